@@ -1,0 +1,123 @@
+# protokoll: plain Makefile in the manner of utf8proc's.
+# make            build/protokoll, build/libprotokoll.a, build/libprotokoll.so
+# make test       every test (installs missing build dependencies first)
+# make run        extract corpus/ to build/corpus.csv
+# make SANITIZE=address,undefined test-unit   the tests under sanitizers
+
+VERSION   = 0.1.0
+SOMAJOR   = 0
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+LIBDIR   ?= $(PREFIX)/lib
+INCDIR   ?= $(PREFIX)/include
+MANDIR   ?= $(PREFIX)/share/man
+PKGDIR   ?= $(LIBDIR)/pkgconfig
+DESTDIR  ?=
+
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+WARN      = -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wstrict-prototypes -Wvla -Werror
+PKGS      = libpcre2-8 libutf8proc jansson
+DEP_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+DEP_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
+
+ifneq ($(SANITIZE),)
+B        ?= build/san
+SANFLAGS  = -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+else
+B        ?= build
+SANFLAGS  =
+endif
+
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) -Iinclude -I$(B)/gen $(DEP_CFLAGS)
+LIB_CFLAGS = $(ALL_CFLAGS) -fPIC -fvisibility=hidden -DPK_BUILDING
+
+LIB_SRC  = $(wildcard lib/*.c)
+LIB_OBJ  = $(patsubst lib/%.c,$(B)/obj/%.o,$(LIB_SRC))
+GEN      = $(B)/gen/given_names.inc $(B)/gen/titles.inc
+TESTS    = $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
+
+.PHONY: all deps run test test-unit test-golden test-cli test-san check bench fuzz install uninstall clean
+
+all: $(B)/protokoll $(B)/libprotokoll.a $(B)/libprotokoll.so
+
+deps:
+	@sh tests/deps.sh
+
+$(B)/gen/%.inc: lib/data/%.txt
+	@mkdir -p $(dir $@)
+	sed 's/[\\"]/\\&/g; s/.*/"&",/' $< > $@
+
+$(B)/obj/%.o: lib/%.c lib/internal.h include/protokoll.h $(GEN)
+	@mkdir -p $(dir $@)
+	$(CC) $(LIB_CFLAGS) -c $< -o $@
+
+$(B)/libprotokoll.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(B)/libprotokoll.so.$(VERSION): $(LIB_OBJ)
+	$(CC) $(SANFLAGS) -shared -Wl,-soname,libprotokoll.so.$(SOMAJOR) -o $@ $^ $(DEP_LIBS) -lpthread
+
+$(B)/libprotokoll.so: $(B)/libprotokoll.so.$(VERSION)
+	ln -sf libprotokoll.so.$(VERSION) $(B)/libprotokoll.so.$(SOMAJOR)
+	ln -sf libprotokoll.so.$(VERSION) $@
+
+$(B)/protokoll: cli/main.c include/protokoll.h $(B)/libprotokoll.a
+	$(CC) $(ALL_CFLAGS) -o $@ cli/main.c $(B)/libprotokoll.a $(DEP_LIBS) -lpthread
+
+$(B)/tests/%: tests/%.c $(B)/libprotokoll.a tests/testutil.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Ilib -o $@ $< $(B)/libprotokoll.a $(DEP_LIBS) $(shell pkg-config --libs cmocka) -lpthread
+
+run: deps
+	$(MAKE) all
+	$(B)/protokoll -f csv -o build/corpus.csv corpus
+	@echo "wrote build/corpus.csv ($$(wc -l < build/corpus.csv) lines)"
+
+# every test: unit suites, the golden corpus, the CLI, then the unit suites
+# again under AddressSanitizer and UndefinedBehaviorSanitizer
+test: deps
+	@rm -f build/test-results.txt
+	$(MAKE) all
+	$(MAKE) test-unit test-golden test-cli
+	$(MAKE) SANITIZE=address,undefined test-unit
+	@sh tests/summary.sh
+
+test-unit: $(TESTS)
+	@sh tests/run_unit.sh $(TESTS)
+
+test-golden: all
+	@sh tests/golden.sh $(B)/protokoll
+
+test-cli: all
+	@sh tests/cli.sh $(B)/protokoll
+
+check: test
+
+bench: all
+	@sh tests/bench.sh $(B)/protokoll
+
+fuzz:
+	@sh tests/fuzz.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(PKGDIR)
+	install -m 755 $(B)/protokoll $(DESTDIR)$(BINDIR)/protokoll
+	install -m 644 $(B)/libprotokoll.a $(DESTDIR)$(LIBDIR)/libprotokoll.a
+	install -m 755 $(B)/libprotokoll.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libprotokoll.so.$(VERSION)
+	ln -sf libprotokoll.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libprotokoll.so.$(SOMAJOR)
+	ln -sf libprotokoll.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libprotokoll.so
+	install -m 644 include/protokoll.h $(DESTDIR)$(INCDIR)/protokoll.h
+	install -m 644 cli/protokoll.1 $(DESTDIR)$(MANDIR)/man1/protokoll.1
+	sed -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@INCDIR@|$(INCDIR)|; s|@VERSION@|$(VERSION)|' \
+		lib/protokoll.pc.in > $(DESTDIR)$(PKGDIR)/protokoll.pc
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/protokoll $(DESTDIR)$(LIBDIR)/libprotokoll.a \
+		$(DESTDIR)$(LIBDIR)/libprotokoll.so $(DESTDIR)$(LIBDIR)/libprotokoll.so.$(SOMAJOR) \
+		$(DESTDIR)$(LIBDIR)/libprotokoll.so.$(VERSION) $(DESTDIR)$(INCDIR)/protokoll.h \
+		$(DESTDIR)$(MANDIR)/man1/protokoll.1 $(DESTDIR)$(PKGDIR)/protokoll.pc
+
+clean:
+	rm -rf build

@@ -1,0 +1,449 @@
+/* protokoll - the command. Uses only the public header. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <protokoll.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+enum fmt { F_JSONL, F_JSON, F_CSV };
+
+static const char usage[] =
+    "usage: protokoll [-f FORMAT] [-o FILE] [-j N] [FILE|DIR ...]\n"
+    "\n"
+    "Extracts the record of each Swedish municipal minutes text: the deciding\n"
+    "nämnd, the decisions, the units, dates, diarienummer and people.\n"
+    "\n"
+    "  -f, --format FORMAT  jsonl (default, one record a line), json (one array)\n"
+    "                       or csv (one row per document and unit)\n"
+    "  -o, --output FILE    write to FILE (atomically) instead of standard output\n"
+    "  -j, --jobs N         process in N threads; output order is input order\n"
+    "  -h, --help           show this help\n"
+    "  -V, --version        show the version\n"
+    "\n"
+    "With no FILE, or FILE -, reads standard input. A DIR means every *.txt\n"
+    "under it, in sorted order. Exit status: 0 all inputs processed, 1 some\n"
+    "input failed (its error record was written), 2 usage error.\n";
+
+typedef struct inputs {
+    char **v;
+    size_t n, cap;
+} inputs;
+
+static int push(inputs *in, const char *s)
+{
+    if (in->n == in->cap) {
+        size_t cap = in->cap ? in->cap * 2 : 64;
+        char **v = realloc(in->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        in->v = v;
+        in->cap = cap;
+    }
+    in->v[in->n] = strdup(s);
+    if (!in->v[in->n])
+        return -1;
+    in->n++;
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static int ends_txt(const char *s)
+{
+    size_t n = strlen(s);
+    return n > 4 && strcmp(s + n - 4, ".txt") == 0;
+}
+
+/* Every *.txt under dir, sorted, appended to in. */
+static int walk(const char *dir, inputs *in)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return push(in, dir); /* its error record says why */
+    inputs here = {0};
+    struct dirent *e;
+    int rc = 0;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        char *path;
+        if (asprintf(&path, "%s/%s", dir, e->d_name) < 0) {
+            rc = -1;
+            break;
+        }
+        struct stat st;
+        if (stat(path, &st) == 0 && (S_ISDIR(st.st_mode) || ends_txt(e->d_name)))
+            rc = push(&here, path);
+        free(path);
+        if (rc)
+            break;
+    }
+    closedir(d);
+    qsort(here.v, here.n, sizeof *here.v, cmp_str);
+    for (size_t i = 0; i < here.n; i++) {
+        struct stat st;
+        if (!rc) {
+            if (stat(here.v[i], &st) == 0 && S_ISDIR(st.st_mode))
+                rc = walk(here.v[i], in);
+            else
+                rc = push(in, here.v[i]);
+        }
+        free(here.v[i]);
+    }
+    free(here.v);
+    return rc;
+}
+
+/* ---- work ---- */
+
+typedef struct job {
+    char *out;     /* the rendered record(s) */
+    int failed;    /* the input gave an error record */
+    size_t bytes;  /* input size, for progress */
+    int done;
+} job;
+
+typedef struct run {
+    const pk_extractor *ex;
+    inputs *in;
+    enum fmt fmt;
+    job *jobs;
+    size_t next, written, window;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+} run;
+
+static char *read_all(const char *path, size_t *len, char *err, size_t errn)
+{
+    int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
+    if (fd < 0) {
+        snprintf(err, errn, "%s", strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            snprintf(err, errn, "is a directory");
+            close(fd);
+            return NULL;
+        }
+        if (S_ISREG(st.st_mode) && (size_t)st.st_size > PK_MAX_INPUT) {
+            snprintf(err, errn, "%s", pk_strerror(PK_ETOOBIG));
+            close(fd);
+            return NULL;
+        }
+    }
+    size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536, n = 0;
+    char *buf = malloc(cap);
+    for (;;) {
+        if (!buf) {
+            snprintf(err, errn, "%s", pk_strerror(PK_ENOMEM));
+            break;
+        }
+        if (n == cap) {
+            if (cap > PK_MAX_INPUT) {
+                snprintf(err, errn, "%s", pk_strerror(PK_ETOOBIG));
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                continue;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        ssize_t r = read(fd, buf + n, cap - n);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            snprintf(err, errn, "%s", strerror(errno));
+            free(buf);
+            buf = NULL;
+            break;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    if (fd != 0)
+        close(fd);
+    *len = n;
+    return buf;
+}
+
+static char *render_error(enum fmt fmt, const char *source, const char *msg)
+{
+    char *s = fmt == F_CSV ? pk_error_to_csv(source, msg) : pk_error_to_json(source, msg);
+    return s;
+}
+
+static void process(run *r, size_t i)
+{
+    job *j = &r->jobs[i];
+    const char *path = r->in->v[i];
+    const char *source = strcmp(path, "-") == 0 ? "-" : path;
+    char err[256];
+    size_t len = 0;
+    char *text = read_all(path, &len, err, sizeof err);
+    j->bytes = len;
+    if (!text) {
+        j->out = render_error(r->fmt, source, err);
+        j->failed = 1;
+        return;
+    }
+    pk_doc *doc = NULL;
+    pk_error e;
+    int rc = pk_extract_ex(r->ex, text, len, source, &doc, &e);
+    free(text);
+    if (rc) {
+        j->out = render_error(r->fmt, source, e.message);
+        j->failed = 1;
+        return;
+    }
+    j->out = r->fmt == F_CSV ? pk_doc_to_csv(doc) : pk_doc_to_json(doc);
+    if (!j->out) {
+        j->out = render_error(r->fmt, source, pk_strerror(PK_ENOMEM));
+        j->failed = 1;
+    }
+    pk_doc_free(doc);
+}
+
+static void *worker(void *arg)
+{
+    run *r = arg;
+    for (;;) {
+        pthread_mutex_lock(&r->mu);
+        /* bounded memory: no more than `window` documents ahead of the writer */
+        while (r->next < r->in->n && r->next >= r->written + r->window)
+            pthread_cond_wait(&r->cv, &r->mu);
+        if (r->next >= r->in->n) {
+            pthread_mutex_unlock(&r->mu);
+            return NULL;
+        }
+        size_t i = r->next++;
+        pthread_mutex_unlock(&r->mu);
+        process(r, i);
+        pthread_mutex_lock(&r->mu);
+        r->jobs[i].done = 1;
+        pthread_cond_broadcast(&r->cv);
+        pthread_mutex_unlock(&r->mu);
+    }
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void progress(size_t done, size_t total, double bytes, double t0, int final)
+{
+    double el = now() - t0;
+    if (el < 1.0 && !final)
+        return;
+    double mbs = el > 0 ? bytes / 1e6 / el : 0;
+    double eta = done ? el / (double)done * (double)(total - done) : 0;
+    fprintf(stderr, "\rprotokoll: %zu/%zu documents, %.1f MB/s, ETA %.0f s   ", done, total, mbs, eta);
+    if (final)
+        fputc('\n', stderr);
+}
+
+int main(int argc, char **argv)
+{
+    enum fmt fmt = F_JSONL;
+    const char *outpath = NULL;
+    long jobs = 1;
+    inputs in = {0};
+    int only_files = 0;
+    signal(SIGPIPE, SIG_IGN);
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!only_files && (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)) {
+            fputs(usage, stdout);
+            return fclose(stdout) == 0 ? 0 : 1;
+        }
+        if (!only_files && (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0)) {
+            printf("protokoll %s\n", pk_version());
+            return fclose(stdout) == 0 ? 0 : 1;
+        }
+        if (!only_files && strcmp(a, "--") == 0) {
+            only_files = 1;
+            continue;
+        }
+        if (!only_files && a[0] == '-' && a[1]) {
+            const char *val = NULL;
+            char opt = 0;
+            if (strcmp(a, "-f") == 0 || strcmp(a, "--format") == 0)
+                opt = 'f';
+            else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0)
+                opt = 'o';
+            else if (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0)
+                opt = 'j';
+            else if (strncmp(a, "-f", 2) == 0 || strncmp(a, "-o", 2) == 0 || strncmp(a, "-j", 2) == 0) {
+                opt = a[1];
+                val = a + 2;
+            } else {
+                fprintf(stderr, "protokoll: unknown option %s\n%s", a, usage);
+                return 2;
+            }
+            if (!val) {
+                if (i + 1 >= argc) {
+                    fprintf(stderr, "protokoll: option %s needs a value\n", a);
+                    return 2;
+                }
+                val = argv[++i];
+            }
+            if (opt == 'f') {
+                if (strcmp(val, "jsonl") == 0)
+                    fmt = F_JSONL;
+                else if (strcmp(val, "json") == 0)
+                    fmt = F_JSON;
+                else if (strcmp(val, "csv") == 0)
+                    fmt = F_CSV;
+                else {
+                    fprintf(stderr, "protokoll: unknown format %s (jsonl, json or csv)\n", val);
+                    return 2;
+                }
+            } else if (opt == 'o') {
+                outpath = val;
+            } else {
+                char *end;
+                jobs = strtol(val, &end, 10);
+                if (*end || jobs < 1 || jobs > 256) {
+                    fprintf(stderr, "protokoll: -j needs a number from 1 to 256\n");
+                    return 2;
+                }
+            }
+            continue;
+        }
+        struct stat st;
+        int rc = (strcmp(a, "-") != 0 && stat(a, &st) == 0 && S_ISDIR(st.st_mode)) ? walk(a, &in) : push(&in, a);
+        if (rc) {
+            fprintf(stderr, "protokoll: out of memory\n");
+            return 1;
+        }
+    }
+    if (in.n == 0 && push(&in, "-")) {
+        fprintf(stderr, "protokoll: out of memory\n");
+        return 1;
+    }
+
+    FILE *out = stdout;
+    char *tmppath = NULL;
+    if (outpath) {
+        if (asprintf(&tmppath, "%s.tmp.XXXXXX", outpath) < 0) {
+            fprintf(stderr, "protokoll: out of memory\n");
+            return 1;
+        }
+        int fd = mkstemp(tmppath);
+        if (fd < 0 || !(out = fdopen(fd, "w"))) {
+            fprintf(stderr, "protokoll: cannot write %s: %s\n", outpath, strerror(errno));
+            return 1;
+        }
+    }
+
+    pk_extractor *ex = pk_extractor_new();
+    if (!ex) {
+        fprintf(stderr, "protokoll: out of memory\n");
+        return 1;
+    }
+    run r = {.ex = ex, .in = &in, .fmt = fmt, .window = (size_t)jobs * 4};
+    r.jobs = calloc(in.n, sizeof *r.jobs);
+    if (!r.jobs) {
+        fprintf(stderr, "protokoll: out of memory\n");
+        return 1;
+    }
+    pthread_mutex_init(&r.mu, NULL);
+    pthread_cond_init(&r.cv, NULL);
+    pthread_t *th = calloc((size_t)jobs, sizeof *th);
+    long started = 0;
+    for (long k = 0; th && k < jobs; k++)
+        if (pthread_create(&th[k], NULL, worker, &r) == 0)
+            started++;
+    if (started == 0) {
+        fprintf(stderr, "protokoll: cannot start a thread\n");
+        return 1;
+    }
+
+    int show = isatty(2) && in.n > 1;
+    double t0 = now(), bytes = 0;
+    int any_failed = 0, write_failed = 0;
+    if (fmt == F_CSV)
+        write_failed |= fputs(pk_csv_header(), out) < 0;
+    else if (fmt == F_JSON)
+        write_failed |= fputs("[\n", out) < 0;
+    for (size_t i = 0; i < in.n; i++) {
+        pthread_mutex_lock(&r.mu);
+        while (!r.jobs[i].done)
+            pthread_cond_wait(&r.cv, &r.mu);
+        pthread_mutex_unlock(&r.mu);
+        job *j = &r.jobs[i];
+        if (!write_failed && j->out) {
+            if (fmt == F_JSON && i)
+                write_failed |= fputs(",\n", out) < 0;
+            write_failed |= fputs(j->out, out) < 0;
+            if (fmt != F_CSV && fmt != F_JSON)
+                write_failed |= fputc('\n', out) < 0;
+        }
+        if (!j->out) {
+            fprintf(stderr, "protokoll: %s: out of memory\n", in.v[i]);
+            any_failed = 1;
+        }
+        any_failed |= j->failed;
+        bytes += (double)j->bytes;
+        free(j->out);
+        j->out = NULL;
+        pthread_mutex_lock(&r.mu);
+        r.written = i + 1;
+        pthread_cond_broadcast(&r.cv);
+        pthread_mutex_unlock(&r.mu);
+        if (show)
+            progress(i + 1, in.n, bytes, t0, 0);
+    }
+    if (show && now() - t0 >= 1.0)
+        progress(in.n, in.n, bytes, t0, 1);
+    if (fmt == F_JSON && !write_failed)
+        write_failed |= fputs(in.n ? "\n]\n" : "]\n", out) < 0;
+    for (long k = 0; k < started; k++)
+        pthread_join(th[k], NULL);
+    free(th);
+    free(r.jobs);
+    pk_extractor_free(ex);
+    for (size_t i = 0; i < in.n; i++)
+        free(in.v[i]);
+    free(in.v);
+
+    int close_failed = fclose(out) != 0;
+    if (outpath) {
+        if (write_failed || close_failed || rename(tmppath, outpath) != 0) {
+            fprintf(stderr, "protokoll: cannot write %s: %s\n", outpath, strerror(errno));
+            unlink(tmppath);
+            free(tmppath);
+            return 1;
+        }
+        free(tmppath);
+    } else if (write_failed || close_failed) {
+        if (errno == EPIPE)
+            return any_failed; /* the reader went away: end quietly */
+        fprintf(stderr, "protokoll: write error: %s\n", strerror(errno));
+        return 1;
+    }
+    return any_failed ? 1 : 0;
+}

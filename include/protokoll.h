@@ -1,0 +1,197 @@
+/*
+ * protokoll.h - extract structured records from Swedish municipal minutes.
+ *
+ * One header, opaque handles, names prefixed pk_. A pk_extractor holds the
+ * compiled patterns; it is immutable after pk_extractor_new() and may be
+ * shared read-only by any number of threads, each calling pk_extract() with
+ * its own results. The library never prints.
+ */
+#ifndef PROTOKOLL_H
+#define PROTOKOLL_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PK_VERSION_MAJOR 0
+#define PK_VERSION_MINOR 1
+#define PK_VERSION_PATCH 0
+#define PK_VERSION_STRING "0.1.0"
+
+#if defined(_WIN32)
+#define PK_EXPORT
+#elif defined(PK_BUILDING)
+#define PK_EXPORT __attribute__((visibility("default")))
+#else
+#define PK_EXPORT
+#endif
+
+/** Error codes. Every function that can fail returns one of these (0 is success). */
+enum pk_code {
+    PK_OK = 0,
+    PK_ENOMEM = -1,   /**< out of memory */
+    PK_EINVAL = -2,   /**< invalid argument (NULL where a value is required) */
+    PK_ENOTTEXT = -3, /**< the input is binary, not text */
+    PK_ETOOBIG = -4,  /**< the input exceeds PK_MAX_INPUT bytes */
+    PK_EIO = -5,      /**< an input or output error */
+    PK_EINTERNAL = -6 /**< a pattern limit or internal check failed */
+};
+
+/** Largest input pk_extract() accepts, in bytes (1 GiB). */
+#define PK_MAX_INPUT ((size_t)1 << 30)
+
+/** A half-open byte range [start, end) into the original input. */
+typedef struct pk_span {
+    size_t start;
+    size_t end;
+} pk_span;
+
+/** A diarienummer. `prefix` is NULL when there are no letters before the year part; `year` is 0 when unknown. */
+typedef struct pk_regnum {
+    const char *text;   /**< as written, label included ("dnr 1.4.1-289/2020") */
+    const char *value;  /**< without the label ("1.4.1-289/2020") */
+    const char *prefix; /**< "BRO", "KS", ... or NULL */
+    int year;           /**< 2020, or 0 */
+    pk_span span;
+} pk_regnum;
+
+/** A date. `role` is "document", "meeting", "deadline", "ceremony" or "other". */
+typedef struct pk_date {
+    const char *text; /**< as written, whitespace folded */
+    const char *iso;  /**< "2020-11-24" */
+    const char *role;
+    int year_inferred; /**< 1 when the year came from context */
+    pk_span span;
+} pk_date;
+
+/** One decision item. `kind` is one of SPEC's kinds ("approve", "note", ..., "other"). */
+typedef struct pk_decision {
+    const char *kind;
+    const char *formula; /**< the matched formula in lower case, or NULL for "other" */
+    const char *actor;   /**< the deciding body as written, or NULL */
+    const char *text;    /**< the item's text, whitespace folded */
+    pk_span span;
+} pk_decision;
+
+/** A unit the decision concerns. `parent` is NULL unless the text names the enhet/avdelning it sits in. */
+typedef struct pk_unit {
+    const char *name;
+    const char *parent;
+    pk_span span;
+} pk_unit;
+
+/** A named person. `role` is "signatory", "chair", "officer" or "other". */
+typedef struct pk_person {
+    const char *name;
+    const char *title; /**< lower case, or NULL */
+    const char *party; /**< "S", "M", ... or NULL */
+    const char *role;
+    pk_span span;
+} pk_person;
+
+/** The award a matter is about. `klass` is the tävlingsklass or NULL; `year` 0 when unknown. */
+typedef struct pk_award {
+    const char *name;
+    int year;
+    const char *klass;
+} pk_award;
+
+/**
+ * The record of one document. Strings are UTF-8 and NUL-terminated; a NULL
+ * string means the field was not found (JSON null). Every array comes with
+ * its count. All memory belongs to the pk_doc it was read from.
+ */
+typedef struct pk_record {
+    const char *source;         /**< as passed to pk_extract(), or NULL */
+    const char *doc_type;       /**< "tjansteutlatande", "protokoll", "protokollsutdrag" or "unknown" */
+    const char *title;
+    pk_span title_span;
+    const char *body;
+    pk_span body_span;
+    const char *administration;
+    pk_span administration_span;
+    const char *paragraph;
+    pk_span paragraph_span;
+    const char *document_date; /**< ISO date or NULL */
+    const char *meeting_date;  /**< ISO date or NULL */
+    const pk_award *award;     /**< NULL when the document is about no award */
+    const pk_regnum *registration_numbers;
+    size_t n_registration_numbers;
+    const pk_decision *decisions;
+    size_t n_decisions;
+    const pk_unit *units;
+    size_t n_units;
+    const pk_person *people;
+    size_t n_people;
+    const pk_date *dates;
+    size_t n_dates;
+    const char *const *warnings;
+    size_t n_warnings;
+} pk_record;
+
+/** A compiled extractor (opaque). */
+typedef struct pk_extractor pk_extractor;
+/** The result of one extraction (opaque); read it with pk_doc_record(). */
+typedef struct pk_doc pk_doc;
+
+/** Details of a failure: code, message, and the byte offset in the input it concerns (0 when none). */
+typedef struct pk_error {
+    int code;
+    size_t offset;
+    char message[160];
+} pk_error;
+
+/** The library's version, "MAJOR.MINOR.PATCH". Static storage; never NULL. */
+PK_EXPORT const char *pk_version(void);
+
+/** A message for a PK_E* code. Static storage; never NULL (unknown codes give "unknown error"). */
+PK_EXPORT const char *pk_strerror(int code);
+
+/** Compiles the patterns. Returns NULL when out of memory. Free with pk_extractor_free(). Thread-safe to share once returned. */
+PK_EXPORT pk_extractor *pk_extractor_new(void);
+
+/** Frees an extractor. Accepts NULL. No pk_doc depends on it. */
+PK_EXPORT void pk_extractor_free(pk_extractor *ex);
+
+/**
+ * Extracts the record of one document. `text` is the file's bytes (any
+ * encoding; need not be NUL-terminated); `source` names it in the record
+ * (may be NULL). On success returns 0 and sets *out to a doc the caller
+ * frees with pk_doc_free(); on failure returns a PK_E* code and sets *out
+ * to NULL. The caller keeps ownership of `text` and `source`.
+ */
+PK_EXPORT int pk_extract(const pk_extractor *ex, const char *text, size_t len,
+                         const char *source, pk_doc **out);
+
+/** As pk_extract(), and on failure fills *err (may be NULL) with the code, a message and the input offset concerned. */
+PK_EXPORT int pk_extract_ex(const pk_extractor *ex, const char *text, size_t len,
+                            const char *source, pk_doc **out, pk_error *err);
+
+/** The record's fields. Owned by `doc`; valid until pk_doc_free(doc). */
+PK_EXPORT const pk_record *pk_doc_record(const pk_doc *doc);
+
+/** The record as one line of JSON (no newline). Caller frees with free(); NULL when out of memory. */
+PK_EXPORT char *pk_doc_to_json(const pk_doc *doc);
+
+/** An error record {"source": ..., "error": ...} as one line of JSON. Caller frees with free(); NULL when out of memory. */
+PK_EXPORT char *pk_error_to_json(const char *source, const char *message);
+
+/** The CSV header row (SPEC's columns, CRLF-terminated). Static storage. */
+PK_EXPORT const char *pk_csv_header(void);
+
+/** The record's CSV rows, one per unit (one with an empty unit when there is none), CRLF-terminated. Caller frees with free(); NULL when out of memory. */
+PK_EXPORT char *pk_doc_to_csv(const pk_doc *doc);
+
+/** The CSV row of an input that failed: its source and the error in the last column. Caller frees with free(); NULL when out of memory. */
+PK_EXPORT char *pk_error_to_csv(const char *source, const char *message);
+
+/** Frees a doc and everything pk_doc_record() returned for it. Accepts NULL. */
+PK_EXPORT void pk_doc_free(pk_doc *doc);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PROTOKOLL_H */

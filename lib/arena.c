@@ -1,0 +1,131 @@
+/* Per-document memory. Every string and array of a record lives in one
+   arena, so a record is freed in one call and no stage frees anything. When
+   an allocation fails the arena jumps back to pk_extract(), which frees the
+   arena and returns PK_ENOMEM: no stage needs its own failure path. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct arena_block {
+    arena_block *next;
+    size_t used, cap;
+    max_align_t data[];
+};
+
+#define BLOCK_MIN ((size_t)64 * 1024)
+
+/* Test hook: when non-zero, the Nth allocation from now fails. Read and
+   written by pk_test_fail_after() only, from single-threaded tests. */
+static long fail_countdown;
+
+PK_EXPORT void pk_test_fail_after(long n);
+PK_EXPORT void pk_test_fail_after(long n) { fail_countdown = n; }
+
+static int should_fail(void)
+{
+    if (fail_countdown > 0 && --fail_countdown == 0)
+        return 1;
+    return 0;
+}
+
+void *pk_malloc(size_t n)
+{
+    if (should_fail())
+        return NULL;
+    return malloc(n ? n : 1);
+}
+
+void *pk_realloc(void *p, size_t n)
+{
+    if (should_fail())
+        return NULL;
+    return realloc(p, n ? n : 1);
+}
+
+static void *oom(arena *a)
+{
+    if (a->oom)
+        longjmp(*a->oom, 1);
+    return NULL;
+}
+
+void *arena_alloc(arena *a, size_t n)
+{
+    size_t need = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+    if (need < n)
+        return oom(a);
+    arena_block *b = a->head;
+    if (!b || b->cap - b->used < need) {
+        size_t cap = need > BLOCK_MIN ? need : BLOCK_MIN;
+        if (cap > SIZE_MAX - sizeof(arena_block))
+            return oom(a);
+        b = pk_malloc(sizeof(arena_block) + cap);
+        if (!b)
+            return oom(a);
+        b->cap = cap;
+        b->used = 0;
+        /* a big block goes behind the current one so that the current
+           block's free space is still used by the small allocations */
+        if (a->head && need > BLOCK_MIN) {
+            b->next = a->head->next;
+            a->head->next = b;
+        } else {
+            b->next = a->head;
+            a->head = b;
+        }
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += need;
+    return p;
+}
+
+void *arena_grow(arena *a, void *old, size_t old_n, size_t new_n)
+{
+    void *p = arena_alloc(a, new_n);
+    if (p && old && old_n)
+        memcpy(p, old, old_n < new_n ? old_n : new_n);
+    return p;
+}
+
+char *arena_strndup(arena *a, const char *s, size_t n)
+{
+    char *p = arena_alloc(a, n + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, s, n);
+    p[n] = 0;
+    return p;
+}
+
+char *arena_strdup(arena *a, const char *s)
+{
+    return s ? arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+void arena_free(arena *a)
+{
+    arena_block *b = a->head;
+    while (b) {
+        arena_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    a->head = NULL;
+}
+
+void *vec_push(arena *a, vec *v)
+{
+    if (v->n == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 8;
+        void *items = arena_grow(a, v->items, v->n * v->size, cap * v->size);
+        if (!items)
+            return NULL;
+        v->items = items;
+        v->cap = cap;
+    }
+    void *slot = (char *)v->items + v->n * v->size;
+    memset(slot, 0, v->size);
+    v->n++;
+    return slot;
+}

@@ -1,0 +1,62 @@
+/* The award a matter is about: named in the title or the decision (a
+   passing mention elsewhere does not make the matter an award), with its
+   year and, when the decision names one, its class. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int year_in(ctx *c, size_t s, size_t e)
+{
+    size_t ov[6];
+    if (e > s && rx_match(c, RX_AWARD_YEAR, s, e, ov, 3)) {
+        size_t ys = ov[2] != (size_t)-1 ? ov[2] : ov[4];
+        return atoi(c->t.s + ys);
+    }
+    return 0;
+}
+
+void pk_extract_award(ctx *c)
+{
+    size_t ov[4];
+    size_t ts = 0, te = 0;
+    if (c->rec->title) {
+        /* the title's span is in original bytes; find it again in the header */
+        ts = 0;
+        te = c->header_end;
+    }
+    int in_title = c->rec->title && strstr(c->rec->title, "tmärkelse") &&
+                   rx_match(c, RX_AWARD, ts, te, ov, 1);
+    int in_decision = c->decision_hi > c->decision_lo && rx_match(c, RX_AWARD, c->decision_lo, c->decision_hi, ov, 1);
+    if (!in_title && !in_decision) {
+        /* an older nomination: "Nominering till kvalitetsutmärkelsen" */
+        const pk_decision *d = c->decisions.items;
+        int nominate = 0;
+        for (size_t i = 0; i < c->decisions.n; i++)
+            if (strcmp(d[i].kind, "nominate") == 0)
+                nominate = 1;
+        if (!nominate || !rx_match(c, RX_AWARD, 0, c->t.n, ov, 1))
+            return;
+    }
+    pk_award *a = arena_alloc(c->a, sizeof *a);
+    memset(a, 0, sizeof *a);
+    a->name = "Kvalitetsutmärkelsen";
+    if (c->rec->title) {
+        const char *t = c->rec->title;
+        for (const char *p = t; *p; p++) {
+            if (p[0] >= '1' && p[0] <= '2' && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9' &&
+                p[3] >= '0' && p[3] <= '9' && (p == t || p[-1] < '0' || p[-1] > '9') && (p[4] < '0' || p[4] > '9') &&
+                p[4] != '-' && p[4] != '/') {
+                a->year = atoi(p);
+                break;
+            }
+        }
+    }
+    if (!a->year)
+        a->year = year_in(c, c->decision_lo, c->decision_hi);
+    if (!a->year)
+        a->year = year_in(c, 0, c->t.n);
+    if (c->decision_hi > c->decision_lo && rx_match(c, RX_CLASS, c->decision_lo, c->decision_hi, ov, 2))
+        a->klass = pk_lower(c->a, c->t.s + ov[2], ov[3] - ov[2]);
+    c->award = a;
+}

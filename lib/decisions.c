@@ -1,0 +1,259 @@
+/* Decisions: find the decision section (a "Förslag till beslut" or
+   "Beslut" heading, else a "<Nämnd> beslutar" line, else the office's
+   proposal sentence), split it into items (numbers, dashes, bullets,
+   att-clauses, else sentences) and classify each by the formula table. The
+   proposal restated later under "synpunkter och förslag" is never read
+   again, so it is counted once. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Length of an item marker at p ("1. ", "- ", "• ", "att "), or 0. */
+static size_t marker_len(const ctx *c, size_t p, size_t end, int att_items)
+{
+    const unsigned char *s = (const unsigned char *)c->t.s + p;
+    size_t n = end - p;
+    if (n >= 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ')
+        return 2;
+    if (n >= 4 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0xA2 || s[2] == 0x93 || s[2] == 0x94) && s[3] == ' ')
+        return 4;
+    if (n >= 3 && s[0] == 0xC2 && s[1] == 0xB7 && s[2] == ' ')
+        return 3;
+    size_t d = 0;
+    while (d < n && d < 2 && s[d] >= '0' && s[d] <= '9')
+        d++;
+    if (d && d + 1 < n && (s[d] == '.' || s[d] == ')') && s[d + 1] == ' ')
+        return d + 2;
+    if (att_items && n >= 4 && memcmp(s, "att ", 4) == 0)
+        return 4;
+    return 0;
+}
+
+/* The deciding body closest before `before` in [from, before), or 0. */
+static int body_before(ctx *c, size_t from, size_t before, size_t *bs, size_t *be)
+{
+    size_t ov[6], pos = from;
+    int found = 0;
+    while (pos < before && rx_match(c, RX_BODY, pos, before, ov, 3)) {
+        size_t hs = ov[4], he = ov[5];
+        size_t s = hs;
+        if (!pk_is_upper_at(c->t.s + hs, he - hs) && ov[2] != (size_t)-1)
+            s = ov[2]; /* "Östermalms stadsdelsnämnd" */
+        *bs = s;
+        *be = he;
+        found = 1;
+        pos = ov[1];
+    }
+    return found;
+}
+
+static void add_item(ctx *c, size_t s, size_t e, int marked, size_t lead_s, size_t lead_e)
+{
+    while (s < e && (c->t.s[s] == ' ' || c->t.s[s] == '\n'))
+        s++;
+    while (e > s && (c->t.s[e - 1] == ' ' || c->t.s[e - 1] == '\n'))
+        e--;
+    if (e <= s)
+        return;
+    size_t ov[2];
+    const char *kind = "other", *formula = NULL;
+    size_t fs = e;
+    if (rx_match(c, RX_FORMULA, s, e, ov, 1)) {
+        const char *mark = rx_mark(c);
+        size_t k = mark ? (size_t)strtoul(mark, NULL, 10) : 0;
+        if (k < pk_n_formulas)
+            kind = pk_formulas[k].kind;
+        char *f = pk_fold(c, ov[0], ov[1]);
+        formula = pk_lower(c->a, f, strlen(f));
+        fs = ov[0];
+    } else if (!marked) {
+        return;
+    }
+    char *text = pk_fold(c, s, e);
+    pk_decision *ds = c->decisions.items;
+    for (size_t i = 0; i < c->decisions.n; i++)
+        if (strcmp(ds[i].text, text) == 0)
+            return;
+    pk_decision *d = vec_push(c->a, &c->decisions);
+    d->kind = kind;
+    d->formula = formula;
+    d->text = text;
+    d->span = pk_span_of(c, s, e);
+    size_t bs, be;
+    if (body_before(c, s, fs, &bs, &be) || (lead_e > lead_s && body_before(c, lead_s, lead_e, &bs, &be))) {
+        d->actor = pk_fold(c, bs, be);
+        if (!c->rec->body) {
+            c->rec->body = d->actor;
+            c->rec->body_span = pk_span_of(c, bs, be);
+        }
+    }
+}
+
+/* Does the line end a lead-in ("Stadsdelsnämnden beslutar:", "... beslutar att")? */
+static int is_lead_in(const ctx *c, const line *l)
+{
+    const char *s = c->t.s + l->s;
+    size_t n = l->e - l->s;
+    while (n && s[n - 1] == ' ')
+        n--;
+    if (n && s[n - 1] == ':')
+        return 1;
+    static const char *const ends[] = {"beslutar", "beslutar att", "besluta", "besluta att", "föreslås besluta",
+                                       "föreslås besluta att", "beslöt", "beslöt att"};
+    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+        size_t m = strlen(ends[i]);
+        if (n >= m && memcmp(s + n - m, ends[i], m) == 0 && (n == m || s[n - m - 1] == ' '))
+            return 1;
+    }
+    return 0;
+}
+
+static void split_section(ctx *c, size_t a, size_t b)
+{
+    const segs *g = &c->sg;
+    size_t lead_s = 0, lead_e = 0;
+    int att_items = 0;
+    /* first pass: are there markers? */
+    int marked = 0;
+    for (size_t i = a; i < b; i++) {
+        const line *l = &g->lines[i];
+        if (l->blank)
+            continue;
+        if (is_lead_in(c, l)) {
+            lead_s = l->s;
+            lead_e = l->e;
+            att_items = 1;
+            continue;
+        }
+        if (marker_len(c, l->s, l->e, att_items))
+            marked = 1;
+    }
+    if (marked) {
+        size_t cur = (size_t)-1;
+        int in_lead = 0;
+        for (size_t i = a; i < b; i++) {
+            const line *l = &g->lines[i];
+            if (l->blank) {
+                if (cur != (size_t)-1)
+                    add_item(c, cur, g->lines[i - 1].e, 1, lead_s, lead_e);
+                cur = (size_t)-1;
+                continue;
+            }
+            if (l->s == lead_s && lead_e) {
+                in_lead = 1;
+                continue;
+            }
+            size_t m = marker_len(c, l->s, l->e, att_items);
+            if (m) {
+                if (cur != (size_t)-1)
+                    add_item(c, cur, g->lines[i - 1].e, 1, lead_s, lead_e);
+                cur = l->s + m;
+            } else if (cur == (size_t)-1) {
+                /* unmarked text before or between lists: its own sentences */
+                size_t j = i;
+                while (j + 1 < b && !g->lines[j + 1].blank && !marker_len(c, g->lines[j + 1].s, g->lines[j + 1].e, att_items))
+                    j++;
+                size_t p = l->s;
+                while (p < g->lines[j].e) {
+                    size_t ss, se;
+                    pk_sentence_bounds(&c->t, l->s, g->lines[j].e, p, &ss, &se);
+                    if (se <= p)
+                        se = p + 1;
+                    add_item(c, ss, se, 0, lead_s, lead_e);
+                    p = se;
+                }
+                i = j;
+            }
+        }
+        if (cur != (size_t)-1)
+            add_item(c, cur, g->lines[b - 1].e, 1, lead_s, lead_e);
+        (void)in_lead;
+        return;
+    }
+    /* no markers: every sentence with a formula is an item */
+    for (size_t i = a; i < b; i++) {
+        const line *l = &g->lines[i];
+        if (l->blank || (l->s == lead_s && lead_e))
+            continue;
+        size_t j = i;
+        while (j + 1 < b && !g->lines[j + 1].blank)
+            j++;
+        size_t p = l->s, end = g->lines[j].e;
+        while (p < end) {
+            size_t ss, se;
+            pk_sentence_bounds(&c->t, l->s, end, p, &ss, &se);
+            if (se <= p)
+                se = p + 1;
+            add_item(c, ss, se, 0, lead_s, lead_e);
+            p = se;
+        }
+        i = j;
+    }
+}
+
+static int line_is_beslut(const ctx *c, const line *l)
+{
+    size_t n = l->e - l->s;
+    while (n && (c->t.s[l->s + n - 1] == ':' || c->t.s[l->s + n - 1] == ' '))
+        n--;
+    return n >= 6 && memcmp(c->t.s + l->s + n - 6, "eslut", 5) == 0 && c->t.s[l->s + n - 1] == 't' &&
+           !memmem(c->t.s + l->s, n, "rslag", 5);
+}
+
+void pk_extract_decisions(ctx *c)
+{
+    const segs *g = &c->sg;
+    size_t head = g->nlines;
+    int protokoll = c->rec->doc_type && strncmp(c->rec->doc_type, "protokoll", 9) == 0;
+    for (size_t i = 0; i < g->nlines; i++) {
+        if (g->lines[i].heading != H_DECISION)
+            continue;
+        if (head == g->nlines)
+            head = i;
+        if (protokoll && line_is_beslut(c, &g->lines[i])) {
+            head = i; /* in minutes the decision itself wins over a proposal */
+            break;
+        }
+    }
+    size_t a = g->nlines, b = g->nlines;
+    if (head < g->nlines) {
+        a = head + 1;
+        b = a;
+        while (b < g->nlines && !g->lines[b].heading)
+            b++;
+    } else {
+        /* "<Nämnd> beslutar" standing on its own line */
+        for (size_t i = 0; i < g->nlines && a == g->nlines; i++) {
+            const line *l = &g->lines[i];
+            size_t ov[2];
+            if (l->blank || !is_lead_in(c, l) || !rx_match(c, RX_BODY, l->s, l->e, ov, 1))
+                continue;
+            a = i;
+            b = i + 1;
+            while (b < g->nlines && !g->lines[b].heading)
+                b++;
+        }
+    }
+    if (a < g->nlines) {
+        c->decision_lo = g->lines[a].s;
+        c->decision_hi = g->lines[b - 1].e;
+        split_section(c, a, b);
+    }
+    if (c->decisions.n)
+        return;
+    /* no section: the office's proposal ("Förvaltningen föreslår att nämnden godkänner ...") */
+    static const char *const cues[] = {"föreslår att", "föreslås att", "beslutar att", "beslutade att"};
+    for (size_t k = 0; k < sizeof cues / sizeof *cues && !c->decisions.n; k++) {
+        const char *hit = memmem(c->t.s, c->t.n, cues[k], strlen(cues[k]));
+        if (!hit)
+            continue;
+        size_t pos = (size_t)(hit - c->t.s), ss, se;
+        pk_sentence_bounds(&c->t, 0, c->t.n, pos, &ss, &se);
+        add_item(c, pos + strlen(cues[k]), se, 0, ss, pos);
+        if (c->decisions.n) {
+            c->decision_lo = ss;
+            c->decision_hi = se;
+        }
+    }
+}

@@ -1,0 +1,132 @@
+/* Decoding: the input's bytes become valid UTF-8, with a map from every
+   output byte back to the input. UTF-8 is validated; text with invalid
+   bytes and no valid multi-byte sequence is taken as Windows-1252 (the
+   old archives); binary input is refused. */
+#include "internal.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+/* Windows-1252 0x80..0x9F; 0 where the code page leaves a hole. */
+static const uint16_t cp1252_high[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+
+/* Length of a valid UTF-8 sequence at in[i], or 0 if invalid. */
+static size_t utf8_seq(const unsigned char *in, size_t len, size_t i)
+{
+    unsigned char b = in[i];
+    if (b < 0x80)
+        return 1;
+    utf8proc_int32_t cp;
+    size_t avail = len - i < 4 ? len - i : 4;
+    utf8proc_ssize_t k = utf8proc_iterate(in + i, (utf8proc_ssize_t)avail, &cp);
+    return k > 0 ? (size_t)k : 0;
+}
+
+size_t pk_orig_charlen(const unsigned char *in, size_t len, size_t off, int encoding)
+{
+    if (off >= len)
+        return 0;
+    if (encoding == ENC_CP1252)
+        return 1;
+    size_t k = utf8_seq(in, len, off);
+    return k ? k : 1;
+}
+
+static int is_ctrl(unsigned char b)
+{
+    return (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') || b == 0x7F;
+}
+
+int pk_decode(arena *a, const unsigned char *in, size_t len, pk_text *out, decode_info *info)
+{
+    memset(info, 0, sizeof *info);
+    size_t start = 0;
+    if (len >= 3 && in[0] == 0xEF && in[1] == 0xBB && in[2] == 0xBF) {
+        start = 3;
+        info->had_bom = 1;
+    }
+
+    /* One pass to classify the bytes. */
+    size_t ctrl = 0, invalid = 0, multi = 0, first_bad = (size_t)-1;
+    for (size_t i = start; i < len;) {
+        unsigned char b = in[i];
+        if (b < 0x80) {
+            if (is_ctrl(b)) {
+                ctrl++;
+                if (b == 0)
+                    info->nuls++;
+                if (first_bad == (size_t)-1)
+                    first_bad = i;
+            }
+            i++;
+            continue;
+        }
+        size_t k = utf8_seq(in, len, i);
+        if (k) {
+            multi++;
+            i += k;
+        } else {
+            invalid++;
+            i++;
+        }
+    }
+    size_t body = len - start;
+    /* Binary: many control bytes (NULs of UTF-16 or of a binary format), or
+       a NUL-led file; a stray NUL or two in real text is only dropped. */
+    if (body > 0 && (ctrl * 20 > body || (ctrl > 0 && in[start] == 0) ||
+                     (invalid * 4 > body && multi == 0 && invalid > 16 && ctrl > 0))) {
+        info->bad_offset = first_bad == (size_t)-1 ? start : first_bad;
+        return PK_ENOTTEXT;
+    }
+    info->encoding = (invalid > 0 && (multi == 0 || invalid > multi * 4)) ? ENC_CP1252 : ENC_UTF8;
+
+    out->s = arena_alloc(a, body * 3 + 1);
+    out->map = arena_alloc(a, (body * 3 + 1) * sizeof(uint32_t));
+    size_t o = 0;
+    for (size_t i = start; i < len;) {
+        unsigned char b = in[i];
+        if (b < 0x80) {
+            if (!is_ctrl(b)) {
+                out->s[o] = (char)b;
+                out->map[o++] = (uint32_t)i;
+            }
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        size_t k = 1;
+        if (info->encoding == ENC_CP1252) {
+            cp = b >= 0xA0 ? b : cp1252_high[b - 0x80];
+            if (!cp) {
+                cp = 0xFFFD;
+                info->replaced++;
+            }
+        } else {
+            k = utf8_seq(in, len, i);
+            if (k) {
+                memcpy(out->s + o, in + i, k);
+                for (size_t j = 0; j < k; j++)
+                    out->map[o + j] = (uint32_t)i;
+                o += k;
+                i += k;
+                continue;
+            }
+            k = 1;
+            cp = 0xFFFD;
+            info->replaced++;
+        }
+        utf8proc_ssize_t w = utf8proc_encode_char(cp, (utf8proc_uint8_t *)out->s + o);
+        for (utf8proc_ssize_t j = 0; j < w; j++)
+            out->map[o + (size_t)j] = (uint32_t)i;
+        o += (size_t)w;
+        i += k;
+    }
+    out->s[o] = 0;
+    out->map[o] = (uint32_t)len;
+    out->n = o;
+    return 0;
+}

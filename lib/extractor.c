@@ -1,0 +1,314 @@
+/* The extractor: patterns compiled once (pcre2 with JIT) and shared
+   read-only; pk_extract() runs the stages over one document in an arena. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct pk_doc {
+    pk_record rec;
+    arena a;
+};
+
+#define NAME "(\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?(?:[ \\n](?:af |von |van |de |da |el )?\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?){1,3})"
+#define PARTY "(S|M|V|MP|Mp|L|C|KD|Kd|SD|Sd|FP|Fp|Fi|PP|SPI)"
+#define MONTHS "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|febr|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec"
+#define REGVAL "(?:\\p{Lu}\\p{L}{0,5}(?:[ \\-/]|(?=\\d)))?\\d[\\d.]*(?:(?:[-/:]| ?[–/] ?)\\d[\\d.]*)*"
+
+static const char *const rx_src[RX_COUNT] = {
+    [RX_REGNUM_LABELED] = "(?<![\\p{L}])(?:[Dd] ?nr|DNR|Diarienummer|Diarienr|Vårt dnr|Er ref)\\.?:?[ \\n]*(" REGVAL ")",
+    [RX_REGNUM_PREFIX] = "(?<![\\p{L}\\d\\-/])(\\p{Lu}{2,5})[ \\-/](\\d{4})[/:\\-](\\d{1,6})(?![\\d/])",
+    [RX_REGNUM_CLASS] = "(?<![\\d.\\-/])(?:\\d{1,2}(?:\\.\\d{1,2}){1,4}\\.?-\\d{1,6}/(?:\\d{4}|\\d{2})|\\d(?:\\.\\d{1,2}){1,4}/\\d{1,6}-(?:\\d{4}|\\d{2}))(?![\\d/])",
+    [RX_DATE_ISO] = "(?<![\\d.\\-/])(\\d{4})([-.])(\\d{1,2})\\2(\\d{1,2})(?![\\d]|\\.\\d)",
+    [RX_DATE_SLASH] = "(?<![\\d/.\\-])(\\d{1,2})/(\\d{1,2})[ ]+(\\d{4})(?![\\d/])",
+    [RX_DATE_PAREN] = "\\((\\d{1,2})/(\\d{1,2})\\)",
+    [RX_DATE_NAMED] = "(?i)(?<![\\p{L}\\d])(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\\s+)?(?:den\\s+)?"
+                      "(\\d{1,2})(?::[ae])?\\s+(" MONTHS ")(?![\\p{L}])(\\.)?(?:\\s+(\\d{4})(?![\\d]))?",
+    [RX_FORMULA] = NULL, /* built from the table */
+    [RX_BODY] = "(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*)[ \\n](?:stads[ \\n])?)?(\\p{L}*(?i:nämnd|nämnden|styrelse|styrelsen|fullmäktige|utskott|utskottet|kommittén|kommitté|direktionen|beredningen))(?![\\p{L}])",
+    [RX_ADMIN] = "(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*)[ \\n])?(\\p{L}*(?:förvaltning|förvaltningen|kontoret|kontor))(?![\\p{L}])",
+    [RX_PARAGRAPH] = "(?m)^(?:Protokoll[^\\n]{0,60}?)?§[ ]*(\\d{1,4})(?![\\d])",
+    [RX_AWARD] = "(?i)(?<![\\p{L}])(?:stadens\\s+|stockholms\\s+stads\\s+)?kvalitetsutmärkelse(?:n|r|rna)?(?![\\p{L}])",
+    [RX_AWARD_YEAR] = "(?i)(?:(\\d{4})\\s+års\\s+(?:\\p{L}+\\s+){0,2}?kvalitetsutmärkelse|kvalitetsutmärkelse(?:n|ns)?\\s+(?:år\\s+)?(\\d{4})(?![\\d\\-/]))",
+    [RX_PERSON_PARTY] = NAME "\\s*\\(" PARTY "\\)",
+    [RX_CHAIR] = "(?<![\\p{L}])(?i:(?:tjänstgörande\\s+|vice\\s+|t\\.?f\\.?\\s+)?ordförande(?:n)?)(?::)?\\s+" NAME "(?:\\s*\\(" PARTY "\\))?",
+    [RX_NAME] = NAME,
+    [RX_PARTICIPATE] = "(?i)(?<![\\p{L}])(?:har\\s+(?:valt|beslutat|bestämt)\\s+att\\s+(?:delta|medverka|tävla|anmäla\\s+sig)|har\\s+anmält\\s+(?:sitt|sig|att|intresse|deltagande)|har\\s+anmälts|anmäler\\s+(?:sitt|sig)|deltar|medverkar|avser\\s+att\\s+delta|vill\\s+delta|kommer\\s+att\\s+delta|ska\\s+delta|tävlar|nomineras|föreslås\\s+(?:delta|nomineras))(?![\\p{L}])",
+    [RX_PART_VERB] = "(?i)(?<![\\p{L}])(?:deltar|delta|deltager|medverkar|medverka|tävlar|tävla|får\\s+delta|ska\\s+delta|skall\\s+delta|anmäls|anmäler|nomineras|ställer\\s+upp)(?![\\p{L}])",
+    [RX_INOM] = "(?<![\\p{L}])inom(?![\\p{L}])",
+    [RX_CLASS] = "(?i)(?<![\\p{L}])(?:tävlings)?klass(?:en)?\\s+(\\p{L}+(?:\\s+(?:och|inklusive)\\s+\\p{L}+)?)",
+};
+
+static char *build_formula_pattern(void)
+{
+    size_t need = 64;
+    for (size_t i = 0; i < pk_n_formulas; i++)
+        need += strlen(pk_formulas[i].pattern) + 24;
+    char *p = malloc(need);
+    if (!p)
+        return NULL;
+    size_t o = (size_t)snprintf(p, need, "(?i)(?<![\\p{L}])(?:");
+    for (size_t i = 0; i < pk_n_formulas; i++)
+        o += (size_t)snprintf(p + o, need - o, "%s%s(*MARK:%zu)", i ? "|" : "", pk_formulas[i].pattern, i);
+    snprintf(p + o, need - o, ")(?![\\p{L}])");
+    return p;
+}
+
+PK_EXPORT const char *pk_version(void) { return PK_VERSION_STRING; }
+
+PK_EXPORT const char *pk_strerror(int code)
+{
+    switch (code) {
+    case PK_OK: return "success";
+    case PK_ENOMEM: return "out of memory";
+    case PK_EINVAL: return "invalid argument";
+    case PK_ENOTTEXT: return "not text";
+    case PK_ETOOBIG: return "input too large";
+    case PK_EIO: return "input/output error";
+    case PK_EINTERNAL: return "internal limit reached";
+    default: return "unknown error";
+    }
+}
+
+PK_EXPORT void pk_extractor_free(pk_extractor *ex)
+{
+    if (!ex)
+        return;
+    for (int i = 0; i < RX_COUNT; i++)
+        pcre2_code_free(ex->rx[i]);
+    free(ex);
+}
+
+PK_EXPORT pk_extractor *pk_extractor_new(void)
+{
+    pk_extractor *ex = calloc(1, sizeof *ex);
+    if (!ex)
+        return NULL;
+    char *formula = build_formula_pattern();
+    if (!formula) {
+        free(ex);
+        return NULL;
+    }
+    for (int i = 0; i < RX_COUNT; i++) {
+        const char *src = i == RX_FORMULA ? formula : rx_src[i];
+        int err;
+        PCRE2_SIZE off;
+        ex->rx[i] = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &err, &off, NULL);
+        if (!ex->rx[i]) {
+            free(formula);
+            pk_extractor_free(ex);
+            return NULL;
+        }
+        /* JIT is an optimisation: without it the interpreter still works */
+        (void)pcre2_jit_compile(ex->rx[i], PCRE2_JIT_COMPLETE);
+    }
+    free(formula);
+    return ex;
+}
+
+int rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
+{
+    if (start > end || end > c->t.n)
+        return 0;
+    int rc = pcre2_match(c->ex->rx[id], (PCRE2_SPTR)c->t.s, end, start, PCRE2_NO_UTF_CHECK, c->md, c->mctx);
+    if (rc <= 0)
+        return 0;
+    PCRE2_SIZE *v = pcre2_get_ovector_pointer(c->md);
+    uint32_t nv = pcre2_get_ovector_count(c->md);
+    for (int i = 0; i < ncap; i++) {
+        if ((uint32_t)i < nv && i < rc && v[2 * i] != PCRE2_UNSET) {
+            ov[2 * i] = v[2 * i];
+            ov[2 * i + 1] = v[2 * i + 1];
+        } else {
+            ov[2 * i] = ov[2 * i + 1] = (size_t)-1;
+        }
+    }
+    return 1;
+}
+
+const char *rx_mark(ctx *c) { return (const char *)pcre2_get_mark(c->md); }
+
+pk_span pk_span_of(const ctx *c, size_t s, size_t e)
+{
+    pk_span sp = {0, 0};
+    if (s >= c->t.n || e <= s) {
+        size_t at = s < c->t.n ? c->t.map[s] : c->t.map[c->t.n];
+        sp.start = sp.end = at;
+        return sp;
+    }
+    sp.start = c->t.map[s];
+    size_t last = c->t.map[e - 1];
+    sp.end = last + pk_orig_charlen(c->orig, c->orig_len, last, c->encoding);
+    if (sp.end < sp.start)
+        sp.end = sp.start;
+    return sp;
+}
+
+char *pk_fold(ctx *c, size_t s, size_t e)
+{
+    char *out = arena_alloc(c->a, e - s + 1);
+    size_t o = 0;
+    int sp = 0;
+    for (size_t i = s; i < e; i++) {
+        char ch = c->t.s[i];
+        if (ch == ' ' || ch == '\n') {
+            sp = 1;
+            continue;
+        }
+        if (sp && o)
+            out[o++] = ' ';
+        sp = 0;
+        out[o++] = ch;
+    }
+    out[o] = 0;
+    return out;
+}
+
+void pk_warn(ctx *c, const char *msg)
+{
+    const char **w = vec_push(c->a, &c->warnings);
+    *w = arena_strdup(c->a, msg);
+}
+
+static void finish(ctx *c)
+{
+    pk_record *r = c->rec;
+    r->registration_numbers = c->regnums.items;
+    r->n_registration_numbers = c->regnums.n;
+    r->decisions = c->decisions.items;
+    r->n_decisions = c->decisions.n;
+    r->units = c->units.items;
+    r->n_units = c->units.n;
+    r->people = c->people.items;
+    r->n_people = c->people.n;
+    r->dates = c->dates.items;
+    r->n_dates = c->dates.n;
+    r->warnings = c->warnings.items;
+    r->n_warnings = c->warnings.n;
+    r->award = c->award;
+}
+
+static int fail(pk_error *err, int code, size_t offset, const char *msg)
+{
+    if (err) {
+        err->code = code;
+        err->offset = offset;
+        snprintf(err->message, sizeof err->message, "%s", msg ? msg : pk_strerror(code));
+    }
+    return code;
+}
+
+PK_EXPORT int pk_extract_ex(const pk_extractor *ex, const char *text, size_t len, const char *source,
+                            pk_doc **out, pk_error *err)
+{
+    if (out)
+        *out = NULL;
+    if (!ex || !out || (!text && len))
+        return fail(err, PK_EINVAL, 0, NULL);
+    if (len > PK_MAX_INPUT)
+        return fail(err, PK_ETOOBIG, PK_MAX_INPUT, "input too large (over 1 GiB)");
+
+    pk_doc *volatile doc = pk_malloc(sizeof *doc);
+    if (!doc)
+        return fail(err, PK_ENOMEM, 0, NULL);
+    memset(doc, 0, sizeof *doc);
+    jmp_buf jb;
+    pcre2_match_data *volatile md = NULL;
+    pcre2_match_context *volatile mctx = NULL;
+    if (setjmp(jb)) {
+        pcre2_match_data_free(md);
+        pcre2_match_context_free(mctx);
+        arena_free(&doc->a);
+        free(doc);
+        return fail(err, PK_ENOMEM, 0, NULL);
+    }
+    doc->a.oom = &jb;
+    md = pcre2_match_data_create(40, NULL);
+    mctx = pcre2_match_context_create(NULL);
+    if (!md || !mctx)
+        longjmp(jb, 1);
+    /* bounds on every match: the patterns have no nested unbounded
+       repetition, and these stop any that would still go wrong */
+    pcre2_set_match_limit(mctx, 1000000);
+    pcre2_set_depth_limit(mctx, 10000);
+
+    ctx c;
+    memset(&c, 0, sizeof c);
+    c.ex = ex;
+    c.a = &doc->a;
+    c.md = md;
+    c.mctx = mctx;
+    c.orig = (const unsigned char *)text;
+    c.orig_len = len;
+    c.rec = &doc->rec;
+    c.regnums.size = sizeof(pk_regnum);
+    c.dates.size = sizeof(pk_date);
+    c.decisions.size = sizeof(pk_decision);
+    c.units.size = sizeof(pk_unit);
+    c.people.size = sizeof(pk_person);
+    c.warnings.size = sizeof(const char *);
+    doc->rec.source = arena_strdup(c.a, source);
+
+    pk_text raw;
+    decode_info di;
+    int rc = pk_decode(c.a, (const unsigned char *)text, len, &raw, &di);
+    if (rc) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "not text (binary data at byte %zu)", di.bad_offset);
+        pcre2_match_data_free(md);
+        pcre2_match_context_free(mctx);
+        arena_free(&doc->a);
+        free(doc);
+        return fail(err, rc, di.bad_offset, msg);
+    }
+    c.encoding = di.encoding;
+    if (di.encoding == ENC_CP1252)
+        pk_warn(&c, "encoding guessed: Windows-1252");
+    if (di.replaced) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "%zu invalid bytes replaced by U+FFFD", di.replaced);
+        pk_warn(&c, msg);
+    }
+    if (di.nuls) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "%zu NUL bytes dropped", di.nuls);
+        pk_warn(&c, msg);
+    }
+    pk_normalize(c.a, &raw, &c.t);
+    pk_segment(c.a, &c.t, &c.sg);
+
+    pk_extract_regnums(&c);
+    pk_extract_fields(&c);
+    pk_extract_decisions(&c);
+    pk_extract_award(&c);
+    pk_extract_dates(&c);
+    pk_extract_units(&c);
+    pk_extract_people(&c);
+    if (c.t.n == 0)
+        pk_warn(&c, "empty document");
+    else if (!c.decisions.n && !c.units.n && !c.dates.n && !c.regnums.n && !doc->rec.title)
+        pk_warn(&c, "nothing found");
+    finish(&c);
+
+    pcre2_match_data_free(md);
+    pcre2_match_context_free(mctx);
+    doc->a.oom = NULL;
+    *out = doc;
+    return 0;
+}
+
+PK_EXPORT int pk_extract(const pk_extractor *ex, const char *text, size_t len, const char *source, pk_doc **out)
+{
+    return pk_extract_ex(ex, text, len, source, out, NULL);
+}
+
+PK_EXPORT const pk_record *pk_doc_record(const pk_doc *doc) { return doc ? &doc->rec : NULL; }
+
+PK_EXPORT void pk_doc_free(pk_doc *doc)
+{
+    if (!doc)
+        return;
+    arena_free(&doc->a);
+    free(doc);
+}

@@ -1,0 +1,268 @@
+/* The document's single fields: doc_type, paragraph, title (the
+   ärendemening) and administration. */
+#include "internal.h"
+
+#include <string.h>
+
+
+/* The word occurs in the input (not as the start of a longer word). */
+static int has(const ctx *c, const char *needle)
+{
+    size_t m = strlen(needle);
+    const unsigned char *p = c->orig, *end = c->orig + c->orig_len;
+    while ((p = memmem(p, (size_t)(end - p), needle, m)) != NULL) {
+        if (p + m >= end || !((p[m] >= 'a' && p[m] <= 'z') || p[m] >= 0xC0))
+            return 1;
+        p += m;
+    }
+    return 0;
+}
+
+static int line_has(const ctx *c, const line *l, const char *needle)
+{
+    return memmem(c->t.s + l->s, l->e - l->s, needle, strlen(needle)) != NULL;
+}
+
+static size_t count_words(const char *s, size_t n)
+{
+    size_t w = 0;
+    int in = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ' ') {
+            in = 0;
+        } else if (!in) {
+            in = 1;
+            w++;
+        }
+    }
+    return w;
+}
+
+/* Whole line matched by pattern id. */
+static int line_is(ctx *c, const line *l, int id)
+{
+    size_t ov[2];
+    return rx_match(c, id, l->s, l->e, ov, 1) && ov[0] == l->s && ov[1] == l->e;
+}
+
+/* A line of a person's name: two to four capitalised words, the first a
+   given name. */
+static int is_name_line(const ctx *c, const line *l)
+{
+    const char *s = c->t.s + l->s;
+    size_t n = l->e - l->s, w = count_words(s, n);
+    if (w < 2 || w > 4)
+        return 0;
+    size_t i = 0;
+    while (i < n && s[i] != ' ')
+        i++;
+    if (!pk_is_given_name(s, i))
+        return 0;
+    for (size_t j = 0; j < n; j++)
+        if (s[j] == ' ' && j + 1 < n && !pk_is_upper_at(s + j + 1, n - j - 1))
+            return 0;
+    return 1;
+}
+
+static const char *const furniture_words[] = {
+    "@", "www.", "Telefon", "Tel.", "Tel ", "Fax", "E-post", "e-post", "Handläggare", "handläggare",
+    "Tjänsteutlåtande", "TJÄNSTEUTLÅTANDE", "Protokoll", "PROTOKOLL", "Sammanträdesdatum", "Sammanträde",
+    "Justerandes", "Datum", "Ärendenr", "Diarienummer", "Dnr", "dnr", "DNR", "Bilaga", "Sida ", "Postadress",
+    "Besöksadress", "Org.nr", "Vår referens", "Er referens", "Till ", "Kopia", "Plats och tid",
+    "Utdrag", "Paragraf", "Ärende ", "Ärende:", "Mottagare", "Stadsdelsförvaltning", "Avdelning", "Enheten för administration"};
+
+static int is_furniture_line(ctx *c, const line *l)
+{
+    const char *s = c->t.s + l->s;
+    size_t n = l->e - l->s;
+    if (l->heading)
+        return 1;
+    for (size_t i = 0; i < sizeof furniture_words / sizeof *furniture_words; i++)
+        if (line_has(c, l, furniture_words[i]))
+            return 1;
+    if (count_words(s, n) < 2 || (n == 15 && memcmp(s, "Stockholms stad", 15) == 0) ||
+        (n > 7 && memcmp(s + n - 7, " kommun", 7) == 0 && count_words(s, n) <= 3))
+        return 1;
+    if (line_is(c, l, RX_DATE_ISO) || line_is(c, l, RX_REGNUM_PREFIX) || line_is(c, l, RX_REGNUM_CLASS) ||
+        line_is(c, l, RX_BODY) || line_is(c, l, RX_ADMIN))
+        return 1;
+    size_t ov[4];
+    /* a line that opens with a date or a postcode */
+    if (rx_match(c, RX_DATE_ISO, l->s, l->e, ov, 1) && ov[0] == l->s)
+        return 1;
+    if (n >= 6 && s[0] >= '0' && s[0] <= '9' && s[3] == ' ' && s[4] >= '0' && s[4] <= '9')
+        return 1;
+    if (is_name_line(c, l))
+        return 1;
+    return 0;
+}
+
+static void find_title(ctx *c, size_t limit_line)
+{
+    const segs *g = &c->sg;
+    size_t best_s = 0, best_e = 0;
+    int found_clean = 0;
+    size_t run_s = 0, run_e = 0;
+    int have_run = 0;
+    for (size_t i = 0; i < limit_line && !found_clean;) {
+        if (g->lines[i].blank) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < limit_line && !g->lines[j].blank)
+            j++;
+        /* block [i, j) */
+        size_t ks = 0, ke = 0, kept = 0, furn = 0;
+        int contiguous = 1;
+        for (size_t k = i; k < j; k++) {
+            line l = g->lines[k];
+            /* "§ 23 Title" on one line: the title follows the paragraph sign */
+            if (c->t.s[l.s] == (char)0xC2 && l.e - l.s > 2 && (unsigned char)c->t.s[l.s + 1] == 0xA7) {
+                size_t p = l.s + 2;
+                while (p < l.e && (c->t.s[p] == ' ' || (c->t.s[p] >= '0' && c->t.s[p] <= '9')))
+                    p++;
+                if (p == l.e) {
+                    furn++;
+                    continue;
+                }
+                l.s = p;
+            }
+            if (is_furniture_line(c, &l)) {
+                furn++;
+                if (kept)
+                    contiguous = 0;
+                continue;
+            }
+            if (kept && !contiguous) {
+                ks = l.s; /* a later run replaces an earlier one */
+                kept = 0;
+                contiguous = 1;
+            }
+            if (!kept)
+                ks = l.s;
+            ke = l.e;
+            kept++;
+        }
+        if (kept && kept <= 3 && ke - ks <= 250 && pk_is_upper_at(c->t.s + ks, ke - ks)) {
+            if (!furn) {
+                best_s = ks;
+                best_e = ke;
+                found_clean = 1;
+            } else if (!have_run) {
+                run_s = ks;
+                run_e = ke;
+                have_run = 1;
+            }
+        }
+        i = j;
+    }
+    if (!found_clean && have_run) {
+        best_s = run_s;
+        best_e = run_e;
+    }
+    if (best_e > best_s) {
+        while (best_e > best_s && (c->t.s[best_e - 1] == '.' || c->t.s[best_e - 1] == ':'))
+            best_e--;
+        c->rec->title = pk_fold(c, best_s, best_e);
+        c->rec->title_span = pk_span_of(c, best_s, best_e);
+        /* the header zone ends with the title */
+        if (c->header_end == 0 || best_e > c->header_end)
+            c->header_end = best_e;
+    }
+}
+
+/* A named administration from an RX_ADMIN match, or 0. */
+static int admin_at(ctx *c, size_t from, size_t to, size_t *s, size_t *e)
+{
+    size_t ov[6];
+    size_t pos = from;
+    while (rx_match(c, RX_ADMIN, pos, to, ov, 3)) {
+        pos = ov[1];
+        size_t hs = ov[4], he = ov[5];
+        const char *h = c->t.s + hs;
+        size_t hn = he - hs;
+        int bare = (hn <= 13 && (memcmp(h + 1, "örvaltning", 10) == 0 || memcmp(h + 1, "ontor", 5) == 0));
+        if (bare)
+            continue;
+        if (pk_is_upper_at(h, hn)) {
+            *s = hs;
+            *e = he;
+            return 1;
+        }
+        /* "Östermalms stadsdelsförvaltning" */
+        if (ov[2] != (size_t)-1 && hn > 8 && memcmp(h, "stadsdels", 9) == 0) {
+            *s = ov[2];
+            *e = he;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+void pk_extract_fields(ctx *c)
+{
+    const segs *g = &c->sg;
+    size_t ov[4];
+
+    /* paragraph */
+    if (rx_match(c, RX_PARAGRAPH, 0, c->t.n, ov, 2)) {
+        c->rec->paragraph = arena_strndup(c->a, c->t.s + ov[2], ov[3] - ov[2]);
+        c->rec->paragraph_span = pk_span_of(c, ov[2], ov[3]);
+    }
+
+    /* the first decision heading bounds the header zone */
+    size_t first_dec = g->nlines, first_head = g->nlines;
+    for (size_t i = 0; i < g->nlines; i++) {
+        if (g->lines[i].heading && first_head == g->nlines)
+            first_head = i;
+        if (g->lines[i].heading == H_DECISION) {
+            first_dec = i;
+            break;
+        }
+    }
+    size_t limit = first_dec < g->nlines ? first_dec : first_head;
+    if (limit > 80)
+        limit = 80;
+    if (limit > g->nlines)
+        limit = g->nlines;
+    c->header_end = limit < g->nlines ? g->lines[limit].s : c->t.n;
+
+    /* doc_type */
+    int protokoll = c->rec->paragraph != NULL || has(c, "Beslutsg\xc3\xa5ng") || has(c, "Justerandes") || has(c, "Justerare") ||
+                    has(c, "Sammantr\xc3\xa4" "desdatum");
+    if (has(c, "Protokollsutdrag") || has(c, "PROTOKOLLSUTDRAG") || has(c, "Utdrag ur protokoll"))
+        c->rec->doc_type = "protokollsutdrag";
+    else if (protokoll)
+        c->rec->doc_type = "protokoll";
+    else if (has(c, "Tj\xc3\xa4nsteutl\xc3\xa5tande") || has(c, "TJ\xc3\x84NSTEUTL\xc3\x85TANDE") ||
+             has(c, "Tj\xe4nsteutl\xe5tande") || first_dec < g->nlines || first_dec < g->nlines)
+        c->rec->doc_type = "tjansteutlatande";
+    else
+        c->rec->doc_type = "unknown";
+
+    find_title(c, limit);
+
+    /* administration: named in the header, else where the matter was prepared */
+    size_t s, e;
+    if (admin_at(c, 0, c->header_end, &s, &e)) {
+        c->rec->administration = pk_fold(c, s, e);
+        c->rec->administration_span = pk_span_of(c, s, e);
+        return;
+    }
+    for (size_t i = 0; i < g->nlines; i++) {
+        if (!line_has(c, &g->lines[i], "beretts") && !line_has(c, &g->lines[i], "beredd"))
+            continue;
+        size_t ss, se;
+        pk_sentence_bounds(&c->t, 0, c->t.n, g->lines[i].s, &ss, &se);
+        if (se < g->lines[i].e)
+            se = g->lines[i].e;
+        if (i + 1 < g->nlines && se < g->lines[i + 1].e && !g->lines[i + 1].blank)
+            se = g->lines[i + 1].e;
+        if (admin_at(c, g->lines[i].s, se, &s, &e)) {
+            c->rec->administration = pk_fold(c, s, e);
+            c->rec->administration_span = pk_span_of(c, s, e);
+            return;
+        }
+    }
+}

@@ -1,0 +1,184 @@
+/* Internal declarations shared by the stages. Not installed. */
+#ifndef PK_INTERNAL_H
+#define PK_INTERNAL_H
+
+#include "protokoll.h"
+
+#include <setjmp.h>
+#include <stdint.h>
+#include <stddef.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+/* ---- arena.c: per-document memory; running out of memory jumps back to pk_extract ---- */
+
+typedef struct arena_block arena_block;
+typedef struct arena {
+    arena_block *head;
+    jmp_buf *oom; /* where to jump when an allocation fails; NULL: return NULL */
+} arena;
+
+void *arena_alloc(arena *a, size_t n);
+void *arena_grow(arena *a, void *old, size_t old_n, size_t new_n);
+char *arena_strndup(arena *a, const char *s, size_t n);
+char *arena_strdup(arena *a, const char *s);
+void arena_free(arena *a);
+/* malloc through the injectable hook, so that tests can make allocations fail */
+void *pk_malloc(size_t n);
+void *pk_realloc(void *p, size_t n);
+
+/* A growable array living in an arena. */
+typedef struct vec {
+    void *items;
+    size_t n, cap, size;
+} vec;
+void *vec_push(arena *a, vec *v); /* returns a zeroed slot */
+
+/* ---- decode.c: bytes -> UTF-8 with a map back to the input ---- */
+
+/* Text with, for every byte, the offset in the original input of the
+   character it came from. map has n+1 entries; map[n] == original length. */
+typedef struct pk_text {
+    char *s;
+    size_t n;
+    uint32_t *map;
+} pk_text;
+
+enum { ENC_UTF8 = 0, ENC_CP1252 = 1 };
+
+typedef struct decode_info {
+    int encoding;
+    size_t replaced;   /* invalid bytes replaced by U+FFFD */
+    size_t nuls;       /* NUL bytes dropped */
+    int had_bom;
+    size_t bad_offset; /* first offset that made the input "not text" */
+} decode_info;
+
+/* Returns 0, or PK_ENOTTEXT with info->bad_offset set. */
+int pk_decode(arena *a, const unsigned char *in, size_t len, pk_text *out, decode_info *info);
+/* Byte length in the original input of the character starting at off. */
+size_t pk_orig_charlen(const unsigned char *in, size_t len, size_t off, int encoding);
+
+/* ---- normalize.c: NFC, folding, page furniture, line-break hyphens ---- */
+
+void pk_normalize(arena *a, const pk_text *in, pk_text *out);
+
+/* ---- segment.c: lines, blocks, headings, sentences ---- */
+
+enum heading_kind {
+    H_NONE = 0,
+    H_DECISION,   /* Förslag till beslut, Beslut */
+    H_PROPOSAL,   /* Förvaltningens synpunkter och förslag: a restatement */
+    H_STOP,       /* Beslutsgång, Reservation, ...: not decisions */
+    H_OTHER       /* Sammanfattning, Bakgrund, ... */
+};
+
+typedef struct line {
+    size_t s, e;       /* [s, e) in the cleaned text, without the newline */
+    int heading;       /* enum heading_kind */
+    int blank;
+} line;
+
+typedef struct segs {
+    line *lines;
+    size_t nlines;
+} segs;
+
+void pk_segment(arena *a, const pk_text *t, segs *out);
+int pk_heading_kind(const char *s, size_t n);
+/* Sentence around pos within [lo, hi): returns bounds in *s, *e. */
+void pk_sentence_bounds(const pk_text *t, size_t lo, size_t hi, size_t pos, size_t *s, size_t *e);
+
+/* ---- extractor.c: patterns and the per-document context ---- */
+
+enum rx_id {
+    RX_REGNUM_LABELED,
+    RX_REGNUM_PREFIX,
+    RX_REGNUM_CLASS,
+    RX_DATE_ISO,
+    RX_DATE_SLASH,
+    RX_DATE_PAREN,
+    RX_DATE_NAMED,
+    RX_FORMULA,
+    RX_BODY,
+    RX_ADMIN,
+    RX_PARAGRAPH,
+    RX_AWARD,
+    RX_AWARD_YEAR,
+    RX_PERSON_PARTY,
+    RX_CHAIR,
+    RX_NAME,
+    RX_PARTICIPATE,
+    RX_PART_VERB,
+    RX_INOM,
+    RX_CLASS,
+    RX_COUNT
+};
+
+struct pk_extractor {
+    pcre2_code *rx[RX_COUNT];
+};
+
+typedef struct ctx {
+    const pk_extractor *ex;
+    arena *a;
+    pcre2_match_data *md;
+    pcre2_match_context *mctx;
+    const unsigned char *orig;
+    size_t orig_len;
+    int encoding;
+    pk_text t; /* the cleaned text */
+    segs sg;
+    pk_record *rec;
+    vec regnums, dates, decisions, units, people, warnings;
+    pk_award *award;
+    size_t decision_lo, decision_hi; /* first decision section, cleaned offsets */
+    size_t header_end;               /* end of the header zone (before the first decision or title) */
+    int ref_year, ref_month;          /* for dates without a year */
+} ctx;
+
+/* Match pattern id in the cleaned text from `start`, not beyond `end`.
+   Returns 1 and fills ov[0..2*ncap) with offsets, or 0. */
+int rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap);
+/* The (*MARK) name of the last successful match, or NULL. */
+const char *rx_mark(ctx *c);
+
+/* Span in the original input of the cleaned range [s, e). */
+pk_span pk_span_of(const ctx *c, size_t s, size_t e);
+/* The cleaned range [s, e) as a string with whitespace folded to single spaces. */
+char *pk_fold(ctx *c, size_t s, size_t e);
+void pk_warn(ctx *c, const char *msg);
+
+/* ---- the stages; each fills its part of c->rec ---- */
+void pk_extract_regnums(ctx *c);
+void pk_extract_fields(ctx *c);    /* doc_type, title, body, administration, paragraph */
+void pk_extract_decisions(ctx *c);
+void pk_extract_units(ctx *c);
+void pk_extract_people(ctx *c);
+void pk_extract_dates(ctx *c);
+void pk_extract_award(ctx *c);
+
+/* ---- tables.c ---- */
+typedef struct formula_entry {
+    const char *pattern; /* pcre2 fragment */
+    const char *kind;
+} formula_entry;
+extern const formula_entry pk_formulas[];
+extern const size_t pk_n_formulas;
+extern const char *const pk_months[12][3]; /* full name, abbreviation, extra */
+extern const char *const pk_given_names[];
+extern const size_t pk_n_given_names;
+extern const char *const pk_titles[];
+extern const size_t pk_n_titles;
+int pk_is_given_name(const char *s, size_t n);
+/* Length of the longest title starting at s (lower-cased comparison), 0 if none. */
+size_t pk_title_at(const char *s, size_t n);
+
+/* ---- util ---- */
+int pk_is_upper_at(const char *s, size_t n);  /* first code point is an upper-case letter */
+int pk_is_lower_at(const char *s, size_t n);
+int pk_is_letter_at(const char *s, size_t n);
+char *pk_lower(arena *a, const char *s, size_t n); /* case-folded copy */
+
+#endif

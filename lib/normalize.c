@@ -1,0 +1,376 @@
+/* Normalisation and PDF-to-text cleanup. Two passes, each keeping the map
+   back to the original bytes: characters (NFC, spaces, soft hyphens,
+   ligatures, line ends), then lines (double spacing, page furniture,
+   line-break hyphens, trimming). The result is the text every extractor
+   reads: one logical line per line, one blank line between paragraphs. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+typedef struct buf {
+    char *s;
+    uint32_t *map;
+    size_t n;
+} buf;
+
+static void put(buf *b, char ch, uint32_t at)
+{
+    b->s[b->n] = ch;
+    b->map[b->n++] = at;
+}
+
+static void put_cp(buf *b, utf8proc_int32_t cp, uint32_t at)
+{
+    utf8proc_uint8_t tmp[4];
+    utf8proc_ssize_t w = utf8proc_encode_char(cp, tmp);
+    for (utf8proc_ssize_t j = 0; j < w; j++)
+        put(b, (char)tmp[j], at);
+}
+
+static const char *ligature(utf8proc_int32_t cp)
+{
+    static const char *const lig[] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
+    return (cp >= 0xFB00 && cp <= 0xFB06) ? lig[cp - 0xFB00] : NULL;
+}
+
+static int is_space_cp(utf8proc_int32_t cp)
+{
+    return cp == '\t' || cp == 0xA0 || cp == 0x2007 || cp == 0x202F || cp == 0x2009 ||
+           cp == 0x200A || cp == 0x2002 || cp == 0x2003 || cp == 0x2005 || cp == 0x2006 ||
+           cp == 0x3000 || cp == 0x205F;
+}
+
+/* Recompose the combining sequence that ends the output with NFC. The
+   composed bytes map to the base character, the last to the last mark,
+   so that a span over the letter covers all its original bytes. */
+static void compose_tail(arena *a, buf *b, size_t base)
+{
+    utf8proc_uint8_t *res = NULL;
+    utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)b->s + base, (utf8proc_ssize_t)(b->n - base),
+                                      &res, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (r < 0 || !res)
+        return;
+    if ((size_t)r <= b->n - base) {
+        uint32_t first = b->map[base], last = b->map[b->n - 1];
+        memcpy(b->s + base, res, (size_t)r);
+        b->n = base + (size_t)r;
+        for (size_t j = base; j < b->n; j++)
+            b->map[j] = first;
+        b->map[b->n - 1] = last;
+    }
+    free(res);
+    (void)a;
+}
+
+/* Pass 1: characters. */
+static void pass_chars(arena *a, const pk_text *in, buf *b)
+{
+    b->s = arena_alloc(a, in->n * 3 + 4);
+    b->map = arena_alloc(a, (in->n * 3 + 4) * sizeof(uint32_t));
+    b->n = 0;
+    size_t base = (size_t)-1; /* start of the last starter in the output */
+    for (size_t i = 0; i < in->n;) {
+        unsigned char ch = (unsigned char)in->s[i];
+        uint32_t at = in->map[i];
+        if (ch < 0x80) {
+            if (ch == '\r') {
+                put(b, '\n', at);
+                i += (i + 1 < in->n && in->s[i + 1] == '\n') ? 2 : 1;
+                continue;
+            }
+            base = b->n;
+            put(b, ch == '\t' ? ' ' : (char)ch, at);
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)in->s + i, (utf8proc_ssize_t)(in->n - i), &cp);
+        if (k <= 0) { /* cannot happen after decoding; be safe */
+            i++;
+            continue;
+        }
+        i += (size_t)k;
+        const char *lig;
+        if (cp == 0xAD) {
+            /* a soft hyphen at a line end marks a word broken there: it
+               becomes a line-break hyphen, which the line pass joins */
+            size_t j = i;
+            while (j < in->n && in->s[j] == ' ')
+                j++;
+            if (j < in->n && (in->s[j] == '\n' || in->s[j] == '\r'))
+                put(b, '-', at);
+            continue;
+        }
+        if (cp == 0xFEFF || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060)
+            continue;
+        if (is_space_cp(cp)) {
+            base = b->n;
+            put(b, ' ', at);
+        } else if (cp == 0x2010 || cp == 0x2011 || cp == 0x2212) {
+            base = b->n;
+            put(b, '-', at);
+        } else if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
+            put(b, '\n', at);
+        } else if ((lig = ligature(cp)) != NULL) {
+            base = b->n;
+            for (; *lig; lig++)
+                put(b, *lig, at);
+        } else if ((cp >= 0xE000 && cp <= 0xF8FF) || cp == 0x25AA || cp == 0x25CF || cp == 0x25E6 || cp == 0x2043) {
+            base = b->n; /* symbol-font and other bullets */
+            put_cp(b, 0x2022, at);
+        } else {
+            const utf8proc_property_t *p = utf8proc_get_property(cp);
+            int combining = p->combining_class != 0;
+            if (!combining)
+                base = b->n;
+            put_cp(b, cp, at);
+            if (combining && base != (size_t)-1)
+                compose_tail(a, b, base);
+        }
+    }
+    b->s[b->n] = 0;
+}
+
+/* ---- pass 2: lines ---- */
+
+enum { L_EMPTY, L_SPACE, L_TEXT, L_GONE };
+
+typedef struct rline {
+    size_t s, e;   /* raw bounds in pass-1 text */
+    size_t ts, te; /* trimmed bounds */
+    int type;
+    int page_start; /* the line follows a form feed */
+} rline;
+
+static int is_ws(char ch) { return ch == ' ' || ch == '\f'; }
+
+/* Page furniture: a line that only repeats the page's frame. */
+static int is_furniture(const char *s, size_t n)
+{
+    static const char *const exact[] = {
+        "justerandes signatur", "justerandes sign", "justerandes sign.", "utdragsbestyrkande",
+        "justerandes signatur utdragsbestyrkande", "ordförandes signatur", "sekreterarens signatur",
+        "justerare", "signatur", "justerandes signaturer"};
+    char low[256];
+    if (n == 0)
+        return 0;
+    /* lone page number */
+    size_t d = 0;
+    while (d < n && s[d] >= '0' && s[d] <= '9')
+        d++;
+    if (d == n && n <= 3)
+        return 1;
+    /* [N] Sida N [(M)] | Sida N av M */
+    size_t i = d;
+    while (i < n && s[i] == ' ')
+        i++;
+    if (n - i >= 5 && (strncmp(s + i, "Sida ", 5) == 0 || strncmp(s + i, "sida ", 5) == 0)) {
+        size_t j = i + 5, k;
+        while (j < n && s[j] == ' ')
+            j++;
+        k = j;
+        while (j < n && s[j] >= '0' && s[j] <= '9')
+            j++;
+        if (j > k) {
+            while (j < n && (s[j] == ' ' || s[j] == '(' || s[j] == ')' || (s[j] >= '0' && s[j] <= '9') || s[j] == 'a' || s[j] == 'v'))
+                j++;
+            if (j == n)
+                return 1;
+        }
+    }
+    if (n >= 14 && strncmp(s, "Din position:", 13) == 0)
+        return 1;
+    if (n < sizeof low) {
+        size_t o = 0;
+        for (size_t j = 0; j < n; j++) {
+            if (s[j] == ' ' && o && low[o - 1] == ' ')
+                continue; /* columns flattened with many spaces */
+            low[o++] = (s[j] >= 'A' && s[j] <= 'Z') ? (char)(s[j] + 32) : s[j];
+        }
+        low[o] = 0;
+        n = o;
+        if (strncmp(low, "justerandes", 11) == 0 && n < 50 && !memchr(low, ':', n))
+            return 1;
+        for (size_t j = 0; j < sizeof exact / sizeof *exact; j++)
+            if (strcmp(low, exact[j]) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+static const char *const suspended_next[] = {"och", "eller", "samt", "respektive", "resp.", "till", "som", "men", "&"};
+
+static int next_word_is_conj(const char *s, size_t n)
+{
+    for (size_t k = 0; k < sizeof suspended_next / sizeof *suspended_next; k++) {
+        size_t m = strlen(suspended_next[k]);
+        if (n >= m && memcmp(s, suspended_next[k], m) == 0 && (n == m || s[m] == ' ' || s[m] == ','))
+            return 1;
+    }
+    return 0;
+}
+
+static void pass_lines(arena *a, const buf *b, pk_text *out)
+{
+    /* split */
+    size_t nl = 1;
+    for (size_t i = 0; i < b->n; i++)
+        if (b->s[i] == '\n' || b->s[i] == '\f')
+            nl++;
+    rline *L = arena_alloc(a, nl * sizeof *L);
+    size_t n = 0, s = 0;
+    int page = 0;
+    for (size_t i = 0; i <= b->n; i++) {
+        if (i == b->n || b->s[i] == '\n' || b->s[i] == '\f') {
+            rline *l = &L[n++];
+            l->s = s;
+            l->e = i;
+            l->page_start = page;
+            page = (i < b->n && b->s[i] == '\f');
+            /* the empty line that closes a page is no paragraph break */
+            l->type = (page && i == s) ? L_GONE : L_TEXT;
+            s = i + 1;
+        }
+    }
+    size_t ntext = 0, text_then_empty = 0;
+    for (size_t i = 0; i < n; i++) {
+        rline *l = &L[i];
+        l->ts = l->s;
+        l->te = l->e;
+        while (l->ts < l->te && is_ws(b->s[l->ts]))
+            l->ts++;
+        while (l->te > l->ts && is_ws(b->s[l->te - 1]))
+            l->te--;
+        if (l->type == L_GONE)
+            continue;
+        l->type = l->e == l->s ? L_EMPTY : l->ts == l->te ? L_SPACE : L_TEXT;
+    }
+    for (size_t i = 0; i + 1 < n; i++)
+        if (L[i].type == L_TEXT) {
+            ntext++;
+            if (L[i + 1].type == L_EMPTY)
+                text_then_empty++;
+        }
+    /* double spacing: pdftotext wrote an empty line after every line; the
+       paragraph breaks are then the lines that remain blank */
+    if (ntext >= 6 && text_then_empty * 10 > ntext * 6)
+        for (size_t i = 0; i + 1 < n; i++)
+            if (L[i].type != L_EMPTY && L[i + 1].type == L_EMPTY)
+                L[i + 1].type = L_GONE;
+
+    /* page furniture, and header lines repeated at the top of later pages */
+    size_t first_text[16], nfirst = 0;
+    int pageno = 0, since_page = 99;
+    for (size_t i = 0; i < n; i++) {
+        rline *l = &L[i];
+        if (l->page_start) {
+            pageno++;
+            since_page = 0;
+        }
+        if (l->type != L_TEXT)
+            continue;
+        since_page++;
+        const char *t = b->s + l->ts;
+        size_t tn = l->te - l->ts;
+        if (is_furniture(t, tn)) {
+            l->type = L_GONE;
+            continue;
+        }
+        if (pageno == 0 && nfirst < 16) {
+            first_text[nfirst++] = i;
+        } else if (pageno > 0 && since_page <= 6) {
+            for (size_t k = 0; k < nfirst; k++) {
+                rline *f = &L[first_text[k]];
+                if (f->te - f->ts == tn && memcmp(b->s + f->ts, t, tn) == 0 && tn > 0) {
+                    l->type = L_GONE;
+                    break;
+                }
+            }
+        }
+    }
+
+    /* emit */
+    out->s = arena_alloc(a, b->n + 2);
+    out->map = arena_alloc(a, (b->n + 2) * sizeof(uint32_t));
+    size_t o = 0;
+    int pending_blank = 0, any = 0, joined = 0;
+    size_t prev_text = (size_t)-1;
+    for (size_t i = 0; i < n; i++) {
+        rline *l = &L[i];
+        if (l->type == L_GONE)
+            continue;
+        if (l->type != L_TEXT) {
+            if (any)
+                pending_blank = 1;
+            continue;
+        }
+        size_t from = l->ts;
+        if (any && !joined) {
+            /* line separator, or a blank line */
+            uint32_t at = b->map[L[prev_text].e < b->n ? L[prev_text].e : b->n - 1];
+            out->s[o] = '\n';
+            out->map[o++] = at;
+            if (pending_blank) {
+                out->s[o] = '\n';
+                out->map[o++] = at;
+            }
+        }
+        pending_blank = 0;
+        joined = 0;
+        size_t to = l->te;
+        /* a word broken at the line end, continued on the next text line */
+        size_t j = i + 1;
+        while (j < n && L[j].type == L_GONE)
+            j++;
+        if (to - from >= 2 && b->s[to - 1] == '-' && j < n && L[j].type == L_TEXT &&
+            pk_is_letter_at(b->s + L[j].ts, L[j].te - L[j].ts)) {
+            size_t h = to - 1, p = h;
+            while (p > from && ((unsigned char)b->s[p - 1] & 0xC0) == 0x80)
+                p--;
+            if (p > from) {
+                p--;
+                while (p > from && ((unsigned char)b->s[p] & 0xC0) == 0x80)
+                    p--;
+            }
+            const char *nx = b->s + L[j].ts;
+            size_t nxn = L[j].te - L[j].ts;
+            if (pk_is_letter_at(b->s + p, h - p) || (b->s[p] >= '0' && b->s[p] <= '9')) {
+                joined = 1;
+                for (size_t k = from; k < to; k++) {
+                    out->s[o] = b->s[k];
+                    out->map[o++] = b->map[k];
+                }
+                if (next_word_is_conj(nx, nxn)) {
+                    out->s[o] = ' '; /* suspended compound: "Stöd- och ..." */
+                    out->map[o++] = b->map[h];
+                } else if (!(pk_is_upper_at(b->s + p, h - p) || pk_is_upper_at(nx, nxn) ||
+                             (b->s[p] >= '0' && b->s[p] <= '9'))) {
+                    o--; /* "omsorgs-\nboende": the hyphen goes */
+                }
+                prev_text = i;
+                any = 1;
+                continue;
+            }
+        }
+        for (size_t k = from; k < to; k++) {
+            out->s[o] = b->s[k];
+            out->map[o++] = b->map[k];
+        }
+        prev_text = i;
+        any = 1;
+    }
+    out->s[o] = 0;
+    out->n = o;
+    out->map[o] = b->n ? b->map[b->n - 1] + 1 : 0; /* patched by the caller */
+}
+
+void pk_normalize(arena *a, const pk_text *in, pk_text *out)
+{
+    buf b;
+    pass_chars(a, in, &b);
+    b.map[b.n] = in->map[in->n];
+    pass_lines(a, &b, out);
+    out->map[out->n] = in->map[in->n];
+}

@@ -1,0 +1,255 @@
+/* People: signature blocks (names on one line, titles on the next, as
+   pdftotext flattens two columns), labelled lines ("Handläggare",
+   "Justerare: ..."), the chair of the Beslutsgång and anyone named with a
+   party. Names are split and checked with the table of given names. */
+#include "internal.h"
+
+#include <string.h>
+#include <strings.h>
+
+static pk_person *find(ctx *c, const char *name)
+{
+    pk_person *ps = c->people.items;
+    for (size_t i = 0; i < c->people.n; i++)
+        if (strcasecmp(ps[i].name, name) == 0)
+            return &ps[i];
+    return NULL;
+}
+
+static void add(ctx *c, size_t s, size_t e, const char *title, const char *party, const char *role)
+{
+    char *name = pk_fold(c, s, e);
+    pk_person *p = find(c, name);
+    if (p) {
+        if (strcmp(role, "chair") == 0 && strcmp(p->role, "chair") != 0)
+            p->role = role;
+        if (!p->title && title)
+            p->title = title;
+        if (!p->party && party)
+            p->party = party;
+        return;
+    }
+    p = vec_push(c->a, &c->people);
+    p->name = name;
+    p->title = title;
+    p->party = party;
+    p->role = role;
+    p->span = pk_span_of(c, s, e);
+}
+
+typedef struct word {
+    size_t s, e;
+} word;
+
+static size_t words_of(const ctx *c, size_t s, size_t e, word *w, size_t max, int *wide_gap)
+{
+    size_t n = 0;
+    for (size_t p = s; p < e && n < max;) {
+        while (p < e && c->t.s[p] == ' ')
+            p++;
+        if (p >= e)
+            break;
+        w[n].s = p;
+        while (p < e && c->t.s[p] != ' ')
+            p++;
+        w[n].e = p;
+        if (wide_gap)
+            wide_gap[n] = p + 1 < e && c->t.s[p + 1] == ' ';
+        n++;
+    }
+    return n;
+}
+
+static int is_name_word(const ctx *c, const word *w)
+{
+    const char *s = c->t.s + w->s;
+    size_t n = w->e - w->s;
+    if (!pk_is_upper_at(s, n) || n < 2)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if ((ch >= '0' && ch <= '9') || ch == ':' || ch == '(' || ch == ')' || ch == ',' || ch == '.' || ch == '@' ||
+            ch == '/')
+            return 0;
+    }
+    return 1;
+}
+
+static int given(const ctx *c, const word *w) { return pk_is_given_name(c->t.s + w->s, w->e - w->s); }
+
+/* Titles on a line: returns their count and bounds, 0 if the line is not all titles. */
+static size_t titles_of(const ctx *c, size_t s, size_t e, word *t, size_t max)
+{
+    size_t n = 0, p = s;
+    while (p < e && n < max) {
+        while (p < e && (c->t.s[p] == ' ' || c->t.s[p] == ','))
+            p++;
+        if (p >= e)
+            break;
+        size_t k = pk_title_at(c->t.s + p, e - p);
+        if (!k)
+            return 0;
+        t[n].s = p;
+        t[n].e = p + k;
+        n++;
+        p += k;
+    }
+    return p >= e ? n : 0;
+}
+
+static const char *role_for_title(const char *t)
+{
+    if (!t)
+        return "signatory";
+    if (strcmp(t, "ordförande") == 0)
+        return "chair";
+    if (strstr(t, "sekreterare") || strcmp(t, "justerare") == 0 || strstr(t, "ordförande"))
+        return "other";
+    if (strcmp(t, "handläggare") == 0)
+        return "officer";
+    return "signatory";
+}
+
+/* Names on a line over k titles: split at wide gaps, else at given names. */
+static void signature(ctx *c, const line *nl, const word *titles, size_t k)
+{
+    word w[16];
+    int gap[16];
+    size_t n = words_of(c, nl->s, nl->e, w, 16, gap);
+    if (n < 2 * k || n > 4 * k || n > 16)
+        return;
+    for (size_t i = 0; i < n; i++)
+        if (!is_name_word(c, &w[i]) && !(i > 0 && (w[i].e - w[i].s) <= 3))
+            return;
+    size_t starts[8], ns = 0;
+    starts[ns++] = 0;
+    for (size_t i = 0; i + 1 < n && ns < k; i++)
+        if (gap[i])
+            starts[ns++] = i + 1;
+    if (ns != k) {
+        ns = 1;
+        for (size_t i = 2; i < n && ns < k; i++)
+            if (given(c, &w[i]) && i - starts[ns - 1] >= 2 && n - i >= 2 * (k - ns))
+                starts[ns++] = i;
+    }
+    if (ns != k) {
+        if (n != 2 * k)
+            return;
+        for (ns = 0; ns < k; ns++)
+            starts[ns] = 2 * ns;
+    }
+    for (size_t j = 0; j < k; j++) {
+        size_t a = starts[j], b = j + 1 < k ? starts[j + 1] : n;
+        if (b - a < 2)
+            return;
+    }
+    for (size_t j = 0; j < k; j++) {
+        size_t a = starts[j], b = j + 1 < k ? starts[j + 1] : n;
+        const char *title = pk_lower(c->a, c->t.s + titles[j].s, titles[j].e - titles[j].s);
+        add(c, w[a].s, w[b - 1].e, title, NULL, role_for_title(title));
+    }
+}
+
+/* The name inside a match: from its first given name on. */
+static int trim_name(const ctx *c, size_t *s, size_t e)
+{
+    word w[8];
+    size_t n = words_of(c, *s, e, w, 8, NULL);
+    for (size_t i = 0; i + 1 < n; i++)
+        if (given(c, &w[i])) {
+            *s = w[i].s;
+            return 1;
+        }
+    return n >= 2 && n <= 3;
+}
+
+static const struct label {
+    const char *word;
+    const char *title;
+    const char *role;
+} labels[] = {
+    {"Handläggare", "handläggare", "officer"},   {"Kontaktperson", NULL, "officer"},
+    {"Föredragande", NULL, "officer"},          {"Justerare", NULL, "other"},
+    {"Justerande", NULL, "other"},              {"Sekreterare", "sekreterare", "other"},
+    {"Vid protokollet", "sekreterare", "other"},
+};
+
+static void labelled(ctx *c, const segs *g)
+{
+    size_t ov[4];
+    for (size_t i = 0; i < g->nlines; i++) {
+        const line *l = &g->lines[i];
+        if (l->blank)
+            continue;
+        for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
+            size_t m = strlen(labels[k].word);
+            if (l->e - l->s < m || memcmp(c->t.s + l->s, labels[k].word, m) != 0)
+                continue;
+            size_t p = l->s + m;
+            while (p < l->e && (c->t.s[p] == ':' || c->t.s[p] == ' '))
+                p++;
+            /* names on the same line, else on the next lines */
+            size_t from = p, to = l->e;
+            for (size_t j = i + (p < l->e ? 0 : 1), tries = 0; j < g->nlines && tries < 3; j++, tries++) {
+                if (j != i) {
+                    if (g->lines[j].blank)
+                        break;
+                    from = g->lines[j].s;
+                    to = g->lines[j].e;
+                }
+                size_t pos = from, got = 0;
+                while (pos < to && rx_match(c, RX_NAME, pos, to, ov, 2)) {
+                    size_t s = ov[2], e = ov[3];
+                    pos = ov[1];
+                    word w[8];
+                    size_t nw = words_of(c, s, e, w, 8, NULL);
+                    if (nw >= 2 && given(c, &w[0])) {
+                        add(c, s, e, labels[k].title, NULL, labels[k].role);
+                        got++;
+                    }
+                }
+                if (got)
+                    break;
+            }
+            break;
+        }
+    }
+}
+
+void pk_extract_people(ctx *c)
+{
+    const segs *g = &c->sg;
+    size_t ov[8];
+    /* the chair of the meeting */
+    size_t pos = 0;
+    while (rx_match(c, RX_CHAIR, pos, c->t.n, ov, 3)) {
+        pos = ov[1];
+        size_t s = ov[2], e = ov[3];
+        if (!trim_name(c, &s, e))
+            continue;
+        const char *party = ov[4] != (size_t)-1 ? arena_strndup(c->a, c->t.s + ov[4], ov[5] - ov[4]) : NULL;
+        add(c, s, e, "ordförande", party, "chair");
+    }
+    labelled(c, g);
+    /* signature blocks */
+    for (size_t i = 0; i + 1 < g->nlines; i++) {
+        const line *nl = &g->lines[i], *tl = &g->lines[i + 1];
+        if (nl->blank || tl->blank || nl->heading)
+            continue;
+        word t[8];
+        size_t k = titles_of(c, tl->s, tl->e, t, 8);
+        if (!k || titles_of(c, nl->s, nl->e, t + 4, 4))
+            continue;
+        signature(c, nl, t, k);
+    }
+    /* anyone named with a party */
+    pos = 0;
+    while (rx_match(c, RX_PERSON_PARTY, pos, c->t.n, ov, 3)) {
+        pos = ov[1];
+        size_t s = ov[2], e = ov[3];
+        if (!trim_name(c, &s, e))
+            continue;
+        const char *party = arena_strndup(c->a, c->t.s + ov[4], ov[5] - ov[4]);
+        add(c, s, e, NULL, party, "other");
+    }
+}

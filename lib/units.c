@@ -1,0 +1,391 @@
+/* Units: the participants the decision concerns. Read from the decision
+   ("godkänner att A, B samt C deltar", "nominerar förskolan X"), else from
+   the first sentence that says who takes part ("X har valt att delta").
+   Lists split on commas, "samt" and an "och" that starts a new name, so
+   "Kista vård och omsorgsboende" stays whole; "inom avdelning Y" gives the
+   parent. */
+#include "internal.h"
+
+#include <string.h>
+#include <strings.h>
+
+typedef struct range {
+    size_t s, e;
+    int comma_before; /* separated from the previous item by a comma only */
+} range;
+
+/* Collective nouns in front of a list: "enheterna A och B". */
+static const char *const collective[] = {"enheterna", "verksamheterna", "förskolorna", "skolorna", "grupperna",
+                                         "teamen", "boendena", "följande enheter", "följande verksamheter",
+                                         "enheter", "verksamheter"};
+/* Singular generic nouns dropped before a proper name: "verksamheten Hvilan". */
+static const char *const generic[] = {"enheten", "verksamheten", "teamet", "gruppen", "boendet", "den nya enheten"};
+/* Words that open a clause rather than a unit name. */
+static const char *const not_units[] = {"det", "den", "de", "detta", "dessa", "alla", "samtliga", "förvaltningen",
+                                        "nämnden", "stadsdelsnämnden", "staden", "vi", "man", "hon", "han",
+                                        "enhet", "enheten som", "verksamheter som", "ingen", "flera", "i", "genom",
+                                        "även", "också", "här", "där", "sedan", "under", "som", "efter", "inför",
+                                        "för", "vid", "till", "om", "när", "eftersom", "bland", "totalt", "tidigare",
+                                        "varje", "en", "ett", "årets", "fler", "många", "båda", "två", "tre", "fyra"};
+/* Unit nouns that may open a unit name in lower case. */
+static const char *const unit_nouns[] = {"förskolan", "skolan", "enheten", "hemtjänsten", "boendet", "avdelningen",
+                                         "gruppen", "teamet", "äldreboendet", "mottagningen", "fritidsgården",
+                                         "grundskolan", "gymnasiet", "biblioteket", "servicehuset", "vård- och",
+                                         "beställarenheten", "utförarenheten"};
+
+static int word_at(const ctx *c, size_t p, size_t end, const char *w)
+{
+    size_t m = strlen(w);
+    if (p + m > end || strncasecmp(c->t.s + p, w, m) != 0)
+        return 0;
+    return p + m == end || c->t.s[p + m] == ' ' || c->t.s[p + m] == '\n' || c->t.s[p + m] == ',' ||
+           c->t.s[p + m] == '.' || c->t.s[p + m] == ':';
+}
+
+static int is_sp(char ch) { return ch == ' ' || ch == '\n'; }
+
+static size_t skip_sp(const ctx *c, size_t p, size_t e)
+{
+    while (p < e && is_sp(c->t.s[p]))
+        p++;
+    return p;
+}
+
+static int starts_with_any(const ctx *c, size_t s, size_t e, const char *const *list, size_t n, size_t *len)
+{
+    for (size_t i = 0; i < n; i++)
+        if (word_at(c, s, e, list[i])) {
+            if (len)
+                *len = strlen(list[i]);
+            return 1;
+        }
+    return 0;
+}
+
+/* Trims an item and drops the words around a name that are not part of it. */
+static int clean(const ctx *c, range *r)
+{
+    size_t s = r->s, e = r->e, k;
+    for (;;) {
+        s = skip_sp(c, s, e);
+        while (e > s && (is_sp(c->t.s[e - 1]) || c->t.s[e - 1] == ',' || c->t.s[e - 1] == '.' ||
+                         c->t.s[e - 1] == ';' || c->t.s[e - 1] == ':'))
+            e--;
+        if (word_at(c, s, e, "samt") || word_at(c, s, e, "och") || word_at(c, s, e, "även") ||
+            word_at(c, s, e, "att") || word_at(c, s, e, "både")) {
+            while (s < e && !is_sp(c->t.s[s]))
+                s++;
+            continue;
+        }
+        if (starts_with_any(c, s, e, collective, sizeof collective / sizeof *collective, &k)) {
+            s += k;
+            continue;
+        }
+        if (starts_with_any(c, s, e, generic, sizeof generic / sizeof *generic, &k)) {
+            size_t p = skip_sp(c, s + k, e);
+            if (p < e && pk_is_upper_at(c->t.s + p, e - p)) {
+                s = p;
+                continue;
+            }
+        }
+        break;
+    }
+    r->s = s;
+    r->e = e;
+    if (e <= s || e - s > 120)
+        return 0;
+    if (!pk_is_upper_at(c->t.s + s, e - s) &&
+        !starts_with_any(c, s, e, unit_nouns, sizeof unit_nouns / sizeof *unit_nouns, NULL))
+        return 0;
+    if (starts_with_any(c, s, e, not_units, sizeof not_units / sizeof *not_units, NULL))
+        return 0;
+    size_t words = 1;
+    for (size_t i = s; i < e; i++) {
+        if (is_sp(c->t.s[i]))
+            words++;
+        if (c->t.s[i] == '@')
+            return 0;
+    }
+    return words <= 9;
+}
+
+/* Splits [s, e) into list items. */
+static size_t split(const ctx *c, size_t s, size_t e, range *out, size_t max)
+{
+    size_t n = 0, start = s;
+    int depth = 0, comma = 0;
+    for (size_t p = s; p <= e && n < max; p++) {
+        size_t cut = 0, skip = 0;
+        int is_comma = 0;
+        if (p == e) {
+            cut = 1;
+        } else {
+            char ch = c->t.s[p];
+            if (ch == '(')
+                depth++;
+            else if (ch == ')' && depth)
+                depth--;
+            else if (depth == 0 && (ch == ',' || ch == ';')) {
+                cut = 1;
+                skip = 1;
+                is_comma = 1;
+            } else if (depth == 0 && is_sp(ch) && (word_at(c, p + 1, e, "samt") || word_at(c, p + 1, e, "respektive"))) {
+                cut = 1;
+                skip = word_at(c, p + 1, e, "samt") ? 5 : 11;
+            } else if (depth == 0 && is_sp(ch) && word_at(c, p + 1, e, "och") && p > s && c->t.s[p - 1] != '-') {
+                /* "och" starts a new item only before a new name */
+                size_t q = skip_sp(c, p + 4, e);
+                if (q < e && (pk_is_upper_at(c->t.s + q, e - q) ||
+                              starts_with_any(c, q, e, unit_nouns, sizeof unit_nouns / sizeof *unit_nouns, NULL))) {
+                    cut = 1;
+                    skip = 4;
+                }
+            }
+        }
+        if (cut) {
+            out[n].s = start;
+            out[n].e = p;
+            out[n].comma_before = comma;
+            n++;
+            comma = is_comma;
+            start = p + skip;
+            if (skip)
+                p = start - 1;
+        }
+    }
+    return n;
+}
+
+static void add_unit(ctx *c, size_t s, size_t e, const char *parent)
+{
+    char *name = pk_fold(c, s, e);
+    pk_unit *us = c->units.items;
+    for (size_t i = 0; i < c->units.n; i++)
+        if (strcasecmp(us[i].name, name) == 0)
+            return;
+    pk_unit *u = vec_push(c->a, &c->units);
+    u->name = name;
+    u->parent = parent;
+    u->span = pk_span_of(c, s, e);
+}
+
+static int ends_word(const ctx *c, const range *r, const char *suf)
+{
+    size_t m = strlen(suf);
+    return r->e - r->s >= m && strncasecmp(c->t.s + r->e - m, suf, m) == 0;
+}
+
+/* Adds the units of a list; returns how many were valid, or -1 when an
+   item was not a unit name (then nothing is added). */
+static int add_list(ctx *c, size_t s, size_t e, int strict)
+{
+    range items[64];
+    /* drop the "inom X" phrases: they name parents, found separately */
+    size_t n = split(c, s, e, items, 64);
+    range ok[64];
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        range r = items[i];
+        size_t ov[2];
+        if (rx_match(c, RX_INOM, r.s, r.e, ov, 1))
+            r.e = ov[0];
+        if (r.e <= r.s || (c->t.s[r.s] == ' ' && skip_sp(c, r.s, r.e) == r.e))
+            continue;
+        if (!clean(c, &r)) {
+            if (strict)
+                return -1;
+            continue;
+        }
+        ok[m++] = r;
+    }
+    int added = 0;
+    for (size_t i = 0; i < m; i++) {
+        /* "Resursenheten, KBT-teamet": a team within the unit before it */
+        if (i + 1 < m && ok[i + 1].comma_before && ends_word(c, &ok[i], "enheten") &&
+            (ends_word(c, &ok[i + 1], "teamet") || ends_word(c, &ok[i + 1], "gruppen"))) {
+            add_unit(c, ok[i].s, ok[i + 1].e, pk_fold(c, ok[i].s, ok[i].e));
+            i++;
+            added++;
+            continue;
+        }
+        add_unit(c, ok[i].s, ok[i].e, NULL);
+        added++;
+    }
+    return added;
+}
+
+/* Units named in one decision item. */
+static void from_decision(ctx *c, const pk_decision *d, size_t s, size_t e)
+{
+    size_t ov[2];
+    if (!d->formula)
+        return;
+    if (!rx_match(c, RX_FORMULA, s, e, ov, 1))
+        return;
+    size_t fe = ov[1], p = skip_sp(c, fe, e);
+    if (strcmp(d->kind, "nominate") == 0) {
+        size_t q = p;
+        while (q < e && c->t.s[q] != '.' && !word_at(c, q, e, "i") && !word_at(c, q, e, "till") &&
+               !word_at(c, q, e, "som") && !word_at(c, q, e, "för"))
+            q++;
+        add_list(c, p, q, 0);
+        return;
+    }
+    if (strcmp(d->kind, "approve") != 0)
+        return;
+    size_t vs;
+    if (word_at(c, p, e, "att")) {
+        p += 3;
+        if (!rx_match(c, RX_PART_VERB, p, e, ov, 1))
+            return;
+        vs = ov[0];
+        /* "följande enheter deltar:" then a list of lines */
+        size_t q = ov[1];
+        while (q < e && c->t.s[q] != ':' && c->t.s[q] != '\n')
+            q++;
+        if (q < c->t.n && c->t.s[q] == ':' && q - ov[1] < 60) {
+            size_t ls = q + 1;
+            while (ls < c->decision_hi) {
+                ls = skip_sp(c, ls, c->decision_hi);
+                size_t le = ls;
+                while (le < c->decision_hi && c->t.s[le] != '\n')
+                    le++;
+                const unsigned char *u = (const unsigned char *)c->t.s + ls;
+                size_t mk = (u[0] == '-' || u[0] == '*') ? 1 : (u[0] == 0xE2 && u[1] == 0x80) ? 3 : 0;
+                if (!mk || le <= ls)
+                    break;
+                add_list(c, ls + mk, le, 0);
+                ls = le;
+            }
+            return;
+        }
+        add_list(c, p, vs, 0);
+        return;
+    }
+    /* "godkänner deltagande i ... för enheterna A och B" */
+    for (size_t q = p; q + 4 < e; q++)
+        if (is_sp(c->t.s[q]) && word_at(c, q + 1, e, "för")) {
+            size_t ls = q + 5, le = ls;
+            while (le < e && c->t.s[le] != '.')
+                le++;
+            add_list(c, ls, le, 0);
+            return;
+        }
+}
+
+/* The text after "inom": a parent until punctuation or a verb. */
+static const char *parent_phrase(ctx *c, size_t p, size_t e, size_t *pe)
+{
+    static const char *const stops[] = {"samt", "har", "som", "deltar", "ska", "är", "vill", "kommer", "medverkar",
+                                        "anmäler", "att", "och", "deltog", "i", "med", "för", "på", "till"};
+    size_t q = p, words = 0;
+    while (q < e && words < 8) {
+        char ch = c->t.s[q];
+        if (ch == ',' || ch == '.' || ch == ';' || ch == ':' || ch == '(' || ch == ')')
+            break;
+        if (is_sp(ch)) {
+            size_t w = q + 1;
+            int stop = 0;
+            for (size_t k = 0; k < sizeof stops / sizeof *stops; k++)
+                if (word_at(c, w, e, stops[k])) {
+                    stop = 1;
+                    /* "avdelning socialtjänst och fritid": an "och" between lower-case words stays */
+                    if (strcmp(stops[k], "och") == 0) {
+                        size_t nx = skip_sp(c, w + 3, e);
+                        if ((nx < e && !pk_is_upper_at(c->t.s + nx, e - nx)) || c->t.s[q - 1] == '-')
+                            stop = 0;
+                    }
+                    break;
+                }
+            if (stop)
+                break;
+            words++;
+        }
+        q++;
+    }
+    *pe = q;
+    if (q <= p)
+        return NULL;
+    return pk_fold(c, p, q);
+}
+
+static void set_parents(ctx *c)
+{
+    if (!c->units.n)
+        return;
+    size_t ov[2], pos = 0;
+    while (rx_match(c, RX_INOM, pos, c->t.n, ov, 1)) {
+        size_t at = ov[0];
+        pos = ov[1];
+        size_t pstart = skip_sp(c, ov[1], c->t.n), pend;
+        size_t lo = at > 400 ? at - 400 : 0, hi = at + 400 < c->t.n ? at + 400 : c->t.n, ss, se;
+        pk_sentence_bounds(&c->t, lo, hi, at, &ss, &se);
+        const char *parent = parent_phrase(c, pstart, se, &pend);
+        if (!parent)
+            continue;
+        /* the chunk of names before "inom", back to the previous boundary */
+        size_t e = at;
+        while (e > ss && (is_sp(c->t.s[e - 1]) || c->t.s[e - 1] == ','))
+            e--;
+        size_t s = e;
+        while (s > ss && c->t.s[s - 1] != ',' && c->t.s[s - 1] != ':' && c->t.s[s - 1] != '(' &&
+               !(is_sp(c->t.s[s - 1]) && word_at(c, s, e, "samt")))
+            s--;
+        range items[32];
+        size_t n = split(c, s, e, items, 32);
+        for (size_t i = 0; i < n; i++) {
+            range r = items[i];
+            if (!clean(c, &r))
+                continue;
+            char *name = pk_fold(c, r.s, r.e);
+            pk_unit *us = c->units.items;
+            for (size_t k = 0; k < c->units.n; k++)
+                if (!us[k].parent && strcasecmp(us[k].name, name) == 0)
+                    us[k].parent = parent;
+        }
+    }
+}
+
+/* "X har valt att delta ...": the first sentence whose subject is a list of units. */
+static void from_participation(ctx *c)
+{
+    size_t ov[2], pos = 0;
+    while (rx_match(c, RX_PARTICIPATE, pos, c->t.n, ov, 1)) {
+        size_t vs = ov[0];
+        pos = ov[1];
+        size_t lo = vs > 400 ? vs - 400 : 0, hi = vs + 400 < c->t.n ? vs + 400 : c->t.n, ss, se;
+        pk_sentence_bounds(&c->t, lo, hi, vs, &ss, &se);
+        /* a subordinate "att"-clause holds the subject: "... beslutat att X deltar" */
+        size_t s = ss;
+        for (size_t q = ss; q + 4 < vs; q++)
+            if (is_sp(c->t.s[q]) && word_at(c, q + 1, vs, "att"))
+                s = q + 4;
+        if (vs <= s)
+            continue;
+        size_t before = c->units.n;
+        if (add_list(c, s, vs, 1) > 0 && c->units.n > before)
+            return;
+    }
+}
+
+void pk_extract_units(ctx *c)
+{
+    const pk_decision *ds = c->decisions.items;
+    for (size_t i = 0; i < c->decisions.n; i++) {
+        /* find the item again in the cleaned text by its span */
+        size_t s = 0, e = 0;
+        for (size_t k = c->decision_lo; k < c->decision_hi; k++)
+            if (c->t.map[k] == ds[i].span.start) {
+                s = k;
+                break;
+            }
+        for (e = s; e < c->decision_hi && c->t.map[e] < ds[i].span.end; e++)
+            ;
+        if (e > s)
+            from_decision(c, &ds[i], s, e);
+    }
+    /* a notification names no units in its decision: the text says who takes part */
+    if (!c->units.n && c->award)
+        from_participation(c);
+    set_parents(c);
+}

@@ -1,0 +1,54 @@
+/* Small Unicode helpers over utf8proc, used by every stage. */
+#include "internal.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+static utf8proc_int32_t first_cp(const char *s, size_t n)
+{
+    utf8proc_int32_t cp = -1;
+    if (n == 0)
+        return -1;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)(n > 4 ? 4 : n), &cp) < 0)
+        return -1;
+    return cp;
+}
+
+int pk_is_upper_at(const char *s, size_t n)
+{
+    utf8proc_int32_t cp = first_cp(s, n);
+    return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+int pk_is_lower_at(const char *s, size_t n)
+{
+    utf8proc_int32_t cp = first_cp(s, n);
+    return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+int pk_is_letter_at(const char *s, size_t n)
+{
+    utf8proc_int32_t cp = first_cp(s, n);
+    if (cp < 0)
+        return 0;
+    utf8proc_category_t k = utf8proc_category(cp);
+    return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
+}
+
+char *pk_lower(arena *a, const char *s, size_t n)
+{
+    char *out = arena_alloc(a, n * 2 + 1); /* lower case never more than doubles in UTF-8 */
+    size_t o = 0, i = 0;
+    while (i < n) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0) {
+            out[o++] = s[i++];
+            continue;
+        }
+        o += (size_t)utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)out + o);
+        i += (size_t)k;
+    }
+    out[o] = 0;
+    return out;
+}

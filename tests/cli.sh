@@ -1,0 +1,37 @@
+#!/bin/sh
+# The command: formats, inputs, errors, exit codes.
+bin=$1
+res=build/test-results.txt
+t=build/clitest; rm -rf $t; mkdir -p $t
+check() { if [ "$1" -eq 0 ]; then echo "pass $2" >> $res; echo "ok   $2"; else echo "fail $2" >> $res; echo "FAIL $2"; fi; }
+
+"$bin" --help > $t/help; check $? "--help exits 0"
+grep -q 'usage: protokoll \[-f FORMAT\] \[-o FILE\] \[-j N\] \[FILE|DIR ...\]' $t/help; check $? "--help prints the synopsis"
+"$bin" --version | grep -q '^protokoll [0-9]'; check $? "--version"
+"$bin" -f xml corpus/000_f9602f9a592d35f0.txt > /dev/null 2> $t/err; rc=$?
+[ $rc -eq 2 ] && grep -q '^protokoll: ' $t/err; check $? "usage error exits 2 with a protokoll: message"
+"$bin" --bogus 2>/dev/null; [ $? -eq 2 ]; check $? "unknown option exits 2"
+"$bin" corpus/000_f9602f9a592d35f0.txt /nonexistent.txt corpus/001_9f941457af8a876d.txt > $t/out 2> $t/err; rc=$?
+[ $rc -eq 1 ] && [ "$(wc -l < $t/out)" -eq 3 ] && sed -n 2p $t/out | grep -q '"error"'; check $? "a missing file gives an error record in order, exit 1"
+[ ! -s $t/err ]; check $? "nothing on stderr but errors"
+"$bin" < corpus/000_f9602f9a592d35f0.txt | grep -q '"source":"-"'; check $? "reads standard input"
+"$bin" corpus > $t/a.jsonl; "$bin" -j 2 corpus > $t/b.jsonl; cmp -s $t/a.jsonl $t/b.jsonl; check $? "-j 2 output is byte-identical to -j 1"
+[ "$(wc -l < $t/a.jsonl)" -eq "$(ls corpus/*.txt | wc -l)" ]; check $? "a directory gives one record per *.txt"
+"$bin" -f json corpus > $t/all.json && python3 -c "import json,sys; d=json.load(open('$t/all.json')); sys.exit(0 if len(d) > 5 else 1)"
+check $? "-f json is one valid array"
+"$bin" -f csv -o $t/out.csv corpus && python3 - "$t/out.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+head = "source,doc_type,body,paragraph,registration_number,document_date,meeting_date,award,award_year,decision_kind,decision_formula,unit,unit_parent,error".split(",")
+assert rows[0] == head, rows[0]
+assert all(len(r) == len(head) for r in rows)
+PY
+check $? "-f csv -o writes RFC 4180 CSV with the header"
+ls $t/out.csv.tmp.* > /dev/null 2>&1; [ $? -ne 0 ]; check $? "-o leaves no temporary file"
+"$bin" -o /nonexistent-dir/x.jsonl corpus/000_f9602f9a592d35f0.txt 2> $t/err; [ $? -eq 1 ] && grep -q '^protokoll: cannot write' $t/err
+check $? "-o into a missing directory fails clearly"
+head -c 3000 /dev/urandom > $t/bin.txt; printf '\0\0\0\0' >> $t/bin.txt
+"$bin" $t/bin.txt > $t/out; [ $? -eq 1 ] && grep -q '"error":"not text' $t/out; check $? "binary input gives an error record"
+: > $t/empty.txt; "$bin" $t/empty.txt | grep -q '"warnings":\["empty document"\]'; check $? "empty input gives a record with a warning"
+"$bin" corpus 2>$t/err | head -1 > /dev/null; [ ! -s $t/err ]; check $? "a closed stdout ends quietly"
+exit 0

@@ -1,0 +1,15 @@
+#!/bin/sh
+# Installs the build dependencies that are missing (Debian packages).
+pkgs="build-essential pkg-config libpcre2-dev libutf8proc-dev libcsv-dev libjansson-dev libcmocka-dev python3"
+missing=""
+for p in $pkgs; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "protokoll: installing$missing"
+if [ "$(id -u)" = 0 ]; then SUDO=""
+elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"
+else echo "protokoll: missing packages:$missing (run as root or install them)" >&2; exit 1
+fi
+$SUDO apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null || {
+    echo "protokoll: could not install:$missing" >&2; exit 1; }

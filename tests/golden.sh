@@ -1,0 +1,23 @@
+#!/bin/sh
+# Golden tests: the CLI over corpus/ scored against the expected records
+# (macro F1 >= 0.97), the seeds alone (1.00), and every span checked
+# against the bytes it points at.
+bin=$1
+res=build/test-results.txt
+mkdir -p build
+check() { if [ "$1" -eq 0 ]; then echo "pass $2" >> $res; echo "ok   $2"; else echo "fail $2" >> $res; echo "FAIL $2"; fi; }
+
+"$bin" corpus > build/corpus.jsonl 2> build/corpus.err
+check $? "golden: every corpus input gives a record, exit 0"
+python3 tests/score.py corpus build/corpus.jsonl --min 0.97 > build/corpus.score
+rc=$?; cat build/corpus.score
+check $rc "golden: corpus macro F1 >= 0.97"
+ls corpus/*.txt | grep -E '/00[0-4]_' > build/seeds.list
+"$bin" $(cat build/seeds.list) > build/seeds.jsonl
+mkdir -p build/seedgold && for f in $(cat build/seeds.list); do cp "${f%.txt}.json" build/seedgold/; done
+python3 tests/score.py build/seedgold build/seeds.jsonl --min 1.0 > build/seeds.score
+rc=$?; tail -1 build/seeds.score
+check $rc "golden: seeds macro F1 = 1.00"
+python3 tests/spans.py build/corpus.jsonl
+check $? "golden: every span points at the text it claims"
+exit 0

@@ -1,0 +1,255 @@
+/* The text layer: decoding, normalisation, page furniture, line-break
+   hyphens and the offset map back to the original bytes. */
+#include "testutil.h"
+#include "internal.h"
+
+#include <dirent.h>
+
+static void cleaned(const char *in, size_t n, pk_text *out, arena *a, decode_info *di)
+{
+    pk_text raw;
+    assert_int_equal(pk_decode(a, (const unsigned char *)in, n, &raw, di), 0);
+    pk_normalize(a, &raw, out);
+}
+
+static void expect_clean(const char *in, const char *want)
+{
+    arena a = {0};
+    pk_text t;
+    decode_info di;
+    cleaned(in, strlen(in), &t, &a, &di);
+    assert_string_equal(t.s, want);
+    arena_free(&a);
+}
+
+static void test_utf8_bom_crlf(void **state)
+{
+    (void)state;
+    expect_clean("\xEF\xBB\xBFRad ett\r\nRad tv\xC3\xA5\r\n", "Rad ett\nRad två");
+}
+
+static void test_cp1252(void **state)
+{
+    (void)state;
+    arena a = {0};
+    pk_text t;
+    decode_info di;
+    const char in[] = "S\xF6" "dermalms stadsdelsn\xE4" "mnd \x96 \x80";
+    cleaned(in, sizeof in - 1, &t, &a, &di);
+    assert_int_equal(di.encoding, ENC_CP1252);
+    assert_string_equal(t.s, "Södermalms stadsdelsnämnd – €");
+    /* every output byte maps to the single input byte it came from */
+    assert_int_equal(t.map[1], 1);
+    arena_free(&a);
+}
+
+static void test_invalid_utf8_replaced(void **state)
+{
+    (void)state;
+    arena a = {0};
+    pk_text t;
+    decode_info di;
+    const char in[] = "Nämnd \xFF och \xC3\xA5";
+    cleaned(in, sizeof in - 1, &t, &a, &di);
+    assert_int_equal(di.encoding, ENC_UTF8);
+    assert_int_equal(di.replaced, 1);
+    assert_non_null(strstr(t.s, "\xEF\xBF\xBD"));
+    arena_free(&a);
+}
+
+static void test_binary_refused(void **state)
+{
+    (void)state;
+    arena a = {0};
+    pk_text t;
+    decode_info di;
+    unsigned char bin[256];
+    for (int i = 0; i < 256; i++)
+        bin[i] = (unsigned char)(i * 7);
+    assert_int_equal(pk_decode(&a, bin, sizeof bin, &t, &di), PK_ENOTTEXT);
+    arena_free(&a);
+    pk_doc *d = NULL;
+    assert_int_equal(pk_extract(shared_ex, (const char *)bin, sizeof bin, "b", &d), PK_ENOTTEXT);
+    assert_null(d);
+}
+
+static void test_folding(void **state)
+{
+    (void)state;
+    /* no-break space, soft hyphen inside a word, ligature, decomposed ä */
+    expect_clean("a\xC2\xA0" "b kvali\xC2\xADtet \xEF\xAC\x81nns na\xCC\x88mnd", "a b kvalitet finns nämnd");
+}
+
+static void test_dehyphenation(void **state)
+{
+    (void)state;
+    expect_clean("Kista vård och omsorgs-\nboende", "Kista vård och omsorgsboende");
+    expect_clean("Rinkeby-\nKista mottagningen", "Rinkeby-Kista mottagningen");
+    expect_clean("Hägersten-\nÄlvsjö", "Hägersten-Älvsjö");
+    expect_clean("Stöd-\noch serviceenheten", "Stöd- och serviceenheten");
+    expect_clean("Resursenheten, KBT-\nteamet", "Resursenheten, KBT-teamet");
+    expect_clean("be-\ndöms", "bedöms");
+    expect_clean("kvalitets\xC2\xAD\nutmärkelsen", "kvalitetsutmärkelsen");
+    expect_clean("Stöd- och serviceenheten", "Stöd- och serviceenheten");
+}
+
+static void test_furniture(void **state)
+{
+    (void)state;
+    expect_clean("Första raden\nSida 1 (3)\nandra raden\n \n2 Sida 2 (6)\n7\nJusterandes signatur\nUtdragsbestyrkande\nsista",
+                 "Första raden\nandra raden\n\nsista");
+    expect_clean("Rubrik\n\nText\fDin position: Hem > Nämnder\nmer text", "Rubrik\n\nText\nmer text");
+}
+
+static void test_double_spacing(void **state)
+{
+    (void)state;
+    expect_clean("Ett\n\ntvå\n\ntre\n\nfyra\n\n \n\nfem\n\nsex\n\nsju\n", "Ett\ntvå\ntre\nfyra\n\nfem\nsex\nsju");
+}
+
+static void test_repeated_header(void **state)
+{
+    (void)state;
+    expect_clean("Tjänsteutlåtande\nDnr 1.2-3/2020\nText ett\n\fTjänsteutlåtande\nDnr 1.2-3/2020\nText två",
+                 "Tjänsteutlåtande\nDnr 1.2-3/2020\nText ett\nText två");
+}
+
+/* For every byte of the cleaned text, the map points at the original
+   byte sequence that produced it; for random spans the original bytes,
+   cleaned again, give the cleaned span back (up to whitespace). */
+static void round_trip(const char *in, size_t n)
+{
+    arena a = {0};
+    pk_text t;
+    decode_info di;
+    pk_text raw;
+    if (pk_decode(&a, (const unsigned char *)in, n, &raw, &di) != 0) {
+        arena_free(&a);
+        return;
+    }
+    pk_normalize(&a, &raw, &t);
+    for (size_t i = 0; i < t.n; i++) {
+        assert_true(t.map[i] < n);
+        if (i)
+            assert_true(t.map[i] >= t.map[i - 1]);
+    }
+    unsigned seed = 12345;
+    for (int k = 0; k < 200 && t.n > 2; k++) {
+        seed = seed * 1103515245u + 12345u;
+        size_t s = (seed >> 8) % t.n;
+        seed = seed * 1103515245u + 12345u;
+        size_t e = s + 1 + (seed >> 8) % 40;
+        if (e > t.n)
+            e = t.n;
+        /* whole characters and words only */
+        while (s > 0 && ((unsigned char)t.s[s] & 0xC0) == 0x80)
+            s--;
+        while (e < t.n && ((unsigned char)t.s[e] & 0xC0) == 0x80)
+            e++;
+        while (s > 0 && t.s[s - 1] != ' ' && t.s[s - 1] != '\n')
+            s--;
+        while (e < t.n && t.s[e] != ' ' && t.s[e] != '\n')
+            e++;
+        size_t os = t.map[s], oe = t.map[e - 1] + pk_orig_charlen((const unsigned char *)in, n, t.map[e - 1], di.encoding);
+        arena b = {0};
+        pk_text raw2, t2;
+        decode_info di2;
+        if (di.encoding == ENC_CP1252) {
+            arena_free(&b);
+            continue;
+        }
+        assert_int_equal(pk_decode(&b, (const unsigned char *)in + os, oe - os, &raw2, &di2), 0);
+        pk_normalize(&b, &raw2, &t2);
+        /* compare without whitespace: cleanup may join or keep line breaks */
+        char *x = malloc(e - s + 1), *y = malloc(t2.n + 1);
+        size_t xn = 0, yn = 0;
+        for (size_t i = s; i < e; i++)
+            if (t.s[i] != ' ' && t.s[i] != '\n' && t.s[i] != '-')
+                x[xn++] = t.s[i];
+        for (size_t i = 0; i < t2.n; i++)
+            if (t2.s[i] != ' ' && t2.s[i] != '\n' && t2.s[i] != '-')
+                y[yn++] = t2.s[i];
+        x[xn] = y[yn] = 0;
+        if (strcmp(x, y) != 0) {
+            /* page furniture inside the span is dropped from the clean text
+               only, and a line cut by the span may look like furniture: one
+               must be a subsequence of the other */
+            size_t i = 0, j = 0;
+            while (i < xn && j < yn) {
+                if (x[i] == y[j])
+                    i++;
+                j++;
+            }
+            size_t i2 = 0, j2 = 0;
+            while (i2 < yn && j2 < xn) {
+                if (y[i2] == x[j2])
+                    i2++;
+                j2++;
+            }
+            if (i != xn && i2 != yn)
+                fail_msg("span %zu-%zu: clean '%s' original '%s'", s, e, x, y);
+        }
+        free(x);
+        free(y);
+        arena_free(&b);
+    }
+    arena_free(&a);
+}
+
+static void test_round_trip_corpus(void **state)
+{
+    (void)state;
+    const char *dirs[] = {"corpus", "../shared/seeds"};
+    int files = 0;
+    for (int k = 0; k < 2; k++) {
+        DIR *d = opendir(dirs[k]);
+        if (!d)
+            continue;
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL) {
+            size_t l = strlen(e->d_name);
+            if (l < 5 || strcmp(e->d_name + l - 4, ".txt") != 0)
+                continue;
+            char path[512];
+            snprintf(path, sizeof path, "%s/%s", dirs[k], e->d_name);
+            size_t n = 0;
+            char *buf = read_file(path, &n);
+            assert_non_null(buf);
+            round_trip(buf, n);
+            free(buf);
+            files++;
+        }
+        closedir(d);
+    }
+    assert_true(files >= 5);
+}
+
+static void test_sentences(void **state)
+{
+    (void)state;
+    const char *s = "Enheten har bl.a. deltagit t.ex. i år. Nästa mening börjar här.";
+    pk_text t = {(char *)s, strlen(s), NULL};
+    size_t a, b;
+    pk_sentence_bounds(&t, 0, t.n, 5, &a, &b);
+    assert_int_equal(a, 0);
+    assert_int_equal(b, strlen("Enheten har bl.a. deltagit t.ex. i år."));
+    pk_sentence_bounds(&t, 0, t.n, 45, &a, &b);
+    assert_int_equal(a, strlen("Enheten har bl.a. deltagit t.ex. i år. "));
+    assert_int_equal(pk_heading_kind("Förslag till beslut", strlen("Förslag till beslut")), H_DECISION);
+    assert_int_equal(pk_heading_kind("Förvaltningens förslag till beslut", strlen("Förvaltningens förslag till beslut")), H_DECISION);
+    assert_int_equal(pk_heading_kind("Framlagda förslag till beslut", strlen("Framlagda förslag till beslut")), H_STOP);
+    assert_int_equal(pk_heading_kind("Beslutsgång", strlen("Beslutsgång")), H_STOP);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_utf8_bom_crlf),     cmocka_unit_test(test_cp1252),
+        cmocka_unit_test(test_invalid_utf8_replaced), cmocka_unit_test(test_binary_refused),
+        cmocka_unit_test(test_folding),           cmocka_unit_test(test_dehyphenation),
+        cmocka_unit_test(test_furniture),         cmocka_unit_test(test_double_spacing),
+        cmocka_unit_test(test_repeated_header),   cmocka_unit_test(test_round_trip_corpus),
+        cmocka_unit_test(test_sentences),
+    };
+    return cmocka_run_group_tests_name("text", tests, setup_ex, teardown_ex);
+}
