@@ -48,6 +48,28 @@ static int body_before(ctx *c, size_t from, size_t before, size_t *bs, size_t *b
     return found;
 }
 
+/* Does the text hold a word that looks like a Swedish finite verb
+   ("skickas", "justeras", "gäller")? Names and noun phrases do not. */
+static int has_verb(const ctx *c, size_t s, size_t e)
+{
+    static const char *const ends[] = {"as", "ar", "er", "ör", "år"};
+    for (size_t p = s; p < e; p++) {
+        if (p > s && c->t.s[p - 1] != ' ' && c->t.s[p - 1] != '\n')
+            continue;
+        size_t q = p;
+        while (q < e && c->t.s[q] != ' ' && c->t.s[q] != '\n' && c->t.s[q] != '.' && c->t.s[q] != ',')
+            q++;
+        if (q - p >= 4 && pk_is_lower_at(c->t.s + p, q - p))
+            for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+                size_t m = strlen(ends[k]);
+                if (memcmp(c->t.s + q - m, ends[k], m) == 0)
+                    return 1;
+            }
+        p = q;
+    }
+    return 0;
+}
+
 static void add_item(ctx *c, size_t s, size_t e, int marked, size_t lead_s, size_t lead_e)
 {
     while (s < e && (c->t.s[s] == ' ' || c->t.s[s] == '\n'))
@@ -67,8 +89,8 @@ static void add_item(ctx *c, size_t s, size_t e, int marked, size_t lead_s, size
         char *f = pk_fold(c, ov[0], ov[1]);
         formula = pk_lower(c->a, f, strlen(f));
         fs = ov[0];
-    } else if (!marked) {
-        return;
+    } else if (!marked || !has_verb(c, s, e)) {
+        return; /* a name in a list under an item is no decision of its own */
     }
     char *text = pk_fold(c, s, e);
     pk_decision *ds = c->decisions.items;
@@ -204,36 +226,33 @@ static int line_is_beslut(const ctx *c, const line *l)
 void pk_extract_decisions(ctx *c)
 {
     const segs *g = &c->sg;
-    size_t head = g->nlines;
+    size_t head = g->nlines, lead = g->nlines, beslut = g->nlines;
     int protokoll = c->rec->doc_type && strncmp(c->rec->doc_type, "protokoll", 9) == 0;
     for (size_t i = 0; i < g->nlines; i++) {
-        if (g->lines[i].heading != H_DECISION)
-            continue;
-        if (head == g->nlines)
-            head = i;
-        if (protokoll && line_is_beslut(c, &g->lines[i])) {
-            head = i; /* in minutes the decision itself wins over a proposal */
-            break;
+        const line *l = &g->lines[i];
+        size_t ov[2];
+        if (l->heading == H_DECISION) {
+            if (head == g->nlines)
+                head = i;
+            if (beslut == g->nlines && line_is_beslut(c, l))
+                beslut = i;
+        } else if (lead == g->nlines && !l->blank && !l->heading && is_lead_in(c, l) &&
+                   rx_match(c, RX_BODY, l->s, l->e, ov, 1) && ov[0] == l->s) {
+            lead = i; /* "<Nämnd> beslutar" standing on its own line */
         }
     }
+    /* in minutes the decision itself wins over a proposal quoted before it */
     size_t a = g->nlines, b = g->nlines;
-    if (head < g->nlines) {
+    if (protokoll && beslut < g->nlines)
+        a = beslut + 1;
+    else if (lead < head)
+        a = lead;
+    else if (head < g->nlines)
         a = head + 1;
+    if (a < g->nlines) {
         b = a;
         while (b < g->nlines && !g->lines[b].heading)
             b++;
-    } else {
-        /* "<Nämnd> beslutar" standing on its own line */
-        for (size_t i = 0; i < g->nlines && a == g->nlines; i++) {
-            const line *l = &g->lines[i];
-            size_t ov[2];
-            if (l->blank || !is_lead_in(c, l) || !rx_match(c, RX_BODY, l->s, l->e, ov, 1))
-                continue;
-            a = i;
-            b = i + 1;
-            while (b < g->nlines && !g->lines[b].heading)
-                b++;
-        }
     }
     if (a < g->nlines) {
         c->decision_lo = g->lines[a].s;

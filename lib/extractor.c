@@ -36,7 +36,7 @@ static const char *const rx_src[RX_COUNT] = {
     [RX_NAME] = NAME,
     [RX_PARTICIPATE] = "(?i)(?<![\\p{L}])(?:har\\s+(?:valt|beslutat|bestämt)\\s+att\\s+(?:delta|medverka|tävla|anmäla\\s+sig)|har\\s+anmält\\s+(?:sitt|sig|att|intresse|deltagande)|har\\s+anmälts|anmäler\\s+(?:sitt|sig)|deltar|medverkar|avser\\s+att\\s+delta|vill\\s+delta|kommer\\s+att\\s+delta|ska\\s+delta|tävlar|nomineras|föreslås\\s+(?:delta|nomineras))(?![\\p{L}])",
     [RX_PART_VERB] = "(?i)(?<![\\p{L}])(?:deltar|delta|deltager|medverkar|medverka|tävlar|tävla|får\\s+delta|ska\\s+delta|skall\\s+delta|anmäls|anmäler|nomineras|ställer\\s+upp)(?![\\p{L}])",
-    [RX_INOM] = "(?<![\\p{L}])inom(?![\\p{L}])",
+    [RX_INOM] = "(?<![\\p{L}])(?:inom|tillhör)(?![\\p{L}])",
     [RX_CLASS] = "(?i)(?<![\\p{L}])(?:tävlings)?klass(?:en)?\\s+(\\p{L}+(?:\\s+(?:och|inklusive)\\s+\\p{L}+)?)",
 };
 

@@ -69,7 +69,9 @@ static const char *const furniture_words[] = {
     "Tjänsteutlåtande", "TJÄNSTEUTLÅTANDE", "Protokoll", "PROTOKOLL", "Sammanträdesdatum", "Sammanträde",
     "Justerandes", "Datum", "Ärendenr", "Diarienummer", "Dnr", "dnr", "DNR", "Bilaga", "Sida ", "Postadress",
     "Besöksadress", "Org.nr", "Vår referens", "Er referens", "Till ", "Kopia", "Plats och tid",
-    "Utdrag", "Paragraf", "Ärende ", "Ärende:", "Mottagare", "Stadsdelsförvaltning", "Avdelning", "Enheten för administration"};
+    "Utdrag", "Paragraf", "Ärende ", "Ärende:", "Mottagare", "Stadsdelsförvaltning", "Avdelning", "Enheten för administration",
+    "Plats:", "Tid:", "Plats och tid", "Närvarande", "Ledamöter", "Ersättare", "Skriv ut", "Lyssna", "Läs upp", "Sekreterare",
+    "Ordförande", "Org nr"};
 
 static int is_furniture_line(ctx *c, const line *l)
 {
@@ -80,13 +82,19 @@ static int is_furniture_line(ctx *c, const line *l)
     for (size_t i = 0; i < sizeof furniture_words / sizeof *furniture_words; i++)
         if (line_has(c, l, furniture_words[i]))
             return 1;
-    if (count_words(s, n) < 2 || (n == 15 && memcmp(s, "Stockholms stad", 15) == 0) ||
+    if ((count_words(s, n) < 2 && !pk_is_lower_at(s, n) && !(n == 4 && s[0] >= '1' && s[0] <= '2')) ||
+        (n == 15 && memcmp(s, "Stockholms stad", 15) == 0) || (n > 3 && memcmp(s + n - 3, " AB", 3) == 0) ||
         (n > 7 && memcmp(s + n - 7, " kommun", 7) == 0 && count_words(s, n) <= 3))
         return 1;
     if (line_is(c, l, RX_DATE_ISO) || line_is(c, l, RX_REGNUM_PREFIX) || line_is(c, l, RX_REGNUM_CLASS) ||
         line_is(c, l, RX_BODY) || line_is(c, l, RX_ADMIN))
         return 1;
     size_t ov[4];
+    /* a labelled diarienummer, or "<Nämnd> beslutar" */
+    if (rx_match(c, RX_REGNUM_LABELED, l->s, l->e, ov, 1) && ov[0] == l->s)
+        return 1;
+    if (n > 9 && (memcmp(s + n - 8, "beslutar", 8) == 0 || memcmp(s + n - 9, "beslutar:", 9) == 0))
+        return 1;
     /* a line that opens with a date or a postcode */
     if (rx_match(c, RX_DATE_ISO, l->s, l->e, ov, 1) && ov[0] == l->s)
         return 1;
@@ -144,7 +152,9 @@ static void find_title(ctx *c, size_t limit_line)
             ke = l.e;
             kept++;
         }
-        if (kept && kept <= 3 && ke - ks <= 250 && pk_is_upper_at(c->t.s + ks, ke - ks)) {
+        /* prose is no heading: two sentences, or a list of names with titles */
+        int prose = kept && (memmem(c->t.s + ks, ke - ks, ". ", 2) || memmem(c->t.s + ks, ke - ks, ".\n", 2));
+        if (kept && kept <= 3 && ke - ks <= 250 && !prose && pk_is_upper_at(c->t.s + ks, ke - ks)) {
             if (!furn) {
                 best_s = ks;
                 best_e = ke;
@@ -214,8 +224,12 @@ void pk_extract_fields(ctx *c)
     /* the first decision heading bounds the header zone */
     size_t first_dec = g->nlines, first_head = g->nlines;
     for (size_t i = 0; i < g->nlines; i++) {
-        if (g->lines[i].heading && first_head == g->nlines)
-            first_head = i;
+        const line *l = &g->lines[i];
+        size_t n = l->e - l->s;
+        if (first_head == g->nlines &&
+            (l->heading || (n > 9 && (memcmp(c->t.s + l->e - 8, "beslutar", 8) == 0 ||
+                                      memcmp(c->t.s + l->e - 9, "beslutar:", 9) == 0))))
+            first_head = i; /* a heading, or a "<Nämnd> beslutar" lead-in */
         if (g->lines[i].heading == H_DECISION) {
             first_dec = i;
             break;

@@ -26,7 +26,8 @@ static const char *const not_units[] = {"det", "den", "de", "detta", "dessa", "a
                                         "enhet", "enheten som", "verksamheter som", "ingen", "flera", "i", "genom",
                                         "även", "också", "här", "där", "sedan", "under", "som", "efter", "inför",
                                         "för", "vid", "till", "om", "när", "eftersom", "bland", "totalt", "tidigare",
-                                        "varje", "en", "ett", "årets", "fler", "många", "båda", "två", "tre", "fyra"};
+                                        "varje", "en", "ett", "årets", "fler", "många", "båda", "två", "tre", "fyra", "fem", "från", "inom",
+                                        "nämndens", "förvaltningens", "stadens", "följande", "vilka", "dessutom"};
 /* Unit nouns that may open a unit name in lower case. */
 static const char *const unit_nouns[] = {"förskolan", "skolan", "enheten", "hemtjänsten", "boendet", "avdelningen",
                                          "gruppen", "teamet", "äldreboendet", "mottagningen", "fritidsgården",
@@ -88,6 +89,20 @@ static int clean(const ctx *c, range *r)
                 continue;
             }
         }
+        /* "hemtjänstteamen Grimsta", "grundskolorna X": a definite noun in
+           front of a name is not part of it ("förskolan X" is) */
+        if (pk_is_lower_at(c->t.s + s, e - s)) {
+            size_t w = s;
+            while (w < e && !is_sp(c->t.s[w]))
+                w++;
+            size_t p = skip_sp(c, w, e);
+            if (w - s > 4 && p < e && pk_is_upper_at(c->t.s + p, e - p) &&
+                ((c->t.s[w - 2] == 'n' && c->t.s[w - 1] == 'a') || (c->t.s[w - 2] == 'e' && c->t.s[w - 1] == 'n') ||
+                 (c->t.s[w - 2] == 'e' && c->t.s[w - 1] == 't'))) {
+                s = p;
+                continue;
+            }
+        }
         break;
     }
     r->s = s;
@@ -98,6 +113,11 @@ static int clean(const ctx *c, range *r)
         !starts_with_any(c, s, e, unit_nouns, sizeof unit_nouns / sizeof *unit_nouns, NULL))
         return 0;
     if (starts_with_any(c, s, e, not_units, sizeof not_units / sizeof *not_units, NULL))
+        return 0;
+    /* a generic noun alone names no unit */
+    size_t gk;
+    if ((starts_with_any(c, s, e, generic, sizeof generic / sizeof *generic, &gk) ||
+         starts_with_any(c, s, e, collective, sizeof collective / sizeof *collective, &gk)) && s + gk == e)
         return 0;
     size_t words = 1;
     for (size_t i = s; i < e; i++) {
@@ -214,70 +234,104 @@ static int add_list(ctx *c, size_t s, size_t e, int strict)
     return added;
 }
 
-/* Units named in one decision item. */
+/* Bullet lines after a colon: "följande enheter deltar:" */
+static int bullet_list(ctx *c, size_t q, size_t limit)
+{
+    int got = 0;
+    size_t ls = q + 1;
+    while (ls < limit) {
+        size_t from = ls;
+        ls = skip_sp(c, ls, limit);
+        if (got && memchr(c->t.s + from, '\n', ls - from) != memrchr(c->t.s + from, '\n', ls - from))
+            break; /* a blank line ends the list */
+        size_t le = ls;
+        while (le < limit && c->t.s[le] != '\n')
+            le++;
+        const unsigned char *u = (const unsigned char *)c->t.s + ls;
+        size_t mk = (u[0] == '-' || u[0] == '*') ? 1 : (u[0] == 0xE2 && u[1] == 0x80) ? 3 : 0;
+        if (le <= ls)
+            break;
+        if (!mk && (le - ls > 70 || c->t.s[le - 1] == '.' || !pk_is_upper_at(c->t.s + ls, le - ls)))
+            break;
+        if (add_list(c, ls + mk, le, 0) > 0)
+            got++;
+        ls = le;
+    }
+    return got;
+}
+
+/* The end of a list that runs to a verb or preposition: " i ", " om ", " att ", ".". */
+static size_t list_end(const ctx *c, size_t p, size_t e)
+{
+    static const char *const stops[] = {"i", "om", "att", "till", "som", "deltar", "medverkar", "ska", "får"};
+    for (size_t q = p; q < e; q++) {
+        if (c->t.s[q] == '.' && (q + 1 == e || is_sp(c->t.s[q + 1])))
+            return q;
+        if (is_sp(c->t.s[q]))
+            for (size_t k = 0; k < sizeof stops / sizeof *stops; k++)
+                if (word_at(c, q + 1, e, stops[k]))
+                    return q;
+    }
+    return e;
+}
+
+/* Units named in one decision item: "att LIST deltar", "deltagande ...
+   för LIST", "ansökan från LIST om att delta", "nominerar LIST i ...". */
 static void from_decision(ctx *c, const pk_decision *d, size_t s, size_t e)
 {
     size_t ov[2];
-    if (!d->formula)
+    if (!d->formula || !rx_match(c, RX_FORMULA, s, e, ov, 1))
         return;
-    if (!rx_match(c, RX_FORMULA, s, e, ov, 1))
+    if (strcmp(d->kind, "approve") != 0 && strcmp(d->kind, "note") != 0 && strcmp(d->kind, "nominate") != 0)
         return;
     size_t fe = ov[1], p = skip_sp(c, fe, e);
     if (strcmp(d->kind, "nominate") == 0) {
         size_t q = p;
-        while (q < e && c->t.s[q] != '.' && !word_at(c, q, e, "i") && !word_at(c, q, e, "till") &&
-               !word_at(c, q, e, "som") && !word_at(c, q, e, "för"))
-            q++;
-        add_list(c, p, q, 0);
-        return;
-    }
-    if (strcmp(d->kind, "approve") != 0)
-        return;
-    size_t vs;
-    if (word_at(c, p, e, "att")) {
-        p += 3;
-        if (!rx_match(c, RX_PART_VERB, p, e, ov, 1))
-            return;
-        vs = ov[0];
-        /* "följande enheter deltar:" then a list of lines */
-        size_t q = ov[1];
         while (q < e && c->t.s[q] != ':' && c->t.s[q] != '\n')
             q++;
-        if (q < c->t.n && c->t.s[q] == ':' && q - ov[1] < 60) {
-            size_t ls = q + 1;
-            while (ls < c->decision_hi) {
-                ls = skip_sp(c, ls, c->decision_hi);
-                size_t le = ls;
-                while (le < c->decision_hi && c->t.s[le] != '\n')
-                    le++;
-                const unsigned char *u = (const unsigned char *)c->t.s + ls;
-                size_t mk = (u[0] == '-' || u[0] == '*') ? 1 : (u[0] == 0xE2 && u[1] == 0x80) ? 3 : 0;
-                if (!mk || le <= ls)
-                    break;
-                add_list(c, ls + mk, le, 0);
-                ls = le;
-            }
+        if (q < e && c->t.s[q] == ':' && bullet_list(c, q, c->decision_hi))
             return;
-        }
-        add_list(c, p, vs, 0);
+        add_list(c, p, list_end(c, p, e), 0);
         return;
     }
-    /* "godkänner deltagande i ... för enheterna A och B" */
-    for (size_t q = p; q + 4 < e; q++)
-        if (is_sp(c->t.s[q]) && word_at(c, q + 1, e, "för")) {
-            size_t ls = q + 5, le = ls;
-            while (le < e && c->t.s[le] != '.')
-                le++;
-            add_list(c, ls, le, 0);
+    /* "att LIST <verb>" */
+    for (size_t q = p; q + 4 < e; q++) {
+        if (!(q == p || is_sp(c->t.s[q - 1])) || !word_at(c, q, e, "att"))
+            continue;
+        size_t ls = q + 3;
+        if (!rx_match(c, RX_PART_VERB, ls, e, ov, 1))
+            break;
+        size_t after = ov[1], k = after;
+        while (k < e && c->t.s[k] != ':' && c->t.s[k] != '\n')
+            k++;
+        if (k < c->t.n && c->t.s[k] == ':' && k - after < 60 && bullet_list(c, k, c->decision_hi))
             return;
-        }
+        if (add_list(c, ls, ov[0], 0) > 0)
+            return;
+        break;
+    }
+    /* "... för LIST" after deltagande/anmälan, "från LIST" */
+    for (size_t q = s; q + 4 < e; q++) {
+        if (!is_sp(c->t.s[q]))
+            continue;
+        size_t w = q + 1, k = 0;
+        if (word_at(c, w, e, "för"))
+            k = strlen("för");
+        else if (word_at(c, w, e, "från"))
+            k = strlen("från");
+        if (!k)
+            continue;
+        size_t ls = w + k;
+        if (add_list(c, ls, list_end(c, ls, e), 0) > 0)
+            return;
+    }
 }
 
 /* The text after "inom": a parent until punctuation or a verb. */
 static const char *parent_phrase(ctx *c, size_t p, size_t e, size_t *pe)
 {
     static const char *const stops[] = {"samt", "har", "som", "deltar", "ska", "är", "vill", "kommer", "medverkar",
-                                        "anmäler", "att", "och", "deltog", "i", "med", "för", "på", "till"};
+                                        "anmäler", "att", "och", "deltog", "i", "med", "på", "till", "tillsammans", "båda"};
     size_t q = p, words = 0;
     while (q < e && words < 8) {
         char ch = c->t.s[q];
@@ -333,6 +387,16 @@ static void set_parents(ctx *c)
             s--;
         range items[32];
         size_t n = split(c, s, e, items, 32);
+        size_t b0 = skip_sp(c, s, e);
+        if (n == 1 && e - b0 < 24 && (word_at(c, b0, e, "båda") || word_at(c, b0, e, "samtliga"))) {
+            /* "A och B, båda inom X": X holds the units just named */
+            pk_unit *us = c->units.items;
+            size_t here = c->t.map[at];
+            for (size_t k = 0; k < c->units.n; k++)
+                if (!us[k].parent && us[k].span.start < here && here - us[k].span.start < 400)
+                    us[k].parent = parent;
+            continue;
+        }
         for (size_t i = 0; i < n; i++) {
             range r = items[i];
             if (!clean(c, &r))
@@ -363,6 +427,17 @@ static void from_participation(ctx *c)
         if (vs <= s)
             continue;
         size_t before = c->units.n;
+        /* "... deltar i årets kvalitetsutmärkelse: A samt B" or a list of lines */
+        size_t k = ov[1];
+        while (k < se && c->t.s[k] != ':')
+            k++;
+        if (k < se && k - ov[1] < 80) {
+            size_t after = skip_sp(c, k + 1, c->t.n);
+            if (after < c->t.n && c->t.s[after - 1] == '\n' && bullet_list(c, k, c->t.n))
+                return;
+            if (add_list(c, k + 1, se, 0) > 0 && c->units.n > before)
+                return;
+        }
         if (add_list(c, s, vs, 1) > 0 && c->units.n > before)
             return;
     }
