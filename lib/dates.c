@@ -90,7 +90,8 @@ static const char *role_of(ctx *c, const dcand *x, int *have_doc)
     /* a date alone on a header line: the meeting when a nämnd or "Till"
        stands above it, else the document's own date */
     if (x->s < c->header_end) {
-        if (near(c, ls, x->s, "ammantr") || near(c, ls, x->s, "Möte") || near(c, ls, x->s, "möte"))
+        if (near(c, ls, x->s, "ammantr") || near(c, ls, x->s, "Möte") || near(c, ls, x->s, "möte") ||
+            near(c, ls, x->s, "Till ") || near(c, ls, x->s, "Protokoll") || near(c, ls, x->s, "Tid:"))
             return "meeting";
         if (near(c, ls, x->s, "Datum") || near(c, ls, x->s, "datum"))
             return "document";
@@ -114,6 +115,8 @@ static const char *role_of(ctx *c, const dcand *x, int *have_doc)
     size_t lo = x->s > 400 ? x->s - 400 : 0, hi = x->e + 400 < c->t.n ? x->e + 400 : c->t.n, ss, se;
     pk_sentence_bounds(&c->t, lo, hi, x->s, &ss, &se);
     size_t w = x->s > ss + 40 ? x->s - 40 : ss;
+    if (near(c, w, x->s, "uppdaterad") || near(c, w, x->s, "ändrad"))
+        return "other"; /* "Senast uppdaterad": a web page's date */
     if (near(c, w, x->s, "senast") || near(c, w, x->s, "Senast") || near(c, w, x->s, "sista dag") ||
         near(c, w, x->s, "deadline") || near(c, w, x->s, "före den") ||
         near(c, w, x->s, "innan den"))

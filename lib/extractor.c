@@ -12,7 +12,7 @@ struct pk_doc {
 };
 
 #define NAME "(\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?(?:[ \\n](?:af |von |van |de |da |el )?\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?){1,3})"
-#define PARTY "(S|M|V|MP|Mp|L|C|KD|Kd|SD|Sd|FP|Fp|Fi|PP|SPI)"
+#define PARTY "((?i:mp|kd|sd|fp|fi|pp|spi|s|m|v|l|c))"
 #define MONTHS "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|febr|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec"
 #define REGVAL "(?:\\p{Lu}\\p{L}{0,5}(?:[ \\-/]|(?=\\d)))?\\d[\\d.]*(?:(?:[-/:]| ?[–/] ?)\\d[\\d.]*)*"
 
@@ -26,8 +26,8 @@ static const char *const rx_src[RX_COUNT] = {
     [RX_DATE_NAMED] = "(?i)(?<![\\p{L}\\d])(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\\s+)?(?:den\\s+)?"
                       "(\\d{1,2})(?::[ae])?\\s+(" MONTHS ")(?![\\p{L}])(\\.)?(?:\\s+(\\d{4})(?![\\d]))?",
     [RX_FORMULA] = NULL, /* built from the table */
-    [RX_BODY] = "(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*)[ \\n](?:stads[ \\n])?)?(\\p{L}*(?i:nämnd|nämnden|styrelse|styrelsen|fullmäktige|utskott|utskottet|kommittén|kommitté|direktionen|beredningen))(?![\\p{L}])",
-    [RX_ADMIN] = "(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*)[ \\n])?(\\p{L}*(?:förvaltning|förvaltningen|kontoret|kontor))(?![\\p{L}])",
+    [RX_BODY] = "(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*[ \\n](?:och[ \\n])?)(?:stads[ \\n])?)?(\\p{L}*(?i:nämnd|nämnden|styrelse|styrelsen|fullmäktige|utskott|utskottet|kommittén|kommitté|direktionen|beredningen))(?![\\p{L}])",
+    [RX_ADMIN] = "(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*)[ \\n])?(\\p{L}*(?i:förvaltning|förvaltningen|kontoret|kontor))(?![\\p{L}])",
     [RX_PARAGRAPH] = "(?m)^(?:Protokoll[^\\n]{0,60}?)?§[ ]*(\\d{1,4})(?![\\d])",
     [RX_AWARD] = "(?i)(?<![\\p{L}])(?:stadens\\s+|stockholms\\s+stads\\s+)?kvalitetsutmärkelse(?:n|r|rna)?(?![\\p{L}])",
     [RX_AWARD_YEAR] = "(?i)(?:(\\d{4})\\s+års\\s+(?:\\p{L}+\\s+){0,2}?kvalitetsutmärkelse|kvalitetsutmärkelse(?:n|ns)?\\s+(?:år\\s+)?(\\d{4})(?![\\d\\-/]))",

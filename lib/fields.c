@@ -71,7 +71,7 @@ static const char *const furniture_words[] = {
     "Besöksadress", "Org.nr", "Vår referens", "Er referens", "Till ", "Kopia", "Plats och tid",
     "Utdrag", "Paragraf", "Ärende ", "Ärende:", "Mottagare", "Stadsdelsförvaltning", "Avdelning", "Enheten för administration",
     "Plats:", "Tid:", "Plats och tid", "Närvarande", "Ledamöter", "Ersättare", "Skriv ut", "Lyssna", "Läs upp", "Sekreterare",
-    "Ordförande", "Org nr"};
+    "Ordförande", "Org nr", "närvarande", "Nr "};
 
 static int is_furniture_line(ctx *c, const line *l)
 {
@@ -192,16 +192,19 @@ static int admin_at(ctx *c, size_t from, size_t to, size_t *s, size_t *e)
         size_t hs = ov[4], he = ov[5];
         const char *h = c->t.s + hs;
         size_t hn = he - hs;
-        int bare = (hn <= 13 && (memcmp(h + 1, "örvaltning", 10) == 0 || memcmp(h + 1, "ontor", 5) == 0));
+        const char *low = pk_lower(c->a, h, hn);
+        int bare = (strncmp(low, "förvaltning", strlen("förvaltning")) == 0 || strncmp(low, "kontor", 6) == 0);
         if (bare)
             continue;
-        if (pk_is_upper_at(h, hn)) {
+        /* "KUNGSHOLMENS STADSDELSFÖRVALTNING": a heading in capitals */
+        int caps = hn > 2 && pk_is_upper_at(h, hn) && pk_is_upper_at(h + hn - 1, 1);
+        if (pk_is_upper_at(h, hn) && !(caps && strncmp(low, "stadsdels", 9) == 0)) {
             *s = hs;
             *e = he;
             return 1;
         }
         /* "Östermalms stadsdelsförvaltning" */
-        if (ov[2] != (size_t)-1 && hn > 8 && memcmp(h, "stadsdels", 9) == 0) {
+        if (ov[2] != (size_t)-1 && hn > 8 && strncmp(low, "stadsdels", 9) == 0) {
             *s = ov[2];
             *e = he;
             return 1;

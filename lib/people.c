@@ -7,6 +7,15 @@
 #include <string.h>
 #include <strings.h>
 
+static char *pk_upper_ascii(arena *a, const char *s, size_t n)
+{
+    char *p = arena_strndup(a, s, n);
+    for (size_t i = 0; i < n; i++)
+        if (p[i] >= 'a' && p[i] <= 'z')
+            p[i] = (char)(p[i] - 32);
+    return p;
+}
+
 static pk_person *find(ctx *c, const char *name)
 {
     pk_person *ps = c->people.items;
@@ -20,6 +29,15 @@ static void add(ctx *c, size_t s, size_t e, const char *title, const char *party
 {
     char *name = pk_fold(c, s, e);
     pk_person *p = find(c, name);
+    size_t nl = strlen(name);
+    if (!p && nl > 3 && name[nl - 1] == 's') {
+        /* "Anders Holms (m) yrkande": the genitive of someone already named */
+        name[nl - 1] = 0;
+        int known = find(c, name) != NULL;
+        name[nl - 1] = 's';
+        if (known)
+            return;
+    }
     if (p) {
         if (strcmp(role, "chair") == 0 && strcmp(p->role, "chair") != 0)
             p->role = role;
@@ -45,12 +63,12 @@ static size_t words_of(const ctx *c, size_t s, size_t e, word *w, size_t max, in
 {
     size_t n = 0;
     for (size_t p = s; p < e && n < max;) {
-        while (p < e && c->t.s[p] == ' ')
+        while (p < e && (c->t.s[p] == ' ' || c->t.s[p] == '\n'))
             p++;
         if (p >= e)
             break;
         w[n].s = p;
-        while (p < e && c->t.s[p] != ' ')
+        while (p < e && c->t.s[p] != ' ' && c->t.s[p] != '\n')
             p++;
         w[n].e = p;
         if (wide_gap)
@@ -87,6 +105,11 @@ static size_t titles_of(const ctx *c, size_t s, size_t e, word *t, size_t max)
         if (p >= e)
             break;
         size_t k = pk_title_at(c->t.s + p, e - p);
+        if (!k && n > 0 && pk_is_lower_at(c->t.s + p, e - p) && e - p < 30 && !memchr(c->t.s + p, ' ', 0)) {
+            /* the last title's domain: "Avdelningschef förskola" */
+            t[n - 1].e = e;
+            return n;
+        }
         if (!k)
             return 0;
         t[n].s = p;
@@ -160,7 +183,12 @@ static int trim_name(const ctx *c, size_t *s, size_t e)
             *s = w[i].s;
             return 1;
         }
-    return n >= 2 && n <= 3;
+    if (n < 2 || n > 3)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (pk_title_at(c->t.s + w[i].s, w[i].e - w[i].s) || !is_name_word(c, &w[i]))
+            return 0;
+    return 1;
 }
 
 static const struct label {
@@ -203,7 +231,7 @@ static void labelled(ctx *c, const segs *g)
                     pos = ov[1];
                     word w[8];
                     size_t nw = words_of(c, s, e, w, 8, NULL);
-                    if (nw >= 2 && given(c, &w[0])) {
+                    if (nw >= 2 && nw <= 4) {
                         add(c, s, e, labels[k].title, NULL, labels[k].role);
                         got++;
                     }
@@ -227,8 +255,10 @@ void pk_extract_people(ctx *c)
         size_t s = ov[2], e = ov[3];
         if (!trim_name(c, &s, e))
             continue;
-        const char *party = ov[4] != (size_t)-1 ? arena_strndup(c->a, c->t.s + ov[4], ov[5] - ov[4]) : NULL;
-        add(c, s, e, "ordförande", party, "chair");
+        const char *party = ov[4] != (size_t)-1 ? pk_upper_ascii(c->a, c->t.s + ov[4], ov[5] - ov[4]) : NULL;
+        /* a vice chair is named, but does not chair */
+        int vice = ov[0] + 4 < ov[1] && (strncasecmp(c->t.s + ov[0], "vice", 4) == 0);
+        add(c, s, e, vice ? "vice ordförande" : "ordförande", party, vice ? "other" : "chair");
     }
     labelled(c, g);
     /* signature blocks */
@@ -249,7 +279,7 @@ void pk_extract_people(ctx *c)
         size_t s = ov[2], e = ov[3];
         if (!trim_name(c, &s, e))
             continue;
-        const char *party = arena_strndup(c->a, c->t.s + ov[4], ov[5] - ov[4]);
+        const char *party = pk_upper_ascii(c->a, c->t.s + ov[4], ov[5] - ov[4]);
         add(c, s, e, NULL, party, "other");
     }
 }

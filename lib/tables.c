@@ -155,5 +155,18 @@ size_t pk_title_at(const char *s, size_t n)
         if (j == m && (k == n || s[k] == ' ' || s[k] == ',' || s[k] == '\n') && k > best)
             best = k;
     }
-    return best;
+    if (best)
+        return best;
+    /* a word formed like a title: "trafikdirektör", "kvalitetsstrateg" */
+    static const char *const suffixes[] = {"chef", "direktör", "sekreterare", "handläggare", "ordförande", "strateg",
+                                           "samordnare", "utredare", "controller", "rektor", "inspektör", "ekonom"};
+    size_t w = 0;
+    while (w < n && s[w] != ' ' && s[w] != ',' && s[w] != '\n')
+        w++;
+    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+        size_t m = strlen(suffixes[i]);
+        if (w >= m + 2 && memcmp(s + w - m, suffixes[i], m) == 0)
+            return w;
+    }
+    return 0;
 }
