@@ -34,4 +34,16 @@ head -c 3000 /dev/urandom > $t/bin.txt; printf '\0\0\0\0' >> $t/bin.txt
 "$bin" $t/bin.txt > $t/out; [ $? -eq 1 ] && grep -q '"error":"not text' $t/out; check $? "binary input gives an error record"
 : > $t/empty.txt; "$bin" $t/empty.txt | grep -q '"warnings":\["empty document"\]'; check $? "empty input gives a record with a warning"
 "$bin" corpus 2>$t/err | head -1 > /dev/null; [ ! -s $t/err ]; check $? "a closed stdout ends quietly"
+# install into a DESTDIR and build the README's C example with pkg-config
+d=$(pwd)/$t/dest
+make -s install DESTDIR="$d" PREFIX=/usr/local > /dev/null 2>&1
+[ -f "$d/usr/local/include/protokoll.h" ] && [ -f "$d/usr/local/share/man/man1/protokoll.1" ] && [ -L "$d/usr/local/lib/libprotokoll.so" ]
+check $? "make install puts header, libraries and man page under DESTDIR"
+sed -n '/^```c$/,/^```$/p' README.md | sed '1d;$d' > $t/example.c
+PKG_CONFIG_PATH="$d/usr/local/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$d" \
+    sh -c "cc $t/example.c \$(pkg-config --cflags --libs protokoll) -o $t/example" &&
+    LD_LIBRARY_PATH="$d/usr/local/lib" $t/example | grep -qx 'Förskolan Ekorren'
+check $? "the README's C example builds with pkg-config and finds the unit"
+objdump -p "$d/usr/local/lib/libprotokoll.so" | grep -q 'SONAME *libprotokoll.so.0'
+check $? "the shared library has its SONAME"
 exit 0
