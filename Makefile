@@ -81,7 +81,7 @@ test: deps
 	@rm -f build/test-results.txt
 	$(MAKE) all
 	$(MAKE) test-unit test-golden test-cli
-	$(MAKE) SANITIZE=address,undefined test-unit
+	$(MAKE) SANITIZE=address,undefined test-unit test-golden
 	@sh tests/summary.sh
 
 test-unit: $(TESTS)
