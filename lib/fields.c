@@ -70,8 +70,14 @@ static const char *const furniture_words[] = {
     "Justerandes", "Datum", "Ärendenr", "Diarienummer", "Dnr", "dnr", "DNR", "Bilaga", "Sida ", "Postadress",
     "Besöksadress", "Org.nr", "Vår referens", "Er referens", "Till ", "Kopia", "Plats och tid",
     "Utdrag", "Paragraf", "Ärende ", "Ärende:", "Mottagare", "Stadsdelsförvaltning", "Avdelning", "Enheten för administration",
-    "Plats:", "Tid:", "Plats och tid", "Närvarande", "Ledamöter", "Ersättare", "Skriv ut", "Lyssna", "Läs upp", "Sekreterare",
+    "Plats:", "Tid:", "Närvarande", "Ledamöter", "Ersättare", "Skriv ut", "Lyssna", "Läs upp", "Sekreterare",
     "Ordförande", "Org nr", "närvarande", "Nr "};
+
+/* A "<Nämnd> beslutar" lead-in: it opens the decision, it is no title. */
+static int ends_beslutar(const char *s, size_t n)
+{
+    return n > 9 && (memcmp(s + n - 8, "beslutar", 8) == 0 || memcmp(s + n - 9, "beslutar:", 9) == 0);
+}
 
 static int is_furniture_line(ctx *c, const line *l)
 {
@@ -93,7 +99,7 @@ static int is_furniture_line(ctx *c, const line *l)
     /* a labelled diarienummer, or "<Nämnd> beslutar" */
     if (rx_match(c, RX_REGNUM_LABELED, l->s, l->e, ov, 1) && ov[0] == l->s)
         return 1;
-    if (n > 9 && (memcmp(s + n - 8, "beslutar", 8) == 0 || memcmp(s + n - 9, "beslutar:", 9) == 0))
+    if (ends_beslutar(s, n))
         return 1;
     /* a line that opens with a date or a postcode */
     if (rx_match(c, RX_DATE_ISO, l->s, l->e, ov, 1) && ov[0] == l->s)
@@ -228,10 +234,7 @@ void pk_extract_fields(ctx *c)
     size_t first_dec = g->nlines, first_head = g->nlines;
     for (size_t i = 0; i < g->nlines; i++) {
         const line *l = &g->lines[i];
-        size_t n = l->e - l->s;
-        if (first_head == g->nlines &&
-            (l->heading || (n > 9 && (memcmp(c->t.s + l->e - 8, "beslutar", 8) == 0 ||
-                                      memcmp(c->t.s + l->e - 9, "beslutar:", 9) == 0))))
+        if (first_head == g->nlines && (l->heading || ends_beslutar(c->t.s + l->s, l->e - l->s)))
             first_head = i; /* a heading, or a "<Nämnd> beslutar" lead-in */
         if (g->lines[i].heading == H_DECISION) {
             first_dec = i;

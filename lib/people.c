@@ -7,7 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
-static char *pk_upper_ascii(arena *a, const char *s, size_t n)
+static char *upper_ascii(arena *a, const char *s, size_t n)
 {
     char *p = arena_strndup(a, s, n);
     for (size_t i = 0; i < n; i++)
@@ -105,7 +105,7 @@ static size_t titles_of(const ctx *c, size_t s, size_t e, word *t, size_t max)
         if (p >= e)
             break;
         size_t k = pk_title_at(c->t.s + p, e - p);
-        if (!k && n > 0 && pk_is_lower_at(c->t.s + p, e - p) && e - p < 30 && !memchr(c->t.s + p, ' ', 0)) {
+        if (!k && n > 0 && pk_is_lower_at(c->t.s + p, e - p) && e - p < 30) {
             /* the last title's domain: "Avdelningschef förskola" */
             t[n - 1].e = e;
             return n;
@@ -255,7 +255,7 @@ void pk_extract_people(ctx *c)
         size_t s = ov[2], e = ov[3];
         if (!trim_name(c, &s, e))
             continue;
-        const char *party = ov[4] != (size_t)-1 ? pk_upper_ascii(c->a, c->t.s + ov[4], ov[5] - ov[4]) : NULL;
+        const char *party = ov[4] != (size_t)-1 ? upper_ascii(c->a, c->t.s + ov[4], ov[5] - ov[4]) : NULL;
         /* a vice chair is named, but does not chair */
         int vice = ov[0] + 4 < ov[1] && (strncasecmp(c->t.s + ov[0], "vice", 4) == 0);
         add(c, s, e, vice ? "vice ordförande" : "ordförande", party, vice ? "other" : "chair");
@@ -279,7 +279,7 @@ void pk_extract_people(ctx *c)
         size_t s = ov[2], e = ov[3];
         if (!trim_name(c, &s, e))
             continue;
-        const char *party = pk_upper_ascii(c->a, c->t.s + ov[4], ov[5] - ov[4]);
+        const char *party = upper_ascii(c->a, c->t.s + ov[4], ov[5] - ov[4]);
         add(c, s, e, NULL, party, "other");
     }
 }
