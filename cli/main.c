@@ -255,9 +255,11 @@ static double now(void)
 
 static void progress(size_t done, size_t total, double bytes, double t0, int final)
 {
+    static double last;
     double el = now() - t0;
-    if (el < 1.0 && !final)
-        return;
+    if (!final && (el < 1.0 || el - last < 0.1))
+        return; /* at most ten updates a second, none in the first */
+    last = el;
     double mbs = el > 0 ? bytes / 1e6 / el : 0;
     double eta = done ? el / (double)done * (double)(total - done) : 0;
     fprintf(stderr, "\rprotokoll: %zu/%zu documents, %.1f MB/s, ETA %.0f s   ", done, total, mbs, eta);

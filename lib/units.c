@@ -133,7 +133,7 @@ static int clean(const ctx *c, range *r)
 static size_t split(const ctx *c, size_t s, size_t e, range *out, size_t max)
 {
     size_t n = 0, start = s;
-    int depth = 0, comma = 0;
+    int depth = 0, comma = 0, quoted = 0;
     for (size_t p = s; p <= e && n < max; p++) {
         size_t cut = 0, skip = 0;
         int is_comma = 0;
@@ -141,6 +141,12 @@ static size_t split(const ctx *c, size_t s, size_t e, range *out, size_t max)
             cut = 1;
         } else {
             char ch = c->t.s[p];
+            /* a name in quotation marks is never split: "Ekorren, Lilla" */
+            if (ch == '"' || (ch == '\xE2' && p + 2 < e && c->t.s[p + 1] == '\x80' &&
+                              (c->t.s[p + 2] == '\x9C' || c->t.s[p + 2] == '\x9D')))
+                quoted = !quoted;
+            if (quoted)
+                continue;
             if (ch == '(')
                 depth++;
             else if (ch == ')' && depth)

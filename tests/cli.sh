@@ -27,6 +27,18 @@ assert rows[0] == head, rows[0]
 assert all(len(r) == len(head) for r in rows)
 PY
 check $? "-f csv -o writes RFC 4180 CSV with the header"
+# awkward values: a unit name with a comma and quotes, a file name with a
+# comma, a quote and a line break; Python's csv module reads them back
+mkdir -p $t/odd
+printf 'Tjänsteutlåtande\nFörskoleförvaltningen\n\nDeltagande i Kvalitetsutmärkelsen 2024\n\nFörslag till beslut\nFörskolenämnden godkänner att förskolan "Ekorren, Lilla" och Förskolan Björken deltar i Kvalitetsutmärkelsen 2024.\n' > "$t/odd/a, \"b\"
+c.txt"
+"$bin" -f csv $t/odd > $t/odd.csv && python3 - "$t/odd.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")))
+assert [r["unit"] for r in rows] == ['förskolan "Ekorren, Lilla"', "Förskolan Björken"], rows
+assert rows[0]["source"].endswith('a, "b"\nc.txt'), rows[0]["source"]
+PY
+check $? "CSV keeps commas, quotes and line breaks inside fields"
 ls $t/out.csv.tmp.* > /dev/null 2>&1; [ $? -ne 0 ]; check $? "-o leaves no temporary file"
 "$bin" -o /nonexistent-dir/x.jsonl corpus/000_f9602f9a592d35f0.txt 2> $t/err; [ $? -eq 1 ] && grep -q '^protokoll: cannot write' $t/err
 check $? "-o into a missing directory fails clearly"
@@ -34,6 +46,12 @@ head -c 3000 /dev/urandom > $t/bin.txt; printf '\0\0\0\0' >> $t/bin.txt
 "$bin" $t/bin.txt > $t/out; [ $? -eq 1 ] && grep -q '"error":"not text' $t/out; check $? "binary input gives an error record"
 : > $t/empty.txt; "$bin" $t/empty.txt | grep -q '"warnings":\["empty document"\]'; check $? "empty input gives a record with a warning"
 "$bin" corpus 2>$t/err | head -1 > /dev/null; [ ! -s $t/err ]; check $? "a closed stdout ends quietly"
+# progress on a terminal: a long run under a pseudo-terminal shows it,
+# the same run with stderr not a terminal shows nothing
+set -- ; for i in $(seq 150); do set -- "$@" corpus; done
+script -qec "$bin -f csv $* > /dev/null" /dev/null > $t/tty.txt 2>&1
+grep -q 'protokoll: [0-9]*/[0-9]* documents, [0-9.]* MB/s, ETA' $t/tty.txt; check $? "progress shows on a terminal"
+"$bin" -f csv "$@" 2> $t/notty.txt > /dev/null; [ ! -s $t/notty.txt ]; check $? "no progress when stderr is not a terminal"
 # install into a DESTDIR and build the README's C example with pkg-config
 d=$(pwd)/$t/dest
 make -s install DESTDIR="$d" PREFIX=/usr/local > /dev/null 2>&1
