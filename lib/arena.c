@@ -19,8 +19,15 @@ struct arena_block {
    written by pk_test_fail_after() only, from single-threaded tests. */
 static long fail_countdown;
 
-PK_EXPORT void pk_test_fail_after(long n);
-PK_EXPORT void pk_test_fail_after(long n) { fail_countdown = n; }
+PK_EXPORT long pk_test_fail_after(long n);
+/* Arms the hook (0 disarms it); returns how many allocations the previous
+   setting still had to go, so a test knows whether its failure was hit. */
+PK_EXPORT long pk_test_fail_after(long n)
+{
+    long left = fail_countdown;
+    fail_countdown = n;
+    return left;
+}
 
 static int should_fail(void)
 {

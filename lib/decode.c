@@ -51,7 +51,7 @@ int pk_decode(arena *a, const unsigned char *in, size_t len, pk_text *out, decod
     }
 
     /* One pass to classify the bytes. */
-    size_t ctrl = 0, invalid = 0, multi = 0, first_bad = (size_t)-1;
+    size_t ctrl = 0, invalid = 0, multi = 0, high = 0, first_bad = (size_t)-1;
     for (size_t i = start; i < len;) {
         unsigned char b = in[i];
         if (b < 0x80) {
@@ -66,6 +66,7 @@ int pk_decode(arena *a, const unsigned char *in, size_t len, pk_text *out, decod
             continue;
         }
         size_t k = utf8_seq(in, len, i);
+        high += k ? k : 1;
         if (k) {
             multi++;
             i += k;
@@ -84,8 +85,11 @@ int pk_decode(arena *a, const unsigned char *in, size_t len, pk_text *out, decod
     }
     info->encoding = (invalid > 0 && (multi == 0 || invalid > multi * 4)) ? ENC_CP1252 : ENC_UTF8;
 
-    out->s = arena_alloc(a, body * 3 + 1);
-    out->map = arena_alloc(a, (body * 3 + 1) * sizeof(uint32_t));
+    /* the exact bound: an invalid byte becomes U+FFFD (3 bytes), a
+       Windows-1252 byte at most 3 bytes, control bytes are dropped */
+    size_t cap = body - ctrl + 2 * (info->encoding == ENC_CP1252 ? high : invalid) + 1;
+    out->s = arena_alloc(a, cap);
+    out->map = arena_alloc(a, cap * sizeof(uint32_t));
     size_t o = 0;
     for (size_t i = start; i < len;) {
         unsigned char b = in[i];

@@ -96,24 +96,33 @@ static json_t *record_json(const pk_record *r)
     return o;
 }
 
+/* Serialises into one exact-size buffer: json_dumpb measures first and
+   then writes without allocating, so a failed allocation can only mean
+   NULL, never a record with a part left out. */
+static char *dump(json_t *o)
+{
+    size_t n = json_dumpb(o, NULL, 0, JSON_COMPACT);
+    char *s = n ? pk_malloc(n + 1) : NULL;
+    if (s && json_dumpb(o, s, n, JSON_COMPACT) == n)
+        s[n] = 0;
+    else {
+        free(s);
+        s = NULL;
+    }
+    json_decref(o);
+    return s;
+}
+
 PK_EXPORT char *pk_doc_to_json(const pk_doc *doc)
 {
     if (!doc)
         return NULL;
     json_t *o = record_json(pk_doc_record(doc));
-    if (!o)
-        return NULL;
-    char *s = json_dumps(o, JSON_COMPACT);
-    json_decref(o);
-    return s;
+    return o ? dump(o) : NULL;
 }
 
 PK_EXPORT char *pk_error_to_json(const char *source, const char *message)
 {
     json_t *o = json_pack("{s:o, s:s}", "source", str_or_null(source), "error", message ? message : "error");
-    if (!o)
-        return NULL;
-    char *s = json_dumps(o, JSON_COMPACT);
-    json_decref(o);
-    return s;
+    return o ? dump(o) : NULL;
 }

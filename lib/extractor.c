@@ -45,7 +45,7 @@ static char *build_formula_pattern(void)
     size_t need = 64;
     for (size_t i = 0; i < pk_n_formulas; i++)
         need += strlen(pk_formulas[i].pattern) + 24;
-    char *p = malloc(need);
+    char *p = pk_malloc(need);
     if (!p)
         return NULL;
     size_t o = (size_t)snprintf(p, need, "(?i)(?<![\\p{L}])(?:");
@@ -77,26 +77,45 @@ PK_EXPORT void pk_extractor_free(pk_extractor *ex)
         return;
     for (int i = 0; i < RX_COUNT; i++)
         pcre2_code_free(ex->rx[i]);
+    pcre2_general_context_free(ex->gctx);
     free(ex);
+}
+
+static void *rx_alloc(PCRE2_SIZE n, void *data)
+{
+    (void)data;
+    return pk_malloc(n);
+}
+
+static void rx_free(void *p, void *data)
+{
+    (void)data;
+    free(p);
 }
 
 PK_EXPORT pk_extractor *pk_extractor_new(void)
 {
-    pk_extractor *ex = calloc(1, sizeof *ex);
+    pk_extractor *ex = pk_malloc(sizeof *ex);
     if (!ex)
         return NULL;
+    memset(ex, 0, sizeof *ex);
     char *formula = build_formula_pattern();
-    if (!formula) {
-        free(ex);
+    ex->gctx = pcre2_general_context_create(rx_alloc, rx_free, NULL);
+    pcre2_compile_context *cctx = ex->gctx ? pcre2_compile_context_create(ex->gctx) : NULL;
+    if (!formula || !cctx) {
+        free(formula);
+        pcre2_compile_context_free(cctx);
+        pk_extractor_free(ex);
         return NULL;
     }
     for (int i = 0; i < RX_COUNT; i++) {
         const char *src = i == RX_FORMULA ? formula : rx_src[i];
         int err;
         PCRE2_SIZE off;
-        ex->rx[i] = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &err, &off, NULL);
+        ex->rx[i] = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &err, &off, cctx);
         if (!ex->rx[i]) {
             free(formula);
+            pcre2_compile_context_free(cctx);
             pk_extractor_free(ex);
             return NULL;
         }
@@ -104,6 +123,7 @@ PK_EXPORT pk_extractor *pk_extractor_new(void)
         (void)pcre2_jit_compile(ex->rx[i], PCRE2_JIT_COMPLETE);
     }
     free(formula);
+    pcre2_compile_context_free(cctx);
     return ex;
 }
 
@@ -111,7 +131,15 @@ int rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
 {
     if (start > end || end > c->t.n)
         return 0;
+    /* the bound grows with the text searched: linear, never a stop short
+       of the end on a long clean text */
+    size_t lim = 1000000 + 64 * (end - start);
+    pcre2_set_match_limit(c->mctx, lim > UINT32_MAX ? UINT32_MAX : (uint32_t)lim);
     int rc = pcre2_match(c->ex->rx[id], (PCRE2_SPTR)c->t.s, end, start, PCRE2_NO_UTF_CHECK, c->md, c->mctx);
+    if (rc == PCRE2_ERROR_NOMEMORY && c->a->oom)
+        longjmp(*c->a->oom, 1);
+    if (rc < PCRE2_ERROR_NOMATCH)
+        c->rx_limit_hit = 1; /* match or depth limit: reported once as a warning */
     if (rc <= 0)
         return 0;
     PCRE2_SIZE *v = pcre2_get_ovector_pointer(c->md);
@@ -224,8 +252,8 @@ PK_EXPORT int pk_extract_ex(const pk_extractor *ex, const char *text, size_t len
         return fail(err, PK_ENOMEM, 0, NULL);
     }
     doc->a.oom = &jb;
-    md = pcre2_match_data_create(40, NULL);
-    mctx = pcre2_match_context_create(NULL);
+    md = pcre2_match_data_create(40, ex->gctx);
+    mctx = pcre2_match_context_create(ex->gctx);
     if (!md || !mctx)
         longjmp(jb, 1);
     /* bounds on every match: the patterns have no nested unbounded
@@ -239,7 +267,7 @@ PK_EXPORT int pk_extract_ex(const pk_extractor *ex, const char *text, size_t len
     c.a = &doc->a;
     c.md = md;
     c.mctx = mctx;
-    c.orig = (const unsigned char *)text;
+    c.orig = (const unsigned char *)(text ? text : ""); /* NULL with length 0: empty */
     c.orig_len = len;
     c.rec = &doc->rec;
     c.regnums.size = sizeof(pk_regnum);
@@ -252,7 +280,7 @@ PK_EXPORT int pk_extract_ex(const pk_extractor *ex, const char *text, size_t len
 
     pk_text raw;
     decode_info di;
-    int rc = pk_decode(c.a, (const unsigned char *)text, len, &raw, &di);
+    int rc = pk_decode(c.a, c.orig, len, &raw, &di);
     if (rc) {
         char msg[96];
         snprintf(msg, sizeof msg, "not text (binary data at byte %zu)", di.bad_offset);
@@ -285,6 +313,8 @@ PK_EXPORT int pk_extract_ex(const pk_extractor *ex, const char *text, size_t len
     pk_extract_dates(&c);
     pk_extract_units(&c);
     pk_extract_people(&c);
+    if (c.rx_limit_hit)
+        pk_warn(&c, "pattern limit reached: some text was not searched to the end");
     if (c.t.n == 0)
         pk_warn(&c, "empty document");
     else if (!c.decisions.n && !c.units.n && !c.dates.n && !c.regnums.n && !doc->rec.title)

@@ -118,6 +118,7 @@ enum rx_id {
 
 struct pk_extractor {
     pcre2_code *rx[RX_COUNT];
+    pcre2_general_context *gctx; /* pcre2's memory through pk_malloc */
 };
 
 typedef struct ctx {
@@ -133,6 +134,8 @@ typedef struct ctx {
     pk_record *rec;
     vec regnums, dates, decisions, units, people, warnings;
     pk_award *award;
+    int rx_limit_hit;             /* a pcre2 match or depth limit was reached */
+    struct name_set *unit_names; /* units.c: names seen, case-folded */
     size_t decision_lo, decision_hi; /* first decision section, cleaned offsets */
     size_t header_end;               /* end of the header zone (before the first decision or title) */
     int ref_year, ref_month;          /* for dates without a year */

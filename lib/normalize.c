@@ -67,8 +67,10 @@ static void compose_tail(arena *a, buf *b, size_t base)
 /* Pass 1: characters. */
 static void pass_chars(arena *a, const pk_text *in, buf *b)
 {
-    b->s = arena_alloc(a, in->n * 3 + 4);
-    b->map = arena_alloc(a, (in->n * 3 + 4) * sizeof(uint32_t));
+    /* no step below writes more bytes than it reads (a ligature or a
+       bullet is as long as the character it replaces, NFC never longer) */
+    b->s = arena_alloc(a, in->n + 4);
+    b->map = arena_alloc(a, (in->n + 4) * sizeof(uint32_t));
     b->n = 0;
     size_t base = (size_t)-1; /* start of the last starter in the output */
     for (size_t i = 0; i < in->n;) {
@@ -292,7 +294,9 @@ static void pass_lines(arena *a, const buf *b, pk_text *out)
     }
 
     /* emit */
-    out->s = arena_alloc(a, b->n + 2);
+    /* zeroed: the JIT-compiled patterns may read a few bytes past the end */
+    out->s = arena_alloc(a, b->n + 16);
+    memset(out->s, 0, b->n + 16);
     out->map = arena_alloc(a, (b->n + 2) * sizeof(uint32_t));
     size_t o = 0;
     int pending_blank = 0, any = 0, joined = 0;

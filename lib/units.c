@@ -182,14 +182,72 @@ static size_t split(const ctx *c, size_t s, size_t e, range *out, size_t max)
     return n;
 }
 
+/* The unit names seen so far, as a hash set (open addressing) of indexes
+   into c->units keyed on the ASCII-case-folded name, so that a list of
+   thousands of names costs linear time. */
+struct name_set {
+    size_t *slot; /* index + 1, 0 when empty */
+    size_t cap;   /* a power of two */
+};
+
+static size_t name_hash(const char *s)
+{
+    size_t h = 1469598103934665603u;
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        h = (h ^ (size_t)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch)) * 1099511628211u;
+    }
+    return h;
+}
+
+/* Returns 1 when `name` is already a unit, else records it as unit `idx`. */
+static int seen_unit(ctx *c, const char *name, size_t idx)
+{
+    struct name_set *ns = c->unit_names;
+    if (!ns) {
+        ns = c->unit_names = arena_alloc(c->a, sizeof *ns);
+        ns->cap = 64;
+        ns->slot = arena_alloc(c->a, ns->cap * sizeof *ns->slot);
+        memset(ns->slot, 0, ns->cap * sizeof *ns->slot);
+    }
+    const pk_unit *us = c->units.items;
+    size_t m = ns->cap - 1;
+    for (size_t i = name_hash(name) & m;; i = (i + 1) & m) {
+        if (!ns->slot[i])
+            break;
+        if (strcasecmp(us[ns->slot[i] - 1].name, name) == 0)
+            return 1;
+    }
+    if (2 * (idx + 1) > ns->cap) { /* keep the load under one half */
+        size_t cap = ns->cap * 2;
+        size_t *slot = arena_alloc(c->a, cap * sizeof *slot);
+        memset(slot, 0, cap * sizeof *slot);
+        for (size_t k = 0; k < ns->cap; k++)
+            if (ns->slot[k]) {
+                size_t i = name_hash(us[ns->slot[k] - 1].name) & (cap - 1);
+                while (slot[i])
+                    i = (i + 1) & (cap - 1);
+                slot[i] = ns->slot[k];
+            }
+        ns->slot = slot;
+        ns->cap = cap;
+        m = cap - 1;
+    }
+    size_t i = name_hash(name) & m;
+    while (ns->slot[i])
+        i = (i + 1) & m;
+    ns->slot[i] = idx + 1;
+    return 0;
+}
+
 static void add_unit(ctx *c, size_t s, size_t e, const char *parent)
 {
     char *name = pk_fold(c, s, e);
-    pk_unit *us = c->units.items;
-    for (size_t i = 0; i < c->units.n; i++)
-        if (strcasecmp(us[i].name, name) == 0)
-            return;
     pk_unit *u = vec_push(c->a, &c->units);
+    if (seen_unit(c, name, c->units.n - 1)) {
+        c->units.n--;
+        return;
+    }
     u->name = name;
     u->parent = parent;
     u->span = pk_span_of(c, s, e);
@@ -205,10 +263,13 @@ static int ends_word(const ctx *c, const range *r, const char *suf)
    item was not a unit name (then nothing is added). */
 static int add_list(ctx *c, size_t s, size_t e, int strict)
 {
-    range items[64];
+    /* at most one item per separator: allocate for that many */
+    size_t max = 2;
+    for (size_t p = s; p < e; p++)
+        max += c->t.s[p] == ',' || c->t.s[p] == ';' || is_sp(c->t.s[p]);
+    range *items = arena_alloc(c->a, 2 * max * sizeof *items), *ok = items + max;
     /* drop the "inom X" phrases: they name parents, found separately */
-    size_t n = split(c, s, e, items, 64);
-    range ok[64];
+    size_t n = split(c, s, e, items, max);
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
         range r = items[i];
