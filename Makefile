@@ -65,8 +65,11 @@ $(B)/libprotokoll.so: $(B)/libprotokoll.so.$(VERSION)
 	ln -sf libprotokoll.so.$(VERSION) $(B)/libprotokoll.so.$(SOMAJOR)
 	ln -sf libprotokoll.so.$(VERSION) $@
 
-$(B)/protokoll: cli/main.c include/protokoll.h $(B)/libprotokoll.a
-	$(CC) $(ALL_CFLAGS) -o $@ cli/main.c $(B)/libprotokoll.a $(DEP_LIBS) -lpthread
+CLI_SRC  = $(wildcard cli/*.c)
+CLI_LIBS = $(shell pkg-config --libs sqlite3 2>/dev/null) -lm
+
+$(B)/protokoll: $(CLI_SRC) $(wildcard cli/*.h) include/protokoll.h $(B)/libprotokoll.a
+	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_SRC) $(B)/libprotokoll.a $(DEP_LIBS) $(CLI_LIBS) -lpthread
 
 $(B)/tests/%: tests/%.c $(B)/libprotokoll.a tests/testutil.h
 	@mkdir -p $(dir $@)

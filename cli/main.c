@@ -2,7 +2,7 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
-#include <protokoll.h>
+#include "cli.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -17,7 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
-enum fmt { F_JSONL, F_JSON, F_CSV };
+enum fmt { F_JSONL, F_JSON, F_CSV, F_SQLITE };
 
 static const char usage[] =
     "usage: protokoll [-f FORMAT] [-o FILE] [-j N] [FILE|DIR ...]\n"
@@ -25,8 +25,9 @@ static const char usage[] =
     "Extracts the record of each Swedish municipal minutes text: the deciding\n"
     "nämnd, the decisions, the units, dates, diarienummer and people.\n"
     "\n"
-    "  -f, --format FORMAT  jsonl (default, one record a line), json (one array)\n"
-    "                       or csv (one row per document and unit)\n"
+    "  -f, --format FORMAT  jsonl (default, one record a line), json (one array),\n"
+    "                       csv (one row per document and unit) or sqlite\n"
+    "                       (a database; needs -o, updates it in place)\n"
     "  -o, --output FILE    write to FILE (atomically) instead of standard output\n"
     "  -j, --jobs N         process in N threads; output order is input order\n"
     "  -h, --help           show this help\n"
@@ -34,82 +35,17 @@ static const char usage[] =
     "\n"
     "With no FILE, or FILE -, reads standard input. A DIR means every *.txt\n"
     "under it, in sorted order. Exit status: 0 all inputs processed, 1 some\n"
-    "input failed (its error record was written), 2 usage error.\n";
-
-typedef struct inputs {
-    char **v;
-    size_t n, cap;
-} inputs;
-
-static int push(inputs *in, const char *s)
-{
-    if (in->n == in->cap) {
-        size_t cap = in->cap ? in->cap * 2 : 64;
-        char **v = realloc(in->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        in->v = v;
-        in->cap = cap;
-    }
-    in->v[in->n] = strdup(s);
-    if (!in->v[in->n])
-        return -1;
-    in->n++;
-    return 0;
-}
-
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
-static int ends_txt(const char *s)
-{
-    size_t n = strlen(s);
-    return n > 4 && strcmp(s + n - 4, ".txt") == 0;
-}
-
-/* Every *.txt under dir, sorted, appended to in. */
-static int walk(const char *dir, inputs *in)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return push(in, dir); /* its error record says why */
-    inputs here = {0};
-    struct dirent *e;
-    int rc = 0;
-    while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        char *path;
-        if (asprintf(&path, "%s/%s", dir, e->d_name) < 0) {
-            rc = -1;
-            break;
-        }
-        struct stat st;
-        if (stat(path, &st) == 0 && (S_ISDIR(st.st_mode) || ends_txt(e->d_name)))
-            rc = push(&here, path);
-        free(path);
-        if (rc)
-            break;
-    }
-    closedir(d);
-    qsort(here.v, here.n, sizeof *here.v, cmp_str);
-    for (size_t i = 0; i < here.n; i++) {
-        struct stat st;
-        if (!rc) {
-            if (stat(here.v[i], &st) == 0 && S_ISDIR(st.st_mode))
-                rc = walk(here.v[i], in);
-            else
-                rc = push(in, here.v[i]);
-        }
-        free(here.v[i]);
-    }
-    free(here.v);
-    return rc;
-}
+    "input failed (its error record was written), 2 usage error.\n"
+    "\n"
+    "protokoll stats [--by year|body|class] [--format csv|json] [--svg FILE] [FILE|DIR|- ...]\n"
+    "counts participations; see protokoll stats --help.\n";
 
 /* ---- work ---- */
 
 typedef struct job {
     char *out;     /* the rendered record(s) */
+    pk_doc *doc;   /* -f sqlite: the record itself, written by the main thread */
+    char *error;   /* -f sqlite: the error of a failed input */
     int failed;    /* the input gave an error record */
     size_t bytes;  /* input size, for progress */
     int done;
@@ -124,68 +60,6 @@ typedef struct run {
     pthread_mutex_t mu;
     pthread_cond_t cv;
 } run;
-
-static char *read_all(const char *path, size_t *len, char *err, size_t errn)
-{
-    int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
-    if (fd < 0) {
-        snprintf(err, errn, "%s", strerror(errno));
-        return NULL;
-    }
-    struct stat st;
-    if (fstat(fd, &st) == 0) {
-        if (S_ISDIR(st.st_mode)) {
-            snprintf(err, errn, "is a directory");
-            close(fd);
-            return NULL;
-        }
-        if (S_ISREG(st.st_mode) && (size_t)st.st_size > PK_MAX_INPUT) {
-            snprintf(err, errn, "%s", pk_strerror(PK_ETOOBIG));
-            close(fd);
-            return NULL;
-        }
-    }
-    size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536, n = 0;
-    char *buf = malloc(cap);
-    for (;;) {
-        if (!buf) {
-            snprintf(err, errn, "%s", pk_strerror(PK_ENOMEM));
-            break;
-        }
-        if (n == cap) {
-            if (cap > PK_MAX_INPUT) {
-                snprintf(err, errn, "%s", pk_strerror(PK_ETOOBIG));
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                continue;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        ssize_t r = read(fd, buf + n, cap - n);
-        if (r < 0) {
-            if (errno == EINTR)
-                continue;
-            snprintf(err, errn, "%s", strerror(errno));
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-    }
-    if (fd != 0)
-        close(fd);
-    *len = n;
-    return buf;
-}
 
 static char *render_error(enum fmt fmt, const char *source, const char *msg)
 {
@@ -202,6 +76,11 @@ static void process(run *r, size_t i)
     size_t len = 0;
     char *text = read_all(path, &len, err, sizeof err);
     j->bytes = len;
+    if (!text && r->fmt == F_SQLITE) {
+        j->error = strdup(err);
+        j->failed = 1;
+        return;
+    }
     if (!text) {
         j->out = render_error(r->fmt, source, err);
         j->failed = 1;
@@ -211,6 +90,15 @@ static void process(run *r, size_t i)
     pk_error e;
     int rc = pk_extract_ex(r->ex, text, len, source, &doc, &e);
     free(text);
+    if (rc && r->fmt == F_SQLITE) {
+        j->error = strdup(e.message);
+        j->failed = 1;
+        return;
+    }
+    if (r->fmt == F_SQLITE) {
+        j->doc = doc;
+        return;
+    }
     if (rc) {
         j->out = render_error(r->fmt, source, e.message);
         j->failed = 1;
@@ -275,6 +163,8 @@ int main(int argc, char **argv)
     inputs in = {0};
     int only_files = 0;
     signal(SIGPIPE, SIG_IGN);
+    if (argc > 1 && strcmp(argv[1], "stats") == 0)
+        return stats_main(argc - 1, argv + 1);
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!only_files && (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)) {
@@ -319,8 +209,10 @@ int main(int argc, char **argv)
                     fmt = F_JSON;
                 else if (strcmp(val, "csv") == 0)
                     fmt = F_CSV;
+                else if (strcmp(val, "sqlite") == 0)
+                    fmt = F_SQLITE;
                 else {
-                    fprintf(stderr, "protokoll: unknown format %s (jsonl, json or csv)\n", val);
+                    fprintf(stderr, "protokoll: unknown format %s (jsonl, json, csv or sqlite)\n", val);
                     return 2;
                 }
             } else if (opt == 'o') {
@@ -335,21 +227,32 @@ int main(int argc, char **argv)
             }
             continue;
         }
-        struct stat st;
-        int rc = (strcmp(a, "-") != 0 && stat(a, &st) == 0 && S_ISDIR(st.st_mode)) ? walk(a, &in) : push(&in, a);
+        int rc = add_input(&in, a);
         if (rc) {
             fprintf(stderr, "protokoll: out of memory\n");
             return 1;
         }
     }
-    if (in.n == 0 && push(&in, "-")) {
+    if (in.n == 0 && push_input(&in, "-")) {
         fprintf(stderr, "protokoll: out of memory\n");
         return 1;
     }
 
     FILE *out = stdout;
     char *tmppath = NULL;
-    if (outpath) {
+    sqlite_out *db = NULL;
+    char dberr[512] = "";
+    if (fmt == F_SQLITE) {
+        if (!outpath) {
+            fprintf(stderr, "protokoll: -f sqlite needs -o FILE.db\n");
+            return 2;
+        }
+        if (!(db = sqlite_out_open(outpath, dberr, sizeof dberr))) {
+            fprintf(stderr, "protokoll: cannot write %s: %s\n", outpath, dberr);
+            return 1;
+        }
+        out = NULL;
+    } else if (outpath) {
         if (asprintf(&tmppath, "%s.tmp.XXXXXX", outpath) < 0) {
             fprintf(stderr, "protokoll: out of memory\n");
             return 1;
@@ -397,14 +300,25 @@ int main(int argc, char **argv)
             pthread_cond_wait(&r.cv, &r.mu);
         pthread_mutex_unlock(&r.mu);
         job *j = &r.jobs[i];
-        if (!write_failed && j->out) {
+        if (db) {
+            const char *src = strcmp(in.v[i], "-") == 0 ? "-" : in.v[i];
+            if (!write_failed &&
+                sqlite_out_add(db, src, j->doc ? pk_doc_record(j->doc) : NULL, j->error ? j->error : "out of memory",
+                               dberr, sizeof dberr) != 0)
+                write_failed = 1;
+            any_failed |= j->failed || (!j->doc && !j->error);
+            pk_doc_free(j->doc);
+            free(j->error);
+            j->doc = NULL;
+            j->error = NULL;
+        } else if (!write_failed && j->out) {
             if (fmt == F_JSON && i)
                 write_failed |= fputs(",\n", out) < 0;
             write_failed |= fputs(j->out, out) < 0;
             if (fmt != F_CSV && fmt != F_JSON)
                 write_failed |= fputc('\n', out) < 0;
         }
-        if (!j->out) {
+        if (!db && !j->out) {
             fprintf(stderr, "protokoll: %s: out of memory\n", in.v[i]);
             any_failed = 1;
         }
@@ -428,10 +342,16 @@ int main(int argc, char **argv)
     free(th);
     free(r.jobs);
     pk_extractor_free(ex);
-    for (size_t i = 0; i < in.n; i++)
-        free(in.v[i]);
-    free(in.v);
+    free_inputs(&in);
 
+    if (db) {
+        /* one transaction: all the documents, or on failure none */
+        if (sqlite_out_close(db, !write_failed, dberr, sizeof dberr) != 0 || write_failed) {
+            fprintf(stderr, "protokoll: cannot write %s: %s\n", outpath, dberr);
+            return 1;
+        }
+        return any_failed ? 1 : 0;
+    }
     int close_failed = fclose(out) != 0;
     if (outpath) {
         if (write_failed || close_failed || rename(tmppath, outpath) != 0) {

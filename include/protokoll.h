@@ -80,6 +80,9 @@ typedef struct pk_unit {
     const char *name;
     const char *parent;
     pk_span span;
+    /** The name's normalised form, under which spellings of one unit meet
+        across documents ("förskolan ekorren" for "Ekorren förskola"). */
+    const char *key;
 } pk_unit;
 
 /** A named person. `role` is "signatory", "chair", "officer" or "other". */
@@ -129,6 +132,10 @@ typedef struct pk_record {
     size_t n_dates;
     const char *const *warnings;
     size_t n_warnings;
+    /** The deciding body's canonical name ("Bromma stadsdelsnämnd"), when
+        the document settles it (the body's own name, its förvaltning, its
+        diarienummer prefix); NULL otherwise, never a guess. */
+    const char *body_canonical;
 } pk_record;
 
 /** A compiled extractor (opaque). */

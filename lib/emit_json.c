@@ -31,6 +31,7 @@ static json_t *record_json(const pk_record *r)
     bad |= put(o, "doc_type", str_or_null(r->doc_type));
     bad |= put(o, "title", str_or_null(r->title));
     bad |= put(o, "body", str_or_null(r->body));
+    bad |= put(o, "body_canonical", str_or_null(r->body_canonical));
     bad |= put(o, "administration", str_or_null(r->administration));
     bad |= put(o, "paragraph", str_or_null(r->paragraph));
 
@@ -62,8 +63,9 @@ static json_t *record_json(const pk_record *r)
     a = json_array();
     for (size_t i = 0; a && i < r->n_units; i++) {
         const pk_unit *x = &r->units[i];
-        bad |= json_array_append_new(a, json_pack("{s:s, s:o, s:o}", "name", x->name, "parent",
-                                                   str_or_null(x->parent), "span", span(x->span)));
+        bad |= json_array_append_new(a, json_pack("{s:s, s:o, s:o, s:o}", "name", x->name, "parent",
+                                                   str_or_null(x->parent), "key", str_or_null(x->key), "span",
+                                                   span(x->span)));
     }
     bad |= put(o, "units", a);
 

@@ -1,0 +1,40 @@
+/* What the command's parts share: inputs, reading, and the writers and
+   subcommands in their own files. Uses only the public header. */
+#ifndef PROTOKOLL_CLI_H
+#define PROTOKOLL_CLI_H
+
+#include <protokoll.h>
+#include <stddef.h>
+
+/* ---- inputs.c ---- */
+typedef struct inputs {
+    char **v;
+    size_t n, cap;
+} inputs;
+/* Appends a copy of s; -1 when out of memory. */
+int push_input(inputs *in, const char *s);
+/* Appends every *.txt under dir, recursively, in sorted order (dir
+   itself when it cannot be opened, so that its error is reported). */
+int walk_dir(const char *dir, inputs *in);
+/* Appends a FILE, DIR or "-" argument. */
+int add_input(inputs *in, const char *arg);
+void free_inputs(inputs *in);
+/* Reads a whole file ("-": standard input); NULL with a message in err. */
+char *read_all(const char *path, size_t *len, char *err, size_t errn);
+
+/* ---- sqlite.c: -f sqlite ---- */
+typedef struct sqlite_out sqlite_out;
+/* Opens or creates the database and begins one transaction. */
+sqlite_out *sqlite_out_open(const char *path, char *err, size_t errn);
+/* Adds one document (r) or one failed input (r NULL, error its message),
+   replacing an earlier document of the same source. 0, or -1 with err. */
+int sqlite_out_add(sqlite_out *o, const char *source, const pk_record *r, const char *error, char *err,
+                   size_t errn);
+/* Commits (commit != 0) or rolls back, and closes. 0, or -1 with err. */
+int sqlite_out_close(sqlite_out *o, int commit, char *err, size_t errn);
+
+/* ---- stats.c: protokoll stats ---- */
+/* argv[0] is "stats". Returns the exit status. */
+int stats_main(int argc, char **argv);
+
+#endif

@@ -1,0 +1,158 @@
+/* Inputs: arguments, directories walked in sorted order, whole-file reads. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include "cli.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int push_input(inputs *in, const char *s)
+{
+    if (in->n == in->cap) {
+        size_t cap = in->cap ? in->cap * 2 : 64;
+        char **v = realloc(in->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        in->v = v;
+        in->cap = cap;
+    }
+    in->v[in->n] = strdup(s);
+    if (!in->v[in->n])
+        return -1;
+    in->n++;
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static int ends_txt(const char *s)
+{
+    size_t n = strlen(s);
+    return n > 4 && strcmp(s + n - 4, ".txt") == 0;
+}
+
+/* Every *.txt under dir, sorted, appended to in. */
+int walk_dir(const char *dir, inputs *in)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return push_input(in, dir); /* its error record says why */
+    inputs here = {0};
+    struct dirent *e;
+    int rc = 0;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        char *path;
+        if (asprintf(&path, "%s/%s", dir, e->d_name) < 0) {
+            rc = -1;
+            break;
+        }
+        struct stat st;
+        if (stat(path, &st) == 0 && (S_ISDIR(st.st_mode) || ends_txt(e->d_name)))
+            rc = push_input(&here, path);
+        free(path);
+        if (rc)
+            break;
+    }
+    closedir(d);
+    qsort(here.v, here.n, sizeof *here.v, cmp_str);
+    for (size_t i = 0; i < here.n; i++) {
+        struct stat st;
+        if (!rc) {
+            if (stat(here.v[i], &st) == 0 && S_ISDIR(st.st_mode))
+                rc = walk_dir(here.v[i], in);
+            else
+                rc = push_input(in, here.v[i]);
+        }
+        free(here.v[i]);
+    }
+    free(here.v);
+    return rc;
+}
+
+int add_input(inputs *in, const char *arg)
+{
+    struct stat st;
+    if (strcmp(arg, "-") != 0 && stat(arg, &st) == 0 && S_ISDIR(st.st_mode))
+        return walk_dir(arg, in);
+    return push_input(in, arg);
+}
+
+void free_inputs(inputs *in)
+{
+    for (size_t i = 0; i < in->n; i++)
+        free(in->v[i]);
+    free(in->v);
+    in->v = NULL;
+    in->n = in->cap = 0;
+}
+
+char *read_all(const char *path, size_t *len, char *err, size_t errn)
+{
+    int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
+    if (fd < 0) {
+        snprintf(err, errn, "%s", strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            snprintf(err, errn, "is a directory");
+            close(fd);
+            return NULL;
+        }
+        if (S_ISREG(st.st_mode) && (size_t)st.st_size > PK_MAX_INPUT) {
+            snprintf(err, errn, "%s", pk_strerror(PK_ETOOBIG));
+            close(fd);
+            return NULL;
+        }
+    }
+    size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536, n = 0;
+    char *buf = malloc(cap);
+    for (;;) {
+        if (!buf) {
+            snprintf(err, errn, "%s", pk_strerror(PK_ENOMEM));
+            break;
+        }
+        if (n == cap) {
+            if (cap > PK_MAX_INPUT) {
+                snprintf(err, errn, "%s", pk_strerror(PK_ETOOBIG));
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                continue;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        ssize_t r = read(fd, buf + n, cap - n);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            snprintf(err, errn, "%s", strerror(errno));
+            free(buf);
+            buf = NULL;
+            break;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    if (fd != 0)
+        close(fd);
+    *len = n;
+    return buf;
+}
