@@ -34,7 +34,7 @@ LIB_CFLAGS = $(ALL_CFLAGS) -fPIC -fvisibility=hidden -DPK_BUILDING
 
 LIB_SRC  = $(wildcard lib/*.c)
 LIB_OBJ  = $(patsubst lib/%.c,$(B)/obj/%.o,$(LIB_SRC))
-GEN      = $(B)/gen/given_names.inc $(B)/gen/titles.inc
+GEN      = $(B)/gen/given_names.inc $(B)/gen/titles.inc $(B)/gen/bodies.inc
 TESTS    = $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
 
 .SECONDARY:
@@ -45,6 +45,11 @@ all: $(B)/protokoll $(B)/libprotokoll.a $(B)/libprotokoll.so
 
 deps:
 	@sh tests/deps.sh
+
+# the bodies table: one C initialiser per row, years as numbers (0 unknown)
+$(B)/gen/bodies.inc: lib/data/bodies.tsv
+	@mkdir -p $(dir $@)
+	awk -F'\t' '!/^#/ && NF && $$1 != "canonical" { printf "{\"%s\", \"%s\", %d, %d, \"%s\", \"%s\", \"%s\"},\n", $$1, $$2, $$3, $$4, $$5, $$6, $$7 }' $< > $@
 
 $(B)/gen/%.inc: lib/data/%.txt
 	@mkdir -p $(dir $@)

@@ -38,6 +38,8 @@ static const char *const rx_src[RX_COUNT] = {
     [RX_PART_VERB] = "(?i)(?<![\\p{L}])(?:deltar|delta|deltager|medverkar|medverka|tävlar|tävla|får\\s+delta|ska\\s+delta|skall\\s+delta|anmäls|anmäler|nomineras|ställer\\s+upp)(?![\\p{L}])",
     [RX_INOM] = "(?<![\\p{L}])(?:inom|tillhör)(?![\\p{L}])",
     [RX_CLASS] = "(?i)(?<![\\p{L}])(?:tävlings)?klass(?:en)?\\s+(\\p{L}+(?:\\s+(?:och|inklusive)\\s+\\p{L}+)?)",
+    /* a municipality by name: "Göteborgs Stad", "SOLNA STAD", "Nacka kommun" */
+    [RX_MUNICIPALITY] = "(?<![\\p{L}])(\\p{Lu}[\\p{L}]+(?:-\\p{Lu}[\\p{L}]+)?)[ \\t]+(?:[Ss]tad|STAD|kommun|KOMMUN)(?![\\p{L}])",
 };
 
 static char *build_formula_pattern(void)
@@ -313,6 +315,7 @@ PK_EXPORT int pk_extract_ex(const pk_extractor *ex, const char *text, size_t len
     pk_extract_dates(&c);
     pk_extract_units(&c);
     pk_extract_people(&c);
+    pk_extract_canonical(&c);
     if (c.rx_limit_hit)
         pk_warn(&c, "pattern limit reached: some text was not searched to the end");
     if (c.t.n == 0)

@@ -113,6 +113,7 @@ enum rx_id {
     RX_PART_VERB,
     RX_INOM,
     RX_CLASS,
+    RX_MUNICIPALITY,
     RX_COUNT
 };
 
@@ -161,6 +162,9 @@ void pk_extract_units(ctx *c);
 void pk_extract_people(ctx *c);
 void pk_extract_dates(ctx *c);
 void pk_extract_award(ctx *c);
+void pk_extract_canonical(ctx *c); /* body_canonical, after the other stages */
+/* The key of a unit name, under which its spellings meet. */
+const char *pk_unit_key(ctx *c, const char *name);
 
 /* ---- tables.c ---- */
 typedef struct formula_entry {

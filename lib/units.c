@@ -251,6 +251,7 @@ static void add_unit(ctx *c, size_t s, size_t e, const char *parent)
     u->name = name;
     u->parent = parent;
     u->span = pk_span_of(c, s, e);
+    u->key = pk_unit_key(c, name);
 }
 
 static int ends_word(const ctx *c, const range *r, const char *suf)
