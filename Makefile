@@ -103,6 +103,7 @@ test-golden: all
 test-cli: all
 	@sh tests/cli.sh $(B)/protokoll
 	@sh tests/hostile.sh $(B)/protokoll
+	@sh tests/sqlite.sh $(B)/protokoll
 
 check: test
 

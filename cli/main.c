@@ -155,12 +155,13 @@ static void progress(size_t done, size_t total, double bytes, double t0, int fin
         fputc('\n', stderr);
 }
 
-int main(int argc, char **argv)
+static inputs in; /* freed by main() whatever the way out */
+
+static int run_command(int argc, char **argv)
 {
     enum fmt fmt = F_JSONL;
     const char *outpath = NULL;
     long jobs = 1;
-    inputs in = {0};
     int only_files = 0;
     signal(SIGPIPE, SIG_IGN);
     if (argc > 1 && strcmp(argv[1], "stats") == 0)
@@ -342,7 +343,6 @@ int main(int argc, char **argv)
     free(th);
     free(r.jobs);
     pk_extractor_free(ex);
-    free_inputs(&in);
 
     if (db) {
         /* one transaction: all the documents, or on failure none */
@@ -368,4 +368,11 @@ int main(int argc, char **argv)
         return 1;
     }
     return any_failed ? 1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+    int rc = run_command(argc, argv);
+    free_inputs(&in);
+    return rc;
 }

@@ -1,0 +1,133 @@
+#!/bin/sh
+# -f sqlite: the schema, the counts against the JSONL output, foreign keys,
+# replacing on re-runs, failed inputs, errors, and spans into the sources.
+bin=$1
+res=build/test-results.txt
+t=build/sqlitetest; rm -rf $t; mkdir -p $t
+check() { if [ "$1" -eq 0 ]; then echo "pass $2" >> $res; echo "ok   $2"; else echo "fail $2" >> $res; echo "FAIL $2"; fi; }
+q() { sqlite3 -init /dev/null -batch -noheader "$@"; }
+db=$t/corpus.db
+
+"$bin" corpus > $t/corpus.jsonl
+"$bin" -f sqlite -o $db corpus; check $? "sqlite: corpus/ written, exit 0"
+
+[ "$(q $db "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name)")" = \
+  "dates decisions documents meta participations people registration_numbers units" ]
+check $? "sqlite: the tables and the participations view exist"
+
+[ "$(q $db 'PRAGMA user_version')" -eq 1 ] && [ "$(q $db "SELECT value FROM meta WHERE key = 'schema_version'")" = 1 ]
+check $? "sqlite: schema version in user_version and meta"
+
+[ "$(q $db 'SELECT count(*) FROM documents')" -eq "$(ls corpus/*.txt | wc -l)" ]
+check $? "sqlite: one document per corpus/*.txt"
+
+# every array of the JSONL records, counted, against its table
+python3 - $t/corpus.jsonl > $t/counts.jsonl <<'PY'
+import json, sys
+n = {"units": 0, "decisions": 0, "people": 0, "dates": 0, "registration_numbers": 0}
+part = 0
+for line in open(sys.argv[1], encoding="utf-8"):
+    r = json.loads(line)
+    for k in n:
+        n[k] += len(r.get(k) or [])
+    if r.get("award"):
+        part += len(r.get("units") or [])
+for k in sorted(n):
+    print(k, n[k])
+print("participations", part)
+PY
+for tbl in units decisions people dates registration_numbers participations; do
+    echo "$tbl $(q $db "SELECT count(*) FROM $tbl")"
+done | sort > $t/counts.db
+sort $t/counts.jsonl | cmp -s - $t/counts.db
+check $? "sqlite: units, decisions, people, dates, numbers and participations match the JSONL counts"
+[ "$(q $db 'SELECT count(*) FROM units')" -gt 0 ]; check $? "sqlite: the corpus has units"
+
+[ -z "$(q $db 'PRAGMA foreign_key_check')" ] && [ "$(q $db 'PRAGMA integrity_check')" = ok ]
+check $? "sqlite: foreign keys hold and the file is intact"
+
+[ "$(q $db "SELECT count(*) FROM documents WHERE award_year = 0 OR error IS NOT NULL
+            OR NOT json_valid(warnings) OR json_type(warnings) <> 'array'")" -eq 0 ] &&
+[ "$(q $db 'SELECT count(*) FROM registration_numbers WHERE year = 0')" -eq 0 ]
+check $? "sqlite: no error rows, unknown years are NULL, warnings are JSON arrays"
+
+# re-running over the same inputs replaces them: same rows, same ids
+q $db .dump > $t/dump1
+"$bin" -f sqlite -o $db corpus; rc=$?
+q $db .dump > $t/dump2
+[ $rc -eq 0 ] && cmp -s $t/dump1 $t/dump2; check $? "sqlite: re-running into the same file gives the same rows, no duplicates"
+
+"$bin" -j 4 -f sqlite -o $t/j4.db corpus && q $t/j4.db .dump | cmp -s $t/dump1 -
+check $? "sqlite: -j 4 writes the same database as -j 1"
+
+# other documents already in the file stay; a source that now fails
+# replaces its document with an error row, its children gone with it
+mkdir -p $t/extra
+cp corpus/001_9f941457af8a876d.txt $t/extra/a.txt
+"$bin" -f sqlite -o $db $t/extra/a.txt; rc1=$?
+before=$(q $db "SELECT count(*) FROM units u JOIN documents d ON d.id = u.document_id WHERE d.source = '$t/extra/a.txt'")
+head -c 3000 /dev/urandom > $t/extra/a.txt; printf '\0\0\0\0' >> $t/extra/a.txt
+"$bin" -f sqlite -o $db $t/extra/a.txt; rc2=$?
+[ $rc1 -eq 0 ] && [ "$before" -gt 0 ] && [ $rc2 -eq 1 ] &&
+[ "$(q $db 'SELECT count(*) FROM documents')" -eq "$(( $(ls corpus/*.txt | wc -l) + 1 ))" ] &&
+[ "$(q $db "SELECT count(*) FROM units u JOIN documents d ON d.id = u.document_id WHERE d.source = '$t/extra/a.txt'")" -eq 0 ] &&
+q $db "SELECT error FROM documents WHERE source = '$t/extra/a.txt'" | grep -q '^not text'
+check $? "sqlite: other documents stay, a replaced document loses its old children"
+
+# a failed input: its row has the error and nothing else, exit 1
+"$bin" -f sqlite -o $t/fail.db corpus/000_f9602f9a592d35f0.txt $t/missing.txt corpus/002_34dfe61fe5e40a92.txt 2> $t/err; rc=$?
+[ $rc -eq 1 ] && [ "$(q $t/fail.db 'SELECT count(*) FROM documents')" -eq 3 ] &&
+[ "$(q $t/fail.db "SELECT id FROM documents WHERE source = '$t/missing.txt' AND error <> '' AND doc_type IS NULL")" -eq 2 ]
+check $? "sqlite: a missing file is stored with its error, exit 1"
+
+"$bin" -f sqlite corpus > /dev/null 2> $t/err; rc=$?
+[ $rc -eq 2 ] && grep -q '^protokoll: .*-o' $t/err; check $? "sqlite: -f sqlite without -o exits 2"
+
+head -c 8192 /dev/urandom > $t/junk.db; cp $t/junk.db $t/junk.orig
+"$bin" -f sqlite -o $t/junk.db corpus > /dev/null 2> $t/err; rc=$?
+[ $rc -eq 1 ] && grep -q '^protokoll: cannot write .*junk.db: file is not a database' $t/err &&
+cmp -s $t/junk.db $t/junk.orig && [ ! -e $t/junk.db-journal ]
+check $? "sqlite: a file that is not a database fails clearly and is left unchanged"
+
+"$bin" -f sqlite -o $t/no/such/dir/x.db corpus > /dev/null 2> $t/err; rc=$?
+[ $rc -eq 1 ] && grep -q '^protokoll: cannot write .*x.db: unable to open database file' $t/err && [ ! -e $t/no ]
+check $? "sqlite: a path in a missing directory fails clearly"
+
+q $t/other.db 'CREATE TABLE documents (x); INSERT INTO documents VALUES (1);'
+q $t/other.db .dump > $t/other.dump
+"$bin" -f sqlite -o $t/other.db corpus > /dev/null 2> $t/err; rc=$?
+[ $rc -eq 1 ] && grep -q 'not a protokoll database' $t/err && q $t/other.db .dump | cmp -s $t/other.dump -
+check $? "sqlite: another application's database is refused and left unchanged"
+
+# a failure in the middle of a run rolls the whole run back: a trigger
+# refuses one unit, and the file keeps exactly what it had
+cp $t/fail.db $t/refuse.db
+q $t/refuse.db "CREATE TRIGGER refuse BEFORE INSERT ON units WHEN NEW.name = 'Hvilan'
+                BEGIN SELECT RAISE(ABORT, 'unit refused'); END;"
+q $t/refuse.db .dump > $t/refuse.dump
+"$bin" -f sqlite -o $t/refuse.db corpus > /dev/null 2> $t/err; rc=$?
+[ $rc -eq 1 ] && grep -q '^protokoll: cannot write .*refuse.db: unit refused' $t/err && q $t/refuse.db .dump | cmp -s $t/refuse.dump -
+check $? "sqlite: a failure during the run rolls it all back"
+
+# the spans of units point at the unit's text in the source file (line
+# breaks, hyphens at line ends and soft hyphens aside)
+python3 - $db <<'PY'
+import re, sqlite3, sys, unicodedata
+db = sqlite3.connect(sys.argv[1])
+def fold(s):
+    s = unicodedata.normalize("NFKC", s).replace("\u00ad", "")
+    return re.sub(r"[\s\-\u2010\u2011]+", "", s)
+n = bad = 0
+for src, name, a, b in db.execute("SELECT d.source, u.name, u.span_start, u.span_end FROM units u JOIN documents d ON d.id = u.document_id"):
+    raw = open(src, "rb").read()[a:b]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    n += 1
+    if fold(text) != fold(name):
+        bad += 1
+        print("span mismatch:", src, a, b, repr(text), repr(name), file=sys.stderr)
+sys.exit(0 if n > 0 and bad == 0 else 1)
+PY
+check $? "sqlite: unit spans point at the unit text in the source"
