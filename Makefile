@@ -104,6 +104,7 @@ test-cli: all
 	@sh tests/cli.sh $(B)/protokoll
 	@sh tests/hostile.sh $(B)/protokoll
 	@sh tests/sqlite.sh $(B)/protokoll
+	@sh tests/stats.sh $(B)/protokoll
 
 check: test
 

@@ -37,7 +37,7 @@ static const char usage[] =
     "under it, in sorted order. Exit status: 0 all inputs processed, 1 some\n"
     "input failed (its error record was written), 2 usage error.\n"
     "\n"
-    "protokoll stats [--by year|body|class] [--format csv|json] [--svg FILE] [FILE|DIR|- ...]\n"
+    "protokoll stats [--by year|body|class] [--format csv|json] [--svg FILE] [-o FILE] [FILE|DIR|- ...]\n"
     "counts participations; see protokoll stats --help.\n";
 
 /* ---- work ---- */

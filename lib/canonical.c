@@ -14,7 +14,7 @@
    settles it, gets NULL: never a guess. */
 #include "internal.h"
 
-#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <utf8proc.h>
@@ -30,34 +30,61 @@ static const body_row bodies[] = {
 };
 enum { NBODIES = sizeof bodies / sizeof *bodies };
 
-/* Equal but for case (Unicode lower case, so Ö and ö meet); s has n bytes. */
-static int same_name_n(const char *a, const char *s, size_t n)
+/* ---- the index: every name, alias, förvaltning and prefix of the table,
+   lower-cased once per extractor ---- */
+
+enum { K_NAME, K_ADMIN, K_PREFIX };
+
+struct pk_names {
+    struct name_ent {
+        char *low;
+        size_t len;
+        int body, kind;
+    } *v;
+    size_t n;
+};
+
+/* Lower case (Unicode) of n bytes, with pk_malloc; NULL when out of memory. */
+static char *lower_dup(const char *s, size_t n)
 {
-    size_t i = 0, j = 0, an = strlen(a);
-    while (i < an && j < n) {
-        utf8proc_int32_t x, y;
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)a + i, (utf8proc_ssize_t)(an - i), &x);
-        utf8proc_ssize_t m = utf8proc_iterate((const utf8proc_uint8_t *)s + j, (utf8proc_ssize_t)(n - j), &y);
-        if (k <= 0 || m <= 0 || utf8proc_tolower(x) != utf8proc_tolower(y))
-            return 0;
+    char *out = pk_malloc(n * 2 + 1), *o = out;
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < n;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0) {
+            *o++ = s[i++];
+            continue;
+        }
+        o += utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)o);
         i += (size_t)k;
-        j += (size_t)m;
     }
-    return i == an && j == n;
+    *o = 0;
+    return out;
 }
 
-static int same_name(const char *a, const char *b) { return same_name_n(a, b, strlen(b)); }
-
-/* s equals (but for case) one '|'-separated item of list. */
-static int in_list(const char *list, const char *s)
+void pk_names_free(pk_names *ix)
 {
-    size_t n = strlen(s);
+    if (!ix)
+        return;
+    for (size_t i = 0; i < ix->n; i++)
+        free(ix->v[i].low);
+    free(ix->v);
+    free(ix);
+}
+
+static int add_list(pk_names *ix, const char *list, int body, int kind)
+{
     for (const char *p = list; *p;) {
         const char *bar = strchr(p, '|');
         size_t m = bar ? (size_t)(bar - p) : strlen(p);
-        /* compare the item [p, p+m) with s */
-        if (m && same_name_n(s, p, m) && n)
-            return 1;
+        if (m) {
+            char *low = lower_dup(p, m);
+            if (!low)
+                return -1;
+            ix->v[ix->n++] = (struct name_ent){low, strlen(low), body, kind};
+        }
         if (!bar)
             break;
         p = bar + 1;
@@ -65,7 +92,34 @@ static int in_list(const char *list, const char *s)
     return 0;
 }
 
-static int matches_name(const body_row *b, const char *s) { return same_name(b->name, s) || in_list(b->aliases, s); }
+pk_names *pk_names_new(void)
+{
+    pk_names *ix = pk_malloc(sizeof *ix);
+    if (!ix)
+        return NULL;
+    size_t cap = 0;
+    for (size_t i = 0; i < NBODIES; i++) {
+        const char *lists[] = {bodies[i].aliases, bodies[i].admins, bodies[i].prefixes};
+        cap++;
+        for (int k = 0; k < 3; k++)
+            for (const char *p = lists[k]; *p; p++)
+                cap += *p == '|';
+        cap += 3;
+    }
+    ix->n = 0;
+    ix->v = pk_malloc(cap * sizeof *ix->v);
+    if (!ix->v) {
+        free(ix);
+        return NULL;
+    }
+    for (int i = 0; i < NBODIES; i++)
+        if (add_list(ix, bodies[i].name, i, K_NAME) || add_list(ix, bodies[i].aliases, i, K_NAME) ||
+            add_list(ix, bodies[i].admins, i, K_ADMIN) || add_list(ix, bodies[i].prefixes, i, K_PREFIX)) {
+            pk_names_free(ix);
+            return NULL;
+        }
+    return ix;
+}
 
 static int alive(const body_row *b, int year)
 {
@@ -77,24 +131,14 @@ static int fits(const body_row *b, const char *generic)
 {
     if (!generic)
         return 1;
-    if (strcasecmp(generic, "stadsdelsnämnden") == 0)
+    if (strcmp(generic, "stadsdelsnämnden") == 0)
         return strcmp(b->kind, "sdn") == 0;
-    if (strcasecmp(generic, "styrelsen") == 0)
+    if (strcmp(generic, "styrelsen") == 0)
         return strcmp(b->kind, "bolag") == 0 || strcmp(b->kind, "ks") == 0;
     return strcmp(b->kind, "sdn") == 0 || strcmp(b->kind, "facknamnd") == 0; /* "nämnden" */
 }
 
 static const char *const generic_bodies[] = {"nämnden", "stadsdelsnämnden", "styrelsen", "facknämnden"};
-
-static const char *generic_of(const char *body)
-{
-    if (!body)
-        return NULL;
-    for (size_t i = 0; i < sizeof generic_bodies / sizeof *generic_bodies; i++)
-        if (same_name(body, generic_bodies[i]))
-            return generic_bodies[i];
-    return "";
-}
 
 /* Another municipality named in the header: "Göteborgs Stad", "Solna stad",
    "Nacka kommun". */
@@ -124,71 +168,52 @@ static int doc_year(const ctx *c)
     return c->award ? c->award->year : 0;
 }
 
-/* The one body (of the fitting kind, alive in the year) that `pick`
-   selects, or NULL when none or more than one does. */
-static const body_row *only(int (*pick)(const body_row *, const char *), const char *arg, const char *generic,
-                            int year)
+/* The one body whose entry of this kind equals `low` (lower case), of the
+   fitting kind and alive in the year; -1 when none or more than one. With
+   any_year, a name settles it whatever the year. */
+static int lookup(const pk_names *ix, const char *low, int kind, const char *generic, int year)
 {
-    const body_row *found = NULL;
-    for (size_t i = 0; i < NBODIES; i++) {
-        const body_row *b = &bodies[i];
-        if (!fits(b, generic) || !alive(b, year) || !pick(b, arg))
+    int found = -1;
+    for (size_t i = 0; i < ix->n; i++) {
+        const struct name_ent *e = &ix->v[i];
+        if (e->kind != kind || strcmp(e->low, low) != 0)
             continue;
-        if (found)
-            return NULL;
-        found = b;
+        const body_row *b = &bodies[e->body];
+        if (!fits(b, generic) || (kind != K_NAME && !alive(b, year)))
+            continue;
+        if (found >= 0 && found != e->body)
+            return -1;
+        found = e->body;
     }
     return found;
 }
 
-static int by_admin(const body_row *b, const char *admin) { return in_list(b->admins, admin); }
-static int by_prefix(const body_row *b, const char *prefix) { return in_list(b->prefixes, prefix); }
-
-/* Whether the lower-cased header holds name (any case) as whole words. */
-static int header_names(ctx *c, const char *low, size_t n, const char *name, size_t m)
-{
-    if (!m)
-        return 0;
-    char *ln = pk_lower(c->a, name, m);
-    size_t k = strlen(ln);
-    for (const char *p = low; (p = memmem(p, n - (size_t)(p - low), ln, k)) != NULL; p++) {
-        size_t at = (size_t)(p - low), after = at + k;
-        int left = at == 0 || !(pk_is_letter_at(low + at - 1, 1) || (unsigned char)low[at - 1] >= 0x80);
-        int right = after >= n || !(pk_is_letter_at(low + after, n - after) || low[after] == '-');
-        if (left && right)
-            return 1;
-    }
-    return 0;
-}
-
-/* The one table body the header names (its letterhead: "FARSTA
-   STADSDELSNÄMND"), of the fitting kind; NULL when none or several. */
-static const body_row *from_header(ctx *c, const char *generic, int year)
+/* The one body the header names (its letterhead: "FARSTA STADSDELSNÄMND"),
+   of the fitting kind; -1 when none or several. */
+static int from_header(ctx *c, const pk_names *ix, const char *generic, int year)
 {
     size_t end = c->header_end && c->header_end < c->t.n ? c->header_end : c->t.n;
     if (end > 2000)
         end = 2000;
-    char *low = pk_lower(c->a, c->t.s, end);
+    const char *low = pk_lower(c->a, c->t.s, end);
     size_t n = strlen(low);
-    const body_row *found = NULL;
-    for (size_t i = 0; i < NBODIES; i++) {
-        const body_row *b = &bodies[i];
-        if (!fits(b, generic) || !alive(b, year))
+    int found = -1;
+    for (size_t i = 0; i < ix->n; i++) {
+        const struct name_ent *e = &ix->v[i];
+        const body_row *b = &bodies[e->body];
+        if (e->kind != K_NAME || e->body == found || !fits(b, generic) || !alive(b, year))
             continue;
-        int hit = header_names(c, low, n, b->name, strlen(b->name));
-        for (const char *p = b->aliases; !hit && *p;) {
-            const char *bar = strchr(p, '|');
-            size_t m = bar ? (size_t)(bar - p) : strlen(p);
-            hit = header_names(c, low, n, p, m);
-            if (!bar)
+        for (const char *p = low; (p = memmem(p, n - (size_t)(p - low), e->low, e->len)) != NULL; p++) {
+            size_t at = (size_t)(p - low), after = at + e->len;
+            int left = at == 0 || !(pk_is_letter_at(low + at - 1, 1) || (unsigned char)low[at - 1] >= 0x80);
+            int right = after >= n || !(pk_is_letter_at(low + after, n - after) || low[after] == '-');
+            if (left && right) {
+                if (found >= 0)
+                    return -1;
+                found = e->body;
                 break;
-            p = bar + 1;
+            }
         }
-        if (!hit)
-            continue;
-        if (found)
-            return NULL;
-        found = b;
     }
     return found;
 }
@@ -196,49 +221,47 @@ static const body_row *from_header(ctx *c, const char *generic, int year)
 void pk_extract_canonical(ctx *c)
 {
     pk_record *r = c->rec;
-    if (other_municipality(c))
+    const pk_names *ix = c->ex->names;
+    if (!ix || other_municipality(c))
         return;
-    int year = doc_year(c);
-    if (r->body) {
-        for (size_t i = 0; i < NBODIES; i++)
-            if (matches_name(&bodies[i], r->body)) {
-                r->body_canonical = bodies[i].name;
-                return;
-            }
+    int year = doc_year(c), b = -1;
+    const char *body = r->body ? pk_lower(c->a, r->body, strlen(r->body)) : NULL;
+    if (body && (b = lookup(ix, body, K_NAME, NULL, year)) >= 0) {
+        r->body_canonical = bodies[b].name;
+        return;
     }
-    const char *generic = generic_of(r->body);
-    if (generic && !*generic)
+    const char *generic = NULL;
+    for (size_t i = 0; body && i < sizeof generic_bodies / sizeof *generic_bodies; i++)
+        if (strcmp(body, generic_bodies[i]) == 0)
+            generic = generic_bodies[i];
+    if (body && !generic)
         return; /* a specific name the table does not know */
-    const body_row *b = NULL;
     /* "Stadsdelsnämnden i Bromma godkänner ...": the name goes on in the decision */
-    if (r->body && c->decisions.n) {
+    if (body && c->decisions.n) {
         const char *t = ((const pk_decision *)c->decisions.items)[0].text;
         const char *at = t ? strstr(t, r->body) : NULL;
         for (const char *e = at ? at + strlen(r->body) : NULL; e && *e == ' ' && e - at < 80;) {
             const char *w = e + 1;
             while (*w && *w != ' ' && *w != ',' && *w != '.')
                 w++;
-            char name[96];
-            snprintf(name, sizeof name, "%.*s", (int)(w - at), at);
-            for (size_t i = 0; i < NBODIES; i++)
-                if (fits(&bodies[i], generic) && matches_name(&bodies[i], name)) {
-                    r->body_canonical = bodies[i].name;
-                    return;
-                }
+            if ((b = lookup(ix, pk_lower(c->a, at, (size_t)(w - at)), K_NAME, generic, year)) >= 0) {
+                r->body_canonical = bodies[b].name;
+                return;
+            }
             e = w;
         }
     }
     if (r->administration)
-        b = only(by_admin, r->administration, generic, year);
-    if (!b && c->regnums.n) {
+        b = lookup(ix, pk_lower(c->a, r->administration, strlen(r->administration)), K_ADMIN, generic, year);
+    if (b < 0 && c->regnums.n) {
         const pk_regnum *g = c->regnums.items;
         if (g[0].prefix)
-            b = only(by_prefix, g[0].prefix, generic, year);
+            b = lookup(ix, pk_lower(c->a, g[0].prefix, strlen(g[0].prefix)), K_PREFIX, generic, year);
     }
-    if (!b)
-        b = from_header(c, generic, year);
-    if (b)
-        r->body_canonical = b->name;
+    if (b < 0)
+        b = from_header(c, ix, generic, year);
+    if (b >= 0)
+        r->body_canonical = bodies[b].name;
 }
 
 /* ---- unit keys ---- */

@@ -80,6 +80,7 @@ PK_EXPORT void pk_extractor_free(pk_extractor *ex)
     for (int i = 0; i < RX_COUNT; i++)
         pcre2_code_free(ex->rx[i]);
     pcre2_general_context_free(ex->gctx);
+    pk_names_free(ex->names);
     free(ex);
 }
 
@@ -102,9 +103,10 @@ PK_EXPORT pk_extractor *pk_extractor_new(void)
         return NULL;
     memset(ex, 0, sizeof *ex);
     char *formula = build_formula_pattern();
+    ex->names = pk_names_new();
     ex->gctx = pcre2_general_context_create(rx_alloc, rx_free, NULL);
     pcre2_compile_context *cctx = ex->gctx ? pcre2_compile_context_create(ex->gctx) : NULL;
-    if (!formula || !cctx) {
+    if (!formula || !cctx || !ex->names) {
         free(formula);
         pcre2_compile_context_free(cctx);
         pk_extractor_free(ex);
@@ -114,7 +116,7 @@ PK_EXPORT pk_extractor *pk_extractor_new(void)
         const char *src = i == RX_FORMULA ? formula : rx_src[i];
         int err;
         PCRE2_SIZE off;
-        ex->rx[i] = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &err, &off, cctx);
+        ex->rx[i] = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_NO_UTF_CHECK, &err, &off, cctx);
         if (!ex->rx[i]) {
             free(formula);
             pcre2_compile_context_free(cctx);
@@ -129,10 +131,103 @@ PK_EXPORT pk_extractor *pk_extractor_new(void)
     return ex;
 }
 
-int rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
+/* Cues: what every match of a pattern contains (a digit, a "(", one of a
+   few words), how far before such a cue a match can start (back) and how
+   far after it it can end (fwd), in bytes. rx_match finds the cues with
+   memchr/memmem and runs the pattern only over the windows around them, so
+   prose without a cue costs a memchr, not a pattern match. Without a cue
+   entry a pattern scans the whole range (those that open with a digit
+   need none: pcre2 skips to a digit itself). */
+#define CUE_DIGIT "0-9"
+typedef struct cue {
+    const char *const *needles; /* NULL-terminated; CUE_DIGIT: any ASCII digit */
+    size_t back, fwd;
+    int (*fits)(const char *s, size_t n, size_t at); /* a digit cue's further condition, or NULL */
+} cue;
+
+/* "24 november", "1:a maj": a digit that a letter follows within a few bytes */
+static int digit_then_letter(const char *s, size_t n, size_t at)
 {
-    if (start > end || end > c->t.n)
+    for (size_t k = at + 1; k < n && k < at + 6; k++) {
+        unsigned char ch = (unsigned char)s[k];
+        if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0xC3)
+            return 1;
+        if (!((ch >= '0' && ch <= '9') || ch == ' ' || ch == '\n' || ch == ':' || ch == '.'))
+            return 0;
+    }
+    return 0;
+}
+
+/* "BRO 2024/172", "HÄS-2020:12": a digit after a separator after a capital */
+static int digit_after_capital(const char *s, size_t n, size_t at)
+{
+    (void)n;
+    if (at < 2 || !(s[at - 1] == ' ' || s[at - 1] == '-' || s[at - 1] == '/'))
         return 0;
+    unsigned char u = (unsigned char)s[at - 2];
+    return (u >= 'A' && u <= 'Z') || (u >= 0x80 && u <= 0x9E && at >= 3 && (unsigned char)s[at - 3] == 0xC3);
+}
+
+static const char *const cue_digit[] = {CUE_DIGIT, NULL};
+static const char *const cue_paren[] = {"(", NULL};
+static const char *const cue_chair[] = {"ordförande", "Ordförande", "ORDFÖRANDE", NULL};
+static const char *const cue_body[] = {"nämnd", "Nämnd", "NÄMND", "styrelse", "Styrelse", "STYRELSE", "fullmäktige",
+                                       "Fullmäktige", "FULLMÄKTIGE", "utskott", "Utskott", "UTSKOTT", "kommitté",
+                                       "Kommitté", "KOMMITTÉ", "direktionen", "Direktionen", "DIREKTIONEN",
+                                       "beredningen", "Beredningen", "BEREDNINGEN", NULL};
+static const char *const cue_label[] = {"nr", "NR", "Diarienummer", "Er ref", NULL};
+static const char *const cue_town[] = {"stad", "Stad", "STAD", "kommun", "KOMMUN", NULL};
+static const char *const cue_admin[] = {"förvaltning", "Förvaltning", "FÖRVALTNING", "kontor", "Kontor", "KONTOR", NULL};
+
+static const cue cues[RX_COUNT] = {
+    [RX_REGNUM_LABELED] = {cue_label, 16, 160, NULL},
+    [RX_REGNUM_PREFIX] = {cue_digit, 24, 40, digit_after_capital},
+    [RX_DATE_NAMED] = {cue_digit, 64, 96, digit_then_letter},
+    [RX_MUNICIPALITY] = {cue_town, 96, 16, NULL},
+    [RX_PERSON_PARTY] = {cue_paren, 240, 16, NULL},
+    [RX_CHAIR] = {cue_chair, 64, 240, NULL},
+    [RX_BODY] = {cue_body, 128, 48, NULL},
+    [RX_ADMIN] = {cue_admin, 128, 48, NULL},
+};
+
+/* The next occurrence of needle k of pattern id at or after p, or SIZE_MAX;
+   remembered, so that a scan over a document costs one pass per needle. */
+static size_t next_needle(ctx *c, int id, int k, size_t p)
+{
+    const char *nd = cues[id].needles[k];
+    if (nd == cue_digit[0]) {
+        for (int (*fits)(const char *, size_t, size_t) = cues[id].fits;; p++) {
+            while (p < c->t.n && (c->t.s[p] < '0' || c->t.s[p] > '9'))
+                p++;
+            if (p >= c->t.n)
+                return SIZE_MAX;
+            if (!fits || fits(c->t.s, c->t.n, p))
+                return p;
+        }
+    }
+    size_t *from = &c->cue_from[id][k], *at = &c->cue_at[id][k];
+    if (*from != SIZE_MAX && *from <= p && p <= *at)
+        return *at; /* nothing between the last question and its answer */
+    const char *hit = p < c->t.n ? memmem(c->t.s + p, c->t.n - p, nd, strlen(nd)) : NULL;
+    *from = p;
+    *at = hit ? (size_t)(hit - c->t.s) : SIZE_MAX;
+    return *at;
+}
+
+static size_t next_cue(ctx *c, int id, size_t p)
+{
+    size_t best = SIZE_MAX;
+    for (int k = 0; cues[id].needles[k]; k++) {
+        size_t q = next_needle(c, id, k, p);
+        if (q < best)
+            best = q;
+    }
+    return best;
+}
+
+/* One pcre2 match over [start, end): 1 and the offsets, or 0. */
+static int rx_run(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
+{
     /* the bound grows with the text searched: linear, never a stop short
        of the end on a long clean text */
     size_t lim = 1000000 + 64 * (end - start);
@@ -155,6 +250,34 @@ int rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
         }
     }
     return 1;
+}
+
+int rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
+{
+    if (start > end || end > c->t.n)
+        return 0;
+    const cue *q = &cues[id];
+    if (!q->needles || end - start < 512)
+        return rx_run(c, id, start, end, ov, ncap);
+    for (size_t from = start;;) {
+        size_t a = next_cue(c, id, from);
+        if (a == SIZE_MAX || a >= end)
+            return 0;
+        /* a window over a cluster of cues: [first - back, last + fwd) */
+        size_t ws = a > start + q->back ? a - q->back : start, last = a, n;
+        while ((n = next_cue(c, id, last + 1)) != SIZE_MAX && n < end && n <= last + q->back + q->fwd)
+            last = n;
+        size_t we = last + q->fwd < end ? last + q->fwd : end;
+        if (rx_run(c, id, ws, we, ov, ncap)) {
+            /* a match that reaches the window's edge may go on beyond it */
+            if (we == end || ov[1] + 8 <= we)
+                return 1;
+            return rx_run(c, id, ws, end, ov, ncap);
+        }
+        if (we == end)
+            return 0;
+        from = last + 1;
+    }
 }
 
 const char *rx_mark(ctx *c) { return (const char *)pcre2_get_mark(c->md); }
@@ -265,6 +388,7 @@ PK_EXPORT int pk_extract_ex(const pk_extractor *ex, const char *text, size_t len
 
     ctx c;
     memset(&c, 0, sizeof c);
+    memset(c.cue_from, 0xFF, sizeof c.cue_from);
     c.ex = ex;
     c.a = &doc->a;
     c.md = md;

@@ -117,8 +117,13 @@ enum rx_id {
     RX_COUNT
 };
 
+typedef struct pk_names pk_names; /* canonical.c: the bodies table, indexed */
+pk_names *pk_names_new(void);
+void pk_names_free(pk_names *ix);
+
 struct pk_extractor {
     pcre2_code *rx[RX_COUNT];
+    pk_names *names;
     pcre2_general_context *gctx; /* pcre2's memory through pk_malloc */
 };
 
@@ -136,6 +141,8 @@ typedef struct ctx {
     vec regnums, dates, decisions, units, people, warnings;
     pk_award *award;
     int rx_limit_hit;             /* a pcre2 match or depth limit was reached */
+    size_t cue_from[RX_COUNT][24]; /* extractor.c: cue search cache */
+    size_t cue_at[RX_COUNT][24];
     struct name_set *unit_names; /* units.c: names seen, case-folded */
     size_t decision_lo, decision_hi; /* first decision section, cleaned offsets */
     size_t header_end;               /* end of the header zone (before the first decision or title) */

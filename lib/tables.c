@@ -130,8 +130,17 @@ size_t pk_title_at(const char *s, size_t n)
 {
     /* compare lower-cased: ASCII and Å Ä Ö É fold by their UTF-8 pattern */
     size_t best = 0;
+    if (n == 0)
+        return 0;
+    /* titles are lower case: only those with the text's first byte, folded,
+       can match (the lead byte of Å Ä Ö É is the same in both cases) */
+    unsigned char first = (unsigned char)s[0];
+    if (first >= 'A' && first <= 'Z')
+        first = (unsigned char)(first + 32);
     for (size_t i = 0; i < pk_n_titles; i++) {
         const char *t = pk_titles[i];
+        if ((unsigned char)t[0] != first)
+            continue;
         size_t m = strlen(t), j = 0, k = 0;
         while (j < m && k < n) {
             unsigned char a = (unsigned char)s[k], b = (unsigned char)t[j];
