@@ -131,3 +131,21 @@ for src, name, a, b in db.execute("SELECT d.source, u.name, u.span_start, u.span
 sys.exit(0 if n > 0 and bad == 0 else 1)
 PY
 check $? "sqlite: unit spans point at the unit text in the source"
+
+# the README's three queries give, on corpus/, the output printed under them
+python3 - "$1" <<'PY'
+import re, subprocess, sys, os
+bin = sys.argv[1]
+db = "build/sqlitetest/readme.db"
+if os.path.exists(db):
+    os.remove(db)
+subprocess.run([bin, "-f", "sqlite", "-o", db, "corpus"], check=True)
+text = open("README.md", encoding="utf-8").read()
+pairs = re.findall(r"```sql\n(.*?)```\n```\n(.*?)```", text, re.S)
+assert len(pairs) == 3, len(pairs)
+for sql, want in pairs:
+    got = subprocess.run(["sqlite3", "-header", "-column", db], input=sql, capture_output=True, text=True).stdout
+    norm = lambda s: [l.rstrip() for l in s.strip().splitlines()]
+    assert norm(got) == norm(want), (sql, got)
+PY
+check $? "the README's SQL queries give the output it shows"
