@@ -78,6 +78,18 @@ static void add_item(ctx *c, size_t s, size_t e, int marked, size_t lead_s, size
         e--;
     if (e <= s)
         return;
+    /* "godkänna att X deltar, att uppdra åt ...": one sentence, two items */
+    static const char *const joins[] = {", att ", "; att ", " samt att ", " och att "};
+    for (size_t p = s; p < e; p++)
+        for (size_t k = 0; k < sizeof joins / sizeof *joins; k++) {
+            size_t m = strlen(joins[k]), jv[2];
+            if (p + m < e && memcmp(c->t.s + p, joins[k], m) == 0 && rx_match(c, RX_FORMULA, p + m, e, jv, 1) &&
+                jv[0] == p + m && p > s) {
+                add_item(c, s, p, marked, lead_s, lead_e);
+                add_item(c, p + m - 4, e, marked, lead_s, lead_e);
+                return;
+            }
+        }
     size_t ov[2];
     const char *kind = "other", *formula = NULL;
     size_t fs = e;

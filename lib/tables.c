@@ -11,8 +11,10 @@
 const formula_entry pk_formulas[] = {
     {"noterar\\s+(?:enhetens\\s+|enheternas\\s+)?anmälan(?:na)?", "note"},
     {"noterar\\s+(?:informationen|redovisningen|rapporten|uppföljningen|återrapporteringen)", "note"},
-    {"lägger\\s+(?:\\S+\\s+){0,5}?till\\s+handlingarna", "note"},
-    {"lägga\\s+(?:\\S+\\s+){0,5}?till\\s+handlingarna", "note"},
+    {"notera\\s+(?:enhetens\\s+|enheternas\\s+)?anmälan(?:na)?", "note"},
+    {"notera\\s+(?:informationen|redovisningen|rapporten|uppföljningen|återrapporteringen)", "note"},
+    {"lägger\\s+(?:\\S+\\s+){0,9}?till\\s+handlingarna", "note"},
+    {"lägga\\s+(?:\\S+\\s+){0,9}?till\\s+handlingarna", "note"},
     {"läggs\\s+(?:\\S+\\s+){0,3}?till\\s+handlingarna", "note"},
     {"anses\\s+anmäld[at]?\\s+och\\s+läggs\\s+till\\s+handlingarna", "note"},
     {"anses\\s+anmäld[at]?", "note"},

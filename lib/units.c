@@ -6,6 +6,7 @@
    parent. */
 #include "internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -27,7 +28,9 @@ static const char *const not_units[] = {"det", "den", "de", "detta", "dessa", "a
                                         "även", "också", "här", "där", "sedan", "under", "som", "efter", "inför",
                                         "för", "vid", "till", "om", "när", "eftersom", "bland", "totalt", "tidigare",
                                         "varje", "en", "ett", "årets", "fler", "många", "båda", "två", "tre", "fyra", "fem", "från", "inom",
-                                        "nämndens", "förvaltningens", "stadens", "följande", "vilka", "dessutom"};
+                                        "nämndens", "förvaltningens", "stadens", "följande", "vilka", "dessutom",
+                                        "ledamöterna", "ledamöter", "ersättarna", "ersättare", "deltagarna",
+                                        "examinatorerna", "politikerna", "medarbetarna", "medarbetare", "personalen"};
 /* Unit nouns that may open a unit name in lower case. */
 static const char *const unit_nouns[] = {"förskolan", "skolan", "enheten", "hemtjänsten", "boendet", "avdelningen",
                                          "gruppen", "teamet", "äldreboendet", "mottagningen", "fritidsgården",
@@ -59,6 +62,24 @@ static int starts_with_any(const ctx *c, size_t s, size_t e, const char *const *
             if (len)
                 *len = strlen(list[i]);
             return 1;
+        }
+    return 0;
+}
+
+/* " i tävlingsklassen förskola", " i klassen skola": the end of the phrase
+   when one starts at the space p, else 0. */
+static size_t class_phrase(const ctx *c, size_t p, size_t e)
+{
+    static const char *const heads[] = {"tävlingsklassen", "klassen", "kategorin"};
+    if (!is_sp(c->t.s[p]) || !word_at(c, p + 1, e, "i"))
+        return 0;
+    size_t q = skip_sp(c, p + 2, e);
+    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
+        if (word_at(c, q, e, heads[i])) {
+            size_t w = skip_sp(c, q + strlen(heads[i]), e);
+            while (w < e && !is_sp(c->t.s[w]) && c->t.s[w] != ',' && c->t.s[w] != '.')
+                w++;
+            return w;
         }
     return 0;
 }
@@ -277,6 +298,11 @@ static int add_list(ctx *c, size_t s, size_t e, int strict)
         size_t ov[2];
         if (rx_match(c, RX_INOM, r.s, r.e, ov, 1))
             r.e = ov[0];
+        for (size_t q = r.s; q < r.e; q++)
+            if (class_phrase(c, q, r.e)) { /* the class is no part of the name */
+                r.e = q;
+                break;
+            }
         if (r.e <= r.s || (c->t.s[r.s] == ' ' && skip_sp(c, r.s, r.e) == r.e))
             continue;
         if (!clean(c, &r)) {
@@ -335,6 +361,11 @@ static size_t list_end(const ctx *c, size_t p, size_t e)
     for (size_t q = p; q < e; q++) {
         if (c->t.s[q] == '.' && (q + 1 == e || is_sp(c->t.s[q + 1])))
             return q;
+        size_t cp = class_phrase(c, q, e);
+        if (cp) { /* "X i tävlingsklassen förskola och Y ...": the list goes on */
+            q = cp - 1;
+            continue;
+        }
         if (is_sp(c->t.s[q]))
             for (size_t k = 0; k < sizeof stops / sizeof *stops; k++)
                 if (word_at(c, q + 1, e, stops[k]))
@@ -354,8 +385,10 @@ static void from_decision(ctx *c, const pk_decision *d, size_t s, size_t e)
         return;
     size_t fe = ov[1], p = skip_sp(c, fe, e);
     if (strcmp(d->kind, "nominate") == 0) {
+        /* "nominera följande skolor i tävlingsklassen skola till ...:" and
+           a list of lines; the colon may stand lines below the formula */
         size_t q = p;
-        while (q < e && c->t.s[q] != ':' && c->t.s[q] != '\n')
+        while (q < e && c->t.s[q] != ':')
             q++;
         if (q < e && c->t.s[q] == ':' && bullet_list(c, q, c->decision_hi))
             return;
@@ -369,10 +402,11 @@ static void from_decision(ctx *c, const pk_decision *d, size_t s, size_t e)
         size_t ls = q + 3;
         if (!rx_match(c, RX_PART_VERB, ls, e, ov, 1))
             break;
+        /* "... deltar i Stockholms stads\nkvalitetsutmärkelse 2021:" and a list of lines */
         size_t after = ov[1], k = after;
-        while (k < e && c->t.s[k] != ':' && c->t.s[k] != '\n')
+        while (k < c->t.n && k - after < 80 && c->t.s[k] != ':' && c->t.s[k] != '.')
             k++;
-        if (k < c->t.n && c->t.s[k] == ':' && k - after < 60 && bullet_list(c, k, c->decision_hi))
+        if (k < c->t.n && c->t.s[k] == ':' && bullet_list(c, k, c->t.n))
             return;
         if (add_list(c, ls, ov[0], 0) > 0)
             return;
@@ -511,6 +545,39 @@ static void from_participation(ctx *c)
     }
 }
 
+/* The first proposal section after the decision ("Förvaltningens förslag
+   till beslut"): each sentence with a formula, read as a decision item. */
+static void from_proposal(ctx *c)
+{
+    const segs *g = &c->sg;
+    size_t i = 0;
+    while (i < g->nlines && g->lines[i].s < c->decision_hi)
+        i++;
+    while (i < g->nlines && g->lines[i].heading != H_DECISION)
+        i++;
+    if (i + 1 >= g->nlines)
+        return;
+    size_t a = i + 1, b = a;
+    while (b < g->nlines && !g->lines[b].heading)
+        b++;
+    size_t lo = g->lines[a].s, hi = g->lines[b - 1].e, keep_lo = c->decision_lo, keep_hi = c->decision_hi;
+    c->decision_lo = lo;
+    c->decision_hi = hi;
+    size_t ov[2], pos = lo;
+    while (!c->units.n && rx_match(c, RX_FORMULA, pos, hi, ov, 1)) {
+        const char *mark = rx_mark(c);
+        size_t k = mark ? (size_t)strtoul(mark, NULL, 10) : pk_n_formulas, ss, se;
+        pos = ov[1];
+        if (k >= pk_n_formulas)
+            continue;
+        pk_decision d = {.kind = pk_formulas[k].kind, .formula = pk_formulas[k].pattern};
+        pk_sentence_bounds(&c->t, lo, hi, ov[0], &ss, &se);
+        from_decision(c, &d, ss, se);
+    }
+    c->decision_lo = keep_lo;
+    c->decision_hi = keep_hi;
+}
+
 void pk_extract_units(ctx *c)
 {
     const pk_decision *ds = c->decisions.items;
@@ -527,6 +594,10 @@ void pk_extract_units(ctx *c)
         if (e > s)
             from_decision(c, &ds[i], s, e);
     }
+    /* "beslutar i enlighet med förvaltningens förslag": the units are in the
+       proposal the decision adopts */
+    if (!c->units.n && c->decisions.n && strcmp(ds[0].kind, "adopt") == 0 && strstr(ds[0].text, "förslag"))
+        from_proposal(c);
     /* a notification names no units in its decision: the text says who takes part */
     if (!c->units.n && c->award)
         from_participation(c);
