@@ -69,7 +69,7 @@ static char *render_error(enum fmt fmt, const char *source, const char *msg)
 
 static void process(run *r, size_t i)
 {
-    job *j = &r->jobs[i];
+    job *j = &r->jobs[i % r->window];
     const char *path = r->in->v[i];
     const char *source = strcmp(path, "-") == 0 ? "-" : path;
     char err[256];
@@ -128,7 +128,7 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&r->mu);
         process(r, i);
         pthread_mutex_lock(&r->mu);
-        r->jobs[i].done = 1;
+        r->jobs[i % r->window].done = 1;
         pthread_cond_broadcast(&r->cv);
         pthread_mutex_unlock(&r->mu);
     }
@@ -271,7 +271,8 @@ static int run_command(int argc, char **argv)
         return 1;
     }
     run r = {.ex = ex, .in = &in, .fmt = fmt, .window = (size_t)jobs * 4};
-    r.jobs = calloc(in.n, sizeof *r.jobs);
+    /* a ring of `window` slots: memory bounded by the documents in flight */
+    r.jobs = calloc(r.window, sizeof *r.jobs);
     if (!r.jobs) {
         fprintf(stderr, "protokoll: out of memory\n");
         return 1;
@@ -297,10 +298,10 @@ static int run_command(int argc, char **argv)
         write_failed |= fputs("[\n", out) < 0;
     for (size_t i = 0; i < in.n; i++) {
         pthread_mutex_lock(&r.mu);
-        while (!r.jobs[i].done)
+        while (!r.jobs[i % r.window].done)
             pthread_cond_wait(&r.cv, &r.mu);
         pthread_mutex_unlock(&r.mu);
-        job *j = &r.jobs[i];
+        job *j = &r.jobs[i % r.window];
         if (db) {
             const char *src = strcmp(in.v[i], "-") == 0 ? "-" : in.v[i];
             if (!write_failed &&
@@ -328,6 +329,7 @@ static int run_command(int argc, char **argv)
         free(j->out);
         j->out = NULL;
         pthread_mutex_lock(&r.mu);
+        memset(j, 0, sizeof *j); /* the slot is free for document i + window */
         r.written = i + 1;
         pthread_cond_broadcast(&r.cv);
         pthread_mutex_unlock(&r.mu);
