@@ -128,7 +128,10 @@ static void pass_chars(arena *a, const pk_text *in, buf *b)
             if (!combining)
                 base = b->n;
             put_cp(b, cp, at);
-            if (combining && base != (size_t)-1)
+            /* a real combining sequence is short (Unicode's stream-safe
+               form allows 30 marks); a longer run is left as it stands so
+               that a flood of marks costs linear time */
+            if (combining && base != (size_t)-1 && b->n - base <= 96)
                 compose_tail(a, b, base);
         }
     }

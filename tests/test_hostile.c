@@ -239,6 +239,14 @@ static void test_pathological_hyphens(void **state)
     run_pathological("", "Sida 1 (2)\n\f", 50000, "");
 }
 
+static void test_pathological_combining_marks(void **state)
+{
+    (void)state;
+    /* one letter under 60,000 combining marks: linear, not one NFC pass per mark */
+    run_pathological("a", "\xCC\x81", 60000, " Protokoll");
+    run_pathological("", "e\xCC\x81\xCC\xA3", 50000, "");
+}
+
 static void test_pathological_unit_list(void **state)
 {
     (void)state;
@@ -267,7 +275,7 @@ int main(void)
         cmocka_unit_test(test_nul_bytes),              cmocka_unit_test(test_random_binary),
         cmocka_unit_test(test_limits_and_arguments),   cmocka_unit_test(test_pathological_years),
         cmocka_unit_test(test_pathological_words),     cmocka_unit_test(test_pathological_hyphens),
-        cmocka_unit_test(test_pathological_unit_list),
+        cmocka_unit_test(test_pathological_unit_list), cmocka_unit_test(test_pathological_combining_marks),
     };
     return cmocka_run_group_tests_name("hostile", tests, setup_ex, teardown_ex);
 }
