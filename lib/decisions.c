@@ -280,7 +280,7 @@ void pk_extract_decisions(ctx *c)
         if (!hit)
             continue;
         size_t pos = (size_t)(hit - c->t.s), ss, se;
-        pk_sentence_bounds(&c->t, 0, c->t.n, pos, &ss, &se);
+        pk_sentence_bounds(&c->t, pos > 400 ? pos - 400 : 0, pos + 400 < c->t.n ? pos + 400 : c->t.n, pos, &ss, &se);
         add_item(c, pos + strlen(cues[k]), se, 0, ss, pos);
         if (c->decisions.n) {
             c->decision_lo = ss;

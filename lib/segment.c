@@ -159,9 +159,11 @@ static int is_terminator(const pk_text *t, size_t lo, size_t i)
     if (ch != '.')
         return 1;
     size_t w = i;
-    while (w > lo && t->s[w - 1] != ' ' && t->s[w - 1] != '\n' && t->s[w - 1] != '(')
+    while (w > lo && i - w < 32 && t->s[w - 1] != ' ' && t->s[w - 1] != '\n' && t->s[w - 1] != '(')
         w--;
     size_t wn = i - w;
+    if (wn >= 32)
+        return 1; /* no abbreviation or list number is that long */
     if (wn == 0)
         return 1;
     if (wn == 1 && pk_is_upper_at(t->s + w, 1))

@@ -239,6 +239,15 @@ static void test_pathological_hyphens(void **state)
     run_pathological("", "Sida 1 (2)\n\f", 50000, "");
 }
 
+static void test_pathological_sentences(void **state)
+{
+    (void)state;
+    /* sentence bounds without a terminator in sight: a long run of dates
+       in one word, and many lines that name where a matter was prepared */
+    run_pathological("", "2020.01.01.", 60000, "");
+    run_pathological("", "Ärendet har beretts av förvaltningen\n", 20000, "");
+}
+
 static void test_pathological_combining_marks(void **state)
 {
     (void)state;
@@ -276,6 +285,7 @@ int main(void)
         cmocka_unit_test(test_limits_and_arguments),   cmocka_unit_test(test_pathological_years),
         cmocka_unit_test(test_pathological_words),     cmocka_unit_test(test_pathological_hyphens),
         cmocka_unit_test(test_pathological_unit_list), cmocka_unit_test(test_pathological_combining_marks),
+        cmocka_unit_test(test_pathological_sentences),
     };
     return cmocka_run_group_tests_name("hostile", tests, setup_ex, teardown_ex);
 }
