@@ -194,24 +194,25 @@ static const cue cues[RX_COUNT] = {
    remembered, so that a scan over a document costs one pass per needle. */
 static size_t next_needle(ctx *c, int id, int k, size_t p)
 {
-    const char *nd = cues[id].needles[k];
-    if (nd == cue_digit[0]) {
-        for (int (*fits)(const char *, size_t, size_t) = cues[id].fits;; p++) {
-            while (p < c->t.n && (c->t.s[p] < '0' || c->t.s[p] > '9'))
-                p++;
-            if (p >= c->t.n)
-                return SIZE_MAX;
-            if (!fits || fits(c->t.s, c->t.n, p))
-                return p;
-        }
-    }
     size_t *from = &c->cue_from[id][k], *at = &c->cue_at[id][k];
     if (*from != SIZE_MAX && *from <= p && p <= *at)
         return *at; /* nothing between the last question and its answer */
-    const char *hit = p < c->t.n ? memmem(c->t.s + p, c->t.n - p, nd, strlen(nd)) : NULL;
+    const char *nd = cues[id].needles[k];
+    size_t found = SIZE_MAX;
+    if (nd == cue_digit[0]) {
+        int (*fits)(const char *, size_t, size_t) = cues[id].fits;
+        for (size_t q = p; q < c->t.n; q++)
+            if ((unsigned char)(c->t.s[q] - '0') < 10 && (!fits || fits(c->t.s, c->t.n, q))) {
+                found = q;
+                break;
+            }
+    } else {
+        const char *hit = p < c->t.n ? memmem(c->t.s + p, c->t.n - p, nd, strlen(nd)) : NULL;
+        found = hit ? (size_t)(hit - c->t.s) : SIZE_MAX;
+    }
     *from = p;
-    *at = hit ? (size_t)(hit - c->t.s) : SIZE_MAX;
-    return *at;
+    *at = found;
+    return found;
 }
 
 static size_t next_cue(ctx *c, int id, size_t p)
