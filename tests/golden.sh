@@ -8,20 +8,7 @@ mkdir -p build
 check() { if [ "$1" -eq 0 ]; then echo "pass $2" >> $res; echo "ok   $2"; else echo "fail $2" >> $res; echo "FAIL $2"; fi; }
 
 "$bin" corpus > build/corpus.jsonl 2> build/corpus.err
-check $? "golden: every corpus input gives a record, python3 - build/corpus.jsonl tests/canonical.tsv <<'PY'
-import json, sys
-got = {}
-for line in open(sys.argv[1], encoding="utf-8"):
-    r = json.loads(line)
-    got[r["source"].split("/")[-1]] = r.get("body_canonical") or ""
-want = dict(l.rstrip("\n").split("\t") for l in open(sys.argv[2], encoding="utf-8"))
-bad = [(k, got.get(k), v) for k, v in want.items() if got.get(k) != v]
-for b in bad:
-    print("body_canonical:", *b)
-sys.exit(1 if bad or len(want) < 40 else 0)
-PY
-check $? "golden: body_canonical as expected on every corpus document"
-exit 0"
+check $? "golden: every corpus input gives a record, exit 0"
 python3 tests/score.py corpus build/corpus.jsonl --min 0.97 > build/corpus.score
 rc=$?; cat build/corpus.score
 check $rc "golden: corpus macro F1 >= 0.97"
