@@ -25,8 +25,39 @@ static pk_person *find(ctx *c, const char *name)
     return NULL;
 }
 
+/* "Ulla Sten Spånga-Tensta stadsdelsnämnd": a place that opens a body's
+   name is no part of the name before it. */
+static size_t drop_place(const ctx *c, size_t s, size_t e)
+{
+    static const char *const bodies[] = {"stadsdelsnämnd", "stadsdelsförvaltning", "nämnd", "förvaltning",
+                                         "stadsdelsområde", "kommun", "stad"};
+    size_t p = e;
+    while (p < c->t.n && c->t.s[p] == ' ')
+        p++;
+    size_t q = p;
+    while (q < c->t.n && c->t.s[q] != ' ' && c->t.s[q] != '\n' && c->t.s[q] != ',' && c->t.s[q] != '.')
+        q++;
+    if (p == e || q == p || !pk_is_lower_at(c->t.s + p, q - p))
+        return e;
+    for (size_t i = 0; i < sizeof bodies / sizeof *bodies; i++) {
+        size_t m = strlen(bodies[i]);
+        if ((q - p >= m && memcmp(c->t.s + q - m, bodies[i], m) == 0) ||
+            (q - p >= m + 2 && memcmp(c->t.s + q - m - 2, bodies[i], m) == 0 && memcmp(c->t.s + q - 2, "en", 2) == 0)) {
+            size_t w = e;
+            while (w > s && c->t.s[w - 1] != ' ' && c->t.s[w - 1] != '\n')
+                w--;
+            size_t words = 1;
+            for (size_t k = s; k < w; k++)
+                words += c->t.s[k] == ' ' || c->t.s[k] == '\n';
+            return words >= 3 && w > s ? w - 1 : e;
+        }
+    }
+    return e;
+}
+
 static void add(ctx *c, size_t s, size_t e, const char *title, const char *party, const char *role)
 {
+    e = drop_place(c, s, e);
     char *name = pk_fold(c, s, e);
     pk_person *p = find(c, name);
     size_t nl = strlen(name);
@@ -195,11 +226,13 @@ static const struct label {
     const char *word;
     const char *title;
     const char *role;
+    size_t max_words; /* under "Justeras" four words are two names more often than one */
 } labels[] = {
-    {"Handläggare", "handläggare", "officer"},   {"Kontaktperson", NULL, "officer"},
-    {"Föredragande", NULL, "officer"},          {"Justerare", NULL, "other"},
-    {"Justerande", NULL, "other"},              {"Sekreterare", "sekreterare", "other"},
-    {"Vid protokollet", "sekreterare", "other"},
+    {"Handläggare", "handläggare", "officer", 4}, {"Kontaktperson", NULL, "officer", 4},
+    {"Föredragande", NULL, "officer", 4},        {"Justerare", NULL, "other", 3},
+    {"Justerande", NULL, "other", 3},            {"Sekreterare", "sekreterare", "other", 4},
+    {"Vid protokollet", "sekreterare", "other", 4}, {"Justerat", NULL, "other", 3},
+    {"Justeras", NULL, "other", 3},
 };
 
 static void labelled(ctx *c, const segs *g)
@@ -218,12 +251,18 @@ static void labelled(ctx *c, const segs *g)
                 p++;
             /* names on the same line, else on the next lines */
             size_t from = p, to = l->e;
-            for (size_t j = i + (p < l->e ? 0 : 1), tries = 0; j < g->nlines && tries < 3; j++, tries++) {
+            for (size_t j = i + (p < l->e ? 0 : 1), tries = 0, blanks = 0; j < g->nlines && tries < 3; j++, tries++) {
                 if (j != i) {
+                    /* "Vid protokollet", a blank line, the name */
+                    if (g->lines[j].blank && blanks++ == 0 && j == i + 1)
+                        continue;
                     if (g->lines[j].blank)
                         break;
                     from = g->lines[j].s;
                     to = g->lines[j].e;
+                    word tw[8];
+                    if (titles_of(c, from, to, tw, 8))
+                        break; /* the titles under a signature line: no names below */
                 }
                 size_t pos = from, got = 0;
                 while (pos < to && rx_match(c, RX_NAME, pos, to, ov, 2)) {
@@ -231,7 +270,7 @@ static void labelled(ctx *c, const segs *g)
                     pos = ov[1];
                     word w[8];
                     size_t nw = words_of(c, s, e, w, 8, NULL);
-                    if (nw >= 2 && nw <= 4) {
+                    if (nw >= 2 && nw <= labels[k].max_words && !pk_title_at(c->t.s + s, e - s)) {
                         add(c, s, e, labels[k].title, NULL, labels[k].role);
                         got++;
                     }
@@ -244,6 +283,85 @@ static void labelled(ctx *c, const segs *g)
     }
 }
 
+/* Attendance lists: under "Närvarande ledamöter", "Ersättare", "Övriga
+   närvarande" ..., one person a line: "Name", "Name (S)", "Name, title". */
+static const struct roll {
+    const char *heading; /* the line, lower case, without a colon */
+    const char *title;   /* the title when the line names none */
+} rolls[] = {
+    {"närvarande ledamöter", "ledamot"}, {"ledamöter", "ledamot"},  {"beslutande ledamöter", "ledamot"},
+    {"närvarande ersättare", "ersättare"}, {"tjänstgörande ersättare", "ersättare"}, {"ersättare", "ersättare"},
+    {"närvarande", NULL}, {"övriga närvarande", NULL}, {"övriga deltagare", NULL}, {"tjänstemän", NULL},
+    {"beslutande", NULL},
+};
+
+static void attendance(ctx *c, const segs *g)
+{
+    size_t ov[6];
+    for (size_t i = 0; i + 1 < g->nlines; i++) {
+        const line *l = &g->lines[i];
+        size_t n = l->e - l->s;
+        while (n && (c->t.s[l->s + n - 1] == ':' || c->t.s[l->s + n - 1] == ' '))
+            n--;
+        if (l->blank || n > 40)
+            continue;
+        const char *low = pk_lower(c->a, c->t.s + l->s, n);
+        const struct roll *r = NULL;
+        for (size_t k = 0; k < sizeof rolls / sizeof *rolls; k++)
+            if (strcmp(low, rolls[k].heading) == 0)
+                r = &rolls[k];
+        if (!r)
+            continue;
+        for (size_t j = i + 1; j < g->nlines && !g->lines[j].blank && !g->lines[j].heading; j++) {
+            const line *m = &g->lines[j];
+            if (!rx_match(c, RX_NAME, m->s, m->e, ov, 2) || ov[2] != m->s)
+                break;
+            size_t s = ov[2], e = ov[3], p = e;
+            word w[8];
+            size_t nw = words_of(c, s, e, w, 8, NULL);
+            if (nw < 2 || nw > 4)
+                break;
+            const char *party = NULL, *title = r->title;
+            while (p < m->e && c->t.s[p] == ' ')
+                p++;
+            if (p + 2 < m->e && c->t.s[p] == '(') {
+                size_t q = p + 1;
+                while (q < m->e && c->t.s[q] != ')')
+                    q++;
+                if (q < m->e && q - p - 1 <= 3)
+                    party = upper_ascii(c->a, c->t.s + p + 1, q - p - 1);
+                p = q + 1;
+            }
+            while (p < m->e && (c->t.s[p] == ',' || c->t.s[p] == ' '))
+                p++;
+            size_t k = p < m->e ? pk_title_at(c->t.s + p, m->e - p) : 0;
+            if (k)
+                title = pk_lower(c->a, c->t.s + p, k);
+            const char *role = title && strcmp(title, "ordförande") == 0 ? "chair" : "other";
+            add(c, s, e, title, party, role);
+        }
+    }
+}
+
+/* A title word before a name in prose: "Avdelningschef Sofia Grahn Mattsson informerade" */
+static void titled(ctx *c)
+{
+    size_t ov[4], pos = 0;
+    while (pos < c->t.n && rx_match(c, RX_NAME, pos, c->t.n, ov, 2)) {
+        size_t s = ov[2], e = ov[3];
+        pos = ov[1];
+        word w[8];
+        size_t nw = words_of(c, s, e, w, 8, NULL);
+        if (nw < 3 || nw > 4)
+            continue;
+        size_t k = pk_title_at(c->t.s + w[0].s, w[0].e - w[0].s);
+        if (k != w[0].e - w[0].s || !given(c, &w[1]) || memchr(c->t.s + s, '\n', e - s))
+            continue;
+        /* the title is a word of its own: "Avdelningschef", "Förvaltningschefen" is not a name */
+        add(c, w[1].s, e, pk_lower(c->a, c->t.s + w[0].s, k), NULL, "other");
+    }
+}
+
 void pk_extract_people(ctx *c)
 {
     const segs *g = &c->sg;
@@ -253,6 +371,9 @@ void pk_extract_people(ctx *c)
     while (rx_match(c, RX_CHAIR, pos, c->t.n, ov, 3)) {
         pos = ov[1];
         size_t s = ov[2], e = ov[3];
+        /* "Gunnar Hedlund-Ek, ordförande\nSara Lindgren": the title of the line before */
+        if (ov[0] >= 2 && c->t.s[ov[0] - 2] == ',' && memchr(c->t.s + ov[0], '\n', s - ov[0]))
+            continue;
         if (!trim_name(c, &s, e))
             continue;
         const char *party = ov[4] != (size_t)-1 ? upper_ascii(c->a, c->t.s + ov[4], ov[5] - ov[4]) : NULL;
@@ -261,6 +382,8 @@ void pk_extract_people(ctx *c)
         add(c, s, e, vice ? "vice ordförande" : "ordförande", party, vice ? "other" : "chair");
     }
     labelled(c, g);
+    attendance(c, g);
+    titled(c);
     /* signature blocks */
     for (size_t i = 0; i + 1 < g->nlines; i++) {
         const line *nl = &g->lines[i], *tl = &g->lines[i + 1];

@@ -1,0 +1,110 @@
+/* Extraction rules beyond the corpus: each a small document of a form
+   seen in minutes, and what the record must hold. */
+#include "testutil.h"
+
+static const pk_person *person(const pk_record *r, const char *name)
+{
+    for (size_t i = 0; i < r->n_people; i++)
+        if (strcmp(r->people[i].name, name) == 0)
+            return &r->people[i];
+    return NULL;
+}
+
+static void test_attendance_list(void **state)
+{
+    (void)state;
+    pk_doc *d = extract("PROTOKOLL\n\nNärvarande ledamöter\nGunnar Hedlund-Ek, ordförande\nSara Lindgren (S), vice "
+                        "ordförande\nBo Albin\n\nÖvriga närvarande\nEva Sjöberg, verkställande direktör\n\n§ 8\n");
+    const pk_record *r = pk_doc_record(d);
+    const pk_person *p = person(r, "Gunnar Hedlund-Ek");
+    assert_non_null(p);
+    assert_string_equal(p->role, "chair");
+    p = person(r, "Sara Lindgren");
+    assert_non_null(p);
+    assert_string_equal(p->title, "vice ordförande");
+    assert_string_equal(p->party, "S");
+    assert_string_equal(p->role, "other");
+    p = person(r, "Bo Albin");
+    assert_non_null(p);
+    assert_string_equal(p->title, "ledamot");
+    assert_non_null(person(r, "Eva Sjöberg"));
+    pk_doc_free(d);
+}
+
+static void test_secretary_and_justering(void **state)
+{
+    (void)state;
+    pk_doc *d = extract("Vid protokollet\n\nHelena Dahlberg\n\nJusterat 2011-01-25\n\nEva Rydberg Hall      Ylva Hoff\n");
+    const pk_record *r = pk_doc_record(d);
+    const pk_person *p = person(r, "Helena Dahlberg");
+    assert_non_null(p);
+    assert_string_equal(p->title, "sekreterare");
+    assert_non_null(person(r, "Eva Rydberg Hall"));
+    assert_non_null(person(r, "Ylva Hoff"));
+    pk_doc_free(d);
+    d = extract("Handläggare\nUlla Sten Spånga-Tensta stadsdelsnämnd\n\nAvdelningschef Sofia Grahn Mattsson "
+                "informerade nämnden.\n");
+    r = pk_doc_record(d);
+    assert_non_null(person(r, "Ulla Sten"));
+    p = person(r, "Sofia Grahn Mattsson");
+    assert_non_null(p);
+    assert_string_equal(p->title, "avdelningschef");
+    pk_doc_free(d);
+}
+
+static void test_units_from_adopted_proposal(void **state)
+{
+    (void)state;
+    pk_doc *d = extract("§ 11\nNominering till kvalitetsutmärkelsen 2005\n\nBeslut\nStadsdelsnämnden beslutar i enlighet "
+                        "med förvaltningens förslag.\n\nFörvaltningens förslag till beslut\nStadsdelsnämnden nominerar "
+                        "förskolan Fagersjöskogen i tävlingsklassen förskola och Hökarängens hemtjänstgrupp i "
+                        "tävlingsklassen äldreomsorg till Stockholms stads kvalitetsutmärkelse 2005.\n\nÄrendet\nText.\n");
+    const pk_record *r = pk_doc_record(d);
+    assert_int_equal(r->n_units, 2);
+    assert_string_equal(r->units[0].name, "förskolan Fagersjöskogen");
+    assert_string_equal(r->units[1].name, "Hökarängens hemtjänstgrupp");
+    assert_string_equal(r->decisions[0].kind, "adopt");
+    pk_doc_free(d);
+}
+
+static void test_two_items_in_one_sentence(void **state)
+{
+    (void)state;
+    pk_doc *d = extract("Beslut\nStadsdelsnämnden beslutar att godkänna att Förskolan Ekorren deltar i Stockholms stads "
+                        "kvalitetsutmärkelse 2022, att uppdra åt stadsdelsdirektören att skicka protokollsutdraget.\n");
+    const pk_record *r = pk_doc_record(d);
+    assert_int_equal(r->n_decisions, 2);
+    assert_string_equal(r->decisions[0].kind, "approve");
+    assert_string_equal(r->decisions[1].kind, "assign");
+    assert_int_equal(r->n_units, 1);
+    pk_doc_free(d);
+}
+
+static void test_list_after_colon_lines_below(void **state)
+{
+    (void)state;
+    pk_doc *d = extract("Beslut\nUtbildningsnämnden beslutar att nominera följande skolor i\ntävlingsklassen skola till "
+                        "Stockholms stads kvalitetsutmärkelse 2010:\n\n\xE2\x80\xA2 Engelbrektsskolan\n\xE2\x80\xA2 "
+                        "Sjöstadsskolan\n\nÄrendet\n");
+    const pk_record *r = pk_doc_record(d);
+    assert_int_equal(r->n_units, 2);
+    assert_string_equal(r->units[1].name, "Sjöstadsskolan");
+    pk_doc_free(d);
+    d = extract("Information om kvalitetsutmärkelsen 2023\n\nUnder 2023 deltog tre av förvaltningens enheter i "
+                "stadens kvalitetsutmärkelse: Akalla vård- och omsorgsboende, Husby förskola samt Familjecentrum "
+                "Rinkeby.\n");
+    r = pk_doc_record(d);
+    assert_int_equal(r->n_units, 3);
+    assert_string_equal(r->units[2].name, "Familjecentrum Rinkeby");
+    pk_doc_free(d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_attendance_list),          cmocka_unit_test(test_secretary_and_justering),
+        cmocka_unit_test(test_units_from_adopted_proposal), cmocka_unit_test(test_two_items_in_one_sentence),
+        cmocka_unit_test(test_list_after_colon_lines_below),
+    };
+    return cmocka_run_group_tests_name("rules", tests, setup_ex, teardown_ex);
+}
