@@ -231,7 +231,7 @@ static int line_is_beslut(const ctx *c, const line *l)
     size_t n = l->e - l->s;
     while (n && (c->t.s[l->s + n - 1] == ':' || c->t.s[l->s + n - 1] == ' '))
         n--;
-    return n >= 6 && memcmp(c->t.s + l->s + n - 6, "eslut", 5) == 0 && c->t.s[l->s + n - 1] == 't' &&
+    return n >= 6 && memcmp(c->t.s + l->s + n - 5, "eslut", 5) == 0 &&
            !memmem(c->t.s + l->s, n, "rslag", 5);
 }
 

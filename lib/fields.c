@@ -128,11 +128,12 @@ static void find_title(ctx *c, size_t limit_line)
             j++;
         /* block [i, j) */
         size_t ks = 0, ke = 0, kept = 0, furn = 0;
-        int contiguous = 1;
+        int contiguous = 1, after_para = 0;
         for (size_t k = i; k < j; k++) {
             line l = g->lines[k];
             /* "§ 23 Title" on one line: the title follows the paragraph sign */
             if (c->t.s[l.s] == (char)0xC2 && l.e - l.s > 2 && (unsigned char)c->t.s[l.s + 1] == 0xA7) {
+                after_para = k == i;
                 size_t p = l.s + 2;
                 while (p < l.e && (c->t.s[p] == ' ' || (c->t.s[p] >= '0' && c->t.s[p] <= '9')))
                     p++;
@@ -159,9 +160,11 @@ static void find_title(ctx *c, size_t limit_line)
             kept++;
         }
         /* prose is no heading: two sentences, or a list of names with titles */
-        int prose = kept && (memmem(c->t.s + ks, ke - ks, ". ", 2) || memmem(c->t.s + ks, ke - ks, ".\n", 2));
+        int prose = kept && (memmem(c->t.s + ks, ke - ks, ". ", 2) || memmem(c->t.s + ks, ke - ks, ".\n", 2) ||
+                             memmem(c->t.s + ks, ke - ks, ":\n", 2) || memmem(c->t.s + ks, ke - ks, " beslutade ", 11));
         if (kept && kept <= 3 && ke - ks <= 250 && !prose && pk_is_upper_at(c->t.s + ks, ke - ks)) {
-            if (!furn) {
+            /* the lines under "§ 23  Dnr ..." are the matter's heading */
+            if (!furn || after_para) {
                 best_s = ks;
                 best_e = ke;
                 found_clean = 1;

@@ -88,6 +88,7 @@ const formula_entry pk_formulas[] = {
     {"anses\\s+berett", "other"},
     {"anses\\s+besvarad", "other"},
     {"besvaras", "other"},
+    {"får\\s+(?:lämna|avge|foga)\\s+(?:ett\\s+)?särskilt\\s+yttrande", "other"},
     {"utgår", "other"},
 };
 const size_t pk_n_formulas = sizeof pk_formulas / sizeof *pk_formulas;
