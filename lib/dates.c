@@ -57,6 +57,20 @@ static int near(const ctx *c, size_t from, size_t to, const char *w)
     return to > from && memmem(c->t.s + from, to - from, w, strlen(w)) != NULL;
 }
 
+/* As near(), with a space in w matching a line break too. */
+static int near_ws(const ctx *c, size_t from, size_t to, const char *w)
+{
+    size_t m = strlen(w);
+    for (size_t p = from; p + m <= to; p++) {
+        size_t k = 0;
+        while (k < m && (c->t.s[p + k] == w[k] || (w[k] == ' ' && c->t.s[p + k] == '\n')))
+            k++;
+        if (k == m)
+            return 1;
+    }
+    return 0;
+}
+
 /* "delas ... ut" with the particle anywhere after the verb in the sentence */
 static int delas_ut(const ctx *c, size_t ss, size_t se)
 {
@@ -106,6 +120,9 @@ static const char *role_of(ctx *c, const dcand *x, int *have_doc)
                 ((rx_match(c, RX_BODY, ps, pe, ov, 1) && ov[0] == ps) || near(c, ps, pe, "Till ") ||
                  near(c, ps, pe, "ammantr")))
                 return "meeting";
+            /* minutes are dated by their meeting */
+            if (c->rec->doc_type && strncmp(c->rec->doc_type, "protokoll", 9) == 0 && !c->rec->meeting_date)
+                return "meeting";
             if (!*have_doc) {
                 *have_doc = 1;
                 return "document";
@@ -117,6 +134,11 @@ static const char *role_of(ctx *c, const dcand *x, int *have_doc)
     size_t w = x->s > ss + 40 ? x->s - 40 : ss;
     if (near(c, w, x->s, "uppdaterad") || near(c, w, x->s, "ändrad"))
         return "other"; /* "Senast uppdaterad": a web page's date */
+    /* "Sista dag för att lämna in tävlingsbidrag har flyttats till den 14 september" */
+    if (near_ws(c, ss, x->s, "ista dag f") || near_ws(c, ss, x->s, "lämnas in senast") ||
+        near_ws(c, ss, x->s, "ska ha inkommit") || near_ws(c, ss, x->s, "ska vara inkommen") ||
+        near_ws(c, ss, x->s, "ska vara inkomna"))
+        return "deadline";
     if (near(c, w, x->s, "senast") || near(c, w, x->s, "Senast") || near(c, w, x->s, "sista dag") ||
         near(c, w, x->s, "deadline") || near(c, w, x->s, "före den") ||
         near(c, w, x->s, "innan den"))

@@ -99,12 +99,29 @@ static void test_list_after_colon_lines_below(void **state)
     pk_doc_free(d);
 }
 
+static void test_date_roles(void **state)
+{
+    (void)state;
+    pk_doc *d = extract("Bakgrund\nSista\ndag för att lämna in tävlingsbidrag har flyttats till den 14 september 2020.\n");
+    const pk_record *r = pk_doc_record(d);
+    assert_int_equal(r->n_dates, 1);
+    assert_string_equal(r->dates[0].role, "deadline");
+    pk_doc_free(d);
+    d = extract("Hägersten-Älvsjö stadsdelsnämnd\nProtokoll 4/2026\n2026-04-23\n\n§ 12\nAnmälan om deltagande\n");
+    r = pk_doc_record(d);
+    assert_string_equal(r->doc_type, "protokoll");
+    assert_non_null(r->meeting_date);
+    assert_string_equal(r->meeting_date, "2026-04-23");
+    assert_null(r->document_date);
+    pk_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_attendance_list),          cmocka_unit_test(test_secretary_and_justering),
         cmocka_unit_test(test_units_from_adopted_proposal), cmocka_unit_test(test_two_items_in_one_sentence),
-        cmocka_unit_test(test_list_after_colon_lines_below),
+        cmocka_unit_test(test_list_after_colon_lines_below), cmocka_unit_test(test_date_roles),
     };
     return cmocka_run_group_tests_name("rules", tests, setup_ex, teardown_ex);
 }
