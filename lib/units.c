@@ -305,6 +305,15 @@ static int add_list(ctx *c, size_t s, size_t e, int strict)
             }
         if (r.e <= r.s || (c->t.s[r.s] == ' ' && skip_sp(c, r.s, r.e) == r.e))
             continue;
+        /* "Kulturskolan Stockholm, enheten Söderort": a part of the unit
+           before it, named with its generic noun, stays with it */
+        size_t raw = skip_sp(c, r.s, r.e);
+        if (m && r.comma_before && ok[m - 1].e + 2 >= items[i].s &&
+            (word_at(c, raw, r.e, "enheten") || word_at(c, raw, r.e, "avdelningen") ||
+             word_at(c, raw, r.e, "sektionen")) && clean(c, &r)) {
+            ok[m - 1].e = r.e;
+            continue;
+        }
         if (!clean(c, &r)) {
             if (strict)
                 return -1;
@@ -412,8 +421,9 @@ static void from_decision(ctx *c, const pk_decision *d, size_t s, size_t e)
             return;
         break;
     }
-    /* "... för LIST" after deltagande/anmälan, "från LIST" */
-    for (size_t q = s; q + 4 < e; q++) {
+    /* "... för LIST" after deltagande/anmälan, "från LIST": only in a
+       matter about an award ("bevilja ... för projektet X" names no unit) */
+    for (size_t q = s; c->award && q + 4 < e; q++) {
         if (!is_sp(c->t.s[q]))
             continue;
         size_t w = q + 1, k = 0;
