@@ -489,13 +489,29 @@ static void set_parents(ctx *c)
         const char *parent = parent_phrase(c, pstart, se, &pend);
         if (!parent)
             continue;
+        /* a unit that ends right before "inom" */
+        {
+            pk_unit *us = c->units.items;
+            size_t here = c->t.map[at];
+            for (size_t k = 0; k < c->units.n; k++) {
+                size_t ue = us[k].span.end;
+                if (us[k].parent || ue > here || here - ue > 8)
+                    continue;
+                int gap = 1;
+                for (size_t q = ue; q < here; q++)
+                    if (c->orig[q] != ' ' && c->orig[q] != '\n' && c->orig[q] != '\r')
+                        gap = 0;
+                if (gap)
+                    us[k].parent = parent;
+            }
+        }
         /* the chunk of names before "inom", back to the previous boundary */
         size_t e = at;
         while (e > ss && (is_sp(c->t.s[e - 1]) || c->t.s[e - 1] == ','))
             e--;
         size_t s = e;
         while (s > ss && c->t.s[s - 1] != ',' && c->t.s[s - 1] != ':' && c->t.s[s - 1] != '(' &&
-               !(is_sp(c->t.s[s - 1]) && word_at(c, s, e, "samt")))
+               !(is_sp(c->t.s[s - 1]) && (word_at(c, s, e, "samt") || word_at(c, s, e, "att"))))
             s--;
         range items[32];
         size_t n = split(c, s, e, items, 32);

@@ -116,12 +116,35 @@ static void test_date_roles(void **state)
     pk_doc_free(d);
 }
 
+static void test_unit_parents(void **state)
+{
+    (void)state;
+    pk_doc *d = extract("Beslut\nStyrelsen godkänner att\nKundcenter inom avdelningen Marknad och kommunikation samt\n"
+                        "Henriksdals reningsverk inom avdelningen Avloppsrening deltar i kvalitetsutmärkelsen 2026.\n");
+    const pk_record *r = pk_doc_record(d);
+    assert_int_equal(r->n_units, 2);
+    assert_non_null(r->units[0].parent);
+    assert_string_equal(r->units[0].parent, "avdelningen Marknad och kommunikation");
+    assert_string_equal(r->units[1].parent, "avdelningen Avloppsrening");
+    pk_doc_free(d);
+    d = extract("Beslut\n1. Stadsdelsnämnden godkänner att hemtjänstteamen Grimsta och\nRåcksta inom Vällingby hemtjänst "
+                "deltar i Stockholms stads kvalitetsutmärkelse 2025.\n");
+    r = pk_doc_record(d);
+    assert_int_equal(r->n_units, 2);
+    assert_string_equal(r->units[0].name, "Grimsta");
+    assert_non_null(r->units[0].parent);
+    assert_string_equal(r->units[0].parent, "Vällingby hemtjänst");
+    assert_string_equal(r->units[1].parent, "Vällingby hemtjänst");
+    pk_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_attendance_list),          cmocka_unit_test(test_secretary_and_justering),
         cmocka_unit_test(test_units_from_adopted_proposal), cmocka_unit_test(test_two_items_in_one_sentence),
         cmocka_unit_test(test_list_after_colon_lines_below), cmocka_unit_test(test_date_roles),
+        cmocka_unit_test(test_unit_parents),
     };
     return cmocka_run_group_tests_name("rules", tests, setup_ex, teardown_ex);
 }
