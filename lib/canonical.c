@@ -218,6 +218,19 @@ static int from_header(ctx *c, const pk_names *ix, const char *generic, int year
     return found;
 }
 
+int pk_known_admin(ctx *c, size_t s, size_t e)
+{
+    const pk_names *ix = c->ex->names;
+    if (!ix || e <= s)
+        return 0;
+    char *f = pk_fold(c, s, e);
+    const char *low = pk_lower(c->a, f, strlen(f));
+    for (size_t i = 0; i < ix->n; i++)
+        if (ix->v[i].kind == K_ADMIN && strcmp(ix->v[i].low, low) == 0)
+            return 1;
+    return 0;
+}
+
 void pk_extract_canonical(ctx *c)
 {
     pk_record *r = c->rec;

@@ -75,9 +75,12 @@ static int near_ws(const ctx *c, size_t from, size_t to, const char *w)
 static int delas_ut(const ctx *c, size_t ss, size_t se)
 {
     const char *d = ss < se ? memmem(c->t.s + ss, se - ss, "delas", 5) : NULL;
+    size_t dn = 5;
+    if (!d && ss < se && (d = memmem(c->t.s + ss, se - ss, "delades", 7)) != NULL)
+        dn = 7; /* "Kvalitetsutmärkelsen delades ut i Stadshuset den 20 november" */
     if (!d)
         return 0;
-    for (const char *p = d + 5; p + 3 <= c->t.s + se; p++)
+    for (const char *p = d + dn; p + 3 <= c->t.s + se; p++)
         if ((p[0] == ' ' || p[0] == '\n') && p[1] == 'u' && p[2] == 't' &&
             (p + 3 == c->t.s + se || p[3] == ' ' || p[3] == '\n' || p[3] == '.' || p[3] == ','))
             return 1;
@@ -192,6 +195,9 @@ void pk_extract_dates(ctx *c)
                     x.y = num(c, ov[8], ov[9]);
                 else
                     x.inferred = 1;
+                /* "senast den 3 maj." ends a sentence: the full stop is no part of the date */
+                if (ov[6] != (size_t)-1 && ov[8] == (size_t)-1)
+                    x.e = ov[6];
             }
             if (x.m < 1 || x.m > 12 || x.d < 1 || x.d > 31 || (!x.inferred && (x.y < 1900 || x.y > 2099)))
                 continue;
@@ -220,6 +226,20 @@ void pk_extract_dates(ctx *c)
         last_end = xs[i].e;
         roles[i] = role_of(c, &xs[i], &have_doc);
     }
+    /* one meeting decides: once a date is the meeting's, another date said
+       to be "vid sammanträdet" is some other meeting ("... till styrelsen
+       vid sammanträdet den 12 december") */
+    size_t first_meeting = cs.n;
+    for (size_t i = 0; i < cs.n; i++)
+        if (roles[i] && strcmp(roles[i], "meeting") == 0) {
+            if (first_meeting == cs.n) {
+                first_meeting = i;
+                continue;
+            }
+            const dcand *m = &xs[first_meeting];
+            if (xs[i].m != m->m || xs[i].d != m->d || (!xs[i].inferred && !m->inferred && xs[i].y != m->y))
+                roles[i] = "other";
+        }
     int ry = 0, rm = 0;
     for (int pass = 0; pass < 2 && !ry; pass++)
         for (size_t i = 0; i < cs.n && !ry; i++)

@@ -53,13 +53,21 @@ static int body_before(ctx *c, size_t from, size_t before, size_t *bs, size_t *b
 static int has_verb(const ctx *c, size_t s, size_t e)
 {
     static const char *const ends[] = {"as", "ar", "er", "ör", "år"};
+    /* words with those endings that are no verbs */
+    static const char *const not_verbs[] = {"för", "över", "efter", "under", "eller", "inför", "utöver", "bakom",
+                                            "enheter", "verksamheter", "medarbetar", "kronor", "timmar", "dagar",
+                                            "veckor", "år", "barn", "fler", "mer", "vidare", "andra", "sidor"};
     for (size_t p = s; p < e; p++) {
         if (p > s && c->t.s[p - 1] != ' ' && c->t.s[p - 1] != '\n')
             continue;
         size_t q = p;
         while (q < e && c->t.s[q] != ' ' && c->t.s[q] != '\n' && c->t.s[q] != '.' && c->t.s[q] != ',')
             q++;
-        if (q - p >= 4 && pk_is_lower_at(c->t.s + p, q - p))
+        int nv = 0;
+        for (size_t k = 0; k < sizeof not_verbs / sizeof *not_verbs; k++)
+            if (strlen(not_verbs[k]) == q - p && memcmp(not_verbs[k], c->t.s + p, q - p) == 0)
+                nv = 1;
+        if (!nv && q - p >= 4 && pk_is_lower_at(c->t.s + p, q - p))
             for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
                 size_t m = strlen(ends[k]);
                 if (memcmp(c->t.s + q - m, ends[k], m) == 0)
@@ -134,7 +142,8 @@ static int is_lead_in(const ctx *c, const line *l)
     if (n && s[n - 1] == ':')
         return 1;
     static const char *const ends[] = {"beslutar", "beslutar att", "besluta", "besluta att", "föreslås besluta",
-                                       "föreslås besluta att", "beslöt", "beslöt att"};
+                                       "föreslås besluta att", "beslöt", "beslöt att", "beslutade", "beslutade att",
+                                       "har beslutat", "har beslutat att"};
     for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
         size_t m = strlen(ends[i]);
         if (n >= m && memcmp(s + n - m, ends[i], m) == 0 && (n == m || s[n - m - 1] == ' '))
@@ -154,7 +163,9 @@ static void split_section(ctx *c, size_t a, size_t b)
         const line *l = &g->lines[i];
         if (l->blank)
             continue;
-        if (is_lead_in(c, l)) {
+        /* the first lead-in; a later line ending in a colon ends an item
+           ("att godkänna att följande enheter deltar ...:") */
+        if (!lead_e && is_lead_in(c, l)) {
             lead_s = l->s;
             lead_e = l->e;
             att_items = 1;

@@ -202,6 +202,24 @@ static int admin_at(ctx *c, size_t from, size_t to, size_t *s, size_t *e)
         const char *h = c->t.s + hs;
         size_t hn = he - hs;
         const char *low = pk_lower(c->a, h, hn);
+        /* a name the bodies table knows, with up to two words before the
+           match: "MARIA-GAMLA STANS STADSDELSFÖRVALTNING" */
+        size_t ws = ov[0];
+        for (int k = 0; k < 2 && ws > from; k++) {
+            size_t w = ws;
+            while (w > from && (c->t.s[w - 1] == ' '))
+                w--;
+            if (w == ws || w == from)
+                break;
+            while (w > from && c->t.s[w - 1] != ' ' && c->t.s[w - 1] != '\n')
+                w--;
+            if (pk_known_admin(c, w, he)) {
+                *s = w;
+                *e = he;
+                return 1;
+            }
+            ws = w;
+        }
         int bare = (strncmp(low, "förvaltning", strlen("förvaltning")) == 0 || strncmp(low, "kontor", 6) == 0);
         if (bare)
             continue;

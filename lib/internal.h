@@ -170,6 +170,8 @@ void pk_extract_people(ctx *c);
 void pk_extract_dates(ctx *c);
 void pk_extract_award(ctx *c);
 void pk_extract_canonical(ctx *c); /* body_canonical, after the other stages */
+/* The cleaned range [s, e) names a förvaltning of the bodies table. */
+int pk_known_admin(ctx *c, size_t s, size_t e);
 /* The key of a unit name, under which its spellings meet. */
 const char *pk_unit_key(ctx *c, const char *name);
 

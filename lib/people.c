@@ -270,7 +270,9 @@ static void labelled(ctx *c, const segs *g)
                     pos = ov[1];
                     word w[8];
                     size_t nw = words_of(c, s, e, w, 8, NULL);
-                    if (nw >= 2 && nw <= labels[k].max_words && !pk_title_at(c->t.s + s, e - s)) {
+                    if (nw > labels[k].max_words)
+                        break; /* names run together: the tail of the run is no name */
+                    if (nw >= 2 && !pk_title_at(c->t.s + s, e - s)) {
                         add(c, s, e, labels[k].title, NULL, labels[k].role);
                         got++;
                     }

@@ -182,8 +182,8 @@ static int is_terminator(const pk_text *t, size_t lo, size_t i)
     for (size_t k = w; k < i; k++)
         if (t->s[k] < '0' || t->s[k] > '9')
             digits = 0;
-    if (digits && (w == lo || t->s[w - 1] == '\n'))
-        return 0;
+    if (digits && wn <= 3 && (w == lo || t->s[w - 1] == '\n'))
+        return 0; /* "1." opens an item; "2010." at a line start ends a sentence */
     return 1;
 }
 

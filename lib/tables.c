@@ -88,6 +88,8 @@ const formula_entry pk_formulas[] = {
     {"anses\\s+berett", "other"},
     {"anses\\s+besvarad", "other"},
     {"besvaras", "other"},
+    {"förklara\\s+paragrafen\\s+omedelbart\\s+justerad", "other"},
+    {"paragrafen\\s+(?:förklaras\\s+)?omedelbart\\s+justerad", "other"},
     {"får\\s+(?:lämna|avge|foga)\\s+(?:ett\\s+)?särskilt\\s+yttrande", "other"},
     {"utgår", "other"},
 };

@@ -150,6 +150,21 @@ static int clean(const ctx *c, range *r)
     return words <= 9;
 }
 
+/* "fritidsklubben Bergsprängaren": a definite noun in lower case, then a name */
+static int noun_then_name(const ctx *c, size_t q, size_t e)
+{
+    size_t w = q;
+    while (w < e && !is_sp(c->t.s[w]))
+        w++;
+    if (w - q < 5 || !pk_is_lower_at(c->t.s + q, w - q))
+        return 0;
+    const char *end = c->t.s + w - 2;
+    if (!(memcmp(end, "en", 2) == 0 || memcmp(end, "et", 2) == 0 || memcmp(end, "an", 2) == 0))
+        return 0;
+    size_t n = skip_sp(c, w, e);
+    return n < e && n > w && pk_is_upper_at(c->t.s + n, e - n);
+}
+
 /* Splits [s, e) into list items. */
 static size_t split(const ctx *c, size_t s, size_t e, range *out, size_t max)
 {
@@ -183,7 +198,8 @@ static size_t split(const ctx *c, size_t s, size_t e, range *out, size_t max)
                 /* "och" starts a new item only before a new name */
                 size_t q = skip_sp(c, p + 4, e);
                 if (q < e && (pk_is_upper_at(c->t.s + q, e - q) ||
-                              starts_with_any(c, q, e, unit_nouns, sizeof unit_nouns / sizeof *unit_nouns, NULL))) {
+                              starts_with_any(c, q, e, unit_nouns, sizeof unit_nouns / sizeof *unit_nouns, NULL) ||
+                              noun_then_name(c, q, e))) {
                     cut = 1;
                     skip = 4;
                 }
@@ -304,6 +320,12 @@ static int add_list(ctx *c, size_t s, size_t e, int strict)
                 break;
             }
         if (r.e <= r.s || (c->t.s[r.s] == ' ' && skip_sp(c, r.s, r.e) == r.e))
+            continue;
+        /* "A och B, båda inom X, samt C": the parent phrase, no name */
+        size_t b0 = skip_sp(c, r.s, r.e), b1 = r.e;
+        while (b1 > b0 && is_sp(c->t.s[b1 - 1]))
+            b1--;
+        if ((word_at(c, b0, b1, "båda") || word_at(c, b0, b1, "samtliga")) && b1 - b0 <= 9)
             continue;
         /* "Kulturskolan Stockholm, enheten Söderort": a part of the unit
            before it, named with its generic noun, stays with it */
@@ -499,7 +521,7 @@ static void set_parents(ctx *c)
                     continue;
                 int gap = 1;
                 for (size_t q = ue; q < here; q++)
-                    if (c->orig[q] != ' ' && c->orig[q] != '\n' && c->orig[q] != '\r')
+                    if (c->orig[q] != ' ' && c->orig[q] != '\n' && c->orig[q] != '\r' && c->orig[q] != ',')
                         gap = 0;
                 if (gap)
                     us[k].parent = parent;
