@@ -146,7 +146,7 @@ static const char *role_of(ctx *c, const dcand *x, int *have_doc)
         near(c, w, x->s, "deadline") || near(c, w, x->s, "före den") ||
         near(c, w, x->s, "innan den"))
         return "deadline";
-    if (near(c, ss, se, "delas ut") || near(c, ss, se, "delas \xc3\xa5rets") || near(c, ss, se, "utdelning") ||
+    if (near(c, ss, se, "delas ut") || near(c, ss, se, "delas \xc3\xa5rets") || near(c, ss, se, "utdelning") || near(c, ss, se, "Utdelning") || near(c, ss, se, "prisceremoni") ||
         near(c, ss, se, "ceremoni") || near(c, ss, se, "Ceremoni") || near(c, ss, se, "galan") ||
         delas_ut(c, ss, se) || near(c, ss, se, "Prisutdeln") ||
         near(c, ss, se, "prisutdeln"))
