@@ -39,7 +39,7 @@ TESTS    = $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
 
 .SECONDARY:
 
-.PHONY: all deps run test test-unit test-golden test-cli test-san check bench fuzz install uninstall clean
+.PHONY: all deps run test test-unit test-golden test-cli test-fuzz-regress test-san check bench fuzz install uninstall clean
 
 all: $(B)/protokoll $(B)/libprotokoll.a $(B)/libprotokoll.so
 
@@ -90,7 +90,7 @@ run: deps
 test: deps
 	@rm -f build/test-results.txt
 	$(MAKE) all
-	$(MAKE) test-unit test-golden test-cli
+	$(MAKE) test-unit test-golden test-cli test-fuzz-regress
 	$(MAKE) SANITIZE=address,undefined test-unit test-golden
 	@sh tests/summary.sh
 
@@ -99,6 +99,14 @@ test-unit: $(TESTS)
 
 test-golden: all
 	@sh tests/golden.sh $(B)/protokoll
+
+# every input a fuzzer found, and the corpus, through the fuzz targets
+# built with the sanitizers and a plain driver
+test-fuzz-regress:
+	@mkdir -p build; sh tests/fuzz.sh regress > build/fuzz-regress.log 2>&1; rc=$$?; \
+	grep -E '^(ok|FAIL) ' build/fuzz-regress.log; \
+	sed -n 's/^ok   \(.*\)/pass \1/p; s/^FAIL \(.*\)/fail \1/p' build/fuzz-regress.log >> build/test-results.txt; \
+	[ $$rc -eq 0 ] || { echo "fail fuzz regression run (exit $$rc)" >> build/test-results.txt; tail -20 build/fuzz-regress.log; }
 
 test-cli: all
 	@sh tests/cli.sh $(B)/protokoll

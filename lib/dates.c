@@ -87,16 +87,20 @@ static int delas_ut(const ctx *c, size_t ss, size_t se)
     return 0;
 }
 
+/* The start and end of p's line, looking no further than 160 bytes: a
+   header line is short, and a long line must not cost a scan per date. */
 static size_t line_start(const ctx *c, size_t p)
 {
-    while (p > 0 && c->t.s[p - 1] != '\n')
+    size_t stop = p > 160 ? p - 160 : 0;
+    while (p > stop && c->t.s[p - 1] != '\n')
         p--;
     return p;
 }
 
 static size_t line_end(const ctx *c, size_t p)
 {
-    while (p < c->t.n && c->t.s[p] != '\n')
+    size_t stop = p + 160 < c->t.n ? p + 160 : c->t.n;
+    while (p < stop && c->t.s[p] != '\n')
         p++;
     return p;
 }

@@ -78,6 +78,7 @@ static void pass_chars(arena *a, const pk_text *in, buf *b)
         uint32_t at = in->map[i];
         if (ch < 0x80) {
             if (ch == '\r') {
+                base = (size_t)-1; /* a line break composes with nothing */
                 put(b, '\n', at);
                 i += (i + 1 < in->n && in->s[i + 1] == '\n') ? 2 : 1;
                 continue;

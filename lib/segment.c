@@ -213,6 +213,11 @@ static int prev_line_is_heading(const pk_text *t, size_t lo, size_t nl)
 
 void pk_sentence_bounds(const pk_text *t, size_t lo, size_t hi, size_t pos, size_t *s, size_t *e)
 {
+    /* callers pass byte windows (pos ± 400): never cut a character */
+    while (hi > pos && hi < t->n && ((unsigned char)t->s[hi] & 0xC0) == 0x80)
+        hi--;
+    while (lo < pos && ((unsigned char)t->s[lo] & 0xC0) == 0x80)
+        lo++;
     size_t i = pos;
     while (i > lo) {
         if (t->s[i - 1] == '\n' && ((i >= 2 && i - 1 > lo && t->s[i - 2] == '\n') || line_starts_item(t, i) ||
