@@ -281,10 +281,11 @@ static int run_command(int argc, char **argv)
     pthread_cond_init(&r.cv, NULL);
     pthread_t *th = calloc((size_t)jobs, sizeof *th);
     long started = 0;
-    for (long k = 0; th && k < jobs; k++)
+    /* one job: the main thread reads and extracts itself, no hand-offs */
+    for (long k = 0; th && jobs > 1 && k < jobs; k++)
         if (pthread_create(&th[k], NULL, worker, &r) == 0)
             started++;
-    if (started == 0) {
+    if (started == 0 && jobs > 1) {
         fprintf(stderr, "protokoll: cannot start a thread\n");
         return 1;
     }
@@ -297,10 +298,15 @@ static int run_command(int argc, char **argv)
     else if (fmt == F_JSON)
         write_failed |= fputs("[\n", out) < 0;
     for (size_t i = 0; i < in.n; i++) {
-        pthread_mutex_lock(&r.mu);
-        while (!r.jobs[i % r.window].done)
-            pthread_cond_wait(&r.cv, &r.mu);
-        pthread_mutex_unlock(&r.mu);
+        if (started == 0) {
+            process(&r, i);
+            r.next = i + 1;
+        } else {
+            pthread_mutex_lock(&r.mu);
+            while (!r.jobs[i % r.window].done)
+                pthread_cond_wait(&r.cv, &r.mu);
+            pthread_mutex_unlock(&r.mu);
+        }
         job *j = &r.jobs[i % r.window];
         if (db) {
             const char *src = strcmp(in.v[i], "-") == 0 ? "-" : in.v[i];

@@ -229,6 +229,11 @@ static size_t next_cue(ctx *c, int id, size_t p)
 /* One pcre2 match over [start, end): 1 and the offsets, or 0. */
 static int rx_run(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
 {
+    /* windows are counted in bytes: never hand pcre2 a cut character */
+    while (end < c->t.n && ((unsigned char)c->t.s[end] & 0xC0) == 0x80)
+        end++;
+    while (start > 0 && start < end && ((unsigned char)c->t.s[start] & 0xC0) == 0x80)
+        start--;
     /* the bound grows with the text searched: linear, never a stop short
        of the end on a long clean text */
     size_t lim = 1000000 + 64 * (end - start);

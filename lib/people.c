@@ -345,22 +345,36 @@ static void attendance(ctx *c, const segs *g)
     }
 }
 
-/* A title word before a name in prose: "Avdelningschef Sofia Grahn Mattsson informerade" */
+/* A title word before a name in prose: "Avdelningschef Sofia Grahn Mattsson
+   informerade". Title words are found first; the name is matched only
+   right after one. */
 static void titled(ctx *c)
 {
-    size_t ov[4], pos = 0;
-    while (pos < c->t.n && rx_match(c, RX_NAME, pos, c->t.n, ov, 2)) {
-        size_t s = ov[2], e = ov[3];
-        pos = ov[1];
+    size_t ov[4];
+    for (size_t p = 0; p < c->t.n; p++) {
+        if (p > 0 && c->t.s[p - 1] != ' ' && c->t.s[p - 1] != '\n')
+            continue;
+        if (!pk_is_upper_at(c->t.s + p, c->t.n - p))
+            continue;
+        size_t we = p;
+        while (we < c->t.n && c->t.s[we] != ' ' && c->t.s[we] != '\n')
+            we++;
+        size_t k = pk_title_at(c->t.s + p, we - p);
+        if (k != we - p || we >= c->t.n || c->t.s[we] != ' ') {
+            p = we;
+            continue;
+        }
+        size_t ns = we + 1, ne = ns + 120 < c->t.n ? ns + 120 : c->t.n;
+        if (!rx_match(c, RX_NAME, ns, ne, ov, 2) || ov[2] != ns) {
+            p = we;
+            continue;
+        }
+        size_t e = ov[3];
         word w[8];
-        size_t nw = words_of(c, s, e, w, 8, NULL);
-        if (nw < 3 || nw > 4)
-            continue;
-        size_t k = pk_title_at(c->t.s + w[0].s, w[0].e - w[0].s);
-        if (k != w[0].e - w[0].s || !given(c, &w[1]) || memchr(c->t.s + s, '\n', e - s))
-            continue;
-        /* the title is a word of its own: "Avdelningschef", "Förvaltningschefen" is not a name */
-        add(c, w[1].s, e, pk_lower(c->a, c->t.s + w[0].s, k), NULL, "other");
+        size_t nw = words_of(c, ns, e, w, 8, NULL);
+        if (nw >= 2 && nw <= 3 && given(c, &w[0]) && !memchr(c->t.s + ns, '\n', e - ns))
+            add(c, ns, e, pk_lower(c->a, c->t.s + p, k), NULL, "other");
+        p = we;
     }
 }
 
