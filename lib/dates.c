@@ -107,10 +107,10 @@ static size_t line_end(const ctx *c, size_t p)
 
 static const char *role_of(ctx *c, const dcand *x, int *have_doc)
 {
-    size_t ls = line_start(c, x->s), le = line_end(c, x->e);
     /* a date alone on a header line: the meeting when a nämnd or "Till"
        stands above it, else the document's own date */
     if (x->s < c->header_end) {
+        size_t ls = line_start(c, x->s), le = line_end(c, x->e);
         if (near(c, ls, x->s, "ammantr") || near(c, ls, x->s, "Möte") || near(c, ls, x->s, "möte") ||
             near(c, ls, x->s, "Till ") || near(c, ls, x->s, "Protokoll") || near(c, ls, x->s, "Tid:"))
             return "meeting";

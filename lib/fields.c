@@ -295,7 +295,8 @@ void pk_extract_fields(ctx *c)
         if (!line_has(c, &g->lines[i], "beretts") && !line_has(c, &g->lines[i], "beredd"))
             continue;
         size_t at = g->lines[i].s, ss, se;
-        pk_sentence_bounds(&c->t, at > 400 ? at - 400 : 0, at + 400 < c->t.n ? at + 400 : c->t.n, at, &ss, &se);
+        /* only where the sentence ends is wanted: search forward from the line */
+        pk_sentence_bounds(&c->t, at, at + 400 < c->t.n ? at + 400 : c->t.n, at, &ss, &se);
         if (se < g->lines[i].e)
             se = g->lines[i].e;
         if (i + 1 < g->nlines && se < g->lines[i + 1].e && !g->lines[i + 1].blank)

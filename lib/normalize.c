@@ -116,6 +116,7 @@ static void pass_chars(arena *a, const pk_text *in, buf *b)
             put(b, '-', at);
         } else if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
             put(b, '\n', at);
+            base = (size_t)-1; /* a line break composes with nothing */
         } else if ((lig = ligature(cp)) != NULL) {
             base = b->n;
             for (; *lig; lig++)

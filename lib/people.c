@@ -405,9 +405,11 @@ void pk_extract_people(ctx *c)
         const line *nl = &g->lines[i], *tl = &g->lines[i + 1];
         if (nl->blank || tl->blank || nl->heading)
             continue;
-        word t[8];
+        word t[8], scratch[4];
         size_t k = titles_of(c, tl->s, tl->e, t, 8);
-        if (!k || titles_of(c, nl->s, nl->e, t + 4, 4))
+        /* a line of titles is no line of names; its titles must not
+           overwrite the fifth to eighth titles of the line below */
+        if (!k || titles_of(c, nl->s, nl->e, scratch, 4))
             continue;
         signature(c, nl, t, k);
     }

@@ -138,13 +138,29 @@ static void test_unit_parents(void **state)
     pk_doc_free(d);
 }
 
+static void test_five_signatures(void **state)
+{
+    (void)state;
+    pk_doc *d = extract("Justeras\nAnna Berg      Per Lund      Eva Holm      Ola Ek      Lisa Nord\n"
+                        "Ordförande    Justerare     Rektor        Sekreterare Arkivarie\n");
+    const pk_record *r = pk_doc_record(d);
+    const pk_person *p = person(r, "Lisa Nord");
+    assert_non_null(p);
+    assert_non_null(p->title);
+    assert_string_equal(p->title, "arkivarie");
+    p = person(r, "Eva Holm");
+    assert_non_null(p);
+    assert_string_equal(p->title, "rektor");
+    pk_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_attendance_list),          cmocka_unit_test(test_secretary_and_justering),
         cmocka_unit_test(test_units_from_adopted_proposal), cmocka_unit_test(test_two_items_in_one_sentence),
         cmocka_unit_test(test_list_after_colon_lines_below), cmocka_unit_test(test_date_roles),
-        cmocka_unit_test(test_unit_parents),
+        cmocka_unit_test(test_unit_parents), cmocka_unit_test(test_five_signatures),
     };
     return cmocka_run_group_tests_name("rules", tests, setup_ex, teardown_ex);
 }
