@@ -29,19 +29,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static void fail(const char *what, const char *file, int at)
-{
-    fprintf(stderr, "fuzz_decode: check failed: %s (%s:%d)\n", what, file, at);
-    abort();
-}
-
-#define CHECK(cond)                                                                                                    \
-    do {                                                                                                               \
-        if (!(cond))                                                                                                   \
-            fail(#cond, __FILE__, __LINE__);                                                                           \
-    } while (0)
+#define FUZZ_NAME "fuzz_decode"
+#include "check.h"
 
 /* Decodes the character at s[i]; returns its length (> 0) or 0. */
 static size_t cp_at(const char *s, size_t n, size_t i, utf8proc_int32_t *cp)

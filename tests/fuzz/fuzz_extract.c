@@ -27,19 +27,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static void fail(const char *what, const char *file, int at)
-{
-    fprintf(stderr, "fuzz_extract: check failed: %s (%s:%d)\n", what, file, at);
-    abort();
-}
-
-#define CHECK(cond)                                                                                                    \
-    do {                                                                                                               \
-        if (!(cond))                                                                                                   \
-            fail(#cond, __FILE__, __LINE__);                                                                           \
-    } while (0)
+#define FUZZ_NAME "fuzz_extract"
+#include "check.h"
 
 enum {
     F_JSON = 1 << 0,
