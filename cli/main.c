@@ -281,12 +281,13 @@ static int run_command(int argc, char **argv)
     pthread_cond_init(&r.cv, NULL);
     pthread_t *th = calloc((size_t)jobs, sizeof *th);
     long started = 0;
-    /* one job: the main thread reads and extracts itself, no hand-offs */
-    for (long k = 0; th && jobs > 1 && k < jobs; k++)
+    /* the main thread writes and, while it waits, extracts too: N jobs are
+       N - 1 workers and itself (one job: no hand-offs at all) */
+    for (long k = 0; th && k + 1 < jobs; k++)
         if (pthread_create(&th[k], NULL, worker, &r) == 0)
             started++;
-    if (started == 0 && jobs > 1) {
-        fprintf(stderr, "protokoll: cannot start a thread\n");
+    if (!th) {
+        fprintf(stderr, "protokoll: out of memory\n");
         return 1;
     }
 
@@ -298,15 +299,20 @@ static int run_command(int argc, char **argv)
     else if (fmt == F_JSON)
         write_failed |= fputs("[\n", out) < 0;
     for (size_t i = 0; i < in.n; i++) {
-        if (started == 0) {
-            process(&r, i);
-            r.next = i + 1;
-        } else {
-            pthread_mutex_lock(&r.mu);
-            while (!r.jobs[i % r.window].done)
-                pthread_cond_wait(&r.cv, &r.mu);
-            pthread_mutex_unlock(&r.mu);
+        pthread_mutex_lock(&r.mu);
+        while (!r.jobs[i % r.window].done) {
+            if (r.next < in.n && r.next < r.written + r.window) {
+                size_t k = r.next++;
+                pthread_mutex_unlock(&r.mu);
+                process(&r, k);
+                pthread_mutex_lock(&r.mu);
+                r.jobs[k % r.window].done = 1;
+                pthread_cond_broadcast(&r.cv);
+                continue;
+            }
+            pthread_cond_wait(&r.cv, &r.mu);
         }
+        pthread_mutex_unlock(&r.mu);
         job *j = &r.jobs[i % r.window];
         if (db) {
             const char *src = strcmp(in.v[i], "-") == 0 ? "-" : in.v[i];
