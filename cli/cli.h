@@ -19,6 +19,23 @@ int walk_dir(const char *dir, inputs *in);
 /* Appends a FILE, DIR or "-" argument. */
 int add_input(inputs *in, const char *arg);
 void free_inputs(inputs *in);
+/* The same inputs one at a time, in the same order, holding one sorted
+   directory listing per level of the walk rather than every path. No
+   argument means standard input. */
+typedef struct walker {
+    char **args;
+    size_t nargs, ai;
+    int stdin_done;
+    struct level {
+        inputs list;
+        size_t i;
+    } *stack;
+    size_t depth, cap;
+} walker;
+void walker_init(walker *w, char **args, size_t nargs);
+/* 1 and the next path (the caller frees it), 0 at the end, -1 out of memory. */
+int walker_next(walker *w, char **path);
+void walker_free(walker *w);
 /* Reads a whole file ("-": standard input); NULL with a message in err. */
 char *read_all(const char *path, size_t *len, char *err, size_t errn);
 

@@ -156,3 +156,114 @@ char *read_all(const char *path, size_t *len, char *err, size_t errn)
     *len = n;
     return buf;
 }
+
+/* ---- a walk in sorted order that holds one directory listing per level,
+   not every path: memory does not grow with the corpus ---- */
+
+static int is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The sorted entries of dir that are directories or *.txt files. */
+static int list_dir(const char *dir, inputs *out)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return 1; /* not a directory that opens: the caller reads it as a file */
+    struct dirent *e;
+    int rc = 0;
+    while (!rc && (e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        char *path;
+        if (asprintf(&path, "%s/%s", dir, e->d_name) < 0) {
+            rc = -1;
+            break;
+        }
+        if (ends_txt(e->d_name) || is_dir(path))
+            rc = push_input(out, path);
+        free(path);
+    }
+    closedir(d);
+    qsort(out->v, out->n, sizeof *out->v, cmp_str);
+    return rc;
+}
+
+void walker_init(walker *w, char **args, size_t nargs)
+{
+    memset(w, 0, sizeof *w);
+    w->args = args;
+    w->nargs = nargs;
+}
+
+static int walker_push(walker *w, const char *dir)
+{
+    if (w->depth == w->cap) {
+        size_t cap = w->cap ? w->cap * 2 : 8;
+        struct level *v = realloc(w->stack, cap * sizeof *v);
+        if (!v)
+            return -1;
+        w->stack = v;
+        w->cap = cap;
+    }
+    struct level *l = &w->stack[w->depth];
+    memset(l, 0, sizeof *l);
+    int rc = list_dir(dir, &l->list);
+    if (rc) {
+        free_inputs(&l->list);
+        return rc;
+    }
+    w->depth++;
+    return 0;
+}
+
+int walker_next(walker *w, char **path)
+{
+    for (;;) {
+        if (w->depth) {
+            struct level *l = &w->stack[w->depth - 1];
+            if (l->i == l->list.n) {
+                free_inputs(&l->list);
+                w->depth--;
+                continue;
+            }
+            char *p = l->list.v[l->i];
+            l->list.v[l->i++] = NULL;
+            if (is_dir(p)) {
+                int rc = walker_push(w, p);
+                if (rc == 0 || rc < 0) {
+                    free(p);
+                    if (rc < 0)
+                        return -1;
+                    continue;
+                }
+            }
+            *path = p; /* a file, or a directory that does not open: its error says why */
+            return 1;
+        }
+        if (w->ai == w->nargs && (w->nargs || w->stdin_done))
+            return 0;
+        const char *a = w->nargs ? w->args[w->ai++] : "-";
+        w->stdin_done = 1;
+        if (strcmp(a, "-") != 0 && is_dir(a)) {
+            int rc = walker_push(w, a);
+            if (rc < 0)
+                return -1;
+            if (rc == 0)
+                continue;
+        }
+        *path = strdup(a);
+        return *path ? 1 : -1;
+    }
+}
+
+void walker_free(walker *w)
+{
+    while (w->depth)
+        free_inputs(&w->stack[--w->depth].list);
+    free(w->stack);
+    w->stack = NULL;
+    w->cap = 0;
+}

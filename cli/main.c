@@ -43,6 +43,7 @@ static const char usage[] =
 /* ---- work ---- */
 
 typedef struct job {
+    char *path;    /* the input, from the walk */
     char *out;     /* the rendered record(s) */
     pk_doc *doc;   /* -f sqlite: the record itself, written by the main thread */
     char *error;   /* -f sqlite: the error of a failed input */
@@ -53,7 +54,9 @@ typedef struct job {
 
 typedef struct run {
     const pk_extractor *ex;
-    inputs *in;
+    walker *wk;    /* the inputs, taken one at a time under mu */
+    int exhausted; /* the walk has ended */
+    int oom;       /* the walk ran out of memory */
     enum fmt fmt;
     job *jobs;
     size_t next, written, window;
@@ -70,7 +73,7 @@ static char *render_error(enum fmt fmt, const char *source, const char *msg)
 static void process(run *r, size_t i)
 {
     job *j = &r->jobs[i % r->window];
-    const char *path = r->in->v[i];
+    const char *path = j->path;
     const char *source = strcmp(path, "-") == 0 ? "-" : path;
     char err[256];
     size_t len = 0;
@@ -112,26 +115,49 @@ static void process(run *r, size_t i)
     pk_doc_free(doc);
 }
 
+/* Takes the next input into its slot (mu held): 1 and its index, 0 when the
+   walk has ended, -1 when the window is full and the caller must wait. */
+static int claim(run *r, size_t *k)
+{
+    if (r->exhausted)
+        return 0;
+    /* bounded memory: no more than `window` documents ahead of the writer */
+    if (r->next >= r->written + r->window)
+        return -1;
+    char *path = NULL;
+    int rc = walker_next(r->wk, &path);
+    if (rc <= 0) {
+        r->exhausted = 1;
+        r->oom |= rc < 0;
+        pthread_cond_broadcast(&r->cv);
+        return 0;
+    }
+    *k = r->next++;
+    r->jobs[*k % r->window].path = path;
+    return 1;
+}
+
 static void *worker(void *arg)
 {
     run *r = arg;
+    pthread_mutex_lock(&r->mu);
     for (;;) {
-        pthread_mutex_lock(&r->mu);
-        /* bounded memory: no more than `window` documents ahead of the writer */
-        while (r->next < r->in->n && r->next >= r->written + r->window)
+        size_t k;
+        int c = claim(r, &k);
+        if (c == 0)
+            break;
+        if (c < 0) {
             pthread_cond_wait(&r->cv, &r->mu);
-        if (r->next >= r->in->n) {
-            pthread_mutex_unlock(&r->mu);
-            return NULL;
+            continue;
         }
-        size_t i = r->next++;
         pthread_mutex_unlock(&r->mu);
-        process(r, i);
+        process(r, k);
         pthread_mutex_lock(&r->mu);
-        r->jobs[i % r->window].done = 1;
+        r->jobs[k % r->window].done = 1;
         pthread_cond_broadcast(&r->cv);
-        pthread_mutex_unlock(&r->mu);
     }
+    pthread_mutex_unlock(&r->mu);
+    return NULL;
 }
 
 static double now(void)
@@ -228,15 +254,11 @@ static int run_command(int argc, char **argv)
             }
             continue;
         }
-        int rc = add_input(&in, a);
+        int rc = push_input(&in, a);
         if (rc) {
             fprintf(stderr, "protokoll: out of memory\n");
             return 1;
         }
-    }
-    if (in.n == 0 && push_input(&in, "-")) {
-        fprintf(stderr, "protokoll: out of memory\n");
-        return 1;
     }
 
     FILE *out = stdout;
@@ -270,7 +292,9 @@ static int run_command(int argc, char **argv)
         fprintf(stderr, "protokoll: out of memory\n");
         return 1;
     }
-    run r = {.ex = ex, .in = &in, .fmt = fmt, .window = (size_t)jobs * 4};
+    walker wk;
+    walker_init(&wk, in.v, in.n);
+    run r = {.ex = ex, .wk = &wk, .fmt = fmt, .window = (size_t)jobs * 4};
     /* a ring of `window` slots: memory bounded by the documents in flight */
     r.jobs = calloc(r.window, sizeof *r.jobs);
     if (!r.jobs) {
@@ -291,31 +315,56 @@ static int run_command(int argc, char **argv)
         return 1;
     }
 
-    int show = isatty(2) && in.n > 1;
+    /* the total for the progress bar: a walk that only counts */
+    size_t total = 0;
+    if (isatty(2)) {
+        walker cw;
+        char *p;
+        walker_init(&cw, in.v, in.n);
+        while (walker_next(&cw, &p) > 0) {
+            free(p);
+            total++;
+        }
+        walker_free(&cw);
+    }
+    int show = total > 1;
     double t0 = now(), bytes = 0;
     int any_failed = 0, write_failed = 0;
     if (fmt == F_CSV)
         write_failed |= fputs(pk_csv_header(), out) < 0;
     else if (fmt == F_JSON)
         write_failed |= fputs("[\n", out) < 0;
-    for (size_t i = 0; i < in.n; i++) {
+    size_t i;
+    for (i = 0;; i++) {
+        int finished = 0;
         pthread_mutex_lock(&r.mu);
         while (!r.jobs[i % r.window].done) {
-            if (r.next < in.n && r.next < r.written + r.window) {
-                size_t k = r.next++;
+            if (r.exhausted) {
+                if (i >= r.next) {
+                    finished = 1;
+                    break;
+                }
+                pthread_cond_wait(&r.cv, &r.mu);
+                continue;
+            }
+            size_t k;
+            int c = claim(&r, &k);
+            if (c > 0) {
                 pthread_mutex_unlock(&r.mu);
                 process(&r, k);
                 pthread_mutex_lock(&r.mu);
                 r.jobs[k % r.window].done = 1;
                 pthread_cond_broadcast(&r.cv);
-                continue;
+            } else if (c < 0) {
+                pthread_cond_wait(&r.cv, &r.mu);
             }
-            pthread_cond_wait(&r.cv, &r.mu);
         }
         pthread_mutex_unlock(&r.mu);
+        if (finished)
+            break;
         job *j = &r.jobs[i % r.window];
         if (db) {
-            const char *src = strcmp(in.v[i], "-") == 0 ? "-" : in.v[i];
+            const char *src = strcmp(j->path, "-") == 0 ? "-" : j->path;
             if (!write_failed &&
                 sqlite_out_add(db, src, j->doc ? pk_doc_record(j->doc) : NULL, j->error ? j->error : "out of memory",
                                dberr, sizeof dberr) != 0)
@@ -333,12 +382,13 @@ static int run_command(int argc, char **argv)
                 write_failed |= fputc('\n', out) < 0;
         }
         if (!db && !j->out) {
-            fprintf(stderr, "protokoll: %s: out of memory\n", in.v[i]);
+            fprintf(stderr, "protokoll: %s: out of memory\n", j->path);
             any_failed = 1;
         }
         any_failed |= j->failed;
         bytes += (double)j->bytes;
         free(j->out);
+        free(j->path);
         j->out = NULL;
         pthread_mutex_lock(&r.mu);
         memset(j, 0, sizeof *j); /* the slot is free for document i + window */
@@ -346,16 +396,21 @@ static int run_command(int argc, char **argv)
         pthread_cond_broadcast(&r.cv);
         pthread_mutex_unlock(&r.mu);
         if (show)
-            progress(i + 1, in.n, bytes, t0, 0);
+            progress(i + 1, total, bytes, t0, 0);
     }
     if (show && now() - t0 >= 1.0)
-        progress(in.n, in.n, bytes, t0, 1);
+        progress(i, total, bytes, t0, 1);
+    if (r.oom) {
+        fprintf(stderr, "protokoll: out of memory\n");
+        any_failed = 1;
+    }
     if (fmt == F_JSON && !write_failed)
-        write_failed |= fputs(in.n ? "\n]\n" : "]\n", out) < 0;
+        write_failed |= fputs(i ? "\n]\n" : "]\n", out) < 0;
     for (long k = 0; k < started; k++)
         pthread_join(th[k], NULL);
     free(th);
     free(r.jobs);
+    walker_free(&wk);
     pk_extractor_free(ex);
 
     if (db) {
