@@ -166,6 +166,18 @@ static int is_dir(const char *p)
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* Names in byte order, a directory's trailing '/' left out of it: the
+   same order as walk_dir(). */
+static int cmp_entry(const void *a, const void *b)
+{
+    const char *x = *(char *const *)a, *y = *(char *const *)b;
+    size_t nx = strlen(x), ny = strlen(y);
+    nx -= nx && x[nx - 1] == '/';
+    ny -= ny && y[ny - 1] == '/';
+    int c = memcmp(x, y, nx < ny ? nx : ny);
+    return c ? c : (nx > ny) - (nx < ny);
+}
+
 /* The sorted entries of dir that are directories or *.txt files. */
 static int list_dir(const char *dir, inputs *out)
 {
@@ -182,12 +194,24 @@ static int list_dir(const char *dir, inputs *out)
             rc = -1;
             break;
         }
-        if (ends_txt(e->d_name) || is_dir(path))
+        /* the entry's type from readdir when it knows it, else from stat;
+           a directory is kept with a trailing '/' so the walk need not ask again */
+        int dir_entry = e->d_type == DT_DIR || ((e->d_type == DT_UNKNOWN || e->d_type == DT_LNK) && is_dir(path));
+        if (dir_entry) {
+            char *slash;
+            if (asprintf(&slash, "%s/", path) < 0)
+                rc = -1;
+            else {
+                rc = push_input(out, slash);
+                free(slash);
+            }
+        } else if (ends_txt(e->d_name)) {
             rc = push_input(out, path);
+        }
         free(path);
     }
     closedir(d);
-    qsort(out->v, out->n, sizeof *out->v, cmp_str);
+    qsort(out->v, out->n, sizeof *out->v, cmp_entry);
     return rc;
 }
 
@@ -231,7 +255,9 @@ int walker_next(walker *w, char **path)
             }
             char *p = l->list.v[l->i];
             l->list.v[l->i++] = NULL;
-            if (is_dir(p)) {
+            size_t pn = strlen(p);
+            if (pn > 1 && p[pn - 1] == '/') {
+                p[pn - 1] = 0; /* a directory of the listing */
                 int rc = walker_push(w, p);
                 if (rc == 0 || rc < 0) {
                     free(p);
