@@ -13,10 +13,9 @@ typedef struct inputs {
 } inputs;
 /* Appends a copy of s; -1 when out of memory. */
 int push_input(inputs *in, const char *s);
-/* Appends every *.txt under dir, recursively, in sorted order (dir
-   itself when it cannot be opened, so that its error is reported). */
-int walk_dir(const char *dir, inputs *in);
-/* Appends a FILE, DIR or "-" argument. */
+/* Appends a FILE, "-", or every *.txt under a DIR, recursively, in sorted
+   order (the directory itself when it cannot be opened, so that its error
+   is reported). */
 int add_input(inputs *in, const char *arg);
 void free_inputs(inputs *in);
 /* The same inputs one at a time, in the same order, holding one sorted

@@ -30,60 +30,11 @@ int push_input(inputs *in, const char *s)
     return 0;
 }
 
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 static int ends_txt(const char *s)
 {
     size_t n = strlen(s);
     return n > 4 && strcmp(s + n - 4, ".txt") == 0;
-}
-
-/* Every *.txt under dir, sorted, appended to in. */
-int walk_dir(const char *dir, inputs *in)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return push_input(in, dir); /* its error record says why */
-    inputs here = {0};
-    struct dirent *e;
-    int rc = 0;
-    while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        char *path;
-        if (asprintf(&path, "%s/%s", dir, e->d_name) < 0) {
-            rc = -1;
-            break;
-        }
-        struct stat st;
-        if (stat(path, &st) == 0 && (S_ISDIR(st.st_mode) || ends_txt(e->d_name)))
-            rc = push_input(&here, path);
-        free(path);
-        if (rc)
-            break;
-    }
-    closedir(d);
-    qsort(here.v, here.n, sizeof *here.v, cmp_str);
-    for (size_t i = 0; i < here.n; i++) {
-        struct stat st;
-        if (!rc) {
-            if (stat(here.v[i], &st) == 0 && S_ISDIR(st.st_mode))
-                rc = walk_dir(here.v[i], in);
-            else
-                rc = push_input(in, here.v[i]);
-        }
-        free(here.v[i]);
-    }
-    free(here.v);
-    return rc;
-}
-
-int add_input(inputs *in, const char *arg)
-{
-    struct stat st;
-    if (strcmp(arg, "-") != 0 && stat(arg, &st) == 0 && S_ISDIR(st.st_mode))
-        return walk_dir(arg, in);
-    return push_input(in, arg);
 }
 
 void free_inputs(inputs *in)
@@ -166,8 +117,7 @@ static int is_dir(const char *p)
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* Names in byte order, a directory's trailing '/' left out of it: the
-   same order as walk_dir(). */
+/* Names in byte order, a directory's trailing '/' left out of it. */
 static int cmp_entry(const void *a, const void *b)
 {
     const char *x = *(char *const *)a, *y = *(char *const *)b;
@@ -292,4 +242,23 @@ void walker_free(walker *w)
     free(w->stack);
     w->stack = NULL;
     w->cap = 0;
+}
+
+int add_input(inputs *in, const char *arg)
+{
+    char *a = (char *)arg;
+    walker w;
+    walker_init(&w, &a, 1);
+    char *p;
+    int rc;
+    while ((rc = walker_next(&w, &p)) > 0) {
+        int e = push_input(in, p);
+        free(p);
+        if (e) {
+            rc = -1;
+            break;
+        }
+    }
+    walker_free(&w);
+    return rc < 0 ? -1 : 0;
 }
