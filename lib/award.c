@@ -25,7 +25,7 @@ void pk_extract_award(ctx *c)
         ts = 0;
         te = c->header_end;
     }
-    int in_title = c->rec->title && strstr(c->rec->title, "tmärkelse") &&
+    int in_title = c->rec->title && (strstr(c->rec->title, "tmärkelse") || strstr(c->rec->title, "kvalitetspris")) &&
                    rx_match(c, RX_AWARD, ts, te, ov, 1);
     int in_decision = c->decision_hi > c->decision_lo && rx_match(c, RX_AWARD, c->decision_lo, c->decision_hi, ov, 1);
     if (!in_title && !in_decision) {
@@ -40,7 +40,10 @@ void pk_extract_award(ctx *c)
     }
     pk_award *a = arena_alloc(c->a, sizeof *a);
     memset(a, 0, sizeof *a);
-    a->name = "Kvalitetsutmärkelsen";
+    /* other municipalities call theirs a "kvalitetspris" */
+    a->name = rx_match(c, RX_AWARD, 0, c->t.n, ov, 1) && memmem(c->t.s + ov[0], ov[1] - ov[0], "pris", 4)
+                  ? "Kvalitetspriset"
+                  : "Kvalitetsutmärkelsen";
     if (c->rec->title) {
         const char *t = c->rec->title;
         for (const char *p = t; *p; p++) {

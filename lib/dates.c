@@ -141,6 +141,15 @@ static const char *role_of(ctx *c, const dcand *x, int *have_doc)
     size_t w = x->s > ss + 40 ? x->s - 40 : ss;
     if (near(c, w, x->s, "uppdaterad") || near(c, w, x->s, "ändrad"))
         return "other"; /* "Senast uppdaterad": a web page's date */
+    /* "senast den 9 juni och priset delas ut den 14 december": the cue
+       nearest before the date wins */
+    if (near(c, w, x->s, "delas ut") || near(c, w, x->s, "delas ut") || delas_ut(c, w, x->s) ||
+        near(c, w, x->s, "presenteras") || near(c, w, x->s, "prisutdelning"))
+        return "ceremony";
+    /* "Ärendet behandlas av utbildningsnämnden den 20 mars" */
+    if (near_ws(c, w, x->s, "behandlas av") || near_ws(c, w, x->s, "behandlas i") ||
+        near_ws(c, w, x->s, "vid nämndens sammanträde"))
+        return "meeting";
     /* "Sista dag för att lämna in tävlingsbidrag har flyttats till den 14 september" */
     if (near_ws(c, ss, x->s, "ista dag f") || near_ws(c, ss, x->s, "lämnas in senast") ||
         near_ws(c, ss, x->s, "ska ha inkommit") || near_ws(c, ss, x->s, "ska vara inkommen") ||

@@ -114,6 +114,10 @@ int pk_heading_kind(const char *s, size_t n)
        the one laid before a meeting ("Framlagda ...") is not the decision */
     if (ends_with(low, o, "förslag till beslut") && strncmp(low, "framlagd", 8) != 0 && !memchr(low, '.', o))
         return H_DECISION;
+    /* "Vård- och omsorgsnämndens beslut" */
+    if (o > 8 && o < 60 && ends_with(low, o, "s beslut") && !memchr(low, '.', o) &&
+        (strstr(low, "nämnd") || strstr(low, "styrelse")))
+        return H_DECISION;
     if (ends_with(low, o, "synpunkter och förslag") || ends_with(low, o, "synpunkter och förslag till beslut"))
         return H_PROPOSAL;
     return H_NONE;

@@ -374,6 +374,14 @@ static int bullet_list(ctx *c, size_t q, size_t limit)
             le++;
         const unsigned char *u = (const unsigned char *)c->t.s + ls;
         size_t mk = (u[0] == '-' || u[0] == '*') ? 1 : (u[0] == 0xE2 && u[1] == 0x80) ? 3 : 0;
+        /* "1. Förskolan Ekebyhov", "2) ...": a numbered line */
+        if (!mk && u[0] >= '1' && u[0] <= '9') {
+            size_t d = 1;
+            while (ls + d < limit && c->t.s[ls + d] >= '0' && c->t.s[ls + d] <= '9' && d < 3)
+                d++;
+            if (ls + d + 1 < limit && (c->t.s[ls + d] == '.' || c->t.s[ls + d] == ')') && c->t.s[ls + d + 1] == ' ')
+                mk = d + 1;
+        }
         if (le <= ls)
             break;
         if (!mk && (le - ls > 70 || c->t.s[le - 1] == '.' || !pk_is_upper_at(c->t.s + ls, le - ls)))
