@@ -140,11 +140,12 @@ static int fits(const body_row *b, const char *generic)
 
 static const char *const generic_bodies[] = {"nämnden", "stadsdelsnämnden", "styrelsen", "facknämnden"};
 
-/* Another municipality named in the header: "Göteborgs Stad", "Solna stad",
-   "Nacka kommun". */
+/* Another municipality named near the top: "Göteborgs Stad", "Solna stad",
+   "Nacka kommun", "Uppsala kommuns kvalitetspris". */
 static int other_municipality(ctx *c)
 {
-    size_t ov[4], pos = 0, end = c->header_end ? c->header_end : c->t.n;
+    /* the header, or the first 3000 bytes ("Uppsala kommuns kvalitetspris") */
+    size_t ov[4], pos = 0, end = c->header_end > 3000 ? c->header_end : 3000;
     if (end > c->t.n)
         end = c->t.n;
     while (rx_match(c, RX_MUNICIPALITY, pos, end, ov, 2)) {

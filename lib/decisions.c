@@ -251,7 +251,7 @@ void pk_extract_decisions(ctx *c)
     const segs *g = &c->sg;
     size_t head = g->nlines, lead = g->nlines, beslut = g->nlines;
     int protokoll = c->rec->doc_type && strncmp(c->rec->doc_type, "protokoll", 9) == 0;
-    for (size_t i = 0; i < g->nlines; i++) {
+    for (size_t i = c->focus_line; i < g->nlines; i++) {
         const line *l = &g->lines[i];
         size_t ov[2];
         if (l->heading == H_DECISION) {

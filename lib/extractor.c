@@ -39,7 +39,7 @@ static const char *const rx_src[RX_COUNT] = {
     [RX_INOM] = "(?<![\\p{L}])(?:inom|tillhör)(?![\\p{L}])",
     [RX_CLASS] = "(?i)(?<![\\p{L}])(?:tävlings)?klass(?:en)?\\s+(\\p{L}+(?:\\s+(?:och|inklusive)\\s+\\p{L}+)?)",
     /* a municipality by name: "Göteborgs Stad", "SOLNA STAD", "Nacka kommun" */
-    [RX_MUNICIPALITY] = "(?<![\\p{L}])(\\p{Lu}[\\p{L}]+(?:-\\p{Lu}[\\p{L}]+)?)[ \\t]+(?:[Ss]tad|STAD|kommun|KOMMUN)(?![\\p{L}])",
+    [RX_MUNICIPALITY] = "(?<![\\p{L}])(\\p{Lu}[\\p{L}]+(?:-\\p{Lu}[\\p{L}]+)?)\\s+(?:[Ss]tad|STAD|kommun|KOMMUN)s?(?![\\p{L}])",
 };
 
 static char *build_formula_pattern(void)

@@ -118,7 +118,7 @@ static void find_title(ctx *c, size_t limit_line)
     int found_clean = 0;
     size_t run_s = 0, run_e = 0;
     int have_run = 0;
-    for (size_t i = 0; i < limit_line && !found_clean;) {
+    for (size_t i = c->focus_line; i < limit_line && !found_clean;) {
         if (g->lines[i].blank) {
             i++;
             continue;
@@ -245,15 +245,34 @@ void pk_extract_fields(ctx *c)
     const segs *g = &c->sg;
     size_t ov[4];
 
-    /* paragraph */
-    if (rx_match(c, RX_PARAGRAPH, 0, c->t.n, ov, 2)) {
-        c->rec->paragraph = arena_strndup(c->a, c->t.s + ov[2], ov[3] - ov[2]);
-        c->rec->paragraph_span = pk_span_of(c, ov[2], ov[3]);
+    /* paragraph: in minutes of several, the one about the award (the last
+       "§ N" before the award is first named), else the first */
+    size_t pv[4] = {0}, pos = 0, aw[2] = {0};
+    int have = 0;
+    int award_at = rx_match(c, RX_AWARD, 0, c->t.n, aw, 1);
+    while (rx_match(c, RX_PARAGRAPH, pos, c->t.n, ov, 2)) {
+        pos = ov[1];
+        if (!have || (award_at && ov[0] < aw[0])) {
+            memcpy(pv, ov, sizeof pv);
+            have = 1;
+        } else {
+            break;
+        }
+    }
+    if (have) {
+        c->rec->paragraph = arena_strndup(c->a, c->t.s + pv[2], pv[3] - pv[2]);
+        c->rec->paragraph_span = pk_span_of(c, pv[2], pv[3]);
+        if (pv[0] > 0) /* the line of the chosen paragraph, when it is not the first thing */
+            for (size_t i = 0; i < g->nlines; i++)
+                if (g->lines[i].s <= pv[0] && pv[0] <= g->lines[i].e) {
+                    c->focus_line = i;
+                    break;
+                }
     }
 
     /* the first decision heading bounds the header zone */
     size_t first_dec = g->nlines, first_head = g->nlines;
-    for (size_t i = 0; i < g->nlines; i++) {
+    for (size_t i = c->focus_line; i < g->nlines; i++) {
         const line *l = &g->lines[i];
         if (first_head == g->nlines && (l->heading || ends_beslutar(c->t.s + l->s, l->e - l->s)))
             first_head = i; /* a heading, or a "<Nämnd> beslutar" lead-in */
@@ -263,8 +282,8 @@ void pk_extract_fields(ctx *c)
         }
     }
     size_t limit = first_dec < g->nlines ? first_dec : first_head;
-    if (limit > 80)
-        limit = 80;
+    if (limit > c->focus_line + 80)
+        limit = c->focus_line + 80;
     if (limit > g->nlines)
         limit = g->nlines;
     c->header_end = limit < g->nlines ? g->lines[limit].s : c->t.n;

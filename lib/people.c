@@ -360,7 +360,18 @@ static void titled(ctx *c)
         while (we < c->t.n && c->t.s[we] != ' ' && c->t.s[we] != '\n')
             we++;
         size_t k = pk_title_at(c->t.s + p, we - p);
-        if (k != we - p || we >= c->t.n || c->t.s[we] != ' ') {
+        if (k != we - p)
+            k = 0;
+        /* the definite form: "Stadsdelsdirektören", "Enhetschefen" */
+        if (!k && we - p > 6 && we - p < 60 && c->t.s[we - 1] == 'n') {
+            size_t base = we - p - (c->t.s[we - 2] == 'e' ? 2 : 1);
+            char tmp[64];
+            memcpy(tmp, c->t.s + p, base);
+            tmp[base] = ' ';
+            if (pk_title_at(tmp, base + 1) == base)
+                k = base;
+        }
+        if (!k || we >= c->t.n || c->t.s[we] != ' ') {
             p = we;
             continue;
         }

@@ -84,6 +84,29 @@ static size_t class_phrase(const ctx *c, size_t p, size_t e)
     return 0;
 }
 
+/* "Tenstagården (äldreboende)": a kind of unit in parentheses after the
+   name is no part of it ("Rinkeby-Kista mottagningen (missbruksenheten)" is) */
+static size_t drop_kind(const ctx *c, size_t s, size_t e)
+{
+    static const char *const kinds[] = {"förskola", "skola", "grundskola", "gymnasium", "äldreboende", "äldreomsorg",
+                                        "hemtjänst", "LSS", "fritidsgård", "fritidshem", "boende", "gruppbostad",
+                                        "individ- och familjeomsorg", "förskolor", "skolor"};
+    if (e - s < 4 || c->t.s[e - 1] != ')')
+        return e;
+    size_t o = e - 1;
+    while (o > s && c->t.s[o] != '(')
+        o--;
+    if (c->t.s[o] != '(' || o == s)
+        return e;
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+        if (strlen(kinds[i]) == e - 2 - o && memcmp(c->t.s + o + 1, kinds[i], e - 2 - o) == 0) {
+            while (o > s && is_sp(c->t.s[o - 1]))
+                o--;
+            return o;
+        }
+    return e;
+}
+
 /* Trims an item and drops the words around a name that are not part of it. */
 static int clean(const ctx *c, range *r)
 {
@@ -93,6 +116,7 @@ static int clean(const ctx *c, range *r)
         while (e > s && (is_sp(c->t.s[e - 1]) || c->t.s[e - 1] == ',' || c->t.s[e - 1] == '.' ||
                          c->t.s[e - 1] == ';' || c->t.s[e - 1] == ':'))
             e--;
+        e = drop_kind(c, s, e);
         if (word_at(c, s, e, "samt") || word_at(c, s, e, "och") || word_at(c, s, e, "även") ||
             word_at(c, s, e, "att") || word_at(c, s, e, "både")) {
             while (s < e && !is_sp(c->t.s[s]))

@@ -154,6 +154,37 @@ static void test_five_signatures(void **state)
     pk_doc_free(d);
 }
 
+static void test_second_batch_forms(void **state)
+{
+    (void)state;
+    /* several paragraphs: the one about the award */
+    pk_doc *d = extract("Protokoll\n\n§ 7\nInformation om ekonomin\n\nBeslut\nInformationen tas till protokollet.\n\n"
+                        "§ 8\nDeltagande i Stockholms stads kvalitetsutmärkelse 2024\n\nBeslut\nStadsdelsnämnden "
+                        "godkänner att Förskolan Solrosen (förskola) och Tenstagården (äldreboende) deltar.\n\n"
+                        "§ 9\nÖvrigt\n\nBeslut\nNämnden noterar informationen.\n");
+    const pk_record *r = pk_doc_record(d);
+    assert_string_equal(r->paragraph, "8");
+    assert_string_equal(r->title, "Deltagande i Stockholms stads kvalitetsutmärkelse 2024");
+    assert_string_equal(r->decisions[0].kind, "approve");
+    assert_int_equal(r->n_units, 2);
+    assert_string_equal(r->units[1].name, "Tenstagården");
+    pk_doc_free(d);
+    /* another municipality's kvalitetspris, a numbered list, a definite title before a name */
+    d = extract("Förslag till beslut\nUtbildningsnämnden godkänner att följande enheter deltar i Uppsala kommuns "
+                "kvalitetspris 2024:\n1. Förskolan Ekebyhov\n2. Sunnerstaskolan\n\nÄrendet\nEnhetschefen Marie "
+                "Lundh informerar.\n");
+    r = pk_doc_record(d);
+    assert_non_null(r->award);
+    assert_int_equal(r->award->year, 2024);
+    assert_string_equal(r->award->name, "Kvalitetspriset");
+    assert_int_equal(r->n_units, 2);
+    assert_string_equal(r->units[0].name, "Förskolan Ekebyhov");
+    const pk_person *p = person(r, "Marie Lundh");
+    assert_non_null(p);
+    assert_string_equal(p->title, "enhetschef");
+    pk_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -161,6 +192,7 @@ int main(void)
         cmocka_unit_test(test_units_from_adopted_proposal), cmocka_unit_test(test_two_items_in_one_sentence),
         cmocka_unit_test(test_list_after_colon_lines_below), cmocka_unit_test(test_date_roles),
         cmocka_unit_test(test_unit_parents), cmocka_unit_test(test_five_signatures),
+        cmocka_unit_test(test_second_batch_forms),
     };
     return cmocka_run_group_tests_name("rules", tests, setup_ex, teardown_ex);
 }
