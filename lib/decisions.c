@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Length of an item marker at p ("1. ", "- ", "• ", "att "), or 0. */
 static size_t marker_len(const ctx *c, size_t p, size_t end, int att_items)
@@ -246,6 +247,34 @@ static int line_is_beslut(const ctx *c, const line *l)
            !memmem(c->t.s + l->s, n, "rslag", 5);
 }
 
+/* Minutes whose decision names no actor ("Informationen tas till
+   protokollet."): the nämnd whose minutes they are, from a header line
+   that is its name alone ("UTBILDNINGSNÄMNDEN", "Utbildningsnämnden"). */
+static void body_from_header(ctx *c)
+{
+    const segs *g = &c->sg;
+    if (c->rec->body || !c->rec->doc_type || strncmp(c->rec->doc_type, "protokoll", 9) != 0)
+        return;
+    for (size_t i = 0; i < g->nlines && g->lines[i].s < c->header_end; i++) {
+        const line *l = &g->lines[i];
+        size_t ov[6], e = l->e;
+        /* a letterhead may carry "PROTOKOLL" further right: take the first column */
+        for (size_t q = l->s; q + 2 < l->e; q++)
+            if (c->t.s[q] == ' ' && c->t.s[q + 1] == ' ' && c->t.s[q + 2] == ' ') {
+                e = q;
+                break;
+            }
+        if (l->blank || !rx_match(c, RX_BODY, l->s, e, ov, 3) || ov[0] != l->s || ov[1] != e)
+            continue;
+        size_t hs = ov[4], he = ov[5], s = hs;
+        if (ov[2] != (size_t)-1 && (!pk_is_upper_at(c->t.s + hs, he - hs) || strncasecmp(c->t.s + hs, "stadsdels", 9) == 0))
+            s = ov[2]; /* "KATARINA-SOFIA STADSDELSNÄMND" */
+        c->rec->body = pk_fold(c, s, he);
+        c->rec->body_span = pk_span_of(c, s, he);
+        return;
+    }
+}
+
 void pk_extract_decisions(ctx *c)
 {
     const segs *g = &c->sg;
@@ -282,8 +311,10 @@ void pk_extract_decisions(ctx *c)
         c->decision_hi = g->lines[b - 1].e;
         split_section(c, a, b);
     }
-    if (c->decisions.n)
+    if (c->decisions.n) {
+        body_from_header(c);
         return;
+    }
     /* no section: the office's proposal ("Förvaltningen föreslår att nämnden godkänner ...") */
     static const char *const cues[] = {"föreslår att", "föreslås att", "beslutar att", "beslutade att"};
     for (size_t k = 0; k < sizeof cues / sizeof *cues && !c->decisions.n; k++) {
