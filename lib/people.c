@@ -157,7 +157,7 @@ static const char *role_for_title(const char *t)
         return "signatory";
     if (strcmp(t, "ordförande") == 0)
         return "chair";
-    if (strstr(t, "sekreterare") || strcmp(t, "justerare") == 0 || strstr(t, "ordförande"))
+    if (strstr(t, "sekreterare") || strcmp(t, "justerare") == 0 || strcmp(t, "justerande") == 0 || strstr(t, "ordförande"))
         return "other";
     if (strcmp(t, "handläggare") == 0)
         return "officer";
@@ -200,7 +200,14 @@ static void signature(ctx *c, const line *nl, const word *titles, size_t k)
     for (size_t j = 0; j < k; j++) {
         size_t a = starts[j], b = j + 1 < k ? starts[j + 1] : n;
         const char *title = pk_lower(c->a, c->t.s + titles[j].s, titles[j].e - titles[j].s);
-        add(c, w[a].s, w[b - 1].e, title, NULL, role_for_title(title));
+        /* "Erik Pelling Berg (S)": the party in parentheses is no part of the name */
+        const char *party = NULL;
+        size_t pl = w[b - 1].e - w[b - 1].s;
+        if (b - a > 2 && pl >= 3 && pl <= 5 && c->t.s[w[b - 1].s] == '(' && c->t.s[w[b - 1].e - 1] == ')') {
+            party = upper_ascii(c->a, c->t.s + w[b - 1].s + 1, pl - 2);
+            b--;
+        }
+        add(c, w[a].s, w[b - 1].e, title, party, role_for_title(title));
     }
 }
 
