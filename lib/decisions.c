@@ -87,18 +87,34 @@ static void add_item(ctx *c, size_t s, size_t e, int marked, size_t lead_s, size
         e--;
     if (e <= s)
         return;
-    /* "godkänna att X deltar, att uppdra åt ...": one sentence, two items */
-    static const char *const joins[] = {", att ", "; att ", " samt att ", " och att "};
-    for (size_t p = s; p < e; p++)
-        for (size_t k = 0; k < sizeof joins / sizeof *joins; k++) {
-            size_t m = strlen(joins[k]), jv[2];
-            if (p + m < e && memcmp(c->t.s + p, joins[k], m) == 0 && rx_match(c, RX_FORMULA, p + m, e, jv, 1) &&
-                jv[0] == p + m && p > s) {
-                add_item(c, s, p, marked, lead_s, lead_e);
-                add_item(c, p + m - 4, e, marked, lead_s, lead_e);
-                return;
-            }
+    /* "godkänna att X deltar, att uppdra åt ...": one sentence, two items;
+       the joint is ", att", "; att", "samt att" or "och att", across a
+       line break too */
+    for (size_t p = s + 1; p < e; p++) {
+        char ch = c->t.s[p];
+        size_t q = p + 1;
+        if (ch == ',' || ch == ';') {
+        } else if ((ch == ' ' || ch == '\n') && p + 5 < e &&
+                   (memcmp(c->t.s + p + 1, "samt", 4) == 0 || memcmp(c->t.s + p + 1, "och", 3) == 0)) {
+            q = p + 1 + (c->t.s[p + 1] == 's' ? 4 : 3);
+        } else {
+            continue;
         }
+        if (q >= e || (c->t.s[q] != ' ' && c->t.s[q] != '\n'))
+            continue;
+        while (q < e && (c->t.s[q] == ' ' || c->t.s[q] == '\n'))
+            q++;
+        if (q + 4 >= e || memcmp(c->t.s + q, "att", 3) != 0 || (c->t.s[q + 3] != ' ' && c->t.s[q + 3] != '\n'))
+            continue;
+        size_t f = q + 4, jv[2];
+        while (f < e && (c->t.s[f] == ' ' || c->t.s[f] == '\n'))
+            f++;
+        if (rx_match(c, RX_FORMULA, f, e, jv, 1) && jv[0] == f) {
+            add_item(c, s, p, marked, lead_s, lead_e);
+            add_item(c, q, e, marked, lead_s, lead_e);
+            return;
+        }
+    }
     size_t ov[2];
     const char *kind = "other", *formula = NULL;
     size_t fs = e;
