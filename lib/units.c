@@ -410,7 +410,23 @@ static int bullet_list(ctx *c, size_t q, size_t limit)
             break;
         if (!mk && (le - ls > 70 || c->t.s[le - 1] == '.' || !pk_is_upper_at(c->t.s + ls, le - ls)))
             break;
-        if (add_list(c, ls + mk, le, 0) > 0)
+        /* the next decision item ("2. Förskolenämnden uppdrar åt ...") ends the list */
+        size_t fv[2];
+        if (rx_match(c, RX_FORMULA, ls + mk, le, fv, 1))
+            break;
+        /* "Förskolan Myrstacken, Bagarmossen": the place after a comma on a
+           line of its own is where the unit is, not another unit */
+        size_t ue = le;
+        for (size_t cm = ls + mk; cm + 2 < le; cm++)
+            if (c->t.s[cm] == ',' && c->t.s[cm + 1] == ' ') {
+                size_t w = cm + 2;
+                while (w < le && !is_sp(c->t.s[w]) && c->t.s[w] != ',')
+                    w++;
+                if (w == le && pk_is_upper_at(c->t.s + cm + 2, le - cm - 2))
+                    ue = cm;
+                break;
+            }
+        if (add_list(c, ls + mk, ue, 0) > 0)
             got++;
         ls = le;
     }
