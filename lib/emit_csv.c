@@ -15,62 +15,22 @@ static const char header[] =
 
 PK_EXPORT const char *pk_csv_header(void) { return header; }
 
-typedef struct sbuf {
-    char *s;
-    size_t n, cap;
-    int bad;
-} sbuf;
-
-static void add(sbuf *b, const char *s, size_t n)
-{
-    if (b->bad)
-        return;
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = (b->cap ? b->cap * 2 : 256);
-        while (cap < b->n + n + 1)
-            cap *= 2;
-        char *p = pk_realloc(b->s, cap);
-        if (!p) {
-            b->bad = 1;
-            return;
-        }
-        b->s = p;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->n, s, n);
-    b->n += n;
-    b->s[b->n] = 0;
-}
-
-static void field(sbuf *b, const char *s, int last)
+static void field(pk_buf *b, const char *s, int last)
 {
     if (s && *s) {
+        /* quoted, every quote doubled: at most twice the bytes and two */
         size_t n = strlen(s);
-        char *q = pk_malloc(n * 2 + 2);
-        if (!q) {
-            b->bad = 1;
+        if (pk_buf_reserve(b, n * 2 + 2))
             return;
-        }
-        size_t w = csv_write(q, n * 2 + 2, s, n);
-        add(b, q, w);
-        free(q);
+        b->n += csv_write(b->s + b->n, n * 2 + 2, s, n);
     }
-    add(b, last ? "\r\n" : ",", last ? 2 : 1);
+    pk_buf_add(b, last ? "\r\n" : ",", last ? 2 : 1);
 }
 
-static void row(sbuf *b, const char *const cols[NCOLS])
+static void row(pk_buf *b, const char *const cols[NCOLS])
 {
     for (int i = 0; i < NCOLS; i++)
         field(b, cols[i], i == NCOLS - 1);
-}
-
-static char *done(sbuf *b)
-{
-    if (b->bad) {
-        free(b->s);
-        return NULL;
-    }
-    return b->s;
 }
 
 PK_EXPORT char *pk_doc_to_csv(const pk_doc *doc)
@@ -78,7 +38,7 @@ PK_EXPORT char *pk_doc_to_csv(const pk_doc *doc)
     const pk_record *r = pk_doc_record(doc);
     if (!r)
         return NULL;
-    sbuf b = {0};
+    pk_buf b = {0};
     char year[16] = "";
     if (r->award && r->award->year)
         snprintf(year, sizeof year, "%d", r->award->year);
@@ -106,14 +66,14 @@ PK_EXPORT char *pk_doc_to_csv(const pk_doc *doc)
         cols[12] = r->units[i].parent;
         row(&b, cols);
     }
-    return done(&b);
+    return pk_buf_finish(&b);
 }
 
 PK_EXPORT char *pk_error_to_csv(const char *source, const char *message)
 {
-    sbuf b = {0};
+    pk_buf b = {0};
     const char *cols[NCOLS] = {source, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
                                message ? message : "error"};
     row(&b, cols);
-    return done(&b);
+    return pk_buf_finish(&b);
 }

@@ -10,48 +10,16 @@
 #include <string.h>
 #include <utf8proc.h>
 
-typedef struct out {
-    char *s;
-    size_t n, cap;
-    int bad; /* an allocation failed */
-} out;
+#define LIT(o, s) pk_buf_add(o, s, sizeof s - 1)
 
-static void grow(out *o, size_t more)
-{
-    if (o->bad || o->n + more + 1 <= o->cap)
-        return;
-    size_t cap = o->cap ? o->cap : 1024;
-    while (cap < o->n + more + 1)
-        cap *= 2;
-    char *p = pk_realloc(o->s, cap);
-    if (!p) {
-        o->bad = 1;
-        return;
-    }
-    o->s = p;
-    o->cap = cap;
-}
-
-static void raw(out *o, const char *s, size_t n)
-{
-    grow(o, n);
-    if (o->bad)
-        return;
-    memcpy(o->s + o->n, s, n);
-    o->n += n;
-}
-
-#define LIT(o, s) raw(o, s, sizeof s - 1)
-
-static void str(out *o, const char *s)
+static void str(pk_buf *o, const char *s)
 {
     if (!s) {
         LIT(o, "null");
         return;
     }
     size_t n = strlen(s);
-    grow(o, n * 6 + 2); /* the worst case: every byte \u00XX */
-    if (o->bad)
+    if (pk_buf_reserve(o, n * 6 + 2)) /* the worst case: every byte \u00XX */
         return;
     char *w = o->s + o->n;
     *w++ = '"';
@@ -99,14 +67,14 @@ static void str(out *o, const char *s)
     o->n = (size_t)(w - o->s);
 }
 
-static void num(out *o, long long v)
+static void num(pk_buf *o, long long v)
 {
     char b[24];
     int k = snprintf(b, sizeof b, "%lld", v);
-    raw(o, b, (size_t)k);
+    pk_buf_add(o, b, (size_t)k);
 }
 
-static void year_or_null(out *o, int y)
+static void year_or_null(pk_buf *o, int y)
 {
     if (y)
         num(o, y);
@@ -114,7 +82,7 @@ static void year_or_null(out *o, int y)
         LIT(o, "null");
 }
 
-static void span(out *o, pk_span sp)
+static void span(pk_buf *o, pk_span sp)
 {
     LIT(o, "[");
     num(o, (long long)sp.start);
@@ -124,7 +92,7 @@ static void span(out *o, pk_span sp)
 }
 
 /* ,"key": */
-static void key(out *o, const char *k, int first)
+static void key(pk_buf *o, const char *k, int first)
 {
     if (!first)
         LIT(o, ",");
@@ -132,23 +100,12 @@ static void key(out *o, const char *k, int first)
     LIT(o, ":");
 }
 
-static char *done(out *o)
-{
-    grow(o, 1);
-    if (o->bad) {
-        free(o->s);
-        return NULL;
-    }
-    o->s[o->n] = 0;
-    return o->s;
-}
-
 PK_EXPORT char *pk_doc_to_json(const pk_doc *doc)
 {
     const pk_record *r = pk_doc_record(doc);
     if (!r)
         return NULL;
-    out o = {0};
+    pk_buf o = {0};
     LIT(&o, "{");
     key(&o, "source", 1), str(&o, r->source);
     key(&o, "doc_type", 0), str(&o, r->doc_type);
@@ -255,15 +212,15 @@ PK_EXPORT char *pk_doc_to_json(const pk_doc *doc)
         str(&o, r->warnings[i]);
     }
     LIT(&o, "]}");
-    return done(&o);
+    return pk_buf_finish(&o);
 }
 
 PK_EXPORT char *pk_error_to_json(const char *source, const char *message)
 {
-    out o = {0};
+    pk_buf o = {0};
     LIT(&o, "{");
     key(&o, "source", 1), str(&o, source);
     key(&o, "error", 0), str(&o, message ? message : "error");
     LIT(&o, "}");
-    return done(&o);
+    return pk_buf_finish(&o);
 }

@@ -198,4 +198,17 @@ int pk_is_lower_at(const char *s, size_t n);
 int pk_is_letter_at(const char *s, size_t n);
 char *pk_lower(arena *a, const char *s, size_t n); /* case-folded copy */
 
+/* A growing output buffer (pk_malloc'd, for strings handed to the caller):
+   after a failed allocation every call does nothing and finish gives NULL. */
+typedef struct pk_buf {
+    char *s;
+    size_t n, cap;
+    int bad;
+} pk_buf;
+/* Room for `more` bytes and a NUL at s + n; 0, or -1 when out of memory. */
+int pk_buf_reserve(pk_buf *b, size_t more);
+void pk_buf_add(pk_buf *b, const char *s, size_t n);
+/* The NUL-terminated text, or NULL (the buffer freed) after a failure. */
+char *pk_buf_finish(pk_buf *b);
+
 #endif

@@ -1,6 +1,9 @@
 /* Small Unicode helpers over utf8proc, used by every stage. */
 #include "internal.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include <string.h>
 #include <utf8proc.h>
 
@@ -51,4 +54,41 @@ char *pk_lower(arena *a, const char *s, size_t n)
     }
     out[o] = 0;
     return out;
+}
+
+int pk_buf_reserve(pk_buf *b, size_t more)
+{
+    if (b->bad)
+        return -1;
+    if (b->n + more + 1 <= b->cap)
+        return 0;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->n + more + 1)
+        cap *= 2;
+    char *p = pk_realloc(b->s, cap);
+    if (!p) {
+        b->bad = 1;
+        return -1;
+    }
+    b->s = p;
+    b->cap = cap;
+    return 0;
+}
+
+void pk_buf_add(pk_buf *b, const char *s, size_t n)
+{
+    if (pk_buf_reserve(b, n))
+        return;
+    memcpy(b->s + b->n, s, n);
+    b->n += n;
+}
+
+char *pk_buf_finish(pk_buf *b)
+{
+    if (pk_buf_reserve(b, 0)) {
+        free(b->s);
+        return NULL;
+    }
+    b->s[b->n] = 0;
+    return b->s;
 }
