@@ -143,7 +143,7 @@ static const char *role_of(ctx *c, const dcand *x, int *have_doc)
         return "other"; /* "Senast uppdaterad": a web page's date */
     /* "senast den 9 juni och priset delas ut den 14 december": the cue
        nearest before the date wins */
-    if (near(c, w, x->s, "delas ut") || near(c, w, x->s, "delas ut") || delas_ut(c, w, x->s) ||
+    if (near(c, w, x->s, "delas ut") || delas_ut(c, w, x->s) ||
         near(c, w, x->s, "presenteras") || near(c, w, x->s, "prisutdelning"))
         return "ceremony";
     /* "Ärendet behandlas av utbildningsnämnden den 20 mars" */

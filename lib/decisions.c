@@ -54,10 +54,9 @@ static int body_before(ctx *c, size_t from, size_t before, size_t *bs, size_t *b
 static int has_verb(const ctx *c, size_t s, size_t e)
 {
     static const char *const ends[] = {"as", "ar", "er", "ör", "år"};
-    /* words with those endings that are no verbs */
-    static const char *const not_verbs[] = {"för", "över", "efter", "under", "eller", "inför", "utöver", "bakom",
-                                            "enheter", "verksamheter", "medarbetar", "kronor", "timmar", "dagar",
-                                            "veckor", "år", "barn", "fler", "mer", "vidare", "andra", "sidor"};
+    /* words of four bytes or more with those endings that are no verbs */
+    static const char *const not_verbs[] = {"för",     "över",         "efter",      "under",  "eller", "inför", "utöver",
+                                            "enheter", "verksamheter", "medarbetar", "timmar", "dagar", "fler"};
     for (size_t p = s; p < e; p++) {
         if (p > s && c->t.s[p - 1] != ' ' && c->t.s[p - 1] != '\n')
             continue;

@@ -29,8 +29,8 @@ static pk_person *find(ctx *c, const char *name)
    name is no part of the name before it. */
 static size_t drop_place(const ctx *c, size_t s, size_t e)
 {
-    static const char *const bodies[] = {"stadsdelsnämnd", "stadsdelsförvaltning", "nämnd", "förvaltning",
-                                         "stadsdelsområde", "kommun", "stad"};
+    /* word endings, so "stadsdelsnämnd" and "stadsdelsnämnden" are in */
+    static const char *const bodies[] = {"nämnd", "förvaltning", "stadsdelsområde", "kommun", "stad"};
     size_t p = e;
     while (p < c->t.n && c->t.s[p] == ' ')
         p++;
