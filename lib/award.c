@@ -35,15 +35,15 @@ void pk_extract_award(ctx *c)
         for (size_t i = 0; i < c->decisions.n; i++)
             if (strcmp(d[i].kind, "nominate") == 0)
                 nominate = 1;
-        if (!nominate || !rx_match(c, RX_AWARD, 0, c->t.n, ov, 1))
+        if (!nominate || !c->has_award_mention)
             return;
     }
     pk_award *a = arena_alloc(c->a, sizeof *a);
     memset(a, 0, sizeof *a);
     /* other municipalities call theirs a "kvalitetspris" */
-    a->name = rx_match(c, RX_AWARD, 0, c->t.n, ov, 1) && memmem(c->t.s + ov[0], ov[1] - ov[0], "pris", 4)
-                  ? "Kvalitetspriset"
-                  : "Kvalitetsutmärkelsen";
+    const size_t *m = c->award_mention;
+    a->name = c->has_award_mention && memmem(c->t.s + m[0], m[1] - m[0], "pris", 4) ? "Kvalitetspriset"
+                                                                                     : "Kvalitetsutmärkelsen";
     if (c->rec->title) {
         const char *t = c->rec->title;
         for (const char *p = t; *p; p++) {

@@ -247,9 +247,9 @@ void pk_extract_fields(ctx *c)
 
     /* paragraph: in minutes of several, the one about the award (the last
        "§ N" before the award is first named), else the first */
-    size_t pv[4] = {0}, pos = 0, aw[2] = {0};
+    size_t pv[4] = {0}, pos = 0, *aw = c->award_mention;
     int have = 0;
-    int award_at = rx_match(c, RX_AWARD, 0, c->t.n, aw, 1);
+    int award_at = c->has_award_mention = rx_match(c, RX_AWARD, 0, c->t.n, aw, 1);
     while (rx_match(c, RX_PARAGRAPH, pos, c->t.n, ov, 2)) {
         pos = ov[1];
         if (!have || (award_at && ov[0] < aw[0])) {

@@ -140,6 +140,8 @@ typedef struct ctx {
     pk_record *rec;
     vec regnums, dates, decisions, units, people, warnings;
     pk_award *award;
+    int has_award_mention;        /* fields.c: the award is named somewhere ... */
+    size_t award_mention[2];      /* ... first at [0], [1] (cleaned offsets) */
     size_t focus_line;            /* minutes of several paragraphs: the line of the "§ N" about the award */
     int rx_limit_hit;             /* a pcre2 match or depth limit was reached */
     size_t cue_from[RX_COUNT][24]; /* extractor.c: cue search cache */
