@@ -92,7 +92,7 @@ test: deps
 	$(MAKE) all
 	$(MAKE) test-unit test-golden test-cli test-fuzz-regress
 	$(MAKE) SANITIZE=address,undefined test-unit test-golden
-	@sh tests/summary.sh
+	@python3 tests/summary.py
 
 test-unit: $(TESTS)
 	@sh tests/run_unit.sh $(TESTS)

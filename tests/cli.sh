@@ -1,9 +1,8 @@
 #!/bin/sh
 # The command: formats, inputs, errors, exit codes.
 bin=$1
-res=build/test-results.txt
 t=build/clitest; rm -rf $t; mkdir -p $t
-check() { if [ "$1" -eq 0 ]; then echo "pass $2" >> $res; echo "ok   $2"; else echo "fail $2" >> $res; echo "FAIL $2"; fi; }
+. tests/lib.sh "$bin"
 
 "$bin" --help > $t/help; check $? "--help exits 0"
 grep -q 'usage: protokoll \[-f FORMAT\] \[-o FILE\] \[-j N\] \[FILE|DIR ...\]' $t/help; check $? "--help prints the synopsis"

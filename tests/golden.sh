@@ -3,9 +3,8 @@
 # (macro F1 >= 0.97), the seeds alone (1.00), and every span checked
 # against the bytes it points at.
 bin=$1
-res=build/test-results.txt
 mkdir -p build
-check() { if [ "$1" -eq 0 ]; then echo "pass $2" >> $res; echo "ok   $2"; else echo "fail $2" >> $res; echo "FAIL $2"; fi; }
+. tests/lib.sh "$bin"
 
 "$bin" corpus > build/corpus.jsonl 2> build/corpus.err
 check $? "golden: every corpus input gives a record, exit 0"

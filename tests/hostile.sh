@@ -2,9 +2,8 @@
 # Hostile inputs through the command: every input gives exactly one
 # record, in input order, and the run goes on.
 bin=$1
-res=build/test-results.txt
 t=build/hostile; rm -rf $t; mkdir -p $t
-check() { if [ "$1" -eq 0 ]; then echo "pass $2" >> $res; echo "ok   $2"; else echo "fail $2" >> $res; echo "FAIL $2"; fi; }
+. tests/lib.sh "$bin"
 ok=corpus/000_f9602f9a592d35f0.txt
 
 # a file over the limit (sparse: nothing is read)

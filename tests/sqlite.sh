@@ -2,9 +2,8 @@
 # -f sqlite: the schema, the counts against the JSONL output, foreign keys,
 # replacing on re-runs, failed inputs, errors, and spans into the sources.
 bin=$1
-res=build/test-results.txt
 t=build/sqlitetest; rm -rf $t; mkdir -p $t
-check() { if [ "$1" -eq 0 ]; then echo "pass $2" >> $res; echo "ok   $2"; else echo "fail $2" >> $res; echo "FAIL $2"; fi; }
+. tests/lib.sh "$bin"
 q() { sqlite3 -init /dev/null -batch -noheader "$@"; }
 db=$t/corpus.db
 

@@ -2,10 +2,9 @@
 # protokoll stats: the known answer of tests/stats/, from minutes and from
 # JSONL, as CSV, JSON and SVG; failed lines, usage errors, atomic output.
 bin=$1
-res=build/test-results.txt
 t=build/statstest; rm -rf $t; mkdir -p $t
 k=tests/stats
-check() { if [ "$1" -eq 0 ]; then echo "pass $2" >> $res; echo "ok   $2"; else echo "fail $2" >> $res; echo "FAIL $2"; fi; }
+. tests/lib.sh "$bin"
 
 # the known answer, from the minutes
 "$bin" stats $k > $t/table.csv 2> $t/err; rc=$?
