@@ -39,7 +39,7 @@ TESTS    = $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
 
 .SECONDARY:
 
-.PHONY: all deps run test test-unit test-golden test-cli test-fuzz-regress test-san check bench fuzz install uninstall clean
+.PHONY: all deps run test test-unit test-golden baseline test-cli test-fuzz-regress test-san check bench fuzz install uninstall clean
 
 all: $(B)/protokoll $(B)/libprotokoll.a $(B)/libprotokoll.so
 
@@ -99,6 +99,11 @@ test-unit: $(TESTS)
 
 test-golden: all
 	@sh tests/golden.sh $(B)/protokoll
+	@sh tests/floors.sh $(B)/protokoll
+
+# write the score floors anew (tests/baseline/) after a change that moves them
+baseline: all
+	@sh tests/floors.sh $(B)/protokoll --update
 
 # every input a fuzzer found, and the corpus, through the fuzz targets
 # built with the sanitizers and a plain driver

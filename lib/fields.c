@@ -73,6 +73,20 @@ static const char *const furniture_words[] = {
     "Plats:", "Tid:", "Närvarande", "Ledamöter", "Ersättare", "Skriv ut", "Lyssna", "Läs upp", "Sekreterare",
     "Ordförande", "Org nr", "närvarande", "Nr "};
 
+/* A line under the heading that says where the matter came from
+   ("Remiss från kommunstyrelsen, KS 2019/876") ends the heading. */
+static const char *const subtitle_openers[] = {"Remiss från ", "Remiss inkommen från "};
+
+static int is_subtitle(const ctx *c, const line *l)
+{
+    for (size_t i = 0; i < sizeof subtitle_openers / sizeof *subtitle_openers; i++) {
+        size_t n = strlen(subtitle_openers[i]);
+        if (l->e - l->s > n && memcmp(c->t.s + l->s, subtitle_openers[i], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* A "<Nämnd> beslutar" lead-in: it opens the decision, it is no title. */
 static int ends_beslutar(const char *s, size_t n)
 {
@@ -143,6 +157,8 @@ static void find_title(ctx *c, size_t limit_line)
                 }
                 l.s = p;
             }
+            if (kept && is_subtitle(c, &l))
+                break;
             if (is_furniture_line(c, &l)) {
                 furn++;
                 if (kept)

@@ -185,6 +185,26 @@ static void test_second_batch_forms(void **state)
     pk_doc_free(d);
 }
 
+/* "Remiss från <body>" under a heading says where the matter came from; the
+   heading itself may run over two lines */
+static void test_title_ends_before_remiss_line(void **state)
+{
+    (void)state;
+    pk_doc *d = extract("Tjänsteutlåtande\n\nTill\nMiljö- och hälsoskyddsnämnden\n\nRemiss av förslag till "
+                        "strategi för\nStockholms gröna tak\nRemiss från kommunstyrelsen, KS 2021/44\n\nFörslag till "
+                        "beslut\nNämnden överlämnar förvaltningens tjänsteutlåtande som svar på remissen.\n");
+    const pk_record *r = pk_doc_record(d);
+    assert_non_null(r->title);
+    assert_string_equal(r->title, "Remiss av förslag till strategi för Stockholms gröna tak");
+    pk_doc_free(d);
+    d = extract("§ 4\nRemiss från kommunstyrelsen om ny taxa\n\nBeslut\nNämnden överlämnar förvaltningens "
+                "tjänsteutlåtande som svar på remissen.\n");
+    r = pk_doc_record(d);
+    assert_non_null(r->title);
+    assert_string_equal(r->title, "Remiss från kommunstyrelsen om ny taxa");
+    pk_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -192,7 +212,7 @@ int main(void)
         cmocka_unit_test(test_units_from_adopted_proposal), cmocka_unit_test(test_two_items_in_one_sentence),
         cmocka_unit_test(test_list_after_colon_lines_below), cmocka_unit_test(test_date_roles),
         cmocka_unit_test(test_unit_parents), cmocka_unit_test(test_five_signatures),
-        cmocka_unit_test(test_second_batch_forms),
+        cmocka_unit_test(test_second_batch_forms), cmocka_unit_test(test_title_ends_before_remiss_line),
     };
     return cmocka_run_group_tests_name("rules", tests, setup_ex, teardown_ex);
 }

@@ -1,0 +1,44 @@
+#!/bin/sh
+# Score floors (tests/floors.py): corpus/, the seeds and the real sets of
+# ../shared scored against their committed baselines in tests/baseline/.
+#   sh tests/floors.sh BIN            check every set
+#   sh tests/floors.sh BIN --update   write the baselines anew
+# real-dev's even-numbered half is held out: only the odd half has a floor.
+bin=$1; upd=${2:-}
+. tests/lib.sh "$bin"
+sh=../shared
+o=build/floors; rm -rf $o; mkdir -p $o
+
+floor() { # NAME PRED ARGS...: one check per set
+    name=$1; shift
+    python3 tests/floors.py "$name" "$@" $upd > $o/$name.txt; rc=$?
+    cat $o/$name.txt
+    [ -n "$upd" ] || check $rc "floors: $name at its baseline, per field and per document"
+}
+
+"$bin" corpus > $o/corpus.jsonl
+floor corpus $o/corpus.jsonl --gold corpus
+if [ ! -d $sh ]; then
+    for s in seeds real-dev real-gbg real-pdf; do skip "floors: $s at its baseline, per field and per document" "no $sh"; done
+    exit 0
+fi
+"$bin" $sh/seeds > $o/seeds.jsonl
+floor seeds $o/seeds.jsonl --gold $sh/gold
+odd=$(ls $sh/real-dev/*.txt | grep -E '/d[0-9]*[13579]_')
+"$bin" $odd > $o/real-dev.jsonl
+floor real-dev $o/real-dev.jsonl --gold $sh/real-dev/gold --only $(for f in $odd; do basename "$f"; done)
+"$bin" $sh/real-gbg/ks-2024 > $o/real-gbg.jsonl
+floor real-gbg $o/real-gbg.jsonl --silver $sh/real-gbg/silver.tsv
+# the PDFs' text is pdftotext's, each record named by its PDF
+if command -v pdftotext > /dev/null; then
+    mkdir -p $o/pdf; : > $o/real-pdf.jsonl
+    for g in $sh/real-pdf/gold/*.json; do
+        n=$(basename "$g" .json)
+        pdftotext "$sh/real-pdf/$n.pdf" "$o/pdf/$n.txt" &&
+            "$bin" "$o/pdf/$n.txt" | sed "s|\"source\":\"[^\"]*\"|\"source\":\"$n.pdf\"|" >> $o/real-pdf.jsonl
+    done
+    floor real-pdf $o/real-pdf.jsonl --gold $sh/real-pdf/gold
+else
+    skip "floors: real-pdf at its baseline, per field and per document" "no pdftotext"
+fi
+exit 0
