@@ -115,6 +115,7 @@ test-fuzz-regress:
 
 test-cli: all
 	@sh tests/cli.sh $(B)/protokoll
+	@sh tests/readme.sh $(B)/protokoll
 	@sh tests/hostile.sh $(B)/protokoll
 	@sh tests/sqlite.sh $(B)/protokoll
 	@sh tests/stats.sh $(B)/protokoll
