@@ -190,40 +190,81 @@ static const cue cues[RX_COUNT] = {
     [RX_ADMIN] = {cue_admin, 128, 48, NULL},
 };
 
-/* The next occurrence of needle k of pattern id at or after p, or SIZE_MAX;
-   remembered, so that a scan over a document costs one pass per needle. */
-static size_t next_needle(ctx *c, int id, int k, size_t p)
+/* Every cue of every pattern, in one pass over the text: at each byte the
+   needles that begin with it are compared, so the cost is linear in the
+   text whatever the queries later ask. */
+static void build_cues(ctx *c)
 {
-    size_t *from = &c->cue_from[id][k], *at = &c->cue_at[id][k];
-    if (*from != SIZE_MAX && *from <= p && p <= *at)
-        return *at; /* nothing between the last question and its answer */
-    const char *nd = cues[id].needles[k];
-    size_t found = SIZE_MAX;
-    if (nd == cue_digit[0]) {
-        int (*fits)(const char *, size_t, size_t) = cues[id].fits;
-        for (size_t q = p; q < c->t.n; q++)
-            if ((unsigned char)(c->t.s[q] - '0') < 10 && (!fits || fits(c->t.s, c->t.n, q))) {
-                found = q;
-                break;
+    /* for each first byte, the (pattern, needle) pairs that open with it */
+    unsigned char first[256][8][2];
+    unsigned char nfirst[256];
+    memset(nfirst, 0, sizeof nfirst);
+    int digit_ids[RX_COUNT], ndigit = 0;
+    size_t cap[RX_COUNT];
+    for (int id = 0; id < RX_COUNT; id++) {
+        cap[id] = 0;
+        if (!cues[id].needles)
+            continue;
+        for (int k = 0; cues[id].needles[k]; k++) {
+            if (cues[id].needles[k] == cue_digit[0]) {
+                digit_ids[ndigit++] = id;
+                continue;
             }
-    } else {
-        const char *hit = p < c->t.n ? memmem(c->t.s + p, c->t.n - p, nd, strlen(nd)) : NULL;
-        found = hit ? (size_t)(hit - c->t.s) : SIZE_MAX;
+            unsigned char b = (unsigned char)cues[id].needles[k][0];
+            if (nfirst[b] < 8) {
+                first[b][nfirst[b]][0] = (unsigned char)id;
+                first[b][nfirst[b]++][1] = (unsigned char)k;
+            }
+        }
     }
-    *from = p;
-    *at = found;
-    return found;
+    const char *s = c->t.s;
+    size_t n = c->t.n;
+    for (size_t p = 0; p < n; p++) {
+        unsigned char b = (unsigned char)s[p];
+        int hit[RX_COUNT] = {0};
+        if ((unsigned char)(b - '0') < 10) {
+            for (int i = 0; i < ndigit; i++) {
+                int id = digit_ids[i];
+                hit[id] = !cues[id].fits || cues[id].fits(s, n, p);
+            }
+        } else {
+            for (int i = 0; i < nfirst[b]; i++) {
+                int id = first[b][i][0];
+                const char *nd = cues[id].needles[first[b][i][1]];
+                size_t len = strlen(nd);
+                if (!hit[id] && len <= n - p && memcmp(s + p, nd, len) == 0)
+                    hit[id] = 1;
+            }
+        }
+        for (int id = 0; id < RX_COUNT; id++) {
+            if (!hit[id])
+                continue;
+            if (c->cue[id].n == cap[id]) {
+                size_t more = cap[id] ? 2 * cap[id] : 64;
+                c->cue[id].at = arena_grow(c->a, c->cue[id].at, cap[id] * sizeof(uint32_t), more * sizeof(uint32_t));
+                cap[id] = more;
+            }
+            c->cue[id].at[c->cue[id].n++] = (uint32_t)p;
+        }
+    }
+    c->cues_built = 1;
 }
 
-static size_t next_cue(ctx *c, int id, size_t p)
+/* The index of the first cue of pattern id at or after p (n when none). */
+static size_t cue_index(ctx *c, int id, size_t p)
 {
-    size_t best = SIZE_MAX;
-    for (int k = 0; cues[id].needles[k]; k++) {
-        size_t q = next_needle(c, id, k, p);
-        if (q < best)
-            best = q;
+    if (!c->cues_built)
+        build_cues(c);
+    const uint32_t *at = c->cue[id].at;
+    size_t lo = 0, hi = c->cue[id].n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (at[mid] < p)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return best;
+    return lo;
 }
 
 /* One pcre2 match over [start, end): 1 and the offsets, or 0. */
@@ -258,6 +299,11 @@ static int rx_run(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap
     return 1;
 }
 
+/* A cluster of cues is searched as one window, but no window grows past
+   this many bytes: a text dense with cues costs windows of bounded size, not
+   a walk to its end per question. */
+#define CUE_WINDOW_MAX 4096
+
 int rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
 {
     if (start > end || end > c->t.n)
@@ -265,24 +311,32 @@ int rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
     const cue *q = &cues[id];
     if (!q->needles || end - start < 512)
         return rx_run(c, id, start, end, ov, ncap);
-    for (size_t from = start;;) {
-        size_t a = next_cue(c, id, from);
-        if (a == SIZE_MAX || a >= end)
+    const uint32_t *at = NULL;
+    size_t n = 0;
+    for (size_t i = cue_index(c, id, start);;) {
+        at = c->cue[id].at;
+        n = c->cue[id].n;
+        if (i >= n || at[i] >= end)
             return 0;
         /* a window over a cluster of cues: [first - back, last + fwd) */
-        size_t ws = a > start + q->back ? a - q->back : start, last = a, n;
-        while ((n = next_cue(c, id, last + 1)) != SIZE_MAX && n < end && n <= last + q->back + q->fwd)
-            last = n;
+        size_t a = at[i], ws = a > start + q->back ? a - q->back : start, last = a;
+        while (i + 1 < n && at[i + 1] < end && at[i + 1] <= last + q->back + q->fwd && at[i + 1] - a <= CUE_WINDOW_MAX)
+            last = at[++i];
         size_t we = last + q->fwd < end ? last + q->fwd : end;
+        /* the next cue's matches start no earlier than this */
+        size_t next = i + 1 < n && at[i + 1] < end ? at[i + 1] : SIZE_MAX;
+        size_t next_start = next == SIZE_MAX ? SIZE_MAX : next > q->back ? next - q->back : 0;
         if (rx_run(c, id, ws, we, ov, ncap)) {
-            /* a match that reaches the window's edge may go on beyond it */
-            if (we == end || ov[1] + 8 <= we)
+            /* a match that reaches the window's edge may go on beyond it, and
+               one that starts where the next cue's window begins may not be
+               the first: the whole range decides */
+            if ((we == end || ov[1] + 8 <= we) && ov[0] < next_start)
                 return 1;
             return rx_run(c, id, ws, end, ov, ncap);
         }
         if (we == end)
             return 0;
-        from = last + 1;
+        i++;
     }
 }
 
@@ -394,7 +448,6 @@ PK_EXPORT int pk_extract_ex(const pk_extractor *ex, const char *text, size_t len
 
     ctx c;
     memset(&c, 0, sizeof c);
-    memset(c.cue_from, 0xFF, sizeof c.cue_from);
     c.ex = ex;
     c.a = &doc->a;
     c.md = md;

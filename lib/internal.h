@@ -144,8 +144,11 @@ typedef struct ctx {
     size_t award_mention[2];      /* ... first at [0], [1] (cleaned offsets) */
     size_t focus_line;            /* minutes of several paragraphs: the line of the "§ N" about the award */
     int rx_limit_hit;             /* a pcre2 match or depth limit was reached */
-    size_t cue_from[RX_COUNT][24]; /* extractor.c: cue search cache */
-    size_t cue_at[RX_COUNT][24];
+    struct {                      /* extractor.c: where each pattern's cues stand, */
+        uint32_t *at;             /* in order, found in one pass over the text */
+        size_t n;
+    } cue[RX_COUNT];
+    int cues_built;
     struct name_set *unit_names; /* units.c: names seen, case-folded */
     size_t decision_lo, decision_hi; /* first decision section, cleaned offsets */
     size_t header_end;               /* end of the header zone (before the first decision or title) */

@@ -1,0 +1,133 @@
+/* Cost linear in the input: each pathological form, and a dense run of
+   decisions, takes at most 12 times as long at ten times the size. Time is
+   the process's CPU time, the best of a few runs, so that other load on
+   the machine does not count. */
+#include "testutil.h"
+
+#include <signal.h>
+#include <time.h>
+#include <unistd.h>
+
+static char *repeat(const char *head, const char *unit, size_t times, const char *tail, size_t *len)
+{
+    size_t hn = strlen(head), un = strlen(unit), tn = strlen(tail);
+    char *s = malloc(hn + un * times + tn + 1);
+    memcpy(s, head, hn);
+    for (size_t i = 0; i < times; i++)
+        memcpy(s + hn + i * un, unit, un);
+    memcpy(s + hn + un * times, tail, tn + 1);
+    *len = hn + un * times + tn;
+    return s;
+}
+
+/* a unit list of n names, as one decision */
+static char *unit_list(size_t n, size_t *len)
+{
+    size_t cap = n * 24 + 256;
+    char *s = malloc(cap);
+    *len = (size_t)snprintf(s, cap, "Förslag till beslut\nFörskolenämnden godkänner att förskolorna ");
+    for (size_t i = 0; i < n; i++)
+        *len += (size_t)snprintf(s + *len, cap - *len, i + 1 < n ? "Förskolan A%zu, " : "och Förskolan A%zu ", i);
+    *len += (size_t)snprintf(s + *len, cap - *len, "deltar i Kvalitetsutmärkelsen 2020.\n");
+    return s;
+}
+
+static double cpu_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* the best of three extractions of the text, in seconds */
+static double best_time(const char *s, size_t len)
+{
+    double best = 1e9;
+    for (int i = 0; i < 3; i++) {
+        pk_doc *d = NULL;
+        double t0 = cpu_now();
+        assert_int_equal(pk_extract(shared_ex, s, len, "t.txt", &d), 0);
+        double t = cpu_now() - t0;
+        pk_doc_free(d);
+        if (t < best)
+            best = t;
+    }
+    return best;
+}
+
+typedef struct form {
+    const char *name, *head, *unit, *tail;
+    size_t times; /* at 1x */
+} form;
+
+static const form forms[] = {
+    {"dense decisions", "", "Stadsdelsnämnden godkänner att enheten A, B samt C deltar den 30 juni 2020 dnr 1.2-3/2020.\n", "", 4000},
+    {"years", "", "2020-", "", 20000},
+    {"diarienummer years", "Dnr ", "2020/", "", 10000},
+    {"words", "Den ", "den ", "24 november 2020", 20000},
+    {"a unit and", "Socialnämnden godkänner att ", "Enheten och ", "Enheten deltar.", 5000},
+    {"line-break hyphens", "", "a-\n", "", 30000},
+    {"page furniture", "", "Sida 1 (2)\n\f", "", 5000},
+    {"dotted dates", "", "2020.01.01.", "", 6000},
+    {"prepared-by lines", "", "Ärendet har beretts av förvaltningen\n", "", 2000},
+    {"combining marks", "a", "\xCC\x81", " Protokoll", 6000},
+    {"people with parties", "", "Anna Berg (S), ", "", 4000},
+    {"named dates", "", "den 3 maj 2021, ", "", 4000},
+};
+
+/* the ratio of the time at 10x to the time at 1x; a second measurement
+   when the first is over the bound, against a burst of other load */
+static double ratio(const form *f, int units)
+{
+    double r = 1e9;
+    for (int attempt = 0; attempt < 2 && r > 12.0; attempt++) {
+        size_t n1, n10;
+        char *s1 = units ? unit_list(f->times, &n1) : repeat(f->head, f->unit, f->times, f->tail, &n1);
+        char *s10 = units ? unit_list(10 * f->times, &n10) : repeat(f->head, f->unit, 10 * f->times, f->tail, &n10);
+        double t1 = best_time(s1, n1), t10 = best_time(s10, n10);
+        free(s1);
+        free(s10);
+        /* below a millisecond the clock's grain decides, not the cost */
+        if (t1 < 1e-3)
+            t1 = 1e-3;
+        double q = t10 / t1;
+        if (q < r)
+            r = q;
+    }
+    return r;
+}
+
+static void on_alarm(int sig)
+{
+    (void)sig;
+    static const char msg[] = "linear: a form did not finish in time (quadratic?)\n";
+    (void)!write(2, msg, sizeof msg - 1);
+    _exit(1);
+}
+
+static void test_linear_in_size(void **state)
+{
+    (void)state;
+    signal(SIGALRM, on_alarm);
+    alarm(300);
+    int bad = 0;
+    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
+        double r = ratio(&forms[i], 0);
+        printf("  %-22s 10x the size: %5.1fx the time\n", forms[i].name, r);
+        bad += r > 12.0;
+    }
+    form units = {"unit list", "", "", "", 2000};
+    double r = ratio(&units, 1);
+    printf("  %-22s 10x the size: %5.1fx the time\n", units.name, r);
+    bad += r > 12.0;
+    alarm(0);
+    assert_int_equal(bad, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_linear_in_size),
+    };
+    return cmocka_run_group_tests_name("linear", tests, setup_ex, teardown_ex);
+}
