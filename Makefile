@@ -63,6 +63,16 @@ $(B)/libprotokoll.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
+# the tests link a build of the library with failure injection compiled in
+# (pk_test_fail_after); the installed libraries have none
+$(B)/objt/%.o: lib/%.c lib/internal.h include/protokoll.h $(GEN)
+	@mkdir -p $(dir $@)
+	$(CC) $(LIB_CFLAGS) -DPK_FAIL_INJECTION -c $< -o $@
+
+$(B)/libprotokoll-test.a: $(patsubst lib/%.c,$(B)/objt/%.o,$(LIB_SRC))
+	rm -f $@
+	ar rcs $@ $^
+
 $(B)/libprotokoll.so.$(VERSION): $(LIB_OBJ)
 	$(CC) $(SANFLAGS) -shared -Wl,-soname,libprotokoll.so.$(SOMAJOR) -o $@ $^ $(DEP_LIBS) -lpthread
 
@@ -76,9 +86,9 @@ CLI_LIBS = $(shell pkg-config --libs sqlite3 2>/dev/null) -lm
 $(B)/protokoll: $(CLI_SRC) $(wildcard cli/*.h) include/protokoll.h $(B)/libprotokoll.a
 	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_SRC) $(B)/libprotokoll.a $(DEP_LIBS) $(CLI_LIBS) -lpthread
 
-$(B)/tests/%: tests/%.c $(B)/libprotokoll.a tests/testutil.h
+$(B)/tests/%: tests/%.c $(B)/libprotokoll-test.a tests/testutil.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Ilib -o $@ $< $(B)/libprotokoll.a $(DEP_LIBS) $(shell pkg-config --libs cmocka) -lpthread
+	$(CC) $(ALL_CFLAGS) -Ilib -o $@ $< $(B)/libprotokoll-test.a $(DEP_LIBS) $(shell pkg-config --libs cmocka) -lpthread
 
 run: deps
 	$(MAKE) all

@@ -15,14 +15,17 @@ struct arena_block {
 
 #define BLOCK_MIN ((size_t)64 * 1024)
 
-/* Test hook: when non-zero, the Nth allocation from now fails. Read and
-   written by pk_test_fail_after() only, from single-threaded tests. */
+#ifdef PK_FAIL_INJECTION
+/* Failure injection, compiled only into the test build of the library
+   (build/libprotokoll-test.a), never into the libraries that are installed:
+   when non-zero, the Nth allocation from now fails. Read and written by
+   pk_test_fail_after() only, from single-threaded tests. */
 static long fail_countdown;
 
-PK_EXPORT long pk_test_fail_after(long n);
+long pk_test_fail_after(long n);
 /* Arms the hook (0 disarms it); returns how many allocations the previous
    setting still had to go, so a test knows whether its failure was hit. */
-PK_EXPORT long pk_test_fail_after(long n)
+long pk_test_fail_after(long n)
 {
     long left = fail_countdown;
     fail_countdown = n;
@@ -35,6 +38,9 @@ static int should_fail(void)
         return 1;
     return 0;
 }
+#else
+static int should_fail(void) { return 0; }
+#endif
 
 void *pk_malloc(size_t n)
 {

@@ -63,4 +63,7 @@ PKG_CONFIG_PATH="$d/usr/local/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$d" \
 check $? "the README's C example builds with pkg-config and finds the unit"
 objdump -p "$d/usr/local/lib/libprotokoll.so" | grep -q 'SONAME *libprotokoll.so.0'
 check $? "the shared library has its SONAME"
+[ -z "$(nm -D --defined-only "$d/usr/local/lib/libprotokoll.so" | awk '$2 ~ /[TDBR]/ && $3 !~ /^pk_/' )" ] &&
+    ! nm -D --defined-only "$d/usr/local/lib/libprotokoll.so" | grep -q pk_test_
+check $? "the shared library exports the pk_ API only, no test hook"
 exit 0
