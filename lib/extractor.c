@@ -190,6 +190,16 @@ static const cue cues[RX_COUNT] = {
     [RX_ADMIN] = {cue_admin, 128, 48, NULL},
 };
 
+static void add_cue(ctx *c, int id, size_t p, size_t *cap)
+{
+    if (c->cue[id].n == cap[id]) {
+        size_t more = cap[id] ? 2 * cap[id] : 64;
+        c->cue[id].at = arena_grow(c->a, c->cue[id].at, cap[id] * sizeof(uint32_t), more * sizeof(uint32_t));
+        cap[id] = more;
+    }
+    c->cue[id].at[c->cue[id].n++] = (uint32_t)p;
+}
+
 /* Every cue of every pattern, in one pass over the text: at each byte the
    needles that begin with it are compared, so the cost is linear in the
    text whatever the queries later ask. */
@@ -221,30 +231,19 @@ static void build_cues(ctx *c)
     size_t n = c->t.n;
     for (size_t p = 0; p < n; p++) {
         unsigned char b = (unsigned char)s[p];
-        int hit[RX_COUNT] = {0};
         if ((unsigned char)(b - '0') < 10) {
-            for (int i = 0; i < ndigit; i++) {
-                int id = digit_ids[i];
-                hit[id] = !cues[id].fits || cues[id].fits(s, n, p);
-            }
-        } else {
-            for (int i = 0; i < nfirst[b]; i++) {
-                int id = first[b][i][0];
-                const char *nd = cues[id].needles[first[b][i][1]];
-                size_t len = strlen(nd);
-                if (!hit[id] && len <= n - p && memcmp(s + p, nd, len) == 0)
-                    hit[id] = 1;
-            }
+            for (int i = 0; i < ndigit; i++)
+                if (!cues[digit_ids[i]].fits || cues[digit_ids[i]].fits(s, n, p))
+                    add_cue(c, digit_ids[i], p, cap);
+            continue;
         }
-        for (int id = 0; id < RX_COUNT; id++) {
-            if (!hit[id])
-                continue;
-            if (c->cue[id].n == cap[id]) {
-                size_t more = cap[id] ? 2 * cap[id] : 64;
-                c->cue[id].at = arena_grow(c->a, c->cue[id].at, cap[id] * sizeof(uint32_t), more * sizeof(uint32_t));
-                cap[id] = more;
-            }
-            c->cue[id].at[c->cue[id].n++] = (uint32_t)p;
+        for (int i = 0; i < nfirst[b]; i++) {
+            int id = first[b][i][0];
+            const char *nd = cues[id].needles[first[b][i][1]];
+            size_t len = strlen(nd);
+            if (len <= n - p && memcmp(s + p, nd, len) == 0 &&
+                (c->cue[id].n == 0 || c->cue[id].at[c->cue[id].n - 1] != p))
+                add_cue(c, id, p, cap);
         }
     }
     c->cues_built = 1;
