@@ -1,5 +1,7 @@
 /* The data the rules read: decision formulas, month names, given names and
-   titles. A new formula or month spelling is one line here. */
+   titles. A new formula or month spelling is one line here; a new formula
+   also wants a text in tests/test_kinds.c that only it reads
+   (tests/mutate.sh finds the rows without one). */
 #include "internal.h"
 
 #include <stdlib.h>
