@@ -8,6 +8,10 @@ mkdir -p build
 
 "$bin" corpus > build/corpus.jsonl 2> build/corpus.err
 check $? "golden: every corpus input gives a record, exit 0"
+# a subdirectory with no *.txt in it (the gold/ beside real minutes)
+rm -rf build/walk && mkdir -p build/walk/gold && cp corpus/001_*.txt build/walk/
+[ "$("$bin" build/walk | wc -l)" -eq 1 ] && "$bin" build/walk > /dev/null
+check $? "golden: a directory beside an empty subdirectory gives its files' records, exit 0"
 python3 tests/score.py corpus build/corpus.jsonl --min 0.97 > build/corpus.score
 rc=$?; cat build/corpus.score
 check $rc "golden: corpus macro F1 >= 0.97"
