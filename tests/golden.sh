@@ -23,6 +23,11 @@ rc=$?; tail -1 build/seeds.score
 check $rc "golden: seeds macro F1 = 1.00"
 python3 tests/spans.py build/corpus.jsonl
 check $? "golden: every span points at the text it claims"
+"$bin" tests/spans > build/spans-fixtures.jsonl
+python3 tests/spans.py build/spans-fixtures.jsonl
+check $? "golden: spans exact across page breaks, furniture, hyphens and encodings (tests/spans)"
+python3 tests/spans.py --self-test build/corpus.jsonl build/spans-fixtures.jsonl
+check $? "golden: the span check catches a widened, narrowed, shifted or whole-file span"
 python3 - build/corpus.jsonl tests/canonical.tsv <<'PY'
 import json, sys
 got = {}

@@ -8,7 +8,10 @@ the value; nothing else may. A span lies within its file, starts and ends
 on a character, and is the smallest that gives its value (a byte the
 cleanup drops may not pad either end).
 
-  spans.py RUN.jsonl ...   check every span of every record
+  spans.py RUN.jsonl ...          check every span of every record
+  spans.py --self-test RUN ...    widen, narrow and shift every correct span
+                                  in memory, and stretch it over the whole
+                                  file: each must be reported wrong
 """
 import bisect, json, re, sys, unicodedata
 
@@ -290,7 +293,98 @@ def check_runs(paths):
     return 1 if bad or not checked else 0
 
 
+def word_end(data, x):
+    while x < len(data) and data[x] in b" \t\r\n\f":
+        x += 1
+    while x < len(data) and data[x] not in b" \t\r\n\f":
+        x += 1
+    return x
+
+
+def line_end(data, x):
+    """Where the line after the one x stands on ends, before its line break."""
+    def brk(x):
+        while x < len(data) and data[x] not in b"\r\n\f":
+            x += 1
+        return x
+    x = brk(x)
+    return brk(x + 1) if x < len(data) else x
+
+
+def line_start(data, x):
+    """Where the line before the one x stands on starts."""
+    def brk(x):
+        while x > 0 and data[x - 1] not in b"\r\n\f":
+            x -= 1
+        return x
+    x = brk(x)
+    return brk(x - 1) if x > 0 else x
+
+
+def word_start(data, x):
+    while x > 0 and data[x - 1] in b" \t\r\n\f":
+        x -= 1
+    while x > 0 and data[x - 1] not in b" \t\r\n\f":
+        x -= 1
+    return x
+
+
+def next_word(data, x):
+    while x < len(data) and data[x] not in b" \t\r\n\f":
+        x += 1
+    while x < len(data) and data[x] in b" \t\r\n\f":
+        x += 1
+    return x
+
+
+MUTATIONS = (
+    ("widened by a byte at the end", lambda d, a, b: (a, b + 1)),
+    ("widened by a byte at the start", lambda d, a, b: (a - 1, b)),
+    ("widened by a word at the end", lambda d, a, b: (a, word_end(d, b))),
+    ("widened by a word at the start", lambda d, a, b: (word_start(d, a), b)),
+    ("widened to the end of the next line", lambda d, a, b: (a, line_end(d, b))),
+    ("widened to the start of the line before", lambda d, a, b: (line_start(d, a), b)),
+    ("narrowed by a byte at the end", lambda d, a, b: (a, b - 1)),
+    ("shifted by a byte", lambda d, a, b: (a + 1, b + 1)),
+    ("shifted by a word", lambda d, a, b: (next_word(d, a), b + next_word(d, a) - a)),
+    ("set to the whole file", lambda d, a, b: (0, len(d))),
+)
+
+
+def self_test(paths):
+    """Every mutation of every correct span must be reported wrong, where the
+    mutated span holds bytes other than the span's own (shifting "aa" in
+    "aaa" by a byte changes nothing any check could see)."""
+    applied = {name: 0 for name, _ in MUTATIONS}
+    caught = dict(applied)
+    missed = 0
+    for src, doc, items in spans(paths):
+        d = doc.data
+        for key, value, (a, b) in items:
+            if a is None or b is None or doc.check(a, b, value) is not None:
+                continue
+            for name, mutate in MUTATIONS:
+                ma, mb = mutate(d, a, b)
+                if (ma, mb) == (a, b) or not (0 <= ma <= mb <= len(d)) or d[ma:mb] == d[a:b]:
+                    continue
+                applied[name] += 1
+                if doc.check(ma, mb, value) is not None:
+                    caught[name] += 1
+                elif missed < 20:
+                    missed += 1
+                    print(f"{src}: {key} {value!r} at [{a}, {b}) {name} to [{ma}, {mb}): not caught")
+    ok = True
+    for name, _ in MUTATIONS:
+        print(f"self-test: span {name}: {caught[name]} of {applied[name]} caught")
+        ok = ok and applied[name] > 0 and caught[name] == applied[name]
+    return 0 if ok else 1
+
+
 if __name__ == "__main__":
-    if len(sys.argv) < 2:
-        sys.exit("usage: spans.py RUN.jsonl ...")
-    sys.exit(check_runs(sys.argv[1:]))
+    args = sys.argv[1:]
+    test = args[:1] == ["--self-test"]
+    if test:
+        args = args[1:]
+    if not args:
+        sys.exit("usage: spans.py [--self-test] RUN.jsonl ...")
+    sys.exit(self_test(args) if test else check_runs(args))
