@@ -8,7 +8,9 @@ the value; nothing else may. A span lies within its file, starts and ends
 on a character, and is the smallest that gives its value (a byte the
 cleanup drops may not pad either end).
 
-  spans.py RUN.jsonl ...          check every span of every record
+  spans.py RUN.jsonl|RUN.db ...   check every span of every record (an
+                                  -f sqlite database adds the spans of
+                                  title, body, administration, paragraph)
   spans.py --self-test RUN ...    widen, narrow and shift every correct span
                                   in memory, and stretch it over the whole
                                   file: each must be reported wrong
@@ -270,11 +272,26 @@ def from_jsonl(path):
         yield rec["source"], [(key, x[field], x["span"]) for key, field in FIELDS for x in rec.get(key) or []]
 
 
+def from_sqlite(path):
+    """-f sqlite output: the record's arrays, and the spans the JSON record
+    leaves out (title, body, administration, paragraph)."""
+    import sqlite3
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    own = ("title", "body", "administration", "paragraph")
+    cols = ", ".join(f"{f}, {f}_start, {f}_end" for f in own)
+    for row in db.execute(f"SELECT id, source, {cols} FROM documents WHERE error IS NULL ORDER BY id"):
+        items = [(f, row[2 + 3 * k], row[3 + 3 * k:5 + 3 * k]) for k, f in enumerate(own) if row[2 + 3 * k] is not None]
+        for key, field in FIELDS:
+            items += [(key, v, (a, b)) for v, a, b in db.execute(
+                f"SELECT {field}, span_start, span_end FROM {key} WHERE document_id = ? ORDER BY position", (row[0],))]
+        yield row[1], items
+
+
 def spans(paths):
     """(source, Doc, [(field, value, span)]) for every record of the runs."""
     docs = {}
     for path in paths:
-        for src, items in from_jsonl(path):
+        for src, items in (from_sqlite if path.endswith(".db") else from_jsonl)(path):
             if src not in docs:
                 docs[src] = Doc(open(src, "rb").read())
             yield src, docs[src], items
@@ -386,5 +403,5 @@ if __name__ == "__main__":
     if test:
         args = args[1:]
     if not args:
-        sys.exit("usage: spans.py [--self-test] RUN.jsonl ...")
+        sys.exit("usage: spans.py [--self-test] RUN.jsonl|RUN.db ...")
     sys.exit(self_test(args) if test else check_runs(args))
