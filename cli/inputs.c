@@ -161,7 +161,9 @@ static int list_dir(const char *dir, inputs *out)
         free(path);
     }
     closedir(d);
-    qsort(out->v, out->n, sizeof *out->v, cmp_entry);
+    /* a directory with nothing to read leaves v NULL, which qsort must not get */
+    if (out->n > 1)
+        qsort(out->v, out->n, sizeof *out->v, cmp_entry);
     return rc;
 }
 

@@ -1,13 +1,19 @@
 #!/bin/sh
 # Golden tests: the CLI over corpus/ scored against the expected records
 # (macro F1 >= 0.97), the seeds alone (1.00), and every span checked
-# against the bytes it points at.
+# exactly against the bytes it points at: on the corpus, on tests/spans/
+# (page breaks, furniture, hyphens and encodings inside spans) and, where
+# ../shared is at hand, on the seeds and the real minutes.
 bin=$1
 mkdir -p build
 . tests/lib.sh "$bin"
 
 "$bin" corpus > build/corpus.jsonl 2> build/corpus.err
 check $? "golden: every corpus input gives a record, exit 0"
+# a subdirectory with no *.txt in it (the gold/ beside real minutes)
+rm -rf build/walk && mkdir -p build/walk/gold && cp corpus/001_*.txt build/walk/
+[ "$("$bin" build/walk | wc -l)" -eq 1 ] && "$bin" build/walk > /dev/null
+check $? "golden: a directory beside an empty subdirectory gives its files' records, exit 0"
 python3 tests/score.py corpus build/corpus.jsonl --min 0.97 > build/corpus.score
 rc=$?; cat build/corpus.score
 check $rc "golden: corpus macro F1 >= 0.97"
@@ -19,6 +25,24 @@ rc=$?; tail -1 build/seeds.score
 check $rc "golden: seeds macro F1 = 1.00"
 python3 tests/spans.py build/corpus.jsonl
 check $? "golden: every span points at the text it claims"
+"$bin" tests/spans > build/spans-fixtures.jsonl
+python3 tests/spans.py build/spans-fixtures.jsonl
+check $? "golden: spans exact across page breaks, furniture, hyphens and encodings (tests/spans)"
+python3 tests/spans.py --self-test build/corpus.jsonl build/spans-fixtures.jsonl
+check $? "golden: the span check catches a widened, narrowed, shifted or whole-file span"
+for set in seeds real-dev real-gbg/ks-2024; do
+    name="golden: spans exact on ../shared/$set"
+    if [ -d "../shared/$set" ]; then
+        out=build/spans-$(echo $set | tr / -).jsonl
+        "$bin" "../shared/$set" > $out; rc=$?
+        python3 tests/spans.py $out > $out.check; rc2=$?
+        tail -5 $out.check
+        [ $rc -eq 0 ] && [ $rc2 -eq 0 ]
+        check $? "$name"
+    else
+        skip "$name" "../shared/$set is not here"
+    fi
+done
 python3 - build/corpus.jsonl tests/canonical.tsv <<'PY'
 import json, sys
 got = {}
