@@ -65,10 +65,18 @@ static int letter_before(const char *s, size_t at)
    bytes), or NULL. With anchored, only a row that starts at s[0]. */
 static const char *match_rows(const char *s, size_t n, char scope, int anchored)
 {
+    /* the bytes that occur in s: a row whose first two bytes do not both
+       occur is passed over without a search */
+    uint64_t seen[4] = {0, 0, 0, 0};
+    for (size_t i = 0; i < n; i++)
+        seen[(unsigned char)s[i] >> 6] |= (uint64_t)1 << ((unsigned char)s[i] & 63);
     const class_row *best = NULL;
     for (size_t i = 0; i < NROWS; i++) {
         const class_row *r = &rows[i];
         if (r->scope != scope || r->len > n || (best && r->len <= best->len))
+            continue;
+        unsigned char b0 = (unsigned char)r->pat[0], b1 = (unsigned char)r->pat[r->len > 1];
+        if (!(seen[b0 >> 6] >> (b0 & 63) & 1) || !(seen[b1 >> 6] >> (b1 & 63) & 1))
             continue;
         for (size_t at = 0; at + r->len <= n;) {
             const char *p = memmem(s + at, n - at, r->pat, r->len);
@@ -255,11 +263,41 @@ static void note_common(state *st, const char *k)
     st->common = k;
 }
 
+/* The next class phrase at or after pos: RX_CLASS run only in a window
+   around each "klass" ("lass" or "LASS"), found with memmem, so that prose
+   without one costs a memmem. 1 and the offsets in ov, or 0. */
+static int next_phrase(ctx *c, size_t pos, size_t cached[2], size_t *ov)
+{
+    static const char *const cue[2] = {"lass", "LASS"};
+    const char *t = c->t.s;
+    size_t n = c->t.n;
+    while (pos < n) {
+        size_t q = n;
+        for (int k = 0; k < 2; k++) {
+            if (cached[k] == SIZE_MAX || cached[k] < pos) { /* look again only once passed */
+                const char *p = memmem(t + pos, n - pos, cue[k], 4);
+                cached[k] = p ? (size_t)(p - t) : n;
+            }
+            if (cached[k] < q)
+                q = cached[k];
+        }
+        if (q >= n)
+            return 0;
+        /* "tävlingsklassen": the match starts at most 10 bytes before the
+           cue; its wording starts within 64 after it */
+        size_t ws = q >= pos + 10 ? q - 10 : pos, we = q + 64 < n ? q + 64 : n;
+        if (rx_match(c, RX_CLASS, ws, we, ov, 2))
+            return 1;
+        pos = q + 4;
+    }
+    return 0;
+}
+
 /* Every class phrase of the text, in order: the units it names, or all of them. */
 static void phrases(ctx *c, const name_ix *ix, state *st)
 {
-    size_t ov[4], pos = 0, prev_end = 0;
-    while (pos < c->t.n && rx_match(c, RX_CLASS, pos, c->t.n, ov, 2)) {
+    size_t ov[4], pos = 0, prev_end = 0, cached[2] = {SIZE_MAX, SIZE_MAX};
+    while (pos < c->t.n && next_phrase(c, pos, cached, ov)) {
         size_t m0 = ov[0], we = 0;
         const char *k = wording(c, ov[2], &we);
         if (!k) {
