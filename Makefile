@@ -34,7 +34,7 @@ LIB_CFLAGS = $(ALL_CFLAGS) -fPIC -fvisibility=hidden -DPK_BUILDING
 
 LIB_SRC  = $(wildcard lib/*.c)
 LIB_OBJ  = $(patsubst lib/%.c,$(B)/obj/%.o,$(LIB_SRC))
-GEN      = $(B)/gen/given_names.inc $(B)/gen/titles.inc $(B)/gen/bodies.inc
+GEN      = $(B)/gen/given_names.inc $(B)/gen/titles.inc $(B)/gen/bodies.inc $(B)/gen/unit_classes.inc
 TESTS    = $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
 
 .SECONDARY:
@@ -50,6 +50,19 @@ deps:
 $(B)/gen/bodies.inc: lib/data/bodies.tsv
 	@mkdir -p $(dir $@)
 	awk -F'\t' '!/^#/ && NF && $$1 != "canonical" { printf "{\"%s\", \"%s\", %d, %d, \"%s\", \"%s\", \"%s\"},\n", $$1, $$2, $$3, $$4, $$5, $$6, $$7 }' $< > $@
+
+# the unit class table: one C initialiser per row, the pattern without its
+# stars, its length, whether it may end (*x) or begin (x*) a longer word,
+# the class and the scope; a class or scope not in the lists fails the build
+$(B)/gen/unit_classes.inc: lib/data/unit_classes.tsv
+	@mkdir -p $(dir $@)
+	awk -F'\t' '!/^#/ && NF { \
+		if (NF != 3 || $$2 !~ /^(förskola|skola|äldreomsorg|socialtjänst|annat)$$/ || $$3 !~ /^(name|class|body)$$/) { \
+			printf "%s:%d: bad row: %s\n", FILENAME, FNR, $$0 > "/dev/stderr"; bad = 1; exit 1 } \
+		p = $$1; l = substr(p, 1, 1) == "*"; r = substr(p, length(p), 1) == "*"; \
+		p = substr(p, 1 + l, length(p) - l - r); \
+		printf "{\"%s\", sizeof \"%s\" - 1, %d, %d, \"%s\", \x27%s\x27},\n", p, p, l, r, $$2, substr($$3, 1, 1) } \
+		END { exit bad }' $< > $@ || { rm -f $@; exit 1; }
 
 $(B)/gen/%.inc: lib/data/%.txt
 	@mkdir -p $(dir $@)

@@ -25,8 +25,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Bumped whenever a table, column, index or the view changes. */
-#define SCHEMA_VERSION 1
+/* Bumped whenever a table, column, index or the view changes; a file of
+   an older version is brought up to this one by migrate_sql. */
+#define SCHEMA_VERSION 2
 /* PRAGMA application_id of a protokoll database: "PKDB". */
 #define APPLICATION_ID 0x504B4442
 
@@ -58,7 +59,7 @@ static const char schema_sql[] =
     "CREATE TABLE IF NOT EXISTS units (\n"
     "  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
     "  position INTEGER NOT NULL,\n"
-    "  name TEXT, key TEXT, parent TEXT,\n"
+    "  name TEXT, key TEXT, parent TEXT, class TEXT,\n"
     "  span_start INTEGER, span_end INTEGER\n"
     ");\n"
     "CREATE TABLE IF NOT EXISTS people (\n"
@@ -100,6 +101,7 @@ static const char schema_sql[] =
     "       COALESCE(u.key, replace(replace(replace(replace(replace(lower(u.name),\n"
     "                'Å', 'å'), 'Ä', 'ä'), 'Ö', 'ö'), 'É', 'é'), 'Ü', 'ü')) AS unit_key,\n"
     "       u.parent AS unit_parent,\n"
+    "       u.class AS unit_class,\n"
     "       (SELECT k.kind FROM decisions k WHERE k.document_id = d.id\n"
     "        ORDER BY k.position LIMIT 1) AS decision_kind,\n"
     "       d.award_name AS award_name,\n"
@@ -109,6 +111,15 @@ static const char schema_sql[] =
     "       u.position AS unit_position\n"
     "FROM documents d JOIN units u ON u.document_id = d.id\n"
     "WHERE d.award_name IS NOT NULL;\n";
+
+/* From each older version to the next, run in order before schema_sql
+   (whose CREATE ... IF NOT EXISTS leaves existing tables and the view as
+   they are). The rows already there keep NULL in a new column until their
+   documents are written again. */
+static const char *const migrate_sql[SCHEMA_VERSION] = {
+    [1] = "ALTER TABLE units ADD COLUMN class TEXT;\n" /* 1 -> 2: units' classes, in the view too */
+          "DROP VIEW IF EXISTS participations;\n",
+};
 
 enum { S_DELETE, S_DOCUMENT, S_DECISION, S_UNIT, S_PERSON, S_DATE, S_REGNUM, S_COUNT };
 
@@ -122,8 +133,8 @@ static const char *const statement_sql[S_COUNT] = {
                    "?18, ?19, ?20, ?21, ?22, ?23)",
     [S_DECISION] = "INSERT INTO decisions (document_id, position, kind, formula, actor, text, span_start, "
                    "span_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    [S_UNIT] = "INSERT INTO units (document_id, position, name, key, parent, span_start, span_end) "
-               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [S_UNIT] = "INSERT INTO units (document_id, position, name, key, parent, class, span_start, span_end) "
+               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     [S_PERSON] = "INSERT INTO people (document_id, position, name, title, party, role, span_start, span_end) "
                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     [S_DATE] = "INSERT INTO dates (document_id, position, text, iso, role, year_inferred, span_start, "
@@ -331,6 +342,15 @@ sqlite_out *sqlite_out_open(const char *path, char *err, size_t errn)
     }
     o->in_txn = 1;
 
+    for (int v = version; rc == SQLITE_OK && v >= 1 && v < SCHEMA_VERSION; v++)
+        if (migrate_sql[v])
+            rc = sqlite3_exec(o->db, migrate_sql[v], NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        set_err(err, errn, o->db, rc);
+        sqlite3_exec(o->db, "ROLLBACK", NULL, NULL, NULL);
+        destroy(o, 1);
+        return NULL;
+    }
     char *setup = sqlite3_mprintf("%s"
                                   "PRAGMA application_id = %d;\n"
                                   "PRAGMA user_version = %d;\n"
@@ -437,8 +457,9 @@ int sqlite_out_add(sqlite_out *o, const char *source, const pk_record *r, const 
         bind_text(st, 3, u->name);
         bind_text(st, 4, u->key);
         bind_text(st, 5, u->parent);
-        bind_size(st, 6, u->span.start);
-        bind_size(st, 7, u->span.end);
+        bind_text(st, 6, u->klass);
+        bind_size(st, 7, u->span.start);
+        bind_size(st, 8, u->span.end);
         if ((rc = step(st)) != SQLITE_OK)
             goto fail;
     }

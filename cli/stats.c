@@ -37,11 +37,11 @@ static const char usage[] =
     "empty when the document does not settle it) in one award year. Only\n"
     "documents that name an award with a year and at least one unit count.\n"
     "\n"
-    "  --by year|body|class  counts per award year, body or award class instead\n"
+    "  --by year|body|class  counts per award year, body or unit class instead\n"
     "                        of the table: documents, and participations (units)\n"
     "  -f, --format FORMAT   csv (default, RFC 4180 with a header row) or json\n"
     "  --svg FILE            also write a bar chart of participations per award\n"
-    "                        year, stacked by award class (by body with --by body)\n"
+    "                        year, stacked by unit class (by body with --by body)\n"
     "  -o, --output FILE     write the table to FILE (atomically)\n"
     "  -h, --help            show this help\n"
     "\n"
@@ -52,7 +52,10 @@ static const char usage[] =
     "documents; sources: theirs, in input order. The same source read twice is\n"
     "one document. With --by the columns are year (body_canonical, class),\n"
     "documents,units: the documents with participations in the group, and the\n"
-    "participations; one counts under each class its documents name.\n"
+    "participations. A unit's class is its units[].class (förskola, skola,\n"
+    "äldreomsorg, socialtjänst, annat, or none); a record without it, written\n"
+    "before units had classes, gives its units the award's class. A\n"
+    "participation counts under each class its unit has in its documents.\n"
     "\n"
     "Exit status: 0 all inputs counted, 1 some input failed (reported on standard\n"
     "error with its line number for JSONL; the rest is counted), 2 usage error.\n";
@@ -172,14 +175,14 @@ typedef struct row {
     const istr *body, *key;
     strset spellings, kinds;
     size_t *docs; /* document numbers, in input order */
-    size_t ndocs, capdocs;
+    const istr **cls; /* beside each: the unit's class in that document, "" none */
+    size_t ndocs, capdocs, capcls;
     size_t last_doc; /* number + 1 of the last document added */
     size_t mark;     /* the serial of the last document that touched it */
 } row;
 
 typedef struct doc_info {
     const istr *source;
-    const istr *klass; /* "" when the award names no class */
 } doc_info;
 
 typedef struct stats {
@@ -256,13 +259,12 @@ static char *fold(const char *s)
 
 /* Starts a document; its number in *doc. A source seen before is the same
    document; "-" and a missing source are always new ones. */
-static int doc_begin(stats *st, const char *source, const char *klass, size_t *doc)
+static int doc_begin(stats *st, const char *source, size_t *doc)
 {
     st->serial++;
     st->ntouched = 0;
     istr *src = intern(&st->strs, source ? source : "");
-    const istr *k = intern(&st->strs, klass ? klass : "");
-    if (!src || !k)
+    if (!src)
         return -1;
     int named = source && *source && strcmp(source, "-") != 0;
     if (named && src->doc) {
@@ -271,15 +273,16 @@ static int doc_begin(stats *st, const char *source, const char *klass, size_t *d
     }
     if (reserve(&st->docs, &st->capdocs, st->ndocs + 1, sizeof *st->docs))
         return -1;
-    st->docs[st->ndocs] = (doc_info){src, k};
+    st->docs[st->ndocs] = (doc_info){src};
     *doc = st->ndocs++;
     if (named)
         src->doc = st->ndocs;
     return 0;
 }
 
-/* Adds one unit of the current document. */
-static int doc_unit(stats *st, size_t doc, int year, const char *body, const char *name, const char *key)
+/* Adds one unit of the current document, with its class (NULL: none). */
+static int doc_unit(stats *st, size_t doc, int year, const char *body, const char *name, const char *key,
+                    const char *klass)
 {
     char *folded = NULL;
     if (!key && !(key = folded = fold(name)))
@@ -287,8 +290,9 @@ static int doc_unit(stats *st, size_t doc, int year, const char *body, const cha
     const istr *b = intern(&st->strs, body ? body : "");
     const istr *k = intern(&st->strs, key);
     const istr *n = intern(&st->strs, name);
+    const istr *c = intern(&st->strs, klass ? klass : "");
     free(folded);
-    row *r = b && k && n ? find_row(st, year, b, k) : NULL;
+    row *r = b && k && n && c ? find_row(st, year, b, k) : NULL;
     if (!r || strset_add(&r->spellings, n))
         return -1;
     if (r->last_doc != doc + 1) {
@@ -297,11 +301,15 @@ static int doc_unit(stats *st, size_t doc, int year, const char *body, const cha
             for (size_t i = 0; i < r->ndocs && !seen; i++)
                 seen = r->docs[i] == doc;
         if (!seen) {
-            if (reserve(&r->docs, &r->capdocs, r->ndocs + 1, sizeof *r->docs))
+            if (reserve(&r->docs, &r->capdocs, r->ndocs + 1, sizeof *r->docs) ||
+                reserve(&r->cls, &r->capcls, r->ndocs + 1, sizeof *r->cls))
                 return -1;
+            r->cls[r->ndocs] = c;
             r->docs[r->ndocs++] = doc;
         }
         r->last_doc = doc + 1;
+    } else if (r->ndocs && r->docs[r->ndocs - 1] == doc && !*r->cls[r->ndocs - 1]->s) {
+        r->cls[r->ndocs - 1] = c; /* another spelling of the unit in the same document */
     }
     if (r->mark != st->serial) {
         r->mark = st->serial;
@@ -330,6 +338,7 @@ static void stats_free(stats *st)
         free(st->rows[i].spellings.v);
         free(st->rows[i].kinds.v);
         free(st->rows[i].docs);
+        free(st->rows[i].cls);
     }
     free(st->rows);
     free(st->rslot);
@@ -344,11 +353,11 @@ static int add_record(stats *st, const pk_record *r)
     if (!r->award || r->award->year <= 0 || r->n_units == 0)
         return 0;
     size_t doc;
-    if (doc_begin(st, r->source, r->award->klass, &doc))
+    if (doc_begin(st, r->source, &doc))
         return -1;
     for (size_t i = 0; i < r->n_units; i++)
-        if (r->units[i].name &&
-            doc_unit(st, doc, r->award->year, r->body_canonical, r->units[i].name, r->units[i].key))
+        if (r->units[i].name && doc_unit(st, doc, r->award->year, r->body_canonical, r->units[i].name,
+                                         r->units[i].key, r->units[i].klass))
             return -1;
     for (size_t i = 0; i < r->n_decisions; i++)
         if (r->decisions[i].kind && doc_kind(st, r->decisions[i].kind))
@@ -406,7 +415,8 @@ static int check_record(json_t *o, char *why, size_t whyn)
     json_t *v;
     if (!bad)
         json_array_foreach(units, i, v) {
-            if (!json_is_object(v) || !json_is_string(json_object_get(v, "name")) || opt_str(v, "key", &s)) {
+            if (!json_is_object(v) || !json_is_string(json_object_get(v, "name")) || opt_str(v, "key", &s) ||
+                opt_str(v, "class", &s)) {
                 snprintf(why, whyn, "not a record (units[%zu] is not a unit)", i);
                 return -1;
             }
@@ -439,12 +449,15 @@ static int add_json(stats *st, json_t *o)
     opt_str(o, "body_canonical", &body);
     size_t doc, i;
     json_t *v;
-    if (doc_begin(st, source, klass, &doc))
+    if (doc_begin(st, source, &doc))
         return -1;
     json_array_foreach(units, i, v) {
-        const char *key;
+        const char *key, *uclass = klass;
         opt_str(v, "key", &key);
-        if (doc_unit(st, doc, year, body, json_string_value(json_object_get(v, "name")), key))
+        /* a record written before units had classes: the award's, as written */
+        if (json_object_get(v, "class"))
+            opt_str(v, "class", &uclass);
+        if (doc_unit(st, doc, year, body, json_string_value(json_object_get(v, "name")), key, uclass))
             return -1;
     }
     json_array_foreach(json_object_get(o, "decisions"), i, v) {
@@ -761,7 +774,7 @@ static int write_counts(FILE *f, stats *st, enum by by, int json)
     for (size_t i = 0; i < st->nrows; i++) {
         const row *r = &st->rows[i];
         for (size_t d = 0; d < r->ndocs; d++) {
-            const char *label = by == BY_BODY ? r->body->s : by == BY_CLASS ? st->docs[r->docs[d]].klass->s : "";
+            const char *label = by == BY_BODY ? r->body->s : by == BY_CLASS ? r->cls[d]->s : "";
             t[k++] = (triple){by == BY_YEAR ? r->year : 0, label, i, r->docs[d]};
         }
     }
@@ -874,13 +887,13 @@ static int cmp_label(const void *pa, const void *pb)
     return strcmp(a, b);
 }
 
-/* The participation's award class for the chart: the first (sorted) class
-   its documents name, or "" when none names one. */
-static const char *row_class(const stats *st, const row *r)
+/* The participation's unit class for the chart: the first (sorted) class
+   the unit has in its documents, or "" when it has none. */
+static const char *row_class(const row *r)
 {
     const char *best = "";
     for (size_t d = 0; d < r->ndocs; d++) {
-        const char *c = st->docs[r->docs[d]].klass->s;
+        const char *c = r->cls[d]->s;
         if (*c && (!*best || strcmp(c, best) < 0))
             best = c;
     }
@@ -907,7 +920,7 @@ static int write_svg(FILE *f, const stats *st, const size_t *order, int by_body)
         const row *r = &st->rows[order[i]];
         if (!ny || years[ny - 1] != r->year)
             years[ny++] = r->year;
-        rlabel[i] = by_body ? r->body->s : row_class(st, r);
+        rlabel[i] = by_body ? r->body->s : row_class(r);
         labels[nl++] = rlabel[i];
     }
     qsort(labels, nl, sizeof *labels, cmp_label);
@@ -966,7 +979,7 @@ static int write_svg(FILE *f, const stats *st, const size_t *order, int by_body)
     double h = mt + ph + mb;
     if (mt + (double)nl * 18 + 24 > h)
         h = mt + (double)nl * 18 + 24;
-    const char *what = by_body ? "body" : "award class";
+    const char *what = by_body ? "body" : "unit class";
 
     fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     fprintf(f,

@@ -83,6 +83,13 @@ typedef struct pk_unit {
     /** The name's normalised form, under which spellings of one unit meet
         across documents ("förskolan ekorren" for "Ekorren förskola"). */
     const char *key;
+    /** The unit's class in Kvalitetsutmärkelsen (JSON "class"; named klass
+        because class is a C++ keyword): "förskola", "skola", "äldreomsorg",
+        "socialtjänst" (with funktionsnedsättning/LSS) or "annat". From the
+        document where it names the unit's class ("i tävlingsklassen
+        förskola"), else from the unit's name, the kind written beside it,
+        its parent or the deciding body; NULL when none of these tells. */
+    const char *klass;
 } pk_unit;
 
 /** A named person. `role` is "signatory", "chair", "officer" or "other". */

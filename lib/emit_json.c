@@ -166,6 +166,7 @@ PK_EXPORT char *pk_doc_to_json(const pk_doc *doc)
         key(&o, "name", 1), str(&o, x->name);
         key(&o, "parent", 0), str(&o, x->parent);
         key(&o, "key", 0), str(&o, x->key);
+        key(&o, "class", 0), str(&o, x->klass);
         key(&o, "span", 0), span(&o, x->span);
         LIT(&o, "}");
     }

@@ -498,6 +498,7 @@ PK_EXPORT int pk_extract_ex(const pk_extractor *ex, const char *text, size_t len
     pk_extract_units(&c);
     pk_extract_people(&c);
     pk_extract_canonical(&c);
+    pk_extract_unit_class(&c);
     if (c.rx_limit_hit)
         pk_warn(&c, "pattern limit reached: some text was not searched to the end");
     if (c.t.n == 0)

@@ -176,6 +176,7 @@ void pk_extract_people(ctx *c);
 void pk_extract_dates(ctx *c);
 void pk_extract_award(ctx *c);
 void pk_extract_canonical(ctx *c); /* body_canonical, after the other stages */
+void pk_extract_unit_class(ctx *c); /* units[].klass, after units, award and body_canonical */
 /* The cleaned range [s, e) names a förvaltning of the bodies table. */
 int pk_known_admin(ctx *c, size_t s, size_t e);
 /* The key of a unit name, under which its spellings meet. */

@@ -14,7 +14,7 @@ db=$t/corpus.db
   "dates decisions documents meta participations people registration_numbers units" ]
 check $? "sqlite: the tables and the participations view exist"
 
-[ "$(q $db 'PRAGMA user_version')" -eq 1 ] && [ "$(q $db "SELECT value FROM meta WHERE key = 'schema_version'")" = 1 ]
+[ "$(q $db 'PRAGMA user_version')" -eq 2 ] && [ "$(q $db "SELECT value FROM meta WHERE key = 'schema_version'")" = 2 ]
 check $? "sqlite: schema version in user_version and meta"
 
 [ "$(q $db 'SELECT count(*) FROM documents')" -eq "$(ls corpus/*.txt | wc -l)" ]
@@ -41,6 +41,39 @@ done | sort > $t/counts.db
 sort $t/counts.jsonl | cmp -s - $t/counts.db
 check $? "sqlite: units, decisions, people, dates, numbers and participations match the JSONL counts"
 [ "$(q $db 'SELECT count(*) FROM units')" -gt 0 ]; check $? "sqlite: the corpus has units"
+
+# each unit's class as its record has it, and in the view for documents about an award
+python3 - $t/corpus.jsonl $db <<'PY'
+import json, sqlite3, sys
+want, part = [], []
+for line in open(sys.argv[1], encoding="utf-8"):
+    r = json.loads(line)
+    for i, u in enumerate(r["units"]):
+        want.append((r["source"], i, u["class"]))
+        if r.get("award"):
+            part.append((r["source"], i, u["class"]))
+db = sqlite3.connect(sys.argv[2])
+got = db.execute("SELECT d.source, u.position, u.class FROM units u JOIN documents d ON d.id = u.document_id").fetchall()
+view = db.execute("SELECT source, unit_position, unit_class FROM participations").fetchall()
+assert sorted(got) == sorted(want), "units.class"
+assert sorted(view) == sorted(part), "participations.unit_class"
+assert sum(1 for w in want if w[2]) > len(want) / 2
+PY
+check $? "sqlite: units' classes as in the JSONL records, and unit_class in the participations view"
+
+# a file of schema version 1 (units without classes) is brought up to this
+# version: the column added, the view made anew, the documents rewritten
+cp $db $t/v1.db
+q $t/v1.db "DROP VIEW participations; ALTER TABLE units DROP COLUMN class;
+            CREATE VIEW participations AS SELECT award_year FROM documents;
+            PRAGMA user_version = 1; UPDATE meta SET value = '1' WHERE key = 'schema_version';"
+"$bin" -f sqlite -o $t/v1.db corpus; rc=$?
+[ $rc -eq 0 ] && [ "$(q $t/v1.db 'PRAGMA user_version')" -eq 2 ] &&
+[ "$(q $t/v1.db "SELECT value FROM meta WHERE key = 'schema_version'")" = 2 ] &&
+[ "$(q $t/v1.db 'SELECT count(class) FROM units')" -eq "$(q $db 'SELECT count(class) FROM units')" ] &&
+[ "$(q $t/v1.db 'SELECT count(unit_class) FROM participations')" -eq "$(q $db 'SELECT count(unit_class) FROM participations')" ] &&
+[ -z "$(q $t/v1.db 'PRAGMA foreign_key_check')" ] && [ "$(q $t/v1.db 'PRAGMA integrity_check')" = ok ]
+check $? "sqlite: a version 1 file is migrated: units gain class, the view is made anew"
 
 [ -z "$(q $db 'PRAGMA foreign_key_check')" ] && [ "$(q $db 'PRAGMA integrity_check')" = ok ]
 check $? "sqlite: foreign keys hold and the file is intact"

@@ -20,6 +20,7 @@ done
 "$bin" stats - < $t/records.jsonl | cmp -s - $k/expected.csv; check $? "stats: JSONL on stdin gives the same table"
 "$bin" stats < $t/records.jsonl | cmp -s - $k/expected.csv; check $? "stats: no input reads JSONL from stdin"
 "$bin" stats --by year - < $t/records.jsonl | cmp -s - $k/expected-by-year.csv; check $? "stats: JSONL on stdin gives the same --by year"
+"$bin" stats --by class - < $t/records.jsonl | cmp -s - $k/expected-by-class.csv; check $? "stats: JSONL on stdin gives the same --by class"
 "$bin" $k | "$bin" stats - | cmp -s - $k/expected.csv; check $? "stats: protokoll DIR | protokoll stats - in a pipe"
 
 # a document read twice is one document
@@ -49,6 +50,20 @@ rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")))
 assert len(rows) == 12 and all(r["body_canonical"] == "" for r in rows), rows
 PY
 check $? "stats: without canonical bodies, counts under an empty body"
+
+# records written before units had classes: each unit under its award's class
+python3 - $t/records.jsonl $t/noclass.jsonl <<'PY'
+import json, sys
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    for line in open(sys.argv[1], encoding="utf-8"):
+        r = json.loads(line)
+        for u in r["units"]:
+            u.pop("class", None)
+        f.write(json.dumps(r, ensure_ascii=False) + "\n")
+PY
+"$bin" stats --by class - < $t/noclass.jsonl | cmp -s - $k/expected-by-award-class.csv &&
+    "$bin" stats - < $t/noclass.jsonl | cmp -s - $k/expected.csv
+check $? "stats: records without unit classes count under the award's class"
 
 # JSON: parses and agrees with the CSV
 "$bin" stats --format json $k > $t/table.json && python3 - $t/table.json $k/expected.csv <<'PY'

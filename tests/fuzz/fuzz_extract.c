@@ -281,6 +281,10 @@ static void check_json(const char *s, const pk_record *r)
         json_t *x = json_array_get(a, i);
         check_json_str(json_object_get(x, "name"), r->units[i].name);
         check_json_str(json_object_get(x, "parent"), r->units[i].parent);
+        check_json_str(json_object_get(x, "class"), r->units[i].klass);
+        const char *k = r->units[i].klass;
+        CHECK(!k || strcmp(k, "förskola") == 0 || strcmp(k, "skola") == 0 || strcmp(k, "äldreomsorg") == 0 ||
+              strcmp(k, "socialtjänst") == 0 || strcmp(k, "annat") == 0);
         check_json_span(json_object_get(x, "span"), r->units[i].span);
     }
     a = array_of(o, "people", r->n_people);
@@ -303,7 +307,7 @@ static void check_json(const char *s, const pk_record *r)
 
 /* ---- CSV ---- */
 
-enum { NCOLS = 14 };
+enum { NCOLS = 15 };
 
 typedef struct csv_state {
     size_t rows, fields;
@@ -342,14 +346,16 @@ static void csv_row(int term, void *p)
             CHECK(st->rows < r->n_units);
             CHECK(same(st->cell[11], r->units[st->rows].name));
             CHECK(same(st->cell[12], r->units[st->rows].parent));
+            CHECK(same(st->cell[13], r->units[st->rows].klass));
         } else {
             CHECK(st->rows == 0);
             CHECK(st->cell[11][0] == 0);
+            CHECK(st->cell[13][0] == 0);
         }
-        CHECK(st->cell[13][0] == 0);
+        CHECK(st->cell[14][0] == 0);
     } else {
         CHECK(same(st->cell[0], st->source));
-        CHECK(same(st->cell[13], st->error));
+        CHECK(same(st->cell[14], st->error));
     }
     for (size_t i = 0; i < NCOLS; i++)
         free(st->cell[i]);

@@ -1,0 +1,456 @@
+/* The class of each unit: Kvalitetsutmärkelsen's tävlingsklass, one of
+   förskola, skola, äldreomsorg, socialtjänst (with funktionsnedsättning and
+   LSS) and annat. Runs after the units, the award and body_canonical.
+
+   The document decides where it says so, the unit's name otherwise, in
+   this order:
+   1. a class phrase that names the unit: "nominerar förskolan X i
+      tävlingsklassen förskola", "A och B deltar i klassen äldreomsorg",
+      "Y fick ett hedersomnämnande i klassen förskola" (the unit's name
+      stands between the phrase and the start of its sentence or the phrase
+      before it); a phrase in the decision before one elsewhere;
+   2. the class the decision names for its units with no unit in the
+      phrase ("nominera följande skolor i tävlingsklassen skola:") or a
+      phrase whose subject is all of them ("Samtliga tre enheter deltar i
+      klassen övriga verksamheter", "Bolaget deltar i klassen ..."), when
+      all such phrases name the same class;
+   3. the unit's name ("Förskolan Myran", "Ekbackens äldreboende");
+   4. the kind the document gives the unit beside its name: in parentheses
+      after it ("Tenstagården (äldreboende)"), or the noun in front of it
+      or of the list it opens ("förskolorna Solrosen, Myrstacken och
+      Gläntan", "fritidsgården Gläntan");
+   5. the name of its parent ("Grimsta" inom "Vällingby hemtjänst");
+   6. the deciding body, when its units are of one sector (Socialnämnden,
+      Förskolenämnden, Idrottsnämnden, a company's board).
+   Otherwise the class stays NULL: the text does not tell. The words are
+   rows of lib/data/unit_classes.tsv: the document's wording of a class
+   ("individ- och familjeomsorg", "övriga verksamheter") and the words of
+   names and bodies, each mapped to one of the five classes. */
+#include "internal.h"
+
+#include <string.h>
+
+typedef struct class_row {
+    const char *pat; /* lower case, without its stars */
+    size_t len;
+    unsigned char left, right; /* may end (*x), may begin (x*) a longer word */
+    const char *klass;
+    char scope; /* 'n' name, 'c' class wording, 'b' body */
+} class_row;
+
+static const class_row rows[] = {
+#include "unit_classes.inc"
+};
+enum { NROWS = sizeof rows / sizeof *rows };
+
+/* ---- matching the table ---- */
+
+/* A letter ends or continues a word; a hyphen, a space or punctuation does not. */
+static int letter_at(const char *s, size_t n, size_t at)
+{
+    return at < n && pk_is_letter_at(s + at, n - at);
+}
+
+static int letter_before(const char *s, size_t at)
+{
+    if (at == 0)
+        return 0;
+    size_t k = at - 1;
+    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k--;
+    return pk_is_letter_at(s + k, at - k);
+}
+
+/* The class of the longest row of `scope` found in s (lower case, n
+   bytes), or NULL. With anchored, only a row that starts at s[0]. */
+static const char *match_rows(const char *s, size_t n, char scope, int anchored)
+{
+    /* the bytes that occur in s: a row whose first two bytes do not both
+       occur is passed over without a search */
+    uint64_t seen[4] = {0, 0, 0, 0};
+    for (size_t i = 0; i < n; i++)
+        seen[(unsigned char)s[i] >> 6] |= (uint64_t)1 << ((unsigned char)s[i] & 63);
+    const class_row *best = NULL;
+    for (size_t i = 0; i < NROWS; i++) {
+        const class_row *r = &rows[i];
+        if (r->scope != scope || r->len > n || (best && r->len <= best->len))
+            continue;
+        unsigned char b0 = (unsigned char)r->pat[0], b1 = (unsigned char)r->pat[r->len > 1];
+        if (!(seen[b0 >> 6] >> (b0 & 63) & 1) || !(seen[b1 >> 6] >> (b1 & 63) & 1))
+            continue;
+        for (size_t at = 0; at + r->len <= n;) {
+            const char *p = memmem(s + at, n - at, r->pat, r->len);
+            if (!p)
+                break;
+            size_t k = (size_t)(p - s);
+            if (anchored && k)
+                break;
+            if ((r->left || !letter_before(s, k)) && (r->right || !letter_at(s, n, k + r->len))) {
+                best = r;
+                break;
+            }
+            at = k + 1;
+        }
+    }
+    return best ? best->klass : NULL;
+}
+
+static const char *class_of(ctx *c, const char *s, size_t n, char scope)
+{
+    if (!s || !n)
+        return NULL;
+    const char *low = pk_lower(c->a, s, n);
+    return match_rows(low, strlen(low), scope, 0);
+}
+
+/* ---- unit names, looked up by their case-folded form ---- */
+
+typedef struct name_ix {
+    const char **key; /* per unit: its name case-folded */
+    size_t *slot;     /* unit index + 1, 0 empty; open addressing */
+    size_t *next;     /* the next unit with the same key, + 1 */
+    size_t cap;
+} name_ix;
+
+static size_t hash_n(const char *s, size_t n)
+{
+    size_t h = 1469598103934665603u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+    return h;
+}
+
+static void ix_build(ctx *c, name_ix *ix)
+{
+    const pk_unit *us = c->units.items;
+    size_t n = c->units.n;
+    ix->cap = 16;
+    while (ix->cap < 2 * n)
+        ix->cap *= 2;
+    ix->key = arena_alloc(c->a, n * sizeof *ix->key + 1);
+    ix->slot = arena_alloc(c->a, ix->cap * sizeof *ix->slot);
+    ix->next = arena_alloc(c->a, n * sizeof *ix->next + 1);
+    memset(ix->slot, 0, ix->cap * sizeof *ix->slot);
+    for (size_t u = 0; u < n; u++) {
+        ix->key[u] = pk_lower(c->a, us[u].name, strlen(us[u].name));
+        ix->next[u] = 0;
+        size_t len = strlen(ix->key[u]);
+        size_t i = hash_n(ix->key[u], len) & (ix->cap - 1);
+        for (; ix->slot[i]; i = (i + 1) & (ix->cap - 1))
+            if (strcmp(ix->key[ix->slot[i] - 1], ix->key[u]) == 0)
+                break;
+        if (ix->slot[i]) { /* the same name in another case: chain it */
+            size_t f = ix->slot[i] - 1;
+            ix->next[u] = ix->next[f];
+            ix->next[f] = u + 1;
+        } else {
+            ix->slot[i] = u + 1;
+        }
+    }
+}
+
+/* The first unit named s[0..n), + 1; 0 when none. */
+static size_t ix_find(const name_ix *ix, const char *s, size_t n)
+{
+    for (size_t i = hash_n(s, n) & (ix->cap - 1); ix->slot[i]; i = (i + 1) & (ix->cap - 1)) {
+        const char *k = ix->key[ix->slot[i] - 1];
+        if (strlen(k) == n && memcmp(k, s, n) == 0)
+            return ix->slot[i];
+    }
+    return 0;
+}
+
+/* ---- class phrases ---- */
+
+enum { SRC_NONE, SRC_PHRASE, SRC_DECISION_PHRASE };
+
+typedef struct state {
+    const char **klass; /* per unit, from a phrase that names it */
+    int *source;        /* SRC_*: where that came from */
+    const char *common; /* step 2: the class of the phrases about all units */
+    int common_conflict;
+} state;
+
+/* Words that make a phrase about all the units: "Samtliga tre enheter
+   deltar i klassen ...", "Bolaget deltar i klassen ...". */
+static const char *const collective[] = {"samtliga", "alla", "båda", "bolaget", "bolagen", "bolag",
+                                         "enheterna", "verksamheterna"};
+
+static int is_collective(const char *w, size_t n)
+{
+    for (size_t i = 0; i < sizeof collective / sizeof *collective; i++)
+        if (strlen(collective[i]) == n && memcmp(collective[i], w, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Units named in [s, e) get class k. Returns how many names were found;
+   *coll is set when a collective word stands there. */
+static size_t name_units(ctx *c, const name_ix *ix, state *st, size_t s, size_t e, const char *k, int src,
+                         int *coll)
+{
+    const char *seg = pk_fold(c, s, e);
+    const char *low = pk_lower(c->a, seg, strlen(seg));
+    size_t n = strlen(low), found = 0;
+    *coll = 0;
+    /* every run of one to nine words, without punctuation at its end */
+    for (size_t a = 0; a < n; a++) {
+        if (a && low[a - 1] != ' ')
+            continue;
+        size_t b = a;
+        for (int words = 0; words < 9 && b < n; words++) {
+            while (b < n && low[b] != ' ')
+                b++;
+            size_t z = b;
+            while (z > a && strchr(",.;:", low[z - 1]))
+                z--;
+            if (words == 0 && is_collective(low + a, z - a))
+                *coll = 1;
+            for (size_t u = z > a ? ix_find(ix, low + a, z - a) : 0; u; u = ix->next[u - 1]) {
+                found++;
+                if (st->source[u - 1] < src) {
+                    st->klass[u - 1] = k;
+                    st->source[u - 1] = src;
+                }
+            }
+            b++;
+        }
+    }
+    return found;
+}
+
+/* The class a phrase's wording names ("individ- och familjeomsorg"), and
+   in *end where the wording ends in the text. */
+static const char *wording(ctx *c, size_t at, size_t *end)
+{
+    size_t e = at + 80 < c->t.n ? at + 80 : c->t.n;
+    while (e < c->t.n && ((unsigned char)c->t.s[e] & 0xC0) == 0x80)
+        e++;
+    const char *low = pk_lower(c->a, c->t.s + at, e - at);
+    size_t n = strlen(low);
+    /* whitespace folded, with the text offset of each byte kept; the case
+       folding keeps the length of Swedish letters, and where it does not
+       the wording ends at its first byte */
+    int same = n == e - at;
+    char *w = arena_alloc(c->a, n + 1);
+    size_t *pos = arena_alloc(c->a, (n + 1) * sizeof *pos), o = 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = low[i] == '\n' ? ' ' : low[i];
+        if (ch == ' ' && o && w[o - 1] == ' ')
+            continue;
+        pos[o] = same ? at + i : at;
+        w[o++] = ch;
+    }
+    w[o] = 0;
+    pos[o] = e;
+    const class_row *best = NULL;
+    for (size_t i = 0; i < NROWS; i++) {
+        const class_row *r = &rows[i];
+        if (r->scope == 'c' && r->len <= o && (!best || r->len > best->len) && memcmp(w, r->pat, r->len) == 0 &&
+            (r->right || !letter_at(w, o, r->len)))
+            best = r;
+    }
+    if (!best)
+        return NULL;
+    *end = same ? pos[best->len] : at + 1;
+    return best->klass;
+}
+
+static void note_common(state *st, const char *k)
+{
+    if (st->common && strcmp(st->common, k) != 0)
+        st->common_conflict = 1;
+    st->common = k;
+}
+
+/* The next class phrase at or after pos: RX_CLASS run only in a window
+   around each "klass" ("lass" or "LASS"), found with memmem, so that prose
+   without one costs a memmem. 1 and the offsets in ov, or 0. */
+static int next_phrase(ctx *c, size_t pos, size_t cached[2], size_t *ov)
+{
+    static const char *const cue[2] = {"lass", "LASS"};
+    const char *t = c->t.s;
+    size_t n = c->t.n;
+    while (pos < n) {
+        size_t q = n;
+        for (int k = 0; k < 2; k++) {
+            if (cached[k] == SIZE_MAX || cached[k] < pos) { /* look again only once passed */
+                const char *p = memmem(t + pos, n - pos, cue[k], 4);
+                cached[k] = p ? (size_t)(p - t) : n;
+            }
+            if (cached[k] < q)
+                q = cached[k];
+        }
+        if (q >= n)
+            return 0;
+        /* "tävlingsklassen": the match starts at most 10 bytes before the
+           cue; its wording starts within 64 after it */
+        size_t ws = q >= pos + 10 ? q - 10 : pos, we = q + 64 < n ? q + 64 : n;
+        if (rx_match(c, RX_CLASS, ws, we, ov, 2))
+            return 1;
+        pos = q + 4;
+    }
+    return 0;
+}
+
+/* Every class phrase of the text, in order: the units it names, or all of them. */
+static void phrases(ctx *c, const name_ix *ix, state *st)
+{
+    size_t ov[4], pos = 0, prev_end = 0, cached[2] = {SIZE_MAX, SIZE_MAX};
+    while (pos < c->t.n && next_phrase(c, pos, cached, ov)) {
+        size_t m0 = ov[0], we = 0;
+        const char *k = wording(c, ov[2], &we);
+        if (!k) {
+            pos = ov[2] > pos ? ov[2] : pos + 1;
+            continue;
+        }
+        pos = we > ov[2] ? we : ov[2] + 1;
+        /* the phrase's own part of its sentence: back to its start, or to
+           the phrase before it */
+        size_t lo = m0 > 400 ? m0 - 400 : 0, ss, se;
+        if (lo < prev_end)
+            lo = prev_end;
+        pk_sentence_bounds(&c->t, lo, m0, m0, &ss, &se);
+        prev_end = pos;
+        int in_decision = m0 >= c->decision_lo && m0 < c->decision_hi;
+        int coll = 0;
+        size_t named = ss < m0 ? name_units(c, ix, st, ss, m0, k, in_decision ? SRC_DECISION_PHRASE : SRC_PHRASE,
+                                            &coll)
+                               : 0;
+        if (!named && (in_decision || coll))
+            note_common(st, k);
+    }
+}
+
+/* ---- the words around a unit ---- */
+
+/* The offset in the cleaned text of the original offset `orig`: the first
+   byte that maps to it or beyond. */
+static size_t cleaned_at(const ctx *c, size_t orig)
+{
+    size_t lo = 0, hi = c->t.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->t.map[mid] < orig)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int is_sp(char ch) { return ch == ' ' || ch == '\n'; }
+
+/* "Tenstagården (äldreboende)": the kind in parentheses after the unit. */
+static const char *kind_after(ctx *c, size_t e)
+{
+    while (e < c->t.n && c->t.s[e] == ' ')
+        e++;
+    if (e >= c->t.n || c->t.s[e] != '(')
+        return NULL;
+    size_t q = e + 1;
+    while (q < c->t.n && q - e < 48 && c->t.s[q] != ')' && c->t.s[q] != '\n')
+        q++;
+    if (q >= c->t.n || c->t.s[q] != ')')
+        return NULL;
+    return class_of(c, c->t.s + e + 1, q - e - 1, 'n');
+}
+
+/* "förskolorna Solrosen", "fritidsgården Gläntan": the word in front of s. */
+static const char *kind_before(ctx *c, size_t s)
+{
+    const char *t = c->t.s;
+    size_t e = s;
+    while (e > 0 && is_sp(t[e - 1]))
+        e--;
+    if (e == s)
+        return NULL; /* glued to the name: no word of its own */
+    size_t b = e;
+    while (b > 0 && e - b < 40) {
+        size_t k = b - 1;
+        while (k > 0 && ((unsigned char)t[k] & 0xC0) == 0x80)
+            k--;
+        if (!(t[k] == '-' || pk_is_letter_at(t + k, b - k)))
+            break;
+        b = k;
+    }
+    return b < e ? class_of(c, t + b, e - b, 'n') : NULL;
+}
+
+/* The text between two units of one list: separators, "och", "samt",
+   "respektive" and parenthesised kinds only. */
+static int same_list(const ctx *c, size_t e, size_t s)
+{
+    if (s < e || s - e > 64)
+        return 0;
+    size_t p = e;
+    while (p < s) {
+        char ch = c->t.s[p];
+        if (is_sp(ch) || ch == ',' || ch == ';') {
+            p++;
+            continue;
+        }
+        if (ch == '(') {
+            while (p < s && c->t.s[p] != ')')
+                p++;
+            p++;
+            continue;
+        }
+        static const char *const words[] = {"och", "samt", "respektive"};
+        int w = 0;
+        for (size_t i = 0; i < 3 && !w; i++) {
+            size_t m = strlen(words[i]);
+            if (p + m <= s && memcmp(c->t.s + p, words[i], m) == 0 && p + m < c->t.n && is_sp(c->t.s[p + m])) {
+                p += m;
+                w = 1;
+            }
+        }
+        if (!w)
+            return 0;
+    }
+    return p == s;
+}
+
+void pk_extract_unit_class(ctx *c)
+{
+    size_t n = c->units.n;
+    if (!n)
+        return;
+    pk_unit *us = c->units.items;
+    name_ix ix;
+    ix_build(c, &ix);
+    state st = {0};
+    st.klass = arena_alloc(c->a, n * sizeof *st.klass);
+    st.source = arena_alloc(c->a, n * sizeof *st.source);
+    memset(st.klass, 0, n * sizeof *st.klass);
+    memset(st.source, 0, n * sizeof *st.source);
+    phrases(c, &ix, &st);
+    const char *common = st.common_conflict ? NULL : st.common;
+
+    const char *body = c->rec->body_canonical ? c->rec->body_canonical : c->rec->body;
+    const char *body_class = body ? class_of(c, body, strlen(body), 'b') : NULL;
+    const char *run_kind = NULL; /* the noun in front of the list the unit is in */
+    size_t prev_e = 0;
+    for (size_t u = 0; u < n; u++) {
+        pk_unit *x = &us[u];
+        size_t s = cleaned_at(c, x->span.start), e = cleaned_at(c, x->span.end);
+        int placed = s < c->t.n && c->t.map[s] == x->span.start && e >= s;
+        if (!placed || u == 0 || !same_list(c, prev_e, s))
+            run_kind = placed ? kind_before(c, s) : NULL;
+        prev_e = placed ? e : 0;
+        const char *k = st.klass[u];
+        if (!k)
+            k = common;
+        if (!k)
+            k = class_of(c, x->name, strlen(x->name), 'n');
+        if (!k && placed)
+            k = kind_after(c, e);
+        if (!k)
+            k = run_kind;
+        if (!k && x->parent)
+            k = class_of(c, x->parent, strlen(x->parent), 'n');
+        if (!k)
+            k = body_class;
+        x->klass = k;
+    }
+}
