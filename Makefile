@@ -13,6 +13,12 @@ INCDIR   ?= $(PREFIX)/include
 MANDIR   ?= $(PREFIX)/share/man
 PKGDIR   ?= $(LIBDIR)/pkgconfig
 DESTDIR  ?=
+# the Python package goes where Debian's python3 finds it for PREFIX /usr or
+# /usr/local: $(PREFIX)/lib/python3.X/dist-packages (PYDIR= to choose)
+PYTHON   ?= $(firstword $(wildcard /usr/bin/python3) python3)
+PYVER     = $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
+PYDIR    ?= $(PREFIX)/lib/python$(PYVER)/dist-packages
+PY_SRC    = $(filter-out python/protokoll/_libdir.py,$(wildcard python/protokoll/*.py))
 
 CC       ?= cc
 CFLAGS   ?= -O2 -g
@@ -113,7 +119,7 @@ run: deps
 test: deps
 	@rm -f build/test-results.txt
 	$(MAKE) all
-	$(MAKE) test-unit test-golden test-cli test-fuzz-regress
+	$(MAKE) test-unit test-golden test-cli test-fuzz-regress test-python
 	$(MAKE) SANITIZE=address,undefined test-unit test-golden
 	@python3 tests/summary.py
 
@@ -143,6 +149,10 @@ test-cli: all
 	@sh tests/sqlite.sh $(B)/protokoll
 	@sh tests/stats.sh $(B)/protokoll
 
+# the Python binding (python/protokoll) through Debian's /usr/bin/python3
+test-python: all
+	@sh tests/python.sh $(B)/protokoll
+
 check: test
 
 bench: all
@@ -162,12 +172,19 @@ install: all
 	install -m 644 cli/protokoll.1 $(DESTDIR)$(MANDIR)/man1/protokoll.1
 	sed -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@INCDIR@|$(INCDIR)|; s|@VERSION@|$(VERSION)|' \
 		lib/protokoll.pc.in > $(DESTDIR)$(PKGDIR)/protokoll.pc
+	@# the Python package, told where the library is (no python3: none)
+	if [ -n "$(PYVER)" ]; then \
+		install -d $(DESTDIR)$(PYDIR)/protokoll && \
+		install -m 644 $(PY_SRC) $(DESTDIR)$(PYDIR)/protokoll/ && \
+		sed 's|^LIBDIR = None$$|LIBDIR = "$(LIBDIR)"|' python/protokoll/_libdir.py > $(DESTDIR)$(PYDIR)/protokoll/_libdir.py; \
+	fi
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/protokoll $(DESTDIR)$(LIBDIR)/libprotokoll.a \
 		$(DESTDIR)$(LIBDIR)/libprotokoll.so $(DESTDIR)$(LIBDIR)/libprotokoll.so.$(SOMAJOR) \
 		$(DESTDIR)$(LIBDIR)/libprotokoll.so.$(VERSION) $(DESTDIR)$(INCDIR)/protokoll.h \
 		$(DESTDIR)$(MANDIR)/man1/protokoll.1 $(DESTDIR)$(PKGDIR)/protokoll.pc
+	[ -z "$(PYVER)" ] || rm -rf $(DESTDIR)$(PYDIR)/protokoll
 
 clean:
 	rm -rf build

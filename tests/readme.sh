@@ -6,8 +6,8 @@
 # "README example: COMMAND" (cut to 60 characters). `build/protokoll` is the
 # binary under test. PATH starts with /usr/bin so that `python3` is Debian's,
 # the one python3-pandas installs into, whatever python3 comes first
-# otherwise. An example that needs jq or pandas where they are missing is
-# skipped, never passed. tests/update_readme.py writes the outputs.
+# otherwise. An example that needs jq, pandas or Dask where they are
+# missing is skipped, never passed. tests/update_readme.py writes the outputs.
 bin=$1
 t=build/readmetest; rm -rf $t; mkdir -p $t
 . tests/lib.sh "$bin"
@@ -46,11 +46,13 @@ PY
 check $? "README examples are found and named apart"
 
 if python3 -c 'import pandas' 2>/dev/null; then pandas=yes; else pandas=; fi
+if python3 -c 'import dask.dataframe, dask.distributed' 2>/dev/null; then dask=yes; else dask=; fi
 if command -v jq > /dev/null 2>&1; then jq=yes; else jq=; fi
 tab=$(printf '\t')
 while IFS="$tab" read -r n name; do
     cmd=$(cat "$t/$n.cmd")
     case "$cmd" in *pandas*) [ -n "$pandas" ] || { skip "README example: $name" "pandas is not installed for /usr/bin/python3"; continue; } ;; esac
+    case "$cmd" in *dask*) [ -n "$dask" ] || { skip "README example: $name" "dask.distributed is not installed for /usr/bin/python3"; continue; } ;; esac
     case "$cmd" in *"jq "*) [ -n "$jq" ] || { skip "README example: $name" "jq is not installed"; continue; } ;; esac
     # the binary under test in place of the one the README names
     cmd=$(printf '%s\n' "$cmd" | sed "s#^build/protokoll #$bin #; s#| build/protokoll #| $bin #g")

@@ -6,7 +6,7 @@ on a database of corpus/. The output of an example is the lines under it up
 to the next `$ ` line, a blank line or the block's end, as tests/readme.sh
 reads them. Commands run with /usr/bin first on PATH, as in make test, so
 that `python3` is Debian's, the one with python3-pandas. A command that
-fails, or needs jq or pandas where they are missing, stops the script
+fails, or needs jq, pandas or Dask where they are missing, stops the script
 before README.md is written: it never keeps an output it did not
 reproduce. Run from the repository root; it builds first."""
 import os, re, subprocess, sys
@@ -38,6 +38,8 @@ def fix_sh(block):
         while j < len(lines) and not lines[j].startswith("$ ") and lines[j] != "":
             j += 1
         cmd = l[2:]
+        if "dask" in cmd and not have("python3 -c 'import dask.dataframe, dask.distributed'"):
+            fail(f"Dask is not installed for /usr/bin/python3, needed by `{cmd}` (sh tests/deps.sh installs it)")
         if "jq " in cmd and not have("command -v jq"):
             fail(f"jq is not installed, needed by `{cmd}` (sh tests/deps.sh installs it)")
         if "pandas" in cmd and not have("python3 -c 'import pandas'"):
