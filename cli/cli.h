@@ -38,6 +38,21 @@ void walker_free(walker *w);
 /* Reads a whole file ("-": standard input); NULL with a message in err. */
 char *read_all(const char *path, size_t *len, char *err, size_t errn);
 
+/* ---- output.c: the one output writer ---- */
+#include <stdio.h>
+typedef struct aout {
+    const char *path;
+    char *tmp;
+    FILE *f;
+} aout;
+/* Opens path for writing (NULL: standard output): a regular file through a
+   temporary one renamed into place on close, anything else in place.
+   0, or -1 with errno. */
+int aout_open(aout *o, const char *path);
+/* Closes; renames into place when ok (a failed write unlinks instead).
+   0, or -1 with errno. */
+int aout_close(aout *o, int ok);
+
 /* ---- sqlite.c: -f sqlite ---- */
 typedef struct sqlite_out sqlite_out;
 /* Opens or creates the database and begins one transaction. */

@@ -261,8 +261,8 @@ static int run_command(int argc, char **argv)
         }
     }
 
-    FILE *out = stdout;
-    char *tmppath = NULL;
+    aout o = {0};
+    FILE *out = NULL;
     sqlite_out *db = NULL;
     char dberr[512] = "";
     if (fmt == F_SQLITE) {
@@ -274,17 +274,12 @@ static int run_command(int argc, char **argv)
             fprintf(stderr, "protokoll: cannot write %s: %s\n", outpath, dberr);
             return 1;
         }
-        out = NULL;
-    } else if (outpath) {
-        if (asprintf(&tmppath, "%s.tmp.XXXXXX", outpath) < 0) {
-            fprintf(stderr, "protokoll: out of memory\n");
-            return 1;
-        }
-        int fd = mkstemp(tmppath);
-        if (fd < 0 || !(out = fdopen(fd, "w"))) {
+    } else {
+        if (aout_open(&o, outpath) != 0) {
             fprintf(stderr, "protokoll: cannot write %s: %s\n", outpath, strerror(errno));
             return 1;
         }
+        out = o.f;
     }
 
     pk_extractor *ex = pk_extractor_new();
@@ -421,19 +416,13 @@ static int run_command(int argc, char **argv)
         }
         return any_failed ? 1 : 0;
     }
-    int close_failed = fclose(out) != 0;
-    if (outpath) {
-        if (write_failed || close_failed || rename(tmppath, outpath) != 0) {
-            fprintf(stderr, "protokoll: cannot write %s: %s\n", outpath, strerror(errno));
-            unlink(tmppath);
-            free(tmppath);
-            return 1;
-        }
-        free(tmppath);
-    } else if (write_failed || close_failed) {
-        if (errno == EPIPE)
+    if (aout_close(&o, !write_failed) != 0 || write_failed) {
+        if (!outpath && errno == EPIPE)
             return any_failed; /* the reader went away: end quietly */
-        fprintf(stderr, "protokoll: write error: %s\n", strerror(errno));
+        if (outpath)
+            fprintf(stderr, "protokoll: cannot write %s: %s\n", outpath, strerror(errno));
+        else
+            fprintf(stderr, "protokoll: write error: %s\n", strerror(errno));
         return 1;
     }
     return any_failed ? 1 : 0;

@@ -39,6 +39,18 @@ assert rows[0]["source"].endswith('a, "b"\nc.txt'), rows[0]["source"]
 PY
 check $? "CSV keeps commas, quotes and line breaks inside fields"
 ls $t/out.csv.tmp.* > /dev/null 2>&1; [ $? -ne 0 ]; check $? "-o leaves no temporary file"
+# -o gives the file the mode a plain > would; a target that is no regular
+# file (a pipe here) is written in place, never renamed over
+rm -f $t/mode.jsonl $t/plain.jsonl; : > $t/plain.jsonl
+"$bin" -o $t/mode.jsonl corpus/000_f9602f9a592d35f0.txt
+[ "$(stat -c %a $t/mode.jsonl)" = "$(stat -c %a $t/plain.jsonl)" ]; check $? "-o leaves the mode a plain > gives"
+rm -f $t/fifo; mkfifo $t/fifo
+timeout 20 cat $t/fifo > $t/fifo.out & reader=$!
+"$bin" -o $t/fifo corpus/000_f9602f9a592d35f0.txt; rc=$?; wait $reader
+[ $rc -eq 0 ] && [ -p $t/fifo ] && [ "$(wc -l < $t/fifo.out)" -eq 1 ]; check $? "-o onto a pipe writes into it and leaves it a pipe"
+timeout 20 cat $t/fifo > $t/fifo.out & reader=$!
+"$bin" stats -o $t/fifo corpus; rc=$?; wait $reader
+[ $rc -eq 0 ] && [ -p $t/fifo ] && head -1 $t/fifo.out | grep -q '^award_year,'; check $? "stats -o onto a pipe writes into it and leaves it a pipe"
 "$bin" -o /nonexistent-dir/x.jsonl corpus/000_f9602f9a592d35f0.txt 2> $t/err; [ $? -eq 1 ] && grep -q '^protokoll: cannot write' $t/err
 check $? "-o into a missing directory fails clearly"
 head -c 3000 /dev/urandom > $t/bin.txt; printf '\0\0\0\0' >> $t/bin.txt
