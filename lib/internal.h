@@ -106,7 +106,6 @@ enum rx_id {
     RX_PARAGRAPH,
     RX_AWARD,
     RX_AWARD_YEAR,
-    RX_PERSON_PARTY,
     RX_CHAIR,
     RX_NAME,
     RX_PARTICIPATE,

@@ -7,13 +7,71 @@
 #include <string.h>
 #include <strings.h>
 
-static char *upper_ascii(arena *a, const char *s, size_t n)
+/* Party abbreviations as the parties write them: the national parties, old
+   names still in the archives, and local parties. */
+static const char *const parties[] = {
+#include "parties.inc"
+};
+
+/* Nouns that a name in the genitive stands before ("Per Lindbergs fråga"),
+   matched as word endings so that compounds ("ändringsyrkande") are in. */
+static const char *const genitive_nouns[] = {
+#include "genitive_nouns.inc"
+};
+
+/* Endings of words that name an organisation or a place, never a person
+   ("Socialnämnd Centrum", "Stiftelsen Wilhelm"). */
+static const char *const org_words[] = {
+#include "org_words.inc"
+};
+
+/* s[0..n) equals t but for the case of ASCII and Latin-1 letters. */
+static int same_folded(const char *s, size_t n, const char *t)
 {
-    char *p = arena_strndup(a, s, n);
-    for (size_t i = 0; i < n; i++)
-        if (p[i] >= 'a' && p[i] <= 'z')
-            p[i] = (char)(p[i] - 32);
-    return p;
+    size_t m = strlen(t);
+    if (m != n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char a = (unsigned char)s[i], b = (unsigned char)t[i];
+        if (a >= 'A' && a <= 'Z')
+            a = (unsigned char)(a + 32);
+        if (b >= 'A' && b <= 'Z')
+            b = (unsigned char)(b + 32);
+        if (i > 0 && (unsigned char)s[i - 1] == 0xC3) {
+            if (a >= 0x80 && a <= 0x9E && a != 0x97)
+                a = (unsigned char)(a + 0x20);
+            if (b >= 0x80 && b <= 0x9E && b != 0x97)
+                b = (unsigned char)(b + 0x20);
+        }
+        if (a != b)
+            return 0;
+    }
+    return 1;
+}
+
+/* The party that the word s[0..n) in parentheses after a name stands for:
+   the table's spelling of a party it holds ("(m)" and "(M)" are "M"); after
+   a name that opens with a given name, also an abbreviation the table does
+   not hold but that is written like one, one to four letters, the first and
+   at least half of them capitals ("(SJVP)"), since local parties are many. */
+static const char *party_of(ctx *c, const char *s, size_t n, int given_led)
+{
+    for (size_t i = 0; i < sizeof parties / sizeof *parties; i++)
+        if (same_folded(s, n, parties[i]))
+            return parties[i];
+    if (!given_led || !pk_is_upper_at(s, n))
+        return NULL;
+    size_t letters = 0, upper = 0;
+    for (size_t i = 0; i < n;) {
+        if (!pk_is_letter_at(s + i, n - i))
+            return NULL;
+        letters++;
+        upper += (size_t)pk_is_upper_at(s + i, n - i);
+        i++;
+        while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+    }
+    return letters <= 4 && 2 * upper >= letters ? arena_strndup(c->a, s, n) : NULL;
 }
 
 static pk_person *find(ctx *c, const char *name)
@@ -60,15 +118,6 @@ static void add(ctx *c, size_t s, size_t e, const char *title, const char *party
     e = drop_place(c, s, e);
     char *name = pk_fold(c, s, e);
     pk_person *p = find(c, name);
-    size_t nl = strlen(name);
-    if (!p && nl > 3 && name[nl - 1] == 's') {
-        /* "Anders Holms (m) yrkande": the genitive of someone already named */
-        name[nl - 1] = 0;
-        int known = find(c, name) != NULL;
-        name[nl - 1] = 's';
-        if (known)
-            return;
-    }
     if (p) {
         if (strcmp(role, "chair") == 0 && strcmp(p->role, "chair") != 0)
             p->role = role;
@@ -124,7 +173,19 @@ static int is_name_word(const ctx *c, const word *w)
     return 1;
 }
 
-static int given(const ctx *c, const word *w) { return pk_is_given_name(c->t.s + w->s, w->e - w->s); }
+/* A given name, or given names joined by hyphens ("Mats-Olof"). */
+static int given_at(const char *s, size_t n)
+{
+    if (pk_is_given_name(s, n))
+        return 1;
+    const char *h = memchr(s, '-', n);
+    if (!h || h == s)
+        return 0;
+    size_t k = (size_t)(h - s);
+    return pk_is_given_name(s, k) && given_at(h + 1, n - k - 1);
+}
+
+static int given(const ctx *c, const word *w) { return given_at(c->t.s + w->s, w->e - w->s); }
 
 /* Titles on a line: returns their count and bounds, 0 if the line is not all titles. */
 static size_t titles_of(const ctx *c, size_t s, size_t e, word *t, size_t max)
@@ -204,7 +265,7 @@ static void signature(ctx *c, const line *nl, const word *titles, size_t k)
         const char *party = NULL;
         size_t pl = w[b - 1].e - w[b - 1].s;
         if (b - a > 2 && pl >= 3 && pl <= 5 && c->t.s[w[b - 1].s] == '(' && c->t.s[w[b - 1].e - 1] == ')') {
-            party = upper_ascii(c->a, c->t.s + w[b - 1].s + 1, pl - 2);
+            party = party_of(c, c->t.s + w[b - 1].s + 1, pl - 2, given(c, &w[a]));
             b--;
         }
         add(c, w[a].s, w[b - 1].e, title, party, role_for_title(title));
@@ -338,7 +399,7 @@ static void attendance(ctx *c, const segs *g)
                 while (q < m->e && c->t.s[q] != ')')
                     q++;
                 if (q < m->e && q - p - 1 <= 3)
-                    party = upper_ascii(c->a, c->t.s + p + 1, q - p - 1);
+                    party = party_of(c, c->t.s + p + 1, q - p - 1, given(c, &w[0]));
                 p = q + 1;
             }
             while (p < m->e && (c->t.s[p] == ',' || c->t.s[p] == ' '))
@@ -396,6 +457,328 @@ static void titled(ctx *c)
     }
 }
 
+/* ---- names in running text: with a party, in lists, in apposition, in the genitive ---- */
+
+typedef struct member {
+    size_t s, e;       /* the name */
+    size_t end;        /* the name with its party */
+    const char *party; /* NULL when none */
+    int paren;         /* the party stood in parentheses */
+    int given;         /* the name opens with a given name */
+    int glued;         /* a letter stands right before it ("AnnaSara Perslow") */
+    int shaped;        /* two to four name words, none a title */
+} member;
+
+static int space_at(const ctx *c, size_t p) { return p < c->t.n && (c->t.s[p] == ' ' || c->t.s[p] == '\n'); }
+
+static size_t skip_space(const ctx *c, size_t p)
+{
+    while (space_at(c, p))
+        p++;
+    return p;
+}
+
+/* the word at p ends at e: no letter follows */
+static int word_ends(const ctx *c, size_t e) { return e >= c->t.n || !pk_is_letter_at(c->t.s + e, c->t.n - e); }
+
+/* the end of the letters from p on */
+static size_t letters_end(const ctx *c, size_t p)
+{
+    while (p < c->t.n && pk_is_letter_at(c->t.s + p, c->t.n - p)) {
+        p++;
+        while (p < c->t.n && ((unsigned char)c->t.s[p] & 0xC0) == 0x80)
+            p++;
+    }
+    return p;
+}
+
+static int letter_before(const ctx *c, size_t p)
+{
+    size_t q = p;
+    while (q > 0 && p - q < 4 && ((unsigned char)c->t.s[--q] & 0xC0) == 0x80)
+        ;
+    return q < p && pk_is_letter_at(c->t.s + q, p - q);
+}
+
+static int word_is(const ctx *c, size_t p, const char *w)
+{
+    size_t n = strlen(w);
+    return p + n <= c->t.n && memcmp(c->t.s + p, w, n) == 0 && word_ends(c, p + n);
+}
+
+static int org_word(const ctx *c, const word *w)
+{
+    size_t n = w->e - w->s;
+    for (size_t i = 0; i < sizeof org_words / sizeof *org_words; i++) {
+        size_t m = strlen(org_words[i]);
+        /* the first letter is a capital: compare it without its case */
+        if (n == m ? same_folded(c->t.s + w->s, n, org_words[i])
+                   : n > m && memcmp(c->t.s + w->e - m, org_words[i], m) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* A name that a match of RX_NAME gives: a heading on the line before it
+   ("Reservationer\nKarolina Wallström") and words before the first given
+   name ("Inbjudna Henric Elgstrand") are no part of it. */
+static void trim_member(ctx *c, member *m)
+{
+    size_t s0 = m->s;
+    const char *nl = memchr(c->t.s + m->s, '\n', m->e - m->s);
+    if (nl && (m->s == 0 || c->t.s[m->s - 1] == '\n')) {
+        size_t after = (size_t)(nl - c->t.s) + 1;
+        word w2[4];
+        if (words_of(c, after, m->e, w2, 4, NULL) >= 2)
+            m->s = after;
+    }
+    word w[8];
+    size_t n = words_of(c, m->s, m->e, w, 8, NULL);
+    if (n > 2 && !given(c, &w[0]))
+        for (size_t i = 1; i + 1 < n; i++)
+            if (given(c, &w[i])) {
+                m->s = w[i].s;
+                break;
+            }
+    /* the words dropped in front may have cut the name's tail: match anew */
+    size_t ov[4], lim = m->s + 160 < c->t.n ? m->s + 160 : c->t.n;
+    if (m->s != s0 && rx_match(c, RX_NAME, m->s, lim, ov, 2) && ov[2] == m->s)
+        m->e = ov[3];
+    n = words_of(c, m->s, m->e, w, 8, NULL);
+    m->given = n > 0 && given(c, &w[0]);
+    m->shaped = n >= 2 && n <= 4;
+    for (size_t i = 0; i < n && m->shaped; i++)
+        if (pk_title_at(c->t.s + w[i].s, w[i].e - w[i].s) || !is_name_word(c, &w[i]) || org_word(c, &w[i]))
+            m->shaped = 0;
+}
+
+/* The party after a name: "(S)", "(ÖrP)", or a capital abbreviation of the
+   table standing bare ("Habib Brini SD avstår"). */
+static void party_after(ctx *c, member *m)
+{
+    size_t p = m->e, q = p;
+    while (q < c->t.n && c->t.s[q] == ' ')
+        q++;
+    if (q < c->t.n && c->t.s[q] == '\n')
+        q++;
+    m->end = p;
+    if (q < c->t.n && c->t.s[q] == '(') {
+        size_t r = q + 1;
+        while (r < c->t.n && r < q + 12 && c->t.s[r] != ')' && c->t.s[r] != '\n')
+            r++;
+        if (r < c->t.n && c->t.s[r] == ')' && r > q + 1 && (m->party = party_of(c, c->t.s + q + 1, r - q - 1, m->given))) {
+            m->paren = 1;
+            m->end = r + 1;
+        }
+        return;
+    }
+    size_t r = q;
+    while (r < c->t.n && r < q + 8 && c->t.s[r] != ' ' && c->t.s[r] != '\n' && c->t.s[r] != ',' && c->t.s[r] != '.')
+        r++;
+    for (size_t i = 0; r > q && i < sizeof parties / sizeof *parties; i++)
+        if (strlen(parties[i]) == r - q && memcmp(parties[i], c->t.s + q, r - q) == 0 && word_ends(c, r)) {
+            m->party = parties[i];
+            m->end = r;
+        }
+}
+
+/* Where the next name of a list starts after p (", ", " och ", ", samt "),
+   or 0 when no list separator follows; *conj tells whether "och" or "samt"
+   joined it. */
+static size_t list_next(const ctx *c, size_t p, int *conj)
+{
+    *conj = 0;
+    int sep = 0;
+    if (p < c->t.n && c->t.s[p] == ',') {
+        sep = 1;
+        p++;
+    }
+    size_t q = skip_space(c, p);
+    if (q > p || sep) {
+        if (word_is(c, q, "och") || word_is(c, q, "samt")) {
+            size_t k = c->t.s[q] == 'o' ? 3 : 4;
+            if (space_at(c, q + k)) {
+                sep = *conj = 1;
+                q = skip_space(c, q + k);
+            }
+        }
+    }
+    return sep ? q : 0;
+}
+
+/* A name [s, e) that may be a genitive: it ends in an "s" that is no part
+   of the nominative ("Attenius", "Davis", "Holmes", "Carlos" keep theirs). */
+static int genitive_form(const ctx *c, size_t s, size_t e)
+{
+    if (e - s < 4 || c->t.s[e - 1] != 's')
+        return 0;
+    return !strchr("sxzuieo", c->t.s[e - 2]);
+}
+
+/* A noun that a genitive stands before follows p ("fråga", "m.fl.
+   ändringsyrkande"). */
+static int genitive_follows(const ctx *c, size_t p)
+{
+    const char *s = c->t.s;
+    p = skip_space(c, p);
+    if (p + 5 <= c->t.n && memcmp(s + p, "m.fl.", 5) == 0)
+        p = skip_space(c, p + 5);
+    else if (word_is(c, p, "med") && word_is(c, skip_space(c, p + 3), "flera"))
+        p = skip_space(c, skip_space(c, p + 3) + 5);
+    size_t q = letters_end(c, p);
+    if (q == p || !pk_is_lower_at(s + p, c->t.n - p))
+        return 0;
+    for (size_t i = 0; i < sizeof genitive_nouns / sizeof *genitive_nouns; i++) {
+        size_t n = strlen(genitive_nouns[i]);
+        if (q - p >= n && memcmp(s + q - n, genitive_nouns[i], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* "Henric Elgstrand, gruppledare, och ...": the title after a comma. */
+static const char *apposition(ctx *c, const member *m)
+{
+    size_t p = m->end;
+    if (p >= c->t.n || c->t.s[p] != ',')
+        return NULL;
+    p = skip_space(c, p + 1);
+    if (p >= c->t.n || !pk_is_lower_at(c->t.s + p, c->t.n - p))
+        return NULL;
+    size_t k = pk_title_at(c->t.s + p, c->t.n - p);
+    if (!k || !word_ends(c, p + k))
+        return NULL;
+    return pk_lower(c->a, c->t.s + p, k);
+}
+
+/* A run of names: one name, or a list of them. A name with its party is a
+   politician; so is every name of a list where one has a party. A list of
+   names without parties ("utses Anders Åhrlin, Max Klarvik och Lars Modig")
+   counts when at least half open with a given name and nothing but names
+   stands in it; a lone name counts with a title after it or in the genitive. */
+static void take_run(ctx *c, member *m, size_t nm, int foreign)
+{
+    int any_paren = 0;
+    size_t given_n = 0, shaped_n = 0;
+    for (size_t i = 0; i < nm; i++) {
+        any_paren |= m[i].paren;
+        given_n += (size_t)m[i].given;
+        shaped_n += (size_t)m[i].shaped;
+    }
+    /* "Anna Eks och Per Holms yrkande": the noun after the last name makes
+       every name of the run a genitive ("Jonas Attenius yrkande" too);
+       another noun after one makes it the name of a thing ("Wilhelm och
+       Martina Lundgrens vetenskapsfond") */
+    const member *last = &m[nm - 1];
+    int gen = 0, thing = 0;
+    if (last->e - last->s > 3 && c->t.s[last->e - 1] == 's') {
+        gen = genitive_follows(c, last->end);
+        thing = !gen && genitive_form(c, last->s, last->e) && !last->party && last->e + 1 < c->t.n &&
+                c->t.s[last->e] == ' ' && pk_is_lower_at(c->t.s + last->e + 1, c->t.n - last->e - 1);
+    }
+    int list = nm >= 2 && !foreign && !thing && shaped_n == nm && 2 * given_n >= nm;
+    for (size_t i = 0; i < nm; i++) {
+        member *x = &m[i];
+        const char *party = x->paren || any_paren ? x->party : NULL;
+        if (x->glued && !x->paren)
+            continue;
+        int ok = party ? x->given || x->shaped : list || (nm >= 2 && any_paren && x->shaped);
+        const char *title = i + 1 == nm ? apposition(c, x) : NULL;
+        if (title && (x->given || party) && x->shaped)
+            ok = 1;
+        size_t e = x->e;
+        if (gen && c->t.s[x->e - 1] == 's') {
+            /* "Hans Peters (C)" named before: "Hans Peters yrkande" is his */
+            if (genitive_form(c, x->s, x->e) && !find(c, pk_fold(c, x->s, x->e)))
+                e--;
+            ok |= x->given && x->shaped;
+        }
+        if (ok)
+            add(c, x->s, e, title, party, title && strcmp(title, "handläggare") == 0 ? "officer" : "other");
+    }
+}
+
+static void runs(ctx *c)
+{
+    size_t ov[4], pos = 0;
+    member m[24];
+    while (pos < c->t.n && rx_match(c, RX_NAME, pos, c->t.n, ov, 2)) {
+        size_t s = ov[2], e = ov[3];
+        pos = e;
+        /* a match that starts inside a word ("KommunStyrelsen") is none,
+           unless a party follows: then two words ran together */
+        if (s > 0 && c->t.s[s - 1] == '-')
+            continue;
+        int glued = s > 0 && letter_before(c, s);
+        size_t nm = 0;
+        int foreign = 0, closed = 0, conj;
+        for (;;) {
+            member *x = &m[nm++];
+            memset(x, 0, sizeof *x);
+            x->s = s;
+            x->e = e;
+            x->glued = glued;
+            trim_member(c, x);
+            party_after(c, x);
+            size_t q = list_next(c, x->end, &conj);
+            /* "A, B och C, Socialnämnd Centrum,": after "och" only another
+               "och" goes on with the list; a comma starts something else */
+            if (!q || (closed && !conj) || nm == sizeof m / sizeof *m)
+                break;
+            closed |= conj;
+            glued = 0;
+            size_t lim = q + 160 < c->t.n ? q + 160 : c->t.n;
+            if (!rx_match(c, RX_NAME, q, lim, ov, 2) || ov[2] != q) {
+                /* "A, B och Kommunstyrelsen": a list of more than names */
+                foreign = q < c->t.n && pk_is_upper_at(c->t.s + q, c->t.n - q);
+                break;
+            }
+            s = ov[2];
+            e = ov[3];
+        }
+        take_run(c, m, nm, foreign);
+        if (m[nm - 1].end > pos)
+            pos = m[nm - 1].end;
+    }
+}
+
+/* What a mention tells beyond the name. */
+static int facts(const pk_person *p) { return (p->party != NULL) + (p->title != NULL) + (strcmp(p->role, "other") != 0); }
+
+/* "Per Lindbergs" and "Per Lindberg" are one person, named once in the
+   genitive. The mention that tells more stands ("Hans Peters (C)" over the
+   "Hans Peter" read from "Hans Peters yrkande"), else the one without the
+   "s"; it takes what the other told. */
+static void merge_genitives(ctx *c)
+{
+    pk_person *ps = c->people.items;
+    size_t n = c->people.n, k = 0;
+    char *gone = arena_alloc(c->a, n + 1);
+    memset(gone, 0, n + 1);
+    for (size_t i = 0; i < n; i++) {
+        size_t l = strlen(ps[i].name);
+        if (l < 4 || ps[i].name[l - 1] != 's')
+            continue;
+        for (size_t j = 0; j < n; j++) {
+            if (j == i || gone[j] || strlen(ps[j].name) != l - 1 || strncasecmp(ps[j].name, ps[i].name, l - 1) != 0)
+                continue;
+            size_t keep = facts(&ps[i]) > facts(&ps[j]) ? i : j, drop = keep == i ? j : i;
+            if (!ps[keep].party)
+                ps[keep].party = ps[drop].party;
+            if (!ps[keep].title)
+                ps[keep].title = ps[drop].title;
+            if (strcmp(ps[keep].role, "other") == 0)
+                ps[keep].role = ps[drop].role;
+            gone[drop] = 1;
+            break;
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!gone[i])
+            ps[k++] = ps[i];
+    c->people.n = k;
+}
+
 void pk_extract_people(ctx *c)
 {
     const segs *g = &c->sg;
@@ -410,7 +793,9 @@ void pk_extract_people(ctx *c)
             continue;
         if (!trim_name(c, &s, e))
             continue;
-        const char *party = ov[4] != (size_t)-1 ? upper_ascii(c->a, c->t.s + ov[4], ov[5] - ov[4]) : NULL;
+        word w0[1];
+        int gl = words_of(c, s, e, w0, 1, NULL) && given(c, &w0[0]);
+        const char *party = ov[4] != (size_t)-1 ? party_of(c, c->t.s + ov[4], ov[5] - ov[4], gl) : NULL;
         /* a vice chair is named, but does not chair */
         int vice = ov[0] + 4 < ov[1] && (strncasecmp(c->t.s + ov[0], "vice", 4) == 0);
         add(c, s, e, vice ? "vice ordförande" : "ordförande", party, vice ? "other" : "chair");
@@ -431,14 +816,6 @@ void pk_extract_people(ctx *c)
             continue;
         signature(c, nl, t, k);
     }
-    /* anyone named with a party */
-    pos = 0;
-    while (rx_match(c, RX_PERSON_PARTY, pos, c->t.n, ov, 3)) {
-        pos = ov[1];
-        size_t s = ov[2], e = ov[3];
-        if (!trim_name(c, &s, e))
-            continue;
-        const char *party = upper_ascii(c->a, c->t.s + ov[4], ov[5] - ov[4]);
-        add(c, s, e, NULL, party, "other");
-    }
+    runs(c);
+    merge_genitives(c);
 }

@@ -1,0 +1,226 @@
+/* People as other municipalities' minutes name them: politicians in lists
+   with their parties, local parties, officers by title in prose and after
+   a comma, names in the genitive, signature blocks as a PDF's text gives
+   them, and the roles. Each text is written for the test. */
+#include "testutil.h"
+
+#include "internal.h"
+
+static const pk_person *person(const pk_record *r, const char *name)
+{
+    for (size_t i = 0; i < r->n_people; i++)
+        if (strcmp(r->people[i].name, name) == 0)
+            return &r->people[i];
+    return NULL;
+}
+
+/* the person is there, with this party (NULL: none) and role */
+static void expect(const pk_record *r, const char *name, const char *party, const char *role)
+{
+    const pk_person *p = person(r, name);
+    if (!p)
+        fail_msg("no person \"%s\"", name);
+    if (party)
+        assert_string_equal(p->party ? p->party : "(none)", party);
+    else if (p->party)
+        fail_msg("\"%s\" has party %s, expected none", name, p->party);
+    assert_string_equal(p->role, role);
+}
+
+static void expect_title(const pk_record *r, const char *name, const char *title)
+{
+    const pk_person *p = person(r, name);
+    if (!p)
+        fail_msg("no person \"%s\"", name);
+    assert_string_equal(p->title ? p->title : "(none)", title);
+}
+
+static void test_party_lists(void **state)
+{
+    (void)state;
+    const char *text = "§ 12 Motion om fler cykelbanor\n\nMotion från Eva Lund (V), Omar Said (V) och Lisa\nNyberg (V) "
+                       "har remitterats.\n\nKommunstyrelsen beslutar:\nMotionen avslås.\n\nYrkanden: Anna Ek (S) och "
+                       "Per Holm (M) yrkar bifall till förslaget.\nReservation: Lars Berg (SD) reserverar sig.\n";
+    pk_doc *d = extract(text);
+    const pk_record *r = pk_doc_record(d);
+    expect(r, "Eva Lund", "V", "other");
+    expect(r, "Omar Said", "V", "other");
+    expect(r, "Lisa Nyberg", "V", "other");
+    expect(r, "Anna Ek", "S", "other");
+    expect(r, "Per Holm", "M", "other");
+    expect(r, "Lars Berg", "SD", "other");
+    assert_int_equal(r->n_people, 6);
+    /* the span is the name as it stands, line break and all */
+    char *s = span_text(text, person(r, "Lisa Nyberg")->span);
+    assert_string_equal(s, "Lisa\nNyberg");
+    free(s);
+    pk_doc_free(d);
+
+    /* a heading on the line before is no part of the first name; a party
+       left bare in a list of parties is a party too */
+    d = extract("Reservationer\nKarin Åberg (L), Sven Dahl (L) och Maja Nord SD reserverar sig mot beslutet.\n");
+    r = pk_doc_record(d);
+    expect(r, "Karin Åberg", "L", "other");
+    expect(r, "Sven Dahl", "L", "other");
+    expect(r, "Maja Nord", "SD", "other");
+    assert_int_equal(r->n_people, 3);
+    pk_doc_free(d);
+}
+
+static void test_local_parties(void **state)
+{
+    (void)state;
+    pk_doc *d = extract("Reservation\nMarkus Holm (ÖrP) och Linnea Strand (D) reserverar sig. Tidigare yrkade Bo "
+                        "Ahl (m) och Ebba Stål (fp) avslag. Jens Moberg (SJVP) instämmer.\n");
+    const pk_record *r = pk_doc_record(d);
+    expect(r, "Markus Holm", "ÖrP", "other");
+    expect(r, "Linnea Strand", "D", "other");
+    expect(r, "Bo Ahl", "M", "other");
+    expect(r, "Ebba Stål", "FP", "other");
+    /* a local party the table does not hold, after a given name */
+    expect(r, "Jens Moberg", "SJVP", "other");
+    pk_doc_free(d);
+
+    /* a short word in parentheses after a place or a unit is no party */
+    d = extract("Boendet Norra Viksjö (LSS) och Kungsgården (äldreboende) berörs. Samordningsförbundet Göteborg "
+                "(Finsam) yttrar sig.\n");
+    r = pk_doc_record(d);
+    assert_int_equal(r->n_people, 0);
+    pk_doc_free(d);
+}
+
+static void test_officers_in_prose(void **state)
+{
+    (void)state;
+    pk_doc *d = extract("§ 4 Information\n\nController Anna Berg redogör för budgetläget. Kommundirektör Per Ek "
+                        "informerar om läget.\n");
+    const pk_record *r = pk_doc_record(d);
+    expect(r, "Anna Berg", NULL, "other");
+    expect_title(r, "Anna Berg", "controller");
+    expect(r, "Per Ek", NULL, "other");
+    expect_title(r, "Per Ek", "kommundirektör");
+    pk_doc_free(d);
+
+    /* the title after a comma */
+    d = extract("Inbjudna är Henric Elgstrand, gruppledare, och Camilla\nLönnblom, gruppledare, samt från utförandet "
+                "Cedric Ahlberg, enhetschef för Öppenvård barn.\nTomas Kroksmark, professor emeritus i pedagogik, "
+                "deltar.\n");
+    r = pk_doc_record(d);
+    expect_title(r, "Henric Elgstrand", "gruppledare");
+    expect_title(r, "Camilla Lönnblom", "gruppledare");
+    expect_title(r, "Cedric Ahlberg", "enhetschef");
+    expect_title(r, "Tomas Kroksmark", "professor emeritus");
+    assert_int_equal(r->n_people, 4);
+    pk_doc_free(d);
+}
+
+static void test_genitive(void **state)
+{
+    (void)state;
+    pk_doc *d = extract("Per Lindbergs fråga besvaras av ordföranden. Kommunstyrelsen beslutar i enlighet med "
+                        "Nina Miskovskys yrkande och avslår Jonas Attenius yrkande.\n");
+    const pk_record *r = pk_doc_record(d);
+    expect(r, "Per Lindberg", NULL, "other");
+    expect(r, "Nina Miskovsky", NULL, "other");
+    /* a name whose nominative ends in s keeps it */
+    expect(r, "Jonas Attenius", NULL, "other");
+    assert_int_equal(r->n_people, 3);
+    pk_doc_free(d);
+
+    /* named before in the nominative, the genitive is the same person */
+    d = extract("Hans Peters (C) och Johanna Reimfelt (L) yrkar bifall. Kommunstyrelsen beslutar i enlighet med Hans "
+                "Peters yrkande och avslår Johanna Reimfelts (L) m.fl. ändringsyrkande.\n");
+    r = pk_doc_record(d);
+    expect(r, "Hans Peters", "C", "other");
+    expect(r, "Johanna Reimfelt", "L", "other");
+    assert_int_equal(r->n_people, 2);
+    pk_doc_free(d);
+
+    /* named first in the genitive, the nominative with the party stands */
+    d = extract("Ordföranden ställer proposition på Sara Holms yrkande. Sara Holm (MP) reserverar sig.\n");
+    r = pk_doc_record(d);
+    expect(r, "Sara Holm", "MP", "other");
+    assert_int_equal(r->n_people, 1);
+    pk_doc_free(d);
+}
+
+static void test_appointment_lists(void **state)
+{
+    (void)state;
+    pk_doc *d = extract("1. Till styrelseledamöter i Bostadsbolaget AB utses Anders Åström, Max Klarberg, Elisabeth\n"
+                        "Karlsson Zuaw och Lea Modig och till suppleanter utses Mats-Olof Berg och Juni Strand.\n"
+                        "2. Magnus Persson och Clas Rosdahl entledigas.\n");
+    const pk_record *r = pk_doc_record(d);
+    const char *names[] = {"Anders Åström",  "Max Klarberg",   "Elisabeth Karlsson Zuaw", "Lea Modig",
+                           "Mats-Olof Berg", "Juni Strand",    "Magnus Persson",          "Clas Rosdahl"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        expect(r, names[i], NULL, "other");
+    assert_int_equal(r->n_people, 8);
+    pk_doc_free(d);
+}
+
+/* Words of bodies, units, places and foundations are no people. */
+static void test_not_people(void **state)
+{
+    (void)state;
+    pk_doc *d = extract("§ 7 Stadgar\n\nKommunstyrelsen och Vård- och omsorgsnämnden yttrar sig. Stadgarna för "
+                        "Stiftelsen Wilhelm och Martina Lundgrens vetenskapsfond ändras. Mötet hålls vid Gustav Adolfs "
+                        "torg. Nya Lundby och Gamla Stan berörs, liksom Västra Hisingen, Norra Hisingen och Angered.\n"
+                        "Michael Ivarsson och Ingela Andersson, Socialnämnd Centrum, lämnar en information.\n");
+    const pk_record *r = pk_doc_record(d);
+    expect(r, "Michael Ivarsson", NULL, "other");
+    expect(r, "Ingela Andersson", NULL, "other");
+    for (size_t i = 0; i < r->n_people; i++)
+        if (strcmp(r->people[i].name, "Michael Ivarsson") != 0 && strcmp(r->people[i].name, "Ingela Andersson") != 0)
+            fail_msg("not a person: \"%s\"", r->people[i].name);
+    pk_doc_free(d);
+}
+
+static void test_roles(void **state)
+{
+    (void)state;
+    pk_doc *d = extract("§ 3 Val\n\nHandläggare: Karin Sjöberg\n\nOrdförande Per Holm (S) finner att nämnden "
+                        "bifaller förslaget. Vice ordförande Lena Ek (M) yrkar avslag.\nJusterare: Omar Berg\n\n"
+                        "Anna Lind\nFörvaltningschef\n");
+    const pk_record *r = pk_doc_record(d);
+    expect(r, "Karin Sjöberg", NULL, "officer");
+    expect(r, "Per Holm", "S", "chair");
+    expect(r, "Lena Ek", "M", "other");
+    expect(r, "Omar Berg", NULL, "other");
+    expect(r, "Anna Lind", NULL, "signatory");
+    pk_doc_free(d);
+}
+
+/* The table of given names holds the names common in Sweden, of every
+   generation, not only those of the minutes the rules were tried on. */
+static void test_given_names_cover_common_names(void **state)
+{
+    (void)state;
+    static const char *const common[] = {
+        "Anna", "Eva", "Maria", "Karin", "Sara", "Kristina", "Lena", "Emma", "Kerstin", "Marie", "Malin", "Ingrid",
+        "Jenny", "Hanna", "Linda", "Annika", "Susanne", "Elin", "Monica", "Birgitta", "Sofia", "Ulla", "Johanna",
+        "Inger", "Camilla", "Elisabeth", "Julia", "Ida", "Helena", "Amanda", "Sandra", "Ebba", "Elsa", "Alice",
+        "Gunilla", "Linnéa", "Maja", "Åsa", "Cecilia", "Ulrika", "Astrid", "Saga", "Alva", "Olivia", "Freja",
+        "Selma", "Wilma", "Ella", "Lea", "Juni", "Nova", "Ines", "Stella", "Leia", "Vera", "Signe", "Agnes",
+        "Lars", "Mikael", "Anders", "Johan", "Erik", "Per", "Karl", "Peter", "Jan", "Thomas", "Daniel", "Fredrik",
+        "Hans", "Andreas", "Stefan", "Mats", "Magnus", "Mattias", "Jonas", "Bengt", "Alexander", "Martin", "Niklas",
+        "Bo", "Nils", "Patrik", "Oskar", "Björn", "David", "Christer", "Leif", "Henrik", "Sven", "Emil", "William",
+        "Lucas", "Gustav", "Håkan", "Göran", "Ulf", "Åke", "Liam", "Noah", "Hugo", "Elias", "Theo", "Leon",
+        "Melvin", "Benjamin", "Charlie", "Vincent", "Arvid", "Mohammed", "Ali", "Ahmed", "Omar", "Habib", "Henric",
+    };
+    for (size_t i = 0; i < sizeof common / sizeof *common; i++)
+        if (!pk_is_given_name(common[i], strlen(common[i])))
+            fail_msg("given name missing from the table: %s", common[i]);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_party_lists),       cmocka_unit_test(test_local_parties),
+        cmocka_unit_test(test_officers_in_prose), cmocka_unit_test(test_genitive),
+        cmocka_unit_test(test_appointment_lists), cmocka_unit_test(test_not_people),
+        cmocka_unit_test(test_roles),
+        cmocka_unit_test(test_given_names_cover_common_names),
+    };
+    return cmocka_run_group_tests_name("real forms of people", tests, setup_ex, teardown_ex);
+}
