@@ -202,6 +202,47 @@ static size_t titles_of(const ctx *c, size_t s, size_t e, word *t, size_t max)
             t[n - 1].e = e;
             return n;
         }
+        if (!k && n == 1 && pk_is_lower_at(c->t.s + p, e - p)) {
+            /* "Chef verksamhetsstödet Välfärd skola": one word of domain,
+               then the unit */
+            size_t q = p;
+            while (q < e && c->t.s[q] != ' ')
+                q++;
+            if (q + 1 < e && pk_is_upper_at(c->t.s + q + 1, e - q - 1)) {
+                t[0].e = q;
+                p = q + 1;
+            }
+        }
+        if (!k && n == 1 && p > t[0].e && pk_is_upper_at(c->t.s + p, e - p) && e - p < 40) {
+            /* one title and the unit it heads: "Produktionsdirektör Välfärd
+               skola"; a given name there begins prose ("Kommundirektör Per Ek
+               informerar") */
+            size_t q = p;
+            while (q < e && c->t.s[q] != ' ')
+                q++;
+            if (memchr(c->t.s + p, ',', e - p))
+                return 0;
+            while (p < e) {
+                q = p;
+                while (q < e && c->t.s[q] != ' ')
+                    q++;
+                if (given_at(c->t.s + p, q - p))
+                    return 0;
+                p = q + 1;
+            }
+            return 1;
+        }
+        if (!k && n == 0) {
+            /* a compound split in two by the PDF's text: "Utbildnings strateg" */
+            size_t q = p;
+            while (q < e && c->t.s[q] != ' ')
+                q++;
+            if (q - p > 3 && c->t.s[q - 1] == 's' && q + 1 < e && pk_is_lower_at(c->t.s + q + 1, e - q - 1)) {
+                size_t k2 = pk_title_at(c->t.s + q + 1, e - q - 1);
+                if (k2)
+                    k = q + 1 + k2 - p;
+            }
+        }
         if (!k)
             return 0;
         t[n].s = p;
@@ -232,6 +273,10 @@ static void signature(ctx *c, const line *nl, const word *titles, size_t k)
     int gap[16];
     size_t n = words_of(c, nl->s, nl->e, w, 16, gap);
     if (n < 2 * k || n > 4 * k || n > 16)
+        return;
+    /* "Personaldirektör Elisabeth Carle" over a title: a line of a title
+       and a name, not of names */
+    if (pk_title_at(c->t.s + w[0].s, w[0].e - w[0].s))
         return;
     for (size_t i = 0; i < n; i++)
         if (!is_name_word(c, &w[i]) && !(i > 0 && (w[i].e - w[i].s) <= 3))

@@ -176,6 +176,33 @@ static void test_not_people(void **state)
     pk_doc_free(d);
 }
 
+/* Signatures as pdftotext gives them: a name, the title and the unit it
+   heads on the next line or the two after. */
+static void test_signature_with_unit(void **state)
+{
+    (void)state;
+    pk_doc *d = extract("Tjänsteskrivelse\n\nFörslag till beslut\nNämnden noterar informationen.\n\nEinar Holm\n"
+                        "Produktionsdirektör Välfärd skola\nHelena Ekdal\nChef verksamhetsstödet Välfärd skola\n"
+                        "Ann Sundman Brott\nUtbildnings strateg\nVälfärd skola\n");
+    const pk_record *r = pk_doc_record(d);
+    expect(r, "Einar Holm", NULL, "signatory");
+    expect_title(r, "Einar Holm", "produktionsdirektör");
+    expect(r, "Helena Ekdal", NULL, "signatory");
+    expect_title(r, "Helena Ekdal", "chef verksamhetsstödet");
+    expect(r, "Ann Sundman Brott", NULL, "signatory");
+    expect_title(r, "Ann Sundman Brott", "utbildnings strateg");
+    assert_int_equal(r->n_people, 3);
+    pk_doc_free(d);
+
+    /* a list of officers, each line a title and a name, is no signature */
+    d = extract("Närvarande tjänstemän\nPersonaldirektör Elisabeth Carle\nProduktionsdirektör Välfärd "
+                "samhällsservice Anette Böe\n");
+    r = pk_doc_record(d);
+    for (size_t i = 0; i < r->n_people; i++)
+        assert_string_not_equal(r->people[i].role, "signatory");
+    pk_doc_free(d);
+}
+
 static void test_roles(void **state)
 {
     (void)state;
@@ -219,7 +246,7 @@ int main(void)
         cmocka_unit_test(test_party_lists),       cmocka_unit_test(test_local_parties),
         cmocka_unit_test(test_officers_in_prose), cmocka_unit_test(test_genitive),
         cmocka_unit_test(test_appointment_lists), cmocka_unit_test(test_not_people),
-        cmocka_unit_test(test_roles),
+        cmocka_unit_test(test_signature_with_unit), cmocka_unit_test(test_roles),
         cmocka_unit_test(test_given_names_cover_common_names),
     };
     return cmocka_run_group_tests_name("real forms of people", tests, setup_ex, teardown_ex);
