@@ -467,17 +467,24 @@ static void titled(ctx *c)
     for (size_t p = 0; p < c->t.n; p++) {
         if (p > 0 && c->t.s[p - 1] != ' ' && c->t.s[p - 1] != '\n')
             continue;
-        if (!pk_is_upper_at(c->t.s + p, c->t.n - p))
-            continue;
         size_t we = p;
         while (we < c->t.n && c->t.s[we] != ' ' && c->t.s[we] != '\n')
             we++;
+        /* a title opens a sentence ("Kommundirektör Per Ek informerar") or
+           stands in one ("informerar stadsdirektör Eva Hessman"): then a
+           capital follows */
+        if (!pk_is_upper_at(c->t.s + p, c->t.n - p) &&
+            !(pk_is_lower_at(c->t.s + p, c->t.n - p) && we + 1 < c->t.n && c->t.s[we] == ' ' &&
+              pk_is_upper_at(c->t.s + we + 1, c->t.n - we - 1))) {
+            p = we;
+            continue;
+        }
         size_t k = pk_title_at(c->t.s + p, we - p);
         if (k != we - p)
             k = 0;
-        /* the definite form: "Stadsdelsdirektören", "Enhetschefen" */
-        if (!k && we - p > 6 && we - p < 60 && c->t.s[we - 1] == 'n') {
-            size_t base = we - p - (c->t.s[we - 2] == 'e' ? 2 : 1);
+        /* the definite form: "Stadsdelsdirektören", "Enhetschefen", "ersättaren" */
+        for (size_t cut = 1; !k && cut <= 2 && we - p > 6 && we - p < 60 && c->t.s[we - 1] == 'n'; cut++) {
+            size_t base = we - p - cut;
             char tmp[64];
             memcpy(tmp, c->t.s + p, base);
             tmp[base] = ' ';
@@ -495,9 +502,17 @@ static void titled(ctx *c)
         }
         size_t e = ov[3];
         word w[8];
+        /* a name whole on the title's line ends there ("Personaldirektör
+           Elisabeth Carle\nProduktionsdirektör ..."); one broken over two
+           lines ("Kommundirektör Per\nEk") goes on */
+        const char *nl = memchr(c->t.s + ns, '\n', e - ns);
+        if (nl && words_of(c, ns, (size_t)(nl - c->t.s), w, 8, NULL) >= 2)
+            e = (size_t)(nl - c->t.s);
         size_t nw = words_of(c, ns, e, w, 8, NULL);
-        if (nw >= 2 && nw <= 3 && given(c, &w[0]) && !memchr(c->t.s + ns, '\n', e - ns))
-            add(c, ns, e, pk_lower(c->a, c->t.s + p, k), NULL, "other");
+        if (nw >= 2 && nw <= 3 && given(c, &w[0])) {
+            const char *title = pk_lower(c->a, c->t.s + p, k);
+            add(c, ns, e, title, NULL, strcmp(title, "handläggare") == 0 ? "officer" : "other");
+        }
         p = we;
     }
 }

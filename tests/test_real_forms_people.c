@@ -93,12 +93,16 @@ static void test_officers_in_prose(void **state)
 {
     (void)state;
     pk_doc *d = extract("§ 4 Information\n\nController Anna Berg redogör för budgetläget. Kommundirektör Per Ek "
-                        "informerar om läget.\n");
+                        "informerar om läget. Därefter informerar stadsdirektör Eva Hessman och tjänstgörande "
+                        "ersättaren Jonas Ahl (S) ställer en fråga.\n");
     const pk_record *r = pk_doc_record(d);
     expect(r, "Anna Berg", NULL, "other");
     expect_title(r, "Anna Berg", "controller");
     expect(r, "Per Ek", NULL, "other");
     expect_title(r, "Per Ek", "kommundirektör");
+    expect_title(r, "Eva Hessman", "stadsdirektör");
+    expect(r, "Jonas Ahl", "S", "other");
+    expect_title(r, "Jonas Ahl", "ersättare");
     pk_doc_free(d);
 
     /* the title after a comma */
@@ -198,6 +202,7 @@ static void test_signature_with_unit(void **state)
     d = extract("Närvarande tjänstemän\nPersonaldirektör Elisabeth Carle\nProduktionsdirektör Välfärd "
                 "samhällsservice Anette Böe\n");
     r = pk_doc_record(d);
+    expect_title(r, "Elisabeth Carle", "personaldirektör");
     for (size_t i = 0; i < r->n_people; i++)
         assert_string_not_equal(r->people[i].role, "signatory");
     pk_doc_free(d);
