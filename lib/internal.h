@@ -146,6 +146,7 @@ typedef struct ctx {
     size_t cue_from[RX_COUNT][24]; /* extractor.c: cue search cache */
     size_t cue_at[RX_COUNT][24];
     struct name_set *unit_names; /* units.c: names seen, case-folded */
+    struct people_index *people_index; /* people.c: where each name stands in people */
     size_t decision_lo, decision_hi; /* first decision section, cleaned offsets */
     size_t header_end;               /* end of the header zone (before the first decision or title) */
     int ref_year, ref_month;          /* for dates without a year */

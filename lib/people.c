@@ -74,13 +74,68 @@ static const char *party_of(ctx *c, const char *s, size_t n, int given_led)
     return letters <= 4 && 2 * upper >= letters ? arena_strndup(c->a, s, n) : NULL;
 }
 
-static pk_person *find(ctx *c, const char *name)
+/* The people by name, ASCII case folded as strcasecmp folds: an open hash
+   table of indices into c->people (0 an empty slot), so that each mention
+   costs one look-up however many people the document names. */
+struct people_index {
+    size_t *slot, cap, n;
+};
+
+static size_t name_hash(const char *s, size_t n)
 {
+    size_t h = 1469598103934665603u;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        h = (h ^ (ch >= 'A' && ch <= 'Z' ? ch + 32u : ch)) * 1099511628211u;
+    }
+    return h;
+}
+
+static pk_person *find_n(ctx *c, const char *name, size_t n)
+{
+    struct people_index *ix = c->people_index;
+    if (!ix || !ix->cap)
+        return NULL;
     pk_person *ps = c->people.items;
-    for (size_t i = 0; i < c->people.n; i++)
-        if (strcasecmp(ps[i].name, name) == 0)
-            return &ps[i];
+    for (size_t i = name_hash(name, n) & (ix->cap - 1); ix->slot[i]; i = (i + 1) & (ix->cap - 1)) {
+        pk_person *p = &ps[ix->slot[i] - 1];
+        if (strlen(p->name) == n && strncasecmp(p->name, name, n) == 0)
+            return p;
+    }
     return NULL;
+}
+
+static pk_person *find(ctx *c, const char *name) { return find_n(c, name, strlen(name)); }
+
+/* c->people's item k has just been pushed */
+static void index_person(ctx *c, size_t k)
+{
+    struct people_index *ix = c->people_index;
+    if (!ix) {
+        ix = c->people_index = arena_alloc(c->a, sizeof *ix);
+        memset(ix, 0, sizeof *ix);
+    }
+    if (2 * (ix->n + 1) > ix->cap) {
+        size_t cap = ix->cap ? 2 * ix->cap : 64;
+        size_t *slot = arena_alloc(c->a, cap * sizeof *slot);
+        memset(slot, 0, cap * sizeof *slot);
+        for (size_t i = 0; i < ix->cap; i++)
+            if (ix->slot[i]) {
+                const char *nm = ((pk_person *)c->people.items)[ix->slot[i] - 1].name;
+                size_t j = name_hash(nm, strlen(nm)) & (cap - 1);
+                while (slot[j])
+                    j = (j + 1) & (cap - 1);
+                slot[j] = ix->slot[i];
+            }
+        ix->slot = slot;
+        ix->cap = cap;
+    }
+    const char *nm = ((pk_person *)c->people.items)[k].name;
+    size_t j = name_hash(nm, strlen(nm)) & (ix->cap - 1);
+    while (ix->slot[j])
+        j = (j + 1) & (ix->cap - 1);
+    ix->slot[j] = k + 1;
+    ix->n++;
 }
 
 /* "Ulla Sten Spånga-Tensta stadsdelsnämnd": a place that opens a body's
@@ -133,6 +188,7 @@ static void add(ctx *c, size_t s, size_t e, const char *title, const char *party
     p->party = party;
     p->role = role;
     p->span = pk_span_of(c, s, e);
+    index_person(c, c->people.n - 1);
 }
 
 typedef struct word {
@@ -817,26 +873,28 @@ static void merge_genitives(ctx *c)
     memset(gone, 0, n + 1);
     for (size_t i = 0; i < n; i++) {
         size_t l = strlen(ps[i].name);
-        if (l < 4 || ps[i].name[l - 1] != 's')
+        if (gone[i] || l < 4 || ps[i].name[l - 1] != 's')
             continue;
-        for (size_t j = 0; j < n; j++) {
-            if (j == i || gone[j] || strlen(ps[j].name) != l - 1 || strncasecmp(ps[j].name, ps[i].name, l - 1) != 0)
-                continue;
-            size_t keep = facts(&ps[i]) > facts(&ps[j]) ? i : j, drop = keep == i ? j : i;
-            if (!ps[keep].party)
-                ps[keep].party = ps[drop].party;
-            if (!ps[keep].title)
-                ps[keep].title = ps[drop].title;
-            if (strcmp(ps[keep].role, "other") == 0)
-                ps[keep].role = ps[drop].role;
-            gone[drop] = 1;
-            break;
-        }
+        pk_person *o = find_n(c, ps[i].name, l - 1);
+        if (!o)
+            continue;
+        size_t j = (size_t)(o - ps);
+        if (gone[j])
+            continue;
+        size_t keep = facts(&ps[i]) > facts(&ps[j]) ? i : j, drop = keep == i ? j : i;
+        if (!ps[keep].party)
+            ps[keep].party = ps[drop].party;
+        if (!ps[keep].title)
+            ps[keep].title = ps[drop].title;
+        if (strcmp(ps[keep].role, "other") == 0)
+            ps[keep].role = ps[drop].role;
+        gone[drop] = 1;
     }
     for (size_t i = 0; i < n; i++)
         if (!gone[i])
             ps[k++] = ps[i];
     c->people.n = k;
+    c->people_index = NULL; /* the indices no longer hold */
 }
 
 void pk_extract_people(ctx *c)

@@ -4,6 +4,9 @@
    them, and the roles. Each text is written for the test. */
 #include "testutil.h"
 
+#include <signal.h>
+#include <unistd.h>
+
 #include "internal.h"
 
 static const pk_person *person(const pk_record *r, const char *name)
@@ -245,6 +248,44 @@ static void test_given_names_cover_common_names(void **state)
             fail_msg("given name missing from the table: %s", common[i]);
 }
 
+static void on_alarm(int sig)
+{
+    (void)sig;
+    static const char msg[] = "a long list of people did not finish in time\n";
+    (void)!write(2, msg, sizeof msg - 1);
+    _exit(1);
+}
+
+/* Each name costs the same however many the document holds: 100,000
+   names in one list (a step over all people per name would take hours). */
+static void test_many_people_in_one_list(void **state)
+{
+    (void)state;
+    size_t n = 100000, len = 0, cap = n * 24 + 64;
+    char *s = malloc(cap);
+    len += (size_t)snprintf(s, cap, "Reservation\n");
+    for (size_t i = 0; i < n; i++) {
+        char sur[8];
+        size_t k = i, m = 0;
+        sur[m++] = 'K';
+        for (int d = 0; d < 4; d++, k /= 26)
+            sur[m++] = (char)('a' + k % 26);
+        sur[m] = 0;
+        len += (size_t)snprintf(s + len, cap - len, "%s %s (S)%s", i % 2 ? "Anna" : "Per", sur, i + 1 < n ? ", " : "");
+    }
+    len += (size_t)snprintf(s + len, cap - len, " reserverar sig.\n");
+    signal(SIGALRM, on_alarm);
+    alarm(120);
+    pk_doc *d = NULL;
+    assert_int_equal(pk_extract(shared_ex, s, len, "t.txt", &d), 0);
+    alarm(0);
+    const pk_record *r = pk_doc_record(d);
+    assert_int_equal(r->n_people, n);
+    expect(r, "Anna Kzaaa", "S", "other");
+    pk_doc_free(d);
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -252,7 +293,7 @@ int main(void)
         cmocka_unit_test(test_officers_in_prose), cmocka_unit_test(test_genitive),
         cmocka_unit_test(test_appointment_lists), cmocka_unit_test(test_not_people),
         cmocka_unit_test(test_signature_with_unit), cmocka_unit_test(test_roles),
-        cmocka_unit_test(test_given_names_cover_common_names),
+        cmocka_unit_test(test_given_names_cover_common_names), cmocka_unit_test(test_many_people_in_one_list),
     };
     return cmocka_run_group_tests_name("real forms of people", tests, setup_ex, teardown_ex);
 }
