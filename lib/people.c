@@ -25,6 +25,12 @@ static const char *const org_words[] = {
 #include "org_words.inc"
 };
 
+/* Verbs a person does in minutes ("Eva Hessman informerar", "Lena Ek
+   väljs"): after one, a lone name with a given name is a person. */
+static const char *const person_verbs[] = {
+#include "person_verbs.inc"
+};
+
 /* s[0..n) equals t but for the case of ASCII and Latin-1 letters. */
 static int same_folded(const char *s, size_t n, const char *t)
 {
@@ -752,6 +758,40 @@ static int genitive_follows(const ctx *c, size_t p)
     return 0;
 }
 
+/* A verb of the table follows p ("informerar", "väljs"). */
+static int verb_follows(const ctx *c, size_t p)
+{
+    if (p >= c->t.n || c->t.s[p] != ' ')
+        return 0;
+    p++;
+    size_t q = letters_end(c, p);
+    for (size_t i = 0; q > p && i < sizeof person_verbs / sizeof *person_verbs; i++)
+        if (strlen(person_verbs[i]) == q - p && memcmp(c->t.s + p, person_verbs[i], q - p) == 0)
+            return 1;
+    return 0;
+}
+
+/* Where a person works follows a comma: "Lena Ek, Kommunledningsförvaltningen,
+   informerar", "Ingela Dahl, Socialnämnd Centrum, lämnar". */
+static int org_follows(const ctx *c, size_t p)
+{
+    if (p + 2 >= c->t.n || c->t.s[p] != ',')
+        return 0;
+    p = skip_space(c, p + 1);
+    for (int words = 0; words < 4 && p < c->t.n && pk_is_upper_at(c->t.s + p, c->t.n - p); words++) {
+        word w = {p, letters_end(c, p)};
+        if (w.e == w.s)
+            return 0;
+        if (org_word(c, &w))
+            return w.e >= c->t.n || c->t.s[w.e] == ',' || c->t.s[w.e] == ' ' || c->t.s[w.e] == '\n';
+        p = w.e;
+        if (p >= c->t.n || c->t.s[p] != ' ')
+            return 0;
+        p++;
+    }
+    return 0;
+}
+
 /* "Henric Elgstrand, gruppledare, och ...": the title after a comma. */
 static const char *apposition(ctx *c, const member *m)
 {
@@ -801,6 +841,10 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
         int ok = party ? x->given || x->shaped : list || (nm >= 2 && any_paren && x->shaped);
         const char *title = i + 1 == nm ? apposition(c, x) : NULL;
         if (title && (x->given || party) && x->shaped)
+            ok = 1;
+        /* a lone name that does what people do, or works somewhere */
+        if (nm == 1 && !party && x->given && x->shaped && !x->glued &&
+            (verb_follows(c, x->end) || org_follows(c, x->end)))
             ok = 1;
         size_t e = x->e;
         if (gen && c->t.s[x->e - 1] == 's') {
@@ -897,6 +941,84 @@ static void merge_genitives(ctx *c)
     c->people_index = NULL; /* the indices no longer hold */
 }
 
+/* A name as it sounds: lower case, hyphens as spaces, and the spellings
+   Swedish names vary between folded into one ("Reimfeldt" and
+   "Reimfelt", "Gustavsson" and "Gustafsson", "Lindqvist" and "Lindkvist",
+   "Henric" and "Henrik", doubled letters). */
+static char *spelling_key(ctx *c, const char *name)
+{
+    const char *lw = pk_lower(c->a, name, strlen(name));
+    size_t n = strlen(lw), o = 0;
+    char *k = arena_alloc(c->a, n + 1);
+    for (size_t i = 0; i < n; i++) {
+        char ch = lw[i], nx = i + 1 < n ? lw[i + 1] : 0;
+        if ((unsigned char)ch == 0xC3 && (unsigned char)nx == 0xA9) { /* é */
+            ch = 'e';
+            i++;
+        } else if (ch == '-')
+            ch = ' ';
+        else if ((ch == 'd' && nx == 't') || (ch == 't' && nx == 'h') || (ch == 'c' && nx == 'k'))
+            continue; /* dt, th, ck: the second letter stands */
+        else if (ch == 'p' && nx == 'h') {
+            ch = 'f';
+            i++;
+        } else if (ch == 'q' || ch == 'c')
+            ch = 'k';
+        else if (ch == 'w' || ch == 'v')
+            ch = 'f';
+        else if (ch == 'z')
+            ch = 's';
+        if (o > 0 && k[o - 1] == ch && ch != ' ')
+            continue; /* doubled letters */
+        k[o++] = ch;
+    }
+    k[o] = 0;
+    return k;
+}
+
+/* One person spelt two ways in one document ("Johanna Reimfelt (L)" and
+   "Johanna Reimfeldt har skickat in en motion") is one person; two parties
+   make two. The mention that tells more stands. */
+static void merge_spellings(ctx *c)
+{
+    pk_person *ps = c->people.items;
+    size_t n = c->people.n, cap = 64, k = 0;
+    while (cap < 2 * n)
+        cap *= 2;
+    size_t *slot = arena_alloc(c->a, cap * sizeof *slot);
+    const char **key = arena_alloc(c->a, (n + 1) * sizeof *key);
+    char *gone = arena_alloc(c->a, n + 1);
+    memset(slot, 0, cap * sizeof *slot);
+    memset(gone, 0, n + 1);
+    for (size_t i = 0; i < n; i++) {
+        key[i] = spelling_key(c, ps[i].name);
+        size_t j = name_hash(key[i], strlen(key[i])) & (cap - 1);
+        for (; slot[j]; j = (j + 1) & (cap - 1)) {
+            size_t o = slot[j] - 1;
+            if (strcmp(key[o], key[i]) != 0)
+                continue;
+            if (ps[o].party && ps[i].party && strcmp(ps[o].party, ps[i].party) != 0)
+                continue;
+            size_t keep = facts(&ps[i]) > facts(&ps[o]) ? i : o, drop = keep == i ? o : i;
+            if (!ps[keep].party)
+                ps[keep].party = ps[drop].party;
+            if (!ps[keep].title)
+                ps[keep].title = ps[drop].title;
+            if (strcmp(ps[keep].role, "other") == 0)
+                ps[keep].role = ps[drop].role;
+            gone[drop] = 1;
+            slot[j] = keep + 1;
+            break;
+        }
+        if (!slot[j])
+            slot[j] = i + 1;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!gone[i])
+            ps[k++] = ps[i];
+    c->people.n = k;
+}
+
 void pk_extract_people(ctx *c)
 {
     const segs *g = &c->sg;
@@ -936,4 +1058,5 @@ void pk_extract_people(ctx *c)
     }
     runs(c);
     merge_genitives(c);
+    merge_spellings(c);
 }
