@@ -1,7 +1,14 @@
 /* People: signature blocks (names on one line, titles on the next, as
-   pdftotext flattens two columns), labelled lines ("Handläggare",
-   "Justerare: ..."), the chair of the Beslutsgång and anyone named with a
-   party. Names are split and checked with the table of given names. */
+   pdftotext flattens two columns, or a name over its title and unit),
+   labelled lines ("Handläggare", "Justerare: ..."), attendance lists, the
+   chair of the Beslutsgång, titles before a name in prose, and one pass
+   over the runs of capitalised words for the rest: names with a party
+   (parties.txt), lists of names, a title or a workplace after a comma, a
+   verb people do after a lone name (person_verbs.txt), the genitive
+   (genitive_nouns.txt). Names are checked with the table of given names;
+   words of organisations (org_words.txt) are no part of one. At the end one
+   person named in the genitive and the nominative, or spelt two ways, is
+   one. */
 #include "internal.h"
 
 #include <string.h>
@@ -89,12 +96,12 @@ struct people_index {
 
 static size_t name_hash(const char *s, size_t n)
 {
-    size_t h = 1469598103934665603u;
+    uint64_t h = 14695981039346656037u; /* FNV-1a */
     for (size_t i = 0; i < n; i++) {
         unsigned char ch = (unsigned char)s[i];
         h = (h ^ (ch >= 'A' && ch <= 'Z' ? ch + 32u : ch)) * 1099511628211u;
     }
-    return h;
+    return (size_t)h;
 }
 
 static pk_person *find_n(ctx *c, const char *name, size_t n)
@@ -279,13 +286,10 @@ static size_t titles_of(const ctx *c, size_t s, size_t e, word *t, size_t max)
             /* one title and the unit it heads: "Produktionsdirektör Välfärd
                skola"; a given name there begins prose ("Kommundirektör Per Ek
                informerar") */
-            size_t q = p;
-            while (q < e && c->t.s[q] != ' ')
-                q++;
             if (memchr(c->t.s + p, ',', e - p))
                 return 0;
             while (p < e) {
-                q = p;
+                size_t q = p;
                 while (q < e && c->t.s[q] != ' ')
                     q++;
                 if (given_at(c->t.s + p, q - p))
