@@ -1035,6 +1035,11 @@ void pk_extract_people(ctx *c)
         /* "Gunnar Hedlund-Ek, ordförande\nSara Lindgren": the title of the line before */
         if (ov[0] >= 2 && c->t.s[ov[0] - 2] == ',' && memchr(c->t.s + ov[0], '\n', s - ov[0]))
             continue;
+        /* "Ordförande Vice ordförande\n\nMicasa Fastigheter i Stockholm AB":
+           a blank line ends the title's block, the next line is no name */
+        const char *nl = memchr(c->t.s + ov[0], '\n', s - ov[0]);
+        if (nl && memchr(nl + 1, '\n', (size_t)(c->t.s + s - nl - 1)))
+            continue;
         if (!trim_name(c, &s, e))
             continue;
         word w0[1];

@@ -265,6 +265,14 @@ static void test_roles(void **state)
     expect(r, "Omar Berg", NULL, "other");
     expect(r, "Anna Lind", NULL, "signatory");
     pk_doc_free(d);
+
+    /* a blank line under "Vice ordförande" ends the signatures: the
+       company's name in the footer is no chair */
+    d = extract("Justeras\n\nOrdförande Vice ordförande\n\nBostäder Fastigheter i Stockholm AB, Box 1, 104 20 "
+                "Stockholm\n");
+    r = pk_doc_record(d);
+    assert_int_equal(r->n_people, 0);
+    pk_doc_free(d);
 }
 
 /* The table of given names holds the names common in Sweden, of every
