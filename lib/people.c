@@ -332,6 +332,14 @@ static const char *role_for_title(const char *t)
     return "signatory";
 }
 
+/* "(S)", "(ÖrP)": a word that is a party in parentheses */
+static int party_word(ctx *c, const word *w)
+{
+    size_t n = w->e - w->s;
+    const char *s = c->t.s + w->s;
+    return n >= 3 && n <= 12 && s[0] == '(' && s[n - 1] == ')' && party_of(c, s + 1, n - 2, 1);
+}
+
 /* Names on a line over k titles: split at wide gaps, else at given names. */
 static void signature(ctx *c, const line *nl, const word *titles, size_t k)
 {
@@ -345,7 +353,7 @@ static void signature(ctx *c, const line *nl, const word *titles, size_t k)
     if (pk_title_at(c->t.s + w[0].s, w[0].e - w[0].s))
         return;
     for (size_t i = 0; i < n; i++)
-        if (!is_name_word(c, &w[i]) && !(i > 0 && (w[i].e - w[i].s) <= 3))
+        if (!is_name_word(c, &w[i]) && !(i > 0 && (w[i].e - w[i].s) <= 3) && !(i > 0 && party_word(c, &w[i])))
             return;
     size_t starts[8], ns = 0;
     starts[ns++] = 0;
@@ -375,7 +383,7 @@ static void signature(ctx *c, const line *nl, const word *titles, size_t k)
         /* "Erik Pelling Berg (S)": the party in parentheses is no part of the name */
         const char *party = NULL;
         size_t pl = w[b - 1].e - w[b - 1].s;
-        if (b - a > 2 && pl >= 3 && pl <= 5 && c->t.s[w[b - 1].s] == '(' && c->t.s[w[b - 1].e - 1] == ')') {
+        if (b - a > 2 && party_word(c, &w[b - 1])) {
             party = party_of(c, c->t.s + w[b - 1].s + 1, pl - 2, given(c, &w[a]));
             b--;
         }
@@ -509,7 +517,7 @@ static void attendance(ctx *c, const segs *g)
                 size_t q = p + 1;
                 while (q < m->e && c->t.s[q] != ')')
                     q++;
-                if (q < m->e && q - p - 1 <= 3)
+                if (q < m->e && q - p - 1 <= 10)
                     party = party_of(c, c->t.s + p + 1, q - p - 1, given(c, &w[0]));
                 p = q + 1;
             }

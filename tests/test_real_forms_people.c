@@ -266,6 +266,18 @@ static void test_roles(void **state)
     expect(r, "Anna Lind", NULL, "signatory");
     pk_doc_free(d);
 
+    /* parties of more than one letter in a signature line and a roll */
+    d = extract("Justeras\n\nAnna Ek (KD)          Per Holm (ÖrP)\nOrdförande            Justerare\n\n"
+                "Närvarande ledamöter\nLisa Berg (MP)\nOla Ås (ÖrP)\n\n");
+    r = pk_doc_record(d);
+    expect(r, "Anna Ek", "KD", "chair");
+    expect(r, "Per Holm", "ÖrP", "other");
+    expect_title(r, "Per Holm", "justerare");
+    expect(r, "Ola Ås", "ÖrP", "other");
+    expect_title(r, "Ola Ås", "ledamot");
+    expect(r, "Lisa Berg", "MP", "other");
+    pk_doc_free(d);
+
     /* a blank line under "Vice ordförande" ends the signatures: the
        company's name in the footer is no chair */
     d = extract("Justeras\n\nOrdförande Vice ordförande\n\nBostäder Fastigheter i Stockholm AB, Box 1, 104 20 "
