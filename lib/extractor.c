@@ -12,7 +12,8 @@ struct pk_doc {
 };
 
 #define NAME "(\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?(?:[ \\n](?:af |von |van |de |da |el )?\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?){1,3})"
-#define PARTY "((?i:mp|kd|sd|fp|fi|pp|spi|s|m|v|l|c))"
+/* any short word in parentheses: people.c tells a party by the table of parties */
+#define PARTY "(\\p{L}{1,5})"
 #define MONTHS "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|febr|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec"
 #define REGVAL "(?:\\p{Lu}\\p{L}{0,5}(?:[ \\-/]|(?=\\d)))?\\d[\\d.]*(?:(?:[-/:]| ?[–/] ?)\\d[\\d.]*)*"
 
@@ -31,7 +32,6 @@ static const char *const rx_src[RX_COUNT] = {
     [RX_PARAGRAPH] = "(?m)^(?:Protokoll[^\\n]{0,60}?|\\p{Lu}{2,6}[ ]+)?§[ ]*(\\d{1,4})(?![\\d])",
     [RX_AWARD] = "(?i)(?<![\\p{L}])(?:stadens\\s+|stockholms\\s+stads\\s+)?kvalitets(?:utmärkelse(?:n|r|rna)?|pris(?:et|er)?)(?![\\p{L}])",
     [RX_AWARD_YEAR] = "(?i)(?:(\\d{4})\\s+års\\s+(?:\\p{L}+\\s+){0,2}?kvalitets(?:utmärkelse|pris)|kvalitets(?:utmärkelse(?:n|ns)?|pris(?:et|ets)?)\\s+(?:år\\s+)?(\\d{4})(?![\\d\\-/]))",
-    [RX_PERSON_PARTY] = NAME "\\s*\\(" PARTY "\\)",
     [RX_CHAIR] = "(?<![\\p{L}])(?i:(?:tjänstgörande\\s+|vice\\s+|t\\.?f\\.?\\s+)?ordförande(?:n)?)(?::)?\\s+" NAME "(?:\\s*\\(" PARTY "\\))?",
     [RX_NAME] = NAME,
     [RX_PARTICIPATE] = "(?i)(?<![\\p{L}])(?:har\\s+(?:valt|beslutat|bestämt)\\s+att\\s+(?:delta|medverka|tävla|anmäla\\s+sig)|har\\s+anmält\\s+(?:sitt|sig|att|intresse|deltagande)|har\\s+anmälts|anmäler\\s+(?:sitt|sig)|deltar|deltog|har\\s+deltagit|medverkar|medverkade|tävlade|avser\\s+att\\s+delta|vill\\s+delta|kommer\\s+att\\s+delta|ska\\s+delta|tävlar|nomineras|föreslås\\s+(?:delta|nomineras))(?![\\p{L}])",
@@ -169,7 +169,6 @@ static int digit_after_capital(const char *s, size_t n, size_t at)
 }
 
 static const char *const cue_digit[] = {CUE_DIGIT, NULL};
-static const char *const cue_paren[] = {"(", NULL};
 static const char *const cue_chair[] = {"ordförande", "Ordförande", "ORDFÖRANDE", NULL};
 static const char *const cue_body[] = {"nämnd", "Nämnd", "NÄMND", "styrelse", "Styrelse", "STYRELSE", "fullmäktige",
                                        "Fullmäktige", "FULLMÄKTIGE", "utskott", "Utskott", "UTSKOTT", "kommitté",
@@ -184,7 +183,6 @@ static const cue cues[RX_COUNT] = {
     [RX_REGNUM_PREFIX] = {cue_digit, 24, 40, digit_after_capital},
     [RX_DATE_NAMED] = {cue_digit, 64, 96, digit_then_letter},
     [RX_MUNICIPALITY] = {cue_town, 96, 16, NULL},
-    [RX_PERSON_PARTY] = {cue_paren, 240, 16, NULL},
     [RX_CHAIR] = {cue_chair, 64, 240, NULL},
     [RX_BODY] = {cue_body, 128, 48, NULL},
     [RX_ADMIN] = {cue_admin, 128, 48, NULL},

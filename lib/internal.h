@@ -106,7 +106,6 @@ enum rx_id {
     RX_PARAGRAPH,
     RX_AWARD,
     RX_AWARD_YEAR,
-    RX_PERSON_PARTY,
     RX_CHAIR,
     RX_NAME,
     RX_PARTICIPATE,
@@ -150,6 +149,7 @@ typedef struct ctx {
     } cue[RX_COUNT];
     int cues_built;
     struct name_set *unit_names; /* units.c: names seen, case-folded */
+    struct people_index *people_index; /* people.c: where each name stands in people */
     size_t decision_lo, decision_hi; /* first decision section, cleaned offsets */
     size_t header_end;               /* end of the header zone (before the first decision or title) */
     int ref_year, ref_month;          /* for dates without a year */

@@ -1,28 +1,154 @@
 /* People: signature blocks (names on one line, titles on the next, as
-   pdftotext flattens two columns), labelled lines ("Handläggare",
-   "Justerare: ..."), the chair of the Beslutsgång and anyone named with a
-   party. Names are split and checked with the table of given names. */
+   pdftotext flattens two columns, or a name over its title and unit),
+   labelled lines ("Handläggare", "Justerare: ..."), attendance lists, the
+   chair of the Beslutsgång, titles before a name in prose, and one pass
+   over the runs of capitalised words for the rest: names with a party
+   (parties.txt), lists of names, a title or a workplace after a comma, a
+   verb people do after a lone name (person_verbs.txt), the genitive
+   (genitive_nouns.txt). Names are checked with the table of given names;
+   words of organisations (org_words.txt) are no part of one. At the end one
+   person named in the genitive and the nominative, or spelt two ways, is
+   one. */
 #include "internal.h"
 
 #include <string.h>
 #include <strings.h>
 
-static char *upper_ascii(arena *a, const char *s, size_t n)
+/* Party abbreviations as the parties write them: the national parties, old
+   names still in the archives, and local parties. */
+static const char *const parties[] = {
+#include "parties.inc"
+};
+
+/* Nouns that a name in the genitive stands before ("Per Lindbergs fråga"),
+   matched as word endings so that compounds ("ändringsyrkande") are in. */
+static const char *const genitive_nouns[] = {
+#include "genitive_nouns.inc"
+};
+
+/* Endings of words that name an organisation or a place, never a person
+   ("Socialnämnd Centrum", "Stiftelsen Wilhelm"). */
+static const char *const org_words[] = {
+#include "org_words.inc"
+};
+
+/* Verbs a person does in minutes ("Eva Hessman informerar", "Lena Ek
+   väljs"): after one, a lone name with a given name is a person. */
+static const char *const person_verbs[] = {
+#include "person_verbs.inc"
+};
+
+/* s[0..n) equals t but for the case of ASCII and Latin-1 letters. */
+static int same_folded(const char *s, size_t n, const char *t)
 {
-    char *p = arena_strndup(a, s, n);
-    for (size_t i = 0; i < n; i++)
-        if (p[i] >= 'a' && p[i] <= 'z')
-            p[i] = (char)(p[i] - 32);
-    return p;
+    size_t m = strlen(t);
+    if (m != n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char a = (unsigned char)s[i], b = (unsigned char)t[i];
+        if (a >= 'A' && a <= 'Z')
+            a = (unsigned char)(a + 32);
+        if (b >= 'A' && b <= 'Z')
+            b = (unsigned char)(b + 32);
+        if (i > 0 && (unsigned char)s[i - 1] == 0xC3) {
+            if (a >= 0x80 && a <= 0x9E && a != 0x97)
+                a = (unsigned char)(a + 0x20);
+            if (b >= 0x80 && b <= 0x9E && b != 0x97)
+                b = (unsigned char)(b + 0x20);
+        }
+        if (a != b)
+            return 0;
+    }
+    return 1;
 }
 
-static pk_person *find(ctx *c, const char *name)
+/* The party that the word s[0..n) in parentheses after a name stands for:
+   the table's spelling of a party it holds ("(m)" and "(M)" are "M"); after
+   a name that opens with a given name, also an abbreviation the table does
+   not hold but that is written like one, one to four letters, the first and
+   at least half of them capitals ("(SJVP)"), since local parties are many. */
+static const char *party_of(ctx *c, const char *s, size_t n, int given_led)
 {
+    for (size_t i = 0; i < sizeof parties / sizeof *parties; i++)
+        if (same_folded(s, n, parties[i]))
+            return parties[i];
+    if (!given_led || !pk_is_upper_at(s, n))
+        return NULL;
+    size_t letters = 0, upper = 0;
+    for (size_t i = 0; i < n;) {
+        if (!pk_is_letter_at(s + i, n - i))
+            return NULL;
+        letters++;
+        upper += (size_t)pk_is_upper_at(s + i, n - i);
+        i++;
+        while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+    }
+    return letters <= 4 && 2 * upper >= letters ? arena_strndup(c->a, s, n) : NULL;
+}
+
+/* The people by name, ASCII case folded as strcasecmp folds: an open hash
+   table of indices into c->people (0 an empty slot), so that each mention
+   costs one look-up however many people the document names. */
+struct people_index {
+    size_t *slot, cap, n;
+};
+
+static size_t name_hash(const char *s, size_t n)
+{
+    uint64_t h = 14695981039346656037u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        h = (h ^ (ch >= 'A' && ch <= 'Z' ? ch + 32u : ch)) * 1099511628211u;
+    }
+    return (size_t)h;
+}
+
+static pk_person *find_n(ctx *c, const char *name, size_t n)
+{
+    struct people_index *ix = c->people_index;
+    if (!ix || !ix->cap)
+        return NULL;
     pk_person *ps = c->people.items;
-    for (size_t i = 0; i < c->people.n; i++)
-        if (strcasecmp(ps[i].name, name) == 0)
-            return &ps[i];
+    for (size_t i = name_hash(name, n) & (ix->cap - 1); ix->slot[i]; i = (i + 1) & (ix->cap - 1)) {
+        pk_person *p = &ps[ix->slot[i] - 1];
+        if (strlen(p->name) == n && strncasecmp(p->name, name, n) == 0)
+            return p;
+    }
     return NULL;
+}
+
+static pk_person *find(ctx *c, const char *name) { return find_n(c, name, strlen(name)); }
+
+/* c->people's item k has just been pushed */
+static void index_person(ctx *c, size_t k)
+{
+    struct people_index *ix = c->people_index;
+    if (!ix) {
+        ix = c->people_index = arena_alloc(c->a, sizeof *ix);
+        memset(ix, 0, sizeof *ix);
+    }
+    if (2 * (ix->n + 1) > ix->cap) {
+        size_t cap = ix->cap ? 2 * ix->cap : 64;
+        size_t *slot = arena_alloc(c->a, cap * sizeof *slot);
+        memset(slot, 0, cap * sizeof *slot);
+        for (size_t i = 0; i < ix->cap; i++)
+            if (ix->slot[i]) {
+                const char *nm = ((pk_person *)c->people.items)[ix->slot[i] - 1].name;
+                size_t j = name_hash(nm, strlen(nm)) & (cap - 1);
+                while (slot[j])
+                    j = (j + 1) & (cap - 1);
+                slot[j] = ix->slot[i];
+            }
+        ix->slot = slot;
+        ix->cap = cap;
+    }
+    const char *nm = ((pk_person *)c->people.items)[k].name;
+    size_t j = name_hash(nm, strlen(nm)) & (ix->cap - 1);
+    while (ix->slot[j])
+        j = (j + 1) & (ix->cap - 1);
+    ix->slot[j] = k + 1;
+    ix->n++;
 }
 
 /* "Ulla Sten Spånga-Tensta stadsdelsnämnd": a place that opens a body's
@@ -60,15 +186,6 @@ static void add(ctx *c, size_t s, size_t e, const char *title, const char *party
     e = drop_place(c, s, e);
     char *name = pk_fold(c, s, e);
     pk_person *p = find(c, name);
-    size_t nl = strlen(name);
-    if (!p && nl > 3 && name[nl - 1] == 's') {
-        /* "Anders Holms (m) yrkande": the genitive of someone already named */
-        name[nl - 1] = 0;
-        int known = find(c, name) != NULL;
-        name[nl - 1] = 's';
-        if (known)
-            return;
-    }
     if (p) {
         if (strcmp(role, "chair") == 0 && strcmp(p->role, "chair") != 0)
             p->role = role;
@@ -84,6 +201,7 @@ static void add(ctx *c, size_t s, size_t e, const char *title, const char *party
     p->party = party;
     p->role = role;
     p->span = pk_span_of(c, s, e);
+    index_person(c, c->people.n - 1);
 }
 
 typedef struct word {
@@ -124,7 +242,19 @@ static int is_name_word(const ctx *c, const word *w)
     return 1;
 }
 
-static int given(const ctx *c, const word *w) { return pk_is_given_name(c->t.s + w->s, w->e - w->s); }
+/* A given name, or given names joined by hyphens ("Mats-Olof"). */
+static int given_at(const char *s, size_t n)
+{
+    if (pk_is_given_name(s, n))
+        return 1;
+    const char *h = memchr(s, '-', n);
+    if (!h || h == s)
+        return 0;
+    size_t k = (size_t)(h - s);
+    return pk_is_given_name(s, k) && given_at(h + 1, n - k - 1);
+}
+
+static int given(const ctx *c, const word *w) { return given_at(c->t.s + w->s, w->e - w->s); }
 
 /* Titles on a line: returns their count and bounds, 0 if the line is not all titles. */
 static size_t titles_of(const ctx *c, size_t s, size_t e, word *t, size_t max)
@@ -140,6 +270,44 @@ static size_t titles_of(const ctx *c, size_t s, size_t e, word *t, size_t max)
             /* the last title's domain: "Avdelningschef förskola" */
             t[n - 1].e = e;
             return n;
+        }
+        if (!k && n == 1 && pk_is_lower_at(c->t.s + p, e - p)) {
+            /* "Chef verksamhetsstödet Välfärd skola": one word of domain,
+               then the unit */
+            size_t q = p;
+            while (q < e && c->t.s[q] != ' ')
+                q++;
+            if (q + 1 < e && pk_is_upper_at(c->t.s + q + 1, e - q - 1)) {
+                t[0].e = q;
+                p = q + 1;
+            }
+        }
+        if (!k && n == 1 && p > t[0].e && pk_is_upper_at(c->t.s + p, e - p) && e - p < 40) {
+            /* one title and the unit it heads: "Produktionsdirektör Välfärd
+               skola"; a given name there begins prose ("Kommundirektör Per Ek
+               informerar") */
+            if (memchr(c->t.s + p, ',', e - p))
+                return 0;
+            while (p < e) {
+                size_t q = p;
+                while (q < e && c->t.s[q] != ' ')
+                    q++;
+                if (given_at(c->t.s + p, q - p))
+                    return 0;
+                p = q + 1;
+            }
+            return 1;
+        }
+        if (!k && n == 0) {
+            /* a compound split in two by the PDF's text: "Utbildnings strateg" */
+            size_t q = p;
+            while (q < e && c->t.s[q] != ' ')
+                q++;
+            if (q - p > 3 && c->t.s[q - 1] == 's' && q + 1 < e && pk_is_lower_at(c->t.s + q + 1, e - q - 1)) {
+                size_t k2 = pk_title_at(c->t.s + q + 1, e - q - 1);
+                if (k2)
+                    k = q + 1 + k2 - p;
+            }
         }
         if (!k)
             return 0;
@@ -164,6 +332,14 @@ static const char *role_for_title(const char *t)
     return "signatory";
 }
 
+/* "(S)", "(ÖrP)": a word that is a party in parentheses */
+static int party_word(ctx *c, const word *w)
+{
+    size_t n = w->e - w->s;
+    const char *s = c->t.s + w->s;
+    return n >= 3 && n <= 12 && s[0] == '(' && s[n - 1] == ')' && party_of(c, s + 1, n - 2, 1);
+}
+
 /* Names on a line over k titles: split at wide gaps, else at given names. */
 static void signature(ctx *c, const line *nl, const word *titles, size_t k)
 {
@@ -172,8 +348,12 @@ static void signature(ctx *c, const line *nl, const word *titles, size_t k)
     size_t n = words_of(c, nl->s, nl->e, w, 16, gap);
     if (n < 2 * k || n > 4 * k || n > 16)
         return;
+    /* "Personaldirektör Elisabeth Carle" over a title: a line of a title
+       and a name, not of names */
+    if (pk_title_at(c->t.s + w[0].s, w[0].e - w[0].s))
+        return;
     for (size_t i = 0; i < n; i++)
-        if (!is_name_word(c, &w[i]) && !(i > 0 && (w[i].e - w[i].s) <= 3))
+        if (!is_name_word(c, &w[i]) && !(i > 0 && (w[i].e - w[i].s) <= 3) && !(i > 0 && party_word(c, &w[i])))
             return;
     size_t starts[8], ns = 0;
     starts[ns++] = 0;
@@ -203,8 +383,8 @@ static void signature(ctx *c, const line *nl, const word *titles, size_t k)
         /* "Erik Pelling Berg (S)": the party in parentheses is no part of the name */
         const char *party = NULL;
         size_t pl = w[b - 1].e - w[b - 1].s;
-        if (b - a > 2 && pl >= 3 && pl <= 5 && c->t.s[w[b - 1].s] == '(' && c->t.s[w[b - 1].e - 1] == ')') {
-            party = upper_ascii(c->a, c->t.s + w[b - 1].s + 1, pl - 2);
+        if (b - a > 2 && party_word(c, &w[b - 1])) {
+            party = party_of(c, c->t.s + w[b - 1].s + 1, pl - 2, given(c, &w[a]));
             b--;
         }
         add(c, w[a].s, w[b - 1].e, title, party, role_for_title(title));
@@ -337,8 +517,8 @@ static void attendance(ctx *c, const segs *g)
                 size_t q = p + 1;
                 while (q < m->e && c->t.s[q] != ')')
                     q++;
-                if (q < m->e && q - p - 1 <= 3)
-                    party = upper_ascii(c->a, c->t.s + p + 1, q - p - 1);
+                if (q < m->e && q - p - 1 <= 10)
+                    party = party_of(c, c->t.s + p + 1, q - p - 1, given(c, &w[0]));
                 p = q + 1;
             }
             while (p < m->e && (c->t.s[p] == ',' || c->t.s[p] == ' '))
@@ -361,17 +541,24 @@ static void titled(ctx *c)
     for (size_t p = 0; p < c->t.n; p++) {
         if (p > 0 && c->t.s[p - 1] != ' ' && c->t.s[p - 1] != '\n')
             continue;
-        if (!pk_is_upper_at(c->t.s + p, c->t.n - p))
-            continue;
         size_t we = p;
         while (we < c->t.n && c->t.s[we] != ' ' && c->t.s[we] != '\n')
             we++;
+        /* a title opens a sentence ("Kommundirektör Per Ek informerar") or
+           stands in one ("informerar stadsdirektör Eva Hessman"): then a
+           capital follows */
+        if (!pk_is_upper_at(c->t.s + p, c->t.n - p) &&
+            !(pk_is_lower_at(c->t.s + p, c->t.n - p) && we + 1 < c->t.n && c->t.s[we] == ' ' &&
+              pk_is_upper_at(c->t.s + we + 1, c->t.n - we - 1))) {
+            p = we;
+            continue;
+        }
         size_t k = pk_title_at(c->t.s + p, we - p);
         if (k != we - p)
             k = 0;
-        /* the definite form: "Stadsdelsdirektören", "Enhetschefen" */
-        if (!k && we - p > 6 && we - p < 60 && c->t.s[we - 1] == 'n') {
-            size_t base = we - p - (c->t.s[we - 2] == 'e' ? 2 : 1);
+        /* the definite form: "Stadsdelsdirektören", "Enhetschefen", "ersättaren" */
+        for (size_t cut = 1; !k && cut <= 2 && we - p > 6 && we - p < 60 && c->t.s[we - 1] == 'n'; cut++) {
+            size_t base = we - p - cut;
             char tmp[64];
             memcpy(tmp, c->t.s + p, base);
             tmp[base] = ' ';
@@ -389,11 +576,461 @@ static void titled(ctx *c)
         }
         size_t e = ov[3];
         word w[8];
+        /* a name whole on the title's line ends there ("Personaldirektör
+           Elisabeth Carle\nProduktionsdirektör ..."); one broken over two
+           lines ("Kommundirektör Per\nEk") goes on, and so does one whose
+           party follows it on the next line ("Bo Ekholm\nNyman (fp)") */
+        const char *nl = memchr(c->t.s + ns, '\n', e - ns);
+        int party_after = e + 1 < c->t.n && c->t.s[e] == ' ' && c->t.s[e + 1] == '(';
+        if (nl && !party_after && words_of(c, ns, (size_t)(nl - c->t.s), w, 8, NULL) >= 2)
+            e = (size_t)(nl - c->t.s);
         size_t nw = words_of(c, ns, e, w, 8, NULL);
-        if (nw >= 2 && nw <= 3 && given(c, &w[0]) && !memchr(c->t.s + ns, '\n', e - ns))
-            add(c, ns, e, pk_lower(c->a, c->t.s + p, k), NULL, "other");
+        if (nw >= 2 && nw <= 3 && given(c, &w[0])) {
+            const char *title = pk_lower(c->a, c->t.s + p, k);
+            add(c, ns, e, title, NULL, strcmp(title, "handläggare") == 0 ? "officer" : "other");
+        }
         p = we;
     }
+}
+
+/* ---- names in running text: with a party, in lists, in apposition, in the genitive ---- */
+
+typedef struct member {
+    size_t s, e;       /* the name */
+    size_t end;        /* the name with its party */
+    const char *party; /* NULL when none */
+    int paren;         /* the party stood in parentheses */
+    int given;         /* the name opens with a given name */
+    int glued;         /* a letter stands right before it ("AnnaSara Perslow") */
+    int shaped;        /* two to four name words, none a title */
+} member;
+
+static int space_at(const ctx *c, size_t p) { return p < c->t.n && (c->t.s[p] == ' ' || c->t.s[p] == '\n'); }
+
+static size_t skip_space(const ctx *c, size_t p)
+{
+    while (space_at(c, p))
+        p++;
+    return p;
+}
+
+/* the word at p ends at e: no letter follows */
+static int word_ends(const ctx *c, size_t e) { return e >= c->t.n || !pk_is_letter_at(c->t.s + e, c->t.n - e); }
+
+/* the end of the letters from p on */
+static size_t letters_end(const ctx *c, size_t p)
+{
+    while (p < c->t.n && pk_is_letter_at(c->t.s + p, c->t.n - p)) {
+        p++;
+        while (p < c->t.n && ((unsigned char)c->t.s[p] & 0xC0) == 0x80)
+            p++;
+    }
+    return p;
+}
+
+static int letter_before(const ctx *c, size_t p)
+{
+    size_t q = p;
+    while (q > 0 && p - q < 4 && ((unsigned char)c->t.s[--q] & 0xC0) == 0x80)
+        ;
+    return q < p && pk_is_letter_at(c->t.s + q, p - q);
+}
+
+static int word_is(const ctx *c, size_t p, const char *w)
+{
+    size_t n = strlen(w);
+    return p + n <= c->t.n && memcmp(c->t.s + p, w, n) == 0 && word_ends(c, p + n);
+}
+
+static int org_word(const ctx *c, const word *w)
+{
+    size_t n = w->e - w->s;
+    for (size_t i = 0; i < sizeof org_words / sizeof *org_words; i++) {
+        size_t m = strlen(org_words[i]);
+        /* the first letter is a capital: compare it without its case */
+        if (n == m ? same_folded(c->t.s + w->s, n, org_words[i])
+                   : n > m && memcmp(c->t.s + w->e - m, org_words[i], m) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* A name that a match of RX_NAME gives: a heading on the line before it
+   ("Reservationer\nKarolina Wallström") and words before the first given
+   name ("Inbjudna Henric Elgstrand") are no part of it. */
+static void trim_member(ctx *c, member *m)
+{
+    size_t s0 = m->s;
+    const char *nl = memchr(c->t.s + m->s, '\n', m->e - m->s);
+    if (nl && (m->s == 0 || c->t.s[m->s - 1] == '\n')) {
+        size_t after = (size_t)(nl - c->t.s) + 1;
+        word w2[4];
+        if (words_of(c, after, m->e, w2, 4, NULL) >= 2)
+            m->s = after;
+    }
+    word w[8];
+    size_t n = words_of(c, m->s, m->e, w, 8, NULL);
+    if (n > 2 && !given(c, &w[0]))
+        for (size_t i = 1; i + 1 < n; i++)
+            if (given(c, &w[i])) {
+                m->s = w[i].s;
+                break;
+            }
+    /* the words dropped in front may have cut the name's tail: match anew */
+    size_t ov[4], lim = m->s + 160 < c->t.n ? m->s + 160 : c->t.n;
+    if (m->s != s0 && rx_match(c, RX_NAME, m->s, lim, ov, 2) && ov[2] == m->s)
+        m->e = ov[3];
+    n = words_of(c, m->s, m->e, w, 8, NULL);
+    m->given = n > 0 && given(c, &w[0]);
+    m->shaped = n >= 2 && n <= 4;
+    for (size_t i = 0; i < n && m->shaped; i++)
+        if (pk_title_at(c->t.s + w[i].s, w[i].e - w[i].s) || !is_name_word(c, &w[i]) || org_word(c, &w[i]))
+            m->shaped = 0;
+}
+
+/* The party after a name: "(S)", "(ÖrP)", or a capital abbreviation of the
+   table standing bare ("Habib Brini SD avstår"). */
+static void party_after(ctx *c, member *m)
+{
+    size_t p = m->e, q = p;
+    while (q < c->t.n && c->t.s[q] == ' ')
+        q++;
+    if (q < c->t.n && c->t.s[q] == '\n')
+        q++;
+    m->end = p;
+    if (q < c->t.n && c->t.s[q] == '(') {
+        size_t r = q + 1;
+        while (r < c->t.n && r < q + 12 && c->t.s[r] != ')' && c->t.s[r] != '\n')
+            r++;
+        if (r < c->t.n && c->t.s[r] == ')' && r > q + 1 && (m->party = party_of(c, c->t.s + q + 1, r - q - 1, m->given))) {
+            m->paren = 1;
+            m->end = r + 1;
+        }
+        return;
+    }
+    size_t r = q;
+    while (r < c->t.n && r < q + 8 && c->t.s[r] != ' ' && c->t.s[r] != '\n' && c->t.s[r] != ',' && c->t.s[r] != '.')
+        r++;
+    for (size_t i = 0; r > q && i < sizeof parties / sizeof *parties; i++)
+        if (strlen(parties[i]) == r - q && memcmp(parties[i], c->t.s + q, r - q) == 0 && word_ends(c, r)) {
+            m->party = parties[i];
+            m->end = r;
+        }
+}
+
+/* Where the next name of a list starts after p (", ", " och ", ", samt "),
+   or 0 when no list separator follows; *conj tells whether "och" or "samt"
+   joined it. */
+static size_t list_next(const ctx *c, size_t p, int *conj)
+{
+    *conj = 0;
+    int sep = 0;
+    if (p < c->t.n && c->t.s[p] == ',') {
+        sep = 1;
+        p++;
+    }
+    size_t q = skip_space(c, p);
+    if (q > p || sep) {
+        if (word_is(c, q, "och") || word_is(c, q, "samt")) {
+            size_t k = c->t.s[q] == 'o' ? 3 : 4;
+            if (space_at(c, q + k)) {
+                sep = *conj = 1;
+                q = skip_space(c, q + k);
+            }
+        }
+    }
+    return sep ? q : 0;
+}
+
+/* A name [s, e) that may be a genitive: it ends in an "s" that is no part
+   of the nominative ("Attenius", "Davis", "Holmes", "Carlos" keep theirs). */
+static int genitive_form(const ctx *c, size_t s, size_t e)
+{
+    if (e - s < 4 || c->t.s[e - 1] != 's')
+        return 0;
+    return !strchr("sxzuieo", c->t.s[e - 2]);
+}
+
+/* A noun that a genitive stands before follows p ("fråga", "m.fl.
+   ändringsyrkande"). */
+static int genitive_follows(const ctx *c, size_t p)
+{
+    const char *s = c->t.s;
+    p = skip_space(c, p);
+    if (p + 5 <= c->t.n && memcmp(s + p, "m.fl.", 5) == 0)
+        p = skip_space(c, p + 5);
+    else if (word_is(c, p, "med") && word_is(c, skip_space(c, p + 3), "flera"))
+        p = skip_space(c, skip_space(c, p + 3) + 5);
+    size_t q = letters_end(c, p);
+    if (q == p || !pk_is_lower_at(s + p, c->t.n - p))
+        return 0;
+    for (size_t i = 0; i < sizeof genitive_nouns / sizeof *genitive_nouns; i++) {
+        size_t n = strlen(genitive_nouns[i]);
+        if (q - p >= n && memcmp(s + q - n, genitive_nouns[i], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* A verb of the table follows p ("informerar", "väljs"). */
+static int verb_follows(const ctx *c, size_t p)
+{
+    if (p >= c->t.n || c->t.s[p] != ' ')
+        return 0;
+    p++;
+    size_t q = letters_end(c, p);
+    for (size_t i = 0; q > p && i < sizeof person_verbs / sizeof *person_verbs; i++)
+        if (strlen(person_verbs[i]) == q - p && memcmp(c->t.s + p, person_verbs[i], q - p) == 0)
+            return 1;
+    return 0;
+}
+
+/* Where a person works follows a comma: "Lena Ek, Kommunledningsförvaltningen,
+   informerar", "Ingela Dahl, Socialnämnd Centrum, lämnar". */
+static int org_follows(const ctx *c, size_t p)
+{
+    if (p + 2 >= c->t.n || c->t.s[p] != ',')
+        return 0;
+    p = skip_space(c, p + 1);
+    for (int words = 0; words < 4 && p < c->t.n && pk_is_upper_at(c->t.s + p, c->t.n - p); words++) {
+        word w = {p, letters_end(c, p)};
+        if (w.e == w.s)
+            return 0;
+        if (org_word(c, &w))
+            return w.e >= c->t.n || c->t.s[w.e] == ',' || c->t.s[w.e] == ' ' || c->t.s[w.e] == '\n';
+        p = w.e;
+        if (p >= c->t.n || c->t.s[p] != ' ')
+            return 0;
+        p++;
+    }
+    return 0;
+}
+
+/* "Henric Elgstrand, gruppledare, och ...": the title after a comma. */
+static const char *apposition(ctx *c, const member *m)
+{
+    size_t p = m->end;
+    if (p >= c->t.n || c->t.s[p] != ',')
+        return NULL;
+    p = skip_space(c, p + 1);
+    if (p >= c->t.n || !pk_is_lower_at(c->t.s + p, c->t.n - p))
+        return NULL;
+    size_t k = pk_title_at(c->t.s + p, c->t.n - p);
+    if (!k || !word_ends(c, p + k))
+        return NULL;
+    return pk_lower(c->a, c->t.s + p, k);
+}
+
+/* A run of names: one name, or a list of them. A name with its party is a
+   politician; so is every name of a list where one has a party. A list of
+   names without parties ("utses Anders Åhrlin, Max Klarvik och Lars Modig")
+   counts when at least half open with a given name and nothing but names
+   stands in it; a lone name counts with a title after it or in the genitive. */
+static void take_run(ctx *c, member *m, size_t nm, int foreign)
+{
+    int any_paren = 0;
+    size_t given_n = 0, shaped_n = 0;
+    for (size_t i = 0; i < nm; i++) {
+        any_paren |= m[i].paren;
+        given_n += (size_t)m[i].given;
+        shaped_n += (size_t)m[i].shaped;
+    }
+    /* "Anna Eks och Per Holms yrkande": the noun after the last name makes
+       every name of the run a genitive ("Jonas Attenius yrkande" too);
+       another noun after one makes it the name of a thing ("Wilhelm och
+       Martina Lundgrens vetenskapsfond") */
+    const member *last = &m[nm - 1];
+    int gen = 0, thing = 0;
+    if (last->e - last->s > 3 && c->t.s[last->e - 1] == 's') {
+        gen = genitive_follows(c, last->end);
+        thing = !gen && genitive_form(c, last->s, last->e) && !last->party && last->e + 1 < c->t.n &&
+                c->t.s[last->e] == ' ' && pk_is_lower_at(c->t.s + last->e + 1, c->t.n - last->e - 1);
+    }
+    int list = nm >= 2 && !foreign && !thing && shaped_n == nm && 2 * given_n >= nm;
+    for (size_t i = 0; i < nm; i++) {
+        member *x = &m[i];
+        const char *party = x->paren || any_paren ? x->party : NULL;
+        if (x->glued && !x->paren)
+            continue;
+        int ok = party ? x->given || x->shaped : list || (nm >= 2 && any_paren && x->shaped);
+        const char *title = i + 1 == nm ? apposition(c, x) : NULL;
+        if (title && (x->given || party) && x->shaped)
+            ok = 1;
+        /* a lone name that does what people do, or works somewhere */
+        if (nm == 1 && !party && x->given && x->shaped && !x->glued &&
+            (verb_follows(c, x->end) || org_follows(c, x->end)))
+            ok = 1;
+        size_t e = x->e;
+        if (gen && c->t.s[x->e - 1] == 's') {
+            /* "Hans Peters (C)" named before: "Hans Peters yrkande" is his */
+            if (genitive_form(c, x->s, x->e) && !find(c, pk_fold(c, x->s, x->e)))
+                e--;
+            ok |= x->given && x->shaped;
+        }
+        if (ok)
+            add(c, x->s, e, title, party, title && strcmp(title, "handläggare") == 0 ? "officer" : "other");
+    }
+}
+
+static void runs(ctx *c)
+{
+    size_t ov[4], pos = 0;
+    member m[24];
+    while (pos < c->t.n && rx_match(c, RX_NAME, pos, c->t.n, ov, 2)) {
+        size_t s = ov[2], e = ov[3];
+        pos = e;
+        /* a match that starts inside a word ("KommunStyrelsen") is none,
+           unless a party follows: then two words ran together */
+        if (s > 0 && c->t.s[s - 1] == '-')
+            continue;
+        int glued = s > 0 && letter_before(c, s);
+        size_t nm = 0;
+        int foreign = 0, closed = 0, conj;
+        for (;;) {
+            member *x = &m[nm++];
+            memset(x, 0, sizeof *x);
+            x->s = s;
+            x->e = e;
+            x->glued = glued;
+            trim_member(c, x);
+            party_after(c, x);
+            size_t q = list_next(c, x->end, &conj);
+            /* "A, B och C, Socialnämnd Centrum,": after "och" only another
+               "och" goes on with the list; a comma starts something else */
+            if (!q || (closed && !conj) || nm == sizeof m / sizeof *m)
+                break;
+            closed |= conj;
+            glued = 0;
+            size_t lim = q + 160 < c->t.n ? q + 160 : c->t.n;
+            if (!rx_match(c, RX_NAME, q, lim, ov, 2) || ov[2] != q) {
+                /* "A, B och Kommunstyrelsen": a list of more than names */
+                foreign = q < c->t.n && pk_is_upper_at(c->t.s + q, c->t.n - q);
+                break;
+            }
+            s = ov[2];
+            e = ov[3];
+        }
+        take_run(c, m, nm, foreign);
+        if (m[nm - 1].end > pos)
+            pos = m[nm - 1].end;
+    }
+}
+
+/* What a mention tells beyond the name. */
+static int facts(const pk_person *p) { return (p->party != NULL) + (p->title != NULL) + (strcmp(p->role, "other") != 0); }
+
+/* "Per Lindbergs" and "Per Lindberg" are one person, named once in the
+   genitive. The mention that tells more stands ("Hans Peters (C)" over the
+   "Hans Peter" read from "Hans Peters yrkande"), else the one without the
+   "s"; it takes what the other told. */
+static void merge_genitives(ctx *c)
+{
+    pk_person *ps = c->people.items;
+    size_t n = c->people.n, k = 0;
+    char *gone = arena_alloc(c->a, n + 1);
+    memset(gone, 0, n + 1);
+    for (size_t i = 0; i < n; i++) {
+        size_t l = strlen(ps[i].name);
+        if (gone[i] || l < 4 || ps[i].name[l - 1] != 's')
+            continue;
+        pk_person *o = find_n(c, ps[i].name, l - 1);
+        if (!o)
+            continue;
+        size_t j = (size_t)(o - ps);
+        if (gone[j])
+            continue;
+        size_t keep = facts(&ps[i]) > facts(&ps[j]) ? i : j, drop = keep == i ? j : i;
+        if (!ps[keep].party)
+            ps[keep].party = ps[drop].party;
+        if (!ps[keep].title)
+            ps[keep].title = ps[drop].title;
+        if (strcmp(ps[keep].role, "other") == 0)
+            ps[keep].role = ps[drop].role;
+        gone[drop] = 1;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!gone[i])
+            ps[k++] = ps[i];
+    c->people.n = k;
+    c->people_index = NULL; /* the indices no longer hold */
+}
+
+/* A name as it sounds: lower case, hyphens as spaces, and the spellings
+   Swedish names vary between folded into one ("Reimfeldt" and
+   "Reimfelt", "Gustavsson" and "Gustafsson", "Lindqvist" and "Lindkvist",
+   "Henric" and "Henrik", doubled letters). */
+static char *spelling_key(ctx *c, const char *name)
+{
+    const char *lw = pk_lower(c->a, name, strlen(name));
+    size_t n = strlen(lw), o = 0;
+    char *k = arena_alloc(c->a, n + 1);
+    for (size_t i = 0; i < n; i++) {
+        char ch = lw[i], nx = i + 1 < n ? lw[i + 1] : 0;
+        if ((unsigned char)ch == 0xC3 && (unsigned char)nx == 0xA9) { /* é */
+            ch = 'e';
+            i++;
+        } else if (ch == '-')
+            ch = ' ';
+        else if ((ch == 'd' && nx == 't') || (ch == 't' && nx == 'h') || (ch == 'c' && nx == 'k'))
+            continue; /* dt, th, ck: the second letter stands */
+        else if (ch == 'p' && nx == 'h') {
+            ch = 'f';
+            i++;
+        } else if (ch == 'q' || ch == 'c')
+            ch = 'k';
+        else if (ch == 'w' || ch == 'v')
+            ch = 'f';
+        else if (ch == 'z')
+            ch = 's';
+        if (o > 0 && k[o - 1] == ch && ch != ' ')
+            continue; /* doubled letters */
+        k[o++] = ch;
+    }
+    k[o] = 0;
+    return k;
+}
+
+/* One person spelt two ways in one document ("Johanna Reimfelt (L)" and
+   "Johanna Reimfeldt har skickat in en motion") is one person; two parties
+   make two. The mention that tells more stands. */
+static void merge_spellings(ctx *c)
+{
+    pk_person *ps = c->people.items;
+    size_t n = c->people.n, cap = 64, k = 0;
+    while (cap < 2 * n)
+        cap *= 2;
+    size_t *slot = arena_alloc(c->a, cap * sizeof *slot);
+    const char **key = arena_alloc(c->a, (n + 1) * sizeof *key);
+    char *gone = arena_alloc(c->a, n + 1);
+    memset(slot, 0, cap * sizeof *slot);
+    memset(gone, 0, n + 1);
+    for (size_t i = 0; i < n; i++) {
+        key[i] = spelling_key(c, ps[i].name);
+        size_t j = name_hash(key[i], strlen(key[i])) & (cap - 1);
+        for (; slot[j]; j = (j + 1) & (cap - 1)) {
+            size_t o = slot[j] - 1;
+            if (strcmp(key[o], key[i]) != 0)
+                continue;
+            if (ps[o].party && ps[i].party && strcmp(ps[o].party, ps[i].party) != 0)
+                continue;
+            size_t keep = facts(&ps[i]) > facts(&ps[o]) ? i : o, drop = keep == i ? o : i;
+            if (!ps[keep].party)
+                ps[keep].party = ps[drop].party;
+            if (!ps[keep].title)
+                ps[keep].title = ps[drop].title;
+            if (strcmp(ps[keep].role, "other") == 0)
+                ps[keep].role = ps[drop].role;
+            gone[drop] = 1;
+            slot[j] = keep + 1;
+            break;
+        }
+        if (!slot[j])
+            slot[j] = i + 1;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!gone[i])
+            ps[k++] = ps[i];
+    c->people.n = k;
 }
 
 void pk_extract_people(ctx *c)
@@ -408,9 +1045,16 @@ void pk_extract_people(ctx *c)
         /* "Gunnar Hedlund-Ek, ordförande\nSara Lindgren": the title of the line before */
         if (ov[0] >= 2 && c->t.s[ov[0] - 2] == ',' && memchr(c->t.s + ov[0], '\n', s - ov[0]))
             continue;
+        /* "Ordförande Vice ordförande\n\nMicasa Fastigheter i Stockholm AB":
+           a blank line ends the title's block, the next line is no name */
+        const char *nl = memchr(c->t.s + ov[0], '\n', s - ov[0]);
+        if (nl && memchr(nl + 1, '\n', (size_t)(c->t.s + s - nl - 1)))
+            continue;
         if (!trim_name(c, &s, e))
             continue;
-        const char *party = ov[4] != (size_t)-1 ? upper_ascii(c->a, c->t.s + ov[4], ov[5] - ov[4]) : NULL;
+        word w0[1];
+        int gl = words_of(c, s, e, w0, 1, NULL) && given(c, &w0[0]);
+        const char *party = ov[4] != (size_t)-1 ? party_of(c, c->t.s + ov[4], ov[5] - ov[4], gl) : NULL;
         /* a vice chair is named, but does not chair */
         int vice = ov[0] + 4 < ov[1] && (strncasecmp(c->t.s + ov[0], "vice", 4) == 0);
         add(c, s, e, vice ? "vice ordförande" : "ordförande", party, vice ? "other" : "chair");
@@ -431,14 +1075,7 @@ void pk_extract_people(ctx *c)
             continue;
         signature(c, nl, t, k);
     }
-    /* anyone named with a party */
-    pos = 0;
-    while (rx_match(c, RX_PERSON_PARTY, pos, c->t.n, ov, 3)) {
-        pos = ov[1];
-        size_t s = ov[2], e = ov[3];
-        if (!trim_name(c, &s, e))
-            continue;
-        const char *party = upper_ascii(c->a, c->t.s + ov[4], ov[5] - ov[4]);
-        add(c, s, e, NULL, party, "other");
-    }
+    runs(c);
+    merge_genitives(c);
+    merge_spellings(c);
 }

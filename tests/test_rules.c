@@ -205,6 +205,18 @@ static void test_title_ends_before_remiss_line(void **state)
     pk_doc_free(d);
 }
 
+/* a name after a title, broken over two lines before its party */
+static void test_title_name_broken_before_party(void **state)
+{
+    (void)state;
+    pk_doc *d = extract("Ordföranden Eva Lind (s) och vice ordföranden Karl Ström\nHedberg (fp) yrkar bifall till "
+                        "förvaltningens förslag.\n");
+    const pk_record *r = pk_doc_record(d);
+    assert_non_null(person(r, "Karl Ström Hedberg"));
+    assert_null(person(r, "Karl Ström"));
+    pk_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -213,6 +225,7 @@ int main(void)
         cmocka_unit_test(test_list_after_colon_lines_below), cmocka_unit_test(test_date_roles),
         cmocka_unit_test(test_unit_parents), cmocka_unit_test(test_five_signatures),
         cmocka_unit_test(test_second_batch_forms), cmocka_unit_test(test_title_ends_before_remiss_line),
+        cmocka_unit_test(test_title_name_broken_before_party),
     };
     return cmocka_run_group_tests_name("rules", tests, setup_ex, teardown_ex);
 }
