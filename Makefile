@@ -34,7 +34,7 @@ LIB_CFLAGS = $(ALL_CFLAGS) -fPIC -fvisibility=hidden -DPK_BUILDING
 
 LIB_SRC  = $(wildcard lib/*.c)
 LIB_OBJ  = $(patsubst lib/%.c,$(B)/obj/%.o,$(LIB_SRC))
-GEN      = $(B)/gen/given_names.inc $(B)/gen/titles.inc $(B)/gen/bodies.inc
+GEN      = $(B)/gen/given_names.inc $(B)/gen/titles.inc $(B)/gen/bodies.inc $(B)/gen/date_cues.inc
 TESTS    = $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
 
 .SECONDARY:
@@ -50,6 +50,11 @@ deps:
 $(B)/gen/bodies.inc: lib/data/bodies.tsv
 	@mkdir -p $(dir $@)
 	awk -F'\t' '!/^#/ && NF && $$1 != "canonical" { printf "{\"%s\", \"%s\", %d, %d, \"%s\", \"%s\", \"%s\"},\n", $$1, $$2, $$3, $$4, $$5, $$6, $$7 }' $< > $@
+
+# the date cues: phrase, role and where, the last two as the enum names of dates.c
+$(B)/gen/date_cues.inc: lib/data/date_cues.tsv
+	@mkdir -p $(dir $@)
+	awk -F'\t' '!/^#/ && NF { gsub(/[\\"]/, "\\\\&", $$1); printf "{\"%s\", R_%s, W_%s},\n", $$1, toupper($$2), toupper($$3) }' $< > $@
 
 $(B)/gen/%.inc: lib/data/%.txt
 	@mkdir -p $(dir $@)

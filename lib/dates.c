@@ -1,7 +1,9 @@
 /* Dates: ISO and dotted, "15/4 2020", "(24/11)", and Swedish month names
    with or without "den", a weekday and a year. A date without a year takes
    it from the document (its own date, the award's year, the meeting); a
-   role comes from the words around it. */
+   role comes from the words around it, read from lib/data/date_cues.tsv:
+   the header's labels, and in prose the cue nearest the date. A date of
+   another meeting or of an earlier decision is never this meeting's. */
 #include "internal.h"
 
 #include <stdio.h>
@@ -52,39 +54,138 @@ static int by_pos(const void *a, const void *b)
     return x->s < y->s ? -1 : x->s > y->s;
 }
 
-static int near(const ctx *c, size_t from, size_t to, const char *w)
+/* The cue table (lib/data/date_cues.tsv): a phrase, the role it gives a
+   date, and where around the date it counts. */
+enum cue_role { R_DOCUMENT, R_MEETING, R_DEADLINE, R_CEREMONY, R_OTHER, R_UPCOMING, R_ANOTHER };
+enum cue_where { W_LABEL, W_NEAR, W_BEFORE, W_AFTER, W_SENTENCE };
+
+typedef struct date_cue {
+    const char *phrase;
+    int role, where;
+} date_cue;
+
+static const date_cue date_cues[] = {
+#include "date_cues.inc"
+};
+enum { NCUES = sizeof date_cues / sizeof *date_cues };
+
+static const char *const role_names[] = {"document", "meeting", "deadline", "ceremony", "other", "meeting", "other"};
+
+static int word_byte(unsigned char ch)
 {
-    return to > from && memmem(c->t.s + from, to - from, w, strlen(w)) != NULL;
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch >= 0x80;
 }
 
-/* As near(), with a space in w matching a line break too. */
-static int near_ws(const ctx *c, size_t from, size_t to, const char *w)
+/* One part of a phrase (n bytes of lower case, a space for any run of
+   spaces and line breaks) at p, not beyond hi: its end, or 0. Å Ä Ö É fold
+   by their UTF-8 second byte. */
+static size_t part_at(const char *s, size_t p, size_t hi, const char *ph, size_t n)
 {
-    size_t m = strlen(w);
-    for (size_t p = from; p + m <= to; p++) {
-        size_t k = 0;
-        while (k < m && (c->t.s[p + k] == w[k] || (w[k] == ' ' && c->t.s[p + k] == '\n')))
-            k++;
-        if (k == m)
-            return 1;
+    size_t j = 0;
+    while (j < n) {
+        if (p >= hi)
+            return 0;
+        unsigned char a = (unsigned char)s[p], b = (unsigned char)ph[j];
+        if (b == ' ') {
+            if (a != ' ' && a != '\n')
+                return 0;
+            while (p < hi && (s[p] == ' ' || s[p] == '\n'))
+                p++;
+            j++;
+            continue;
+        }
+        if (a >= 'A' && a <= 'Z')
+            a = (unsigned char)(a + 32);
+        else if (j > 0 && (unsigned char)ph[j - 1] == 0xC3 && a >= 0x80 && a <= 0x9E)
+            a = (unsigned char)(a + 0x20);
+        if (a != b)
+            return 0;
+        p++;
+        j++;
     }
-    return 0;
+    return p;
 }
 
-/* "delas ... ut" with the particle anywhere after the verb in the sentence */
-static int delas_ut(const ctx *c, size_t ss, size_t se)
+/* The phrase of a cue at p within [lo, hi): its end, or 0. */
+static size_t cue_at(const char *s, size_t lo, size_t hi, size_t p, const char *ph)
 {
-    const char *d = ss < se ? memmem(c->t.s + ss, se - ss, "delas", 5) : NULL;
-    size_t dn = 5;
-    if (!d && ss < se && (d = memmem(c->t.s + ss, se - ss, "delades", 7)) != NULL)
-        dn = 7; /* "Kvalitetsutmärkelsen delades ut i Stadshuset den 20 november" */
-    if (!d)
+    int open_start = ph[0] == '-';
+    if (open_start)
+        ph++;
+    if (!open_start && p > lo && word_byte((unsigned char)s[p - 1]))
         return 0;
-    for (const char *p = d + dn; p + 3 <= c->t.s + se; p++)
-        if ((p[0] == ' ' || p[0] == '\n') && p[1] == 'u' && p[2] == 't' &&
-            (p + 3 == c->t.s + se || p[3] == ' ' || p[3] == '\n' || p[3] == '.' || p[3] == ','))
-            return 1;
-    return 0;
+    for (int first = 1;; first = 0) {
+        const char *gap = strstr(ph, " * ");
+        size_t n = gap ? (size_t)(gap - ph) : strlen(ph);
+        int open_end = !gap && n && ph[n - 1] == '-';
+        size_t e = 0;
+        if (first) {
+            e = part_at(s, p, hi, ph, n - (size_t)open_end);
+        } else {
+            /* the part after a gap: the first place it starts a word */
+            for (size_t q = p; q < hi && !e; q++)
+                if (!word_byte((unsigned char)s[q - 1]))
+                    e = part_at(s, q, hi, ph, n - (size_t)open_end);
+        }
+        if (!e || (!open_end && e < hi && word_byte((unsigned char)s[e])))
+            return 0;
+        if (!gap)
+            return e;
+        ph = gap + 3;
+        p = e;
+    }
+}
+
+/* The best cue hit so far: before the date (nearest end, then longest),
+   else after it (nearest start). */
+typedef struct cue_hit {
+    int row;
+    size_t s, e;
+    int after;
+} cue_hit;
+
+static int hit_better(const cue_hit *h, const cue_hit *best)
+{
+    if (best->row < 0)
+        return 1;
+    if (h->after != best->after)
+        return !h->after;
+    if (h->after)
+        return h->s < best->s;
+    if (h->e != best->e)
+        return h->e > best->e;
+    return h->s < best->s;
+}
+
+/* Every hit of the rows with `where` in [lo, hi) that lies outside the date
+   [ds, de), into best; sets *another when a row of role `another` hits. */
+static void find_cues(const ctx *c, int where, size_t lo, size_t hi, size_t ds, size_t de, size_t slo, size_t shi,
+                      cue_hit *best, int *another)
+{
+    const char *s = c->t.s;
+    for (size_t p = lo; p < hi; p++) {
+        unsigned char ch = (unsigned char)s[p];
+        if (ch == ' ' || ch == '\n')
+            continue;
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (unsigned char)(ch + 32);
+        for (int k = 0; k < NCUES; k++) {
+            const date_cue *q = &date_cues[k];
+            if (q->where != where)
+                continue;
+            unsigned char f = (unsigned char)q->phrase[q->phrase[0] == '-'];
+            if (f != ch)
+                continue;
+            size_t e = cue_at(s, slo, shi, p, q->phrase);
+            if (!e || (p < de && e > ds))
+                continue;
+            cue_hit h = {k, p, e, p >= de};
+            if (q->role == R_ANOTHER && another)
+                *another = 1;
+            if (hit_better(&h, best))
+                *best = h;
+        }
+    }
 }
 
 /* The start and end of p's line, looking no further than 160 bytes: a
@@ -105,30 +206,92 @@ static size_t line_end(const ctx *c, size_t p)
     return p;
 }
 
-static const char *role_of(ctx *c, const dcand *x, int *have_doc)
+static int blank_range(const ctx *c, size_t s, size_t e)
 {
-    /* a date alone on a header line: the meeting when a nämnd or "Till"
-       stands above it, else the document's own date */
-    if (x->s < c->header_end) {
-        size_t ls = line_start(c, x->s), le = line_end(c, x->e);
-        if (near(c, ls, x->s, "ammantr") || near(c, ls, x->s, "Möte") || near(c, ls, x->s, "möte") ||
-            near(c, ls, x->s, "Till ") || near(c, ls, x->s, "Protokoll") || near(c, ls, x->s, "Tid:"))
+    for (size_t i = s; i < e; i++)
+        if (c->t.s[i] != ' ')
+            return 0;
+    return 1;
+}
+
+/* The line above the one starting at ls, skipping one blank line. */
+static int prev_line(const ctx *c, size_t ls, size_t *ps, size_t *pe)
+{
+    for (int k = 0; k < 2 && ls; k++) {
+        *pe = ls - 1;
+        *ps = line_start(c, *pe);
+        if (!blank_range(c, *ps, *pe))
+            return 1;
+        ls = *ps;
+    }
+    return 0;
+}
+
+/* The header's label before a date in [s, e): its role, or -1. With
+   whole set, only a capitalised label that is all the range holds but
+   spaces and a colon ("Sammanträdesdatum: 2024-01-10" repeated on every
+   page), not a line of prose that begins with "sammanträde 2024-04-15". */
+static int label_in(const ctx *c, size_t s, size_t e, int whole)
+{
+    cue_hit best = {-1, 0, 0, 0};
+    find_cues(c, W_LABEL, s, e, e, e, s, e, &best, NULL);
+    if (best.row < 0)
+        return -1;
+    if (whole) {
+        while (e > best.e && (c->t.s[e - 1] == ' ' || c->t.s[e - 1] == ':'))
+            e--;
+        if (!blank_range(c, s, best.s) || e != best.e || !pk_is_upper_at(c->t.s + best.s, e - best.s))
+            return -1;
+    }
+    return date_cues[best.row].role;
+}
+
+/* "Till" heading the addressee block of a tjänsteutlåtande, with the nämnd
+   between it and the date, on the lines above the date (two columns
+   flattened: "Handläggare  Till" / "Oskar Lind  Norra innerstadens" /
+   "Telefon: 08-508 09 412  stadsdelsnämnd" / "27 mars 2025"). */
+static int in_till_block(ctx *c, size_t ds)
+{
+    size_t from = ds > 320 ? ds - 320 : 0;
+    const char *s = c->t.s;
+    for (size_t p = ds; p-- > from;) {
+        if (s[p] != 'T' || p + 4 > ds || memcmp(s + p, "Till", 4) != 0)
+            continue;
+        if (p + 4 < ds && s[p + 4] != ' ' && s[p + 4] != '\n')
+            continue;
+        if (p > 0 && s[p - 1] != '\n' && !(p > 1 && s[p - 1] == ' ' && (s[p - 2] == ' ' || word_byte((unsigned char)s[p - 2]))))
+            continue;
+        size_t ov[2];
+        return rx_match(c, RX_BODY, p + 4, ds, ov, 1);
+    }
+    return 0;
+}
+
+static int is_minutes(const ctx *c)
+{
+    return c->rec->doc_type && strncmp(c->rec->doc_type, "protokoll", 9) == 0;
+}
+
+static const char *role_of(ctx *c, const dcand *x, size_t hdr_end, int *have_doc)
+{
+    /* the header: a label before the date on its line, the addressee
+       block, or a date alone on its line under a label or a nämnd; past
+       the header, a label that is all its line holds */
+    size_t ls = line_start(c, x->s), le = line_end(c, x->e), ps, pe;
+    int head = x->s < hdr_end, alone = blank_range(c, ls, x->s) && blank_range(c, x->e, le), r;
+    if ((r = label_in(c, ls, x->s, !head)) >= 0)
+        return role_names[r];
+    if (alone && prev_line(c, ls, &ps, &pe) && (r = label_in(c, ps, pe, !head)) >= 0)
+        return role_names[r];
+    if (head) {
+        if (in_till_block(c, x->s))
             return "meeting";
-        if (near(c, ls, x->s, "Datum") || near(c, ls, x->s, "datum"))
-            return "document";
-        int alone = 1;
-        for (size_t i = ls; i < le; i++)
-            if ((i < x->s || i >= x->e) && c->t.s[i] != ' ')
-                alone = 0;
         if (alone) {
-            size_t pe = ls ? ls - 1 : 0, ps = line_start(c, pe);
             size_t ov[2];
-            if (ls && pe > ps &&
-                ((rx_match(c, RX_BODY, ps, pe, ov, 1) && ov[0] == ps) || near(c, ps, pe, "Till ") ||
-                 near(c, ps, pe, "ammantr")))
+            if (prev_line(c, ls, &ps, &pe) && rx_match(c, RX_BODY, ps, pe, ov, 1) && ov[0] == ps)
                 return "meeting";
             /* minutes are dated by their meeting */
-            if (c->rec->doc_type && strncmp(c->rec->doc_type, "protokoll", 9) == 0 && !c->rec->meeting_date)
+            if (is_minutes(c) && !c->rec->meeting_date)
                 return "meeting";
             if (!*have_doc) {
                 *have_doc = 1;
@@ -136,38 +299,44 @@ static const char *role_of(ctx *c, const dcand *x, int *have_doc)
             }
         }
     }
+    /* prose: the cues of the date's sentence */
     size_t lo = x->s > 400 ? x->s - 400 : 0, hi = x->e + 400 < c->t.n ? x->e + 400 : c->t.n, ss, se;
     pk_sentence_bounds(&c->t, lo, hi, x->s, &ss, &se);
+    if (se < x->e)
+        se = x->e;
+    cue_hit best = {-1, 0, 0, 0};
+    int another = 0;
     size_t w = x->s > ss + 40 ? x->s - 40 : ss;
-    if (near(c, w, x->s, "uppdaterad") || near(c, w, x->s, "ändrad"))
-        return "other"; /* "Senast uppdaterad": a web page's date */
-    /* "senast den 9 juni och priset delas ut den 14 december": the cue
-       nearest before the date wins */
-    if (near(c, w, x->s, "delas ut") || delas_ut(c, w, x->s) ||
-        near(c, w, x->s, "presenteras") || near(c, w, x->s, "prisutdelning"))
-        return "ceremony";
-    /* "Ärendet behandlas av utbildningsnämnden den 20 mars" */
-    if (near_ws(c, w, x->s, "behandlas av") || near_ws(c, w, x->s, "behandlas i") ||
-        near_ws(c, w, x->s, "vid nämndens sammanträde"))
-        return "meeting";
-    /* "Sista dag för att lämna in tävlingsbidrag har flyttats till den 14 september" */
-    if (near_ws(c, ss, x->s, "ista dag f") || near_ws(c, ss, x->s, "lämnas in senast") ||
-        near_ws(c, ss, x->s, "ska ha inkommit") || near_ws(c, ss, x->s, "ska vara inkommen") ||
-        near_ws(c, ss, x->s, "ska vara inkomna"))
-        return "deadline";
-    if (near(c, w, x->s, "senast") || near(c, w, x->s, "Senast") || near(c, w, x->s, "sista dag") ||
-        near(c, w, x->s, "deadline") || near(c, w, x->s, "före den") ||
-        near(c, w, x->s, "innan den"))
-        return "deadline";
-    if (near(c, ss, se, "delas ut") || near(c, ss, se, "delas \xc3\xa5rets") || near(c, ss, se, "utdelning") || near(c, ss, se, "Utdelning") || near(c, ss, se, "prisceremoni") ||
-        near(c, ss, se, "ceremoni") || near(c, ss, se, "Ceremoni") || near(c, ss, se, "galan") ||
-        delas_ut(c, ss, se) || near(c, ss, se, "Prisutdeln") ||
-        near(c, ss, se, "prisutdeln"))
-        return "ceremony";
-    if (near(c, ss, se, "sammanträde") || near(c, ss, se, "Sammanträde") || near(c, ss, se, "nämndmöte") ||
-        near(c, ss, se, "nämndens möte") || near(c, ss, se, "styrelsemöte"))
-        return "meeting";
-    return "other";
+    find_cues(c, W_NEAR, w, x->s, x->s, x->e, ss, se, &best, &another);
+    find_cues(c, W_BEFORE, ss, x->s, x->s, x->e, ss, se, &best, &another);
+    find_cues(c, W_AFTER, x->e, x->e + 8 < se ? x->e + 8 : se, x->s, x->e, ss, se, &best, &another);
+    find_cues(c, W_SENTENCE, ss, se, x->s, x->e, ss, se, &best, &another);
+    if (best.row < 0)
+        return "other";
+    r = date_cues[best.row].role;
+    /* a meeting ahead is this one only in a report written for it, and
+       not when the sentence speaks of an earlier decision */
+    if (r == R_UPCOMING && (another || is_minutes(c)))
+        return "other";
+    return role_names[r];
+}
+
+/* The header ends where the matter's heading begins: an excerpt that opens
+   with "§ 6 Title" has prose, not a header, before its decision. */
+static size_t header_end(const ctx *c)
+{
+    size_t end = c->header_end;
+    if (!c->rec->title)
+        return end;
+    size_t lo = 0, hi = c->t.n; /* the first cleaned byte of the title (the map is monotonic) */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->t.map[mid] < c->rec->title_span.start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < end ? lo : end;
 }
 
 static int in_regnum(const ctx *c, pk_span sp)
@@ -230,6 +399,7 @@ void pk_extract_dates(ctx *c)
     /* roles first: the header date gives the year to the others */
     const char **roles = arena_alloc(c->a, cs.n * sizeof *roles);
     int have_doc = 0;
+    size_t hdr_end = header_end(c);
     size_t last_end = 0;
     for (size_t i = 0; i < cs.n; i++) {
         if (xs[i].s < last_end) {
@@ -237,7 +407,7 @@ void pk_extract_dates(ctx *c)
             continue;
         }
         last_end = xs[i].e;
-        roles[i] = role_of(c, &xs[i], &have_doc);
+        roles[i] = role_of(c, &xs[i], hdr_end, &have_doc);
     }
     /* one meeting decides: once a date is the meeting's, another date said
        to be "vid sammanträdet" is some other meeting ("... till styrelsen
