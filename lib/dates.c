@@ -321,6 +321,124 @@ static const char *role_of(ctx *c, const dcand *x, size_t hdr_end, int *have_doc
     return role_names[r];
 }
 
+/* A four-digit year at s standing as a word of its own: not part of a
+   longer number, a range ("2024-2032", "2024/25") or a dotted number. */
+static int lone_year(const ctx *c, size_t s)
+{
+    const char *t = c->t.s;
+    size_t n = c->t.n;
+    if (s + 4 > n || (s > 0 && (word_byte((unsigned char)t[s - 1]) || t[s - 1] == '-' || t[s - 1] == '/' ||
+                                t[s - 1] == '.' || (unsigned char)t[s - 1] == 0x93)))
+        return 0;
+    for (size_t k = 0; k < 4; k++)
+        if (t[s + k] < '0' || t[s + k] > '9')
+            return 0;
+    if (s + 4 < n) {
+        unsigned char a = (unsigned char)t[s + 4];
+        if (word_byte(a) || ((a == '-' || a == '/' || a == '.') && s + 5 < n && t[s + 5] >= '0' && t[s + 5] <= '9'))
+            return 0;
+        if (a == 0xE2 && s + 7 < n && (unsigned char)t[s + 5] == 0x80 && (unsigned char)t[s + 6] == 0x93)
+            return 0; /* an en dash: "2024–2027" */
+    }
+    int y = num(c, s, s + 4);
+    return y >= 1900 && y <= 2099 ? y : 0;
+}
+
+/* A line that holds a year and nothing else but "år" and a colon: the
+   heading of the dates below it ("2024", "År 2025:"). */
+static int year_line(const ctx *c, size_t s, size_t e)
+{
+    while (s < e && c->t.s[s] == ' ')
+        s++;
+    while (e > s && (c->t.s[e - 1] == ' ' || c->t.s[e - 1] == ':'))
+        e--;
+    if (e - s == 8 && (memcmp(c->t.s + s, "\xc3\xa5r ", 4) == 0 || memcmp(c->t.s + s, "\xc3\x85r ", 4) == 0))
+        s += 4;
+    return e - s == 4 ? lone_year(c, s) : 0;
+}
+
+/* The year that heads the date i: on the line above it, or on the line
+   above a run of dates each starting its line ("2024" / "29 januari" /
+   "26 februari"); 0 when none does. */
+static int heading_year(const ctx *c, const dcand *xs, const int *heading, size_t i)
+{
+    size_t ls = line_start(c, xs[i].s), ps, pe;
+    if (!blank_range(c, ls, xs[i].s) || !prev_line(c, ls, &ps, &pe))
+        return 0;
+    int y = year_line(c, ps, pe);
+    if (y)
+        return y;
+    for (size_t j = i; j-- > 0 && xs[j].s >= ps;)
+        if (xs[j].s < pe && blank_range(c, ps, xs[j].s))
+            return heading[j];
+    return 0;
+}
+
+/* The word before a year that makes it the year of the matter ("under
+   2024", "år 2023", "april 2024"), not a name ("Agenda 2030"). */
+static int year_governed(const ctx *c, size_t p)
+{
+    static const char *const words[] = {"\xc3\xa5r", "\xc3\xa5ret", "under", "inf\xc3\xb6r", "f\xc3\xb6r"};
+    size_t e = p;
+    while (e > 0 && c->t.s[e - 1] == ' ')
+        e--;
+    if (e == p)
+        return 0;
+    size_t s = e;
+    while (s > 0 && word_byte((unsigned char)c->t.s[s - 1]))
+        s--;
+    for (int m = 0; m < 12; m++)
+        if (strlen(pk_months[m][0]) == e - s && part_at(c->t.s, s, e, pk_months[m][0], e - s) == e)
+            return 1;
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        size_t n = strlen(words[k]);
+        if (e - s == n && part_at(c->t.s, s, e, words[k], n) == e)
+            return 1;
+    }
+    return 0;
+}
+
+/* The year a text is about, for a date no other year fits: the year its
+   title names, else the one year the text speaks of as its matter's ("för
+   2024", "under 2024", "april 2024"); none when it names two such years,
+   or its years only in names ("Agenda 2030"), dates and diarienummer. */
+static int year_of_text(const ctx *c, const dcand *xs, size_t n)
+{
+    const char *t = c->rec->title;
+    for (size_t k = 0; t && t[k]; k++)
+        if (t[k] >= '1' && t[k] <= '2' && (k == 0 || !word_byte((unsigned char)t[k - 1])) && strlen(t + k) >= 4) {
+            int y = atoi(t + k);
+            if (y >= 1900 && y <= 2099 && !(t[k + 4] >= '0' && t[k + 4] <= '9') && t[k + 4] != '-' && t[k + 4] != '/' &&
+                (unsigned char)t[k + 4] != 0xE2)
+                return y;
+        }
+    int year = 0;
+    size_t di = 0;
+    const pk_regnum *rn = c->regnums.items;
+    for (size_t p = 0; p + 4 <= c->t.n; p++) {
+        if (c->t.s[p] != '1' && c->t.s[p] != '2')
+            continue;
+        while (di < n && xs[di].e <= p)
+            di++;
+        if (di < n && xs[di].s <= p)
+            continue;
+        int y = lone_year(c, p);
+        if (!y || !year_governed(c, p))
+            continue;
+        pk_span sp = pk_span_of(c, p, p + 4);
+        int in_rn = 0;
+        for (size_t k = 0; k < c->regnums.n && !in_rn; k++)
+            in_rn = sp.start < rn[k].span.end && sp.end > rn[k].span.start;
+        if (in_rn)
+            continue;
+        if (year && y != year)
+            return 0;
+        year = y;
+        p += 3;
+    }
+    return year;
+}
+
 /* The header ends where the matter's heading begins: an excerpt that opens
    with "§ 6 Title" has prose, not a header, before its decision. */
 static size_t header_end(const ctx *c)
@@ -423,6 +541,9 @@ void pk_extract_dates(ctx *c)
             if (xs[i].m != m->m || xs[i].d != m->d || (!xs[i].inferred && !m->inferred && xs[i].y != m->y))
                 roles[i] = "other";
         }
+    /* the year of a date without one: a year heading the lines above it,
+       else the document's own date or its meeting, the award's year, the
+       nearest date that states a year, the year the text is about */
     int ry = 0, rm = 0;
     for (int pass = 0; pass < 2 && !ry; pass++)
         for (size_t i = 0; i < cs.n && !ry; i++)
@@ -432,21 +553,37 @@ void pk_extract_dates(ctx *c)
             }
     if (!ry && c->award && c->award->year)
         ry = c->award->year;
-    for (size_t i = 0; i < cs.n && !ry; i++)
-        if (roles[i] && !xs[i].inferred)
-            ry = xs[i].y;
+    int about = ry ? 0 : year_of_text(c, xs, cs.n);
+    int *heading = arena_alloc(c->a, cs.n * sizeof *heading);
 
     for (size_t i = 0; i < cs.n; i++) {
         dcand *x = &xs[i];
+        heading[i] = 0;
         if (!roles[i])
             continue;
         if (x->inferred) {
-            if (!ry)
+            int y = heading[i] = heading_year(c, xs, heading, i);
+            int m = 0;
+            if (!y && ry) {
+                y = ry;
+                m = rm;
+            }
+            if (!y) { /* the nearest date before that states its year, else the first after */
+                for (size_t j = i; j-- > 0 && !y;)
+                    if (roles[j] && !xs[j].inferred) {
+                        y = xs[j].y;
+                        m = xs[j].m;
+                    }
+                for (size_t j = i + 1; j < cs.n && !y; j++)
+                    if (roles[j] && !xs[j].inferred)
+                        y = xs[j].y;
+            }
+            if (!y)
+                y = about;
+            if (!y)
                 continue; /* a day and month with no year anywhere: no date */
-            x->y = ry;
             /* "den 15 januari" in a text written in the autumn is next year */
-            if (rm >= 10 && x->m <= 3)
-                x->y++;
+            x->y = !heading[i] && m >= 10 && x->m <= 3 ? y + 1 : y;
             if (x->d > days_in(x->y, x->m))
                 continue;
         }

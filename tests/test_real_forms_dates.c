@@ -174,6 +174,68 @@ static void test_cue_nearest_the_date_wins(void **state)
     pk_doc_free(d);
 }
 
+/* The date whose ISO form is iso, or NULL. */
+static const pk_date *date_of(const pk_record *r, const char *iso)
+{
+    for (size_t i = 0; i < r->n_dates; i++)
+        if (strcmp(r->dates[i].iso, iso) == 0)
+            return &r->dates[i];
+    return NULL;
+}
+
+static void test_year_from_a_heading_line(void **state)
+{
+    (void)state;
+    /* a schedule: the year on its own line heads the dates below it */
+    pk_doc *d = extract("§ 3 Sammanträdestider\n\nKommunstyrelsens arbetsutskott sammanträder följande dagar.\n\n"
+                        "2024\n29 april\n27 maj\n\nÅr 2025:\n20 januari\n\n"
+                        "Arbetsutskottet beslutar:\n- Sammanträdestiderna fastställs.\n");
+    const pk_record *r = pk_doc_record(d);
+    assert_non_null(date_of(r, "2024-04-29"));
+    assert_true(date_of(r, "2024-04-29")->year_inferred);
+    assert_non_null(date_of(r, "2024-05-27"));
+    assert_non_null(date_of(r, "2025-01-20"));
+    assert_int_equal(r->n_dates, 3);
+    pk_doc_free(d);
+}
+
+static void test_year_from_the_nearest_dated_sentence(void **state)
+{
+    (void)state;
+    /* no date of the document or the meeting: the nearest date before that
+       states its year, and a January after an October is the next year's */
+    pk_doc *d = extract("§ 9 Lägesrapport om avfallsplanen\n\n"
+                        "Utskottet beslutade den 17 oktober 2023 att sända planen på remiss. Svaren\n"
+                        "ska ha kommit in under remisstiden, som sträcker sig till och med den 22 januari.\n\n"
+                        "Utskottet beslutar:\n- Informationen läggs till handlingarna.\n");
+    const pk_record *r = pk_doc_record(d);
+    const pk_date *x = date_of(r, "2024-01-22");
+    assert_non_null(x);
+    assert_true(x->year_inferred);
+    assert_string_equal(x->role, "deadline");
+    pk_doc_free(d);
+}
+
+static void test_year_of_the_text(void **state)
+{
+    (void)state;
+    /* no full date at all: the one year the text is about */
+    pk_doc *d = extract("§ 30 Föreningsbidrag\n\nAnsökningar om föreningsbidrag för 2024 ska lämnas in\n"
+                        "senast den 1 december.\n\nKultur- och fritidsnämnden beslutar:\n- Informationen noteras.\n");
+    const pk_record *r = pk_doc_record(d);
+    const pk_date *x = date_of(r, "2024-12-01");
+    assert_non_null(x);
+    assert_true(x->year_inferred);
+    assert_string_equal(x->role, "deadline");
+    pk_doc_free(d);
+    /* a year in a name is no year of the text: the date has no year */
+    d = extract("§ 31 Svar på granskning\n\nGranskningen gällde arbetet utifrån Agenda 2030.\n"
+                "Sista svarsdag är den 24 augusti.\n\nKommunstyrelsen beslutar:\n- Yttrandet antas.\n");
+    r = pk_doc_record(d);
+    assert_int_equal(r->n_dates, 0);
+    pk_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -184,6 +246,9 @@ int main(void)
         cmocka_unit_test(test_meeting_ahead_in_a_report_and_in_minutes),
         cmocka_unit_test(test_most_recently_is_no_deadline),
         cmocka_unit_test(test_cue_nearest_the_date_wins),
+        cmocka_unit_test(test_year_from_a_heading_line),
+        cmocka_unit_test(test_year_from_the_nearest_dated_sentence),
+        cmocka_unit_test(test_year_of_the_text),
     };
     return cmocka_run_group_tests_name("real_forms_dates", tests, setup_ex, teardown_ex);
 }
