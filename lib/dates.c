@@ -457,6 +457,20 @@ static size_t header_end(const ctx *c)
     return lo < end ? lo : end;
 }
 
+/* The date as written, with its spaces folded; a line break after a
+   separator of "2023-03-\n22" leaves no space behind. */
+static char *date_text(ctx *c, const dcand *x)
+{
+    char *t = pk_fold(c, x->s, x->e);
+    size_t o = 0;
+    for (size_t i = 0; t[i]; i++)
+        if (!(t[i] == ' ' && i > 1 && (t[i - 1] == '-' || t[i - 1] == '.') && t[i - 2] >= '0' && t[i - 2] <= '9' &&
+              t[i + 1] >= '0' && t[i + 1] <= '9'))
+            t[o++] = t[i];
+    t[o] = 0;
+    return t;
+}
+
 static int in_regnum(const ctx *c, pk_span sp)
 {
     const pk_regnum *r = c->regnums.items;
@@ -591,7 +605,7 @@ void pk_extract_dates(ctx *c)
         char iso[16];
         snprintf(iso, sizeof iso, "%04d-%02d-%02d", x->y, x->m, x->d);
         d->iso = arena_strdup(c->a, iso);
-        d->text = pk_fold(c, x->s, x->e);
+        d->text = date_text(c, x);
         d->role = roles[i];
         d->year_inferred = x->inferred;
         d->span = pk_span_of(c, x->s, x->e);

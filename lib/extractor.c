@@ -20,7 +20,8 @@ static const char *const rx_src[RX_COUNT] = {
     [RX_REGNUM_LABELED] = "(?<![\\p{L}])(?:[Dd] ?nr|DNR|Diarienummer|Diarienr|Vårt dnr|Er ref)\\.?:?[ \\n]*(" REGVAL ")",
     [RX_REGNUM_PREFIX] = "(?<![\\p{L}\\d\\-/])(\\p{Lu}{2,5})[ \\-/](\\d{4})[/:\\-](\\d{1,6})(?![\\d/])",
     [RX_REGNUM_CLASS] = "(?<![\\d.\\-/])(?:\\d{1,2}(?:\\.\\d{1,2}){1,4}\\.?-\\d{1,6}/(?:\\d{4}|\\d{2})|\\d(?:\\.\\d{1,2}){1,4}/\\d{1,6}-(?:\\d{4}|\\d{2}))(?![\\d/])",
-    [RX_DATE_ISO] = "(?<![\\d.\\-/])(\\d{4})([-.])(\\d{1,2})\\2(\\d{1,2})(?![\\d]|\\.\\d)",
+    /* a line may break after a separator: "2023-03-\n22" */
+    [RX_DATE_ISO] = "(?<![\\d.\\-/])(\\d{4})([-.])\\n?(\\d{1,2})\\2\\n?(\\d{1,2})(?![\\d]|\\.\\d)",
     [RX_DATE_SLASH] = "(?<![\\d/.\\-])(\\d{1,2})/(\\d{1,2})[ ]+(\\d{4})(?![\\d/])",
     [RX_DATE_PAREN] = "\\((\\d{1,2})/(\\d{1,2})\\)",
     [RX_DATE_NAMED] = "(?i)(?<![\\p{L}\\d])(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\\s+)?(?:den\\s+)?"

@@ -236,6 +236,25 @@ static void test_year_of_the_text(void **state)
     pk_doc_free(d);
 }
 
+static void test_iso_date_broken_across_lines(void **state)
+{
+    (void)state;
+    const char *text = "§ 7 Svar på motion om ängsmark\n\nMotionen väcktes i kommunfullmäktige 2024-02-\n"
+                       "14 och remitterades till nämnden. Den 3 nov. 2024 svarade nämnden.\n";
+    pk_doc *d = extract(text);
+    const pk_record *r = pk_doc_record(d);
+    const pk_date *x = date_of(r, "2024-02-14");
+    assert_non_null(x);
+    assert_string_equal(x->text, "2024-02-14");
+    char *under = span_text(text, x->span);
+    assert_string_equal(under, "2024-02-\n14");
+    free(under);
+    x = date_of(r, "2024-11-03");
+    assert_non_null(x);
+    assert_string_equal(x->text, "Den 3 nov. 2024");
+    pk_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -249,6 +268,7 @@ int main(void)
         cmocka_unit_test(test_year_from_a_heading_line),
         cmocka_unit_test(test_year_from_the_nearest_dated_sentence),
         cmocka_unit_test(test_year_of_the_text),
+        cmocka_unit_test(test_iso_date_broken_across_lines),
     };
     return cmocka_run_group_tests_name("real_forms_dates", tests, setup_ex, teardown_ex);
 }
