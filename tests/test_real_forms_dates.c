@@ -255,6 +255,19 @@ static void test_iso_date_broken_across_lines(void **state)
     pk_doc_free(d);
 }
 
+static void test_last_day_to_hand_in_is_a_deadline(void **state)
+{
+    (void)state;
+    pk_doc *d = extract("Förskolan Solrosen avvecklas med sista dag för verksamheten den 30 juni 2025.\n"
+                        "Sista dag för ansökan om plats på en annan förskola är den 15 mars 2025.\n"
+                        "Sista svarsdag är den 2 april 2025.\n");
+    const pk_record *r = pk_doc_record(d);
+    assert_role(r, "2025-06-30", "other");
+    assert_role(r, "2025-03-15", "deadline");
+    assert_role(r, "2025-04-02", "deadline");
+    pk_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -269,6 +282,7 @@ int main(void)
         cmocka_unit_test(test_year_from_the_nearest_dated_sentence),
         cmocka_unit_test(test_year_of_the_text),
         cmocka_unit_test(test_iso_date_broken_across_lines),
+        cmocka_unit_test(test_last_day_to_hand_in_is_a_deadline),
     };
     return cmocka_run_group_tests_name("real_forms_dates", tests, setup_ex, teardown_ex);
 }
