@@ -268,6 +268,37 @@ static void test_last_day_to_hand_in_is_a_deadline(void **state)
     pk_doc_free(d);
 }
 
+static void test_compact_and_day_month_forms(void **state)
+{
+    (void)state;
+    pk_doc *d = extract("Tjänsteskrivelse\n2021-03-02\n\nUnderlaget är Lokalförsörjningsplan 20210215 och\n"
+                        "elevprognosen. Yttrandet ska vara inkommet senast 4/5 och nämnden beslutar\n"
+                        "den 12/5. Av 3/4 av skolorna svarade 1/2.\nKontakt: 19850312-1234\n");
+    const pk_record *r = pk_doc_record(d);
+    assert_role(r, "2021-02-15", "other");
+    assert_role(r, "2021-05-04", "deadline");
+    assert_true(date_of(r, "2021-05-04")->year_inferred);
+    assert_non_null(date_of(r, "2021-05-12"));
+    /* fractions, and a personnummer, are no dates */
+    assert_null(date_of(r, "2021-04-03"));
+    assert_null(date_of(r, "2021-02-01"));
+    assert_null(date_of(r, "1985-03-12"));
+    assert_int_equal(r->n_dates, 4);
+    pk_doc_free(d);
+}
+
+static void test_ranges_are_no_dates(void **state)
+{
+    (void)state;
+    pk_doc *d = extract("Festivalen hålls 2–5 juni 2025 och mässan 13 - 14 maj 2025.\n"
+                        "Planen gäller 2024-2032 och läsåret 2024/25, med uppföljning i juni 2026\n"
+                        "och november månad. Beslutet fattades den 20 maj 2025.\n");
+    const pk_record *r = pk_doc_record(d);
+    assert_int_equal(r->n_dates, 1);
+    assert_string_equal(r->dates[0].iso, "2025-05-20");
+    pk_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -283,6 +314,8 @@ int main(void)
         cmocka_unit_test(test_year_of_the_text),
         cmocka_unit_test(test_iso_date_broken_across_lines),
         cmocka_unit_test(test_last_day_to_hand_in_is_a_deadline),
+        cmocka_unit_test(test_compact_and_day_month_forms),
+        cmocka_unit_test(test_ranges_are_no_dates),
     };
     return cmocka_run_group_tests_name("real_forms_dates", tests, setup_ex, teardown_ex);
 }
