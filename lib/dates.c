@@ -48,23 +48,6 @@ static int month_of(const ctx *c, size_t s, size_t e)
     return 0;
 }
 
-/* The day at p ends a range of days: "2–5 juni", "13 - 14 maj". */
-static int day_range_end(const ctx *c, size_t p)
-{
-    const char *t = c->t.s;
-    while (p > 0 && t[p - 1] == ' ')
-        p--;
-    if (p > 0 && t[p - 1] == '-')
-        p--;
-    else if (p >= 3 && memcmp(t + p - 3, "\xe2\x80\x93", 3) == 0)
-        p -= 3;
-    else
-        return 0;
-    while (p > 0 && t[p - 1] == ' ')
-        p--;
-    return p > 0 && t[p - 1] >= '0' && t[p - 1] <= '9';
-}
-
 static int by_pos(const void *a, const void *b)
 {
     const dcand *x = a, *y = b;
@@ -520,8 +503,6 @@ void pk_extract_dates(ctx *c)
                 x.m = num(c, ov[4], ov[5]);
                 x.inferred = 1;
             } else {
-                if (day_range_end(c, ov[2]))
-                    continue; /* "2–5 juni 2023": a range, no date */
                 x.d = num(c, ov[2], ov[3]);
                 x.m = month_of(c, ov[4], ov[5]);
                 if (ov[8] != (size_t)-1)

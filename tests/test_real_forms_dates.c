@@ -287,15 +287,18 @@ static void test_compact_and_day_month_forms(void **state)
     pk_doc_free(d);
 }
 
-static void test_ranges_are_no_dates(void **state)
+static void test_year_ranges_and_period_bounds(void **state)
 {
     (void)state;
-    pk_doc *d = extract("Festivalen hålls 2–5 juni 2025 och mässan 13 - 14 maj 2025.\n"
-                        "Planen gäller 2024-2032 och läsåret 2024/25, med uppföljning i juni 2026\n"
-                        "och november månad. Beslutet fattades den 20 maj 2025.\n");
+    /* years from one to another are no dates; the days that bound a
+       period are ("under perioden 17 januari - 6 februari 2025") */
+    pk_doc *d = extract("Planen gäller 2024-2032 och läsåret 2024/25, med uppföljning i juni 2026\n"
+                        "och november månad. Beslut fattade under perioden 17 januari - 6 februari\n"
+                        "2025 redovisas.\n");
     const pk_record *r = pk_doc_record(d);
-    assert_int_equal(r->n_dates, 1);
-    assert_string_equal(r->dates[0].iso, "2025-05-20");
+    assert_int_equal(r->n_dates, 2);
+    assert_non_null(date_of(r, "2025-01-17"));
+    assert_non_null(date_of(r, "2025-02-06"));
     pk_doc_free(d);
 }
 
@@ -315,7 +318,7 @@ int main(void)
         cmocka_unit_test(test_iso_date_broken_across_lines),
         cmocka_unit_test(test_last_day_to_hand_in_is_a_deadline),
         cmocka_unit_test(test_compact_and_day_month_forms),
-        cmocka_unit_test(test_ranges_are_no_dates),
+        cmocka_unit_test(test_year_ranges_and_period_bounds),
     };
     return cmocka_run_group_tests_name("real_forms_dates", tests, setup_ex, teardown_ex);
 }
