@@ -157,6 +157,15 @@ static int hit_better(const cue_hit *h, const cue_hit *best)
     return h->s < best->s;
 }
 
+/* The word at p begins its line, or a column after two spaces: where a
+   header's label stands, and not "... vid sammanträde 2024-04-15". */
+static int column_start(const char *s, size_t lo, size_t p)
+{
+    while (p > lo && word_byte((unsigned char)s[p - 1]))
+        p--;
+    return p == lo || s[p - 1] == '\n' || (p >= lo + 2 && s[p - 1] == ' ' && s[p - 2] == ' ');
+}
+
 /* Every hit of the rows with `where` in [lo, hi) that lies outside the date
    [ds, de), into best; sets *another when a row of role `another` hits. */
 static void find_cues(const ctx *c, int where, size_t lo, size_t hi, size_t ds, size_t de, size_t slo, size_t shi,
@@ -177,7 +186,7 @@ static void find_cues(const ctx *c, int where, size_t lo, size_t hi, size_t ds, 
             if (f != ch)
                 continue;
             size_t e = cue_at(s, slo, shi, p, q->phrase);
-            if (!e || (p < de && e > ds))
+            if (!e || (p < de && e > ds) || (where == W_LABEL && !column_start(s, slo, p)))
                 continue;
             cue_hit h = {k, p, e, p >= de};
             if (q->role == R_ANOTHER && another)
@@ -357,20 +366,57 @@ static int year_line(const ctx *c, size_t s, size_t e)
     return e - s == 4 ? lone_year(c, s) : 0;
 }
 
-/* The year that heads the date i: on the line above it, or on the line
-   above a run of dates each starting its line ("2024" / "29 januari" /
-   "26 februari"); 0 when none does. */
+/* [s, e) holds nothing but a list of days: numbers, month and weekday
+   names, "den", "och", "samt", "kl", punctuation and line breaks. */
+static int only_days(const ctx *c, size_t s, size_t e)
+{
+    static const char *const words[] = {"den", "och", "samt", "kl", "m\xc3\xa5ndag", "tisdag", "onsdag", "torsdag",
+                                        "fredag", "l\xc3\xb6rdag", "s\xc3\xb6ndag"};
+    const char *t = c->t.s;
+    for (size_t p = s; p < e;) {
+        unsigned char ch = (unsigned char)t[p];
+        if (!word_byte(ch) || (ch >= '0' && ch <= '9')) {
+            p++;
+            continue;
+        }
+        size_t w = p;
+        while (w < e && word_byte((unsigned char)t[w]) && !(t[w] >= '0' && t[w] <= '9'))
+            w++;
+        int ok = month_of(c, p, w) != 0;
+        for (size_t k = 0; k < sizeof words / sizeof *words && !ok; k++) {
+            size_t n = strlen(words[k]);
+            /* a weekday may take its article: "tisdagen" */
+            ok = (w - p == n || (n > 4 && w - p == n + 2)) && part_at(t, p, w, words[k], n) == p + n;
+        }
+        if (!ok)
+            return 0;
+        p = w;
+    }
+    return 1;
+}
+
+/* The year that heads the date i: on the line above it, on the line above
+   a run of dates each starting its line ("2024" / "29 januari" / "26
+   februari"), or before a colon that opens a list of days ("för 2025: 28
+   januari, 25 februari"); 0 when none does. */
 static int heading_year(const ctx *c, const dcand *xs, const int *heading, size_t i)
 {
     size_t ls = line_start(c, xs[i].s), ps, pe;
-    if (!blank_range(c, ls, xs[i].s) || !prev_line(c, ls, &ps, &pe))
-        return 0;
-    int y = year_line(c, ps, pe);
-    if (y)
-        return y;
-    for (size_t j = i; j-- > 0 && xs[j].s >= ps;)
-        if (xs[j].s < pe && blank_range(c, ps, xs[j].s))
-            return heading[j];
+    if (blank_range(c, ls, xs[i].s) && prev_line(c, ls, &ps, &pe)) {
+        int y = year_line(c, ps, pe);
+        if (y)
+            return y;
+        for (size_t j = i; j-- > 0 && xs[j].s >= ps;)
+            if (xs[j].s < pe && blank_range(c, ps, xs[j].s))
+                return heading[j];
+    }
+    size_t stop = xs[i].s > 300 ? xs[i].s - 300 : 0;
+    for (size_t p = xs[i].s; p-- > stop + 4;) {
+        if (c->t.s[p] == '\n' && c->t.s[p - 1] == '\n')
+            break; /* the paragraph's start */
+        if (c->t.s[p] == ':' && lone_year(c, p - 4))
+            return only_days(c, p + 1, xs[i].s) ? lone_year(c, p - 4) : 0;
+    }
     return 0;
 }
 

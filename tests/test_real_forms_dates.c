@@ -197,6 +197,18 @@ static void test_year_from_a_heading_line(void **state)
     assert_non_null(date_of(r, "2025-01-20"));
     assert_int_equal(r->n_dates, 3);
     pk_doc_free(d);
+    /* a year before a colon heads the list of days after it, and only a list */
+    d = extract("§ 4 Sammanträdestider för nämnden\n\nNämnden beslutade 2024-10-15 om sin planering.\n"
+                "Tider för 2025: 28 januari, 25 februari och tisdagen den 22 april kl. 13.00.\n"
+                "Budget 2025: förslaget lämnas senast den 1 december.\n\n"
+                "Nämnden beslutar:\n- Sammanträdestiderna fastställs.\n");
+    r = pk_doc_record(d);
+    assert_non_null(date_of(r, "2025-01-28"));
+    assert_non_null(date_of(r, "2025-02-25"));
+    assert_non_null(date_of(r, "2025-04-22"));
+    assert_role(r, "2024-12-01", "deadline");
+    assert_null(r->meeting_date);
+    pk_doc_free(d);
 }
 
 static void test_year_from_the_nearest_dated_sentence(void **state)
