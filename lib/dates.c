@@ -281,7 +281,10 @@ static int is_minutes(const ctx *c)
     return c->rec->doc_type && strncmp(c->rec->doc_type, "protokoll", 9) == 0;
 }
 
-static const char *role_of(ctx *c, const dcand *x, size_t hdr_end, int *have_doc)
+/* The role of date x; the cues of its sentence count between the dates
+   before and after it (fence_lo, fence_hi): "senast den 30 juni, samrådet
+   hålls den 15 januari" gives no deadline to the second. */
+static const char *role_of(ctx *c, const dcand *x, size_t hdr_end, size_t fence_lo, size_t fence_hi, int *have_doc)
 {
     /* the header: a label before the date on its line, the addressee
        block, or a date alone on its line under a label or a nämnd; past
@@ -313,6 +316,10 @@ static const char *role_of(ctx *c, const dcand *x, size_t hdr_end, int *have_doc
     pk_sentence_bounds(&c->t, lo, hi, x->s, &ss, &se);
     if (se < x->e)
         se = x->e;
+    if (ss < fence_lo)
+        ss = fence_lo;
+    if (se > fence_hi)
+        se = fence_hi;
     cue_hit best = {-1, 0, 0, 0};
     int another = 0;
     size_t w = x->s > ss + 40 ? x->s - 40 : ss;
@@ -584,8 +591,15 @@ void pk_extract_dates(ctx *c)
             roles[i] = NULL; /* overlaps an earlier match */
             continue;
         }
+        /* the dates on either side fence its cues in */
+        size_t next = c->t.n;
+        for (size_t j = i + 1; j < cs.n; j++)
+            if (xs[j].s >= xs[i].e) {
+                next = xs[j].s;
+                break;
+            }
+        roles[i] = role_of(c, &xs[i], hdr_end, last_end, next, &have_doc);
         last_end = xs[i].e;
-        roles[i] = role_of(c, &xs[i], hdr_end, &have_doc);
     }
     /* one meeting decides: once a date is the meeting's, another date said
        to be "vid sammanträdet" is some other meeting ("... till styrelsen

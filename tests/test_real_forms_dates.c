@@ -134,6 +134,15 @@ static void test_meeting_ahead_in_a_report_and_in_minutes(void **state)
     assert_null(r->meeting_date);
     assert_role(r, "2025-02-12", "other");
     pk_doc_free(d);
+    /* an earlier decision fenced off by its own date leaves the meeting ahead */
+    d = extract("Tjänsteutlåtande\n\nNy taxa för bygglov\n\nFörslag till beslut\nNämnden antar taxan.\n\n"
+                "Bakgrund\nÄrendet återremitterades den 5 februari 2025 och behandlas vid nämndens\n"
+                "sammanträde den 12 mars 2025.\n");
+    r = pk_doc_record(d);
+    assert_non_null(r->meeting_date);
+    assert_string_equal(r->meeting_date, "2025-03-12");
+    assert_role(r, "2025-02-05", "other");
+    pk_doc_free(d);
     /* minutes are dated by their header: a meeting ahead is another one */
     d = extract("§ 14 Ny taxa för bygglov\n\nKommunstyrelsen beslutar att ärendet bordläggs och behandlas på\n"
                 "kommunstyrelsens sammanträde den 3 juni 2025.\n");
@@ -314,6 +323,34 @@ static void test_year_ranges_and_period_bounds(void **state)
     pk_doc_free(d);
 }
 
+static void test_formats_date_forms(void **state)
+{
+    (void)state;
+    /* every form of FORMATS.md in one report dated in December 2023 */
+    pk_doc *d = extract("Tjänsteutlåtande\n2023-12-04\n\nÅrsplan\n\nBakgrund\n"
+                        "Planen togs fram 2023.10.02 och 15/9 2023, redovisades den 24 november 2023\n"
+                        "och 24 nov. 2022 samt (24/11). Nämnden sammanträder tisdagen den 29 november,\n"
+                        "rapporten lämnas senast den 30 juni, samrådet hålls den 15 januari och\n"
+                        "dagen därpå, 17 maj, följer uppföljningen i juni 2024 och november månad.\n");
+    const pk_record *r = pk_doc_record(d);
+    assert_non_null(r->document_date);
+    assert_string_equal(r->document_date, "2023-12-04");
+    assert_non_null(date_of(r, "2023-10-02"));
+    assert_non_null(date_of(r, "2023-09-15"));
+    assert_non_null(date_of(r, "2023-11-24"));
+    assert_non_null(date_of(r, "2022-11-24"));
+    assert_non_null(date_of(r, "2023-11-29"));
+    assert_role(r, "2023-06-30", "deadline");
+    assert_true(date_of(r, "2023-06-30")->year_inferred);
+    /* "den 15 januari" in a text written in December is next year's, and
+       "senast" before the date ahead of it is not its cue */
+    assert_role(r, "2024-01-15", "other");
+    assert_non_null(date_of(r, "2023-05-17"));
+    /* month-only phrases are none: nine dates, "(24/11)" one with the 24 november */
+    assert_int_equal(r->n_dates, 10);
+    pk_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -331,6 +368,7 @@ int main(void)
         cmocka_unit_test(test_last_day_to_hand_in_is_a_deadline),
         cmocka_unit_test(test_compact_and_day_month_forms),
         cmocka_unit_test(test_year_ranges_and_period_bounds),
+        cmocka_unit_test(test_formats_date_forms),
     };
     return cmocka_run_group_tests_name("real_forms_dates", tests, setup_ex, teardown_ex);
 }
