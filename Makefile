@@ -41,7 +41,8 @@ LIB_CFLAGS = $(ALL_CFLAGS) -fPIC -fvisibility=hidden -DPK_BUILDING
 LIB_SRC  = $(wildcard lib/*.c)
 LIB_OBJ  = $(patsubst lib/%.c,$(B)/obj/%.o,$(LIB_SRC))
 GEN      = $(B)/gen/given_names.inc $(B)/gen/titles.inc $(B)/gen/bodies.inc $(B)/gen/unit_classes.inc \
-           $(B)/gen/parties.inc $(B)/gen/genitive_nouns.inc $(B)/gen/org_words.inc $(B)/gen/person_verbs.inc
+           $(B)/gen/parties.inc $(B)/gen/genitive_nouns.inc $(B)/gen/org_words.inc $(B)/gen/person_verbs.inc \
+           $(B)/gen/date_cues.inc
 TESTS    = $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
 
 .SECONDARY:
@@ -70,6 +71,11 @@ $(B)/gen/unit_classes.inc: lib/data/unit_classes.tsv
 		p = substr(p, 1 + l, length(p) - l - r); \
 		printf "{\"%s\", sizeof \"%s\" - 1, %d, %d, \"%s\", \x27%s\x27},\n", p, p, l, r, $$2, substr($$3, 1, 1) } \
 		END { exit bad }' $< > $@ || { rm -f $@; exit 1; }
+
+# the date cues: phrase, role and where, the last two as the enum names of dates.c
+$(B)/gen/date_cues.inc: lib/data/date_cues.tsv
+	@mkdir -p $(dir $@)
+	awk -F'\t' '!/^#/ && NF { gsub(/[\\"]/, "\\\\&", $$1); printf "{\"%s\", R_%s, W_%s},\n", $$1, toupper($$2), toupper($$3) }' $< > $@
 
 $(B)/gen/%.inc: lib/data/%.txt
 	@mkdir -p $(dir $@)

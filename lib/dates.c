@@ -1,7 +1,9 @@
 /* Dates: ISO and dotted, "15/4 2020", "(24/11)", and Swedish month names
    with or without "den", a weekday and a year. A date without a year takes
    it from the document (its own date, the award's year, the meeting); a
-   role comes from the words around it. */
+   role comes from the words around it, read from lib/data/date_cues.tsv:
+   the header's labels, and in prose the cue nearest the date. A date of
+   another meeting or of an earlier decision is never this meeting's. */
 #include "internal.h"
 
 #include <stdio.h>
@@ -52,39 +54,147 @@ static int by_pos(const void *a, const void *b)
     return x->s < y->s ? -1 : x->s > y->s;
 }
 
-static int near(const ctx *c, size_t from, size_t to, const char *w)
+/* The cue table (lib/data/date_cues.tsv): a phrase, the role it gives a
+   date, and where around the date it counts. */
+enum cue_role { R_DOCUMENT, R_MEETING, R_DEADLINE, R_CEREMONY, R_OTHER, R_UPCOMING, R_ANOTHER };
+enum cue_where { W_LABEL, W_NEAR, W_BEFORE, W_AFTER, W_SENTENCE };
+
+typedef struct date_cue {
+    const char *phrase;
+    int role, where;
+} date_cue;
+
+static const date_cue date_cues[] = {
+#include "date_cues.inc"
+};
+enum { NCUES = sizeof date_cues / sizeof *date_cues };
+
+static const char *const role_names[] = {"document", "meeting", "deadline", "ceremony", "other", "meeting", "other"};
+
+static int word_byte(unsigned char ch)
 {
-    return to > from && memmem(c->t.s + from, to - from, w, strlen(w)) != NULL;
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch >= 0x80;
 }
 
-/* As near(), with a space in w matching a line break too. */
-static int near_ws(const ctx *c, size_t from, size_t to, const char *w)
+/* One part of a phrase (n bytes of lower case, a space for any run of
+   spaces and line breaks) at p, not beyond hi: its end, or 0. Å Ä Ö É fold
+   by their UTF-8 second byte. */
+static size_t part_at(const char *s, size_t p, size_t hi, const char *ph, size_t n)
 {
-    size_t m = strlen(w);
-    for (size_t p = from; p + m <= to; p++) {
-        size_t k = 0;
-        while (k < m && (c->t.s[p + k] == w[k] || (w[k] == ' ' && c->t.s[p + k] == '\n')))
-            k++;
-        if (k == m)
-            return 1;
+    size_t j = 0;
+    while (j < n) {
+        if (p >= hi)
+            return 0;
+        unsigned char a = (unsigned char)s[p], b = (unsigned char)ph[j];
+        if (b == ' ') {
+            if (a != ' ' && a != '\n')
+                return 0;
+            while (p < hi && (s[p] == ' ' || s[p] == '\n'))
+                p++;
+            j++;
+            continue;
+        }
+        if (a >= 'A' && a <= 'Z')
+            a = (unsigned char)(a + 32);
+        else if (j > 0 && (unsigned char)ph[j - 1] == 0xC3 && a >= 0x80 && a <= 0x9E)
+            a = (unsigned char)(a + 0x20);
+        if (a != b)
+            return 0;
+        p++;
+        j++;
     }
-    return 0;
+    return p;
 }
 
-/* "delas ... ut" with the particle anywhere after the verb in the sentence */
-static int delas_ut(const ctx *c, size_t ss, size_t se)
+/* The phrase of a cue at p within [lo, hi): its end, or 0. */
+static size_t cue_at(const char *s, size_t lo, size_t hi, size_t p, const char *ph)
 {
-    const char *d = ss < se ? memmem(c->t.s + ss, se - ss, "delas", 5) : NULL;
-    size_t dn = 5;
-    if (!d && ss < se && (d = memmem(c->t.s + ss, se - ss, "delades", 7)) != NULL)
-        dn = 7; /* "Kvalitetsutmärkelsen delades ut i Stadshuset den 20 november" */
-    if (!d)
+    int open_start = ph[0] == '-';
+    if (open_start)
+        ph++;
+    if (!open_start && p > lo && word_byte((unsigned char)s[p - 1]))
         return 0;
-    for (const char *p = d + dn; p + 3 <= c->t.s + se; p++)
-        if ((p[0] == ' ' || p[0] == '\n') && p[1] == 'u' && p[2] == 't' &&
-            (p + 3 == c->t.s + se || p[3] == ' ' || p[3] == '\n' || p[3] == '.' || p[3] == ','))
-            return 1;
-    return 0;
+    for (int first = 1;; first = 0) {
+        const char *gap = strstr(ph, " * ");
+        size_t n = gap ? (size_t)(gap - ph) : strlen(ph);
+        int open_end = !gap && n && ph[n - 1] == '-';
+        size_t e = 0;
+        if (first) {
+            e = part_at(s, p, hi, ph, n - (size_t)open_end);
+        } else {
+            /* the part after a gap: the first place it starts a word */
+            for (size_t q = p; q < hi && !e; q++)
+                if (!word_byte((unsigned char)s[q - 1]))
+                    e = part_at(s, q, hi, ph, n - (size_t)open_end);
+        }
+        if (!e || (!open_end && e < hi && word_byte((unsigned char)s[e])))
+            return 0;
+        if (!gap)
+            return e;
+        ph = gap + 3;
+        p = e;
+    }
+}
+
+/* The best cue hit so far: before the date (nearest end, then longest),
+   else after it (nearest start). */
+typedef struct cue_hit {
+    int row;
+    size_t s, e;
+    int after;
+} cue_hit;
+
+static int hit_better(const cue_hit *h, const cue_hit *best)
+{
+    if (best->row < 0)
+        return 1;
+    if (h->after != best->after)
+        return !h->after;
+    if (h->after)
+        return h->s < best->s;
+    if (h->e != best->e)
+        return h->e > best->e;
+    return h->s < best->s;
+}
+
+/* The word at p begins its line, or a column after two spaces: where a
+   header's label stands, and not "... vid sammanträde 2024-04-15". */
+static int column_start(const char *s, size_t lo, size_t p)
+{
+    while (p > lo && word_byte((unsigned char)s[p - 1]))
+        p--;
+    return p == lo || s[p - 1] == '\n' || (p >= lo + 2 && s[p - 1] == ' ' && s[p - 2] == ' ');
+}
+
+/* Every hit of the rows with `where` in [lo, hi) that lies outside the date
+   [ds, de), into best; sets *another when a row of role `another` hits. */
+static void find_cues(const ctx *c, int where, size_t lo, size_t hi, size_t ds, size_t de, size_t slo, size_t shi,
+                      cue_hit *best, int *another)
+{
+    const char *s = c->t.s;
+    for (size_t p = lo; p < hi; p++) {
+        unsigned char ch = (unsigned char)s[p];
+        if (ch == ' ' || ch == '\n')
+            continue;
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (unsigned char)(ch + 32);
+        for (int k = 0; k < NCUES; k++) {
+            const date_cue *q = &date_cues[k];
+            if (q->where != where)
+                continue;
+            unsigned char f = (unsigned char)q->phrase[q->phrase[0] == '-'];
+            if (f != ch)
+                continue;
+            size_t e = cue_at(s, slo, shi, p, q->phrase);
+            if (!e || (p < de && e > ds) || (where == W_LABEL && !column_start(s, slo, p)))
+                continue;
+            cue_hit h = {k, p, e, p >= de};
+            if (q->role == R_ANOTHER && another)
+                *another = 1;
+            if (hit_better(&h, best))
+                *best = h;
+        }
+    }
 }
 
 /* The start and end of p's line, looking no further than 160 bytes: a
@@ -105,30 +215,127 @@ static size_t line_end(const ctx *c, size_t p)
     return p;
 }
 
-static const char *role_of(ctx *c, const dcand *x, int *have_doc)
+static int blank_range(const ctx *c, size_t s, size_t e)
 {
-    /* a date alone on a header line: the meeting when a nämnd or "Till"
-       stands above it, else the document's own date */
-    if (x->s < c->header_end) {
-        size_t ls = line_start(c, x->s), le = line_end(c, x->e);
-        if (near(c, ls, x->s, "ammantr") || near(c, ls, x->s, "Möte") || near(c, ls, x->s, "möte") ||
-            near(c, ls, x->s, "Till ") || near(c, ls, x->s, "Protokoll") || near(c, ls, x->s, "Tid:"))
+    for (size_t i = s; i < e; i++)
+        if (c->t.s[i] != ' ')
+            return 0;
+    return 1;
+}
+
+/* The line above the one starting at ls, skipping one blank line. */
+static int prev_line(const ctx *c, size_t ls, size_t *ps, size_t *pe)
+{
+    for (int k = 0; k < 2 && ls; k++) {
+        *pe = ls - 1;
+        *ps = line_start(c, *pe);
+        if (!blank_range(c, *ps, *pe))
+            return 1;
+        ls = *ps;
+    }
+    return 0;
+}
+
+/* The column in the input of the character at cleaned offset p: the
+   characters between it and the start of its line there. */
+static size_t input_column(const ctx *c, size_t p)
+{
+    size_t o = c->t.map[p], b = o, col = 0;
+    while (b > 0 && c->orig[b - 1] != '\n' && o - b < 400) {
+        b--;
+        col += (c->orig[b] & 0xC0) != 0x80;
+    }
+    return col;
+}
+
+/* The header's label before a date in [s, e): its role, or -1. With
+   whole set, only a capitalised label that is all the range holds but
+   spaces and a colon ("Sammanträdesdatum: 2024-01-10" repeated on every
+   page), not a line of prose that begins with "sammanträde 2024-04-15". */
+static int label_in(const ctx *c, size_t s, size_t e, int whole)
+{
+    cue_hit best = {-1, 0, 0, 0};
+    find_cues(c, W_LABEL, s, e, e, e, s, e, &best, NULL);
+    if (best.row < 0)
+        return -1;
+    if (whole) {
+        while (e > best.e && (c->t.s[e - 1] == ' ' || c->t.s[e - 1] == ':'))
+            e--;
+        /* a label that ends a word ("Utskriftsdatum") stands from the word's start */
+        size_t ws = best.s;
+        while (ws > s && word_byte((unsigned char)c->t.s[ws - 1]))
+            ws--;
+        if (!blank_range(c, s, ws) || e != best.e || !pk_is_upper_at(c->t.s + ws, e - ws))
+            return -1;
+    }
+    return date_cues[best.row].role;
+}
+
+/* "Till" heading the addressee block of a tjänsteutlåtande, with the nämnd
+   between it and the date, on the lines above the date (two columns
+   flattened: "Handläggare  Till" / "Oskar Lind  Norra innerstadens" /
+   "Telefon: 08-508 09 412  stadsdelsnämnd" / "27 mars 2025"). */
+static int in_till_block(ctx *c, size_t ds)
+{
+    size_t from = ds > 320 ? ds - 320 : 0;
+    const char *s = c->t.s;
+    for (size_t p = ds; p-- > from;) {
+        if (s[p] != 'T' || p + 4 > ds || memcmp(s + p, "Till", 4) != 0)
+            continue;
+        if (p + 4 < ds && s[p + 4] != ' ' && s[p + 4] != '\n')
+            continue;
+        if (p > 0 && s[p - 1] != '\n' && !(p > 1 && s[p - 1] == ' ' && (s[p - 2] == ' ' || word_byte((unsigned char)s[p - 2]))))
+            continue;
+        size_t ov[2];
+        return rx_match(c, RX_BODY, p + 4, ds, ov, 1);
+    }
+    return 0;
+}
+
+static int is_minutes(const ctx *c)
+{
+    return c->rec->doc_type && strncmp(c->rec->doc_type, "protokoll", 9) == 0;
+}
+
+/* The role of date x; the cues of its sentence count between the dates
+   before and after it (fence_lo, fence_hi): "senast den 30 juni, samrådet
+   hålls den 15 januari" gives no deadline to the second. */
+static const char *role_of(ctx *c, const dcand *x, size_t hdr_end, size_t fence_lo, size_t fence_hi, int *have_doc)
+{
+    /* the header: a label before the date on its line, the addressee
+       block, or a date alone on its line under a label or a nämnd; past
+       the header, a label that is all its line holds */
+    size_t ls = line_start(c, x->s), le = line_end(c, x->e), ps, pe;
+    int head = x->s < hdr_end, alone = blank_range(c, ls, x->s) && blank_range(c, x->e, le), r;
+    if ((r = label_in(c, ls, x->s, !head)) >= 0)
+        return role_names[r];
+    if (alone && prev_line(c, ls, &ps, &pe) && (r = label_in(c, ps, pe, !head)) >= 0)
+        return role_names[r];
+    /* two columns flattened: the date stands in the right one under its
+       label ("JÖNKÖPINGS KOMMUN    Sammanträdesdatum" /
+       "Barn- och utbildningsnämnden    2022-10-19") */
+    /* two columns flattened: the date stands in the right one under its
+       label ("JÖNKÖPINGS KOMMUN    Sammanträdesdatum" /
+       "Barn- och utbildningsnämnden    2022-10-19"); columns are counted
+       in the input, where the spaces stand */
+    if (head && !alone && column_start(c->t.s, ls, x->s) && prev_line(c, ls, &ps, &pe)) {
+        cue_hit best = {-1, 0, 0, 0};
+        find_cues(c, W_LABEL, ps, pe, pe, pe, ps, pe, &best, NULL);
+        if (best.row >= 0) {
+            size_t dc = input_column(c, x->s), lc = input_column(c, best.s);
+            if ((dc > lc ? dc - lc : lc - dc) <= 8)
+                return role_names[date_cues[best.row].role];
+        }
+    }
+    if (head) {
+        if (in_till_block(c, x->s))
             return "meeting";
-        if (near(c, ls, x->s, "Datum") || near(c, ls, x->s, "datum"))
-            return "document";
-        int alone = 1;
-        for (size_t i = ls; i < le; i++)
-            if ((i < x->s || i >= x->e) && c->t.s[i] != ' ')
-                alone = 0;
         if (alone) {
-            size_t pe = ls ? ls - 1 : 0, ps = line_start(c, pe);
             size_t ov[2];
-            if (ls && pe > ps &&
-                ((rx_match(c, RX_BODY, ps, pe, ov, 1) && ov[0] == ps) || near(c, ps, pe, "Till ") ||
-                 near(c, ps, pe, "ammantr")))
+            if (prev_line(c, ls, &ps, &pe) && rx_match(c, RX_BODY, ps, pe, ov, 1) && ov[0] == ps)
                 return "meeting";
             /* minutes are dated by their meeting */
-            if (c->rec->doc_type && strncmp(c->rec->doc_type, "protokoll", 9) == 0 && !c->rec->meeting_date)
+            if (is_minutes(c) && !c->rec->meeting_date)
                 return "meeting";
             if (!*have_doc) {
                 *have_doc = 1;
@@ -136,38 +343,203 @@ static const char *role_of(ctx *c, const dcand *x, int *have_doc)
             }
         }
     }
+    /* prose: the cues of the date's sentence */
     size_t lo = x->s > 400 ? x->s - 400 : 0, hi = x->e + 400 < c->t.n ? x->e + 400 : c->t.n, ss, se;
     pk_sentence_bounds(&c->t, lo, hi, x->s, &ss, &se);
+    if (se < x->e)
+        se = x->e;
+    if (ss < fence_lo)
+        ss = fence_lo;
+    if (se > fence_hi)
+        se = fence_hi;
+    cue_hit best = {-1, 0, 0, 0};
+    int another = 0;
     size_t w = x->s > ss + 40 ? x->s - 40 : ss;
-    if (near(c, w, x->s, "uppdaterad") || near(c, w, x->s, "ändrad"))
-        return "other"; /* "Senast uppdaterad": a web page's date */
-    /* "senast den 9 juni och priset delas ut den 14 december": the cue
-       nearest before the date wins */
-    if (near(c, w, x->s, "delas ut") || delas_ut(c, w, x->s) ||
-        near(c, w, x->s, "presenteras") || near(c, w, x->s, "prisutdelning"))
-        return "ceremony";
-    /* "Ärendet behandlas av utbildningsnämnden den 20 mars" */
-    if (near_ws(c, w, x->s, "behandlas av") || near_ws(c, w, x->s, "behandlas i") ||
-        near_ws(c, w, x->s, "vid nämndens sammanträde"))
-        return "meeting";
-    /* "Sista dag för att lämna in tävlingsbidrag har flyttats till den 14 september" */
-    if (near_ws(c, ss, x->s, "ista dag f") || near_ws(c, ss, x->s, "lämnas in senast") ||
-        near_ws(c, ss, x->s, "ska ha inkommit") || near_ws(c, ss, x->s, "ska vara inkommen") ||
-        near_ws(c, ss, x->s, "ska vara inkomna"))
-        return "deadline";
-    if (near(c, w, x->s, "senast") || near(c, w, x->s, "Senast") || near(c, w, x->s, "sista dag") ||
-        near(c, w, x->s, "deadline") || near(c, w, x->s, "före den") ||
-        near(c, w, x->s, "innan den"))
-        return "deadline";
-    if (near(c, ss, se, "delas ut") || near(c, ss, se, "delas \xc3\xa5rets") || near(c, ss, se, "utdelning") || near(c, ss, se, "Utdelning") || near(c, ss, se, "prisceremoni") ||
-        near(c, ss, se, "ceremoni") || near(c, ss, se, "Ceremoni") || near(c, ss, se, "galan") ||
-        delas_ut(c, ss, se) || near(c, ss, se, "Prisutdeln") ||
-        near(c, ss, se, "prisutdeln"))
-        return "ceremony";
-    if (near(c, ss, se, "sammanträde") || near(c, ss, se, "Sammanträde") || near(c, ss, se, "nämndmöte") ||
-        near(c, ss, se, "nämndens möte") || near(c, ss, se, "styrelsemöte"))
-        return "meeting";
-    return "other";
+    find_cues(c, W_NEAR, w, x->s, x->s, x->e, ss, se, &best, &another);
+    find_cues(c, W_BEFORE, ss, x->s, x->s, x->e, ss, se, &best, &another);
+    find_cues(c, W_AFTER, x->e, x->e + 8 < se ? x->e + 8 : se, x->s, x->e, ss, se, &best, &another);
+    find_cues(c, W_SENTENCE, ss, se, x->s, x->e, ss, se, &best, &another);
+    if (best.row < 0)
+        return "other";
+    r = date_cues[best.row].role;
+    /* a meeting ahead is this one only in a report written for it, and
+       not when the sentence speaks of an earlier decision */
+    if (r == R_UPCOMING && (another || is_minutes(c)))
+        return "other";
+    return role_names[r];
+}
+
+/* A four-digit year at s standing as a word of its own: not part of a
+   longer number, a range ("2024-2032", "2024/25") or a dotted number. */
+static int lone_year(const ctx *c, size_t s)
+{
+    const char *t = c->t.s;
+    size_t n = c->t.n;
+    if (s + 4 > n || (s > 0 && (word_byte((unsigned char)t[s - 1]) || t[s - 1] == '-' || t[s - 1] == '/' ||
+                                t[s - 1] == '.' || (unsigned char)t[s - 1] == 0x93)))
+        return 0;
+    for (size_t k = 0; k < 4; k++)
+        if (t[s + k] < '0' || t[s + k] > '9')
+            return 0;
+    if (s + 4 < n) {
+        unsigned char a = (unsigned char)t[s + 4];
+        if (word_byte(a) || ((a == '-' || a == '/' || a == '.') && s + 5 < n && t[s + 5] >= '0' && t[s + 5] <= '9'))
+            return 0;
+        if (a == 0xE2 && s + 7 < n && (unsigned char)t[s + 5] == 0x80 && (unsigned char)t[s + 6] == 0x93)
+            return 0; /* an en dash: "2024–2027" */
+    }
+    int y = num(c, s, s + 4);
+    return y >= 1900 && y <= 2099 ? y : 0;
+}
+
+/* A line that holds a year and nothing else but "år" and a colon: the
+   heading of the dates below it ("2024", "År 2025:"). */
+static int year_line(const ctx *c, size_t s, size_t e)
+{
+    while (s < e && c->t.s[s] == ' ')
+        s++;
+    while (e > s && (c->t.s[e - 1] == ' ' || c->t.s[e - 1] == ':'))
+        e--;
+    if (e - s == 8 && (memcmp(c->t.s + s, "\xc3\xa5r ", 4) == 0 || memcmp(c->t.s + s, "\xc3\x85r ", 4) == 0))
+        s += 4;
+    return e - s == 4 ? lone_year(c, s) : 0;
+}
+
+/* [s, e) holds nothing but a list of days: numbers, month and weekday
+   names, "den", "och", "samt", "kl", punctuation and line breaks. */
+static int only_days(const ctx *c, size_t s, size_t e)
+{
+    static const char *const words[] = {"den", "och", "samt", "kl", "m\xc3\xa5ndag", "tisdag", "onsdag", "torsdag",
+                                        "fredag", "l\xc3\xb6rdag", "s\xc3\xb6ndag"};
+    const char *t = c->t.s;
+    for (size_t p = s; p < e;) {
+        unsigned char ch = (unsigned char)t[p];
+        if (!word_byte(ch) || (ch >= '0' && ch <= '9')) {
+            p++;
+            continue;
+        }
+        size_t w = p;
+        while (w < e && word_byte((unsigned char)t[w]) && !(t[w] >= '0' && t[w] <= '9'))
+            w++;
+        int ok = month_of(c, p, w) != 0;
+        for (size_t k = 0; k < sizeof words / sizeof *words && !ok; k++) {
+            size_t n = strlen(words[k]);
+            /* a weekday may take its article: "tisdagen" */
+            ok = (w - p == n || (n > 4 && w - p == n + 2)) && part_at(t, p, w, words[k], n) == p + n;
+        }
+        if (!ok)
+            return 0;
+        p = w;
+    }
+    return 1;
+}
+
+/* The year that heads the date i: on the line above it, on the line above
+   a run of dates each starting its line ("2024" / "29 januari" / "26
+   februari"), or before a colon that opens a list of days ("för 2025: 28
+   januari, 25 februari"); 0 when none does. */
+static int heading_year(const ctx *c, const dcand *xs, const int *heading, size_t i)
+{
+    size_t ls = line_start(c, xs[i].s), ps, pe;
+    if (blank_range(c, ls, xs[i].s) && prev_line(c, ls, &ps, &pe)) {
+        int y = year_line(c, ps, pe);
+        if (y)
+            return y;
+        for (size_t j = i; j-- > 0 && xs[j].s >= ps;)
+            if (xs[j].s < pe && blank_range(c, ps, xs[j].s))
+                return heading[j];
+    }
+    size_t stop = xs[i].s > 300 ? xs[i].s - 300 : 0;
+    for (size_t p = xs[i].s; p-- > stop + 4;) {
+        if (c->t.s[p] == '\n' && c->t.s[p - 1] == '\n')
+            break; /* the paragraph's start */
+        if (c->t.s[p] == ':' && lone_year(c, p - 4))
+            return only_days(c, p + 1, xs[i].s) ? lone_year(c, p - 4) : 0;
+    }
+    return 0;
+}
+
+/* The word before a year that makes it the year of the matter ("under
+   2024", "år 2023", "april 2024"), not a name ("Agenda 2030"). */
+static int year_governed(const ctx *c, size_t p)
+{
+    static const char *const words[] = {"\xc3\xa5r", "\xc3\xa5ret", "under", "inf\xc3\xb6r", "f\xc3\xb6r"};
+    size_t e = p;
+    while (e > 0 && c->t.s[e - 1] == ' ')
+        e--;
+    if (e == p)
+        return 0;
+    size_t s = e;
+    while (s > 0 && word_byte((unsigned char)c->t.s[s - 1]))
+        s--;
+    for (int m = 0; m < 12; m++)
+        if (strlen(pk_months[m][0]) == e - s && part_at(c->t.s, s, e, pk_months[m][0], e - s) == e)
+            return 1;
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        size_t n = strlen(words[k]);
+        if (e - s == n && part_at(c->t.s, s, e, words[k], n) == e)
+            return 1;
+    }
+    return 0;
+}
+
+/* The year a text is about, for a date no other year fits: the year its
+   title names, else the one year the text speaks of as its matter's ("för
+   2024", "under 2024", "april 2024"); none when it names two such years,
+   or its years only in names ("Agenda 2030"), dates and diarienummer. */
+static int year_of_text(const ctx *c, const dcand *xs, size_t n)
+{
+    const char *t = c->rec->title;
+    for (size_t k = 0; t && t[k]; k++)
+        if (t[k] >= '1' && t[k] <= '2' && (k == 0 || !word_byte((unsigned char)t[k - 1])) && strlen(t + k) >= 4) {
+            int y = atoi(t + k);
+            if (y >= 1900 && y <= 2099 && !(t[k + 4] >= '0' && t[k + 4] <= '9') && t[k + 4] != '-' && t[k + 4] != '/' &&
+                (unsigned char)t[k + 4] != 0xE2)
+                return y;
+        }
+    int year = 0;
+    size_t di = 0;
+    const pk_regnum *rn = c->regnums.items;
+    for (size_t p = 0; p + 4 <= c->t.n; p++) {
+        if (c->t.s[p] != '1' && c->t.s[p] != '2')
+            continue;
+        while (di < n && xs[di].e <= p)
+            di++;
+        if (di < n && xs[di].s <= p)
+            continue;
+        int y = lone_year(c, p);
+        if (!y || !year_governed(c, p))
+            continue;
+        pk_span sp = pk_span_of(c, p, p + 4);
+        int in_rn = 0;
+        for (size_t k = 0; k < c->regnums.n && !in_rn; k++)
+            in_rn = sp.start < rn[k].span.end && sp.end > rn[k].span.start;
+        if (in_rn)
+            continue;
+        if (year && y != year)
+            return 0;
+        year = y;
+        p += 3;
+    }
+    return year;
+}
+
+/* The header ends where the matter's heading begins: an excerpt that opens
+   with "§ 6 Title" has prose, not a header, before its decision. */
+static size_t header_end(const ctx *c)
+{
+    size_t end = c->header_end;
+    if (!c->rec->title)
+        return end;
+    size_t lo = 0, hi = c->t.n; /* the first cleaned byte of the title (the map is monotonic) */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->t.map[mid] < c->rec->title_span.start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < end ? lo : end;
 }
 
 static int in_regnum(const ctx *c, pk_span sp)
@@ -230,14 +602,22 @@ void pk_extract_dates(ctx *c)
     /* roles first: the header date gives the year to the others */
     const char **roles = arena_alloc(c->a, cs.n * sizeof *roles);
     int have_doc = 0;
+    size_t hdr_end = header_end(c);
     size_t last_end = 0;
     for (size_t i = 0; i < cs.n; i++) {
         if (xs[i].s < last_end) {
             roles[i] = NULL; /* overlaps an earlier match */
             continue;
         }
+        /* the dates on either side fence its cues in */
+        size_t next = c->t.n;
+        for (size_t j = i + 1; j < cs.n; j++)
+            if (xs[j].s >= xs[i].e) {
+                next = xs[j].s;
+                break;
+            }
+        roles[i] = role_of(c, &xs[i], hdr_end, last_end, next, &have_doc);
         last_end = xs[i].e;
-        roles[i] = role_of(c, &xs[i], &have_doc);
     }
     /* one meeting decides: once a date is the meeting's, another date said
        to be "vid sammanträdet" is some other meeting ("... till styrelsen
@@ -253,6 +633,9 @@ void pk_extract_dates(ctx *c)
             if (xs[i].m != m->m || xs[i].d != m->d || (!xs[i].inferred && !m->inferred && xs[i].y != m->y))
                 roles[i] = "other";
         }
+    /* the year of a date without one: a year heading the lines above it,
+       else the document's own date or its meeting, the award's year, the
+       nearest date that states a year, the year the text is about */
     int ry = 0, rm = 0;
     for (int pass = 0; pass < 2 && !ry; pass++)
         for (size_t i = 0; i < cs.n && !ry; i++)
@@ -262,21 +645,37 @@ void pk_extract_dates(ctx *c)
             }
     if (!ry && c->award && c->award->year)
         ry = c->award->year;
-    for (size_t i = 0; i < cs.n && !ry; i++)
-        if (roles[i] && !xs[i].inferred)
-            ry = xs[i].y;
+    int about = ry ? 0 : year_of_text(c, xs, cs.n);
+    int *heading = arena_alloc(c->a, cs.n * sizeof *heading);
 
     for (size_t i = 0; i < cs.n; i++) {
         dcand *x = &xs[i];
+        heading[i] = 0;
         if (!roles[i])
             continue;
         if (x->inferred) {
-            if (!ry)
+            int y = heading[i] = heading_year(c, xs, heading, i);
+            int m = 0;
+            if (!y && ry) {
+                y = ry;
+                m = rm;
+            }
+            if (!y) { /* the nearest date before that states its year, else the first after */
+                for (size_t j = i; j-- > 0 && !y;)
+                    if (roles[j] && !xs[j].inferred) {
+                        y = xs[j].y;
+                        m = xs[j].m;
+                    }
+                for (size_t j = i + 1; j < cs.n && !y; j++)
+                    if (roles[j] && !xs[j].inferred)
+                        y = xs[j].y;
+            }
+            if (!y)
+                y = about;
+            if (!y)
                 continue; /* a day and month with no year anywhere: no date */
-            x->y = ry;
             /* "den 15 januari" in a text written in the autumn is next year */
-            if (rm >= 10 && x->m <= 3)
-                x->y++;
+            x->y = !heading[i] && m >= 10 && x->m <= 3 ? y + 1 : y;
             if (x->d > days_in(x->y, x->m))
                 continue;
         }
@@ -284,7 +683,7 @@ void pk_extract_dates(ctx *c)
         char iso[16];
         snprintf(iso, sizeof iso, "%04d-%02d-%02d", x->y, x->m, x->d);
         d->iso = arena_strdup(c->a, iso);
-        d->text = pk_fold(c, x->s, x->e);
+        d->text = pk_fold(c, x->s, x->e); /* as written: "2024-\n08-23" reads "2024- 08-23" */
         d->role = roles[i];
         d->year_inferred = x->inferred;
         d->span = pk_span_of(c, x->s, x->e);

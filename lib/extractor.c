@@ -21,9 +21,14 @@ static const char *const rx_src[RX_COUNT] = {
     [RX_REGNUM_LABELED] = "(?<![\\p{L}])(?:[Dd] ?nr|DNR|Diarienummer|Diarienr|Vårt dnr|Er ref)\\.?:?[ \\n]*(" REGVAL ")",
     [RX_REGNUM_PREFIX] = "(?<![\\p{L}\\d\\-/])(\\p{Lu}{2,5})[ \\-/](\\d{4})[/:\\-](\\d{1,6})(?![\\d/])",
     [RX_REGNUM_CLASS] = "(?<![\\d.\\-/])(?:\\d{1,2}(?:\\.\\d{1,2}){1,4}\\.?-\\d{1,6}/(?:\\d{4}|\\d{2})|\\d(?:\\.\\d{1,2}){1,4}/\\d{1,6}-(?:\\d{4}|\\d{2}))(?![\\d/])",
-    [RX_DATE_ISO] = "(?<![\\d.\\-/])(\\d{4})([-.])(\\d{1,2})\\2(\\d{1,2})(?![\\d]|\\.\\d)",
+    /* a line may break after a separator: "2023-03-\n22"; or the compact
+       "Kapacitetsplan 20190327" (the second branch, its separator empty) */
+    [RX_DATE_ISO] = "(?<![\\d.\\-/])(?|(\\d{4})([-.])\\n?(\\d{1,2})\\2\\n?(\\d{1,2})(?![\\d]|\\.\\d)|"
+                    "((?:19|20)\\d\\d)()(0[1-9]|1[0-2])([0-3]\\d)(?![\\d\\-/.]))",
     [RX_DATE_SLASH] = "(?<![\\d/.\\-])(\\d{1,2})/(\\d{1,2})[ ]+(\\d{4})(?![\\d/])",
-    [RX_DATE_PAREN] = "\\((\\d{1,2})/(\\d{1,2})\\)",
+    /* "(24/11)", or a day/month after "den", "senast", "t.o.m.", "fr.o.m." */
+    [RX_DATE_PAREN] = "(?|\\((\\d{1,2})/(\\d{1,2})\\)|(?<=[Dd]en[ \\n]|[Ss]enast[ \\n]|t\\.o\\.m\\.[ \\n]|fr\\.o\\.m\\.[ \\n])"
+                      "(\\d{1,2})/(\\d{1,2})(?![\\d/]|[ ]+\\d{4}))",
     [RX_DATE_NAMED] = "(?i)(?<![\\p{L}\\d])(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\\s+)?(?:den\\s+)?"
                       "(\\d{1,2})(?::[ae])?\\s+(" MONTHS ")(?![\\p{L}])(\\.)?(?:\\s+(\\d{4})(?![\\d]))?",
     [RX_FORMULA] = NULL, /* built from the table */

@@ -217,6 +217,31 @@ static void test_title_name_broken_before_party(void **state)
     pk_doc_free(d);
 }
 
+/* two header columns flattened: the date under its label, the nämnd beside it */
+static void test_header_date_under_label_column(void **state)
+{
+    (void)state;
+    pk_doc *d = extract("VÄXJÖ KOMMUN                       Sammanträdesdatum\nKultur- och fritidsnämnden         "
+                        "2021-09-14\n\n§ 61\nVerksamhetsplan 2022\n\nBeslut\nNämnden godkänner verksamhetsplanen.\n");
+    const pk_record *r = pk_doc_record(d);
+    assert_non_null(r->meeting_date);
+    assert_string_equal(r->meeting_date, "2021-09-14");
+    pk_doc_free(d);
+    /* the opening of a council's minutes, and a report's meeting ahead */
+    d = extract("PROTOKOLL NR 3/2011\nfört vid sammanträde med kommunfullmäktige i Västerås\nmåndagen den 7 mars 2011 kl. "
+                "18.00\n\n§ 12\nMotion om fler bänkar\n\nBeslut\nMotionen avslås.\n");
+    r = pk_doc_record(d);
+    assert_non_null(r->meeting_date);
+    assert_string_equal(r->meeting_date, "2011-03-07");
+    pk_doc_free(d);
+    d = extract("Tjänsteskrivelse\n\nÖversyn av riktlinjer\n\nFörslag till beslut\nSocialnämnden antar riktlinjerna."
+                "\n\nÄrendet behandlas på socialnämndens sammanträde den 12 december 2019.\n");
+    r = pk_doc_record(d);
+    assert_non_null(r->meeting_date);
+    assert_string_equal(r->meeting_date, "2019-12-12");
+    pk_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -225,7 +250,7 @@ int main(void)
         cmocka_unit_test(test_list_after_colon_lines_below), cmocka_unit_test(test_date_roles),
         cmocka_unit_test(test_unit_parents), cmocka_unit_test(test_five_signatures),
         cmocka_unit_test(test_second_batch_forms), cmocka_unit_test(test_title_ends_before_remiss_line),
-        cmocka_unit_test(test_title_name_broken_before_party),
+        cmocka_unit_test(test_title_name_broken_before_party), cmocka_unit_test(test_header_date_under_label_column),
     };
     return cmocka_run_group_tests_name("rules", tests, setup_ex, teardown_ex);
 }
