@@ -271,8 +271,18 @@ int rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
             return 0;
         /* a window over a cluster of cues: [first - back, last + fwd) */
         size_t ws = a > start + q->back ? a - q->back : start, last = a, n;
-        while ((n = next_cue(c, id, last + 1)) != SIZE_MAX && n < end && n <= last + q->back + q->fwd)
-            last = n;
+        /* a cluster is cut at 4 KB, and remembered: where cues stand close
+           all through a text, the search for the next match must neither
+           span the rest of it nor count the same cues again */
+        if (c->cluster_end[id] && c->cluster_start[id] <= a && a <= c->cluster_end[id]) {
+            last = c->cluster_end[id];
+        } else {
+            while ((n = next_cue(c, id, last + 1)) != SIZE_MAX && n < end && n <= last + q->back + q->fwd &&
+                   n < a + 4096)
+                last = n;
+            c->cluster_start[id] = a;
+            c->cluster_end[id] = last;
+        }
         size_t we = last + q->fwd < end ? last + q->fwd : end;
         if (rx_run(c, id, ws, we, ov, ncap)) {
             /* a match that reaches the window's edge may go on beyond it */

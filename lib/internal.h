@@ -146,6 +146,7 @@ typedef struct ctx {
     int rx_limit_hit;             /* a pcre2 match or depth limit was reached */
     size_t cue_from[RX_COUNT][24]; /* extractor.c: cue search cache */
     size_t cue_at[RX_COUNT][24];
+    size_t cluster_start[RX_COUNT], cluster_end[RX_COUNT]; /* the last window of cues */
     struct name_set *unit_names; /* units.c: names seen, case-folded */
     size_t decision_lo, decision_hi; /* first decision section, cleaned offsets */
     size_t header_end;               /* end of the header zone (before the first decision or title) */
