@@ -34,7 +34,8 @@ LIB_CFLAGS = $(ALL_CFLAGS) -fPIC -fvisibility=hidden -DPK_BUILDING
 
 LIB_SRC  = $(wildcard lib/*.c)
 LIB_OBJ  = $(patsubst lib/%.c,$(B)/obj/%.o,$(LIB_SRC))
-GEN      = $(B)/gen/given_names.inc $(B)/gen/titles.inc $(B)/gen/bodies.inc
+GEN      = $(B)/gen/given_names.inc $(B)/gen/titles.inc $(B)/gen/bodies.inc $(B)/gen/regnum_shapes.inc \
+           $(B)/gen/regnum_prefixes.inc $(B)/gen/regnum_not_prefixes.inc
 TESTS    = $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
 
 .SECONDARY:
@@ -50,6 +51,12 @@ deps:
 $(B)/gen/bodies.inc: lib/data/bodies.tsv
 	@mkdir -p $(dir $@)
 	awk -F'\t' '!/^#/ && NF && $$1 != "canonical" { printf "{\"%s\", \"%s\", %d, %d, \"%s\", \"%s\", \"%s\"},\n", $$1, $$2, $$3, $$4, $$5, $$6, $$7 }' $< > $@
+
+# the diarienummer shapes: {context, shape} per row, the shape's backslashes
+# and quotes escaped for C
+$(B)/gen/regnum_shapes.inc: lib/data/regnum_shapes.tsv
+	@mkdir -p $(dir $@)
+	awk -F'\t' '!/^#/ && NF { print $$1 "\t" $$2 }' $< | sed 's/[\\"]/\\&/g; s/^\([^\t]*\)\t\(.*\)$$/{"\1", "\2"},/' > $@
 
 $(B)/gen/%.inc: lib/data/%.txt
 	@mkdir -p $(dir $@)

@@ -94,8 +94,7 @@ void pk_sentence_bounds(const pk_text *t, size_t lo, size_t hi, size_t pos, size
 
 enum rx_id {
     RX_REGNUM_LABELED,
-    RX_REGNUM_PREFIX,
-    RX_REGNUM_CLASS,
+    RX_REGNUM, /* the unlabelled shapes of lib/data/regnum_shapes.tsv */
     RX_DATE_ISO,
     RX_DATE_SLASH,
     RX_DATE_PAREN,
@@ -186,6 +185,19 @@ typedef struct formula_entry {
 } formula_entry;
 extern const formula_entry pk_formulas[];
 extern const size_t pk_n_formulas;
+/* Diarienummer: the unlabelled shapes (context "bare", "prefix" or "known", a
+   pcre2 fragment with %-stand-ins), the prefixes known in any case, and
+   words that stand before numbers without being prefixes (statute series). */
+typedef struct regnum_shape {
+    const char *context;
+    const char *shape;
+} regnum_shape;
+extern const regnum_shape pk_regnum_shapes[];
+extern const size_t pk_n_regnum_shapes;
+extern const char *const pk_regnum_prefixes[];
+extern const size_t pk_n_regnum_prefixes;
+extern const char *const pk_regnum_not_prefixes[];
+extern const size_t pk_n_regnum_not_prefixes;
 extern const char *const pk_months[12][3]; /* full name, abbreviation, extra */
 extern const char *const pk_given_names[];
 extern const size_t pk_n_given_names;

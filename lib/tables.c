@@ -1,5 +1,7 @@
-/* The data the rules read: decision formulas, month names, given names and
-   titles. A new formula or month spelling is one line here. */
+/* The data the rules read: decision formulas, diarienummer shapes and
+   prefixes, month names, given names and titles. A new formula or month
+   spelling is one line here; a new diarienummer shape or prefix one line
+   in lib/data/. */
 #include "internal.h"
 
 #include <stdlib.h>
@@ -97,6 +99,22 @@ const formula_entry pk_formulas[] = {
     {"utgår", "other"},
 };
 const size_t pk_n_formulas = sizeof pk_formulas / sizeof *pk_formulas;
+
+const regnum_shape pk_regnum_shapes[] = {
+#include "regnum_shapes.inc"
+};
+const size_t pk_n_regnum_shapes = sizeof pk_regnum_shapes / sizeof *pk_regnum_shapes;
+
+/* lower case; compared with the text's prefix lower-cased */
+const char *const pk_regnum_prefixes[] = {
+#include "regnum_prefixes.inc"
+};
+const size_t pk_n_regnum_prefixes = sizeof pk_regnum_prefixes / sizeof *pk_regnum_prefixes;
+
+const char *const pk_regnum_not_prefixes[] = {
+#include "regnum_not_prefixes.inc"
+};
+const size_t pk_n_regnum_not_prefixes = sizeof pk_regnum_not_prefixes / sizeof *pk_regnum_not_prefixes;
 
 /* Full name, abbreviation, another abbreviation (or NULL). */
 const char *const pk_months[12][3] = {
