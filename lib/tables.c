@@ -97,6 +97,16 @@ const formula_entry pk_formulas[] = {
     {"paragrafen\\s+(?:förklaras\\s+)?omedelbart\\s+justerad", "other"},
     {"får\\s+(?:lämna|avge|foga)\\s+(?:ett\\s+)?särskilt\\s+yttrande", "other"},
     {"utgår", "other"},
+    /* other municipalities' minutes: a decision item that is the proposal's
+       name alone, or the fate of a motion or a question */
+    {"enligt\\s+(?:\\S+\\s+){0,2}?förslag(?:et)?", "adopt"},
+    {"i\\s+enlighet\\s+med\\s+(?:\\S+\\s+){0,2}?förslag(?:et)?", "adopt"},
+    {"bereds\\s+av", "refer"},
+    {"är\\s+(?:därmed\\s+|härmed\\s+)?besvarad", "other"},
+    {"anses\\s+(?:vara\\s+)?besvarad", "other"},
+    {"noteras", "note"},
+    {"lämnas\\s+utan\\s+åtgärd", "other"},
+    {"avskrivs", "other"},
 };
 const size_t pk_n_formulas = sizeof pk_formulas / sizeof *pk_formulas;
 

@@ -95,6 +95,46 @@ static void test_regnum_not_numbers(void **state)
     pk_doc_free(d);
 }
 
+static void assert_kinds(const pk_record *r, const char *const *kinds, size_t n)
+{
+    if (r->n_decisions != n) {
+        for (size_t i = 0; i < r->n_decisions; i++)
+            print_message("decision %zu: %s %s\n", i, r->decisions[i].kind, r->decisions[i].text);
+        fail_msg("%zu decisions, want %zu", r->n_decisions, n);
+    }
+    for (size_t i = 0; i < n; i++)
+        assert_string_equal(r->decisions[i].kind, kinds[i]);
+}
+
+/* Items that carry no verb of the usual formulas: the fate of a motion or
+   a question, or the proposal named alone. */
+static void test_items_without_a_verb_formula(void **state)
+{
+    (void)state;
+    pk_doc *d = extract("§ 31 Motioner och frågor\n\nFullmäktige behandlar motionerna och frågorna.\n\n"
+                        "Kommunfullmäktige beslutar:\n1. Motionen om cykelvägar bereds av Kommunstyrelsen.\n"
+                        "2. Frågan om parkering är besvarad.\n3. Frågan om skolskjuts besvaras vid nästa sammanträde.\n"
+                        "4. Ärendet om taxor anses berett.\n5. Ärendet om lokaler utgår.\n"
+                        "6. Motionen om bad anses besvarad.\n7. Enligt Kommunledningsförvaltningens förslag.\n"
+                        "8. Informationen noteras.\n9. Medborgarförslaget lämnas utan åtgärd.\n");
+    const pk_record *r = pk_doc_record(d);
+    static const char *const kinds[] = {"refer", "other", "other", "other", "other", "other", "adopt", "note", "other"};
+    assert_kinds(r, kinds, 9);
+    assert_string_equal(r->decisions[0].formula, "bereds av");
+    assert_string_equal(r->decisions[6].formula, "enligt kommunledningsförvaltningens förslag");
+    assert_string_equal(r->body, "Kommunfullmäktige");
+    pk_doc_free(d);
+    /* the proposal named alone under a lead-in of an utskott */
+    d = extract("§ 22 Utvärdering\n\nUtskottet får information.\n\nKommunstyrelsens personalutskott beslutar:\n"
+                "- Enligt förvaltningens förslag.\n");
+    r = pk_doc_record(d);
+    static const char *const adopt[] = {"adopt"};
+    assert_kinds(r, adopt, 1);
+    assert_string_equal(r->body, "Kommunstyrelsens personalutskott");
+    assert_string_equal(r->decisions[0].actor, "Kommunstyrelsens personalutskott");
+    pk_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -102,6 +142,7 @@ int main(void)
         cmocka_unit_test(test_regnum_dashes_and_labels),
         cmocka_unit_test(test_regnum_prefix_attested_by_label),
         cmocka_unit_test(test_regnum_not_numbers),
+        cmocka_unit_test(test_items_without_a_verb_formula),
     };
     return cmocka_run_group_tests(tests, setup_ex, teardown_ex);
 }
