@@ -35,7 +35,7 @@ LIB_CFLAGS = $(ALL_CFLAGS) -fPIC -fvisibility=hidden -DPK_BUILDING
 LIB_SRC  = $(wildcard lib/*.c)
 LIB_OBJ  = $(patsubst lib/%.c,$(B)/obj/%.o,$(LIB_SRC))
 GEN      = $(B)/gen/given_names.inc $(B)/gen/titles.inc $(B)/gen/bodies.inc $(B)/gen/regnum_shapes.inc \
-           $(B)/gen/regnum_prefixes.inc $(B)/gen/regnum_not_prefixes.inc
+           $(B)/gen/regnum_prefixes.inc $(B)/gen/regnum_not_prefixes.inc $(B)/gen/decision_leads.inc
 TESTS    = $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
 
 .SECONDARY:

@@ -125,6 +125,15 @@ static void add_item(ctx *c, size_t s, size_t e, int marked, size_t lead_s, size
         char *f = pk_fold(c, ov[0], ov[1]);
         formula = pk_lower(c->a, f, strlen(f));
         fs = ov[0];
+    } else if (rx_match(c, RX_OPEN_FORMULA, s, e, ov, 1)) {
+        /* "X beslutar att <a verb the table does not know>" */
+        const char *mark = rx_mark(c);
+        size_t k = mark ? (size_t)strtoul(mark, NULL, 10) : 0;
+        if (k < pk_n_open_formulas)
+            kind = pk_open_formulas[k].kind;
+        char *f = pk_fold(c, ov[0], ov[1]);
+        formula = pk_lower(c->a, f, strlen(f));
+        fs = ov[0];
     } else if (!marked || !has_verb(c, s, e)) {
         return; /* a name in a list under an item is no decision of its own */
     }
@@ -157,12 +166,10 @@ static int is_lead_in(const ctx *c, const line *l)
         n--;
     if (n && s[n - 1] == ':')
         return 1;
-    static const char *const ends[] = {"beslutar", "beslutar att", "besluta", "besluta att", "föreslås besluta",
-                                       "föreslås besluta att", "beslöt", "beslöt att", "beslutade", "beslutade att",
-                                       "har beslutat", "har beslutat att"};
-    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
-        size_t m = strlen(ends[i]);
-        if (n >= m && memcmp(s + n - m, ends[i], m) == 0 && (n == m || s[n - m - 1] == ' '))
+    for (size_t i = 0; i < pk_n_decision_leads; i++) {
+        const char *end = pk_decision_leads[i];
+        size_t m = strlen(end);
+        if (n >= m && memcmp(s + n - m, end, m) == 0 && (n == m || s[n - m - 1] == ' '))
             return 1;
     }
     return 0;
@@ -312,8 +319,8 @@ void pk_extract_decisions(ctx *c)
     size_t a = g->nlines, b = g->nlines;
     if (protokoll && beslut < g->nlines)
         a = beslut + 1;
-    else if (lead < head)
-        a = lead;
+    else if (lead < head || (protokoll && lead < g->nlines))
+        a = lead; /* "Kommunfullmäktige beslutar:" after the proposal it was given */
     else if (head < g->nlines)
         a = head + 1;
     if (a < g->nlines) {
@@ -325,6 +332,19 @@ void pk_extract_decisions(ctx *c)
         c->decision_lo = g->lines[a].s;
         c->decision_hi = g->lines[b - 1].e;
         split_section(c, a, b);
+    }
+    /* "Kommunstyrelsens personalutskott beslutar:" names the body even
+       where no item below it reads as a decision */
+    if (!c->rec->body && lead < g->nlines) {
+        size_t ov[6];
+        const line *l = &g->lines[lead];
+        if (rx_match(c, RX_BODY, l->s, l->e, ov, 3) && ov[0] == l->s) {
+            size_t hs = ov[4], he = ov[5], bs = hs;
+            if (!pk_is_upper_at(c->t.s + hs, he - hs) && ov[2] != (size_t)-1)
+                bs = ov[2];
+            c->rec->body = pk_fold(c, bs, he);
+            c->rec->body_span = pk_span_of(c, bs, he);
+        }
     }
     if (c->decisions.n) {
         body_from_header(c);

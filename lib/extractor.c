@@ -24,7 +24,8 @@ static const char *const rx_src[RX_COUNT] = {
     [RX_DATE_PAREN] = "\\((\\d{1,2})/(\\d{1,2})\\)",
     [RX_DATE_NAMED] = "(?i)(?<![\\p{L}\\d])(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\\s+)?(?:den\\s+)?"
                       "(\\d{1,2})(?::[ae])?\\s+(" MONTHS ")(?![\\p{L}])(\\.)?(?:\\s+(\\d{4})(?![\\d]))?",
-    [RX_FORMULA] = NULL, /* built from the table */
+    [RX_FORMULA] = NULL,      /* built from the table */
+    [RX_OPEN_FORMULA] = NULL, /* built from the table */
     [RX_BODY] = "(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*[ \\n](?:och[ \\n])?)(?:stads[ \\n])?)?(\\p{L}*(?i:nämnd|nämnden|styrelse|styrelsen|fullmäktige|utskott|utskottet|kommittén|kommitté|direktionen|beredningen))(?![\\p{L}])",
     [RX_ADMIN] = "(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*)[ \\n])?(\\p{L}*(?i:förvaltning|förvaltningen|kontoret|kontor))(?![\\p{L}])",
     [RX_PARAGRAPH] = "(?m)^(?:Protokoll[^\\n]{0,60}?|\\p{Lu}{2,6}[ ]+)?§[ ]*(\\d{1,4})(?![\\d])",
@@ -84,17 +85,17 @@ static char *build_regnum_pattern(void)
     return p;
 }
 
-static char *build_formula_pattern(void)
+static char *build_formula_pattern(const formula_entry *rows, size_t n)
 {
     size_t need = 64;
-    for (size_t i = 0; i < pk_n_formulas; i++)
-        need += strlen(pk_formulas[i].pattern) + 24;
+    for (size_t i = 0; i < n; i++)
+        need += strlen(rows[i].pattern) + 24;
     char *p = pk_malloc(need);
     if (!p)
         return NULL;
     size_t o = (size_t)snprintf(p, need, "(?i)(?<![\\p{L}])(?:");
-    for (size_t i = 0; i < pk_n_formulas; i++)
-        o += (size_t)snprintf(p + o, need - o, "%s%s(*MARK:%zu)", i ? "|" : "", pk_formulas[i].pattern, i);
+    for (size_t i = 0; i < n; i++)
+        o += (size_t)snprintf(p + o, need - o, "%s%s(*MARK:%zu)", i ? "|" : "", rows[i].pattern, i);
     snprintf(p + o, need - o, ")(?![\\p{L}])");
     return p;
 }
@@ -144,25 +145,28 @@ PK_EXPORT pk_extractor *pk_extractor_new(void)
     if (!ex)
         return NULL;
     memset(ex, 0, sizeof *ex);
-    char *formula = build_formula_pattern(), *regnum = build_regnum_pattern();
+    char *formula = build_formula_pattern(pk_formulas, pk_n_formulas), *regnum = build_regnum_pattern();
+    char *opening = build_formula_pattern(pk_open_formulas, pk_n_open_formulas);
     ex->names = pk_names_new();
     ex->gctx = pcre2_general_context_create(rx_alloc, rx_free, NULL);
     pcre2_compile_context *cctx = ex->gctx ? pcre2_compile_context_create(ex->gctx) : NULL;
-    if (!formula || !regnum || !cctx || !ex->names) {
+    if (!formula || !regnum || !opening || !cctx || !ex->names) {
         free(formula);
         free(regnum);
+        free(opening);
         pcre2_compile_context_free(cctx);
         pk_extractor_free(ex);
         return NULL;
     }
     for (int i = 0; i < RX_COUNT; i++) {
-        const char *src = i == RX_FORMULA ? formula : i == RX_REGNUM ? regnum : rx_src[i];
+        const char *src = i == RX_FORMULA ? formula : i == RX_OPEN_FORMULA ? opening : i == RX_REGNUM ? regnum : rx_src[i];
         int err;
         PCRE2_SIZE off;
         ex->rx[i] = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_NO_UTF_CHECK, &err, &off, cctx);
         if (!ex->rx[i]) {
             free(formula);
             free(regnum);
+            free(opening);
             pcre2_compile_context_free(cctx);
             pk_extractor_free(ex);
             return NULL;
@@ -172,6 +176,7 @@ PK_EXPORT pk_extractor *pk_extractor_new(void)
     }
     free(formula);
     free(regnum);
+    free(opening);
     pcre2_compile_context_free(cctx);
     return ex;
 }

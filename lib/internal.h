@@ -100,6 +100,7 @@ enum rx_id {
     RX_DATE_PAREN,
     RX_DATE_NAMED,
     RX_FORMULA,
+    RX_OPEN_FORMULA,
     RX_BODY,
     RX_ADMIN,
     RX_PARAGRAPH,
@@ -185,6 +186,10 @@ typedef struct formula_entry {
 } formula_entry;
 extern const formula_entry pk_formulas[];
 extern const size_t pk_n_formulas;
+extern const formula_entry pk_open_formulas[];
+extern const size_t pk_n_open_formulas;
+extern const char *const pk_decision_leads[];
+extern const size_t pk_n_decision_leads;
 /* Diarienummer: the unlabelled shapes (context "bare", "prefix" or "known", a
    pcre2 fragment with %-stand-ins), the prefixes known in any case, and
    words that stand before numbers without being prefixes (statute series). */

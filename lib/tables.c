@@ -110,6 +110,22 @@ const formula_entry pk_formulas[] = {
 };
 const size_t pk_n_formulas = sizeof pk_formulas / sizeof *pk_formulas;
 
+/* Formulas that open a decision whose own verb the table above does not
+   know ("Kommunstyrelsen beslutar att Hästhagens förskola avvecklas"):
+   they make an item only where the item holds no formula of the table
+   above, so "beslutar att godkänna" stays an approval. */
+const formula_entry pk_open_formulas[] = {
+    {"beslutar\\s+(?:att|om)", "other"},
+};
+const size_t pk_n_open_formulas = sizeof pk_open_formulas / sizeof *pk_open_formulas;
+
+/* How a line that opens the decision ends ("Kommunstyrelsen beslutar:",
+   "Nämnden beslutar att"), the spelling "besluter" included */
+const char *const pk_decision_leads[] = {
+#include "decision_leads.inc"
+};
+const size_t pk_n_decision_leads = sizeof pk_decision_leads / sizeof *pk_decision_leads;
+
 const regnum_shape pk_regnum_shapes[] = {
 #include "regnum_shapes.inc"
 };

@@ -135,6 +135,69 @@ static void test_items_without_a_verb_formula(void **state)
     pk_doc_free(d);
 }
 
+/* "X beslutar att" and a verb the formula table does not know is a
+   decision of kind other; a known verb after it keeps its kind, and a
+   proposal to another body to decide is no decision. */
+static void test_decision_opened_by_beslutar(void **state)
+{
+    (void)state;
+    pk_doc *d = extract("2021-01-21\nTJÄNSTESKRIVELSE\nKFKS 2020/1109\n\nKommunstyrelsen\n\nAvveckling av Bofinkens "
+                        "förskola\nFörslag till beslut\n\nKommunstyrelsens verksamhetsutskott föreslår kommunstyrelsen "
+                        "besluta följande.\nKommunstyrelsen beslutar att Bofinkens förskola avvecklas under våren "
+                        "2021.\n\nSammanfattning\n\nFörskolan har få barn.\n");
+    const pk_record *r = pk_doc_record(d);
+    static const char *const other[] = {"other"};
+    assert_kinds(r, other, 1);
+    assert_string_equal(r->decisions[0].formula, "beslutar att");
+    assert_string_equal(r->body, "Kommunstyrelsen");
+    pk_doc_free(d);
+    d = extract("Förslag till beslut\n\nBildningsnämnden beslutar om nedläggning av Ekbackens skolenhet. "
+                "Nedläggningen sker efter vårterminen.\n\nBakgrund\n\nText.\n");
+    r = pk_doc_record(d);
+    assert_kinds(r, other, 1);
+    assert_string_equal(r->decisions[0].formula, "beslutar om");
+    assert_string_equal(r->body, "Bildningsnämnden");
+    pk_doc_free(d);
+    d = extract("Förslag till beslut\n\nKulturnämnden beslutar att godkänna redovisningen.\n\nBakgrund\n\nText.\n");
+    r = pk_doc_record(d);
+    static const char *const approve[] = {"approve"};
+    assert_kinds(r, approve, 1);
+    pk_doc_free(d);
+}
+
+/* The deciding body from its lead-in line wherever it stands: after a
+   blank line, below the proposal it was given, spelt "besluter", with no
+   item below it that reads as a decision. */
+static void test_body_from_lead_in(void **state)
+{
+    (void)state;
+    pk_doc *d = extract("§ 91 Detaljplan för Åsen\n\nPlanen har varit på granskning.\n\nBygg- och miljönämnden "
+                        "beslutar:\n1. Detaljplanen antas.\n");
+    const pk_record *r = pk_doc_record(d);
+    assert_string_equal(r->body, "Bygg- och miljönämnden");
+    pk_doc_free(d);
+    d = extract("§ 5 Motion om cykelvägar\n\nFörslag till beslut\nKommunstyrelsen föreslår kommunfullmäktige att "
+                "avslå motionen.\n\nKommunfullmäktige beslutar:\n- Motionen avslås.\n");
+    r = pk_doc_record(d);
+    static const char *const reject[] = {"reject"};
+    assert_kinds(r, reject, 1);
+    assert_string_equal(r->body, "Kommunfullmäktige");
+    pk_doc_free(d);
+    d = extract("§ 38 Anmälan av delegationsbeslut\n\nRedovisning av beslut under perioden.\n\nSocialnämnden "
+                "besluter\n- Enligt Socialförvaltningens förslag.\n");
+    r = pk_doc_record(d);
+    static const char *const adopt[] = {"adopt"};
+    assert_kinds(r, adopt, 1);
+    assert_string_equal(r->body, "Socialnämnden");
+    pk_doc_free(d);
+    d = extract("§ 7 Sommaren\n\nUtskottet får information om sommaren.\n\nKommunstyrelsens verksamhetsutskott "
+                "beslutar:\n- Ingen åtgärd.\n");
+    r = pk_doc_record(d);
+    assert_int_equal(r->n_decisions, 0);
+    assert_string_equal(r->body, "Kommunstyrelsens verksamhetsutskott");
+    pk_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -143,6 +206,8 @@ int main(void)
         cmocka_unit_test(test_regnum_prefix_attested_by_label),
         cmocka_unit_test(test_regnum_not_numbers),
         cmocka_unit_test(test_items_without_a_verb_formula),
+        cmocka_unit_test(test_decision_opened_by_beslutar),
+        cmocka_unit_test(test_body_from_lead_in),
     };
     return cmocka_run_group_tests(tests, setup_ex, teardown_ex);
 }
