@@ -181,7 +181,7 @@ static void split_section(ctx *c, size_t a, size_t b)
     size_t lead_s = 0, lead_e = 0;
     int att_items = 0;
     /* first pass: are there markers? */
-    int marked = 0;
+    int marked = 0, numbered = 0;
     for (size_t i = a; i < b; i++) {
         const line *l = &g->lines[i];
         if (l->blank)
@@ -196,7 +196,13 @@ static void split_section(ctx *c, size_t a, size_t b)
         }
         if (marker_len(c, l->s, l->e, att_items))
             marked = 1;
+        if (marker_len(c, l->s, l->e, 0) && c->t.s[l->s] >= '0' && c->t.s[l->s] <= '9')
+            numbered = 1;
     }
+    /* numbered items: a line that opens with "att" goes on the item above
+       ("... alternativt tillser\natt bolaget likvideras.") */
+    if (numbered)
+        att_items = 0;
     if (marked) {
         size_t cur = (size_t)-1;
         int in_lead = 0;

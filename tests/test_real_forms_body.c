@@ -198,6 +198,20 @@ static void test_body_from_lead_in(void **state)
     pk_doc_free(d);
 }
 
+/* In a numbered list a line that opens with "att" goes on the item above. */
+static void test_att_line_inside_numbered_item(void **state)
+{
+    (void)state;
+    pk_doc *d = extract("§ 276 Ägarförändring\n\nBolagen ska ombildas.\n\nKommunfullmäktige beslutar:\n"
+                        "1. Kommunfullmäktige godkänner att Stadsbolaget AB, när bolaget bedömer det lämpligt,\n"
+                        "fusionerar Dotterbolaget AB med Stadsbolaget AB, alternativt tillser\n"
+                        "att Dotterbolaget AB likvideras.\n2. Paragrafen justeras omedelbart.\n");
+    const pk_record *r = pk_doc_record(d);
+    static const char *const kinds[] = {"approve", "other"};
+    assert_kinds(r, kinds, 2);
+    pk_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -208,6 +222,7 @@ int main(void)
         cmocka_unit_test(test_items_without_a_verb_formula),
         cmocka_unit_test(test_decision_opened_by_beslutar),
         cmocka_unit_test(test_body_from_lead_in),
+        cmocka_unit_test(test_att_line_inside_numbered_item),
     };
     return cmocka_run_group_tests(tests, setup_ex, teardown_ex);
 }
