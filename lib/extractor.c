@@ -26,7 +26,9 @@ static const char *const rx_src[RX_COUNT] = {
                       "(\\d{1,2})(?::[ae])?\\s+(" MONTHS ")(?![\\p{L}])(\\.)?(?:\\s+(\\d{4})(?![\\d]))?",
     [RX_FORMULA] = NULL,      /* built from the table */
     [RX_OPEN_FORMULA] = NULL, /* built from the table */
-    [RX_BODY] = "(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*[ \\n](?:och[ \\n])?)(?:stads[ \\n])?)?(\\p{L}*(?i:nämnd|nämnden|styrelse|styrelsen|fullmäktige|utskott|utskottet|kommittén|kommitté|direktionen|beredningen))(?![\\p{L}])",
+    /* "Bygg- och miljönämnden", "Äldre samt vård- och omsorgsnämnden",
+       "Stadsmiljö-, teknik- och fastighetsnämnden", "Östermalms stadsdelsnämnd" */
+    [RX_BODY] = "(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*(?:,?[ \\n](?:och|samt)[ \\n]\\p{Ll}\\p{L}*-|,[ \\n]\\p{Ll}\\p{L}*-)*[ \\n](?:(?:och|samt)[ \\n])?)(?:stads[ \\n])?)?(\\p{L}*(?i:nämnd|nämnden|styrelse|styrelsen|fullmäktige|utskott|utskottet|kommittén|kommitté|direktionen|beredningen))(?![\\p{L}])",
     [RX_ADMIN] = "(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*)[ \\n])?(\\p{L}*(?i:förvaltning|förvaltningen|kontoret|kontor))(?![\\p{L}])",
     [RX_PARAGRAPH] = "(?m)^(?:Protokoll[^\\n]{0,60}?|\\p{Lu}{2,6}[ ]+)?§[ ]*(\\d{1,4})(?![\\d])",
     [RX_AWARD] = "(?i)(?<![\\p{L}])(?:stadens\\s+|stockholms\\s+stads\\s+)?kvalitets(?:utmärkelse(?:n|r|rna)?|pris(?:et|er)?)(?![\\p{L}])",

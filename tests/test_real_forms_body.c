@@ -212,6 +212,29 @@ static void test_att_line_inside_numbered_item(void **state)
     pk_doc_free(d);
 }
 
+/* Body names of other municipalities: suspended compounds joined by "och"
+   and "samt", a comma between them, an utskott of the kommunstyrelse. */
+static void test_body_names(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"Äldre samt vård- och omsorgsnämnden beslutar att godkänna planen.", "Äldre samt vård- och omsorgsnämnden"},
+        {"Stadsmiljö-, teknik- och fastighetsnämnden beslutar att anta planen.", "Stadsmiljö-, teknik- och fastighetsnämnden"},
+        {"Kommunstyrelsens verksamhetsutskott beslutar att godkänna planen.", "Kommunstyrelsens verksamhetsutskott"},
+        {"Kommunfullmäktige beslutar att anta planen.", "Kommunfullmäktige"},
+        {"Barn- och ungdomsnämnden beslutar att anta planen.", "Barn- och ungdomsnämnden"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char text[256];
+        snprintf(text, sizeof text, "Beslut\n%s\n", cases[i][0]);
+        pk_doc *d = extract(text);
+        const pk_record *r = pk_doc_record(d);
+        assert_non_null(r->body);
+        assert_string_equal(r->body, cases[i][1]);
+        pk_doc_free(d);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -223,6 +246,7 @@ int main(void)
         cmocka_unit_test(test_decision_opened_by_beslutar),
         cmocka_unit_test(test_body_from_lead_in),
         cmocka_unit_test(test_att_line_inside_numbered_item),
+        cmocka_unit_test(test_body_names),
     };
     return cmocka_run_group_tests(tests, setup_ex, teardown_ex);
 }
