@@ -35,7 +35,8 @@ LIB_CFLAGS = $(ALL_CFLAGS) -fPIC -fvisibility=hidden -DPK_BUILDING
 LIB_SRC  = $(wildcard lib/*.c)
 LIB_OBJ  = $(patsubst lib/%.c,$(B)/obj/%.o,$(LIB_SRC))
 GEN      = $(B)/gen/given_names.inc $(B)/gen/titles.inc $(B)/gen/bodies.inc $(B)/gen/regnum_shapes.inc \
-           $(B)/gen/regnum_prefixes.inc $(B)/gen/regnum_not_prefixes.inc $(B)/gen/decision_leads.inc
+           $(B)/gen/regnum_prefixes.inc $(B)/gen/regnum_not_prefixes.inc $(B)/gen/decision_leads.inc \
+           $(B)/gen/municipalities.inc
 TESTS    = $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
 
 .SECONDARY:
@@ -51,6 +52,11 @@ deps:
 $(B)/gen/bodies.inc: lib/data/bodies.tsv
 	@mkdir -p $(dir $@)
 	awk -F'\t' '!/^#/ && NF && $$1 != "canonical" { printf "{\"%s\", \"%s\", %d, %d, \"%s\", \"%s\", \"%s\"},\n", $$1, $$2, $$3, $$4, $$5, $$6, $$7 }' $< > $@
+
+# the municipalities: {name, official} per row
+$(B)/gen/municipalities.inc: lib/data/municipalities.tsv
+	@mkdir -p $(dir $@)
+	awk -F'\t' '!/^#/ && NF && $$1 != "name" { printf "{\"%s\", \"%s\"},\n", $$1, $$2 }' $< > $@
 
 # the diarienummer shapes: {context, shape} per row, the shape's backslashes
 # and quotes escaped for C

@@ -235,6 +235,77 @@ static void test_body_names(void **state)
     }
 }
 
+static const char *canonical(const char *text)
+{
+    static char out[160];
+    pk_doc *d = extract(text);
+    const char *b = pk_doc_record(d)->body_canonical;
+    snprintf(out, sizeof out, "%s", b ? b : "(null)");
+    pk_doc_free(d);
+    return out;
+}
+
+/* Another municipality's document gets that municipality's body when it
+   names the municipality: in its letterhead, in its title (in the
+   genitive), with a two-word name, or on its postal address line. */
+static void test_canonical_other_municipality(void **state)
+{
+    (void)state;
+    assert_string_equal(canonical("ÖREBRO KOMMUN                PROTOKOLL\nKommunstyrelsen\n\n§ 5 Motion om bad\n\n"
+                                  "Kommunstyrelsen beslutar:\n- Motionen avslås.\n"),
+                        "Örebro kommun, Kommunstyrelsen");
+    assert_string_equal(canonical("§ 23 Göteborgs Stads plan för parker\n\nBeslut\nKommunfullmäktige beslutar att anta "
+                                  "planen.\n"),
+                        "Göteborgs Stad, Kommunfullmäktige");
+    assert_string_equal(canonical("Upplands Väsby kommun\n\n§ 4 Taxa\n\nKommunstyrelsens arbetsutskott beslutar:\n"
+                                  "- Taxan fastställs.\n"),
+                        "Upplands Väsby kommun, Kommunstyrelsens arbetsutskott");
+    /* the postal address line at the foot of a long report */
+    char text[5200];
+    int n = snprintf(text, sizeof text, "TJÄNSTESKRIVELSE\nKFKS 2020/11\n\nAvveckling av förskola\nFörslag till "
+                                        "beslut\n\nKommunstyrelsen beslutar att förskolan avvecklas.\n\nÄrendet\n\n");
+    while (n < 4000)
+        n += snprintf(text + n, sizeof text - (size_t)n, "Förskolan har haft få barn under flera år i rad.\n");
+    snprintf(text + n, sizeof text - (size_t)n, "\nPOSTADRESS\nNacka kommun, 131 81 Nacka\n");
+    assert_string_equal(canonical(text), "Nacka kommun, Kommunstyrelsen");
+    /* a generic name, an utskott without its body, two municipalities, or
+       "kommun" after a word that names none: no guess */
+    assert_string_equal(canonical("Örebro kommun\n\n§ 5 Motion\n\nNämnden beslutar:\n- Motionen avslås.\n"), "(null)");
+    assert_string_equal(canonical("UPPSALA KOMMUN\n\n§ 112 Remiss\n\nBeslut\nArbetsutskottet beslutar\n1. Ärendet anses "
+                                  "berett.\n"),
+                        "(null)");
+    assert_string_equal(canonical("Solna stad\nRemiss från Sundbybergs stad\n\nBeslut\nKommunstyrelsen beslutar att "
+                                  "anta yttrandet.\n"),
+                        "(null)");
+    assert_string_equal(canonical("§ 5 Val\n\nVarje kommun ska utse ett ombud.\n\nKommunfullmäktige beslutar:\n"
+                                  "- Anna Berg (S) väljs till ombud.\n"),
+                        "(null)");
+}
+
+/* A body every municipality has is Stockholm's only where the document
+   shows it: never by the name alone, never with another municipality's
+   diarienummer, never by a prefix alone that other cities' offices share. */
+static void test_canonical_never_stockholm_unshown(void **state)
+{
+    (void)state;
+    assert_string_equal(canonical("§ 53 Motion om skogsbruk\n\nMotionen har beretts.\n\nKommunfullmäktige beslutar:\n"
+                                  "- Motionen avslås.\n"),
+                        "(null)");
+    assert_string_equal(canonical("§ 106 Klimatstrategi\n\nStrategin (Ks 187/2018) ses över, som i Stockholm.\n\n"
+                                  "Kommunstyrelsen beslutar:\n- Ärendet återremitteras.\n"),
+                        "(null)");
+    assert_string_equal(canonical("§ 5 Ärendenummer SLK-2024-00062\nVal av justerare\nBeslut\n\nTill justerare "
+                                  "utses Anna Berg (S).\n"),
+                        "(null)");
+    /* shown: the city named, or the nämnd's own prefix */
+    assert_string_equal(canonical("Stockholms stad\nSocialnämnden\n\n§ 11\nRapport\n\nBeslut\nSocialnämnden godkänner "
+                                  "rapporten.\n"),
+                        "Socialnämnden");
+    assert_string_equal(canonical("Protokoll\nÄN/2022:00188\n\n§ 8\nRapport\n\nBeslut\nÄldrenämnden godkänner "
+                                  "rapporten.\n"),
+                        "Äldrenämnden");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -247,6 +318,8 @@ int main(void)
         cmocka_unit_test(test_body_from_lead_in),
         cmocka_unit_test(test_att_line_inside_numbered_item),
         cmocka_unit_test(test_body_names),
+        cmocka_unit_test(test_canonical_other_municipality),
+        cmocka_unit_test(test_canonical_never_stockholm_unshown),
     };
     return cmocka_run_group_tests(tests, setup_ex, teardown_ex);
 }
