@@ -51,7 +51,7 @@ static void test_regnum_dashes_and_labels(void **state)
     (void)state;
     pk_doc *d = extract("Miljöärende M-\n2025-1234 och M-2025-\n4321. Dnr KS 2018/124.\nÄrendenummer SLK-2023-00025:26 "
                         "hör till SLK-2026-00015, SHBG 2023-000123 och 01-2025-00123.\nDiarienummer: Tn\n"
-                        "2024/77. VON/2022:00276, T2023-03214.\n");
+                        "2024/77. VON/2022:00276, T2023-03214, 099/668-2008.\n");
     const pk_record *r = pk_doc_record(d);
     assert_regnum(r, "M-2025-1234", "M", 2025);
     assert_regnum(r, "M-2025-4321", "M", 2025);
@@ -63,7 +63,8 @@ static void test_regnum_dashes_and_labels(void **state)
     assert_regnum(r, "Tn 2024/77", "Tn", 2024);
     assert_regnum(r, "VON/2022:00276", "VON", 2022);
     assert_regnum(r, "T2023-03214", "T", 2023);
-    assert_int_equal(r->n_registration_numbers, 10);
+    assert_regnum(r, "099/668-2008", NULL, 2008);
+    assert_int_equal(r->n_registration_numbers, 11);
     pk_doc_free(d);
 }
 
@@ -88,7 +89,7 @@ static void test_regnum_not_numbers(void **state)
                         "1556067. Planen gäller 2024-2032, KPI 2024-2030 och perioden 2024–2028. Beslut "
                         "2023-11-16 § 41 och Protokoll KSAU 2023-12-06 § 12. Enligt SFS 2010:800, AFS 2001:1, Lag "
                         "(2006:412) och SOU 2023:45. Fastigheten Skår 40:17, läsåret 2024/25, Vecka 12/2024, Plan "
-                        "12/2024, org.nr 556590-0718, TV 12/24.\n");
+                        "12/2024, org.nr 556590-0718, TV 12/24, mötet 15/4-2008.\n");
     const pk_record *r = pk_doc_record(d);
     for (size_t i = 0; i < r->n_registration_numbers; i++)
         fail_msg("not a registration number: %s", r->registration_numbers[i].text);
