@@ -173,24 +173,6 @@ static int fits(const body_row *b, const char *generic)
 
 static const char *const generic_bodies[] = {"nämnden", "stadsdelsnämnden", "styrelsen", "facknämnden"};
 
-/* Another municipality named near the top: "Göteborgs Stad", "Solna stad",
-   "Nacka kommun", "Uppsala kommuns kvalitetspris". */
-static int other_municipality(ctx *c)
-{
-    /* the header, or the first 3000 bytes ("Uppsala kommuns kvalitetspris") */
-    size_t ov[4], pos = 0, end = c->header_end > 3000 ? c->header_end : 3000;
-    if (end > c->t.n)
-        end = c->t.n;
-    while (rx_match(c, RX_MUNICIPALITY, pos, end, ov, 2)) {
-        pos = ov[1];
-        size_t n = ov[3] - ov[2];
-        const char *w = c->t.s + ov[2];
-        if (!((n == 9 && strncasecmp(w, "Stockholm", 9) == 0) || (n == 10 && strncasecmp(w, "Stockholms", 10) == 0)))
-            return 1;
-    }
-    return 0;
-}
-
 /* The municipality of the table that the cleaned range [s, e) names, or -1. */
 static int muni_at(ctx *c, size_t s, size_t e)
 {
@@ -223,37 +205,54 @@ static int muni_of_match(ctx *c, const size_t *ov, size_t lo)
 static int is_stockholm(int m) { return m >= 0 && strcmp(munis[m].name, "Stockholm") == 0; }
 
 /* The municipality the document names as its own: the one its header
-   (or first 3000 bytes) names, when it names one only; else the one on a
-   postal address line ("Nacka kommun, 131 81 Nacka"). -1 when none, -2
-   when several. */
-static int named_municipality(ctx *c)
+   (or first 3000 bytes: "Uppsala kommuns kvalitetspris") names, when it
+   names one only; else the one on a postal address line ("Nacka kommun,
+   131 81 Nacka"). -1 when none, -2 when several. *elsewhere is set when
+   the header names anything but Stockholm before "kommun" or "stad", a
+   municipality of the table or not: such a document is not settled as
+   Stockholm's. */
+static int named_municipality(ctx *c, int *elsewhere)
 {
     size_t ov[4], pos = 0, end = c->header_end > 3000 ? c->header_end : 3000;
     if (end > c->t.n)
         end = c->t.n;
-    int found = -1;
+    int found = -1, several = 0;
+    *elsewhere = 0;
     while (rx_match(c, RX_MUNICIPALITY, pos, end, ov, 2)) {
         pos = ov[1];
+        size_t n = ov[3] - ov[2];
+        const char *w = c->t.s + ov[2];
+        if (!((n == 9 && strncasecmp(w, "Stockholm", 9) == 0) || (n == 10 && strncasecmp(w, "Stockholms", 10) == 0)))
+            *elsewhere = 1;
         int m = muni_of_match(c, ov, 0);
         if (m < 0 || m == found)
             continue;
-        if (found >= 0)
-            return -2;
+        several |= found >= 0;
         found = m;
     }
+    if (several)
+        return -2;
     if (found >= 0)
         return found;
-    pos = 0;
-    while (rx_match(c, RX_MUNICIPALITY, pos, c->t.n, ov, 2)) {
-        pos = ov[1];
-        size_t q = ov[1];
-        if (q + 8 > c->t.n || c->t.s[q] != ',' || c->t.s[q + 1] != ' ')
+    /* the postal address line: ", " and a postcode after "kommun" or
+       "stad", found from the postcode so that the text is scanned once */
+    for (const char *p = c->t.s; (p = memchr(p, ',', c->t.n - (size_t)(p - c->t.s))) != NULL; p++) {
+        size_t q = (size_t)(p - c->t.s);
+        if (q + 8 > c->t.n || c->t.s[q + 1] != ' ' || q < 5)
             continue;
-        q += 2;
+        size_t d = q + 2;
         int digits = 0;
-        while (q < c->t.n && digits < 5 && ((c->t.s[q] >= '0' && c->t.s[q] <= '9') || (c->t.s[q] == ' ' && digits == 3)))
-            digits += c->t.s[q++] != ' ';
-        int m = digits == 5 ? muni_of_match(c, ov, 0) : -1;
+        while (d < c->t.n && digits < 5 && ((c->t.s[d] >= '0' && c->t.s[d] <= '9') || (c->t.s[d] == ' ' && digits == 3)))
+            digits += c->t.s[d++] != ' ';
+        if (digits != 5 || (d < c->t.n && c->t.s[d] >= '0' && c->t.s[d] <= '9'))
+            continue;
+        size_t lo = q > 64 ? q - 64 : 0, at = lo;
+        int hit = 0;
+        while (!hit && rx_match(c, RX_MUNICIPALITY, at, q, ov, 2)) {
+            hit = ov[1] == q; /* the name that ends at the comma */
+            at = ov[1];
+        }
+        int m = hit ? muni_of_match(c, ov, lo) : -1;
         if (m < 0 || m == found)
             continue;
         if (found >= 0)
@@ -430,12 +429,12 @@ void pk_extract_canonical(ctx *c)
     const pk_names *ix = c->ex->names;
     if (!ix)
         return;
-    int m = named_municipality(c);
+    int elsewhere, m = named_municipality(c, &elsewhere);
     if (m >= 0 && !is_stockholm(m)) {
         r->body_canonical = other_municipality_body(c, m);
         return;
     }
-    if (m == -2 || other_municipality(c))
+    if (m == -2 || elsewhere)
         return;
     int year = doc_year(c), b = -1;
     const char *body = r->body ? pk_lower(c->a, r->body, strlen(r->body)) : NULL;
