@@ -36,7 +36,7 @@ LIB_SRC  = $(wildcard lib/*.c)
 LIB_OBJ  = $(patsubst lib/%.c,$(B)/obj/%.o,$(LIB_SRC))
 GEN      = $(B)/gen/given_names.inc $(B)/gen/titles.inc $(B)/gen/bodies.inc $(B)/gen/regnum_shapes.inc \
            $(B)/gen/regnum_prefixes.inc $(B)/gen/regnum_not_prefixes.inc $(B)/gen/decision_leads.inc \
-           $(B)/gen/municipalities.inc
+           $(B)/gen/municipalities.inc $(B)/gen/admin_bodies.inc
 TESTS    = $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
 
 .SECONDARY:
@@ -57,6 +57,11 @@ $(B)/gen/bodies.inc: lib/data/bodies.tsv
 $(B)/gen/municipalities.inc: lib/data/municipalities.tsv
 	@mkdir -p $(dir $@)
 	awk -F'\t' '!/^#/ && NF && $$1 != "name" { printf "{\"%s\", \"%s\"},\n", $$1, $$2 }' $< > $@
+
+# the offices and the nämnder they prepare for: {administration, body} per row
+$(B)/gen/admin_bodies.inc: lib/data/admin_bodies.tsv
+	@mkdir -p $(dir $@)
+	awk -F'\t' '!/^#/ && NF { printf "{\"%s\", \"%s\"},\n", $$1, $$2 }' $< > $@
 
 # the diarienummer shapes: {context, shape} per row, the shape's backslashes
 # and quotes escaped for C

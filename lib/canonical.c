@@ -277,19 +277,12 @@ static const char *other_municipality_body(ctx *c, int m)
     size_t ln = strlen(low);
     if (!strchr(low, ' ') && ln >= 9 && strcmp(low + ln - 9, "utskottet") == 0)
         return NULL;
-    size_t on = strlen(munis[m].official), bn = strlen(r->body);
-    char *out = arena_alloc(c->a, on + 2 + bn * 2 + 1);
+    const char *body = pk_capitalize(c->a, r->body);
+    size_t on = strlen(munis[m].official), bn = strlen(body);
+    char *out = arena_alloc(c->a, on + 2 + bn + 1);
     memcpy(out, munis[m].official, on);
     memcpy(out + on, ", ", 2);
-    char *o = out + on + 2;
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)r->body, (utf8proc_ssize_t)bn, &cp);
-    if (k > 0) {
-        o += utf8proc_encode_char(utf8proc_toupper(cp), (utf8proc_uint8_t *)o);
-        memcpy(o, r->body + k, bn - (size_t)k);
-        o += bn - (size_t)k;
-    }
-    *o = 0;
+    memcpy(out + on + 2, body, bn + 1);
     return out;
 }
 

@@ -303,6 +303,51 @@ static void body_from_header(ctx *c)
     }
 }
 
+/* A decision that names only the office's proposal, with no body written
+   anywhere ("Enligt Socialförvaltningens förslag."): the nämnd that
+   office prepares for decides (lib/data/admin_bodies.tsv). */
+static void body_from_proposer(ctx *c)
+{
+    if (c->rec->body)
+        return;
+    const pk_decision *d = c->decisions.items;
+    for (size_t i = 0; i < c->decisions.n; i++) {
+        const char *f = d[i].formula;
+        if (!f || strcmp(d[i].kind, "adopt") != 0 || !(strncmp(f, "enligt ", 7) == 0 || strncmp(f, "i enlighet ", 11) == 0))
+            continue;
+        /* the office in the genitive, between "enligt" and "förslag" */
+        const char *end = strstr(f, " förslag"), *w = f + (f[0] == 'e' ? 7 : 11);
+        if (f[0] == 'i' && strncmp(w, "med ", 4) == 0)
+            w += 4;
+        if (!end || end <= w)
+            continue;
+        size_t n = (size_t)(end - w);
+        if (n < 3 || w[n - 1] != 's')
+            continue;
+        n--; /* "socialförvaltningens" -> "socialförvaltningen" */
+        for (size_t k = 0; k < pk_n_admin_bodies; k++) {
+            const char *ad = pk_admin_bodies[k].admin, *bo = pk_admin_bodies[k].body;
+            const char *low = pk_lower(c->a, ad[0] == '-' ? ad + 1 : ad, strlen(ad[0] == '-' ? ad + 1 : ad));
+            size_t m = strlen(low);
+            if (ad[0] == '-' ? !(n > m && memcmp(w + n - m, low, m) == 0) : !(n == m && memcmp(w, low, m) == 0))
+                continue;
+            char *body;
+            if (ad[0] == '-') {
+                size_t stem = n - m, bl = strlen(bo + 1);
+                body = arena_alloc(c->a, stem + bl + 1);
+                memcpy(body, w, stem);
+                memcpy(body + stem, bo + 1, bl + 1);
+                body = pk_capitalize(c->a, body);
+            } else {
+                body = arena_strdup(c->a, bo);
+            }
+            c->rec->body = body;
+            c->rec->body_span = d[i].span;
+            return;
+        }
+    }
+}
+
 void pk_extract_decisions(ctx *c)
 {
     const segs *g = &c->sg;
@@ -334,6 +379,22 @@ void pk_extract_decisions(ctx *c)
         while (b < g->nlines && !g->lines[b].heading)
             b++;
     }
+    /* a minutes excerpt without a heading or a lead-in ("§ 112 Title", the
+       matter, "Enligt Socialförvaltningens förslag."): its last block,
+       when short and holding a formula, is the decision */
+    if (protokoll && a == g->nlines) {
+        size_t e = g->nlines, ov[2];
+        while (e > c->focus_line && g->lines[e - 1].blank)
+            e--;
+        size_t s = e;
+        while (s > c->focus_line && !g->lines[s - 1].blank)
+            s--;
+        if (e > s && e - s <= 4 && s > c->focus_line + 1 && !g->lines[s].heading &&
+            rx_match(c, RX_FORMULA, g->lines[s].s, g->lines[e - 1].e, ov, 1)) {
+            a = s;
+            b = e;
+        }
+    }
     if (a < g->nlines) {
         c->decision_lo = g->lines[a].s;
         c->decision_hi = g->lines[b - 1].e;
@@ -354,6 +415,7 @@ void pk_extract_decisions(ctx *c)
     }
     if (c->decisions.n) {
         body_from_header(c);
+        body_from_proposer(c);
         return;
     }
     /* no section: the office's proposal ("Förvaltningen föreslår att nämnden godkänner ...") */

@@ -188,6 +188,11 @@ extern const formula_entry pk_formulas[];
 extern const size_t pk_n_formulas;
 extern const formula_entry pk_open_formulas[];
 extern const size_t pk_n_open_formulas;
+typedef struct admin_body {
+    const char *admin, *body; /* "-" at the start: an ending */
+} admin_body;
+extern const admin_body pk_admin_bodies[];
+extern const size_t pk_n_admin_bodies;
 extern const char *const pk_decision_leads[];
 extern const size_t pk_n_decision_leads;
 /* Diarienummer: the unlabelled shapes (context "bare", "prefix" or "known", a
@@ -217,6 +222,7 @@ int pk_is_upper_at(const char *s, size_t n);  /* first code point is an upper-ca
 int pk_is_lower_at(const char *s, size_t n);
 int pk_is_letter_at(const char *s, size_t n);
 char *pk_lower(arena *a, const char *s, size_t n); /* case-folded copy */
+char *pk_capitalize(arena *a, const char *s);       /* copy with its first letter upper case */
 
 /* A growing output buffer (pk_malloc'd, for strings handed to the caller):
    after a failed allocation every call does nothing and finish gives NULL. */

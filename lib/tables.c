@@ -99,8 +99,8 @@ const formula_entry pk_formulas[] = {
     {"utgår", "other"},
     /* other municipalities' minutes: a decision item that is the proposal's
        name alone, or the fate of a motion or a question */
-    {"enligt\\s+(?:\\S+\\s+){0,2}?förslag(?:et)?", "adopt"},
-    {"i\\s+enlighet\\s+med\\s+(?:\\S+\\s+){0,2}?förslag(?:et)?", "adopt"},
+    {"enligt\\s+(?:\\S+\\s+){0,4}?förslag(?:et)?", "adopt"},
+    {"i\\s+enlighet\\s+med\\s+(?:\\S+\\s+){0,4}?förslag(?:et)?", "adopt"},
     {"bereds\\s+av", "refer"},
     {"är\\s+(?:därmed\\s+|härmed\\s+)?besvarad", "other"},
     {"anses\\s+(?:vara\\s+)?besvarad", "other"},
@@ -118,6 +118,13 @@ const formula_entry pk_open_formulas[] = {
     {"beslutar\\s+(?:att|om)", "other"},
 };
 const size_t pk_n_open_formulas = sizeof pk_open_formulas / sizeof *pk_open_formulas;
+
+/* The nämnd a förvaltning or kontor prepares for: whole names, then
+   endings ("-förvaltningen" -> "-nämnden") */
+const admin_body pk_admin_bodies[] = {
+#include "admin_bodies.inc"
+};
+const size_t pk_n_admin_bodies = sizeof pk_admin_bodies / sizeof *pk_admin_bodies;
 
 /* How a line that opens the decision ends ("Kommunstyrelsen beslutar:",
    "Nämnden beslutar att"), the spelling "besluter" included */

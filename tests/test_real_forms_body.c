@@ -236,6 +236,34 @@ static void test_body_names(void **state)
     }
 }
 
+/* A minutes excerpt whose decision names only the office's proposal: the
+   excerpt's last block is the decision, and with no body written
+   anywhere the nämnd that office prepares for decides; a lead-in that
+   names the body wins, and "förvaltningens förslag" names no office. */
+static void test_body_from_the_office_proposal(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"Enligt Socialförvaltningens förslag.", "Socialnämnden"},
+        {"Enligt Kultur- och fritidsförvaltningens förslag.", "Kultur- och fritidsnämnden"},
+        {"Enligt Kommunledningsförvaltningens förslag.", "Kommunstyrelsen"},
+        {"Beslut i enlighet med Stadsbyggnadskontorets förslag.", "Stadsbyggnadsnämnden"},
+        {"Vård- och omsorgsnämnden beslutar:\n- Enligt Socialförvaltningens förslag.", "Vård- och omsorgsnämnden"},
+        {"Enligt förvaltningens förslag.", "(null)"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char text[400];
+        snprintf(text, sizeof text, "§ 112 Anmälan enligt lex Sarah\n\nFörvaltningen redovisar en anmälan om "
+                                    "brister i hemtjänsten.\n\n%s\n", cases[i][0]);
+        pk_doc *d = extract(text);
+        const pk_record *r = pk_doc_record(d);
+        static const char *const adopt[] = {"adopt"};
+        assert_kinds(r, adopt, 1);
+        assert_string_equal(r->body ? r->body : "(null)", cases[i][1]);
+        pk_doc_free(d);
+    }
+}
+
 static const char *canonical(const char *text)
 {
     static char out[160];
@@ -319,6 +347,7 @@ int main(void)
         cmocka_unit_test(test_body_from_lead_in),
         cmocka_unit_test(test_att_line_inside_numbered_item),
         cmocka_unit_test(test_body_names),
+        cmocka_unit_test(test_body_from_the_office_proposal),
         cmocka_unit_test(test_canonical_other_municipality),
         cmocka_unit_test(test_canonical_never_stockholm_unshown),
     };
