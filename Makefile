@@ -42,7 +42,9 @@ LIB_SRC  = $(wildcard lib/*.c)
 LIB_OBJ  = $(patsubst lib/%.c,$(B)/obj/%.o,$(LIB_SRC))
 GEN      = $(B)/gen/given_names.inc $(B)/gen/titles.inc $(B)/gen/bodies.inc $(B)/gen/unit_classes.inc \
            $(B)/gen/parties.inc $(B)/gen/genitive_nouns.inc $(B)/gen/org_words.inc $(B)/gen/person_verbs.inc \
-           $(B)/gen/date_cues.inc
+           $(B)/gen/date_cues.inc \
+           $(B)/gen/regnum_shapes.inc $(B)/gen/regnum_prefixes.inc $(B)/gen/regnum_not_prefixes.inc \
+           $(B)/gen/decision_leads.inc $(B)/gen/municipalities.inc $(B)/gen/admin_bodies.inc
 TESTS    = $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
 
 .SECONDARY:
@@ -76,6 +78,22 @@ $(B)/gen/unit_classes.inc: lib/data/unit_classes.tsv
 $(B)/gen/date_cues.inc: lib/data/date_cues.tsv
 	@mkdir -p $(dir $@)
 	awk -F'\t' '!/^#/ && NF { gsub(/[\\"]/, "\\\\&", $$1); printf "{\"%s\", R_%s, W_%s},\n", $$1, toupper($$2), toupper($$3) }' $< > $@
+
+# the municipalities: {name, official} per row
+$(B)/gen/municipalities.inc: lib/data/municipalities.tsv
+	@mkdir -p $(dir $@)
+	awk -F'\t' '!/^#/ && NF && $$1 != "name" { printf "{\"%s\", \"%s\"},\n", $$1, $$2 }' $< > $@
+
+# the offices and the nämnder they prepare for: {administration, body} per row
+$(B)/gen/admin_bodies.inc: lib/data/admin_bodies.tsv
+	@mkdir -p $(dir $@)
+	awk -F'\t' '!/^#/ && NF { printf "{\"%s\", \"%s\"},\n", $$1, $$2 }' $< > $@
+
+# the diarienummer shapes: {context, shape} per row, the shape's backslashes
+# and quotes escaped for C
+$(B)/gen/regnum_shapes.inc: lib/data/regnum_shapes.tsv
+	@mkdir -p $(dir $@)
+	awk -F'\t' '!/^#/ && NF { print $$1 "\t" $$2 }' $< | sed 's/[\\"]/\\&/g; s/^\([^\t]*\)\t\(.*\)$$/{"\1", "\2"},/' > $@
 
 $(B)/gen/%.inc: lib/data/%.txt
 	@mkdir -p $(dir $@)

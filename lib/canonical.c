@@ -10,10 +10,19 @@
       exactly one body of a fitting kind in the document's year;
    3. as 2, from the prefix of the document's own diarienummer (the first
       one, in the header) when exactly one body carries it.
-   A document from another municipality, or one where none of these
-   settles it, gets NULL: never a guess. */
+   A document from another municipality (lib/data/municipalities.tsv) gets
+   that municipality's body, "Örebro kommun, Kommunstyrelsen", when it
+   names the municipality and no other in its header, or on its postal
+   address line, and writes the body by name; never a Stockholm body. A
+   body every municipality has (kommunstyrelse, fullmäktige, facknämnd)
+   is Stockholm's only where the document shows it (names the city, or
+   carries the nämnd's own diarienummer prefix), and never where its own
+   diarienummer carries a prefix Stockholm's table does not have as
+   written ("Ks 187/2018", "KFKS 2019/475"). Where none of these settles
+   it: NULL, never a guess. */
 #include "internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -30,10 +39,19 @@ static const body_row bodies[] = {
 };
 enum { NBODIES = sizeof bodies / sizeof *bodies };
 
+typedef struct muni_row {
+    const char *name, *official;
+} muni_row;
+
+static const muni_row munis[] = {
+#include "municipalities.inc"
+};
+enum { NMUNIS = sizeof munis / sizeof *munis };
+
 /* ---- the index: every name, alias, förvaltning and prefix of the table,
    lower-cased once per extractor ---- */
 
-enum { K_NAME, K_ADMIN, K_PREFIX };
+enum { K_NAME, K_ADMIN, K_PREFIX, K_MUNI };
 
 struct pk_names {
     struct name_ent {
@@ -106,6 +124,7 @@ pk_names *pk_names_new(void)
                 cap += *p == '|';
         cap += 3;
     }
+    cap += 3 * NMUNIS;
     ix->n = 0;
     ix->v = pk_malloc(cap * sizeof *ix->v);
     if (!ix->v) {
@@ -118,6 +137,20 @@ pk_names *pk_names_new(void)
             pk_names_free(ix);
             return NULL;
         }
+    /* a municipality as a text writes it before "kommun" or "stad": its
+       name, the name in the genitive, or its own name's first part
+       ("Göteborgs" Stad, "Falu" kommun) */
+    for (int i = 0; i < NMUNIS; i++) {
+        char gen[96], own[96];
+        snprintf(gen, sizeof gen, "%ss", munis[i].name);
+        const char *sp = strrchr(munis[i].official, ' ');
+        size_t n = sp ? (size_t)(sp - munis[i].official) : strlen(munis[i].official);
+        snprintf(own, sizeof own, "%.*s", (int)n, munis[i].official);
+        if (add_list(ix, munis[i].name, i, K_MUNI) || add_list(ix, gen, i, K_MUNI) || add_list(ix, own, i, K_MUNI)) {
+            pk_names_free(ix);
+            return NULL;
+        }
+    }
     return ix;
 }
 
@@ -140,21 +173,133 @@ static int fits(const body_row *b, const char *generic)
 
 static const char *const generic_bodies[] = {"nämnden", "stadsdelsnämnden", "styrelsen", "facknämnden"};
 
-/* Another municipality named near the top: "Göteborgs Stad", "Solna stad",
-   "Nacka kommun", "Uppsala kommuns kvalitetspris". */
-static int other_municipality(ctx *c)
+/* The municipality of the table that the cleaned range [s, e) names, or -1. */
+static int muni_at(ctx *c, size_t s, size_t e)
 {
-    /* the header, or the first 3000 bytes ("Uppsala kommuns kvalitetspris") */
+    const pk_names *ix = c->ex->names;
+    char *f = pk_fold(c, s, e);
+    const char *low = pk_lower(c->a, f, strlen(f));
+    for (size_t i = 0; i < ix->n; i++)
+        if (ix->v[i].kind == K_MUNI && strcmp(ix->v[i].low, low) == 0)
+            return ix->v[i].body;
+    return -1;
+}
+
+/* The municipality named by an RX_MUNICIPALITY match: the word before
+   "kommun"/"stad", or with the word before it ("Upplands Väsby kommun",
+   "Lilla Edets kommun"); -1 when the table has neither ("Varje kommun"). */
+static int muni_of_match(ctx *c, const size_t *ov, size_t lo)
+{
+    size_t w = ov[2];
+    if (w > lo + 1 && c->t.s[w - 1] == ' ') {
+        size_t p = w - 1;
+        while (p > lo && c->t.s[p - 1] != ' ' && c->t.s[p - 1] != '\n')
+            p--;
+        int m = pk_is_upper_at(c->t.s + p, w - p) ? muni_at(c, p, ov[3]) : -1;
+        if (m >= 0)
+            return m;
+    }
+    return muni_at(c, ov[2], ov[3]);
+}
+
+static int is_stockholm(int m) { return m >= 0 && strcmp(munis[m].name, "Stockholm") == 0; }
+
+/* The municipality the document names as its own: the one its header
+   (or first 3000 bytes: "Uppsala kommuns kvalitetspris") names, when it
+   names one only; else the one on a postal address line ("Nacka kommun,
+   131 81 Nacka"). -1 when none, -2 when several. *elsewhere is set when
+   the header names anything but Stockholm before "kommun" or "stad", a
+   municipality of the table or not: such a document is not settled as
+   Stockholm's. */
+static int named_municipality(ctx *c, int *elsewhere)
+{
     size_t ov[4], pos = 0, end = c->header_end > 3000 ? c->header_end : 3000;
     if (end > c->t.n)
         end = c->t.n;
+    int found = -1, several = 0;
+    *elsewhere = 0;
     while (rx_match(c, RX_MUNICIPALITY, pos, end, ov, 2)) {
         pos = ov[1];
         size_t n = ov[3] - ov[2];
         const char *w = c->t.s + ov[2];
         if (!((n == 9 && strncasecmp(w, "Stockholm", 9) == 0) || (n == 10 && strncasecmp(w, "Stockholms", 10) == 0)))
-            return 1;
+            *elsewhere = 1;
+        int m = muni_of_match(c, ov, 0);
+        if (m < 0 || m == found)
+            continue;
+        several |= found >= 0;
+        found = m;
     }
+    if (several)
+        return -2;
+    if (found >= 0)
+        return found;
+    /* the postal address line: ", " and a postcode after "kommun" or
+       "stad", found from the postcode so that the text is scanned once */
+    for (const char *p = c->t.s; (p = memchr(p, ',', c->t.n - (size_t)(p - c->t.s))) != NULL; p++) {
+        size_t q = (size_t)(p - c->t.s);
+        if (q + 8 > c->t.n || c->t.s[q + 1] != ' ' || q < 5)
+            continue;
+        size_t d = q + 2;
+        int digits = 0;
+        while (d < c->t.n && digits < 5 && ((c->t.s[d] >= '0' && c->t.s[d] <= '9') || (c->t.s[d] == ' ' && digits == 3)))
+            digits += c->t.s[d++] != ' ';
+        if (digits != 5 || (d < c->t.n && c->t.s[d] >= '0' && c->t.s[d] <= '9'))
+            continue;
+        size_t lo = q > 64 ? q - 64 : 0, at = lo;
+        int hit = 0;
+        while (!hit && rx_match(c, RX_MUNICIPALITY, at, q, ov, 2)) {
+            hit = ov[1] == q; /* the name that ends at the comma */
+            at = ov[1];
+        }
+        int m = hit ? muni_of_match(c, ov, lo) : -1;
+        if (m < 0 || m == found)
+            continue;
+        if (found >= 0)
+            return -2;
+        found = m;
+    }
+    return found;
+}
+
+/* "Örebro kommun, Kommunstyrelsen": the municipality's name and the body
+   as the document writes it, with a capital; NULL for a generic name. */
+static const char *other_municipality_body(ctx *c, int m)
+{
+    const pk_record *r = c->rec;
+    if (!r->body)
+        return NULL;
+    const char *low = pk_lower(c->a, r->body, strlen(r->body));
+    for (size_t i = 0; i < sizeof generic_bodies / sizeof *generic_bodies; i++)
+        if (strcmp(low, generic_bodies[i]) == 0)
+            return NULL;
+    /* "Arbetsutskottet": an utskott without the body it belongs to */
+    size_t ln = strlen(low);
+    if (!strchr(low, ' ') && ln >= 9 && strcmp(low + ln - 9, "utskottet") == 0)
+        return NULL;
+    const char *body = pk_capitalize(c->a, r->body);
+    size_t on = strlen(munis[m].official), bn = strlen(body);
+    char *out = arena_alloc(c->a, on + 2 + bn + 1);
+    memcpy(out, munis[m].official, on);
+    memcpy(out + on, ", ", 2);
+    memcpy(out + on + 2, body, bn + 1);
+    return out;
+}
+
+/* The prefix stands in the bodies table exactly as written ("KS", not "Ks"). */
+static int stockholm_prefix(const char *prefix)
+{
+    size_t n = strlen(prefix);
+    for (size_t i = 0; i < NBODIES; i++)
+        for (const char *p = bodies[i].prefixes; *p;) {
+            const char *bar = strchr(p, '|');
+            size_t m = bar ? (size_t)(bar - p) : strlen(p);
+            if (m == n && memcmp(p, prefix, n) == 0)
+                return 1;
+            if (!bar)
+                break;
+            p = bar + 1;
+        }
     return 0;
 }
 
@@ -201,8 +346,10 @@ static int from_header(ctx *c, const pk_names *ix, const char *generic, int year
     int found = -1;
     for (size_t i = 0; i < ix->n; i++) {
         const struct name_ent *e = &ix->v[i];
+        if (e->kind != K_NAME || e->body == found)
+            continue;
         const body_row *b = &bodies[e->body];
-        if (e->kind != K_NAME || e->body == found || !fits(b, generic) || !alive(b, year))
+        if (!fits(b, generic) || !alive(b, year))
             continue;
         for (const char *p = low; (p = memmem(p, n - (size_t)(p - low), e->low, e->len)) != NULL; p++) {
             size_t at = (size_t)(p - low), after = at + e->len;
@@ -232,16 +379,60 @@ int pk_known_admin(ctx *c, size_t s, size_t e)
     return 0;
 }
 
+/* The document shows it is Stockholm's: it names the city, or its own
+   diarienummer carries the nämnd's own prefix ("ÄN", "UtbN"). */
+static int stockholm_evidence(const ctx *c, int b)
+{
+    static const char *const names[] = {"Stockholm", "STOCKHOLM", "stockholm"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (memmem(c->t.s, c->t.n, names[i], strlen(names[i])))
+            return 1;
+    const pk_regnum *own = c->regnums.n ? c->regnums.items : NULL;
+    if (!own || !own->prefix || strcmp(bodies[b].kind, "facknamnd") != 0)
+        return 0;
+    size_t n = strlen(own->prefix);
+    for (const char *p = bodies[b].prefixes; *p;) {
+        const char *bar = strchr(p, '|');
+        size_t m = bar ? (size_t)(bar - p) : strlen(p);
+        if (m == n && memcmp(p, own->prefix, n) == 0)
+            return 1;
+        if (!bar)
+            break;
+        p = bar + 1;
+    }
+    return 0;
+}
+
+/* Row b settles the body; one every municipality has (kommunstyrelse,
+   fullmäktige, facknämnd) only where the document shows it is
+   Stockholm's and its own diarienummer carries no prefix Stockholm's
+   table lacks as written ("Ks 187/2018", "KFKS 2019/475"). */
+static void settle(ctx *c, int b)
+{
+    const pk_regnum *own = c->regnums.n ? c->regnums.items : NULL;
+    int common = strcmp(bodies[b].kind, "sdn") != 0 && strcmp(bodies[b].kind, "bolag") != 0;
+    if (common && ((own && own->prefix && !stockholm_prefix(own->prefix)) || !stockholm_evidence(c, b)))
+        return;
+    c->rec->body_canonical = bodies[b].name;
+}
+
 void pk_extract_canonical(ctx *c)
 {
     pk_record *r = c->rec;
     const pk_names *ix = c->ex->names;
-    if (!ix || other_municipality(c))
+    if (!ix)
+        return;
+    int elsewhere, m = named_municipality(c, &elsewhere);
+    if (m >= 0 && !is_stockholm(m)) {
+        r->body_canonical = other_municipality_body(c, m);
+        return;
+    }
+    if (m == -2 || elsewhere)
         return;
     int year = doc_year(c), b = -1;
     const char *body = r->body ? pk_lower(c->a, r->body, strlen(r->body)) : NULL;
     if (body && (b = lookup(ix, body, K_NAME, NULL, year)) >= 0) {
-        r->body_canonical = bodies[b].name;
+        settle(c, b);
         return;
     }
     const char *generic = NULL;
@@ -259,7 +450,7 @@ void pk_extract_canonical(ctx *c)
             while (*w && *w != ' ' && *w != ',' && *w != '.')
                 w++;
             if ((b = lookup(ix, pk_lower(c->a, at, (size_t)(w - at)), K_NAME, generic, year)) >= 0) {
-                r->body_canonical = bodies[b].name;
+                settle(c, b);
                 return;
             }
             e = w;
@@ -269,13 +460,18 @@ void pk_extract_canonical(ctx *c)
         b = lookup(ix, pk_lower(c->a, r->administration, strlen(r->administration)), K_ADMIN, generic, year);
     if (b < 0 && c->regnums.n) {
         const pk_regnum *g = c->regnums.items;
-        if (g[0].prefix)
+        if (g[0].prefix && stockholm_prefix(g[0].prefix))
             b = lookup(ix, pk_lower(c->a, g[0].prefix, strlen(g[0].prefix)), K_PREFIX, generic, year);
+        /* a prefix alone names no kommunstyrelse or facknämnd where no body
+           is written: other municipalities' offices share the letters
+           (Stadsledningskontoret, SLK) */
+        if (b >= 0 && !body && strcmp(bodies[b].kind, "sdn") != 0 && strcmp(bodies[b].kind, "bolag") != 0)
+            b = -1;
     }
     if (b < 0)
         b = from_header(c, ix, generic, year);
     if (b >= 0)
-        r->body_canonical = bodies[b].name;
+        settle(c, b);
 }
 
 /* ---- unit keys ---- */

@@ -125,6 +125,15 @@ static void add_item(ctx *c, size_t s, size_t e, int marked, size_t lead_s, size
         char *f = pk_fold(c, ov[0], ov[1]);
         formula = pk_lower(c->a, f, strlen(f));
         fs = ov[0];
+    } else if (rx_match(c, RX_OPEN_FORMULA, s, e, ov, 1)) {
+        /* "X beslutar att <a verb the table does not know>" */
+        const char *mark = rx_mark(c);
+        size_t k = mark ? (size_t)strtoul(mark, NULL, 10) : 0;
+        if (k < pk_n_open_formulas)
+            kind = pk_open_formulas[k].kind;
+        char *f = pk_fold(c, ov[0], ov[1]);
+        formula = pk_lower(c->a, f, strlen(f));
+        fs = ov[0];
     } else if (!marked || !has_verb(c, s, e)) {
         return; /* a name in a list under an item is no decision of its own */
     }
@@ -157,12 +166,10 @@ static int is_lead_in(const ctx *c, const line *l)
         n--;
     if (n && s[n - 1] == ':')
         return 1;
-    static const char *const ends[] = {"beslutar", "beslutar att", "besluta", "besluta att", "föreslås besluta",
-                                       "föreslås besluta att", "beslöt", "beslöt att", "beslutade", "beslutade att",
-                                       "har beslutat", "har beslutat att"};
-    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
-        size_t m = strlen(ends[i]);
-        if (n >= m && memcmp(s + n - m, ends[i], m) == 0 && (n == m || s[n - m - 1] == ' '))
+    for (size_t i = 0; i < pk_n_decision_leads; i++) {
+        const char *end = pk_decision_leads[i];
+        size_t m = strlen(end);
+        if (n >= m && memcmp(s + n - m, end, m) == 0 && (n == m || s[n - m - 1] == ' '))
             return 1;
     }
     return 0;
@@ -174,7 +181,7 @@ static void split_section(ctx *c, size_t a, size_t b)
     size_t lead_s = 0, lead_e = 0;
     int att_items = 0;
     /* first pass: are there markers? */
-    int marked = 0;
+    int marked = 0, numbered = 0;
     for (size_t i = a; i < b; i++) {
         const line *l = &g->lines[i];
         if (l->blank)
@@ -189,7 +196,13 @@ static void split_section(ctx *c, size_t a, size_t b)
         }
         if (marker_len(c, l->s, l->e, att_items))
             marked = 1;
+        if (marker_len(c, l->s, l->e, 0) && c->t.s[l->s] >= '0' && c->t.s[l->s] <= '9')
+            numbered = 1;
     }
+    /* numbered items: a line that opens with "att" goes on the item above
+       ("... alternativt tillser\natt bolaget likvideras.") */
+    if (numbered)
+        att_items = 0;
     if (marked) {
         size_t cur = (size_t)-1;
         int in_lead = 0;
@@ -290,6 +303,51 @@ static void body_from_header(ctx *c)
     }
 }
 
+/* A decision that names only the office's proposal, with no body written
+   anywhere ("Enligt Socialförvaltningens förslag."): the nämnd that
+   office prepares for decides (lib/data/admin_bodies.tsv). */
+static void body_from_proposer(ctx *c)
+{
+    if (c->rec->body)
+        return;
+    const pk_decision *d = c->decisions.items;
+    for (size_t i = 0; i < c->decisions.n; i++) {
+        const char *f = d[i].formula;
+        if (!f || strcmp(d[i].kind, "adopt") != 0 || !(strncmp(f, "enligt ", 7) == 0 || strncmp(f, "i enlighet ", 11) == 0))
+            continue;
+        /* the office in the genitive, between "enligt" and "förslag" */
+        const char *end = strstr(f, " förslag"), *w = f + (f[0] == 'e' ? 7 : 11);
+        if (f[0] == 'i' && strncmp(w, "med ", 4) == 0)
+            w += 4;
+        if (!end || end <= w)
+            continue;
+        size_t n = (size_t)(end - w);
+        if (n < 3 || w[n - 1] != 's')
+            continue;
+        n--; /* "socialförvaltningens" -> "socialförvaltningen" */
+        for (size_t k = 0; k < pk_n_admin_bodies; k++) {
+            const char *ad = pk_admin_bodies[k].admin, *bo = pk_admin_bodies[k].body;
+            const char *low = pk_lower(c->a, ad[0] == '-' ? ad + 1 : ad, strlen(ad[0] == '-' ? ad + 1 : ad));
+            size_t m = strlen(low);
+            if (ad[0] == '-' ? !(n > m && memcmp(w + n - m, low, m) == 0) : !(n == m && memcmp(w, low, m) == 0))
+                continue;
+            char *body;
+            if (ad[0] == '-') {
+                size_t stem = n - m, bl = strlen(bo + 1);
+                body = arena_alloc(c->a, stem + bl + 1);
+                memcpy(body, w, stem);
+                memcpy(body + stem, bo + 1, bl + 1);
+                body = pk_capitalize(c->a, body);
+            } else {
+                body = arena_strdup(c->a, bo);
+            }
+            c->rec->body = body;
+            c->rec->body_span = d[i].span;
+            return;
+        }
+    }
+}
+
 void pk_extract_decisions(ctx *c)
 {
     const segs *g = &c->sg;
@@ -312,8 +370,8 @@ void pk_extract_decisions(ctx *c)
     size_t a = g->nlines, b = g->nlines;
     if (protokoll && beslut < g->nlines)
         a = beslut + 1;
-    else if (lead < head)
-        a = lead;
+    else if (lead < head || (protokoll && lead < g->nlines))
+        a = lead; /* "Kommunfullmäktige beslutar:" after the proposal it was given */
     else if (head < g->nlines)
         a = head + 1;
     if (a < g->nlines) {
@@ -321,13 +379,43 @@ void pk_extract_decisions(ctx *c)
         while (b < g->nlines && !g->lines[b].heading)
             b++;
     }
+    /* a minutes excerpt without a heading or a lead-in ("§ 112 Title", the
+       matter, "Enligt Socialförvaltningens förslag."): its last block,
+       when short and holding a formula, is the decision */
+    if (protokoll && a == g->nlines) {
+        size_t e = g->nlines, ov[2];
+        while (e > c->focus_line && g->lines[e - 1].blank)
+            e--;
+        size_t s = e;
+        while (s > c->focus_line && !g->lines[s - 1].blank)
+            s--;
+        if (e > s && e - s <= 4 && s > c->focus_line + 1 && !g->lines[s].heading &&
+            rx_match(c, RX_FORMULA, g->lines[s].s, g->lines[e - 1].e, ov, 1)) {
+            a = s;
+            b = e;
+        }
+    }
     if (a < g->nlines) {
         c->decision_lo = g->lines[a].s;
         c->decision_hi = g->lines[b - 1].e;
         split_section(c, a, b);
     }
+    /* "Kommunstyrelsens personalutskott beslutar:" names the body even
+       where no item below it reads as a decision */
+    if (!c->rec->body && lead < g->nlines) {
+        size_t ov[6];
+        const line *l = &g->lines[lead];
+        if (rx_match(c, RX_BODY, l->s, l->e, ov, 3) && ov[0] == l->s) {
+            size_t hs = ov[4], he = ov[5], bs = hs;
+            if (!pk_is_upper_at(c->t.s + hs, he - hs) && ov[2] != (size_t)-1)
+                bs = ov[2];
+            c->rec->body = pk_fold(c, bs, he);
+            c->rec->body_span = pk_span_of(c, bs, he);
+        }
+    }
     if (c->decisions.n) {
         body_from_header(c);
+        body_from_proposer(c);
         return;
     }
     /* no section: the office's proposal ("Förvaltningen föreslår att nämnden godkänner ...") */

@@ -15,12 +15,11 @@ struct pk_doc {
 /* any short word in parentheses: people.c tells a party by the table of parties */
 #define PARTY "(\\p{L}{1,5})"
 #define MONTHS "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|febr|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec"
-#define REGVAL "(?:\\p{Lu}\\p{L}{0,5}(?:[ \\-/]|(?=\\d)))?\\d[\\d.]*(?:(?:[-/:]| ?[–/] ?)\\d[\\d.]*)*"
+#define REGVAL "(?:\\p{Lu}\\p{L}{0,5}(?:[ \\n\\-/]|(?=\\d)))?\\d[\\d.]*(?:(?:[-/:]| ?[–/] ?)\\n?\\d[\\d.]*)*"
 
 static const char *const rx_src[RX_COUNT] = {
-    [RX_REGNUM_LABELED] = "(?<![\\p{L}])(?:[Dd] ?nr|DNR|Diarienummer|Diarienr|Vårt dnr|Er ref)\\.?:?[ \\n]*(" REGVAL ")",
-    [RX_REGNUM_PREFIX] = "(?<![\\p{L}\\d\\-/])(\\p{Lu}{2,5})[ \\-/](\\d{4})[/:\\-](\\d{1,6})(?![\\d/])",
-    [RX_REGNUM_CLASS] = "(?<![\\d.\\-/])(?:\\d{1,2}(?:\\.\\d{1,2}){1,4}\\.?-\\d{1,6}/(?:\\d{4}|\\d{2})|\\d(?:\\.\\d{1,2}){1,4}/\\d{1,6}-(?:\\d{4}|\\d{2}))(?![\\d/])",
+    [RX_REGNUM_LABELED] = "(?<![\\p{L}])(?:[Dd] ?nr|DNR|Diarienummer|Diarienr|Ärendenummer|Ärendenr|Vårt dnr|Er ref)\\.?:?[ \\n]*(" REGVAL ")",
+    [RX_REGNUM] = NULL, /* built from the shapes table */
     /* a line may break after a separator: "2023-03-\n22"; or the compact
        "Kapacitetsplan 20190327" (the second branch, its separator empty) */
     [RX_DATE_ISO] = "(?<![\\d.\\-/])(?|(\\d{4})([-.])\\n?(\\d{1,2})\\2\\n?(\\d{1,2})(?![\\d]|\\.\\d)|"
@@ -31,8 +30,11 @@ static const char *const rx_src[RX_COUNT] = {
                       "(\\d{1,2})/(\\d{1,2})(?![\\d/]|[ ]+\\d{4}))",
     [RX_DATE_NAMED] = "(?i)(?<![\\p{L}\\d])(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\\s+)?(?:den\\s+)?"
                       "(\\d{1,2})(?::[ae])?\\s+(" MONTHS ")(?![\\p{L}])(\\.)?(?:\\s+(\\d{4})(?![\\d]))?",
-    [RX_FORMULA] = NULL, /* built from the table */
-    [RX_BODY] = "(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*[ \\n](?:och[ \\n])?)(?:stads[ \\n])?)?(\\p{L}*(?i:nämnd|nämnden|styrelse|styrelsen|fullmäktige|utskott|utskottet|kommittén|kommitté|direktionen|beredningen))(?![\\p{L}])",
+    [RX_FORMULA] = NULL,      /* built from the table */
+    [RX_OPEN_FORMULA] = NULL, /* built from the table */
+    /* "Bygg- och miljönämnden", "Äldre samt vård- och omsorgsnämnden",
+       "Stadsmiljö-, teknik- och fastighetsnämnden", "Östermalms stadsdelsnämnd" */
+    [RX_BODY] = "(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*(?:,?[ \\n](?:och|samt)[ \\n]\\p{Ll}\\p{L}*-|,[ \\n]\\p{Ll}\\p{L}*-)*[ \\n](?:(?:och|samt)[ \\n])?)(?:stads[ \\n])?)?(\\p{L}*(?i:nämnd|nämnden|styrelse|styrelsen|fullmäktige|utskott|utskottet|kommittén|kommitté|direktionen|beredningen))(?![\\p{L}])",
     [RX_ADMIN] = "(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*)[ \\n])?(\\p{L}*(?i:förvaltning|förvaltningen|kontoret|kontor))(?![\\p{L}])",
     [RX_PARAGRAPH] = "(?m)^(?:Protokoll[^\\n]{0,60}?|\\p{Lu}{2,6}[ ]+)?§[ ]*(\\d{1,4})(?![\\d])",
     [RX_AWARD] = "(?i)(?<![\\p{L}])(?:stadens\\s+|stockholms\\s+stads\\s+)?kvalitets(?:utmärkelse(?:n|r|rna)?|pris(?:et|er)?)(?![\\p{L}])",
@@ -47,17 +49,60 @@ static const char *const rx_src[RX_COUNT] = {
     [RX_MUNICIPALITY] = "(?<![\\p{L}])(\\p{Lu}[\\p{L}]+(?:-\\p{Lu}[\\p{L}]+)?)\\s+(?:[Ss]tad|STAD|kommun|KOMMUN)s?(?![\\p{L}])",
 };
 
-static char *build_formula_pattern(void)
+/* The stand-ins of lib/data/regnum_shapes.tsv. */
+static const struct {
+    char key;
+    const char *rx;
+} regnum_standins[] = {
+    {'P', "\\p{L}{1,6}"},
+    {'S', "(?:[ ]?[-–/][ ]?\\n?|[ \\n])"},
+    {'Y', "(?:19[5-9]\\d|20[0-3]\\d)"},
+    {'N', "\\d{1,6}"},
+    {'D', "[-–]\\n?"},
+    {'E', "(?![\\d/]|[-–.:]\\d)"},
+};
+
+/* One pattern of every shape, each marked with its row: "(?<!...)(?:A(*MARK:0)|B(*MARK:1)...)". */
+static char *build_regnum_pattern(void)
 {
     size_t need = 64;
-    for (size_t i = 0; i < pk_n_formulas; i++)
-        need += strlen(pk_formulas[i].pattern) + 24;
+    for (size_t i = 0; i < pk_n_regnum_shapes; i++)
+        need += strlen(pk_regnum_shapes[i].shape) * 16 + 24;
+    char *p = pk_malloc(need);
+    if (!p)
+        return NULL;
+    size_t o = (size_t)snprintf(p, need, "(?<![\\p{L}\\d.\\-–/])(?:");
+    for (size_t i = 0; i < pk_n_regnum_shapes; i++) {
+        if (i)
+            p[o++] = '|';
+        for (const char *q = pk_regnum_shapes[i].shape; *q; q++) {
+            size_t k = 0, nk = sizeof regnum_standins / sizeof *regnum_standins;
+            while (*q == '%' && k < nk && regnum_standins[k].key != q[1])
+                k++;
+            if (*q == '%' && k < nk) {
+                o += (size_t)snprintf(p + o, need - o, "%s", regnum_standins[k].rx);
+                q++;
+            } else {
+                p[o++] = *q;
+            }
+        }
+        o += (size_t)snprintf(p + o, need - o, "(*MARK:%zu)", i);
+    }
+    snprintf(p + o, need - o, ")");
+    return p;
+}
+
+static char *build_formula_pattern(const formula_entry *rows, size_t n)
+{
+    size_t need = 64;
+    for (size_t i = 0; i < n; i++)
+        need += strlen(rows[i].pattern) + 24;
     char *p = pk_malloc(need);
     if (!p)
         return NULL;
     size_t o = (size_t)snprintf(p, need, "(?i)(?<![\\p{L}])(?:");
-    for (size_t i = 0; i < pk_n_formulas; i++)
-        o += (size_t)snprintf(p + o, need - o, "%s%s(*MARK:%zu)", i ? "|" : "", pk_formulas[i].pattern, i);
+    for (size_t i = 0; i < n; i++)
+        o += (size_t)snprintf(p + o, need - o, "%s%s(*MARK:%zu)", i ? "|" : "", rows[i].pattern, i);
     snprintf(p + o, need - o, ")(?![\\p{L}])");
     return p;
 }
@@ -107,23 +152,28 @@ PK_EXPORT pk_extractor *pk_extractor_new(void)
     if (!ex)
         return NULL;
     memset(ex, 0, sizeof *ex);
-    char *formula = build_formula_pattern();
+    char *formula = build_formula_pattern(pk_formulas, pk_n_formulas), *regnum = build_regnum_pattern();
+    char *opening = build_formula_pattern(pk_open_formulas, pk_n_open_formulas);
     ex->names = pk_names_new();
     ex->gctx = pcre2_general_context_create(rx_alloc, rx_free, NULL);
     pcre2_compile_context *cctx = ex->gctx ? pcre2_compile_context_create(ex->gctx) : NULL;
-    if (!formula || !cctx || !ex->names) {
+    if (!formula || !regnum || !opening || !cctx || !ex->names) {
         free(formula);
+        free(regnum);
+        free(opening);
         pcre2_compile_context_free(cctx);
         pk_extractor_free(ex);
         return NULL;
     }
     for (int i = 0; i < RX_COUNT; i++) {
-        const char *src = i == RX_FORMULA ? formula : rx_src[i];
+        const char *src = i == RX_FORMULA ? formula : i == RX_OPEN_FORMULA ? opening : i == RX_REGNUM ? regnum : rx_src[i];
         int err;
         PCRE2_SIZE off;
         ex->rx[i] = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_NO_UTF_CHECK, &err, &off, cctx);
         if (!ex->rx[i]) {
             free(formula);
+            free(regnum);
+            free(opening);
             pcre2_compile_context_free(cctx);
             pk_extractor_free(ex);
             return NULL;
@@ -132,6 +182,8 @@ PK_EXPORT pk_extractor *pk_extractor_new(void)
         (void)pcre2_jit_compile(ex->rx[i], PCRE2_JIT_COMPLETE);
     }
     free(formula);
+    free(regnum);
+    free(opening);
     pcre2_compile_context_free(cctx);
     return ex;
 }
@@ -163,14 +215,22 @@ static int digit_then_letter(const char *s, size_t n, size_t at)
     return 0;
 }
 
-/* "BRO 2024/172", "HÄS-2020:12": a digit after a separator after a capital */
-static int digit_after_capital(const char *s, size_t n, size_t at)
+/* "BRO 2024/172", "Ks 1234/2025", "1.4.1-289/2020": the first digit of a
+   group that a separator and another digit follow, as in every diarienummer */
+static int digit_group_then_separator(const char *s, size_t n, size_t at)
 {
-    (void)n;
-    if (at < 2 || !(s[at - 1] == ' ' || s[at - 1] == '-' || s[at - 1] == '/'))
+    if (at > 0 && (unsigned char)(s[at - 1] - '0') < 10)
         return 0;
-    unsigned char u = (unsigned char)s[at - 2];
-    return (u >= 'A' && u <= 'Z') || (u >= 0x80 && u <= 0x9E && at >= 3 && (unsigned char)s[at - 3] == 0xC3);
+    size_t k = at;
+    while (k < n && k < at + 7 && (unsigned char)(s[k] - '0') < 10)
+        k++;
+    if (k < n && s[k] == ' ')
+        k++;
+    if (k + 1 >= n)
+        return 0;
+    if (s[k] == '-' || s[k] == '/' || s[k] == ':' || s[k] == '.')
+        return 1;
+    return (unsigned char)s[k] == 0xE2 && k + 2 < n && (unsigned char)s[k + 1] == 0x80 && (unsigned char)s[k + 2] == 0x93;
 }
 
 static const char *const cue_digit[] = {CUE_DIGIT, NULL};
@@ -179,13 +239,13 @@ static const char *const cue_body[] = {"nämnd", "Nämnd", "NÄMND", "styrelse",
                                        "Fullmäktige", "FULLMÄKTIGE", "utskott", "Utskott", "UTSKOTT", "kommitté",
                                        "Kommitté", "KOMMITTÉ", "direktionen", "Direktionen", "DIREKTIONEN",
                                        "beredningen", "Beredningen", "BEREDNINGEN", NULL};
-static const char *const cue_label[] = {"nr", "NR", "Diarienummer", "Er ref", NULL};
+static const char *const cue_label[] = {"nr", "NR", "nummer", "Er ref", NULL};
 static const char *const cue_town[] = {"stad", "Stad", "STAD", "kommun", "KOMMUN", NULL};
 static const char *const cue_admin[] = {"förvaltning", "Förvaltning", "FÖRVALTNING", "kontor", "Kontor", "KONTOR", NULL};
 
 static const cue cues[RX_COUNT] = {
     [RX_REGNUM_LABELED] = {cue_label, 16, 160, NULL},
-    [RX_REGNUM_PREFIX] = {cue_digit, 24, 40, digit_after_capital},
+    [RX_REGNUM] = {cue_digit, 24, 48, digit_group_then_separator},
     [RX_DATE_NAMED] = {cue_digit, 64, 96, digit_then_letter},
     [RX_MUNICIPALITY] = {cue_town, 96, 16, NULL},
     [RX_CHAIR] = {cue_chair, 64, 240, NULL},

@@ -106,7 +106,7 @@ static int is_furniture_line(ctx *c, const line *l)
         (n == 15 && memcmp(s, "Stockholms stad", 15) == 0) || (n > 3 && memcmp(s + n - 3, " AB", 3) == 0) ||
         (n > 7 && memcmp(s + n - 7, " kommun", 7) == 0 && count_words(s, n) <= 3))
         return 1;
-    if (line_is(c, l, RX_DATE_ISO) || line_is(c, l, RX_REGNUM_PREFIX) || line_is(c, l, RX_REGNUM_CLASS) ||
+    if (line_is(c, l, RX_DATE_ISO) || line_is(c, l, RX_REGNUM) ||
         line_is(c, l, RX_BODY) || line_is(c, l, RX_ADMIN))
         return 1;
     size_t ov[4];

@@ -94,13 +94,13 @@ void pk_sentence_bounds(const pk_text *t, size_t lo, size_t hi, size_t pos, size
 
 enum rx_id {
     RX_REGNUM_LABELED,
-    RX_REGNUM_PREFIX,
-    RX_REGNUM_CLASS,
+    RX_REGNUM, /* the unlabelled shapes of lib/data/regnum_shapes.tsv */
     RX_DATE_ISO,
     RX_DATE_SLASH,
     RX_DATE_PAREN,
     RX_DATE_NAMED,
     RX_FORMULA,
+    RX_OPEN_FORMULA,
     RX_BODY,
     RX_ADMIN,
     RX_PARAGRAPH,
@@ -189,6 +189,28 @@ typedef struct formula_entry {
 } formula_entry;
 extern const formula_entry pk_formulas[];
 extern const size_t pk_n_formulas;
+extern const formula_entry pk_open_formulas[];
+extern const size_t pk_n_open_formulas;
+typedef struct admin_body {
+    const char *admin, *body; /* "-" at the start: an ending */
+} admin_body;
+extern const admin_body pk_admin_bodies[];
+extern const size_t pk_n_admin_bodies;
+extern const char *const pk_decision_leads[];
+extern const size_t pk_n_decision_leads;
+/* Diarienummer: the unlabelled shapes (context "bare", "prefix" or "known", a
+   pcre2 fragment with %-stand-ins), the prefixes known in any case, and
+   words that stand before numbers without being prefixes (statute series). */
+typedef struct regnum_shape {
+    const char *context;
+    const char *shape;
+} regnum_shape;
+extern const regnum_shape pk_regnum_shapes[];
+extern const size_t pk_n_regnum_shapes;
+extern const char *const pk_regnum_prefixes[];
+extern const size_t pk_n_regnum_prefixes;
+extern const char *const pk_regnum_not_prefixes[];
+extern const size_t pk_n_regnum_not_prefixes;
 extern const char *const pk_months[12][3]; /* full name, abbreviation, extra */
 extern const char *const pk_given_names[];
 extern const size_t pk_n_given_names;
@@ -203,6 +225,7 @@ int pk_is_upper_at(const char *s, size_t n);  /* first code point is an upper-ca
 int pk_is_lower_at(const char *s, size_t n);
 int pk_is_letter_at(const char *s, size_t n);
 char *pk_lower(arena *a, const char *s, size_t n); /* case-folded copy */
+char *pk_capitalize(arena *a, const char *s);       /* copy with its first letter upper case */
 
 /* A growing output buffer (pk_malloc'd, for strings handed to the caller):
    after a failed allocation every call does nothing and finish gives NULL. */

@@ -1,7 +1,10 @@
 /* Registration numbers (diarienummer). A labelled number ("Dnr ...") may
-   take any of the archive's shapes; without a label only the shapes no
-   phone number, postcode or document id can take are accepted: a body
-   prefix with year/serial, or a dotted classification code. */
+   take any of the archive's shapes; without a label only the shapes of
+   lib/data/regnum_shapes.tsv are accepted, which no phone number,
+   postcode, document id, date, range or paragraph reference can take. A
+   shape that needs a prefix takes one the prefix table knows (any case),
+   one in capitals, or one the same document gives with a label; a
+   two-digit year needs a prefix known from the table or the document. */
 #include "internal.h"
 
 #include <stdlib.h>
@@ -10,6 +13,8 @@
 typedef struct cand {
     size_t s, e;   /* whole match */
     size_t vs, ve; /* the value */
+    int labelled;
+    const char *context; /* the shape row's context; NULL when labelled */
 } cand;
 
 static int by_start(const void *a, const void *b)
@@ -20,32 +25,75 @@ static int by_start(const void *a, const void *b)
     return x->e > y->e ? -1 : x->e < y->e;
 }
 
-/* The year in a number: the first four-digit group that can be a year,
-   else a two-digit group at the end ("/13", "-04"). */
-static int regnum_year(const char *v)
+static int is_digit(char ch) { return (unsigned char)(ch - '0') < 10; }
+
+/* A four-digit group that can be a year. */
+static int year_at(const char *p, size_t len)
 {
-    int last2 = -1;
+    if (len != 4)
+        return 0;
+    int x = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+    return x >= 1950 && x <= 2039 ? x : 0;
+}
+
+/* The year in a number: the group right after a prefix ("BRO 2024/172")
+   or the last one ("Ks 1234/2025", "1.4.1-289/2020") when it is a
+   four-digit year (of two such, the later: a serial is rarely the larger),
+   else the first four-digit year group ("2011-412-1.2.4"), else a two-digit
+   group at the end ("/13", "-04"). */
+static int regnum_year(const char *v, size_t pl)
+{
+    int first = 0, last = 0, last2 = -1, lead = 0, groups = 0;
     for (const char *p = v; *p;) {
-        if (*p < '0' || *p > '9') {
+        if (!is_digit(*p)) {
             p++;
             continue;
         }
         const char *q = p;
-        int x = 0;
-        while (*q >= '0' && *q <= '9') {
-            if (q - p < 6)
-                x = x * 10 + (*q - '0');
+        while (is_digit(*q))
             q++;
-        }
         size_t len = (size_t)(q - p);
-        if (len == 4 && x >= 1950 && x <= 2039)
-            return x;
-        last2 = (len == 2) ? x : -1;
+        int y = year_at(p, len);
+        if (groups == 0 && pl && y)
+            lead = y;
+        if (y && !first)
+            first = y;
+        last = *q ? 0 : y;
+        last2 = (len == 2 && !*q) ? (p[0] - '0') * 10 + (p[1] - '0') : -1;
+        groups++;
         p = q;
     }
+    if (lead && last)
+        return lead > last ? lead : last;
+    if (lead)
+        return lead;
+    if (last)
+        return last;
+    if (first)
+        return first;
     if (last2 >= 0)
         return last2 <= 39 ? 2000 + last2 : 1900 + last2;
     return 0;
+}
+
+/* "KPI 2024-2030": two years joined by a dash are a range, not a number. */
+static int is_range(const char *v)
+{
+    size_t n = strlen(v);
+    if (n < 9 || !is_digit(v[n - 1]))
+        return 0;
+    const char *z = v + n - 4;
+    if (z > v && is_digit(z[-1]))
+        return 0;
+    const char *dash = z - 1;
+    if (dash >= v + 2 && (unsigned char)dash[0] == 0x93 && (unsigned char)dash[-1] == 0x80 && (unsigned char)dash[-2] == 0xE2)
+        dash -= 2;
+    else if (*dash != '-')
+        return 0;
+    if (dash - 4 < v || (dash - 4 > v && is_digit(dash[-5])))
+        return 0;
+    int y1 = year_at(dash - 4, 4), y2 = year_at(z, 4);
+    return y1 && y2 && y2 > y1 && y2 <= y1 + 50;
 }
 
 static int has_separator(const char *s, size_t n)
@@ -56,24 +104,80 @@ static int has_separator(const char *s, size_t n)
     return 0;
 }
 
-static const char *const not_prefixes[] = {"EU", "EG", "EEG", "SFS", "SOU", "ISO", "SIS", "SS", "EN", "PM"};
+static int in_list(const char *low, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(low, list[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* The value: the number folded to one line; a line broken after a hyphen
+   or slash ("M-\n2025-1234") joins without a space. */
+static char *regnum_value(ctx *c, size_t s, size_t e)
+{
+    char *out = arena_alloc(c->a, e - s + 1);
+    size_t o = 0;
+    for (size_t i = s; i < e; i++) {
+        char ch = c->t.s[i];
+        if (ch == '\n') {
+            char prev = o ? out[o - 1] : 0;
+            if (prev == '-' || prev == '/' || (unsigned char)prev == 0x93)
+                continue;
+            if (prev != ' ')
+                out[o++] = ' ';
+            continue;
+        }
+        if (ch == ' ' && o && out[o - 1] == ' ')
+            continue;
+        out[o++] = ch;
+    }
+    out[o] = 0;
+    return out;
+}
+
+/* The letters a value opens with ("Ks" in "Ks 1234/2025"), or 0. */
+static size_t prefix_len(const char *v)
+{
+    size_t pl = 0;
+    while (v[pl] && ((v[pl] >= 'A' && v[pl] <= 'Z') || (v[pl] >= 'a' && v[pl] <= 'z') || ((unsigned char)v[pl] >= 0x80 &&
+                                                                                           (unsigned char)v[pl] != 0xE2)))
+        pl++;
+    return pl;
+}
+
+/* Every letter of the prefix is a capital. */
+static int all_capitals(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if ((unsigned char)p[i] >= 0x80 && ((unsigned char)p[i] & 0xC0) == 0x80)
+            continue;
+        if (!pk_is_upper_at(p + i, n - i))
+            return 0;
+    }
+    return 1;
+}
 
 void pk_extract_regnums(ctx *c)
 {
     vec cs = {0};
     cs.size = sizeof(cand);
     size_t ov[8];
-    static const int ids[] = {RX_REGNUM_LABELED, RX_REGNUM_PREFIX, RX_REGNUM_CLASS};
-    for (size_t k = 0; k < 3; k++) {
+    static const int ids[] = {RX_REGNUM_LABELED, RX_REGNUM};
+    for (size_t k = 0; k < 2; k++) {
         size_t pos = 0;
         while (rx_match(c, ids[k], pos, c->t.n, ov, 4)) {
             cand *x = vec_push(c->a, &cs);
             x->s = ov[0];
             x->e = ov[1];
-            if (ids[k] == RX_REGNUM_LABELED) {
+            x->labelled = ids[k] == RX_REGNUM_LABELED;
+            if (x->labelled) {
                 x->vs = ov[2];
                 x->ve = ov[3];
             } else {
+                const char *mark = rx_mark(c);
+                size_t row = mark ? (size_t)strtoul(mark, NULL, 10) : 0;
+                x->context = row < pk_n_regnum_shapes ? pk_regnum_shapes[row].context : "prefix";
                 x->vs = ov[0];
                 x->ve = ov[1];
             }
@@ -83,14 +187,23 @@ void pk_extract_regnums(ctx *c)
     if (!cs.n)
         return;
     qsort(cs.items, cs.n, sizeof(cand), by_start);
+    /* prefixes the document gives with a label admit the same prefix unlabelled */
+    vec attested = {0};
+    attested.size = sizeof(const char *);
+    for (size_t i = 0; i < cs.n; i++) {
+        cand *x = (cand *)cs.items + i;
+        size_t pl = prefix_len(c->t.s + x->vs);
+        if (x->labelled && pl && x->vs + pl <= x->ve)
+            *(const char **)vec_push(c->a, &attested) = pk_lower(c->a, c->t.s + x->vs, pl);
+    }
     size_t last_end = 0;
     for (size_t i = 0; i < cs.n; i++) {
         cand *x = (cand *)cs.items + i;
         if (x->s < last_end)
             continue;
         /* a trailing period or separator is punctuation */
-        while (x->ve > x->vs && (c->t.s[x->ve - 1] == '.' || c->t.s[x->ve - 1] == ' ' || c->t.s[x->ve - 1] == '-' ||
-                                 c->t.s[x->ve - 1] == '/'))
+        while (x->ve > x->vs && (c->t.s[x->ve - 1] == '.' || c->t.s[x->ve - 1] == ' ' || c->t.s[x->ve - 1] == '\n' ||
+                                 c->t.s[x->ve - 1] == '-' || c->t.s[x->ve - 1] == '/'))
             x->ve--;
         x->e = x->ve;
         if (x->ve <= x->vs)
@@ -99,23 +212,23 @@ void pk_extract_regnums(ctx *c)
         size_t vn = x->ve - x->vs;
         if (!has_separator(v, vn) && !pk_is_letter_at(v, vn))
             continue;
-        char *value = pk_fold(c, x->vs, x->ve);
-        /* a prefix of letters */
-        size_t pl = 0;
-        while (value[pl] && ((value[pl] >= 'A' && value[pl] <= 'Z') || (value[pl] >= 'a' && value[pl] <= 'z') ||
-                             ((unsigned char)value[pl] >= 0x80)))
-            pl++;
+        char *value = regnum_value(c, x->vs, x->ve);
+        size_t pl = prefix_len(value);
         const char *prefix = NULL;
         if (pl) {
             char *p = arena_strndup(c->a, value, pl);
-            int bad = 0;
-            for (size_t j = 0; j < sizeof not_prefixes / sizeof *not_prefixes; j++)
-                if (strcmp(p, not_prefixes[j]) == 0)
-                    bad = 1;
-            if (bad)
+            const char *low = pk_lower(c->a, p, pl);
+            if (in_list(low, pk_regnum_not_prefixes, pk_n_regnum_not_prefixes))
+                continue;
+            int known = in_list(low, pk_regnum_prefixes, pk_n_regnum_prefixes) || in_list(low, attested.items, attested.n);
+            if (x->context && strcmp(x->context, "known") == 0 && !known)
+                continue;
+            if (x->context && strcmp(x->context, "prefix") == 0 && !known && !(pl >= 2 && all_capitals(p, pl)))
                 continue;
             prefix = p;
         }
+        if (!x->labelled && is_range(value))
+            continue;
         int dup = 0;
         pk_regnum *rs = c->regnums.items;
         for (size_t j = 0; j < c->regnums.n; j++)
@@ -125,10 +238,10 @@ void pk_extract_regnums(ctx *c)
         if (dup)
             continue;
         pk_regnum *r = vec_push(c->a, &c->regnums);
-        r->text = pk_fold(c, x->s, x->e);
+        r->text = pk_fold(c, x->s, x->e); /* as written: the value joins "M-2025-\n0912" */
         r->value = value;
         r->prefix = prefix;
-        r->year = regnum_year(value);
+        r->year = regnum_year(value, pl);
         r->span = pk_span_of(c, x->s, x->e);
     }
 }

@@ -1,7 +1,9 @@
-/* The data the rules read: decision formulas, month names, given names and
-   titles. A new formula or month spelling is one line here; a new formula
-   also wants a text in tests/test_kinds.c that only it reads
-   (tests/mutate.sh finds the rows without one). */
+/* The data the rules read: decision formulas, diarienummer shapes and
+   prefixes, month names, given names and titles. A new formula or month
+   spelling is one line here, and a new formula also wants a text in
+   tests/test_kinds.c that only it reads (tests/mutate.sh finds the rows
+   without one); a new diarienummer shape or prefix is one line in
+   lib/data/. */
 #include "internal.h"
 
 #include <stdlib.h>
@@ -97,8 +99,57 @@ const formula_entry pk_formulas[] = {
     {"paragrafen\\s+(?:förklaras\\s+)?omedelbart\\s+justerad", "other"},
     {"får\\s+(?:lämna|avge|foga)\\s+(?:ett\\s+)?särskilt\\s+yttrande", "other"},
     {"utgår", "other"},
+    /* other municipalities' minutes: a decision item that is the proposal's
+       name alone, or the fate of a motion or a question */
+    {"enligt\\s+(?:\\S+\\s+){0,4}?förslag(?:et)?", "adopt"},
+    {"i\\s+enlighet\\s+med\\s+(?:\\S+\\s+){0,4}?förslag(?:et)?", "adopt"},
+    {"bereds\\s+av", "refer"},
+    {"är\\s+(?:därmed\\s+|härmed\\s+)?besvarad", "other"},
+    {"anses\\s+(?:vara\\s+)?besvarad", "other"},
+    {"noteras", "note"},
+    {"lämnas\\s+utan\\s+åtgärd", "other"},
+    {"avskrivs", "other"},
 };
 const size_t pk_n_formulas = sizeof pk_formulas / sizeof *pk_formulas;
+
+/* Formulas that open a decision whose own verb the table above does not
+   know ("Kommunstyrelsen beslutar att Hästhagens förskola avvecklas"):
+   they make an item only where the item holds no formula of the table
+   above, so "beslutar att godkänna" stays an approval. */
+const formula_entry pk_open_formulas[] = {
+    {"beslutar\\s+(?:att|om)", "other"},
+};
+const size_t pk_n_open_formulas = sizeof pk_open_formulas / sizeof *pk_open_formulas;
+
+/* The nämnd a förvaltning or kontor prepares for: whole names, then
+   endings ("-förvaltningen" -> "-nämnden") */
+const admin_body pk_admin_bodies[] = {
+#include "admin_bodies.inc"
+};
+const size_t pk_n_admin_bodies = sizeof pk_admin_bodies / sizeof *pk_admin_bodies;
+
+/* How a line that opens the decision ends ("Kommunstyrelsen beslutar:",
+   "Nämnden beslutar att"), the spelling "besluter" included */
+const char *const pk_decision_leads[] = {
+#include "decision_leads.inc"
+};
+const size_t pk_n_decision_leads = sizeof pk_decision_leads / sizeof *pk_decision_leads;
+
+const regnum_shape pk_regnum_shapes[] = {
+#include "regnum_shapes.inc"
+};
+const size_t pk_n_regnum_shapes = sizeof pk_regnum_shapes / sizeof *pk_regnum_shapes;
+
+/* lower case; compared with the text's prefix lower-cased */
+const char *const pk_regnum_prefixes[] = {
+#include "regnum_prefixes.inc"
+};
+const size_t pk_n_regnum_prefixes = sizeof pk_regnum_prefixes / sizeof *pk_regnum_prefixes;
+
+const char *const pk_regnum_not_prefixes[] = {
+#include "regnum_not_prefixes.inc"
+};
+const size_t pk_n_regnum_not_prefixes = sizeof pk_regnum_not_prefixes / sizeof *pk_regnum_not_prefixes;
 
 /* Full name, abbreviation, another abbreviation (or NULL). */
 const char *const pk_months[12][3] = {

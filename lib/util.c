@@ -56,6 +56,24 @@ char *pk_lower(arena *a, const char *s, size_t n)
     return out;
 }
 
+char *pk_capitalize(arena *a, const char *s)
+{
+    size_t n = strlen(s), o = 0;
+    char *out = arena_alloc(a, n + 4 + 1); /* an upper-case letter is at most four bytes */
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp);
+    if (k > 0) {
+        o = (size_t)utf8proc_encode_char(utf8proc_toupper(cp), (utf8proc_uint8_t *)out);
+        memcpy(out + o, s + k, n - (size_t)k);
+        o += n - (size_t)k;
+    } else {
+        memcpy(out, s, n);
+        o = n;
+    }
+    out[o] = 0;
+    return out;
+}
+
 int pk_buf_reserve(pk_buf *b, size_t more)
 {
     if (b->bad)

@@ -75,10 +75,10 @@ static void test_body_canonical(void **state)
     /* nothing settles it: no guess */
     assert_string_equal(canonical("Förslag till beslut\nStadsdelsnämnden godkänner att Förskolan Ekorren deltar.\n"),
                         "(null)");
-    /* a nämnd of another municipality is not Stockholm's */
+    /* a nämnd of another municipality is that municipality's, never Stockholm's */
     assert_string_equal(canonical("SOLNA STAD                PROTOKOLLSUTDRAG\nSocialnämnden\n\n§ 45\nDeltagande\n\n"
                                   "Beslut\nSocialnämnden godkänner att Förskolan Ekorren deltar.\n"),
-                        "(null)");
+                        "Solna stad, Socialnämnden");
     /* a prefix shared by no body, or the wrong kind for the generic name */
     assert_string_equal(canonical("Protokoll\nSDN 2024/172\n\nBeslut\nNämnden godkänner att Förskolan Ekorren deltar.\n"),
                         "(null)");
