@@ -256,6 +256,22 @@ static int admin_at(ctx *c, size_t from, size_t to, size_t *s, size_t *e)
     return 0;
 }
 
+/* "Kommunstyrelseförvaltningen (numera Kommunledningsförvaltningen)": the
+   administration goes by its present name. */
+static void follow_renaming(ctx *c, size_t *s, size_t *e)
+{
+    static const char numera[] = " (numera ";
+    size_t n = sizeof numera - 1, p = *e, ov[6];
+    if (p + n >= c->t.n || memcmp(c->t.s + p, numera, n - 1) != 0 ||
+        (c->t.s[p + n - 1] != ' ' && c->t.s[p + n - 1] != '\n'))
+        return;
+    size_t to = p + n + 120 < c->t.n ? p + n + 120 : c->t.n;
+    if (rx_match(c, RX_ADMIN, p + n, to, ov, 3) && ov[0] == p + n && pk_is_upper_at(c->t.s + ov[0], ov[1] - ov[0])) {
+        *s = ov[0];
+        *e = ov[1];
+    }
+}
+
 void pk_extract_fields(ctx *c)
 {
     const segs *g = &c->sg;
@@ -322,6 +338,7 @@ void pk_extract_fields(ctx *c)
     /* administration: named in the header, else where the matter was prepared */
     size_t s, e;
     if (admin_at(c, 0, c->header_end, &s, &e)) {
+        follow_renaming(c, &s, &e);
         c->rec->administration = pk_fold(c, s, e);
         c->rec->administration_span = pk_span_of(c, s, e);
         return;
@@ -337,6 +354,7 @@ void pk_extract_fields(ctx *c)
         if (i + 1 < g->nlines && se < g->lines[i + 1].e && !g->lines[i + 1].blank)
             se = g->lines[i + 1].e;
         if (admin_at(c, g->lines[i].s, se, &s, &e)) {
+            follow_renaming(c, &s, &e);
             c->rec->administration = pk_fold(c, s, e);
             c->rec->administration_span = pk_span_of(c, s, e);
             return;

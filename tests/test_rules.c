@@ -242,6 +242,19 @@ static void test_header_date_under_label_column(void **state)
     pk_doc_free(d);
 }
 
+/* an administration renamed since goes by its present name */
+static void test_administration_renamed(void **state)
+{
+    (void)state;
+    pk_doc *d = extract("§ 40 Riktlinjer för parkering\n\nNämnden gav 2019 Tekniska förvaltningen (numera\n"
+                        "Stadsbyggnadsförvaltningen) i uppdrag att ta fram riktlinjer. Ärendet har beretts av "
+                        "Stadsbyggnadsförvaltningen.\n\nTekniska nämnden beslutar att anta riktlinjerna.\n");
+    const pk_record *r = pk_doc_record(d);
+    assert_non_null(r->administration);
+    assert_string_equal(r->administration, "Stadsbyggnadsförvaltningen");
+    pk_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -251,6 +264,7 @@ int main(void)
         cmocka_unit_test(test_unit_parents), cmocka_unit_test(test_five_signatures),
         cmocka_unit_test(test_second_batch_forms), cmocka_unit_test(test_title_ends_before_remiss_line),
         cmocka_unit_test(test_title_name_broken_before_party), cmocka_unit_test(test_header_date_under_label_column),
+        cmocka_unit_test(test_administration_renamed),
     };
     return cmocka_run_group_tests_name("rules", tests, setup_ex, teardown_ex);
 }
