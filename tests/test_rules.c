@@ -246,12 +246,12 @@ static void test_header_date_under_label_column(void **state)
 static void test_administration_renamed(void **state)
 {
     (void)state;
-    pk_doc *d = extract("§ 40 Riktlinjer för parkering\n\nNämnden gav 2019 Tekniska förvaltningen (numera\n"
-                        "Stadsbyggnadsförvaltningen) i uppdrag att ta fram riktlinjer. Ärendet har beretts av "
-                        "Stadsbyggnadsförvaltningen.\n\nTekniska nämnden beslutar att anta riktlinjerna.\n");
+    pk_doc *d = extract("§ 40 Riktlinjer för parkering\n\nNämnden gav 2019 Stadsbyggnadsförvaltningen (numera\n"
+                        "Samhällsbyggnadsförvaltningen) i uppdrag att ta fram riktlinjer.\n\nTekniska nämnden beslutar att anta "
+                        "riktlinjerna.\n");
     const pk_record *r = pk_doc_record(d);
     assert_non_null(r->administration);
-    assert_string_equal(r->administration, "Stadsbyggnadsförvaltningen");
+    assert_string_equal(r->administration, "Samhällsbyggnadsförvaltningen");
     pk_doc_free(d);
 }
 
