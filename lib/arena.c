@@ -63,7 +63,7 @@ static void *oom(arena *a)
     return NULL;
 }
 
-void *arena_alloc(arena *a, size_t n)
+void *pk_arena_alloc(arena *a, size_t n)
 {
     size_t need = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
     if (need < n)
@@ -93,17 +93,17 @@ void *arena_alloc(arena *a, size_t n)
     return p;
 }
 
-void *arena_grow(arena *a, void *old, size_t old_n, size_t new_n)
+void *pk_arena_grow(arena *a, void *old, size_t old_n, size_t new_n)
 {
-    void *p = arena_alloc(a, new_n);
+    void *p = pk_arena_alloc(a, new_n);
     if (p && old && old_n)
         memcpy(p, old, old_n < new_n ? old_n : new_n);
     return p;
 }
 
-char *arena_strndup(arena *a, const char *s, size_t n)
+char *pk_arena_strndup(arena *a, const char *s, size_t n)
 {
-    char *p = arena_alloc(a, n + 1);
+    char *p = pk_arena_alloc(a, n + 1);
     if (!p)
         return NULL;
     memcpy(p, s, n);
@@ -111,12 +111,12 @@ char *arena_strndup(arena *a, const char *s, size_t n)
     return p;
 }
 
-char *arena_strdup(arena *a, const char *s)
+char *pk_arena_strdup(arena *a, const char *s)
 {
-    return s ? arena_strndup(a, s, strlen(s)) : NULL;
+    return s ? pk_arena_strndup(a, s, strlen(s)) : NULL;
 }
 
-void arena_free(arena *a)
+void pk_arena_free(arena *a)
 {
     arena_block *b = a->head;
     while (b) {
@@ -127,11 +127,11 @@ void arena_free(arena *a)
     a->head = NULL;
 }
 
-void *vec_push(arena *a, vec *v)
+void *pk_vec_push(arena *a, vec *v)
 {
     if (v->n == v->cap) {
         size_t cap = v->cap ? v->cap * 2 : 8;
-        void *items = arena_grow(a, v->items, v->n * v->size, cap * v->size);
+        void *items = pk_arena_grow(a, v->items, v->n * v->size, cap * v->size);
         if (!items)
             return NULL;
         v->items = items;

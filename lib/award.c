@@ -9,7 +9,7 @@
 static int year_in(ctx *c, size_t s, size_t e)
 {
     size_t ov[6];
-    if (e > s && rx_match(c, RX_AWARD_YEAR, s, e, ov, 3)) {
+    if (e > s && pk_rx_match(c, RX_AWARD_YEAR, s, e, ov, 3)) {
         size_t ys = ov[2] != (size_t)-1 ? ov[2] : ov[4];
         return atoi(c->t.s + ys);
     }
@@ -26,8 +26,8 @@ void pk_extract_award(ctx *c)
         te = c->header_end;
     }
     int in_title = c->rec->title && (strstr(c->rec->title, "tmärkelse") || strstr(c->rec->title, "kvalitetspris")) &&
-                   rx_match(c, RX_AWARD, ts, te, ov, 1);
-    int in_decision = c->decision_hi > c->decision_lo && rx_match(c, RX_AWARD, c->decision_lo, c->decision_hi, ov, 1);
+                   pk_rx_match(c, RX_AWARD, ts, te, ov, 1);
+    int in_decision = c->decision_hi > c->decision_lo && pk_rx_match(c, RX_AWARD, c->decision_lo, c->decision_hi, ov, 1);
     if (!in_title && !in_decision) {
         /* an older nomination: "Nominering till kvalitetsutmärkelsen" */
         const pk_decision *d = c->decisions.items;
@@ -38,7 +38,7 @@ void pk_extract_award(ctx *c)
         if (!nominate || !c->has_award_mention)
             return;
     }
-    pk_award *a = arena_alloc(c->a, sizeof *a);
+    pk_award *a = pk_arena_alloc(c->a, sizeof *a);
     memset(a, 0, sizeof *a);
     /* other municipalities call theirs a "kvalitetspris" */
     const size_t *m = c->award_mention;
@@ -59,7 +59,7 @@ void pk_extract_award(ctx *c)
         a->year = year_in(c, c->decision_lo, c->decision_hi);
     if (!a->year)
         a->year = year_in(c, 0, c->t.n);
-    if (c->decision_hi > c->decision_lo && rx_match(c, RX_CLASS, c->decision_lo, c->decision_hi, ov, 2))
+    if (c->decision_hi > c->decision_lo && pk_rx_match(c, RX_CLASS, c->decision_lo, c->decision_hi, ov, 2))
         a->klass = pk_lower(c->a, c->t.s + ov[2], ov[3] - ov[2]);
     c->award = a;
 }

@@ -218,7 +218,7 @@ static int named_municipality(ctx *c, int *elsewhere)
         end = c->t.n;
     int found = -1, several = 0;
     *elsewhere = 0;
-    while (rx_match(c, RX_MUNICIPALITY, pos, end, ov, 2)) {
+    while (pk_rx_match(c, RX_MUNICIPALITY, pos, end, ov, 2)) {
         pos = ov[1];
         size_t n = ov[3] - ov[2];
         const char *w = c->t.s + ov[2];
@@ -248,7 +248,7 @@ static int named_municipality(ctx *c, int *elsewhere)
             continue;
         size_t lo = q > 64 ? q - 64 : 0, at = lo;
         int hit = 0;
-        while (!hit && rx_match(c, RX_MUNICIPALITY, at, q, ov, 2)) {
+        while (!hit && pk_rx_match(c, RX_MUNICIPALITY, at, q, ov, 2)) {
             hit = ov[1] == q; /* the name that ends at the comma */
             at = ov[1];
         }
@@ -279,7 +279,7 @@ static const char *other_municipality_body(ctx *c, int m)
         return NULL;
     const char *body = pk_capitalize(c->a, r->body);
     size_t on = strlen(munis[m].official), bn = strlen(body);
-    char *out = arena_alloc(c->a, on + 2 + bn + 1);
+    char *out = pk_arena_alloc(c->a, on + 2 + bn + 1);
     memcpy(out, munis[m].official, on);
     memcpy(out + on, ", ", 2);
     memcpy(out + on + 2, body, bn + 1);
@@ -506,7 +506,7 @@ const char *pk_unit_key(ctx *c, const char *name)
 {
     char *low = pk_lower(c->a, name, strlen(name));
     size_t n = strlen(low);
-    char *w = arena_alloc(c->a, n + 1);
+    char *w = pk_arena_alloc(c->a, n + 1);
     size_t o = 0;
     int depth = 0;
     for (size_t i = 0; i < n; i++) {
@@ -547,7 +547,7 @@ const char *pk_unit_key(ctx *c, const char *name)
            "Kungsholmens hemtjänst" -> "hemtjänsten tensta", "... kungsholmen" */
         if (rest > 2 && w[rest - 1] == 's' && !strchr("soui", w[rest - 2]))
             rest--;
-        char *out = arena_alloc(c->a, dn + 1 + rest + 1);
+        char *out = pk_arena_alloc(c->a, dn + 1 + rest + 1);
         memcpy(out, def, dn);
         out[dn] = ' ';
         memcpy(out + dn + 1, w, rest);

@@ -287,7 +287,7 @@ static int in_till_block(ctx *c, size_t ds)
         if (p > 0 && s[p - 1] != '\n' && !(p > 1 && s[p - 1] == ' ' && (s[p - 2] == ' ' || word_byte((unsigned char)s[p - 2]))))
             continue;
         size_t ov[2];
-        return rx_match(c, RX_BODY, p + 4, ds, ov, 1);
+        return pk_rx_match(c, RX_BODY, p + 4, ds, ov, 1);
     }
     return 0;
 }
@@ -332,7 +332,7 @@ static const char *role_of(ctx *c, const dcand *x, size_t hdr_end, size_t fence_
             return "meeting";
         if (alone) {
             size_t ov[2];
-            if (prev_line(c, ls, &ps, &pe) && rx_match(c, RX_BODY, ps, pe, ov, 1) && ov[0] == ps)
+            if (prev_line(c, ls, &ps, &pe) && pk_rx_match(c, RX_BODY, ps, pe, ov, 1) && ov[0] == ps)
                 return "meeting";
             /* minutes are dated by their meeting */
             if (is_minutes(c) && !c->rec->meeting_date)
@@ -558,7 +558,7 @@ void pk_extract_dates(ctx *c)
     size_t ov[10];
     for (int id = RX_DATE_ISO; id <= RX_DATE_NAMED; id++) {
         size_t pos = 0;
-        while (rx_match(c, id, pos, c->t.n, ov, 5)) {
+        while (pk_rx_match(c, id, pos, c->t.n, ov, 5)) {
             pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
             dcand x = {ov[0], ov[1], 0, 0, 0, 0};
             if (id == RX_DATE_ISO) {
@@ -590,7 +590,7 @@ void pk_extract_dates(ctx *c)
                 continue;
             if (in_regnum(c, pk_span_of(c, x.s, x.e)))
                 continue;
-            dcand *p = vec_push(c->a, &cs);
+            dcand *p = pk_vec_push(c->a, &cs);
             *p = x;
         }
     }
@@ -600,7 +600,7 @@ void pk_extract_dates(ctx *c)
     dcand *xs = cs.items;
 
     /* roles first: the header date gives the year to the others */
-    const char **roles = arena_alloc(c->a, cs.n * sizeof *roles);
+    const char **roles = pk_arena_alloc(c->a, cs.n * sizeof *roles);
     int have_doc = 0;
     size_t hdr_end = header_end(c);
     size_t last_end = 0;
@@ -646,7 +646,7 @@ void pk_extract_dates(ctx *c)
     if (!ry && c->award && c->award->year)
         ry = c->award->year;
     int about = ry ? 0 : year_of_text(c, xs, cs.n);
-    int *heading = arena_alloc(c->a, cs.n * sizeof *heading);
+    int *heading = pk_arena_alloc(c->a, cs.n * sizeof *heading);
 
     for (size_t i = 0; i < cs.n; i++) {
         dcand *x = &xs[i];
@@ -679,10 +679,10 @@ void pk_extract_dates(ctx *c)
             if (x->d > days_in(x->y, x->m))
                 continue;
         }
-        pk_date *d = vec_push(c->a, &c->dates);
+        pk_date *d = pk_vec_push(c->a, &c->dates);
         char iso[16];
         snprintf(iso, sizeof iso, "%04d-%02d-%02d", x->y, x->m, x->d);
-        d->iso = arena_strdup(c->a, iso);
+        d->iso = pk_arena_strdup(c->a, iso);
         d->text = pk_fold(c, x->s, x->e); /* as written: "2024-\n08-23" reads "2024- 08-23" */
         d->role = roles[i];
         d->year_inferred = x->inferred;

@@ -36,7 +36,7 @@ static int body_before(ctx *c, size_t from, size_t before, size_t *bs, size_t *b
 {
     size_t ov[6], pos = from;
     int found = 0;
-    while (pos < before && rx_match(c, RX_BODY, pos, before, ov, 3)) {
+    while (pos < before && pk_rx_match(c, RX_BODY, pos, before, ov, 3)) {
         size_t hs = ov[4], he = ov[5];
         size_t s = hs;
         if (!pk_is_upper_at(c->t.s + hs, he - hs) && ov[2] != (size_t)-1)
@@ -108,7 +108,7 @@ static void add_item(ctx *c, size_t s, size_t e, int marked, size_t lead_s, size
         size_t f = q + 4, jv[2];
         while (f < e && (c->t.s[f] == ' ' || c->t.s[f] == '\n'))
             f++;
-        if (rx_match(c, RX_FORMULA, f, e, jv, 1) && jv[0] == f) {
+        if (pk_rx_match(c, RX_FORMULA, f, e, jv, 1) && jv[0] == f) {
             add_item(c, s, p, marked, lead_s, lead_e);
             add_item(c, q, e, marked, lead_s, lead_e);
             return;
@@ -117,17 +117,17 @@ static void add_item(ctx *c, size_t s, size_t e, int marked, size_t lead_s, size
     size_t ov[2];
     const char *kind = "other", *formula = NULL;
     size_t fs = e;
-    if (rx_match(c, RX_FORMULA, s, e, ov, 1)) {
-        const char *mark = rx_mark(c);
+    if (pk_rx_match(c, RX_FORMULA, s, e, ov, 1)) {
+        const char *mark = pk_rx_mark(c);
         size_t k = mark ? (size_t)strtoul(mark, NULL, 10) : 0;
         if (k < pk_n_formulas)
             kind = pk_formulas[k].kind;
         char *f = pk_fold(c, ov[0], ov[1]);
         formula = pk_lower(c->a, f, strlen(f));
         fs = ov[0];
-    } else if (rx_match(c, RX_OPEN_FORMULA, s, e, ov, 1)) {
+    } else if (pk_rx_match(c, RX_OPEN_FORMULA, s, e, ov, 1)) {
         /* "X beslutar att <a verb the table does not know>" */
-        const char *mark = rx_mark(c);
+        const char *mark = pk_rx_mark(c);
         size_t k = mark ? (size_t)strtoul(mark, NULL, 10) : 0;
         if (k < pk_n_open_formulas)
             kind = pk_open_formulas[k].kind;
@@ -142,7 +142,7 @@ static void add_item(ctx *c, size_t s, size_t e, int marked, size_t lead_s, size
     for (size_t i = 0; i < c->decisions.n; i++)
         if (strcmp(ds[i].text, text) == 0)
             return;
-    pk_decision *d = vec_push(c->a, &c->decisions);
+    pk_decision *d = pk_vec_push(c->a, &c->decisions);
     d->kind = kind;
     d->formula = formula;
     d->text = text;
@@ -292,7 +292,7 @@ static void body_from_header(ctx *c)
                 e = q;
                 break;
             }
-        if (l->blank || !rx_match(c, RX_BODY, l->s, e, ov, 3) || ov[0] != l->s || ov[1] != e)
+        if (l->blank || !pk_rx_match(c, RX_BODY, l->s, e, ov, 3) || ov[0] != l->s || ov[1] != e)
             continue;
         size_t hs = ov[4], he = ov[5], s = hs;
         if (ov[2] != (size_t)-1 && (!pk_is_upper_at(c->t.s + hs, he - hs) || strncasecmp(c->t.s + hs, "stadsdels", 9) == 0))
@@ -334,12 +334,12 @@ static void body_from_proposer(ctx *c)
             char *body;
             if (ad[0] == '-') {
                 size_t stem = n - m, bl = strlen(bo + 1);
-                body = arena_alloc(c->a, stem + bl + 1);
+                body = pk_arena_alloc(c->a, stem + bl + 1);
                 memcpy(body, w, stem);
                 memcpy(body + stem, bo + 1, bl + 1);
                 body = pk_capitalize(c->a, body);
             } else {
-                body = arena_strdup(c->a, bo);
+                body = pk_arena_strdup(c->a, bo);
             }
             c->rec->body = body;
             c->rec->body_span = d[i].span;
@@ -362,7 +362,7 @@ void pk_extract_decisions(ctx *c)
             if (beslut == g->nlines && line_is_beslut(c, l))
                 beslut = i;
         } else if (lead == g->nlines && !l->blank && !l->heading && is_lead_in(c, l) &&
-                   rx_match(c, RX_BODY, l->s, l->e, ov, 1) && ov[0] == l->s) {
+                   pk_rx_match(c, RX_BODY, l->s, l->e, ov, 1) && ov[0] == l->s) {
             lead = i; /* "<Nämnd> beslutar" standing on its own line */
         }
     }
@@ -390,7 +390,7 @@ void pk_extract_decisions(ctx *c)
         while (s > c->focus_line && !g->lines[s - 1].blank)
             s--;
         if (e > s && e - s <= 4 && s > c->focus_line + 1 && !g->lines[s].heading &&
-            rx_match(c, RX_FORMULA, g->lines[s].s, g->lines[e - 1].e, ov, 1)) {
+            pk_rx_match(c, RX_FORMULA, g->lines[s].s, g->lines[e - 1].e, ov, 1)) {
             a = s;
             b = e;
         }
@@ -405,7 +405,7 @@ void pk_extract_decisions(ctx *c)
     if (!c->rec->body && lead < g->nlines) {
         size_t ov[6];
         const line *l = &g->lines[lead];
-        if (rx_match(c, RX_BODY, l->s, l->e, ov, 3) && ov[0] == l->s) {
+        if (pk_rx_match(c, RX_BODY, l->s, l->e, ov, 3) && ov[0] == l->s) {
             size_t hs = ov[4], he = ov[5], bs = hs;
             if (!pk_is_upper_at(c->t.s + hs, he - hs) && ov[2] != (size_t)-1)
                 bs = ov[2];

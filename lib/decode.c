@@ -88,8 +88,8 @@ int pk_decode(arena *a, const unsigned char *in, size_t len, pk_text *out, decod
     /* the exact bound: an invalid byte becomes U+FFFD (3 bytes), a
        Windows-1252 byte at most 3 bytes, control bytes are dropped */
     size_t cap = body - ctrl + 2 * (info->encoding == ENC_CP1252 ? high : invalid) + 1;
-    out->s = arena_alloc(a, cap);
-    out->map = arena_alloc(a, cap * sizeof(uint32_t));
+    out->s = pk_arena_alloc(a, cap);
+    out->map = pk_arena_alloc(a, cap * sizeof(uint32_t));
     size_t o = 0;
     for (size_t i = start; i < len;) {
         unsigned char b = in[i];

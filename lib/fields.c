@@ -42,7 +42,7 @@ static size_t count_words(const char *s, size_t n)
 static int line_is(ctx *c, const line *l, int id)
 {
     size_t ov[2];
-    return rx_match(c, id, l->s, l->e, ov, 1) && ov[0] == l->s && ov[1] == l->e;
+    return pk_rx_match(c, id, l->s, l->e, ov, 1) && ov[0] == l->s && ov[1] == l->e;
 }
 
 /* A line of a person's name: two to four capitalised words, the first a
@@ -111,12 +111,12 @@ static int is_furniture_line(ctx *c, const line *l)
         return 1;
     size_t ov[4];
     /* a labelled diarienummer, or "<Nämnd> beslutar" */
-    if (rx_match(c, RX_REGNUM_LABELED, l->s, l->e, ov, 1) && ov[0] == l->s)
+    if (pk_rx_match(c, RX_REGNUM_LABELED, l->s, l->e, ov, 1) && ov[0] == l->s)
         return 1;
     if (ends_beslutar(s, n))
         return 1;
     /* a line that opens with a date or a postcode */
-    if (rx_match(c, RX_DATE_ISO, l->s, l->e, ov, 1) && ov[0] == l->s)
+    if (pk_rx_match(c, RX_DATE_ISO, l->s, l->e, ov, 1) && ov[0] == l->s)
         return 1;
     if (n >= 6 && s[0] >= '0' && s[0] <= '9' && s[3] == ' ' && s[4] >= '0' && s[4] <= '9')
         return 1;
@@ -212,7 +212,7 @@ static int admin_at(ctx *c, size_t from, size_t to, size_t *s, size_t *e)
 {
     size_t ov[6];
     size_t pos = from;
-    while (rx_match(c, RX_ADMIN, pos, to, ov, 3)) {
+    while (pk_rx_match(c, RX_ADMIN, pos, to, ov, 3)) {
         pos = ov[1];
         size_t hs = ov[4], he = ov[5];
         const char *h = c->t.s + hs;
@@ -266,7 +266,7 @@ static void follow_renaming(ctx *c, size_t *s, size_t *e)
         (c->t.s[p + n - 1] != ' ' && c->t.s[p + n - 1] != '\n'))
         return;
     size_t to = p + n + 120 < c->t.n ? p + n + 120 : c->t.n;
-    if (rx_match(c, RX_ADMIN, p + n, to, ov, 3) && ov[0] == p + n && pk_is_upper_at(c->t.s + ov[0], ov[1] - ov[0])) {
+    if (pk_rx_match(c, RX_ADMIN, p + n, to, ov, 3) && ov[0] == p + n && pk_is_upper_at(c->t.s + ov[0], ov[1] - ov[0])) {
         *s = ov[0];
         *e = ov[1];
     }
@@ -281,8 +281,8 @@ void pk_extract_fields(ctx *c)
        "§ N" before the award is first named), else the first */
     size_t pv[4] = {0}, pos = 0, *aw = c->award_mention;
     int have = 0;
-    int award_at = c->has_award_mention = rx_match(c, RX_AWARD, 0, c->t.n, aw, 1);
-    while (rx_match(c, RX_PARAGRAPH, pos, c->t.n, ov, 2)) {
+    int award_at = c->has_award_mention = pk_rx_match(c, RX_AWARD, 0, c->t.n, aw, 1);
+    while (pk_rx_match(c, RX_PARAGRAPH, pos, c->t.n, ov, 2)) {
         pos = ov[1];
         if (!have || (award_at && ov[0] < aw[0])) {
             memcpy(pv, ov, sizeof pv);
@@ -292,7 +292,7 @@ void pk_extract_fields(ctx *c)
         }
     }
     if (have) {
-        c->rec->paragraph = arena_strndup(c->a, c->t.s + pv[2], pv[3] - pv[2]);
+        c->rec->paragraph = pk_arena_strndup(c->a, c->t.s + pv[2], pv[3] - pv[2]);
         c->rec->paragraph_span = pk_span_of(c, pv[2], pv[3]);
         if (pv[0] > 0) /* the line of the chosen paragraph, when it is not the first thing */
             for (size_t i = 0; i < g->nlines; i++)

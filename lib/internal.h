@@ -19,11 +19,11 @@ typedef struct arena {
     jmp_buf *oom; /* where to jump when an allocation fails; NULL: return NULL */
 } arena;
 
-void *arena_alloc(arena *a, size_t n);
-void *arena_grow(arena *a, void *old, size_t old_n, size_t new_n);
-char *arena_strndup(arena *a, const char *s, size_t n);
-char *arena_strdup(arena *a, const char *s);
-void arena_free(arena *a);
+void *pk_arena_alloc(arena *a, size_t n);
+void *pk_arena_grow(arena *a, void *old, size_t old_n, size_t new_n);
+char *pk_arena_strndup(arena *a, const char *s, size_t n);
+char *pk_arena_strdup(arena *a, const char *s);
+void pk_arena_free(arena *a);
 /* malloc through the injectable hook, so that tests can make allocations fail */
 void *pk_malloc(size_t n);
 void *pk_realloc(void *p, size_t n);
@@ -33,7 +33,7 @@ typedef struct vec {
     void *items;
     size_t n, cap, size;
 } vec;
-void *vec_push(arena *a, vec *v); /* returns a zeroed slot */
+void *pk_vec_push(arena *a, vec *v); /* returns a zeroed slot */
 
 /* ---- decode.c: bytes -> UTF-8 with a map back to the input ---- */
 
@@ -90,7 +90,7 @@ int pk_heading_kind(const char *s, size_t n);
 /* Sentence around pos within [lo, hi): returns bounds in *s, *e. */
 void pk_sentence_bounds(const pk_text *t, size_t lo, size_t hi, size_t pos, size_t *s, size_t *e);
 
-/* ---- extractor.c: patterns and the per-document context ---- */
+/* ---- the patterns' ids (match.c), the extractor and the per-document context ---- */
 
 enum rx_id {
     RX_REGNUM_LABELED,
@@ -143,7 +143,7 @@ typedef struct ctx {
     size_t award_mention[2];      /* ... first at [0], [1] (cleaned offsets) */
     size_t focus_line;            /* minutes of several paragraphs: the line of the "§ N" about the award */
     int rx_limit_hit;             /* a pcre2 match or depth limit was reached */
-    struct {                      /* extractor.c: where each pattern's cues stand, */
+    struct {                      /* match.c: where each pattern's cues stand, */
         uint32_t *at;             /* in order, found in one pass over the text */
         size_t n;
     } cue[RX_COUNT];
@@ -155,11 +155,18 @@ typedef struct ctx {
     int ref_year, ref_month;          /* for dates without a year */
 } ctx;
 
+/* ---- match.c: the patterns, their cues, and matching in cue windows ---- */
+
+/* Compiles every pattern into ex->rx; 0, or -1 when out of memory. */
+int pk_match_compile(pk_extractor *ex);
+void pk_match_free(pk_extractor *ex);
 /* Match pattern id in the cleaned text from `start`, not beyond `end`.
    Returns 1 and fills ov[0..2*ncap) with offsets, or 0. */
-int rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap);
+int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap);
 /* The (*MARK) name of the last successful match, or NULL. */
-const char *rx_mark(ctx *c);
+const char *pk_rx_mark(ctx *c);
+
+/* ---- doc.c: the document's text as the stages see it ---- */
 
 /* Span in the original input of the cleaned range [s, e). */
 pk_span pk_span_of(const ctx *c, size_t s, size_t e);

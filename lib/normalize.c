@@ -69,8 +69,8 @@ static void pass_chars(arena *a, const pk_text *in, buf *b)
 {
     /* no step below writes more bytes than it reads (a ligature or a
        bullet is as long as the character it replaces, NFC never longer) */
-    b->s = arena_alloc(a, in->n + 4);
-    b->map = arena_alloc(a, (in->n + 4) * sizeof(uint32_t));
+    b->s = pk_arena_alloc(a, in->n + 4);
+    b->map = pk_arena_alloc(a, (in->n + 4) * sizeof(uint32_t));
     b->n = 0;
     size_t base = (size_t)-1; /* start of the last starter in the output */
     for (size_t i = 0; i < in->n;) {
@@ -226,7 +226,7 @@ static void pass_lines(arena *a, const buf *b, pk_text *out)
     for (size_t i = 0; i < b->n; i++)
         if (b->s[i] == '\n' || b->s[i] == '\f')
             nl++;
-    rline *L = arena_alloc(a, nl * sizeof *L);
+    rline *L = pk_arena_alloc(a, nl * sizeof *L);
     size_t n = 0, s = 0;
     int page = 0;
     for (size_t i = 0; i <= b->n; i++) {
@@ -300,9 +300,9 @@ static void pass_lines(arena *a, const buf *b, pk_text *out)
 
     /* emit */
     /* zeroed: the JIT-compiled patterns may read a few bytes past the end */
-    out->s = arena_alloc(a, b->n + 16);
+    out->s = pk_arena_alloc(a, b->n + 16);
     memset(out->s, 0, b->n + 16);
-    out->map = arena_alloc(a, (b->n + 2) * sizeof(uint32_t));
+    out->map = pk_arena_alloc(a, (b->n + 2) * sizeof(uint32_t));
     size_t o = 0;
     int pending_blank = 0, any = 0, joined = 0;
     size_t prev_text = (size_t)-1;

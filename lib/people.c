@@ -84,7 +84,7 @@ static const char *party_of(ctx *c, const char *s, size_t n, int given_led)
         while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
             i++;
     }
-    return letters <= 4 && 2 * upper >= letters ? arena_strndup(c->a, s, n) : NULL;
+    return letters <= 4 && 2 * upper >= letters ? pk_arena_strndup(c->a, s, n) : NULL;
 }
 
 /* The people by name, ASCII case folded as strcasecmp folds: an open hash
@@ -125,12 +125,12 @@ static void index_person(ctx *c, size_t k)
 {
     struct people_index *ix = c->people_index;
     if (!ix) {
-        ix = c->people_index = arena_alloc(c->a, sizeof *ix);
+        ix = c->people_index = pk_arena_alloc(c->a, sizeof *ix);
         memset(ix, 0, sizeof *ix);
     }
     if (2 * (ix->n + 1) > ix->cap) {
         size_t cap = ix->cap ? 2 * ix->cap : 64;
-        size_t *slot = arena_alloc(c->a, cap * sizeof *slot);
+        size_t *slot = pk_arena_alloc(c->a, cap * sizeof *slot);
         memset(slot, 0, cap * sizeof *slot);
         for (size_t i = 0; i < ix->cap; i++)
             if (ix->slot[i]) {
@@ -195,7 +195,7 @@ static void add(ctx *c, size_t s, size_t e, const char *title, const char *party
             p->party = party;
         return;
     }
-    p = vec_push(c->a, &c->people);
+    p = pk_vec_push(c->a, &c->people);
     p->name = name;
     p->title = title;
     p->party = party;
@@ -452,7 +452,7 @@ static void labelled(ctx *c, const segs *g)
                         break; /* the titles under a signature line: no names below */
                 }
                 size_t pos = from, got = 0;
-                while (pos < to && rx_match(c, RX_NAME, pos, to, ov, 2)) {
+                while (pos < to && pk_rx_match(c, RX_NAME, pos, to, ov, 2)) {
                     size_t s = ov[2], e = ov[3];
                     pos = ov[1];
                     word w[8];
@@ -503,7 +503,7 @@ static void attendance(ctx *c, const segs *g)
             continue;
         for (size_t j = i + 1; j < g->nlines && !g->lines[j].blank && !g->lines[j].heading; j++) {
             const line *m = &g->lines[j];
-            if (!rx_match(c, RX_NAME, m->s, m->e, ov, 2) || ov[2] != m->s)
+            if (!pk_rx_match(c, RX_NAME, m->s, m->e, ov, 2) || ov[2] != m->s)
                 break;
             size_t s = ov[2], e = ov[3], p = e;
             word w[8];
@@ -570,7 +570,7 @@ static void titled(ctx *c)
             continue;
         }
         size_t ns = we + 1, ne = ns + 120 < c->t.n ? ns + 120 : c->t.n;
-        if (!rx_match(c, RX_NAME, ns, ne, ov, 2) || ov[2] != ns) {
+        if (!pk_rx_match(c, RX_NAME, ns, ne, ov, 2) || ov[2] != ns) {
             p = we;
             continue;
         }
@@ -678,7 +678,7 @@ static void trim_member(ctx *c, member *m)
             }
     /* the words dropped in front may have cut the name's tail: match anew */
     size_t ov[4], lim = m->s + 160 < c->t.n ? m->s + 160 : c->t.n;
-    if (m->s != s0 && rx_match(c, RX_NAME, m->s, lim, ov, 2) && ov[2] == m->s)
+    if (m->s != s0 && pk_rx_match(c, RX_NAME, m->s, lim, ov, 2) && ov[2] == m->s)
         m->e = ov[3];
     n = words_of(c, m->s, m->e, w, 8, NULL);
     m->given = n > 0 && given(c, &w[0]);
@@ -876,7 +876,7 @@ static void runs(ctx *c)
 {
     size_t ov[4], pos = 0;
     member m[24];
-    while (pos < c->t.n && rx_match(c, RX_NAME, pos, c->t.n, ov, 2)) {
+    while (pos < c->t.n && pk_rx_match(c, RX_NAME, pos, c->t.n, ov, 2)) {
         size_t s = ov[2], e = ov[3];
         pos = e;
         /* a match that starts inside a word ("KommunStyrelsen") is none,
@@ -902,7 +902,7 @@ static void runs(ctx *c)
             closed |= conj;
             glued = 0;
             size_t lim = q + 160 < c->t.n ? q + 160 : c->t.n;
-            if (!rx_match(c, RX_NAME, q, lim, ov, 2) || ov[2] != q) {
+            if (!pk_rx_match(c, RX_NAME, q, lim, ov, 2) || ov[2] != q) {
                 /* "A, B och Kommunstyrelsen": a list of more than names */
                 foreign = q < c->t.n && pk_is_upper_at(c->t.s + q, c->t.n - q);
                 break;
@@ -927,7 +927,7 @@ static void merge_genitives(ctx *c)
 {
     pk_person *ps = c->people.items;
     size_t n = c->people.n, k = 0;
-    char *gone = arena_alloc(c->a, n + 1);
+    char *gone = pk_arena_alloc(c->a, n + 1);
     memset(gone, 0, n + 1);
     for (size_t i = 0; i < n; i++) {
         size_t l = strlen(ps[i].name);
@@ -963,7 +963,7 @@ static char *spelling_key(ctx *c, const char *name)
 {
     const char *lw = pk_lower(c->a, name, strlen(name));
     size_t n = strlen(lw), o = 0;
-    char *k = arena_alloc(c->a, n + 1);
+    char *k = pk_arena_alloc(c->a, n + 1);
     for (size_t i = 0; i < n; i++) {
         char ch = lw[i], nx = i + 1 < n ? lw[i + 1] : 0;
         if ((unsigned char)ch == 0xC3 && (unsigned char)nx == 0xA9) { /* é */
@@ -999,9 +999,9 @@ static void merge_spellings(ctx *c)
     size_t n = c->people.n, cap = 64, k = 0;
     while (cap < 2 * n)
         cap *= 2;
-    size_t *slot = arena_alloc(c->a, cap * sizeof *slot);
-    const char **key = arena_alloc(c->a, (n + 1) * sizeof *key);
-    char *gone = arena_alloc(c->a, n + 1);
+    size_t *slot = pk_arena_alloc(c->a, cap * sizeof *slot);
+    const char **key = pk_arena_alloc(c->a, (n + 1) * sizeof *key);
+    char *gone = pk_arena_alloc(c->a, n + 1);
     memset(slot, 0, cap * sizeof *slot);
     memset(gone, 0, n + 1);
     for (size_t i = 0; i < n; i++) {
@@ -1039,7 +1039,7 @@ void pk_extract_people(ctx *c)
     size_t ov[8];
     /* the chair of the meeting */
     size_t pos = 0;
-    while (rx_match(c, RX_CHAIR, pos, c->t.n, ov, 3)) {
+    while (pk_rx_match(c, RX_CHAIR, pos, c->t.n, ov, 3)) {
         pos = ov[1];
         size_t s = ov[2], e = ov[3];
         /* "Gunnar Hedlund-Ek, ordförande\nSara Lindgren": the title of the line before */

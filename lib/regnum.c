@@ -116,7 +116,7 @@ static int in_list(const char *low, const char *const *list, size_t n)
    or slash ("M-\n2025-1234") joins without a space. */
 static char *regnum_value(ctx *c, size_t s, size_t e)
 {
-    char *out = arena_alloc(c->a, e - s + 1);
+    char *out = pk_arena_alloc(c->a, e - s + 1);
     size_t o = 0;
     for (size_t i = s; i < e; i++) {
         char ch = c->t.s[i];
@@ -166,8 +166,8 @@ void pk_extract_regnums(ctx *c)
     static const int ids[] = {RX_REGNUM_LABELED, RX_REGNUM};
     for (size_t k = 0; k < 2; k++) {
         size_t pos = 0;
-        while (rx_match(c, ids[k], pos, c->t.n, ov, 4)) {
-            cand *x = vec_push(c->a, &cs);
+        while (pk_rx_match(c, ids[k], pos, c->t.n, ov, 4)) {
+            cand *x = pk_vec_push(c->a, &cs);
             x->s = ov[0];
             x->e = ov[1];
             x->labelled = ids[k] == RX_REGNUM_LABELED;
@@ -175,7 +175,7 @@ void pk_extract_regnums(ctx *c)
                 x->vs = ov[2];
                 x->ve = ov[3];
             } else {
-                const char *mark = rx_mark(c);
+                const char *mark = pk_rx_mark(c);
                 size_t row = mark ? (size_t)strtoul(mark, NULL, 10) : 0;
                 x->context = row < pk_n_regnum_shapes ? pk_regnum_shapes[row].context : "prefix";
                 x->vs = ov[0];
@@ -194,7 +194,7 @@ void pk_extract_regnums(ctx *c)
         cand *x = (cand *)cs.items + i;
         size_t pl = prefix_len(c->t.s + x->vs);
         if (x->labelled && pl && x->vs + pl <= x->ve)
-            *(const char **)vec_push(c->a, &attested) = pk_lower(c->a, c->t.s + x->vs, pl);
+            *(const char **)pk_vec_push(c->a, &attested) = pk_lower(c->a, c->t.s + x->vs, pl);
     }
     size_t last_end = 0;
     for (size_t i = 0; i < cs.n; i++) {
@@ -216,7 +216,7 @@ void pk_extract_regnums(ctx *c)
         size_t pl = prefix_len(value);
         const char *prefix = NULL;
         if (pl) {
-            char *p = arena_strndup(c->a, value, pl);
+            char *p = pk_arena_strndup(c->a, value, pl);
             const char *low = pk_lower(c->a, p, pl);
             if (in_list(low, pk_regnum_not_prefixes, pk_n_regnum_not_prefixes))
                 continue;
@@ -237,7 +237,7 @@ void pk_extract_regnums(ctx *c)
         last_end = x->e;
         if (dup)
             continue;
-        pk_regnum *r = vec_push(c->a, &c->regnums);
+        pk_regnum *r = pk_vec_push(c->a, &c->regnums);
         r->text = pk_fold(c, x->s, x->e); /* as written: the value joins "M-2025-\n0912" */
         r->value = value;
         r->prefix = prefix;

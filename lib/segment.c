@@ -129,7 +129,7 @@ void pk_segment(arena *a, const pk_text *t, segs *out)
     for (size_t i = 0; i < t->n; i++)
         if (t->s[i] == '\n')
             n++;
-    out->lines = arena_alloc(a, n * sizeof(line));
+    out->lines = pk_arena_alloc(a, n * sizeof(line));
     out->nlines = 0;
     size_t s = 0;
     for (size_t i = 0; i <= t->n; i++) {

@@ -127,9 +127,9 @@ static void ix_build(ctx *c, name_ix *ix)
     ix->cap = 16;
     while (ix->cap < 2 * n)
         ix->cap *= 2;
-    ix->key = arena_alloc(c->a, n * sizeof *ix->key + 1);
-    ix->slot = arena_alloc(c->a, ix->cap * sizeof *ix->slot);
-    ix->next = arena_alloc(c->a, n * sizeof *ix->next + 1);
+    ix->key = pk_arena_alloc(c->a, n * sizeof *ix->key + 1);
+    ix->slot = pk_arena_alloc(c->a, ix->cap * sizeof *ix->slot);
+    ix->next = pk_arena_alloc(c->a, n * sizeof *ix->next + 1);
     memset(ix->slot, 0, ix->cap * sizeof *ix->slot);
     for (size_t u = 0; u < n; u++) {
         ix->key[u] = pk_lower(c->a, us[u].name, strlen(us[u].name));
@@ -232,8 +232,8 @@ static const char *wording(ctx *c, size_t at, size_t *end)
        folding keeps the length of Swedish letters, and where it does not
        the wording ends at its first byte */
     int same = n == e - at;
-    char *w = arena_alloc(c->a, n + 1);
-    size_t *pos = arena_alloc(c->a, (n + 1) * sizeof *pos), o = 0;
+    char *w = pk_arena_alloc(c->a, n + 1);
+    size_t *pos = pk_arena_alloc(c->a, (n + 1) * sizeof *pos), o = 0;
     for (size_t i = 0; i < n; i++) {
         char ch = low[i] == '\n' ? ' ' : low[i];
         if (ch == ' ' && o && w[o - 1] == ' ')
@@ -286,7 +286,7 @@ static int next_phrase(ctx *c, size_t pos, size_t cached[2], size_t *ov)
         /* "tävlingsklassen": the match starts at most 10 bytes before the
            cue; its wording starts within 64 after it */
         size_t ws = q >= pos + 10 ? q - 10 : pos, we = q + 64 < n ? q + 64 : n;
-        if (rx_match(c, RX_CLASS, ws, we, ov, 2))
+        if (pk_rx_match(c, RX_CLASS, ws, we, ov, 2))
             return 1;
         pos = q + 4;
     }
@@ -420,8 +420,8 @@ void pk_extract_unit_class(ctx *c)
     name_ix ix;
     ix_build(c, &ix);
     state st = {0};
-    st.klass = arena_alloc(c->a, n * sizeof *st.klass);
-    st.source = arena_alloc(c->a, n * sizeof *st.source);
+    st.klass = pk_arena_alloc(c->a, n * sizeof *st.klass);
+    st.source = pk_arena_alloc(c->a, n * sizeof *st.source);
     memset(st.klass, 0, n * sizeof *st.klass);
     memset(st.source, 0, n * sizeof *st.source);
     phrases(c, &ix, &st);

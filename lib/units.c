@@ -266,9 +266,9 @@ static int seen_unit(ctx *c, const char *name, size_t idx)
 {
     struct name_set *ns = c->unit_names;
     if (!ns) {
-        ns = c->unit_names = arena_alloc(c->a, sizeof *ns);
+        ns = c->unit_names = pk_arena_alloc(c->a, sizeof *ns);
         ns->cap = 64;
-        ns->slot = arena_alloc(c->a, ns->cap * sizeof *ns->slot);
+        ns->slot = pk_arena_alloc(c->a, ns->cap * sizeof *ns->slot);
         memset(ns->slot, 0, ns->cap * sizeof *ns->slot);
     }
     const pk_unit *us = c->units.items;
@@ -281,7 +281,7 @@ static int seen_unit(ctx *c, const char *name, size_t idx)
     }
     if (2 * (idx + 1) > ns->cap) { /* keep the load under one half */
         size_t cap = ns->cap * 2;
-        size_t *slot = arena_alloc(c->a, cap * sizeof *slot);
+        size_t *slot = pk_arena_alloc(c->a, cap * sizeof *slot);
         memset(slot, 0, cap * sizeof *slot);
         for (size_t k = 0; k < ns->cap; k++)
             if (ns->slot[k]) {
@@ -304,7 +304,7 @@ static int seen_unit(ctx *c, const char *name, size_t idx)
 static void add_unit(ctx *c, size_t s, size_t e, const char *parent)
 {
     char *name = pk_fold(c, s, e);
-    pk_unit *u = vec_push(c->a, &c->units);
+    pk_unit *u = pk_vec_push(c->a, &c->units);
     if (seen_unit(c, name, c->units.n - 1)) {
         c->units.n--;
         return;
@@ -329,14 +329,14 @@ static int add_list(ctx *c, size_t s, size_t e, int strict)
     size_t max = 2;
     for (size_t p = s; p < e; p++)
         max += c->t.s[p] == ',' || c->t.s[p] == ';' || is_sp(c->t.s[p]);
-    range *items = arena_alloc(c->a, 2 * max * sizeof *items), *ok = items + max;
+    range *items = pk_arena_alloc(c->a, 2 * max * sizeof *items), *ok = items + max;
     /* drop the "inom X" phrases: they name parents, found separately */
     size_t n = split(c, s, e, items, max);
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
         range r = items[i];
         size_t ov[2];
-        if (rx_match(c, RX_INOM, r.s, r.e, ov, 1))
+        if (pk_rx_match(c, RX_INOM, r.s, r.e, ov, 1))
             r.e = ov[0];
         for (size_t q = r.s; q < r.e; q++)
             if (class_phrase(c, q, r.e)) { /* the class is no part of the name */
@@ -412,7 +412,7 @@ static int bullet_list(ctx *c, size_t q, size_t limit)
             break;
         /* the next decision item ("2. Förskolenämnden uppdrar åt ...") ends the list */
         size_t fv[2];
-        if (rx_match(c, RX_FORMULA, ls + mk, le, fv, 1))
+        if (pk_rx_match(c, RX_FORMULA, ls + mk, le, fv, 1))
             break;
         /* "Förskolan Myrstacken, Bagarmossen": the place after a comma on a
            line of its own is where the unit is, not another unit */
@@ -458,7 +458,7 @@ static size_t list_end(const ctx *c, size_t p, size_t e)
 static void from_decision(ctx *c, const pk_decision *d, size_t s, size_t e)
 {
     size_t ov[2];
-    if (!d->formula || !rx_match(c, RX_FORMULA, s, e, ov, 1))
+    if (!d->formula || !pk_rx_match(c, RX_FORMULA, s, e, ov, 1))
         return;
     /* "ställer sig bakom förvaltningens förslag att A, B och C anmäls": an
        adopted proposal names its units like an approval */
@@ -482,7 +482,7 @@ static void from_decision(ctx *c, const pk_decision *d, size_t s, size_t e)
         if (!(q == p || is_sp(c->t.s[q - 1])) || !word_at(c, q, e, "att"))
             continue;
         size_t ls = q + 3;
-        if (!rx_match(c, RX_PART_VERB, ls, e, ov, 1))
+        if (!pk_rx_match(c, RX_PART_VERB, ls, e, ov, 1))
             break;
         /* "... deltar i Stockholms stads\nkvalitetsutmärkelse 2021:" and a list of lines */
         size_t after = ov[1], k = after;
@@ -553,7 +553,7 @@ static void set_parents(ctx *c)
     if (!c->units.n)
         return;
     size_t ov[2], pos = 0;
-    while (rx_match(c, RX_INOM, pos, c->t.n, ov, 1)) {
+    while (pk_rx_match(c, RX_INOM, pos, c->t.n, ov, 1)) {
         size_t at = ov[0];
         pos = ov[1];
         size_t pstart = skip_sp(c, ov[1], c->t.n), pend;
@@ -615,7 +615,7 @@ static void set_parents(ctx *c)
 static void from_participation(ctx *c)
 {
     size_t ov[2], pos = 0;
-    while (rx_match(c, RX_PARTICIPATE, pos, c->t.n, ov, 1)) {
+    while (pk_rx_match(c, RX_PARTICIPATE, pos, c->t.n, ov, 1)) {
         size_t vs = ov[0];
         pos = ov[1];
         size_t lo = vs > 400 ? vs - 400 : 0, hi = vs + 400 < c->t.n ? vs + 400 : c->t.n, ss, se;
@@ -663,8 +663,8 @@ static void from_proposal(ctx *c)
     c->decision_lo = lo;
     c->decision_hi = hi;
     size_t ov[2], pos = lo;
-    while (!c->units.n && rx_match(c, RX_FORMULA, pos, hi, ov, 1)) {
-        const char *mark = rx_mark(c);
+    while (!c->units.n && pk_rx_match(c, RX_FORMULA, pos, hi, ov, 1)) {
+        const char *mark = pk_rx_mark(c);
         size_t k = mark ? (size_t)strtoul(mark, NULL, 10) : pk_n_formulas, ss, se;
         pos = ov[1];
         if (k >= pk_n_formulas)

@@ -40,7 +40,7 @@ int pk_is_letter_at(const char *s, size_t n)
 
 char *pk_lower(arena *a, const char *s, size_t n)
 {
-    char *out = arena_alloc(a, n * 2 + 1); /* lower case never more than doubles in UTF-8 */
+    char *out = pk_arena_alloc(a, n * 2 + 1); /* lower case never more than doubles in UTF-8 */
     size_t o = 0, i = 0;
     while (i < n) {
         utf8proc_int32_t cp;
@@ -59,7 +59,7 @@ char *pk_lower(arena *a, const char *s, size_t n)
 char *pk_capitalize(arena *a, const char *s)
 {
     size_t n = strlen(s), o = 0;
-    char *out = arena_alloc(a, n + 4 + 1); /* an upper-case letter is at most four bytes */
+    char *out = pk_arena_alloc(a, n + 4 + 1); /* an upper-case letter is at most four bytes */
     utf8proc_int32_t cp;
     utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp);
     if (k > 0) {

@@ -78,4 +78,6 @@ check $? "the shared library has its SONAME"
 [ -z "$(nm -D --defined-only "$d/usr/local/lib/libprotokoll.so" | awk '$2 ~ /[TDBR]/ && $3 !~ /^pk_/' )" ] &&
     ! nm -D --defined-only "$d/usr/local/lib/libprotokoll.so" | grep -q pk_test_
 check $? "the shared library exports the pk_ API only, no test hook"
+[ -z "$(nm "$d/usr/local/lib/libprotokoll.a" | awk '$2 ~ /^[TDBRCV]$/ && $3 !~ /^pk_/')" ]
+check $? "every global symbol of the static library carries the pk_ prefix"
 exit 0

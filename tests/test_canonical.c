@@ -17,7 +17,7 @@ static void same_key(const char *const *names, size_t n)
     const char *k0 = key(&a, names[0]);
     for (size_t i = 1; i < n; i++)
         assert_string_equal(key(&a, names[i]), k0);
-    arena_free(&a);
+    pk_arena_free(&a);
 }
 
 static void test_unit_keys(void **state)
@@ -38,7 +38,7 @@ static void test_unit_keys(void **state)
     assert_string_not_equal(key(&a, "Förskolan Ekorren"), key(&a, "Förskolan Ekorrbo"));
     assert_string_not_equal(key(&a, "Hemtjänsten Norr"), key(&a, "Hemtjänsten Söder"));
     assert_string_equal(key(&a, "Solros förskola"), "förskolan solros");
-    arena_free(&a);
+    pk_arena_free(&a);
 }
 
 static const char *canonical(const char *text)

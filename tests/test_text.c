@@ -19,7 +19,7 @@ static void expect_clean(const char *in, const char *want)
     decode_info di;
     cleaned(in, strlen(in), &t, &a, &di);
     assert_string_equal(t.s, want);
-    arena_free(&a);
+    pk_arena_free(&a);
 }
 
 static void test_utf8_bom_crlf(void **state)
@@ -40,7 +40,7 @@ static void test_cp1252(void **state)
     assert_string_equal(t.s, "Södermalms stadsdelsnämnd – €");
     /* every output byte maps to the single input byte it came from */
     assert_int_equal(t.map[1], 1);
-    arena_free(&a);
+    pk_arena_free(&a);
 }
 
 static void test_invalid_utf8_replaced(void **state)
@@ -54,7 +54,7 @@ static void test_invalid_utf8_replaced(void **state)
     assert_int_equal(di.encoding, ENC_UTF8);
     assert_int_equal(di.replaced, 1);
     assert_non_null(strstr(t.s, "\xEF\xBF\xBD"));
-    arena_free(&a);
+    pk_arena_free(&a);
 }
 
 static void test_binary_refused(void **state)
@@ -67,7 +67,7 @@ static void test_binary_refused(void **state)
     for (int i = 0; i < 256; i++)
         bin[i] = (unsigned char)(i * 7);
     assert_int_equal(pk_decode(&a, bin, sizeof bin, &t, &di), PK_ENOTTEXT);
-    arena_free(&a);
+    pk_arena_free(&a);
     pk_doc *d = NULL;
     assert_int_equal(pk_extract(shared_ex, (const char *)bin, sizeof bin, "b", &d), PK_ENOTTEXT);
     assert_null(d);
@@ -124,7 +124,7 @@ static void round_trip(const char *in, size_t n)
     decode_info di;
     pk_text raw;
     if (pk_decode(&a, (const unsigned char *)in, n, &raw, &di) != 0) {
-        arena_free(&a);
+        pk_arena_free(&a);
         return;
     }
     pk_normalize(&a, &raw, &t);
@@ -155,7 +155,7 @@ static void round_trip(const char *in, size_t n)
         pk_text raw2, t2;
         decode_info di2;
         if (di.encoding == ENC_CP1252) {
-            arena_free(&b);
+            pk_arena_free(&b);
             continue;
         }
         assert_int_equal(pk_decode(&b, (const unsigned char *)in + os, oe - os, &raw2, &di2), 0);
@@ -191,9 +191,9 @@ static void round_trip(const char *in, size_t n)
         }
         free(x);
         free(y);
-        arena_free(&b);
+        pk_arena_free(&b);
     }
-    arena_free(&a);
+    pk_arena_free(&a);
 }
 
 static void test_round_trip_corpus(void **state)

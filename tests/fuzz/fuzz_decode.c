@@ -184,7 +184,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     arena a = {0};
     a.oom = &jb;
     if (setjmp(jb)) {
-        arena_free(&a); /* out of memory: not expected, but not a defect */
+        pk_arena_free(&a); /* out of memory: not expected, but not a defect */
         free(in);
         return 0;
     }
@@ -201,7 +201,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         pk_normalize(&a, &raw, &clean);
         check_normalized(in, size, info.had_bom ? 3 : 0, info.encoding, &clean);
     }
-    arena_free(&a);
+    pk_arena_free(&a);
     free(in);
     return 0;
 }

@@ -1,0 +1,45 @@
+/* The document's text as the stages see it: spans back into the input,
+   folded strings and warnings. */
+#include "internal.h"
+
+pk_span pk_span_of(const ctx *c, size_t s, size_t e)
+{
+    pk_span sp = {0, 0};
+    if (s >= c->t.n || e <= s) {
+        size_t at = s < c->t.n ? c->t.map[s] : c->t.map[c->t.n];
+        sp.start = sp.end = at;
+        return sp;
+    }
+    sp.start = c->t.map[s];
+    size_t last = c->t.map[e - 1];
+    sp.end = last + pk_orig_charlen(c->orig, c->orig_len, last, c->encoding);
+    if (sp.end < sp.start)
+        sp.end = sp.start;
+    return sp;
+}
+
+char *pk_fold(ctx *c, size_t s, size_t e)
+{
+    char *out = pk_arena_alloc(c->a, e - s + 1);
+    size_t o = 0;
+    int sp = 0;
+    for (size_t i = s; i < e; i++) {
+        char ch = c->t.s[i];
+        if (ch == ' ' || ch == '\n') {
+            sp = 1;
+            continue;
+        }
+        if (sp && o)
+            out[o++] = ' ';
+        sp = 0;
+        out[o++] = ch;
+    }
+    out[o] = 0;
+    return out;
+}
+
+void pk_warn(ctx *c, const char *msg)
+{
+    const char **w = pk_vec_push(c->a, &c->warnings);
+    *w = pk_arena_strdup(c->a, msg);
+}

@@ -1,0 +1,359 @@
+/* The match layer, below every stage: each pattern the stages use is one
+   row here (its source, its cues and its window), compiled once per
+   extractor; per document the cues of all patterns are found in one pass
+   over the cleaned text, and pcre2 runs only in the windows around them.
+   Nothing here calls a stage. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NAME "(\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?(?:[ \\n](?:af |von |van |de |da |el )?\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?){1,3})"
+/* any short word in parentheses: people.c tells a party by the table of parties */
+#define PARTY "(\\p{L}{1,5})"
+#define MONTHS "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|febr|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec"
+#define REGVAL "(?:\\p{Lu}\\p{L}{0,5}(?:[ \\n\\-/]|(?=\\d)))?\\d[\\d.]*(?:(?:[-/:]| ?[–/] ?)\\n?\\d[\\d.]*)*"
+
+/* A pattern's row: its pcre2 source; the cues every match of it contains
+   (a digit, or one of a few words), how far before such a cue a match can
+   start (back) and how far after it it can end (fwd), in bytes. The cues
+   of every pattern are found in one pass over the text, and the pattern
+   runs only in the windows around them, so prose without a cue costs no
+   pattern match. Without cues a pattern scans the range it is given (those
+   that open with a digit need none: pcre2 skips to a digit itself). */
+#define CUE_DIGIT "0-9"
+typedef struct pattern {
+    const char *src;            /* NULL: built from a table when compiled */
+    const char *const *needles; /* NULL-terminated; CUE_DIGIT: any ASCII digit */
+    size_t back, fwd;
+    int (*fits)(const char *s, size_t n, size_t at); /* a digit cue's further condition, or NULL */
+} pattern;
+
+/* "24 november", "1:a maj": a digit that a letter follows within a few bytes */
+static int digit_then_letter(const char *s, size_t n, size_t at)
+{
+    for (size_t k = at + 1; k < n && k < at + 6; k++) {
+        unsigned char ch = (unsigned char)s[k];
+        if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0xC3)
+            return 1;
+        if (!((ch >= '0' && ch <= '9') || ch == ' ' || ch == '\n' || ch == ':' || ch == '.'))
+            return 0;
+    }
+    return 0;
+}
+
+/* "BRO 2024/172", "Ks 1234/2025", "1.4.1-289/2020": the first digit of a
+   group that a separator and another digit follow, as in every diarienummer */
+static int digit_group_then_separator(const char *s, size_t n, size_t at)
+{
+    if (at > 0 && (unsigned char)(s[at - 1] - '0') < 10)
+        return 0;
+    size_t k = at;
+    while (k < n && k < at + 7 && (unsigned char)(s[k] - '0') < 10)
+        k++;
+    if (k < n && s[k] == ' ')
+        k++;
+    if (k + 1 >= n)
+        return 0;
+    if (s[k] == '-' || s[k] == '/' || s[k] == ':' || s[k] == '.')
+        return 1;
+    return (unsigned char)s[k] == 0xE2 && k + 2 < n && (unsigned char)s[k + 1] == 0x80 && (unsigned char)s[k + 2] == 0x93;
+}
+
+static const char *const cue_digit[] = {CUE_DIGIT, NULL};
+static const char *const cue_chair[] = {"ordförande", "Ordförande", "ORDFÖRANDE", NULL};
+static const char *const cue_body[] = {"nämnd", "Nämnd", "NÄMND", "styrelse", "Styrelse", "STYRELSE", "fullmäktige",
+                                       "Fullmäktige", "FULLMÄKTIGE", "utskott", "Utskott", "UTSKOTT", "kommitté",
+                                       "Kommitté", "KOMMITTÉ", "direktionen", "Direktionen", "DIREKTIONEN",
+                                       "beredningen", "Beredningen", "BEREDNINGEN", NULL};
+static const char *const cue_label[] = {"nr", "NR", "nummer", "Er ref", NULL};
+static const char *const cue_town[] = {"stad", "Stad", "STAD", "kommun", "KOMMUN", NULL};
+static const char *const cue_admin[] = {"förvaltning", "Förvaltning", "FÖRVALTNING", "kontor", "Kontor", "KONTOR", NULL};
+
+static const pattern patterns[RX_COUNT] = {
+    [RX_REGNUM_LABELED] = {"(?<![\\p{L}])(?:[Dd] ?nr|DNR|Diarienummer|Diarienr|Ärendenummer|Ärendenr|Vårt dnr|Er ref)\\.?:?[ \\n]*(" REGVAL ")", cue_label, 16, 160, NULL},
+    [RX_REGNUM] = {NULL /* built from lib/data/regnum_shapes.tsv */, cue_digit, 24, 48, digit_group_then_separator},
+    /* a line may break after a separator: "2023-03-\n22"; or the compact
+       "Kapacitetsplan 20190327" (the second branch, its separator empty) */
+    [RX_DATE_ISO] = {"(?<![\\d.\\-/])(?|(\\d{4})([-.])\\n?(\\d{1,2})\\2\\n?(\\d{1,2})(?![\\d]|\\.\\d)|"
+                    "((?:19|20)\\d\\d)()(0[1-9]|1[0-2])([0-3]\\d)(?![\\d\\-/.]))", NULL, 0, 0, NULL},
+    [RX_DATE_SLASH] = {"(?<![\\d/.\\-])(\\d{1,2})/(\\d{1,2})[ ]+(\\d{4})(?![\\d/])", NULL, 0, 0, NULL},
+    /* "(24/11)", or a day/month after "den", "senast", "t.o.m.", "fr.o.m." */
+    [RX_DATE_PAREN] = {"(?|\\((\\d{1,2})/(\\d{1,2})\\)|(?<=[Dd]en[ \\n]|[Ss]enast[ \\n]|t\\.o\\.m\\.[ \\n]|fr\\.o\\.m\\.[ \\n])"
+                      "(\\d{1,2})/(\\d{1,2})(?![\\d/]|[ ]+\\d{4}))", NULL, 0, 0, NULL},
+    [RX_DATE_NAMED] = {"(?i)(?<![\\p{L}\\d])(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\\s+)?(?:den\\s+)?"
+                      "(\\d{1,2})(?::[ae])?\\s+(" MONTHS ")(?![\\p{L}])(\\.)?(?:\\s+(\\d{4})(?![\\d]))?", cue_digit, 64, 96, digit_then_letter},
+    [RX_FORMULA] = {NULL /* built from pk_formulas */, NULL, 0, 0, NULL},
+    [RX_OPEN_FORMULA] = {NULL /* built from pk_open_formulas */, NULL, 0, 0, NULL},
+    /* "Bygg- och miljönämnden", "Äldre samt vård- och omsorgsnämnden",
+       "Stadsmiljö-, teknik- och fastighetsnämnden", "Östermalms stadsdelsnämnd" */
+    [RX_BODY] = {"(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*(?:,?[ \\n](?:och|samt)[ \\n]\\p{Ll}\\p{L}*-|,[ \\n]\\p{Ll}\\p{L}*-)*[ \\n](?:(?:och|samt)[ \\n])?)(?:stads[ \\n])?)?(\\p{L}*(?i:nämnd|nämnden|styrelse|styrelsen|fullmäktige|utskott|utskottet|kommittén|kommitté|direktionen|beredningen))(?![\\p{L}])", cue_body, 128, 48, NULL},
+    [RX_ADMIN] = {"(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*)[ \\n])?(\\p{L}*(?i:förvaltning|förvaltningen|kontoret|kontor))(?![\\p{L}])", cue_admin, 128, 48, NULL},
+    [RX_PARAGRAPH] = {"(?m)^(?:Protokoll[^\\n]{0,60}?|\\p{Lu}{2,6}[ ]+)?§[ ]*(\\d{1,4})(?![\\d])", NULL, 0, 0, NULL},
+    [RX_AWARD] = {"(?i)(?<![\\p{L}])(?:stadens\\s+|stockholms\\s+stads\\s+)?kvalitets(?:utmärkelse(?:n|r|rna)?|pris(?:et|er)?)(?![\\p{L}])", NULL, 0, 0, NULL},
+    [RX_AWARD_YEAR] = {"(?i)(?:(\\d{4})\\s+års\\s+(?:\\p{L}+\\s+){0,2}?kvalitets(?:utmärkelse|pris)|kvalitets(?:utmärkelse(?:n|ns)?|pris(?:et|ets)?)\\s+(?:år\\s+)?(\\d{4})(?![\\d\\-/]))", NULL, 0, 0, NULL},
+    [RX_CHAIR] = {"(?<![\\p{L}])(?i:(?:tjänstgörande\\s+|vice\\s+|t\\.?f\\.?\\s+)?ordförande(?:n)?)(?::)?\\s+" NAME "(?:\\s*\\(" PARTY "\\))?", cue_chair, 64, 240, NULL},
+    [RX_NAME] = {NAME, NULL, 0, 0, NULL},
+    [RX_PARTICIPATE] = {"(?i)(?<![\\p{L}])(?:har\\s+(?:valt|beslutat|bestämt)\\s+att\\s+(?:delta|medverka|tävla|anmäla\\s+sig)|har\\s+anmält\\s+(?:sitt|sig|att|intresse|deltagande)|har\\s+anmälts|anmäler\\s+(?:sitt|sig)|deltar|deltog|har\\s+deltagit|medverkar|medverkade|tävlade|avser\\s+att\\s+delta|vill\\s+delta|kommer\\s+att\\s+delta|ska\\s+delta|tävlar|nomineras|föreslås\\s+(?:delta|nomineras))(?![\\p{L}])", NULL, 0, 0, NULL},
+    [RX_PART_VERB] = {"(?i)(?<![\\p{L}])(?:deltar|delta|deltager|medverkar|medverka|tävlar|tävla|får\\s+delta|ska\\s+delta|skall\\s+delta|anmäls|anmäler|nomineras|ställer\\s+upp)(?![\\p{L}])", NULL, 0, 0, NULL},
+    [RX_INOM] = {"(?<![\\p{L}])(?:inom|tillhör)(?![\\p{L}])", NULL, 0, 0, NULL},
+    [RX_CLASS] = {"(?i)(?<![\\p{L}])(?:tävlings)?klass(?:en)?\\s+(\\p{L}+(?:\\s+(?:och|inklusive)\\s+\\p{L}+)?)", NULL, 0, 0, NULL},
+    /* a municipality by name: "Göteborgs Stad", "SOLNA STAD", "Nacka kommun" */
+    [RX_MUNICIPALITY] = {"(?<![\\p{L}])(\\p{Lu}[\\p{L}]+(?:-\\p{Lu}[\\p{L}]+)?)\\s+(?:[Ss]tad|STAD|kommun|KOMMUN)s?(?![\\p{L}])", cue_town, 96, 16, NULL},
+};
+
+/* The stand-ins of lib/data/regnum_shapes.tsv. */
+static const struct {
+    char key;
+    const char *rx;
+} regnum_standins[] = {
+    {'P', "\\p{L}{1,6}"},
+    {'S', "(?:[ ]?[-–/][ ]?\\n?|[ \\n])"},
+    {'Y', "(?:19[5-9]\\d|20[0-3]\\d)"},
+    {'N', "\\d{1,6}"},
+    {'D', "[-–]\\n?"},
+    {'E', "(?![\\d/]|[-–.:]\\d)"},
+};
+
+/* One pattern of every shape, each marked with its row: "(?<!...)(?:A(*MARK:0)|B(*MARK:1)...)". */
+static char *build_regnum_pattern(void)
+{
+    size_t need = 64;
+    for (size_t i = 0; i < pk_n_regnum_shapes; i++)
+        need += strlen(pk_regnum_shapes[i].shape) * 16 + 24;
+    char *p = pk_malloc(need);
+    if (!p)
+        return NULL;
+    size_t o = (size_t)snprintf(p, need, "(?<![\\p{L}\\d.\\-–/])(?:");
+    for (size_t i = 0; i < pk_n_regnum_shapes; i++) {
+        if (i)
+            p[o++] = '|';
+        for (const char *q = pk_regnum_shapes[i].shape; *q; q++) {
+            size_t k = 0, nk = sizeof regnum_standins / sizeof *regnum_standins;
+            while (*q == '%' && k < nk && regnum_standins[k].key != q[1])
+                k++;
+            if (*q == '%' && k < nk) {
+                o += (size_t)snprintf(p + o, need - o, "%s", regnum_standins[k].rx);
+                q++;
+            } else {
+                p[o++] = *q;
+            }
+        }
+        o += (size_t)snprintf(p + o, need - o, "(*MARK:%zu)", i);
+    }
+    snprintf(p + o, need - o, ")");
+    return p;
+}
+
+static char *build_formula_pattern(const formula_entry *rows, size_t n)
+{
+    size_t need = 64;
+    for (size_t i = 0; i < n; i++)
+        need += strlen(rows[i].pattern) + 24;
+    char *p = pk_malloc(need);
+    if (!p)
+        return NULL;
+    size_t o = (size_t)snprintf(p, need, "(?i)(?<![\\p{L}])(?:");
+    for (size_t i = 0; i < n; i++)
+        o += (size_t)snprintf(p + o, need - o, "%s%s(*MARK:%zu)", i ? "|" : "", rows[i].pattern, i);
+    snprintf(p + o, need - o, ")(?![\\p{L}])");
+    return p;
+}
+
+static void *rx_alloc(PCRE2_SIZE n, void *data)
+{
+    (void)data;
+    return pk_malloc(n);
+}
+
+static void rx_free(void *p, void *data)
+{
+    (void)data;
+    free(p);
+}
+
+/* Compiles every pattern into ex->rx (pcre2 with JIT). 0, or -1 when out
+   of memory. */
+int pk_match_compile(pk_extractor *ex)
+{
+    char *formula = build_formula_pattern(pk_formulas, pk_n_formulas), *regnum = build_regnum_pattern();
+    char *opening = build_formula_pattern(pk_open_formulas, pk_n_open_formulas);
+    ex->gctx = pcre2_general_context_create(rx_alloc, rx_free, NULL);
+    pcre2_compile_context *cctx = ex->gctx ? pcre2_compile_context_create(ex->gctx) : NULL;
+    int rc = formula && regnum && opening && cctx ? 0 : -1;
+    for (int i = 0; i < RX_COUNT && rc == 0; i++) {
+        const char *src = i == RX_FORMULA ? formula : i == RX_OPEN_FORMULA ? opening : i == RX_REGNUM ? regnum : patterns[i].src;
+        int err;
+        PCRE2_SIZE off;
+        ex->rx[i] = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_NO_UTF_CHECK, &err, &off, cctx);
+        if (!ex->rx[i])
+            rc = -1;
+        else /* JIT is an optimisation: without it the interpreter still works */
+            (void)pcre2_jit_compile(ex->rx[i], PCRE2_JIT_COMPLETE);
+    }
+    free(formula);
+    free(regnum);
+    free(opening);
+    pcre2_compile_context_free(cctx);
+    return rc;
+}
+
+void pk_match_free(pk_extractor *ex)
+{
+    for (int i = 0; i < RX_COUNT; i++)
+        pcre2_code_free(ex->rx[i]);
+    pcre2_general_context_free(ex->gctx);
+}
+
+static void add_cue(ctx *c, int id, size_t p, size_t *cap)
+{
+    if (c->cue[id].n == cap[id]) {
+        size_t more = cap[id] ? 2 * cap[id] : 64;
+        c->cue[id].at = pk_arena_grow(c->a, c->cue[id].at, cap[id] * sizeof(uint32_t), more * sizeof(uint32_t));
+        cap[id] = more;
+    }
+    c->cue[id].at[c->cue[id].n++] = (uint32_t)p;
+}
+
+/* Every cue of every pattern, in one pass over the text: at each byte the
+   needles that begin with it are compared, so the cost is linear in the
+   text whatever the queries later ask. */
+static void build_cues(ctx *c)
+{
+    /* for each first byte, the (pattern, needle) pairs that open with it */
+    unsigned char first[256][8][2];
+    unsigned char nfirst[256];
+    memset(nfirst, 0, sizeof nfirst);
+    int digit_ids[RX_COUNT], ndigit = 0;
+    size_t cap[RX_COUNT];
+    for (int id = 0; id < RX_COUNT; id++) {
+        cap[id] = 0;
+        if (!patterns[id].needles)
+            continue;
+        for (int k = 0; patterns[id].needles[k]; k++) {
+            if (patterns[id].needles[k] == cue_digit[0]) {
+                digit_ids[ndigit++] = id;
+                continue;
+            }
+            unsigned char b = (unsigned char)patterns[id].needles[k][0];
+            if (nfirst[b] < 8) {
+                first[b][nfirst[b]][0] = (unsigned char)id;
+                first[b][nfirst[b]++][1] = (unsigned char)k;
+            }
+        }
+    }
+    const char *s = c->t.s;
+    size_t n = c->t.n;
+    for (size_t p = 0; p < n; p++) {
+        unsigned char b = (unsigned char)s[p];
+        if ((unsigned char)(b - '0') < 10) {
+            for (int i = 0; i < ndigit; i++)
+                if (!patterns[digit_ids[i]].fits || patterns[digit_ids[i]].fits(s, n, p))
+                    add_cue(c, digit_ids[i], p, cap);
+            continue;
+        }
+        for (int i = 0; i < nfirst[b]; i++) {
+            int id = first[b][i][0];
+            const char *nd = patterns[id].needles[first[b][i][1]];
+            size_t len = strlen(nd);
+            if (len <= n - p && memcmp(s + p, nd, len) == 0 &&
+                (c->cue[id].n == 0 || c->cue[id].at[c->cue[id].n - 1] != p))
+                add_cue(c, id, p, cap);
+        }
+    }
+    c->cues_built = 1;
+}
+
+/* The index of the first cue of pattern id at or after p (n when none). */
+static size_t cue_index(ctx *c, int id, size_t p)
+{
+    if (!c->cues_built)
+        build_cues(c);
+    const uint32_t *at = c->cue[id].at;
+    size_t lo = 0, hi = c->cue[id].n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (at[mid] < p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* One pcre2 match over [start, end): 1 and the offsets, or 0. */
+static int rx_run(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
+{
+    /* windows are counted in bytes: never hand pcre2 a cut character */
+    while (end < c->t.n && ((unsigned char)c->t.s[end] & 0xC0) == 0x80)
+        end++;
+    while (start > 0 && start < end && ((unsigned char)c->t.s[start] & 0xC0) == 0x80)
+        start--;
+    /* the bound grows with the text searched: linear, never a stop short
+       of the end on a long clean text */
+    size_t lim = 1000000 + 64 * (end - start);
+    pcre2_set_match_limit(c->mctx, lim > UINT32_MAX ? UINT32_MAX : (uint32_t)lim);
+    int rc = pcre2_match(c->ex->rx[id], (PCRE2_SPTR)c->t.s, end, start, PCRE2_NO_UTF_CHECK, c->md, c->mctx);
+    if (rc == PCRE2_ERROR_NOMEMORY && c->a->oom)
+        longjmp(*c->a->oom, 1);
+    if (rc < PCRE2_ERROR_NOMATCH)
+        c->rx_limit_hit = 1; /* match or depth limit: reported once as a warning */
+    if (rc <= 0)
+        return 0;
+    PCRE2_SIZE *v = pcre2_get_ovector_pointer(c->md);
+    uint32_t nv = pcre2_get_ovector_count(c->md);
+    for (int i = 0; i < ncap; i++) {
+        if ((uint32_t)i < nv && i < rc && v[2 * i] != PCRE2_UNSET) {
+            ov[2 * i] = v[2 * i];
+            ov[2 * i + 1] = v[2 * i + 1];
+        } else {
+            ov[2 * i] = ov[2 * i + 1] = (size_t)-1;
+        }
+    }
+    return 1;
+}
+
+/* A cluster of cues is searched as one window, but no window grows past
+   this many bytes: a text dense with cues costs windows of bounded size, not
+   a walk to its end per question. */
+#define CUE_WINDOW_MAX 4096
+
+int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
+{
+    if (start > end || end > c->t.n)
+        return 0;
+    const pattern *q = &patterns[id];
+    if (!q->needles || end - start < 512)
+        return rx_run(c, id, start, end, ov, ncap);
+    const uint32_t *at = NULL;
+    size_t n = 0;
+    for (size_t i = cue_index(c, id, start);;) {
+        at = c->cue[id].at;
+        n = c->cue[id].n;
+        if (i >= n || at[i] >= end)
+            return 0;
+        /* a window over a cluster of cues: [first - back, last + fwd) */
+        size_t a = at[i], ws = a > start + q->back ? a - q->back : start, last = a;
+        while (i + 1 < n && at[i + 1] < end && at[i + 1] <= last + q->back + q->fwd && at[i + 1] - a <= CUE_WINDOW_MAX)
+            last = at[++i];
+        size_t we = last + q->fwd < end ? last + q->fwd : end;
+        /* the next cue's matches start no earlier than this */
+        size_t next = i + 1 < n && at[i + 1] < end ? at[i + 1] : SIZE_MAX;
+        size_t next_start = next == SIZE_MAX ? SIZE_MAX : next > q->back ? next - q->back : 0;
+        if (rx_run(c, id, ws, we, ov, ncap)) {
+            /* a match that reaches the window's edge may go on beyond it, and
+               one that starts where the next cue's window begins may not be
+               the first: the whole range decides */
+            if ((we == end || ov[1] + 8 <= we) && ov[0] < next_start)
+                return 1;
+            return rx_run(c, id, ws, end, ov, ncap);
+        }
+        if (we == end)
+            return 0;
+        i++;
+    }
+}
+
+const char *pk_rx_mark(ctx *c) { return (const char *)pcre2_get_mark(c->md); }
+
