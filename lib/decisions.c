@@ -49,6 +49,22 @@ static int body_before(ctx *c, size_t from, size_t before, size_t *bs, size_t *b
     return found;
 }
 
+/* The verb first, after an adverbial: "Med stöd av ... antar Bygg- och
+   miljönämnden detaljplanen." The body must follow the formula at once,
+   and the formula be an active verb in the present ("antar", "godkänner"):
+   after a passive one ("bereds av Kommunstyrelsen") stands who prepares. */
+static int body_after(ctx *c, size_t fe, size_t e, size_t *bs, size_t *be)
+{
+    size_t ov[6];
+    if (fe >= e || c->t.s[fe - 1] != 'r' || (c->t.s[fe] != ' ' && c->t.s[fe] != '\n'))
+        return 0;
+    if (!pk_rx_match(c, RX_BODY, fe + 1, e, ov, 3) || ov[0] != fe + 1 || !pk_is_upper_at(c->t.s + ov[0], ov[1] - ov[0]))
+        return 0;
+    *bs = ov[0];
+    *be = ov[5];
+    return 1;
+}
+
 /* Does the text hold a word that looks like a Swedish finite verb
    ("skickas", "justeras", "gäller")? Names and noun phrases do not. */
 static int has_verb(const ctx *c, size_t s, size_t e)
@@ -116,7 +132,7 @@ static void add_item(ctx *c, size_t s, size_t e, int marked, size_t lead_s, size
     }
     size_t ov[2];
     const char *kind = "other", *formula = NULL;
-    size_t fs = e;
+    size_t fs = e, fe = e;
     if (pk_rx_match(c, RX_FORMULA, s, e, ov, 1)) {
         const char *mark = pk_rx_mark(c);
         size_t k = mark ? (size_t)strtoul(mark, NULL, 10) : 0;
@@ -125,6 +141,7 @@ static void add_item(ctx *c, size_t s, size_t e, int marked, size_t lead_s, size
         char *f = pk_fold(c, ov[0], ov[1]);
         formula = pk_lower(c->a, f, strlen(f));
         fs = ov[0];
+        fe = ov[1];
     } else if (pk_rx_match(c, RX_OPEN_FORMULA, s, e, ov, 1)) {
         /* "X beslutar att <a verb the table does not know>" */
         const char *mark = pk_rx_mark(c);
@@ -134,6 +151,7 @@ static void add_item(ctx *c, size_t s, size_t e, int marked, size_t lead_s, size
         char *f = pk_fold(c, ov[0], ov[1]);
         formula = pk_lower(c->a, f, strlen(f));
         fs = ov[0];
+        fe = ov[1];
     } else if (!marked || !has_verb(c, s, e)) {
         return; /* a name in a list under an item is no decision of its own */
     }
@@ -148,7 +166,8 @@ static void add_item(ctx *c, size_t s, size_t e, int marked, size_t lead_s, size
     d->text = text;
     d->span = pk_span_of(c, s, e);
     size_t bs, be;
-    if (body_before(c, s, fs, &bs, &be) || (lead_e > lead_s && body_before(c, lead_s, lead_e, &bs, &be))) {
+    if (body_before(c, s, fs, &bs, &be) || (lead_e > lead_s && body_before(c, lead_s, lead_e, &bs, &be)) ||
+        body_after(c, fe, e, &bs, &be)) {
         d->actor = pk_fold(c, bs, be);
         if (!c->rec->body) {
             c->rec->body = d->actor;

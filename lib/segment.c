@@ -86,9 +86,13 @@ static int ends_with(const char *s, size_t n, const char *suf)
 
 int pk_heading_kind(const char *s, size_t n)
 {
+    while (n && s[n - 1] == ' ')
+        n--;
+    int colon = n && s[n - 1] == ':';
     while (n && (s[n - 1] == ':' || s[n - 1] == ' '))
         n--;
-    if (n == 0 || n > 60)
+    /* a heading that introduces a list may run longer */
+    if (n == 0 || n > (colon ? 110 : 60))
         return H_NONE;
     char low[128];
     size_t o = 0;
@@ -107,12 +111,16 @@ int pk_heading_kind(const char *s, size_t n)
         }
     }
     low[o] = 0;
-    for (size_t i = 0; i < sizeof headings / sizeof *headings; i++)
+    for (size_t i = 0; i < sizeof headings / sizeof *headings && o <= 60; i++)
         if (strcmp(low, headings[i].name) == 0)
             return headings[i].kind;
     /* "<X>s förslag till beslut": the preparing office's own proposal;
        the one laid before a meeting ("Framlagda ...") is not the decision */
     if (ends_with(low, o, "förslag till beslut") && strncmp(low, "framlagd", 8) != 0 && !memchr(low, '.', o))
+        return H_DECISION;
+    /* "Socialförvaltningens förslag till Vård- och omsorgsnämnden:" */
+    if (colon && o > 20 && strstr(low, "s förslag till ") && !memchr(low, '.', o) &&
+        (strstr(low, "nämnd") || strstr(low, "styrelse") || strstr(low, "fullmäktige") || strstr(low, "utskott")))
         return H_DECISION;
     /* "Vård- och omsorgsnämndens beslut" */
     if (o > 8 && o < 60 && ends_with(low, o, "s beslut") && !memchr(low, '.', o) &&

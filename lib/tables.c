@@ -90,6 +90,7 @@ const formula_entry pk_formulas[] = {
     {"justeras\\s+omedelbart", "other"},
     {"omedelbar\\s+justering", "other"},
     {"anses\\s+berett", "other"},
+    {"är\\s+berett", "other"},
     {"anses\\s+besvarad", "other"},
     {"besvaras", "other"},
     {"ställer\\s+sig\\s+bakom\\s+(?:förvaltningens|kontorets|det\\s+framlagda)\\s+förslag(?:et)?", "adopt"},

@@ -307,6 +307,7 @@ static void test_kind_other(void **state)
         {"§ 37\nKrisberedskap\n\nBeslut\nParagrafen justeras omedelbart.\n", "justeras omedelbart"},
         {"§ 37\nExtra sammanträde\n\nBeslut\nNämnden beslutar om omedelbar justering.\n", "omedelbar justering"},
         {"§ 38\nMotion om lokalt näringsliv\n\nBeslut\nÄrendet anses berett.\n", "anses berett"},
+        {"§ 38\nBehovsanalys 2025\n\nKultur- och fritidsnämnden beslutar:\n- Ärendet är berett.\n", "är berett"},
         {"§ 38\nMotion om ungdomsråd\n\nBeslut\nMotionen anses besvarad.\n", "anses besvarad"},
         {"§ 38\nInterpellation om skolan\n\nBeslut\nInterpellationen besvaras av ordföranden.\n", "besvaras"},
         {"§ 40\nBrådskande upphandling\n\nFörslag till beslut\nNämnden beslutar att förklara paragrafen "

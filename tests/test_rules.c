@@ -255,6 +255,35 @@ static void test_administration_renamed(void **state)
     pk_doc_free(d);
 }
 
+/* the verb before the body after an adverbial, and an office's proposal to
+   a nämnd as the decision's heading */
+static void test_inverted_actor_and_proposal_heading(void **state)
+{
+    (void)state;
+    pk_doc *d = extract("§ 12 Antagande av detaljplan för Norra Ängen\n\nMed stöd av 5 kap. 27 § plan- och bygglagen "
+                        "antar Samhällsbyggnadsnämnden detaljplanen.\n");
+    const pk_record *r = pk_doc_record(d);
+    assert_non_null(r->body);
+    assert_string_equal(r->body, "Samhällsbyggnadsnämnden");
+    pk_doc_free(d);
+    d = extract("§ 3 Motion om cykelvägar\n\nMotionen bereds av Kommunstyrelsen.\n");
+    r = pk_doc_record(d);
+    /* after a passive formula stands who prepares, not who decides */
+    assert_int_equal(r->n_decisions, 1);
+    assert_null(r->decisions[0].actor);
+    assert_null(r->body);
+    pk_doc_free(d);
+    d = extract("§ 57 Rapport om ej verkställda beslut\n\nRapporten visar 40 beslut.\n\nOmsorgsförvaltningens förslag "
+                "till Vård- och omsorgsnämnden:\n1. Vård- och omsorgsnämnden överlämnar rapporten till "
+                "Kommunfullmäktige.\n2. Vård- och omsorgsnämnden överlämnar rapporten till revisorerna.\n");
+    r = pk_doc_record(d);
+    assert_int_equal(r->n_decisions, 2);
+    assert_string_equal(r->decisions[0].kind, "refer");
+    assert_non_null(r->body);
+    assert_string_equal(r->body, "Vård- och omsorgsnämnden");
+    pk_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -264,7 +293,7 @@ int main(void)
         cmocka_unit_test(test_unit_parents), cmocka_unit_test(test_five_signatures),
         cmocka_unit_test(test_second_batch_forms), cmocka_unit_test(test_title_ends_before_remiss_line),
         cmocka_unit_test(test_title_name_broken_before_party), cmocka_unit_test(test_header_date_under_label_column),
-        cmocka_unit_test(test_administration_renamed),
+        cmocka_unit_test(test_administration_renamed), cmocka_unit_test(test_inverted_actor_and_proposal_heading),
     };
     return cmocka_run_group_tests_name("rules", tests, setup_ex, teardown_ex);
 }
