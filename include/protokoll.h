@@ -36,16 +36,21 @@ enum pk_code {
     PK_ENOTTEXT = -3, /**< the input is binary, not text */
     PK_ETOOBIG = -4,  /**< the input exceeds PK_MAX_INPUT bytes */
     PK_EIO = -5,      /**< an input or output error */
-    PK_EINTERNAL = -6 /**< a pattern limit or internal check failed */
+    PK_EINTERNAL = -6, /**< a pattern limit or internal check failed */
+    PK_EPDF = -7       /**< a PDF that cannot be read: not a PDF, damaged, truncated or encrypted */
 };
 
 /** Largest input pk_extract() accepts, in bytes (1 GiB). */
 #define PK_MAX_INPUT ((size_t)1 << 30)
 
-/** A half-open byte range [start, end) into the original input. */
+/** A half-open byte range [start, end) into the original input, and the
+    page it stands on: 1 + the form feeds before `start` (pdftotext ends
+    each page with one, and a PDF read by the PDF layer is its pages' text,
+    so for a PDF this is the PDF's page). */
 typedef struct pk_span {
     size_t start;
     size_t end;
+    size_t page; /**< 1-based */
 } pk_span;
 
 /** A diarienummer. `prefix` is NULL when there are no letters before the year part; `year` is 0 when unknown. */
@@ -193,6 +198,11 @@ PK_EXPORT char *pk_doc_to_csv(const pk_doc *doc);
 
 /** The CSV row of an input that failed: its source and the error in the last column. Caller frees with free(); NULL when out of memory. */
 PK_EXPORT char *pk_error_to_csv(const char *source, const char *message);
+
+/** Adds a warning to the end of the record's warnings (the PDF layer's: which
+    pages were read by OCR). The record's earlier arrays stay valid. Returns 0,
+    PK_EINVAL, or PK_ENOMEM leaving the record as it was. */
+PK_EXPORT int pk_doc_add_warning(pk_doc *doc, const char *message);
 
 /** Frees a doc and everything pk_doc_record() returned for it. Accepts NULL. */
 PK_EXPORT void pk_doc_free(pk_doc *doc);

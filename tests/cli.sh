@@ -21,7 +21,7 @@ check $? "-f json is one valid array"
 "$bin" -f csv -o $t/out.csv corpus && python3 - "$t/out.csv" <<'PY'
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
-head = "source,doc_type,body,paragraph,registration_number,document_date,meeting_date,award,award_year,decision_kind,decision_formula,unit,unit_parent,error".split(",")
+head = "source,doc_type,body,paragraph,registration_number,document_date,meeting_date,award,award_year,decision_kind,decision_formula,unit,unit_parent,unit_page,error".split(",")
 assert rows[0] == head, rows[0]
 assert all(len(r) == len(head) for r in rows)
 PY
