@@ -207,6 +207,57 @@ PK_EXPORT int pk_doc_add_warning(pk_doc *doc, const char *message);
 /** Frees a doc and everything pk_doc_record() returned for it. Accepts NULL. */
 PK_EXPORT void pk_doc_free(pk_doc *doc);
 
+/* ---- The PDF layer ----
+ * Declared here, implemented only in libprotokoll-pdf (pkg-config
+ * protokoll-pdf, -lprotokoll-pdf): a program that links libprotokoll alone
+ * pulls in neither poppler nor Tesseract. pk_pdf_read() turns a PDF into
+ * the text pk_extract() takes, in the caller's process and without limits;
+ * the protokoll command runs it in a child process under resource limits. */
+
+/** Where a PDF page's text came from (pk_pdf_text.page_source). */
+enum pk_pdf_page_source {
+    PK_PDF_PAGE_TEXT = 0,  /**< the page's text layer */
+    PK_PDF_PAGE_OCR = 1,   /**< no text layer: rendered and read by Tesseract */
+    PK_PDF_PAGE_BLANK = 2, /**< no text layer and nothing drawn on it */
+    PK_PDF_PAGE_UNREAD = 3 /**< no text layer, and OCR was off or failed: no text */
+};
+
+/** Options of pk_pdf_read(); all zero (or a NULL pointer) gives the defaults. */
+typedef struct pk_pdf_options {
+    int no_ocr;               /**< 1: pages without a text layer are left without text */
+    int ocr_dpi;              /**< resolution pages are rendered at for OCR; 0: 300 */
+    const char *ocr_language; /**< Tesseract's language; NULL: "swe" */
+    const char *tessdata;     /**< Tesseract's data directory; NULL: its own default */
+} pk_pdf_options;
+
+/**
+ * A PDF's text: page by page the text pdftotext gives (poppler's
+ * TextOutputDev, reading order, line-end hyphens joined), each page ending
+ * in a form feed, so that a span's page is 1 + the form feeds before it.
+ * A page without a text layer holds its OCR text instead. Owned by the
+ * library until pk_pdf_text_free().
+ */
+typedef struct pk_pdf_text {
+    char *text;                  /**< UTF-8, NUL-terminated */
+    size_t len;                  /**< bytes of text, without the NUL */
+    size_t n_pages;
+    unsigned char *page_source;  /**< n_pages entries, enum pk_pdf_page_source */
+    char **warnings;             /**< for the record: which pages came from OCR, which have no text */
+    size_t n_warnings;
+} pk_pdf_text;
+
+/**
+ * Reads the PDF in data[0, len). On success returns 0 and sets *out; else
+ * returns PK_EPDF (not a PDF, damaged, truncated or encrypted: err's
+ * message says which), PK_ENOMEM, PK_ETOOBIG or PK_EINVAL, sets *out to
+ * NULL and fills *err (may be NULL). The caller keeps `data`.
+ */
+PK_EXPORT int pk_pdf_read(const char *data, size_t len, const pk_pdf_options *opt, pk_pdf_text **out,
+                          pk_error *err);
+
+/** Frees what pk_pdf_read() returned. Accepts NULL. */
+PK_EXPORT void pk_pdf_text_free(pk_pdf_text *t);
+
 #ifdef __cplusplus
 }
 #endif
