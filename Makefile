@@ -161,6 +161,7 @@ test-cli: all
 	@sh tests/hostile.sh $(B)/protokoll
 	@sh tests/sqlite.sh $(B)/protokoll
 	@sh tests/stats.sh $(B)/protokoll
+	@sh tests/pdf.sh $(B)/protokoll
 
 check: test
 

@@ -2,7 +2,7 @@
 # Installs the build dependencies that are missing (Debian packages).
 # python3-pandas and jq run the README's examples in make test (pandas
 # for Debian's /usr/bin/python3); poppler-utils brings pdftotext.
-pkgs="build-essential pkg-config libpcre2-dev libutf8proc-dev libcsv-dev libjansson-dev libcmocka-dev libsqlite3-dev sqlite3 python3 valgrind util-linux python3-pandas jq poppler-utils"
+pkgs="build-essential pkg-config libpcre2-dev libutf8proc-dev libcsv-dev libjansson-dev libcmocka-dev libsqlite3-dev sqlite3 python3 valgrind util-linux python3-pandas jq poppler-utils libpoppler-cpp-dev libtesseract-dev tesseract-ocr-swe qpdf"
 missing=""
 for p in $pkgs; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -6,7 +6,7 @@ its form feeds), by hand, with nothing but Python and pdftoppm:
   scanned.pdf   every page an image of text.pdf's page, no text layer
   mixed.pdf     pages 1 and 3 text, page 2 an image (OCR)
   blank.pdf     page 1 text, page 2 empty (neither text nor drawing)
-  cropbox.pdf   one page whose CropBox leaves a line of text out
+  cropbox.pdf   one page whose CropBox leaves its footer line out
   huge.pdf      one page of 9000 x 9000 pt with a square on it and no
                 text: rendered for OCR at 300 dpi it needs a 1.4 GB bitmap
   corrupt.pdf   a header, bytes that are no PDF, and %%EOF
@@ -64,6 +64,8 @@ def build(path, pages, media=(W, H), crop=None):
         res = b"/Font << /F1 3 0 R >>"
         if p[0] == "text":
             content = text_content(p[1])
+            if len(p) > 2:  # a footer line at the foot of the page
+                content += b"\nBT /F1 8 Tf 56 30 Td (%s) Tj ET" % esc(p[2])
         elif p[0] == "image":
             iw, ih, data = p[1]
             objs.append(stream(b"/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
@@ -75,7 +77,7 @@ def build(path, pages, media=(W, H), crop=None):
         else:
             content = b""
         objs.append(stream(b"", content))
-        box = b" /CropBox [0 0 %d %d]" % crop if crop else b""
+        box = b" /CropBox [%d %d %d %d]" % crop if crop else b""
         objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d]%s /Resources << %s >> /Contents %d 0 R >>"
                     % (media[0], media[1], box, res, len(objs)))
         kids.append(len(objs))
@@ -108,8 +110,9 @@ def main():
     build(os.path.join(out, "scanned.pdf"), [("image", im) for im in images] * copies)
     build(os.path.join(out, "mixed.pdf"), [("text", pages[0]), ("image", images[1]), ("text", pages[2])])
     build(os.path.join(out, "blank.pdf"), [("text", pages[0]), ("empty",)])
-    # the CropBox is the page's lower half; the first line stands above it
-    build(os.path.join(out, "cropbox.pdf"), [("text", pages[0])], crop=(W, H // 2))
+    # the CropBox leaves the footer out, as a trimmed page does its printer's marks
+    build(os.path.join(out, "cropbox.pdf"), [("text", pages[0], "Socialförvaltningen, Telefon 08-508 25 000")],
+          crop=(0, 50, W, H))
     build(os.path.join(out, "huge.pdf"), [("square",)], media=(9000, 9000))
     with open(os.path.join(out, "corrupt.pdf"), "wb") as f:
         f.write(b"%PDF-1.4\n" + bytes(range(256)) * 8 + b"\n%%EOF\n")
