@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the test PDFs into OUTDIR from tests/pdf/minutes.txt (pages at
-its form feeds), by hand, with nothing but Python and pdftoppm:
+its form feeds), by hand, with nothing but Python, pdftoppm and qpdf:
 
   text.pdf      every page a text layer (Helvetica, WinAnsiEncoding)
   scanned.pdf   every page an image of text.pdf's page, no text layer
@@ -10,6 +10,8 @@ its form feeds), by hand, with nothing but Python and pdftoppm:
   huge.pdf      one page of 9000 x 9000 pt with a square on it and no
                 text: rendered for OCR at 300 dpi it needs a 1.4 GB bitmap
   corrupt.pdf   a header, bytes that are no PDF, and %%EOF
+  encrypted.pdf text.pdf encrypted by qpdf with a user password
+  truncated.pdf text.pdf's first 1200 bytes
 
   make_pdfs.py OUTDIR [--scanned-copies N]   (N copies of the scanned
                                               pages, for the benchmark)
@@ -116,6 +118,10 @@ def main():
     build(os.path.join(out, "huge.pdf"), [("square",)], media=(9000, 9000))
     with open(os.path.join(out, "corrupt.pdf"), "wb") as f:
         f.write(b"%PDF-1.4\n" + bytes(range(256)) * 8 + b"\n%%EOF\n")
+    subprocess.run(["qpdf", "--encrypt", "secret", "owner", "256", "--", os.path.join(out, "text.pdf"),
+                    os.path.join(out, "encrypted.pdf")], check=True)
+    with open(os.path.join(out, "truncated.pdf"), "wb") as f:
+        f.write(open(os.path.join(out, "text.pdf"), "rb").read()[:1200])
 
 
 if __name__ == "__main__":
