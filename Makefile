@@ -50,7 +50,7 @@ PDF_OBJ  = $(patsubst lib/pdf/%.c,$(B)/obj/pdf/%.o,$(wildcard lib/pdf/*.c)) \
 
 .SECONDARY:
 
-.PHONY: all deps run test test-unit test-golden baseline test-cli test-fuzz-regress test-san check bench fuzz install uninstall clean
+.PHONY: all deps run test test-unit test-golden baseline test-cli test-pdf test-fuzz-regress test-san check bench fuzz install uninstall clean
 
 all: $(B)/protokoll $(B)/libprotokoll.a $(B)/libprotokoll.so $(B)/libprotokoll-pdf.a $(B)/libprotokoll-pdf.so
 
@@ -127,13 +127,14 @@ run: deps
 	$(B)/protokoll -f csv -o build/corpus.csv corpus
 	@echo "wrote build/corpus.csv ($$(wc -l < build/corpus.csv) lines)"
 
-# every test: unit suites, the golden corpus, the CLI, then the unit suites
-# again under AddressSanitizer and UndefinedBehaviorSanitizer
+# every test: unit suites, the golden corpus, the CLI, then the unit suites,
+# the golden corpus and the PDFs again under AddressSanitizer and
+# UndefinedBehaviorSanitizer
 test: deps
 	@rm -f build/test-results.txt
 	$(MAKE) all
 	$(MAKE) test-unit test-golden test-cli test-fuzz-regress
-	$(MAKE) SANITIZE=address,undefined test-unit test-golden
+	$(MAKE) SANITIZE=address,undefined test-unit test-golden test-pdf
 	@python3 tests/summary.py
 
 test-unit: $(TESTS)
@@ -161,6 +162,10 @@ test-cli: all
 	@sh tests/hostile.sh $(B)/protokoll
 	@sh tests/sqlite.sh $(B)/protokoll
 	@sh tests/stats.sh $(B)/protokoll
+	@sh tests/pdf.sh $(B)/protokoll
+
+# PDFs alone: make test runs them again under the sanitizers
+test-pdf: all
 	@sh tests/pdf.sh $(B)/protokoll
 
 check: test

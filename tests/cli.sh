@@ -56,7 +56,9 @@ d=$(pwd)/$t/dest
 make -s install DESTDIR="$d" PREFIX=/usr/local > /dev/null 2>&1
 [ -f "$d/usr/local/include/protokoll.h" ] && [ -f "$d/usr/local/share/man/man1/protokoll.1" ] && [ -L "$d/usr/local/lib/libprotokoll.so" ]
 check $? "make install puts header, libraries and man page under DESTDIR"
-sed -n '/^```c$/,/^```$/p' README.md | sed '1d;$d' > $t/example.c
+# the ```c block that is a program (the PDF section's is a fragment)
+awk '/^```c$/ { f = 1; b = ""; next } f && /^```$/ { f = 0; if (b ~ /int main/) printf "%s", b; next } f { b = b $0 "\n" }' \
+    README.md > $t/example.c
 PKG_CONFIG_PATH="$d/usr/local/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$d" \
     sh -c "cc $t/example.c \$(pkg-config --cflags --libs protokoll) -o $t/example" &&
     LD_LIBRARY_PATH="$d/usr/local/lib" $t/example | grep -qx 'Förskolan Ekorren'

@@ -6,7 +6,8 @@
 # are made here from tests/pdf/minutes.txt (tests/pdf/make_pdfs.py); the
 # real minutes are read from ../shared/real-pdf when it is at hand.
 bin=$1
-t=build/pdftest; rm -rf $t; mkdir -p $t/ref
+t=build/pdftest; case $bin in */san/*) t=build/san/pdftest; san=1 ;; *) san=0 ;; esac
+rm -rf $t; mkdir -p $t/ref
 . tests/lib.sh "$bin"
 real=../shared/real-pdf
 
@@ -137,7 +138,10 @@ check $? "pdf: --no-ocr leaves a scanned page without text, with a warning"
 
 # ---- bad PDFs: an error record each, in order, and the run goes on ----
 printf 'Protokoll\n' > $t/in/notpdf.pdf
-"$bin" $t/in/text.pdf $t/in/encrypted.pdf $t/in/truncated.pdf $t/in/corrupt.pdf $t/in/notpdf.pdf $t/in/huge.pdf \
+# (under AddressSanitizer the reader has no address-space limit: huge.pdf
+# would be rendered, 1.4 GB of it, and read by OCR)
+huge=$t/in/huge.pdf; [ $san = 1 ] && huge=
+"$bin" $t/in/text.pdf $t/in/encrypted.pdf $t/in/truncated.pdf $t/in/corrupt.pdf $t/in/notpdf.pdf $huge \
     $t/in/blank.pdf > $t/bad.jsonl 2> $t/bad.err; rc=$?
 python3 - $t/bad.jsonl <<'PY' > $t/bad.txt
 import json, sys
@@ -146,7 +150,7 @@ for l in open(sys.argv[1], encoding="utf-8"):
     print(r["source"].rsplit("/", 1)[1], r.get("error", "ok"))
 PY
 cat $t/bad.txt | sed 's/^/  /'
-[ $rc -eq 1 ] && [ ! -s $t/bad.err ] && [ "$(wc -l < $t/bad.txt)" -eq 7 ] && head -1 $t/bad.txt | grep -qx 'text.pdf ok' &&
+[ $rc -eq 1 ] && [ ! -s $t/bad.err ] && [ "$(wc -l < $t/bad.txt)" -eq $((7 - san)) ] && head -1 $t/bad.txt | grep -qx 'text.pdf ok' &&
     tail -1 $t/bad.txt | grep -qx 'blank.pdf ok'
 check $? "pdf: bad PDFs give error records in input order, the run goes on, exit 1"
 grep -qx 'encrypted.pdf encrypted PDF (it needs a password)' $t/bad.txt
@@ -155,8 +159,13 @@ grep -qx 'truncated.pdf truncated PDF (it does not end in %%EOF)' $t/bad.txt
 check $? "pdf: a truncated PDF gives an error record that says so"
 grep -qx 'corrupt.pdf damaged PDF: .*' $t/bad.txt && grep -qx 'notpdf.pdf not a PDF (no %PDF- header)' $t/bad.txt
 check $? "pdf: a corrupt PDF, and a .pdf that is no PDF, give error records that say so"
-grep -qx 'huge.pdf the PDF reader ran out of memory (its limit is 2048 MiB)' $t/bad.txt
-check $? "pdf: a page too large to render within the reader's memory limit gives an error record"
+if [ $san = 1 ]; then
+    skip "pdf: a page too large to render within the reader's memory limit gives an error record" \
+        "AddressSanitizer's build sets no address-space limit"
+else
+    grep -qx 'huge.pdf the PDF reader ran out of memory (its limit is 2048 MiB)' $t/bad.txt
+    check $? "pdf: a page too large to render within the reader's memory limit gives an error record"
+fi
 "$bin" --pdf-timeout 1 $t/in/scanned.pdf $t/in/text.pdf > $t/slow.jsonl; rc=$?
 [ $rc -eq 1 ] && head -1 $t/slow.jsonl | grep -Eq '"error":"the PDF reader (used more than 1 s of CPU time|took longer than 2 s) and was stopped"' &&
     tail -1 $t/slow.jsonl | grep -q '"title":"Deltagande'
@@ -183,7 +192,8 @@ lib=$(dirname "$bin")
     [ -z "$(nm -D --defined-only $lib/libprotokoll-pdf.so | awk '$3 !~ /^(pk_pdf_.*|_edata|_end|__bss_start)$/')" ]
 check $? "pdf: libprotokoll.so links no poppler or Tesseract; libprotokoll-pdf.so does, and exports pk_pdf_ only"
 d=$(pwd)/$t/dest
-make -s install DESTDIR="$d" PREFIX=/usr/local > /dev/null 2>&1
+# the plain build's libraries (a sanitizer build's need its runtime linked in)
+MAKEFLAGS= SANITIZE= make -s install DESTDIR="$d" PREFIX=/usr/local > /dev/null 2>&1
 cat > $t/read.c <<'C'
 #include <protokoll.h>
 #include <stdio.h>
