@@ -186,14 +186,30 @@ int pdf_read_isolated(const char *data, size_t len, const pdf_settings *s, pdf_r
     }
     /* the child's environment: OpenMP (Tesseract's) in one thread unless
        the caller said otherwise; the parallelism is -j's */
-    size_t ne = 0;
+    size_t ne = 0, nk = 0;
+    char *asan = NULL;
     while (environ[ne])
         ne++;
-    char **envp = ok ? calloc(ne + 2, sizeof *envp) : NULL;
+    char **envp = ok ? calloc(ne + 3, sizeof *envp) : NULL;
     if (envp) {
-        memcpy(envp, environ, ne * sizeof *envp);
+        for (size_t i = 0; i < ne; i++)
+            if (strncmp(environ[i], "ASAN_OPTIONS=", 13) != 0)
+                envp[nk++] = environ[i];
         if (!getenv("OMP_THREAD_LIMIT"))
-            envp[ne] = "OMP_THREAD_LIMIT=1";
+            envp[nk++] = "OMP_THREAD_LIMIT=1";
+#ifdef __SANITIZE_ADDRESS__
+        /* no RLIMIT_AS under AddressSanitizer (below): its own limit on
+           resident memory stands in */
+        const char *ao = getenv("ASAN_OPTIONS");
+        if (asprintf(&asan, "ASAN_OPTIONS=%s%shard_rss_limit_mb=%ld", ao ? ao : "", ao && *ao ? ":" : "",
+                     s->memory_mib) < 0)
+            asan = NULL;
+#else
+        if (getenv("ASAN_OPTIONS") && asprintf(&asan, "ASAN_OPTIONS=%s", getenv("ASAN_OPTIONS")) < 0)
+            asan = NULL;
+#endif
+        if (asan)
+            envp[nk++] = asan;
     }
     char *argv[] = {READER_NAME, s->no_ocr ? "no-ocr" : "ocr", NULL};
     pid_t pid = -1;
@@ -205,7 +221,8 @@ int pdf_read_isolated(const char *data, size_t len, const pdf_settings *s, pdf_r
         if (dup2(in, 0) < 0 || dup2(devnull, 1) < 0 || dup2(errout, 2) < 0 || dup2(pfd[1], 3) < 0)
             _exit(126);
 #ifndef __SANITIZE_ADDRESS__
-        /* AddressSanitizer reserves terabytes of address space: a limit on it is left to builds without */
+        /* AddressSanitizer reserves terabytes of address space: a limit on
+           it is left to builds without (theirs is hard_rss_limit_mb) */
         struct rlimit as = {(rlim_t)s->memory_mib << 20, (rlim_t)s->memory_mib << 20};
         setrlimit(RLIMIT_AS, &as);
 #endif
@@ -215,6 +232,7 @@ int pdf_read_isolated(const char *data, size_t len, const pdf_settings *s, pdf_r
         _exit(127);
     }
     free(envp);
+    free(asan);
     if (in >= 0)
         close(in);
     if (devnull >= 0)
@@ -271,16 +289,20 @@ int pdf_read_isolated(const char *data, size_t len, const pdf_settings *s, pdf_r
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
         ;
 
-    /* the child's last words: poppler's "Out of memory", std::bad_alloc */
-    char tail[4096] = "";
-    off_t esz = lseek(errout, 0, SEEK_END);
-    if (esz > 0) {
-        off_t from = esz > (off_t)sizeof tail - 1 ? esz - (off_t)sizeof tail + 1 : 0;
-        ssize_t k = pread(errout, tail, sizeof tail - 1, from);
-        tail[k > 0 ? k : 0] = 0;
+    /* the child's words on memory: poppler's "Out of memory", an uncaught
+       std::bad_alloc, AddressSanitizer's "hard rss limit exhausted" (with
+       a memory map after it): the first 16 MiB of its standard error */
+    static const char *const needles[] = {"Out of memory", "bad_alloc", "out of memory", "rss limit"};
+    int mem_hint = 0;
+    char chunk[65536];
+    off_t at = 0;
+    for (ssize_t k; !mem_hint && at < (off_t)16 << 20 && (k = pread(errout, chunk, sizeof chunk - 1, at)) > 0;) {
+        chunk[k] = 0;
+        for (size_t i = 0; i < sizeof needles / sizeof *needles; i++)
+            mem_hint |= memmem(chunk, (size_t)k, needles[i], strlen(needles[i])) != NULL;
+        at += k > 32 ? k - 32 : k; /* an overlap: a needle across two reads */
     }
     close(errout);
-    int mem_hint = strstr(tail, "Out of memory") || strstr(tail, "bad_alloc") || strstr(tail, "out of memory");
 
     int failed = 0, code = 0, done = 0;
     if (!timed_out && !oom)
