@@ -265,13 +265,16 @@ static int run_command(int argc, char **argv)
                 text_dir = val;
                 continue;
             }
+            /* MiB up to 1 TiB; seconds up to a day */
+            int memory = strcmp(a, "--pdf-memory") == 0;
+            long max = memory ? 1L << 20 : 86400L;
             char *end;
             long v = strtol(val, &end, 10);
-            if (*end || v < 1 || v > (a[6] == 'm' ? 1L << 20 : 86400L)) {
-                fprintf(stderr, "protokoll: %s needs a number from 1 to %ld\n", a, a[6] == 'm' ? 1L << 20 : 86400L);
+            if (!*val || *end || v < 1 || v > max) {
+                fprintf(stderr, "protokoll: %s needs a number from 1 to %ld\n", a, max);
                 return 2;
             }
-            *(a[6] == 'm' ? &pdf.memory_mib : &pdf.timeout_s) = v;
+            *(memory ? &pdf.memory_mib : &pdf.timeout_s) = v;
             continue;
         }
         if (!only_files && a[0] == '-' && a[1]) {

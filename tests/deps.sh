@@ -1,7 +1,10 @@
 #!/bin/sh
 # Installs the build dependencies that are missing (Debian packages).
 # python3-pandas and jq run the README's examples in make test (pandas
-# for Debian's /usr/bin/python3); poppler-utils brings pdftotext.
+# for Debian's /usr/bin/python3); poppler-utils brings pdftotext and
+# pdftoppm; libpoppler-cpp-dev, libtesseract-dev and tesseract-ocr-swe the
+# PDF layer (poppler's C++ frontend, Tesseract with Swedish); qpdf encrypts
+# a test PDF.
 pkgs="build-essential pkg-config libpcre2-dev libutf8proc-dev libcsv-dev libjansson-dev libcmocka-dev libsqlite3-dev sqlite3 python3 valgrind util-linux python3-pandas jq poppler-utils libpoppler-cpp-dev libtesseract-dev tesseract-ocr-swe qpdf"
 missing=""
 for p in $pkgs; do

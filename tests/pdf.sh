@@ -165,6 +165,13 @@ check $? "pdf: a page too large to render within the reader's memory limit gives
     tail -1 $t/slow.jsonl | grep -q '"title":"Deltagande'
 check $? "pdf: a PDF over the reader's time limit gives an error record, and the next is read"
 
+"$bin" --pdf-memory 0 $t/in/text.pdf > /dev/null 2> $t/err1; rc1=$?
+"$bin" --pdf-timeout x $t/in/text.pdf > /dev/null 2> $t/err2; rc2=$?
+"$bin" --text-dir > /dev/null 2> $t/err3; rc3=$?
+[ $rc1 -eq 2 ] && [ $rc2 -eq 2 ] && [ $rc3 -eq 2 ] && grep -q '^protokoll: --pdf-memory needs a number' $t/err1 &&
+    grep -q '^protokoll: --pdf-timeout needs a number' $t/err2 && grep -q '^protokoll: option --text-dir needs a value' $t/err3
+check $? "pdf: --pdf-memory, --pdf-timeout and --text-dir without a good value are usage errors, exit 2"
+
 # ---- inputs ----
 mkdir -p $t/walk/b && cp $t/in/text.pdf $t/walk/a.pdf && cp $t/in/text.pdf $t/walk/b/C.PDF && cp corpus/001_*.txt $t/walk/b.txt
 "$bin" $t/walk | sed 's/^{"source":"\([^"]*\)".*/\1/' > $t/walk.txt
