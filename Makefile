@@ -1,5 +1,6 @@
 # protokoll: plain Makefile in the manner of utf8proc's.
-# make            build/protokoll, build/libprotokoll.a, build/libprotokoll.so
+# make            build/protokoll, build/libprotokoll.a, build/libprotokoll.so,
+#                 build/libprotokoll-pdf.a, build/libprotokoll-pdf.so (the PDF layer)
 # make test       every test (installs missing build dependencies first)
 # make run        extract corpus/ to build/corpus.csv
 # make SANITIZE=address,undefined test-unit   the tests under sanitizers
@@ -26,6 +27,14 @@ WARN      = -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wstrict-prototypes -
 PKGS      = libpcre2-8 libutf8proc jansson
 DEP_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 DEP_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
+# the PDF layer's own: poppler's C++ frontend and Tesseract, in
+# libprotokoll-pdf only (their headers as system headers: our warnings are ours)
+PDF_PKGS   = poppler-cpp tesseract
+PDF_CFLAGS = $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(PDF_PKGS) 2>/dev/null))
+PDF_LIBS   = $(shell pkg-config --libs $(PDF_PKGS) 2>/dev/null) -lstdc++
+CXX      ?= c++
+CXXFLAGS ?= -O2 -g
+CXXWARN   = -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Werror
 
 ifneq ($(SANITIZE),)
 B        ?= build/san
@@ -46,12 +55,14 @@ GEN      = $(B)/gen/given_names.inc $(B)/gen/titles.inc $(B)/gen/bodies.inc $(B)
            $(B)/gen/regnum_shapes.inc $(B)/gen/regnum_prefixes.inc $(B)/gen/regnum_not_prefixes.inc \
            $(B)/gen/decision_leads.inc $(B)/gen/municipalities.inc $(B)/gen/admin_bodies.inc
 TESTS    = $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
+PDF_OBJ  = $(patsubst lib/pdf/%.c,$(B)/obj/pdf/%.o,$(wildcard lib/pdf/*.c)) \
+           $(patsubst lib/pdf/%.cc,$(B)/obj/pdf/%.o,$(wildcard lib/pdf/*.cc))
 
 .SECONDARY:
 
-.PHONY: all deps run test test-unit test-golden baseline test-cli test-fuzz-regress test-san check bench fuzz install uninstall clean
+.PHONY: all deps run test test-unit test-golden baseline test-cli test-pdf test-fuzz-regress test-san check bench fuzz install uninstall clean
 
-all: $(B)/protokoll $(B)/libprotokoll.a $(B)/libprotokoll.so
+all: $(B)/protokoll $(B)/libprotokoll.a $(B)/libprotokoll.so $(B)/libprotokoll-pdf.a $(B)/libprotokoll-pdf.so
 
 deps:
 	@sh tests/deps.sh
@@ -124,11 +135,32 @@ $(B)/libprotokoll.so: $(B)/libprotokoll.so.$(VERSION)
 	ln -sf libprotokoll.so.$(VERSION) $(B)/libprotokoll.so.$(SOMAJOR)
 	ln -sf libprotokoll.so.$(VERSION) $@
 
+# the PDF layer: a library of its own, so that linking libprotokoll for
+# text brings in neither poppler nor Tesseract
+$(B)/obj/pdf/%.o: lib/pdf/%.c lib/pdf/pdf_internal.h include/protokoll.h
+	@mkdir -p $(dir $@)
+	$(CC) $(LIB_CFLAGS) $(PDF_CFLAGS) -c $< -o $@
+
+$(B)/obj/pdf/%.o: lib/pdf/%.cc lib/pdf/pdf_internal.h include/protokoll.h
+	@mkdir -p $(dir $@)
+	$(CXX) -std=c++17 $(CXXWARN) $(CXXFLAGS) $(SANFLAGS) -fPIC -fvisibility=hidden -DPK_BUILDING -Iinclude $(PDF_CFLAGS) -c $< -o $@
+
+$(B)/libprotokoll-pdf.a: $(PDF_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(B)/libprotokoll-pdf.so.$(VERSION): $(PDF_OBJ)
+	$(CXX) $(SANFLAGS) -shared -Wl,-soname,libprotokoll-pdf.so.$(SOMAJOR) -o $@ $^ $(PDF_LIBS)
+
+$(B)/libprotokoll-pdf.so: $(B)/libprotokoll-pdf.so.$(VERSION)
+	ln -sf libprotokoll-pdf.so.$(VERSION) $(B)/libprotokoll-pdf.so.$(SOMAJOR)
+	ln -sf libprotokoll-pdf.so.$(VERSION) $@
+
 CLI_SRC  = $(wildcard cli/*.c)
 CLI_LIBS = $(shell pkg-config --libs sqlite3 2>/dev/null) -lm
 
-$(B)/protokoll: $(CLI_SRC) $(wildcard cli/*.h) include/protokoll.h $(B)/libprotokoll.a
-	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_SRC) $(B)/libprotokoll.a $(DEP_LIBS) $(CLI_LIBS) -lpthread
+$(B)/protokoll: $(CLI_SRC) $(wildcard cli/*.h) include/protokoll.h $(B)/libprotokoll.a $(B)/libprotokoll-pdf.a
+	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_SRC) $(B)/libprotokoll-pdf.a $(B)/libprotokoll.a $(DEP_LIBS) $(PDF_LIBS) $(CLI_LIBS) -lpthread
 
 $(B)/tests/%: tests/%.c $(B)/libprotokoll-test.a tests/testutil.h
 	@mkdir -p $(dir $@)
@@ -139,13 +171,14 @@ run: deps
 	$(B)/protokoll -f csv -o build/corpus.csv corpus
 	@echo "wrote build/corpus.csv ($$(wc -l < build/corpus.csv) lines)"
 
-# every test: unit suites, the golden corpus, the CLI, then the unit suites
-# again under AddressSanitizer and UndefinedBehaviorSanitizer
+# every test: unit suites, the golden corpus, the CLI, then the unit suites,
+# the golden corpus and the PDFs again under AddressSanitizer and
+# UndefinedBehaviorSanitizer
 test: deps
 	@rm -f build/test-results.txt
 	$(MAKE) all
 	$(MAKE) test-unit test-golden test-cli test-fuzz-regress test-python
-	$(MAKE) SANITIZE=address,undefined test-unit test-golden
+	$(MAKE) SANITIZE=address,undefined test-unit test-golden test-pdf
 	@python3 tests/summary.py
 
 test-unit: $(TESTS)
@@ -173,6 +206,11 @@ test-cli: all
 	@sh tests/hostile.sh $(B)/protokoll
 	@sh tests/sqlite.sh $(B)/protokoll
 	@sh tests/stats.sh $(B)/protokoll
+	@sh tests/pdf.sh $(B)/protokoll
+
+# PDFs alone: make test runs them again under the sanitizers
+test-pdf: all
+	@sh tests/pdf.sh $(B)/protokoll
 
 # the Python binding (python/protokoll) through Debian's /usr/bin/python3
 test-python: all
@@ -193,10 +231,16 @@ install: all
 	install -m 755 $(B)/libprotokoll.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libprotokoll.so.$(VERSION)
 	ln -sf libprotokoll.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libprotokoll.so.$(SOMAJOR)
 	ln -sf libprotokoll.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libprotokoll.so
+	install -m 644 $(B)/libprotokoll-pdf.a $(DESTDIR)$(LIBDIR)/libprotokoll-pdf.a
+	install -m 755 $(B)/libprotokoll-pdf.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libprotokoll-pdf.so.$(VERSION)
+	ln -sf libprotokoll-pdf.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libprotokoll-pdf.so.$(SOMAJOR)
+	ln -sf libprotokoll-pdf.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libprotokoll-pdf.so
 	install -m 644 include/protokoll.h $(DESTDIR)$(INCDIR)/protokoll.h
 	install -m 644 cli/protokoll.1 $(DESTDIR)$(MANDIR)/man1/protokoll.1
 	sed -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@INCDIR@|$(INCDIR)|; s|@VERSION@|$(VERSION)|' \
 		lib/protokoll.pc.in > $(DESTDIR)$(PKGDIR)/protokoll.pc
+	sed -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@INCDIR@|$(INCDIR)|; s|@VERSION@|$(VERSION)|' \
+		lib/protokoll-pdf.pc.in > $(DESTDIR)$(PKGDIR)/protokoll-pdf.pc
 	@# the Python package, told where the library is (no python3: none)
 	if [ -n "$(PYVER)" ]; then \
 		install -d $(DESTDIR)$(PYDIR)/protokoll && \
@@ -208,7 +252,9 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/protokoll $(DESTDIR)$(LIBDIR)/libprotokoll.a \
 		$(DESTDIR)$(LIBDIR)/libprotokoll.so $(DESTDIR)$(LIBDIR)/libprotokoll.so.$(SOMAJOR) \
 		$(DESTDIR)$(LIBDIR)/libprotokoll.so.$(VERSION) $(DESTDIR)$(INCDIR)/protokoll.h \
-		$(DESTDIR)$(MANDIR)/man1/protokoll.1 $(DESTDIR)$(PKGDIR)/protokoll.pc
+		$(DESTDIR)$(LIBDIR)/libprotokoll-pdf.a $(DESTDIR)$(LIBDIR)/libprotokoll-pdf.so \
+		$(DESTDIR)$(LIBDIR)/libprotokoll-pdf.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libprotokoll-pdf.so.$(VERSION) \
+		$(DESTDIR)$(MANDIR)/man1/protokoll.1 $(DESTDIR)$(PKGDIR)/protokoll.pc $(DESTDIR)$(PKGDIR)/protokoll-pdf.pc
 	[ -z "$(PYVER)" ] || rm -rf $(DESTDIR)$(PYDIR)/protokoll
 
 clean:

@@ -13,7 +13,7 @@ typedef struct inputs {
 } inputs;
 /* Appends a copy of s; -1 when out of memory. */
 int push_input(inputs *in, const char *s);
-/* Appends a FILE, "-", or every *.txt under a DIR, recursively, in sorted
+/* Appends a FILE, "-", or every *.txt and *.pdf under a DIR, recursively, in sorted
    order (the directory itself when it cannot be opened, so that its error
    is reported). */
 int add_input(inputs *in, const char *arg);
@@ -52,6 +52,30 @@ int aout_open(aout *o, const char *path);
 /* Closes; renames into place when ok (a failed write unlinks instead).
    0, or -1 with errno. */
 int aout_close(aout *o, int ok);
+
+/* ---- pdf.c: PDFs read in a child process under limits ---- */
+typedef struct pdf_settings {
+    int no_ocr;       /* --no-ocr */
+    long memory_mib;  /* --pdf-memory: the reader's address space (RLIMIT_AS) */
+    long timeout_s;   /* --pdf-timeout: its CPU time (RLIMIT_CPU); twice this in wall-clock time */
+} pdf_settings;
+typedef struct pdf_result {
+    char *text;
+    size_t len;
+    char **warnings;
+    size_t n_warnings;
+} pdf_result;
+/* A .pdf name (any case), or bytes that open with the PDF header. */
+int is_pdf_name(const char *path);
+int looks_like_pdf(const char *data, size_t len);
+/* Reads the PDF in a child process; 0 and *res (pdf_result_free), or -1 with err. */
+int pdf_read_isolated(const char *data, size_t len, const pdf_settings *s, pdf_result *res, char *err,
+                      size_t errn);
+void pdf_result_free(pdf_result *r);
+/* The child's side: main() calls it when argv[0] names the reader. */
+int pdf_reader_main(int argc, char **argv);
+/* --text-dir: writes DIR/<source, .pdf as .txt>, making its folders. 0, or -1 with err. */
+int write_text(const char *dir, const char *source, const char *text, size_t len, char *err, size_t errn);
 
 /* ---- sqlite.c: -f sqlite ---- */
 typedef struct sqlite_out sqlite_out;

@@ -31,10 +31,12 @@ int push_input(inputs *in, const char *s)
 }
 
 
-static int ends_txt(const char *s)
+/* What a directory walk reads: *.txt, and *.pdf in any case (archives
+   name them .PDF as often as not). */
+static int wanted(const char *s)
 {
     size_t n = strlen(s);
-    return n > 4 && strcmp(s + n - 4, ".txt") == 0;
+    return (n > 4 && strcmp(s + n - 4, ".txt") == 0) || is_pdf_name(s);
 }
 
 void free_inputs(inputs *in)
@@ -128,7 +130,7 @@ static int cmp_entry(const void *a, const void *b)
     return c ? c : (nx > ny) - (nx < ny);
 }
 
-/* The sorted entries of dir that are directories or *.txt files. */
+/* The sorted entries of dir that are directories, *.txt or *.pdf files. */
 static int list_dir(const char *dir, inputs *out)
 {
     DIR *d = opendir(dir);
@@ -155,7 +157,7 @@ static int list_dir(const char *dir, inputs *out)
                 rc = push_input(out, slash);
                 free(slash);
             }
-        } else if (ends_txt(e->d_name)) {
+        } else if (wanted(e->d_name)) {
             rc = push_input(out, path);
         }
         free(path);

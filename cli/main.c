@@ -21,21 +21,30 @@ enum fmt { F_JSONL, F_JSON, F_CSV, F_SQLITE };
 
 static const char usage[] =
     "usage: protokoll [-f FORMAT] [-o FILE] [-j N] [FILE|DIR ...]\n"
+    "       protokoll [--text-dir DIR] [--no-ocr] [--pdf-memory MIB] [--pdf-timeout S] ...\n"
     "\n"
-    "Extracts the record of each Swedish municipal minutes text: the deciding\n"
-    "nämnd, the decisions, the units, dates, diarienummer and people.\n"
+    "Extracts the record of each Swedish municipal minutes text or PDF: the\n"
+    "deciding nämnd, the decisions, the units, dates, diarienummer and people,\n"
+    "each value with its byte span and page.\n"
     "\n"
     "  -f, --format FORMAT  jsonl (default, one record a line), json (one array),\n"
     "                       csv (one row per document and unit) or sqlite\n"
     "                       (a database; needs -o, updates it in place)\n"
     "  -o, --output FILE    write to FILE (atomically) instead of standard output\n"
     "  -j, --jobs N         process in N threads; output order is input order\n"
+    "      --text-dir DIR   write each PDF's text to DIR/<its path>.txt (spans point into it)\n"
+    "      --no-ocr         leave pages without a text layer unread (a warning says which)\n"
+    "      --pdf-memory MIB the PDF reader's memory limit (address space), default 2048\n"
+    "      --pdf-timeout S  its CPU time limit, default 600; stopped after twice that in all\n"
     "  -h, --help           show this help\n"
     "  -V, --version        show the version\n"
     "\n"
-    "With no FILE, or FILE -, reads standard input. A DIR means every *.txt\n"
-    "under it, in sorted order. Exit status: 0 all inputs processed, 1 some\n"
-    "input failed (its error record was written), 2 usage error.\n"
+    "With no FILE, or FILE -, reads standard input. A DIR means every *.txt and\n"
+    "*.pdf under it, in sorted order. A PDF (.pdf, or bytes that begin %PDF-)\n"
+    "is read as pdftotext reads it, page by page, a page without a text layer\n"
+    "by OCR (Tesseract, Swedish), each in a child process under the limits.\n"
+    "Exit status: 0 all inputs processed, 1 some input failed (its error record\n"
+    "was written), 2 usage error.\n"
     "\n"
     "protokoll stats [--by year|body|class] [--format csv|json] [--svg FILE] [-o FILE] [FILE|DIR|- ...]\n"
     "counts participations; see protokoll stats --help.\n";
@@ -54,6 +63,8 @@ typedef struct job {
 
 typedef struct run {
     const pk_extractor *ex;
+    const pdf_settings *pdf; /* how PDFs are read */
+    const char *text_dir;    /* --text-dir, or NULL */
     walker *wk;    /* the inputs, taken one at a time under mu */
     int exhausted; /* the walk has ended */
     int oom;       /* the walk ran out of memory */
@@ -89,10 +100,41 @@ static void process(run *r, size_t i)
         j->failed = 1;
         return;
     }
+    /* a PDF: its text from the reader in a child process, the warnings added to its record */
+    pdf_result pr = {0};
+    int is_pdf = is_pdf_name(path) || looks_like_pdf(text, len);
+    if (is_pdf) {
+        int prc = pdf_read_isolated(text, len, r->pdf, &pr, err, sizeof err);
+        free(text);
+        text = NULL;
+        if (prc == 0 && r->text_dir && write_text(r->text_dir, source, pr.text, pr.len, err, sizeof err) != 0) {
+            pdf_result_free(&pr);
+            prc = -1;
+        }
+        if (prc != 0) {
+            if (r->fmt == F_SQLITE)
+                j->error = strdup(err);
+            else
+                j->out = render_error(r->fmt, source, err);
+            j->failed = 1;
+            return;
+        }
+        text = pr.text;
+        len = pr.len;
+        pr.text = NULL;
+    }
     pk_doc *doc = NULL;
     pk_error e;
     int rc = pk_extract_ex(r->ex, text, len, source, &doc, &e);
     free(text);
+    for (size_t k = 0; rc == 0 && k < pr.n_warnings; k++)
+        if (pk_doc_add_warning(doc, pr.warnings[k]) != 0) {
+            pk_doc_free(doc);
+            doc = NULL;
+            rc = PK_ENOMEM;
+            snprintf(e.message, sizeof e.message, "%s", pk_strerror(PK_ENOMEM));
+        }
+    pdf_result_free(&pr);
     if (rc && r->fmt == F_SQLITE) {
         j->error = strdup(e.message);
         j->failed = 1;
@@ -189,6 +231,8 @@ static int run_command(int argc, char **argv)
     const char *outpath = NULL;
     long jobs = 1;
     int only_files = 0;
+    static pdf_settings pdf = {0, 2048, 600};
+    const char *text_dir = NULL;
     signal(SIGPIPE, SIG_IGN);
     if (argc > 1 && strcmp(argv[1], "stats") == 0)
         return stats_main(argc - 1, argv + 1);
@@ -204,6 +248,33 @@ static int run_command(int argc, char **argv)
         }
         if (!only_files && strcmp(a, "--") == 0) {
             only_files = 1;
+            continue;
+        }
+        if (!only_files && strcmp(a, "--no-ocr") == 0) {
+            pdf.no_ocr = 1;
+            continue;
+        }
+        if (!only_files && (strcmp(a, "--text-dir") == 0 || strcmp(a, "--pdf-memory") == 0 ||
+                            strcmp(a, "--pdf-timeout") == 0)) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "protokoll: option %s needs a value\n", a);
+                return 2;
+            }
+            const char *val = argv[++i];
+            if (strcmp(a, "--text-dir") == 0) {
+                text_dir = val;
+                continue;
+            }
+            /* MiB up to 1 TiB; seconds up to a day */
+            int memory = strcmp(a, "--pdf-memory") == 0;
+            long max = memory ? 1L << 20 : 86400L;
+            char *end;
+            long v = strtol(val, &end, 10);
+            if (!*val || *end || v < 1 || v > max) {
+                fprintf(stderr, "protokoll: %s needs a number from 1 to %ld\n", a, max);
+                return 2;
+            }
+            *(memory ? &pdf.memory_mib : &pdf.timeout_s) = v;
             continue;
         }
         if (!only_files && a[0] == '-' && a[1]) {
@@ -289,7 +360,11 @@ static int run_command(int argc, char **argv)
     }
     walker wk;
     walker_init(&wk, in.v, in.n);
-    run r = {.ex = ex, .wk = &wk, .fmt = fmt, .window = (size_t)jobs * 4};
+    if (text_dir && mkdir(text_dir, 0777) != 0 && errno != EEXIST) {
+        fprintf(stderr, "protokoll: cannot make %s: %s\n", text_dir, strerror(errno));
+        return 1;
+    }
+    run r = {.ex = ex, .pdf = &pdf, .text_dir = text_dir, .wk = &wk, .fmt = fmt, .window = (size_t)jobs * 4};
     /* a ring of `window` slots: memory bounded by the documents in flight */
     r.jobs = calloc(r.window, sizeof *r.jobs);
     if (!r.jobs) {
@@ -430,6 +505,9 @@ static int run_command(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    /* this program again, as the PDF reader in its child process */
+    if (argc > 0 && strcmp(argv[0], "protokoll-pdf-reader") == 0)
+        return pdf_reader_main(argc, argv);
     int rc = run_command(argc, argv);
     free_inputs(&in);
     return rc;

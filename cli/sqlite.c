@@ -5,7 +5,8 @@
    `people`, `dates` and `registration_numbers`, each tied to its document
    by document_id (ON DELETE CASCADE) and ordered by `position` (0-based,
    the index in the record's array). Spans are byte offsets [start, end)
-   into the original input, as in the JSON record. Unknown strings are
+   into the original input, as in the JSON record, each with its `page`
+   (1-based: 1 + the form feeds before the start). Unknown strings are
    NULL, and so are years that are 0 (unknown) and the spans of fields
    that were not found.
 
@@ -27,7 +28,7 @@
 
 /* Bumped whenever a table, column, index or the view changes; a file of
    an older version is brought up to this one by migrate_sql. */
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
 /* PRAGMA application_id of a protokoll database: "PKDB". */
 #define APPLICATION_ID 0x504B4442
 
@@ -48,37 +49,38 @@ static const char schema_sql[] =
     "  meeting_date TEXT,\n"
     "  award_name TEXT, award_year INTEGER, award_class TEXT,\n"
     "  warnings TEXT,\n"
-    "  error TEXT\n"
+    "  error TEXT,\n"
+    "  title_page INTEGER, body_page INTEGER, administration_page INTEGER, paragraph_page INTEGER\n"
     ");\n"
     "CREATE TABLE IF NOT EXISTS decisions (\n"
     "  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
     "  position INTEGER NOT NULL,\n"
     "  kind TEXT, formula TEXT, actor TEXT, text TEXT,\n"
-    "  span_start INTEGER, span_end INTEGER\n"
+    "  span_start INTEGER, span_end INTEGER, page INTEGER\n"
     ");\n"
     "CREATE TABLE IF NOT EXISTS units (\n"
     "  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
     "  position INTEGER NOT NULL,\n"
     "  name TEXT, key TEXT, parent TEXT, class TEXT,\n"
-    "  span_start INTEGER, span_end INTEGER\n"
+    "  span_start INTEGER, span_end INTEGER, page INTEGER\n"
     ");\n"
     "CREATE TABLE IF NOT EXISTS people (\n"
     "  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
     "  position INTEGER NOT NULL,\n"
     "  name TEXT, title TEXT, party TEXT, role TEXT,\n"
-    "  span_start INTEGER, span_end INTEGER\n"
+    "  span_start INTEGER, span_end INTEGER, page INTEGER\n"
     ");\n"
     "CREATE TABLE IF NOT EXISTS dates (\n"
     "  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
     "  position INTEGER NOT NULL,\n"
     "  text TEXT, iso TEXT, role TEXT, year_inferred INTEGER,\n"
-    "  span_start INTEGER, span_end INTEGER\n"
+    "  span_start INTEGER, span_end INTEGER, page INTEGER\n"
     ");\n"
     "CREATE TABLE IF NOT EXISTS registration_numbers (\n"
     "  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
     "  position INTEGER NOT NULL,\n"
     "  text TEXT, value TEXT, prefix TEXT, year INTEGER,\n"
-    "  span_start INTEGER, span_end INTEGER\n"
+    "  span_start INTEGER, span_end INTEGER, page INTEGER\n"
     ");\n"
     "CREATE INDEX IF NOT EXISTS decisions_document ON decisions(document_id, position);\n"
     "CREATE INDEX IF NOT EXISTS units_document ON units(document_id, position);\n"
@@ -119,6 +121,15 @@ static const char schema_sql[] =
 static const char *const migrate_sql[SCHEMA_VERSION] = {
     [1] = "ALTER TABLE units ADD COLUMN class TEXT;\n" /* 1 -> 2: units' classes, in the view too */
           "DROP VIEW IF EXISTS participations;\n",
+    [2] = "ALTER TABLE documents ADD COLUMN title_page INTEGER;\n" /* 2 -> 3: the pages beside the spans */
+          "ALTER TABLE documents ADD COLUMN body_page INTEGER;\n"
+          "ALTER TABLE documents ADD COLUMN administration_page INTEGER;\n"
+          "ALTER TABLE documents ADD COLUMN paragraph_page INTEGER;\n"
+          "ALTER TABLE decisions ADD COLUMN page INTEGER;\n"
+          "ALTER TABLE units ADD COLUMN page INTEGER;\n"
+          "ALTER TABLE people ADD COLUMN page INTEGER;\n"
+          "ALTER TABLE dates ADD COLUMN page INTEGER;\n"
+          "ALTER TABLE registration_numbers ADD COLUMN page INTEGER;\n",
 };
 
 enum { S_DELETE, S_DOCUMENT, S_DECISION, S_UNIT, S_PERSON, S_DATE, S_REGNUM, S_COUNT };
@@ -128,19 +139,20 @@ static const char *const statement_sql[S_COUNT] = {
     [S_DOCUMENT] = "INSERT INTO documents (source, doc_type, title, title_start, title_end, body, "
                    "body_canonical, body_start, body_end, administration, administration_start, "
                    "administration_end, paragraph, paragraph_start, paragraph_end, document_date, "
-                   "meeting_date, award_name, award_year, award_class, warnings, error, id) "
+                   "meeting_date, award_name, award_year, award_class, warnings, error, id, title_page, body_page, "
+                   "administration_page, paragraph_page) "
                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-                   "?18, ?19, ?20, ?21, ?22, ?23)",
+                   "?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
     [S_DECISION] = "INSERT INTO decisions (document_id, position, kind, formula, actor, text, span_start, "
-                   "span_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    [S_UNIT] = "INSERT INTO units (document_id, position, name, key, parent, class, span_start, span_end) "
-               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    [S_PERSON] = "INSERT INTO people (document_id, position, name, title, party, role, span_start, span_end) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                   "span_end, page) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    [S_UNIT] = "INSERT INTO units (document_id, position, name, key, parent, class, span_start, span_end, page) "
+               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    [S_PERSON] = "INSERT INTO people (document_id, position, name, title, party, role, span_start, span_end, "
+                 "page) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     [S_DATE] = "INSERT INTO dates (document_id, position, text, iso, role, year_inferred, span_start, "
-               "span_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+               "span_end, page) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     [S_REGNUM] = "INSERT INTO registration_numbers (document_id, position, text, value, prefix, year, "
-                 "span_start, span_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                 "span_start, span_end, page) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 };
 
 struct sqlite_out {
@@ -175,6 +187,12 @@ static int bind_span(sqlite3_stmt *st, int i, const char *field, pk_span sp)
     if (!field)
         return sqlite3_bind_null(st, i) | sqlite3_bind_null(st, i + 1);
     return bind_size(st, i, sp.start) | bind_size(st, i + 1, sp.end);
+}
+
+/* A field's page, or NULL when the field was not found. */
+static int bind_page(sqlite3_stmt *st, int i, const char *field, pk_span sp)
+{
+    return field ? bind_size(st, i, sp.page) : sqlite3_bind_null(st, i);
 }
 
 /* Runs a statement whose parameters are bound, then resets it. */
@@ -423,6 +441,10 @@ int sqlite_out_add(sqlite_out *o, const char *source, const pk_record *r, const 
         bind_year(st, 19, aw ? aw->year : 0);
         bind_text(st, 20, aw ? aw->klass : NULL);
         bind_text(st, 21, warnings);
+        bind_page(st, 24, r->title, r->title_span);
+        bind_page(st, 25, r->body, r->body_span);
+        bind_page(st, 26, r->administration, r->administration_span);
+        bind_page(st, 27, r->paragraph, r->paragraph_span);
     } else {
         /* a failed input: its source and its error, nothing else */
         bind_text(st, 22, error ? error : "unknown error");
@@ -446,6 +468,7 @@ int sqlite_out_add(sqlite_out *o, const char *source, const pk_record *r, const 
         bind_text(st, 6, d->text);
         bind_size(st, 7, d->span.start);
         bind_size(st, 8, d->span.end);
+        bind_size(st, 9, d->span.page);
         if ((rc = step(st)) != SQLITE_OK)
             goto fail;
     }
@@ -460,6 +483,7 @@ int sqlite_out_add(sqlite_out *o, const char *source, const pk_record *r, const 
         bind_text(st, 6, u->klass);
         bind_size(st, 7, u->span.start);
         bind_size(st, 8, u->span.end);
+        bind_size(st, 9, u->span.page);
         if ((rc = step(st)) != SQLITE_OK)
             goto fail;
     }
@@ -474,6 +498,7 @@ int sqlite_out_add(sqlite_out *o, const char *source, const pk_record *r, const 
         bind_text(st, 6, p->role);
         bind_size(st, 7, p->span.start);
         bind_size(st, 8, p->span.end);
+        bind_size(st, 9, p->span.page);
         if ((rc = step(st)) != SQLITE_OK)
             goto fail;
     }
@@ -488,6 +513,7 @@ int sqlite_out_add(sqlite_out *o, const char *source, const pk_record *r, const 
         sqlite3_bind_int(st, 6, d->year_inferred != 0);
         bind_size(st, 7, d->span.start);
         bind_size(st, 8, d->span.end);
+        bind_size(st, 9, d->span.page);
         if ((rc = step(st)) != SQLITE_OK)
             goto fail;
     }
@@ -502,6 +528,7 @@ int sqlite_out_add(sqlite_out *o, const char *source, const pk_record *r, const 
         bind_year(st, 6, g->year);
         bind_size(st, 7, g->span.start);
         bind_size(st, 8, g->span.end);
+        bind_size(st, 9, g->span.page);
         if ((rc = step(st)) != SQLITE_OK)
             goto fail;
     }

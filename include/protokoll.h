@@ -36,16 +36,21 @@ enum pk_code {
     PK_ENOTTEXT = -3, /**< the input is binary, not text */
     PK_ETOOBIG = -4,  /**< the input exceeds PK_MAX_INPUT bytes */
     PK_EIO = -5,      /**< an input or output error */
-    PK_EINTERNAL = -6 /**< a pattern limit or internal check failed */
+    PK_EINTERNAL = -6, /**< a pattern limit or internal check failed */
+    PK_EPDF = -7       /**< a PDF that cannot be read: not a PDF, damaged, truncated or encrypted */
 };
 
 /** Largest input pk_extract() accepts, in bytes (1 GiB). */
 #define PK_MAX_INPUT ((size_t)1 << 30)
 
-/** A half-open byte range [start, end) into the original input. */
+/** A half-open byte range [start, end) into the original input, and the
+    page it stands on: 1 + the form feeds before `start` (pdftotext ends
+    each page with one, and a PDF read by the PDF layer is its pages' text,
+    so for a PDF this is the PDF's page). */
 typedef struct pk_span {
     size_t start;
     size_t end;
+    size_t page; /**< 1-based */
 } pk_span;
 
 /** A diarienummer. `prefix` is NULL when there are no letters before the year part; `year` is 0 when unknown. */
@@ -201,8 +206,64 @@ PK_EXPORT char *pk_doc_to_csv(const pk_doc *doc);
 /** The CSV row of an input that failed: its source and the error in the last column. Caller frees with free(); NULL when out of memory. */
 PK_EXPORT char *pk_error_to_csv(const char *source, const char *message);
 
+/** Adds a warning to the end of the record's warnings (the PDF layer's: which
+    pages were read by OCR). The record's earlier arrays stay valid. Returns 0,
+    PK_EINVAL, or PK_ENOMEM leaving the record as it was. */
+PK_EXPORT int pk_doc_add_warning(pk_doc *doc, const char *message);
+
 /** Frees a doc and everything pk_doc_record() returned for it. Accepts NULL. */
 PK_EXPORT void pk_doc_free(pk_doc *doc);
+
+/* ---- The PDF layer ----
+ * Declared here, implemented only in libprotokoll-pdf (pkg-config
+ * protokoll-pdf, -lprotokoll-pdf): a program that links libprotokoll alone
+ * pulls in neither poppler nor Tesseract. pk_pdf_read() turns a PDF into
+ * the text pk_extract() takes, in the caller's process and without limits;
+ * the protokoll command runs it in a child process under resource limits. */
+
+/** Where a PDF page's text came from (pk_pdf_text.page_source). */
+enum pk_pdf_page_source {
+    PK_PDF_PAGE_TEXT = 0,  /**< the page's text layer */
+    PK_PDF_PAGE_OCR = 1,   /**< no text layer: rendered and read by Tesseract */
+    PK_PDF_PAGE_BLANK = 2, /**< no text layer and nothing drawn on it */
+    PK_PDF_PAGE_UNREAD = 3 /**< no text layer, and OCR was off or failed: no text */
+};
+
+/** Options of pk_pdf_read(); all zero (or a NULL pointer) gives the defaults. */
+typedef struct pk_pdf_options {
+    int no_ocr;               /**< 1: pages without a text layer are left without text */
+    int ocr_dpi;              /**< resolution pages are rendered at for OCR; 0: 300 */
+    const char *ocr_language; /**< Tesseract's language; NULL: "swe" */
+    const char *tessdata;     /**< Tesseract's data directory; NULL: its own default */
+} pk_pdf_options;
+
+/**
+ * A PDF's text: page by page the text pdftotext gives (poppler's
+ * TextOutputDev, reading order, line-end hyphens joined), each page ending
+ * in a form feed, so that a span's page is 1 + the form feeds before it.
+ * A page without a text layer holds its OCR text instead. Owned by the
+ * library until pk_pdf_text_free().
+ */
+typedef struct pk_pdf_text {
+    char *text;                  /**< UTF-8, NUL-terminated */
+    size_t len;                  /**< bytes of text, without the NUL */
+    size_t n_pages;
+    unsigned char *page_source;  /**< n_pages entries, enum pk_pdf_page_source */
+    char **warnings;             /**< for the record: which pages came from OCR, which have no text */
+    size_t n_warnings;
+} pk_pdf_text;
+
+/**
+ * Reads the PDF in data[0, len). On success returns 0 and sets *out; else
+ * returns PK_EPDF (not a PDF, damaged, truncated or encrypted: err's
+ * message says which), PK_ENOMEM, PK_ETOOBIG or PK_EINVAL, sets *out to
+ * NULL and fills *err (may be NULL). The caller keeps `data`.
+ */
+PK_EXPORT int pk_pdf_read(const char *data, size_t len, const pk_pdf_options *opt, pk_pdf_text **out,
+                          pk_error *err);
+
+/** Frees what pk_pdf_read() returned. Accepts NULL. */
+PK_EXPORT void pk_pdf_text_free(pk_pdf_text *t);
 
 #ifdef __cplusplus
 }

@@ -2,12 +2,27 @@
    folded strings and warnings. */
 #include "internal.h"
 
+/* The page an offset of the original input stands on: 1 + the form feeds before it. */
+static size_t page_at(const ctx *c, size_t off)
+{
+    size_t lo = 0, hi = c->n_ff;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->ff[mid] < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo + 1;
+}
+
 pk_span pk_span_of(const ctx *c, size_t s, size_t e)
 {
-    pk_span sp = {0, 0};
+    pk_span sp = {0, 0, 1};
     if (s >= c->t.n || e <= s) {
         size_t at = s < c->t.n ? c->t.map[s] : c->t.map[c->t.n];
         sp.start = sp.end = at;
+        sp.page = page_at(c, at);
         return sp;
     }
     sp.start = c->t.map[s];
@@ -15,6 +30,7 @@ pk_span pk_span_of(const ctx *c, size_t s, size_t e)
     sp.end = last + pk_orig_charlen(c->orig, c->orig_len, last, c->encoding);
     if (sp.end < sp.start)
         sp.end = sp.start;
+    sp.page = page_at(c, sp.start);
     return sp;
 }
 

@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { NCOLS = 15 };
+enum { NCOLS = 16 };
 
 static const char header[] =
     "source,doc_type,body,paragraph,registration_number,document_date,meeting_date,award,award_year,"
-    "decision_kind,decision_formula,unit,unit_parent,unit_class,error\r\n";
+    "decision_kind,decision_formula,unit,unit_parent,unit_class,unit_page,error\r\n";
 
 PK_EXPORT const char *pk_csv_header(void) { return header; }
 
@@ -59,13 +59,17 @@ PK_EXPORT char *pk_doc_to_csv(const pk_doc *doc)
                                NULL,
                                NULL,
                                NULL,
+                               NULL,
                                NULL};
     if (r->n_units == 0)
         row(&b, cols);
     for (size_t i = 0; i < r->n_units; i++) {
+        char page[24];
+        snprintf(page, sizeof page, "%zu", r->units[i].span.page);
         cols[11] = r->units[i].name;
         cols[12] = r->units[i].parent;
         cols[13] = r->units[i].klass;
+        cols[14] = page; /* unit_page: the page the unit is named on */
         row(&b, cols);
     }
     return pk_buf_finish(&b);
@@ -75,7 +79,7 @@ PK_EXPORT char *pk_error_to_csv(const char *source, const char *message)
 {
     pk_buf b = {0};
     const char *cols[NCOLS] = {source, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                               NULL,   NULL, NULL, NULL, NULL, NULL, message ? message : "error"};
+                               NULL,   NULL, NULL, NULL, NULL, NULL, NULL, message ? message : "error"};
     row(&b, cols);
     return pk_buf_finish(&b);
 }

@@ -88,7 +88,8 @@ static void span(pk_buf *o, pk_span sp)
     num(o, (long long)sp.start);
     LIT(o, ",");
     num(o, (long long)sp.end);
-    LIT(o, "]");
+    LIT(o, "],\"page\":"); /* beside every span, its page */
+    num(o, (long long)sp.page);
 }
 
 /* ,"key": */

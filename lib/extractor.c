@@ -24,6 +24,7 @@ PK_EXPORT const char *pk_strerror(int code)
     case PK_ETOOBIG: return "input too large";
     case PK_EIO: return "input/output error";
     case PK_EINTERNAL: return "internal limit reached";
+    case PK_EPDF: return "unreadable PDF";
     default: return "unknown error";
     }
 }
@@ -143,6 +144,16 @@ PK_EXPORT int pk_extract_ex(const pk_extractor *ex, const char *text, size_t len
         return fail(err, rc, di.bad_offset, msg);
     }
     c.encoding = di.encoding;
+    /* the form feeds, once, so that every span finds its page by bisection */
+    for (const unsigned char *p = c.orig, *end = c.orig + len; (p = memchr(p, '\f', (size_t)(end - p))) != NULL; p++)
+        c.n_ff++;
+    if (c.n_ff) {
+        uint32_t *ff = pk_arena_alloc(c.a, c.n_ff * sizeof *ff);
+        size_t k = 0;
+        for (const unsigned char *p = c.orig, *end = c.orig + len; (p = memchr(p, '\f', (size_t)(end - p))) != NULL; p++)
+            ff[k++] = (uint32_t)(p - c.orig);
+        c.ff = ff;
+    }
     if (di.encoding == ENC_CP1252)
         pk_warn(&c, "encoding guessed: Windows-1252");
     if (di.replaced) {
@@ -188,6 +199,24 @@ PK_EXPORT int pk_extract(const pk_extractor *ex, const char *text, size_t len, c
 }
 
 PK_EXPORT const pk_record *pk_doc_record(const pk_doc *doc) { return doc ? &doc->rec : NULL; }
+
+PK_EXPORT int pk_doc_add_warning(pk_doc *doc, const char *message)
+{
+    if (!doc || !message)
+        return PK_EINVAL;
+    pk_record *r = &doc->rec;
+    /* a new array in the doc's arena: the old one stays until pk_doc_free */
+    const char **w = pk_arena_alloc(&doc->a, (r->n_warnings + 1) * sizeof *w);
+    char *m = w ? pk_arena_strdup(&doc->a, message) : NULL;
+    if (!m)
+        return PK_ENOMEM;
+    if (r->n_warnings)
+        memcpy(w, r->warnings, r->n_warnings * sizeof *w);
+    w[r->n_warnings] = m;
+    r->warnings = w;
+    r->n_warnings++;
+    return 0;
+}
 
 PK_EXPORT void pk_doc_free(pk_doc *doc)
 {

@@ -134,6 +134,8 @@ typedef struct ctx {
     const unsigned char *orig;
     size_t orig_len;
     int encoding;
+    const uint32_t *ff; /* extractor.c: offsets of the form feeds in orig, */
+    size_t n_ff;        /* in order: a span's page is found among them */
     pk_text t; /* the cleaned text */
     segs sg;
     pk_record *rec;

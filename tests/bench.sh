@@ -1,7 +1,8 @@
 #!/bin/sh
 # Benchmark: protokoll against ripgrep and Python's re on a generated corpus
 # of 100+ MB in 27,000 files (and a 25 MB subset for peak memory), then the
-# growth of its time on pathological inputs at 1x and 10x size.
+# growth of its time on pathological inputs at 1x and 10x size, and PDFs in
+# pages per second through the text layer and through OCR (tests/bench/pdf.sh).
 #
 #   sh tests/bench.sh build/protokoll      (what `make bench` runs)
 #
@@ -100,6 +101,8 @@ done
 
 # ---- figures ----------------------------------------------------------------
 python3 tests/bench/report.py $raw > $out/results.txt || exit 1
+# PDFs: the text layer and OCR, in pages per second
+{ echo; sh tests/bench/pdf.sh "$bin"; } >> $out/results.txt || exit 1
 echo
 cat $out/results.txt
 echo "(written to $out/results.txt)"

@@ -21,7 +21,7 @@ check $? "-f json is one valid array"
 "$bin" -f csv -o $t/out.csv corpus && python3 - "$t/out.csv" <<'PY'
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
-head = "source,doc_type,body,paragraph,registration_number,document_date,meeting_date,award,award_year,decision_kind,decision_formula,unit,unit_parent,unit_class,error".split(",")
+head = "source,doc_type,body,paragraph,registration_number,document_date,meeting_date,award,award_year,decision_kind,decision_formula,unit,unit_parent,unit_class,unit_page,error".split(",")
 assert rows[0] == head, rows[0]
 assert all(len(r) == len(head) for r in rows)
 PY
@@ -68,7 +68,9 @@ d=$(pwd)/$t/dest
 make -s install DESTDIR="$d" PREFIX=/usr/local > /dev/null 2>&1
 [ -f "$d/usr/local/include/protokoll.h" ] && [ -f "$d/usr/local/share/man/man1/protokoll.1" ] && [ -L "$d/usr/local/lib/libprotokoll.so" ]
 check $? "make install puts header, libraries and man page under DESTDIR"
-sed -n '/^```c$/,/^```$/p' README.md | sed '1d;$d' > $t/example.c
+# the ```c block that is a program (the PDF section's is a fragment)
+awk '/^```c$/ { f = 1; b = ""; next } f && /^```$/ { f = 0; if (b ~ /int main/) printf "%s", b; next } f { b = b $0 "\n" }' \
+    README.md > $t/example.c
 PKG_CONFIG_PATH="$d/usr/local/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$d" \
     sh -c "cc $t/example.c \$(pkg-config --cflags --libs protokoll) -o $t/example" &&
     LD_LIBRARY_PATH="$d/usr/local/lib" $t/example | grep -qx 'Förskolan Ekorren'

@@ -2,8 +2,11 @@
 # Installs the build dependencies that are missing (Debian packages).
 # python3-pandas and jq run the README's examples in make test (pandas
 # for Debian's /usr/bin/python3); python3-dask and python3-distributed
-# run the Python binding's Dask tests; poppler-utils brings pdftotext.
-pkgs="build-essential pkg-config libpcre2-dev libutf8proc-dev libcsv-dev libjansson-dev libcmocka-dev libsqlite3-dev sqlite3 python3 valgrind util-linux python3-pandas python3-dask python3-distributed jq poppler-utils"
+# run the Python binding's Dask tests; poppler-utils brings pdftotext and
+# pdftoppm; libpoppler-cpp-dev, libtesseract-dev and tesseract-ocr-swe the
+# PDF layer (poppler's C++ frontend, Tesseract with Swedish); qpdf encrypts
+# a test PDF.
+pkgs="build-essential pkg-config libpcre2-dev libutf8proc-dev libcsv-dev libjansson-dev libcmocka-dev libsqlite3-dev sqlite3 python3 valgrind util-linux python3-pandas python3-dask python3-distributed jq poppler-utils libpoppler-cpp-dev libtesseract-dev tesseract-ocr-swe qpdf"
 missing=""
 for p in $pkgs; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -29,16 +29,11 @@ odd=$(ls $sh/real-dev/*.txt | grep -E '/d[0-9]*[13579]_')
 floor real-dev $o/real-dev.jsonl --gold $sh/real-dev/gold --only $(for f in $odd; do basename "$f"; done)
 "$bin" $sh/real-gbg/ks-2024 > $o/real-gbg.jsonl
 floor real-gbg $o/real-gbg.jsonl --silver $sh/real-gbg/silver.tsv
-# the PDFs' text is pdftotext's, each record named by its PDF
-if command -v pdftotext > /dev/null; then
-    mkdir -p $o/pdf; : > $o/real-pdf.jsonl
-    for g in $sh/real-pdf/gold/*.json; do
-        n=$(basename "$g" .json)
-        pdftotext "$sh/real-pdf/$n.pdf" "$o/pdf/$n.txt" &&
-            "$bin" "$o/pdf/$n.txt" | sed "s|\"source\":\"[^\"]*\"|\"source\":\"$n.pdf\"|" >> $o/real-pdf.jsonl
-    done
-    floor real-pdf $o/real-pdf.jsonl --gold $sh/real-pdf/gold
-else
-    skip "floors: real-pdf at its baseline, per field and per document" "no pdftotext"
-fi
+# the PDFs read as PDFs (their text is pdftotext's), each record named by its PDF
+: > $o/real-pdf.jsonl
+for g in $sh/real-pdf/gold/*.json; do
+    n=$(basename "$g" .json)
+    "$bin" "$sh/real-pdf/$n.pdf" | sed "s|\"source\":\"[^\"]*\"|\"source\":\"$n.pdf\"|" >> $o/real-pdf.jsonl
+done
+floor real-pdf $o/real-pdf.jsonl --gold $sh/real-pdf/gold
 exit 0

@@ -28,6 +28,8 @@ check $? "golden: every span points at the text it claims"
 "$bin" tests/spans > build/spans-fixtures.jsonl
 python3 tests/spans.py build/spans-fixtures.jsonl
 check $? "golden: spans exact across page breaks, furniture, hyphens and encodings (tests/spans)"
+python3 tests/pages.py build/corpus.jsonl build/spans-fixtures.jsonl
+check $? "golden: every span's page is 1 + the form feeds before it"
 python3 tests/spans.py --self-test build/corpus.jsonl build/spans-fixtures.jsonl
 check $? "golden: the span check catches a widened, narrowed, shifted or whole-file span"
 for set in seeds real-dev real-gbg/ks-2024; do

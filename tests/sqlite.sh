@@ -14,7 +14,7 @@ db=$t/corpus.db
   "dates decisions documents meta participations people registration_numbers units" ]
 check $? "sqlite: the tables and the participations view exist"
 
-[ "$(q $db 'PRAGMA user_version')" -eq 2 ] && [ "$(q $db "SELECT value FROM meta WHERE key = 'schema_version'")" = 2 ]
+[ "$(q $db 'PRAGMA user_version')" -eq 3 ] && [ "$(q $db "SELECT value FROM meta WHERE key = 'schema_version'")" = 3 ]
 check $? "sqlite: schema version in user_version and meta"
 
 [ "$(q $db 'SELECT count(*) FROM documents')" -eq "$(ls corpus/*.txt | wc -l)" ]
@@ -61,15 +61,20 @@ assert sum(1 for w in want if w[2]) > len(want) / 2
 PY
 check $? "sqlite: units' classes as in the JSONL records, and unit_class in the participations view"
 
-# a file of schema version 1 (units without classes) is brought up to this
-# version: the column added, the view made anew, the documents rewritten
+# a file of schema version 1 (units without classes, spans without pages) is
+# brought up to this version: the columns added, the view made anew, the
+# documents rewritten
 cp $db $t/v1.db
 q $t/v1.db "DROP VIEW participations; ALTER TABLE units DROP COLUMN class;
+            ALTER TABLE documents DROP COLUMN title_page; ALTER TABLE documents DROP COLUMN body_page;
+            ALTER TABLE documents DROP COLUMN administration_page; ALTER TABLE documents DROP COLUMN paragraph_page;
+            ALTER TABLE decisions DROP COLUMN page; ALTER TABLE units DROP COLUMN page; ALTER TABLE people DROP COLUMN page;
+            ALTER TABLE dates DROP COLUMN page; ALTER TABLE registration_numbers DROP COLUMN page;
             CREATE VIEW participations AS SELECT award_year FROM documents;
             PRAGMA user_version = 1; UPDATE meta SET value = '1' WHERE key = 'schema_version';"
 "$bin" -f sqlite -o $t/v1.db corpus; rc=$?
-[ $rc -eq 0 ] && [ "$(q $t/v1.db 'PRAGMA user_version')" -eq 2 ] &&
-[ "$(q $t/v1.db "SELECT value FROM meta WHERE key = 'schema_version'")" = 2 ] &&
+[ $rc -eq 0 ] && [ "$(q $t/v1.db 'PRAGMA user_version')" -eq 3 ] &&
+[ "$(q $t/v1.db "SELECT value FROM meta WHERE key = 'schema_version'")" = 3 ] &&
 [ "$(q $t/v1.db 'SELECT count(class) FROM units')" -eq "$(q $db 'SELECT count(class) FROM units')" ] &&
 [ "$(q $t/v1.db 'SELECT count(unit_class) FROM participations')" -eq "$(q $db 'SELECT count(unit_class) FROM participations')" ] &&
 [ -z "$(q $t/v1.db 'PRAGMA foreign_key_check')" ] && [ "$(q $t/v1.db 'PRAGMA integrity_check')" = ok ]
@@ -146,6 +151,25 @@ check $? "sqlite: a failure during the run rolls it all back"
 # carries no span for those)
 python3 tests/spans.py $db
 check $? "sqlite: every span, the title's, body's, administration's and paragraph's too, holds exactly its value"
+
+python3 tests/pages.py $db
+check $? "sqlite: every span's page, the document's own fields' too, is 1 + the form feeds before it"
+
+# a database of schema 2 (no pages) gains the page columns: its rows keep
+# NULL pages, the documents written now have theirs
+cp $db $t/v1.db
+q $t/v1.db "PRAGMA foreign_keys = ON; DELETE FROM documents WHERE source LIKE 'corpus/00%';
+            ALTER TABLE documents DROP COLUMN title_page; ALTER TABLE documents DROP COLUMN body_page;
+            ALTER TABLE documents DROP COLUMN administration_page; ALTER TABLE documents DROP COLUMN paragraph_page;
+            ALTER TABLE decisions DROP COLUMN page; ALTER TABLE units DROP COLUMN page; ALTER TABLE people DROP COLUMN page;
+            ALTER TABLE dates DROP COLUMN page; ALTER TABLE registration_numbers DROP COLUMN page;
+            PRAGMA user_version = 2; UPDATE meta SET value = '2' WHERE key = 'schema_version';"
+"$bin" -f sqlite -o $t/v1.db corpus/00*.txt; rc=$?
+[ $rc -eq 0 ] && [ "$(q $t/v1.db 'PRAGMA user_version')" -eq 3 ] &&
+[ "$(q $t/v1.db "SELECT count(*) FROM units u JOIN documents d ON d.id = u.document_id WHERE d.source LIKE 'corpus/00%' AND u.page >= 1")" -gt 0 ] &&
+[ "$(q $t/v1.db "SELECT count(*) FROM units u JOIN documents d ON d.id = u.document_id WHERE d.source LIKE 'corpus/00%' AND u.page IS NULL")" -eq 0 ] &&
+[ "$(q $t/v1.db "SELECT count(*) FROM units WHERE page IS NULL")" -gt 0 ] && [ -z "$(q $t/v1.db 'PRAGMA foreign_key_check')" ]
+check $? "sqlite: a schema 2 database gains the page columns, its old rows kept"
 
 # the README's three queries give, on corpus/, the output printed under them
 python3 - "$1" <<'PY'

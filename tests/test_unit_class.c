@@ -236,10 +236,10 @@ static void test_classes_are_the_five(void **state)
     assert_int_equal(json_array_size(json_object_get(j, "units")), 6);
     json_decref(j);
     free(s);
-    /* the CSV row carries it after the parent */
+    /* the CSV row carries it after the parent, before the page */
     char *csv = pk_doc_to_csv(d);
-    assert_non_null(strstr(csv, "\"Hemtjänsten Norr\",,\"äldreomsorg\",\r\n"));
-    assert_non_null(strstr(csv, "\"Solgläntan\",,,\r\n"));
+    assert_non_null(strstr(csv, "\"Hemtjänsten Norr\",,\"äldreomsorg\",\"1\",\r\n"));
+    assert_non_null(strstr(csv, "\"Solgläntan\",,,\"1\",\r\n"));
     free(csv);
     pk_doc_free(d);
 }

@@ -214,11 +214,14 @@ static void check_record(const pk_record *r, size_t len, const char *source)
 
 /* ---- JSON ---- */
 
-static void check_json_span(json_t *a, pk_span sp)
+/* The object's "span" and the "page" beside it. */
+static void check_json_span(json_t *x, pk_span sp)
 {
+    json_t *a = json_object_get(x, "span");
     CHECK(json_is_array(a) && json_array_size(a) == 2);
     CHECK(json_integer_value(json_array_get(a, 0)) == (json_int_t)sp.start);
     CHECK(json_integer_value(json_array_get(a, 1)) == (json_int_t)sp.end);
+    CHECK(sp.page >= 1 && json_integer_value(json_object_get(x, "page")) == (json_int_t)sp.page);
 }
 
 static void check_json_str(json_t *v, const char *s)
@@ -268,13 +271,13 @@ static void check_json(const char *s, const pk_record *r)
     for (size_t i = 0; i < r->n_registration_numbers; i++) {
         json_t *x = json_array_get(a, i);
         check_json_str(json_object_get(x, "value"), r->registration_numbers[i].value);
-        check_json_span(json_object_get(x, "span"), r->registration_numbers[i].span);
+        check_json_span(x, r->registration_numbers[i].span);
     }
     a = array_of(o, "decisions", r->n_decisions);
     for (size_t i = 0; i < r->n_decisions; i++) {
         json_t *x = json_array_get(a, i);
         check_json_str(json_object_get(x, "text"), r->decisions[i].text);
-        check_json_span(json_object_get(x, "span"), r->decisions[i].span);
+        check_json_span(x, r->decisions[i].span);
     }
     a = array_of(o, "units", r->n_units);
     for (size_t i = 0; i < r->n_units; i++) {
@@ -285,19 +288,19 @@ static void check_json(const char *s, const pk_record *r)
         const char *k = r->units[i].klass;
         CHECK(!k || strcmp(k, "förskola") == 0 || strcmp(k, "skola") == 0 || strcmp(k, "äldreomsorg") == 0 ||
               strcmp(k, "socialtjänst") == 0 || strcmp(k, "annat") == 0);
-        check_json_span(json_object_get(x, "span"), r->units[i].span);
+        check_json_span(x, r->units[i].span);
     }
     a = array_of(o, "people", r->n_people);
     for (size_t i = 0; i < r->n_people; i++) {
         json_t *x = json_array_get(a, i);
         check_json_str(json_object_get(x, "name"), r->people[i].name);
-        check_json_span(json_object_get(x, "span"), r->people[i].span);
+        check_json_span(x, r->people[i].span);
     }
     a = array_of(o, "dates", r->n_dates);
     for (size_t i = 0; i < r->n_dates; i++) {
         json_t *x = json_array_get(a, i);
         check_json_str(json_object_get(x, "iso"), r->dates[i].iso);
-        check_json_span(json_object_get(x, "span"), r->dates[i].span);
+        check_json_span(x, r->dates[i].span);
     }
     a = array_of(o, "warnings", r->n_warnings);
     for (size_t i = 0; i < r->n_warnings; i++)
@@ -307,7 +310,7 @@ static void check_json(const char *s, const pk_record *r)
 
 /* ---- CSV ---- */
 
-enum { NCOLS = 15 };
+enum { NCOLS = 16 };
 
 typedef struct csv_state {
     size_t rows, fields;
@@ -347,15 +350,17 @@ static void csv_row(int term, void *p)
             CHECK(same(st->cell[11], r->units[st->rows].name));
             CHECK(same(st->cell[12], r->units[st->rows].parent));
             CHECK(same(st->cell[13], r->units[st->rows].klass));
+            CHECK(strtoul(st->cell[14], NULL, 10) == r->units[st->rows].span.page);
         } else {
             CHECK(st->rows == 0);
             CHECK(st->cell[11][0] == 0);
             CHECK(st->cell[13][0] == 0);
+            CHECK(st->cell[14][0] == 0);
         }
-        CHECK(st->cell[14][0] == 0);
+        CHECK(st->cell[15][0] == 0);
     } else {
         CHECK(same(st->cell[0], st->source));
-        CHECK(same(st->cell[14], st->error));
+        CHECK(same(st->cell[15], st->error));
     }
     for (size_t i = 0; i < NCOLS; i++)
         free(st->cell[i]);
