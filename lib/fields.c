@@ -93,16 +93,34 @@ static int ends_beslutar(const char *s, size_t n)
     return n > 9 && (memcmp(s + n - 8, "beslutar", 8) == 0 || memcmp(s + n - 9, "beslutar:", 9) == 0);
 }
 
-static int is_furniture_line(ctx *c, const line *l)
+static int has_digit(const char *s, size_t n)
 {
-    const char *s = c->t.s + l->s;
-    size_t n = l->e - l->s;
-    if (l->heading)
-        return 1;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return 1;
+    return 0;
+}
+
+static int has_furniture_word(const ctx *c, const line *l)
+{
     for (size_t i = 0; i < sizeof furniture_words / sizeof *furniture_words; i++)
         if (line_has(c, l, furniture_words[i]))
             return 1;
-    if ((count_words(s, n) < 2 && !pk_is_lower_at(s, n) && !(n == 4 && s[0] >= '1' && s[0] <= '2')) ||
+    return 0;
+}
+
+/* A line of page furniture or of the letterhead, no heading of a matter.
+   Under a "§ N" line (under_para) there is no letterhead: a line that ends
+   in " AB" or is one word is the matter's heading or part of it. */
+static int is_furniture_line(ctx *c, const line *l, int under_para)
+{
+    const char *s = c->t.s + l->s;
+    size_t n = l->e - l->s;
+    if (l->heading || has_furniture_word(c, l))
+        return 1;
+    if (under_para && count_words(s, n) >= 2)
+        ;
+    else if ((count_words(s, n) < 2 && !pk_is_lower_at(s, n) && !(n == 4 && s[0] >= '1' && s[0] <= '2')) ||
         (n == 15 && memcmp(s, "Stockholms stad", 15) == 0) || (n > 3 && memcmp(s + n - 3, " AB", 3) == 0) ||
         (n > 7 && memcmp(s + n - 7, " kommun", 7) == 0 && count_words(s, n) <= 3))
         return 1;
@@ -131,7 +149,7 @@ static void find_title(ctx *c, size_t limit_line)
     size_t best_s = 0, best_e = 0;
     int found_clean = 0;
     size_t run_s = 0, run_e = 0;
-    int have_run = 0;
+    int have_run = 0, para_block = 0;
     for (size_t i = c->focus_line; i < limit_line && !found_clean;) {
         if (g->lines[i].blank) {
             i++;
@@ -142,7 +160,8 @@ static void find_title(ctx *c, size_t limit_line)
             j++;
         /* block [i, j) */
         size_t ks = 0, ke = 0, kept = 0, furn = 0;
-        int contiguous = 1, after_para = 0;
+        int contiguous = 1, after_para = para_block;
+        para_block = 0;
         for (size_t k = i; k < j; k++) {
             line l = g->lines[k];
             /* "§ 23 Title" on one line: the title follows the paragraph sign */
@@ -157,9 +176,19 @@ static void find_title(ctx *c, size_t limit_line)
                 }
                 l.s = p;
             }
-            if (kept && is_subtitle(c, &l))
+            /* "Beslut" under the heading ends it; so does a line saying
+               where the matter came from */
+            if (kept && (l.heading || is_subtitle(c, &l)))
                 break;
-            if (is_furniture_line(c, &l)) {
+            /* a heading that breaks before its last word ("... i Göteborgs" / "Stad") */
+            if (kept && contiguous && count_words(c->t.s + l.s, l.e - l.s) == 1 && c->t.s[ke - 1] != '.' &&
+                !has_furniture_word(c, &l) && !pk_is_lower_at(c->t.s + l.s, l.e - l.s) &&
+                !memchr(c->t.s + l.s, '/', l.e - l.s) && !has_digit(c->t.s + l.s, l.e - l.s)) {
+                ke = l.e;
+                kept++;
+                continue;
+            }
+            if (is_furniture_line(c, &l, after_para)) {
                 furn++;
                 if (kept)
                     contiguous = 0;
@@ -178,7 +207,11 @@ static void find_title(ctx *c, size_t limit_line)
         /* prose is no heading: two sentences, or a list of names with titles */
         int prose = kept && (memmem(c->t.s + ks, ke - ks, ". ", 2) || memmem(c->t.s + ks, ke - ks, ".\n", 2) ||
                              memmem(c->t.s + ks, ke - ks, ":\n", 2) || memmem(c->t.s + ks, ke - ks, " beslutade ", 11));
-        if (kept && kept <= 3 && ke - ks <= 250 && !prose && pk_is_upper_at(c->t.s + ks, ke - ks)) {
+        /* a block that is the "§ N  Ärendenummer ..." line alone: the heading follows */
+        if (!kept && after_para && j - i == 1)
+            para_block = 1;
+        size_t max_lines = after_para ? 5 : 3, max_len = after_para ? 400 : 250;
+        if (kept && kept <= max_lines && ke - ks <= max_len && !prose && pk_is_upper_at(c->t.s + ks, ke - ks)) {
             /* the lines under "§ 23  Dnr ..." are the matter's heading */
             if (!furn || after_para) {
                 best_s = ks;

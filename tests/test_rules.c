@@ -284,6 +284,35 @@ static void test_inverted_actor_and_proposal_heading(void **state)
     pk_doc_free(d);
 }
 
+/* the heading under a "§ N  Ärendenummer ..." line: up to "Beslut", a last
+   word broken onto its own line, a company's name, five lines long */
+static void test_heading_under_paragraph_line(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *title;
+    } cs[] = {
+        {"§ 70 Ärendenummer SLK-2024-00101\n\nRevidering av riktlinjer för avfallshantering i Borås\nStad\nBeslut\n\n"
+         "Antecknas.\n",
+         "Revidering av riktlinjer för avfallshantering i Borås Stad"},
+        {"§ 71 Ärendenummer SLK-2024-00102\nUtdelning ur Borås Energi och Miljö AB\nBeslut\n\nKommunstyrelsen "
+         "tillstyrker förslaget.\n",
+         "Utdelning ur Borås Energi och Miljö AB"},
+        {"§ 72 Ärendenummer SLK-2024-00103\n\nRedovisning av uppdrag att samordna program och planer\ninom området "
+         "folkhälsa till en gemensam struktur\nsamt att återkomma med förslag på nästa steg för\nstyrningen av "
+         "området\nBeslut\n\nAntecknas.\n",
+         "Redovisning av uppdrag att samordna program och planer inom området folkhälsa till en gemensam struktur samt "
+         "att återkomma med förslag på nästa steg för styrningen av området"},
+    };
+    for (size_t i = 0; i < sizeof cs / sizeof *cs; i++) {
+        pk_doc *d = extract(cs[i].text);
+        const pk_record *r = pk_doc_record(d);
+        assert_non_null(r->title);
+        assert_string_equal(r->title, cs[i].title);
+        pk_doc_free(d);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -294,6 +323,7 @@ int main(void)
         cmocka_unit_test(test_second_batch_forms), cmocka_unit_test(test_title_ends_before_remiss_line),
         cmocka_unit_test(test_title_name_broken_before_party), cmocka_unit_test(test_header_date_under_label_column),
         cmocka_unit_test(test_administration_renamed), cmocka_unit_test(test_inverted_actor_and_proposal_heading),
+        cmocka_unit_test(test_heading_under_paragraph_line),
     };
     return cmocka_run_group_tests_name("rules", tests, setup_ex, teardown_ex);
 }
