@@ -169,15 +169,16 @@ PK_EXPORT int pk_extract_ex(const pk_extractor *ex, const char *text, size_t len
     pk_normalize(c.a, &raw, &c.t);
     pk_segment(c.a, &c.t, &c.sg);
 
-    pk_extract_regnums(&c);
-    pk_extract_fields(&c);
-    pk_extract_decisions(&c);
-    pk_extract_award(&c);
-    pk_extract_dates(&c);
-    pk_extract_units(&c);
-    pk_extract_people(&c);
-    pk_extract_canonical(&c);
-    pk_extract_unit_class(&c);
+    /* the stages, each after those whose results it reads */
+    pk_extract_regnums(&c);    /* first: dates skip what lies in a diarienummer */
+    pk_extract_fields(&c);     /* doc_type, title, the header's end: where the decision is sought */
+    pk_extract_decisions(&c);  /* the decision section and the body that decides */
+    pk_extract_award(&c);      /* the award, from the title and the decision */
+    pk_extract_dates(&c);      /* roles and years need the header, the decision and the award */
+    pk_extract_units(&c);      /* the units the decisions name */
+    pk_extract_people(&c);     /* names, titles and parties anywhere in the text */
+    pk_extract_canonical(&c);  /* body_canonical and unit keys, from all the above */
+    pk_extract_unit_class(&c); /* units' classes: names, the decision, the body */
     if (c.rx_limit_hit)
         pk_warn(&c, "pattern limit reached: some text was not searched to the end");
     if (c.t.n == 0)
