@@ -49,7 +49,7 @@ LIB_CFLAGS = $(ALL_CFLAGS) -fPIC -fvisibility=hidden -DPK_BUILDING
 
 LIB_SRC  = $(wildcard lib/*.c)
 LIB_OBJ  = $(patsubst lib/%.c,$(B)/obj/%.o,$(LIB_SRC))
-GEN      = $(B)/gen/given_names.inc $(B)/gen/titles.inc $(B)/gen/bodies.inc $(B)/gen/unit_classes.inc \
+GEN      = $(B)/gen/given_names.inc $(B)/gen/titles.inc $(B)/gen/bodies.inc $(B)/gen/unit_classes.inc $(B)/gen/unit_nouns.inc \
            $(B)/gen/parties.inc $(B)/gen/genitive_nouns.inc $(B)/gen/org_words.inc $(B)/gen/person_verbs.inc \
            $(B)/gen/date_cues.inc \
            $(B)/gen/regnum_shapes.inc $(B)/gen/regnum_prefixes.inc $(B)/gen/regnum_not_prefixes.inc \
@@ -83,6 +83,23 @@ $(B)/gen/unit_classes.inc: lib/data/unit_classes.tsv
 		p = $$1; l = substr(p, 1, 1) == "*"; r = substr(p, length(p), 1) == "*"; \
 		p = substr(p, 1 + l, length(p) - l - r); \
 		printf "{\"%s\", sizeof \"%s\" - 1, %d, %d, \"%s\", \x27%s\x27},\n", p, p, l, r, $$2, substr($$3, 1, 1) } \
+		END { exit bad }' $< > $@ || { rm -f $@; exit 1; }
+
+# the unit nouns: {indefinite, definite, plural indefinite, plural
+# definite, uses} per row, a missing form (-) NULL, the uses as UN_* flags;
+# a row without five columns or with a use not in the list fails the build
+$(B)/gen/unit_nouns.inc: lib/data/unit_nouns.tsv
+	@mkdir -p $(dir $@)
+	awk -F'\t' '!/^#/ && NF { \
+		if (NF != 5) { printf "%s:%d: bad row: %s\n", FILENAME, FNR, $$0 > "/dev/stderr"; bad = 1; exit 1 } \
+		printf "{"; \
+		for (i = 1; i <= 4; i++) printf "%s, ", ($$i == "-" ? "NULL" : "\"" $$i "\""); \
+		n = split($$5, u, ","); f = ""; \
+		for (i = 1; i <= n; i++) { \
+			if (u[i] !~ /^(key|opens|generic|list|list-indef|kind)$$/) { \
+				printf "%s:%d: unknown use %s\n", FILENAME, FNR, u[i] > "/dev/stderr"; bad = 1; exit 1 } \
+			g = toupper(u[i]); gsub(/-/, "_", g); f = f (f == "" ? "" : " | ") "UN_" g } \
+		printf "%s},\n", (f == "" ? "0" : f) } \
 		END { exit bad }' $< > $@ || { rm -f $@; exit 1; }
 
 # the date cues: phrase, role and where, the last two as the enum names of dates.c

@@ -476,23 +476,17 @@ void pk_extract_canonical(ctx *c)
 
 /* ---- unit keys ---- */
 
-/* Unit nouns: the indefinite form that may end a name ("Ekorren förskola")
-   and the definite form that opens one ("Förskolan Ekorren"). */
-static const char *const unit_noun[][2] = {
-    {"förskola", "förskolan"},     {"skola", "skolan"},         {"grundskola", "grundskolan"},
-    {"enhet", "enheten"},          {"mottagning", "mottagningen"}, {"boende", "boendet"},
-    {"äldreboende", "äldreboendet"}, {"hemtjänst", "hemtjänsten"}, {"grupp", "gruppen"},
-    {"team", "teamet"},            {"avdelning", "avdelningen"}, {"fritidsgård", "fritidsgården"},
-    {"bibliotek", "biblioteket"},  {"servicehus", "servicehuset"}, {"verksamhet", "verksamheten"},
-    {"gymnasium", "gymnasiet"},    {"fritidshem", "fritidshemmet"},
-};
-enum { NNOUNS = sizeof unit_noun / sizeof *unit_noun };
-
-static int noun_index(const char *w, size_t n, int form)
+/* The unit nouns the key knows (lib/data/unit_nouns.tsv: key): the
+   indefinite form that may end a name ("Ekorren förskola") and the
+   definite form that opens one ("Förskolan Ekorren"). */
+static int noun_index(const char *w, size_t n, int definite)
 {
-    for (int i = 0; i < NNOUNS; i++)
-        if (strlen(unit_noun[i][form]) == n && memcmp(unit_noun[i][form], w, n) == 0)
-            return i;
+    for (size_t i = 0; i < pk_n_unit_nouns; i++) {
+        const unit_noun *u = &pk_unit_nouns[i];
+        const char *f = definite ? u->def : u->indef;
+        if ((u->uses & UN_KEY) && f && strlen(f) == n && memcmp(f, w, n) == 0)
+            return (int)i;
+    }
     return -1;
 }
 
@@ -541,7 +535,7 @@ const char *pk_unit_key(ctx *c, const char *name)
     size_t ln = strlen(last);
     int k = noun_index(last, ln, 0);
     if (k >= 0 && noun_index(w, (size_t)(strchr(w, ' ') - w), 1) < 0) {
-        const char *def = unit_noun[k][1];
+        const char *def = pk_unit_nouns[k].def;
         size_t dn = strlen(def), rest = (size_t)(sp - w);
         /* the genitive goes with the reordering: "Tensta hemtjänst" and
            "Kungsholmens hemtjänst" -> "hemtjänsten tensta", "... kungsholmen" */

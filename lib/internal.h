@@ -190,6 +190,22 @@ void pk_extract_unit_class(ctx *c); /* units[].klass, after units, award and bod
 int pk_known_admin(ctx *c, size_t s, size_t e);
 /* The key of a unit name, under which its spellings meet. */
 const char *pk_unit_key(ctx *c, const char *name);
+/* The unit nouns (lib/data/unit_nouns.tsv, defined in units.c): each
+   noun's forms, NULL where it has none, and what the rules do with them. */
+enum {
+    UN_KEY = 1,         /* the key reorders (indefinite) or joins (definite) it at a name's end */
+    UN_OPENS = 2,       /* the definite form may open a name in lower case */
+    UN_GENERIC = 4,     /* the definite form before a proper name is no part of it */
+    UN_LIST = 8,        /* the plural definite opens a list */
+    UN_LIST_INDEF = 16, /* the plural indefinite opens one, alone or after "följande" */
+    UN_KIND = 32        /* an indefinite form in parentheses is the unit's kind */
+};
+typedef struct unit_noun {
+    const char *indef, *def, *pl_indef, *pl_def;
+    int uses;
+} unit_noun;
+extern const unit_noun pk_unit_nouns[];
+extern const size_t pk_n_unit_nouns;
 
 /* ---- tables.c ---- */
 typedef struct formula_entry {

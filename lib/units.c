@@ -15,12 +15,12 @@ typedef struct range {
     int comma_before; /* separated from the previous item by a comma only */
 } range;
 
-/* Collective nouns in front of a list: "enheterna A och B". */
-static const char *const collective[] = {"enheterna", "verksamheterna", "förskolorna", "skolorna", "grupperna",
-                                         "teamen", "boendena", "följande enheter", "följande verksamheter",
-                                         "enheter", "verksamheter"};
-/* Singular generic nouns dropped before a proper name: "verksamheten Hvilan". */
-static const char *const generic[] = {"enheten", "verksamheten", "teamet", "gruppen", "boendet", "den nya enheten"};
+/* The unit nouns, one row per noun, from lib/data/unit_nouns.tsv. */
+const unit_noun pk_unit_nouns[] = {
+#include "unit_nouns.inc"
+};
+const size_t pk_n_unit_nouns = sizeof pk_unit_nouns / sizeof *pk_unit_nouns;
+
 /* Words that open a clause rather than a unit name. */
 static const char *const not_units[] = {"det", "den", "de", "detta", "dessa", "alla", "samtliga", "förvaltningen",
                                         "nämnden", "stadsdelsnämnden", "staden", "vi", "man", "hon", "han",
@@ -31,12 +31,6 @@ static const char *const not_units[] = {"det", "den", "de", "detta", "dessa", "a
                                         "nämndens", "förvaltningens", "stadens", "följande", "vilka", "dessutom",
                                         "ledamöterna", "ledamöter", "ersättarna", "ersättare", "deltagarna",
                                         "examinatorerna", "politikerna", "medarbetarna", "medarbetare", "personalen"};
-/* Unit nouns that may open a unit name in lower case. */
-static const char *const unit_nouns[] = {"förskolan", "skolan", "enheten", "hemtjänsten", "boendet", "avdelningen",
-                                         "gruppen", "teamet", "äldreboendet", "mottagningen", "fritidsgården",
-                                         "grundskolan", "gymnasiet", "biblioteket", "servicehuset", "vård- och",
-                                         "beställarenheten", "utförarenheten"};
-
 static int word_at(const ctx *c, size_t p, size_t end, const char *w)
 {
     size_t m = strlen(w);
@@ -66,6 +60,55 @@ static int starts_with_any(const ctx *c, size_t s, size_t e, const char *const *
     return 0;
 }
 
+/* "enheterna", "följande enheter", "verksamheter": the length of a plural
+   unit noun that opens a list at s (unit_nouns.tsv: list, list-indef), or 0. */
+static size_t collective_at(const ctx *c, size_t s, size_t e)
+{
+    static const char follow[] = "följande";
+    int after_follow = word_at(c, s, e, follow) && s + sizeof follow < e && c->t.s[s + sizeof follow - 1] == ' ';
+    for (size_t i = 0; i < pk_n_unit_nouns; i++) {
+        const unit_noun *u = &pk_unit_nouns[i];
+        if ((u->uses & UN_LIST) && u->pl_def && word_at(c, s, e, u->pl_def))
+            return strlen(u->pl_def);
+        if ((u->uses & UN_LIST_INDEF) && u->pl_indef) {
+            if (word_at(c, s, e, u->pl_indef))
+                return strlen(u->pl_indef);
+            if (after_follow && word_at(c, s + sizeof follow, e, u->pl_indef))
+                return sizeof follow + strlen(u->pl_indef);
+        }
+    }
+    return 0;
+}
+
+/* "verksamheten", "den nya enheten": the length of a generic singular noun
+   at s, dropped before a proper name (unit_nouns.tsv: generic), or 0. */
+static size_t generic_at(const ctx *c, size_t s, size_t e)
+{
+    static const char den_nya[] = "den nya ";
+    size_t k = word_at(c, s, e, "den") && s + sizeof den_nya - 1 < e &&
+                       strncasecmp(c->t.s + s, den_nya, sizeof den_nya - 1) == 0
+                   ? sizeof den_nya - 1
+                   : 0;
+    for (size_t i = 0; i < pk_n_unit_nouns; i++) {
+        const unit_noun *u = &pk_unit_nouns[i];
+        if ((u->uses & UN_GENERIC) && u->def && word_at(c, s + k, e, u->def))
+            return k + strlen(u->def);
+    }
+    return 0;
+}
+
+/* A unit noun that may open a name in lower case at s ("förskolan Ekorren";
+   unit_nouns.tsv: opens), or the "vård- och" of "vård- och omsorgsboendet". */
+static int opens_name(const ctx *c, size_t s, size_t e)
+{
+    if (word_at(c, s, e, "vård- och"))
+        return 1;
+    for (size_t i = 0; i < pk_n_unit_nouns; i++)
+        if ((pk_unit_nouns[i].uses & UN_OPENS) && pk_unit_nouns[i].def && word_at(c, s, e, pk_unit_nouns[i].def))
+            return 1;
+    return 0;
+}
+
 /* " i tävlingsklassen förskola", " i klassen skola": the end of the phrase
    when one starts at the space p, else 0. */
 static size_t class_phrase(const ctx *c, size_t p, size_t e)
@@ -88,9 +131,8 @@ static size_t class_phrase(const ctx *c, size_t p, size_t e)
    name is no part of it ("Rinkeby-Kista mottagningen (missbruksenheten)" is) */
 static size_t drop_kind(const ctx *c, size_t s, size_t e)
 {
-    static const char *const kinds[] = {"förskola", "skola", "grundskola", "gymnasium", "äldreboende", "äldreomsorg",
-                                        "hemtjänst", "LSS", "fritidsgård", "fritidshem", "boende", "gruppbostad",
-                                        "individ- och familjeomsorg", "förskolor", "skolor"};
+    /* sectors beside the nouns of unit_nouns.tsv (kind) */
+    static const char *const sectors[] = {"äldreomsorg", "LSS", "individ- och familjeomsorg"};
     if (e - s < 4 || c->t.s[e - 1] != ')')
         return e;
     size_t o = e - 1;
@@ -98,13 +140,21 @@ static size_t drop_kind(const ctx *c, size_t s, size_t e)
         o--;
     if (c->t.s[o] != '(' || o == s)
         return e;
-    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
-        if (strlen(kinds[i]) == e - 2 - o && memcmp(c->t.s + o + 1, kinds[i], e - 2 - o) == 0) {
-            while (o > s && is_sp(c->t.s[o - 1]))
-                o--;
-            return o;
-        }
-    return e;
+    size_t m = e - 2 - o;
+    const char *w = c->t.s + o + 1;
+    int kind = 0;
+    for (size_t i = 0; !kind && i < sizeof sectors / sizeof *sectors; i++)
+        kind = strlen(sectors[i]) == m && memcmp(w, sectors[i], m) == 0;
+    for (size_t i = 0; !kind && i < pk_n_unit_nouns; i++) {
+        const unit_noun *u = &pk_unit_nouns[i];
+        kind = (u->uses & UN_KIND) && ((strlen(u->indef) == m && memcmp(w, u->indef, m) == 0) ||
+                                       (u->pl_indef && strlen(u->pl_indef) == m && memcmp(w, u->pl_indef, m) == 0));
+    }
+    if (!kind)
+        return e;
+    while (o > s && is_sp(c->t.s[o - 1]))
+        o--;
+    return o;
 }
 
 /* Trims an item and drops the words around a name that are not part of it. */
@@ -123,11 +173,11 @@ static int clean(const ctx *c, range *r)
                 s++;
             continue;
         }
-        if (starts_with_any(c, s, e, collective, sizeof collective / sizeof *collective, &k)) {
+        if ((k = collective_at(c, s, e)) != 0) {
             s += k;
             continue;
         }
-        if (starts_with_any(c, s, e, generic, sizeof generic / sizeof *generic, &k)) {
+        if ((k = generic_at(c, s, e)) != 0) {
             size_t p = skip_sp(c, s + k, e);
             if (p < e && pk_is_upper_at(c->t.s + p, e - p)) {
                 s = p;
@@ -154,15 +204,15 @@ static int clean(const ctx *c, range *r)
     r->e = e;
     if (e <= s || e - s > 120)
         return 0;
-    if (!pk_is_upper_at(c->t.s + s, e - s) &&
-        !starts_with_any(c, s, e, unit_nouns, sizeof unit_nouns / sizeof *unit_nouns, NULL))
+    if (!pk_is_upper_at(c->t.s + s, e - s) && !opens_name(c, s, e))
         return 0;
     if (starts_with_any(c, s, e, not_units, sizeof not_units / sizeof *not_units, NULL))
         return 0;
     /* a generic noun alone names no unit */
-    size_t gk;
-    if ((starts_with_any(c, s, e, generic, sizeof generic / sizeof *generic, &gk) ||
-         starts_with_any(c, s, e, collective, sizeof collective / sizeof *collective, &gk)) && s + gk == e)
+    size_t gk = generic_at(c, s, e);
+    if (!gk)
+        gk = collective_at(c, s, e);
+    if (gk && s + gk == e)
         return 0;
     size_t words = 1;
     for (size_t i = s; i < e; i++) {
@@ -222,7 +272,7 @@ static size_t split(const ctx *c, size_t s, size_t e, range *out, size_t max)
                 /* "och" starts a new item only before a new name */
                 size_t q = skip_sp(c, p + 4, e);
                 if (q < e && (pk_is_upper_at(c->t.s + q, e - q) ||
-                              starts_with_any(c, q, e, unit_nouns, sizeof unit_nouns / sizeof *unit_nouns, NULL) ||
+                              opens_name(c, q, e) ||
                               noun_then_name(c, q, e))) {
                     cut = 1;
                     skip = 4;
