@@ -49,7 +49,7 @@ LIB_CFLAGS = $(ALL_CFLAGS) -fPIC -fvisibility=hidden -DPK_BUILDING
 
 LIB_SRC  = $(wildcard lib/*.c)
 LIB_OBJ  = $(patsubst lib/%.c,$(B)/obj/%.o,$(LIB_SRC))
-GEN      = $(B)/gen/given_names.inc $(B)/gen/titles.inc $(B)/gen/bodies.inc $(B)/gen/unit_classes.inc $(B)/gen/unit_nouns.inc \
+GEN      = $(B)/gen/given_names.inc $(B)/gen/titles.inc $(B)/gen/bodies.inc $(B)/gen/unit_classes.inc $(B)/gen/unit_nouns.inc $(B)/gen/unit_cues.inc \
            $(B)/gen/parties.inc $(B)/gen/genitive_nouns.inc $(B)/gen/org_words.inc $(B)/gen/person_verbs.inc \
            $(B)/gen/date_cues.inc \
            $(B)/gen/regnum_shapes.inc $(B)/gen/regnum_prefixes.inc $(B)/gen/regnum_not_prefixes.inc \
@@ -86,7 +86,7 @@ $(B)/gen/unit_classes.inc: lib/data/unit_classes.tsv
 		END { exit bad }' $< > $@ || { rm -f $@; exit 1; }
 
 # the unit nouns: {indefinite, definite, plural indefinite, plural
-# definite, uses} per row, a missing form (-) NULL, the uses as UN_* flags;
+# definite, uses} per row, a missing form (-) NULL, the uses as UN_* flags (- none);
 # a row without five columns or with a use not in the list fails the build
 $(B)/gen/unit_nouns.inc: lib/data/unit_nouns.tsv
 	@mkdir -p $(dir $@)
@@ -94,12 +94,21 @@ $(B)/gen/unit_nouns.inc: lib/data/unit_nouns.tsv
 		if (NF != 5) { printf "%s:%d: bad row: %s\n", FILENAME, FNR, $$0 > "/dev/stderr"; bad = 1; exit 1 } \
 		printf "{"; \
 		for (i = 1; i <= 4; i++) printf "%s, ", ($$i == "-" ? "NULL" : "\"" $$i "\""); \
-		n = split($$5, u, ","); f = ""; \
+		n = $$5 == "-" ? 0 : split($$5, u, ","); f = ""; \
 		for (i = 1; i <= n; i++) { \
 			if (u[i] !~ /^(key|opens|generic|list|list-indef|kind)$$/) { \
 				printf "%s:%d: unknown use %s\n", FILENAME, FNR, u[i] > "/dev/stderr"; bad = 1; exit 1 } \
 			g = toupper(u[i]); gsub(/-/, "_", g); f = f (f == "" ? "" : " | ") "UN_" g } \
 		printf "%s},\n", (f == "" ? "0" : f) } \
+		END { exit bad }' $< > $@ || { rm -f $@; exit 1; }
+
+# the unit cues: {cue, 1 when the units follow it} per row; a side other
+# than before or after fails the build
+$(B)/gen/unit_cues.inc: lib/data/unit_cues.tsv
+	@mkdir -p $(dir $@)
+	awk -F'\t' '!/^#/ && NF { \
+		if (NF != 2 || $$2 !~ /^(before|after)$$/) { printf "%s:%d: bad row: %s\n", FILENAME, FNR, $$0 > "/dev/stderr"; bad = 1; exit 1 } \
+		printf "{\"%s\", %d},\n", $$1, $$2 == "before" } \
 		END { exit bad }' $< > $@ || { rm -f $@; exit 1; }
 
 # the date cues: phrase, role and where, the last two as the enum names of dates.c

@@ -3,7 +3,11 @@
    the first sentence that says who takes part ("X har valt att delta").
    Lists split on commas, "samt" and an "och" that starts a new name, so
    "Kista vård och omsorgsboende" stays whole; "inom avdelning Y" gives the
-   parent. */
+   parent. Where none of that finds a unit, the title and each decision
+   item are read for a cue of lib/data/unit_cues.tsv ("Nedläggning av",
+   "avveckla", "läggs ned", "får i uppdrag", "Tillsynsrapport för"), and
+   what stands by it is a unit only when it is a named unit. The unit nouns
+   all of this knows are the rows of lib/data/unit_nouns.tsv. */
 #include "internal.h"
 
 #include <stdlib.h>
@@ -727,6 +731,308 @@ static void from_proposal(ctx *c)
     c->decision_hi = keep_hi;
 }
 
+/* ---- units outside an award: a named unit where a decision or heading
+   closes, opens, merges, tasks, inspects or reports on it ---- */
+
+typedef struct unit_cue {
+    const char *cue;
+    int before; /* the units follow the cue */
+} unit_cue;
+
+static const unit_cue unit_cues[] = {
+#include "unit_cues.inc"
+};
+enum { NCUES = sizeof unit_cues / sizeof *unit_cues };
+
+/* The length of w when it is a form of a unit noun of the table, else 0;
+   with compound, also a word that ends in one ("Fisksätraskolan"). */
+static int noun_form(const char *w, size_t n, int compound)
+{
+    for (size_t i = 0; i < pk_n_unit_nouns; i++) {
+        const unit_noun *u = &pk_unit_nouns[i];
+        const char *f[4] = {u->indef, u->def, u->pl_indef, u->pl_def};
+        for (int k = 0; k < 4; k++) {
+            size_t m = f[k] ? strlen(f[k]) : 0;
+            if (!m || m > n)
+                continue;
+            if (m == n && memcmp(w, f[k], m) == 0)
+                return 1;
+            if (compound && k < 2 && n > m + 2 && memcmp(w + n - m, f[k], m) == 0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static int is_word_char(const ctx *c, size_t p)
+{
+    return p < c->t.n && (pk_is_letter_at(c->t.s + p, c->t.n - p) || ((unsigned char)c->t.s[p] & 0xC0) == 0x80 ||
+                          c->t.s[p] == '-' || (c->t.s[p] >= '0' && c->t.s[p] <= '9'));
+}
+
+/* The end of the word at p. */
+static size_t word_end(const ctx *c, size_t p, size_t e)
+{
+    while (p < e && !is_sp(c->t.s[p]) && c->t.s[p] != ',' && c->t.s[p] != '.' && c->t.s[p] != ';' &&
+           c->t.s[p] != ':' && c->t.s[p] != '(' && c->t.s[p] != ')')
+        p++;
+    return p;
+}
+
+/* "förskolan Igelkotten remitteras till ...": the name at s is its words
+   that are capitalised or unit nouns; the end of them, or s. */
+static size_t name_end(const ctx *c, size_t s, size_t e)
+{
+    size_t p = skip_sp(c, s, e), end = s;
+    while (p < e) {
+        size_t w = word_end(c, p, e);
+        if (w == p)
+            break;
+        const char *low = pk_lower(c->a, c->t.s + p, w - p);
+        if (!pk_is_upper_at(c->t.s + p, w - p) && !noun_form(low, strlen(low), 0))
+            break;
+        end = w;
+        p = skip_sp(c, w, e);
+    }
+    return end;
+}
+
+/* The document calls the proper name [s, e) a unit: it writes a unit noun
+   before it ("boendet Ölmbrogården", "verksamheten på Ölmbrogården"). */
+static int called_unit(ctx *c, size_t s, size_t e)
+{
+    size_t n = e - s;
+    const char *name = c->t.s + s;
+    for (const char *p = c->t.s; (p = memmem(p, c->t.n - (size_t)(p - c->t.s), name, n)) != NULL; p += n) {
+        size_t at = (size_t)(p - c->t.s);
+        if (at < 2 || !is_sp(c->t.s[at - 1]) || is_word_char(c, at + n))
+            continue;
+        /* the word before, and the one before "på"/"vid" */
+        size_t b = at - 1;
+        for (int hop = 0; hop < 2; hop++) {
+            size_t we = b;
+            while (b > 0 && !is_sp(c->t.s[b - 1]))
+                b--;
+            const char *low = pk_lower(c->a, c->t.s + b, we - b);
+            size_t ln = strlen(low);
+            if (hop == 0 && ((ln == 3 && memcmp(low, "vid", 3) == 0) || (ln == 3 && memcmp(low, "p\xC3\xA5", 3) == 0))) {
+                if (b < 2)
+                    break;
+                b--;
+                continue;
+            }
+            if (ln && noun_form(low, ln, 0))
+                return 1;
+            break;
+        }
+    }
+    return 0;
+}
+
+/* [s, e) is a named unit: a unit noun with a proper name ("förskolan
+   Igelkotten", "Skogsgläntans förskola", "Område IFO", "Fisksätraskolan"),
+   or a proper name of at most three words the document calls a unit;
+   never the deciding body or the office. *budget bounds the searches of
+   the text for the second, so that many candidates cost linear time. */
+static int named_unit(ctx *c, size_t s, size_t e, int *budget)
+{
+    int noun = 0, proper = 0, words = 0, lower_word = 0;
+    for (size_t p = s; p < e;) {
+        size_t w = word_end(c, p, e);
+        if (w == p) {
+            p++;
+            continue;
+        }
+        const char *low = pk_lower(c->a, c->t.s + p, w - p);
+        size_t ln = strlen(low);
+        words++;
+        if (noun_form(low, ln, 0))
+            noun = 1;
+        else if (pk_is_upper_at(c->t.s + p, w - p)) {
+            proper = 1;
+            noun |= noun_form(low, ln, 1);
+        } else
+            lower_word = 1;
+        p = skip_sp(c, w, e);
+    }
+    const char *name = pk_fold(c, s, e);
+    const pk_record *r = c->rec;
+    /* a company ("GS Trafikantservice AB") is no unit of the organisation */
+    size_t nl = strlen(name);
+    if (nl > 3 && strcmp(name + nl - 3, " AB") == 0)
+        return 0;
+    if ((r->body && strcasecmp(name, r->body) == 0) || (r->administration && strcasecmp(name, r->administration) == 0))
+        return 0;
+    if (noun && proper)
+        return 1;
+    if (!proper || noun || lower_word || words > 3 || *budget <= 0)
+        return 0;
+    --*budget;
+    return called_unit(c, s, e);
+}
+
+/* ", som tillhör X," / ", tillhörande X,": the parent after a unit ending at
+   e, or NULL. */
+static const char *parent_after(ctx *c, size_t e, size_t limit)
+{
+    static const char *const heads[] = {"som tillhör", "tillhörande", "inom"};
+    size_t p = e;
+    if (p < limit && c->t.s[p] == ',')
+        p++;
+    p = skip_sp(c, p, limit);
+    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
+        if (word_at(c, p, limit, heads[i])) {
+            size_t q = skip_sp(c, p + strlen(heads[i]), limit), qe = q;
+            while (qe < limit && c->t.s[qe] != ',' && c->t.s[qe] != '.' && c->t.s[qe] != ';' && qe - q < 80)
+                qe++;
+            while (qe > q && is_sp(c->t.s[qe - 1]))
+                qe--;
+            return qe > q ? pk_fold(c, q, qe) : NULL;
+        }
+    return NULL;
+}
+
+/* Adds the named unit [s, e) with its parent: a unit already found gets
+   the parent it lacks, and "Fisksätraskolans skolenhet" in a decision is
+   the unit "Fisksätraskolan" the title named (one of the first `earlier`
+   units), written with its kind. */
+static void add_named(ctx *c, size_t s, size_t e, const char *parent, size_t earlier)
+{
+    char *name = pk_fold(c, s, e);
+    pk_unit *us = c->units.items;
+    size_t n = strlen(name);
+    for (size_t k = 0; k < c->units.n; k++) {
+        size_t m = strlen(us[k].name);
+        if (strcasecmp(us[k].name, name) == 0 || strcmp(us[k].key, pk_unit_key(c, name)) == 0 ||
+            (k < earlier && n > m + 2 && strncasecmp(name, us[k].name, m) == 0 && name[m] == 's' && name[m + 1] == ' ' &&
+             noun_form(pk_lower(c->a, name + m + 2, n - m - 2), strlen(pk_lower(c->a, name + m + 2, n - m - 2)), 0))) {
+            if (!us[k].parent && parent)
+                us[k].parent = parent;
+            return;
+        }
+    }
+    add_unit(c, s, e, parent);
+}
+
+/* The units a cue names in [s, e) (a title, a decision item). */
+static void from_cues(ctx *c, size_t s, size_t e, int *budget)
+{
+    size_t n = e - s, earlier = c->units.n;
+    const char *low = pk_lower(c->a, c->t.s + s, n);
+    if (strlen(low) != n) /* a case folding that changed the length: no offsets */
+        return;
+    for (size_t p = 0; p < n; p++) {
+        if (p && (pk_is_letter_at(low + p - 1, 1) || ((unsigned char)low[p - 1] & 0x80) || low[p - 1] == '-'))
+            continue;
+        const unit_cue *best = NULL;
+        size_t bl = 0;
+        for (size_t i = 0; i < NCUES; i++) {
+            size_t m = strlen(unit_cues[i].cue);
+            if (m > bl && p + m <= n && memcmp(low + p, unit_cues[i].cue, m) == 0 && !is_word_char(c, s + p + m)) {
+                best = &unit_cues[i];
+                bl = m;
+            }
+        }
+        if (!best)
+            continue;
+        size_t cs = s + p, ce = cs + bl;
+        range items[16];
+        size_t ni, ok = 0;
+        if (best->before) {
+            /* "avveckla A, som tillhör X, och B": to the end of the sentence */
+            size_t le = ce;
+            while (le < e && !(c->t.s[le] == '.' && (le + 1 == e || is_sp(c->t.s[le + 1]))))
+                le++;
+            ni = split(c, ce, le, items, 16);
+            for (size_t i = 0; i < ni; i++) {
+                size_t a = skip_sp(c, items[i].s, items[i].e), b = name_end(c, a, items[i].e);
+                range r = {a, b, 0};
+                int keep = b <= a || !clean(c, &r);
+                /* "hemtjänsten Väster": a unit noun that opens the name stays */
+                if (!keep && r.s > a && opens_name(c, a, r.s) && skip_sp(c, word_end(c, a, r.s), r.s) == r.s)
+                    r.s = a;
+                if (keep) {
+                    if (i == 0)
+                        break;
+                    continue;
+                }
+                if (!named_unit(c, r.s, r.e, budget)) {
+                    if (i == 0)
+                        break;
+                    continue;
+                }
+                add_named(c, r.s, r.e, parent_after(c, items[i].e, le), earlier);
+                ok++;
+            }
+        } else {
+            /* the subject: from the item's start or its last "att" */
+            size_t from = s;
+            for (size_t q = s; q + 4 < cs; q++)
+                if ((q == s || is_sp(c->t.s[q - 1])) && word_at(c, q, cs, "att"))
+                    from = q + 3;
+            /* "1. " numbering */
+            from = skip_sp(c, from, cs);
+            while (from < cs && ((c->t.s[from] >= '0' && c->t.s[from] <= '9') || c->t.s[from] == '.' ||
+                                 c->t.s[from] == ')'))
+                from++;
+            size_t to = cs;
+            const char *parent = NULL;
+            for (size_t q = from; q < cs; q++)
+                if (c->t.s[q] == ',' && (parent = parent_after(c, q, cs)) != NULL) {
+                    to = q;
+                    break;
+                }
+            ni = split(c, from, to, items, 16);
+            range rs[16];
+            for (size_t i = 0; i < ni; i++) {
+                rs[i] = items[i];
+                if (!clean(c, &rs[i]) || !named_unit(c, rs[i].s, rs[i].e, budget))
+                    break;
+                ok++;
+            }
+            if (ok != ni)
+                continue;
+            for (size_t i = 0; i < ni; i++)
+                add_named(c, rs[i].s, rs[i].e, ni == 1 ? parent : NULL, earlier);
+        }
+        if (ok)
+            p += bl - 1;
+    }
+}
+
+/* The offset in the cleaned text of the original offset `orig`. */
+static size_t cleaned_at(const ctx *c, size_t orig)
+{
+    size_t lo = 0, hi = c->t.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->t.map[mid] < orig)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Units outside an award: the title first (the matter's own words), then
+   each decision item. */
+static void from_change(ctx *c)
+{
+    int budget = 16;
+    const pk_record *r = c->rec;
+    if (r->title) {
+        size_t s = cleaned_at(c, r->title_span.start), e = cleaned_at(c, r->title_span.end);
+        if (s < e && e <= c->t.n)
+            from_cues(c, s, e, &budget);
+    }
+    const pk_decision *ds = c->decisions.items;
+    for (size_t i = 0; i < c->decisions.n; i++) {
+        size_t s = cleaned_at(c, ds[i].span.start), e = cleaned_at(c, ds[i].span.end);
+        if (s < e && e <= c->t.n)
+            from_cues(c, s, e, &budget);
+    }
+}
+
 void pk_extract_units(ctx *c)
 {
     const pk_decision *ds = c->decisions.items;
@@ -750,5 +1056,8 @@ void pk_extract_units(ctx *c)
     /* a notification names no units in its decision: the text says who takes part */
     if (!c->units.n && c->award)
         from_participation(c);
+    /* a decision or heading that closes, opens, tasks or inspects a named unit */
+    if (!c->units.n)
+        from_change(c);
     set_parents(c);
 }
