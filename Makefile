@@ -49,7 +49,9 @@ LIB_CFLAGS = $(ALL_CFLAGS) -fPIC -fvisibility=hidden -DPK_BUILDING
 
 LIB_SRC  = $(wildcard lib/*.c)
 LIB_OBJ  = $(patsubst lib/%.c,$(B)/obj/%.o,$(LIB_SRC))
-GEN      = $(B)/gen/given_names.inc $(B)/gen/titles.inc $(B)/gen/bodies.inc $(B)/gen/unit_classes.inc \
+# the word lists looked up by a perfect hash (gperf; lib/wordhash.awk)
+HASHES   = titles given_names
+GEN      = $(patsubst %,$(B)/gen/%_hash.h,$(HASHES)) $(B)/gen/bodies.inc $(B)/gen/unit_classes.inc \
            $(B)/gen/parties.inc $(B)/gen/genitive_nouns.inc $(B)/gen/org_words.inc $(B)/gen/person_verbs.inc \
            $(B)/gen/date_cues.inc \
            $(B)/gen/regnum_shapes.inc $(B)/gen/regnum_prefixes.inc $(B)/gen/regnum_not_prefixes.inc \
@@ -105,6 +107,15 @@ $(B)/gen/admin_bodies.inc: lib/data/admin_bodies.tsv
 $(B)/gen/regnum_shapes.inc: lib/data/regnum_shapes.tsv
 	@mkdir -p $(dir $@)
 	awk -F'\t' '!/^#/ && NF { print $$1 "\t" $$2 }' $< | sed 's/[\\"]/\\&/g; s/^\([^\t]*\)\t\(.*\)$$/{"\1", "\2"},/' > $@
+
+# a word list as a perfect hash: gperf over the rows, each a key as the
+# lookup compares it (see lib/wordhash.awk): titles are compared with the
+# text folded to lower case, so a row in capitals fails the build
+$(B)/gen/titles_hash.h: HASH_KEY = lower
+$(B)/gen/%_hash.h: lib/data/%.txt lib/wordhash.awk
+	@mkdir -p $(dir $@)
+	LC_ALL=C awk -v name=$* -v key=$(HASH_KEY) -f lib/wordhash.awk $< > $(B)/gen/$*.gperf || { rm -f $(B)/gen/$*.gperf; exit 1; }
+	gperf --output-file=$@ $(B)/gen/$*.gperf
 
 $(B)/gen/%.inc: lib/data/%.txt
 	@mkdir -p $(dir $@)

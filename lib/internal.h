@@ -221,10 +221,7 @@ extern const size_t pk_n_regnum_prefixes;
 extern const char *const pk_regnum_not_prefixes[];
 extern const size_t pk_n_regnum_not_prefixes;
 extern const char *const pk_months[12][3]; /* full name, abbreviation, extra */
-extern const char *const pk_given_names[];
-extern const size_t pk_n_given_names;
-extern const char *const pk_titles[];
-extern const size_t pk_n_titles;
+/* Given names and titles, each looked up through a perfect hash */
 int pk_is_given_name(const char *s, size_t n);
 /* Length of the longest title starting at s (lower-cased comparison), 0 if none. */
 size_t pk_title_at(const char *s, size_t n);
