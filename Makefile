@@ -50,11 +50,9 @@ LIB_CFLAGS = $(ALL_CFLAGS) -fPIC -fvisibility=hidden -DPK_BUILDING
 LIB_SRC  = $(wildcard lib/*.c)
 LIB_OBJ  = $(patsubst lib/%.c,$(B)/obj/%.o,$(LIB_SRC))
 # the word lists looked up by a perfect hash (gperf; lib/wordhash.awk)
-HASHES   = titles given_names
+HASHES   = titles given_names parties genitive_nouns org_words person_verbs regnum_prefixes regnum_not_prefixes
 GEN      = $(patsubst %,$(B)/gen/%_hash.h,$(HASHES)) $(B)/gen/bodies.inc $(B)/gen/unit_classes.inc \
-           $(B)/gen/parties.inc $(B)/gen/genitive_nouns.inc $(B)/gen/org_words.inc $(B)/gen/person_verbs.inc \
-           $(B)/gen/date_cues.inc \
-           $(B)/gen/regnum_shapes.inc $(B)/gen/regnum_prefixes.inc $(B)/gen/regnum_not_prefixes.inc \
+           $(B)/gen/date_cues.inc $(B)/gen/regnum_shapes.inc \
            $(B)/gen/decision_leads.inc $(B)/gen/municipalities.inc $(B)/gen/admin_bodies.inc
 TESTS    = $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
 PDF_OBJ  = $(patsubst lib/pdf/%.c,$(B)/obj/pdf/%.o,$(wildcard lib/pdf/*.c)) \
@@ -109,9 +107,12 @@ $(B)/gen/regnum_shapes.inc: lib/data/regnum_shapes.tsv
 	awk -F'\t' '!/^#/ && NF { print $$1 "\t" $$2 }' $< | sed 's/[\\"]/\\&/g; s/^\([^\t]*\)\t\(.*\)$$/{"\1", "\2"},/' > $@
 
 # a word list as a perfect hash: gperf over the rows, each a key as the
-# lookup compares it (see lib/wordhash.awk): titles are compared with the
-# text folded to lower case, so a row in capitals fails the build
-$(B)/gen/titles_hash.h: HASH_KEY = lower
+# lookup compares it (see lib/wordhash.awk): titles, org words and
+# diarienummer prefixes are compared with the text folded to lower case,
+# so a row in capitals fails the build; parties are keyed folded, their
+# spelling beside them
+$(B)/gen/titles_hash.h $(B)/gen/org_words_hash.h $(B)/gen/regnum_prefixes_hash.h $(B)/gen/regnum_not_prefixes_hash.h: HASH_KEY = lower
+$(B)/gen/parties_hash.h: HASH_KEY = folded
 $(B)/gen/%_hash.h: lib/data/%.txt lib/wordhash.awk
 	@mkdir -p $(dir $@)
 	LC_ALL=C awk -v name=$* -v key=$(HASH_KEY) -f lib/wordhash.awk $< > $(B)/gen/$*.gperf || { rm -f $(B)/gen/$*.gperf; exit 1; }

@@ -1,5 +1,6 @@
-/* The data the rules read: decision formulas, diarienummer shapes and
-   prefixes, month names, given names and titles. A new formula or month
+/* The data the rules read: decision formulas, diarienummer shapes, month
+   names, and the lookups of the word lists (given names, titles, parties,
+   diarienummer prefixes, the words people.c reads). A new formula or month
    spelling is one line here, and a new formula also wants a text in
    tests/test_kinds.c that only it reads (tests/mutate.sh finds the rows
    without one); a new diarienummer shape or prefix is one line in
@@ -141,17 +142,6 @@ const regnum_shape pk_regnum_shapes[] = {
 };
 const size_t pk_n_regnum_shapes = sizeof pk_regnum_shapes / sizeof *pk_regnum_shapes;
 
-/* lower case; compared with the text's prefix lower-cased */
-const char *const pk_regnum_prefixes[] = {
-#include "regnum_prefixes.inc"
-};
-const size_t pk_n_regnum_prefixes = sizeof pk_regnum_prefixes / sizeof *pk_regnum_prefixes;
-
-const char *const pk_regnum_not_prefixes[] = {
-#include "regnum_not_prefixes.inc"
-};
-const size_t pk_n_regnum_not_prefixes = sizeof pk_regnum_not_prefixes / sizeof *pk_regnum_not_prefixes;
-
 /* Full name, abbreviation, another abbreviation (or NULL). */
 const char *const pk_months[12][3] = {
     {"januari", "jan", NULL},  {"februari", "feb", "febr"}, {"mars", "mar", NULL},
@@ -168,11 +158,90 @@ const char *const pk_months[12][3] = {
 #pragma GCC diagnostic ignored "-Wconversion"
 #include "given_names_hash.h"
 #include "titles_hash.h"
+#include "parties_hash.h"
+#include "genitive_nouns_hash.h"
+#include "org_words_hash.h"
+#include "person_verbs_hash.h"
+#include "regnum_prefixes_hash.h"
+#include "regnum_not_prefixes_hash.h"
 #pragma GCC diagnostic pop
 
 int pk_is_given_name(const char *s, size_t n)
 {
     return n > 0 && pk_given_names_lookup(s, n) != NULL;
+}
+
+/* s[0..n) folded into f: ASCII and the Latin-1 capitals after a byte 0xC3
+   (but for ×) to lower case */
+static void fold_latin(const char *s, size_t n, char *f)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char a = (unsigned char)s[i];
+        if (a >= 'A' && a <= 'Z')
+            a = (unsigned char)(a + 32);
+        else if (i > 0 && (unsigned char)s[i - 1] == 0xC3 && a >= 0x80 && a <= 0x9E && a != 0x97)
+            a = (unsigned char)(a + 0x20);
+        f[i] = (char)a;
+    }
+}
+
+/* Party abbreviations as the parties write them: the national parties, old
+   names still in the archives, and local parties; keyed folded, so "(m)"
+   finds "M". */
+const char *pk_party(const char *s, size_t n)
+{
+    char f[PARTIES_MAX_WORD_LENGTH];
+    if (n < PARTIES_MIN_WORD_LENGTH || n > PARTIES_MAX_WORD_LENGTH)
+        return NULL;
+    fold_latin(s, n, f);
+    const struct pk_parties_row *r = pk_parties_lookup(f, n);
+    return r ? r->word : NULL;
+}
+
+/* Verbs a person does in minutes ("Eva Hessman informerar", "Lena Ek
+   väljs"): after one, a lone name with a given name is a person. */
+int pk_is_person_verb(const char *s, size_t n)
+{
+    return n > 0 && pk_person_verbs_lookup(s, n) != NULL;
+}
+
+/* Nouns that a name in the genitive stands before ("Per Lindbergs fråga"),
+   matched as word endings so that compounds ("ändringsyrkande") are in:
+   each ending of the word as long as a noun of the table is a probe. */
+int pk_ends_in_genitive_noun(const char *s, size_t n)
+{
+    for (size_t m = GENITIVE_NOUNS_MIN_WORD_LENGTH; m <= n && m <= GENITIVE_NOUNS_MAX_WORD_LENGTH; m++)
+        if (pk_genitive_nouns_lookup(s + n - m, m))
+            return 1;
+    return 0;
+}
+
+/* Endings of words that name an organisation or a place, never a person
+   ("Socialnämnd Centrum", "Stiftelsen Wilhelm"). */
+int pk_is_org_word(const char *s, size_t n)
+{
+    /* the whole word without its case (its first letter is a capital) */
+    if (n >= ORG_WORDS_MIN_WORD_LENGTH && n <= ORG_WORDS_MAX_WORD_LENGTH) {
+        char f[ORG_WORDS_MAX_WORD_LENGTH];
+        fold_latin(s, n, f);
+        if (pk_org_words_lookup(f, n))
+            return 1;
+    }
+    /* or its ending as it is written */
+    for (size_t m = ORG_WORDS_MIN_WORD_LENGTH; m < n && m <= ORG_WORDS_MAX_WORD_LENGTH; m++)
+        if (pk_org_words_lookup(s + n - m, m))
+            return 1;
+    return 0;
+}
+
+int pk_is_regnum_prefix(const char *low)
+{
+    return pk_regnum_prefixes_lookup(low, strlen(low)) != NULL;
+}
+
+int pk_is_regnum_not_prefix(const char *low)
+{
+    return pk_regnum_not_prefixes_lookup(low, strlen(low)) != NULL;
 }
 
 size_t pk_title_at(const char *s, size_t n)
