@@ -60,12 +60,15 @@ PDF_OBJ  = $(patsubst lib/pdf/%.c,$(B)/obj/pdf/%.o,$(wildcard lib/pdf/*.c)) \
 
 .SECONDARY:
 
-.PHONY: all deps run test test-unit test-golden baseline test-cli test-pdf test-fuzz-regress test-san check bench fuzz install uninstall clean
+.PHONY: all deps gen run test test-unit test-golden baseline test-cli test-pdf test-fuzz-regress test-san check bench fuzz install uninstall clean
 
 all: $(B)/protokoll $(B)/libprotokoll.a $(B)/libprotokoll.so $(B)/libprotokoll-pdf.a $(B)/libprotokoll-pdf.so
 
 deps:
 	@sh tests/deps.sh
+
+# the generated tables alone (tests/fuzz.sh compiles the sources itself)
+gen: $(GEN)
 
 # the bodies table: one C initialiser per row, years as numbers (0 unknown)
 $(B)/gen/bodies.inc: lib/data/bodies.tsv

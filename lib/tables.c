@@ -153,9 +153,11 @@ const char *const pk_months[12][3] = {
 /* The word lists of lib/data/ as perfect hashes (gperf, made by the
    Makefile through lib/wordhash.awk): each lookup hashes the word once and
    compares it with at most one row. gperf's code converts size_t to
-   unsigned int where it knows the value fits. */
+   unsigned int where it knows the value fits, and its hash falls through
+   the cases of a switch on purpose. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wconversion"
+#pragma GCC diagnostic ignored "-Wimplicit-fallthrough"
 #include "given_names_hash.h"
 #include "titles_hash.h"
 #include "parties_hash.h"
