@@ -49,10 +49,10 @@ LIB_CFLAGS = $(ALL_CFLAGS) -fPIC -fvisibility=hidden -DPK_BUILDING
 
 LIB_SRC  = $(wildcard lib/*.c)
 LIB_OBJ  = $(patsubst lib/%.c,$(B)/obj/%.o,$(LIB_SRC))
-GEN      = $(B)/gen/given_names.inc $(B)/gen/titles.inc $(B)/gen/bodies.inc $(B)/gen/unit_classes.inc $(B)/gen/unit_nouns.inc $(B)/gen/unit_cues.inc \
-           $(B)/gen/parties.inc $(B)/gen/genitive_nouns.inc $(B)/gen/org_words.inc $(B)/gen/person_verbs.inc \
-           $(B)/gen/date_cues.inc \
-           $(B)/gen/regnum_shapes.inc $(B)/gen/regnum_prefixes.inc $(B)/gen/regnum_not_prefixes.inc \
+# the word lists looked up by a perfect hash (gperf; lib/wordhash.awk)
+HASHES   = titles given_names parties genitive_nouns org_words person_verbs regnum_prefixes regnum_not_prefixes
+GEN      = $(patsubst %,$(B)/gen/%_hash.h,$(HASHES)) $(B)/gen/bodies.inc $(B)/gen/unit_classes.inc \
+           $(B)/gen/unit_nouns.inc $(B)/gen/unit_cues.inc $(B)/gen/date_cues.inc $(B)/gen/regnum_shapes.inc \
            $(B)/gen/decision_leads.inc $(B)/gen/municipalities.inc $(B)/gen/admin_bodies.inc
 TESTS    = $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
 PDF_OBJ  = $(patsubst lib/pdf/%.c,$(B)/obj/pdf/%.o,$(wildcard lib/pdf/*.c)) \
@@ -60,12 +60,15 @@ PDF_OBJ  = $(patsubst lib/pdf/%.c,$(B)/obj/pdf/%.o,$(wildcard lib/pdf/*.c)) \
 
 .SECONDARY:
 
-.PHONY: all deps run test test-unit test-golden baseline test-cli test-pdf test-fuzz-regress test-san check bench fuzz install uninstall clean
+.PHONY: all deps gen run test test-unit test-golden baseline test-cli test-pdf test-fuzz-regress test-san check bench fuzz install uninstall clean
 
 all: $(B)/protokoll $(B)/libprotokoll.a $(B)/libprotokoll.so $(B)/libprotokoll-pdf.a $(B)/libprotokoll-pdf.so
 
 deps:
 	@sh tests/deps.sh
+
+# the generated tables alone (tests/fuzz.sh compiles the sources itself)
+gen: $(GEN)
 
 # the bodies table: one C initialiser per row, years as numbers (0 unknown)
 $(B)/gen/bodies.inc: lib/data/bodies.tsv
@@ -131,6 +134,18 @@ $(B)/gen/admin_bodies.inc: lib/data/admin_bodies.tsv
 $(B)/gen/regnum_shapes.inc: lib/data/regnum_shapes.tsv
 	@mkdir -p $(dir $@)
 	awk -F'\t' '!/^#/ && NF { print $$1 "\t" $$2 }' $< | sed 's/[\\"]/\\&/g; s/^\([^\t]*\)\t\(.*\)$$/{"\1", "\2"},/' > $@
+
+# a word list as a perfect hash: gperf over the rows, each a key as the
+# lookup compares it (see lib/wordhash.awk): titles, org words and
+# diarienummer prefixes are compared with the text folded to lower case,
+# so a row in capitals fails the build; parties are keyed folded, their
+# spelling beside them
+$(B)/gen/titles_hash.h $(B)/gen/org_words_hash.h $(B)/gen/regnum_prefixes_hash.h $(B)/gen/regnum_not_prefixes_hash.h: HASH_KEY = lower
+$(B)/gen/parties_hash.h: HASH_KEY = folded
+$(B)/gen/%_hash.h: lib/data/%.txt lib/wordhash.awk
+	@mkdir -p $(dir $@)
+	LC_ALL=C awk -v name=$* -v key=$(HASH_KEY) -f lib/wordhash.awk $< > $(B)/gen/$*.gperf || { rm -f $(B)/gen/$*.gperf; exit 1; }
+	gperf --output-file=$@ $(B)/gen/$*.gperf
 
 $(B)/gen/%.inc: lib/data/%.txt
 	@mkdir -p $(dir $@)

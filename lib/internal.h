@@ -232,18 +232,21 @@ typedef struct regnum_shape {
 } regnum_shape;
 extern const regnum_shape pk_regnum_shapes[];
 extern const size_t pk_n_regnum_shapes;
-extern const char *const pk_regnum_prefixes[];
-extern const size_t pk_n_regnum_prefixes;
-extern const char *const pk_regnum_not_prefixes[];
-extern const size_t pk_n_regnum_not_prefixes;
 extern const char *const pk_months[12][3]; /* full name, abbreviation, extra */
-extern const char *const pk_given_names[];
-extern const size_t pk_n_given_names;
-extern const char *const pk_titles[];
-extern const size_t pk_n_titles;
+/* The word lists of lib/data/, each looked up through a perfect hash */
 int pk_is_given_name(const char *s, size_t n);
 /* Length of the longest title starting at s (lower-cased comparison), 0 if none. */
 size_t pk_title_at(const char *s, size_t n);
+/* The party s[0..n) names without its case: the table's spelling, or NULL. */
+const char *pk_party(const char *s, size_t n);
+int pk_is_person_verb(const char *s, size_t n);
+/* s[0..n) ends in a noun a name in the genitive stands before ("ändringsyrkande"). */
+int pk_ends_in_genitive_noun(const char *s, size_t n);
+/* s[0..n) is a word of an organisation, without its case, or ends in one. */
+int pk_is_org_word(const char *s, size_t n);
+/* The lower-cased prefix of a diarienummer is known, or is known to be none. */
+int pk_is_regnum_prefix(const char *low);
+int pk_is_regnum_not_prefix(const char *low);
 
 /* ---- util ---- */
 int pk_is_upper_at(const char *s, size_t n);  /* first code point is an upper-case letter */

@@ -14,54 +14,6 @@
 #include <string.h>
 #include <strings.h>
 
-/* Party abbreviations as the parties write them: the national parties, old
-   names still in the archives, and local parties. */
-static const char *const parties[] = {
-#include "parties.inc"
-};
-
-/* Nouns that a name in the genitive stands before ("Per Lindbergs fråga"),
-   matched as word endings so that compounds ("ändringsyrkande") are in. */
-static const char *const genitive_nouns[] = {
-#include "genitive_nouns.inc"
-};
-
-/* Endings of words that name an organisation or a place, never a person
-   ("Socialnämnd Centrum", "Stiftelsen Wilhelm"). */
-static const char *const org_words[] = {
-#include "org_words.inc"
-};
-
-/* Verbs a person does in minutes ("Eva Hessman informerar", "Lena Ek
-   väljs"): after one, a lone name with a given name is a person. */
-static const char *const person_verbs[] = {
-#include "person_verbs.inc"
-};
-
-/* s[0..n) equals t but for the case of ASCII and Latin-1 letters. */
-static int same_folded(const char *s, size_t n, const char *t)
-{
-    size_t m = strlen(t);
-    if (m != n)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char a = (unsigned char)s[i], b = (unsigned char)t[i];
-        if (a >= 'A' && a <= 'Z')
-            a = (unsigned char)(a + 32);
-        if (b >= 'A' && b <= 'Z')
-            b = (unsigned char)(b + 32);
-        if (i > 0 && (unsigned char)s[i - 1] == 0xC3) {
-            if (a >= 0x80 && a <= 0x9E && a != 0x97)
-                a = (unsigned char)(a + 0x20);
-            if (b >= 0x80 && b <= 0x9E && b != 0x97)
-                b = (unsigned char)(b + 0x20);
-        }
-        if (a != b)
-            return 0;
-    }
-    return 1;
-}
-
 /* The party that the word s[0..n) in parentheses after a name stands for:
    the table's spelling of a party it holds ("(m)" and "(M)" are "M"); after
    a name that opens with a given name, also an abbreviation the table does
@@ -69,9 +21,9 @@ static int same_folded(const char *s, size_t n, const char *t)
    at least half of them capitals ("(SJVP)"), since local parties are many. */
 static const char *party_of(ctx *c, const char *s, size_t n, int given_led)
 {
-    for (size_t i = 0; i < sizeof parties / sizeof *parties; i++)
-        if (same_folded(s, n, parties[i]))
-            return parties[i];
+    const char *party = pk_party(s, n);
+    if (party)
+        return party;
     if (!given_led || !pk_is_upper_at(s, n))
         return NULL;
     size_t letters = 0, upper = 0;
@@ -644,15 +596,7 @@ static int word_is(const ctx *c, size_t p, const char *w)
 
 static int org_word(const ctx *c, const word *w)
 {
-    size_t n = w->e - w->s;
-    for (size_t i = 0; i < sizeof org_words / sizeof *org_words; i++) {
-        size_t m = strlen(org_words[i]);
-        /* the first letter is a capital: compare it without its case */
-        if (n == m ? same_folded(c->t.s + w->s, n, org_words[i])
-                   : n > m && memcmp(c->t.s + w->e - m, org_words[i], m) == 0)
-            return 1;
-    }
-    return 0;
+    return pk_is_org_word(c->t.s + w->s, w->e - w->s);
 }
 
 /* A name that a match of RX_NAME gives: a heading on the line before it
@@ -711,11 +655,12 @@ static void party_after(ctx *c, member *m)
     size_t r = q;
     while (r < c->t.n && r < q + 8 && c->t.s[r] != ' ' && c->t.s[r] != '\n' && c->t.s[r] != ',' && c->t.s[r] != '.')
         r++;
-    for (size_t i = 0; r > q && i < sizeof parties / sizeof *parties; i++)
-        if (strlen(parties[i]) == r - q && memcmp(parties[i], c->t.s + q, r - q) == 0 && word_ends(c, r)) {
-            m->party = parties[i];
-            m->end = r;
-        }
+    /* as the table spells it: no two rows differ only in case */
+    const char *party = pk_party(c->t.s + q, r - q);
+    if (party && memcmp(party, c->t.s + q, r - q) == 0 && word_ends(c, r)) {
+        m->party = party;
+        m->end = r;
+    }
 }
 
 /* Where the next name of a list starts after p (", ", " och ", ", samt "),
@@ -764,12 +709,7 @@ static int genitive_follows(const ctx *c, size_t p)
     size_t q = letters_end(c, p);
     if (q == p || !pk_is_lower_at(s + p, c->t.n - p))
         return 0;
-    for (size_t i = 0; i < sizeof genitive_nouns / sizeof *genitive_nouns; i++) {
-        size_t n = strlen(genitive_nouns[i]);
-        if (q - p >= n && memcmp(s + q - n, genitive_nouns[i], n) == 0)
-            return 1;
-    }
-    return 0;
+    return pk_ends_in_genitive_noun(s + p, q - p);
 }
 
 /* A verb of the table follows p ("informerar", "väljs"). */
@@ -779,10 +719,7 @@ static int verb_follows(const ctx *c, size_t p)
         return 0;
     p++;
     size_t q = letters_end(c, p);
-    for (size_t i = 0; q > p && i < sizeof person_verbs / sizeof *person_verbs; i++)
-        if (strlen(person_verbs[i]) == q - p && memcmp(c->t.s + p, person_verbs[i], q - p) == 0)
-            return 1;
-    return 0;
+    return pk_is_person_verb(c->t.s + p, q - p);
 }
 
 /* Where a person works follows a comma: "Lena Ek, Kommunledningsförvaltningen,

@@ -218,9 +218,9 @@ void pk_extract_regnums(ctx *c)
         if (pl) {
             char *p = pk_arena_strndup(c->a, value, pl);
             const char *low = pk_lower(c->a, p, pl);
-            if (in_list(low, pk_regnum_not_prefixes, pk_n_regnum_not_prefixes))
+            if (pk_is_regnum_not_prefix(low))
                 continue;
-            int known = in_list(low, pk_regnum_prefixes, pk_n_regnum_prefixes) || in_list(low, attested.items, attested.n);
+            int known = pk_is_regnum_prefix(low) || in_list(low, attested.items, attested.n);
             if (x->context && strcmp(x->context, "known") == 0 && !known)
                 continue;
             if (x->context && strcmp(x->context, "prefix") == 0 && !known && !(pl >= 2 && all_capitals(p, pl)))

@@ -1,12 +1,13 @@
-/* The data the rules read: decision formulas, diarienummer shapes and
-   prefixes, month names, given names and titles. A new formula or month
+/* The data the rules read: decision formulas, diarienummer shapes, month
+   names, and the lookups of the word lists (given names, titles, parties,
+   diarienummer prefixes, the words people.c reads). A new formula or month
    spelling is one line here, and a new formula also wants a text in
    tests/test_kinds.c that only it reads (tests/mutate.sh finds the rows
    without one); a new diarienummer shape or prefix is one line in
    lib/data/. */
 #include "internal.h"
 
-#include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 /* Decision formulas, as pcre2 fragments (matched caselessly, between word
@@ -141,17 +142,6 @@ const regnum_shape pk_regnum_shapes[] = {
 };
 const size_t pk_n_regnum_shapes = sizeof pk_regnum_shapes / sizeof *pk_regnum_shapes;
 
-/* lower case; compared with the text's prefix lower-cased */
-const char *const pk_regnum_prefixes[] = {
-#include "regnum_prefixes.inc"
-};
-const size_t pk_n_regnum_prefixes = sizeof pk_regnum_prefixes / sizeof *pk_regnum_prefixes;
-
-const char *const pk_regnum_not_prefixes[] = {
-#include "regnum_not_prefixes.inc"
-};
-const size_t pk_n_regnum_not_prefixes = sizeof pk_regnum_not_prefixes / sizeof *pk_regnum_not_prefixes;
-
 /* Full name, abbreviation, another abbreviation (or NULL). */
 const char *const pk_months[12][3] = {
     {"januari", "jan", NULL},  {"februari", "feb", "febr"}, {"mars", "mar", NULL},
@@ -160,83 +150,144 @@ const char *const pk_months[12][3] = {
     {"oktober", "okt", NULL},  {"november", "nov", NULL},   {"december", "dec", NULL},
 };
 
-const char *const pk_given_names[] = {
-#include "given_names.inc"
-};
-const size_t pk_n_given_names = sizeof pk_given_names / sizeof *pk_given_names;
-
-const char *const pk_titles[] = {
-#include "titles.inc"
-};
-const size_t pk_n_titles = sizeof pk_titles / sizeof *pk_titles;
-
-static int cmp_name(const void *key, const void *elem)
-{
-    const char *const *k = key;
-    return strcmp(*k, *(const char *const *)elem);
-}
+/* The word lists of lib/data/ as perfect hashes (gperf, made by the
+   Makefile through lib/wordhash.awk): each lookup hashes the word once and
+   compares it with at most one row. gperf's code converts size_t to
+   unsigned int where it knows the value fits, and its hash falls through
+   the cases of a switch on purpose. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wconversion"
+#pragma GCC diagnostic ignored "-Wimplicit-fallthrough"
+#include "given_names_hash.h"
+#include "titles_hash.h"
+#include "parties_hash.h"
+#include "genitive_nouns_hash.h"
+#include "org_words_hash.h"
+#include "person_verbs_hash.h"
+#include "regnum_prefixes_hash.h"
+#include "regnum_not_prefixes_hash.h"
+#pragma GCC diagnostic pop
 
 int pk_is_given_name(const char *s, size_t n)
 {
-    char tmp[64];
-    if (n == 0 || n >= sizeof tmp)
-        return 0;
-    memcpy(tmp, s, n);
-    tmp[n] = 0;
-    const char *k = tmp;
-    /* the table is sorted bytewise (LC_ALL=C sort) */
-    return bsearch(&k, pk_given_names, pk_n_given_names, sizeof *pk_given_names, cmp_name) != NULL;
+    return n > 0 && pk_given_names_lookup(s, n) != NULL;
+}
+
+/* s[0..n) folded into f: ASCII and the Latin-1 capitals after a byte 0xC3
+   (but for ×) to lower case */
+static void fold_latin(const char *s, size_t n, char *f)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char a = (unsigned char)s[i];
+        if (a >= 'A' && a <= 'Z')
+            a = (unsigned char)(a + 32);
+        else if (i > 0 && (unsigned char)s[i - 1] == 0xC3 && a >= 0x80 && a <= 0x9E && a != 0x97)
+            a = (unsigned char)(a + 0x20);
+        f[i] = (char)a;
+    }
+}
+
+/* Party abbreviations as the parties write them: the national parties, old
+   names still in the archives, and local parties; keyed folded, so "(m)"
+   finds "M". */
+const char *pk_party(const char *s, size_t n)
+{
+    char f[PARTIES_MAX_WORD_LENGTH];
+    if (n < PARTIES_MIN_WORD_LENGTH || n > PARTIES_MAX_WORD_LENGTH)
+        return NULL;
+    fold_latin(s, n, f);
+    const struct pk_parties_row *r = pk_parties_lookup(f, n);
+    return r ? r->word : NULL;
+}
+
+/* Verbs a person does in minutes ("Eva Hessman informerar", "Lena Ek
+   väljs"): after one, a lone name with a given name is a person. */
+int pk_is_person_verb(const char *s, size_t n)
+{
+    return n > 0 && pk_person_verbs_lookup(s, n) != NULL;
+}
+
+/* Nouns that a name in the genitive stands before ("Per Lindbergs fråga"),
+   matched as word endings so that compounds ("ändringsyrkande") are in:
+   each ending of the word as long as a noun of the table is a probe. */
+int pk_ends_in_genitive_noun(const char *s, size_t n)
+{
+    for (size_t m = GENITIVE_NOUNS_MIN_WORD_LENGTH; m <= n && m <= GENITIVE_NOUNS_MAX_WORD_LENGTH; m++)
+        if (pk_genitive_nouns_lookup(s + n - m, m))
+            return 1;
+    return 0;
+}
+
+/* Endings of words that name an organisation or a place, never a person
+   ("Socialnämnd Centrum", "Stiftelsen Wilhelm"). */
+int pk_is_org_word(const char *s, size_t n)
+{
+    /* the whole word without its case (its first letter is a capital) */
+    if (n >= ORG_WORDS_MIN_WORD_LENGTH && n <= ORG_WORDS_MAX_WORD_LENGTH) {
+        char f[ORG_WORDS_MAX_WORD_LENGTH];
+        fold_latin(s, n, f);
+        if (pk_org_words_lookup(f, n))
+            return 1;
+    }
+    /* or its ending as it is written */
+    for (size_t m = ORG_WORDS_MIN_WORD_LENGTH; m < n && m <= ORG_WORDS_MAX_WORD_LENGTH; m++)
+        if (pk_org_words_lookup(s + n - m, m))
+            return 1;
+    return 0;
+}
+
+int pk_is_regnum_prefix(const char *low)
+{
+    return pk_regnum_prefixes_lookup(low, strlen(low)) != NULL;
+}
+
+int pk_is_regnum_not_prefix(const char *low)
+{
+    return pk_regnum_not_prefixes_lookup(low, strlen(low)) != NULL;
 }
 
 size_t pk_title_at(const char *s, size_t n)
 {
-    /* compare lower-cased: ASCII and Å Ä Ö É fold by their UTF-8 pattern */
-    size_t best = 0;
     if (n == 0)
         return 0;
-    /* titles are lower case: only those with the text's first byte, folded,
-       can match (the lead byte of Å Ä Ö É is the same in both cases) */
-    unsigned char first = (unsigned char)s[0];
-    if (first >= 'A' && first <= 'Z')
-        first = (unsigned char)(first + 32);
-    for (size_t i = 0; i < pk_n_titles; i++) {
-        const char *t = pk_titles[i];
-        if ((unsigned char)t[0] != first)
-            continue;
-        size_t m = strlen(t), j = 0, k = 0;
-        while (j < m && k < n) {
-            unsigned char a = (unsigned char)s[k], b = (unsigned char)t[j];
-            if (a >= 'A' && a <= 'Z')
-                a = (unsigned char)(a + 32);
-            if (a == 0xC3 && k + 1 < n && b == 0xC3 && j + 1 < m) {
-                unsigned char a2 = (unsigned char)s[k + 1], b2 = (unsigned char)t[j + 1];
-                if (a2 >= 0x80 && a2 <= 0x9E)
-                    a2 = (unsigned char)(a2 + 0x20);
-                if (a2 != b2)
-                    break;
-                j += 2;
-                k += 2;
-                continue;
-            }
-            if (a != b)
-                break;
-            j++;
-            k++;
+    /* the text's first bytes, folded once as the titles are written: ASCII,
+       and Å Ä Ö É by their UTF-8 pattern (the byte after a 0xC3) */
+    char f[TITLES_MAX_WORD_LENGTH + 1];
+    size_t lim = n < TITLES_MAX_WORD_LENGTH ? n : TITLES_MAX_WORD_LENGTH;
+    for (size_t k = 0; k < lim; k++) {
+        unsigned char a = (unsigned char)s[k];
+        if (a >= 'A' && a <= 'Z')
+            a = (unsigned char)(a + 32);
+        f[k] = (char)a;
+        if (a == 0xC3 && k + 1 < n) {
+            unsigned char a2 = (unsigned char)s[k + 1];
+            if (a2 >= 0x80 && a2 <= 0x9E)
+                a2 = (unsigned char)(a2 + 0x20);
+            f[++k] = (char)a2;
         }
-        if (j == m && (k == n || s[k] == ' ' || s[k] == ',' || s[k] == '\n') && k > best)
-            best = k;
     }
-    if (best)
-        return best;
+    /* the longest title that ends where a word does: at the end, a space, a
+       comma or a newline ("vice ordförande" before "vice") */
+    for (size_t k = lim; k >= TITLES_MIN_WORD_LENGTH; k--)
+        if ((k == n || s[k] == ' ' || s[k] == ',' || s[k] == '\n') && pk_titles_lookup(f, k))
+            return k;
     /* a word formed like a title: "trafikdirektör", "kvalitetsstrateg" */
-    static const char *const suffixes[] = {"chef", "direktör", "sekreterare", "handläggare", "ordförande", "strateg",
-                                           "samordnare", "utredare", "controller", "rektor", "inspektör", "ekonom"};
+    static const struct {
+        const char *s;
+        size_t n;
+    } suffixes[] = {
+#define SUFFIX(x) {x, sizeof x - 1}
+        SUFFIX("chef"),       SUFFIX("direktör"), SUFFIX("sekreterare"), SUFFIX("handläggare"),
+        SUFFIX("ordförande"), SUFFIX("strateg"),  SUFFIX("samordnare"),  SUFFIX("utredare"),
+        SUFFIX("controller"), SUFFIX("rektor"),   SUFFIX("inspektör"),   SUFFIX("ekonom"),
+#undef SUFFIX
+    };
     size_t w = 0;
     while (w < n && s[w] != ' ' && s[w] != ',' && s[w] != '\n')
         w++;
     for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
-        size_t m = strlen(suffixes[i]);
-        if (w >= m + 2 && memcmp(s + w - m, suffixes[i], m) == 0)
+        size_t m = suffixes[i].n;
+        if (w >= m + 2 && s[w - 1] == suffixes[i].s[m - 1] && memcmp(s + w - m, suffixes[i].s, m) == 0)
             return w;
     }
     return 0;

@@ -5,8 +5,8 @@
 # run the Python binding's Dask tests; poppler-utils brings pdftotext and
 # pdftoppm; libpoppler-cpp-dev, libtesseract-dev and tesseract-ocr-swe the
 # PDF layer (poppler's C++ frontend, Tesseract with Swedish); qpdf encrypts
-# a test PDF.
-pkgs="build-essential pkg-config libpcre2-dev libutf8proc-dev libcsv-dev libjansson-dev libcmocka-dev libsqlite3-dev sqlite3 python3 valgrind util-linux python3-pandas python3-dask python3-distributed jq poppler-utils libpoppler-cpp-dev libtesseract-dev tesseract-ocr-swe qpdf"
+# a test PDF; gperf makes the word lists' perfect hashes.
+pkgs="build-essential pkg-config libpcre2-dev libutf8proc-dev libcsv-dev libjansson-dev libcmocka-dev libsqlite3-dev sqlite3 python3 valgrind util-linux python3-pandas python3-dask python3-distributed jq poppler-utils libpoppler-cpp-dev libtesseract-dev tesseract-ocr-swe qpdf gperf"
 missing=""
 for p in $pkgs; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -41,16 +41,10 @@ PKGS="libpcre2-8 libutf8proc jansson"
 DEP_CFLAGS=$(pkg-config --cflags $PKGS 2>/dev/null) || die "pkg-config cannot find $PKGS (make deps)"
 DEP_LIBS="$(pkg-config --libs $PKGS) -lcsv -lpthread"
 
-# the generated tables (word lists and the like), by the Makefile's own
-# rules: lib/data/NAME.* becomes $out/gen/NAME.inc
+# the generated tables (word lists as perfect hashes, the other tables as
+# initialisers), by the Makefile's own rules into $out/gen/
 gen() {
-    mkdir -p "$out/gen"
-    targets=""
-    for f in lib/data/*.txt lib/data/*.tsv; do
-        [ -f "$f" ] && targets="$targets $out/gen/$(basename "${f%.*}").inc"
-    done
-    # shellcheck disable=SC2086
-    make -s B="$out" $targets >/dev/null || die "cannot generate$targets"
+    make -s B="$out" gen >/dev/null || die "cannot generate the tables"
 }
 
 # build_lib CC FLAGS OBJDIR: the library's sources compiled into OBJDIR;
