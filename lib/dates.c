@@ -539,15 +539,8 @@ static size_t header_end(const ctx *c)
     size_t end = c->header_end;
     if (!c->rec->title)
         return end;
-    size_t lo = 0, hi = c->t.n; /* the first cleaned byte of the title (the map is monotonic) */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->t.map[mid] < c->rec->title_span.start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < end ? lo : end;
+    size_t at = pk_cleaned_at(c, c->rec->title_span.start); /* the title's first cleaned byte */
+    return at < end ? at : end;
 }
 
 static int in_regnum(const ctx *c, pk_span sp)

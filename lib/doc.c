@@ -16,6 +16,19 @@ static size_t page_at(const ctx *c, size_t off)
     return lo + 1;
 }
 
+size_t pk_cleaned_at(const ctx *c, size_t orig)
+{
+    size_t lo = 0, hi = c->t.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->t.map[mid] < orig)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 pk_span pk_span_of(const ctx *c, size_t s, size_t e)
 {
     pk_span sp = {0, 0, 1};

@@ -170,6 +170,9 @@ const char *pk_rx_mark(ctx *c);
 
 /* ---- doc.c: the document's text as the stages see it ---- */
 
+/* The offset in the cleaned text of the original offset `orig`: the first
+   cleaned byte that maps to it or beyond. */
+size_t pk_cleaned_at(const ctx *c, size_t orig);
 /* Span in the original input of the cleaned range [s, e). */
 pk_span pk_span_of(const ctx *c, size_t s, size_t e);
 /* The cleaned range [s, e) as a string with whitespace folded to single spaces. */

@@ -856,6 +856,21 @@ static void runs(ctx *c)
 /* What a mention tells beyond the name. */
 static int facts(const pk_person *p) { return (p->party != NULL) + (p->title != NULL) + (strcmp(p->role, "other") != 0); }
 
+/* Two records of one person become the one that says more, with what the
+   other adds; returns the index kept, the other is marked gone. */
+static size_t merge_people(pk_person *ps, size_t a, size_t b, char *gone)
+{
+    size_t keep = facts(&ps[a]) > facts(&ps[b]) ? a : b, drop = keep == a ? b : a;
+    if (!ps[keep].party)
+        ps[keep].party = ps[drop].party;
+    if (!ps[keep].title)
+        ps[keep].title = ps[drop].title;
+    if (strcmp(ps[keep].role, "other") == 0)
+        ps[keep].role = ps[drop].role;
+    gone[drop] = 1;
+    return keep;
+}
+
 /* "Per Lindbergs" and "Per Lindberg" are one person, named once in the
    genitive. The mention that tells more stands ("Hans Peters (C)" over the
    "Hans Peter" read from "Hans Peters yrkande"), else the one without the
@@ -876,14 +891,7 @@ static void merge_genitives(ctx *c)
         size_t j = (size_t)(o - ps);
         if (gone[j])
             continue;
-        size_t keep = facts(&ps[i]) > facts(&ps[j]) ? i : j, drop = keep == i ? j : i;
-        if (!ps[keep].party)
-            ps[keep].party = ps[drop].party;
-        if (!ps[keep].title)
-            ps[keep].title = ps[drop].title;
-        if (strcmp(ps[keep].role, "other") == 0)
-            ps[keep].role = ps[drop].role;
-        gone[drop] = 1;
+        merge_people(ps, i, j, gone);
     }
     for (size_t i = 0; i < n; i++)
         if (!gone[i])
@@ -950,15 +958,7 @@ static void merge_spellings(ctx *c)
                 continue;
             if (ps[o].party && ps[i].party && strcmp(ps[o].party, ps[i].party) != 0)
                 continue;
-            size_t keep = facts(&ps[i]) > facts(&ps[o]) ? i : o, drop = keep == i ? o : i;
-            if (!ps[keep].party)
-                ps[keep].party = ps[drop].party;
-            if (!ps[keep].title)
-                ps[keep].title = ps[drop].title;
-            if (strcmp(ps[keep].role, "other") == 0)
-                ps[keep].role = ps[drop].role;
-            gone[drop] = 1;
-            slot[j] = keep + 1;
+            slot[j] = merge_people(ps, i, o, gone) + 1;
             break;
         }
         if (!slot[j])

@@ -324,21 +324,6 @@ static void phrases(ctx *c, const name_ix *ix, state *st)
 
 /* ---- the words around a unit ---- */
 
-/* The offset in the cleaned text of the original offset `orig`: the first
-   byte that maps to it or beyond. */
-static size_t cleaned_at(const ctx *c, size_t orig)
-{
-    size_t lo = 0, hi = c->t.n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->t.map[mid] < orig)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 static int is_sp(char ch) { return ch == ' ' || ch == '\n'; }
 
 /* "Tenstagården (äldreboende)": the kind in parentheses after the unit. */
@@ -433,7 +418,7 @@ void pk_extract_unit_class(ctx *c)
     size_t prev_e = 0;
     for (size_t u = 0; u < n; u++) {
         pk_unit *x = &us[u];
-        size_t s = cleaned_at(c, x->span.start), e = cleaned_at(c, x->span.end);
+        size_t s = pk_cleaned_at(c, x->span.start), e = pk_cleaned_at(c, x->span.end);
         int placed = s < c->t.n && c->t.map[s] == x->span.start && e >= s;
         if (!placed || u == 0 || !same_list(c, prev_e, s))
             run_kind = placed ? kind_before(c, s) : NULL;

@@ -1000,20 +1000,6 @@ static void from_cues(ctx *c, size_t s, size_t e, int *budget)
     }
 }
 
-/* The offset in the cleaned text of the original offset `orig`. */
-static size_t cleaned_at(const ctx *c, size_t orig)
-{
-    size_t lo = 0, hi = c->t.n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->t.map[mid] < orig)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* Units outside an award: the title first (the matter's own words), then
    each decision item. */
 static void from_change(ctx *c)
@@ -1021,13 +1007,13 @@ static void from_change(ctx *c)
     int budget = 16;
     const pk_record *r = c->rec;
     if (r->title) {
-        size_t s = cleaned_at(c, r->title_span.start), e = cleaned_at(c, r->title_span.end);
+        size_t s = pk_cleaned_at(c, r->title_span.start), e = pk_cleaned_at(c, r->title_span.end);
         if (s < e && e <= c->t.n)
             from_cues(c, s, e, &budget);
     }
     const pk_decision *ds = c->decisions.items;
     for (size_t i = 0; i < c->decisions.n; i++) {
-        size_t s = cleaned_at(c, ds[i].span.start), e = cleaned_at(c, ds[i].span.end);
+        size_t s = pk_cleaned_at(c, ds[i].span.start), e = pk_cleaned_at(c, ds[i].span.end);
         if (s < e && e <= c->t.n)
             from_cues(c, s, e, &budget);
     }

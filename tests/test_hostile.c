@@ -186,18 +186,6 @@ static void test_limits_and_arguments(void **state)
 
 /* ---- pathological repetitions: must finish, in time linear in size ---- */
 
-static char *repeat(const char *head, const char *unit, size_t times, const char *tail, size_t *len)
-{
-    size_t hn = strlen(head), un = strlen(unit), tn = strlen(tail);
-    char *s = malloc(hn + un * times + tn + 1);
-    memcpy(s, head, hn);
-    for (size_t i = 0; i < times; i++)
-        memcpy(s + hn + i * un, unit, un);
-    memcpy(s + hn + un * times, tail, tn + 1);
-    *len = hn + un * times + tn;
-    return s;
-}
-
 static void on_alarm(int sig)
 {
     (void)sig;

@@ -9,18 +9,6 @@
 #include <time.h>
 #include <unistd.h>
 
-static char *repeat(const char *head, const char *unit, size_t times, const char *tail, size_t *len)
-{
-    size_t hn = strlen(head), un = strlen(unit), tn = strlen(tail);
-    char *s = malloc(hn + un * times + tn + 1);
-    memcpy(s, head, hn);
-    for (size_t i = 0; i < times; i++)
-        memcpy(s + hn + i * un, unit, un);
-    memcpy(s + hn + un * times, tail, tn + 1);
-    *len = hn + un * times + tn;
-    return s;
-}
-
 /* a unit list of n names, as one decision */
 static char *unit_list(size_t n, size_t *len)
 {
@@ -79,11 +67,11 @@ static const form forms[] = {
 };
 
 /* the ratio of the time at 10x to the time at 1x; measured again, up to
-   three times, when over the bound, against a burst of other load */
+   five times, when over the bound, against a burst of other load */
 static double ratio(const form *f, int units)
 {
     double r = 1e9;
-    for (int attempt = 0; attempt < 3 && r > 12.0; attempt++) {
+    for (int attempt = 0; attempt < 5 && r > 12.0; attempt++) {
         size_t n1, n10;
         char *s1 = units ? unit_list(f->times, &n1) : repeat(f->head, f->unit, f->times, f->tail, &n1);
         char *s10 = units ? unit_list(10 * f->times, &n10) : repeat(f->head, f->unit, 10 * f->times, f->tail, &n10);

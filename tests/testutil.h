@@ -63,4 +63,17 @@ static inline char *read_file(const char *path, size_t *len)
     return buf;
 }
 
+/* head, then unit `times` times, then tail, in a new string of length *len */
+static inline char *repeat(const char *head, const char *unit, size_t times, const char *tail, size_t *len)
+{
+    size_t hn = strlen(head), un = strlen(unit), tn = strlen(tail);
+    char *s = malloc(hn + un * times + tn + 1);
+    memcpy(s, head, hn);
+    for (size_t i = 0; i < times; i++)
+        memcpy(s + hn + i * un, unit, un);
+    memcpy(s + hn + un * times, tail, tn + 1);
+    *len = hn + un * times + tn;
+    return s;
+}
+
 #endif
