@@ -5,11 +5,16 @@
 #include <string.h>
 
 
-/* The word occurs in the input (not as the start of a longer word). */
+/* The word occurs in the input (not as the start of a longer word); in a
+   part of whole minutes, in that part's text alone. */
 static int has(const ctx *c, const char *needle)
 {
     size_t m = strlen(needle);
     const unsigned char *p = c->orig, *end = c->orig + c->orig_len;
+    if (c->minutes) {
+        p = (const unsigned char *)c->t.s;
+        end = p + c->t.n;
+    }
     while ((p = memmem(p, (size_t)(end - p), needle, m)) != NULL) {
         if (p + m >= end || !((p[m] >= 'a' && p[m] <= 'z') || p[m] >= 0xC0))
             return 1;
@@ -315,7 +320,8 @@ void pk_extract_fields(ctx *c)
     size_t pv[4] = {0}, pos = 0, *aw = c->award_mention;
     int have = 0;
     int award_at = c->has_award_mention = pk_rx_match(c, RX_AWARD, 0, c->t.n, aw, 1);
-    while (pk_rx_match(c, RX_PARAGRAPH, pos, c->t.n, ov, 2)) {
+    /* a paragraph of whole minutes comes with its number */
+    while (!c->rec->paragraph && pk_rx_match(c, RX_PARAGRAPH, pos, c->t.n, ov, 2)) {
         pos = ov[1];
         if (!have || (award_at && ov[0] < aw[0])) {
             memcpy(pv, ov, sizeof pv);

@@ -157,13 +157,20 @@ static void test_five_signatures(void **state)
 static void test_second_batch_forms(void **state)
 {
     (void)state;
-    /* several paragraphs: the one about the award */
+    /* several paragraphs: a record each, in order, the meeting's in each */
     pk_doc *d = extract("Protokoll\n\n§ 7\nInformation om ekonomin\n\nBeslut\nInformationen tas till protokollet.\n\n"
                         "§ 8\nDeltagande i Stockholms stads kvalitetsutmärkelse 2024\n\nBeslut\nStadsdelsnämnden "
                         "godkänner att Förskolan Solrosen (förskola) och Tenstagården (äldreboende) deltar.\n\n"
                         "§ 9\nÖvrigt\n\nBeslut\nNämnden noterar informationen.\n");
-    const pk_record *r = pk_doc_record(d);
+    assert_int_equal(pk_doc_count(d), 3);
+    assert_string_equal(pk_doc_record(d)->paragraph, "7");
+    assert_string_equal(pk_doc_record_at(d, 2)->paragraph, "9");
+    assert_null(pk_doc_record_at(d, 3));
+    const pk_record *r = pk_doc_record_at(d, 1);
     assert_string_equal(r->paragraph, "8");
+    assert_non_null(r->meeting);
+    assert_string_equal(r->meeting->first_paragraph, "7");
+    assert_string_equal(r->meeting->last_paragraph, "9");
     assert_string_equal(r->title, "Deltagande i Stockholms stads kvalitetsutmärkelse 2024");
     assert_string_equal(r->decisions[0].kind, "approve");
     assert_int_equal(r->n_units, 2);
