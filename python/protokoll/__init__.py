@@ -4,6 +4,9 @@ A binding of libprotokoll through ctypes (no compiler needed):
 
     extract(text, source=None)  the record of one document, as a dict: the
                                 JSON the command writes, every field and span
+                                (of whole minutes, the first paragraph's)
+    extract_all(text, source=None)  its records: one, or one per paragraph
+                                of minutes that hold several
     records(paths)              the records of files and directories, in the
                                 command's order, error records included
     read_minutes(paths)         a pandas DataFrame of the command's CSV rows
@@ -24,7 +27,7 @@ import sys
 from . import _lib
 
 __version__ = "0.1.0"
-__all__ = ["Error", "extract", "records", "read_minutes", "library_version", "library_path"]
+__all__ = ["Error", "extract", "extract_all", "records", "read_minutes", "library_version", "library_path"]
 
 
 class Error(Exception):
