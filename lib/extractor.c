@@ -195,6 +195,7 @@ static void extract_minutes(ctx *c, pk_doc *doc, const pk_para *ps, size_t np, s
         pk_minutes_merge(&v, mrec, mt);
         finish(&v);
     }
+    pk_minutes_settle(c, doc->recs, np, mt);
 }
 
 PK_EXPORT int pk_extract_ex(const pk_extractor *ex, const char *text, size_t len, const char *source,

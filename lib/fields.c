@@ -79,14 +79,19 @@ static const char *const furniture_words[] = {
     "Ordförande", "Org nr", "närvarande", "Nr "};
 
 /* A line under the heading that says where the matter came from
-   ("Remiss från kommunstyrelsen, KS 2019/876") ends the heading. */
-static const char *const subtitle_openers[] = {"Remiss från ", "Remiss inkommen från "};
+   ("Remiss från kommunstyrelsen, KS 2019/876", "Motion den 13 november
+   2017 av ...", "Yttrande till regeringen ...") or how it was given
+   ("Muntlig information") ends the heading. */
+static const char *const subtitle_openers[] = {"Remiss från ", "Remiss inkommen från ", "Motion den ",
+                                               "Politikerinitiativ den ", "Medborgarförslag den ", "Inkom den ",
+                                               "Yttrande till ", "Rekommendation från ", "Muntlig information",
+                                               "Muntlig redovisning"};
 
 static int is_subtitle(const ctx *c, const line *l)
 {
     for (size_t i = 0; i < sizeof subtitle_openers / sizeof *subtitle_openers; i++) {
         size_t n = strlen(subtitle_openers[i]);
-        if (l->e - l->s > n && memcmp(c->t.s + l->s, subtitle_openers[i], n) == 0)
+        if (l->e - l->s >= n && memcmp(c->t.s + l->s, subtitle_openers[i], n) == 0)
             return 1;
     }
     return 0;
@@ -191,6 +196,16 @@ static void find_title(ctx *c, size_t limit_line)
                 !memchr(c->t.s + l.s, '/', l.e - l.s) && !has_digit(c->t.s + l.s, l.e - l.s)) {
                 ke = l.e;
                 kept++;
+                continue;
+            }
+            /* a heading of one word right above "Beslut", under "§ N" and
+               its "Dnr" line ("Anmälningar", "Delegationsbeslut") */
+            if (after_para && !kept && k + 1 < g->nlines && g->lines[k + 1].heading == H_DECISION &&
+                count_words(c->t.s + l.s, l.e - l.s) == 1 && pk_is_upper_at(c->t.s + l.s, l.e - l.s) &&
+                !has_furniture_word(c, &l) && !has_digit(c->t.s + l.s, l.e - l.s)) {
+                ks = l.s;
+                ke = l.e;
+                kept = 1;
                 continue;
             }
             if (is_furniture_line(c, &l, after_para)) {

@@ -191,6 +191,8 @@ size_t pk_minutes_paragraphs(ctx *c, vec *out, size_t *closing);
 void pk_minutes_meeting_text(arena *a, const pk_text *t, size_t he, size_t cs, pk_text *out);
 /* What a paragraph's record takes from the meeting's (m) where it says nothing itself. */
 void pk_minutes_merge(ctx *c, const pk_record *m, const pk_meeting *mt);
+/* The meeting's canonical body from its paragraphs', when the header leaves it open and they agree. */
+void pk_minutes_settle(ctx *c, pk_record *recs, size_t n, pk_meeting *mt);
 
 /* ---- the stages; each fills its part of c->rec ---- */
 void pk_extract_regnums(ctx *c);

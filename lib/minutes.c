@@ -224,3 +224,28 @@ void pk_minutes_merge(ctx *c, const pk_record *m, const pk_meeting *mt)
         qsort(c->dates.items, c->dates.n, sizeof(pk_date), date_by_start);
     }
 }
+
+/* A header that names the body but not its municipality ("Kommunstyrelsen"
+   over Nacka's minutes): when the paragraphs that are the meeting's body
+   settle its canonical name, all alike ("Nacka kommun, Kommunstyrelsen"),
+   the minutes settle it, for the meeting and each such paragraph. */
+void pk_minutes_settle(ctx *c, pk_record *recs, size_t n, pk_meeting *mt)
+{
+    if (mt->body_canonical || !mt->body)
+        return;
+    const char *found = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const char *bc = recs[i].body_canonical;
+        if (!bc || !(recs[i].body == mt->body || same_body(c, recs[i].body, mt->body)))
+            continue;
+        if (found && strcmp(found, bc) != 0)
+            return; /* two names: nothing is settled */
+        found = bc;
+    }
+    if (!found)
+        return;
+    mt->body_canonical = found;
+    for (size_t i = 0; i < n; i++)
+        if (!recs[i].body_canonical && (recs[i].body == mt->body || same_body(c, recs[i].body, mt->body)))
+            recs[i].body_canonical = found;
+}

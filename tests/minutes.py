@@ -13,6 +13,9 @@ usage: minutes.py join GBG_DIR OUT_DIR
            each file's records: its paragraph numbers, in order, none
            missing, none extra; one meeting object shared by them, naming
            the first and last paragraph and their count
+       minutes.py titles RECORDS.jsonl MIN TEXT...
+           each record's title against the one its PDF's table of contents
+           gives its paragraph, in at least MIN of the paragraphs
        minutes.py agree GBG_DIR JOINED.jsonl SINGLE.jsonl MIN
            each paragraph's record from its meeting's minutes agrees with
            its record from the paragraph read alone (title, diarienummer,
@@ -70,6 +73,48 @@ def toc(paths):
                 nums.append(int(m.group(1)))
         print(os.path.basename(p).rsplit(".", 1)[0] + ".pdf\t" + " ".join(map(str, nums)))
     return 0
+
+
+DOTTED = re.compile(r"\s*\.{3,}\s*\d*\s*$")
+
+
+def toc_titles(path):
+    """paragraph -> its title in the table of contents: the block of lines
+    that ends in the first dotted line after its "§ N" line."""
+    lines = open(path, encoding="utf-8").read().split("\n")
+    out = {}
+    for i, line in enumerate(lines):
+        m = TOC.match(line)
+        if not m:
+            continue
+        j = i + 1
+        while j < len(lines) and not DOTTED.search(lines[j]) and not TOC.match(lines[j]):
+            j += 1
+        if j == len(lines) or TOC.match(lines[j]):
+            continue
+        k = j
+        while k - 1 > i and lines[k - 1].strip():
+            k -= 1
+        block = lines[k:j + 1]
+        # the table ran over a page: its header (date, the heading, the body) is no title
+        heads = [h for h, x in enumerate(block) if x.strip().isupper() and "PROTOKOLL" in x]
+        if heads:
+            block = block[heads[-1] + 2:]
+        out[m.group(1)] = " ".join(DOTTED.sub("", x).strip() for x in block)
+    return out
+
+
+def titles(pred, least, texts):
+    by = records(pred)
+    ok = n = 0
+    for t in texts:
+        want = toc_titles(t)
+        for r in by.get(os.path.basename(t).rsplit(".", 1)[0] + ".pdf", []):
+            n += 1
+            if norm(r.get("title")) == norm(want.get(r.get("paragraph"))):
+                ok += 1
+    print(f"  {ok} of {n} titles as the tables of contents give them")
+    return 0 if n and ok / n >= float(least) else 1
 
 
 def paragraphs(expected, pred):
@@ -137,6 +182,8 @@ def main():
         return toc(args)
     if cmd == "paragraphs" and len(args) == 2:
         return paragraphs(*args)
+    if cmd == "titles" and len(args) >= 3:
+        return titles(args[0], args[1], args[2:])
     if cmd == "agree" and len(args) == 4:
         return agree(*args)
     sys.exit(__doc__)

@@ -4,8 +4,8 @@
 # paragraph of 23 meetings, one file each) joined meeting by meeting into
 # build/, the expected paragraphs from the file names; Nacka's whole
 # meetings (../shared/real-pdf n01, n08, n10, read as PDFs), the expected
-# paragraphs from each PDF's own table of contents. tests/minutes.py does
-# the counting.
+# paragraphs (and their titles) from each PDF's own table of contents.
+# tests/minutes.py does the counting.
 bin=$1
 . tests/lib.sh "$bin"
 t=build/minutes; case $bin in */san/*) t=build/san/minutes ;; esac
@@ -43,8 +43,17 @@ if [ -d $pdf ]; then
     python3 tests/minutes.py paragraphs $t/nacka.expected $t/nacka.jsonl; rc2=$?
     [ $rc -eq 0 ] && [ $rc2 -eq 0 ] && [ "$(wc -l < $t/nacka.expected)" -eq 3 ]
     check $? "$name"
+    python3 tests/minutes.py titles $t/nacka.jsonl 0.9 $(find $t/text -name '*.txt' | sort)
+    check $? "minutes: Nacka's paragraphs have the titles of their tables of contents (at least 90%)"
+    # the header names "Kommunstyrelsen"; the paragraphs that name Nacka kommun settle it
+    [ "$(jq -r '.meeting.body_canonical' $t/nacka.jsonl | sort -u | tr '\n' '|')" = \
+      "Nacka kommun, Kommunstyrelsen|Nacka kommun, Kommunstyrelsens verksamhetsutskott|" ]
+    check $? "minutes: a meeting's canonical body, settled by its paragraphs where the header leaves it open"
 else
-    skip "$name" "$pdf is not here"
+    for n in "$name" "minutes: Nacka's paragraphs have the titles of their tables of contents (at least 90%)" \
+        "minutes: a meeting's canonical body, settled by its paragraphs where the header leaves it open"; do
+        skip "$n" "$pdf is not here"
+    done
 fi
 
 # the header is shared, the paragraph's own fields are its own
