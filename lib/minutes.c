@@ -162,13 +162,13 @@ static int same_body(ctx *c, const char *para, const char *meeting)
     return 0;
 }
 
-/* A person of the meeting into the paragraph's people, as the people
-   stage adds a second mention: a chair stays one, a missing title or party
-   is filled in. */
-static void add_person(ctx *c, const pk_person *m)
+/* A person of the meeting into the paragraph's people (the first `own`
+   its own; the meeting's are distinct already), as the people stage adds a
+   second mention: a chair stays one, a missing title or party is filled in. */
+static void add_person(ctx *c, size_t own, const pk_person *m)
 {
     pk_person *ps = c->people.items;
-    for (size_t i = 0; i < c->people.n; i++)
+    for (size_t i = 0; i < own; i++)
         if (strcasecmp(ps[i].name, m->name) == 0) {
             if (strcmp(m->role, "chair") == 0)
                 ps[i].role = m->role;
@@ -193,6 +193,14 @@ static int date_by_start(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* At most this many of the meeting's people and dates go into each
+   paragraph's record (a warning says so when there are more): a roll call
+   is not longer (a fullmäktige has at most 101 members, their ersättare and
+   a few officials), and a header of a million names over thousands of
+   paragraphs must not cost their product; with at most 9999 paragraphs,
+   the copies stay under 3 million. */
+#define MEETING_ITEMS_MAX 300
+
 void pk_minutes_merge(ctx *c, const pk_record *m, const pk_meeting *mt)
 {
     pk_record *r = c->rec;
@@ -210,16 +218,20 @@ void pk_minutes_merge(ctx *c, const pk_record *m, const pk_meeting *mt)
         r->administration_span = m->administration_span;
     }
     /* the attendance and the signatures, in the order of the input */
-    if (m->n_people) {
+    size_t np = m->n_people < MEETING_ITEMS_MAX ? m->n_people : MEETING_ITEMS_MAX;
+    size_t nd = m->n_dates < MEETING_ITEMS_MAX ? m->n_dates : MEETING_ITEMS_MAX;
+    if (np < m->n_people || nd < m->n_dates)
+        pk_warn(c, "the meeting's header names more people or dates than each paragraph's record repeats");
+    if (np) {
         size_t own = c->people.n;
-        for (size_t i = 0; i < m->n_people; i++)
-            add_person(c, &m->people[i]);
+        for (size_t i = 0; i < np; i++)
+            add_person(c, own, &m->people[i]);
         if (c->people.n > own)
             qsort(c->people.items, c->people.n, sizeof(pk_person), by_start);
     }
     /* the meeting's dates: its date, the adjusting's */
-    if (m->n_dates) {
-        for (size_t i = 0; i < m->n_dates; i++)
+    if (nd) {
+        for (size_t i = 0; i < nd; i++)
             *(pk_date *)pk_vec_push(c->a, &c->dates) = m->dates[i];
         qsort(c->dates.items, c->dates.n, sizeof(pk_date), date_by_start);
     }
