@@ -64,7 +64,7 @@ PDF_OBJ  = $(patsubst lib/pdf/%.c,$(B)/obj/pdf/%.o,$(wildcard lib/pdf/*.c)) \
 
 .SECONDARY:
 
-.PHONY: all deps gen run test test-unit test-golden baseline test-cli test-pdf test-fuzz-regress test-san check bench fuzz install uninstall clean
+.PHONY: all deps gen run test test-unit test-golden baseline test-cli test-pdf test-minutes test-fuzz-regress test-san check bench fuzz install uninstall clean
 
 all: $(B)/protokoll $(B)/libprotokoll.a $(B)/libprotokoll.so $(B)/libprotokoll-pdf.a $(B)/libprotokoll-pdf.so
 
@@ -223,7 +223,7 @@ test: deps
 	@rm -f build/test-results.txt
 	$(MAKE) all
 	$(MAKE) test-unit test-golden test-cli test-fuzz-regress test-python
-	$(MAKE) SANITIZE=address,undefined test-unit test-golden test-pdf
+	$(MAKE) SANITIZE=address,undefined test-unit test-golden test-pdf test-minutes
 	@python3 tests/summary.py
 
 test-unit: $(TESTS)
@@ -252,10 +252,16 @@ test-cli: all
 	@sh tests/sqlite.sh $(B)/protokoll
 	@sh tests/stats.sh $(B)/protokoll
 	@sh tests/pdf.sh $(B)/protokoll
+	@sh tests/minutes.sh $(B)/protokoll
 
 # PDFs alone: make test runs them again under the sanitizers
 test-pdf: all
 	@sh tests/pdf.sh $(B)/protokoll
+
+# whole minutes, a record per paragraph (Göteborg's and Nacka's meetings);
+# make test runs them again under the sanitizers
+test-minutes: all
+	@sh tests/minutes.sh $(B)/protokoll
 
 # the Python binding (python/protokoll) through Debian's /usr/bin/python3
 test-python: all

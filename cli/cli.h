@@ -81,10 +81,10 @@ int write_text(const char *dir, const char *source, const char *text, size_t len
 typedef struct sqlite_out sqlite_out;
 /* Opens or creates the database and begins one transaction. */
 sqlite_out *sqlite_out_open(const char *path, char *err, size_t errn);
-/* Adds one document (r) or one failed input (r NULL, error its message),
-   replacing an earlier document of the same source. 0, or -1 with err. */
-int sqlite_out_add(sqlite_out *o, const char *source, const pk_record *r, const char *error, char *err,
-                   size_t errn);
+/* Adds the records of one input (doc: one, or one per paragraph of whole
+   minutes, with their meeting) or one failed input (doc NULL, error its
+   message), replacing the earlier rows of the same source. 0, or -1 with err. */
+int sqlite_out_add(sqlite_out *o, const char *source, const pk_doc *doc, const char *error, char *err, size_t errn);
 /* Commits (commit != 0) or rolls back, and closes. 0, or -1 with err. */
 int sqlite_out_close(sqlite_out *o, int commit, char *err, size_t errn);
 

@@ -23,12 +23,13 @@ static const char usage[] =
     "usage: protokoll [-f FORMAT] [-o FILE] [-j N] [FILE|DIR ...]\n"
     "       protokoll [--text-dir DIR] [--no-ocr] [--pdf-memory MIB] [--pdf-timeout S] ...\n"
     "\n"
-    "Extracts the record of each Swedish municipal minutes text or PDF: the\n"
+    "Extracts the records of each Swedish municipal minutes text or PDF: the\n"
     "deciding nämnd, the decisions, the units, dates, diarienummer and people,\n"
-    "each value with its byte span and page.\n"
+    "each value with its byte span and page. Minutes of several paragraphs give\n"
+    "a record per paragraph, each with the meeting's header; any other input one.\n"
     "\n"
     "  -f, --format FORMAT  jsonl (default, one record a line), json (one array),\n"
-    "                       csv (one row per document and unit) or sqlite\n"
+    "                       csv (one row per record and unit) or sqlite\n"
     "                       (a database; needs -o, updates it in place)\n"
     "  -o, --output FILE    write to FILE (atomically) instead of standard output\n"
     "  -j, --jobs N         process in N threads; output order is input order\n"
@@ -79,6 +80,42 @@ static char *render_error(enum fmt fmt, const char *source, const char *msg)
 {
     char *s = fmt == F_CSV ? pk_error_to_csv(source, msg) : pk_error_to_json(source, msg);
     return s;
+}
+
+/* Every record of a doc (one per paragraph of whole minutes), as the
+   format writes them one after another: JSONL lines, the elements of the
+   JSON array, CSV rows. NULL when out of memory. */
+static char *render_records(enum fmt fmt, const pk_doc *doc)
+{
+    size_t n = pk_doc_count(doc), len = 0, cap = 0;
+    char *all = NULL;
+    const char *sep = fmt == F_CSV ? "" : fmt == F_JSON ? ",\n" : "\n";
+    for (size_t k = 0; k < n; k++) {
+        char *one = fmt == F_CSV ? pk_doc_record_to_csv(doc, k) : pk_doc_record_to_json(doc, k);
+        if (!one) {
+            free(all);
+            return NULL;
+        }
+        if (n == 1)
+            return one;
+        size_t m = strlen(one), sn = k ? strlen(sep) : 0;
+        if (len + sn + m + 1 > cap) {
+            size_t nc = 2 * (len + sn + m + 1);
+            char *grown = realloc(all, nc);
+            if (!grown) {
+                free(one);
+                free(all);
+                return NULL;
+            }
+            all = grown;
+            cap = nc;
+        }
+        memcpy(all + len, sep, sn);
+        memcpy(all + len + sn, one, m + 1);
+        len += sn + m;
+        free(one);
+    }
+    return all;
 }
 
 static void process(run *r, size_t i)
@@ -149,7 +186,7 @@ static void process(run *r, size_t i)
         j->failed = 1;
         return;
     }
-    j->out = r->fmt == F_CSV ? pk_doc_to_csv(doc) : pk_doc_to_json(doc);
+    j->out = render_records(r->fmt, doc);
     if (!j->out) {
         j->out = render_error(r->fmt, source, pk_strerror(PK_ENOMEM));
         j->failed = 1;
@@ -436,7 +473,7 @@ static int run_command(int argc, char **argv)
         if (db) {
             const char *src = strcmp(j->path, "-") == 0 ? "-" : j->path;
             if (!write_failed &&
-                sqlite_out_add(db, src, j->doc ? pk_doc_record(j->doc) : NULL, j->error ? j->error : "out of memory",
+                sqlite_out_add(db, src, j->doc, j->error ? j->error : "out of memory",
                                dberr, sizeof dberr) != 0)
                 write_failed = 1;
             any_failed |= j->failed || (!j->doc && !j->error);

@@ -1,7 +1,10 @@
 /* -f sqlite: the records as a SQLite database.
 
-   One row in `documents` per input (a failed input keeps its source and
-   its error), and one row per array element in `decisions`, `units`,
+   One row in `documents` per record: one per input, or one per paragraph
+   of minutes that hold several (numbered by `record`, 0-based in the
+   order of the input, and tied by meeting_id to their row in `meetings`,
+   one per such input); a failed input keeps its source and its error in
+   record 0. One row per array element in `decisions`, `units`,
    `people`, `dates` and `registration_numbers`, each tied to its document
    by document_id (ON DELETE CASCADE) and ordered by `position` (0-based,
    the index in the record's array). Spans are byte offsets [start, end)
@@ -13,7 +16,7 @@
    The whole run is one transaction: BEGIN IMMEDIATE in sqlite_out_open,
    COMMIT (or ROLLBACK) in sqlite_out_close, with every statement prepared
    once. Writing a source that is already in the file replaces it: the old
-   row is deleted (its children go with it) and the new one inserted, so
+   rows are deleted (their children go with them) and the new ones inserted, so
    re-running over the same inputs never duplicates them, and documents of
    other sources stay. */
 #include "cli.h"
@@ -28,30 +31,44 @@
 
 /* Bumped whenever a table, column, index or the view changes; a file of
    an older version is brought up to this one by migrate_sql. */
-#define SCHEMA_VERSION 3
+#define SCHEMA_VERSION 4
 /* PRAGMA application_id of a protokoll database: "PKDB". */
 #define APPLICATION_ID 0x504B4442
+
+/* The columns of `documents` and `meetings`, here once: schema_sql makes
+   the tables of a new file with them, and migrate_sql rebuilds the
+   documents of a version 3 file with them. */
+#define DOCUMENTS_COLUMNS                                                                                       \
+    "  id INTEGER PRIMARY KEY,\n"                                                                             \
+    "  source TEXT NOT NULL,\n"                                                                               \
+    "  doc_type TEXT,\n"                                                                                      \
+    "  title TEXT, title_start INTEGER, title_end INTEGER,\n"                                                 \
+    "  body TEXT, body_canonical TEXT, body_start INTEGER, body_end INTEGER,\n"                               \
+    "  administration TEXT, administration_start INTEGER, administration_end INTEGER,\n"                      \
+    "  paragraph TEXT, paragraph_start INTEGER, paragraph_end INTEGER,\n"                                     \
+    "  document_date TEXT,\n"                                                                                 \
+    "  meeting_date TEXT,\n"                                                                                  \
+    "  award_name TEXT, award_year INTEGER, award_class TEXT,\n"                                              \
+    "  warnings TEXT,\n"                                                                                      \
+    "  error TEXT,\n"                                                                                         \
+    "  title_page INTEGER, body_page INTEGER, administration_page INTEGER, paragraph_page INTEGER,\n"          \
+    "  record INTEGER NOT NULL DEFAULT 0,\n"                                                                  \
+    "  meeting_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL,\n"                                      \
+    "  UNIQUE (source, record)\n"
+#define MEETINGS_COLUMNS                                                                                        \
+    "  id INTEGER PRIMARY KEY,\n"                                                                             \
+    "  source TEXT UNIQUE NOT NULL,\n"                                                                        \
+    "  body TEXT, body_canonical TEXT, date TEXT,\n"                                                          \
+    "  first_paragraph TEXT, last_paragraph TEXT, paragraphs INTEGER,\n"                                      \
+    "  span_start INTEGER, span_end INTEGER, page INTEGER\n"
 
 static const char schema_sql[] =
     "CREATE TABLE IF NOT EXISTS meta (\n"
     "  key TEXT PRIMARY KEY,\n"
     "  value TEXT\n"
     ");\n"
-    "CREATE TABLE IF NOT EXISTS documents (\n"
-    "  id INTEGER PRIMARY KEY,\n"
-    "  source TEXT UNIQUE NOT NULL,\n"
-    "  doc_type TEXT,\n"
-    "  title TEXT, title_start INTEGER, title_end INTEGER,\n"
-    "  body TEXT, body_canonical TEXT, body_start INTEGER, body_end INTEGER,\n"
-    "  administration TEXT, administration_start INTEGER, administration_end INTEGER,\n"
-    "  paragraph TEXT, paragraph_start INTEGER, paragraph_end INTEGER,\n"
-    "  document_date TEXT,\n"
-    "  meeting_date TEXT,\n"
-    "  award_name TEXT, award_year INTEGER, award_class TEXT,\n"
-    "  warnings TEXT,\n"
-    "  error TEXT,\n"
-    "  title_page INTEGER, body_page INTEGER, administration_page INTEGER, paragraph_page INTEGER\n"
-    ");\n"
+    "CREATE TABLE IF NOT EXISTS meetings (\n" MEETINGS_COLUMNS ");\n"
+    "CREATE TABLE IF NOT EXISTS documents (\n" DOCUMENTS_COLUMNS ");\n"
     "CREATE TABLE IF NOT EXISTS decisions (\n"
     "  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
     "  position INTEGER NOT NULL,\n"
@@ -90,6 +107,7 @@ static const char schema_sql[] =
     "CREATE INDEX IF NOT EXISTS registration_numbers_document ON registration_numbers(document_id, position);\n"
     "CREATE INDEX IF NOT EXISTS documents_award_year ON documents(award_year);\n"
     "CREATE INDEX IF NOT EXISTS documents_body_canonical ON documents(body_canonical);\n"
+    "CREATE INDEX IF NOT EXISTS documents_meeting ON documents(meeting_id);\n"
     /* One row per (document, unit) of the documents about an award: the
        table a participation count starts from. The unit key falls back to
        the name in lower case; SQLite's lower() folds ASCII only, so the
@@ -117,7 +135,9 @@ static const char schema_sql[] =
 /* From each older version to the next, run in order before schema_sql
    (whose CREATE ... IF NOT EXISTS leaves existing tables and the view as
    they are). The rows already there keep NULL in a new column until their
-   documents are written again. */
+   documents are written again. Version 3 -> 4 rebuilds `documents` (a
+   source may now have several rows), so the migration runs with foreign
+   keys off, in a transaction of its own, before the run's. */
 static const char *const migrate_sql[SCHEMA_VERSION] = {
     [1] = "ALTER TABLE units ADD COLUMN class TEXT;\n" /* 1 -> 2: units' classes, in the view too */
           "DROP VIEW IF EXISTS participations;\n",
@@ -130,19 +150,35 @@ static const char *const migrate_sql[SCHEMA_VERSION] = {
           "ALTER TABLE people ADD COLUMN page INTEGER;\n"
           "ALTER TABLE dates ADD COLUMN page INTEGER;\n"
           "ALTER TABLE registration_numbers ADD COLUMN page INTEGER;\n",
+    [3] = "DROP VIEW IF EXISTS participations;\n" /* 3 -> 4: a row per record, and the meetings */
+          "CREATE TABLE meetings (\n" MEETINGS_COLUMNS ");\n"
+          "CREATE TABLE documents_v4 (\n" DOCUMENTS_COLUMNS ");\n"
+          "INSERT INTO documents_v4 (id, source, doc_type, title, title_start, title_end, body, body_canonical,\n"
+          "  body_start, body_end, administration, administration_start, administration_end, paragraph,\n"
+          "  paragraph_start, paragraph_end, document_date, meeting_date, award_name, award_year, award_class,\n"
+          "  warnings, error, title_page, body_page, administration_page, paragraph_page)\n"
+          "SELECT id, source, doc_type, title, title_start, title_end, body, body_canonical,\n"
+          "  body_start, body_end, administration, administration_start, administration_end, paragraph,\n"
+          "  paragraph_start, paragraph_end, document_date, meeting_date, award_name, award_year, award_class,\n"
+          "  warnings, error, title_page, body_page, administration_page, paragraph_page FROM documents;\n"
+          "DROP TABLE documents;\n"
+          "ALTER TABLE documents_v4 RENAME TO documents;\n",
 };
 
-enum { S_DELETE, S_DOCUMENT, S_DECISION, S_UNIT, S_PERSON, S_DATE, S_REGNUM, S_COUNT };
+enum { S_DELETE, S_DELETE_MEETING, S_MEETING, S_DOCUMENT, S_DECISION, S_UNIT, S_PERSON, S_DATE, S_REGNUM, S_COUNT };
 
 static const char *const statement_sql[S_COUNT] = {
-    [S_DELETE] = "DELETE FROM documents WHERE source = ?1 RETURNING id",
+    [S_DELETE] = "DELETE FROM documents WHERE source = ?1 RETURNING id, record",
+    [S_DELETE_MEETING] = "DELETE FROM meetings WHERE source = ?1 RETURNING id",
+    [S_MEETING] = "INSERT INTO meetings (source, body, body_canonical, date, first_paragraph, last_paragraph, "
+                  "paragraphs, span_start, span_end, page, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     [S_DOCUMENT] = "INSERT INTO documents (source, doc_type, title, title_start, title_end, body, "
                    "body_canonical, body_start, body_end, administration, administration_start, "
                    "administration_end, paragraph, paragraph_start, paragraph_end, document_date, "
                    "meeting_date, award_name, award_year, award_class, warnings, error, id, title_page, body_page, "
-                   "administration_page, paragraph_page) "
+                   "administration_page, paragraph_page, record, meeting_id) "
                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-                   "?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
+                   "?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
     [S_DECISION] = "INSERT INTO decisions (document_id, position, kind, formula, actor, text, span_start, "
                    "span_end, page) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     [S_UNIT] = "INSERT INTO units (document_id, position, name, key, parent, class, span_start, span_end, page) "
@@ -349,6 +385,29 @@ sqlite_out *sqlite_out_open(const char *path, char *err, size_t errn)
         }
     }
 
+    /* a file of version 3 or older: its migration first, foreign keys
+       off (rebuilding `documents` must not cascade to its children), in a
+       transaction of its own that leaves it a valid file of this version */
+    if (version >= 1 && version < SCHEMA_VERSION) {
+        rc = sqlite3_exec(o->db, "PRAGMA foreign_keys = OFF; BEGIN IMMEDIATE;", NULL, NULL, NULL);
+        for (int v = version; rc == SQLITE_OK && v < SCHEMA_VERSION; v++)
+            if (migrate_sql[v])
+                rc = sqlite3_exec(o->db, migrate_sql[v], NULL, NULL, NULL);
+        char *done = rc == SQLITE_OK ? sqlite3_mprintf("%sPRAGMA user_version = %d;\nCOMMIT;", schema_sql,
+                                                       SCHEMA_VERSION)
+                                     : NULL;
+        if (rc == SQLITE_OK)
+            rc = done ? sqlite3_exec(o->db, done, NULL, NULL, NULL) : SQLITE_NOMEM;
+        sqlite3_free(done);
+        if (rc != SQLITE_OK) {
+            set_err(err, errn, o->db, rc);
+            sqlite3_exec(o->db, "ROLLBACK", NULL, NULL, NULL);
+            destroy(o, 0);
+            return NULL;
+        }
+        version = SCHEMA_VERSION;
+    }
+
     /* foreign_keys must be set outside a transaction; 32 MiB of page
        cache keeps the indices of a large run in memory */
     rc = sqlite3_exec(o->db, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768; BEGIN IMMEDIATE;", NULL, NULL,
@@ -360,15 +419,6 @@ sqlite_out *sqlite_out_open(const char *path, char *err, size_t errn)
     }
     o->in_txn = 1;
 
-    for (int v = version; rc == SQLITE_OK && v >= 1 && v < SCHEMA_VERSION; v++)
-        if (migrate_sql[v])
-            rc = sqlite3_exec(o->db, migrate_sql[v], NULL, NULL, NULL);
-    if (rc != SQLITE_OK) {
-        set_err(err, errn, o->db, rc);
-        sqlite3_exec(o->db, "ROLLBACK", NULL, NULL, NULL);
-        destroy(o, 1);
-        return NULL;
-    }
     char *setup = sqlite3_mprintf("%s"
                                   "PRAGMA application_id = %d;\n"
                                   "PRAGMA user_version = %d;\n"
@@ -388,41 +438,23 @@ sqlite_out *sqlite_out_open(const char *path, char *err, size_t errn)
     return o;
 }
 
-int sqlite_out_add(sqlite_out *o, const char *source, const pk_record *r, const char *error, char *err,
-                   size_t errn)
+/* Inserts record r (NULL: a failed input, with its error) as row `record`
+   of the source, with the id it had before when have_old. An SQLite code. */
+static int add_record(sqlite_out *o, const char *source, size_t record, sqlite3_int64 meeting_id, int have_old,
+                      sqlite3_int64 old_id, const pk_record *r, const char *error)
 {
-    if (!o || !o->db || !source) {
-        snprintf(err, errn, "no database open");
-        return -1;
-    }
-    sqlite3_stmt *st;
-    int rc;
-
-    /* the earlier document of this source, if any, goes (its children
-       with it), and the new one takes its id, so that ids stay stable
-       from run to run */
-    st = o->st[S_DELETE];
-    bind_text(st, 1, source);
-    sqlite3_int64 old_id = 0;
-    int have_old = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        old_id = sqlite3_column_int64(st, 0);
-        have_old = 1;
-    }
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
-    if (rc != SQLITE_DONE)
-        goto fail;
-
     char *warnings = NULL;
-    if (r && !(warnings = warnings_json(r))) {
-        rc = SQLITE_NOMEM;
-        goto fail;
-    }
+    int rc;
+    sqlite3_stmt *st;
+    if (r && !(warnings = warnings_json(r)))
+        return SQLITE_NOMEM;
     st = o->st[S_DOCUMENT];
     bind_text(st, 1, source);
     if (have_old)
         sqlite3_bind_int64(st, 23, old_id);
+    bind_size(st, 28, record);
+    if (meeting_id)
+        sqlite3_bind_int64(st, 29, meeting_id);
     if (r) {
         const pk_award *aw = r->award;
         bind_text(st, 2, r->doc_type);
@@ -535,8 +567,78 @@ int sqlite_out_add(sqlite_out *o, const char *source, const pk_record *r, const 
     return 0;
 
 fail:
-    set_err(err, errn, o->db, rc);
-    return -1;
+    return rc;
+}
+
+/* The meeting's row, with the id it had before when have_old; its id in *id. An SQLite code. */
+static int add_meeting(sqlite_out *o, const char *source, const pk_meeting *m, int have_old, sqlite3_int64 old_id,
+                       sqlite3_int64 *id)
+{
+    sqlite3_stmt *st = o->st[S_MEETING];
+    bind_text(st, 1, source);
+    bind_text(st, 2, m->body);
+    bind_text(st, 3, m->body_canonical);
+    bind_text(st, 4, m->date);
+    bind_text(st, 5, m->first_paragraph);
+    bind_text(st, 6, m->last_paragraph);
+    bind_size(st, 7, m->n_paragraphs);
+    bind_size(st, 8, m->span.start);
+    bind_size(st, 9, m->span.end);
+    bind_size(st, 10, m->span.page);
+    if (have_old)
+        sqlite3_bind_int64(st, 11, old_id);
+    int rc = step(st);
+    *id = sqlite3_last_insert_rowid(o->db);
+    return rc;
+}
+
+int sqlite_out_add(sqlite_out *o, const char *source, const pk_doc *doc, const char *error, char *err, size_t errn)
+{
+    if (!o || !o->db || !source) {
+        snprintf(err, errn, "no database open");
+        return -1;
+    }
+    size_t n = doc ? pk_doc_count(doc) : 1;
+    /* the earlier rows of this source, if any, go (their children with
+       them), and the new ones take their ids, record by record, so that
+       ids stay stable from run to run */
+    sqlite3_int64 *old = calloc(n, sizeof *old);
+    if (!old) {
+        snprintf(err, errn, "out of memory");
+        return -1;
+    }
+    sqlite3_stmt *st = o->st[S_DELETE];
+    bind_text(st, 1, source);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        sqlite3_int64 k = sqlite3_column_int64(st, 1);
+        if (k >= 0 && (size_t)k < n)
+            old[k] = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    sqlite3_int64 old_meeting = 0, meeting_id = 0;
+    if (rc == SQLITE_DONE) {
+        st = o->st[S_DELETE_MEETING];
+        bind_text(st, 1, source);
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+            old_meeting = sqlite3_column_int64(st, 0);
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+    }
+    rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    const pk_record *first = doc ? pk_doc_record(doc) : NULL;
+    if (rc == SQLITE_OK && first && first->meeting)
+        rc = add_meeting(o, source, first->meeting, old_meeting != 0, old_meeting, &meeting_id);
+    for (size_t k = 0; rc == SQLITE_OK && k < n; k++)
+        rc = add_record(o, source, k, meeting_id, old[k] != 0, old[k], doc ? pk_doc_record_at(doc, k) : NULL,
+                        error);
+    free(old);
+    if (rc != SQLITE_OK) {
+        set_err(err, errn, o->db, rc);
+        return -1;
+    }
+    return 0;
 }
 
 int sqlite_out_close(sqlite_out *o, int commit, char *err, size_t errn)

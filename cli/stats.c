@@ -50,7 +50,8 @@ static const char usage[] =
     "spellings: the unit's names as written; decision_kinds: the kinds of the\n"
     "documents' decisions (both sorted, joined with \" | \"); documents: how many\n"
     "documents; sources: theirs, in input order. The same source read twice is\n"
-    "one document. With --by the columns are year (body_canonical, class),\n"
+    "one document; a paragraph of whole minutes is one, named \"SOURCE § N\".\n"
+    "With --by the columns are year (body_canonical, class),\n"
     "documents,units: the documents with participations in the group, and the\n"
     "participations. A unit's class is its units[].class (förskola, skola,\n"
     "äldreomsorg, socialtjänst, annat, or none); a record without it, written\n"
@@ -258,12 +259,25 @@ static char *fold(const char *s)
 }
 
 /* Starts a document; its number in *doc. A source seen before is the same
-   document; "-" and a missing source are always new ones. */
-static int doc_begin(stats *st, const char *source, size_t *doc)
+   document; "-" and a missing source are always new ones. A paragraph of
+   whole minutes (paragraph not NULL) is a document of its own, named
+   "SOURCE § N". */
+static int doc_begin(stats *st, const char *source, const char *paragraph, size_t *doc)
 {
     st->serial++;
     st->ntouched = 0;
-    istr *src = intern(&st->strs, source ? source : "");
+    istr *src;
+    if (paragraph && source) {
+        size_t n = strlen(source) + strlen(paragraph) + 5;
+        char *name = malloc(n);
+        if (!name)
+            return -1;
+        snprintf(name, n, "%s § %s", source, paragraph);
+        src = intern(&st->strs, name);
+        free(name);
+    } else {
+        src = intern(&st->strs, source ? source : "");
+    }
     if (!src)
         return -1;
     int named = source && *source && strcmp(source, "-") != 0;
@@ -353,7 +367,7 @@ static int add_record(stats *st, const pk_record *r)
     if (!r->award || r->award->year <= 0 || r->n_units == 0)
         return 0;
     size_t doc;
-    if (doc_begin(st, r->source, &doc))
+    if (doc_begin(st, r->source, r->meeting ? r->paragraph : NULL, &doc))
         return -1;
     for (size_t i = 0; i < r->n_units; i++)
         if (r->units[i].name && doc_unit(st, doc, r->award->year, r->body_canonical, r->units[i].name,
@@ -449,7 +463,11 @@ static int add_json(stats *st, json_t *o)
     opt_str(o, "body_canonical", &body);
     size_t doc, i;
     json_t *v;
-    if (doc_begin(st, source, &doc))
+    /* a paragraph of whole minutes: its "meeting" is an object */
+    const char *paragraph = NULL;
+    if (json_is_object(json_object_get(o, "meeting")))
+        opt_str(o, "paragraph", &paragraph);
+    if (doc_begin(st, source, paragraph, &doc))
         return -1;
     json_array_foreach(units, i, v) {
         const char *key, *uclass = klass;
@@ -1126,7 +1144,9 @@ int stats_main(int argc, char **argv)
             failed = 1;
             continue;
         }
-        oom = add_record(&st, pk_doc_record(doc)) != 0;
+        /* whole minutes: each paragraph's record counts on its own */
+        for (size_t k = 0; !oom && k < pk_doc_count(doc); k++)
+            oom = add_record(&st, pk_doc_record_at(doc, k)) != 0;
         pk_doc_free(doc);
     }
     pk_extractor_free(ex);

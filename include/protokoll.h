@@ -114,7 +114,21 @@ typedef struct pk_award {
 } pk_award;
 
 /**
- * The record of one document. Strings are UTF-8 and NUL-terminated; a NULL
+ * The meeting whose minutes hold several paragraphs, each given as a record
+ * of its own: what groups the records of one file. Owned by the pk_doc.
+ */
+typedef struct pk_meeting {
+    const char *body;           /**< the body whose minutes these are, as the header writes it, or NULL */
+    const char *body_canonical; /**< its canonical name when the header settles it, or NULL */
+    const char *date;           /**< the meeting's ISO date, or NULL */
+    const char *first_paragraph; /**< "7": the first paragraph's number */
+    const char *last_paragraph;  /**< "9": the last one's */
+    size_t n_paragraphs;        /**< the meeting's records */
+    pk_span span;               /**< its header: from the start of the text to the first paragraph */
+} pk_meeting;
+
+/**
+ * The record of one document, or of one paragraph of whole minutes. Strings are UTF-8 and NUL-terminated; a NULL
  * string means the field was not found (JSON null). Every array comes with
  * its count. All memory belongs to the pk_doc it was read from.
  */
@@ -148,11 +162,17 @@ typedef struct pk_record {
         the document settles it (the body's own name, its förvaltning, its
         diarienummer prefix); NULL otherwise, never a guess. */
     const char *body_canonical;
+    /** The meeting, in a record of one paragraph of minutes that hold
+        several (body, date, attendance and signatures come from it where
+        the paragraph does not say otherwise); NULL for any other document. */
+    const pk_meeting *meeting;
 } pk_record;
 
 /** A compiled extractor (opaque). */
 typedef struct pk_extractor pk_extractor;
-/** The result of one extraction (opaque); read it with pk_doc_record(). */
+/** The result of one extraction (opaque): one record, or one per paragraph
+    of minutes that hold several, in order; read them with pk_doc_count()
+    and pk_doc_record_at(). */
 typedef struct pk_doc pk_doc;
 
 /** Details of a failure: code, message, and the byte offset in the input it concerns (0 when none). */
@@ -175,7 +195,8 @@ PK_EXPORT pk_extractor *pk_extractor_new(void);
 PK_EXPORT void pk_extractor_free(pk_extractor *ex);
 
 /**
- * Extracts the record of one document. `text` is the file's bytes (any
+ * Extracts the records of one document: one, or one per paragraph when it
+ * is a protokoll of several paragraphs ("§ N" opening each). `text` is the file's bytes (any
  * encoding; need not be NUL-terminated); `source` names it in the record
  * (may be NULL). On success returns 0 and sets *out to a doc the caller
  * frees with pk_doc_free(); on failure returns a PK_E* code and sets *out
@@ -188,11 +209,20 @@ PK_EXPORT int pk_extract(const pk_extractor *ex, const char *text, size_t len,
 PK_EXPORT int pk_extract_ex(const pk_extractor *ex, const char *text, size_t len,
                             const char *source, pk_doc **out, pk_error *err);
 
-/** The record's fields. Owned by `doc`; valid until pk_doc_free(doc). */
+/** The first record's fields (the only one, unless the document is minutes of several paragraphs). Owned by `doc`; valid until pk_doc_free(doc). NULL when doc is NULL. */
 PK_EXPORT const pk_record *pk_doc_record(const pk_doc *doc);
 
-/** The record as one line of JSON (no newline). Caller frees with free(); NULL when out of memory. */
+/** How many records the doc holds: 1, or one per paragraph of whole minutes; 0 when doc is NULL. */
+PK_EXPORT size_t pk_doc_count(const pk_doc *doc);
+
+/** Record i (0-based, in the order of the input). Owned by `doc`; valid until pk_doc_free(doc). NULL when i >= pk_doc_count(doc). */
+PK_EXPORT const pk_record *pk_doc_record_at(const pk_doc *doc, size_t i);
+
+/** The first record as one line of JSON (no newline). Caller frees with free(); NULL when out of memory. */
 PK_EXPORT char *pk_doc_to_json(const pk_doc *doc);
+
+/** Record i as one line of JSON (no newline). Caller frees with free(); NULL when out of memory or i >= pk_doc_count(doc). */
+PK_EXPORT char *pk_doc_record_to_json(const pk_doc *doc, size_t i);
 
 /** An error record {"source": ..., "error": ...} as one line of JSON. Caller frees with free(); NULL when out of memory. */
 PK_EXPORT char *pk_error_to_json(const char *source, const char *message);
@@ -200,18 +230,21 @@ PK_EXPORT char *pk_error_to_json(const char *source, const char *message);
 /** The CSV header row (SPEC's columns, CRLF-terminated). Static storage. */
 PK_EXPORT const char *pk_csv_header(void);
 
-/** The record's CSV rows, one per unit (one with an empty unit when there is none), CRLF-terminated. Caller frees with free(); NULL when out of memory. */
+/** The first record's CSV rows, one per unit (one with an empty unit when there is none), CRLF-terminated. Caller frees with free(); NULL when out of memory. */
 PK_EXPORT char *pk_doc_to_csv(const pk_doc *doc);
+
+/** Record i's CSV rows, as pk_doc_to_csv(). Caller frees with free(); NULL when out of memory or i >= pk_doc_count(doc). */
+PK_EXPORT char *pk_doc_record_to_csv(const pk_doc *doc, size_t i);
 
 /** The CSV row of an input that failed: its source and the error in the last column. Caller frees with free(); NULL when out of memory. */
 PK_EXPORT char *pk_error_to_csv(const char *source, const char *message);
 
-/** Adds a warning to the end of the record's warnings (the PDF layer's: which
-    pages were read by OCR). The record's earlier arrays stay valid. Returns 0,
-    PK_EINVAL, or PK_ENOMEM leaving the record as it was. */
+/** Adds a warning to the end of every record's warnings (the PDF layer's: which
+    pages were read by OCR). The records' earlier arrays stay valid. Returns 0,
+    PK_EINVAL, or PK_ENOMEM (some records may then have it, none loses another). */
 PK_EXPORT int pk_doc_add_warning(pk_doc *doc, const char *message);
 
-/** Frees a doc and everything pk_doc_record() returned for it. Accepts NULL. */
+/** Frees a doc and every record pk_doc_record() and pk_doc_record_at() returned for it. Accepts NULL. */
 PK_EXPORT void pk_doc_free(pk_doc *doc);
 
 /* ---- The PDF layer ----

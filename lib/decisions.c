@@ -322,6 +322,8 @@ static void body_from_header(ctx *c)
     }
 }
 
+void pk_body_from_header(ctx *c) { body_from_header(c); }
+
 /* A decision that names only the office's proposal, with no body written
    anywhere ("Enligt Socialförvaltningens förslag."): the nämnd that
    office prepares for decides (lib/data/admin_bodies.tsv). */

@@ -33,9 +33,8 @@ static void row(pk_buf *b, const char *const cols[NCOLS])
         field(b, cols[i], i == NCOLS - 1);
 }
 
-PK_EXPORT char *pk_doc_to_csv(const pk_doc *doc)
+static char *record_csv(const pk_record *r)
 {
-    const pk_record *r = pk_doc_record(doc);
     if (!r)
         return NULL;
     pk_buf b = {0};
@@ -74,6 +73,10 @@ PK_EXPORT char *pk_doc_to_csv(const pk_doc *doc)
     }
     return pk_buf_finish(&b);
 }
+
+PK_EXPORT char *pk_doc_to_csv(const pk_doc *doc) { return record_csv(pk_doc_record(doc)); }
+
+PK_EXPORT char *pk_doc_record_to_csv(const pk_doc *doc, size_t i) { return record_csv(pk_doc_record_at(doc, i)); }
 
 PK_EXPORT char *pk_error_to_csv(const char *source, const char *message)
 {

@@ -101,9 +101,8 @@ static void key(pk_buf *o, const char *k, int first)
     LIT(o, ":");
 }
 
-PK_EXPORT char *pk_doc_to_json(const pk_doc *doc)
+static char *record_json(const pk_record *r)
 {
-    const pk_record *r = pk_doc_record(doc);
     if (!r)
         return NULL;
     pk_buf o = {0};
@@ -213,9 +212,30 @@ PK_EXPORT char *pk_doc_to_json(const pk_doc *doc)
             LIT(&o, ",");
         str(&o, r->warnings[i]);
     }
-    LIT(&o, "]}");
+    LIT(&o, "]");
+    /* the meeting that groups the records of whole minutes, else null */
+    key(&o, "meeting", 0);
+    const pk_meeting *m = r->meeting;
+    if (m) {
+        LIT(&o, "{");
+        key(&o, "body", 1), str(&o, m->body);
+        key(&o, "body_canonical", 0), str(&o, m->body_canonical);
+        key(&o, "date", 0), str(&o, m->date);
+        key(&o, "first_paragraph", 0), str(&o, m->first_paragraph);
+        key(&o, "last_paragraph", 0), str(&o, m->last_paragraph);
+        key(&o, "paragraphs", 0), num(&o, (long long)m->n_paragraphs);
+        key(&o, "span", 0), span(&o, m->span);
+        LIT(&o, "}");
+    } else {
+        LIT(&o, "null");
+    }
+    LIT(&o, "}");
     return pk_buf_finish(&o);
 }
+
+PK_EXPORT char *pk_doc_to_json(const pk_doc *doc) { return record_json(pk_doc_record(doc)); }
+
+PK_EXPORT char *pk_doc_record_to_json(const pk_doc *doc, size_t i) { return record_json(pk_doc_record_at(doc, i)); }
 
 PK_EXPORT char *pk_error_to_json(const char *source, const char *message)
 {

@@ -1,6 +1,9 @@
 /* The extractor: its patterns (match.c) and tables compiled once and
    shared read-only; pk_extract() cleans one document's text once and runs
-   the stages over it, in an arena. */
+   the stages over it, in an arena. Whole minutes (minutes.c finds their
+   paragraphs) give a record per paragraph: the stages run on each
+   paragraph's part of the one cleaned text, and once on the meeting's
+   header and signatures, whose fields every paragraph's record shares. */
 #include "internal.h"
 
 #include <stdio.h>
@@ -8,7 +11,9 @@
 #include <string.h>
 
 struct pk_doc {
-    pk_record rec;
+    pk_record *recs; /* n records, in the order of the input */
+    size_t n;
+    pk_meeting meeting;
     arena a;
 };
 
@@ -80,6 +85,119 @@ static int fail(pk_error *err, int code, size_t offset, const char *msg)
     return code;
 }
 
+static void ctx_init(ctx *c, const pk_extractor *ex, arena *a, pcre2_match_data *md, pcre2_match_context *mctx,
+                     const unsigned char *orig, size_t len, const ctx *like)
+{
+    memset(c, 0, sizeof *c);
+    c->ex = ex;
+    c->a = a;
+    c->md = md;
+    c->mctx = mctx;
+    c->orig = orig;
+    c->orig_len = len;
+    if (like) {
+        c->encoding = like->encoding;
+        c->ff = like->ff;
+        c->n_ff = like->n_ff;
+    }
+    c->regnums.size = sizeof(pk_regnum);
+    c->dates.size = sizeof(pk_date);
+    c->decisions.size = sizeof(pk_decision);
+    c->units.size = sizeof(pk_unit);
+    c->people.size = sizeof(pk_person);
+    c->warnings.size = sizeof(const char *);
+}
+
+/* The stages, each after those whose results it reads. */
+static void run_stages(ctx *c)
+{
+    pk_extract_regnums(c);    /* first: dates skip what lies in a diarienummer */
+    pk_extract_fields(c);     /* doc_type, title, the header's end: where the decision is sought */
+    pk_extract_decisions(c);  /* the decision section and the body that decides */
+    pk_extract_award(c);      /* the award, from the title and the decision */
+    pk_extract_dates(c);      /* roles and years need the header, the decision and the award */
+    pk_extract_units(c);      /* the units the decisions name */
+    pk_extract_people(c);     /* names, titles and parties anywhere in the text */
+    pk_extract_canonical(c);  /* body_canonical and unit keys, from all the above */
+    pk_extract_unit_class(c); /* units' classes: names, the decision, the body */
+    if (c->rx_limit_hit)
+        pk_warn(c, "pattern limit reached: some text was not searched to the end");
+    if (c->t.n == 0)
+        pk_warn(c, "empty document");
+    else if (!c->decisions.n && !c->units.n && !c->dates.n && !c->regnums.n && !c->rec->title)
+        pk_warn(c, "nothing found");
+}
+
+/* Whole minutes: the meeting's header and signatures once, then each
+   paragraph on its own part of the cleaned text (the same bytes, the same
+   map: spans stay offsets into the input), sharing the meeting's fields.
+   Every part is read once, so the cost stays linear in the input. */
+static void extract_minutes(ctx *c, pk_doc *doc, const pk_para *ps, size_t np, size_t closing, const char *source)
+{
+    pk_meeting *mt = &doc->meeting;
+    pk_record *mrec = pk_arena_alloc(c->a, sizeof *mrec);
+    memset(mrec, 0, sizeof *mrec);
+    ctx m;
+    ctx_init(&m, c->ex, c->a, c->md, c->mctx, c->orig, c->orig_len, c);
+    m.minutes = 1;
+    m.rec = mrec;
+    pk_minutes_meeting_text(c->a, &c->t, ps[0].s, closing, &m.t);
+    if (m.t.n) {
+        pk_segment(c->a, &m.t, &m.sg);
+        run_stages(&m);
+        finish(&m);
+        /* the body whose minutes these are: a header line that is its name alone */
+        const char *body = mrec->body;
+        pk_span bspan = mrec->body_span;
+        mrec->body = NULL;
+        mrec->doc_type = mrec->doc_type && strcmp(mrec->doc_type, "protokollsutdrag") == 0 ? "protokollsutdrag" : "protokoll";
+        m.header_end = m.t.n;
+        pk_body_from_header(&m);
+        if (!mrec->body) {
+            mrec->body = body;
+            mrec->body_span = bspan;
+        }
+        if (c->rx_limit_hit || m.rx_limit_hit)
+            c->rx_limit_hit = 1;
+    }
+    mt->body = mrec->body;
+    mt->body_canonical = mrec->body_canonical;
+    mt->date = mrec->meeting_date;
+    mt->n_paragraphs = np;
+    mt->first_paragraph = pk_arena_strndup(c->a, c->t.s + ps[0].num_s, ps[0].num_e - ps[0].num_s);
+    mt->last_paragraph = pk_arena_strndup(c->a, c->t.s + ps[np - 1].num_s, ps[np - 1].num_e - ps[np - 1].num_s);
+    mt->span = pk_span_of(c, 0, ps[0].s);
+
+    /* the decoder's warnings go to every record */
+    const char *const *dw = c->warnings.items;
+    size_t ndw = c->warnings.n;
+    doc->recs = pk_arena_alloc(c->a, np * sizeof *doc->recs);
+    memset(doc->recs, 0, np * sizeof *doc->recs);
+    doc->n = np;
+    const char *src = pk_arena_strdup(c->a, source);
+    for (size_t i = 0; i < np; i++) {
+        ctx v;
+        ctx_init(&v, c->ex, c->a, c->md, c->mctx, c->orig, c->orig_len, c);
+        v.minutes = 1;
+        v.rec = &doc->recs[i];
+        v.rec->source = src;
+        v.rec->meeting = mt;
+        v.t.s = c->t.s + ps[i].s;
+        v.t.n = ps[i].e - ps[i].s;
+        v.t.map = c->t.map + ps[i].s;
+        v.rec->paragraph = pk_arena_strndup(c->a, c->t.s + ps[i].num_s, ps[i].num_e - ps[i].num_s);
+        v.rec->paragraph_span = pk_span_of(c, ps[i].num_s, ps[i].num_e);
+        v.rec->meeting_date = mt->date; /* the meeting decides every paragraph */
+        for (size_t k = 0; k < ndw; k++)
+            *(const char **)pk_vec_push(v.a, &v.warnings) = dw[k];
+        pk_segment(c->a, &v.t, &v.sg);
+        run_stages(&v);
+        pk_minutes_merge(&v, mrec, mt);
+        finish(&v);
+    }
+    pk_minutes_settle(c, doc->recs, np, mt);
+}
+
 PK_EXPORT int pk_extract_ex(const pk_extractor *ex, const char *text, size_t len, const char *source,
                             pk_doc **out, pk_error *err)
 {
@@ -115,21 +233,13 @@ PK_EXPORT int pk_extract_ex(const pk_extractor *ex, const char *text, size_t len
     pcre2_set_depth_limit(mctx, 10000);
 
     ctx c;
-    memset(&c, 0, sizeof c);
-    c.ex = ex;
-    c.a = &doc->a;
-    c.md = md;
-    c.mctx = mctx;
-    c.orig = (const unsigned char *)(text ? text : ""); /* NULL with length 0: empty */
-    c.orig_len = len;
-    c.rec = &doc->rec;
-    c.regnums.size = sizeof(pk_regnum);
-    c.dates.size = sizeof(pk_date);
-    c.decisions.size = sizeof(pk_decision);
-    c.units.size = sizeof(pk_unit);
-    c.people.size = sizeof(pk_person);
-    c.warnings.size = sizeof(const char *);
-    doc->rec.source = pk_arena_strdup(c.a, source);
+    ctx_init(&c, ex, &doc->a, md, mctx, (const unsigned char *)(text ? text : ""), len, NULL);
+    /* the first record, for a document of one (its only one) */
+    doc->recs = pk_arena_alloc(c.a, sizeof *doc->recs);
+    memset(doc->recs, 0, sizeof *doc->recs);
+    doc->n = 1;
+    c.rec = &doc->recs[0];
+    doc->recs[0].source = pk_arena_strdup(c.a, source);
 
     pk_text raw;
     decode_info di;
@@ -169,23 +279,15 @@ PK_EXPORT int pk_extract_ex(const pk_extractor *ex, const char *text, size_t len
     pk_normalize(c.a, &raw, &c.t);
     pk_segment(c.a, &c.t, &c.sg);
 
-    /* the stages, each after those whose results it reads */
-    pk_extract_regnums(&c);    /* first: dates skip what lies in a diarienummer */
-    pk_extract_fields(&c);     /* doc_type, title, the header's end: where the decision is sought */
-    pk_extract_decisions(&c);  /* the decision section and the body that decides */
-    pk_extract_award(&c);      /* the award, from the title and the decision */
-    pk_extract_dates(&c);      /* roles and years need the header, the decision and the award */
-    pk_extract_units(&c);      /* the units the decisions name */
-    pk_extract_people(&c);     /* names, titles and parties anywhere in the text */
-    pk_extract_canonical(&c);  /* body_canonical and unit keys, from all the above */
-    pk_extract_unit_class(&c); /* units' classes: names, the decision, the body */
-    if (c.rx_limit_hit)
-        pk_warn(&c, "pattern limit reached: some text was not searched to the end");
-    if (c.t.n == 0)
-        pk_warn(&c, "empty document");
-    else if (!c.decisions.n && !c.units.n && !c.dates.n && !c.regnums.n && !doc->rec.title)
-        pk_warn(&c, "nothing found");
-    finish(&c);
+    vec paras = {0};
+    paras.size = sizeof(pk_para);
+    size_t closing;
+    if (pk_minutes_paragraphs(&c, &paras, &closing) < 2) {
+        run_stages(&c);
+        finish(&c);
+    } else {
+        extract_minutes(&c, doc, paras.items, paras.n, closing, source);
+    }
 
     pcre2_match_data_free(md);
     pcre2_match_context_free(mctx);
@@ -199,23 +301,34 @@ PK_EXPORT int pk_extract(const pk_extractor *ex, const char *text, size_t len, c
     return pk_extract_ex(ex, text, len, source, out, NULL);
 }
 
-PK_EXPORT const pk_record *pk_doc_record(const pk_doc *doc) { return doc ? &doc->rec : NULL; }
+PK_EXPORT const pk_record *pk_doc_record(const pk_doc *doc) { return doc ? &doc->recs[0] : NULL; }
+
+PK_EXPORT size_t pk_doc_count(const pk_doc *doc) { return doc ? doc->n : 0; }
+
+PK_EXPORT const pk_record *pk_doc_record_at(const pk_doc *doc, size_t i)
+{
+    return doc && i < doc->n ? &doc->recs[i] : NULL;
+}
 
 PK_EXPORT int pk_doc_add_warning(pk_doc *doc, const char *message)
 {
     if (!doc || !message)
         return PK_EINVAL;
-    pk_record *r = &doc->rec;
-    /* a new array in the doc's arena: the old one stays until pk_doc_free */
-    const char **w = pk_arena_alloc(&doc->a, (r->n_warnings + 1) * sizeof *w);
-    char *m = w ? pk_arena_strdup(&doc->a, message) : NULL;
+    char *m = pk_arena_strdup(&doc->a, message);
     if (!m)
         return PK_ENOMEM;
-    if (r->n_warnings)
-        memcpy(w, r->warnings, r->n_warnings * sizeof *w);
-    w[r->n_warnings] = m;
-    r->warnings = w;
-    r->n_warnings++;
+    for (size_t i = 0; i < doc->n; i++) {
+        pk_record *r = &doc->recs[i];
+        /* a new array in the doc's arena: the old one stays until pk_doc_free */
+        const char **w = pk_arena_alloc(&doc->a, (r->n_warnings + 1) * sizeof *w);
+        if (!w)
+            return PK_ENOMEM;
+        if (r->n_warnings)
+            memcpy(w, r->warnings, r->n_warnings * sizeof *w);
+        w[r->n_warnings] = m;
+        r->warnings = w;
+        r->n_warnings++;
+    }
     return 0;
 }
 

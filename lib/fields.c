@@ -5,11 +5,16 @@
 #include <string.h>
 
 
-/* The word occurs in the input (not as the start of a longer word). */
+/* The word occurs in the input (not as the start of a longer word); in a
+   part of whole minutes, in that part's text alone. */
 static int has(const ctx *c, const char *needle)
 {
     size_t m = strlen(needle);
     const unsigned char *p = c->orig, *end = c->orig + c->orig_len;
+    if (c->minutes) {
+        p = (const unsigned char *)c->t.s;
+        end = p + c->t.n;
+    }
     while ((p = memmem(p, (size_t)(end - p), needle, m)) != NULL) {
         if (p + m >= end || !((p[m] >= 'a' && p[m] <= 'z') || p[m] >= 0xC0))
             return 1;
@@ -74,14 +79,19 @@ static const char *const furniture_words[] = {
     "Ordförande", "Org nr", "närvarande", "Nr "};
 
 /* A line under the heading that says where the matter came from
-   ("Remiss från kommunstyrelsen, KS 2019/876") ends the heading. */
-static const char *const subtitle_openers[] = {"Remiss från ", "Remiss inkommen från "};
+   ("Remiss från kommunstyrelsen, KS 2019/876", "Motion den 13 november
+   2017 av ...", "Yttrande till regeringen ...") or how it was given
+   ("Muntlig information") ends the heading. */
+static const char *const subtitle_openers[] = {"Remiss från ", "Remiss inkommen från ", "Motion den ",
+                                               "Politikerinitiativ den ", "Medborgarförslag den ", "Inkom den ",
+                                               "Yttrande till ", "Rekommendation från ", "Muntlig information",
+                                               "Muntlig redovisning"};
 
 static int is_subtitle(const ctx *c, const line *l)
 {
     for (size_t i = 0; i < sizeof subtitle_openers / sizeof *subtitle_openers; i++) {
         size_t n = strlen(subtitle_openers[i]);
-        if (l->e - l->s > n && memcmp(c->t.s + l->s, subtitle_openers[i], n) == 0)
+        if (l->e - l->s >= n && memcmp(c->t.s + l->s, subtitle_openers[i], n) == 0)
             return 1;
     }
     return 0;
@@ -186,6 +196,16 @@ static void find_title(ctx *c, size_t limit_line)
                 !memchr(c->t.s + l.s, '/', l.e - l.s) && !has_digit(c->t.s + l.s, l.e - l.s)) {
                 ke = l.e;
                 kept++;
+                continue;
+            }
+            /* a heading of one word right above "Beslut", under "§ N" and
+               its "Dnr" line ("Anmälningar", "Delegationsbeslut") */
+            if (after_para && !kept && k + 1 < g->nlines && g->lines[k + 1].heading == H_DECISION &&
+                count_words(c->t.s + l.s, l.e - l.s) == 1 && pk_is_upper_at(c->t.s + l.s, l.e - l.s) &&
+                !has_furniture_word(c, &l) && !has_digit(c->t.s + l.s, l.e - l.s)) {
+                ks = l.s;
+                ke = l.e;
+                kept = 1;
                 continue;
             }
             if (is_furniture_line(c, &l, after_para)) {
@@ -315,7 +335,8 @@ void pk_extract_fields(ctx *c)
     size_t pv[4] = {0}, pos = 0, *aw = c->award_mention;
     int have = 0;
     int award_at = c->has_award_mention = pk_rx_match(c, RX_AWARD, 0, c->t.n, aw, 1);
-    while (pk_rx_match(c, RX_PARAGRAPH, pos, c->t.n, ov, 2)) {
+    /* a paragraph of whole minutes comes with its number */
+    while (!c->rec->paragraph && pk_rx_match(c, RX_PARAGRAPH, pos, c->t.n, ov, 2)) {
         pos = ov[1];
         if (!have || (award_at && ov[0] < aw[0])) {
             memcpy(pv, ov, sizeof pv);

@@ -155,6 +155,7 @@ typedef struct ctx {
     size_t decision_lo, decision_hi; /* first decision section, cleaned offsets */
     size_t header_end;               /* end of the header zone (before the first decision or title) */
     int ref_year, ref_month;          /* for dates without a year */
+    int minutes;                      /* a part of whole minutes: one paragraph, or the meeting's header */
 } ctx;
 
 /* ---- match.c: the patterns, their cues, and matching in cue windows ---- */
@@ -179,10 +180,29 @@ pk_span pk_span_of(const ctx *c, size_t s, size_t e);
 char *pk_fold(ctx *c, size_t s, size_t e);
 void pk_warn(ctx *c, const char *msg);
 
+/* ---- minutes.c: whole minutes, one record per paragraph ---- */
+
+/* A paragraph of whole minutes: [s, e) in the cleaned text, its number at [num_s, num_e). */
+typedef struct pk_para {
+    size_t s, e, num_s, num_e;
+} pk_para;
+/* The paragraphs (pushed into out, of pk_para), and where the closing
+   signatures begin (t.n when none); their count. Under two, the text is
+   one document. */
+size_t pk_minutes_paragraphs(ctx *c, vec *out, size_t *closing);
+/* The meeting's header [0, he) and closing [cs, t->n) as one text. */
+void pk_minutes_meeting_text(arena *a, const pk_text *t, size_t he, size_t cs, pk_text *out);
+/* What a paragraph's record takes from the meeting's (m) where it says nothing itself. */
+void pk_minutes_merge(ctx *c, const pk_record *m, const pk_meeting *mt);
+/* The meeting's canonical body from its paragraphs', when the header leaves it open and they agree. */
+void pk_minutes_settle(ctx *c, pk_record *recs, size_t n, pk_meeting *mt);
+
 /* ---- the stages; each fills its part of c->rec ---- */
 void pk_extract_regnums(ctx *c);
 void pk_extract_fields(ctx *c);    /* doc_type, title, body, administration, paragraph */
 void pk_extract_decisions(ctx *c);
+/* Minutes: the body from a header line that is its name alone, when none is set. */
+void pk_body_from_header(ctx *c);
 void pk_extract_units(ctx *c);
 void pk_extract_people(ctx *c);
 void pk_extract_dates(ctx *c);

@@ -15,7 +15,29 @@ grep -q 'usage: protokoll \[-f FORMAT\] \[-o FILE\] \[-j N\] \[FILE|DIR ...\]' $
 [ ! -s $t/err ]; check $? "nothing on stderr but errors"
 "$bin" < corpus/000_f9602f9a592d35f0.txt | grep -q '"source":"-"'; check $? "reads standard input"
 "$bin" corpus > $t/a.jsonl; "$bin" -j 2 corpus > $t/b.jsonl; cmp -s $t/a.jsonl $t/b.jsonl; check $? "-j 2 output is byte-identical to -j 1"
-[ "$(wc -l < $t/a.jsonl)" -eq "$(ls corpus/*.txt | wc -l)" ]; check $? "a directory gives one record per *.txt"
+ls corpus/*.txt > $t/files
+python3 - $t/a.jsonl $t/files <<'PY'
+import json, sys
+srcs = [json.loads(l)["source"] for l in open(sys.argv[1], encoding="utf-8")]
+files = [l.strip() for l in open(sys.argv[2], encoding="utf-8")]
+runs = [s for i, s in enumerate(srcs) if i == 0 or srcs[i - 1] != s]
+sys.exit(0 if runs == files and len(srcs) > len(files) else 1)
+PY
+check $? "a directory gives its *.txt files' records in sorted order, whole minutes one per paragraph"
+# whole minutes in every format: a record per paragraph, in order
+w=corpus/400_jarva_2024_flera_paragrafer.txt
+"$bin" $w corpus/001_9f941457af8a876d.txt > $t/w.jsonl && "$bin" -f json $w corpus/001_9f941457af8a876d.txt > $t/w.json &&
+"$bin" -f csv $w corpus/001_9f941457af8a876d.txt > $t/w.csv && "$bin" -j 4 $w corpus/001_9f941457af8a876d.txt | cmp -s - $t/w.jsonl &&
+python3 - $t/w.jsonl $t/w.json $t/w.csv <<'PY'
+import csv, json, sys
+lines = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+arr = json.load(open(sys.argv[2], encoding="utf-8"))
+rows = list(csv.DictReader(open(sys.argv[3], encoding="utf-8", newline="")))
+assert [r["paragraph"] for r in lines] == ["7", "8", "9", None] and arr == lines
+assert [r["paragraph"] for r in rows[:5]] == ["7", "8", "8", "8", "9"] and {r["paragraph"] for r in rows[5:]} == {""}
+assert lines[0]["meeting"] == lines[2]["meeting"] and lines[3]["meeting"] is None
+PY
+check $? "whole minutes: jsonl, json and csv give every paragraph's record in order, -j 4 as -j 1"
 "$bin" -f json corpus > $t/all.json && python3 -c "import json,sys; d=json.load(open('$t/all.json')); sys.exit(0 if len(d) > 5 else 1)"
 check $? "-f json is one valid array"
 "$bin" -f csv -o $t/out.csv corpus && python3 - "$t/out.csv" <<'PY'

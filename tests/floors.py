@@ -20,13 +20,20 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import score  # noqa: E402
+import gold_records  # noqa: E402
 
 EPS = 1e-9
 
 
-def load_preds(path):
+def load_preds(path, gold_dir=None):
+    """source -> its record; of the records of whole minutes (one per
+    paragraph, one source), the one whose paragraph the gold names."""
+    with open(path, encoding="utf-8") as fh:
+        lines = list(fh)
+    if gold_dir:
+        return {os.path.basename(r.get("source", "")): r for r in gold_records.select(gold_dir, lines)}
     preds = {}
-    for line in open(path, encoding="utf-8"):
+    for line in lines:
         if line.strip():
             rec = json.loads(line)
             preds[os.path.basename(rec.get("source", ""))] = rec
@@ -90,7 +97,7 @@ def main():
     ap.add_argument("--only", nargs="*")
     ap.add_argument("--update", action="store_true")
     a = ap.parse_args()
-    preds = load_preds(a.pred)
+    preds = load_preds(a.pred, a.gold)
     if a.silver:
         fields, mac, docs = silver_scores(a.silver, preds)
     else:

@@ -1,24 +1,75 @@
 #!/bin/sh
 # -f sqlite: the schema, the counts against the JSONL output, foreign keys,
-# replacing on re-runs, failed inputs, errors, and spans into the sources.
+# replacing on re-runs, failed inputs, errors, spans into the sources, the
+# meetings of whole minutes, and the migration of files of every older
+# schema version.
 bin=$1
 t=build/sqlitetest; rm -rf $t; mkdir -p $t
 . tests/lib.sh "$bin"
 q() { sqlite3 -init /dev/null -batch -noheader "$@"; }
+# to_v3 FILE: the file as schema version 3 wrote it: one row per source in
+# documents (source UNIQUE), no meetings (sqlite3 keeps foreign keys off,
+# so dropping the table leaves its children, and the orphans go by hand)
+to_v3() {
+    q "$1" "DROP VIEW participations; DROP TABLE meetings;
+        CREATE TABLE documents_v3 (id INTEGER PRIMARY KEY, source TEXT UNIQUE NOT NULL, doc_type TEXT,
+          title TEXT, title_start INTEGER, title_end INTEGER,
+          body TEXT, body_canonical TEXT, body_start INTEGER, body_end INTEGER,
+          administration TEXT, administration_start INTEGER, administration_end INTEGER,
+          paragraph TEXT, paragraph_start INTEGER, paragraph_end INTEGER, document_date TEXT, meeting_date TEXT,
+          award_name TEXT, award_year INTEGER, award_class TEXT, warnings TEXT, error TEXT,
+          title_page INTEGER, body_page INTEGER, administration_page INTEGER, paragraph_page INTEGER);
+        INSERT INTO documents_v3 SELECT id, source, doc_type, title, title_start, title_end, body, body_canonical,
+          body_start, body_end, administration, administration_start, administration_end, paragraph,
+          paragraph_start, paragraph_end, document_date, meeting_date, award_name, award_year, award_class,
+          warnings, error, title_page, body_page, administration_page, paragraph_page FROM documents WHERE record = 0;
+        DROP TABLE documents; ALTER TABLE documents_v3 RENAME TO documents;
+        DELETE FROM decisions WHERE document_id NOT IN (SELECT id FROM documents);
+        DELETE FROM units WHERE document_id NOT IN (SELECT id FROM documents);
+        DELETE FROM people WHERE document_id NOT IN (SELECT id FROM documents);
+        DELETE FROM dates WHERE document_id NOT IN (SELECT id FROM documents);
+        DELETE FROM registration_numbers WHERE document_id NOT IN (SELECT id FROM documents);
+        CREATE INDEX documents_award_year ON documents(award_year);
+        CREATE INDEX documents_body_canonical ON documents(body_canonical);
+        CREATE VIEW participations AS SELECT d.award_year AS award_year, u.class AS unit_class, d.source AS source,
+          u.position AS unit_position FROM documents d JOIN units u ON u.document_id = d.id WHERE d.award_name IS NOT NULL;
+        PRAGMA user_version = 3; UPDATE meta SET value = '3' WHERE key = 'schema_version';"
+}
 db=$t/corpus.db
 
 "$bin" corpus > $t/corpus.jsonl
 "$bin" -f sqlite -o $db corpus; check $? "sqlite: corpus/ written, exit 0"
 
 [ "$(q $db "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name)")" = \
-  "dates decisions documents meta participations people registration_numbers units" ]
+  "dates decisions documents meetings meta participations people registration_numbers units" ]
 check $? "sqlite: the tables and the participations view exist"
 
-[ "$(q $db 'PRAGMA user_version')" -eq 3 ] && [ "$(q $db "SELECT value FROM meta WHERE key = 'schema_version'")" = 3 ]
+[ "$(q $db 'PRAGMA user_version')" -eq 4 ] && [ "$(q $db "SELECT value FROM meta WHERE key = 'schema_version'")" = 4 ]
 check $? "sqlite: schema version in user_version and meta"
 
-[ "$(q $db 'SELECT count(*) FROM documents')" -eq "$(ls corpus/*.txt | wc -l)" ]
-check $? "sqlite: one document per corpus/*.txt"
+# a row per record: one per corpus/*.txt, one per paragraph of whole minutes,
+# those tied to their meeting's row, numbered in the order of the input
+python3 - $t/corpus.jsonl $db <<'PY'
+import json, sqlite3, sys
+recs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+db = sqlite3.connect(sys.argv[2])
+got = db.execute("SELECT source, record, paragraph FROM documents ORDER BY source, record").fetchall()
+want, seen = [], {}
+for r in recs:
+    k = seen.get(r["source"], 0)
+    seen[r["source"]] = k + 1
+    want.append((r["source"], k, r["paragraph"]))
+assert got == sorted(want), "documents"
+minutes = {r["source"]: r["meeting"] for r in recs if r["meeting"]}
+rows = db.execute("SELECT source, body, date, first_paragraph, last_paragraph, paragraphs, span_start, span_end, page "
+                  "FROM meetings ORDER BY source").fetchall()
+assert rows == sorted((s, m["body"], m["date"], m["first_paragraph"], m["last_paragraph"], m["paragraphs"],
+                       m["span"][0], m["span"][1], m["page"]) for s, m in minutes.items()), rows
+tied = db.execute("SELECT count(*) FROM documents d JOIN meetings m ON m.id = d.meeting_id AND m.source = d.source").fetchone()[0]
+assert minutes and tied == sum(1 for r in recs if r["meeting"]), tied
+assert db.execute("SELECT count(*) FROM documents WHERE meeting_id IS NULL").fetchone()[0] == sum(1 for r in recs if not r["meeting"])
+PY
+check $? "sqlite: a document row per record, whole minutes' paragraphs tied to their meeting's row"
 
 # every array of the JSONL records, counted, against its table
 python3 - $t/corpus.jsonl > $t/counts.jsonl <<'PY'
@@ -65,6 +116,7 @@ check $? "sqlite: units' classes as in the JSONL records, and unit_class in the 
 # brought up to this version: the columns added, the view made anew, the
 # documents rewritten
 cp $db $t/v1.db
+to_v3 $t/v1.db
 q $t/v1.db "DROP VIEW participations; ALTER TABLE units DROP COLUMN class;
             ALTER TABLE documents DROP COLUMN title_page; ALTER TABLE documents DROP COLUMN body_page;
             ALTER TABLE documents DROP COLUMN administration_page; ALTER TABLE documents DROP COLUMN paragraph_page;
@@ -73,8 +125,9 @@ q $t/v1.db "DROP VIEW participations; ALTER TABLE units DROP COLUMN class;
             CREATE VIEW participations AS SELECT award_year FROM documents;
             PRAGMA user_version = 1; UPDATE meta SET value = '1' WHERE key = 'schema_version';"
 "$bin" -f sqlite -o $t/v1.db corpus; rc=$?
-[ $rc -eq 0 ] && [ "$(q $t/v1.db 'PRAGMA user_version')" -eq 3 ] &&
-[ "$(q $t/v1.db "SELECT value FROM meta WHERE key = 'schema_version'")" = 3 ] &&
+[ $rc -eq 0 ] && [ "$(q $t/v1.db 'PRAGMA user_version')" -eq 4 ] &&
+[ "$(q $t/v1.db "SELECT value FROM meta WHERE key = 'schema_version'")" = 4 ] &&
+[ "$(q $t/v1.db 'SELECT count(*) FROM documents')" -eq "$(q $db 'SELECT count(*) FROM documents')" ] &&
 [ "$(q $t/v1.db 'SELECT count(class) FROM units')" -eq "$(q $db 'SELECT count(class) FROM units')" ] &&
 [ "$(q $t/v1.db 'SELECT count(unit_class) FROM participations')" -eq "$(q $db 'SELECT count(unit_class) FROM participations')" ] &&
 [ -z "$(q $t/v1.db 'PRAGMA foreign_key_check')" ] && [ "$(q $t/v1.db 'PRAGMA integrity_check')" = ok ]
@@ -106,7 +159,7 @@ before=$(q $db "SELECT count(*) FROM units u JOIN documents d ON d.id = u.docume
 head -c 3000 /dev/urandom > $t/extra/a.txt; printf '\0\0\0\0' >> $t/extra/a.txt
 "$bin" -f sqlite -o $db $t/extra/a.txt; rc2=$?
 [ $rc1 -eq 0 ] && [ "$before" -gt 0 ] && [ $rc2 -eq 1 ] &&
-[ "$(q $db 'SELECT count(*) FROM documents')" -eq "$(( $(ls corpus/*.txt | wc -l) + 1 ))" ] &&
+[ "$(q $db 'SELECT count(*) FROM documents')" -eq "$(( $(wc -l < $t/corpus.jsonl) + 1 ))" ] &&
 [ "$(q $db "SELECT count(*) FROM units u JOIN documents d ON d.id = u.document_id WHERE d.source = '$t/extra/a.txt'")" -eq 0 ] &&
 q $db "SELECT error FROM documents WHERE source = '$t/extra/a.txt'" | grep -q '^not text'
 check $? "sqlite: other documents stay, a replaced document loses its old children"
@@ -158,6 +211,7 @@ check $? "sqlite: every span's page, the document's own fields' too, is 1 + the 
 # a database of schema 2 (no pages) gains the page columns: its rows keep
 # NULL pages, the documents written now have theirs
 cp $db $t/v1.db
+to_v3 $t/v1.db
 q $t/v1.db "PRAGMA foreign_keys = ON; DELETE FROM documents WHERE source LIKE 'corpus/00%';
             ALTER TABLE documents DROP COLUMN title_page; ALTER TABLE documents DROP COLUMN body_page;
             ALTER TABLE documents DROP COLUMN administration_page; ALTER TABLE documents DROP COLUMN paragraph_page;
@@ -165,7 +219,7 @@ q $t/v1.db "PRAGMA foreign_keys = ON; DELETE FROM documents WHERE source LIKE 'c
             ALTER TABLE dates DROP COLUMN page; ALTER TABLE registration_numbers DROP COLUMN page;
             PRAGMA user_version = 2; UPDATE meta SET value = '2' WHERE key = 'schema_version';"
 "$bin" -f sqlite -o $t/v1.db corpus/00*.txt; rc=$?
-[ $rc -eq 0 ] && [ "$(q $t/v1.db 'PRAGMA user_version')" -eq 3 ] &&
+[ $rc -eq 0 ] && [ "$(q $t/v1.db 'PRAGMA user_version')" -eq 4 ] &&
 [ "$(q $t/v1.db "SELECT count(*) FROM units u JOIN documents d ON d.id = u.document_id WHERE d.source LIKE 'corpus/00%' AND u.page >= 1")" -gt 0 ] &&
 [ "$(q $t/v1.db "SELECT count(*) FROM units u JOIN documents d ON d.id = u.document_id WHERE d.source LIKE 'corpus/00%' AND u.page IS NULL")" -eq 0 ] &&
 [ "$(q $t/v1.db "SELECT count(*) FROM units WHERE page IS NULL")" -gt 0 ] && [ -z "$(q $t/v1.db 'PRAGMA foreign_key_check')" ]
@@ -188,3 +242,18 @@ for sql, want in pairs:
     assert norm(got) == norm(want), (sql, got)
 PY
 check $? "the README's SQL queries give the output it shows"
+
+# a file of schema 3 (a row per source) becomes one of a row per record:
+# its rows kept, with their ids and children, whole minutes written anew
+# with a row per paragraph and their meeting
+cp $db $t/v3.db
+to_v3 $t/v3.db
+q $t/v3.db "SELECT id, source FROM documents ORDER BY id" > $t/v3.ids
+"$bin" -f sqlite -o $t/v3.db corpus/400_*.txt; rc=$?
+[ $rc -eq 0 ] && [ "$(q $t/v3.db 'PRAGMA user_version')" -eq 4 ] &&
+[ "$(q $t/v3.db "SELECT id, source FROM documents WHERE record = 0 ORDER BY id")" = "$(cat $t/v3.ids)" ] &&
+[ "$(q $t/v3.db "SELECT count(*) FROM documents WHERE source LIKE 'corpus/400_%'")" -eq 3 ] &&
+[ "$(q $t/v3.db "SELECT count(*) FROM meetings")" -eq 1 ] &&
+[ "$(q $t/v3.db "SELECT count(*) FROM units")" -eq "$(q $db "SELECT count(*) FROM units")" ] &&
+[ -z "$(q $t/v3.db 'PRAGMA foreign_key_check')" ] && [ "$(q $t/v3.db 'PRAGMA integrity_check')" = ok ]
+check $? "sqlite: a schema 3 database becomes a row per record, its rows, ids and children kept"

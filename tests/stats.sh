@@ -168,4 +168,11 @@ got = list(csv.reader(open(sys.argv[2], encoding="utf-8", newline="")))
 assert got[0] == ["year", "documents", "units"] and got[1:] == want, (got, want)
 PY
 check $? "stats: --by year on corpus/ agrees with its records"
+
+# whole minutes: each paragraph is a document of its own, from the text and
+# from its JSONL records alike
+printf 'SOCIALNÄMNDEN\nSammanträdesdatum\n2020-05-26\n\n§ 1\nDeltagande i Kvalitetsutmärkelsen 2020\n\nBeslut\nSocialnämnden godkänner att Enheten Alfa deltar i Kvalitetsutmärkelsen 2020.\n\n§ 2\nDeltagande i Kvalitetsutmärkelsen 2020\n\nBeslut\nSocialnämnden godkänner att Enheten Alfa deltar i Kvalitetsutmärkelsen 2020.\n' > $t/minutes.txt
+"$bin" stats $t/minutes.txt > $t/minutes.csv && "$bin" $t/minutes.txt | "$bin" stats - | cmp -s - $t/minutes.csv &&
+[ "$(sed -n 2p $t/minutes.csv | tr -d "\r")" = "2020,,\"alfa\",\"Alfa\",\"approve\",2,\"$t/minutes.txt § 1 | $t/minutes.txt § 2\"" ]
+check $? "stats: each paragraph of whole minutes counts as a document, named SOURCE § N"
 exit 0

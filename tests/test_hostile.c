@@ -267,6 +267,40 @@ static void test_pathological_unit_list(void **state)
     free(s);
 }
 
+/* Whole minutes at their limits: "§ 1" to "§ 9999", each a record, under
+   a header that names 2000 people, of whom each record repeats 300 and says
+   so; and a run of "§ 5" lines that never rise is one document. */
+static void test_pathological_minutes(void **state)
+{
+    (void)state;
+    size_t n = 9999, len = 0, cap = n * 32 + 2000 * 24 + 256;
+    char *s = malloc(cap);
+    len += (size_t)snprintf(s, cap, "NÄMNDEN\nSammanträdesdatum\n2020-05-26\n\nLedamöter\n");
+    for (size_t i = 0; i < 2000; i++)
+        len += (size_t)snprintf(s + len, cap - len, "Anna Berg%c%c%c (S)\n", (char)('a' + i % 26),
+                                (char)('a' + i / 26 % 26), (char)('a' + i / 676));
+    for (size_t i = 1; i <= n; i++)
+        len += (size_t)snprintf(s + len, cap - len, "\n§ %zu\nÄrende\n", i);
+    len += (size_t)snprintf(s + len, cap - len, "\n§ 10000\nÄrende\n");
+    pk_doc *d = extract_in_time(s, len);
+    assert_int_equal(pk_doc_count(d), n); /* "§ 10000" has five digits: no paragraph */
+    const pk_record *r = pk_doc_record_at(d, n - 1);
+    assert_string_equal(r->paragraph, "9999");
+    assert_true(r->n_people <= 300);
+    assert_true(r->n_warnings >= 1);
+    assert_non_null(strstr(r->warnings[r->n_warnings - 1], "more people"));
+    assert_string_equal(r->meeting->last_paragraph, "9999");
+    pk_doc_free(d);
+    len = 0;
+    for (size_t i = 0; i < 20000; i++)
+        len += (size_t)snprintf(s + len, cap - len, "§ 5\n");
+    d = extract_in_time(s, len);
+    assert_int_equal(pk_doc_count(d), 1);
+    assert_null(pk_doc_record(d)->meeting);
+    pk_doc_free(d);
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -276,7 +310,7 @@ int main(void)
         cmocka_unit_test(test_limits_and_arguments),   cmocka_unit_test(test_pathological_years),
         cmocka_unit_test(test_pathological_words),     cmocka_unit_test(test_pathological_hyphens),
         cmocka_unit_test(test_pathological_unit_list), cmocka_unit_test(test_pathological_combining_marks),
-        cmocka_unit_test(test_pathological_sentences),
+        cmocka_unit_test(test_pathological_sentences),  cmocka_unit_test(test_pathological_minutes),
     };
     return cmocka_run_group_tests_name("hostile", tests, setup_ex, teardown_ex);
 }

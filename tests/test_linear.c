@@ -1,5 +1,5 @@
-/* Cost linear in the input: each pathological form, and a dense run of
-   decisions, takes at most 12 times as long at ten times the size. Time is
+/* Cost linear in the input: each pathological form, a dense run of
+   decisions, and whole minutes of many paragraphs (a record each), takes at most 12 times as long at ten times the size. Time is
    the process's CPU time, the best of a few runs, so that other load on
    the machine does not count. */
 #include "testutil.h"
@@ -20,6 +20,23 @@ static char *unit_list(size_t n, size_t *len)
     *len += (size_t)snprintf(s + *len, cap - *len, "deltar i Kvalitetsutmärkelsen 2020.\n");
     return s;
 }
+
+/* whole minutes of n paragraphs under one header, a record each */
+static char *minutes(size_t n, size_t *len)
+{
+    size_t cap = n * 200 + 512;
+    char *s = malloc(cap);
+    *len = (size_t)snprintf(s, cap, "SOCIALNÄMNDEN\nProtokoll\nSammanträdesdatum\n2020-05-26\n\nLedamöter\n"
+                                     "Anna Berg (S), ordförande\nPer Holm (M)\n\n");
+    for (size_t i = 0; i < n; i++)
+        *len += (size_t)snprintf(s + *len, cap - *len,
+                                 "§ %zu\nÄrende %zu\nDnr 1.2-%zu/2020\n\nBeslut\nSocialnämnden godkänner att "
+                                 "Enheten A%zu deltar den 30 juni.\n\fSida %zu\n",
+                                 i + 1, i, i, i, i + 2);
+    *len += (size_t)snprintf(s + *len, cap - *len, "Vid protokollet\nEva Lind\nJusterat 2020-05-28\n");
+    return s;
+}
+
 
 /* user CPU time: the kernel's time to fault in fresh pages for a large
    input varies with what the allocator kept from the run before */
@@ -73,8 +90,12 @@ static double ratio(const form *f, int units)
     double r = 1e9;
     for (int attempt = 0; attempt < 5 && r > 12.0; attempt++) {
         size_t n1, n10;
-        char *s1 = units ? unit_list(f->times, &n1) : repeat(f->head, f->unit, f->times, f->tail, &n1);
-        char *s10 = units ? unit_list(10 * f->times, &n10) : repeat(f->head, f->unit, 10 * f->times, f->tail, &n10);
+        char *s1 = units == 2 ? minutes(f->times, &n1)
+                   : units ? unit_list(f->times, &n1)
+                           : repeat(f->head, f->unit, f->times, f->tail, &n1);
+        char *s10 = units == 2 ? minutes(10 * f->times, &n10)
+                    : units ? unit_list(10 * f->times, &n10)
+                            : repeat(f->head, f->unit, 10 * f->times, f->tail, &n10);
         double t1 = best_time(s1, n1, 5), t10 = best_time(s10, n10, 3);
         free(s1);
         free(s10);
@@ -110,6 +131,18 @@ static void test_linear_in_size(void **state)
     form units = {"unit list", "", "", "", 2000};
     double r = ratio(&units, 1);
     printf("  %-22s 10x the size: %5.1fx the time\n", units.name, r);
+    bad += r > 12.0;
+    form whole = {"whole minutes", "", "", "", 300};
+    size_t wn;
+    char *w = minutes(3000, &wn);
+    pk_doc *wd = NULL;
+    assert_int_equal(pk_extract(shared_ex, w, wn, "m.txt", &wd), 0);
+    assert_int_equal(pk_doc_count(wd), 3000); /* a record per paragraph */
+    assert_string_equal(pk_doc_record_at(wd, 2999)->paragraph, "3000");
+    pk_doc_free(wd);
+    free(w);
+    r = ratio(&whole, 2);
+    printf("  %-22s 10x the size: %5.1fx the time\n", whole.name, r);
     bad += r > 12.0;
     alarm(0);
     assert_int_equal(bad, 0);

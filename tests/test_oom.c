@@ -7,7 +7,8 @@
 long pk_test_fail_after(long n); /* lib/arena.c, for tests */
 
 static const char *const files[] = {"corpus/000_f9602f9a592d35f0.txt", "corpus/004_9602855b77a9072b.txt",
-                                    "corpus/100_rinkeby_kista_2019_forskolor.txt", "corpus/203_farsta_2005_p11.txt"};
+                                    "corpus/100_rinkeby_kista_2019_forskolor.txt", "corpus/203_farsta_2005_p11.txt",
+                                    "corpus/400_jarva_2024_flera_paragrafer.txt"}; /* whole minutes */
 
 /* The n-th allocation of pk_extractor_new fails, for every n. */
 static void test_extractor_new(void **state)

@@ -154,16 +154,35 @@ static void test_five_signatures(void **state)
     pk_doc_free(d);
 }
 
+/* A report that quotes numbered sections is one document, not minutes. */
+static void test_report_quoting_sections_is_one_document(void **state)
+{
+    (void)state;
+    pk_doc *d = extract("Tjänsteutlåtande\nDnr 1.2-3/2024\n\nReglemente för nämnden\n\nFörslag till beslut\n"
+                        "Nämnden godkänner reglementet.\n\n§ 1\nNämnden ansvarar för förskolan.\n\n§ 2\n"
+                        "Nämnden sammanträder vid behov.\n");
+    assert_int_equal(pk_doc_count(d), 1);
+    assert_null(pk_doc_record(d)->meeting);
+    pk_doc_free(d);
+}
+
 static void test_second_batch_forms(void **state)
 {
     (void)state;
-    /* several paragraphs: the one about the award */
+    /* several paragraphs: a record each, in order, the meeting's in each */
     pk_doc *d = extract("Protokoll\n\n§ 7\nInformation om ekonomin\n\nBeslut\nInformationen tas till protokollet.\n\n"
                         "§ 8\nDeltagande i Stockholms stads kvalitetsutmärkelse 2024\n\nBeslut\nStadsdelsnämnden "
                         "godkänner att Förskolan Solrosen (förskola) och Tenstagården (äldreboende) deltar.\n\n"
                         "§ 9\nÖvrigt\n\nBeslut\nNämnden noterar informationen.\n");
-    const pk_record *r = pk_doc_record(d);
+    assert_int_equal(pk_doc_count(d), 3);
+    assert_string_equal(pk_doc_record(d)->paragraph, "7");
+    assert_string_equal(pk_doc_record_at(d, 2)->paragraph, "9");
+    assert_null(pk_doc_record_at(d, 3));
+    const pk_record *r = pk_doc_record_at(d, 1);
     assert_string_equal(r->paragraph, "8");
+    assert_non_null(r->meeting);
+    assert_string_equal(r->meeting->first_paragraph, "7");
+    assert_string_equal(r->meeting->last_paragraph, "9");
     assert_string_equal(r->title, "Deltagande i Stockholms stads kvalitetsutmärkelse 2024");
     assert_string_equal(r->decisions[0].kind, "approve");
     assert_int_equal(r->n_units, 2);
@@ -320,7 +339,8 @@ int main(void)
         cmocka_unit_test(test_units_from_adopted_proposal), cmocka_unit_test(test_two_items_in_one_sentence),
         cmocka_unit_test(test_list_after_colon_lines_below), cmocka_unit_test(test_date_roles),
         cmocka_unit_test(test_unit_parents), cmocka_unit_test(test_five_signatures),
-        cmocka_unit_test(test_second_batch_forms), cmocka_unit_test(test_title_ends_before_remiss_line),
+        cmocka_unit_test(test_second_batch_forms),
+        cmocka_unit_test(test_report_quoting_sections_is_one_document), cmocka_unit_test(test_title_ends_before_remiss_line),
         cmocka_unit_test(test_title_name_broken_before_party), cmocka_unit_test(test_header_date_under_label_column),
         cmocka_unit_test(test_administration_renamed), cmocka_unit_test(test_inverted_actor_and_proposal_heading),
         cmocka_unit_test(test_heading_under_paragraph_line),

@@ -5,14 +5,16 @@
 
 #include <jansson.h>
 
-/* The class of the unit called `name` in the doc ("(null)" when it has
-   none); fails the test when the doc has no such unit. */
+/* The class of the unit called `name` in the doc, in any of its records
+   ("(null)" when it has none); fails the test when the doc has no such unit. */
 static const char *cls(const pk_doc *d, const char *name)
 {
-    const pk_record *r = pk_doc_record(d);
-    for (size_t i = 0; i < r->n_units; i++)
-        if (strcmp(r->units[i].name, name) == 0)
-            return r->units[i].klass ? r->units[i].klass : "(null)";
+    for (size_t k = 0; k < pk_doc_count(d); k++) {
+        const pk_record *r = pk_doc_record_at(d, k);
+        for (size_t i = 0; i < r->n_units; i++)
+            if (strcmp(r->units[i].name, name) == 0)
+                return r->units[i].klass ? r->units[i].klass : "(null)";
+    }
     fail_msg("no unit %s", name);
     return NULL;
 }

@@ -4,6 +4,9 @@ A binding of libprotokoll through ctypes (no compiler needed):
 
     extract(text, source=None)  the record of one document, as a dict: the
                                 JSON the command writes, every field and span
+                                (of whole minutes, the first paragraph's)
+    extract_all(text, source=None)  its records: one, or one per paragraph
+                                of minutes that hold several
     records(paths)              the records of files and directories, in the
                                 command's order, error records included
     read_minutes(paths)         a pandas DataFrame of the command's CSV rows
@@ -24,7 +27,7 @@ import sys
 from . import _lib
 
 __version__ = "0.1.0"
-__all__ = ["Error", "extract", "records", "read_minutes", "library_version", "library_path"]
+__all__ = ["Error", "extract", "extract_all", "records", "read_minutes", "library_version", "library_path"]
 
 
 class Error(Exception):
@@ -83,25 +86,40 @@ def _extract_doc(lib, data, src):
     return doc
 
 
-def _render(lib, doc, fn):
-    """pk_doc_to_json or pk_doc_to_csv of doc, then doc freed."""
+def _render(lib, doc, csv):
+    """Every record of doc (one, or one per paragraph of whole minutes), as
+    a list of bytes: each record's JSON line (csv False) or CSV rows (csv
+    True); then doc freed."""
+    fn = lib.cdll.pk_doc_record_to_csv if csv else lib.cdll.pk_doc_record_to_json
+    out = []
     try:
-        out = lib.take(fn(doc))
+        for i in range(lib.cdll.pk_doc_count(doc)):
+            one = lib.take(fn(doc, i))
+            if one is None:
+                raise Error(_lib.PK_ENOMEM, lib.strerror(_lib.PK_ENOMEM))
+            out.append(one)
     finally:
         lib.cdll.pk_doc_free(doc)
-    if out is None:
-        raise Error(_lib.PK_ENOMEM, lib.strerror(_lib.PK_ENOMEM))
     return out
 
 
-def extract(text, source=None):
-    """The record of one document (str or bytes, in any encoding the library
-    reads) as a dict: exactly the JSON record `protokoll` writes for it.
-    `source` names it in the record. Raises protokoll.Error on failure
-    (binary data, over 1 GiB)."""
+def extract_all(text, source=None):
+    """The records of one document (str or bytes, in any encoding the
+    library reads) as a list of dicts, exactly the JSON records `protokoll`
+    writes for it: one, or one per paragraph of minutes that hold several
+    (each with its "meeting"). `source` names it in the records. Raises
+    protokoll.Error on failure (binary data, over 1 GiB)."""
     lib = _lib.get()
     doc = _extract_doc(lib, _text_bytes(text), _source_bytes(source))
-    return json.loads(_render(lib, doc, lib.cdll.pk_doc_to_json))
+    return [json.loads(r) for r in _render(lib, doc, False)]
+
+
+def extract(text, source=None):
+    """The record of one document as a dict: exactly the JSON record
+    `protokoll` writes for it; of minutes that hold several paragraphs, the
+    first paragraph's (extract_all() gives them all). `source` names it in
+    the record. Raises protokoll.Error on failure (binary data, over 1 GiB)."""
+    return extract_all(text, source)[0]
 
 
 # ---- inputs in the command's order (cli/inputs.c) ----
@@ -202,8 +220,9 @@ def _read(path):
 
 
 def _one(path, csv):
-    """The command's output for one input: the JSON line (csv False) or the
-    CSV rows (csv True), as bytes, error records included."""
+    """The command's output for one input, as a list of bytes: its records'
+    JSON lines (csv False) or CSV rows (csv True), one item per record, or
+    its error record."""
     lib = _lib.get()
     source = b"-" if path in ("-", b"-") else os.fsencode(path)
     err_fn = lib.cdll.pk_error_to_csv if csv else lib.cdll.pk_error_to_json
@@ -211,22 +230,24 @@ def _one(path, csv):
     if err is None:
         try:
             doc = _extract_doc(lib, text, source)
-            return _render(lib, doc, lib.cdll.pk_doc_to_csv if csv else lib.cdll.pk_doc_to_json)
+            return _render(lib, doc, csv)
         except Error as e:
             err = e.message
     out = lib.take(err_fn(source, err.encode("utf-8", "replace")))
     if out is None:
         raise MemoryError("protokoll: out of memory")
-    return out
+    return [out]
 
 
 def records(paths):
     """The records of files and directories, as dicts, in the order and with
     the content of `protokoll PATHS` (JSON lines): a directory gives every
-    *.txt under it, in sorted order; an input that cannot be read or
+    *.txt under it, in sorted order; minutes that hold several paragraphs
+    give a record per paragraph, in order; an input that cannot be read or
     extracted gives an error record {"source": ..., "error": ...}."""
     for p in inputs(paths):
-        yield json.loads(_one(p, False))
+        for r in _one(p, False):
+            yield json.loads(r)
 
 
 # ---- the CSV as a DataFrame ----
@@ -239,7 +260,7 @@ def csv_header():
 def csv_rows(path):
     """The command's CSV rows (no header) for one input read as a file. Bytes
     that are not UTF-8 (a file name's) read as U+FFFD, as in the JSON."""
-    return _one(path, True).decode("utf-8", "replace")
+    return b"".join(_one(path, True)).decode("utf-8", "replace")
 
 
 DATE_COLUMNS = ("document_date", "meeting_date")
@@ -264,7 +285,8 @@ def frame(csv_texts):
 
 def read_minutes(paths):
     """A pandas DataFrame of the rows `protokoll -f csv PATHS` writes, one
-    per document and unit (an error row per input that failed), with the
+    per record and unit (a record per document, or per paragraph of whole
+    minutes; an error row per input that failed), with the
     command's columns: award_year nullable Int64, document_date and
     meeting_date datetime64, the rest strings (object), an empty cell
     missing (NaN)."""

@@ -61,6 +61,9 @@ def _declare(lib):
         # strings the caller frees come back as void pointers, so that ctypes
         # does not copy them into bytes and lose the pointer to free
         "pk_doc_to_json": (vp, [vp]),
+        "pk_doc_count": (sz, [vp]),
+        "pk_doc_record_to_json": (vp, [vp, sz]),
+        "pk_doc_record_to_csv": (vp, [vp, sz]),
         "pk_error_to_json": (vp, [cp, cp]),
         "pk_csv_header": (cp, []),
         "pk_doc_to_csv": (vp, [vp]),

@@ -12,14 +12,30 @@ class Extract(unittest.TestCase):
     def test_every_corpus_record_is_the_commands(self):
         files = corpus_files()
         lines = cli(*files).decode("utf-8").splitlines()
-        self.assertEqual(len(lines), len(files))
-        for path, line in zip(files, lines):
+        recs = []
+        for path in files:
             with open(path, "rb") as f:
-                rec = protokoll.extract(f.read(), path)
+                all_ = protokoll.extract_all(f.read(), path)
+            self.assertEqual(protokoll.extract(open(path, "rb").read(), path), all_[0], path)
+            recs += [(path, r) for r in all_]
+        self.assertEqual(len(lines), len(recs))
+        for (path, rec), line in zip(recs, lines):
             self.assertEqual(rec, json.loads(line), path)
             # every field, in the command's order and spelling
             self.assertEqual(json.dumps(rec, ensure_ascii=False, separators=(",", ":")), line, path)
-        print(f"{len(files)} corpus documents, every field and span as the command writes them")
+        print(f"{len(files)} corpus documents, {len(recs)} records, every field and span as the command writes them")
+
+    def test_whole_minutes_give_a_record_per_paragraph(self):
+        text = ("NÄMNDEN\nSammanträdesdatum\n2024-04-18\n\n§ 7\nInformation\n\nBeslut\n"
+                "Informationen tas till protokollet.\n\n§ 8\nDeltagande\n\nBeslut\nNämnden godkänner att "
+                "Förskolan Solrosen deltar.\n")
+        recs = protokoll.extract_all(text, "m.txt")
+        self.assertEqual([r["paragraph"] for r in recs], ["7", "8"])
+        self.assertEqual(recs[0]["meeting"], recs[1]["meeting"])
+        self.assertEqual(recs[0]["meeting"]["date"], "2024-04-18")
+        self.assertEqual([r["meeting_date"] for r in recs], ["2024-04-18"] * 2)
+        self.assertEqual(protokoll.extract(text, "m.txt"), recs[0])
+        self.assertIsNone(protokoll.extract(SHORT)["meeting"])
 
     def test_str_and_bytes_give_one_record(self):
         self.assertEqual(protokoll.extract(SHORT.decode("utf-8"), "x"), protokoll.extract(SHORT, "x"))

@@ -38,7 +38,11 @@ class Records(unittest.TestCase):
     def test_corpus_records_are_the_commands(self):
         got = list(protokoll.records(CORPUS))
         self.assertEqual(got, jsonl(cli(CORPUS)))
-        self.assertEqual(len(got), len([f for f in os.listdir(CORPUS) if f.endswith(".txt")]))
+        # a record per document, or per paragraph of whole minutes
+        files = sorted(f for f in os.listdir(CORPUS) if f.endswith(".txt"))
+        self.assertEqual(sorted({os.path.basename(r["source"]) for r in got}), files)
+        self.assertEqual(len(got), len(files) + sum(r["meeting"]["paragraphs"] - 1 for r in got
+                                                    if r["meeting"] and r["paragraph"] == r["meeting"]["first_paragraph"]))
 
     def test_walk_order_and_error_records_are_the_commands(self):
         got = list(protokoll.records(self.args))
