@@ -68,6 +68,7 @@ static const date_cue date_cues[] = {
 #include "date_cues.inc"
 };
 enum { NCUES = sizeof date_cues / sizeof *date_cues };
+_Static_assert(NCUES < 256, "date cue rows are numbered in a byte");
 
 static const char *const role_names[] = {"document", "meeting", "deadline", "ceremony", "other", "meeting", "other"};
 
@@ -168,20 +169,87 @@ static int column_start(const char *s, size_t lo, size_t p)
 
 /* Every hit of the rows with `where` in [lo, hi) that lies outside the date
    [ds, de), into best; sets *another when a row of role `another` hits. */
+/* The rows of each `where`, and the first bytes they open with; and, found
+   in one pass over the text, every place where some row's first two bytes
+   stand (as part_at() compares them): the searches around each date visit
+   only those places. Made once per document. */
+struct date_cue_rows {
+    unsigned char rows[W_SENTENCE + 1][NCUES]; /* row numbers: the table has fewer than 256 rows */
+    int n[W_SENTENCE + 1];
+    unsigned char opens[W_SENTENCE + 1][256];
+    uint32_t *at; /* the places, in order */
+    size_t nat;
+};
+
+/* The byte at p folded as part_at() folds it after `prev`. */
+static unsigned char fold_at(const char *s, size_t p, unsigned char prev)
+{
+    unsigned char a = (unsigned char)s[p];
+    if (a >= 'A' && a <= 'Z')
+        return (unsigned char)(a + 32);
+    if (prev == 0xC3 && a >= 0x80 && a <= 0x9E)
+        return (unsigned char)(a + 0x20);
+    return a;
+}
+
+static const struct date_cue_rows *cue_rows_of(ctx *c)
+{
+    struct date_cue_rows *r = pk_arena_alloc(c->a, sizeof *r);
+    memset(r, 0, sizeof *r);
+    /* pairs[first] holds the second bytes rows go on with; any[first]: a
+       row whose second byte is no fixed byte */
+    unsigned char any[256] = {0};
+    uint64_t pairs[256][4];
+    memset(pairs, 0, sizeof pairs);
+    for (int k = 0; k < NCUES; k++) {
+        int w = date_cues[k].where;
+        const unsigned char *ph = (const unsigned char *)date_cues[k].phrase + (date_cues[k].phrase[0] == '-');
+        r->rows[w][r->n[w]++] = (unsigned char)k;
+        r->opens[w][ph[0]] = 1;
+        if (!ph[1] || ph[1] == ' ' || ph[1] == '-')
+            any[ph[0]] = 1;
+        else
+            pairs[ph[0]][ph[1] >> 6] |= (uint64_t)1 << (ph[1] & 63);
+    }
+    const char *s = c->t.s;
+    size_t n = c->t.n, cap = 0;
+    for (size_t p = 0; p < n; p++) {
+        unsigned char a = fold_at(s, p, 0);
+        if (!any[a]) {
+            if (p + 1 >= n)
+                continue;
+            unsigned char b = fold_at(s, p + 1, a);
+            if (!(pairs[a][b >> 6] >> (b & 63) & 1))
+                continue;
+        }
+        if (r->nat == cap) {
+            size_t more = cap ? 2 * cap : 256;
+            r->at = pk_arena_grow(c->a, r->at, cap * sizeof *r->at, more * sizeof *r->at);
+            cap = more;
+        }
+        r->at[r->nat++] = (uint32_t)p;
+    }
+    return r;
+}
+
 static void find_cues(const ctx *c, int where, size_t lo, size_t hi, size_t ds, size_t de, size_t slo, size_t shi,
                       cue_hit *best, int *another)
 {
-    /* the rows of this `where`, and the first bytes they open with: a byte
-       no row opens with costs one test */
-    int rows[NCUES], nrows = 0;
-    unsigned char opens[256] = {0};
-    for (int k = 0; k < NCUES; k++)
-        if (date_cues[k].where == where) {
-            rows[nrows++] = k;
-            opens[(unsigned char)date_cues[k].phrase[date_cues[k].phrase[0] == '-']] = 1;
-        }
+    const unsigned char *rows = c->date_cue_rows->rows[where];
+    int nrows = c->date_cue_rows->n[where];
+    const unsigned char *opens = c->date_cue_rows->opens[where];
     const char *s = c->t.s;
-    for (size_t p = lo; p < hi; p++) {
+    const uint32_t *at = c->date_cue_rows->at;
+    size_t na = c->date_cue_rows->nat, i0 = 0, i1 = na;
+    while (i0 < i1) { /* the first place at or after lo */
+        size_t mid = i0 + (i1 - i0) / 2;
+        if (at[mid] < lo)
+            i0 = mid + 1;
+        else
+            i1 = mid;
+    }
+    for (size_t ia = i0; ia < na && at[ia] < hi; ia++) {
+        size_t p = at[ia];
         unsigned char ch = (unsigned char)s[p];
         if (ch >= 'A' && ch <= 'Z')
             ch = (unsigned char)(ch + 32);
@@ -190,9 +258,21 @@ static void find_cues(const ctx *c, int where, size_t lo, size_t hi, size_t ds, 
         for (int i = 0; i < nrows; i++) {
             int k = rows[i];
             const date_cue *q = &date_cues[k];
-            unsigned char f = (unsigned char)q->phrase[q->phrase[0] == '-'];
-            if (f != ch)
+            const unsigned char *ph = (const unsigned char *)q->phrase + (q->phrase[0] == '-');
+            if (ph[0] != ch)
                 continue;
+            /* the second byte as part_at() compares it: most candidates end here */
+            if (ph[1] && ph[1] != ' ' && ph[1] != '-') {
+                if (p + 1 >= shi)
+                    continue;
+                unsigned char a = (unsigned char)s[p + 1];
+                if (a >= 'A' && a <= 'Z')
+                    a = (unsigned char)(a + 32);
+                else if (ph[0] == 0xC3 && a >= 0x80 && a <= 0x9E)
+                    a = (unsigned char)(a + 0x20);
+                if (a != ph[1])
+                    continue;
+            }
             size_t e = cue_at(s, slo, shi, p, q->phrase);
             if (!e || (p < de && e > ds) || (where == W_LABEL && !column_start(s, slo, p)))
                 continue;
@@ -597,6 +677,7 @@ void pk_extract_dates(ctx *c)
     }
     if (!cs.n)
         return;
+    c->date_cue_rows = cue_rows_of(c);
     qsort(cs.items, cs.n, sizeof(dcand), by_pos);
     dcand *xs = cs.items;
 

@@ -152,6 +152,7 @@ typedef struct ctx {
     int cues_built;
     struct name_set *unit_names; /* units.c: names seen, case-folded */
     struct people_index *people_index; /* people.c: where each name stands in people */
+    const struct date_cue_rows *date_cue_rows; /* dates.c: the cue rows of each place, by first byte */
     size_t decision_lo, decision_hi; /* first decision section, cleaned offsets */
     size_t header_end;               /* end of the header zone (before the first decision or title) */
     int ref_year, ref_month;          /* for dates without a year */
