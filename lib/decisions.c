@@ -49,6 +49,25 @@ static int body_before(ctx *c, size_t from, size_t before, size_t *bs, size_t *b
     return found;
 }
 
+/* The first match of formula pattern id (built from `rows`) in [s, e): its
+   row's kind, the formula as written in lower case, and where it stands. */
+static int formula_in(ctx *c, int id, const formula_entry *rows, size_t nrows, size_t s, size_t e, const char **kind,
+                      const char **formula, size_t *fs, size_t *fe)
+{
+    size_t ov[2];
+    if (!pk_rx_match(c, id, s, e, ov, 1))
+        return 0;
+    const char *mark = pk_rx_mark(c);
+    size_t k = mark ? (size_t)strtoul(mark, NULL, 10) : 0;
+    if (k < nrows)
+        *kind = rows[k].kind;
+    char *f = pk_fold(c, ov[0], ov[1]);
+    *formula = pk_lower(c->a, f, strlen(f));
+    *fs = ov[0];
+    *fe = ov[1];
+    return 1;
+}
+
 /* The verb first, after an adverbial: "Med stöd av ... antar Bygg- och
    miljönämnden detaljplanen." The body must follow the formula at once,
    and the formula be an active verb in the present ("antar", "godkänner"):
@@ -130,28 +149,12 @@ static void add_item(ctx *c, size_t s, size_t e, int marked, size_t lead_s, size
             return;
         }
     }
-    size_t ov[2];
     const char *kind = "other", *formula = NULL;
     size_t fs = e, fe = e;
-    if (pk_rx_match(c, RX_FORMULA, s, e, ov, 1)) {
-        const char *mark = pk_rx_mark(c);
-        size_t k = mark ? (size_t)strtoul(mark, NULL, 10) : 0;
-        if (k < pk_n_formulas)
-            kind = pk_formulas[k].kind;
-        char *f = pk_fold(c, ov[0], ov[1]);
-        formula = pk_lower(c->a, f, strlen(f));
-        fs = ov[0];
-        fe = ov[1];
-    } else if (pk_rx_match(c, RX_OPEN_FORMULA, s, e, ov, 1)) {
-        /* "X beslutar att <a verb the table does not know>" */
-        const char *mark = pk_rx_mark(c);
-        size_t k = mark ? (size_t)strtoul(mark, NULL, 10) : 0;
-        if (k < pk_n_open_formulas)
-            kind = pk_open_formulas[k].kind;
-        char *f = pk_fold(c, ov[0], ov[1]);
-        formula = pk_lower(c->a, f, strlen(f));
-        fs = ov[0];
-        fe = ov[1];
+    /* a formula of the table, else "X beslutar att <a verb the table does not know>" */
+    if (formula_in(c, RX_FORMULA, pk_formulas, pk_n_formulas, s, e, &kind, &formula, &fs, &fe) ||
+        formula_in(c, RX_OPEN_FORMULA, pk_open_formulas, pk_n_open_formulas, s, e, &kind, &formula, &fs, &fe)) {
+        /* kind and formula set */
     } else if (!marked || !has_verb(c, s, e)) {
         return; /* a name in a list under an item is no decision of its own */
     }
