@@ -277,6 +277,9 @@ int pk_is_upper_at(const char *s, size_t n);  /* first code point is an upper-ca
 int pk_is_lower_at(const char *s, size_t n);
 int pk_is_letter_at(const char *s, size_t n);
 char *pk_lower(arena *a, const char *s, size_t n); /* case-folded copy */
+/* FNV-1a over s[0..n) with ASCII capitals folded: one hash for the indices
+   of names, whose spellings differ in case */
+size_t pk_hash_folded(const char *s, size_t n);
 char *pk_capitalize(arena *a, const char *s);       /* copy with its first letter upper case */
 
 /* A growing output buffer (pk_malloc'd, for strings handed to the caller):

@@ -46,23 +46,13 @@ struct people_index {
     size_t *slot, cap, n;
 };
 
-static size_t name_hash(const char *s, size_t n)
-{
-    uint64_t h = 14695981039346656037u; /* FNV-1a */
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        h = (h ^ (ch >= 'A' && ch <= 'Z' ? ch + 32u : ch)) * 1099511628211u;
-    }
-    return (size_t)h;
-}
-
 static pk_person *find_n(ctx *c, const char *name, size_t n)
 {
     struct people_index *ix = c->people_index;
     if (!ix || !ix->cap)
         return NULL;
     pk_person *ps = c->people.items;
-    for (size_t i = name_hash(name, n) & (ix->cap - 1); ix->slot[i]; i = (i + 1) & (ix->cap - 1)) {
+    for (size_t i = pk_hash_folded(name, n) & (ix->cap - 1); ix->slot[i]; i = (i + 1) & (ix->cap - 1)) {
         pk_person *p = &ps[ix->slot[i] - 1];
         if (strlen(p->name) == n && strncasecmp(p->name, name, n) == 0)
             return p;
@@ -87,7 +77,7 @@ static void index_person(ctx *c, size_t k)
         for (size_t i = 0; i < ix->cap; i++)
             if (ix->slot[i]) {
                 const char *nm = ((pk_person *)c->people.items)[ix->slot[i] - 1].name;
-                size_t j = name_hash(nm, strlen(nm)) & (cap - 1);
+                size_t j = pk_hash_folded(nm, strlen(nm)) & (cap - 1);
                 while (slot[j])
                     j = (j + 1) & (cap - 1);
                 slot[j] = ix->slot[i];
@@ -96,7 +86,7 @@ static void index_person(ctx *c, size_t k)
         ix->cap = cap;
     }
     const char *nm = ((pk_person *)c->people.items)[k].name;
-    size_t j = name_hash(nm, strlen(nm)) & (ix->cap - 1);
+    size_t j = pk_hash_folded(nm, strlen(nm)) & (ix->cap - 1);
     while (ix->slot[j])
         j = (j + 1) & (ix->cap - 1);
     ix->slot[j] = k + 1;
@@ -951,7 +941,7 @@ static void merge_spellings(ctx *c)
     memset(gone, 0, n + 1);
     for (size_t i = 0; i < n; i++) {
         key[i] = spelling_key(c, ps[i].name);
-        size_t j = name_hash(key[i], strlen(key[i])) & (cap - 1);
+        size_t j = pk_hash_folded(key[i], strlen(key[i])) & (cap - 1);
         for (; slot[j]; j = (j + 1) & (cap - 1)) {
             size_t o = slot[j] - 1;
             if (strcmp(key[o], key[i]) != 0)

@@ -112,14 +112,6 @@ typedef struct name_ix {
     size_t cap;
 } name_ix;
 
-static size_t hash_n(const char *s, size_t n)
-{
-    size_t h = 1469598103934665603u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-    return h;
-}
-
 static void ix_build(ctx *c, name_ix *ix)
 {
     const pk_unit *us = c->units.items;
@@ -135,7 +127,7 @@ static void ix_build(ctx *c, name_ix *ix)
         ix->key[u] = pk_lower(c->a, us[u].name, strlen(us[u].name));
         ix->next[u] = 0;
         size_t len = strlen(ix->key[u]);
-        size_t i = hash_n(ix->key[u], len) & (ix->cap - 1);
+        size_t i = pk_hash_folded(ix->key[u], len) & (ix->cap - 1);
         for (; ix->slot[i]; i = (i + 1) & (ix->cap - 1))
             if (strcmp(ix->key[ix->slot[i] - 1], ix->key[u]) == 0)
                 break;
@@ -152,7 +144,7 @@ static void ix_build(ctx *c, name_ix *ix)
 /* The first unit named s[0..n), + 1; 0 when none. */
 static size_t ix_find(const name_ix *ix, const char *s, size_t n)
 {
-    for (size_t i = hash_n(s, n) & (ix->cap - 1); ix->slot[i]; i = (i + 1) & (ix->cap - 1)) {
+    for (size_t i = pk_hash_folded(s, n) & (ix->cap - 1); ix->slot[i]; i = (i + 1) & (ix->cap - 1)) {
         const char *k = ix->key[ix->slot[i] - 1];
         if (strlen(k) == n && memcmp(k, s, n) == 0)
             return ix->slot[i];

@@ -305,16 +305,6 @@ struct name_set {
     size_t cap;   /* a power of two */
 };
 
-static size_t name_hash(const char *s)
-{
-    size_t h = 1469598103934665603u;
-    for (; *s; s++) {
-        unsigned char ch = (unsigned char)*s;
-        h = (h ^ (size_t)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch)) * 1099511628211u;
-    }
-    return h;
-}
-
 /* Returns 1 when `name` is already a unit, else records it as unit `idx`. */
 static int seen_unit(ctx *c, const char *name, size_t idx)
 {
@@ -327,7 +317,7 @@ static int seen_unit(ctx *c, const char *name, size_t idx)
     }
     const pk_unit *us = c->units.items;
     size_t m = ns->cap - 1;
-    for (size_t i = name_hash(name) & m;; i = (i + 1) & m) {
+    for (size_t i = pk_hash_folded(name, strlen(name)) & m;; i = (i + 1) & m) {
         if (!ns->slot[i])
             break;
         if (strcasecmp(us[ns->slot[i] - 1].name, name) == 0)
@@ -339,7 +329,8 @@ static int seen_unit(ctx *c, const char *name, size_t idx)
         memset(slot, 0, cap * sizeof *slot);
         for (size_t k = 0; k < ns->cap; k++)
             if (ns->slot[k]) {
-                size_t i = name_hash(us[ns->slot[k] - 1].name) & (cap - 1);
+                const char *nm = us[ns->slot[k] - 1].name;
+                size_t i = pk_hash_folded(nm, strlen(nm)) & (cap - 1);
                 while (slot[i])
                     i = (i + 1) & (cap - 1);
                 slot[i] = ns->slot[k];
@@ -348,7 +339,7 @@ static int seen_unit(ctx *c, const char *name, size_t idx)
         ns->cap = cap;
         m = cap - 1;
     }
-    size_t i = name_hash(name) & m;
+    size_t i = pk_hash_folded(name, strlen(name)) & m;
     while (ns->slot[i])
         i = (i + 1) & m;
     ns->slot[i] = idx + 1;

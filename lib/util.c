@@ -38,6 +38,16 @@ int pk_is_letter_at(const char *s, size_t n)
     return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
 }
 
+size_t pk_hash_folded(const char *s, size_t n)
+{
+    uint64_t h = 14695981039346656037u;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        h = (h ^ (ch >= 'A' && ch <= 'Z' ? ch + 32u : ch)) * 1099511628211u;
+    }
+    return (size_t)h;
+}
+
 char *pk_lower(arena *a, const char *s, size_t n)
 {
     char *out = pk_arena_alloc(a, n * 2 + 1); /* lower case never more than doubles in UTF-8 */
