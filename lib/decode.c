@@ -20,6 +20,10 @@ static size_t utf8_seq(const unsigned char *in, size_t len, size_t i)
     unsigned char b = in[i];
     if (b < 0x80)
         return 1;
+    /* the two-byte letters of Swedish text ("å", "ä", "ö", "é"), decided
+       here without a call */
+    if (b >= 0xC2 && b <= 0xDF && i + 1 < len)
+        return (in[i + 1] & 0xC0) == 0x80 ? 2 : 0;
     utf8proc_int32_t cp;
     size_t avail = len - i < 4 ? len - i : 4;
     utf8proc_ssize_t k = utf8proc_iterate(in + i, (utf8proc_ssize_t)avail, &cp);
@@ -41,6 +45,24 @@ static int is_ctrl(unsigned char b)
     return (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') || b == 0x7F;
 }
 
+/* The end of the run of printable ASCII (and tab, line breaks, form feed)
+   that starts at i: the bytes both passes take as they are. */
+static const unsigned char plain[256] = {
+    ['\t'] = 1, ['\n'] = 1, ['\f'] = 1, ['\r'] = 1,
+#define P4(x) [x] = 1, [x + 1] = 1, [x + 2] = 1, [x + 3] = 1
+#define P16(x) P4(x), P4(x + 4), P4(x + 8), P4(x + 12)
+    P16(0x20), P16(0x30), P16(0x40), P16(0x50), P16(0x60), P4(0x70), P4(0x74), P4(0x78), [0x7C] = 1, [0x7D] = 1, [0x7E] = 1,
+#undef P16
+#undef P4
+};
+
+static size_t plain_run(const unsigned char *in, size_t len, size_t i)
+{
+    while (i < len && plain[in[i]])
+        i++;
+    return i;
+}
+
 int pk_decode(arena *a, const unsigned char *in, size_t len, pk_text *out, decode_info *info)
 {
     memset(info, 0, sizeof *info);
@@ -53,6 +75,9 @@ int pk_decode(arena *a, const unsigned char *in, size_t len, pk_text *out, decod
     /* One pass to classify the bytes. */
     size_t ctrl = 0, invalid = 0, multi = 0, high = 0, first_bad = (size_t)-1;
     for (size_t i = start; i < len;) {
+        i = plain_run(in, len, i);
+        if (i >= len)
+            break;
         unsigned char b = in[i];
         if (b < 0x80) {
             if (is_ctrl(b)) {
@@ -92,6 +117,12 @@ int pk_decode(arena *a, const unsigned char *in, size_t len, pk_text *out, decod
     out->map = pk_arena_alloc(a, cap * sizeof(uint32_t));
     size_t o = 0;
     for (size_t i = start; i < len;) {
+        size_t r = plain_run(in, len, i);
+        memcpy(out->s + o, in + i, r - i);
+        for (; i < r; i++)
+            out->map[o++] = (uint32_t)i;
+        if (i >= len)
+            break;
         unsigned char b = in[i];
         if (b < 0x80) {
             if (!is_ctrl(b)) {

@@ -74,6 +74,29 @@ static void pass_chars(arena *a, const pk_text *in, buf *b)
     b->n = 0;
     size_t base = (size_t)-1; /* start of the last starter in the output */
     for (size_t i = 0; i < in->n;) {
+        /* a run of plain ASCII, and the two-byte Latin-1 letters (C3 80..BF:
+           no spaces, marks or ligatures among them), is copied as it is */
+        size_t r = i;
+        while (r < in->n) {
+            unsigned char u = (unsigned char)in->s[r];
+            if (u >= 0x20 && u < 0x80)
+                r++;
+            else if (u == '\n')
+                r++;
+            else if (u == 0xC3 && r + 1 < in->n && ((unsigned char)in->s[r + 1] & 0xC0) == 0x80)
+                r += 2;
+            else
+                break;
+        }
+        if (r > i) {
+            memcpy(b->s + b->n, in->s + i, r - i);
+            memcpy(b->map + b->n, in->map + i, (r - i) * sizeof *b->map);
+            b->n += r - i;
+            /* the last starter: the last byte, or the lead of a letter */
+            base = ((unsigned char)in->s[r - 1] & 0xC0) == 0x80 ? b->n - 2 : b->n - 1;
+            i = r;
+            continue;
+        }
         unsigned char ch = (unsigned char)in->s[i];
         uint32_t at = in->map[i];
         if (ch < 0x80) {
@@ -347,10 +370,9 @@ static void pass_lines(arena *a, const buf *b, pk_text *out)
             size_t nxn = L[j].te - L[j].ts;
             if (pk_is_letter_at(b->s + p, h - p) || (b->s[p] >= '0' && b->s[p] <= '9')) {
                 joined = 1;
-                for (size_t k = from; k < to; k++) {
-                    out->s[o] = b->s[k];
-                    out->map[o++] = b->map[k];
-                }
+                memcpy(out->s + o, b->s + from, to - from);
+                memcpy(out->map + o, b->map + from, (to - from) * sizeof *out->map);
+                o += to - from;
                 if (next_word_is_conj(nx, nxn)) {
                     out->s[o] = ' '; /* suspended compound: "Stöd- och ..." */
                     out->map[o++] = b->map[h];
@@ -363,10 +385,9 @@ static void pass_lines(arena *a, const buf *b, pk_text *out)
                 continue;
             }
         }
-        for (size_t k = from; k < to; k++) {
-            out->s[o] = b->s[k];
-            out->map[o++] = b->map[k];
-        }
+        memcpy(out->s + o, b->s + from, to - from);
+        memcpy(out->map + o, b->map + from, (to - from) * sizeof *out->map);
+        o += to - from;
         prev_text = i;
         any = 1;
     }
