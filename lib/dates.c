@@ -54,21 +54,9 @@ static int by_pos(const void *a, const void *b)
     return x->s < y->s ? -1 : x->s > y->s;
 }
 
-/* The cue table (lib/data/date_cues.tsv): a phrase, the role it gives a
-   date, and where around the date it counts. */
-enum cue_role { R_DOCUMENT, R_MEETING, R_DEADLINE, R_CEREMONY, R_OTHER, R_UPCOMING, R_ANOTHER };
-enum cue_where { W_LABEL, W_NEAR, W_BEFORE, W_AFTER, W_SENTENCE };
-
-typedef struct date_cue {
-    const char *phrase;
-    int role, where;
-} date_cue;
-
-static const date_cue date_cues[] = {
-#include "date_cues.inc"
-};
-enum { NCUES = sizeof date_cues / sizeof *date_cues };
-_Static_assert(NCUES < 256, "date cue rows are numbered in a byte");
+/* The cue table (lib/data/date_cues.tsv, in tables.c): a phrase, the role
+   it gives a date, and where around the date it counts. */
+#define date_cues pk_date_cues
 
 static const char *const role_names[] = {"document", "meeting", "deadline", "ceremony", "other", "meeting", "other"};
 
@@ -169,66 +157,31 @@ static int column_start(const char *s, size_t lo, size_t p)
 
 /* Every hit of the rows with `where` in [lo, hi) that lies outside the date
    [ds, de), into best; sets *another when a row of role `another` hits. */
-/* The rows of each `where`, and the first bytes they open with; and, found
-   in one pass over the text, every place where some row's first two bytes
-   stand (as part_at() compares them): the searches around each date visit
-   only those places. Made once per document. */
+/* The rows of each `where`, and the first bytes they open with; the places
+   where some row's first two bytes stand (as part_at() compares them) are
+   found by the one pass over the text (scan.c), and the searches around
+   each date visit only those. Made once per document. */
 struct date_cue_rows {
-    unsigned char rows[W_SENTENCE + 1][NCUES]; /* row numbers: the table has fewer than 256 rows */
+    unsigned char rows[W_SENTENCE + 1][256]; /* row numbers: the table has fewer than 256 rows */
     int n[W_SENTENCE + 1];
     unsigned char opens[W_SENTENCE + 1][256];
-    uint32_t *at; /* the places, in order */
+    const uint32_t *at; /* the places, in order */
     size_t nat;
 };
-
-/* The byte at p folded as part_at() folds it after `prev`. */
-static unsigned char fold_at(const char *s, size_t p, unsigned char prev)
-{
-    unsigned char a = (unsigned char)s[p];
-    if (a >= 'A' && a <= 'Z')
-        return (unsigned char)(a + 32);
-    if (prev == 0xC3 && a >= 0x80 && a <= 0x9E)
-        return (unsigned char)(a + 0x20);
-    return a;
-}
 
 static const struct date_cue_rows *cue_rows_of(ctx *c)
 {
     struct date_cue_rows *r = pk_arena_alloc(c->a, sizeof *r);
     memset(r, 0, sizeof *r);
-    /* pairs[first] holds the second bytes rows go on with; any[first]: a
-       row whose second byte is no fixed byte */
-    unsigned char any[256] = {0};
-    uint64_t pairs[256][4];
-    memset(pairs, 0, sizeof pairs);
-    for (int k = 0; k < NCUES; k++) {
+    for (int k = 0; k < (int)pk_n_date_cues; k++) {
         int w = date_cues[k].where;
         const unsigned char *ph = (const unsigned char *)date_cues[k].phrase + (date_cues[k].phrase[0] == '-');
         r->rows[w][r->n[w]++] = (unsigned char)k;
         r->opens[w][ph[0]] = 1;
-        if (!ph[1] || ph[1] == ' ' || ph[1] == '-')
-            any[ph[0]] = 1;
-        else
-            pairs[ph[0]][ph[1] >> 6] |= (uint64_t)1 << (ph[1] & 63);
     }
-    const char *s = c->t.s;
-    size_t n = c->t.n, cap = 0;
-    for (size_t p = 0; p < n; p++) {
-        unsigned char a = fold_at(s, p, 0);
-        if (!any[a]) {
-            if (p + 1 >= n)
-                continue;
-            unsigned char b = fold_at(s, p + 1, a);
-            if (!(pairs[a][b >> 6] >> (b & 63) & 1))
-                continue;
-        }
-        if (r->nat == cap) {
-            size_t more = cap ? 2 * cap : 256;
-            r->at = pk_arena_grow(c->a, r->at, cap * sizeof *r->at, more * sizeof *r->at);
-            cap = more;
-        }
-        r->at[r->nat++] = (uint32_t)p;
-    }
+    const pk_cues *q = pk_cue_places(c, PK_CUE_DATES);
+    r->at = q->at;
+    r->nat = q->n;
     return r;
 }
 

@@ -120,8 +120,32 @@ typedef struct pk_names pk_names; /* canonical.c: the bodies table, indexed */
 pk_names *pk_names_new(void);
 void pk_names_free(pk_names *ix);
 
+/* scan.c: the one pass over the cleaned text that finds every cue. The
+   kinds of cue: each pattern's own (its id), and the places where a phrase
+   of the date cue table opens. */
+enum { PK_CUE_DATES = RX_COUNT, PK_CUE_KINDS };
+typedef struct pk_scan pk_scan;
+typedef int (*pk_cue_fits)(const char *s, size_t n, size_t at);
+typedef struct pk_cues {
+    uint32_t *at; /* cleaned offsets where a cue starts, in order, each once */
+    size_t n;
+} pk_cues;
+pk_scan *pk_scan_new(void);
+/* the rows, before pk_scan_compile: a word as written; a digit, where
+   fits (or NULL) says yes; the first n (1 or 2) bytes of a phrase in lower
+   case, in any case in the text (as the date cues compare) */
+int pk_scan_word(pk_scan *sc, int kind, const char *word);
+int pk_scan_digit(pk_scan *sc, int kind, pk_cue_fits fits);
+int pk_scan_folded(pk_scan *sc, int kind, const char *phrase, size_t n);
+int pk_scan_compile(pk_scan *sc);
+void pk_scan_free(pk_scan *sc);
+struct ctx;
+/* the places of one kind of cue in the document (the pass runs on the first question) */
+const pk_cues *pk_cue_places(struct ctx *c, int kind);
+
 struct pk_extractor {
     pcre2_code *rx[RX_COUNT];
+    pk_scan *scan;
     pk_names *names;
     pcre2_general_context *gctx; /* pcre2's memory through pk_malloc */
 };
@@ -145,11 +169,8 @@ typedef struct ctx {
     size_t award_mention[2];      /* ... first at [0], [1] (cleaned offsets) */
     size_t focus_line;            /* minutes of several paragraphs: the line of the "§ N" about the award */
     int rx_limit_hit;             /* a pcre2 match or depth limit was reached */
-    struct {                      /* match.c: where each pattern's cues stand, */
-        uint32_t *at;             /* in order, found in one pass over the text */
-        size_t n;
-    } cue[RX_COUNT];
-    int cues_built;
+    pk_cues cue[PK_CUE_KINDS];    /* scan.c: where each kind of cue stands, */
+    int cues_built;               /* found in one pass over the text */
     struct name_set *unit_names; /* units.c: names seen, case-folded */
     struct people_index *people_index; /* people.c: where each name stands in people */
     const struct date_cue_rows *date_cue_rows; /* dates.c: the cue rows of each place, by first byte */
@@ -257,6 +278,16 @@ typedef struct regnum_shape {
 extern const regnum_shape pk_regnum_shapes[];
 extern const size_t pk_n_regnum_shapes;
 extern const char *const pk_months[12][3]; /* full name, abbreviation, extra */
+/* The date cues (lib/data/date_cues.tsv): a phrase, the role it gives a
+   date, and where around the date it counts. */
+enum cue_role { R_DOCUMENT, R_MEETING, R_DEADLINE, R_CEREMONY, R_OTHER, R_UPCOMING, R_ANOTHER };
+enum cue_where { W_LABEL, W_NEAR, W_BEFORE, W_AFTER, W_SENTENCE };
+typedef struct date_cue {
+    const char *phrase;
+    int role, where;
+} date_cue;
+extern const date_cue pk_date_cues[];
+extern const size_t pk_n_date_cues; /* fewer than 256: rows are numbered in a byte */
 /* The word lists of lib/data/, each looked up through a perfect hash */
 int pk_is_given_name(const char *s, size_t n);
 /* Length of the longest title starting at s (lower-cased comparison), 0 if none. */

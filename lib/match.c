@@ -173,6 +173,26 @@ static void rx_free(void *p, void *data)
     free(p);
 }
 
+/* The one pass's automaton, from every row that has cues: the patterns'
+   cue words and digits, and the openings of the date cue table's phrases
+   (a phrase's first byte, and its second where that is a letter). */
+static int compile_cues(pk_extractor *ex)
+{
+    ex->scan = pk_scan_new();
+    if (!ex->scan)
+        return -1;
+    int rc = 0;
+    for (int id = 0; id < RX_COUNT; id++)
+        for (int k = 0; patterns[id].needles && patterns[id].needles[k]; k++)
+            rc |= patterns[id].needles[k] == cue_digit[0] ? pk_scan_digit(ex->scan, id, patterns[id].fits)
+                                                          : pk_scan_word(ex->scan, id, patterns[id].needles[k]);
+    for (size_t k = 0; k < pk_n_date_cues; k++) {
+        const char *ph = pk_date_cues[k].phrase + (pk_date_cues[k].phrase[0] == '-');
+        rc |= pk_scan_folded(ex->scan, PK_CUE_DATES, ph, !ph[1] || ph[1] == ' ' || ph[1] == '-' ? 1 : 2);
+    }
+    return rc ? -1 : pk_scan_compile(ex->scan);
+}
+
 /* Compiles every pattern into ex->rx (pcre2 with JIT). 0, or -1 when out
    of memory. */
 int pk_match_compile(pk_extractor *ex)
@@ -196,82 +216,25 @@ int pk_match_compile(pk_extractor *ex)
     free(regnum);
     free(opening);
     pcre2_compile_context_free(cctx);
+    if (rc == 0)
+        rc = compile_cues(ex);
     return rc;
 }
 
 void pk_match_free(pk_extractor *ex)
 {
+    pk_scan_free(ex->scan);
     for (int i = 0; i < RX_COUNT; i++)
         pcre2_code_free(ex->rx[i]);
     pcre2_general_context_free(ex->gctx);
 }
 
-static void add_cue(ctx *c, int id, size_t p, size_t *cap)
-{
-    if (c->cue[id].n == cap[id]) {
-        size_t more = cap[id] ? 2 * cap[id] : 64;
-        c->cue[id].at = pk_arena_grow(c->a, c->cue[id].at, cap[id] * sizeof(uint32_t), more * sizeof(uint32_t));
-        cap[id] = more;
-    }
-    c->cue[id].at[c->cue[id].n++] = (uint32_t)p;
-}
-
-/* Every cue of every pattern, in one pass over the text: at each byte the
-   needles that begin with it are compared, so the cost is linear in the
-   text whatever the queries later ask. */
-static void build_cues(ctx *c)
-{
-    /* for each first byte, the (pattern, needle) pairs that open with it */
-    unsigned char first[256][8][2];
-    unsigned char nfirst[256];
-    memset(nfirst, 0, sizeof nfirst);
-    int digit_ids[RX_COUNT], ndigit = 0;
-    size_t cap[RX_COUNT];
-    for (int id = 0; id < RX_COUNT; id++) {
-        cap[id] = 0;
-        if (!patterns[id].needles)
-            continue;
-        for (int k = 0; patterns[id].needles[k]; k++) {
-            if (patterns[id].needles[k] == cue_digit[0]) {
-                digit_ids[ndigit++] = id;
-                continue;
-            }
-            unsigned char b = (unsigned char)patterns[id].needles[k][0];
-            if (nfirst[b] < 8) {
-                first[b][nfirst[b]][0] = (unsigned char)id;
-                first[b][nfirst[b]++][1] = (unsigned char)k;
-            }
-        }
-    }
-    const char *s = c->t.s;
-    size_t n = c->t.n;
-    for (size_t p = 0; p < n; p++) {
-        unsigned char b = (unsigned char)s[p];
-        if ((unsigned char)(b - '0') < 10) {
-            for (int i = 0; i < ndigit; i++)
-                if (!patterns[digit_ids[i]].fits || patterns[digit_ids[i]].fits(s, n, p))
-                    add_cue(c, digit_ids[i], p, cap);
-            continue;
-        }
-        for (int i = 0; i < nfirst[b]; i++) {
-            int id = first[b][i][0];
-            const char *nd = patterns[id].needles[first[b][i][1]];
-            size_t len = strlen(nd);
-            if (len <= n - p && memcmp(s + p, nd, len) == 0 &&
-                (c->cue[id].n == 0 || c->cue[id].at[c->cue[id].n - 1] != p))
-                add_cue(c, id, p, cap);
-        }
-    }
-    c->cues_built = 1;
-}
-
 /* The index of the first cue of pattern id at or after p (n when none). */
 static size_t cue_index(ctx *c, int id, size_t p)
 {
-    if (!c->cues_built)
-        build_cues(c);
-    const uint32_t *at = c->cue[id].at;
-    size_t lo = 0, hi = c->cue[id].n;
+    const pk_cues *q = pk_cue_places(c, id);
+    const uint32_t *at = q->at;
+    size_t lo = 0, hi = q->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (at[mid] < p)

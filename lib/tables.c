@@ -142,6 +142,12 @@ const regnum_shape pk_regnum_shapes[] = {
 };
 const size_t pk_n_regnum_shapes = sizeof pk_regnum_shapes / sizeof *pk_regnum_shapes;
 
+const date_cue pk_date_cues[] = {
+#include "date_cues.inc"
+};
+const size_t pk_n_date_cues = sizeof pk_date_cues / sizeof *pk_date_cues;
+_Static_assert(sizeof pk_date_cues / sizeof *pk_date_cues < 256, "date cue rows are numbered in a byte");
+
 /* Full name, abbreviation, another abbreviation (or NULL). */
 const char *const pk_months[12][3] = {
     {"januari", "jan", NULL},  {"februari", "feb", "febr"}, {"mars", "mar", NULL},

@@ -1,0 +1,312 @@
+/* The one pass over the cleaned text: every cue any stage asks for — the
+   cue words of each pattern row (match.c), a digit where a pattern row
+   takes digits as its cue, the openings of the date cue table's phrases —
+   is found by one automaton that reads each byte of the text once, and
+   stands in one per-document index: for each kind of cue, the offsets where
+   one starts, in order. The automaton is made from the rows when the
+   extractor is made (an Aho-Corasick automaton turned into a table of
+   transitions over byte classes), so the cues cannot drift from the rows
+   they come from, and the cost per byte is one table lookup whatever the
+   number of cues. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_KEY 64
+#define MAX_DIGIT 8
+
+typedef struct key {
+    unsigned char b[MAX_KEY];
+    unsigned char len, kind;
+} key;
+
+typedef struct hit {
+    unsigned char kind, len;
+} hit;
+
+struct pk_scan {
+    /* while rows are added */
+    key *keys;
+    size_t nkeys, capkeys;
+    /* compiled */
+    unsigned char cls[256]; /* byte -> class; 0: a byte no key holds */
+    int nclass;
+    uint16_t *delta;   /* state * nclass + class -> state */
+    uint32_t *out_at;  /* state -> first of its hits in outs */
+    uint16_t *out_n;   /* state -> how many */
+    hit *outs;         /* longest first: at one end, the earlier starts first */
+    int ndigit;
+    int digit_kind[MAX_DIGIT];
+    pk_cue_fits digit_fits[MAX_DIGIT];
+};
+
+pk_scan *pk_scan_new(void)
+{
+    pk_scan *sc = pk_malloc(sizeof *sc);
+    if (sc)
+        memset(sc, 0, sizeof *sc);
+    return sc;
+}
+
+void pk_scan_free(pk_scan *sc)
+{
+    if (!sc)
+        return;
+    free(sc->keys);
+    free(sc->delta);
+    free(sc->out_at);
+    free(sc->out_n);
+    free(sc->outs);
+    free(sc);
+}
+
+static int add_key(pk_scan *sc, int kind, const unsigned char *b, size_t len)
+{
+    if (len == 0 || len > MAX_KEY || kind < 0 || kind >= PK_CUE_KINDS)
+        return -1;
+    if (sc->nkeys == sc->capkeys) {
+        size_t more = sc->capkeys ? 2 * sc->capkeys : 64;
+        key *k = realloc(sc->keys, more * sizeof *k);
+        if (!k)
+            return -1;
+        sc->keys = k;
+        sc->capkeys = more;
+    }
+    key *k = &sc->keys[sc->nkeys++];
+    memcpy(k->b, b, len);
+    k->len = (unsigned char)len;
+    k->kind = (unsigned char)kind;
+    return 0;
+}
+
+int pk_scan_word(pk_scan *sc, int kind, const char *word)
+{
+    return add_key(sc, kind, (const unsigned char *)word, strlen(word));
+}
+
+int pk_scan_digit(pk_scan *sc, int kind, pk_cue_fits fits)
+{
+    if (sc->ndigit == MAX_DIGIT)
+        return -1;
+    sc->digit_kind[sc->ndigit] = kind;
+    sc->digit_fits[sc->ndigit++] = fits;
+    return 0;
+}
+
+/* A byte of the text as the date cues compare it (see part_at() in
+   dates.c): A-Z as a-z, and after the lead byte 0xC3 the capitals À-Þ as
+   their small letters. */
+static unsigned char fold_byte(unsigned char t, unsigned char prev)
+{
+    if (t >= 'A' && t <= 'Z')
+        return (unsigned char)(t + 32);
+    if (prev == 0xC3 && t >= 0x80 && t <= 0x9E)
+        return (unsigned char)(t + 0x20);
+    return t;
+}
+
+int pk_scan_folded(pk_scan *sc, int kind, const char *phrase, size_t n)
+{
+    const unsigned char *ph = (const unsigned char *)phrase;
+    if (n < 1 || n > 2)
+        return -1;
+    /* every spelling of the text whose folded form is the phrase's opening */
+    for (int a = 1; a < 256; a++) {
+        if (fold_byte((unsigned char)a, 0) != ph[0])
+            continue;
+        if (n == 1) {
+            unsigned char k1[1] = {(unsigned char)a};
+            if (add_key(sc, kind, k1, 1))
+                return -1;
+            continue;
+        }
+        for (int b = 1; b < 256; b++) {
+            if (fold_byte((unsigned char)b, ph[0]) != ph[1])
+                continue;
+            unsigned char k2[2] = {(unsigned char)a, (unsigned char)b};
+            if (add_key(sc, kind, k2, 2))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* The trie of the keys, its failure links, and the table of transitions. */
+int pk_scan_compile(pk_scan *sc)
+{
+    memset(sc->cls, 0, sizeof sc->cls);
+    sc->nclass = 1;
+    size_t nodes_max = 1;
+    for (size_t i = 0; i < sc->nkeys; i++) {
+        nodes_max += sc->keys[i].len;
+        for (int j = 0; j < sc->keys[i].len; j++)
+            if (!sc->cls[sc->keys[i].b[j]])
+                sc->cls[sc->keys[i].b[j]] = (unsigned char)sc->nclass++;
+    }
+    if (nodes_max > UINT16_MAX || sc->nclass > 255)
+        return -1;
+    size_t nc = (size_t)sc->nclass;
+    int32_t *go = malloc(nodes_max * nc * sizeof *go);
+    uint16_t *fail = calloc(nodes_max, sizeof *fail), *queue = malloc(nodes_max * sizeof *queue);
+    /* each node's own hits: a list through `next` */
+    int32_t *first_hit = malloc(nodes_max * sizeof *first_hit), *next_hit = malloc((sc->nkeys + 1) * sizeof *next_hit);
+    sc->delta = malloc(nodes_max * nc * sizeof *sc->delta);
+    sc->out_at = calloc(nodes_max, sizeof *sc->out_at);
+    sc->out_n = calloc(nodes_max, sizeof *sc->out_n);
+    int rc = -1;
+    if (!go || !fail || !queue || !first_hit || !next_hit || !sc->delta || !sc->out_at || !sc->out_n)
+        goto done;
+    for (size_t i = 0; i < nodes_max * nc; i++)
+        go[i] = -1;
+    for (size_t i = 0; i < nodes_max; i++)
+        first_hit[i] = -1;
+    size_t nodes = 1;
+    for (size_t i = 0; i < sc->nkeys; i++) {
+        size_t st = 0;
+        for (int j = 0; j < sc->keys[i].len; j++) {
+            size_t c = sc->cls[sc->keys[i].b[j]];
+            if (go[st * nc + c] < 0)
+                go[st * nc + c] = (int32_t)nodes++;
+            st = (size_t)go[st * nc + c];
+        }
+        next_hit[i] = first_hit[st];
+        first_hit[st] = (int32_t)i;
+    }
+    /* breadth first: a node's failure link is the longest proper suffix of
+       its path that is a path too; its row of transitions is its own
+       edges, and its failure link's row where it has none */
+    size_t qh = 0, qt = 0;
+    for (size_t c = 0; c < nc; c++) {
+        if (go[c] > 0) {
+            fail[go[c]] = 0;
+            queue[qt++] = (uint16_t)go[c];
+            sc->delta[c] = (uint16_t)go[c];
+        } else {
+            sc->delta[c] = 0;
+        }
+    }
+    while (qh < qt) {
+        size_t st = queue[qh++];
+        for (size_t c = 0; c < nc; c++) {
+            int32_t to = go[st * nc + c];
+            if (to > 0) {
+                fail[to] = sc->delta[fail[st] * nc + c];
+                queue[qt++] = (uint16_t)to;
+                sc->delta[st * nc + c] = (uint16_t)to;
+            } else {
+                sc->delta[st * nc + c] = sc->delta[fail[st] * nc + c];
+            }
+        }
+    }
+    /* the hits of a state: its own keys and those of its failure chain,
+       each (kind, length) once, the longest first */
+    size_t nouts = 0, capouts = 0;
+    for (size_t st = 1; st < nodes; st++) {
+        sc->out_at[st] = (uint32_t)nouts;
+        for (size_t f = st; f; f = fail[f])
+            for (int32_t i = first_hit[f]; i >= 0; i = next_hit[i]) {
+                hit h = {sc->keys[i].kind, sc->keys[i].len};
+                size_t k = sc->out_at[st];
+                while (k < nouts && !(sc->outs[k].kind == h.kind && sc->outs[k].len == h.len))
+                    k++;
+                if (k < nouts)
+                    continue;
+                if (nouts == capouts) {
+                    size_t more = capouts ? 2 * capouts : 64;
+                    hit *o = realloc(sc->outs, more * sizeof *o);
+                    if (!o)
+                        goto done;
+                    sc->outs = o;
+                    capouts = more;
+                }
+                /* insert by length, longest first */
+                k = nouts++;
+                while (k > sc->out_at[st] && sc->outs[k - 1].len < h.len) {
+                    sc->outs[k] = sc->outs[k - 1];
+                    k--;
+                }
+                sc->outs[k] = h;
+            }
+        sc->out_n[st] = (uint16_t)(nouts - sc->out_at[st]);
+    }
+    rc = 0;
+done:
+    free(go);
+    free(fail);
+    free(queue);
+    free(first_hit);
+    free(next_hit);
+    free(sc->keys);
+    sc->keys = NULL;
+    sc->nkeys = sc->capkeys = 0;
+    return rc;
+}
+
+static void add_place(ctx *c, int kind, size_t p, size_t *cap)
+{
+    pk_cues *q = &c->cue[kind];
+    if (q->n && q->at[q->n - 1] == p)
+        return;
+    if (q->n == cap[kind]) {
+        size_t more = cap[kind] ? 2 * cap[kind] : 64;
+        q->at = pk_arena_grow(c->a, q->at, cap[kind] * sizeof *q->at, more * sizeof *q->at);
+        cap[kind] = more;
+    }
+    q->at[q->n++] = (uint32_t)p;
+}
+
+/* Keys of one kind but of different lengths end in order, not always start
+   in order: the few places out of order are put right, and each place is
+   kept once. */
+static void settle(pk_cues *q)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < q->n; i++) {
+        uint32_t v = q->at[i];
+        size_t k = o;
+        while (k > 0 && q->at[k - 1] > v)
+            k--;
+        if (k > 0 && q->at[k - 1] == v)
+            continue;
+        memmove(q->at + k + 1, q->at + k, (o - k) * sizeof *q->at);
+        q->at[k] = v;
+        o++;
+    }
+    q->n = o;
+}
+
+void pk_scan_text(ctx *c)
+{
+    const pk_scan *sc = c->ex->scan;
+    size_t cap[PK_CUE_KINDS];
+    for (int k = 0; k < PK_CUE_KINDS; k++) {
+        cap[k] = 0;
+        c->cue[k].at = NULL;
+        c->cue[k].n = 0;
+    }
+    const char *s = c->t.s;
+    size_t n = c->t.n, nc = (size_t)sc->nclass;
+    unsigned st = 0;
+    for (size_t p = 0; p < n; p++) {
+        unsigned char b = (unsigned char)s[p];
+        if ((unsigned char)(b - '0') < 10)
+            for (int i = 0; i < sc->ndigit; i++)
+                if (!sc->digit_fits[i] || sc->digit_fits[i](s, n, p))
+                    add_place(c, sc->digit_kind[i], p, cap);
+        st = sc->delta[st * nc + sc->cls[b]];
+        if (sc->out_n[st])
+            for (uint32_t i = sc->out_at[st], e = i + sc->out_n[st]; i < e; i++)
+                add_place(c, sc->outs[i].kind, p + 1 - sc->outs[i].len, cap);
+    }
+    for (int k = 0; k < PK_CUE_KINDS; k++)
+        settle(&c->cue[k]);
+    c->cues_built = 1;
+}
+
+const pk_cues *pk_cue_places(ctx *c, int kind)
+{
+    if (!c->cues_built)
+        pk_scan_text(c);
+    return &c->cue[kind];
+}
