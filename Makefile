@@ -50,7 +50,8 @@ LIB_CFLAGS = $(ALL_CFLAGS) -fPIC -fvisibility=hidden -DPK_BUILDING
 LIB_SRC  = $(wildcard lib/*.c)
 LIB_OBJ  = $(patsubst lib/%.c,$(B)/obj/%.o,$(LIB_SRC))
 # the word lists looked up by a perfect hash (gperf; lib/wordhash.awk)
-HASHES   = titles given_names parties genitive_nouns org_words person_verbs regnum_prefixes regnum_not_prefixes
+HASHES   = titles given_names parties genitive_nouns org_words person_verbs regnum_prefixes regnum_not_prefixes \
+           abbreviations headings
 GEN      = $(patsubst %,$(B)/gen/%_hash.h,$(HASHES)) $(B)/gen/bodies.inc $(B)/gen/unit_classes.inc \
            $(B)/gen/unit_nouns.inc $(B)/gen/unit_cues.inc $(B)/gen/date_cues.inc $(B)/gen/regnum_shapes.inc \
            $(B)/gen/decision_leads.inc $(B)/gen/municipalities.inc $(B)/gen/admin_bodies.inc
@@ -146,6 +147,12 @@ $(B)/gen/regnum_shapes.inc: lib/data/regnum_shapes.tsv
 # spelling beside them
 $(B)/gen/titles_hash.h $(B)/gen/org_words_hash.h $(B)/gen/regnum_prefixes_hash.h $(B)/gen/regnum_not_prefixes_hash.h: HASH_KEY = lower
 $(B)/gen/parties_hash.h: HASH_KEY = folded
+$(B)/gen/abbreviations_hash.h: HASH_KEY = lower
+# a table of words with a value beside each: the section headings
+$(B)/gen/headings_hash.h: lib/data/headings.tsv lib/wordhash.awk
+	@mkdir -p $(dir $@)
+	LC_ALL=C awk -v name=headings -v key=valued -f lib/wordhash.awk $< > $(B)/gen/headings.gperf || { rm -f $(B)/gen/headings.gperf; exit 1; }
+	gperf --output-file=$@ $(B)/gen/headings.gperf
 $(B)/gen/%_hash.h: lib/data/%.txt lib/wordhash.awk
 	@mkdir -p $(dir $@)
 	LC_ALL=C awk -v name=$* -v key=$(HASH_KEY) -f lib/wordhash.awk $< > $(B)/gen/$*.gperf || { rm -f $(B)/gen/$*.gperf; exit 1; }

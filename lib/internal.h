@@ -289,6 +289,10 @@ typedef struct date_cue {
 extern const date_cue pk_date_cues[];
 extern const size_t pk_n_date_cues; /* fewer than 256: rows are numbered in a byte */
 /* The word lists of lib/data/, each looked up through a perfect hash */
+/* the kind of a section heading (headings.tsv), given in lower case; H_NONE if none */
+int pk_heading_of(const char *low, size_t n);
+/* a word that a full stop follows inside a sentence (abbreviations.txt), in lower case */
+int pk_is_abbreviation(const char *low, size_t n);
 int pk_is_given_name(const char *s, size_t n);
 /* Length of the longest title starting at s (lower-cased comparison), 0 if none. */
 size_t pk_title_at(const char *s, size_t n);

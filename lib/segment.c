@@ -5,79 +5,6 @@
 
 #include <string.h>
 
-typedef struct heading_entry {
-    const char *name; /* lower case, without a trailing colon */
-    int kind;
-} heading_entry;
-
-static const heading_entry headings[] = {
-    {"förslag till beslut", H_DECISION},
-    {"beslut", H_DECISION},
-    {"nämndens beslut", H_DECISION},
-    {"styrelsens beslut", H_DECISION},
-    {"utskottets beslut", H_DECISION},
-    {"förvaltningens synpunkter och förslag", H_PROPOSAL},
-    {"synpunkter och förslag", H_PROPOSAL},
-    {"förvaltningens synpunkter", H_PROPOSAL},
-    {"kontorets synpunkter och förslag", H_PROPOSAL},
-    {"kontorets synpunkter", H_PROPOSAL},
-    {"förvaltningens bedömning", H_PROPOSAL},
-    {"förvaltningens förslag", H_PROPOSAL},
-    {"bedömning", H_PROPOSAL},
-    {"framlagda förslag till beslut", H_STOP},
-    {"framlagda förslag", H_STOP},
-    {"beslutsgång", H_STOP},
-    {"reservation", H_STOP},
-    {"reservationer", H_STOP},
-    {"särskilt uttalande", H_STOP},
-    {"särskilda uttalanden", H_STOP},
-    {"särskilt yttrande", H_STOP},
-    {"särskilda yttranden", H_STOP},
-    {"protokollsanteckning", H_STOP},
-    {"protokollsanteckningar", H_STOP},
-    {"yrkanden", H_STOP},
-    {"yrkande", H_STOP},
-    {"propositionsordning", H_STOP},
-    {"omröstning", H_STOP},
-    {"jäv", H_STOP},
-    {"justering", H_STOP},
-    {"sammanfattning", H_OTHER},
-    {"sammanfattning av ärendet", H_OTHER},
-    {"ärendet i korthet", H_OTHER},
-    {"bakgrund", H_OTHER},
-    {"ärendet", H_OTHER},
-    {"ärendets beredning", H_OTHER},
-    {"ärendebeskrivning", H_OTHER},
-    {"beskrivning av ärendet", H_OTHER},
-    {"beredning", H_OTHER},
-    {"jämställdhetsanalys", H_OTHER},
-    {"barnrättsanalys", H_OTHER},
-    {"barnkonsekvensanalys", H_OTHER},
-    {"konsekvenser", H_OTHER},
-    {"ekonomiska konsekvenser", H_OTHER},
-    {"bilagor", H_OTHER},
-    {"bilaga", H_OTHER},
-    {"handlingar i ärendet", H_OTHER},
-    {"beslutsunderlag", H_OTHER},
-    {"expedieras", H_OTHER},
-    {"expediering", H_OTHER},
-    {"inledning", H_OTHER},
-    {"uppdraget", H_OTHER},
-    {"analys", H_OTHER},
-    {"tidplan", H_OTHER},
-    {"motivering", H_OTHER},
-    {"skäl för beslut", H_OTHER},
-    {"deltagande enheter", H_OTHER},
-    {"remissvar", H_OTHER},
-    {"remissen", H_OTHER},
-    {"ärendets handlingar", H_OTHER},
-    {"om kvalitetsutmärkelsen", H_OTHER},
-    {"kvalitetsutmärkelsen", H_OTHER},
-    {"anmälan", H_OTHER},
-    {"information", H_OTHER},
-    {"ordförandens förslag", H_STOP},
-};
-
 static int ends_with(const char *s, size_t n, const char *suf)
 {
     size_t m = strlen(suf);
@@ -111,9 +38,9 @@ int pk_heading_kind(const char *s, size_t n)
         }
     }
     low[o] = 0;
-    for (size_t i = 0; i < sizeof headings / sizeof *headings && o <= 60; i++)
-        if (strcmp(low, headings[i].name) == 0)
-            return headings[i].kind;
+    int kind = o <= 60 ? pk_heading_of(low, o) : H_NONE;
+    if (kind != H_NONE)
+        return kind;
     /* "<X>s förslag till beslut": the preparing office's own proposal;
        the one laid before a meeting ("Framlagda ...") is not the decision */
     if (ends_with(low, o, "förslag till beslut") && strncmp(low, "framlagd", 8) != 0 && !memchr(low, '.', o))
@@ -152,12 +79,6 @@ void pk_segment(arena *a, const pk_text *t, segs *out)
     }
 }
 
-static const char *const abbrevs[] = {
-    "bl.a", "t.ex", "s.k", "m.m", "d.v.s", "dvs", "ca", "jfr", "resp", "kl", "tf", "t.f", "nr", "dnr",
-    "st", "ev", "inkl", "exkl", "fr.o.m", "t.o.m", "o.d", "f.d", "p.g.a", "pga", "enl", "ang", "avd",
-    "forts", "tel", "m.fl", "o.s.v", "osv", "mfl", "bl", "s", "nov", "dec", "jan", "feb", "mar", "apr",
-    "aug", "sep", "sept", "okt", "tis", "ons", "tors", "fre", "kap", "p", "fig", "obs", "vard", "ordf",
-    "sekr", "särsk", "ledam", "ers", "adj"};
 
 /* Whether the '.' at i ends a sentence: not after an abbreviation, an
    initial, or a number followed by more of the same item. */
@@ -185,9 +106,8 @@ static int is_terminator(const pk_text *t, size_t lo, size_t i)
         for (size_t k = 0; k < wn; k++)
             low[k] = (t->s[w + k] >= 'A' && t->s[w + k] <= 'Z') ? (char)(t->s[w + k] + 32) : t->s[w + k];
         low[wn] = 0;
-        for (size_t k = 0; k < sizeof abbrevs / sizeof *abbrevs; k++)
-            if (strcmp(low, abbrevs[k]) == 0)
-                return 0;
+        if (pk_is_abbreviation(low, wn))
+            return 0;
     }
     /* a list number "1." at a line start is not a sentence of its own */
     int digits = 1;

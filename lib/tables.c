@@ -170,6 +170,8 @@ const char *const pk_months[12][3] = {
 #include "genitive_nouns_hash.h"
 #include "org_words_hash.h"
 #include "person_verbs_hash.h"
+#include "headings_hash.h"
+#include "abbreviations_hash.h"
 #include "regnum_prefixes_hash.h"
 #include "regnum_not_prefixes_hash.h"
 #pragma GCC diagnostic pop
@@ -298,3 +300,11 @@ size_t pk_title_at(const char *s, size_t n)
     }
     return 0;
 }
+
+int pk_heading_of(const char *low, size_t n)
+{
+    const struct pk_headings_row *h = pk_headings_lookup(low, n);
+    return h ? h->value : H_NONE;
+}
+
+int pk_is_abbreviation(const char *low, size_t n) { return pk_abbreviations_lookup(low, n) != NULL; }

@@ -8,6 +8,9 @@
 #                    alike fail the build
 #   -v key=lower     a row must be its own folded form, since the lookup
 #                    folds the text; a row in capitals fails the build
+#   -v key=valued    as lower, for rows "word<TAB>value" (a .tsv): the value
+#                    (a C constant) kept beside the word (struct
+#                    pk_<name>_row: name, value)
 #   (else)           the row as it is
 # Run under LC_ALL=C: the rows are bytes.
 BEGIN {
@@ -28,6 +31,11 @@ BEGIN {
         print "%struct-type"
         print "%define initializer-suffix ,0"
         print "struct pk_" name "_row { const char *name; const char *word; };"
+    }
+    if (key == "valued") {
+        print "%struct-type"
+        print "%define initializer-suffix ,0"
+        print "struct pk_" name "_row { const char *name; int value; };"
     }
     print "%%"
 }
@@ -55,8 +63,17 @@ function quoted(s) {
 /^#/ || !NF { next }
 
 {
-    k = key == "folded" || key == "lower" ? fold($0) : $0
-    if (key == "lower" && k != $0) {
+    row = $0
+    if (key == "valued") {
+        if (split($0, col, "\t") != 2) {
+            printf "%s:%d: a row is a word, a tab and a value: %s\n", FILENAME, FNR, $0 > "/dev/stderr"
+            bad = 1
+            exit 1
+        }
+        row = col[1]
+    }
+    k = key == "folded" || key == "lower" || key == "valued" ? fold(row) : row
+    if ((key == "lower" || key == "valued") && k != row) {
         printf "%s:%d: a row in capitals (the lookup compares lower case): %s\n", FILENAME, FNR, $0 > "/dev/stderr"
         bad = 1
         exit 1
@@ -69,6 +86,8 @@ function quoted(s) {
     seen[k] = FNR
     if (key == "folded")
         print quoted(k) ", " quoted($0)
+    else if (key == "valued")
+        print quoted(k) ", " col[2]
     else
         print quoted(k)
 }
