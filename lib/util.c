@@ -17,20 +17,47 @@ static utf8proc_int32_t first_cp(const char *s, size_t n)
     return cp;
 }
 
+/* The category of the first character when it is ASCII or a Latin-1
+   letter (C3 80..BF), as utf8proc gives it, without a call: 1 upper case,
+   2 lower case, 3 neither; 0 when another character must be looked up. */
+static int latin_case(const char *s, size_t n)
+{
+    if (n == 0)
+        return 3;
+    unsigned char a = (unsigned char)s[0];
+    if (a < 0x80)
+        return a >= 'A' && a <= 'Z' ? 1 : a >= 'a' && a <= 'z' ? 2 : 3;
+    if (a != 0xC3 || n < 2 || ((unsigned char)s[1] & 0xC0) != 0x80)
+        return 0;
+    unsigned char b = (unsigned char)s[1];
+    if (b == 0x97 || b == 0xB7) /* × ÷ */
+        return 3;
+    return b <= 0x9E ? 1 : 2;
+}
+
 int pk_is_upper_at(const char *s, size_t n)
 {
+    int k = latin_case(s, n);
+    if (k)
+        return k == 1;
     utf8proc_int32_t cp = first_cp(s, n);
     return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 }
 
 int pk_is_lower_at(const char *s, size_t n)
 {
+    int k = latin_case(s, n);
+    if (k)
+        return k == 2;
     utf8proc_int32_t cp = first_cp(s, n);
     return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
 int pk_is_letter_at(const char *s, size_t n)
 {
+    int lc = latin_case(s, n);
+    if (lc)
+        return lc != 3;
     utf8proc_int32_t cp = first_cp(s, n);
     if (cp < 0)
         return 0;
@@ -53,6 +80,19 @@ char *pk_lower(arena *a, const char *s, size_t n)
     char *out = pk_arena_alloc(a, n * 2 + 1); /* lower case never more than doubles in UTF-8 */
     size_t o = 0, i = 0;
     while (i < n) {
+        unsigned char u = (unsigned char)s[i];
+        if (u < 0x80) { /* ASCII, and the Latin-1 letters (À-Þ but ×), without a call */
+            out[o++] = (char)(u >= 'A' && u <= 'Z' ? u + 32 : u);
+            i++;
+            continue;
+        }
+        if (u == 0xC3 && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+            unsigned char b = (unsigned char)s[i + 1];
+            out[o++] = (char)u;
+            out[o++] = (char)(b <= 0x9E && b != 0x97 ? b + 0x20 : b);
+            i += 2;
+            continue;
+        }
         utf8proc_int32_t cp;
         utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
         if (k <= 0) {
