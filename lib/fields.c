@@ -69,14 +69,6 @@ static int is_name_line(const ctx *c, const line *l)
     return 1;
 }
 
-static const char *const furniture_words[] = {
-    "@", "www.", "Telefon", "Tel.", "Tel ", "Fax", "E-post", "e-post", "Handläggare", "handläggare",
-    "Tjänsteutlåtande", "TJÄNSTEUTLÅTANDE", "Protokoll", "PROTOKOLL", "Sammanträdesdatum", "Sammanträde",
-    "Justerandes", "Datum", "Ärendenr", "Diarienummer", "Dnr", "dnr", "DNR", "Bilaga", "Sida ", "Postadress",
-    "Besöksadress", "Org.nr", "Vår referens", "Er referens", "Till ", "Kopia", "Plats och tid",
-    "Utdrag", "Paragraf", "Ärende ", "Ärende:", "Mottagare", "Stadsdelsförvaltning", "Avdelning", "Enheten för administration",
-    "Plats:", "Tid:", "Närvarande", "Ledamöter", "Ersättare", "Skriv ut", "Lyssna", "Läs upp", "Sekreterare",
-    "Ordförande", "Org nr", "närvarande", "Nr "};
 
 /* A line under the heading that says where the matter came from
    ("Remiss från kommunstyrelsen, KS 2019/876", "Motion den 13 november
@@ -111,11 +103,25 @@ static int has_digit(const char *s, size_t n)
     return 0;
 }
 
-static int has_furniture_word(const ctx *c, const line *l)
+/* A word of lib/data/furniture_words.txt in the line: the one pass found
+   where such words may start (scan.c); only those places are compared. */
+static int has_furniture_word(ctx *c, const line *l)
 {
-    for (size_t i = 0; i < sizeof furniture_words / sizeof *furniture_words; i++)
-        if (line_has(c, l, furniture_words[i]))
-            return 1;
+    const pk_cues *q = pk_cue_places(c, PK_CUE_FURNITURE);
+    size_t lo = 0, hi = q->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (q->at[mid] < l->s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < q->n && q->at[i] < l->e; i++)
+        for (size_t k = 0; k < pk_n_furniture_words; k++) {
+            size_t m = strlen(pk_furniture_words[k]);
+            if (q->at[i] + m <= l->e && memcmp(c->t.s + q->at[i], pk_furniture_words[k], m) == 0)
+                return 1;
+        }
     return 0;
 }
 

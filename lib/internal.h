@@ -123,7 +123,7 @@ void pk_names_free(pk_names *ix);
 /* scan.c: the one pass over the cleaned text that finds every cue. The
    kinds of cue: each pattern's own (its id), and the places where a phrase
    of the date cue table opens. */
-enum { PK_CUE_DATES = RX_COUNT, PK_CUE_KINDS };
+enum { PK_CUE_DATES = RX_COUNT, PK_CUE_FURNITURE, PK_CUE_KINDS };
 typedef struct pk_scan pk_scan;
 typedef int (*pk_cue_fits)(const char *s, size_t n, size_t at);
 typedef struct pk_cues {
@@ -288,6 +288,9 @@ typedef struct date_cue {
 } date_cue;
 extern const date_cue pk_date_cues[];
 extern const size_t pk_n_date_cues; /* fewer than 256: rows are numbered in a byte */
+/* words that mark a line of the letterhead or the page frame (furniture_words.txt) */
+extern const char *const pk_furniture_words[];
+extern const size_t pk_n_furniture_words;
 /* The word lists of lib/data/, each looked up through a perfect hash */
 /* the kind of a section heading (headings.tsv), given in lower case; H_NONE if none */
 int pk_heading_of(const char *low, size_t n);

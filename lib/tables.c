@@ -142,6 +142,11 @@ const regnum_shape pk_regnum_shapes[] = {
 };
 const size_t pk_n_regnum_shapes = sizeof pk_regnum_shapes / sizeof *pk_regnum_shapes;
 
+const char *const pk_furniture_words[] = {
+#include "furniture_words.inc"
+};
+const size_t pk_n_furniture_words = sizeof pk_furniture_words / sizeof *pk_furniture_words;
+
 const date_cue pk_date_cues[] = {
 #include "date_cues.inc"
 };
