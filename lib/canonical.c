@@ -58,9 +58,67 @@ struct pk_names {
         char *low;
         size_t len;
         int body, kind;
+        uint32_t same; /* the next entry of the same kind and name, or NONE */
     } *v;
     size_t n;
+    /* a hash of (kind, name): the first entry of each, in table order */
+    uint32_t *slot;
+    size_t nslot; /* a power of two, at least twice n */
 };
+
+#define NONE UINT32_MAX
+
+static size_t slot_of(const pk_names *ix, int kind, const char *low, size_t len)
+{
+    return (pk_hash_folded(low, len) ^ ((size_t)kind * 0x9E3779B97F4A7C15u)) & (ix->nslot - 1);
+}
+
+/* The first entry (in table order) of this kind whose name is low; NONE. */
+static uint32_t first_named(const pk_names *ix, int kind, const char *low)
+{
+    if (!ix->slot)
+        return NONE;
+    size_t len = strlen(low);
+    for (size_t h = slot_of(ix, kind, low, len);; h = (h + 1) & (ix->nslot - 1)) {
+        uint32_t i = ix->slot[h];
+        if (i == NONE)
+            return NONE;
+        if (ix->v[i].kind == kind && ix->v[i].len == len && memcmp(ix->v[i].low, low, len) == 0)
+            return i;
+    }
+}
+
+static int index_names(pk_names *ix)
+{
+    ix->nslot = 16;
+    while (ix->nslot < 2 * ix->n)
+        ix->nslot *= 2;
+    ix->slot = pk_malloc(ix->nslot * sizeof *ix->slot);
+    if (!ix->slot)
+        return -1;
+    for (size_t h = 0; h < ix->nslot; h++)
+        ix->slot[h] = NONE;
+    uint32_t *last = pk_malloc((ix->n + 1) * sizeof *last); /* the last entry of each first one's chain */
+    if (!last)
+        return -1;
+    for (size_t i = 0; i < ix->n; i++) {
+        struct name_ent *e = &ix->v[i];
+        e->same = NONE;
+        uint32_t f = first_named(ix, e->kind, e->low);
+        if (f != NONE) {
+            ix->v[last[f]].same = (uint32_t)i;
+            last[f] = (uint32_t)i;
+            continue;
+        }
+        size_t h = slot_of(ix, e->kind, e->low, e->len);
+        while (ix->slot[h] != NONE)
+            h = (h + 1) & (ix->nslot - 1);
+        ix->slot[h] = (uint32_t)i;
+        last[i] = (uint32_t)i;
+    }
+    free(last);
+    return 0;
+}
 
 /* Lower case (Unicode) of n bytes, with pk_malloc; NULL when out of memory. */
 static char *lower_dup(const char *s, size_t n)
@@ -89,6 +147,7 @@ void pk_names_free(pk_names *ix)
     for (size_t i = 0; i < ix->n; i++)
         free(ix->v[i].low);
     free(ix->v);
+    free(ix->slot);
     free(ix);
 }
 
@@ -101,7 +160,7 @@ static int add_list(pk_names *ix, const char *list, int body, int kind)
             char *low = lower_dup(p, m);
             if (!low)
                 return -1;
-            ix->v[ix->n++] = (struct name_ent){low, strlen(low), body, kind};
+            ix->v[ix->n++] = (struct name_ent){low, strlen(low), body, kind, NONE};
         }
         if (!bar)
             break;
@@ -126,6 +185,7 @@ pk_names *pk_names_new(void)
     }
     cap += 3 * NMUNIS;
     ix->n = 0;
+    ix->slot = NULL;
     ix->v = pk_malloc(cap * sizeof *ix->v);
     if (!ix->v) {
         free(ix);
@@ -150,6 +210,10 @@ pk_names *pk_names_new(void)
             pk_names_free(ix);
             return NULL;
         }
+    }
+    if (index_names(ix)) {
+        pk_names_free(ix);
+        return NULL;
     }
     return ix;
 }
@@ -179,10 +243,8 @@ static int muni_at(ctx *c, size_t s, size_t e)
     const pk_names *ix = c->ex->names;
     char *f = pk_fold(c, s, e);
     const char *low = pk_lower(c->a, f, strlen(f));
-    for (size_t i = 0; i < ix->n; i++)
-        if (ix->v[i].kind == K_MUNI && strcmp(ix->v[i].low, low) == 0)
-            return ix->v[i].body;
-    return -1;
+    uint32_t i = first_named(ix, K_MUNI, low);
+    return i == NONE ? -1 : ix->v[i].body;
 }
 
 /* The municipality named by an RX_MUNICIPALITY match: the word before
@@ -320,10 +382,8 @@ static int doc_year(const ctx *c)
 static int lookup(const pk_names *ix, const char *low, int kind, const char *generic, int year)
 {
     int found = -1;
-    for (size_t i = 0; i < ix->n; i++) {
+    for (uint32_t i = first_named(ix, kind, low); i != NONE; i = ix->v[i].same) {
         const struct name_ent *e = &ix->v[i];
-        if (e->kind != kind || strcmp(e->low, low) != 0)
-            continue;
         const body_row *b = &bodies[e->body];
         if (!fits(b, generic) || (kind != K_NAME && !alive(b, year)))
             continue;
@@ -373,10 +433,7 @@ int pk_known_admin(ctx *c, size_t s, size_t e)
         return 0;
     char *f = pk_fold(c, s, e);
     const char *low = pk_lower(c->a, f, strlen(f));
-    for (size_t i = 0; i < ix->n; i++)
-        if (ix->v[i].kind == K_ADMIN && strcmp(ix->v[i].low, low) == 0)
-            return 1;
-    return 0;
+    return first_named(ix, K_ADMIN, low) != NONE;
 }
 
 /* The document shows it is Stockholm's: it names the city, or its own
