@@ -218,6 +218,8 @@ static int is_furniture(const char *s, size_t n)
             if (s[j] == ' ' && o && low[o - 1] == ' ')
                 continue; /* columns flattened with many spaces */
             low[o++] = (s[j] >= 'A' && s[j] <= 'Z') ? (char)(s[j] + 32) : s[j];
+            if (o == 50)
+                return 0; /* longer than any furniture line below */
         }
         low[o] = 0;
         n = o;
@@ -242,18 +244,30 @@ static int next_word_is_conj(const char *s, size_t n)
     return 0;
 }
 
+/* The next line or page break at or after i (b->n when none); *ff holds
+   the next form feed found so far. */
+static size_t next_break(const buf *b, size_t i, size_t *ff)
+{
+    if (*ff < i || *ff == (size_t)-1) {
+        const char *f = i < b->n ? memchr(b->s + i, '\f', b->n - i) : NULL;
+        *ff = f ? (size_t)(f - b->s) : b->n;
+    }
+    const char *nl = i < *ff ? memchr(b->s + i, '\n', *ff - i) : NULL;
+    return nl ? (size_t)(nl - b->s) : *ff;
+}
+
 static void pass_lines(arena *a, const buf *b, pk_text *out)
 {
     /* split */
-    size_t nl = 1;
-    for (size_t i = 0; i < b->n; i++)
-        if (b->s[i] == '\n' || b->s[i] == '\f')
-            nl++;
+    size_t nl = 1, ff = (size_t)-1;
+    for (size_t i = next_break(b, 0, &ff); i < b->n; i = next_break(b, i + 1, &ff))
+        nl++;
     rline *L = pk_arena_alloc(a, nl * sizeof *L);
     size_t n = 0, s = 0;
     int page = 0;
-    for (size_t i = 0; i <= b->n; i++) {
-        if (i == b->n || b->s[i] == '\n' || b->s[i] == '\f') {
+    ff = (size_t)-1;
+    for (size_t i = next_break(b, 0, &ff);; i = next_break(b, i + 1, &ff)) {
+        {
             rline *l = &L[n++];
             l->s = s;
             l->e = i;
@@ -263,6 +277,8 @@ static void pass_lines(arena *a, const buf *b, pk_text *out)
             l->type = (page && i == s) ? L_GONE : L_TEXT;
             s = i + 1;
         }
+        if (i >= b->n)
+            break;
     }
     size_t ntext = 0, text_then_empty = 0;
     for (size_t i = 0; i < n; i++) {

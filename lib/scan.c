@@ -243,7 +243,7 @@ done:
     return rc;
 }
 
-static void add_place(ctx *c, int kind, size_t p, size_t *cap)
+static inline void add_place(ctx *c, int kind, size_t p, size_t *cap)
 {
     pk_cues *q = &c->cue[kind];
     if (q->n && q->at[q->n - 1] == p)
@@ -261,7 +261,12 @@ static void add_place(ctx *c, int kind, size_t p, size_t *cap)
    kept once. */
 static void settle(pk_cues *q)
 {
-    size_t o = 0;
+    size_t o = 1;
+    while (o < q->n && q->at[o - 1] < q->at[o])
+        o++;
+    if (o >= q->n)
+        return; /* in order already, as most are */
+    o = 0;
     for (size_t i = 0; i < q->n; i++) {
         uint32_t v = q->at[i];
         size_t k = o;
