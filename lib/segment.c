@@ -61,24 +61,25 @@ int pk_heading_kind(const char *s, size_t n)
 void pk_segment(arena *a, const pk_text *t, segs *out)
 {
     size_t n = 1;
-    for (size_t i = 0; i < t->n; i++)
-        if (t->s[i] == '\n')
-            n++;
+    for (const char *p = t->s; (p = memchr(p, '\n', t->n - (size_t)(p - t->s))) != NULL; p++)
+        n++;
     out->lines = pk_arena_alloc(a, n * sizeof(line));
     out->nlines = 0;
-    size_t s = 0;
-    for (size_t i = 0; i <= t->n; i++) {
-        if (i == t->n || t->s[i] == '\n') {
-            line *l = &out->lines[out->nlines++];
-            l->s = s;
-            l->e = i;
-            l->blank = (i == s);
-            l->heading = l->blank ? H_NONE : pk_heading_kind(t->s + s, i - s);
-            s = i + 1;
-        }
+    for (size_t s = 0; s <= t->n;) {
+        const char *nl = memchr(t->s + s, '\n', t->n - s);
+        size_t i = nl ? (size_t)(nl - t->s) : t->n;
+        line *l = &out->lines[out->nlines++];
+        l->s = s;
+        l->e = i;
+        l->blank = (i == s);
+        l->heading = l->blank ? H_NONE : pk_heading_kind(t->s + s, i - s);
+        s = i + 1;
     }
 }
 
+
+/* A byte that may end a sentence: the question is_terminator() answers. */
+static inline int ends_here(char ch) { return ch == '.' || ch == '!' || ch == '?'; }
 
 /* Whether the '.' at i ends a sentence: not after an abbreviation, an
    initial, or a number followed by more of the same item. */
@@ -155,7 +156,7 @@ void pk_sentence_bounds(const pk_text *t, size_t lo, size_t hi, size_t pos, size
         if (t->s[i - 1] == '\n' && ((i >= 2 && i - 1 > lo && t->s[i - 2] == '\n') || line_starts_item(t, i) ||
                                     prev_line_is_heading(t, lo, i - 1)))
             break;
-        if (i - 1 >= lo && is_terminator(t, lo, i - 1) && i - 1 < pos)
+        if (ends_here(t->s[i - 1]) && i - 1 >= lo && is_terminator(t, lo, i - 1) && i - 1 < pos)
             break;
         i--;
     }
@@ -164,7 +165,7 @@ void pk_sentence_bounds(const pk_text *t, size_t lo, size_t hi, size_t pos, size
     *s = i;
     size_t j = pos;
     while (j < hi) {
-        if (is_terminator(t, lo, j)) {
+        if (ends_here(t->s[j]) && is_terminator(t, lo, j)) {
             j++;
             break;
         }
