@@ -133,7 +133,8 @@ typedef struct pk_cues {
 pk_scan *pk_scan_new(void);
 /* the rows, before pk_scan_compile: a word as written; a digit, where
    fits (or NULL) says yes; the first n (1 or 2) bytes of a phrase in lower
-   case, in any case in the text (as the date cues compare) */
+   case, in any case in the text, a space as a space or a line break (as
+   the date cues compare) */
 int pk_scan_word(pk_scan *sc, int kind, const char *word);
 int pk_scan_digit(pk_scan *sc, int kind, pk_cue_fits fits);
 int pk_scan_folded(pk_scan *sc, int kind, const char *phrase, size_t n);

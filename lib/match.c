@@ -175,8 +175,8 @@ static void rx_free(void *p, void *data)
 
 /* The one pass's automaton, from every row that has cues: the patterns'
    cue words and digits, the openings of the date cue table's phrases (a
-   phrase's first byte, and its second where that is a letter), and the
-   words of the page furniture. */
+   phrase's first two bytes, or its first where a word may go on after
+   it), and the words of the page furniture. */
 static int compile_cues(pk_extractor *ex)
 {
     ex->scan = pk_scan_new();
@@ -189,7 +189,7 @@ static int compile_cues(pk_extractor *ex)
                                                           : pk_scan_word(ex->scan, id, patterns[id].needles[k]);
     for (size_t k = 0; k < pk_n_date_cues; k++) {
         const char *ph = pk_date_cues[k].phrase + (pk_date_cues[k].phrase[0] == '-');
-        rc |= pk_scan_folded(ex->scan, PK_CUE_DATES, ph, !ph[1] || ph[1] == ' ' || ph[1] == '-' ? 1 : 2);
+        rc |= pk_scan_folded(ex->scan, PK_CUE_DATES, ph, !ph[1] || ph[1] == '-' ? 1 : 2);
     }
     for (size_t k = 0; k < pk_n_furniture_words; k++)
         rc |= pk_scan_word(ex->scan, PK_CUE_FURNITURE, pk_furniture_words[k]);

@@ -122,7 +122,8 @@ int pk_scan_folded(pk_scan *sc, int kind, const char *phrase, size_t n)
             continue;
         }
         for (int b = 1; b < 256; b++) {
-            if (fold_byte((unsigned char)b, ph[0]) != ph[1])
+            /* a space of the phrase stands for a space or a line break */
+            if (ph[1] == ' ' ? b != ' ' && b != '\n' : fold_byte((unsigned char)b, ph[0]) != ph[1])
                 continue;
             unsigned char k2[2] = {(unsigned char)a, (unsigned char)b};
             if (add_key(sc, kind, k2, 2))
