@@ -123,7 +123,7 @@ static void process(run *r, size_t i)
     job *j = &r->jobs[i % r->window];
     const char *path = j->path;
     const char *source = strcmp(path, "-") == 0 ? "-" : path;
-    char err[256];
+    char err[1024]; /* a PDF reader not found: two paths and the fix */
     size_t len = 0;
     char *text = read_all(path, &len, err, sizeof err);
     j->bytes = len;
@@ -542,9 +542,6 @@ static int run_command(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-    /* this program again, as the PDF reader in its child process */
-    if (argc > 0 && strcmp(argv[0], "protokoll-pdf-reader") == 0)
-        return pdf_reader_main(argc, argv);
     int rc = run_command(argc, argv);
     free_inputs(&in);
     return rc;
