@@ -1,6 +1,9 @@
 # protokoll: plain Makefile in the manner of utf8proc's.
-# make            build/protokoll, build/libprotokoll.a, build/libprotokoll.so,
-#                 build/libprotokoll-pdf.a, build/libprotokoll-pdf.so (the PDF layer)
+# make            build/protokoll (links no poppler or Tesseract),
+#                 build/protokoll-pdf-reader (the PDF layer's executable, which
+#                 the command runs for each PDF), build/libprotokoll.a,
+#                 build/libprotokoll.so, build/libprotokoll-pdf.a,
+#                 build/libprotokoll-pdf.so (the PDF layer)
 # make test       every test (installs missing build dependencies first)
 # make run        extract corpus/ to build/corpus.csv
 # make SANITIZE=address,undefined test-unit   the tests under sanitizers
@@ -68,7 +71,7 @@ PDF_OBJ  = $(patsubst lib/pdf/%.c,$(B)/obj/pdf/%.o,$(wildcard lib/pdf/*.c)) \
 
 .PHONY: all deps gen run test test-unit test-golden baseline test-cli test-pdf test-minutes test-fuzz-regress test-san check bench fuzz install uninstall clean
 
-all: $(B)/protokoll $(B)/libprotokoll.a $(B)/libprotokoll.so $(B)/libprotokoll-pdf.a $(B)/libprotokoll-pdf.so
+all: $(B)/protokoll $(B)/protokoll-pdf-reader $(B)/libprotokoll.a $(B)/libprotokoll.so $(B)/libprotokoll-pdf.a $(B)/libprotokoll-pdf.so
 
 deps:
 	@sh tests/deps.sh
@@ -214,11 +217,19 @@ $(B)/libprotokoll-pdf.so: $(B)/libprotokoll-pdf.so.$(VERSION)
 	ln -sf libprotokoll-pdf.so.$(VERSION) $(B)/libprotokoll-pdf.so.$(SOMAJOR)
 	ln -sf libprotokoll-pdf.so.$(VERSION) $@
 
-CLI_SRC  = $(wildcard cli/*.c)
+# the command links libprotokoll alone; each PDF is read by the reader, an
+# executable of its own that links libprotokoll-pdf (poppler, Tesseract),
+# which the command finds where PROTOKOLL_PDF_READER says, else beside
+# itself, else in $(BINDIR) as it was when the command was built
+READER_SRC = cli/pdf_reader.c cli/io.c
+CLI_SRC  = $(filter-out cli/pdf_reader.c,$(wildcard cli/*.c))
 CLI_LIBS = $(shell pkg-config --libs sqlite3 2>/dev/null) -lm
 
-$(B)/protokoll: $(CLI_SRC) $(wildcard cli/*.h) include/protokoll.h $(B)/libprotokoll.a $(B)/libprotokoll-pdf.a
-	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_SRC) $(B)/libprotokoll-pdf.a $(B)/libprotokoll.a $(DEP_LIBS) $(PDF_LIBS) $(CLI_LIBS) -lpthread
+$(B)/protokoll: $(CLI_SRC) $(wildcard cli/*.h) include/protokoll.h $(B)/libprotokoll.a
+	$(CC) $(ALL_CFLAGS) -DPK_PDF_READER='"$(BINDIR)/protokoll-pdf-reader"' -o $@ $(CLI_SRC) $(B)/libprotokoll.a $(DEP_LIBS) $(CLI_LIBS) -lpthread
+
+$(B)/protokoll-pdf-reader: $(READER_SRC) cli/cli.h include/protokoll.h $(B)/libprotokoll.a $(B)/libprotokoll-pdf.a
+	$(CC) $(ALL_CFLAGS) -o $@ $(READER_SRC) $(B)/libprotokoll-pdf.a $(B)/libprotokoll.a $(DEP_LIBS) $(PDF_LIBS) -lpthread
 
 $(B)/tests/%: tests/%.c $(B)/libprotokoll-test.a tests/testutil.h
 	@mkdir -p $(dir $@)
@@ -291,6 +302,7 @@ fuzz:
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(PKGDIR)
 	install -m 755 $(B)/protokoll $(DESTDIR)$(BINDIR)/protokoll
+	install -m 755 $(B)/protokoll-pdf-reader $(DESTDIR)$(BINDIR)/protokoll-pdf-reader
 	install -m 644 $(B)/libprotokoll.a $(DESTDIR)$(LIBDIR)/libprotokoll.a
 	install -m 755 $(B)/libprotokoll.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libprotokoll.so.$(VERSION)
 	ln -sf libprotokoll.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libprotokoll.so.$(SOMAJOR)
@@ -313,7 +325,7 @@ install: all
 	fi
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/protokoll $(DESTDIR)$(LIBDIR)/libprotokoll.a \
+	rm -f $(DESTDIR)$(BINDIR)/protokoll $(DESTDIR)$(BINDIR)/protokoll-pdf-reader $(DESTDIR)$(LIBDIR)/libprotokoll.a \
 		$(DESTDIR)$(LIBDIR)/libprotokoll.so $(DESTDIR)$(LIBDIR)/libprotokoll.so.$(SOMAJOR) \
 		$(DESTDIR)$(LIBDIR)/libprotokoll.so.$(VERSION) $(DESTDIR)$(INCDIR)/protokoll.h \
 		$(DESTDIR)$(LIBDIR)/libprotokoll-pdf.a $(DESTDIR)$(LIBDIR)/libprotokoll-pdf.so \

@@ -35,8 +35,12 @@ void walker_init(walker *w, char **args, size_t nargs);
 /* 1 and the next path (the caller frees it), 0 at the end, -1 out of memory. */
 int walker_next(walker *w, char **path);
 void walker_free(walker *w);
+
+/* ---- io.c: also compiled into the PDF reader ---- */
 /* Reads a whole file ("-": standard input); NULL with a message in err. */
 char *read_all(const char *path, size_t *len, char *err, size_t errn);
+/* Writes all n bytes (retrying short writes); 0, or -1 with errno. */
+int write_all(int fd, const void *p, size_t n);
 
 /* ---- output.c: the one output writer ---- */
 #include <stdio.h>
@@ -54,6 +58,8 @@ int aout_open(aout *o, const char *path);
 int aout_close(aout *o, int ok);
 
 /* ---- pdf.c: PDFs read in a child process under limits ---- */
+/* The executable that reads a PDF (cli/pdf_reader.c), run by pdf.c. */
+#define PDF_READER_NAME "protokoll-pdf-reader"
 typedef struct pdf_settings {
     int no_ocr;       /* --no-ocr */
     long memory_mib;  /* --pdf-memory: the reader's address space (RLIMIT_AS) */
@@ -72,8 +78,6 @@ int looks_like_pdf(const char *data, size_t len);
 int pdf_read_isolated(const char *data, size_t len, const pdf_settings *s, pdf_result *res, char *err,
                       size_t errn);
 void pdf_result_free(pdf_result *r);
-/* The child's side: main() calls it when argv[0] names the reader. */
-int pdf_reader_main(int argc, char **argv);
 /* --text-dir: writes DIR/<source, .pdf as .txt>, making its folders. 0, or -1 with err. */
 int write_text(const char *dir, const char *source, const char *text, size_t len, char *err, size_t errn);
 

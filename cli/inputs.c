@@ -1,17 +1,14 @@
-/* Inputs: arguments, directories walked in sorted order, whole-file reads. */
+/* Inputs: arguments, and directories walked in sorted order. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
 #include "cli.h"
 
 #include <dirent.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 int push_input(inputs *in, const char *s)
 {
@@ -46,68 +43,6 @@ void free_inputs(inputs *in)
     free(in->v);
     in->v = NULL;
     in->n = in->cap = 0;
-}
-
-char *read_all(const char *path, size_t *len, char *err, size_t errn)
-{
-    int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
-    if (fd < 0) {
-        snprintf(err, errn, "%s", strerror(errno));
-        return NULL;
-    }
-    struct stat st;
-    if (fstat(fd, &st) == 0) {
-        if (S_ISDIR(st.st_mode)) {
-            snprintf(err, errn, "is a directory");
-            close(fd);
-            return NULL;
-        }
-        if (S_ISREG(st.st_mode) && (size_t)st.st_size > PK_MAX_INPUT) {
-            snprintf(err, errn, "%s", pk_strerror(PK_ETOOBIG));
-            close(fd);
-            return NULL;
-        }
-    }
-    size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536, n = 0;
-    char *buf = malloc(cap);
-    for (;;) {
-        if (!buf) {
-            snprintf(err, errn, "%s", pk_strerror(PK_ENOMEM));
-            break;
-        }
-        if (n == cap) {
-            if (cap > PK_MAX_INPUT) {
-                snprintf(err, errn, "%s", pk_strerror(PK_ETOOBIG));
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                continue;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        ssize_t r = read(fd, buf + n, cap - n);
-        if (r < 0) {
-            if (errno == EINTR)
-                continue;
-            snprintf(err, errn, "%s", strerror(errno));
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-    }
-    if (fd != 0)
-        close(fd);
-    *len = n;
-    return buf;
 }
 
 /* ---- a walk in sorted order that holds one directory listing per level,

@@ -43,7 +43,9 @@ static const char usage[] =
     "With no FILE, or FILE -, reads standard input. A DIR means every *.txt and\n"
     "*.pdf under it, in sorted order. A PDF (.pdf, or bytes that begin %PDF-)\n"
     "is read as pdftotext reads it, page by page, a page without a text layer\n"
-    "by OCR (Tesseract, Swedish), each in a child process under the limits.\n"
+    "by OCR (Tesseract, Swedish), each in a child process under the limits:\n"
+    "protokoll-pdf-reader, found beside this program or where it was installed\n"
+    "($PROTOKOLL_PDF_READER names another).\n"
     "Exit status: 0 all inputs processed, 1 some input failed (its error record\n"
     "was written), 2 usage error.\n"
     "\n"
@@ -123,7 +125,7 @@ static void process(run *r, size_t i)
     job *j = &r->jobs[i % r->window];
     const char *path = j->path;
     const char *source = strcmp(path, "-") == 0 ? "-" : path;
-    char err[256];
+    char err[1024]; /* a PDF reader not found: two paths and the fix */
     size_t len = 0;
     char *text = read_all(path, &len, err, sizeof err);
     j->bytes = len;
@@ -542,9 +544,6 @@ static int run_command(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-    /* this program again, as the PDF reader in its child process */
-    if (argc > 0 && strcmp(argv[0], "protokoll-pdf-reader") == 0)
-        return pdf_reader_main(argc, argv);
     int rc = run_command(argc, argv);
     free_inputs(&in);
     return rc;

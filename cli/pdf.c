@@ -2,14 +2,16 @@
    resource limits, so that a PDF that crashes, exhausts memory or hangs
    poppler or Tesseract costs that input an error record and nothing more.
 
-   The child is this program again (/proc/self/exe, named
-   protokoll-pdf-reader in its argv[0]): a fresh process, not a fork of a
-   parent that has threads, with an address-space limit (RLIMIT_AS), a CPU
-   time limit (RLIMIT_CPU) and no core file. It reads the PDF from its
-   standard input (a memfd holding the bytes), calls pk_pdf_read(), and
-   writes the result to fd 3 as frames: a tag byte, an 8-byte length, the
-   bytes ('T' text, 'W' a warning, 'E' an error as "code<TAB>message", 'Z'
-   the end). The parent also kills it after a wall-clock limit. */
+   The child runs protokoll-pdf-reader (cli/pdf_reader.c), an executable of
+   its own: the command links neither poppler nor Tesseract. It is found
+   by PROTOKOLL_PDF_READER, else beside this program (a build tree, or an
+   installed BINDIR), else at the path compiled in (PK_PDF_READER, the
+   Makefile's BINDIR). A fresh process, not a fork of a parent that has
+   threads, with an address-space limit (RLIMIT_AS), a CPU time limit
+   (RLIMIT_CPU) and no core file, set between fork and exec. It reads the
+   PDF from its standard input (a memfd holding the bytes) and writes
+   frames to fd 3 (see cli/pdf_reader.c). The parent also kills it after a
+   wall-clock limit. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -17,6 +19,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdint.h>
@@ -33,7 +36,9 @@
 
 extern char **environ;
 
-#define READER_NAME "protokoll-pdf-reader"
+#ifndef PK_PDF_READER
+#define PK_PDF_READER "/usr/local/bin/" PDF_READER_NAME
+#endif
 
 int is_pdf_name(const char *path)
 {
@@ -43,58 +48,55 @@ int is_pdf_name(const char *path)
 
 int looks_like_pdf(const char *data, size_t len) { return len >= 5 && memcmp(data, "%PDF-", 5) == 0; }
 
-/* ---- the child ---- */
+/* ---- the reader ---- */
 
-static int write_all(int fd, const void *p, size_t n)
+#define READER_HINT "install it (make install) or set PROTOKOLL_PDF_READER to its path"
+
+/* The reader's path into path (n bytes): PROTOKOLL_PDF_READER when set;
+   else beside this program when it is there; else the path compiled in.
+   0, or -1 with err naming the paths tried and how to fix it. */
+static int find_reader(char *path, size_t n, char *err, size_t errn)
 {
-    const char *s = p;
-    while (n) {
-        ssize_t k = write(fd, s, n);
-        if (k < 0 && errno == EINTR)
+    const char *env = getenv("PROTOKOLL_PDF_READER");
+    if (env && *env) {
+        int e = strlen(env) < n ? 0 : ENAMETOOLONG;
+        if (!e) {
+            memcpy(path, env, strlen(env) + 1);
+            if (access(path, X_OK) == 0)
+                return 0;
+            e = errno;
+        }
+        snprintf(err, errn,
+                 "cannot run the PDF reader %s (PROTOKOLL_PDF_READER): %s; set PROTOKOLL_PDF_READER to the path "
+                 "of " PDF_READER_NAME ", or unset it to use the one installed (make install)",
+                 env, strerror(e));
+        return -1;
+    }
+    char self[PATH_MAX], beside[PATH_MAX + sizeof PDF_READER_NAME] = "";
+    ssize_t k = readlink("/proc/self/exe", self, sizeof self - 1);
+    char *slash = k > 0 ? memrchr(self, '/', (size_t)k) : NULL;
+    if (slash) {
+        slash[1] = 0;
+        snprintf(beside, sizeof beside, "%s" PDF_READER_NAME, self);
+    }
+    /* the first of the two that exists; it must then run */
+    const char *tries[2] = {beside, PK_PDF_READER};
+    for (int i = 0; i < 2; i++) {
+        if (!*tries[i] || strlen(tries[i]) >= n || access(tries[i], F_OK) != 0)
             continue;
-        if (k <= 0)
+        if (access(tries[i], X_OK) != 0) {
+            snprintf(err, errn, "cannot run the PDF reader %s: %s; " READER_HINT, tries[i], strerror(errno));
             return -1;
-        s += k;
-        n -= (size_t)k;
+        }
+        memcpy(path, tries[i], strlen(tries[i]) + 1);
+        return 0;
     }
-    return 0;
-}
-
-static int frame(int fd, char tag, const void *p, size_t n)
-{
-    unsigned char head[9];
-    head[0] = (unsigned char)tag;
-    for (int i = 0; i < 8; i++)
-        head[1 + i] = (unsigned char)((uint64_t)n >> (8 * i));
-    return write_all(fd, head, sizeof head) || write_all(fd, p, n) ? -1 : 0;
-}
-
-int pdf_reader_main(int argc, char **argv)
-{
-    if (argc != 2 || strcmp(argv[0], READER_NAME) != 0)
-        return 2;
-    size_t len = 0;
-    char err[256];
-    char *data = read_all("-", &len, err, sizeof err);
-    pk_pdf_options opt = {0, 0, NULL, NULL};
-    opt.no_ocr = strcmp(argv[1], "no-ocr") == 0;
-    pk_pdf_text *t = NULL;
-    pk_error e;
-    int rc = data ? pk_pdf_read(data, len, &opt, &t, &e) : PK_EIO;
-    free(data);
-    int bad = 0;
-    if (rc) {
-        char msg[sizeof e.message + 16];
-        int k = snprintf(msg, sizeof msg, "%d\t%s", rc, data ? e.message : err);
-        bad = frame(3, 'E', msg, (size_t)k);
-    } else {
-        bad = frame(3, 'T', t->text, t->len);
-        for (size_t i = 0; !bad && i < t->n_warnings; i++)
-            bad = frame(3, 'W', t->warnings[i], strlen(t->warnings[i]));
-        pk_pdf_text_free(t);
-    }
-    bad = bad || frame(3, 'Z', "", 0);
-    return bad ? 1 : 0;
+    if (*beside && strcmp(beside, PK_PDF_READER) != 0)
+        snprintf(err, errn, "cannot find the PDF reader: neither %s nor %s exists; " READER_HINT, beside,
+                 PK_PDF_READER);
+    else
+        snprintf(err, errn, "cannot find the PDF reader: %s does not exist; " READER_HINT, PK_PDF_READER);
+    return -1;
 }
 
 /* ---- the parent ---- */
@@ -174,6 +176,9 @@ int pdf_read_isolated(const char *data, size_t len, const pdf_settings *s, pdf_r
                       size_t errn)
 {
     memset(res, 0, sizeof *res);
+    char reader[PATH_MAX];
+    if (find_reader(reader, sizeof reader, err, errn) != 0)
+        return -1;
     int in = high_fd(memfd_create("protokoll-pdf", MFD_CLOEXEC));
     int errout = high_fd(memfd_create("protokoll-pdf-stderr", MFD_CLOEXEC));
     int devnull = high_fd(open("/dev/null", O_WRONLY | O_CLOEXEC));
@@ -211,7 +216,7 @@ int pdf_read_isolated(const char *data, size_t len, const pdf_settings *s, pdf_r
         if (asan)
             envp[nk++] = asan;
     }
-    char *argv[] = {READER_NAME, s->no_ocr ? "no-ocr" : "ocr", NULL};
+    char *argv[] = {PDF_READER_NAME, s->no_ocr ? "no-ocr" : "ocr", NULL};
     pid_t pid = -1;
     if (ok && envp)
         pid = fork();
@@ -228,7 +233,19 @@ int pdf_read_isolated(const char *data, size_t len, const pdf_settings *s, pdf_r
 #endif
         setrlimit(RLIMIT_CPU, &cpu);
         setrlimit(RLIMIT_CORE, &core);
-        execve("/proc/self/exe", argv, envp);
+        execve(reader, argv, envp);
+        /* why, for the parent's message: "execve errno N" on stderr */
+        char m[32] = "execve errno ";
+        size_t at = sizeof "execve errno " - 1;
+        char d[12];
+        int nd = 0;
+        for (int e = errno; nd == 0 || (e && nd < 11); e /= 10)
+            d[nd++] = (char)('0' + e % 10);
+        while (nd)
+            m[at++] = d[--nd];
+        m[at++] = '\n';
+        ssize_t w = write(2, m, at);
+        (void)w;
         _exit(127);
     }
     free(envp);
@@ -302,6 +319,11 @@ int pdf_read_isolated(const char *data, size_t len, const pdf_settings *s, pdf_r
             mem_hint |= memmem(chunk, (size_t)k, needles[i], strlen(needles[i])) != NULL;
         at += k > 32 ? k - 32 : k; /* an overlap: a needle across two reads */
     }
+    /* the first line of it: why the reader did not start (exit 127) */
+    char first[256] = "";
+    ssize_t fk = pread(errout, first, sizeof first - 1, 0);
+    first[fk > 0 ? fk : 0] = 0;
+    first[strcspn(first, "\n")] = 0;
     close(errout);
 
     int failed = 0, code = 0, done = 0;
@@ -330,8 +352,11 @@ int pdf_read_isolated(const char *data, size_t len, const pdf_settings *s, pdf_r
         snprintf(err, errn, "the PDF reader ran out of memory (its limit is %ld MiB)", s->memory_mib);
     else if (WIFSIGNALED(status))
         snprintf(err, errn, "the PDF reader crashed (%s)", strsignal(WTERMSIG(status)));
-    else if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-        snprintf(err, errn, "cannot start the PDF reader (/proc/self/exe)");
+    else if (WIFEXITED(status) && WEXITSTATUS(status) == 127 && done == 0)
+        snprintf(err, errn, "cannot start the PDF reader %s: %s; " READER_HINT, reader,
+                 strncmp(first, "execve errno ", 13) == 0 ? strerror(atoi(first + 13))
+                 : *first                                 ? first
+                                                          : "exit status 127");
     else
         snprintf(err, errn, "the PDF reader failed (exit status %d)", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
     return -1;

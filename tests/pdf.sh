@@ -2,7 +2,8 @@
 # PDFs: the text of the PDF layer against pdftotext's, the fields against
 # those extracted from pdftotext's text, pages, OCR of scanned pages,
 # --no-ocr, --text-dir, bad PDFs (encrypted, truncated, corrupt, over the
-# reader's memory and time limits) and the library split. The test PDFs
+# reader's memory and time limits), the reader an executable of its own
+# (found, installed, missing) and the library split. The test PDFs
 # are made here from tests/pdf/minutes.txt (tests/pdf/make_pdfs.py); the
 # real minutes are read from ../shared/real-pdf when it is at hand.
 bin=$1
@@ -186,8 +187,18 @@ check $? "pdf: -j 2 gives the same records as -j 1"
     sqlite3 $t/pdf.db "SELECT warnings FROM documents" | grep -q 'page 2 read by OCR'
 check $? "pdf: -f sqlite keeps a PDF's pages and its OCR warning"
 
-# ---- the libraries: text alone pulls in no poppler or Tesseract ----
+# ---- the reader: an executable of its own, found beside the command ----
 lib=$(dirname "$bin")
+! ldd "$bin" | grep -Eq 'poppler|tesseract|lept' && ! nm "$bin" | grep -Eq 'poppler|Tess|pk_pdf_' &&
+    ldd $lib/protokoll-pdf-reader | grep -q poppler-cpp && ldd $lib/protokoll-pdf-reader | grep -q tesseract
+check $? "pdf: the command links no poppler or Tesseract; protokoll-pdf-reader does"
+PROTOKOLL_PDF_READER=$t/no/such/reader "$bin" $t/in/text.pdf $t/ref/text.txt > $t/noreader.jsonl 2> $t/noreader.err; rc=$?
+[ $rc -eq 1 ] && [ ! -s $t/noreader.err ] && [ "$(wc -l < $t/noreader.jsonl)" -eq 2 ] &&
+    head -1 $t/noreader.jsonl | grep -Fq "\"error\":\"cannot run the PDF reader $t/no/such/reader (PROTOKOLL_PDF_READER): No such file or directory; set PROTOKOLL_PDF_READER to the path of protokoll-pdf-reader" &&
+    tail -1 $t/noreader.jsonl | grep -q '"source":"'$t'/ref/text.txt","doc_type":"protokoll"'
+check $? "pdf: a reader that is not there (PROTOKOLL_PDF_READER) gives a PDF an error record naming it, the .txt its record, exit 1"
+
+# ---- the libraries: text alone pulls in no poppler or Tesseract ----
 ! ldd $lib/libprotokoll.so | grep -Eq 'poppler|tesseract|lept' && ! nm -D $lib/libprotokoll.so | grep -Eq 'poppler|Tess|pk_pdf_' &&
     ldd $lib/libprotokoll-pdf.so | grep -q poppler-cpp && ldd $lib/libprotokoll-pdf.so | grep -q tesseract &&
     [ -z "$(nm -D --defined-only $lib/libprotokoll-pdf.so | awk '$3 !~ /^(pk_pdf_.*|_edata|_end|__bss_start)$/')" ]
@@ -215,4 +226,11 @@ PKG_CONFIG_PATH="$d/usr/local/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$d" \
     sh -c "cc $t/read.c \$(pkg-config --cflags --libs protokoll-pdf) -o $t/read" &&
     LD_LIBRARY_PATH="$d/usr/local/lib" $t/read $t/in/text.pdf | cmp -s - $t/ref/text.txt
 check $? "pdf: a program built with pkg-config protokoll-pdf reads a PDF's text through pk_pdf_read"
+# the installed command finds the installed reader beside it, and make
+# uninstall takes the reader away with the command
+env -u PROTOKOLL_PDF_READER "$d/usr/local/bin/protokoll" $t/in/text.pdf > $t/installed.jsonl &&
+    "$bin" $t/in/text.pdf | cmp -s - $t/installed.jsonl && [ -x "$d/usr/local/bin/protokoll-pdf-reader" ] &&
+    MAKEFLAGS= SANITIZE= make -s uninstall DESTDIR="$d" PREFIX=/usr/local > /dev/null 2>&1 &&
+    [ ! -e "$d/usr/local/bin/protokoll-pdf-reader" ] && [ ! -e "$d/usr/local/bin/protokoll" ]
+check $? "pdf: make install puts protokoll-pdf-reader beside the command, which reads a PDF through it; make uninstall removes it"
 exit 0
