@@ -162,9 +162,11 @@ static int column_start(const char *s, size_t lo, size_t p)
    found by the one pass over the text (scan.c), and the searches around
    each date visit only those. Made once per document. */
 struct date_cue_rows {
-    unsigned char rows[W_SENTENCE + 1][256]; /* row numbers: the table has fewer than 256 rows */
-    int n[W_SENTENCE + 1];
-    unsigned char opens[W_SENTENCE + 1][256];
+    /* the row numbers (the table has fewer than 256 rows) of each `where`,
+       grouped by the byte the phrase opens with, in table order within a
+       group: rows[w][first[w][b] .. first[w][b + 1]) open with b */
+    unsigned char rows[W_SENTENCE + 1][256];
+    uint16_t first[W_SENTENCE + 1][257];
     const uint32_t *at; /* the places, in order */
     size_t nat;
 };
@@ -173,11 +175,21 @@ static const struct date_cue_rows *cue_rows_of(ctx *c)
 {
     struct date_cue_rows *r = pk_arena_alloc(c->a, sizeof *r);
     memset(r, 0, sizeof *r);
+    /* a counting sort of the rows by (where, first byte) */
+    for (int k = 0; k < (int)pk_n_date_cues; k++) {
+        const unsigned char *ph = (const unsigned char *)date_cues[k].phrase + (date_cues[k].phrase[0] == '-');
+        r->first[date_cues[k].where][ph[0] + 1]++;
+    }
+    for (int w = 0; w <= W_SENTENCE; w++)
+        for (int b = 0; b < 256; b++)
+            r->first[w][b + 1] = (uint16_t)(r->first[w][b + 1] + r->first[w][b]);
+    uint16_t fill[W_SENTENCE + 1][256];
+    for (int w = 0; w <= W_SENTENCE; w++)
+        memcpy(fill[w], r->first[w], sizeof fill[w]);
     for (int k = 0; k < (int)pk_n_date_cues; k++) {
         int w = date_cues[k].where;
         const unsigned char *ph = (const unsigned char *)date_cues[k].phrase + (date_cues[k].phrase[0] == '-');
-        r->rows[w][r->n[w]++] = (unsigned char)k;
-        r->opens[w][ph[0]] = 1;
+        r->rows[w][fill[w][ph[0]]++] = (unsigned char)k;
     }
     const pk_cues *q = pk_cue_places(c, PK_CUE_DATES);
     r->at = q->at;
@@ -189,8 +201,7 @@ static void find_cues(const ctx *c, int where, size_t lo, size_t hi, size_t ds, 
                       cue_hit *best, int *another)
 {
     const unsigned char *rows = c->date_cue_rows->rows[where];
-    int nrows = c->date_cue_rows->n[where];
-    const unsigned char *opens = c->date_cue_rows->opens[where];
+    const uint16_t *first = c->date_cue_rows->first[where];
     const char *s = c->t.s;
     const uint32_t *at = c->date_cue_rows->at;
     size_t na = c->date_cue_rows->nat, i0 = 0, i1 = na;
@@ -206,14 +217,12 @@ static void find_cues(const ctx *c, int where, size_t lo, size_t hi, size_t ds, 
         unsigned char ch = (unsigned char)s[p];
         if (ch >= 'A' && ch <= 'Z')
             ch = (unsigned char)(ch + 32);
-        if (!opens[ch] || ch == ' ' || ch == '\n')
+        if (ch == ' ' || ch == '\n')
             continue;
-        for (int i = 0; i < nrows; i++) {
+        for (int i = first[ch]; i < first[ch + 1]; i++) {
             int k = rows[i];
             const date_cue *q = &date_cues[k];
             const unsigned char *ph = (const unsigned char *)q->phrase + (q->phrase[0] == '-');
-            if (ph[0] != ch)
-                continue;
             /* the second byte as part_at() compares it: most candidates end here */
             if (ph[1] && ph[1] != ' ' && ph[1] != '-') {
                 if (p + 1 >= shi)
