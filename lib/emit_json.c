@@ -70,8 +70,15 @@ static void str(pk_buf *o, const char *s)
 static void num(pk_buf *o, long long v)
 {
     char b[24];
-    int k = snprintf(b, sizeof b, "%lld", v);
-    pk_buf_add(o, b, (size_t)k);
+    size_t k = sizeof b;
+    unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+    do { /* the digits from the last, without printf's parsing of a format */
+        b[--k] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        b[--k] = '-';
+    pk_buf_add(o, b + k, sizeof b - k);
 }
 
 static void year_or_null(pk_buf *o, int y)
@@ -92,13 +99,14 @@ static void span(pk_buf *o, pk_span sp)
     num(o, (long long)sp.page);
 }
 
-/* ,"key": */
+/* ,"key": (the keys are plain ASCII: nothing to escape) */
 static void key(pk_buf *o, const char *k, int first)
 {
     if (!first)
         LIT(o, ",");
-    str(o, k);
-    LIT(o, ":");
+    LIT(o, "\"");
+    pk_buf_add(o, k, strlen(k));
+    LIT(o, "\":");
 }
 
 static char *record_json(const pk_record *r)
