@@ -299,6 +299,9 @@ int pk_heading_of(const char *low, size_t n);
 int pk_is_abbreviation(const char *low, size_t n);
 int pk_is_given_name(const char *s, size_t n);
 /* Length of the longest title starting at s (lower-cased comparison), 0 if none. */
+/* The title that s[0..n), one word, is whole (as pk_title_at() == n would
+   say): n, or 0. */
+size_t pk_title_word(const char *s, size_t n);
 size_t pk_title_at(const char *s, size_t n);
 /* The party s[0..n) names without its case: the table's spelling, or NULL. */
 const char *pk_party(const char *s, size_t n);

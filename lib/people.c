@@ -495,18 +495,10 @@ static void titled(ctx *c)
             p = we;
             continue;
         }
-        size_t k = pk_title_at(c->t.s + p, we - p);
-        if (k != we - p)
-            k = 0;
+        size_t k = pk_title_word(c->t.s + p, we - p);
         /* the definite form: "Stadsdelsdirektören", "Enhetschefen", "ersättaren" */
-        for (size_t cut = 1; !k && cut <= 2 && we - p > 6 && we - p < 60 && c->t.s[we - 1] == 'n'; cut++) {
-            size_t base = we - p - cut;
-            char tmp[64];
-            memcpy(tmp, c->t.s + p, base);
-            tmp[base] = ' ';
-            if (pk_title_at(tmp, base + 1) == base)
-                k = base;
-        }
+        for (size_t cut = 1; !k && cut <= 2 && we - p > 6 && we - p < 60 && c->t.s[we - 1] == 'n'; cut++)
+            k = pk_title_word(c->t.s + p, we - p - cut);
         if (!k || we >= c->t.n || c->t.s[we] != ' ') {
             p = we;
             continue;

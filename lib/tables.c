@@ -259,14 +259,31 @@ int pk_is_regnum_not_prefix(const char *low)
     return pk_regnum_not_prefixes_lookup(low, strlen(low)) != NULL;
 }
 
-size_t pk_title_at(const char *s, size_t n)
+/* The suffixes of words formed like a title: "trafikdirektör", "kvalitetsstrateg". */
+static const struct {
+    const char *s;
+    size_t n;
+} title_suffixes[] = {
+#define SUFFIX(x) {x, sizeof x - 1}
+    SUFFIX("chef"),       SUFFIX("direktör"), SUFFIX("sekreterare"), SUFFIX("handläggare"),
+    SUFFIX("ordförande"), SUFFIX("strateg"),  SUFFIX("samordnare"),  SUFFIX("utredare"),
+    SUFFIX("controller"), SUFFIX("rektor"),   SUFFIX("inspektör"),   SUFFIX("ekonom"),
+#undef SUFFIX
+};
+
+static int title_suffix(const char *s, size_t w)
 {
-    if (n == 0)
-        return 0;
-    /* the text's first bytes, folded once as the titles are written: ASCII,
-       and Å Ä Ö É by their UTF-8 pattern (the byte after a 0xC3) */
-    char f[TITLES_MAX_WORD_LENGTH + 1];
-    size_t lim = n < TITLES_MAX_WORD_LENGTH ? n : TITLES_MAX_WORD_LENGTH;
+    for (size_t i = 0; i < sizeof title_suffixes / sizeof *title_suffixes; i++) {
+        size_t m = title_suffixes[i].n;
+        if (w >= m + 2 && s[w - 1] == title_suffixes[i].s[m - 1] && memcmp(s + w - m, title_suffixes[i].s, m) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* The title's fold of s[0..n) into f (n at most TITLES_MAX_WORD_LENGTH). */
+static void title_fold(const char *s, size_t n, size_t lim, char *f)
+{
     for (size_t k = 0; k < lim; k++) {
         unsigned char a = (unsigned char)s[k];
         if (a >= 'A' && a <= 'Z')
@@ -279,31 +296,38 @@ size_t pk_title_at(const char *s, size_t n)
             f[++k] = (char)a2;
         }
     }
+}
+
+size_t pk_title_word(const char *s, size_t n)
+{
+    if (n >= TITLES_MIN_WORD_LENGTH && n <= TITLES_MAX_WORD_LENGTH) {
+        char f[TITLES_MAX_WORD_LENGTH + 1];
+        title_fold(s, n, n, f);
+        if (pk_titles_lookup(f, n))
+            return n;
+    }
+    return n && !memchr(s, ',', n) && title_suffix(s, n) ? n : 0;
+}
+
+size_t pk_title_at(const char *s, size_t n)
+{
+    if (n == 0)
+        return 0;
+    /* the text's first bytes, folded once as the titles are written: ASCII,
+       and Å Ä Ö É by their UTF-8 pattern (the byte after a 0xC3) */
+    char f[TITLES_MAX_WORD_LENGTH + 1];
+    size_t lim = n < TITLES_MAX_WORD_LENGTH ? n : TITLES_MAX_WORD_LENGTH;
+    title_fold(s, n, lim, f);
     /* the longest title that ends where a word does: at the end, a space, a
        comma or a newline ("vice ordförande" before "vice") */
     for (size_t k = lim; k >= TITLES_MIN_WORD_LENGTH; k--)
         if ((k == n || s[k] == ' ' || s[k] == ',' || s[k] == '\n') && pk_titles_lookup(f, k))
             return k;
     /* a word formed like a title: "trafikdirektör", "kvalitetsstrateg" */
-    static const struct {
-        const char *s;
-        size_t n;
-    } suffixes[] = {
-#define SUFFIX(x) {x, sizeof x - 1}
-        SUFFIX("chef"),       SUFFIX("direktör"), SUFFIX("sekreterare"), SUFFIX("handläggare"),
-        SUFFIX("ordförande"), SUFFIX("strateg"),  SUFFIX("samordnare"),  SUFFIX("utredare"),
-        SUFFIX("controller"), SUFFIX("rektor"),   SUFFIX("inspektör"),   SUFFIX("ekonom"),
-#undef SUFFIX
-    };
     size_t w = 0;
     while (w < n && s[w] != ' ' && s[w] != ',' && s[w] != '\n')
         w++;
-    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
-        size_t m = suffixes[i].n;
-        if (w >= m + 2 && s[w - 1] == suffixes[i].s[m - 1] && memcmp(s + w - m, suffixes[i].s, m) == 0)
-            return w;
-    }
-    return 0;
+    return title_suffix(s, w) ? w : 0;
 }
 
 int pk_heading_of(const char *low, size_t n)
