@@ -58,7 +58,7 @@ HASHES   = titles given_names parties genitive_nouns org_words person_verbs regn
 GEN      = $(patsubst %,$(B)/gen/%_hash.h,$(HASHES)) $(B)/gen/bodies.inc $(B)/gen/unit_classes.inc \
            $(B)/gen/unit_nouns.inc $(B)/gen/unit_cues.inc $(B)/gen/date_cues.inc $(B)/gen/regnum_shapes.inc \
            $(B)/gen/decision_leads.inc $(B)/gen/municipalities.inc $(B)/gen/admin_bodies.inc \
-           $(B)/gen/furniture_words.inc
+           $(B)/gen/furniture_words.inc $(B)/gen/cue_words.inc
 TESTS    = $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
 ifneq ($(SANITIZE),)
 # the timed test: under the sanitizers its figures tell of their allocator
@@ -161,6 +161,11 @@ $(B)/gen/%_hash.h: lib/data/%.txt lib/wordhash.awk
 	@mkdir -p $(dir $@)
 	LC_ALL=C awk -v name=$* -v key=$(HASH_KEY) -f lib/wordhash.awk $< > $(B)/gen/$*.gperf || { rm -f $(B)/gen/$*.gperf; exit 1; }
 	gperf --output-file=$@ $(B)/gen/$*.gperf
+
+# a kind of cue (its enum constant) and a word
+$(B)/gen/cue_words.inc: lib/data/cue_words.tsv
+	@mkdir -p $(dir $@)
+	awk -F'\t' '!/^#/ && NF { gsub(/[\\"]/, "\\\\&", $$2); printf "{PK_CUE_%s, \"%s\"},\n", toupper($$1), $$2 }' $< > $@
 
 # rows written as C strings, in quotes (a word may end in a space)
 $(B)/gen/furniture_words.inc: lib/data/furniture_words.txt

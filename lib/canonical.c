@@ -438,12 +438,10 @@ int pk_known_admin(ctx *c, size_t s, size_t e)
 
 /* The document shows it is Stockholm's: it names the city, or its own
    diarienummer carries the nämnd's own prefix ("ÄN", "UtbN"). */
-static int stockholm_evidence(const ctx *c, int b)
+static int stockholm_evidence(ctx *c, int b)
 {
-    static const char *const names[] = {"Stockholm", "STOCKHOLM", "stockholm"};
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if (memmem(c->t.s, c->t.n, names[i], strlen(names[i])))
-            return 1;
+    if (pk_cue_word_at(c, PK_CUE_STOCKHOLM, 0, c->t.n, NULL) != SIZE_MAX)
+        return 1; /* cue_words.tsv: "Stockholm" */
     const pk_regnum *own = c->regnums.n ? c->regnums.items : NULL;
     if (!own || !own->prefix || strcmp(bodies[b].kind, "facknamnd") != 0)
         return 0;

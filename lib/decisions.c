@@ -443,14 +443,21 @@ void pk_extract_decisions(ctx *c)
         return;
     }
     /* no section: the office's proposal ("Förvaltningen föreslår att nämnden godkänner ...") */
-    static const char *const cues[] = {"föreslår att", "föreslås att", "beslutar att", "beslutade att"};
-    for (size_t k = 0; k < sizeof cues / sizeof *cues && !c->decisions.n; k++) {
-        const char *hit = memmem(c->t.s, c->t.n, cues[k], strlen(cues[k]));
-        if (!hit)
+    /* the cues (cue_words.tsv, kind proposal) in table order, each at its
+       first place in the text */
+    const pk_cues *q = pk_cue_places(c, PK_CUE_PROPOSAL);
+    for (size_t k = 0; k < pk_n_cue_words && !c->decisions.n; k++) {
+        if (pk_cue_words[k].kind != PK_CUE_PROPOSAL)
             continue;
-        size_t pos = (size_t)(hit - c->t.s), ss, se;
+        const char *cue = pk_cue_words[k].word;
+        size_t m = strlen(cue), pos = SIZE_MAX, ss, se;
+        for (size_t i = 0; i < q->n && pos == SIZE_MAX; i++)
+            if (q->at[i] + m <= c->t.n && memcmp(c->t.s + q->at[i], cue, m) == 0)
+                pos = q->at[i];
+        if (pos == SIZE_MAX)
+            continue;
         pk_sentence_bounds(&c->t, pos > 400 ? pos - 400 : 0, pos + 400 < c->t.n ? pos + 400 : c->t.n, pos, &ss, &se);
-        add_item(c, pos + strlen(cues[k]), se, 0, ss, pos);
+        add_item(c, pos + m, se, 0, ss, pos);
         if (c->decisions.n) {
             c->decision_lo = ss;
             c->decision_hi = se;

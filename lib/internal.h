@@ -123,7 +123,15 @@ void pk_names_free(pk_names *ix);
 /* scan.c: the one pass over the cleaned text that finds every cue. The
    kinds of cue: each pattern's own (its id), and the places where a phrase
    of the date cue table opens. */
-enum { PK_CUE_DATES = RX_COUNT, PK_CUE_FURNITURE, PK_CUE_KINDS };
+enum {
+    PK_CUE_DATES = RX_COUNT, /* where a phrase of date_cues.tsv may open */
+    PK_CUE_FURNITURE,        /* a word of furniture_words.txt */
+    PK_CUE_STOCKHOLM,        /* the words of cue_words.tsv, by kind */
+    PK_CUE_PROPOSAL,
+    PK_CUE_CLASS,
+    PK_CUE_REPORT,
+    PK_CUE_KINDS
+};
 typedef struct pk_scan pk_scan;
 typedef int (*pk_cue_fits)(const char *s, size_t n, size_t at);
 typedef struct pk_cues {
@@ -289,6 +297,16 @@ typedef struct date_cue {
 } date_cue;
 extern const date_cue pk_date_cues[];
 extern const size_t pk_n_date_cues; /* fewer than 256: rows are numbered in a byte */
+/* the words a stage looks for anywhere in the text (cue_words.tsv): a kind of cue, a word */
+typedef struct cue_word {
+    int kind;
+    const char *word;
+} cue_word;
+extern const cue_word pk_cue_words[];
+extern const size_t pk_n_cue_words;
+/* the first place at or after p where a word of this kind of cue starts and
+   ends by `end` (scan.c): its row in pk_cue_words (*row), or SIZE_MAX */
+size_t pk_cue_word_at(struct ctx *c, int kind, size_t p, size_t end, size_t *row);
 /* words that mark a line of the letterhead or the page frame (furniture_words.txt) */
 extern const char *const pk_furniture_words[];
 extern const size_t pk_n_furniture_words;

@@ -98,14 +98,11 @@ size_t pk_minutes_paragraphs(ctx *c, vec *out, size_t *closing)
         return out->n;
     /* a report that quotes numbered sections ("§ 1 Nämnden ansvarar ...")
        is one document, not minutes */
-    static const char *const reports[] = {"Tjänsteutlåtande", "TJÄNSTEUTLÅTANDE", "Tjänsteskrivelse",
-                                          "TJÄNSTESKRIVELSE"};
     size_t he = ((pk_para *)out->items)[0].s;
-    for (size_t k = 0; k < sizeof reports / sizeof *reports; k++)
-        if (memmem(c->t.s, he, reports[k], strlen(reports[k]))) {
-            out->n = 0;
-            return 0;
-        }
+    if (pk_cue_word_at(c, PK_CUE_REPORT, 0, he, NULL) != SIZE_MAX) { /* cue_words.tsv */
+        out->n = 0;
+        return 0;
+    }
     /* the last paragraph ends where the signatures begin */
     pk_para *ps = out->items, *lp = &ps[out->n - 1];
     lp->e = c->t.n;

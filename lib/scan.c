@@ -316,3 +316,31 @@ const pk_cues *pk_cue_places(ctx *c, int kind)
         pk_scan_text(c);
     return &c->cue[kind];
 }
+
+/* The first place at or after p of this kind where one of its words stands
+   whole before end: the earliest such place, and of the words there the
+   first in table order. */
+size_t pk_cue_word_at(ctx *c, int kind, size_t p, size_t end, size_t *row)
+{
+    const pk_cues *q = pk_cue_places(c, kind);
+    size_t lo = 0, hi = q->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (q->at[mid] < p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < q->n && q->at[i] < end; i++)
+        for (size_t k = 0; k < pk_n_cue_words; k++) {
+            if (pk_cue_words[k].kind != kind)
+                continue;
+            size_t m = strlen(pk_cue_words[k].word);
+            if (q->at[i] + m <= end && memcmp(c->t.s + q->at[i], pk_cue_words[k].word, m) == 0) {
+                if (row)
+                    *row = k;
+                return q->at[i];
+            }
+        }
+    return SIZE_MAX;
+}

@@ -142,6 +142,11 @@ const regnum_shape pk_regnum_shapes[] = {
 };
 const size_t pk_n_regnum_shapes = sizeof pk_regnum_shapes / sizeof *pk_regnum_shapes;
 
+const cue_word pk_cue_words[] = {
+#include "cue_words.inc"
+};
+const size_t pk_n_cue_words = sizeof pk_cue_words / sizeof *pk_cue_words;
+
 const char *const pk_furniture_words[] = {
 #include "furniture_words.inc"
 };

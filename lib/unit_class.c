@@ -256,23 +256,14 @@ static void note_common(state *st, const char *k)
 }
 
 /* The next class phrase at or after pos: RX_CLASS run only in a window
-   around each "klass" ("lass" or "LASS"), found with memmem, so that prose
-   without one costs a memmem. 1 and the offsets in ov, or 0. */
-static int next_phrase(ctx *c, size_t pos, size_t cached[2], size_t *ov)
+   around each "klass" ("lass" or "LASS", cue_words.tsv), found by the one
+   pass, so that prose without one costs nothing. 1 and the offsets in ov,
+   or 0. */
+static int next_phrase(ctx *c, size_t pos, size_t *ov)
 {
-    static const char *const cue[2] = {"lass", "LASS"};
-    const char *t = c->t.s;
     size_t n = c->t.n;
     while (pos < n) {
-        size_t q = n;
-        for (int k = 0; k < 2; k++) {
-            if (cached[k] == SIZE_MAX || cached[k] < pos) { /* look again only once passed */
-                const char *p = memmem(t + pos, n - pos, cue[k], 4);
-                cached[k] = p ? (size_t)(p - t) : n;
-            }
-            if (cached[k] < q)
-                q = cached[k];
-        }
+        size_t q = pk_cue_word_at(c, PK_CUE_CLASS, pos, n, NULL);
         if (q >= n)
             return 0;
         /* "tävlingsklassen": the match starts at most 10 bytes before the
@@ -288,8 +279,8 @@ static int next_phrase(ctx *c, size_t pos, size_t cached[2], size_t *ov)
 /* Every class phrase of the text, in order: the units it names, or all of them. */
 static void phrases(ctx *c, const name_ix *ix, state *st)
 {
-    size_t ov[4], pos = 0, prev_end = 0, cached[2] = {SIZE_MAX, SIZE_MAX};
-    while (pos < c->t.n && next_phrase(c, pos, cached, ov)) {
+    size_t ov[4], pos = 0, prev_end = 0;
+    while (pos < c->t.n && next_phrase(c, pos, ov)) {
         size_t m0 = ov[0], we = 0;
         const char *k = wording(c, ov[2], &we);
         if (!k) {
