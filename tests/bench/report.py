@@ -98,16 +98,16 @@ def main():
     rss100_2, rss25_2 = get("pk_j2_100", "rss_kb"), get("pk_j2_25", "rss_kb")
     r_rss = ratio(rss100, rss25)
     w("%-48s %10s   %s" % ("ratio", "measured", "target"))
-    w("%-48s %10s   <= 2%s" % ("protokoll -j 1 time / ripgrep time", fmt(r_rg),
-                                verdict(None if r_rg is None else r_rg <= 2)))
+    w("%-48s %10s   <= 3%s" % ("protokoll -j 1 time / ripgrep time", fmt(r_rg),
+                                verdict(None if r_rg is None else r_rg <= 3)))
     w("%-48s %10s   >= 50%s" % ("python re time / protokoll -j 1 time", fmt(r_py),
                                  verdict(None if r_py is None else r_py >= 50)))
-    w("%-48s %10s   >= 1.8%s" % ("-j 2 speedup (-j 1 time / -j 2 time)", fmt(r_j2),
-                                  verdict(None if r_j2 is None else r_j2 >= 1.8)))
+    w("%-48s %10s   >= 1.9%s" % ("-j 2 speedup (-j 1 time / -j 2 time)", fmt(r_j2),
+                                  verdict(None if r_j2 is None else r_j2 >= 1.9)))
     rss_ok = None
     if rss100 and rss25:
-        rss_ok = max(rss100, rss25) <= 32 * 1024 and r_rss <= 1.1
-    w("%-48s %10s   <= 32 MB, same%s" % (
+        rss_ok = max(rss100, rss25) <= 8 * 1024 and r_rss <= 1.1
+    w("%-48s %10s   <= 8 MB, same%s" % (
         "peak RSS -j 1, 100 MB vs 25 MB",
         "n/a" if not (rss100 and rss25) else "%.1f / %.1f MB" % (rss100 / 1024, rss25 / 1024), verdict(rss_ok)))
     w("%-48s %10s   <= 1.1" % ("peak RSS ratio 100 MB / 25 MB (-j 1)", fmt(r_rss)))
