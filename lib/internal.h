@@ -140,7 +140,7 @@ typedef struct pk_cues {
 } pk_cues;
 pk_scan *pk_scan_new(void);
 /* the rows, before pk_scan_compile: a word as written; a digit, where
-   fits (or NULL) says yes; the first n (1 or 2) bytes of a phrase in lower
+   fits (or NULL) says yes; the first n (1 to 4) bytes of a phrase in lower
    case, in any case in the text, a space as a space or a line break (as
    the date cues compare) */
 int pk_scan_word(pk_scan *sc, int kind, const char *word);

@@ -188,8 +188,13 @@ static int compile_cues(pk_extractor *ex)
             rc |= patterns[id].needles[k] == cue_digit[0] ? pk_scan_digit(ex->scan, id, patterns[id].fits)
                                                           : pk_scan_word(ex->scan, id, patterns[id].needles[k]);
     for (size_t k = 0; k < pk_n_date_cues; k++) {
+        /* the opening: up to three bytes, ending after a space (one space of
+           a phrase may be many in the text) and before a '-' or a '*' */
         const char *ph = pk_date_cues[k].phrase + (pk_date_cues[k].phrase[0] == '-');
-        rc |= pk_scan_folded(ex->scan, PK_CUE_DATES, ph, !ph[1] || ph[1] == '-' ? 1 : 2);
+        size_t n = 0;
+        while (n < 3 && ph[n] && ph[n] != '-' && ph[n] != '*' && !(n > 0 && ph[n - 1] == ' '))
+            n++;
+        rc |= pk_scan_folded(ex->scan, PK_CUE_DATES, ph, n ? n : 1);
     }
     for (size_t k = 0; k < pk_n_furniture_words; k++)
         rc |= pk_scan_word(ex->scan, PK_CUE_FURNITURE, pk_furniture_words[k]);

@@ -106,31 +106,30 @@ static unsigned char fold_byte(unsigned char t, unsigned char prev)
     return t;
 }
 
-int pk_scan_folded(pk_scan *sc, int kind, const char *phrase, size_t n)
+/* Every spelling in the text, from byte j on, of the phrase's opening
+   ph[0..n): a byte of the text folds to the phrase's byte, and a space of
+   the phrase is a space or a line break. */
+static int add_spellings(pk_scan *sc, int kind, const unsigned char *ph, size_t n, unsigned char *spell, size_t j)
 {
-    const unsigned char *ph = (const unsigned char *)phrase;
-    if (n < 1 || n > 2)
-        return -1;
-    /* every spelling of the text whose folded form is the phrase's opening */
-    for (int a = 1; a < 256; a++) {
-        if (fold_byte((unsigned char)a, 0) != ph[0])
+    if (j == n)
+        return add_key(sc, kind, spell, n);
+    for (int t = 1; t < 256; t++) {
+        int fits = j > 0 && ph[j] == ' ' ? t == ' ' || t == '\n' : fold_byte((unsigned char)t, j ? ph[j - 1] : 0) == ph[j];
+        if (!fits)
             continue;
-        if (n == 1) {
-            unsigned char k1[1] = {(unsigned char)a};
-            if (add_key(sc, kind, k1, 1))
-                return -1;
-            continue;
-        }
-        for (int b = 1; b < 256; b++) {
-            /* a space of the phrase stands for a space or a line break */
-            if (ph[1] == ' ' ? b != ' ' && b != '\n' : fold_byte((unsigned char)b, ph[0]) != ph[1])
-                continue;
-            unsigned char k2[2] = {(unsigned char)a, (unsigned char)b};
-            if (add_key(sc, kind, k2, 2))
-                return -1;
-        }
+        spell[j] = (unsigned char)t;
+        if (add_spellings(sc, kind, ph, n, spell, j + 1))
+            return -1;
     }
     return 0;
+}
+
+int pk_scan_folded(pk_scan *sc, int kind, const char *phrase, size_t n)
+{
+    unsigned char spell[4];
+    if (n < 1 || n > sizeof spell)
+        return -1;
+    return add_spellings(sc, kind, (const unsigned char *)phrase, n, spell, 0);
 }
 
 /* The trie of the keys, its failure links, and the table of transitions. */
