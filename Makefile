@@ -58,7 +58,7 @@ HASHES   = titles given_names parties genitive_nouns org_words person_verbs regn
 GEN      = $(patsubst %,$(B)/gen/%_hash.h,$(HASHES)) $(B)/gen/bodies.inc $(B)/gen/unit_classes.inc \
            $(B)/gen/unit_nouns.inc $(B)/gen/unit_cues.inc $(B)/gen/date_cues.inc $(B)/gen/regnum_shapes.inc \
            $(B)/gen/decision_leads.inc $(B)/gen/municipalities.inc $(B)/gen/admin_bodies.inc \
-           $(B)/gen/furniture_words.inc $(B)/gen/cue_words.inc
+           $(B)/gen/furniture_words.inc $(B)/gen/cue_words.inc $(B)/gen/unit_words.inc
 TESTS    = $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
 ifneq ($(SANITIZE),)
 # the timed test: under the sanitizers its figures tell of their allocator
@@ -166,6 +166,24 @@ $(B)/gen/%_hash.h: lib/data/%.txt lib/wordhash.awk
 $(B)/gen/cue_words.inc: lib/data/cue_words.tsv
 	@mkdir -p $(dir $@)
 	awk -F'\t' '!/^#/ && NF { gsub(/[\\"]/, "\\\\&", $$2); printf "{PK_CUE_%s, \"%s\"},\n", toupper($$1), $$2 }' $< > $@
+
+# a table of the word lists of stages (lib/data/*_words.tsv): a kind and a
+# word in double quotes a row (a word may end in a space); each kind K is
+# the array pk_K[] with its count pk_n_K, its rows in the table's order; a
+# row without its two columns, or of a kind not in KINDS, fails the build
+$(B)/gen/unit_words.inc: KINDS = not_unit unit_class_head unit_sector unit_list_stop unit_parent_stop unit_parent_head
+$(B)/gen/%_words.inc: lib/data/%_words.tsv
+	@mkdir -p $(dir $@)
+	LC_ALL=C awk -F'\t' -v kinds="$(KINDS)" 'BEGIN { nk = split(kinds, k, " "); for (i = 1; i <= nk; i++) known[k[i]] = 1 } \
+		!/^#/ && NF { \
+			if (NF != 2 || !($$1 in known) || $$2 !~ /^"([^"\\]|\\.)*"$$/) { \
+				printf "%s:%d: bad row (a kind of %s, a tab, a word in double quotes): %s\n", FILENAME, FNR, kinds, $$0 > "/dev/stderr"; bad = 1; exit 1 } \
+			rows[$$1] = rows[$$1] "    " $$2 ",\n" } \
+		END { if (bad) exit 1; \
+			for (i = 1; i <= nk; i++) { \
+				if (!(k[i] in rows)) { printf "%s: no row of kind %s\n", FILENAME, k[i] > "/dev/stderr"; exit 1 } \
+				printf "const char *const pk_%s[] = {\n%s};\nconst size_t pk_n_%s = sizeof pk_%s / sizeof *pk_%s;\n", k[i], rows[k[i]], k[i], k[i], k[i] } }' \
+		$< > $@ || { rm -f $@; exit 1; }
 
 # rows written as C strings, in quotes (a word may end in a space)
 $(B)/gen/furniture_words.inc: lib/data/furniture_words.txt

@@ -310,6 +310,14 @@ size_t pk_cue_word_at(struct ctx *c, int kind, size_t p, size_t end, size_t *row
 /* words that mark a line of the letterhead or the page frame (furniture_words.txt) */
 extern const char *const pk_furniture_words[];
 extern const size_t pk_n_furniture_words;
+/* The word lists of the unit finder (unit_words.tsv), in the table's order:
+   words that open a clause, not a unit name; the nouns of an award class
+   after "i"; sectors in parentheses after a name; words that end a list of
+   units; words that end a parent after "inom"; words that open a parent */
+extern const char *const pk_not_unit[], *const pk_unit_class_head[], *const pk_unit_sector[];
+extern const char *const pk_unit_list_stop[], *const pk_unit_parent_stop[], *const pk_unit_parent_head[];
+extern const size_t pk_n_not_unit, pk_n_unit_class_head, pk_n_unit_sector;
+extern const size_t pk_n_unit_list_stop, pk_n_unit_parent_stop, pk_n_unit_parent_head;
 /* The word lists of lib/data/, each looked up through a perfect hash */
 /* the kind of a section heading (headings.tsv), given in lower case; H_NONE if none */
 int pk_heading_of(const char *low, size_t n);

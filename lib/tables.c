@@ -152,6 +152,11 @@ const char *const pk_furniture_words[] = {
 };
 const size_t pk_n_furniture_words = sizeof pk_furniture_words / sizeof *pk_furniture_words;
 
+/* The word lists of the unit finder (unit_words.tsv), an array per kind:
+   pk_not_unit, pk_unit_class_head, pk_unit_sector, pk_unit_list_stop,
+   pk_unit_parent_stop, pk_unit_parent_head */
+#include "unit_words.inc"
+
 const date_cue pk_date_cues[] = {
 #include "date_cues.inc"
 };
