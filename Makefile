@@ -54,11 +54,12 @@ LIB_SRC  = $(wildcard lib/*.c)
 LIB_OBJ  = $(patsubst lib/%.c,$(B)/obj/%.o,$(LIB_SRC))
 # the word lists looked up by a perfect hash (gperf; lib/wordhash.awk)
 HASHES   = titles given_names parties genitive_nouns org_words person_verbs regnum_prefixes regnum_not_prefixes \
-           abbreviations headings
+           abbreviations headings not_verbs
 GEN      = $(patsubst %,$(B)/gen/%_hash.h,$(HASHES)) $(B)/gen/bodies.inc $(B)/gen/unit_classes.inc \
            $(B)/gen/unit_nouns.inc $(B)/gen/unit_cues.inc $(B)/gen/date_cues.inc $(B)/gen/regnum_shapes.inc \
            $(B)/gen/decision_leads.inc $(B)/gen/municipalities.inc $(B)/gen/admin_bodies.inc \
-           $(B)/gen/furniture_words.inc $(B)/gen/cue_words.inc $(B)/gen/unit_words.inc
+           $(B)/gen/furniture_words.inc $(B)/gen/cue_words.inc $(B)/gen/unit_words.inc \
+           $(B)/gen/decision_words.inc
 TESTS    = $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
 ifneq ($(SANITIZE),)
 # the timed test: under the sanitizers its figures tell of their allocator
@@ -172,6 +173,7 @@ $(B)/gen/cue_words.inc: lib/data/cue_words.tsv
 # the array pk_K[] with its count pk_n_K, its rows in the table's order; a
 # row without its two columns, or of a kind not in KINDS, fails the build
 $(B)/gen/unit_words.inc: KINDS = not_unit unit_class_head unit_sector unit_list_stop unit_parent_stop unit_parent_head
+$(B)/gen/decision_words.inc: KINDS = verb_ending
 $(B)/gen/%_words.inc: lib/data/%_words.tsv
 	@mkdir -p $(dir $@)
 	LC_ALL=C awk -F'\t' -v kinds="$(KINDS)" 'BEGIN { nk = split(kinds, k, " "); for (i = 1; i <= nk; i++) known[k[i]] = 1 } \

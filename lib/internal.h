@@ -318,7 +318,12 @@ extern const char *const pk_not_unit[], *const pk_unit_class_head[], *const pk_u
 extern const char *const pk_unit_list_stop[], *const pk_unit_parent_stop[], *const pk_unit_parent_head[];
 extern const size_t pk_n_not_unit, pk_n_unit_class_head, pk_n_unit_sector;
 extern const size_t pk_n_unit_list_stop, pk_n_unit_parent_stop, pk_n_unit_parent_head;
+/* the endings of a Swedish finite verb (decision_words.tsv: verb_ending) */
+extern const char *const pk_verb_ending[];
+extern const size_t pk_n_verb_ending;
 /* The word lists of lib/data/, each looked up through a perfect hash */
+/* s[0..n), as written, is a word that ends like a verb and is none (not_verbs.txt) */
+int pk_is_not_verb(const char *s, size_t n);
 /* the kind of a section heading (headings.tsv), given in lower case; H_NONE if none */
 int pk_heading_of(const char *low, size_t n);
 /* a word that a full stop follows inside a sentence (abbreviations.txt), in lower case */

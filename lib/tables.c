@@ -157,6 +157,9 @@ const size_t pk_n_furniture_words = sizeof pk_furniture_words / sizeof *pk_furni
    pk_unit_parent_stop, pk_unit_parent_head */
 #include "unit_words.inc"
 
+/* the endings of a finite verb (decision_words.tsv): pk_verb_ending */
+#include "decision_words.inc"
+
 const date_cue pk_date_cues[] = {
 #include "date_cues.inc"
 };
@@ -189,6 +192,7 @@ const char *const pk_months[12][3] = {
 #include "abbreviations_hash.h"
 #include "regnum_prefixes_hash.h"
 #include "regnum_not_prefixes_hash.h"
+#include "not_verbs_hash.h"
 #pragma GCC diagnostic pop
 
 int pk_is_given_name(const char *s, size_t n)
@@ -258,6 +262,8 @@ int pk_is_org_word(const char *s, size_t n)
             return 1;
     return 0;
 }
+
+int pk_is_not_verb(const char *s, size_t n) { return n > 0 && pk_not_verbs_lookup(s, n) != NULL; }
 
 int pk_is_regnum_prefix(const char *low)
 {
