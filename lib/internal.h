@@ -321,6 +321,10 @@ extern const size_t pk_n_unit_list_stop, pk_n_unit_parent_stop, pk_n_unit_parent
 /* the endings of a Swedish finite verb (decision_words.tsv: verb_ending) */
 extern const char *const pk_verb_ending[];
 extern const size_t pk_n_verb_ending;
+/* the openings of a line (line_words.tsv), as written: a line under the
+   heading that ends it; a line that opens the closing part of minutes */
+extern const char *const pk_subtitle_opener[], *const pk_closing_opener[];
+extern const size_t pk_n_subtitle_opener, pk_n_closing_opener;
 /* The word lists of lib/data/, each looked up through a perfect hash */
 /* s[0..n), as written, is a word that ends like a verb and is none (not_verbs.txt) */
 int pk_is_not_verb(const char *s, size_t n);

@@ -160,6 +160,10 @@ const size_t pk_n_furniture_words = sizeof pk_furniture_words / sizeof *pk_furni
 /* the endings of a finite verb (decision_words.tsv): pk_verb_ending */
 #include "decision_words.inc"
 
+/* the openings of a line that say what it is (line_words.tsv):
+   pk_subtitle_opener, pk_closing_opener */
+#include "line_words.inc"
+
 const date_cue pk_date_cues[] = {
 #include "date_cues.inc"
 };
