@@ -54,12 +54,12 @@ LIB_SRC  = $(wildcard lib/*.c)
 LIB_OBJ  = $(patsubst lib/%.c,$(B)/obj/%.o,$(LIB_SRC))
 # the word lists looked up by a perfect hash (gperf; lib/wordhash.awk)
 HASHES   = titles given_names parties genitive_nouns org_words person_verbs regnum_prefixes regnum_not_prefixes \
-           abbreviations headings not_verbs
+           abbreviations headings not_verbs furniture_lines collective_words
 GEN      = $(patsubst %,$(B)/gen/%_hash.h,$(HASHES)) $(B)/gen/bodies.inc $(B)/gen/unit_classes.inc \
            $(B)/gen/unit_nouns.inc $(B)/gen/unit_cues.inc $(B)/gen/date_cues.inc $(B)/gen/regnum_shapes.inc \
            $(B)/gen/decision_leads.inc $(B)/gen/municipalities.inc $(B)/gen/admin_bodies.inc \
            $(B)/gen/furniture_words.inc $(B)/gen/cue_words.inc $(B)/gen/unit_words.inc \
-           $(B)/gen/decision_words.inc $(B)/gen/line_words.inc
+           $(B)/gen/decision_words.inc $(B)/gen/line_words.inc $(B)/gen/conjunction_words.inc
 TESTS    = $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
 ifneq ($(SANITIZE),)
 # the timed test: under the sanitizers its figures tell of their allocator
@@ -150,7 +150,8 @@ $(B)/gen/regnum_shapes.inc: lib/data/regnum_shapes.tsv
 # diarienummer prefixes are compared with the text folded to lower case,
 # so a row in capitals fails the build; parties are keyed folded, their
 # spelling beside them
-$(B)/gen/titles_hash.h $(B)/gen/org_words_hash.h $(B)/gen/regnum_prefixes_hash.h $(B)/gen/regnum_not_prefixes_hash.h: HASH_KEY = lower
+$(B)/gen/titles_hash.h $(B)/gen/org_words_hash.h $(B)/gen/regnum_prefixes_hash.h $(B)/gen/regnum_not_prefixes_hash.h \
+	$(B)/gen/furniture_lines_hash.h $(B)/gen/collective_words_hash.h: HASH_KEY = lower
 $(B)/gen/parties_hash.h: HASH_KEY = folded
 $(B)/gen/abbreviations_hash.h: HASH_KEY = lower
 # a table of words with a value beside each: the section headings
@@ -175,6 +176,7 @@ $(B)/gen/cue_words.inc: lib/data/cue_words.tsv
 $(B)/gen/unit_words.inc: KINDS = not_unit unit_class_head unit_sector unit_list_stop unit_parent_stop unit_parent_head
 $(B)/gen/decision_words.inc: KINDS = verb_ending
 $(B)/gen/line_words.inc: KINDS = subtitle_opener closing_opener
+$(B)/gen/conjunction_words.inc: KINDS = suspended_next unit_list_joint
 $(B)/gen/%_words.inc: lib/data/%_words.tsv
 	@mkdir -p $(dir $@)
 	LC_ALL=C awk -F'\t' -v kinds="$(KINDS)" 'BEGIN { nk = split(kinds, k, " "); for (i = 1; i <= nk; i++) known[k[i]] = 1 } \

@@ -325,7 +325,16 @@ extern const size_t pk_n_verb_ending;
    heading that ends it; a line that opens the closing part of minutes */
 extern const char *const pk_subtitle_opener[], *const pk_closing_opener[];
 extern const size_t pk_n_subtitle_opener, pk_n_closing_opener;
+/* the words that join the parts of a phrase (conjunction_words.tsv): after
+   a line's hyphen, a suspended compound; between the names of a list of units */
+extern const char *const pk_suspended_next[], *const pk_unit_list_joint[];
+extern const size_t pk_n_suspended_next, pk_n_unit_list_joint;
 /* The word lists of lib/data/, each looked up through a perfect hash */
+/* the line low[0..n), in lower case, is a caption of signatures (furniture_lines.txt) */
+int pk_is_furniture_line(const char *low, size_t n);
+/* low[0..n), in lower case, makes a phrase about all the units ("samtliga",
+   "bolaget"; collective_words.txt) */
+int pk_is_collective_word(const char *low, size_t n);
 /* s[0..n), as written, is a word that ends like a verb and is none (not_verbs.txt) */
 int pk_is_not_verb(const char *s, size_t n);
 /* the kind of a section heading (headings.tsv), given in lower case; H_NONE if none */

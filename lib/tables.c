@@ -164,6 +164,10 @@ const size_t pk_n_furniture_words = sizeof pk_furniture_words / sizeof *pk_furni
    pk_subtitle_opener, pk_closing_opener */
 #include "line_words.inc"
 
+/* the words that join the parts of a phrase (conjunction_words.tsv):
+   pk_suspended_next, pk_unit_list_joint */
+#include "conjunction_words.inc"
+
 const date_cue pk_date_cues[] = {
 #include "date_cues.inc"
 };
@@ -197,6 +201,8 @@ const char *const pk_months[12][3] = {
 #include "regnum_prefixes_hash.h"
 #include "regnum_not_prefixes_hash.h"
 #include "not_verbs_hash.h"
+#include "furniture_lines_hash.h"
+#include "collective_words_hash.h"
 #pragma GCC diagnostic pop
 
 int pk_is_given_name(const char *s, size_t n)
@@ -268,6 +274,13 @@ int pk_is_org_word(const char *s, size_t n)
 }
 
 int pk_is_not_verb(const char *s, size_t n) { return n > 0 && pk_not_verbs_lookup(s, n) != NULL; }
+
+int pk_is_furniture_line(const char *low, size_t n) { return n > 0 && pk_furniture_lines_lookup(low, n) != NULL; }
+
+int pk_is_collective_word(const char *low, size_t n)
+{
+    return n > 0 && pk_collective_words_lookup(low, n) != NULL;
+}
 
 int pk_is_regnum_prefix(const char *low)
 {
