@@ -329,6 +329,10 @@ extern const size_t pk_n_subtitle_opener, pk_n_closing_opener;
    a line's hyphen, a suspended compound; between the names of a list of units */
 extern const char *const pk_suspended_next[], *const pk_unit_list_joint[];
 extern const size_t pk_n_suspended_next, pk_n_unit_list_joint;
+/* the words around dates (date_words.tsv), in lower case: a word a list of
+   days may hold; a word that makes the year after it the matter's */
+extern const char *const pk_day_list_word[], *const pk_year_word[];
+extern const size_t pk_n_day_list_word, pk_n_year_word;
 /* The word lists of lib/data/, each looked up through a perfect hash */
 /* the line low[0..n), in lower case, is a caption of signatures (furniture_lines.txt) */
 int pk_is_furniture_line(const char *low, size_t n);

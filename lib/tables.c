@@ -168,6 +168,9 @@ const size_t pk_n_furniture_words = sizeof pk_furniture_words / sizeof *pk_furni
    pk_suspended_next, pk_unit_list_joint */
 #include "conjunction_words.inc"
 
+/* the words around dates (date_words.tsv): pk_day_list_word, pk_year_word */
+#include "date_words.inc"
+
 const date_cue pk_date_cues[] = {
 #include "date_cues.inc"
 };
