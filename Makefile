@@ -54,13 +54,13 @@ LIB_SRC  = $(wildcard lib/*.c)
 LIB_OBJ  = $(patsubst lib/%.c,$(B)/obj/%.o,$(LIB_SRC))
 # the word lists looked up by a perfect hash (gperf; lib/wordhash.awk)
 HASHES   = titles given_names parties genitive_nouns org_words person_verbs regnum_prefixes regnum_not_prefixes \
-           abbreviations headings not_verbs furniture_lines collective_words
+           abbreviations headings not_verbs furniture_lines collective_words roll_headings
 GEN      = $(patsubst %,$(B)/gen/%_hash.h,$(HASHES)) $(B)/gen/bodies.inc $(B)/gen/unit_classes.inc \
            $(B)/gen/unit_nouns.inc $(B)/gen/unit_cues.inc $(B)/gen/date_cues.inc $(B)/gen/regnum_shapes.inc \
            $(B)/gen/decision_leads.inc $(B)/gen/municipalities.inc $(B)/gen/admin_bodies.inc \
            $(B)/gen/furniture_words.inc $(B)/gen/cue_words.inc $(B)/gen/unit_words.inc \
            $(B)/gen/decision_words.inc $(B)/gen/line_words.inc $(B)/gen/conjunction_words.inc \
-           $(B)/gen/date_words.inc
+           $(B)/gen/date_words.inc $(B)/gen/people_words.inc
 TESTS    = $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
 ifneq ($(SANITIZE),)
 # the timed test: under the sanitizers its figures tell of their allocator
@@ -160,6 +160,11 @@ $(B)/gen/headings_hash.h: lib/data/headings.tsv lib/wordhash.awk
 	@mkdir -p $(dir $@)
 	LC_ALL=C awk -v name=headings -v key=valued -f lib/wordhash.awk $< > $(B)/gen/headings.gperf || { rm -f $(B)/gen/headings.gperf; exit 1; }
 	gperf --output-file=$@ $(B)/gen/headings.gperf
+# the headings of attendance lists, with the title of a person under each
+$(B)/gen/roll_headings_hash.h: lib/data/roll_headings.tsv lib/wordhash.awk
+	@mkdir -p $(dir $@)
+	LC_ALL=C awk -v name=roll_headings -v key=valued -v value=text -f lib/wordhash.awk $< > $(B)/gen/roll_headings.gperf || { rm -f $(B)/gen/roll_headings.gperf; exit 1; }
+	gperf --output-file=$@ $(B)/gen/roll_headings.gperf
 $(B)/gen/%_hash.h: lib/data/%.txt lib/wordhash.awk
 	@mkdir -p $(dir $@)
 	LC_ALL=C awk -v name=$* -v key=$(HASH_KEY) -f lib/wordhash.awk $< > $(B)/gen/$*.gperf || { rm -f $(B)/gen/$*.gperf; exit 1; }
@@ -179,6 +184,7 @@ $(B)/gen/decision_words.inc: KINDS = verb_ending
 $(B)/gen/line_words.inc: KINDS = subtitle_opener closing_opener
 $(B)/gen/conjunction_words.inc: KINDS = suspended_next unit_list_joint
 $(B)/gen/date_words.inc: KINDS = day_list_word year_word
+$(B)/gen/people_words.inc: KINDS = body_ending
 $(B)/gen/%_words.inc: lib/data/%_words.tsv
 	@mkdir -p $(dir $@)
 	LC_ALL=C awk -F'\t' -v kinds="$(KINDS)" 'BEGIN { nk = split(kinds, k, " "); for (i = 1; i <= nk; i++) known[k[i]] = 1 } \

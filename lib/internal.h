@@ -333,7 +333,13 @@ extern const size_t pk_n_suspended_next, pk_n_unit_list_joint;
    days may hold; a word that makes the year after it the matter's */
 extern const char *const pk_day_list_word[], *const pk_year_word[];
 extern const size_t pk_n_day_list_word, pk_n_year_word;
+/* the endings of a word that names a body, for people.c (people_words.tsv) */
+extern const char *const pk_body_ending[];
+extern const size_t pk_n_body_ending;
 /* The word lists of lib/data/, each looked up through a perfect hash */
+/* low[0..n), in lower case, heads an attendance list (roll_headings.tsv):
+   1 and *title the title of a person under it (NULL for none), else 0 */
+int pk_roll_heading(const char *low, size_t n, const char **title);
 /* the line low[0..n), in lower case, is a caption of signatures (furniture_lines.txt) */
 int pk_is_furniture_line(const char *low, size_t n);
 /* low[0..n), in lower case, makes a phrase about all the units ("samtliga",

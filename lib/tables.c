@@ -171,6 +171,9 @@ const size_t pk_n_furniture_words = sizeof pk_furniture_words / sizeof *pk_furni
 /* the words around dates (date_words.tsv): pk_day_list_word, pk_year_word */
 #include "date_words.inc"
 
+/* the word endings of bodies in people.c (people_words.tsv): pk_body_ending */
+#include "people_words.inc"
+
 const date_cue pk_date_cues[] = {
 #include "date_cues.inc"
 };
@@ -206,6 +209,7 @@ const char *const pk_months[12][3] = {
 #include "not_verbs_hash.h"
 #include "furniture_lines_hash.h"
 #include "collective_words_hash.h"
+#include "roll_headings_hash.h"
 #pragma GCC diagnostic pop
 
 int pk_is_given_name(const char *s, size_t n)
@@ -283,6 +287,14 @@ int pk_is_furniture_line(const char *low, size_t n) { return n > 0 && pk_furnitu
 int pk_is_collective_word(const char *low, size_t n)
 {
     return n > 0 && pk_collective_words_lookup(low, n) != NULL;
+}
+
+int pk_roll_heading(const char *low, size_t n, const char **title)
+{
+    const struct pk_roll_headings_row *r = n > 0 ? pk_roll_headings_lookup(low, n) : NULL;
+    if (r)
+        *title = r->value;
+    return r != NULL;
 }
 
 int pk_is_regnum_prefix(const char *low)
