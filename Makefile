@@ -54,11 +54,13 @@ LIB_SRC  = $(wildcard lib/*.c)
 LIB_OBJ  = $(patsubst lib/%.c,$(B)/obj/%.o,$(LIB_SRC))
 # the word lists looked up by a perfect hash (gperf; lib/wordhash.awk)
 HASHES   = titles given_names parties genitive_nouns org_words person_verbs regnum_prefixes regnum_not_prefixes \
-           abbreviations headings
+           abbreviations headings not_verbs furniture_lines collective_words roll_headings
 GEN      = $(patsubst %,$(B)/gen/%_hash.h,$(HASHES)) $(B)/gen/bodies.inc $(B)/gen/unit_classes.inc \
            $(B)/gen/unit_nouns.inc $(B)/gen/unit_cues.inc $(B)/gen/date_cues.inc $(B)/gen/regnum_shapes.inc \
            $(B)/gen/decision_leads.inc $(B)/gen/municipalities.inc $(B)/gen/admin_bodies.inc \
-           $(B)/gen/furniture_words.inc $(B)/gen/cue_words.inc
+           $(B)/gen/furniture_words.inc $(B)/gen/cue_words.inc $(B)/gen/unit_words.inc \
+           $(B)/gen/decision_words.inc $(B)/gen/line_words.inc $(B)/gen/conjunction_words.inc \
+           $(B)/gen/date_words.inc $(B)/gen/people_words.inc
 TESTS    = $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
 ifneq ($(SANITIZE),)
 # the timed test: under the sanitizers its figures tell of their allocator
@@ -149,7 +151,8 @@ $(B)/gen/regnum_shapes.inc: lib/data/regnum_shapes.tsv
 # diarienummer prefixes are compared with the text folded to lower case,
 # so a row in capitals fails the build; parties are keyed folded, their
 # spelling beside them
-$(B)/gen/titles_hash.h $(B)/gen/org_words_hash.h $(B)/gen/regnum_prefixes_hash.h $(B)/gen/regnum_not_prefixes_hash.h: HASH_KEY = lower
+$(B)/gen/titles_hash.h $(B)/gen/org_words_hash.h $(B)/gen/regnum_prefixes_hash.h $(B)/gen/regnum_not_prefixes_hash.h \
+	$(B)/gen/furniture_lines_hash.h $(B)/gen/collective_words_hash.h: HASH_KEY = lower
 $(B)/gen/parties_hash.h: HASH_KEY = folded
 $(B)/gen/abbreviations_hash.h: HASH_KEY = lower
 # a table of words with a value beside each: the section headings
@@ -157,6 +160,11 @@ $(B)/gen/headings_hash.h: lib/data/headings.tsv lib/wordhash.awk
 	@mkdir -p $(dir $@)
 	LC_ALL=C awk -v name=headings -v key=valued -f lib/wordhash.awk $< > $(B)/gen/headings.gperf || { rm -f $(B)/gen/headings.gperf; exit 1; }
 	gperf --output-file=$@ $(B)/gen/headings.gperf
+# the headings of attendance lists, with the title of a person under each
+$(B)/gen/roll_headings_hash.h: lib/data/roll_headings.tsv lib/wordhash.awk
+	@mkdir -p $(dir $@)
+	LC_ALL=C awk -v name=roll_headings -v key=valued -v value=text -f lib/wordhash.awk $< > $(B)/gen/roll_headings.gperf || { rm -f $(B)/gen/roll_headings.gperf; exit 1; }
+	gperf --output-file=$@ $(B)/gen/roll_headings.gperf
 $(B)/gen/%_hash.h: lib/data/%.txt lib/wordhash.awk
 	@mkdir -p $(dir $@)
 	LC_ALL=C awk -v name=$* -v key=$(HASH_KEY) -f lib/wordhash.awk $< > $(B)/gen/$*.gperf || { rm -f $(B)/gen/$*.gperf; exit 1; }
@@ -166,6 +174,29 @@ $(B)/gen/%_hash.h: lib/data/%.txt lib/wordhash.awk
 $(B)/gen/cue_words.inc: lib/data/cue_words.tsv
 	@mkdir -p $(dir $@)
 	awk -F'\t' '!/^#/ && NF { gsub(/[\\"]/, "\\\\&", $$2); printf "{PK_CUE_%s, \"%s\"},\n", toupper($$1), $$2 }' $< > $@
+
+# a table of the word lists of stages (lib/data/*_words.tsv): a kind and a
+# word in double quotes a row (a word may end in a space); each kind K is
+# the array pk_K[] with its count pk_n_K, its rows in the table's order; a
+# row without its two columns, or of a kind not in KINDS, fails the build
+$(B)/gen/unit_words.inc: KINDS = not_unit unit_class_head unit_sector unit_list_stop unit_parent_stop unit_parent_head
+$(B)/gen/decision_words.inc: KINDS = verb_ending
+$(B)/gen/line_words.inc: KINDS = subtitle_opener closing_opener
+$(B)/gen/conjunction_words.inc: KINDS = suspended_next unit_list_joint
+$(B)/gen/date_words.inc: KINDS = day_list_word year_word
+$(B)/gen/people_words.inc: KINDS = body_ending
+$(B)/gen/%_words.inc: lib/data/%_words.tsv
+	@mkdir -p $(dir $@)
+	LC_ALL=C awk -F'\t' -v kinds="$(KINDS)" 'BEGIN { nk = split(kinds, k, " "); for (i = 1; i <= nk; i++) known[k[i]] = 1 } \
+		!/^#/ && NF { \
+			if (NF != 2 || !($$1 in known) || $$2 !~ /^"([^"\\]|\\.)*"$$/) { \
+				printf "%s:%d: bad row (a kind of %s, a tab, a word in double quotes): %s\n", FILENAME, FNR, kinds, $$0 > "/dev/stderr"; bad = 1; exit 1 } \
+			rows[$$1] = rows[$$1] "    " $$2 ",\n" } \
+		END { if (bad) exit 1; \
+			for (i = 1; i <= nk; i++) { \
+				if (!(k[i] in rows)) { printf "%s: no row of kind %s\n", FILENAME, k[i] > "/dev/stderr"; exit 1 } \
+				printf "const char *const pk_%s[] = {\n%s};\nconst size_t pk_n_%s = sizeof pk_%s / sizeof *pk_%s;\n", k[i], rows[k[i]], k[i], k[i], k[i] } }' \
+		$< > $@ || { rm -f $@; exit 1; }
 
 # rows written as C strings, in quotes (a word may end in a space)
 $(B)/gen/furniture_words.inc: lib/data/furniture_words.txt

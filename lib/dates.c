@@ -455,12 +455,11 @@ static int year_line(const ctx *c, size_t s, size_t e)
     return e - s == 4 ? lone_year(c, s) : 0;
 }
 
-/* [s, e) holds nothing but a list of days: numbers, month and weekday
-   names, "den", "och", "samt", "kl", punctuation and line breaks. */
+/* [s, e) holds nothing but a list of days: numbers, month names, the
+   words of date_words.tsv (day_list_word: weekday names, "den", "och",
+   "samt", "kl"), punctuation and line breaks. */
 static int only_days(const ctx *c, size_t s, size_t e)
 {
-    static const char *const words[] = {"den", "och", "samt", "kl", "m\xc3\xa5ndag", "tisdag", "onsdag", "torsdag",
-                                        "fredag", "l\xc3\xb6rdag", "s\xc3\xb6ndag"};
     const char *t = c->t.s;
     for (size_t p = s; p < e;) {
         unsigned char ch = (unsigned char)t[p];
@@ -472,10 +471,10 @@ static int only_days(const ctx *c, size_t s, size_t e)
         while (w < e && word_byte((unsigned char)t[w]) && !(t[w] >= '0' && t[w] <= '9'))
             w++;
         int ok = month_of(c, p, w) != 0;
-        for (size_t k = 0; k < sizeof words / sizeof *words && !ok; k++) {
-            size_t n = strlen(words[k]);
+        for (size_t k = 0; k < pk_n_day_list_word && !ok; k++) {
+            size_t n = strlen(pk_day_list_word[k]);
             /* a weekday may take its article: "tisdagen" */
-            ok = (w - p == n || (n > 4 && w - p == n + 2)) && part_at(t, p, w, words[k], n) == p + n;
+            ok = (w - p == n || (n > 4 && w - p == n + 2)) && part_at(t, p, w, pk_day_list_word[k], n) == p + n;
         }
         if (!ok)
             return 0;
@@ -510,10 +509,10 @@ static int heading_year(const ctx *c, const dcand *xs, const int *heading, size_
 }
 
 /* The word before a year that makes it the year of the matter ("under
-   2024", "år 2023", "april 2024"), not a name ("Agenda 2030"). */
+   2024", "år 2023", "april 2024"), not a name ("Agenda 2030"): a month
+   name or a word of date_words.tsv (year_word). */
 static int year_governed(const ctx *c, size_t p)
 {
-    static const char *const words[] = {"\xc3\xa5r", "\xc3\xa5ret", "under", "inf\xc3\xb6r", "f\xc3\xb6r"};
     size_t e = p;
     while (e > 0 && c->t.s[e - 1] == ' ')
         e--;
@@ -525,9 +524,9 @@ static int year_governed(const ctx *c, size_t p)
     for (int m = 0; m < 12; m++)
         if (strlen(pk_months[m][0]) == e - s && part_at(c->t.s, s, e, pk_months[m][0], e - s) == e)
             return 1;
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
-        size_t n = strlen(words[k]);
-        if (e - s == n && part_at(c->t.s, s, e, words[k], n) == e)
+    for (size_t k = 0; k < pk_n_year_word; k++) {
+        size_t n = strlen(pk_year_word[k]);
+        if (e - s == n && part_at(c->t.s, s, e, pk_year_word[k], n) == e)
             return 1;
     }
     return 0;

@@ -88,24 +88,18 @@ static int body_after(ctx *c, size_t fe, size_t e, size_t *bs, size_t *be)
    ("skickas", "justeras", "gäller")? Names and noun phrases do not. */
 static int has_verb(const ctx *c, size_t s, size_t e)
 {
-    static const char *const ends[] = {"as", "ar", "er", "ör", "år"};
-    /* words of four bytes or more with those endings that are no verbs */
-    static const char *const not_verbs[] = {"för",     "över",         "efter",      "under",  "eller", "inför", "utöver",
-                                            "enheter", "verksamheter", "medarbetar", "timmar", "dagar", "fler"};
+    /* the endings of decision_words.tsv (verb_ending), and the words with
+       those endings that are no verbs (not_verbs.txt) */
     for (size_t p = s; p < e; p++) {
         if (p > s && c->t.s[p - 1] != ' ' && c->t.s[p - 1] != '\n')
             continue;
         size_t q = p;
         while (q < e && c->t.s[q] != ' ' && c->t.s[q] != '\n' && c->t.s[q] != '.' && c->t.s[q] != ',')
             q++;
-        int nv = 0;
-        for (size_t k = 0; k < sizeof not_verbs / sizeof *not_verbs; k++)
-            if (strlen(not_verbs[k]) == q - p && memcmp(not_verbs[k], c->t.s + p, q - p) == 0)
-                nv = 1;
-        if (!nv && q - p >= 4 && pk_is_lower_at(c->t.s + p, q - p))
-            for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
-                size_t m = strlen(ends[k]);
-                if (memcmp(c->t.s + q - m, ends[k], m) == 0)
+        if (q - p >= 4 && !pk_is_not_verb(c->t.s + p, q - p) && pk_is_lower_at(c->t.s + p, q - p))
+            for (size_t k = 0; k < pk_n_verb_ending; k++) {
+                size_t m = strlen(pk_verb_ending[k]);
+                if (memcmp(c->t.s + q - m, pk_verb_ending[k], m) == 0)
                     return 1;
             }
         p = q;

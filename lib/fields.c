@@ -73,17 +73,13 @@ static int is_name_line(const ctx *c, const line *l)
 /* A line under the heading that says where the matter came from
    ("Remiss från kommunstyrelsen, KS 2019/876", "Motion den 13 november
    2017 av ...", "Yttrande till regeringen ...") or how it was given
-   ("Muntlig information") ends the heading. */
-static const char *const subtitle_openers[] = {"Remiss från ", "Remiss inkommen från ", "Motion den ",
-                                               "Politikerinitiativ den ", "Medborgarförslag den ", "Inkom den ",
-                                               "Yttrande till ", "Rekommendation från ", "Muntlig information",
-                                               "Muntlig redovisning"};
-
+   ("Muntlig information") ends the heading: it opens with a row of
+   line_words.tsv (subtitle_opener). */
 static int is_subtitle(const ctx *c, const line *l)
 {
-    for (size_t i = 0; i < sizeof subtitle_openers / sizeof *subtitle_openers; i++) {
-        size_t n = strlen(subtitle_openers[i]);
-        if (l->e - l->s >= n && memcmp(c->t.s + l->s, subtitle_openers[i], n) == 0)
+    for (size_t i = 0; i < pk_n_subtitle_opener; i++) {
+        size_t n = strlen(pk_subtitle_opener[i]);
+        if (l->e - l->s >= n && memcmp(c->t.s + l->s, pk_subtitle_opener[i], n) == 0)
             return 1;
     }
     return 0;

@@ -310,7 +310,43 @@ size_t pk_cue_word_at(struct ctx *c, int kind, size_t p, size_t end, size_t *row
 /* words that mark a line of the letterhead or the page frame (furniture_words.txt) */
 extern const char *const pk_furniture_words[];
 extern const size_t pk_n_furniture_words;
+/* The word lists of the unit finder (unit_words.tsv), in the table's order:
+   words that open a clause, not a unit name; the nouns of an award class
+   after "i"; sectors in parentheses after a name; words that end a list of
+   units; words that end a parent after "inom"; words that open a parent */
+extern const char *const pk_not_unit[], *const pk_unit_class_head[], *const pk_unit_sector[];
+extern const char *const pk_unit_list_stop[], *const pk_unit_parent_stop[], *const pk_unit_parent_head[];
+extern const size_t pk_n_not_unit, pk_n_unit_class_head, pk_n_unit_sector;
+extern const size_t pk_n_unit_list_stop, pk_n_unit_parent_stop, pk_n_unit_parent_head;
+/* the endings of a Swedish finite verb (decision_words.tsv: verb_ending) */
+extern const char *const pk_verb_ending[];
+extern const size_t pk_n_verb_ending;
+/* the openings of a line (line_words.tsv), as written: a line under the
+   heading that ends it; a line that opens the closing part of minutes */
+extern const char *const pk_subtitle_opener[], *const pk_closing_opener[];
+extern const size_t pk_n_subtitle_opener, pk_n_closing_opener;
+/* the words that join the parts of a phrase (conjunction_words.tsv): after
+   a line's hyphen, a suspended compound; between the names of a list of units */
+extern const char *const pk_suspended_next[], *const pk_unit_list_joint[];
+extern const size_t pk_n_suspended_next, pk_n_unit_list_joint;
+/* the words around dates (date_words.tsv), in lower case: a word a list of
+   days may hold; a word that makes the year after it the matter's */
+extern const char *const pk_day_list_word[], *const pk_year_word[];
+extern const size_t pk_n_day_list_word, pk_n_year_word;
+/* the endings of a word that names a body, for people.c (people_words.tsv) */
+extern const char *const pk_body_ending[];
+extern const size_t pk_n_body_ending;
 /* The word lists of lib/data/, each looked up through a perfect hash */
+/* low[0..n), in lower case, heads an attendance list (roll_headings.tsv):
+   1 and *title the title of a person under it (NULL for none), else 0 */
+int pk_roll_heading(const char *low, size_t n, const char **title);
+/* the line low[0..n), in lower case, is a caption of signatures (furniture_lines.txt) */
+int pk_is_furniture_line(const char *low, size_t n);
+/* low[0..n), in lower case, makes a phrase about all the units ("samtliga",
+   "bolaget"; collective_words.txt) */
+int pk_is_collective_word(const char *low, size_t n);
+/* s[0..n), as written, is a word that ends like a verb and is none (not_verbs.txt) */
+int pk_is_not_verb(const char *s, size_t n);
 /* the kind of a section heading (headings.tsv), given in lower case; H_NONE if none */
 int pk_heading_of(const char *low, size_t n);
 /* a word that a full stop follows inside a sentence (abbreviations.txt), in lower case */

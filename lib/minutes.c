@@ -58,16 +58,16 @@ static unsigned opens(const ctx *c, const line *l, size_t *ns, size_t *ne)
 }
 
 /* A line that opens the meeting's closing part: the secretary's and the
-   adjusters' signatures after the last paragraph. */
+   adjusters' signatures after the last paragraph (line_words.tsv:
+   closing_opener). */
 static int opens_closing(const ctx *c, const line *l)
 {
-    static const char *const words[] = {"Vid protokollet", "Justerat ", "Justeras ", "Justerat:", "Underskrifter",
-                                        "Justerat", "Justeras"};
     const char *s = c->t.s + l->s;
     size_t n = l->e - l->s;
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
-        size_t m = strlen(words[i]);
-        if (n >= m && memcmp(s, words[i], m) == 0 && (n == m || words[i][m - 1] == ' ' || s[m] == ' ' || s[m] == ':'))
+    for (size_t i = 0; i < pk_n_closing_opener; i++) {
+        const char *w = pk_closing_opener[i];
+        size_t m = strlen(w);
+        if (n >= m && memcmp(s, w, m) == 0 && (n == m || w[m - 1] == ' ' || s[m] == ' ' || s[m] == ':'))
             return 1;
     }
     return 0;

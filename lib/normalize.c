@@ -179,10 +179,6 @@ static int is_ws(char ch) { return ch == ' ' || ch == '\f'; }
 /* Page furniture: a line that only repeats the page's frame. */
 static int is_furniture(const char *s, size_t n)
 {
-    static const char *const exact[] = {
-        "justerandes signatur", "justerandes sign", "justerandes sign.", "utdragsbestyrkande",
-        "justerandes signatur utdragsbestyrkande", "ordförandes signatur", "sekreterarens signatur",
-        "justerare", "signatur", "justerandes signaturer"};
     char low[256];
     if (n == 0)
         return 0;
@@ -225,20 +221,20 @@ static int is_furniture(const char *s, size_t n)
         n = o;
         if (strncmp(low, "justerandes", 11) == 0 && n < 50 && !memchr(low, ':', n))
             return 1;
-        for (size_t j = 0; j < sizeof exact / sizeof *exact; j++)
-            if (strcmp(low, exact[j]) == 0)
-                return 1;
+        if (pk_is_furniture_line(low, n))
+            return 1; /* a caption of the signatures (furniture_lines.txt) */
     }
     return 0;
 }
 
-static const char *const suspended_next[] = {"och", "eller", "samt", "respektive", "resp.", "till", "som", "men", "&"};
-
+/* The line s[0..n) opens with a word after which a hyphen at the end of
+   the line before opens a suspended compound (conjunction_words.tsv:
+   suspended_next). */
 static int next_word_is_conj(const char *s, size_t n)
 {
-    for (size_t k = 0; k < sizeof suspended_next / sizeof *suspended_next; k++) {
-        size_t m = strlen(suspended_next[k]);
-        if (n >= m && memcmp(s, suspended_next[k], m) == 0 && (n == m || s[m] == ' ' || s[m] == ','))
+    for (size_t k = 0; k < pk_n_suspended_next; k++) {
+        size_t m = strlen(pk_suspended_next[k]);
+        if (n >= m && memcmp(s, pk_suspended_next[k], m) == 0 && (n == m || s[m] == ' ' || s[m] == ','))
             return 1;
     }
     return 0;

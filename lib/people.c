@@ -97,8 +97,8 @@ static void index_person(ctx *c, size_t k)
    name is no part of the name before it. */
 static size_t drop_place(const ctx *c, size_t s, size_t e)
 {
-    /* word endings, so "stadsdelsnämnd" and "stadsdelsnämnden" are in */
-    static const char *const bodies[] = {"nämnd", "förvaltning", "stadsdelsområde", "kommun", "stad"};
+    /* the word endings of people_words.tsv (body_ending), so
+       "stadsdelsnämnd" and "stadsdelsnämnden" are in */
     size_t p = e;
     while (p < c->t.n && c->t.s[p] == ' ')
         p++;
@@ -107,10 +107,11 @@ static size_t drop_place(const ctx *c, size_t s, size_t e)
         q++;
     if (p == e || q == p || !pk_is_lower_at(c->t.s + p, q - p))
         return e;
-    for (size_t i = 0; i < sizeof bodies / sizeof *bodies; i++) {
-        size_t m = strlen(bodies[i]);
-        if ((q - p >= m && memcmp(c->t.s + q - m, bodies[i], m) == 0) ||
-            (q - p >= m + 2 && memcmp(c->t.s + q - m - 2, bodies[i], m) == 0 && memcmp(c->t.s + q - 2, "en", 2) == 0)) {
+    for (size_t i = 0; i < pk_n_body_ending; i++) {
+        const char *b = pk_body_ending[i];
+        size_t m = strlen(b);
+        if ((q - p >= m && memcmp(c->t.s + q - m, b, m) == 0) ||
+            (q - p >= m + 2 && memcmp(c->t.s + q - m - 2, b, m) == 0 && memcmp(c->t.s + q - 2, "en", 2) == 0)) {
             size_t w = e;
             while (w > s && c->t.s[w - 1] != ' ' && c->t.s[w - 1] != '\n')
                 w--;
@@ -415,17 +416,8 @@ static void labelled(ctx *c, const segs *g)
 }
 
 /* Attendance lists: under "Närvarande ledamöter", "Ersättare", "Övriga
-   närvarande" ..., one person a line: "Name", "Name (S)", "Name, title". */
-static const struct roll {
-    const char *heading; /* the line, lower case, without a colon */
-    const char *title;   /* the title when the line names none */
-} rolls[] = {
-    {"närvarande ledamöter", "ledamot"}, {"ledamöter", "ledamot"},  {"beslutande ledamöter", "ledamot"},
-    {"närvarande ersättare", "ersättare"}, {"tjänstgörande ersättare", "ersättare"}, {"ersättare", "ersättare"},
-    {"närvarande", NULL}, {"övriga närvarande", NULL}, {"övriga deltagare", NULL}, {"tjänstemän", NULL},
-    {"beslutande", NULL},
-};
-
+   närvarande" ... (roll_headings.tsv), one person a line: "Name", "Name
+   (S)", "Name, title". */
 static void attendance(ctx *c, const segs *g)
 {
     size_t ov[6];
@@ -437,11 +429,8 @@ static void attendance(ctx *c, const segs *g)
         if (l->blank || n > 40)
             continue;
         const char *low = pk_lower(c->a, c->t.s + l->s, n);
-        const struct roll *r = NULL;
-        for (size_t k = 0; k < sizeof rolls / sizeof *rolls; k++)
-            if (strcmp(low, rolls[k].heading) == 0)
-                r = &rolls[k];
-        if (!r)
+        const char *roll_title; /* the title when a line names none */
+        if (!pk_roll_heading(low, strlen(low), &roll_title))
             continue;
         for (size_t j = i + 1; j < g->nlines && !g->lines[j].blank && !g->lines[j].heading; j++) {
             const line *m = &g->lines[j];
@@ -452,7 +441,7 @@ static void attendance(ctx *c, const segs *g)
             size_t nw = words_of(c, s, e, w, 8, NULL);
             if (nw < 2 || nw > 4)
                 break;
-            const char *party = NULL, *title = r->title;
+            const char *party = NULL, *title = roll_title;
             while (p < m->e && c->t.s[p] == ' ')
                 p++;
             if (p + 2 < m->e && c->t.s[p] == '(') {

@@ -152,6 +152,28 @@ const char *const pk_furniture_words[] = {
 };
 const size_t pk_n_furniture_words = sizeof pk_furniture_words / sizeof *pk_furniture_words;
 
+/* The word lists of the unit finder (unit_words.tsv), an array per kind:
+   pk_not_unit, pk_unit_class_head, pk_unit_sector, pk_unit_list_stop,
+   pk_unit_parent_stop, pk_unit_parent_head */
+#include "unit_words.inc"
+
+/* the endings of a finite verb (decision_words.tsv): pk_verb_ending */
+#include "decision_words.inc"
+
+/* the openings of a line that say what it is (line_words.tsv):
+   pk_subtitle_opener, pk_closing_opener */
+#include "line_words.inc"
+
+/* the words that join the parts of a phrase (conjunction_words.tsv):
+   pk_suspended_next, pk_unit_list_joint */
+#include "conjunction_words.inc"
+
+/* the words around dates (date_words.tsv): pk_day_list_word, pk_year_word */
+#include "date_words.inc"
+
+/* the word endings of bodies in people.c (people_words.tsv): pk_body_ending */
+#include "people_words.inc"
+
 const date_cue pk_date_cues[] = {
 #include "date_cues.inc"
 };
@@ -184,6 +206,10 @@ const char *const pk_months[12][3] = {
 #include "abbreviations_hash.h"
 #include "regnum_prefixes_hash.h"
 #include "regnum_not_prefixes_hash.h"
+#include "not_verbs_hash.h"
+#include "furniture_lines_hash.h"
+#include "collective_words_hash.h"
+#include "roll_headings_hash.h"
 #pragma GCC diagnostic pop
 
 int pk_is_given_name(const char *s, size_t n)
@@ -252,6 +278,23 @@ int pk_is_org_word(const char *s, size_t n)
         if (pk_org_words_lookup(s + n - m, m))
             return 1;
     return 0;
+}
+
+int pk_is_not_verb(const char *s, size_t n) { return n > 0 && pk_not_verbs_lookup(s, n) != NULL; }
+
+int pk_is_furniture_line(const char *low, size_t n) { return n > 0 && pk_furniture_lines_lookup(low, n) != NULL; }
+
+int pk_is_collective_word(const char *low, size_t n)
+{
+    return n > 0 && pk_collective_words_lookup(low, n) != NULL;
+}
+
+int pk_roll_heading(const char *low, size_t n, const char **title)
+{
+    const struct pk_roll_headings_row *r = n > 0 ? pk_roll_headings_lookup(low, n) : NULL;
+    if (r)
+        *title = r->value;
+    return r != NULL;
 }
 
 int pk_is_regnum_prefix(const char *low)

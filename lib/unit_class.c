@@ -163,19 +163,6 @@ typedef struct state {
     int common_conflict;
 } state;
 
-/* Words that make a phrase about all the units: "Samtliga tre enheter
-   deltar i klassen ...", "Bolaget deltar i klassen ...". */
-static const char *const collective[] = {"samtliga", "alla", "båda", "bolaget", "bolagen", "bolag",
-                                         "enheterna", "verksamheterna"};
-
-static int is_collective(const char *w, size_t n)
-{
-    for (size_t i = 0; i < sizeof collective / sizeof *collective; i++)
-        if (strlen(collective[i]) == n && memcmp(collective[i], w, n) == 0)
-            return 1;
-    return 0;
-}
-
 /* Units named in [s, e) get class k. Returns how many names were found;
    *coll is set when a collective word stands there. */
 static size_t name_units(ctx *c, const name_ix *ix, state *st, size_t s, size_t e, const char *k, int src,
@@ -196,7 +183,7 @@ static size_t name_units(ctx *c, const name_ix *ix, state *st, size_t s, size_t 
             size_t z = b;
             while (z > a && strchr(",.;:", low[z - 1]))
                 z--;
-            if (words == 0 && is_collective(low + a, z - a))
+            if (words == 0 && pk_is_collective_word(low + a, z - a))
                 *coll = 1;
             for (size_t u = z > a ? ix_find(ix, low + a, z - a) : 0; u; u = ix->next[u - 1]) {
                 found++;
@@ -364,11 +351,12 @@ static int same_list(const ctx *c, size_t e, size_t s)
             p++;
             continue;
         }
-        static const char *const words[] = {"och", "samt", "respektive"};
+        /* a joint of conjunction_words.tsv (unit_list_joint) */
         int w = 0;
-        for (size_t i = 0; i < 3 && !w; i++) {
-            size_t m = strlen(words[i]);
-            if (p + m <= s && memcmp(c->t.s + p, words[i], m) == 0 && p + m < c->t.n && is_sp(c->t.s[p + m])) {
+        for (size_t i = 0; i < pk_n_unit_list_joint && !w; i++) {
+            size_t m = strlen(pk_unit_list_joint[i]);
+            if (p + m <= s && memcmp(c->t.s + p, pk_unit_list_joint[i], m) == 0 && p + m < c->t.n &&
+                is_sp(c->t.s[p + m])) {
                 p += m;
                 w = 1;
             }

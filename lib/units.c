@@ -25,16 +25,6 @@ const unit_noun pk_unit_nouns[] = {
 };
 const size_t pk_n_unit_nouns = sizeof pk_unit_nouns / sizeof *pk_unit_nouns;
 
-/* Words that open a clause rather than a unit name. */
-static const char *const not_units[] = {"det", "den", "de", "detta", "dessa", "alla", "samtliga", "förvaltningen",
-                                        "nämnden", "stadsdelsnämnden", "staden", "vi", "man", "hon", "han",
-                                        "enhet", "enheten som", "verksamheter som", "ingen", "flera", "i", "genom",
-                                        "även", "också", "här", "där", "sedan", "under", "som", "efter", "inför",
-                                        "för", "vid", "till", "om", "när", "eftersom", "bland", "totalt", "tidigare",
-                                        "varje", "en", "ett", "årets", "fler", "många", "båda", "två", "tre", "fyra", "fem", "från", "inom",
-                                        "nämndens", "förvaltningens", "stadens", "följande", "vilka", "dessutom",
-                                        "ledamöterna", "ledamöter", "ersättarna", "ersättare", "deltagarna",
-                                        "examinatorerna", "politikerna", "medarbetarna", "medarbetare", "personalen"};
 static int word_at(const ctx *c, size_t p, size_t end, const char *w)
 {
     size_t m = strlen(w);
@@ -117,13 +107,13 @@ static int opens_name(const ctx *c, size_t s, size_t e)
    when one starts at the space p, else 0. */
 static size_t class_phrase(const ctx *c, size_t p, size_t e)
 {
-    static const char *const heads[] = {"tävlingsklassen", "klassen", "kategorin"};
+    /* the nouns of unit_words.tsv (unit_class_head) */
     if (!is_sp(c->t.s[p]) || !word_at(c, p + 1, e, "i"))
         return 0;
     size_t q = skip_sp(c, p + 2, e);
-    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
-        if (word_at(c, q, e, heads[i])) {
-            size_t w = skip_sp(c, q + strlen(heads[i]), e);
+    for (size_t i = 0; i < pk_n_unit_class_head; i++)
+        if (word_at(c, q, e, pk_unit_class_head[i])) {
+            size_t w = skip_sp(c, q + strlen(pk_unit_class_head[i]), e);
             while (w < e && !is_sp(c->t.s[w]) && c->t.s[w] != ',' && c->t.s[w] != '.')
                 w++;
             return w;
@@ -135,8 +125,7 @@ static size_t class_phrase(const ctx *c, size_t p, size_t e)
    name is no part of it ("Rinkeby-Kista mottagningen (missbruksenheten)" is) */
 static size_t drop_kind(const ctx *c, size_t s, size_t e)
 {
-    /* sectors beside the nouns of unit_nouns.tsv (kind) */
-    static const char *const sectors[] = {"äldreomsorg", "LSS", "individ- och familjeomsorg"};
+    /* the sectors of unit_words.tsv beside the nouns of unit_nouns.tsv (kind) */
     if (e - s < 4 || c->t.s[e - 1] != ')')
         return e;
     size_t o = e - 1;
@@ -147,8 +136,8 @@ static size_t drop_kind(const ctx *c, size_t s, size_t e)
     size_t m = e - 2 - o;
     const char *w = c->t.s + o + 1;
     int kind = 0;
-    for (size_t i = 0; !kind && i < sizeof sectors / sizeof *sectors; i++)
-        kind = strlen(sectors[i]) == m && memcmp(w, sectors[i], m) == 0;
+    for (size_t i = 0; !kind && i < pk_n_unit_sector; i++)
+        kind = strlen(pk_unit_sector[i]) == m && memcmp(w, pk_unit_sector[i], m) == 0;
     for (size_t i = 0; !kind && i < pk_n_unit_nouns; i++) {
         const unit_noun *u = &pk_unit_nouns[i];
         kind = (u->uses & UN_KIND) && ((strlen(u->indef) == m && memcmp(w, u->indef, m) == 0) ||
@@ -210,7 +199,7 @@ static int clean(const ctx *c, range *r)
         return 0;
     if (!pk_is_upper_at(c->t.s + s, e - s) && !opens_name(c, s, e))
         return 0;
-    if (starts_with_any(c, s, e, not_units, sizeof not_units / sizeof *not_units, NULL))
+    if (starts_with_any(c, s, e, pk_not_unit, pk_n_not_unit, NULL))
         return 0;
     /* a generic noun alone names no unit */
     size_t gk = generic_at(c, s, e);
@@ -481,7 +470,7 @@ static int bullet_list(ctx *c, size_t q, size_t limit)
 /* The end of a list that runs to a verb or preposition: " i ", " om ", " att ", ".". */
 static size_t list_end(const ctx *c, size_t p, size_t e)
 {
-    static const char *const stops[] = {"i", "om", "att", "till", "som", "deltar", "medverkar", "ska", "får"};
+    /* unit_words.tsv: unit_list_stop */
     for (size_t q = p; q < e; q++) {
         if (c->t.s[q] == '.' && (q + 1 == e || is_sp(c->t.s[q + 1])))
             return q;
@@ -491,8 +480,8 @@ static size_t list_end(const ctx *c, size_t p, size_t e)
             continue;
         }
         if (is_sp(c->t.s[q]))
-            for (size_t k = 0; k < sizeof stops / sizeof *stops; k++)
-                if (word_at(c, q + 1, e, stops[k]))
+            for (size_t k = 0; k < pk_n_unit_list_stop; k++)
+                if (word_at(c, q + 1, e, pk_unit_list_stop[k]))
                     return q;
     }
     return e;
@@ -560,8 +549,7 @@ static void from_decision(ctx *c, const pk_decision *d, size_t s, size_t e)
 /* The text after "inom": a parent until punctuation or a verb. */
 static const char *parent_phrase(ctx *c, size_t p, size_t e, size_t *pe)
 {
-    static const char *const stops[] = {"samt", "har", "som", "deltar", "ska", "är", "vill", "kommer", "medverkar",
-                                        "anmäler", "att", "och", "deltog", "i", "med", "på", "till", "tillsammans", "båda"};
+    /* unit_words.tsv: unit_parent_stop */
     size_t q = p, words = 0;
     while (q < e && words < 8) {
         char ch = c->t.s[q];
@@ -570,11 +558,11 @@ static const char *parent_phrase(ctx *c, size_t p, size_t e, size_t *pe)
         if (is_sp(ch)) {
             size_t w = q + 1;
             int stop = 0;
-            for (size_t k = 0; k < sizeof stops / sizeof *stops; k++)
-                if (word_at(c, w, e, stops[k])) {
+            for (size_t k = 0; k < pk_n_unit_parent_stop; k++)
+                if (word_at(c, w, e, pk_unit_parent_stop[k])) {
                     stop = 1;
                     /* "avdelning socialtjänst och fritid": an "och" between lower-case words stays */
-                    if (strcmp(stops[k], "och") == 0) {
+                    if (strcmp(pk_unit_parent_stop[k], "och") == 0) {
                         size_t nx = skip_sp(c, w + 3, e);
                         if ((nx < e && !pk_is_upper_at(c->t.s + nx, e - nx)) || c->t.s[q - 1] == '-')
                             stop = 0;
@@ -866,14 +854,14 @@ static int named_unit(ctx *c, size_t s, size_t e, int *budget)
    e, or NULL. */
 static const char *parent_after(ctx *c, size_t e, size_t limit)
 {
-    static const char *const heads[] = {"som tillhör", "tillhörande", "inom"};
+    /* unit_words.tsv: unit_parent_head */
     size_t p = e;
     if (p < limit && c->t.s[p] == ',')
         p++;
     p = skip_sp(c, p, limit);
-    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
-        if (word_at(c, p, limit, heads[i])) {
-            size_t q = skip_sp(c, p + strlen(heads[i]), limit), qe = q;
+    for (size_t i = 0; i < pk_n_unit_parent_head; i++)
+        if (word_at(c, p, limit, pk_unit_parent_head[i])) {
+            size_t q = skip_sp(c, p + strlen(pk_unit_parent_head[i]), limit), qe = q;
             while (qe < limit && c->t.s[qe] != ',' && c->t.s[qe] != '.' && c->t.s[qe] != ';' && qe - q < 80)
                 qe++;
             while (qe > q && is_sp(c->t.s[qe - 1]))

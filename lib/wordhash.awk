@@ -11,6 +11,8 @@
 #   -v key=valued    as lower, for rows "word<TAB>value" (a .tsv): the value
 #                    (a C constant) kept beside the word (struct
 #                    pk_<name>_row: name, value)
+#   -v value=text    with key=valued: the value is a word (a C string), or
+#                    "-" for none (NULL)
 #   (else)           the row as it is
 # Run under LC_ALL=C: the rows are bytes.
 BEGIN {
@@ -35,7 +37,7 @@ BEGIN {
     if (key == "valued") {
         print "%struct-type"
         print "%define initializer-suffix ,0"
-        print "struct pk_" name "_row { const char *name; int value; };"
+        print "struct pk_" name "_row { const char *name; " (value == "text" ? "const char *" : "int ") "value; };"
     }
     print "%%"
 }
@@ -87,7 +89,7 @@ function quoted(s) {
     if (key == "folded")
         print quoted(k) ", " quoted($0)
     else if (key == "valued")
-        print quoted(k) ", " col[2]
+        print quoted(k) ", " (value != "text" ? col[2] : col[2] == "-" ? "NULL" : quoted(col[2]))
     else
         print quoted(k)
 }
