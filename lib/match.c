@@ -44,7 +44,8 @@ static int digit_then_letter(const char *s, size_t n, size_t at)
 }
 
 /* "BRO 2024/172", "Ks 1234/2025", "1.4.1-289/2020": the first digit of a
-   group that a separator and another digit follow, as in every diarienummer */
+   group that a separator and another digit follow, as in every diarienummer
+   (a space or a line break may stand on either side of the separator) */
 static int digit_group_then_separator(const char *s, size_t n, size_t at)
 {
     if (at > 0 && (unsigned char)(s[at - 1] - '0') < 10)
@@ -57,8 +58,18 @@ static int digit_group_then_separator(const char *s, size_t n, size_t at)
     if (k + 1 >= n)
         return 0;
     if (s[k] == '-' || s[k] == '/' || s[k] == ':' || s[k] == '.')
-        return 1;
-    return (unsigned char)s[k] == 0xE2 && k + 2 < n && (unsigned char)s[k + 1] == 0x80 && (unsigned char)s[k + 2] == 0x93;
+        k++;
+    else if ((unsigned char)s[k] == 0xE2 && k + 2 < n && (unsigned char)s[k + 1] == 0x80 && (unsigned char)s[k + 2] == 0x93)
+        k += 3;
+    else
+        return 0;
+    /* and a digit after it, a space or a line break between at most */
+    for (int gap = 0; gap < 3 && k < n; gap++, k++)
+        if ((unsigned char)(s[k] - '0') < 10)
+            return 1;
+        else if (s[k] != ' ' && s[k] != '\n')
+            return 0;
+    return 0;
 }
 
 static const char *const cue_digit[] = {CUE_DIGIT, NULL};
