@@ -280,7 +280,9 @@ static int named_municipality(ctx *c, int *elsewhere)
         end = c->t.n;
     int found = -1, several = 0;
     *elsewhere = 0;
-    while (pk_rx_match(c, RX_MUNICIPALITY, pos, end, ov, 2)) {
+    /* a name that starts in the range is read whole: the range's end does not
+       cut "Bromma stadsdelsnämnd" into a "Bromma stads" */
+    while (pk_rx_match(c, RX_MUNICIPALITY, pos, c->t.n, ov, 2) && ov[0] < end) {
         pos = ov[1];
         size_t n = ov[3] - ov[2];
         const char *w = c->t.s + ov[2];

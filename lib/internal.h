@@ -144,6 +144,8 @@ pk_scan *pk_scan_new(void);
    case, in any case in the text, a space as a space or a line break (as
    the date cues compare) */
 int pk_scan_word(pk_scan *sc, int kind, const char *word);
+/* a word as written, where fits (called with the offset after the word) says yes */
+int pk_scan_word_then(pk_scan *sc, int kind, const char *word, pk_cue_fits fits);
 int pk_scan_digit(pk_scan *sc, int kind, pk_cue_fits fits);
 int pk_scan_folded(pk_scan *sc, int kind, const char *phrase, size_t n);
 int pk_scan_compile(pk_scan *sc);

@@ -27,8 +27,26 @@ typedef struct pattern {
     const char *src;            /* NULL: built from a table when compiled */
     const char *const *needles; /* NULL-terminated; CUE_DIGIT: any ASCII digit */
     size_t back, fwd;
-    int (*fits)(const char *s, size_t n, size_t at); /* a digit cue's further condition, or NULL */
+    /* a digit cue's further condition (at the digit), or what must follow
+       a cue word (at the offset after it); NULL: none */
+    int (*fits)(const char *s, size_t n, size_t at);
 } pattern;
+
+/* After a cue word that ends a pattern's word ("nämnd", "förvaltning"):
+   at most two more ASCII letters ("-en", "-et", "-s") and then no letter,
+   as the pattern's (?![\p{L}]) asks; a cue inside a longer word
+   ("kommunstyrelsen", "förvaltningsrätten") opens no window. */
+static int word_ends_soon(const char *s, size_t n, size_t at)
+{
+    for (size_t k = at; k <= at + 2; k++) {
+        if (k >= n || !pk_is_letter_at(s + k, n - k))
+            return 1;
+        unsigned char ch = (unsigned char)s[k];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')))
+            return 0;
+    }
+    return 0;
+}
 
 /* "24 november", "1:a maj": a digit that a letter follows within a few bytes */
 static int digit_then_letter(const char *s, size_t n, size_t at)
@@ -99,8 +117,8 @@ static const pattern patterns[RX_COUNT] = {
     [RX_OPEN_FORMULA] = {NULL /* built from pk_open_formulas */, NULL, 0, 0, NULL},
     /* "Bygg- och miljönämnden", "Äldre samt vård- och omsorgsnämnden",
        "Stadsmiljö-, teknik- och fastighetsnämnden", "Östermalms stadsdelsnämnd" */
-    [RX_BODY] = {"(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*(?:,?[ \\n](?:och|samt)[ \\n]\\p{Ll}\\p{L}*-|,[ \\n]\\p{Ll}\\p{L}*-)*[ \\n](?:(?:och|samt)[ \\n])?)(?:stads[ \\n])?)?(\\p{L}*(?i:nämnd|nämnden|styrelse|styrelsen|fullmäktige|utskott|utskottet|kommittén|kommitté|direktionen|beredningen))(?![\\p{L}])", cue_body, 128, 48, NULL},
-    [RX_ADMIN] = {"(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*)[ \\n])?(\\p{L}*(?i:förvaltning|förvaltningen|kontoret|kontor))(?![\\p{L}])", cue_admin, 128, 48, NULL},
+    [RX_BODY] = {"(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*(?:,?[ \\n](?:och|samt)[ \\n]\\p{Ll}\\p{L}*-|,[ \\n]\\p{Ll}\\p{L}*-)*[ \\n](?:(?:och|samt)[ \\n])?)(?:stads[ \\n])?)?(\\p{L}*(?i:nämnd|nämnden|styrelse|styrelsen|fullmäktige|utskott|utskottet|kommittén|kommitté|direktionen|beredningen))(?![\\p{L}])", cue_body, 128, 48, word_ends_soon},
+    [RX_ADMIN] = {"(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*)[ \\n])?(\\p{L}*(?i:förvaltning|förvaltningen|kontoret|kontor))(?![\\p{L}])", cue_admin, 128, 48, word_ends_soon},
     [RX_PARAGRAPH] = {"(?m)^(?:Protokoll[^\\n]{0,60}?|\\p{Lu}{2,6}[ ]+)?§[ ]*(\\d{1,4})(?![\\d])", NULL, 0, 0, NULL},
     [RX_AWARD] = {"(?i)(?<![\\p{L}])(?:stadens\\s+|stockholms\\s+stads\\s+)?kvalitets(?:utmärkelse(?:n|r|rna)?|pris(?:et|er)?)(?![\\p{L}])", NULL, 0, 0, NULL},
     [RX_AWARD_YEAR] = {"(?i)(?:(\\d{4})\\s+års\\s+(?:\\p{L}+\\s+){0,2}?kvalitets(?:utmärkelse|pris)|kvalitets(?:utmärkelse(?:n|ns)?|pris(?:et|ets)?)\\s+(?:år\\s+)?(\\d{4})(?![\\d\\-/]))", NULL, 0, 0, NULL},
@@ -111,7 +129,7 @@ static const pattern patterns[RX_COUNT] = {
     [RX_INOM] = {"(?<![\\p{L}])(?:inom|tillhör)(?![\\p{L}])", NULL, 0, 0, NULL},
     [RX_CLASS] = {"(?i)(?<![\\p{L}])(?:tävlings)?klass(?:en)?\\s+(\\p{L}+(?:\\s+(?:och|inklusive)\\s+\\p{L}+)?)", NULL, 0, 0, NULL},
     /* a municipality by name: "Göteborgs Stad", "SOLNA STAD", "Nacka kommun" */
-    [RX_MUNICIPALITY] = {"(?<![\\p{L}])(\\p{Lu}[\\p{L}]+(?:-\\p{Lu}[\\p{L}]+)?)\\s+(?:[Ss]tad|STAD|kommun|KOMMUN)s?(?![\\p{L}])", cue_town, 96, 16, NULL},
+    [RX_MUNICIPALITY] = {"(?<![\\p{L}])(\\p{Lu}[\\p{L}]+(?:-\\p{Lu}[\\p{L}]+)?)\\s+(?:[Ss]tad|STAD|kommun|KOMMUN)s?(?![\\p{L}])", cue_town, 96, 16, word_ends_soon},
 };
 
 /* The stand-ins of lib/data/regnum_shapes.tsv. */
@@ -196,8 +214,9 @@ static int compile_cues(pk_extractor *ex)
     int rc = 0;
     for (int id = 0; id < RX_COUNT; id++)
         for (int k = 0; patterns[id].needles && patterns[id].needles[k]; k++)
-            rc |= patterns[id].needles[k] == cue_digit[0] ? pk_scan_digit(ex->scan, id, patterns[id].fits)
-                                                          : pk_scan_word(ex->scan, id, patterns[id].needles[k]);
+            rc |= patterns[id].needles[k] == cue_digit[0]
+                      ? pk_scan_digit(ex->scan, id, patterns[id].fits)
+                      : pk_scan_word_then(ex->scan, id, patterns[id].needles[k], patterns[id].fits);
     for (size_t k = 0; k < pk_n_date_cues; k++) {
         /* the opening: up to three bytes, ending after a space (one space of
            a phrase may be many in the text) and before a '-' or a '*' */

@@ -19,10 +19,12 @@
 typedef struct key {
     unsigned char b[MAX_KEY];
     unsigned char len, kind;
+    pk_cue_fits fits; /* what must follow the key, or NULL */
 } key;
 
 typedef struct hit {
     unsigned char kind, len;
+    pk_cue_fits fits;
 } hit;
 
 struct pk_scan {
@@ -61,7 +63,7 @@ void pk_scan_free(pk_scan *sc)
     free(sc);
 }
 
-static int add_key(pk_scan *sc, int kind, const unsigned char *b, size_t len)
+static int add_key(pk_scan *sc, int kind, const unsigned char *b, size_t len, pk_cue_fits fits)
 {
     if (len == 0 || len > MAX_KEY || kind < 0 || kind >= PK_CUE_KINDS)
         return -1;
@@ -77,12 +79,18 @@ static int add_key(pk_scan *sc, int kind, const unsigned char *b, size_t len)
     memcpy(k->b, b, len);
     k->len = (unsigned char)len;
     k->kind = (unsigned char)kind;
+    k->fits = fits;
     return 0;
 }
 
 int pk_scan_word(pk_scan *sc, int kind, const char *word)
 {
-    return add_key(sc, kind, (const unsigned char *)word, strlen(word));
+    return add_key(sc, kind, (const unsigned char *)word, strlen(word), NULL);
+}
+
+int pk_scan_word_then(pk_scan *sc, int kind, const char *word, pk_cue_fits fits)
+{
+    return add_key(sc, kind, (const unsigned char *)word, strlen(word), fits);
 }
 
 int pk_scan_digit(pk_scan *sc, int kind, pk_cue_fits fits)
@@ -112,7 +120,7 @@ static unsigned char fold_byte(unsigned char t, unsigned char prev)
 static int add_spellings(pk_scan *sc, int kind, const unsigned char *ph, size_t n, unsigned char *spell, size_t j)
 {
     if (j == n)
-        return add_key(sc, kind, spell, n);
+        return add_key(sc, kind, spell, n, NULL);
     for (int t = 1; t < 256; t++) {
         int fits = j > 0 && ph[j] == ' ' ? t == ' ' || t == '\n' : fold_byte((unsigned char)t, j ? ph[j - 1] : 0) == ph[j];
         if (!fits)
@@ -206,9 +214,9 @@ int pk_scan_compile(pk_scan *sc)
         sc->out_at[st] = (uint32_t)nouts;
         for (size_t f = st; f; f = fail[f])
             for (int32_t i = first_hit[f]; i >= 0; i = next_hit[i]) {
-                hit h = {sc->keys[i].kind, sc->keys[i].len};
+                hit h = {sc->keys[i].kind, sc->keys[i].len, sc->keys[i].fits};
                 size_t k = sc->out_at[st];
-                while (k < nouts && !(sc->outs[k].kind == h.kind && sc->outs[k].len == h.len))
+                while (k < nouts && !(sc->outs[k].kind == h.kind && sc->outs[k].len == h.len && sc->outs[k].fits == h.fits))
                     k++;
                 if (k < nouts)
                     continue;
@@ -302,7 +310,8 @@ void pk_scan_text(ctx *c)
         st = sc->delta[st * nc + sc->cls[b]];
         if (sc->out_n[st])
             for (uint32_t i = sc->out_at[st], e = i + sc->out_n[st]; i < e; i++)
-                add_place(c, sc->outs[i].kind, p + 1 - sc->outs[i].len, cap);
+                if (!sc->outs[i].fits || sc->outs[i].fits(s, n, p + 1))
+                    add_place(c, sc->outs[i].kind, p + 1 - sc->outs[i].len, cap);
     }
     for (int k = 0; k < PK_CUE_KINDS; k++)
         settle(&c->cue[k]);

@@ -87,11 +87,33 @@ static void test_body_canonical(void **state)
                         "(null)");
 }
 
+/* The header's municipality is read in the first 3000 bytes, but a name
+   that starts there is read whole: "Bromma stadsdelsnämnd" across byte 3000
+   is no "Bromma stads" of another municipality. */
+static void test_municipality_across_the_range_end(void **state)
+{
+    (void)state;
+    static char text[4096];
+    const char *head = "Arbetsmarknadsnämnden\nProtokoll\n\n§ 230\nDeltagande i Stockholms stads kvalitetsutmärkelse "
+                       "2021\n\nBeslut\nArbetsmarknadsnämnden godkänner att Familjeenheten deltar i Stockholms stads "
+                       "kvalitetsutmärkelse.\n\n";
+    size_t n = (size_t)snprintf(text, sizeof text, "%s", head);
+    while (n + 40 < 3000 - strlen("Bromma stads"))
+        n += (size_t)snprintf(text + n, sizeof text - n, "Ärendet gäller verksamhetens arbete.\n");
+    while (n + 1 < 3000 - strlen("Bromma stads"))
+        text[n++] = 'a';
+    text[n++] = '\n';
+    snprintf(text + n, sizeof text - n, "Bromma stadsdelsnämnd\nMer text.\n");
+    assert_int_equal(strstr(text, "Bromma stads") + strlen("Bromma stads") - text, 3000);
+    assert_string_equal(canonical(text), "Arbetsmarknadsnämnden");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_unit_keys),
         cmocka_unit_test(test_body_canonical),
+        cmocka_unit_test(test_municipality_across_the_range_end),
     };
     return cmocka_run_group_tests_name("canonical", tests, setup_ex, teardown_ex);
 }
