@@ -71,7 +71,7 @@ PDF_OBJ  = $(patsubst lib/pdf/%.c,$(B)/obj/pdf/%.o,$(wildcard lib/pdf/*.c)) \
 
 .SECONDARY:
 
-.PHONY: all deps gen run test test-unit test-golden baseline test-cli test-pdf test-minutes test-fuzz-regress test-san check bench fuzz install uninstall clean
+.PHONY: all deps gen run test test-unit test-golden baseline test-cli test-pdf test-minutes test-fuzz-regress test-san check bench profile fuzz install uninstall clean
 
 all: $(B)/protokoll $(B)/protokoll-pdf-reader $(B)/libprotokoll.a $(B)/libprotokoll.so $(B)/libprotokoll-pdf.a $(B)/libprotokoll-pdf.so
 
@@ -331,6 +331,10 @@ check: test
 
 bench: all
 	@sh tests/bench.sh $(B)/protokoll
+
+# the share of each stage in the instructions (callgrind, no inlining)
+profile:
+	@sh tests/bench/stages.sh
 
 fuzz:
 	@sh tests/fuzz.sh
