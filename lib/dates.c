@@ -204,15 +204,8 @@ static void find_cues(const ctx *c, int where, size_t lo, size_t hi, size_t ds, 
     const uint16_t *first = c->date_cue_rows->first[where];
     const char *s = c->t.s;
     const uint32_t *at = c->date_cue_rows->at;
-    size_t na = c->date_cue_rows->nat, i0 = 0, i1 = na;
-    while (i0 < i1) { /* the first place at or after lo */
-        size_t mid = i0 + (i1 - i0) / 2;
-        if (at[mid] < lo)
-            i0 = mid + 1;
-        else
-            i1 = mid;
-    }
-    for (size_t ia = i0; ia < na && at[ia] < hi; ia++) {
+    size_t na = c->date_cue_rows->nat;
+    for (size_t ia = pk_first_from(at, na, lo); ia < na && at[ia] < hi; ia++) {
         size_t p = at[ia];
         unsigned char ch = (unsigned char)s[p];
         if (ch >= 'A' && ch <= 'Z')

@@ -3,31 +3,9 @@
 #include "internal.h"
 
 /* The page an offset of the original input stands on: 1 + the form feeds before it. */
-static size_t page_at(const ctx *c, size_t off)
-{
-    size_t lo = 0, hi = c->n_ff;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->ff[mid] < off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo + 1;
-}
+static size_t page_at(const ctx *c, size_t off) { return pk_first_from(c->ff, c->n_ff, off) + 1; }
 
-size_t pk_cleaned_at(const ctx *c, size_t orig)
-{
-    size_t lo = 0, hi = c->t.n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->t.map[mid] < orig)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
+size_t pk_cleaned_at(const ctx *c, size_t orig) { return pk_first_from(c->t.map, c->t.n, orig); }
 
 pk_span pk_span_of(const ctx *c, size_t s, size_t e)
 {

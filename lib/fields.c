@@ -104,15 +104,7 @@ static int has_digit(const char *s, size_t n)
 static int has_furniture_word(ctx *c, const line *l)
 {
     const pk_cues *q = pk_cue_places(c, PK_CUE_FURNITURE);
-    size_t lo = 0, hi = q->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (q->at[mid] < l->s)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t i = lo; i < q->n && q->at[i] < l->e; i++)
+    for (size_t i = pk_first_from(q->at, q->n, l->s); i < q->n && q->at[i] < l->e; i++)
         for (size_t k = 0; k < pk_n_furniture_words; k++) {
             size_t m = strlen(pk_furniture_words[k]);
             if (q->at[i] + m <= l->e && memcmp(c->t.s + q->at[i], pk_furniture_words[k], m) == 0)

@@ -378,6 +378,8 @@ char *pk_lower(arena *a, const char *s, size_t n); /* case-folded copy */
 /* FNV-1a over s[0..n) with ASCII capitals folded: one hash for the indices
    of names, whose spellings differ in case */
 size_t pk_hash_folded(const char *s, size_t n);
+/* The index of the first of the n ascending offsets at[] that is at least p (n when none). */
+size_t pk_first_from(const uint32_t *at, size_t n, size_t p);
 char *pk_capitalize(arena *a, const char *s);       /* copy with its first letter upper case */
 
 /* A growing output buffer (pk_malloc'd, for strings handed to the caller):

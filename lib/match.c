@@ -273,16 +273,7 @@ void pk_match_free(pk_extractor *ex)
 static size_t cue_index(ctx *c, int id, size_t p)
 {
     const pk_cues *q = pk_cue_places(c, id);
-    const uint32_t *at = q->at;
-    size_t lo = 0, hi = q->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (at[mid] < p)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return pk_first_from(q->at, q->n, p);
 }
 
 /* One pcre2 match over [start, end): 1 and the offsets, or 0. */

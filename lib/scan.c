@@ -331,15 +331,7 @@ const pk_cues *pk_cue_places(ctx *c, int kind)
 size_t pk_cue_word_at(ctx *c, int kind, size_t p, size_t end, size_t *row)
 {
     const pk_cues *q = pk_cue_places(c, kind);
-    size_t lo = 0, hi = q->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (q->at[mid] < p)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t i = lo; i < q->n && q->at[i] < end; i++)
+    for (size_t i = pk_first_from(q->at, q->n, p); i < q->n && q->at[i] < end; i++)
         for (size_t k = 0; k < pk_n_cue_words; k++) {
             if (pk_cue_words[k].kind != kind)
                 continue;

@@ -160,3 +160,16 @@ char *pk_buf_finish(pk_buf *b)
     b->s[b->n] = 0;
     return b->s;
 }
+
+size_t pk_first_from(const uint32_t *at, size_t n, size_t p)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (at[mid] < p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
