@@ -1,0 +1,244 @@
+/* The one pass over the text (lib/scan.c): the places its automaton finds
+   are exactly those a naive search of every key at every offset finds — for
+   words as written, words with a condition on what follows, the folded
+   openings of phrases and digits — on random texts over a small alphabet
+   that makes keys overlap, nest and repeat, and on the extractor's own
+   rows over the corpus. */
+#include "testutil.h"
+#include "internal.h"
+
+/* a small generator, the same on every machine */
+static uint32_t rnd_state = 12345;
+static uint32_t rnd(uint32_t n)
+{
+    rnd_state = rnd_state * 1103515245u + 12345u;
+    return (rnd_state >> 8) % n;
+}
+
+/* pieces the texts and keys are made of: letters in both cases, a
+   two-byte letter in both cases, a space, a line break, a digit */
+static const char *const pieces[] = {"a", "b", "A", "B", "\xC3\xA4", "\xC3\x84", " ", "\n", "1"};
+enum { NPIECES = sizeof pieces / sizeof *pieces };
+
+static size_t random_text(char *out, size_t max, size_t pieces_n)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < pieces_n; i++) {
+        const char *p = pieces[rnd(NPIECES)];
+        size_t m = strlen(p);
+        if (n + m >= max)
+            break;
+        memcpy(out + n, p, m);
+        n += m;
+    }
+    out[n] = 0;
+    return n;
+}
+
+/* the places one pass finds, for a scanner over a text */
+static const pk_cues *places(pk_scan *sc, const char *text, size_t n, arena *a, ctx *c, pk_extractor *fake, int kind)
+{
+    memset(c, 0, sizeof *c);
+    memset(fake, 0, sizeof *fake);
+    fake->scan = sc;
+    c->ex = fake;
+    c->a = a;
+    c->t.s = (char *)text;
+    c->t.n = n;
+    return pk_cue_places(c, kind);
+}
+
+static void same_places(const pk_cues *q, const unsigned char *naive, size_t n)
+{
+    size_t k = 0;
+    for (size_t p = 0; p < n; p++)
+        if (naive[p]) {
+            assert_true(k < q->n);
+            assert_int_equal(q->at[k], p);
+            k++;
+        }
+    assert_int_equal(k, q->n);
+}
+
+static int next_is_space(const char *s, size_t n, size_t at) { return at < n && s[at] == ' '; }
+
+/* words as written, some with a condition on what follows, in four kinds */
+static void test_words_as_naive_search(void **state)
+{
+    (void)state;
+    for (int round = 0; round < 300; round++) {
+        pk_scan *sc = pk_scan_new();
+        assert_non_null(sc);
+        char keys[12][32];
+        int kinds[12], cond[12];
+        int nk = 1 + (int)rnd(12);
+        for (int i = 0; i < nk; i++) {
+            random_text(keys[i], sizeof keys[i], 1 + rnd(4));
+            if (!keys[i][0])
+                strcpy(keys[i], "a");
+            kinds[i] = (int)rnd(4);
+            cond[i] = rnd(3) == 0;
+            assert_int_equal(cond[i] ? pk_scan_word_then(sc, kinds[i], keys[i], next_is_space)
+                                     : pk_scan_word(sc, kinds[i], keys[i]),
+                             0);
+        }
+        assert_int_equal(pk_scan_compile(sc), 0);
+        static char text[4096];
+        size_t n = random_text(text, sizeof text, rnd(1500));
+        static unsigned char naive[4096];
+        for (int kind = 0; kind < 4; kind++) {
+            memset(naive, 0, n + 1);
+            for (int i = 0; i < nk; i++) {
+                size_t m = strlen(keys[i]);
+                if (kinds[i] != kind)
+                    continue;
+                for (size_t p = 0; p + m <= n; p++)
+                    if (memcmp(text + p, keys[i], m) == 0 && (!cond[i] || next_is_space(text, n, p + m)))
+                        naive[p] = 1;
+            }
+            arena a = {0};
+            ctx c;
+            pk_extractor fake;
+            same_places(places(sc, text, n, &a, &c, &fake, kind), naive, n);
+            pk_arena_free(&a);
+        }
+        pk_scan_free(sc);
+    }
+}
+
+/* a byte of the text as the date cues compare it (dates.c's part_at) */
+static unsigned char fold(unsigned char t, unsigned char prev)
+{
+    if (t >= 'A' && t <= 'Z')
+        return (unsigned char)(t + 32);
+    if (prev == 0xC3 && t >= 0x80 && t <= 0x9E)
+        return (unsigned char)(t + 0x20);
+    return t;
+}
+
+/* the folded opening of a phrase: any case in the text, a space of the
+   phrase as a space or a line break */
+static void test_folded_openings_as_naive_search(void **state)
+{
+    (void)state;
+    static const char *const phrases[] = {"ab", "a b", "\xC3\xA4" "b", "b\xC3\xA4", "a", " a", "ba ", "\xC3\xA4"};
+    enum { NPH = sizeof phrases / sizeof *phrases };
+    for (int round = 0; round < 200; round++) {
+        pk_scan *sc = pk_scan_new();
+        assert_non_null(sc);
+        int use[NPH];
+        size_t len[NPH];
+        for (int i = 0; i < NPH; i++) {
+            use[i] = rnd(2) == 0;
+            len[i] = 1 + rnd((uint32_t)strlen(phrases[i]));
+            if (use[i])
+                assert_int_equal(pk_scan_folded(sc, 0, phrases[i], len[i]), 0);
+        }
+        assert_int_equal(pk_scan_compile(sc), 0);
+        static char text[4096];
+        size_t n = random_text(text, sizeof text, rnd(1500));
+        static unsigned char naive[4096];
+        memset(naive, 0, n + 1);
+        for (int i = 0; i < NPH; i++) {
+            if (!use[i])
+                continue;
+            const unsigned char *ph = (const unsigned char *)phrases[i];
+            for (size_t p = 0; p + len[i] <= n; p++) {
+                size_t j = 0;
+                for (; j < len[i]; j++) {
+                    unsigned char t = (unsigned char)text[p + j];
+                    int ok = j > 0 && ph[j] == ' ' ? t == ' ' || t == '\n' : fold(t, j ? ph[j - 1] : 0) == ph[j];
+                    if (!ok)
+                        break;
+                }
+                if (j == len[i])
+                    naive[p] = 1;
+            }
+        }
+        arena a = {0};
+        ctx c;
+        pk_extractor fake;
+        same_places(places(sc, text, n, &a, &c, &fake, 0), naive, n);
+        pk_arena_free(&a);
+        pk_scan_free(sc);
+    }
+}
+
+static int digit_before_a(const char *s, size_t n, size_t at) { return at + 1 < n && s[at + 1] == 'a'; }
+
+/* a digit, with a condition, beside words of the same kind */
+static void test_digits_as_naive_search(void **state)
+{
+    (void)state;
+    for (int round = 0; round < 100; round++) {
+        pk_scan *sc = pk_scan_new();
+        assert_non_null(sc);
+        assert_int_equal(pk_scan_digit(sc, 1, digit_before_a), 0);
+        assert_int_equal(pk_scan_word(sc, 1, "b1"), 0);
+        assert_int_equal(pk_scan_compile(sc), 0);
+        static char text[4096];
+        size_t n = random_text(text, sizeof text, rnd(1500));
+        static unsigned char naive[4096];
+        memset(naive, 0, n + 1);
+        for (size_t p = 0; p < n; p++)
+            if ((text[p] == '1' && digit_before_a(text, n, p)) || (p + 2 <= n && memcmp(text + p, "b1", 2) == 0))
+                naive[p] = 1;
+        arena a = {0};
+        ctx c;
+        pk_extractor fake;
+        same_places(places(sc, text, n, &a, &c, &fake, 1), naive, n);
+        pk_arena_free(&a);
+        pk_scan_free(sc);
+    }
+}
+
+/* the extractor's own cue words (cue_words.tsv, furniture_words.txt) on a
+   text that holds each of them: every occurrence is a place */
+static void test_table_words_found(void **state)
+{
+    (void)state;
+    static char text[8192];
+    size_t n = 0;
+    for (size_t k = 0; k < pk_n_cue_words; k++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "x %s y\n", pk_cue_words[k].word);
+    for (size_t k = 0; k < pk_n_furniture_words; k++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "x %s y\n", pk_furniture_words[k]);
+    pk_doc *d = extract(text); /* the text is well formed for the extractor too */
+    pk_doc_free(d);
+    pk_extractor *ex = pk_extractor_new();
+    assert_non_null(ex);
+    arena a = {0};
+    ctx c;
+    memset(&c, 0, sizeof c);
+    c.ex = ex;
+    c.a = &a;
+    c.t.s = text;
+    c.t.n = n;
+    for (size_t k = 0; k < pk_n_cue_words; k++) {
+        const char *w = strstr(text, pk_cue_words[k].word);
+        assert_non_null(w);
+        size_t row = SIZE_MAX, at = pk_cue_word_at(&c, pk_cue_words[k].kind, (size_t)(w - text), n, &row);
+        assert_int_equal(at, (size_t)(w - text));
+        assert_true(row < pk_n_cue_words);
+        assert_true(strncmp(text + at, pk_cue_words[row].word, strlen(pk_cue_words[row].word)) == 0);
+    }
+    const pk_cues *q = pk_cue_places(&c, PK_CUE_FURNITURE);
+    for (size_t k = 0; k < pk_n_furniture_words; k++) {
+        const char *w = strstr(text, pk_furniture_words[k]);
+        size_t at = (size_t)(w - text), i = pk_first_from(q->at, q->n, at);
+        assert_true(i < q->n && q->at[i] == at);
+    }
+    pk_arena_free(&a);
+    pk_extractor_free(ex);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_words_as_naive_search),
+        cmocka_unit_test(test_folded_openings_as_naive_search),
+        cmocka_unit_test(test_digits_as_naive_search),
+        cmocka_unit_test(test_table_words_found),
+    };
+    return cmocka_run_group_tests_name("scan", tests, setup_ex, teardown_ex);
+}
