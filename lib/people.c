@@ -373,6 +373,8 @@ static void labelled(ctx *c, const segs *g)
         if (l->blank)
             continue;
         for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
+            if (labels[k].word[0] != c->t.s[l->s])
+                continue; /* most rows end at their first byte */
             size_t m = strlen(labels[k].word);
             if (l->e - l->s < m || memcmp(c->t.s + l->s, labels[k].word, m) != 0)
                 continue;

@@ -27,6 +27,9 @@ const size_t pk_n_unit_nouns = sizeof pk_unit_nouns / sizeof *pk_unit_nouns;
 
 static int word_at(const ctx *c, size_t p, size_t end, const char *w)
 {
+    /* the first byte in either case (ASCII), before anything else */
+    if (w[0] && (p >= end || (c->t.s[p] | 0x20) != (w[0] | 0x20)))
+        return 0;
     size_t m = strlen(w);
     if (p + m > end || strncasecmp(c->t.s + p, w, m) != 0)
         return 0;
@@ -906,6 +909,8 @@ static void from_cues(ctx *c, size_t s, size_t e, int *budget)
         const unit_cue *best = NULL;
         size_t bl = 0;
         for (size_t i = 0; i < NCUES; i++) {
+            if (unit_cues[i].cue[0] != low[p])
+                continue; /* most rows end at their first byte */
             size_t m = strlen(unit_cues[i].cue);
             if (m > bl && p + m <= n && memcmp(low + p, unit_cues[i].cue, m) == 0 && !is_word_char(c, s + p + m)) {
                 best = &unit_cues[i];
