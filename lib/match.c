@@ -48,13 +48,19 @@ static int word_ends_soon(const char *s, size_t n, size_t at)
     return 0;
 }
 
-/* "24 november", "1:a maj": a digit that a letter follows within a few bytes */
+/* "24 november", "1:a maj": a digit that a month's first letter (or an
+   ordinal's) follows within a few bytes */
 static int digit_then_letter(const char *s, size_t n, size_t at)
 {
     for (size_t k = at + 1; k < n && k < at + 6; k++) {
         unsigned char ch = (unsigned char)s[k];
-        if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0xC3)
-            return 1;
+        if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0xC3) {
+            /* the ordinal's letter ("1:a maj"), or the first of a month's
+               name: j, f, m, a, s, o, n or d in either case */
+            if (s[k - 1] == ':' && (ch == 'a' || ch == 'e' || ch == 'A' || ch == 'E'))
+                return 1;
+            return ch < 0x80 && strchr("jfmasondJFMASOND", ch) != NULL;
+        }
         if (!((ch >= '0' && ch <= '9') || ch == ' ' || ch == '\n' || ch == ':' || ch == '.'))
             return 0;
     }
