@@ -6,6 +6,8 @@
    another meeting or of an earlier decision is never this meeting's. */
 #include "internal.h"
 
+#include <pthread.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -155,26 +157,20 @@ static int column_start(const char *s, size_t lo, size_t p)
     return p == lo || s[p - 1] == '\n' || (p >= lo + 2 && s[p - 1] == ' ' && s[p - 2] == ' ');
 }
 
-/* Every hit of the rows with `where` in [lo, hi) that lies outside the date
-   [ds, de), into best; sets *another when a row of role `another` hits. */
-/* The rows of each `where`, and the first bytes they open with; the places
-   where some row's first two bytes stand (as part_at() compares them) are
-   found by the one pass over the text (scan.c), and the searches around
-   each date visit only those. Made once per document. */
-struct date_cue_rows {
-    /* the row numbers (the table has fewer than 256 rows) of each `where`,
-       grouped by the byte the phrase opens with, in table order within a
-       group: rows[w][first[w][b] .. first[w][b + 1]) open with b */
+/* The rows of each `where`, grouped by the byte the phrase opens with, in
+   table order within a group: rows[w][first[w][b] .. first[w][b + 1]) open
+   with b (the table has fewer than 256 rows). Made once per process. */
+typedef struct cue_groups {
     unsigned char rows[W_SENTENCE + 1][256];
     uint16_t first[W_SENTENCE + 1][257];
-    const uint32_t *at; /* the places, in order */
-    size_t nat;
-};
+} cue_groups;
 
-static const struct date_cue_rows *cue_rows_of(ctx *c)
+static cue_groups groups;
+static pthread_once_t groups_once = PTHREAD_ONCE_INIT;
+
+static void make_groups(void)
 {
-    struct date_cue_rows *r = pk_arena_alloc(c->a, sizeof *r);
-    memset(r, 0, sizeof *r);
+    cue_groups *r = &groups;
     /* a counting sort of the rows by (where, first byte) */
     for (int k = 0; k < (int)pk_n_date_cues; k++) {
         const unsigned char *ph = (const unsigned char *)date_cues[k].phrase + (date_cues[k].phrase[0] == '-');
@@ -191,17 +187,35 @@ static const struct date_cue_rows *cue_rows_of(ctx *c)
         const unsigned char *ph = (const unsigned char *)date_cues[k].phrase + (date_cues[k].phrase[0] == '-');
         r->rows[w][fill[w][ph[0]]++] = (unsigned char)k;
     }
+}
+
+/* The groups, and the places where some row's opening stands (as part_at()
+   compares it), found by the one pass over the text (scan.c): the searches
+   around each date visit only those. */
+struct date_cue_rows {
+    const cue_groups *g;
+    const uint32_t *at; /* the places, in order */
+    size_t nat;
+};
+
+static const struct date_cue_rows *cue_rows_of(ctx *c)
+{
+    struct date_cue_rows *r = pk_arena_alloc(c->a, sizeof *r);
+    pthread_once(&groups_once, make_groups);
+    r->g = &groups;
     const pk_cues *q = pk_cue_places(c, PK_CUE_DATES);
     r->at = q->at;
     r->nat = q->n;
     return r;
 }
 
+/* Every hit of the rows with `where` in [lo, hi) that lies outside the date
+   [ds, de), into best; sets *another when a row of role `another` hits. */
 static void find_cues(const ctx *c, int where, size_t lo, size_t hi, size_t ds, size_t de, size_t slo, size_t shi,
                       cue_hit *best, int *another)
 {
-    const unsigned char *rows = c->date_cue_rows->rows[where];
-    const uint16_t *first = c->date_cue_rows->first[where];
+    const unsigned char *rows = c->date_cue_rows->g->rows[where];
+    const uint16_t *first = c->date_cue_rows->g->first[where];
     const char *s = c->t.s;
     const uint32_t *at = c->date_cue_rows->at;
     size_t na = c->date_cue_rows->nat;
