@@ -35,21 +35,21 @@ static size_t random_text(char *out, size_t max, size_t pieces_n)
     return n;
 }
 
-/* the places one pass finds, for a scanner over a text */
-static const pk_cues *places(pk_scan *sc, const char *text, size_t n, arena *a, ctx *c, pk_extractor *fake, int kind)
+/* The places one pass of sc finds for this kind in text[0..n) are the
+   offsets naive[] marks. */
+static void same_places(pk_scan *sc, const char *text, size_t n, int kind, const unsigned char *naive)
 {
-    memset(c, 0, sizeof *c);
-    memset(fake, 0, sizeof *fake);
-    fake->scan = sc;
-    c->ex = fake;
-    c->a = a;
-    c->t.s = (char *)text;
-    c->t.n = n;
-    return pk_cue_places(c, kind);
-}
-
-static void same_places(const pk_cues *q, const unsigned char *naive, size_t n)
-{
+    arena a = {0};
+    ctx c;
+    pk_extractor fake;
+    memset(&c, 0, sizeof c);
+    memset(&fake, 0, sizeof fake);
+    fake.scan = sc;
+    c.ex = &fake;
+    c.a = &a;
+    c.t.s = (char *)text;
+    c.t.n = n;
+    const pk_cues *q = pk_cue_places(&c, kind);
     size_t k = 0;
     for (size_t p = 0; p < n; p++)
         if (naive[p]) {
@@ -58,6 +58,7 @@ static void same_places(const pk_cues *q, const unsigned char *naive, size_t n)
             k++;
         }
     assert_int_equal(k, q->n);
+    pk_arena_free(&a);
 }
 
 static int next_is_space(const char *s, size_t n, size_t at) { return at < n && s[at] == ' '; }
@@ -96,11 +97,7 @@ static void test_words_as_naive_search(void **state)
                     if (memcmp(text + p, keys[i], m) == 0 && (!cond[i] || next_is_space(text, n, p + m)))
                         naive[p] = 1;
             }
-            arena a = {0};
-            ctx c;
-            pk_extractor fake;
-            same_places(places(sc, text, n, &a, &c, &fake, kind), naive, n);
-            pk_arena_free(&a);
+            same_places(sc, text, n, kind, naive);
         }
         pk_scan_free(sc);
     }
@@ -155,11 +152,7 @@ static void test_folded_openings_as_naive_search(void **state)
                     naive[p] = 1;
             }
         }
-        arena a = {0};
-        ctx c;
-        pk_extractor fake;
-        same_places(places(sc, text, n, &a, &c, &fake, 0), naive, n);
-        pk_arena_free(&a);
+        same_places(sc, text, n, 0, naive);
         pk_scan_free(sc);
     }
 }
@@ -183,11 +176,7 @@ static void test_digits_as_naive_search(void **state)
         for (size_t p = 0; p < n; p++)
             if ((text[p] == '1' && digit_before_a(text, n, p)) || (p + 2 <= n && memcmp(text + p, "b1", 2) == 0))
                 naive[p] = 1;
-        arena a = {0};
-        ctx c;
-        pk_extractor fake;
-        same_places(places(sc, text, n, &a, &c, &fake, 1), naive, n);
-        pk_arena_free(&a);
+        same_places(sc, text, n, 1, naive);
         pk_scan_free(sc);
     }
 }
