@@ -58,7 +58,7 @@ HASHES   = titles given_names parties genitive_nouns org_words person_verbs regn
 GEN      = $(patsubst %,$(B)/gen/%_hash.h,$(HASHES)) $(B)/gen/bodies.inc $(B)/gen/unit_classes.inc \
            $(B)/gen/unit_nouns.inc $(B)/gen/unit_cues.inc $(B)/gen/date_cues.inc $(B)/gen/regnum_shapes.inc \
            $(B)/gen/decision_leads.inc $(B)/gen/municipalities.inc $(B)/gen/admin_bodies.inc \
-           $(B)/gen/furniture_words.inc $(B)/gen/cue_words.inc $(B)/gen/unit_words.inc \
+           $(B)/gen/cue_words.inc $(B)/gen/unit_words.inc \
            $(B)/gen/decision_words.inc $(B)/gen/line_words.inc $(B)/gen/conjunction_words.inc \
            $(B)/gen/date_words.inc $(B)/gen/people_words.inc
 TESTS    = $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
@@ -170,10 +170,13 @@ $(B)/gen/%_hash.h: lib/data/%.txt lib/wordhash.awk
 	LC_ALL=C awk -v name=$* -v key=$(HASH_KEY) -f lib/wordhash.awk $< > $(B)/gen/$*.gperf || { rm -f $(B)/gen/$*.gperf; exit 1; }
 	gperf --output-file=$@ $(B)/gen/$*.gperf
 
-# a kind of cue (its enum constant) and a word
-$(B)/gen/cue_words.inc: lib/data/cue_words.tsv
+# the words the one pass looks for, each with its kind of cue (an enum
+# constant): cue_words.tsv, and the page furniture's words (in quotes: a
+# word may end in a space)
+$(B)/gen/cue_words.inc: lib/data/cue_words.tsv lib/data/furniture_words.txt
 	@mkdir -p $(dir $@)
-	awk -F'\t' '!/^#/ && NF { gsub(/[\\"]/, "\\\\&", $$2); printf "{PK_CUE_%s, \"%s\"},\n", toupper($$1), $$2 }' $< > $@
+	awk -F'\t' '!/^#/ && NF { gsub(/[\\"]/, "\\\\&", $$2); printf "{PK_CUE_%s, \"%s\"},\n", toupper($$1), $$2 }' lib/data/cue_words.tsv > $@
+	grep -v '^#' lib/data/furniture_words.txt | grep . | sed 's/.*/{PK_CUE_FURNITURE, &},/' >> $@
 
 # a table of the word lists of stages (lib/data/*_words.tsv): a kind and a
 # word in double quotes a row (a word may end in a space); each kind K is
@@ -197,11 +200,6 @@ $(B)/gen/%_words.inc: lib/data/%_words.tsv
 				if (!(k[i] in rows)) { printf "%s: no row of kind %s\n", FILENAME, k[i] > "/dev/stderr"; exit 1 } \
 				printf "const char *const pk_%s[] = {\n%s};\nconst size_t pk_n_%s = sizeof pk_%s / sizeof *pk_%s;\n", k[i], rows[k[i]], k[i], k[i], k[i] } }' \
 		$< > $@ || { rm -f $@; exit 1; }
-
-# rows written as C strings, in quotes (a word may end in a space)
-$(B)/gen/furniture_words.inc: lib/data/furniture_words.txt
-	@mkdir -p $(dir $@)
-	grep -v '^#' $< | grep . | sed 's/$$/,/' > $@
 
 $(B)/gen/%.inc: lib/data/%.txt
 	@mkdir -p $(dir $@)

@@ -85,11 +85,7 @@ static size_t part_at(const char *s, size_t p, size_t hi, const char *ph, size_t
             j++;
             continue;
         }
-        if (a >= 'A' && a <= 'Z')
-            a = (unsigned char)(a + 32);
-        else if (j > 0 && (unsigned char)ph[j - 1] == 0xC3 && a >= 0x80 && a <= 0x9E)
-            a = (unsigned char)(a + 0x20);
-        if (a != b)
+        if (pk_fold_byte(a, j ? (unsigned char)ph[j - 1] : 0) != b)
             return 0;
         p++;
         j++;
@@ -234,12 +230,7 @@ static void find_cues(const ctx *c, int where, size_t lo, size_t hi, size_t ds, 
             if (ph[1] && ph[1] != ' ' && ph[1] != '-') {
                 if (p + 1 >= shi)
                     continue;
-                unsigned char a = (unsigned char)s[p + 1];
-                if (a >= 'A' && a <= 'Z')
-                    a = (unsigned char)(a + 32);
-                else if (ph[0] == 0xC3 && a >= 0x80 && a <= 0x9E)
-                    a = (unsigned char)(a + 0x20);
-                if (a != ph[1])
+                if (pk_fold_byte((unsigned char)s[p + 1], ph[0]) != ph[1])
                     continue;
             }
             size_t e = cue_at(s, slo, shi, p, q->phrase);

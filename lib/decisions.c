@@ -439,15 +439,11 @@ void pk_extract_decisions(ctx *c)
     /* no section: the office's proposal ("Förvaltningen föreslår att nämnden godkänner ...") */
     /* the cues (cue_words.tsv, kind proposal) in table order, each at its
        first place in the text */
-    const pk_cues *q = pk_cue_places(c, PK_CUE_PROPOSAL);
     for (size_t k = 0; k < pk_n_cue_words && !c->decisions.n; k++) {
         if (pk_cue_words[k].kind != PK_CUE_PROPOSAL)
             continue;
-        const char *cue = pk_cue_words[k].word;
-        size_t m = strlen(cue), pos = SIZE_MAX, ss, se;
-        for (size_t i = 0; i < q->n && pos == SIZE_MAX; i++)
-            if (q->at[i] + m <= c->t.n && memcmp(c->t.s + q->at[i], cue, m) == 0)
-                pos = q->at[i];
+        size_t m = strlen(pk_cue_words[k].word), ss, se;
+        size_t pos = pk_cue_word_at(c, PK_CUE_PROPOSAL, k, 0, c->t.n, NULL);
         if (pos == SIZE_MAX)
             continue;
         pk_sentence_bounds(&c->t, pos > 400 ? pos - 400 : 0, pos + 400 < c->t.n ? pos + 400 : c->t.n, pos, &ss, &se);

@@ -99,18 +99,11 @@ static int has_digit(const char *s, size_t n)
     return 0;
 }
 
-/* A word of lib/data/furniture_words.txt in the line: the one pass found
-   where such words may start (scan.c); only those places are compared. */
+/* A word of lib/data/furniture_words.txt in the line, as the one pass found
+   them (scan.c). */
 static int has_furniture_word(ctx *c, const line *l)
 {
-    const pk_cues *q = pk_cue_places(c, PK_CUE_FURNITURE);
-    for (size_t i = pk_first_from(q->at, q->n, l->s); i < q->n && q->at[i] < l->e; i++)
-        for (size_t k = 0; k < pk_n_furniture_words; k++) {
-            size_t m = strlen(pk_furniture_words[k]);
-            if (q->at[i] + m <= l->e && memcmp(c->t.s + q->at[i], pk_furniture_words[k], m) == 0)
-                return 1;
-        }
-    return 0;
+    return pk_cue_word_at(c, PK_CUE_FURNITURE, SIZE_MAX, l->s, l->e, NULL) != SIZE_MAX;
 }
 
 /* A line of page furniture or of the letterhead, no heading of a matter.

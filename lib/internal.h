@@ -125,7 +125,7 @@ void pk_names_free(pk_names *ix);
    of the date cue table opens. */
 enum {
     PK_CUE_DATES = RX_COUNT, /* where a phrase of date_cues.tsv may open */
-    PK_CUE_FURNITURE,        /* a word of furniture_words.txt */
+    PK_CUE_FURNITURE,        /* a word of furniture_words.txt (rows of pk_cue_words) */
     PK_CUE_STOCKHOLM,        /* the words of cue_words.tsv, by kind */
     PK_CUE_PROPOSAL,
     PK_CUE_CLASS,
@@ -299,19 +299,18 @@ typedef struct date_cue {
 } date_cue;
 extern const date_cue pk_date_cues[];
 extern const size_t pk_n_date_cues; /* fewer than 256: rows are numbered in a byte */
-/* the words a stage looks for anywhere in the text (cue_words.tsv): a kind of cue, a word */
+/* the words a stage looks for anywhere in the text (cue_words.tsv, and
+   furniture_words.txt as kind PK_CUE_FURNITURE): a kind of cue, a word */
 typedef struct cue_word {
     int kind;
     const char *word;
 } cue_word;
 extern const cue_word pk_cue_words[];
 extern const size_t pk_n_cue_words;
-/* the first place at or after p where a word of this kind of cue starts and
-   ends by `end` (scan.c): its row in pk_cue_words (*row), or SIZE_MAX */
-size_t pk_cue_word_at(struct ctx *c, int kind, size_t p, size_t end, size_t *row);
-/* words that mark a line of the letterhead or the page frame (furniture_words.txt) */
-extern const char *const pk_furniture_words[];
-extern const size_t pk_n_furniture_words;
+/* the first place at or after p where a word of this kind of cue (only row
+   `only` of pk_cue_words, unless it is SIZE_MAX) starts and ends by `end`
+   (scan.c): its row in pk_cue_words (*row), or SIZE_MAX */
+size_t pk_cue_word_at(struct ctx *c, int kind, size_t only, size_t p, size_t end, size_t *row);
 /* The word lists of the unit finder (unit_words.tsv), in the table's order:
    words that open a clause, not a unit name; the nouns of an award class
    after "i"; sectors in parentheses after a name; words that end a list of
@@ -378,6 +377,17 @@ char *pk_lower(arena *a, const char *s, size_t n); /* case-folded copy */
 /* FNV-1a over s[0..n) with ASCII capitals folded: one hash for the indices
    of names, whose spellings differ in case */
 size_t pk_hash_folded(const char *s, size_t n);
+/* A byte folded as the word tables are compared (titles, date cues): A-Z
+   to a-z, and after a lead byte 0xC3 the Latin-1 capitals 0x80..0x9E to
+   their small letters. */
+static inline unsigned char pk_fold_byte(unsigned char t, unsigned char prev)
+{
+    if (t >= 'A' && t <= 'Z')
+        return (unsigned char)(t + 32);
+    if (prev == 0xC3 && t >= 0x80 && t <= 0x9E)
+        return (unsigned char)(t + 0x20);
+    return t;
+}
 /* The index of the first of the n ascending offsets at[] that is at least p (n when none). */
 size_t pk_first_from(const uint32_t *at, size_t n, size_t p);
 char *pk_capitalize(arena *a, const char *s);       /* copy with its first letter upper case */

@@ -99,7 +99,7 @@ size_t pk_minutes_paragraphs(ctx *c, vec *out, size_t *closing)
     /* a report that quotes numbered sections ("§ 1 Nämnden ansvarar ...")
        is one document, not minutes */
     size_t he = ((pk_para *)out->items)[0].s;
-    if (pk_cue_word_at(c, PK_CUE_REPORT, 0, he, NULL) != SIZE_MAX) { /* cue_words.tsv */
+    if (pk_cue_word_at(c, PK_CUE_REPORT, SIZE_MAX, 0, he, NULL) != SIZE_MAX) { /* cue_words.tsv */
         out->n = 0;
         return 0;
     }

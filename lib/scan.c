@@ -69,7 +69,7 @@ static int add_key(pk_scan *sc, int kind, const unsigned char *b, size_t len, pk
         return -1;
     if (sc->nkeys == sc->capkeys) {
         size_t more = sc->capkeys ? 2 * sc->capkeys : 64;
-        key *k = realloc(sc->keys, more * sizeof *k);
+        key *k = pk_realloc(sc->keys, more * sizeof *k);
         if (!k)
             return -1;
         sc->keys = k;
@@ -102,18 +102,6 @@ int pk_scan_digit(pk_scan *sc, int kind, pk_cue_fits fits)
     return 0;
 }
 
-/* A byte of the text as the date cues compare it (see part_at() in
-   dates.c): A-Z as a-z, and after the lead byte 0xC3 the capitals À-Þ as
-   their small letters. */
-static unsigned char fold_byte(unsigned char t, unsigned char prev)
-{
-    if (t >= 'A' && t <= 'Z')
-        return (unsigned char)(t + 32);
-    if (prev == 0xC3 && t >= 0x80 && t <= 0x9E)
-        return (unsigned char)(t + 0x20);
-    return t;
-}
-
 /* Every spelling in the text, from byte j on, of the phrase's opening
    ph[0..n): a byte of the text folds to the phrase's byte, and a space of
    the phrase is a space or a line break. */
@@ -122,7 +110,7 @@ static int add_spellings(pk_scan *sc, int kind, const unsigned char *ph, size_t 
     if (j == n)
         return add_key(sc, kind, spell, n, NULL);
     for (int t = 1; t < 256; t++) {
-        int fits = j > 0 && ph[j] == ' ' ? t == ' ' || t == '\n' : fold_byte((unsigned char)t, j ? ph[j - 1] : 0) == ph[j];
+        int fits = j > 0 && ph[j] == ' ' ? t == ' ' || t == '\n' : pk_fold_byte((unsigned char)t, j ? ph[j - 1] : 0) == ph[j];
         if (!fits)
             continue;
         spell[j] = (unsigned char)t;
@@ -155,16 +143,19 @@ int pk_scan_compile(pk_scan *sc)
     if (nodes_max > UINT16_MAX || sc->nclass > 255)
         return -1;
     size_t nc = (size_t)sc->nclass;
-    int32_t *go = malloc(nodes_max * nc * sizeof *go);
-    uint16_t *fail = calloc(nodes_max, sizeof *fail), *queue = malloc(nodes_max * sizeof *queue);
+    int32_t *go = pk_malloc(nodes_max * nc * sizeof *go);
+    uint16_t *fail = pk_malloc(nodes_max * sizeof *fail), *queue = pk_malloc(nodes_max * sizeof *queue);
     /* each node's own hits: a list through `next` */
-    int32_t *first_hit = malloc(nodes_max * sizeof *first_hit), *next_hit = malloc((sc->nkeys + 1) * sizeof *next_hit);
-    sc->delta = malloc(nodes_max * nc * sizeof *sc->delta);
-    sc->out_at = calloc(nodes_max, sizeof *sc->out_at);
-    sc->out_n = calloc(nodes_max, sizeof *sc->out_n);
+    int32_t *first_hit = pk_malloc(nodes_max * sizeof *first_hit), *next_hit = pk_malloc((sc->nkeys + 1) * sizeof *next_hit);
+    sc->delta = pk_malloc(nodes_max * nc * sizeof *sc->delta);
+    sc->out_at = pk_malloc(nodes_max * sizeof *sc->out_at);
+    sc->out_n = pk_malloc(nodes_max * sizeof *sc->out_n);
     int rc = -1;
     if (!go || !fail || !queue || !first_hit || !next_hit || !sc->delta || !sc->out_at || !sc->out_n)
         goto done;
+    memset(fail, 0, nodes_max * sizeof *fail);
+    memset(sc->out_at, 0, nodes_max * sizeof *sc->out_at);
+    memset(sc->out_n, 0, nodes_max * sizeof *sc->out_n);
     for (size_t i = 0; i < nodes_max * nc; i++)
         go[i] = -1;
     for (size_t i = 0; i < nodes_max; i++)
@@ -222,7 +213,7 @@ int pk_scan_compile(pk_scan *sc)
                     continue;
                 if (nouts == capouts) {
                     size_t more = capouts ? 2 * capouts : 64;
-                    hit *o = realloc(sc->outs, more * sizeof *o);
+                    hit *o = pk_realloc(sc->outs, more * sizeof *o);
                     if (!o)
                         goto done;
                     sc->outs = o;
@@ -325,15 +316,15 @@ const pk_cues *pk_cue_places(ctx *c, int kind)
     return &c->cue[kind];
 }
 
-/* The first place at or after p of this kind where one of its words stands
-   whole before end: the earliest such place, and of the words there the
-   first in table order. */
-size_t pk_cue_word_at(ctx *c, int kind, size_t p, size_t end, size_t *row)
+/* The first place at or after p of this kind where one of its words (or
+   the row `only`) stands whole before end: the earliest such place, and of
+   the words there the first in table order. */
+size_t pk_cue_word_at(ctx *c, int kind, size_t only, size_t p, size_t end, size_t *row)
 {
     const pk_cues *q = pk_cue_places(c, kind);
     for (size_t i = pk_first_from(q->at, q->n, p); i < q->n && q->at[i] < end; i++)
         for (size_t k = 0; k < pk_n_cue_words; k++) {
-            if (pk_cue_words[k].kind != kind)
+            if (pk_cue_words[k].kind != kind || (only != SIZE_MAX && k != only))
                 continue;
             size_t m = strlen(pk_cue_words[k].word);
             if (q->at[i] + m <= end && memcmp(c->t.s + q->at[i], pk_cue_words[k].word, m) == 0) {

@@ -147,11 +147,6 @@ const cue_word pk_cue_words[] = {
 };
 const size_t pk_n_cue_words = sizeof pk_cue_words / sizeof *pk_cue_words;
 
-const char *const pk_furniture_words[] = {
-#include "furniture_words.inc"
-};
-const size_t pk_n_furniture_words = sizeof pk_furniture_words / sizeof *pk_furniture_words;
-
 /* The word lists of the unit finder (unit_words.tsv), an array per kind:
    pk_not_unit, pk_unit_class_head, pk_unit_sector, pk_unit_list_stop,
    pk_unit_parent_stop, pk_unit_parent_head */
@@ -333,15 +328,10 @@ static int title_suffix(const char *s, size_t w)
 static void title_fold(const char *s, size_t n, size_t lim, char *f)
 {
     for (size_t k = 0; k < lim; k++) {
-        unsigned char a = (unsigned char)s[k];
-        if (a >= 'A' && a <= 'Z')
-            a = (unsigned char)(a + 32);
-        f[k] = (char)a;
-        if (a == 0xC3 && k + 1 < n) {
-            unsigned char a2 = (unsigned char)s[k + 1];
-            if (a2 >= 0x80 && a2 <= 0x9E)
-                a2 = (unsigned char)(a2 + 0x20);
-            f[++k] = (char)a2;
+        f[k] = (char)pk_fold_byte((unsigned char)s[k], 0);
+        if ((unsigned char)s[k] == 0xC3 && k + 1 < n) {
+            f[k + 1] = (char)pk_fold_byte((unsigned char)s[k + 1], 0xC3);
+            k++;
         }
     }
 }

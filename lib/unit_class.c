@@ -250,7 +250,7 @@ static int next_phrase(ctx *c, size_t pos, size_t *ov)
 {
     size_t n = c->t.n;
     while (pos < n) {
-        size_t q = pk_cue_word_at(c, PK_CUE_CLASS, pos, n, NULL);
+        size_t q = pk_cue_word_at(c, PK_CUE_CLASS, SIZE_MAX, pos, n, NULL);
         if (q >= n)
             return 0;
         /* "tävlingsklassen": the match starts at most 10 bytes before the
