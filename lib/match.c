@@ -322,8 +322,21 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
     if (start > end || end > c->t.n)
         return 0;
     const pattern *q = &patterns[id];
-    if (!q->needles || end - start < 512)
+    if (!q->needles)
         return rx_run(c, id, start, end, ov, ncap);
+    if (end - start < 512) {
+        /* a short range (a line, a sentence): every match holds a cue word
+           that starts in it, so a range without one holds no match — unless
+           it ends inside a word, where the word's end the cue asks for lies
+           beyond the range, or the cues are digits (their conditions read
+           past the range) */
+        if (q->needles[0] != cue_digit[0] && (end == c->t.n || !pk_is_letter_at(c->t.s + end, c->t.n - end))) {
+            size_t i = cue_index(c, id, start);
+            if (i >= c->cue[id].n || c->cue[id].at[i] >= end)
+                return 0;
+        }
+        return rx_run(c, id, start, end, ov, ncap);
+    }
     const uint32_t *at = NULL;
     size_t n = 0;
     for (size_t i = cue_index(c, id, start);;) {
