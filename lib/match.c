@@ -30,6 +30,10 @@ typedef struct pattern {
     /* a digit cue's further condition (at the digit), or what must follow
        a cue word (at the offset after it); NULL: none */
     int (*fits)(const char *s, size_t n, size_t at);
+    /* 1: the cue words stand in the text in any case (a pattern under (?i));
+       each is the opening, at most four ASCII bytes, of a word every match
+       holds */
+    int folded;
 } pattern;
 
 /* After a cue word that ends a pattern's word ("nämnd", "förvaltning"):
@@ -104,6 +108,10 @@ static const char *const cue_body[] = {"nämnd", "Nämnd", "NÄMND", "styrelse",
                                        "beredningen", "Beredningen", "BEREDNINGEN", NULL};
 static const char *const cue_label[] = {"nr", "NR", "nummer", "Er ref", NULL};
 static const char *const cue_town[] = {"stad", "Stad", "STAD", "kommun", "KOMMUN", NULL};
+static const char *const cue_quality[] = {"kval", NULL};
+static const char *const cue_class[] = {"klas", NULL};
+static const char *const cue_inom[] = {"inom", "tillhör", NULL};
+static const char *const cue_section[] = {"§", NULL};
 static const char *const cue_admin[] = {"förvaltning", "Förvaltning", "FÖRVALTNING", "kontor", "Kontor", "KONTOR", NULL};
 
 static const pattern patterns[RX_COUNT] = {
@@ -125,15 +133,15 @@ static const pattern patterns[RX_COUNT] = {
        "Stadsmiljö-, teknik- och fastighetsnämnden", "Östermalms stadsdelsnämnd" */
     [RX_BODY] = {"(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*(?:,?[ \\n](?:och|samt)[ \\n]\\p{Ll}\\p{L}*-|,[ \\n]\\p{Ll}\\p{L}*-)*[ \\n](?:(?:och|samt)[ \\n])?)(?:stads[ \\n])?)?(\\p{L}*(?i:nämnd|nämnden|styrelse|styrelsen|fullmäktige|utskott|utskottet|kommittén|kommitté|direktionen|beredningen))(?![\\p{L}])", cue_body, 128, 48, word_ends_soon},
     [RX_ADMIN] = {"(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*)[ \\n])?(\\p{L}*(?i:förvaltning|förvaltningen|kontoret|kontor))(?![\\p{L}])", cue_admin, 128, 48, word_ends_soon},
-    [RX_PARAGRAPH] = {"(?m)^(?:Protokoll[^\\n]{0,60}?|\\p{Lu}{2,6}[ ]+)?§[ ]*(\\d{1,4})(?![\\d])", NULL, 0, 0, NULL},
-    [RX_AWARD] = {"(?i)(?<![\\p{L}])(?:stadens\\s+|stockholms\\s+stads\\s+)?kvalitets(?:utmärkelse(?:n|r|rna)?|pris(?:et|er)?)(?![\\p{L}])", NULL, 0, 0, NULL},
-    [RX_AWARD_YEAR] = {"(?i)(?:(\\d{4})\\s+års\\s+(?:\\p{L}+\\s+){0,2}?kvalitets(?:utmärkelse|pris)|kvalitets(?:utmärkelse(?:n|ns)?|pris(?:et|ets)?)\\s+(?:år\\s+)?(\\d{4})(?![\\d\\-/]))", NULL, 0, 0, NULL},
+    [RX_PARAGRAPH] = {"(?m)^(?:Protokoll[^\\n]{0,60}?|\\p{Lu}{2,6}[ ]+)?§[ ]*(\\d{1,4})(?![\\d])", cue_section, 256, 16, NULL},
+    [RX_AWARD] = {"(?i)(?<![\\p{L}])(?:stadens\\s+|stockholms\\s+stads\\s+)?kvalitets(?:utmärkelse(?:n|r|rna)?|pris(?:et|er)?)(?![\\p{L}])", cue_quality, 64, 48, NULL, 1},
+    [RX_AWARD_YEAR] = {"(?i)(?:(\\d{4})\\s+års\\s+(?:\\p{L}+\\s+){0,2}?kvalitets(?:utmärkelse|pris)|kvalitets(?:utmärkelse(?:n|ns)?|pris(?:et|ets)?)\\s+(?:år\\s+)?(\\d{4})(?![\\d\\-/]))", cue_quality, 160, 64, NULL, 1},
     [RX_CHAIR] = {"(?<![\\p{L}])(?i:(?:tjänstgörande\\s+|vice\\s+|t\\.?f\\.?\\s+)?ordförande(?:n)?)(?::)?\\s+" NAME "(?:\\s*\\(" PARTY "\\))?", cue_chair, 64, 240, NULL},
     [RX_NAME] = {NAME, NULL, 0, 0, NULL},
     [RX_PARTICIPATE] = {"(?i)(?<![\\p{L}])(?:har\\s+(?:valt|beslutat|bestämt)\\s+att\\s+(?:delta|medverka|tävla|anmäla\\s+sig)|har\\s+anmält\\s+(?:sitt|sig|att|intresse|deltagande)|har\\s+anmälts|anmäler\\s+(?:sitt|sig)|deltar|deltog|har\\s+deltagit|medverkar|medverkade|tävlade|avser\\s+att\\s+delta|vill\\s+delta|kommer\\s+att\\s+delta|ska\\s+delta|tävlar|nomineras|föreslås\\s+(?:delta|nomineras))(?![\\p{L}])", NULL, 0, 0, NULL},
     [RX_PART_VERB] = {"(?i)(?<![\\p{L}])(?:deltar|delta|deltager|medverkar|medverka|tävlar|tävla|får\\s+delta|ska\\s+delta|skall\\s+delta|anmäls|anmäler|nomineras|ställer\\s+upp)(?![\\p{L}])", NULL, 0, 0, NULL},
-    [RX_INOM] = {"(?<![\\p{L}])(?:inom|tillhör)(?![\\p{L}])", NULL, 0, 0, NULL},
-    [RX_CLASS] = {"(?i)(?<![\\p{L}])(?:tävlings)?klass(?:en)?\\s+(\\p{L}+(?:\\s+(?:och|inklusive)\\s+\\p{L}+)?)", NULL, 0, 0, NULL},
+    [RX_INOM] = {"(?<![\\p{L}])(?:inom|tillhör)(?![\\p{L}])", cue_inom, 0, 16, NULL},
+    [RX_CLASS] = {"(?i)(?<![\\p{L}])(?:tävlings)?klass(?:en)?\\s+(\\p{L}+(?:\\s+(?:och|inklusive)\\s+\\p{L}+)?)", cue_class, 16, 96, NULL, 1},
     /* a municipality by name: "Göteborgs Stad", "SOLNA STAD", "Nacka kommun" */
     [RX_MUNICIPALITY] = {"(?<![\\p{L}])(\\p{Lu}[\\p{L}]+(?:-\\p{Lu}[\\p{L}]+)?)\\s+(?:[Ss]tad|STAD|kommun|KOMMUN)s?(?![\\p{L}])", cue_town, 96, 16, word_ends_soon},
 };
@@ -220,9 +228,9 @@ static int compile_cues(pk_extractor *ex)
     int rc = 0;
     for (int id = 0; id < RX_COUNT; id++)
         for (int k = 0; patterns[id].needles && patterns[id].needles[k]; k++)
-            rc |= patterns[id].needles[k] == cue_digit[0]
-                      ? pk_scan_digit(ex->scan, id, patterns[id].fits)
-                      : pk_scan_word_then(ex->scan, id, patterns[id].needles[k], patterns[id].fits);
+            rc |= patterns[id].needles[k] == cue_digit[0] ? pk_scan_digit(ex->scan, id, patterns[id].fits)
+                  : patterns[id].folded ? pk_scan_folded(ex->scan, id, patterns[id].needles[k], strlen(patterns[id].needles[k]))
+                                        : pk_scan_word_then(ex->scan, id, patterns[id].needles[k], patterns[id].fits);
     for (size_t k = 0; k < pk_n_date_cues; k++) {
         /* the opening: up to three bytes, ending after a space (one space of
            a phrase may be many in the text) and before a '-' or a '*' */

@@ -332,6 +332,30 @@ static void test_heading_under_paragraph_line(void **state)
     }
 }
 
+/* The cues of the patterns written in any case hold far into a text, where
+   pcre2 runs only around them: the award's and the class's words in
+   capitals, a paragraph's "§" and "inom" after a long stretch of prose. */
+static void test_cues_far_into_the_text(void **state)
+{
+    (void)state;
+    char doc[4096];
+    size_t n = (size_t)snprintf(doc, sizeof doc, "Sammanträdesprotokoll\n\n");
+    for (int i = 0; i < 12; i++)
+        n += (size_t)snprintf(doc + n, sizeof doc - n, "Ett stycke löptext utan ord som pekar ut något alls, rad %d.\n", i);
+    snprintf(doc + n, sizeof doc - n,
+             "\n§ 12\nDeltagande i STOCKHOLMS STADS KVALITETSUTMÄRKELSE 2021\n\nBeslut\nStadsdelsnämnden godkänner "
+             "att Förskolan Solrosen deltar i KVALITETSUTMÄRKELSEN 2021 i TÄVLINGSKLASSEN förskola.\n");
+    pk_doc *d = extract(doc);
+    const pk_record *r = pk_doc_record(d);
+    assert_true(n > 600);
+    assert_non_null(r->paragraph);
+    assert_string_equal(r->paragraph, "12");
+    assert_non_null(r->award);
+    assert_int_equal(r->award->year, 2021);
+    assert_non_null(r->award->klass);
+    pk_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -343,7 +367,7 @@ int main(void)
         cmocka_unit_test(test_report_quoting_sections_is_one_document), cmocka_unit_test(test_title_ends_before_remiss_line),
         cmocka_unit_test(test_title_name_broken_before_party), cmocka_unit_test(test_header_date_under_label_column),
         cmocka_unit_test(test_administration_renamed), cmocka_unit_test(test_inverted_actor_and_proposal_heading),
-        cmocka_unit_test(test_heading_under_paragraph_line),
+        cmocka_unit_test(test_heading_under_paragraph_line), cmocka_unit_test(test_cues_far_into_the_text),
     };
     return cmocka_run_group_tests_name("rules", tests, setup_ex, teardown_ex);
 }
