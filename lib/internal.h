@@ -156,6 +156,7 @@ const pk_cues *pk_cue_places(struct ctx *c, int kind);
 
 struct pk_extractor {
     pcre2_code *rx[RX_COUNT];
+    unsigned char jit[RX_COUNT]; /* 1: rx[i] has JIT code, run straight through pcre2_jit_match */
     pk_scan *scan;
     pk_names *names;
     pcre2_general_context *gctx; /* pcre2's memory through pk_malloc */

@@ -262,7 +262,7 @@ int pk_match_compile(pk_extractor *ex)
         if (!ex->rx[i])
             rc = -1;
         else /* JIT is an optimisation: without it the interpreter still works */
-            (void)pcre2_jit_compile(ex->rx[i], PCRE2_JIT_COMPLETE);
+            ex->jit[i] = pcre2_jit_compile(ex->rx[i], PCRE2_JIT_COMPLETE) == 0;
     }
     free(formula);
     free(regnum);
@@ -300,7 +300,10 @@ static int rx_run(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap
        of the end on a long clean text */
     size_t lim = 1000000 + 64 * (end - start);
     pcre2_set_match_limit(c->mctx, lim > UINT32_MAX ? UINT32_MAX : (uint32_t)lim);
-    int rc = pcre2_match(c->ex->rx[id], (PCRE2_SPTR)c->t.s, end, start, PCRE2_NO_UTF_CHECK, c->md, c->mctx);
+    /* the text is valid UTF-8 (normalize.c): no check, and JIT code is
+       entered without the interpreter's checks in front of it */
+    int rc = c->ex->jit[id] ? pcre2_jit_match(c->ex->rx[id], (PCRE2_SPTR)c->t.s, end, start, 0, c->md, c->mctx)
+                            : pcre2_match(c->ex->rx[id], (PCRE2_SPTR)c->t.s, end, start, PCRE2_NO_UTF_CHECK, c->md, c->mctx);
     if (rc == PCRE2_ERROR_NOMEMORY && c->a->oom)
         longjmp(*c->a->oom, 1);
     if (rc < PCRE2_ERROR_NOMATCH)
