@@ -176,6 +176,24 @@ typedef struct rline {
 
 static int is_ws(char ch) { return ch == ' ' || ch == '\f'; }
 
+/* How many bytes of s[0..n) are not spaces, eight at a time: a bound from
+   below on the length of the line with its runs of spaces made one. */
+static size_t count_nonspace(const char *s, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
+    size_t c = 0, j = 0;
+    for (; j + 8 <= n; j += 8) {
+        uint64_t x;
+        memcpy(&x, s + j, 8);
+        x ^= 0x20 * ones; /* a space becomes a zero byte */
+        uint64_t nz = (((x & low7) + low7) | x) & high; /* the high bit of each byte not zero */
+        c += (size_t)(((nz >> 7) * ones) >> 56);
+    }
+    for (; j < n; j++)
+        c += s[j] != ' ';
+    return c;
+}
+
 /* Page furniture: a line that only repeats the page's frame. */
 static int is_furniture(const char *s, size_t n)
 {
@@ -192,7 +210,7 @@ static int is_furniture(const char *s, size_t n)
     size_t i = d;
     while (i < n && s[i] == ' ')
         i++;
-    if (n - i >= 5 && (strncmp(s + i, "Sida ", 5) == 0 || strncmp(s + i, "sida ", 5) == 0)) {
+    if (n - i >= 5 && (s[i] == 'S' || s[i] == 's') && memcmp(s + i + 1, "ida ", 4) == 0) {
         size_t j = i + 5, k;
         while (j < n && s[j] == ' ')
             j++;
@@ -206,9 +224,12 @@ static int is_furniture(const char *s, size_t n)
                 return 1;
         }
     }
-    if (n >= 14 && strncmp(s, "Din position:", 13) == 0)
+    if (n >= 14 && s[0] == 'D' && memcmp(s, "Din position:", 13) == 0)
         return 1;
     if (n < sizeof low) {
+        /* the line below would reach 50 bytes: skip the copy */
+        if (n >= 50 && count_nonspace(s, n) >= 50)
+            return 0;
         size_t o = 0;
         for (size_t j = 0; j < n; j++) {
             if (s[j] == ' ' && o && low[o - 1] == ' ')
@@ -219,7 +240,7 @@ static int is_furniture(const char *s, size_t n)
         }
         low[o] = 0;
         n = o;
-        if (strncmp(low, "justerandes", 11) == 0 && n < 50 && !memchr(low, ':', n))
+        if (n >= 11 && memcmp(low, "justerandes", 11) == 0 && n < 50 && !memchr(low, ':', n))
             return 1;
         if (pk_is_furniture_line(low, n))
             return 1; /* a caption of the signatures (furniture_lines.txt) */
