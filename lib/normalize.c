@@ -64,6 +64,15 @@ static void compose_tail(arena *a, buf *b, size_t base)
     (void)a;
 }
 
+/* Eight bytes all in 0x20..0x7F: no high bit, no byte below 0x20. */
+static inline int word_ascii_printable(const char *p)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t x;
+    memcpy(&x, p, 8);
+    return ((x | ((x - 0x20 * ones) & ~x)) & high) == 0;
+}
+
 /* Pass 1: characters. */
 static void pass_chars(arena *a, const pk_text *in, buf *b)
 {
@@ -77,16 +86,24 @@ static void pass_chars(arena *a, const pk_text *in, buf *b)
         /* a run of plain ASCII, and the two-byte Latin-1 letters (C3 80..BF:
            no spaces, marks or ligatures among them), is copied as it is */
         size_t r = i;
-        while (r < in->n) {
-            unsigned char u = (unsigned char)in->s[r];
-            if (u >= 0x20 && u < 0x80)
-                r++;
-            else if (u == '\n')
-                r++;
-            else if (u == 0xC3 && r + 1 < in->n && ((unsigned char)in->s[r + 1] & 0xC0) == 0x80)
-                r += 2;
-            else
-                break;
+        for (int stopped = 0; !stopped && r < in->n;) {
+            /* eight bytes of 0x20..0x7F at a time, then the next eight one by one */
+            while (r + 8 <= in->n && word_ascii_printable(in->s + r))
+                r += 8;
+            size_t stop = in->n - r > 8 ? r + 8 : in->n;
+            while (r < stop) {
+                unsigned char u = (unsigned char)in->s[r];
+                if (u >= 0x20 && u < 0x80)
+                    r++;
+                else if (u == '\n')
+                    r++;
+                else if (u == 0xC3 && r + 1 < in->n && ((unsigned char)in->s[r + 1] & 0xC0) == 0x80)
+                    r += 2;
+                else {
+                    stopped = 1;
+                    break;
+                }
+            }
         }
         if (r > i) {
             memcpy(b->s + b->n, in->s + i, r - i);
