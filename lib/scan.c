@@ -111,30 +111,38 @@ int pk_scan_digit(pk_scan *sc, int kind, pk_cue_fits fits)
     return 0;
 }
 
-/* Every spelling in the text, from byte j on, of the phrase's opening
-   ph[0..n): a byte of the text folds to the phrase's byte, and a space of
-   the phrase is a space or a line break. */
-static int add_spellings(pk_scan *sc, int kind, const unsigned char *ph, size_t n, unsigned char *spell, size_t j)
+/* Every spelling in the text, from byte j on, of a phrase's opening of n
+   bytes: fit[j] holds the bytes of the text that may stand at j. */
+static int add_spellings(pk_scan *sc, int kind, size_t n, const unsigned char (*fit)[256], const size_t *nfit,
+                         unsigned char *spell, size_t j)
 {
     if (j == n)
         return add_key(sc, kind, spell, n, NULL);
-    for (int t = 1; t < 256; t++) {
-        int fits = j > 0 && ph[j] == ' ' ? t == ' ' || t == '\n' : pk_fold_byte((unsigned char)t, j ? ph[j - 1] : 0) == ph[j];
-        if (!fits)
-            continue;
-        spell[j] = (unsigned char)t;
-        if (add_spellings(sc, kind, ph, n, spell, j + 1))
+    for (size_t i = 0; i < nfit[j]; i++) {
+        spell[j] = fit[j][i];
+        if (add_spellings(sc, kind, n, fit, nfit, spell, j + 1))
             return -1;
     }
     return 0;
 }
 
+/* The bytes of the text at j that spell the phrase's byte there: a byte
+   that folds to it, and for a space of the phrase a space or a line
+   break; in the order of their values. */
 int pk_scan_folded(pk_scan *sc, int kind, const char *phrase, size_t n)
 {
-    unsigned char spell[4];
+    const unsigned char *ph = (const unsigned char *)phrase;
+    unsigned char spell[4], fit[4][256];
+    size_t nfit[4];
     if (n < 1 || n > sizeof spell)
         return -1;
-    return add_spellings(sc, kind, (const unsigned char *)phrase, n, spell, 0);
+    for (size_t j = 0; j < n; j++) {
+        nfit[j] = 0;
+        for (int t = 1; t < 256; t++)
+            if (j > 0 && ph[j] == ' ' ? t == ' ' || t == '\n' : pk_fold_byte((unsigned char)t, j ? ph[j - 1] : 0) == ph[j])
+                fit[j][nfit[j]++] = (unsigned char)t;
+    }
+    return add_spellings(sc, kind, n, (const unsigned char (*)[256])fit, nfit, spell, 0);
 }
 
 /* A key that stands for a digit: the digit rows (pk_scan_digit) are asked
