@@ -145,7 +145,8 @@ int pk_buf_reserve(pk_buf *b, size_t more)
 
 void pk_buf_add(pk_buf *b, const char *s, size_t n)
 {
-    if (pk_buf_reserve(b, n))
+    /* most adds fit: pk_buf_reserve's test here, without the call */
+    if ((b->bad || b->n + n + 1 > b->cap) && pk_buf_reserve(b, n))
         return;
     memcpy(b->s + b->n, s, n);
     b->n += n;
