@@ -360,12 +360,14 @@ void pk_scan_text(ctx *c)
     const char *s = c->t.s;
     size_t n = c->t.n, nc = (size_t)sc->nclass;
     const uint32_t *delta = sc->delta;
-    const unsigned char *cls = sc->cls;
-    uint32_t row = 0, hot = sc->hot_row;
-    for (size_t p = 0; p < n; p++) {
-        row = delta[row + cls[(unsigned char)s[p]]];
+    const unsigned char *cls = sc->cls, *u = (const unsigned char *)s, *end = u + n;
+    size_t row = 0;
+    const size_t hot = sc->hot_row;
+    for (const unsigned char *b = u; b < end;) {
+        row = delta[row + cls[*b++]];
         if (row < hot)
             continue;
+        size_t p = (size_t)(b - u) - 1;
         uint32_t k = delta[row + nc];
         if (sc->after_digit[k])
             for (int i = 0; i < sc->ndigit; i++)
