@@ -248,12 +248,32 @@ static int is_furniture(const char *s, size_t n)
         if (n >= 50 && count_nonspace(s, n) >= 50)
             return 0;
         size_t o = 0;
-        for (size_t j = 0; j < n; j++) {
-            if (s[j] == ' ' && o && low[o - 1] == ' ')
-                continue; /* columns flattened with many spaces */
-            low[o++] = (s[j] >= 'A' && s[j] <= 'Z') ? (char)(s[j] + 32) : s[j];
-            if (o == 50)
-                return 0; /* longer than any furniture line below */
+        const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
+        for (size_t j = 0; j < n;) {
+            if (n - j >= 8 && !(s[j] == ' ' && o && low[o - 1] == ' ')) {
+                /* eight bytes with no two spaces together, lowered at once
+                   (each test exact for each byte, whatever the others) */
+                uint64_t x;
+                memcpy(&x, s + j, 8);
+                uint64_t x7 = x & low7, sp = x7 ^ (0x20 * ones);
+                uint64_t space = ~((sp + low7) | sp | x) & high;
+                if (!(space & (space << 8))) {
+                    x |= ((x7 + (0x80 - 'A') * ones) & ~(x7 + (0x7F - 'Z') * ones) & ~x & high) >> 2;
+                    memcpy(low + o, &x, 8);
+                    o += 8;
+                    j += 8;
+                    if (o >= 50)
+                        return 0; /* longer than any furniture line below */
+                    continue;
+                }
+            }
+            for (size_t e = n - j > 8 ? j + 8 : n; j < e; j++) {
+                if (s[j] == ' ' && o && low[o - 1] == ' ')
+                    continue; /* columns flattened with many spaces */
+                low[o++] = (s[j] >= 'A' && s[j] <= 'Z') ? (char)(s[j] + 32) : s[j];
+                if (o == 50)
+                    return 0; /* longer than any furniture line below */
+            }
         }
         low[o] = 0;
         n = o;
