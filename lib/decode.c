@@ -56,11 +56,105 @@ static const unsigned char plain[256] = {
 #undef P4
 };
 
+/* Eight bytes that are all printable ASCII (0x20..0x7E): no high bit, no
+   byte below 0x20, no 0x7F. */
+static inline int word_printable(const unsigned char *p)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t x, y;
+    memcpy(&x, p, 8);
+    y = x ^ (0x7F * ones);
+    return ((x & high) | ((x - 0x20 * ones) & ~x & high) | ((y - ones) & ~y & high)) == 0;
+}
+
 static size_t plain_run(const unsigned char *in, size_t len, size_t i)
 {
-    while (i < len && plain[in[i]])
-        i++;
-    return i;
+    for (;;) {
+        /* eight bytes at a time while no line break or other byte is among
+           them, then the next eight one by one */
+        while (i + 8 <= len && word_printable(in + i))
+            i += 8;
+        size_t stop = len - i > 8 ? i + 8 : len;
+        while (i < stop && plain[in[i]])
+            i++;
+        if (i < stop || i >= len)
+            return i;
+    }
+}
+
+/* map[0..n) = from, from + 1, ...: each byte of a run copied as it is maps to itself */
+static void map_run(uint32_t *map, size_t from, size_t n)
+{
+    uint32_t v = (uint32_t)from;
+    size_t j = 0;
+    for (; j + 4 <= n; j += 4, v += 4) {
+        map[j] = v;
+        map[j + 1] = v + 1;
+        map[j + 2] = v + 2;
+        map[j + 3] = v + 3;
+    }
+    for (; j < n; j++, v++)
+        map[j] = v;
+}
+
+/* The common case in one pass: input that is valid UTF-8 is copied as it
+   is, its control bytes dropped and counted. 1 when done (out and info as
+   the two passes below would leave them), -1 when the input is not text
+   (info->bad_offset set), 0 at the first invalid sequence: then the two
+   passes below decide the encoding. */
+static int decode_valid_utf8(arena *a, const unsigned char *in, size_t start, size_t len, pk_text *out,
+                             decode_info *info)
+{
+    size_t body = len - start, ctrl = 0, nuls = 0, first_bad = (size_t)-1;
+    /* no byte of valid UTF-8 becomes more than one */
+    char *os = pk_arena_alloc(a, body + 1);
+    uint32_t *om = pk_arena_alloc(a, (body + 1) * sizeof *om);
+    size_t o = 0;
+    for (size_t i = start; i < len;) {
+        size_t r = plain_run(in, len, i);
+        memcpy(os + o, in + i, r - i);
+        map_run(om + o, i, r - i);
+        o += r - i;
+        i = r;
+        if (i >= len)
+            break;
+        unsigned char b = in[i];
+        if (b < 0x80) {
+            if (is_ctrl(b)) {
+                ctrl++;
+                if (b == 0)
+                    nuls++;
+                if (first_bad == (size_t)-1)
+                    first_bad = i;
+            } else {
+                os[o] = (char)b;
+                om[o++] = (uint32_t)i;
+            }
+            i++;
+            continue;
+        }
+        size_t k = utf8_seq(in, len, i);
+        if (!k)
+            return 0;
+        memcpy(os + o, in + i, k);
+        for (size_t j = 0; j < k; j++)
+            om[o + j] = (uint32_t)i;
+        o += k;
+        i += k;
+    }
+    info->nuls = nuls;
+    /* the test for binary input below, with no invalid byte */
+    if (body > 0 && (ctrl * 20 > body || (ctrl > 0 && in[start] == 0))) {
+        info->bad_offset = first_bad == (size_t)-1 ? start : first_bad;
+        return -1;
+    }
+    info->encoding = ENC_UTF8;
+    os[o] = 0;
+    om[o] = (uint32_t)len;
+    out->s = os;
+    out->map = om;
+    out->n = o;
+    return 1;
 }
 
 int pk_decode(arena *a, const unsigned char *in, size_t len, pk_text *out, decode_info *info)
@@ -71,6 +165,10 @@ int pk_decode(arena *a, const unsigned char *in, size_t len, pk_text *out, decod
         start = 3;
         info->had_bom = 1;
     }
+
+    int done = decode_valid_utf8(a, in, start, len, out, info);
+    if (done)
+        return done < 0 ? PK_ENOTTEXT : 0;
 
     /* One pass to classify the bytes. */
     size_t ctrl = 0, invalid = 0, multi = 0, high = 0, first_bad = (size_t)-1;
@@ -119,8 +217,9 @@ int pk_decode(arena *a, const unsigned char *in, size_t len, pk_text *out, decod
     for (size_t i = start; i < len;) {
         size_t r = plain_run(in, len, i);
         memcpy(out->s + o, in + i, r - i);
-        for (; i < r; i++)
-            out->map[o++] = (uint32_t)i;
+        map_run(out->map + o, i, r - i);
+        o += r - i;
+        i = r;
         if (i >= len)
             break;
         unsigned char b = in[i];

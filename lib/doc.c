@@ -2,6 +2,8 @@
    folded strings and warnings. */
 #include "internal.h"
 
+#include <string.h>
+
 /* The page an offset of the original input stands on: 1 + the form feeds before it. */
 static size_t page_at(const ctx *c, size_t off) { return pk_first_from(c->ff, c->n_ff, off) + 1; }
 
@@ -28,18 +30,37 @@ pk_span pk_span_of(const ctx *c, size_t s, size_t e)
 char *pk_fold(ctx *c, size_t s, size_t e)
 {
     char *out = pk_arena_alloc(c->a, e - s + 1);
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
     size_t o = 0;
     int sp = 0;
-    for (size_t i = s; i < e; i++) {
-        char ch = c->t.s[i];
-        if (ch == ' ' || ch == '\n') {
-            sp = 1;
-            continue;
+    for (size_t i = s; i < e;) {
+        if (e - i >= 8) {
+            /* eight bytes with no space or line break among them, copied
+               at once (each test exact for each byte) */
+            uint64_t x;
+            memcpy(&x, c->t.s + i, 8);
+            uint64_t x7 = x & low7, a = x7 ^ (0x20 * ones), b = x7 ^ (0x0A * ones);
+            if (!(~((((a + low7) | a) & ((b + low7) | b)) | x) & high)) {
+                if (sp && o)
+                    out[o++] = ' ';
+                sp = 0;
+                memcpy(out + o, &x, 8);
+                o += 8;
+                i += 8;
+                continue;
+            }
         }
-        if (sp && o)
-            out[o++] = ' ';
-        sp = 0;
-        out[o++] = ch;
+        for (size_t end = e - i > 8 ? i + 8 : e; i < end; i++) {
+            char ch = c->t.s[i];
+            if (ch == ' ' || ch == '\n') {
+                sp = 1;
+                continue;
+            }
+            if (sp && o)
+                out[o++] = ' ';
+            sp = 0;
+            out[o++] = ch;
+        }
     }
     out[o] = 0;
     return out;

@@ -64,6 +64,15 @@ static void compose_tail(arena *a, buf *b, size_t base)
     (void)a;
 }
 
+/* Eight bytes all in 0x20..0x7F: no high bit, no byte below 0x20. */
+static inline int word_ascii_printable(const char *p)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t x;
+    memcpy(&x, p, 8);
+    return ((x | ((x - 0x20 * ones) & ~x)) & high) == 0;
+}
+
 /* Pass 1: characters. */
 static void pass_chars(arena *a, const pk_text *in, buf *b)
 {
@@ -77,16 +86,24 @@ static void pass_chars(arena *a, const pk_text *in, buf *b)
         /* a run of plain ASCII, and the two-byte Latin-1 letters (C3 80..BF:
            no spaces, marks or ligatures among them), is copied as it is */
         size_t r = i;
-        while (r < in->n) {
-            unsigned char u = (unsigned char)in->s[r];
-            if (u >= 0x20 && u < 0x80)
-                r++;
-            else if (u == '\n')
-                r++;
-            else if (u == 0xC3 && r + 1 < in->n && ((unsigned char)in->s[r + 1] & 0xC0) == 0x80)
-                r += 2;
-            else
-                break;
+        for (int stopped = 0; !stopped && r < in->n;) {
+            /* eight bytes of 0x20..0x7F at a time, then the next eight one by one */
+            while (r + 8 <= in->n && word_ascii_printable(in->s + r))
+                r += 8;
+            size_t stop = in->n - r > 8 ? r + 8 : in->n;
+            while (r < stop) {
+                unsigned char u = (unsigned char)in->s[r];
+                if (u >= 0x20 && u < 0x80)
+                    r++;
+                else if (u == '\n')
+                    r++;
+                else if (u == 0xC3 && r + 1 < in->n && ((unsigned char)in->s[r + 1] & 0xC0) == 0x80)
+                    r += 2;
+                else {
+                    stopped = 1;
+                    break;
+                }
+            }
         }
         if (r > i) {
             memcpy(b->s + b->n, in->s + i, r - i);
@@ -176,6 +193,24 @@ typedef struct rline {
 
 static int is_ws(char ch) { return ch == ' ' || ch == '\f'; }
 
+/* How many bytes of s[0..n) are not spaces, eight at a time: a bound from
+   below on the length of the line with its runs of spaces made one. */
+static size_t count_nonspace(const char *s, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
+    size_t c = 0, j = 0;
+    for (; j + 8 <= n; j += 8) {
+        uint64_t x;
+        memcpy(&x, s + j, 8);
+        x ^= 0x20 * ones; /* a space becomes a zero byte */
+        uint64_t nz = (((x & low7) + low7) | x) & high; /* the high bit of each byte not zero */
+        c += (size_t)(((nz >> 7) * ones) >> 56);
+    }
+    for (; j < n; j++)
+        c += s[j] != ' ';
+    return c;
+}
+
 /* Page furniture: a line that only repeats the page's frame. */
 static int is_furniture(const char *s, size_t n)
 {
@@ -192,7 +227,7 @@ static int is_furniture(const char *s, size_t n)
     size_t i = d;
     while (i < n && s[i] == ' ')
         i++;
-    if (n - i >= 5 && (strncmp(s + i, "Sida ", 5) == 0 || strncmp(s + i, "sida ", 5) == 0)) {
+    if (n - i >= 5 && (s[i] == 'S' || s[i] == 's') && memcmp(s + i + 1, "ida ", 4) == 0) {
         size_t j = i + 5, k;
         while (j < n && s[j] == ' ')
             j++;
@@ -206,20 +241,43 @@ static int is_furniture(const char *s, size_t n)
                 return 1;
         }
     }
-    if (n >= 14 && strncmp(s, "Din position:", 13) == 0)
+    if (n >= 14 && s[0] == 'D' && memcmp(s, "Din position:", 13) == 0)
         return 1;
     if (n < sizeof low) {
+        /* the line below would reach 50 bytes: skip the copy */
+        if (n >= 50 && count_nonspace(s, n) >= 50)
+            return 0;
         size_t o = 0;
-        for (size_t j = 0; j < n; j++) {
-            if (s[j] == ' ' && o && low[o - 1] == ' ')
-                continue; /* columns flattened with many spaces */
-            low[o++] = (s[j] >= 'A' && s[j] <= 'Z') ? (char)(s[j] + 32) : s[j];
-            if (o == 50)
-                return 0; /* longer than any furniture line below */
+        const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
+        for (size_t j = 0; j < n;) {
+            if (n - j >= 8 && !(s[j] == ' ' && o && low[o - 1] == ' ')) {
+                /* eight bytes with no two spaces together, lowered at once
+                   (each test exact for each byte, whatever the others) */
+                uint64_t x;
+                memcpy(&x, s + j, 8);
+                uint64_t x7 = x & low7, sp = x7 ^ (0x20 * ones);
+                uint64_t space = ~((sp + low7) | sp | x) & high;
+                if (!(space & (space << 8))) {
+                    x |= ((x7 + (0x80 - 'A') * ones) & ~(x7 + (0x7F - 'Z') * ones) & ~x & high) >> 2;
+                    memcpy(low + o, &x, 8);
+                    o += 8;
+                    j += 8;
+                    if (o >= 50)
+                        return 0; /* longer than any furniture line below */
+                    continue;
+                }
+            }
+            for (size_t e = n - j > 8 ? j + 8 : n; j < e; j++) {
+                if (s[j] == ' ' && o && low[o - 1] == ' ')
+                    continue; /* columns flattened with many spaces */
+                low[o++] = (s[j] >= 'A' && s[j] <= 'Z') ? (char)(s[j] + 32) : s[j];
+                if (o == 50)
+                    return 0; /* longer than any furniture line below */
+            }
         }
         low[o] = 0;
         n = o;
-        if (strncmp(low, "justerandes", 11) == 0 && n < 50 && !memchr(low, ':', n))
+        if (n >= 11 && memcmp(low, "justerandes", 11) == 0 && n < 50 && !memchr(low, ':', n))
             return 1;
         if (pk_is_furniture_line(low, n))
             return 1; /* a caption of the signatures (furniture_lines.txt) */

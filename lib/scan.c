@@ -34,10 +34,18 @@ struct pk_scan {
     /* compiled */
     unsigned char cls[256]; /* byte -> class; 0: a byte no key holds */
     int nclass;
-    uint16_t *delta;   /* state * nclass + class -> state */
-    uint32_t *out_at;  /* state -> first of its hits in outs */
-    uint16_t *out_n;   /* state -> how many */
-    hit *outs;         /* longest first: at one end, the earlier starts first */
+    /* the transitions, one row of nclass + 1 entries a state: the row of
+       the next state for each class (the offset of the row, so that the
+       loop needs no multiplication), then for a hot state the index of its
+       hits in hot_*. The states that have hits or follow a digit (the hot
+       ones) come last: one comparison of the row tells the loop whether
+       there is anything to do. */
+    uint32_t *delta;
+    uint32_t hot_row;   /* the row of the first hot state */
+    uint32_t *out_at;   /* hot state -> first of its hits in outs */
+    uint16_t *out_n;    /* hot state -> how many */
+    unsigned char *after_digit; /* hot state -> it is reached by a digit */
+    hit *outs;          /* longest first: at one end, the earlier starts first */
     int ndigit;
     int digit_kind[MAX_DIGIT];
     pk_cue_fits digit_fits[MAX_DIGIT];
@@ -59,6 +67,7 @@ void pk_scan_free(pk_scan *sc)
     free(sc->delta);
     free(sc->out_at);
     free(sc->out_n);
+    free(sc->after_digit);
     free(sc->outs);
     free(sc);
 }
@@ -102,35 +111,55 @@ int pk_scan_digit(pk_scan *sc, int kind, pk_cue_fits fits)
     return 0;
 }
 
-/* Every spelling in the text, from byte j on, of the phrase's opening
-   ph[0..n): a byte of the text folds to the phrase's byte, and a space of
-   the phrase is a space or a line break. */
-static int add_spellings(pk_scan *sc, int kind, const unsigned char *ph, size_t n, unsigned char *spell, size_t j)
+/* Every spelling in the text, from byte j on, of a phrase's opening of n
+   bytes: fit[j] holds the bytes of the text that may stand at j. */
+static int add_spellings(pk_scan *sc, int kind, size_t n, const unsigned char (*fit)[256], const size_t *nfit,
+                         unsigned char *spell, size_t j)
 {
     if (j == n)
         return add_key(sc, kind, spell, n, NULL);
-    for (int t = 1; t < 256; t++) {
-        int fits = j > 0 && ph[j] == ' ' ? t == ' ' || t == '\n' : pk_fold_byte((unsigned char)t, j ? ph[j - 1] : 0) == ph[j];
-        if (!fits)
-            continue;
-        spell[j] = (unsigned char)t;
-        if (add_spellings(sc, kind, ph, n, spell, j + 1))
+    for (size_t i = 0; i < nfit[j]; i++) {
+        spell[j] = fit[j][i];
+        if (add_spellings(sc, kind, n, fit, nfit, spell, j + 1))
             return -1;
     }
     return 0;
 }
 
+/* The bytes of the text at j that spell the phrase's byte there: a byte
+   that folds to it, and for a space of the phrase a space or a line
+   break; in the order of their values. */
 int pk_scan_folded(pk_scan *sc, int kind, const char *phrase, size_t n)
 {
-    unsigned char spell[4];
+    const unsigned char *ph = (const unsigned char *)phrase;
+    unsigned char spell[4], fit[4][256];
+    size_t nfit[4];
     if (n < 1 || n > sizeof spell)
         return -1;
-    return add_spellings(sc, kind, (const unsigned char *)phrase, n, spell, 0);
+    for (size_t j = 0; j < n; j++) {
+        nfit[j] = 0;
+        for (int t = 1; t < 256; t++)
+            if (j > 0 && ph[j] == ' ' ? t == ' ' || t == '\n' : pk_fold_byte((unsigned char)t, j ? ph[j - 1] : 0) == ph[j])
+                fit[j][nfit[j]++] = (unsigned char)t;
+    }
+    return add_spellings(sc, kind, n, (const unsigned char (*)[256])fit, nfit, spell, 0);
 }
+
+/* A key that stands for a digit: the digit rows (pk_scan_digit) are asked
+   in the states its byte leads to. */
+#define DIGIT_KIND 255
 
 /* The trie of the keys, its failure links, and the table of transitions. */
 int pk_scan_compile(pk_scan *sc)
 {
+    /* every digit a key of its own, so that the state after a digit is
+       never the root and tells that a digit was read */
+    for (int d = 0; sc->ndigit && d < 10; d++) {
+        unsigned char b = (unsigned char)('0' + d);
+        if (add_key(sc, 0, &b, 1, NULL))
+            return -1;
+        sc->keys[sc->nkeys - 1].kind = DIGIT_KIND;
+    }
     memset(sc->cls, 0, sizeof sc->cls);
     sc->nclass = 1;
     size_t nodes_max = 1;
@@ -142,20 +171,22 @@ int pk_scan_compile(pk_scan *sc)
     }
     if (nodes_max > UINT16_MAX || sc->nclass > 255)
         return -1;
-    size_t nc = (size_t)sc->nclass;
+    size_t nc = (size_t)sc->nclass, w = nc + 1;
     int32_t *go = pk_malloc(nodes_max * nc * sizeof *go);
     uint16_t *fail = pk_malloc(nodes_max * sizeof *fail), *queue = pk_malloc(nodes_max * sizeof *queue);
     /* each node's own hits: a list through `next` */
     int32_t *first_hit = pk_malloc(nodes_max * sizeof *first_hit), *next_hit = pk_malloc((sc->nkeys + 1) * sizeof *next_hit);
-    sc->delta = pk_malloc(nodes_max * nc * sizeof *sc->delta);
-    sc->out_at = pk_malloc(nodes_max * sizeof *sc->out_at);
-    sc->out_n = pk_malloc(nodes_max * sizeof *sc->out_n);
+    uint16_t *delta = pk_malloc(nodes_max * nc * sizeof *delta);
+    uint32_t *out_at = pk_malloc(nodes_max * sizeof *out_at);
+    uint16_t *out_n = pk_malloc(nodes_max * sizeof *out_n), *renum = pk_malloc(nodes_max * sizeof *renum);
+    unsigned char *digit = pk_malloc(nodes_max);
     int rc = -1;
-    if (!go || !fail || !queue || !first_hit || !next_hit || !sc->delta || !sc->out_at || !sc->out_n)
+    if (!go || !fail || !queue || !first_hit || !next_hit || !delta || !out_at || !out_n || !renum || !digit)
         goto done;
     memset(fail, 0, nodes_max * sizeof *fail);
-    memset(sc->out_at, 0, nodes_max * sizeof *sc->out_at);
-    memset(sc->out_n, 0, nodes_max * sizeof *sc->out_n);
+    memset(out_at, 0, nodes_max * sizeof *out_at);
+    memset(out_n, 0, nodes_max * sizeof *out_n);
+    memset(digit, 0, nodes_max);
     for (size_t i = 0; i < nodes_max * nc; i++)
         go[i] = -1;
     for (size_t i = 0; i < nodes_max; i++)
@@ -180,9 +211,9 @@ int pk_scan_compile(pk_scan *sc)
         if (go[c] > 0) {
             fail[go[c]] = 0;
             queue[qt++] = (uint16_t)go[c];
-            sc->delta[c] = (uint16_t)go[c];
+            delta[c] = (uint16_t)go[c];
         } else {
-            sc->delta[c] = 0;
+            delta[c] = 0;
         }
     }
     while (qh < qt) {
@@ -190,11 +221,11 @@ int pk_scan_compile(pk_scan *sc)
         for (size_t c = 0; c < nc; c++) {
             int32_t to = go[st * nc + c];
             if (to > 0) {
-                fail[to] = sc->delta[fail[st] * nc + c];
+                fail[to] = delta[fail[st] * nc + c];
                 queue[qt++] = (uint16_t)to;
-                sc->delta[st * nc + c] = (uint16_t)to;
+                delta[st * nc + c] = (uint16_t)to;
             } else {
-                sc->delta[st * nc + c] = sc->delta[fail[st] * nc + c];
+                delta[st * nc + c] = delta[fail[st] * nc + c];
             }
         }
     }
@@ -202,11 +233,15 @@ int pk_scan_compile(pk_scan *sc)
        each (kind, length) once, the longest first */
     size_t nouts = 0, capouts = 0;
     for (size_t st = 1; st < nodes; st++) {
-        sc->out_at[st] = (uint32_t)nouts;
+        out_at[st] = (uint32_t)nouts;
         for (size_t f = st; f; f = fail[f])
             for (int32_t i = first_hit[f]; i >= 0; i = next_hit[i]) {
+                if (sc->keys[i].kind == DIGIT_KIND) {
+                    digit[st] = 1;
+                    continue;
+                }
                 hit h = {sc->keys[i].kind, sc->keys[i].len, sc->keys[i].fits};
-                size_t k = sc->out_at[st];
+                size_t k = out_at[st];
                 while (k < nouts && !(sc->outs[k].kind == h.kind && sc->outs[k].len == h.len && sc->outs[k].fits == h.fits))
                     k++;
                 if (k < nouts)
@@ -221,14 +256,42 @@ int pk_scan_compile(pk_scan *sc)
                 }
                 /* insert by length, longest first */
                 k = nouts++;
-                while (k > sc->out_at[st] && sc->outs[k - 1].len < h.len) {
+                while (k > out_at[st] && sc->outs[k - 1].len < h.len) {
                     sc->outs[k] = sc->outs[k - 1];
                     k--;
                 }
                 sc->outs[k] = h;
             }
-        sc->out_n[st] = (uint16_t)(nouts - sc->out_at[st]);
+        out_n[st] = (uint16_t)(nouts - out_at[st]);
     }
+    /* the states numbered anew: the root first, the hot ones last */
+    size_t nhot = 0, cold = 0;
+    for (size_t st = 0; st < nodes; st++)
+        if (out_n[st] || digit[st])
+            nhot++;
+    size_t first_hot = nodes - nhot, h = first_hot;
+    for (size_t st = 0; st < nodes; st++)
+        renum[st] = (uint16_t)(out_n[st] || digit[st] ? h++ : cold++);
+    sc->delta = pk_malloc(nodes * w * sizeof *sc->delta);
+    sc->out_at = pk_malloc((nhot + 1) * sizeof *sc->out_at);
+    sc->out_n = pk_malloc((nhot + 1) * sizeof *sc->out_n);
+    sc->after_digit = pk_malloc(nhot + 1);
+    if (!sc->delta || !sc->out_at || !sc->out_n || !sc->after_digit)
+        goto done;
+    for (size_t st = 0; st < nodes; st++) {
+        uint32_t *row = sc->delta + renum[st] * w;
+        for (size_t c = 0; c < nc; c++)
+            row[c] = (uint32_t)(renum[delta[st * nc + c]] * w);
+        row[nc] = 0;
+        if (renum[st] >= first_hot) {
+            size_t k = renum[st] - first_hot;
+            row[nc] = (uint32_t)k;
+            sc->out_at[k] = out_at[st];
+            sc->out_n[k] = out_n[st];
+            sc->after_digit[k] = digit[st];
+        }
+    }
+    sc->hot_row = (uint32_t)(first_hot * w);
     rc = 0;
 done:
     free(go);
@@ -236,6 +299,11 @@ done:
     free(queue);
     free(first_hit);
     free(next_hit);
+    free(delta);
+    free(out_at);
+    free(out_n);
+    free(renum);
+    free(digit);
     free(sc->keys);
     sc->keys = NULL;
     sc->nkeys = sc->capkeys = 0;
@@ -291,18 +359,23 @@ void pk_scan_text(ctx *c)
     }
     const char *s = c->t.s;
     size_t n = c->t.n, nc = (size_t)sc->nclass;
-    unsigned st = 0;
-    for (size_t p = 0; p < n; p++) {
-        unsigned char b = (unsigned char)s[p];
-        if ((unsigned char)(b - '0') < 10)
+    const uint32_t *delta = sc->delta;
+    const unsigned char *cls = sc->cls, *u = (const unsigned char *)s, *end = u + n;
+    size_t row = 0;
+    const size_t hot = sc->hot_row;
+    for (const unsigned char *b = u; b < end;) {
+        row = delta[row + cls[*b++]];
+        if (row < hot)
+            continue;
+        size_t p = (size_t)(b - u) - 1;
+        uint32_t k = delta[row + nc];
+        if (sc->after_digit[k])
             for (int i = 0; i < sc->ndigit; i++)
                 if (!sc->digit_fits[i] || sc->digit_fits[i](s, n, p))
                     add_place(c, sc->digit_kind[i], p, cap);
-        st = sc->delta[st * nc + sc->cls[b]];
-        if (sc->out_n[st])
-            for (uint32_t i = sc->out_at[st], e = i + sc->out_n[st]; i < e; i++)
-                if (!sc->outs[i].fits || sc->outs[i].fits(s, n, p + 1))
-                    add_place(c, sc->outs[i].kind, p + 1 - sc->outs[i].len, cap);
+        for (uint32_t i = sc->out_at[k], e = i + sc->out_n[k]; i < e; i++)
+            if (!sc->outs[i].fits || sc->outs[i].fits(s, n, p + 1))
+                add_place(c, sc->outs[i].kind, p + 1 - sc->outs[i].len, cap);
     }
     for (int k = 0; k < PK_CUE_KINDS; k++)
         settle(&c->cue[k]);

@@ -65,21 +65,49 @@ int pk_is_letter_at(const char *s, size_t n)
     return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
 }
 
+/* A-Z to a-z, every other byte as it is */
+static const unsigned char ascii_lower[256] = {
+#define R4(x) x, x + 1, x + 2, x + 3
+#define R16(x) R4(x), R4(x + 4), R4(x + 8), R4(x + 12)
+    R16(0x00), R16(0x10), R16(0x20), R16(0x30),
+    0x40, R4(0x61), R4(0x65), R4(0x69), R4(0x6D), R4(0x71), R4(0x75), 0x79, 0x7A, 0x5B, 0x5C, 0x5D, 0x5E, 0x5F,
+    R16(0x60), R16(0x70), R16(0x80), R16(0x90), R16(0xA0), R16(0xB0), R16(0xC0), R16(0xD0), R16(0xE0), R16(0xF0),
+#undef R16
+#undef R4
+};
+
 size_t pk_hash_folded(const char *s, size_t n)
 {
     uint64_t h = 14695981039346656037u;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        h = (h ^ (ch >= 'A' && ch <= 'Z' ? ch + 32u : ch)) * 1099511628211u;
+    size_t i = 0;
+    for (; i + 2 <= n; i += 2) {
+        h = (h ^ ascii_lower[(unsigned char)s[i]]) * 1099511628211u;
+        h = (h ^ ascii_lower[(unsigned char)s[i + 1]]) * 1099511628211u;
     }
+    if (i < n)
+        h = (h ^ ascii_lower[(unsigned char)s[i]]) * 1099511628211u;
     return (size_t)h;
 }
 
 char *pk_lower(arena *a, const char *s, size_t n)
 {
     char *out = pk_arena_alloc(a, n * 2 + 1); /* lower case never more than doubles in UTF-8 */
-    size_t o = 0, i = 0;
+    size_t o = 0, i = 0, stop = 0;
     while (i < n) {
+        /* eight bytes of ASCII at a time: A-Z take 0x20 */
+        if (i >= stop && n - i >= 8) {
+            const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            if (!(x & high)) {
+                x |= ((x + (0x80 - 'A') * ones) & ~(x + (0x7F - 'Z') * ones) & high) >> 2;
+                memcpy(out + o, &x, 8);
+                o += 8;
+                i += 8;
+                continue;
+            }
+            stop = i + 8; /* one by one up to there */
+        }
         unsigned char u = (unsigned char)s[i];
         if (u < 0x80) { /* ASCII, and the Latin-1 letters (À-Þ but ×), without a call */
             out[o++] = (char)(u >= 'A' && u <= 'Z' ? u + 32 : u);
@@ -145,7 +173,8 @@ int pk_buf_reserve(pk_buf *b, size_t more)
 
 void pk_buf_add(pk_buf *b, const char *s, size_t n)
 {
-    if (pk_buf_reserve(b, n))
+    /* most adds fit: pk_buf_reserve's test here, without the call */
+    if ((b->bad || b->n + n + 1 > b->cap) && pk_buf_reserve(b, n))
         return;
     memcpy(b->s + b->n, s, n);
     b->n += n;
