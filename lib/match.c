@@ -30,7 +30,16 @@ typedef struct pattern {
     /* a digit cue's further condition (at the digit), or what must follow
        a cue word (at the offset after it); NULL: none */
     int (*fits)(const char *s, size_t n, size_t at);
+    /* Where a match may start, given one of its cues (its first digit
+       group): up to MAX_STARTS places, ascending, none before the cue's
+       previous digit, none after the cue. A row that has it is compiled
+       anchored and tried at those places only, one attempt each (back and
+       fwd unused): a row whose matches run long ("15/4      2020") or
+       whose every position costs (the diarienummer's many shapes) pays per
+       cue, not per byte. NULL: windows. */
+    size_t (*starts)(const char *s, size_t n, size_t cue, size_t *at);
 } pattern;
+#define MAX_STARTS 32
 
 /* After a cue word that ends a pattern's word ("nämnd", "förvaltning"):
    at most two more ASCII letters ("-en", "-et", "-s") and then no letter,
@@ -96,6 +105,109 @@ static int digit_group_then_separator(const char *s, size_t n, size_t at)
     return 0;
 }
 
+static int is_digit(unsigned char ch) { return (unsigned char)(ch - '0') < 10; }
+
+/* The first digit of "2024-04-15", "2024.04.15" or "20240415", as
+   RX_DATE_ISO opens: four digits that a dash, a dot or a digit follows,
+   and no digit, dot, dash or slash before them. */
+static int iso_opens(const char *s, size_t n, size_t at)
+{
+    if (at > 0 && (is_digit((unsigned char)s[at - 1]) || s[at - 1] == '.' || s[at - 1] == '-' || s[at - 1] == '/'))
+        return 0;
+    if (at + 5 > n || !is_digit((unsigned char)s[at + 1]) || !is_digit((unsigned char)s[at + 2]) || !is_digit((unsigned char)s[at + 3]))
+        return 0;
+    return s[at + 4] == '-' || s[at + 4] == '.' || is_digit((unsigned char)s[at + 4]);
+}
+
+/* "d/d" at `at`: one or two digits, a slash and a digit; the offset after
+   that digit, or 0. */
+static size_t day_slash_month(const char *s, size_t n, size_t at)
+{
+    size_t k = at + 1;
+    if (k < n && is_digit((unsigned char)s[k]))
+        k++;
+    if (k + 1 >= n || s[k] != '/' || !is_digit((unsigned char)s[k + 1]))
+        return 0;
+    return k + 2;
+}
+
+/* The first digit of "15/4 2020", as RX_DATE_SLASH opens: no digit, slash,
+   dot or dash before it, and the day, the month and a space. */
+static int slash_opens(const char *s, size_t n, size_t at)
+{
+    if (at > 0 && (is_digit((unsigned char)s[at - 1]) || s[at - 1] == '/' || s[at - 1] == '.' || s[at - 1] == '-'))
+        return 0;
+    size_t k = day_slash_month(s, n, at);
+    if (k && k < n && is_digit((unsigned char)s[k]))
+        k++;
+    return k && k < n && s[k] == ' ';
+}
+
+/* The day of "(24/11)" or of "den 24/11", as RX_DATE_PAREN takes it: a
+   parenthesis, a space or a line break before it, and "d/d". */
+static int paren_opens(const char *s, size_t n, size_t at)
+{
+    return at > 0 && (s[at - 1] == '(' || s[at - 1] == ' ' || s[at - 1] == '\n') && day_slash_month(s, n, at);
+}
+
+/* A match opens at the cue itself. */
+static size_t at_cue(const char *s, size_t n, size_t cue, size_t *at)
+{
+    (void)s;
+    (void)n;
+    at[0] = cue;
+    return 1;
+}
+
+/* "(24/11)" opens at its parenthesis, "den 24/11" at the day. */
+static size_t paren_starts(const char *s, size_t n, size_t cue, size_t *at)
+{
+    (void)n;
+    at[0] = s[cue - 1] == '(' ? cue - 1 : cue;
+    return 1;
+}
+
+/* Where a diarienummer whose first digit group is at `cue` may open: at
+   the group, or at its prefix, letters (at most six, of at most four bytes
+   each) that end right before it or before at most six bytes of separators
+   (" - \n", "–", "/"), as every shape of lib/data/regnum_shapes.tsv has
+   them. Of the prefix's bytes, each that begins a character and stands
+   after no ASCII letter, digit, dot, dash or slash is a place (the
+   pattern's lookbehind judges the others). */
+static size_t regnum_starts(const char *s, size_t n, size_t cue, size_t *at)
+{
+    (void)n;
+    size_t j = cue, k = 0;
+    while (j > 0 && cue - j < 6) {
+        unsigned char b = (unsigned char)s[j - 1];
+        if (b == ' ' || b == '\n' || b == '-' || b == '/')
+            j--;
+        else if (b == 0x93 && j >= 3 && (unsigned char)s[j - 2] == 0x80 && (unsigned char)s[j - 3] == 0xE2)
+            j -= 3;
+        else
+            break;
+    }
+    size_t i = j, lo = j > 24 ? j - 24 : 0;
+    while (i > lo) {
+        unsigned char b = (unsigned char)s[i - 1];
+        if (!(b >= 0x80 || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')))
+            break;
+        i--;
+    }
+    for (size_t p = i; p < j; p++) {
+        unsigned char b = (unsigned char)s[p], a = p > 0 ? (unsigned char)s[p - 1] : ' ';
+        if ((b & 0xC0) == 0x80)
+            continue; /* inside a character */
+        if ((a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z') || is_digit(a) || a == '.' || a == '-' || a == '/')
+            continue;
+        if (a == 0x93 && p >= 3 && (unsigned char)s[p - 2] == 0x80 && (unsigned char)s[p - 3] == 0xE2)
+            continue; /* after an en dash */
+        at[k++] = p;
+    }
+    at[k++] = cue;
+    return k;
+}
+
 static const char *const cue_digit[] = {CUE_DIGIT, NULL};
 static const char *const cue_chair[] = {"ordförande", "Ordförande", "ORDFÖRANDE", NULL};
 static const char *const cue_body[] = {"nämnd", "Nämnd", "NÄMND", "styrelse", "Styrelse", "STYRELSE", "fullmäktige",
@@ -108,15 +220,15 @@ static const char *const cue_admin[] = {"förvaltning", "Förvaltning", "FÖRVAL
 
 static const pattern patterns[RX_COUNT] = {
     [RX_REGNUM_LABELED] = {"(?<![\\p{L}])(?:[Dd] ?nr|DNR|Diarienummer|Diarienr|Ärendenummer|Ärendenr|Vårt dnr|Er ref)\\.?:?[ \\n]*(" REGVAL ")", cue_label, 16, 160, NULL},
-    [RX_REGNUM] = {NULL /* built from lib/data/regnum_shapes.tsv */, cue_digit, 24, 48, digit_group_then_separator},
+    [RX_REGNUM] = {NULL /* built from lib/data/regnum_shapes.tsv */, cue_digit, 24, 48, digit_group_then_separator, regnum_starts},
     /* a line may break after a separator: "2023-03-\n22"; or the compact
        "Kapacitetsplan 20190327" (the second branch, its separator empty) */
     [RX_DATE_ISO] = {"(?<![\\d.\\-/])(?|(\\d{4})([-.])\\n?(\\d{1,2})\\2\\n?(\\d{1,2})(?![\\d]|\\.\\d)|"
-                    "((?:19|20)\\d\\d)()(0[1-9]|1[0-2])([0-3]\\d)(?![\\d\\-/.]))", NULL, 0, 0, NULL},
-    [RX_DATE_SLASH] = {"(?<![\\d/.\\-])(\\d{1,2})/(\\d{1,2})[ ]+(\\d{4})(?![\\d/])", NULL, 0, 0, NULL},
+                    "((?:19|20)\\d\\d)()(0[1-9]|1[0-2])([0-3]\\d)(?![\\d\\-/.]))", cue_digit, 0, 0, iso_opens, at_cue},
+    [RX_DATE_SLASH] = {"(?<![\\d/.\\-])(\\d{1,2})/(\\d{1,2})[ ]+(\\d{4})(?![\\d/])", cue_digit, 0, 0, slash_opens, at_cue},
     /* "(24/11)", or a day/month after "den", "senast", "t.o.m.", "fr.o.m." */
     [RX_DATE_PAREN] = {"(?|\\((\\d{1,2})/(\\d{1,2})\\)|(?<=[Dd]en[ \\n]|[Ss]enast[ \\n]|t\\.o\\.m\\.[ \\n]|fr\\.o\\.m\\.[ \\n])"
-                      "(\\d{1,2})/(\\d{1,2})(?![\\d/]|[ ]+\\d{4}))", NULL, 0, 0, NULL},
+                      "(\\d{1,2})/(\\d{1,2})(?![\\d/]|[ ]+\\d{4}))", cue_digit, 0, 0, paren_opens, paren_starts},
     [RX_DATE_NAMED] = {"(?i)(?<![\\p{L}\\d])(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\\s+)?(?:den\\s+)?"
                       "(\\d{1,2})(?::[ae])?\\s+(" MONTHS ")(?![\\p{L}])(\\.)?(?:\\s+(\\d{4})(?![\\d]))?", cue_digit, 64, 96, digit_then_letter},
     [RX_FORMULA] = {NULL /* built from pk_formulas */, NULL, 0, 0, NULL},
@@ -250,7 +362,9 @@ int pk_match_compile(pk_extractor *ex)
         const char *src = i == RX_FORMULA ? formula : i == RX_OPEN_FORMULA ? opening : i == RX_REGNUM ? regnum : patterns[i].src;
         int err;
         PCRE2_SIZE off;
-        ex->rx[i] = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_NO_UTF_CHECK, &err, &off, cctx);
+        /* a row tried at its cues' places only is anchored there */
+        uint32_t opt = PCRE2_UTF | PCRE2_NO_UTF_CHECK | (patterns[i].starts ? PCRE2_ANCHORED : 0);
+        ex->rx[i] = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, opt, &err, &off, cctx);
         if (!ex->rx[i])
             rc = -1;
         else /* JIT is an optimisation: without it the interpreter still works */
@@ -322,6 +436,20 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
     if (start > end || end > c->t.n)
         return 0;
     const pattern *q = &patterns[id];
+    if (q->starts) {
+        /* the anchored pattern at each place a cue lets a match start, in
+           order: the first that matches is the range's leftmost match */
+        const pk_cues *cu = pk_cue_places(c, id);
+        size_t from = start, at[MAX_STARTS];
+        for (size_t i = pk_first_from(cu->at, cu->n, start); i < cu->n && cu->at[i] < end; i++)
+            for (size_t k = 0, nk = q->starts(c->t.s, c->t.n, cu->at[i], at); k < nk; k++)
+                if (at[k] >= from) {
+                    from = at[k] + 1;
+                    if (rx_run(c, id, at[k], end, ov, ncap))
+                        return 1;
+                }
+        return 0;
+    }
     if (!q->needles || end - start < 512)
         return rx_run(c, id, start, end, ov, ncap);
     const uint32_t *at = NULL;
