@@ -38,8 +38,16 @@ typedef struct pattern {
        whose every position costs (the diarienummer's many shapes) pays per
        cue, not per byte. NULL: windows. */
     size_t (*starts)(const char *s, size_t n, size_t cue, size_t *at);
+    /* A row that finds its own places (compiled anchored, and tried at
+       them wherever it runs, in its cues' windows too): the places where a
+       match may start for the first of its anchors (a day's digits) at or
+       after *p and before end, up to MAX_STARTS, ascending and after the
+       previous anchor; *p moves past the anchor. It reads no byte at or
+       after the end of a match it allows, so that a window's end cuts its
+       places as it cuts the pattern. NULL: pcre2 scans. */
+    size_t (*places)(const char *s, size_t end, size_t *p, size_t *at);
 } pattern;
-#define MAX_STARTS 32
+#define MAX_STARTS 64
 
 /* After a cue word that ends a pattern's word ("nämnd", "förvaltning"):
    at most two more ASCII letters ("-en", "-et", "-s") and then no letter,
@@ -208,6 +216,71 @@ static size_t regnum_starts(const char *s, size_t n, size_t cue, size_t *at)
     return k;
 }
 
+/* pcre2's \s: space, tab, line feed, vertical tab, form feed, carriage return */
+static int rx_space(unsigned char b) { return b == ' ' || (b >= '\t' && b <= '\r'); }
+
+static int ascii_alnum(unsigned char b) { return is_digit(b) || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'); }
+
+/* The places in the word that ends at e (a run of ASCII letters and
+   non-ASCII bytes, at most 24 bytes back) where a match may open: each
+   byte that begins a character after no ASCII letter or digit. Returns
+   the word's start. */
+static size_t word_places(const char *s, size_t e, size_t *at, size_t *k)
+{
+    size_t b = e;
+    while (b > 0 && e - b < 24 && ((unsigned char)s[b - 1] >= 0x80 || ((s[b - 1] | 0x20) >= 'a' && (s[b - 1] | 0x20) <= 'z')))
+        b--;
+    for (size_t p = b; p < e; p++)
+        if (((unsigned char)s[p] & 0xC0) != 0x80 && !(p > 0 && ascii_alnum((unsigned char)s[p - 1])))
+            at[(*k)++] = p;
+    return b;
+}
+
+/* RX_DATE_NAMED's places: a day (one or two digits after no digit, ":a"
+   or ":e", white space, and the first letter of a month, any case, or the
+   first byte of U+017F, which matches "s" without case), and where its
+   match may open: at the day, or at the word before it, "den" or a
+   weekday, or at the word before "den". */
+static size_t named_places(const char *s, size_t end, size_t *p, size_t *at)
+{
+    for (size_t d = *p; d < end; d++) {
+        if (!is_digit((unsigned char)s[d]) || (d > 0 && is_digit((unsigned char)s[d - 1])))
+            continue;
+        size_t k = d + 1;
+        if (k < end && is_digit((unsigned char)s[k]))
+            k++;
+        if (k + 1 < end && s[k] == ':' && ((s[k + 1] | 0x20) == 'a' || (s[k + 1] | 0x20) == 'e'))
+            k += 2;
+        if (k >= end || !rx_space((unsigned char)s[k]))
+            continue;
+        while (k < end && rx_space((unsigned char)s[k]))
+            k++;
+        if (k >= end || !((unsigned char)s[k] == 0xC5 || ((unsigned char)s[k] < 0x80 && strchr("jfmasondJFMASOND", s[k]) && s[k])))
+            continue;
+        size_t n = 0, q = d;
+        while (q > 0 && rx_space((unsigned char)s[q - 1]))
+            q--;
+        if (q < d) {
+            /* the word before the day; before "den", the word before it too */
+            size_t w[MAX_STARTS], nw = 0, b = word_places(s, q, w, &nw);
+            if (q - b == 3 && (s[b] | 0x20) == 'd' && (s[b + 1] | 0x20) == 'e' && (s[b + 2] | 0x20) == 'n') {
+                size_t r = b;
+                while (r > 0 && rx_space((unsigned char)s[r - 1]))
+                    r--;
+                if (r < b)
+                    word_places(s, r, at, &n);
+            }
+            for (size_t i = 0; i < nw; i++)
+                at[n++] = w[i];
+        }
+        at[n++] = d;
+        *p = d + 1;
+        return n;
+    }
+    *p = end;
+    return 0;
+}
+
 static const char *const cue_digit[] = {CUE_DIGIT, NULL};
 static const char *const cue_chair[] = {"ordförande", "Ordförande", "ORDFÖRANDE", NULL};
 static const char *const cue_body[] = {"nämnd", "Nämnd", "NÄMND", "styrelse", "Styrelse", "STYRELSE", "fullmäktige",
@@ -230,7 +303,8 @@ static const pattern patterns[RX_COUNT] = {
     [RX_DATE_PAREN] = {"(?|\\((\\d{1,2})/(\\d{1,2})\\)|(?<=[Dd]en[ \\n]|[Ss]enast[ \\n]|t\\.o\\.m\\.[ \\n]|fr\\.o\\.m\\.[ \\n])"
                       "(\\d{1,2})/(\\d{1,2})(?![\\d/]|[ ]+\\d{4}))", cue_digit, 0, 0, paren_opens, paren_starts},
     [RX_DATE_NAMED] = {"(?i)(?<![\\p{L}\\d])(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\\s+)?(?:den\\s+)?"
-                      "(\\d{1,2})(?::[ae])?\\s+(" MONTHS ")(?![\\p{L}])(\\.)?(?:\\s+(\\d{4})(?![\\d]))?", cue_digit, 64, 96, digit_then_letter},
+                      "(\\d{1,2})(?::[ae])?\\s+(" MONTHS ")(?![\\p{L}])(\\.)?(?:\\s+(\\d{4})(?![\\d]))?", cue_digit, 64, 96, digit_then_letter, NULL,
+                      named_places},
     [RX_FORMULA] = {NULL /* built from pk_formulas */, NULL, 0, 0, NULL},
     [RX_OPEN_FORMULA] = {NULL /* built from pk_open_formulas */, NULL, 0, 0, NULL},
     /* "Bygg- och miljönämnden", "Äldre samt vård- och omsorgsnämnden",
@@ -363,7 +437,7 @@ int pk_match_compile(pk_extractor *ex)
         int err;
         PCRE2_SIZE off;
         /* a row tried at its cues' places only is anchored there */
-        uint32_t opt = PCRE2_UTF | PCRE2_NO_UTF_CHECK | (patterns[i].starts ? PCRE2_ANCHORED : 0);
+        uint32_t opt = PCRE2_UTF | PCRE2_NO_UTF_CHECK | (patterns[i].starts || patterns[i].places ? PCRE2_ANCHORED : 0);
         ex->rx[i] = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, opt, &err, &off, cctx);
         if (!ex->rx[i])
             rc = -1;
@@ -394,6 +468,8 @@ static size_t cue_index(ctx *c, int id, size_t p)
     return pk_first_from(q->at, q->n, p);
 }
 
+static int rx_exec(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap);
+
 /* One pcre2 match over [start, end): 1 and the offsets, or 0. */
 static int rx_run(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
 {
@@ -402,6 +478,21 @@ static int rx_run(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap
         end++;
     while (start > 0 && start < end && ((unsigned char)c->t.s[start] & 0xC0) == 0x80)
         start--;
+    if (patterns[id].places) {
+        /* the anchored pattern at the row's places in order: the first
+           that matches is the one a scan of [start, end) finds */
+        size_t at[MAX_STARTS];
+        for (size_t p = start; p < end;)
+            for (size_t k = 0, nk = patterns[id].places(c->t.s, end, &p, at); k < nk; k++)
+                if (at[k] >= start && rx_exec(c, id, at[k], end, ov, ncap))
+                    return 1;
+        return 0;
+    }
+    return rx_exec(c, id, start, end, ov, ncap);
+}
+
+static int rx_exec(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
+{
     /* the bound grows with the text searched: linear, never a stop short
        of the end on a long clean text */
     size_t lim = 1000000 + 64 * (end - start);
