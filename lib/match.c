@@ -65,6 +65,13 @@ static int word_ends_soon(const char *s, size_t n, size_t at)
     return 0;
 }
 
+/* j, f, m, a, s, o, n or d in either case: the first letter of a month */
+static int month_initial(unsigned char ch)
+{
+    unsigned char l = (unsigned char)(ch | 0x20);
+    return ch < 0x80 && (l == 'j' || l == 'f' || l == 'm' || l == 'a' || l == 's' || l == 'o' || l == 'n' || l == 'd');
+}
+
 /* "24 november", "1:a maj": a digit that a month's first letter (or an
    ordinal's) follows within a few bytes */
 static int digit_then_letter(const char *s, size_t n, size_t at)
@@ -76,7 +83,7 @@ static int digit_then_letter(const char *s, size_t n, size_t at)
                name: j, f, m, a, s, o, n or d in either case */
             if (s[k - 1] == ':' && (ch == 'a' || ch == 'e' || ch == 'A' || ch == 'E'))
                 return 1;
-            return ch < 0x80 && strchr("jfmasondJFMASOND", ch) != NULL;
+            return month_initial(ch);
         }
         if (!((ch >= '0' && ch <= '9') || ch == ' ' || ch == '\n' || ch == ':' || ch == '.'))
             return 0;
@@ -216,6 +223,24 @@ static size_t regnum_starts(const char *s, size_t n, size_t cue, size_t *at)
     return k;
 }
 
+/* The first ASCII digit in [p, end), or end: eight bytes at a time (a
+   byte's high bit in m says 0x30 <= byte <= 0x39; no carry crosses bytes,
+   every sum stays below 256). */
+static size_t next_digit(const char *s, size_t p, size_t end)
+{
+    const uint64_t ones = 0x0101010101010101u;
+    for (; p + 8 <= end; p += 8) {
+        uint64_t x;
+        memcpy(&x, s + p, 8);
+        uint64_t t = x & ones * 127, m = (ones * (127 + '9' + 1) - t) & ~x & (t + ones * (127 - ('0' - 1))) & ones * 128;
+        if (m)
+            break;
+    }
+    while (p < end && !is_digit((unsigned char)s[p]))
+        p++;
+    return p;
+}
+
 /* pcre2's \s: space, tab, line feed, vertical tab, form feed, carriage return */
 static int rx_space(unsigned char b) { return b == ' ' || (b >= '\t' && b <= '\r'); }
 
@@ -243,8 +268,8 @@ static size_t word_places(const char *s, size_t e, size_t *at, size_t *k)
    weekday, or at the word before "den". */
 static size_t named_places(const char *s, size_t end, size_t *p, size_t *at)
 {
-    for (size_t d = *p; d < end; d++) {
-        if (!is_digit((unsigned char)s[d]) || (d > 0 && is_digit((unsigned char)s[d - 1])))
+    for (size_t d = *p; (d = next_digit(s, d, end)) < end; d++) {
+        if (d > 0 && is_digit((unsigned char)s[d - 1]))
             continue;
         size_t k = d + 1;
         if (k < end && is_digit((unsigned char)s[k]))
@@ -255,7 +280,7 @@ static size_t named_places(const char *s, size_t end, size_t *p, size_t *at)
             continue;
         while (k < end && rx_space((unsigned char)s[k]))
             k++;
-        if (k >= end || !((unsigned char)s[k] == 0xC5 || ((unsigned char)s[k] < 0x80 && strchr("jfmasondJFMASOND", s[k]) && s[k])))
+        if (k >= end || !((unsigned char)s[k] == 0xC5 || month_initial((unsigned char)s[k])))
             continue;
         size_t n = 0, q = d;
         while (q > 0 && rx_space((unsigned char)s[q - 1]))
