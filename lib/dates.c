@@ -265,17 +265,15 @@ static void find_cues(const ctx *c, int where, size_t lo, size_t hi, size_t ds, 
 static size_t line_start(const ctx *c, size_t p)
 {
     size_t stop = p > 160 ? p - 160 : 0;
-    while (p > stop && c->t.s[p - 1] != '\n')
-        p--;
-    return p;
+    const char *nl = memrchr(c->t.s + stop, '\n', p - stop);
+    return nl ? (size_t)(nl - c->t.s) + 1 : stop;
 }
 
 static size_t line_end(const ctx *c, size_t p)
 {
     size_t stop = p + 160 < c->t.n ? p + 160 : c->t.n;
-    while (p < stop && c->t.s[p] != '\n')
-        p++;
-    return p;
+    const char *nl = p < stop ? memchr(c->t.s + p, '\n', stop - p) : NULL;
+    return nl ? (size_t)(nl - c->t.s) : stop;
 }
 
 static int blank_range(const ctx *c, size_t s, size_t e)
@@ -342,8 +340,12 @@ static int in_till_block(ctx *c, size_t ds)
 {
     size_t from = ds > 320 ? ds - 320 : 0;
     const char *s = c->t.s;
-    for (size_t p = ds; p-- > from;) {
-        if (s[p] != 'T' || p + 4 > ds || memcmp(s + p, "Till", 4) != 0)
+    for (size_t p = ds; p > from;) {
+        const char *t = memrchr(s + from, 'T', p - from);
+        if (!t)
+            break;
+        p = (size_t)(t - s);
+        if (p + 4 > ds || memcmp(s + p, "Till", 4) != 0)
             continue;
         if (p + 4 < ds && s[p + 4] != ' ' && s[p + 4] != '\n')
             continue;
