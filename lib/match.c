@@ -122,6 +122,8 @@ static int digit_group_then_separator(const char *s, size_t n, size_t at)
 
 static int is_digit(unsigned char ch) { return (unsigned char)(ch - '0') < 10; }
 
+static int ascii_alnum(unsigned char b) { return is_digit(b) || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'); }
+
 /* The first digit of "2024-04-15", "2024.04.15" or "20240415", as
    RX_DATE_ISO opens: four digits that a dash, a dot or a digit follows,
    and no digit, dot, dash or slash before them. */
@@ -182,13 +184,23 @@ static size_t paren_starts(const char *s, size_t n, size_t cue, size_t *at)
     return 1;
 }
 
+/* p begins a character after no ASCII letter, digit, dot, dash, slash or
+   en dash: where RX_REGNUM's lookbehind may let a match open (it judges
+   the other letters). */
+static int regnum_may_open(const char *s, size_t p)
+{
+    unsigned char b = (unsigned char)s[p], a = p > 0 ? (unsigned char)s[p - 1] : ' ';
+    if ((b & 0xC0) == 0x80 || ascii_alnum(a) || a == '.' || a == '-' || a == '/')
+        return 0;
+    return !(a == 0x93 && p >= 3 && (unsigned char)s[p - 2] == 0x80 && (unsigned char)s[p - 3] == 0xE2);
+}
+
 /* Where a diarienummer whose first digit group is at `cue` may open: at
    the group, or at its prefix, letters (at most six, of at most four bytes
    each) that end right before it or before at most six bytes of separators
    (" - \n", "–", "/"), as every shape of lib/data/regnum_shapes.tsv has
-   them. Of the prefix's bytes, each that begins a character and stands
-   after no ASCII letter, digit, dot, dash or slash is a place (the
-   pattern's lookbehind judges the others). */
+   them. Of those bytes and the group's first, each where
+   regnum_may_open() says so is a place. */
 static size_t regnum_starts(const char *s, size_t n, size_t cue, size_t *at)
 {
     (void)n;
@@ -209,17 +221,11 @@ static size_t regnum_starts(const char *s, size_t n, size_t cue, size_t *at)
             break;
         i--;
     }
-    for (size_t p = i; p < j; p++) {
-        unsigned char b = (unsigned char)s[p], a = p > 0 ? (unsigned char)s[p - 1] : ' ';
-        if ((b & 0xC0) == 0x80)
-            continue; /* inside a character */
-        if ((a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z') || is_digit(a) || a == '.' || a == '-' || a == '/')
-            continue;
-        if (a == 0x93 && p >= 3 && (unsigned char)s[p - 2] == 0x80 && (unsigned char)s[p - 3] == 0xE2)
-            continue; /* after an en dash */
-        at[k++] = p;
-    }
-    at[k++] = cue;
+    for (size_t p = i; p < j; p++)
+        if (regnum_may_open(s, p))
+            at[k++] = p;
+    if (regnum_may_open(s, cue))
+        at[k++] = cue;
     return k;
 }
 
@@ -243,8 +249,6 @@ static size_t next_digit(const char *s, size_t p, size_t end)
 
 /* pcre2's \s: space, tab, line feed, vertical tab, form feed, carriage return */
 static int rx_space(unsigned char b) { return b == ' ' || (b >= '\t' && b <= '\r'); }
-
-static int ascii_alnum(unsigned char b) { return is_digit(b) || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'); }
 
 /* The places in the word that ends at e (a run of ASCII letters and
    non-ASCII bytes, at most 24 bytes back) where a match may open: each
