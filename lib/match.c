@@ -49,6 +49,10 @@ typedef struct pattern {
 } pattern;
 #define MAX_STARTS 64
 
+static int is_digit(unsigned char ch) { return (unsigned char)(ch - '0') < 10; }
+
+static int ascii_alnum(unsigned char b) { return is_digit(b) || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'); }
+
 /* After a cue word that ends a pattern's word ("nämnd", "förvaltning"):
    at most two more ASCII letters ("-en", "-et", "-s") and then no letter,
    as the pattern's (?![\p{L}]) asks; a cue inside a longer word
@@ -78,6 +82,8 @@ static int digit_then_letter(const char *s, size_t n, size_t at)
 {
     for (size_t k = at + 1; k < n && k < at + 6; k++) {
         unsigned char ch = (unsigned char)s[k];
+        if (is_digit(ch) || ch == ' ' || ch == '\n' || ch == ':' || ch == '.')
+            continue; /* the day's digits and what stands between it and the month */
         if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0xC3) {
             /* the ordinal's letter ("1:a maj"), or the first of a month's
                name: j, f, m, a, s, o, n or d in either case */
@@ -85,8 +91,7 @@ static int digit_then_letter(const char *s, size_t n, size_t at)
                 return 1;
             return month_initial(ch);
         }
-        if (!((ch >= '0' && ch <= '9') || ch == ' ' || ch == '\n' || ch == ':' || ch == '.'))
-            return 0;
+        return 0;
     }
     return 0;
 }
@@ -120,9 +125,6 @@ static int digit_group_then_separator(const char *s, size_t n, size_t at)
     return 0;
 }
 
-static int is_digit(unsigned char ch) { return (unsigned char)(ch - '0') < 10; }
-
-static int ascii_alnum(unsigned char b) { return is_digit(b) || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'); }
 
 /* The first digit of "2024-04-15", "2024.04.15" or "20240415", as
    RX_DATE_ISO opens: four digits that a dash, a dot or a digit follows,
