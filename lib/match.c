@@ -46,6 +46,10 @@ typedef struct pattern {
        after the end of a match it allows, so that a window's end cuts its
        places as it cuts the pattern. NULL: pcre2 scans. */
     size_t (*places)(const char *s, size_t end, size_t *p, size_t *at);
+    /* a row with starts that reads the cues of another (that row's id),
+       whose fits admits its cues too: one condition per digit, not one
+       per row; 0: its own */
+    int share;
 } pattern;
 #define MAX_STARTS 64
 
@@ -126,13 +130,10 @@ static int digit_group_then_separator(const char *s, size_t n, size_t at)
 }
 
 
-/* The first digit of "2024-04-15", "2024.04.15" or "20240415", as
-   RX_DATE_ISO opens: four digits that a dash, a dot or a digit follows,
-   and no digit, dot, dash or slash before them. */
-static int iso_opens(const char *s, size_t n, size_t at)
+/* "2024-04-15", "2024.04.15" or "20240415" at `at`: four digits that a
+   dash, a dot or a digit follows. */
+static int four_digits_then(const char *s, size_t n, size_t at)
 {
-    if (at > 0 && (is_digit((unsigned char)s[at - 1]) || s[at - 1] == '.' || s[at - 1] == '-' || s[at - 1] == '/'))
-        return 0;
     if (at + 5 > n || !is_digit((unsigned char)s[at + 1]) || !is_digit((unsigned char)s[at + 2]) || !is_digit((unsigned char)s[at + 3]))
         return 0;
     return s[at + 4] == '-' || s[at + 4] == '.' || is_digit((unsigned char)s[at + 4]);
@@ -150,38 +151,41 @@ static size_t day_slash_month(const char *s, size_t n, size_t at)
     return k + 2;
 }
 
-/* The first digit of "15/4 2020", as RX_DATE_SLASH opens: no digit, slash,
-   dot or dash before it, and the day, the month and a space. */
-static int slash_opens(const char *s, size_t n, size_t at)
+/* The first digit of a date in digits, the cue of RX_DATE_ISO,
+   RX_DATE_SLASH and RX_DATE_PAREN: no digit, dot, dash or slash before it
+   (as their lookbehinds, and the '(', space or line break of
+   RX_DATE_PAREN, say), and the year of an ISO date or "d/d". */
+static int date_digit(const char *s, size_t n, size_t at)
 {
-    if (at > 0 && (is_digit((unsigned char)s[at - 1]) || s[at - 1] == '/' || s[at - 1] == '.' || s[at - 1] == '-'))
+    if (at > 0 && (is_digit((unsigned char)s[at - 1]) || s[at - 1] == '.' || s[at - 1] == '-' || s[at - 1] == '/'))
         return 0;
-    size_t k = day_slash_month(s, n, at);
+    return four_digits_then(s, n, at) || day_slash_month(s, n, at);
+}
+
+/* RX_DATE_ISO opens at a cue that holds its year. */
+static size_t iso_starts(const char *s, size_t n, size_t cue, size_t *at)
+{
+    at[0] = cue;
+    return four_digits_then(s, n, cue) ? 1 : 0;
+}
+
+/* RX_DATE_SLASH opens at a cue where the day, the month and a space stand
+   ("15/4 2020"). */
+static size_t slash_starts(const char *s, size_t n, size_t cue, size_t *at)
+{
+    size_t k = day_slash_month(s, n, cue);
     if (k && k < n && is_digit((unsigned char)s[k]))
         k++;
-    return k && k < n && s[k] == ' ';
-}
-
-/* The day of "(24/11)" or of "den 24/11", as RX_DATE_PAREN takes it: a
-   parenthesis, a space or a line break before it, and "d/d". */
-static int paren_opens(const char *s, size_t n, size_t at)
-{
-    return at > 0 && (s[at - 1] == '(' || s[at - 1] == ' ' || s[at - 1] == '\n') && day_slash_month(s, n, at);
-}
-
-/* A match opens at the cue itself. */
-static size_t at_cue(const char *s, size_t n, size_t cue, size_t *at)
-{
-    (void)s;
-    (void)n;
     at[0] = cue;
-    return 1;
+    return k && k < n && s[k] == ' ' ? 1 : 0;
 }
 
-/* "(24/11)" opens at its parenthesis, "den 24/11" at the day. */
+/* RX_DATE_PAREN opens at the parenthesis of "(24/11)", or at the day of
+   "den 24/11" after a space or a line break. */
 static size_t paren_starts(const char *s, size_t n, size_t cue, size_t *at)
 {
-    (void)n;
+    if (!day_slash_month(s, n, cue) || cue == 0 || !(s[cue - 1] == '(' || s[cue - 1] == ' ' || s[cue - 1] == '\n'))
+        return 0;
     at[0] = s[cue - 1] == '(' ? cue - 1 : cue;
     return 1;
 }
@@ -328,11 +332,12 @@ static const pattern patterns[RX_COUNT] = {
     /* a line may break after a separator: "2023-03-\n22"; or the compact
        "Kapacitetsplan 20190327" (the second branch, its separator empty) */
     [RX_DATE_ISO] = {"(?<![\\d.\\-/])(?|(\\d{4})([-.])\\n?(\\d{1,2})\\2\\n?(\\d{1,2})(?![\\d]|\\.\\d)|"
-                    "((?:19|20)\\d\\d)()(0[1-9]|1[0-2])([0-3]\\d)(?![\\d\\-/.]))", cue_digit, 0, 0, iso_opens, at_cue},
-    [RX_DATE_SLASH] = {"(?<![\\d/.\\-])(\\d{1,2})/(\\d{1,2})[ ]+(\\d{4})(?![\\d/])", cue_digit, 0, 0, slash_opens, at_cue},
+                    "((?:19|20)\\d\\d)()(0[1-9]|1[0-2])([0-3]\\d)(?![\\d\\-/.]))", cue_digit, 0, 0, date_digit, iso_starts},
+    [RX_DATE_SLASH] = {"(?<![\\d/.\\-])(\\d{1,2})/(\\d{1,2})[ ]+(\\d{4})(?![\\d/])", NULL, 0, 0, NULL, slash_starts, NULL,
+                       RX_DATE_ISO},
     /* "(24/11)", or a day/month after "den", "senast", "t.o.m.", "fr.o.m." */
     [RX_DATE_PAREN] = {"(?|\\((\\d{1,2})/(\\d{1,2})\\)|(?<=[Dd]en[ \\n]|[Ss]enast[ \\n]|t\\.o\\.m\\.[ \\n]|fr\\.o\\.m\\.[ \\n])"
-                      "(\\d{1,2})/(\\d{1,2})(?![\\d/]|[ ]+\\d{4}))", cue_digit, 0, 0, paren_opens, paren_starts},
+                      "(\\d{1,2})/(\\d{1,2})(?![\\d/]|[ ]+\\d{4}))", NULL, 0, 0, NULL, paren_starts, NULL, RX_DATE_ISO},
     [RX_DATE_NAMED] = {"(?i)(?<![\\p{L}\\d])(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\\s+)?(?:den\\s+)?"
                       "(\\d{1,2})(?::[ae])?\\s+(" MONTHS ")(?![\\p{L}])(\\.)?(?:\\s+(\\d{4})(?![\\d]))?", cue_digit, 64, 96, digit_then_letter, NULL,
                       named_places},
@@ -561,7 +566,7 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
     if (q->starts) {
         /* the anchored pattern at each place a cue lets a match start, in
            order: the first that matches is the range's leftmost match */
-        const pk_cues *cu = pk_cue_places(c, id);
+        const pk_cues *cu = pk_cue_places(c, q->share ? q->share : id);
         size_t from = start, at[MAX_STARTS];
         for (size_t i = pk_first_from(cu->at, cu->n, start); i < cu->n && cu->at[i] < end; i++)
             for (size_t k = 0, nk = q->starts(c->t.s, c->t.n, cu->at[i], at); k < nk; k++)
