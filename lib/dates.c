@@ -93,8 +93,10 @@ static size_t part_at(const char *s, size_t p, size_t hi, const char *ph, size_t
     return p;
 }
 
-/* The phrase of a cue at p within [lo, hi): its end, or 0. */
-static size_t cue_at(const char *s, size_t lo, size_t hi, size_t p, const char *ph)
+/* The phrase of a cue at p within [lo, hi): its end, or 0. Its first
+   part (after a leading '-') is n bytes long, and gap says whether " * "
+   and another part follow it. */
+static size_t cue_at(const char *s, size_t lo, size_t hi, size_t p, const char *ph, size_t n, int gap)
 {
     int open_start = ph[0] == '-';
     if (open_start)
@@ -102,8 +104,11 @@ static size_t cue_at(const char *s, size_t lo, size_t hi, size_t p, const char *
     if (!open_start && p > lo && word_byte((unsigned char)s[p - 1]))
         return 0;
     for (int first = 1;; first = 0) {
-        const char *gap = strstr(ph, " * ");
-        size_t n = gap ? (size_t)(gap - ph) : strlen(ph);
+        if (!first) {
+            const char *g = strstr(ph, " * ");
+            n = g ? (size_t)(g - ph) : strlen(ph);
+            gap = g != NULL;
+        }
         int open_end = !gap && n && ph[n - 1] == '-';
         size_t e = 0;
         if (first) {
@@ -118,7 +123,7 @@ static size_t cue_at(const char *s, size_t lo, size_t hi, size_t p, const char *
             return 0;
         if (!gap)
             return e;
-        ph = gap + 3;
+        ph += n + 3;
         p = e;
     }
 }
@@ -159,6 +164,11 @@ static int column_start(const char *s, size_t lo, size_t p)
 typedef struct cue_groups {
     unsigned char rows[W_SENTENCE + 1][256];
     uint16_t first[W_SENTENCE + 1][257];
+    /* each row's phrase after its leading '-', the length of its first
+       part (up to " * ", or all of it) and whether a gap follows */
+    const unsigned char *phrase[256];
+    uint16_t part_len[256];
+    unsigned char gap[256];
 } cue_groups;
 
 static cue_groups groups;
@@ -182,6 +192,10 @@ static void make_groups(void)
         int w = date_cues[k].where;
         const unsigned char *ph = (const unsigned char *)date_cues[k].phrase + (date_cues[k].phrase[0] == '-');
         r->rows[w][fill[w][ph[0]]++] = (unsigned char)k;
+        const char *g = strstr((const char *)ph, " * ");
+        r->phrase[k] = ph;
+        r->part_len[k] = (uint16_t)(g ? (size_t)(g - (const char *)ph) : strlen((const char *)ph));
+        r->gap[k] = g != NULL;
     }
 }
 
@@ -210,8 +224,9 @@ static const struct date_cue_rows *cue_rows_of(ctx *c)
 static void find_cues(const ctx *c, int where, size_t lo, size_t hi, size_t ds, size_t de, size_t slo, size_t shi,
                       cue_hit *best, int *another)
 {
-    const unsigned char *rows = c->date_cue_rows->g->rows[where];
-    const uint16_t *first = c->date_cue_rows->g->first[where];
+    const cue_groups *g = c->date_cue_rows->g;
+    const unsigned char *rows = g->rows[where];
+    const uint16_t *first = g->first[where];
     const char *s = c->t.s;
     const uint32_t *at = c->date_cue_rows->at;
     size_t na = c->date_cue_rows->nat;
@@ -225,7 +240,7 @@ static void find_cues(const ctx *c, int where, size_t lo, size_t hi, size_t ds, 
         for (int i = first[ch]; i < first[ch + 1]; i++) {
             int k = rows[i];
             const date_cue *q = &date_cues[k];
-            const unsigned char *ph = (const unsigned char *)q->phrase + (q->phrase[0] == '-');
+            const unsigned char *ph = g->phrase[k];
             /* the second byte as part_at() compares it: most candidates end here */
             if (ph[1] && ph[1] != ' ' && ph[1] != '-') {
                 if (p + 1 >= shi)
@@ -233,7 +248,7 @@ static void find_cues(const ctx *c, int where, size_t lo, size_t hi, size_t ds, 
                 if (pk_fold_byte((unsigned char)s[p + 1], ph[0]) != ph[1])
                     continue;
             }
-            size_t e = cue_at(s, slo, shi, p, q->phrase);
+            size_t e = cue_at(s, slo, shi, p, q->phrase, g->part_len[k], g->gap[k]);
             if (!e || (p < de && e > ds) || (where == W_LABEL && !column_start(s, slo, p)))
                 continue;
             cue_hit h = {k, p, e, p >= de};
@@ -250,17 +265,15 @@ static void find_cues(const ctx *c, int where, size_t lo, size_t hi, size_t ds, 
 static size_t line_start(const ctx *c, size_t p)
 {
     size_t stop = p > 160 ? p - 160 : 0;
-    while (p > stop && c->t.s[p - 1] != '\n')
-        p--;
-    return p;
+    const char *nl = memrchr(c->t.s + stop, '\n', p - stop);
+    return nl ? (size_t)(nl - c->t.s) + 1 : stop;
 }
 
 static size_t line_end(const ctx *c, size_t p)
 {
     size_t stop = p + 160 < c->t.n ? p + 160 : c->t.n;
-    while (p < stop && c->t.s[p] != '\n')
-        p++;
-    return p;
+    const char *nl = p < stop ? memchr(c->t.s + p, '\n', stop - p) : NULL;
+    return nl ? (size_t)(nl - c->t.s) : stop;
 }
 
 static int blank_range(const ctx *c, size_t s, size_t e)
@@ -327,8 +340,12 @@ static int in_till_block(ctx *c, size_t ds)
 {
     size_t from = ds > 320 ? ds - 320 : 0;
     const char *s = c->t.s;
-    for (size_t p = ds; p-- > from;) {
-        if (s[p] != 'T' || p + 4 > ds || memcmp(s + p, "Till", 4) != 0)
+    for (size_t p = ds; p > from;) {
+        const char *t = memrchr(s + from, 'T', p - from);
+        if (!t)
+            break;
+        p = (size_t)(t - s);
+        if (p + 4 > ds || memcmp(s + p, "Till", 4) != 0)
             continue;
         if (p + 4 < ds && s[p + 4] != ' ' && s[p + 4] != '\n')
             continue;

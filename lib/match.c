@@ -30,11 +30,36 @@ typedef struct pattern {
     /* a digit cue's further condition (at the digit), or what must follow
        a cue word (at the offset after it); NULL: none */
     int (*fits)(const char *s, size_t n, size_t at);
+    /* Where a match may start, given one of its cues (its first digit
+       group): up to MAX_STARTS places, ascending, none before the cue's
+       previous digit, none after the cue. A row that has it is compiled
+       anchored and tried at those places only, one attempt each (back and
+       fwd unused): a row whose matches run long ("15/4      2020") or
+       whose every position costs (the diarienummer's many shapes) pays per
+       cue, not per byte. NULL: windows. */
+    size_t (*starts)(const char *s, size_t n, size_t cue, size_t *at);
+    /* A row that finds its own places (compiled anchored, and tried at
+       them wherever it runs, in its cues' windows too): the places where a
+       match may start for the first of its anchors (a day's digits) at or
+       after *p and before end, up to MAX_STARTS, ascending and after the
+       previous anchor; *p moves past the anchor. It reads no byte at or
+       after the end of a match it allows, so that a window's end cuts its
+       places as it cuts the pattern. NULL: pcre2 scans. */
+    size_t (*places)(const char *s, size_t end, size_t *p, size_t *at);
+    /* a row with starts that reads the cues of another (that row's id),
+       whose fits admits its cues too: one condition per digit, not one
+       per row; 0: its own */
+    int share;
     /* 1: the cue words stand in the text in any case (a pattern under (?i));
        each is the opening, at most four ASCII bytes, of a word every match
        holds */
     int folded;
 } pattern;
+#define MAX_STARTS 64
+
+static int is_digit(unsigned char ch) { return (unsigned char)(ch - '0') < 10; }
+
+static int ascii_alnum(unsigned char b) { return is_digit(b) || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'); }
 
 /* After a cue word that ends a pattern's word ("nämnd", "förvaltning"):
    at most two more ASCII letters ("-en", "-et", "-s") and then no letter,
@@ -52,21 +77,29 @@ static int word_ends_soon(const char *s, size_t n, size_t at)
     return 0;
 }
 
+/* j, f, m, a, s, o, n or d in either case: the first letter of a month */
+static int month_initial(unsigned char ch)
+{
+    unsigned char l = (unsigned char)(ch | 0x20);
+    return ch < 0x80 && (l == 'j' || l == 'f' || l == 'm' || l == 'a' || l == 's' || l == 'o' || l == 'n' || l == 'd');
+}
+
 /* "24 november", "1:a maj": a digit that a month's first letter (or an
    ordinal's) follows within a few bytes */
 static int digit_then_letter(const char *s, size_t n, size_t at)
 {
     for (size_t k = at + 1; k < n && k < at + 6; k++) {
         unsigned char ch = (unsigned char)s[k];
+        if (is_digit(ch) || ch == ' ' || ch == '\n' || ch == ':' || ch == '.')
+            continue; /* the day's digits and what stands between it and the month */
         if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0xC3) {
             /* the ordinal's letter ("1:a maj"), or the first of a month's
                name: j, f, m, a, s, o, n or d in either case */
             if (s[k - 1] == ':' && (ch == 'a' || ch == 'e' || ch == 'A' || ch == 'E'))
                 return 1;
-            return ch < 0x80 && strchr("jfmasondJFMASOND", ch) != NULL;
+            return month_initial(ch);
         }
-        if (!((ch >= '0' && ch <= '9') || ch == ' ' || ch == '\n' || ch == ':' || ch == '.'))
-            return 0;
+        return 0;
     }
     return 0;
 }
@@ -100,6 +133,193 @@ static int digit_group_then_separator(const char *s, size_t n, size_t at)
     return 0;
 }
 
+
+/* "2024-04-15", "2024.04.15" or "20240415" at `at`: four digits that a
+   dash, a dot or a digit follows. */
+static int four_digits_then(const char *s, size_t n, size_t at)
+{
+    if (at + 5 > n || !is_digit((unsigned char)s[at + 1]) || !is_digit((unsigned char)s[at + 2]) || !is_digit((unsigned char)s[at + 3]))
+        return 0;
+    return s[at + 4] == '-' || s[at + 4] == '.' || is_digit((unsigned char)s[at + 4]);
+}
+
+/* "d/d" at `at`: one or two digits, a slash and a digit; the offset after
+   that digit, or 0. */
+static size_t day_slash_month(const char *s, size_t n, size_t at)
+{
+    size_t k = at + 1;
+    if (k < n && is_digit((unsigned char)s[k]))
+        k++;
+    if (k + 1 >= n || s[k] != '/' || !is_digit((unsigned char)s[k + 1]))
+        return 0;
+    return k + 2;
+}
+
+/* The first digit of a date in digits, the cue of RX_DATE_ISO,
+   RX_DATE_SLASH and RX_DATE_PAREN: no digit, dot, dash or slash before it
+   (as their lookbehinds, and the '(', space or line break of
+   RX_DATE_PAREN, say), and the year of an ISO date or "d/d". */
+static int date_digit(const char *s, size_t n, size_t at)
+{
+    if (at > 0 && (is_digit((unsigned char)s[at - 1]) || s[at - 1] == '.' || s[at - 1] == '-' || s[at - 1] == '/'))
+        return 0;
+    return four_digits_then(s, n, at) || day_slash_month(s, n, at);
+}
+
+/* RX_DATE_ISO opens at a cue that holds its year. */
+static size_t iso_starts(const char *s, size_t n, size_t cue, size_t *at)
+{
+    at[0] = cue;
+    return four_digits_then(s, n, cue) ? 1 : 0;
+}
+
+/* RX_DATE_SLASH opens at a cue where the day, the month and a space stand
+   ("15/4 2020"). */
+static size_t slash_starts(const char *s, size_t n, size_t cue, size_t *at)
+{
+    size_t k = day_slash_month(s, n, cue);
+    if (k && k < n && is_digit((unsigned char)s[k]))
+        k++;
+    at[0] = cue;
+    return k && k < n && s[k] == ' ' ? 1 : 0;
+}
+
+/* RX_DATE_PAREN opens at the parenthesis of "(24/11)", or at the day of
+   "den 24/11" after a space or a line break. */
+static size_t paren_starts(const char *s, size_t n, size_t cue, size_t *at)
+{
+    if (!day_slash_month(s, n, cue) || cue == 0 || !(s[cue - 1] == '(' || s[cue - 1] == ' ' || s[cue - 1] == '\n'))
+        return 0;
+    at[0] = s[cue - 1] == '(' ? cue - 1 : cue;
+    return 1;
+}
+
+/* p begins a character after no ASCII letter, digit, dot, dash, slash or
+   en dash: where RX_REGNUM's lookbehind may let a match open (it judges
+   the other letters). */
+static int regnum_may_open(const char *s, size_t p)
+{
+    unsigned char b = (unsigned char)s[p], a = p > 0 ? (unsigned char)s[p - 1] : ' ';
+    if ((b & 0xC0) == 0x80 || ascii_alnum(a) || a == '.' || a == '-' || a == '/')
+        return 0;
+    return !(a == 0x93 && p >= 3 && (unsigned char)s[p - 2] == 0x80 && (unsigned char)s[p - 3] == 0xE2);
+}
+
+/* Where a diarienummer whose first digit group is at `cue` may open: at
+   the group, or at its prefix, letters (at most six, of at most four bytes
+   each) that end right before it or before at most six bytes of separators
+   (" - \n", "–", "/"), as every shape of lib/data/regnum_shapes.tsv has
+   them. Of those bytes and the group's first, each where
+   regnum_may_open() says so is a place. */
+static size_t regnum_starts(const char *s, size_t n, size_t cue, size_t *at)
+{
+    (void)n;
+    size_t j = cue, k = 0;
+    while (j > 0 && cue - j < 6) {
+        unsigned char b = (unsigned char)s[j - 1];
+        if (b == ' ' || b == '\n' || b == '-' || b == '/')
+            j--;
+        else if (b == 0x93 && j >= 3 && (unsigned char)s[j - 2] == 0x80 && (unsigned char)s[j - 3] == 0xE2)
+            j -= 3;
+        else
+            break;
+    }
+    size_t i = j, lo = j > 24 ? j - 24 : 0;
+    while (i > lo) {
+        unsigned char b = (unsigned char)s[i - 1];
+        if (!(b >= 0x80 || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')))
+            break;
+        i--;
+    }
+    for (size_t p = i; p < j; p++)
+        if (regnum_may_open(s, p))
+            at[k++] = p;
+    if (regnum_may_open(s, cue))
+        at[k++] = cue;
+    return k;
+}
+
+/* The first ASCII digit in [p, end), or end: eight bytes at a time (a
+   byte's high bit in m says 0x30 <= byte <= 0x39; no carry crosses bytes,
+   every sum stays below 256). */
+static size_t next_digit(const char *s, size_t p, size_t end)
+{
+    const uint64_t ones = 0x0101010101010101u;
+    for (; p + 8 <= end; p += 8) {
+        uint64_t x;
+        memcpy(&x, s + p, 8);
+        uint64_t t = x & ones * 127, m = (ones * (127 + '9' + 1) - t) & ~x & (t + ones * (127 - ('0' - 1))) & ones * 128;
+        if (m)
+            break;
+    }
+    while (p < end && !is_digit((unsigned char)s[p]))
+        p++;
+    return p;
+}
+
+/* pcre2's \s: space, tab, line feed, vertical tab, form feed, carriage return */
+static int rx_space(unsigned char b) { return b == ' ' || (b >= '\t' && b <= '\r'); }
+
+/* The places in the word that ends at e (a run of ASCII letters and
+   non-ASCII bytes, at most 24 bytes back) where a match may open: each
+   byte that begins a character after no ASCII letter or digit. Returns
+   the word's start. */
+static size_t word_places(const char *s, size_t e, size_t *at, size_t *k)
+{
+    size_t b = e;
+    while (b > 0 && e - b < 24 && ((unsigned char)s[b - 1] >= 0x80 || ((s[b - 1] | 0x20) >= 'a' && (s[b - 1] | 0x20) <= 'z')))
+        b--;
+    for (size_t p = b; p < e; p++)
+        if (((unsigned char)s[p] & 0xC0) != 0x80 && !(p > 0 && ascii_alnum((unsigned char)s[p - 1])))
+            at[(*k)++] = p;
+    return b;
+}
+
+/* RX_DATE_NAMED's places: a day (one or two digits after no digit, ":a"
+   or ":e", white space, and the first letter of a month, any case, or the
+   first byte of U+017F, which matches "s" without case), and where its
+   match may open: at the day, or at the word before it, "den" or a
+   weekday, or at the word before "den". */
+static size_t named_places(const char *s, size_t end, size_t *p, size_t *at)
+{
+    for (size_t d = *p; (d = next_digit(s, d, end)) < end; d++) {
+        if (d > 0 && is_digit((unsigned char)s[d - 1]))
+            continue;
+        size_t k = d + 1;
+        if (k < end && is_digit((unsigned char)s[k]))
+            k++;
+        if (k + 1 < end && s[k] == ':' && ((s[k + 1] | 0x20) == 'a' || (s[k + 1] | 0x20) == 'e'))
+            k += 2;
+        if (k >= end || !rx_space((unsigned char)s[k]))
+            continue;
+        while (k < end && rx_space((unsigned char)s[k]))
+            k++;
+        if (k >= end || !((unsigned char)s[k] == 0xC5 || month_initial((unsigned char)s[k])))
+            continue;
+        size_t n = 0, q = d;
+        while (q > 0 && rx_space((unsigned char)s[q - 1]))
+            q--;
+        if (q < d) {
+            /* the word before the day; before "den", the word before it too */
+            size_t w[MAX_STARTS], nw = 0, b = word_places(s, q, w, &nw);
+            if (q - b == 3 && (s[b] | 0x20) == 'd' && (s[b + 1] | 0x20) == 'e' && (s[b + 2] | 0x20) == 'n') {
+                size_t r = b;
+                while (r > 0 && rx_space((unsigned char)s[r - 1]))
+                    r--;
+                if (r < b)
+                    word_places(s, r, at, &n);
+            }
+            for (size_t i = 0; i < nw; i++)
+                at[n++] = w[i];
+        }
+        at[n++] = d;
+        *p = d + 1;
+        return n;
+    }
+    *p = end;
+    return 0;
+}
+
 static const char *const cue_digit[] = {CUE_DIGIT, NULL};
 static const char *const cue_chair[] = {"ordförande", "Ordförande", "ORDFÖRANDE", NULL};
 static const char *const cue_body[] = {"nämnd", "Nämnd", "NÄMND", "styrelse", "Styrelse", "STYRELSE", "fullmäktige",
@@ -116,17 +336,19 @@ static const char *const cue_admin[] = {"förvaltning", "Förvaltning", "FÖRVAL
 
 static const pattern patterns[RX_COUNT] = {
     [RX_REGNUM_LABELED] = {"(?<![\\p{L}])(?:[Dd] ?nr|DNR|Diarienummer|Diarienr|Ärendenummer|Ärendenr|Vårt dnr|Er ref)\\.?:?[ \\n]*(" REGVAL ")", cue_label, 16, 160, NULL},
-    [RX_REGNUM] = {NULL /* built from lib/data/regnum_shapes.tsv */, cue_digit, 24, 48, digit_group_then_separator},
+    [RX_REGNUM] = {NULL /* built from lib/data/regnum_shapes.tsv */, cue_digit, 24, 48, digit_group_then_separator, regnum_starts},
     /* a line may break after a separator: "2023-03-\n22"; or the compact
        "Kapacitetsplan 20190327" (the second branch, its separator empty) */
     [RX_DATE_ISO] = {"(?<![\\d.\\-/])(?|(\\d{4})([-.])\\n?(\\d{1,2})\\2\\n?(\\d{1,2})(?![\\d]|\\.\\d)|"
-                    "((?:19|20)\\d\\d)()(0[1-9]|1[0-2])([0-3]\\d)(?![\\d\\-/.]))", NULL, 0, 0, NULL},
-    [RX_DATE_SLASH] = {"(?<![\\d/.\\-])(\\d{1,2})/(\\d{1,2})[ ]+(\\d{4})(?![\\d/])", NULL, 0, 0, NULL},
+                    "((?:19|20)\\d\\d)()(0[1-9]|1[0-2])([0-3]\\d)(?![\\d\\-/.]))", cue_digit, 0, 0, date_digit, iso_starts},
+    [RX_DATE_SLASH] = {"(?<![\\d/.\\-])(\\d{1,2})/(\\d{1,2})[ ]+(\\d{4})(?![\\d/])", NULL, 0, 0, NULL, slash_starts, NULL,
+                       RX_DATE_ISO},
     /* "(24/11)", or a day/month after "den", "senast", "t.o.m.", "fr.o.m." */
     [RX_DATE_PAREN] = {"(?|\\((\\d{1,2})/(\\d{1,2})\\)|(?<=[Dd]en[ \\n]|[Ss]enast[ \\n]|t\\.o\\.m\\.[ \\n]|fr\\.o\\.m\\.[ \\n])"
-                      "(\\d{1,2})/(\\d{1,2})(?![\\d/]|[ ]+\\d{4}))", NULL, 0, 0, NULL},
+                      "(\\d{1,2})/(\\d{1,2})(?![\\d/]|[ ]+\\d{4}))", NULL, 0, 0, NULL, paren_starts, NULL, RX_DATE_ISO},
     [RX_DATE_NAMED] = {"(?i)(?<![\\p{L}\\d])(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\\s+)?(?:den\\s+)?"
-                      "(\\d{1,2})(?::[ae])?\\s+(" MONTHS ")(?![\\p{L}])(\\.)?(?:\\s+(\\d{4})(?![\\d]))?", cue_digit, 64, 96, digit_then_letter},
+                      "(\\d{1,2})(?::[ae])?\\s+(" MONTHS ")(?![\\p{L}])(\\.)?(?:\\s+(\\d{4})(?![\\d]))?", cue_digit, 64, 96, digit_then_letter, NULL,
+                      named_places},
     [RX_FORMULA] = {NULL /* built from pk_formulas */, NULL, 0, 0, NULL},
     [RX_OPEN_FORMULA] = {NULL /* built from pk_open_formulas */, NULL, 0, 0, NULL},
     /* "Bygg- och miljönämnden", "Äldre samt vård- och omsorgsnämnden",
@@ -134,14 +356,14 @@ static const pattern patterns[RX_COUNT] = {
     [RX_BODY] = {"(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*(?:,?[ \\n](?:och|samt)[ \\n]\\p{Ll}\\p{L}*-|,[ \\n]\\p{Ll}\\p{L}*-)*[ \\n](?:(?:och|samt)[ \\n])?)(?:stads[ \\n])?)?(\\p{L}*(?i:nämnd|nämnden|styrelse|styrelsen|fullmäktige|utskott|utskottet|kommittén|kommitté|direktionen|beredningen))(?![\\p{L}])", cue_body, 128, 48, word_ends_soon},
     [RX_ADMIN] = {"(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*)[ \\n])?(\\p{L}*(?i:förvaltning|förvaltningen|kontoret|kontor))(?![\\p{L}])", cue_admin, 128, 48, word_ends_soon},
     [RX_PARAGRAPH] = {"(?m)^(?:Protokoll[^\\n]{0,60}?|\\p{Lu}{2,6}[ ]+)?§[ ]*(\\d{1,4})(?![\\d])", cue_section, 256, 16, NULL},
-    [RX_AWARD] = {"(?i)(?<![\\p{L}])(?:stadens\\s+|stockholms\\s+stads\\s+)?kvalitets(?:utmärkelse(?:n|r|rna)?|pris(?:et|er)?)(?![\\p{L}])", cue_quality, 64, 48, NULL, 1},
-    [RX_AWARD_YEAR] = {"(?i)(?:(\\d{4})\\s+års\\s+(?:\\p{L}+\\s+){0,2}?kvalitets(?:utmärkelse|pris)|kvalitets(?:utmärkelse(?:n|ns)?|pris(?:et|ets)?)\\s+(?:år\\s+)?(\\d{4})(?![\\d\\-/]))", cue_quality, 160, 64, NULL, 1},
+    [RX_AWARD] = {"(?i)(?<![\\p{L}])(?:stadens\\s+|stockholms\\s+stads\\s+)?kvalitets(?:utmärkelse(?:n|r|rna)?|pris(?:et|er)?)(?![\\p{L}])", cue_quality, 64, 48, NULL, .folded = 1},
+    [RX_AWARD_YEAR] = {"(?i)(?:(\\d{4})\\s+års\\s+(?:\\p{L}+\\s+){0,2}?kvalitets(?:utmärkelse|pris)|kvalitets(?:utmärkelse(?:n|ns)?|pris(?:et|ets)?)\\s+(?:år\\s+)?(\\d{4})(?![\\d\\-/]))", cue_quality, 160, 64, NULL, .folded = 1},
     [RX_CHAIR] = {"(?<![\\p{L}])(?i:(?:tjänstgörande\\s+|vice\\s+|t\\.?f\\.?\\s+)?ordförande(?:n)?)(?::)?\\s+" NAME "(?:\\s*\\(" PARTY "\\))?", cue_chair, 64, 240, NULL},
     [RX_NAME] = {NAME, NULL, 0, 0, NULL},
     [RX_PARTICIPATE] = {"(?i)(?<![\\p{L}])(?:har\\s+(?:valt|beslutat|bestämt)\\s+att\\s+(?:delta|medverka|tävla|anmäla\\s+sig)|har\\s+anmält\\s+(?:sitt|sig|att|intresse|deltagande)|har\\s+anmälts|anmäler\\s+(?:sitt|sig)|deltar|deltog|har\\s+deltagit|medverkar|medverkade|tävlade|avser\\s+att\\s+delta|vill\\s+delta|kommer\\s+att\\s+delta|ska\\s+delta|tävlar|nomineras|föreslås\\s+(?:delta|nomineras))(?![\\p{L}])", NULL, 0, 0, NULL},
     [RX_PART_VERB] = {"(?i)(?<![\\p{L}])(?:deltar|delta|deltager|medverkar|medverka|tävlar|tävla|får\\s+delta|ska\\s+delta|skall\\s+delta|anmäls|anmäler|nomineras|ställer\\s+upp)(?![\\p{L}])", NULL, 0, 0, NULL},
     [RX_INOM] = {"(?<![\\p{L}])(?:inom|tillhör)(?![\\p{L}])", cue_inom, 0, 16, NULL},
-    [RX_CLASS] = {"(?i)(?<![\\p{L}])(?:tävlings)?klass(?:en)?\\s+(\\p{L}+(?:\\s+(?:och|inklusive)\\s+\\p{L}+)?)", cue_class, 16, 96, NULL, 1},
+    [RX_CLASS] = {"(?i)(?<![\\p{L}])(?:tävlings)?klass(?:en)?\\s+(\\p{L}+(?:\\s+(?:och|inklusive)\\s+\\p{L}+)?)", cue_class, 16, 96, NULL, .folded = 1},
     /* a municipality by name: "Göteborgs Stad", "SOLNA STAD", "Nacka kommun" */
     [RX_MUNICIPALITY] = {"(?<![\\p{L}])(\\p{Lu}[\\p{L}]+(?:-\\p{Lu}[\\p{L}]+)?)\\s+(?:[Ss]tad|STAD|kommun|KOMMUN)s?(?![\\p{L}])", cue_town, 96, 16, word_ends_soon},
 };
@@ -258,7 +480,9 @@ int pk_match_compile(pk_extractor *ex)
         const char *src = i == RX_FORMULA ? formula : i == RX_OPEN_FORMULA ? opening : i == RX_REGNUM ? regnum : patterns[i].src;
         int err;
         PCRE2_SIZE off;
-        ex->rx[i] = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_NO_UTF_CHECK, &err, &off, cctx);
+        /* a row tried at its cues' places only is anchored there */
+        uint32_t opt = PCRE2_UTF | PCRE2_NO_UTF_CHECK | (patterns[i].starts || patterns[i].places ? PCRE2_ANCHORED : 0);
+        ex->rx[i] = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, opt, &err, &off, cctx);
         if (!ex->rx[i])
             rc = -1;
         else /* JIT is an optimisation: without it the interpreter still works */
@@ -288,6 +512,8 @@ static size_t cue_index(ctx *c, int id, size_t p)
     return pk_first_from(q->at, q->n, p);
 }
 
+static int rx_exec(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap);
+
 /* One pcre2 match over [start, end): 1 and the offsets, or 0. */
 static int rx_run(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
 {
@@ -296,6 +522,21 @@ static int rx_run(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap
         end++;
     while (start > 0 && start < end && ((unsigned char)c->t.s[start] & 0xC0) == 0x80)
         start--;
+    if (patterns[id].places) {
+        /* the anchored pattern at the row's places in order: the first
+           that matches is the one a scan of [start, end) finds */
+        size_t at[MAX_STARTS];
+        for (size_t p = start; p < end;)
+            for (size_t k = 0, nk = patterns[id].places(c->t.s, end, &p, at); k < nk; k++)
+                if (at[k] >= start && rx_exec(c, id, at[k], end, ov, ncap))
+                    return 1;
+        return 0;
+    }
+    return rx_exec(c, id, start, end, ov, ncap);
+}
+
+static int rx_exec(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
+{
     /* the bound grows with the text searched: linear, never a stop short
        of the end on a long clean text */
     size_t lim = 1000000 + 64 * (end - start);
@@ -333,6 +574,20 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
     if (start > end || end > c->t.n)
         return 0;
     const pattern *q = &patterns[id];
+    if (q->starts) {
+        /* the anchored pattern at each place a cue lets a match start, in
+           order: the first that matches is the range's leftmost match */
+        const pk_cues *cu = pk_cue_places(c, q->share ? q->share : id);
+        size_t from = start, at[MAX_STARTS];
+        for (size_t i = pk_first_from(cu->at, cu->n, start); i < cu->n && cu->at[i] < end; i++)
+            for (size_t k = 0, nk = q->starts(c->t.s, c->t.n, cu->at[i], at); k < nk; k++)
+                if (at[k] >= from) {
+                    from = at[k] + 1;
+                    if (rx_run(c, id, at[k], end, ov, ncap))
+                        return 1;
+                }
+        return 0;
+    }
     if (!q->needles)
         return rx_run(c, id, start, end, ov, ncap);
     if (end - start < 512) {
