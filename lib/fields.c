@@ -23,11 +23,6 @@ static int has(const ctx *c, const char *needle)
     return 0;
 }
 
-static int line_has(const ctx *c, const line *l, const char *needle)
-{
-    return memmem(c->t.s + l->s, l->e - l->s, needle, strlen(needle)) != NULL;
-}
-
 static size_t count_words(const char *s, size_t n)
 {
     size_t w = 0;
@@ -384,8 +379,16 @@ void pk_extract_fields(ctx *c)
         c->rec->administration_span = pk_span_of(c, s, e);
         return;
     }
-    for (size_t i = 0; i < g->nlines; i++) {
-        if (!line_has(c, &g->lines[i], "beretts") && !line_has(c, &g->lines[i], "beredd"))
+    /* the lines that say where the matter was prepared: those that hold a
+       "beretts" or "beredd" (cue_words.tsv), as the one pass found them */
+    const pk_cues *prep = pk_cue_places(c, PK_CUE_PREPARED);
+    for (size_t i = 0, k = 0; i < g->nlines; i++) {
+        while (k < prep->n && prep->at[k] < g->lines[i].s)
+            k++;
+        if (k == prep->n)
+            break;
+        if (prep->at[k] >= g->lines[i].e ||
+            pk_cue_word_at(c, PK_CUE_PREPARED, SIZE_MAX, g->lines[i].s, g->lines[i].e, NULL) == SIZE_MAX)
             continue;
         size_t at = g->lines[i].s, ss, se;
         /* only where the sentence ends is wanted: search forward from the line */

@@ -130,6 +130,7 @@ enum {
     PK_CUE_PROPOSAL,
     PK_CUE_CLASS,
     PK_CUE_REPORT,
+    PK_CUE_PREPARED,
     PK_CUE_KINDS
 };
 typedef struct pk_scan pk_scan;
