@@ -38,11 +38,64 @@ static size_t count_words(const char *s, size_t n)
     return w;
 }
 
+/* s[0..n) ends in the word w (lower case, ASCII or Latin-1 letters) in
+   any case: an ASCII letter in either case, a letter after 0xC3 as its
+   small (0xA0..0xBF) or capital (0x80..0x9F) form. */
+static int ends_in_caseless(const char *s, size_t n, const char *w)
+{
+    size_t m = strlen(w);
+    if (n < m)
+        return 0;
+    s += n - m;
+    for (size_t i = 0; i < m; i++) {
+        unsigned char t = (unsigned char)s[i], k = (unsigned char)w[i];
+        if (t == k || (k >= 'a' && k <= 'z' && t == k - 32) || (i > 0 && w[i - 1] == '\xC3' && k >= 0xA0 && t == k - 32))
+            continue;
+        return 0;
+    }
+    return 1;
+}
+
+/* The words every match of RX_BODY and of RX_ADMIN ends in (their
+   (?i:...) alternatives), as the patterns of match.c write them. */
+static const char *const body_end[] = {"nämnd", "nämnden", "styrelse", "styrelsen", "fullmäktige", "utskott",
+                                       "utskottet", "kommittén", "kommitté", "direktionen", "beredningen", NULL};
+static const char *const admin_end[] = {"förvaltning", "förvaltningen", "kontoret", "kontor", NULL};
+
+/* The line can be whole a match of pattern id: it ends (and opens) as
+   every match of it does. Only a quick no: where it says yes, the pattern
+   decides. A diarienummer (every shape of regnum_shapes.tsv) and an ISO
+   date end in an ASCII digit (\d without UCP), a date opens with one; a
+   body or an administration ends in one of its words in any case, where
+   caseless matching in UTF mode knows other spellings of "k" and "s" (the
+   Kelvin sign, the long s: bytes from 0xC4 on) only near the end. */
+static int may_be_whole(const ctx *c, const line *l, int id)
+{
+    const char *s = c->t.s + l->s;
+    size_t n = l->e - l->s;
+    if (n == 0)
+        return 1;
+    unsigned char last = (unsigned char)s[n - 1];
+    if (id == RX_REGNUM)
+        return last >= '0' && last <= '9';
+    if (id == RX_DATE_ISO)
+        return last >= '0' && last <= '9' && s[0] >= '0' && s[0] <= '9';
+    if (id != RX_BODY && id != RX_ADMIN)
+        return 1;
+    for (size_t i = n > 24 ? n - 24 : 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0xC4)
+            return 1;
+    for (const char *const *w = id == RX_BODY ? body_end : admin_end; *w; w++)
+        if (ends_in_caseless(s, n, *w))
+            return 1;
+    return 0;
+}
+
 /* Whole line matched by pattern id. */
 static int line_is(ctx *c, const line *l, int id)
 {
     size_t ov[2];
-    return pk_rx_match(c, id, l->s, l->e, ov, 1) && ov[0] == l->s && ov[1] == l->e;
+    return may_be_whole(c, l, id) && pk_rx_match(c, id, l->s, l->e, ov, 1) && ov[0] == l->s && ov[1] == l->e;
 }
 
 /* A line of a person's name: two to four capitalised words, the first a
