@@ -10,7 +10,23 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#define LIT(o, s) pk_buf_add(o, s, sizeof s - 1)
+/* pk_buf_add with its common case (room enough) inline: a record is
+   written in many small pieces */
+static inline void add(pk_buf *o, const char *s, size_t n)
+{
+    if (!o->bad && o->n + n + 1 <= o->cap) {
+        memcpy(o->s + o->n, s, n);
+        o->n += n;
+    } else {
+        pk_buf_add(o, s, n);
+    }
+}
+
+#define LIT(o, s) add(o, s, sizeof s - 1)
+
+/* ,"key": (the keys are plain ASCII literals: nothing to escape), one
+   piece with its comma and colon */
+#define key(o, k, first) ((first) ? LIT(o, "\"" k "\":") : LIT(o, ",\"" k "\":"))
 
 static void str(pk_buf *o, const char *s)
 {
@@ -25,6 +41,17 @@ static void str(pk_buf *o, const char *s)
     *w++ = '"';
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+            *w++ = (char)c; /* most bytes: printable ASCII as it is */
+            i++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+            *w++ = (char)c; /* a character of two bytes ("å"): valid as it stands */
+            *w++ = s[i + 1];
+            i += 2;
+            continue;
+        }
         if (c >= 0x80) {
             utf8proc_int32_t cp;
             utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
@@ -78,7 +105,7 @@ static void num(pk_buf *o, long long v)
     } while (u);
     if (v < 0)
         b[--k] = '-';
-    pk_buf_add(o, b + k, sizeof b - k);
+    add(o, b + k, sizeof b - k);
 }
 
 static void year_or_null(pk_buf *o, int y)
@@ -97,16 +124,6 @@ static void span(pk_buf *o, pk_span sp)
     num(o, (long long)sp.end);
     LIT(o, "],\"page\":"); /* beside every span, its page */
     num(o, (long long)sp.page);
-}
-
-/* ,"key": (the keys are plain ASCII: nothing to escape) */
-static void key(pk_buf *o, const char *k, int first)
-{
-    if (!first)
-        LIT(o, ",");
-    LIT(o, "\"");
-    pk_buf_add(o, k, strlen(k));
-    LIT(o, "\":");
 }
 
 static char *record_json(const pk_record *r)
