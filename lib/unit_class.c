@@ -61,28 +61,53 @@ static int letter_before(const char *s, size_t at)
     return pk_is_letter_at(s + k, at - k);
 }
 
+/* A pair of bytes as a bit of the set of pairs that occur in a text. */
+static inline unsigned pair_bit(unsigned char a, unsigned char b) { return ((unsigned)a << 4 ^ b) & 1023; }
+
+static inline int pair_seen(const uint64_t *seen, const char *p)
+{
+    unsigned k = pair_bit((unsigned char)p[0], (unsigned char)p[1]);
+    return seen[k >> 6] >> (k & 63) & 1;
+}
+
+/* The first place at or after `from` where pat[0..len) stands in s[0..n), or n. */
+static size_t find(const char *s, size_t n, size_t from, const char *pat, size_t len)
+{
+    for (size_t k = from; k + len <= n; k++) {
+        if (s[k] != pat[0])
+            continue;
+        size_t j = 1;
+        while (j < len && s[k + j] == pat[j])
+            j++;
+        if (j == len)
+            return k;
+    }
+    return n;
+}
+
 /* The class of the longest row of `scope` found in s (lower case, n
    bytes), or NULL. With anchored, only a row that starts at s[0]. */
 static const char *match_rows(const char *s, size_t n, char scope, int anchored)
 {
-    /* the bytes that occur in s: a row whose first two bytes do not both
-       occur is passed over without a search */
-    uint64_t seen[4] = {0, 0, 0, 0};
-    for (size_t i = 0; i < n; i++)
-        seen[(unsigned char)s[i] >> 6] |= (uint64_t)1 << ((unsigned char)s[i] & 63);
+    /* the pairs of bytes that occur in s: a row whose first, middle or
+       last pair does not occur is passed over without a search */
+    uint64_t seen[16] = {0};
+    for (size_t i = 0; i + 1 < n; i++) {
+        unsigned k = pair_bit((unsigned char)s[i], (unsigned char)s[i + 1]);
+        seen[k >> 6] |= (uint64_t)1 << (k & 63);
+    }
     const class_row *best = NULL;
     for (size_t i = 0; i < NROWS; i++) {
         const class_row *r = &rows[i];
         if (r->scope != scope || r->len > n || (best && r->len <= best->len))
             continue;
-        unsigned char b0 = (unsigned char)r->pat[0], b1 = (unsigned char)r->pat[r->len > 1];
-        if (!(seen[b0 >> 6] >> (b0 & 63) & 1) || !(seen[b1 >> 6] >> (b1 & 63) & 1))
+        if (r->len >= 2 && (!pair_seen(seen, r->pat) || !pair_seen(seen, r->pat + r->len - 2) ||
+                            !pair_seen(seen, r->pat + r->len / 2 - 1)))
             continue;
         for (size_t at = 0; at + r->len <= n;) {
-            const char *p = memmem(s + at, n - at, r->pat, r->len);
-            if (!p)
+            size_t k = find(s, n, at, r->pat, r->len);
+            if (k == n)
                 break;
-            size_t k = (size_t)(p - s);
             if (anchored && k)
                 break;
             if ((r->left || !letter_before(s, k)) && (r->right || !letter_at(s, n, k + r->len))) {
