@@ -135,6 +135,7 @@ typedef struct name_ix {
     size_t *slot;     /* unit index + 1, 0 empty; open addressing */
     size_t *next;     /* the next unit with the same key, + 1 */
     size_t cap;
+    uint64_t lens[4]; /* the lengths of the keys under 256: most runs of words are none, and need no hash */
 } name_ix;
 
 static void ix_build(ctx *c, name_ix *ix)
@@ -148,10 +149,13 @@ static void ix_build(ctx *c, name_ix *ix)
     ix->slot = pk_arena_alloc(c->a, ix->cap * sizeof *ix->slot);
     ix->next = pk_arena_alloc(c->a, n * sizeof *ix->next + 1);
     memset(ix->slot, 0, ix->cap * sizeof *ix->slot);
+    memset(ix->lens, 0, sizeof ix->lens);
     for (size_t u = 0; u < n; u++) {
         ix->key[u] = pk_lower(c->a, us[u].name, strlen(us[u].name));
         ix->next[u] = 0;
         size_t len = strlen(ix->key[u]);
+        if (len < 256)
+            ix->lens[len >> 6] |= (uint64_t)1 << (len & 63);
         size_t i = pk_hash_folded(ix->key[u], len) & (ix->cap - 1);
         for (; ix->slot[i]; i = (i + 1) & (ix->cap - 1))
             if (strcmp(ix->key[ix->slot[i] - 1], ix->key[u]) == 0)
@@ -169,6 +173,8 @@ static void ix_build(ctx *c, name_ix *ix)
 /* The first unit named s[0..n), + 1; 0 when none. */
 static size_t ix_find(const name_ix *ix, const char *s, size_t n)
 {
+    if (n < 256 && !(ix->lens[n >> 6] >> (n & 63) & 1))
+        return 0;
     for (size_t i = pk_hash_folded(s, n) & (ix->cap - 1); ix->slot[i]; i = (i + 1) & (ix->cap - 1)) {
         const char *k = ix->key[ix->slot[i] - 1];
         if (strlen(k) == n && memcmp(k, s, n) == 0)
