@@ -396,6 +396,15 @@ static int lookup(const pk_names *ix, const char *low, int kind, const char *gen
     return found;
 }
 
+/* A pair of bytes as a bit of the set of pairs that occur in a text. */
+static inline unsigned pair_bit(unsigned char a, unsigned char b) { return ((unsigned)a << 5 ^ b) & 4095; }
+
+static inline int pair_seen(const uint64_t *seen, const char *p)
+{
+    unsigned k = pair_bit((unsigned char)p[0], (unsigned char)p[1]);
+    return seen[k >> 6] >> (k & 63) & 1;
+}
+
 /* The one body the header names (its letterhead: "FARSTA STADSDELSNÄMND"),
    of the fitting kind; -1 when none or several. */
 static int from_header(ctx *c, const pk_names *ix, const char *generic, int year)
@@ -405,10 +414,20 @@ static int from_header(ctx *c, const pk_names *ix, const char *generic, int year
         end = 2000;
     const char *low = pk_lower(c->a, c->t.s, end);
     size_t n = strlen(low);
+    /* the pairs of bytes that occur in the header: a name whose first,
+       middle or last pair does not occur is not searched for */
+    uint64_t seen[64] = {0};
+    for (size_t i = 0; i + 1 < n; i++) {
+        unsigned k = pair_bit((unsigned char)low[i], (unsigned char)low[i + 1]);
+        seen[k >> 6] |= (uint64_t)1 << (k & 63);
+    }
     int found = -1;
     for (size_t i = 0; i < ix->n; i++) {
         const struct name_ent *e = &ix->v[i];
         if (e->kind != K_NAME || e->body == found)
+            continue;
+        if (e->len >= 2 && (!pair_seen(seen, e->low) || !pair_seen(seen, e->low + e->len - 2) ||
+                            !pair_seen(seen, e->low + e->len / 2 - 1)))
             continue;
         const body_row *b = &bodies[e->body];
         if (!fits(b, generic) || !alive(b, year))
