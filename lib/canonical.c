@@ -399,10 +399,15 @@ static int lookup(const pk_names *ix, const char *low, int kind, const char *gen
 /* A pair of bytes as a bit of the set of pairs that occur in a text. */
 static inline unsigned pair_bit(unsigned char a, unsigned char b) { return ((unsigned)a << 5 ^ b) & 4095; }
 
-static inline int pair_seen(const uint64_t *seen, const char *p)
+/* Every pair of bytes of p[0..n) occurs in the text. */
+static int pairs_seen(const uint64_t *seen, const char *p, size_t n)
 {
-    unsigned k = pair_bit((unsigned char)p[0], (unsigned char)p[1]);
-    return seen[k >> 6] >> (k & 63) & 1;
+    for (size_t i = 0; i + 1 < n; i++) {
+        unsigned k = pair_bit((unsigned char)p[i], (unsigned char)p[i + 1]);
+        if (!(seen[k >> 6] >> (k & 63) & 1))
+            return 0;
+    }
+    return 1;
 }
 
 /* The one body the header names (its letterhead: "FARSTA STADSDELSNÄMND"),
@@ -414,8 +419,8 @@ static int from_header(ctx *c, const pk_names *ix, const char *generic, int year
         end = 2000;
     const char *low = pk_lower(c->a, c->t.s, end);
     size_t n = strlen(low);
-    /* the pairs of bytes that occur in the header: a name whose first,
-       middle or last pair does not occur is not searched for */
+    /* the pairs of bytes that occur in the header: a name with a pair
+       that does not occur is not searched for */
     uint64_t seen[64] = {0};
     for (size_t i = 0; i + 1 < n; i++) {
         unsigned k = pair_bit((unsigned char)low[i], (unsigned char)low[i + 1]);
@@ -426,8 +431,7 @@ static int from_header(ctx *c, const pk_names *ix, const char *generic, int year
         const struct name_ent *e = &ix->v[i];
         if (e->kind != K_NAME || e->body == found)
             continue;
-        if (e->len >= 2 && (!pair_seen(seen, e->low) || !pair_seen(seen, e->low + e->len - 2) ||
-                            !pair_seen(seen, e->low + e->len / 2 - 1)))
+        if (!pairs_seen(seen, e->low, e->len))
             continue;
         const body_row *b = &bodies[e->body];
         if (!fits(b, generic) || !alive(b, year))
