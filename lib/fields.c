@@ -295,12 +295,42 @@ static void find_title(ctx *c, size_t limit_line)
     }
 }
 
+/* s[0..n) holds w (lower-case ASCII letters) in any ASCII case. */
+static int holds_caseless(const char *s, size_t n, const char *w)
+{
+    size_t m = strlen(w);
+    for (size_t i = 0; i + m <= n; i++) {
+        if (((unsigned char)s[i] | 0x20) != (unsigned char)w[0])
+            continue;
+        size_t j = 1;
+        while (j < m && ((unsigned char)s[i + j] | 0x20) == (unsigned char)w[j])
+            j++;
+        if (j == m)
+            return 1;
+    }
+    return 0;
+}
+
+/* An RX_ADMIN match may start in [from, to): every match ends in
+   "förvaltning", "förvaltningen", "kontoret" or "kontor" in any case, so
+   holds "rvaltn" or "ntor" (letters with no other caseless spellings than
+   their ASCII capitals). Asked only of a range that pcre2 would read whole
+   (under 512 bytes, see pk_rx_match); a match may reach a few bytes past
+   it. */
+static int may_hold_admin(const ctx *c, size_t from, size_t to)
+{
+    if (to - from >= 512 || to > c->t.n)
+        return 1;
+    size_t e = to + 8 < c->t.n ? to + 8 : c->t.n;
+    return holds_caseless(c->t.s + from, e - from, "ntor") || holds_caseless(c->t.s + from, e - from, "rvaltn");
+}
+
 /* A named administration from an RX_ADMIN match, or 0. */
 static int admin_at(ctx *c, size_t from, size_t to, size_t *s, size_t *e)
 {
     size_t ov[6];
     size_t pos = from;
-    while (pk_rx_match(c, RX_ADMIN, pos, to, ov, 3)) {
+    while (pos <= to && may_hold_admin(c, pos, to) && pk_rx_match(c, RX_ADMIN, pos, to, ov, 3)) {
         pos = ov[1];
         size_t hs = ov[4], he = ov[5];
         const char *h = c->t.s + hs;
