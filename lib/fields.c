@@ -62,32 +62,60 @@ static const char *const body_end[] = {"nämnd", "nämnden", "styrelse", "styrel
                                        "utskottet", "kommittén", "kommitté", "direktionen", "beredningen", NULL};
 static const char *const admin_end[] = {"förvaltning", "förvaltningen", "kontoret", "kontor", NULL};
 
-/* The line can be whole a match of pattern id: it ends (and opens) as
-   every match of it does. Only a quick no: where it says yes, the pattern
-   decides. A diarienummer (every shape of regnum_shapes.tsv) and an ISO
-   date end in an ASCII digit (\d without UCP), a date opens with one; a
-   body or an administration ends in one of its words in any case, where
-   caseless matching in UTF mode knows other spellings of "k" and "s" (the
-   Kelvin sign, the long s: bytes from 0xC4 on) only near the end. */
-static int may_be_whole(const ctx *c, const line *l, int id)
+/* A match of pattern id can end at e, as every match of it ends: a
+   diarienummer (every shape of regnum_shapes.tsv) and an ISO date in an
+   ASCII digit (\d without UCP); a body or an administration in one of
+   its words in any case, where caseless matching in UTF mode knows other
+   spellings of "k" and "s" (the Kelvin sign, the long s: bytes from 0xC4
+   on) only near the end. Only a quick no: where it says yes, the pattern
+   decides. */
+int pk_may_end(const ctx *c, int id, size_t s, size_t e)
 {
-    const char *s = c->t.s + l->s;
-    size_t n = l->e - l->s;
-    if (n == 0)
+    const char *t = c->t.s + s;
+    size_t n = e - s;
+    if (n == 0 || e > c->t.n)
         return 1;
-    unsigned char last = (unsigned char)s[n - 1];
-    if (id == RX_REGNUM)
+    unsigned char last = (unsigned char)t[n - 1];
+    if (id == RX_REGNUM || id == RX_DATE_ISO)
         return last >= '0' && last <= '9';
-    if (id == RX_DATE_ISO)
-        return last >= '0' && last <= '9' && s[0] >= '0' && s[0] <= '9';
     if (id != RX_BODY && id != RX_ADMIN)
         return 1;
     for (size_t i = n > 24 ? n - 24 : 0; i < n; i++)
-        if ((unsigned char)s[i] >= 0xC4)
+        if ((unsigned char)t[i] >= 0xC4)
             return 1;
     for (const char *const *w = id == RX_BODY ? body_end : admin_end; *w; w++)
-        if (ends_in_caseless(s, n, *w))
+        if (ends_in_caseless(t, n, *w))
             return 1;
+    return 0;
+}
+
+/* Parts of those words without a letter that has caseless spellings
+   beyond its ASCII capital (k, s: the Kelvin sign, the long s) or beyond
+   ASCII: one of them stands in every match. */
+static const char *const body_part[] = {"mnd", "tyrel", "fullm", "ott", "ommitt", "tionen", "beredn", NULL};
+static const char *const admin_part[] = {"ntor", "rvaltn", NULL};
+
+int pk_may_hold(const ctx *c, int id, size_t from, size_t to)
+{
+    if (to - from >= 512 || to > c->t.n || (id != RX_BODY && id != RX_ADMIN))
+        return 1;
+    /* the range as pcre2 reads it: to the end of a character cut at `to` */
+    size_t e = to + 8 < c->t.n ? to + 8 : c->t.n;
+    const unsigned char *s = (const unsigned char *)c->t.s + from;
+    size_t n = e - from;
+    const char *const *parts = id == RX_BODY ? body_part : admin_part;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char b = s[i] | 0x20;
+        for (const char *const *w = parts; *w; w++) {
+            if (b != (unsigned char)(*w)[0])
+                continue;
+            size_t j = 1;
+            while ((*w)[j] && i + j < n && (s[i + j] | 0x20) == (unsigned char)(*w)[j])
+                j++;
+            if (!(*w)[j])
+                return 1;
+        }
+    }
     return 0;
 }
 
@@ -95,7 +123,11 @@ static int may_be_whole(const ctx *c, const line *l, int id)
 static int line_is(ctx *c, const line *l, int id)
 {
     size_t ov[2];
-    return may_be_whole(c, l, id) && pk_rx_match(c, id, l->s, l->e, ov, 1) && ov[0] == l->s && ov[1] == l->e;
+    /* an ISO date opens with a digit too */
+    if (!pk_may_end(c, id, l->s, l->e) ||
+        (id == RX_DATE_ISO && l->e > l->s && !(c->t.s[l->s] >= '0' && c->t.s[l->s] <= '9')))
+        return 0;
+    return pk_rx_match(c, id, l->s, l->e, ov, 1) && ov[0] == l->s && ov[1] == l->e;
 }
 
 /* A line of a person's name: two to four capitalised words, the first a
@@ -295,42 +327,12 @@ static void find_title(ctx *c, size_t limit_line)
     }
 }
 
-/* s[0..n) holds w (lower-case ASCII letters) in any ASCII case. */
-static int holds_caseless(const char *s, size_t n, const char *w)
-{
-    size_t m = strlen(w);
-    for (size_t i = 0; i + m <= n; i++) {
-        if (((unsigned char)s[i] | 0x20) != (unsigned char)w[0])
-            continue;
-        size_t j = 1;
-        while (j < m && ((unsigned char)s[i + j] | 0x20) == (unsigned char)w[j])
-            j++;
-        if (j == m)
-            return 1;
-    }
-    return 0;
-}
-
-/* An RX_ADMIN match may start in [from, to): every match ends in
-   "förvaltning", "förvaltningen", "kontoret" or "kontor" in any case, so
-   holds "rvaltn" or "ntor" (letters with no other caseless spellings than
-   their ASCII capitals). Asked only of a range that pcre2 would read whole
-   (under 512 bytes, see pk_rx_match); a match may reach a few bytes past
-   it. */
-static int may_hold_admin(const ctx *c, size_t from, size_t to)
-{
-    if (to - from >= 512 || to > c->t.n)
-        return 1;
-    size_t e = to + 8 < c->t.n ? to + 8 : c->t.n;
-    return holds_caseless(c->t.s + from, e - from, "ntor") || holds_caseless(c->t.s + from, e - from, "rvaltn");
-}
-
 /* A named administration from an RX_ADMIN match, or 0. */
 static int admin_at(ctx *c, size_t from, size_t to, size_t *s, size_t *e)
 {
     size_t ov[6];
     size_t pos = from;
-    while (pos <= to && may_hold_admin(c, pos, to) && pk_rx_match(c, RX_ADMIN, pos, to, ov, 3)) {
+    while (pos <= to && pk_may_hold(c, RX_ADMIN, pos, to) && pk_rx_match(c, RX_ADMIN, pos, to, ov, 3)) {
         pos = ov[1];
         size_t hs = ov[4], he = ov[5];
         const char *h = c->t.s + hs;
