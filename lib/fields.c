@@ -441,15 +441,14 @@ void pk_extract_fields(ctx *c)
         limit = g->nlines;
     c->header_end = limit < g->nlines ? g->lines[limit].s : c->t.n;
 
-    /* doc_type */
-    int protokoll = c->rec->paragraph != NULL || has(c, "Beslutsg\xc3\xa5ng") || has(c, "Justerandes") || has(c, "Justerare") ||
-                    has(c, "Sammantr\xc3\xa4" "desdatum");
+    /* doc_type: each word is sought only when the answer still depends on it */
     if (has(c, "Protokollsutdrag") || has(c, "PROTOKOLLSUTDRAG") || has(c, "Utdrag ur protokoll"))
         c->rec->doc_type = "protokollsutdrag";
-    else if (protokoll)
+    else if (c->rec->paragraph != NULL || has(c, "Beslutsg\xc3\xa5ng") || has(c, "Justerandes") || has(c, "Justerare") ||
+             has(c, "Sammantr\xc3\xa4" "desdatum"))
         c->rec->doc_type = "protokoll";
-    else if (has(c, "Tj\xc3\xa4nsteutl\xc3\xa5tande") || has(c, "TJ\xc3\x84NSTEUTL\xc3\x85TANDE") ||
-             has(c, "Tj\xe4nsteutl\xe5tande") || first_dec < g->nlines || first_dec < g->nlines)
+    else if (first_dec < g->nlines || has(c, "Tj\xc3\xa4nsteutl\xc3\xa5tande") || has(c, "TJ\xc3\x84NSTEUTL\xc3\x85TANDE") ||
+             has(c, "Tj\xe4nsteutl\xe5tande"))
         c->rec->doc_type = "tjansteutlatande";
     else
         c->rec->doc_type = "unknown";
