@@ -40,6 +40,22 @@ static void str(pk_buf *o, const char *s)
     char *w = o->s + o->n;
     *w++ = '"';
     for (size_t i = 0; i < n;) {
+        /* eight bytes at a time while none needs a look: no control
+           character, no byte from 0x80, no '"' and no '\\' (the tests of
+           whether a word holds a byte below a bound or a zero byte) */
+        while (i + 8 <= n) {
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+            uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+            if ((((x - ones * 0x20) & ~x) | x | ((q - ones) & ~q) | ((b - ones) & ~b)) & highs)
+                break;
+            memcpy(w, &x, 8);
+            w += 8;
+            i += 8;
+        }
+        if (i >= n)
+            break;
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
             *w++ = (char)c; /* most bytes: printable ASCII as it is */
