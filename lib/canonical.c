@@ -64,6 +64,9 @@ struct pk_names {
     /* a hash of (kind, name): the first entry of each, in table order */
     uint32_t *slot;
     size_t nslot; /* a power of two, at least twice n */
+    /* the entries of kind K_NAME, in table order: the names a header is searched for */
+    uint32_t *names;
+    size_t n_names;
 };
 
 #define NONE UINT32_MAX
@@ -148,6 +151,7 @@ void pk_names_free(pk_names *ix)
         free(ix->v[i].low);
     free(ix->v);
     free(ix->slot);
+    free(ix->names);
     free(ix);
 }
 
@@ -186,6 +190,8 @@ pk_names *pk_names_new(void)
     cap += 3 * NMUNIS;
     ix->n = 0;
     ix->slot = NULL;
+    ix->names = NULL;
+    ix->n_names = 0;
     ix->v = pk_malloc(cap * sizeof *ix->v);
     if (!ix->v) {
         free(ix);
@@ -215,6 +221,14 @@ pk_names *pk_names_new(void)
         pk_names_free(ix);
         return NULL;
     }
+    ix->names = pk_malloc((ix->n + 1) * sizeof *ix->names);
+    if (!ix->names) {
+        pk_names_free(ix);
+        return NULL;
+    }
+    for (size_t i = 0; i < ix->n; i++)
+        if (ix->v[i].kind == K_NAME)
+            ix->names[ix->n_names++] = (uint32_t)i;
     return ix;
 }
 
@@ -427,9 +441,9 @@ static int from_header(ctx *c, const pk_names *ix, const char *generic, int year
         seen[k >> 6] |= (uint64_t)1 << (k & 63);
     }
     int found = -1;
-    for (size_t i = 0; i < ix->n; i++) {
-        const struct name_ent *e = &ix->v[i];
-        if (e->kind != K_NAME || e->body == found)
+    for (size_t i = 0; i < ix->n_names; i++) {
+        const struct name_ent *e = &ix->v[ix->names[i]];
+        if (e->body == found)
             continue;
         if (!pairs_seen(seen, e->low, e->len))
             continue;
