@@ -208,8 +208,12 @@ static int is_lead_in(const ctx *c, const leads *ld, const line *l)
         return 0;
     for (size_t i = 0; i < pk_n_decision_leads; i++) {
         const char *end = pk_decision_leads[i];
-        size_t m = ld->len[i];
-        if (n >= m && memcmp(s + n - m, end, m) == 0 && (n == m || s[n - m - 1] == ' '))
+        size_t m = ld->len[i], j = 0;
+        if (n < m)
+            continue;
+        while (j < m && s[n - 1 - j] == end[m - 1 - j]) /* from the end: most differ at once */
+            j++;
+        if (j == m && (n == m || s[n - m - 1] == ' '))
             return 1;
     }
     return 0;

@@ -108,8 +108,13 @@ int pk_may_hold(const ctx *c, int id, size_t from, size_t to)
     const unsigned char *s = (const unsigned char *)c->t.s + from;
     size_t n = e - from;
     const char *const *parts = id == RX_BODY ? body_part : admin_part;
+    uint32_t first = 0; /* the parts' first letters, a bit each */
+    for (const char *const *w = parts; *w; w++)
+        first |= 1u << ((*w)[0] - 'a');
     for (size_t i = 0; i < n; i++) {
         unsigned char b = s[i] | 0x20;
+        if ((unsigned)(b - 'a') >= 26 || !(first >> (b - 'a') & 1))
+            continue;
         for (const char *const *w = parts; *w; w++) {
             if (b != (unsigned char)(*w)[0])
                 continue;
