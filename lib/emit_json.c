@@ -35,7 +35,8 @@ static void str(pk_buf *o, const char *s)
         return;
     }
     size_t n = strlen(s);
-    if (pk_buf_reserve(o, n * 6 + 2)) /* the worst case: every byte \u00XX */
+    /* the worst case: every byte \u00XX; the room is there most often */
+    if ((o->bad || o->n + n * 6 + 3 > o->cap) && pk_buf_reserve(o, n * 6 + 2))
         return;
     char *w = o->s + o->n;
     *w++ = '"';
