@@ -116,10 +116,23 @@ static void num(pk_buf *o, long long v)
     char b[24];
     size_t k = sizeof b;
     unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
-    do { /* the digits from the last, without printf's parsing of a format */
-        b[--k] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
+    /* the digits from the last, two at a time from a table, without
+       printf's parsing of a format */
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                "8081828384858687888990919293949596979899";
+    while (u >= 100) {
+        size_t d = (size_t)(u % 100);
+        u /= 100;
+        b[--k] = pairs[2 * d + 1];
+        b[--k] = pairs[2 * d];
+    }
+    if (u >= 10) {
+        b[--k] = pairs[2 * u + 1];
+        b[--k] = pairs[2 * u];
+    } else {
+        b[--k] = (char)('0' + u);
+    }
     if (v < 0)
         b[--k] = '-';
     add(o, b + k, sizeof b - k);
