@@ -915,7 +915,10 @@ static void from_cues(ctx *c, size_t s, size_t e, int *budget)
     if (strlen(low) != n) /* a case folding that changed the length: no offsets */
         return;
     for (size_t p = 0; p < n; p++) {
-        if (p && (pk_is_letter_at(low + p - 1, 1) || ((unsigned char)low[p - 1] & 0x80) || low[p - 1] == '-'))
+        /* a cue opens a word: not after a letter (an ASCII one, or any byte
+           from 0x80) or a hyphen */
+        unsigned char pb = p ? (unsigned char)low[p - 1] : ' ';
+        if (pb >= 0x80 || pb == '-' || ((pb | 0x20) >= 'a' && (pb | 0x20) <= 'z'))
             continue;
         const unit_cue *best = NULL;
         size_t bl = 0;
