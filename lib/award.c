@@ -16,6 +16,32 @@ static int year_in(ctx *c, size_t s, size_t e)
     return 0;
 }
 
+/* Is there a match of RX_AWARD in [s, e)? Answered from the first one in
+   the whole text (fields.c: c->award_mention) where that settles it: a
+   match within [s, e) is one of the whole text too, unless it ends at e
+   where the text goes on with a letter (the pattern's (?![\p{L}]) sees
+   the end of the range there), so none starts before the first of the
+   whole text; and that first one lies within [s, e) or not. */
+static int award_in(ctx *c, size_t s, size_t e)
+{
+    size_t ov[2];
+    if (c->rx_limit_hit || e <= s || e > c->t.n)
+        return pk_rx_match(c, RX_AWARD, s, e, ov, 1);
+    const size_t *m = c->award_mention;
+    if (c->has_award_mention && m[0] >= s && m[1] <= e)
+        return 1;
+    /* the end as pk_rx_match reads it: never inside a character */
+    size_t ee = e;
+    while (ee < c->t.n && ((unsigned char)c->t.s[ee] & 0xC0) == 0x80)
+        ee++;
+    /* a letter on both sides of the end (any byte from 0x80 may be one) */
+    unsigned before = (unsigned char)c->t.s[ee - 1], after = ee < c->t.n ? (unsigned char)c->t.s[ee] : 0;
+    int word_goes_on = ee < c->t.n && ((before | 0x20) - 'a' < 26u || before >= 0x80) && ((after | 0x20) - 'a' < 26u || after >= 0x80);
+    if (!word_goes_on && (!c->has_award_mention || m[0] >= ee))
+        return 0;
+    return pk_rx_match(c, RX_AWARD, s, e, ov, 1);
+}
+
 void pk_extract_award(ctx *c)
 {
     size_t ov[4];
@@ -26,8 +52,8 @@ void pk_extract_award(ctx *c)
         te = c->header_end;
     }
     int in_title = c->rec->title && (strstr(c->rec->title, "tmärkelse") || strstr(c->rec->title, "kvalitetspris")) &&
-                   pk_rx_match(c, RX_AWARD, ts, te, ov, 1);
-    int in_decision = c->decision_hi > c->decision_lo && pk_rx_match(c, RX_AWARD, c->decision_lo, c->decision_hi, ov, 1);
+                   award_in(c, ts, te);
+    int in_decision = c->decision_hi > c->decision_lo && award_in(c, c->decision_lo, c->decision_hi);
     if (!in_title && !in_decision) {
         /* an older nomination: "Nominering till kvalitetsutmärkelsen" */
         const pk_decision *d = c->decisions.items;

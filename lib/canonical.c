@@ -64,6 +64,9 @@ struct pk_names {
     /* a hash of (kind, name): the first entry of each, in table order */
     uint32_t *slot;
     size_t nslot; /* a power of two, at least twice n */
+    /* the entries of kind K_NAME, in table order: the names a header is searched for */
+    uint32_t *names;
+    size_t n_names;
 };
 
 #define NONE UINT32_MAX
@@ -127,6 +130,12 @@ static char *lower_dup(const char *s, size_t n)
     if (!out)
         return NULL;
     for (size_t i = 0; i < n;) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) { /* ASCII, most of the table: its lower case without a call */
+            *o++ = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+            i++;
+            continue;
+        }
         utf8proc_int32_t cp;
         utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
         if (k <= 0) {
@@ -148,6 +157,7 @@ void pk_names_free(pk_names *ix)
         free(ix->v[i].low);
     free(ix->v);
     free(ix->slot);
+    free(ix->names);
     free(ix);
 }
 
@@ -186,6 +196,8 @@ pk_names *pk_names_new(void)
     cap += 3 * NMUNIS;
     ix->n = 0;
     ix->slot = NULL;
+    ix->names = NULL;
+    ix->n_names = 0;
     ix->v = pk_malloc(cap * sizeof *ix->v);
     if (!ix->v) {
         free(ix);
@@ -215,6 +227,14 @@ pk_names *pk_names_new(void)
         pk_names_free(ix);
         return NULL;
     }
+    ix->names = pk_malloc((ix->n + 1) * sizeof *ix->names);
+    if (!ix->names) {
+        pk_names_free(ix);
+        return NULL;
+    }
+    for (size_t i = 0; i < ix->n; i++)
+        if (ix->v[i].kind == K_NAME)
+            ix->names[ix->n_names++] = (uint32_t)i;
     return ix;
 }
 
@@ -396,6 +416,20 @@ static int lookup(const pk_names *ix, const char *low, int kind, const char *gen
     return found;
 }
 
+/* A pair of bytes as a bit of the set of pairs that occur in a text. */
+static inline unsigned pair_bit(unsigned char a, unsigned char b) { return ((unsigned)a << 5 ^ b) & 4095; }
+
+/* Every pair of bytes of p[0..n) occurs in the text. */
+static int pairs_seen(const uint64_t *seen, const char *p, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        unsigned k = pair_bit((unsigned char)p[i], (unsigned char)p[i + 1]);
+        if (!(seen[k >> 6] >> (k & 63) & 1))
+            return 0;
+    }
+    return 1;
+}
+
 /* The one body the header names (its letterhead: "FARSTA STADSDELSNÄMND"),
    of the fitting kind; -1 when none or several. */
 static int from_header(ctx *c, const pk_names *ix, const char *generic, int year)
@@ -405,10 +439,19 @@ static int from_header(ctx *c, const pk_names *ix, const char *generic, int year
         end = 2000;
     const char *low = pk_lower(c->a, c->t.s, end);
     size_t n = strlen(low);
+    /* the pairs of bytes that occur in the header: a name with a pair
+       that does not occur is not searched for */
+    uint64_t seen[64] = {0};
+    for (size_t i = 0; i + 1 < n; i++) {
+        unsigned k = pair_bit((unsigned char)low[i], (unsigned char)low[i + 1]);
+        seen[k >> 6] |= (uint64_t)1 << (k & 63);
+    }
     int found = -1;
-    for (size_t i = 0; i < ix->n; i++) {
-        const struct name_ent *e = &ix->v[i];
-        if (e->kind != K_NAME || e->body == found)
+    for (size_t i = 0; i < ix->n_names; i++) {
+        const struct name_ent *e = &ix->v[ix->names[i]];
+        if (e->body == found)
+            continue;
+        if (!pairs_seen(seen, e->low, e->len))
             continue;
         const body_row *b = &bodies[e->body];
         if (!fits(b, generic) || !alive(b, year))

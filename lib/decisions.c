@@ -36,7 +36,7 @@ static int body_before(ctx *c, size_t from, size_t before, size_t *bs, size_t *b
 {
     size_t ov[6], pos = from;
     int found = 0;
-    while (pos < before && pk_rx_match(c, RX_BODY, pos, before, ov, 3)) {
+    while (pos < before && pk_may_hold(c, RX_BODY, pos, before) && pk_rx_match(c, RX_BODY, pos, before, ov, 3)) {
         size_t hs = ov[4], he = ov[5];
         size_t s = hs;
         if (!pk_is_upper_at(c->t.s + hs, he - hs) && ov[2] != (size_t)-1)
@@ -173,8 +173,29 @@ static void add_item(ctx *c, size_t s, size_t e, int marked, size_t lead_s, size
     }
 }
 
+/* The endings of a lead-in (decision_leads.txt) as the lines are asked
+   about them: their lengths, and the set of their last bytes, so that a
+   line that ends otherwise is passed over at once. */
+typedef struct leads {
+    size_t *len;
+    uint64_t last[4];
+} leads;
+
+static void leads_init(ctx *c, leads *ld)
+{
+    ld->len = pk_arena_alloc(c->a, pk_n_decision_leads * sizeof *ld->len + 1);
+    memset(ld->last, 0, sizeof ld->last);
+    for (size_t i = 0; i < pk_n_decision_leads; i++) {
+        ld->len[i] = strlen(pk_decision_leads[i]);
+        if (ld->len[i]) {
+            unsigned char b = (unsigned char)pk_decision_leads[i][ld->len[i] - 1];
+            ld->last[b >> 6] |= (uint64_t)1 << (b & 63);
+        }
+    }
+}
+
 /* Does the line end a lead-in ("Stadsdelsnämnden beslutar:", "... beslutar att")? */
-static int is_lead_in(const ctx *c, const line *l)
+static int is_lead_in(const ctx *c, const leads *ld, const line *l)
 {
     const char *s = c->t.s + l->s;
     size_t n = l->e - l->s;
@@ -182,16 +203,23 @@ static int is_lead_in(const ctx *c, const line *l)
         n--;
     if (n && s[n - 1] == ':')
         return 1;
+    unsigned char b = n ? (unsigned char)s[n - 1] : 0;
+    if (!n || !(ld->last[b >> 6] >> (b & 63) & 1))
+        return 0;
     for (size_t i = 0; i < pk_n_decision_leads; i++) {
         const char *end = pk_decision_leads[i];
-        size_t m = strlen(end);
-        if (n >= m && memcmp(s + n - m, end, m) == 0 && (n == m || s[n - m - 1] == ' '))
+        size_t m = ld->len[i], j = 0;
+        if (n < m)
+            continue;
+        while (j < m && s[n - 1 - j] == end[m - 1 - j]) /* from the end: most differ at once */
+            j++;
+        if (j == m && (n == m || s[n - m - 1] == ' '))
             return 1;
     }
     return 0;
 }
 
-static void split_section(ctx *c, size_t a, size_t b)
+static void split_section(ctx *c, const leads *ld, size_t a, size_t b)
 {
     const segs *g = &c->sg;
     size_t lead_s = 0, lead_e = 0;
@@ -204,7 +232,7 @@ static void split_section(ctx *c, size_t a, size_t b)
             continue;
         /* the first lead-in; a later line ending in a colon ends an item
            ("att godkänna att följande enheter deltar ...:") */
-        if (!lead_e && is_lead_in(c, l)) {
+        if (!lead_e && is_lead_in(c, ld, l)) {
             lead_s = l->s;
             lead_e = l->e;
             att_items = 1;
@@ -308,7 +336,8 @@ static void body_from_header(ctx *c)
                 e = q;
                 break;
             }
-        if (l->blank || !pk_rx_match(c, RX_BODY, l->s, e, ov, 3) || ov[0] != l->s || ov[1] != e)
+        if (l->blank || !pk_may_end(c, RX_BODY, l->s, e) || !pk_rx_match(c, RX_BODY, l->s, e, ov, 3) || ov[0] != l->s ||
+            ov[1] != e)
             continue;
         size_t hs = ov[4], he = ov[5], s = hs;
         if (ov[2] != (size_t)-1 && (!pk_is_upper_at(c->t.s + hs, he - hs) || strncasecmp(c->t.s + hs, "stadsdels", 9) == 0))
@@ -371,6 +400,8 @@ void pk_extract_decisions(ctx *c)
     const segs *g = &c->sg;
     size_t head = g->nlines, lead = g->nlines, beslut = g->nlines;
     int protokoll = c->rec->doc_type && strncmp(c->rec->doc_type, "protokoll", 9) == 0;
+    leads ld;
+    leads_init(c, &ld);
     for (size_t i = c->focus_line; i < g->nlines; i++) {
         const line *l = &g->lines[i];
         size_t ov[2];
@@ -379,7 +410,7 @@ void pk_extract_decisions(ctx *c)
                 head = i;
             if (beslut == g->nlines && line_is_beslut(c, l))
                 beslut = i;
-        } else if (lead == g->nlines && !l->blank && !l->heading && is_lead_in(c, l) &&
+        } else if (lead == g->nlines && !l->blank && !l->heading && is_lead_in(c, &ld, l) &&
                    pk_rx_match(c, RX_BODY, l->s, l->e, ov, 1) && ov[0] == l->s) {
             lead = i; /* "<Nämnd> beslutar" standing on its own line */
         }
@@ -416,7 +447,7 @@ void pk_extract_decisions(ctx *c)
     if (a < g->nlines) {
         c->decision_lo = g->lines[a].s;
         c->decision_hi = g->lines[b - 1].e;
-        split_section(c, a, b);
+        split_section(c, &ld, a, b);
     }
     /* "Kommunstyrelsens personalutskott beslutar:" names the body even
        where no item below it reads as a decision */

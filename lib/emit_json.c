@@ -10,7 +10,23 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#define LIT(o, s) pk_buf_add(o, s, sizeof s - 1)
+/* pk_buf_add with its common case (room enough) inline: a record is
+   written in many small pieces */
+static inline void add(pk_buf *o, const char *s, size_t n)
+{
+    if (!o->bad && o->n + n + 1 <= o->cap) {
+        memcpy(o->s + o->n, s, n);
+        o->n += n;
+    } else {
+        pk_buf_add(o, s, n);
+    }
+}
+
+#define LIT(o, s) add(o, s, sizeof s - 1)
+
+/* ,"key": (the keys are plain ASCII literals: nothing to escape), one
+   piece with its comma and colon */
+#define key(o, k, first) ((first) ? LIT(o, "\"" k "\":") : LIT(o, ",\"" k "\":"))
 
 static void str(pk_buf *o, const char *s)
 {
@@ -19,12 +35,40 @@ static void str(pk_buf *o, const char *s)
         return;
     }
     size_t n = strlen(s);
-    if (pk_buf_reserve(o, n * 6 + 2)) /* the worst case: every byte \u00XX */
+    /* the worst case: every byte \u00XX; the room is there most often */
+    if ((o->bad || o->n + n * 6 + 3 > o->cap) && pk_buf_reserve(o, n * 6 + 2))
         return;
     char *w = o->s + o->n;
     *w++ = '"';
     for (size_t i = 0; i < n;) {
+        /* eight bytes at a time while none needs a look: no control
+           character, no byte from 0x80, no '"' and no '\\' (the tests of
+           whether a word holds a byte below a bound or a zero byte) */
+        while (i + 8 <= n) {
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+            uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+            if ((((x - ones * 0x20) & ~x) | x | ((q - ones) & ~q) | ((b - ones) & ~b)) & highs)
+                break;
+            memcpy(w, &x, 8);
+            w += 8;
+            i += 8;
+        }
+        if (i >= n)
+            break;
         unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+            *w++ = (char)c; /* most bytes: printable ASCII as it is */
+            i++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+            *w++ = (char)c; /* a character of two bytes ("å"): valid as it stands */
+            *w++ = s[i + 1];
+            i += 2;
+            continue;
+        }
         if (c >= 0x80) {
             utf8proc_int32_t cp;
             utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
@@ -72,13 +116,26 @@ static void num(pk_buf *o, long long v)
     char b[24];
     size_t k = sizeof b;
     unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
-    do { /* the digits from the last, without printf's parsing of a format */
-        b[--k] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
+    /* the digits from the last, two at a time from a table, without
+       printf's parsing of a format */
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                "8081828384858687888990919293949596979899";
+    while (u >= 100) {
+        size_t d = (size_t)(u % 100);
+        u /= 100;
+        b[--k] = pairs[2 * d + 1];
+        b[--k] = pairs[2 * d];
+    }
+    if (u >= 10) {
+        b[--k] = pairs[2 * u + 1];
+        b[--k] = pairs[2 * u];
+    } else {
+        b[--k] = (char)('0' + u);
+    }
     if (v < 0)
         b[--k] = '-';
-    pk_buf_add(o, b + k, sizeof b - k);
+    add(o, b + k, sizeof b - k);
 }
 
 static void year_or_null(pk_buf *o, int y)
@@ -97,16 +154,6 @@ static void span(pk_buf *o, pk_span sp)
     num(o, (long long)sp.end);
     LIT(o, "],\"page\":"); /* beside every span, its page */
     num(o, (long long)sp.page);
-}
-
-/* ,"key": (the keys are plain ASCII: nothing to escape) */
-static void key(pk_buf *o, const char *k, int first)
-{
-    if (!first)
-        LIT(o, ",");
-    LIT(o, "\"");
-    pk_buf_add(o, k, strlen(k));
-    LIT(o, "\":");
 }
 
 static char *record_json(const pk_record *r)

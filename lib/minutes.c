@@ -73,6 +73,19 @@ static int opens_closing(const ctx *c, const line *l)
     return 0;
 }
 
+/* A word of a report (cue_words.tsv, kind report) stands in [0, he), the
+   text before the first paragraph. Searched there alone, not asked of the
+   one pass: that pass would read the whole text for this one question,
+   and minutes have each of their parts read on its own. */
+static int holds_report_word(const ctx *c, size_t he)
+{
+    for (size_t k = 0; k < pk_n_cue_words; k++)
+        if (pk_cue_words[k].kind == PK_CUE_REPORT &&
+            memmem(c->t.s, he, pk_cue_words[k].word, strlen(pk_cue_words[k].word)) != NULL)
+            return 1;
+    return 0;
+}
+
 size_t pk_minutes_paragraphs(ctx *c, vec *out, size_t *closing)
 {
     const segs *g = &c->sg;
@@ -99,7 +112,7 @@ size_t pk_minutes_paragraphs(ctx *c, vec *out, size_t *closing)
     /* a report that quotes numbered sections ("§ 1 Nämnden ansvarar ...")
        is one document, not minutes */
     size_t he = ((pk_para *)out->items)[0].s;
-    if (pk_cue_word_at(c, PK_CUE_REPORT, SIZE_MAX, 0, he, NULL) != SIZE_MAX) { /* cue_words.tsv */
+    if (holds_report_word(c, he)) {
         out->n = 0;
         return 0;
     }

@@ -61,28 +61,53 @@ static int letter_before(const char *s, size_t at)
     return pk_is_letter_at(s + k, at - k);
 }
 
+/* A pair of bytes as a bit of the set of pairs that occur in a text. */
+static inline unsigned pair_bit(unsigned char a, unsigned char b) { return ((unsigned)a << 4 ^ b) & 1023; }
+
+static inline int pair_seen(const uint64_t *seen, const char *p)
+{
+    unsigned k = pair_bit((unsigned char)p[0], (unsigned char)p[1]);
+    return seen[k >> 6] >> (k & 63) & 1;
+}
+
+/* The first place at or after `from` where pat[0..len) stands in s[0..n), or n. */
+static size_t find(const char *s, size_t n, size_t from, const char *pat, size_t len)
+{
+    for (size_t k = from; k + len <= n; k++) {
+        if (s[k] != pat[0])
+            continue;
+        size_t j = 1;
+        while (j < len && s[k + j] == pat[j])
+            j++;
+        if (j == len)
+            return k;
+    }
+    return n;
+}
+
 /* The class of the longest row of `scope` found in s (lower case, n
    bytes), or NULL. With anchored, only a row that starts at s[0]. */
 static const char *match_rows(const char *s, size_t n, char scope, int anchored)
 {
-    /* the bytes that occur in s: a row whose first two bytes do not both
-       occur is passed over without a search */
-    uint64_t seen[4] = {0, 0, 0, 0};
-    for (size_t i = 0; i < n; i++)
-        seen[(unsigned char)s[i] >> 6] |= (uint64_t)1 << ((unsigned char)s[i] & 63);
+    /* the pairs of bytes that occur in s: a row whose first, middle or
+       last pair does not occur is passed over without a search */
+    uint64_t seen[16] = {0};
+    for (size_t i = 0; i + 1 < n; i++) {
+        unsigned k = pair_bit((unsigned char)s[i], (unsigned char)s[i + 1]);
+        seen[k >> 6] |= (uint64_t)1 << (k & 63);
+    }
     const class_row *best = NULL;
     for (size_t i = 0; i < NROWS; i++) {
         const class_row *r = &rows[i];
         if (r->scope != scope || r->len > n || (best && r->len <= best->len))
             continue;
-        unsigned char b0 = (unsigned char)r->pat[0], b1 = (unsigned char)r->pat[r->len > 1];
-        if (!(seen[b0 >> 6] >> (b0 & 63) & 1) || !(seen[b1 >> 6] >> (b1 & 63) & 1))
+        if (r->len >= 2 && (!pair_seen(seen, r->pat) || !pair_seen(seen, r->pat + r->len - 2) ||
+                            !pair_seen(seen, r->pat + r->len / 2 - 1)))
             continue;
         for (size_t at = 0; at + r->len <= n;) {
-            const char *p = memmem(s + at, n - at, r->pat, r->len);
-            if (!p)
+            size_t k = find(s, n, at, r->pat, r->len);
+            if (k == n)
                 break;
-            size_t k = (size_t)(p - s);
             if (anchored && k)
                 break;
             if ((r->left || !letter_before(s, k)) && (r->right || !letter_at(s, n, k + r->len))) {
@@ -110,6 +135,7 @@ typedef struct name_ix {
     size_t *slot;     /* unit index + 1, 0 empty; open addressing */
     size_t *next;     /* the next unit with the same key, + 1 */
     size_t cap;
+    uint64_t lens[4]; /* the lengths of the keys under 256: most runs of words are none, and need no hash */
 } name_ix;
 
 static void ix_build(ctx *c, name_ix *ix)
@@ -123,10 +149,13 @@ static void ix_build(ctx *c, name_ix *ix)
     ix->slot = pk_arena_alloc(c->a, ix->cap * sizeof *ix->slot);
     ix->next = pk_arena_alloc(c->a, n * sizeof *ix->next + 1);
     memset(ix->slot, 0, ix->cap * sizeof *ix->slot);
+    memset(ix->lens, 0, sizeof ix->lens);
     for (size_t u = 0; u < n; u++) {
         ix->key[u] = pk_lower(c->a, us[u].name, strlen(us[u].name));
         ix->next[u] = 0;
         size_t len = strlen(ix->key[u]);
+        if (len < 256)
+            ix->lens[len >> 6] |= (uint64_t)1 << (len & 63);
         size_t i = pk_hash_folded(ix->key[u], len) & (ix->cap - 1);
         for (; ix->slot[i]; i = (i + 1) & (ix->cap - 1))
             if (strcmp(ix->key[ix->slot[i] - 1], ix->key[u]) == 0)
@@ -144,6 +173,8 @@ static void ix_build(ctx *c, name_ix *ix)
 /* The first unit named s[0..n), + 1; 0 when none. */
 static size_t ix_find(const name_ix *ix, const char *s, size_t n)
 {
+    if (n < 256 && !(ix->lens[n >> 6] >> (n & 63) & 1))
+        return 0;
     for (size_t i = pk_hash_folded(s, n) & (ix->cap - 1); ix->slot[i]; i = (i + 1) & (ix->cap - 1)) {
         const char *k = ix->key[ix->slot[i] - 1];
         if (strlen(k) == n && memcmp(k, s, n) == 0)

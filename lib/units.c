@@ -25,11 +25,22 @@ const unit_noun pk_unit_nouns[] = {
 };
 const size_t pk_n_unit_nouns = sizeof pk_unit_nouns / sizeof *pk_unit_nouns;
 
-static int word_at(const ctx *c, size_t p, size_t end, const char *w)
+static int word_at_rest(const ctx *c, size_t p, size_t end, const char *w);
+
+/* The word w stands at p (any ASCII case), ended by `end`, a space, a
+   line break or punctuation. */
+static inline int word_at(const ctx *c, size_t p, size_t end, const char *w)
 {
-    /* the first byte in either case (ASCII), before anything else */
+    /* the first byte in either case (ASCII), before anything else: most
+       words are told apart by it, without a call */
     if (w[0] && (p >= end || (c->t.s[p] | 0x20) != (w[0] | 0x20)))
         return 0;
+    return word_at_rest(c, p, end, w);
+}
+
+/* word_at past its first byte */
+static int word_at_rest(const ctx *c, size_t p, size_t end, const char *w)
+{
     size_t m = strlen(w);
     if (p + m > end || strncasecmp(c->t.s + p, w, m) != 0)
         return 0;
@@ -904,7 +915,10 @@ static void from_cues(ctx *c, size_t s, size_t e, int *budget)
     if (strlen(low) != n) /* a case folding that changed the length: no offsets */
         return;
     for (size_t p = 0; p < n; p++) {
-        if (p && (pk_is_letter_at(low + p - 1, 1) || ((unsigned char)low[p - 1] & 0x80) || low[p - 1] == '-'))
+        /* a cue opens a word: not after a letter (an ASCII one, or any byte
+           from 0x80) or a hyphen */
+        unsigned char pb = p ? (unsigned char)low[p - 1] : ' ';
+        if (pb >= 0x80 || pb == '-' || ((pb | 0x20) >= 'a' && (pb | 0x20) <= 'z'))
             continue;
         const unit_cue *best = NULL;
         size_t bl = 0;
