@@ -36,7 +36,7 @@ static int body_before(ctx *c, size_t from, size_t before, size_t *bs, size_t *b
 {
     size_t ov[6], pos = from;
     int found = 0;
-    while (pos < before && pk_may_hold(c, RX_BODY, pos, before) && pk_rx_match(c, RX_BODY, pos, before, ov, 3)) {
+    while (pos < before && pk_rx_match(c, RX_BODY, pos, before, ov, 3)) {
         size_t hs = ov[4], he = ov[5];
         size_t s = hs;
         if (!pk_is_upper_at(c->t.s + hs, he - hs) && ov[2] != (size_t)-1)
@@ -336,7 +336,7 @@ static void body_from_header(ctx *c)
                 e = q;
                 break;
             }
-        if (l->blank || !pk_may_end(c, RX_BODY, l->s, e) || !pk_rx_match(c, RX_BODY, l->s, e, ov, 3) || ov[0] != l->s ||
+        if (l->blank || !pk_rx_match(c, RX_BODY, l->s, e, ov, 3) || ov[0] != l->s ||
             ov[1] != e)
             continue;
         size_t hs = ov[4], he = ov[5], s = hs;

@@ -42,100 +42,10 @@ static size_t count_words(const char *s, size_t n)
     return w;
 }
 
-/* s[0..n) ends in the word w (lower case, ASCII or Latin-1 letters) in
-   any case: an ASCII letter in either case, a letter after 0xC3 as its
-   small (0xA0..0xBF) or capital (0x80..0x9F) form. */
-static int ends_in_caseless(const char *s, size_t n, const char *w)
-{
-    size_t m = strlen(w);
-    if (n < m)
-        return 0;
-    s += n - m;
-    for (size_t i = 0; i < m; i++) {
-        unsigned char t = (unsigned char)s[i], k = (unsigned char)w[i];
-        if (t == k || (k >= 'a' && k <= 'z' && t == k - 32) || (i > 0 && w[i - 1] == '\xC3' && k >= 0xA0 && t == k - 32))
-            continue;
-        return 0;
-    }
-    return 1;
-}
-
-/* The words every match of RX_BODY and of RX_ADMIN ends in (their
-   (?i:...) alternatives), as the patterns of match.c write them. */
-static const char *const body_end[] = {"nämnd", "nämnden", "styrelse", "styrelsen", "fullmäktige", "utskott",
-                                       "utskottet", "kommittén", "kommitté", "direktionen", "beredningen", NULL};
-static const char *const admin_end[] = {"förvaltning", "förvaltningen", "kontoret", "kontor", NULL};
-
-/* A match of pattern id can end at e, as every match of it ends: a
-   diarienummer (every shape of regnum_shapes.tsv) and an ISO date in an
-   ASCII digit (\d without UCP); a body or an administration in one of
-   its words in any case, where caseless matching in UTF mode knows other
-   spellings of "k" and "s" (the Kelvin sign, the long s: bytes from 0xC4
-   on) only near the end. Only a quick no: where it says yes, the pattern
-   decides. */
-int pk_may_end(const ctx *c, int id, size_t s, size_t e)
-{
-    const char *t = c->t.s + s;
-    size_t n = e - s;
-    if (n == 0 || e > c->t.n)
-        return 1;
-    unsigned char last = (unsigned char)t[n - 1];
-    if (id == RX_REGNUM || id == RX_DATE_ISO)
-        return last >= '0' && last <= '9';
-    if (id != RX_BODY && id != RX_ADMIN)
-        return 1;
-    for (size_t i = n > 24 ? n - 24 : 0; i < n; i++)
-        if ((unsigned char)t[i] >= 0xC4)
-            return 1;
-    for (const char *const *w = id == RX_BODY ? body_end : admin_end; *w; w++)
-        if (ends_in_caseless(t, n, *w))
-            return 1;
-    return 0;
-}
-
-/* Parts of those words without a letter that has caseless spellings
-   beyond its ASCII capital (k, s: the Kelvin sign, the long s) or beyond
-   ASCII: one of them stands in every match. */
-static const char *const body_part[] = {"mnd", "tyrel", "fullm", "ott", "ommitt", "tionen", "beredn", NULL};
-static const char *const admin_part[] = {"ntor", "rvaltn", NULL};
-
-int pk_may_hold(const ctx *c, int id, size_t from, size_t to)
-{
-    if (to - from >= 512 || to > c->t.n || (id != RX_BODY && id != RX_ADMIN))
-        return 1;
-    /* the range as pcre2 reads it: to the end of a character cut at `to` */
-    size_t e = to + 8 < c->t.n ? to + 8 : c->t.n;
-    const unsigned char *s = (const unsigned char *)c->t.s + from;
-    size_t n = e - from;
-    const char *const *parts = id == RX_BODY ? body_part : admin_part;
-    uint32_t first = 0; /* the parts' first letters, a bit each */
-    for (const char *const *w = parts; *w; w++)
-        first |= 1u << ((*w)[0] - 'a');
-    for (size_t i = 0; i < n; i++) {
-        unsigned char b = s[i] | 0x20;
-        if ((unsigned)(b - 'a') >= 26 || !(first >> (b - 'a') & 1))
-            continue;
-        for (const char *const *w = parts; *w; w++) {
-            if (b != (unsigned char)(*w)[0])
-                continue;
-            size_t j = 1;
-            while ((*w)[j] && i + j < n && (s[i + j] | 0x20) == (unsigned char)(*w)[j])
-                j++;
-            if (!(*w)[j])
-                return 1;
-        }
-    }
-    return 0;
-}
-
 /* Whole line matched by pattern id. */
 static int line_is(ctx *c, const line *l, int id)
 {
     size_t ov[2];
-    /* an ISO date opens with a digit too */
-    if (!pk_may_end(c, id, l->s, l->e) ||
-        (id == RX_DATE_ISO && l->e > l->s && !(c->t.s[l->s] >= '0' && c->t.s[l->s] <= '9')))
-        return 0;
     return pk_rx_match(c, id, l->s, l->e, ov, 1) && ov[0] == l->s && ov[1] == l->e;
 }
 
@@ -342,7 +252,7 @@ static int admin_at(ctx *c, size_t from, size_t to, size_t *s, size_t *e)
 {
     size_t ov[6];
     size_t pos = from;
-    while (pos <= to && pk_may_hold(c, RX_ADMIN, pos, to) && pk_rx_match(c, RX_ADMIN, pos, to, ov, 3)) {
+    while (pos <= to && pk_rx_match(c, RX_ADMIN, pos, to, ov, 3)) {
         pos = ov[1];
         size_t hs = ov[4], he = ov[5];
         const char *h = c->t.s + hs;
@@ -402,29 +312,6 @@ static void follow_renaming(ctx *c, size_t *s, size_t *e)
     }
 }
 
-/* The text can name the award: every match of RX_AWARD holds
-   "kvalitets" in some case, so "valitet" in ASCII capitals or small
-   letters (none of these letters has another caseless spelling). Found
-   from each "v" and "V" by memchr, cheaper than pcre2's walk of a text
-   that has none. */
-static int may_name_award(const ctx *c)
-{
-    const char *s = c->t.s;
-    size_t n = c->t.n;
-    for (int pass = 0; pass < 2; pass++)
-        for (const char *p = s; (p = memchr(p, pass ? 'V' : 'v', n - (size_t)(p - s))) != NULL; p++) {
-            size_t k = (size_t)(p - s);
-            if (n - k < 7)
-                break;
-            size_t j = 1;
-            while (j < 7 && ((unsigned char)p[j] | 0x20) == (unsigned char)"valitet"[j])
-                j++;
-            if (j == 7)
-                return 1;
-        }
-    return 0;
-}
-
 void pk_extract_fields(ctx *c)
 {
     const segs *g = &c->sg;
@@ -434,7 +321,7 @@ void pk_extract_fields(ctx *c)
        "§ N" before the award is first named), else the first */
     size_t pv[4] = {0}, pos = 0, *aw = c->award_mention;
     int have = 0;
-    int award_at = c->has_award_mention = may_name_award(c) && pk_rx_match(c, RX_AWARD, 0, c->t.n, aw, 1);
+    int award_at = c->has_award_mention = pk_rx_match(c, RX_AWARD, 0, c->t.n, aw, 1);
     /* a paragraph of whole minutes comes with its number */
     while (!c->rec->paragraph && pk_rx_match(c, RX_PARAGRAPH, pos, c->t.n, ov, 2)) {
         pos = ov[1];

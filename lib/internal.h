@@ -246,13 +246,6 @@ void pk_extract_canonical(ctx *c); /* body_canonical, after the other stages */
 void pk_extract_unit_class(ctx *c); /* units[].klass, after units, award and body_canonical */
 /* The cleaned range [s, e) names a förvaltning of the bodies table. */
 int pk_known_admin(ctx *c, size_t s, size_t e);
-/* Quick noes before pcre2 (fields.c), each only a necessary condition:
-   a match of pattern id can end at e (RX_REGNUM, RX_DATE_ISO: in a digit;
-   RX_BODY, RX_ADMIN: in one of their words, in any case), 0 when none
-   can; a match of RX_BODY or RX_ADMIN can lie in [from, to) as
-   pk_rx_match reads a range under 512 bytes, 0 when none can. */
-int pk_may_end(const ctx *c, int id, size_t s, size_t e);
-int pk_may_hold(const ctx *c, int id, size_t from, size_t to);
 /* The key of a unit name, under which its spellings meet. */
 const char *pk_unit_key(ctx *c, const char *name);
 /* The unit nouns (lib/data/unit_nouns.tsv, defined in units.c): each

@@ -569,6 +569,16 @@ static int rx_exec(ctx *c, int id, size_t start, size_t end, size_t *ov, int nca
    a walk to its end per question. */
 #define CUE_WINDOW_MAX 4096
 
+/* The range ends inside a word: a letter (or a byte of a longer
+   character) before its end and a letter at it. */
+static int inside_word(const ctx *c, size_t start, size_t end)
+{
+    if (end == start || end >= c->t.n)
+        return 0;
+    unsigned char b = (unsigned char)c->t.s[end - 1];
+    return (b >= 0x80 || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) && pk_is_letter_at(c->t.s + end, c->t.n - end);
+}
+
 int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
 {
     if (start > end || end > c->t.n)
@@ -596,7 +606,7 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
            it ends inside a word, where the word's end the cue asks for lies
            beyond the range, or the cues are digits (their conditions read
            past the range) */
-        if (q->needles[0] != cue_digit[0] && (end == c->t.n || !pk_is_letter_at(c->t.s + end, c->t.n - end))) {
+        if (q->needles[0] != cue_digit[0] && !inside_word(c, start, end)) {
             size_t i = cue_index(c, id, start);
             if (i >= c->cue[id].n || c->cue[id].at[i] >= end)
                 return 0;
