@@ -124,14 +124,13 @@ static int is_furniture_line(ctx *c, const line *l, int under_para)
         line_is(c, l, RX_BODY) || line_is(c, l, RX_ADMIN))
         return 1;
     size_t ov[4];
-    /* a labelled diarienummer (its label opens with "D", "d", "Ä", "V" or
-       "E", as written), or "<Nämnd> beslutar" */
-    if (n && (s[0] == 'D' || s[0] == 'd' || s[0] == 'V' || s[0] == 'E' || s[0] == '\xC3') && pk_rx_match(c, RX_REGNUM_LABELED, l->s, l->e, ov, 1) && ov[0] == l->s)
+    /* a labelled diarienummer, or "<Nämnd> beslutar" */
+    if (pk_rx_match(c, RX_REGNUM_LABELED, l->s, l->e, ov, 1) && ov[0] == l->s)
         return 1;
     if (ends_beslutar(s, n))
         return 1;
-    /* a line that opens with a date (a digit) or a postcode */
-    if (n && s[0] >= '0' && s[0] <= '9' && pk_rx_match(c, RX_DATE_ISO, l->s, l->e, ov, 1) && ov[0] == l->s)
+    /* a line that opens with a date or a postcode */
+    if (pk_rx_match(c, RX_DATE_ISO, l->s, l->e, ov, 1) && ov[0] == l->s)
         return 1;
     if (n >= 6 && s[0] >= '0' && s[0] <= '9' && s[3] == ' ' && s[4] >= '0' && s[4] <= '9')
         return 1;
