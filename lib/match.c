@@ -263,83 +263,17 @@ static char *build_regnum_pattern(void)
     return p;
 }
 
-/* The bytes of a formula's first letter when the rest can stand apart
-   from it: a lower-case ASCII letter or a two-byte lower-case Latin letter
-   (å, ä, ö, é), not bound to a quantifier after it, in a formula without
-   a '|' outside its groups. 0 otherwise. */
-static size_t formula_head(const char *f)
-{
-    unsigned char b0 = (unsigned char)f[0], b1 = b0 ? (unsigned char)f[1] : 0;
-    size_t h = b0 >= 'a' && b0 <= 'z' ? 1 : b0 == 0xC3 && b1 >= 0xA0 && b1 <= 0xBF && b1 != 0xB7 ? 2 : 0;
-    if (!h || strchr("?*+{", f[h]) != NULL)
-        return 0; /* (the '\0' at the end is in that set too: a one-letter formula stays whole) */
-    int depth = 0;
-    for (const char *q = f; *q; q++)
-        if (*q == '\\' && q[1])
-            q++;
-        else if (*q == '[') { /* a class: its '|' and ')' are letters */
-            q += q[1] == '^' ? 2 : 1;
-            if (*q == ']')
-                q++;
-            while (*q && *q != ']') {
-                if (*q == '[' && q[1] == ':')
-                    return 0; /* a POSIX class inside: not worth reading */
-                q += *q == '\\' && q[1] ? 2 : 1;
-            }
-            if (!*q)
-                return 0;
-        }
-        else if (*q == '(')
-            depth++;
-        else if (*q == ')')
-            depth--;
-        else if (*q == '|' && depth == 0)
-            return 0;
-    return h;
-}
-
-/* The formulas as one alternation, each marked with its row:
-   "(?i)(?<![\p{L}])(?:A(*MARK:0)|B(*MARK:1)...)(?![\p{L}])". Formulas
-   that open with the same letter stand together under it, in their order
-   ("n(?:oterar...(*MARK:0)|otera...(*MARK:2))|l(?:ägger..."), so pcre2
-   tries at a word only the formulas of its first letter; two formulas
-   of different first letters never match at one place, so the first
-   formula that matches there is the same as in the plain list. */
 static char *build_formula_pattern(const formula_entry *rows, size_t n)
 {
     size_t need = 64;
-    int grouped = 1;
-    for (size_t i = 0; i < n; i++) {
-        need += strlen(rows[i].pattern) + 32;
-        grouped &= formula_head(rows[i].pattern) != 0;
-    }
+    for (size_t i = 0; i < n; i++)
+        need += strlen(rows[i].pattern) + 24;
     char *p = pk_malloc(need);
-    unsigned char *done = grouped ? pk_malloc(n + 1) : NULL;
-    if (!p || (grouped && !done)) {
-        free(p);
-        free(done);
+    if (!p)
         return NULL;
-    }
-    if (done)
-        memset(done, 0, n + 1);
     size_t o = (size_t)snprintf(p, need, "(?i)(?<![\\p{L}])(?:");
-    if (!grouped)
-        for (size_t i = 0; i < n; i++)
-            o += (size_t)snprintf(p + o, need - o, "%s%s(*MARK:%zu)", i ? "|" : "", rows[i].pattern, i);
-    for (size_t i = 0; grouped && i < n; i++) {
-        if (done[i])
-            continue;
-        size_t h = formula_head(rows[i].pattern);
-        o += (size_t)snprintf(p + o, need - o, "%s%.*s(?:", i ? "|" : "", (int)h, rows[i].pattern);
-        for (size_t j = i, first = 1; j < n; j++)
-            if (!done[j] && formula_head(rows[j].pattern) == h && memcmp(rows[j].pattern, rows[i].pattern, h) == 0) {
-                done[j] = 1;
-                o += (size_t)snprintf(p + o, need - o, "%s%s(*MARK:%zu)", first ? "" : "|", rows[j].pattern + h, j);
-                first = 0;
-            }
-        o += (size_t)snprintf(p + o, need - o, ")");
-    }
-    free(done);
+    for (size_t i = 0; i < n; i++)
+        o += (size_t)snprintf(p + o, need - o, "%s%s(*MARK:%zu)", i ? "|" : "", rows[i].pattern, i);
     snprintf(p + o, need - o, ")(?![\\p{L}])");
     return p;
 }
