@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NAME "(\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?(?:[ \\n](?:af |von |van |de |da |el )?\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?){1,3})"
+/* possessive where giving back cannot help: a run of lower-case letters
+   is followed by '-', a space or the end, none of them a letter */
+#define NAME "(\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)?+(?:[ \\n](?:af |von |van |de |da |el )?\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)?+){1,3})"
 /* any short word in parentheses: people.c tells a party by the table of parties */
 #define PARTY "(\\p{L}{1,5})"
 #define MONTHS "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|febr|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec"
@@ -54,6 +56,9 @@ typedef struct pattern {
        each is the opening, at most four ASCII bytes, of a word every match
        holds */
     int folded;
+    /* the earliest place, no earlier than lo, where a match that holds the
+       cue at `at` can start (NULL: lo); the window opens there */
+    size_t (*opens)(const char *s, size_t at, size_t lo);
 } pattern;
 #define MAX_STARTS 64
 
@@ -320,6 +325,65 @@ static size_t named_places(const char *s, size_t end, size_t *p, size_t *at)
     return 0;
 }
 
+/* A byte of a word as the windows' openings see it: an ASCII letter, '-',
+   or any byte of a non-ASCII character (taken for a letter: stepping back
+   over too much only opens the window earlier) */
+static int word_byte(unsigned char b) { return b >= 0x80 || b == '-' || (unsigned)((b | 0x20) - 'a') < 26; }
+
+/* The start of the run of word bytes that ends at p, no earlier than lo. */
+static size_t run_back(const char *s, size_t p, size_t lo)
+{
+    while (p > lo && word_byte((unsigned char)s[p - 1]))
+        p--;
+    return p;
+}
+
+/* RX_ADMIN: the cue's word and the one word before it, across one space
+   or line break, are all a match can hold before the cue. */
+static size_t admin_opens(const char *s, size_t at, size_t lo)
+{
+    size_t p = run_back(s, at, lo);
+    if (p > lo && (s[p - 1] == ' ' || s[p - 1] == '\n'))
+        p = run_back(s, p - 1, lo);
+    return p;
+}
+
+/* RX_MUNICIPALITY: the town's name, white space, then the cue's word. */
+static size_t town_opens(const char *s, size_t at, size_t lo)
+{
+    size_t p = run_back(s, at, lo);
+    while (p > lo && (s[p - 1] == ' ' || (unsigned)(s[p - 1] - '\t') < 5))
+        p--;
+    return run_back(s, p, lo);
+}
+
+/* RX_BODY: before the body's word a match holds words joined by ", " or
+   one space or line break, each word before the last one a word that ends
+   in '-' ("Bygg-", "teknik-"), "och", "samt" or "stads", or the first word;
+   the walk goes back word by word while the word it stands on allows one
+   more before it. */
+static size_t body_opens(const char *s, size_t at, size_t lo)
+{
+    size_t p = run_back(s, at, lo);
+    for (;;) {
+        size_t q = p;
+        if (q > lo && (s[q - 1] == ' ' || s[q - 1] == '\n'))
+            q--;
+        else
+            return p;
+        if (q > lo && s[q - 1] == ',')
+            q--;
+        size_t w = run_back(s, q, lo);
+        if (w == q)
+            return p;
+        p = w;
+        size_t len = q - w;
+        if (!(s[q - 1] == '-' || (len == 3 && memcmp(s + w, "och", 3) == 0) || (len == 4 && memcmp(s + w, "samt", 4) == 0) ||
+              (len == 5 && memcmp(s + w, "stads", 5) == 0)))
+            return p;
+    }
+}
+
 static const char *const cue_digit[] = {CUE_DIGIT, NULL};
 static const char *const cue_chair[] = {"ordförande", "Ordförande", "ORDFÖRANDE", NULL};
 static const char *const cue_body[] = {"nämnd", "Nämnd", "NÄMND", "styrelse", "Styrelse", "STYRELSE", "fullmäktige",
@@ -353,19 +417,29 @@ static const pattern patterns[RX_COUNT] = {
     [RX_OPEN_FORMULA] = {NULL /* built from pk_open_formulas */, NULL, 0, 0, NULL},
     /* "Bygg- och miljönämnden", "Äldre samt vård- och omsorgsnämnden",
        "Stadsmiljö-, teknik- och fastighetsnämnden", "Östermalms stadsdelsnämnd" */
-    [RX_BODY] = {"(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*(?:,?[ \\n](?:och|samt)[ \\n]\\p{Ll}\\p{L}*-|,[ \\n]\\p{Ll}\\p{L}*-)*[ \\n](?:(?:och|samt)[ \\n])?)(?:stads[ \\n])?)?(\\p{L}*(?i:nämnd|nämnden|styrelse|styrelsen|fullmäktige|utskott|utskottet|kommittén|kommitté|direktionen|beredningen))(?![\\p{L}])", cue_body, 128, 48, word_ends_soon},
-    [RX_ADMIN] = {"(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*)[ \\n])?(\\p{L}*(?i:förvaltning|förvaltningen|kontoret|kontor))(?![\\p{L}])", cue_admin, 128, 48, word_ends_soon},
+    /* (In RX_BODY and RX_ADMIN the body's or the administration's word is
+       read whole, then its ending tested looking back: first its last
+       letter, then the endings; a word that cannot end so costs no
+       backtracking over its letters. Runs of letters are possessive where
+       what follows them is no letter.) */
+    [RX_BODY] = {"(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*+(?:,?[ \\n](?:och|samt)[ \\n]\\p{Ll}\\p{L}*+-|,[ \\n]\\p{Ll}\\p{L}*+-)*[ \\n](?:(?:och|samt)[ \\n])?)(?:stads[ \\n])?)?(\\p{L}*+(?<=[dDnNeEtTéÉ])(?<=(?i)nämnd|nämnden|styrelse|styrelsen|fullmäktige|utskott|utskottet|kommittén|kommitté|direktionen|beredningen))(?![\\p{L}])", cue_body, 128, 48, word_ends_soon, .opens = body_opens},
+    [RX_ADMIN] = {"(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*+)[ \\n])?(\\p{L}*+(?<=[gGnNtTrR])(?<=(?i)förvaltning|förvaltningen|kontoret|kontor))(?![\\p{L}])", cue_admin, 128, 48, word_ends_soon, .opens = admin_opens},
     [RX_PARAGRAPH] = {"(?m)^(?:Protokoll[^\\n]{0,60}?|\\p{Lu}{2,6}[ ]+)?§[ ]*(\\d{1,4})(?![\\d])", cue_section, 256, 16, NULL},
     [RX_AWARD] = {"(?i)(?<![\\p{L}])(?:stadens\\s+|stockholms\\s+stads\\s+)?kvalitets(?:utmärkelse(?:n|r|rna)?|pris(?:et|er)?)(?![\\p{L}])", cue_quality, 64, 48, NULL, .folded = 1},
     [RX_AWARD_YEAR] = {"(?i)(?:(\\d{4})\\s+års\\s+(?:\\p{L}+\\s+){0,2}?kvalitets(?:utmärkelse|pris)|kvalitets(?:utmärkelse(?:n|ns)?|pris(?:et|ets)?)\\s+(?:år\\s+)?(\\d{4})(?![\\d\\-/]))", cue_quality, 160, 64, NULL, .folded = 1},
     [RX_CHAIR] = {"(?<![\\p{L}])(?i:(?:tjänstgörande\\s+|vice\\s+|t\\.?f\\.?\\s+)?ordförande(?:n)?)(?::)?\\s+" NAME "(?:\\s*\\(" PARTY "\\))?", cue_chair, 64, 240, NULL},
-    [RX_NAME] = {NAME, NULL, 0, 0, NULL},
+    /* the lookahead, true of every upper-case letter (none lies below
+       U+00C0 but A-Z), gives pcre2 a table of the bytes a match can open
+       with, so it skips the rest without testing \p{Lu} at each */
+    [RX_NAME] = {"(?=[A-Z\\x{C0}-\\x{10FFFF}])" NAME, NULL, 0, 0, NULL},
     [RX_PARTICIPATE] = {"(?i)(?<![\\p{L}])(?:har\\s+(?:valt|beslutat|bestämt)\\s+att\\s+(?:delta|medverka|tävla|anmäla\\s+sig)|har\\s+anmält\\s+(?:sitt|sig|att|intresse|deltagande)|har\\s+anmälts|anmäler\\s+(?:sitt|sig)|deltar|deltog|har\\s+deltagit|medverkar|medverkade|tävlade|avser\\s+att\\s+delta|vill\\s+delta|kommer\\s+att\\s+delta|ska\\s+delta|tävlar|nomineras|föreslås\\s+(?:delta|nomineras))(?![\\p{L}])", NULL, 0, 0, NULL},
     [RX_PART_VERB] = {"(?i)(?<![\\p{L}])(?:deltar|delta|deltager|medverkar|medverka|tävlar|tävla|får\\s+delta|ska\\s+delta|skall\\s+delta|anmäls|anmäler|nomineras|ställer\\s+upp)(?![\\p{L}])", NULL, 0, 0, NULL},
     [RX_INOM] = {"(?<![\\p{L}])(?:inom|tillhör)(?![\\p{L}])", cue_inom, 0, 16, NULL},
     [RX_CLASS] = {"(?i)(?<![\\p{L}])(?:tävlings)?klass(?:en)?\\s+(\\p{L}+(?:\\s+(?:och|inklusive)\\s+\\p{L}+)?)", cue_class, 16, 96, NULL, .folded = 1},
-    /* a municipality by name: "Göteborgs Stad", "SOLNA STAD", "Nacka kommun" */
-    [RX_MUNICIPALITY] = {"(?<![\\p{L}])(\\p{Lu}[\\p{L}]+(?:-\\p{Lu}[\\p{L}]+)?)\\s+(?:[Ss]tad|STAD|kommun|KOMMUN)s?(?![\\p{L}])", cue_town, 96, 16, word_ends_soon},
+    /* a municipality by name: "Göteborgs Stad", "SOLNA STAD", "Nacka kommun";
+       opened by the lookahead of RX_NAME, and possessive where a space
+       or '-' must follow the letters */
+    [RX_MUNICIPALITY] = {"(?=[A-Z\\x{C0}-\\x{10FFFF}])(?<![\\p{L}])(\\p{Lu}[\\p{L}]++(?:-\\p{Lu}[\\p{L}]++)?+)\\s+(?:[Ss]tad|STAD|kommun|KOMMUN)s?(?![\\p{L}])", cue_town, 96, 16, word_ends_soon, .opens = town_opens},
 };
 
 /* The stand-ins of lib/data/regnum_shapes.tsv. */
@@ -610,6 +684,9 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
             size_t i = cue_index(c, id, start);
             if (i >= c->cue[id].n || c->cue[id].at[i] >= end)
                 return 0;
+            /* every match holds a cue of the range, the first or a later one */
+            if (q->opens)
+                start = q->opens(c->t.s, c->cue[id].at[i], start);
         }
         return rx_run(c, id, start, end, ov, ncap);
     }
@@ -622,6 +699,8 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
             return 0;
         /* a window over a cluster of cues: [first - back, last + fwd) */
         size_t a = at[i], ws = a > start + q->back ? a - q->back : start, last = a;
+        if (q->opens)
+            ws = q->opens(c->t.s, a, ws);
         while (i + 1 < n && at[i + 1] < end && at[i + 1] <= last + q->back + q->fwd && at[i + 1] - a <= CUE_WINDOW_MAX)
             last = at[++i];
         size_t we = last + q->fwd < end ? last + q->fwd : end;
