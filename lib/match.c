@@ -310,11 +310,36 @@ static size_t word_places(const char *s, size_t e, size_t *at, size_t *k)
     return b;
 }
 
+/* The three bytes at k open a month's name, any case, as every name and
+   short form of MONTHS does ("jan", "feb", ... "dec"); a byte beyond ASCII
+   among them may be a letter that matches an ASCII one without case (U+017F
+   "s", U+212A "k"), and is let through. Reads no byte past k + 3. */
+static int month_stem(const char *s, size_t end, size_t k)
+{
+    uint32_t key = 0;
+    for (size_t i = k; i < k + 3; i++) {
+        if (i >= end)
+            return 0;
+        unsigned char b = (unsigned char)s[i];
+        if (b >= 0x80)
+            return 1;
+        key = key << 8 | (uint32_t)(b | 0x20);
+    }
+#define STEM(a, b, c) ((uint32_t)(a) << 16 | (uint32_t)(b) << 8 | (uint32_t)(c))
+    static const uint32_t stems[] = {STEM('j', 'a', 'n'), STEM('f', 'e', 'b'), STEM('m', 'a', 'r'), STEM('a', 'p', 'r'),
+                                     STEM('m', 'a', 'j'), STEM('j', 'u', 'n'), STEM('j', 'u', 'l'), STEM('a', 'u', 'g'),
+                                     STEM('s', 'e', 'p'), STEM('o', 'k', 't'), STEM('n', 'o', 'v'), STEM('d', 'e', 'c')};
+#undef STEM
+    for (size_t i = 0; i < sizeof stems / sizeof *stems; i++)
+        if (key == stems[i])
+            return 1;
+    return 0;
+}
+
 /* RX_DATE_NAMED's places: a day (one or two digits after no digit, ":a"
-   or ":e", white space, and the first letter of a month, any case, or the
-   first byte of U+017F, which matches "s" without case), and where its
-   match may open: at the day, or at the word before it, "den" or a
-   weekday, or at the word before "den". */
+   or ":e", white space, and the opening of a month's name, as
+   month_stem() reads it), and where its match may open: at the day, or at
+   the word before it, "den" or a weekday, or at the word before "den". */
 static size_t named_places(const char *s, size_t end, size_t *p, size_t *at)
 {
     for (size_t d = *p; (d = next_digit(s, d, end)) < end; d++) {
@@ -329,7 +354,7 @@ static size_t named_places(const char *s, size_t end, size_t *p, size_t *at)
             continue;
         while (k < end && rx_space((unsigned char)s[k]))
             k++;
-        if (k >= end || !((unsigned char)s[k] == 0xC5 || month_initial((unsigned char)s[k])))
+        if (!month_stem(s, end, k))
             continue;
         size_t n = 0, q = d;
         while (q > 0 && rx_space((unsigned char)s[q - 1]))
