@@ -345,17 +345,28 @@ static size_t named_places(const char *s, size_t end, size_t *p, size_t *at)
     for (size_t d = *p; (d = next_digit(s, d, end)) < end; d++) {
         if (d > 0 && is_digit((unsigned char)s[d - 1]))
             continue;
+        /* the run of digits: no day but one of one or two; when it is none,
+           the search goes on after the run */
         size_t k = d + 1;
-        if (k < end && is_digit((unsigned char)s[k]))
+        while (k < end && is_digit((unsigned char)s[k]))
             k++;
+        size_t run = k;
+        if (k - d > 2) {
+            d = run - 1;
+            continue;
+        }
         if (k + 1 < end && s[k] == ':' && ((s[k + 1] | 0x20) == 'a' || (s[k + 1] | 0x20) == 'e'))
             k += 2;
-        if (k >= end || !rx_space((unsigned char)s[k]))
+        if (k >= end || !rx_space((unsigned char)s[k])) {
+            d = run - 1;
             continue;
+        }
         while (k < end && rx_space((unsigned char)s[k]))
             k++;
-        if (!month_stem(s, end, k))
+        if (!month_stem(s, end, k)) {
+            d = run - 1;
             continue;
+        }
         size_t n = 0, q = d;
         while (q > 0 && rx_space((unsigned char)s[q - 1]))
             q--;
