@@ -88,7 +88,8 @@ static int month_initial(unsigned char ch)
    ordinal's) follows within a few bytes */
 static int digit_then_letter(const char *s, size_t n, size_t at)
 {
-    for (size_t k = at + 1; k < n && k < at + 6; k++) {
+    size_t lim = n < at + 6 ? n : at + 6;
+    for (size_t k = at + 1; k < lim; k++) {
         unsigned char ch = (unsigned char)s[k];
         if (is_digit(ch) || ch == ' ' || ch == '\n' || ch == ':' || ch == '.')
             continue; /* the day's digits and what stands between it and the month */
@@ -111,8 +112,8 @@ static int digit_group_then_separator(const char *s, size_t n, size_t at)
 {
     if (at > 0 && (unsigned char)(s[at - 1] - '0') < 10)
         return 0;
-    size_t k = at;
-    while (k < n && k < at + 7 && (unsigned char)(s[k] - '0') < 10)
+    size_t k = at + 1, lim = n < at + 7 ? n : at + 7; /* the byte at `at` is the digit */
+    while (k < lim && (unsigned char)(s[k] - '0') < 10)
         k++;
     if (k < n && s[k] == ' ')
         k++;
