@@ -169,6 +169,10 @@ typedef struct cue_groups {
     const unsigned char *phrase[256];
     uint16_t part_len[256];
     unsigned char gap[256];
+    /* the first (up to) four bytes part_at() compares of each row, byte i
+       at bits 8i, and the mask of those it has: a row whose opening the
+       text's (opening()) does not hold is passed over */
+    uint32_t sig[256], mask[256];
 } cue_groups;
 
 static cue_groups groups;
@@ -196,7 +200,39 @@ static void make_groups(void)
         r->phrase[k] = ph;
         r->part_len[k] = (uint16_t)(g ? (size_t)(g - (const char *)ph) : strlen((const char *)ph));
         r->gap[k] = g != NULL;
+        size_t n = r->part_len[k];
+        if (!g && n && ph[n - 1] == '-')
+            n--; /* an open end: the part without its '-' */
+        for (size_t i = 0; i < n && i < 4; i++) {
+            r->sig[k] |= (uint32_t)ph[i] << (8 * i);
+            r->mask[k] |= (uint32_t)0xFF << (8 * i);
+        }
     }
+}
+
+/* The first four bytes at p as part_at() compares them with a phrase's
+   (their case folded, a run of spaces and line breaks one space), byte i
+   at bits 8i; 0 for each byte at or past hi. A phrase's byte after 0xC3
+   folds the text's by it, and the text's byte before stands there too
+   when the bytes before agree, so the text's own byte before folds it. */
+static uint32_t opening(const char *s, size_t p, size_t hi)
+{
+    uint32_t v = 0;
+    unsigned char prev = 0;
+    for (int i = 0; i < 4 && p < hi; i++) {
+        unsigned char a = (unsigned char)s[p];
+        if (a == ' ' || a == '\n') {
+            while (p < hi && (s[p] == ' ' || s[p] == '\n'))
+                p++;
+            a = ' ';
+            prev = ' ';
+        } else {
+            a = pk_fold_byte(a, prev);
+            prev = (unsigned char)s[p++];
+        }
+        v |= (uint32_t)a << (8 * i);
+    }
+    return v;
 }
 
 /* The groups, and the places where some row's opening stands (as part_at()
@@ -237,17 +273,15 @@ static void find_cues(const ctx *c, int where, size_t lo, size_t hi, size_t ds, 
             ch = (unsigned char)(ch + 32);
         if (ch == ' ' || ch == '\n')
             continue;
+        if (first[ch] == first[ch + 1])
+            continue;
+        uint32_t op = opening(s, p, shi);
         for (int i = first[ch]; i < first[ch + 1]; i++) {
             int k = rows[i];
             const date_cue *q = &date_cues[k];
-            const unsigned char *ph = g->phrase[k];
-            /* the second byte as part_at() compares it: most candidates end here */
-            if (ph[1] && ph[1] != ' ' && ph[1] != '-') {
-                if (p + 1 >= shi)
-                    continue;
-                if (pk_fold_byte((unsigned char)s[p + 1], ph[0]) != ph[1])
-                    continue;
-            }
+            /* the opening as part_at() compares it: most candidates end here */
+            if ((op & g->mask[k]) != g->sig[k])
+                continue;
             size_t e = cue_at(s, slo, shi, p, q->phrase, g->part_len[k], g->gap[k]);
             if (!e || (p < de && e > ds) || (where == W_LABEL && !column_start(s, slo, p)))
                 continue;

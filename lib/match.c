@@ -93,7 +93,8 @@ static int month_initial(unsigned char ch)
    ordinal's) follows within a few bytes */
 static int digit_then_letter(const char *s, size_t n, size_t at)
 {
-    for (size_t k = at + 1; k < n && k < at + 6; k++) {
+    size_t lim = n < at + 6 ? n : at + 6;
+    for (size_t k = at + 1; k < lim; k++) {
         unsigned char ch = (unsigned char)s[k];
         if (is_digit(ch) || ch == ' ' || ch == '\n' || ch == ':' || ch == '.')
             continue; /* the day's digits and what stands between it and the month */
@@ -116,8 +117,8 @@ static int digit_group_then_separator(const char *s, size_t n, size_t at)
 {
     if (at > 0 && (unsigned char)(s[at - 1] - '0') < 10)
         return 0;
-    size_t k = at;
-    while (k < n && k < at + 7 && (unsigned char)(s[k] - '0') < 10)
+    size_t k = at + 1, lim = n < at + 7 ? n : at + 7; /* the byte at `at` is the digit */
+    while (k < lim && (unsigned char)(s[k] - '0') < 10)
         k++;
     if (k < n && s[k] == ' ')
         k++;
@@ -210,36 +211,71 @@ static int regnum_may_open(const char *s, size_t p)
     return !(a == 0x93 && p >= 3 && (unsigned char)s[p - 2] == 0x80 && (unsigned char)s[p - 3] == 0xE2);
 }
 
+/* A hyphen or an en dash at k. */
+static int dash_at(const char *s, size_t n, size_t k)
+{
+    return k < n && (s[k] == '-' || ((unsigned char)s[k] == 0xE2 && k + 2 < n && (unsigned char)s[k + 1] == 0x80 &&
+                                     (unsigned char)s[k + 2] == 0x93));
+}
+
+/* %Y of lib/data/regnum_shapes.tsv at k: 1950 to 2039. */
+static int shape_year_at(const char *s, size_t n, size_t k)
+{
+    if (k + 4 > n || !is_digit((unsigned char)s[k + 3]))
+        return 0;
+    return (s[k] == '1' && s[k + 1] == '9' && s[k + 2] >= '5' && s[k + 2] <= '9') ||
+           (s[k] == '2' && s[k + 1] == '0' && s[k + 2] >= '0' && s[k + 2] <= '3');
+}
+
 /* Where a diarienummer whose first digit group is at `cue` may open: at
    the group, or at its prefix, letters (at most six, of at most four bytes
    each) that end right before it or before at most six bytes of separators
    (" - \n", "–", "/"), as every shape of lib/data/regnum_shapes.tsv has
    them. Of those bytes and the group's first, each where
-   regnum_may_open() says so is a place. */
+   regnum_may_open() says so is a place. The group and what follows it
+   rule places out as the shapes do: after a prefix the group is a year
+   that a dash, a slash or a colon follows, or a serial of at most six
+   digits that a slash follows; a number that opens with the group has at
+   most three digits in it, and a dash and a year, a slash, or a dot
+   after it. */
 static size_t regnum_starts(const char *s, size_t n, size_t cue, size_t *at)
 {
-    (void)n;
-    size_t j = cue, k = 0;
-    while (j > 0 && cue - j < 6) {
-        unsigned char b = (unsigned char)s[j - 1];
-        if (b == ' ' || b == '\n' || b == '-' || b == '/')
-            j--;
-        else if (b == 0x93 && j >= 3 && (unsigned char)s[j - 2] == 0x80 && (unsigned char)s[j - 3] == 0xE2)
-            j -= 3;
-        else
-            break;
+    size_t g = cue;
+    while (g < n && g < cue + 8 && is_digit((unsigned char)s[g]))
+        g++;
+    size_t len = g - cue;
+    char next = g < n ? s[g] : 0;
+    int dash = dash_at(s, n, g);
+    int after_prefix = (len == 4 && shape_year_at(s, n, cue) && (dash || next == '/' || next == ':')) ||
+                       (len <= 6 && next == '/');
+    size_t y = g + (dash ? (s[g] == '-' ? 1 : 3) : 0);
+    if (dash && y < n && s[y] == '\n')
+        y++;
+    int opens = (len <= 3 && dash && shape_year_at(s, n, y)) || (len == 3 && next == '/') || (len <= 2 && next == '.');
+    size_t k = 0;
+    if (after_prefix) {
+        size_t j = cue;
+        while (j > 0 && cue - j < 6) {
+            unsigned char b = (unsigned char)s[j - 1];
+            if (b == ' ' || b == '\n' || b == '-' || b == '/')
+                j--;
+            else if (b == 0x93 && j >= 3 && (unsigned char)s[j - 2] == 0x80 && (unsigned char)s[j - 3] == 0xE2)
+                j -= 3;
+            else
+                break;
+        }
+        size_t i = j, lo = j > 24 ? j - 24 : 0;
+        while (i > lo) {
+            unsigned char b = (unsigned char)s[i - 1];
+            if (!(b >= 0x80 || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')))
+                break;
+            i--;
+        }
+        for (size_t p = i; p < j; p++)
+            if (regnum_may_open(s, p))
+                at[k++] = p;
     }
-    size_t i = j, lo = j > 24 ? j - 24 : 0;
-    while (i > lo) {
-        unsigned char b = (unsigned char)s[i - 1];
-        if (!(b >= 0x80 || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')))
-            break;
-        i--;
-    }
-    for (size_t p = i; p < j; p++)
-        if (regnum_may_open(s, p))
-            at[k++] = p;
-    if (regnum_may_open(s, cue))
+    if (opens && regnum_may_open(s, cue))
         at[k++] = cue;
     return k;
 }
@@ -280,27 +316,63 @@ static size_t word_places(const char *s, size_t e, size_t *at, size_t *k)
     return b;
 }
 
+/* The three bytes at k open a month's name, any case, as every name and
+   short form of MONTHS does ("jan", "feb", ... "dec"); a byte beyond ASCII
+   among them may be a letter that matches an ASCII one without case (U+017F
+   "s", U+212A "k"), and is let through. Reads no byte past k + 3. */
+static int month_stem(const char *s, size_t end, size_t k)
+{
+    uint32_t key = 0;
+    for (size_t i = k; i < k + 3; i++) {
+        if (i >= end)
+            return 0;
+        unsigned char b = (unsigned char)s[i];
+        if (b >= 0x80)
+            return 1;
+        key = key << 8 | (uint32_t)(b | 0x20);
+    }
+#define STEM(a, b, c) ((uint32_t)(a) << 16 | (uint32_t)(b) << 8 | (uint32_t)(c))
+    static const uint32_t stems[] = {STEM('j', 'a', 'n'), STEM('f', 'e', 'b'), STEM('m', 'a', 'r'), STEM('a', 'p', 'r'),
+                                     STEM('m', 'a', 'j'), STEM('j', 'u', 'n'), STEM('j', 'u', 'l'), STEM('a', 'u', 'g'),
+                                     STEM('s', 'e', 'p'), STEM('o', 'k', 't'), STEM('n', 'o', 'v'), STEM('d', 'e', 'c')};
+#undef STEM
+    for (size_t i = 0; i < sizeof stems / sizeof *stems; i++)
+        if (key == stems[i])
+            return 1;
+    return 0;
+}
+
 /* RX_DATE_NAMED's places: a day (one or two digits after no digit, ":a"
-   or ":e", white space, and the first letter of a month, any case, or the
-   first byte of U+017F, which matches "s" without case), and where its
-   match may open: at the day, or at the word before it, "den" or a
-   weekday, or at the word before "den". */
+   or ":e", white space, and the opening of a month's name, as
+   month_stem() reads it), and where its match may open: at the day, or at
+   the word before it, "den" or a weekday, or at the word before "den". */
 static size_t named_places(const char *s, size_t end, size_t *p, size_t *at)
 {
     for (size_t d = *p; (d = next_digit(s, d, end)) < end; d++) {
         if (d > 0 && is_digit((unsigned char)s[d - 1]))
             continue;
+        /* the run of digits: no day but one of one or two; when it is none,
+           the search goes on after the run */
         size_t k = d + 1;
-        if (k < end && is_digit((unsigned char)s[k]))
+        while (k < end && is_digit((unsigned char)s[k]))
             k++;
+        size_t run = k;
+        if (k - d > 2) {
+            d = run - 1;
+            continue;
+        }
         if (k + 1 < end && s[k] == ':' && ((s[k + 1] | 0x20) == 'a' || (s[k + 1] | 0x20) == 'e'))
             k += 2;
-        if (k >= end || !rx_space((unsigned char)s[k]))
+        if (k >= end || !rx_space((unsigned char)s[k])) {
+            d = run - 1;
             continue;
+        }
         while (k < end && rx_space((unsigned char)s[k]))
             k++;
-        if (k >= end || !((unsigned char)s[k] == 0xC5 || month_initial((unsigned char)s[k])))
+        if (!month_stem(s, end, k)) {
+            d = run - 1;
             continue;
+        }
         size_t n = 0, q = d;
         while (q > 0 && rx_space((unsigned char)s[q - 1]))
             q--;
