@@ -211,71 +211,36 @@ static int regnum_may_open(const char *s, size_t p)
     return !(a == 0x93 && p >= 3 && (unsigned char)s[p - 2] == 0x80 && (unsigned char)s[p - 3] == 0xE2);
 }
 
-/* A hyphen or an en dash at k. */
-static int dash_at(const char *s, size_t n, size_t k)
-{
-    return k < n && (s[k] == '-' || ((unsigned char)s[k] == 0xE2 && k + 2 < n && (unsigned char)s[k + 1] == 0x80 &&
-                                     (unsigned char)s[k + 2] == 0x93));
-}
-
-/* %Y of lib/data/regnum_shapes.tsv at k: 1950 to 2039. */
-static int shape_year_at(const char *s, size_t n, size_t k)
-{
-    if (k + 4 > n || !is_digit((unsigned char)s[k + 3]))
-        return 0;
-    return (s[k] == '1' && s[k + 1] == '9' && s[k + 2] >= '5' && s[k + 2] <= '9') ||
-           (s[k] == '2' && s[k + 1] == '0' && s[k + 2] >= '0' && s[k + 2] <= '3');
-}
-
 /* Where a diarienummer whose first digit group is at `cue` may open: at
    the group, or at its prefix, letters (at most six, of at most four bytes
    each) that end right before it or before at most six bytes of separators
    (" - \n", "–", "/"), as every shape of lib/data/regnum_shapes.tsv has
    them. Of those bytes and the group's first, each where
-   regnum_may_open() says so is a place. The group and what follows it
-   rule places out as the shapes do: after a prefix the group is a year
-   that a dash, a slash or a colon follows, or a serial of at most six
-   digits that a slash follows; a number that opens with the group has at
-   most three digits in it, and a dash and a year, a slash, or a dot
-   after it. */
+   regnum_may_open() says so is a place. */
 static size_t regnum_starts(const char *s, size_t n, size_t cue, size_t *at)
 {
-    size_t g = cue;
-    while (g < n && g < cue + 8 && is_digit((unsigned char)s[g]))
-        g++;
-    size_t len = g - cue;
-    char next = g < n ? s[g] : 0;
-    int dash = dash_at(s, n, g);
-    int after_prefix = (len == 4 && shape_year_at(s, n, cue) && (dash || next == '/' || next == ':')) ||
-                       (len <= 6 && next == '/');
-    size_t y = g + (dash ? (s[g] == '-' ? 1 : 3) : 0);
-    if (dash && y < n && s[y] == '\n')
-        y++;
-    int opens = (len <= 3 && dash && shape_year_at(s, n, y)) || (len == 3 && next == '/') || (len <= 2 && next == '.');
-    size_t k = 0;
-    if (after_prefix) {
-        size_t j = cue;
-        while (j > 0 && cue - j < 6) {
-            unsigned char b = (unsigned char)s[j - 1];
-            if (b == ' ' || b == '\n' || b == '-' || b == '/')
-                j--;
-            else if (b == 0x93 && j >= 3 && (unsigned char)s[j - 2] == 0x80 && (unsigned char)s[j - 3] == 0xE2)
-                j -= 3;
-            else
-                break;
-        }
-        size_t i = j, lo = j > 24 ? j - 24 : 0;
-        while (i > lo) {
-            unsigned char b = (unsigned char)s[i - 1];
-            if (!(b >= 0x80 || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')))
-                break;
-            i--;
-        }
-        for (size_t p = i; p < j; p++)
-            if (regnum_may_open(s, p))
-                at[k++] = p;
+    (void)n;
+    size_t j = cue, k = 0;
+    while (j > 0 && cue - j < 6) {
+        unsigned char b = (unsigned char)s[j - 1];
+        if (b == ' ' || b == '\n' || b == '-' || b == '/')
+            j--;
+        else if (b == 0x93 && j >= 3 && (unsigned char)s[j - 2] == 0x80 && (unsigned char)s[j - 3] == 0xE2)
+            j -= 3;
+        else
+            break;
     }
-    if (opens && regnum_may_open(s, cue))
+    size_t i = j, lo = j > 24 ? j - 24 : 0;
+    while (i > lo) {
+        unsigned char b = (unsigned char)s[i - 1];
+        if (!(b >= 0x80 || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')))
+            break;
+        i--;
+    }
+    for (size_t p = i; p < j; p++)
+        if (regnum_may_open(s, p))
+            at[k++] = p;
+    if (regnum_may_open(s, cue))
         at[k++] = cue;
     return k;
 }
