@@ -124,6 +124,120 @@ static size_t drop_place(const ctx *c, size_t s, size_t e)
     return e;
 }
 
+/* ---- where RX_NAME may match, without pcre2 ----
+   RX_NAME opens with "\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?[ \n](?:af |von |van
+   |de |da |el )?\p{Lu}\p{Ll}". A hand check of that opening tells most
+   places where no name starts, so pcre2 runs only where one may: the case
+   of ASCII and of the Latin-1 letters after a byte 0xC3 is known here,
+   any other character may be of either case. A place the check passes is
+   handed to pcre2 as before, so what matches is pcre2's to say. */
+
+/* The length of the character at p, p < e, when it may be a capital
+   (upper 1) or a small letter (upper 0), else 0; e is the end of the range
+   pcre2 would be given. A character cut by e is whole to pcre2 (rx_run
+   moves the end past it), so its bytes are read up to the text's end. */
+static size_t may_case_wide(const ctx *c, size_t p, int upper)
+{
+    unsigned char a = (unsigned char)c->t.s[p];
+    if (a == 0xC3 && p + 1 < c->t.n && ((unsigned char)c->t.s[p + 1] & 0xC0) == 0x80) {
+        unsigned char b = (unsigned char)c->t.s[p + 1];
+        if (b == 0x97 || b == 0xB7) /* × ÷ */
+            return 0;
+        return upper == (b <= 0x9E) ? 2 : 0;
+    }
+    size_t k = a >= 0xF0 ? 4 : a >= 0xE0 ? 3 : a >= 0xC0 ? 2 : 1;
+    return p + k <= c->t.n ? k : c->t.n - p;
+}
+
+static inline size_t may_upper(const ctx *c, size_t p, size_t e)
+{
+    if (p >= e)
+        return 0;
+    unsigned char a = (unsigned char)c->t.s[p];
+    return a < 0x80 ? (unsigned char)(a - 'A') < 26 : may_case_wide(c, p, 1);
+}
+
+static inline size_t may_lower(const ctx *c, size_t p, size_t e)
+{
+    if (p >= e)
+        return 0;
+    unsigned char a = (unsigned char)c->t.s[p];
+    return a < 0x80 ? (unsigned char)(a - 'a') < 26 : may_case_wide(c, p, 0);
+}
+
+/* "\p{Lu}\p{Ll}+" at p: where it ends, or 0 */
+static inline size_t may_cap_word(const ctx *c, size_t p, size_t e)
+{
+    size_t k = may_upper(c, p, e);
+    if (!k)
+        return 0;
+    p += k;
+    if (!(k = may_lower(c, p, e)))
+        return 0;
+    do
+        p += k;
+    while ((k = may_lower(c, p, e)));
+    return p;
+}
+
+/* the particle of RX_NAME at p ("af ", "von ", "van ", "de ", "da ", "el "):
+   its length, or 0 */
+static size_t particle_at(const ctx *c, size_t p, size_t e)
+{
+    const char *s = c->t.s + p;
+    size_t n = e - p;
+    if (n >= 3 && s[2] == ' ' &&
+        ((s[0] == 'a' && s[1] == 'f') || (s[0] == 'd' && (s[1] == 'e' || s[1] == 'a')) || (s[0] == 'e' && s[1] == 'l')))
+        return 3;
+    if (n >= 4 && s[0] == 'v' && (s[1] == 'o' || s[1] == 'a') && s[2] == 'n' && s[3] == ' ')
+        return 4;
+    return 0;
+}
+
+/* RX_NAME may match from q on in a range that ends at e. */
+static int name_may_start(const ctx *c, size_t q, size_t e)
+{
+    size_t p = may_cap_word(c, q, e);
+    if (!p)
+        return 0;
+    if (p < e && c->t.s[p] == '-' && !(p = may_cap_word(c, p + 1, e)))
+        return 0;
+    if (p >= e || (c->t.s[p] != ' ' && c->t.s[p] != '\n'))
+        return 0;
+    p++;
+    size_t k = may_upper(c, p, e);
+    if (!k && p < e) {
+        /* pcre2 tries the particle first; a capital must follow it */
+        size_t m = particle_at(c, p, e);
+        if (!m)
+            return 0;
+        p += m;
+        k = may_upper(c, p, e);
+    }
+    return k && may_lower(c, p + k, e);
+}
+
+/* The first match of RX_NAME in [pos, end), as pk_rx_match gives it: pcre2
+   starts at the first place the hand check passes, since none starts
+   before it. */
+static int next_name(ctx *c, size_t pos, size_t end, size_t *ov)
+{
+    for (size_t p = pos; p < end; p++) {
+        unsigned char a = (unsigned char)c->t.s[p];
+        if ((unsigned char)(a - 'A') >= 26 && a < 0xC3)
+            continue; /* no capital opens here */
+        if (name_may_start(c, p, end))
+            return pk_rx_match(c, RX_NAME, p, end, ov, 2);
+    }
+    return 0;
+}
+
+/* RX_NAME matches at q, in a range that ends at e. */
+static int name_at(ctx *c, size_t q, size_t e, size_t *ov)
+{
+    return name_may_start(c, q, e) && pk_rx_match(c, RX_NAME, q, e, ov, 2) && ov[2] == q;
+}
+
 static void add(ctx *c, size_t s, size_t e, const char *title, const char *party, const char *role)
 {
     e = drop_place(c, s, e);
@@ -397,7 +511,7 @@ static void labelled(ctx *c, const segs *g)
                         break; /* the titles under a signature line: no names below */
                 }
                 size_t pos = from, got = 0;
-                while (pos < to && pk_rx_match(c, RX_NAME, pos, to, ov, 2)) {
+                while (pos < to && next_name(c, pos, to, ov)) {
                     size_t s = ov[2], e = ov[3];
                     pos = ov[1];
                     word w[8];
@@ -436,7 +550,7 @@ static void attendance(ctx *c, const segs *g)
             continue;
         for (size_t j = i + 1; j < g->nlines && !g->lines[j].blank && !g->lines[j].heading; j++) {
             const line *m = &g->lines[j];
-            if (!pk_rx_match(c, RX_NAME, m->s, m->e, ov, 2) || ov[2] != m->s)
+            if (!name_at(c, m->s, m->e, ov))
                 break;
             size_t s = ov[2], e = ov[3], p = e;
             word w[8];
@@ -495,7 +609,7 @@ static void titled(ctx *c)
             continue;
         }
         size_t ns = we + 1, ne = ns + 120 < c->t.n ? ns + 120 : c->t.n;
-        if (!pk_rx_match(c, RX_NAME, ns, ne, ov, 2) || ov[2] != ns) {
+        if (!name_at(c, ns, ne, ov)) {
             p = we;
             continue;
         }
@@ -595,7 +709,7 @@ static void trim_member(ctx *c, member *m)
             }
     /* the words dropped in front may have cut the name's tail: match anew */
     size_t ov[4], lim = m->s + 160 < c->t.n ? m->s + 160 : c->t.n;
-    if (m->s != s0 && pk_rx_match(c, RX_NAME, m->s, lim, ov, 2) && ov[2] == m->s)
+    if (m->s != s0 && name_at(c, m->s, lim, ov))
         m->e = ov[3];
     n = words_of(c, m->s, m->e, w, 8, NULL);
     m->given = n > 0 && given(c, &w[0]);
@@ -786,7 +900,7 @@ static void runs(ctx *c)
 {
     size_t ov[4], pos = 0;
     member m[24];
-    while (pos < c->t.n && pk_rx_match(c, RX_NAME, pos, c->t.n, ov, 2)) {
+    while (pos < c->t.n && next_name(c, pos, c->t.n, ov)) {
         size_t s = ov[2], e = ov[3];
         pos = e;
         /* a match that starts inside a word ("KommunStyrelsen") is none,
@@ -812,7 +926,7 @@ static void runs(ctx *c)
             closed |= conj;
             glued = 0;
             size_t lim = q + 160 < c->t.n ? q + 160 : c->t.n;
-            if (!pk_rx_match(c, RX_NAME, q, lim, ov, 2) || ov[2] != q) {
+            if (!name_at(c, q, lim, ov)) {
                 /* "A, B och Kommunstyrelsen": a list of more than names */
                 foreign = q < c->t.n && pk_is_upper_at(c->t.s + q, c->t.n - q);
                 break;
