@@ -217,18 +217,42 @@ static int name_may_start(const ctx *c, size_t q, size_t e)
     return k && may_lower(c, p + k, e);
 }
 
-/* The first match of RX_NAME in [pos, end), as pk_rx_match gives it: pcre2
-   starts at the first place the hand check passes, since none starts
-   before it. */
-static int next_name(ctx *c, size_t pos, size_t end, size_t *ov)
+/* The places where RX_NAME may match in the whole text, ascending: found
+   once per document, and read by every search for a name. A place where
+   a name may start in a shorter range is among them (the check reads no
+   further there), so a search of a range asks the check again at each. */
+typedef struct name_starts {
+    uint32_t *at;
+    size_t n;
+} name_starts;
+
+static name_starts find_name_starts(ctx *c)
 {
-    for (size_t p = pos; p < end; p++) {
+    vec v = {NULL, 0, 0, sizeof(uint32_t)};
+    for (size_t p = 0; p < c->t.n; p++) {
         unsigned char a = (unsigned char)c->t.s[p];
         if ((unsigned char)(a - 'A') >= 26 && a < 0xC3)
             continue; /* no capital opens here */
-        if (name_may_start(c, p, end))
-            return pk_rx_match(c, RX_NAME, p, end, ov, 2);
+        if (name_may_start(c, p, c->t.n)) {
+            uint32_t *slot = pk_vec_push(c->a, &v);
+            if (slot)
+                *slot = (uint32_t)p;
+        }
     }
+    return (name_starts){v.items, v.n};
+}
+
+/* The first match of RX_NAME in [pos, end), as pk_rx_match gives it: pcre2
+   starts at the first place the hand check passes, since none starts
+   before it; *i is where the look for a place begins in ns (the index of
+   the first place at or after pos, or before it), and is left there. */
+static int next_name(ctx *c, const name_starts *ns, size_t *i, size_t pos, size_t end, size_t *ov)
+{
+    while (*i < ns->n && ns->at[*i] < pos)
+        (*i)++;
+    for (; *i < ns->n && ns->at[*i] < end; (*i)++)
+        if (name_may_start(c, ns->at[*i], end))
+            return pk_rx_match(c, RX_NAME, ns->at[*i], end, ov, 2);
     return 0;
 }
 
@@ -479,7 +503,7 @@ static const struct label {
     {"Justeras", NULL, "other", 3},
 };
 
-static void labelled(ctx *c, const segs *g)
+static void labelled(ctx *c, const segs *g, const name_starts *ns)
 {
     size_t ov[4];
     for (size_t i = 0; i < g->nlines; i++) {
@@ -510,8 +534,8 @@ static void labelled(ctx *c, const segs *g)
                     if (titles_of(c, from, to, tw, 8))
                         break; /* the titles under a signature line: no names below */
                 }
-                size_t pos = from, got = 0;
-                while (pos < to && next_name(c, pos, to, ov)) {
+                size_t pos = from, got = 0, at = pk_first_from(ns->at, ns->n, from);
+                while (pos < to && next_name(c, ns, &at, pos, to, ov)) {
                     size_t s = ov[2], e = ov[3];
                     pos = ov[1];
                     word w[8];
@@ -582,37 +606,30 @@ static void attendance(ctx *c, const segs *g)
 /* A title word before a name in prose: "Avdelningschef Sofia Grahn Mattsson
    informerade". Title words are found first; the name is matched only
    right after one. */
-static void titled(ctx *c)
+static void titled(ctx *c, const name_starts *starts)
 {
     size_t ov[4];
-    for (size_t p = 0; p < c->t.n; p++) {
-        if (p > 0 && c->t.s[p - 1] != ' ' && c->t.s[p - 1] != '\n')
+    /* a name must follow the word after one space: the word before each
+       place a name may start, before its case and the titles are looked at */
+    for (size_t j = 0; j < starts->n; j++) {
+        size_t ns = starts->at[j], ne = ns + 120 < c->t.n ? ns + 120 : c->t.n;
+        if (ns == 0 || c->t.s[ns - 1] != ' ' || !name_may_start(c, ns, ne))
             continue;
-        size_t we = p;
-        while (we < c->t.n && c->t.s[we] != ' ' && c->t.s[we] != '\n')
-            we++;
+        size_t we = ns - 1, p = we;
+        while (p > 0 && c->t.s[p - 1] != ' ' && c->t.s[p - 1] != '\n')
+            p--;
         /* a title opens a sentence ("Kommundirektör Per Ek informerar") or
            stands in one ("informerar stadsdirektör Eva Hessman"): then a
            capital follows */
         if (!pk_is_upper_at(c->t.s + p, c->t.n - p) &&
-            !(pk_is_lower_at(c->t.s + p, c->t.n - p) && we + 1 < c->t.n && c->t.s[we] == ' ' &&
-              pk_is_upper_at(c->t.s + we + 1, c->t.n - we - 1))) {
-            p = we;
+            !(pk_is_lower_at(c->t.s + p, c->t.n - p) && pk_is_upper_at(c->t.s + ns, c->t.n - ns)))
             continue;
-        }
         size_t k = pk_title_word(c->t.s + p, we - p);
         /* the definite form: "Stadsdelsdirektören", "Enhetschefen", "ersättaren" */
         for (size_t cut = 1; !k && cut <= 2 && we - p > 6 && we - p < 60 && c->t.s[we - 1] == 'n'; cut++)
             k = pk_title_word(c->t.s + p, we - p - cut);
-        if (!k || we >= c->t.n || c->t.s[we] != ' ') {
-            p = we;
+        if (!k || !pk_rx_match(c, RX_NAME, ns, ne, ov, 2) || ov[2] != ns)
             continue;
-        }
-        size_t ns = we + 1, ne = ns + 120 < c->t.n ? ns + 120 : c->t.n;
-        if (!name_at(c, ns, ne, ov)) {
-            p = we;
-            continue;
-        }
         size_t e = ov[3];
         word w[8];
         /* a name whole on the title's line ends there ("Personaldirektör
@@ -628,7 +645,6 @@ static void titled(ctx *c)
             const char *title = pk_lower(c->a, c->t.s + p, k);
             add(c, ns, e, title, NULL, strcmp(title, "handläggare") == 0 ? "officer" : "other");
         }
-        p = we;
     }
 }
 
@@ -896,11 +912,12 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
     }
 }
 
-static void runs(ctx *c)
+static void runs(ctx *c, const name_starts *ns)
 {
     size_t ov[4], pos = 0;
     member m[24];
-    while (pos < c->t.n && next_name(c, pos, c->t.n, ov)) {
+    size_t at = 0;
+    while (pos < c->t.n && next_name(c, ns, &at, pos, c->t.n, ov)) {
         size_t s = ov[2], e = ov[3];
         pos = e;
         /* a match that starts inside a word ("KommunStyrelsen") is none,
@@ -1083,9 +1100,10 @@ void pk_extract_people(ctx *c)
         int vice = ov[0] + 4 < ov[1] && (strncasecmp(c->t.s + ov[0], "vice", 4) == 0);
         add(c, s, e, vice ? "vice ordförande" : "ordförande", party, vice ? "other" : "chair");
     }
-    labelled(c, g);
+    name_starts ns = find_name_starts(c);
+    labelled(c, g, &ns);
     attendance(c, g);
-    titled(c);
+    titled(c, &ns);
     /* signature blocks */
     for (size_t i = 0; i + 1 < g->nlines; i++) {
         const line *nl = &g->lines[i], *tl = &g->lines[i + 1];
@@ -1099,7 +1117,7 @@ void pk_extract_people(ctx *c)
             continue;
         signature(c, nl, t, k);
     }
-    runs(c);
+    runs(c, &ns);
     merge_genitives(c);
     merge_spellings(c);
 }
