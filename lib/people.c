@@ -242,24 +242,117 @@ static name_starts find_name_starts(ctx *c)
     return (name_starts){v.items, v.n};
 }
 
-/* The first match of RX_NAME in [pos, end), as pk_rx_match gives it: pcre2
-   starts at the first place the hand check passes, since none starts
-   before it; *i is where the look for a place begins in ns (the index of
-   the first place at or after pos, or before it), and is left there. */
+/* ---- RX_NAME's match by hand ----
+   Where every character it reads is ASCII or a Latin-1 letter after a byte
+   0xC3, whose case is known here, the match of RX_NAME at a place is found
+   without pcre2: each part of the pattern is greedy and none gives back
+   what it took (a small letter is no space, hyphen or capital), so the
+   match is the longest the parts take in order. Another character hands
+   the question to pcre2. */
+#define NAME_ASK_PCRE2 SIZE_MAX
+
+/* The class of the character at p in a range that ends at e: 1 a capital,
+   2 a small letter, 0 anything else or the range's end, 3 unknown here;
+   *len its length. */
+static int name_class(const ctx *c, size_t p, size_t e, size_t *len)
+{
+    *len = 1;
+    if (p >= e)
+        return 0;
+    unsigned char a = (unsigned char)c->t.s[p];
+    if (a < 0x80)
+        return (unsigned char)(a - 'A') < 26 ? 1 : (unsigned char)(a - 'a') < 26 ? 2 : 0;
+    if (a == 0xC3 && p + 1 < c->t.n && ((unsigned char)c->t.s[p + 1] & 0xC0) == 0x80) {
+        unsigned char b = (unsigned char)c->t.s[p + 1];
+        *len = 2;
+        return b == 0x97 || b == 0xB7 ? 0 : b <= 0x9E ? 1 : 2; /* × ÷ */
+    }
+    return 3;
+}
+
+/* "\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?" at p: where it ends, 0 when it does
+   not match, NAME_ASK_PCRE2 when that is not known here. With hyphen 0 the
+   part after a hyphen alone ("\p{Lu}\p{Ll}+"). */
+static size_t name_word_end(const ctx *c, size_t p, size_t e, int hyphen)
+{
+    size_t k;
+    int cl = name_class(c, p, e, &k);
+    if (cl != 1)
+        return cl == 3 ? NAME_ASK_PCRE2 : 0;
+    p += k;
+    if ((cl = name_class(c, p, e, &k)) != 2)
+        return cl == 3 ? NAME_ASK_PCRE2 : 0;
+    do
+        p += k;
+    while ((cl = name_class(c, p, e, &k)) == 2);
+    if (cl == 3)
+        return NAME_ASK_PCRE2;
+    if (hyphen && p < e && c->t.s[p] == '-') {
+        size_t h = name_word_end(c, p + 1, e, 0);
+        if (h == NAME_ASK_PCRE2)
+            return h;
+        if (h)
+            p = h;
+    }
+    return p;
+}
+
+/* RX_NAME's match at q in a range that ends at e: its end, 0 when none
+   starts at q, NAME_ASK_PCRE2 when that is not known here. */
+static size_t name_end(const ctx *c, size_t q, size_t e)
+{
+    size_t p = name_word_end(c, q, e, 1);
+    if (p == 0 || p == NAME_ASK_PCRE2)
+        return p;
+    size_t reps = 0;
+    while (reps < 3 && p < e && (c->t.s[p] == ' ' || c->t.s[p] == '\n')) {
+        /* pcre2 tries the particle first; it opens with a small letter,
+           so without it no word could follow */
+        size_t w = p + 1;
+        w += particle_at(c, w, e);
+        size_t r = name_word_end(c, w, e, 1);
+        if (r == NAME_ASK_PCRE2)
+            return r;
+        if (!r)
+            break;
+        p = r;
+        reps++;
+    }
+    return reps ? p : 0;
+}
+
+/* The first match of RX_NAME in [pos, end), as pk_rx_match gives it: none
+   starts before the first place the hand check passes; *i is where the
+   look for a place begins in ns (the index of the first place at or
+   after pos, or before it), and is left there. */
 static int next_name(ctx *c, const name_starts *ns, size_t *i, size_t pos, size_t end, size_t *ov)
 {
     while (*i < ns->n && ns->at[*i] < pos)
         (*i)++;
-    for (; *i < ns->n && ns->at[*i] < end; (*i)++)
-        if (name_may_start(c, ns->at[*i], end))
-            return pk_rx_match(c, RX_NAME, ns->at[*i], end, ov, 2);
+    for (; *i < ns->n && ns->at[*i] < end; (*i)++) {
+        size_t q = ns->at[*i], r = name_end(c, q, end);
+        if (r == NAME_ASK_PCRE2)
+            return pk_rx_match(c, RX_NAME, q, end, ov, 2);
+        if (r) {
+            ov[0] = ov[2] = q;
+            ov[1] = ov[3] = r;
+            return 1;
+        }
+    }
     return 0;
 }
 
 /* RX_NAME matches at q, in a range that ends at e. */
 static int name_at(ctx *c, size_t q, size_t e, size_t *ov)
 {
-    return name_may_start(c, q, e) && pk_rx_match(c, RX_NAME, q, e, ov, 2) && ov[2] == q;
+    size_t r = name_end(c, q, e);
+    if (r == NAME_ASK_PCRE2)
+        return pk_rx_match(c, RX_NAME, q, e, ov, 2) && ov[2] == q;
+    if (!r)
+        return 0;
+    ov[0] = ov[2] = q;
+    ov[1] = ov[3] = r;
+    return 1;
 }
 
 static void add(ctx *c, size_t s, size_t e, const char *title, const char *party, const char *role)
@@ -628,7 +721,7 @@ static void titled(ctx *c, const name_starts *starts)
         /* the definite form: "Stadsdelsdirektören", "Enhetschefen", "ersättaren" */
         for (size_t cut = 1; !k && cut <= 2 && we - p > 6 && we - p < 60 && c->t.s[we - 1] == 'n'; cut++)
             k = pk_title_word(c->t.s + p, we - p - cut);
-        if (!k || !pk_rx_match(c, RX_NAME, ns, ne, ov, 2) || ov[2] != ns)
+        if (!k || !name_at(c, ns, ne, ov))
             continue;
         size_t e = ov[3];
         word w[8];
