@@ -226,18 +226,46 @@ typedef struct name_starts {
     size_t n;
 } name_starts;
 
+/* The bytes of x (8 bytes of text) that may open a capital, each as its
+   high bit: A-Z, and the lead bytes from 0xC3 on (the Latin-1 capitals and
+   every other script's). The high bit cleared first, no byte's sum
+   carries into the next. */
+static inline uint64_t capital_bytes(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t low7 = x & ~high;
+    uint64_t ge_a = low7 + (0x80 - 'A') * ones;       /* low 7 bits >= 'A' */
+    uint64_t gt_z = low7 + (0x80 - 'Z' - 1) * ones;   /* low 7 bits > 'Z' */
+    uint64_t ge_c3 = low7 + (0x80 - 0x43) * ones;     /* with the high bit: >= 0xC3 */
+    return ((~x & ge_a & ~gt_z) | (x & ge_c3)) & high;
+}
+
+static void push_name_start(ctx *c, vec *v, size_t p)
+{
+    if (name_may_start(c, p, c->t.n)) {
+        uint32_t *slot = pk_vec_push(c->a, v);
+        if (slot)
+            *slot = (uint32_t)p;
+    }
+}
+
 static name_starts find_name_starts(ctx *c)
 {
     vec v = {NULL, 0, 0, sizeof(uint32_t)};
-    for (size_t p = 0; p < c->t.n; p++) {
+    size_t p = 0;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* eight bytes at a time: most hold no capital */
+    for (; p + 8 <= c->t.n; p += 8) {
+        uint64_t x;
+        memcpy(&x, c->t.s + p, 8);
+        for (uint64_t m = capital_bytes(x); m; m &= m - 1)
+            push_name_start(c, &v, p + (size_t)__builtin_ctzll(m) / 8);
+    }
+#endif
+    for (; p < c->t.n; p++) {
         unsigned char a = (unsigned char)c->t.s[p];
-        if ((unsigned char)(a - 'A') >= 26 && a < 0xC3)
-            continue; /* no capital opens here */
-        if (name_may_start(c, p, c->t.n)) {
-            uint32_t *slot = pk_vec_push(c->a, &v);
-            if (slot)
-                *slot = (uint32_t)p;
-        }
+        if ((unsigned char)(a - 'A') < 26 || a >= 0xC3)
+            push_name_start(c, &v, p);
     }
     return (name_starts){v.items, v.n};
 }
