@@ -372,6 +372,8 @@ size_t pk_title_at(const char *s, size_t n)
     }
     if (lim == n || s[lim] == ' ' || s[lim] == ',' || s[lim] == '\n')
         ends[ne++] = lim;
+    /* the first word's end, for the suffixes below */
+    size_t w = ne ? ends[0] : lim;
     /* the longest title that ends where a word does ("vice ordförande"
        before "vice") */
     while (ne > 0 && ends[ne - 1] >= TITLES_MIN_WORD_LENGTH) {
@@ -380,7 +382,6 @@ size_t pk_title_at(const char *s, size_t n)
             return k;
     }
     /* a word formed like a title: "trafikdirektör", "kvalitetsstrateg" */
-    size_t w = 0;
     while (w < n && s[w] != ' ' && s[w] != ',' && s[w] != '\n')
         w++;
     return title_suffix(s, w) ? w : 0;
