@@ -542,6 +542,32 @@ static int party_word(ctx *c, const word *w)
     return n >= 3 && n <= 12 && s[0] == '(' && s[n - 1] == ')' && party_of(c, s + 1, n - 2, 1);
 }
 
+/* The line may be one of names that signature() takes, whatever titles
+   stand below it: two words or more, each a name word but for short words
+   and parties in parentheses after the first (what signature() asks of
+   every line, before the titles are looked up). */
+static int may_sign(const ctx *c, const line *nl)
+{
+    /* the words as words_of() gives them, looked at as they come: most
+       lines fail at their first or second */
+    size_t n = 0;
+    for (size_t p = nl->s; p < nl->e && n < 16; n++) {
+        while (p < nl->e && (c->t.s[p] == ' ' || c->t.s[p] == '\n'))
+            p++;
+        if (p >= nl->e)
+            break;
+        word w = {p, p};
+        while (w.e < nl->e && c->t.s[w.e] != ' ' && c->t.s[w.e] != '\n')
+            w.e++;
+        p = w.e;
+        size_t m = w.e - w.s;
+        const char *s = c->t.s + w.s;
+        if (!is_name_word(c, &w) && (n == 0 || (m > 3 && !(m <= 12 && s[0] == '(' && s[m - 1] == ')'))))
+            return 0;
+    }
+    return n >= 2;
+}
+
 /* Names on a line over k titles: split at wide gaps, else at given names. */
 static void signature(ctx *c, const line *nl, const word *titles, size_t k)
 {
@@ -1229,6 +1255,8 @@ void pk_extract_people(ctx *c)
     for (size_t i = 0; i + 1 < g->nlines; i++) {
         const line *nl = &g->lines[i], *tl = &g->lines[i + 1];
         if (nl->blank || tl->blank || nl->heading)
+            continue;
+        if (!may_sign(c, nl))
             continue;
         word t[8], scratch[4];
         size_t k = titles_of(c, tl->s, tl->e, t, 8);
