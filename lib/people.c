@@ -702,6 +702,27 @@ static void labelled(ctx *c, const segs *g, const name_starts *ns)
     }
 }
 
+/* s[0..n), n at most 40, in lower case in buf as pk_lower() gives it, when
+   every character is ASCII or a Latin-1 letter after a byte 0xC3 (no
+   allocation); NULL for any other character. */
+static const char *lower_latin(const char *s, size_t n, char buf[static 41])
+{
+    for (size_t i = 0; i < n;) {
+        unsigned char u = (unsigned char)s[i];
+        if (u < 0x80) {
+            buf[i++] = (char)(u >= 'A' && u <= 'Z' ? u + 32 : u);
+            continue;
+        }
+        if (u != 0xC3 || i + 1 >= n || ((unsigned char)s[i + 1] & 0xC0) != 0x80)
+            return NULL;
+        unsigned char b = (unsigned char)s[i + 1];
+        buf[i++] = (char)u;
+        buf[i++] = (char)(b <= 0x9E && b != 0x97 ? b + 0x20 : b);
+    }
+    buf[n] = 0;
+    return buf;
+}
+
 /* Attendance lists: under "Närvarande ledamöter", "Ersättare", "Övriga
    närvarande" ... (roll_headings.tsv), one person a line: "Name", "Name
    (S)", "Name, title". */
@@ -715,7 +736,10 @@ static void attendance(ctx *c, const segs *g)
             n--;
         if (l->blank || n > 40)
             continue;
-        const char *low = pk_lower(c->a, c->t.s + l->s, n);
+        char buf[41];
+        const char *low = lower_latin(c->t.s + l->s, n, buf);
+        if (!low)
+            low = pk_lower(c->a, c->t.s + l->s, n);
         const char *roll_title; /* the title when a line names none */
         if (!pk_roll_heading(low, strlen(low), &roll_title))
             continue;
