@@ -431,16 +431,18 @@ static size_t words_of(const ctx *c, size_t s, size_t e, word *w, size_t max, in
 
 static int is_name_word(const ctx *c, const word *w)
 {
+    /* the bytes no name holds: digits : ( ) , . @ / */
+    static const unsigned char no_name[256] = {
+        ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1,
+        ['9'] = 1, [':'] = 1, ['('] = 1, [')'] = 1, [','] = 1, ['.'] = 1, ['@'] = 1, ['/'] = 1,
+    };
     const char *s = c->t.s + w->s;
     size_t n = w->e - w->s;
     if (!pk_is_upper_at(s, n) || n < 2)
         return 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if ((ch >= '0' && ch <= '9') || ch == ':' || ch == '(' || ch == ')' || ch == ',' || ch == '.' || ch == '@' ||
-            ch == '/')
+    for (size_t i = 0; i < n; i++)
+        if (no_name[(unsigned char)s[i]])
             return 0;
-    }
     return 1;
 }
 
@@ -562,7 +564,7 @@ static int may_sign(const ctx *c, const line *nl)
         p = w.e;
         size_t m = w.e - w.s;
         const char *s = c->t.s + w.s;
-        if (!is_name_word(c, &w) && (n == 0 || (m > 3 && !(m <= 12 && s[0] == '(' && s[m - 1] == ')'))))
+        if ((n == 0 || (m > 3 && !(m <= 12 && s[0] == '(' && s[m - 1] == ')'))) && !is_name_word(c, &w))
             return 0;
     }
     return n >= 2;
@@ -888,7 +890,8 @@ static void trim_member(ctx *c, member *m)
     }
     word w[8];
     size_t n = words_of(c, m->s, m->e, w, 8, NULL);
-    if (n > 2 && !given(c, &w[0]))
+    int given0 = -1; /* whether w[0] is a given name, when asked */
+    if (n > 2 && !(given0 = given(c, &w[0])))
         for (size_t i = 1; i + 1 < n; i++)
             if (given(c, &w[i])) {
                 m->s = w[i].s;
@@ -898,8 +901,11 @@ static void trim_member(ctx *c, member *m)
     size_t ov[4], lim = m->s + 160 < c->t.n ? m->s + 160 : c->t.n;
     if (m->s != s0 && name_at(c, m->s, lim, ov))
         m->e = ov[3];
-    n = words_of(c, m->s, m->e, w, 8, NULL);
-    m->given = n > 0 && given(c, &w[0]);
+    if (m->s != s0) { /* else the words are those above */
+        n = words_of(c, m->s, m->e, w, 8, NULL);
+        given0 = -1;
+    }
+    m->given = n > 0 && (given0 >= 0 ? given0 : given(c, &w[0]));
     m->shaped = n >= 2 && n <= 4;
     for (size_t i = 0; i < n && m->shaped; i++)
         if (pk_title_at(c->t.s + w[i].s, w[i].e - w[i].s) || !is_name_word(c, &w[i]) || org_word(c, &w[i]))
