@@ -174,10 +174,14 @@ static inline size_t may_cap_word(const ctx *c, size_t p, size_t e)
     p += k;
     if (!(k = may_lower(c, p, e)))
         return 0;
-    do
+    for (p += k;;) {
+        /* ASCII small letters in a tight loop, others one by one */
+        while (p < e && (unsigned char)(c->t.s[p] - 'a') < 26)
+            p++;
+        if (!(k = may_lower(c, p, e)))
+            return p;
         p += k;
-    while ((k = may_lower(c, p, e)));
-    return p;
+    }
 }
 
 /* the particle of RX_NAME at p ("af ", "von ", "van ", "de ", "da ", "el "):
@@ -310,9 +314,13 @@ static size_t name_word_end(const ctx *c, size_t p, size_t e, int hyphen)
     p += k;
     if ((cl = name_class(c, p, e, &k)) != 2)
         return cl == 3 ? NAME_ASK_PCRE2 : 0;
-    do
-        p += k;
-    while ((cl = name_class(c, p, e, &k)) == 2);
+    for (p += k;; p += k) {
+        /* ASCII small letters in a tight loop, others one by one */
+        while (p < e && (unsigned char)(c->t.s[p] - 'a') < 26)
+            p++;
+        if ((cl = name_class(c, p, e, &k)) != 2)
+            break;
+    }
     if (cl == 3)
         return NAME_ASK_PCRE2;
     if (hyphen && p < e && c->t.s[p] == '-') {
