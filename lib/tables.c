@@ -347,6 +347,14 @@ size_t pk_title_word(const char *s, size_t n)
     return n && !memchr(s, ',', n) && title_suffix(s, n) ? n : 0;
 }
 
+/* The bytes pk_title_at's fold pass does more with than copy: the ends
+   of words, the capitals A-Z, and 0xC3 (the lead byte of Å Ä Ö É). */
+static const unsigned char title_byte_special[256] = {
+    [' '] = 1, [','] = 1, ['\n'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
+    ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1,
+    ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, [0xC3] = 1,
+};
+
 size_t pk_title_at(const char *s, size_t n)
 {
     if (n == 0)
@@ -360,6 +368,10 @@ size_t pk_title_at(const char *s, size_t n)
     size_t ends[TITLES_MAX_WORD_LENGTH + 2], ne = 0;
     for (size_t k = 0; k < lim; k++) {
         unsigned char a = (unsigned char)s[k];
+        if (!title_byte_special[a]) { /* most bytes: a small letter */
+            f[k] = (char)a;
+            continue;
+        }
         if (a == ' ' || a == ',' || a == '\n')
             ends[ne++] = k;
         f[k] = (char)pk_fold_byte(a, 0);
