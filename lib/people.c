@@ -244,8 +244,13 @@ static inline uint64_t capital_bytes(uint64_t x)
     return ((~x & ge_a & ~gt_z) | (x & ge_c3)) & high;
 }
 
-static void push_name_start(ctx *c, vec *v, size_t p)
+static inline void push_name_start(ctx *c, vec *v, size_t p)
 {
+    /* the commonest failures without a call: A-Z before no small letter
+       (capitals, "§ 12 KS"), and å ä ö, small letters after a 0xC3 */
+    unsigned char a = (unsigned char)c->t.s[p], b = p + 1 < c->t.n ? (unsigned char)c->t.s[p + 1] : 0;
+    if (a < 0x80 ? (unsigned char)(b - 'a') >= 26 && b < 0x80 : a == 0xC3 && (b & 0xE0) == 0xA0)
+        return;
     if (name_may_start(c, p, c->t.n)) {
         uint32_t *slot = pk_vec_push(c->a, v);
         if (slot)
