@@ -124,6 +124,278 @@ static size_t drop_place(const ctx *c, size_t s, size_t e)
     return e;
 }
 
+/* ---- where RX_NAME may match, without pcre2 ----
+   RX_NAME opens with "\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?[ \n](?:af |von |van
+   |de |da |el )?\p{Lu}\p{Ll}". A hand check of that opening tells most
+   places where no name starts, so pcre2 runs only where one may: the case
+   of ASCII and of the Latin-1 letters after a byte 0xC3 is known here,
+   any other character may be of either case. A place the check passes is
+   handed to pcre2 as before, so what matches is pcre2's to say. */
+
+/* The length of the character at p, p < e, when it may be a capital
+   (upper 1) or a small letter (upper 0), else 0; e is the end of the range
+   pcre2 would be given. A character cut by e is whole to pcre2 (rx_run
+   moves the end past it), so its bytes are read up to the text's end. */
+static size_t may_case_wide(const ctx *c, size_t p, int upper)
+{
+    unsigned char a = (unsigned char)c->t.s[p];
+    if (a == 0xC3 && p + 1 < c->t.n && ((unsigned char)c->t.s[p + 1] & 0xC0) == 0x80) {
+        unsigned char b = (unsigned char)c->t.s[p + 1];
+        if (b == 0x97 || b == 0xB7) /* × ÷ */
+            return 0;
+        return upper == (b <= 0x9E) ? 2 : 0;
+    }
+    size_t k = a >= 0xF0 ? 4 : a >= 0xE0 ? 3 : a >= 0xC0 ? 2 : 1;
+    return p + k <= c->t.n ? k : c->t.n - p;
+}
+
+static inline size_t may_upper(const ctx *c, size_t p, size_t e)
+{
+    if (p >= e)
+        return 0;
+    unsigned char a = (unsigned char)c->t.s[p];
+    return a < 0x80 ? (unsigned char)(a - 'A') < 26 : may_case_wide(c, p, 1);
+}
+
+static inline size_t may_lower(const ctx *c, size_t p, size_t e)
+{
+    if (p >= e)
+        return 0;
+    unsigned char a = (unsigned char)c->t.s[p];
+    return a < 0x80 ? (unsigned char)(a - 'a') < 26 : may_case_wide(c, p, 0);
+}
+
+/* "\p{Lu}\p{Ll}+" at p: where it ends, or 0 */
+static inline size_t may_cap_word(const ctx *c, size_t p, size_t e)
+{
+    size_t k = may_upper(c, p, e);
+    if (!k)
+        return 0;
+    p += k;
+    if (!(k = may_lower(c, p, e)))
+        return 0;
+    for (p += k;;) {
+        /* ASCII small letters in a tight loop, others one by one */
+        while (p < e && (unsigned char)(c->t.s[p] - 'a') < 26)
+            p++;
+        if (!(k = may_lower(c, p, e)))
+            return p;
+        p += k;
+    }
+}
+
+/* the particle of RX_NAME at p ("af ", "von ", "van ", "de ", "da ", "el "):
+   its length, or 0 */
+static size_t particle_at(const ctx *c, size_t p, size_t e)
+{
+    const char *s = c->t.s + p;
+    size_t n = e - p;
+    if (n >= 3 && s[2] == ' ' &&
+        ((s[0] == 'a' && s[1] == 'f') || (s[0] == 'd' && (s[1] == 'e' || s[1] == 'a')) || (s[0] == 'e' && s[1] == 'l')))
+        return 3;
+    if (n >= 4 && s[0] == 'v' && (s[1] == 'o' || s[1] == 'a') && s[2] == 'n' && s[3] == ' ')
+        return 4;
+    return 0;
+}
+
+/* RX_NAME may match from q on in a range that ends at e. */
+static int name_may_start(const ctx *c, size_t q, size_t e)
+{
+    size_t p = may_cap_word(c, q, e);
+    if (!p)
+        return 0;
+    if (p < e && c->t.s[p] == '-' && !(p = may_cap_word(c, p + 1, e)))
+        return 0;
+    if (p >= e || (c->t.s[p] != ' ' && c->t.s[p] != '\n'))
+        return 0;
+    p++;
+    size_t k = may_upper(c, p, e);
+    if (!k && p < e) {
+        /* pcre2 tries the particle first; a capital must follow it */
+        size_t m = particle_at(c, p, e);
+        if (!m)
+            return 0;
+        p += m;
+        k = may_upper(c, p, e);
+    }
+    return k && may_lower(c, p + k, e);
+}
+
+/* The places where RX_NAME may match in the whole text, ascending: found
+   once per document, and read by every search for a name. A place where
+   a name may start in a shorter range is among them (the check reads no
+   further there), so a search of a range asks the check again at each. */
+typedef struct name_starts {
+    uint32_t *at;
+    size_t n;
+} name_starts;
+
+/* The bytes of x (8 bytes of text) that may open a capital, each as its
+   high bit: A-Z, and the lead bytes from 0xC3 on (the Latin-1 capitals and
+   every other script's). The high bit cleared first, no byte's sum
+   carries into the next. */
+static inline uint64_t capital_bytes(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t low7 = x & ~high;
+    uint64_t ge_a = low7 + (0x80 - 'A') * ones;       /* low 7 bits >= 'A' */
+    uint64_t gt_z = low7 + (0x80 - 'Z' - 1) * ones;   /* low 7 bits > 'Z' */
+    uint64_t ge_c3 = low7 + (0x80 - 0x43) * ones;     /* with the high bit: >= 0xC3 */
+    return ((~x & ge_a & ~gt_z) | (x & ge_c3)) & high;
+}
+
+static inline void push_name_start(ctx *c, vec *v, size_t p)
+{
+    /* the commonest failures without a call: A-Z before no small letter
+       (capitals, "§ 12 KS"), and å ä ö, small letters after a 0xC3 */
+    unsigned char a = (unsigned char)c->t.s[p], b = p + 1 < c->t.n ? (unsigned char)c->t.s[p + 1] : 0;
+    if (a < 0x80 ? (unsigned char)(b - 'a') >= 26 && b < 0x80 : a == 0xC3 && (b & 0xE0) == 0xA0)
+        return;
+    if (name_may_start(c, p, c->t.n)) {
+        uint32_t *slot = pk_vec_push(c->a, v);
+        if (slot)
+            *slot = (uint32_t)p;
+    }
+}
+
+static name_starts find_name_starts(ctx *c)
+{
+    vec v = {NULL, 0, 0, sizeof(uint32_t)};
+    size_t p = 0;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* eight bytes at a time: most hold no capital */
+    for (; p + 8 <= c->t.n; p += 8) {
+        uint64_t x;
+        memcpy(&x, c->t.s + p, 8);
+        for (uint64_t m = capital_bytes(x); m; m &= m - 1)
+            push_name_start(c, &v, p + (size_t)__builtin_ctzll(m) / 8);
+    }
+#endif
+    for (; p < c->t.n; p++) {
+        unsigned char a = (unsigned char)c->t.s[p];
+        if ((unsigned char)(a - 'A') < 26 || a >= 0xC3)
+            push_name_start(c, &v, p);
+    }
+    return (name_starts){v.items, v.n};
+}
+
+/* ---- RX_NAME's match by hand ----
+   Where every character it reads is ASCII or a Latin-1 letter after a byte
+   0xC3, whose case is known here, the match of RX_NAME at a place is found
+   without pcre2: each part of the pattern is greedy and none gives back
+   what it took (a small letter is no space, hyphen or capital), so the
+   match is the longest the parts take in order. Another character hands
+   the question to pcre2. */
+#define NAME_ASK_PCRE2 SIZE_MAX
+
+/* The class of the character at p in a range that ends at e: 1 a capital,
+   2 a small letter, 0 anything else or the range's end, 3 unknown here;
+   *len its length. */
+static int name_class(const ctx *c, size_t p, size_t e, size_t *len)
+{
+    *len = 1;
+    if (p >= e)
+        return 0;
+    unsigned char a = (unsigned char)c->t.s[p];
+    if (a < 0x80)
+        return (unsigned char)(a - 'A') < 26 ? 1 : (unsigned char)(a - 'a') < 26 ? 2 : 0;
+    if (a == 0xC3 && p + 1 < c->t.n && ((unsigned char)c->t.s[p + 1] & 0xC0) == 0x80) {
+        unsigned char b = (unsigned char)c->t.s[p + 1];
+        *len = 2;
+        return b == 0x97 || b == 0xB7 ? 0 : b <= 0x9E ? 1 : 2; /* × ÷ */
+    }
+    return 3;
+}
+
+/* "\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?" at p: where it ends, 0 when it does
+   not match, NAME_ASK_PCRE2 when that is not known here. With hyphen 0 the
+   part after a hyphen alone ("\p{Lu}\p{Ll}+"). */
+static size_t name_word_end(const ctx *c, size_t p, size_t e, int hyphen)
+{
+    size_t k;
+    int cl = name_class(c, p, e, &k);
+    if (cl != 1)
+        return cl == 3 ? NAME_ASK_PCRE2 : 0;
+    p += k;
+    if ((cl = name_class(c, p, e, &k)) != 2)
+        return cl == 3 ? NAME_ASK_PCRE2 : 0;
+    for (p += k;; p += k) {
+        /* ASCII small letters in a tight loop, others one by one */
+        while (p < e && (unsigned char)(c->t.s[p] - 'a') < 26)
+            p++;
+        if ((cl = name_class(c, p, e, &k)) != 2)
+            break;
+    }
+    if (cl == 3)
+        return NAME_ASK_PCRE2;
+    if (hyphen && p < e && c->t.s[p] == '-') {
+        size_t h = name_word_end(c, p + 1, e, 0);
+        if (h == NAME_ASK_PCRE2)
+            return h;
+        if (h)
+            p = h;
+    }
+    return p;
+}
+
+/* RX_NAME's match at q in a range that ends at e: its end, 0 when none
+   starts at q, NAME_ASK_PCRE2 when that is not known here. */
+static size_t name_end(const ctx *c, size_t q, size_t e)
+{
+    size_t p = name_word_end(c, q, e, 1);
+    if (p == 0 || p == NAME_ASK_PCRE2)
+        return p;
+    size_t reps = 0;
+    while (reps < 3 && p < e && (c->t.s[p] == ' ' || c->t.s[p] == '\n')) {
+        /* pcre2 tries the particle first; it opens with a small letter,
+           so without it no word could follow */
+        size_t w = p + 1;
+        w += particle_at(c, w, e);
+        size_t r = name_word_end(c, w, e, 1);
+        if (r == NAME_ASK_PCRE2)
+            return r;
+        if (!r)
+            break;
+        p = r;
+        reps++;
+    }
+    return reps ? p : 0;
+}
+
+/* The first match of RX_NAME in [pos, end), as pk_rx_match gives it: none
+   starts before the first place the hand check passes; *i is where the
+   look for a place begins in ns (the index of the first place at or
+   after pos, or before it), and is left there. */
+static int next_name(ctx *c, const name_starts *ns, size_t *i, size_t pos, size_t end, size_t *ov)
+{
+    while (*i < ns->n && ns->at[*i] < pos)
+        (*i)++;
+    for (; *i < ns->n && ns->at[*i] < end; (*i)++) {
+        size_t q = ns->at[*i], r = name_end(c, q, end);
+        if (r == NAME_ASK_PCRE2)
+            return pk_rx_match(c, RX_NAME, q, end, ov, 2);
+        if (r) {
+            ov[0] = ov[2] = q;
+            ov[1] = ov[3] = r;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* RX_NAME matches at q, in a range that ends at e. */
+static int name_at(ctx *c, size_t q, size_t e, size_t *ov)
+{
+    size_t r = name_end(c, q, e);
+    if (r == NAME_ASK_PCRE2)
+        return pk_rx_match(c, RX_NAME, q, e, ov, 2) && ov[2] == q;
+    if (!r)
+        return 0;
+    ov[0] = ov[2] = q;
+    ov[1] = ov[3] = r;
+    return 1;
+}
+
 static void add(ctx *c, size_t s, size_t e, const char *title, const char *party, const char *role)
 {
     e = drop_place(c, s, e);
@@ -172,16 +444,18 @@ static size_t words_of(const ctx *c, size_t s, size_t e, word *w, size_t max, in
 
 static int is_name_word(const ctx *c, const word *w)
 {
+    /* the bytes no name holds: digits : ( ) , . @ / */
+    static const unsigned char no_name[256] = {
+        ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1,
+        ['9'] = 1, [':'] = 1, ['('] = 1, [')'] = 1, [','] = 1, ['.'] = 1, ['@'] = 1, ['/'] = 1,
+    };
     const char *s = c->t.s + w->s;
     size_t n = w->e - w->s;
     if (!pk_is_upper_at(s, n) || n < 2)
         return 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if ((ch >= '0' && ch <= '9') || ch == ':' || ch == '(' || ch == ')' || ch == ',' || ch == '.' || ch == '@' ||
-            ch == '/')
+    for (size_t i = 0; i < n; i++)
+        if (no_name[(unsigned char)s[i]])
             return 0;
-    }
     return 1;
 }
 
@@ -283,6 +557,32 @@ static int party_word(ctx *c, const word *w)
     return n >= 3 && n <= 12 && s[0] == '(' && s[n - 1] == ')' && party_of(c, s + 1, n - 2, 1);
 }
 
+/* The line may be one of names that signature() takes, whatever titles
+   stand below it: two words or more, each a name word but for short words
+   and parties in parentheses after the first (what signature() asks of
+   every line, before the titles are looked up). */
+static int may_sign(const ctx *c, const line *nl)
+{
+    /* the words as words_of() gives them, looked at as they come: most
+       lines fail at their first or second */
+    size_t n = 0;
+    for (size_t p = nl->s; p < nl->e && n < 16; n++) {
+        while (p < nl->e && (c->t.s[p] == ' ' || c->t.s[p] == '\n'))
+            p++;
+        if (p >= nl->e)
+            break;
+        word w = {p, p};
+        while (w.e < nl->e && c->t.s[w.e] != ' ' && c->t.s[w.e] != '\n')
+            w.e++;
+        p = w.e;
+        size_t m = w.e - w.s;
+        const char *s = c->t.s + w.s;
+        if ((n == 0 || (m > 3 && !(m <= 12 && s[0] == '(' && s[m - 1] == ')'))) && !is_name_word(c, &w))
+            return 0;
+    }
+    return n >= 2;
+}
+
 /* Names on a line over k titles: split at wide gaps, else at given names. */
 static void signature(ctx *c, const line *nl, const word *titles, size_t k)
 {
@@ -365,7 +665,7 @@ static const struct label {
     {"Justeras", NULL, "other", 3},
 };
 
-static void labelled(ctx *c, const segs *g)
+static void labelled(ctx *c, const segs *g, const name_starts *ns)
 {
     size_t ov[4];
     for (size_t i = 0; i < g->nlines; i++) {
@@ -396,8 +696,8 @@ static void labelled(ctx *c, const segs *g)
                     if (titles_of(c, from, to, tw, 8))
                         break; /* the titles under a signature line: no names below */
                 }
-                size_t pos = from, got = 0;
-                while (pos < to && pk_rx_match(c, RX_NAME, pos, to, ov, 2)) {
+                size_t pos = from, got = 0, at = pk_first_from(ns->at, ns->n, from);
+                while (pos < to && next_name(c, ns, &at, pos, to, ov)) {
                     size_t s = ov[2], e = ov[3];
                     pos = ov[1];
                     word w[8];
@@ -417,6 +717,27 @@ static void labelled(ctx *c, const segs *g)
     }
 }
 
+/* s[0..n), n at most 40, in lower case in buf as pk_lower() gives it, when
+   every character is ASCII or a Latin-1 letter after a byte 0xC3 (no
+   allocation); NULL for any other character. */
+static const char *lower_latin(const char *s, size_t n, char buf[static 41])
+{
+    for (size_t i = 0; i < n;) {
+        unsigned char u = (unsigned char)s[i];
+        if (u < 0x80) {
+            buf[i++] = (char)(u >= 'A' && u <= 'Z' ? u + 32 : u);
+            continue;
+        }
+        if (u != 0xC3 || i + 1 >= n || ((unsigned char)s[i + 1] & 0xC0) != 0x80)
+            return NULL;
+        unsigned char b = (unsigned char)s[i + 1];
+        buf[i++] = (char)u;
+        buf[i++] = (char)(b <= 0x9E && b != 0x97 ? b + 0x20 : b);
+    }
+    buf[n] = 0;
+    return buf;
+}
+
 /* Attendance lists: under "Närvarande ledamöter", "Ersättare", "Övriga
    närvarande" ... (roll_headings.tsv), one person a line: "Name", "Name
    (S)", "Name, title". */
@@ -430,13 +751,16 @@ static void attendance(ctx *c, const segs *g)
             n--;
         if (l->blank || n > 40)
             continue;
-        const char *low = pk_lower(c->a, c->t.s + l->s, n);
+        char buf[41];
+        const char *low = lower_latin(c->t.s + l->s, n, buf);
+        if (!low)
+            low = pk_lower(c->a, c->t.s + l->s, n);
         const char *roll_title; /* the title when a line names none */
         if (!pk_roll_heading(low, strlen(low), &roll_title))
             continue;
         for (size_t j = i + 1; j < g->nlines && !g->lines[j].blank && !g->lines[j].heading; j++) {
             const line *m = &g->lines[j];
-            if (!pk_rx_match(c, RX_NAME, m->s, m->e, ov, 2) || ov[2] != m->s)
+            if (!name_at(c, m->s, m->e, ov))
                 break;
             size_t s = ov[2], e = ov[3], p = e;
             word w[8];
@@ -468,37 +792,30 @@ static void attendance(ctx *c, const segs *g)
 /* A title word before a name in prose: "Avdelningschef Sofia Grahn Mattsson
    informerade". Title words are found first; the name is matched only
    right after one. */
-static void titled(ctx *c)
+static void titled(ctx *c, const name_starts *starts)
 {
     size_t ov[4];
-    for (size_t p = 0; p < c->t.n; p++) {
-        if (p > 0 && c->t.s[p - 1] != ' ' && c->t.s[p - 1] != '\n')
+    /* a name must follow the word after one space: the word before each
+       place a name may start, before its case and the titles are looked at */
+    for (size_t j = 0; j < starts->n; j++) {
+        size_t ns = starts->at[j], ne = ns + 120 < c->t.n ? ns + 120 : c->t.n;
+        if (ns == 0 || c->t.s[ns - 1] != ' ' || !name_may_start(c, ns, ne))
             continue;
-        size_t we = p;
-        while (we < c->t.n && c->t.s[we] != ' ' && c->t.s[we] != '\n')
-            we++;
+        size_t we = ns - 1, p = we;
+        while (p > 0 && c->t.s[p - 1] != ' ' && c->t.s[p - 1] != '\n')
+            p--;
         /* a title opens a sentence ("Kommundirektör Per Ek informerar") or
            stands in one ("informerar stadsdirektör Eva Hessman"): then a
            capital follows */
         if (!pk_is_upper_at(c->t.s + p, c->t.n - p) &&
-            !(pk_is_lower_at(c->t.s + p, c->t.n - p) && we + 1 < c->t.n && c->t.s[we] == ' ' &&
-              pk_is_upper_at(c->t.s + we + 1, c->t.n - we - 1))) {
-            p = we;
+            !(pk_is_lower_at(c->t.s + p, c->t.n - p) && pk_is_upper_at(c->t.s + ns, c->t.n - ns)))
             continue;
-        }
         size_t k = pk_title_word(c->t.s + p, we - p);
         /* the definite form: "Stadsdelsdirektören", "Enhetschefen", "ersättaren" */
         for (size_t cut = 1; !k && cut <= 2 && we - p > 6 && we - p < 60 && c->t.s[we - 1] == 'n'; cut++)
             k = pk_title_word(c->t.s + p, we - p - cut);
-        if (!k || we >= c->t.n || c->t.s[we] != ' ') {
-            p = we;
+        if (!k || !name_at(c, ns, ne, ov))
             continue;
-        }
-        size_t ns = we + 1, ne = ns + 120 < c->t.n ? ns + 120 : c->t.n;
-        if (!pk_rx_match(c, RX_NAME, ns, ne, ov, 2) || ov[2] != ns) {
-            p = we;
-            continue;
-        }
         size_t e = ov[3];
         word w[8];
         /* a name whole on the title's line ends there ("Personaldirektör
@@ -514,7 +831,6 @@ static void titled(ctx *c)
             const char *title = pk_lower(c->a, c->t.s + p, k);
             add(c, ns, e, title, NULL, strcmp(title, "handläggare") == 0 ? "officer" : "other");
         }
-        p = we;
     }
 }
 
@@ -587,7 +903,8 @@ static void trim_member(ctx *c, member *m)
     }
     word w[8];
     size_t n = words_of(c, m->s, m->e, w, 8, NULL);
-    if (n > 2 && !given(c, &w[0]))
+    int given0 = -1; /* whether w[0] is a given name, when asked */
+    if (n > 2 && !(given0 = given(c, &w[0])))
         for (size_t i = 1; i + 1 < n; i++)
             if (given(c, &w[i])) {
                 m->s = w[i].s;
@@ -595,10 +912,13 @@ static void trim_member(ctx *c, member *m)
             }
     /* the words dropped in front may have cut the name's tail: match anew */
     size_t ov[4], lim = m->s + 160 < c->t.n ? m->s + 160 : c->t.n;
-    if (m->s != s0 && pk_rx_match(c, RX_NAME, m->s, lim, ov, 2) && ov[2] == m->s)
+    if (m->s != s0 && name_at(c, m->s, lim, ov))
         m->e = ov[3];
-    n = words_of(c, m->s, m->e, w, 8, NULL);
-    m->given = n > 0 && given(c, &w[0]);
+    if (m->s != s0) { /* else the words are those above */
+        n = words_of(c, m->s, m->e, w, 8, NULL);
+        given0 = -1;
+    }
+    m->given = n > 0 && (given0 >= 0 ? given0 : given(c, &w[0]));
     m->shaped = n >= 2 && n <= 4;
     for (size_t i = 0; i < n && m->shaped; i++)
         if (pk_title_at(c->t.s + w[i].s, w[i].e - w[i].s) || !is_name_word(c, &w[i]) || org_word(c, &w[i]))
@@ -782,11 +1102,12 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
     }
 }
 
-static void runs(ctx *c)
+static void runs(ctx *c, const name_starts *ns)
 {
     size_t ov[4], pos = 0;
     member m[24];
-    while (pos < c->t.n && pk_rx_match(c, RX_NAME, pos, c->t.n, ov, 2)) {
+    size_t at = 0;
+    while (pos < c->t.n && next_name(c, ns, &at, pos, c->t.n, ov)) {
         size_t s = ov[2], e = ov[3];
         pos = e;
         /* a match that starts inside a word ("KommunStyrelsen") is none,
@@ -812,7 +1133,7 @@ static void runs(ctx *c)
             closed |= conj;
             glued = 0;
             size_t lim = q + 160 < c->t.n ? q + 160 : c->t.n;
-            if (!pk_rx_match(c, RX_NAME, q, lim, ov, 2) || ov[2] != q) {
+            if (!name_at(c, q, lim, ov)) {
                 /* "A, B och Kommunstyrelsen": a list of more than names */
                 foreign = q < c->t.n && pk_is_upper_at(c->t.s + q, c->t.n - q);
                 break;
@@ -969,13 +1290,16 @@ void pk_extract_people(ctx *c)
         int vice = ov[0] + 4 < ov[1] && (strncasecmp(c->t.s + ov[0], "vice", 4) == 0);
         add(c, s, e, vice ? "vice ordförande" : "ordförande", party, vice ? "other" : "chair");
     }
-    labelled(c, g);
+    name_starts ns = find_name_starts(c);
+    labelled(c, g, &ns);
     attendance(c, g);
-    titled(c);
+    titled(c, &ns);
     /* signature blocks */
     for (size_t i = 0; i + 1 < g->nlines; i++) {
         const line *nl = &g->lines[i], *tl = &g->lines[i + 1];
         if (nl->blank || tl->blank || nl->heading)
+            continue;
+        if (!may_sign(c, nl))
             continue;
         word t[8], scratch[4];
         size_t k = titles_of(c, tl->s, tl->e, t, 8);
@@ -985,7 +1309,7 @@ void pk_extract_people(ctx *c)
             continue;
         signature(c, nl, t, k);
     }
-    runs(c);
+    runs(c, &ns);
     merge_genitives(c);
     merge_spellings(c);
 }

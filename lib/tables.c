@@ -347,22 +347,53 @@ size_t pk_title_word(const char *s, size_t n)
     return n && !memchr(s, ',', n) && title_suffix(s, n) ? n : 0;
 }
 
+/* The bytes pk_title_at's fold pass does more with than copy: the ends
+   of words, the capitals A-Z, and 0xC3 (the lead byte of Å Ä Ö É). */
+static const unsigned char title_byte_special[256] = {
+    [' '] = 1, [','] = 1, ['\n'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
+    ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1,
+    ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, [0xC3] = 1,
+};
+
 size_t pk_title_at(const char *s, size_t n)
 {
     if (n == 0)
         return 0;
     /* the text's first bytes, folded once as the titles are written: ASCII,
-       and Å Ä Ö É by their UTF-8 pattern (the byte after a 0xC3) */
+       and Å Ä Ö É by their UTF-8 pattern (the byte after a 0xC3), as
+       title_fold folds; in the same pass the places where a word ends: a
+       space, a comma or a newline, or the end */
     char f[TITLES_MAX_WORD_LENGTH + 1];
     size_t lim = n < TITLES_MAX_WORD_LENGTH ? n : TITLES_MAX_WORD_LENGTH;
-    title_fold(s, n, lim, f);
-    /* the longest title that ends where a word does: at the end, a space, a
-       comma or a newline ("vice ordförande" before "vice") */
-    for (size_t k = lim; k >= TITLES_MIN_WORD_LENGTH; k--)
-        if ((k == n || s[k] == ' ' || s[k] == ',' || s[k] == '\n') && pk_titles_lookup(f, k))
+    size_t ends[TITLES_MAX_WORD_LENGTH + 2], ne = 0;
+    for (size_t k = 0; k < lim; k++) {
+        unsigned char a = (unsigned char)s[k];
+        if (!title_byte_special[a]) { /* most bytes: a small letter */
+            f[k] = (char)a;
+            continue;
+        }
+        if (a == ' ' || a == ',' || a == '\n')
+            ends[ne++] = k;
+        f[k] = (char)pk_fold_byte(a, 0);
+        if (a == 0xC3 && k + 1 < n) {
+            unsigned char b = (unsigned char)s[++k];
+            if (k < lim && (b == ' ' || b == ',' || b == '\n'))
+                ends[ne++] = k;
+            f[k] = (char)pk_fold_byte(b, 0xC3);
+        }
+    }
+    if (lim == n || s[lim] == ' ' || s[lim] == ',' || s[lim] == '\n')
+        ends[ne++] = lim;
+    /* the first word's end, for the suffixes below */
+    size_t w = ne ? ends[0] : lim;
+    /* the longest title that ends where a word does ("vice ordförande"
+       before "vice") */
+    while (ne > 0 && ends[ne - 1] >= TITLES_MIN_WORD_LENGTH) {
+        size_t k = ends[--ne];
+        if (pk_titles_lookup(f, k))
             return k;
+    }
     /* a word formed like a title: "trafikdirektör", "kvalitetsstrateg" */
-    size_t w = 0;
     while (w < n && s[w] != ' ' && s[w] != ',' && s[w] != '\n')
         w++;
     return title_suffix(s, w) ? w : 0;

@@ -92,6 +92,24 @@ static void test_local_parties(void **state)
     pk_doc_free(d);
 }
 
+/* Names whose letters are not all ASCII or Latin-1 (their case is looked
+   up), with a particle and with a hyphen: found as the pattern finds them,
+   whether by hand or by pcre2. */
+static void test_names_beyond_latin1(void **state)
+{
+    (void)state;
+    const char *text = "Yrkanden: Łukasz Nowak (V), Anna von Berg (S) och Eva Berg-Ek (M) yrkar bifall.\n"
+                       "Reservation: Şule Öztürk (MP) reserverar sig.\n";
+    pk_doc *d = extract(text);
+    const pk_record *r = pk_doc_record(d);
+    expect(r, "Łukasz Nowak", "V", "other");
+    expect(r, "Anna von Berg", "S", "other");
+    expect(r, "Eva Berg-Ek", "M", "other");
+    expect(r, "Şule Öztürk", "MP", "other");
+    assert_int_equal(r->n_people, 4);
+    pk_doc_free(d);
+}
+
 static void test_officers_in_prose(void **state)
 {
     (void)state;
@@ -362,6 +380,7 @@ int main(void)
         cmocka_unit_test(test_signature_with_unit), cmocka_unit_test(test_roles),
         cmocka_unit_test(test_given_names_cover_common_names), cmocka_unit_test(test_many_people_in_one_list),
         cmocka_unit_test(test_lone_names),        cmocka_unit_test(test_spellings_of_one_person),
+        cmocka_unit_test(test_names_beyond_latin1),
     };
     return cmocka_run_group_tests_name("real forms of people", tests, setup_ex, teardown_ex);
 }
