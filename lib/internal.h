@@ -375,6 +375,9 @@ int pk_is_regnum_not_prefix(const char *low);
 int pk_is_upper_at(const char *s, size_t n);  /* first code point is an upper-case letter */
 int pk_is_lower_at(const char *s, size_t n);
 int pk_is_letter_at(const char *s, size_t n);
+/* The case of the character at s: 1 an upper-case letter (Lu), 2 a small
+   one (Ll), 0 anything else. */
+int pk_case_at(const char *s, size_t n);
 char *pk_lower(arena *a, const char *s, size_t n); /* case-folded copy */
 /* FNV-1a over s[0..n) with ASCII capitals folded: one hash for the indices
    of names, whose spellings differ in case */

@@ -129,7 +129,9 @@ static size_t drop_place(const ctx *c, size_t s, size_t e)
    |de |da |el )?\p{Lu}\p{Ll}". A hand check of that opening tells most
    places where no name starts, so pcre2 runs only where one may: the case
    of ASCII and of the Latin-1 letters after a byte 0xC3 is known here,
-   any other character may be of either case. A place the check passes is
+   any other character's is its Unicode category (utf8proc), as \p{Lu} and
+   \p{Ll} read it, so a run of combining marks or of characters of no case
+   is no name and is walked once, not from each of its bytes. A place the check passes is
    handed to pcre2 as before, so what matches is pcre2's to say. */
 
 /* The length of the character at p, p < e, when it may be a capital
@@ -146,7 +148,12 @@ static size_t may_case_wide(const ctx *c, size_t p, int upper)
         return upper == (b <= 0x9E) ? 2 : 0;
     }
     size_t k = a >= 0xF0 ? 4 : a >= 0xE0 ? 3 : a >= 0xC0 ? 2 : 1;
-    return p + k <= c->t.n ? k : c->t.n - p;
+    k = p + k <= c->t.n ? k : c->t.n - p;
+    /* any other character by its Unicode category, as \p{Lu} and \p{Ll}
+       read it. A combining mark is neither: a run of them holds no name
+       and costs no walk to its end from each of its bytes. */
+    int cc = pk_case_at(c->t.s + p, k);
+    return cc == (upper ? 1 : 2) ? k : 0;
 }
 
 static inline size_t may_upper(const ctx *c, size_t p, size_t e)

@@ -65,6 +65,18 @@ int pk_is_letter_at(const char *s, size_t n)
     return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
 }
 
+int pk_case_at(const char *s, size_t n)
+{
+    int k = latin_case(s, n);
+    if (k)
+        return k == 3 ? 0 : k;
+    utf8proc_int32_t cp = first_cp(s, n);
+    if (cp < 0)
+        return 0;
+    utf8proc_category_t cat = utf8proc_category(cp);
+    return cat == UTF8PROC_CATEGORY_LU ? 1 : cat == UTF8PROC_CATEGORY_LL ? 2 : 0;
+}
+
 /* A-Z to a-z, every other byte as it is */
 static const unsigned char ascii_lower[256] = {
 #define R4(x) x, x + 1, x + 2, x + 3

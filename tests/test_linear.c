@@ -79,6 +79,8 @@ static const form forms[] = {
     {"dotted dates", "", "2020.01.01.", "", 6000},
     {"prepared-by lines", "", "Ärendet har beretts av förvaltningen\n", "", 2000},
     {"combining marks", "a", "\xCC\x81", " Protokoll", 20000},
+    {"capital, then marks", "A", "\xCC\x81", " Protokoll", 20000},
+    {"capital, then no case", "A", "\xCD\xB8", " Protokoll", 20000},
     {"people with parties", "", "Anna Berg (S), ", "", 4000},
     {"named dates", "", "den 3 maj 2021, ", "", 4000},
 };
