@@ -49,9 +49,18 @@ static void str(pk_buf *o, const char *s)
             memcpy(&x, s + i, 8);
             const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
             uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
-            if ((((x - ones * 0x20) & ~x) | x | ((q - ones) & ~q) | ((b - ones) & ~b)) & highs)
+            uint64_t look = (((x - ones * 0x20) & ~x) | x | ((q - ones) & ~q) | ((b - ones) & ~b)) & highs;
+            memcpy(w, &x, 8); /* the room is there: the bytes before the first that needs a look are kept */
+            if (look) {
+#if defined __GNUC__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                /* the lowest flagged byte is the first that needs a look
+                   (a borrow flags only bytes above a flagged one) */
+                size_t k = (size_t)__builtin_ctzll(look) >> 3;
+                w += k;
+                i += k;
+#endif
                 break;
-            memcpy(w, &x, 8);
+            }
             w += 8;
             i += 8;
         }
