@@ -1038,15 +1038,13 @@ void pk_extract_units(ctx *c)
 {
     const pk_decision *ds = c->decisions.items;
     for (size_t i = 0; i < c->decisions.n; i++) {
-        /* find the item again in the cleaned text by its span */
-        size_t s = 0, e = 0;
-        for (size_t k = c->decision_lo; k < c->decision_hi; k++)
-            if (c->t.map[k] == ds[i].span.start) {
-                s = k;
-                break;
-            }
-        for (e = s; e < c->decision_hi && c->t.map[e] < ds[i].span.end; e++)
-            ;
+        /* find the item again in the cleaned text by its span; the map is
+           in order: the first byte of the decision's lines that maps to the
+           span's start (a binary search), and the first at or after its end */
+        size_t lo = c->decision_lo, nl = c->decision_hi > lo ? c->decision_hi - lo : 0;
+        size_t k = lo + pk_first_from(c->t.map + lo, nl, ds[i].span.start);
+        size_t s = k < c->decision_hi && c->t.map[k] == ds[i].span.start ? k : 0;
+        size_t e = s < c->decision_hi ? s + pk_first_from(c->t.map + s, c->decision_hi - s, ds[i].span.end) : s;
         if (e > s)
             from_decision(c, &ds[i], s, e);
     }
