@@ -88,16 +88,20 @@ $(B)/gen/bodies.inc: lib/data/bodies.tsv
 
 # the unit class table: one C initialiser per row, the pattern without its
 # stars, its length, whether it may end (*x) or begin (x*) a longer word,
-# the class and the scope; a class or scope not in the lists fails the build
-$(B)/gen/unit_classes.inc: lib/data/unit_classes.tsv
+# the class and the scope; a class or scope not in the lists fails the build.
+# The rows are ordered by scope, then longest first (bytes), rows of one
+# scope and length in the file's order: the first row of a scope that
+# matches is its longest match (unit_class.c)
+$(B)/gen/unit_classes.inc: lib/data/unit_classes.tsv Makefile
 	@mkdir -p $(dir $@)
-	awk -F'\t' '!/^#/ && NF { \
+	LC_ALL=C awk -F'\t' '!/^#/ && NF { \
 		if (NF != 3 || $$2 !~ /^(förskola|skola|äldreomsorg|socialtjänst|annat)$$/ || $$3 !~ /^(name|class|body)$$/) { \
 			printf "%s:%d: bad row: %s\n", FILENAME, FNR, $$0 > "/dev/stderr"; bad = 1; exit 1 } \
 		p = $$1; l = substr(p, 1, 1) == "*"; r = substr(p, length(p), 1) == "*"; \
 		p = substr(p, 1 + l, length(p) - l - r); \
-		printf "{\"%s\", sizeof \"%s\" - 1, %d, %d, \"%s\", \x27%s\x27},\n", p, p, l, r, $$2, substr($$3, 1, 1) } \
-		END { exit bad }' $< > $@ || { rm -f $@; exit 1; }
+		printf "%s %d {\"%s\", sizeof \"%s\" - 1, %d, %d, \"%s\", \x27%s\x27},\n", substr($$3, 1, 1), length(p), p, p, l, r, $$2, substr($$3, 1, 1) } \
+		END { exit bad }' $< > $@.rows && \
+	LC_ALL=C sort -s -k1,1 -k2,2nr $@.rows | cut -d' ' -f3- > $@ && rm -f $@.rows || { rm -f $@ $@.rows; exit 1; }
 
 # the unit nouns: {indefinite, definite, plural indefinite, plural
 # definite, uses} per row, a missing form (-) NULL, the uses as UN_* flags (- none);
@@ -116,14 +120,19 @@ $(B)/gen/unit_nouns.inc: lib/data/unit_nouns.tsv
 		printf "%s},\n", (f == "" ? "0" : f) } \
 		END { exit bad }' $< > $@ || { rm -f $@; exit 1; }
 
-# the unit cues: {cue, 1 when the units follow it} per row; a side other
-# than before or after fails the build
-$(B)/gen/unit_cues.inc: lib/data/unit_cues.tsv
+# the unit cues: {cue, its length, 1 when the units follow it} per row; a
+# side other than before or after fails the build. The rows are ordered by
+# their first byte, then longest first (bytes), rows as long in the file's
+# order: the first row that stands at a place is the longest (units.c).
+# Both ordered tables are made again when this file changes: units.c and
+# unit_class.c read them in that order
+$(B)/gen/unit_cues.inc: lib/data/unit_cues.tsv Makefile
 	@mkdir -p $(dir $@)
-	awk -F'\t' '!/^#/ && NF { \
-		if (NF != 2 || $$2 !~ /^(before|after)$$/) { printf "%s:%d: bad row: %s\n", FILENAME, FNR, $$0 > "/dev/stderr"; bad = 1; exit 1 } \
-		printf "{\"%s\", %d},\n", $$1, $$2 == "before" } \
-		END { exit bad }' $< > $@ || { rm -f $@; exit 1; }
+	LC_ALL=C awk -F'\t' '!/^#/ && NF { \
+		if (NF != 2 || $$2 !~ /^(before|after)$$/ || $$1 ~ /^ /) { printf "%s:%d: bad row: %s\n", FILENAME, FNR, $$0 > "/dev/stderr"; bad = 1; exit 1 } \
+		printf "%s %d {\"%s\", sizeof \"%s\" - 1, %d},\n", substr($$1, 1, 1), length($$1), $$1, $$1, $$2 == "before" } \
+		END { exit bad }' $< > $@.rows && \
+	LC_ALL=C sort -s -k1,1 -k2,2nr $@.rows | cut -d' ' -f3- > $@ && rm -f $@.rows || { rm -f $@ $@.rows; exit 1; }
 
 # the date cues: phrase, role and where, the last two as the enum names of dates.c
 $(B)/gen/date_cues.inc: lib/data/date_cues.tsv

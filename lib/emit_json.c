@@ -44,16 +44,39 @@ static void str(pk_buf *o, const char *s)
         /* eight bytes at a time while none needs a look: no control
            character, no byte from 0x80, no '"' and no '\\' (the tests of
            whether a word holds a byte below a bound or a zero byte) */
-        while (i + 8 <= n) {
-            uint64_t x;
-            memcpy(&x, s + i, 8);
+        while (i < n) {
             const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-            uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
-            if ((((x - ones * 0x20) & ~x) | x | ((q - ones) & ~q) | ((b - ones) & ~b)) & highs)
+            uint64_t x;
+            size_t m = n - i;
+            if (m >= 8) {
+                m = 8;
+                memcpy(&x, s + i, 8);
+            } else {
+#if defined __GNUC__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                /* the last bytes, after them a plain letter that needs no look */
+                x = ones * 'a';
+                memcpy(&x, s + i, m);
+#else
                 break;
+#endif
+            }
+            uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+            uint64_t look = (((x - ones * 0x20) & ~x) | x | ((q - ones) & ~q) | ((b - ones) & ~b)) & highs;
+            /* the room is there (n * 6 + 2 bytes from the quote): the bytes
+               before the first that needs a look are kept */
             memcpy(w, &x, 8);
-            w += 8;
-            i += 8;
+            if (look) {
+#if defined __GNUC__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                /* the lowest flagged byte is the first that needs a look
+                   (a borrow flags only bytes above a flagged one) */
+                size_t k = (size_t)__builtin_ctzll(look) >> 3;
+                w += k;
+                i += k;
+#endif
+                break;
+            }
+            w += m;
+            i += m;
         }
         if (i >= n)
             break;

@@ -91,8 +91,23 @@ size_t pk_minutes_paragraphs(ctx *c, vec *out, size_t *closing)
     const segs *g = &c->sg;
     unsigned last = 0;
     *closing = c->t.n;
-    for (size_t i = 0; i < g->nlines; i++) {
-        const line *l = &g->lines[i];
+    /* a line opens a paragraph only with a "§" (its first byte 0xC2) in
+       it: the lines in order that hold that byte, found by memchr */
+    const char *t = c->t.s, *q;
+    size_t li = 0, x = 0;
+    while (x < c->t.n && (q = memchr(t + x, 0xC2, c->t.n - x)) != NULL) {
+        x = (size_t)(q - t);
+        while (li < g->nlines && g->lines[li].e <= x)
+            li++;
+        if (li >= g->nlines)
+            break;
+        const line *l = &g->lines[li];
+        if (l->s > x) { /* between lines */
+            x++;
+            continue;
+        }
+        x = l->e; /* the line is read once */
+        li++;
         size_t ns, ne;
         unsigned n = l->blank ? 0 : opens(c, l, &ns, &ne);
         /* numbers rise through the minutes: a lower one, or one far

@@ -38,10 +38,35 @@ typedef struct class_row {
     char scope; /* 'n' name, 'c' class wording, 'b' body */
 } class_row;
 
+/* ordered by scope, then longest first (the Makefile's rule): the first
+   row of a scope that matches is the longest, and of rows as long the
+   first in the file */
 static const class_row rows[] = {
 #include "unit_classes.inc"
 };
 enum { NROWS = sizeof rows / sizeof *rows };
+
+/* The first row at or after `from` that is of a scope after `scope`, or of
+   `scope` and no longer than `len` bytes (a binary search). */
+static size_t first_row(size_t from, char scope, size_t len)
+{
+    size_t a = from, b = NROWS;
+    while (a < b) {
+        size_t m = a + (b - a) / 2;
+        if (rows[m].scope < scope || (rows[m].scope == scope && rows[m].len > len))
+            a = m + 1;
+        else
+            b = m;
+    }
+    return a;
+}
+
+/* The rows of `scope` no longer than `len` bytes: [*lo, return value). */
+static size_t scope_rows(char scope, size_t len, size_t *lo)
+{
+    *lo = first_row(0, scope, len);
+    return first_row(*lo, (char)(scope + 1), SIZE_MAX);
+}
 
 /* ---- matching the table ---- */
 
@@ -96,11 +121,9 @@ static const char *match_rows(const char *s, size_t n, char scope, int anchored)
         unsigned k = pair_bit((unsigned char)s[i], (unsigned char)s[i + 1]);
         seen[k >> 6] |= (uint64_t)1 << (k & 63);
     }
-    const class_row *best = NULL;
-    for (size_t i = 0; i < NROWS; i++) {
+    size_t lo, hi = scope_rows(scope, n, &lo);
+    for (size_t i = lo; i < hi; i++) {
         const class_row *r = &rows[i];
-        if (r->scope != scope || r->len > n || (best && r->len <= best->len))
-            continue;
         if (r->len >= 2 && (!pair_seen(seen, r->pat) || !pair_seen(seen, r->pat + r->len - 2) ||
                             !pair_seen(seen, r->pat + r->len / 2 - 1)))
             continue;
@@ -110,14 +133,12 @@ static const char *match_rows(const char *s, size_t n, char scope, int anchored)
                 break;
             if (anchored && k)
                 break;
-            if ((r->left || !letter_before(s, k)) && (r->right || !letter_at(s, n, k + r->len))) {
-                best = r;
-                break;
-            }
+            if ((r->left || !letter_before(s, k)) && (r->right || !letter_at(s, n, k + r->len)))
+                return r->klass; /* the longest: the rows are longest first */
             at = k + 1;
         }
     }
-    return best ? best->klass : NULL;
+    return NULL;
 }
 
 static const char *class_of(ctx *c, const char *s, size_t n, char scope)
@@ -254,10 +275,10 @@ static const char *wording(ctx *c, size_t at, size_t *end)
     w[o] = 0;
     pos[o] = e;
     const class_row *best = NULL;
-    for (size_t i = 0; i < NROWS; i++) {
+    size_t lo, hi = scope_rows('c', o, &lo);
+    for (size_t i = lo; i < hi && !best; i++) { /* longest first */
         const class_row *r = &rows[i];
-        if (r->scope == 'c' && r->len <= o && (!best || r->len > best->len) && memcmp(w, r->pat, r->len) == 0 &&
-            (r->right || !letter_at(w, o, r->len)))
+        if (memcmp(w, r->pat, r->len) == 0 && (r->right || !letter_at(w, o, r->len)))
             best = r;
     }
     if (!best)

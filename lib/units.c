@@ -729,13 +729,29 @@ static void from_proposal(ctx *c)
 
 typedef struct unit_cue {
     const char *cue;
+    size_t len;
     int before; /* the units follow the cue */
 } unit_cue;
 
+/* ordered by the first byte, then longest first (the Makefile's rule) */
 static const unit_cue unit_cues[] = {
 #include "unit_cues.inc"
 };
 enum { NCUES = sizeof unit_cues / sizeof *unit_cues };
+
+/* The first row whose cue opens with b or a later byte (a binary search). */
+static size_t cues_from(unsigned char b)
+{
+    size_t a = 0, z = NCUES;
+    while (a < z) {
+        size_t m = a + (z - a) / 2;
+        if ((unsigned char)unit_cues[m].cue[0] < b)
+            a = m + 1;
+        else
+            z = m;
+    }
+    return a;
+}
 
 /* The length of w when it is a form of a unit noun of the table, else 0;
    with compound, also a word that ends in one ("Fisksätraskolan"). */
@@ -920,15 +936,16 @@ static void from_cues(ctx *c, size_t s, size_t e, int *budget)
         unsigned char pb = p ? (unsigned char)low[p - 1] : ' ';
         if (pb >= 0x80 || pb == '-' || ((pb | 0x20) >= 'a' && (pb | 0x20) <= 'z'))
             continue;
+        /* the rows that open with this byte, longest first: the first that
+           stands here is the longest */
         const unit_cue *best = NULL;
         size_t bl = 0;
-        for (size_t i = 0; i < NCUES; i++) {
-            if (unit_cues[i].cue[0] != low[p])
-                continue; /* most rows end at their first byte */
-            size_t m = strlen(unit_cues[i].cue);
-            if (m > bl && p + m <= n && memcmp(low + p, unit_cues[i].cue, m) == 0 && !is_word_char(c, s + p + m)) {
+        for (size_t i = cues_from((unsigned char)low[p]); i < NCUES && unit_cues[i].cue[0] == low[p]; i++) {
+            size_t m = unit_cues[i].len;
+            if (p + m <= n && memcmp(low + p, unit_cues[i].cue, m) == 0 && !is_word_char(c, s + p + m)) {
                 best = &unit_cues[i];
                 bl = m;
+                break;
             }
         }
         if (!best)
@@ -1021,15 +1038,13 @@ void pk_extract_units(ctx *c)
 {
     const pk_decision *ds = c->decisions.items;
     for (size_t i = 0; i < c->decisions.n; i++) {
-        /* find the item again in the cleaned text by its span */
-        size_t s = 0, e = 0;
-        for (size_t k = c->decision_lo; k < c->decision_hi; k++)
-            if (c->t.map[k] == ds[i].span.start) {
-                s = k;
-                break;
-            }
-        for (e = s; e < c->decision_hi && c->t.map[e] < ds[i].span.end; e++)
-            ;
+        /* find the item again in the cleaned text by its span; the map is
+           in order: the first byte of the decision's lines that maps to the
+           span's start (a binary search), and the first at or after its end */
+        size_t lo = c->decision_lo, nl = c->decision_hi > lo ? c->decision_hi - lo : 0;
+        size_t k = lo + pk_first_from(c->t.map + lo, nl, ds[i].span.start);
+        size_t s = k < c->decision_hi && c->t.map[k] == ds[i].span.start ? k : 0;
+        size_t e = s < c->decision_hi ? s + pk_first_from(c->t.map + s, c->decision_hi - s, ds[i].span.end) : s;
         if (e > s)
             from_decision(c, &ds[i], s, e);
     }
