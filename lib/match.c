@@ -437,6 +437,45 @@ static size_t name_places(const char *s, size_t end, size_t *p, size_t *at)
     }
 }
 
+/* RX_PARTICIPATE's places, given a cue: each match holds one at the
+   opening of its first, second, third or fourth word (no word of the
+   pattern holds a cue's spelling further in), so a cue after an ASCII
+   letter is none. The cue opens the match, or words before it do, up to
+   three, each of at most ten bytes ("föreslås") and white space after it;
+   every character of such a word (of its last twelve bytes) that opens
+   it after no ASCII letter is a place, and the cue. Ascending: a later
+   cue's places before an earlier cue are places of that cue too. */
+static size_t participate_starts(const char *s, size_t n, size_t cue, size_t *at)
+{
+    (void)n;
+    if (cue > 0 && (unsigned)((s[cue - 1] | 0x20) - 'a') < 26)
+        return 0;
+    size_t k = 0, p = cue;
+    at[k++] = cue;
+    for (int w = 0; w < 3; w++) {
+        size_t q = p;
+        while (q > 0 && rx_space((unsigned char)s[q - 1]))
+            q--;
+        if (q == p)
+            break;
+        size_t b = q, lo = q > 12 ? q - 12 : 0;
+        while (b > lo && ((unsigned char)s[b - 1] >= 0x80 || (unsigned)((s[b - 1] | 0x20) - 'a') < 26))
+            b--;
+        for (size_t r = q; r-- > b;)
+            if (((unsigned char)s[r] & 0xC0) != 0x80 && !(r > 0 && (unsigned)((s[r - 1] | 0x20) - 'a') < 26))
+                at[k++] = r;
+        if (b == q || b == lo || !rx_space((unsigned char)(b > 0 ? s[b - 1] : 'x')))
+            break;
+        p = b;
+    }
+    for (size_t i = 0; i < k / 2; i++) {
+        size_t t = at[i];
+        at[i] = at[k - 1 - i];
+        at[k - 1 - i] = t;
+    }
+    return k;
+}
+
 /* A byte of a word as the windows' openings see it: an ASCII letter, '-',
    or any byte of a non-ASCII character (taken for a letter: stepping back
    over too much only opens the window earlier) */
@@ -506,6 +545,10 @@ static const char *const cue_label[] = {"nr", "NR", "nummer", "Er ref", NULL};
 static const char *const cue_town[] = {"stad", "Stad", "STAD", "kommun", "KOMMUN", NULL};
 static const char *const cue_quality[] = {"kval", NULL};
 static const char *const cue_class[] = {"klas", NULL};
+/* the openings of "anmäla", "delta", "medverka", "tävla", "nomineras" and
+   their forms: every match holds one (none has "s" or "k", whose (?i)
+   spellings reach beyond ASCII) */
+static const char *const cue_participate[] = {"anm", "delt", "medv", "täv", "nom", NULL};
 static const char *const cue_inom[] = {"inom", "tillhör", NULL};
 static const char *const cue_section[] = {"§", NULL};
 static const char *const cue_admin[] = {"förvaltning", "Förvaltning", "FÖRVALTNING", "kontor", "Kontor", "KONTOR", NULL};
@@ -543,7 +586,7 @@ static const pattern patterns[RX_COUNT] = {
     /* tried at the places name_places() finds: a word that opens upper
        case and a space or line break after it, before another that may */
     [RX_NAME] = {NAME, NULL, 0, 0, NULL, NULL, name_places},
-    [RX_PARTICIPATE] = {"(?i)(?<![\\p{L}])(?:har\\s+(?:valt|beslutat|bestämt)\\s+att\\s+(?:delta|medverka|tävla|anmäla\\s+sig)|har\\s+anmält\\s+(?:sitt|sig|att|intresse|deltagande)|har\\s+anmälts|anmäler\\s+(?:sitt|sig)|deltar|deltog|har\\s+deltagit|medverkar|medverkade|tävlade|avser\\s+att\\s+delta|vill\\s+delta|kommer\\s+att\\s+delta|ska\\s+delta|tävlar|nomineras|föreslås\\s+(?:delta|nomineras))(?![\\p{L}])", NULL, 0, 0, NULL},
+    [RX_PARTICIPATE] = {"(?i)(?<![\\p{L}])(?:har\\s+(?:valt|beslutat|bestämt)\\s+att\\s+(?:delta|medverka|tävla|anmäla\\s+sig)|har\\s+anmält\\s+(?:sitt|sig|att|intresse|deltagande)|har\\s+anmälts|anmäler\\s+(?:sitt|sig)|deltar|deltog|har\\s+deltagit|medverkar|medverkade|tävlade|avser\\s+att\\s+delta|vill\\s+delta|kommer\\s+att\\s+delta|ska\\s+delta|tävlar|nomineras|föreslås\\s+(?:delta|nomineras))(?![\\p{L}])", cue_participate, 0, 0, NULL, participate_starts, .folded = 1},
     [RX_PART_VERB] = {"(?i)(?<![\\p{L}])(?:deltar|delta|deltager|medverkar|medverka|tävlar|tävla|får\\s+delta|ska\\s+delta|skall\\s+delta|anmäls|anmäler|nomineras|ställer\\s+upp)(?![\\p{L}])", NULL, 0, 0, NULL},
     [RX_INOM] = {"(?<![\\p{L}])(?:inom|tillhör)(?![\\p{L}])", cue_inom, 0, 16, NULL},
     [RX_CLASS] = {"(?i)(?<![\\p{L}])(?:tävlings)?klass(?:en)?\\s+(\\p{L}+(?:\\s+(?:och|inklusive)\\s+\\p{L}+)?)", cue_class, 16, 96, NULL, .folded = 1},
