@@ -34,14 +34,17 @@ struct pk_scan {
     /* compiled */
     unsigned char cls[256]; /* byte -> class; 0: a byte no key holds */
     int nclass;
-    /* the transitions, one row of nclass + 1 entries a state: the row of
-       the next state for each class (the offset of the row, so that the
-       loop needs no multiplication), then for a hot state the index of its
-       hits in hot_*. The states that have hits or follow a digit (the hot
-       ones) come last: one comparison of the row tells the loop whether
-       there is anything to do. */
-    uint32_t *delta;
-    uint32_t hot_row;   /* the row of the first hot state */
+    /* the transitions, one column of nstates entries a class: the next
+       state for each state, so that a byte's column (col[byte], its offset)
+       is known before the state is, and the states the text keeps to (the
+       root's and those near it, numbered first) share a few cache lines of
+       each column. The states that have hits or follow a digit (the hot
+       ones) come last: one comparison of the state tells the loop whether
+       there is anything to do; state - hot is the index of its hits in
+       out_*. */
+    uint16_t *delta;
+    uint32_t col[256];  /* byte -> the offset of its class's column */
+    uint32_t hot;       /* the first hot state */
     uint32_t *out_at;   /* hot state -> first of its hits in outs */
     uint16_t *out_n;    /* hot state -> how many */
     unsigned char *after_digit; /* hot state -> it is reached by a digit */
@@ -171,7 +174,7 @@ int pk_scan_compile(pk_scan *sc)
     }
     if (nodes_max > UINT16_MAX || sc->nclass > 255)
         return -1;
-    size_t nc = (size_t)sc->nclass, w = nc + 1;
+    size_t nc = (size_t)sc->nclass;
     int32_t *go = pk_malloc(nodes_max * nc * sizeof *go);
     uint16_t *fail = pk_malloc(nodes_max * sizeof *fail), *queue = pk_malloc(nodes_max * sizeof *queue);
     /* each node's own hits: a list through `next` */
@@ -264,34 +267,38 @@ int pk_scan_compile(pk_scan *sc)
             }
         out_n[st] = (uint16_t)(nouts - out_at[st]);
     }
-    /* the states numbered anew: the root first, the hot ones last */
-    size_t nhot = 0, cold = 0;
+    /* the states numbered anew: the root first, the hot ones last, each
+       part breadth first (the shallow states, where the text mostly
+       stays, together) */
+    size_t nhot = 0, cold = 1;
     for (size_t st = 0; st < nodes; st++)
         if (out_n[st] || digit[st])
             nhot++;
     size_t first_hot = nodes - nhot, h = first_hot;
-    for (size_t st = 0; st < nodes; st++)
+    renum[0] = 0;
+    for (size_t i = 0; i < qt; i++) {
+        size_t st = queue[i];
         renum[st] = (uint16_t)(out_n[st] || digit[st] ? h++ : cold++);
-    sc->delta = pk_malloc(nodes * w * sizeof *sc->delta);
+    }
+    sc->delta = pk_malloc(nodes * nc * sizeof *sc->delta);
     sc->out_at = pk_malloc((nhot + 1) * sizeof *sc->out_at);
     sc->out_n = pk_malloc((nhot + 1) * sizeof *sc->out_n);
     sc->after_digit = pk_malloc(nhot + 1);
     if (!sc->delta || !sc->out_at || !sc->out_n || !sc->after_digit)
         goto done;
     for (size_t st = 0; st < nodes; st++) {
-        uint32_t *row = sc->delta + renum[st] * w;
         for (size_t c = 0; c < nc; c++)
-            row[c] = (uint32_t)(renum[delta[st * nc + c]] * w);
-        row[nc] = 0;
+            sc->delta[c * nodes + renum[st]] = renum[delta[st * nc + c]];
         if (renum[st] >= first_hot) {
             size_t k = renum[st] - first_hot;
-            row[nc] = (uint32_t)k;
             sc->out_at[k] = out_at[st];
             sc->out_n[k] = out_n[st];
             sc->after_digit[k] = digit[st];
         }
     }
-    sc->hot_row = (uint32_t)(first_hot * w);
+    for (int b = 0; b < 256; b++)
+        sc->col[b] = (uint32_t)(sc->cls[b] * nodes);
+    sc->hot = (uint32_t)first_hot;
     rc = 0;
 done:
     free(go);
@@ -358,17 +365,18 @@ void pk_scan_text(ctx *c)
         c->cue[k].n = 0;
     }
     const char *s = c->t.s;
-    size_t n = c->t.n, nc = (size_t)sc->nclass;
-    const uint32_t *delta = sc->delta;
-    const unsigned char *cls = sc->cls, *u = (const unsigned char *)s, *end = u + n;
-    size_t row = 0;
-    const size_t hot = sc->hot_row;
+    size_t n = c->t.n;
+    const uint16_t *delta = sc->delta;
+    const uint32_t *col = sc->col;
+    const unsigned char *u = (const unsigned char *)s, *end = u + n;
+    size_t st = 0;
+    const size_t hot = sc->hot;
     for (const unsigned char *b = u; b < end;) {
-        row = delta[row + cls[*b++]];
-        if (row < hot)
+        st = delta[col[*b++] + st];
+        if (st < hot)
             continue;
         size_t p = (size_t)(b - u) - 1;
-        uint32_t k = delta[row + nc];
+        size_t k = st - hot;
         if (sc->after_digit[k])
             for (int i = 0; i < sc->ndigit; i++)
                 if (!sc->digit_fits[i] || sc->digit_fits[i](s, n, p))
