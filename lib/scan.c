@@ -16,15 +16,25 @@
 #define MAX_KEY 64
 #define MAX_DIGIT 8
 
+/* How a key stands in the text: its bytes as written, or folded (a
+   phrase in lower case, in any case in the text, a space of it a space or
+   a line break, as the date cues compare). */
+enum { AS_WRITTEN, FOLDED };
+
 typedef struct key {
     unsigned char b[MAX_KEY];
-    unsigned char len, kind;
+    unsigned char len, kind, how;
     pk_cue_fits fits; /* what must follow the key, or NULL */
 } key;
 
+/* The automaton reads the text's bytes folded (canon()): a state's key
+   there may be spelt otherwise in the text than the key allows (an exact
+   "nämnd" where "NäMnd" stands), and such a hit is checked against the
+   key's own bytes (check: its place in checks, else 0). */
 typedef struct hit {
-    unsigned char kind, len;
+    unsigned char kind, len, how;
     pk_cue_fits fits;
+    uint32_t check;
 } hit;
 
 struct pk_scan {
@@ -49,6 +59,8 @@ struct pk_scan {
     uint16_t *out_n;    /* hot state -> how many */
     unsigned char *after_digit; /* hot state -> it is reached by a digit */
     hit *outs;          /* longest first: at one end, the earlier starts first */
+    unsigned char *checks; /* the bytes of the keys whose hits are checked */
+    size_t nchecks;
     int ndigit;
     int digit_kind[MAX_DIGIT];
     pk_cue_fits digit_fits[MAX_DIGIT];
@@ -72,10 +84,11 @@ void pk_scan_free(pk_scan *sc)
     free(sc->out_n);
     free(sc->after_digit);
     free(sc->outs);
+    free(sc->checks);
     free(sc);
 }
 
-static int add_key(pk_scan *sc, int kind, const unsigned char *b, size_t len, pk_cue_fits fits)
+static int add_key(pk_scan *sc, int kind, const unsigned char *b, size_t len, int how, pk_cue_fits fits)
 {
     if (len == 0 || len > MAX_KEY || kind < 0 || kind >= PK_CUE_KINDS)
         return -1;
@@ -91,18 +104,19 @@ static int add_key(pk_scan *sc, int kind, const unsigned char *b, size_t len, pk
     memcpy(k->b, b, len);
     k->len = (unsigned char)len;
     k->kind = (unsigned char)kind;
+    k->how = (unsigned char)how;
     k->fits = fits;
     return 0;
 }
 
 int pk_scan_word(pk_scan *sc, int kind, const char *word)
 {
-    return add_key(sc, kind, (const unsigned char *)word, strlen(word), NULL);
+    return add_key(sc, kind, (const unsigned char *)word, strlen(word), AS_WRITTEN, NULL);
 }
 
 int pk_scan_word_then(pk_scan *sc, int kind, const char *word, pk_cue_fits fits)
 {
-    return add_key(sc, kind, (const unsigned char *)word, strlen(word), fits);
+    return add_key(sc, kind, (const unsigned char *)word, strlen(word), AS_WRITTEN, fits);
 }
 
 int pk_scan_digit(pk_scan *sc, int kind, pk_cue_fits fits)
@@ -114,43 +128,67 @@ int pk_scan_digit(pk_scan *sc, int kind, pk_cue_fits fits)
     return 0;
 }
 
-/* Every spelling in the text, from byte j on, of a phrase's opening of n
-   bytes: fit[j] holds the bytes of the text that may stand at j. */
-static int add_spellings(pk_scan *sc, int kind, size_t n, const unsigned char (*fit)[256], const size_t *nfit,
-                         unsigned char *spell, size_t j)
-{
-    if (j == n)
-        return add_key(sc, kind, spell, n, NULL);
-    for (size_t i = 0; i < nfit[j]; i++) {
-        spell[j] = fit[j][i];
-        if (add_spellings(sc, kind, n, fit, nfit, spell, j + 1))
-            return -1;
-    }
-    return 0;
-}
-
-/* The bytes of the text at j that spell the phrase's byte there: a byte
-   that folds to it, and for a space of the phrase a space or a line
-   break; in the order of their values. */
+/* The first n bytes of a phrase in lower case, spelt in the text in any
+   case, a space of it (after its first byte) as a space or a line break. */
 int pk_scan_folded(pk_scan *sc, int kind, const char *phrase, size_t n)
 {
-    const unsigned char *ph = (const unsigned char *)phrase;
-    unsigned char spell[4], fit[4][256];
-    size_t nfit[4];
-    if (n < 1 || n > sizeof spell)
-        return -1;
-    for (size_t j = 0; j < n; j++) {
-        nfit[j] = 0;
-        for (int t = 1; t < 256; t++)
-            if (j > 0 && ph[j] == ' ' ? t == ' ' || t == '\n' : pk_fold_byte((unsigned char)t, j ? ph[j - 1] : 0) == ph[j])
-                fit[j][nfit[j]++] = (unsigned char)t;
-    }
-    return add_spellings(sc, kind, n, (const unsigned char (*)[256])fit, nfit, spell, 0);
+    return add_key(sc, kind, (const unsigned char *)phrase, n, FOLDED, NULL);
+}
+
+/* The byte as the automaton reads it: A-Z as a-z, the second bytes of the
+   Latin-1 capitals (0x80..0x9E, after any lead byte) as those of their
+   small letters, a line break as a space. Every byte a key allows at a
+   place reads as the key's byte there does. */
+static unsigned char canon(unsigned char t)
+{
+    if (t >= 'A' && t <= 'Z')
+        return (unsigned char)(t + 32);
+    if (t >= 0x80 && t <= 0x9E)
+        return (unsigned char)(t + 0x20);
+    return t == '\n' ? ' ' : t;
+}
+
+/* The key allows byte t at j. */
+static int allows(const unsigned char *b, int how, size_t j, unsigned char t)
+{
+    if (how == AS_WRITTEN)
+        return t == b[j];
+    if (j > 0 && b[j] == ' ')
+        return t == ' ' || t == '\n';
+    return pk_fold_byte(t, j ? b[j - 1] : 0) == b[j];
+}
+
+/* The key allows every byte that reads as its own at each place: its hits
+   need no check. */
+static int needs_no_check(const key *k)
+{
+    for (size_t j = 0; j < k->len; j++)
+        for (int t = 0; t < 256; t++)
+            if (canon((unsigned char)t) == canon(k->b[j]) && !allows(k->b, k->how, j, (unsigned char)t))
+                return 0;
+    return 1;
 }
 
 /* A key that stands for a digit: the digit rows (pk_scan_digit) are asked
    in the states its byte leads to. */
 #define DIGIT_KIND 255
+
+/* Two hits' checks ask the same (both none, or the same bytes). */
+static int same_check(const pk_scan *sc, uint32_t a, uint32_t b, size_t len)
+{
+    return a == b || (a && b && memcmp(sc->checks + a, sc->checks + b, len) == 0);
+}
+
+/* The text at p spells the key as it allows. */
+static int spelt(const unsigned char *b, int how, const unsigned char *u, size_t len)
+{
+    if (how == AS_WRITTEN)
+        return memcmp(u, b, len) == 0;
+    for (size_t j = 0; j < len; j++)
+        if (!allows(b, how, j, u[j]))
+            return 0;
+    return 1;
+}
 
 /* The trie of the keys, its failure links, and the table of transitions. */
 int pk_scan_compile(pk_scan *sc)
@@ -159,19 +197,25 @@ int pk_scan_compile(pk_scan *sc)
        never the root and tells that a digit was read */
     for (int d = 0; sc->ndigit && d < 10; d++) {
         unsigned char b = (unsigned char)('0' + d);
-        if (add_key(sc, 0, &b, 1, NULL))
+        if (add_key(sc, 0, &b, 1, AS_WRITTEN, NULL))
             return -1;
         sc->keys[sc->nkeys - 1].kind = DIGIT_KIND;
     }
+    /* a class for each canonical byte that some key holds; every byte
+       that reads as it in its class */
+    unsigned char of_canon[256];
+    memset(of_canon, 0, sizeof of_canon);
     memset(sc->cls, 0, sizeof sc->cls);
     sc->nclass = 1;
     size_t nodes_max = 1;
     for (size_t i = 0; i < sc->nkeys; i++) {
         nodes_max += sc->keys[i].len;
         for (int j = 0; j < sc->keys[i].len; j++)
-            if (!sc->cls[sc->keys[i].b[j]])
-                sc->cls[sc->keys[i].b[j]] = (unsigned char)sc->nclass++;
+            if (!of_canon[canon(sc->keys[i].b[j])])
+                of_canon[canon(sc->keys[i].b[j])] = (unsigned char)sc->nclass++;
     }
+    for (int t = 0; t < 256; t++)
+        sc->cls[t] = of_canon[canon((unsigned char)t)];
     if (nodes_max > UINT16_MAX || sc->nclass > 255)
         return -1;
     size_t nc = (size_t)sc->nclass;
@@ -183,9 +227,27 @@ int pk_scan_compile(pk_scan *sc)
     uint32_t *out_at = pk_malloc(nodes_max * sizeof *out_at);
     uint16_t *out_n = pk_malloc(nodes_max * sizeof *out_n), *renum = pk_malloc(nodes_max * sizeof *renum);
     unsigned char *digit = pk_malloc(nodes_max);
+    /* each key's check: its place in checks (its bytes), or 0 */
+    uint32_t *check = pk_malloc((sc->nkeys + 1) * sizeof *check);
     int rc = -1;
-    if (!go || !fail || !queue || !first_hit || !next_hit || !delta || !out_at || !out_n || !renum || !digit)
+    if (!go || !fail || !queue || !first_hit || !next_hit || !delta || !out_at || !out_n || !renum || !digit || !check)
         goto done;
+    size_t nbytes = 1;
+    for (size_t i = 0; i < sc->nkeys; i++)
+        nbytes += sc->keys[i].len;
+    free(sc->checks);
+    sc->checks = pk_malloc(nbytes);
+    if (!sc->checks)
+        goto done;
+    sc->nchecks = 1; /* 0: no check */
+    for (size_t i = 0; i < sc->nkeys; i++) {
+        check[i] = 0;
+        if (!needs_no_check(&sc->keys[i])) {
+            check[i] = (uint32_t)sc->nchecks;
+            memcpy(sc->checks + sc->nchecks, sc->keys[i].b, sc->keys[i].len);
+            sc->nchecks += sc->keys[i].len;
+        }
+    }
     memset(fail, 0, nodes_max * sizeof *fail);
     memset(out_at, 0, nodes_max * sizeof *out_at);
     memset(out_n, 0, nodes_max * sizeof *out_n);
@@ -243,9 +305,10 @@ int pk_scan_compile(pk_scan *sc)
                     digit[st] = 1;
                     continue;
                 }
-                hit h = {sc->keys[i].kind, sc->keys[i].len, sc->keys[i].fits};
+                hit h = {sc->keys[i].kind, sc->keys[i].len, sc->keys[i].how, sc->keys[i].fits, check[i]};
                 size_t k = out_at[st];
-                while (k < nouts && !(sc->outs[k].kind == h.kind && sc->outs[k].len == h.len && sc->outs[k].fits == h.fits))
+                while (k < nouts && !(sc->outs[k].kind == h.kind && sc->outs[k].len == h.len && sc->outs[k].fits == h.fits &&
+                                      sc->outs[k].how == h.how && same_check(sc, sc->outs[k].check, h.check, h.len)))
                     k++;
                 if (k < nouts)
                     continue;
@@ -311,6 +374,7 @@ done:
     free(out_n);
     free(renum);
     free(digit);
+    free(check);
     free(sc->keys);
     sc->keys = NULL;
     sc->nkeys = sc->capkeys = 0;
@@ -381,9 +445,12 @@ void pk_scan_text(ctx *c)
             for (int i = 0; i < sc->ndigit; i++)
                 if (!sc->digit_fits[i] || sc->digit_fits[i](s, n, p))
                     add_place(c, sc->digit_kind[i], p, cap);
-        for (uint32_t i = sc->out_at[k], e = i + sc->out_n[k]; i < e; i++)
-            if (!sc->outs[i].fits || sc->outs[i].fits(s, n, p + 1))
-                add_place(c, sc->outs[i].kind, p + 1 - sc->outs[i].len, cap);
+        for (uint32_t i = sc->out_at[k], e = i + sc->out_n[k]; i < e; i++) {
+            const hit *h = &sc->outs[i];
+            size_t at = p + 1 - h->len;
+            if ((!h->check || spelt(sc->checks + h->check, h->how, u + at, h->len)) && (!h->fits || h->fits(s, n, p + 1)))
+                add_place(c, h->kind, at, cap);
+        }
     }
     for (int k = 0; k < PK_CUE_KINDS; k++)
         settle(&c->cue[k]);
