@@ -73,12 +73,13 @@ static inline int word_ascii_printable(const char *p)
     return ((x | ((x - 0x20 * ones) & ~x)) & high) == 0;
 }
 
-/* Eight bytes that pass 1 copies as they are, each on its own: 0x20..0x7F,
-   line breaks, and whole two-byte Latin-1 letters (C3 and the byte after
-   it, both among the eight); the text of a Swedish page mostly, where the
-   test above stops at every line end and every "å". Each byte's test is
-   exact, whatever the others (no carry crosses a byte). */
-static inline int word_plain(const char *p)
+/* How many of the eight bytes at p, from the first, pass 1 copies as they
+   are: 0x20..0x7F, line breaks, and whole two-byte Latin-1 letters (C3 and
+   the byte after it, both among the eight); the text of a Swedish page
+   mostly, where the test above stops at every line end and every "å".
+   Each byte's test is exact, whatever the others (no carry crosses a
+   byte). */
+static inline size_t plain_bytes(const char *p)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
@@ -90,13 +91,12 @@ static inline int word_plain(const char *p)
     t = x ^ (0xC3 * ones);
     uint64_t lead = ~(((t & low7) + low7) | t) & high;
     uint64_t cont = x & ~(x << 1) & high; /* 0x80..0xBF */
-    if ((small & ~nl) | (x & high & ~lead & ~cont))
-        return 0;
-    /* each lead followed by a continuation byte, each of those after a lead
-       (the lowest byte first in memory) */
-    return (lead << 8) == cont && !(lead >> 56);
+    /* a lead not followed by a continuation byte, one of those not after
+       a lead (the lowest byte first in memory) */
+    uint64_t bad = (small & ~nl) | (x & high & ~lead & ~cont) | (lead & ~(cont >> 8)) | (cont & ~(lead << 8));
+    return bad ? (size_t)__builtin_ctzll(bad) / 8 : 8;
 #else
-    return word_ascii_printable(p);
+    return word_ascii_printable(p) ? 8 : 0;
 #endif
 }
 
@@ -114,10 +114,16 @@ static void pass_chars(arena *a, const pk_text *in, buf *b)
            no spaces, marks or ligatures among them), is copied as it is */
         size_t r = i;
         for (int stopped = 0; !stopped && r < in->n;) {
-            /* eight bytes at a time, then the next eight one by one */
-            while (r + 8 <= in->n && word_plain(in->s + r))
-                r += 8;
-            size_t stop = in->n - r > 8 ? r + 8 : in->n;
+            /* eight bytes at a time, up to the first that is not plain */
+            while (r + 8 <= in->n) {
+                size_t k = plain_bytes(in->s + r);
+                r += k;
+                if (k < 8)
+                    break;
+            }
+            /* then one character by the rules below (a letter cut by the
+               eight's end, or the end of the run), the last few bytes all */
+            size_t stop = in->n - r > 8 ? r + 1 : in->n;
             while (r < stop) {
                 unsigned char u = (unsigned char)in->s[r];
                 if (u >= 0x20 && u < 0x80)
