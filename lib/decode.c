@@ -67,8 +67,53 @@ static inline int word_printable(const unsigned char *p)
     return ((x & high) | ((x - 0x20 * ones) & ~x & high) | ((y - ones) & ~y & high)) == 0;
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define WORD_MASKS 1
+#define ONES 0x0101010101010101u
+#define HIGH 0x8080808080808080u
+#define LOW7 0x7F7F7F7F7F7F7F7Fu
+
+/* The high bit of each byte of x that is zero (exact for each byte: no
+   carry crosses a byte). */
+static inline uint64_t zero_bytes(uint64_t x)
+{
+    return ~(((x & LOW7) + LOW7) | x) & HIGH;
+}
+
+/* The high bit of each byte of x that is not plain (plain[]). */
+static inline uint64_t not_plain(uint64_t x)
+{
+    uint64_t small = ~((x & LOW7) + 0x60 * ONES) & ~x & HIGH; /* below 0x20 */
+    uint64_t ws = zero_bytes(x ^ ('\t' * ONES)) | zero_bytes(x ^ ('\n' * ONES)) | zero_bytes(x ^ ('\f' * ONES)) |
+                  zero_bytes(x ^ ('\r' * ONES));
+    return (small & ~ws) | zero_bytes(x ^ (0x7F * ONES)) | (x & HIGH);
+}
+
+/* How many of the eight bytes at p, from the first, are plain (the lowest
+   byte first in memory). */
+static inline size_t plain_bytes(const unsigned char *p)
+{
+    uint64_t x;
+    memcpy(&x, p, 8);
+    uint64_t bad = not_plain(x);
+    return bad ? (size_t)__builtin_ctzll(bad) / 8 : 8;
+}
+#endif
+
 static size_t plain_run(const unsigned char *in, size_t len, size_t i)
 {
+#ifdef WORD_MASKS
+    /* eight bytes at a time, up to the first that is not plain */
+    while (i + 8 <= len) {
+        size_t k = plain_bytes(in + i);
+        i += k;
+        if (k < 8)
+            return i;
+    }
+    while (i < len && plain[in[i]])
+        i++;
+    return i;
+#else
     for (;;) {
         /* eight bytes at a time while no line break or other byte is among
            them, then the next eight one by one */
@@ -80,6 +125,7 @@ static size_t plain_run(const unsigned char *in, size_t len, size_t i)
         if (i < stop || i >= len)
             return i;
     }
+#endif
 }
 
 /* map[0..n) = from, from + 1, ...: each byte of a run copied as it is maps to itself */
