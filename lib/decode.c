@@ -98,7 +98,73 @@ static inline size_t plain_bytes(const unsigned char *p)
     uint64_t bad = not_plain(x);
     return bad ? (size_t)__builtin_ctzll(bad) / 8 : 8;
 }
+
+/* How many of the eight bytes at p, from the first, the one pass over
+   valid UTF-8 copies in a run: plain bytes, and whole two-byte characters
+   (C2..DF and a continuation byte, both among the eight): a Swedish line
+   with its "å" and "ö". */
+static inline size_t text_bytes(const unsigned char *p)
+{
+    uint64_t x;
+    memcpy(&x, p, 8);
+    uint64_t lead = x & (x << 1) & ~(x << 2) & HIGH & ~zero_bytes((x & (0xFE * ONES)) ^ (0xC0 * ONES));
+    uint64_t cont = x & ~(x << 1) & HIGH;
+    uint64_t bad = (not_plain(x) & ~lead & ~cont) | (lead & ~(cont >> 8)) | (cont & ~(lead << 8));
+    return bad ? (size_t)__builtin_ctzll(bad) / 8 : 8;
+}
 #endif
+
+/* The end of the run that starts at i and that the one pass over valid
+   UTF-8 copies as it is (text_bytes(); plain bytes only where no eight
+   bytes are left). */
+static size_t text_run(const unsigned char *in, size_t len, size_t i)
+{
+#ifdef WORD_MASKS
+    while (i + 8 <= len) {
+        size_t k = text_bytes(in + i);
+        i += k;
+        if (k < 8)
+            return i;
+    }
+#endif
+    while (i < len && plain[in[i]])
+        i++;
+    return i;
+}
+
+/* map[0..n) = from, from + 1, ...: each byte of a run copied as it is maps to itself */
+static void map_run(uint32_t *map, size_t from, size_t n)
+{
+    uint32_t v = (uint32_t)from;
+    size_t j = 0;
+    for (; j + 4 <= n; j += 4, v += 4) {
+        map[j] = v;
+        map[j + 1] = v + 1;
+        map[j + 2] = v + 2;
+        map[j + 3] = v + 3;
+    }
+    for (; j < n; j++, v++)
+        map[j] = v;
+}
+
+/* map[0..n) for a run of text_run() copied from `from`: each byte maps to
+   itself, the second byte of a character to its first. */
+static void map_text_run(uint32_t *map, const unsigned char *in, size_t from, size_t n)
+{
+    map_run(map, from, n);
+    size_t j = 0;
+#ifdef WORD_MASKS
+    /* the second bytes, few in a line, found eight bytes at a time */
+    for (; j + 8 <= n; j += 8) {
+        uint64_t x;
+        memcpy(&x, in + j, 8);
+        for (uint64_t cont = x & ~(x << 1) & HIGH; cont; cont &= cont - 1)
+            map[j + (size_t)__builtin_ctzll(cont) / 8]--;
+    }
+#endif
+    for (; j < n; j++)
+        map[j] -= (in[j] & 0xC0) == 0x80;
+}
 
 static size_t plain_run(const unsigned char *in, size_t len, size_t i)
 {
@@ -128,21 +194,6 @@ static size_t plain_run(const unsigned char *in, size_t len, size_t i)
 #endif
 }
 
-/* map[0..n) = from, from + 1, ...: each byte of a run copied as it is maps to itself */
-static void map_run(uint32_t *map, size_t from, size_t n)
-{
-    uint32_t v = (uint32_t)from;
-    size_t j = 0;
-    for (; j + 4 <= n; j += 4, v += 4) {
-        map[j] = v;
-        map[j + 1] = v + 1;
-        map[j + 2] = v + 2;
-        map[j + 3] = v + 3;
-    }
-    for (; j < n; j++, v++)
-        map[j] = v;
-}
-
 /* The common case in one pass: input that is valid UTF-8 is copied as it
    is, its control bytes dropped and counted. 1 when done (out and info as
    the two passes below would leave them), -1 when the input is not text
@@ -157,9 +208,9 @@ static int decode_valid_utf8(arena *a, const unsigned char *in, size_t start, si
     uint32_t *om = pk_arena_alloc(a, (body + 1) * sizeof *om);
     size_t o = 0;
     for (size_t i = start; i < len;) {
-        size_t r = plain_run(in, len, i);
+        size_t r = text_run(in, len, i);
         memcpy(os + o, in + i, r - i);
-        map_run(om + o, i, r - i);
+        map_text_run(om + o, in + i, i, r - i);
         o += r - i;
         i = r;
         if (i >= len)
