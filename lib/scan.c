@@ -55,6 +55,7 @@ struct pk_scan {
     uint16_t *delta;
     uint32_t col[256];  /* byte -> the offset of its class's column */
     uint32_t hot;       /* the first hot state */
+    size_t depth;       /* the length of the longest key */
     uint32_t *out_at;   /* hot state -> first of its hits in outs */
     uint16_t *out_n;    /* hot state -> how many */
     unsigned char *after_digit; /* hot state -> it is reached by a digit */
@@ -208,8 +209,11 @@ int pk_scan_compile(pk_scan *sc)
     memset(sc->cls, 0, sizeof sc->cls);
     sc->nclass = 1;
     size_t nodes_max = 1;
+    sc->depth = 0;
     for (size_t i = 0; i < sc->nkeys; i++) {
         nodes_max += sc->keys[i].len;
+        if (sc->keys[i].len > sc->depth)
+            sc->depth = sc->keys[i].len;
         for (int j = 0; j < sc->keys[i].len; j++)
             if (!of_canon[canon(sc->keys[i].b[j])])
                 of_canon[canon(sc->keys[i].b[j])] = (unsigned char)sc->nclass++;
@@ -381,15 +385,14 @@ done:
     return rc;
 }
 
-static inline void add_place(ctx *c, int kind, size_t p, size_t *cap)
+static inline void add_place(arena *a, pk_cues *q, size_t *cap, size_t p)
 {
-    pk_cues *q = &c->cue[kind];
     if (q->n && q->at[q->n - 1] == p)
         return;
-    if (q->n == cap[kind]) {
-        size_t more = cap[kind] ? 2 * cap[kind] : 64;
-        q->at = pk_arena_grow(c->a, q->at, cap[kind] * sizeof *q->at, more * sizeof *q->at);
-        cap[kind] = more;
+    if (q->n == *cap) {
+        size_t more = *cap ? 2 * *cap : 64;
+        q->at = pk_arena_grow(a, q->at, *cap * sizeof *q->at, more * sizeof *q->at);
+        *cap = more;
     }
     q->at[q->n++] = (uint32_t)p;
 }
@@ -419,41 +422,79 @@ static void settle(pk_cues *q)
     q->n = o;
 }
 
+/* The cues of the hot state st, whose last byte is at p, into q. */
+static inline void hits_at(const pk_scan *sc, ctx *c, pk_cues *q, size_t *cap, size_t st, size_t p)
+{
+    const char *s = c->t.s;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n = c->t.n, k = st - sc->hot;
+    if (sc->after_digit[k])
+        for (int i = 0; i < sc->ndigit; i++)
+            if (!sc->digit_fits[i] || sc->digit_fits[i](s, n, p))
+                add_place(c->a, &q[sc->digit_kind[i]], &cap[sc->digit_kind[i]], p);
+    for (uint32_t i = sc->out_at[k], e = i + sc->out_n[k]; i < e; i++) {
+        const hit *h = &sc->outs[i];
+        size_t at = p + 1 - h->len;
+        if ((!h->check || spelt(sc->checks + h->check, h->how, u + at, h->len)) && (!h->fits || h->fits(s, n, p + 1)))
+            add_place(c->a, &q[h->kind], &cap[h->kind], at);
+    }
+}
+
+/* A text shorter than this is read in one stream (at least twice the
+   longest key: the second stream starts that far before the half). */
+#define TWO_STREAMS 256
+_Static_assert(TWO_STREAMS >= 2 * MAX_KEY + 2, "the second stream's start lies in the text");
+
 void pk_scan_text(ctx *c)
 {
     const pk_scan *sc = c->ex->scan;
-    size_t cap[PK_CUE_KINDS];
+    size_t cap[PK_CUE_KINDS], cap2[PK_CUE_KINDS];
+    pk_cues later[PK_CUE_KINDS];
     for (int k = 0; k < PK_CUE_KINDS; k++) {
-        cap[k] = 0;
-        c->cue[k].at = NULL;
-        c->cue[k].n = 0;
+        cap[k] = cap2[k] = 0;
+        c->cue[k].at = later[k].at = NULL;
+        c->cue[k].n = later[k].n = 0;
     }
-    const char *s = c->t.s;
     size_t n = c->t.n;
     const uint16_t *delta = sc->delta;
     const uint32_t *col = sc->col;
-    const unsigned char *u = (const unsigned char *)s, *end = u + n;
-    size_t st = 0;
+    const unsigned char *u = (const unsigned char *)c->t.s;
     const size_t hot = sc->hot;
-    for (const unsigned char *b = u; b < end;) {
-        st = delta[col[*b++] + st];
-        if (st < hot)
-            continue;
-        size_t p = (size_t)(b - u) - 1;
-        size_t k = st - hot;
-        if (sc->after_digit[k])
-            for (int i = 0; i < sc->ndigit; i++)
-                if (!sc->digit_fits[i] || sc->digit_fits[i](s, n, p))
-                    add_place(c, sc->digit_kind[i], p, cap);
-        for (uint32_t i = sc->out_at[k], e = i + sc->out_n[k]; i < e; i++) {
-            const hit *h = &sc->outs[i];
-            size_t at = p + 1 - h->len;
-            if ((!h->check || spelt(sc->checks + h->check, h->how, u + at, h->len)) && (!h->fits || h->fits(s, n, p + 1)))
-                add_place(c, h->kind, at, cap);
+    /* Each byte's state hangs on the one before: one stream waits for a
+       load a byte. Two streams, the text's first half and its second, are
+       read side by side (their loads overlap); the second starts `depth`
+       bytes early, where its state is found again (a state is the longest
+       end of the bytes read that opens a key), and keeps the cues that end
+       in its half, in later[], put after the first's at the end. */
+    size_t mid = n / 2, from = mid - sc->depth;
+    size_t a = 0, b = 0, j = 0;
+    if (n < TWO_STREAMS)
+        mid = from = 0; /* the second stream reads it all */
+    for (; j < mid; j++) {
+        a = delta[col[u[j]] + a];
+        b = delta[col[u[from + j]] + b];
+        if ((a >= hot) | (b >= hot)) {
+            if (a >= hot)
+                hits_at(sc, c, c->cue, cap, a, j);
+            if (b >= hot && from + j >= mid)
+                hits_at(sc, c, later, cap2, b, from + j);
         }
     }
-    for (int k = 0; k < PK_CUE_KINDS; k++)
-        settle(&c->cue[k]);
+    for (j += from; j < n; j++) {
+        b = delta[col[u[j]] + b];
+        if (b >= hot)
+            hits_at(sc, c, later, cap2, b, j);
+    }
+    for (int k = 0; k < PK_CUE_KINDS; k++) {
+        pk_cues *q = &c->cue[k];
+        if (later[k].n) {
+            if (q->n + later[k].n > cap[k])
+                q->at = pk_arena_grow(c->a, q->at, q->n * sizeof *q->at, (q->n + later[k].n) * sizeof *q->at);
+            memcpy(q->at + q->n, later[k].at, later[k].n * sizeof *q->at);
+            q->n += later[k].n;
+        }
+        settle(q);
+    }
     c->cues_built = 1;
 }
 
