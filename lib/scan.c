@@ -440,6 +440,9 @@ static inline void hits_at(const pk_scan *sc, ctx *c, pk_cues *q, size_t *cap, s
     }
 }
 
+/* The bytes of each stream read before their hits are taken. */
+#define SCAN_BLOCK 512
+
 /* A text shorter than this is read in one stream (at least twice the
    longest key: the second stream starts that far before the half). */
 #define TWO_STREAMS 256
@@ -470,15 +473,29 @@ void pk_scan_text(ctx *c)
     size_t a = 0, b = 0, j = 0;
     if (n < TWO_STREAMS)
         mid = from = 0; /* the second stream reads it all */
-    for (; j < mid; j++) {
-        a = delta[col[u[j]] + a];
-        b = delta[col[u[from + j]] + b];
-        if ((a >= hot) | (b >= hot)) {
-            if (a >= hot)
-                hits_at(sc, c, c->cue, cap, a, j);
-            if (b >= hot && from + j >= mid)
-                hits_at(sc, c, later, cap2, b, from + j);
+    /* a block at a time, the hot states of each stream noted without a
+       branch (where one is, the next entry stands after it), then their
+       hits in order: a hot state is too frequent and too irregular a
+       branch to be guessed */
+    uint32_t pa[SCAN_BLOCK], pb[SCAN_BLOCK];
+    uint16_t sa[SCAN_BLOCK], sb[SCAN_BLOCK];
+    while (j < mid) {
+        size_t e = mid - j > SCAN_BLOCK ? j + SCAN_BLOCK : mid, na = 0, nb = 0;
+        for (; j < e; j++) {
+            a = delta[col[u[j]] + a];
+            b = delta[col[u[from + j]] + b];
+            pa[na] = (uint32_t)j;
+            sa[na] = (uint16_t)a;
+            na += a >= hot;
+            pb[nb] = (uint32_t)(from + j);
+            sb[nb] = (uint16_t)b;
+            nb += b >= hot;
         }
+        for (size_t i = 0; i < na; i++)
+            hits_at(sc, c, c->cue, cap, sa[i], pa[i]);
+        for (size_t i = 0; i < nb; i++)
+            if (pb[i] >= mid)
+                hits_at(sc, c, later, cap2, sb[i], pb[i]);
     }
     for (j += from; j < n; j++) {
         b = delta[col[u[j]] + b];
