@@ -331,29 +331,40 @@ static int next_word_is_conj(const char *s, size_t n)
     return 0;
 }
 
-/* The next line or page break at or after i (b->n when none); *ff holds
-   the next form feed found so far. */
-static size_t next_break(const buf *b, size_t i, size_t *ff)
+/* The next line or page break at or after i (b->n when none): eight
+   bytes at a time, inline (a line is too short for a call to pay). */
+static size_t next_break(const buf *b, size_t i)
 {
-    if (*ff < i || *ff == (size_t)-1) {
-        const char *f = i < b->n ? memchr(b->s + i, '\f', b->n - i) : NULL;
-        *ff = f ? (size_t)(f - b->s) : b->n;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
+    for (; i + 8 <= b->n; i += 8) {
+        uint64_t x, t, u;
+        memcpy(&x, b->s + i, 8);
+        t = x ^ ('\n' * ones);
+        u = x ^ ('\f' * ones);
+        uint64_t hit = (~(((t & low7) + low7) | t) | ~(((u & low7) + low7) | u)) & high;
+        if (hit)
+            return i + (size_t)__builtin_ctzll(hit) / 8;
     }
-    const char *nl = i < *ff ? memchr(b->s + i, '\n', *ff - i) : NULL;
-    return nl ? (size_t)(nl - b->s) : *ff;
+#endif
+    for (; i < b->n; i++)
+        if (b->s[i] == '\n' || b->s[i] == '\f')
+            return i;
+    return b->n;
 }
 
 static void pass_lines(arena *a, const buf *b, pk_text *out)
 {
-    /* split */
-    size_t nl = 1, ff = (size_t)-1;
-    for (size_t i = next_break(b, 0, &ff); i < b->n; i = next_break(b, i + 1, &ff))
-        nl++;
+    /* split, in one pass: the lines' room grows as they come */
+    size_t nl = b->n / 32 + 16;
     rline *L = pk_arena_alloc(a, nl * sizeof *L);
     size_t n = 0, s = 0;
     int page = 0;
-    ff = (size_t)-1;
-    for (size_t i = next_break(b, 0, &ff);; i = next_break(b, i + 1, &ff)) {
+    for (size_t i = next_break(b, 0);; i = next_break(b, i + 1)) {
+        if (n == nl) {
+            L = pk_arena_grow(a, L, nl * sizeof *L, 2 * nl * sizeof *L);
+            nl *= 2;
+        }
         {
             rline *l = &L[n++];
             l->s = s;
