@@ -70,16 +70,38 @@ int pk_heading_kind(const char *s, size_t n)
     return H_NONE;
 }
 
+/* The next line break at or after i (n when none): eight bytes at a time,
+   inline (a line is too short for a call to pay). */
+static size_t next_newline(const char *s, size_t i, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        x ^= '\n' * ones;
+        uint64_t hit = ~(((x & low7) + low7) | x) & high; /* exact for each byte */
+        if (hit)
+            return i + (size_t)__builtin_ctzll(hit) / 8;
+    }
+#endif
+    while (i < n && s[i] != '\n')
+        i++;
+    return i;
+}
+
 void pk_segment(arena *a, const pk_text *t, segs *out)
 {
-    size_t n = 1;
-    for (const char *p = t->s; (p = memchr(p, '\n', t->n - (size_t)(p - t->s))) != NULL; p++)
-        n++;
-    out->lines = pk_arena_alloc(a, n * sizeof(line));
+    /* one pass: the lines' room grows as they come */
+    size_t cap = t->n / 32 + 16;
+    out->lines = pk_arena_alloc(a, cap * sizeof(line));
     out->nlines = 0;
     for (size_t s = 0; s <= t->n;) {
-        const char *nl = memchr(t->s + s, '\n', t->n - s);
-        size_t i = nl ? (size_t)(nl - t->s) : t->n;
+        size_t i = next_newline(t->s, s, t->n);
+        if (out->nlines == cap) {
+            out->lines = pk_arena_grow(a, out->lines, cap * sizeof(line), 2 * cap * sizeof(line));
+            cap *= 2;
+        }
         line *l = &out->lines[out->nlines++];
         l->s = s;
         l->e = i;
