@@ -192,13 +192,17 @@ char *pk_buf_finish(pk_buf *b)
 
 size_t pk_first_from(const uint32_t *at, size_t n, size_t p)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (at[mid] < p)
-            lo = mid + 1;
-        else
-            hi = mid;
+    if (n == 0)
+        return 0;
+    /* the answer lies in [b, b + len]; each step halves len without a
+       branch (a conditional move): where p falls among the offsets is no
+       pattern a branch could guess */
+    const uint32_t *b = at;
+    size_t len = n;
+    while (len > 1) {
+        size_t half = len / 2;
+        b = b[half - 1] < p ? b + half : b;
+        len -= half;
     }
-    return lo;
+    return (size_t)(b - at) + (*b < p);
 }
