@@ -92,21 +92,27 @@ size_t pk_hash_folded(const char *s, size_t n)
 char *pk_lower(arena *a, const char *s, size_t n)
 {
     char *out = pk_arena_alloc(a, n * 2 + 1); /* lower case never more than doubles in UTF-8 */
-    size_t o = 0, i = 0, stop = 0;
+    size_t o = 0, i = 0;
     while (i < n) {
-        /* eight bytes of ASCII at a time: A-Z take 0x20 */
-        if (i >= stop && n - i >= 8) {
+        /* eight bytes at a time: A-Z take 0x20; the ASCII bytes before the
+           first that is not are kept (no carry reaches them), the rest
+           written over below */
+        if (n - i >= 8) {
             const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
             uint64_t x;
             memcpy(&x, s + i, 8);
-            if (!(x & high)) {
-                x |= ((x + (0x80 - 'A') * ones) & ~(x + (0x7F - 'Z') * ones) & high) >> 2;
-                memcpy(out + o, &x, 8);
-                o += 8;
-                i += 8;
+            uint64_t h = x & high;
+            x |= ((x + (0x80 - 'A') * ones) & ~(x + (0x7F - 'Z') * ones) & high & ~x) >> 2;
+            memcpy(out + o, &x, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            size_t k = h ? (size_t)__builtin_ctzll(h) / 8 : 8; /* the lowest byte first in memory */
+#else
+            size_t k = h ? 0 : 8;
+#endif
+            o += k;
+            i += k;
+            if (k == 8)
                 continue;
-            }
-            stop = i + 8; /* one by one up to there */
         }
         unsigned char u = (unsigned char)s[i];
         if (u < 0x80) { /* ASCII, and the Latin-1 letters (À-Þ but ×), without a call */
