@@ -178,6 +178,25 @@ static int prev_line_is_heading(const pk_text *t, size_t lo, size_t nl)
     return pk_heading_kind(t->s + s, nl - s) != H_NONE;
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SKIP_WORDS 1
+/* The high bit of each of the eight bytes at p that is a line break, '.',
+   '!' or '?' (the only bytes where a sentence may end or a line matter;
+   each test exact for each byte; the lowest byte first in memory). */
+static inline uint64_t stops_in(const char *p)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
+    uint64_t x, m = 0;
+    memcpy(&x, p, 8);
+    const unsigned char stop[4] = {'\n', '.', '!', '?'};
+    for (int k = 0; k < 4; k++) {
+        uint64_t y = x ^ (stop[k] * ones);
+        m |= ~(((y & low7) + low7) | y) & high;
+    }
+    return m;
+}
+#endif
+
 void pk_sentence_bounds(const pk_text *t, size_t lo, size_t hi, size_t pos, size_t *s, size_t *e)
 {
     /* callers pass byte windows (pos ± 400): never cut a character */
@@ -187,6 +206,20 @@ void pk_sentence_bounds(const pk_text *t, size_t lo, size_t hi, size_t pos, size
         lo++;
     size_t i = pos;
     while (i > lo) {
+#ifdef SKIP_WORDS
+        /* eight bytes at a time to the nearest byte before i where the
+           tests below can hold */
+        while (i >= lo + 8) {
+            uint64_t m = stops_in(t->s + i - 8);
+            if (m) {
+                i -= (size_t)__builtin_clzll(m) / 8;
+                break;
+            }
+            i -= 8;
+        }
+        if (i == lo)
+            break;
+#endif
         if (t->s[i - 1] == '\n' && ((i >= 2 && i - 1 > lo && t->s[i - 2] == '\n') || line_starts_item(t, i) ||
                                     prev_line_is_heading(t, lo, i - 1)))
             break;
@@ -199,6 +232,18 @@ void pk_sentence_bounds(const pk_text *t, size_t lo, size_t hi, size_t pos, size
     *s = i;
     size_t j = pos;
     while (j < hi) {
+#ifdef SKIP_WORDS
+        while (j + 8 <= hi) {
+            uint64_t m = stops_in(t->s + j);
+            if (m) {
+                j += (size_t)__builtin_ctzll(m) / 8;
+                break;
+            }
+            j += 8;
+        }
+        if (j >= hi)
+            break;
+#endif
         if (ends_here(t->s[j]) && is_terminator(t, lo, j)) {
             j++;
             break;
