@@ -67,19 +67,69 @@ static inline int word_printable(const unsigned char *p)
     return ((x & high) | ((x - 0x20 * ones) & ~x & high) | ((y - ones) & ~y & high)) == 0;
 }
 
-static size_t plain_run(const unsigned char *in, size_t len, size_t i)
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define WORD_MASKS 1
+#define ONES 0x0101010101010101u
+#define HIGH 0x8080808080808080u
+#define LOW7 0x7F7F7F7F7F7F7F7Fu
+
+/* The high bit of each byte of x that is zero (exact for each byte: no
+   carry crosses a byte). */
+static inline uint64_t zero_bytes(uint64_t x)
 {
-    for (;;) {
-        /* eight bytes at a time while no line break or other byte is among
-           them, then the next eight one by one */
-        while (i + 8 <= len && word_printable(in + i))
-            i += 8;
-        size_t stop = len - i > 8 ? i + 8 : len;
-        while (i < stop && plain[in[i]])
-            i++;
-        if (i < stop || i >= len)
+    return ~(((x & LOW7) + LOW7) | x) & HIGH;
+}
+
+/* The high bit of each byte of x that is not plain (plain[]). */
+static inline uint64_t not_plain(uint64_t x)
+{
+    uint64_t small = ~((x & LOW7) + 0x60 * ONES) & ~x & HIGH; /* below 0x20 */
+    uint64_t ws = zero_bytes(x ^ ('\t' * ONES)) | zero_bytes(x ^ ('\n' * ONES)) | zero_bytes(x ^ ('\f' * ONES)) |
+                  zero_bytes(x ^ ('\r' * ONES));
+    return (small & ~ws) | zero_bytes(x ^ (0x7F * ONES)) | (x & HIGH);
+}
+
+/* How many of the eight bytes at p, from the first, are plain (the lowest
+   byte first in memory). */
+static inline size_t plain_bytes(const unsigned char *p)
+{
+    uint64_t x;
+    memcpy(&x, p, 8);
+    uint64_t bad = not_plain(x);
+    return bad ? (size_t)__builtin_ctzll(bad) / 8 : 8;
+}
+
+/* How many of the eight bytes at p, from the first, the one pass over
+   valid UTF-8 copies in a run: plain bytes, and whole two-byte characters
+   (C2..DF and a continuation byte, both among the eight): a Swedish line
+   with its "å" and "ö". */
+static inline size_t text_bytes(const unsigned char *p)
+{
+    uint64_t x;
+    memcpy(&x, p, 8);
+    uint64_t lead = x & (x << 1) & ~(x << 2) & HIGH & ~zero_bytes((x & (0xFE * ONES)) ^ (0xC0 * ONES));
+    uint64_t cont = x & ~(x << 1) & HIGH;
+    uint64_t bad = (not_plain(x) & ~lead & ~cont) | (lead & ~(cont >> 8)) | (cont & ~(lead << 8));
+    return bad ? (size_t)__builtin_ctzll(bad) / 8 : 8;
+}
+#endif
+
+/* The end of the run that starts at i and that the one pass over valid
+   UTF-8 copies as it is (text_bytes(); plain bytes only where no eight
+   bytes are left). */
+static size_t text_run(const unsigned char *in, size_t len, size_t i)
+{
+#ifdef WORD_MASKS
+    while (i + 8 <= len) {
+        size_t k = text_bytes(in + i);
+        i += k;
+        if (k < 8)
             return i;
     }
+#endif
+    while (i < len && plain[in[i]])
+        i++;
+    return i;
 }
 
 /* map[0..n) = from, from + 1, ...: each byte of a run copied as it is maps to itself */
@@ -97,6 +147,53 @@ static void map_run(uint32_t *map, size_t from, size_t n)
         map[j] = v;
 }
 
+/* map[0..n) for a run of text_run() copied from `from`: each byte maps to
+   itself, the second byte of a character to its first. */
+static void map_text_run(uint32_t *map, const unsigned char *in, size_t from, size_t n)
+{
+    map_run(map, from, n);
+    size_t j = 0;
+#ifdef WORD_MASKS
+    /* the second bytes, few in a line, found eight bytes at a time */
+    for (; j + 8 <= n; j += 8) {
+        uint64_t x;
+        memcpy(&x, in + j, 8);
+        for (uint64_t cont = x & ~(x << 1) & HIGH; cont; cont &= cont - 1)
+            map[j + (size_t)__builtin_ctzll(cont) / 8]--;
+    }
+#endif
+    for (; j < n; j++)
+        map[j] -= (in[j] & 0xC0) == 0x80;
+}
+
+static size_t plain_run(const unsigned char *in, size_t len, size_t i)
+{
+#ifdef WORD_MASKS
+    /* eight bytes at a time, up to the first that is not plain */
+    while (i + 8 <= len) {
+        size_t k = plain_bytes(in + i);
+        i += k;
+        if (k < 8)
+            return i;
+    }
+    while (i < len && plain[in[i]])
+        i++;
+    return i;
+#else
+    for (;;) {
+        /* eight bytes at a time while no line break or other byte is among
+           them, then the next eight one by one */
+        while (i + 8 <= len && word_printable(in + i))
+            i += 8;
+        size_t stop = len - i > 8 ? i + 8 : len;
+        while (i < stop && plain[in[i]])
+            i++;
+        if (i < stop || i >= len)
+            return i;
+    }
+#endif
+}
+
 /* The common case in one pass: input that is valid UTF-8 is copied as it
    is, its control bytes dropped and counted. 1 when done (out and info as
    the two passes below would leave them), -1 when the input is not text
@@ -111,9 +208,9 @@ static int decode_valid_utf8(arena *a, const unsigned char *in, size_t start, si
     uint32_t *om = pk_arena_alloc(a, (body + 1) * sizeof *om);
     size_t o = 0;
     for (size_t i = start; i < len;) {
-        size_t r = plain_run(in, len, i);
+        size_t r = text_run(in, len, i);
         memcpy(os + o, in + i, r - i);
-        map_run(om + o, i, r - i);
+        map_text_run(om + o, in + i, i, r - i);
         o += r - i;
         i = r;
         if (i >= len)

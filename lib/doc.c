@@ -34,6 +34,30 @@ char *pk_fold(ctx *c, size_t s, size_t e)
     size_t o = 0;
     int sp = 0;
     for (size_t i = s; i < e;) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        if (e - i >= 8) {
+            /* eight bytes at a time, those before the first space or line
+               break copied at once (each test exact for each byte; the
+               lowest byte first in memory); a space or a line break one */
+            uint64_t x;
+            memcpy(&x, c->t.s + i, 8);
+            uint64_t x7 = x & low7, a = x7 ^ (0x20 * ones), b = x7 ^ (0x0A * ones);
+            uint64_t ws = ~((((a + low7) | a) & ((b + low7) | b)) | x) & high;
+            size_t k = ws ? (size_t)__builtin_ctzll(ws) / 8 : 8;
+            if (k == 0) {
+                sp = 1;
+                i++;
+                continue;
+            }
+            if (sp && o)
+                out[o++] = ' ';
+            sp = 0;
+            memcpy(out + o, &x, 8); /* room: the output is never longer than the input read */
+            o += k;
+            i += k;
+            continue;
+        }
+#else
         if (e - i >= 8) {
             /* eight bytes with no space or line break among them, copied
                at once (each test exact for each byte) */
@@ -50,6 +74,7 @@ char *pk_fold(ctx *c, size_t s, size_t e)
                 continue;
             }
         }
+#endif
         for (size_t end = e - i > 8 ? i + 8 : e; i < end; i++) {
             char ch = c->t.s[i];
             if (ch == ' ' || ch == '\n') {

@@ -611,11 +611,13 @@ static int compile_cues(pk_extractor *ex)
                   : patterns[id].folded ? pk_scan_folded(ex->scan, id, patterns[id].needles[k], strlen(patterns[id].needles[k]))
                                         : pk_scan_word_then(ex->scan, id, patterns[id].needles[k], patterns[id].fits);
     for (size_t k = 0; k < pk_n_date_cues; k++) {
-        /* the opening: up to three bytes, ending after a space (one space of
-           a phrase may be many in the text) and before a '-' or a '*' */
+        /* the opening: the phrase's bytes up to its first space (one space
+           of a phrase may be many in the text), before a '-' or a '*';
+           every place where the phrase stands holds it, and the longer it
+           is the fewer places the scan hands on */
         const char *ph = pk_date_cues[k].phrase + (pk_date_cues[k].phrase[0] == '-');
         size_t n = 0;
-        while (n < 3 && ph[n] && ph[n] != '-' && ph[n] != '*' && !(n > 0 && ph[n - 1] == ' '))
+        while (n < 32 && ph[n] && ph[n] != '-' && ph[n] != '*' && !(n > 0 && ph[n - 1] == ' '))
             n++;
         rc |= pk_scan_folded(ex->scan, PK_CUE_DATES, ph, n ? n : 1);
     }

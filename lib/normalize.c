@@ -73,6 +73,33 @@ static inline int word_ascii_printable(const char *p)
     return ((x | ((x - 0x20 * ones) & ~x)) & high) == 0;
 }
 
+/* How many of the eight bytes at p, from the first, pass 1 copies as they
+   are: 0x20..0x7F, line breaks, and whole two-byte Latin-1 letters (C3 and
+   the byte after it, both among the eight); the text of a Swedish page
+   mostly, where the test above stops at every line end and every "å".
+   Each byte's test is exact, whatever the others (no carry crosses a
+   byte). */
+static inline size_t plain_bytes(const char *p)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
+    uint64_t x, t;
+    memcpy(&x, p, 8);
+    uint64_t small = ~((x & low7) + 0x60 * ones) & ~x & high; /* below 0x20 */
+    t = x ^ ('\n' * ones);
+    uint64_t nl = ~(((t & low7) + low7) | t) & high;
+    t = x ^ (0xC3 * ones);
+    uint64_t lead = ~(((t & low7) + low7) | t) & high;
+    uint64_t cont = x & ~(x << 1) & high; /* 0x80..0xBF */
+    /* a lead not followed by a continuation byte, one of those not after
+       a lead (the lowest byte first in memory) */
+    uint64_t bad = (small & ~nl) | (x & high & ~lead & ~cont) | (lead & ~(cont >> 8)) | (cont & ~(lead << 8));
+    return bad ? (size_t)__builtin_ctzll(bad) / 8 : 8;
+#else
+    return word_ascii_printable(p) ? 8 : 0;
+#endif
+}
+
 /* Pass 1: characters. */
 static void pass_chars(arena *a, const pk_text *in, buf *b)
 {
@@ -87,10 +114,16 @@ static void pass_chars(arena *a, const pk_text *in, buf *b)
            no spaces, marks or ligatures among them), is copied as it is */
         size_t r = i;
         for (int stopped = 0; !stopped && r < in->n;) {
-            /* eight bytes of 0x20..0x7F at a time, then the next eight one by one */
-            while (r + 8 <= in->n && word_ascii_printable(in->s + r))
-                r += 8;
-            size_t stop = in->n - r > 8 ? r + 8 : in->n;
+            /* eight bytes at a time, up to the first that is not plain */
+            while (r + 8 <= in->n) {
+                size_t k = plain_bytes(in->s + r);
+                r += k;
+                if (k < 8)
+                    break;
+            }
+            /* then one character by the rules below (a letter cut by the
+               eight's end, or the end of the run), the last few bytes all */
+            size_t stop = in->n - r > 8 ? r + 1 : in->n;
             while (r < stop) {
                 unsigned char u = (unsigned char)in->s[r];
                 if (u >= 0x20 && u < 0x80)
@@ -298,29 +331,40 @@ static int next_word_is_conj(const char *s, size_t n)
     return 0;
 }
 
-/* The next line or page break at or after i (b->n when none); *ff holds
-   the next form feed found so far. */
-static size_t next_break(const buf *b, size_t i, size_t *ff)
+/* The next line or page break at or after i (b->n when none): eight
+   bytes at a time, inline (a line is too short for a call to pay). */
+static size_t next_break(const buf *b, size_t i)
 {
-    if (*ff < i || *ff == (size_t)-1) {
-        const char *f = i < b->n ? memchr(b->s + i, '\f', b->n - i) : NULL;
-        *ff = f ? (size_t)(f - b->s) : b->n;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
+    for (; i + 8 <= b->n; i += 8) {
+        uint64_t x, t, u;
+        memcpy(&x, b->s + i, 8);
+        t = x ^ ('\n' * ones);
+        u = x ^ ('\f' * ones);
+        uint64_t hit = (~(((t & low7) + low7) | t) | ~(((u & low7) + low7) | u)) & high;
+        if (hit)
+            return i + (size_t)__builtin_ctzll(hit) / 8;
     }
-    const char *nl = i < *ff ? memchr(b->s + i, '\n', *ff - i) : NULL;
-    return nl ? (size_t)(nl - b->s) : *ff;
+#endif
+    for (; i < b->n; i++)
+        if (b->s[i] == '\n' || b->s[i] == '\f')
+            return i;
+    return b->n;
 }
 
 static void pass_lines(arena *a, const buf *b, pk_text *out)
 {
-    /* split */
-    size_t nl = 1, ff = (size_t)-1;
-    for (size_t i = next_break(b, 0, &ff); i < b->n; i = next_break(b, i + 1, &ff))
-        nl++;
+    /* split, in one pass: the lines' room grows as they come */
+    size_t nl = b->n / 32 + 16;
     rline *L = pk_arena_alloc(a, nl * sizeof *L);
     size_t n = 0, s = 0;
     int page = 0;
-    ff = (size_t)-1;
-    for (size_t i = next_break(b, 0, &ff);; i = next_break(b, i + 1, &ff)) {
+    for (size_t i = next_break(b, 0);; i = next_break(b, i + 1)) {
+        if (n == nl) {
+            L = pk_arena_grow(a, L, nl * sizeof *L, 2 * nl * sizeof *L);
+            nl *= 2;
+        }
         {
             rline *l = &L[n++];
             l->s = s;

@@ -16,15 +16,25 @@
 #define MAX_KEY 64
 #define MAX_DIGIT 8
 
+/* How a key stands in the text: its bytes as written, or folded (a
+   phrase in lower case, in any case in the text, a space of it a space or
+   a line break, as the date cues compare). */
+enum { AS_WRITTEN, FOLDED };
+
 typedef struct key {
     unsigned char b[MAX_KEY];
-    unsigned char len, kind;
+    unsigned char len, kind, how;
     pk_cue_fits fits; /* what must follow the key, or NULL */
 } key;
 
+/* The automaton reads the text's bytes folded (canon()): a state's key
+   there may be spelt otherwise in the text than the key allows (an exact
+   "nämnd" where "NäMnd" stands), and such a hit is checked against the
+   key's own bytes (check: its place in checks, else 0). */
 typedef struct hit {
-    unsigned char kind, len;
+    unsigned char kind, len, how;
     pk_cue_fits fits;
+    uint32_t check;
 } hit;
 
 struct pk_scan {
@@ -34,18 +44,24 @@ struct pk_scan {
     /* compiled */
     unsigned char cls[256]; /* byte -> class; 0: a byte no key holds */
     int nclass;
-    /* the transitions, one row of nclass + 1 entries a state: the row of
-       the next state for each class (the offset of the row, so that the
-       loop needs no multiplication), then for a hot state the index of its
-       hits in hot_*. The states that have hits or follow a digit (the hot
-       ones) come last: one comparison of the row tells the loop whether
-       there is anything to do. */
-    uint32_t *delta;
-    uint32_t hot_row;   /* the row of the first hot state */
+    /* the transitions, one column of nstates entries a class: the next
+       state for each state, so that a byte's column (col[byte], its offset)
+       is known before the state is, and the states the text keeps to (the
+       root's and those near it, numbered first) share a few cache lines of
+       each column. The states that have hits or follow a digit (the hot
+       ones) come last: one comparison of the state tells the loop whether
+       there is anything to do; state - hot is the index of its hits in
+       out_*. */
+    uint16_t *delta;
+    uint32_t col[256];  /* byte -> the offset of its class's column */
+    uint32_t hot;       /* the first hot state */
+    size_t depth;       /* the length of the longest key */
     uint32_t *out_at;   /* hot state -> first of its hits in outs */
     uint16_t *out_n;    /* hot state -> how many */
     unsigned char *after_digit; /* hot state -> it is reached by a digit */
     hit *outs;          /* longest first: at one end, the earlier starts first */
+    unsigned char *checks; /* the bytes of the keys whose hits are checked */
+    size_t nchecks;
     int ndigit;
     int digit_kind[MAX_DIGIT];
     pk_cue_fits digit_fits[MAX_DIGIT];
@@ -69,10 +85,11 @@ void pk_scan_free(pk_scan *sc)
     free(sc->out_n);
     free(sc->after_digit);
     free(sc->outs);
+    free(sc->checks);
     free(sc);
 }
 
-static int add_key(pk_scan *sc, int kind, const unsigned char *b, size_t len, pk_cue_fits fits)
+static int add_key(pk_scan *sc, int kind, const unsigned char *b, size_t len, int how, pk_cue_fits fits)
 {
     if (len == 0 || len > MAX_KEY || kind < 0 || kind >= PK_CUE_KINDS)
         return -1;
@@ -88,18 +105,19 @@ static int add_key(pk_scan *sc, int kind, const unsigned char *b, size_t len, pk
     memcpy(k->b, b, len);
     k->len = (unsigned char)len;
     k->kind = (unsigned char)kind;
+    k->how = (unsigned char)how;
     k->fits = fits;
     return 0;
 }
 
 int pk_scan_word(pk_scan *sc, int kind, const char *word)
 {
-    return add_key(sc, kind, (const unsigned char *)word, strlen(word), NULL);
+    return add_key(sc, kind, (const unsigned char *)word, strlen(word), AS_WRITTEN, NULL);
 }
 
 int pk_scan_word_then(pk_scan *sc, int kind, const char *word, pk_cue_fits fits)
 {
-    return add_key(sc, kind, (const unsigned char *)word, strlen(word), fits);
+    return add_key(sc, kind, (const unsigned char *)word, strlen(word), AS_WRITTEN, fits);
 }
 
 int pk_scan_digit(pk_scan *sc, int kind, pk_cue_fits fits)
@@ -111,43 +129,67 @@ int pk_scan_digit(pk_scan *sc, int kind, pk_cue_fits fits)
     return 0;
 }
 
-/* Every spelling in the text, from byte j on, of a phrase's opening of n
-   bytes: fit[j] holds the bytes of the text that may stand at j. */
-static int add_spellings(pk_scan *sc, int kind, size_t n, const unsigned char (*fit)[256], const size_t *nfit,
-                         unsigned char *spell, size_t j)
-{
-    if (j == n)
-        return add_key(sc, kind, spell, n, NULL);
-    for (size_t i = 0; i < nfit[j]; i++) {
-        spell[j] = fit[j][i];
-        if (add_spellings(sc, kind, n, fit, nfit, spell, j + 1))
-            return -1;
-    }
-    return 0;
-}
-
-/* The bytes of the text at j that spell the phrase's byte there: a byte
-   that folds to it, and for a space of the phrase a space or a line
-   break; in the order of their values. */
+/* The first n bytes of a phrase in lower case, spelt in the text in any
+   case, a space of it (after its first byte) as a space or a line break. */
 int pk_scan_folded(pk_scan *sc, int kind, const char *phrase, size_t n)
 {
-    const unsigned char *ph = (const unsigned char *)phrase;
-    unsigned char spell[4], fit[4][256];
-    size_t nfit[4];
-    if (n < 1 || n > sizeof spell)
-        return -1;
-    for (size_t j = 0; j < n; j++) {
-        nfit[j] = 0;
-        for (int t = 1; t < 256; t++)
-            if (j > 0 && ph[j] == ' ' ? t == ' ' || t == '\n' : pk_fold_byte((unsigned char)t, j ? ph[j - 1] : 0) == ph[j])
-                fit[j][nfit[j]++] = (unsigned char)t;
-    }
-    return add_spellings(sc, kind, n, (const unsigned char (*)[256])fit, nfit, spell, 0);
+    return add_key(sc, kind, (const unsigned char *)phrase, n, FOLDED, NULL);
+}
+
+/* The byte as the automaton reads it: A-Z as a-z, the second bytes of the
+   Latin-1 capitals (0x80..0x9E, after any lead byte) as those of their
+   small letters, a line break as a space. Every byte a key allows at a
+   place reads as the key's byte there does. */
+static unsigned char canon(unsigned char t)
+{
+    if (t >= 'A' && t <= 'Z')
+        return (unsigned char)(t + 32);
+    if (t >= 0x80 && t <= 0x9E)
+        return (unsigned char)(t + 0x20);
+    return t == '\n' ? ' ' : t;
+}
+
+/* The key allows byte t at j. */
+static int allows(const unsigned char *b, int how, size_t j, unsigned char t)
+{
+    if (how == AS_WRITTEN)
+        return t == b[j];
+    if (j > 0 && b[j] == ' ')
+        return t == ' ' || t == '\n';
+    return pk_fold_byte(t, j ? b[j - 1] : 0) == b[j];
+}
+
+/* The key allows every byte that reads as its own at each place: its hits
+   need no check. */
+static int needs_no_check(const key *k)
+{
+    for (size_t j = 0; j < k->len; j++)
+        for (int t = 0; t < 256; t++)
+            if (canon((unsigned char)t) == canon(k->b[j]) && !allows(k->b, k->how, j, (unsigned char)t))
+                return 0;
+    return 1;
 }
 
 /* A key that stands for a digit: the digit rows (pk_scan_digit) are asked
    in the states its byte leads to. */
 #define DIGIT_KIND 255
+
+/* Two hits' checks ask the same (both none, or the same bytes). */
+static int same_check(const pk_scan *sc, uint32_t a, uint32_t b, size_t len)
+{
+    return a == b || (a && b && memcmp(sc->checks + a, sc->checks + b, len) == 0);
+}
+
+/* The text at p spells the key as it allows. */
+static int spelt(const unsigned char *b, int how, const unsigned char *u, size_t len)
+{
+    if (how == AS_WRITTEN)
+        return memcmp(u, b, len) == 0;
+    for (size_t j = 0; j < len; j++)
+        if (!allows(b, how, j, u[j]))
+            return 0;
+    return 1;
+}
 
 /* The trie of the keys, its failure links, and the table of transitions. */
 int pk_scan_compile(pk_scan *sc)
@@ -156,22 +198,31 @@ int pk_scan_compile(pk_scan *sc)
        never the root and tells that a digit was read */
     for (int d = 0; sc->ndigit && d < 10; d++) {
         unsigned char b = (unsigned char)('0' + d);
-        if (add_key(sc, 0, &b, 1, NULL))
+        if (add_key(sc, 0, &b, 1, AS_WRITTEN, NULL))
             return -1;
         sc->keys[sc->nkeys - 1].kind = DIGIT_KIND;
     }
+    /* a class for each canonical byte that some key holds; every byte
+       that reads as it in its class */
+    unsigned char of_canon[256];
+    memset(of_canon, 0, sizeof of_canon);
     memset(sc->cls, 0, sizeof sc->cls);
     sc->nclass = 1;
     size_t nodes_max = 1;
+    sc->depth = 0;
     for (size_t i = 0; i < sc->nkeys; i++) {
         nodes_max += sc->keys[i].len;
+        if (sc->keys[i].len > sc->depth)
+            sc->depth = sc->keys[i].len;
         for (int j = 0; j < sc->keys[i].len; j++)
-            if (!sc->cls[sc->keys[i].b[j]])
-                sc->cls[sc->keys[i].b[j]] = (unsigned char)sc->nclass++;
+            if (!of_canon[canon(sc->keys[i].b[j])])
+                of_canon[canon(sc->keys[i].b[j])] = (unsigned char)sc->nclass++;
     }
+    for (int t = 0; t < 256; t++)
+        sc->cls[t] = of_canon[canon((unsigned char)t)];
     if (nodes_max > UINT16_MAX || sc->nclass > 255)
         return -1;
-    size_t nc = (size_t)sc->nclass, w = nc + 1;
+    size_t nc = (size_t)sc->nclass;
     int32_t *go = pk_malloc(nodes_max * nc * sizeof *go);
     uint16_t *fail = pk_malloc(nodes_max * sizeof *fail), *queue = pk_malloc(nodes_max * sizeof *queue);
     /* each node's own hits: a list through `next` */
@@ -180,9 +231,27 @@ int pk_scan_compile(pk_scan *sc)
     uint32_t *out_at = pk_malloc(nodes_max * sizeof *out_at);
     uint16_t *out_n = pk_malloc(nodes_max * sizeof *out_n), *renum = pk_malloc(nodes_max * sizeof *renum);
     unsigned char *digit = pk_malloc(nodes_max);
+    /* each key's check: its place in checks (its bytes), or 0 */
+    uint32_t *check = pk_malloc((sc->nkeys + 1) * sizeof *check);
     int rc = -1;
-    if (!go || !fail || !queue || !first_hit || !next_hit || !delta || !out_at || !out_n || !renum || !digit)
+    if (!go || !fail || !queue || !first_hit || !next_hit || !delta || !out_at || !out_n || !renum || !digit || !check)
         goto done;
+    size_t nbytes = 1;
+    for (size_t i = 0; i < sc->nkeys; i++)
+        nbytes += sc->keys[i].len;
+    free(sc->checks);
+    sc->checks = pk_malloc(nbytes);
+    if (!sc->checks)
+        goto done;
+    sc->nchecks = 1; /* 0: no check */
+    for (size_t i = 0; i < sc->nkeys; i++) {
+        check[i] = 0;
+        if (!needs_no_check(&sc->keys[i])) {
+            check[i] = (uint32_t)sc->nchecks;
+            memcpy(sc->checks + sc->nchecks, sc->keys[i].b, sc->keys[i].len);
+            sc->nchecks += sc->keys[i].len;
+        }
+    }
     memset(fail, 0, nodes_max * sizeof *fail);
     memset(out_at, 0, nodes_max * sizeof *out_at);
     memset(out_n, 0, nodes_max * sizeof *out_n);
@@ -240,9 +309,10 @@ int pk_scan_compile(pk_scan *sc)
                     digit[st] = 1;
                     continue;
                 }
-                hit h = {sc->keys[i].kind, sc->keys[i].len, sc->keys[i].fits};
+                hit h = {sc->keys[i].kind, sc->keys[i].len, sc->keys[i].how, sc->keys[i].fits, check[i]};
                 size_t k = out_at[st];
-                while (k < nouts && !(sc->outs[k].kind == h.kind && sc->outs[k].len == h.len && sc->outs[k].fits == h.fits))
+                while (k < nouts && !(sc->outs[k].kind == h.kind && sc->outs[k].len == h.len && sc->outs[k].fits == h.fits &&
+                                      sc->outs[k].how == h.how && same_check(sc, sc->outs[k].check, h.check, h.len)))
                     k++;
                 if (k < nouts)
                     continue;
@@ -264,34 +334,38 @@ int pk_scan_compile(pk_scan *sc)
             }
         out_n[st] = (uint16_t)(nouts - out_at[st]);
     }
-    /* the states numbered anew: the root first, the hot ones last */
-    size_t nhot = 0, cold = 0;
+    /* the states numbered anew: the root first, the hot ones last, each
+       part breadth first (the shallow states, where the text mostly
+       stays, together) */
+    size_t nhot = 0, cold = 1;
     for (size_t st = 0; st < nodes; st++)
         if (out_n[st] || digit[st])
             nhot++;
     size_t first_hot = nodes - nhot, h = first_hot;
-    for (size_t st = 0; st < nodes; st++)
+    renum[0] = 0;
+    for (size_t i = 0; i < qt; i++) {
+        size_t st = queue[i];
         renum[st] = (uint16_t)(out_n[st] || digit[st] ? h++ : cold++);
-    sc->delta = pk_malloc(nodes * w * sizeof *sc->delta);
+    }
+    sc->delta = pk_malloc(nodes * nc * sizeof *sc->delta);
     sc->out_at = pk_malloc((nhot + 1) * sizeof *sc->out_at);
     sc->out_n = pk_malloc((nhot + 1) * sizeof *sc->out_n);
     sc->after_digit = pk_malloc(nhot + 1);
     if (!sc->delta || !sc->out_at || !sc->out_n || !sc->after_digit)
         goto done;
     for (size_t st = 0; st < nodes; st++) {
-        uint32_t *row = sc->delta + renum[st] * w;
         for (size_t c = 0; c < nc; c++)
-            row[c] = (uint32_t)(renum[delta[st * nc + c]] * w);
-        row[nc] = 0;
+            sc->delta[c * nodes + renum[st]] = renum[delta[st * nc + c]];
         if (renum[st] >= first_hot) {
             size_t k = renum[st] - first_hot;
-            row[nc] = (uint32_t)k;
             sc->out_at[k] = out_at[st];
             sc->out_n[k] = out_n[st];
             sc->after_digit[k] = digit[st];
         }
     }
-    sc->hot_row = (uint32_t)(first_hot * w);
+    for (int b = 0; b < 256; b++)
+        sc->col[b] = (uint32_t)(sc->cls[b] * nodes);
+    sc->hot = (uint32_t)first_hot;
     rc = 0;
 done:
     free(go);
@@ -304,21 +378,21 @@ done:
     free(out_n);
     free(renum);
     free(digit);
+    free(check);
     free(sc->keys);
     sc->keys = NULL;
     sc->nkeys = sc->capkeys = 0;
     return rc;
 }
 
-static inline void add_place(ctx *c, int kind, size_t p, size_t *cap)
+static inline void add_place(arena *a, pk_cues *q, size_t *cap, size_t p)
 {
-    pk_cues *q = &c->cue[kind];
     if (q->n && q->at[q->n - 1] == p)
         return;
-    if (q->n == cap[kind]) {
-        size_t more = cap[kind] ? 2 * cap[kind] : 64;
-        q->at = pk_arena_grow(c->a, q->at, cap[kind] * sizeof *q->at, more * sizeof *q->at);
-        cap[kind] = more;
+    if (q->n == *cap) {
+        size_t more = *cap ? 2 * *cap : 64;
+        q->at = pk_arena_grow(a, q->at, *cap * sizeof *q->at, more * sizeof *q->at);
+        *cap = more;
     }
     q->at[q->n++] = (uint32_t)p;
 }
@@ -348,37 +422,96 @@ static void settle(pk_cues *q)
     q->n = o;
 }
 
+/* The cues of the hot state st, whose last byte is at p, into q. */
+static inline void hits_at(const pk_scan *sc, ctx *c, pk_cues *q, size_t *cap, size_t st, size_t p)
+{
+    const char *s = c->t.s;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n = c->t.n, k = st - sc->hot;
+    if (sc->after_digit[k])
+        for (int i = 0; i < sc->ndigit; i++)
+            if (!sc->digit_fits[i] || sc->digit_fits[i](s, n, p))
+                add_place(c->a, &q[sc->digit_kind[i]], &cap[sc->digit_kind[i]], p);
+    for (uint32_t i = sc->out_at[k], e = i + sc->out_n[k]; i < e; i++) {
+        const hit *h = &sc->outs[i];
+        size_t at = p + 1 - h->len;
+        if ((!h->check || spelt(sc->checks + h->check, h->how, u + at, h->len)) && (!h->fits || h->fits(s, n, p + 1)))
+            add_place(c->a, &q[h->kind], &cap[h->kind], at);
+    }
+}
+
+/* The bytes of each stream read before their hits are taken. */
+#define SCAN_BLOCK 512
+
+/* A text shorter than this is read in one stream (at least twice the
+   longest key: the second stream starts that far before the half). */
+#define TWO_STREAMS 256
+_Static_assert(TWO_STREAMS >= 2 * MAX_KEY + 2, "the second stream's start lies in the text");
+
 void pk_scan_text(ctx *c)
 {
     const pk_scan *sc = c->ex->scan;
-    size_t cap[PK_CUE_KINDS];
+    size_t cap[PK_CUE_KINDS], cap2[PK_CUE_KINDS];
+    pk_cues later[PK_CUE_KINDS];
     for (int k = 0; k < PK_CUE_KINDS; k++) {
-        cap[k] = 0;
-        c->cue[k].at = NULL;
-        c->cue[k].n = 0;
+        cap[k] = cap2[k] = 0;
+        c->cue[k].at = later[k].at = NULL;
+        c->cue[k].n = later[k].n = 0;
     }
-    const char *s = c->t.s;
-    size_t n = c->t.n, nc = (size_t)sc->nclass;
-    const uint32_t *delta = sc->delta;
-    const unsigned char *cls = sc->cls, *u = (const unsigned char *)s, *end = u + n;
-    size_t row = 0;
-    const size_t hot = sc->hot_row;
-    for (const unsigned char *b = u; b < end;) {
-        row = delta[row + cls[*b++]];
-        if (row < hot)
-            continue;
-        size_t p = (size_t)(b - u) - 1;
-        uint32_t k = delta[row + nc];
-        if (sc->after_digit[k])
-            for (int i = 0; i < sc->ndigit; i++)
-                if (!sc->digit_fits[i] || sc->digit_fits[i](s, n, p))
-                    add_place(c, sc->digit_kind[i], p, cap);
-        for (uint32_t i = sc->out_at[k], e = i + sc->out_n[k]; i < e; i++)
-            if (!sc->outs[i].fits || sc->outs[i].fits(s, n, p + 1))
-                add_place(c, sc->outs[i].kind, p + 1 - sc->outs[i].len, cap);
+    size_t n = c->t.n;
+    const uint16_t *delta = sc->delta;
+    const uint32_t *col = sc->col;
+    const unsigned char *u = (const unsigned char *)c->t.s;
+    const size_t hot = sc->hot;
+    /* Each byte's state hangs on the one before: one stream waits for a
+       load a byte. Two streams, the text's first half and its second, are
+       read side by side (their loads overlap); the second starts `depth`
+       bytes early, where its state is found again (a state is the longest
+       end of the bytes read that opens a key), and keeps the cues that end
+       in its half, in later[], put after the first's at the end. */
+    size_t mid = n / 2, from = mid - sc->depth;
+    size_t a = 0, b = 0, j = 0;
+    if (n < TWO_STREAMS)
+        mid = from = 0; /* the second stream reads it all */
+    /* a block at a time, the hot states of each stream noted without a
+       branch (where one is, the next entry stands after it), then their
+       hits in order: a hot state is too frequent and too irregular a
+       branch to be guessed */
+    uint32_t pa[SCAN_BLOCK], pb[SCAN_BLOCK];
+    uint16_t sa[SCAN_BLOCK], sb[SCAN_BLOCK];
+    while (j < mid) {
+        size_t e = mid - j > SCAN_BLOCK ? j + SCAN_BLOCK : mid, na = 0, nb = 0;
+        for (; j < e; j++) {
+            a = delta[col[u[j]] + a];
+            b = delta[col[u[from + j]] + b];
+            pa[na] = (uint32_t)j;
+            sa[na] = (uint16_t)a;
+            na += a >= hot;
+            pb[nb] = (uint32_t)(from + j);
+            sb[nb] = (uint16_t)b;
+            nb += b >= hot;
+        }
+        for (size_t i = 0; i < na; i++)
+            hits_at(sc, c, c->cue, cap, sa[i], pa[i]);
+        for (size_t i = 0; i < nb; i++)
+            if (pb[i] >= mid)
+                hits_at(sc, c, later, cap2, sb[i], pb[i]);
     }
-    for (int k = 0; k < PK_CUE_KINDS; k++)
-        settle(&c->cue[k]);
+    for (j += from; j < n; j++) {
+        b = delta[col[u[j]] + b];
+        if (b >= hot)
+            hits_at(sc, c, later, cap2, b, j);
+    }
+    for (int k = 0; k < PK_CUE_KINDS; k++) {
+        pk_cues *q = &c->cue[k];
+        if (later[k].n) {
+            if (q->n + later[k].n > cap[k])
+                q->at = pk_arena_grow(c->a, q->at, q->n * sizeof *q->at, (q->n + later[k].n) * sizeof *q->at);
+            memcpy(q->at + q->n, later[k].at, later[k].n * sizeof *q->at);
+            q->n += later[k].n;
+        }
+        settle(q);
+    }
     c->cues_built = 1;
 }
 

@@ -70,16 +70,38 @@ int pk_heading_kind(const char *s, size_t n)
     return H_NONE;
 }
 
+/* The next line break at or after i (n when none): eight bytes at a time,
+   inline (a line is too short for a call to pay). */
+static size_t next_newline(const char *s, size_t i, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        x ^= '\n' * ones;
+        uint64_t hit = ~(((x & low7) + low7) | x) & high; /* exact for each byte */
+        if (hit)
+            return i + (size_t)__builtin_ctzll(hit) / 8;
+    }
+#endif
+    while (i < n && s[i] != '\n')
+        i++;
+    return i;
+}
+
 void pk_segment(arena *a, const pk_text *t, segs *out)
 {
-    size_t n = 1;
-    for (const char *p = t->s; (p = memchr(p, '\n', t->n - (size_t)(p - t->s))) != NULL; p++)
-        n++;
-    out->lines = pk_arena_alloc(a, n * sizeof(line));
+    /* one pass: the lines' room grows as they come */
+    size_t cap = t->n / 32 + 16;
+    out->lines = pk_arena_alloc(a, cap * sizeof(line));
     out->nlines = 0;
     for (size_t s = 0; s <= t->n;) {
-        const char *nl = memchr(t->s + s, '\n', t->n - s);
-        size_t i = nl ? (size_t)(nl - t->s) : t->n;
+        size_t i = next_newline(t->s, s, t->n);
+        if (out->nlines == cap) {
+            out->lines = pk_arena_grow(a, out->lines, cap * sizeof(line), 2 * cap * sizeof(line));
+            cap *= 2;
+        }
         line *l = &out->lines[out->nlines++];
         l->s = s;
         l->e = i;
@@ -156,6 +178,25 @@ static int prev_line_is_heading(const pk_text *t, size_t lo, size_t nl)
     return pk_heading_kind(t->s + s, nl - s) != H_NONE;
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SKIP_WORDS 1
+/* The high bit of each of the eight bytes at p that is a line break, '.',
+   '!' or '?' (the only bytes where a sentence may end or a line matter;
+   each test exact for each byte; the lowest byte first in memory). */
+static inline uint64_t stops_in(const char *p)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
+    uint64_t x, m = 0;
+    memcpy(&x, p, 8);
+    const unsigned char stop[4] = {'\n', '.', '!', '?'};
+    for (int k = 0; k < 4; k++) {
+        uint64_t y = x ^ (stop[k] * ones);
+        m |= ~(((y & low7) + low7) | y) & high;
+    }
+    return m;
+}
+#endif
+
 void pk_sentence_bounds(const pk_text *t, size_t lo, size_t hi, size_t pos, size_t *s, size_t *e)
 {
     /* callers pass byte windows (pos ± 400): never cut a character */
@@ -165,6 +206,20 @@ void pk_sentence_bounds(const pk_text *t, size_t lo, size_t hi, size_t pos, size
         lo++;
     size_t i = pos;
     while (i > lo) {
+#ifdef SKIP_WORDS
+        /* eight bytes at a time to the nearest byte before i where the
+           tests below can hold */
+        while (i >= lo + 8) {
+            uint64_t m = stops_in(t->s + i - 8);
+            if (m) {
+                i -= (size_t)__builtin_clzll(m) / 8;
+                break;
+            }
+            i -= 8;
+        }
+        if (i == lo)
+            break;
+#endif
         if (t->s[i - 1] == '\n' && ((i >= 2 && i - 1 > lo && t->s[i - 2] == '\n') || line_starts_item(t, i) ||
                                     prev_line_is_heading(t, lo, i - 1)))
             break;
@@ -177,6 +232,18 @@ void pk_sentence_bounds(const pk_text *t, size_t lo, size_t hi, size_t pos, size
     *s = i;
     size_t j = pos;
     while (j < hi) {
+#ifdef SKIP_WORDS
+        while (j + 8 <= hi) {
+            uint64_t m = stops_in(t->s + j);
+            if (m) {
+                j += (size_t)__builtin_ctzll(m) / 8;
+                break;
+            }
+            j += 8;
+        }
+        if (j >= hi)
+            break;
+#endif
         if (ends_here(t->s[j]) && is_terminator(t, lo, j)) {
             j++;
             break;

@@ -104,21 +104,27 @@ size_t pk_hash_folded(const char *s, size_t n)
 char *pk_lower(arena *a, const char *s, size_t n)
 {
     char *out = pk_arena_alloc(a, n * 2 + 1); /* lower case never more than doubles in UTF-8 */
-    size_t o = 0, i = 0, stop = 0;
+    size_t o = 0, i = 0;
     while (i < n) {
-        /* eight bytes of ASCII at a time: A-Z take 0x20 */
-        if (i >= stop && n - i >= 8) {
+        /* eight bytes at a time: A-Z take 0x20; the ASCII bytes before the
+           first that is not are kept (no carry reaches them), the rest
+           written over below */
+        if (n - i >= 8) {
             const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
             uint64_t x;
             memcpy(&x, s + i, 8);
-            if (!(x & high)) {
-                x |= ((x + (0x80 - 'A') * ones) & ~(x + (0x7F - 'Z') * ones) & high) >> 2;
-                memcpy(out + o, &x, 8);
-                o += 8;
-                i += 8;
+            uint64_t h = x & high;
+            x |= ((x + (0x80 - 'A') * ones) & ~(x + (0x7F - 'Z') * ones) & high & ~x) >> 2;
+            memcpy(out + o, &x, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            size_t k = h ? (size_t)__builtin_ctzll(h) / 8 : 8; /* the lowest byte first in memory */
+#else
+            size_t k = h ? 0 : 8;
+#endif
+            o += k;
+            i += k;
+            if (k == 8)
                 continue;
-            }
-            stop = i + 8; /* one by one up to there */
         }
         unsigned char u = (unsigned char)s[i];
         if (u < 0x80) { /* ASCII, and the Latin-1 letters (À-Þ but ×), without a call */
@@ -204,13 +210,17 @@ char *pk_buf_finish(pk_buf *b)
 
 size_t pk_first_from(const uint32_t *at, size_t n, size_t p)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (at[mid] < p)
-            lo = mid + 1;
-        else
-            hi = mid;
+    if (n == 0)
+        return 0;
+    /* the answer lies in [b, b + len]; each step halves len without a
+       branch (a conditional move): where p falls among the offsets is no
+       pattern a branch could guess */
+    const uint32_t *b = at;
+    size_t len = n;
+    while (len > 1) {
+        size_t half = len / 2;
+        b = b[half - 1] < p ? b + half : b;
+        len -= half;
     }
-    return lo;
+    return (size_t)(b - at) + (*b < p);
 }
