@@ -401,6 +401,29 @@ static size_t participate_starts(const char *s, size_t n, size_t cue, size_t *at
     return k;
 }
 
+/* RX_CHAIR's places, given a cue (its role word, "ordförande" in one of
+   the cue's spellings): the role word, or the title before it across
+   white space, "vice", "t.f.", "tf.", "t.f", "tf" or "tjänstgörande"
+   (15 bytes, 16 with U+017F for its "s" under (?i)), which opens with
+   "t" or "v" in either case (letters no byte beyond ASCII matches without
+   case). Of the title's possible openings those that hold "t" or "v" are
+   places, and the cue. */
+static size_t chair_starts(const char *s, size_t n, size_t cue, size_t *at)
+{
+    (void)n;
+    size_t k = 0, q = cue;
+    while (q > 0 && rx_space((unsigned char)s[q - 1]))
+        q--;
+    if (q < cue) {
+        static const unsigned char len[] = {16, 15, 4, 3, 2};
+        for (size_t i = 0; i < sizeof len; i++)
+            if (q >= len[i] && ((s[q - len[i]] | 0x20) == 't' || (s[q - len[i]] | 0x20) == 'v'))
+                at[k++] = q - len[i];
+    }
+    at[k++] = cue;
+    return k;
+}
+
 /* A byte of a word as the windows' openings see it: an ASCII letter, '-',
    or any byte of a non-ASCII character (taken for a letter: stepping back
    over too much only opens the window earlier) */
@@ -507,7 +530,7 @@ static const pattern patterns[RX_COUNT] = {
     [RX_PARAGRAPH] = {"(?m)^(?:Protokoll[^\\n]{0,60}?|\\p{Lu}{2,6}[ ]+)?§[ ]*(\\d{1,4})(?![\\d])", cue_section, 256, 16, NULL},
     [RX_AWARD] = {"(?i)(?<![\\p{L}])(?:stadens\\s+|stockholms\\s+stads\\s+)?kvalitets(?:utmärkelse(?:n|r|rna)?|pris(?:et|er)?)(?![\\p{L}])", cue_quality, 64, 48, NULL, .folded = 1},
     [RX_AWARD_YEAR] = {"(?i)(?:(\\d{4})\\s+års\\s+(?:\\p{L}+\\s+){0,2}?kvalitets(?:utmärkelse|pris)|kvalitets(?:utmärkelse(?:n|ns)?|pris(?:et|ets)?)\\s+(?:år\\s+)?(\\d{4})(?![\\d\\-/]))", cue_quality, 160, 64, NULL, .folded = 1},
-    [RX_CHAIR] = {"(?<![\\p{L}])(?i:(?:tjänstgörande\\s+|vice\\s+|t\\.?f\\.?\\s+)?ordförande(?:n)?)(?::)?\\s+" NAME "(?:\\s*\\(" PARTY "\\))?", cue_chair, 64, 240, NULL},
+    [RX_CHAIR] = {"(?<![\\p{L}])(?i:(?:tjänstgörande\\s+|vice\\s+|t\\.?f\\.?\\s+)?ordförande(?:n)?)(?::)?\\s+" NAME "(?:\\s*\\(" PARTY "\\))?", cue_chair, 0, 0, NULL, chair_starts},
     /* the lookahead, true of every upper-case letter (none lies below
        U+00C0 but A-Z), gives pcre2 a table of the bytes a match can open
        with, so it skips the rest without testing \p{Lu} at each (people.c
