@@ -211,6 +211,27 @@ static int regnum_may_open(const char *s, size_t p)
     return !(a == 0x93 && p >= 3 && (unsigned char)s[p - 2] == 0x80 && (unsigned char)s[p - 3] == 0xE2);
 }
 
+/* RX_REGNUM_LABELED's places, given a cue ("nr", "NR", "nummer" or
+   "Er ref"): each label holds one cue, at most seven bytes after its
+   start ("d nr" 2, "Dnr" 1, "DNR" 1, "Diarienr" 6, "Ärendenr" 7, "Vårt
+   dnr" 7, "Diarienummer" 6, "Ärendenummer" 7, "Er ref" 0). Of those
+   offsets, each where a label's first byte (D, d, Ä's first, V, E)
+   stands is a place. */
+static size_t labeled_starts(const char *s, size_t n, size_t cue, size_t *at)
+{
+    (void)n;
+    static const unsigned char back[] = {7, 6, 2, 1, 0};
+    size_t k = 0;
+    for (size_t i = 0; i < sizeof back; i++) {
+        if (cue < back[i])
+            continue;
+        unsigned char b = (unsigned char)s[cue - back[i]];
+        if (b == 'D' || b == 'd' || b == 0xC3 || b == 'V' || b == 'E')
+            at[k++] = cue - back[i];
+    }
+    return k;
+}
+
 /* Where a diarienummer whose first digit group is at `cue` may open: at
    the group, or at its prefix, letters (at most six, of at most four bytes
    each) that end right before it or before at most six bytes of separators
@@ -502,7 +523,7 @@ static const char *const cue_section[] = {"§", NULL};
 static const char *const cue_admin[] = {"förvaltning", "Förvaltning", "FÖRVALTNING", "kontor", "Kontor", "KONTOR", NULL};
 
 static const pattern patterns[RX_COUNT] = {
-    [RX_REGNUM_LABELED] = {"(?<![\\p{L}])(?:[Dd] ?nr|DNR|Diarienummer|Diarienr|Ärendenummer|Ärendenr|Vårt dnr|Er ref)\\.?:?[ \\n]*(" REGVAL ")", cue_label, 16, 160, NULL},
+    [RX_REGNUM_LABELED] = {"(?<![\\p{L}])(?:[Dd] ?nr|DNR|Diarienummer|Diarienr|Ärendenummer|Ärendenr|Vårt dnr|Er ref)\\.?:?[ \\n]*(" REGVAL ")", cue_label, 0, 0, NULL, labeled_starts},
     [RX_REGNUM] = {NULL /* built from lib/data/regnum_shapes.tsv */, cue_digit, 24, 48, digit_group_then_separator, regnum_starts},
     /* a line may break after a separator: "2023-03-\n22"; or the compact
        "Kapacitetsplan 20190327" (the second branch, its separator empty) */
