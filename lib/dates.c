@@ -173,6 +173,10 @@ typedef struct cue_groups {
        at bits 8i, and the mask of those it has: a row whose opening the
        text's (opening()) does not hold is passed over */
     uint32_t sig[256], mask[256];
+    /* the prose rows (W_NEAR .. W_SENTENCE) together, grouped by their
+       first byte as above, within a group by `where`, then in table order */
+    unsigned char prose_rows[256];
+    uint16_t prose_first[257];
 } cue_groups;
 
 static cue_groups groups;
@@ -192,6 +196,12 @@ static void make_groups(void)
     uint16_t fill[W_SENTENCE + 1][256];
     for (int w = 0; w <= W_SENTENCE; w++)
         memcpy(fill[w], r->first[w], sizeof fill[w]);
+    for (int b = 0; b < 256; b++) {
+        uint16_t n = r->prose_first[b];
+        for (int w = W_NEAR; w <= W_SENTENCE; w++)
+            n = (uint16_t)(n + r->first[w][b + 1] - r->first[w][b]);
+        r->prose_first[b + 1] = n;
+    }
     for (int k = 0; k < (int)pk_n_date_cues; k++) {
         int w = date_cues[k].where;
         const unsigned char *ph = (const unsigned char *)date_cues[k].phrase + (date_cues[k].phrase[0] == '-');
@@ -208,6 +218,10 @@ static void make_groups(void)
             r->mask[k] |= (uint32_t)0xFF << (8 * i);
         }
     }
+    for (int b = 0, n = 0; b < 256; b++)
+        for (int w = W_NEAR; w <= W_SENTENCE; w++)
+            for (int i = r->first[w][b]; i < r->first[w][b + 1]; i++)
+                r->prose_rows[n++] = r->rows[w][i];
 }
 
 /* The first four bytes at p as part_at() compares them with a phrase's
@@ -287,6 +301,47 @@ static void find_cues(const ctx *c, int where, size_t lo, size_t hi, size_t ds, 
                 continue;
             cue_hit h = {k, p, e, p >= de};
             if (q->role == R_ANOTHER && another)
+                *another = 1;
+            if (hit_better(&h, best))
+                *best = h;
+        }
+    }
+}
+
+/* find_cues() for the prose rows (W_NEAR .. W_SENTENCE), each `where` in
+   its own range lo[w], hi[w] within the sentence [slo, shi), in one walk
+   over the sentence's cue places: at each place the rows of each `where`
+   in turn, the order in which find_cues() one `where` after another meets
+   the hits that tie (those share their place). */
+static void find_prose_cues(const ctx *c, const size_t *lo, const size_t *hi, size_t ds, size_t de, size_t slo,
+                            size_t shi, cue_hit *best, int *another)
+{
+    const cue_groups *g = c->date_cue_rows->g;
+    const unsigned char *rows = g->prose_rows;
+    const uint16_t *first = g->prose_first;
+    const char *s = c->t.s;
+    const uint32_t *at = c->date_cue_rows->at;
+    size_t na = c->date_cue_rows->nat;
+    for (size_t ia = pk_first_from(at, na, slo); ia < na && at[ia] < shi; ia++) {
+        size_t p = at[ia];
+        unsigned char ch = (unsigned char)s[p];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (unsigned char)(ch + 32);
+        if (ch == ' ' || ch == '\n')
+            continue;
+        if (first[ch] == first[ch + 1])
+            continue;
+        uint32_t op = opening(s, p, shi);
+        for (int i = first[ch]; i < first[ch + 1]; i++) {
+            int k = rows[i];
+            const date_cue *q = &date_cues[k];
+            if ((op & g->mask[k]) != g->sig[k] || p < lo[q->where] || p >= hi[q->where])
+                continue;
+            size_t e = cue_at(s, slo, shi, p, q->phrase, g->part_len[k], g->gap[k]);
+            if (!e || (p < de && e > ds))
+                continue;
+            cue_hit h = {k, p, e, p >= de};
+            if (q->role == R_ANOTHER)
                 *another = 1;
             if (hit_better(&h, best))
                 *best = h;
@@ -454,10 +509,9 @@ static const char *role_of(ctx *c, const dcand *x, size_t hdr_end, size_t fence_
     cue_hit best = {-1, 0, 0, 0};
     int another = 0;
     size_t w = x->s > ss + 40 ? x->s - 40 : ss;
-    find_cues(c, W_NEAR, w, x->s, x->s, x->e, ss, se, &best, &another);
-    find_cues(c, W_BEFORE, ss, x->s, x->s, x->e, ss, se, &best, &another);
-    find_cues(c, W_AFTER, x->e, x->e + 8 < se ? x->e + 8 : se, x->s, x->e, ss, se, &best, &another);
-    find_cues(c, W_SENTENCE, ss, se, x->s, x->e, ss, se, &best, &another);
+    size_t wlo[W_SENTENCE + 1] = {0, w, ss, x->e, ss};
+    size_t whi[W_SENTENCE + 1] = {0, x->s, x->s, x->e + 8 < se ? x->e + 8 : se, se};
+    find_prose_cues(c, wlo, whi, x->s, x->e, ss, se, &best, &another);
     if (best.row < 0)
         return "other";
     r = date_cues[best.row].role;

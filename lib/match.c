@@ -211,6 +211,27 @@ static int regnum_may_open(const char *s, size_t p)
     return !(a == 0x93 && p >= 3 && (unsigned char)s[p - 2] == 0x80 && (unsigned char)s[p - 3] == 0xE2);
 }
 
+/* RX_REGNUM_LABELED's places, given a cue ("nr", "NR", "nummer" or
+   "Er ref"): each label holds one cue, at most seven bytes after its
+   start ("d nr" 2, "Dnr" 1, "DNR" 1, "Diarienr" 6, "Ärendenr" 7, "Vårt
+   dnr" 7, "Diarienummer" 6, "Ärendenummer" 7, "Er ref" 0). Of those
+   offsets, each where a label's first byte (D, d, Ä's first, V, E)
+   stands is a place. */
+static size_t labeled_starts(const char *s, size_t n, size_t cue, size_t *at)
+{
+    (void)n;
+    static const unsigned char back[] = {7, 6, 2, 1, 0};
+    size_t k = 0;
+    for (size_t i = 0; i < sizeof back; i++) {
+        if (cue < back[i])
+            continue;
+        unsigned char b = (unsigned char)s[cue - back[i]];
+        if (b == 'D' || b == 'd' || b == 0xC3 || b == 'V' || b == 'E')
+            at[k++] = cue - back[i];
+    }
+    return k;
+}
+
 /* Where a diarienummer whose first digit group is at `cue` may open: at
    the group, or at its prefix, letters (at most six, of at most four bytes
    each) that end right before it or before at most six bytes of separators
@@ -401,6 +422,29 @@ static size_t participate_starts(const char *s, size_t n, size_t cue, size_t *at
     return k;
 }
 
+/* RX_CHAIR's places, given a cue (its role word, "ordförande" in one of
+   the cue's spellings): the role word, or the title before it across
+   white space, "vice", "t.f.", "tf.", "t.f", "tf" or "tjänstgörande"
+   (15 bytes, 16 with U+017F for its "s" under (?i)), which opens with
+   "t" or "v" in either case (letters no byte beyond ASCII matches without
+   case). Of the title's possible openings those that hold "t" or "v" are
+   places, and the cue. */
+static size_t chair_starts(const char *s, size_t n, size_t cue, size_t *at)
+{
+    (void)n;
+    size_t k = 0, q = cue;
+    while (q > 0 && rx_space((unsigned char)s[q - 1]))
+        q--;
+    if (q < cue) {
+        static const unsigned char len[] = {16, 15, 4, 3, 2};
+        for (size_t i = 0; i < sizeof len; i++)
+            if (q >= len[i] && ((s[q - len[i]] | 0x20) == 't' || (s[q - len[i]] | 0x20) == 'v'))
+                at[k++] = q - len[i];
+    }
+    at[k++] = cue;
+    return k;
+}
+
 /* A byte of a word as the windows' openings see it: an ASCII letter, '-',
    or any byte of a non-ASCII character (taken for a letter: stepping back
    over too much only opens the window earlier) */
@@ -479,7 +523,7 @@ static const char *const cue_section[] = {"§", NULL};
 static const char *const cue_admin[] = {"förvaltning", "Förvaltning", "FÖRVALTNING", "kontor", "Kontor", "KONTOR", NULL};
 
 static const pattern patterns[RX_COUNT] = {
-    [RX_REGNUM_LABELED] = {"(?<![\\p{L}])(?:[Dd] ?nr|DNR|Diarienummer|Diarienr|Ärendenummer|Ärendenr|Vårt dnr|Er ref)\\.?:?[ \\n]*(" REGVAL ")", cue_label, 16, 160, NULL},
+    [RX_REGNUM_LABELED] = {"(?<![\\p{L}])(?:[Dd] ?nr|DNR|Diarienummer|Diarienr|Ärendenummer|Ärendenr|Vårt dnr|Er ref)\\.?:?[ \\n]*(" REGVAL ")", cue_label, 0, 0, NULL, labeled_starts},
     [RX_REGNUM] = {NULL /* built from lib/data/regnum_shapes.tsv */, cue_digit, 24, 48, digit_group_then_separator, regnum_starts},
     /* a line may break after a separator: "2023-03-\n22"; or the compact
        "Kapacitetsplan 20190327" (the second branch, its separator empty) */
@@ -507,7 +551,7 @@ static const pattern patterns[RX_COUNT] = {
     [RX_PARAGRAPH] = {"(?m)^(?:Protokoll[^\\n]{0,60}?|\\p{Lu}{2,6}[ ]+)?§[ ]*(\\d{1,4})(?![\\d])", cue_section, 256, 16, NULL},
     [RX_AWARD] = {"(?i)(?<![\\p{L}])(?:stadens\\s+|stockholms\\s+stads\\s+)?kvalitets(?:utmärkelse(?:n|r|rna)?|pris(?:et|er)?)(?![\\p{L}])", cue_quality, 64, 48, NULL, .folded = 1},
     [RX_AWARD_YEAR] = {"(?i)(?:(\\d{4})\\s+års\\s+(?:\\p{L}+\\s+){0,2}?kvalitets(?:utmärkelse|pris)|kvalitets(?:utmärkelse(?:n|ns)?|pris(?:et|ets)?)\\s+(?:år\\s+)?(\\d{4})(?![\\d\\-/]))", cue_quality, 160, 64, NULL, .folded = 1},
-    [RX_CHAIR] = {"(?<![\\p{L}])(?i:(?:tjänstgörande\\s+|vice\\s+|t\\.?f\\.?\\s+)?ordförande(?:n)?)(?::)?\\s+" NAME "(?:\\s*\\(" PARTY "\\))?", cue_chair, 64, 240, NULL},
+    [RX_CHAIR] = {"(?<![\\p{L}])(?i:(?:tjänstgörande\\s+|vice\\s+|t\\.?f\\.?\\s+)?ordförande(?:n)?)(?::)?\\s+" NAME "(?:\\s*\\(" PARTY "\\))?", cue_chair, 0, 0, NULL, chair_starts},
     /* the lookahead, true of every upper-case letter (none lies below
        U+00C0 but A-Z), gives pcre2 a table of the bytes a match can open
        with, so it skips the rest without testing \p{Lu} at each (people.c

@@ -303,6 +303,19 @@ static void test_roles(void **state)
     r = pk_doc_record(d);
     assert_int_equal(r->n_people, 0);
     pk_doc_free(d);
+
+    /* the chair's title before the role word, across a space or a line
+       break: "vice" names one who does not chair, the others do */
+    d = extract("§ 4 Val\n\nTjänstgörande ordförande Per Holm (S) finner att nämnden bifaller förslaget. "
+                "Vice\nordförande Lena Ek (M) yrkar avslag.\n");
+    r = pk_doc_record(d);
+    expect(r, "Per Holm", "S", "chair");
+    expect(r, "Lena Ek", "M", "other");
+    pk_doc_free(d);
+    d = extract("§ 5 Val\n\nT.f. ordförande Omar Berg (C) finner att nämnden bifaller förslaget.\n");
+    r = pk_doc_record(d);
+    expect(r, "Omar Berg", "C", "chair");
+    pk_doc_free(d);
 }
 
 /* The table of given names holds the names common in Sweden, of every
