@@ -172,6 +172,29 @@ static inline size_t may_lower(const ctx *c, size_t p, size_t e)
     return a < 0x80 ? (unsigned char)(a - 'a') < 26 : may_case_wide(c, p, 0);
 }
 
+/* The end of the run of ASCII small letters from p on, at most e: eight
+   bytes at a time where the text is long enough, then byte by byte. The
+   high bit cleared first, no byte's sum carries into the next. */
+static inline size_t small_run_end(const char *s, size_t p, size_t e)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    for (; p + 8 <= e; p += 8) {
+        uint64_t x;
+        memcpy(&x, s + p, 8);
+        uint64_t low7 = x & ~high;
+        uint64_t ge_a = low7 + (0x80 - 'a') * ones;     /* low 7 bits >= 'a' */
+        uint64_t gt_z = low7 + (0x80 - 'z' - 1) * ones; /* low 7 bits > 'z' */
+        uint64_t other = ~(~x & ge_a & ~gt_z) & high;   /* no small letter */
+        if (other)
+            return p + (size_t)__builtin_ctzll(other) / 8;
+    }
+#endif
+    while (p < e && (unsigned char)(s[p] - 'a') < 26)
+        p++;
+    return p;
+}
+
 /* "\p{Lu}\p{Ll}+" at p: where it ends, or 0 */
 static inline size_t may_cap_word(const ctx *c, size_t p, size_t e)
 {
@@ -183,8 +206,7 @@ static inline size_t may_cap_word(const ctx *c, size_t p, size_t e)
         return 0;
     for (p += k;;) {
         /* ASCII small letters in a tight loop, others one by one */
-        while (p < e && (unsigned char)(c->t.s[p] - 'a') < 26)
-            p++;
+        p = small_run_end(c->t.s, p, e);
         if (!(k = may_lower(c, p, e)))
             return p;
         p += k;
@@ -328,8 +350,7 @@ static size_t name_word_end(const ctx *c, size_t p, size_t e, int hyphen)
         return cl == 3 ? NAME_ASK_PCRE2 : 0;
     for (p += k;; p += k) {
         /* ASCII small letters in a tight loop, others one by one */
-        while (p < e && (unsigned char)(c->t.s[p] - 'a') < 26)
-            p++;
+        p = small_run_end(c->t.s, p, e);
         if ((cl = name_class(c, p, e, &k)) != 2)
             break;
     }
