@@ -470,13 +470,14 @@ static size_t words_of(const ctx *c, size_t s, size_t e, word *w, size_t max, in
     return n;
 }
 
+/* the bytes no name word holds: digits : ( ) , . @ / */
+static const unsigned char no_name[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1,
+    ['9'] = 1, [':'] = 1, ['('] = 1, [')'] = 1, [','] = 1, ['.'] = 1, ['@'] = 1, ['/'] = 1,
+};
+
 static int is_name_word(const ctx *c, const word *w)
 {
-    /* the bytes no name holds: digits : ( ) , . @ / */
-    static const unsigned char no_name[256] = {
-        ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1,
-        ['9'] = 1, [':'] = 1, ['('] = 1, [')'] = 1, [','] = 1, ['.'] = 1, ['@'] = 1, ['/'] = 1,
-    };
     const char *s = c->t.s + w->s;
     size_t n = w->e - w->s;
     if (!pk_is_upper_at(s, n) || n < 2)
@@ -599,13 +600,31 @@ static int may_sign(const ctx *c, const line *nl)
             p++;
         if (p >= nl->e)
             break;
-        word w = {p, p};
-        while (w.e < nl->e && c->t.s[w.e] != ' ' && c->t.s[w.e] != '\n')
-            w.e++;
-        p = w.e;
-        size_t m = w.e - w.s;
-        const char *s = c->t.s + w.s;
-        if ((n == 0 || (m > 3 && !(m <= 12 && s[0] == '(' && s[m - 1] == ')'))) && !is_name_word(c, &w))
+        const char *s = c->t.s + p;
+        unsigned char a = (unsigned char)s[0];
+        if (a < 0x80 && (unsigned char)(a - 'A') >= 26) {
+            /* no name word (its first character is no capital): the word
+               must be short, or a party in parentheses, so its end is
+               looked for no further than that */
+            if (n == 0)
+                return 0;
+            size_t lim = a == '(' ? 12 : 3, q = p;
+            while (q < nl->e && q - p <= lim && c->t.s[q] != ' ' && c->t.s[q] != '\n')
+                q++;
+            if (q - p > lim || (q - p > 3 && c->t.s[q - 1] != ')'))
+                return 0;
+            p = q;
+            continue;
+        }
+        /* the word's end and the bytes no name word holds, in one walk */
+        size_t q = p;
+        unsigned char bad = 0;
+        while (q < nl->e && c->t.s[q] != ' ' && c->t.s[q] != '\n')
+            bad |= no_name[(unsigned char)c->t.s[q++]];
+        size_t m = q - p;
+        p = q;
+        if ((n == 0 || (m > 3 && !(m <= 12 && s[0] == '(' && s[m - 1] == ')'))) &&
+            (bad || m < 2 || !pk_is_upper_at(s, m)))
             return 0;
     }
     return n >= 2;
