@@ -779,7 +779,21 @@ static void labelled(ctx *c, const segs *g, const name_starts *ns)
    allocation); NULL for any other character. */
 static const char *lower_latin(const char *s, size_t n, char buf[static 41])
 {
-    for (size_t i = 0; i < n;) {
+    size_t i = 0;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* eight ASCII bytes at a time: A-Z take the bit 0x20 */
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        if (x & high)
+            break;
+        uint64_t ge_a = x + (0x80 - 'A') * ones, gt_z = x + (0x80 - 'Z' - 1) * ones;
+        x |= (ge_a & ~gt_z & high) >> 2;
+        memcpy(buf + i, &x, 8);
+    }
+#endif
+    while (i < n) {
         unsigned char u = (unsigned char)s[i];
         if (u < 0x80) {
             buf[i++] = (char)(u >= 'A' && u <= 'Z' ? u + 32 : u);
