@@ -316,6 +316,16 @@ static const struct {
 
 static int title_suffix(const char *s, size_t w)
 {
+    /* the last bytes of the suffixes above ("chef", "direktör", ...,
+       "ekonom"): most words end in another and cost no walk over the rows */
+    if (w < 6)
+        return 0;
+    switch (s[w - 1]) {
+    case 'e': case 'f': case 'g': case 'm': case 'r':
+        break;
+    default:
+        return 0;
+    }
     for (size_t i = 0; i < sizeof title_suffixes / sizeof *title_suffixes; i++) {
         size_t m = title_suffixes[i].n;
         if (w >= m + 2 && s[w - 1] == title_suffixes[i].s[m - 1] && memcmp(s + w - m, title_suffixes[i].s, m) == 0)
