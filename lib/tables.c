@@ -7,6 +7,7 @@
    lib/data/. */
 #include "internal.h"
 
+#include <pthread.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -314,18 +315,29 @@ static const struct {
 #undef SUFFIX
 };
 
+/* What the suffixes above have in common, from their rows: the bytes
+   they end in and the shortest word one may end (its suffix and two
+   bytes more). Most words end in another byte and cost no walk over the
+   rows. */
+static unsigned char suffix_last[256];
+static size_t suffix_min_word = SIZE_MAX;
+static pthread_once_t suffix_once = PTHREAD_ONCE_INIT;
+
+static void make_suffix_filter(void)
+{
+    for (size_t i = 0; i < sizeof title_suffixes / sizeof *title_suffixes; i++) {
+        size_t m = title_suffixes[i].n;
+        suffix_last[(unsigned char)title_suffixes[i].s[m - 1]] = 1;
+        if (m + 2 < suffix_min_word)
+            suffix_min_word = m + 2;
+    }
+}
+
 static int title_suffix(const char *s, size_t w)
 {
-    /* the last bytes of the suffixes above ("chef", "direktör", ...,
-       "ekonom"): most words end in another and cost no walk over the rows */
-    if (w < 6)
+    pthread_once(&suffix_once, make_suffix_filter);
+    if (w < suffix_min_word || !suffix_last[(unsigned char)s[w - 1]])
         return 0;
-    switch (s[w - 1]) {
-    case 'e': case 'f': case 'g': case 'm': case 'r':
-        break;
-    default:
-        return 0;
-    }
     for (size_t i = 0; i < sizeof title_suffixes / sizeof *title_suffixes; i++) {
         size_t m = title_suffixes[i].n;
         if (w >= m + 2 && s[w - 1] == title_suffixes[i].s[m - 1] && memcmp(s + w - m, title_suffixes[i].s, m) == 0)
