@@ -914,7 +914,9 @@ typedef struct member {
     int paren;         /* the party stood in parentheses */
     int given;         /* the name opens with a given name */
     int glued;         /* a letter stands right before it ("AnnaSara Perslow") */
-    int shaped;        /* two to four name words, none a title */
+    int shaped;        /* two to four name words, none a title; -1 until asked */
+    size_t nw;         /* its words (at most 8 counted), the first four of them: */
+    word w[4];         /* shaped is looked up in the tables only when a run asks */
 } member;
 
 static int space_at(const ctx *c, size_t p) { return p < c->t.n && (c->t.s[p] == ' ' || c->t.s[p] == '\n'); }
@@ -990,10 +992,26 @@ static void trim_member(ctx *c, member *m)
         given0 = -1;
     }
     m->given = n > 0 && (given0 >= 0 ? given0 : given(c, &w[0]));
-    m->shaped = n >= 2 && n <= 4;
-    for (size_t i = 0; i < n && m->shaped; i++)
-        if (pk_title_at(c->t.s + w[i].s, w[i].e - w[i].s) || !is_name_word(c, &w[i]) || org_word(c, &w[i]))
-            m->shaped = 0;
+    m->nw = n;
+    m->shaped = n >= 2 && n <= 4 ? -1 : 0;
+    if (m->shaped)
+        memcpy(m->w, w, n * sizeof *w);
+}
+
+/* Whether m is shaped as a name: two to four name words, none a title or
+   a word of an organisation. Most runs never ask (a lone name with neither
+   party, title nor given name), so the tables are read only here, once. */
+static int shaped(const ctx *c, member *m)
+{
+    if (m->shaped < 0) {
+        m->shaped = 1;
+        for (size_t i = 0; i < m->nw && m->shaped; i++) {
+            const word *w = &m->w[i];
+            if (pk_title_at(c->t.s + w->s, w->e - w->s) || !is_name_word(c, w) || org_word(c, w))
+                m->shaped = 0;
+        }
+    }
+    return m->shaped;
 }
 
 /* The party after a name: "(S)", "(ÖrP)", or a capital abbreviation of the
@@ -1130,11 +1148,10 @@ static const char *apposition(ctx *c, const member *m)
 static void take_run(ctx *c, member *m, size_t nm, int foreign)
 {
     int any_paren = 0;
-    size_t given_n = 0, shaped_n = 0;
+    size_t given_n = 0;
     for (size_t i = 0; i < nm; i++) {
         any_paren |= m[i].paren;
         given_n += (size_t)m[i].given;
-        shaped_n += (size_t)m[i].shaped;
     }
     /* "Anna Eks och Per Holms yrkande": the noun after the last name makes
        every name of the run a genitive ("Jonas Attenius yrkande" too);
@@ -1147,18 +1164,20 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
         thing = !gen && genitive_form(c, last->s, last->e) && !last->party && last->e + 1 < c->t.n &&
                 c->t.s[last->e] == ' ' && pk_is_lower_at(c->t.s + last->e + 1, c->t.n - last->e - 1);
     }
-    int list = nm >= 2 && !foreign && !thing && shaped_n == nm && 2 * given_n >= nm;
+    int list = nm >= 2 && !foreign && !thing && 2 * given_n >= nm;
+    for (size_t i = 0; i < nm && list; i++)
+        list = shaped(c, &m[i]);
     for (size_t i = 0; i < nm; i++) {
         member *x = &m[i];
         const char *party = x->paren || any_paren ? x->party : NULL;
         if (x->glued && !x->paren)
             continue;
-        int ok = party ? x->given || x->shaped : list || (nm >= 2 && any_paren && x->shaped);
+        int ok = party ? x->given || shaped(c, x) : list || (nm >= 2 && any_paren && shaped(c, x));
         const char *title = i + 1 == nm ? apposition(c, x) : NULL;
-        if (title && (x->given || party) && x->shaped)
+        if (title && (x->given || party) && shaped(c, x))
             ok = 1;
         /* a lone name that does what people do, or works somewhere */
-        if (nm == 1 && !party && x->given && x->shaped && !x->glued &&
+        if (nm == 1 && !party && x->given && !x->glued && shaped(c, x) &&
             (verb_follows(c, x->end) || org_follows(c, x->end)))
             ok = 1;
         size_t e = x->e;
@@ -1166,7 +1185,7 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
             /* "Hans Peters (C)" named before: "Hans Peters yrkande" is his */
             if (genitive_form(c, x->s, x->e) && !find(c, pk_fold(c, x->s, x->e)))
                 e--;
-            ok |= x->given && x->shaped;
+            ok |= x->given && shaped(c, x);
         }
         if (ok)
             add(c, x->s, e, title, party, title && strcmp(title, "handläggare") == 0 ? "officer" : "other");
