@@ -1176,9 +1176,10 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
         const char *title = i + 1 == nm ? apposition(c, x) : NULL;
         if (title && (x->given || party) && shaped(c, x))
             ok = 1;
-        /* a lone name that does what people do, or works somewhere */
-        if (nm == 1 && !party && x->given && !x->glued && shaped(c, x) &&
-            (verb_follows(c, x->end) || org_follows(c, x->end)))
+        /* a lone name that does what people do, or works somewhere (the words
+           after it are looked at before its own words in the tables) */
+        if (nm == 1 && !party && x->given && !x->glued &&
+            (verb_follows(c, x->end) || org_follows(c, x->end)) && shaped(c, x))
             ok = 1;
         size_t e = x->e;
         if (gen && c->t.s[x->e - 1] == 's') {
