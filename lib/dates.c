@@ -269,56 +269,17 @@ static const struct date_cue_rows *cue_rows_of(ctx *c)
     return r;
 }
 
-/* Every hit of the rows with `where` in [lo, hi) that lies outside the date
-   [ds, de), into best; sets *another when a row of role `another` hits. */
-static void find_cues(const ctx *c, int where, size_t lo, size_t hi, size_t ds, size_t de, size_t slo, size_t shi,
-                      cue_hit *best, int *another)
+/* Every hit outside the date [ds, de) of the rows grouped in rows/first
+   (by their first byte), each row's place within [lo[w], hi[w]) of its
+   `where` w, in one walk over the cue places of the sentence [slo, shi):
+   at each place the rows in their group's order (by `where`, then table
+   order), the order in which one `where` after another would meet the hits
+   that tie (those share their place); into best, and *another set when a
+   row of role `another` hits (another may be NULL). */
+static void walk_cues(const ctx *c, const unsigned char *rows, const uint16_t *first, const size_t *lo, const size_t *hi,
+                      size_t ds, size_t de, size_t slo, size_t shi, cue_hit *best, int *another)
 {
     const cue_groups *g = c->date_cue_rows->g;
-    const unsigned char *rows = g->rows[where];
-    const uint16_t *first = g->first[where];
-    const char *s = c->t.s;
-    const uint32_t *at = c->date_cue_rows->at;
-    size_t na = c->date_cue_rows->nat;
-    for (size_t ia = pk_first_from(at, na, lo); ia < na && at[ia] < hi; ia++) {
-        size_t p = at[ia];
-        unsigned char ch = (unsigned char)s[p];
-        if (ch >= 'A' && ch <= 'Z')
-            ch = (unsigned char)(ch + 32);
-        if (ch == ' ' || ch == '\n')
-            continue;
-        if (first[ch] == first[ch + 1])
-            continue;
-        uint32_t op = opening(s, p, shi);
-        for (int i = first[ch]; i < first[ch + 1]; i++) {
-            int k = rows[i];
-            const date_cue *q = &date_cues[k];
-            /* the opening as part_at() compares it: most candidates end here */
-            if ((op & g->mask[k]) != g->sig[k])
-                continue;
-            size_t e = cue_at(s, slo, shi, p, q->phrase, g->part_len[k], g->gap[k]);
-            if (!e || (p < de && e > ds) || (where == W_LABEL && !column_start(s, slo, p)))
-                continue;
-            cue_hit h = {k, p, e, p >= de};
-            if (q->role == R_ANOTHER && another)
-                *another = 1;
-            if (hit_better(&h, best))
-                *best = h;
-        }
-    }
-}
-
-/* find_cues() for the prose rows (W_NEAR .. W_SENTENCE), each `where` in
-   its own range lo[w], hi[w] within the sentence [slo, shi), in one walk
-   over the sentence's cue places: at each place the rows of each `where`
-   in turn, the order in which find_cues() one `where` after another meets
-   the hits that tie (those share their place). */
-static void find_prose_cues(const ctx *c, const size_t *lo, const size_t *hi, size_t ds, size_t de, size_t slo,
-                            size_t shi, cue_hit *best, int *another)
-{
-    const cue_groups *g = c->date_cue_rows->g;
-    const unsigned char *rows = g->prose_rows;
-    const uint16_t *first = g->prose_first;
     const char *s = c->t.s;
     const uint32_t *at = c->date_cue_rows->at;
     size_t na = c->date_cue_rows->nat;
@@ -335,18 +296,29 @@ static void find_prose_cues(const ctx *c, const size_t *lo, const size_t *hi, si
         for (int i = first[ch]; i < first[ch + 1]; i++) {
             int k = rows[i];
             const date_cue *q = &date_cues[k];
+            /* the opening as part_at() compares it: most candidates end here */
             if ((op & g->mask[k]) != g->sig[k] || p < lo[q->where] || p >= hi[q->where])
                 continue;
             size_t e = cue_at(s, slo, shi, p, q->phrase, g->part_len[k], g->gap[k]);
-            if (!e || (p < de && e > ds))
+            if (!e || (p < de && e > ds) || (q->where == W_LABEL && !column_start(s, slo, p)))
                 continue;
             cue_hit h = {k, p, e, p >= de};
-            if (q->role == R_ANOTHER)
+            if (q->role == R_ANOTHER && another)
                 *another = 1;
             if (hit_better(&h, best))
                 *best = h;
         }
     }
+}
+
+/* The label rows' hits in the line [ls, le) outside the date [ds, de). */
+static void find_label_cues(const ctx *c, size_t ls, size_t le, size_t ds, size_t de, cue_hit *best)
+{
+    const cue_groups *g = c->date_cue_rows->g;
+    size_t lo[W_SENTENCE + 1] = {0}, hi[W_SENTENCE + 1] = {0};
+    lo[W_LABEL] = ls;
+    hi[W_LABEL] = le;
+    walk_cues(c, g->rows[W_LABEL], g->first[W_LABEL], lo, hi, ds, de, ls, le, best, NULL);
 }
 
 /* The start and end of p's line, looking no further than 160 bytes: a
@@ -405,7 +377,7 @@ static size_t input_column(const ctx *c, size_t p)
 static int label_in(const ctx *c, size_t s, size_t e, int whole)
 {
     cue_hit best = {-1, 0, 0, 0};
-    find_cues(c, W_LABEL, s, e, e, e, s, e, &best, NULL);
+    find_label_cues(c, s, e, e, e, &best);
     if (best.row < 0)
         return -1;
     if (whole) {
@@ -474,7 +446,7 @@ static const char *role_of(ctx *c, const dcand *x, size_t hdr_end, size_t fence_
        in the input, where the spaces stand */
     if (head && !alone && column_start(c->t.s, ls, x->s) && prev_line(c, ls, &ps, &pe)) {
         cue_hit best = {-1, 0, 0, 0};
-        find_cues(c, W_LABEL, ps, pe, pe, pe, ps, pe, &best, NULL);
+        find_label_cues(c, ps, pe, pe, pe, &best);
         if (best.row >= 0) {
             size_t dc = input_column(c, x->s), lc = input_column(c, best.s);
             if ((dc > lc ? dc - lc : lc - dc) <= 8)
@@ -511,7 +483,7 @@ static const char *role_of(ctx *c, const dcand *x, size_t hdr_end, size_t fence_
     size_t w = x->s > ss + 40 ? x->s - 40 : ss;
     size_t wlo[W_SENTENCE + 1] = {0, w, ss, x->e, ss};
     size_t whi[W_SENTENCE + 1] = {0, x->s, x->s, x->e + 8 < se ? x->e + 8 : se, se};
-    find_prose_cues(c, wlo, whi, x->s, x->e, ss, se, &best, &another);
+    walk_cues(c, c->date_cue_rows->g->prose_rows, c->date_cue_rows->g->prose_first, wlo, whi, x->s, x->e, ss, se, &best, &another);
     if (best.row < 0)
         return "other";
     r = date_cues[best.row].role;

@@ -114,22 +114,36 @@ static inline size_t text_bytes(const unsigned char *p)
 }
 #endif
 
+#ifdef WORD_MASKS
+/* The end of the run from i of the bytes that `bytes8` (how many of eight
+   bytes, from the first, belong to the run) and then `plain` (where no
+   eight are left) take, eight bytes at a time. */
+static inline size_t run_of(const unsigned char *in, size_t len, size_t i, size_t (*bytes8)(const unsigned char *))
+{
+    while (i + 8 <= len) {
+        size_t k = bytes8(in + i);
+        i += k;
+        if (k < 8)
+            return i;
+    }
+    while (i < len && plain[in[i]])
+        i++;
+    return i;
+}
+#endif
+
 /* The end of the run that starts at i and that the one pass over valid
    UTF-8 copies as it is (text_bytes(); plain bytes only where no eight
    bytes are left). */
 static size_t text_run(const unsigned char *in, size_t len, size_t i)
 {
 #ifdef WORD_MASKS
-    while (i + 8 <= len) {
-        size_t k = text_bytes(in + i);
-        i += k;
-        if (k < 8)
-            return i;
-    }
-#endif
+    return run_of(in, len, i, text_bytes);
+#else
     while (i < len && plain[in[i]])
         i++;
     return i;
+#endif
 }
 
 /* map[0..n) = from, from + 1, ...: each byte of a run copied as it is maps to itself */
@@ -170,15 +184,7 @@ static size_t plain_run(const unsigned char *in, size_t len, size_t i)
 {
 #ifdef WORD_MASKS
     /* eight bytes at a time, up to the first that is not plain */
-    while (i + 8 <= len) {
-        size_t k = plain_bytes(in + i);
-        i += k;
-        if (k < 8)
-            return i;
-    }
-    while (i < len && plain[in[i]])
-        i++;
-    return i;
+    return run_of(in, len, i, plain_bytes);
 #else
     for (;;) {
         /* eight bytes at a time while no line break or other byte is among
