@@ -62,9 +62,12 @@ struct pk_scan {
     hit *outs;          /* longest first: at one end, the earlier starts first */
     unsigned char *checks; /* the bytes of the keys whose hits are checked */
     size_t nchecks;
+    /* the digit rows: each asked once for each run of digits, at its
+       first digit (pk_scan_digit: fits, or pk_scan_digit_run: run) */
     int ndigit;
     int digit_kind[MAX_DIGIT];
     pk_cue_fits digit_fits[MAX_DIGIT];
+    pk_digit_run digit_run[MAX_DIGIT];
 };
 
 pk_scan *pk_scan_new(void)
@@ -120,14 +123,19 @@ int pk_scan_word_then(pk_scan *sc, int kind, const char *word, pk_cue_fits fits)
     return add_key(sc, kind, (const unsigned char *)word, strlen(word), AS_WRITTEN, fits);
 }
 
-int pk_scan_digit(pk_scan *sc, int kind, pk_cue_fits fits)
+static int add_digit(pk_scan *sc, int kind, pk_cue_fits fits, pk_digit_run run)
 {
-    if (sc->ndigit == MAX_DIGIT)
+    if (sc->ndigit == MAX_DIGIT || kind < 0 || kind >= PK_CUE_KINDS)
         return -1;
     sc->digit_kind[sc->ndigit] = kind;
-    sc->digit_fits[sc->ndigit++] = fits;
+    sc->digit_fits[sc->ndigit] = fits;
+    sc->digit_run[sc->ndigit++] = run;
     return 0;
 }
+
+int pk_scan_digit(pk_scan *sc, int kind, pk_cue_fits fits) { return add_digit(sc, kind, fits, NULL); }
+
+int pk_scan_digit_run(pk_scan *sc, int kind, pk_digit_run fits) { return add_digit(sc, kind, NULL, fits); }
 
 /* The first n bytes of a phrase in lower case, spelt in the text in any
    case, a space of it (after its first byte) as a space or a line break. */
@@ -422,16 +430,38 @@ static void settle(pk_cues *q)
     q->n = o;
 }
 
+/* The digit cues of the run of digits that opens at p, into q: each row
+   asked once for the whole run. (A run that goes on past the half of the
+   text, where the second stream begins, is the first stream's: its places
+   there are put in order by settle().) */
+static void digit_cues(const pk_scan *sc, ctx *c, pk_cues *q, size_t *cap, size_t p)
+{
+    const char *s = c->t.s;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n = c->t.n, to = p + 1;
+    while (to < n && (unsigned char)(u[to] - '0') < 10)
+        to++;
+    for (int i = 0; i < sc->ndigit; i++) {
+        size_t lo = p, hi = p + 1;
+        if (sc->digit_run[i])
+            hi = sc->digit_run[i](s, n, p, to, &lo);
+        else if (!sc->digit_fits[i])
+            hi = to;
+        else if (!sc->digit_fits[i](s, n, p))
+            continue;
+        for (int kind = sc->digit_kind[i]; lo < hi; lo++)
+            add_place(c->a, &q[kind], &cap[kind], lo);
+    }
+}
+
 /* The cues of the hot state st, whose last byte is at p, into q. */
 static inline void hits_at(const pk_scan *sc, ctx *c, pk_cues *q, size_t *cap, size_t st, size_t p)
 {
     const char *s = c->t.s;
     const unsigned char *u = (const unsigned char *)s;
     size_t n = c->t.n, k = st - sc->hot;
-    if (sc->after_digit[k])
-        for (int i = 0; i < sc->ndigit; i++)
-            if (!sc->digit_fits[i] || sc->digit_fits[i](s, n, p))
-                add_place(c->a, &q[sc->digit_kind[i]], &cap[sc->digit_kind[i]], p);
+    if (sc->after_digit[k] && (p == 0 || (unsigned char)(u[p - 1] - '0') >= 10))
+        digit_cues(sc, c, q, cap, p);
     for (uint32_t i = sc->out_at[k], e = i + sc->out_n[k]; i < e; i++) {
         const hit *h = &sc->outs[i];
         size_t at = p + 1 - h->len;
