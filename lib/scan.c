@@ -167,14 +167,37 @@ static int allows(const unsigned char *b, int how, size_t j, unsigned char t)
     return pk_fold_byte(t, j ? b[j - 1] : 0) == b[j];
 }
 
+/* The bytes by how they read: those that read as the canonical byte c
+   are alike[from[c] .. from[c + 1]) (a key's byte is asked about the two
+   or so that read as it, not about all 256). */
+typedef struct alike_bytes {
+    uint16_t from[257];
+    unsigned char alike[256];
+} alike_bytes;
+
+static void sort_alike(alike_bytes *ab)
+{
+    uint16_t at[256];
+    memset(ab->from, 0, sizeof ab->from);
+    for (int t = 0; t < 256; t++)
+        ab->from[canon((unsigned char)t) + 1]++;
+    for (int c = 0; c < 256; c++)
+        ab->from[c + 1] = (uint16_t)(ab->from[c + 1] + ab->from[c]);
+    memcpy(at, ab->from, sizeof at);
+    for (int t = 0; t < 256; t++)
+        ab->alike[at[canon((unsigned char)t)]++] = (unsigned char)t;
+}
+
 /* The key allows every byte that reads as its own at each place: its hits
    need no check. */
-static int needs_no_check(const key *k)
+static int needs_no_check(const key *k, const alike_bytes *ab)
 {
-    for (size_t j = 0; j < k->len; j++)
-        for (int t = 0; t < 256; t++)
-            if (canon((unsigned char)t) == canon(k->b[j]) && !allows(k->b, k->how, j, (unsigned char)t))
+    for (size_t j = 0; j < k->len; j++) {
+        unsigned char c = canon(k->b[j]);
+        for (size_t i = ab->from[c]; i < ab->from[c + 1]; i++)
+            if (!allows(k->b, k->how, j, ab->alike[i]))
                 return 0;
+    }
     return 1;
 }
 
@@ -252,9 +275,11 @@ int pk_scan_compile(pk_scan *sc)
     if (!sc->checks)
         goto done;
     sc->nchecks = 1; /* 0: no check */
+    alike_bytes ab;
+    sort_alike(&ab);
     for (size_t i = 0; i < sc->nkeys; i++) {
         check[i] = 0;
-        if (!needs_no_check(&sc->keys[i])) {
+        if (!needs_no_check(&sc->keys[i], &ab)) {
             check[i] = (uint32_t)sc->nchecks;
             memcpy(sc->checks + sc->nchecks, sc->keys[i].b, sc->keys[i].len);
             sc->nchecks += sc->keys[i].len;
