@@ -48,17 +48,17 @@ struct pk_scan {
        state for each state, so that a byte's column (col[byte], its offset)
        is known before the state is, and the states the text keeps to (the
        root's and those near it, numbered first) share a few cache lines of
-       each column. The states that have hits or follow a digit (the hot
-       ones) come last: one comparison of the state tells the loop whether
-       there is anything to do; state - hot is the index of its hits in
-       out_*. */
+       each column. The states that have hits or follow the first digit of
+       a run (the hot ones) come last: one comparison of the state tells
+       the loop whether there is anything to do; state - hot is the index
+       of its hits in out_*. */
     uint16_t *delta;
     uint32_t col[256];  /* byte -> the offset of its class's column */
     uint32_t hot;       /* the first hot state */
     size_t depth;       /* the length of the longest key */
     uint32_t *out_at;   /* hot state -> first of its hits in outs */
     uint16_t *out_n;    /* hot state -> how many */
-    unsigned char *after_digit; /* hot state -> it is reached by a digit */
+    unsigned char *after_digit; /* hot state -> it is reached by a digit after no digit */
     hit *outs;          /* longest first: at one end, the earlier starts first */
     unsigned char *checks; /* the bytes of the keys whose hits are checked */
     size_t nchecks;
@@ -202,8 +202,11 @@ static int needs_no_check(const key *k, const alike_bytes *ab)
 }
 
 /* A key that stands for a digit: the digit rows (pk_scan_digit) are asked
-   in the states its byte leads to. */
+   in the states its byte leads to, unless a digit stands before it (a
+   key of two digits, DIGITS_KIND, ends there too): a run of digits is
+   visited at its first digit only. */
 #define DIGIT_KIND 255
+#define DIGITS_KIND 254
 
 /* Two hits' checks ask the same (both none, or the same bytes). */
 static int same_check(const pk_scan *sc, uint32_t a, uint32_t b, size_t len)
@@ -226,12 +229,13 @@ static int spelt(const unsigned char *b, int how, const unsigned char *u, size_t
 int pk_scan_compile(pk_scan *sc)
 {
     /* every digit a key of its own, so that the state after a digit is
-       never the root and tells that a digit was read */
-    for (int d = 0; sc->ndigit && d < 10; d++) {
-        unsigned char b = (unsigned char)('0' + d);
-        if (add_key(sc, 0, &b, 1, AS_WRITTEN, NULL))
+       never the root and tells that a digit was read, and every two
+       digits one, so that it tells whether a digit stood before */
+    for (int d = 0; sc->ndigit && d < 110; d++) {
+        unsigned char b[2] = {(unsigned char)('0' + d % 10), (unsigned char)('0' + d / 10 - 1)};
+        if (add_key(sc, 0, b, d < 10 ? 1 : 2, AS_WRITTEN, NULL))
             return -1;
-        sc->keys[sc->nkeys - 1].kind = DIGIT_KIND;
+        sc->keys[sc->nkeys - 1].kind = d < 10 ? DIGIT_KIND : DIGITS_KIND;
     }
     /* a class for each canonical byte that some key holds; every byte
        that reads as it in its class */
@@ -332,14 +336,18 @@ int pk_scan_compile(pk_scan *sc)
         }
     }
     /* the hits of a state: its own keys and those of its failure chain,
-       each (kind, length) once, the longest first */
+       each (kind, length) once, the longest first; and whether it is the
+       first digit of a run (a digit's key in the chain, and no key of two
+       digits) */
     size_t nouts = 0, capouts = 0;
     for (size_t st = 1; st < nodes; st++) {
         out_at[st] = (uint32_t)nouts;
+        int two = 0;
         for (size_t f = st; f; f = fail[f])
             for (int32_t i = first_hit[f]; i >= 0; i = next_hit[i]) {
-                if (sc->keys[i].kind == DIGIT_KIND) {
-                    digit[st] = 1;
+                if (sc->keys[i].kind == DIGIT_KIND || sc->keys[i].kind == DIGITS_KIND) {
+                    digit[st] |= sc->keys[i].kind == DIGIT_KIND;
+                    two |= sc->keys[i].kind == DIGITS_KIND;
                     continue;
                 }
                 hit h = {sc->keys[i].kind, sc->keys[i].len, sc->keys[i].how, sc->keys[i].fits, check[i]};
@@ -366,6 +374,8 @@ int pk_scan_compile(pk_scan *sc)
                 sc->outs[k] = h;
             }
         out_n[st] = (uint16_t)(nouts - out_at[st]);
+        if (two)
+            digit[st] = 0;
     }
     /* the states numbered anew: the root first, the hot ones last, each
        part breadth first (the shallow states, where the text mostly
@@ -456,9 +466,10 @@ static void settle(pk_cues *q)
 }
 
 /* The digit cues of the run of digits that opens at p, into q: each row
-   asked once for the whole run. (A run that goes on past the half of the
-   text, where the second stream begins, is the first stream's: its places
-   there are put in order by settle().) */
+   asked once for the whole run (its later digits are no hot state). (A
+   run that goes on past the half of the text, where the second stream
+   begins, is the first stream's: its places there are put in order by
+   settle().) */
 static void digit_cues(const pk_scan *sc, ctx *c, pk_cues *q, size_t *cap, size_t p)
 {
     const char *s = c->t.s;
@@ -485,7 +496,7 @@ static inline void hits_at(const pk_scan *sc, ctx *c, pk_cues *q, size_t *cap, s
     const char *s = c->t.s;
     const unsigned char *u = (const unsigned char *)s;
     size_t n = c->t.n, k = st - sc->hot;
-    if (sc->after_digit[k] && (p == 0 || (unsigned char)(u[p - 1] - '0') >= 10))
+    if (sc->after_digit[k])
         digit_cues(sc, c, q, cap, p);
     for (uint32_t i = sc->out_at[k], e = i + sc->out_n[k]; i < e; i++) {
         const hit *h = &sc->outs[i];
