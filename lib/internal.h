@@ -141,13 +141,21 @@ typedef struct pk_cues {
 } pk_cues;
 pk_scan *pk_scan_new(void);
 /* the rows, before pk_scan_compile: a word as written; a digit, where
-   fits (or NULL) says yes; the first n (1 to 4) bytes of a phrase in lower
-   case, in any case in the text, a space as a space or a line break (as
-   the date cues compare) */
+   its condition says yes (below); the first n (1 to 4) bytes of a phrase
+   in lower case, in any case in the text, a space as a space or a line
+   break (as the date cues compare) */
 int pk_scan_word(pk_scan *sc, int kind, const char *word);
 /* a word as written, where fits (called with the offset after the word) says yes */
 int pk_scan_word_then(pk_scan *sc, int kind, const char *word, pk_cue_fits fits);
+/* a digit row whose condition rejects every digit that follows a digit:
+   it is asked at the first digit of each run of digits (NULL: every
+   digit is a cue) */
 int pk_scan_digit(pk_scan *sc, int kind, pk_cue_fits fits);
+/* a digit row whose condition may admit later digits of a run: asked once
+   for each run of ASCII digits [from, to) in the text, it admits the
+   digits from *lo up to the offset it returns (none when they are equal) */
+typedef size_t (*pk_digit_run)(const char *s, size_t n, size_t from, size_t to, size_t *lo);
+int pk_scan_digit_run(pk_scan *sc, int kind, pk_digit_run fits);
 int pk_scan_folded(pk_scan *sc, int kind, const char *phrase, size_t n);
 int pk_scan_compile(pk_scan *sc);
 void pk_scan_free(pk_scan *sc);

@@ -89,25 +89,47 @@ static int month_initial(unsigned char ch)
     return ch < 0x80 && (l == 'j' || l == 'f' || l == 'm' || l == 'a' || l == 's' || l == 'o' || l == 'n' || l == 'd');
 }
 
+/* The day's digits and what stands between it and the month. */
+static int before_month(unsigned char ch) { return is_digit(ch) || ch == ' ' || ch == '\n' || ch == ':' || ch == '.'; }
+
+/* The first byte after the day that is none of those, at k: a letter, and
+   the ordinal's ("1:a maj") or the first of a month's name (j, f, m, a,
+   s, o, n or d in either case). */
+static int month_at(const char *s, size_t k)
+{
+    unsigned char ch = (unsigned char)s[k];
+    if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0xC3))
+        return 0;
+    if (s[k - 1] == ':' && (ch == 'a' || ch == 'e' || ch == 'A' || ch == 'E'))
+        return 1;
+    return month_initial(ch);
+}
+
 /* "24 november", "1:a maj": a digit that a month's first letter (or an
    ordinal's) follows within a few bytes */
 static int digit_then_letter(const char *s, size_t n, size_t at)
 {
     size_t lim = n < at + 6 ? n : at + 6;
-    for (size_t k = at + 1; k < lim; k++) {
-        unsigned char ch = (unsigned char)s[k];
-        if (is_digit(ch) || ch == ' ' || ch == '\n' || ch == ':' || ch == '.')
-            continue; /* the day's digits and what stands between it and the month */
-        if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0xC3) {
-            /* the ordinal's letter ("1:a maj"), or the first of a month's
-               name: j, f, m, a, s, o, n or d in either case */
-            if (s[k - 1] == ':' && (ch == 'a' || ch == 'e' || ch == 'A' || ch == 'E'))
-                return 1;
-            return month_initial(ch);
-        }
-        return 0;
-    }
+    for (size_t k = at + 1; k < lim; k++)
+        if (!before_month((unsigned char)s[k]))
+            return month_at(s, k);
     return 0;
+}
+
+/* digit_then_letter at every digit of the run [from, to) at once (the
+   scan asks it so): what each digit of the run skips up to the byte that
+   decides is the rest of the run and the same bytes after it, so every
+   digit meets the same byte at the same place, and admits it when that
+   place is less than six bytes on, as the digits from *lo up to the run's
+   end do. */
+static size_t digits_then_letter(const char *s, size_t n, size_t from, size_t to, size_t *lo)
+{
+    size_t lim = n < to + 5 ? n : to + 5; /* the run's last digit looks no further */
+    size_t k = to;
+    while (k < lim && before_month((unsigned char)s[k]))
+        k++;
+    *lo = k >= from + 5 ? k - 5 : from;
+    return k < lim && month_at(s, k) ? to : *lo;
 }
 
 /* "BRO 2024/172", "Ks 1234/2025", "1.4.1-289/2020": the first digit of a
@@ -649,9 +671,15 @@ static int compile_cues(pk_extractor *ex)
     if (!ex->scan)
         return -1;
     int rc = 0;
+    /* the digit rows: digit_group_then_separator and date_digit reject a
+       digit after a digit and are asked at the first digit of a run only;
+       digit_then_letter, which admits later digits of a run too, answers
+       for a whole run at once */
     for (int id = 0; id < RX_COUNT; id++)
         for (int k = 0; patterns[id].needles && patterns[id].needles[k]; k++)
-            rc |= patterns[id].needles[k] == cue_digit[0] ? pk_scan_digit(ex->scan, id, patterns[id].fits)
+            rc |= patterns[id].needles[k] == cue_digit[0]
+                      ? patterns[id].fits == digit_then_letter ? pk_scan_digit_run(ex->scan, id, digits_then_letter)
+                                                                : pk_scan_digit(ex->scan, id, patterns[id].fits)
                   : patterns[id].folded ? pk_scan_folded(ex->scan, id, patterns[id].needles[k], strlen(patterns[id].needles[k]))
                                         : pk_scan_word_then(ex->scan, id, patterns[id].needles[k], patterns[id].fits);
     for (size_t k = 0; k < pk_n_date_cues; k++) {

@@ -48,23 +48,26 @@ struct pk_scan {
        state for each state, so that a byte's column (col[byte], its offset)
        is known before the state is, and the states the text keeps to (the
        root's and those near it, numbered first) share a few cache lines of
-       each column. The states that have hits or follow a digit (the hot
-       ones) come last: one comparison of the state tells the loop whether
-       there is anything to do; state - hot is the index of its hits in
-       out_*. */
+       each column. The states that have hits or follow the first digit of
+       a run (the hot ones) come last: one comparison of the state tells
+       the loop whether there is anything to do; state - hot is the index
+       of its hits in out_*. */
     uint16_t *delta;
     uint32_t col[256];  /* byte -> the offset of its class's column */
     uint32_t hot;       /* the first hot state */
     size_t depth;       /* the length of the longest key */
     uint32_t *out_at;   /* hot state -> first of its hits in outs */
     uint16_t *out_n;    /* hot state -> how many */
-    unsigned char *after_digit; /* hot state -> it is reached by a digit */
+    unsigned char *after_digit; /* hot state -> it is reached by a digit after no digit */
     hit *outs;          /* longest first: at one end, the earlier starts first */
     unsigned char *checks; /* the bytes of the keys whose hits are checked */
     size_t nchecks;
+    /* the digit rows: each asked once for each run of digits, at its
+       first digit (pk_scan_digit: fits, or pk_scan_digit_run: run) */
     int ndigit;
     int digit_kind[MAX_DIGIT];
     pk_cue_fits digit_fits[MAX_DIGIT];
+    pk_digit_run digit_run[MAX_DIGIT];
 };
 
 pk_scan *pk_scan_new(void)
@@ -120,14 +123,19 @@ int pk_scan_word_then(pk_scan *sc, int kind, const char *word, pk_cue_fits fits)
     return add_key(sc, kind, (const unsigned char *)word, strlen(word), AS_WRITTEN, fits);
 }
 
-int pk_scan_digit(pk_scan *sc, int kind, pk_cue_fits fits)
+static int add_digit(pk_scan *sc, int kind, pk_cue_fits fits, pk_digit_run run)
 {
-    if (sc->ndigit == MAX_DIGIT)
+    if (sc->ndigit == MAX_DIGIT || kind < 0 || kind >= PK_CUE_KINDS)
         return -1;
     sc->digit_kind[sc->ndigit] = kind;
-    sc->digit_fits[sc->ndigit++] = fits;
+    sc->digit_fits[sc->ndigit] = fits;
+    sc->digit_run[sc->ndigit++] = run;
     return 0;
 }
+
+int pk_scan_digit(pk_scan *sc, int kind, pk_cue_fits fits) { return add_digit(sc, kind, fits, NULL); }
+
+int pk_scan_digit_run(pk_scan *sc, int kind, pk_digit_run fits) { return add_digit(sc, kind, NULL, fits); }
 
 /* The first n bytes of a phrase in lower case, spelt in the text in any
    case, a space of it (after its first byte) as a space or a line break. */
@@ -159,20 +167,46 @@ static int allows(const unsigned char *b, int how, size_t j, unsigned char t)
     return pk_fold_byte(t, j ? b[j - 1] : 0) == b[j];
 }
 
+/* The bytes by how they read: those that read as the canonical byte c
+   are alike[from[c] .. from[c + 1]) (a key's byte is asked about the two
+   or so that read as it, not about all 256). */
+typedef struct alike_bytes {
+    uint16_t from[257];
+    unsigned char alike[256];
+} alike_bytes;
+
+static void sort_alike(alike_bytes *ab)
+{
+    uint16_t at[256];
+    memset(ab->from, 0, sizeof ab->from);
+    for (int t = 0; t < 256; t++)
+        ab->from[canon((unsigned char)t) + 1]++;
+    for (int c = 0; c < 256; c++)
+        ab->from[c + 1] = (uint16_t)(ab->from[c + 1] + ab->from[c]);
+    memcpy(at, ab->from, sizeof at);
+    for (int t = 0; t < 256; t++)
+        ab->alike[at[canon((unsigned char)t)]++] = (unsigned char)t;
+}
+
 /* The key allows every byte that reads as its own at each place: its hits
    need no check. */
-static int needs_no_check(const key *k)
+static int needs_no_check(const key *k, const alike_bytes *ab)
 {
-    for (size_t j = 0; j < k->len; j++)
-        for (int t = 0; t < 256; t++)
-            if (canon((unsigned char)t) == canon(k->b[j]) && !allows(k->b, k->how, j, (unsigned char)t))
+    for (size_t j = 0; j < k->len; j++) {
+        unsigned char c = canon(k->b[j]);
+        for (size_t i = ab->from[c]; i < ab->from[c + 1]; i++)
+            if (!allows(k->b, k->how, j, ab->alike[i]))
                 return 0;
+    }
     return 1;
 }
 
 /* A key that stands for a digit: the digit rows (pk_scan_digit) are asked
-   in the states its byte leads to. */
+   in the states its byte leads to, unless a digit stands before it (a
+   key of two digits, DIGITS_KIND, ends there too): a run of digits is
+   visited at its first digit only. */
 #define DIGIT_KIND 255
+#define DIGITS_KIND 254
 
 /* Two hits' checks ask the same (both none, or the same bytes). */
 static int same_check(const pk_scan *sc, uint32_t a, uint32_t b, size_t len)
@@ -195,12 +229,13 @@ static int spelt(const unsigned char *b, int how, const unsigned char *u, size_t
 int pk_scan_compile(pk_scan *sc)
 {
     /* every digit a key of its own, so that the state after a digit is
-       never the root and tells that a digit was read */
-    for (int d = 0; sc->ndigit && d < 10; d++) {
-        unsigned char b = (unsigned char)('0' + d);
-        if (add_key(sc, 0, &b, 1, AS_WRITTEN, NULL))
+       never the root and tells that a digit was read, and every two
+       digits one, so that it tells whether a digit stood before */
+    for (int d = 0; sc->ndigit && d < 110; d++) {
+        unsigned char b[2] = {(unsigned char)('0' + d % 10), (unsigned char)('0' + d / 10 - 1)};
+        if (add_key(sc, 0, b, d < 10 ? 1 : 2, AS_WRITTEN, NULL))
             return -1;
-        sc->keys[sc->nkeys - 1].kind = DIGIT_KIND;
+        sc->keys[sc->nkeys - 1].kind = d < 10 ? DIGIT_KIND : DIGITS_KIND;
     }
     /* a class for each canonical byte that some key holds; every byte
        that reads as it in its class */
@@ -244,9 +279,11 @@ int pk_scan_compile(pk_scan *sc)
     if (!sc->checks)
         goto done;
     sc->nchecks = 1; /* 0: no check */
+    alike_bytes ab;
+    sort_alike(&ab);
     for (size_t i = 0; i < sc->nkeys; i++) {
         check[i] = 0;
-        if (!needs_no_check(&sc->keys[i])) {
+        if (!needs_no_check(&sc->keys[i], &ab)) {
             check[i] = (uint32_t)sc->nchecks;
             memcpy(sc->checks + sc->nchecks, sc->keys[i].b, sc->keys[i].len);
             sc->nchecks += sc->keys[i].len;
@@ -299,14 +336,18 @@ int pk_scan_compile(pk_scan *sc)
         }
     }
     /* the hits of a state: its own keys and those of its failure chain,
-       each (kind, length) once, the longest first */
+       each (kind, length) once, the longest first; and whether it is the
+       first digit of a run (a digit's key in the chain, and no key of two
+       digits) */
     size_t nouts = 0, capouts = 0;
     for (size_t st = 1; st < nodes; st++) {
         out_at[st] = (uint32_t)nouts;
+        int two = 0;
         for (size_t f = st; f; f = fail[f])
             for (int32_t i = first_hit[f]; i >= 0; i = next_hit[i]) {
-                if (sc->keys[i].kind == DIGIT_KIND) {
-                    digit[st] = 1;
+                if (sc->keys[i].kind == DIGIT_KIND || sc->keys[i].kind == DIGITS_KIND) {
+                    digit[st] |= sc->keys[i].kind == DIGIT_KIND;
+                    two |= sc->keys[i].kind == DIGITS_KIND;
                     continue;
                 }
                 hit h = {sc->keys[i].kind, sc->keys[i].len, sc->keys[i].how, sc->keys[i].fits, check[i]};
@@ -333,6 +374,8 @@ int pk_scan_compile(pk_scan *sc)
                 sc->outs[k] = h;
             }
         out_n[st] = (uint16_t)(nouts - out_at[st]);
+        if (two)
+            digit[st] = 0;
     }
     /* the states numbered anew: the root first, the hot ones last, each
        part breadth first (the shallow states, where the text mostly
@@ -422,6 +465,31 @@ static void settle(pk_cues *q)
     q->n = o;
 }
 
+/* The digit cues of the run of digits that opens at p, into q: each row
+   asked once for the whole run (its later digits are no hot state). (A
+   run that goes on past the half of the text, where the second stream
+   begins, is the first stream's: its places there are put in order by
+   settle().) */
+static void digit_cues(const pk_scan *sc, ctx *c, pk_cues *q, size_t *cap, size_t p)
+{
+    const char *s = c->t.s;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n = c->t.n, to = p + 1;
+    while (to < n && (unsigned char)(u[to] - '0') < 10)
+        to++;
+    for (int i = 0; i < sc->ndigit; i++) {
+        size_t lo = p, hi = p + 1;
+        if (sc->digit_run[i])
+            hi = sc->digit_run[i](s, n, p, to, &lo);
+        else if (!sc->digit_fits[i])
+            hi = to;
+        else if (!sc->digit_fits[i](s, n, p))
+            continue;
+        for (int kind = sc->digit_kind[i]; lo < hi; lo++)
+            add_place(c->a, &q[kind], &cap[kind], lo);
+    }
+}
+
 /* The cues of the hot state st, whose last byte is at p, into q. */
 static inline void hits_at(const pk_scan *sc, ctx *c, pk_cues *q, size_t *cap, size_t st, size_t p)
 {
@@ -429,9 +497,7 @@ static inline void hits_at(const pk_scan *sc, ctx *c, pk_cues *q, size_t *cap, s
     const unsigned char *u = (const unsigned char *)s;
     size_t n = c->t.n, k = st - sc->hot;
     if (sc->after_digit[k])
-        for (int i = 0; i < sc->ndigit; i++)
-            if (!sc->digit_fits[i] || sc->digit_fits[i](s, n, p))
-                add_place(c->a, &q[sc->digit_kind[i]], &cap[sc->digit_kind[i]], p);
+        digit_cues(sc, c, q, cap, p);
     for (uint32_t i = sc->out_at[k], e = i + sc->out_n[k]; i < e; i++) {
         const hit *h = &sc->outs[i];
         size_t at = p + 1 - h->len;

@@ -157,26 +157,76 @@ static void test_folded_openings_as_naive_search(void **state)
     }
 }
 
-static int digit_before_a(const char *s, size_t n, size_t at) { return at + 1 < n && s[at + 1] == 'a'; }
+/* a condition that rejects a digit after a digit (pk_scan_digit asks it
+   at the first digit of a run only) */
+static int digit_before_a(const char *s, size_t n, size_t at)
+{
+    return (at == 0 || s[at - 1] < '0' || s[at - 1] > '9') && at + 1 < n && s[at + 1] == 'a';
+}
 
-/* a digit, with a condition, beside words of the same kind */
+/* one that admits later digits of a run: the last two digits of a run that
+   an 'a' or a space follows; at a digit, and for a run at once */
+static size_t run_end(const char *s, size_t n, size_t at)
+{
+    while (at < n && s[at] >= '0' && s[at] <= '9')
+        at++;
+    return at;
+}
+static int last_two_before_a(const char *s, size_t n, size_t at)
+{
+    size_t to = run_end(s, n, at);
+    return to <= at + 2 && to < n && (s[to] == 'a' || s[to] == ' ');
+}
+static size_t run_last_two_before_a(const char *s, size_t n, size_t from, size_t to, size_t *lo)
+{
+    *lo = to >= from + 2 ? to - 2 : from;
+    return to < n && (s[to] == 'a' || s[to] == ' ') ? to : *lo;
+}
+
+/* digits under the three kinds of condition (one that a run's first
+   digit answers, one for a whole run, none), beside words of the same
+   kind that hold digits, on texts where digits run */
 static void test_digits_as_naive_search(void **state)
 {
     (void)state;
-    for (int round = 0; round < 100; round++) {
+    static const char *const bits[] = {"1", "2", "1", "9", "a", "b", " ", "\n", "b1"};
+    enum { NBITS = sizeof bits / sizeof *bits };
+    for (int round = 0; round < 300; round++) {
         pk_scan *sc = pk_scan_new();
         assert_non_null(sc);
-        assert_int_equal(pk_scan_digit(sc, 1, digit_before_a), 0);
+        int with[3];
+        for (int i = 0; i < 3; i++)
+            with[i] = rnd(3) != 0;
+        if (with[0])
+            assert_int_equal(pk_scan_digit(sc, 1, digit_before_a), 0);
+        if (with[1])
+            assert_int_equal(pk_scan_digit_run(sc, round % 2 ? 1 : 2, run_last_two_before_a), 0);
+        if (with[2])
+            assert_int_equal(pk_scan_digit(sc, 3, NULL), 0);
         assert_int_equal(pk_scan_word(sc, 1, "b1"), 0);
+        assert_int_equal(pk_scan_word(sc, 2, "21"), 0);
         assert_int_equal(pk_scan_compile(sc), 0);
         static char text[4096];
-        size_t n = random_text(text, sizeof text, rnd(1500));
+        size_t n = 0, len = rnd(1500);
+        for (size_t i = 0; i < len; i++) {
+            const char *b = bits[rnd(NBITS)];
+            memcpy(text + n, b, strlen(b));
+            n += strlen(b);
+        }
+        text[n] = 0;
         static unsigned char naive[4096];
-        memset(naive, 0, n + 1);
-        for (size_t p = 0; p < n; p++)
-            if ((text[p] == '1' && digit_before_a(text, n, p)) || (p + 2 <= n && memcmp(text + p, "b1", 2) == 0))
-                naive[p] = 1;
-        same_places(sc, text, n, 1, naive);
+        for (int kind = 1; kind <= 3; kind++) {
+            memset(naive, 0, n + 1);
+            for (size_t p = 0; p < n; p++) {
+                int digit = text[p] >= '0' && text[p] <= '9';
+                if ((kind == 1 && with[0] && digit && digit_before_a(text, n, p)) ||
+                    (kind == (round % 2 ? 1 : 2) && with[1] && digit && last_two_before_a(text, n, p)) ||
+                    (kind == 3 && with[2] && digit) || (kind == 1 && p + 2 <= n && memcmp(text + p, "b1", 2) == 0) ||
+                    (kind == 2 && p + 2 <= n && memcmp(text + p, "21", 2) == 0))
+                    naive[p] = 1;
+            }
+            same_places(sc, text, n, kind, naive);
+        }
         pk_scan_free(sc);
     }
 }
