@@ -53,10 +53,17 @@ print(L.made)
 
     def test_the_gil_is_released_during_extraction(self):
         # while one thread extracts a large text, another runs Python code
-        big = (b"Socialn\xc3\xa4mnden godk\xc3\xa4nner att Enheten f\xc3\xb6r heml\xc3\xb6sa deltar. " * 1000 + b"\n") * 40
-        t0 = time.monotonic()
-        protokoll.extract(big)
-        alone = time.monotonic() - t0
+        # (made larger until it takes long enough to be measured)
+        line = b"Socialn\xc3\xa4mnden godk\xc3\xa4nner att Enheten f\xc3\xb6r heml\xc3\xb6sa deltar. " * 1000 + b"\n"
+        lines = 40
+        while True:
+            big = line * lines
+            t0 = time.monotonic()
+            protokoll.extract(big)
+            alone = time.monotonic() - t0
+            if alone > 0.1 or lines >= 40 * 64:
+                break
+            lines *= 2
         ticks = []
         done = []
 
