@@ -355,16 +355,17 @@ static size_t next_break(const buf *b, size_t i)
 
 static void pass_lines(arena *a, const buf *b, pk_text *out)
 {
-    /* split, in one pass: the lines' room grows as they come */
-    size_t nl = b->n / 32 + 16;
+    /* the breaks counted first, so that the lines take the room they need
+       and no more: room grown by doubling in the arena keeps every smaller
+       copy, up to four times the lines' size (a text of short lines:
+       "a-\n" x 300,000 took 34 MB instead of 9) */
+    size_t nl = 1;
+    for (size_t i = next_break(b, 0); i < b->n; i = next_break(b, i + 1))
+        nl++;
     rline *L = pk_arena_alloc(a, nl * sizeof *L);
     size_t n = 0, s = 0;
     int page = 0;
     for (size_t i = next_break(b, 0);; i = next_break(b, i + 1)) {
-        if (n == nl) {
-            L = pk_arena_grow(a, L, nl * sizeof *L, 2 * nl * sizeof *L);
-            nl *= 2;
-        }
         {
             rline *l = &L[n++];
             l->s = s;
