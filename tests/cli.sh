@@ -80,11 +80,13 @@ head -c 3000 /dev/urandom > $t/bin.txt; printf '\0\0\0\0' >> $t/bin.txt
 : > $t/empty.txt; "$bin" $t/empty.txt | grep -q '"warnings":\["empty document"\]'; check $? "empty input gives a record with a warning"
 "$bin" corpus 2>$t/err | head -1 > /dev/null; [ ! -s $t/err ]; check $? "a closed stdout ends quietly"
 # progress on a terminal: a long run under a pseudo-terminal shows it,
-# the same run with stderr not a terminal shows nothing
-set -- ; for i in $(seq 150); do set -- "$@" corpus; done
-script -qec "$bin -f csv $* > /dev/null" /dev/null > $t/tty.txt 2>&1
+# the same run with stderr not a terminal shows nothing (the run with one
+# thread, and long enough — some three seconds — that the progress, shown
+# from the first second on, has time to appear)
+set -- ; for i in $(seq 450); do set -- "$@" corpus; done
+script -qec "$bin -j 1 -f csv $* > /dev/null" /dev/null > $t/tty.txt 2>&1
 grep -q 'protokoll: [0-9]*/[0-9]* documents, [0-9.]* MB/s, ETA' $t/tty.txt; check $? "progress shows on a terminal"
-"$bin" -f csv "$@" 2> $t/notty.txt > /dev/null; [ ! -s $t/notty.txt ]; check $? "no progress when stderr is not a terminal"
+"$bin" -j 1 -f csv "$@" 2> $t/notty.txt > /dev/null; [ ! -s $t/notty.txt ]; check $? "no progress when stderr is not a terminal"
 # install into a DESTDIR and build the README's C example with pkg-config
 d=$(pwd)/$t/dest
 make -s install DESTDIR="$d" PREFIX=/usr/local > /dev/null 2>&1
