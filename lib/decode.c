@@ -200,6 +200,17 @@ static size_t plain_run(const unsigned char *in, size_t len, size_t i)
 #endif
 }
 
+/* A control byte at i: counted, a NUL among them too, and the first
+   such offset kept. */
+static inline void count_ctrl(unsigned char b, size_t i, size_t *ctrl, size_t *nuls, size_t *first_bad)
+{
+    (*ctrl)++;
+    if (b == 0)
+        (*nuls)++;
+    if (*first_bad == (size_t)-1)
+        *first_bad = i;
+}
+
 /* The common case in one pass: input that is valid UTF-8 is copied as it
    is, its control bytes dropped and counted. 1 when done (out and info as
    the two passes below would leave them), -1 when the input is not text
@@ -224,11 +235,7 @@ static int decode_valid_utf8(arena *a, const unsigned char *in, size_t start, si
         unsigned char b = in[i];
         if (b < 0x80) {
             if (is_ctrl(b)) {
-                ctrl++;
-                if (b == 0)
-                    nuls++;
-                if (first_bad == (size_t)-1)
-                    first_bad = i;
+                count_ctrl(b, i, &ctrl, &nuls, &first_bad);
             } else {
                 os[o] = (char)b;
                 om[o++] = (uint32_t)i;
@@ -281,13 +288,8 @@ int pk_decode(arena *a, const unsigned char *in, size_t len, pk_text *out, decod
             break;
         unsigned char b = in[i];
         if (b < 0x80) {
-            if (is_ctrl(b)) {
-                ctrl++;
-                if (b == 0)
-                    info->nuls++;
-                if (first_bad == (size_t)-1)
-                    first_bad = i;
-            }
+            if (is_ctrl(b))
+                count_ctrl(b, i, &ctrl, &info->nuls, &first_bad);
             i++;
             continue;
         }
