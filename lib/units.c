@@ -302,10 +302,16 @@ static size_t split(const ctx *c, size_t s, size_t e, range *out, size_t max)
 
 /* The unit names seen so far, as a hash set (open addressing) of indexes
    into c->units keyed on the ASCII-case-folded name, so that a list of
-   thousands of names costs linear time. */
+   thousands of names costs linear time. Each slot keeps its name's hash:
+   a probe compares names only where the hashes agree, so a new name reads
+   no other unit's (a list of many units is bound by such reads). */
+struct name_slot {
+    uint32_t hash;
+    uint32_t unit; /* index + 1, 0 when empty */
+};
 struct name_set {
-    size_t *slot; /* index + 1, 0 when empty */
-    size_t cap;   /* a power of two */
+    struct name_slot *slot;
+    size_t cap; /* a power of two */
 };
 
 /* Returns 1 when `name` is already a unit, else records it as unit `idx`. */
@@ -319,22 +325,22 @@ static int seen_unit(ctx *c, const char *name, size_t idx)
         memset(ns->slot, 0, ns->cap * sizeof *ns->slot);
     }
     const pk_unit *us = c->units.items;
+    uint32_t h = (uint32_t)pk_hash_folded(name, strlen(name));
     size_t m = ns->cap - 1;
-    for (size_t i = pk_hash_folded(name, strlen(name)) & m;; i = (i + 1) & m) {
-        if (!ns->slot[i])
+    for (size_t i = h & m;; i = (i + 1) & m) {
+        if (!ns->slot[i].unit)
             break;
-        if (strcasecmp(us[ns->slot[i] - 1].name, name) == 0)
+        if (ns->slot[i].hash == h && strcasecmp(us[ns->slot[i].unit - 1].name, name) == 0)
             return 1;
     }
     if (2 * (idx + 1) > ns->cap) { /* keep the load under one half */
         size_t cap = ns->cap * 2;
-        size_t *slot = pk_arena_alloc(c->a, cap * sizeof *slot);
+        struct name_slot *slot = pk_arena_alloc(c->a, cap * sizeof *slot);
         memset(slot, 0, cap * sizeof *slot);
         for (size_t k = 0; k < ns->cap; k++)
-            if (ns->slot[k]) {
-                const char *nm = us[ns->slot[k] - 1].name;
-                size_t i = pk_hash_folded(nm, strlen(nm)) & (cap - 1);
-                while (slot[i])
+            if (ns->slot[k].unit) {
+                size_t i = ns->slot[k].hash & (cap - 1);
+                while (slot[i].unit)
                     i = (i + 1) & (cap - 1);
                 slot[i] = ns->slot[k];
             }
@@ -342,10 +348,11 @@ static int seen_unit(ctx *c, const char *name, size_t idx)
         ns->cap = cap;
         m = cap - 1;
     }
-    size_t i = pk_hash_folded(name, strlen(name)) & m;
-    while (ns->slot[i])
+    size_t i = h & m;
+    while (ns->slot[i].unit)
         i = (i + 1) & m;
-    ns->slot[i] = idx + 1;
+    ns->slot[i].hash = h;
+    ns->slot[i].unit = (uint32_t)(idx + 1);
     return 0;
 }
 
