@@ -66,6 +66,16 @@ static int is_digit(unsigned char ch) { return (unsigned char)(ch - '0') < 10; }
 
 static int ascii_alnum(unsigned char b) { return is_digit(b) || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'); }
 
+/* The start of the run of bytes of letters (ASCII letters, and any byte of
+   a character beyond ASCII, taken for a letter) that ends at e, no earlier
+   than lo: the word a place-finder steps back over. */
+static size_t letters_back(const char *s, size_t e, size_t lo)
+{
+    while (e > lo && ((unsigned char)s[e - 1] >= 0x80 || (unsigned)((s[e - 1] | 0x20) - 'a') < 26))
+        e--;
+    return e;
+}
+
 /* After a cue word that ends a pattern's word ("nämnd", "förvaltning"):
    at most two more ASCII letters ("-en", "-et", "-s") and then no letter,
    as the pattern's (?![\p{L}]) asks; a cue inside a longer word
@@ -273,13 +283,7 @@ static size_t regnum_starts(const char *s, size_t n, size_t cue, size_t *at)
         else
             break;
     }
-    size_t i = j, lo = j > 24 ? j - 24 : 0;
-    while (i > lo) {
-        unsigned char b = (unsigned char)s[i - 1];
-        if (!(b >= 0x80 || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')))
-            break;
-        i--;
-    }
+    size_t i = letters_back(s, j, j > 24 ? j - 24 : 0);
     for (size_t p = i; p < j; p++)
         if (regnum_may_open(s, p))
             at[k++] = p;
@@ -315,9 +319,7 @@ static int rx_space(unsigned char b) { return b == ' ' || (b >= '\t' && b <= '\r
    the word's start. */
 static size_t word_places(const char *s, size_t e, size_t *at, size_t *k)
 {
-    size_t b = e;
-    while (b > 0 && e - b < 24 && ((unsigned char)s[b - 1] >= 0x80 || ((s[b - 1] | 0x20) >= 'a' && (s[b - 1] | 0x20) <= 'z')))
-        b--;
+    size_t b = letters_back(s, e, e > 24 ? e - 24 : 0);
     for (size_t p = b; p < e; p++)
         if (((unsigned char)s[p] & 0xC0) != 0x80 && !(p > 0 && ascii_alnum((unsigned char)s[p - 1])))
             at[(*k)++] = p;
@@ -426,9 +428,7 @@ static size_t participate_starts(const char *s, size_t n, size_t cue, size_t *at
             q--;
         if (q == p)
             break;
-        size_t b = q, lo = q > 12 ? q - 12 : 0;
-        while (b > lo && ((unsigned char)s[b - 1] >= 0x80 || (unsigned)((s[b - 1] | 0x20) - 'a') < 26))
-            b--;
+        size_t lo = q > 12 ? q - 12 : 0, b = letters_back(s, q, lo);
         for (size_t r = q; r-- > b;)
             if (((unsigned char)s[r] & 0xC0) != 0x80 && !(r > 0 && (unsigned)((s[r - 1] | 0x20) - 'a') < 26))
                 at[k++] = r;
