@@ -5,6 +5,7 @@
    Nothing here calls a stage. */
 #include "internal.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -326,10 +327,37 @@ static size_t word_places(const char *s, size_t e, size_t *at, size_t *k)
     return b;
 }
 
+/* The first three bytes of every name and short form of MONTHS ("jan",
+   "feb", ... "dec"), each as a number, made from MONTHS once. */
+static uint32_t month_stems[32];
+static size_t n_month_stems;
+static int month_stems_all; /* a form under three bytes, or too many: no filter */
+static pthread_once_t month_stems_once = PTHREAD_ONCE_INIT;
+
+static void make_month_stems(void)
+{
+    for (const char *m = MONTHS; *m;) {
+        uint32_t key = 0;
+        if (strcspn(m, "|") < 3)
+            month_stems_all = 1;
+        for (size_t i = 0; i < 3 && m[i] && m[i] != '|'; i++)
+            key = key << 8 | (uint32_t)(unsigned char)m[i];
+        size_t i = 0;
+        while (i < n_month_stems && month_stems[i] != key)
+            i++;
+        if (i == n_month_stems && n_month_stems == sizeof month_stems / sizeof *month_stems)
+            month_stems_all = 1;
+        else if (i == n_month_stems)
+            month_stems[n_month_stems++] = key;
+        m += strcspn(m, "|");
+        m += *m == '|';
+    }
+}
+
 /* The three bytes at k open a month's name, any case, as every name and
-   short form of MONTHS does ("jan", "feb", ... "dec"); a byte beyond ASCII
-   among them may be a letter that matches an ASCII one without case (U+017F
-   "s", U+212A "k"), and is let through. Reads no byte past k + 3. */
+   short form of MONTHS does; a byte beyond ASCII among them may be a
+   letter that matches an ASCII one without case (U+017F "s", U+212A "k"),
+   and is let through. Reads no byte past k + 3. */
 static int month_stem(const char *s, size_t end, size_t k)
 {
     uint32_t key = 0;
@@ -341,13 +369,11 @@ static int month_stem(const char *s, size_t end, size_t k)
             return 1;
         key = key << 8 | (uint32_t)(b | 0x20);
     }
-#define STEM(a, b, c) ((uint32_t)(a) << 16 | (uint32_t)(b) << 8 | (uint32_t)(c))
-    static const uint32_t stems[] = {STEM('j', 'a', 'n'), STEM('f', 'e', 'b'), STEM('m', 'a', 'r'), STEM('a', 'p', 'r'),
-                                     STEM('m', 'a', 'j'), STEM('j', 'u', 'n'), STEM('j', 'u', 'l'), STEM('a', 'u', 'g'),
-                                     STEM('s', 'e', 'p'), STEM('o', 'k', 't'), STEM('n', 'o', 'v'), STEM('d', 'e', 'c')};
-#undef STEM
-    for (size_t i = 0; i < sizeof stems / sizeof *stems; i++)
-        if (key == stems[i])
+    pthread_once(&month_stems_once, make_month_stems);
+    if (month_stems_all)
+        return 1;
+    for (size_t i = 0; i < n_month_stems; i++)
+        if (key == month_stems[i])
             return 1;
     return 0;
 }
