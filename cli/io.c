@@ -21,7 +21,9 @@ char *read_all(const char *path, size_t *len, char *err, size_t errn)
         return NULL;
     }
     struct stat st;
+    int reg = 0; /* a regular file, its size known */
     if (fstat(fd, &st) == 0) {
+        reg = S_ISREG(st.st_mode) && st.st_size > 0;
         if (S_ISDIR(st.st_mode)) {
             snprintf(err, errn, "is a directory");
             close(fd);
@@ -33,7 +35,7 @@ char *read_all(const char *path, size_t *len, char *err, size_t errn)
             return NULL;
         }
     }
-    size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536, n = 0;
+    size_t cap = reg ? (size_t)st.st_size + 1 : 65536, n = 0;
     char *buf = malloc(cap);
     for (;;) {
         if (!buf) {
@@ -68,6 +70,11 @@ char *read_all(const char *path, size_t *len, char *err, size_t errn)
         if (r == 0)
             break;
         n += (size_t)r;
+        /* a regular file read short of the room its size made is at its
+           end: the read that would return 0 is not made (a syscall per
+           file of a large archive) */
+        if (reg && n < cap)
+            break;
     }
     if (fd != 0)
         close(fd);
