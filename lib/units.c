@@ -38,12 +38,17 @@ static inline int word_at(const ctx *c, size_t p, size_t end, const char *w)
     return word_at_rest(c, p, end, w);
 }
 
-/* word_at past its first byte */
+static inline unsigned char ascii_lower(unsigned char ch) { return ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch + 32) : ch; }
+
+/* word_at past its first byte: the word's bytes (ASCII in either case, as
+   strncasecmp compares them) in one walk, without measuring it first */
 static int word_at_rest(const ctx *c, size_t p, size_t end, const char *w)
 {
-    size_t m = strlen(w);
-    if (p + m > end || strncasecmp(c->t.s + p, w, m) != 0)
-        return 0;
+    const unsigned char *t = (const unsigned char *)c->t.s + p, *u = (const unsigned char *)w;
+    size_t m = 0;
+    for (; u[m]; m++)
+        if (p + m >= end || (t[m] != u[m] && ascii_lower(t[m]) != ascii_lower(u[m])))
+            return 0;
     return p + m == end || c->t.s[p + m] == ' ' || c->t.s[p + m] == '\n' || c->t.s[p + m] == ',' ||
            c->t.s[p + m] == '.' || c->t.s[p + m] == ':';
 }
