@@ -670,7 +670,8 @@ static int noun_index(const char *w, size_t n, int definite)
     for (size_t i = 0; i < pk_n_unit_nouns; i++) {
         const unit_noun *u = &pk_unit_nouns[i];
         const char *f = definite ? u->def : u->indef;
-        if ((u->uses & UN_KEY) && f && strlen(f) == n && memcmp(f, w, n) == 0)
+        /* the first byte before the length: most forms differ there */
+        if ((u->uses & UN_KEY) && f && (!n || f[0] == w[0]) && strlen(f) == n && memcmp(f, w, n) == 0)
             return (int)i;
     }
     return -1;
