@@ -45,7 +45,7 @@ static int month_of(const ctx *c, size_t s, size_t e)
     }
     low[3] = 0;
     for (int m = 0; m < 12; m++)
-        if (strncmp(pk_months[m][0], low, 3) == 0)
+        if (pk_months[m][0][0] == low[0] && strncmp(pk_months[m][0], low, 3) == 0) /* the first byte before a call */
             return m + 1;
     return 0;
 }
