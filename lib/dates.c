@@ -847,23 +847,27 @@ void pk_extract_dates(ctx *c)
                 continue;
         }
         pk_date *d = pk_vec_push(c->a, &c->dates);
-        char iso[16];
         if (x->y >= 0 && x->y <= 9999 && x->m >= 0 && x->m <= 99 && x->d >= 0 && x->d <= 99) {
-            /* YYYY-MM-DD, digit by digit (printf's format parsing is the cost) */
-            const int part[3] = {x->y, x->m, x->d}, width[3] = {4, 2, 2};
-            char *o = iso;
-            for (int k = 0; k < 3; k++) {
-                if (k)
-                    *o++ = '-';
-                for (int w = width[k] - 1, v = part[k]; w >= 0; w--, v /= 10)
-                    o[w] = (char)('0' + v % 10);
-                o += width[k];
-            }
-            *o = 0;
+            /* YYYY-MM-DD, digit by digit into the arena (printf's format
+               parsing is the cost) */
+            char *o = pk_arena_alloc(c->a, 11);
+            o[0] = (char)('0' + x->y / 1000);
+            o[1] = (char)('0' + x->y / 100 % 10);
+            o[2] = (char)('0' + x->y / 10 % 10);
+            o[3] = (char)('0' + x->y % 10);
+            o[4] = '-';
+            o[5] = (char)('0' + x->m / 10);
+            o[6] = (char)('0' + x->m % 10);
+            o[7] = '-';
+            o[8] = (char)('0' + x->d / 10);
+            o[9] = (char)('0' + x->d % 10);
+            o[10] = 0;
+            d->iso = o;
         } else {
+            char iso[16];
             snprintf(iso, sizeof iso, "%04d-%02d-%02d", x->y, x->m, x->d);
+            d->iso = pk_arena_strdup(c->a, iso);
         }
-        d->iso = pk_arena_strdup(c->a, iso);
         d->text = pk_fold(c, x->s, x->e); /* as written: "2024-\n08-23" reads "2024- 08-23" */
         d->role = roles[i];
         d->year_inferred = x->inferred;
