@@ -7,6 +7,9 @@
 #include "internal.h"
 
 #include <pthread.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -607,6 +610,28 @@ static int only_days(const ctx *c, size_t s, size_t e)
     return 1;
 }
 
+/* The last place in [lo, p) that holds a line break or a colon, or
+   SIZE_MAX: sixteen bytes at a step where SSE2 is there. */
+static size_t last_break_or_colon(const char *s, size_t lo, size_t p)
+{
+#if defined(__SSE2__)
+    const __m128i nl = _mm_set1_epi8('\n'), colon = _mm_set1_epi8(':');
+    while (p >= lo + 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + p - 16));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, colon)));
+        if (m)
+            return p - 16 + (31 - (size_t)__builtin_clz(m));
+        p -= 16;
+    }
+#endif
+    while (p > lo) {
+        p--;
+        if (s[p] == '\n' || s[p] == ':')
+            return p;
+    }
+    return SIZE_MAX;
+}
+
 /* The year that heads the date i: on the line above it, on the line above
    a run of dates each starting its line ("2024" / "29 januari" / "26
    februari"), or before a colon that opens a list of days ("för 2025: 28
@@ -623,7 +648,7 @@ static int heading_year(const ctx *c, const dcand *xs, const int *heading, size_
                 return heading[j];
     }
     size_t stop = xs[i].s > 300 ? xs[i].s - 300 : 0;
-    for (size_t p = xs[i].s; p-- > stop + 4;) {
+    for (size_t p = xs[i].s; (p = last_break_or_colon(c->t.s, stop + 4, p)) != SIZE_MAX;) {
         if (c->t.s[p] == '\n' && c->t.s[p - 1] == '\n')
             break; /* the paragraph's start */
         if (c->t.s[p] == ':' && lone_year(c, p - 4))
