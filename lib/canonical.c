@@ -67,6 +67,13 @@ struct pk_names {
     /* the entries of kind K_NAME, in table order: the names a header is searched for */
     uint32_t *names;
     size_t n_names;
+    /* the same entries grouped by the pair of bytes (pair_bit) that the
+       fewest names hold of those each holds: a header is searched only for
+       the names whose pair it holds. by_pair[pair_first[k] .. pair_first[k
+       + 1]) hold pair k; those from pair_first[4096] on are shorter than a
+       pair */
+    uint32_t *by_pair;
+    uint32_t pair_first[4096 + 2];
 };
 
 #define NONE UINT32_MAX
@@ -158,6 +165,7 @@ void pk_names_free(pk_names *ix)
     free(ix->v);
     free(ix->slot);
     free(ix->names);
+    free(ix->by_pair);
     free(ix);
 }
 
@@ -179,6 +187,58 @@ static int add_list(pk_names *ix, const char *list, int body, int kind)
     return 0;
 }
 
+/* A pair of bytes as a bit of the set of pairs that occur in a text. */
+static inline unsigned pair_bit(unsigned char a, unsigned char b) { return ((unsigned)a << 5 ^ b) & 4095; }
+
+/* The names grouped by their rarest pair (ix->by_pair); 0, or -1 when out
+   of memory. */
+static int group_by_pair(pk_names *ix)
+{
+    enum { SHORT = 4096 };
+    uint32_t *key = pk_malloc((ix->n_names + 1) * sizeof *key);
+    uint32_t *count = pk_malloc(4096 * sizeof *count), *mark = pk_malloc(4096 * sizeof *mark);
+    ix->by_pair = pk_malloc((ix->n_names + 1) * sizeof *ix->by_pair);
+    int rc = key && count && mark && ix->by_pair ? 0 : -1;
+    if (rc == 0) {
+        /* how many names hold each pair (a name counts once) */
+        memset(count, 0, 4096 * sizeof *count);
+        for (size_t k = 0; k < 4096; k++)
+            mark[k] = UINT32_MAX;
+        for (size_t i = 0; i < ix->n_names; i++) {
+            const struct name_ent *e = &ix->v[ix->names[i]];
+            for (size_t j = 0; j + 1 < e->len; j++) {
+                unsigned k = pair_bit((unsigned char)e->low[j], (unsigned char)e->low[j + 1]);
+                if (mark[k] != (uint32_t)i) {
+                    mark[k] = (uint32_t)i;
+                    count[k]++;
+                }
+            }
+        }
+        memset(ix->pair_first, 0, sizeof ix->pair_first);
+        for (size_t i = 0; i < ix->n_names; i++) {
+            const struct name_ent *e = &ix->v[ix->names[i]];
+            uint32_t best = SHORT;
+            for (size_t j = 0; j + 1 < e->len; j++) {
+                unsigned k = pair_bit((unsigned char)e->low[j], (unsigned char)e->low[j + 1]);
+                if (best == SHORT || count[k] < count[best])
+                    best = k;
+            }
+            key[i] = best;
+            ix->pair_first[best + 1]++;
+        }
+        for (size_t k = 0; k <= SHORT; k++)
+            ix->pair_first[k + 1] += ix->pair_first[k];
+        memcpy(count, ix->pair_first, 4096 * sizeof *count); /* the next free place of each group */
+        uint32_t fill_short = ix->pair_first[SHORT];
+        for (size_t i = 0; i < ix->n_names; i++)
+            ix->by_pair[key[i] == SHORT ? fill_short++ : count[key[i]]++] = ix->names[i];
+    }
+    free(key);
+    free(count);
+    free(mark);
+    return rc;
+}
+
 pk_names *pk_names_new(void)
 {
     pk_names *ix = pk_malloc(sizeof *ix);
@@ -198,6 +258,7 @@ pk_names *pk_names_new(void)
     ix->slot = NULL;
     ix->names = NULL;
     ix->n_names = 0;
+    ix->by_pair = NULL;
     ix->v = pk_malloc(cap * sizeof *ix->v);
     if (!ix->v) {
         free(ix);
@@ -235,6 +296,10 @@ pk_names *pk_names_new(void)
     for (size_t i = 0; i < ix->n; i++)
         if (ix->v[i].kind == K_NAME)
             ix->names[ix->n_names++] = (uint32_t)i;
+    if (group_by_pair(ix)) {
+        pk_names_free(ix);
+        return NULL;
+    }
     return ix;
 }
 
@@ -416,9 +481,6 @@ static int lookup(const pk_names *ix, const char *low, int kind, const char *gen
     return found;
 }
 
-/* A pair of bytes as a bit of the set of pairs that occur in a text. */
-static inline unsigned pair_bit(unsigned char a, unsigned char b) { return ((unsigned)a << 5 ^ b) & 4095; }
-
 /* Every pair of bytes of p[0..n) occurs in the text. */
 static int pairs_seen(const uint64_t *seen, const char *p, size_t n)
 {
@@ -428,6 +490,29 @@ static int pairs_seen(const uint64_t *seen, const char *p, size_t n)
             return 0;
     }
     return 1;
+}
+
+/* Whether the name entry i stands in the header low[0..n) as a word of
+   its own (a necessary pair of it missing, or its body unfitting: no). */
+static int header_names(const pk_names *ix, uint32_t i, const uint64_t *seen, const char *low, size_t n,
+                        const char *generic, int year, signed char *ok)
+{
+    const struct name_ent *e = &ix->v[i];
+    /* whether the body fits, asked once per body (ok[] starts at -1) */
+    if (ok[e->body] < 0) {
+        const body_row *b = &bodies[e->body];
+        ok[e->body] = fits(b, generic) && alive(b, year);
+    }
+    if (!ok[e->body] || !pairs_seen(seen, e->low, e->len))
+        return 0;
+    for (const char *p = low; (p = memmem(p, n - (size_t)(p - low), e->low, e->len)) != NULL; p++) {
+        size_t at = (size_t)(p - low), after = at + e->len;
+        int left = at == 0 || !(pk_is_letter_at(low + at - 1, 1) || (unsigned char)low[at - 1] >= 0x80);
+        int right = after >= n || !(pk_is_letter_at(low + after, n - after) || low[after] == '-');
+        if (left && right)
+            return 1;
+    }
+    return 0;
 }
 
 /* The one body the header names (its letterhead: "FARSTA STADSDELSNÄMND"),
@@ -446,28 +531,29 @@ static int from_header(ctx *c, const pk_names *ix, const char *generic, int year
         unsigned k = pair_bit((unsigned char)low[i], (unsigned char)low[i + 1]);
         seen[k >> 6] |= (uint64_t)1 << (k & 63);
     }
+    /* only the names of the groups of the pairs the header holds, and
+       those shorter than a pair, can stand in it; the outcome (the one
+       body found, or none) does not depend on the order they are tried in */
     int found = -1;
-    for (size_t i = 0; i < ix->n_names; i++) {
-        const struct name_ent *e = &ix->v[ix->names[i]];
-        if (e->body == found)
-            continue;
-        if (!pairs_seen(seen, e->low, e->len))
-            continue;
-        const body_row *b = &bodies[e->body];
-        if (!fits(b, generic) || !alive(b, year))
-            continue;
-        for (const char *p = low; (p = memmem(p, n - (size_t)(p - low), e->low, e->len)) != NULL; p++) {
-            size_t at = (size_t)(p - low), after = at + e->len;
-            int left = at == 0 || !(pk_is_letter_at(low + at - 1, 1) || (unsigned char)low[at - 1] >= 0x80);
-            int right = after >= n || !(pk_is_letter_at(low + after, n - after) || low[after] == '-');
-            if (left && right) {
-                if (found >= 0)
-                    return -1;
-                found = e->body;
-                break;
-            }
+    signed char ok[NBODIES];
+    memset(ok, -1, sizeof ok);
+    for (uint32_t i = ix->pair_first[4096]; i < ix->pair_first[4097]; i++)
+        if (ix->v[ix->by_pair[i]].body != found && header_names(ix, ix->by_pair[i], seen, low, n, generic, year, ok)) {
+            if (found >= 0)
+                return -1;
+            found = ix->v[ix->by_pair[i]].body;
         }
-    }
+    for (unsigned w = 0; w < 64; w++)
+        for (uint64_t bits = seen[w]; bits; bits &= bits - 1) {
+            unsigned k = w * 64 + (unsigned)__builtin_ctzll(bits);
+            for (uint32_t i = ix->pair_first[k]; i < ix->pair_first[k + 1]; i++)
+                if (ix->v[ix->by_pair[i]].body != found &&
+                    header_names(ix, ix->by_pair[i], seen, low, n, generic, year, ok)) {
+                    if (found >= 0)
+                        return -1;
+                    found = ix->v[ix->by_pair[i]].body;
+                }
+        }
     return found;
 }
 
@@ -584,7 +670,8 @@ static int noun_index(const char *w, size_t n, int definite)
     for (size_t i = 0; i < pk_n_unit_nouns; i++) {
         const unit_noun *u = &pk_unit_nouns[i];
         const char *f = definite ? u->def : u->indef;
-        if ((u->uses & UN_KEY) && f && strlen(f) == n && memcmp(f, w, n) == 0)
+        /* the first byte before the length: most forms differ there */
+        if ((u->uses & UN_KEY) && f && (!n || f[0] == w[0]) && strlen(f) == n && memcmp(f, w, n) == 0)
             return (int)i;
     }
     return -1;

@@ -7,6 +7,9 @@
 #include "internal.h"
 
 #include <pthread.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,7 +48,7 @@ static int month_of(const ctx *c, size_t s, size_t e)
     }
     low[3] = 0;
     for (int m = 0; m < 12; m++)
-        if (strncmp(pk_months[m][0], low, 3) == 0)
+        if (pk_months[m][0][0] == low[0] && strncmp(pk_months[m][0], low, 3) == 0) /* the first byte before a call */
             return m + 1;
     return 0;
 }
@@ -161,6 +164,8 @@ static int column_start(const char *s, size_t lo, size_t p)
 /* The rows of each `where`, grouped by the byte the phrase opens with, in
    table order within a group: rows[w][first[w][b] .. first[w][b + 1]) open
    with b (the table has fewer than 256 rows). Made once per process. */
+enum { PAIR_BUCKETS = 1024 };
+
 typedef struct cue_groups {
     unsigned char rows[W_SENTENCE + 1][256];
     uint16_t first[W_SENTENCE + 1][257];
@@ -177,7 +182,17 @@ typedef struct cue_groups {
        first byte as above, within a group by `where`, then in table order */
     unsigned char prose_rows[256];
     uint16_t prose_first[257];
+    /* the label rows (0) and the prose rows (1) again, grouped by their
+       first two bytes as opening() gives them (pair_of()), in the order of
+       the groups above: pair_rows[i][pair_first[i][h] .. pair_first[i][h +
+       1]) are the rows that can open with a pair of bucket h; a row whose
+       part is shorter than two bytes stands in every bucket of its byte */
+    uint16_t pair_first[2][PAIR_BUCKETS + 1];
+    unsigned char pair_rows[2][256 * 256];
 } cue_groups;
+
+/* The bucket of an opening's first two bytes. */
+static unsigned pair_of(uint32_t op) { return ((op & 0xFF) << 5 ^ (op >> 8 & 0xFF)) & (PAIR_BUCKETS - 1); }
 
 static cue_groups groups;
 static pthread_once_t groups_once = PTHREAD_ONCE_INIT;
@@ -222,6 +237,40 @@ static void make_groups(void)
         for (int w = W_NEAR; w <= W_SENTENCE; w++)
             for (int i = r->first[w][b]; i < r->first[w][b + 1]; i++)
                 r->prose_rows[n++] = r->rows[w][i];
+    /* the pair buckets: counted, then filled, in the groups' order */
+    for (int set = 0; set < 2; set++) {
+        const unsigned char *rows = set ? r->prose_rows : r->rows[W_LABEL];
+        const uint16_t *first = set ? r->prose_first : r->first[W_LABEL];
+        uint16_t *pf = r->pair_first[set];
+        static uint16_t next[PAIR_BUCKETS + 1];
+        for (int pass = 0; pass < 2; pass++) {
+            if (pass)
+                for (int h = 0; h < PAIR_BUCKETS; h++)
+                    pf[h + 1] = (uint16_t)(pf[h + 1] + pf[h]);
+            memcpy(next, pf, sizeof next);
+            for (int i = 0; i < first[256]; i++) {
+                int k = rows[i];
+                /* a part of two bytes or more: the bucket of its own
+                   pair; a shorter one: every bucket of its group's byte,
+                   once */
+                int whole = (r->mask[k] >> 8 & 0xFF) != 0;
+                unsigned b0 = r->phrase[k][0];
+                static unsigned char in[PAIR_BUCKETS];
+                if (!whole)
+                    memset(in, 0, sizeof in);
+                for (unsigned b1 = whole ? r->sig[k] >> 8 & 0xFF : 0; b1 < 256; b1 = whole ? 256 : b1 + 1) {
+                    unsigned h = pair_of(b0 | b1 << 8);
+                    if (!whole && in[h])
+                        continue;
+                    in[h] = 1;
+                    if (pass)
+                        r->pair_rows[set][next[h]++] = (unsigned char)k;
+                    else
+                        pf[h + 1]++;
+                }
+            }
+        }
+    }
 }
 
 /* The first four bytes at p as part_at() compares them with a phrase's
@@ -269,17 +318,20 @@ static const struct date_cue_rows *cue_rows_of(ctx *c)
     return r;
 }
 
-/* Every hit outside the date [ds, de) of the rows grouped in rows/first
-   (by their first byte), each row's place within [lo[w], hi[w]) of its
+/* Every hit outside the date [ds, de) of the label rows (set 0) or the
+   prose rows (set 1), each row's place within [lo[w], hi[w]) of its
    `where` w, in one walk over the cue places of the sentence [slo, shi):
-   at each place the rows in their group's order (by `where`, then table
-   order), the order in which one `where` after another would meet the hits
+   at each place the rows of the bucket of its first two bytes, in their
+   group's order (by `where`, then table order), the order in which one `where` after another would meet the hits
    that tie (those share their place); into best, and *another set when a
    row of role `another` hits (another may be NULL). */
-static void walk_cues(const ctx *c, const unsigned char *rows, const uint16_t *first, const size_t *lo, const size_t *hi,
-                      size_t ds, size_t de, size_t slo, size_t shi, cue_hit *best, int *another)
+static void walk_cues(const ctx *c, int set, const size_t *lo, const size_t *hi, size_t ds, size_t de, size_t slo,
+                      size_t shi, cue_hit *best, int *another)
 {
     const cue_groups *g = c->date_cue_rows->g;
+    const uint16_t *first = set ? g->prose_first : g->first[W_LABEL];
+    const unsigned char *rows = g->pair_rows[set];
+    const uint16_t *pf = g->pair_first[set];
     const char *s = c->t.s;
     const uint32_t *at = c->date_cue_rows->at;
     size_t na = c->date_cue_rows->nat;
@@ -293,7 +345,8 @@ static void walk_cues(const ctx *c, const unsigned char *rows, const uint16_t *f
         if (first[ch] == first[ch + 1])
             continue;
         uint32_t op = opening(s, p, shi);
-        for (int i = first[ch]; i < first[ch + 1]; i++) {
+        unsigned bucket = pair_of(op);
+        for (int i = pf[bucket]; i < pf[bucket + 1]; i++) {
             int k = rows[i];
             const date_cue *q = &date_cues[k];
             /* the opening as part_at() compares it: most candidates end here */
@@ -314,11 +367,10 @@ static void walk_cues(const ctx *c, const unsigned char *rows, const uint16_t *f
 /* The label rows' hits in the line [ls, le) outside the date [ds, de). */
 static void find_label_cues(const ctx *c, size_t ls, size_t le, size_t ds, size_t de, cue_hit *best)
 {
-    const cue_groups *g = c->date_cue_rows->g;
     size_t lo[W_SENTENCE + 1] = {0}, hi[W_SENTENCE + 1] = {0};
     lo[W_LABEL] = ls;
     hi[W_LABEL] = le;
-    walk_cues(c, g->rows[W_LABEL], g->first[W_LABEL], lo, hi, ds, de, ls, le, best, NULL);
+    walk_cues(c, 0, lo, hi, ds, de, ls, le, best, NULL);
 }
 
 /* The start and end of p's line, looking no further than 160 bytes: a
@@ -483,7 +535,7 @@ static const char *role_of(ctx *c, const dcand *x, size_t hdr_end, size_t fence_
     size_t w = x->s > ss + 40 ? x->s - 40 : ss;
     size_t wlo[W_SENTENCE + 1] = {0, w, ss, x->e, ss};
     size_t whi[W_SENTENCE + 1] = {0, x->s, x->s, x->e + 8 < se ? x->e + 8 : se, se};
-    walk_cues(c, c->date_cue_rows->g->prose_rows, c->date_cue_rows->g->prose_first, wlo, whi, x->s, x->e, ss, se, &best, &another);
+    walk_cues(c, 1, wlo, whi, x->s, x->e, ss, se, &best, &another);
     if (best.row < 0)
         return "other";
     r = date_cues[best.row].role;
@@ -558,6 +610,28 @@ static int only_days(const ctx *c, size_t s, size_t e)
     return 1;
 }
 
+/* The last place in [lo, p) that holds a line break or a colon, or
+   SIZE_MAX: sixteen bytes at a step where SSE2 is there. */
+static size_t last_break_or_colon(const char *s, size_t lo, size_t p)
+{
+#if defined(__SSE2__)
+    const __m128i nl = _mm_set1_epi8('\n'), colon = _mm_set1_epi8(':');
+    while (p >= lo + 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + p - 16));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, colon)));
+        if (m)
+            return p - 16 + (31 - (size_t)__builtin_clz(m));
+        p -= 16;
+    }
+#endif
+    while (p > lo) {
+        p--;
+        if (s[p] == '\n' || s[p] == ':')
+            return p;
+    }
+    return SIZE_MAX;
+}
+
 /* The year that heads the date i: on the line above it, on the line above
    a run of dates each starting its line ("2024" / "29 januari" / "26
    februari"), or before a colon that opens a list of days ("för 2025: 28
@@ -574,7 +648,7 @@ static int heading_year(const ctx *c, const dcand *xs, const int *heading, size_
                 return heading[j];
     }
     size_t stop = xs[i].s > 300 ? xs[i].s - 300 : 0;
-    for (size_t p = xs[i].s; p-- > stop + 4;) {
+    for (size_t p = xs[i].s; (p = last_break_or_colon(c->t.s, stop + 4, p)) != SIZE_MAX;) {
         if (c->t.s[p] == '\n' && c->t.s[p - 1] == '\n')
             break; /* the paragraph's start */
         if (c->t.s[p] == ':' && lone_year(c, p - 4))
@@ -798,23 +872,27 @@ void pk_extract_dates(ctx *c)
                 continue;
         }
         pk_date *d = pk_vec_push(c->a, &c->dates);
-        char iso[16];
         if (x->y >= 0 && x->y <= 9999 && x->m >= 0 && x->m <= 99 && x->d >= 0 && x->d <= 99) {
-            /* YYYY-MM-DD, digit by digit (printf's format parsing is the cost) */
-            const int part[3] = {x->y, x->m, x->d}, width[3] = {4, 2, 2};
-            char *o = iso;
-            for (int k = 0; k < 3; k++) {
-                if (k)
-                    *o++ = '-';
-                for (int w = width[k] - 1, v = part[k]; w >= 0; w--, v /= 10)
-                    o[w] = (char)('0' + v % 10);
-                o += width[k];
-            }
-            *o = 0;
+            /* YYYY-MM-DD, digit by digit into the arena (printf's format
+               parsing is the cost) */
+            char *o = pk_arena_alloc(c->a, 11);
+            o[0] = (char)('0' + x->y / 1000);
+            o[1] = (char)('0' + x->y / 100 % 10);
+            o[2] = (char)('0' + x->y / 10 % 10);
+            o[3] = (char)('0' + x->y % 10);
+            o[4] = '-';
+            o[5] = (char)('0' + x->m / 10);
+            o[6] = (char)('0' + x->m % 10);
+            o[7] = '-';
+            o[8] = (char)('0' + x->d / 10);
+            o[9] = (char)('0' + x->d % 10);
+            o[10] = 0;
+            d->iso = o;
         } else {
+            char iso[16];
             snprintf(iso, sizeof iso, "%04d-%02d-%02d", x->y, x->m, x->d);
+            d->iso = pk_arena_strdup(c->a, iso);
         }
-        d->iso = pk_arena_strdup(c->a, iso);
         d->text = pk_fold(c, x->s, x->e); /* as written: "2024-\n08-23" reads "2024- 08-23" */
         d->role = roles[i];
         d->year_inferred = x->inferred;

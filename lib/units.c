@@ -10,6 +10,7 @@
    all of this knows are the rows of lib/data/unit_nouns.tsv. */
 #include "internal.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -38,12 +39,17 @@ static inline int word_at(const ctx *c, size_t p, size_t end, const char *w)
     return word_at_rest(c, p, end, w);
 }
 
-/* word_at past its first byte */
+static inline unsigned char ascii_lower(unsigned char ch) { return ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch + 32) : ch; }
+
+/* word_at past its first byte: the word's bytes (ASCII in either case, as
+   strncasecmp compares them) in one walk, without measuring it first */
 static int word_at_rest(const ctx *c, size_t p, size_t end, const char *w)
 {
-    size_t m = strlen(w);
-    if (p + m > end || strncasecmp(c->t.s + p, w, m) != 0)
-        return 0;
+    const unsigned char *t = (const unsigned char *)c->t.s + p, *u = (const unsigned char *)w;
+    size_t m = 0;
+    for (; u[m]; m++)
+        if (p + m >= end || (t[m] != u[m] && ascii_lower(t[m]) != ascii_lower(u[m])))
+            return 0;
     return p + m == end || c->t.s[p + m] == ' ' || c->t.s[p + m] == '\n' || c->t.s[p + m] == ',' ||
            c->t.s[p + m] == '.' || c->t.s[p + m] == ':';
 }
@@ -68,13 +74,69 @@ static int starts_with_any(const ctx *c, size_t s, size_t e, const char *const *
     return 0;
 }
 
+/* The rows of unit_nouns.tsv that a form opening with a byte (in ASCII
+   lower case) can match, as bits of a mask, for each question below: the
+   questions visit only the rows whose form opens with the text's byte,
+   in table order. Made once per process. */
+typedef uint32_t noun_mask;
+static struct {
+    noun_mask list[256];   /* the plural forms that open a list: pl_def (list), pl_indef (list-indef) */
+    noun_mask indef[256];  /* pl_indef (list-indef), after "följande" */
+    noun_mask generic[256]; /* def (generic) */
+    noun_mask opens[256];  /* def (opens) */
+} noun_masks;
+static pthread_once_t noun_masks_once = PTHREAD_ONCE_INIT;
+
+static void make_noun_masks(void)
+{
+    for (size_t i = 0; i < pk_n_unit_nouns && i < sizeof(noun_mask) * 8; i++) {
+        const unit_noun *u = &pk_unit_nouns[i];
+        noun_mask bit = (noun_mask)1 << i;
+        if ((u->uses & UN_LIST) && u->pl_def)
+            noun_masks.list[ascii_lower((unsigned char)u->pl_def[0])] |= bit;
+        if ((u->uses & UN_LIST_INDEF) && u->pl_indef) {
+            noun_masks.list[ascii_lower((unsigned char)u->pl_indef[0])] |= bit;
+            noun_masks.indef[ascii_lower((unsigned char)u->pl_indef[0])] |= bit;
+        }
+        if ((u->uses & UN_GENERIC) && u->def)
+            noun_masks.generic[ascii_lower((unsigned char)u->def[0])] |= bit;
+        if ((u->uses & UN_OPENS) && u->def)
+            noun_masks.opens[ascii_lower((unsigned char)u->def[0])] |= bit;
+    }
+    if (pk_n_unit_nouns > sizeof(noun_mask) * 8) /* more rows than bits: every row is asked */
+        for (int b = 0; b < 256; b++)
+            noun_masks.list[b] = noun_masks.indef[b] = noun_masks.generic[b] = noun_masks.opens[b] = (noun_mask)-1;
+}
+
+/* The mask of rows `m` asks about for the byte at p (none at or past end). */
+static noun_mask noun_rows(const noun_mask *m, const ctx *c, size_t p, size_t end)
+{
+    pthread_once(&noun_masks_once, make_noun_masks);
+    return p < end ? m[ascii_lower((unsigned char)c->t.s[p])] : 0;
+}
+
+/* The next row of a mask (in table order), or pk_n_unit_nouns; with more
+   rows than bits, every row. */
+static size_t next_row(noun_mask *rows, size_t i)
+{
+    if (pk_n_unit_nouns > sizeof(noun_mask) * 8)
+        return i + 1;
+    if (!*rows)
+        return pk_n_unit_nouns;
+    size_t r = (size_t)__builtin_ctz(*rows);
+    *rows &= *rows - 1;
+    return r;
+}
+
 /* "enheterna", "följande enheter", "verksamheter": the length of a plural
    unit noun that opens a list at s (unit_nouns.tsv: list, list-indef), or 0. */
 static size_t collective_at(const ctx *c, size_t s, size_t e)
 {
     static const char follow[] = "följande";
     int after_follow = word_at(c, s, e, follow) && s + sizeof follow < e && c->t.s[s + sizeof follow - 1] == ' ';
-    for (size_t i = 0; i < pk_n_unit_nouns; i++) {
+    noun_mask rows = noun_rows(noun_masks.list, c, s, e) |
+                     (after_follow ? noun_rows(noun_masks.indef, c, s + sizeof follow, e) : 0);
+    for (size_t i = next_row(&rows, (size_t)-1); i < pk_n_unit_nouns; i = next_row(&rows, i)) {
         const unit_noun *u = &pk_unit_nouns[i];
         if ((u->uses & UN_LIST) && u->pl_def && word_at(c, s, e, u->pl_def))
             return strlen(u->pl_def);
@@ -97,7 +159,8 @@ static size_t generic_at(const ctx *c, size_t s, size_t e)
                        strncasecmp(c->t.s + s, den_nya, sizeof den_nya - 1) == 0
                    ? sizeof den_nya - 1
                    : 0;
-    for (size_t i = 0; i < pk_n_unit_nouns; i++) {
+    noun_mask rows = noun_rows(noun_masks.generic, c, s + k, e);
+    for (size_t i = next_row(&rows, (size_t)-1); i < pk_n_unit_nouns; i = next_row(&rows, i)) {
         const unit_noun *u = &pk_unit_nouns[i];
         if ((u->uses & UN_GENERIC) && u->def && word_at(c, s + k, e, u->def))
             return k + strlen(u->def);
@@ -111,7 +174,8 @@ static int opens_name(const ctx *c, size_t s, size_t e)
 {
     if (word_at(c, s, e, "vård- och"))
         return 1;
-    for (size_t i = 0; i < pk_n_unit_nouns; i++)
+    noun_mask rows = noun_rows(noun_masks.opens, c, s, e);
+    for (size_t i = next_row(&rows, (size_t)-1); i < pk_n_unit_nouns; i = next_row(&rows, i))
         if ((pk_unit_nouns[i].uses & UN_OPENS) && pk_unit_nouns[i].def && word_at(c, s, e, pk_unit_nouns[i].def))
             return 1;
     return 0;
