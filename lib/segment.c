@@ -5,6 +5,9 @@
 
 #include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 static int ends_with(const char *s, size_t n, const char *suf)
 {
@@ -26,7 +29,31 @@ int pk_heading_kind(const char *s, size_t n)
     size_t o = n;
     /* lower-case ASCII and the Swedish capitals; enough for heading names.
        Each byte on its own: A-Z, and 85 84 96 89 after a lead byte C3 (Å Ä
-       Ö É); eight bytes of ASCII at a time. */
+       Ö É) */
+#if defined(__SSE2__)
+    /* sixteen bytes at a time, from a copy with a byte before the line (no
+       lead byte) and nothing after it (the bytes past n are lowered too,
+       then cut off) */
+    unsigned char in[1 + sizeof low + 16];
+    in[0] = 0;
+    memcpy(in + 1, s, n);
+    memset(in + 1 + n, 0, 16);
+    const __m128i before_a = _mm_set1_epi8('A' - 1), after_z = _mm_set1_epi8('Z' + 1), lead = _mm_set1_epi8((char)0xC3),
+                  c84 = _mm_set1_epi8((char)0x84), c85 = _mm_set1_epi8((char)0x85), c89 = _mm_set1_epi8((char)0x89),
+                  c96 = _mm_set1_epi8((char)0x96), to_small = _mm_set1_epi8(0x20);
+    for (size_t i = 0; i < n; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(in + 1 + i));
+        __m128i prev = _mm_loadu_si128((const __m128i *)(const void *)(in + i));
+        /* A-Z as signed bytes (a byte of 0x80 and above is below 0) */
+        __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(x, before_a), _mm_cmplt_epi8(x, after_z));
+        __m128i latin = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, c84), _mm_cmpeq_epi8(x, c85)),
+                                     _mm_or_si128(_mm_cmpeq_epi8(x, c89), _mm_cmpeq_epi8(x, c96)));
+        latin = _mm_and_si128(latin, _mm_cmpeq_epi8(prev, lead));
+        x = _mm_add_epi8(x, _mm_and_si128(_mm_or_si128(upper, latin), to_small));
+        _mm_storeu_si128((__m128i *)(void *)(low + i), x);
+    }
+#else
+    /* eight bytes of ASCII at a time */
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
     for (size_t i = 0; i < n;) {
         if (i + 8 <= n) {
@@ -49,6 +76,7 @@ int pk_heading_kind(const char *s, size_t n)
             low[i] = (char)ch;
         }
     }
+#endif
     low[o] = 0;
     int kind = o <= 60 ? pk_heading_of(low, o) : H_NONE;
     if (kind != H_NONE)
