@@ -81,6 +81,12 @@ struct pk_scan {
     int digit_kind[MAX_DIGIT];
     pk_cue_fits digit_fits[MAX_DIGIT];
     pk_digit_run digit_run[MAX_DIGIT];
+    /* the rows of pk_cue_words by kind, each kind's in table order
+       (words[by_kind[kind] .. by_kind[kind + 1])), and each row's length,
+       for pk_cue_word_at */
+    uint32_t by_kind[PK_CUE_KINDS + 1];
+    uint32_t *words;
+    size_t *word_len;
 };
 
 pk_scan *pk_scan_new(void)
@@ -99,6 +105,8 @@ void pk_scan_free(pk_scan *sc)
     free(sc->delta);
     free(sc->hots);
     free(sc->outs);
+    free(sc->words);
+    free(sc->word_len);
     free(sc->checks);
     free(sc);
 }
@@ -425,6 +433,24 @@ int pk_scan_compile(pk_scan *sc)
     for (int b = 0; b < 256; b++)
         sc->col[b] = sc->delta + sc->cls[b] * nodes;
     sc->hot = (uint32_t)first_hot;
+    /* the cue words by kind (a row of no kind here is never asked for) */
+    sc->words = pk_malloc((pk_n_cue_words + 1) * sizeof *sc->words);
+    sc->word_len = pk_malloc((pk_n_cue_words + 1) * sizeof *sc->word_len);
+    if (!sc->words || !sc->word_len)
+        goto done;
+    memset(sc->by_kind, 0, sizeof sc->by_kind);
+    for (size_t k = 0; k < pk_n_cue_words; k++) {
+        sc->word_len[k] = strlen(pk_cue_words[k].word);
+        if (pk_cue_words[k].kind >= 0 && pk_cue_words[k].kind < PK_CUE_KINDS)
+            sc->by_kind[pk_cue_words[k].kind + 1]++;
+    }
+    for (int kind = 0; kind < PK_CUE_KINDS; kind++)
+        sc->by_kind[kind + 1] += sc->by_kind[kind];
+    uint32_t fill[PK_CUE_KINDS];
+    memcpy(fill, sc->by_kind, sizeof fill);
+    for (size_t k = 0; k < pk_n_cue_words; k++)
+        if (pk_cue_words[k].kind >= 0 && pk_cue_words[k].kind < PK_CUE_KINDS)
+            sc->words[fill[pk_cue_words[k].kind]++] = (uint32_t)k;
     rc = 0;
 done:
     free(go);
@@ -648,11 +674,18 @@ const pk_cues *pk_cue_places(ctx *c, int kind)
 size_t pk_cue_word_at(ctx *c, int kind, size_t only, size_t p, size_t end, size_t *row)
 {
     const pk_cues *q = pk_cue_places(c, kind);
+    const pk_scan *sc = c->ex->scan;
+    /* the rows of this kind, or the one row asked for if it is of it */
+    const uint32_t *rows = sc->words + sc->by_kind[kind], *rows_end = sc->words + sc->by_kind[kind + 1];
+    uint32_t one;
+    if (only != SIZE_MAX) {
+        one = (uint32_t)only;
+        rows = &one;
+        rows_end = only < pk_n_cue_words && pk_cue_words[only].kind == kind ? rows + 1 : rows;
+    }
     for (size_t i = pk_first_from(q->at, q->n, p); i < q->n && q->at[i] < end; i++)
-        for (size_t k = 0; k < pk_n_cue_words; k++) {
-            if (pk_cue_words[k].kind != kind || (only != SIZE_MAX && k != only))
-                continue;
-            size_t m = strlen(pk_cue_words[k].word);
+        for (const uint32_t *r = rows; r < rows_end; r++) {
+            size_t k = *r, m = sc->word_len[k];
             if (q->at[i] + m <= end && memcmp(c->t.s + q->at[i], pk_cue_words[k].word, m) == 0) {
                 if (row)
                     *row = k;
