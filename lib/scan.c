@@ -12,6 +12,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #define MAX_KEY 64
 #define MAX_DIGIT 8
@@ -32,10 +35,22 @@ typedef struct key {
    "nämnd" where "NäMnd" stands), and such a hit is checked against the
    key's own bytes (check: its place in checks, else 0). */
 typedef struct hit {
-    unsigned char kind, len, how;
+    /* a key as written that is checked: its last eight bytes (all of it,
+       after as many bytes of nothing when shorter) and which of them it
+       holds, as eight bytes of the text ending where it does are loaded */
+    uint64_t last, mask;
     pk_cue_fits fits;
     uint32_t check;
+    unsigned char kind, len, how;
 } hit;
+
+/* A hot state's hits: outs[at .. at + n), and whether it is reached by a
+   digit after no digit. */
+typedef struct hot_state {
+    uint32_t at;
+    uint16_t n;
+    unsigned char after_digit;
+} hot_state;
 
 struct pk_scan {
     /* while rows are added */
@@ -45,20 +60,18 @@ struct pk_scan {
     unsigned char cls[256]; /* byte -> class; 0: a byte no key holds */
     int nclass;
     /* the transitions, one column of nstates entries a class: the next
-       state for each state, so that a byte's column (col[byte], its offset)
-       is known before the state is, and the states the text keeps to (the
+       state for each state, so that a byte's column (col[byte]) is known
+       before the state is, and the states the text keeps to (the
        root's and those near it, numbered first) share a few cache lines of
        each column. The states that have hits or follow the first digit of
        a run (the hot ones) come last: one comparison of the state tells
        the loop whether there is anything to do; state - hot is the index
-       of its hits in out_*. */
+       of its hits in hots. */
     uint16_t *delta;
-    uint32_t col[256];  /* byte -> the offset of its class's column */
+    const uint16_t *col[256]; /* byte -> its class's column */
     uint32_t hot;       /* the first hot state */
     size_t depth;       /* the length of the longest key */
-    uint32_t *out_at;   /* hot state -> first of its hits in outs */
-    uint16_t *out_n;    /* hot state -> how many */
-    unsigned char *after_digit; /* hot state -> it is reached by a digit after no digit */
+    hot_state *hots;    /* hot state - hot -> its hits */
     hit *outs;          /* longest first: at one end, the earlier starts first */
     unsigned char *checks; /* the bytes of the keys whose hits are checked */
     size_t nchecks;
@@ -68,6 +81,12 @@ struct pk_scan {
     int digit_kind[MAX_DIGIT];
     pk_cue_fits digit_fits[MAX_DIGIT];
     pk_digit_run digit_run[MAX_DIGIT];
+    /* the rows of pk_cue_words by kind, each kind's in table order
+       (words[by_kind[kind] .. by_kind[kind + 1])), and each row's length,
+       for pk_cue_word_at */
+    uint32_t by_kind[PK_CUE_KINDS + 1];
+    uint32_t *words;
+    size_t *word_len;
 };
 
 pk_scan *pk_scan_new(void)
@@ -84,10 +103,10 @@ void pk_scan_free(pk_scan *sc)
         return;
     free(sc->keys);
     free(sc->delta);
-    free(sc->out_at);
-    free(sc->out_n);
-    free(sc->after_digit);
+    free(sc->hots);
     free(sc->outs);
+    free(sc->words);
+    free(sc->word_len);
     free(sc->checks);
     free(sc);
 }
@@ -350,7 +369,14 @@ int pk_scan_compile(pk_scan *sc)
                     two |= sc->keys[i].kind == DIGITS_KIND;
                     continue;
                 }
-                hit h = {sc->keys[i].kind, sc->keys[i].len, sc->keys[i].how, sc->keys[i].fits, check[i]};
+                hit h = {.kind = sc->keys[i].kind, .len = sc->keys[i].len, .how = sc->keys[i].how,
+                         .fits = sc->keys[i].fits, .check = check[i]};
+                unsigned char last[8] = {0}, mask[8] = {0};
+                size_t m = h.len < 8 ? h.len : 8;
+                memcpy(last + 8 - m, sc->keys[i].b + h.len - m, m);
+                memset(mask + 8 - m, 0xFF, m);
+                memcpy(&h.last, last, 8);
+                memcpy(&h.mask, mask, 8);
                 size_t k = out_at[st];
                 while (k < nouts && !(sc->outs[k].kind == h.kind && sc->outs[k].len == h.len && sc->outs[k].fits == h.fits &&
                                       sc->outs[k].how == h.how && same_check(sc, sc->outs[k].check, h.check, h.len)))
@@ -391,24 +417,40 @@ int pk_scan_compile(pk_scan *sc)
         renum[st] = (uint16_t)(out_n[st] || digit[st] ? h++ : cold++);
     }
     sc->delta = pk_malloc(nodes * nc * sizeof *sc->delta);
-    sc->out_at = pk_malloc((nhot + 1) * sizeof *sc->out_at);
-    sc->out_n = pk_malloc((nhot + 1) * sizeof *sc->out_n);
-    sc->after_digit = pk_malloc(nhot + 1);
-    if (!sc->delta || !sc->out_at || !sc->out_n || !sc->after_digit)
+    sc->hots = pk_malloc((nhot + 1) * sizeof *sc->hots);
+    if (!sc->delta || !sc->hots)
         goto done;
     for (size_t st = 0; st < nodes; st++) {
         for (size_t c = 0; c < nc; c++)
             sc->delta[c * nodes + renum[st]] = renum[delta[st * nc + c]];
         if (renum[st] >= first_hot) {
             size_t k = renum[st] - first_hot;
-            sc->out_at[k] = out_at[st];
-            sc->out_n[k] = out_n[st];
-            sc->after_digit[k] = digit[st];
+            sc->hots[k].at = out_at[st];
+            sc->hots[k].n = out_n[st];
+            sc->hots[k].after_digit = digit[st];
         }
     }
     for (int b = 0; b < 256; b++)
-        sc->col[b] = (uint32_t)(sc->cls[b] * nodes);
+        sc->col[b] = sc->delta + sc->cls[b] * nodes;
     sc->hot = (uint32_t)first_hot;
+    /* the cue words by kind (a row of no kind here is never asked for) */
+    sc->words = pk_malloc((pk_n_cue_words + 1) * sizeof *sc->words);
+    sc->word_len = pk_malloc((pk_n_cue_words + 1) * sizeof *sc->word_len);
+    if (!sc->words || !sc->word_len)
+        goto done;
+    memset(sc->by_kind, 0, sizeof sc->by_kind);
+    for (size_t k = 0; k < pk_n_cue_words; k++) {
+        sc->word_len[k] = strlen(pk_cue_words[k].word);
+        if (pk_cue_words[k].kind >= 0 && pk_cue_words[k].kind < PK_CUE_KINDS)
+            sc->by_kind[pk_cue_words[k].kind + 1]++;
+    }
+    for (int kind = 0; kind < PK_CUE_KINDS; kind++)
+        sc->by_kind[kind + 1] += sc->by_kind[kind];
+    uint32_t fill[PK_CUE_KINDS];
+    memcpy(fill, sc->by_kind, sizeof fill);
+    for (size_t k = 0; k < pk_n_cue_words; k++)
+        if (pk_cue_words[k].kind >= 0 && pk_cue_words[k].kind < PK_CUE_KINDS)
+            sc->words[fill[pk_cue_words[k].kind]++] = (uint32_t)k;
     rc = 0;
 done:
     free(go);
@@ -495,19 +537,61 @@ static inline void hits_at(const pk_scan *sc, ctx *c, pk_cues *q, size_t *cap, s
 {
     const char *s = c->t.s;
     const unsigned char *u = (const unsigned char *)s;
-    size_t n = c->t.n, k = st - sc->hot;
-    if (sc->after_digit[k])
+    size_t n = c->t.n;
+    const hot_state *hs = &sc->hots[st - sc->hot];
+    if (hs->after_digit)
         digit_cues(sc, c, q, cap, p);
-    for (uint32_t i = sc->out_at[k], e = i + sc->out_n[k]; i < e; i++) {
-        const hit *h = &sc->outs[i];
+    for (const hit *h = sc->outs + hs->at, *e = h + hs->n; h < e; h++) {
         size_t at = p + 1 - h->len;
-        if ((!h->check || spelt(sc->checks + h->check, h->how, u + at, h->len)) && (!h->fits || h->fits(s, n, p + 1)))
+        if (h->check) {
+            if (h->how == AS_WRITTEN && p >= 7) {
+                /* the last eight bytes at once, the rest (if any) after */
+                uint64_t w;
+                memcpy(&w, u + p - 7, 8);
+                if (((w ^ h->last) & h->mask) ||
+                    (h->len > 8 && memcmp(u + at, sc->checks + h->check, h->len - 8u) != 0))
+                    continue;
+            } else if (!spelt(sc->checks + h->check, h->how, u + at, h->len)) {
+                continue;
+            }
+        }
+        if (!h->fits || h->fits(s, n, p + 1))
             add_place(c->a, &q[h->kind], &cap[h->kind], at);
     }
 }
 
 /* The bytes of each stream read before their hits are taken. */
 #define SCAN_BLOCK 512
+
+/* The cues of the hot states among st[0..m) (st[i]: the state after the
+   byte at base + i), from st[lo] on, into q. st has room for m rounded up
+   to eight. */
+static void block_hits(const pk_scan *sc, ctx *c, pk_cues *q, size_t *cap, uint16_t *st, size_t m, size_t base,
+                       size_t lo)
+{
+#if defined(__SSE2__)
+    /* eight states at a time: a state at or past the first hot one is one
+       that the hot one less one, taken from it without going below 0,
+       leaves above 0 (the pad after m: the root, which is never hot) */
+    for (size_t i = m; i % 8; i++)
+        st[i] = 0;
+    const __m128i cold = _mm_set1_epi16((short)(uint16_t)(sc->hot - 1)), zero = _mm_setzero_si128();
+    for (size_t i = lo & ~(size_t)7; i < m; i += 8) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(st + i));
+        unsigned mask = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi16(_mm_subs_epu16(v, cold), zero)) & 0x5555u;
+        while (mask) {
+            size_t k = i + (size_t)__builtin_ctz(mask) / 2;
+            mask &= mask - 1;
+            if (k >= lo)
+                hits_at(sc, c, q, cap, st[k], base + k);
+        }
+    }
+#else
+    for (size_t i = lo; i < m; i++)
+        if (st[i] >= sc->hot)
+            hits_at(sc, c, q, cap, st[i], base + i);
+#endif
+}
 
 /* A text shorter than this is read in one stream (at least twice the
    longest key: the second stream starts that far before the half). */
@@ -525,10 +609,8 @@ void pk_scan_text(ctx *c)
         c->cue[k].n = later[k].n = 0;
     }
     size_t n = c->t.n;
-    const uint16_t *delta = sc->delta;
-    const uint32_t *col = sc->col;
+    const uint16_t *const *col = sc->col;
     const unsigned char *u = (const unsigned char *)c->t.s;
-    const size_t hot = sc->hot;
     /* Each byte's state hangs on the one before: one stream waits for a
        load a byte. Two streams, the text's first half and its second, are
        read side by side (their loads overlap); the second starts `depth`
@@ -539,34 +621,32 @@ void pk_scan_text(ctx *c)
     size_t a = 0, b = 0, j = 0;
     if (n < TWO_STREAMS)
         mid = from = 0; /* the second stream reads it all */
-    /* a block at a time, the hot states of each stream noted without a
-       branch (where one is, the next entry stands after it), then their
-       hits in order: a hot state is too frequent and too irregular a
-       branch to be guessed */
-    uint32_t pa[SCAN_BLOCK], pb[SCAN_BLOCK];
-    uint16_t sa[SCAN_BLOCK], sb[SCAN_BLOCK];
+    /* a block at a time, the state after each byte of each stream noted,
+       then the hot ones among them found and their hits taken in order: a
+       hot state is too frequent and too irregular a branch to be guessed
+       at each byte */
+    uint16_t sa[SCAN_BLOCK + 8], sb[SCAN_BLOCK + 8];
     while (j < mid) {
-        size_t e = mid - j > SCAN_BLOCK ? j + SCAN_BLOCK : mid, na = 0, nb = 0;
-        for (; j < e; j++) {
-            a = delta[col[u[j]] + a];
-            b = delta[col[u[from + j]] + b];
-            pa[na] = (uint32_t)j;
-            sa[na] = (uint16_t)a;
-            na += a >= hot;
-            pb[nb] = (uint32_t)(from + j);
-            sb[nb] = (uint16_t)b;
-            nb += b >= hot;
+        size_t m = mid - j > SCAN_BLOCK ? SCAN_BLOCK : mid - j;
+        const unsigned char *ua = u + j, *ub = u + from + j;
+        for (size_t i = 0; i < m; i++) {
+            a = col[ua[i]][a];
+            b = col[ub[i]][b];
+            sa[i] = (uint16_t)a;
+            sb[i] = (uint16_t)b;
         }
-        for (size_t i = 0; i < na; i++)
-            hits_at(sc, c, c->cue, cap, sa[i], pa[i]);
-        for (size_t i = 0; i < nb; i++)
-            if (pb[i] >= mid)
-                hits_at(sc, c, later, cap2, sb[i], pb[i]);
+        block_hits(sc, c, c->cue, cap, sa, m, j, 0);
+        block_hits(sc, c, later, cap2, sb, m, from + j, from + j < mid ? mid - from - j : 0);
+        j += m;
     }
-    for (j += from; j < n; j++) {
-        b = delta[col[u[j]] + b];
-        if (b >= hot)
-            hits_at(sc, c, later, cap2, b, j);
+    for (j += from; j < n;) {
+        size_t m = n - j > SCAN_BLOCK ? SCAN_BLOCK : n - j;
+        for (size_t i = 0; i < m; i++) {
+            b = col[u[j + i]][b];
+            sb[i] = (uint16_t)b;
+        }
+        block_hits(sc, c, later, cap2, sb, m, j, 0);
+        j += m;
     }
     for (int k = 0; k < PK_CUE_KINDS; k++) {
         pk_cues *q = &c->cue[k];
@@ -594,11 +674,18 @@ const pk_cues *pk_cue_places(ctx *c, int kind)
 size_t pk_cue_word_at(ctx *c, int kind, size_t only, size_t p, size_t end, size_t *row)
 {
     const pk_cues *q = pk_cue_places(c, kind);
+    const pk_scan *sc = c->ex->scan;
+    /* the rows of this kind, or the one row asked for if it is of it */
+    const uint32_t *rows = sc->words + sc->by_kind[kind], *rows_end = sc->words + sc->by_kind[kind + 1];
+    uint32_t one;
+    if (only != SIZE_MAX) {
+        one = (uint32_t)only;
+        rows = &one;
+        rows_end = only < pk_n_cue_words && pk_cue_words[only].kind == kind ? rows + 1 : rows;
+    }
     for (size_t i = pk_first_from(q->at, q->n, p); i < q->n && q->at[i] < end; i++)
-        for (size_t k = 0; k < pk_n_cue_words; k++) {
-            if (pk_cue_words[k].kind != kind || (only != SIZE_MAX && k != only))
-                continue;
-            size_t m = strlen(pk_cue_words[k].word);
+        for (const uint32_t *r = rows; r < rows_end; r++) {
+            size_t k = *r, m = sc->word_len[k];
             if (q->at[i] + m <= end && memcmp(c->t.s + q->at[i], pk_cue_words[k].word, m) == 0) {
                 if (row)
                     *row = k;

@@ -103,6 +103,54 @@ static void test_words_as_naive_search(void **state)
     }
 }
 
+/* words as written of up to MAX_KEY bytes, taken from the text itself
+   (so that long ones stand in it too), some with one letter's case turned
+   (so that the automaton, which reads the text folded, reaches them where
+   the text spells them otherwise): the check of a hit against its own
+   bytes, for keys shorter and longer than eight bytes and near the start
+   of the text */
+static void test_long_words_as_naive_search(void **state)
+{
+    (void)state;
+    for (int round = 0; round < 300; round++) {
+        static char text[4096];
+        size_t n = random_text(text, sizeof text, 1 + rnd(1500));
+        pk_scan *sc = pk_scan_new();
+        assert_non_null(sc);
+        char keys[8][65];
+        int kinds[8], nk = 1 + (int)rnd(8);
+        for (int i = 0; i < nk; i++) {
+            size_t m = 1 + rnd(64), at = rnd((uint32_t)n);
+            if (at + m > n)
+                m = n - at;
+            memcpy(keys[i], text + at, m);
+            keys[i][m] = 0;
+            size_t k = rnd((uint32_t)m);
+            if (rnd(2) && keys[i][k] >= 'a' && keys[i][k] <= 'z')
+                keys[i][k] = (char)(keys[i][k] - 32);
+            else if (rnd(2) && keys[i][k] >= 'A' && keys[i][k] <= 'Z')
+                keys[i][k] = (char)(keys[i][k] + 32);
+            kinds[i] = (int)rnd(3);
+            assert_int_equal(pk_scan_word(sc, kinds[i], keys[i]), 0);
+        }
+        assert_int_equal(pk_scan_compile(sc), 0);
+        static unsigned char naive[4096];
+        for (int kind = 0; kind < 3; kind++) {
+            memset(naive, 0, n + 1);
+            for (int i = 0; i < nk; i++) {
+                size_t m = strlen(keys[i]);
+                if (kinds[i] != kind)
+                    continue;
+                for (size_t p = 0; p + m <= n; p++)
+                    if (memcmp(text + p, keys[i], m) == 0)
+                        naive[p] = 1;
+            }
+            same_places(sc, text, n, kind, naive);
+        }
+        pk_scan_free(sc);
+    }
+}
+
 /* a byte of the text as the date cues compare it (dates.c's part_at) */
 static unsigned char fold(unsigned char t, unsigned char prev)
 {
@@ -270,6 +318,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_words_as_naive_search),
+        cmocka_unit_test(test_long_words_as_naive_search),
         cmocka_unit_test(test_folded_openings_as_naive_search),
         cmocka_unit_test(test_digits_as_naive_search),
         cmocka_unit_test(test_table_words_found),
