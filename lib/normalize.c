@@ -477,6 +477,16 @@ static size_t next_break(const buf *b, size_t i)
     return b->n;
 }
 
+/* The n bytes at from, and their map, moved back to o (o <= from). */
+static inline void move_line(const buf *b, size_t o, size_t from, size_t n)
+{
+    if (o == from)
+        return;
+    memmove(b->s + o, b->s + from, n);
+    memmove(b->map + o, b->map + from, n * sizeof *b->map);
+}
+
+/* Pass 2, in pass 1's text where it stands. */
 static void pass_lines(arena *a, const buf *b, pk_text *out)
 {
     /* the breaks counted first, so that the lines take the room they need
@@ -578,11 +588,12 @@ static void pass_lines(arena *a, const buf *b, pk_text *out)
         }
     }
 
-    /* emit */
-    /* zeroed: the JIT-compiled patterns may read a few bytes past the end */
-    out->s = pk_arena_alloc(a, b->n + 16);
-    memset(out->s, 0, b->n + 16);
-    out->map = pk_arena_alloc(a, (b->n + 2) * sizeof(uint32_t));
+    /* emit, where the lines stand: the output never runs ahead of what is
+       read (o <= from: a line's bytes and its break, or the blank line's
+       own break, make room for each byte written), so a line is moved only
+       behind it, and a line that has not moved (o == from) is not copied */
+    out->s = b->s;
+    out->map = b->map;
     size_t o = 0;
     int pending_blank = 0, any = 0, joined = 0;
     size_t prev_text = (size_t)-1;
@@ -627,14 +638,16 @@ static void pass_lines(arena *a, const buf *b, pk_text *out)
             size_t nxn = L[j].te - L[j].ts;
             if (pk_is_letter_at(b->s + p, h - p) || (b->s[p] >= '0' && b->s[p] <= '9')) {
                 joined = 1;
-                memcpy(out->s + o, b->s + from, to - from);
-                memcpy(out->map + o, b->map + from, (to - from) * sizeof *out->map);
+                /* decided before the line moves over its own bytes */
+                int conj = next_word_is_conj(nx, nxn);
+                int keep = pk_is_upper_at(b->s + p, h - p) || pk_is_upper_at(nx, nxn) || (b->s[p] >= '0' && b->s[p] <= '9');
+                uint32_t hat = b->map[h];
+                move_line(b, o, from, to - from);
                 o += to - from;
-                if (next_word_is_conj(nx, nxn)) {
+                if (conj) {
                     out->s[o] = ' '; /* suspended compound: "Stöd- och ..." */
-                    out->map[o++] = b->map[h];
-                } else if (!(pk_is_upper_at(b->s + p, h - p) || pk_is_upper_at(nx, nxn) ||
-                             (b->s[p] >= '0' && b->s[p] <= '9'))) {
+                    out->map[o++] = hat;
+                } else if (!keep) {
                     o--; /* "omsorgs-\nboende": the hyphen goes */
                 }
                 prev_text = i;
@@ -642,18 +655,18 @@ static void pass_lines(arena *a, const buf *b, pk_text *out)
                 continue;
             }
         }
-        memcpy(out->s + o, b->s + from, to - from);
-        memcpy(out->map + o, b->map + from, (to - from) * sizeof *out->map);
+        move_line(b, o, from, to - from);
         o += to - from;
         prev_text = i;
         any = 1;
     }
-    out->s[o] = 0;
+    /* zeroed: the JIT-compiled patterns may read a few bytes past the end
+       (the text has room for sixteen bytes after b->n) */
+    memset(out->s + o, 0, b->n + 16 - o);
     out->n = o;
-    out->map[o] = b->n ? b->map[b->n - 1] + 1 : 0; /* patched by the caller */
 }
 
-void pk_normalize(arena *a, const pk_text *in, pk_text *out)
+void pk_normalize(arena *a, pk_text *in, pk_text *out)
 {
     buf b;
     pass_chars(a, in, &b);
