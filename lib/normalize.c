@@ -398,6 +398,24 @@ static int is_furniture(const char *s, size_t n)
         size_t o = 0;
         const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
         for (size_t j = 0; j < n;) {
+#if defined(__SSE2__)
+            if (n - j >= 16 && !(s[j] == ' ' && o && low[o - 1] == ' ')) {
+                /* sixteen bytes with no two spaces together, lowered at once */
+                __m128i x = _mm_loadu_si128((const __m128i *)(s + j));
+                unsigned space = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+                if (!(space & (space << 1))) {
+                    /* signed bytes: the high ones are no letters A..Z */
+                    __m128i up =
+                        _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+                    _mm_storeu_si128((__m128i *)(low + o), _mm_or_si128(x, _mm_and_si128(up, _mm_set1_epi8(0x20))));
+                    o += 16;
+                    j += 16;
+                    if (o >= 50)
+                        return 0; /* longer than any furniture line below */
+                    continue;
+                }
+            }
+#endif
             if (n - j >= 8 && !(s[j] == ' ' && o && low[o - 1] == ' ')) {
                 /* eight bytes with no two spaces together, lowered at once
                    (each test exact for each byte, whatever the others) */
@@ -640,7 +658,8 @@ static void pass_lines(arena *a, const buf *b, pk_text *out)
                 joined = 1;
                 /* decided before the line moves over its own bytes */
                 int conj = next_word_is_conj(nx, nxn);
-                int keep = pk_is_upper_at(b->s + p, h - p) || pk_is_upper_at(nx, nxn) || (b->s[p] >= '0' && b->s[p] <= '9');
+                int keep = pk_is_upper_at(b->s + p, h - p) || pk_is_upper_at(nx, nxn) ||
+                           (b->s[p] >= '0' && b->s[p] <= '9');
                 uint32_t hat = b->map[h];
                 move_line(b, o, from, to - from);
                 o += to - from;
