@@ -6,6 +6,9 @@
 
 #include <string.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* Windows-1252 0x80..0x9F; 0 where the code page leaves a hole. */
 static const uint16_t cp1252_high[32] = {
@@ -146,6 +149,45 @@ static size_t text_run(const unsigned char *in, size_t len, size_t i)
 #endif
 }
 
+#if defined(__SSE2__)
+/* The bytes (bit j for byte j) of the sixteen x that the one pass over
+   valid UTF-8 does not copy in a run (text_bytes()): bytes that are not
+   plain, other than whole two-byte characters (C2..DF and a continuation
+   byte, both among the sixteen). */
+static inline unsigned text_bad16(__m128i x)
+{
+    /* signed bytes: the high ones are below 0x20 too */
+    unsigned low = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)));
+    __m128i ws = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
+                              _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\f')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'))));
+    unsigned del = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F)));
+    /* 80..BF, and C2..DF, as signed bytes */
+    unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0)));
+    unsigned lead = (unsigned)_mm_movemask_epi8(
+        _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8((char)0xC1)), _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xE0))));
+    unsigned pair = (lead & (cont >> 1)) | (cont & (lead << 1));
+    return ((low & ~(unsigned)_mm_movemask_epi8(ws) & ~pair) | del) & 0xFFFFu;
+}
+
+/* map[0..16) for the sixteen bytes x copied from `from`: each byte maps to
+   itself, a continuation byte to the byte before it (the lead of its
+   two-byte character, in a run). */
+static inline void map16(uint32_t *map, __m128i x, uint32_t from)
+{
+    /* -1 at each continuation byte, widened to 32 bits */
+    __m128i c = _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80));
+    __m128i lo = _mm_unpacklo_epi8(c, c), hi = _mm_unpackhi_epi8(c, c);
+    __m128i v = _mm_add_epi32(_mm_set1_epi32((int)from), _mm_setr_epi32(0, 1, 2, 3)), four = _mm_set1_epi32(4);
+    _mm_storeu_si128((__m128i *)map, _mm_add_epi32(v, _mm_unpacklo_epi16(lo, lo)));
+    v = _mm_add_epi32(v, four);
+    _mm_storeu_si128((__m128i *)(map + 4), _mm_add_epi32(v, _mm_unpackhi_epi16(lo, lo)));
+    v = _mm_add_epi32(v, four);
+    _mm_storeu_si128((__m128i *)(map + 8), _mm_add_epi32(v, _mm_unpacklo_epi16(hi, hi)));
+    v = _mm_add_epi32(v, four);
+    _mm_storeu_si128((__m128i *)(map + 12), _mm_add_epi32(v, _mm_unpackhi_epi16(hi, hi)));
+}
+#endif
+
 /* map[0..n) = from, from + 1, ...: each byte of a run copied as it is maps to itself */
 static void map_run(uint32_t *map, size_t from, size_t n)
 {
@@ -220,12 +262,33 @@ static int decode_valid_utf8(arena *a, const unsigned char *in, size_t start, si
                              decode_info *info)
 {
     size_t body = len - start, ctrl = 0, nuls = 0, first_bad = (size_t)-1;
-    /* no byte of valid UTF-8 becomes more than one */
-    char *os = pk_arena_alloc(a, body + 1);
+    /* no byte of valid UTF-8 becomes more than one; the text has room
+       for the sixteen zero bytes that end the cleaned text (pk_normalize
+       may clean it where it stands) */
+    char *os = pk_arena_alloc(a, body + 16);
     uint32_t *om = pk_arena_alloc(a, (body + 1) * sizeof *om);
     size_t o = 0;
     for (size_t i = start; i < len;) {
-        size_t r = text_run(in, len, i);
+        size_t r;
+#if defined(__SSE2__)
+        /* sixteen bytes at a time, copied and mapped whole (o + 16 <= i + 16
+           - start <= body: within both), of which the run's count */
+        while (i + 16 <= len) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(in + i));
+            unsigned bad = text_bad16(x);
+            _mm_storeu_si128((__m128i *)(os + o), x);
+            map16(om + o, x, (uint32_t)i);
+            size_t k = bad ? (size_t)__builtin_ctz(bad) : 16;
+            i += k;
+            o += k;
+            if (k < 16)
+                break;
+        }
+        /* the last few bytes by the words below */
+        r = i + 16 <= len ? i : text_run(in, len, i);
+#else
+        r = text_run(in, len, i);
+#endif
         memcpy(os + o, in + i, r - i);
         map_text_run(om + o, in + i, i, r - i);
         o += r - i;
@@ -316,7 +379,7 @@ int pk_decode(arena *a, const unsigned char *in, size_t len, pk_text *out, decod
     /* the exact bound: an invalid byte becomes U+FFFD (3 bytes), a
        Windows-1252 byte at most 3 bytes, control bytes are dropped */
     size_t cap = body - ctrl + 2 * (info->encoding == ENC_CP1252 ? high : invalid) + 1;
-    out->s = pk_arena_alloc(a, cap);
+    out->s = pk_arena_alloc(a, cap + 15); /* and the cleaned text's sixteen zero bytes */
     out->map = pk_arena_alloc(a, cap * sizeof(uint32_t));
     size_t o = 0;
     for (size_t i = start; i < len;) {

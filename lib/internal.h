@@ -62,7 +62,10 @@ size_t pk_orig_charlen(const unsigned char *in, size_t len, size_t off, int enco
 
 /* ---- normalize.c: NFC, folding, page furniture, line-break hyphens ---- */
 
-void pk_normalize(arena *a, const pk_text *in, pk_text *out);
+/* The cleaned text may be in's text and map, cleaned where they stand:
+   in is spent. Its text has room for sixteen bytes after in->n (pk_decode
+   leaves it so), which end the cleaned text zeroed. */
+void pk_normalize(arena *a, pk_text *in, pk_text *out);
 
 /* ---- segment.c: lines, blocks, headings, sentences ---- */
 

@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 typedef struct buf {
     char *s;
@@ -40,6 +43,28 @@ static int is_space_cp(utf8proc_int32_t cp)
     return cp == '\t' || cp == 0xA0 || cp == 0x2007 || cp == 0x202F || cp == 0x2009 ||
            cp == 0x200A || cp == 0x2002 || cp == 0x2003 || cp == 0x2005 || cp == 0x2006 ||
            cp == 0x3000 || cp == 0x205F;
+}
+
+/* What pass 1 does with a character that is not ASCII. */
+enum { CP_SOFT_HYPHEN, CP_DROP, CP_SPACE, CP_HYPHEN, CP_BREAK, CP_LIGATURE, CP_BULLET, CP_OTHER };
+
+static int cp_rule(utf8proc_int32_t cp)
+{
+    if (cp == 0xAD)
+        return CP_SOFT_HYPHEN;
+    if (cp == 0xFEFF || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060)
+        return CP_DROP;
+    if (is_space_cp(cp))
+        return CP_SPACE;
+    if (cp == 0x2010 || cp == 0x2011 || cp == 0x2212)
+        return CP_HYPHEN;
+    if (cp == 0x2028 || cp == 0x2029 || cp == 0x85)
+        return CP_BREAK;
+    if (ligature(cp))
+        return CP_LIGATURE;
+    if ((cp >= 0xE000 && cp <= 0xF8FF) || cp == 0x25AA || cp == 0x25CF || cp == 0x25E6 || cp == 0x2043)
+        return CP_BULLET; /* symbol-font and other bullets */
+    return CP_OTHER;
 }
 
 /* Recompose the combining sequence that ends the output with NFC. The
@@ -79,6 +104,24 @@ static inline int word_ascii_printable(const char *p)
    mostly, where the test above stops at every line end and every "å".
    Each byte's test is exact, whatever the others (no carry crosses a
    byte). */
+#if defined(__SSE2__)
+/* The bytes (bit j for byte j) of the sixteen at p that pass 1 does not
+   copy in a run (plain_bytes()): those below 0x20 but line breaks, and
+   the high bytes but whole two-byte Latin-1 letters (C3 and the byte
+   after it, both among the sixteen). */
+static inline unsigned plain_bad16(const char *p)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)p);
+    /* signed bytes: the high ones are below 0x20 too, 80..BF below C0 */
+    unsigned low = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)));
+    unsigned nl = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
+    unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0)));
+    unsigned lead = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3)));
+    unsigned pair = (lead & (cont >> 1)) | (cont & (lead << 1));
+    return low & ~nl & ~pair & 0xFFFFu;
+}
+#endif
+
 static inline size_t plain_bytes(const char *p)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -100,20 +143,32 @@ static inline size_t plain_bytes(const char *p)
 #endif
 }
 
-/* Pass 1: characters. */
+/* Pass 1: characters. As long as it changes nothing (most texts) its
+   output is its input, and its own copy begins at the first change. */
 static void pass_chars(arena *a, const pk_text *in, buf *b)
 {
-    /* no step below writes more bytes than it reads (a ligature or a
-       bullet is as long as the character it replaces, NFC never longer) */
-    b->s = pk_arena_alloc(a, in->n + 4);
-    b->map = pk_arena_alloc(a, (in->n + 4) * sizeof(uint32_t));
+    b->s = in->s;
+    b->map = in->map;
     b->n = 0;
+    int own = 0;
     size_t base = (size_t)-1; /* start of the last starter in the output */
     for (size_t i = 0; i < in->n;) {
         /* a run of plain ASCII, and the two-byte Latin-1 letters (C3 80..BF:
            no spaces, marks or ligatures among them), is copied as it is */
         size_t r = i;
         for (int stopped = 0; !stopped && r < in->n;) {
+#if defined(__SSE2__)
+            /* sixteen bytes at a time, up to the first that is not plain */
+            while (r + 16 <= in->n) {
+                unsigned bad = plain_bad16(in->s + r);
+                if (bad) {
+                    r += (size_t)__builtin_ctz(bad);
+                    break;
+                }
+                r += 16;
+            }
+            size_t stop = in->n - r > 16 ? r + 1 : in->n;
+#else
             /* eight bytes at a time, up to the first that is not plain */
             while (r + 8 <= in->n) {
                 size_t k = plain_bytes(in->s + r);
@@ -121,9 +176,10 @@ static void pass_chars(arena *a, const pk_text *in, buf *b)
                 if (k < 8)
                     break;
             }
-            /* then one character by the rules below (a letter cut by the
-               eight's end, or the end of the run), the last few bytes all */
             size_t stop = in->n - r > 8 ? r + 1 : in->n;
+#endif
+            /* then one character by the rules below (a letter cut by the
+               block's end, or the end of the run), the last few bytes all */
             while (r < stop) {
                 unsigned char u = (unsigned char)in->s[r];
                 if (u >= 0x20 && u < 0x80)
@@ -139,8 +195,10 @@ static void pass_chars(arena *a, const pk_text *in, buf *b)
             }
         }
         if (r > i) {
-            memcpy(b->s + b->n, in->s + i, r - i);
-            memcpy(b->map + b->n, in->map + i, (r - i) * sizeof *b->map);
+            if (own) {
+                memcpy(b->s + b->n, in->s + i, r - i);
+                memcpy(b->map + b->n, in->map + i, (r - i) * sizeof *b->map);
+            }
             b->n += r - i;
             /* the last starter: the last byte, or the lead of a letter */
             base = ((unsigned char)in->s[r - 1] & 0xC0) == 0x80 ? b->n - 2 : b->n - 1;
@@ -149,6 +207,38 @@ static void pass_chars(arena *a, const pk_text *in, buf *b)
         }
         unsigned char ch = (unsigned char)in->s[i];
         uint32_t at = in->map[i];
+        if (!own) {
+            /* the character is written as it stands (a starter, its bytes
+               all mapped to its first), or the copy begins here */
+            size_t k = 0;
+            if (ch < 0x80) {
+                k = ch != '\r' && ch != '\t';
+            } else {
+                utf8proc_int32_t cp;
+                utf8proc_ssize_t w =
+                    utf8proc_iterate((const utf8proc_uint8_t *)in->s + i, (utf8proc_ssize_t)(in->n - i), &cp);
+                if (w > 0 && cp_rule(cp) == CP_OTHER && utf8proc_get_property(cp)->combining_class == 0) {
+                    k = (size_t)w;
+                    for (size_t j = 1; j < k; j++)
+                        if (in->map[i + j] != at)
+                            k = 0;
+                }
+            }
+            if (k) {
+                base = b->n;
+                b->n += k;
+                i += k;
+                continue;
+            }
+            /* no step below writes more bytes than it reads (a ligature or
+               a bullet is as long as the character it replaces, NFC never
+               longer); room for the cleaned text's sixteen zero bytes */
+            b->s = pk_arena_alloc(a, in->n + 16);
+            b->map = pk_arena_alloc(a, (in->n + 4) * sizeof(uint32_t));
+            memcpy(b->s, in->s, b->n);
+            memcpy(b->map, in->map, b->n * sizeof *b->map);
+            own = 1;
+        }
         if (ch < 0x80) {
             if (ch == '\r') {
                 base = (size_t)-1; /* a line break composes with nothing */
@@ -169,7 +259,8 @@ static void pass_chars(arena *a, const pk_text *in, buf *b)
         }
         i += (size_t)k;
         const char *lig;
-        if (cp == 0xAD) {
+        switch (cp_rule(cp)) {
+        case CP_SOFT_HYPHEN: {
             /* a soft hyphen at a line end marks a word broken there: it
                becomes a line-break hyphen, which the line pass joins */
             size_t j = i;
@@ -177,27 +268,32 @@ static void pass_chars(arena *a, const pk_text *in, buf *b)
                 j++;
             if (j < in->n && (in->s[j] == '\n' || in->s[j] == '\r'))
                 put(b, '-', at);
-            continue;
+            break;
         }
-        if (cp == 0xFEFF || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060)
-            continue;
-        if (is_space_cp(cp)) {
+        case CP_DROP:
+            break;
+        case CP_SPACE:
             base = b->n;
             put(b, ' ', at);
-        } else if (cp == 0x2010 || cp == 0x2011 || cp == 0x2212) {
+            break;
+        case CP_HYPHEN:
             base = b->n;
             put(b, '-', at);
-        } else if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
+            break;
+        case CP_BREAK:
             put(b, '\n', at);
             base = (size_t)-1; /* a line break composes with nothing */
-        } else if ((lig = ligature(cp)) != NULL) {
+            break;
+        case CP_LIGATURE:
             base = b->n;
-            for (; *lig; lig++)
+            for (lig = ligature(cp); *lig; lig++)
                 put(b, *lig, at);
-        } else if ((cp >= 0xE000 && cp <= 0xF8FF) || cp == 0x25AA || cp == 0x25CF || cp == 0x25E6 || cp == 0x2043) {
-            base = b->n; /* symbol-font and other bullets */
+            break;
+        case CP_BULLET:
+            base = b->n;
             put_cp(b, 0x2022, at);
-        } else {
+            break;
+        default: {
             const utf8proc_property_t *p = utf8proc_get_property(cp);
             int combining = p->combining_class != 0;
             if (!combining)
@@ -209,8 +305,11 @@ static void pass_chars(arena *a, const pk_text *in, buf *b)
             if (combining && base != (size_t)-1 && b->n - base <= 96)
                 compose_tail(a, b, base);
         }
+        }
     }
-    b->s[b->n] = 0;
+    /* (the input's text ends with a zero byte too) */
+    if (own)
+        b->s[b->n] = 0;
 }
 
 /* ---- pass 2: lines ---- */
@@ -230,6 +329,21 @@ static int is_ws(char ch) { return ch == ' ' || ch == '\f'; }
    below on the length of the line with its runs of spaces made one. */
 static size_t count_nonspace(const char *s, size_t n)
 {
+#if defined(__SSE2__)
+    /* the spaces counted sixteen at a time, each byte of the sum counting
+       at most 255 steps */
+    size_t spaces = 0, j = 0;
+    while (j + 16 <= n) {
+        __m128i sum = _mm_setzero_si128();
+        for (size_t steps = 0; steps < 255 && j + 16 <= n; steps++, j += 16)
+            sum = _mm_sub_epi8(sum, _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + j)), _mm_set1_epi8(' ')));
+        __m128i t = _mm_sad_epu8(sum, _mm_setzero_si128());
+        spaces += (size_t)_mm_cvtsi128_si32(t) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(t, 8));
+    }
+    for (; j < n; j++)
+        spaces += s[j] == ' ';
+    return n - spaces;
+#else
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
     size_t c = 0, j = 0;
     for (; j + 8 <= n; j += 8) {
@@ -242,6 +356,7 @@ static size_t count_nonspace(const char *s, size_t n)
     for (; j < n; j++)
         c += s[j] != ' ';
     return c;
+#endif
 }
 
 /* Page furniture: a line that only repeats the page's frame. */
@@ -283,6 +398,24 @@ static int is_furniture(const char *s, size_t n)
         size_t o = 0;
         const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
         for (size_t j = 0; j < n;) {
+#if defined(__SSE2__)
+            if (n - j >= 16 && !(s[j] == ' ' && o && low[o - 1] == ' ')) {
+                /* sixteen bytes with no two spaces together, lowered at once */
+                __m128i x = _mm_loadu_si128((const __m128i *)(s + j));
+                unsigned space = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+                if (!(space & (space << 1))) {
+                    /* signed bytes: the high ones are no letters A..Z */
+                    __m128i up =
+                        _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+                    _mm_storeu_si128((__m128i *)(low + o), _mm_or_si128(x, _mm_and_si128(up, _mm_set1_epi8(0x20))));
+                    o += 16;
+                    j += 16;
+                    if (o >= 50)
+                        return 0; /* longer than any furniture line below */
+                    continue;
+                }
+            }
+#endif
             if (n - j >= 8 && !(s[j] == ' ' && o && low[o - 1] == ' ')) {
                 /* eight bytes with no two spaces together, lowered at once
                    (each test exact for each byte, whatever the others) */
@@ -335,6 +468,15 @@ static int next_word_is_conj(const char *s, size_t n)
    bytes at a time, inline (a line is too short for a call to pay). */
 static size_t next_break(const buf *b, size_t i)
 {
+#if defined(__SSE2__)
+    for (; i + 16 <= b->n; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(b->s + i));
+        unsigned hit = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\f'))));
+        if (hit)
+            return i + (size_t)__builtin_ctz(hit);
+    }
+#endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
     for (; i + 8 <= b->n; i += 8) {
@@ -353,6 +495,16 @@ static size_t next_break(const buf *b, size_t i)
     return b->n;
 }
 
+/* The n bytes at from, and their map, moved back to o (o <= from). */
+static inline void move_line(const buf *b, size_t o, size_t from, size_t n)
+{
+    if (o == from)
+        return;
+    memmove(b->s + o, b->s + from, n);
+    memmove(b->map + o, b->map + from, n * sizeof *b->map);
+}
+
+/* Pass 2, in pass 1's text where it stands. */
 static void pass_lines(arena *a, const buf *b, pk_text *out)
 {
     /* the breaks counted first, so that the lines take the room they need
@@ -360,8 +512,26 @@ static void pass_lines(arena *a, const buf *b, pk_text *out)
        copy, up to four times the lines' size (a text of short lines:
        "a-\n" x 300,000 took 34 MB instead of 9) */
     size_t nl = 1;
+#if defined(__SSE2__)
+    /* sixteen bytes at a time, each byte of the sum counting at most 255
+       steps */
+    size_t q = 0;
+    while (q + 16 <= b->n) {
+        __m128i sum = _mm_setzero_si128();
+        for (size_t steps = 0; steps < 255 && q + 16 <= b->n; steps++, q += 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(b->s + q));
+            sum = _mm_sub_epi8(sum, _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')),
+                                                 _mm_cmpeq_epi8(x, _mm_set1_epi8('\f'))));
+        }
+        __m128i t = _mm_sad_epu8(sum, _mm_setzero_si128());
+        nl += (size_t)_mm_cvtsi128_si32(t) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(t, 8));
+    }
+    for (; q < b->n; q++)
+        nl += b->s[q] == '\n' || b->s[q] == '\f';
+#else
     for (size_t i = next_break(b, 0); i < b->n; i = next_break(b, i + 1))
         nl++;
+#endif
     rline *L = pk_arena_alloc(a, nl * sizeof *L);
     size_t n = 0, s = 0;
     int page = 0;
@@ -436,11 +606,12 @@ static void pass_lines(arena *a, const buf *b, pk_text *out)
         }
     }
 
-    /* emit */
-    /* zeroed: the JIT-compiled patterns may read a few bytes past the end */
-    out->s = pk_arena_alloc(a, b->n + 16);
-    memset(out->s, 0, b->n + 16);
-    out->map = pk_arena_alloc(a, (b->n + 2) * sizeof(uint32_t));
+    /* emit, where the lines stand: the output never runs ahead of what is
+       read (o <= from: a line's bytes and its break, or the blank line's
+       own break, make room for each byte written), so a line is moved only
+       behind it, and a line that has not moved (o == from) is not copied */
+    out->s = b->s;
+    out->map = b->map;
     size_t o = 0;
     int pending_blank = 0, any = 0, joined = 0;
     size_t prev_text = (size_t)-1;
@@ -485,14 +656,17 @@ static void pass_lines(arena *a, const buf *b, pk_text *out)
             size_t nxn = L[j].te - L[j].ts;
             if (pk_is_letter_at(b->s + p, h - p) || (b->s[p] >= '0' && b->s[p] <= '9')) {
                 joined = 1;
-                memcpy(out->s + o, b->s + from, to - from);
-                memcpy(out->map + o, b->map + from, (to - from) * sizeof *out->map);
+                /* decided before the line moves over its own bytes */
+                int conj = next_word_is_conj(nx, nxn);
+                int keep = pk_is_upper_at(b->s + p, h - p) || pk_is_upper_at(nx, nxn) ||
+                           (b->s[p] >= '0' && b->s[p] <= '9');
+                uint32_t hat = b->map[h];
+                move_line(b, o, from, to - from);
                 o += to - from;
-                if (next_word_is_conj(nx, nxn)) {
+                if (conj) {
                     out->s[o] = ' '; /* suspended compound: "Stöd- och ..." */
-                    out->map[o++] = b->map[h];
-                } else if (!(pk_is_upper_at(b->s + p, h - p) || pk_is_upper_at(nx, nxn) ||
-                             (b->s[p] >= '0' && b->s[p] <= '9'))) {
+                    out->map[o++] = hat;
+                } else if (!keep) {
                     o--; /* "omsorgs-\nboende": the hyphen goes */
                 }
                 prev_text = i;
@@ -500,18 +674,18 @@ static void pass_lines(arena *a, const buf *b, pk_text *out)
                 continue;
             }
         }
-        memcpy(out->s + o, b->s + from, to - from);
-        memcpy(out->map + o, b->map + from, (to - from) * sizeof *out->map);
+        move_line(b, o, from, to - from);
         o += to - from;
         prev_text = i;
         any = 1;
     }
-    out->s[o] = 0;
+    /* zeroed: the JIT-compiled patterns may read a few bytes past the end
+       (the text has room for sixteen bytes after b->n) */
+    memset(out->s + o, 0, b->n + 16 - o);
     out->n = o;
-    out->map[o] = b->n ? b->map[b->n - 1] + 1 : 0; /* patched by the caller */
 }
 
-void pk_normalize(arena *a, const pk_text *in, pk_text *out)
+void pk_normalize(arena *a, pk_text *in, pk_text *out)
 {
     buf b;
     pass_chars(a, in, &b);
