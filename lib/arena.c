@@ -93,8 +93,38 @@ void *pk_arena_alloc(arena *a, size_t n)
     return p;
 }
 
+/* The rounded size of an allocation of n bytes in the arena. */
+static size_t rounded(size_t n) { return (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1); }
+
 void *pk_arena_grow(arena *a, void *old, size_t old_n, size_t new_n)
 {
+    size_t old_need = rounded(old_n), need = rounded(new_n);
+    if (old && old_n && new_n > old_n && need >= new_n) {
+        arena_block *b = a->head;
+        /* the last allocation of the current block grows where it stands
+           when the block has the room */
+        if (b && (char *)old + old_need == (char *)b->data + b->used && b->cap - b->used >= need - old_need) {
+            b->used += need - old_need;
+            return old;
+        }
+        /* an allocation over BLOCK_MIN has a block of its own (see
+           pk_arena_alloc): the block is reallocated, and the copy it grew
+           from does not stay in the arena beside it (a vector grown by
+           doubling kept every smaller copy: up to twice its size) */
+        if (old_need > BLOCK_MIN && need <= SIZE_MAX - sizeof(arena_block)) {
+            for (arena_block **at = &a->head; *at; at = &(*at)->next) {
+                arena_block *o = *at;
+                if ((void *)o->data != old)
+                    continue;
+                arena_block *nb = pk_realloc(o, sizeof(arena_block) + need);
+                if (!nb)
+                    return oom(a);
+                nb->cap = nb->used = need;
+                *at = nb;
+                return nb->data;
+            }
+        }
+    }
     void *p = pk_arena_alloc(a, new_n);
     if (p && old && old_n)
         memcpy(p, old, old_n < new_n ? old_n : new_n);

@@ -22,6 +22,52 @@ static void expect_clean(const char *in, const char *want)
     pk_arena_free(&a);
 }
 
+/* The arena's vectors: the items survive each growth, in place at the end
+   of a block or through a block of their own, and other allocations made
+   between two growths keep their bytes. */
+static void test_arena_vectors_grow(void **state)
+{
+    (void)state;
+    arena a = {0};
+    vec small = {NULL, 0, 0, sizeof(uint32_t)}, big = {NULL, 0, 0, sizeof(uint64_t)};
+    char *marks[64];
+    size_t nm = 0;
+    for (uint32_t i = 0; i < 200000; i++) {
+        uint32_t *s = pk_vec_push(&a, &small);
+        assert_non_null(s);
+        *s = i * 7u;
+        uint64_t *b = pk_vec_push(&a, &big);
+        assert_non_null(b);
+        *b = (uint64_t)i * 1000003u;
+        if ((i & (i - 1)) == 0 && nm < 64) { /* a string between growths */
+            marks[nm] = pk_arena_strdup(&a, "mellan");
+            assert_non_null(marks[nm]);
+            nm++;
+        }
+    }
+    for (uint32_t i = 0; i < 200000; i++) {
+        assert_int_equal(((uint32_t *)small.items)[i], i * 7u);
+        assert_true(((uint64_t *)big.items)[i] == (uint64_t)i * 1000003u);
+    }
+    for (size_t k = 0; k < nm; k++)
+        assert_string_equal(marks[k], "mellan");
+    /* one vector alone grows where it stands; a string after it then takes
+       the room beyond its items */
+    vec alone = {NULL, 0, 0, sizeof(uint32_t)};
+    char *after = NULL;
+    for (uint32_t i = 0; i < 64; i++) {
+        uint32_t *s = pk_vec_push(&a, &alone);
+        assert_non_null(s);
+        *s = i + 1;
+        if (i == 12)
+            after = pk_arena_strdup(&a, "efter");
+    }
+    for (uint32_t i = 0; i < 64; i++)
+        assert_int_equal(((uint32_t *)alone.items)[i], i + 1);
+    assert_string_equal(after, "efter");
+    pk_arena_free(&a);
+}
+
 static void test_utf8_bom_crlf(void **state)
 {
     (void)state;
@@ -249,7 +295,7 @@ int main(void)
         cmocka_unit_test(test_folding),           cmocka_unit_test(test_dehyphenation),
         cmocka_unit_test(test_furniture),         cmocka_unit_test(test_double_spacing),
         cmocka_unit_test(test_repeated_header),   cmocka_unit_test(test_round_trip_corpus),
-        cmocka_unit_test(test_sentences),
+        cmocka_unit_test(test_sentences),       cmocka_unit_test(test_arena_vectors_grow),
     };
     return cmocka_run_group_tests_name("text", tests, setup_ex, teardown_ex);
 }
