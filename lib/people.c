@@ -198,6 +198,57 @@ static inline size_t small_run_end(const char *s, size_t p, size_t e)
     return p;
 }
 
+#if defined(__SSE2__)
+/* The bytes of x in [lo, hi], each as 0xFF: shifted so that lo is the
+   smallest signed byte, one signed comparison tells. */
+static inline __m128i bytes_in(__m128i x, unsigned char lo, unsigned char hi)
+{
+    __m128i t = _mm_add_epi8(x, _mm_set1_epi8((char)(unsigned char)(0x80 - lo)));
+    return _mm_cmplt_epi8(t, _mm_set1_epi8((char)(-128 + (hi - lo + 1))));
+}
+#endif
+
+/* The end of the run of small letters from p on whose case is known
+   here: ASCII a-z, and the Latin-1 small letters after a byte 0xC3 (ß-ÿ
+   but for ÷), as may_lower() and name_class() read them one by one; a
+   character whose lead byte stands before e is in, so the run may end one
+   byte after e (as the walk by characters does: a character cut by e is
+   whole to pcre2). Any other character ends the run, for the callers to
+   look at. Sixteen bytes at a time where the text is long enough. */
+static inline size_t latin_small_end(const char *s, size_t p, size_t e, size_t n)
+{
+#if defined(__SSE2__)
+    for (; p < e && p + 17 <= n; p += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
+        __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(s + p + 1));
+        __m128i pair = _mm_and_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3)),
+                                     _mm_andnot_si128(_mm_cmpeq_epi8(y, _mm_set1_epi8((char)0xB7)), bytes_in(y, 0x9F, 0xBF)));
+        unsigned lead = (unsigned)_mm_movemask_epi8(pair);
+        unsigned ok = (unsigned)_mm_movemask_epi8(bytes_in(x, 'a', 'z')) | lead | lead << 1;
+        unsigned r = (unsigned)__builtin_ctz(~ok); /* at most 17: a pair may end past the block */
+        if (r < 16) {
+            p += r;
+            /* a run past e ends at e, or after the character cut there */
+            return p <= e ? p : ((unsigned char)s[e] & 0xC0) == 0x80 ? e + 1 : e;
+        }
+        p += r - 16; /* the second byte of a pair at the block's end */
+    }
+    if (p > e)
+        return ((unsigned char)s[e] & 0xC0) == 0x80 ? e + 1 : e;
+#endif
+    while (p < e) {
+        unsigned char a = (unsigned char)s[p];
+        if ((unsigned char)(a - 'a') < 26)
+            p++;
+        else if (a == 0xC3 && p + 1 < n && (unsigned char)s[p + 1] >= 0x9F && (unsigned char)s[p + 1] <= 0xBF &&
+                 (unsigned char)s[p + 1] != 0xB7)
+            p += 2;
+        else
+            break;
+    }
+    return p;
+}
+
 /* "\p{Lu}\p{Ll}+" at p: where it ends, or 0 */
 static inline size_t may_cap_word(const ctx *c, size_t p, size_t e)
 {
@@ -208,8 +259,8 @@ static inline size_t may_cap_word(const ctx *c, size_t p, size_t e)
     if (!(k = may_lower(c, p, e)))
         return 0;
     for (p += k;;) {
-        /* ASCII small letters in a tight loop, others one by one */
-        p = small_run_end(c->t.s, p, e);
+        /* ASCII and Latin-1 small letters in a tight loop, others one by one */
+        p = latin_small_end(c->t.s, p, e, c->t.n);
         if (!(k = may_lower(c, p, e)))
             return p;
         p += k;
@@ -289,16 +340,6 @@ static inline void push_name_start(ctx *c, vec *v, size_t p)
             *slot = (uint32_t)p;
     }
 }
-
-#if defined(__SSE2__)
-/* The bytes of x in [lo, hi], each as 0xFF: shifted so that lo is the
-   smallest signed byte, one signed comparison tells. */
-static inline __m128i bytes_in(__m128i x, unsigned char lo, unsigned char hi)
-{
-    __m128i t = _mm_add_epi8(x, _mm_set1_epi8((char)(unsigned char)(0x80 - lo)));
-    return _mm_cmplt_epi8(t, _mm_set1_epi8((char)(-128 + (hi - lo + 1))));
-}
-#endif
 
 static name_starts find_name_starts(ctx *c)
 {
@@ -386,8 +427,8 @@ static size_t name_word_end(const ctx *c, size_t p, size_t e, int hyphen)
     if ((cl = name_class(c, p, e, &k)) != 2)
         return cl == 3 ? NAME_ASK_PCRE2 : 0;
     for (p += k;; p += k) {
-        /* ASCII small letters in a tight loop, others one by one */
-        p = small_run_end(c->t.s, p, e);
+        /* ASCII and Latin-1 small letters in a tight loop, others one by one */
+        p = latin_small_end(c->t.s, p, e, c->t.n);
         if ((cl = name_class(c, p, e, &k)) != 2)
             break;
     }
