@@ -529,6 +529,49 @@ typedef struct word {
     size_t s, e;
 } word;
 
+/* the bytes no name word holds: digits : ( ) , . @ / */
+static const unsigned char no_name[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1,
+    ['9'] = 1, [':'] = 1, ['('] = 1, [')'] = 1, [','] = 1, ['.'] = 1, ['@'] = 1, ['/'] = 1,
+};
+
+/* The end of the word at p in a range that ends at e: the first space or
+   newline from p on, else e. *bad, when asked, tells whether a byte of
+   no_name stands in the word. Sixteen bytes at a time (SSE2) while the
+   text holds them, the bits past e put aside. */
+static inline size_t word_end_at(const ctx *c, size_t p, size_t e, unsigned char *bad)
+{
+    const char *s = c->t.s;
+    unsigned char b = 0;
+#if defined(__SSE2__)
+    for (; p < e && p + 16 <= c->t.n; p += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
+        unsigned m = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))));
+        if (e - p < 16)
+            m |= 1u << (e - p);
+        unsigned end = m ? (unsigned)__builtin_ctz(m) : 16;
+        if (bad) {
+            /* no_name's bytes: . / 0-9 : are 0x2E-0x3A, then ( ) , @ */
+            __m128i nn = _mm_or_si128(_mm_or_si128(bytes_in(x, 0x2E, 0x3A), bytes_in(x, '(', ')')),
+                                      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')),
+                                                   _mm_cmpeq_epi8(x, _mm_set1_epi8('@'))));
+            b |= ((unsigned)_mm_movemask_epi8(nn) & ((1u << end) - 1)) != 0;
+        }
+        if (end < 16) {
+            if (bad)
+                *bad = b;
+            return p + end;
+        }
+    }
+#endif
+    for (; p < e && s[p] != ' ' && s[p] != '\n'; p++)
+        b |= no_name[(unsigned char)s[p]];
+    if (bad)
+        *bad = b;
+    return p;
+}
+
 static size_t words_of(const ctx *c, size_t s, size_t e, word *w, size_t max, int *wide_gap)
 {
     size_t n = 0;
@@ -538,8 +581,7 @@ static size_t words_of(const ctx *c, size_t s, size_t e, word *w, size_t max, in
         if (p >= e)
             break;
         w[n].s = p;
-        while (p < e && c->t.s[p] != ' ' && c->t.s[p] != '\n')
-            p++;
+        p = word_end_at(c, p, e, NULL);
         w[n].e = p;
         if (wide_gap)
             wide_gap[n] = p + 1 < e && c->t.s[p + 1] == ' ';
@@ -547,12 +589,6 @@ static size_t words_of(const ctx *c, size_t s, size_t e, word *w, size_t max, in
     }
     return n;
 }
-
-/* the bytes no name word holds: digits : ( ) , . @ / */
-static const unsigned char no_name[256] = {
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1,
-    ['9'] = 1, [':'] = 1, ['('] = 1, [')'] = 1, [','] = 1, ['.'] = 1, ['@'] = 1, ['/'] = 1,
-};
 
 static int is_name_word(const ctx *c, const word *w)
 {
@@ -695,10 +731,8 @@ static int may_sign(const ctx *c, const line *nl)
             continue;
         }
         /* the word's end and the bytes no name word holds, in one walk */
-        size_t q = p;
-        unsigned char bad = 0;
-        while (q < nl->e && c->t.s[q] != ' ' && c->t.s[q] != '\n')
-            bad |= no_name[(unsigned char)c->t.s[q++]];
+        unsigned char bad;
+        size_t q = word_end_at(c, p, nl->e, &bad);
         size_t m = q - p;
         p = q;
         if ((n == 0 || (m > 3 && !(m <= 12 && s[0] == '(' && s[m - 1] == ')'))) &&
