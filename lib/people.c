@@ -1401,34 +1401,47 @@ static void merge_genitives(ctx *c)
    Swedish names vary between folded into one ("Reimfeldt" and
    "Reimfelt", "Gustavsson" and "Gustafsson", "Lindqvist" and "Lindkvist",
    "Henric" and "Henrik", doubled letters). */
-static char *spelling_key(ctx *c, const char *name)
+/* The letters spelling_key() writes as another (q c -> k, w v -> f, z ->
+   s, a hyphen as a space), and those it looks at with the letter after
+   them first (dt th ck ph é); 0 for the rest, written as they are. */
+static const unsigned char spell_as[256] = {
+    ['q'] = 'k', ['c'] = 'k', ['w'] = 'f', ['v'] = 'f', ['z'] = 's', ['-'] = ' ',
+};
+static const unsigned char spell_pair[256] = {['d'] = 1, ['t'] = 1, ['c'] = 1, ['p'] = 1, [0xC3] = 1};
+
+static char *spelling_key(ctx *c, const char *name, size_t *len)
 {
-    const char *lw = pk_lower(c->a, name, strlen(name));
-    size_t n = strlen(lw), o = 0;
+    size_t nn = strlen(name);
+    char buf[41];
+    /* most names are of ASCII and Latin-1 letters: lowered without an
+       allocation, as pk_lower() lowers them */
+    const char *lw = nn <= 40 ? lower_latin(name, nn, buf) : NULL;
+    if (!lw)
+        lw = pk_lower(c->a, name, nn);
+    size_t n = lw == buf ? nn : strlen(lw), o = 0;
     char *k = pk_arena_alloc(c->a, n + 1);
     for (size_t i = 0; i < n; i++) {
-        char ch = lw[i], nx = i + 1 < n ? lw[i + 1] : 0;
-        if ((unsigned char)ch == 0xC3 && (unsigned char)nx == 0xA9) { /* é */
-            ch = 'e';
-            i++;
-        } else if (ch == '-')
-            ch = ' ';
-        else if ((ch == 'd' && nx == 't') || (ch == 't' && nx == 'h') || (ch == 'c' && nx == 'k'))
-            continue; /* dt, th, ck: the second letter stands */
-        else if (ch == 'p' && nx == 'h') {
-            ch = 'f';
-            i++;
-        } else if (ch == 'q' || ch == 'c')
-            ch = 'k';
-        else if (ch == 'w' || ch == 'v')
-            ch = 'f';
-        else if (ch == 'z')
-            ch = 's';
+        char ch = lw[i];
+        if (spell_pair[(unsigned char)ch]) {
+            char nx = i + 1 < n ? lw[i + 1] : 0;
+            if ((unsigned char)ch == 0xC3 && (unsigned char)nx == 0xA9) { /* é */
+                ch = 'e';
+                i++;
+            } else if ((ch == 'd' && nx == 't') || (ch == 't' && nx == 'h') || (ch == 'c' && nx == 'k'))
+                continue; /* dt, th, ck: the second letter stands */
+            else if (ch == 'p' && nx == 'h') {
+                ch = 'f';
+                i++;
+            } else if (spell_as[(unsigned char)ch])
+                ch = (char)spell_as[(unsigned char)ch];
+        } else if (spell_as[(unsigned char)ch])
+            ch = (char)spell_as[(unsigned char)ch];
         if (o > 0 && k[o - 1] == ch && ch != ' ')
             continue; /* doubled letters */
         k[o++] = ch;
     }
     k[o] = 0;
+    *len = o;
     return k;
 }
 
@@ -1447,8 +1460,9 @@ static void merge_spellings(ctx *c)
     memset(slot, 0, cap * sizeof *slot);
     memset(gone, 0, n + 1);
     for (size_t i = 0; i < n; i++) {
-        key[i] = spelling_key(c, ps[i].name);
-        size_t j = pk_hash_folded(key[i], strlen(key[i])) & (cap - 1);
+        size_t kn;
+        key[i] = spelling_key(c, ps[i].name, &kn);
+        size_t j = pk_hash_folded(key[i], kn) & (cap - 1);
         for (; slot[j]; j = (j + 1) & (cap - 1)) {
             size_t o = slot[j] - 1;
             if (strcmp(key[o], key[i]) != 0)
