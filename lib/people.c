@@ -888,10 +888,51 @@ static void labelled(ctx *c, const segs *g, const name_starts *ns)
 
 /* s[0..n), n at most 40, in lower case in buf as pk_lower() gives it, when
    every character is ASCII or a Latin-1 letter after a byte 0xC3 (no
-   allocation); NULL for any other character. */
-static const char *lower_latin(const char *s, size_t n, char buf[static 41])
+   allocation); NULL for any other character. s[0..avail), avail >= n, may
+   be read. */
+static const char *lower_latin(const char *s, size_t n, size_t avail, char buf[static 48])
 {
     size_t i = 0;
+#if defined(__SSE2__)
+    /* sixteen bytes at a time, the bytes past n as zeros:
+       every byte from 0x80 on must be a 0xC3 or the byte after one (a byte
+       0x80-0xBF), and A-Z and the second bytes 0x80-0x9E but for × take
+       the bit 0x20 */
+    unsigned carry = 0; /* the block before ended in a 0xC3 */
+    for (; i < n; i += 16) {
+        size_t v = n - i < 16 ? n - i : 16;
+        __m128i x;
+        if (v == 16)
+            x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        else if (i + 16 <= avail) {
+            const __m128i idx = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+            x = _mm_and_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + i)),
+                              _mm_cmplt_epi8(idx, _mm_set1_epi8((char)v)));
+        } else {
+            char tail[16] = {0};
+            memcpy(tail, s + i, v);
+            x = _mm_loadu_si128((const __m128i *)(const void *)tail);
+        }
+        unsigned high = (unsigned)_mm_movemask_epi8(x);
+        unsigned lead = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3)));
+        __m128i second = _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80));
+        unsigned cont = (unsigned)_mm_movemask_epi8(second);
+        /* the zeros past n are none of these, so a 0xC3 at n - 1 finds no
+           second byte */
+        if (high != (lead | cont) || cont != ((lead << 1 | carry) & 0xFFFF))
+            return NULL;
+        carry = lead >> 15;
+        __m128i up = _mm_or_si128(bytes_in(x, 'A', 'Z'),
+                                  _mm_andnot_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0x97)),
+                                                   _mm_and_si128(second, bytes_in(x, 0x80, 0x9E))));
+        x = _mm_or_si128(x, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+        _mm_storeu_si128((__m128i *)(void *)(buf + i), x);
+    }
+    if (carry)
+        return NULL;
+    buf[n] = 0;
+    return buf;
+#else
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     /* eight ASCII bytes at a time: A-Z take the bit 0x20 */
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
@@ -919,6 +960,7 @@ static const char *lower_latin(const char *s, size_t n, char buf[static 41])
     }
     buf[n] = 0;
     return buf;
+#endif
 }
 
 /* Attendance lists: under "Närvarande ledamöter", "Ersättare", "Övriga
@@ -934,12 +976,12 @@ static void attendance(ctx *c, const segs *g)
             n--;
         if (l->blank || n > 40)
             continue;
-        char buf[41];
-        const char *low = lower_latin(c->t.s + l->s, n, buf);
+        char buf[48];
+        const char *low = lower_latin(c->t.s + l->s, n, c->t.n - l->s, buf);
         if (!low)
             low = pk_lower(c->a, c->t.s + l->s, n);
         const char *roll_title; /* the title when a line names none */
-        if (!pk_roll_heading(low, strlen(low), &roll_title))
+        if (!pk_roll_heading(low, low == buf ? n : strlen(low), &roll_title))
             continue;
         for (size_t j = i + 1; j < g->nlines && !g->lines[j].blank && !g->lines[j].heading; j++) {
             const line *m = &g->lines[j];
@@ -1412,10 +1454,10 @@ static const unsigned char spell_pair[256] = {['d'] = 1, ['t'] = 1, ['c'] = 1, [
 static char *spelling_key(ctx *c, const char *name, size_t *len)
 {
     size_t nn = strlen(name);
-    char buf[41];
+    char buf[48];
     /* most names are of ASCII and Latin-1 letters: lowered without an
        allocation, as pk_lower() lowers them */
-    const char *lw = nn <= 40 ? lower_latin(name, nn, buf) : NULL;
+    const char *lw = nn <= 40 ? lower_latin(name, nn, nn, buf) : NULL;
     if (!lw)
         lw = pk_lower(c->a, name, nn);
     size_t n = lw == buf ? nn : strlen(lw), o = 0;
