@@ -398,7 +398,7 @@ static name_starts find_name_starts(ctx *c)
 /* The class of the character at p in a range that ends at e: 1 a capital,
    2 a small letter, 0 anything else or the range's end, 3 unknown here;
    *len its length. */
-static int name_class(const ctx *c, size_t p, size_t e, size_t *len)
+static inline int name_class(const ctx *c, size_t p, size_t e, size_t *len)
 {
     *len = 1;
     if (p >= e)
