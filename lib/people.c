@@ -269,7 +269,7 @@ static inline size_t may_cap_word(const ctx *c, size_t p, size_t e)
 
 /* the particle of RX_NAME at p ("af ", "von ", "van ", "de ", "da ", "el "):
    its length, or 0 */
-static size_t particle_at(const ctx *c, size_t p, size_t e)
+static inline size_t particle_at(const ctx *c, size_t p, size_t e)
 {
     const char *s = c->t.s + p;
     size_t n = e - p;
