@@ -722,9 +722,8 @@ static int may_sign(const ctx *c, const line *nl)
                looked for no further than that */
             if (n == 0)
                 return 0;
-            size_t lim = a == '(' ? 12 : 3, q = p;
-            while (q < nl->e && q - p <= lim && c->t.s[q] != ' ' && c->t.s[q] != '\n')
-                q++;
+            size_t lim = a == '(' ? 12 : 3;
+            size_t q = word_end_at(c, p, nl->e - p > lim + 1 ? p + lim + 1 : nl->e, NULL);
             if (q - p > lim || (q - p > 3 && c->t.s[q - 1] != ')'))
                 return 0;
             p = q;
@@ -813,15 +812,18 @@ static int trim_name(const ctx *c, size_t *s, size_t e)
 
 static const struct label {
     const char *word;
+    size_t len; /* of word */
     const char *title;
     const char *role;
     size_t max_words; /* under "Justeras" four words are two names more often than one */
 } labels[] = {
-    {"Handläggare", "handläggare", "officer", 4}, {"Kontaktperson", NULL, "officer", 4},
-    {"Föredragande", NULL, "officer", 4},        {"Justerare", NULL, "other", 3},
-    {"Justerande", NULL, "other", 3},            {"Sekreterare", "sekreterare", "other", 4},
-    {"Vid protokollet", "sekreterare", "other", 4}, {"Justerat", NULL, "other", 3},
-    {"Justeras", NULL, "other", 3},
+#define LABEL(w, t, r, m) {w, sizeof w - 1, t, r, m}
+    LABEL("Handläggare", "handläggare", "officer", 4), LABEL("Kontaktperson", NULL, "officer", 4),
+    LABEL("Föredragande", NULL, "officer", 4),        LABEL("Justerare", NULL, "other", 3),
+    LABEL("Justerande", NULL, "other", 3),            LABEL("Sekreterare", "sekreterare", "other", 4),
+    LABEL("Vid protokollet", "sekreterare", "other", 4), LABEL("Justerat", NULL, "other", 3),
+    LABEL("Justeras", NULL, "other", 3),
+#undef LABEL
 };
 
 static void labelled(ctx *c, const segs *g, const name_starts *ns)
@@ -842,10 +844,10 @@ static void labelled(ctx *c, const segs *g, const name_starts *ns)
         if (!(first[b0 >> 6] >> (b0 & 63) & 1))
             continue;
         for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
-            if (labels[k].word[0] != c->t.s[l->s])
-                continue; /* most rows end at their first byte */
-            size_t m = strlen(labels[k].word);
-            if (l->e - l->s < m || memcmp(c->t.s + l->s, labels[k].word, m) != 0)
+            size_t m = labels[k].len;
+            /* most rows end at their first two bytes */
+            if (labels[k].word[0] != c->t.s[l->s] || l->e - l->s < m || labels[k].word[1] != c->t.s[l->s + 1] ||
+                memcmp(c->t.s + l->s, labels[k].word, m) != 0)
                 continue;
             size_t p = l->s + m;
             while (p < l->e && (c->t.s[p] == ':' || c->t.s[p] == ' '))
