@@ -281,8 +281,65 @@ static inline size_t particle_at(const ctx *c, size_t p, size_t e)
     return 0;
 }
 
-/* RX_NAME may match from q on in a range that ends at e. */
-static int name_may_start(const ctx *c, size_t q, size_t e)
+#if defined(__SSE2__)
+/* The classes of the 16 bytes at p that name_may_start() reads, as bits:
+   A-Z, a-z, a 0xC3 before the second byte of a Latin-1 capital (À-Þ but
+   ×) or small letter (ß-ÿ but ÷), a space or newline, a byte from 0x80
+   on. */
+typedef struct name_bits {
+    uint64_t up, low, up_lead, low_lead, space, high;
+} name_bits;
+
+static inline void name_bits_at(const char *s, size_t p, unsigned shift, name_bits *b)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
+    __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(s + p + 1));
+    __m128i c3 = _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3));
+    __m128i up2 = _mm_andnot_si128(_mm_cmpeq_epi8(y, _mm_set1_epi8((char)0x97)), bytes_in(y, 0x80, 0x9E));
+    __m128i low2 = _mm_andnot_si128(_mm_cmpeq_epi8(y, _mm_set1_epi8((char)0xB7)), bytes_in(y, 0x9F, 0xBF));
+    __m128i sp = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
+    b->up |= (uint64_t)(unsigned)_mm_movemask_epi8(bytes_in(x, 'A', 'Z')) << shift;
+    b->low |= (uint64_t)(unsigned)_mm_movemask_epi8(bytes_in(x, 'a', 'z')) << shift;
+    b->up_lead |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_and_si128(c3, up2)) << shift;
+    b->low_lead |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_and_si128(c3, low2)) << shift;
+    b->space |= (uint64_t)(unsigned)_mm_movemask_epi8(sp) << shift;
+    b->high |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << shift;
+}
+
+/* name_may_start()'s answer from the 32 bytes at q, read at once: 1 or 0,
+   or -1 where a character of another script, a hyphen, a particle or the
+   window's end leaves it to the walk by characters. The range must hold
+   the window (q + 33 <= e). */
+static inline int name_may_start_wide(const ctx *c, size_t q)
+{
+    name_bits b = {0, 0, 0, 0, 0, 0};
+    name_bits_at(c->t.s, q, 0, &b);
+    uint64_t low = b.low | b.low_lead, ok = low | b.low_lead << 1;
+    /* a capital: A-Z, or two bytes */
+    unsigned i = b.up & 1 ? 1 : b.up_lead & 1 ? 2 : 0;
+    if (!i)
+        return -1;
+    /* one small letter or more, then a space */
+    unsigned r = (unsigned)__builtin_ctzll(~ok & ~(uint64_t)0 << i);
+    if (r == i || r >= 15)
+        return b.high >> r & 1 || r >= 15 ? -1 : 0;
+    if (!(b.space >> r & 1))
+        return c->t.s[q + r] == '-' || b.high >> r & 1 ? -1 : 0;
+    /* a capital, then a small letter */
+    unsigned j = r + 1;
+    unsigned k = b.up >> j & 1 ? j + 1 : b.up_lead >> j & 1 ? j + 2 : 0;
+    if (!k) {
+        unsigned char a = (unsigned char)c->t.s[q + j];
+        return b.high >> j & 1 || a == 'a' || a == 'd' || a == 'e' || a == 'v' ? -1 : 0;
+    }
+    if (k >= 16)
+        return -1;
+    return low >> k & 1 ? 1 : b.high >> k & 1 ? -1 : 0;
+}
+#endif
+
+/* RX_NAME may match from q on in a range that ends at e: by characters. */
+static int name_may_start_walk(const ctx *c, size_t q, size_t e)
 {
     size_t p = may_cap_word(c, q, e);
     if (!p)
@@ -302,6 +359,19 @@ static int name_may_start(const ctx *c, size_t q, size_t e)
         k = may_upper(c, p, e);
     }
     return k && may_lower(c, p + k, e);
+}
+
+/* RX_NAME may match from q on in a range that ends at e. */
+static inline int name_may_start(const ctx *c, size_t q, size_t e)
+{
+#if defined(__SSE2__)
+    if (q + 17 <= e) {
+        int w = name_may_start_wide(c, q);
+        if (w >= 0)
+            return w;
+    }
+#endif
+    return name_may_start_walk(c, q, e);
 }
 
 /* The places where RX_NAME may match in the whole text, ascending: found
