@@ -306,35 +306,50 @@ static inline void name_bits_at(const char *s, size_t p, unsigned shift, name_bi
     b->high |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << shift;
 }
 
-/* name_may_start()'s answer from the 32 bytes at q, read at once: 1 or 0,
-   or -1 where a character of another script, a hyphen, a particle or the
-   window's end leaves it to the walk by characters. The range must hold
-   the window (q + 33 <= e). */
-static inline int name_may_start_wide(const ctx *c, size_t q)
+/* name_may_start()'s answer from the bits of the win bytes at q: 1 or 0,
+   or -1 where a character of another script, a hyphen or a particle
+   leaves it to the walk by characters, -2 where the window is too short. */
+static inline int name_bits_answer(const ctx *c, size_t q, size_t e, const name_bits *b, unsigned win)
 {
-    name_bits b = {0, 0, 0, 0, 0, 0};
-    name_bits_at(c->t.s, q, 0, &b);
-    uint64_t low = b.low | b.low_lead, ok = low | b.low_lead << 1;
+    uint64_t low = b->low | b->low_lead, ok = low | b->low_lead << 1;
     /* a capital: A-Z, or two bytes */
-    unsigned i = b.up & 1 ? 1 : b.up_lead & 1 ? 2 : 0;
+    unsigned i = b->up & 1 ? 1 : b->up_lead & 1 ? 2 : 0;
     if (!i)
         return -1;
     /* one small letter or more, then a space */
     unsigned r = (unsigned)__builtin_ctzll(~ok & ~(uint64_t)0 << i);
-    if (r == i || r >= 15)
-        return b.high >> r & 1 || r >= 15 ? -1 : 0;
-    if (!(b.space >> r & 1))
-        return c->t.s[q + r] == '-' || b.high >> r & 1 ? -1 : 0;
-    /* a capital, then a small letter */
+    if (r >= win - 1)
+        return -2;
+    if (r == i)
+        return b->high >> r & 1 ? -1 : 0;
+    if (!(b->space >> r & 1))
+        return c->t.s[q + r] == '-' || b->high >> r & 1 ? -1 : 0;
+    /* a capital, then a small letter; a particle before them is rare */
     unsigned j = r + 1;
-    unsigned k = b.up >> j & 1 ? j + 1 : b.up_lead >> j & 1 ? j + 2 : 0;
-    if (!k) {
-        unsigned char a = (unsigned char)c->t.s[q + j];
-        return b.high >> j & 1 || a == 'a' || a == 'd' || a == 'e' || a == 'v' ? -1 : 0;
-    }
-    if (k >= 16)
+    unsigned k = b->up >> j & 1 ? j + 1 : b->up_lead >> j & 1 ? j + 2 : 0;
+    if (!k)
+        return b->high >> j & 1 || particle_at(c, q + j, e) ? -1 : 0;
+    if (k >= win)
+        return -2;
+    return low >> k & 1 ? 1 : b->high >> k & 1 ? -1 : 0;
+}
+
+/* name_may_start()'s answer from the bytes at q, sixteen at a time, the
+   next sixteen only where a long word asks for them: 1 or 0, or -1 (the
+   walk by characters must say). The range holds the first window
+   (q + 17 <= e). */
+static inline int name_may_start_wide(const ctx *c, size_t q, size_t e)
+{
+    name_bits b = {0, 0, 0, 0, 0, 0};
+    name_bits_at(c->t.s, q, 0, &b);
+    int w = name_bits_answer(c, q, e, &b, 16);
+    if (w != -2)
+        return w;
+    if (q + 33 > e)
         return -1;
-    return low >> k & 1 ? 1 : b.high >> k & 1 ? -1 : 0;
+    name_bits_at(c->t.s, q + 16, 16, &b);
+    w = name_bits_answer(c, q, e, &b, 32);
+    return w == -2 ? -1 : w;
 }
 #endif
 
@@ -366,7 +381,7 @@ static inline int name_may_start(const ctx *c, size_t q, size_t e)
 {
 #if defined(__SSE2__)
     if (q + 17 <= e) {
-        int w = name_may_start_wide(c, q);
+        int w = name_may_start_wide(c, q, e);
         if (w >= 0)
             return w;
     }
