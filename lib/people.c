@@ -641,7 +641,8 @@ static inline size_t word_end_at(const ctx *c, size_t p, size_t e, unsigned char
             __m128i nn = _mm_or_si128(_mm_or_si128(bytes_in(x, 0x2E, 0x3A), bytes_in(x, '(', ')')),
                                       _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')),
                                                    _mm_cmpeq_epi8(x, _mm_set1_epi8('@'))));
-            b |= ((unsigned)_mm_movemask_epi8(nn) & ((1u << end) - 1)) != 0;
+            if ((unsigned)_mm_movemask_epi8(nn) & ((1u << end) - 1))
+                b = 1;
         }
         if (end < 16) {
             if (bad)
