@@ -1060,9 +1060,12 @@ static void attendance(ctx *c, const segs *g)
     for (size_t i = 0; i + 1 < g->nlines; i++) {
         const line *l = &g->lines[i];
         size_t n = l->e - l->s;
+        /* a long line that ends in no colon or space stays long */
+        if (l->blank || (n > 40 && c->t.s[l->e - 1] != ':' && c->t.s[l->e - 1] != ' '))
+            continue;
         while (n && (c->t.s[l->s + n - 1] == ':' || c->t.s[l->s + n - 1] == ' '))
             n--;
-        if (l->blank || n > 40)
+        if (n > 40)
             continue;
         char buf[48];
         const char *low = lower_latin(c->t.s + l->s, n, c->t.n - l->s, buf);
