@@ -13,6 +13,9 @@
 
 #include <string.h>
 #include <strings.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* The party that the word s[0..n) in parentheses after a name stands for:
    the table's spelling of a party it holds ("(m)" and "(M)" are "M"); after
@@ -195,6 +198,57 @@ static inline size_t small_run_end(const char *s, size_t p, size_t e)
     return p;
 }
 
+#if defined(__SSE2__)
+/* The bytes of x in [lo, hi], each as 0xFF: shifted so that lo is the
+   smallest signed byte, one signed comparison tells. */
+static inline __m128i bytes_in(__m128i x, unsigned char lo, unsigned char hi)
+{
+    __m128i t = _mm_add_epi8(x, _mm_set1_epi8((char)(unsigned char)(0x80 - lo)));
+    return _mm_cmplt_epi8(t, _mm_set1_epi8((char)(-128 + (hi - lo + 1))));
+}
+#endif
+
+/* The end of the run of small letters from p on whose case is known
+   here: ASCII a-z, and the Latin-1 small letters after a byte 0xC3 (ß-ÿ
+   but for ÷), as may_lower() and name_class() read them one by one; a
+   character whose lead byte stands before e is in, so the run may end one
+   byte after e (as the walk by characters does: a character cut by e is
+   whole to pcre2). Any other character ends the run, for the callers to
+   look at. Sixteen bytes at a time where the text is long enough. */
+static inline size_t latin_small_end(const char *s, size_t p, size_t e, size_t n)
+{
+#if defined(__SSE2__)
+    for (; p < e && p + 17 <= n; p += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
+        __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(s + p + 1));
+        __m128i pair = _mm_and_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3)),
+                                     _mm_andnot_si128(_mm_cmpeq_epi8(y, _mm_set1_epi8((char)0xB7)), bytes_in(y, 0x9F, 0xBF)));
+        unsigned lead = (unsigned)_mm_movemask_epi8(pair);
+        unsigned ok = (unsigned)_mm_movemask_epi8(bytes_in(x, 'a', 'z')) | lead | lead << 1;
+        unsigned r = (unsigned)__builtin_ctz(~ok); /* at most 17: a pair may end past the block */
+        if (r < 16) {
+            p += r;
+            /* a run past e ends at e, or after the character cut there */
+            return p <= e ? p : ((unsigned char)s[e] & 0xC0) == 0x80 ? e + 1 : e;
+        }
+        p += r - 16; /* the second byte of a pair at the block's end */
+    }
+    if (p > e)
+        return ((unsigned char)s[e] & 0xC0) == 0x80 ? e + 1 : e;
+#endif
+    while (p < e) {
+        unsigned char a = (unsigned char)s[p];
+        if ((unsigned char)(a - 'a') < 26)
+            p++;
+        else if (a == 0xC3 && p + 1 < n && (unsigned char)s[p + 1] >= 0x9F && (unsigned char)s[p + 1] <= 0xBF &&
+                 (unsigned char)s[p + 1] != 0xB7)
+            p += 2;
+        else
+            break;
+    }
+    return p;
+}
+
 /* "\p{Lu}\p{Ll}+" at p: where it ends, or 0 */
 static inline size_t may_cap_word(const ctx *c, size_t p, size_t e)
 {
@@ -205,8 +259,8 @@ static inline size_t may_cap_word(const ctx *c, size_t p, size_t e)
     if (!(k = may_lower(c, p, e)))
         return 0;
     for (p += k;;) {
-        /* ASCII small letters in a tight loop, others one by one */
-        p = small_run_end(c->t.s, p, e);
+        /* ASCII and Latin-1 small letters in a tight loop, others one by one */
+        p = latin_small_end(c->t.s, p, e, c->t.n);
         if (!(k = may_lower(c, p, e)))
             return p;
         p += k;
@@ -215,7 +269,7 @@ static inline size_t may_cap_word(const ctx *c, size_t p, size_t e)
 
 /* the particle of RX_NAME at p ("af ", "von ", "van ", "de ", "da ", "el "):
    its length, or 0 */
-static size_t particle_at(const ctx *c, size_t p, size_t e)
+static inline size_t particle_at(const ctx *c, size_t p, size_t e)
 {
     const char *s = c->t.s + p;
     size_t n = e - p;
@@ -227,8 +281,80 @@ static size_t particle_at(const ctx *c, size_t p, size_t e)
     return 0;
 }
 
-/* RX_NAME may match from q on in a range that ends at e. */
-static int name_may_start(const ctx *c, size_t q, size_t e)
+#if defined(__SSE2__)
+/* The classes of the 16 bytes at p that name_may_start() reads, as bits:
+   A-Z, a-z, a 0xC3 before the second byte of a Latin-1 capital (À-Þ but
+   ×) or small letter (ß-ÿ but ÷), a space or newline, a byte from 0x80
+   on. */
+typedef struct name_bits {
+    uint64_t up, low, up_lead, low_lead, space, high;
+} name_bits;
+
+static inline void name_bits_at(const char *s, size_t p, unsigned shift, name_bits *b)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
+    __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(s + p + 1));
+    __m128i c3 = _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3));
+    __m128i up2 = _mm_andnot_si128(_mm_cmpeq_epi8(y, _mm_set1_epi8((char)0x97)), bytes_in(y, 0x80, 0x9E));
+    __m128i low2 = _mm_andnot_si128(_mm_cmpeq_epi8(y, _mm_set1_epi8((char)0xB7)), bytes_in(y, 0x9F, 0xBF));
+    __m128i sp = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
+    b->up |= (uint64_t)(unsigned)_mm_movemask_epi8(bytes_in(x, 'A', 'Z')) << shift;
+    b->low |= (uint64_t)(unsigned)_mm_movemask_epi8(bytes_in(x, 'a', 'z')) << shift;
+    b->up_lead |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_and_si128(c3, up2)) << shift;
+    b->low_lead |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_and_si128(c3, low2)) << shift;
+    b->space |= (uint64_t)(unsigned)_mm_movemask_epi8(sp) << shift;
+    b->high |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << shift;
+}
+
+/* name_may_start()'s answer from the bits of the win bytes at q: 1 or 0,
+   or -1 where a character of another script, a hyphen or a particle
+   leaves it to the walk by characters, -2 where the window is too short. */
+static inline int name_bits_answer(const ctx *c, size_t q, size_t e, const name_bits *b, unsigned win)
+{
+    uint64_t low = b->low | b->low_lead, ok = low | b->low_lead << 1;
+    /* a capital: A-Z, or two bytes */
+    unsigned i = b->up & 1 ? 1 : b->up_lead & 1 ? 2 : 0;
+    if (!i)
+        return -1;
+    /* one small letter or more, then a space */
+    unsigned r = (unsigned)__builtin_ctzll(~ok & ~(uint64_t)0 << i);
+    if (r >= win - 1)
+        return -2;
+    if (r == i)
+        return b->high >> r & 1 ? -1 : 0;
+    if (!(b->space >> r & 1))
+        return c->t.s[q + r] == '-' || b->high >> r & 1 ? -1 : 0;
+    /* a capital, then a small letter; a particle before them is rare */
+    unsigned j = r + 1;
+    unsigned k = b->up >> j & 1 ? j + 1 : b->up_lead >> j & 1 ? j + 2 : 0;
+    if (!k)
+        return b->high >> j & 1 || particle_at(c, q + j, e) ? -1 : 0;
+    if (k >= win)
+        return -2;
+    return low >> k & 1 ? 1 : b->high >> k & 1 ? -1 : 0;
+}
+
+/* name_may_start()'s answer from the bytes at q, sixteen at a time, the
+   next sixteen only where a long word asks for them: 1 or 0, or -1 (the
+   walk by characters must say). The range holds the first window
+   (q + 17 <= e). */
+static inline int name_may_start_wide(const ctx *c, size_t q, size_t e)
+{
+    name_bits b = {0, 0, 0, 0, 0, 0};
+    name_bits_at(c->t.s, q, 0, &b);
+    int w = name_bits_answer(c, q, e, &b, 16);
+    if (w != -2)
+        return w;
+    if (q + 33 > e)
+        return -1;
+    name_bits_at(c->t.s, q + 16, 16, &b);
+    w = name_bits_answer(c, q, e, &b, 32);
+    return w == -2 ? -1 : w;
+}
+#endif
+
+/* RX_NAME may match from q on in a range that ends at e: by characters. */
+static int name_may_start_walk(const ctx *c, size_t q, size_t e)
 {
     size_t p = may_cap_word(c, q, e);
     if (!p)
@@ -248,6 +374,19 @@ static int name_may_start(const ctx *c, size_t q, size_t e)
         k = may_upper(c, p, e);
     }
     return k && may_lower(c, p + k, e);
+}
+
+/* RX_NAME may match from q on in a range that ends at e. */
+static inline int name_may_start(const ctx *c, size_t q, size_t e)
+{
+#if defined(__SSE2__)
+    if (q + 17 <= e) {
+        int w = name_may_start_wide(c, q, e);
+        if (w >= 0)
+            return w;
+    }
+#endif
+    return name_may_start_walk(c, q, e);
 }
 
 /* The places where RX_NAME may match in the whole text, ascending: found
@@ -291,7 +430,31 @@ static name_starts find_name_starts(ctx *c)
 {
     vec v = {NULL, 0, 0, sizeof(uint32_t)};
     size_t p = 0;
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(__SSE2__)
+    /* sixteen bytes at a time, with push_name_start's first test on each
+       byte and the one after it: A-Z before a-z or a byte from 0x80 on, or
+       a lead byte from 0xC3 on but for å ä ö's (0xC3 before 0xA0-0xBF) */
+    for (; p + 17 <= c->t.n; p += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p));
+        __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p + 1));
+        __m128i cap = _mm_and_si128(bytes_in(x, 'A', 'Z'),
+                                    _mm_or_si128(bytes_in(y, 'a', 'z'), _mm_cmplt_epi8(y, _mm_setzero_si128())));
+        /* from 0xC3 on: 0xC3 - x saturates to 0 */
+        __m128i lead = _mm_cmpeq_epi8(_mm_subs_epu8(_mm_set1_epi8((char)0xC3), x), _mm_setzero_si128());
+        __m128i small_latin = _mm_and_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3)),
+                                            _mm_cmpeq_epi8(_mm_and_si128(y, _mm_set1_epi8((char)0xE0)),
+                                                           _mm_set1_epi8((char)0xA0)));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(cap, _mm_andnot_si128(small_latin, lead)));
+        for (; m; m &= m - 1) {
+            size_t q = p + (size_t)__builtin_ctz(m);
+            if (name_may_start(c, q, c->t.n)) {
+                uint32_t *slot = pk_vec_push(c->a, &v);
+                if (slot)
+                    *slot = (uint32_t)q;
+            }
+        }
+    }
+#elif defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     /* eight bytes at a time: most hold no capital */
     for (; p + 8 <= c->t.n; p += 8) {
         uint64_t x;
@@ -320,7 +483,7 @@ static name_starts find_name_starts(ctx *c)
 /* The class of the character at p in a range that ends at e: 1 a capital,
    2 a small letter, 0 anything else or the range's end, 3 unknown here;
    *len its length. */
-static int name_class(const ctx *c, size_t p, size_t e, size_t *len)
+static inline int name_class(const ctx *c, size_t p, size_t e, size_t *len)
 {
     *len = 1;
     if (p >= e)
@@ -349,8 +512,8 @@ static size_t name_word_end(const ctx *c, size_t p, size_t e, int hyphen)
     if ((cl = name_class(c, p, e, &k)) != 2)
         return cl == 3 ? NAME_ASK_PCRE2 : 0;
     for (p += k;; p += k) {
-        /* ASCII small letters in a tight loop, others one by one */
-        p = small_run_end(c->t.s, p, e);
+        /* ASCII and Latin-1 small letters in a tight loop, others one by one */
+        p = latin_small_end(c->t.s, p, e, c->t.n);
         if ((cl = name_class(c, p, e, &k)) != 2)
             break;
     }
@@ -451,6 +614,50 @@ typedef struct word {
     size_t s, e;
 } word;
 
+/* the bytes no name word holds: digits : ( ) , . @ / */
+static const unsigned char no_name[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1,
+    ['9'] = 1, [':'] = 1, ['('] = 1, [')'] = 1, [','] = 1, ['.'] = 1, ['@'] = 1, ['/'] = 1,
+};
+
+/* The end of the word at p in a range that ends at e: the first space or
+   newline from p on, else e. *bad, when asked, tells whether a byte of
+   no_name stands in the word. Sixteen bytes at a time (SSE2) while the
+   text holds them, the bits past e put aside. */
+static inline size_t word_end_at(const ctx *c, size_t p, size_t e, unsigned char *bad)
+{
+    const char *s = c->t.s;
+    unsigned char b = 0;
+#if defined(__SSE2__)
+    for (; p < e && p + 16 <= c->t.n; p += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
+        unsigned m = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))));
+        if (e - p < 16)
+            m |= 1u << (e - p);
+        unsigned end = m ? (unsigned)__builtin_ctz(m) : 16;
+        if (bad) {
+            /* no_name's bytes: . / 0-9 : are 0x2E-0x3A, then ( ) , @ */
+            __m128i nn = _mm_or_si128(_mm_or_si128(bytes_in(x, 0x2E, 0x3A), bytes_in(x, '(', ')')),
+                                      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')),
+                                                   _mm_cmpeq_epi8(x, _mm_set1_epi8('@'))));
+            if ((unsigned)_mm_movemask_epi8(nn) & ((1u << end) - 1))
+                b = 1;
+        }
+        if (end < 16) {
+            if (bad)
+                *bad = b;
+            return p + end;
+        }
+    }
+#endif
+    for (; p < e && s[p] != ' ' && s[p] != '\n'; p++)
+        b |= no_name[(unsigned char)s[p]];
+    if (bad)
+        *bad = b;
+    return p;
+}
+
 static size_t words_of(const ctx *c, size_t s, size_t e, word *w, size_t max, int *wide_gap)
 {
     size_t n = 0;
@@ -460,8 +667,7 @@ static size_t words_of(const ctx *c, size_t s, size_t e, word *w, size_t max, in
         if (p >= e)
             break;
         w[n].s = p;
-        while (p < e && c->t.s[p] != ' ' && c->t.s[p] != '\n')
-            p++;
+        p = word_end_at(c, p, e, NULL);
         w[n].e = p;
         if (wide_gap)
             wide_gap[n] = p + 1 < e && c->t.s[p + 1] == ' ';
@@ -469,12 +675,6 @@ static size_t words_of(const ctx *c, size_t s, size_t e, word *w, size_t max, in
     }
     return n;
 }
-
-/* the bytes no name word holds: digits : ( ) , . @ / */
-static const unsigned char no_name[256] = {
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1,
-    ['9'] = 1, [':'] = 1, ['('] = 1, [')'] = 1, [','] = 1, ['.'] = 1, ['@'] = 1, ['/'] = 1,
-};
 
 static int is_name_word(const ctx *c, const word *w)
 {
@@ -608,19 +808,16 @@ static int may_sign(const ctx *c, const line *nl)
                looked for no further than that */
             if (n == 0)
                 return 0;
-            size_t lim = a == '(' ? 12 : 3, q = p;
-            while (q < nl->e && q - p <= lim && c->t.s[q] != ' ' && c->t.s[q] != '\n')
-                q++;
+            size_t lim = a == '(' ? 12 : 3;
+            size_t q = word_end_at(c, p, nl->e - p > lim + 1 ? p + lim + 1 : nl->e, NULL);
             if (q - p > lim || (q - p > 3 && c->t.s[q - 1] != ')'))
                 return 0;
             p = q;
             continue;
         }
         /* the word's end and the bytes no name word holds, in one walk */
-        size_t q = p;
-        unsigned char bad = 0;
-        while (q < nl->e && c->t.s[q] != ' ' && c->t.s[q] != '\n')
-            bad |= no_name[(unsigned char)c->t.s[q++]];
+        unsigned char bad;
+        size_t q = word_end_at(c, p, nl->e, &bad);
         size_t m = q - p;
         p = q;
         if ((n == 0 || (m > 3 && !(m <= 12 && s[0] == '(' && s[m - 1] == ')'))) &&
@@ -701,15 +898,18 @@ static int trim_name(const ctx *c, size_t *s, size_t e)
 
 static const struct label {
     const char *word;
+    size_t len; /* of word */
     const char *title;
     const char *role;
     size_t max_words; /* under "Justeras" four words are two names more often than one */
 } labels[] = {
-    {"Handläggare", "handläggare", "officer", 4}, {"Kontaktperson", NULL, "officer", 4},
-    {"Föredragande", NULL, "officer", 4},        {"Justerare", NULL, "other", 3},
-    {"Justerande", NULL, "other", 3},            {"Sekreterare", "sekreterare", "other", 4},
-    {"Vid protokollet", "sekreterare", "other", 4}, {"Justerat", NULL, "other", 3},
-    {"Justeras", NULL, "other", 3},
+#define LABEL(w, t, r, m) {w, sizeof w - 1, t, r, m}
+    LABEL("Handläggare", "handläggare", "officer", 4), LABEL("Kontaktperson", NULL, "officer", 4),
+    LABEL("Föredragande", NULL, "officer", 4),        LABEL("Justerare", NULL, "other", 3),
+    LABEL("Justerande", NULL, "other", 3),            LABEL("Sekreterare", "sekreterare", "other", 4),
+    LABEL("Vid protokollet", "sekreterare", "other", 4), LABEL("Justerat", NULL, "other", 3),
+    LABEL("Justeras", NULL, "other", 3),
+#undef LABEL
 };
 
 static void labelled(ctx *c, const segs *g, const name_starts *ns)
@@ -730,10 +930,10 @@ static void labelled(ctx *c, const segs *g, const name_starts *ns)
         if (!(first[b0 >> 6] >> (b0 & 63) & 1))
             continue;
         for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
-            if (labels[k].word[0] != c->t.s[l->s])
-                continue; /* most rows end at their first byte */
-            size_t m = strlen(labels[k].word);
-            if (l->e - l->s < m || memcmp(c->t.s + l->s, labels[k].word, m) != 0)
+            size_t m = labels[k].len;
+            /* most rows end at their first two bytes */
+            if (labels[k].word[0] != c->t.s[l->s] || l->e - l->s < m || labels[k].word[1] != c->t.s[l->s + 1] ||
+                memcmp(c->t.s + l->s, labels[k].word, m) != 0)
                 continue;
             size_t p = l->s + m;
             while (p < l->e && (c->t.s[p] == ':' || c->t.s[p] == ' '))
@@ -776,10 +976,51 @@ static void labelled(ctx *c, const segs *g, const name_starts *ns)
 
 /* s[0..n), n at most 40, in lower case in buf as pk_lower() gives it, when
    every character is ASCII or a Latin-1 letter after a byte 0xC3 (no
-   allocation); NULL for any other character. */
-static const char *lower_latin(const char *s, size_t n, char buf[static 41])
+   allocation); NULL for any other character. s[0..avail), avail >= n, may
+   be read. */
+static const char *lower_latin(const char *s, size_t n, size_t avail, char buf[static 48])
 {
     size_t i = 0;
+#if defined(__SSE2__)
+    /* sixteen bytes at a time, the bytes past n as zeros:
+       every byte from 0x80 on must be a 0xC3 or the byte after one (a byte
+       0x80-0xBF), and A-Z and the second bytes 0x80-0x9E but for × take
+       the bit 0x20 */
+    unsigned carry = 0; /* the block before ended in a 0xC3 */
+    for (; i < n; i += 16) {
+        size_t v = n - i < 16 ? n - i : 16;
+        __m128i x;
+        if (v == 16)
+            x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        else if (i + 16 <= avail) {
+            const __m128i idx = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+            x = _mm_and_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + i)),
+                              _mm_cmplt_epi8(idx, _mm_set1_epi8((char)v)));
+        } else {
+            char tail[16] = {0};
+            memcpy(tail, s + i, v);
+            x = _mm_loadu_si128((const __m128i *)(const void *)tail);
+        }
+        unsigned high = (unsigned)_mm_movemask_epi8(x);
+        unsigned lead = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3)));
+        __m128i second = _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80));
+        unsigned cont = (unsigned)_mm_movemask_epi8(second);
+        /* the zeros past n are none of these, so a 0xC3 at n - 1 finds no
+           second byte */
+        if (high != (lead | cont) || cont != ((lead << 1 | carry) & 0xFFFF))
+            return NULL;
+        carry = lead >> 15;
+        __m128i up = _mm_or_si128(bytes_in(x, 'A', 'Z'),
+                                  _mm_andnot_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0x97)),
+                                                   _mm_and_si128(second, bytes_in(x, 0x80, 0x9E))));
+        x = _mm_or_si128(x, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+        _mm_storeu_si128((__m128i *)(void *)(buf + i), x);
+    }
+    if (carry)
+        return NULL;
+    buf[n] = 0;
+    return buf;
+#else
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     /* eight ASCII bytes at a time: A-Z take the bit 0x20 */
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
@@ -807,6 +1048,7 @@ static const char *lower_latin(const char *s, size_t n, char buf[static 41])
     }
     buf[n] = 0;
     return buf;
+#endif
 }
 
 /* Attendance lists: under "Närvarande ledamöter", "Ersättare", "Övriga
@@ -818,16 +1060,19 @@ static void attendance(ctx *c, const segs *g)
     for (size_t i = 0; i + 1 < g->nlines; i++) {
         const line *l = &g->lines[i];
         size_t n = l->e - l->s;
+        /* a long line that ends in no colon or space stays long */
+        if (l->blank || (n > 40 && c->t.s[l->e - 1] != ':' && c->t.s[l->e - 1] != ' '))
+            continue;
         while (n && (c->t.s[l->s + n - 1] == ':' || c->t.s[l->s + n - 1] == ' '))
             n--;
-        if (l->blank || n > 40)
+        if (n > 40)
             continue;
-        char buf[41];
-        const char *low = lower_latin(c->t.s + l->s, n, buf);
+        char buf[48];
+        const char *low = lower_latin(c->t.s + l->s, n, c->t.n - l->s, buf);
         if (!low)
             low = pk_lower(c->a, c->t.s + l->s, n);
         const char *roll_title; /* the title when a line names none */
-        if (!pk_roll_heading(low, strlen(low), &roll_title))
+        if (!pk_roll_heading(low, low == buf ? n : strlen(low), &roll_title))
             continue;
         for (size_t j = i + 1; j < g->nlines && !g->lines[j].blank && !g->lines[j].heading; j++) {
             const line *m = &g->lines[j];
@@ -1289,34 +1534,47 @@ static void merge_genitives(ctx *c)
    Swedish names vary between folded into one ("Reimfeldt" and
    "Reimfelt", "Gustavsson" and "Gustafsson", "Lindqvist" and "Lindkvist",
    "Henric" and "Henrik", doubled letters). */
-static char *spelling_key(ctx *c, const char *name)
+/* The letters spelling_key() writes as another (q c -> k, w v -> f, z ->
+   s, a hyphen as a space), and those it looks at with the letter after
+   them first (dt th ck ph é); 0 for the rest, written as they are. */
+static const unsigned char spell_as[256] = {
+    ['q'] = 'k', ['c'] = 'k', ['w'] = 'f', ['v'] = 'f', ['z'] = 's', ['-'] = ' ',
+};
+static const unsigned char spell_pair[256] = {['d'] = 1, ['t'] = 1, ['c'] = 1, ['p'] = 1, [0xC3] = 1};
+
+static char *spelling_key(ctx *c, const char *name, size_t *len)
 {
-    const char *lw = pk_lower(c->a, name, strlen(name));
-    size_t n = strlen(lw), o = 0;
+    size_t nn = strlen(name);
+    char buf[48];
+    /* most names are of ASCII and Latin-1 letters: lowered without an
+       allocation, as pk_lower() lowers them */
+    const char *lw = nn <= 40 ? lower_latin(name, nn, nn, buf) : NULL;
+    if (!lw)
+        lw = pk_lower(c->a, name, nn);
+    size_t n = lw == buf ? nn : strlen(lw), o = 0;
     char *k = pk_arena_alloc(c->a, n + 1);
     for (size_t i = 0; i < n; i++) {
-        char ch = lw[i], nx = i + 1 < n ? lw[i + 1] : 0;
-        if ((unsigned char)ch == 0xC3 && (unsigned char)nx == 0xA9) { /* é */
-            ch = 'e';
-            i++;
-        } else if (ch == '-')
-            ch = ' ';
-        else if ((ch == 'd' && nx == 't') || (ch == 't' && nx == 'h') || (ch == 'c' && nx == 'k'))
-            continue; /* dt, th, ck: the second letter stands */
-        else if (ch == 'p' && nx == 'h') {
-            ch = 'f';
-            i++;
-        } else if (ch == 'q' || ch == 'c')
-            ch = 'k';
-        else if (ch == 'w' || ch == 'v')
-            ch = 'f';
-        else if (ch == 'z')
-            ch = 's';
+        char ch = lw[i];
+        if (spell_pair[(unsigned char)ch]) {
+            char nx = i + 1 < n ? lw[i + 1] : 0;
+            if ((unsigned char)ch == 0xC3 && (unsigned char)nx == 0xA9) { /* é */
+                ch = 'e';
+                i++;
+            } else if ((ch == 'd' && nx == 't') || (ch == 't' && nx == 'h') || (ch == 'c' && nx == 'k'))
+                continue; /* dt, th, ck: the second letter stands */
+            else if (ch == 'p' && nx == 'h') {
+                ch = 'f';
+                i++;
+            } else if (spell_as[(unsigned char)ch])
+                ch = (char)spell_as[(unsigned char)ch];
+        } else if (spell_as[(unsigned char)ch])
+            ch = (char)spell_as[(unsigned char)ch];
         if (o > 0 && k[o - 1] == ch && ch != ' ')
             continue; /* doubled letters */
         k[o++] = ch;
     }
     k[o] = 0;
+    *len = o;
     return k;
 }
 
@@ -1335,8 +1593,9 @@ static void merge_spellings(ctx *c)
     memset(slot, 0, cap * sizeof *slot);
     memset(gone, 0, n + 1);
     for (size_t i = 0; i < n; i++) {
-        key[i] = spelling_key(c, ps[i].name);
-        size_t j = pk_hash_folded(key[i], strlen(key[i])) & (cap - 1);
+        size_t kn;
+        key[i] = spelling_key(c, ps[i].name, &kn);
+        size_t j = pk_hash_folded(key[i], kn) & (cap - 1);
         for (; slot[j]; j = (j + 1) & (cap - 1)) {
             size_t o = slot[j] - 1;
             if (strcmp(key[o], key[i]) != 0)

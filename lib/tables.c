@@ -10,6 +10,9 @@
 #include <pthread.h>
 #include <stddef.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* Decision formulas, as pcre2 fragments (matched caselessly, between word
    boundaries). At one position the first entry wins, so the longer
@@ -377,10 +380,75 @@ static const unsigned char title_byte_special[256] = {
     ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, [0xC3] = 1,
 };
 
+#if defined(__SSE2__) && TITLES_MAX_WORD_LENGTH <= 47 /* three blocks, the bits of a word */
+#define TITLE_FOLD_WIDE 1
+/* pk_title_at's fold pass below, sixteen bytes at a time, where no 0xC3
+   stands right after another (then every 0xC3 is a lead byte, as the pass
+   reads it): s[0..lim) folded into f (room for 48 bytes), and the places
+   before lim where a word ends, as bits. Returns 0 when the pass must go
+   byte by byte. */
+static int title_fold_wide(const char *s, size_t n, size_t lim, char *f, uint64_t *ends)
+{
+    char in[48] = {0};
+    const char *t = s;
+    if (n < 48) {
+        /* the bytes past n as zeros, nothing to the pass */
+        memcpy(in, s, n);
+        t = in;
+    }
+    uint64_t e = 0;
+    unsigned carry = 0; /* the block before ended in a 0xC3 */
+    for (size_t k = 0; k < lim; k += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + k));
+        __m128i c3 = _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3));
+        unsigned lead = (unsigned)_mm_movemask_epi8(c3);
+        if ((lead << 1 | carry) & lead)
+            return 0;
+        /* the bytes after a 0xC3 */
+        __m128i after = _mm_or_si128(_mm_slli_si128(c3, 1), _mm_cvtsi32_si128(carry ? 0xFF : 0));
+        carry = lead >> 15;
+        /* A-Z, and 0x80-0x9E (the signed bytes below 0x9F) after a 0xC3,
+           take the bit 0x20, as pk_fold_byte() adds it */
+        __m128i up = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - 'A'))), _mm_set1_epi8((char)(-128 + 26)));
+        up = _mm_or_si128(up, _mm_and_si128(after, _mm_cmplt_epi8(x, _mm_set1_epi8((char)0x9F))));
+        _mm_storeu_si128((__m128i *)(void *)(f + k), _mm_or_si128(x, _mm_and_si128(up, _mm_set1_epi8(0x20))));
+        __m128i end = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8(','))),
+                                   _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
+        e |= (uint64_t)(unsigned)_mm_movemask_epi8(end) << k;
+    }
+    *ends = e & (((uint64_t)1 << lim) - 1);
+    return 1;
+}
+#endif
+
 size_t pk_title_at(const char *s, size_t n)
 {
     if (n == 0)
         return 0;
+#if defined(TITLE_FOLD_WIDE)
+    {
+        char f[48];
+        size_t lim = n < TITLES_MAX_WORD_LENGTH ? n : TITLES_MAX_WORD_LENGTH;
+        uint64_t ends;
+        if (title_fold_wide(s, n, lim, f, &ends)) {
+            if (lim == n || s[lim] == ' ' || s[lim] == ',' || s[lim] == '\n')
+                ends |= (uint64_t)1 << lim;
+            size_t w = ends ? (size_t)__builtin_ctzll(ends) : lim;
+            /* the longest title that ends where a word does */
+            while (ends) {
+                size_t k = 63 - (size_t)__builtin_clzll(ends);
+                if (k < TITLES_MIN_WORD_LENGTH)
+                    break;
+                if (pk_titles_lookup(f, k))
+                    return k;
+                ends &= ~((uint64_t)1 << k);
+            }
+            while (w < n && s[w] != ' ' && s[w] != ',' && s[w] != '\n')
+                w++;
+            return title_suffix(s, w) ? w : 0;
+        }
+    }
+#endif
     /* the text's first bytes, folded once as the titles are written: ASCII,
        and Å Ä Ö É by their UTF-8 pattern (the byte after a 0xC3), as
        title_fold folds; in the same pass the places where a word ends: a
