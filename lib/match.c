@@ -600,12 +600,14 @@ static void make_all_heads(void)
    end? A byte beyond ASCII that is no letter of Latin-1 after its 0xC3
    may be a letter that matches a head's without case (U+017F "s", U+212A
    "k", U+212B "å"): it lets the place through. */
-static int head_at(const formula_heads *fh, const char *s, size_t end, size_t q)
+static inline int head_at(const formula_heads *fh, const char *s, size_t end, size_t q)
 {
     unsigned char t0 = (unsigned char)s[q];
     if (t0 >= 0x80 && t0 != 0xC3)
         return 1;
     unsigned char f0 = pk_fold_byte(t0, 0);
+    if (fh->lo[f0] == fh->lo[f0 + 1])
+        return 0; /* no head opens so */
     if (q + 1 < end) {
         /* the first two bytes, where both are sure */
         unsigned char t1 = (unsigned char)s[q + 1];
@@ -642,7 +644,7 @@ static int head_at(const formula_heads *fh, const char *s, size_t end, size_t q)
 
 /* A character's start at q (0 < q) after no ASCII letter and no Latin-1
    letter (as the rows' (?<![\p{L}]) asks) where a head of fh may open. */
-static int head_place(const formula_heads *fh, const char *s, size_t end, size_t q)
+static inline int head_place(const formula_heads *fh, const char *s, size_t end, size_t q)
 {
     unsigned char b = (unsigned char)s[q], a = (unsigned char)s[q - 1];
     if ((b & 0xC0) == 0x80 || ascii_letter(a) ||
@@ -659,15 +661,20 @@ static size_t head_places(const formula_heads *fh, const char *s, size_t end, si
         at[k++] = q;
     q += q == 0;
 #if defined(__SSE2__)
-    /* sixteen places at a time: those after a byte that is no ASCII letter
-       are the only ones looked at further */
+    /* sixteen places at a time: only an ASCII letter or the first byte of
+       a longer character after a byte that is no ASCII letter is looked
+       at further */
     const __m128i x20 = _mm_set1_epi8(0x20), xa = _mm_set1_epi8('a'), x25 = _mm_set1_epi8(25);
     const __m128i xc0 = _mm_set1_epi8((char)0xC0); /* a continuation byte, 0x80..0xBF, is below it as a signed byte */
     while (q + 16 <= end && k < max) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + q - 1));
         __m128i t = _mm_sub_epi8(_mm_or_si128(v, x20), xa);
-        __m128i cont = _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + q)), xc0);
-        unsigned m = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(t, x25), t), cont)) & 0xFFFFu;
+        __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(s + q));
+        __m128i u = _mm_sub_epi8(_mm_or_si128(w, x20), xa);
+        unsigned after_letter = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, x25), t));
+        unsigned letter = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(u, x25), u));
+        unsigned lead = (unsigned)_mm_movemask_epi8(w) & ~(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(w, xc0));
+        unsigned m = ~after_letter & (fh->all ? 0xFFFFu : letter | lead) & 0xFFFFu;
         size_t next = q + 16;
         for (; m; m &= m - 1) {
             size_t r = q + (size_t)__builtin_ctz(m);
