@@ -117,22 +117,33 @@ static void add_item(ctx *c, size_t s, size_t e, int marked, size_t lead_s, size
         return;
     /* "godkänna att X deltar, att uppdra åt ...": one sentence, two items;
        the joint is ", att", "; att", "samt att" or "och att", across a
-       line break too */
-    for (size_t p = s + 1; p < e; p++) {
-        char ch = c->t.s[p];
-        size_t q = p + 1;
-        if (ch == ',' || ch == ';') {
-        } else if ((ch == ' ' || ch == '\n') && p + 5 < e &&
-                   (memcmp(c->t.s + p + 1, "samt", 4) == 0 || memcmp(c->t.s + p + 1, "och", 3) == 0)) {
-            q = p + 1 + (c->t.s[p + 1] == 's' ? 4 : 3);
-        } else {
+       line break too. Every joint is followed by "att": the joints are
+       found from each "att" after white space, back to the joint before
+       it, in their order (as their "att" stand), and not at every byte */
+    for (size_t q = s + 1; q + 4 < e; q++) {
+        const char *at = memmem(c->t.s + q, e - 4 - q + 3, "att", 3);
+        if (!at)
+            break;
+        q = (size_t)(at - c->t.s);
+        if (q + 4 >= e || (c->t.s[q + 3] != ' ' && c->t.s[q + 3] != '\n'))
             continue;
-        }
-        if (q >= e || (c->t.s[q] != ' ' && c->t.s[q] != '\n'))
+        size_t r = q;
+        while (r > s && (c->t.s[r - 1] == ' ' || c->t.s[r - 1] == '\n'))
+            r--;
+        if (r == q || r == s)
             continue;
-        while (q < e && (c->t.s[q] == ' ' || c->t.s[q] == '\n'))
-            q++;
-        if (q + 4 >= e || memcmp(c->t.s + q, "att", 3) != 0 || (c->t.s[q + 3] != ' ' && c->t.s[q + 3] != '\n'))
+        /* the joint p: ',' or ';' right before the white space, or the
+           space or line break before "samt" or "och" that stand there */
+        size_t p;
+        if (c->t.s[r - 1] == ',' || c->t.s[r - 1] == ';')
+            p = r - 1;
+        else if (r >= s + 6 && memcmp(c->t.s + r - 4, "samt", 4) == 0)
+            p = r - 5;
+        else if (r >= s + 5 && memcmp(c->t.s + r - 3, "och", 3) == 0)
+            p = r - 4;
+        else
+            continue;
+        if (p < s + 1 || (p != r - 1 && c->t.s[p] != ' ' && c->t.s[p] != '\n'))
             continue;
         size_t f = q + 4, jv[2];
         while (f < e && (c->t.s[f] == ' ' || c->t.s[f] == '\n'))
