@@ -299,11 +299,22 @@ static size_t regnum_starts(const char *s, size_t n, size_t cue, size_t *at)
     return k;
 }
 
-/* The first ASCII digit in [p, end), or end: eight bytes at a time (a
-   byte's high bit in m says 0x30 <= byte <= 0x39; no carry crosses bytes,
-   every sum stays below 256). */
+/* The first ASCII digit in [p, end), or end: sixteen bytes at a time
+   where SSE2 is, then eight at a time (a byte's high bit in m says 0x30 <=
+   byte <= 0x39; no carry crosses bytes, every sum stays below 256). */
 static size_t next_digit(const char *s, size_t p, size_t end)
 {
+#if defined(__SSE2__)
+    /* sixteen bytes at a time: a digit is above '0' - 1 and below '9' + 1
+       as a signed byte */
+    for (; p + 16 <= end; p += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
+        unsigned m = (unsigned)_mm_movemask_epi8(
+            _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1))));
+        if (m)
+            return p + (size_t)__builtin_ctz(m);
+    }
+#endif
     const uint64_t ones = 0x0101010101010101u;
     for (; p + 8 <= end; p += 8) {
         uint64_t x;
