@@ -775,6 +775,31 @@ static size_t town_opens(const char *s, size_t at, size_t lo)
     return run_back(s, p, lo);
 }
 
+/* RX_AWARD: before the cue's word a match holds at most two words, each
+   followed by white space ("stockholms stads kvalitetspris"). */
+static size_t award_opens(const char *s, size_t at, size_t lo)
+{
+    size_t p = at;
+    for (int w = 0; w < 2; w++) {
+        size_t q = p;
+        while (q > lo && rx_space((unsigned char)s[q - 1]))
+            q--;
+        size_t b = run_back(s, q, lo);
+        if (q == p || b == q)
+            break;
+        p = b;
+    }
+    return p;
+}
+
+/* RX_PARAGRAPH: a match opens a line (its "^" under (?m)): no earlier than
+   the start of the cue's line. */
+static size_t line_opens(const char *s, size_t at, size_t lo)
+{
+    const char *nl = at > lo ? memrchr(s + lo, '\n', at - lo) : NULL;
+    return nl ? (size_t)(nl - s) + 1 : lo;
+}
+
 /* RX_BODY: before the body's word a match holds words joined by ", " or
    one space or line break, each word before the last one a word that ends
    in '-' ("Bygg-", "teknik-"), "och", "samt" or "stads", or the first word;
@@ -846,8 +871,8 @@ static const pattern patterns[RX_COUNT] = {
        what follows them is no letter.) */
     [RX_BODY] = {"(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*+(?:,?[ \\n](?:och|samt)[ \\n]\\p{Ll}\\p{L}*+-|,[ \\n]\\p{Ll}\\p{L}*+-)*[ \\n](?:(?:och|samt)[ \\n])?)(?:stads[ \\n])?)?(\\p{L}*+(?<=[dDnNeEtTéÉ])(?<=(?i)nämnd|nämnden|styrelse|styrelsen|fullmäktige|utskott|utskottet|kommittén|kommitté|direktionen|beredningen))(?![\\p{L}])", cue_body, 128, 48, word_ends_soon, .opens = body_opens},
     [RX_ADMIN] = {"(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*+)[ \\n])?(\\p{L}*+(?<=[gGnNtTrR])(?<=(?i)förvaltning|förvaltningen|kontoret|kontor))(?![\\p{L}])", cue_admin, 128, 48, word_ends_soon, .opens = admin_opens},
-    [RX_PARAGRAPH] = {"(?m)^(?:Protokoll[^\\n]{0,60}?|\\p{Lu}{2,6}[ ]+)?§[ ]*(\\d{1,4})(?![\\d])", cue_section, 256, 16, NULL},
-    [RX_AWARD] = {"(?i)(?<![\\p{L}])(?:stadens\\s+|stockholms\\s+stads\\s+)?kvalitets(?:utmärkelse(?:n|r|rna)?|pris(?:et|er)?)(?![\\p{L}])", cue_quality, 64, 48, NULL, .folded = 1},
+    [RX_PARAGRAPH] = {"(?m)^(?:Protokoll[^\\n]{0,60}?|\\p{Lu}{2,6}[ ]+)?§[ ]*(\\d{1,4})(?![\\d])", cue_section, 256, 16, NULL, .opens = line_opens},
+    [RX_AWARD] = {"(?i)(?<![\\p{L}])(?:stadens\\s+|stockholms\\s+stads\\s+)?kvalitets(?:utmärkelse(?:n|r|rna)?|pris(?:et|er)?)(?![\\p{L}])", cue_quality, 64, 48, NULL, .folded = 1, .opens = award_opens},
     [RX_AWARD_YEAR] = {"(?i)(?:(\\d{4})\\s+års\\s+(?:\\p{L}+\\s+){0,2}?kvalitets(?:utmärkelse|pris)|kvalitets(?:utmärkelse(?:n|ns)?|pris(?:et|ets)?)\\s+(?:år\\s+)?(\\d{4})(?![\\d\\-/]))", cue_quality, 160, 64, NULL, .folded = 1},
     [RX_CHAIR] = {"(?<![\\p{L}])(?i:(?:tjänstgörande\\s+|vice\\s+|t\\.?f\\.?\\s+)?ordförande(?:n)?)(?::)?\\s+" NAME "(?:\\s*\\(" PARTY "\\))?", cue_chair, 0, 0, NULL, chair_starts},
     /* the lookahead, true of every upper-case letter (none lies below
