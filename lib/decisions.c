@@ -6,6 +6,7 @@
    again, so it is counted once. */
 #include "internal.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -117,22 +118,33 @@ static void add_item(ctx *c, size_t s, size_t e, int marked, size_t lead_s, size
         return;
     /* "godkänna att X deltar, att uppdra åt ...": one sentence, two items;
        the joint is ", att", "; att", "samt att" or "och att", across a
-       line break too */
-    for (size_t p = s + 1; p < e; p++) {
-        char ch = c->t.s[p];
-        size_t q = p + 1;
-        if (ch == ',' || ch == ';') {
-        } else if ((ch == ' ' || ch == '\n') && p + 5 < e &&
-                   (memcmp(c->t.s + p + 1, "samt", 4) == 0 || memcmp(c->t.s + p + 1, "och", 3) == 0)) {
-            q = p + 1 + (c->t.s[p + 1] == 's' ? 4 : 3);
-        } else {
+       line break too. Every joint is followed by "att": the joints are
+       found from each "att" after white space, back to the joint before
+       it, in their order (as their "att" stand), and not at every byte */
+    for (size_t q = s + 1; q + 4 < e; q++) {
+        const char *at = memmem(c->t.s + q, e - 4 - q + 3, "att", 3);
+        if (!at)
+            break;
+        q = (size_t)(at - c->t.s);
+        if (q + 4 >= e || (c->t.s[q + 3] != ' ' && c->t.s[q + 3] != '\n'))
             continue;
-        }
-        if (q >= e || (c->t.s[q] != ' ' && c->t.s[q] != '\n'))
+        size_t r = q;
+        while (r > s && (c->t.s[r - 1] == ' ' || c->t.s[r - 1] == '\n'))
+            r--;
+        if (r == q || r == s)
             continue;
-        while (q < e && (c->t.s[q] == ' ' || c->t.s[q] == '\n'))
-            q++;
-        if (q + 4 >= e || memcmp(c->t.s + q, "att", 3) != 0 || (c->t.s[q + 3] != ' ' && c->t.s[q + 3] != '\n'))
+        /* the joint p: ',' or ';' right before the white space, or the
+           space or line break before "samt" or "och" that stand there */
+        size_t p;
+        if (c->t.s[r - 1] == ',' || c->t.s[r - 1] == ';')
+            p = r - 1;
+        else if (r >= s + 6 && memcmp(c->t.s + r - 4, "samt", 4) == 0)
+            p = r - 5;
+        else if (r >= s + 5 && memcmp(c->t.s + r - 3, "och", 3) == 0)
+            p = r - 4;
+        else
+            continue;
+        if (p < s + 1 || (p != r - 1 && c->t.s[p] != ' ' && c->t.s[p] != '\n'))
             continue;
         size_t f = q + 4, jv[2];
         while (f < e && (c->t.s[f] == ' ' || c->t.s[f] == '\n'))
@@ -173,25 +185,44 @@ static void add_item(ctx *c, size_t s, size_t e, int marked, size_t lead_s, size
     }
 }
 
-/* The endings of a lead-in (decision_leads.txt) as the lines are asked
-   about them: their lengths, and the set of their last bytes, so that a
-   line that ends otherwise is passed over at once. */
+/* The endings of a lead-in (decision_leads.txt), made once: each row's
+   length, and the rows by their last byte (rows[lo[b] .. lo[b + 1]) end
+   in b), so that a line is compared with the rows that end as it does. */
+#define MAX_LEADS 256
 typedef struct leads {
-    size_t *len;
-    uint64_t last[4];
+    size_t len[MAX_LEADS];
+    unsigned short row[MAX_LEADS];
+    unsigned short lo[257];
+    int all; /* too many rows for the arrays: each line is compared with every row */
 } leads;
+static leads lead_rows;
+static pthread_once_t lead_rows_once = PTHREAD_ONCE_INIT;
 
-static void leads_init(ctx *c, leads *ld)
+static void make_lead_rows(void)
 {
-    ld->len = pk_arena_alloc(c->a, pk_n_decision_leads * sizeof *ld->len + 1);
-    memset(ld->last, 0, sizeof ld->last);
-    for (size_t i = 0; i < pk_n_decision_leads; i++) {
-        ld->len[i] = strlen(pk_decision_leads[i]);
-        if (ld->len[i]) {
-            unsigned char b = (unsigned char)pk_decision_leads[i][ld->len[i] - 1];
-            ld->last[b >> 6] |= (uint64_t)1 << (b & 63);
+    leads *ld = &lead_rows;
+    if (pk_n_decision_leads > MAX_LEADS) {
+        ld->all = 1;
+        return;
+    }
+    size_t k = 0;
+    for (unsigned b = 0; b < 256; b++) {
+        ld->lo[b] = (unsigned short)k;
+        for (size_t i = 0; i < pk_n_decision_leads; i++) {
+            size_t m = strlen(pk_decision_leads[i]);
+            if (m && (unsigned char)pk_decision_leads[i][m - 1] == b) {
+                ld->len[k] = m;
+                ld->row[k++] = (unsigned short)i;
+            }
         }
     }
+    ld->lo[256] = (unsigned short)k;
+}
+
+static const leads *leads_init(void)
+{
+    pthread_once(&lead_rows_once, make_lead_rows);
+    return &lead_rows;
 }
 
 /* Does the line end a lead-in ("Stadsdelsnämnden beslutar:", "... beslutar att")? */
@@ -203,12 +234,21 @@ static int is_lead_in(const ctx *c, const leads *ld, const line *l)
         n--;
     if (n && s[n - 1] == ':')
         return 1;
-    unsigned char b = n ? (unsigned char)s[n - 1] : 0;
-    if (!n || !(ld->last[b >> 6] >> (b & 63) & 1))
+    if (!n)
         return 0;
-    for (size_t i = 0; i < pk_n_decision_leads; i++) {
-        const char *end = pk_decision_leads[i];
-        size_t m = ld->len[i], j = 0;
+    if (ld->all) {
+        for (size_t i = 0; i < pk_n_decision_leads; i++) {
+            const char *end = pk_decision_leads[i];
+            size_t m = strlen(end);
+            if (m && n >= m && memcmp(s + n - m, end, m) == 0 && (n == m || s[n - m - 1] == ' '))
+                return 1;
+        }
+        return 0;
+    }
+    unsigned char b = (unsigned char)s[n - 1];
+    for (size_t k = ld->lo[b]; k < ld->lo[b + 1]; k++) {
+        const char *end = pk_decision_leads[ld->row[k]];
+        size_t m = ld->len[k], j = 1;
         if (n < m)
             continue;
         while (j < m && s[n - 1 - j] == end[m - 1 - j]) /* from the end: most differ at once */
@@ -400,8 +440,7 @@ void pk_extract_decisions(ctx *c)
     const segs *g = &c->sg;
     size_t head = g->nlines, lead = g->nlines, beslut = g->nlines;
     int protokoll = c->rec->doc_type && strncmp(c->rec->doc_type, "protokoll", 9) == 0;
-    leads ld;
-    leads_init(c, &ld);
+    const leads *ld = leads_init();
     for (size_t i = c->focus_line; i < g->nlines; i++) {
         const line *l = &g->lines[i];
         size_t ov[2];
@@ -410,7 +449,7 @@ void pk_extract_decisions(ctx *c)
                 head = i;
             if (beslut == g->nlines && line_is_beslut(c, l))
                 beslut = i;
-        } else if (lead == g->nlines && !l->blank && !l->heading && is_lead_in(c, &ld, l) &&
+        } else if (lead == g->nlines && !l->blank && !l->heading && is_lead_in(c, ld, l) &&
                    pk_rx_match(c, RX_BODY, l->s, l->e, ov, 1) && ov[0] == l->s) {
             lead = i; /* "<Nämnd> beslutar" standing on its own line */
         }
@@ -447,7 +486,7 @@ void pk_extract_decisions(ctx *c)
     if (a < g->nlines) {
         c->decision_lo = g->lines[a].s;
         c->decision_hi = g->lines[b - 1].e;
-        split_section(c, &ld, a, b);
+        split_section(c, ld, a, b);
     }
     /* "Kommunstyrelsens personalutskott beslutar:" names the body even
        where no item below it reads as a decision */

@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* pk_buf_add with its common case (room enough) inline: a record is
    written in many small pieces */
@@ -41,6 +44,27 @@ static void str(pk_buf *o, const char *s)
     char *w = o->s + o->n;
     *w++ = '"';
     for (size_t i = 0; i < n;) {
+#if defined(__SSE2__)
+        /* sixteen bytes at a time while none needs a look: a control
+           character or a byte from 0x80 (both below 0x20 as signed bytes),
+           '"' or '\\'; the room is there, and the bytes before the first
+           that needs one are kept */
+        while (i + 16 <= n) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            _mm_storeu_si128((__m128i *)(void *)w, x);
+            __m128i look = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)),
+                                        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))));
+            unsigned m = (unsigned)_mm_movemask_epi8(look);
+            if (m) {
+                size_t k = (size_t)__builtin_ctz(m);
+                w += k;
+                i += k;
+                goto one;
+            }
+            w += 16;
+            i += 16;
+        }
+#endif
         /* eight bytes at a time while none needs a look: no control
            character, no byte from 0x80, no '"' and no '\\' (the tests of
            whether a word holds a byte below a bound or a zero byte) */
@@ -80,6 +104,9 @@ static void str(pk_buf *o, const char *s)
         }
         if (i >= n)
             break;
+#if defined(__SSE2__)
+    one:;
+#endif
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
             *w++ = (char)c; /* most bytes: printable ASCII as it is */

@@ -9,6 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* possessive where giving back cannot help: a run of lower-case letters
    is followed by '-', a space or the end, none of them a letter */
@@ -60,6 +63,9 @@ typedef struct pattern {
     /* the earliest place, no earlier than lo, where a match that holds the
        cue at `at` can start (NULL: lo); the window opens there */
     size_t (*opens)(const char *s, size_t at, size_t lo);
+    /* the first place at or after p, before end, where a match may start
+       (end when none): pcre2 scans from there (NULL: from p) */
+    size_t (*first)(const char *s, size_t p, size_t end);
 } pattern;
 #define MAX_STARTS 64
 
@@ -293,11 +299,22 @@ static size_t regnum_starts(const char *s, size_t n, size_t cue, size_t *at)
     return k;
 }
 
-/* The first ASCII digit in [p, end), or end: eight bytes at a time (a
-   byte's high bit in m says 0x30 <= byte <= 0x39; no carry crosses bytes,
-   every sum stays below 256). */
+/* The first ASCII digit in [p, end), or end: sixteen bytes at a time
+   where SSE2 is, then eight at a time (a byte's high bit in m says 0x30 <=
+   byte <= 0x39; no carry crosses bytes, every sum stays below 256). */
 static size_t next_digit(const char *s, size_t p, size_t end)
 {
+#if defined(__SSE2__)
+    /* sixteen bytes at a time: a digit is above '0' - 1 and below '9' + 1
+       as a signed byte */
+    for (; p + 16 <= end; p += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
+        unsigned m = (unsigned)_mm_movemask_epi8(
+            _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1))));
+        if (m)
+            return p + (size_t)__builtin_ctz(m);
+    }
+#endif
     const uint64_t ones = 0x0101010101010101u;
     for (; p + 8 <= end; p += 8) {
         uint64_t x;
@@ -470,6 +487,239 @@ static size_t participate_starts(const char *s, size_t n, size_t cue, size_t *at
     return k;
 }
 
+/* The formula rows (RX_FORMULA, RX_OPEN_FORMULA): a hundred alternatives
+   that pcre2 tries at every word it passes. It is started at their first
+   place instead, a word's start whose first bytes may open a row, and not
+   at all in a range without one. (Compiled anchored and tried at each
+   place, the pattern's JIT compilation crashes pcre2 10.42 when an
+   allocation fails: tests/test_oom.) Each
+   row's head is read from its pcre2 fragment once: its leading literal
+   letters, folded as pk_fold_byte() folds (at most HEAD_MAX bytes, whole
+   characters, none a quantifier makes optional), and whether white space
+   (a "\s") follows them. A row whose fragment opens otherwise, or holds a
+   '|' outside brackets, has no head, and then every word's start is a
+   place. */
+#define HEAD_MAX 4
+typedef struct formula_head {
+    unsigned char b[HEAD_MAX];
+    unsigned char n, ws;
+} formula_head;
+typedef struct formula_heads {
+    formula_head h[256];
+    unsigned char lo[257]; /* heads opening with byte b: h[lo[b] .. lo[b + 1]) */
+    uint8_t pair[256][32]; /* bit b1 of pair[b0]: a head may open with the bytes b0 b1 */
+    int all;               /* some row has no head */
+} formula_heads;
+
+static int ascii_letter(unsigned char b) { return (unsigned)((b | 0x20) - 'a') < 26; }
+
+/* The head of one fragment; 0 when it has none. */
+static int fragment_head(const char *src, formula_head *h)
+{
+    const unsigned char *p = (const unsigned char *)src;
+    int depth = 0, cls = 0;
+    for (const unsigned char *q = p; *q; q++) {
+        if (*q == '\\' && q[1])
+            q++;
+        else if (cls)
+            cls = *q != ']';
+        else if (*q == '[')
+            cls = 1;
+        else if (*q == '(')
+            depth++;
+        else if (*q == ')')
+            depth--;
+        else if (*q == '|' && depth == 0)
+            return 0;
+    }
+    memset(h, 0, sizeof *h);
+    while (h->n < HEAD_MAX) {
+        size_t len;
+        int ws = 0;
+        if (ascii_letter(p[0]))
+            len = 1;
+        else if (p[0] == 0xC3 && (p[1] & 0xC0) == 0x80)
+            len = 2;
+        else if (p[0] == '\\' && p[1] == 's')
+            len = 2, ws = 1;
+        else
+            break;
+        unsigned char next = p[len];
+        if (next == '?' || next == '*' || next == '{')
+            break; /* optional, or counted: no part of every match */
+        if (ws) {
+            h->ws = 1;
+            break;
+        }
+        if (h->n + len > HEAD_MAX)
+            break;
+        for (size_t i = 0; i < len; i++)
+            h->b[h->n + i] = pk_fold_byte(p[i], i ? p[i - 1] : 0);
+        h->n = (unsigned char)(h->n + len);
+        if (next == '+')
+            break; /* repeated: what follows may be more of it */
+        p += len;
+    }
+    return h->n > 0;
+}
+
+static void make_heads(formula_heads *fh, const formula_entry *rows, size_t nrows)
+{
+    formula_head tmp[256];
+    size_t n = 0;
+    if (nrows > 256) {
+        fh->all = 1;
+        return;
+    }
+    for (size_t i = 0; i < nrows && !fh->all; i++) {
+        formula_head h;
+        if (!fragment_head(rows[i].pattern, &h)) {
+            fh->all = 1;
+            break;
+        }
+        size_t j = 0;
+        while (j < n && memcmp(&tmp[j], &h, sizeof h) != 0)
+            j++;
+        if (j == n)
+            tmp[n++] = h;
+    }
+    /* by first byte */
+    size_t o = 0;
+    for (unsigned b = 0; b < 256; b++) {
+        fh->lo[b] = (unsigned char)o;
+        for (size_t j = 0; j < n; j++)
+            if (tmp[j].b[0] == b)
+                fh->h[o++] = tmp[j];
+    }
+    fh->lo[256] = (unsigned char)o;
+    for (size_t j = 0; j < n; j++)
+        for (unsigned b = 0; b < 256; b++)
+            if (tmp[j].n >= 2 ? b == tmp[j].b[1] : tmp[j].ws ? b >= 0x80 || rx_space((unsigned char)b) : 1)
+                fh->pair[tmp[j].b[0]][b / 8] = (uint8_t)(fh->pair[tmp[j].b[0]][b / 8] | 1u << (b % 8));
+}
+
+static formula_heads formula_rows_heads, open_rows_heads;
+static pthread_once_t heads_once = PTHREAD_ONCE_INIT;
+
+static void make_all_heads(void)
+{
+    make_heads(&formula_rows_heads, pk_formulas, pk_n_formulas);
+    make_heads(&open_rows_heads, pk_open_formulas, pk_n_open_formulas);
+}
+
+/* May a head of fh open at q (a character's start), the text read up to
+   end? A byte beyond ASCII that is no letter of Latin-1 after its 0xC3
+   may be a letter that matches a head's without case (U+017F "s", U+212A
+   "k", U+212B "å"): it lets the place through. */
+static inline int head_at(const formula_heads *fh, const char *s, size_t end, size_t q)
+{
+    unsigned char t0 = (unsigned char)s[q];
+    if (t0 >= 0x80 && t0 != 0xC3)
+        return 1;
+    unsigned char f0 = pk_fold_byte(t0, 0);
+    if (fh->lo[f0] == fh->lo[f0 + 1])
+        return 0; /* no head opens so */
+    if (q + 1 < end) {
+        /* the first two bytes, where both are sure */
+        unsigned char t1 = (unsigned char)s[q + 1];
+        if ((t1 < 0x80 || t1 == 0xC3 || (t0 == 0xC3 && (t1 & 0xC0) == 0x80))) {
+            unsigned char f1 = pk_fold_byte(t1, t0);
+            if (!(fh->pair[f0][f1 / 8] >> (f1 % 8) & 1))
+                return 0;
+        }
+    }
+    for (size_t j = fh->lo[f0]; j < fh->lo[f0 + 1]; j++) {
+        const formula_head *h = &fh->h[j];
+        size_t i = 1;
+        for (; i < h->n; i++) {
+            if (q + i >= end)
+                break;
+            unsigned char t = (unsigned char)s[q + i], prev = (unsigned char)s[q + i - 1];
+            if (t >= 0x80 && !(prev == 0xC3 && (t & 0xC0) == 0x80) && t != 0xC3)
+                return 1;
+            if (pk_fold_byte(t, prev) != h->b[i])
+                break;
+        }
+        if (i < h->n)
+            continue;
+        if (!h->ws)
+            return 1;
+        if (q + i < end) {
+            unsigned char t = (unsigned char)s[q + i];
+            if (t >= 0x80 || rx_space(t))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* A character's start at q (0 < q) after no ASCII letter and no Latin-1
+   letter (as the rows' (?<![\p{L}]) asks) where a head of fh may open. */
+static inline int head_place(const formula_heads *fh, const char *s, size_t end, size_t q)
+{
+    unsigned char b = (unsigned char)s[q], a = (unsigned char)s[q - 1];
+    if ((b & 0xC0) == 0x80 || ascii_letter(a) ||
+        (q > 1 && (unsigned char)s[q - 2] == 0xC3 && (a & 0xC0) == 0x80 && a != 0x97 && a != 0xB7))
+        return 0;
+    return fh->all || head_at(fh, s, end, q);
+}
+
+/* The places of the rows of fh in [*p, end), up to MAX_STARTS. */
+static size_t head_places(const formula_heads *fh, const char *s, size_t end, size_t *p, size_t *at, size_t max)
+{
+    size_t k = 0, q = *p;
+    if (q == 0 && q < end && ((unsigned char)s[0] & 0xC0) != 0x80 && (fh->all || head_at(fh, s, end, 0)))
+        at[k++] = q;
+    q += q == 0;
+#if defined(__SSE2__)
+    /* sixteen places at a time: only an ASCII letter or the first byte of
+       a longer character after a byte that is no ASCII letter is looked
+       at further */
+    const __m128i x20 = _mm_set1_epi8(0x20), xa = _mm_set1_epi8('a'), x25 = _mm_set1_epi8(25);
+    const __m128i xc0 = _mm_set1_epi8((char)0xC0); /* a continuation byte, 0x80..0xBF, is below it as a signed byte */
+    while (q + 16 <= end && k < max) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + q - 1));
+        __m128i t = _mm_sub_epi8(_mm_or_si128(v, x20), xa);
+        __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(s + q));
+        __m128i u = _mm_sub_epi8(_mm_or_si128(w, x20), xa);
+        unsigned after_letter = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, x25), t));
+        unsigned letter = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(u, x25), u));
+        unsigned lead = (unsigned)_mm_movemask_epi8(w) & ~(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(w, xc0));
+        unsigned m = ~after_letter & (fh->all ? 0xFFFFu : letter | lead) & 0xFFFFu;
+        size_t next = q + 16;
+        for (; m; m &= m - 1) {
+            size_t r = q + (size_t)__builtin_ctz(m);
+            if (head_place(fh, s, end, r)) {
+                at[k++] = r;
+                if (k == max) {
+                    next = r + 1;
+                    break;
+                }
+            }
+        }
+        q = next;
+    }
+#endif
+    for (; q < end && k < max; q++)
+        if (head_place(fh, s, end, q))
+            at[k++] = q;
+    *p = q;
+    return k;
+}
+
+/* The first place of RX_FORMULA's rows at or after p, before end; end when none. */
+static size_t formula_opens(const char *s, size_t p, size_t end)
+{
+    size_t at;
+    return head_places(&formula_rows_heads, s, end, &p, &at, 1) ? at : end;
+}
+
+static size_t open_formula_opens(const char *s, size_t p, size_t end)
+{
+    size_t at;
+    return head_places(&open_rows_heads, s, end, &p, &at, 1) ? at : end;
+}
+
 /* RX_CHAIR's places, given a cue (its role word, "ordförande" in one of
    the cue's spellings): the role word, or the title before it across
    white space, "vice", "t.f.", "tf.", "t.f", "tf" or "tjänstgörande"
@@ -523,6 +773,31 @@ static size_t town_opens(const char *s, size_t at, size_t lo)
     while (p > lo && (s[p - 1] == ' ' || (unsigned)(s[p - 1] - '\t') < 5))
         p--;
     return run_back(s, p, lo);
+}
+
+/* RX_AWARD: before the cue's word a match holds at most two words, each
+   followed by white space ("stockholms stads kvalitetspris"). */
+static size_t award_opens(const char *s, size_t at, size_t lo)
+{
+    size_t p = at;
+    for (int w = 0; w < 2; w++) {
+        size_t q = p;
+        while (q > lo && rx_space((unsigned char)s[q - 1]))
+            q--;
+        size_t b = run_back(s, q, lo);
+        if (q == p || b == q)
+            break;
+        p = b;
+    }
+    return p;
+}
+
+/* RX_PARAGRAPH: a match opens a line (its "^" under (?m)): no earlier than
+   the start of the cue's line. */
+static size_t line_opens(const char *s, size_t at, size_t lo)
+{
+    const char *nl = at > lo ? memrchr(s + lo, '\n', at - lo) : NULL;
+    return nl ? (size_t)(nl - s) + 1 : lo;
 }
 
 /* RX_BODY: before the body's word a match holds words joined by ", " or
@@ -585,8 +860,8 @@ static const pattern patterns[RX_COUNT] = {
     [RX_DATE_NAMED] = {"(?i)(?<![\\p{L}\\d])(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\\s+)?(?:den\\s+)?"
                       "(\\d{1,2})(?::[ae])?\\s+(" MONTHS ")(?![\\p{L}])(\\.)?(?:\\s+(\\d{4})(?![\\d]))?", cue_digit, 64, 96, digit_then_letter, NULL,
                       named_places},
-    [RX_FORMULA] = {NULL /* built from pk_formulas */, NULL, 0, 0, NULL},
-    [RX_OPEN_FORMULA] = {NULL /* built from pk_open_formulas */, NULL, 0, 0, NULL},
+    [RX_FORMULA] = {NULL /* built from pk_formulas */, NULL, 0, 0, NULL, .first = formula_opens},
+    [RX_OPEN_FORMULA] = {NULL /* built from pk_open_formulas */, NULL, 0, 0, NULL, .first = open_formula_opens},
     /* "Bygg- och miljönämnden", "Äldre samt vård- och omsorgsnämnden",
        "Stadsmiljö-, teknik- och fastighetsnämnden", "Östermalms stadsdelsnämnd" */
     /* (In RX_BODY and RX_ADMIN the body's or the administration's word is
@@ -596,8 +871,8 @@ static const pattern patterns[RX_COUNT] = {
        what follows them is no letter.) */
     [RX_BODY] = {"(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*+(?:,?[ \\n](?:och|samt)[ \\n]\\p{Ll}\\p{L}*+-|,[ \\n]\\p{Ll}\\p{L}*+-)*[ \\n](?:(?:och|samt)[ \\n])?)(?:stads[ \\n])?)?(\\p{L}*+(?<=[dDnNeEtTéÉ])(?<=(?i)nämnd|nämnden|styrelse|styrelsen|fullmäktige|utskott|utskottet|kommittén|kommitté|direktionen|beredningen))(?![\\p{L}])", cue_body, 128, 48, word_ends_soon, .opens = body_opens},
     [RX_ADMIN] = {"(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*+)[ \\n])?(\\p{L}*+(?<=[gGnNtTrR])(?<=(?i)förvaltning|förvaltningen|kontoret|kontor))(?![\\p{L}])", cue_admin, 128, 48, word_ends_soon, .opens = admin_opens},
-    [RX_PARAGRAPH] = {"(?m)^(?:Protokoll[^\\n]{0,60}?|\\p{Lu}{2,6}[ ]+)?§[ ]*(\\d{1,4})(?![\\d])", cue_section, 256, 16, NULL},
-    [RX_AWARD] = {"(?i)(?<![\\p{L}])(?:stadens\\s+|stockholms\\s+stads\\s+)?kvalitets(?:utmärkelse(?:n|r|rna)?|pris(?:et|er)?)(?![\\p{L}])", cue_quality, 64, 48, NULL, .folded = 1},
+    [RX_PARAGRAPH] = {"(?m)^(?:Protokoll[^\\n]{0,60}?|\\p{Lu}{2,6}[ ]+)?§[ ]*(\\d{1,4})(?![\\d])", cue_section, 256, 16, NULL, .opens = line_opens},
+    [RX_AWARD] = {"(?i)(?<![\\p{L}])(?:stadens\\s+|stockholms\\s+stads\\s+)?kvalitets(?:utmärkelse(?:n|r|rna)?|pris(?:et|er)?)(?![\\p{L}])", cue_quality, 64, 48, NULL, .folded = 1, .opens = award_opens},
     [RX_AWARD_YEAR] = {"(?i)(?:(\\d{4})\\s+års\\s+(?:\\p{L}+\\s+){0,2}?kvalitets(?:utmärkelse|pris)|kvalitets(?:utmärkelse(?:n|ns)?|pris(?:et|ets)?)\\s+(?:år\\s+)?(\\d{4})(?![\\d\\-/]))", cue_quality, 160, 64, NULL, .folded = 1},
     [RX_CHAIR] = {"(?<![\\p{L}])(?i:(?:tjänstgörande\\s+|vice\\s+|t\\.?f\\.?\\s+)?ordförande(?:n)?)(?::)?\\s+" NAME "(?:\\s*\\(" PARTY "\\))?", cue_chair, 0, 0, NULL, chair_starts},
     /* the lookahead, true of every upper-case letter (none lies below
@@ -730,6 +1005,7 @@ int pk_match_compile(pk_extractor *ex)
 {
     char *formula = build_formula_pattern(pk_formulas, pk_n_formulas), *regnum = build_regnum_pattern();
     char *opening = build_formula_pattern(pk_open_formulas, pk_n_open_formulas);
+    pthread_once(&heads_once, make_all_heads); /* the formula rows' heads, read by their places */
     ex->gctx = pcre2_general_context_create(rx_alloc, rx_free, NULL);
     pcre2_compile_context *cctx = ex->gctx ? pcre2_compile_context_create(ex->gctx) : NULL;
     int rc = formula && regnum && opening && cctx ? 0 : -1;
@@ -789,6 +1065,8 @@ static int rx_run(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap
                     return 1;
         return 0;
     }
+    if (patterns[id].first && (start = patterns[id].first(c->t.s, start, end)) >= end)
+        return 0;
     return rx_exec(c, id, start, end, ov, ncap);
 }
 

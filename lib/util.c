@@ -6,6 +6,9 @@
 
 #include <string.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 static utf8proc_int32_t first_cp(const char *s, size_t n)
 {
@@ -106,6 +109,28 @@ char *pk_lower(arena *a, const char *s, size_t n)
     char *out = pk_arena_alloc(a, n * 2 + 1); /* lower case never more than doubles in UTF-8 */
     size_t o = 0, i = 0;
     while (i < n) {
+#if defined(__SSE2__)
+        /* sixteen bytes at a time: A-Z take 0x20, and so do the Latin-1
+           capitals (0x80..0x9E but 0x97 after 0xC3) as below; the bytes
+           before the first that is neither ASCII nor such a pair of bytes
+           (a pair cut by the end of the sixteen included) are kept, the
+           rest written over below */
+        if (n - i >= 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            __m128i up = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+            __m128i lead = _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3));
+            __m128i cap = _mm_andnot_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0x97)),
+                                           _mm_and_si128(_mm_slli_si128(lead, 1), _mm_cmplt_epi8(x, _mm_set1_epi8((char)0x9F))));
+            _mm_storeu_si128((__m128i *)(void *)(out + o), _mm_or_si128(x, _mm_and_si128(_mm_or_si128(up, cap), _mm_set1_epi8(0x20))));
+            unsigned c3 = (unsigned)_mm_movemask_epi8(lead), cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0)));
+            unsigned bad = (unsigned)_mm_movemask_epi8(x) & ~((c3 & cont >> 1) | (cont & c3 << 1));
+            size_t k = bad ? (size_t)__builtin_ctz(bad) : 16;
+            o += k;
+            i += k;
+            if (k == 16)
+                continue;
+        } else
+#endif
         /* eight bytes at a time: A-Z take 0x20; the ASCII bytes before the
            first that is not are kept (no carry reaches them), the rest
            written over below */
