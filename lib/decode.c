@@ -443,6 +443,23 @@ size_t pk_map_at(const pk_text *t, size_t i)
     return run_value(&t->runs[run_holding(t->runs, t->nruns, j)], t->s - t->base, j);
 }
 
+void pk_map_at2(const pk_text *t, size_t i, size_t j, size_t *at_i, size_t *at_j)
+{
+    const pk_run *r = t->runs;
+    const char *s = t->s - t->base;
+    size_t n = t->nruns, k = run_holding(r, n, t->base + i);
+    *at_i = run_value(&r[k], s, t->base + i);
+    /* steps of 1, 2, 4, ... runs from i's, then a search among the last
+       step's: the cost of the runs between the two, in their logarithm */
+    size_t J = t->base + j, step = 1;
+    while (k + step < n && r[k + step].at <= J) {
+        k += step;
+        step *= 2;
+    }
+    k += run_holding(r + k, k + step < n ? step : n - k, J);
+    *at_j = run_value(&r[k], s, J);
+}
+
 size_t pk_map_find(const pk_text *t, size_t orig)
 {
     const pk_run *r = t->runs;

@@ -18,8 +18,9 @@ pk_span pk_span_of(const ctx *c, size_t s, size_t e)
         sp.page = page_at(c, at);
         return sp;
     }
-    sp.start = pk_map_at(&c->t, s);
-    size_t last = pk_map_at(&c->t, e - 1);
+    size_t start, last;
+    pk_map_at2(&c->t, s, e - 1, &start, &last);
+    sp.start = start;
     sp.end = last + pk_orig_charlen(c->orig, c->orig_len, last, c->encoding);
     if (sp.end < sp.start)
         sp.end = sp.start;

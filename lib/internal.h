@@ -61,6 +61,9 @@ typedef struct pk_text {
 
 /* The offset in the input of the text's byte i (i <= n). */
 size_t pk_map_at(const pk_text *t, size_t i);
+/* pk_map_at of bytes i and j (i <= j, both <= n), j's run found from
+   i's: the two ends of a span. */
+void pk_map_at2(const pk_text *t, size_t i, size_t j, size_t *at_i, size_t *at_j);
 /* The first byte i of the text, in [0, n], with pk_map_at(t, i) >= orig
    (n when none before the end). */
 size_t pk_map_find(const pk_text *t, size_t orig);

@@ -37,17 +37,29 @@ static void put_cp(buf *b, utf8proc_int32_t cp, size_t at)
         put(b, (char)tmp[j], at);
 }
 
-/* The input offset of byte j of the text s by the runs r[0..n), *k the run
-   that held the byte asked before (moved to the one that holds j: the
-   bytes are asked in order, or a few back). */
-static inline size_t map_near(const pk_run *r, size_t n, size_t *k, const char *s, size_t j)
+/* The run of r[0..n) that holds byte j, *k the one that held the byte
+   asked before (moved to j's: the bytes are asked in order, or a few back). */
+static inline size_t run_near(const pk_run *r, size_t n, size_t *k, size_t j)
 {
     size_t i = *k;
     while (i > 0 && r[i].at > j)
         i--;
     while (i + 1 < n && r[i + 1].at <= j)
         i++;
-    *k = i;
+    return *k = i;
+}
+
+/* The input offset of byte j, the start of a character, by the runs r[0..n). */
+static inline size_t map_start(const pk_run *r, size_t n, size_t *k, size_t j)
+{
+    size_t i = run_near(r, n, k, j);
+    return (size_t)r[i].orig + (j - r[i].at);
+}
+
+/* The input offset of byte j of the text s by the runs r[0..n). */
+static inline size_t map_near(const pk_run *r, size_t n, size_t *k, const char *s, size_t j)
+{
+    size_t i = run_near(r, n, k, j);
     size_t c = j;
     while (c > r[i].at && ((unsigned char)s[c] & 0xC0) == 0x80)
         c--;
@@ -239,7 +251,7 @@ static void pass_chars(arena *a, const pk_text *in, buf *b)
                 /* the bytes, and the input's runs from i (a character's
                    start) to r */
                 memcpy(b->s + b->n, in->s + i, r - i);
-                pk_map_run(a, &b->m, b->s, b->n, map_near(in->runs, in->nruns, &ki, in->s, i));
+                pk_map_run(a, &b->m, b->s, b->n, map_start(in->runs, in->nruns, &ki, i));
                 for (; ki + 1 < in->nruns && in->runs[ki + 1].at < r; ki++)
                     pk_map_run(a, &b->m, b->s, b->n + (in->runs[ki + 1].at - i), in->runs[ki + 1].orig);
             }
@@ -250,7 +262,7 @@ static void pass_chars(arena *a, const pk_text *in, buf *b)
             continue;
         }
         unsigned char ch = (unsigned char)in->s[i];
-        size_t at = map_near(in->runs, in->nruns, &ki, in->s, i);
+        size_t at = map_start(in->runs, in->nruns, &ki, i);
         if (!own) {
             /* the character is written as it stands (a starter, its bytes
                all mapped to its first), or the copy begins here */
@@ -687,12 +699,13 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
         size_t from = l->ts;
         if (any && !joined) {
             /* line separator, or a blank line */
-            size_t at = map_near(b->runs, b->nruns, &k, b->s, L[prev_text].e < b->n ? L[prev_text].e : b->n - 1);
+            size_t at = L[prev_text].e < b->n ? map_start(b->runs, b->nruns, &k, L[prev_text].e)
+                                              : map_near(b->runs, b->nruns, &k, b->s, b->n - 1);
             out->s[o] = '\n';
-            pk_map_put(a, &m, out->s, o++, at);
+            pk_map_run(a, &m, out->s, o++, at);
             if (pending_blank) {
                 out->s[o] = '\n';
-                pk_map_put(a, &m, out->s, o++, at);
+                pk_map_run(a, &m, out->s, o++, at);
             }
         }
         pending_blank = 0;
@@ -720,13 +733,13 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
                 int conj = next_word_is_conj(nx, nxn);
                 int keep = pk_is_upper_at(b->s + p, h - p) || pk_is_upper_at(nx, nxn) ||
                            (b->s[p] >= '0' && b->s[p] <= '9');
-                size_t hat = map_near(b->runs, b->nruns, &k, b->s, h);
-                size_t v = map_near(b->runs, b->nruns, &k, b->s, from);
+                size_t hat = map_start(b->runs, b->nruns, &k, h);
+                size_t v = map_start(b->runs, b->nruns, &k, from);
                 move_line(a, b, &m, &k, o, from, to - from, v);
                 o += to - from;
                 if (conj) {
                     out->s[o] = ' '; /* suspended compound: "Stöd- och ..." */
-                    pk_map_put(a, &m, out->s, o++, hat);
+                    pk_map_run(a, &m, out->s, o++, hat);
                 } else if (!keep) {
                     o--; /* "omsorgs-\nboende": the hyphen goes */
                     pk_map_cut(&m, o);
@@ -736,7 +749,7 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
                 continue;
             }
         }
-        move_line(a, b, &m, &k, o, from, to - from, map_near(b->runs, b->nruns, &k, b->s, from));
+        move_line(a, b, &m, &k, o, from, to - from, map_start(b->runs, b->nruns, &k, from));
         o += to - from;
         prev_text = i;
         any = 1;
