@@ -414,7 +414,7 @@ static int prev_line(const ctx *c, size_t ls, size_t *ps, size_t *pe)
    characters between it and the start of its line there. */
 static size_t input_column(const ctx *c, size_t p)
 {
-    size_t o = c->t.map[p], b = o, col = 0;
+    size_t o = pk_map_at(&c->t, p), b = o, col = 0;
     while (b > 0 && c->orig[b - 1] != '\n' && o - b < 400) {
         b--;
         col += (c->orig[b] & 0xC0) != 0x80;

@@ -168,59 +168,7 @@ static inline unsigned text_bad16(__m128i x)
     unsigned pair = (lead & (cont >> 1)) | (cont & (lead << 1));
     return ((low & ~(unsigned)_mm_movemask_epi8(ws) & ~pair) | del) & 0xFFFFu;
 }
-
-/* map[0..16) for the sixteen bytes x copied from `from`: each byte maps to
-   itself, a continuation byte to the byte before it (the lead of its
-   two-byte character, in a run). */
-static inline void map16(uint32_t *map, __m128i x, uint32_t from)
-{
-    /* -1 at each continuation byte, widened to 32 bits */
-    __m128i c = _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80));
-    __m128i lo = _mm_unpacklo_epi8(c, c), hi = _mm_unpackhi_epi8(c, c);
-    __m128i v = _mm_add_epi32(_mm_set1_epi32((int)from), _mm_setr_epi32(0, 1, 2, 3)), four = _mm_set1_epi32(4);
-    _mm_storeu_si128((__m128i *)map, _mm_add_epi32(v, _mm_unpacklo_epi16(lo, lo)));
-    v = _mm_add_epi32(v, four);
-    _mm_storeu_si128((__m128i *)(map + 4), _mm_add_epi32(v, _mm_unpackhi_epi16(lo, lo)));
-    v = _mm_add_epi32(v, four);
-    _mm_storeu_si128((__m128i *)(map + 8), _mm_add_epi32(v, _mm_unpacklo_epi16(hi, hi)));
-    v = _mm_add_epi32(v, four);
-    _mm_storeu_si128((__m128i *)(map + 12), _mm_add_epi32(v, _mm_unpackhi_epi16(hi, hi)));
-}
 #endif
-
-/* map[0..n) = from, from + 1, ...: each byte of a run copied as it is maps to itself */
-static void map_run(uint32_t *map, size_t from, size_t n)
-{
-    uint32_t v = (uint32_t)from;
-    size_t j = 0;
-    for (; j + 4 <= n; j += 4, v += 4) {
-        map[j] = v;
-        map[j + 1] = v + 1;
-        map[j + 2] = v + 2;
-        map[j + 3] = v + 3;
-    }
-    for (; j < n; j++, v++)
-        map[j] = v;
-}
-
-/* map[0..n) for a run of text_run() copied from `from`: each byte maps to
-   itself, the second byte of a character to its first. */
-static void map_text_run(uint32_t *map, const unsigned char *in, size_t from, size_t n)
-{
-    map_run(map, from, n);
-    size_t j = 0;
-#ifdef WORD_MASKS
-    /* the second bytes, few in a line, found eight bytes at a time */
-    for (; j + 8 <= n; j += 8) {
-        uint64_t x;
-        memcpy(&x, in + j, 8);
-        for (uint64_t cont = x & ~(x << 1) & HIGH; cont; cont &= cont - 1)
-            map[j + (size_t)__builtin_ctzll(cont) / 8]--;
-    }
-#endif
-    for (; j < n; j++)
-        map[j] -= (in[j] & 0xC0) == 0x80;
-}
 
 static size_t plain_run(const unsigned char *in, size_t len, size_t i)
 {
@@ -253,6 +201,26 @@ static inline void count_ctrl(unsigned char b, size_t i, size_t *ctrl, size_t *n
         *first_bad = i;
 }
 
+/* Output byte o comes from input byte i, at the start of a character:
+   a new run of the map where the last one does not say so (where a
+   control byte was dropped, or a character's bytes were replaced). */
+static inline void map_from(arena *a, pk_map_out *m, size_t o, size_t i)
+{
+    if (m->n) {
+        pk_run *l = &m->r[m->n - 1];
+        if ((size_t)l->orig + (o - l->at) == i)
+            return;
+        if (l->at == o) {
+            l->orig = (uint32_t)i;
+            return;
+        }
+    }
+    if (m->n == m->cap)
+        pk_map_grow(a, m);
+    m->r[m->n].at = (uint32_t)o;
+    m->r[m->n++].orig = (uint32_t)i;
+}
+
 /* The common case in one pass: input that is valid UTF-8 is copied as it
    is, its control bytes dropped and counted. 1 when done (out and info as
    the two passes below would leave them), -1 when the input is not text
@@ -266,18 +234,19 @@ static int decode_valid_utf8(arena *a, const unsigned char *in, size_t start, si
        for the sixteen zero bytes that end the cleaned text (pk_normalize
        may clean it where it stands) */
     char *os = pk_arena_alloc(a, body + 16);
-    uint32_t *om = pk_arena_alloc(a, (body + 1) * sizeof *om);
+    /* the map: one run while no control byte is dropped */
+    pk_map_out m = {0};
     size_t o = 0;
     for (size_t i = start; i < len;) {
         size_t r;
+        map_from(a, &m, o, i);
 #if defined(__SSE2__)
-        /* sixteen bytes at a time, copied and mapped whole (o + 16 <= i + 16
-           - start <= body: within both), of which the run's count */
+        /* sixteen bytes at a time, copied whole (o + 16 <= i + 16 - start
+           <= body: within the text), of which the run's count */
         while (i + 16 <= len) {
             __m128i x = _mm_loadu_si128((const __m128i *)(in + i));
             unsigned bad = text_bad16(x);
             _mm_storeu_si128((__m128i *)(os + o), x);
-            map16(om + o, x, (uint32_t)i);
             size_t k = bad ? (size_t)__builtin_ctz(bad) : 16;
             i += k;
             o += k;
@@ -290,7 +259,6 @@ static int decode_valid_utf8(arena *a, const unsigned char *in, size_t start, si
         r = text_run(in, len, i);
 #endif
         memcpy(os + o, in + i, r - i);
-        map_text_run(om + o, in + i, i, r - i);
         o += r - i;
         i = r;
         if (i >= len)
@@ -301,7 +269,7 @@ static int decode_valid_utf8(arena *a, const unsigned char *in, size_t start, si
                 count_ctrl(b, i, &ctrl, &nuls, &first_bad);
             } else {
                 os[o] = (char)b;
-                om[o++] = (uint32_t)i;
+                o++;
             }
             i++;
             continue;
@@ -310,8 +278,6 @@ static int decode_valid_utf8(arena *a, const unsigned char *in, size_t start, si
         if (!k)
             return 0;
         memcpy(os + o, in + i, k);
-        for (size_t j = 0; j < k; j++)
-            om[o + j] = (uint32_t)i;
         o += k;
         i += k;
     }
@@ -323,9 +289,11 @@ static int decode_valid_utf8(arena *a, const unsigned char *in, size_t start, si
     }
     info->encoding = ENC_UTF8;
     os[o] = 0;
-    om[o] = (uint32_t)len;
+    map_from(a, &m, o, len);
     out->s = os;
-    out->map = om;
+    out->runs = m.r;
+    out->nruns = m.n;
+    out->base = 0;
     out->n = o;
     return 1;
 }
@@ -380,12 +348,12 @@ int pk_decode(arena *a, const unsigned char *in, size_t len, pk_text *out, decod
        Windows-1252 byte at most 3 bytes, control bytes are dropped */
     size_t cap = body - ctrl + 2 * (info->encoding == ENC_CP1252 ? high : invalid) + 1;
     out->s = pk_arena_alloc(a, cap + 15); /* and the cleaned text's sixteen zero bytes */
-    out->map = pk_arena_alloc(a, cap * sizeof(uint32_t));
+    pk_map_out m = {0};
     size_t o = 0;
     for (size_t i = start; i < len;) {
         size_t r = plain_run(in, len, i);
+        map_from(a, &m, o, i);
         memcpy(out->s + o, in + i, r - i);
-        map_run(out->map + o, i, r - i);
         o += r - i;
         i = r;
         if (i >= len)
@@ -393,8 +361,8 @@ int pk_decode(arena *a, const unsigned char *in, size_t len, pk_text *out, decod
         unsigned char b = in[i];
         if (b < 0x80) {
             if (!is_ctrl(b)) {
-                out->s[o] = (char)b;
-                out->map[o++] = (uint32_t)i;
+                map_from(a, &m, o, i);
+                out->s[o++] = (char)b;
             }
             i++;
             continue;
@@ -410,9 +378,8 @@ int pk_decode(arena *a, const unsigned char *in, size_t len, pk_text *out, decod
         } else {
             k = utf8_seq(in, len, i);
             if (k) {
+                map_from(a, &m, o, i);
                 memcpy(out->s + o, in + i, k);
-                for (size_t j = 0; j < k; j++)
-                    out->map[o + j] = (uint32_t)i;
                 o += k;
                 i += k;
                 continue;
@@ -421,14 +388,134 @@ int pk_decode(arena *a, const unsigned char *in, size_t len, pk_text *out, decod
             cp = 0xFFFD;
             info->replaced++;
         }
+        /* the character's bytes all map to the one it replaces */
+        map_from(a, &m, o, i);
         utf8proc_ssize_t w = utf8proc_encode_char(cp, (utf8proc_uint8_t *)out->s + o);
-        for (utf8proc_ssize_t j = 0; j < w; j++)
-            out->map[o + (size_t)j] = (uint32_t)i;
         o += (size_t)w;
         i += k;
     }
     out->s[o] = 0;
-    out->map[o] = (uint32_t)len;
+    map_from(a, &m, o, len);
+    out->runs = m.r;
+    out->nruns = m.n;
+    out->base = 0;
     out->n = o;
     return 0;
+}
+
+/* ---- the map's runs ---- */
+
+void pk_map_grow(arena *a, pk_map_out *m)
+{
+    size_t cap = m->cap ? m->cap * 2 : 16;
+    m->r = pk_arena_grow(a, m->r, m->n * sizeof *m->r, cap * sizeof *m->r);
+    m->cap = cap;
+}
+
+/* The index of the run of the n runs r that holds byte j (the last that
+   starts at j or before: the first starts at 0). Each step halves the
+   range without a branch (a conditional move). */
+static size_t run_holding(const pk_run *r, size_t n, size_t j)
+{
+    const pk_run *b = r;
+    size_t len = n;
+    while (len > 1) {
+        size_t half = len / 2;
+        b = b[half].at <= j ? b + half : b;
+        len -= half;
+    }
+    return (size_t)(b - r);
+}
+
+/* The offset in the input of byte j of the text s by run r, which holds
+   it: the start of j's character, not before the run's. */
+static inline size_t run_value(const pk_run *r, const char *s, size_t j)
+{
+    size_t c = j;
+    while (c > r->at && ((unsigned char)s[c] & 0xC0) == 0x80)
+        c--;
+    return (size_t)r->orig + (c - r->at);
+}
+
+size_t pk_map_at(const pk_text *t, size_t i)
+{
+    size_t j = t->base + i;
+    return run_value(&t->runs[run_holding(t->runs, t->nruns, j)], t->s - t->base, j);
+}
+
+void pk_map_at2(const pk_text *t, size_t i, size_t j, size_t *at_i, size_t *at_j)
+{
+    const pk_run *r = t->runs;
+    const char *s = t->s - t->base;
+    size_t n = t->nruns, k = run_holding(r, n, t->base + i);
+    *at_i = run_value(&r[k], s, t->base + i);
+    /* steps of 1, 2, 4, ... runs from i's, then a search among the last
+       step's: the cost of the runs between the two, in their logarithm */
+    size_t J = t->base + j, step = 1;
+    while (k + step < n && r[k + step].at <= J) {
+        k += step;
+        step *= 2;
+    }
+    k += run_holding(r + k, k + step < n ? step : n - k, J);
+    *at_j = run_value(&r[k], s, J);
+}
+
+size_t pk_map_find(const pk_text *t, size_t orig)
+{
+    const pk_run *r = t->runs;
+    const char *s = t->s - t->base;
+    size_t n = t->nruns, end = t->base + t->n;
+    /* the first run that starts at orig or beyond (n when none): the
+       bytes before it map below orig but, maybe, the last of the run
+       before it */
+    const pk_run *b = r;
+    size_t len = n;
+    while (len > 0) {
+        size_t half = len / 2;
+        if (b[half].orig < orig) {
+            b += half + 1;
+            len -= half + 1;
+        } else {
+            len = half;
+        }
+    }
+    size_t k = (size_t)(b - r), j = 0;
+    if (k > 0) {
+        /* in the run before: the first character that starts at or after
+           the byte that maps to orig, or the next run */
+        const pk_run *p = &r[k - 1];
+        size_t lim = k < n ? r[k].at : end;
+        j = (size_t)p->at + (orig - p->orig);
+        if (lim > end)
+            lim = end;
+        if (j > lim)
+            j = lim;
+        while (j < lim && ((unsigned char)s[j] & 0xC0) == 0x80)
+            j++;
+    }
+    if (j < t->base)
+        return 0;
+    return j - t->base < t->n ? j - t->base : t->n;
+}
+
+void pk_map_copy(arena *a, pk_map_out *m, const char *s, size_t o, const pk_text *in, size_t i, size_t r)
+{
+    if (i >= r)
+        return;
+    const pk_run *rs = in->runs;
+    const char *is = in->s - in->base;
+    size_t n = in->nruns, j = in->base + i, e = in->base + r;
+    size_t k = run_holding(rs, n, j);
+    /* the first character's bytes one by one (a copy that starts inside a
+       character), up to the start of the next */
+    for (;;) {
+        while (k + 1 < n && rs[k + 1].at <= j)
+            k++;
+        pk_map_run(a, m, s, o + (j - in->base - i), run_value(&rs[k], is, j));
+        if (((unsigned char)is[j] & 0xC0) != 0x80 || ++j >= e)
+            break;
+    }
+    /* then the runs that start in the copy */
+    for (k++; k < n && rs[k].at < e; k++)
+        pk_map_run(a, m, s, o + (rs[k].at - in->base - i), rs[k].orig);
 }

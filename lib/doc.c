@@ -10,19 +10,20 @@
 /* The page an offset of the original input stands on: 1 + the form feeds before it. */
 static size_t page_at(const ctx *c, size_t off) { return pk_first_from(c->ff, c->n_ff, off) + 1; }
 
-size_t pk_cleaned_at(const ctx *c, size_t orig) { return pk_first_from(c->t.map, c->t.n, orig); }
+size_t pk_cleaned_at(const ctx *c, size_t orig) { return pk_map_find(&c->t, orig); }
 
 pk_span pk_span_of(const ctx *c, size_t s, size_t e)
 {
     pk_span sp = {0, 0, 1};
     if (s >= c->t.n || e <= s) {
-        size_t at = s < c->t.n ? c->t.map[s] : c->t.map[c->t.n];
+        size_t at = pk_map_at(&c->t, s < c->t.n ? s : c->t.n);
         sp.start = sp.end = at;
         sp.page = page_at(c, at);
         return sp;
     }
-    sp.start = c->t.map[s];
-    size_t last = c->t.map[e - 1];
+    size_t start, last;
+    pk_map_at2(&c->t, s, e - 1, &start, &last);
+    sp.start = start;
     sp.end = last + pk_orig_charlen(c->orig, c->orig_len, last, c->encoding);
     if (sp.end < sp.start)
         sp.end = sp.start;

@@ -182,9 +182,7 @@ static void extract_minutes(ctx *c, pk_doc *doc, const pk_para *ps, size_t np, s
         v.rec = &doc->recs[i];
         v.rec->source = src;
         v.rec->meeting = mt;
-        v.t.s = c->t.s + ps[i].s;
-        v.t.n = ps[i].e - ps[i].s;
-        v.t.map = c->t.map + ps[i].s;
+        v.t = pk_text_part(&c->t, ps[i].s, ps[i].e);
         v.rec->paragraph = pk_arena_strndup(c->a, c->t.s + ps[i].num_s, ps[i].num_e - ps[i].num_s);
         v.rec->paragraph_span = pk_span_of(c, ps[i].num_s, ps[i].num_e);
         v.rec->meeting_date = mt->date; /* the meeting decides every paragraph */

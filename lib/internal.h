@@ -37,13 +37,97 @@ void *pk_vec_push(arena *a, vec *v); /* returns a zeroed slot */
 
 /* ---- decode.c: bytes -> UTF-8 with a map back to the input ---- */
 
-/* Text with, for every byte, the offset in the original input of the
-   character it came from. map has n+1 entries; map[n] == original length. */
+/* The map from every byte of a text to the offset in the original input of
+   the character it came from, kept as runs: from byte `at` of the text to
+   the next run's, a byte maps to orig + (c - at), c the start of its
+   character in the text or `at` if that is later. A run copied from the
+   input is one run (the second byte of a character maps to its first);
+   a replaced character, a ligature or an inserted break starts runs of
+   its own. The first run is at 0; the map never decreases. */
+typedef struct pk_run {
+    uint32_t at, orig;
+} pk_run;
+
+/* Text with its map; map(n) == the original length. A part of a text
+   shares the whole's runs: base is its offset in the whole (the runs'
+   offsets count from s - base). */
 typedef struct pk_text {
     char *s;
     size_t n;
-    uint32_t *map;
+    const pk_run *runs;
+    size_t nruns;
+    size_t base;
 } pk_text;
+
+/* The offset in the input of the text's byte i (i <= n). */
+size_t pk_map_at(const pk_text *t, size_t i);
+/* pk_map_at of bytes i and j (i <= j, both <= n), j's run found from
+   i's: the two ends of a span. */
+void pk_map_at2(const pk_text *t, size_t i, size_t j, size_t *at_i, size_t *at_j);
+/* The first byte i of the text, in [0, n], with pk_map_at(t, i) >= orig
+   (n when none before the end). */
+size_t pk_map_find(const pk_text *t, size_t orig);
+/* The part [s, e) of t, with its map. */
+static inline pk_text pk_text_part(const pk_text *t, size_t s, size_t e)
+{
+    pk_text p = *t;
+    p.s += s;
+    p.n = e - s;
+    p.base += s;
+    return p;
+}
+
+/* A map written run by run while its text is written byte by byte. */
+typedef struct pk_map_out {
+    pk_run *r;
+    size_t n, cap;
+} pk_map_out;
+void pk_map_grow(arena *a, pk_map_out *m);
+/* The bytes from i of the text s (s[0..i] written; i after every run's
+   start) map as a run from i that starts at v: a new run unless the last
+   one says so already. */
+static inline void pk_map_run(arena *a, pk_map_out *m, const char *s, size_t i, size_t v)
+{
+    if (m->n) {
+        pk_run *l = &m->r[m->n - 1];
+        /* at a character's start only: a run that starts on a later byte
+           of a character maps the rest of it to its own start */
+        if (((unsigned char)s[i] & 0xC0) != 0x80 && (size_t)l->orig + (i - l->at) == v)
+            return;
+        if (l->at == i) {
+            l->orig = (uint32_t)v;
+            return;
+        }
+    }
+    if (m->n == m->cap)
+        pk_map_grow(a, m);
+    m->r[m->n].at = (uint32_t)i;
+    m->r[m->n++].orig = (uint32_t)v;
+}
+/* Byte i of the text s maps to v (s[0..i] written, i after every run's
+   start; the bytes after i are written next): the same, but a later byte
+   of a character the last run maps to v already takes no run. */
+static inline void pk_map_put(arena *a, pk_map_out *m, const char *s, size_t i, size_t v)
+{
+    if (m->n) {
+        const pk_run *l = &m->r[m->n - 1];
+        size_t c = i;
+        while (c > l->at && ((unsigned char)s[c] & 0xC0) == 0x80)
+            c--;
+        if ((size_t)l->orig + (c - l->at) == v)
+            return;
+    }
+    pk_map_run(a, m, s, i, v);
+}
+/* The runs for the bytes from n on dropped: the text was cut back to n. */
+static inline void pk_map_cut(pk_map_out *m, size_t n)
+{
+    while (m->n && m->r[m->n - 1].at >= n)
+        m->n--;
+}
+/* The map of in's bytes [i, r) for the same bytes written at o in s (a
+   copy): its runs, those that start a character only where it says so. */
+void pk_map_copy(arena *a, pk_map_out *m, const char *s, size_t o, const pk_text *in, size_t i, size_t r);
 
 enum { ENC_UTF8 = 0, ENC_CP1252 = 1 };
 

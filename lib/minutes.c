@@ -155,20 +155,28 @@ void pk_minutes_meeting_text(arena *a, const pk_text *t, size_t he, size_t cs, p
        steps, as it does past the end of the cleaned text */
     out->s = pk_arena_alloc(a, n + 64);
     memset(out->s + n, 0, 64);
-    out->map = pk_arena_alloc(a, (n + 1) * sizeof *out->map);
     memcpy(out->s, t->s, he);
-    memcpy(out->map, t->map, he * sizeof *out->map);
     out->s[he] = out->s[he + 1] = '\n';
-    out->map[he] = out->map[he + 1] = t->map[cs];
     memcpy(out->s + he + 2, t->s + cs, t->n - cs);
-    memcpy(out->map + he + 2, t->map + cs, (t->n - cs + 1) * sizeof *out->map);
     out->s[n] = 0;
     out->n = n;
+    pk_map_out m = {0};
     if (cs == t->n) { /* no closing: no blank line after the header either */
         out->n = he;
         out->s[he] = 0;
-        out->map[he] = t->map[he];
+        pk_map_copy(a, &m, out->s, 0, t, 0, he);
+        pk_map_put(a, &m, out->s, he, pk_map_at(t, he));
+    } else {
+        size_t at = pk_map_at(t, cs);
+        pk_map_copy(a, &m, out->s, 0, t, 0, he);
+        pk_map_put(a, &m, out->s, he, at);
+        pk_map_put(a, &m, out->s, he + 1, at);
+        pk_map_copy(a, &m, out->s, he + 2, t, cs, t->n);
+        pk_map_put(a, &m, out->s, n, pk_map_at(t, t->n));
     }
+    out->runs = m.r;
+    out->nruns = m.n;
+    out->base = 0;
 }
 
 /* "Stadsdelsnämnden" in the minutes of Järva stadsdelsnämnd, "Nämnden",

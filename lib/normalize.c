@@ -12,24 +12,71 @@
 #include <emmintrin.h>
 #endif
 
+/* Pass 1's text: its input's text and runs as long as it changes nothing
+   (runs, nruns), then a copy of its own (m). */
 typedef struct buf {
     char *s;
-    uint32_t *map;
     size_t n;
+    const pk_run *runs;
+    size_t nruns;
+    pk_map_out m;
+    arena *a;
 } buf;
 
-static void put(buf *b, char ch, uint32_t at)
+static void put(buf *b, char ch, size_t at)
 {
     b->s[b->n] = ch;
-    b->map[b->n++] = at;
+    pk_map_put(b->a, &b->m, b->s, b->n++, at);
 }
 
-static void put_cp(buf *b, utf8proc_int32_t cp, uint32_t at)
+static void put_cp(buf *b, utf8proc_int32_t cp, size_t at)
 {
     utf8proc_uint8_t tmp[4];
     utf8proc_ssize_t w = utf8proc_encode_char(cp, tmp);
     for (utf8proc_ssize_t j = 0; j < w; j++)
         put(b, (char)tmp[j], at);
+}
+
+/* The run of r[0..n) that holds byte j, *k the one that held the byte
+   asked before (moved to j's: the bytes are asked in order, or a few back). */
+static inline size_t run_near(const pk_run *r, size_t n, size_t *k, size_t j)
+{
+    size_t i = *k;
+    while (i > 0 && r[i].at > j)
+        i--;
+    while (i + 1 < n && r[i + 1].at <= j)
+        i++;
+    return *k = i;
+}
+
+/* The input offset of byte j, the start of a character, by the runs r[0..n). */
+static inline size_t map_start(const pk_run *r, size_t n, size_t *k, size_t j)
+{
+    size_t i = run_near(r, n, k, j);
+    return (size_t)r[i].orig + (j - r[i].at);
+}
+
+/* The input offset of byte j of the text s by the runs r[0..n). */
+static inline size_t map_near(const pk_run *r, size_t n, size_t *k, const char *s, size_t j)
+{
+    size_t i = run_near(r, n, k, j);
+    size_t c = j;
+    while (c > r[i].at && ((unsigned char)s[c] & 0xC0) == 0x80)
+        c--;
+    return (size_t)r[i].orig + (c - r[i].at);
+}
+
+/* The output byte j's input offset, from the runs of the output (j near its
+   end: a combining sequence). */
+static size_t out_map(const buf *b, size_t j)
+{
+    size_t k = b->m.n - 1;
+    while (k > 0 && b->m.r[k].at > j)
+        k--;
+    size_t c = j;
+    while (c > b->m.r[k].at && ((unsigned char)b->s[c] & 0xC0) == 0x80)
+        c--;
+    return (size_t)b->m.r[k].orig + (c - b->m.r[k].at);
 }
 
 static const char *ligature(utf8proc_int32_t cp)
@@ -78,12 +125,13 @@ static void compose_tail(arena *a, buf *b, size_t base)
     if (r < 0 || !res)
         return;
     if ((size_t)r <= b->n - base) {
-        uint32_t first = b->map[base], last = b->map[b->n - 1];
+        size_t first = out_map(b, base), last = out_map(b, b->n - 1);
         memcpy(b->s + base, res, (size_t)r);
         b->n = base + (size_t)r;
-        for (size_t j = base; j < b->n; j++)
-            b->map[j] = first;
-        b->map[b->n - 1] = last;
+        pk_map_cut(&b->m, base);
+        for (size_t j = base; j + 1 < b->n; j++)
+            pk_map_put(b->a, &b->m, b->s, j, first);
+        pk_map_put(b->a, &b->m, b->s, b->n - 1, last);
     }
     free(res);
     (void)a;
@@ -148,8 +196,12 @@ static inline size_t plain_bytes(const char *p)
 static void pass_chars(arena *a, const pk_text *in, buf *b)
 {
     b->s = in->s;
-    b->map = in->map;
+    b->runs = in->runs;
+    b->nruns = in->nruns;
     b->n = 0;
+    b->a = a;
+    memset(&b->m, 0, sizeof b->m);
+    size_t ki = 0; /* the input's run at i */
     int own = 0;
     size_t base = (size_t)-1; /* start of the last starter in the output */
     for (size_t i = 0; i < in->n;) {
@@ -196,8 +248,12 @@ static void pass_chars(arena *a, const pk_text *in, buf *b)
         }
         if (r > i) {
             if (own) {
+                /* the bytes, and the input's runs from i (a character's
+                   start) to r */
                 memcpy(b->s + b->n, in->s + i, r - i);
-                memcpy(b->map + b->n, in->map + i, (r - i) * sizeof *b->map);
+                pk_map_run(a, &b->m, b->s, b->n, map_start(in->runs, in->nruns, &ki, i));
+                for (; ki + 1 < in->nruns && in->runs[ki + 1].at < r; ki++)
+                    pk_map_run(a, &b->m, b->s, b->n + (in->runs[ki + 1].at - i), in->runs[ki + 1].orig);
             }
             b->n += r - i;
             /* the last starter: the last byte, or the lead of a letter */
@@ -206,7 +262,7 @@ static void pass_chars(arena *a, const pk_text *in, buf *b)
             continue;
         }
         unsigned char ch = (unsigned char)in->s[i];
-        uint32_t at = in->map[i];
+        size_t at = map_start(in->runs, in->nruns, &ki, i);
         if (!own) {
             /* the character is written as it stands (a starter, its bytes
                all mapped to its first), or the copy begins here */
@@ -220,7 +276,7 @@ static void pass_chars(arena *a, const pk_text *in, buf *b)
                 if (w > 0 && cp_rule(cp) == CP_OTHER && utf8proc_get_property(cp)->combining_class == 0) {
                     k = (size_t)w;
                     for (size_t j = 1; j < k; j++)
-                        if (in->map[i + j] != at)
+                        if (map_near(in->runs, in->nruns, &ki, in->s, i + j) != at)
                             k = 0;
                 }
             }
@@ -234,9 +290,14 @@ static void pass_chars(arena *a, const pk_text *in, buf *b)
                a bullet is as long as the character it replaces, NFC never
                longer); room for the cleaned text's sixteen zero bytes */
             b->s = pk_arena_alloc(a, in->n + 16);
-            b->map = pk_arena_alloc(a, (in->n + 4) * sizeof(uint32_t));
             memcpy(b->s, in->s, b->n);
-            memcpy(b->map, in->map, b->n * sizeof *b->map);
+            /* the input's runs up to here (the same bytes), then the copy's */
+            b->m.cap = in->nruns + 16;
+            b->m.r = pk_arena_alloc(a, b->m.cap * sizeof *b->m.r);
+            while (b->m.n < in->nruns && in->runs[b->m.n].at < b->n) {
+                b->m.r[b->m.n] = in->runs[b->m.n];
+                b->m.n++;
+            }
             own = 1;
         }
         if (ch < 0x80) {
@@ -308,19 +369,24 @@ static void pass_chars(arena *a, const pk_text *in, buf *b)
         }
     }
     /* (the input's text ends with a zero byte too) */
-    if (own)
+    if (own) {
         b->s[b->n] = 0;
+        b->runs = b->m.r;
+        b->nruns = b->m.n;
+    }
 }
 
 /* ---- pass 2: lines ---- */
 
 enum { L_EMPTY, L_SPACE, L_TEXT, L_GONE };
 
+/* (offsets in 32 bits, as the map's: 20 bytes a line, where a text of
+   short lines, "Sida 1 (2)\n\f" over and over, has one every six bytes) */
 typedef struct rline {
-    size_t s, e;   /* raw bounds in pass-1 text */
-    size_t ts, te; /* trimmed bounds */
-    int type;
-    int page_start; /* the line follows a form feed */
+    uint32_t s, e;   /* raw bounds in pass-1 text */
+    uint32_t ts, te; /* trimmed bounds */
+    unsigned char type;
+    unsigned char page_start; /* the line follows a form feed */
 } rline;
 
 static int is_ws(char ch) { return ch == ' ' || ch == '\f'; }
@@ -495,17 +561,22 @@ static size_t next_break(const buf *b, size_t i)
     return b->n;
 }
 
-/* The n bytes at from, and their map, moved back to o (o <= from). */
-static inline void move_line(const buf *b, size_t o, size_t from, size_t n)
+/* The n bytes at from moved back to o (o <= from), and their map, v the
+   input offset of the first (a character's start, taken before the move),
+   *k the run of b's that holds it. */
+static inline void move_line(arena *a, const buf *b, pk_map_out *m, size_t *k, size_t o, size_t from, size_t n,
+                             size_t v)
 {
-    if (o == from)
-        return;
-    memmove(b->s + o, b->s + from, n);
-    memmove(b->map + o, b->map + from, n * sizeof *b->map);
+    if (o != from)
+        memmove(b->s + o, b->s + from, n);
+    pk_map_run(a, m, b->s, o, v);
+    for (size_t i = *k + 1; i < b->nruns && b->runs[i].at < from + n; i++)
+        pk_map_run(a, m, b->s, o + (b->runs[i].at - from), b->runs[i].orig);
 }
 
-/* Pass 2, in pass 1's text where it stands. */
-static void pass_lines(arena *a, const buf *b, pk_text *out)
+/* Pass 2, in pass 1's text where it stands (the map written anew: a line
+   moved or trimmed starts a run of its own); end: the input's length. */
+static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
 {
     /* the breaks counted first, so that the lines take the room they need
        and no more: room grown by doubling in the arena keeps every smaller
@@ -538,9 +609,9 @@ static void pass_lines(arena *a, const buf *b, pk_text *out)
     for (size_t i = next_break(b, 0);; i = next_break(b, i + 1)) {
         {
             rline *l = &L[n++];
-            l->s = s;
-            l->e = i;
-            l->page_start = page;
+            l->s = (uint32_t)s;
+            l->e = (uint32_t)i;
+            l->page_start = (unsigned char)page;
             page = (i < b->n && b->s[i] == '\f');
             /* the empty line that closes a page is no paragraph break */
             l->type = (page && i == s) ? L_GONE : L_TEXT;
@@ -552,15 +623,16 @@ static void pass_lines(arena *a, const buf *b, pk_text *out)
     size_t ntext = 0, text_then_empty = 0;
     for (size_t i = 0; i < n; i++) {
         rline *l = &L[i];
-        l->ts = l->s;
-        l->te = l->e;
-        while (l->ts < l->te && is_ws(b->s[l->ts]))
-            l->ts++;
-        while (l->te > l->ts && is_ws(b->s[l->te - 1]))
-            l->te--;
+        size_t ts = l->s, te = l->e;
+        while (ts < te && is_ws(b->s[ts]))
+            ts++;
+        while (te > ts && is_ws(b->s[te - 1]))
+            te--;
+        l->ts = (uint32_t)ts;
+        l->te = (uint32_t)te;
         if (l->type == L_GONE)
             continue;
-        l->type = l->e == l->s ? L_EMPTY : l->ts == l->te ? L_SPACE : L_TEXT;
+        l->type = l->e == l->s ? L_EMPTY : ts == te ? L_SPACE : L_TEXT;
     }
     for (size_t i = 0; i + 1 < n; i++)
         if (L[i].type == L_TEXT) {
@@ -611,7 +683,10 @@ static void pass_lines(arena *a, const buf *b, pk_text *out)
        own break, make room for each byte written), so a line is moved only
        behind it, and a line that has not moved (o == from) is not copied */
     out->s = b->s;
-    out->map = b->map;
+    pk_map_out m = {0};
+    m.cap = b->nruns + 16;
+    m.r = pk_arena_alloc(a, m.cap * sizeof *m.r);
+    size_t k = 0; /* b's run at the last byte asked */
     size_t o = 0;
     int pending_blank = 0, any = 0, joined = 0;
     size_t prev_text = (size_t)-1;
@@ -627,12 +702,13 @@ static void pass_lines(arena *a, const buf *b, pk_text *out)
         size_t from = l->ts;
         if (any && !joined) {
             /* line separator, or a blank line */
-            uint32_t at = b->map[L[prev_text].e < b->n ? L[prev_text].e : b->n - 1];
+            size_t at = L[prev_text].e < b->n ? map_start(b->runs, b->nruns, &k, L[prev_text].e)
+                                              : map_near(b->runs, b->nruns, &k, b->s, b->n - 1);
             out->s[o] = '\n';
-            out->map[o++] = at;
+            pk_map_run(a, &m, out->s, o++, at);
             if (pending_blank) {
                 out->s[o] = '\n';
-                out->map[o++] = at;
+                pk_map_run(a, &m, out->s, o++, at);
             }
         }
         pending_blank = 0;
@@ -660,21 +736,23 @@ static void pass_lines(arena *a, const buf *b, pk_text *out)
                 int conj = next_word_is_conj(nx, nxn);
                 int keep = pk_is_upper_at(b->s + p, h - p) || pk_is_upper_at(nx, nxn) ||
                            (b->s[p] >= '0' && b->s[p] <= '9');
-                uint32_t hat = b->map[h];
-                move_line(b, o, from, to - from);
+                size_t hat = map_start(b->runs, b->nruns, &k, h);
+                size_t v = map_start(b->runs, b->nruns, &k, from);
+                move_line(a, b, &m, &k, o, from, to - from, v);
                 o += to - from;
                 if (conj) {
                     out->s[o] = ' '; /* suspended compound: "Stöd- och ..." */
-                    out->map[o++] = hat;
+                    pk_map_run(a, &m, out->s, o++, hat);
                 } else if (!keep) {
                     o--; /* "omsorgs-\nboende": the hyphen goes */
+                    pk_map_cut(&m, o);
                 }
                 prev_text = i;
                 any = 1;
                 continue;
             }
         }
-        move_line(b, o, from, to - from);
+        move_line(a, b, &m, &k, o, from, to - from, map_start(b->runs, b->nruns, &k, from));
         o += to - from;
         prev_text = i;
         any = 1;
@@ -683,13 +761,16 @@ static void pass_lines(arena *a, const buf *b, pk_text *out)
        (the text has room for sixteen bytes after b->n) */
     memset(out->s + o, 0, b->n + 16 - o);
     out->n = o;
+    pk_map_put(a, &m, out->s, o, end);
+    out->runs = m.r;
+    out->nruns = m.n;
+    out->base = 0;
 }
 
 void pk_normalize(arena *a, pk_text *in, pk_text *out)
 {
     buf b;
+    size_t end = pk_map_at(in, in->n);
     pass_chars(a, in, &b);
-    b.map[b.n] = in->map[in->n];
-    pass_lines(a, &b, out);
-    out->map[out->n] = in->map[in->n];
+    pass_lines(a, &b, out, end);
 }

@@ -442,7 +442,7 @@ void pk_extract_unit_class(ctx *c)
     for (size_t u = 0; u < n; u++) {
         pk_unit *x = &us[u];
         size_t s = pk_cleaned_at(c, x->span.start), e = pk_cleaned_at(c, x->span.end);
-        int placed = s < c->t.n && c->t.map[s] == x->span.start && e >= s;
+        int placed = s < c->t.n && pk_map_at(&c->t, s) == x->span.start && e >= s;
         if (!placed || u == 0 || !same_list(c, prev_e, s))
             run_kind = placed ? kind_before(c, s) : NULL;
         prev_e = placed ? e : 0;

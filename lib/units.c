@@ -683,7 +683,7 @@ static void set_parents(ctx *c)
         /* a unit that ends right before "inom" */
         {
             pk_unit *us = c->units.items;
-            size_t here = c->t.map[at];
+            size_t here = pk_map_at(&c->t, at);
             for (size_t k = 0; k < c->units.n; k++) {
                 size_t ue = us[k].span.end;
                 if (us[k].parent || ue > here || here - ue > 8)
@@ -710,7 +710,7 @@ static void set_parents(ctx *c)
         if (n == 1 && e - b0 < 24 && (word_at(c, b0, e, "båda") || word_at(c, b0, e, "samtliga"))) {
             /* "A och B, båda inom X": X holds the units just named */
             pk_unit *us = c->units.items;
-            size_t here = c->t.map[at];
+            size_t here = pk_map_at(&c->t, at);
             for (size_t k = 0; k < c->units.n; k++)
                 if (!us[k].parent && us[k].span.start < here && here - us[k].span.start < 400)
                     us[k].parent = parent;
@@ -1112,10 +1112,15 @@ void pk_extract_units(ctx *c)
         /* find the item again in the cleaned text by its span; the map is
            in order: the first byte of the decision's lines that maps to the
            span's start (a binary search), and the first at or after its end */
-        size_t lo = c->decision_lo, nl = c->decision_hi > lo ? c->decision_hi - lo : 0;
-        size_t k = lo + pk_first_from(c->t.map + lo, nl, ds[i].span.start);
-        size_t s = k < c->decision_hi && c->t.map[k] == ds[i].span.start ? k : 0;
-        size_t e = s < c->decision_hi ? s + pk_first_from(c->t.map + s, c->decision_hi - s, ds[i].span.end) : s;
+        size_t lo = c->decision_lo, hi = c->decision_hi > lo ? c->decision_hi : lo;
+        size_t k = pk_map_find(&c->t, ds[i].span.start);
+        k = k < lo ? lo : k > hi ? hi : k;
+        size_t s = k < c->decision_hi && pk_map_at(&c->t, k) == ds[i].span.start ? k : 0;
+        size_t e = s;
+        if (s < c->decision_hi) {
+            e = pk_map_find(&c->t, ds[i].span.end);
+            e = e < s ? s : e > c->decision_hi ? c->decision_hi : e;
+        }
         if (e > s)
             from_decision(c, &ds[i], s, e);
     }

@@ -86,12 +86,12 @@ static unsigned char *char_starts(const unsigned char *in, size_t len, size_t lo
 /* The map of t points into in[lo, len) at character starts and never decreases. */
 static void check_map(const pk_text *t, const unsigned char *in, size_t len, size_t lo, int enc)
 {
-    CHECK(t->map[t->n] == len);
+    CHECK(pk_map_at(t, t->n) == len);
     unsigned char *st = char_starts(in, len, lo, enc);
     for (size_t i = 0; i < t->n; i++) {
-        CHECK(t->map[i] >= lo && t->map[i] < len);
-        CHECK(t->map[i] <= t->map[i + 1]);
-        CHECK(st[t->map[i]]);
+        CHECK(pk_map_at(t, i) >= lo && pk_map_at(t, i) < len);
+        CHECK(pk_map_at(t, i) <= pk_map_at(t, i + 1));
+        CHECK(st[pk_map_at(t, i)]);
     }
     free(st);
 }
@@ -126,13 +126,13 @@ static void check_decoded(const unsigned char *in, size_t len, const pk_text *t,
     for (size_t i = 0; i < t->n;) {
         utf8proc_int32_t cp;
         size_t k = cp_at(t->s, t->n, i, &cp);
-        const unsigned char *o = in + t->map[i];
+        const unsigned char *o = in + pk_map_at(t, i);
         if (cp < 0x80) {
             CHECK(!is_ctrl((unsigned char)cp));
             CHECK(*o == (unsigned char)cp); /* ASCII is copied */
         } else if (info->encoding == ENC_UTF8) {
             /* copied from the input, or a U+FFFD for one invalid byte */
-            if (t->map[i] + k > len || memcmp(o, t->s + i, k) != 0) {
+            if (pk_map_at(t, i) + k > len || memcmp(o, t->s + i, k) != 0) {
                 CHECK(cp == 0xFFFD && *o >= 0x80);
                 replaced++;
             }
@@ -142,7 +142,7 @@ static void check_decoded(const unsigned char *in, size_t len, const pk_text *t,
         }
         /* the bytes of one character map to one place */
         for (size_t j = 1; j < k; j++)
-            CHECK(t->map[i + j] == t->map[i]);
+            CHECK(pk_map_at(t, i + j) == pk_map_at(t, i));
         i += k;
     }
     CHECK(info->replaced == replaced);
@@ -165,10 +165,10 @@ static void check_normalized(const unsigned char *in, size_t len, size_t start, 
         }
         if (ch == '\n' && i + 2 < t->n)
             CHECK(!(t->s[i + 1] == '\n' && t->s[i + 2] == '\n'));
-        if (is_alnum(ch) && in[t->map[i]] < 0x80)
-            CHECK(in[t->map[i]] == ch);
+        if (is_alnum(ch) && in[pk_map_at(t, i)] < 0x80)
+            CHECK(in[pk_map_at(t, i)] == ch);
         if (ch == '\n')
-            CHECK(is_line_break(in, len, t->map[i], enc));
+            CHECK(is_line_break(in, len, pk_map_at(t, i), enc));
     }
 }
 
