@@ -1150,6 +1150,26 @@ static const char *lower_latin(const char *s, size_t n, size_t avail, char buf[s
 #endif
 }
 
+/* pk_lower() keeps the length of s[0..n): no lead byte in it but 0xC3,
+   so every character is ASCII, a Latin-1 letter of two bytes lowered to
+   two, or a byte copied as it is. Eight bytes at a time: the bytes from
+   0xC0 on (the two high bits) that are no 0xC3. */
+static int lower_keeps_length(const char *s, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = ~high;
+    uint64_t bad = 0, x;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&x, s + i, 8);
+        uint64_t y = x ^ (0xC3 * ones);
+        uint64_t c3 = ~(((y & low7) + low7) | y) & high; /* the zero bytes of y */
+        bad |= x & x << 1 & high & ~c3;
+    }
+    for (; i < n; i++)
+        bad |= (unsigned char)s[i] >= 0xC0 && (unsigned char)s[i] != 0xC3;
+    return !bad;
+}
+
 /* Attendance lists: under "Närvarande ledamöter", "Ersättare", "Övriga
    närvarande" ... (roll_headings.tsv), one person a line: "Name", "Name
    (S)", "Name, title". */
@@ -1165,6 +1185,10 @@ static void attendance(ctx *c, const segs *g)
         while (n && (c->t.s[l->s + n - 1] == ':' || c->t.s[l->s + n - 1] == ' '))
             n--;
         if (n > 40)
+            continue;
+        /* a line whose lower case is as long as it, and as long as no
+           heading, is none */
+        if ((n < pk_roll_heading_min || n > pk_roll_heading_max) && lower_keeps_length(c->t.s + l->s, n))
             continue;
         char buf[48];
         const char *low = lower_latin(c->t.s + l->s, n, c->t.n - l->s, buf);
