@@ -760,6 +760,32 @@ static inline size_t word_end_at(const ctx *c, size_t p, size_t e, unsigned char
 static size_t words_of(const ctx *c, size_t s, size_t e, word *w, size_t max, int *wide_gap)
 {
     size_t n = 0;
+#if defined(__SSE2__)
+    /* a range of at most 64 bytes (most are a name's): its spaces and
+       line breaks as bits, sixteen bytes at a time while the text holds
+       them, and its words the runs of clear bits */
+    if (s < e && e - s <= 64 && e + 15 <= c->t.n) {
+        uint64_t sp = 0;
+        for (size_t k = 0; k < e - s; k += 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + s + k));
+            unsigned m = (unsigned)_mm_movemask_epi8(
+                _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))));
+            sp |= (uint64_t)m << k;
+        }
+        uint64_t in = ~sp & (e - s < 64 ? ((uint64_t)1 << (e - s)) - 1 : ~(uint64_t)0);
+        uint64_t starts = in & ~(in << 1), ends = in & ~(in >> 1); /* a word's first and last byte */
+        for (; starts && n < max; n++) {
+            size_t a = (size_t)__builtin_ctzll(starts), b = (size_t)__builtin_ctzll(ends) + 1;
+            starts &= starts - 1;
+            ends &= ends - 1;
+            w[n].s = s + a;
+            w[n].e = s + b;
+            if (wide_gap)
+                wide_gap[n] = s + b + 1 < e && c->t.s[s + b + 1] == ' ';
+        }
+        return n;
+    }
+#endif
     for (size_t p = s; p < e && n < max;) {
         while (p < e && (c->t.s[p] == ' ' || c->t.s[p] == '\n'))
             p++;
