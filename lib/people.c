@@ -1040,25 +1040,21 @@ static const struct label {
 static void labelled(ctx *c, const segs *g, const name_starts *ns)
 {
     size_t ov[4];
-    /* the first bytes of the labels, as bits: most lines open with none of
-       them and cost one test, not a walk over the rows */
-    uint64_t first[4] = {0, 0, 0, 0};
-    for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
-        unsigned char b = (unsigned char)labels[k].word[0];
-        first[b >> 6] |= (uint64_t)1 << (b & 63);
-    }
+    /* the labels by their first byte, as bits: most lines open with none
+       of them and cost one test, the rest a look at the rows that open
+       with their byte, in the rows' order */
+    uint16_t rows[256] = {0};
+    _Static_assert(sizeof labels / sizeof *labels <= 16, "a label's bit in rows");
+    for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+        rows[(unsigned char)labels[k].word[0]] |= (uint16_t)(1u << k);
     for (size_t i = 0; i < g->nlines; i++) {
         const line *l = &g->lines[i];
         if (l->blank)
             continue;
-        unsigned char b0 = (unsigned char)c->t.s[l->s];
-        if (!(first[b0 >> 6] >> (b0 & 63) & 1))
-            continue;
-        for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
-            size_t m = labels[k].len;
-            /* most rows end at their first two bytes */
-            if (labels[k].word[0] != c->t.s[l->s] || l->e - l->s < m || labels[k].word[1] != c->t.s[l->s + 1] ||
-                memcmp(c->t.s + l->s, labels[k].word, m) != 0)
+        for (unsigned bits = rows[(unsigned char)c->t.s[l->s]]; bits; bits &= bits - 1) {
+            size_t k = (size_t)__builtin_ctz(bits), m = labels[k].len;
+            /* most rows end at their second byte */
+            if (l->e - l->s < m || labels[k].word[1] != c->t.s[l->s + 1] || memcmp(c->t.s + l->s, labels[k].word, m) != 0)
                 continue;
             size_t p = l->s + m;
             while (p < l->e && (c->t.s[p] == ':' || c->t.s[p] == ' '))
