@@ -1263,8 +1263,22 @@ static void titled(ctx *c, const name_starts *starts)
         if (ns == 0 || c->t.s[ns - 1] != ' ' || !name_may_start(c, ns, ne))
             continue;
         size_t we = ns - 1, p = we;
-        while (p > 0 && c->t.s[p - 1] != ' ' && c->t.s[p - 1] != '\n')
-            p--;
+#if defined(__SSE2__)
+        /* back sixteen bytes at a time to the space or line break before
+           the word */
+        for (; p >= 16; p -= 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p - 16));
+            unsigned m = (unsigned)_mm_movemask_epi8(
+                _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))));
+            if (m) {
+                p = p - 16 + (size_t)(32 - __builtin_clz(m));
+                break;
+            }
+        }
+        if (p < 16)
+#endif
+            while (p > 0 && c->t.s[p - 1] != ' ' && c->t.s[p - 1] != '\n')
+                p--;
         /* a title opens a sentence ("Kommundirektör Per Ek informerar") or
            stands in one ("informerar stadsdirektör Eva Hessman"): then a
            capital follows */
