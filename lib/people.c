@@ -1174,22 +1174,26 @@ static const char *lower_latin(const char *s, size_t n, size_t avail, char buf[s
 
 /* pk_lower() keeps the length of s[0..n): no lead byte in it but 0xC3,
    so every character is ASCII, a Latin-1 letter of two bytes lowered to
-   two, or a byte copied as it is. Eight bytes at a time: the bytes from
-   0xC0 on (the two high bits) that are no 0xC3. */
-static int lower_keeps_length(const char *s, size_t n)
+   two, or a byte copied as it is. Sixteen bytes at a time where
+   s[0..avail) holds them, the bits from n on put aside. */
+static int lower_keeps_length(const char *s, size_t n, size_t avail)
 {
-    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = ~high;
-    uint64_t bad = 0, x;
     size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        memcpy(&x, s + i, 8);
-        uint64_t y = x ^ (0xC3 * ones);
-        uint64_t c3 = ~(((y & low7) + low7) | y) & high; /* the zero bytes of y */
-        bad |= x & x << 1 & high & ~c3;
+#if defined(__SSE2__)
+    for (; i < n && i + 16 <= avail; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i lead = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0xC0));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3)), lead));
+        if (n - i < 16)
+            m &= (1u << (n - i)) - 1;
+        if (m)
+            return 0;
     }
+#endif
     for (; i < n; i++)
-        bad |= (unsigned char)s[i] >= 0xC0 && (unsigned char)s[i] != 0xC3;
-    return !bad;
+        if ((unsigned char)s[i] >= 0xC0 && (unsigned char)s[i] != 0xC3)
+            return 0;
+    return 1;
 }
 
 /* Attendance lists: under "Närvarande ledamöter", "Ersättare", "Övriga
@@ -1210,7 +1214,7 @@ static void attendance(ctx *c, const segs *g)
             continue;
         /* a line whose lower case is as long as it, and as long as no
            heading, is none */
-        if ((n < pk_roll_heading_min || n > pk_roll_heading_max) && lower_keeps_length(c->t.s + l->s, n))
+        if ((n < pk_roll_heading_min || n > pk_roll_heading_max) && lower_keeps_length(c->t.s + l->s, n, c->t.n - l->s))
             continue;
         char buf[48];
         const char *low = lower_latin(c->t.s + l->s, n, c->t.n - l->s, buf);
