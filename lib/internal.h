@@ -438,6 +438,8 @@ extern const size_t pk_n_body_ending;
 /* low[0..n), in lower case, heads an attendance list (roll_headings.tsv):
    1 and *title the title of a person under it (NULL for none), else 0 */
 int pk_roll_heading(const char *low, size_t n, const char **title);
+/* the lengths in bytes of the shortest and the longest of those headings */
+extern const size_t pk_roll_heading_min, pk_roll_heading_max;
 /* the line low[0..n), in lower case, is a caption of signatures (furniture_lines.txt) */
 int pk_is_furniture_line(const char *low, size_t n);
 /* low[0..n), in lower case, makes a phrase about all the units ("samtliga",

@@ -44,29 +44,83 @@ static const char *party_of(ctx *c, const char *s, size_t n, int given_led)
 
 /* The people by name, ASCII case folded as strcasecmp folds: an open hash
    table of indices into c->people (0 an empty slot), so that each mention
-   costs one look-up however many people the document names. */
-struct people_index {
-    size_t *slot, cap, n;
+   costs one look-up however many people the document names. Each slot
+   keeps its name's hash and length, so that a probe compares names only
+   where both agree and the table grows without hashing a name again. */
+struct people_slot {
+    size_t k; /* the index + 1, 0 for an empty slot */
+    size_t hash, len;
 };
 
-static pk_person *find_n(ctx *c, const char *name, size_t n)
+struct people_index {
+    struct people_slot *slot;
+    size_t cap, n;
+};
+
+/* A hash of s[0..n) with A-Z folded to a-z (strings that strncasecmp
+   finds equal hash alike), eight bytes at a time; the bytes of the last
+   eight that were hashed already are shifted out, and a name shorter than
+   eight bytes is read in overlapping pieces. */
+static inline uint64_t fold_az(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t low7 = x & ~high;
+    uint64_t ge_a = low7 + (0x80 - 'A') * ones, gt_z = low7 + (0x80 - 'Z' - 1) * ones;
+    return x | (~x & ge_a & ~gt_z & high) >> 2; /* A-Z take the bit 0x20 */
+}
+
+static size_t name_hash(const char *s, size_t n)
+{
+    const uint64_t mul = 0xFF51AFD7ED558CCDu;
+    uint64_t h = 0x9E3779B97F4A7C15u ^ n, x;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&x, s + i, 8);
+        h = (h ^ fold_az(x)) * mul;
+    }
+    if (i == n)
+        return (size_t)(h ^ h >> 32); /* the high bits, that all bytes reach, into the low */
+    if (n >= 8) {
+        memcpy(&x, s + n - 8, 8);
+        x >>= 8 * (8 - (n - i));
+    } else if (n >= 4) {
+        uint32_t lo, hi;
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + n - 4, 4);
+        x = lo | (uint64_t)hi << 8 * (n - 4);
+    } else {
+        x = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 * (n / 2) |
+            (uint64_t)(unsigned char)s[n - 1] << 8 * (n - 1);
+    }
+    h = (h ^ fold_az(x)) * mul;
+    return (size_t)(h ^ h >> 32);
+}
+
+/* name[0..n), whose name_hash() is h */
+static pk_person *find_hashed(ctx *c, const char *name, size_t n, size_t h)
 {
     struct people_index *ix = c->people_index;
     if (!ix || !ix->cap)
         return NULL;
     pk_person *ps = c->people.items;
-    for (size_t i = pk_hash_folded(name, n) & (ix->cap - 1); ix->slot[i]; i = (i + 1) & (ix->cap - 1)) {
-        pk_person *p = &ps[ix->slot[i] - 1];
-        if (strlen(p->name) == n && strncasecmp(p->name, name, n) == 0)
-            return p;
+    for (size_t i = h & (ix->cap - 1); ix->slot[i].k; i = (i + 1) & (ix->cap - 1)) {
+        const struct people_slot *sl = &ix->slot[i];
+        if (sl->hash == h && sl->len == n && strncasecmp(ps[sl->k - 1].name, name, n) == 0)
+            return &ps[sl->k - 1];
     }
     return NULL;
 }
 
+static pk_person *find_n(ctx *c, const char *name, size_t n)
+{
+    return find_hashed(c, name, n, name_hash(name, n));
+}
+
 static pk_person *find(ctx *c, const char *name) { return find_n(c, name, strlen(name)); }
 
-/* c->people's item k has just been pushed */
-static void index_person(ctx *c, size_t k)
+/* c->people's item k has just been pushed; its name is n bytes long and
+   hashes to h */
+static void index_person(ctx *c, size_t k, size_t n, size_t h)
 {
     struct people_index *ix = c->people_index;
     if (!ix) {
@@ -75,24 +129,22 @@ static void index_person(ctx *c, size_t k)
     }
     if (2 * (ix->n + 1) > ix->cap) {
         size_t cap = ix->cap ? 2 * ix->cap : 64;
-        size_t *slot = pk_arena_alloc(c->a, cap * sizeof *slot);
+        struct people_slot *slot = pk_arena_alloc(c->a, cap * sizeof *slot);
         memset(slot, 0, cap * sizeof *slot);
         for (size_t i = 0; i < ix->cap; i++)
-            if (ix->slot[i]) {
-                const char *nm = ((pk_person *)c->people.items)[ix->slot[i] - 1].name;
-                size_t j = pk_hash_folded(nm, strlen(nm)) & (cap - 1);
-                while (slot[j])
+            if (ix->slot[i].k) {
+                size_t j = ix->slot[i].hash & (cap - 1);
+                while (slot[j].k)
                     j = (j + 1) & (cap - 1);
                 slot[j] = ix->slot[i];
             }
         ix->slot = slot;
         ix->cap = cap;
     }
-    const char *nm = ((pk_person *)c->people.items)[k].name;
-    size_t j = pk_hash_folded(nm, strlen(nm)) & (ix->cap - 1);
-    while (ix->slot[j])
+    size_t j = h & (ix->cap - 1);
+    while (ix->slot[j].k)
         j = (j + 1) & (ix->cap - 1);
-    ix->slot[j] = k + 1;
+    ix->slot[j] = (struct people_slot){k + 1, h, n};
     ix->n++;
 }
 
@@ -587,11 +639,56 @@ static int name_at(ctx *c, size_t q, size_t e, size_t *ov)
     return 1;
 }
 
+/* [s, e) is its own pk_fold(): not empty, no space or line break at either
+   end, no line break and no two spaces in a row in it */
+static int fold_is_self(const ctx *c, size_t s, size_t e)
+{
+    const char *t = c->t.s;
+    if (s >= e || t[s] == ' ' || t[s] == '\n' || t[e - 1] == ' ' || t[e - 1] == '\n')
+        return 0;
+    size_t p = s;
+#if defined(__SSE2__)
+    /* sixteen bytes at a time, each block with the byte after it, where
+       the text holds them; the bits from e on put aside (the byte before
+       e is no space, so no pair of spaces reaches past it) */
+    for (; p < e && p + 17 <= c->t.n; p += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + p));
+        __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(t + p + 1));
+        __m128i sp = _mm_set1_epi8(' ');
+        __m128i bad = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')),
+                                   _mm_and_si128(_mm_cmpeq_epi8(x, sp), _mm_cmpeq_epi8(y, sp)));
+        unsigned m = (unsigned)_mm_movemask_epi8(bad);
+        if (e - p < 16)
+            m &= (1u << (e - p)) - 1;
+        if (m)
+            return 0;
+    }
+    if (p >= e)
+        return 1;
+#endif
+    for (; p < e; p++)
+        if (t[p] == '\n' || (t[p] == ' ' && p + 1 < e && t[p + 1] == ' '))
+            return 0;
+    return 1;
+}
+
 static void add(ctx *c, size_t s, size_t e, const char *title, const char *party, const char *role)
 {
     e = drop_place(c, s, e);
-    char *name = pk_fold(c, s, e);
-    pk_person *p = find(c, name);
+    /* the name as pk_fold() gives it: most names hold no line break and
+       no two spaces in a row, and are their own fold, looked up where
+       they stand and copied only when new */
+    const char *name;
+    size_t n;
+    if (fold_is_self(c, s, e)) {
+        name = c->t.s + s;
+        n = e - s;
+    } else {
+        name = pk_fold(c, s, e);
+        n = strlen(name);
+    }
+    size_t h = name_hash(name, n);
+    pk_person *p = find_hashed(c, name, n, h);
     if (p) {
         if (strcmp(role, "chair") == 0 && strcmp(p->role, "chair") != 0)
             p->role = role;
@@ -601,13 +698,15 @@ static void add(ctx *c, size_t s, size_t e, const char *title, const char *party
             p->party = party;
         return;
     }
+    if (name == c->t.s + s)
+        name = pk_arena_strndup(c->a, name, n);
     p = pk_vec_push(c->a, &c->people);
     p->name = name;
     p->title = title;
     p->party = party;
     p->role = role;
     p->span = pk_span_of(c, s, e);
-    index_person(c, c->people.n - 1);
+    index_person(c, c->people.n - 1, n, h);
 }
 
 typedef struct word {
@@ -661,6 +760,32 @@ static inline size_t word_end_at(const ctx *c, size_t p, size_t e, unsigned char
 static size_t words_of(const ctx *c, size_t s, size_t e, word *w, size_t max, int *wide_gap)
 {
     size_t n = 0;
+#if defined(__SSE2__)
+    /* a range of at most 64 bytes (most are a name's): its spaces and
+       line breaks as bits, sixteen bytes at a time while the text holds
+       them, and its words the runs of clear bits */
+    if (s < e && e - s <= 64 && e + 15 <= c->t.n) {
+        uint64_t sp = 0;
+        for (size_t k = 0; k < e - s; k += 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + s + k));
+            unsigned m = (unsigned)_mm_movemask_epi8(
+                _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))));
+            sp |= (uint64_t)m << k;
+        }
+        uint64_t in = ~sp & (e - s < 64 ? ((uint64_t)1 << (e - s)) - 1 : ~(uint64_t)0);
+        uint64_t starts = in & ~(in << 1), ends = in & ~(in >> 1); /* a word's first and last byte */
+        for (; starts && n < max; n++) {
+            size_t a = (size_t)__builtin_ctzll(starts), b = (size_t)__builtin_ctzll(ends) + 1;
+            starts &= starts - 1;
+            ends &= ends - 1;
+            w[n].s = s + a;
+            w[n].e = s + b;
+            if (wide_gap)
+                wide_gap[n] = s + b + 1 < e && c->t.s[s + b + 1] == ' ';
+        }
+        return n;
+    }
+#endif
     for (size_t p = s; p < e && n < max;) {
         while (p < e && (c->t.s[p] == ' ' || c->t.s[p] == '\n'))
             p++;
@@ -915,25 +1040,21 @@ static const struct label {
 static void labelled(ctx *c, const segs *g, const name_starts *ns)
 {
     size_t ov[4];
-    /* the first bytes of the labels, as bits: most lines open with none of
-       them and cost one test, not a walk over the rows */
-    uint64_t first[4] = {0, 0, 0, 0};
-    for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
-        unsigned char b = (unsigned char)labels[k].word[0];
-        first[b >> 6] |= (uint64_t)1 << (b & 63);
-    }
+    /* the labels by their first byte, as bits: most lines open with none
+       of them and cost one test, the rest a look at the rows that open
+       with their byte, in the rows' order */
+    uint16_t rows[256] = {0};
+    _Static_assert(sizeof labels / sizeof *labels <= 16, "a label's bit in rows");
+    for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+        rows[(unsigned char)labels[k].word[0]] |= (uint16_t)(1u << k);
     for (size_t i = 0; i < g->nlines; i++) {
         const line *l = &g->lines[i];
         if (l->blank)
             continue;
-        unsigned char b0 = (unsigned char)c->t.s[l->s];
-        if (!(first[b0 >> 6] >> (b0 & 63) & 1))
-            continue;
-        for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
-            size_t m = labels[k].len;
-            /* most rows end at their first two bytes */
-            if (labels[k].word[0] != c->t.s[l->s] || l->e - l->s < m || labels[k].word[1] != c->t.s[l->s + 1] ||
-                memcmp(c->t.s + l->s, labels[k].word, m) != 0)
+        for (unsigned bits = rows[(unsigned char)c->t.s[l->s]]; bits; bits &= bits - 1) {
+            size_t k = (size_t)__builtin_ctz(bits), m = labels[k].len;
+            /* most rows end at their second byte */
+            if (l->e - l->s < m || labels[k].word[1] != c->t.s[l->s + 1] || memcmp(c->t.s + l->s, labels[k].word, m) != 0)
                 continue;
             size_t p = l->s + m;
             while (p < l->e && (c->t.s[p] == ':' || c->t.s[p] == ' '))
@@ -1051,6 +1172,30 @@ static const char *lower_latin(const char *s, size_t n, size_t avail, char buf[s
 #endif
 }
 
+/* pk_lower() keeps the length of s[0..n): no lead byte in it but 0xC3,
+   so every character is ASCII, a Latin-1 letter of two bytes lowered to
+   two, or a byte copied as it is. Sixteen bytes at a time where
+   s[0..avail) holds them, the bits from n on put aside. */
+static int lower_keeps_length(const char *s, size_t n, size_t avail)
+{
+    size_t i = 0;
+#if defined(__SSE2__)
+    for (; i < n && i + 16 <= avail; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i lead = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0xC0));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3)), lead));
+        if (n - i < 16)
+            m &= (1u << (n - i)) - 1;
+        if (m)
+            return 0;
+    }
+#endif
+    for (; i < n; i++)
+        if ((unsigned char)s[i] >= 0xC0 && (unsigned char)s[i] != 0xC3)
+            return 0;
+    return 1;
+}
+
 /* Attendance lists: under "Närvarande ledamöter", "Ersättare", "Övriga
    närvarande" ... (roll_headings.tsv), one person a line: "Name", "Name
    (S)", "Name, title". */
@@ -1066,6 +1211,10 @@ static void attendance(ctx *c, const segs *g)
         while (n && (c->t.s[l->s + n - 1] == ':' || c->t.s[l->s + n - 1] == ' '))
             n--;
         if (n > 40)
+            continue;
+        /* a line whose lower case is as long as it, and as long as no
+           heading, is none */
+        if ((n < pk_roll_heading_min || n > pk_roll_heading_max) && lower_keeps_length(c->t.s + l->s, n, c->t.n - l->s))
             continue;
         char buf[48];
         const char *low = lower_latin(c->t.s + l->s, n, c->t.n - l->s, buf);
@@ -1118,8 +1267,22 @@ static void titled(ctx *c, const name_starts *starts)
         if (ns == 0 || c->t.s[ns - 1] != ' ' || !name_may_start(c, ns, ne))
             continue;
         size_t we = ns - 1, p = we;
-        while (p > 0 && c->t.s[p - 1] != ' ' && c->t.s[p - 1] != '\n')
-            p--;
+#if defined(__SSE2__)
+        /* back sixteen bytes at a time to the space or line break before
+           the word */
+        for (; p >= 16; p -= 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p - 16));
+            unsigned m = (unsigned)_mm_movemask_epi8(
+                _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))));
+            if (m) {
+                p = p - 16 + (size_t)(32 - __builtin_clz(m));
+                break;
+            }
+        }
+        if (p < 16)
+#endif
+            while (p > 0 && c->t.s[p - 1] != ' ' && c->t.s[p - 1] != '\n')
+                p--;
         /* a title opens a sentence ("Kommundirektör Per Ek informerar") or
            stands in one ("informerar stadsdirektör Eva Hessman"): then a
            capital follows */
@@ -1595,7 +1758,7 @@ static void merge_spellings(ctx *c)
     for (size_t i = 0; i < n; i++) {
         size_t kn;
         key[i] = spelling_key(c, ps[i].name, &kn);
-        size_t j = pk_hash_folded(key[i], kn) & (cap - 1);
+        size_t j = name_hash(key[i], kn) & (cap - 1);
         for (; slot[j]; j = (j + 1) & (cap - 1)) {
             size_t o = slot[j] - 1;
             if (strcmp(key[o], key[i]) != 0)

@@ -288,6 +288,8 @@ int pk_is_collective_word(const char *low, size_t n)
     return n > 0 && pk_collective_words_lookup(low, n) != NULL;
 }
 
+const size_t pk_roll_heading_min = ROLL_HEADINGS_MIN_WORD_LENGTH, pk_roll_heading_max = ROLL_HEADINGS_MAX_WORD_LENGTH;
+
 int pk_roll_heading(const char *low, size_t n, const char **title)
 {
     const struct pk_roll_headings_row *r = n > 0 ? pk_roll_headings_lookup(low, n) : NULL;
