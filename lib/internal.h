@@ -225,6 +225,7 @@ typedef int (*pk_cue_fits)(const char *s, size_t n, size_t at);
 typedef struct pk_cues {
     uint32_t *at; /* cleaned offsets where a cue starts, in order, each once */
     size_t n;
+    size_t near; /* match.c: the index of its last question (pk_first_from_near) */
 } pk_cues;
 pk_scan *pk_scan_new(void);
 /* the rows, before pk_scan_compile: a word as written; a digit, where
@@ -492,6 +493,10 @@ static inline unsigned char pk_fold_byte(unsigned char t, unsigned char prev)
 }
 /* The index of the first of the n ascending offsets at[] that is at least p (n when none). */
 size_t pk_first_from(const uint32_t *at, size_t n, size_t p);
+/* pk_first_from for questions asked mostly in order: from *hint (the
+   last answer, any index is safe), in steps that double; *hint becomes
+   the answer. Amortised constant time on a walk forward. */
+size_t pk_first_from_near(const uint32_t *at, size_t n, size_t p, size_t *hint);
 char *pk_capitalize(arena *a, const char *s);       /* copy with its first letter upper case */
 
 /* A growing output buffer (pk_malloc'd, for strings handed to the caller):

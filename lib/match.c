@@ -1041,8 +1041,9 @@ void pk_match_free(pk_extractor *ex)
 /* The index of the first cue of pattern id at or after p (n when none). */
 static size_t cue_index(ctx *c, int id, size_t p)
 {
-    const pk_cues *q = pk_cue_places(c, id);
-    return pk_first_from(q->at, q->n, p);
+    pk_cue_places(c, id);
+    pk_cues *q = &c->cue[id];
+    return pk_first_from_near(q->at, q->n, p, &q->near);
 }
 
 static int rx_exec(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap);
@@ -1103,6 +1104,7 @@ static int rx_exec(ctx *c, int id, size_t start, size_t end, size_t *ov, int nca
    this many bytes: a text dense with cues costs windows of bounded size, not
    a walk to its end per question. */
 #define CUE_WINDOW_MAX 4096
+#define CUE_WINDOW_MIN 256
 
 /* The range ends inside a word: a letter (or a byte of a longer
    character) before its end and a letter at it. */
@@ -1122,9 +1124,11 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
     if (q->starts) {
         /* the anchored pattern at each place a cue lets a match start, in
            order: the first that matches is the range's leftmost match */
-        const pk_cues *cu = pk_cue_places(c, q->share ? q->share : id);
+        int kind = q->share ? q->share : id;
+        pk_cue_places(c, kind);
+        pk_cues *cu = &c->cue[kind];
         size_t from = start, at[MAX_STARTS];
-        for (size_t i = pk_first_from(cu->at, cu->n, start); i < cu->n && cu->at[i] < end; i++)
+        for (size_t i = pk_first_from_near(cu->at, cu->n, start, &cu->near); i < cu->n && cu->at[i] < end; i++)
             for (size_t k = 0, nk = q->starts(c->t.s, c->t.n, cu->at[i], at); k < nk; k++)
                 if (at[k] >= from) {
                     from = at[k] + 1;
@@ -1153,7 +1157,12 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
     }
     const uint32_t *at = NULL;
     size_t n = 0;
-    for (size_t i = cue_index(c, id, start);;) {
+    /* the first window holds the cues of CUE_WINDOW_MIN bytes, each next
+       one twice as many up to CUE_WINDOW_MAX: a question answered near its
+       first cue does not walk the cues of 4 KB first (a text dense with
+       cues asks many such questions) */
+    size_t span = CUE_WINDOW_MIN;
+    for (size_t i = cue_index(c, id, start);; span = span < CUE_WINDOW_MAX ? span * 2 : CUE_WINDOW_MAX) {
         at = c->cue[id].at;
         n = c->cue[id].n;
         if (i >= n || at[i] >= end)
@@ -1162,7 +1171,7 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
         size_t a = at[i], ws = a > start + q->back ? a - q->back : start, last = a;
         if (q->opens)
             ws = q->opens(c->t.s, a, ws);
-        while (i + 1 < n && at[i + 1] < end && at[i + 1] <= last + q->back + q->fwd && at[i + 1] - a <= CUE_WINDOW_MAX)
+        while (i + 1 < n && at[i + 1] < end && at[i + 1] <= last + q->back + q->fwd && at[i + 1] - a <= span)
             last = at[++i];
         size_t we = last + q->fwd < end ? last + q->fwd : end;
         /* the next cue's matches start no earlier than this */

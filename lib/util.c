@@ -249,3 +249,23 @@ size_t pk_first_from(const uint32_t *at, size_t n, size_t p)
     }
     return (size_t)(b - at) + (*b < p);
 }
+
+size_t pk_first_from_near(const uint32_t *at, size_t n, size_t p, size_t *hint)
+{
+    size_t h = *hint;
+    if (h > n || (h > 0 && at[h - 1] >= p)) {
+        h = pk_first_from(at, n, p); /* the answer lies before the last one */
+    } else {
+        /* at[h - 1] < p: the answer is h or after it, found in steps that
+           double, then by bisection of the last step */
+        size_t step = 1;
+        while (h + step <= n && at[h + step - 1] < p) {
+            h += step;
+            step *= 2;
+        }
+        size_t lim = h + step <= n ? step : n - h;
+        h += pk_first_from(at + h, lim, p);
+    }
+    *hint = h;
+    return h;
+}

@@ -22,6 +22,33 @@ static void expect_clean(const char *in, const char *want)
     pk_arena_free(&a);
 }
 
+/* pk_first_from_near answers as pk_first_from does, whatever the hint:
+   questions in order, out of order, repeated, and hints out of range. */
+static void test_places_found_from_near(void **state)
+{
+    (void)state;
+    uint32_t at[600];
+    unsigned seed = 12345;
+    for (int round = 0; round < 200; round++) {
+        size_t n = (size_t)(round * 3) % 600;
+        uint32_t v = 0;
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            v += 1 + (seed >> 16) % 9;
+            at[i] = v;
+        }
+        size_t hint = (size_t)round % 7 == 0 ? n + 5 : 0;
+        for (int q = 0; q < 300; q++) {
+            seed = seed * 1103515245u + 12345u;
+            size_t p = q < 150 ? (size_t)q * (v + 20) / 150 : (seed >> 8) % (v + 20);
+            if (q % 37 == 0)
+                hint = (seed >> 4) % (n + 3);
+            assert_int_equal(pk_first_from_near(at, n, p, &hint), pk_first_from(at, n, p));
+            assert_int_equal(hint, pk_first_from(at, n, p));
+        }
+    }
+}
+
 /* The arena's vectors: the items survive each growth, in place at the end
    of a block or through a block of their own, and other allocations made
    between two growths keep their bytes. */
@@ -296,7 +323,7 @@ int main(void)
         cmocka_unit_test(test_folding),           cmocka_unit_test(test_dehyphenation),
         cmocka_unit_test(test_furniture),         cmocka_unit_test(test_double_spacing),
         cmocka_unit_test(test_repeated_header),   cmocka_unit_test(test_round_trip_corpus),
-        cmocka_unit_test(test_sentences),       cmocka_unit_test(test_arena_vectors_grow),
+        cmocka_unit_test(test_sentences),       cmocka_unit_test(test_arena_vectors_grow), cmocka_unit_test(test_places_found_from_near),
     };
     return cmocka_run_group_tests_name("text", tests, setup_ex, teardown_ex);
 }
