@@ -577,12 +577,13 @@ static size_t list_end(const ctx *c, size_t p, size_t e)
 static void from_decision(ctx *c, const pk_decision *d, size_t s, size_t e)
 {
     size_t ov[2];
-    if (!d->formula || !pk_rx_match(c, RX_FORMULA, s, e, ov, 1))
-        return;
     /* "ställer sig bakom förvaltningens förslag att A, B och C anmäls": an
-       adopted proposal names its units like an approval */
-    if (strcmp(d->kind, "approve") != 0 && strcmp(d->kind, "note") != 0 && strcmp(d->kind, "nominate") != 0 &&
-        strcmp(d->kind, "adopt") != 0)
+       adopted proposal names its units like an approval (the kind first:
+       it refuses most items without a search) */
+    if (!d->formula || (strcmp(d->kind, "approve") != 0 && strcmp(d->kind, "note") != 0 &&
+                        strcmp(d->kind, "nominate") != 0 && strcmp(d->kind, "adopt") != 0))
+        return;
+    if (!pk_rx_match(c, RX_FORMULA, s, e, ov, 1))
         return;
     size_t fe = ov[1], p = skip_sp(c, fe, e);
     if (strcmp(d->kind, "nominate") == 0) {
