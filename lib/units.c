@@ -310,6 +310,13 @@ static int noun_then_name(const ctx *c, size_t q, size_t e)
     return n < e && n > w && pk_is_upper_at(c->t.s + n, e - n);
 }
 
+/* The bytes split() looks at: quotation marks (and the first byte of
+   the typographic ones), parentheses, separators and spaces. */
+static int split_byte(unsigned char ch)
+{
+    return ch == '"' || ch == 0xE2 || ch == '(' || ch == ')' || ch == ',' || ch == ';' || is_sp((char)ch);
+}
+
 /* Splits [s, e) into list items. */
 static size_t split(const ctx *c, size_t s, size_t e, range *out, size_t max)
 {
@@ -318,6 +325,9 @@ static size_t split(const ctx *c, size_t s, size_t e, range *out, size_t max)
     for (size_t p = s; p <= e && n < max; p++) {
         size_t cut = 0, skip = 0;
         int is_comma = 0;
+        /* a byte that is none of those looked at below changes nothing */
+        while (p < e && !split_byte((unsigned char)c->t.s[p]))
+            p++;
         if (p == e) {
             cut = 1;
         } else {
