@@ -468,7 +468,7 @@ static int add_list(ctx *c, size_t s, size_t e, int strict)
         if (pk_rx_match(c, RX_INOM, r.s, r.e, ov, 1))
             r.e = ov[0];
         for (size_t q = r.s; q < r.e; q++)
-            if (class_phrase(c, q, r.e)) { /* the class is no part of the name */
+            if (is_sp(c->t.s[q]) && class_phrase(c, q, r.e)) { /* the class is no part of the name */
                 r.e = q;
                 break;
             }
@@ -569,7 +569,7 @@ static size_t list_end(const ctx *c, size_t p, size_t e)
     for (size_t q = p; q < e; q++) {
         if (c->t.s[q] == '.' && (q + 1 == e || is_sp(c->t.s[q + 1])))
             return q;
-        size_t cp = class_phrase(c, q, e);
+        size_t cp = is_sp(c->t.s[q]) ? class_phrase(c, q, e) : 0; /* it starts at a space */
         if (cp) { /* "X i tävlingsklassen förskola och Y ...": the list goes on */
             q = cp - 1;
             continue;
