@@ -224,16 +224,21 @@ static size_t name_units(ctx *c, const name_ix *ix, state *st, size_t s, size_t 
     const char *low = pk_lower(c->a, seg, strlen(seg));
     size_t n = strlen(low), found = 0;
     *coll = 0;
-    /* every run of one to nine words, without punctuation at its end */
-    for (size_t a = 0; a < n; a++) {
-        if (a && low[a - 1] != ' ')
-            continue;
+    /* every run of one to nine words, without punctuation at its end: the
+       spaces found once, a word's end the space after it (or n) */
+    size_t *sp = pk_arena_alloc(c->a, (n + 1) * sizeof *sp), m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (low[i] == ' ')
+            sp[m++] = i;
+    for (size_t j = 0; j <= m; j++) {
+        size_t a = j ? sp[j - 1] + 1 : 0; /* after the j-th space */
+        if (a >= n)
+            break;
         size_t b = a;
         for (int words = 0; words < 9 && b < n; words++) {
-            while (b < n && low[b] != ' ')
-                b++;
+            b = j + (size_t)words < m ? sp[j + (size_t)words] : n;
             size_t z = b;
-            while (z > a && strchr(",.;:", low[z - 1]))
+            while (z > a && (low[z - 1] == ',' || low[z - 1] == '.' || low[z - 1] == ';' || low[z - 1] == ':'))
                 z--;
             if (words == 0 && pk_is_collective_word(low + a, z - a))
                 *coll = 1;
