@@ -281,11 +281,14 @@ static void make_groups(void)
     }
 }
 
-/* The first four bytes at p as part_at() compares them with a phrase's
+/* The next four bytes at *pp as part_at() compares them with a phrase's
    (their case folded, a run of spaces and line breaks one space), byte i
    at bits 8i; 0 for each byte at or past hi. A phrase's byte after 0xC3
    folds the text's by it, and the text's byte before stands there too
-   when the bytes before agree, so the text's own byte before folds it. */
+   when the bytes before agree, so the text's own byte before folds it
+   (*pprev: 0 at a phrase's start). *pp and *pprev move on past them, so
+   that a second call gives bytes 4 to 7; ends[i] is the offset after
+   byte i. */
 static inline uint32_t opening(const char *s, size_t *pp, size_t hi, unsigned char *pprev, size_t *ends)
 {
     uint32_t v = 0;
