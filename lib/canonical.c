@@ -22,6 +22,8 @@
    it: NULL, never a guess. */
 #include "internal.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -664,16 +666,45 @@ void pk_extract_canonical(ctx *c)
 
 /* The unit nouns the key knows (lib/data/unit_nouns.tsv: key): the
    indefinite form that may end a name ("Ekorren förskola") and the
-   definite form that opens one ("Förskolan Ekorren"). */
+   definite form that opens one ("Förskolan Ekorren"). The first 64 rows
+   grouped by the byte each form opens with, as bits (key_rows[definite][b]),
+   made once per process: a word is compared only with the forms that open
+   as it does. */
+static uint64_t key_rows[2][256];
+static pthread_once_t key_rows_once = PTHREAD_ONCE_INIT;
+
+static void make_key_rows(void)
+{
+    for (size_t i = 0; i < pk_n_unit_nouns && i < 64; i++)
+        for (int d = 0; d < 2; d++) {
+            const unit_noun *u = &pk_unit_nouns[i];
+            const char *f = d ? u->def : u->indef;
+            if ((u->uses & UN_KEY) && f)
+                key_rows[d][(unsigned char)f[0]] |= (uint64_t)1 << i;
+        }
+}
+
+static int noun_is(const unit_noun *u, const char *w, size_t n, int definite)
+{
+    const char *f = definite ? u->def : u->indef;
+    return (u->uses & UN_KEY) && f && (!n || f[0] == w[0]) && strlen(f) == n && memcmp(f, w, n) == 0;
+}
+
 static int noun_index(const char *w, size_t n, int definite)
 {
-    for (size_t i = 0; i < pk_n_unit_nouns; i++) {
-        const unit_noun *u = &pk_unit_nouns[i];
-        const char *f = definite ? u->def : u->indef;
-        /* the first byte before the length: most forms differ there */
-        if ((u->uses & UN_KEY) && f && (!n || f[0] == w[0]) && strlen(f) == n && memcmp(f, w, n) == 0)
-            return (int)i;
+    size_t from = 0;
+    if (n) {
+        pthread_once(&key_rows_once, make_key_rows);
+        for (uint64_t rows = key_rows[definite][(unsigned char)w[0]]; rows; rows &= rows - 1) {
+            size_t i = (size_t)__builtin_ctzll(rows);
+            if (noun_is(&pk_unit_nouns[i], w, n, definite))
+                return (int)i;
+        }
+        from = 64; /* the rows past the groups one by one */
     }
+    for (size_t i = from; i < pk_n_unit_nouns; i++)
+        if (noun_is(&pk_unit_nouns[i], w, n, definite))
+            return (int)i;
     return -1;
 }
 

@@ -98,8 +98,9 @@ static size_t part_at(const char *s, size_t p, size_t hi, const char *ph, size_t
 
 /* The phrase of a cue at p within [lo, hi): its end, or 0. Its first
    part (after a leading '-') is n bytes long, and gap says whether " * "
-   and another part follow it. */
-static size_t cue_at(const char *s, size_t lo, size_t hi, size_t p, const char *ph, size_t n, int gap)
+   and another part follow it; known, when not 0, is where the first part
+   ends (the opening held all of it). */
+static size_t cue_at(const char *s, size_t lo, size_t hi, size_t p, const char *ph, size_t n, int gap, size_t known)
 {
     int open_start = ph[0] == '-';
     if (open_start)
@@ -115,7 +116,7 @@ static size_t cue_at(const char *s, size_t lo, size_t hi, size_t p, const char *
         int open_end = !gap && n && ph[n - 1] == '-';
         size_t e = 0;
         if (first) {
-            e = part_at(s, p, hi, ph, n - (size_t)open_end);
+            e = known ? known : part_at(s, p, hi, ph, n - (size_t)open_end);
         } else {
             /* the part after a gap: the first place it starts a word */
             for (size_t q = p; q < hi && !e; q++)
@@ -178,6 +179,9 @@ typedef struct cue_groups {
        at bits 8i, and the mask of those it has: a row whose opening the
        text's (opening()) does not hold is passed over */
     uint32_t sig[256], mask[256];
+    /* the same of its next four bytes (4 to 7): a row that passes the
+       opening is passed over when the text's next four do not hold them */
+    uint32_t sig_more[256], mask_more[256];
     /* the prose rows (W_NEAR .. W_SENTENCE) together, grouped by their
        first byte as above, within a group by `where`, then in table order */
     unsigned char prose_rows[256];
@@ -232,6 +236,10 @@ static void make_groups(void)
             r->sig[k] |= (uint32_t)ph[i] << (8 * i);
             r->mask[k] |= (uint32_t)0xFF << (8 * i);
         }
+        for (size_t i = 4; i < n && i < 8; i++) {
+            r->sig_more[k] |= (uint32_t)ph[i] << (8 * (i - 4));
+            r->mask_more[k] |= (uint32_t)0xFF << (8 * (i - 4));
+        }
     }
     for (int b = 0, n = 0; b < 256; b++)
         for (int w = W_NEAR; w <= W_SENTENCE; w++)
@@ -273,15 +281,19 @@ static void make_groups(void)
     }
 }
 
-/* The first four bytes at p as part_at() compares them with a phrase's
+/* The next four bytes at *pp as part_at() compares them with a phrase's
    (their case folded, a run of spaces and line breaks one space), byte i
    at bits 8i; 0 for each byte at or past hi. A phrase's byte after 0xC3
    folds the text's by it, and the text's byte before stands there too
-   when the bytes before agree, so the text's own byte before folds it. */
-static uint32_t opening(const char *s, size_t p, size_t hi)
+   when the bytes before agree, so the text's own byte before folds it
+   (*pprev: 0 at a phrase's start). *pp and *pprev move on past them, so
+   that a second call gives bytes 4 to 7; ends[i] is the offset after
+   byte i. */
+static inline uint32_t opening(const char *s, size_t *pp, size_t hi, unsigned char *pprev, size_t *ends)
 {
     uint32_t v = 0;
-    unsigned char prev = 0;
+    size_t p = *pp;
+    unsigned char prev = *pprev;
     for (int i = 0; i < 4 && p < hi; i++) {
         unsigned char a = (unsigned char)s[p];
         if (a == ' ' || a == '\n') {
@@ -294,7 +306,10 @@ static uint32_t opening(const char *s, size_t p, size_t hi)
             prev = (unsigned char)s[p++];
         }
         v |= (uint32_t)a << (8 * i);
+        ends[i] = p;
     }
+    *pp = p;
+    *pprev = prev;
     return v;
 }
 
@@ -344,7 +359,12 @@ static void walk_cues(const ctx *c, int set, const size_t *lo, const size_t *hi,
             continue;
         if (first[ch] == first[ch + 1])
             continue;
-        uint32_t op = opening(s, p, shi);
+        /* the opening, and the four bytes after it when a row asks */
+        size_t fp = p;
+        unsigned char prev = 0;
+        size_t ends[8]; /* the text's offset after each folded byte */
+        uint32_t op = opening(s, &fp, shi, &prev, ends), more = 0;
+        int have_more = 0;
         unsigned bucket = pair_of(op);
         for (int i = pf[bucket]; i < pf[bucket + 1]; i++) {
             int k = rows[i];
@@ -352,7 +372,20 @@ static void walk_cues(const ctx *c, int set, const size_t *lo, const size_t *hi,
             /* the opening as part_at() compares it: most candidates end here */
             if ((op & g->mask[k]) != g->sig[k] || p < lo[q->where] || p >= hi[q->where])
                 continue;
-            size_t e = cue_at(s, slo, shi, p, q->phrase, g->part_len[k], g->gap[k]);
+            if (g->mask_more[k]) {
+                if (!have_more) {
+                    more = opening(s, &fp, shi, &prev, ends + 4);
+                    have_more = 1;
+                }
+                if ((more & g->mask_more[k]) != g->sig_more[k])
+                    continue;
+            }
+            /* a first part of at most eight bytes is there when the opening
+               and the bytes after it hold it: it ends after its last */
+            size_t len = g->part_len[k];
+            len -= !g->gap[k] && len && g->phrase[k][len - 1] == '-';
+            size_t known = len >= 1 && len <= 8 ? ends[len - 1] : 0;
+            size_t e = cue_at(s, slo, shi, p, q->phrase, g->part_len[k], g->gap[k], known);
             if (!e || (p < de && e > ds) || (q->where == W_LABEL && !column_start(s, slo, p)))
                 continue;
             cue_hit h = {k, p, e, p >= de};

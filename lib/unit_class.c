@@ -28,6 +28,8 @@
    names and bodies, each mapped to one of the five classes. */
 #include "internal.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 typedef struct class_row {
@@ -110,32 +112,69 @@ static size_t find(const char *s, size_t n, size_t from, const char *pat, size_t
     return n;
 }
 
+/* The rows as bits (row i: bit i % 64 of word i / 64) by the pair_bit()
+   of their first two bytes, and the rows shorter than two bytes: the rows
+   a text's pairs let stand are found in a few words per pair, not by a
+   test of every row. Made once per process. */
+enum { ROW_WORDS = (NROWS + 63) / 64 };
+
+static struct {
+    uint64_t by_first[1024][ROW_WORDS];
+    uint64_t short_rows[ROW_WORDS];
+} row_pairs;
+static pthread_once_t row_pairs_once = PTHREAD_ONCE_INIT;
+
+static void make_row_pairs(void)
+{
+    for (size_t i = 0; i < NROWS; i++) {
+        uint64_t bit = (uint64_t)1 << (i % 64);
+        if (rows[i].len >= 2)
+            row_pairs.by_first[pair_bit((unsigned char)rows[i].pat[0], (unsigned char)rows[i].pat[1])][i / 64] |= bit;
+        else
+            row_pairs.short_rows[i / 64] |= bit;
+    }
+}
+
 /* The class of the longest row of `scope` found in s (lower case, n
    bytes), or NULL. With anchored, only a row that starts at s[0]. */
 static const char *match_rows(const char *s, size_t n, char scope, int anchored)
 {
     /* the pairs of bytes that occur in s: a row whose first, middle or
-       last pair does not occur is passed over without a search */
-    uint64_t seen[16] = {0};
+       last pair does not occur is passed over without a search; the rows
+       whose first pair occurs (cand), in their order */
+    pthread_once(&row_pairs_once, make_row_pairs);
+    uint64_t seen[16] = {0}, cand[ROW_WORDS];
+    memcpy(cand, row_pairs.short_rows, sizeof cand);
     for (size_t i = 0; i + 1 < n; i++) {
         unsigned k = pair_bit((unsigned char)s[i], (unsigned char)s[i + 1]);
-        seen[k >> 6] |= (uint64_t)1 << (k & 63);
+        uint64_t bit = (uint64_t)1 << (k & 63);
+        if (seen[k >> 6] & bit)
+            continue;
+        seen[k >> 6] |= bit;
+        for (size_t w = 0; w < ROW_WORDS; w++)
+            cand[w] |= row_pairs.by_first[k][w];
     }
     size_t lo, hi = scope_rows(scope, n, &lo);
-    for (size_t i = lo; i < hi; i++) {
-        const class_row *r = &rows[i];
-        if (r->len >= 2 && (!pair_seen(seen, r->pat) || !pair_seen(seen, r->pat + r->len - 2) ||
-                            !pair_seen(seen, r->pat + r->len / 2 - 1)))
-            continue;
-        for (size_t at = 0; at + r->len <= n;) {
-            size_t k = find(s, n, at, r->pat, r->len);
-            if (k == n)
-                break;
-            if (anchored && k)
-                break;
-            if ((r->left || !letter_before(s, k)) && (r->right || !letter_at(s, n, k + r->len)))
-                return r->klass; /* the longest: the rows are longest first */
-            at = k + 1;
+    for (size_t w = lo / 64; w < ROW_WORDS && w * 64 < hi; w++) {
+        uint64_t bits = cand[w];
+        if (w == lo / 64)
+            bits &= ~(uint64_t)0 << (lo % 64);
+        if (hi < (w + 1) * 64)
+            bits &= ((uint64_t)1 << (hi % 64)) - 1;
+        for (; bits; bits &= bits - 1) {
+            const class_row *r = &rows[w * 64 + (size_t)__builtin_ctzll(bits)];
+            if (r->len >= 2 && (!pair_seen(seen, r->pat + r->len - 2) || !pair_seen(seen, r->pat + r->len / 2 - 1)))
+                continue;
+            for (size_t at = 0; at + r->len <= n;) {
+                size_t k = find(s, n, at, r->pat, r->len);
+                if (k == n)
+                    break;
+                if (anchored && k)
+                    break;
+                if ((r->left || !letter_before(s, k)) && (r->right || !letter_at(s, n, k + r->len)))
+                    return r->klass; /* the longest: the rows are longest first */
+                at = k + 1;
+            }
         }
     }
     return NULL;
@@ -224,16 +263,21 @@ static size_t name_units(ctx *c, const name_ix *ix, state *st, size_t s, size_t 
     const char *low = pk_lower(c->a, seg, strlen(seg));
     size_t n = strlen(low), found = 0;
     *coll = 0;
-    /* every run of one to nine words, without punctuation at its end */
-    for (size_t a = 0; a < n; a++) {
-        if (a && low[a - 1] != ' ')
-            continue;
+    /* every run of one to nine words, without punctuation at its end: the
+       spaces found once, a word's end the space after it (or n) */
+    size_t *sp = pk_arena_alloc(c->a, (n + 1) * sizeof *sp), m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (low[i] == ' ')
+            sp[m++] = i;
+    for (size_t j = 0; j <= m; j++) {
+        size_t a = j ? sp[j - 1] + 1 : 0; /* after the j-th space */
+        if (a >= n)
+            break;
         size_t b = a;
         for (int words = 0; words < 9 && b < n; words++) {
-            while (b < n && low[b] != ' ')
-                b++;
+            b = j + (size_t)words < m ? sp[j + (size_t)words] : n;
             size_t z = b;
-            while (z > a && strchr(",.;:", low[z - 1]))
+            while (z > a && (low[z - 1] == ',' || low[z - 1] == '.' || low[z - 1] == ';' || low[z - 1] == ':'))
                 z--;
             if (words == 0 && pk_is_collective_word(low + a, z - a))
                 *coll = 1;

@@ -310,6 +310,13 @@ static int noun_then_name(const ctx *c, size_t q, size_t e)
     return n < e && n > w && pk_is_upper_at(c->t.s + n, e - n);
 }
 
+/* The bytes split() looks at: quotation marks (and the first byte of
+   the typographic ones), parentheses, separators and spaces. */
+static int split_byte(unsigned char ch)
+{
+    return ch == '"' || ch == 0xE2 || ch == '(' || ch == ')' || ch == ',' || ch == ';' || is_sp((char)ch);
+}
+
 /* Splits [s, e) into list items. */
 static size_t split(const ctx *c, size_t s, size_t e, range *out, size_t max)
 {
@@ -318,6 +325,9 @@ static size_t split(const ctx *c, size_t s, size_t e, range *out, size_t max)
     for (size_t p = s; p <= e && n < max; p++) {
         size_t cut = 0, skip = 0;
         int is_comma = 0;
+        /* a byte that is none of those looked at below changes nothing */
+        while (p < e && !split_byte((unsigned char)c->t.s[p]))
+            p++;
         if (p == e) {
             cut = 1;
         } else {
@@ -458,7 +468,7 @@ static int add_list(ctx *c, size_t s, size_t e, int strict)
         if (pk_rx_match(c, RX_INOM, r.s, r.e, ov, 1))
             r.e = ov[0];
         for (size_t q = r.s; q < r.e; q++)
-            if (class_phrase(c, q, r.e)) { /* the class is no part of the name */
+            if (is_sp(c->t.s[q]) && class_phrase(c, q, r.e)) { /* the class is no part of the name */
                 r.e = q;
                 break;
             }
@@ -559,7 +569,7 @@ static size_t list_end(const ctx *c, size_t p, size_t e)
     for (size_t q = p; q < e; q++) {
         if (c->t.s[q] == '.' && (q + 1 == e || is_sp(c->t.s[q + 1])))
             return q;
-        size_t cp = class_phrase(c, q, e);
+        size_t cp = is_sp(c->t.s[q]) ? class_phrase(c, q, e) : 0; /* it starts at a space */
         if (cp) { /* "X i tävlingsklassen förskola och Y ...": the list goes on */
             q = cp - 1;
             continue;
@@ -577,12 +587,13 @@ static size_t list_end(const ctx *c, size_t p, size_t e)
 static void from_decision(ctx *c, const pk_decision *d, size_t s, size_t e)
 {
     size_t ov[2];
-    if (!d->formula || !pk_rx_match(c, RX_FORMULA, s, e, ov, 1))
-        return;
     /* "ställer sig bakom förvaltningens förslag att A, B och C anmäls": an
-       adopted proposal names its units like an approval */
-    if (strcmp(d->kind, "approve") != 0 && strcmp(d->kind, "note") != 0 && strcmp(d->kind, "nominate") != 0 &&
-        strcmp(d->kind, "adopt") != 0)
+       adopted proposal names its units like an approval (the kind first:
+       it refuses most items without a search) */
+    if (!d->formula || (strcmp(d->kind, "approve") != 0 && strcmp(d->kind, "note") != 0 &&
+                        strcmp(d->kind, "nominate") != 0 && strcmp(d->kind, "adopt") != 0))
+        return;
+    if (!pk_rx_match(c, RX_FORMULA, s, e, ov, 1))
         return;
     size_t fe = ov[1], p = skip_sp(c, fe, e);
     if (strcmp(d->kind, "nominate") == 0) {
