@@ -81,6 +81,11 @@ struct pk_scan {
     int digit_kind[MAX_DIGIT];
     pk_cue_fits digit_fits[MAX_DIGIT];
     pk_digit_run digit_run[MAX_DIGIT];
+    /* and those answered together (pk_scan_digit_rows, or NULL): the
+       kind of each of their nrows answers */
+    pk_digit_rows rows;
+    int nrows;
+    int rows_kind[MAX_DIGIT];
     /* the rows of pk_cue_words by kind, each kind's in table order
        (words[by_kind[kind] .. by_kind[kind + 1])), and each row's length,
        for pk_cue_word_at */
@@ -155,6 +160,20 @@ static int add_digit(pk_scan *sc, int kind, pk_cue_fits fits, pk_digit_run run)
 int pk_scan_digit(pk_scan *sc, int kind, pk_cue_fits fits) { return add_digit(sc, kind, fits, NULL); }
 
 int pk_scan_digit_run(pk_scan *sc, int kind, pk_digit_run fits) { return add_digit(sc, kind, NULL, fits); }
+
+int pk_scan_digit_rows(pk_scan *sc, const int *kinds, int nkinds, pk_digit_rows rows)
+{
+    if (sc->rows || nkinds < 0 || nkinds > MAX_DIGIT || !rows)
+        return -1;
+    for (int i = 0; i < nkinds; i++) {
+        if (kinds[i] >= PK_CUE_KINDS)
+            return -1;
+        sc->rows_kind[i] = kinds[i];
+    }
+    sc->rows = rows;
+    sc->nrows = nkinds;
+    return 0;
+}
 
 /* The first n bytes of a phrase in lower case, spelt in the text in any
    case, a space of it (after its first byte) as a space or a line break. */
@@ -250,7 +269,7 @@ int pk_scan_compile(pk_scan *sc)
     /* every digit a key of its own, so that the state after a digit is
        never the root and tells that a digit was read, and every two
        digits one, so that it tells whether a digit stood before */
-    for (int d = 0; sc->ndigit && d < 110; d++) {
+    for (int d = 0; (sc->ndigit || sc->rows) && d < 110; d++) {
         unsigned char b[2] = {(unsigned char)('0' + d % 10), (unsigned char)('0' + d / 10 - 1)};
         if (add_key(sc, 0, b, d < 10 ? 1 : 2, AS_WRITTEN, NULL))
             return -1;
@@ -529,6 +548,14 @@ static void digit_cues(const pk_scan *sc, ctx *c, pk_cues *q, size_t *cap, size_
             continue;
         for (int kind = sc->digit_kind[i]; lo < hi; lo++)
             add_place(c->a, &q[kind], &cap[kind], lo);
+    }
+    if (sc->rows) {
+        size_t lo[MAX_DIGIT], hi[MAX_DIGIT];
+        for (unsigned rows = sc->rows(s, n, p, to, lo, hi); rows; rows &= rows - 1) {
+            int i = __builtin_ctz(rows), kind = sc->rows_kind[i];
+            for (size_t at = lo[i]; kind >= 0 && at < hi[i]; at++)
+                add_place(c->a, &q[kind], &cap[kind], at);
+        }
     }
 }
 
