@@ -489,21 +489,32 @@ done:
     return rc;
 }
 
-static inline void add_place(arena *a, pk_cues *q, size_t *cap, size_t p)
+/* A kind's places while the pass notes them: the room they have, and
+   whether one came before the place noted last (settle() puts them in
+   order then). */
+typedef struct room {
+    size_t cap;
+    int unsorted;
+} room;
+
+static inline void add_place(arena *a, pk_cues *q, room *r, size_t p)
 {
-    if (q->n && q->at[q->n - 1] == p)
-        return;
-    if (q->n == *cap) {
-        size_t more = *cap ? 2 * *cap : 64;
-        q->at = pk_arena_grow(a, q->at, *cap * sizeof *q->at, more * sizeof *q->at);
-        *cap = more;
+    if (q->n && q->at[q->n - 1] >= p) {
+        if (q->at[q->n - 1] == p)
+            return;
+        r->unsorted = 1;
+    }
+    if (q->n == r->cap) {
+        size_t more = r->cap ? 2 * r->cap : 64;
+        q->at = pk_arena_grow(a, q->at, r->cap * sizeof *q->at, more * sizeof *q->at);
+        r->cap = more;
     }
     q->at[q->n++] = (uint32_t)p;
 }
 
 /* Keys of one kind but of different lengths end in order, not always start
    in order: the few places out of order are put right, and each place is
-   kept once. */
+   kept once. (Asked only of a kind whose places came out of order.) */
 static void settle(pk_cues *q)
 {
     size_t o = 1;
@@ -531,7 +542,7 @@ static void settle(pk_cues *q)
    run that goes on past the half of the text, where the second stream
    begins, is the first stream's: its places there are put in order by
    settle().) */
-static void digit_cues(const pk_scan *sc, ctx *c, pk_cues *q, size_t *cap, size_t p)
+static void digit_cues(const pk_scan *sc, ctx *c, pk_cues *q, room *cap, size_t p)
 {
     const char *s = c->t.s;
     const unsigned char *u = (const unsigned char *)s;
@@ -560,7 +571,7 @@ static void digit_cues(const pk_scan *sc, ctx *c, pk_cues *q, size_t *cap, size_
 }
 
 /* The cues of the hot state st, whose last byte is at p, into q. */
-static inline void hits_at(const pk_scan *sc, ctx *c, pk_cues *q, size_t *cap, size_t st, size_t p)
+static inline void hits_at(const pk_scan *sc, ctx *c, pk_cues *q, room *cap, size_t st, size_t p)
 {
     const char *s = c->t.s;
     const unsigned char *u = (const unsigned char *)s;
@@ -593,7 +604,7 @@ static inline void hits_at(const pk_scan *sc, ctx *c, pk_cues *q, size_t *cap, s
 /* The cues of the hot states among st[0..m) (st[i]: the state after the
    byte at base + i), from st[lo] on, into q. st has room for m rounded up
    to eight. */
-static void block_hits(const pk_scan *sc, ctx *c, pk_cues *q, size_t *cap, uint16_t *st, size_t m, size_t base,
+static void block_hits(const pk_scan *sc, ctx *c, pk_cues *q, room *cap, uint16_t *st, size_t m, size_t base,
                        size_t lo)
 {
 #if defined(__SSE2__)
@@ -628,10 +639,11 @@ _Static_assert(TWO_STREAMS >= 2 * MAX_KEY + 2, "the second stream's start lies i
 void pk_scan_text(ctx *c)
 {
     const pk_scan *sc = c->ex->scan;
-    size_t cap[PK_CUE_KINDS], cap2[PK_CUE_KINDS];
+    room cap[PK_CUE_KINDS], cap2[PK_CUE_KINDS];
     pk_cues later[PK_CUE_KINDS];
     for (int k = 0; k < PK_CUE_KINDS; k++) {
-        cap[k] = cap2[k] = 0;
+        cap[k].cap = cap2[k].cap = 0;
+        cap[k].unsorted = cap2[k].unsorted = 0;
         c->cue[k].at = later[k].at = NULL;
         c->cue[k].n = later[k].n = 0;
     }
@@ -677,13 +689,16 @@ void pk_scan_text(ctx *c)
     }
     for (int k = 0; k < PK_CUE_KINDS; k++) {
         pk_cues *q = &c->cue[k];
+        int unsorted = cap[k].unsorted || cap2[k].unsorted;
         if (later[k].n) {
-            if (q->n + later[k].n > cap[k])
+            unsorted |= q->n && q->at[q->n - 1] >= later[k].at[0];
+            if (q->n + later[k].n > cap[k].cap)
                 q->at = pk_arena_grow(c->a, q->at, q->n * sizeof *q->at, (q->n + later[k].n) * sizeof *q->at);
             memcpy(q->at + q->n, later[k].at, later[k].n * sizeof *q->at);
             q->n += later[k].n;
         }
-        settle(q);
+        if (unsorted)
+            settle(q);
     }
     c->cues_built = 1;
 }
