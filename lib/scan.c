@@ -603,25 +603,30 @@ static inline void hits_at(const pk_scan *sc, ctx *c, pk_cues *q, room *cap, siz
 
 /* The cues of the hot states among st[0..m) (st[i]: the state after the
    byte at base + i), from st[lo] on, into q. st has room for m rounded up
-   to eight. */
+   to sixteen. */
 static void block_hits(const pk_scan *sc, ctx *c, pk_cues *q, room *cap, uint16_t *st, size_t m, size_t base,
                        size_t lo)
 {
 #if defined(__SSE2__)
-    /* eight states at a time: a state at or past the first hot one is one
-       that the hot one less one, taken from it without going below 0,
-       leaves above 0 (the pad after m: the root, which is never hot) */
-    for (size_t i = m; i % 8; i++)
+    /* sixteen states at a time: a state at or past the first hot one is
+       one that the hot one less one, taken from it without going below 0,
+       leaves above 0 (the pad after m: the root, which is never hot); the
+       two halves' answers packed into a byte each */
+    for (size_t i = m; i % 16; i++)
         st[i] = 0;
     const __m128i cold = _mm_set1_epi16((short)(uint16_t)(sc->hot - 1)), zero = _mm_setzero_si128();
-    for (size_t i = lo & ~(size_t)7; i < m; i += 8) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(st + i));
-        unsigned mask = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi16(_mm_subs_epu16(v, cold), zero)) & 0x5555u;
+    for (size_t i = lo & ~(size_t)15; i < m; i += 16) {
+        __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(st + i));
+        __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(st + i + 8));
+        __m128i none = _mm_packs_epi16(_mm_cmpeq_epi16(_mm_subs_epu16(v0, cold), zero),
+                                       _mm_cmpeq_epi16(_mm_subs_epu16(v1, cold), zero));
+        unsigned mask = ~(unsigned)_mm_movemask_epi8(none) & 0xFFFFu;
+        if (i < lo)
+            mask &= ~0u << (lo - i);
         while (mask) {
-            size_t k = i + (size_t)__builtin_ctz(mask) / 2;
+            size_t k = i + (size_t)__builtin_ctz(mask);
             mask &= mask - 1;
-            if (k >= lo)
-                hits_at(sc, c, q, cap, st[k], base + k);
+            hits_at(sc, c, q, cap, st[k], base + k);
         }
     }
 #else
@@ -664,7 +669,7 @@ void pk_scan_text(ctx *c)
        then the hot ones among them found and their hits taken in order: a
        hot state is too frequent and too irregular a branch to be guessed
        at each byte */
-    uint16_t sa[SCAN_BLOCK + 8], sb[SCAN_BLOCK + 8];
+    uint16_t sa[SCAN_BLOCK + 16], sb[SCAN_BLOCK + 16];
     while (j < mid) {
         size_t m = mid - j > SCAN_BLOCK ? SCAN_BLOCK : mid - j;
         const unsigned char *ua = u + j, *ub = u + from + j;
