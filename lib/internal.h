@@ -222,6 +222,13 @@ enum {
 };
 typedef struct pk_scan pk_scan;
 typedef int (*pk_cue_fits)(const char *s, size_t n, size_t at);
+/* After a cue word that ends a pattern's word ("nämnd", "förvaltning"),
+   at `at`: at most two more ASCII letters ("-en", "-et", "-s") and then
+   no letter, as the pattern's (?![\p{L}]) asks; a cue inside a longer
+   word ("kommunstyrelsen", "förvaltningsrätten") opens no window
+   (match.c; the condition of RX_BODY's, RX_ADMIN's, RX_MUNICIPALITY's
+   cue words) */
+int pk_word_ends_soon(const char *s, size_t n, size_t at);
 typedef struct pk_cues {
     uint32_t *at; /* cleaned offsets where a cue starts, in order, each once */
     size_t n;
@@ -244,6 +251,12 @@ int pk_scan_digit(pk_scan *sc, int kind, pk_cue_fits fits);
    digits from *lo up to the offset it returns (none when they are equal) */
 typedef size_t (*pk_digit_run)(const char *s, size_t n, size_t from, size_t to, size_t *lo);
 int pk_scan_digit_run(pk_scan *sc, int kind, pk_digit_run fits);
+/* digit rows answered together (one look at a run for them all): asked
+   once for each run of ASCII digits [from, to), it admits for the row of
+   kinds[i] the digits [lo[i], hi[i]); it returns the rows that admit any,
+   a bit each (bit i: lo[i] < hi[i]; a kind below 0: no row) */
+typedef unsigned (*pk_digit_rows)(const char *s, size_t n, size_t from, size_t to, size_t *lo, size_t *hi);
+int pk_scan_digit_rows(pk_scan *sc, const int *kinds, int nkinds, pk_digit_rows rows);
 int pk_scan_folded(pk_scan *sc, int kind, const char *phrase, size_t n);
 int pk_scan_compile(pk_scan *sc);
 void pk_scan_free(pk_scan *sc);

@@ -83,18 +83,19 @@ static size_t letters_back(const char *s, size_t e, size_t lo)
     return e;
 }
 
-/* After a cue word that ends a pattern's word ("nämnd", "förvaltning"):
-   at most two more ASCII letters ("-en", "-et", "-s") and then no letter,
-   as the pattern's (?![\p{L}]) asks; a cue inside a longer word
-   ("kommunstyrelsen", "förvaltningsrätten") opens no window. */
-static int word_ends_soon(const char *s, size_t n, size_t at)
+int pk_word_ends_soon(const char *s, size_t n, size_t at)
 {
+    /* an ASCII byte is a letter when it is one of A-Z, a-z (as
+       pk_is_letter_at says): only a byte beyond ASCII, which ends the
+       question either way, is looked up */
     for (size_t k = at; k <= at + 2; k++) {
-        if (k >= n || !pk_is_letter_at(s + k, n - k))
+        if (k >= n)
             return 1;
         unsigned char ch = (unsigned char)s[k];
-        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')))
-            return 0;
+        if (ch >= 0x80)
+            return !pk_is_letter_at(s + k, n - k);
+        if ((unsigned)((ch | 0x20) - 'a') >= 26)
+            return 1;
     }
     return 0;
 }
@@ -149,16 +150,11 @@ static size_t digits_then_letter(const char *s, size_t n, size_t from, size_t to
     return k < lim && month_at(s, k) ? to : *lo;
 }
 
-/* "BRO 2024/172", "Ks 1234/2025", "1.4.1-289/2020": the first digit of a
-   group that a separator and another digit follow, as in every diarienummer
-   (a space or a line break may stand on either side of the separator) */
-static int digit_group_then_separator(const char *s, size_t n, size_t at)
+/* After a group of digits, at k: a separator ('-', '/', ':', '.' or an
+   en dash, a space before it at most) and then a digit, a space or a line
+   break between at most. */
+static int separator_then_digit(const char *s, size_t n, size_t k)
 {
-    if (at > 0 && (unsigned char)(s[at - 1] - '0') < 10)
-        return 0;
-    size_t k = at + 1, lim = n < at + 7 ? n : at + 7; /* the byte at `at` is the digit */
-    while (k < lim && (unsigned char)(s[k] - '0') < 10)
-        k++;
     if (k < n && s[k] == ' ')
         k++;
     if (k + 1 >= n)
@@ -169,7 +165,6 @@ static int digit_group_then_separator(const char *s, size_t n, size_t at)
         k += 3;
     else
         return 0;
-    /* and a digit after it, a space or a line break between at most */
     for (int gap = 0; gap < 3 && k < n; gap++, k++)
         if ((unsigned char)(s[k] - '0') < 10)
             return 1;
@@ -178,6 +173,18 @@ static int digit_group_then_separator(const char *s, size_t n, size_t at)
     return 0;
 }
 
+/* "BRO 2024/172", "Ks 1234/2025", "1.4.1-289/2020": the first digit of a
+   group that a separator and another digit follow, as in every diarienummer
+   (a space or a line break may stand on either side of the separator) */
+static int digit_group_then_separator(const char *s, size_t n, size_t at)
+{
+    if (at > 0 && (unsigned char)(s[at - 1] - '0') < 10)
+        return 0;
+    size_t k = at + 1, lim = n < at + 7 ? n : at + 7; /* the byte at `at` is the digit */
+    while (k < lim && (unsigned char)(s[k] - '0') < 10)
+        k++;
+    return separator_then_digit(s, n, k);
+}
 
 /* "2024-04-15", "2024.04.15" or "20240415" at `at`: four digits that a
    dash, a dot or a digit follows. */
@@ -209,6 +216,60 @@ static int date_digit(const char *s, size_t n, size_t at)
     if (at > 0 && (is_digit((unsigned char)s[at - 1]) || s[at - 1] == '.' || s[at - 1] == '-' || s[at - 1] == '/'))
         return 0;
     return four_digits_then(s, n, at) || day_slash_month(s, n, at);
+}
+
+/* The conditions of the digit rows that compile_cues has answered
+   together, by slot: RX_REGNUM's, RX_DATE_ISO's, RX_DATE_NAMED's. */
+enum { ROW_GROUP, ROW_DATE, ROW_NAMED, DIGIT_ROWS };
+static const pk_cue_fits together[DIGIT_ROWS] = {digit_group_then_separator, date_digit, digit_then_letter};
+
+/* Sets of bytes below 64, a bit each: a byte is in one when it is below
+   64 and its bit is set (one shift, not a chain of comparisons). */
+#define BYTE_BIT(ch) ((uint64_t)1 << (ch))
+#define DIGIT_BITS ((uint64_t)0x3FF << '0')
+static int in_set(uint64_t set, unsigned char ch) { return ch < 64 && (set >> ch & 1); }
+
+/* The three conditions at once for the run of digits [from, to) (the scan
+   asks so, once a run): what each asks of the bytes at and after the
+   run's first digit is read off the run's length and the bytes around it,
+   so a run pays one look, not three calls that each step over its digits
+   again. For each slot, the digits admitted: [lo, hi).
+   - digit_group_then_separator steps over at most seven digits: a longer
+     run has a digit where the separator must be; else the separator (a
+     space before it at most) is looked for at the run's end.
+   - date_digit: four_digits_then holds for a run of five digits or more,
+     or of four that a dash or a dot follows; day_slash_month for a run of
+     one or two that a slash and a digit follow (a third digit stands
+     where its slash must be).
+   - digit_then_letter answers for the run as digits_then_letter does. */
+static unsigned digit_rows(const char *s, size_t n, size_t from, size_t to, size_t *lo, size_t *hi)
+{
+    unsigned char prev = from > 0 ? (unsigned char)s[from - 1] : ' ';
+    size_t len = to - from;
+    int date_may = !in_set(DIGIT_BITS | BYTE_BIT('.') | BYTE_BIT('-') | BYTE_BIT('/'), prev);
+    unsigned rows = 0;
+    lo[ROW_GROUP] = lo[ROW_DATE] = from;
+    hi[ROW_GROUP] = hi[ROW_DATE] = from + 1;
+    if (to >= n)
+        return date_may && len >= 5 ? 1u << ROW_DATE : 0;
+    unsigned char next = (unsigned char)s[to];
+    if (!is_digit(prev) && len <= 7 &&
+        (in_set(BYTE_BIT(' ') | BYTE_BIT('-') | BYTE_BIT('/') | BYTE_BIT(':') | BYTE_BIT('.'), next) || next == 0xE2) &&
+        separator_then_digit(s, n, to))
+        rows |= 1u << ROW_GROUP;
+    if (date_may && (len >= 5 || (len == 4 && (next == '-' || next == '.')) ||
+                     (len <= 2 && next == '/' && to + 1 < n && is_digit((unsigned char)s[to + 1]))))
+        rows |= 1u << ROW_DATE;
+    const uint64_t gap = DIGIT_BITS | BYTE_BIT(' ') | BYTE_BIT('\n') | BYTE_BIT(':') | BYTE_BIT('.'); /* before_month */
+    size_t k = to, lim = n < to + 5 ? n : to + 5;
+    while (k < lim && in_set(gap, (unsigned char)s[k]))
+        k++;
+    if (k < lim && month_at(s, k)) {
+        lo[ROW_NAMED] = k >= from + 5 ? k - 5 : from;
+        hi[ROW_NAMED] = to;
+        rows |= 1u << ROW_NAMED;
+    }
+    return rows;
 }
 
 /* RX_DATE_ISO opens at a cue that holds its year. */
@@ -869,8 +930,8 @@ static const pattern patterns[RX_COUNT] = {
        letter, then the endings; a word that cannot end so costs no
        backtracking over its letters. Runs of letters are possessive where
        what follows them is no letter.) */
-    [RX_BODY] = {"(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*+(?:,?[ \\n](?:och|samt)[ \\n]\\p{Ll}\\p{L}*+-|,[ \\n]\\p{Ll}\\p{L}*+-)*[ \\n](?:(?:och|samt)[ \\n])?)(?:stads[ \\n])?)?(\\p{L}*+(?<=[dDnNeEtTéÉ])(?<=(?i)nämnd|nämnden|styrelse|styrelsen|fullmäktige|utskott|utskottet|kommittén|kommitté|direktionen|beredningen))(?![\\p{L}])", cue_body, 128, 48, word_ends_soon, .opens = body_opens},
-    [RX_ADMIN] = {"(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*+)[ \\n])?(\\p{L}*+(?<=[gGnNtTrR])(?<=(?i)förvaltning|förvaltningen|kontoret|kontor))(?![\\p{L}])", cue_admin, 128, 48, word_ends_soon, .opens = admin_opens},
+    [RX_BODY] = {"(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*+(?:,?[ \\n](?:och|samt)[ \\n]\\p{Ll}\\p{L}*+-|,[ \\n]\\p{Ll}\\p{L}*+-)*[ \\n](?:(?:och|samt)[ \\n])?)(?:stads[ \\n])?)?(\\p{L}*+(?<=[dDnNeEtTéÉ])(?<=(?i)nämnd|nämnden|styrelse|styrelsen|fullmäktige|utskott|utskottet|kommittén|kommitté|direktionen|beredningen))(?![\\p{L}])", cue_body, 128, 48, pk_word_ends_soon, .opens = body_opens},
+    [RX_ADMIN] = {"(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*+)[ \\n])?(\\p{L}*+(?<=[gGnNtTrR])(?<=(?i)förvaltning|förvaltningen|kontoret|kontor))(?![\\p{L}])", cue_admin, 128, 48, pk_word_ends_soon, .opens = admin_opens},
     [RX_PARAGRAPH] = {"(?m)^(?:Protokoll[^\\n]{0,60}?|\\p{Lu}{2,6}[ ]+)?§[ ]*(\\d{1,4})(?![\\d])", cue_section, 256, 16, NULL, .opens = line_opens},
     [RX_AWARD] = {"(?i)(?<![\\p{L}])(?:stadens\\s+|stockholms\\s+stads\\s+)?kvalitets(?:utmärkelse(?:n|r|rna)?|pris(?:et|er)?)(?![\\p{L}])", cue_quality, 64, 48, NULL, .folded = 1, .opens = award_opens},
     [RX_AWARD_YEAR] = {"(?i)(?:(\\d{4})\\s+års\\s+(?:\\p{L}+\\s+){0,2}?kvalitets(?:utmärkelse|pris)|kvalitets(?:utmärkelse(?:n|ns)?|pris(?:et|ets)?)\\s+(?:år\\s+)?(\\d{4})(?![\\d\\-/]))", cue_quality, 160, 64, NULL, .folded = 1},
@@ -889,7 +950,7 @@ static const pattern patterns[RX_COUNT] = {
        below U+00C0 but A-Z), which gives pcre2 a table of the bytes a
        match can open with, and possessive where a space
        or '-' must follow the letters */
-    [RX_MUNICIPALITY] = {"(?=[A-Z\\x{C0}-\\x{10FFFF}])(?<![\\p{L}])(\\p{Lu}[\\p{L}]++(?:-\\p{Lu}[\\p{L}]++)?+)\\s+(?:[Ss]tad|STAD|kommun|KOMMUN)s?(?![\\p{L}])", cue_town, 96, 16, word_ends_soon, .opens = town_opens},
+    [RX_MUNICIPALITY] = {"(?=[A-Z\\x{C0}-\\x{10FFFF}])(?<![\\p{L}])(\\p{Lu}[\\p{L}]++(?:-\\p{Lu}[\\p{L}]++)?+)\\s+(?:[Ss]tad|STAD|kommun|KOMMUN)s?(?![\\p{L}])", cue_town, 96, 16, pk_word_ends_soon, .opens = town_opens},
 };
 
 /* The stand-ins of lib/data/regnum_shapes.tsv. */
@@ -972,17 +1033,27 @@ static int compile_cues(pk_extractor *ex)
     if (!ex->scan)
         return -1;
     int rc = 0;
-    /* the digit rows: digit_group_then_separator and date_digit reject a
-       digit after a digit and are asked at the first digit of a run only;
-       digit_then_letter, which admits later digits of a run too, answers
-       for a whole run at once */
+    /* the digit rows: those whose conditions digit_rows answers together
+       (one to a slot) asked once a run; any other alone, at the first
+       digit of a run (a condition that rejects a digit after a digit) */
+    int kinds[DIGIT_ROWS] = {-1, -1, -1};
     for (int id = 0; id < RX_COUNT; id++)
-        for (int k = 0; patterns[id].needles && patterns[id].needles[k]; k++)
-            rc |= patterns[id].needles[k] == cue_digit[0]
-                      ? patterns[id].fits == digit_then_letter ? pk_scan_digit_run(ex->scan, id, digits_then_letter)
-                                                                : pk_scan_digit(ex->scan, id, patterns[id].fits)
-                  : patterns[id].folded ? pk_scan_folded(ex->scan, id, patterns[id].needles[k], strlen(patterns[id].needles[k]))
-                                        : pk_scan_word_then(ex->scan, id, patterns[id].needles[k], patterns[id].fits);
+        for (int k = 0; patterns[id].needles && patterns[id].needles[k]; k++) {
+            if (patterns[id].needles[k] != cue_digit[0]) {
+                rc |= patterns[id].folded ? pk_scan_folded(ex->scan, id, patterns[id].needles[k], strlen(patterns[id].needles[k]))
+                                          : pk_scan_word_then(ex->scan, id, patterns[id].needles[k], patterns[id].fits);
+                continue;
+            }
+            int slot = 0;
+            while (slot < DIGIT_ROWS && together[slot] != patterns[id].fits)
+                slot++;
+            if (slot < DIGIT_ROWS && kinds[slot] < 0)
+                kinds[slot] = id;
+            else
+                rc |= patterns[id].fits == digit_then_letter ? pk_scan_digit_run(ex->scan, id, digits_then_letter)
+                                                             : pk_scan_digit(ex->scan, id, patterns[id].fits);
+        }
+    rc |= pk_scan_digit_rows(ex->scan, kinds, DIGIT_ROWS, digit_rows);
     for (size_t k = 0; k < pk_n_date_cues; k++) {
         /* the opening: the phrase's bytes up to its first space (one space
            of a phrase may be many in the text), before a '-' or a '*';

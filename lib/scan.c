@@ -81,6 +81,11 @@ struct pk_scan {
     int digit_kind[MAX_DIGIT];
     pk_cue_fits digit_fits[MAX_DIGIT];
     pk_digit_run digit_run[MAX_DIGIT];
+    /* and those answered together (pk_scan_digit_rows, or NULL): the
+       kind of each of their nrows answers */
+    pk_digit_rows rows;
+    int nrows;
+    int rows_kind[MAX_DIGIT];
     /* the rows of pk_cue_words by kind, each kind's in table order
        (words[by_kind[kind] .. by_kind[kind + 1])), and each row's length,
        for pk_cue_word_at */
@@ -155,6 +160,20 @@ static int add_digit(pk_scan *sc, int kind, pk_cue_fits fits, pk_digit_run run)
 int pk_scan_digit(pk_scan *sc, int kind, pk_cue_fits fits) { return add_digit(sc, kind, fits, NULL); }
 
 int pk_scan_digit_run(pk_scan *sc, int kind, pk_digit_run fits) { return add_digit(sc, kind, NULL, fits); }
+
+int pk_scan_digit_rows(pk_scan *sc, const int *kinds, int nkinds, pk_digit_rows rows)
+{
+    if (sc->rows || nkinds < 0 || nkinds > MAX_DIGIT || !rows)
+        return -1;
+    for (int i = 0; i < nkinds; i++) {
+        if (kinds[i] >= PK_CUE_KINDS)
+            return -1;
+        sc->rows_kind[i] = kinds[i];
+    }
+    sc->rows = rows;
+    sc->nrows = nkinds;
+    return 0;
+}
 
 /* The first n bytes of a phrase in lower case, spelt in the text in any
    case, a space of it (after its first byte) as a space or a line break. */
@@ -250,7 +269,7 @@ int pk_scan_compile(pk_scan *sc)
     /* every digit a key of its own, so that the state after a digit is
        never the root and tells that a digit was read, and every two
        digits one, so that it tells whether a digit stood before */
-    for (int d = 0; sc->ndigit && d < 110; d++) {
+    for (int d = 0; (sc->ndigit || sc->rows) && d < 110; d++) {
         unsigned char b[2] = {(unsigned char)('0' + d % 10), (unsigned char)('0' + d / 10 - 1)};
         if (add_key(sc, 0, b, d < 10 ? 1 : 2, AS_WRITTEN, NULL))
             return -1;
@@ -470,21 +489,32 @@ done:
     return rc;
 }
 
-static inline void add_place(arena *a, pk_cues *q, size_t *cap, size_t p)
+/* A kind's places while the pass notes them: the room they have, and
+   whether one came before the place noted last (settle() puts them in
+   order then). */
+typedef struct room {
+    size_t cap;
+    int unsorted;
+} room;
+
+static inline void add_place(arena *a, pk_cues *q, room *r, size_t p)
 {
-    if (q->n && q->at[q->n - 1] == p)
-        return;
-    if (q->n == *cap) {
-        size_t more = *cap ? 2 * *cap : 64;
-        q->at = pk_arena_grow(a, q->at, *cap * sizeof *q->at, more * sizeof *q->at);
-        *cap = more;
+    if (q->n && q->at[q->n - 1] >= p) {
+        if (q->at[q->n - 1] == p)
+            return;
+        r->unsorted = 1;
+    }
+    if (q->n == r->cap) {
+        size_t more = r->cap ? 2 * r->cap : 64;
+        q->at = pk_arena_grow(a, q->at, r->cap * sizeof *q->at, more * sizeof *q->at);
+        r->cap = more;
     }
     q->at[q->n++] = (uint32_t)p;
 }
 
 /* Keys of one kind but of different lengths end in order, not always start
    in order: the few places out of order are put right, and each place is
-   kept once. */
+   kept once. (Asked only of a kind whose places came out of order.) */
 static void settle(pk_cues *q)
 {
     size_t o = 1;
@@ -512,7 +542,7 @@ static void settle(pk_cues *q)
    run that goes on past the half of the text, where the second stream
    begins, is the first stream's: its places there are put in order by
    settle().) */
-static void digit_cues(const pk_scan *sc, ctx *c, pk_cues *q, size_t *cap, size_t p)
+static void digit_cues(const pk_scan *sc, ctx *c, pk_cues *q, room *cap, size_t p)
 {
     const char *s = c->t.s;
     const unsigned char *u = (const unsigned char *)s;
@@ -530,10 +560,18 @@ static void digit_cues(const pk_scan *sc, ctx *c, pk_cues *q, size_t *cap, size_
         for (int kind = sc->digit_kind[i]; lo < hi; lo++)
             add_place(c->a, &q[kind], &cap[kind], lo);
     }
+    if (sc->rows) {
+        size_t lo[MAX_DIGIT], hi[MAX_DIGIT];
+        for (unsigned rows = sc->rows(s, n, p, to, lo, hi); rows; rows &= rows - 1) {
+            int i = __builtin_ctz(rows), kind = sc->rows_kind[i];
+            for (size_t at = lo[i]; kind >= 0 && at < hi[i]; at++)
+                add_place(c->a, &q[kind], &cap[kind], at);
+        }
+    }
 }
 
 /* The cues of the hot state st, whose last byte is at p, into q. */
-static inline void hits_at(const pk_scan *sc, ctx *c, pk_cues *q, size_t *cap, size_t st, size_t p)
+static inline void hits_at(const pk_scan *sc, ctx *c, pk_cues *q, room *cap, size_t st, size_t p)
 {
     const char *s = c->t.s;
     const unsigned char *u = (const unsigned char *)s;
@@ -565,25 +603,30 @@ static inline void hits_at(const pk_scan *sc, ctx *c, pk_cues *q, size_t *cap, s
 
 /* The cues of the hot states among st[0..m) (st[i]: the state after the
    byte at base + i), from st[lo] on, into q. st has room for m rounded up
-   to eight. */
-static void block_hits(const pk_scan *sc, ctx *c, pk_cues *q, size_t *cap, uint16_t *st, size_t m, size_t base,
+   to sixteen. */
+static void block_hits(const pk_scan *sc, ctx *c, pk_cues *q, room *cap, uint16_t *st, size_t m, size_t base,
                        size_t lo)
 {
 #if defined(__SSE2__)
-    /* eight states at a time: a state at or past the first hot one is one
-       that the hot one less one, taken from it without going below 0,
-       leaves above 0 (the pad after m: the root, which is never hot) */
-    for (size_t i = m; i % 8; i++)
+    /* sixteen states at a time: a state at or past the first hot one is
+       one that the hot one less one, taken from it without going below 0,
+       leaves above 0 (the pad after m: the root, which is never hot); the
+       two halves' answers packed into a byte each */
+    for (size_t i = m; i % 16; i++)
         st[i] = 0;
     const __m128i cold = _mm_set1_epi16((short)(uint16_t)(sc->hot - 1)), zero = _mm_setzero_si128();
-    for (size_t i = lo & ~(size_t)7; i < m; i += 8) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(st + i));
-        unsigned mask = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi16(_mm_subs_epu16(v, cold), zero)) & 0x5555u;
+    for (size_t i = lo & ~(size_t)15; i < m; i += 16) {
+        __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(st + i));
+        __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(st + i + 8));
+        __m128i none = _mm_packs_epi16(_mm_cmpeq_epi16(_mm_subs_epu16(v0, cold), zero),
+                                       _mm_cmpeq_epi16(_mm_subs_epu16(v1, cold), zero));
+        unsigned mask = ~(unsigned)_mm_movemask_epi8(none) & 0xFFFFu;
+        if (i < lo)
+            mask &= ~0u << (lo - i);
         while (mask) {
-            size_t k = i + (size_t)__builtin_ctz(mask) / 2;
+            size_t k = i + (size_t)__builtin_ctz(mask);
             mask &= mask - 1;
-            if (k >= lo)
-                hits_at(sc, c, q, cap, st[k], base + k);
+            hits_at(sc, c, q, cap, st[k], base + k);
         }
     }
 #else
@@ -601,10 +644,11 @@ _Static_assert(TWO_STREAMS >= 2 * MAX_KEY + 2, "the second stream's start lies i
 void pk_scan_text(ctx *c)
 {
     const pk_scan *sc = c->ex->scan;
-    size_t cap[PK_CUE_KINDS], cap2[PK_CUE_KINDS];
+    room cap[PK_CUE_KINDS], cap2[PK_CUE_KINDS];
     pk_cues later[PK_CUE_KINDS];
     for (int k = 0; k < PK_CUE_KINDS; k++) {
-        cap[k] = cap2[k] = 0;
+        cap[k].cap = cap2[k].cap = 0;
+        cap[k].unsorted = cap2[k].unsorted = 0;
         c->cue[k].at = later[k].at = NULL;
         c->cue[k].n = later[k].n = 0;
     }
@@ -625,7 +669,7 @@ void pk_scan_text(ctx *c)
        then the hot ones among them found and their hits taken in order: a
        hot state is too frequent and too irregular a branch to be guessed
        at each byte */
-    uint16_t sa[SCAN_BLOCK + 8], sb[SCAN_BLOCK + 8];
+    uint16_t sa[SCAN_BLOCK + 16], sb[SCAN_BLOCK + 16];
     while (j < mid) {
         size_t m = mid - j > SCAN_BLOCK ? SCAN_BLOCK : mid - j;
         const unsigned char *ua = u + j, *ub = u + from + j;
@@ -650,13 +694,16 @@ void pk_scan_text(ctx *c)
     }
     for (int k = 0; k < PK_CUE_KINDS; k++) {
         pk_cues *q = &c->cue[k];
+        int unsorted = cap[k].unsorted || cap2[k].unsorted;
         if (later[k].n) {
-            if (q->n + later[k].n > cap[k])
+            unsorted |= q->n && q->at[q->n - 1] >= later[k].at[0];
+            if (q->n + later[k].n > cap[k].cap)
                 q->at = pk_arena_grow(c->a, q->at, q->n * sizeof *q->at, (q->n + later[k].n) * sizeof *q->at);
             memcpy(q->at + q->n, later[k].at, later[k].n * sizeof *q->at);
             q->n += later[k].n;
         }
-        settle(q);
+        if (unsorted)
+            settle(q);
     }
     c->cues_built = 1;
 }

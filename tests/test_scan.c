@@ -279,6 +279,133 @@ static void test_digits_as_naive_search(void **state)
     }
 }
 
+/* The conditions of the extractor's digit rows as each was first written,
+   asked at every digit: the scan answers them together, a run at a time
+   (match.c's digit_rows), and must admit the same digits. */
+static int ref_digit(unsigned char ch) { return (unsigned char)(ch - '0') < 10; }
+static int ref_before_month(unsigned char ch) { return ref_digit(ch) || ch == ' ' || ch == '\n' || ch == ':' || ch == '.'; }
+static int ref_month_at(const char *s, size_t k)
+{
+    unsigned char ch = (unsigned char)s[k];
+    if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0xC3))
+        return 0;
+    if (s[k - 1] == ':' && (ch == 'a' || ch == 'e' || ch == 'A' || ch == 'E'))
+        return 1;
+    unsigned char l = (unsigned char)(ch | 0x20);
+    return ch < 0x80 && (l == 'j' || l == 'f' || l == 'm' || l == 'a' || l == 's' || l == 'o' || l == 'n' || l == 'd');
+}
+static int ref_digit_then_letter(const char *s, size_t n, size_t at)
+{
+    size_t lim = n < at + 6 ? n : at + 6;
+    for (size_t k = at + 1; k < lim; k++)
+        if (!ref_before_month((unsigned char)s[k]))
+            return ref_month_at(s, k);
+    return 0;
+}
+static int ref_digit_group_then_separator(const char *s, size_t n, size_t at)
+{
+    if (at > 0 && ref_digit((unsigned char)s[at - 1]))
+        return 0;
+    size_t k = at + 1, lim = n < at + 7 ? n : at + 7;
+    while (k < lim && ref_digit((unsigned char)s[k]))
+        k++;
+    if (k < n && s[k] == ' ')
+        k++;
+    if (k + 1 >= n)
+        return 0;
+    if (s[k] == '-' || s[k] == '/' || s[k] == ':' || s[k] == '.')
+        k++;
+    else if ((unsigned char)s[k] == 0xE2 && k + 2 < n && (unsigned char)s[k + 1] == 0x80 && (unsigned char)s[k + 2] == 0x93)
+        k += 3;
+    else
+        return 0;
+    for (int gap = 0; gap < 3 && k < n; gap++, k++)
+        if (ref_digit((unsigned char)s[k]))
+            return 1;
+        else if (s[k] != ' ' && s[k] != '\n')
+            return 0;
+    return 0;
+}
+static int ref_date_digit(const char *s, size_t n, size_t at)
+{
+    if (at > 0 && (ref_digit((unsigned char)s[at - 1]) || s[at - 1] == '.' || s[at - 1] == '-' || s[at - 1] == '/'))
+        return 0;
+    if (at + 5 <= n && ref_digit((unsigned char)s[at + 1]) && ref_digit((unsigned char)s[at + 2]) &&
+        ref_digit((unsigned char)s[at + 3]) && (s[at + 4] == '-' || s[at + 4] == '.' || ref_digit((unsigned char)s[at + 4])))
+        return 1;
+    size_t k = at + 1;
+    if (k < n && ref_digit((unsigned char)s[k]))
+        k++;
+    return !(k + 1 >= n || s[k] != '/' || !ref_digit((unsigned char)s[k + 1]));
+}
+
+/* pk_word_ends_soon as first written: each byte asked whether it begins
+   a letter */
+static int ref_word_ends_soon(const char *s, size_t n, size_t at)
+{
+    for (size_t k = at; k <= at + 2; k++) {
+        if (k >= n || !pk_is_letter_at(s + k, n - k))
+            return 1;
+        unsigned char ch = (unsigned char)s[k];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')))
+            return 0;
+    }
+    return 0;
+}
+
+/* texts of the bytes the conditions look at: runs of digits of every
+   length, separators, spaces, line breaks, an en dash, the letters that
+   open a month or an ordinal, letters beyond ASCII and a sign (×) that is
+   none, and a byte of a character cut short */
+static size_t condition_text(char *out, size_t max, size_t pieces_n)
+{
+    static const char *const bits[] = {"1", "2", "0", "9", "12", "2024", "123456", " ", " ", "\n", "-", "/", ":", ".",
+                                       ",", "(", ")", "\xE2\x80\x93", "a", "e", "E", "j", "M", "x", "Q", "maj", "\xC3\xA4",
+                                       "\xC3\x84", "\xC3\x97", "\xC5\x82", "\xE2\x82\xAC", "\xC3", "\x80", "en", "s"};
+    enum { NB = sizeof bits / sizeof *bits };
+    size_t n = 0;
+    for (size_t i = 0; i < pieces_n; i++) {
+        const char *b = bits[rnd(NB)];
+        size_t m = strlen(b);
+        if (n + m >= max)
+            break;
+        memcpy(out + n, b, m);
+        n += m;
+    }
+    out[n] = 0;
+    return n;
+}
+
+static void test_digit_conditions_as_before(void **state)
+{
+    (void)state;
+    static const int kinds[] = {RX_REGNUM, RX_DATE_ISO, RX_DATE_NAMED};
+    static int (*const ref[])(const char *, size_t, size_t) = {ref_digit_group_then_separator, ref_date_digit,
+                                                                 ref_digit_then_letter};
+    static char text[4096];
+    static unsigned char naive[4096];
+    for (int round = 0; round < 400; round++) {
+        size_t n = condition_text(text, sizeof text, rnd(round < 100 ? 40 : 1500));
+        for (int i = 0; i < 3; i++) {
+            memset(naive, 0, n + 1);
+            for (size_t p = 0; p < n; p++)
+                naive[p] = ref_digit((unsigned char)text[p]) && ref[i](text, n, p);
+            same_places(shared_ex->scan, text, n, kinds[i], naive);
+        }
+    }
+}
+
+static void test_word_ends_soon_as_before(void **state)
+{
+    (void)state;
+    static char text[4096];
+    for (int round = 0; round < 400; round++) {
+        size_t n = condition_text(text, sizeof text, rnd(300));
+        for (size_t at = 0; at <= n; at++)
+            assert_int_equal(pk_word_ends_soon(text, n, at), ref_word_ends_soon(text, n, at));
+    }
+}
+
 /* the extractor's own cue words (cue_words.tsv, furniture_words.txt) on a
    text that holds each of them: every occurrence is a place, and a row
    asked for alone is found where it first stands */
@@ -322,6 +449,8 @@ int main(void)
         cmocka_unit_test(test_folded_openings_as_naive_search),
         cmocka_unit_test(test_digits_as_naive_search),
         cmocka_unit_test(test_table_words_found),
+        cmocka_unit_test(test_digit_conditions_as_before),
+        cmocka_unit_test(test_word_ends_soon_as_before),
     };
     return cmocka_run_group_tests_name("scan", tests, setup_ex, teardown_ex);
 }
