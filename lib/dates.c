@@ -714,11 +714,60 @@ static int year_governed(const ctx *c, size_t p)
     return 0;
 }
 
+/* The diarienummer's spans, to ask whether a span overlaps one in
+   logarithmic time (a document of many dates and many diarienummer asked
+   each date about every diarienummer): their starts in order, and for each
+   the furthest end among it and those before it. */
+typedef struct rn_spans {
+    size_t *start, *end;
+    size_t n;
+} rn_spans;
+
+static int by_span_start(const void *a, const void *b)
+{
+    const pk_span *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static rn_spans rn_spans_of(ctx *c)
+{
+    rn_spans r = {NULL, NULL, c->regnums.n};
+    if (!r.n)
+        return r;
+    pk_span *sp = pk_arena_alloc(c->a, r.n * sizeof *sp);
+    r.start = pk_arena_alloc(c->a, r.n * sizeof *r.start);
+    r.end = pk_arena_alloc(c->a, r.n * sizeof *r.end);
+    const pk_regnum *rn = c->regnums.items;
+    for (size_t i = 0; i < r.n; i++)
+        sp[i] = rn[i].span;
+    qsort(sp, r.n, sizeof *sp, by_span_start);
+    for (size_t i = 0; i < r.n; i++) {
+        r.start[i] = sp[i].start;
+        r.end[i] = i && r.end[i - 1] > sp[i].end ? r.end[i - 1] : sp[i].end;
+    }
+    return r;
+}
+
+/* A diarienummer's span overlaps sp: one of those that start before sp
+   ends reaches past its start. */
+static int in_regnum(const rn_spans *r, pk_span sp)
+{
+    size_t lo = 0, hi = r->n; /* the number of starts below sp.end */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->start[mid] < sp.end)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && r->end[lo - 1] > sp.start;
+}
+
 /* The year a text is about, for a date no other year fits: the year its
    title names, else the one year the text speaks of as its matter's ("för
    2024", "under 2024", "april 2024"); none when it names two such years,
    or its years only in names ("Agenda 2030"), dates and diarienummer. */
-static int year_of_text(const ctx *c, const dcand *xs, size_t n)
+static int year_of_text(const ctx *c, const dcand *xs, size_t n, const rn_spans *rns)
 {
     const char *t = c->rec->title;
     for (size_t k = 0; t && t[k]; k++)
@@ -730,7 +779,6 @@ static int year_of_text(const ctx *c, const dcand *xs, size_t n)
         }
     int year = 0;
     size_t di = 0;
-    const pk_regnum *rn = c->regnums.items;
     for (size_t p = 0; p + 4 <= c->t.n; p++) {
         if (c->t.s[p] != '1' && c->t.s[p] != '2')
             continue;
@@ -741,11 +789,7 @@ static int year_of_text(const ctx *c, const dcand *xs, size_t n)
         int y = lone_year(c, p);
         if (!y || !year_governed(c, p))
             continue;
-        pk_span sp = pk_span_of(c, p, p + 4);
-        int in_rn = 0;
-        for (size_t k = 0; k < c->regnums.n && !in_rn; k++)
-            in_rn = sp.start < rn[k].span.end && sp.end > rn[k].span.start;
-        if (in_rn)
+        if (in_regnum(rns, pk_span_of(c, p, p + 4)))
             continue;
         if (year && y != year)
             return 0;
@@ -766,17 +810,9 @@ static size_t header_end(const ctx *c)
     return at < end ? at : end;
 }
 
-static int in_regnum(const ctx *c, pk_span sp)
-{
-    const pk_regnum *r = c->regnums.items;
-    for (size_t i = 0; i < c->regnums.n; i++)
-        if (sp.start < r[i].span.end && sp.end > r[i].span.start)
-            return 1;
-    return 0;
-}
-
 void pk_extract_dates(ctx *c)
 {
+    rn_spans rns = rn_spans_of(c);
     vec cs = {0};
     cs.size = sizeof(dcand);
     size_t ov[10];
@@ -812,7 +848,7 @@ void pk_extract_dates(ctx *c)
                 continue;
             if (!x.inferred && x.d > days_in(x.y, x.m))
                 continue;
-            if (in_regnum(c, pk_span_of(c, x.s, x.e)))
+            if (in_regnum(&rns, pk_span_of(c, x.s, x.e)))
                 continue;
             dcand *p = pk_vec_push(c->a, &cs);
             *p = x;
@@ -870,7 +906,7 @@ void pk_extract_dates(ctx *c)
             }
     if (!ry && c->award && c->award->year)
         ry = c->award->year;
-    int about = ry ? 0 : year_of_text(c, xs, cs.n);
+    int about = ry ? 0 : year_of_text(c, xs, cs.n, &rns);
     int *heading = pk_arena_alloc(c->a, cs.n * sizeof *heading);
 
     for (size_t i = 0; i < cs.n; i++) {

@@ -158,6 +158,30 @@ static int all_capitals(const char *p, size_t n)
     return 1;
 }
 
+/* The values kept so far, to keep each value once: a set with twice as
+   many slots as there are candidates (a document of many diarienummer
+   compared each new one with every kept one). */
+typedef struct value_set {
+    const char **slot;
+    size_t n;
+} value_set;
+
+/* 1 when `v` is in the set, else 0 and v is added. */
+static int seen_value(value_set *set, const char *v)
+{
+    size_t h = 14695981039346656037u;
+    for (const unsigned char *p = (const unsigned char *)v; *p; p++)
+        h = (h ^ *p) * 1099511628211u;
+    for (size_t i = h % set->n;; i = i + 1 < set->n ? i + 1 : 0) {
+        if (!set->slot[i]) {
+            set->slot[i] = v;
+            return 0;
+        }
+        if (strcmp(set->slot[i], v) == 0)
+            return 1;
+    }
+}
+
 void pk_extract_regnums(ctx *c)
 {
     vec cs = {0};
@@ -197,6 +221,8 @@ void pk_extract_regnums(ctx *c)
             *(const char **)pk_vec_push(c->a, &attested) = pk_lower(c->a, c->t.s + x->vs, pl);
     }
     size_t last_end = 0;
+    value_set seen = {pk_arena_alloc(c->a, 2 * cs.n * sizeof(const char *)), 2 * cs.n};
+    memset(seen.slot, 0, 2 * cs.n * sizeof(const char *));
     for (size_t i = 0; i < cs.n; i++) {
         cand *x = (cand *)cs.items + i;
         if (x->s < last_end)
@@ -229,11 +255,7 @@ void pk_extract_regnums(ctx *c)
         }
         if (!x->labelled && is_range(value))
             continue;
-        int dup = 0;
-        pk_regnum *rs = c->regnums.items;
-        for (size_t j = 0; j < c->regnums.n; j++)
-            if (strcmp(rs[j].value, value) == 0)
-                dup = 1;
+        int dup = seen_value(&seen, value);
         last_end = x->e;
         if (dup)
             continue;

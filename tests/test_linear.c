@@ -1,5 +1,6 @@
 /* Cost linear in the input: each pathological form, a dense run of
-   decisions, and whole minutes of many paragraphs (a record each), takes at most 12 times as long at ten times the size. Time is
+   decisions, many distinct diarienummer beside dates, and whole minutes
+   of many paragraphs (a record each), takes at most 12 times as long at ten times the size. Time is
    the process's CPU time, the best of a few runs, so that other load on
    the machine does not count. */
 #include "testutil.h"
@@ -37,6 +38,19 @@ static char *minutes(size_t n, size_t *len)
     return s;
 }
 
+/* n lines, each with a date, a year of the matter and a diarienummer of
+   its own: every date and year is asked whether a diarienummer holds it,
+   and every diarienummer whether it came before */
+static char *numbered(size_t n, size_t *len)
+{
+    size_t cap = n * 96 + 64;
+    char *s = malloc(cap);
+    *len = 0;
+    for (size_t i = 0; i < n; i++)
+        *len += (size_t)snprintf(s + *len, cap - *len,
+                                 "Beslut den 3 maj 2020 under år 2021 enligt dnr KS 2020/%zu och sedan.\n", i);
+    return s;
+}
 
 /* user CPU time: the kernel's time to fault in fresh pages for a large
    input varies with what the allocator kept from the run before */
@@ -97,12 +111,14 @@ static double ratio(const form *f, int units)
     double r = 1e9;
     for (int attempt = 0; attempt < 5 && r > 12.0; attempt++) {
         size_t n1, n10;
-        char *s1 = units == 2 ? minutes(f->times, &n1)
-                   : units ? unit_list(f->times, &n1)
-                           : repeat(f->head, f->unit, f->times, f->tail, &n1);
-        char *s10 = units == 2 ? minutes(10 * f->times, &n10)
-                    : units ? unit_list(10 * f->times, &n10)
-                            : repeat(f->head, f->unit, 10 * f->times, f->tail, &n10);
+        char *s1 = units == 3   ? numbered(f->times, &n1)
+                   : units == 2 ? minutes(f->times, &n1)
+                   : units      ? unit_list(f->times, &n1)
+                                : repeat(f->head, f->unit, f->times, f->tail, &n1);
+        char *s10 = units == 3   ? numbered(10 * f->times, &n10)
+                    : units == 2 ? minutes(10 * f->times, &n10)
+                    : units      ? unit_list(10 * f->times, &n10)
+                                 : repeat(f->head, f->unit, 10 * f->times, f->tail, &n10);
         double t1 = best_time(s1, n1, 3, 10), t10 = best_time(s10, n10, 3, 1);
         free(s1);
         free(s10);
@@ -138,6 +154,10 @@ static void test_linear_in_size(void **state)
     form units = {"unit list", "", "", "", 2000};
     double r = ratio(&units, 1);
     printf("  %-22s 10x the size: %5.1fx the time\n", units.name, r);
+    bad += r > 12.0;
+    form numbers = {"many diarienummer", "", "", "", 3000};
+    r = ratio(&numbers, 3);
+    printf("  %-22s 10x the size: %5.1fx the time\n", numbers.name, r);
     bad += r > 12.0;
     form whole = {"whole minutes", "", "", "", 300};
     size_t wn;
