@@ -19,6 +19,7 @@ typedef struct dcand {
     size_t s, e;
     int y, m, d;
     int inferred;
+    pk_span span; /* of [s, e) in the input: asked of the diarienummer, then the date's */
 } dcand;
 
 static int days_in(int y, int m)
@@ -820,7 +821,7 @@ void pk_extract_dates(ctx *c)
         size_t pos = 0;
         while (pk_rx_match(c, id, pos, c->t.n, ov, 5)) {
             pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-            dcand x = {ov[0], ov[1], 0, 0, 0, 0};
+            dcand x = {ov[0], ov[1], 0, 0, 0, 0, {0, 0, 0}};
             if (id == RX_DATE_ISO) {
                 x.y = num(c, ov[2], ov[3]);
                 x.m = num(c, ov[6], ov[7]);
@@ -848,7 +849,8 @@ void pk_extract_dates(ctx *c)
                 continue;
             if (!x.inferred && x.d > days_in(x.y, x.m))
                 continue;
-            if (in_regnum(&rns, pk_span_of(c, x.s, x.e)))
+            x.span = pk_span_of(c, x.s, x.e);
+            if (in_regnum(&rns, x.span))
                 continue;
             dcand *p = pk_vec_push(c->a, &cs);
             *p = x;
@@ -965,7 +967,7 @@ void pk_extract_dates(ctx *c)
         d->text = pk_fold(c, x->s, x->e); /* as written: "2024-\n08-23" reads "2024- 08-23" */
         d->role = roles[i];
         d->year_inferred = x->inferred;
-        d->span = pk_span_of(c, x->s, x->e);
+        d->span = x->span;
         if (!c->rec->document_date && strcmp(d->role, "document") == 0)
             c->rec->document_date = d->iso;
         if (!c->rec->meeting_date && strcmp(d->role, "meeting") == 0)
