@@ -677,10 +677,73 @@ static const char *parent_phrase(ctx *c, size_t p, size_t e, size_t *pe)
     return pk_fold(c, p, q);
 }
 
+/* The unit whose name is `name` but for ASCII case (at most one: a unit
+   of the same name is never added, seen_unit()), or NULL. */
+static pk_unit *unit_named(ctx *c, const char *name)
+{
+    const struct name_set *ns = c->unit_names;
+    pk_unit *us = c->units.items;
+    if (!ns)
+        return NULL;
+    uint32_t h = (uint32_t)pk_hash_folded(name, strlen(name));
+    size_t m = ns->cap - 1;
+    for (size_t i = h & m; ns->slot[i].unit; i = (i + 1) & m)
+        if (ns->slot[i].hash == h && strcasecmp(us[ns->slot[i].unit - 1].name, name) == 0)
+            return &us[ns->slot[i].unit - 1];
+    return NULL;
+}
+
+/* The units in the order of one end of their spans in the input, each
+   with it: the units near a place are found by bisection, not by a look
+   at every unit for each "inom" (a list of thousands of units, each
+   "inom" something, took time of their number squared). */
+typedef struct unit_at {
+    size_t at, k;
+} unit_at;
+
+static int by_at(const void *a, const void *b)
+{
+    const unit_at *x = a, *y = b;
+    return x->at < y->at ? -1 : x->at > y->at;
+}
+
+static unit_at *units_by(ctx *c, int end)
+{
+    const pk_unit *us = c->units.items;
+    unit_at *o = pk_arena_alloc(c->a, c->units.n * sizeof *o);
+    for (size_t k = 0; k < c->units.n; k++) {
+        o[k].at = end ? us[k].span.end : us[k].span.start;
+        o[k].k = k;
+    }
+    qsort(o, c->units.n, sizeof *o, by_at);
+    return o;
+}
+
+/* The index of the first of o[0..n) at or after `at` (n when none). */
+static size_t first_at(const unit_at *o, size_t n, size_t at)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (o[mid].at < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Up to this many units, each "inom" looks at every one. */
+#define FEW_UNITS 16
+
 static void set_parents(ctx *c)
 {
     if (!c->units.n)
         return;
+    /* more units: by their ends and by their starts, made at the first
+       "inom" that names a parent (the units do not change here) */
+    unit_at *by_end = NULL, *by_start = NULL;
+    size_t nu = c->units.n;
     size_t ov[2], pos = 0;
     while (pk_rx_match(c, RX_INOM, pos, c->t.n, ov, 1)) {
         size_t at = ov[0];
@@ -692,11 +755,18 @@ static void set_parents(ctx *c)
         if (!parent)
             continue;
         /* a unit that ends right before "inom" */
+        if (!by_end && nu > FEW_UNITS) {
+            by_end = units_by(c, 1);
+            by_start = units_by(c, 0);
+        }
         {
             pk_unit *us = c->units.items;
             size_t here = pk_map_at(&c->t, at);
-            for (size_t k = 0; k < c->units.n; k++) {
-                size_t ue = us[k].span.end;
+            /* those that end in [here - 8, here] */
+            size_t i = by_end ? first_at(by_end, nu, here > 8 ? here - 8 : 0) : 0;
+            size_t i_end = by_end ? first_at(by_end, nu, here + 1) : nu;
+            for (; i < i_end; i++) {
+                size_t k = by_end ? by_end[i].k : i, ue = us[k].span.end;
                 if (us[k].parent || ue > here || here - ue > 8)
                     continue;
                 int gap = 1;
@@ -722,9 +792,14 @@ static void set_parents(ctx *c)
             /* "A och B, båda inom X": X holds the units just named */
             pk_unit *us = c->units.items;
             size_t here = pk_map_at(&c->t, at);
-            for (size_t k = 0; k < c->units.n; k++)
+            /* those that start in (here - 400, here) */
+            size_t i = by_start ? first_at(by_start, nu, here >= 399 ? here - 399 : 0) : 0;
+            size_t i_end = by_start ? first_at(by_start, nu, here) : nu;
+            for (; i < i_end; i++) {
+                size_t k = by_start ? by_start[i].k : i;
                 if (!us[k].parent && us[k].span.start < here && here - us[k].span.start < 400)
                     us[k].parent = parent;
+            }
             continue;
         }
         for (size_t i = 0; i < n; i++) {
@@ -733,7 +808,13 @@ static void set_parents(ctx *c)
                 continue;
             char *name = pk_fold(c, r.s, r.e);
             pk_unit *us = c->units.items;
-            for (size_t k = 0; k < c->units.n; k++)
+            if (nu > FEW_UNITS) {
+                pk_unit *u = unit_named(c, name);
+                if (u && !u->parent)
+                    u->parent = parent;
+                continue;
+            }
+            for (size_t k = 0; k < nu; k++)
                 if (!us[k].parent && strcasecmp(us[k].name, name) == 0)
                     us[k].parent = parent;
         }
