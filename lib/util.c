@@ -253,7 +253,9 @@ size_t pk_first_from(const uint32_t *at, size_t n, size_t p)
 size_t pk_first_from_near(const uint32_t *at, size_t n, size_t p, size_t *hint)
 {
     size_t h = *hint;
-    if (h > n || (h > 0 && at[h - 1] >= p)) {
+    if (n == 0)
+        h = 0; /* no places (and `at` may be NULL) */
+    else if (h > n || (h > 0 && at[h - 1] >= p)) {
         h = pk_first_from(at, n, p); /* the answer lies before the last one */
     } else {
         /* at[h - 1] < p: the answer is h or after it, found in steps that
