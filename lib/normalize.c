@@ -391,25 +391,11 @@ typedef struct rline {
 
 static int is_ws(char ch) { return ch == ' ' || ch == '\f'; }
 
+#if !defined(__SSE2__)
 /* How many bytes of s[0..n) are not spaces, eight at a time: a bound from
    below on the length of the line with its runs of spaces made one. */
 static size_t count_nonspace(const char *s, size_t n)
 {
-#if defined(__SSE2__)
-    /* the spaces counted sixteen at a time, each byte of the sum counting
-       at most 255 steps */
-    size_t spaces = 0, j = 0;
-    while (j + 16 <= n) {
-        __m128i sum = _mm_setzero_si128();
-        for (size_t steps = 0; steps < 255 && j + 16 <= n; steps++, j += 16)
-            sum = _mm_sub_epi8(sum, _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + j)), _mm_set1_epi8(' ')));
-        __m128i t = _mm_sad_epu8(sum, _mm_setzero_si128());
-        spaces += (size_t)_mm_cvtsi128_si32(t) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(t, 8));
-    }
-    for (; j < n; j++)
-        spaces += s[j] == ' ';
-    return n - spaces;
-#else
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
     size_t c = 0, j = 0;
     for (; j + 8 <= n; j += 8) {
@@ -422,10 +408,12 @@ static size_t count_nonspace(const char *s, size_t n)
     for (; j < n; j++)
         c += s[j] != ' ';
     return c;
-#endif
 }
+#endif
 
-/* Page furniture: a line that only repeats the page's frame. */
+/* Page furniture: a line that only repeats the page's frame. The sixteen
+   bytes after s[n] may be read (a line of pass 2's text, which has room
+   for sixteen bytes past its end). */
 static int is_furniture(const char *s, size_t n)
 {
     char low[256];
@@ -458,30 +446,42 @@ static int is_furniture(const char *s, size_t n)
     if (n >= 14 && s[0] == 'D' && memcmp(s, "Din position:", 13) == 0)
         return 1;
     if (n < sizeof low) {
+#if defined(__SSE2__)
+        /* sixteen bytes at a time, lowered at once; a space after a space
+           is dropped (columns flattened with many spaces: the byte before
+           it, kept or dropped, was a space, and so is the last one kept).
+           The bytes past n are read (the text has room), never kept. */
+        size_t o = 0;
+        unsigned carry = 0; /* the last byte of the sixteen before was a space */
+        for (size_t j = 0; j < n; j += 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
+            size_t k = n - j < 16 ? n - j : 16;
+            unsigned valid = (1u << k) - 1;
+            unsigned space = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' '))) & valid;
+            unsigned drop = space & ((space << 1) | carry);
+            carry = space >> 15;
+            /* signed bytes: the high ones are no letters A..Z */
+            __m128i up = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+            x = _mm_or_si128(x, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+            if (!drop) {
+                _mm_storeu_si128((__m128i *)(void *)(low + o), x);
+                o += k;
+            } else {
+                char t[16];
+                _mm_storeu_si128((__m128i *)(void *)t, x);
+                for (unsigned keep = valid & ~drop; keep; keep &= keep - 1)
+                    low[o++] = t[__builtin_ctz(keep)];
+            }
+            if (o >= 50)
+                return 0; /* longer than any furniture line below */
+        }
+#else
         /* the line below would reach 50 bytes: skip the copy */
         if (n >= 50 && count_nonspace(s, n) >= 50)
             return 0;
         size_t o = 0;
         const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
         for (size_t j = 0; j < n;) {
-#if defined(__SSE2__)
-            if (n - j >= 16 && !(s[j] == ' ' && o && low[o - 1] == ' ')) {
-                /* sixteen bytes with no two spaces together, lowered at once */
-                __m128i x = _mm_loadu_si128((const __m128i *)(s + j));
-                unsigned space = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
-                if (!(space & (space << 1))) {
-                    /* signed bytes: the high ones are no letters A..Z */
-                    __m128i up =
-                        _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
-                    _mm_storeu_si128((__m128i *)(low + o), _mm_or_si128(x, _mm_and_si128(up, _mm_set1_epi8(0x20))));
-                    o += 16;
-                    j += 16;
-                    if (o >= 50)
-                        return 0; /* longer than any furniture line below */
-                    continue;
-                }
-            }
-#endif
             if (n - j >= 8 && !(s[j] == ' ' && o && low[o - 1] == ' ')) {
                 /* eight bytes with no two spaces together, lowered at once
                    (each test exact for each byte, whatever the others) */
@@ -507,6 +507,7 @@ static int is_furniture(const char *s, size_t n)
                     return 0; /* longer than any furniture line below */
             }
         }
+#endif
         low[o] = 0;
         n = o;
         if (n >= 11 && memcmp(low, "justerandes", 11) == 0 && n < 50 && !memchr(low, ':', n))
