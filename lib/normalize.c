@@ -389,7 +389,26 @@ typedef struct rline {
     unsigned char page_start; /* the line follows a form feed */
 } rline;
 
-static int is_ws(char ch) { return ch == ' ' || ch == '\f'; }
+/* The first byte of s[i..e) that is no space (e when none): sixteen at a
+   time, reading past e into the text's room. */
+static inline size_t skip_spaces(const buf *b, size_t i, size_t e)
+{
+#if defined(__SSE2__)
+    for (; i < e; i += 16) {
+        unsigned other = ~(unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(b->s + i)), _mm_set1_epi8(' ')));
+        if (other & 0xFFFFu) {
+            i += (size_t)__builtin_ctz(other);
+            break;
+        }
+    }
+    return i < e ? i : e;
+#else
+    while (i < e && b->s[i] == ' ')
+        i++;
+    return i;
+#endif
+}
 
 #if !defined(__SSE2__)
 /* How many bytes of s[0..n) are not spaces, eight at a time: a bound from
@@ -605,79 +624,67 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
         nl++;
 #endif
     rline *L = pk_arena_alloc(a, nl * sizeof *L);
-    size_t n = 0, s = 0;
-    int page = 0;
+    /* one pass over the lines: their bounds, trimmed, their type, and the
+       page furniture and the header lines repeated at the top of later
+       pages (only text lines, which the double spacing below leaves as
+       they are; it is counted on the types before the furniture goes) */
+    size_t n = 0, s = 0, ntext = 0, text_then_empty = 0;
+    int page = 0, last_text = 0;
+    size_t first_text[16], nfirst = 0;
+    int pageno = 0, since_page = 99;
     for (size_t i = next_break(b, 0);; i = next_break(b, i + 1)) {
-        {
-            rline *l = &L[n++];
-            l->s = (uint32_t)s;
-            l->e = (uint32_t)i;
-            l->page_start = (unsigned char)page;
-            page = (i < b->n && b->s[i] == '\f');
-            /* the empty line that closes a page is no paragraph break */
-            l->type = (page && i == s) ? L_GONE : L_TEXT;
-            s = i + 1;
-        }
-        if (i >= b->n)
-            break;
-    }
-    size_t ntext = 0, text_then_empty = 0;
-    for (size_t i = 0; i < n; i++) {
-        rline *l = &L[i];
-        size_t ts = l->s, te = l->e;
-        while (ts < te && is_ws(b->s[ts]))
-            ts++;
-        while (te > ts && is_ws(b->s[te - 1]))
+        rline *l = &L[n++];
+        l->s = (uint32_t)s;
+        l->e = (uint32_t)i;
+        l->page_start = (unsigned char)page;
+        page = (i < b->n && b->s[i] == '\f');
+        /* trimmed of spaces (a line holds no break, '\n' or '\f') */
+        size_t ts = skip_spaces(b, s, i), te = i;
+        while (te > ts && b->s[te - 1] == ' ')
             te--;
         l->ts = (uint32_t)ts;
         l->te = (uint32_t)te;
-        if (l->type == L_GONE)
-            continue;
-        l->type = l->e == l->s ? L_EMPTY : ts == te ? L_SPACE : L_TEXT;
-    }
-    for (size_t i = 0; i + 1 < n; i++)
-        if (L[i].type == L_TEXT) {
-            ntext++;
-            if (L[i + 1].type == L_EMPTY)
-                text_then_empty++;
+        /* the empty line that closes a page is no paragraph break */
+        unsigned char type = (page && i == s) ? L_GONE : i == s ? L_EMPTY : ts == te ? L_SPACE : L_TEXT;
+        /* (the last line's own count is taken back below) */
+        ntext += type == L_TEXT;
+        text_then_empty += last_text && type == L_EMPTY;
+        last_text = type == L_TEXT;
+        if (l->page_start) {
+            pageno++;
+            since_page = 0;
         }
+        if (type == L_TEXT) {
+            since_page++;
+            const char *t = b->s + ts;
+            size_t tn = te - ts;
+            if (is_furniture(t, tn)) {
+                type = L_GONE;
+            } else if (pageno == 0 && nfirst < 16) {
+                first_text[nfirst++] = n - 1;
+            } else if (pageno > 0 && since_page <= 6) {
+                for (size_t k = 0; k < nfirst; k++) {
+                    rline *f = &L[first_text[k]];
+                    if (f->te - f->ts == tn && memcmp(b->s + f->ts, t, tn) == 0 && tn > 0) {
+                        type = L_GONE;
+                        break;
+                    }
+                }
+            }
+        }
+        l->type = type;
+        s = i + 1;
+        if (i >= b->n)
+            break;
+    }
+    if (last_text)
+        ntext--;
     /* double spacing: pdftotext wrote an empty line after every line; the
        paragraph breaks are then the lines that remain blank */
     if (ntext >= 6 && text_then_empty * 10 > ntext * 6)
         for (size_t i = 0; i + 1 < n; i++)
             if (L[i].type != L_EMPTY && L[i + 1].type == L_EMPTY)
                 L[i + 1].type = L_GONE;
-
-    /* page furniture, and header lines repeated at the top of later pages */
-    size_t first_text[16], nfirst = 0;
-    int pageno = 0, since_page = 99;
-    for (size_t i = 0; i < n; i++) {
-        rline *l = &L[i];
-        if (l->page_start) {
-            pageno++;
-            since_page = 0;
-        }
-        if (l->type != L_TEXT)
-            continue;
-        since_page++;
-        const char *t = b->s + l->ts;
-        size_t tn = l->te - l->ts;
-        if (is_furniture(t, tn)) {
-            l->type = L_GONE;
-            continue;
-        }
-        if (pageno == 0 && nfirst < 16) {
-            first_text[nfirst++] = i;
-        } else if (pageno > 0 && since_page <= 6) {
-            for (size_t k = 0; k < nfirst; k++) {
-                rline *f = &L[first_text[k]];
-                if (f->te - f->ts == tn && memcmp(b->s + f->ts, t, tn) == 0 && tn > 0) {
-                    l->type = L_GONE;
-                    break;
-                }
-            }
-        }
-    }
 
     /* emit, where the lines stand: the output never runs ahead of what is
        read (o <= from: a line's bytes and its break, or the blank line's
