@@ -550,19 +550,39 @@ static int next_word_is_conj(const char *s, size_t n)
     return 0;
 }
 
+#if defined(__SSE2__)
+/* The line and page breaks of a text in order: the bits of the block of
+   sixteen bytes at `at` not given yet (a block read once for all the short
+   lines in it). */
+typedef struct breaks {
+    size_t at;
+    unsigned left;
+} breaks;
+
+/* The next break (b->n after the last), the blocks read up to 15 bytes
+   past the end (the text's room) and the bytes there not asked. */
+static inline size_t breaks_next(const buf *b, breaks *it)
+{
+    while (!it->left) {
+        it->at += 16;
+        if (it->at >= b->n)
+            return b->n;
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b->s + it->at));
+        unsigned hit = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\f'))));
+        if (b->n - it->at < 16)
+            hit &= (1u << (b->n - it->at)) - 1;
+        it->left = hit;
+    }
+    size_t i = it->at + (size_t)__builtin_ctz(it->left);
+    it->left &= it->left - 1;
+    return i;
+}
+#else
 /* The next line or page break at or after i (b->n when none): eight
    bytes at a time, inline (a line is too short for a call to pay). */
 static size_t next_break(const buf *b, size_t i)
 {
-#if defined(__SSE2__)
-    for (; i + 16 <= b->n; i += 16) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(b->s + i));
-        unsigned hit = (unsigned)_mm_movemask_epi8(
-            _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\f'))));
-        if (hit)
-            return i + (size_t)__builtin_ctz(hit);
-    }
-#endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
     for (; i + 8 <= b->n; i += 8) {
@@ -580,6 +600,7 @@ static size_t next_break(const buf *b, size_t i)
             return i;
     return b->n;
 }
+#endif
 
 /* The n bytes at from moved back to o (o <= from), and their map, v the
    input offset of the first (a character's start, taken before the move),
@@ -632,7 +653,12 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
     int page = 0, last_text = 0;
     size_t first_text[16], nfirst = 0;
     int pageno = 0, since_page = 99;
+#if defined(__SSE2__)
+    breaks it = {(size_t)-16, 0}; /* the first block read is at 0 */
+    for (size_t i = breaks_next(b, &it);; i = breaks_next(b, &it)) {
+#else
     for (size_t i = next_break(b, 0);; i = next_break(b, i + 1)) {
+#endif
         rline *l = &L[n++];
         l->s = (uint32_t)s;
         l->e = (uint32_t)i;
