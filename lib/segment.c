@@ -81,6 +81,9 @@ int pk_heading_kind(const char *s, size_t n)
     int kind = o <= 60 ? pk_heading_of(low, o) : H_NONE;
     if (kind != H_NONE)
         return kind;
+    /* the forms below end in "beslut" or "förslag", or hold a colon */
+    if (!colon && low[o - 1] != 't' && low[o - 1] != 'g')
+        return H_NONE;
     /* "<X>s förslag till beslut": the preparing office's own proposal;
        the one laid before a meeting ("Framlagda ...") is not the decision */
     if (ends_with(low, o, "förslag till beslut") && strncmp(low, "framlagd", 8) != 0 && !memchr(low, '.', o))
