@@ -551,30 +551,25 @@ static int next_word_is_conj(const char *s, size_t n)
 }
 
 #if defined(__SSE2__)
-/* The line and page breaks of a text in order: the bits of the block of
-   sixteen bytes at `at` not given yet (a block read once for all the short
-   lines in it). */
+/* The line and page breaks of a text in order, from the bits of its blocks
+   of sixteen bytes (bits[k] for the bytes from 16 k, the last block's
+   bytes past the end not among them): those of the block blk not given
+   yet in left. */
 typedef struct breaks {
-    size_t at;
+    const uint16_t *bits;
+    size_t nblocks, blk;
     unsigned left;
 } breaks;
 
-/* The next break (b->n after the last), the blocks read up to 15 bytes
-   past the end (the text's room) and the bytes there not asked. */
+/* The next break (b->n after the last). */
 static inline size_t breaks_next(const buf *b, breaks *it)
 {
     while (!it->left) {
-        it->at += 16;
-        if (it->at >= b->n)
+        if (++it->blk >= it->nblocks)
             return b->n;
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b->s + it->at));
-        unsigned hit = (unsigned)_mm_movemask_epi8(
-            _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\f'))));
-        if (b->n - it->at < 16)
-            hit &= (1u << (b->n - it->at)) - 1;
-        it->left = hit;
+        it->left = it->bits[it->blk];
     }
-    size_t i = it->at + (size_t)__builtin_ctz(it->left);
+    size_t i = it->blk * 16 + (size_t)__builtin_ctz(it->left);
     it->left &= it->left - 1;
     return i;
 }
@@ -626,20 +621,33 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
     size_t nl = 1;
 #if defined(__SSE2__)
     /* sixteen bytes at a time, each byte of the sum counting at most 255
-       steps */
-    size_t q = 0;
+       steps; the bits of each block's breaks kept for the lines below
+       (two bytes for sixteen of the text), the last block read into the
+       text's room */
+    breaks it = {NULL, b->n / 16 + 1, (size_t)-1, 0}; /* the first block read is 0 */
+    uint16_t *bits = pk_arena_alloc(a, it.nblocks * sizeof *bits);
+    it.bits = bits;
+    size_t q = 0, blk = 0;
+    const __m128i nl_byte = _mm_set1_epi8('\n'), ff_byte = _mm_set1_epi8('\f');
     while (q + 16 <= b->n) {
         __m128i sum = _mm_setzero_si128();
         for (size_t steps = 0; steps < 255 && q + 16 <= b->n; steps++, q += 16) {
-            __m128i x = _mm_loadu_si128((const __m128i *)(b->s + q));
-            sum = _mm_sub_epi8(sum, _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')),
-                                                 _mm_cmpeq_epi8(x, _mm_set1_epi8('\f'))));
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b->s + q));
+            __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(x, nl_byte), _mm_cmpeq_epi8(x, ff_byte));
+            sum = _mm_sub_epi8(sum, hit);
+            bits[blk++] = (uint16_t)_mm_movemask_epi8(hit);
         }
         __m128i t = _mm_sad_epu8(sum, _mm_setzero_si128());
         nl += (size_t)_mm_cvtsi128_si32(t) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(t, 8));
     }
-    for (; q < b->n; q++)
-        nl += b->s[q] == '\n' || b->s[q] == '\f';
+    {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b->s + q));
+        unsigned hit = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, nl_byte), _mm_cmpeq_epi8(x, ff_byte))) &
+                       ((1u << (b->n - q)) - 1);
+        bits[blk] = (uint16_t)hit;
+        for (; hit; hit &= hit - 1)
+            nl++;
+    }
 #else
     for (size_t i = next_break(b, 0); i < b->n; i = next_break(b, i + 1))
         nl++;
@@ -654,7 +662,6 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
     size_t first_text[16], nfirst = 0;
     int pageno = 0, since_page = 99;
 #if defined(__SSE2__)
-    breaks it = {(size_t)-16, 0}; /* the first block read is at 0 */
     for (size_t i = breaks_next(b, &it);; i = breaks_next(b, &it)) {
 #else
     for (size_t i = next_break(b, 0);; i = next_break(b, i + 1)) {
