@@ -756,10 +756,11 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
         joined = 0;
         size_t to = l->te;
         /* a word broken at the line end, continued on the next text line */
+        int hyphen = to - from >= 2 && b->s[to - 1] == '-';
         size_t j = i + 1;
-        while (j < n && L[j].type == L_GONE)
+        while (hyphen && j < n && L[j].type == L_GONE)
             j++;
-        if (to - from >= 2 && b->s[to - 1] == '-' && j < n && L[j].type == L_TEXT &&
+        if (hyphen && j < n && L[j].type == L_TEXT &&
             pk_is_letter_at(b->s + L[j].ts, L[j].te - L[j].ts)) {
             size_t h = to - 1, p = h;
             while (p > from && ((unsigned char)b->s[p - 1] & 0xC0) == 0x80)
