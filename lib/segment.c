@@ -183,6 +183,20 @@ static int is_terminator(const pk_text *t, size_t lo, size_t i)
     if (ch != '.')
         return 1;
     size_t w = i;
+#if defined(__SSE2__)
+    /* sixteen bytes at a time back to the nearest ' ', '\n' or '(' */
+    while (i - w < 32 && w >= lo + 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t->s + w - 16));
+        unsigned m = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
+                         _mm_cmpeq_epi8(x, _mm_set1_epi8('('))));
+        if (m) {
+            w -= 15 - (size_t)(31 - __builtin_clz(m));
+            break;
+        }
+        w -= 16;
+    }
+#endif
     while (w > lo && i - w < 32 && t->s[w - 1] != ' ' && t->s[w - 1] != '\n' && t->s[w - 1] != '(')
         w--;
     size_t wn = i - w;
@@ -201,12 +215,14 @@ static int is_terminator(const pk_text *t, size_t lo, size_t i)
             return 0;
     }
     /* a list number "1." at a line start is not a sentence of its own */
-    int digits = 1;
-    for (size_t k = w; k < i; k++)
-        if (t->s[k] < '0' || t->s[k] > '9')
-            digits = 0;
-    if (digits && wn <= 3 && (w == lo || t->s[w - 1] == '\n'))
-        return 0; /* "1." opens an item; "2010." at a line start ends a sentence */
+    if (wn <= 3 && (w == lo || t->s[w - 1] == '\n')) {
+        int digits = 1;
+        for (size_t k = w; k < i; k++)
+            if (t->s[k] < '0' || t->s[k] > '9')
+                digits = 0;
+        if (digits)
+            return 0; /* "1." opens an item; "2010." at a line start ends a sentence */
+    }
     return 1;
 }
 
