@@ -389,27 +389,32 @@ typedef struct rline {
     unsigned char page_start; /* the line follows a form feed */
 } rline;
 
-static int is_ws(char ch) { return ch == ' ' || ch == '\f'; }
+/* The first byte of s[i..e) that is no space (e when none): sixteen at a
+   time, reading past e into the text's room. */
+static inline size_t skip_spaces(const buf *b, size_t i, size_t e)
+{
+#if defined(__SSE2__)
+    for (; i < e; i += 16) {
+        unsigned other = ~(unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(b->s + i)), _mm_set1_epi8(' ')));
+        if (other & 0xFFFFu) {
+            i += (size_t)__builtin_ctz(other);
+            break;
+        }
+    }
+    return i < e ? i : e;
+#else
+    while (i < e && b->s[i] == ' ')
+        i++;
+    return i;
+#endif
+}
 
+#if !defined(__SSE2__)
 /* How many bytes of s[0..n) are not spaces, eight at a time: a bound from
    below on the length of the line with its runs of spaces made one. */
 static size_t count_nonspace(const char *s, size_t n)
 {
-#if defined(__SSE2__)
-    /* the spaces counted sixteen at a time, each byte of the sum counting
-       at most 255 steps */
-    size_t spaces = 0, j = 0;
-    while (j + 16 <= n) {
-        __m128i sum = _mm_setzero_si128();
-        for (size_t steps = 0; steps < 255 && j + 16 <= n; steps++, j += 16)
-            sum = _mm_sub_epi8(sum, _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + j)), _mm_set1_epi8(' ')));
-        __m128i t = _mm_sad_epu8(sum, _mm_setzero_si128());
-        spaces += (size_t)_mm_cvtsi128_si32(t) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(t, 8));
-    }
-    for (; j < n; j++)
-        spaces += s[j] == ' ';
-    return n - spaces;
-#else
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
     size_t c = 0, j = 0;
     for (; j + 8 <= n; j += 8) {
@@ -422,10 +427,12 @@ static size_t count_nonspace(const char *s, size_t n)
     for (; j < n; j++)
         c += s[j] != ' ';
     return c;
-#endif
 }
+#endif
 
-/* Page furniture: a line that only repeats the page's frame. */
+/* Page furniture: a line that only repeats the page's frame. The sixteen
+   bytes after s[n] may be read (a line of pass 2's text, which has room
+   for sixteen bytes past its end). */
 static int is_furniture(const char *s, size_t n)
 {
     char low[256];
@@ -458,30 +465,42 @@ static int is_furniture(const char *s, size_t n)
     if (n >= 14 && s[0] == 'D' && memcmp(s, "Din position:", 13) == 0)
         return 1;
     if (n < sizeof low) {
+#if defined(__SSE2__)
+        /* sixteen bytes at a time, lowered at once; a space after a space
+           is dropped (columns flattened with many spaces: the byte before
+           it, kept or dropped, was a space, and so is the last one kept).
+           The bytes past n are read (the text has room), never kept. */
+        size_t o = 0;
+        unsigned carry = 0; /* the last byte of the sixteen before was a space */
+        for (size_t j = 0; j < n; j += 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
+            size_t k = n - j < 16 ? n - j : 16;
+            unsigned valid = (1u << k) - 1;
+            unsigned space = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' '))) & valid;
+            unsigned drop = space & ((space << 1) | carry);
+            carry = space >> 15;
+            /* signed bytes: the high ones are no letters A..Z */
+            __m128i up = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+            x = _mm_or_si128(x, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+            if (!drop) {
+                _mm_storeu_si128((__m128i *)(void *)(low + o), x);
+                o += k;
+            } else {
+                char t[16];
+                _mm_storeu_si128((__m128i *)(void *)t, x);
+                for (unsigned keep = valid & ~drop; keep; keep &= keep - 1)
+                    low[o++] = t[__builtin_ctz(keep)];
+            }
+            if (o >= 50)
+                return 0; /* longer than any furniture line below */
+        }
+#else
         /* the line below would reach 50 bytes: skip the copy */
         if (n >= 50 && count_nonspace(s, n) >= 50)
             return 0;
         size_t o = 0;
         const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
         for (size_t j = 0; j < n;) {
-#if defined(__SSE2__)
-            if (n - j >= 16 && !(s[j] == ' ' && o && low[o - 1] == ' ')) {
-                /* sixteen bytes with no two spaces together, lowered at once */
-                __m128i x = _mm_loadu_si128((const __m128i *)(s + j));
-                unsigned space = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
-                if (!(space & (space << 1))) {
-                    /* signed bytes: the high ones are no letters A..Z */
-                    __m128i up =
-                        _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
-                    _mm_storeu_si128((__m128i *)(low + o), _mm_or_si128(x, _mm_and_si128(up, _mm_set1_epi8(0x20))));
-                    o += 16;
-                    j += 16;
-                    if (o >= 50)
-                        return 0; /* longer than any furniture line below */
-                    continue;
-                }
-            }
-#endif
             if (n - j >= 8 && !(s[j] == ' ' && o && low[o - 1] == ' ')) {
                 /* eight bytes with no two spaces together, lowered at once
                    (each test exact for each byte, whatever the others) */
@@ -507,6 +526,7 @@ static int is_furniture(const char *s, size_t n)
                     return 0; /* longer than any furniture line below */
             }
         }
+#endif
         low[o] = 0;
         n = o;
         if (n >= 11 && memcmp(low, "justerandes", 11) == 0 && n < 50 && !memchr(low, ':', n))
@@ -530,19 +550,34 @@ static int next_word_is_conj(const char *s, size_t n)
     return 0;
 }
 
+#if defined(__SSE2__)
+/* The line and page breaks of a text in order, from the bits of its blocks
+   of sixteen bytes (bits[k] for the bytes from 16 k, the last block's
+   bytes past the end not among them): those of the block blk not given
+   yet in left. */
+typedef struct breaks {
+    const uint16_t *bits;
+    size_t nblocks, blk;
+    unsigned left;
+} breaks;
+
+/* The next break (b->n after the last). */
+static inline size_t breaks_next(const buf *b, breaks *it)
+{
+    while (!it->left) {
+        if (++it->blk >= it->nblocks)
+            return b->n;
+        it->left = it->bits[it->blk];
+    }
+    size_t i = it->blk * 16 + (size_t)__builtin_ctz(it->left);
+    it->left &= it->left - 1;
+    return i;
+}
+#else
 /* The next line or page break at or after i (b->n when none): eight
    bytes at a time, inline (a line is too short for a call to pay). */
 static size_t next_break(const buf *b, size_t i)
 {
-#if defined(__SSE2__)
-    for (; i + 16 <= b->n; i += 16) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(b->s + i));
-        unsigned hit = (unsigned)_mm_movemask_epi8(
-            _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\f'))));
-        if (hit)
-            return i + (size_t)__builtin_ctz(hit);
-    }
-#endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
     for (; i + 8 <= b->n; i += 8) {
@@ -560,6 +595,7 @@ static size_t next_break(const buf *b, size_t i)
             return i;
     return b->n;
 }
+#endif
 
 /* The n bytes at from moved back to o (o <= from), and their map, v the
    input offset of the first (a character's start, taken before the move),
@@ -585,98 +621,103 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
     size_t nl = 1;
 #if defined(__SSE2__)
     /* sixteen bytes at a time, each byte of the sum counting at most 255
-       steps */
-    size_t q = 0;
+       steps; the bits of each block's breaks kept for the lines below
+       (two bytes for sixteen of the text), the last block read into the
+       text's room */
+    breaks it = {NULL, b->n / 16 + 1, (size_t)-1, 0}; /* the first block read is 0 */
+    uint16_t *bits = pk_arena_alloc(a, it.nblocks * sizeof *bits);
+    it.bits = bits;
+    size_t q = 0, blk = 0;
+    const __m128i nl_byte = _mm_set1_epi8('\n'), ff_byte = _mm_set1_epi8('\f');
     while (q + 16 <= b->n) {
         __m128i sum = _mm_setzero_si128();
         for (size_t steps = 0; steps < 255 && q + 16 <= b->n; steps++, q += 16) {
-            __m128i x = _mm_loadu_si128((const __m128i *)(b->s + q));
-            sum = _mm_sub_epi8(sum, _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')),
-                                                 _mm_cmpeq_epi8(x, _mm_set1_epi8('\f'))));
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b->s + q));
+            __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(x, nl_byte), _mm_cmpeq_epi8(x, ff_byte));
+            sum = _mm_sub_epi8(sum, hit);
+            bits[blk++] = (uint16_t)_mm_movemask_epi8(hit);
         }
         __m128i t = _mm_sad_epu8(sum, _mm_setzero_si128());
         nl += (size_t)_mm_cvtsi128_si32(t) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(t, 8));
     }
-    for (; q < b->n; q++)
-        nl += b->s[q] == '\n' || b->s[q] == '\f';
+    {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b->s + q));
+        unsigned hit = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, nl_byte), _mm_cmpeq_epi8(x, ff_byte))) &
+                       ((1u << (b->n - q)) - 1);
+        bits[blk] = (uint16_t)hit;
+        for (; hit; hit &= hit - 1)
+            nl++;
+    }
 #else
     for (size_t i = next_break(b, 0); i < b->n; i = next_break(b, i + 1))
         nl++;
 #endif
     rline *L = pk_arena_alloc(a, nl * sizeof *L);
-    size_t n = 0, s = 0;
-    int page = 0;
+    /* one pass over the lines: their bounds, trimmed, their type, and the
+       page furniture and the header lines repeated at the top of later
+       pages (only text lines, which the double spacing below leaves as
+       they are; it is counted on the types before the furniture goes) */
+    size_t n = 0, s = 0, ntext = 0, text_then_empty = 0;
+    int page = 0, last_text = 0;
+    size_t first_text[16], nfirst = 0;
+    int pageno = 0, since_page = 99;
+#if defined(__SSE2__)
+    for (size_t i = breaks_next(b, &it);; i = breaks_next(b, &it)) {
+#else
     for (size_t i = next_break(b, 0);; i = next_break(b, i + 1)) {
-        {
-            rline *l = &L[n++];
-            l->s = (uint32_t)s;
-            l->e = (uint32_t)i;
-            l->page_start = (unsigned char)page;
-            page = (i < b->n && b->s[i] == '\f');
-            /* the empty line that closes a page is no paragraph break */
-            l->type = (page && i == s) ? L_GONE : L_TEXT;
-            s = i + 1;
-        }
-        if (i >= b->n)
-            break;
-    }
-    size_t ntext = 0, text_then_empty = 0;
-    for (size_t i = 0; i < n; i++) {
-        rline *l = &L[i];
-        size_t ts = l->s, te = l->e;
-        while (ts < te && is_ws(b->s[ts]))
-            ts++;
-        while (te > ts && is_ws(b->s[te - 1]))
+#endif
+        rline *l = &L[n++];
+        l->s = (uint32_t)s;
+        l->e = (uint32_t)i;
+        l->page_start = (unsigned char)page;
+        page = (i < b->n && b->s[i] == '\f');
+        /* trimmed of spaces (a line holds no break, '\n' or '\f') */
+        size_t ts = skip_spaces(b, s, i), te = i;
+        while (te > ts && b->s[te - 1] == ' ')
             te--;
         l->ts = (uint32_t)ts;
         l->te = (uint32_t)te;
-        if (l->type == L_GONE)
-            continue;
-        l->type = l->e == l->s ? L_EMPTY : ts == te ? L_SPACE : L_TEXT;
-    }
-    for (size_t i = 0; i + 1 < n; i++)
-        if (L[i].type == L_TEXT) {
-            ntext++;
-            if (L[i + 1].type == L_EMPTY)
-                text_then_empty++;
+        /* the empty line that closes a page is no paragraph break */
+        unsigned char type = (page && i == s) ? L_GONE : i == s ? L_EMPTY : ts == te ? L_SPACE : L_TEXT;
+        /* (the last line's own count is taken back below) */
+        ntext += type == L_TEXT;
+        text_then_empty += last_text && type == L_EMPTY;
+        last_text = type == L_TEXT;
+        if (l->page_start) {
+            pageno++;
+            since_page = 0;
         }
+        if (type == L_TEXT) {
+            since_page++;
+            const char *t = b->s + ts;
+            size_t tn = te - ts;
+            if (is_furniture(t, tn)) {
+                type = L_GONE;
+            } else if (pageno == 0 && nfirst < 16) {
+                first_text[nfirst++] = n - 1;
+            } else if (pageno > 0 && since_page <= 6) {
+                for (size_t k = 0; k < nfirst; k++) {
+                    rline *f = &L[first_text[k]];
+                    if (f->te - f->ts == tn && memcmp(b->s + f->ts, t, tn) == 0 && tn > 0) {
+                        type = L_GONE;
+                        break;
+                    }
+                }
+            }
+        }
+        l->type = type;
+        s = i + 1;
+        if (i >= b->n)
+            break;
+    }
+    if (last_text)
+        ntext--;
     /* double spacing: pdftotext wrote an empty line after every line; the
        paragraph breaks are then the lines that remain blank */
     if (ntext >= 6 && text_then_empty * 10 > ntext * 6)
         for (size_t i = 0; i + 1 < n; i++)
             if (L[i].type != L_EMPTY && L[i + 1].type == L_EMPTY)
                 L[i + 1].type = L_GONE;
-
-    /* page furniture, and header lines repeated at the top of later pages */
-    size_t first_text[16], nfirst = 0;
-    int pageno = 0, since_page = 99;
-    for (size_t i = 0; i < n; i++) {
-        rline *l = &L[i];
-        if (l->page_start) {
-            pageno++;
-            since_page = 0;
-        }
-        if (l->type != L_TEXT)
-            continue;
-        since_page++;
-        const char *t = b->s + l->ts;
-        size_t tn = l->te - l->ts;
-        if (is_furniture(t, tn)) {
-            l->type = L_GONE;
-            continue;
-        }
-        if (pageno == 0 && nfirst < 16) {
-            first_text[nfirst++] = i;
-        } else if (pageno > 0 && since_page <= 6) {
-            for (size_t k = 0; k < nfirst; k++) {
-                rline *f = &L[first_text[k]];
-                if (f->te - f->ts == tn && memcmp(b->s + f->ts, t, tn) == 0 && tn > 0) {
-                    l->type = L_GONE;
-                    break;
-                }
-            }
-        }
-    }
 
     /* emit, where the lines stand: the output never runs ahead of what is
        read (o <= from: a line's bytes and its break, or the blank line's
@@ -715,10 +756,11 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
         joined = 0;
         size_t to = l->te;
         /* a word broken at the line end, continued on the next text line */
+        int hyphen = to - from >= 2 && b->s[to - 1] == '-';
         size_t j = i + 1;
-        while (j < n && L[j].type == L_GONE)
+        while (hyphen && j < n && L[j].type == L_GONE)
             j++;
-        if (to - from >= 2 && b->s[to - 1] == '-' && j < n && L[j].type == L_TEXT &&
+        if (hyphen && j < n && L[j].type == L_TEXT &&
             pk_is_letter_at(b->s + L[j].ts, L[j].te - L[j].ts)) {
             size_t h = to - 1, p = h;
             while (p > from && ((unsigned char)b->s[p - 1] & 0xC0) == 0x80)

@@ -15,6 +15,22 @@ static int ends_with(const char *s, size_t n, const char *suf)
     return n >= m && memcmp(s + n - m, suf, m) == 0;
 }
 
+#if defined(__SSE2__)
+/* The sixteen bytes x in lower case, prev the bytes before each: A-Z, and
+   85 84 96 89 after a lead byte C3 (Å Ä Ö É). */
+static inline __m128i lower16(__m128i x, __m128i prev)
+{
+    /* A-Z as signed bytes (a byte of 0x80 and above is below 0) */
+    __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+    __m128i latin = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0x84)),
+                                              _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0x85))),
+                                 _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0x89)),
+                                              _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0x96))));
+    latin = _mm_and_si128(latin, _mm_cmpeq_epi8(prev, _mm_set1_epi8((char)0xC3)));
+    return _mm_add_epi8(x, _mm_and_si128(_mm_or_si128(upper, latin), _mm_set1_epi8(0x20)));
+}
+#endif
+
 int pk_heading_kind(const char *s, size_t n)
 {
     while (n && s[n - 1] == ' ')
@@ -31,26 +47,26 @@ int pk_heading_kind(const char *s, size_t n)
        Each byte on its own: A-Z, and 85 84 96 89 after a lead byte C3 (Å Ä
        Ö É) */
 #if defined(__SSE2__)
-    /* sixteen bytes at a time, from a copy with a byte before the line (no
-       lead byte) and nothing after it (the bytes past n are lowered too,
-       then cut off) */
-    unsigned char in[1 + sizeof low + 16];
-    in[0] = 0;
-    memcpy(in + 1, s, n);
-    memset(in + 1 + n, 0, 16);
-    const __m128i before_a = _mm_set1_epi8('A' - 1), after_z = _mm_set1_epi8('Z' + 1), lead = _mm_set1_epi8((char)0xC3),
-                  c84 = _mm_set1_epi8((char)0x84), c85 = _mm_set1_epi8((char)0x85), c89 = _mm_set1_epi8((char)0x89),
-                  c96 = _mm_set1_epi8((char)0x96), to_small = _mm_set1_epi8(0x20);
-    for (size_t i = 0; i < n; i += 16) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(in + 1 + i));
-        __m128i prev = _mm_loadu_si128((const __m128i *)(const void *)(in + i));
-        /* A-Z as signed bytes (a byte of 0x80 and above is below 0) */
-        __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(x, before_a), _mm_cmplt_epi8(x, after_z));
-        __m128i latin = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, c84), _mm_cmpeq_epi8(x, c85)),
-                                     _mm_or_si128(_mm_cmpeq_epi8(x, c89), _mm_cmpeq_epi8(x, c96)));
-        latin = _mm_and_si128(latin, _mm_cmpeq_epi8(prev, lead));
-        x = _mm_add_epi8(x, _mm_and_si128(_mm_or_si128(upper, latin), to_small));
-        _mm_storeu_si128((__m128i *)(void *)(low + i), x);
+    /* sixteen bytes at a time, each lowered by itself and the byte before
+       it (none before the line: no lead byte). A line of sixteen bytes or
+       more is read where it stands, its last block overlapping the one
+       before (its bytes written again the same); a shorter one from a copy
+       with nothing after it (the bytes past n are lowered too, then cut
+       off). */
+    if (n < 16) {
+        unsigned char in[16] = {0};
+        memcpy(in, s, n);
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)in);
+        _mm_storeu_si128((__m128i *)(void *)low, lower16(x, _mm_slli_si128(x, 1)));
+    } else {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+        _mm_storeu_si128((__m128i *)(void *)low, lower16(x, _mm_slli_si128(x, 1)));
+        for (size_t i = 16; i < n; i += 16) {
+            size_t j = n - i < 16 ? n - 16 : i;
+            _mm_storeu_si128((__m128i *)(void *)(low + j),
+                             lower16(_mm_loadu_si128((const __m128i *)(const void *)(s + j)),
+                                     _mm_loadu_si128((const __m128i *)(const void *)(s + j - 1))));
+        }
     }
 #else
     /* eight bytes of ASCII at a time */
@@ -81,6 +97,9 @@ int pk_heading_kind(const char *s, size_t n)
     int kind = o <= 60 ? pk_heading_of(low, o) : H_NONE;
     if (kind != H_NONE)
         return kind;
+    /* the forms below end in "beslut" or "förslag", or hold a colon */
+    if (!colon && low[o - 1] != 't' && low[o - 1] != 'g')
+        return H_NONE;
     /* "<X>s förslag till beslut": the preparing office's own proposal;
        the one laid before a meeting ("Framlagda ...") is not the decision */
     if (ends_with(low, o, "förslag till beslut") && strncmp(low, "framlagd", 8) != 0 && !memchr(low, '.', o))
@@ -164,6 +183,20 @@ static int is_terminator(const pk_text *t, size_t lo, size_t i)
     if (ch != '.')
         return 1;
     size_t w = i;
+#if defined(__SSE2__)
+    /* sixteen bytes at a time back to the nearest ' ', '\n' or '(' */
+    while (i - w < 32 && w >= lo + 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t->s + w - 16));
+        unsigned m = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
+                         _mm_cmpeq_epi8(x, _mm_set1_epi8('('))));
+        if (m) {
+            w -= 15 - (size_t)(31 - __builtin_clz(m));
+            break;
+        }
+        w -= 16;
+    }
+#endif
     while (w > lo && i - w < 32 && t->s[w - 1] != ' ' && t->s[w - 1] != '\n' && t->s[w - 1] != '(')
         w--;
     size_t wn = i - w;
@@ -182,12 +215,14 @@ static int is_terminator(const pk_text *t, size_t lo, size_t i)
             return 0;
     }
     /* a list number "1." at a line start is not a sentence of its own */
-    int digits = 1;
-    for (size_t k = w; k < i; k++)
-        if (t->s[k] < '0' || t->s[k] > '9')
-            digits = 0;
-    if (digits && wn <= 3 && (w == lo || t->s[w - 1] == '\n'))
-        return 0; /* "1." opens an item; "2010." at a line start ends a sentence */
+    if (wn <= 3 && (w == lo || t->s[w - 1] == '\n')) {
+        int digits = 1;
+        for (size_t k = w; k < i; k++)
+            if (t->s[k] < '0' || t->s[k] > '9')
+                digits = 0;
+        if (digits)
+            return 0; /* "1." opens an item; "2010." at a line start ends a sentence */
+    }
     return 1;
 }
 

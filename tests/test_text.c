@@ -166,12 +166,38 @@ static void test_dehyphenation(void **state)
     expect_clean("Stöd- och serviceenheten", "Stöd- och serviceenheten");
 }
 
+/* "Text", a line "Justerandes" + spaces + tail letters, "mer": the line
+   is furniture (gone) or kept as it stands. */
+static void expect_justerandes(size_t spaces, size_t tail, int gone)
+{
+    char in[512];
+    size_t k = (size_t)sprintf(in, "Text\nJusterandes");
+    memset(in + k, ' ', spaces);
+    k += spaces;
+    memset(in + k, 'a', tail);
+    k += tail;
+    strcpy(in + k, "\nmer");
+    expect_clean(in, gone ? "Text\nmer" : in);
+}
+
 static void test_furniture(void **state)
 {
     (void)state;
     expect_clean("Första raden\nSida 1 (3)\nandra raden\n \n2 Sida 2 (6)\n7\nJusterandes signatur\nUtdragsbestyrkande\nsista",
                  "Första raden\nandra raden\n\nsista");
     expect_clean("Rubrik\n\nText\fDin position: Hem > Nämnder\nmer text", "Rubrik\n\nText\nmer text");
+    /* columns flattened with runs of spaces, across blocks of sixteen
+       bytes: the line with each run made one space, in lower case */
+    expect_clean("Text\nJUSTERANDES  SIGNATUR            UTDRAGSBESTYRKANDE\nmer", "Text\nmer");
+    expect_clean("Text\n   Ordf\xC3\xB6randes               signatur   \nmer", "Text\nmer");
+    /* "Justerandes ..." is furniture up to 49 bytes so made, and a line
+       of 256 bytes or more never is */
+    expect_justerandes(1, 37, 1);
+    expect_justerandes(1, 38, 0);
+    expect_justerandes(20, 37, 1);
+    expect_justerandes(20, 38, 0);
+    expect_justerandes(240, 1, 1);
+    expect_justerandes(244, 1, 0);
 }
 
 static void test_double_spacing(void **state)
@@ -313,6 +339,33 @@ static void test_sentences(void **state)
     assert_int_equal(pk_heading_kind("Förvaltningens förslag till beslut", strlen("Förvaltningens förslag till beslut")), H_DECISION);
     assert_int_equal(pk_heading_kind("Framlagda förslag till beslut", strlen("Framlagda förslag till beslut")), H_STOP);
     assert_int_equal(pk_heading_kind("Beslutsgång", strlen("Beslutsgång")), H_STOP);
+    /* capitals, the Swedish ones too, on either side of sixteen bytes and
+       of a block's edge; a colon and spaces after the name */
+    assert_int_equal(pk_heading_kind("OMRÖSTNING", strlen("OMRÖSTNING")), H_STOP);
+    assert_int_equal(pk_heading_kind("ÄRENDET ", strlen("ÄRENDET ")), H_OTHER);
+    assert_int_equal(pk_heading_kind("BESKRIVNING AV ÄRENDET", strlen("BESKRIVNING AV ÄRENDET")), H_OTHER);
+    assert_int_equal(pk_heading_kind("FÖRVALTNINGENS SYNPUNKTER OCH FÖRSLAG", strlen("FÖRVALTNINGENS SYNPUNKTER OCH FÖRSLAG")),
+                     H_PROPOSAL);
+    assert_int_equal(pk_heading_kind("Sammanfattning av ärendet:  ", strlen("Sammanfattning av ärendet:  ")), H_OTHER);
+    assert_int_equal(pk_heading_kind("Kultur- och fritidsnämndens beslut", strlen("Kultur- och fritidsnämndens beslut")),
+                     H_DECISION);
+    assert_int_equal(pk_heading_kind("Kultur- och fritidsnämndens beslut.", strlen("Kultur- och fritidsnämndens beslut.")),
+                     H_NONE);
+    assert_int_equal(pk_heading_kind("Miljöförvaltningens förslag till Miljönämnden:",
+                                     strlen("Miljöförvaltningens förslag till Miljönämnden:")),
+                     H_DECISION);
+    assert_int_equal(pk_heading_kind("Kontorets synpunkter och förslag till beslut",
+                                     strlen("Kontorets synpunkter och förslag till beslut")),
+                     H_DECISION);
+    assert_int_equal(pk_heading_kind("Nämndens synpunkter och förslag", strlen("Nämndens synpunkter och förslag")),
+                     H_PROPOSAL);
+    /* the full stop after a list number ends no sentence at a line start */
+    const char *l = "Beslut\n1. Nämnden godkänner. Text\n2010. Ett år.";
+    pk_text lt = {(char *)l, strlen(l), NULL, 0, 0};
+    pk_sentence_bounds(&lt, 0, lt.n, strlen("Beslut\n1"), &a, &b);
+    assert_int_equal(b, strlen("Beslut\n1. Nämnden godkänner."));
+    pk_sentence_bounds(&lt, 0, lt.n, strlen("Beslut\n1. Nämnden godkänner. Text\n2010"), &a, &b);
+    assert_int_equal(b, strlen("Beslut\n1. Nämnden godkänner. Text\n2010."));
 }
 
 int main(void)
