@@ -345,17 +345,20 @@ typedef struct name_bits {
 __attribute__((always_inline)) static inline void name_bits_at(const char *s, size_t p, unsigned shift, name_bits *b)
 {
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
+    __m128i sp = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
+    b->up |= (uint64_t)(unsigned)_mm_movemask_epi8(bytes_in(x, 'A', 'Z')) << shift;
+    b->low |= (uint64_t)(unsigned)_mm_movemask_epi8(bytes_in(x, 'a', 'z')) << shift;
+    b->space |= (uint64_t)(unsigned)_mm_movemask_epi8(sp) << shift;
+    unsigned high = (unsigned)_mm_movemask_epi8(x);
+    if (!high)
+        return; /* ASCII: no 0xC3, no two-byte letter */
+    b->high |= (uint64_t)high << shift;
     __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(s + p + 1));
     __m128i c3 = _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3));
     __m128i up2 = _mm_andnot_si128(_mm_cmpeq_epi8(y, _mm_set1_epi8((char)0x97)), bytes_in(y, 0x80, 0x9E));
     __m128i low2 = _mm_andnot_si128(_mm_cmpeq_epi8(y, _mm_set1_epi8((char)0xB7)), bytes_in(y, 0x9F, 0xBF));
-    __m128i sp = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
-    b->up |= (uint64_t)(unsigned)_mm_movemask_epi8(bytes_in(x, 'A', 'Z')) << shift;
-    b->low |= (uint64_t)(unsigned)_mm_movemask_epi8(bytes_in(x, 'a', 'z')) << shift;
     b->up_lead |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_and_si128(c3, up2)) << shift;
     b->low_lead |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_and_si128(c3, low2)) << shift;
-    b->space |= (uint64_t)(unsigned)_mm_movemask_epi8(sp) << shift;
-    b->high |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << shift;
 }
 
 /* name_may_start()'s answer from the bits of the win bytes at q: 1 or 0,
