@@ -567,15 +567,24 @@ static inline int name_class(const ctx *c, size_t p, size_t e, size_t *len)
 static size_t name_word_end(const ctx *c, size_t p, size_t e, int hyphen)
 {
     size_t k;
-    int cl = name_class(c, p, e, &k);
-    if (cl != 1)
-        return cl == 3 ? NAME_ASK_PCRE2 : 0;
-    p += k;
-    if ((cl = name_class(c, p, e, &k)) != 2)
-        return cl == 3 ? NAME_ASK_PCRE2 : 0;
+    int cl;
+    const unsigned char *t = (const unsigned char *)c->t.s;
+    if (p + 1 < e && (unsigned char)(t[p] - 'A') < 26 && (unsigned char)(t[p + 1] - 'a') < 26) {
+        k = 2; /* the commonest opening, A-Z then a-z, without asking the classes */
+    } else {
+        if ((cl = name_class(c, p, e, &k)) != 1)
+            return cl == 3 ? NAME_ASK_PCRE2 : 0;
+        p += k;
+        if ((cl = name_class(c, p, e, &k)) != 2)
+            return cl == 3 ? NAME_ASK_PCRE2 : 0;
+    }
     for (p += k;; p += k) {
         /* ASCII and Latin-1 small letters in a tight loop, others one by one */
         p = latin_small_end(c->t.s, p, e, c->t.n);
+        if (p < e && t[p] < 0x80) {
+            cl = 0; /* no a-z, that the run would hold: a capital or no letter */
+            break;
+        }
         if ((cl = name_class(c, p, e, &k)) != 2)
             break;
     }
@@ -603,7 +612,8 @@ static size_t name_end(const ctx *c, size_t q, size_t e)
         /* pcre2 tries the particle first; it opens with a small letter,
            so without it no word could follow */
         size_t w = p + 1;
-        w += particle_at(c, w, e);
+        if (w < e && (unsigned char)(c->t.s[w] - 'A') >= 26) /* a particle is in small letters */
+            w += particle_at(c, w, e);
         size_t r = name_word_end(c, w, e, 1);
         if (r == NAME_ASK_PCRE2)
             return r;
