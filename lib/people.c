@@ -157,6 +157,10 @@ static size_t drop_place(const ctx *c, size_t s, size_t e)
     size_t p = e;
     while (p < c->t.n && c->t.s[p] == ' ')
         p++;
+    /* no word after a space, or one that opens with an ASCII byte other
+       than a-z (no small letter): no place, and no walk to its end */
+    if (p == e || p >= c->t.n || ((unsigned char)c->t.s[p] < 0x80 && (unsigned char)(c->t.s[p] - 'a') >= 26))
+        return e;
     size_t q = p;
     while (q < c->t.n && c->t.s[q] != ' ' && c->t.s[q] != '\n' && c->t.s[q] != ',' && c->t.s[q] != '.')
         q++;
