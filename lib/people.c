@@ -157,6 +157,10 @@ static size_t drop_place(const ctx *c, size_t s, size_t e)
     size_t p = e;
     while (p < c->t.n && c->t.s[p] == ' ')
         p++;
+    /* no word after a space, or one that opens with an ASCII byte other
+       than a-z (no small letter): no place, and no walk to its end */
+    if (p == e || p >= c->t.n || ((unsigned char)c->t.s[p] < 0x80 && (unsigned char)(c->t.s[p] - 'a') >= 26))
+        return e;
     size_t q = p;
     while (q < c->t.n && c->t.s[q] != ' ' && c->t.s[q] != '\n' && c->t.s[q] != ',' && c->t.s[q] != '.')
         q++;
@@ -342,26 +346,29 @@ typedef struct name_bits {
     uint64_t up, low, up_lead, low_lead, space, high;
 } name_bits;
 
-static inline void name_bits_at(const char *s, size_t p, unsigned shift, name_bits *b)
+__attribute__((always_inline)) static inline void name_bits_at(const char *s, size_t p, unsigned shift, name_bits *b)
 {
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
+    __m128i sp = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
+    b->up |= (uint64_t)(unsigned)_mm_movemask_epi8(bytes_in(x, 'A', 'Z')) << shift;
+    b->low |= (uint64_t)(unsigned)_mm_movemask_epi8(bytes_in(x, 'a', 'z')) << shift;
+    b->space |= (uint64_t)(unsigned)_mm_movemask_epi8(sp) << shift;
+    unsigned high = (unsigned)_mm_movemask_epi8(x);
+    if (!high)
+        return; /* ASCII: no 0xC3, no two-byte letter */
+    b->high |= (uint64_t)high << shift;
     __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(s + p + 1));
     __m128i c3 = _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3));
     __m128i up2 = _mm_andnot_si128(_mm_cmpeq_epi8(y, _mm_set1_epi8((char)0x97)), bytes_in(y, 0x80, 0x9E));
     __m128i low2 = _mm_andnot_si128(_mm_cmpeq_epi8(y, _mm_set1_epi8((char)0xB7)), bytes_in(y, 0x9F, 0xBF));
-    __m128i sp = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
-    b->up |= (uint64_t)(unsigned)_mm_movemask_epi8(bytes_in(x, 'A', 'Z')) << shift;
-    b->low |= (uint64_t)(unsigned)_mm_movemask_epi8(bytes_in(x, 'a', 'z')) << shift;
     b->up_lead |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_and_si128(c3, up2)) << shift;
     b->low_lead |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_and_si128(c3, low2)) << shift;
-    b->space |= (uint64_t)(unsigned)_mm_movemask_epi8(sp) << shift;
-    b->high |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << shift;
 }
 
 /* name_may_start()'s answer from the bits of the win bytes at q: 1 or 0,
    or -1 where a character of another script, a hyphen or a particle
    leaves it to the walk by characters, -2 where the window is too short. */
-static inline int name_bits_answer(const ctx *c, size_t q, size_t e, const name_bits *b, unsigned win)
+__attribute__((always_inline)) static inline int name_bits_answer(const ctx *c, size_t q, size_t e, const name_bits *b, unsigned win)
 {
     uint64_t low = b->low | b->low_lead, ok = low | b->low_lead << 1;
     /* a capital: A-Z, or two bytes */
@@ -379,8 +386,8 @@ static inline int name_bits_answer(const ctx *c, size_t q, size_t e, const name_
     /* a capital, then a small letter; a particle before them is rare */
     unsigned j = r + 1;
     unsigned k = b->up >> j & 1 ? j + 1 : b->up_lead >> j & 1 ? j + 2 : 0;
-    if (!k)
-        return b->high >> j & 1 || particle_at(c, q + j, e) ? -1 : 0;
+    if (!k) /* a particle (two or three small letters) ends in a space two or three bytes on */
+        return b->high >> j & 1 || ((j + 3 >= win || b->space >> (j + 2) & 3) && particle_at(c, q + j, e)) ? -1 : 0;
     if (k >= win)
         return -2;
     return low >> k & 1 ? 1 : b->high >> k & 1 ? -1 : 0;
@@ -390,7 +397,7 @@ static inline int name_bits_answer(const ctx *c, size_t q, size_t e, const name_
    next sixteen only where a long word asks for them: 1 or 0, or -1 (the
    walk by characters must say). The range holds the first window
    (q + 17 <= e). */
-static inline int name_may_start_wide(const ctx *c, size_t q, size_t e)
+__attribute__((always_inline)) static inline int name_may_start_wide(const ctx *c, size_t q, size_t e)
 {
     name_bits b = {0, 0, 0, 0, 0, 0};
     name_bits_at(c->t.s, q, 0, &b);
@@ -429,7 +436,7 @@ static int name_may_start_walk(const ctx *c, size_t q, size_t e)
 }
 
 /* RX_NAME may match from q on in a range that ends at e. */
-static inline int name_may_start(const ctx *c, size_t q, size_t e)
+__attribute__((always_inline)) static inline int name_may_start(const ctx *c, size_t q, size_t e)
 {
 #if defined(__SSE2__)
     if (q + 17 <= e) {
@@ -464,6 +471,19 @@ static inline uint64_t capital_bytes(uint64_t x)
     return ((~x & ge_a & ~gt_z) | (x & ge_c3)) & high;
 }
 
+/* p pushed on v, a vec of uint32_t: in place while the vec has room (most
+   pushes), through pk_vec_push() when it must grow */
+static inline void push_place(ctx *c, vec *v, size_t p)
+{
+    if (v->n < v->cap) {
+        ((uint32_t *)v->items)[v->n++] = (uint32_t)p;
+        return;
+    }
+    uint32_t *slot = pk_vec_push(c->a, v);
+    if (slot)
+        *slot = (uint32_t)p;
+}
+
 static inline void push_name_start(ctx *c, vec *v, size_t p)
 {
     /* the commonest failures without a call: A-Z before no small letter
@@ -471,11 +491,8 @@ static inline void push_name_start(ctx *c, vec *v, size_t p)
     unsigned char a = (unsigned char)c->t.s[p], b = p + 1 < c->t.n ? (unsigned char)c->t.s[p + 1] : 0;
     if (a < 0x80 ? (unsigned char)(b - 'a') >= 26 && b < 0x80 : a == 0xC3 && (b & 0xE0) == 0xA0)
         return;
-    if (name_may_start(c, p, c->t.n)) {
-        uint32_t *slot = pk_vec_push(c->a, v);
-        if (slot)
-            *slot = (uint32_t)p;
-    }
+    if (name_may_start(c, p, c->t.n))
+        push_place(c, v, p);
 }
 
 static name_starts find_name_starts(ctx *c)
@@ -499,11 +516,8 @@ static name_starts find_name_starts(ctx *c)
         unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(cap, _mm_andnot_si128(small_latin, lead)));
         for (; m; m &= m - 1) {
             size_t q = p + (size_t)__builtin_ctz(m);
-            if (name_may_start(c, q, c->t.n)) {
-                uint32_t *slot = pk_vec_push(c->a, &v);
-                if (slot)
-                    *slot = (uint32_t)q;
-            }
+            if (name_may_start(c, q, c->t.n))
+                push_place(c, &v, q);
         }
     }
 #elif defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -557,15 +571,24 @@ static inline int name_class(const ctx *c, size_t p, size_t e, size_t *len)
 static size_t name_word_end(const ctx *c, size_t p, size_t e, int hyphen)
 {
     size_t k;
-    int cl = name_class(c, p, e, &k);
-    if (cl != 1)
-        return cl == 3 ? NAME_ASK_PCRE2 : 0;
-    p += k;
-    if ((cl = name_class(c, p, e, &k)) != 2)
-        return cl == 3 ? NAME_ASK_PCRE2 : 0;
+    int cl;
+    const unsigned char *t = (const unsigned char *)c->t.s;
+    if (p + 1 < e && (unsigned char)(t[p] - 'A') < 26 && (unsigned char)(t[p + 1] - 'a') < 26) {
+        k = 2; /* the commonest opening, A-Z then a-z, without asking the classes */
+    } else {
+        if ((cl = name_class(c, p, e, &k)) != 1)
+            return cl == 3 ? NAME_ASK_PCRE2 : 0;
+        p += k;
+        if ((cl = name_class(c, p, e, &k)) != 2)
+            return cl == 3 ? NAME_ASK_PCRE2 : 0;
+    }
     for (p += k;; p += k) {
         /* ASCII and Latin-1 small letters in a tight loop, others one by one */
         p = latin_small_end(c->t.s, p, e, c->t.n);
+        if (p < e && t[p] < 0x80) {
+            cl = 0; /* no a-z, that the run would hold: a capital or no letter */
+            break;
+        }
         if ((cl = name_class(c, p, e, &k)) != 2)
             break;
     }
@@ -593,7 +616,8 @@ static size_t name_end(const ctx *c, size_t q, size_t e)
         /* pcre2 tries the particle first; it opens with a small letter,
            so without it no word could follow */
         size_t w = p + 1;
-        w += particle_at(c, w, e);
+        if (w < e && (unsigned char)(c->t.s[w] - 'A') >= 26) /* a particle is in small letters */
+            w += particle_at(c, w, e);
         size_t r = name_word_end(c, w, e, 1);
         if (r == NAME_ASK_PCRE2)
             return r;
