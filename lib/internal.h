@@ -11,6 +11,14 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+/* A small function that a hot loop must have inline, where the compiler's
+   own choice would move it out of line as its callers grow */
+#if defined(__GNUC__)
+#define PK_ALWAYS_INLINE __attribute__((always_inline)) inline
+#else
+#define PK_ALWAYS_INLINE inline
+#endif
+
 /* ---- arena.c: per-document memory; running out of memory jumps back to pk_extract ---- */
 
 typedef struct arena_block arena_block;

@@ -346,7 +346,7 @@ typedef struct name_bits {
     uint64_t up, low, up_lead, low_lead, space, high;
 } name_bits;
 
-__attribute__((always_inline)) static inline void name_bits_at(const char *s, size_t p, unsigned shift, name_bits *b)
+static PK_ALWAYS_INLINE void name_bits_at(const char *s, size_t p, unsigned shift, name_bits *b)
 {
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
     __m128i sp = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
@@ -368,7 +368,7 @@ __attribute__((always_inline)) static inline void name_bits_at(const char *s, si
 /* name_may_start()'s answer from the bits of the win bytes at q: 1 or 0,
    or -1 where a character of another script, a hyphen or a particle
    leaves it to the walk by characters, -2 where the window is too short. */
-__attribute__((always_inline)) static inline int name_bits_answer(const ctx *c, size_t q, size_t e, const name_bits *b, unsigned win)
+static PK_ALWAYS_INLINE int name_bits_answer(const ctx *c, size_t q, size_t e, const name_bits *b, unsigned win)
 {
     uint64_t low = b->low | b->low_lead, ok = low | b->low_lead << 1;
     /* a capital: A-Z, or two bytes */
@@ -397,7 +397,7 @@ __attribute__((always_inline)) static inline int name_bits_answer(const ctx *c, 
    next sixteen only where a long word asks for them: 1 or 0, or -1 (the
    walk by characters must say). The range holds the first window
    (q + 17 <= e). */
-__attribute__((always_inline)) static inline int name_may_start_wide(const ctx *c, size_t q, size_t e)
+static PK_ALWAYS_INLINE int name_may_start_wide(const ctx *c, size_t q, size_t e)
 {
     name_bits b = {0, 0, 0, 0, 0, 0};
     name_bits_at(c->t.s, q, 0, &b);
@@ -436,7 +436,7 @@ static int name_may_start_walk(const ctx *c, size_t q, size_t e)
 }
 
 /* RX_NAME may match from q on in a range that ends at e. */
-__attribute__((always_inline)) static inline int name_may_start(const ctx *c, size_t q, size_t e)
+static PK_ALWAYS_INLINE int name_may_start(const ctx *c, size_t q, size_t e)
 {
 #if defined(__SSE2__)
     if (q + 17 <= e) {
