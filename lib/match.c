@@ -300,15 +300,55 @@ static size_t paren_starts(const char *s, size_t n, size_t cue, size_t *at)
     return 1;
 }
 
-/* p begins a character after no ASCII letter, digit, dot, dash, slash or
-   en dash: where RX_REGNUM's lookbehind may let a match open (it judges
-   the other letters). */
+/* The most letters and digits a diarienummer's shape opens with
+   (make_regnum_lead(), from lib/data/regnum_shapes.tsv): SIZE_MAX, no
+   bound. */
+enum { OPEN_LETTER, OPEN_DIGIT };
+static size_t regnum_lead[2] = {SIZE_MAX, SIZE_MAX};
+static pthread_once_t regnum_lead_once = PTHREAD_ONCE_INIT;
+
+/* A letter beyond doubt at p: an ASCII letter, or one of Latin-1 (0xC3
+   and a byte that is not the second of U+00D7 or U+00F7); its length in
+   bytes, or 0. */
+static size_t sure_letter(const char *s, size_t n, size_t p)
+{
+    unsigned char b = (unsigned char)s[p];
+    if ((unsigned)((b | 0x20) - 'a') < 26)
+        return 1;
+    if (b != 0xC3 || p + 1 >= n)
+        return 0;
+    unsigned char c = (unsigned char)s[p + 1];
+    return (c & 0xC0) == 0x80 && c != 0x97 && c != 0xB7 ? 2 : 0;
+}
+
+/* p begins a character after no letter of Latin-1, digit, dot, dash,
+   slash or en dash: where RX_REGNUM's lookbehind may let a match open (it
+   judges the other letters). */
 static int regnum_may_open(const char *s, size_t p)
 {
     unsigned char b = (unsigned char)s[p], a = p > 0 ? (unsigned char)s[p - 1] : ' ';
     if ((b & 0xC0) == 0x80 || ascii_alnum(a) || a == '.' || a == '-' || a == '/')
         return 0;
+    if (p >= 2 && (unsigned char)s[p - 2] == 0xC3 && (a & 0xC0) == 0x80 && a != 0x97 && a != 0xB7)
+        return 0;
     return !(a == 0x93 && p >= 3 && (unsigned char)s[p - 2] == 0x80 && (unsigned char)s[p - 3] == 0xE2);
+}
+
+/* Fewer sure letters (digits) at p than regnum_lead[] lets a shape open
+   with: a place that a shape may open at. */
+static int regnum_lead_fits(const char *s, size_t n, size_t p)
+{
+    size_t k = 0, q = p, most;
+    if (is_digit((unsigned char)s[p])) {
+        most = regnum_lead[OPEN_DIGIT];
+        while (k <= most && q < n && is_digit((unsigned char)s[q]))
+            k++, q++;
+    } else {
+        most = regnum_lead[OPEN_LETTER];
+        for (size_t len; k <= most && q < n && (len = sure_letter(s, n, q)) > 0; q += len)
+            k++;
+    }
+    return k <= most;
 }
 
 /* RX_REGNUM_LABELED's places, given a cue ("nr", "NR", "nummer" or
@@ -337,10 +377,10 @@ static size_t labeled_starts(const char *s, size_t n, size_t cue, size_t *at)
    each) that end right before it or before at most six bytes of separators
    (" - \n", "–", "/"), as every shape of lib/data/regnum_shapes.tsv has
    them. Of those bytes and the group's first, each where
-   regnum_may_open() says so is a place. */
+   regnum_may_open() says so, and where no more letters or digits stand
+   than a shape opens with (regnum_lead_fits()), is a place. */
 static size_t regnum_starts(const char *s, size_t n, size_t cue, size_t *at)
 {
-    (void)n;
     size_t j = cue, k = 0;
     while (j > 0 && cue - j < 6) {
         unsigned char b = (unsigned char)s[j - 1];
@@ -353,9 +393,9 @@ static size_t regnum_starts(const char *s, size_t n, size_t cue, size_t *at)
     }
     size_t i = letters_back(s, j, j > 24 ? j - 24 : 0);
     for (size_t p = i; p < j; p++)
-        if (regnum_may_open(s, p))
+        if (regnum_may_open(s, p) && regnum_lead_fits(s, n, p))
             at[k++] = p;
-    if (regnum_may_open(s, cue))
+    if (regnum_may_open(s, cue) && regnum_lead_fits(s, n, cue))
         at[k++] = cue;
     return k;
 }
@@ -966,6 +1006,237 @@ static const struct {
     {'E', "(?![\\d/]|[-–.:]\\d)"},
 };
 
+/* One shape's fragment with its stand-ins written out, at out (room for
+   need bytes: 16 a byte of the shape is enough); its length. */
+static size_t expand_shape(const char *shape, char *out, size_t need)
+{
+    size_t o = 0;
+    for (const char *q = shape; *q && o + 1 < need; q++) {
+        size_t k = 0, nk = sizeof regnum_standins / sizeof *regnum_standins;
+        while (*q == '%' && k < nk && regnum_standins[k].key != q[1])
+            k++;
+        if (*q == '%' && k < nk) {
+            o += (size_t)snprintf(out + o, need - o, "%s", regnum_standins[k].rx);
+            q++;
+        } else {
+            out[o++] = *q;
+        }
+    }
+    out[o < need ? o : need - 1] = 0;
+    return o;
+}
+
+/* The shapes' openings, read from their fragments once (stand-ins
+   written out), so that regnum_starts() refuses a place no shape can open
+   at before pcre2 is asked. A shape that opens with a counted run of
+   letters (\p{L} or \p{Lu}, at most m of them) or of digits (\d, at most
+   m), where what follows the run in the fragment cannot open with a letter
+   (a digit), takes no more than m of them; a place where m + 1 sure
+   letters (digits) stand cannot open a match of it. The most of all the
+   shapes that open so is the bound; a shape that opens otherwise (or
+   whose run what follows might go on) leaves both unbounded. */
+
+/* The character encoded at *q (UTF-8, as the sources are), *q moved past it. */
+static uint32_t source_char(const char **q)
+{
+    const unsigned char *u = (const unsigned char *)*q;
+    uint32_t cp = u[0];
+    size_t len = 1;
+    if (u[0] >= 0xF0 && u[1] && u[2] && u[3])
+        cp = (uint32_t)(u[0] & 7) << 18 | (uint32_t)(u[1] & 63) << 12 | (uint32_t)(u[2] & 63) << 6 | (u[3] & 63), len = 4;
+    else if (u[0] >= 0xE0 && u[1] && u[2])
+        cp = (uint32_t)(u[0] & 15) << 12 | (uint32_t)(u[1] & 63) << 6 | (u[2] & 63), len = 3;
+    else if (u[0] >= 0xC0 && u[1])
+        cp = (uint32_t)(u[0] & 31) << 6 | (u[1] & 63), len = 2;
+    *q += len;
+    return cp;
+}
+
+/* May a character of [lo, hi] be a letter (kind OPEN_LETTER: an ASCII
+   letter, or any beyond ASCII but the general punctuation U+2000..U+206F),
+   or a digit (OPEN_DIGIT: ASCII, as \d is without UCP)? */
+static int range_may(int kind, uint32_t lo, uint32_t hi)
+{
+    if (kind == OPEN_DIGIT)
+        return lo <= '9' && hi >= '0';
+    if ((lo <= 'Z' && hi >= 'A') || (lo <= 'z' && hi >= 'a'))
+        return 1;
+    if (hi < 0x80)
+        return 0;
+    lo = lo < 0x80 ? 0x80 : lo;
+    return lo < 0x2000 || hi > 0x206F;
+}
+
+/* An escape at q ("\x"): what it matches, as a range; 0 when it is none
+   known here (a class of its own: \d, \p, \s, ...). \d gives '0'..'9'. */
+static int escape_range(const char *q, uint32_t *lo, uint32_t *hi)
+{
+    char e = q[1];
+    if (e == 'd') {
+        *lo = '0', *hi = '9';
+        return 1;
+    }
+    if (e == 'n' || e == 't' || e == 'r') {
+        *lo = *hi = e == 'n' ? '\n' : e == 't' ? '\t' : '\r';
+        return 1;
+    }
+    if (e && !((e | 0x20) >= 'a' && (e | 0x20) <= 'z') && !(e >= '0' && e <= '9') && (unsigned char)e < 0x80) {
+        *lo = *hi = (uint32_t)(unsigned char)e; /* an escaped sign: itself */
+        return 1;
+    }
+    return 0;
+}
+
+static int seq_may(int kind, const char **q);
+
+/* One item at *q (*q moved past it, and past its quantifier): may it open
+   with a letter (a digit)? *nullable: it may match nothing. -1 when the
+   item is none read here (the caller takes that for "may"). */
+static int item_may(int kind, const char **q, int *nullable)
+{
+    const char *p = *q;
+    int may;
+    uint32_t lo, hi;
+    if (*p == '\\') {
+        if (!escape_range(p, &lo, &hi))
+            return -1;
+        may = range_may(kind, lo, hi);
+        p += 2;
+    } else if (*p == '[') {
+        p++;
+        if (*p == '^' || *p == ']')
+            return -1;
+        may = 0;
+        while (*p && *p != ']') {
+            if (*p == '\\') {
+                if (!escape_range(p, &lo, &hi))
+                    return -1;
+                p += 2;
+            } else {
+                lo = hi = source_char(&p);
+            }
+            if (*p == '-' && p[1] && p[1] != ']') {
+                p++;
+                if (*p == '\\' || *p == '[')
+                    return -1;
+                hi = source_char(&p);
+            }
+            may |= range_may(kind, lo, hi);
+        }
+        if (*p != ']')
+            return -1;
+        p++;
+    } else if (p[0] == '(' && p[1] == '?' && p[2] == ':') {
+        p += 3;
+        may = 0;
+        for (;;) {
+            int m = seq_may(kind, &p);
+            if (m < 0)
+                return -1;
+            may |= m;
+            if (*p == '|')
+                p++;
+            else if (*p == ')')
+                break;
+            else
+                return -1;
+        }
+        p++;
+    } else if (*p && !strchr("()|.^$?*+{}", *p)) {
+        lo = hi = source_char(&p);
+        may = range_may(kind, lo, hi);
+    } else {
+        return -1;
+    }
+    *nullable = 0;
+    if (*p == '?' || *p == '*' || (p[0] == '{' && p[1] == '0'))
+        *nullable = 1;
+    if (*p == '?' || *p == '*' || *p == '+')
+        p++;
+    else if (*p == '{') {
+        while (*p && *p != '}')
+            p++;
+        if (!*p)
+            return -1;
+        p++;
+    }
+    if (*p == '?' || *p == '+')
+        p++; /* lazy or possessive */
+    *q = p;
+    return may;
+}
+
+/* A sequence of items at *q up to its '|' or ')' (or the end): may it
+   open with a letter (a digit)? An empty sequence may (what follows it is
+   not read); -1 when an item is none read here. */
+static int seq_may(int kind, const char **q)
+{
+    while (**q && **q != '|' && **q != ')') {
+        int nullable, m = item_may(kind, q, &nullable);
+        if (m < 0)
+            return -1;
+        if (m)
+            return 1;
+        if (!nullable) {
+            /* the rest of the sequence is not read: step over it */
+            int depth = 0, cls = 0;
+            for (; **q && (cls || depth || (**q != '|' && **q != ')')); (*q)++) {
+                if (**q == '\\' && (*q)[1])
+                    (*q)++;
+                else if (cls)
+                    cls = **q != ']';
+                else if (**q == '[')
+                    cls = 1;
+                else if (**q == '(')
+                    depth++;
+                else if (**q == ')')
+                    depth--;
+            }
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static void make_regnum_lead(void)
+{
+    size_t lead[2] = {0, 0};
+    for (size_t i = 0; i < pk_n_regnum_shapes; i++) {
+        size_t need = strlen(pk_regnum_shapes[i].shape) * 16 + 1;
+        char *e = pk_malloc(need);
+        if (!e)
+            return; /* no bound */
+        expand_shape(pk_regnum_shapes[i].shape, e, need);
+        const char *p = e;
+        int kind = -1;
+        if (strncmp(p, "\\p{L}", 5) == 0)
+            kind = OPEN_LETTER, p += 5;
+        else if (strncmp(p, "\\p{Lu}", 6) == 0)
+            kind = OPEN_LETTER, p += 6;
+        else if (strncmp(p, "\\d", 2) == 0)
+            kind = OPEN_DIGIT, p += 2;
+        size_t most = 1;
+        if (kind >= 0 && *p == '{') {
+            /* {m} or {a,m} */
+            char *end;
+            most = (size_t)strtoul(p + 1, &end, 10);
+            if (*end == ',')
+                most = end[1] >= '0' && end[1] <= '9' ? (size_t)strtoul(end + 1, &end, 10) : 0;
+            p = *end == '}' && most > 0 ? end + 1 : NULL;
+        } else if (kind >= 0 && *p && strchr("?*+", *p)) {
+            p = NULL;
+        }
+        const char *rest = p;
+        int may = kind >= 0 && p ? seq_may(kind, &rest) : -1;
+        free(e);
+        if (may != 0)
+            return; /* a shape that opens otherwise: no bound */
+        lead[kind] = most > lead[kind] ? most : lead[kind];
+    }
+    regnum_lead[OPEN_LETTER] = lead[OPEN_LETTER];
+    regnum_lead[OPEN_DIGIT] = lead[OPEN_DIGIT];
+}
+
 /* One pattern of every shape, each marked with its row: "(?<!...)(?:A(*MARK:0)|B(*MARK:1)...)". */
 static char *build_regnum_pattern(void)
 {
@@ -979,17 +1250,7 @@ static char *build_regnum_pattern(void)
     for (size_t i = 0; i < pk_n_regnum_shapes; i++) {
         if (i)
             p[o++] = '|';
-        for (const char *q = pk_regnum_shapes[i].shape; *q; q++) {
-            size_t k = 0, nk = sizeof regnum_standins / sizeof *regnum_standins;
-            while (*q == '%' && k < nk && regnum_standins[k].key != q[1])
-                k++;
-            if (*q == '%' && k < nk) {
-                o += (size_t)snprintf(p + o, need - o, "%s", regnum_standins[k].rx);
-                q++;
-            } else {
-                p[o++] = *q;
-            }
-        }
+        o += expand_shape(pk_regnum_shapes[i].shape, p + o, need - o);
         o += (size_t)snprintf(p + o, need - o, "(*MARK:%zu)", i);
     }
     snprintf(p + o, need - o, ")");
@@ -1077,6 +1338,7 @@ int pk_match_compile(pk_extractor *ex)
     char *formula = build_formula_pattern(pk_formulas, pk_n_formulas), *regnum = build_regnum_pattern();
     char *opening = build_formula_pattern(pk_open_formulas, pk_n_open_formulas);
     pthread_once(&heads_once, make_all_heads); /* the formula rows' heads, read by their places */
+    pthread_once(&regnum_lead_once, make_regnum_lead); /* the shapes' openings, read by regnum_starts */
     ex->gctx = pcre2_general_context_create(rx_alloc, rx_free, NULL);
     pcre2_compile_context *cctx = ex->gctx ? pcre2_compile_context_create(ex->gctx) : NULL;
     int rc = formula && regnum && opening && cctx ? 0 : -1;
