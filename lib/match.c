@@ -19,6 +19,11 @@
 /* any short word in parentheses: people.c tells a party by the table of parties */
 #define PARTY "(\\p{L}{1,5})"
 #define MONTHS "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|febr|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec"
+/* RX_DATE_NAMED's words before the day: a weekday, with its ending or
+   not, then "den", each optional (named_places reads them too) */
+#define WEEKDAYS "måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag"
+#define WEEKDAY_END "en"
+#define DAY_DEN "den"
 #define REGVAL "(?:\\p{Lu}\\p{L}{0,5}(?:[ \\n\\-/]|(?=\\d)))?\\d[\\d.]*(?:(?:[-/:]| ?[–/] ?)\\n?\\d[\\d.]*)*"
 
 /* A pattern's row: its pcre2 source; the cues every match of it contains
@@ -70,6 +75,8 @@ typedef struct pattern {
 #define MAX_STARTS 64
 
 static int is_digit(unsigned char ch) { return (unsigned char)(ch - '0') < 10; }
+
+static int ascii_letter(unsigned char b) { return (unsigned)((b | 0x20) - 'a') < 26; }
 
 static int ascii_alnum(unsigned char b) { return is_digit(b) || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'); }
 
@@ -445,19 +452,97 @@ static size_t word_places(const char *s, size_t e, size_t *at, size_t *k)
     return b;
 }
 
+/* The character at i (beyond ASCII) is one that pcre2 matches with an
+   ASCII letter without case: U+017F (with "s") or U+212A (with "k"). */
+static int caseless_ascii(const char *s, size_t end, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    return (u[0] == 0xC5 && i + 1 < end && u[1] == 0xBF) || (u[0] == 0xE2 && i + 2 < end && u[1] == 0x84 && u[2] == 0xAA);
+}
+
+/* The words that may stand before RX_DATE_NAMED's day, made from
+   WEEKDAYS, WEEKDAY_END and DAY_DEN once: each weekday with its ending or
+   not (before "den" or the day), and "den" (before the day); those all of
+   ASCII, folded, with a bit of `lens` for each length (a form beyond
+   ASCII never equals a text all of ASCII). */
+typedef struct day_words {
+    char w[16][16];
+    unsigned char n[16];
+    size_t k;
+    uint64_t lens;
+    int all; /* too many or too long: no filter */
+} day_words;
+static day_words weekday_words, den_words;
+
+static void add_day_words(day_words *d, const char *alts, const char *tail)
+{
+    for (const char *a = alts; *a;) {
+        size_t la = strcspn(a, "|"), lt = strlen(tail);
+        int ascii = 1;
+        for (size_t i = 0; i < la; i++)
+            ascii &= (unsigned char)a[i] < 0x80;
+        for (int with = 0; ascii && with <= (lt > 0); with++) {
+            size_t len = la + (with ? lt : 0);
+            if (d->k == 16 || len >= 16) {
+                d->all = 1;
+                return;
+            }
+            for (size_t i = 0; i < len; i++) {
+                unsigned char b = (unsigned char)(i < la ? a[i] : tail[i - la]);
+                d->w[d->k][i] = (char)(ascii_letter(b) ? b | 0x20 : b);
+            }
+            d->n[d->k++] = (unsigned char)len;
+            d->lens |= (uint64_t)1 << len;
+        }
+        a += la;
+        a += *a == '|';
+    }
+}
+
+/* Might the text [p, q) be one of d's words, in any case? A text with a
+   byte beyond ASCII might (a letter may stand in another case: U+212A for
+   "k"); one all of ASCII is compared, its ASCII letters folded. */
+static int may_be_day_word(const day_words *d, const char *s, size_t p, size_t q)
+{
+    if (d->all)
+        return 1;
+    for (size_t i = p; i < q; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return 1;
+    size_t len = q - p;
+    if (len >= 64 || !(d->lens >> len & 1))
+        return 0;
+    for (size_t j = 0; j < d->k; j++) {
+        if (d->n[j] != len)
+            continue;
+        size_t i = 0;
+        while (i < len && (ascii_letter((unsigned char)s[p + i]) ? (s[p + i] | 0x20) : s[p + i]) == d->w[j][i])
+            i++;
+        if (i == len)
+            return 1;
+    }
+    return 0;
+}
+
 /* The first three bytes of every name and short form of MONTHS ("jan",
-   "feb", ... "dec"), each as a number, made from MONTHS once. */
+   "feb", ... "dec"), each as a number, made from MONTHS once (with the
+   words before the day). */
 static uint32_t month_stems[32];
 static size_t n_month_stems;
 static int month_stems_all; /* a form under three bytes, or too many: no filter */
+static int month_stems_beyond; /* a form with a byte beyond ASCII */
 static pthread_once_t month_stems_once = PTHREAD_ONCE_INIT;
 
 static void make_month_stems(void)
 {
+    add_day_words(&weekday_words, WEEKDAYS, WEEKDAY_END);
+    add_day_words(&den_words, DAY_DEN, "");
     for (const char *m = MONTHS; *m;) {
         uint32_t key = 0;
         if (strcspn(m, "|") < 3)
             month_stems_all = 1;
+        for (size_t i = 0; m[i] && m[i] != '|'; i++)
+            month_stems_beyond |= (unsigned char)m[i] >= 0x80;
         for (size_t i = 0; i < 3 && m[i] && m[i] != '|'; i++)
             key = key << 8 | (uint32_t)(unsigned char)m[i];
         size_t i = 0;
@@ -473,21 +558,23 @@ static void make_month_stems(void)
 }
 
 /* The three bytes at k open a month's name, any case, as every name and
-   short form of MONTHS does; a byte beyond ASCII among them may be a
-   letter that matches an ASCII one without case (U+017F "s", U+212A "k"),
-   and is let through. Reads no byte past k + 3. */
+   short form of MONTHS does. A character beyond ASCII matches an ASCII
+   letter without case only when it is U+017F ("s") or U+212A ("k"): such
+   a one is let through, any other is none of a month's letters (when
+   MONTHS is all ASCII; else every character beyond ASCII is let through).
+   Reads no byte past k + 3. */
 static int month_stem(const char *s, size_t end, size_t k)
 {
+    pthread_once(&month_stems_once, make_month_stems);
     uint32_t key = 0;
     for (size_t i = k; i < k + 3; i++) {
         if (i >= end)
             return 0;
         unsigned char b = (unsigned char)s[i];
         if (b >= 0x80)
-            return 1;
+            return month_stems_all || month_stems_beyond || caseless_ascii(s, end, i);
         key = key << 8 | (uint32_t)(b | 0x20);
     }
-    pthread_once(&month_stems_once, make_month_stems);
     if (month_stems_all)
         return 1;
     for (size_t i = 0; i < n_month_stems; i++)
@@ -534,14 +621,19 @@ static size_t named_places(const char *s, size_t end, size_t *p, size_t *at)
             /* the word before the day; before "den", the word before it too */
             size_t w[MAX_STARTS], nw = 0, b = word_places(s, q, w, &nw);
             if (q - b == 3 && (s[b] | 0x20) == 'd' && (s[b + 1] | 0x20) == 'e' && (s[b + 2] | 0x20) == 'n') {
-                size_t r = b;
+                size_t r = b, v[MAX_STARTS], nv = 0;
                 while (r > 0 && rx_space((unsigned char)s[r - 1]))
                     r--;
                 if (r < b)
-                    word_places(s, r, at, &n);
+                    word_places(s, r, v, &nv);
+                for (size_t i = 0; i < nv; i++)
+                    if (may_be_day_word(&weekday_words, s, v[i], r))
+                        at[n++] = v[i];
             }
+            /* a place in the word before the day opens a weekday or "den" */
             for (size_t i = 0; i < nw; i++)
-                at[n++] = w[i];
+                if (may_be_day_word(&weekday_words, s, w[i], q) || may_be_day_word(&den_words, s, w[i], q))
+                    at[n++] = w[i];
         }
         at[n++] = d;
         *p = d + 1;
@@ -611,8 +703,6 @@ typedef struct formula_heads {
     uint8_t pair[256][32]; /* bit b1 of pair[b0]: a head may open with the bytes b0 b1 */
     int all;               /* some row has no head */
 } formula_heads;
-
-static int ascii_letter(unsigned char b) { return (unsigned)((b | 0x20) - 'a') < 26; }
 
 /* The head of one fragment; 0 when it has none. */
 static int fragment_head(const char *src, formula_head *h)
@@ -958,7 +1048,7 @@ static const pattern patterns[RX_COUNT] = {
     /* "(24/11)", or a day/month after "den", "senast", "t.o.m.", "fr.o.m." */
     [RX_DATE_PAREN] = {"(?|\\((\\d{1,2})/(\\d{1,2})\\)|(?<=[Dd]en[ \\n]|[Ss]enast[ \\n]|t\\.o\\.m\\.[ \\n]|fr\\.o\\.m\\.[ \\n])"
                       "(\\d{1,2})/(\\d{1,2})(?![\\d/]|[ ]+\\d{4}))", NULL, 0, 0, NULL, paren_starts, NULL, RX_DATE_ISO},
-    [RX_DATE_NAMED] = {"(?i)(?<![\\p{L}\\d])(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\\s+)?(?:den\\s+)?"
+    [RX_DATE_NAMED] = {"(?i)(?<![\\p{L}\\d])(?:(?:" WEEKDAYS ")(?:" WEEKDAY_END ")?\\s+)?(?:" DAY_DEN "\\s+)?"
                       "(\\d{1,2})(?::[ae])?\\s+(" MONTHS ")(?![\\p{L}])(\\.)?(?:\\s+(\\d{4})(?![\\d]))?", cue_digit, 64, 96, digit_then_letter, NULL,
                       named_places},
     [RX_FORMULA] = {NULL /* built from pk_formulas */, NULL, 0, 0, NULL, .first = formula_opens},
