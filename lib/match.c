@@ -279,11 +279,27 @@ static unsigned digit_rows(const char *s, size_t n, size_t from, size_t to, size
     return rows;
 }
 
-/* RX_DATE_ISO opens at a cue that holds its year. */
+/* RX_DATE_ISO opens at a cue that holds its year; when a dash or a dot
+   follows the year, the month follows it (a line break between at most),
+   one or two digits, and then the same dash or dot ("2024.\n\nBeslutsgång"
+   is none). */
 static size_t iso_starts(const char *s, size_t n, size_t cue, size_t *at)
 {
     at[0] = cue;
-    return four_digits_then(s, n, cue) ? 1 : 0;
+    if (!four_digits_then(s, n, cue))
+        return 0;
+    char sep = s[cue + 4];
+    if (is_digit((unsigned char)sep))
+        return 1;
+    size_t k = cue + 5;
+    if (k < n && s[k] == '\n')
+        k++;
+    if (k >= n || !is_digit((unsigned char)s[k]))
+        return 0;
+    k++;
+    if (k < n && is_digit((unsigned char)s[k]))
+        k++;
+    return k < n && s[k] == sep ? 1 : 0;
 }
 
 /* RX_DATE_SLASH opens at a cue where the day, the month and a space stand
