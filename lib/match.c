@@ -927,16 +927,51 @@ static size_t open_formula_opens(const char *s, size_t p, size_t end)
     return head_places(&open_rows_heads, s, end, &p, &at, 1) ? at : end;
 }
 
+static const char *const cue_chair[] = {"ordförande", "Ordförande", "ORDFÖRANDE", NULL};
+
+/* After RX_CHAIR's role word at the cue (one of cue_chair's spellings,
+   whose bytes the word's match takes, title or none): "n" or not, ':' or
+   not, white space, and the name's first letter, upper-case (A-Z, or a
+   character beyond ASCII). 0 when no way holds: no place of the cue opens
+   a match. */
+static int chair_name_follows(const char *s, size_t n, size_t cue)
+{
+    size_t len = 0;
+    for (size_t i = 0; cue_chair[i] && !len; i++) {
+        size_t l = strlen(cue_chair[i]);
+        if (cue + l <= n && memcmp(s + cue, cue_chair[i], l) == 0)
+            len = l;
+    }
+    if (!len)
+        return 1;
+    size_t e = cue + len;
+    for (size_t k = e; k <= e + 1 && k <= n; k++) {
+        if (k > e && (s[e] | 0x20) != 'n')
+            break;
+        size_t j = k;
+        if (j < n && s[j] == ':')
+            j++;
+        if (j >= n || !rx_space((unsigned char)s[j]))
+            continue;
+        while (j < n && rx_space((unsigned char)s[j]))
+            j++;
+        if (j < n && ((s[j] >= 'A' && s[j] <= 'Z') || (unsigned char)s[j] >= 0x80))
+            return 1;
+    }
+    return 0;
+}
+
 /* RX_CHAIR's places, given a cue (its role word, "ordförande" in one of
    the cue's spellings): the role word, or the title before it across
    white space, "vice", "t.f.", "tf.", "t.f", "tf" or "tjänstgörande"
    (15 bytes, 16 with U+017F for its "s" under (?i)), which opens with
    "t" or "v" in either case (letters no byte beyond ASCII matches without
    case). Of the title's possible openings those that hold "t" or "v" are
-   places, and the cue. */
+   places, and the cue; none when no name can follow the role word. */
 static size_t chair_starts(const char *s, size_t n, size_t cue, size_t *at)
 {
-    (void)n;
+    if (!chair_name_follows(s, n, cue))
+        return 0;
     size_t k = 0, q = cue;
     while (q > 0 && rx_space((unsigned char)s[q - 1]))
         q--;
@@ -1035,7 +1070,6 @@ static size_t body_opens(const char *s, size_t at, size_t lo)
 }
 
 static const char *const cue_digit[] = {CUE_DIGIT, NULL};
-static const char *const cue_chair[] = {"ordförande", "Ordförande", "ORDFÖRANDE", NULL};
 static const char *const cue_body[] = {"nämnd", "Nämnd", "NÄMND", "styrelse", "Styrelse", "STYRELSE", "fullmäktige",
                                        "Fullmäktige", "FULLMÄKTIGE", "utskott", "Utskott", "UTSKOTT", "kommitté",
                                        "Kommitté", "KOMMITTÉ", "direktionen", "Direktionen", "DIREKTIONEN",
