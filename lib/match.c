@@ -478,63 +478,65 @@ static int caseless_ascii(const char *s, size_t end, size_t i)
 
 /* The words that may stand before RX_DATE_NAMED's day, made from
    WEEKDAYS, WEEKDAY_END and DAY_DEN once: each weekday with its ending or
-   not (before "den" or the day), and "den" (before the day); those all of
-   ASCII, folded, with a bit of `lens` for each length (a form beyond
-   ASCII never equals a text all of ASCII). */
+   not (before "den" or the day), and "den" (before the day), their ASCII
+   letters folded; first[b]: a bit for each word that opens with the
+   byte b. */
 typedef struct day_words {
-    char w[16][16];
+    char w[16][24];
     unsigned char n[16];
-    size_t k;
-    uint64_t lens;
+    uint16_t first[256];
     int all; /* too many or too long: no filter */
 } day_words;
 static day_words weekday_words, den_words;
 
 static void add_day_words(day_words *d, const char *alts, const char *tail)
 {
+    size_t k = 0, lt = strlen(tail);
     for (const char *a = alts; *a;) {
-        size_t la = strcspn(a, "|"), lt = strlen(tail);
-        int ascii = 1;
-        for (size_t i = 0; i < la; i++)
-            ascii &= (unsigned char)a[i] < 0x80;
-        for (int with = 0; ascii && with <= (lt > 0); with++) {
+        size_t la = strcspn(a, "|");
+        for (int with = 0; with <= (lt > 0); with++) {
             size_t len = la + (with ? lt : 0);
-            if (d->k == 16 || len >= 16) {
+            if (k == 16 || len == 0 || len >= sizeof d->w[0]) {
                 d->all = 1;
                 return;
             }
             for (size_t i = 0; i < len; i++) {
                 unsigned char b = (unsigned char)(i < la ? a[i] : tail[i - la]);
-                d->w[d->k][i] = (char)(ascii_letter(b) ? b | 0x20 : b);
+                d->w[k][i] = (char)(ascii_letter(b) ? b | 0x20 : b);
             }
-            d->n[d->k++] = (unsigned char)len;
-            d->lens |= (uint64_t)1 << len;
+            d->n[k] = (unsigned char)len;
+            d->first[(unsigned char)d->w[k][0]] |= (uint16_t)(1u << k);
+            k++;
         }
         a += la;
         a += *a == '|';
     }
 }
 
-/* Might the text [p, q) be one of d's words, in any case? A text with a
-   byte beyond ASCII might (a letter may stand in another case: U+212A for
-   "k"); one all of ASCII is compared, its ASCII letters folded. */
+/* Might the text [p, q) be one of d's words, in any case? Compared byte
+   by byte, ASCII letters folded. A character beyond ASCII in the text
+   matches no ASCII letter of a word but U+017F ("s") and U+212A ("k"):
+   those might, and so might any where the word has one beyond ASCII too
+   (another case of it). */
 static int may_be_day_word(const day_words *d, const char *s, size_t p, size_t q)
 {
-    if (d->all)
+    if (d->all || p >= q)
         return 1;
-    for (size_t i = p; i < q; i++)
-        if ((unsigned char)s[i] >= 0x80)
-            return 1;
+    unsigned char t0 = (unsigned char)s[p];
+    if (t0 >= 0x80 && caseless_ascii(s, q, p))
+        return 1;
     size_t len = q - p;
-    if (len >= 64 || !(d->lens >> len & 1))
-        return 0;
-    for (size_t j = 0; j < d->k; j++) {
-        if (d->n[j] != len)
-            continue;
-        size_t i = 0;
-        while (i < len && (ascii_letter((unsigned char)s[p + i]) ? (s[p + i] | 0x20) : s[p + i]) == d->w[j][i])
-            i++;
-        if (i == len)
+    for (unsigned m = d->first[ascii_letter(t0) ? t0 | 0x20 : t0]; m; m &= m - 1) {
+        unsigned j = (unsigned)__builtin_ctz(m);
+        size_t i = 1;
+        for (; i < len && i < d->n[j]; i++) {
+            unsigned char t = (unsigned char)s[p + i], w = (unsigned char)d->w[j][i];
+            if (t >= 0x80 && (w >= 0x80 || caseless_ascii(s, q, p + i)))
+                return 1;
+            if ((ascii_letter(t) ? t | 0x20 : t) != w)
+                break;
+        }
+        if (i == len && i == d->n[j])
             return 1;
     }
     return 0;
