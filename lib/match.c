@@ -374,23 +374,83 @@ static int regnum_lead_fits(const char *s, size_t n, size_t p)
     return k <= most;
 }
 
+/* The labels of RX_REGNUM_LABELED, as the text writes them (the pattern
+   takes each as it stands, in this order); every one holds a word of
+   cue_label. */
+static const char *const regnum_labels[] = {"D nr", "Dnr", "d nr", "dnr", "DNR", "Diarienummer", "Diarienr",
+                                            "Ärendenummer", "Ärendenr", "Vårt dnr", "Er ref", NULL};
+static const char *const cue_label[] = {"nr", "NR", "nummer", "Er ref", NULL};
+
+/* Where a cue stands in the labels, read from them once: for each offset
+   of a cue word in a label (below MAX_STARTS), the first bytes of the
+   labels that hold one there. */
+static struct {
+    uint64_t offsets;                /* a bit for each offset some label has */
+    uint8_t first[MAX_STARTS][32];   /* by offset: a bit for each first byte */
+    int bad;                         /* a label without a cue, or one too far in */
+} label_cues;
+static pthread_once_t label_cues_once = PTHREAD_ONCE_INIT;
+
+static void make_label_cues(void)
+{
+    for (size_t i = 0; regnum_labels[i]; i++) {
+        const char *l = regnum_labels[i];
+        int found = 0;
+        for (size_t w = 0; cue_label[w]; w++)
+            for (const char *h = strstr(l, cue_label[w]); h; h = strstr(h + 1, cue_label[w])) {
+                size_t o = (size_t)(h - l);
+                unsigned char b = (unsigned char)l[0];
+                if (o >= MAX_STARTS) {
+                    label_cues.bad = 1;
+                    continue;
+                }
+                label_cues.offsets |= (uint64_t)1 << o;
+                label_cues.first[o][b / 8] = (uint8_t)(label_cues.first[o][b / 8] | 1u << (b % 8));
+                found = 1;
+            }
+        label_cues.bad |= !found;
+    }
+}
+
+/* RX_REGNUM_LABELED's source: its labels written out, any sign of pcre2's
+   escaped. */
+static char *build_labeled_pattern(void)
+{
+    size_t need = 64 + strlen("(" REGVAL ")");
+    for (size_t i = 0; regnum_labels[i]; i++)
+        need += 2 * strlen(regnum_labels[i]) + 1;
+    char *p = pk_malloc(need);
+    if (!p)
+        return NULL;
+    size_t o = (size_t)snprintf(p, need, "(?<![\\p{L}])(?:");
+    for (size_t i = 0; regnum_labels[i]; i++) {
+        if (i)
+            p[o++] = '|';
+        for (const char *q = regnum_labels[i]; *q; q++) {
+            if (strchr("\\^$.|?*+()[]{}#", *q))
+                p[o++] = '\\';
+            p[o++] = *q;
+        }
+    }
+    snprintf(p + o, need - o, ")\\.?:?[ \\n]*(%s)", REGVAL);
+    return p;
+}
+
 /* RX_REGNUM_LABELED's places, given a cue ("nr", "NR", "nummer" or
-   "Er ref"): each label holds one cue, at most seven bytes after its
-   start ("d nr" 2, "Dnr" 1, "DNR" 1, "Diarienr" 6, "Ärendenr" 7, "Vårt
-   dnr" 7, "Diarienummer" 6, "Ärendenummer" 7, "Er ref" 0). Of those
-   offsets, each where a label's first byte (D, d, Ä's first, V, E)
-   stands is a place. */
+   "Er ref"): the label that holds it opens as far before it as the cue
+   stands in the label, with the label's first byte; each offset of
+   label_cues where such a byte stands is a place (the furthest first). */
 static size_t labeled_starts(const char *s, size_t n, size_t cue, size_t *at)
 {
     (void)n;
-    static const unsigned char back[] = {7, 6, 2, 1, 0};
     size_t k = 0;
-    for (size_t i = 0; i < sizeof back; i++) {
-        if (cue < back[i])
+    for (uint64_t m = label_cues.offsets; m; m &= ~((uint64_t)1 << (63 - __builtin_clzll(m)))) {
+        size_t o = (size_t)(63 - __builtin_clzll(m));
+        if (cue < o)
             continue;
-        unsigned char b = (unsigned char)s[cue - back[i]];
-        if (b == 'D' || b == 'd' || b == 0xC3 || b == 'V' || b == 'E')
-            at[k++] = cue - back[i];
+        unsigned char b = (unsigned char)s[cue - o];
+        if (label_cues.first[o][b / 8] >> (b % 8) & 1)
+            at[k++] = cue - o;
     }
     return k;
 }
@@ -1076,7 +1136,6 @@ static const char *const cue_body[] = {"nämnd", "Nämnd", "NÄMND", "styrelse",
                                        "Fullmäktige", "FULLMÄKTIGE", "utskott", "Utskott", "UTSKOTT", "kommitté",
                                        "Kommitté", "KOMMITTÉ", "direktionen", "Direktionen", "DIREKTIONEN",
                                        "beredningen", "Beredningen", "BEREDNINGEN", NULL};
-static const char *const cue_label[] = {"nr", "NR", "nummer", "Er ref", NULL};
 static const char *const cue_town[] = {"stad", "Stad", "STAD", "kommun", "KOMMUN", NULL};
 static const char *const cue_quality[] = {"kval", NULL};
 static const char *const cue_class[] = {"klas", NULL};
@@ -1089,7 +1148,7 @@ static const char *const cue_section[] = {"§", NULL};
 static const char *const cue_admin[] = {"förvaltning", "Förvaltning", "FÖRVALTNING", "kontor", "Kontor", "KONTOR", NULL};
 
 static const pattern patterns[RX_COUNT] = {
-    [RX_REGNUM_LABELED] = {"(?<![\\p{L}])(?:[Dd] ?nr|DNR|Diarienummer|Diarienr|Ärendenummer|Ärendenr|Vårt dnr|Er ref)\\.?:?[ \\n]*(" REGVAL ")", cue_label, 0, 0, NULL, labeled_starts},
+    [RX_REGNUM_LABELED] = {NULL /* built from regnum_labels */, cue_label, 0, 0, NULL, labeled_starts},
     [RX_REGNUM] = {NULL /* built from lib/data/regnum_shapes.tsv */, cue_digit, 24, 48, digit_group_then_separator, regnum_starts},
     /* a line may break after a separator: "2023-03-\n22"; or the compact
        "Kapacitetsplan 20190327" (the second branch, its separator empty) */
@@ -1478,14 +1537,19 @@ static int compile_cues(pk_extractor *ex)
 int pk_match_compile(pk_extractor *ex)
 {
     char *formula = build_formula_pattern(pk_formulas, pk_n_formulas), *regnum = build_regnum_pattern();
-    char *opening = build_formula_pattern(pk_open_formulas, pk_n_open_formulas);
+    char *opening = build_formula_pattern(pk_open_formulas, pk_n_open_formulas), *labeled = build_labeled_pattern();
     pthread_once(&heads_once, make_all_heads); /* the formula rows' heads, read by their places */
+    pthread_once(&label_cues_once, make_label_cues); /* where the labels hold their cues, read by labeled_starts */
     pthread_once(&regnum_lead_once, make_regnum_lead); /* the shapes' openings, read by regnum_starts */
     ex->gctx = pcre2_general_context_create(rx_alloc, rx_free, NULL);
     pcre2_compile_context *cctx = ex->gctx ? pcre2_compile_context_create(ex->gctx) : NULL;
-    int rc = formula && regnum && opening && cctx ? 0 : -1;
+    int rc = formula && regnum && opening && labeled && cctx && !label_cues.bad ? 0 : -1;
     for (int i = 0; i < RX_COUNT && rc == 0; i++) {
-        const char *src = i == RX_FORMULA ? formula : i == RX_OPEN_FORMULA ? opening : i == RX_REGNUM ? regnum : patterns[i].src;
+        const char *src = i == RX_FORMULA         ? formula
+                          : i == RX_OPEN_FORMULA  ? opening
+                          : i == RX_REGNUM        ? regnum
+                          : i == RX_REGNUM_LABELED ? labeled
+                                                   : patterns[i].src;
         int err;
         PCRE2_SIZE off;
         /* a row tried at its cues' places only is anchored there */
@@ -1499,6 +1563,7 @@ int pk_match_compile(pk_extractor *ex)
     free(formula);
     free(regnum);
     free(opening);
+    free(labeled);
     pcre2_compile_context_free(cctx);
     if (rc == 0)
         rc = compile_cues(ex);
