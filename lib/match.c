@@ -24,6 +24,9 @@
 #define WEEKDAYS "måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag"
 #define WEEKDAY_END "en"
 #define DAY_DEN "den"
+/* the titles RX_CHAIR's role word may follow, as the text writes them
+   (any case; the pattern takes them in this order, its signs escaped) */
+#define CHAIR_TITLES "tjänstgörande|vice|t.f.|t.f|tf.|tf"
 #define REGVAL "(?:\\p{Lu}\\p{L}{0,5}(?:[ \\n\\-/]|(?=\\d)))?\\d[\\d.]*(?:(?:[-/:]| ?[–/] ?)\\n?\\d[\\d.]*)*"
 
 /* A pattern's row: its pcre2 source; the cues every match of it contains
@@ -412,6 +415,40 @@ static void make_label_cues(void)
     }
 }
 
+/* The n bytes at q as a pcre2 source takes them literally (any sign of
+   its escaped), at p (room for 2 n bytes); the bytes written. */
+static size_t write_escaped(char *p, const char *q, size_t n)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (strchr("\\^$.|?*+()[]{}#", q[i]))
+            p[o++] = '\\';
+        p[o++] = q[i];
+    }
+    return o;
+}
+
+/* RX_CHAIR's source, its titles written out from CHAIR_TITLES. */
+static char *build_chair_pattern(void)
+{
+    static const char head[] = "(?<![\\p{L}])(?i:(?:(?:",
+                      tail[] = ")\\s+)?ordförande(?:n)?)(?::)?\\s+" NAME "(?:\\s*\\(" PARTY "\\))?";
+    size_t need = sizeof head + sizeof tail + 2 * strlen(CHAIR_TITLES);
+    char *p = pk_malloc(need);
+    if (!p)
+        return NULL;
+    size_t o = (size_t)snprintf(p, need, "%s", head);
+    for (const char *t = CHAIR_TITLES; *t;) {
+        size_t len = strcspn(t, "|");
+        o += write_escaped(p + o, t, len);
+        t += len;
+        if (*t == '|')
+            p[o++] = *t++;
+    }
+    snprintf(p + o, need - o, "%s", tail);
+    return p;
+}
+
 /* RX_REGNUM_LABELED's source: its labels written out, any sign of pcre2's
    escaped. */
 static char *build_labeled_pattern(void)
@@ -426,11 +463,7 @@ static char *build_labeled_pattern(void)
     for (size_t i = 0; regnum_labels[i]; i++) {
         if (i)
             p[o++] = '|';
-        for (const char *q = regnum_labels[i]; *q; q++) {
-            if (strchr("\\^$.|?*+()[]{}#", *q))
-                p[o++] = '\\';
-            p[o++] = *q;
-        }
+        o += write_escaped(p + o, regnum_labels[i], strlen(regnum_labels[i]));
     }
     snprintf(p + o, need - o, ")\\.?:?[ \\n]*(%s)", REGVAL);
     return p;
@@ -536,18 +569,23 @@ static int caseless_ascii(const char *s, size_t end, size_t i)
     return (u[0] == 0xC5 && i + 1 < end && u[1] == 0xBF) || (u[0] == 0xE2 && i + 2 < end && u[1] == 0x84 && u[2] == 0xAA);
 }
 
-/* The words that may stand before RX_DATE_NAMED's day, made from
-   WEEKDAYS, WEEKDAY_END and DAY_DEN once: each weekday with its ending or
-   not (before "den" or the day), and "den" (before the day), their ASCII
-   letters folded; first[b]: a bit for each word that opens with the
-   byte b. */
+/* Lists of words that may stand before a pattern's place, made once from
+   the macros the pattern is written from: RX_DATE_NAMED's words before the
+   day (from WEEKDAYS, WEEKDAY_END and DAY_DEN: each weekday with its
+   ending or not, before "den" or the day, and "den" before the day) and
+   RX_CHAIR's titles (CHAIR_TITLES). Their ASCII letters folded; first[b]:
+   a bit for each word that opens with the byte b. */
 typedef struct day_words {
     char w[16][24];
     unsigned char n[16];
     uint16_t first[256];
-    int all; /* too many or too long: no filter */
+    uint64_t lens;          /* a bit for each length in bytes a word may take in the text */
+    unsigned char len[64];  /* those lengths, the longest first */
+    size_t nlen;
+    unsigned char opens[256]; /* 1: a byte a word may open with in the text (any case) */
+    int all;                /* too many, too long, or one with white space: no filter */
 } day_words;
-static day_words weekday_words, den_words;
+static day_words weekday_words, den_words, chair_titles;
 
 static void add_day_words(day_words *d, const char *alts, const char *tail)
 {
@@ -560,17 +598,48 @@ static void add_day_words(day_words *d, const char *alts, const char *tail)
                 d->all = 1;
                 return;
             }
+            /* the lengths in bytes the word may take without case: an
+               ASCII letter one, or two for "s" (U+017F), three for "k"
+               (U+212A); a character beyond ASCII two to four (none but
+               those two matches an ASCII one); most: the longest */
+            uint64_t lens = 1;
+            size_t most = 0;
             for (size_t i = 0; i < len; i++) {
-                unsigned char b = (unsigned char)(i < la ? a[i] : tail[i - la]);
-                d->w[k][i] = (char)(ascii_letter(b) ? b | 0x20 : b);
+                const unsigned char *b = (const unsigned char *)(i < la ? a + i : tail + i - la);
+                d->w[k][i] = (char)(ascii_letter(b[0]) ? b[0] | 0x20 : b[0]);
+                d->all |= rx_space(b[0]);
+                /* U+017F or U+212A in a word: the text may hold an ASCII letter for it */
+                d->all |= (b[0] == 0xC5 && b[1] == 0xBF) || (b[0] == 0xE2 && b[1] == 0x84 && b[2] == 0xAA);
+                if ((b[0] | 0x20) == 's')
+                    lens = lens << 1 | lens << 2, most += 2;
+                else if ((b[0] | 0x20) == 'k')
+                    lens = lens << 1 | lens << 3, most += 3;
+                else if (b[0] < 0x80)
+                    lens <<= 1, most += 1;
+                else if (b[0] >= 0xC0)
+                    lens = lens << 2 | lens << 3 | lens << 4, most += 4; /* the whole character, at its first byte */
             }
+            d->all |= most >= 64; /* the lengths hold in 64 bits */
+            d->lens |= lens;
             d->n[k] = (unsigned char)len;
             d->first[(unsigned char)d->w[k][0]] |= (uint16_t)(1u << k);
+            /* the bytes the word may open with in the text: its first, in
+               either case, and any beyond ASCII where it opens with "s",
+               "k" or a character beyond ASCII (another case of it) */
+            unsigned char b0 = (unsigned char)d->w[k][0];
+            d->opens[b0] = 1;
+            if (ascii_letter(b0))
+                d->opens[b0 & ~0x20] = 1;
+            if (b0 >= 0x80 || b0 == 's' || b0 == 'k')
+                memset(d->opens + 0x80, 1, 0x80);
             k++;
         }
         a += la;
         a += *a == '|';
     }
+    for (size_t l = 64; l-- > 1;)
+        if (d->lens >> l & 1)
+            d->len[d->nlen++] = (unsigned char)l;
 }
 
 /* Might the text [p, q) be one of d's words, in any case? Compared byte
@@ -609,12 +678,13 @@ static uint32_t month_stems[32];
 static size_t n_month_stems;
 static int month_stems_all; /* a form under three bytes, or too many: no filter */
 static int month_stems_beyond; /* a form with a byte beyond ASCII */
-static pthread_once_t month_stems_once = PTHREAD_ONCE_INIT;
+static pthread_once_t month_stems_once = PTHREAD_ONCE_INIT; /* and the word lists before */
 
 static void make_month_stems(void)
 {
     add_day_words(&weekday_words, WEEKDAYS, WEEKDAY_END);
     add_day_words(&den_words, DAY_DEN, "");
+    add_day_words(&chair_titles, CHAIR_TITLES, "");
     for (const char *m = MONTHS; *m;) {
         uint32_t key = 0;
         if (strcspn(m, "|") < 3)
@@ -1025,11 +1095,11 @@ static int chair_name_follows(const char *s, size_t n, size_t cue)
 
 /* RX_CHAIR's places, given a cue (its role word, "ordförande" in one of
    the cue's spellings): the role word, or the title before it across
-   white space, "vice", "t.f.", "tf.", "t.f", "tf" or "tjänstgörande"
-   (15 bytes, 16 with U+017F for its "s" under (?i)), which opens with
-   "t" or "v" in either case (letters no byte beyond ASCII matches without
-   case). Of the title's possible openings those that hold "t" or "v" are
-   places, and the cue; none when no name can follow the role word. */
+   white space, one of CHAIR_TITLES, which ends where that white space
+   begins and takes one of chair_titles.lens in bytes. Of those openings
+   each that follows no ASCII letter and where the text to the white space
+   may be a title (may_be_day_word()) is a place, and the cue; none when
+   no name can follow the role word. */
 static size_t chair_starts(const char *s, size_t n, size_t cue, size_t *at)
 {
     if (!chair_name_follows(s, n, cue))
@@ -1037,11 +1107,21 @@ static size_t chair_starts(const char *s, size_t n, size_t cue, size_t *at)
     size_t k = 0, q = cue;
     while (q > 0 && rx_space((unsigned char)s[q - 1]))
         q--;
-    if (q < cue) {
-        static const unsigned char len[] = {16, 15, 4, 3, 2};
-        for (size_t i = 0; i < sizeof len; i++)
-            if (q >= len[i] && ((s[q - len[i]] | 0x20) == 't' || (s[q - len[i]] | 0x20) == 'v'))
-                at[k++] = q - len[i];
+    if (q < cue && chair_titles.all) {
+        /* no bound on the titles: every place before the white space */
+        for (size_t p = q > MAX_STARTS - 1 ? q - (MAX_STARTS - 1) : 0; p < q; p++)
+            if (((unsigned char)s[p] & 0xC0) != 0x80)
+                at[k++] = p;
+    } else if (q < cue) {
+        for (size_t i = 0; i < chair_titles.nlen; i++) {
+            size_t len = chair_titles.len[i];
+            if (q < len)
+                continue;
+            size_t p = q - len;
+            unsigned char b = (unsigned char)s[p];
+            if (chair_titles.opens[b] && !(p > 0 && ascii_letter((unsigned char)s[p - 1])) && may_be_day_word(&chair_titles, s, p, q))
+                at[k++] = p;
+        }
     }
     at[k++] = cue;
     return k;
@@ -1176,7 +1256,7 @@ static const pattern patterns[RX_COUNT] = {
     [RX_PARAGRAPH] = {"(?m)^(?:Protokoll[^\\n]{0,60}?|\\p{Lu}{2,6}[ ]+)?§[ ]*(\\d{1,4})(?![\\d])", cue_section, 256, 16, NULL, .opens = line_opens},
     [RX_AWARD] = {"(?i)(?<![\\p{L}])(?:stadens\\s+|stockholms\\s+stads\\s+)?kvalitets(?:utmärkelse(?:n|r|rna)?|pris(?:et|er)?)(?![\\p{L}])", cue_quality, 64, 48, NULL, .folded = 1, .opens = award_opens},
     [RX_AWARD_YEAR] = {"(?i)(?:(\\d{4})\\s+års\\s+(?:\\p{L}+\\s+){0,2}?kvalitets(?:utmärkelse|pris)|kvalitets(?:utmärkelse(?:n|ns)?|pris(?:et|ets)?)\\s+(?:år\\s+)?(\\d{4})(?![\\d\\-/]))", cue_quality, 160, 64, NULL, .folded = 1},
-    [RX_CHAIR] = {"(?<![\\p{L}])(?i:(?:tjänstgörande\\s+|vice\\s+|t\\.?f\\.?\\s+)?ordförande(?:n)?)(?::)?\\s+" NAME "(?:\\s*\\(" PARTY "\\))?", cue_chair, 0, 0, NULL, chair_starts},
+    [RX_CHAIR] = {NULL /* built from CHAIR_TITLES */, cue_chair, 0, 0, NULL, chair_starts},
     /* the lookahead, true of every upper-case letter (none lies below
        U+00C0 but A-Z), gives pcre2 a table of the bytes a match can open
        with, so it skips the rest without testing \p{Lu} at each (people.c
@@ -1537,18 +1617,21 @@ static int compile_cues(pk_extractor *ex)
 int pk_match_compile(pk_extractor *ex)
 {
     char *formula = build_formula_pattern(pk_formulas, pk_n_formulas), *regnum = build_regnum_pattern();
-    char *opening = build_formula_pattern(pk_open_formulas, pk_n_open_formulas), *labeled = build_labeled_pattern();
+    char *opening = build_formula_pattern(pk_open_formulas, pk_n_open_formulas), *labeled = build_labeled_pattern(),
+         *chair = build_chair_pattern();
     pthread_once(&heads_once, make_all_heads); /* the formula rows' heads, read by their places */
     pthread_once(&label_cues_once, make_label_cues); /* where the labels hold their cues, read by labeled_starts */
+    pthread_once(&month_stems_once, make_month_stems); /* the word lists, read by chair_starts too */
     pthread_once(&regnum_lead_once, make_regnum_lead); /* the shapes' openings, read by regnum_starts */
     ex->gctx = pcre2_general_context_create(rx_alloc, rx_free, NULL);
     pcre2_compile_context *cctx = ex->gctx ? pcre2_compile_context_create(ex->gctx) : NULL;
-    int rc = formula && regnum && opening && labeled && cctx && !label_cues.bad ? 0 : -1;
+    int rc = formula && regnum && opening && labeled && chair && cctx && !label_cues.bad ? 0 : -1;
     for (int i = 0; i < RX_COUNT && rc == 0; i++) {
         const char *src = i == RX_FORMULA         ? formula
                           : i == RX_OPEN_FORMULA  ? opening
                           : i == RX_REGNUM        ? regnum
                           : i == RX_REGNUM_LABELED ? labeled
+                          : i == RX_CHAIR         ? chair
                                                    : patterns[i].src;
         int err;
         PCRE2_SIZE off;
@@ -1564,6 +1647,7 @@ int pk_match_compile(pk_extractor *ex)
     free(regnum);
     free(opening);
     free(labeled);
+    free(chair);
     pcre2_compile_context_free(cctx);
     if (rc == 0)
         rc = compile_cues(ex);
