@@ -74,6 +74,11 @@ typedef struct pattern {
     /* the first place at or after p, before end, where a match may start
        (end when none): pcre2 scans from there (NULL: from p) */
     size_t (*first)(const char *s, size_t p, size_t end);
+    /* 1: a row with first whose source opens with (*COMMIT), so that pcre2
+       tries one place a call (the first it may start at, from where it
+       is started), and which is started at each place first gives in
+       turn, not once to scan the range */
+    int each;
 } pattern;
 #define MAX_STARTS 64
 
@@ -1242,7 +1247,7 @@ static const pattern patterns[RX_COUNT] = {
     [RX_DATE_NAMED] = {"(?i)(?<![\\p{L}\\d])(?:(?:" WEEKDAYS ")(?:" WEEKDAY_END ")?\\s+)?(?:" DAY_DEN "\\s+)?"
                       "(\\d{1,2})(?::[ae])?\\s+(" MONTHS ")(?![\\p{L}])(\\.)?(?:\\s+(\\d{4})(?![\\d]))?", cue_digit, 64, 96, digit_then_letter, NULL,
                       named_places},
-    [RX_FORMULA] = {NULL /* built from pk_formulas */, NULL, 0, 0, NULL, .first = formula_opens},
+    [RX_FORMULA] = {NULL /* built from pk_formulas */, NULL, 0, 0, NULL, .first = formula_opens, .each = 1},
     [RX_OPEN_FORMULA] = {NULL /* built from pk_open_formulas */, NULL, 0, 0, NULL, .first = open_formula_opens},
     /* "Bygg- och miljönämnden", "Äldre samt vård- och omsorgsnämnden",
        "Stadsmiljö-, teknik- och fastighetsnämnden", "Östermalms stadsdelsnämnd" */
@@ -1538,7 +1543,10 @@ static char *build_regnum_pattern(void)
     return p;
 }
 
-static char *build_formula_pattern(const formula_entry *rows, size_t n)
+/* The formula rows' pattern: one alternative a row, each marked with its
+   row; opened by (*COMMIT) when it is tried at each place (no scan past a
+   place where it fails). */
+static char *build_formula_pattern(const formula_entry *rows, size_t n, int each)
 {
     size_t need = 64;
     for (size_t i = 0; i < n; i++)
@@ -1546,7 +1554,7 @@ static char *build_formula_pattern(const formula_entry *rows, size_t n)
     char *p = pk_malloc(need);
     if (!p)
         return NULL;
-    size_t o = (size_t)snprintf(p, need, "(?i)(?<![\\p{L}])(?:");
+    size_t o = (size_t)snprintf(p, need, "(?i)%s(?<![\\p{L}])(?:", each ? "(*COMMIT)" : "");
     for (size_t i = 0; i < n; i++)
         o += (size_t)snprintf(p + o, need - o, "%s%s(*MARK:%zu)", i ? "|" : "", rows[i].pattern, i);
     snprintf(p + o, need - o, ")(?![\\p{L}])");
@@ -1612,12 +1620,37 @@ static int compile_cues(pk_extractor *ex)
     return rc ? -1 : pk_scan_compile(ex->scan);
 }
 
+/* The bytes pcre2 may start a match of code at, as its own start-up
+   optimisation reads them (PCRE2_INFO_FIRSTBITMAP, or the first code unit
+   in either case): a row tried at each place is asked at those only, as
+   pcre2 would skip the others and try a later place itself. Every byte
+   where it knows none. */
+static void start_bytes(const pcre2_code *code, uint8_t set[32])
+{
+    uint32_t type = 0, unit = 0;
+    const uint8_t *bitmap = NULL;
+    memset(set, 0xFF, 32);
+    if (pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODETYPE, &type) != 0)
+        return;
+    if (type == 0 && pcre2_pattern_info(code, PCRE2_INFO_FIRSTBITMAP, &bitmap) == 0 && bitmap) {
+        memcpy(set, bitmap, 32);
+    } else if (type == 1 && pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODEUNIT, &unit) == 0 && unit < 0x80) {
+        memset(set, 0, 32);
+        set[unit / 8] = (uint8_t)(set[unit / 8] | 1u << (unit % 8));
+        if (ascii_letter((unsigned char)unit)) {
+            unsigned other = unit ^ 0x20;
+            set[other / 8] = (uint8_t)(set[other / 8] | 1u << (other % 8));
+        }
+        memset(set + 16, 0xFF, 16); /* a byte beyond ASCII: let through */
+    }
+}
+
 /* Compiles every pattern into ex->rx (pcre2 with JIT). 0, or -1 when out
    of memory. */
 int pk_match_compile(pk_extractor *ex)
 {
-    char *formula = build_formula_pattern(pk_formulas, pk_n_formulas), *regnum = build_regnum_pattern();
-    char *opening = build_formula_pattern(pk_open_formulas, pk_n_open_formulas), *labeled = build_labeled_pattern(),
+    char *formula = build_formula_pattern(pk_formulas, pk_n_formulas, patterns[RX_FORMULA].each), *regnum = build_regnum_pattern();
+    char *opening = build_formula_pattern(pk_open_formulas, pk_n_open_formulas, patterns[RX_OPEN_FORMULA].each), *labeled = build_labeled_pattern(),
          *chair = build_chair_pattern();
     pthread_once(&heads_once, make_all_heads); /* the formula rows' heads, read by their places */
     pthread_once(&label_cues_once, make_label_cues); /* where the labels hold their cues, read by labeled_starts */
@@ -1643,6 +1676,9 @@ int pk_match_compile(pk_extractor *ex)
         else /* JIT is an optimisation: without it the interpreter still works */
             ex->jit[i] = pcre2_jit_compile(ex->rx[i], PCRE2_JIT_COMPLETE) == 0;
     }
+    for (int i = 0; i < RX_COUNT && rc == 0; i++)
+        if (patterns[i].each)
+            start_bytes(ex->rx[i], ex->rx_start[i]);
     free(formula);
     free(regnum);
     free(opening);
@@ -1688,6 +1724,18 @@ static int rx_run(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap
             for (size_t k = 0, nk = patterns[id].places(c->t.s, end, &p, at); k < nk; k++)
                 if (at[k] >= start && rx_exec(c, id, at[k], end, ov, ncap))
                     return 1;
+        return 0;
+    }
+    if (patterns[id].each) {
+        /* the places in order, each a byte pcre2 may start at (else it
+           would go on to a later one itself): the first that matches is
+           the one a scan of [start, end) finds */
+        const uint8_t *ok = c->ex->rx_start[id];
+        for (size_t p = start; (p = patterns[id].first(c->t.s, p, end)) < end; p++) {
+            unsigned char b = (unsigned char)c->t.s[p];
+            if ((ok[b / 8] >> (b % 8) & 1) && rx_exec(c, id, p, end, ov, ncap))
+                return 1;
+        }
         return 0;
     }
     if (patterns[id].first && (start = patterns[id].first(c->t.s, start, end)) >= end)
