@@ -275,6 +275,7 @@ const pk_cues *pk_cue_places(struct ctx *c, int kind);
 struct pk_extractor {
     pcre2_code *rx[RX_COUNT];
     unsigned char jit[RX_COUNT]; /* 1: rx[i] has JIT code, run straight through pcre2_jit_match */
+    uint8_t rx_start[RX_COUNT][32]; /* a bit for each byte pcre2 may start rx[i] at, for a row tried at each of its places (match.c) */
     pk_scan *scan;
     pk_names *names;
     pcre2_general_context *gctx; /* pcre2's memory through pk_malloc */

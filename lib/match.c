@@ -19,6 +19,14 @@
 /* any short word in parentheses: people.c tells a party by the table of parties */
 #define PARTY "(\\p{L}{1,5})"
 #define MONTHS "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|febr|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec"
+/* RX_DATE_NAMED's words before the day: a weekday, with its ending or
+   not, then "den", each optional (named_places reads them too) */
+#define WEEKDAYS "måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag"
+#define WEEKDAY_END "en"
+#define DAY_DEN "den"
+/* the titles RX_CHAIR's role word may follow, as the text writes them
+   (any case; the pattern takes them in this order, its signs escaped) */
+#define CHAIR_TITLES "tjänstgörande|vice|t.f.|t.f|tf.|tf"
 #define REGVAL "(?:\\p{Lu}\\p{L}{0,5}(?:[ \\n\\-/]|(?=\\d)))?\\d[\\d.]*(?:(?:[-/:]| ?[–/] ?)\\n?\\d[\\d.]*)*"
 
 /* A pattern's row: its pcre2 source; the cues every match of it contains
@@ -66,10 +74,17 @@ typedef struct pattern {
     /* the first place at or after p, before end, where a match may start
        (end when none): pcre2 scans from there (NULL: from p) */
     size_t (*first)(const char *s, size_t p, size_t end);
+    /* 1: a row with first whose source opens with (*COMMIT), so that pcre2
+       tries one place a call (the first it may start at, from where it
+       is started), and which is started at each place first gives in
+       turn, not once to scan the range */
+    int each;
 } pattern;
 #define MAX_STARTS 64
 
 static int is_digit(unsigned char ch) { return (unsigned char)(ch - '0') < 10; }
+
+static int ascii_letter(unsigned char b) { return (unsigned)((b | 0x20) - 'a') < 26; }
 
 static int ascii_alnum(unsigned char b) { return is_digit(b) || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'); }
 
@@ -272,11 +287,27 @@ static unsigned digit_rows(const char *s, size_t n, size_t from, size_t to, size
     return rows;
 }
 
-/* RX_DATE_ISO opens at a cue that holds its year. */
+/* RX_DATE_ISO opens at a cue that holds its year; when a dash or a dot
+   follows the year, the month follows it (a line break between at most),
+   one or two digits, and then the same dash or dot ("2024.\n\nBeslutsgång"
+   is none). */
 static size_t iso_starts(const char *s, size_t n, size_t cue, size_t *at)
 {
     at[0] = cue;
-    return four_digits_then(s, n, cue) ? 1 : 0;
+    if (!four_digits_then(s, n, cue))
+        return 0;
+    char sep = s[cue + 4];
+    if (is_digit((unsigned char)sep))
+        return 1;
+    size_t k = cue + 5;
+    if (k < n && s[k] == '\n')
+        k++;
+    if (k >= n || !is_digit((unsigned char)s[k]))
+        return 0;
+    k++;
+    if (k < n && is_digit((unsigned char)s[k]))
+        k++;
+    return k < n && s[k] == sep ? 1 : 0;
 }
 
 /* RX_DATE_SLASH opens at a cue where the day, the month and a space stand
@@ -300,34 +331,164 @@ static size_t paren_starts(const char *s, size_t n, size_t cue, size_t *at)
     return 1;
 }
 
-/* p begins a character after no ASCII letter, digit, dot, dash, slash or
-   en dash: where RX_REGNUM's lookbehind may let a match open (it judges
-   the other letters). */
+/* The most letters and digits a diarienummer's shape opens with
+   (make_regnum_lead(), from lib/data/regnum_shapes.tsv): SIZE_MAX, no
+   bound. */
+enum { OPEN_LETTER, OPEN_DIGIT };
+static size_t regnum_lead[2] = {SIZE_MAX, SIZE_MAX};
+static pthread_once_t regnum_lead_once = PTHREAD_ONCE_INIT;
+
+/* A letter beyond doubt at p: an ASCII letter, or one of Latin-1 (0xC3
+   and a byte that is not the second of U+00D7 or U+00F7); its length in
+   bytes, or 0. */
+static size_t sure_letter(const char *s, size_t n, size_t p)
+{
+    unsigned char b = (unsigned char)s[p];
+    if ((unsigned)((b | 0x20) - 'a') < 26)
+        return 1;
+    if (b != 0xC3 || p + 1 >= n)
+        return 0;
+    unsigned char c = (unsigned char)s[p + 1];
+    return (c & 0xC0) == 0x80 && c != 0x97 && c != 0xB7 ? 2 : 0;
+}
+
+/* p begins a character after no letter of Latin-1, digit, dot, dash,
+   slash or en dash: where RX_REGNUM's lookbehind may let a match open (it
+   judges the other letters). */
 static int regnum_may_open(const char *s, size_t p)
 {
     unsigned char b = (unsigned char)s[p], a = p > 0 ? (unsigned char)s[p - 1] : ' ';
     if ((b & 0xC0) == 0x80 || ascii_alnum(a) || a == '.' || a == '-' || a == '/')
         return 0;
+    if (p >= 2 && (unsigned char)s[p - 2] == 0xC3 && (a & 0xC0) == 0x80 && a != 0x97 && a != 0xB7)
+        return 0;
     return !(a == 0x93 && p >= 3 && (unsigned char)s[p - 2] == 0x80 && (unsigned char)s[p - 3] == 0xE2);
 }
 
+/* Fewer sure letters (digits) at p than regnum_lead[] lets a shape open
+   with: a place that a shape may open at. */
+static int regnum_lead_fits(const char *s, size_t n, size_t p)
+{
+    size_t k = 0, q = p, most;
+    if (is_digit((unsigned char)s[p])) {
+        most = regnum_lead[OPEN_DIGIT];
+        while (k <= most && q < n && is_digit((unsigned char)s[q]))
+            k++, q++;
+    } else {
+        most = regnum_lead[OPEN_LETTER];
+        for (size_t len; k <= most && q < n && (len = sure_letter(s, n, q)) > 0; q += len)
+            k++;
+    }
+    return k <= most;
+}
+
+/* The labels of RX_REGNUM_LABELED, as the text writes them (the pattern
+   takes each as it stands, in this order); every one holds a word of
+   cue_label. */
+static const char *const regnum_labels[] = {"D nr", "Dnr", "d nr", "dnr", "DNR", "Diarienummer", "Diarienr",
+                                            "Ärendenummer", "Ärendenr", "Vårt dnr", "Er ref", NULL};
+static const char *const cue_label[] = {"nr", "NR", "nummer", "Er ref", NULL};
+
+/* Where a cue stands in the labels, read from them once: for each offset
+   of a cue word in a label (below MAX_STARTS), the first bytes of the
+   labels that hold one there. */
+static struct {
+    uint64_t offsets;                /* a bit for each offset some label has */
+    uint8_t first[MAX_STARTS][32];   /* by offset: a bit for each first byte */
+    int bad;                         /* a label without a cue, or one too far in */
+} label_cues;
+static pthread_once_t label_cues_once = PTHREAD_ONCE_INIT;
+
+static void make_label_cues(void)
+{
+    for (size_t i = 0; regnum_labels[i]; i++) {
+        const char *l = regnum_labels[i];
+        int found = 0;
+        for (size_t w = 0; cue_label[w]; w++)
+            for (const char *h = strstr(l, cue_label[w]); h; h = strstr(h + 1, cue_label[w])) {
+                size_t o = (size_t)(h - l);
+                unsigned char b = (unsigned char)l[0];
+                if (o >= MAX_STARTS) {
+                    label_cues.bad = 1;
+                    continue;
+                }
+                label_cues.offsets |= (uint64_t)1 << o;
+                label_cues.first[o][b / 8] = (uint8_t)(label_cues.first[o][b / 8] | 1u << (b % 8));
+                found = 1;
+            }
+        label_cues.bad |= !found;
+    }
+}
+
+/* The n bytes at q as a pcre2 source takes them literally (any sign of
+   its escaped), at p (room for 2 n bytes); the bytes written. */
+static size_t write_escaped(char *p, const char *q, size_t n)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (strchr("\\^$.|?*+()[]{}#", q[i]))
+            p[o++] = '\\';
+        p[o++] = q[i];
+    }
+    return o;
+}
+
+/* RX_CHAIR's source, its titles written out from CHAIR_TITLES. */
+static char *build_chair_pattern(void)
+{
+    static const char head[] = "(?<![\\p{L}])(?i:(?:(?:",
+                      tail[] = ")\\s+)?ordförande(?:n)?)(?::)?\\s+" NAME "(?:\\s*\\(" PARTY "\\))?";
+    size_t need = sizeof head + sizeof tail + 2 * strlen(CHAIR_TITLES);
+    char *p = pk_malloc(need);
+    if (!p)
+        return NULL;
+    size_t o = (size_t)snprintf(p, need, "%s", head);
+    for (const char *t = CHAIR_TITLES; *t;) {
+        size_t len = strcspn(t, "|");
+        o += write_escaped(p + o, t, len);
+        t += len;
+        if (*t == '|')
+            p[o++] = *t++;
+    }
+    snprintf(p + o, need - o, "%s", tail);
+    return p;
+}
+
+/* RX_REGNUM_LABELED's source: its labels written out, any sign of pcre2's
+   escaped. */
+static char *build_labeled_pattern(void)
+{
+    size_t need = 64 + strlen("(" REGVAL ")");
+    for (size_t i = 0; regnum_labels[i]; i++)
+        need += 2 * strlen(regnum_labels[i]) + 1;
+    char *p = pk_malloc(need);
+    if (!p)
+        return NULL;
+    size_t o = (size_t)snprintf(p, need, "(?<![\\p{L}])(?:");
+    for (size_t i = 0; regnum_labels[i]; i++) {
+        if (i)
+            p[o++] = '|';
+        o += write_escaped(p + o, regnum_labels[i], strlen(regnum_labels[i]));
+    }
+    snprintf(p + o, need - o, ")\\.?:?[ \\n]*(%s)", REGVAL);
+    return p;
+}
+
 /* RX_REGNUM_LABELED's places, given a cue ("nr", "NR", "nummer" or
-   "Er ref"): each label holds one cue, at most seven bytes after its
-   start ("d nr" 2, "Dnr" 1, "DNR" 1, "Diarienr" 6, "Ärendenr" 7, "Vårt
-   dnr" 7, "Diarienummer" 6, "Ärendenummer" 7, "Er ref" 0). Of those
-   offsets, each where a label's first byte (D, d, Ä's first, V, E)
-   stands is a place. */
+   "Er ref"): the label that holds it opens as far before it as the cue
+   stands in the label, with the label's first byte; each offset of
+   label_cues where such a byte stands is a place (the furthest first). */
 static size_t labeled_starts(const char *s, size_t n, size_t cue, size_t *at)
 {
     (void)n;
-    static const unsigned char back[] = {7, 6, 2, 1, 0};
     size_t k = 0;
-    for (size_t i = 0; i < sizeof back; i++) {
-        if (cue < back[i])
+    for (uint64_t m = label_cues.offsets; m; m &= ~((uint64_t)1 << (63 - __builtin_clzll(m)))) {
+        size_t o = (size_t)(63 - __builtin_clzll(m));
+        if (cue < o)
             continue;
-        unsigned char b = (unsigned char)s[cue - back[i]];
-        if (b == 'D' || b == 'd' || b == 0xC3 || b == 'V' || b == 'E')
-            at[k++] = cue - back[i];
+        unsigned char b = (unsigned char)s[cue - o];
+        if (label_cues.first[o][b / 8] >> (b % 8) & 1)
+            at[k++] = cue - o;
     }
     return k;
 }
@@ -337,10 +498,10 @@ static size_t labeled_starts(const char *s, size_t n, size_t cue, size_t *at)
    each) that end right before it or before at most six bytes of separators
    (" - \n", "–", "/"), as every shape of lib/data/regnum_shapes.tsv has
    them. Of those bytes and the group's first, each where
-   regnum_may_open() says so is a place. */
+   regnum_may_open() says so, and where no more letters or digits stand
+   than a shape opens with (regnum_lead_fits()), is a place. */
 static size_t regnum_starts(const char *s, size_t n, size_t cue, size_t *at)
 {
-    (void)n;
     size_t j = cue, k = 0;
     while (j > 0 && cue - j < 6) {
         unsigned char b = (unsigned char)s[j - 1];
@@ -353,9 +514,9 @@ static size_t regnum_starts(const char *s, size_t n, size_t cue, size_t *at)
     }
     size_t i = letters_back(s, j, j > 24 ? j - 24 : 0);
     for (size_t p = i; p < j; p++)
-        if (regnum_may_open(s, p))
+        if (regnum_may_open(s, p) && regnum_lead_fits(s, n, p))
             at[k++] = p;
-    if (regnum_may_open(s, cue))
+    if (regnum_may_open(s, cue) && regnum_lead_fits(s, n, cue))
         at[k++] = cue;
     return k;
 }
@@ -405,19 +566,136 @@ static size_t word_places(const char *s, size_t e, size_t *at, size_t *k)
     return b;
 }
 
+/* The character at i (beyond ASCII) is one that pcre2 matches with an
+   ASCII letter without case: U+017F (with "s") or U+212A (with "k"). */
+static int caseless_ascii(const char *s, size_t end, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    return (u[0] == 0xC5 && i + 1 < end && u[1] == 0xBF) || (u[0] == 0xE2 && i + 2 < end && u[1] == 0x84 && u[2] == 0xAA);
+}
+
+/* Lists of words that may stand before a pattern's place, made once from
+   the macros the pattern is written from: RX_DATE_NAMED's words before the
+   day (from WEEKDAYS, WEEKDAY_END and DAY_DEN: each weekday with its
+   ending or not, before "den" or the day, and "den" before the day) and
+   RX_CHAIR's titles (CHAIR_TITLES). Their ASCII letters folded; first[b]:
+   a bit for each word that opens with the byte b. */
+typedef struct day_words {
+    char w[16][24];
+    unsigned char n[16];
+    uint16_t first[256];
+    uint64_t lens;          /* a bit for each length in bytes a word may take in the text */
+    unsigned char len[64];  /* those lengths, the longest first */
+    size_t nlen;
+    unsigned char opens[256]; /* 1: a byte a word may open with in the text (any case) */
+    int all;                /* too many, too long, or one with white space: no filter */
+} day_words;
+static day_words weekday_words, den_words, chair_titles;
+
+static void add_day_words(day_words *d, const char *alts, const char *tail)
+{
+    size_t k = 0, lt = strlen(tail);
+    for (const char *a = alts; *a;) {
+        size_t la = strcspn(a, "|");
+        for (int with = 0; with <= (lt > 0); with++) {
+            size_t len = la + (with ? lt : 0);
+            if (k == 16 || len == 0 || len >= sizeof d->w[0]) {
+                d->all = 1;
+                return;
+            }
+            /* the lengths in bytes the word may take without case: an
+               ASCII letter one, or two for "s" (U+017F), three for "k"
+               (U+212A); a character beyond ASCII two to four (none but
+               those two matches an ASCII one); most: the longest */
+            uint64_t lens = 1;
+            size_t most = 0;
+            for (size_t i = 0; i < len; i++) {
+                const unsigned char *b = (const unsigned char *)(i < la ? a + i : tail + i - la);
+                d->w[k][i] = (char)(ascii_letter(b[0]) ? b[0] | 0x20 : b[0]);
+                d->all |= rx_space(b[0]);
+                /* U+017F or U+212A in a word: the text may hold an ASCII letter for it */
+                d->all |= (b[0] == 0xC5 && b[1] == 0xBF) || (b[0] == 0xE2 && b[1] == 0x84 && b[2] == 0xAA);
+                if ((b[0] | 0x20) == 's')
+                    lens = lens << 1 | lens << 2, most += 2;
+                else if ((b[0] | 0x20) == 'k')
+                    lens = lens << 1 | lens << 3, most += 3;
+                else if (b[0] < 0x80)
+                    lens <<= 1, most += 1;
+                else if (b[0] >= 0xC0)
+                    lens = lens << 2 | lens << 3 | lens << 4, most += 4; /* the whole character, at its first byte */
+            }
+            d->all |= most >= 64; /* the lengths hold in 64 bits */
+            d->lens |= lens;
+            d->n[k] = (unsigned char)len;
+            d->first[(unsigned char)d->w[k][0]] |= (uint16_t)(1u << k);
+            /* the bytes the word may open with in the text: its first, in
+               either case, and any beyond ASCII where it opens with "s",
+               "k" or a character beyond ASCII (another case of it) */
+            unsigned char b0 = (unsigned char)d->w[k][0];
+            d->opens[b0] = 1;
+            if (ascii_letter(b0))
+                d->opens[b0 & ~0x20] = 1;
+            if (b0 >= 0x80 || b0 == 's' || b0 == 'k')
+                memset(d->opens + 0x80, 1, 0x80);
+            k++;
+        }
+        a += la;
+        a += *a == '|';
+    }
+    for (size_t l = 64; l-- > 1;)
+        if (d->lens >> l & 1)
+            d->len[d->nlen++] = (unsigned char)l;
+}
+
+/* Might the text [p, q) be one of d's words, in any case? Compared byte
+   by byte, ASCII letters folded. A character beyond ASCII in the text
+   matches no ASCII letter of a word but U+017F ("s") and U+212A ("k"):
+   those might, and so might any where the word has one beyond ASCII too
+   (another case of it). */
+static int may_be_day_word(const day_words *d, const char *s, size_t p, size_t q)
+{
+    if (d->all || p >= q)
+        return 1;
+    unsigned char t0 = (unsigned char)s[p];
+    if (t0 >= 0x80 && caseless_ascii(s, q, p))
+        return 1;
+    size_t len = q - p;
+    for (unsigned m = d->first[ascii_letter(t0) ? t0 | 0x20 : t0]; m; m &= m - 1) {
+        unsigned j = (unsigned)__builtin_ctz(m);
+        size_t i = 1;
+        for (; i < len && i < d->n[j]; i++) {
+            unsigned char t = (unsigned char)s[p + i], w = (unsigned char)d->w[j][i];
+            if (t >= 0x80 && (w >= 0x80 || caseless_ascii(s, q, p + i)))
+                return 1;
+            if ((ascii_letter(t) ? t | 0x20 : t) != w)
+                break;
+        }
+        if (i == len && i == d->n[j])
+            return 1;
+    }
+    return 0;
+}
+
 /* The first three bytes of every name and short form of MONTHS ("jan",
-   "feb", ... "dec"), each as a number, made from MONTHS once. */
+   "feb", ... "dec"), each as a number, made from MONTHS once (with the
+   words before the day). */
 static uint32_t month_stems[32];
 static size_t n_month_stems;
 static int month_stems_all; /* a form under three bytes, or too many: no filter */
-static pthread_once_t month_stems_once = PTHREAD_ONCE_INIT;
+static int month_stems_beyond; /* a form with a byte beyond ASCII */
+static pthread_once_t month_stems_once = PTHREAD_ONCE_INIT; /* and the word lists before */
 
 static void make_month_stems(void)
 {
+    add_day_words(&weekday_words, WEEKDAYS, WEEKDAY_END);
+    add_day_words(&den_words, DAY_DEN, "");
+    add_day_words(&chair_titles, CHAIR_TITLES, "");
     for (const char *m = MONTHS; *m;) {
         uint32_t key = 0;
         if (strcspn(m, "|") < 3)
             month_stems_all = 1;
+        for (size_t i = 0; m[i] && m[i] != '|'; i++)
+            month_stems_beyond |= (unsigned char)m[i] >= 0x80;
         for (size_t i = 0; i < 3 && m[i] && m[i] != '|'; i++)
             key = key << 8 | (uint32_t)(unsigned char)m[i];
         size_t i = 0;
@@ -433,21 +711,23 @@ static void make_month_stems(void)
 }
 
 /* The three bytes at k open a month's name, any case, as every name and
-   short form of MONTHS does; a byte beyond ASCII among them may be a
-   letter that matches an ASCII one without case (U+017F "s", U+212A "k"),
-   and is let through. Reads no byte past k + 3. */
+   short form of MONTHS does. A character beyond ASCII matches an ASCII
+   letter without case only when it is U+017F ("s") or U+212A ("k"): such
+   a one is let through, any other is none of a month's letters (when
+   MONTHS is all ASCII; else every character beyond ASCII is let through).
+   Reads no byte past k + 3. */
 static int month_stem(const char *s, size_t end, size_t k)
 {
+    pthread_once(&month_stems_once, make_month_stems);
     uint32_t key = 0;
     for (size_t i = k; i < k + 3; i++) {
         if (i >= end)
             return 0;
         unsigned char b = (unsigned char)s[i];
         if (b >= 0x80)
-            return 1;
+            return month_stems_all || month_stems_beyond || caseless_ascii(s, end, i);
         key = key << 8 | (uint32_t)(b | 0x20);
     }
-    pthread_once(&month_stems_once, make_month_stems);
     if (month_stems_all)
         return 1;
     for (size_t i = 0; i < n_month_stems; i++)
@@ -494,14 +774,19 @@ static size_t named_places(const char *s, size_t end, size_t *p, size_t *at)
             /* the word before the day; before "den", the word before it too */
             size_t w[MAX_STARTS], nw = 0, b = word_places(s, q, w, &nw);
             if (q - b == 3 && (s[b] | 0x20) == 'd' && (s[b + 1] | 0x20) == 'e' && (s[b + 2] | 0x20) == 'n') {
-                size_t r = b;
+                size_t r = b, v[MAX_STARTS], nv = 0;
                 while (r > 0 && rx_space((unsigned char)s[r - 1]))
                     r--;
                 if (r < b)
-                    word_places(s, r, at, &n);
+                    word_places(s, r, v, &nv);
+                for (size_t i = 0; i < nv; i++)
+                    if (may_be_day_word(&weekday_words, s, v[i], r))
+                        at[n++] = v[i];
             }
+            /* a place in the word before the day opens a weekday or "den" */
             for (size_t i = 0; i < nw; i++)
-                at[n++] = w[i];
+                if (may_be_day_word(&weekday_words, s, w[i], q) || may_be_day_word(&den_words, s, w[i], q))
+                    at[n++] = w[i];
         }
         at[n++] = d;
         *p = d + 1;
@@ -571,8 +856,6 @@ typedef struct formula_heads {
     uint8_t pair[256][32]; /* bit b1 of pair[b0]: a head may open with the bytes b0 b1 */
     int all;               /* some row has no head */
 } formula_heads;
-
-static int ascii_letter(unsigned char b) { return (unsigned)((b | 0x20) - 'a') < 26; }
 
 /* The head of one fragment; 0 when it has none. */
 static int fragment_head(const char *src, formula_head *h)
@@ -781,24 +1064,69 @@ static size_t open_formula_opens(const char *s, size_t p, size_t end)
     return head_places(&open_rows_heads, s, end, &p, &at, 1) ? at : end;
 }
 
+static const char *const cue_chair[] = {"ordförande", "Ordförande", "ORDFÖRANDE", NULL};
+
+/* After RX_CHAIR's role word at the cue (one of cue_chair's spellings,
+   whose bytes the word's match takes, title or none): "n" or not, ':' or
+   not, white space, and the name's first letter, upper-case (A-Z, or a
+   character beyond ASCII). 0 when no way holds: no place of the cue opens
+   a match. */
+static int chair_name_follows(const char *s, size_t n, size_t cue)
+{
+    size_t len = 0;
+    for (size_t i = 0; cue_chair[i] && !len; i++) {
+        size_t l = strlen(cue_chair[i]);
+        if (cue + l <= n && memcmp(s + cue, cue_chair[i], l) == 0)
+            len = l;
+    }
+    if (!len)
+        return 1;
+    size_t e = cue + len;
+    for (size_t k = e; k <= e + 1 && k <= n; k++) {
+        if (k > e && (s[e] | 0x20) != 'n')
+            break;
+        size_t j = k;
+        if (j < n && s[j] == ':')
+            j++;
+        if (j >= n || !rx_space((unsigned char)s[j]))
+            continue;
+        while (j < n && rx_space((unsigned char)s[j]))
+            j++;
+        if (j < n && ((s[j] >= 'A' && s[j] <= 'Z') || (unsigned char)s[j] >= 0x80))
+            return 1;
+    }
+    return 0;
+}
+
 /* RX_CHAIR's places, given a cue (its role word, "ordförande" in one of
    the cue's spellings): the role word, or the title before it across
-   white space, "vice", "t.f.", "tf.", "t.f", "tf" or "tjänstgörande"
-   (15 bytes, 16 with U+017F for its "s" under (?i)), which opens with
-   "t" or "v" in either case (letters no byte beyond ASCII matches without
-   case). Of the title's possible openings those that hold "t" or "v" are
-   places, and the cue. */
+   white space, one of CHAIR_TITLES, which ends where that white space
+   begins and takes one of chair_titles.lens in bytes. Of those openings
+   each that follows no ASCII letter and where the text to the white space
+   may be a title (may_be_day_word()) is a place, and the cue; none when
+   no name can follow the role word. */
 static size_t chair_starts(const char *s, size_t n, size_t cue, size_t *at)
 {
-    (void)n;
+    if (!chair_name_follows(s, n, cue))
+        return 0;
     size_t k = 0, q = cue;
     while (q > 0 && rx_space((unsigned char)s[q - 1]))
         q--;
-    if (q < cue) {
-        static const unsigned char len[] = {16, 15, 4, 3, 2};
-        for (size_t i = 0; i < sizeof len; i++)
-            if (q >= len[i] && ((s[q - len[i]] | 0x20) == 't' || (s[q - len[i]] | 0x20) == 'v'))
-                at[k++] = q - len[i];
+    if (q < cue && chair_titles.all) {
+        /* no bound on the titles: every place before the white space */
+        for (size_t p = q > MAX_STARTS - 1 ? q - (MAX_STARTS - 1) : 0; p < q; p++)
+            if (((unsigned char)s[p] & 0xC0) != 0x80)
+                at[k++] = p;
+    } else if (q < cue) {
+        for (size_t i = 0; i < chair_titles.nlen; i++) {
+            size_t len = chair_titles.len[i];
+            if (q < len)
+                continue;
+            size_t p = q - len;
+            unsigned char b = (unsigned char)s[p];
+            if (chair_titles.opens[b] && !(p > 0 && ascii_letter((unsigned char)s[p - 1])) && may_be_day_word(&chair_titles, s, p, q))
+                at[k++] = p;
+        }
     }
     at[k++] = cue;
     return k;
@@ -889,12 +1217,10 @@ static size_t body_opens(const char *s, size_t at, size_t lo)
 }
 
 static const char *const cue_digit[] = {CUE_DIGIT, NULL};
-static const char *const cue_chair[] = {"ordförande", "Ordförande", "ORDFÖRANDE", NULL};
 static const char *const cue_body[] = {"nämnd", "Nämnd", "NÄMND", "styrelse", "Styrelse", "STYRELSE", "fullmäktige",
                                        "Fullmäktige", "FULLMÄKTIGE", "utskott", "Utskott", "UTSKOTT", "kommitté",
                                        "Kommitté", "KOMMITTÉ", "direktionen", "Direktionen", "DIREKTIONEN",
                                        "beredningen", "Beredningen", "BEREDNINGEN", NULL};
-static const char *const cue_label[] = {"nr", "NR", "nummer", "Er ref", NULL};
 static const char *const cue_town[] = {"stad", "Stad", "STAD", "kommun", "KOMMUN", NULL};
 static const char *const cue_quality[] = {"kval", NULL};
 static const char *const cue_class[] = {"klas", NULL};
@@ -907,7 +1233,7 @@ static const char *const cue_section[] = {"§", NULL};
 static const char *const cue_admin[] = {"förvaltning", "Förvaltning", "FÖRVALTNING", "kontor", "Kontor", "KONTOR", NULL};
 
 static const pattern patterns[RX_COUNT] = {
-    [RX_REGNUM_LABELED] = {"(?<![\\p{L}])(?:[Dd] ?nr|DNR|Diarienummer|Diarienr|Ärendenummer|Ärendenr|Vårt dnr|Er ref)\\.?:?[ \\n]*(" REGVAL ")", cue_label, 0, 0, NULL, labeled_starts},
+    [RX_REGNUM_LABELED] = {NULL /* built from regnum_labels */, cue_label, 0, 0, NULL, labeled_starts},
     [RX_REGNUM] = {NULL /* built from lib/data/regnum_shapes.tsv */, cue_digit, 24, 48, digit_group_then_separator, regnum_starts},
     /* a line may break after a separator: "2023-03-\n22"; or the compact
        "Kapacitetsplan 20190327" (the second branch, its separator empty) */
@@ -918,10 +1244,10 @@ static const pattern patterns[RX_COUNT] = {
     /* "(24/11)", or a day/month after "den", "senast", "t.o.m.", "fr.o.m." */
     [RX_DATE_PAREN] = {"(?|\\((\\d{1,2})/(\\d{1,2})\\)|(?<=[Dd]en[ \\n]|[Ss]enast[ \\n]|t\\.o\\.m\\.[ \\n]|fr\\.o\\.m\\.[ \\n])"
                       "(\\d{1,2})/(\\d{1,2})(?![\\d/]|[ ]+\\d{4}))", NULL, 0, 0, NULL, paren_starts, NULL, RX_DATE_ISO},
-    [RX_DATE_NAMED] = {"(?i)(?<![\\p{L}\\d])(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\\s+)?(?:den\\s+)?"
+    [RX_DATE_NAMED] = {"(?i)(?<![\\p{L}\\d])(?:(?:" WEEKDAYS ")(?:" WEEKDAY_END ")?\\s+)?(?:" DAY_DEN "\\s+)?"
                       "(\\d{1,2})(?::[ae])?\\s+(" MONTHS ")(?![\\p{L}])(\\.)?(?:\\s+(\\d{4})(?![\\d]))?", cue_digit, 64, 96, digit_then_letter, NULL,
                       named_places},
-    [RX_FORMULA] = {NULL /* built from pk_formulas */, NULL, 0, 0, NULL, .first = formula_opens},
+    [RX_FORMULA] = {NULL /* built from pk_formulas */, NULL, 0, 0, NULL, .first = formula_opens, .each = 1},
     [RX_OPEN_FORMULA] = {NULL /* built from pk_open_formulas */, NULL, 0, 0, NULL, .first = open_formula_opens},
     /* "Bygg- och miljönämnden", "Äldre samt vård- och omsorgsnämnden",
        "Stadsmiljö-, teknik- och fastighetsnämnden", "Östermalms stadsdelsnämnd" */
@@ -935,7 +1261,7 @@ static const pattern patterns[RX_COUNT] = {
     [RX_PARAGRAPH] = {"(?m)^(?:Protokoll[^\\n]{0,60}?|\\p{Lu}{2,6}[ ]+)?§[ ]*(\\d{1,4})(?![\\d])", cue_section, 256, 16, NULL, .opens = line_opens},
     [RX_AWARD] = {"(?i)(?<![\\p{L}])(?:stadens\\s+|stockholms\\s+stads\\s+)?kvalitets(?:utmärkelse(?:n|r|rna)?|pris(?:et|er)?)(?![\\p{L}])", cue_quality, 64, 48, NULL, .folded = 1, .opens = award_opens},
     [RX_AWARD_YEAR] = {"(?i)(?:(\\d{4})\\s+års\\s+(?:\\p{L}+\\s+){0,2}?kvalitets(?:utmärkelse|pris)|kvalitets(?:utmärkelse(?:n|ns)?|pris(?:et|ets)?)\\s+(?:år\\s+)?(\\d{4})(?![\\d\\-/]))", cue_quality, 160, 64, NULL, .folded = 1},
-    [RX_CHAIR] = {"(?<![\\p{L}])(?i:(?:tjänstgörande\\s+|vice\\s+|t\\.?f\\.?\\s+)?ordförande(?:n)?)(?::)?\\s+" NAME "(?:\\s*\\(" PARTY "\\))?", cue_chair, 0, 0, NULL, chair_starts},
+    [RX_CHAIR] = {NULL /* built from CHAIR_TITLES */, cue_chair, 0, 0, NULL, chair_starts},
     /* the lookahead, true of every upper-case letter (none lies below
        U+00C0 but A-Z), gives pcre2 a table of the bytes a match can open
        with, so it skips the rest without testing \p{Lu} at each (people.c
@@ -966,6 +1292,237 @@ static const struct {
     {'E', "(?![\\d/]|[-–.:]\\d)"},
 };
 
+/* One shape's fragment with its stand-ins written out, at out (room for
+   need bytes: 16 a byte of the shape is enough); its length. */
+static size_t expand_shape(const char *shape, char *out, size_t need)
+{
+    size_t o = 0;
+    for (const char *q = shape; *q && o + 1 < need; q++) {
+        size_t k = 0, nk = sizeof regnum_standins / sizeof *regnum_standins;
+        while (*q == '%' && k < nk && regnum_standins[k].key != q[1])
+            k++;
+        if (*q == '%' && k < nk) {
+            o += (size_t)snprintf(out + o, need - o, "%s", regnum_standins[k].rx);
+            q++;
+        } else {
+            out[o++] = *q;
+        }
+    }
+    out[o < need ? o : need - 1] = 0;
+    return o;
+}
+
+/* The shapes' openings, read from their fragments once (stand-ins
+   written out), so that regnum_starts() refuses a place no shape can open
+   at before pcre2 is asked. A shape that opens with a counted run of
+   letters (\p{L} or \p{Lu}, at most m of them) or of digits (\d, at most
+   m), where what follows the run in the fragment cannot open with a letter
+   (a digit), takes no more than m of them; a place where m + 1 sure
+   letters (digits) stand cannot open a match of it. The most of all the
+   shapes that open so is the bound; a shape that opens otherwise (or
+   whose run what follows might go on) leaves both unbounded. */
+
+/* The character encoded at *q (UTF-8, as the sources are), *q moved past it. */
+static uint32_t source_char(const char **q)
+{
+    const unsigned char *u = (const unsigned char *)*q;
+    uint32_t cp = u[0];
+    size_t len = 1;
+    if (u[0] >= 0xF0 && u[1] && u[2] && u[3])
+        cp = (uint32_t)(u[0] & 7) << 18 | (uint32_t)(u[1] & 63) << 12 | (uint32_t)(u[2] & 63) << 6 | (u[3] & 63), len = 4;
+    else if (u[0] >= 0xE0 && u[1] && u[2])
+        cp = (uint32_t)(u[0] & 15) << 12 | (uint32_t)(u[1] & 63) << 6 | (u[2] & 63), len = 3;
+    else if (u[0] >= 0xC0 && u[1])
+        cp = (uint32_t)(u[0] & 31) << 6 | (u[1] & 63), len = 2;
+    *q += len;
+    return cp;
+}
+
+/* May a character of [lo, hi] be a letter (kind OPEN_LETTER: an ASCII
+   letter, or any beyond ASCII but the general punctuation U+2000..U+206F),
+   or a digit (OPEN_DIGIT: ASCII, as \d is without UCP)? */
+static int range_may(int kind, uint32_t lo, uint32_t hi)
+{
+    if (kind == OPEN_DIGIT)
+        return lo <= '9' && hi >= '0';
+    if ((lo <= 'Z' && hi >= 'A') || (lo <= 'z' && hi >= 'a'))
+        return 1;
+    if (hi < 0x80)
+        return 0;
+    lo = lo < 0x80 ? 0x80 : lo;
+    return lo < 0x2000 || hi > 0x206F;
+}
+
+/* An escape at q ("\x"): what it matches, as a range; 0 when it is none
+   known here (a class of its own: \d, \p, \s, ...). \d gives '0'..'9'. */
+static int escape_range(const char *q, uint32_t *lo, uint32_t *hi)
+{
+    char e = q[1];
+    if (e == 'd') {
+        *lo = '0', *hi = '9';
+        return 1;
+    }
+    if (e == 'n' || e == 't' || e == 'r') {
+        *lo = *hi = e == 'n' ? '\n' : e == 't' ? '\t' : '\r';
+        return 1;
+    }
+    if (e && !((e | 0x20) >= 'a' && (e | 0x20) <= 'z') && !(e >= '0' && e <= '9') && (unsigned char)e < 0x80) {
+        *lo = *hi = (uint32_t)(unsigned char)e; /* an escaped sign: itself */
+        return 1;
+    }
+    return 0;
+}
+
+static int seq_may(int kind, const char **q);
+
+/* One item at *q (*q moved past it, and past its quantifier): may it open
+   with a letter (a digit)? *nullable: it may match nothing. -1 when the
+   item is none read here (the caller takes that for "may"). */
+static int item_may(int kind, const char **q, int *nullable)
+{
+    const char *p = *q;
+    int may;
+    uint32_t lo, hi;
+    if (*p == '\\') {
+        if (!escape_range(p, &lo, &hi))
+            return -1;
+        may = range_may(kind, lo, hi);
+        p += 2;
+    } else if (*p == '[') {
+        p++;
+        if (*p == '^' || *p == ']')
+            return -1;
+        may = 0;
+        while (*p && *p != ']') {
+            if (*p == '\\') {
+                if (!escape_range(p, &lo, &hi))
+                    return -1;
+                p += 2;
+            } else {
+                lo = hi = source_char(&p);
+            }
+            if (*p == '-' && p[1] && p[1] != ']') {
+                p++;
+                if (*p == '\\' || *p == '[')
+                    return -1;
+                hi = source_char(&p);
+            }
+            may |= range_may(kind, lo, hi);
+        }
+        if (*p != ']')
+            return -1;
+        p++;
+    } else if (p[0] == '(' && p[1] == '?' && p[2] == ':') {
+        p += 3;
+        may = 0;
+        for (;;) {
+            int m = seq_may(kind, &p);
+            if (m < 0)
+                return -1;
+            may |= m;
+            if (*p == '|')
+                p++;
+            else if (*p == ')')
+                break;
+            else
+                return -1;
+        }
+        p++;
+    } else if (*p && !strchr("()|.^$?*+{}", *p)) {
+        lo = hi = source_char(&p);
+        may = range_may(kind, lo, hi);
+    } else {
+        return -1;
+    }
+    *nullable = 0;
+    if (*p == '?' || *p == '*' || (p[0] == '{' && p[1] == '0'))
+        *nullable = 1;
+    if (*p == '?' || *p == '*' || *p == '+')
+        p++;
+    else if (*p == '{') {
+        while (*p && *p != '}')
+            p++;
+        if (!*p)
+            return -1;
+        p++;
+    }
+    if (*p == '?' || *p == '+')
+        p++; /* lazy or possessive */
+    *q = p;
+    return may;
+}
+
+/* A sequence of items at *q up to its '|' or ')' (or the end): may it
+   open with a letter (a digit)? An empty sequence may (what follows it is
+   not read); -1 when an item is none read here. */
+static int seq_may(int kind, const char **q)
+{
+    while (**q && **q != '|' && **q != ')') {
+        int nullable, m = item_may(kind, q, &nullable);
+        if (m < 0)
+            return -1;
+        if (m)
+            return 1;
+        if (!nullable) {
+            /* the rest of the sequence is not read: step over it */
+            int depth = 0, cls = 0;
+            for (; **q && (cls || depth || (**q != '|' && **q != ')')); (*q)++) {
+                if (**q == '\\' && (*q)[1])
+                    (*q)++;
+                else if (cls)
+                    cls = **q != ']';
+                else if (**q == '[')
+                    cls = 1;
+                else if (**q == '(')
+                    depth++;
+                else if (**q == ')')
+                    depth--;
+            }
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static void make_regnum_lead(void)
+{
+    size_t lead[2] = {0, 0};
+    for (size_t i = 0; i < pk_n_regnum_shapes; i++) {
+        size_t need = strlen(pk_regnum_shapes[i].shape) * 16 + 1;
+        char *e = pk_malloc(need);
+        if (!e)
+            return; /* no bound */
+        expand_shape(pk_regnum_shapes[i].shape, e, need);
+        const char *p = e;
+        int kind = -1;
+        if (strncmp(p, "\\p{L}", 5) == 0)
+            kind = OPEN_LETTER, p += 5;
+        else if (strncmp(p, "\\p{Lu}", 6) == 0)
+            kind = OPEN_LETTER, p += 6;
+        else if (strncmp(p, "\\d", 2) == 0)
+            kind = OPEN_DIGIT, p += 2;
+        size_t most = 1;
+        if (kind >= 0 && *p == '{') {
+            /* {m} or {a,m} */
+            char *end;
+            most = (size_t)strtoul(p + 1, &end, 10);
+            if (*end == ',')
+                most = end[1] >= '0' && end[1] <= '9' ? (size_t)strtoul(end + 1, &end, 10) : 0;
+            p = *end == '}' && most > 0 ? end + 1 : NULL;
+        } else if (kind >= 0 && *p && strchr("?*+", *p)) {
+            p = NULL;
+        }
+        const char *rest = p;
+        int may = kind >= 0 && p ? seq_may(kind, &rest) : -1;
+        free(e);
+        if (may != 0)
+            return; /* a shape that opens otherwise: no bound */
+        lead[kind] = most > lead[kind] ? most : lead[kind];
+    }
+    regnum_lead[OPEN_LETTER] = lead[OPEN_LETTER];
+    regnum_lead[OPEN_DIGIT] = lead[OPEN_DIGIT];
+}
+
 /* One pattern of every shape, each marked with its row: "(?<!...)(?:A(*MARK:0)|B(*MARK:1)...)". */
 static char *build_regnum_pattern(void)
 {
@@ -979,24 +1536,17 @@ static char *build_regnum_pattern(void)
     for (size_t i = 0; i < pk_n_regnum_shapes; i++) {
         if (i)
             p[o++] = '|';
-        for (const char *q = pk_regnum_shapes[i].shape; *q; q++) {
-            size_t k = 0, nk = sizeof regnum_standins / sizeof *regnum_standins;
-            while (*q == '%' && k < nk && regnum_standins[k].key != q[1])
-                k++;
-            if (*q == '%' && k < nk) {
-                o += (size_t)snprintf(p + o, need - o, "%s", regnum_standins[k].rx);
-                q++;
-            } else {
-                p[o++] = *q;
-            }
-        }
+        o += expand_shape(pk_regnum_shapes[i].shape, p + o, need - o);
         o += (size_t)snprintf(p + o, need - o, "(*MARK:%zu)", i);
     }
     snprintf(p + o, need - o, ")");
     return p;
 }
 
-static char *build_formula_pattern(const formula_entry *rows, size_t n)
+/* The formula rows' pattern: one alternative a row, each marked with its
+   row; opened by (*COMMIT) when it is tried at each place (no scan past a
+   place where it fails). */
+static char *build_formula_pattern(const formula_entry *rows, size_t n, int each)
 {
     size_t need = 64;
     for (size_t i = 0; i < n; i++)
@@ -1004,7 +1554,7 @@ static char *build_formula_pattern(const formula_entry *rows, size_t n)
     char *p = pk_malloc(need);
     if (!p)
         return NULL;
-    size_t o = (size_t)snprintf(p, need, "(?i)(?<![\\p{L}])(?:");
+    size_t o = (size_t)snprintf(p, need, "(?i)%s(?<![\\p{L}])(?:", each ? "(*COMMIT)" : "");
     for (size_t i = 0; i < n; i++)
         o += (size_t)snprintf(p + o, need - o, "%s%s(*MARK:%zu)", i ? "|" : "", rows[i].pattern, i);
     snprintf(p + o, need - o, ")(?![\\p{L}])");
@@ -1070,18 +1620,52 @@ static int compile_cues(pk_extractor *ex)
     return rc ? -1 : pk_scan_compile(ex->scan);
 }
 
+/* The bytes pcre2 may start a match of code at, as its own start-up
+   optimisation reads them (PCRE2_INFO_FIRSTBITMAP, or the first code unit
+   in either case): a row tried at each place is asked at those only, as
+   pcre2 would skip the others and try a later place itself. Every byte
+   where it knows none. */
+static void start_bytes(const pcre2_code *code, uint8_t set[32])
+{
+    uint32_t type = 0, unit = 0;
+    const uint8_t *bitmap = NULL;
+    memset(set, 0xFF, 32);
+    if (pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODETYPE, &type) != 0)
+        return;
+    if (type == 0 && pcre2_pattern_info(code, PCRE2_INFO_FIRSTBITMAP, &bitmap) == 0 && bitmap) {
+        memcpy(set, bitmap, 32);
+    } else if (type == 1 && pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODEUNIT, &unit) == 0 && unit < 0x80) {
+        memset(set, 0, 32);
+        set[unit / 8] = (uint8_t)(set[unit / 8] | 1u << (unit % 8));
+        if (ascii_letter((unsigned char)unit)) {
+            unsigned other = unit ^ 0x20;
+            set[other / 8] = (uint8_t)(set[other / 8] | 1u << (other % 8));
+        }
+        memset(set + 16, 0xFF, 16); /* a byte beyond ASCII: let through */
+    }
+}
+
 /* Compiles every pattern into ex->rx (pcre2 with JIT). 0, or -1 when out
    of memory. */
 int pk_match_compile(pk_extractor *ex)
 {
-    char *formula = build_formula_pattern(pk_formulas, pk_n_formulas), *regnum = build_regnum_pattern();
-    char *opening = build_formula_pattern(pk_open_formulas, pk_n_open_formulas);
+    char *formula = build_formula_pattern(pk_formulas, pk_n_formulas, patterns[RX_FORMULA].each), *regnum = build_regnum_pattern();
+    char *opening = build_formula_pattern(pk_open_formulas, pk_n_open_formulas, patterns[RX_OPEN_FORMULA].each), *labeled = build_labeled_pattern(),
+         *chair = build_chair_pattern();
     pthread_once(&heads_once, make_all_heads); /* the formula rows' heads, read by their places */
+    pthread_once(&label_cues_once, make_label_cues); /* where the labels hold their cues, read by labeled_starts */
+    pthread_once(&month_stems_once, make_month_stems); /* the word lists, read by chair_starts too */
+    pthread_once(&regnum_lead_once, make_regnum_lead); /* the shapes' openings, read by regnum_starts */
     ex->gctx = pcre2_general_context_create(rx_alloc, rx_free, NULL);
     pcre2_compile_context *cctx = ex->gctx ? pcre2_compile_context_create(ex->gctx) : NULL;
-    int rc = formula && regnum && opening && cctx ? 0 : -1;
+    int rc = formula && regnum && opening && labeled && chair && cctx && !label_cues.bad ? 0 : -1;
     for (int i = 0; i < RX_COUNT && rc == 0; i++) {
-        const char *src = i == RX_FORMULA ? formula : i == RX_OPEN_FORMULA ? opening : i == RX_REGNUM ? regnum : patterns[i].src;
+        const char *src = i == RX_FORMULA         ? formula
+                          : i == RX_OPEN_FORMULA  ? opening
+                          : i == RX_REGNUM        ? regnum
+                          : i == RX_REGNUM_LABELED ? labeled
+                          : i == RX_CHAIR         ? chair
+                                                   : patterns[i].src;
         int err;
         PCRE2_SIZE off;
         /* a row tried at its cues' places only is anchored there */
@@ -1092,9 +1676,14 @@ int pk_match_compile(pk_extractor *ex)
         else /* JIT is an optimisation: without it the interpreter still works */
             ex->jit[i] = pcre2_jit_compile(ex->rx[i], PCRE2_JIT_COMPLETE) == 0;
     }
+    for (int i = 0; i < RX_COUNT && rc == 0; i++)
+        if (patterns[i].each)
+            start_bytes(ex->rx[i], ex->rx_start[i]);
     free(formula);
     free(regnum);
     free(opening);
+    free(labeled);
+    free(chair);
     pcre2_compile_context_free(cctx);
     if (rc == 0)
         rc = compile_cues(ex);
@@ -1135,6 +1724,18 @@ static int rx_run(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap
             for (size_t k = 0, nk = patterns[id].places(c->t.s, end, &p, at); k < nk; k++)
                 if (at[k] >= start && rx_exec(c, id, at[k], end, ov, ncap))
                     return 1;
+        return 0;
+    }
+    if (patterns[id].each) {
+        /* the places in order, each a byte pcre2 may start at (else it
+           would go on to a later one itself): the first that matches is
+           the one a scan of [start, end) finds */
+        const uint8_t *ok = c->ex->rx_start[id];
+        for (size_t p = start; (p = patterns[id].first(c->t.s, p, end)) < end; p++) {
+            unsigned char b = (unsigned char)c->t.s[p];
+            if ((ok[b / 8] >> (b % 8) & 1) && rx_exec(c, id, p, end, ov, ncap))
+                return 1;
+        }
         return 0;
     }
     if (patterns[id].first && (start = patterns[id].first(c->t.s, start, end)) >= end)
