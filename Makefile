@@ -63,7 +63,7 @@ GEN      = $(patsubst %,$(B)/gen/%_hash.h,$(HASHES)) $(B)/gen/bodies.inc $(B)/ge
            $(B)/gen/date_words.inc $(B)/gen/people_words.inc $(ROW_FILTERS)
 # the filters made from the rows of some word lists (see below)
 ROW_FILTERS = $(B)/gen/titles_first.inc $(B)/gen/titles_last.inc $(B)/gen/headings_first.inc \
-           $(B)/gen/furniture_lines_first.inc
+           $(B)/gen/headings_last.inc $(B)/gen/furniture_lines_first.inc
 TESTS    = $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
 ifneq ($(SANITIZE),)
 # the timed test: under the sanitizers its figures tell of their allocator
@@ -190,7 +190,7 @@ $(B)/gen/%_hash.h: lib/data/%.txt lib/wordhash.awk
 # A word whose length is not among its first (last) byte's is in no row,
 # and need not be looked up. A row of 64 bytes or more fails the build
 $(B)/gen/titles_first.inc $(B)/gen/titles_last.inc: lib/data/titles.txt
-$(B)/gen/headings_first.inc: lib/data/headings.tsv
+$(B)/gen/headings_first.inc $(B)/gen/headings_last.inc: lib/data/headings.tsv
 $(B)/gen/furniture_lines_first.inc: lib/data/furniture_lines.txt
 $(ROW_FILTERS): Makefile
 	@mkdir -p $(dir $@)

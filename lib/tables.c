@@ -224,6 +224,9 @@ static const uint64_t titles_last[256] = {
 const uint64_t pk_heading_first[256] = {
 #include "headings_first.inc"
 };
+const uint64_t pk_heading_last[256] = {
+#include "headings_last.inc"
+};
 const uint64_t pk_furniture_line_first[256] = {
 #include "furniture_lines_first.inc"
 };
