@@ -395,7 +395,9 @@ static void title_fold(const char *s, size_t n, size_t lim, char *f)
 
 size_t pk_title_word(const char *s, size_t n)
 {
-    if (n >= TITLES_MIN_WORD_LENGTH && n <= TITLES_MAX_WORD_LENGTH) {
+    /* (the first byte folds by itself: no byte before it) */
+    if (n >= TITLES_MIN_WORD_LENGTH && n <= TITLES_MAX_WORD_LENGTH &&
+        (titles_first[pk_fold_byte((unsigned char)s[0], 0)] >> n & 1)) {
         char f[TITLES_MAX_WORD_LENGTH + 1];
         title_fold(s, n, n, f);
         if (title_may_be(f, n) && pk_titles_lookup(f, n))
