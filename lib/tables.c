@@ -515,8 +515,8 @@ size_t pk_title_at(const char *s, size_t n)
     /* the longest title that ends where a word does ("vice ordförande"
        before "vice") */
     while (ne > 0 && ends[ne - 1] >= TITLES_MIN_WORD_LENGTH) {
-        size_t k = ends[--ne];
-        if (title_may_be(f, k) && pk_titles_lookup(f, k))
+        size_t k = ends[--ne]; /* (at most lim: said for the compiler, which cannot see it) */
+        if (k <= lim && title_may_be(f, k) && pk_titles_lookup(f, k))
             return k;
     }
     /* a word formed like a title: "trafikdirektör", "kvalitetsstrateg" */
