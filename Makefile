@@ -60,7 +60,10 @@ GEN      = $(patsubst %,$(B)/gen/%_hash.h,$(HASHES)) $(B)/gen/bodies.inc $(B)/ge
            $(B)/gen/decision_leads.inc $(B)/gen/municipalities.inc $(B)/gen/admin_bodies.inc \
            $(B)/gen/cue_words.inc $(B)/gen/unit_words.inc \
            $(B)/gen/decision_words.inc $(B)/gen/line_words.inc $(B)/gen/conjunction_words.inc \
-           $(B)/gen/date_words.inc $(B)/gen/people_words.inc
+           $(B)/gen/date_words.inc $(B)/gen/people_words.inc $(ROW_FILTERS)
+# the filters made from the rows of some word lists (see below)
+ROW_FILTERS = $(B)/gen/titles_first.inc $(B)/gen/titles_last.inc $(B)/gen/headings_first.inc \
+           $(B)/gen/headings_last.inc $(B)/gen/furniture_lines_first.inc
 TESTS    = $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
 ifneq ($(SANITIZE),)
 # the timed test: under the sanitizers its figures tell of their allocator
@@ -178,6 +181,27 @@ $(B)/gen/%_hash.h: lib/data/%.txt lib/wordhash.awk
 	@mkdir -p $(dir $@)
 	LC_ALL=C awk -v name=$* -v key=$(HASH_KEY) -f lib/wordhash.awk $< > $(B)/gen/$*.gperf || { rm -f $(B)/gen/$*.gperf; exit 1; }
 	gperf --output-file=$@ $(B)/gen/$*.gperf
+
+# a filter in front of a perfect hash, made from the same rows (as
+# lib/wordhash.awk reads them: the word, before a tab; the lists keyed as
+# written, lower or valued): for each byte, the lengths of the rows that
+# begin with it (X_first.inc) or end with it (X_last.inc), as the C
+# initialisers "[byte] = (uint64_t)1 << length | ...," of a uint64_t[256].
+# A word whose length is not among its first (last) byte's is in no row,
+# and need not be looked up. A row of 64 bytes or more fails the build
+$(B)/gen/titles_first.inc $(B)/gen/titles_last.inc: lib/data/titles.txt
+$(B)/gen/headings_first.inc $(B)/gen/headings_last.inc: lib/data/headings.tsv
+$(B)/gen/furniture_lines_first.inc: lib/data/furniture_lines.txt
+$(ROW_FILTERS): Makefile
+	@mkdir -p $(dir $@)
+	LC_ALL=C awk -v end=$(if $(filter %_last.inc,$@),last,first) 'BEGIN { for (i = 1; i < 256; i++) ord[sprintf("%c", i)] = i } \
+		/^#/ || !NF { next } \
+		{ w = $$0; t = index(w, "\t"); if (t) w = substr(w, 1, t - 1); n = length(w); \
+		  if (n == 0 || n > 63) { printf "%s:%d: a row of %d bytes (the filter holds 1 to 63): %s\n", FILENAME, FNR, n, w > "/dev/stderr"; bad = 1; exit 1 } \
+		  b = ord[substr(w, end == "last" ? n : 1, 1)]; \
+		  if (!((b, n) in seen)) { seen[b, n] = 1; m[b] = m[b] " | (uint64_t)1 << " n } } \
+		END { if (bad) exit 1; for (b = 1; b < 256; b++) if (b in m) printf "[%d] = %s,\n", b, substr(m[b], 4) }' \
+		$(filter lib/data/%,$^) > $@ || { rm -f $@; exit 1; }
 
 # the words the one pass looks for, each with its kind of cue (an enum
 # constant): cue_words.tsv, and the page furniture's words (in quotes: a

@@ -472,6 +472,12 @@ int pk_is_collective_word(const char *low, size_t n);
 int pk_is_not_verb(const char *s, size_t n);
 /* the kind of a section heading (headings.tsv), given in lower case; H_NONE if none */
 int pk_heading_of(const char *low, size_t n);
+/* Filters made from the rows of headings.tsv and furniture_lines.txt: for
+   each byte, the lengths (bit n: n bytes) of the rows that begin (end)
+   with it (a line whose lowered length is not among its first byte's is
+   none); the length in bytes of the longest furniture line */
+extern const uint64_t pk_heading_first[256], pk_heading_last[256], pk_furniture_line_first[256];
+extern const size_t pk_furniture_line_max;
 /* a word that a full stop follows inside a sentence (abbreviations.txt), in lower case */
 int pk_is_abbreviation(const char *low, size_t n);
 int pk_is_given_name(const char *s, size_t n);

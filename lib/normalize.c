@@ -464,6 +464,16 @@ static int is_furniture(const char *s, size_t n)
     }
     if (n >= 14 && s[0] == 'D' && memcmp(s, "Din position:", 13) == 0)
         return 1;
+    /* what is left: a line that opens "justerandes" (below), at most 49
+       bytes, or a row of furniture_lines.txt: a line whose first byte,
+       lowered (the lowered line's first: no space before it to drop), is
+       the first of a row, and no longer than the longest row */
+    unsigned char first = (unsigned char)s[0];
+    if (first >= 'A' && first <= 'Z')
+        first = (unsigned char)(first + 32);
+    if (first != 'j' && !pk_furniture_line_first[first])
+        return 0;
+    size_t most = first == 'j' && pk_furniture_line_max < 49 ? 49 : pk_furniture_line_max;
     if (n < sizeof low) {
 #if defined(__SSE2__)
         /* sixteen bytes at a time, lowered at once; a space after a space
@@ -491,12 +501,12 @@ static int is_furniture(const char *s, size_t n)
                 for (unsigned keep = valid & ~drop; keep; keep &= keep - 1)
                     low[o++] = t[__builtin_ctz(keep)];
             }
-            if (o >= 50)
+            if (o > most)
                 return 0; /* longer than any furniture line below */
         }
 #else
-        /* the line below would reach 50 bytes: skip the copy */
-        if (n >= 50 && count_nonspace(s, n) >= 50)
+        /* the line below would pass most bytes: skip the copy */
+        if (n > most && count_nonspace(s, n) > most)
             return 0;
         size_t o = 0;
         const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
@@ -513,7 +523,7 @@ static int is_furniture(const char *s, size_t n)
                     memcpy(low + o, &x, 8);
                     o += 8;
                     j += 8;
-                    if (o >= 50)
+                    if (o > most)
                         return 0; /* longer than any furniture line below */
                     continue;
                 }
@@ -522,7 +532,7 @@ static int is_furniture(const char *s, size_t n)
                 if (s[j] == ' ' && o && low[o - 1] == ' ')
                     continue; /* columns flattened with many spaces */
                 low[o++] = (s[j] >= 'A' && s[j] <= 'Z') ? (char)(s[j] + 32) : s[j];
-                if (o == 50)
+                if (o > most)
                     return 0; /* longer than any furniture line below */
             }
         }

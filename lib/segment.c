@@ -31,16 +31,44 @@ static inline __m128i lower16(__m128i x, __m128i prev)
 }
 #endif
 
+static int heading_lowered(const char *s, size_t n, int colon, int row);
+
 int pk_heading_kind(const char *s, size_t n)
 {
-    while (n && s[n - 1] == ' ')
-        n--;
-    int colon = n && s[n - 1] == ':';
-    while (n && (s[n - 1] == ':' || s[n - 1] == ' '))
-        n--;
+    int colon = 0;
+    if (n && (s[n - 1] == ' ' || s[n - 1] == ':')) { /* most lines end in neither */
+        while (n && s[n - 1] == ' ')
+            n--;
+        colon = n && s[n - 1] == ':';
+        while (n && (s[n - 1] == ':' || s[n - 1] == ' '))
+            n--;
+    }
     /* a heading that introduces a list may run longer */
     if (n == 0 || n > (colon ? 110 : 60))
         return H_NONE;
+    /* refused before it is lowered: a line no row of the table can be (no
+       row of its length begins with its first byte, lowered: A-Z, no byte
+       before it to make a Latin-1 capital) and none of the forms after the
+       table's (a colon, or the end "t" or "g": lowering makes those of no
+       other byte). The lowering keeps the length: each byte on its own */
+    unsigned char first = (unsigned char)s[0], last = (unsigned char)(s[n - 1] | 0x20);
+    if (first >= 'A' && first <= 'Z')
+        first = (unsigned char)(first + 32);
+    int row = n <= 60 && (pk_heading_first[first] >> n & 1);
+    if (!row && !colon && last != 't' && last != 'g')
+        return H_NONE;
+    return heading_lowered(s, n, colon, row);
+}
+
+/* pk_heading_kind() of the line s[0..n), trimmed, that it has not
+   refused: lowered, looked up (row: its length is of a row that begins as
+   it does) and read for the forms after the table's. Out of line, so that
+   the many lines refused before cost no room for the lowered one. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int heading_lowered(const char *s, size_t n, int colon, int row)
+{
     char low[128];
     size_t o = n;
     /* lower-case ASCII and the Swedish capitals; enough for heading names.
@@ -94,7 +122,7 @@ int pk_heading_kind(const char *s, size_t n)
     }
 #endif
     low[o] = 0;
-    int kind = o <= 60 ? pk_heading_of(low, o) : H_NONE;
+    int kind = row && (pk_heading_last[(unsigned char)low[o - 1]] >> o & 1) ? pk_heading_of(low, o) : H_NONE;
     if (kind != H_NONE)
         return kind;
     /* the forms below end in "beslut" or "förslag", or hold a colon */

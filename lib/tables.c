@@ -211,6 +211,36 @@ const char *const pk_months[12][3] = {
 #include "roll_headings_hash.h"
 #pragma GCC diagnostic pop
 
+/* Filters in front of some of the hashes above, made by the Makefile from
+   the same rows: for each byte, the lengths (bit n: n bytes) of the rows
+   that begin (_first) or end (_last) with it. A word whose length is not
+   among its first byte's is in no row, and costs no hash. */
+static const uint64_t titles_first[256] = {
+#include "titles_first.inc"
+};
+static const uint64_t titles_last[256] = {
+#include "titles_last.inc"
+};
+const uint64_t pk_heading_first[256] = {
+#include "headings_first.inc"
+};
+const uint64_t pk_heading_last[256] = {
+#include "headings_last.inc"
+};
+const uint64_t pk_furniture_line_first[256] = {
+#include "furniture_lines_first.inc"
+};
+const size_t pk_furniture_line_max = FURNITURE_LINES_MAX_WORD_LENGTH;
+_Static_assert(TITLES_MAX_WORD_LENGTH < 64 && HEADINGS_MAX_WORD_LENGTH < 64 && FURNITURE_LINES_MAX_WORD_LENGTH < 64,
+               "the filters hold lengths below 64");
+
+/* Whether f[0..k), folded as the titles are written, may be a title: its
+   length among those of the rows that begin and end as it does */
+static inline int title_may_be(const char *f, size_t k)
+{
+    return (titles_first[(unsigned char)f[0]] & titles_last[(unsigned char)f[k - 1]]) >> k & 1;
+}
+
 int pk_is_given_name(const char *s, size_t n)
 {
     return n > 0 && pk_given_names_lookup(s, n) != NULL;
@@ -365,10 +395,12 @@ static void title_fold(const char *s, size_t n, size_t lim, char *f)
 
 size_t pk_title_word(const char *s, size_t n)
 {
-    if (n >= TITLES_MIN_WORD_LENGTH && n <= TITLES_MAX_WORD_LENGTH) {
+    /* (the first byte folds by itself: no byte before it) */
+    if (n >= TITLES_MIN_WORD_LENGTH && n <= TITLES_MAX_WORD_LENGTH &&
+        (titles_first[pk_fold_byte((unsigned char)s[0], 0)] >> n & 1)) {
         char f[TITLES_MAX_WORD_LENGTH + 1];
         title_fold(s, n, n, f);
-        if (pk_titles_lookup(f, n))
+        if (title_may_be(f, n) && pk_titles_lookup(f, n))
             return n;
     }
     return n && !memchr(s, ',', n) && title_suffix(s, n) ? n : 0;
@@ -436,12 +468,14 @@ size_t pk_title_at(const char *s, size_t n)
             if (lim == n || s[lim] == ' ' || s[lim] == ',' || s[lim] == '\n')
                 ends |= (uint64_t)1 << lim;
             size_t w = ends ? (size_t)__builtin_ctzll(ends) : lim;
-            /* the longest title that ends where a word does */
+            /* the longest title that ends where a word does, of a length
+               of the rows that begin as the text does */
+            ends &= titles_first[(unsigned char)f[0]];
             while (ends) {
                 size_t k = 63 - (size_t)__builtin_clzll(ends);
                 if (k < TITLES_MIN_WORD_LENGTH)
                     break;
-                if (pk_titles_lookup(f, k))
+                if ((titles_last[(unsigned char)f[k - 1]] >> k & 1) && pk_titles_lookup(f, k))
                     return k;
                 ends &= ~((uint64_t)1 << k);
             }
@@ -481,8 +515,8 @@ size_t pk_title_at(const char *s, size_t n)
     /* the longest title that ends where a word does ("vice ordförande"
        before "vice") */
     while (ne > 0 && ends[ne - 1] >= TITLES_MIN_WORD_LENGTH) {
-        size_t k = ends[--ne];
-        if (pk_titles_lookup(f, k))
+        size_t k = ends[--ne]; /* (at most lim: said for the compiler, which cannot see it) */
+        if (k <= lim && title_may_be(f, k) && pk_titles_lookup(f, k))
             return k;
     }
     /* a word formed like a title: "trafikdirektör", "kvalitetsstrateg" */
