@@ -1126,6 +1126,7 @@ static void labelled(ctx *c, const segs *g, const name_starts *ns)
 static const char *lower_latin(const char *s, size_t n, size_t avail, char buf[static 48])
 {
     size_t i = 0;
+    (void)avail; /* read by the sixteen-byte steps only */
 #if defined(__SSE2__)
     /* sixteen bytes at a time, the bytes past n as zeros:
        every byte from 0x80 on must be a 0xC3 or the byte after one (a byte
@@ -1203,6 +1204,7 @@ static const char *lower_latin(const char *s, size_t n, size_t avail, char buf[s
 static int lower_keeps_length(const char *s, size_t n, size_t avail)
 {
     size_t i = 0;
+    (void)avail; /* read by the sixteen-byte steps only */
 #if defined(__SSE2__)
     for (; i < n && i + 16 <= avail; i += 16) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
