@@ -74,7 +74,7 @@ PDF_OBJ  = $(patsubst lib/pdf/%.c,$(B)/obj/pdf/%.o,$(wildcard lib/pdf/*.c)) \
 
 .SECONDARY:
 
-.PHONY: all deps gen run test test-unit test-golden baseline test-cli test-pdf test-minutes test-fuzz-regress test-san check bench profile fuzz install uninstall clean
+.PHONY: all deps gen run test test-unit test-golden baseline test-cli test-portable test-pdf test-minutes test-fuzz-regress test-san check bench profile fuzz install uninstall clean
 
 all: $(B)/protokoll $(B)/protokoll-pdf-reader $(B)/libprotokoll.a $(B)/libprotokoll.so $(B)/libprotokoll-pdf.a $(B)/libprotokoll-pdf.so
 
@@ -313,7 +313,7 @@ run: deps
 test: deps
 	@rm -f build/test-results.txt
 	$(MAKE) all
-	$(MAKE) test-unit test-golden test-cli test-fuzz-regress test-python
+	$(MAKE) test-unit test-golden test-cli test-portable test-fuzz-regress test-python
 	$(MAKE) SANITIZE=address,undefined test-unit test-golden test-pdf test-minutes
 	@python3 tests/summary.py
 
@@ -335,6 +335,10 @@ test-fuzz-regress:
 	grep -E '^(ok|FAIL) ' build/fuzz-regress.log; \
 	sed -n 's/^ok   \(.*\)/pass \1/p; s/^FAIL \(.*\)/fail \1/p' build/fuzz-regress.log >> build/test-results.txt; \
 	[ $$rc -eq 0 ] || { echo "fail fuzz regression run (exit $$rc)" >> build/test-results.txt; tail -20 build/fuzz-regress.log; }
+
+# the portable code beside the SSE2 steps: built and compared (tests/portable.sh)
+test-portable: all
+	@sh tests/portable.sh $(B)/protokoll
 
 test-cli: all
 	@sh tests/cli.sh $(B)/protokoll
