@@ -40,6 +40,52 @@ static inline char *room(pk_buf *o, size_t more)
 
 static inline size_t len(const char *s) { return s ? strlen(s) : 0; }
 
+#if defined(__SSE2__)
+/* The bytes of x that need a look, as bits: a control character, '"',
+   '\\', or a byte from 0x80 that is not part of a valid character of two
+   bytes in x */
+static inline unsigned look16(__m128i x)
+{
+    /* signed bytes: a control character and every byte from 0x80 are
+       below 0x20; the continuations 80..BF below C0; the leads of two
+       bytes C2..DF between C1 and E0 */
+    unsigned look = (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)),
+                     _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')))));
+    if (look) {
+        unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0)));
+        unsigned lead = (unsigned)_mm_movemask_epi8(
+            _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8((char)0xC1)), _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xE0))));
+        /* a lead followed by a continuation, and that continuation, are a
+           valid character as they stand (a lead at the end of x, or a
+           continuation at its start, still gets a look); before the first
+           byte that needs a look they pair up in order, as no byte is both
+           a lead and a continuation */
+        look &= ~((lead & (cont >> 1)) | (cont & (lead << 1)));
+    }
+    return look;
+}
+#endif
+
+#if defined __GNUC__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* The m bytes q[0..m) (1 to 7) as the low bytes of a word, from loads
+   within them that overlap, and after them plain letters */
+static inline uint64_t last_bytes(const char *q, size_t m)
+{
+    uint64_t x;
+    if (m >= 4) {
+        uint32_t lo, hi;
+        memcpy(&lo, q, 4);
+        memcpy(&hi, q + m - 4, 4);
+        x = lo | (uint64_t)hi << (8 * (m - 4));
+    } else {
+        x = (uint64_t)(unsigned char)q[0] | (uint64_t)(unsigned char)q[m >> 1] << (8 * (m >> 1)) |
+            (uint64_t)(unsigned char)q[m - 1] << (8 * (m - 1));
+    }
+    return x | (0x0101010101010101u * 'a') << (8 * m);
+}
+#endif
+
 /* The number of bytes from p (of r) before the first that needs a look
    (a control character, '"', '\\', or a byte from 0x80 that is not part
    of a valid character of two bytes), those bytes copied to w. Up to 16
@@ -51,32 +97,39 @@ static inline size_t plain_run(char *w, const char *p, size_t r)
     for (; j + 16 <= r; j += 16) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + j));
         _mm_storeu_si128((__m128i *)(void *)(w + j), x);
-        /* signed bytes: a control character and every byte from 0x80 are
-           below 0x20; the continuations 80..BF below C0; the leads of two
-           bytes C2..DF between C1 and E0 */
-        unsigned look = (unsigned)_mm_movemask_epi8(
-            _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)),
-                         _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')))));
-        if (look) {
-            unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0)));
-            unsigned lead = (unsigned)_mm_movemask_epi8(
-                _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8((char)0xC1)), _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xE0))));
-            /* a lead followed by a continuation, and that continuation, are
-               a valid character as they stand (a lead at the block's end, or
-               a continuation at its start, still gets a look); before the
-               first byte that needs a look they pair up in order, as no
-               byte is both a lead and a continuation */
-            look &= ~((lead & (cont >> 1)) | (cont & (lead << 1)));
-            if (look)
-                return j + (size_t)__builtin_ctz(look);
-        }
+        unsigned look = look16(x);
+        if (look)
+            return j + (size_t)__builtin_ctz(look);
     }
 #endif
-#if defined __GNUC__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(__SSE2__) && defined __GNUC__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* the last 1 to 15 bytes in one block, from loads within them, and
+       after them plain letters */
+    if (j < r) {
+        const uint64_t fill = 0x0101010101010101u * 'a';
+        const char *q = p + j;
+        size_t m = r - j;
+        uint64_t lo, hi = fill;
+        if (m >= 8) {
+            memcpy(&lo, q, 8);
+            if (m > 8) {
+                memcpy(&hi, q + m - 8, 8);
+                hi = hi >> (8 * (16 - m)) | fill << (8 * (m - 8));
+            }
+        } else {
+            lo = last_bytes(q, m);
+        }
+        __m128i x = _mm_set_epi64x((long long)hi, (long long)lo);
+        _mm_storeu_si128((__m128i *)(void *)(w + j), x);
+        unsigned look = look16(x);
+        if (look)
+            return j + (size_t)__builtin_ctz(look);
+    }
+    return r;
+#elif defined __GNUC__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     /* eight bytes at a time: no control character, no byte from 0x80, no
        '"' and no '\\' (the tests of whether a word holds a byte below a
-       bound or a zero byte); the last few bytes in one word, from loads
-       within them that overlap, and after them a plain letter */
+       bound or a zero byte); the last few bytes in one word */
     const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
     while (j < r) {
         size_t m = r - j;
@@ -85,17 +138,7 @@ static inline size_t plain_run(char *w, const char *p, size_t r)
             m = 8;
             memcpy(&x, p + j, 8);
         } else {
-            const char *q = p + j;
-            if (m >= 4) {
-                uint32_t lo, hi;
-                memcpy(&lo, q, 4);
-                memcpy(&hi, q + m - 4, 4);
-                x = lo | (uint64_t)hi << (8 * (m - 4));
-            } else {
-                x = (uint64_t)(unsigned char)q[0] | (uint64_t)(unsigned char)q[m >> 1] << (8 * (m >> 1)) |
-                    (uint64_t)(unsigned char)q[m - 1] << (8 * (m - 1));
-            }
-            x |= (ones * 'a') << (8 * m);
+            x = last_bytes(p + j, m);
         }
         uint64_t a = x ^ (ones * '"'), b = x ^ (ones * '\\');
         uint64_t look = (((x - ones * 0x20) & ~x) | x | ((a - ones) & ~a) | ((b - ones) & ~b)) & highs;
