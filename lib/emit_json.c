@@ -161,25 +161,17 @@ static inline size_t plain_run(char *w, const char *p, size_t r)
 #endif
 }
 
-/* The string s of n bytes quoted and escaped at w (room STR_ROOM(n) + 2,
-   and the 16 bytes past); the end. */
-static char *put_str(char *w, const char *s, size_t n)
+/* The rest of put_str from s[i], a byte that needs a look (w after the
+   bytes before it); the end. */
+static char *put_str_rest(char *w, const char *s, size_t n, size_t i)
 {
-    *w++ = '"';
-    for (size_t i = 0;;) {
-        size_t k = plain_run(w, s + i, n - i);
-        w += k;
-        i += k;
-        if (i >= n)
-            break;
+    for (;;) {
         unsigned char c = (unsigned char)s[i];
         if (c >= 0xC2 && c <= 0xDF && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
             *w++ = (char)c; /* a character of two bytes ("å"): valid as it stands */
             *w++ = s[i + 1];
             i += 2;
-            continue;
-        }
-        if (c >= 0x80) {
+        } else if (c >= 0x80) {
             utf8proc_int32_t cp;
             utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
             if (l > 0) {
@@ -191,16 +183,16 @@ static char *put_str(char *w, const char *s, size_t n)
                 w += 3;
                 i++;
             }
-            continue;
-        }
-        i++;
-        if (c == '"' || c == '\\') {
+        } else if (c == '"' || c == '\\') {
+            i++;
             *w++ = '\\';
             *w++ = (char)c;
         } else if (c >= 0x20) {
+            i++;
             *w++ = (char)c;
         } else {
             static const char hex[] = "0123456789ABCDEF";
+            i++;
             *w++ = '\\';
             switch (c) {
             case '\b': *w++ = 'b'; break;
@@ -216,9 +208,27 @@ static char *put_str(char *w, const char *s, size_t n)
                 *w++ = hex[c & 15];
             }
         }
+        size_t k = plain_run(w, s + i, n - i);
+        w += k;
+        i += k;
+        if (i >= n)
+            break;
     }
     *w++ = '"';
     return w;
+}
+
+/* The string s of n bytes quoted and escaped at w (room STR_ROOM(n) + 2,
+   and the 16 bytes past); the end. Most strings need no escape: their
+   copy is all, the rest apart. */
+static inline char *put_str(char *w, const char *s, size_t n)
+{
+    *w++ = '"';
+    size_t k = plain_run(w, s, n);
+    if (k < n)
+        return put_str_rest(w + k, s, n, k);
+    w[k] = '"';
+    return w + k + 1;
 }
 
 /* s (n bytes, strlen) as a JSON string, or null */
