@@ -266,6 +266,10 @@ static char *put_num(char *w, long long v)
                                                  100000000000000000u,
                                                  1000000000000000000u,
                                                  10000000000000000000u};
+    if ((unsigned long long)v < 10) {
+        *w = (char)('0' + v); /* one digit: most pages */
+        return w + 1;
+    }
     unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
     if (v < 0)
         *w++ = '-';
