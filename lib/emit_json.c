@@ -2,7 +2,12 @@
    names and order as SPEC.md, compact (no spaces). Strings are escaped
    per RFC 8259; bytes that are not valid UTF-8 (a file name in Latin-1)
    become U+FFFD, so the output is always valid JSON. The tests parse every
-   record with jansson and Python. */
+   record with jansson and Python.
+
+   The record is written in groups (the fields before the first list, each
+   item of a list, ...): a group reserves room for its worst case at once
+   (every string byte escaped as \u00XX, every number 20 characters) and
+   is then written without a test of room per piece. */
 #include "internal.h"
 
 #include <stdio.h>
@@ -13,134 +18,181 @@
 #include <emmintrin.h>
 #endif
 
-/* pk_buf_add with its common case (room enough) inline: a record is
-   written in many small pieces */
-static inline void add(pk_buf *o, const char *s, size_t n)
+/* Room a group takes besides its strings' bytes: its keys and punctuation
+   (fewer than 200 bytes in any group below), the 16 bytes a block copy of
+   a string may write past its end, four bytes a string ("null" or its
+   quotes and more) and 20 a number. */
+#define ROOM(nstr, nnum) (256 + (nstr) * 4 + (nnum) * 20)
+/* the most a string of n bytes takes, besides its four in ROOM */
+#define STR_ROOM(n) ((n) * 6)
+
+/* Where a group of `more` bytes at most is written, after the record's
+   bytes so far; NULL when out of memory (the buffer is then bad). */
+static inline char *room(pk_buf *o, size_t more)
 {
-    if (!o->bad && o->n + n + 1 <= o->cap) {
-        memcpy(o->s + o->n, s, n);
-        o->n += n;
-    } else {
-        pk_buf_add(o, s, n);
-    }
+    if ((o->bad || o->n + more + 1 > o->cap) && pk_buf_reserve(o, more))
+        return NULL;
+    return o->s + o->n;
 }
 
-#define LIT(o, s) add(o, s, sizeof s - 1)
+/* the literal s at w, w past it */
+#define PUT(w, s) (memcpy((w), (s), sizeof(s) - 1), (w) += sizeof(s) - 1)
 
-/* ,"key": (the keys are plain ASCII literals: nothing to escape), one
-   piece with its comma and colon */
-#define key(o, k, first) ((first) ? LIT(o, "\"" k "\":") : LIT(o, ",\"" k "\":"))
+static inline size_t len(const char *s) { return s ? strlen(s) : 0; }
 
-static void str(pk_buf *o, const char *s)
+#if defined(__SSE2__)
+/* The bytes of x that need a look, as bits: a control character, '"',
+   '\\', or a byte from 0x80 that is not part of a valid character of two
+   bytes in x */
+static inline unsigned look16(__m128i x)
 {
-    if (!s) {
-        LIT(o, "null");
-        return;
+    /* signed bytes: a control character and every byte from 0x80 are
+       below 0x20; the continuations 80..BF below C0; the leads of two
+       bytes C2..DF between C1 and E0 */
+    unsigned look = (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)),
+                     _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')))));
+    if (look) {
+        unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0)));
+        unsigned lead = (unsigned)_mm_movemask_epi8(
+            _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8((char)0xC1)), _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xE0))));
+        /* a lead followed by a continuation, and that continuation, are a
+           valid character as they stand (a lead at the end of x, or a
+           continuation at its start, still gets a look); before the first
+           byte that needs a look they pair up in order, as no byte is both
+           a lead and a continuation */
+        look &= ~((lead & (cont >> 1)) | (cont & (lead << 1)));
     }
-    size_t n = strlen(s);
-    /* the worst case: every byte \u00XX; the room is there most often */
-    if ((o->bad || o->n + n * 6 + 3 > o->cap) && pk_buf_reserve(o, n * 6 + 2))
-        return;
-    char *w = o->s + o->n;
-    *w++ = '"';
-    for (size_t i = 0; i < n;) {
-#if defined(__SSE2__)
-        /* sixteen bytes at a time while none needs a look: a control
-           character or a byte from 0x80 (both below 0x20 as signed bytes),
-           '"' or '\\'; the room is there, and the bytes before the first
-           that needs one are kept */
-        while (i + 16 <= n) {
-            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-            _mm_storeu_si128((__m128i *)(void *)w, x);
-            __m128i look = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)),
-                                        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))));
-            unsigned m = (unsigned)_mm_movemask_epi8(look);
-            if (m) {
-                size_t k = (size_t)__builtin_ctz(m);
-                w += k;
-                i += k;
-                goto one;
-            }
-            w += 16;
-            i += 16;
-        }
+    return look;
+}
 #endif
-        /* eight bytes at a time while none needs a look: no control
-           character, no byte from 0x80, no '"' and no '\\' (the tests of
-           whether a word holds a byte below a bound or a zero byte) */
-        while (i < n) {
-            const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-            uint64_t x;
-            size_t m = n - i;
-            if (m >= 8) {
-                m = 8;
-                memcpy(&x, s + i, 8);
-            } else {
+
 #if defined __GNUC__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-                /* the last bytes, after them a plain letter that needs no look */
-                x = ones * 'a';
-                memcpy(&x, s + i, m);
+/* The m bytes q[0..m) (1 to 7) as the low bytes of a word, from loads
+   within them that overlap, and after them plain letters */
+static inline uint64_t last_bytes(const char *q, size_t m)
+{
+    uint64_t x;
+    if (m >= 4) {
+        uint32_t lo, hi;
+        memcpy(&lo, q, 4);
+        memcpy(&hi, q + m - 4, 4);
+        x = lo | (uint64_t)hi << (8 * (m - 4));
+    } else {
+        x = (uint64_t)(unsigned char)q[0] | (uint64_t)(unsigned char)q[m >> 1] << (8 * (m >> 1)) |
+            (uint64_t)(unsigned char)q[m - 1] << (8 * (m - 1));
+    }
+    return x | (0x0101010101010101u * 'a') << (8 * m);
+}
+#endif
+
+/* The number of bytes from p (of r) before the first that needs a look
+   (a control character, '"', '\\', or a byte from 0x80 that is not part
+   of a valid character of two bytes), those bytes copied to w. Up to 16
+   bytes past them may be written (the group's room has them). */
+static inline size_t plain_run(char *w, const char *p, size_t r)
+{
+    size_t j = 0;
+#if defined(__SSE2__)
+    for (; j + 16 <= r; j += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + j));
+        _mm_storeu_si128((__m128i *)(void *)(w + j), x);
+        unsigned look = look16(x);
+        if (look)
+            return j + (size_t)__builtin_ctz(look);
+    }
+#endif
+#if defined(__SSE2__) && defined __GNUC__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* the last 1 to 15 bytes in one block, from loads within them, and
+       after them plain letters */
+    if (j < r) {
+        const uint64_t fill = 0x0101010101010101u * 'a';
+        const char *q = p + j;
+        size_t m = r - j;
+        uint64_t lo, hi = fill;
+        if (m >= 8) {
+            memcpy(&lo, q, 8);
+            if (m > 8) {
+                memcpy(&hi, q + m - 8, 8);
+                hi = hi >> (8 * (16 - m)) | fill << (8 * (m - 8));
+            }
+        } else {
+            lo = last_bytes(q, m);
+        }
+        __m128i x = _mm_set_epi64x((long long)hi, (long long)lo);
+        _mm_storeu_si128((__m128i *)(void *)(w + j), x);
+        unsigned look = look16(x);
+        if (look)
+            return j + (size_t)__builtin_ctz(look);
+    }
+    return r;
+#elif defined __GNUC__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* eight bytes at a time: no control character, no byte from 0x80, no
+       '"' and no '\\' (the tests of whether a word holds a byte below a
+       bound or a zero byte); the last few bytes in one word */
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    while (j < r) {
+        size_t m = r - j;
+        uint64_t x;
+        if (m >= 8) {
+            m = 8;
+            memcpy(&x, p + j, 8);
+        } else {
+            x = last_bytes(p + j, m);
+        }
+        uint64_t a = x ^ (ones * '"'), b = x ^ (ones * '\\');
+        uint64_t look = (((x - ones * 0x20) & ~x) | x | ((a - ones) & ~a) | ((b - ones) & ~b)) & highs;
+        memcpy(w + j, &x, 8);
+        if (look)
+            /* the lowest flagged byte is the first that needs a look (a
+               borrow flags only bytes above a flagged one) */
+            return j + ((size_t)__builtin_ctzll(look) >> 3);
+        j += m;
+    }
+    return r;
 #else
-                break;
-#endif
-            }
-            uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
-            uint64_t look = (((x - ones * 0x20) & ~x) | x | ((q - ones) & ~q) | ((b - ones) & ~b)) & highs;
-            /* the room is there (n * 6 + 2 bytes from the quote): the bytes
-               before the first that needs a look are kept */
-            memcpy(w, &x, 8);
-            if (look) {
-#if defined __GNUC__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-                /* the lowest flagged byte is the first that needs a look
-                   (a borrow flags only bytes above a flagged one) */
-                size_t k = (size_t)__builtin_ctzll(look) >> 3;
-                w += k;
-                i += k;
-#endif
-                break;
-            }
-            w += m;
-            i += m;
-        }
-        if (i >= n)
+    for (; j < r; j++) {
+        unsigned char c = (unsigned char)p[j];
+        if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
             break;
-#if defined(__SSE2__)
-    one:;
+        w[j] = (char)c;
+    }
+    return j;
 #endif
+}
+
+/* The rest of put_str from s[i], a byte that needs a look (w after the
+   bytes before it); the end. */
+static char *put_str_rest(char *w, const char *s, size_t n, size_t i)
+{
+    for (;;) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-            *w++ = (char)c; /* most bytes: printable ASCII as it is */
-            i++;
-            continue;
-        }
         if (c >= 0xC2 && c <= 0xDF && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
             *w++ = (char)c; /* a character of two bytes ("å"): valid as it stands */
             *w++ = s[i + 1];
             i += 2;
-            continue;
-        }
-        if (c >= 0x80) {
+        } else if (c >= 0x80) {
             utf8proc_int32_t cp;
-            utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
-            if (k > 0) {
-                memcpy(w, s + i, (size_t)k);
-                w += k;
-                i += (size_t)k;
+            utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+            if (l > 0) {
+                memcpy(w, s + i, (size_t)l);
+                w += l;
+                i += (size_t)l;
             } else {
                 memcpy(w, "\xEF\xBF\xBD", 3); /* U+FFFD */
                 w += 3;
                 i++;
             }
-            continue;
-        }
-        i++;
-        if (c == '"' || c == '\\') {
+        } else if (c == '"' || c == '\\') {
+            i++;
             *w++ = '\\';
             *w++ = (char)c;
         } else if (c >= 0x20) {
+            i++;
             *w++ = (char)c;
         } else {
             static const char hex[] = "0123456789ABCDEF";
+            i++;
             *w++ = '\\';
             switch (c) {
             case '\b': *w++ = 'b'; break;
@@ -156,185 +208,330 @@ static void str(pk_buf *o, const char *s)
                 *w++ = hex[c & 15];
             }
         }
+        size_t k = plain_run(w, s + i, n - i);
+        w += k;
+        i += k;
+        if (i >= n)
+            break;
     }
     *w++ = '"';
-    o->n = (size_t)(w - o->s);
+    return w;
 }
 
-static void num(pk_buf *o, long long v)
+/* The string s of n bytes quoted and escaped at w (room STR_ROOM(n) + 2,
+   and the 16 bytes past); the end. Most strings need no escape: their
+   copy is all, the rest apart. */
+static inline char *put_str(char *w, const char *s, size_t n)
 {
-    char b[24];
-    size_t k = sizeof b;
-    unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
-    /* the digits from the last, two at a time from a table, without
-       printf's parsing of a format */
+    *w++ = '"';
+    size_t k = plain_run(w, s, n);
+    if (k < n)
+        return put_str_rest(w + k, s, n, k);
+    w[k] = '"';
+    return w + k + 1;
+}
+
+/* s (n bytes, strlen) as a JSON string, or null */
+static inline char *put_s(char *w, const char *s, size_t n)
+{
+    if (!s)
+        return PUT(w, "null"), w;
+    return put_str(w, s, n);
+}
+
+/* The number v at w (20 bytes at most); the end. Its digits are counted
+   first, then written from the last, two at a time from a table. */
+static char *put_num(char *w, long long v)
+{
     static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
                                 "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
                                 "8081828384858687888990919293949596979899";
-    while (u >= 100) {
+    static const unsigned long long pow10[20] = {1u,
+                                                 10u,
+                                                 100u,
+                                                 1000u,
+                                                 10000u,
+                                                 100000u,
+                                                 1000000u,
+                                                 10000000u,
+                                                 100000000u,
+                                                 1000000000u,
+                                                 10000000000u,
+                                                 100000000000u,
+                                                 1000000000000u,
+                                                 10000000000000u,
+                                                 100000000000000u,
+                                                 1000000000000000u,
+                                                 10000000000000000u,
+                                                 100000000000000000u,
+                                                 1000000000000000000u,
+                                                 10000000000000000000u};
+    if ((unsigned long long)v < 10) {
+        *w = (char)('0' + v); /* one digit: most pages */
+        return w + 1;
+    }
+    unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+    if (v < 0)
+        *w++ = '-';
+    /* the number of digits: from the number of bits (1233 / 4096 is about
+       log10 2), one fewer below the power of ten (u | 1: 0 has a digit,
+       and no power of ten from 10 is odd) */
+    unsigned t = (unsigned)(64 - __builtin_clzll(u | 1)) * 1233 >> 12;
+    char *e = w + t + ((u | 1) >= pow10[t]);
+    char *p = e;
+    while (u > 0xFFFFFFFFu) {
         size_t d = (size_t)(u % 100);
         u /= 100;
-        b[--k] = pairs[2 * d + 1];
-        b[--k] = pairs[2 * d];
+        p -= 2;
+        memcpy(p, pairs + 2 * d, 2);
     }
-    if (u >= 10) {
-        b[--k] = pairs[2 * u + 1];
-        b[--k] = pairs[2 * u];
-    } else {
-        b[--k] = (char)('0' + u);
+    uint32_t x = (uint32_t)u; /* most numbers: offsets, pages and years */
+    while (x >= 100) {
+        uint32_t d = x % 100;
+        x /= 100;
+        p -= 2;
+        memcpy(p, pairs + 2 * d, 2);
     }
-    if (v < 0)
-        b[--k] = '-';
-    add(o, b + k, sizeof b - k);
-}
-
-static void year_or_null(pk_buf *o, int y)
-{
-    if (y)
-        num(o, y);
+    if (x >= 10)
+        memcpy(p - 2, pairs + 2 * x, 2);
     else
-        LIT(o, "null");
+        p[-1] = (char)('0' + x);
+    return e;
 }
 
-static void span(pk_buf *o, pk_span sp)
+static inline char *put_year(char *w, int y)
 {
-    LIT(o, "[");
-    num(o, (long long)sp.start);
-    LIT(o, ",");
-    num(o, (long long)sp.end);
-    LIT(o, "],\"page\":"); /* beside every span, its page */
-    num(o, (long long)sp.page);
+    if (!y)
+        return PUT(w, "null"), w;
+    return put_num(w, y);
 }
+
+/* [start,end],"page":page: beside every span, its page (three numbers) */
+static inline char *put_span(char *w, pk_span sp)
+{
+    *w++ = '[';
+    w = put_num(w, (long long)sp.start);
+    *w++ = ',';
+    w = put_num(w, (long long)sp.end);
+    PUT(w, "],\"page\":");
+    return put_num(w, (long long)sp.page);
+}
+
+/* the record's bytes end at w */
+#define AT(o, w) ((o)->n = (size_t)((w) - (o)->s))
+
+/* A list's end: its last item's comma dropped */
+static inline void drop_comma(pk_buf *o, size_t n) { o->n -= n > 0; }
 
 static char *record_json(const pk_record *r)
 {
     if (!r)
         return NULL;
     pk_buf o = {0};
-    LIT(&o, "{");
-    key(&o, "source", 1), str(&o, r->source);
-    key(&o, "doc_type", 0), str(&o, r->doc_type);
-    key(&o, "title", 0), str(&o, r->title);
-    key(&o, "body", 0), str(&o, r->body);
-    key(&o, "body_canonical", 0), str(&o, r->body_canonical);
-    key(&o, "administration", 0), str(&o, r->administration);
-    key(&o, "paragraph", 0), str(&o, r->paragraph);
+    char *w;
+    size_t l0 = len(r->source), l1 = len(r->doc_type), l2 = len(r->title), l3 = len(r->body),
+           l4 = len(r->body_canonical), l5 = len(r->administration), l6 = len(r->paragraph);
+    if (!(w = room(&o, ROOM(7, 0) + STR_ROOM(l0 + l1 + l2 + l3 + l4 + l5 + l6))))
+        goto done;
+    PUT(w, "{\"source\":");
+    w = put_s(w, r->source, l0);
+    PUT(w, ",\"doc_type\":");
+    w = put_s(w, r->doc_type, l1);
+    PUT(w, ",\"title\":");
+    w = put_s(w, r->title, l2);
+    PUT(w, ",\"body\":");
+    w = put_s(w, r->body, l3);
+    PUT(w, ",\"body_canonical\":");
+    w = put_s(w, r->body_canonical, l4);
+    PUT(w, ",\"administration\":");
+    w = put_s(w, r->administration, l5);
+    PUT(w, ",\"paragraph\":");
+    w = put_s(w, r->paragraph, l6);
+    PUT(w, ",\"registration_numbers\":[");
+    AT(&o, w);
 
-    key(&o, "registration_numbers", 0), LIT(&o, "[");
     for (size_t i = 0; i < r->n_registration_numbers; i++) {
         const pk_regnum *x = &r->registration_numbers[i];
-        if (i)
-            LIT(&o, ",");
-        LIT(&o, "{");
-        key(&o, "text", 1), str(&o, x->text);
-        key(&o, "value", 0), str(&o, x->value);
-        key(&o, "prefix", 0), str(&o, x->prefix);
-        key(&o, "year", 0), year_or_null(&o, x->year);
-        key(&o, "span", 0), span(&o, x->span);
-        LIT(&o, "}");
+        size_t a = len(x->text), b = len(x->value), c = len(x->prefix);
+        if (!(w = room(&o, ROOM(3, 4) + STR_ROOM(a + b + c))))
+            goto done;
+        PUT(w, "{\"text\":");
+        w = put_s(w, x->text, a);
+        PUT(w, ",\"value\":");
+        w = put_s(w, x->value, b);
+        PUT(w, ",\"prefix\":");
+        w = put_s(w, x->prefix, c);
+        PUT(w, ",\"year\":");
+        w = put_year(w, x->year);
+        PUT(w, ",\"span\":");
+        w = put_span(w, x->span);
+        PUT(w, "},");
+        AT(&o, w);
     }
-    LIT(&o, "]");
-    key(&o, "document_date", 0), str(&o, r->document_date);
-    key(&o, "meeting_date", 0), str(&o, r->meeting_date);
-    key(&o, "award", 0);
-    if (r->award) {
-        LIT(&o, "{");
-        key(&o, "name", 1), str(&o, r->award->name);
-        key(&o, "year", 0), year_or_null(&o, r->award->year);
-        key(&o, "class", 0), str(&o, r->award->klass);
-        LIT(&o, "}");
-    } else {
-        LIT(&o, "null");
+    drop_comma(&o, r->n_registration_numbers);
+
+    {
+        const pk_award *aw = r->award;
+        size_t a = len(r->document_date), b = len(r->meeting_date), c = aw ? len(aw->name) : 0,
+               d = aw ? len(aw->klass) : 0;
+        if (!(w = room(&o, ROOM(4, 1) + STR_ROOM(a + b + c + d))))
+            goto done;
+        PUT(w, "],\"document_date\":");
+        w = put_s(w, r->document_date, a);
+        PUT(w, ",\"meeting_date\":");
+        w = put_s(w, r->meeting_date, b);
+        PUT(w, ",\"award\":");
+        if (aw) {
+            PUT(w, "{\"name\":");
+            w = put_s(w, aw->name, c);
+            PUT(w, ",\"year\":");
+            w = put_year(w, aw->year);
+            PUT(w, ",\"class\":");
+            w = put_s(w, aw->klass, d);
+            PUT(w, "}");
+        } else {
+            PUT(w, "null");
+        }
+        PUT(w, ",\"decisions\":[");
+        AT(&o, w);
     }
 
-    key(&o, "decisions", 0), LIT(&o, "[");
     for (size_t i = 0; i < r->n_decisions; i++) {
         const pk_decision *x = &r->decisions[i];
-        if (i)
-            LIT(&o, ",");
-        LIT(&o, "{");
-        key(&o, "kind", 1), str(&o, x->kind);
-        key(&o, "formula", 0), str(&o, x->formula);
-        key(&o, "actor", 0), str(&o, x->actor);
-        key(&o, "text", 0), str(&o, x->text);
-        key(&o, "span", 0), span(&o, x->span);
-        LIT(&o, "}");
+        size_t a = len(x->kind), b = len(x->formula), c = len(x->actor), d = len(x->text);
+        if (!(w = room(&o, ROOM(4, 3) + STR_ROOM(a + b + c + d))))
+            goto done;
+        PUT(w, "{\"kind\":");
+        w = put_s(w, x->kind, a);
+        PUT(w, ",\"formula\":");
+        w = put_s(w, x->formula, b);
+        PUT(w, ",\"actor\":");
+        w = put_s(w, x->actor, c);
+        PUT(w, ",\"text\":");
+        w = put_s(w, x->text, d);
+        PUT(w, ",\"span\":");
+        w = put_span(w, x->span);
+        PUT(w, "},");
+        AT(&o, w);
     }
-    LIT(&o, "]");
+    drop_comma(&o, r->n_decisions);
+    if (!(w = room(&o, ROOM(0, 0))))
+        goto done;
+    PUT(w, "],\"units\":[");
+    AT(&o, w);
 
-    key(&o, "units", 0), LIT(&o, "[");
     for (size_t i = 0; i < r->n_units; i++) {
         const pk_unit *x = &r->units[i];
-        if (i)
-            LIT(&o, ",");
-        LIT(&o, "{");
-        key(&o, "name", 1), str(&o, x->name);
-        key(&o, "parent", 0), str(&o, x->parent);
-        key(&o, "key", 0), str(&o, x->key);
-        key(&o, "class", 0), str(&o, x->klass);
-        key(&o, "span", 0), span(&o, x->span);
-        LIT(&o, "}");
+        size_t a = len(x->name), b = len(x->parent), c = len(x->key), d = len(x->klass);
+        if (!(w = room(&o, ROOM(4, 3) + STR_ROOM(a + b + c + d))))
+            goto done;
+        PUT(w, "{\"name\":");
+        w = put_s(w, x->name, a);
+        PUT(w, ",\"parent\":");
+        w = put_s(w, x->parent, b);
+        PUT(w, ",\"key\":");
+        w = put_s(w, x->key, c);
+        PUT(w, ",\"class\":");
+        w = put_s(w, x->klass, d);
+        PUT(w, ",\"span\":");
+        w = put_span(w, x->span);
+        PUT(w, "},");
+        AT(&o, w);
     }
-    LIT(&o, "]");
+    drop_comma(&o, r->n_units);
+    if (!(w = room(&o, ROOM(0, 0))))
+        goto done;
+    PUT(w, "],\"people\":[");
+    AT(&o, w);
 
-    key(&o, "people", 0), LIT(&o, "[");
     for (size_t i = 0; i < r->n_people; i++) {
         const pk_person *x = &r->people[i];
-        if (i)
-            LIT(&o, ",");
-        LIT(&o, "{");
-        key(&o, "name", 1), str(&o, x->name);
-        key(&o, "title", 0), str(&o, x->title);
-        key(&o, "party", 0), str(&o, x->party);
-        key(&o, "role", 0), str(&o, x->role);
-        key(&o, "span", 0), span(&o, x->span);
-        LIT(&o, "}");
+        size_t a = len(x->name), b = len(x->title), c = len(x->party), d = len(x->role);
+        if (!(w = room(&o, ROOM(4, 3) + STR_ROOM(a + b + c + d))))
+            goto done;
+        PUT(w, "{\"name\":");
+        w = put_s(w, x->name, a);
+        PUT(w, ",\"title\":");
+        w = put_s(w, x->title, b);
+        PUT(w, ",\"party\":");
+        w = put_s(w, x->party, c);
+        PUT(w, ",\"role\":");
+        w = put_s(w, x->role, d);
+        PUT(w, ",\"span\":");
+        w = put_span(w, x->span);
+        PUT(w, "},");
+        AT(&o, w);
     }
-    LIT(&o, "]");
+    drop_comma(&o, r->n_people);
+    if (!(w = room(&o, ROOM(0, 0))))
+        goto done;
+    PUT(w, "],\"dates\":[");
+    AT(&o, w);
 
-    key(&o, "dates", 0), LIT(&o, "[");
     for (size_t i = 0; i < r->n_dates; i++) {
         const pk_date *x = &r->dates[i];
-        if (i)
-            LIT(&o, ",");
-        LIT(&o, "{");
-        key(&o, "text", 1), str(&o, x->text);
-        key(&o, "iso", 0), str(&o, x->iso);
-        key(&o, "role", 0), str(&o, x->role);
-        key(&o, "year_inferred", 0);
+        size_t a = len(x->text), b = len(x->iso), c = len(x->role);
+        if (!(w = room(&o, ROOM(3, 3) + STR_ROOM(a + b + c))))
+            goto done;
+        PUT(w, "{\"text\":");
+        w = put_s(w, x->text, a);
+        PUT(w, ",\"iso\":");
+        w = put_s(w, x->iso, b);
+        PUT(w, ",\"role\":");
+        w = put_s(w, x->role, c);
         if (x->year_inferred)
-            LIT(&o, "true");
+            PUT(w, ",\"year_inferred\":true,\"span\":");
         else
-            LIT(&o, "false");
-        key(&o, "span", 0), span(&o, x->span);
-        LIT(&o, "}");
+            PUT(w, ",\"year_inferred\":false,\"span\":");
+        w = put_span(w, x->span);
+        PUT(w, "},");
+        AT(&o, w);
     }
-    LIT(&o, "]");
+    drop_comma(&o, r->n_dates);
+    if (!(w = room(&o, ROOM(0, 0))))
+        goto done;
+    PUT(w, "],\"warnings\":[");
+    AT(&o, w);
 
-    key(&o, "warnings", 0), LIT(&o, "[");
     for (size_t i = 0; i < r->n_warnings; i++) {
-        if (i)
-            LIT(&o, ",");
-        str(&o, r->warnings[i]);
+        size_t a = len(r->warnings[i]);
+        if (!(w = room(&o, ROOM(1, 0) + STR_ROOM(a))))
+            goto done;
+        w = put_s(w, r->warnings[i], a);
+        PUT(w, ",");
+        AT(&o, w);
     }
-    LIT(&o, "]");
+    drop_comma(&o, r->n_warnings);
+
     /* the meeting that groups the records of whole minutes, else null */
-    key(&o, "meeting", 0);
     const pk_meeting *m = r->meeting;
     if (m) {
-        LIT(&o, "{");
-        key(&o, "body", 1), str(&o, m->body);
-        key(&o, "body_canonical", 0), str(&o, m->body_canonical);
-        key(&o, "date", 0), str(&o, m->date);
-        key(&o, "first_paragraph", 0), str(&o, m->first_paragraph);
-        key(&o, "last_paragraph", 0), str(&o, m->last_paragraph);
-        key(&o, "paragraphs", 0), num(&o, (long long)m->n_paragraphs);
-        key(&o, "span", 0), span(&o, m->span);
-        LIT(&o, "}");
+        size_t a = len(m->body), b = len(m->body_canonical), c = len(m->date), d = len(m->first_paragraph),
+               e = len(m->last_paragraph);
+        if (!(w = room(&o, ROOM(5, 4) + STR_ROOM(a + b + c + d + e))))
+            goto done;
+        PUT(w, "],\"meeting\":{\"body\":");
+        w = put_s(w, m->body, a);
+        PUT(w, ",\"body_canonical\":");
+        w = put_s(w, m->body_canonical, b);
+        PUT(w, ",\"date\":");
+        w = put_s(w, m->date, c);
+        PUT(w, ",\"first_paragraph\":");
+        w = put_s(w, m->first_paragraph, d);
+        PUT(w, ",\"last_paragraph\":");
+        w = put_s(w, m->last_paragraph, e);
+        PUT(w, ",\"paragraphs\":");
+        w = put_num(w, (long long)m->n_paragraphs);
+        PUT(w, ",\"span\":");
+        w = put_span(w, m->span);
+        PUT(w, "}}");
     } else {
-        LIT(&o, "null");
+        if (!(w = room(&o, ROOM(0, 0))))
+            goto done;
+        PUT(w, "],\"meeting\":null}");
     }
-    LIT(&o, "}");
+    AT(&o, w);
+done:
     return pk_buf_finish(&o);
 }
 
@@ -345,9 +542,17 @@ PK_EXPORT char *pk_doc_record_to_json(const pk_doc *doc, size_t i) { return reco
 PK_EXPORT char *pk_error_to_json(const char *source, const char *message)
 {
     pk_buf o = {0};
-    LIT(&o, "{");
-    key(&o, "source", 1), str(&o, source);
-    key(&o, "error", 0), str(&o, message ? message : "error");
-    LIT(&o, "}");
+    if (!message)
+        message = "error";
+    size_t a = len(source), b = strlen(message);
+    char *w = room(&o, ROOM(2, 0) + STR_ROOM(a + b));
+    if (w) {
+        PUT(w, "{\"source\":");
+        w = put_s(w, source, a);
+        PUT(w, ",\"error\":");
+        w = put_str(w, message, b);
+        PUT(w, "}");
+        AT(&o, w);
+    }
     return pk_buf_finish(&o);
 }
