@@ -61,6 +61,7 @@ GEN      = $(patsubst %,$(B)/gen/%_hash.h,$(HASHES)) $(B)/gen/bodies.inc $(B)/ge
            $(B)/gen/cue_words.inc $(B)/gen/unit_words.inc \
            $(B)/gen/decision_words.inc $(B)/gen/line_words.inc $(B)/gen/conjunction_words.inc \
            $(B)/gen/date_words.inc $(B)/gen/people_words.inc
+GEN     += $(B)/gen/months.inc
 TESTS    = $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
 ifneq ($(SANITIZE),)
 # the timed test: under the sanitizers its figures tell of their allocator
@@ -138,6 +139,16 @@ $(B)/gen/unit_cues.inc: lib/data/unit_cues.tsv Makefile
 $(B)/gen/date_cues.inc: lib/data/date_cues.tsv
 	@mkdir -p $(dir $@)
 	awk -F'\t' '!/^#/ && NF { gsub(/[\\"]/, "\\\\&", $$1); printf "{\"%s\", R_%s, W_%s},\n", $$1, toupper($$2), toupper($$3) }' $< > $@
+
+# the months: {name, short form, short form} per row, a missing form NULL,
+# in the file's order; a row of more than three columns, or other than
+# twelve rows, fails the build
+$(B)/gen/months.inc: lib/data/months.tsv
+	@mkdir -p $(dir $@)
+	awk -F'\t' '!/^#/ && NF { \
+		if (NF > 3 || $$0 ~ /["\\]/) { printf "%s:%d: bad row: %s\n", FILENAME, FNR, $$0 > "/dev/stderr"; bad = 1; exit 1 } \
+		printf "{"; for (i = 1; i <= 3; i++) printf "%s%s", (i > 1 ? ", " : ""), (i <= NF ? "\"" $$i "\"" : "NULL"); printf "},\n"; n++ } \
+		END { if (!bad && n != 12) { printf "%s: %d rows, not twelve\n", FILENAME, n > "/dev/stderr"; bad = 1 } exit bad }' $< > $@ || { rm -f $@; exit 1; }
 
 # the municipalities: {name, official} per row
 $(B)/gen/municipalities.inc: lib/data/municipalities.tsv

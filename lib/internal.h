@@ -321,6 +321,10 @@ void pk_match_free(pk_extractor *ex);
 int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap);
 /* The (*MARK) name of the last successful match, or NULL. */
 const char *pk_rx_mark(ctx *c);
+/* Pattern id's pcre2 source as it is compiled (those written from a
+   table's rows too), in memory of pk_malloc that the caller frees; NULL
+   when out of memory. */
+char *pk_rx_source(int id);
 
 /* ---- doc.c: the document's text as the stages see it ---- */
 
@@ -408,7 +412,7 @@ typedef struct regnum_shape {
 } regnum_shape;
 extern const regnum_shape pk_regnum_shapes[];
 extern const size_t pk_n_regnum_shapes;
-extern const char *const pk_months[12][3]; /* full name, abbreviation, extra */
+extern const char *const pk_months[12][3]; /* months.tsv: name, short forms (NULL: none), as RX_DATE_NAMED tries them */
 /* The date cues (lib/data/date_cues.tsv): a phrase, the role it gives a
    date, and where around the date it counts. */
 enum cue_role { R_DOCUMENT, R_MEETING, R_DEADLINE, R_CEREMONY, R_OTHER, R_UPCOMING, R_ANOTHER };

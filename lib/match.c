@@ -18,7 +18,6 @@
 #define NAME "(\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)?+(?:[ \\n](?:af |von |van |de |da |el )?\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)?+){1,3})"
 /* any short word in parentheses: people.c tells a party by the table of parties */
 #define PARTY "(\\p{L}{1,5})"
-#define MONTHS "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|febr|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec"
 /* RX_DATE_NAMED's words before the day: a weekday, with its ending or
    not, then "den", each optional (named_places reads them too) */
 #define WEEKDAYS "måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag"
@@ -115,11 +114,27 @@ int pk_word_ends_soon(const char *s, size_t n, size_t at)
     return 0;
 }
 
-/* j, f, m, a, s, o, n or d in either case: the first letter of a month */
-static int month_initial(unsigned char ch)
+/* 1 at each byte a month's name or short form (lib/data/months.tsv) opens
+   with, ASCII letters in either case (make_month_stems(), before the
+   first scan) */
+static unsigned char month_initials[256];
+
+static int month_initial(unsigned char ch) { return month_initials[ch]; }
+
+/* The months' forms (lib/data/months.tsv) in the order RX_DATE_NAMED's
+   pattern takes them: every name, then every short form, each in the
+   table's order; their count. */
+#define MONTH_FORMS (sizeof pk_months / sizeof **pk_months)
+static size_t month_forms(const char **f)
 {
-    unsigned char l = (unsigned char)(ch | 0x20);
-    return ch < 0x80 && (l == 'j' || l == 'f' || l == 'm' || l == 'a' || l == 's' || l == 'o' || l == 'n' || l == 'd');
+    size_t n = 0;
+    for (size_t m = 0; m < 12; m++)
+        f[n++] = pk_months[m][0];
+    for (size_t m = 0; m < 12; m++)
+        for (size_t col = 1; col < 3; col++)
+            if (pk_months[m][col])
+                f[n++] = pk_months[m][col];
+    return n;
 }
 
 /* The day's digits and what stands between it and the month. */
@@ -454,6 +469,30 @@ static char *build_chair_pattern(void)
     return p;
 }
 
+/* RX_DATE_NAMED's source: its months written out from lib/data/months.tsv
+   (month_forms()), any sign of pcre2's escaped. */
+static char *build_named_pattern(void)
+{
+    static const char head[] = "(?i)(?<![\\p{L}\\d])(?:(?:" WEEKDAYS ")(?:" WEEKDAY_END ")?\\s+)?(?:" DAY_DEN "\\s+)?"
+                               "(\\d{1,2})(?::[ae])?\\s+(",
+                      tail[] = ")(?![\\p{L}])(\\.)?(?:\\s+(\\d{4})(?![\\d]))?";
+    const char *forms[MONTH_FORMS];
+    size_t nf = month_forms(forms), need = sizeof head + sizeof tail;
+    for (size_t f = 0; f < nf; f++)
+        need += 2 * strlen(forms[f]) + 1;
+    char *p = pk_malloc(need);
+    if (!p)
+        return NULL;
+    size_t o = (size_t)snprintf(p, need, "%s", head);
+    for (size_t f = 0; f < nf; f++) {
+        if (f)
+            p[o++] = '|';
+        o += write_escaped(p + o, forms[f], strlen(forms[f]));
+    }
+    snprintf(p + o, need - o, "%s", tail);
+    return p;
+}
+
 /* RX_REGNUM_LABELED's source: its labels written out, any sign of pcre2's
    escaped. */
 static char *build_labeled_pattern(void)
@@ -676,9 +715,10 @@ static int may_be_day_word(const day_words *d, const char *s, size_t p, size_t q
     return 0;
 }
 
-/* The first three bytes of every name and short form of MONTHS ("jan",
-   "feb", ... "dec"), each as a number, made from MONTHS once (with the
-   words before the day). */
+/* The first three bytes of every name and short form of the months ("jan",
+   "feb", ... "dec"), each as a number, and the bytes a form opens with
+   (month_initials), made from lib/data/months.tsv once (with the words
+   before the day). */
 static uint32_t month_stems[32];
 static size_t n_month_stems;
 static int month_stems_all; /* a form under three bytes, or too many: no filter */
@@ -690,13 +730,15 @@ static void make_month_stems(void)
     add_day_words(&weekday_words, WEEKDAYS, WEEKDAY_END);
     add_day_words(&den_words, DAY_DEN, "");
     add_day_words(&chair_titles, CHAIR_TITLES, "");
-    for (const char *m = MONTHS; *m;) {
+    const char *forms[MONTH_FORMS];
+    for (size_t f = 0, nf = month_forms(forms); f < nf; f++) {
+        const char *m = forms[f];
         uint32_t key = 0;
-        if (strcspn(m, "|") < 3)
+        if (strlen(m) < 3)
             month_stems_all = 1;
-        for (size_t i = 0; m[i] && m[i] != '|'; i++)
+        for (size_t i = 0; m[i]; i++)
             month_stems_beyond |= (unsigned char)m[i] >= 0x80;
-        for (size_t i = 0; i < 3 && m[i] && m[i] != '|'; i++)
+        for (size_t i = 0; i < 3 && m[i]; i++)
             key = key << 8 | (uint32_t)(unsigned char)m[i];
         size_t i = 0;
         while (i < n_month_stems && month_stems[i] != key)
@@ -705,16 +747,22 @@ static void make_month_stems(void)
             month_stems_all = 1;
         else if (i == n_month_stems)
             month_stems[n_month_stems++] = key;
-        m += strcspn(m, "|");
-        m += *m == '|';
+        /* the first byte in either case; one beyond ASCII: every byte that
+           opens a character beyond ASCII */
+        unsigned char b = (unsigned char)m[0];
+        month_initials[b] = 1;
+        if (ascii_letter(b))
+            month_initials[b ^ 0x20] = 1;
+        else if (b >= 0x80)
+            memset(month_initials + 0xC0, 1, 0x40);
     }
 }
 
 /* The three bytes at k open a month's name, any case, as every name and
-   short form of MONTHS does. A character beyond ASCII matches an ASCII
+   short form of the months does. A character beyond ASCII matches an ASCII
    letter without case only when it is U+017F ("s") or U+212A ("k"): such
    a one is let through, any other is none of a month's letters (when
-   MONTHS is all ASCII; else every character beyond ASCII is let through).
+   the forms are all ASCII; else every character beyond ASCII is let through).
    Reads no byte past k + 3. */
 static int month_stem(const char *s, size_t end, size_t k)
 {
@@ -1244,8 +1292,7 @@ static const pattern patterns[RX_COUNT] = {
     /* "(24/11)", or a day/month after "den", "senast", "t.o.m.", "fr.o.m." */
     [RX_DATE_PAREN] = {"(?|\\((\\d{1,2})/(\\d{1,2})\\)|(?<=[Dd]en[ \\n]|[Ss]enast[ \\n]|t\\.o\\.m\\.[ \\n]|fr\\.o\\.m\\.[ \\n])"
                       "(\\d{1,2})/(\\d{1,2})(?![\\d/]|[ ]+\\d{4}))", NULL, 0, 0, NULL, paren_starts, NULL, RX_DATE_ISO},
-    [RX_DATE_NAMED] = {"(?i)(?<![\\p{L}\\d])(?:(?:" WEEKDAYS ")(?:" WEEKDAY_END ")?\\s+)?(?:" DAY_DEN "\\s+)?"
-                      "(\\d{1,2})(?::[ae])?\\s+(" MONTHS ")(?![\\p{L}])(\\.)?(?:\\s+(\\d{4})(?![\\d]))?", cue_digit, 64, 96, digit_then_letter, NULL,
+    [RX_DATE_NAMED] = {NULL /* built from lib/data/months.tsv */, cue_digit, 64, 96, digit_then_letter, NULL,
                       named_places},
     [RX_FORMULA] = {NULL /* built from pk_formulas */, NULL, 0, 0, NULL, .first = formula_opens, .each = 1},
     [RX_OPEN_FORMULA] = {NULL /* built from pk_open_formulas */, NULL, 0, 0, NULL, .first = open_formula_opens},
@@ -1645,27 +1692,58 @@ static void start_bytes(const pcre2_code *code, uint8_t set[32])
     }
 }
 
+/* The source of a row written from a table's rows (one whose src is
+   NULL), in memory of pk_malloc; NULL when out of memory. */
+static char *build_source(int id)
+{
+    switch (id) {
+    case RX_FORMULA:
+        return build_formula_pattern(pk_formulas, pk_n_formulas, patterns[RX_FORMULA].each);
+    case RX_OPEN_FORMULA:
+        return build_formula_pattern(pk_open_formulas, pk_n_open_formulas, patterns[RX_OPEN_FORMULA].each);
+    case RX_REGNUM:
+        return build_regnum_pattern();
+    case RX_REGNUM_LABELED:
+        return build_labeled_pattern();
+    case RX_CHAIR:
+        return build_chair_pattern();
+    case RX_DATE_NAMED:
+        return build_named_pattern();
+    default:
+        return NULL;
+    }
+}
+
+char *pk_rx_source(int id)
+{
+    if (!patterns[id].src)
+        return build_source(id);
+    size_t n = strlen(patterns[id].src) + 1;
+    char *p = pk_malloc(n);
+    if (p)
+        memcpy(p, patterns[id].src, n);
+    return p;
+}
+
 /* Compiles every pattern into ex->rx (pcre2 with JIT). 0, or -1 when out
    of memory. */
 int pk_match_compile(pk_extractor *ex)
 {
-    char *formula = build_formula_pattern(pk_formulas, pk_n_formulas, patterns[RX_FORMULA].each), *regnum = build_regnum_pattern();
-    char *opening = build_formula_pattern(pk_open_formulas, pk_n_open_formulas, patterns[RX_OPEN_FORMULA].each), *labeled = build_labeled_pattern(),
-         *chair = build_chair_pattern();
+    char *built[RX_COUNT] = {NULL};
+    int rc = 0;
+    for (int i = 0; i < RX_COUNT; i++)
+        if (!patterns[i].src && !(built[i] = build_source(i)))
+            rc = -1;
     pthread_once(&heads_once, make_all_heads); /* the formula rows' heads, read by their places */
     pthread_once(&label_cues_once, make_label_cues); /* where the labels hold their cues, read by labeled_starts */
     pthread_once(&month_stems_once, make_month_stems); /* the word lists, read by chair_starts too */
     pthread_once(&regnum_lead_once, make_regnum_lead); /* the shapes' openings, read by regnum_starts */
     ex->gctx = pcre2_general_context_create(rx_alloc, rx_free, NULL);
     pcre2_compile_context *cctx = ex->gctx ? pcre2_compile_context_create(ex->gctx) : NULL;
-    int rc = formula && regnum && opening && labeled && chair && cctx && !label_cues.bad ? 0 : -1;
+    if (!cctx || label_cues.bad)
+        rc = -1;
     for (int i = 0; i < RX_COUNT && rc == 0; i++) {
-        const char *src = i == RX_FORMULA         ? formula
-                          : i == RX_OPEN_FORMULA  ? opening
-                          : i == RX_REGNUM        ? regnum
-                          : i == RX_REGNUM_LABELED ? labeled
-                          : i == RX_CHAIR         ? chair
-                                                   : patterns[i].src;
+        const char *src = patterns[i].src ? patterns[i].src : built[i];
         int err;
         PCRE2_SIZE off;
         /* a row tried at its cues' places only is anchored there */
@@ -1679,11 +1757,8 @@ int pk_match_compile(pk_extractor *ex)
     for (int i = 0; i < RX_COUNT && rc == 0; i++)
         if (patterns[i].each)
             start_bytes(ex->rx[i], ex->rx_start[i]);
-    free(formula);
-    free(regnum);
-    free(opening);
-    free(labeled);
-    free(chair);
+    for (int i = 0; i < RX_COUNT; i++)
+        free(built[i]);
     pcre2_compile_context_free(cctx);
     if (rc == 0)
         rc = compile_cues(ex);
