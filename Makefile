@@ -206,7 +206,7 @@ $(B)/gen/unit_words.inc: KINDS = not_unit unit_class_head unit_sector unit_list_
 $(B)/gen/decision_words.inc: KINDS = verb_ending
 $(B)/gen/line_words.inc: KINDS = subtitle_opener closing_opener
 $(B)/gen/conjunction_words.inc: KINDS = suspended_next unit_list_joint
-$(B)/gen/date_words.inc: KINDS = day_list_word year_word
+$(B)/gen/date_words.inc: KINDS = day_list_word year_word weekday
 $(B)/gen/people_words.inc: KINDS = body_ending
 $(B)/gen/%_words.inc: lib/data/%_words.tsv
 	@mkdir -p $(dir $@)

@@ -458,6 +458,10 @@ extern const size_t pk_n_suspended_next, pk_n_unit_list_joint;
    days may hold; a word that makes the year after it the matter's */
 extern const char *const pk_day_list_word[], *const pk_year_word[];
 extern const size_t pk_n_day_list_word, pk_n_year_word;
+/* the weekdays (date_words.tsv), in lower case: a list of days may hold
+   them too, and RX_DATE_NAMED's pattern is written from them */
+extern const char *const pk_weekday[];
+extern const size_t pk_n_weekday;
 /* the endings of a word that names a body, for people.c (people_words.tsv) */
 extern const char *const pk_body_ending[];
 extern const size_t pk_n_body_ending;

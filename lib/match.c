@@ -18,14 +18,16 @@
 #define NAME "(\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)?+(?:[ \\n](?:af |von |van |de |da |el )?\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)?+){1,3})"
 /* any short word in parentheses: people.c tells a party by the table of parties */
 #define PARTY "(\\p{L}{1,5})"
-/* RX_DATE_NAMED's words before the day: a weekday, with its ending or
-   not, then "den", each optional (named_places reads them too) */
-#define WEEKDAYS "måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag"
+/* RX_DATE_NAMED's words before the day: a weekday (lib/data/date_words.tsv,
+   weekday), with its ending or not, then "den", each optional
+   (named_places reads them too) */
 #define WEEKDAY_END "en"
 #define DAY_DEN "den"
+static const char *const day_den[] = {DAY_DEN};
 /* the titles RX_CHAIR's role word may follow, as the text writes them
    (any case; the pattern takes them in this order, its signs escaped) */
-#define CHAIR_TITLES "tjänstgörande|vice|t.f.|t.f|tf.|tf"
+static const char *const chair_title_words[] = {"tjänstgörande", "vice", "t.f.", "t.f", "tf.", "tf"};
+#define N_CHAIR_TITLES (sizeof chair_title_words / sizeof *chair_title_words)
 #define REGVAL "(?:\\p{Lu}\\p{L}{0,5}(?:[ \\n\\-/]|(?=\\d)))?\\d[\\d.]*(?:(?:[-/:]| ?[–/] ?)\\n?\\d[\\d.]*)*"
 
 /* A pattern's row: its pcre2 source; the cues every match of it contains
@@ -448,47 +450,61 @@ static size_t write_escaped(char *p, const char *q, size_t n)
     return o;
 }
 
-/* RX_CHAIR's source, its titles written out from CHAIR_TITLES. */
+/* The n words of w as alternatives of a pcre2 source ('|' between them,
+   each taken literally), at p (room for alts_size(w, n) bytes); the bytes
+   written. */
+static size_t write_alts(char *p, const char *const *w, size_t n)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            p[o++] = '|';
+        o += write_escaped(p + o, w[i], strlen(w[i]));
+    }
+    return o;
+}
+
+static size_t alts_size(const char *const *w, size_t n)
+{
+    size_t need = 0;
+    for (size_t i = 0; i < n; i++)
+        need += 2 * strlen(w[i]) + 1;
+    return need;
+}
+
+/* RX_CHAIR's source, its titles written out from chair_title_words. */
 static char *build_chair_pattern(void)
 {
     static const char head[] = "(?<![\\p{L}])(?i:(?:(?:",
                       tail[] = ")\\s+)?ordförande(?:n)?)(?::)?\\s+" NAME "(?:\\s*\\(" PARTY "\\))?";
-    size_t need = sizeof head + sizeof tail + 2 * strlen(CHAIR_TITLES);
+    size_t need = sizeof head + sizeof tail + alts_size(chair_title_words, N_CHAIR_TITLES);
     char *p = pk_malloc(need);
     if (!p)
         return NULL;
     size_t o = (size_t)snprintf(p, need, "%s", head);
-    for (const char *t = CHAIR_TITLES; *t;) {
-        size_t len = strcspn(t, "|");
-        o += write_escaped(p + o, t, len);
-        t += len;
-        if (*t == '|')
-            p[o++] = *t++;
-    }
+    o += write_alts(p + o, chair_title_words, N_CHAIR_TITLES);
     snprintf(p + o, need - o, "%s", tail);
     return p;
 }
 
-/* RX_DATE_NAMED's source: its months written out from lib/data/months.tsv
-   (month_forms()), any sign of pcre2's escaped. */
+/* RX_DATE_NAMED's source: its weekdays (lib/data/date_words.tsv) and
+   months (lib/data/months.tsv, month_forms()) written out, any sign of
+   pcre2's escaped. */
 static char *build_named_pattern(void)
 {
-    static const char head[] = "(?i)(?<![\\p{L}\\d])(?:(?:" WEEKDAYS ")(?:" WEEKDAY_END ")?\\s+)?(?:" DAY_DEN "\\s+)?"
-                               "(\\d{1,2})(?::[ae])?\\s+(",
+    static const char head[] = "(?i)(?<![\\p{L}\\d])(?:(?:",
+                      mid[] = ")(?:" WEEKDAY_END ")?\\s+)?(?:" DAY_DEN "\\s+)?(\\d{1,2})(?::[ae])?\\s+(",
                       tail[] = ")(?![\\p{L}])(\\.)?(?:\\s+(\\d{4})(?![\\d]))?";
     const char *forms[MONTH_FORMS];
-    size_t nf = month_forms(forms), need = sizeof head + sizeof tail;
-    for (size_t f = 0; f < nf; f++)
-        need += 2 * strlen(forms[f]) + 1;
+    size_t nf = month_forms(forms);
+    size_t need = sizeof head + sizeof mid + sizeof tail + alts_size(pk_weekday, pk_n_weekday) + alts_size(forms, nf);
     char *p = pk_malloc(need);
     if (!p)
         return NULL;
     size_t o = (size_t)snprintf(p, need, "%s", head);
-    for (size_t f = 0; f < nf; f++) {
-        if (f)
-            p[o++] = '|';
-        o += write_escaped(p + o, forms[f], strlen(forms[f]));
-    }
+    o += write_alts(p + o, pk_weekday, pk_n_weekday);
+    o += (size_t)snprintf(p + o, need - o, "%s", mid);
+    o += write_alts(p + o, forms, nf);
     snprintf(p + o, need - o, "%s", tail);
     return p;
 }
@@ -614,10 +630,10 @@ static int caseless_ascii(const char *s, size_t end, size_t i)
 }
 
 /* Lists of words that may stand before a pattern's place, made once from
-   the macros the pattern is written from: RX_DATE_NAMED's words before the
-   day (from WEEKDAYS, WEEKDAY_END and DAY_DEN: each weekday with its
+   the rows the pattern is written from: RX_DATE_NAMED's words before the
+   day (from pk_weekday, WEEKDAY_END and DAY_DEN: each weekday with its
    ending or not, before "den" or the day, and "den" before the day) and
-   RX_CHAIR's titles (CHAIR_TITLES). Their ASCII letters folded; first[b]:
+   RX_CHAIR's titles (chair_title_words). Their ASCII letters folded; first[b]:
    a bit for each word that opens with the byte b. */
 typedef struct day_words {
     char w[16][24];
@@ -631,11 +647,12 @@ typedef struct day_words {
 } day_words;
 static day_words weekday_words, den_words, chair_titles;
 
-static void add_day_words(day_words *d, const char *alts, const char *tail)
+static void add_day_words(day_words *d, const char *const *words, size_t nw, const char *tail)
 {
     size_t k = 0, lt = strlen(tail);
-    for (const char *a = alts; *a;) {
-        size_t la = strcspn(a, "|");
+    for (size_t iw = 0; iw < nw; iw++) {
+        const char *a = words[iw];
+        size_t la = strlen(a);
         for (int with = 0; with <= (lt > 0); with++) {
             size_t len = la + (with ? lt : 0);
             if (k == 16 || len == 0 || len >= sizeof d->w[0]) {
@@ -678,8 +695,6 @@ static void add_day_words(day_words *d, const char *alts, const char *tail)
                 memset(d->opens + 0x80, 1, 0x80);
             k++;
         }
-        a += la;
-        a += *a == '|';
     }
     for (size_t l = 64; l-- > 1;)
         if (d->lens >> l & 1)
@@ -727,9 +742,9 @@ static pthread_once_t month_stems_once = PTHREAD_ONCE_INIT; /* and the word list
 
 static void make_month_stems(void)
 {
-    add_day_words(&weekday_words, WEEKDAYS, WEEKDAY_END);
-    add_day_words(&den_words, DAY_DEN, "");
-    add_day_words(&chair_titles, CHAIR_TITLES, "");
+    add_day_words(&weekday_words, pk_weekday, pk_n_weekday, WEEKDAY_END);
+    add_day_words(&den_words, day_den, 1, "");
+    add_day_words(&chair_titles, chair_title_words, N_CHAIR_TITLES, "");
     const char *forms[MONTH_FORMS];
     for (size_t f = 0, nf = month_forms(forms); f < nf; f++) {
         const char *m = forms[f];
@@ -1148,7 +1163,7 @@ static int chair_name_follows(const char *s, size_t n, size_t cue)
 
 /* RX_CHAIR's places, given a cue (its role word, "ordförande" in one of
    the cue's spellings): the role word, or the title before it across
-   white space, one of CHAIR_TITLES, which ends where that white space
+   white space, one of chair_title_words, which ends where that white space
    begins and takes one of chair_titles.lens in bytes. Of those openings
    each that follows no ASCII letter and where the text to the white space
    may be a title (may_be_day_word()) is a place, and the cue; none when
@@ -1292,7 +1307,7 @@ static const pattern patterns[RX_COUNT] = {
     /* "(24/11)", or a day/month after "den", "senast", "t.o.m.", "fr.o.m." */
     [RX_DATE_PAREN] = {"(?|\\((\\d{1,2})/(\\d{1,2})\\)|(?<=[Dd]en[ \\n]|[Ss]enast[ \\n]|t\\.o\\.m\\.[ \\n]|fr\\.o\\.m\\.[ \\n])"
                       "(\\d{1,2})/(\\d{1,2})(?![\\d/]|[ ]+\\d{4}))", NULL, 0, 0, NULL, paren_starts, NULL, RX_DATE_ISO},
-    [RX_DATE_NAMED] = {NULL /* built from lib/data/months.tsv */, cue_digit, 64, 96, digit_then_letter, NULL,
+    [RX_DATE_NAMED] = {NULL /* built from lib/data/months.tsv and date_words.tsv */, cue_digit, 64, 96, digit_then_letter, NULL,
                       named_places},
     [RX_FORMULA] = {NULL /* built from pk_formulas */, NULL, 0, 0, NULL, .first = formula_opens, .each = 1},
     [RX_OPEN_FORMULA] = {NULL /* built from pk_open_formulas */, NULL, 0, 0, NULL, .first = open_formula_opens},
@@ -1308,7 +1323,7 @@ static const pattern patterns[RX_COUNT] = {
     [RX_PARAGRAPH] = {"(?m)^(?:Protokoll[^\\n]{0,60}?|\\p{Lu}{2,6}[ ]+)?§[ ]*(\\d{1,4})(?![\\d])", cue_section, 256, 16, NULL, .opens = line_opens},
     [RX_AWARD] = {"(?i)(?<![\\p{L}])(?:stadens\\s+|stockholms\\s+stads\\s+)?kvalitets(?:utmärkelse(?:n|r|rna)?|pris(?:et|er)?)(?![\\p{L}])", cue_quality, 64, 48, NULL, .folded = 1, .opens = award_opens},
     [RX_AWARD_YEAR] = {"(?i)(?:(\\d{4})\\s+års\\s+(?:\\p{L}+\\s+){0,2}?kvalitets(?:utmärkelse|pris)|kvalitets(?:utmärkelse(?:n|ns)?|pris(?:et|ets)?)\\s+(?:år\\s+)?(\\d{4})(?![\\d\\-/]))", cue_quality, 160, 64, NULL, .folded = 1},
-    [RX_CHAIR] = {NULL /* built from CHAIR_TITLES */, cue_chair, 0, 0, NULL, chair_starts},
+    [RX_CHAIR] = {NULL /* built from chair_title_words */, cue_chair, 0, 0, NULL, chair_starts},
     /* the lookahead, true of every upper-case letter (none lies below
        U+00C0 but A-Z), gives pcre2 a table of the bytes a match can open
        with, so it skips the rest without testing \p{Lu} at each (people.c
