@@ -61,7 +61,7 @@ GEN      = $(patsubst %,$(B)/gen/%_hash.h,$(HASHES)) $(B)/gen/bodies.inc $(B)/ge
            $(B)/gen/cue_words.inc $(B)/gen/unit_words.inc \
            $(B)/gen/decision_words.inc $(B)/gen/line_words.inc $(B)/gen/conjunction_words.inc \
            $(B)/gen/date_words.inc $(B)/gen/people_words.inc
-GEN     += $(B)/gen/months.inc
+GEN     += $(B)/gen/months.inc $(B)/gen/pattern_words.inc
 TESTS    = $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
 ifneq ($(SANITIZE),)
 # the timed test: under the sanitizers its figures tell of their allocator
@@ -208,6 +208,7 @@ $(B)/gen/line_words.inc: KINDS = subtitle_opener closing_opener
 $(B)/gen/conjunction_words.inc: KINDS = suspended_next unit_list_joint
 $(B)/gen/date_words.inc: KINDS = day_list_word year_word weekday
 $(B)/gen/people_words.inc: KINDS = body_ending
+$(B)/gen/pattern_words.inc: KINDS = regnum_label
 $(B)/gen/%_words.inc: lib/data/%_words.tsv
 	@mkdir -p $(dir $@)
 	LC_ALL=C awk -F'\t' -v kinds="$(KINDS)" 'BEGIN { nk = split(kinds, k, " "); for (i = 1; i <= nk; i++) known[k[i]] = 1 } \

@@ -13,6 +13,10 @@
 #include <emmintrin.h>
 #endif
 
+/* the words the patterns' sources are written from (pattern_words.tsv):
+   pk_regnum_label */
+#include "pattern_words.inc"
+
 /* possessive where giving back cannot help: a run of lower-case letters
    is followed by '-', a space or the end, none of them a letter */
 #define NAME "(\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)?+(?:[ \\n](?:af |von |van |de |da |el )?\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)?+){1,3})"
@@ -399,11 +403,9 @@ static int regnum_lead_fits(const char *s, size_t n, size_t p)
     return k <= most;
 }
 
-/* The labels of RX_REGNUM_LABELED, as the text writes them (the pattern
-   takes each as it stands, in this order); every one holds a word of
-   cue_label. */
-static const char *const regnum_labels[] = {"D nr", "Dnr", "d nr", "dnr", "DNR", "Diarienummer", "Diarienr",
-                                            "Ärendenummer", "Ärendenr", "Vårt dnr", "Er ref", NULL};
+/* The labels of RX_REGNUM_LABELED are pk_regnum_label (pattern_words.tsv),
+   as the text writes them (the pattern takes each as it stands, in their
+   order); every one holds a word of cue_label. */
 static const char *const cue_label[] = {"nr", "NR", "nummer", "Er ref", NULL};
 
 /* Where a cue stands in the labels, read from them once: for each offset
@@ -418,8 +420,8 @@ static pthread_once_t label_cues_once = PTHREAD_ONCE_INIT;
 
 static void make_label_cues(void)
 {
-    for (size_t i = 0; regnum_labels[i]; i++) {
-        const char *l = regnum_labels[i];
+    for (size_t i = 0; i < pk_n_regnum_label; i++) {
+        const char *l = pk_regnum_label[i];
         int found = 0;
         for (size_t w = 0; cue_label[w]; w++)
             for (const char *h = strstr(l, cue_label[w]); h; h = strstr(h + 1, cue_label[w])) {
@@ -513,18 +515,12 @@ static char *build_named_pattern(void)
    escaped. */
 static char *build_labeled_pattern(void)
 {
-    size_t need = 64 + strlen("(" REGVAL ")");
-    for (size_t i = 0; regnum_labels[i]; i++)
-        need += 2 * strlen(regnum_labels[i]) + 1;
+    size_t need = 64 + strlen("(" REGVAL ")") + alts_size(pk_regnum_label, pk_n_regnum_label);
     char *p = pk_malloc(need);
     if (!p)
         return NULL;
     size_t o = (size_t)snprintf(p, need, "(?<![\\p{L}])(?:");
-    for (size_t i = 0; regnum_labels[i]; i++) {
-        if (i)
-            p[o++] = '|';
-        o += write_escaped(p + o, regnum_labels[i], strlen(regnum_labels[i]));
-    }
+    o += write_alts(p + o, pk_regnum_label, pk_n_regnum_label);
     snprintf(p + o, need - o, ")\\.?:?[ \\n]*(%s)", REGVAL);
     return p;
 }
@@ -1296,7 +1292,7 @@ static const char *const cue_section[] = {"§", NULL};
 static const char *const cue_admin[] = {"förvaltning", "Förvaltning", "FÖRVALTNING", "kontor", "Kontor", "KONTOR", NULL};
 
 static const pattern patterns[RX_COUNT] = {
-    [RX_REGNUM_LABELED] = {NULL /* built from regnum_labels */, cue_label, 0, 0, NULL, labeled_starts},
+    [RX_REGNUM_LABELED] = {NULL /* built from pattern_words.tsv's regnum_label rows */, cue_label, 0, 0, NULL, labeled_starts},
     [RX_REGNUM] = {NULL /* built from lib/data/regnum_shapes.tsv */, cue_digit, 24, 48, digit_group_then_separator, regnum_starts},
     /* a line may break after a separator: "2023-03-\n22"; or the compact
        "Kapacitetsplan 20190327" (the second branch, its separator empty) */
