@@ -14,7 +14,7 @@
 #endif
 
 /* the words the patterns' sources are written from (pattern_words.tsv):
-   pk_regnum_label */
+   pk_regnum_label, pk_chair_title */
 #include "pattern_words.inc"
 
 /* possessive where giving back cannot help: a run of lower-case letters
@@ -28,10 +28,6 @@
 #define WEEKDAY_END "en"
 #define DAY_DEN "den"
 static const char *const day_den[] = {DAY_DEN};
-/* the titles RX_CHAIR's role word may follow, as the text writes them
-   (any case; the pattern takes them in this order, its signs escaped) */
-static const char *const chair_title_words[] = {"tjänstgörande", "vice", "t.f.", "t.f", "tf.", "tf"};
-#define N_CHAIR_TITLES (sizeof chair_title_words / sizeof *chair_title_words)
 #define REGVAL "(?:\\p{Lu}\\p{L}{0,5}(?:[ \\n\\-/]|(?=\\d)))?\\d[\\d.]*(?:(?:[-/:]| ?[–/] ?)\\n?\\d[\\d.]*)*"
 
 /* A pattern's row: its pcre2 source; the cues every match of it contains
@@ -474,17 +470,19 @@ static size_t alts_size(const char *const *w, size_t n)
     return need;
 }
 
-/* RX_CHAIR's source, its titles written out from chair_title_words. */
+/* RX_CHAIR's source, its titles written out from pattern_words.tsv's
+   chair_title rows (any case in the text; the pattern takes them in their
+   order, their signs escaped). */
 static char *build_chair_pattern(void)
 {
     static const char head[] = "(?<![\\p{L}])(?i:(?:(?:",
                       tail[] = ")\\s+)?ordförande(?:n)?)(?::)?\\s+" NAME "(?:\\s*\\(" PARTY "\\))?";
-    size_t need = sizeof head + sizeof tail + alts_size(chair_title_words, N_CHAIR_TITLES);
+    size_t need = sizeof head + sizeof tail + alts_size(pk_chair_title, pk_n_chair_title);
     char *p = pk_malloc(need);
     if (!p)
         return NULL;
     size_t o = (size_t)snprintf(p, need, "%s", head);
-    o += write_alts(p + o, chair_title_words, N_CHAIR_TITLES);
+    o += write_alts(p + o, pk_chair_title, pk_n_chair_title);
     snprintf(p + o, need - o, "%s", tail);
     return p;
 }
@@ -629,7 +627,7 @@ static int caseless_ascii(const char *s, size_t end, size_t i)
    the rows the pattern is written from: RX_DATE_NAMED's words before the
    day (from pk_weekday, WEEKDAY_END and DAY_DEN: each weekday with its
    ending or not, before "den" or the day, and "den" before the day) and
-   RX_CHAIR's titles (chair_title_words). Their ASCII letters folded; first[b]:
+   RX_CHAIR's titles (pk_chair_title). Their ASCII letters folded; first[b]:
    a bit for each word that opens with the byte b. */
 typedef struct day_words {
     char w[16][24];
@@ -740,7 +738,7 @@ static void make_month_stems(void)
 {
     add_day_words(&weekday_words, pk_weekday, pk_n_weekday, WEEKDAY_END);
     add_day_words(&den_words, day_den, 1, "");
-    add_day_words(&chair_titles, chair_title_words, N_CHAIR_TITLES, "");
+    add_day_words(&chair_titles, pk_chair_title, pk_n_chair_title, "");
     const char *forms[MONTH_FORMS];
     for (size_t f = 0, nf = month_forms(forms); f < nf; f++) {
         const char *m = forms[f];
@@ -1159,7 +1157,7 @@ static int chair_name_follows(const char *s, size_t n, size_t cue)
 
 /* RX_CHAIR's places, given a cue (its role word, "ordförande" in one of
    the cue's spellings): the role word, or the title before it across
-   white space, one of chair_title_words, which ends where that white space
+   white space, one of pk_chair_title, which ends where that white space
    begins and takes one of chair_titles.lens in bytes. Of those openings
    each that follows no ASCII letter and where the text to the white space
    may be a title (may_be_day_word()) is a place, and the cue; none when
@@ -1319,7 +1317,7 @@ static const pattern patterns[RX_COUNT] = {
     [RX_PARAGRAPH] = {"(?m)^(?:Protokoll[^\\n]{0,60}?|\\p{Lu}{2,6}[ ]+)?§[ ]*(\\d{1,4})(?![\\d])", cue_section, 256, 16, NULL, .opens = line_opens},
     [RX_AWARD] = {"(?i)(?<![\\p{L}])(?:stadens\\s+|stockholms\\s+stads\\s+)?kvalitets(?:utmärkelse(?:n|r|rna)?|pris(?:et|er)?)(?![\\p{L}])", cue_quality, 64, 48, NULL, .folded = 1, .opens = award_opens},
     [RX_AWARD_YEAR] = {"(?i)(?:(\\d{4})\\s+års\\s+(?:\\p{L}+\\s+){0,2}?kvalitets(?:utmärkelse|pris)|kvalitets(?:utmärkelse(?:n|ns)?|pris(?:et|ets)?)\\s+(?:år\\s+)?(\\d{4})(?![\\d\\-/]))", cue_quality, 160, 64, NULL, .folded = 1},
-    [RX_CHAIR] = {NULL /* built from chair_title_words */, cue_chair, 0, 0, NULL, chair_starts},
+    [RX_CHAIR] = {NULL /* built from pk_chair_title */, cue_chair, 0, 0, NULL, chair_starts},
     /* the lookahead, true of every upper-case letter (none lies below
        U+00C0 but A-Z), gives pcre2 a table of the bytes a match can open
        with, so it skips the rest without testing \p{Lu} at each (people.c
