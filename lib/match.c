@@ -14,12 +14,15 @@
 #endif
 
 /* the words the patterns' sources are written from (pattern_words.tsv):
-   pk_regnum_label, pk_chair_title */
+   pk_regnum_label, pk_chair_title, pk_name_particle */
 #include "pattern_words.inc"
 
-/* possessive where giving back cannot help: a run of lower-case letters
+/* A person's name, written out by write_name() with the particles of
+   pattern_words.tsv (name_particle) between NAME_HEAD and NAME_TAIL;
+   possessive where giving back cannot help: a run of lower-case letters
    is followed by '-', a space or the end, none of them a letter */
-#define NAME "(\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)?+(?:[ \\n](?:af |von |van |de |da |el )?\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)?+){1,3})"
+#define NAME_HEAD "(\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)?+(?:[ \\n](?:"
+#define NAME_TAIL ")?\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)?+){1,3})"
 /* any short word in parentheses: people.c tells a party by the table of parties */
 #define PARTY "(\\p{L}{1,5})"
 /* RX_DATE_NAMED's words before the day: a weekday (lib/data/date_words.tsv,
@@ -470,19 +473,51 @@ static size_t alts_size(const char *const *w, size_t n)
     return need;
 }
 
+/* The name pattern at p (room for name_size() bytes); the bytes written. */
+static size_t write_name(char *p)
+{
+    size_t o = strlen(NAME_HEAD);
+    memcpy(p, NAME_HEAD, o);
+    o += write_alts(p + o, pk_name_particle, pk_n_name_particle);
+    memcpy(p + o, NAME_TAIL, strlen(NAME_TAIL));
+    return o + strlen(NAME_TAIL);
+}
+
+static size_t name_size(void) { return strlen(NAME_HEAD) + alts_size(pk_name_particle, pk_n_name_particle) + strlen(NAME_TAIL); }
+
+/* RX_NAME's source: the name, after a lookahead true of every upper-case
+   letter (none lies below U+00C0 but A-Z), which gives pcre2 a table of
+   the bytes a match can open with, so it skips the rest without testing
+   \p{Lu} at each (people.c asks it only where its own check of the
+   opening passes). */
+static char *build_name_pattern(void)
+{
+    static const char head[] = "(?=[A-Z\\x{C0}-\\x{10FFFF}])";
+    size_t need = sizeof head + name_size();
+    char *p = pk_malloc(need);
+    if (!p)
+        return NULL;
+    size_t o = (size_t)snprintf(p, need, "%s", head);
+    o += write_name(p + o);
+    p[o] = 0;
+    return p;
+}
+
 /* RX_CHAIR's source, its titles written out from pattern_words.tsv's
    chair_title rows (any case in the text; the pattern takes them in their
    order, their signs escaped). */
 static char *build_chair_pattern(void)
 {
-    static const char head[] = "(?<![\\p{L}])(?i:(?:(?:",
-                      tail[] = ")\\s+)?ordförande(?:n)?)(?::)?\\s+" NAME "(?:\\s*\\(" PARTY "\\))?";
-    size_t need = sizeof head + sizeof tail + alts_size(pk_chair_title, pk_n_chair_title);
+    static const char head[] = "(?<![\\p{L}])(?i:(?:(?:", mid[] = ")\\s+)?ordförande(?:n)?)(?::)?\\s+",
+                      tail[] = "(?:\\s*\\(" PARTY "\\))?";
+    size_t need = sizeof head + sizeof mid + sizeof tail + alts_size(pk_chair_title, pk_n_chair_title) + name_size();
     char *p = pk_malloc(need);
     if (!p)
         return NULL;
     size_t o = (size_t)snprintf(p, need, "%s", head);
     o += write_alts(p + o, pk_chair_title, pk_n_chair_title);
+    o += (size_t)snprintf(p + o, need - o, "%s", mid);
+    o += write_name(p + o);
     snprintf(p + o, need - o, "%s", tail);
     return p;
 }
@@ -1318,11 +1353,7 @@ static const pattern patterns[RX_COUNT] = {
     [RX_AWARD] = {"(?i)(?<![\\p{L}])(?:stadens\\s+|stockholms\\s+stads\\s+)?kvalitets(?:utmärkelse(?:n|r|rna)?|pris(?:et|er)?)(?![\\p{L}])", cue_quality, 64, 48, NULL, .folded = 1, .opens = award_opens},
     [RX_AWARD_YEAR] = {"(?i)(?:(\\d{4})\\s+års\\s+(?:\\p{L}+\\s+){0,2}?kvalitets(?:utmärkelse|pris)|kvalitets(?:utmärkelse(?:n|ns)?|pris(?:et|ets)?)\\s+(?:år\\s+)?(\\d{4})(?![\\d\\-/]))", cue_quality, 160, 64, NULL, .folded = 1},
     [RX_CHAIR] = {NULL /* built from pk_chair_title */, cue_chair, 0, 0, NULL, chair_starts},
-    /* the lookahead, true of every upper-case letter (none lies below
-       U+00C0 but A-Z), gives pcre2 a table of the bytes a match can open
-       with, so it skips the rest without testing \p{Lu} at each (people.c
-       asks it only where its own check of the opening passes) */
-    [RX_NAME] = {"(?=[A-Z\\x{C0}-\\x{10FFFF}])" NAME, NULL, 0, 0, NULL},
+    [RX_NAME] = {NULL /* built from pattern_words.tsv's name_particle rows */, NULL, 0, 0, NULL},
     [RX_PARTICIPATE] = {"(?i)(?<![\\p{L}])(?:har\\s+(?:valt|beslutat|bestämt)\\s+att\\s+(?:delta|medverka|tävla|anmäla\\s+sig)|har\\s+anmält\\s+(?:sitt|sig|att|intresse|deltagande)|har\\s+anmälts|anmäler\\s+(?:sitt|sig)|deltar|deltog|har\\s+deltagit|medverkar|medverkade|tävlade|avser\\s+att\\s+delta|vill\\s+delta|kommer\\s+att\\s+delta|ska\\s+delta|tävlar|nomineras|föreslås\\s+(?:delta|nomineras))(?![\\p{L}])", cue_participate, 0, 0, NULL, participate_starts, .folded = 1},
     [RX_PART_VERB] = {"(?i)(?<![\\p{L}])(?:deltar|delta|deltager|medverkar|medverka|tävlar|tävla|får\\s+delta|ska\\s+delta|skall\\s+delta|anmäls|anmäler|nomineras|ställer\\s+upp)(?![\\p{L}])", NULL, 0, 0, NULL},
     [RX_INOM] = {"(?<![\\p{L}])(?:inom|tillhör)(?![\\p{L}])", cue_inom, 0, 16, NULL},
@@ -1716,6 +1747,8 @@ static char *build_source(int id)
         return build_labeled_pattern();
     case RX_CHAIR:
         return build_chair_pattern();
+    case RX_NAME:
+        return build_name_pattern();
     case RX_DATE_NAMED:
         return build_named_pattern();
     default:
