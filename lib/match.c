@@ -14,7 +14,7 @@
 #endif
 
 /* the words the patterns' sources are written from (pattern_words.tsv):
-   pk_regnum_label, pk_chair_title, pk_name_particle */
+   pk_regnum_label, pk_chair_title, pk_name_particle, pk_body_noun */
 #include "pattern_words.inc"
 
 /* A person's name, written out by write_name() with the particles of
@@ -438,6 +438,25 @@ static void make_label_cues(void)
     }
 }
 
+/* The byte pair of an upper-case letter of Latin-1 for the lower-case one
+   at q (0xC3 and 0xA0..0xBE but 0xB7), or of A-Z for a-z: its second
+   byte's or its own new value, written at p; the bytes read. */
+static size_t upper_char(char *p, const char *q)
+{
+    unsigned char b = (unsigned char)q[0];
+    if (b >= 'a' && b <= 'z') {
+        p[0] = (char)(b - 0x20);
+        return 1;
+    }
+    if (b == 0xC3 && (unsigned char)q[1] >= 0xA0 && (unsigned char)q[1] <= 0xBE && (unsigned char)q[1] != 0xB7) {
+        p[0] = q[0];
+        p[1] = (char)((unsigned char)q[1] - 0x20);
+        return 2;
+    }
+    p[0] = q[0];
+    return 1;
+}
+
 /* The n bytes at q as a pcre2 source takes them literally (any sign of
    its escaped), at p (room for 2 n bytes); the bytes written. */
 static size_t write_escaped(char *p, const char *q, size_t n)
@@ -540,6 +559,54 @@ static char *build_named_pattern(void)
     o += write_alts(p + o, pk_weekday, pk_n_weekday);
     o += (size_t)snprintf(p + o, need - o, "%s", mid);
     o += write_alts(p + o, forms, nf);
+    snprintf(p + o, need - o, "%s", tail);
+    return p;
+}
+
+/* RX_BODY's source: its nouns written out from pattern_words.tsv
+   (body_noun), after a class of the last letters they may end in (each
+   noun's last character, and its upper case, in the order they come
+   first). */
+static char *build_body_pattern(void)
+{
+    static const char head[] = "(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*+(?:,?[ \\n](?:och|samt)[ \\n]\\p{Ll}\\p{L}*+-|,[ \\n]"
+                               "\\p{Ll}\\p{L}*+-)*[ \\n](?:(?:och|samt)[ \\n])?)(?:stads[ \\n])?)?(\\p{L}*+(?<=[",
+                      mid[] = "])(?<=(?i)", tail[] = "))(?![\\p{L}])";
+    size_t need = sizeof head + sizeof mid + sizeof tail + 3 * alts_size(pk_body_noun, pk_n_body_noun);
+    char *p = pk_malloc(need);
+    if (!p)
+        return NULL;
+    size_t o = (size_t)snprintf(p, need, "%s", head), cls = o;
+    for (size_t i = 0; i < pk_n_body_noun; i++) {
+        /* the last character: its first byte is no continuation byte */
+        const char *w = pk_body_noun[i];
+        size_t e = strlen(w), b = e;
+        while (b > 0 && ((unsigned char)w[b - 1] & 0xC0) == 0x80)
+            b--;
+        if (b > 0)
+            b--;
+        char up[4];
+        size_t n = e - b;
+        if (n > 2 || strchr("\\]^-[", w[b]))
+            n = 0; /* beyond Latin-1, or a sign of a class: never so */
+        for (int c = 0; c < 2 && n; c++) {
+            const char *ch = c ? up : w + b;
+            if (c) {
+                upper_char(up, w + b);
+                if (memcmp(up, w + b, n) == 0)
+                    break;
+            }
+            int seen = 0;
+            for (size_t q = cls; q + n <= o && !seen; q++)
+                seen = memcmp(p + q, ch, n) == 0;
+            if (!seen) {
+                memcpy(p + o, ch, n);
+                o += n;
+            }
+        }
+    }
+    o += (size_t)snprintf(p + o, need - o, "%s", mid);
+    o += write_alts(p + o, pk_body_noun, pk_n_body_noun);
     snprintf(p + o, need - o, "%s", tail);
     return p;
 }
@@ -1309,10 +1376,42 @@ static size_t body_opens(const char *s, size_t at, size_t lo)
 }
 
 static const char *const cue_digit[] = {CUE_DIGIT, NULL};
-static const char *const cue_body[] = {"nämnd", "Nämnd", "NÄMND", "styrelse", "Styrelse", "STYRELSE", "fullmäktige",
-                                       "Fullmäktige", "FULLMÄKTIGE", "utskott", "Utskott", "UTSKOTT", "kommitté",
-                                       "Kommitté", "KOMMITTÉ", "direktionen", "Direktionen", "DIREKTIONEN",
-                                       "beredningen", "Beredningen", "BEREDNINGEN", NULL};
+/* RX_BODY's cues, from its nouns (make_body_cues(), before the scan is
+   made): each that holds no other at its start, as written, with its
+   first letter in upper case, and all in upper case */
+#define BODY_CUES_MAX 64
+static const char *cue_body[3 * BODY_CUES_MAX + 1];
+static char body_cue_text[3 * BODY_CUES_MAX][40];
+static int body_cues_bad; /* too many nouns, or one too long */
+static pthread_once_t body_cues_once = PTHREAD_ONCE_INIT;
+
+static void make_body_cues(void)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < pk_n_body_noun; i++) {
+        const char *w = pk_body_noun[i];
+        size_t len = strlen(w);
+        int holds = 0;
+        for (size_t j = 0; j < pk_n_body_noun && !holds; j++)
+            holds = j != i && strlen(pk_body_noun[j]) < len && strncmp(w, pk_body_noun[j], strlen(pk_body_noun[j])) == 0;
+        if (holds)
+            continue;
+        if (k == BODY_CUES_MAX || len >= sizeof body_cue_text[0]) {
+            body_cues_bad = 1;
+            return;
+        }
+        char *as = body_cue_text[3 * k], *first = body_cue_text[3 * k + 1], *all = body_cue_text[3 * k + 2];
+        memcpy(as, w, len + 1);
+        memcpy(first, w, len + 1);
+        memcpy(all, w, len + 1);
+        upper_char(first, w);
+        for (size_t o = 0; o < len;)
+            o += upper_char(all + o, w + o);
+        for (int c = 0; c < 3; c++)
+            cue_body[3 * k + (size_t)c] = body_cue_text[3 * k + (size_t)c];
+        k++;
+    }
+}
 static const char *const cue_town[] = {"stad", "Stad", "STAD", "kommun", "KOMMUN", NULL};
 static const char *const cue_quality[] = {"kval", NULL};
 static const char *const cue_class[] = {"klas", NULL};
@@ -1347,7 +1446,7 @@ static const pattern patterns[RX_COUNT] = {
        letter, then the endings; a word that cannot end so costs no
        backtracking over its letters. Runs of letters are possessive where
        what follows them is no letter.) */
-    [RX_BODY] = {"(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*+(?:,?[ \\n](?:och|samt)[ \\n]\\p{Ll}\\p{L}*+-|,[ \\n]\\p{Ll}\\p{L}*+-)*[ \\n](?:(?:och|samt)[ \\n])?)(?:stads[ \\n])?)?(\\p{L}*+(?<=[dDnNeEtTéÉ])(?<=(?i)nämnd|nämnden|styrelse|styrelsen|fullmäktige|utskott|utskottet|kommittén|kommitté|direktionen|beredningen))(?![\\p{L}])", cue_body, 128, 48, pk_word_ends_soon, .opens = body_opens},
+    [RX_BODY] = {NULL /* built from pattern_words.tsv's body_noun rows */, cue_body, 128, 48, pk_word_ends_soon, .opens = body_opens},
     [RX_ADMIN] = {"(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*+)[ \\n])?(\\p{L}*+(?<=[gGnNtTrR])(?<=(?i)förvaltning|förvaltningen|kontoret|kontor))(?![\\p{L}])", cue_admin, 128, 48, pk_word_ends_soon, .opens = admin_opens},
     [RX_PARAGRAPH] = {"(?m)^(?:Protokoll[^\\n]{0,60}?|\\p{Lu}{2,6}[ ]+)?§[ ]*(\\d{1,4})(?![\\d])", cue_section, 256, 16, NULL, .opens = line_opens},
     [RX_AWARD] = {"(?i)(?<![\\p{L}])(?:stadens\\s+|stockholms\\s+stads\\s+)?kvalitets(?:utmärkelse(?:n|r|rna)?|pris(?:et|er)?)(?![\\p{L}])", cue_quality, 64, 48, NULL, .folded = 1, .opens = award_opens},
@@ -1749,6 +1848,8 @@ static char *build_source(int id)
         return build_chair_pattern();
     case RX_NAME:
         return build_name_pattern();
+    case RX_BODY:
+        return build_body_pattern();
     case RX_DATE_NAMED:
         return build_named_pattern();
     default:
@@ -1780,9 +1881,10 @@ int pk_match_compile(pk_extractor *ex)
     pthread_once(&label_cues_once, make_label_cues); /* where the labels hold their cues, read by labeled_starts */
     pthread_once(&month_stems_once, make_month_stems); /* the word lists, read by chair_starts too */
     pthread_once(&regnum_lead_once, make_regnum_lead); /* the shapes' openings, read by regnum_starts */
+    pthread_once(&body_cues_once, make_body_cues); /* RX_BODY's cues, read by the scan */
     ex->gctx = pcre2_general_context_create(rx_alloc, rx_free, NULL);
     pcre2_compile_context *cctx = ex->gctx ? pcre2_compile_context_create(ex->gctx) : NULL;
-    if (!cctx || label_cues.bad)
+    if (!cctx || label_cues.bad || body_cues_bad)
         rc = -1;
     for (int i = 0; i < RX_COUNT && rc == 0; i++) {
         const char *src = patterns[i].src ? patterns[i].src : built[i];

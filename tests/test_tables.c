@@ -297,6 +297,10 @@ static void test_pattern_sources(void **state)
         {RX_NAME,
          "(?=[A-Z\\x{C0}-\\x{10FFFF}])(\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)?+(?:[ \\n](?:af |von |van |de |"
          "da |el )?\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)?+){1,3})"},
+        {RX_BODY,
+         "(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*+(?:,?[ \\n](?:och|samt)[ \\n]\\p{Ll}\\p{L}*+-|,[ \\n]\\p{Ll}\\p{L}*+-)"
+         "*[ \\n](?:(?:och|samt)[ \\n])?)(?:stads[ \\n])?)?(\\p{L}*+(?<=[dDnNeEtTéÉ])(?<=(?i)nämnd|nämnden|"
+         "styrelse|styrelsen|fullmäktige|utskott|utskottet|kommittén|kommitté|direktionen|beredningen))(?![\\p{L}])"},
         {RX_REGNUM_LABELED,
          "(?<![\\p{L}])(?:D nr|Dnr|d nr|dnr|DNR|Diarienummer|Diarienr|Ärendenummer|Ärendenr|Vårt dnr|Er ref)"
          "\\.?:?[ \\n]*((?:\\p{Lu}\\p{L}{0,5}(?:[ \\n\\-/]|(?=\\d)))?\\d[\\d.]*(?:(?:[-/:]| ?[–/] ?)\\n?\\d[\\d.]*)"
