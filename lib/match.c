@@ -14,7 +14,8 @@
 #endif
 
 /* the words the patterns' sources are written from (pattern_words.tsv):
-   pk_regnum_label, pk_chair_title, pk_name_particle, pk_body_noun */
+   pk_regnum_label, pk_chair_title, pk_name_particle, pk_body_noun,
+   pk_admin_noun */
 #include "pattern_words.inc"
 
 /* A person's name, written out by write_name() with the particles of
@@ -563,23 +564,21 @@ static char *build_named_pattern(void)
     return p;
 }
 
-/* RX_BODY's source: its nouns written out from pattern_words.tsv
-   (body_noun), after a class of the last letters they may end in (each
-   noun's last character, and its upper case, in the order they come
-   first). */
-static char *build_body_pattern(void)
+/* The source of RX_BODY or RX_ADMIN: head, a class of the last letters
+   their nouns may end in (each noun's last character, and its upper
+   case, in the order they come first), then the nouns as a lookbehind
+   (pattern_words.tsv: body_noun, admin_noun). */
+static char *build_noun_pattern(const char *head, const char *const *words, size_t nw)
 {
-    static const char head[] = "(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*+(?:,?[ \\n](?:och|samt)[ \\n]\\p{Ll}\\p{L}*+-|,[ \\n]"
-                               "\\p{Ll}\\p{L}*+-)*[ \\n](?:(?:och|samt)[ \\n])?)(?:stads[ \\n])?)?(\\p{L}*+(?<=[",
-                      mid[] = "])(?<=(?i)", tail[] = "))(?![\\p{L}])";
-    size_t need = sizeof head + sizeof mid + sizeof tail + 3 * alts_size(pk_body_noun, pk_n_body_noun);
+    static const char mid[] = "])(?<=(?i)", tail[] = "))(?![\\p{L}])";
+    size_t need = strlen(head) + sizeof mid + sizeof tail + 3 * alts_size(words, nw);
     char *p = pk_malloc(need);
     if (!p)
         return NULL;
     size_t o = (size_t)snprintf(p, need, "%s", head), cls = o;
-    for (size_t i = 0; i < pk_n_body_noun; i++) {
+    for (size_t i = 0; i < nw; i++) {
         /* the last character: its first byte is no continuation byte */
-        const char *w = pk_body_noun[i];
+        const char *w = words[i];
         size_t e = strlen(w), b = e;
         while (b > 0 && ((unsigned char)w[b - 1] & 0xC0) == 0x80)
             b--;
@@ -606,9 +605,25 @@ static char *build_body_pattern(void)
         }
     }
     o += (size_t)snprintf(p + o, need - o, "%s", mid);
-    o += write_alts(p + o, pk_body_noun, pk_n_body_noun);
+    o += write_alts(p + o, words, nw);
     snprintf(p + o, need - o, "%s", tail);
     return p;
+}
+
+/* RX_BODY's source: the words before the noun ("Bygg- och miljö"), then
+   the noun. */
+static char *build_body_pattern(void)
+{
+    return build_noun_pattern("(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*+(?:,?[ \\n](?:och|samt)[ \\n]\\p{Ll}\\p{L}*+-|,[ \\n]"
+                              "\\p{Ll}\\p{L}*+-)*[ \\n](?:(?:och|samt)[ \\n])?)(?:stads[ \\n])?)?(\\p{L}*+(?<=[",
+                              pk_body_noun, pk_n_body_noun);
+}
+
+/* RX_ADMIN's source: one word before the noun ("Stadsledningskontoret"
+   alone, "Fastighetsförvaltningen", "Kultur förvaltningen"), then the noun. */
+static char *build_admin_pattern(void)
+{
+    return build_noun_pattern("(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*+)[ \\n])?(\\p{L}*+(?<=[", pk_admin_noun, pk_n_admin_noun);
 }
 
 /* RX_REGNUM_LABELED's source: its labels written out, any sign of pcre2's
@@ -1376,31 +1391,35 @@ static size_t body_opens(const char *s, size_t at, size_t lo)
 }
 
 static const char *const cue_digit[] = {CUE_DIGIT, NULL};
-/* RX_BODY's cues, from its nouns (make_body_cues(), before the scan is
-   made): each that holds no other at its start, as written, with its
-   first letter in upper case, and all in upper case */
-#define BODY_CUES_MAX 64
-static const char *cue_body[3 * BODY_CUES_MAX + 1];
-static char body_cue_text[3 * BODY_CUES_MAX][40];
-static int body_cues_bad; /* too many nouns, or one too long */
-static pthread_once_t body_cues_once = PTHREAD_ONCE_INIT;
+/* The cues of RX_BODY and RX_ADMIN, from their nouns (make_noun_cues(),
+   before the scan is made): each noun that holds no other at its start,
+   as written, with its first letter in upper case, and all in upper
+   case. */
+#define NOUN_CUES_MAX 64
+typedef struct noun_cues {
+    const char *cue[3 * NOUN_CUES_MAX + 1];
+    char text[3 * NOUN_CUES_MAX][40];
+} noun_cues;
+static noun_cues body_cues, admin_cues;
+static int noun_cues_bad; /* too many nouns, or one too long */
+static pthread_once_t noun_cues_once = PTHREAD_ONCE_INIT;
 
-static void make_body_cues(void)
+static void make_cues_of(noun_cues *nc, const char *const *words, size_t nw)
 {
     size_t k = 0;
-    for (size_t i = 0; i < pk_n_body_noun; i++) {
-        const char *w = pk_body_noun[i];
+    for (size_t i = 0; i < nw; i++) {
+        const char *w = words[i];
         size_t len = strlen(w);
         int holds = 0;
-        for (size_t j = 0; j < pk_n_body_noun && !holds; j++)
-            holds = j != i && strlen(pk_body_noun[j]) < len && strncmp(w, pk_body_noun[j], strlen(pk_body_noun[j])) == 0;
+        for (size_t j = 0; j < nw && !holds; j++)
+            holds = j != i && strlen(words[j]) < len && strncmp(w, words[j], strlen(words[j])) == 0;
         if (holds)
             continue;
-        if (k == BODY_CUES_MAX || len >= sizeof body_cue_text[0]) {
-            body_cues_bad = 1;
+        if (k == NOUN_CUES_MAX || len >= sizeof nc->text[0]) {
+            noun_cues_bad = 1;
             return;
         }
-        char *as = body_cue_text[3 * k], *first = body_cue_text[3 * k + 1], *all = body_cue_text[3 * k + 2];
+        char *as = nc->text[3 * k], *first = nc->text[3 * k + 1], *all = nc->text[3 * k + 2];
         memcpy(as, w, len + 1);
         memcpy(first, w, len + 1);
         memcpy(all, w, len + 1);
@@ -1408,10 +1427,17 @@ static void make_body_cues(void)
         for (size_t o = 0; o < len;)
             o += upper_char(all + o, w + o);
         for (int c = 0; c < 3; c++)
-            cue_body[3 * k + (size_t)c] = body_cue_text[3 * k + (size_t)c];
+            nc->cue[3 * k + (size_t)c] = nc->text[3 * k + (size_t)c];
         k++;
     }
 }
+
+static void make_noun_cues(void)
+{
+    make_cues_of(&body_cues, pk_body_noun, pk_n_body_noun);
+    make_cues_of(&admin_cues, pk_admin_noun, pk_n_admin_noun);
+}
+
 static const char *const cue_town[] = {"stad", "Stad", "STAD", "kommun", "KOMMUN", NULL};
 static const char *const cue_quality[] = {"kval", NULL};
 static const char *const cue_class[] = {"klas", NULL};
@@ -1421,7 +1447,6 @@ static const char *const cue_class[] = {"klas", NULL};
 static const char *const cue_participate[] = {"anm", "delt", "medv", "täv", "nom", NULL};
 static const char *const cue_inom[] = {"inom", "tillhör", NULL};
 static const char *const cue_section[] = {"§", NULL};
-static const char *const cue_admin[] = {"förvaltning", "Förvaltning", "FÖRVALTNING", "kontor", "Kontor", "KONTOR", NULL};
 
 static const pattern patterns[RX_COUNT] = {
     [RX_REGNUM_LABELED] = {NULL /* built from pattern_words.tsv's regnum_label rows */, cue_label, 0, 0, NULL, labeled_starts},
@@ -1446,8 +1471,8 @@ static const pattern patterns[RX_COUNT] = {
        letter, then the endings; a word that cannot end so costs no
        backtracking over its letters. Runs of letters are possessive where
        what follows them is no letter.) */
-    [RX_BODY] = {NULL /* built from pattern_words.tsv's body_noun rows */, cue_body, 128, 48, pk_word_ends_soon, .opens = body_opens},
-    [RX_ADMIN] = {"(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*+)[ \\n])?(\\p{L}*+(?<=[gGnNtTrR])(?<=(?i)förvaltning|förvaltningen|kontoret|kontor))(?![\\p{L}])", cue_admin, 128, 48, pk_word_ends_soon, .opens = admin_opens},
+    [RX_BODY] = {NULL /* built from pattern_words.tsv's body_noun rows */, body_cues.cue, 128, 48, pk_word_ends_soon, .opens = body_opens},
+    [RX_ADMIN] = {NULL /* built from pattern_words.tsv's admin_noun rows */, admin_cues.cue, 128, 48, pk_word_ends_soon, .opens = admin_opens},
     [RX_PARAGRAPH] = {"(?m)^(?:Protokoll[^\\n]{0,60}?|\\p{Lu}{2,6}[ ]+)?§[ ]*(\\d{1,4})(?![\\d])", cue_section, 256, 16, NULL, .opens = line_opens},
     [RX_AWARD] = {"(?i)(?<![\\p{L}])(?:stadens\\s+|stockholms\\s+stads\\s+)?kvalitets(?:utmärkelse(?:n|r|rna)?|pris(?:et|er)?)(?![\\p{L}])", cue_quality, 64, 48, NULL, .folded = 1, .opens = award_opens},
     [RX_AWARD_YEAR] = {"(?i)(?:(\\d{4})\\s+års\\s+(?:\\p{L}+\\s+){0,2}?kvalitets(?:utmärkelse|pris)|kvalitets(?:utmärkelse(?:n|ns)?|pris(?:et|ets)?)\\s+(?:år\\s+)?(\\d{4})(?![\\d\\-/]))", cue_quality, 160, 64, NULL, .folded = 1},
@@ -1850,6 +1875,8 @@ static char *build_source(int id)
         return build_name_pattern();
     case RX_BODY:
         return build_body_pattern();
+    case RX_ADMIN:
+        return build_admin_pattern();
     case RX_DATE_NAMED:
         return build_named_pattern();
     default:
@@ -1881,10 +1908,10 @@ int pk_match_compile(pk_extractor *ex)
     pthread_once(&label_cues_once, make_label_cues); /* where the labels hold their cues, read by labeled_starts */
     pthread_once(&month_stems_once, make_month_stems); /* the word lists, read by chair_starts too */
     pthread_once(&regnum_lead_once, make_regnum_lead); /* the shapes' openings, read by regnum_starts */
-    pthread_once(&body_cues_once, make_body_cues); /* RX_BODY's cues, read by the scan */
+    pthread_once(&noun_cues_once, make_noun_cues); /* RX_BODY's and RX_ADMIN's cues, read by the scan */
     ex->gctx = pcre2_general_context_create(rx_alloc, rx_free, NULL);
     pcre2_compile_context *cctx = ex->gctx ? pcre2_compile_context_create(ex->gctx) : NULL;
-    if (!cctx || label_cues.bad || body_cues_bad)
+    if (!cctx || label_cues.bad || noun_cues_bad)
         rc = -1;
     for (int i = 0; i < RX_COUNT && rc == 0; i++) {
         const char *src = patterns[i].src ? patterns[i].src : built[i];
