@@ -61,6 +61,7 @@ GEN      = $(patsubst %,$(B)/gen/%_hash.h,$(HASHES)) $(B)/gen/bodies.inc $(B)/ge
            $(B)/gen/cue_words.inc $(B)/gen/unit_words.inc \
            $(B)/gen/decision_words.inc $(B)/gen/line_words.inc $(B)/gen/conjunction_words.inc \
            $(B)/gen/date_words.inc $(B)/gen/people_words.inc $(ROW_FILTERS)
+GEN     += $(B)/gen/months.inc $(B)/gen/pattern_words.inc
 # the filters made from the rows of some word lists (see below)
 ROW_FILTERS = $(B)/gen/titles_first.inc $(B)/gen/titles_last.inc $(B)/gen/headings_first.inc \
            $(B)/gen/headings_last.inc $(B)/gen/furniture_lines_first.inc
@@ -142,6 +143,16 @@ $(B)/gen/date_cues.inc: lib/data/date_cues.tsv
 	@mkdir -p $(dir $@)
 	awk -F'\t' '!/^#/ && NF { gsub(/[\\"]/, "\\\\&", $$1); printf "{\"%s\", R_%s, W_%s},\n", $$1, toupper($$2), toupper($$3) }' $< > $@
 
+# the months: {name, short form, short form} per row, a missing form NULL,
+# in the file's order; a row of more than three columns, or other than
+# twelve rows, fails the build
+$(B)/gen/months.inc: lib/data/months.tsv
+	@mkdir -p $(dir $@)
+	awk -F'\t' '!/^#/ && NF { \
+		if (NF > 3 || $$0 ~ /["\\]/) { printf "%s:%d: bad row: %s\n", FILENAME, FNR, $$0 > "/dev/stderr"; bad = 1; exit 1 } \
+		printf "{"; for (i = 1; i <= 3; i++) printf "%s%s", (i > 1 ? ", " : ""), (i <= NF ? "\"" $$i "\"" : "NULL"); printf "},\n"; n++ } \
+		END { if (!bad && n != 12) { printf "%s: %d rows, not twelve\n", FILENAME, n > "/dev/stderr"; bad = 1 } exit bad }' $< > $@ || { rm -f $@; exit 1; }
+
 # the municipalities: {name, official} per row
 $(B)/gen/municipalities.inc: lib/data/municipalities.tsv
 	@mkdir -p $(dir $@)
@@ -219,8 +230,9 @@ $(B)/gen/unit_words.inc: KINDS = not_unit unit_class_head unit_sector unit_list_
 $(B)/gen/decision_words.inc: KINDS = verb_ending
 $(B)/gen/line_words.inc: KINDS = subtitle_opener closing_opener
 $(B)/gen/conjunction_words.inc: KINDS = suspended_next unit_list_joint
-$(B)/gen/date_words.inc: KINDS = day_list_word year_word
+$(B)/gen/date_words.inc: KINDS = day_list_word year_word weekday
 $(B)/gen/people_words.inc: KINDS = body_ending
+$(B)/gen/pattern_words.inc: KINDS = regnum_label chair_title name_particle body_noun admin_noun
 $(B)/gen/%_words.inc: lib/data/%_words.tsv
 	@mkdir -p $(dir $@)
 	LC_ALL=C awk -F'\t' -v kinds="$(KINDS)" 'BEGIN { nk = split(kinds, k, " "); for (i = 1; i <= nk; i++) known[k[i]] = 1 } \

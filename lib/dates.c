@@ -617,8 +617,8 @@ static int year_line(const ctx *c, size_t s, size_t e)
 }
 
 /* [s, e) holds nothing but a list of days: numbers, month names, the
-   words of date_words.tsv (day_list_word: weekday names, "den", "och",
-   "samt", "kl"), punctuation and line breaks. */
+   words of date_words.tsv (day_list_word: "den", "och", "samt", "kl";
+   weekday: the weekdays' names), punctuation and line breaks. */
 static int only_days(const ctx *c, size_t s, size_t e)
 {
     const char *t = c->t.s;
@@ -632,10 +632,11 @@ static int only_days(const ctx *c, size_t s, size_t e)
         while (w < e && word_byte((unsigned char)t[w]) && !(t[w] >= '0' && t[w] <= '9'))
             w++;
         int ok = month_of(c, p, w) != 0;
-        for (size_t k = 0; k < pk_n_day_list_word && !ok; k++) {
-            size_t n = strlen(pk_day_list_word[k]);
+        for (size_t k = 0; k < pk_n_day_list_word + pk_n_weekday && !ok; k++) {
+            const char *word = k < pk_n_day_list_word ? pk_day_list_word[k] : pk_weekday[k - pk_n_day_list_word];
+            size_t n = strlen(word);
             /* a weekday may take its article: "tisdagen" */
-            ok = (w - p == n || (n > 4 && w - p == n + 2)) && part_at(t, p, w, pk_day_list_word[k], n) == p + n;
+            ok = (w - p == n || (n > 4 && w - p == n + 2)) && part_at(t, p, w, word, n) == p + n;
         }
         if (!ok)
             return 0;

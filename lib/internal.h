@@ -321,6 +321,10 @@ void pk_match_free(pk_extractor *ex);
 int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap);
 /* The (*MARK) name of the last successful match, or NULL. */
 const char *pk_rx_mark(ctx *c);
+/* Pattern id's pcre2 source as it is compiled (those written from a
+   table's rows too), in memory of pk_malloc that the caller frees; NULL
+   when out of memory. */
+char *pk_rx_source(int id);
 
 /* ---- doc.c: the document's text as the stages see it ---- */
 
@@ -408,7 +412,7 @@ typedef struct regnum_shape {
 } regnum_shape;
 extern const regnum_shape pk_regnum_shapes[];
 extern const size_t pk_n_regnum_shapes;
-extern const char *const pk_months[12][3]; /* full name, abbreviation, extra */
+extern const char *const pk_months[12][3]; /* months.tsv: name, short forms (NULL: none), as RX_DATE_NAMED tries them */
 /* The date cues (lib/data/date_cues.tsv): a phrase, the role it gives a
    date, and where around the date it counts. */
 enum cue_role { R_DOCUMENT, R_MEETING, R_DEADLINE, R_CEREMONY, R_OTHER, R_UPCOMING, R_ANOTHER };
@@ -454,6 +458,10 @@ extern const size_t pk_n_suspended_next, pk_n_unit_list_joint;
    days may hold; a word that makes the year after it the matter's */
 extern const char *const pk_day_list_word[], *const pk_year_word[];
 extern const size_t pk_n_day_list_word, pk_n_year_word;
+/* the weekdays (date_words.tsv), in lower case: a list of days may hold
+   them too, and RX_DATE_NAMED's pattern is written from them */
+extern const char *const pk_weekday[];
+extern const size_t pk_n_weekday;
 /* the endings of a word that names a body, for people.c (people_words.tsv) */
 extern const char *const pk_body_ending[];
 extern const size_t pk_n_body_ending;

@@ -13,20 +13,25 @@
 #include <emmintrin.h>
 #endif
 
-/* possessive where giving back cannot help: a run of lower-case letters
+/* the words the patterns' sources are written from (pattern_words.tsv):
+   pk_regnum_label, pk_chair_title, pk_name_particle, pk_body_noun,
+   pk_admin_noun */
+#include "pattern_words.inc"
+
+/* A person's name, written out by write_name() with the particles of
+   pattern_words.tsv (name_particle) between NAME_HEAD and NAME_TAIL;
+   possessive where giving back cannot help: a run of lower-case letters
    is followed by '-', a space or the end, none of them a letter */
-#define NAME "(\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)?+(?:[ \\n](?:af |von |van |de |da |el )?\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)?+){1,3})"
+#define NAME_HEAD "(\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)?+(?:[ \\n](?:"
+#define NAME_TAIL ")?\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)?+){1,3})"
 /* any short word in parentheses: people.c tells a party by the table of parties */
 #define PARTY "(\\p{L}{1,5})"
-#define MONTHS "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|febr|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec"
-/* RX_DATE_NAMED's words before the day: a weekday, with its ending or
-   not, then "den", each optional (named_places reads them too) */
-#define WEEKDAYS "måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag"
+/* RX_DATE_NAMED's words before the day: a weekday (lib/data/date_words.tsv,
+   weekday), with its ending or not, then "den", each optional
+   (named_places reads them too) */
 #define WEEKDAY_END "en"
 #define DAY_DEN "den"
-/* the titles RX_CHAIR's role word may follow, as the text writes them
-   (any case; the pattern takes them in this order, its signs escaped) */
-#define CHAIR_TITLES "tjänstgörande|vice|t.f.|t.f|tf.|tf"
+static const char *const day_den[] = {DAY_DEN};
 #define REGVAL "(?:\\p{Lu}\\p{L}{0,5}(?:[ \\n\\-/]|(?=\\d)))?\\d[\\d.]*(?:(?:[-/:]| ?[–/] ?)\\n?\\d[\\d.]*)*"
 
 /* A pattern's row: its pcre2 source; the cues every match of it contains
@@ -115,11 +120,27 @@ int pk_word_ends_soon(const char *s, size_t n, size_t at)
     return 0;
 }
 
-/* j, f, m, a, s, o, n or d in either case: the first letter of a month */
-static int month_initial(unsigned char ch)
+/* 1 at each byte a month's name or short form (lib/data/months.tsv) opens
+   with, ASCII letters in either case (make_month_stems(), before the
+   first scan) */
+static unsigned char month_initials[256];
+
+static int month_initial(unsigned char ch) { return month_initials[ch]; }
+
+/* The months' forms (lib/data/months.tsv) in the order RX_DATE_NAMED's
+   pattern takes them: every name, then every short form, each in the
+   table's order; their count. */
+#define MONTH_FORMS (sizeof pk_months / sizeof **pk_months)
+static size_t month_forms(const char **f)
 {
-    unsigned char l = (unsigned char)(ch | 0x20);
-    return ch < 0x80 && (l == 'j' || l == 'f' || l == 'm' || l == 'a' || l == 's' || l == 'o' || l == 'n' || l == 'd');
+    size_t n = 0;
+    for (size_t m = 0; m < 12; m++)
+        f[n++] = pk_months[m][0];
+    for (size_t m = 0; m < 12; m++)
+        for (size_t col = 1; col < 3; col++)
+            if (pk_months[m][col])
+                f[n++] = pk_months[m][col];
+    return n;
 }
 
 /* The day's digits and what stands between it and the month. */
@@ -382,11 +403,9 @@ static int regnum_lead_fits(const char *s, size_t n, size_t p)
     return k <= most;
 }
 
-/* The labels of RX_REGNUM_LABELED, as the text writes them (the pattern
-   takes each as it stands, in this order); every one holds a word of
-   cue_label. */
-static const char *const regnum_labels[] = {"D nr", "Dnr", "d nr", "dnr", "DNR", "Diarienummer", "Diarienr",
-                                            "Ärendenummer", "Ärendenr", "Vårt dnr", "Er ref", NULL};
+/* The labels of RX_REGNUM_LABELED are pk_regnum_label (pattern_words.tsv),
+   as the text writes them (the pattern takes each as it stands, in their
+   order); every one holds a word of cue_label. */
 static const char *const cue_label[] = {"nr", "NR", "nummer", "Er ref", NULL};
 
 /* Where a cue stands in the labels, read from them once: for each offset
@@ -401,8 +420,8 @@ static pthread_once_t label_cues_once = PTHREAD_ONCE_INIT;
 
 static void make_label_cues(void)
 {
-    for (size_t i = 0; regnum_labels[i]; i++) {
-        const char *l = regnum_labels[i];
+    for (size_t i = 0; i < pk_n_regnum_label; i++) {
+        const char *l = pk_regnum_label[i];
         int found = 0;
         for (size_t w = 0; cue_label[w]; w++)
             for (const char *h = strstr(l, cue_label[w]); h; h = strstr(h + 1, cue_label[w])) {
@@ -420,6 +439,25 @@ static void make_label_cues(void)
     }
 }
 
+/* The byte pair of an upper-case letter of Latin-1 for the lower-case one
+   at q (0xC3 and 0xA0..0xBE but 0xB7), or of A-Z for a-z: its second
+   byte's or its own new value, written at p; the bytes read. */
+static size_t upper_char(char *p, const char *q)
+{
+    unsigned char b = (unsigned char)q[0];
+    if (b >= 'a' && b <= 'z') {
+        p[0] = (char)(b - 0x20);
+        return 1;
+    }
+    if (b == 0xC3 && (unsigned char)q[1] >= 0xA0 && (unsigned char)q[1] <= 0xBE && (unsigned char)q[1] != 0xB7) {
+        p[0] = q[0];
+        p[1] = (char)((unsigned char)q[1] - 0x20);
+        return 2;
+    }
+    p[0] = q[0];
+    return 1;
+}
+
 /* The n bytes at q as a pcre2 source takes them literally (any sign of
    its escaped), at p (room for 2 n bytes); the bytes written. */
 static size_t write_escaped(char *p, const char *q, size_t n)
@@ -433,43 +471,171 @@ static size_t write_escaped(char *p, const char *q, size_t n)
     return o;
 }
 
-/* RX_CHAIR's source, its titles written out from CHAIR_TITLES. */
-static char *build_chair_pattern(void)
+/* The n words of w as alternatives of a pcre2 source ('|' between them,
+   each taken literally), at p (room for alts_size(w, n) bytes); the bytes
+   written. */
+static size_t write_alts(char *p, const char *const *w, size_t n)
 {
-    static const char head[] = "(?<![\\p{L}])(?i:(?:(?:",
-                      tail[] = ")\\s+)?ordförande(?:n)?)(?::)?\\s+" NAME "(?:\\s*\\(" PARTY "\\))?";
-    size_t need = sizeof head + sizeof tail + 2 * strlen(CHAIR_TITLES);
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            p[o++] = '|';
+        o += write_escaped(p + o, w[i], strlen(w[i]));
+    }
+    return o;
+}
+
+static size_t alts_size(const char *const *w, size_t n)
+{
+    size_t need = 0;
+    for (size_t i = 0; i < n; i++)
+        need += 2 * strlen(w[i]) + 1;
+    return need;
+}
+
+/* The name pattern at p (room for name_size() bytes); the bytes written. */
+static size_t write_name(char *p)
+{
+    size_t o = strlen(NAME_HEAD);
+    memcpy(p, NAME_HEAD, o);
+    o += write_alts(p + o, pk_name_particle, pk_n_name_particle);
+    memcpy(p + o, NAME_TAIL, strlen(NAME_TAIL));
+    return o + strlen(NAME_TAIL);
+}
+
+static size_t name_size(void) { return strlen(NAME_HEAD) + alts_size(pk_name_particle, pk_n_name_particle) + strlen(NAME_TAIL); }
+
+/* RX_NAME's source: the name, after a lookahead true of every upper-case
+   letter (none lies below U+00C0 but A-Z), which gives pcre2 a table of
+   the bytes a match can open with, so it skips the rest without testing
+   \p{Lu} at each (people.c asks it only where its own check of the
+   opening passes). */
+static char *build_name_pattern(void)
+{
+    static const char head[] = "(?=[A-Z\\x{C0}-\\x{10FFFF}])";
+    size_t need = sizeof head + name_size();
     char *p = pk_malloc(need);
     if (!p)
         return NULL;
     size_t o = (size_t)snprintf(p, need, "%s", head);
-    for (const char *t = CHAIR_TITLES; *t;) {
-        size_t len = strcspn(t, "|");
-        o += write_escaped(p + o, t, len);
-        t += len;
-        if (*t == '|')
-            p[o++] = *t++;
-    }
+    o += write_name(p + o);
+    p[o] = 0;
+    return p;
+}
+
+/* RX_CHAIR's source, its titles written out from pattern_words.tsv's
+   chair_title rows (any case in the text; the pattern takes them in their
+   order, their signs escaped). */
+static char *build_chair_pattern(void)
+{
+    static const char head[] = "(?<![\\p{L}])(?i:(?:(?:", mid[] = ")\\s+)?ordförande(?:n)?)(?::)?\\s+",
+                      tail[] = "(?:\\s*\\(" PARTY "\\))?";
+    size_t need = sizeof head + sizeof mid + sizeof tail + alts_size(pk_chair_title, pk_n_chair_title) + name_size();
+    char *p = pk_malloc(need);
+    if (!p)
+        return NULL;
+    size_t o = (size_t)snprintf(p, need, "%s", head);
+    o += write_alts(p + o, pk_chair_title, pk_n_chair_title);
+    o += (size_t)snprintf(p + o, need - o, "%s", mid);
+    o += write_name(p + o);
     snprintf(p + o, need - o, "%s", tail);
     return p;
+}
+
+/* RX_DATE_NAMED's source: its weekdays (lib/data/date_words.tsv) and
+   months (lib/data/months.tsv, month_forms()) written out, any sign of
+   pcre2's escaped. */
+static char *build_named_pattern(void)
+{
+    static const char head[] = "(?i)(?<![\\p{L}\\d])(?:(?:",
+                      mid[] = ")(?:" WEEKDAY_END ")?\\s+)?(?:" DAY_DEN "\\s+)?(\\d{1,2})(?::[ae])?\\s+(",
+                      tail[] = ")(?![\\p{L}])(\\.)?(?:\\s+(\\d{4})(?![\\d]))?";
+    const char *forms[MONTH_FORMS];
+    size_t nf = month_forms(forms);
+    size_t need = sizeof head + sizeof mid + sizeof tail + alts_size(pk_weekday, pk_n_weekday) + alts_size(forms, nf);
+    char *p = pk_malloc(need);
+    if (!p)
+        return NULL;
+    size_t o = (size_t)snprintf(p, need, "%s", head);
+    o += write_alts(p + o, pk_weekday, pk_n_weekday);
+    o += (size_t)snprintf(p + o, need - o, "%s", mid);
+    o += write_alts(p + o, forms, nf);
+    snprintf(p + o, need - o, "%s", tail);
+    return p;
+}
+
+/* The source of RX_BODY or RX_ADMIN: head, a class of the last letters
+   their nouns may end in (each noun's last character, and its upper
+   case, in the order they come first), then the nouns as a lookbehind
+   (pattern_words.tsv: body_noun, admin_noun). */
+static char *build_noun_pattern(const char *head, const char *const *words, size_t nw)
+{
+    static const char mid[] = "])(?<=(?i)", tail[] = "))(?![\\p{L}])";
+    size_t need = strlen(head) + sizeof mid + sizeof tail + 3 * alts_size(words, nw);
+    char *p = pk_malloc(need);
+    if (!p)
+        return NULL;
+    size_t o = (size_t)snprintf(p, need, "%s", head), cls = o;
+    for (size_t i = 0; i < nw; i++) {
+        /* the last character: its first byte is no continuation byte */
+        const char *w = words[i];
+        size_t e = strlen(w), b = e;
+        while (b > 0 && ((unsigned char)w[b - 1] & 0xC0) == 0x80)
+            b--;
+        if (b > 0)
+            b--;
+        char up[4];
+        size_t n = e - b;
+        if (n > 2 || strchr("\\]^-[", w[b]))
+            n = 0; /* beyond Latin-1, or a sign of a class: never so */
+        for (int c = 0; c < 2 && n; c++) {
+            const char *ch = c ? up : w + b;
+            if (c) {
+                upper_char(up, w + b);
+                if (memcmp(up, w + b, n) == 0)
+                    break;
+            }
+            int seen = 0;
+            for (size_t q = cls; q + n <= o && !seen; q++)
+                seen = memcmp(p + q, ch, n) == 0;
+            if (!seen) {
+                memcpy(p + o, ch, n);
+                o += n;
+            }
+        }
+    }
+    o += (size_t)snprintf(p + o, need - o, "%s", mid);
+    o += write_alts(p + o, words, nw);
+    snprintf(p + o, need - o, "%s", tail);
+    return p;
+}
+
+/* RX_BODY's source: the words before the noun ("Bygg- och miljö"), then
+   the noun. */
+static char *build_body_pattern(void)
+{
+    return build_noun_pattern("(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*+(?:,?[ \\n](?:och|samt)[ \\n]\\p{Ll}\\p{L}*+-|,[ \\n]"
+                              "\\p{Ll}\\p{L}*+-)*[ \\n](?:(?:och|samt)[ \\n])?)(?:stads[ \\n])?)?(\\p{L}*+(?<=[",
+                              pk_body_noun, pk_n_body_noun);
+}
+
+/* RX_ADMIN's source: one word before the noun ("Stadsledningskontoret"
+   alone, "Fastighetsförvaltningen", "Kultur förvaltningen"), then the noun. */
+static char *build_admin_pattern(void)
+{
+    return build_noun_pattern("(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*+)[ \\n])?(\\p{L}*+(?<=[", pk_admin_noun, pk_n_admin_noun);
 }
 
 /* RX_REGNUM_LABELED's source: its labels written out, any sign of pcre2's
    escaped. */
 static char *build_labeled_pattern(void)
 {
-    size_t need = 64 + strlen("(" REGVAL ")");
-    for (size_t i = 0; regnum_labels[i]; i++)
-        need += 2 * strlen(regnum_labels[i]) + 1;
+    size_t need = 64 + strlen("(" REGVAL ")") + alts_size(pk_regnum_label, pk_n_regnum_label);
     char *p = pk_malloc(need);
     if (!p)
         return NULL;
     size_t o = (size_t)snprintf(p, need, "(?<![\\p{L}])(?:");
-    for (size_t i = 0; regnum_labels[i]; i++) {
-        if (i)
-            p[o++] = '|';
-        o += write_escaped(p + o, regnum_labels[i], strlen(regnum_labels[i]));
-    }
+    o += write_alts(p + o, pk_regnum_label, pk_n_regnum_label);
     snprintf(p + o, need - o, ")\\.?:?[ \\n]*(%s)", REGVAL);
     return p;
 }
@@ -575,10 +741,10 @@ static int caseless_ascii(const char *s, size_t end, size_t i)
 }
 
 /* Lists of words that may stand before a pattern's place, made once from
-   the macros the pattern is written from: RX_DATE_NAMED's words before the
-   day (from WEEKDAYS, WEEKDAY_END and DAY_DEN: each weekday with its
+   the rows the pattern is written from: RX_DATE_NAMED's words before the
+   day (from pk_weekday, WEEKDAY_END and DAY_DEN: each weekday with its
    ending or not, before "den" or the day, and "den" before the day) and
-   RX_CHAIR's titles (CHAIR_TITLES). Their ASCII letters folded; first[b]:
+   RX_CHAIR's titles (pk_chair_title). Their ASCII letters folded; first[b]:
    a bit for each word that opens with the byte b. */
 typedef struct day_words {
     char w[16][24];
@@ -592,11 +758,12 @@ typedef struct day_words {
 } day_words;
 static day_words weekday_words, den_words, chair_titles;
 
-static void add_day_words(day_words *d, const char *alts, const char *tail)
+static void add_day_words(day_words *d, const char *const *words, size_t nw, const char *tail)
 {
     size_t k = 0, lt = strlen(tail);
-    for (const char *a = alts; *a;) {
-        size_t la = strcspn(a, "|");
+    for (size_t iw = 0; iw < nw; iw++) {
+        const char *a = words[iw];
+        size_t la = strlen(a);
         for (int with = 0; with <= (lt > 0); with++) {
             size_t len = la + (with ? lt : 0);
             if (k == 16 || len == 0 || len >= sizeof d->w[0]) {
@@ -639,8 +806,6 @@ static void add_day_words(day_words *d, const char *alts, const char *tail)
                 memset(d->opens + 0x80, 1, 0x80);
             k++;
         }
-        a += la;
-        a += *a == '|';
     }
     for (size_t l = 64; l-- > 1;)
         if (d->lens >> l & 1)
@@ -676,9 +841,10 @@ static int may_be_day_word(const day_words *d, const char *s, size_t p, size_t q
     return 0;
 }
 
-/* The first three bytes of every name and short form of MONTHS ("jan",
-   "feb", ... "dec"), each as a number, made from MONTHS once (with the
-   words before the day). */
+/* The first three bytes of every name and short form of the months ("jan",
+   "feb", ... "dec"), each as a number, and the bytes a form opens with
+   (month_initials), made from lib/data/months.tsv once (with the words
+   before the day). */
 static uint32_t month_stems[32];
 static size_t n_month_stems;
 static int month_stems_all; /* a form under three bytes, or too many: no filter */
@@ -687,16 +853,18 @@ static pthread_once_t month_stems_once = PTHREAD_ONCE_INIT; /* and the word list
 
 static void make_month_stems(void)
 {
-    add_day_words(&weekday_words, WEEKDAYS, WEEKDAY_END);
-    add_day_words(&den_words, DAY_DEN, "");
-    add_day_words(&chair_titles, CHAIR_TITLES, "");
-    for (const char *m = MONTHS; *m;) {
+    add_day_words(&weekday_words, pk_weekday, pk_n_weekday, WEEKDAY_END);
+    add_day_words(&den_words, day_den, 1, "");
+    add_day_words(&chair_titles, pk_chair_title, pk_n_chair_title, "");
+    const char *forms[MONTH_FORMS];
+    for (size_t f = 0, nf = month_forms(forms); f < nf; f++) {
+        const char *m = forms[f];
         uint32_t key = 0;
-        if (strcspn(m, "|") < 3)
+        if (strlen(m) < 3)
             month_stems_all = 1;
-        for (size_t i = 0; m[i] && m[i] != '|'; i++)
+        for (size_t i = 0; m[i]; i++)
             month_stems_beyond |= (unsigned char)m[i] >= 0x80;
-        for (size_t i = 0; i < 3 && m[i] && m[i] != '|'; i++)
+        for (size_t i = 0; i < 3 && m[i]; i++)
             key = key << 8 | (uint32_t)(unsigned char)m[i];
         size_t i = 0;
         while (i < n_month_stems && month_stems[i] != key)
@@ -705,16 +873,22 @@ static void make_month_stems(void)
             month_stems_all = 1;
         else if (i == n_month_stems)
             month_stems[n_month_stems++] = key;
-        m += strcspn(m, "|");
-        m += *m == '|';
+        /* the first byte in either case; one beyond ASCII: every byte that
+           opens a character beyond ASCII */
+        unsigned char b = (unsigned char)m[0];
+        month_initials[b] = 1;
+        if (ascii_letter(b))
+            month_initials[b ^ 0x20] = 1;
+        else if (b >= 0x80)
+            memset(month_initials + 0xC0, 1, 0x40);
     }
 }
 
 /* The three bytes at k open a month's name, any case, as every name and
-   short form of MONTHS does. A character beyond ASCII matches an ASCII
+   short form of the months does. A character beyond ASCII matches an ASCII
    letter without case only when it is U+017F ("s") or U+212A ("k"): such
    a one is let through, any other is none of a month's letters (when
-   MONTHS is all ASCII; else every character beyond ASCII is let through).
+   the forms are all ASCII; else every character beyond ASCII is let through).
    Reads no byte past k + 3. */
 static int month_stem(const char *s, size_t end, size_t k)
 {
@@ -1100,7 +1274,7 @@ static int chair_name_follows(const char *s, size_t n, size_t cue)
 
 /* RX_CHAIR's places, given a cue (its role word, "ordförande" in one of
    the cue's spellings): the role word, or the title before it across
-   white space, one of CHAIR_TITLES, which ends where that white space
+   white space, one of pk_chair_title, which ends where that white space
    begins and takes one of chair_titles.lens in bytes. Of those openings
    each that follows no ASCII letter and where the text to the white space
    may be a title (may_be_day_word()) is a place, and the cue; none when
@@ -1217,10 +1391,53 @@ static size_t body_opens(const char *s, size_t at, size_t lo)
 }
 
 static const char *const cue_digit[] = {CUE_DIGIT, NULL};
-static const char *const cue_body[] = {"nämnd", "Nämnd", "NÄMND", "styrelse", "Styrelse", "STYRELSE", "fullmäktige",
-                                       "Fullmäktige", "FULLMÄKTIGE", "utskott", "Utskott", "UTSKOTT", "kommitté",
-                                       "Kommitté", "KOMMITTÉ", "direktionen", "Direktionen", "DIREKTIONEN",
-                                       "beredningen", "Beredningen", "BEREDNINGEN", NULL};
+/* The cues of RX_BODY and RX_ADMIN, from their nouns (make_noun_cues(),
+   before the scan is made): each noun that holds no other at its start,
+   as written, with its first letter in upper case, and all in upper
+   case. */
+#define NOUN_CUES_MAX 64
+typedef struct noun_cues {
+    const char *cue[3 * NOUN_CUES_MAX + 1];
+    char text[3 * NOUN_CUES_MAX][40];
+} noun_cues;
+static noun_cues body_cues, admin_cues;
+static int noun_cues_bad; /* too many nouns, or one too long */
+static pthread_once_t noun_cues_once = PTHREAD_ONCE_INIT;
+
+static void make_cues_of(noun_cues *nc, const char *const *words, size_t nw)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < nw; i++) {
+        const char *w = words[i];
+        size_t len = strlen(w);
+        int holds = 0;
+        for (size_t j = 0; j < nw && !holds; j++)
+            holds = j != i && strlen(words[j]) < len && strncmp(w, words[j], strlen(words[j])) == 0;
+        if (holds)
+            continue;
+        if (k == NOUN_CUES_MAX || len >= sizeof nc->text[0]) {
+            noun_cues_bad = 1;
+            return;
+        }
+        char *as = nc->text[3 * k], *first = nc->text[3 * k + 1], *all = nc->text[3 * k + 2];
+        memcpy(as, w, len + 1);
+        memcpy(first, w, len + 1);
+        memcpy(all, w, len + 1);
+        upper_char(first, w);
+        for (size_t o = 0; o < len;)
+            o += upper_char(all + o, w + o);
+        for (int c = 0; c < 3; c++)
+            nc->cue[3 * k + (size_t)c] = nc->text[3 * k + (size_t)c];
+        k++;
+    }
+}
+
+static void make_noun_cues(void)
+{
+    make_cues_of(&body_cues, pk_body_noun, pk_n_body_noun);
+    make_cues_of(&admin_cues, pk_admin_noun, pk_n_admin_noun);
+}
+
 static const char *const cue_town[] = {"stad", "Stad", "STAD", "kommun", "KOMMUN", NULL};
 static const char *const cue_quality[] = {"kval", NULL};
 static const char *const cue_class[] = {"klas", NULL};
@@ -1230,10 +1447,9 @@ static const char *const cue_class[] = {"klas", NULL};
 static const char *const cue_participate[] = {"anm", "delt", "medv", "täv", "nom", NULL};
 static const char *const cue_inom[] = {"inom", "tillhör", NULL};
 static const char *const cue_section[] = {"§", NULL};
-static const char *const cue_admin[] = {"förvaltning", "Förvaltning", "FÖRVALTNING", "kontor", "Kontor", "KONTOR", NULL};
 
 static const pattern patterns[RX_COUNT] = {
-    [RX_REGNUM_LABELED] = {NULL /* built from regnum_labels */, cue_label, 0, 0, NULL, labeled_starts},
+    [RX_REGNUM_LABELED] = {NULL /* built from pattern_words.tsv's regnum_label rows */, cue_label, 0, 0, NULL, labeled_starts},
     [RX_REGNUM] = {NULL /* built from lib/data/regnum_shapes.tsv */, cue_digit, 24, 48, digit_group_then_separator, regnum_starts},
     /* a line may break after a separator: "2023-03-\n22"; or the compact
        "Kapacitetsplan 20190327" (the second branch, its separator empty) */
@@ -1244,8 +1460,7 @@ static const pattern patterns[RX_COUNT] = {
     /* "(24/11)", or a day/month after "den", "senast", "t.o.m.", "fr.o.m." */
     [RX_DATE_PAREN] = {"(?|\\((\\d{1,2})/(\\d{1,2})\\)|(?<=[Dd]en[ \\n]|[Ss]enast[ \\n]|t\\.o\\.m\\.[ \\n]|fr\\.o\\.m\\.[ \\n])"
                       "(\\d{1,2})/(\\d{1,2})(?![\\d/]|[ ]+\\d{4}))", NULL, 0, 0, NULL, paren_starts, NULL, RX_DATE_ISO},
-    [RX_DATE_NAMED] = {"(?i)(?<![\\p{L}\\d])(?:(?:" WEEKDAYS ")(?:" WEEKDAY_END ")?\\s+)?(?:" DAY_DEN "\\s+)?"
-                      "(\\d{1,2})(?::[ae])?\\s+(" MONTHS ")(?![\\p{L}])(\\.)?(?:\\s+(\\d{4})(?![\\d]))?", cue_digit, 64, 96, digit_then_letter, NULL,
+    [RX_DATE_NAMED] = {NULL /* built from lib/data/months.tsv and date_words.tsv */, cue_digit, 64, 96, digit_then_letter, NULL,
                       named_places},
     [RX_FORMULA] = {NULL /* built from pk_formulas */, NULL, 0, 0, NULL, .first = formula_opens, .each = 1},
     [RX_OPEN_FORMULA] = {NULL /* built from pk_open_formulas */, NULL, 0, 0, NULL, .first = open_formula_opens},
@@ -1256,17 +1471,13 @@ static const pattern patterns[RX_COUNT] = {
        letter, then the endings; a word that cannot end so costs no
        backtracking over its letters. Runs of letters are possessive where
        what follows them is no letter.) */
-    [RX_BODY] = {"(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*+(?:,?[ \\n](?:och|samt)[ \\n]\\p{Ll}\\p{L}*+-|,[ \\n]\\p{Ll}\\p{L}*+-)*[ \\n](?:(?:och|samt)[ \\n])?)(?:stads[ \\n])?)?(\\p{L}*+(?<=[dDnNeEtTéÉ])(?<=(?i)nämnd|nämnden|styrelse|styrelsen|fullmäktige|utskott|utskottet|kommittén|kommitté|direktionen|beredningen))(?![\\p{L}])", cue_body, 128, 48, pk_word_ends_soon, .opens = body_opens},
-    [RX_ADMIN] = {"(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*+)[ \\n])?(\\p{L}*+(?<=[gGnNtTrR])(?<=(?i)förvaltning|förvaltningen|kontoret|kontor))(?![\\p{L}])", cue_admin, 128, 48, pk_word_ends_soon, .opens = admin_opens},
+    [RX_BODY] = {NULL /* built from pattern_words.tsv's body_noun rows */, body_cues.cue, 128, 48, pk_word_ends_soon, .opens = body_opens},
+    [RX_ADMIN] = {NULL /* built from pattern_words.tsv's admin_noun rows */, admin_cues.cue, 128, 48, pk_word_ends_soon, .opens = admin_opens},
     [RX_PARAGRAPH] = {"(?m)^(?:Protokoll[^\\n]{0,60}?|\\p{Lu}{2,6}[ ]+)?§[ ]*(\\d{1,4})(?![\\d])", cue_section, 256, 16, NULL, .opens = line_opens},
     [RX_AWARD] = {"(?i)(?<![\\p{L}])(?:stadens\\s+|stockholms\\s+stads\\s+)?kvalitets(?:utmärkelse(?:n|r|rna)?|pris(?:et|er)?)(?![\\p{L}])", cue_quality, 64, 48, NULL, .folded = 1, .opens = award_opens},
     [RX_AWARD_YEAR] = {"(?i)(?:(\\d{4})\\s+års\\s+(?:\\p{L}+\\s+){0,2}?kvalitets(?:utmärkelse|pris)|kvalitets(?:utmärkelse(?:n|ns)?|pris(?:et|ets)?)\\s+(?:år\\s+)?(\\d{4})(?![\\d\\-/]))", cue_quality, 160, 64, NULL, .folded = 1},
-    [RX_CHAIR] = {NULL /* built from CHAIR_TITLES */, cue_chair, 0, 0, NULL, chair_starts},
-    /* the lookahead, true of every upper-case letter (none lies below
-       U+00C0 but A-Z), gives pcre2 a table of the bytes a match can open
-       with, so it skips the rest without testing \p{Lu} at each (people.c
-       asks it only where its own check of the opening passes) */
-    [RX_NAME] = {"(?=[A-Z\\x{C0}-\\x{10FFFF}])" NAME, NULL, 0, 0, NULL},
+    [RX_CHAIR] = {NULL /* built from pk_chair_title */, cue_chair, 0, 0, NULL, chair_starts},
+    [RX_NAME] = {NULL /* built from pattern_words.tsv's name_particle rows */, NULL, 0, 0, NULL},
     [RX_PARTICIPATE] = {"(?i)(?<![\\p{L}])(?:har\\s+(?:valt|beslutat|bestämt)\\s+att\\s+(?:delta|medverka|tävla|anmäla\\s+sig)|har\\s+anmält\\s+(?:sitt|sig|att|intresse|deltagande)|har\\s+anmälts|anmäler\\s+(?:sitt|sig)|deltar|deltog|har\\s+deltagit|medverkar|medverkade|tävlade|avser\\s+att\\s+delta|vill\\s+delta|kommer\\s+att\\s+delta|ska\\s+delta|tävlar|nomineras|föreslås\\s+(?:delta|nomineras))(?![\\p{L}])", cue_participate, 0, 0, NULL, participate_starts, .folded = 1},
     [RX_PART_VERB] = {"(?i)(?<![\\p{L}])(?:deltar|delta|deltager|medverkar|medverka|tävlar|tävla|får\\s+delta|ska\\s+delta|skall\\s+delta|anmäls|anmäler|nomineras|ställer\\s+upp)(?![\\p{L}])", NULL, 0, 0, NULL},
     [RX_INOM] = {"(?<![\\p{L}])(?:inom|tillhör)(?![\\p{L}])", cue_inom, 0, 16, NULL},
@@ -1645,27 +1856,65 @@ static void start_bytes(const pcre2_code *code, uint8_t set[32])
     }
 }
 
+/* The source of a row written from a table's rows (one whose src is
+   NULL), in memory of pk_malloc; NULL when out of memory. */
+static char *build_source(int id)
+{
+    switch (id) {
+    case RX_FORMULA:
+        return build_formula_pattern(pk_formulas, pk_n_formulas, patterns[RX_FORMULA].each);
+    case RX_OPEN_FORMULA:
+        return build_formula_pattern(pk_open_formulas, pk_n_open_formulas, patterns[RX_OPEN_FORMULA].each);
+    case RX_REGNUM:
+        return build_regnum_pattern();
+    case RX_REGNUM_LABELED:
+        return build_labeled_pattern();
+    case RX_CHAIR:
+        return build_chair_pattern();
+    case RX_NAME:
+        return build_name_pattern();
+    case RX_BODY:
+        return build_body_pattern();
+    case RX_ADMIN:
+        return build_admin_pattern();
+    case RX_DATE_NAMED:
+        return build_named_pattern();
+    default:
+        return NULL;
+    }
+}
+
+char *pk_rx_source(int id)
+{
+    if (!patterns[id].src)
+        return build_source(id);
+    size_t n = strlen(patterns[id].src) + 1;
+    char *p = pk_malloc(n);
+    if (p)
+        memcpy(p, patterns[id].src, n);
+    return p;
+}
+
 /* Compiles every pattern into ex->rx (pcre2 with JIT). 0, or -1 when out
    of memory. */
 int pk_match_compile(pk_extractor *ex)
 {
-    char *formula = build_formula_pattern(pk_formulas, pk_n_formulas, patterns[RX_FORMULA].each), *regnum = build_regnum_pattern();
-    char *opening = build_formula_pattern(pk_open_formulas, pk_n_open_formulas, patterns[RX_OPEN_FORMULA].each), *labeled = build_labeled_pattern(),
-         *chair = build_chair_pattern();
+    char *built[RX_COUNT] = {NULL};
+    int rc = 0;
+    for (int i = 0; i < RX_COUNT; i++)
+        if (!patterns[i].src && !(built[i] = build_source(i)))
+            rc = -1;
     pthread_once(&heads_once, make_all_heads); /* the formula rows' heads, read by their places */
     pthread_once(&label_cues_once, make_label_cues); /* where the labels hold their cues, read by labeled_starts */
     pthread_once(&month_stems_once, make_month_stems); /* the word lists, read by chair_starts too */
     pthread_once(&regnum_lead_once, make_regnum_lead); /* the shapes' openings, read by regnum_starts */
+    pthread_once(&noun_cues_once, make_noun_cues); /* RX_BODY's and RX_ADMIN's cues, read by the scan */
     ex->gctx = pcre2_general_context_create(rx_alloc, rx_free, NULL);
     pcre2_compile_context *cctx = ex->gctx ? pcre2_compile_context_create(ex->gctx) : NULL;
-    int rc = formula && regnum && opening && labeled && chair && cctx && !label_cues.bad ? 0 : -1;
+    if (!cctx || label_cues.bad || noun_cues_bad)
+        rc = -1;
     for (int i = 0; i < RX_COUNT && rc == 0; i++) {
-        const char *src = i == RX_FORMULA         ? formula
-                          : i == RX_OPEN_FORMULA  ? opening
-                          : i == RX_REGNUM        ? regnum
-                          : i == RX_REGNUM_LABELED ? labeled
-                          : i == RX_CHAIR         ? chair
-                                                   : patterns[i].src;
+        const char *src = patterns[i].src ? patterns[i].src : built[i];
         int err;
         PCRE2_SIZE off;
         /* a row tried at its cues' places only is anchored there */
@@ -1679,11 +1928,8 @@ int pk_match_compile(pk_extractor *ex)
     for (int i = 0; i < RX_COUNT && rc == 0; i++)
         if (patterns[i].each)
             start_bytes(ex->rx[i], ex->rx_start[i]);
-    free(formula);
-    free(regnum);
-    free(opening);
-    free(labeled);
-    free(chair);
+    for (int i = 0; i < RX_COUNT; i++)
+        free(built[i]);
     pcre2_compile_context_free(cctx);
     if (rc == 0)
         rc = compile_cues(ex);

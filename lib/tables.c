@@ -179,12 +179,9 @@ const date_cue pk_date_cues[] = {
 const size_t pk_n_date_cues = sizeof pk_date_cues / sizeof *pk_date_cues;
 _Static_assert(sizeof pk_date_cues / sizeof *pk_date_cues < 256, "date cue rows are numbered in a byte");
 
-/* Full name, abbreviation, another abbreviation (or NULL). */
+/* The months (months.tsv): name, short form, another short form (or NULL). */
 const char *const pk_months[12][3] = {
-    {"januari", "jan", NULL},  {"februari", "feb", "febr"}, {"mars", "mar", NULL},
-    {"april", "apr", NULL},    {"maj", NULL, NULL},         {"juni", "jun", NULL},
-    {"juli", "jul", NULL},     {"augusti", "aug", NULL},    {"september", "sep", "sept"},
-    {"oktober", "okt", NULL},  {"november", "nov", NULL},   {"december", "dec", NULL},
+#include "months.inc"
 };
 
 /* The word lists of lib/data/ as perfect hashes (gperf, made by the

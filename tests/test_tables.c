@@ -275,12 +275,56 @@ static void test_title_at_as_a_scan(void **state)
     free_rows(&t);
 }
 
+/* The sources of the patterns that lib/match.c writes from table rows
+   (lib/data/months.tsv, date_words.tsv, pattern_words.tsv) are what they were when they were written
+   out in the code, byte for byte: pcre2 compiles the same patterns. */
+static void test_pattern_sources(void **state)
+{
+    (void)state;
+    static const struct {
+        int id;
+        const char *src;
+    } want[] = {
+        {RX_DATE_NAMED,
+         "(?i)(?<![\\p{L}\\d])(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\\s+)?(?:den\\s+)"
+         "?(\\d{1,2})(?::[ae])?\\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
+         "december|jan|febr|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)(?![\\p{L}])(\\.)?(?:\\s+(\\d{4})"
+         "(?![\\d]))?"},
+        {RX_CHAIR,
+         "(?<![\\p{L}])(?i:(?:(?:tjänstgörande|vice|t\\.f\\.|t\\.f|tf\\.|tf)\\s+)?ordförande(?:n)?)(?::)?\\s+(\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)"
+         "?+(?:[ \\n](?:af |von |van |de |da |el )?\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)?+){1,3})(?:\\s*\\((\\p{L}{1,5})"
+         "\\))?"},
+        {RX_NAME,
+         "(?=[A-Z\\x{C0}-\\x{10FFFF}])(\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)?+(?:[ \\n](?:af |von |van |de |"
+         "da |el )?\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)?+){1,3})"},
+        {RX_BODY,
+         "(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*+(?:,?[ \\n](?:och|samt)[ \\n]\\p{Ll}\\p{L}*+-|,[ \\n]\\p{Ll}\\p{L}*+-)"
+         "*[ \\n](?:(?:och|samt)[ \\n])?)(?:stads[ \\n])?)?(\\p{L}*+(?<=[dDnNeEtTéÉ])(?<=(?i)nämnd|nämnden|"
+         "styrelse|styrelsen|fullmäktige|utskott|utskottet|kommittén|kommitté|direktionen|beredningen))(?![\\p{L}])"},
+        {RX_ADMIN,
+         "(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*+)[ \\n])?(\\p{L}*+(?<=[gGnNtTrR])(?<=(?i)förvaltning|förvaltningen|"
+         "kontoret|kontor))(?![\\p{L}])"},
+        {RX_REGNUM_LABELED,
+         "(?<![\\p{L}])(?:D nr|Dnr|d nr|dnr|DNR|Diarienummer|Diarienr|Ärendenummer|Ärendenr|Vårt dnr|Er ref)"
+         "\\.?:?[ \\n]*((?:\\p{Lu}\\p{L}{0,5}(?:[ \\n\\-/]|(?=\\d)))?\\d[\\d.]*(?:(?:[-/:]| ?[–/] ?)\\n?\\d[\\d.]*)"
+         "*)"},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        char *got = pk_rx_source(want[i].id);
+        assert_non_null(got);
+        if (strcmp(got, want[i].src) != 0)
+            fail_msg("pattern %d: the source\n%s\nis not\n%s", want[i].id, got, want[i].src);
+        free(got);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_title_found),  cmocka_unit_test(test_every_given_name_found),
         cmocka_unit_test(test_every_party_found),  cmocka_unit_test(test_other_lists_found),
         cmocka_unit_test(test_near_misses),        cmocka_unit_test(test_title_at_as_a_scan),
+        cmocka_unit_test(test_pattern_sources),
     };
     return cmocka_run_group_tests_name("tables", tests, NULL, NULL);
 }
