@@ -1,9 +1,9 @@
 /* The data the rules read: decision formulas, diarienummer shapes, month
    names, and the lookups of the word lists (given names, titles, parties,
-   diarienummer prefixes, the words people.c reads). A new formula or month
-   spelling is one line here, and a new formula also wants a text in
-   tests/test_kinds.c that only it reads (tests/mutate.sh finds the rows
-   without one); a new diarienummer shape or prefix is one line in
+   diarienummer prefixes, the words people.c reads). A new formula is one
+   line here, and also wants a text in tests/test_kinds.c that only it
+   reads (tests/mutate.sh finds the rows without one); a new month
+   spelling (months.tsv), diarienummer shape or prefix is one line in
    lib/data/. */
 #include "internal.h"
 
