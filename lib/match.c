@@ -15,7 +15,7 @@
 
 /* the words the patterns' sources are written from (pattern_words.tsv):
    pk_regnum_label, pk_chair_title, pk_name_particle, pk_body_noun,
-   pk_admin_noun */
+   pk_admin_noun, pk_participation_phrase, pk_participation_verb */
 #include "pattern_words.inc"
 
 /* A person's name, written out by write_name() with the particles of
@@ -637,6 +637,43 @@ static char *build_labeled_pattern(void)
     size_t o = (size_t)snprintf(p, need, "(?<![\\p{L}])(?:");
     o += write_alts(p + o, pk_regnum_label, pk_n_regnum_label);
     snprintf(p + o, need - o, ")\\.?:?[ \\n]*(%s)", REGVAL);
+    return p;
+}
+
+/* The phrases of RX_PARTICIPATE or RX_PART_VERB (pattern_words.tsv:
+   participation_phrase, participation_verb) as one pcre2 source, under
+   (?i), each a whole word or words: a phrase's space written as white
+   space ("\\s+"), its "(" as a group's opening ("(?:", its "|" and ")"
+   as they stand), its brackets (a cue's marks) left out, any other sign
+   of pcre2's escaped. */
+static char *build_phrase_pattern(const char *const *rows, size_t n)
+{
+    static const char head[] = "(?i)(?<![\\p{L}])(?:", tail[] = ")(?![\\p{L}])";
+    size_t need = sizeof head + sizeof tail;
+    for (size_t i = 0; i < n; i++)
+        need += 3 * strlen(rows[i]) + 1;
+    char *p = pk_malloc(need);
+    if (!p)
+        return NULL;
+    size_t o = (size_t)snprintf(p, need, "%s", head);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            p[o++] = '|';
+        for (const char *q = rows[i]; *q; q++) {
+            if (*q == ' ') {
+                memcpy(p + o, "\\s+", 3);
+                o += 3;
+            } else if (*q == '(') {
+                memcpy(p + o, "(?:", 3);
+                o += 3;
+            } else if (*q == '|' || *q == ')') {
+                p[o++] = *q;
+            } else if (*q != '[' && *q != ']') {
+                o += write_escaped(p + o, q, 1);
+            }
+        }
+    }
+    snprintf(p + o, need - o, "%s", tail);
     return p;
 }
 
@@ -1441,10 +1478,46 @@ static void make_noun_cues(void)
 static const char *const cue_town[] = {"stad", "Stad", "STAD", "kommun", "KOMMUN", NULL};
 static const char *const cue_quality[] = {"kval", NULL};
 static const char *const cue_class[] = {"klas", NULL};
-/* the openings of "anmäla", "delta", "medverka", "tävla", "nomineras" and
-   their forms: every match holds one (none has "s" or "k", whose (?i)
-   spellings reach beyond ASCII) */
-static const char *const cue_participate[] = {"anm", "delt", "medv", "täv", "nom", NULL};
+/* RX_PARTICIPATE's cues: the openings of verbs its phrases mark in
+   brackets (pattern_words.tsv's participation_phrase rows: "[delt]a"),
+   each once, in the order they come first (make_participate_cues(),
+   before the scan is made): every match holds one (none may have "s" or
+   "k", whose (?i) spellings reach beyond ASCII) */
+#define PHRASE_CUES_MAX 16
+static struct {
+    const char *cue[PHRASE_CUES_MAX + 1];
+    char text[PHRASE_CUES_MAX][16];
+    int bad; /* too many, one too long or empty, a bracket left open, or one with "s" or "k" */
+} participate_cues;
+static pthread_once_t participate_cues_once = PTHREAD_ONCE_INIT;
+
+static void make_participate_cues(void)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < pk_n_participation_phrase; i++)
+        for (const char *o = strchr(pk_participation_phrase[i], '['); o; o = strchr(o + 1, '[')) {
+            const char *e = strchr(o, ']');
+            size_t len = e ? (size_t)(e - o - 1) : 0;
+            if (!e || len == 0 || len >= sizeof participate_cues.text[0] || memchr(o + 1, 's', len) || memchr(o + 1, 'k', len)) {
+                participate_cues.bad = 1;
+                return;
+            }
+            size_t j = 0;
+            while (j < k && !(strlen(participate_cues.text[j]) == len && memcmp(participate_cues.text[j], o + 1, len) == 0))
+                j++;
+            if (j < k)
+                continue;
+            if (k == PHRASE_CUES_MAX) {
+                participate_cues.bad = 1;
+                return;
+            }
+            memcpy(participate_cues.text[k], o + 1, len);
+            participate_cues.text[k][len] = 0;
+            participate_cues.cue[k] = participate_cues.text[k];
+            k++;
+        }
+    participate_cues.bad |= k == 0;
+}
 static const char *const cue_inom[] = {"inom", "tillhör", NULL};
 static const char *const cue_section[] = {"§", NULL};
 
@@ -1478,8 +1551,9 @@ static const pattern patterns[RX_COUNT] = {
     [RX_AWARD_YEAR] = {"(?i)(?:(\\d{4})\\s+års\\s+(?:\\p{L}+\\s+){0,2}?kvalitets(?:utmärkelse|pris)|kvalitets(?:utmärkelse(?:n|ns)?|pris(?:et|ets)?)\\s+(?:år\\s+)?(\\d{4})(?![\\d\\-/]))", cue_quality, 160, 64, NULL, .folded = 1},
     [RX_CHAIR] = {NULL /* built from pk_chair_title */, cue_chair, 0, 0, NULL, chair_starts},
     [RX_NAME] = {NULL /* built from pattern_words.tsv's name_particle rows */, NULL, 0, 0, NULL},
-    [RX_PARTICIPATE] = {"(?i)(?<![\\p{L}])(?:har\\s+(?:valt|beslutat|bestämt)\\s+att\\s+(?:delta|medverka|tävla|anmäla\\s+sig)|har\\s+anmält\\s+(?:sitt|sig|att|intresse|deltagande)|har\\s+anmälts|anmäler\\s+(?:sitt|sig)|deltar|deltog|har\\s+deltagit|medverkar|medverkade|tävlade|avser\\s+att\\s+delta|vill\\s+delta|kommer\\s+att\\s+delta|ska\\s+delta|tävlar|nomineras|föreslås\\s+(?:delta|nomineras))(?![\\p{L}])", cue_participate, 0, 0, NULL, participate_starts, .folded = 1},
-    [RX_PART_VERB] = {"(?i)(?<![\\p{L}])(?:deltar|delta|deltager|medverkar|medverka|tävlar|tävla|får\\s+delta|ska\\s+delta|skall\\s+delta|anmäls|anmäler|nomineras|ställer\\s+upp)(?![\\p{L}])", NULL, 0, 0, NULL},
+    [RX_PARTICIPATE] = {NULL /* built from pattern_words.tsv's participation_phrase rows */, participate_cues.cue, 0, 0, NULL,
+                        participate_starts, .folded = 1},
+    [RX_PART_VERB] = {NULL /* built from pattern_words.tsv's participation_verb rows */, NULL, 0, 0, NULL},
     [RX_INOM] = {"(?<![\\p{L}])(?:inom|tillhör)(?![\\p{L}])", cue_inom, 0, 16, NULL},
     [RX_CLASS] = {"(?i)(?<![\\p{L}])(?:tävlings)?klass(?:en)?\\s+(\\p{L}+(?:\\s+(?:och|inklusive)\\s+\\p{L}+)?)", cue_class, 16, 96, NULL, .folded = 1},
     /* a municipality by name: "Göteborgs Stad", "SOLNA STAD", "Nacka kommun";
@@ -1879,6 +1953,10 @@ static char *build_source(int id)
         return build_admin_pattern();
     case RX_DATE_NAMED:
         return build_named_pattern();
+    case RX_PARTICIPATE:
+        return build_phrase_pattern(pk_participation_phrase, pk_n_participation_phrase);
+    case RX_PART_VERB:
+        return build_phrase_pattern(pk_participation_verb, pk_n_participation_verb);
     default:
         return NULL;
     }
@@ -1909,9 +1987,10 @@ int pk_match_compile(pk_extractor *ex)
     pthread_once(&month_stems_once, make_month_stems); /* the word lists, read by chair_starts too */
     pthread_once(&regnum_lead_once, make_regnum_lead); /* the shapes' openings, read by regnum_starts */
     pthread_once(&noun_cues_once, make_noun_cues); /* RX_BODY's and RX_ADMIN's cues, read by the scan */
+    pthread_once(&participate_cues_once, make_participate_cues); /* RX_PARTICIPATE's, read by the scan */
     ex->gctx = pcre2_general_context_create(rx_alloc, rx_free, NULL);
     pcre2_compile_context *cctx = ex->gctx ? pcre2_compile_context_create(ex->gctx) : NULL;
-    if (!cctx || label_cues.bad || noun_cues_bad)
+    if (!cctx || label_cues.bad || noun_cues_bad || participate_cues.bad)
         rc = -1;
     for (int i = 0; i < RX_COUNT && rc == 0; i++) {
         const char *src = patterns[i].src ? patterns[i].src : built[i];

@@ -308,6 +308,14 @@ static void test_pattern_sources(void **state)
          "(?<![\\p{L}])(?:D nr|Dnr|d nr|dnr|DNR|Diarienummer|Diarienr|Ärendenummer|Ärendenr|Vårt dnr|Er ref)"
          "\\.?:?[ \\n]*((?:\\p{Lu}\\p{L}{0,5}(?:[ \\n\\-/]|(?=\\d)))?\\d[\\d.]*(?:(?:[-/:]| ?[–/] ?)\\n?\\d[\\d.]*)"
          "*)"},
+        {RX_PARTICIPATE,
+         "(?i)(?<![\\p{L}])(?:har\\s+(?:valt|beslutat|bestämt)\\s+att\\s+(?:delta|medverka|tävla|anmäla\\s+sig)|"
+         "har\\s+anmält\\s+(?:sitt|sig|att|intresse|deltagande)|har\\s+anmälts|anmäler\\s+(?:sitt|sig)|deltar|deltog|"
+         "har\\s+deltagit|medverkar|medverkade|tävlade|avser\\s+att\\s+delta|vill\\s+delta|kommer\\s+att\\s+delta|"
+         "ska\\s+delta|tävlar|nomineras|föreslås\\s+(?:delta|nomineras))(?![\\p{L}])"},
+        {RX_PART_VERB,
+         "(?i)(?<![\\p{L}])(?:deltar|delta|deltager|medverkar|medverka|tävlar|tävla|får\\s+delta|ska\\s+delta|"
+         "skall\\s+delta|anmäls|anmäler|nomineras|ställer\\s+upp)(?![\\p{L}])"},
     };
     for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
         char *got = pk_rx_source(want[i].id);
