@@ -15,7 +15,8 @@
 
 /* the words the patterns' sources are written from (pattern_words.tsv):
    pk_regnum_label, pk_chair_title, pk_name_particle, pk_body_noun,
-   pk_admin_noun, pk_participation_phrase, pk_participation_verb */
+   pk_admin_noun, pk_participation_phrase, pk_participation_verb,
+   pk_slash_date_lead */
 #include "pattern_words.inc"
 
 /* A person's name, written out by write_name() with the particles of
@@ -672,6 +673,38 @@ static char *build_phrase_pattern(const char *const *rows, size_t n)
                 o += write_escaped(p + o, q, 1);
             }
         }
+    }
+    snprintf(p + o, need - o, "%s", tail);
+    return p;
+}
+
+/* RX_DATE_PAREN's source: "(24/11)", or a day and month after one of its
+   words (pattern_words.tsv: slash_date_lead) and a space or a line
+   break, a lookbehind; a row that opens with an upper-case letter (A-Z)
+   and the row after it, the same word with that letter in lower case, are
+   one alternative, "[Dd]en", any other row one as it stands (any sign of
+   pcre2's escaped). */
+static char *build_paren_pattern(void)
+{
+    static const char head[] = "(?|\\((\\d{1,2})/(\\d{1,2})\\)|(?<=", sep[] = "[ \\n]",
+                      tail[] = ")(\\d{1,2})/(\\d{1,2})(?![\\d/]|[ ]+\\d{4}))";
+    size_t need = sizeof head + sizeof tail + pk_n_slash_date_lead * (sizeof sep + 4) +
+                  alts_size(pk_slash_date_lead, pk_n_slash_date_lead);
+    char *p = pk_malloc(need);
+    if (!p)
+        return NULL;
+    size_t o = (size_t)snprintf(p, need, "%s", head);
+    for (size_t i = 0; i < pk_n_slash_date_lead; i++) {
+        const char *w = pk_slash_date_lead[i], *next = i + 1 < pk_n_slash_date_lead ? pk_slash_date_lead[i + 1] : NULL;
+        if (i)
+            p[o++] = '|';
+        if (next && w[0] >= 'A' && w[0] <= 'Z' && next[0] == (w[0] | 0x20) && strcmp(w + 1, next + 1) == 0) {
+            o += (size_t)snprintf(p + o, need - o, "[%c%c]", w[0], next[0]);
+            w++;
+            i++;
+        }
+        o += write_escaped(p + o, w, strlen(w));
+        o += (size_t)snprintf(p + o, need - o, "%s", sep);
     }
     snprintf(p + o, need - o, "%s", tail);
     return p;
@@ -1530,9 +1563,10 @@ static const pattern patterns[RX_COUNT] = {
                     "((?:19|20)\\d\\d)()(0[1-9]|1[0-2])([0-3]\\d)(?![\\d\\-/.]))", cue_digit, 0, 0, date_digit, iso_starts},
     [RX_DATE_SLASH] = {"(?<![\\d/.\\-])(\\d{1,2})/(\\d{1,2})[ ]+(\\d{4})(?![\\d/])", NULL, 0, 0, NULL, slash_starts, NULL,
                        RX_DATE_ISO},
-    /* "(24/11)", or a day/month after "den", "senast", "t.o.m.", "fr.o.m." */
-    [RX_DATE_PAREN] = {"(?|\\((\\d{1,2})/(\\d{1,2})\\)|(?<=[Dd]en[ \\n]|[Ss]enast[ \\n]|t\\.o\\.m\\.[ \\n]|fr\\.o\\.m\\.[ \\n])"
-                      "(\\d{1,2})/(\\d{1,2})(?![\\d/]|[ ]+\\d{4}))", NULL, 0, 0, NULL, paren_starts, NULL, RX_DATE_ISO},
+    /* "(24/11)", or a day/month after a word of pattern_words.tsv's
+       slash_date_lead rows ("den", "senast", "t.o.m.", "fr.o.m.") */
+    [RX_DATE_PAREN] = {NULL /* built from pattern_words.tsv's slash_date_lead rows */, NULL, 0, 0, NULL, paren_starts, NULL,
+                      RX_DATE_ISO},
     [RX_DATE_NAMED] = {NULL /* built from lib/data/months.tsv and date_words.tsv */, cue_digit, 64, 96, digit_then_letter, NULL,
                       named_places},
     [RX_FORMULA] = {NULL /* built from pk_formulas */, NULL, 0, 0, NULL, .first = formula_opens, .each = 1},
@@ -1953,6 +1987,8 @@ static char *build_source(int id)
         return build_admin_pattern();
     case RX_DATE_NAMED:
         return build_named_pattern();
+    case RX_DATE_PAREN:
+        return build_paren_pattern();
     case RX_PARTICIPATE:
         return build_phrase_pattern(pk_participation_phrase, pk_n_participation_phrase);
     case RX_PART_VERB:

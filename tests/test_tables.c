@@ -308,6 +308,9 @@ static void test_pattern_sources(void **state)
          "(?<![\\p{L}])(?:D nr|Dnr|d nr|dnr|DNR|Diarienummer|Diarienr|Ärendenummer|Ärendenr|Vårt dnr|Er ref)"
          "\\.?:?[ \\n]*((?:\\p{Lu}\\p{L}{0,5}(?:[ \\n\\-/]|(?=\\d)))?\\d[\\d.]*(?:(?:[-/:]| ?[–/] ?)\\n?\\d[\\d.]*)"
          "*)"},
+        {RX_DATE_PAREN,
+         "(?|\\((\\d{1,2})/(\\d{1,2})\\)|(?<=[Dd]en[ \\n]|[Ss]enast[ \\n]|t\\.o\\.m\\.[ \\n]|fr\\.o\\.m\\.[ \\n])"
+         "(\\d{1,2})/(\\d{1,2})(?![\\d/]|[ ]+\\d{4}))"},
         {RX_PARTICIPATE,
          "(?i)(?<![\\p{L}])(?:har\\s+(?:valt|beslutat|bestämt)\\s+att\\s+(?:delta|medverka|tävla|anmäla\\s+sig)|"
          "har\\s+anmält\\s+(?:sitt|sig|att|intresse|deltagande)|har\\s+anmälts|anmäler\\s+(?:sitt|sig)|deltar|deltog|"
