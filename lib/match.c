@@ -406,26 +406,72 @@ static int regnum_lead_fits(const char *s, size_t n, size_t p)
 
 /* The labels of RX_REGNUM_LABELED are pk_regnum_label (pattern_words.tsv),
    as the text writes them (the pattern takes each as it stands, in their
-   order); every one holds a word of cue_label. */
-static const char *const cue_label[] = {"nr", "NR", "nummer", "Er ref", NULL};
+   order), each with its cue word in brackets ("D[nr]"); the cues
+   (label_cues.cue) are those words, each once, in the order they come first. */
+#define LABEL_MAX 64
+#define LABEL_CUES_MAX 16
+
+/* A label without its brackets, at out (room for LABEL_MAX bytes); its
+   length, or LABEL_MAX when it is too long. */
+static size_t unmarked(const char *label, char *out)
+{
+    size_t o = 0;
+    for (const char *q = label; *q; q++)
+        if (*q != '[' && *q != ']') {
+            if (o + 1 >= LABEL_MAX)
+                return LABEL_MAX;
+            out[o++] = *q;
+        }
+    out[o] = 0;
+    return o;
+}
 
 /* Where a cue stands in the labels, read from them once: for each offset
    of a cue word in a label (below MAX_STARTS), the first bytes of the
-   labels that hold one there. */
+   labels that hold one there; and the cues. */
 static struct {
     uint64_t offsets;                /* a bit for each offset some label has */
     uint8_t first[MAX_STARTS][32];   /* by offset: a bit for each first byte */
-    int bad;                         /* a label without a cue, or one too far in */
+    const char *cue[LABEL_CUES_MAX + 1];
+    char text[LABEL_CUES_MAX][LABEL_MAX];
+    int bad;                         /* a label without a cue, one too long, one too far in, or too many */
 } label_cues;
 static pthread_once_t label_cues_once = PTHREAD_ONCE_INIT;
 
 static void make_label_cues(void)
 {
+    size_t k = 0;
+    for (size_t i = 0; i < pk_n_regnum_label; i++)
+        for (const char *o = strchr(pk_regnum_label[i], '['); o; o = strchr(o + 1, '[')) {
+            const char *e = strchr(o, ']');
+            size_t len = e ? (size_t)(e - o - 1) : 0;
+            if (!e || len == 0 || len >= LABEL_MAX) {
+                label_cues.bad = 1;
+                return;
+            }
+            size_t j = 0;
+            while (j < k && !(strlen(label_cues.text[j]) == len && memcmp(label_cues.text[j], o + 1, len) == 0))
+                j++;
+            if (j < k)
+                continue;
+            if (k == LABEL_CUES_MAX) {
+                label_cues.bad = 1;
+                return;
+            }
+            memcpy(label_cues.text[k], o + 1, len);
+            label_cues.text[k][len] = 0;
+            label_cues.cue[k] = label_cues.text[k];
+            k++;
+        }
     for (size_t i = 0; i < pk_n_regnum_label; i++) {
-        const char *l = pk_regnum_label[i];
+        char l[LABEL_MAX];
+        if (unmarked(pk_regnum_label[i], l) == LABEL_MAX) {
+            label_cues.bad = 1;
+            return;
+        }
         int found = 0;
-        for (size_t w = 0; cue_label[w]; w++)
-            for (const char *h = strstr(l, cue_label[w]); h; h = strstr(h + 1, cue_label[w])) {
+        for (size_t w = 0; label_cues.cue[w]; w++)
+            for (const char *h = strstr(l, label_cues.cue[w]); h; h = strstr(h + 1, label_cues.cue[w])) {
                 size_t o = (size_t)(h - l);
                 unsigned char b = (unsigned char)l[0];
                 if (o >= MAX_STARTS) {
@@ -636,7 +682,13 @@ static char *build_labeled_pattern(void)
     if (!p)
         return NULL;
     size_t o = (size_t)snprintf(p, need, "(?<![\\p{L}])(?:");
-    o += write_alts(p + o, pk_regnum_label, pk_n_regnum_label);
+    for (size_t i = 0; i < pk_n_regnum_label; i++) {
+        char l[LABEL_MAX];
+        size_t n = unmarked(pk_regnum_label[i], l);
+        if (i)
+            p[o++] = '|';
+        o += write_escaped(p + o, l, n < LABEL_MAX ? n : 0);
+    }
     snprintf(p + o, need - o, ")\\.?:?[ \\n]*(%s)", REGVAL);
     return p;
 }
@@ -1555,7 +1607,7 @@ static const char *const cue_inom[] = {"inom", "tillhör", NULL};
 static const char *const cue_section[] = {"§", NULL};
 
 static const pattern patterns[RX_COUNT] = {
-    [RX_REGNUM_LABELED] = {NULL /* built from pattern_words.tsv's regnum_label rows */, cue_label, 0, 0, NULL, labeled_starts},
+    [RX_REGNUM_LABELED] = {NULL /* built from pattern_words.tsv's regnum_label rows */, label_cues.cue, 0, 0, NULL, labeled_starts},
     [RX_REGNUM] = {NULL /* built from lib/data/regnum_shapes.tsv */, cue_digit, 24, 48, digit_group_then_separator, regnum_starts},
     /* a line may break after a separator: "2023-03-\n22"; or the compact
        "Kapacitetsplan 20190327" (the second branch, its separator empty) */
