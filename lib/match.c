@@ -16,7 +16,7 @@
 /* the words the patterns' sources are written from (pattern_words.tsv):
    pk_regnum_label, pk_chair_title, pk_name_particle, pk_body_noun,
    pk_admin_noun, pk_participation_phrase, pk_participation_verb,
-   pk_slash_date_lead */
+   pk_slash_date_lead, pk_body_joint, pk_body_genitive */
 #include "pattern_words.inc"
 
 /* A person's name, written out by write_name() with the particles of
@@ -657,13 +657,36 @@ static char *build_noun_pattern(const char *head, const char *const *words, size
     return p;
 }
 
-/* RX_BODY's source: the words before the noun ("Bygg- och miljö"), then
-   the noun. */
+/* RX_BODY's source: the words before the noun ("Bygg- och miljö", the
+   words that join them pattern_words.tsv's body_joint rows), a word
+   between them and the noun (body_genitive: "Malmö stads"), then the
+   noun. */
 static char *build_body_pattern(void)
 {
-    return build_noun_pattern("(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*+(?:,?[ \\n](?:och|samt)[ \\n]\\p{Ll}\\p{L}*+-|,[ \\n]"
-                              "\\p{Ll}\\p{L}*+-)*[ \\n](?:(?:och|samt)[ \\n])?)(?:stads[ \\n])?)?(\\p{L}*+(?<=[",
-                              pk_body_noun, pk_n_body_noun);
+    static const char a[] = "(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*+(?:,?[ \\n](?:",
+                      b[] = ")[ \\n]\\p{Ll}\\p{L}*+-|,[ \\n]\\p{Ll}\\p{L}*+-)*[ \\n](?:(?:", c[] = ")[ \\n])?)(?:",
+                      d[] = ")?)?(\\p{L}*+(?<=[", sep[] = "[ \\n]";
+    size_t joints = alts_size(pk_body_joint, pk_n_body_joint);
+    size_t need = sizeof a + sizeof b + sizeof c + sizeof d + 2 * joints + alts_size(pk_body_genitive, pk_n_body_genitive) +
+                  pk_n_body_genitive * sizeof sep;
+    char *head = pk_malloc(need);
+    if (!head)
+        return NULL;
+    size_t o = (size_t)snprintf(head, need, "%s", a);
+    o += write_alts(head + o, pk_body_joint, pk_n_body_joint);
+    o += (size_t)snprintf(head + o, need - o, "%s", b);
+    o += write_alts(head + o, pk_body_joint, pk_n_body_joint);
+    o += (size_t)snprintf(head + o, need - o, "%s", c);
+    for (size_t i = 0; i < pk_n_body_genitive; i++) {
+        if (i)
+            head[o++] = '|';
+        o += write_escaped(head + o, pk_body_genitive[i], strlen(pk_body_genitive[i]));
+        o += (size_t)snprintf(head + o, need - o, "%s", sep);
+    }
+    snprintf(head + o, need - o, "%s", d);
+    char *p = build_noun_pattern(head, pk_body_noun, pk_n_body_noun);
+    free(head);
+    return p;
 }
 
 /* RX_ADMIN's source: one word before the noun ("Stadsledningskontoret"
@@ -1485,11 +1508,21 @@ static size_t line_opens(const char *s, size_t at, size_t lo)
     return nl ? (size_t)(nl - s) + 1 : lo;
 }
 
+/* One of the n words of w, the text [p, p + len)? */
+static int one_of(const char *s, size_t p, size_t len, const char *const *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(w[i]) == len && memcmp(s + p, w[i], len) == 0)
+            return 1;
+    return 0;
+}
+
 /* RX_BODY: before the body's word a match holds words joined by ", " or
    one space or line break, each word before the last one a word that ends
-   in '-' ("Bygg-", "teknik-"), "och", "samt" or "stads", or the first word;
-   the walk goes back word by word while the word it stands on allows one
-   more before it. */
+   in '-' ("Bygg-", "teknik-"), one that joins them or stands before the
+   noun (pattern_words.tsv: body_joint, "och", "samt"; body_genitive,
+   "stads"), or the first word; the walk goes back word by word while the
+   word it stands on allows one more before it. */
 static size_t body_opens(const char *s, size_t at, size_t lo)
 {
     size_t p = run_back(s, at, lo);
@@ -1506,8 +1539,8 @@ static size_t body_opens(const char *s, size_t at, size_t lo)
             return p;
         p = w;
         size_t len = q - w;
-        if (!(s[q - 1] == '-' || (len == 3 && memcmp(s + w, "och", 3) == 0) || (len == 4 && memcmp(s + w, "samt", 4) == 0) ||
-              (len == 5 && memcmp(s + w, "stads", 5) == 0)))
+        if (!(s[q - 1] == '-' || one_of(s, w, len, pk_body_joint, pk_n_body_joint) ||
+              one_of(s, w, len, pk_body_genitive, pk_n_body_genitive)))
             return p;
     }
 }
