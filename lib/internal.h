@@ -325,6 +325,9 @@ const char *pk_rx_mark(ctx *c);
    table's rows too), in memory of pk_malloc that the caller frees; NULL
    when out of memory. */
 char *pk_rx_source(int id);
+/* Pattern id's cue words as the scan is given them (those made from a
+   table's rows too), NULL-terminated; NULL when it has none. */
+const char *const *pk_rx_cues(int id);
 
 /* ---- doc.c: the document's text as the stages see it ---- */
 

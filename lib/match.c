@@ -2094,6 +2094,14 @@ char *pk_rx_source(int id)
     return p;
 }
 
+const char *const *pk_rx_cues(int id)
+{
+    pthread_once(&label_cues_once, make_label_cues);
+    pthread_once(&noun_cues_once, make_noun_cues);
+    pthread_once(&participate_cues_once, make_participate_cues);
+    return patterns[id].needles;
+}
+
 /* Compiles every pattern into ex->rx (pcre2 with JIT). 0, or -1 when out
    of memory. */
 int pk_match_compile(pk_extractor *ex)

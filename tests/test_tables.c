@@ -329,13 +329,48 @@ static void test_pattern_sources(void **state)
     }
 }
 
+/* The cue words made from pattern_words.tsv's rows at start-up are the
+   lists they replace, word for word and in order: RX_BODY's and RX_ADMIN's
+   (each noun that holds no other at its start, as written, capitalised,
+   in capitals), RX_REGNUM_LABELED's and RX_PARTICIPATE's (the parts of
+   their rows in brackets). */
+static void test_pattern_cues(void **state)
+{
+    (void)state;
+    static const char *const body[] = {"nämnd",       "Nämnd",       "NÄMND",       "styrelse",    "Styrelse",
+                                       "STYRELSE",    "fullmäktige", "Fullmäktige", "FULLMÄKTIGE", "utskott",
+                                       "Utskott",     "UTSKOTT",     "kommitté",    "Kommitté",    "KOMMITTÉ",
+                                       "direktionen", "Direktionen", "DIREKTIONEN", "beredningen", "Beredningen",
+                                       "BEREDNINGEN", NULL},
+                             *const admin[] = {"förvaltning", "Förvaltning", "FÖRVALTNING", "kontor", "Kontor", "KONTOR", NULL},
+                             *const label[] = {"nr", "NR", "nummer", "Er ref", NULL},
+                             *const participate[] = {"delt", "medv", "täv", "anm", "nom", NULL};
+    static const struct {
+        int id;
+        const char *const *cues;
+    } want[] = {{RX_BODY, body}, {RX_ADMIN, admin}, {RX_REGNUM_LABELED, label}, {RX_PARTICIPATE, participate}};
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        const char *const *got = pk_rx_cues(want[i].id);
+        assert_non_null(got);
+        size_t k = 0;
+        for (; want[i].cues[k]; k++) {
+            if (!got[k])
+                fail_msg("pattern %d: %zu cue words, fewer than before", want[i].id, k);
+            if (strcmp(got[k], want[i].cues[k]) != 0)
+                fail_msg("pattern %d: cue word %zu is \"%s\", not \"%s\"", want[i].id, k, got[k], want[i].cues[k]);
+        }
+        if (got[k])
+            fail_msg("pattern %d: a cue word more than before, \"%s\"", want[i].id, got[k]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_title_found),  cmocka_unit_test(test_every_given_name_found),
         cmocka_unit_test(test_every_party_found),  cmocka_unit_test(test_other_lists_found),
         cmocka_unit_test(test_near_misses),        cmocka_unit_test(test_title_at_as_a_scan),
-        cmocka_unit_test(test_pattern_sources),
+        cmocka_unit_test(test_pattern_sources),    cmocka_unit_test(test_pattern_cues),
     };
     return cmocka_run_group_tests_name("tables", tests, NULL, NULL);
 }
