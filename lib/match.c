@@ -657,8 +657,8 @@ static char *build_noun_pattern(const char *head, const char *const *words, size
     return p;
 }
 
-/* RX_BODY's source: the words before the noun ("Bygg- och miljö", the
-   words that join them pattern_words.tsv's body_joint rows), a word
+/* RX_BODY's source: the words before the noun ("Bygg- och miljö"; the
+   words that join them are pattern_words.tsv's body_joint rows), a word
    between them and the noun (body_genitive: "Malmö stads"), then the
    noun. */
 static char *build_body_pattern(void)
