@@ -646,11 +646,13 @@ void pk_scan_text(ctx *c)
     const pk_scan *sc = c->ex->scan;
     room cap[PK_CUE_KINDS], cap2[PK_CUE_KINDS];
     pk_cues later[PK_CUE_KINDS];
+    /* no places and no room yet (all bits zero: at NULL, n and cap 0) */
+    memset(cap, 0, sizeof cap);
+    memset(cap2, 0, sizeof cap2);
+    memset(later, 0, sizeof later);
     for (int k = 0; k < PK_CUE_KINDS; k++) {
-        cap[k].cap = cap2[k].cap = 0;
-        cap[k].unsorted = cap2[k].unsorted = 0;
-        c->cue[k].at = later[k].at = NULL;
-        c->cue[k].n = later[k].n = 0;
+        c->cue[k].at = NULL;
+        c->cue[k].n = 0;
     }
     size_t n = c->t.n;
     const uint16_t *const *col = sc->col;
