@@ -768,8 +768,11 @@ static int in_regnum(const rn_spans *r, pk_span sp)
 /* The year a text is about, for a date no other year fits: the year its
    title names, else the one year the text speaks of as its matter's ("för
    2024", "under 2024", "april 2024"); none when it names two such years,
-   or its years only in names ("Agenda 2030"), dates and diarienummer. */
-static int year_of_text(const ctx *c, const dcand *xs, size_t n, const rn_spans *rns)
+   or its years only in names ("Agenda 2030"), dates and diarienummer.
+   The years of the text are looked for where the one pass found a run of
+   four digits that opens with 1 or 2 (PK_CUE_YEARS, in order), every place
+   where lone_year may hold; a year's run holds no other. */
+static int year_of_text(ctx *c, const dcand *xs, size_t n, const rn_spans *rns)
 {
     const char *t = c->rec->title;
     for (size_t k = 0; t && t[k]; k++)
@@ -781,9 +784,9 @@ static int year_of_text(const ctx *c, const dcand *xs, size_t n, const rn_spans 
         }
     int year = 0;
     size_t di = 0;
-    for (size_t p = 0; p + 4 <= c->t.n; p++) {
-        if (c->t.s[p] != '1' && c->t.s[p] != '2')
-            continue;
+    const pk_cues *q = pk_cue_places(c, PK_CUE_YEARS);
+    for (size_t i = 0; i < q->n; i++) {
+        size_t p = q->at[i];
         while (di < n && xs[di].e <= p)
             di++;
         if (di < n && xs[di].s <= p)
@@ -796,7 +799,6 @@ static int year_of_text(const ctx *c, const dcand *xs, size_t n, const rn_spans 
         if (year && y != year)
             return 0;
         year = y;
-        p += 3;
     }
     return year;
 }

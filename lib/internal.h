@@ -226,6 +226,9 @@ enum {
     PK_CUE_CLASS,
     PK_CUE_REPORT,
     PK_CUE_PREPARED,
+    PK_CUE_YEARS, /* where a year may stand alone: the first digit of a run of
+                     exactly four digits whose first is 1 or 2 (match.c's
+                     digit rows; dates.c's year_of_text walks them) */
     PK_CUE_KINDS
 };
 typedef struct pk_scan pk_scan;

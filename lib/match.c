@@ -255,10 +255,23 @@ static int date_digit(const char *s, size_t n, size_t at)
     return four_digits_then(s, n, at) || day_slash_month(s, n, at);
 }
 
+/* The first digit of a year that may stand alone, the cue of
+   PK_CUE_YEARS: a run of exactly four digits whose first is 1 or 2 (a
+   necessary condition of dates.c's lone_year, which asks the rest). */
+static int year_digit(const char *s, size_t n, size_t at)
+{
+    if ((at > 0 && is_digit((unsigned char)s[at - 1])) || at + 4 > n || (s[at] != '1' && s[at] != '2'))
+        return 0;
+    return is_digit((unsigned char)s[at + 1]) && is_digit((unsigned char)s[at + 2]) &&
+           is_digit((unsigned char)s[at + 3]) && (at + 4 == n || !is_digit((unsigned char)s[at + 4]));
+}
+
 /* The conditions of the digit rows that compile_cues has answered
-   together, by slot: RX_REGNUM's, RX_DATE_ISO's, RX_DATE_NAMED's. */
-enum { ROW_GROUP, ROW_DATE, ROW_NAMED, DIGIT_ROWS };
-static const pk_cue_fits together[DIGIT_ROWS] = {digit_group_then_separator, date_digit, digit_then_letter};
+   together, by slot: RX_REGNUM's, RX_DATE_ISO's, RX_DATE_NAMED's, and
+   the places of a lone year (PK_CUE_YEARS, no pattern's). */
+enum { ROW_GROUP, ROW_DATE, ROW_NAMED, ROW_YEAR, DIGIT_ROWS };
+static const pk_cue_fits together[DIGIT_ROWS] = {digit_group_then_separator, date_digit, digit_then_letter,
+                                                 year_digit};
 
 /* Sets of bytes below 64, a bit each: a byte is in one when it is below
    64 and its bit is set (one shift, not a chain of comparisons). */
@@ -278,17 +291,18 @@ static int in_set(uint64_t set, unsigned char ch) { return ch < 64 && (set >> ch
      or of four that a dash or a dot follows; day_slash_month for a run of
      one or two that a slash and a digit follow (a third digit stands
      where its slash must be).
-   - digit_then_letter answers for the run as digits_then_letter does. */
+   - digit_then_letter answers for the run as digits_then_letter does.
+   - year_digit: a run of four whose first digit is 1 or 2. */
 static unsigned digit_rows(const char *s, size_t n, size_t from, size_t to, size_t *lo, size_t *hi)
 {
     unsigned char prev = from > 0 ? (unsigned char)s[from - 1] : ' ';
     size_t len = to - from;
     int date_may = !in_set(DIGIT_BITS | BYTE_BIT('.') | BYTE_BIT('-') | BYTE_BIT('/'), prev);
-    unsigned rows = 0;
-    lo[ROW_GROUP] = lo[ROW_DATE] = from;
-    hi[ROW_GROUP] = hi[ROW_DATE] = from + 1;
+    unsigned rows = len == 4 && (s[from] == '1' || s[from] == '2') ? 1u << ROW_YEAR : 0;
+    lo[ROW_GROUP] = lo[ROW_DATE] = lo[ROW_YEAR] = from;
+    hi[ROW_GROUP] = hi[ROW_DATE] = hi[ROW_YEAR] = from + 1;
     if (to >= n)
-        return date_may && len >= 5 ? 1u << ROW_DATE : 0;
+        return rows | (date_may && len >= 5 ? 1u << ROW_DATE : 0);
     unsigned char next = (unsigned char)s[to];
     if (!is_digit(prev) && len <= 7 &&
         (in_set(BYTE_BIT(' ') | BYTE_BIT('-') | BYTE_BIT('/') | BYTE_BIT(':') | BYTE_BIT('.'), next) || next == 0xE2) &&
@@ -1989,8 +2003,9 @@ static int compile_cues(pk_extractor *ex)
     int rc = 0;
     /* the digit rows: those whose conditions digit_rows answers together
        (one to a slot) asked once a run; any other alone, at the first
-       digit of a run (a condition that rejects a digit after a digit) */
-    int kinds[DIGIT_ROWS] = {-1, -1, -1};
+       digit of a run (a condition that rejects a digit after a digit);
+       the lone years' row is no pattern's */
+    int kinds[DIGIT_ROWS] = {-1, -1, -1, PK_CUE_YEARS};
     for (int id = 0; id < RX_COUNT; id++)
         for (int k = 0; patterns[id].needles && patterns[id].needles[k]; k++) {
             if (patterns[id].needles[k] != cue_digit[0]) {

@@ -341,6 +341,18 @@ static int ref_date_digit(const char *s, size_t n, size_t at)
 
 /* pk_word_ends_soon as first written: each byte asked whether it begins
    a letter */
+/* a run of exactly four digits whose first is 1 or 2 opens at `at` (the
+   places dates.c's year_of_text walks) */
+static int ref_year_digit(const char *s, size_t n, size_t at)
+{
+    if ((at > 0 && ref_digit((unsigned char)s[at - 1])) || (s[at] != '1' && s[at] != '2'))
+        return 0;
+    size_t k = at;
+    while (k < n && ref_digit((unsigned char)s[k]))
+        k++;
+    return k - at == 4;
+}
+
 static int ref_word_ends_soon(const char *s, size_t n, size_t at)
 {
     for (size_t k = at; k <= at + 2; k++) {
@@ -379,14 +391,14 @@ static size_t condition_text(char *out, size_t max, size_t pieces_n)
 static void test_digit_conditions_as_before(void **state)
 {
     (void)state;
-    static const int kinds[] = {RX_REGNUM, RX_DATE_ISO, RX_DATE_NAMED};
+    static const int kinds[] = {RX_REGNUM, RX_DATE_ISO, RX_DATE_NAMED, PK_CUE_YEARS};
     static int (*const ref[])(const char *, size_t, size_t) = {ref_digit_group_then_separator, ref_date_digit,
-                                                                 ref_digit_then_letter};
+                                                                 ref_digit_then_letter, ref_year_digit};
     static char text[4096];
     static unsigned char naive[4096];
     for (int round = 0; round < 400; round++) {
         size_t n = condition_text(text, sizeof text, rnd(round < 100 ? 40 : 1500));
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 4; i++) {
             memset(naive, 0, n + 1);
             for (size_t p = 0; p < n; p++)
                 naive[p] = ref_digit((unsigned char)text[p]) && ref[i](text, n, p);
