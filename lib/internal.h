@@ -229,6 +229,13 @@ enum {
     PK_CUE_YEARS, /* where a year may stand alone: the first digit of a run of
                      exactly four digits whose first is 1 or 2 (match.c's
                      digit rows; dates.c's year_of_text walks them) */
+    PK_CUE_CAPITALS, /* a capital before a small letter, as the bytes tell
+                        it: A-Z before a-z or a byte from 0x80 on, or a lead
+                        byte from 0xC3 on but 0xC3 before 0xA0-0xBF (a
+                        Latin-1 small letter); found by scan.c in the same
+                        pass, sixteen bytes at a time beside the automaton
+                        (people.c's find_name_starts asks RX_NAME's check
+                        at each) */
     PK_CUE_KINDS
 };
 typedef struct pk_scan pk_scan;

@@ -457,84 +457,22 @@ typedef struct name_starts {
     size_t n;
 } name_starts;
 
-/* The bytes of x (8 bytes of text) that may open a capital, each as its
-   high bit: A-Z, and the lead bytes from 0xC3 on (the Latin-1 capitals and
-   every other script's). The high bit cleared first, no byte's sum
-   carries into the next. */
-static inline uint64_t capital_bytes(uint64_t x)
-{
-    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
-    uint64_t low7 = x & ~high;
-    uint64_t ge_a = low7 + (0x80 - 'A') * ones;       /* low 7 bits >= 'A' */
-    uint64_t gt_z = low7 + (0x80 - 'Z' - 1) * ones;   /* low 7 bits > 'Z' */
-    uint64_t ge_c3 = low7 + (0x80 - 0x43) * ones;     /* with the high bit: >= 0xC3 */
-    return ((~x & ge_a & ~gt_z) | (x & ge_c3)) & high;
-}
-
-/* p pushed on v, a vec of uint32_t: in place while the vec has room (most
-   pushes), through pk_vec_push() when it must grow */
-static inline void push_place(ctx *c, vec *v, size_t p)
-{
-    if (v->n < v->cap) {
-        ((uint32_t *)v->items)[v->n++] = (uint32_t)p;
-        return;
-    }
-    uint32_t *slot = pk_vec_push(c->a, v);
-    if (slot)
-        *slot = (uint32_t)p;
-}
-
-static inline void push_name_start(ctx *c, vec *v, size_t p)
-{
-    /* the commonest failures without a call: A-Z before no small letter
-       (capitals, "§ 12 KS"), and å ä ö, small letters after a 0xC3 */
-    unsigned char a = (unsigned char)c->t.s[p], b = p + 1 < c->t.n ? (unsigned char)c->t.s[p + 1] : 0;
-    if (a < 0x80 ? (unsigned char)(b - 'a') >= 26 && b < 0x80 : a == 0xC3 && (b & 0xE0) == 0xA0)
-        return;
-    if (name_may_start(c, p, c->t.n))
-        push_place(c, v, p);
-}
-
+/* The places of a capital before a small letter (scan.c's
+   PK_CUE_CAPITALS: A-Z before a-z or a byte from 0x80 on, or a lead byte
+   from 0xC3 on but for a Latin-1 small letter's), each asked whether
+   RX_NAME may match there: a capital before no small letter ("§ 12 KS")
+   and å ä ö, where no name starts, are never asked. */
 static name_starts find_name_starts(ctx *c)
 {
-    vec v = {NULL, 0, 0, sizeof(uint32_t)};
-    size_t p = 0;
-#if defined(__SSE2__)
-    /* sixteen bytes at a time, with push_name_start's first test on each
-       byte and the one after it: A-Z before a-z or a byte from 0x80 on, or
-       a lead byte from 0xC3 on but for å ä ö's (0xC3 before 0xA0-0xBF) */
-    for (; p + 17 <= c->t.n; p += 16) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p));
-        __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p + 1));
-        __m128i cap = _mm_and_si128(bytes_in(x, 'A', 'Z'),
-                                    _mm_or_si128(bytes_in(y, 'a', 'z'), _mm_cmplt_epi8(y, _mm_setzero_si128())));
-        /* from 0xC3 on: 0xC3 - x saturates to 0 */
-        __m128i lead = _mm_cmpeq_epi8(_mm_subs_epu8(_mm_set1_epi8((char)0xC3), x), _mm_setzero_si128());
-        __m128i small_latin = _mm_and_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3)),
-                                            _mm_cmpeq_epi8(_mm_and_si128(y, _mm_set1_epi8((char)0xE0)),
-                                                           _mm_set1_epi8((char)0xA0)));
-        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(cap, _mm_andnot_si128(small_latin, lead)));
-        for (; m; m &= m - 1) {
-            size_t q = p + (size_t)__builtin_ctz(m);
-            if (name_may_start(c, q, c->t.n))
-                push_place(c, &v, q);
-        }
-    }
-#elif defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    /* eight bytes at a time: most hold no capital */
-    for (; p + 8 <= c->t.n; p += 8) {
-        uint64_t x;
-        memcpy(&x, c->t.s + p, 8);
-        for (uint64_t m = capital_bytes(x); m; m &= m - 1)
-            push_name_start(c, &v, p + (size_t)__builtin_ctzll(m) / 8);
-    }
-#endif
-    for (; p < c->t.n; p++) {
-        unsigned char a = (unsigned char)c->t.s[p];
-        if ((unsigned char)(a - 'A') < 26 || a >= 0xC3)
-            push_name_start(c, &v, p);
-    }
-    return (name_starts){v.items, v.n};
+    const pk_cues *q = pk_cue_places(c, PK_CUE_CAPITALS);
+    uint32_t *at = q->n ? pk_arena_alloc(c->a, q->n * sizeof *at) : NULL;
+    size_t k = 0;
+    if (!at)
+        return (name_starts){NULL, 0};
+    for (size_t i = 0; i < q->n; i++)
+        if (name_may_start(c, q->at[i], c->t.n))
+            at[k++] = q->at[i];
+    return (name_starts){at, k};
 }
 
 /* ---- RX_NAME's match by hand ----

@@ -636,6 +636,110 @@ static void block_hits(const pk_scan *sc, ctx *c, pk_cues *q, room *cap, uint16_
 #endif
 }
 
+/* The byte at p is a capital before a small letter as PK_CUE_CAPITALS
+   tells it (the byte after the text read as 0). */
+static inline int capital_at(const unsigned char *u, size_t n, size_t p)
+{
+    unsigned char a = u[p], b = p + 1 < n ? u[p + 1] : 0;
+    if (a < 0x80)
+        return (unsigned char)(a - 'A') < 26 && ((unsigned char)(b - 'a') < 26 || b >= 0x80);
+    return a >= 0xC3 && !(a == 0xC3 && (b & 0xE0) == 0xA0);
+}
+
+#if !defined(__SSE2__) && defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* The bytes of x (8 bytes of text) that may open a capital, each as its
+   high bit: A-Z, and the lead bytes from 0xC3 on. The high bit cleared
+   first, no byte's sum carries into the next. */
+static inline uint64_t capital_bytes(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t low7 = x & ~high;
+    uint64_t ge_a = low7 + (0x80 - 'A') * ones;     /* low 7 bits >= 'A' */
+    uint64_t gt_z = low7 + (0x80 - 'Z' - 1) * ones; /* low 7 bits > 'Z' */
+    uint64_t ge_c3 = low7 + (0x80 - 0x43) * ones;   /* with the high bit: >= 0xC3 */
+    return ((~x & ge_a & ~gt_z) | (x & ge_c3)) & high;
+}
+#endif
+
+/* The places of PK_CUE_CAPITALS, in order: sixteen bytes at a time, most
+   of which hold none. The room grows before 256 bytes while it is short
+   of one place a byte for them. */
+static void capital_places(ctx *c)
+{
+    const unsigned char *u = (const unsigned char *)c->t.s;
+    size_t n = c->t.n, p = 0, k = 0, cap = n / 32 + 16;
+    uint32_t *at = pk_arena_alloc(c->a, cap * sizeof *at);
+    c->cue[PK_CUE_CAPITALS].at = at;
+    if (!at)
+        goto done;
+#if defined(__SSE2__)
+    /* A-Z before a-z or a byte from 0x80 on (a negative one), or a lead
+       byte from 0xC3 on but 0xC3 before 0xA0-0xBF; each range of bytes
+       shifted so that its first is the smallest signed byte */
+    const __m128i to_a = _mm_set1_epi8((char)(0x80 - 'A')), to_sa = _mm_set1_epi8((char)(0x80 - 'a'));
+    const __m128i letters = _mm_set1_epi8((char)(-128 + 26)), zero = _mm_setzero_si128();
+    const __m128i c3 = _mm_set1_epi8((char)0xC3), e0 = _mm_set1_epi8((char)0xE0), a0 = _mm_set1_epi8((char)0xA0);
+    while (p + 17 <= n) {
+        /* room for every byte of the next 256 */
+        if (k + 256 > cap) {
+            size_t more = k + 256 > 2 * cap ? k + 256 : 2 * cap;
+            at = pk_arena_grow(c->a, at, cap * sizeof *at, more * sizeof *at);
+            if (!at)
+                goto done;
+            cap = more;
+            c->cue[PK_CUE_CAPITALS].at = at;
+        }
+        for (size_t end = n - p > 256 + 16 ? p + 256 : n - 16; p < end; p += 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + p));
+            __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(u + p + 1));
+            __m128i up = _mm_cmplt_epi8(_mm_add_epi8(x, to_a), letters);
+            __m128i low = _mm_or_si128(_mm_cmplt_epi8(_mm_add_epi8(y, to_sa), letters), _mm_cmplt_epi8(y, zero));
+            /* from 0xC3 on: 0xC3 - x saturates to 0 */
+            __m128i lead = _mm_cmpeq_epi8(_mm_subs_epu8(c3, x), zero);
+            __m128i small_latin = _mm_and_si128(_mm_cmpeq_epi8(x, c3), _mm_cmpeq_epi8(_mm_and_si128(y, e0), a0));
+            unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_and_si128(up, low), _mm_andnot_si128(small_latin, lead)));
+            for (; m; m &= m - 1)
+                at[k++] = (uint32_t)(p + (size_t)__builtin_ctz(m));
+        }
+    }
+#elif defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* eight bytes at a time: most hold no capital */
+    for (; p + 8 <= n; p += 8) {
+        uint64_t x;
+        memcpy(&x, u + p, 8);
+        uint64_t m = capital_bytes(x);
+        if (!m)
+            continue;
+        if (k + 8 > cap) {
+            at = pk_arena_grow(c->a, at, cap * sizeof *at, 2 * cap * sizeof *at);
+            if (!at)
+                goto done;
+            cap *= 2;
+            c->cue[PK_CUE_CAPITALS].at = at;
+        }
+        for (; m; m &= m - 1) {
+            size_t q = p + (size_t)__builtin_ctzll(m) / 8;
+            if (capital_at(u, n, q))
+                at[k++] = (uint32_t)q;
+        }
+    }
+#endif
+    for (; p < n; p++) {
+        if (!capital_at(u, n, p))
+            continue;
+        if (k == cap) {
+            at = pk_arena_grow(c->a, at, cap * sizeof *at, 2 * cap * sizeof *at);
+            if (!at)
+                goto done;
+            cap *= 2;
+            c->cue[PK_CUE_CAPITALS].at = at;
+        }
+        at[k++] = (uint32_t)p;
+    }
+done:
+    c->cue[PK_CUE_CAPITALS].n = k;
+}
+
 /* A text shorter than this is read in one stream (at least twice the
    longest key: the second stream starts that far before the half). */
 #define TWO_STREAMS 256
@@ -707,6 +811,8 @@ void pk_scan_text(ctx *c)
         if (unsorted)
             settle(q);
     }
+    /* and, beside the automaton, the capitals before a small letter */
+    capital_places(c);
     c->cues_built = 1;
 }
 

@@ -353,6 +353,17 @@ static int ref_year_digit(const char *s, size_t n, size_t at)
     return k - at == 4;
 }
 
+/* a capital before a small letter as the bytes tell it (PK_CUE_CAPITALS,
+   as people.c first asked it of each byte): A-Z before a-z or a byte from
+   0x80 on, or a lead byte from 0xC3 on but 0xC3 before 0xA0-0xBF */
+static int ref_capital(const char *s, size_t n, size_t at)
+{
+    unsigned char a = (unsigned char)s[at], b = at + 1 < n ? (unsigned char)s[at + 1] : 0;
+    if (a >= 'A' && a <= 'Z')
+        return (b >= 'a' && b <= 'z') || b >= 0x80;
+    return a >= 0xC3 && !(a == 0xC3 && b >= 0xA0 && b <= 0xBF);
+}
+
 static int ref_word_ends_soon(const char *s, size_t n, size_t at)
 {
     for (size_t k = at; k <= at + 2; k++) {
@@ -391,17 +402,18 @@ static size_t condition_text(char *out, size_t max, size_t pieces_n)
 static void test_digit_conditions_as_before(void **state)
 {
     (void)state;
-    static const int kinds[] = {RX_REGNUM, RX_DATE_ISO, RX_DATE_NAMED, PK_CUE_YEARS};
+    static const int kinds[] = {RX_REGNUM, RX_DATE_ISO, RX_DATE_NAMED, PK_CUE_YEARS, PK_CUE_CAPITALS};
     static int (*const ref[])(const char *, size_t, size_t) = {ref_digit_group_then_separator, ref_date_digit,
-                                                                 ref_digit_then_letter, ref_year_digit};
+                                                                 ref_digit_then_letter, ref_year_digit, ref_capital};
     static char text[4096];
     static unsigned char naive[4096];
     for (int round = 0; round < 400; round++) {
         size_t n = condition_text(text, sizeof text, rnd(round < 100 ? 40 : 1500));
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             memset(naive, 0, n + 1);
             for (size_t p = 0; p < n; p++)
-                naive[p] = ref_digit((unsigned char)text[p]) && ref[i](text, n, p);
+                naive[p] = (unsigned char)(kinds[i] == PK_CUE_CAPITALS ? ref_capital(text, n, p)
+                                                                       : ref_digit((unsigned char)text[p]) && ref[i](text, n, p));
             same_places(shared_ex->scan, text, n, kinds[i], naive);
         }
     }
