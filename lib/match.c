@@ -452,31 +452,47 @@ static struct {
 } label_cues;
 static pthread_once_t label_cues_once = PTHREAD_ONCE_INIT;
 
-static void make_label_cues(void)
+/* The words rows mark in brackets ("D[nr]", "[delt]a"), each once, in the
+   order they come first: their bytes in text (at most `max` words of
+   `width` bytes each, a zero after each), a pointer to each in cue (which
+   has room for max + 1, NULL after the last). Their number, or -1 when a
+   mark is empty, left open, too long or holds a byte of `refuse`, or when
+   there are more than max. */
+static int marked_words(const char *const *rows, size_t n, char *text, size_t width, const char **cue, size_t max,
+                        const char *refuse)
 {
     size_t k = 0;
-    for (size_t i = 0; i < pk_n_regnum_label; i++)
-        for (const char *o = strchr(pk_regnum_label[i], '['); o; o = strchr(o + 1, '[')) {
+    for (size_t i = 0; i < n; i++)
+        for (const char *o = strchr(rows[i], '['); o; o = strchr(o + 1, '[')) {
             const char *e = strchr(o, ']');
             size_t len = e ? (size_t)(e - o - 1) : 0;
-            if (!e || len == 0 || len >= LABEL_MAX) {
-                label_cues.bad = 1;
-                return;
-            }
+            if (!e || len == 0 || len >= width)
+                return -1;
+            for (const char *r = refuse; *r; r++)
+                if (memchr(o + 1, *r, len))
+                    return -1;
             size_t j = 0;
-            while (j < k && !(strlen(label_cues.text[j]) == len && memcmp(label_cues.text[j], o + 1, len) == 0))
+            while (j < k && !(strlen(text + j * width) == len && memcmp(text + j * width, o + 1, len) == 0))
                 j++;
             if (j < k)
                 continue;
-            if (k == LABEL_CUES_MAX) {
-                label_cues.bad = 1;
-                return;
-            }
-            memcpy(label_cues.text[k], o + 1, len);
-            label_cues.text[k][len] = 0;
-            label_cues.cue[k] = label_cues.text[k];
+            if (k == max)
+                return -1;
+            memcpy(text + k * width, o + 1, len);
+            text[k * width + len] = 0;
+            cue[k] = text + k * width;
             k++;
         }
+    return (int)k;
+}
+
+static void make_label_cues(void)
+{
+    if (marked_words(pk_regnum_label, pk_n_regnum_label, &label_cues.text[0][0], LABEL_MAX, label_cues.cue, LABEL_CUES_MAX,
+                     "") < 0) {
+        label_cues.bad = 1;
+        return;
+    }
     for (size_t i = 0; i < pk_n_regnum_label; i++) {
         char l[LABEL_MAX];
         if (unmarked(pk_regnum_label[i], l) == LABEL_MAX) {
@@ -1625,30 +1641,9 @@ static pthread_once_t participate_cues_once = PTHREAD_ONCE_INIT;
 
 static void make_participate_cues(void)
 {
-    size_t k = 0;
-    for (size_t i = 0; i < pk_n_participation_phrase; i++)
-        for (const char *o = strchr(pk_participation_phrase[i], '['); o; o = strchr(o + 1, '[')) {
-            const char *e = strchr(o, ']');
-            size_t len = e ? (size_t)(e - o - 1) : 0;
-            if (!e || len == 0 || len >= sizeof participate_cues.text[0] || memchr(o + 1, 's', len) || memchr(o + 1, 'k', len)) {
-                participate_cues.bad = 1;
-                return;
-            }
-            size_t j = 0;
-            while (j < k && !(strlen(participate_cues.text[j]) == len && memcmp(participate_cues.text[j], o + 1, len) == 0))
-                j++;
-            if (j < k)
-                continue;
-            if (k == PHRASE_CUES_MAX) {
-                participate_cues.bad = 1;
-                return;
-            }
-            memcpy(participate_cues.text[k], o + 1, len);
-            participate_cues.text[k][len] = 0;
-            participate_cues.cue[k] = participate_cues.text[k];
-            k++;
-        }
-    participate_cues.bad |= k == 0;
+    int k = marked_words(pk_participation_phrase, pk_n_participation_phrase, &participate_cues.text[0][0],
+                         sizeof participate_cues.text[0], participate_cues.cue, PHRASE_CUES_MAX, "sk");
+    participate_cues.bad = k <= 0;
 }
 static const char *const cue_inom[] = {"inom", "tillhör", NULL};
 static const char *const cue_section[] = {"§", NULL};

@@ -158,25 +158,26 @@ static void on_alarm(int sig)
     _exit(1);
 }
 
+/* the form's ratio, printed; 1 when over the bound */
+static int over_bound(const form *f, int units)
+{
+    double r = ratio(f, units);
+    printf("  %-22s 10x the size: %5.1fx the time\n", f->name, r);
+    return r > 12.0;
+}
+
 static void test_linear_in_size(void **state)
 {
     (void)state;
     signal(SIGALRM, on_alarm);
     alarm(300);
     int bad = 0;
-    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
-        double r = ratio(&forms[i], 0);
-        printf("  %-22s 10x the size: %5.1fx the time\n", forms[i].name, r);
-        bad += r > 12.0;
-    }
+    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++)
+        bad += over_bound(&forms[i], 0);
     form units = {"unit list", "", "", "", 2000};
-    double r = ratio(&units, 1);
-    printf("  %-22s 10x the size: %5.1fx the time\n", units.name, r);
-    bad += r > 12.0;
+    bad += over_bound(&units, 1);
     form numbers = {"many diarienummer", "", "", "", 3000};
-    r = ratio(&numbers, 3);
-    printf("  %-22s 10x the size: %5.1fx the time\n", numbers.name, r);
-    bad += r > 12.0;
+    bad += over_bound(&numbers, 3);
     form whole = {"whole minutes", "", "", "", 300};
     size_t wn;
     char *w = minutes(3000, &wn);
@@ -186,17 +187,11 @@ static void test_linear_in_size(void **state)
     assert_string_equal(pk_doc_record_at(wd, 2999)->paragraph, "3000");
     pk_doc_free(wd);
     free(w);
-    r = ratio(&whole, 2);
-    printf("  %-22s 10x the size: %5.1fx the time\n", whole.name, r);
-    bad += r > 12.0;
+    bad += over_bound(&whole, 2);
     form section = {"decision items", "", "", "", 2000};
-    r = ratio(&section, 4);
-    printf("  %-22s 10x the size: %5.1fx the time\n", section.name, r);
-    bad += r > 12.0;
+    bad += over_bound(&section, 4);
     form parents = {"units inom a parent", "", "", "", 2000};
-    r = ratio(&parents, 5);
-    printf("  %-22s 10x the size: %5.1fx the time\n", parents.name, r);
-    bad += r > 12.0;
+    bad += over_bound(&parents, 5);
     alarm(0);
     assert_int_equal(bad, 0);
 }
