@@ -526,8 +526,9 @@ int pk_is_letter_at(const char *s, size_t n);
    one (Ll), 0 anything else. */
 int pk_case_at(const char *s, size_t n);
 char *pk_lower(arena *a, const char *s, size_t n); /* case-folded copy */
-/* FNV-1a over s[0..n) with ASCII capitals folded: one hash for the indices
-   of names, whose spellings differ in case */
+/* A hash of s[0..n) with A-Z folded to a-z (strings strncasecmp finds
+   equal hash alike): one hash for the indices of names, whose spellings
+   differ in case */
 size_t pk_hash_folded(const char *s, size_t n);
 /* A byte folded as the word tables are compared (titles, date cues): A-Z
    to a-z, and after a lead byte 0xC3 the Latin-1 capitals 0x80..0x9E to

@@ -57,46 +57,7 @@ struct people_index {
     size_t cap, n;
 };
 
-/* A hash of s[0..n) with A-Z folded to a-z (strings that strncasecmp
-   finds equal hash alike), eight bytes at a time; the bytes of the last
-   eight that were hashed already are shifted out, and a name shorter than
-   eight bytes is read in overlapping pieces. */
-static inline uint64_t fold_az(uint64_t x)
-{
-    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
-    uint64_t low7 = x & ~high;
-    uint64_t ge_a = low7 + (0x80 - 'A') * ones, gt_z = low7 + (0x80 - 'Z' - 1) * ones;
-    return x | (~x & ge_a & ~gt_z & high) >> 2; /* A-Z take the bit 0x20 */
-}
-
-static size_t name_hash(const char *s, size_t n)
-{
-    const uint64_t mul = 0xFF51AFD7ED558CCDu;
-    uint64_t h = 0x9E3779B97F4A7C15u ^ n, x;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        memcpy(&x, s + i, 8);
-        h = (h ^ fold_az(x)) * mul;
-    }
-    if (i == n)
-        return (size_t)(h ^ h >> 32); /* the high bits, that all bytes reach, into the low */
-    if (n >= 8) {
-        memcpy(&x, s + n - 8, 8);
-        x >>= 8 * (8 - (n - i));
-    } else if (n >= 4) {
-        uint32_t lo, hi;
-        memcpy(&lo, s, 4);
-        memcpy(&hi, s + n - 4, 4);
-        x = lo | (uint64_t)hi << 8 * (n - 4);
-    } else {
-        x = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 * (n / 2) |
-            (uint64_t)(unsigned char)s[n - 1] << 8 * (n - 1);
-    }
-    h = (h ^ fold_az(x)) * mul;
-    return (size_t)(h ^ h >> 32);
-}
-
-/* name[0..n), whose name_hash() is h */
+/* name[0..n), whose pk_hash_folded() is h */
 static pk_person *find_hashed(ctx *c, const char *name, size_t n, size_t h)
 {
     struct people_index *ix = c->people_index;
@@ -113,7 +74,7 @@ static pk_person *find_hashed(ctx *c, const char *name, size_t n, size_t h)
 
 static pk_person *find_n(ctx *c, const char *name, size_t n)
 {
-    return find_hashed(c, name, n, name_hash(name, n));
+    return find_hashed(c, name, n, pk_hash_folded(name, n));
 }
 
 static pk_person *find(ctx *c, const char *name) { return find_n(c, name, strlen(name)); }
@@ -649,7 +610,7 @@ static void add(ctx *c, size_t s, size_t e, const char *title, const char *party
         name = pk_fold(c, s, e);
         n = strlen(name);
     }
-    size_t h = name_hash(name, n);
+    size_t h = pk_hash_folded(name, n);
     pk_person *p = find_hashed(c, name, n, h);
     if (p) {
         if (strcmp(role, "chair") == 0 && strcmp(p->role, "chair") != 0)
@@ -1722,7 +1683,7 @@ static void merge_spellings(ctx *c)
     for (size_t i = 0; i < n; i++) {
         size_t kn;
         key[i] = spelling_key(c, ps[i].name, &kn);
-        size_t j = name_hash(key[i], kn) & (cap - 1);
+        size_t j = pk_hash_folded(key[i], kn) & (cap - 1);
         for (; slot[j]; j = (j + 1) & (cap - 1)) {
             size_t o = slot[j] - 1;
             if (strcmp(key[o], key[i]) != 0)

@@ -80,28 +80,58 @@ int pk_case_at(const char *s, size_t n)
     return cat == UTF8PROC_CATEGORY_LU ? 1 : cat == UTF8PROC_CATEGORY_LL ? 2 : 0;
 }
 
-/* A-Z to a-z, every other byte as it is */
-static const unsigned char ascii_lower[256] = {
-#define R4(x) x, x + 1, x + 2, x + 3
-#define R16(x) R4(x), R4(x + 4), R4(x + 8), R4(x + 12)
-    R16(0x00), R16(0x10), R16(0x20), R16(0x30),
-    0x40, R4(0x61), R4(0x65), R4(0x69), R4(0x6D), R4(0x71), R4(0x75), 0x79, 0x7A, 0x5B, 0x5C, 0x5D, 0x5E, 0x5F,
-    R16(0x60), R16(0x70), R16(0x80), R16(0x90), R16(0xA0), R16(0xB0), R16(0xC0), R16(0xD0), R16(0xE0), R16(0xF0),
-#undef R16
-#undef R4
-};
+/* Eight bytes with A-Z folded to a-z (each byte's test exact, whatever
+   the others: no carry crosses a byte) */
+static inline uint64_t fold_az(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t low7 = x & ~high;
+    uint64_t ge_a = low7 + (0x80 - 'A') * ones, gt_z = low7 + (0x80 - 'Z' - 1) * ones;
+    return x | (~x & ge_a & ~gt_z & high) >> 2; /* A-Z take the bit 0x20 */
+}
 
+/* A multiply carries a byte's bits only upwards: the last one's high
+   byte would reach no low bit, and a table indexed by the low bits would
+   put names that differ in their last letter together. Every bit of h is
+   spread over the low ones (the finaliser of MurmurHash3). */
+static inline size_t mix_down(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDu;
+    h ^= h >> 33;
+    h *= 0xC4CEB9FE1A85EC53u;
+    h ^= h >> 33;
+    return (size_t)h;
+}
+
+/* Eight bytes at a time; the bytes of the last eight that were hashed
+   already are shifted out, and a string shorter than eight bytes is read
+   in overlapping pieces. */
 size_t pk_hash_folded(const char *s, size_t n)
 {
-    uint64_t h = 14695981039346656037u;
+    const uint64_t mul = 0xFF51AFD7ED558CCDu;
+    uint64_t h = 0x9E3779B97F4A7C15u ^ n, x;
     size_t i = 0;
-    for (; i + 2 <= n; i += 2) {
-        h = (h ^ ascii_lower[(unsigned char)s[i]]) * 1099511628211u;
-        h = (h ^ ascii_lower[(unsigned char)s[i + 1]]) * 1099511628211u;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&x, s + i, 8);
+        h = (h ^ fold_az(x)) * mul;
     }
-    if (i < n)
-        h = (h ^ ascii_lower[(unsigned char)s[i]]) * 1099511628211u;
-    return (size_t)h;
+    if (i == n)
+        return mix_down(h);
+    if (n >= 8) {
+        memcpy(&x, s + n - 8, 8);
+        x >>= 8 * (8 - (n - i));
+    } else if (n >= 4) {
+        uint32_t lo, hi;
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + n - 4, 4);
+        x = lo | (uint64_t)hi << 8 * (n - 4);
+    } else {
+        x = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 * (n / 2) |
+            (uint64_t)(unsigned char)s[n - 1] << 8 * (n - 1);
+    }
+    h = (h ^ fold_az(x)) * mul;
+    return mix_down(h);
 }
 
 char *pk_lower(arena *a, const char *s, size_t n)
