@@ -169,10 +169,8 @@ typedef struct value_set {
 /* 1 when `v` is in the set, else 0 and v is added. */
 static int seen_value(value_set *set, const char *v)
 {
-    size_t h = 14695981039346656037u;
-    for (const unsigned char *p = (const unsigned char *)v; *p; p++)
-        h = (h ^ *p) * 1099511628211u;
-    for (size_t i = h % set->n;; i = i + 1 < set->n ? i + 1 : 0) {
+    /* the folded hash: values that differ in case only probe one more slot */
+    for (size_t i = pk_hash_folded(v, strlen(v)) % set->n;; i = i + 1 < set->n ? i + 1 : 0) {
         if (!set->slot[i]) {
             set->slot[i] = v;
             return 0;
