@@ -20,11 +20,13 @@ static uint32_t rnd(uint32_t n)
 static const char *const pieces[] = {"a", "b", "A", "B", "\xC3\xA4", "\xC3\x84", " ", "\n", "1"};
 enum { NPIECES = sizeof pieces / sizeof *pieces };
 
-static size_t random_text(char *out, size_t max, size_t pieces_n)
+/* pieces_n pieces drawn from set[0..nset), end to end, as long as they
+   fit in out[0..max) with a zero after them; the length */
+static size_t pieced_text(char *out, size_t max, size_t pieces_n, const char *const *set, size_t nset)
 {
     size_t n = 0;
     for (size_t i = 0; i < pieces_n; i++) {
-        const char *p = pieces[rnd(NPIECES)];
+        const char *p = set[rnd((uint32_t)nset)];
         size_t m = strlen(p);
         if (n + m >= max)
             break;
@@ -34,6 +36,8 @@ static size_t random_text(char *out, size_t max, size_t pieces_n)
     out[n] = 0;
     return n;
 }
+
+static size_t random_text(char *out, size_t max, size_t pieces_n) { return pieced_text(out, max, pieces_n, pieces, NPIECES); }
 
 /* The places one pass of sc finds for this kind in text[0..n) are the
    offsets naive[] marks. */
@@ -385,18 +389,7 @@ static size_t condition_text(char *out, size_t max, size_t pieces_n)
     static const char *const bits[] = {"1", "2", "0", "9", "12", "2024", "123456", " ", " ", "\n", "-", "/", ":", ".",
                                        ",", "(", ")", "\xE2\x80\x93", "a", "e", "E", "j", "M", "x", "Q", "maj", "\xC3\xA4",
                                        "\xC3\x84", "\xC3\x97", "\xC5\x82", "\xE2\x82\xAC", "\xC3", "\x80", "en", "s"};
-    enum { NB = sizeof bits / sizeof *bits };
-    size_t n = 0;
-    for (size_t i = 0; i < pieces_n; i++) {
-        const char *b = bits[rnd(NB)];
-        size_t m = strlen(b);
-        if (n + m >= max)
-            break;
-        memcpy(out + n, b, m);
-        n += m;
-    }
-    out[n] = 0;
-    return n;
+    return pieced_text(out, max, pieces_n, bits, sizeof bits / sizeof *bits);
 }
 
 static void test_digit_conditions_as_before(void **state)
