@@ -172,3 +172,27 @@ void *pk_vec_push(arena *a, vec *v)
     v->n++;
     return slot;
 }
+
+void pk_index_add(arena *a, pk_index *ix, size_t item, uint32_t h)
+{
+    if (2 * (ix->n + 1) > ix->cap) {
+        size_t cap = ix->cap ? 2 * ix->cap : 64;
+        pk_index_slot *slot = pk_arena_alloc(a, cap * sizeof *slot);
+        memset(slot, 0, cap * sizeof *slot);
+        for (size_t k = 0; k < ix->cap; k++)
+            if (ix->slot[k].item) {
+                size_t i = ix->slot[k].hash & (cap - 1);
+                while (slot[i].item)
+                    i = (i + 1) & (cap - 1);
+                slot[i] = ix->slot[k];
+            }
+        ix->slot = slot;
+        ix->cap = cap;
+    }
+    size_t m = ix->cap - 1, i = h & m;
+    while (ix->slot[i].item)
+        i = (i + 1) & m;
+    ix->slot[i].hash = h;
+    ix->slot[i].item = (uint32_t)(item + 1);
+    ix->n++;
+}

@@ -108,20 +108,12 @@ static int has_verb(const ctx *c, size_t s, size_t e)
     return 0;
 }
 
-/* The decisions' texts so far, as a hash set (open addressing) of
-   indexes into c->decisions, so that a section of thousands of items
-   costs linear time, not a comparison of each new text with every one
-   kept (20,000 items took 0.71 s, 71 times the time of 2,000); made once
-   there are FEW_TEXTS of them, so that the usual few cost no hashing. Each
-   slot keeps its text's hash: a probe compares texts only where they agree. */
-typedef struct text_slot {
-    uint32_t hash;
-    uint32_t item; /* index + 1, 0 when empty */
-} text_slot;
-typedef struct text_set {
-    text_slot *slot;
-    size_t cap; /* a power of two */
-} text_set;
+/* The decisions' texts so far, as an index (pk_index) of c->decisions by
+   text, so that a section of thousands of items costs linear time, not a
+   comparison of each new text with every one kept (20,000 items took
+   0.71 s, 71 times the time of 2,000); made once there are FEW_TEXTS of
+   them, so that the usual few cost no hashing. */
+typedef pk_index text_set;
 
 /* Under this many decisions a new text is compared with each. */
 #define FEW_TEXTS 16
@@ -132,35 +124,10 @@ static uint32_t text_hash(const char *text) { return (uint32_t)pk_hash_folded(te
 static int text_seen(const ctx *c, const text_set *ts, const char *text, uint32_t h)
 {
     const pk_decision *ds = c->decisions.items;
-    size_t m = ts->cap - 1;
-    for (size_t i = h & m; ts->slot[i].item; i = (i + 1) & m)
-        if (ts->slot[i].hash == h && strcmp(ds[ts->slot[i].item - 1].text, text) == 0)
+    for (size_t pos = 0, k; (k = pk_index_next(ts, h, &pos)) != 0;)
+        if (strcmp(ds[k - 1].text, text) == 0)
             return 1;
     return 0;
-}
-
-/* records decision idx, of hash h */
-static void text_add(ctx *c, text_set *ts, size_t idx, uint32_t h)
-{
-    if (!ts->cap || 2 * (idx + 1) > ts->cap) { /* keep the load under one half */
-        size_t cap = ts->cap ? ts->cap * 2 : 64;
-        text_slot *slot = pk_arena_alloc(c->a, cap * sizeof *slot);
-        memset(slot, 0, cap * sizeof *slot);
-        for (size_t k = 0; k < ts->cap; k++)
-            if (ts->slot[k].item) {
-                size_t i = ts->slot[k].hash & (cap - 1);
-                while (slot[i].item)
-                    i = (i + 1) & (cap - 1);
-                slot[i] = ts->slot[k];
-            }
-        ts->slot = slot;
-        ts->cap = cap;
-    }
-    size_t m = ts->cap - 1, i = h & m;
-    while (ts->slot[i].item)
-        i = (i + 1) & m;
-    ts->slot[i].hash = h;
-    ts->slot[i].item = (uint32_t)(idx + 1);
 }
 
 static void add_item(ctx *c, text_set *ts, size_t s, size_t e, int marked, size_t lead_s, size_t lead_e)
@@ -230,14 +197,14 @@ static void add_item(ctx *c, text_set *ts, size_t s, size_t e, int marked, size_
     } else {
         if (!ts->cap) /* the set from the texts so far */
             for (size_t i = 0; i < c->decisions.n; i++)
-                text_add(c, ts, i, text_hash(ds[i].text));
+                pk_index_add(c->a, ts, i, text_hash(ds[i].text));
         h = text_hash(text);
         if (text_seen(c, ts, text, h))
             return;
     }
     pk_decision *d = pk_vec_push(c->a, &c->decisions);
     if (ts->cap)
-        text_add(c, ts, c->decisions.n - 1, h);
+        pk_index_add(c->a, ts, c->decisions.n - 1, h);
     d->kind = kind;
     d->formula = formula;
     d->text = text;
@@ -509,7 +476,7 @@ void pk_extract_decisions(ctx *c)
     size_t head = g->nlines, lead = g->nlines, beslut = g->nlines;
     int protokoll = c->rec->doc_type && strncmp(c->rec->doc_type, "protokoll", 9) == 0;
     const leads *ld = leads_init();
-    text_set ts = {NULL, 0}; /* filled once there are FEW_TEXTS decisions */
+    text_set ts = {NULL, 0, 0}; /* filled once there are FEW_TEXTS decisions */
     for (size_t i = c->focus_line; i < g->nlines; i++) {
         const line *l = &g->lines[i];
         size_t ov[2];

@@ -43,6 +43,35 @@ typedef struct vec {
 } vec;
 void *pk_vec_push(arena *a, vec *v); /* returns a zeroed slot */
 
+/* An open hash index of a list's items by a hash the caller makes (the
+   decisions by text, the people and the units by name): each slot keeps
+   an item's index + 1 (0: empty) and its hash, so that a probe compares
+   items only where the hashes agree, and growing hashes nothing again.
+   The load stays under one half. */
+typedef struct pk_index_slot {
+    uint32_t hash, item;
+} pk_index_slot;
+typedef struct pk_index {
+    pk_index_slot *slot;
+    size_t cap, n; /* cap a power of two, 0 before the first item */
+} pk_index;
+/* Adds the list's item `item`, of hash h, growing the room in the arena. */
+void pk_index_add(arena *a, pk_index *ix, size_t item, uint32_t h);
+/* The items of hash h, one by one: *pos is 0 at first; the next one's
+   index + 1, or 0 when none is left. */
+static inline size_t pk_index_next(const pk_index *ix, uint32_t h, size_t *pos)
+{
+    if (!ix || !ix->cap)
+        return 0;
+    size_t m = ix->cap - 1;
+    for (size_t i = *pos ? *pos - 1 : h & m; ix->slot[i].item; i = (i + 1) & m)
+        if (ix->slot[i].hash == h) {
+            *pos = ((i + 1) & m) + 1;
+            return ix->slot[i].item;
+        }
+    return 0;
+}
+
 /* ---- decode.c: bytes -> UTF-8 with a map back to the input ---- */
 
 /* The map from every byte of a text to the offset in the original input of
@@ -312,8 +341,8 @@ typedef struct ctx {
     int rx_limit_hit;             /* a pcre2 match or depth limit was reached */
     pk_cues cue[PK_CUE_KINDS];    /* scan.c: where each kind of cue stands, */
     int cues_built;               /* found in one pass over the text */
-    struct name_set *unit_names; /* units.c: names seen, case-folded */
-    struct people_index *people_index; /* people.c: where each name stands in people */
+    pk_index *unit_names;         /* units.c: the units by name, case-folded */
+    pk_index *people_index;       /* people.c: the people by name, case-folded */
     const struct date_cue_rows *date_cue_rows; /* dates.c: the cue rows of each place, by first byte */
     size_t decision_lo, decision_hi; /* first decision section, cleaned offsets */
     size_t header_end;               /* end of the header zone (before the first decision or title) */

@@ -42,72 +42,26 @@ static const char *party_of(ctx *c, const char *s, size_t n, int given_led)
     return letters <= 4 && 2 * upper >= letters ? pk_arena_strndup(c->a, s, n) : NULL;
 }
 
-/* The people by name, ASCII case folded as strcasecmp folds: an open hash
-   table of indices into c->people (0 an empty slot), so that each mention
-   costs one look-up however many people the document names. Each slot
-   keeps its name's hash and length, so that a probe compares names only
-   where both agree and the table grows without hashing a name again. */
-struct people_slot {
-    size_t k; /* the index + 1, 0 for an empty slot */
-    size_t hash, len;
-};
-
-struct people_index {
-    struct people_slot *slot;
-    size_t cap, n;
-};
+/* The people by name, ASCII case folded as strcasecmp folds
+   (c->people_index, a pk_index of c->people): each mention costs one
+   look-up however many people the document names. */
 
 /* name[0..n), whose pk_hash_folded() is h */
-static pk_person *find_hashed(ctx *c, const char *name, size_t n, size_t h)
+static pk_person *find_hashed(ctx *c, const char *name, size_t n, uint32_t h)
 {
-    struct people_index *ix = c->people_index;
-    if (!ix || !ix->cap)
-        return NULL;
     pk_person *ps = c->people.items;
-    for (size_t i = h & (ix->cap - 1); ix->slot[i].k; i = (i + 1) & (ix->cap - 1)) {
-        const struct people_slot *sl = &ix->slot[i];
-        if (sl->hash == h && sl->len == n && strncasecmp(ps[sl->k - 1].name, name, n) == 0)
-            return &ps[sl->k - 1];
-    }
+    for (size_t pos = 0, k; (k = pk_index_next(c->people_index, h, &pos)) != 0;)
+        if (strncasecmp(ps[k - 1].name, name, n) == 0 && ps[k - 1].name[n] == 0)
+            return &ps[k - 1];
     return NULL;
 }
 
 static pk_person *find_n(ctx *c, const char *name, size_t n)
 {
-    return find_hashed(c, name, n, pk_hash_folded(name, n));
+    return find_hashed(c, name, n, (uint32_t)pk_hash_folded(name, n));
 }
 
 static pk_person *find(ctx *c, const char *name) { return find_n(c, name, strlen(name)); }
-
-/* c->people's item k has just been pushed; its name is n bytes long and
-   hashes to h */
-static void index_person(ctx *c, size_t k, size_t n, size_t h)
-{
-    struct people_index *ix = c->people_index;
-    if (!ix) {
-        ix = c->people_index = pk_arena_alloc(c->a, sizeof *ix);
-        memset(ix, 0, sizeof *ix);
-    }
-    if (2 * (ix->n + 1) > ix->cap) {
-        size_t cap = ix->cap ? 2 * ix->cap : 64;
-        struct people_slot *slot = pk_arena_alloc(c->a, cap * sizeof *slot);
-        memset(slot, 0, cap * sizeof *slot);
-        for (size_t i = 0; i < ix->cap; i++)
-            if (ix->slot[i].k) {
-                size_t j = ix->slot[i].hash & (cap - 1);
-                while (slot[j].k)
-                    j = (j + 1) & (cap - 1);
-                slot[j] = ix->slot[i];
-            }
-        ix->slot = slot;
-        ix->cap = cap;
-    }
-    size_t j = h & (ix->cap - 1);
-    while (ix->slot[j].k)
-        j = (j + 1) & (ix->cap - 1);
-    ix->slot[j] = (struct people_slot){k + 1, h, n};
-    ix->n++;
-}
 
 /* "Ulla Sten Spånga-Tensta stadsdelsnämnd": a place that opens a body's
    name is no part of the name before it. */
@@ -610,7 +564,7 @@ static void add(ctx *c, size_t s, size_t e, const char *title, const char *party
         name = pk_fold(c, s, e);
         n = strlen(name);
     }
-    size_t h = pk_hash_folded(name, n);
+    uint32_t h = (uint32_t)pk_hash_folded(name, n);
     pk_person *p = find_hashed(c, name, n, h);
     if (p) {
         if (strcmp(role, "chair") == 0 && strcmp(p->role, "chair") != 0)
@@ -629,7 +583,11 @@ static void add(ctx *c, size_t s, size_t e, const char *title, const char *party
     p->party = party;
     p->role = role;
     p->span = pk_span_of(c, s, e);
-    index_person(c, c->people.n - 1, n, h);
+    if (!c->people_index) {
+        c->people_index = pk_arena_alloc(c->a, sizeof *c->people_index);
+        memset(c->people_index, 0, sizeof *c->people_index);
+    }
+    pk_index_add(c->a, c->people_index, c->people.n - 1, h);
 }
 
 typedef struct word {

@@ -374,59 +374,31 @@ static size_t split(const ctx *c, size_t s, size_t e, range *out, size_t max)
     return n;
 }
 
-/* The unit names seen so far, as a hash set (open addressing) of indexes
-   into c->units keyed on the ASCII-case-folded name, so that a list of
-   thousands of names costs linear time. Each slot keeps its name's hash:
-   a probe compares names only where the hashes agree, so a new name reads
-   no other unit's (a list of many units is bound by such reads). */
-struct name_slot {
-    uint32_t hash;
-    uint32_t unit; /* index + 1, 0 when empty */
-};
-struct name_set {
-    struct name_slot *slot;
-    size_t cap; /* a power of two */
-};
+/* The unit names seen so far (c->unit_names, a pk_index of c->units by
+   the ASCII-case-folded name), so that a list of thousands of names costs
+   linear time. */
+
+/* The unit whose name is `name` but for ASCII case, of hash h, or NULL. */
+static pk_unit *unit_of_hash(ctx *c, const char *name, uint32_t h)
+{
+    pk_unit *us = c->units.items;
+    for (size_t pos = 0, k; (k = pk_index_next(c->unit_names, h, &pos)) != 0;)
+        if (strcasecmp(us[k - 1].name, name) == 0)
+            return &us[k - 1];
+    return NULL;
+}
 
 /* Returns 1 when `name` is already a unit, else records it as unit `idx`. */
 static int seen_unit(ctx *c, const char *name, size_t idx)
 {
-    struct name_set *ns = c->unit_names;
-    if (!ns) {
-        ns = c->unit_names = pk_arena_alloc(c->a, sizeof *ns);
-        ns->cap = 64;
-        ns->slot = pk_arena_alloc(c->a, ns->cap * sizeof *ns->slot);
-        memset(ns->slot, 0, ns->cap * sizeof *ns->slot);
-    }
-    const pk_unit *us = c->units.items;
     uint32_t h = (uint32_t)pk_hash_folded(name, strlen(name));
-    size_t m = ns->cap - 1;
-    for (size_t i = h & m;; i = (i + 1) & m) {
-        if (!ns->slot[i].unit)
-            break;
-        if (ns->slot[i].hash == h && strcasecmp(us[ns->slot[i].unit - 1].name, name) == 0)
-            return 1;
+    if (unit_of_hash(c, name, h))
+        return 1;
+    if (!c->unit_names) {
+        c->unit_names = pk_arena_alloc(c->a, sizeof *c->unit_names);
+        memset(c->unit_names, 0, sizeof *c->unit_names);
     }
-    if (2 * (idx + 1) > ns->cap) { /* keep the load under one half */
-        size_t cap = ns->cap * 2;
-        struct name_slot *slot = pk_arena_alloc(c->a, cap * sizeof *slot);
-        memset(slot, 0, cap * sizeof *slot);
-        for (size_t k = 0; k < ns->cap; k++)
-            if (ns->slot[k].unit) {
-                size_t i = ns->slot[k].hash & (cap - 1);
-                while (slot[i].unit)
-                    i = (i + 1) & (cap - 1);
-                slot[i] = ns->slot[k];
-            }
-        ns->slot = slot;
-        ns->cap = cap;
-        m = cap - 1;
-    }
-    size_t i = h & m;
-    while (ns->slot[i].unit)
-        i = (i + 1) & m;
-    ns->slot[i].hash = h;
-    ns->slot[i].unit = (uint32_t)(idx + 1);
+    pk_index_add(c->a, c->unit_names, idx, h);
     return 0;
 }
 
@@ -681,16 +653,7 @@ static const char *parent_phrase(ctx *c, size_t p, size_t e, size_t *pe)
    of the same name is never added, seen_unit()), or NULL. */
 static pk_unit *unit_named(ctx *c, const char *name)
 {
-    const struct name_set *ns = c->unit_names;
-    pk_unit *us = c->units.items;
-    if (!ns)
-        return NULL;
-    uint32_t h = (uint32_t)pk_hash_folded(name, strlen(name));
-    size_t m = ns->cap - 1;
-    for (size_t i = h & m; ns->slot[i].unit; i = (i + 1) & m)
-        if (ns->slot[i].hash == h && strcasecmp(us[ns->slot[i].unit - 1].name, name) == 0)
-            return &us[ns->slot[i].unit - 1];
-    return NULL;
+    return unit_of_hash(c, name, (uint32_t)pk_hash_folded(name, strlen(name)));
 }
 
 /* The units in the order of one end of their spans in the input, each
