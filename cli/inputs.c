@@ -10,7 +10,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-int push_input(inputs *in, const char *s)
+/* Keeps path, a string of the heap, as the next entry. */
+static int take_input(inputs *in, char *path)
 {
     if (in->n == in->cap) {
         size_t cap = in->cap ? in->cap * 2 : 64;
@@ -20,13 +21,19 @@ int push_input(inputs *in, const char *s)
         in->v = v;
         in->cap = cap;
     }
-    in->v[in->n] = strdup(s);
-    if (!in->v[in->n])
-        return -1;
-    in->n++;
+    in->v[in->n++] = path;
     return 0;
 }
 
+int push_input(inputs *in, const char *s)
+{
+    char *c = strdup(s);
+    if (!c || take_input(in, c) != 0) {
+        free(c);
+        return -1;
+    }
+    return 0;
+}
 
 /* What a directory walk reads: *.txt, and *.pdf in any case (archives
    name them .PDF as often as not). */
@@ -54,15 +61,18 @@ static int is_dir(const char *p)
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* Names in byte order, a directory's trailing '/' left out of it. */
-static int cmp_entry(const void *a, const void *b)
+/* Names in byte order, a directory's trailing '/' left out of it. The
+   entries of one listing share their directory's path: the comparison
+   starts after it (its length is the argument). */
+static int cmp_entry(const void *a, const void *b, void *arg)
 {
-    const char *x = *(char *const *)a, *y = *(char *const *)b;
-    size_t nx = strlen(x), ny = strlen(y);
-    nx -= nx && x[nx - 1] == '/';
-    ny -= ny && y[ny - 1] == '/';
-    int c = memcmp(x, y, nx < ny ? nx : ny);
-    return c ? c : (nx > ny) - (nx < ny);
+    size_t i = *(const size_t *)arg;
+    const unsigned char *x = *(unsigned char *const *)a, *y = *(unsigned char *const *)b;
+    while (x[i] && x[i] == y[i])
+        i++;
+    int cx = x[i] == '/' && !x[i + 1] ? 0 : x[i];
+    int cy = y[i] == '/' && !y[i + 1] ? 0 : y[i];
+    return (cx > cy) - (cx < cy);
 }
 
 /* The sorted entries of dir that are directories, *.txt or *.pdf files. */
@@ -73,34 +83,40 @@ static int list_dir(const char *dir, inputs *out)
         return 1; /* not a directory that opens: the caller reads it as a file */
     struct dirent *e;
     int rc = 0;
+    size_t dn = strlen(dir);
     while (!rc && (e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue;
-        char *path;
-        if (asprintf(&path, "%s/%s", dir, e->d_name) < 0) {
+        /* dir/name, with room for a directory's trailing '/' */
+        size_t nn = strlen(e->d_name);
+        char *path = malloc(dn + nn + 3);
+        if (!path) {
             rc = -1;
             break;
         }
+        memcpy(path, dir, dn);
+        path[dn] = '/';
+        memcpy(path + dn + 1, e->d_name, nn + 1);
         /* the entry's type from readdir when it knows it, else from stat;
            a directory is kept with a trailing '/' so the walk need not ask again */
         int dir_entry = e->d_type == DT_DIR || ((e->d_type == DT_UNKNOWN || e->d_type == DT_LNK) && is_dir(path));
         if (dir_entry) {
-            char *slash;
-            if (asprintf(&slash, "%s/", path) < 0)
-                rc = -1;
-            else {
-                rc = push_input(out, slash);
-                free(slash);
-            }
-        } else if (wanted(e->d_name)) {
-            rc = push_input(out, path);
+            path[dn + 1 + nn] = '/';
+            path[dn + 2 + nn] = 0;
+        } else if (!wanted(e->d_name)) {
+            free(path);
+            continue;
         }
-        free(path);
+        if (take_input(out, path) != 0) {
+            free(path);
+            rc = -1;
+        }
     }
     closedir(d);
     /* a directory with nothing to read leaves v NULL, which qsort must not get */
+    size_t common = dn + 1;
     if (out->n > 1)
-        qsort(out->v, out->n, sizeof *out->v, cmp_entry);
+        qsort_r(out->v, out->n, sizeof *out->v, cmp_entry, &common);
     return rc;
 }
 
