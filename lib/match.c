@@ -1193,8 +1193,11 @@ static size_t participate_starts(const char *s, size_t n, size_t cue, size_t *at
    characters, none a quantifier makes optional), and whether white space
    (a "\s") follows them. A row whose fragment opens otherwise, or holds a
    '|' outside brackets, has no head, and then every word's start is a
-   place. */
-#define HEAD_MAX 4
+   place. Eight bytes hold a whole verb ("beslutar", "justeras"): four
+   let through every word a verb's first letters open ("Beslutet",
+   "Förskolenämnden", "Justeras" at a range's end), and pcre2 was asked
+   there in vain. */
+#define HEAD_MAX 8
 typedef struct formula_head {
     unsigned char b[HEAD_MAX];
     unsigned char n, ws;
