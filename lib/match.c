@@ -854,8 +854,11 @@ static size_t regnum_starts(const char *s, size_t n, size_t cue, size_t *at)
             break;
     }
     size_t i = letters_back(s, j, j > 24 ? j - 24 : 0);
+    /* within the word a byte after an ASCII letter opens nothing (as
+       regnum_may_open() says): only the word's start and the bytes after
+       one beyond ASCII are asked */
     for (size_t p = i; p < j; p++)
-        if (regnum_may_open(s, p) && regnum_lead_fits(s, n, p))
+        if ((p == i || !ascii_letter((unsigned char)s[p - 1])) && regnum_may_open(s, p) && regnum_lead_fits(s, n, p))
             at[k++] = p;
     if (regnum_may_open(s, cue) && regnum_lead_fits(s, n, cue))
         at[k++] = cue;
