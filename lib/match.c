@@ -1394,7 +1394,11 @@ static inline int head_place(const formula_heads *fh, const char *s, size_t end,
     if ((b & 0xC0) == 0x80 || ascii_letter(a) ||
         (q > 1 && (unsigned char)s[q - 2] == 0xC3 && (a & 0xC0) == 0x80 && a != 0x97 && a != 0xB7))
         return 0;
-    return fh->all || head_at(fh, s, end, q);
+    if (fh->all)
+        return 1;
+    /* an ASCII letter that opens no head, the most of the words: no call */
+    unsigned char f0 = pk_fold_byte(b, 0);
+    return (b >= 0x80 || fh->lo[f0] != fh->lo[f0 + 1]) && head_at(fh, s, end, q);
 }
 
 /* The places of the rows of fh in [*p, end), up to MAX_STARTS. */
