@@ -746,6 +746,28 @@ static char *build_labeled_pattern(void)
     return p;
 }
 
+/* One phrase of pattern_words.tsv as its alternative of the source is
+   written (as build_phrase_pattern() says), at p (room for three bytes
+   a byte of the phrase); its length. */
+static size_t write_phrase(char *p, const char *row)
+{
+    size_t o = 0;
+    for (const char *q = row; *q; q++) {
+        if (*q == ' ') {
+            memcpy(p + o, "\\s+", 3);
+            o += 3;
+        } else if (*q == '(') {
+            memcpy(p + o, "(?:", 3);
+            o += 3;
+        } else if (*q == '|' || *q == ')') {
+            p[o++] = *q;
+        } else if (*q != '[' && *q != ']') {
+            o += write_escaped(p + o, q, 1);
+        }
+    }
+    return o;
+}
+
 /* The phrases of RX_PARTICIPATE or RX_PART_VERB (pattern_words.tsv:
    participation_phrase, participation_verb) as one pcre2 source, under
    (?i), each a whole word or words: a phrase's space written as white
@@ -765,19 +787,7 @@ static char *build_phrase_pattern(const char *const *rows, size_t n)
     for (size_t i = 0; i < n; i++) {
         if (i)
             p[o++] = '|';
-        for (const char *q = rows[i]; *q; q++) {
-            if (*q == ' ') {
-                memcpy(p + o, "\\s+", 3);
-                o += 3;
-            } else if (*q == '(') {
-                memcpy(p + o, "(?:", 3);
-                o += 3;
-            } else if (*q == '|' || *q == ')') {
-                p[o++] = *q;
-            } else if (*q != '[' && *q != ']') {
-                o += write_escaped(p + o, q, 1);
-            }
-        }
+        o += write_phrase(p + o, rows[i]);
     }
     snprintf(p + o, need - o, "%s", tail);
     return p;
@@ -854,8 +864,11 @@ static size_t regnum_starts(const char *s, size_t n, size_t cue, size_t *at)
             break;
     }
     size_t i = letters_back(s, j, j > 24 ? j - 24 : 0);
+    /* within the word a byte after an ASCII letter opens nothing (as
+       regnum_may_open() says): only the word's start and the bytes after
+       one beyond ASCII are asked */
     for (size_t p = i; p < j; p++)
-        if (regnum_may_open(s, p) && regnum_lead_fits(s, n, p))
+        if ((p == i || !ascii_letter((unsigned char)s[p - 1])) && regnum_may_open(s, p) && regnum_lead_fits(s, n, p))
             at[k++] = p;
     if (regnum_may_open(s, cue) && regnum_lead_fits(s, n, cue))
         at[k++] = cue;
@@ -1193,8 +1206,11 @@ static size_t participate_starts(const char *s, size_t n, size_t cue, size_t *at
    characters, none a quantifier makes optional), and whether white space
    (a "\s") follows them. A row whose fragment opens otherwise, or holds a
    '|' outside brackets, has no head, and then every word's start is a
-   place. */
-#define HEAD_MAX 4
+   place. Eight bytes hold a whole verb ("beslutar", "justeras"): four
+   let through every word a verb's first letters open ("Beslutet",
+   "Förskolenämnden", "Justeras" at a range's end), and pcre2 was asked
+   there in vain. */
+#define HEAD_MAX 8
 typedef struct formula_head {
     unsigned char b[HEAD_MAX];
     unsigned char n, ws;
@@ -1291,13 +1307,37 @@ static void make_heads(formula_heads *fh, const formula_entry *rows, size_t nrow
                 fh->pair[tmp[j].b[0]][b / 8] = (uint8_t)(fh->pair[tmp[j].b[0]][b / 8] | 1u << (b % 8));
 }
 
-static formula_heads formula_rows_heads, open_rows_heads;
+static formula_heads formula_rows_heads, open_rows_heads, verb_rows_heads;
 static pthread_once_t heads_once = PTHREAD_ONCE_INIT;
+
+/* The heads of RX_PART_VERB's phrases, each read from its alternative as
+   the source writes it: the pattern is the formula rows' shape
+   ((?i), (?<![\p{L}]), the alternatives), and is started at their first
+   place as they are. Too many phrases, or one too long: no head. */
+#define VERB_ROWS_MAX 64
+#define VERB_FRAGMENT_MAX 96
+static void make_verb_heads(void)
+{
+    formula_entry rows[VERB_ROWS_MAX];
+    char text[VERB_ROWS_MAX][VERB_FRAGMENT_MAX];
+    size_t n = pk_n_participation_verb;
+    for (size_t i = 0; i < n; i++) {
+        if (n > VERB_ROWS_MAX || 3 * strlen(pk_participation_verb[i]) >= VERB_FRAGMENT_MAX) {
+            verb_rows_heads.all = 1;
+            return;
+        }
+        text[i][write_phrase(text[i], pk_participation_verb[i])] = 0;
+        rows[i].pattern = text[i];
+        rows[i].kind = NULL;
+    }
+    make_heads(&verb_rows_heads, rows, n);
+}
 
 static void make_all_heads(void)
 {
     make_heads(&formula_rows_heads, pk_formulas, pk_n_formulas);
     make_heads(&open_rows_heads, pk_open_formulas, pk_n_open_formulas);
+    make_verb_heads();
 }
 
 /* May a head of fh open at q (a character's start), the text read up to
@@ -1354,7 +1394,11 @@ static inline int head_place(const formula_heads *fh, const char *s, size_t end,
     if ((b & 0xC0) == 0x80 || ascii_letter(a) ||
         (q > 1 && (unsigned char)s[q - 2] == 0xC3 && (a & 0xC0) == 0x80 && a != 0x97 && a != 0xB7))
         return 0;
-    return fh->all || head_at(fh, s, end, q);
+    if (fh->all)
+        return 1;
+    /* an ASCII letter that opens no head, the most of the words: no call */
+    unsigned char f0 = pk_fold_byte(b, 0);
+    return (b >= 0x80 || fh->lo[f0] != fh->lo[f0 + 1]) && head_at(fh, s, end, q);
 }
 
 /* The places of the rows of fh in [*p, end), up to MAX_STARTS. */
@@ -1411,6 +1455,12 @@ static size_t open_formula_opens(const char *s, size_t p, size_t end)
 {
     size_t at;
     return head_places(&open_rows_heads, s, end, &p, &at, 1) ? at : end;
+}
+
+static size_t verb_opens(const char *s, size_t p, size_t end)
+{
+    size_t at;
+    return head_places(&verb_rows_heads, s, end, &p, &at, 1) ? at : end;
 }
 
 static const char *const cue_chair[] = {"ordförande", "Ordförande", "ORDFÖRANDE", NULL};
@@ -1681,7 +1731,7 @@ static const pattern patterns[RX_COUNT] = {
     [RX_NAME] = {NULL /* built from pattern_words.tsv's name_particle rows */, NULL, 0, 0, NULL},
     [RX_PARTICIPATE] = {NULL /* built from pattern_words.tsv's participation_phrase rows */, participate_cues.cue, 0, 0, NULL,
                         participate_starts, .folded = 1},
-    [RX_PART_VERB] = {NULL /* built from pattern_words.tsv's participation_verb rows */, NULL, 0, 0, NULL},
+    [RX_PART_VERB] = {NULL /* built from pattern_words.tsv's participation_verb rows */, NULL, 0, 0, NULL, .first = verb_opens},
     [RX_INOM] = {"(?<![\\p{L}])(?:inom|tillhör)(?![\\p{L}])", cue_inom, 0, 16, NULL},
     [RX_CLASS] = {"(?i)(?<![\\p{L}])(?:tävlings)?klass(?:en)?\\s+(\\p{L}+(?:\\s+(?:och|inklusive)\\s+\\p{L}+)?)", cue_class, 16, 96, NULL, .folded = 1},
     /* a municipality by name: "Göteborgs Stad", "SOLNA STAD", "Nacka kommun";
