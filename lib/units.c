@@ -63,15 +63,58 @@ static size_t skip_sp(const ctx *c, size_t p, size_t e)
     return p;
 }
 
-static int starts_with_any(const ctx *c, size_t s, size_t e, const char *const *list, size_t n, size_t *len)
+/* The rows of a word list of unit_words.tsv asked at many places (not_unit
+   at every item, unit_list_stop and unit_parent_stop at every space) that
+   a word opening with a byte (in ASCII lower case) can match, as bits (row
+   i: bit i % 64 of word i / 64): word_at() compares the first byte in
+   ASCII case, so no other row stands there. An empty row is in every set.
+   Made once per process; a list of more rows than bits is asked whole. */
+typedef struct word_rows {
+    uint64_t at[256][2];
+} word_rows;
+enum { WORD_ROWS_MAX = 128 };
+static word_rows not_unit_rows, list_stop_rows, parent_stop_rows;
+static pthread_once_t word_rows_once = PTHREAD_ONCE_INIT;
+
+static void make_word_rows_of(word_rows *wr, const char *const *list, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (word_at(c, s, e, list[i])) {
-            if (len)
-                *len = strlen(list[i]);
-            return 1;
+    for (size_t i = 0; i < n && i < WORD_ROWS_MAX; i++) {
+        uint64_t bit = (uint64_t)1 << (i % 64);
+        unsigned char b = (unsigned char)list[i][0];
+        if (b)
+            wr->at[ascii_lower(b)][i / 64] |= bit;
+        else
+            for (int k = 0; k < 256; k++)
+                wr->at[k][i / 64] |= bit;
+    }
+}
+
+static void make_word_rows(void)
+{
+    make_word_rows_of(&not_unit_rows, pk_not_unit, pk_n_not_unit);
+    make_word_rows_of(&list_stop_rows, pk_unit_list_stop, pk_n_unit_list_stop);
+    make_word_rows_of(&parent_stop_rows, pk_unit_parent_stop, pk_n_unit_parent_stop);
+}
+
+/* The first row of list[0..n) (in table order) that stands at p as
+   word_at() finds it, or n; wr holds the list's rows by their first byte. */
+static size_t first_word(const ctx *c, size_t p, size_t e, const char *const *list, size_t n, const word_rows *wr)
+{
+    if (n > WORD_ROWS_MAX || p >= e) {
+        for (size_t i = 0; i < n; i++)
+            if (word_at(c, p, e, list[i]))
+                return i;
+        return n;
+    }
+    pthread_once(&word_rows_once, make_word_rows);
+    const uint64_t *m = wr->at[ascii_lower((unsigned char)c->t.s[p])];
+    for (size_t h = 0; h < 2; h++)
+        for (uint64_t bits = m[h]; bits; bits &= bits - 1) {
+            size_t i = h * 64 + (size_t)__builtin_ctzll(bits);
+            if (word_at(c, p, e, list[i]))
+                return i;
         }
-    return 0;
+    return n;
 }
 
 /* The rows of unit_nouns.tsv that a form opening with a byte (in ASCII
@@ -277,7 +320,7 @@ static int clean(const ctx *c, range *r)
         return 0;
     if (!pk_is_upper_at(c->t.s + s, e - s) && !opens_name(c, s, e))
         return 0;
-    if (starts_with_any(c, s, e, pk_not_unit, pk_n_not_unit, NULL))
+    if (first_word(c, s, e, pk_not_unit, pk_n_not_unit, &not_unit_rows) < pk_n_not_unit)
         return 0;
     /* a generic noun alone names no unit */
     size_t gk = generic_at(c, s, e);
@@ -546,10 +589,9 @@ static size_t list_end(const ctx *c, size_t p, size_t e)
             q = cp - 1;
             continue;
         }
-        if (is_sp(c->t.s[q]))
-            for (size_t k = 0; k < pk_n_unit_list_stop; k++)
-                if (word_at(c, q + 1, e, pk_unit_list_stop[k]))
-                    return q;
+        if (is_sp(c->t.s[q]) &&
+            first_word(c, q + 1, e, pk_unit_list_stop, pk_n_unit_list_stop, &list_stop_rows) < pk_n_unit_list_stop)
+            return q;
     }
     return e;
 }
@@ -625,18 +667,14 @@ static const char *parent_phrase(ctx *c, size_t p, size_t e, size_t *pe)
             break;
         if (is_sp(ch)) {
             size_t w = q + 1;
-            int stop = 0;
-            for (size_t k = 0; k < pk_n_unit_parent_stop; k++)
-                if (word_at(c, w, e, pk_unit_parent_stop[k])) {
-                    stop = 1;
-                    /* "avdelning socialtjänst och fritid": an "och" between lower-case words stays */
-                    if (strcmp(pk_unit_parent_stop[k], "och") == 0) {
-                        size_t nx = skip_sp(c, w + 3, e);
-                        if ((nx < e && !pk_is_upper_at(c->t.s + nx, e - nx)) || c->t.s[q - 1] == '-')
-                            stop = 0;
-                    }
-                    break;
-                }
+            size_t k = first_word(c, w, e, pk_unit_parent_stop, pk_n_unit_parent_stop, &parent_stop_rows);
+            int stop = k < pk_n_unit_parent_stop;
+            /* "avdelning socialtjänst och fritid": an "och" between lower-case words stays */
+            if (stop && strcmp(pk_unit_parent_stop[k], "och") == 0) {
+                size_t nx = skip_sp(c, w + 3, e);
+                if ((nx < e && !pk_is_upper_at(c->t.s + nx, e - nx)) || c->t.s[q - 1] == '-')
+                    stop = 0;
+            }
             if (stop)
                 break;
             words++;
