@@ -904,7 +904,7 @@ static const unit_cue unit_cues[] = {
 enum { NCUES = sizeof unit_cues / sizeof *unit_cues };
 
 /* The first row whose cue opens with b or a later byte (a binary search). */
-static size_t cues_from(unsigned char b)
+static size_t cues_search(unsigned char b)
 {
     size_t a = 0, z = NCUES;
     while (a < z) {
@@ -916,6 +916,21 @@ static size_t cues_from(unsigned char b)
     }
     return a;
 }
+
+/* cues_search() of every byte, made once per process: from_cues() asks at
+   every word of every title and decision item. */
+static size_t cue_first[256];
+static pthread_once_t cue_first_once = PTHREAD_ONCE_INIT;
+
+static void make_cue_first(void)
+{
+    for (int b = 0; b < 256; b++)
+        cue_first[b] = cues_search((unsigned char)b);
+}
+
+/* The first row whose cue opens with b or a later byte (after
+   pthread_once(&cue_first_once, make_cue_first)). */
+static size_t cues_from(unsigned char b) { return cue_first[b]; }
 
 /* The length of w when it is a form of a unit noun of the table, else 0;
    with compound, also a word that ends in one ("Fisksätraskolan"). */
@@ -1094,6 +1109,7 @@ static void from_cues(ctx *c, size_t s, size_t e, int *budget)
     const char *low = pk_lower(c->a, c->t.s + s, n);
     if (strlen(low) != n) /* a case folding that changed the length: no offsets */
         return;
+    pthread_once(&cue_first_once, make_cue_first);
     for (size_t p = 0; p < n; p++) {
         /* a cue opens a word: not after a letter (an ASCII one, or any byte
            from 0x80) or a hyphen */
