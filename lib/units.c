@@ -274,7 +274,7 @@ static size_t drop_kind(const ctx *c, size_t s, size_t e)
 /* Trims an item and drops the words around a name that are not part of it. */
 static int clean(const ctx *c, range *r)
 {
-    size_t s = r->s, e = r->e, k;
+    size_t s = r->s, e = r->e, k, gk;
     for (;;) {
         s = skip_sp(c, s, e);
         while (e > s && (is_sp(c->t.s[e - 1]) || c->t.s[e - 1] == ',' || c->t.s[e - 1] == '.' ||
@@ -291,8 +291,8 @@ static int clean(const ctx *c, range *r)
             s += k;
             continue;
         }
-        if ((k = generic_at(c, s, e)) != 0) {
-            size_t p = skip_sp(c, s + k, e);
+        if ((gk = generic_at(c, s, e)) != 0) {
+            size_t p = skip_sp(c, s + gk, e);
             if (p < e && pk_is_upper_at(c->t.s + p, e - p)) {
                 s = p;
                 continue;
@@ -322,10 +322,9 @@ static int clean(const ctx *c, range *r)
         return 0;
     if (first_word(c, s, e, pk_not_unit, pk_n_not_unit, &not_unit_rows) < pk_n_not_unit)
         return 0;
-    /* a generic noun alone names no unit */
-    size_t gk = generic_at(c, s, e);
-    if (!gk)
-        gk = collective_at(c, s, e);
+    /* a generic noun alone names no unit (or a collective one: but the
+       loop ends only where none stands, and where gk is the generic noun
+       at s, its last question) */
     if (gk && s + gk == e)
         return 0;
     size_t words = 1;
