@@ -744,8 +744,12 @@ static void set_parents(ctx *c)
        "inom" that names a parent (the units do not change here) */
     unit_at *by_end = NULL, *by_start = NULL;
     size_t nu = c->units.n;
+    /* the units without a parent: when none is left, no "inom" can give one */
+    size_t orphans = 0;
+    for (size_t k = 0; k < nu; k++)
+        orphans += !((const pk_unit *)c->units.items)[k].parent;
     size_t ov[2], pos = 0;
-    while (pk_rx_match(c, RX_INOM, pos, c->t.n, ov, 1)) {
+    while (orphans && pk_rx_match(c, RX_INOM, pos, c->t.n, ov, 1)) {
         size_t at = ov[0];
         pos = ov[1];
         size_t pstart = skip_sp(c, ov[1], c->t.n), pend;
@@ -773,8 +777,10 @@ static void set_parents(ctx *c)
                 for (size_t q = ue; q < here; q++)
                     if (c->orig[q] != ' ' && c->orig[q] != '\n' && c->orig[q] != '\r' && c->orig[q] != ',')
                         gap = 0;
-                if (gap)
+                if (gap) {
                     us[k].parent = parent;
+                    orphans--;
+                }
             }
         }
         /* the chunk of names before "inom", back to the previous boundary */
@@ -797,8 +803,10 @@ static void set_parents(ctx *c)
             size_t i_end = by_start ? first_at(by_start, nu, here) : nu;
             for (; i < i_end; i++) {
                 size_t k = by_start ? by_start[i].k : i;
-                if (!us[k].parent && us[k].span.start < here && here - us[k].span.start < 400)
+                if (!us[k].parent && us[k].span.start < here && here - us[k].span.start < 400) {
                     us[k].parent = parent;
+                    orphans--;
+                }
             }
             continue;
         }
@@ -810,13 +818,17 @@ static void set_parents(ctx *c)
             pk_unit *us = c->units.items;
             if (nu > FEW_UNITS) {
                 pk_unit *u = unit_named(c, name);
-                if (u && !u->parent)
+                if (u && !u->parent) {
                     u->parent = parent;
+                    orphans--;
+                }
                 continue;
             }
             for (size_t k = 0; k < nu; k++)
-                if (!us[k].parent && strcasecmp(us[k].name, name) == 0)
+                if (!us[k].parent && strcasecmp(us[k].name, name) == 0) {
                     us[k].parent = parent;
+                    orphans--;
+                }
         }
     }
 }
