@@ -1091,30 +1091,61 @@ static const char *parent_after(ctx *c, size_t e, size_t limit)
     return NULL;
 }
 
+/* The units by key (pk_unit_key), for add_named(): the first n of
+   c->units, the rest added at its next question. */
+typedef struct unit_keys {
+    pk_index ix;
+    size_t n;
+} unit_keys;
+
 /* Adds the named unit [s, e) with its parent: a unit already found gets
    the parent it lacks, and "Fisksätraskolans skolenhet" in a decision is
    the unit "Fisksätraskolan" the title named (one of the first `earlier`
-   units), written with its kind. */
-static void add_named(ctx *c, size_t s, size_t e, const char *parent, size_t earlier)
+   units), written with its kind. The unit found is the first (in order)
+   of those: the one of the same name (but for ASCII case), those of the
+   same key, and those whose name and an "s " open this one, asked by
+   their indices, not by a look at every unit (a text of thousands of
+   units named by cues took time of their number squared). */
+static void add_named(ctx *c, size_t s, size_t e, const char *parent, size_t earlier, unit_keys *keys)
 {
     char *name = pk_fold(c, s, e);
     pk_unit *us = c->units.items;
-    size_t n = strlen(name);
-    for (size_t k = 0; k < c->units.n; k++) {
-        size_t m = strlen(us[k].name);
-        if (strcasecmp(us[k].name, name) == 0 || strcmp(us[k].key, pk_unit_key(c, name)) == 0 ||
-            (k < earlier && n > m + 2 && strncasecmp(name, us[k].name, m) == 0 && name[m] == 's' && name[m + 1] == ' ' &&
-             noun_form(pk_lower(c->a, name + m + 2, n - m - 2), strlen(pk_lower(c->a, name + m + 2, n - m - 2)), 0))) {
-            if (!us[k].parent && parent)
-                us[k].parent = parent;
-            return;
+    size_t n = strlen(name), first = c->units.n;
+    if (first) {
+        const pk_unit *same = unit_named(c, name);
+        if (same)
+            first = (size_t)(same - us);
+        for (; keys->n < c->units.n; keys->n++)
+            pk_index_add(c->a, &keys->ix, keys->n, (uint32_t)pk_hash_folded(us[keys->n].key, strlen(us[keys->n].key)));
+        const char *key = pk_unit_key(c, name);
+        uint32_t h = (uint32_t)pk_hash_folded(key, strlen(key));
+        for (size_t pos = 0, k; (k = pk_index_next(&keys->ix, h, &pos)) != 0;)
+            if (k - 1 < first && strcmp(us[k - 1].key, key) == 0)
+                first = k - 1;
+        for (size_t m = 0; m + 2 < n; m++) {
+            if (name[m] != 's' || name[m + 1] != ' ')
+                continue;
+            h = (uint32_t)pk_hash_folded(name, m);
+            for (size_t pos = 0, k; (k = pk_index_next(c->unit_names, h, &pos)) != 0;) {
+                const char *un = us[k - 1].name;
+                if (k - 1 >= earlier || k - 1 >= first || strlen(un) != m || strncasecmp(name, un, m) != 0)
+                    continue;
+                const char *rest = pk_lower(c->a, name + m + 2, n - m - 2);
+                if (noun_form(rest, strlen(rest), 0))
+                    first = k - 1;
+            }
         }
+    }
+    if (first < c->units.n) {
+        if (!us[first].parent && parent)
+            us[first].parent = parent;
+        return;
     }
     add_unit(c, s, e, parent);
 }
 
 /* The units a cue names in [s, e) (a title, a decision item). */
-static void from_cues(ctx *c, size_t s, size_t e, int *budget)
+static void from_cues(ctx *c, size_t s, size_t e, int *budget, unit_keys *keys)
 {
     size_t n = e - s, earlier = c->units.n;
     const char *low = pk_lower(c->a, c->t.s + s, n);
@@ -1167,7 +1198,7 @@ static void from_cues(ctx *c, size_t s, size_t e, int *budget)
                         break;
                     continue;
                 }
-                add_named(c, r.s, r.e, parent_after(c, items[i].e, le), earlier);
+                add_named(c, r.s, r.e, parent_after(c, items[i].e, le), earlier, keys);
                 ok++;
             }
         } else {
@@ -1199,7 +1230,7 @@ static void from_cues(ctx *c, size_t s, size_t e, int *budget)
             if (ok != ni)
                 continue;
             for (size_t i = 0; i < ni; i++)
-                add_named(c, rs[i].s, rs[i].e, ni == 1 ? parent : NULL, earlier);
+                add_named(c, rs[i].s, rs[i].e, ni == 1 ? parent : NULL, earlier, keys);
         }
         if (ok)
             p += bl - 1;
@@ -1211,17 +1242,18 @@ static void from_cues(ctx *c, size_t s, size_t e, int *budget)
 static void from_change(ctx *c)
 {
     int budget = 16;
+    unit_keys keys = {{NULL, 0, 0}, 0};
     const pk_record *r = c->rec;
     if (r->title) {
         size_t s = pk_cleaned_at(c, r->title_span.start), e = pk_cleaned_at(c, r->title_span.end);
         if (s < e && e <= c->t.n)
-            from_cues(c, s, e, &budget);
+            from_cues(c, s, e, &budget, &keys);
     }
     const pk_decision *ds = c->decisions.items;
     for (size_t i = 0; i < c->decisions.n; i++) {
         size_t s = pk_cleaned_at(c, ds[i].span.start), e = pk_cleaned_at(c, ds[i].span.end);
         if (s < e && e <= c->t.n)
-            from_cues(c, s, e, &budget);
+            from_cues(c, s, e, &budget, &keys);
     }
 }
 
