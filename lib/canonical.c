@@ -723,6 +723,13 @@ const char *pk_unit_key(ctx *c, const char *name)
     int depth = 0;
     for (size_t i = 0; i < n; i++) {
         char ch = low[i];
+        /* most bytes: outside parentheses, none of a parenthesis, a space
+           (and every byte below it), a hyphen or a dash's first byte; kept
+           as they are */
+        if (!depth && (unsigned char)ch > ')' && ch != '-' && (unsigned char)ch != 0xE2) {
+            w[o++] = ch;
+            continue;
+        }
         /* a parenthesis is a gloss, not the name: "(missbruksenheten)" */
         if (ch == '(' || (ch == ')' && depth)) {
             depth += ch == '(' ? 1 : -1;

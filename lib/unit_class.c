@@ -307,9 +307,13 @@ static const char *wording(ctx *c, size_t at, size_t *end)
        folding keeps the length of Swedish letters, and where it does not
        the wording ends at its first byte */
     int same = n == e - at;
+    /* folded only as far as the longest wording reaches, with room for the
+       letter after it (a character of up to four bytes): no row asks for
+       more, and every row of the scope fits either way */
+    size_t all, most = scope_rows('c', SIZE_MAX, &all) > all ? rows[all].len + 4 : 0;
     char *w = pk_arena_alloc(c->a, n + 1);
     size_t *pos = pk_arena_alloc(c->a, (n + 1) * sizeof *pos), o = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && o < most; i++) {
         char ch = low[i] == '\n' ? ' ' : low[i];
         if (ch == ' ' && o && w[o - 1] == ' ')
             continue;

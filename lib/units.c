@@ -63,15 +63,58 @@ static size_t skip_sp(const ctx *c, size_t p, size_t e)
     return p;
 }
 
-static int starts_with_any(const ctx *c, size_t s, size_t e, const char *const *list, size_t n, size_t *len)
+/* The rows of a word list of unit_words.tsv asked at many places (not_unit
+   at every item, unit_list_stop and unit_parent_stop at every space) that
+   a word opening with a byte (in ASCII lower case) can match, as bits (row
+   i: bit i % 64 of word i / 64): word_at() compares the first byte in
+   ASCII case, so no other row stands there. An empty row is in every set.
+   Made once per process; a list of more rows than bits is asked whole. */
+typedef struct word_rows {
+    uint64_t at[256][2];
+} word_rows;
+enum { WORD_ROWS_MAX = 128 };
+static word_rows not_unit_rows, list_stop_rows, parent_stop_rows;
+static pthread_once_t word_rows_once = PTHREAD_ONCE_INIT;
+
+static void make_word_rows_of(word_rows *wr, const char *const *list, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (word_at(c, s, e, list[i])) {
-            if (len)
-                *len = strlen(list[i]);
-            return 1;
+    for (size_t i = 0; i < n && i < WORD_ROWS_MAX; i++) {
+        uint64_t bit = (uint64_t)1 << (i % 64);
+        unsigned char b = (unsigned char)list[i][0];
+        if (b)
+            wr->at[ascii_lower(b)][i / 64] |= bit;
+        else
+            for (int k = 0; k < 256; k++)
+                wr->at[k][i / 64] |= bit;
+    }
+}
+
+static void make_word_rows(void)
+{
+    make_word_rows_of(&not_unit_rows, pk_not_unit, pk_n_not_unit);
+    make_word_rows_of(&list_stop_rows, pk_unit_list_stop, pk_n_unit_list_stop);
+    make_word_rows_of(&parent_stop_rows, pk_unit_parent_stop, pk_n_unit_parent_stop);
+}
+
+/* The first row of list[0..n) (in table order) that stands at p as
+   word_at() finds it, or n; wr holds the list's rows by their first byte. */
+static size_t first_word(const ctx *c, size_t p, size_t e, const char *const *list, size_t n, const word_rows *wr)
+{
+    if (n > WORD_ROWS_MAX || p >= e) {
+        for (size_t i = 0; i < n; i++)
+            if (word_at(c, p, e, list[i]))
+                return i;
+        return n;
+    }
+    pthread_once(&word_rows_once, make_word_rows);
+    const uint64_t *m = wr->at[ascii_lower((unsigned char)c->t.s[p])];
+    for (size_t h = 0; h < 2; h++)
+        for (uint64_t bits = m[h]; bits; bits &= bits - 1) {
+            size_t i = h * 64 + (size_t)__builtin_ctzll(bits);
+            if (word_at(c, p, e, list[i]))
+                return i;
         }
-    return 0;
+    return n;
 }
 
 /* The rows of unit_nouns.tsv that a form opening with a byte (in ASCII
@@ -231,7 +274,7 @@ static size_t drop_kind(const ctx *c, size_t s, size_t e)
 /* Trims an item and drops the words around a name that are not part of it. */
 static int clean(const ctx *c, range *r)
 {
-    size_t s = r->s, e = r->e, k;
+    size_t s = r->s, e = r->e, k, gk;
     for (;;) {
         s = skip_sp(c, s, e);
         while (e > s && (is_sp(c->t.s[e - 1]) || c->t.s[e - 1] == ',' || c->t.s[e - 1] == '.' ||
@@ -248,8 +291,8 @@ static int clean(const ctx *c, range *r)
             s += k;
             continue;
         }
-        if ((k = generic_at(c, s, e)) != 0) {
-            size_t p = skip_sp(c, s + k, e);
+        if ((gk = generic_at(c, s, e)) != 0) {
+            size_t p = skip_sp(c, s + gk, e);
             if (p < e && pk_is_upper_at(c->t.s + p, e - p)) {
                 s = p;
                 continue;
@@ -277,12 +320,11 @@ static int clean(const ctx *c, range *r)
         return 0;
     if (!pk_is_upper_at(c->t.s + s, e - s) && !opens_name(c, s, e))
         return 0;
-    if (starts_with_any(c, s, e, pk_not_unit, pk_n_not_unit, NULL))
+    if (first_word(c, s, e, pk_not_unit, pk_n_not_unit, &not_unit_rows) < pk_n_not_unit)
         return 0;
-    /* a generic noun alone names no unit */
-    size_t gk = generic_at(c, s, e);
-    if (!gk)
-        gk = collective_at(c, s, e);
+    /* a generic noun alone names no unit (or a collective one: but the
+       loop ends only where none stands, and where gk is the generic noun
+       at s, its last question) */
     if (gk && s + gk == e)
         return 0;
     size_t words = 1;
@@ -546,10 +588,9 @@ static size_t list_end(const ctx *c, size_t p, size_t e)
             q = cp - 1;
             continue;
         }
-        if (is_sp(c->t.s[q]))
-            for (size_t k = 0; k < pk_n_unit_list_stop; k++)
-                if (word_at(c, q + 1, e, pk_unit_list_stop[k]))
-                    return q;
+        if (is_sp(c->t.s[q]) &&
+            first_word(c, q + 1, e, pk_unit_list_stop, pk_n_unit_list_stop, &list_stop_rows) < pk_n_unit_list_stop)
+            return q;
     }
     return e;
 }
@@ -625,18 +666,14 @@ static const char *parent_phrase(ctx *c, size_t p, size_t e, size_t *pe)
             break;
         if (is_sp(ch)) {
             size_t w = q + 1;
-            int stop = 0;
-            for (size_t k = 0; k < pk_n_unit_parent_stop; k++)
-                if (word_at(c, w, e, pk_unit_parent_stop[k])) {
-                    stop = 1;
-                    /* "avdelning socialtjänst och fritid": an "och" between lower-case words stays */
-                    if (strcmp(pk_unit_parent_stop[k], "och") == 0) {
-                        size_t nx = skip_sp(c, w + 3, e);
-                        if ((nx < e && !pk_is_upper_at(c->t.s + nx, e - nx)) || c->t.s[q - 1] == '-')
-                            stop = 0;
-                    }
-                    break;
-                }
+            size_t k = first_word(c, w, e, pk_unit_parent_stop, pk_n_unit_parent_stop, &parent_stop_rows);
+            int stop = k < pk_n_unit_parent_stop;
+            /* "avdelning socialtjänst och fritid": an "och" between lower-case words stays */
+            if (stop && strcmp(pk_unit_parent_stop[k], "och") == 0) {
+                size_t nx = skip_sp(c, w + 3, e);
+                if ((nx < e && !pk_is_upper_at(c->t.s + nx, e - nx)) || c->t.s[q - 1] == '-')
+                    stop = 0;
+            }
             if (stop)
                 break;
             words++;
@@ -707,8 +744,12 @@ static void set_parents(ctx *c)
        "inom" that names a parent (the units do not change here) */
     unit_at *by_end = NULL, *by_start = NULL;
     size_t nu = c->units.n;
+    /* the units without a parent: when none is left, no "inom" can give one */
+    size_t orphans = 0;
+    for (size_t k = 0; k < nu; k++)
+        orphans += !((const pk_unit *)c->units.items)[k].parent;
     size_t ov[2], pos = 0;
-    while (pk_rx_match(c, RX_INOM, pos, c->t.n, ov, 1)) {
+    while (orphans && pk_rx_match(c, RX_INOM, pos, c->t.n, ov, 1)) {
         size_t at = ov[0];
         pos = ov[1];
         size_t pstart = skip_sp(c, ov[1], c->t.n), pend;
@@ -736,8 +777,10 @@ static void set_parents(ctx *c)
                 for (size_t q = ue; q < here; q++)
                     if (c->orig[q] != ' ' && c->orig[q] != '\n' && c->orig[q] != '\r' && c->orig[q] != ',')
                         gap = 0;
-                if (gap)
+                if (gap) {
                     us[k].parent = parent;
+                    orphans--;
+                }
             }
         }
         /* the chunk of names before "inom", back to the previous boundary */
@@ -760,8 +803,10 @@ static void set_parents(ctx *c)
             size_t i_end = by_start ? first_at(by_start, nu, here) : nu;
             for (; i < i_end; i++) {
                 size_t k = by_start ? by_start[i].k : i;
-                if (!us[k].parent && us[k].span.start < here && here - us[k].span.start < 400)
+                if (!us[k].parent && us[k].span.start < here && here - us[k].span.start < 400) {
                     us[k].parent = parent;
+                    orphans--;
+                }
             }
             continue;
         }
@@ -773,13 +818,17 @@ static void set_parents(ctx *c)
             pk_unit *us = c->units.items;
             if (nu > FEW_UNITS) {
                 pk_unit *u = unit_named(c, name);
-                if (u && !u->parent)
+                if (u && !u->parent) {
                     u->parent = parent;
+                    orphans--;
+                }
                 continue;
             }
             for (size_t k = 0; k < nu; k++)
-                if (!us[k].parent && strcasecmp(us[k].name, name) == 0)
+                if (!us[k].parent && strcasecmp(us[k].name, name) == 0) {
                     us[k].parent = parent;
+                    orphans--;
+                }
         }
     }
 }
@@ -866,7 +915,7 @@ static const unit_cue unit_cues[] = {
 enum { NCUES = sizeof unit_cues / sizeof *unit_cues };
 
 /* The first row whose cue opens with b or a later byte (a binary search). */
-static size_t cues_from(unsigned char b)
+static size_t cues_search(unsigned char b)
 {
     size_t a = 0, z = NCUES;
     while (a < z) {
@@ -878,6 +927,21 @@ static size_t cues_from(unsigned char b)
     }
     return a;
 }
+
+/* cues_search() of every byte, made once per process: from_cues() asks at
+   every word of every title and decision item. */
+static size_t cue_first[256];
+static pthread_once_t cue_first_once = PTHREAD_ONCE_INIT;
+
+static void make_cue_first(void)
+{
+    for (int b = 0; b < 256; b++)
+        cue_first[b] = cues_search((unsigned char)b);
+}
+
+/* The first row whose cue opens with b or a later byte (after
+   pthread_once(&cue_first_once, make_cue_first)). */
+static size_t cues_from(unsigned char b) { return cue_first[b]; }
 
 /* The length of w when it is a form of a unit noun of the table, else 0;
    with compound, also a word that ends in one ("Fisksätraskolan"). */
@@ -1027,35 +1091,67 @@ static const char *parent_after(ctx *c, size_t e, size_t limit)
     return NULL;
 }
 
+/* The units by key (pk_unit_key), for add_named(): the first n of
+   c->units, the rest added at its next question. */
+typedef struct unit_keys {
+    pk_index ix;
+    size_t n;
+} unit_keys;
+
 /* Adds the named unit [s, e) with its parent: a unit already found gets
    the parent it lacks, and "Fisksätraskolans skolenhet" in a decision is
    the unit "Fisksätraskolan" the title named (one of the first `earlier`
-   units), written with its kind. */
-static void add_named(ctx *c, size_t s, size_t e, const char *parent, size_t earlier)
+   units), written with its kind. The unit found is the first (in order)
+   of those: the one of the same name (but for ASCII case), those of the
+   same key, and those whose name and an "s " open this one, asked by
+   their indices, not by a look at every unit (a text of thousands of
+   units named by cues took time of their number squared). */
+static void add_named(ctx *c, size_t s, size_t e, const char *parent, size_t earlier, unit_keys *keys)
 {
     char *name = pk_fold(c, s, e);
     pk_unit *us = c->units.items;
-    size_t n = strlen(name);
-    for (size_t k = 0; k < c->units.n; k++) {
-        size_t m = strlen(us[k].name);
-        if (strcasecmp(us[k].name, name) == 0 || strcmp(us[k].key, pk_unit_key(c, name)) == 0 ||
-            (k < earlier && n > m + 2 && strncasecmp(name, us[k].name, m) == 0 && name[m] == 's' && name[m + 1] == ' ' &&
-             noun_form(pk_lower(c->a, name + m + 2, n - m - 2), strlen(pk_lower(c->a, name + m + 2, n - m - 2)), 0))) {
-            if (!us[k].parent && parent)
-                us[k].parent = parent;
-            return;
+    size_t n = strlen(name), first = c->units.n;
+    if (first) {
+        const pk_unit *same = unit_named(c, name);
+        if (same)
+            first = (size_t)(same - us);
+        for (; keys->n < c->units.n; keys->n++)
+            pk_index_add(c->a, &keys->ix, keys->n, (uint32_t)pk_hash_folded(us[keys->n].key, strlen(us[keys->n].key)));
+        const char *key = pk_unit_key(c, name);
+        uint32_t h = (uint32_t)pk_hash_folded(key, strlen(key));
+        for (size_t pos = 0, k; (k = pk_index_next(&keys->ix, h, &pos)) != 0;)
+            if (k - 1 < first && strcmp(us[k - 1].key, key) == 0)
+                first = k - 1;
+        for (size_t m = 0; m + 2 < n; m++) {
+            if (name[m] != 's' || name[m + 1] != ' ')
+                continue;
+            h = (uint32_t)pk_hash_folded(name, m);
+            for (size_t pos = 0, k; (k = pk_index_next(c->unit_names, h, &pos)) != 0;) {
+                const char *un = us[k - 1].name;
+                if (k - 1 >= earlier || k - 1 >= first || strlen(un) != m || strncasecmp(name, un, m) != 0)
+                    continue;
+                const char *rest = pk_lower(c->a, name + m + 2, n - m - 2);
+                if (noun_form(rest, strlen(rest), 0))
+                    first = k - 1;
+            }
         }
+    }
+    if (first < c->units.n) {
+        if (!us[first].parent && parent)
+            us[first].parent = parent;
+        return;
     }
     add_unit(c, s, e, parent);
 }
 
 /* The units a cue names in [s, e) (a title, a decision item). */
-static void from_cues(ctx *c, size_t s, size_t e, int *budget)
+static void from_cues(ctx *c, size_t s, size_t e, int *budget, unit_keys *keys)
 {
     size_t n = e - s, earlier = c->units.n;
     const char *low = pk_lower(c->a, c->t.s + s, n);
     if (strlen(low) != n) /* a case folding that changed the length: no offsets */
         return;
+    pthread_once(&cue_first_once, make_cue_first);
     for (size_t p = 0; p < n; p++) {
         /* a cue opens a word: not after a letter (an ASCII one, or any byte
            from 0x80) or a hyphen */
@@ -1102,7 +1198,7 @@ static void from_cues(ctx *c, size_t s, size_t e, int *budget)
                         break;
                     continue;
                 }
-                add_named(c, r.s, r.e, parent_after(c, items[i].e, le), earlier);
+                add_named(c, r.s, r.e, parent_after(c, items[i].e, le), earlier, keys);
                 ok++;
             }
         } else {
@@ -1134,7 +1230,7 @@ static void from_cues(ctx *c, size_t s, size_t e, int *budget)
             if (ok != ni)
                 continue;
             for (size_t i = 0; i < ni; i++)
-                add_named(c, rs[i].s, rs[i].e, ni == 1 ? parent : NULL, earlier);
+                add_named(c, rs[i].s, rs[i].e, ni == 1 ? parent : NULL, earlier, keys);
         }
         if (ok)
             p += bl - 1;
@@ -1146,17 +1242,18 @@ static void from_cues(ctx *c, size_t s, size_t e, int *budget)
 static void from_change(ctx *c)
 {
     int budget = 16;
+    unit_keys keys = {{NULL, 0, 0}, 0};
     const pk_record *r = c->rec;
     if (r->title) {
         size_t s = pk_cleaned_at(c, r->title_span.start), e = pk_cleaned_at(c, r->title_span.end);
         if (s < e && e <= c->t.n)
-            from_cues(c, s, e, &budget);
+            from_cues(c, s, e, &budget, &keys);
     }
     const pk_decision *ds = c->decisions.items;
     for (size_t i = 0; i < c->decisions.n; i++) {
         size_t s = pk_cleaned_at(c, ds[i].span.start), e = pk_cleaned_at(c, ds[i].span.end);
         if (s < e && e <= c->t.n)
-            from_cues(c, s, e, &budget);
+            from_cues(c, s, e, &budget, &keys);
     }
 }
 
