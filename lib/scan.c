@@ -779,7 +779,32 @@ void pk_scan_text(ctx *c)
     while (j < mid) {
         size_t m = mid - j > SCAN_BLOCK ? SCAN_BLOCK : mid - j;
         const unsigned char *ua = u + j, *ub = u + from + j;
-        for (size_t i = 0; i < m; i++) {
+        size_t i = 0;
+#if defined(__SSE2__)
+        /* eight bytes of each stream a round, their states gathered in a
+           register each and stored at once (the loop's count and test,
+           and the stores, once for sixteen lookups) */
+#define STEP(k)                                   \
+    a = col[ua[i + k]][a];                        \
+    b = col[ub[i + k]][b];                        \
+    va = _mm_insert_epi16(va, (int)(unsigned)a, k); \
+    vb = _mm_insert_epi16(vb, (int)(unsigned)b, k)
+        for (; i + 8 <= m; i += 8) {
+            __m128i va = _mm_setzero_si128(), vb = va;
+            STEP(0);
+            STEP(1);
+            STEP(2);
+            STEP(3);
+            STEP(4);
+            STEP(5);
+            STEP(6);
+            STEP(7);
+            _mm_storeu_si128((__m128i *)(void *)(sa + i), va);
+            _mm_storeu_si128((__m128i *)(void *)(sb + i), vb);
+        }
+#undef STEP
+#endif
+        for (; i < m; i++) {
             a = col[ua[i]][a];
             b = col[ub[i]][b];
             sa[i] = (uint16_t)a;
