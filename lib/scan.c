@@ -586,8 +586,20 @@ static inline void hits_at(const pk_scan *sc, ctx *c, pk_cues *q, room *cap, siz
                 /* the last eight bytes at once, the rest (if any) after */
                 uint64_t w;
                 memcpy(&w, u + p - 7, 8);
-                if (((w ^ h->last) & h->mask) ||
-                    (h->len > 8 && memcmp(u + at, sc->checks + h->check, h->len - 8u) != 0))
+                if ((w ^ h->last) & h->mask)
+                    continue;
+                /* the bytes before them eight at a time (each eight in
+                   the key: o + 8 < len) */
+                const unsigned char *kb = sc->checks + h->check;
+                size_t o = 0;
+                for (; o + 8u < h->len; o += 8) {
+                    uint64_t x, y;
+                    memcpy(&x, u + at + o, 8);
+                    memcpy(&y, kb + o, 8);
+                    if (x != y)
+                        break;
+                }
+                if (o + 8u < h->len)
                     continue;
             } else if (!spelt(sc->checks + h->check, h->how, u + at, h->len)) {
                 continue;
