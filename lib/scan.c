@@ -10,6 +10,7 @@
    number of cues. */
 #include "internal.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #if defined(__SSE2__)
@@ -42,6 +43,11 @@ typedef struct hit {
     pk_cue_fits fits;
     uint32_t check;
     unsigned char kind, len, how;
+    /* how many hits after it in its state are of its kind, length and
+       fits (its bytes otherwise spelt: "nämnd", "Nämnd", "NÄMND"): once
+       one of them is spelt in the text, the others add the same place if
+       any, and are passed over */
+    unsigned char alike;
 } hit;
 
 /* A hot state's hits: outs[at .. at + n), and whether it is reached by a
@@ -410,15 +416,24 @@ int pk_scan_compile(pk_scan *sc)
                     sc->outs = o;
                     capouts = more;
                 }
-                /* insert by length, longest first */
-                k = nouts++;
-                while (k > out_at[st] && sc->outs[k - 1].len < h.len) {
-                    sc->outs[k] = sc->outs[k - 1];
-                    k--;
-                }
-                sc->outs[k] = h;
+                /* insert by length, longest first, after the last hit of
+                   its kind, length and fits if there is one */
+                size_t to = out_at[st];
+                while (to < nouts && sc->outs[to].len >= h.len)
+                    to++;
+                for (size_t o = out_at[st]; o < to; o++)
+                    if (sc->outs[o].kind == h.kind && sc->outs[o].len == h.len && sc->outs[o].fits == h.fits)
+                        to = o + 1;
+                memmove(sc->outs + to + 1, sc->outs + to, (nouts - to) * sizeof *sc->outs);
+                sc->outs[to] = h;
+                nouts++;
             }
         out_n[st] = (uint16_t)(nouts - out_at[st]);
+        for (size_t o = nouts; o-- > out_at[st] + 1;) {
+            const hit *x = &sc->outs[o - 1], *y = &sc->outs[o];
+            if (x->kind == y->kind && x->len == y->len && x->fits == y->fits && y->alike < UCHAR_MAX)
+                sc->outs[o - 1].alike = (unsigned char)(y->alike + 1);
+        }
         if (two)
             digit[st] = 0;
     }
@@ -607,6 +622,7 @@ static inline void hits_at(const pk_scan *sc, ctx *c, pk_cues *q, room *cap, siz
         }
         if (!h->fits || h->fits(s, n, p + 1))
             add_place(c->a, &q[h->kind], &cap[h->kind], at);
+        h += h->alike;
     }
 }
 
