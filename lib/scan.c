@@ -629,39 +629,31 @@ static inline void hits_at(const pk_scan *sc, ctx *c, pk_cues *q, room *cap, siz
 /* The bytes of each stream read before their hits are taken. */
 #define SCAN_BLOCK 512
 
-/* The cues of the hot states among st[0..m) (st[i]: the state after the
-   byte at base + i), from st[lo] on, into q. st has room for m rounded up
-   to sixteen. */
-static void block_hits(const pk_scan *sc, ctx *c, pk_cues *q, room *cap, uint16_t *st, size_t m, size_t base,
-                       size_t lo)
+/* The hot states of a block: bit i % 16 of hot[i / 16] for the state
+   after its byte i. */
+static inline void note_hot(uint16_t *hot, size_t i, size_t st, uint32_t first_hot)
 {
-#if defined(__SSE2__)
-    /* sixteen states at a time: a state at or past the first hot one is
-       one that the hot one less one, taken from it without going below 0,
-       leaves above 0 (the pad after m: the root, which is never hot); the
-       two halves' answers packed into a byte each */
-    for (size_t i = m; i % 16; i++)
-        st[i] = 0;
-    const __m128i cold = _mm_set1_epi16((short)(uint16_t)(sc->hot - 1)), zero = _mm_setzero_si128();
-    for (size_t i = lo & ~(size_t)15; i < m; i += 16) {
-        __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(st + i));
-        __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(st + i + 8));
-        __m128i none = _mm_packs_epi16(_mm_cmpeq_epi16(_mm_subs_epu16(v0, cold), zero),
-                                       _mm_cmpeq_epi16(_mm_subs_epu16(v1, cold), zero));
-        unsigned mask = ~(unsigned)_mm_movemask_epi8(none) & 0xFFFFu;
+    if (st >= first_hot)
+        hot[i / 16] = (uint16_t)(hot[i / 16] | 1u << (i % 16));
+}
+
+/* The cues of the hot states among st[0..m) (st[i]: the state after the
+   byte at base + i; hot: which of them are hot, no bit set past m up to a
+   multiple of 64), from st[lo] on, into q: sixty-four at a time. */
+static void block_hits(const pk_scan *sc, ctx *c, pk_cues *q, room *cap, const uint16_t *st, const uint16_t *hot,
+                       size_t m, size_t base, size_t lo)
+{
+    for (size_t i = lo & ~(size_t)63; i < m; i += 64) {
+        const uint16_t *h = hot + i / 16;
+        uint64_t w = h[0] | (uint64_t)h[1] << 16 | (uint64_t)h[2] << 32 | (uint64_t)h[3] << 48;
         if (i < lo)
-            mask &= ~0u << (lo - i);
-        while (mask) {
-            size_t k = i + (size_t)__builtin_ctz(mask);
-            mask &= mask - 1;
+            w &= ~(uint64_t)0 << (lo - i);
+        while (w) {
+            size_t k = i + (size_t)__builtin_ctzll(w);
+            w &= w - 1;
             hits_at(sc, c, q, cap, st[k], base + k);
         }
     }
-#else
-    for (size_t i = lo; i < m; i++)
-        if (st[i] >= sc->hot)
-            hits_at(sc, c, q, cap, st[i], base + i);
-#endif
 }
 
 /* The byte at p is a capital before a small letter as PK_CUE_CAPITALS
@@ -803,52 +795,80 @@ void pk_scan_text(ctx *c)
        then the hot ones among them found and their hits taken in order: a
        hot state is too frequent and too irregular a branch to be guessed
        at each byte */
-    uint16_t sa[SCAN_BLOCK + 16], sb[SCAN_BLOCK + 16];
+    uint16_t sa[SCAN_BLOCK], sb[SCAN_BLOCK], ha[SCAN_BLOCK / 16], hb[SCAN_BLOCK / 16];
+    const uint32_t first_hot = sc->hot;
     while (j < mid) {
         size_t m = mid - j > SCAN_BLOCK ? SCAN_BLOCK : mid - j;
         const unsigned char *ua = u + j, *ub = u + from + j;
         size_t i = 0;
 #if defined(__SSE2__)
-        /* eight bytes of each stream a round, their states gathered in a
-           register each and stored at once (the loop's count and test,
-           and the stores, once for sixteen lookups) */
-#define STEP(k)                                   \
-    a = col[ua[i + k]][a];                        \
-    b = col[ub[i + k]][b];                        \
-    va = _mm_insert_epi16(va, (int)(unsigned)a, k); \
-    vb = _mm_insert_epi16(vb, (int)(unsigned)b, k)
-        for (; i + 8 <= m; i += 8) {
-            __m128i va = _mm_setzero_si128(), vb = va;
-            STEP(0);
-            STEP(1);
-            STEP(2);
-            STEP(3);
-            STEP(4);
-            STEP(5);
-            STEP(6);
-            STEP(7);
-            _mm_storeu_si128((__m128i *)(void *)(sa + i), va);
-            _mm_storeu_si128((__m128i *)(void *)(sb + i), vb);
+        /* sixteen bytes of each stream a round, their states gathered in
+           registers (pinsrw) and stored at once, and which of them are
+           hot told there: a state at or past the first hot one is one that
+           the hot one less one, taken from it without going below 0,
+           leaves above 0 (the loop's count and test, and the stores, once
+           for thirty-two lookups) */
+        const __m128i cold = _mm_set1_epi16((short)(uint16_t)(first_hot - 1)), zero = _mm_setzero_si128();
+#define STEP(k, va, vb)                                      \
+    a = col[ua[i + k]][a];                                   \
+    b = col[ub[i + k]][b];                                   \
+    va = _mm_insert_epi16(va, (int)(unsigned)a, (k) % 8);    \
+    vb = _mm_insert_epi16(vb, (int)(unsigned)b, (k) % 8)
+#define NOT_HOT(v) _mm_cmpeq_epi16(_mm_subs_epu16(v, cold), zero)
+        for (; i + 16 <= m; i += 16) {
+            __m128i va0 = zero, va1 = zero, vb0 = zero, vb1 = zero;
+            STEP(0, va0, vb0);
+            STEP(1, va0, vb0);
+            STEP(2, va0, vb0);
+            STEP(3, va0, vb0);
+            STEP(4, va0, vb0);
+            STEP(5, va0, vb0);
+            STEP(6, va0, vb0);
+            STEP(7, va0, vb0);
+            STEP(8, va1, vb1);
+            STEP(9, va1, vb1);
+            STEP(10, va1, vb1);
+            STEP(11, va1, vb1);
+            STEP(12, va1, vb1);
+            STEP(13, va1, vb1);
+            STEP(14, va1, vb1);
+            STEP(15, va1, vb1);
+            _mm_storeu_si128((__m128i *)(void *)(sa + i), va0);
+            _mm_storeu_si128((__m128i *)(void *)(sa + i + 8), va1);
+            _mm_storeu_si128((__m128i *)(void *)(sb + i), vb0);
+            _mm_storeu_si128((__m128i *)(void *)(sb + i + 8), vb1);
+            ha[i / 16] = (uint16_t)~_mm_movemask_epi8(_mm_packs_epi16(NOT_HOT(va0), NOT_HOT(va1)));
+            hb[i / 16] = (uint16_t)~_mm_movemask_epi8(_mm_packs_epi16(NOT_HOT(vb0), NOT_HOT(vb1)));
         }
+#undef NOT_HOT
 #undef STEP
 #endif
+        /* the rest a byte at a time, the hot bits from i / 16 on cleared
+           first, up to a multiple of 64 */
+        size_t words = (m + 63) / 64 * 4;
+        memset(ha + i / 16, 0, (words - i / 16) * sizeof *ha);
+        memset(hb + i / 16, 0, (words - i / 16) * sizeof *hb);
         for (; i < m; i++) {
             a = col[ua[i]][a];
             b = col[ub[i]][b];
             sa[i] = (uint16_t)a;
             sb[i] = (uint16_t)b;
+            note_hot(ha, i, a, first_hot);
+            note_hot(hb, i, b, first_hot);
         }
-        block_hits(sc, c, c->cue, cap, sa, m, j, 0);
-        block_hits(sc, c, later, cap2, sb, m, from + j, from + j < mid ? mid - from - j : 0);
+        block_hits(sc, c, c->cue, cap, sa, ha, m, j, 0);
+        block_hits(sc, c, later, cap2, sb, hb, m, from + j, from + j < mid ? mid - from - j : 0);
         j += m;
     }
     for (j += from; j < n;) {
         size_t m = n - j > SCAN_BLOCK ? SCAN_BLOCK : n - j;
+        memset(hb, 0, (m + 63) / 64 * 4 * sizeof *hb);
         for (size_t i = 0; i < m; i++) {
             b = col[u[j + i]][b];
             sb[i] = (uint16_t)b;
+            note_hot(hb, i, b, first_hot);
         }
-        block_hits(sc, c, later, cap2, sb, m, j, 0);
+        block_hits(sc, c, later, cap2, sb, hb, m, j, 0);
         j += m;
     }
     for (int k = 0; k < PK_CUE_KINDS; k++) {
