@@ -586,15 +586,15 @@ static void digit_cues(const pk_scan *sc, ctx *c, pk_cues *q, room *cap, size_t 
 }
 
 /* The cues of the hot state st, whose last byte is at p, into q. */
-static inline void hits_at(const pk_scan *sc, ctx *c, pk_cues *q, room *cap, size_t st, size_t p)
+static inline void hits_at(const pk_scan *sc, ctx *c, pk_cues *q, room *cap, const hot_state *hs, const hit *outs,
+                           size_t p)
 {
     const char *s = c->t.s;
     const unsigned char *u = (const unsigned char *)s;
     size_t n = c->t.n;
-    const hot_state *hs = &sc->hots[st - sc->hot];
     if (hs->after_digit)
         digit_cues(sc, c, q, cap, p);
-    for (const hit *h = sc->outs + hs->at, *e = h + hs->n; h < e; h++) {
+    for (const hit *h = outs + hs->at, *e = h + hs->n; h < e; h++) {
         size_t at = p + 1 - h->len;
         if (h->check) {
             if (h->how == AS_WRITTEN && p >= 7) {
@@ -643,6 +643,9 @@ static inline void note_hot(uint16_t *hot, size_t i, size_t st, uint32_t first_h
 static void block_hits(const pk_scan *sc, ctx *c, pk_cues *q, room *cap, const uint16_t *st, const uint16_t *hot,
                        size_t m, size_t base, size_t lo)
 {
+    const hot_state *hots = sc->hots;
+    const hit *outs = sc->outs;
+    const uint32_t first_hot = sc->hot;
     for (size_t i = lo & ~(size_t)63; i < m; i += 64) {
         const uint16_t *h = hot + i / 16;
         uint64_t w = h[0] | (uint64_t)h[1] << 16 | (uint64_t)h[2] << 32 | (uint64_t)h[3] << 48;
@@ -651,7 +654,7 @@ static void block_hits(const pk_scan *sc, ctx *c, pk_cues *q, room *cap, const u
         while (w) {
             size_t k = i + (size_t)__builtin_ctzll(w);
             w &= w - 1;
-            hits_at(sc, c, q, cap, st[k], base + k);
+            hits_at(sc, c, q, cap, &hots[st[k] - first_hot], outs, base + k);
         }
     }
 }
