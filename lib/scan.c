@@ -269,6 +269,8 @@ static int spelt(const unsigned char *b, int how, const unsigned char *u, size_t
     return 1;
 }
 
+#define NO_EDGE UINT16_MAX
+
 /* The trie of the keys, its failure links, and the table of transitions. */
 int pk_scan_compile(pk_scan *sc)
 {
@@ -302,7 +304,6 @@ int pk_scan_compile(pk_scan *sc)
     if (nodes_max > UINT16_MAX || sc->nclass > 255)
         return -1;
     size_t nc = (size_t)sc->nclass;
-    int32_t *go = pk_malloc(nodes_max * nc * sizeof *go);
     uint16_t *fail = pk_malloc(nodes_max * sizeof *fail), *queue = pk_malloc(nodes_max * sizeof *queue);
     /* each node's own hits: a list through `next` */
     int32_t *first_hit = pk_malloc(nodes_max * sizeof *first_hit), *next_hit = pk_malloc((sc->nkeys + 1) * sizeof *next_hit);
@@ -313,7 +314,7 @@ int pk_scan_compile(pk_scan *sc)
     /* each key's check: its place in checks (its bytes), or 0 */
     uint32_t *check = pk_malloc((sc->nkeys + 1) * sizeof *check);
     int rc = -1;
-    if (!go || !fail || !queue || !first_hit || !next_hit || !delta || !out_at || !out_n || !renum || !digit || !check)
+    if (!fail || !queue || !first_hit || !next_hit || !delta || !out_at || !out_n || !renum || !digit || !check)
         goto done;
     size_t nbytes = 1;
     for (size_t i = 0; i < sc->nkeys; i++)
@@ -337,8 +338,10 @@ int pk_scan_compile(pk_scan *sc)
     memset(out_at, 0, nodes_max * sizeof *out_at);
     memset(out_n, 0, nodes_max * sizeof *out_n);
     memset(digit, 0, nodes_max);
-    for (size_t i = 0; i < nodes_max * nc; i++)
-        go[i] = -1;
+    /* the trie's edges are written into the table of transitions, where
+       NO_EDGE stands for none until the breadth-first walk fills the row
+       (a node's number is below nodes_max, at most UINT16_MAX) */
+    memset(delta, 0xFF, nodes_max * nc * sizeof *delta);
     for (size_t i = 0; i < nodes_max; i++)
         first_hit[i] = -1;
     size_t nodes = 1;
@@ -346,9 +349,9 @@ int pk_scan_compile(pk_scan *sc)
         size_t st = 0;
         for (int j = 0; j < sc->keys[i].len; j++) {
             size_t c = sc->cls[sc->keys[i].b[j]];
-            if (go[st * nc + c] < 0)
-                go[st * nc + c] = (int32_t)nodes++;
-            st = (size_t)go[st * nc + c];
+            if (delta[st * nc + c] == NO_EDGE)
+                delta[st * nc + c] = (uint16_t)nodes++;
+            st = delta[st * nc + c];
         }
         next_hit[i] = first_hit[st];
         first_hit[st] = (int32_t)i;
@@ -358,10 +361,9 @@ int pk_scan_compile(pk_scan *sc)
        edges, and its failure link's row where it has none */
     size_t qh = 0, qt = 0;
     for (size_t c = 0; c < nc; c++) {
-        if (go[c] > 0) {
-            fail[go[c]] = 0;
-            queue[qt++] = (uint16_t)go[c];
-            delta[c] = (uint16_t)go[c];
+        if (delta[c] != NO_EDGE) {
+            fail[delta[c]] = 0;
+            queue[qt++] = delta[c];
         } else {
             delta[c] = 0;
         }
@@ -369,11 +371,10 @@ int pk_scan_compile(pk_scan *sc)
     while (qh < qt) {
         size_t st = queue[qh++];
         for (size_t c = 0; c < nc; c++) {
-            int32_t to = go[st * nc + c];
-            if (to > 0) {
+            uint16_t to = delta[st * nc + c];
+            if (to != NO_EDGE) {
                 fail[to] = delta[fail[st] * nc + c];
-                queue[qt++] = (uint16_t)to;
-                delta[st * nc + c] = (uint16_t)to;
+                queue[qt++] = to;
             } else {
                 delta[st * nc + c] = delta[fail[st] * nc + c];
             }
@@ -487,7 +488,6 @@ int pk_scan_compile(pk_scan *sc)
             sc->words[fill[pk_cue_words[k].kind]++] = (uint32_t)k;
     rc = 0;
 done:
-    free(go);
     free(fail);
     free(queue);
     free(first_hit);
