@@ -892,13 +892,6 @@ void pk_scan_text(ctx *c)
     c->cues_built = 1;
 }
 
-const pk_cues *pk_cue_places(ctx *c, int kind)
-{
-    if (!c->cues_built)
-        pk_scan_text(c);
-    return &c->cue[kind];
-}
-
 /* The first place at or after p of this kind where one of its words (or
    the row `only`) stands whole before end: the earliest such place, and of
    the words there the first in table order. */
