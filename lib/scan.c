@@ -504,27 +504,55 @@ done:
     return rc;
 }
 
-/* A kind's places while the pass notes them: the room they have, and
-   whether one came before the place noted last (settle() puts them in
-   order then). */
-typedef struct room {
-    size_t cap;
+/* A kind's places while the pass notes them: the room they have, the
+   place noted last (end: it + 1, 0 before any), and whether one came
+   before the place noted last (settle() puts them in order then). */
+typedef struct places {
+    uint32_t *at;
+    size_t n, cap, end;
     int unsorted;
-} room;
+} places;
 
-static inline void add_place(arena *a, pk_cues *q, room *r, size_t p)
+/* The pass's arena, and the room not yet handed to a kind: each kind's
+   first room (ROOM places) is cut from one allocation for several. */
+typedef struct pass {
+    arena *a;
+    uint32_t *spare;
+    size_t nspare;
+} pass;
+
+#define ROOM 64
+#define ROOMS_AT_ONCE 16
+
+/* More room for a kind's places. */
+static void grow_room(pass *ps, places *q)
 {
-    if (q->n && q->at[q->n - 1] >= p) {
-        if (q->at[q->n - 1] == p)
+    if (!q->cap) {
+        if (ps->nspare < ROOM) {
+            ps->spare = pk_arena_alloc(ps->a, ROOMS_AT_ONCE * ROOM * sizeof *ps->spare);
+            ps->nspare = ROOMS_AT_ONCE * ROOM;
+        }
+        q->at = ps->spare;
+        q->cap = ROOM;
+        ps->spare += ROOM;
+        ps->nspare -= ROOM;
+        return;
+    }
+    q->at = pk_arena_grow(ps->a, q->at, q->cap * sizeof *q->at, 2 * q->cap * sizeof *q->at);
+    q->cap *= 2;
+}
+
+static inline void add_place(pass *ps, places *q, size_t p)
+{
+    if (q->end > p) {
+        if (q->end == p + 1)
             return;
-        r->unsorted = 1;
+        q->unsorted = 1;
     }
-    if (q->n == r->cap) {
-        size_t more = r->cap ? 2 * r->cap : 64;
-        q->at = pk_arena_grow(a, q->at, r->cap * sizeof *q->at, more * sizeof *q->at);
-        r->cap = more;
-    }
+    if (q->n == q->cap)
+        grow_room(ps, q);
     q->at[q->n++] = (uint32_t)p;
+    q->end = p + 1;
 }
 
 /* Keys of one kind but of different lengths end in order, not always start
@@ -557,7 +585,7 @@ static void settle(pk_cues *q)
    run that goes on past the half of the text, where the second stream
    begins, is the first stream's: its places there are put in order by
    settle().) */
-static void digit_cues(const pk_scan *sc, ctx *c, pk_cues *q, room *cap, size_t p)
+static void digit_cues(const pk_scan *sc, ctx *c, pass *ps, places *q, size_t p)
 {
     const char *s = c->t.s;
     const unsigned char *u = (const unsigned char *)s;
@@ -573,27 +601,27 @@ static void digit_cues(const pk_scan *sc, ctx *c, pk_cues *q, room *cap, size_t 
         else if (!sc->digit_fits[i](s, n, p))
             continue;
         for (int kind = sc->digit_kind[i]; lo < hi; lo++)
-            add_place(c->a, &q[kind], &cap[kind], lo);
+            add_place(ps, &q[kind], lo);
     }
     if (sc->rows) {
         size_t lo[MAX_DIGIT], hi[MAX_DIGIT];
         for (unsigned rows = sc->rows(s, n, p, to, lo, hi); rows; rows &= rows - 1) {
             int i = __builtin_ctz(rows), kind = sc->rows_kind[i];
             for (size_t at = lo[i]; kind >= 0 && at < hi[i]; at++)
-                add_place(c->a, &q[kind], &cap[kind], at);
+                add_place(ps, &q[kind], at);
         }
     }
 }
 
 /* The cues of the hot state st, whose last byte is at p, into q. */
-static inline void hits_at(const pk_scan *sc, ctx *c, pk_cues *q, room *cap, const hot_state *hs, const hit *outs,
+static inline void hits_at(const pk_scan *sc, ctx *c, pass *ps, places *q, const hot_state *hs, const hit *outs,
                            size_t p)
 {
     const char *s = c->t.s;
     const unsigned char *u = (const unsigned char *)s;
     size_t n = c->t.n;
     if (hs->after_digit)
-        digit_cues(sc, c, q, cap, p);
+        digit_cues(sc, c, ps, q, p);
     for (const hit *h = outs + hs->at, *e = h + hs->n; h < e; h++) {
         size_t at = p + 1 - h->len;
         if (h->check) {
@@ -621,7 +649,7 @@ static inline void hits_at(const pk_scan *sc, ctx *c, pk_cues *q, room *cap, con
             }
         }
         if (!h->fits || h->fits(s, n, p + 1))
-            add_place(c->a, &q[h->kind], &cap[h->kind], at);
+            add_place(ps, &q[h->kind], at);
         h += h->alike;
     }
 }
@@ -640,7 +668,7 @@ static inline void note_hot(uint16_t *hot, size_t i, size_t st, uint32_t first_h
 /* The cues of the hot states among st[0..m) (st[i]: the state after the
    byte at base + i; hot: which of them are hot, no bit set past m up to a
    multiple of 64), from st[lo] on, into q: sixty-four at a time. */
-static void block_hits(const pk_scan *sc, ctx *c, pk_cues *q, room *cap, const uint16_t *st, const uint16_t *hot,
+static void block_hits(const pk_scan *sc, ctx *c, pass *ps, places *q, const uint16_t *st, const uint16_t *hot,
                        size_t m, size_t base, size_t lo)
 {
     const hot_state *hots = sc->hots;
@@ -654,7 +682,7 @@ static void block_hits(const pk_scan *sc, ctx *c, pk_cues *q, room *cap, const u
         while (w) {
             size_t k = i + (size_t)__builtin_ctzll(w);
             w &= w - 1;
-            hits_at(sc, c, q, cap, &hots[st[k] - first_hot], outs, base + k);
+            hits_at(sc, c, ps, q, &hots[st[k] - first_hot], outs, base + k);
         }
     }
 }
@@ -771,16 +799,11 @@ _Static_assert(TWO_STREAMS >= 2 * MAX_KEY + 2, "the second stream's start lies i
 void pk_scan_text(ctx *c)
 {
     const pk_scan *sc = c->ex->scan;
-    room cap[PK_CUE_KINDS], cap2[PK_CUE_KINDS];
-    pk_cues later[PK_CUE_KINDS];
-    /* no places and no room yet (all bits zero: at NULL, n and cap 0) */
-    memset(cap, 0, sizeof cap);
-    memset(cap2, 0, sizeof cap2);
+    places first[PK_CUE_KINDS], later[PK_CUE_KINDS];
+    /* no places and no room yet (all bits zero: at NULL, n, cap and end 0) */
+    memset(first, 0, sizeof first);
     memset(later, 0, sizeof later);
-    for (int k = 0; k < PK_CUE_KINDS; k++) {
-        c->cue[k].at = NULL;
-        c->cue[k].n = 0;
-    }
+    pass ps = {.a = c->a, .spare = NULL, .nspare = 0};
     size_t n = c->t.n;
     const uint16_t *const *col = sc->col;
     const unsigned char *u = (const unsigned char *)c->t.s;
@@ -859,8 +882,8 @@ void pk_scan_text(ctx *c)
             note_hot(ha, i, a, first_hot);
             note_hot(hb, i, b, first_hot);
         }
-        block_hits(sc, c, c->cue, cap, sa, ha, m, j, 0);
-        block_hits(sc, c, later, cap2, sb, hb, m, from + j, from + j < mid ? mid - from - j : 0);
+        block_hits(sc, c, &ps, first, sa, ha, m, j, 0);
+        block_hits(sc, c, &ps, later, sb, hb, m, from + j, from + j < mid ? mid - from - j : 0);
         j += m;
     }
     for (j += from; j < n;) {
@@ -871,19 +894,24 @@ void pk_scan_text(ctx *c)
             sb[i] = (uint16_t)b;
             note_hot(hb, i, b, first_hot);
         }
-        block_hits(sc, c, later, cap2, sb, hb, m, j, 0);
+        block_hits(sc, c, &ps, later, sb, hb, m, j, 0);
         j += m;
     }
     for (int k = 0; k < PK_CUE_KINDS; k++) {
         pk_cues *q = &c->cue[k];
-        int unsorted = cap[k].unsorted || cap2[k].unsorted;
-        if (later[k].n) {
-            unsorted |= q->n && q->at[q->n - 1] >= later[k].at[0];
-            if (q->n + later[k].n > cap[k].cap)
-                q->at = pk_arena_grow(c->a, q->at, q->n * sizeof *q->at, (q->n + later[k].n) * sizeof *q->at);
-            memcpy(q->at + q->n, later[k].at, later[k].n * sizeof *q->at);
-            q->n += later[k].n;
+        const places *f = &first[k], *l = &later[k];
+        int unsorted = f->unsorted || l->unsorted;
+        /* the first stream's places, then the second's after them (or
+           the second's alone) */
+        q->at = f->n ? f->at : l->at;
+        q->n = f->n;
+        if (f->n && l->n) {
+            unsorted |= f->at[f->n - 1] >= l->at[0];
+            if (f->n + l->n > f->cap)
+                q->at = pk_arena_grow(c->a, q->at, f->n * sizeof *q->at, (f->n + l->n) * sizeof *q->at);
+            memcpy(q->at + q->n, l->at, l->n * sizeof *q->at);
         }
+        q->n += l->n;
         if (unsorted)
             settle(q);
     }
