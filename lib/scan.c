@@ -938,7 +938,10 @@ size_t pk_cue_word_at(ctx *c, int kind, size_t only, size_t p, size_t end, size_
     for (size_t i = pk_first_from(q->at, q->n, p); i < q->n && q->at[i] < end; i++)
         for (const uint32_t *r = rows; r < rows_end; r++) {
             size_t k = *r, m = sc->word_len[k];
-            if (q->at[i] + m <= end && memcmp(c->t.s + q->at[i], pk_cue_words[k].word, m) == 0) {
+            /* the first byte before the call: most rows of a kind open
+               otherwise than the one at the place */
+            const char *w = pk_cue_words[k].word, *t = c->t.s + q->at[i];
+            if (q->at[i] + m <= end && (m == 0 || *t == *w) && memcmp(t, w, m) == 0) {
                 if (row)
                     *row = k;
                 return q->at[i];
