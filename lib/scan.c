@@ -340,8 +340,9 @@ int pk_scan_compile(pk_scan *sc)
     memset(digit, 0, nodes_max);
     /* the trie's edges are written into the table of transitions, where
        NO_EDGE stands for none until the breadth-first walk fills the row
-       (a node's number is below nodes_max, at most UINT16_MAX) */
-    memset(delta, 0xFF, nodes_max * nc * sizeof *delta);
+       (a node's number is below nodes_max, at most UINT16_MAX): each
+       node's row is cleared when the node is made */
+    memset(delta, 0xFF, nc * sizeof *delta);
     for (size_t i = 0; i < nodes_max; i++)
         first_hit[i] = -1;
     size_t nodes = 1;
@@ -349,8 +350,10 @@ int pk_scan_compile(pk_scan *sc)
         size_t st = 0;
         for (int j = 0; j < sc->keys[i].len; j++) {
             size_t c = sc->cls[sc->keys[i].b[j]];
-            if (delta[st * nc + c] == NO_EDGE)
+            if (delta[st * nc + c] == NO_EDGE) {
+                memset(delta + nodes * nc, 0xFF, nc * sizeof *delta);
                 delta[st * nc + c] = (uint16_t)nodes++;
+            }
             st = delta[st * nc + c];
         }
         next_hit[i] = first_hit[st];
