@@ -50,10 +50,10 @@ typedef struct hit {
     unsigned char alike;
 } hit;
 
-/* A hot state's hits: outs[at .. at + n), and whether it is reached by a
-   digit after no digit. */
+/* A hot state's hits: first[0 .. n) (in outs), and whether it is reached
+   by a digit after no digit. */
 typedef struct hot_state {
-    uint32_t at;
+    const struct hit *first;
     uint16_t n;
     unsigned char after_digit;
 } hot_state;
@@ -71,13 +71,12 @@ struct pk_scan {
        root's and those near it, numbered first) share a few cache lines of
        each column. The states that have hits or follow the first digit of
        a run (the hot ones) come last: one comparison of the state tells
-       the loop whether there is anything to do; state - hot is the index
-       of its hits in hots. */
+       the loop whether there is anything to do. */
     uint16_t *delta;
     const uint16_t *col[256]; /* byte -> its class's column */
     uint32_t hot;       /* the first hot state */
     size_t depth;       /* the length of the longest key */
-    hot_state *hots;    /* hot state - hot -> its hits */
+    hot_state *hots;    /* state -> its hits (a cold state's: none) */
     hit *outs;          /* longest first: at one end, the earlier starts first */
     unsigned char *checks; /* the bytes of the keys whose hits are checked */
     size_t nchecks;
@@ -455,18 +454,15 @@ int pk_scan_compile(pk_scan *sc)
         renum[st] = (uint16_t)(out_n[st] || digit[st] ? h++ : cold++);
     }
     sc->delta = pk_malloc(nodes * nc * sizeof *sc->delta);
-    sc->hots = pk_malloc((nhot + 1) * sizeof *sc->hots);
+    sc->hots = pk_malloc(nodes * sizeof *sc->hots);
     if (!sc->delta || !sc->hots)
         goto done;
     for (size_t st = 0; st < nodes; st++) {
         for (size_t c = 0; c < nc; c++)
             sc->delta[c * nodes + renum[st]] = renum[delta[st * nc + c]];
-        if (renum[st] >= first_hot) {
-            size_t k = renum[st] - first_hot;
-            sc->hots[k].at = out_at[st];
-            sc->hots[k].n = out_n[st];
-            sc->hots[k].after_digit = digit[st];
-        }
+        sc->hots[renum[st]].first = sc->outs + out_at[st];
+        sc->hots[renum[st]].n = out_n[st];
+        sc->hots[renum[st]].after_digit = digit[st];
     }
     for (int b = 0; b < 256; b++)
         sc->col[b] = sc->delta + sc->cls[b] * nodes;
@@ -516,9 +512,12 @@ typedef struct places {
     int unsorted;
 } places;
 
-/* The pass's arena, and the room not yet handed to a kind: each kind's
-   first room (ROOM places) is cut from one allocation for several. */
+/* The pass's text and arena, and the room not yet handed to a kind:
+   each kind's first room (ROOM places) is cut from one allocation for
+   several. */
 typedef struct pass {
+    const char *s;
+    size_t n;
     arena *a;
     uint32_t *spare;
     size_t nspare;
@@ -588,11 +587,11 @@ static void settle(pk_cues *q)
    run that goes on past the half of the text, where the second stream
    begins, is the first stream's: its places there are put in order by
    settle().) */
-static void digit_cues(const pk_scan *sc, ctx *c, pass *ps, places *q, size_t p)
+static void digit_cues(const pk_scan *sc, pass *ps, places *q, size_t p)
 {
-    const char *s = c->t.s;
+    const char *s = ps->s;
     const unsigned char *u = (const unsigned char *)s;
-    size_t n = c->t.n, to = p + 1;
+    size_t n = ps->n, to = p + 1;
     while (to < n && (unsigned char)(u[to] - '0') < 10)
         to++;
     for (int i = 0; i < sc->ndigit; i++) {
@@ -617,15 +616,14 @@ static void digit_cues(const pk_scan *sc, ctx *c, pass *ps, places *q, size_t p)
 }
 
 /* The cues of the hot state st, whose last byte is at p, into q. */
-static inline void hits_at(const pk_scan *sc, ctx *c, pass *ps, places *q, const hot_state *hs, const hit *outs,
-                           size_t p)
+static inline void hits_at(const pk_scan *sc, pass *ps, places *q, const hot_state *hs, size_t p)
 {
-    const char *s = c->t.s;
+    const char *s = ps->s;
     const unsigned char *u = (const unsigned char *)s;
-    size_t n = c->t.n;
+    size_t n = ps->n;
     if (hs->after_digit)
-        digit_cues(sc, c, ps, q, p);
-    for (const hit *h = outs + hs->at, *e = h + hs->n; h < e; h++) {
+        digit_cues(sc, ps, q, p);
+    for (const hit *h = hs->first, *e = h + hs->n; h < e; h++) {
         size_t at = p + 1 - h->len;
         if (h->check) {
             if (h->how == AS_WRITTEN && p >= 7) {
@@ -671,12 +669,10 @@ static inline void note_hot(uint16_t *hot, size_t i, size_t st, uint32_t first_h
 /* The cues of the hot states among st[0..m) (st[i]: the state after the
    byte at base + i; hot: which of them are hot, no bit set past m up to a
    multiple of 64), from st[lo] on, into q: sixty-four at a time. */
-static void block_hits(const pk_scan *sc, ctx *c, pass *ps, places *q, const uint16_t *st, const uint16_t *hot,
-                       size_t m, size_t base, size_t lo)
+static void block_hits(const pk_scan *sc, pass *ps, places *q, const uint16_t *st, const uint16_t *hot, size_t m,
+                       size_t base, size_t lo)
 {
     const hot_state *hots = sc->hots;
-    const hit *outs = sc->outs;
-    const uint32_t first_hot = sc->hot;
     for (size_t i = lo & ~(size_t)63; i < m; i += 64) {
         const uint16_t *h = hot + i / 16;
         uint64_t w = h[0] | (uint64_t)h[1] << 16 | (uint64_t)h[2] << 32 | (uint64_t)h[3] << 48;
@@ -685,7 +681,7 @@ static void block_hits(const pk_scan *sc, ctx *c, pass *ps, places *q, const uin
         while (w) {
             size_t k = i + (size_t)__builtin_ctzll(w);
             w &= w - 1;
-            hits_at(sc, c, ps, q, &hots[st[k] - first_hot], outs, base + k);
+            hits_at(sc, ps, q, &hots[st[k]], base + k);
         }
     }
 }
@@ -806,7 +802,7 @@ void pk_scan_text(ctx *c)
     /* no places and no room yet (all bits zero: at NULL, n, cap and end 0) */
     memset(first, 0, sizeof first);
     memset(later, 0, sizeof later);
-    pass ps = {.a = c->a, .spare = NULL, .nspare = 0};
+    pass ps = {.s = c->t.s, .n = c->t.n, .a = c->a, .spare = NULL, .nspare = 0};
     size_t n = c->t.n;
     const uint16_t *const *col = sc->col;
     const unsigned char *u = (const unsigned char *)c->t.s;
@@ -885,8 +881,8 @@ void pk_scan_text(ctx *c)
             note_hot(ha, i, a, first_hot);
             note_hot(hb, i, b, first_hot);
         }
-        block_hits(sc, c, &ps, first, sa, ha, m, j, 0);
-        block_hits(sc, c, &ps, later, sb, hb, m, from + j, from + j < mid ? mid - from - j : 0);
+        block_hits(sc, &ps, first, sa, ha, m, j, 0);
+        block_hits(sc, &ps, later, sb, hb, m, from + j, from + j < mid ? mid - from - j : 0);
         j += m;
     }
     for (j += from; j < n;) {
@@ -897,7 +893,7 @@ void pk_scan_text(ctx *c)
             sb[i] = (uint16_t)b;
             note_hot(hb, i, b, first_hot);
         }
-        block_hits(sc, c, &ps, later, sb, hb, m, j, 0);
+        block_hits(sc, &ps, later, sb, hb, m, j, 0);
         j += m;
     }
     for (int k = 0; k < PK_CUE_KINDS; k++) {
