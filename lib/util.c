@@ -289,9 +289,11 @@ size_t pk_first_from_near(const uint32_t *at, size_t n, size_t p, size_t *hint)
         h = 0; /* no places (and `at` may be NULL) */
     else if (h > n || (h > 0 && at[h - 1] >= p)) {
         h = pk_first_from(at, n, p); /* the answer lies before the last one */
-    } else {
-        /* at[h - 1] < p: the answer is h or after it, found in steps that
-           double, then by bisection of the last step */
+    } else if (h < n && at[h] < p) {
+        /* at[h - 1] < p, and at[h] too: the answer is after h, found in
+           steps that double, then by bisection of the last step (where
+           at[h] >= p or h is n, h itself is the answer, as questions asked
+           in order mostly find) */
         size_t step = 1;
         while (h + step <= n && at[h + step - 1] < p) {
             h += step;
