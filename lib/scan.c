@@ -371,14 +371,32 @@ int pk_scan_compile(pk_scan *sc)
         }
     }
     while (qh < qt) {
-        size_t st = queue[qh++];
-        for (size_t c = 0; c < nc; c++) {
-            uint16_t to = delta[st * nc + c];
+        size_t st = queue[qh++], c = 0;
+        uint16_t *row = delta + st * nc;
+        const uint16_t *frow = delta + fail[st] * nc;
+#if defined(__SSE2__)
+        /* eight classes at a time: the edges found by comparison (in
+           order), the rest taken from the failure link's row */
+        const __m128i none = _mm_set1_epi16(-1);
+        for (; c + 8 <= nc; c += 8) {
+            __m128i r = _mm_loadu_si128((const __m128i *)(const void *)(row + c));
+            __m128i f = _mm_loadu_si128((const __m128i *)(const void *)(frow + c));
+            __m128i empty = _mm_cmpeq_epi16(r, none);
+            for (unsigned m = ~(unsigned)_mm_movemask_epi8(_mm_packs_epi16(empty, empty)) & 0xFFu; m; m &= m - 1) {
+                size_t e = c + (size_t)__builtin_ctz(m);
+                fail[row[e]] = frow[e];
+                queue[qt++] = row[e];
+            }
+            _mm_storeu_si128((__m128i *)(void *)(row + c), _mm_or_si128(_mm_and_si128(empty, f), _mm_andnot_si128(empty, r)));
+        }
+#endif
+        for (; c < nc; c++) {
+            uint16_t to = row[c];
             if (to != NO_EDGE) {
-                fail[to] = delta[fail[st] * nc + c];
+                fail[to] = frow[c];
                 queue[qt++] = to;
             } else {
-                delta[st * nc + c] = delta[fail[st] * nc + c];
+                row[c] = frow[c];
             }
         }
     }
