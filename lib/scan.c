@@ -673,8 +673,9 @@ static inline void hits_at(const pk_scan *sc, pass *ps, places *q, const hot_sta
     }
 }
 
-/* The bytes of each stream read before their hits are taken. */
-#define SCAN_BLOCK 512
+/* The bytes of each stream read before their hits are taken (their
+   states, two bytes each, and the bytes stay in the first-level cache) */
+#define SCAN_BLOCK 1024
 
 /* The hot states of a block: bit i % 16 of hot[i / 16] for the state
    after its byte i. */
