@@ -307,9 +307,7 @@ int pk_scan_digit_rows(pk_scan *sc, const int *kinds, int nkinds, pk_digit_rows 
 int pk_scan_folded(pk_scan *sc, int kind, const char *phrase, size_t n);
 int pk_scan_compile(pk_scan *sc);
 void pk_scan_free(pk_scan *sc);
-struct ctx;
-/* the places of one kind of cue in the document (the pass runs on the first question) */
-const pk_cues *pk_cue_places(struct ctx *c, int kind);
+/* (the places of one kind of cue in the document: pk_cue_places, after ctx) */
 
 struct pk_extractor {
     pcre2_code *rx[RX_COUNT];
@@ -349,6 +347,17 @@ typedef struct ctx {
     int ref_year, ref_month;          /* for dates without a year */
     int minutes;                      /* a part of whole minutes: one paragraph, or the meeting's header */
 } ctx;
+
+/* scan.c: the one pass over the text, and the places of one kind of cue
+   in the document (the pass runs on the first question; inline, as every
+   window asks) */
+void pk_scan_text(ctx *c);
+static inline const pk_cues *pk_cue_places(ctx *c, int kind)
+{
+    if (!c->cues_built)
+        pk_scan_text(c);
+    return &c->cue[kind];
+}
 
 /* ---- match.c: the patterns, their cues, and matching in cue windows ---- */
 

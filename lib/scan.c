@@ -10,6 +10,7 @@
    number of cues. */
 #include "internal.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #if defined(__SSE2__)
@@ -42,12 +43,17 @@ typedef struct hit {
     pk_cue_fits fits;
     uint32_t check;
     unsigned char kind, len, how;
+    /* how many hits after it in its state are of its kind, length and
+       fits (its bytes otherwise spelt: "nämnd", "Nämnd", "NÄMND"): once
+       one of them is spelt in the text, the others add the same place if
+       any, and are passed over */
+    unsigned char alike;
 } hit;
 
-/* A hot state's hits: outs[at .. at + n), and whether it is reached by a
-   digit after no digit. */
+/* A hot state's hits: first[0 .. n) (in outs), and whether it is reached
+   by a digit after no digit. */
 typedef struct hot_state {
-    uint32_t at;
+    const struct hit *first;
     uint16_t n;
     unsigned char after_digit;
 } hot_state;
@@ -65,13 +71,12 @@ struct pk_scan {
        root's and those near it, numbered first) share a few cache lines of
        each column. The states that have hits or follow the first digit of
        a run (the hot ones) come last: one comparison of the state tells
-       the loop whether there is anything to do; state - hot is the index
-       of its hits in hots. */
+       the loop whether there is anything to do. */
     uint16_t *delta;
     const uint16_t *col[256]; /* byte -> its class's column */
     uint32_t hot;       /* the first hot state */
     size_t depth;       /* the length of the longest key */
-    hot_state *hots;    /* hot state - hot -> its hits */
+    hot_state *hots;    /* state -> its hits (a cold state's: none) */
     hit *outs;          /* longest first: at one end, the earlier starts first */
     unsigned char *checks; /* the bytes of the keys whose hits are checked */
     size_t nchecks;
@@ -263,6 +268,8 @@ static int spelt(const unsigned char *b, int how, const unsigned char *u, size_t
     return 1;
 }
 
+#define NO_EDGE UINT16_MAX
+
 /* The trie of the keys, its failure links, and the table of transitions. */
 int pk_scan_compile(pk_scan *sc)
 {
@@ -296,7 +303,6 @@ int pk_scan_compile(pk_scan *sc)
     if (nodes_max > UINT16_MAX || sc->nclass > 255)
         return -1;
     size_t nc = (size_t)sc->nclass;
-    int32_t *go = pk_malloc(nodes_max * nc * sizeof *go);
     uint16_t *fail = pk_malloc(nodes_max * sizeof *fail), *queue = pk_malloc(nodes_max * sizeof *queue);
     /* each node's own hits: a list through `next` */
     int32_t *first_hit = pk_malloc(nodes_max * sizeof *first_hit), *next_hit = pk_malloc((sc->nkeys + 1) * sizeof *next_hit);
@@ -307,7 +313,7 @@ int pk_scan_compile(pk_scan *sc)
     /* each key's check: its place in checks (its bytes), or 0 */
     uint32_t *check = pk_malloc((sc->nkeys + 1) * sizeof *check);
     int rc = -1;
-    if (!go || !fail || !queue || !first_hit || !next_hit || !delta || !out_at || !out_n || !renum || !digit || !check)
+    if (!fail || !queue || !first_hit || !next_hit || !delta || !out_at || !out_n || !renum || !digit || !check)
         goto done;
     size_t nbytes = 1;
     for (size_t i = 0; i < sc->nkeys; i++)
@@ -331,8 +337,11 @@ int pk_scan_compile(pk_scan *sc)
     memset(out_at, 0, nodes_max * sizeof *out_at);
     memset(out_n, 0, nodes_max * sizeof *out_n);
     memset(digit, 0, nodes_max);
-    for (size_t i = 0; i < nodes_max * nc; i++)
-        go[i] = -1;
+    /* the trie's edges are written into the table of transitions, where
+       NO_EDGE stands for none until the breadth-first walk fills the row
+       (a node's number is below nodes_max, at most UINT16_MAX): each
+       node's row is cleared when the node is made */
+    memset(delta, 0xFF, nc * sizeof *delta);
     for (size_t i = 0; i < nodes_max; i++)
         first_hit[i] = -1;
     size_t nodes = 1;
@@ -340,9 +349,11 @@ int pk_scan_compile(pk_scan *sc)
         size_t st = 0;
         for (int j = 0; j < sc->keys[i].len; j++) {
             size_t c = sc->cls[sc->keys[i].b[j]];
-            if (go[st * nc + c] < 0)
-                go[st * nc + c] = (int32_t)nodes++;
-            st = (size_t)go[st * nc + c];
+            if (delta[st * nc + c] == NO_EDGE) {
+                memset(delta + nodes * nc, 0xFF, nc * sizeof *delta);
+                delta[st * nc + c] = (uint16_t)nodes++;
+            }
+            st = delta[st * nc + c];
         }
         next_hit[i] = first_hit[st];
         first_hit[st] = (int32_t)i;
@@ -352,24 +363,40 @@ int pk_scan_compile(pk_scan *sc)
        edges, and its failure link's row where it has none */
     size_t qh = 0, qt = 0;
     for (size_t c = 0; c < nc; c++) {
-        if (go[c] > 0) {
-            fail[go[c]] = 0;
-            queue[qt++] = (uint16_t)go[c];
-            delta[c] = (uint16_t)go[c];
+        if (delta[c] != NO_EDGE) {
+            fail[delta[c]] = 0;
+            queue[qt++] = delta[c];
         } else {
             delta[c] = 0;
         }
     }
     while (qh < qt) {
-        size_t st = queue[qh++];
-        for (size_t c = 0; c < nc; c++) {
-            int32_t to = go[st * nc + c];
-            if (to > 0) {
-                fail[to] = delta[fail[st] * nc + c];
-                queue[qt++] = (uint16_t)to;
-                delta[st * nc + c] = (uint16_t)to;
+        size_t st = queue[qh++], c = 0;
+        uint16_t *row = delta + st * nc;
+        const uint16_t *frow = delta + fail[st] * nc;
+#if defined(__SSE2__)
+        /* eight classes at a time: the edges found by comparison (in
+           order), the rest taken from the failure link's row */
+        const __m128i none = _mm_set1_epi16(-1);
+        for (; c + 8 <= nc; c += 8) {
+            __m128i r = _mm_loadu_si128((const __m128i *)(const void *)(row + c));
+            __m128i f = _mm_loadu_si128((const __m128i *)(const void *)(frow + c));
+            __m128i empty = _mm_cmpeq_epi16(r, none);
+            for (unsigned m = ~(unsigned)_mm_movemask_epi8(_mm_packs_epi16(empty, empty)) & 0xFFu; m; m &= m - 1) {
+                size_t e = c + (size_t)__builtin_ctz(m);
+                fail[row[e]] = frow[e];
+                queue[qt++] = row[e];
+            }
+            _mm_storeu_si128((__m128i *)(void *)(row + c), _mm_or_si128(_mm_and_si128(empty, f), _mm_andnot_si128(empty, r)));
+        }
+#endif
+        for (; c < nc; c++) {
+            uint16_t to = row[c];
+            if (to != NO_EDGE) {
+                fail[to] = frow[c];
+                queue[qt++] = to;
             } else {
-                delta[st * nc + c] = delta[fail[st] * nc + c];
+                row[c] = frow[c];
             }
         }
     }
@@ -410,15 +437,24 @@ int pk_scan_compile(pk_scan *sc)
                     sc->outs = o;
                     capouts = more;
                 }
-                /* insert by length, longest first */
-                k = nouts++;
-                while (k > out_at[st] && sc->outs[k - 1].len < h.len) {
-                    sc->outs[k] = sc->outs[k - 1];
-                    k--;
-                }
-                sc->outs[k] = h;
+                /* insert by length, longest first, after the last hit of
+                   its kind, length and fits if there is one */
+                size_t to = out_at[st];
+                while (to < nouts && sc->outs[to].len >= h.len)
+                    to++;
+                for (size_t o = out_at[st]; o < to; o++)
+                    if (sc->outs[o].kind == h.kind && sc->outs[o].len == h.len && sc->outs[o].fits == h.fits)
+                        to = o + 1;
+                memmove(sc->outs + to + 1, sc->outs + to, (nouts - to) * sizeof *sc->outs);
+                sc->outs[to] = h;
+                nouts++;
             }
         out_n[st] = (uint16_t)(nouts - out_at[st]);
+        for (size_t o = nouts; o-- > out_at[st] + 1;) {
+            const hit *x = &sc->outs[o - 1], *y = &sc->outs[o];
+            if (x->kind == y->kind && x->len == y->len && x->fits == y->fits && y->alike < UCHAR_MAX)
+                sc->outs[o - 1].alike = (unsigned char)(y->alike + 1);
+        }
         if (two)
             digit[st] = 0;
     }
@@ -436,18 +472,15 @@ int pk_scan_compile(pk_scan *sc)
         renum[st] = (uint16_t)(out_n[st] || digit[st] ? h++ : cold++);
     }
     sc->delta = pk_malloc(nodes * nc * sizeof *sc->delta);
-    sc->hots = pk_malloc((nhot + 1) * sizeof *sc->hots);
+    sc->hots = pk_malloc(nodes * sizeof *sc->hots);
     if (!sc->delta || !sc->hots)
         goto done;
     for (size_t st = 0; st < nodes; st++) {
         for (size_t c = 0; c < nc; c++)
             sc->delta[c * nodes + renum[st]] = renum[delta[st * nc + c]];
-        if (renum[st] >= first_hot) {
-            size_t k = renum[st] - first_hot;
-            sc->hots[k].at = out_at[st];
-            sc->hots[k].n = out_n[st];
-            sc->hots[k].after_digit = digit[st];
-        }
+        sc->hots[renum[st]].first = sc->outs + out_at[st];
+        sc->hots[renum[st]].n = out_n[st];
+        sc->hots[renum[st]].after_digit = digit[st];
     }
     for (int b = 0; b < 256; b++)
         sc->col[b] = sc->delta + sc->cls[b] * nodes;
@@ -472,7 +505,6 @@ int pk_scan_compile(pk_scan *sc)
             sc->words[fill[pk_cue_words[k].kind]++] = (uint32_t)k;
     rc = 0;
 done:
-    free(go);
     free(fail);
     free(queue);
     free(first_hit);
@@ -489,27 +521,58 @@ done:
     return rc;
 }
 
-/* A kind's places while the pass notes them: the room they have, and
-   whether one came before the place noted last (settle() puts them in
-   order then). */
-typedef struct room {
-    size_t cap;
+/* A kind's places while the pass notes them: the room they have, the
+   place noted last (end: it + 1, 0 before any), and whether one came
+   before the place noted last (settle() puts them in order then). */
+typedef struct places {
+    uint32_t *at;
+    size_t n, cap, end;
     int unsorted;
-} room;
+} places;
 
-static inline void add_place(arena *a, pk_cues *q, room *r, size_t p)
+/* The pass's text and arena, and the room not yet handed to a kind:
+   each kind's first room (ROOM places) is cut from one allocation for
+   several. */
+typedef struct pass {
+    const char *s;
+    size_t n;
+    arena *a;
+    uint32_t *spare;
+    size_t nspare;
+} pass;
+
+#define ROOM 64
+#define ROOMS_AT_ONCE 16
+
+/* More room for a kind's places. */
+static void grow_room(pass *ps, places *q)
 {
-    if (q->n && q->at[q->n - 1] >= p) {
-        if (q->at[q->n - 1] == p)
+    if (!q->cap) {
+        if (ps->nspare < ROOM) {
+            ps->spare = pk_arena_alloc(ps->a, ROOMS_AT_ONCE * ROOM * sizeof *ps->spare);
+            ps->nspare = ROOMS_AT_ONCE * ROOM;
+        }
+        q->at = ps->spare;
+        q->cap = ROOM;
+        ps->spare += ROOM;
+        ps->nspare -= ROOM;
+        return;
+    }
+    q->at = pk_arena_grow(ps->a, q->at, q->cap * sizeof *q->at, 2 * q->cap * sizeof *q->at);
+    q->cap *= 2;
+}
+
+static inline void add_place(pass *ps, places *q, size_t p)
+{
+    if (q->end > p) {
+        if (q->end == p + 1)
             return;
-        r->unsorted = 1;
+        q->unsorted = 1;
     }
-    if (q->n == r->cap) {
-        size_t more = r->cap ? 2 * r->cap : 64;
-        q->at = pk_arena_grow(a, q->at, r->cap * sizeof *q->at, more * sizeof *q->at);
-        r->cap = more;
-    }
+    if (q->n == q->cap)
+        grow_room(ps, q);
     q->at[q->n++] = (uint32_t)p;
+    q->end = p + 1;
 }
 
 /* Keys of one kind but of different lengths end in order, not always start
@@ -542,11 +605,11 @@ static void settle(pk_cues *q)
    run that goes on past the half of the text, where the second stream
    begins, is the first stream's: its places there are put in order by
    settle().) */
-static void digit_cues(const pk_scan *sc, ctx *c, pk_cues *q, room *cap, size_t p)
+static void digit_cues(const pk_scan *sc, pass *ps, places *q, size_t p)
 {
-    const char *s = c->t.s;
+    const char *s = ps->s;
     const unsigned char *u = (const unsigned char *)s;
-    size_t n = c->t.n, to = p + 1;
+    size_t n = ps->n, to = p + 1;
     while (to < n && (unsigned char)(u[to] - '0') < 10)
         to++;
     for (int i = 0; i < sc->ndigit; i++) {
@@ -558,82 +621,88 @@ static void digit_cues(const pk_scan *sc, ctx *c, pk_cues *q, room *cap, size_t 
         else if (!sc->digit_fits[i](s, n, p))
             continue;
         for (int kind = sc->digit_kind[i]; lo < hi; lo++)
-            add_place(c->a, &q[kind], &cap[kind], lo);
+            add_place(ps, &q[kind], lo);
     }
     if (sc->rows) {
         size_t lo[MAX_DIGIT], hi[MAX_DIGIT];
         for (unsigned rows = sc->rows(s, n, p, to, lo, hi); rows; rows &= rows - 1) {
             int i = __builtin_ctz(rows), kind = sc->rows_kind[i];
             for (size_t at = lo[i]; kind >= 0 && at < hi[i]; at++)
-                add_place(c->a, &q[kind], &cap[kind], at);
+                add_place(ps, &q[kind], at);
         }
     }
 }
 
 /* The cues of the hot state st, whose last byte is at p, into q. */
-static inline void hits_at(const pk_scan *sc, ctx *c, pk_cues *q, room *cap, size_t st, size_t p)
+static inline void hits_at(const pk_scan *sc, pass *ps, places *q, const hot_state *hs, size_t p)
 {
-    const char *s = c->t.s;
+    const char *s = ps->s;
     const unsigned char *u = (const unsigned char *)s;
-    size_t n = c->t.n;
-    const hot_state *hs = &sc->hots[st - sc->hot];
+    size_t n = ps->n;
     if (hs->after_digit)
-        digit_cues(sc, c, q, cap, p);
-    for (const hit *h = sc->outs + hs->at, *e = h + hs->n; h < e; h++) {
+        digit_cues(sc, ps, q, p);
+    for (const hit *h = hs->first, *e = h + hs->n; h < e; h++) {
         size_t at = p + 1 - h->len;
         if (h->check) {
             if (h->how == AS_WRITTEN && p >= 7) {
                 /* the last eight bytes at once, the rest (if any) after */
                 uint64_t w;
                 memcpy(&w, u + p - 7, 8);
-                if (((w ^ h->last) & h->mask) ||
-                    (h->len > 8 && memcmp(u + at, sc->checks + h->check, h->len - 8u) != 0))
+                if ((w ^ h->last) & h->mask)
+                    continue;
+                /* the bytes before them eight at a time (each eight in
+                   the key: o + 8 < len) */
+                const unsigned char *kb = sc->checks + h->check;
+                size_t o = 0;
+                for (; o + 8u < h->len; o += 8) {
+                    uint64_t x, y;
+                    memcpy(&x, u + at + o, 8);
+                    memcpy(&y, kb + o, 8);
+                    if (x != y)
+                        break;
+                }
+                if (o + 8u < h->len)
                     continue;
             } else if (!spelt(sc->checks + h->check, h->how, u + at, h->len)) {
                 continue;
             }
         }
         if (!h->fits || h->fits(s, n, p + 1))
-            add_place(c->a, &q[h->kind], &cap[h->kind], at);
+            add_place(ps, &q[h->kind], at);
+        h += h->alike;
     }
 }
 
-/* The bytes of each stream read before their hits are taken. */
-#define SCAN_BLOCK 512
+/* The bytes of each stream read before their hits are taken (their
+   states, two bytes each, and the bytes stay in the first-level cache) */
+#define SCAN_BLOCK 1024
+
+/* The hot states of a block: bit i % 16 of hot[i / 16] for the state
+   after its byte i. */
+static inline void note_hot(uint16_t *hot, size_t i, size_t st, uint32_t first_hot)
+{
+    if (st >= first_hot)
+        hot[i / 16] = (uint16_t)(hot[i / 16] | 1u << (i % 16));
+}
 
 /* The cues of the hot states among st[0..m) (st[i]: the state after the
-   byte at base + i), from st[lo] on, into q. st has room for m rounded up
-   to sixteen. */
-static void block_hits(const pk_scan *sc, ctx *c, pk_cues *q, room *cap, uint16_t *st, size_t m, size_t base,
-                       size_t lo)
+   byte at base + i; hot: which of them are hot, no bit set past m up to a
+   multiple of 64), from st[lo] on, into q: sixty-four at a time. */
+static void block_hits(const pk_scan *sc, pass *ps, places *q, const uint16_t *st, const uint16_t *hot, size_t m,
+                       size_t base, size_t lo)
 {
-#if defined(__SSE2__)
-    /* sixteen states at a time: a state at or past the first hot one is
-       one that the hot one less one, taken from it without going below 0,
-       leaves above 0 (the pad after m: the root, which is never hot); the
-       two halves' answers packed into a byte each */
-    for (size_t i = m; i % 16; i++)
-        st[i] = 0;
-    const __m128i cold = _mm_set1_epi16((short)(uint16_t)(sc->hot - 1)), zero = _mm_setzero_si128();
-    for (size_t i = lo & ~(size_t)15; i < m; i += 16) {
-        __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(st + i));
-        __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(st + i + 8));
-        __m128i none = _mm_packs_epi16(_mm_cmpeq_epi16(_mm_subs_epu16(v0, cold), zero),
-                                       _mm_cmpeq_epi16(_mm_subs_epu16(v1, cold), zero));
-        unsigned mask = ~(unsigned)_mm_movemask_epi8(none) & 0xFFFFu;
+    const hot_state *hots = sc->hots;
+    for (size_t i = lo & ~(size_t)63; i < m; i += 64) {
+        const uint16_t *h = hot + i / 16;
+        uint64_t w = h[0] | (uint64_t)h[1] << 16 | (uint64_t)h[2] << 32 | (uint64_t)h[3] << 48;
         if (i < lo)
-            mask &= ~0u << (lo - i);
-        while (mask) {
-            size_t k = i + (size_t)__builtin_ctz(mask);
-            mask &= mask - 1;
-            hits_at(sc, c, q, cap, st[k], base + k);
+            w &= ~(uint64_t)0 << (lo - i);
+        while (w) {
+            size_t k = i + (size_t)__builtin_ctzll(w);
+            w &= w - 1;
+            hits_at(sc, ps, q, &hots[st[k]], base + k);
         }
     }
-#else
-    for (size_t i = lo; i < m; i++)
-        if (st[i] >= sc->hot)
-            hits_at(sc, c, q, cap, st[i], base + i);
-#endif
 }
 
 /* The byte at p is a capital before a small letter as PK_CUE_CAPITALS
@@ -748,16 +817,11 @@ _Static_assert(TWO_STREAMS >= 2 * MAX_KEY + 2, "the second stream's start lies i
 void pk_scan_text(ctx *c)
 {
     const pk_scan *sc = c->ex->scan;
-    room cap[PK_CUE_KINDS], cap2[PK_CUE_KINDS];
-    pk_cues later[PK_CUE_KINDS];
-    /* no places and no room yet (all bits zero: at NULL, n and cap 0) */
-    memset(cap, 0, sizeof cap);
-    memset(cap2, 0, sizeof cap2);
+    places first[PK_CUE_KINDS], later[PK_CUE_KINDS];
+    /* no places and no room yet (all bits zero: at NULL, n, cap and end 0) */
+    memset(first, 0, sizeof first);
     memset(later, 0, sizeof later);
-    for (int k = 0; k < PK_CUE_KINDS; k++) {
-        c->cue[k].at = NULL;
-        c->cue[k].n = 0;
-    }
+    pass ps = {.s = c->t.s, .n = c->t.n, .a = c->a, .spare = NULL, .nspare = 0};
     size_t n = c->t.n;
     const uint16_t *const *col = sc->col;
     const unsigned char *u = (const unsigned char *)c->t.s;
@@ -775,52 +839,103 @@ void pk_scan_text(ctx *c)
        then the hot ones among them found and their hits taken in order: a
        hot state is too frequent and too irregular a branch to be guessed
        at each byte */
-    uint16_t sa[SCAN_BLOCK + 16], sb[SCAN_BLOCK + 16];
+    uint16_t sa[SCAN_BLOCK], sb[SCAN_BLOCK], ha[SCAN_BLOCK / 16], hb[SCAN_BLOCK / 16];
+    const uint32_t first_hot = sc->hot;
     while (j < mid) {
         size_t m = mid - j > SCAN_BLOCK ? SCAN_BLOCK : mid - j;
         const unsigned char *ua = u + j, *ub = u + from + j;
-        for (size_t i = 0; i < m; i++) {
+        size_t i = 0;
+#if defined(__SSE2__)
+        /* sixteen bytes of each stream a round, their states gathered in
+           registers (pinsrw) and stored at once, and which of them are
+           hot told there: a state at or past the first hot one is one that
+           the hot one less one, taken from it without going below 0,
+           leaves above 0 (the loop's count and test, and the stores, once
+           for thirty-two lookups) */
+        const __m128i cold = _mm_set1_epi16((short)(uint16_t)(first_hot - 1)), zero = _mm_setzero_si128();
+#define STEP(k, va, vb)                                      \
+    a = col[ua[i + k]][a];                                   \
+    b = col[ub[i + k]][b];                                   \
+    va = _mm_insert_epi16(va, (int)(unsigned)a, (k) % 8);    \
+    vb = _mm_insert_epi16(vb, (int)(unsigned)b, (k) % 8)
+#define NOT_HOT(v) _mm_cmpeq_epi16(_mm_subs_epu16(v, cold), zero)
+        for (; i + 16 <= m; i += 16) {
+            __m128i va0 = zero, va1 = zero, vb0 = zero, vb1 = zero;
+            STEP(0, va0, vb0);
+            STEP(1, va0, vb0);
+            STEP(2, va0, vb0);
+            STEP(3, va0, vb0);
+            STEP(4, va0, vb0);
+            STEP(5, va0, vb0);
+            STEP(6, va0, vb0);
+            STEP(7, va0, vb0);
+            STEP(8, va1, vb1);
+            STEP(9, va1, vb1);
+            STEP(10, va1, vb1);
+            STEP(11, va1, vb1);
+            STEP(12, va1, vb1);
+            STEP(13, va1, vb1);
+            STEP(14, va1, vb1);
+            STEP(15, va1, vb1);
+            _mm_storeu_si128((__m128i *)(void *)(sa + i), va0);
+            _mm_storeu_si128((__m128i *)(void *)(sa + i + 8), va1);
+            _mm_storeu_si128((__m128i *)(void *)(sb + i), vb0);
+            _mm_storeu_si128((__m128i *)(void *)(sb + i + 8), vb1);
+            ha[i / 16] = (uint16_t)~_mm_movemask_epi8(_mm_packs_epi16(NOT_HOT(va0), NOT_HOT(va1)));
+            hb[i / 16] = (uint16_t)~_mm_movemask_epi8(_mm_packs_epi16(NOT_HOT(vb0), NOT_HOT(vb1)));
+        }
+#undef NOT_HOT
+#undef STEP
+#endif
+        /* the rest a byte at a time, the hot bits from i / 16 on cleared
+           first, up to a multiple of 64 */
+        size_t words = (m + 63) / 64 * 4;
+        memset(ha + i / 16, 0, (words - i / 16) * sizeof *ha);
+        memset(hb + i / 16, 0, (words - i / 16) * sizeof *hb);
+        for (; i < m; i++) {
             a = col[ua[i]][a];
             b = col[ub[i]][b];
             sa[i] = (uint16_t)a;
             sb[i] = (uint16_t)b;
+            note_hot(ha, i, a, first_hot);
+            note_hot(hb, i, b, first_hot);
         }
-        block_hits(sc, c, c->cue, cap, sa, m, j, 0);
-        block_hits(sc, c, later, cap2, sb, m, from + j, from + j < mid ? mid - from - j : 0);
+        block_hits(sc, &ps, first, sa, ha, m, j, 0);
+        block_hits(sc, &ps, later, sb, hb, m, from + j, from + j < mid ? mid - from - j : 0);
         j += m;
     }
     for (j += from; j < n;) {
         size_t m = n - j > SCAN_BLOCK ? SCAN_BLOCK : n - j;
+        memset(hb, 0, (m + 63) / 64 * 4 * sizeof *hb);
         for (size_t i = 0; i < m; i++) {
             b = col[u[j + i]][b];
             sb[i] = (uint16_t)b;
+            note_hot(hb, i, b, first_hot);
         }
-        block_hits(sc, c, later, cap2, sb, m, j, 0);
+        block_hits(sc, &ps, later, sb, hb, m, j, 0);
         j += m;
     }
     for (int k = 0; k < PK_CUE_KINDS; k++) {
         pk_cues *q = &c->cue[k];
-        int unsorted = cap[k].unsorted || cap2[k].unsorted;
-        if (later[k].n) {
-            unsorted |= q->n && q->at[q->n - 1] >= later[k].at[0];
-            if (q->n + later[k].n > cap[k].cap)
-                q->at = pk_arena_grow(c->a, q->at, q->n * sizeof *q->at, (q->n + later[k].n) * sizeof *q->at);
-            memcpy(q->at + q->n, later[k].at, later[k].n * sizeof *q->at);
-            q->n += later[k].n;
+        const places *f = &first[k], *l = &later[k];
+        int unsorted = f->unsorted || l->unsorted;
+        /* the first stream's places, then the second's after them (or
+           the second's alone) */
+        q->at = f->n ? f->at : l->at;
+        q->n = f->n;
+        if (f->n && l->n) {
+            unsorted |= f->at[f->n - 1] >= l->at[0];
+            if (f->n + l->n > f->cap)
+                q->at = pk_arena_grow(c->a, q->at, f->n * sizeof *q->at, (f->n + l->n) * sizeof *q->at);
+            memcpy(q->at + q->n, l->at, l->n * sizeof *q->at);
         }
+        q->n += l->n;
         if (unsorted)
             settle(q);
     }
     /* and, beside the automaton, the capitals before a small letter */
     capital_places(c);
     c->cues_built = 1;
-}
-
-const pk_cues *pk_cue_places(ctx *c, int kind)
-{
-    if (!c->cues_built)
-        pk_scan_text(c);
-    return &c->cue[kind];
 }
 
 /* The first place at or after p of this kind where one of its words (or
@@ -841,7 +956,10 @@ size_t pk_cue_word_at(ctx *c, int kind, size_t only, size_t p, size_t end, size_
     for (size_t i = pk_first_from(q->at, q->n, p); i < q->n && q->at[i] < end; i++)
         for (const uint32_t *r = rows; r < rows_end; r++) {
             size_t k = *r, m = sc->word_len[k];
-            if (q->at[i] + m <= end && memcmp(c->t.s + q->at[i], pk_cue_words[k].word, m) == 0) {
+            /* the first byte before the call: most rows of a kind open
+               otherwise than the one at the place */
+            const char *w = pk_cue_words[k].word, *t = c->t.s + q->at[i];
+            if (q->at[i] + m <= end && (m == 0 || *t == *w) && memcmp(t, w, m) == 0) {
                 if (row)
                     *row = k;
                 return q->at[i];

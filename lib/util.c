@@ -287,11 +287,25 @@ size_t pk_first_from_near(const uint32_t *at, size_t n, size_t p, size_t *hint)
     size_t h = *hint;
     if (n == 0)
         h = 0; /* no places (and `at` may be NULL) */
-    else if (h > n || (h > 0 && at[h - 1] >= p)) {
-        h = pk_first_from(at, n, p); /* the answer lies before the last one */
-    } else {
-        /* at[h - 1] < p: the answer is h or after it, found in steps that
-           double, then by bisection of the last step */
+    else if (h > n)
+        h = pk_first_from(at, n, p);
+    else if (h > 0 && at[h - 1] >= p) {
+        /* the answer lies before the last one, mostly a few places back:
+           found in steps back that double from h - 1 (where at >= p), then
+           by bisection of the last step */
+        size_t step = 1;
+        h--;
+        while (h >= step && at[h - step] >= p) {
+            h -= step;
+            step *= 2;
+        }
+        size_t lo = h >= step ? h - step + 1 : 0;
+        h = lo + pk_first_from(at + lo, h - lo, p);
+    } else if (h < n && at[h] < p) {
+        /* at[h - 1] < p, and at[h] too: the answer is after h, found in
+           steps that double, then by bisection of the last step (where
+           at[h] >= p or h is n, h itself is the answer, as questions asked
+           in order mostly find) */
         size_t step = 1;
         while (h + step <= n && at[h + step - 1] < p) {
             h += step;
