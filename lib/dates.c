@@ -290,11 +290,32 @@ static void make_groups(void)
    (*pprev: 0 at a phrase's start). *pp and *pprev move on past them, so
    that a second call gives bytes 4 to 7; ends[i] is the offset after
    byte i. */
-static inline uint32_t opening(const char *s, size_t *pp, size_t hi, unsigned char *pprev, size_t *ends)
+static PK_ALWAYS_INLINE uint32_t opening(const char *s, size_t *pp, size_t hi, unsigned char *pprev, size_t *ends)
 {
     uint32_t v = 0;
     size_t p = *pp;
     unsigned char prev = *pprev;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (p + 4 <= hi) {
+        /* four ASCII bytes, none a space or a line break (most places):
+           each folds by itself (a byte below 0x80 does not ask the one
+           before it) and ends a byte further, A-Z becoming a-z four at a
+           time */
+        uint32_t w;
+        memcpy(&w, s + p, 4);
+        uint32_t sp = w ^ 0x20202020u, nl = w ^ 0x0A0A0A0Au;
+        uint32_t stop = ((sp - 0x01010101u) & ~sp) | ((nl - 0x01010101u) & ~nl);
+        if (!((w | stop) & 0x80808080u)) {
+            /* bit 7 of w + 0x3F: the byte is at least 'A'; of w + 0x25: past 'Z' */
+            uint32_t upper = (w + 0x3F3F3F3Fu) & ~(w + 0x25252525u) & 0x80808080u;
+            for (int i = 0; i < 4; i++)
+                ends[i] = p + (size_t)i + 1;
+            *pp = p + 4;
+            *pprev = (unsigned char)s[p + 3];
+            return w | upper >> 2;
+        }
+    }
+#endif
     for (int i = 0; i < 4 && p < hi; i++) {
         unsigned char a = (unsigned char)s[p];
         if (a == ' ' || a == '\n') {
