@@ -71,12 +71,10 @@ static int word_byte(unsigned char ch)
     return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch >= 0x80;
 }
 
-/* One part of a phrase (n bytes of lower case, a space for any run of
-   spaces and line breaks) at p, not beyond hi: its end, or 0. Å Ä Ö É fold
-   by their UTF-8 second byte. */
-static size_t part_at(const char *s, size_t p, size_t hi, const char *ph, size_t n)
+/* The part's bytes from j on at p (its first j stand before p), not
+   beyond hi: its end, or 0. */
+static size_t part_from(const char *s, size_t p, size_t hi, const char *ph, size_t j, size_t n)
 {
-    size_t j = 0;
     while (j < n) {
         if (p >= hi)
             return 0;
@@ -97,11 +95,20 @@ static size_t part_at(const char *s, size_t p, size_t hi, const char *ph, size_t
     return p;
 }
 
+/* One part of a phrase (n bytes of lower case, a space for any run of
+   spaces and line breaks) at p, not beyond hi: its end, or 0. Å Ä Ö É fold
+   by their UTF-8 second byte. */
+static size_t part_at(const char *s, size_t p, size_t hi, const char *ph, size_t n)
+{
+    return part_from(s, p, hi, ph, 0, n);
+}
+
 /* The phrase of a cue at p within [lo, hi): its end, or 0. Its first
    part (after a leading '-') is n bytes long, and gap says whether " * "
-   and another part follow it; known, when not 0, is where the first part
-   ends (the opening held all of it). */
-static size_t cue_at(const char *s, size_t lo, size_t hi, size_t p, const char *ph, size_t n, int gap, size_t known)
+   and another part follow it; its first `held` bytes (the opening's) are
+   known to stand at p, ending at `known`. */
+static size_t cue_at(const char *s, size_t lo, size_t hi, size_t p, const char *ph, size_t n, int gap, size_t held,
+                     size_t known)
 {
     int open_start = ph[0] == '-';
     if (open_start)
@@ -117,7 +124,7 @@ static size_t cue_at(const char *s, size_t lo, size_t hi, size_t p, const char *
         int open_end = !gap && n && ph[n - 1] == '-';
         size_t e = 0;
         if (first) {
-            e = known ? known : part_at(s, p, hi, ph, n - (size_t)open_end);
+            e = held == n - (size_t)open_end ? known : part_from(s, known, hi, ph, held, n - (size_t)open_end);
         } else {
             /* the part after a gap: the first place it starts a word */
             for (size_t q = p; q < hi && !e; q++)
@@ -402,12 +409,13 @@ static void walk_cues(const ctx *c, int set, const size_t *lo, const size_t *hi,
                 if ((more & g->mask_more[k]) != g->sig_more[k])
                     continue;
             }
-            /* a first part of at most eight bytes is there when the opening
-               and the bytes after it hold it: it ends after its last */
+            /* the opening and the bytes after it hold the first part's
+               first eight bytes (all of a shorter one): it is compared
+               from there */
             size_t len = g->part_len[k];
             len -= !g->gap[k] && len && g->phrase[k][len - 1] == '-';
-            size_t known = len >= 1 && len <= 8 ? ends[len - 1] : 0;
-            size_t e = cue_at(s, slo, shi, p, q->phrase, g->part_len[k], g->gap[k], known);
+            size_t held = len < 8 ? len : 8;
+            size_t e = cue_at(s, slo, shi, p, q->phrase, g->part_len[k], g->gap[k], held, held ? ends[held - 1] : p);
             if (!e || (p < de && e > ds) || (q->where == W_LABEL && !column_start(s, slo, p)))
                 continue;
             cue_hit h = {k, p, e, p >= de};
