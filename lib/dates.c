@@ -54,10 +54,28 @@ static int month_of(const ctx *c, size_t s, size_t e)
     return 0;
 }
 
-static int by_pos(const void *a, const void *b)
+/* The candidates in order of their start, those that start together in
+   the order of their patterns: each pattern's run (runs[id] .. runs[id +
+   1]) is in order already, so the runs are merged, not sorted. */
+static dcand *by_pos(arena *a, dcand *xs, const size_t *runs, int nruns)
 {
-    const dcand *x = a, *y = b;
-    return x->s < y->s ? -1 : x->s > y->s;
+    size_t n = runs[nruns], at[RX_DATE_NAMED - RX_DATE_ISO + 1];
+    int some = 0;
+    for (int r = 0; r < nruns; r++) {
+        at[r] = runs[r];
+        some += runs[r + 1] > runs[r];
+    }
+    if (some < 2)
+        return xs;
+    dcand *out = pk_arena_alloc(a, n * sizeof *out);
+    for (size_t o = 0; o < n; o++) {
+        int best = -1;
+        for (int r = 0; r < nruns; r++)
+            if (at[r] < runs[r + 1] && (best < 0 || xs[at[r]].s < xs[at[best]].s))
+                best = r;
+        out[o] = xs[at[best]++];
+    }
+    return out;
 }
 
 /* The cue table (lib/data/date_cues.tsv, in tables.c): a phrase, the role
@@ -849,7 +867,9 @@ void pk_extract_dates(ctx *c)
     vec cs = {0};
     cs.size = sizeof(dcand);
     size_t ov[10];
+    size_t runs[RX_DATE_NAMED - RX_DATE_ISO + 2];
     for (int id = RX_DATE_ISO; id <= RX_DATE_NAMED; id++) {
+        runs[id - RX_DATE_ISO] = cs.n;
         size_t pos = 0;
         while (pk_rx_match(c, id, pos, c->t.n, ov, 5)) {
             pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
@@ -891,8 +911,8 @@ void pk_extract_dates(ctx *c)
     if (!cs.n)
         return;
     c->date_cue_rows = cue_rows_of(c);
-    qsort(cs.items, cs.n, sizeof(dcand), by_pos);
-    dcand *xs = cs.items;
+    runs[RX_DATE_NAMED - RX_DATE_ISO + 1] = cs.n;
+    dcand *xs = by_pos(c->a, cs.items, runs, RX_DATE_NAMED - RX_DATE_ISO + 1);
 
     /* roles first: the header date gives the year to the others */
     const char **roles = pk_arena_alloc(c->a, cs.n * sizeof *roles);
