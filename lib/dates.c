@@ -82,7 +82,12 @@ static dcand *by_pos(arena *a, dcand *xs, const size_t *runs, int nruns)
    it gives a date, and where around the date it counts. */
 #define date_cues pk_date_cues
 
-static const char *const role_names[] = {"document", "meeting", "deadline", "ceremony", "other", "meeting", "other"};
+/* A role is one of these strings, the same pointer wherever it is given:
+   roles are told apart by their address, not compared byte by byte. */
+static const char role_document[] = "document", role_meeting[] = "meeting", role_deadline[] = "deadline",
+                  role_ceremony[] = "ceremony", role_other[] = "other";
+static const char *const role_names[] = {role_document, role_meeting, role_deadline, role_ceremony,
+                                         role_other,    role_meeting, role_other};
 
 static int word_byte(unsigned char ch)
 {
@@ -588,17 +593,17 @@ static const char *role_of(ctx *c, const dcand *x, size_t hdr_end, size_t fence_
     }
     if (head) {
         if (in_till_block(c, x->s))
-            return "meeting";
+            return role_meeting;
         if (alone) {
             size_t ov[2];
             if (prev_line(c, ls, &ps, &pe) && pk_rx_match(c, RX_BODY, ps, pe, ov, 1) && ov[0] == ps)
-                return "meeting";
+                return role_meeting;
             /* minutes are dated by their meeting */
             if (is_minutes(c) && !c->rec->meeting_date)
-                return "meeting";
+                return role_meeting;
             if (!*have_doc) {
                 *have_doc = 1;
-                return "document";
+                return role_document;
             }
         }
     }
@@ -618,12 +623,12 @@ static const char *role_of(ctx *c, const dcand *x, size_t hdr_end, size_t fence_
     size_t whi[W_SENTENCE + 1] = {0, x->s, x->s, x->e + 8 < se ? x->e + 8 : se, se};
     walk_cues(c, 1, wlo, whi, x->s, x->e, ss, se, &best, &another);
     if (best.row < 0)
-        return "other";
+        return role_other;
     r = date_cues[best.row].role;
     /* a meeting ahead is this one only in a report written for it, and
        not when the sentence speaks of an earlier decision */
     if (r == R_UPCOMING && (another || is_minutes(c)))
-        return "other";
+        return role_other;
     return role_names[r];
 }
 
@@ -939,14 +944,14 @@ void pk_extract_dates(ctx *c)
        vid sammanträdet den 12 december") */
     size_t first_meeting = cs.n;
     for (size_t i = 0; i < cs.n; i++)
-        if (roles[i] && strcmp(roles[i], "meeting") == 0) {
+        if (roles[i] == role_meeting) {
             if (first_meeting == cs.n) {
                 first_meeting = i;
                 continue;
             }
             const dcand *m = &xs[first_meeting];
             if (xs[i].m != m->m || xs[i].d != m->d || (!xs[i].inferred && !m->inferred && xs[i].y != m->y))
-                roles[i] = "other";
+                roles[i] = role_other;
         }
     /* the year of a date without one: a year heading the lines above it,
        else the document's own date or its meeting, the award's year, the
@@ -954,7 +959,7 @@ void pk_extract_dates(ctx *c)
     int ry = 0, rm = 0;
     for (int pass = 0; pass < 2 && !ry; pass++)
         for (size_t i = 0; i < cs.n && !ry; i++)
-            if (roles[i] && !xs[i].inferred && strcmp(roles[i], pass ? "meeting" : "document") == 0) {
+            if (roles[i] && !xs[i].inferred && roles[i] == (pass ? role_meeting : role_document)) {
                 ry = xs[i].y;
                 rm = xs[i].m;
             }
@@ -1020,9 +1025,9 @@ void pk_extract_dates(ctx *c)
         d->role = roles[i];
         d->year_inferred = x->inferred;
         d->span = x->span;
-        if (!c->rec->document_date && strcmp(d->role, "document") == 0)
+        if (!c->rec->document_date && d->role == role_document)
             c->rec->document_date = d->iso;
-        if (!c->rec->meeting_date && strcmp(d->role, "meeting") == 0)
+        if (!c->rec->meeting_date && d->role == role_meeting)
             c->rec->meeting_date = d->iso;
     }
     if (c->award && !c->award->year) {
