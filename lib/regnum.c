@@ -104,13 +104,6 @@ static int has_separator(const char *s, size_t n)
     return 0;
 }
 
-static int in_list(const char *low, const char *const *list, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(low, list[i]) == 0)
-            return 1;
-    return 0;
-}
 
 /* The value: the number folded to one line; a line broken after a hyphen
    or slash ("M-\n2025-1234") joins without a space. */
@@ -158,26 +151,40 @@ static int all_capitals(const char *p, size_t n)
     return 1;
 }
 
-/* The values kept so far, to keep each value once: a set with twice as
-   many slots as there are candidates (a document of many diarienummer
-   compared each new one with every kept one). */
+/* A set of strings with twice as many slots as there are candidates: the
+   values kept so far, to keep each value once, and the prefixes the
+   document gives with a label (a document of many diarienummer compared
+   each new one with every kept value, and each prefix with every
+   labelled one). */
 typedef struct value_set {
     const char **slot;
     size_t n;
 } value_set;
 
+static value_set value_set_new(ctx *c, size_t n)
+{
+    value_set set = {pk_arena_alloc(c->a, 2 * n * sizeof(const char *)), 2 * n};
+    memset(set.slot, 0, 2 * n * sizeof(const char *));
+    return set;
+}
+
+/* The slot that holds `v`, or the empty one where it would go. */
+static const char **slot_of(const value_set *set, const char *v)
+{
+    /* the folded hash: values that differ in case only probe one more slot */
+    for (size_t i = pk_hash_folded(v, strlen(v)) % set->n;; i = i + 1 < set->n ? i + 1 : 0)
+        if (!set->slot[i] || strcmp(set->slot[i], v) == 0)
+            return &set->slot[i];
+}
+
 /* 1 when `v` is in the set, else 0 and v is added. */
 static int seen_value(value_set *set, const char *v)
 {
-    /* the folded hash: values that differ in case only probe one more slot */
-    for (size_t i = pk_hash_folded(v, strlen(v)) % set->n;; i = i + 1 < set->n ? i + 1 : 0) {
-        if (!set->slot[i]) {
-            set->slot[i] = v;
-            return 0;
-        }
-        if (strcmp(set->slot[i], v) == 0)
-            return 1;
-    }
+    const char **slot = slot_of(set, v);
+    if (*slot)
+        return 1;
+    *slot = v;
+    return 0;
 }
 
 void pk_extract_regnums(ctx *c)
@@ -210,17 +217,15 @@ void pk_extract_regnums(ctx *c)
         return;
     qsort(cs.items, cs.n, sizeof(cand), by_start);
     /* prefixes the document gives with a label admit the same prefix unlabelled */
-    vec attested = {0};
-    attested.size = sizeof(const char *);
+    value_set attested = value_set_new(c, cs.n);
     for (size_t i = 0; i < cs.n; i++) {
         cand *x = (cand *)cs.items + i;
         size_t pl = prefix_len(c->t.s + x->vs);
         if (x->labelled && pl && x->vs + pl <= x->ve)
-            *(const char **)pk_vec_push(c->a, &attested) = pk_lower(c->a, c->t.s + x->vs, pl);
+            seen_value(&attested, pk_lower(c->a, c->t.s + x->vs, pl));
     }
     size_t last_end = 0;
-    value_set seen = {pk_arena_alloc(c->a, 2 * cs.n * sizeof(const char *)), 2 * cs.n};
-    memset(seen.slot, 0, 2 * cs.n * sizeof(const char *));
+    value_set seen = value_set_new(c, cs.n);
     for (size_t i = 0; i < cs.n; i++) {
         cand *x = (cand *)cs.items + i;
         if (x->s < last_end)
@@ -244,7 +249,7 @@ void pk_extract_regnums(ctx *c)
             const char *low = pk_lower(c->a, p, pl);
             if (pk_is_regnum_not_prefix(low))
                 continue;
-            int known = pk_is_regnum_prefix(low) || in_list(low, attested.items, attested.n);
+            int known = pk_is_regnum_prefix(low) || *slot_of(&attested, low);
             if (x->context && strcmp(x->context, "known") == 0 && !known)
                 continue;
             if (x->context && strcmp(x->context, "prefix") == 0 && !known && !(pl >= 2 && all_capitals(p, pl)))
