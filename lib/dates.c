@@ -968,6 +968,11 @@ void pk_extract_dates(ctx *c)
     int about = ry ? 0 : year_of_text(c, xs, cs.n, &rns);
     int *heading = pk_arena_alloc(c->a, cs.n * sizeof *heading);
 
+    /* the nearest date before i that states its year (SIZE_MAX: none; the
+       dates before `looked` looked at), and the first after it, kept as i
+       moves on: a text of dates with no year looked at every other date
+       for each */
+    size_t stated_before = SIZE_MAX, looked = 0, stated_after = 0;
     for (size_t i = 0; i < cs.n; i++) {
         dcand *x = &xs[i];
         heading[i] = 0;
@@ -980,15 +985,20 @@ void pk_extract_dates(ctx *c)
                 y = ry;
                 m = rm;
             }
-            if (!y) { /* the nearest date before that states its year, else the first after */
-                for (size_t j = i; j-- > 0 && !y;)
-                    if (roles[j] && !xs[j].inferred) {
-                        y = xs[j].y;
-                        m = xs[j].m;
-                    }
-                for (size_t j = i + 1; j < cs.n && !y; j++)
-                    if (roles[j] && !xs[j].inferred)
-                        y = xs[j].y;
+            if (!y)
+                for (; looked < i; looked++)
+                    if (roles[looked] && !xs[looked].inferred)
+                        stated_before = looked;
+            if (!y && stated_before != SIZE_MAX) { /* the nearest date before that states its year */
+                y = xs[stated_before].y;
+                m = xs[stated_before].m;
+            } else if (!y) { /* else the first after */
+                if (stated_after <= i)
+                    stated_after = i + 1;
+                while (stated_after < cs.n && !(roles[stated_after] && !xs[stated_after].inferred))
+                    stated_after++;
+                if (stated_after < cs.n)
+                    y = xs[stated_after].y;
             }
             if (!y)
                 y = about;
