@@ -327,22 +327,27 @@ static PK_ALWAYS_INLINE uint32_t opening(const char *s, size_t *pp, size_t hi, u
     unsigned char prev = *pprev;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (p + 4 <= hi) {
-        /* four ASCII bytes, none a space or a line break (most places):
-           each folds by itself (a byte below 0x80 does not ask the one
-           before it) and ends a byte further, A-Z becoming a-z four at a
-           time */
+        /* four ASCII bytes with no run of two spaces or line breaks and
+           none last (most places), so that each ends a byte further: each
+           folds by itself (a byte below 0x80 does not ask the one before
+           it), A-Z becoming a-z and a line break a space four at a time */
         uint32_t w;
         memcpy(&w, s + p, 4);
-        uint32_t sp = w ^ 0x20202020u, nl = w ^ 0x0A0A0A0Au;
-        uint32_t stop = ((sp - 0x01010101u) & ~sp) | ((nl - 0x01010101u) & ~nl);
-        if (!((w | stop) & 0x80808080u)) {
-            /* bit 7 of w + 0x3F: the byte is at least 'A'; of w + 0x25: past 'Z' */
-            uint32_t upper = (w + 0x3F3F3F3Fu) & ~(w + 0x25252525u) & 0x80808080u;
-            for (int i = 0; i < 4; i++)
-                ends[i] = p + (size_t)i + 1;
-            *pp = p + 4;
-            *pprev = (unsigned char)s[p + 3];
-            return w | upper >> 2;
+        if (!(w & 0x80808080u)) {
+            /* bit 7 of each byte: it is a space, a line break (exact: no
+               byte is 0x80 or more, so no carry crosses a byte) */
+            uint32_t sp = ~((w ^ 0x20202020u) + 0x7F7F7F7Fu) & 0x80808080u;
+            uint32_t nl = ~((w ^ 0x0A0A0A0Au) + 0x7F7F7F7Fu) & 0x80808080u;
+            uint32_t ws = sp | nl;
+            if (!(ws & (ws << 8)) && !(ws & 0x80000000u)) {
+                /* bit 7 of w + 0x3F: the byte is at least 'A'; of w + 0x25: past 'Z' */
+                uint32_t upper = (w + 0x3F3F3F3Fu) & ~(w + 0x25252525u) & 0x80808080u;
+                for (int i = 0; i < 4; i++)
+                    ends[i] = p + (size_t)i + 1;
+                *pp = p + 4;
+                *pprev = (unsigned char)s[p + 3];
+                return (w ^ (nl >> 7) * 0x2Au) | upper >> 2;
+            }
         }
     }
 #endif
