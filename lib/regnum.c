@@ -17,12 +17,20 @@ typedef struct cand {
     const char *context; /* the shape row's context; NULL when labelled */
 } cand;
 
-static int by_start(const void *a, const void *b)
+/* x comes before y: the earlier start, of two at one start the longer */
+static int before(const cand *x, const cand *y) { return x->s != y->s ? x->s < y->s : x->e > y->e; }
+
+/* The candidates in that order, those alike in the order they were found:
+   each pattern's (xs[0 .. mid), xs[mid .. n)) starts in order already, so
+   the two are merged, not sorted. */
+static cand *by_start(arena *a, cand *xs, size_t mid, size_t n)
 {
-    const cand *x = a, *y = b;
-    if (x->s != y->s)
-        return x->s < y->s ? -1 : 1;
-    return x->e > y->e ? -1 : x->e < y->e;
+    if (mid == 0 || mid == n)
+        return xs;
+    cand *out = pk_arena_alloc(a, n * sizeof *out);
+    for (size_t i = 0, j = mid, o = 0; o < n; o++)
+        out[o] = j == n || (i < mid && !before(&xs[j], &xs[i])) ? xs[i++] : xs[j++];
+    return out;
 }
 
 static int is_digit(char ch) { return (unsigned char)(ch - '0') < 10; }
@@ -193,7 +201,10 @@ void pk_extract_regnums(ctx *c)
     cs.size = sizeof(cand);
     size_t ov[8];
     static const int ids[] = {RX_REGNUM_LABELED, RX_REGNUM};
+    size_t mid = 0; /* where the second pattern's candidates begin */
     for (size_t k = 0; k < 2; k++) {
+        if (k)
+            mid = cs.n;
         size_t pos = 0;
         while (pk_rx_match(c, ids[k], pos, c->t.n, ov, 4)) {
             cand *x = pk_vec_push(c->a, &cs);
@@ -215,7 +226,7 @@ void pk_extract_regnums(ctx *c)
     }
     if (!cs.n)
         return;
-    qsort(cs.items, cs.n, sizeof(cand), by_start);
+    cs.items = by_start(c->a, cs.items, mid, cs.n);
     /* prefixes the document gives with a label admit the same prefix unlabelled */
     value_set attested = value_set_new(c, cs.n);
     for (size_t i = 0; i < cs.n; i++) {
