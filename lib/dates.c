@@ -48,9 +48,12 @@ static int month_of(const ctx *c, size_t s, size_t e)
         low[i] = (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : ch;
     }
     low[3] = 0;
-    for (int m = 0; m < 12; m++)
-        if (pk_months[m][0][0] == low[0] && strncmp(pk_months[m][0], low, 3) == 0) /* the first byte before a call */
+    for (int m = 0; m < 12; m++) {
+        /* strncmp(name, low, 3) == 0 without a call: every name has three bytes or more */
+        const char *name = pk_months[m][0];
+        if (name[0] == low[0] && name[1] == low[1] && name[2] == low[2])
             return m + 1;
+    }
     return 0;
 }
 
