@@ -48,35 +48,59 @@ static int month_of(const ctx *c, size_t s, size_t e)
         low[i] = (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : ch;
     }
     low[3] = 0;
-    for (int m = 0; m < 12; m++)
-        if (pk_months[m][0][0] == low[0] && strncmp(pk_months[m][0], low, 3) == 0) /* the first byte before a call */
+    for (int m = 0; m < 12; m++) {
+        /* strncmp(name, low, 3) == 0 without a call: every name has three bytes or more */
+        const char *name = pk_months[m][0];
+        if (name[0] == low[0] && name[1] == low[1] && name[2] == low[2])
             return m + 1;
+    }
     return 0;
 }
 
-static int by_pos(const void *a, const void *b)
+/* The candidates in order of their start, those that start together in
+   the order of their patterns: each pattern's run (runs[id] .. runs[id +
+   1]) is in order already, so the runs are merged, not sorted. */
+static dcand *by_pos(arena *a, dcand *xs, const size_t *runs, int nruns)
 {
-    const dcand *x = a, *y = b;
-    return x->s < y->s ? -1 : x->s > y->s;
+    size_t n = runs[nruns], at[RX_DATE_NAMED - RX_DATE_ISO + 1];
+    int some = 0;
+    for (int r = 0; r < nruns; r++) {
+        at[r] = runs[r];
+        some += runs[r + 1] > runs[r];
+    }
+    if (some < 2)
+        return xs;
+    dcand *out = pk_arena_alloc(a, n * sizeof *out);
+    for (size_t o = 0; o < n; o++) {
+        int best = -1;
+        for (int r = 0; r < nruns; r++)
+            if (at[r] < runs[r + 1] && (best < 0 || xs[at[r]].s < xs[at[best]].s))
+                best = r;
+        out[o] = xs[at[best]++];
+    }
+    return out;
 }
 
 /* The cue table (lib/data/date_cues.tsv, in tables.c): a phrase, the role
    it gives a date, and where around the date it counts. */
 #define date_cues pk_date_cues
 
-static const char *const role_names[] = {"document", "meeting", "deadline", "ceremony", "other", "meeting", "other"};
+/* A role is one of these strings, the same pointer wherever it is given:
+   roles are told apart by their address, not compared byte by byte. */
+static const char role_document[] = "document", role_meeting[] = "meeting", role_deadline[] = "deadline",
+                  role_ceremony[] = "ceremony", role_other[] = "other";
+static const char *const role_names[] = {role_document, role_meeting, role_deadline, role_ceremony,
+                                         role_other,    role_meeting, role_other};
 
 static int word_byte(unsigned char ch)
 {
     return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch >= 0x80;
 }
 
-/* One part of a phrase (n bytes of lower case, a space for any run of
-   spaces and line breaks) at p, not beyond hi: its end, or 0. Å Ä Ö É fold
-   by their UTF-8 second byte. */
-static size_t part_at(const char *s, size_t p, size_t hi, const char *ph, size_t n)
+/* The part's bytes from j on at p (its first j stand before p), not
+   beyond hi: its end, or 0. */
+static size_t part_from(const char *s, size_t p, size_t hi, const char *ph, size_t j, size_t n)
 {
-    size_t j = 0;
     while (j < n) {
         if (p >= hi)
             return 0;
@@ -97,11 +121,20 @@ static size_t part_at(const char *s, size_t p, size_t hi, const char *ph, size_t
     return p;
 }
 
+/* One part of a phrase (n bytes of lower case, a space for any run of
+   spaces and line breaks) at p, not beyond hi: its end, or 0. Å Ä Ö É fold
+   by their UTF-8 second byte. */
+static size_t part_at(const char *s, size_t p, size_t hi, const char *ph, size_t n)
+{
+    return part_from(s, p, hi, ph, 0, n);
+}
+
 /* The phrase of a cue at p within [lo, hi): its end, or 0. Its first
    part (after a leading '-') is n bytes long, and gap says whether " * "
-   and another part follow it; known, when not 0, is where the first part
-   ends (the opening held all of it). */
-static size_t cue_at(const char *s, size_t lo, size_t hi, size_t p, const char *ph, size_t n, int gap, size_t known)
+   and another part follow it; its first `held` bytes (the opening's) are
+   known to stand at p, ending at `known`. */
+static size_t cue_at(const char *s, size_t lo, size_t hi, size_t p, const char *ph, size_t n, int gap, size_t held,
+                     size_t known)
 {
     int open_start = ph[0] == '-';
     if (open_start)
@@ -117,7 +150,7 @@ static size_t cue_at(const char *s, size_t lo, size_t hi, size_t p, const char *
         int open_end = !gap && n && ph[n - 1] == '-';
         size_t e = 0;
         if (first) {
-            e = known ? known : part_at(s, p, hi, ph, n - (size_t)open_end);
+            e = held == n - (size_t)open_end ? known : part_from(s, known, hi, ph, held, n - (size_t)open_end);
         } else {
             /* the part after a gap: the first place it starts a word */
             for (size_t q = p; q < hi && !e; q++)
@@ -290,11 +323,37 @@ static void make_groups(void)
    (*pprev: 0 at a phrase's start). *pp and *pprev move on past them, so
    that a second call gives bytes 4 to 7; ends[i] is the offset after
    byte i. */
-static inline uint32_t opening(const char *s, size_t *pp, size_t hi, unsigned char *pprev, size_t *ends)
+static PK_ALWAYS_INLINE uint32_t opening(const char *s, size_t *pp, size_t hi, unsigned char *pprev, size_t *ends)
 {
     uint32_t v = 0;
     size_t p = *pp;
     unsigned char prev = *pprev;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (p + 4 <= hi) {
+        /* four ASCII bytes with no run of two spaces or line breaks and
+           none last (most places), so that each ends a byte further: each
+           folds by itself (a byte below 0x80 does not ask the one before
+           it), A-Z becoming a-z and a line break a space four at a time */
+        uint32_t w;
+        memcpy(&w, s + p, 4);
+        if (!(w & 0x80808080u)) {
+            /* bit 7 of each byte: it is a space, a line break (exact: no
+               byte is 0x80 or more, so no carry crosses a byte) */
+            uint32_t sp = ~((w ^ 0x20202020u) + 0x7F7F7F7Fu) & 0x80808080u;
+            uint32_t nl = ~((w ^ 0x0A0A0A0Au) + 0x7F7F7F7Fu) & 0x80808080u;
+            uint32_t ws = sp | nl;
+            if (!(ws & (ws << 8)) && !(ws & 0x80000000u)) {
+                /* bit 7 of w + 0x3F: the byte is at least 'A'; of w + 0x25: past 'Z' */
+                uint32_t upper = (w + 0x3F3F3F3Fu) & ~(w + 0x25252525u) & 0x80808080u;
+                for (int i = 0; i < 4; i++)
+                    ends[i] = p + (size_t)i + 1;
+                *pp = p + 4;
+                *pprev = (unsigned char)s[p + 3];
+                return (w ^ (nl >> 7) * 0x2Au) | upper >> 2;
+            }
+        }
+    }
+#endif
     for (int i = 0; i < 4 && p < hi; i++) {
         unsigned char a = (unsigned char)s[p];
         if (a == ' ' || a == '\n') {
@@ -381,12 +440,13 @@ static void walk_cues(const ctx *c, int set, const size_t *lo, const size_t *hi,
                 if ((more & g->mask_more[k]) != g->sig_more[k])
                     continue;
             }
-            /* a first part of at most eight bytes is there when the opening
-               and the bytes after it hold it: it ends after its last */
+            /* the opening and the bytes after it hold the first part's
+               first eight bytes (all of a shorter one): it is compared
+               from there */
             size_t len = g->part_len[k];
             len -= !g->gap[k] && len && g->phrase[k][len - 1] == '-';
-            size_t known = len >= 1 && len <= 8 ? ends[len - 1] : 0;
-            size_t e = cue_at(s, slo, shi, p, q->phrase, g->part_len[k], g->gap[k], known);
+            size_t held = len < 8 ? len : 8;
+            size_t e = cue_at(s, slo, shi, p, q->phrase, g->part_len[k], g->gap[k], held, held ? ends[held - 1] : p);
             if (!e || (p < de && e > ds) || (q->where == W_LABEL && !column_start(s, slo, p)))
                 continue;
             cue_hit h = {k, p, e, p >= de};
@@ -541,17 +601,17 @@ static const char *role_of(ctx *c, const dcand *x, size_t hdr_end, size_t fence_
     }
     if (head) {
         if (in_till_block(c, x->s))
-            return "meeting";
+            return role_meeting;
         if (alone) {
             size_t ov[2];
             if (prev_line(c, ls, &ps, &pe) && pk_rx_match(c, RX_BODY, ps, pe, ov, 1) && ov[0] == ps)
-                return "meeting";
+                return role_meeting;
             /* minutes are dated by their meeting */
             if (is_minutes(c) && !c->rec->meeting_date)
-                return "meeting";
+                return role_meeting;
             if (!*have_doc) {
                 *have_doc = 1;
-                return "document";
+                return role_document;
             }
         }
     }
@@ -571,12 +631,12 @@ static const char *role_of(ctx *c, const dcand *x, size_t hdr_end, size_t fence_
     size_t whi[W_SENTENCE + 1] = {0, x->s, x->s, x->e + 8 < se ? x->e + 8 : se, se};
     walk_cues(c, 1, wlo, whi, x->s, x->e, ss, se, &best, &another);
     if (best.row < 0)
-        return "other";
+        return role_other;
     r = date_cues[best.row].role;
     /* a meeting ahead is this one only in a report written for it, and
        not when the sentence speaks of an earlier decision */
     if (r == R_UPCOMING && (another || is_minutes(c)))
-        return "other";
+        return role_other;
     return role_names[r];
 }
 
@@ -820,7 +880,9 @@ void pk_extract_dates(ctx *c)
     vec cs = {0};
     cs.size = sizeof(dcand);
     size_t ov[10];
+    size_t runs[RX_DATE_NAMED - RX_DATE_ISO + 2];
     for (int id = RX_DATE_ISO; id <= RX_DATE_NAMED; id++) {
+        runs[id - RX_DATE_ISO] = cs.n;
         size_t pos = 0;
         while (pk_rx_match(c, id, pos, c->t.n, ov, 5)) {
             pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
@@ -862,8 +924,8 @@ void pk_extract_dates(ctx *c)
     if (!cs.n)
         return;
     c->date_cue_rows = cue_rows_of(c);
-    qsort(cs.items, cs.n, sizeof(dcand), by_pos);
-    dcand *xs = cs.items;
+    runs[RX_DATE_NAMED - RX_DATE_ISO + 1] = cs.n;
+    dcand *xs = by_pos(c->a, cs.items, runs, RX_DATE_NAMED - RX_DATE_ISO + 1);
 
     /* roles first: the header date gives the year to the others */
     const char **roles = pk_arena_alloc(c->a, cs.n * sizeof *roles);
@@ -890,14 +952,14 @@ void pk_extract_dates(ctx *c)
        vid sammanträdet den 12 december") */
     size_t first_meeting = cs.n;
     for (size_t i = 0; i < cs.n; i++)
-        if (roles[i] && strcmp(roles[i], "meeting") == 0) {
+        if (roles[i] == role_meeting) {
             if (first_meeting == cs.n) {
                 first_meeting = i;
                 continue;
             }
             const dcand *m = &xs[first_meeting];
             if (xs[i].m != m->m || xs[i].d != m->d || (!xs[i].inferred && !m->inferred && xs[i].y != m->y))
-                roles[i] = "other";
+                roles[i] = role_other;
         }
     /* the year of a date without one: a year heading the lines above it,
        else the document's own date or its meeting, the award's year, the
@@ -905,7 +967,7 @@ void pk_extract_dates(ctx *c)
     int ry = 0, rm = 0;
     for (int pass = 0; pass < 2 && !ry; pass++)
         for (size_t i = 0; i < cs.n && !ry; i++)
-            if (roles[i] && !xs[i].inferred && strcmp(roles[i], pass ? "meeting" : "document") == 0) {
+            if (roles[i] && !xs[i].inferred && roles[i] == (pass ? role_meeting : role_document)) {
                 ry = xs[i].y;
                 rm = xs[i].m;
             }
@@ -914,6 +976,11 @@ void pk_extract_dates(ctx *c)
     int about = ry ? 0 : year_of_text(c, xs, cs.n, &rns);
     int *heading = pk_arena_alloc(c->a, cs.n * sizeof *heading);
 
+    /* the nearest date before i that states its year (SIZE_MAX: none; the
+       dates before `looked` looked at), and the first after it, kept as i
+       moves on: a text of dates with no year looked at every other date
+       for each */
+    size_t stated_before = SIZE_MAX, looked = 0, stated_after = 0;
     for (size_t i = 0; i < cs.n; i++) {
         dcand *x = &xs[i];
         heading[i] = 0;
@@ -926,15 +993,20 @@ void pk_extract_dates(ctx *c)
                 y = ry;
                 m = rm;
             }
-            if (!y) { /* the nearest date before that states its year, else the first after */
-                for (size_t j = i; j-- > 0 && !y;)
-                    if (roles[j] && !xs[j].inferred) {
-                        y = xs[j].y;
-                        m = xs[j].m;
-                    }
-                for (size_t j = i + 1; j < cs.n && !y; j++)
-                    if (roles[j] && !xs[j].inferred)
-                        y = xs[j].y;
+            if (!y)
+                for (; looked < i; looked++)
+                    if (roles[looked] && !xs[looked].inferred)
+                        stated_before = looked;
+            if (!y && stated_before != SIZE_MAX) { /* the nearest date before that states its year */
+                y = xs[stated_before].y;
+                m = xs[stated_before].m;
+            } else if (!y) { /* else the first after */
+                if (stated_after <= i)
+                    stated_after = i + 1;
+                while (stated_after < cs.n && !(roles[stated_after] && !xs[stated_after].inferred))
+                    stated_after++;
+                if (stated_after < cs.n)
+                    y = xs[stated_after].y;
             }
             if (!y)
                 y = about;
@@ -971,9 +1043,9 @@ void pk_extract_dates(ctx *c)
         d->role = roles[i];
         d->year_inferred = x->inferred;
         d->span = x->span;
-        if (!c->rec->document_date && strcmp(d->role, "document") == 0)
+        if (!c->rec->document_date && d->role == role_document)
             c->rec->document_date = d->iso;
-        if (!c->rec->meeting_date && strcmp(d->role, "meeting") == 0)
+        if (!c->rec->meeting_date && d->role == role_meeting)
             c->rec->meeting_date = d->iso;
     }
     if (c->award && !c->award->year) {

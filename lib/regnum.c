@@ -17,12 +17,20 @@ typedef struct cand {
     const char *context; /* the shape row's context; NULL when labelled */
 } cand;
 
-static int by_start(const void *a, const void *b)
+/* x comes before y: the earlier start, of two at one start the longer */
+static int before(const cand *x, const cand *y) { return x->s != y->s ? x->s < y->s : x->e > y->e; }
+
+/* The candidates in that order, those alike in the order they were found:
+   each pattern's (xs[0 .. mid), xs[mid .. n)) starts in order already, so
+   the two are merged, not sorted. */
+static cand *by_start(arena *a, cand *xs, size_t mid, size_t n)
 {
-    const cand *x = a, *y = b;
-    if (x->s != y->s)
-        return x->s < y->s ? -1 : 1;
-    return x->e > y->e ? -1 : x->e < y->e;
+    if (mid == 0 || mid == n)
+        return xs;
+    cand *out = pk_arena_alloc(a, n * sizeof *out);
+    for (size_t i = 0, j = mid, o = 0; o < n; o++)
+        out[o] = j == n || (i < mid && !before(&xs[j], &xs[i])) ? xs[i++] : xs[j++];
+    return out;
 }
 
 static int is_digit(char ch) { return (unsigned char)(ch - '0') < 10; }
@@ -104,13 +112,6 @@ static int has_separator(const char *s, size_t n)
     return 0;
 }
 
-static int in_list(const char *low, const char *const *list, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(low, list[i]) == 0)
-            return 1;
-    return 0;
-}
 
 /* The value: the number folded to one line; a line broken after a hyphen
    or slash ("M-\n2025-1234") joins without a space. */
@@ -158,26 +159,40 @@ static int all_capitals(const char *p, size_t n)
     return 1;
 }
 
-/* The values kept so far, to keep each value once: a set with twice as
-   many slots as there are candidates (a document of many diarienummer
-   compared each new one with every kept one). */
+/* A set of strings with twice as many slots as there are candidates: the
+   values kept so far, to keep each value once, and the prefixes the
+   document gives with a label (a document of many diarienummer compared
+   each new one with every kept value, and each prefix with every
+   labelled one). */
 typedef struct value_set {
     const char **slot;
     size_t n;
 } value_set;
 
+static value_set value_set_new(ctx *c, size_t n)
+{
+    value_set set = {pk_arena_alloc(c->a, 2 * n * sizeof(const char *)), 2 * n};
+    memset(set.slot, 0, 2 * n * sizeof(const char *));
+    return set;
+}
+
+/* The slot that holds `v`, or the empty one where it would go. */
+static const char **slot_of(const value_set *set, const char *v)
+{
+    /* the folded hash: values that differ in case only probe one more slot */
+    for (size_t i = pk_hash_folded(v, strlen(v)) % set->n;; i = i + 1 < set->n ? i + 1 : 0)
+        if (!set->slot[i] || strcmp(set->slot[i], v) == 0)
+            return &set->slot[i];
+}
+
 /* 1 when `v` is in the set, else 0 and v is added. */
 static int seen_value(value_set *set, const char *v)
 {
-    /* the folded hash: values that differ in case only probe one more slot */
-    for (size_t i = pk_hash_folded(v, strlen(v)) % set->n;; i = i + 1 < set->n ? i + 1 : 0) {
-        if (!set->slot[i]) {
-            set->slot[i] = v;
-            return 0;
-        }
-        if (strcmp(set->slot[i], v) == 0)
-            return 1;
-    }
+    const char **slot = slot_of(set, v);
+    if (*slot)
+        return 1;
+    *slot = v;
+    return 0;
 }
 
 void pk_extract_regnums(ctx *c)
@@ -186,7 +201,10 @@ void pk_extract_regnums(ctx *c)
     cs.size = sizeof(cand);
     size_t ov[8];
     static const int ids[] = {RX_REGNUM_LABELED, RX_REGNUM};
+    size_t mid = 0; /* where the second pattern's candidates begin */
     for (size_t k = 0; k < 2; k++) {
+        if (k)
+            mid = cs.n;
         size_t pos = 0;
         while (pk_rx_match(c, ids[k], pos, c->t.n, ov, 4)) {
             cand *x = pk_vec_push(c->a, &cs);
@@ -208,19 +226,17 @@ void pk_extract_regnums(ctx *c)
     }
     if (!cs.n)
         return;
-    qsort(cs.items, cs.n, sizeof(cand), by_start);
+    cs.items = by_start(c->a, cs.items, mid, cs.n);
     /* prefixes the document gives with a label admit the same prefix unlabelled */
-    vec attested = {0};
-    attested.size = sizeof(const char *);
+    value_set attested = value_set_new(c, cs.n);
     for (size_t i = 0; i < cs.n; i++) {
         cand *x = (cand *)cs.items + i;
         size_t pl = prefix_len(c->t.s + x->vs);
         if (x->labelled && pl && x->vs + pl <= x->ve)
-            *(const char **)pk_vec_push(c->a, &attested) = pk_lower(c->a, c->t.s + x->vs, pl);
+            seen_value(&attested, pk_lower(c->a, c->t.s + x->vs, pl));
     }
     size_t last_end = 0;
-    value_set seen = {pk_arena_alloc(c->a, 2 * cs.n * sizeof(const char *)), 2 * cs.n};
-    memset(seen.slot, 0, 2 * cs.n * sizeof(const char *));
+    value_set seen = value_set_new(c, cs.n);
     for (size_t i = 0; i < cs.n; i++) {
         cand *x = (cand *)cs.items + i;
         if (x->s < last_end)
@@ -244,7 +260,7 @@ void pk_extract_regnums(ctx *c)
             const char *low = pk_lower(c->a, p, pl);
             if (pk_is_regnum_not_prefix(low))
                 continue;
-            int known = pk_is_regnum_prefix(low) || in_list(low, attested.items, attested.n);
+            int known = pk_is_regnum_prefix(low) || *slot_of(&attested, low);
             if (x->context && strcmp(x->context, "known") == 0 && !known)
                 continue;
             if (x->context && strcmp(x->context, "prefix") == 0 && !known && !(pl >= 2 && all_capitals(p, pl)))

@@ -134,6 +134,10 @@ static const form forms[] = {
     {"capital, then no case", "A", "\xCD\xB8", " Protokoll", 20000},
     {"people with parties", "", "Anna Berg (S), ", "", 4000},
     {"named dates", "", "den 3 maj 2021, ", "", 4000},
+    /* every diarienummer's prefix was looked for among all the labelled ones */
+    {"unattested prefixes", "", "Dnr QXZ 12/2024 och QXW 13/2024.\n", "", 3000},
+    /* every date without a year looked at every other date for one */
+    {"dates without a year", "", "den 3 maj, ", "", 4000},
 };
 
 /* the ratio of the time at 10x to the time at 1x; measured again, up to
