@@ -3,6 +3,9 @@
 #include "internal.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 
 /* The word occurs in the input (not as the start of a longer word); in a
@@ -139,6 +142,37 @@ static int is_furniture_line(ctx *c, const line *l, int under_para)
     return 0;
 }
 
+/* Does s[0..n) read as prose, no heading: two sentences (". ", ".\n"), a
+   list of names with titles (":\n"), or " beslutade "? One pass over it,
+   to the bytes '.', ':' and 'b' (16 at a time), not four searches. */
+static int is_prose(const char *s, size_t n)
+{
+    size_t p = 0;
+    for (;;) {
+#if defined(__SSE2__)
+        for (; p + 16 <= n; p += 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
+            unsigned m = (unsigned)_mm_movemask_epi8(
+                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')), _mm_cmpeq_epi8(x, _mm_set1_epi8(':'))),
+                             _mm_cmpeq_epi8(x, _mm_set1_epi8('b'))));
+            if (m) {
+                p += (size_t)__builtin_ctz(m);
+                break;
+            }
+        }
+#endif
+        while (p < n && s[p] != '.' && s[p] != ':' && s[p] != 'b')
+            p++;
+        if (p + 1 >= n)
+            return 0;
+        if (s[p] == '.' ? (s[p + 1] == ' ' || s[p + 1] == '\n')
+            : s[p] == ':' ? s[p + 1] == '\n'
+                          : (p > 0 && n - p >= 10 && s[p - 1] == ' ' && memcmp(s + p, "beslutade ", 10) == 0))
+            return 1;
+        p++;
+    }
+}
+
 static void find_title(ctx *c, size_t limit_line)
 {
     const segs *g = &c->sg;
@@ -210,14 +244,12 @@ static void find_title(ctx *c, size_t limit_line)
             ke = l.e;
             kept++;
         }
-        /* prose is no heading: two sentences, or a list of names with titles */
-        int prose = kept && (memmem(c->t.s + ks, ke - ks, ". ", 2) || memmem(c->t.s + ks, ke - ks, ".\n", 2) ||
-                             memmem(c->t.s + ks, ke - ks, ":\n", 2) || memmem(c->t.s + ks, ke - ks, " beslutade ", 11));
         /* a block that is the "§ N  Ärendenummer ..." line alone: the heading follows */
         if (!kept && after_para && j - i == 1)
             para_block = 1;
         size_t max_lines = after_para ? 5 : 3, max_len = after_para ? 400 : 250;
-        if (kept && kept <= max_lines && ke - ks <= max_len && !prose && pk_is_upper_at(c->t.s + ks, ke - ks)) {
+        if (kept && kept <= max_lines && ke - ks <= max_len && pk_is_upper_at(c->t.s + ks, ke - ks) &&
+            !is_prose(c->t.s + ks, ke - ks)) {
             /* the lines under "§ 23  Dnr ..." are the matter's heading */
             if (!furn || after_para) {
                 best_s = ks;
