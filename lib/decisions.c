@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* Length of an item marker at p ("1. ", "- ", "• ", "att "), or 0. */
 static size_t marker_len(const ctx *c, size_t p, size_t end, int att_items)
@@ -130,6 +133,37 @@ static int text_seen(const ctx *c, const text_set *ts, const char *text, uint32_
     return 0;
 }
 
+/* The first place q in [from, e - 4) of "att" before a space or a line
+   break (the word "att" ends there when it starts after white space, which
+   the caller checks), or e. "at" is sought sixteen places at a time. */
+static size_t next_att(const char *t, size_t from, size_t e)
+{
+    size_t q = from;
+    if (e < 5)
+        return e;
+    for (;;) {
+#if defined(__SSE2__)
+        /* the loads reach q + 16 < e - 4 */
+        for (; q + 21 <= e; q += 16) {
+            __m128i a = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(t + q)), _mm_set1_epi8('a'));
+            __m128i b = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(t + q + 1)), _mm_set1_epi8('t'));
+            unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(a, b));
+            if (m) {
+                q += (size_t)__builtin_ctz(m);
+                break;
+            }
+        }
+#endif
+        while (q + 4 < e && !(t[q] == 'a' && t[q + 1] == 't'))
+            q++;
+        if (q + 4 >= e)
+            return e;
+        if (t[q + 2] == 't' && (t[q + 3] == ' ' || t[q + 3] == '\n'))
+            return q;
+        q++;
+    }
+}
+
 static void add_item(ctx *c, text_set *ts, size_t s, size_t e, int marked, size_t lead_s, size_t lead_e)
 {
     while (s < e && (c->t.s[s] == ' ' || c->t.s[s] == '\n'))
@@ -143,13 +177,7 @@ static void add_item(ctx *c, text_set *ts, size_t s, size_t e, int marked, size_
        line break too. Every joint is followed by "att": the joints are
        found from each "att" after white space, back to the joint before
        it, in their order (as their "att" stand), and not at every byte */
-    for (size_t q = s + 1; q + 4 < e; q++) {
-        const char *at = memmem(c->t.s + q, e - 4 - q + 3, "att", 3);
-        if (!at)
-            break;
-        q = (size_t)(at - c->t.s);
-        if (q + 4 >= e || (c->t.s[q + 3] != ' ' && c->t.s[q + 3] != '\n'))
-            continue;
+    for (size_t q = s + 1; (q = next_att(c->t.s, q, e)) < e; q++) {
         size_t r = q;
         while (r > s && (c->t.s[r - 1] == ' ' || c->t.s[r - 1] == '\n'))
             r--;
