@@ -164,7 +164,31 @@ static size_t next_att(const char *t, size_t from, size_t e)
     }
 }
 
-static void add_item(ctx *c, text_set *ts, size_t s, size_t e, int marked, size_t lead_s, size_t lead_e)
+/* The deciding body of a lead-in, as body_before finds it: sought once for
+   each lead-in, not again for each item under it that names none. */
+typedef struct lead_body {
+    size_t s, e;   /* the lead-in asked about last, */
+    int known;     /* when its answer is known: */
+    int found;     /* body_before's result, */
+    size_t bs, be; /* and the body */
+} lead_body;
+
+static int body_of_lead(ctx *c, lead_body *lb, size_t lead_s, size_t lead_e, size_t *bs, size_t *be)
+{
+    if (!lb->known || lb->s != lead_s || lb->e != lead_e) {
+        lb->s = lead_s;
+        lb->e = lead_e;
+        lb->known = 1;
+        lb->found = body_before(c, lead_s, lead_e, &lb->bs, &lb->be);
+    }
+    if (lb->found) {
+        *bs = lb->bs;
+        *be = lb->be;
+    }
+    return lb->found;
+}
+
+static void add_item(ctx *c, text_set *ts, lead_body *lb, size_t s, size_t e, int marked, size_t lead_s, size_t lead_e)
 {
     while (s < e && (c->t.s[s] == ' ' || c->t.s[s] == '\n'))
         s++;
@@ -200,8 +224,8 @@ static void add_item(ctx *c, text_set *ts, size_t s, size_t e, int marked, size_
         while (f < e && (c->t.s[f] == ' ' || c->t.s[f] == '\n'))
             f++;
         if (pk_rx_match(c, RX_FORMULA, f, e, jv, 1) && jv[0] == f) {
-            add_item(c, ts, s, p, marked, lead_s, lead_e);
-            add_item(c, ts, q, e, marked, lead_s, lead_e);
+            add_item(c, ts, lb, s, p, marked, lead_s, lead_e);
+            add_item(c, ts, lb, q, e, marked, lead_s, lead_e);
             return;
         }
     }
@@ -238,7 +262,7 @@ static void add_item(ctx *c, text_set *ts, size_t s, size_t e, int marked, size_
     d->text = text;
     d->span = pk_span_of(c, s, e);
     size_t bs, be;
-    if (body_before(c, s, fs, &bs, &be) || (lead_e > lead_s && body_before(c, lead_s, lead_e, &bs, &be)) ||
+    if (body_before(c, s, fs, &bs, &be) || (lead_e > lead_s && body_of_lead(c, lb, lead_s, lead_e, &bs, &be)) ||
         body_after(c, fe, e, &bs, &be)) {
         d->actor = pk_fold(c, bs, be);
         if (!c->rec->body) {
@@ -322,7 +346,7 @@ static int is_lead_in(const ctx *c, const leads *ld, const line *l)
     return 0;
 }
 
-static void split_section(ctx *c, text_set *ts, const leads *ld, size_t a, size_t b)
+static void split_section(ctx *c, text_set *ts, lead_body *lb, const leads *ld, size_t a, size_t b)
 {
     const segs *g = &c->sg;
     size_t lead_s = 0, lead_e = 0;
@@ -357,7 +381,7 @@ static void split_section(ctx *c, text_set *ts, const leads *ld, size_t a, size_
             const line *l = &g->lines[i];
             if (l->blank) {
                 if (cur != (size_t)-1)
-                    add_item(c, ts, cur, g->lines[i - 1].e, 1, lead_s, lead_e);
+                    add_item(c, ts, lb, cur, g->lines[i - 1].e, 1, lead_s, lead_e);
                 cur = (size_t)-1;
                 continue;
             }
@@ -368,7 +392,7 @@ static void split_section(ctx *c, text_set *ts, const leads *ld, size_t a, size_
             size_t m = marker_len(c, l->s, l->e, att_items);
             if (m) {
                 if (cur != (size_t)-1)
-                    add_item(c, ts, cur, g->lines[i - 1].e, 1, lead_s, lead_e);
+                    add_item(c, ts, lb, cur, g->lines[i - 1].e, 1, lead_s, lead_e);
                 cur = l->s + m;
             } else if (cur == (size_t)-1) {
                 /* unmarked text before or between lists: its own sentences */
@@ -381,14 +405,14 @@ static void split_section(ctx *c, text_set *ts, const leads *ld, size_t a, size_
                     pk_sentence_bounds(&c->t, l->s, g->lines[j].e, p, &ss, &se);
                     if (se <= p)
                         se = p + 1;
-                    add_item(c, ts, ss, se, 0, lead_s, lead_e);
+                    add_item(c, ts, lb, ss, se, 0, lead_s, lead_e);
                     p = se;
                 }
                 i = j;
             }
         }
         if (cur != (size_t)-1)
-            add_item(c, ts, cur, g->lines[b - 1].e, 1, lead_s, lead_e);
+            add_item(c, ts, lb, cur, g->lines[b - 1].e, 1, lead_s, lead_e);
         (void)in_lead;
         return;
     }
@@ -406,7 +430,7 @@ static void split_section(ctx *c, text_set *ts, const leads *ld, size_t a, size_
             pk_sentence_bounds(&c->t, l->s, end, p, &ss, &se);
             if (se <= p)
                 se = p + 1;
-            add_item(c, ts, ss, se, 0, lead_s, lead_e);
+            add_item(c, ts, lb, ss, se, 0, lead_s, lead_e);
             p = se;
         }
         i = j;
@@ -505,6 +529,7 @@ void pk_extract_decisions(ctx *c)
     int protokoll = c->rec->doc_type && strncmp(c->rec->doc_type, "protokoll", 9) == 0;
     const leads *ld = leads_init();
     text_set ts = {NULL, 0, 0}; /* filled once there are FEW_TEXTS decisions */
+    lead_body lb = {0, 0, 0, 0, 0, 0};
     for (size_t i = c->focus_line; i < g->nlines; i++) {
         const line *l = &g->lines[i];
         size_t ov[2];
@@ -550,7 +575,7 @@ void pk_extract_decisions(ctx *c)
     if (a < g->nlines) {
         c->decision_lo = g->lines[a].s;
         c->decision_hi = g->lines[b - 1].e;
-        split_section(c, &ts, ld, a, b);
+        split_section(c, &ts, &lb, ld, a, b);
     }
     /* "Kommunstyrelsens personalutskott beslutar:" names the body even
        where no item below it reads as a decision */
@@ -581,7 +606,7 @@ void pk_extract_decisions(ctx *c)
         if (pos == SIZE_MAX)
             continue;
         pk_sentence_bounds(&c->t, pos > 400 ? pos - 400 : 0, pos + 400 < c->t.n ? pos + 400 : c->t.n, pos, &ss, &se);
-        add_item(c, &ts, pos + m, se, 0, ss, pos);
+        add_item(c, &ts, &lb, pos + m, se, 0, ss, pos);
         if (c->decisions.n) {
             c->decision_lo = ss;
             c->decision_hi = se;
