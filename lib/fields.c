@@ -123,8 +123,11 @@ static int is_furniture_line(ctx *c, const line *l, int under_para)
         (n == 15 && memcmp(s, "Stockholms stad", 15) == 0) || (n > 3 && memcmp(s + n - 3, " AB", 3) == 0) ||
         (n > 7 && memcmp(s + n - 7, " kommun", 7) == 0 && count_words(s, n) <= 3))
         return 1;
-    if (line_is(c, l, RX_DATE_ISO) || line_is(c, l, RX_REGNUM) ||
-        line_is(c, l, RX_BODY) || line_is(c, l, RX_ADMIN))
+    /* the first date of the line, asked once: the line that is one, or
+       that opens with one (below) */
+    size_t dv[2];
+    int date_first = pk_rx_match(c, RX_DATE_ISO, l->s, l->e, dv, 1) && dv[0] == l->s;
+    if ((date_first && dv[1] == l->e) || line_is(c, l, RX_REGNUM) || line_is(c, l, RX_BODY) || line_is(c, l, RX_ADMIN))
         return 1;
     size_t ov[4];
     /* a labelled diarienummer, or "<Nämnd> beslutar" */
@@ -133,7 +136,7 @@ static int is_furniture_line(ctx *c, const line *l, int under_para)
     if (ends_beslutar(s, n))
         return 1;
     /* a line that opens with a date or a postcode */
-    if (pk_rx_match(c, RX_DATE_ISO, l->s, l->e, ov, 1) && ov[0] == l->s)
+    if (date_first)
         return 1;
     if (n >= 6 && s[0] >= '0' && s[0] <= '9' && s[3] == ' ' && s[4] >= '0' && s[4] <= '9')
         return 1;
