@@ -8,26 +8,33 @@
 #endif
 
 
-/* The word occurs in the input (not as the start of a longer word); in a
-   part of whole minutes, in that part's text alone. */
-static int has(const ctx *c, const char *needle)
+/* One of the words (a NULL-terminated list, all with the same first
+   byte) occurs in the input, not as the start of a longer word; in a part
+   of whole minutes, in that part's text alone. One pass for them all. */
+static int has_any(const ctx *c, const char *const *needles)
 {
-    size_t m = strlen(needle);
     const unsigned char *p = c->orig, *end = c->orig + c->orig_len;
     if (c->minutes) {
         p = (const unsigned char *)c->t.s;
         end = p + c->t.n;
     }
-    /* from each place of its first byte (a capital, rare in prose): memchr
-       skips to them faster than memmem searches for the whole word */
-    for (; (p = memchr(p, needle[0], (size_t)(end - p))) != NULL; p++) {
-        if ((size_t)(end - p) < m || memcmp(p, needle, m) != 0)
-            continue;
-        if (p + m >= end || !((p[m] >= 'a' && p[m] <= 'z') || p[m] >= 0xC0))
-            return 1;
-        p += m - 1;
-    }
+    /* from each place of their first byte (a capital, rare in prose):
+       memchr skips to them faster than memmem searches for a whole word */
+    for (; (p = memchr(p, needles[0][0], (size_t)(end - p))) != NULL; p++)
+        for (const char *const *w = needles; *w; w++) {
+            size_t m = strlen(*w);
+            if ((size_t)(end - p) < m || memcmp(p, *w, m) != 0)
+                continue;
+            if (p + m >= end || !((p[m] >= 'a' && p[m] <= 'z') || p[m] >= 0xC0))
+                return 1;
+        }
     return 0;
+}
+
+static int has(const ctx *c, const char *needle)
+{
+    const char *const one[] = {needle, NULL};
+    return has_any(c, one);
 }
 
 static size_t count_words(const char *s, size_t n)
@@ -396,13 +403,17 @@ void pk_extract_fields(ctx *c)
     c->header_end = limit < g->nlines ? g->lines[limit].s : c->t.n;
 
     /* doc_type: each word is sought only when the answer still depends on it */
-    if (has(c, "Protokollsutdrag") || has(c, "PROTOKOLLSUTDRAG") || has(c, "Utdrag ur protokoll"))
+    /* the words of one first byte in one pass */
+    static const char *const extract[] = {"Protokollsutdrag", "PROTOKOLLSUTDRAG", NULL};
+    static const char *const adjust[] = {"Justerandes", "Justerare", NULL};
+    static const char *const statement[] = {"Tj\xc3\xa4nsteutl\xc3\xa5tande", "TJ\xc3\x84NSTEUTL\xc3\x85TANDE",
+                                            "Tj\xe4nsteutl\xe5tande", NULL};
+    if (has_any(c, extract) || has(c, "Utdrag ur protokoll"))
         c->rec->doc_type = "protokollsutdrag";
-    else if (c->rec->paragraph != NULL || has(c, "Beslutsg\xc3\xa5ng") || has(c, "Justerandes") || has(c, "Justerare") ||
+    else if (c->rec->paragraph != NULL || has(c, "Beslutsg\xc3\xa5ng") || has_any(c, adjust) ||
              has(c, "Sammantr\xc3\xa4" "desdatum"))
         c->rec->doc_type = "protokoll";
-    else if (first_dec < g->nlines || has(c, "Tj\xc3\xa4nsteutl\xc3\xa5tande") || has(c, "TJ\xc3\x84NSTEUTL\xc3\x85TANDE") ||
-             has(c, "Tj\xe4nsteutl\xe5tande"))
+    else if (first_dec < g->nlines || has_any(c, statement))
         c->rec->doc_type = "tjansteutlatande";
     else
         c->rec->doc_type = "unknown";
