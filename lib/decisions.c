@@ -278,12 +278,22 @@ static void add_item(ctx *c, text_set *ts, lead_body *lb, size_t s, size_t e, in
 #define MAX_LEADS 256
 typedef struct leads {
     size_t len[MAX_LEADS];
+    uint32_t tail[MAX_LEADS], mask[MAX_LEADS]; /* its last four bytes (fewer: mask), as tail_of reads a line's */
     unsigned short row[MAX_LEADS];
     unsigned short lo[257];
     int all; /* too many rows for the arrays: each line is compared with every row */
 } leads;
 static leads lead_rows;
 static pthread_once_t lead_rows_once = PTHREAD_ONCE_INIT;
+
+/* The last bytes (four at most) of s[0..n), the last as the low byte */
+static inline uint32_t tail_of(const char *s, size_t n)
+{
+    uint32_t x = 0;
+    for (size_t i = 0; i < 4 && i < n; i++)
+        x |= (uint32_t)(unsigned char)s[n - 1 - i] << (8 * i);
+    return x;
+}
 
 static void make_lead_rows(void)
 {
@@ -299,6 +309,8 @@ static void make_lead_rows(void)
             size_t m = strlen(pk_decision_leads[i]);
             if (m && (unsigned char)pk_decision_leads[i][m - 1] == b) {
                 ld->len[k] = m;
+                ld->tail[k] = tail_of(pk_decision_leads[i], m);
+                ld->mask[k] = m >= 4 ? 0xFFFFFFFFu : (1u << (8 * m)) - 1;
                 ld->row[k++] = (unsigned short)i;
             }
         }
@@ -312,8 +324,9 @@ static const leads *leads_init(void)
     return &lead_rows;
 }
 
-/* Does the line end a lead-in ("Stadsdelsnämnden beslutar:", "... beslutar att")? */
-static int is_lead_in(const ctx *c, const leads *ld, const line *l)
+/* Does the line end a lead-in ("Stadsdelsnämnden beslutar:", "... beslutar att")?
+   In line: it is asked of every line after the header. */
+static PK_ALWAYS_INLINE int is_lead_in(const ctx *c, const leads *ld, const line *l)
 {
     const char *s = c->t.s + l->s;
     size_t n = l->e - l->s;
@@ -333,10 +346,13 @@ static int is_lead_in(const ctx *c, const leads *ld, const line *l)
         return 0;
     }
     unsigned char b = (unsigned char)s[n - 1];
+    if (ld->lo[b] == ld->lo[b + 1])
+        return 0; /* no row ends in b: most lines */
+    uint32_t x = tail_of(s, n);
     for (size_t k = ld->lo[b]; k < ld->lo[b + 1]; k++) {
         const char *end = pk_decision_leads[ld->row[k]];
         size_t m = ld->len[k], j = 1;
-        if (n < m)
+        if (n < m || (x & ld->mask[k]) != ld->tail[k]) /* their last four bytes first */
             continue;
         while (j < m && s[n - 1 - j] == end[m - 1 - j]) /* from the end: most differ at once */
             j++;
