@@ -200,7 +200,14 @@ static void add_item(ctx *c, text_set *ts, lead_body *lb, size_t s, size_t e, in
        the joint is ", att", "; att", "samt att" or "och att", across a
        line break too. Every joint is followed by "att": the joints are
        found from each "att" after white space, back to the joint before
-       it, in their order (as their "att" stand), and not at every byte */
+       it, in their order (as their "att" stand), and not at every byte.
+       A joint counts when a formula opens right after its "att": the first
+       formula at or after a place is that of every later place up to it
+       (pk_rx_match gives the first match in [start, e)), so the answer of
+       one search is kept for the joints up to its match (first_at, SIZE_MAX
+       when none) and the item is searched once, not to its end from each
+       joint (20,000 joints took 3.4 s, 113 times the time of 2,000) */
+    size_t asked = SIZE_MAX, first_at = SIZE_MAX;
     for (size_t q = s + 1; (q = next_att(c->t.s, q, e)) < e; q++) {
         size_t r = q;
         while (r > s && (c->t.s[r - 1] == ' ' || c->t.s[r - 1] == '\n'))
@@ -223,7 +230,11 @@ static void add_item(ctx *c, text_set *ts, lead_body *lb, size_t s, size_t e, in
         size_t f = q + 4, jv[2];
         while (f < e && (c->t.s[f] == ' ' || c->t.s[f] == '\n'))
             f++;
-        if (pk_rx_match(c, RX_FORMULA, f, e, jv, 1) && jv[0] == f) {
+        if (!(asked <= f && f <= first_at)) {
+            asked = f;
+            first_at = pk_rx_match(c, RX_FORMULA, f, e, jv, 1) ? jv[0] : SIZE_MAX;
+        }
+        if (first_at == f) {
             add_item(c, ts, lb, s, p, marked, lead_s, lead_e);
             add_item(c, ts, lb, q, e, marked, lead_s, lead_e);
             return;
