@@ -363,8 +363,9 @@ void pk_extract_fields(ctx *c)
     size_t pv[4] = {0}, pos = 0, *aw = c->award_mention;
     int have = 0;
     int award_at = c->has_award_mention = pk_rx_match(c, RX_AWARD, 0, c->t.n, aw, 1);
-    /* a paragraph of whole minutes comes with its number */
-    while (!c->rec->paragraph && pk_rx_match(c, RX_PARAGRAPH, pos, c->t.n, ov, 2)) {
+    /* a paragraph of whole minutes comes with its number; without an
+       award the first is the one, and no second is sought */
+    while (!c->rec->paragraph && (award_at || !have) && pk_rx_match(c, RX_PARAGRAPH, pos, c->t.n, ov, 2)) {
         pos = ov[1];
         if (!have || (award_at && ov[0] < aw[0])) {
             memcpy(pv, ov, sizeof pv);
