@@ -91,6 +91,11 @@ static int is_name_line(const ctx *c, const line *l)
 static int is_subtitle(const ctx *c, const line *l)
 {
     for (size_t i = 0; i < pk_n_subtitle_opener; i++) {
+        /* most lines differ at once: no length, no memcmp (the byte at
+           l->s is the line's end or the text's zero after it when the line is
+           empty) */
+        if (pk_subtitle_opener[i][0] && pk_subtitle_opener[i][0] != c->t.s[l->s])
+            continue;
         size_t n = strlen(pk_subtitle_opener[i]);
         if (l->e - l->s >= n && memcmp(c->t.s + l->s, pk_subtitle_opener[i], n) == 0)
             return 1;
