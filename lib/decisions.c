@@ -485,8 +485,24 @@ static void body_from_header(ctx *c)
         const line *l = &g->lines[i];
         size_t ov[6], e = l->e;
         /* a letterhead may carry "PROTOKOLL" further right: take the first column */
-        for (size_t q = l->s; q + 2 < l->e; q++)
-            if (c->t.s[q] == ' ' && c->t.s[q + 1] == ' ' && c->t.s[q + 2] == ' ') {
+        size_t q = l->s;
+        const char *t = c->t.s;
+#if defined(__SSE2__)
+        /* sixteen places at a time, the loads within the line */
+        for (; q + 18 <= l->e; q += 16) {
+            const __m128i sp = _mm_set1_epi8(' ');
+            __m128i a = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(t + q)), sp);
+            __m128i b = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(t + q + 1)), sp);
+            __m128i d = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(t + q + 2)), sp);
+            unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_and_si128(a, b), d));
+            if (m) {
+                q += (size_t)__builtin_ctz(m);
+                break;
+            }
+        }
+#endif
+        for (; q + 2 < l->e; q++)
+            if (t[q] == ' ' && t[q + 1] == ' ' && t[q + 2] == ' ') {
                 e = q;
                 break;
             }
