@@ -165,20 +165,15 @@ void pk_arena_free(arena *a)
     a->cur = a->end = NULL;
 }
 
-void *pk_vec_push(arena *a, vec *v)
+void *pk_vec_grow(arena *a, vec *v)
 {
-    if (v->n == v->cap) {
-        size_t cap = v->cap ? v->cap * 2 : 8;
-        void *items = pk_arena_grow(a, v->items, v->n * v->size, cap * v->size);
-        if (!items)
-            return NULL;
-        v->items = items;
-        v->cap = cap;
-    }
-    void *slot = (char *)v->items + v->n * v->size;
-    memset(slot, 0, v->size);
-    v->n++;
-    return slot;
+    size_t cap = v->cap ? v->cap * 2 : 8;
+    void *items = pk_arena_grow(a, v->items, v->n * v->size, cap * v->size);
+    if (!items)
+        return NULL;
+    v->items = items;
+    v->cap = cap;
+    return items;
 }
 
 void pk_index_add(arena *a, pk_index *ix, size_t item, uint32_t h)

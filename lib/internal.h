@@ -7,6 +7,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <stddef.h>
+#include <string.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -55,7 +56,18 @@ typedef struct vec {
     void *items;
     size_t n, cap, size;
 } vec;
-void *pk_vec_push(arena *a, vec *v); /* returns a zeroed slot */
+/* Room for more items (doubled), or NULL when out of memory */
+void *pk_vec_grow(arena *a, vec *v);
+/* returns a zeroed slot; in line, the call out of line only to grow */
+static inline void *pk_vec_push(arena *a, vec *v)
+{
+    if (v->n == v->cap && !pk_vec_grow(a, v))
+        return NULL;
+    void *slot = (char *)v->items + v->n * v->size;
+    memset(slot, 0, v->size);
+    v->n++;
+    return slot;
+}
 
 /* An open hash index of a list's items by a hash the caller makes (the
    decisions by text, the people and the units by name): each slot keeps
