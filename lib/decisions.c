@@ -61,8 +61,11 @@ static int formula_in(ctx *c, int id, const formula_entry *rows, size_t nrows, s
     size_t ov[2];
     if (!pk_rx_match(c, id, s, e, ov, 1))
         return 0;
+    /* the row's index, in decimal (match.c writes "(*MARK:%zu)") */
     const char *mark = pk_rx_mark(c);
-    size_t k = mark ? (size_t)strtoul(mark, NULL, 10) : 0;
+    size_t k = 0;
+    for (const char *d = mark; d && *d >= '0' && *d <= '9'; d++)
+        k = k * 10 + (size_t)(*d - '0');
     if (k < nrows)
         *kind = rows[k].kind;
     char *f = pk_fold(c, ov[0], ov[1]);
