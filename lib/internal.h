@@ -7,7 +7,6 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <stddef.h>
-#include <string.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -56,6 +55,9 @@ typedef struct vec {
     void *items;
     size_t n, cap, size;
 } vec;
+
+#include <string.h> /* memset, for pk_vec_push below */
+
 /* Room for more items (doubled), or NULL when out of memory */
 void *pk_vec_grow(arena *a, vec *v);
 /* returns a zeroed slot; in line, the call out of line only to grow */
