@@ -22,6 +22,9 @@ static int has_any(const ctx *c, const char *const *needles)
        memchr skips to them faster than memmem searches for a whole word */
     for (; (p = memchr(p, needles[0][0], (size_t)(end - p))) != NULL; p++)
         for (const char *const *w = needles; *w; w++) {
+            /* the second byte first: most places of the first are no word's */
+            if ((*w)[1] && (p + 1 >= end || p[1] != (unsigned char)(*w)[1]))
+                continue;
             size_t m = strlen(*w);
             if ((size_t)(end - p) < m || memcmp(p, *w, m) != 0)
                 continue;
