@@ -63,34 +63,40 @@ static void *oom(arena *a)
     return NULL;
 }
 
-void *pk_arena_alloc(arena *a, size_t n)
+/* The head block's room is a->cur .. a->end; its `used` is written only
+   when another block takes its place at the head. */
+void *pk_arena_alloc_more(arena *a, size_t n)
 {
     size_t need = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
     if (need < n)
         return oom(a);
-    arena_block *b = a->head;
-    if (!b || b->cap - b->used < need) {
-        size_t cap = need > BLOCK_MIN ? need : BLOCK_MIN;
-        if (cap > SIZE_MAX - sizeof(arena_block))
-            return oom(a);
-        b = pk_malloc(sizeof(arena_block) + cap);
-        if (!b)
-            return oom(a);
-        b->cap = cap;
-        b->used = 0;
-        /* a big block goes behind the current one so that the current
-           block's free space is still used by the small allocations */
-        if (a->head && need > BLOCK_MIN) {
-            b->next = a->head->next;
-            a->head->next = b;
-        } else {
-            b->next = a->head;
-            a->head = b;
-        }
+    if (a->head && (size_t)(a->end - a->cur) >= need) { /* the room's last bytes */
+        void *p = a->cur;
+        a->cur += need;
+        return p;
     }
-    void *p = (char *)b->data + b->used;
-    b->used += need;
-    return p;
+    size_t cap = need > BLOCK_MIN ? need : BLOCK_MIN;
+    if (cap > SIZE_MAX - sizeof(arena_block))
+        return oom(a);
+    arena_block *b = pk_malloc(sizeof(arena_block) + cap);
+    if (!b)
+        return oom(a);
+    b->cap = cap;
+    b->used = need;
+    /* a big block goes behind the current one so that the current
+       block's free space is still used by the small allocations */
+    if (a->head && need > BLOCK_MIN) {
+        b->next = a->head->next;
+        a->head->next = b;
+    } else {
+        if (a->head)
+            a->head->used = (size_t)(a->cur - (char *)a->head->data);
+        b->next = a->head;
+        a->head = b;
+        a->cur = (char *)b->data + need;
+        a->end = (char *)b->data + cap;
+    }
+    return b->data;
 }
 
 /* The rounded size of an allocation of n bytes in the arena. */
@@ -100,11 +106,10 @@ void *pk_arena_grow(arena *a, void *old, size_t old_n, size_t new_n)
 {
     size_t old_need = rounded(old_n), need = rounded(new_n);
     if (old && old_n && new_n > old_n && need >= new_n) {
-        arena_block *b = a->head;
         /* the last allocation of the current block grows where it stands
            when the block has the room */
-        if (b && (char *)old + old_need == (char *)b->data + b->used && b->cap - b->used >= need - old_need) {
-            b->used += need - old_need;
+        if (a->head && (char *)old + old_need == a->cur && (size_t)(a->end - a->cur) >= need - old_need) {
+            a->cur += need - old_need;
             return old;
         }
         /* an allocation over BLOCK_MIN has a block of its own (see
@@ -121,6 +126,8 @@ void *pk_arena_grow(arena *a, void *old, size_t old_n, size_t new_n)
                     return oom(a);
                 nb->cap = nb->used = need;
                 *at = nb;
+                if (at == &a->head) /* full, as it was */
+                    a->cur = a->end = (char *)nb->data + need;
                 return nb->data;
             }
         }
@@ -155,22 +162,18 @@ void pk_arena_free(arena *a)
         b = next;
     }
     a->head = NULL;
+    a->cur = a->end = NULL;
 }
 
-void *pk_vec_push(arena *a, vec *v)
+void *pk_vec_grow(arena *a, vec *v)
 {
-    if (v->n == v->cap) {
-        size_t cap = v->cap ? v->cap * 2 : 8;
-        void *items = pk_arena_grow(a, v->items, v->n * v->size, cap * v->size);
-        if (!items)
-            return NULL;
-        v->items = items;
-        v->cap = cap;
-    }
-    void *slot = (char *)v->items + v->n * v->size;
-    memset(slot, 0, v->size);
-    v->n++;
-    return slot;
+    size_t cap = v->cap ? v->cap * 2 : 8;
+    void *items = pk_arena_grow(a, v->items, v->n * v->size, cap * v->size);
+    if (!items)
+        return NULL;
+    v->items = items;
+    v->cap = cap;
+    return items;
 }
 
 void pk_index_add(arena *a, pk_index *ix, size_t item, uint32_t h)

@@ -25,9 +25,23 @@ typedef struct arena_block arena_block;
 typedef struct arena {
     arena_block *head;
     jmp_buf *oom; /* where to jump when an allocation fails; NULL: return NULL */
+    char *cur, *end; /* the free room of the head block (NULL, NULL: none) */
 } arena;
 
-void *pk_arena_alloc(arena *a, size_t n);
+/* pk_arena_alloc when the head block has no room for n bytes (a new block) */
+void *pk_arena_alloc_more(arena *a, size_t n);
+/* n bytes, aligned as max_align_t: taken from the head block's room in
+   line, the call out of line only for a new block */
+static inline void *pk_arena_alloc(arena *a, size_t n)
+{
+    size_t need = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+    if (need >= n && need < (size_t)((uintptr_t)a->end - (uintptr_t)a->cur)) {
+        void *p = a->cur;
+        a->cur += need;
+        return p;
+    }
+    return pk_arena_alloc_more(a, n);
+}
 void *pk_arena_grow(arena *a, void *old, size_t old_n, size_t new_n);
 char *pk_arena_strndup(arena *a, const char *s, size_t n);
 char *pk_arena_strdup(arena *a, const char *s);
@@ -41,7 +55,21 @@ typedef struct vec {
     void *items;
     size_t n, cap, size;
 } vec;
-void *pk_vec_push(arena *a, vec *v); /* returns a zeroed slot */
+
+#include <string.h> /* memset, for pk_vec_push below */
+
+/* Room for more items (doubled), or NULL when out of memory */
+void *pk_vec_grow(arena *a, vec *v);
+/* returns a zeroed slot; in line, the call out of line only to grow */
+static inline void *pk_vec_push(arena *a, vec *v)
+{
+    if (v->n == v->cap && !pk_vec_grow(a, v))
+        return NULL;
+    void *slot = (char *)v->items + v->n * v->size;
+    memset(slot, 0, v->size);
+    v->n++;
+    return slot;
+}
 
 /* An open hash index of a list's items by a hash the caller makes (the
    decisions by text, the people and the units by name): each slot keeps

@@ -64,8 +64,12 @@ static int opens_closing(const ctx *c, const line *l)
 {
     const char *s = c->t.s + l->s;
     size_t n = l->e - l->s;
+    if (!n)
+        return 0;
     for (size_t i = 0; i < pk_n_closing_opener; i++) {
         const char *w = pk_closing_opener[i];
+        if (w[0] != s[0]) /* most lines differ at once: no length, no memcmp */
+            continue;
         size_t m = strlen(w);
         if (n >= m && memcmp(s, w, m) == 0 && (n == m || w[m - 1] == ' ' || s[m] == ' ' || s[m] == ':'))
             return 1;

@@ -138,6 +138,9 @@ static const form forms[] = {
     {"unattested prefixes", "", "Dnr QXZ 12/2024 och QXW 13/2024.\n", "", 3000},
     /* every date without a year looked at every other date for one */
     {"dates without a year", "", "den 3 maj, ", "", 4000},
+    /* an item of many joints (", att") before no formula: each joint
+       searched the rest of the item for one */
+    {"joints, no formula", "Förslag till beslut\n- Socialnämnden godkänner att enheten ", "hus ska, att hus ", "deltar.\n", 2000},
 };
 
 /* the ratio of the time at 10x to the time at 1x; measured again, up to
