@@ -17,6 +17,24 @@
 #include <emmintrin.h>
 #endif
 
+/* pk_is_upper_at() and pk_is_lower_at() with their commonest case, a
+   first byte of ASCII, answered in line: a capital is A-Z, a small letter
+   a-z, any other ASCII byte neither (as util.c's latin_case reads it);
+   the rest is asked of util.c. */
+static inline int upper_at(const char *s, size_t n)
+{
+    if (n && (unsigned char)s[0] < 0x80)
+        return (unsigned char)(s[0] - 'A') < 26;
+    return pk_is_upper_at(s, n);
+}
+
+static inline int lower_at(const char *s, size_t n)
+{
+    if (n && (unsigned char)s[0] < 0x80)
+        return (unsigned char)(s[0] - 'a') < 26;
+    return pk_is_lower_at(s, n);
+}
+
 /* The party that the word s[0..n) in parentheses after a name stands for:
    the table's spelling of a party it holds ("(m)" and "(M)" are "M"); after
    a name that opens with a given name, also an abbreviation the table does
@@ -27,14 +45,14 @@ static const char *party_of(ctx *c, const char *s, size_t n, int given_led)
     const char *party = pk_party(s, n);
     if (party)
         return party;
-    if (!given_led || !pk_is_upper_at(s, n))
+    if (!given_led || !upper_at(s, n))
         return NULL;
     size_t letters = 0, upper = 0;
     for (size_t i = 0; i < n;) {
         if (!pk_is_letter_at(s + i, n - i))
             return NULL;
         letters++;
-        upper += (size_t)pk_is_upper_at(s + i, n - i);
+        upper += (size_t)upper_at(s + i, n - i);
         i++;
         while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
             i++;
@@ -79,7 +97,7 @@ static size_t drop_place(const ctx *c, size_t s, size_t e)
     size_t q = p;
     while (q < c->t.n && c->t.s[q] != ' ' && c->t.s[q] != '\n' && c->t.s[q] != ',' && c->t.s[q] != '.')
         q++;
-    if (p == e || q == p || !pk_is_lower_at(c->t.s + p, q - p))
+    if (p == e || q == p || !lower_at(c->t.s + p, q - p))
         return e;
     for (size_t i = 0; i < pk_n_body_ending; i++) {
         const char *b = pk_body_ending[i];
@@ -686,7 +704,7 @@ static int is_name_word(const ctx *c, const word *w)
 {
     const char *s = c->t.s + w->s;
     size_t n = w->e - w->s;
-    if (!pk_is_upper_at(s, n) || n < 2)
+    if (!upper_at(s, n) || n < 2)
         return 0;
     for (size_t i = 0; i < n; i++)
         if (no_name[(unsigned char)s[i]])
@@ -718,23 +736,23 @@ static size_t titles_of(const ctx *c, size_t s, size_t e, word *t, size_t max)
         if (p >= e)
             break;
         size_t k = pk_title_at(c->t.s + p, e - p);
-        if (!k && n > 0 && pk_is_lower_at(c->t.s + p, e - p) && e - p < 30) {
+        if (!k && n > 0 && lower_at(c->t.s + p, e - p) && e - p < 30) {
             /* the last title's domain: "Avdelningschef förskola" */
             t[n - 1].e = e;
             return n;
         }
-        if (!k && n == 1 && pk_is_lower_at(c->t.s + p, e - p)) {
+        if (!k && n == 1 && lower_at(c->t.s + p, e - p)) {
             /* "Chef verksamhetsstödet Välfärd skola": one word of domain,
                then the unit */
             size_t q = p;
             while (q < e && c->t.s[q] != ' ')
                 q++;
-            if (q + 1 < e && pk_is_upper_at(c->t.s + q + 1, e - q - 1)) {
+            if (q + 1 < e && upper_at(c->t.s + q + 1, e - q - 1)) {
                 t[0].e = q;
                 p = q + 1;
             }
         }
-        if (!k && n == 1 && p > t[0].e && pk_is_upper_at(c->t.s + p, e - p) && e - p < 40) {
+        if (!k && n == 1 && p > t[0].e && upper_at(c->t.s + p, e - p) && e - p < 40) {
             /* one title and the unit it heads: "Produktionsdirektör Välfärd
                skola"; a given name there begins prose ("Kommundirektör Per Ek
                informerar") */
@@ -755,7 +773,7 @@ static size_t titles_of(const ctx *c, size_t s, size_t e, word *t, size_t max)
             size_t q = p;
             while (q < e && c->t.s[q] != ' ')
                 q++;
-            if (q - p > 3 && c->t.s[q - 1] == 's' && q + 1 < e && pk_is_lower_at(c->t.s + q + 1, e - q - 1)) {
+            if (q - p > 3 && c->t.s[q - 1] == 's' && q + 1 < e && lower_at(c->t.s + q + 1, e - q - 1)) {
                 size_t k2 = pk_title_at(c->t.s + q + 1, e - q - 1);
                 if (k2)
                     k = q + 1 + k2 - p;
@@ -827,7 +845,7 @@ static int may_sign(const ctx *c, const line *nl)
         size_t m = q - p;
         p = q;
         if ((n == 0 || (m > 3 && !(m <= 12 && s[0] == '(' && s[m - 1] == ')'))) &&
-            (bad || m < 2 || !pk_is_upper_at(s, m)))
+            (bad || m < 2 || !upper_at(s, m)))
             return 0;
     }
     return n >= 2;
@@ -1169,8 +1187,8 @@ static void titled(ctx *c, const name_starts *starts)
         /* a title opens a sentence ("Kommundirektör Per Ek informerar") or
            stands in one ("informerar stadsdirektör Eva Hessman"): then a
            capital follows */
-        if (!pk_is_upper_at(c->t.s + p, c->t.n - p) &&
-            !(pk_is_lower_at(c->t.s + p, c->t.n - p) && pk_is_upper_at(c->t.s + ns, c->t.n - ns)))
+        if (!upper_at(c->t.s + p, c->t.n - p) &&
+            !(lower_at(c->t.s + p, c->t.n - p) && upper_at(c->t.s + ns, c->t.n - ns)))
             continue;
         size_t k = pk_title_word(c->t.s + p, we - p);
         /* the definite form: "Stadsdelsdirektören", "Enhetschefen", "ersättaren" */
@@ -1241,10 +1259,12 @@ static int letter_before(const ctx *c, size_t p)
     return q < p && pk_is_letter_at(c->t.s + q, p - q);
 }
 
-static int word_is(const ctx *c, size_t p, const char *w)
+/* the word w (a literal, so its length is known where this is inlined)
+   stands at p; its first byte is compared before the rest */
+static inline int word_is(const ctx *c, size_t p, const char *w)
 {
     size_t n = strlen(w);
-    return p + n <= c->t.n && memcmp(c->t.s + p, w, n) == 0 && word_ends(c, p + n);
+    return p + n <= c->t.n && c->t.s[p] == w[0] && memcmp(c->t.s + p, w, n) == 0 && word_ends(c, p + n);
 }
 
 static int org_word(const ctx *c, const word *w)
@@ -1380,7 +1400,7 @@ static int genitive_follows(const ctx *c, size_t p)
     else if (word_is(c, p, "med") && word_is(c, skip_space(c, p + 3), "flera"))
         p = skip_space(c, skip_space(c, p + 3) + 5);
     size_t q = letters_end(c, p);
-    if (q == p || !pk_is_lower_at(s + p, c->t.n - p))
+    if (q == p || !lower_at(s + p, c->t.n - p))
         return 0;
     return pk_ends_in_genitive_noun(s + p, q - p);
 }
@@ -1402,7 +1422,7 @@ static int org_follows(const ctx *c, size_t p)
     if (p + 2 >= c->t.n || c->t.s[p] != ',')
         return 0;
     p = skip_space(c, p + 1);
-    for (int words = 0; words < 4 && p < c->t.n && pk_is_upper_at(c->t.s + p, c->t.n - p); words++) {
+    for (int words = 0; words < 4 && p < c->t.n && upper_at(c->t.s + p, c->t.n - p); words++) {
         word w = {p, letters_end(c, p)};
         if (w.e == w.s)
             return 0;
@@ -1423,7 +1443,7 @@ static const char *apposition(ctx *c, const member *m)
     if (p >= c->t.n || c->t.s[p] != ',')
         return NULL;
     p = skip_space(c, p + 1);
-    if (p >= c->t.n || !pk_is_lower_at(c->t.s + p, c->t.n - p))
+    if (p >= c->t.n || !lower_at(c->t.s + p, c->t.n - p))
         return NULL;
     size_t k = pk_title_at(c->t.s + p, c->t.n - p);
     if (!k || !word_ends(c, p + k))
@@ -1453,7 +1473,7 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
     if (last->e - last->s > 3 && c->t.s[last->e - 1] == 's') {
         gen = genitive_follows(c, last->end);
         thing = !gen && genitive_form(c, last->s, last->e) && !last->party && last->e + 1 < c->t.n &&
-                c->t.s[last->e] == ' ' && pk_is_lower_at(c->t.s + last->e + 1, c->t.n - last->e - 1);
+                c->t.s[last->e] == ' ' && lower_at(c->t.s + last->e + 1, c->t.n - last->e - 1);
     }
     int list = nm >= 2 && !foreign && !thing && 2 * given_n >= nm;
     for (size_t i = 0; i < nm && list; i++)
@@ -1501,10 +1521,13 @@ static void runs(ctx *c, const name_starts *ns)
         int foreign = 0, closed = 0, conj;
         for (;;) {
             member *x = &m[nm++];
-            memset(x, 0, sizeof *x);
+            /* the fields trim_member() and party_after() do not always
+               set; the rest they do (w only where shaped asks for it) */
             x->s = s;
             x->e = e;
             x->glued = glued;
+            x->party = NULL;
+            x->paren = 0;
             trim_member(c, x);
             party_after(c, x);
             size_t q = list_next(c, x->end, &conj);
@@ -1517,7 +1540,7 @@ static void runs(ctx *c, const name_starts *ns)
             size_t lim = q + 160 < c->t.n ? q + 160 : c->t.n;
             if (!name_at(c, q, lim, ov)) {
                 /* "A, B och Kommunstyrelsen": a list of more than names */
-                foreign = q < c->t.n && pk_is_upper_at(c->t.s + q, c->t.n - q);
+                foreign = q < c->t.n && upper_at(c->t.s + q, c->t.n - q);
                 break;
             }
             s = ov[2];
