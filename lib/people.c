@@ -1162,10 +1162,13 @@ static void titled(ctx *c, const name_starts *starts)
 {
     size_t ov[4];
     /* a name must follow the word after one space: the word before each
-       place a name may start, before its case and the titles are looked at */
+       place a name may start, before its case and the titles are looked at.
+       The places passed name_may_start() to the text's end; where the
+       shorter range ne cuts a name off, name_at() finds none, so the check
+       is not asked again here. */
     for (size_t j = 0; j < starts->n; j++) {
         size_t ns = starts->at[j], ne = ns + 120 < c->t.n ? ns + 120 : c->t.n;
-        if (ns == 0 || c->t.s[ns - 1] != ' ' || !name_may_start(c, ns, ne))
+        if (ns == 0 || c->t.s[ns - 1] != ' ')
             continue;
         size_t we = ns - 1, p = we;
 #if defined(__SSE2__)
