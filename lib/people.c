@@ -35,6 +35,15 @@ static inline int lower_at(const char *s, size_t n)
     return pk_is_lower_at(s, n);
 }
 
+/* pk_is_letter_at() likewise: an ASCII byte is a letter when it is A-Z
+   or a-z */
+static inline int letter_at(const char *s, size_t n)
+{
+    if (n && (unsigned char)s[0] < 0x80)
+        return (unsigned char)((s[0] | 0x20) - 'a') < 26;
+    return pk_is_letter_at(s, n);
+}
+
 /* The party that the word s[0..n) in parentheses after a name stands for:
    the table's spelling of a party it holds ("(m)" and "(M)" are "M"); after
    a name that opens with a given name, also an abbreviation the table does
@@ -49,7 +58,7 @@ static const char *party_of(ctx *c, const char *s, size_t n, int given_led)
         return NULL;
     size_t letters = 0, upper = 0;
     for (size_t i = 0; i < n;) {
-        if (!pk_is_letter_at(s + i, n - i))
+        if (!letter_at(s + i, n - i))
             return NULL;
         letters++;
         upper += (size_t)upper_at(s + i, n - i);
@@ -1241,12 +1250,12 @@ static size_t skip_space(const ctx *c, size_t p)
 }
 
 /* the word at p ends at e: no letter follows */
-static int word_ends(const ctx *c, size_t e) { return e >= c->t.n || !pk_is_letter_at(c->t.s + e, c->t.n - e); }
+static int word_ends(const ctx *c, size_t e) { return e >= c->t.n || !letter_at(c->t.s + e, c->t.n - e); }
 
 /* the end of the letters from p on */
 static size_t letters_end(const ctx *c, size_t p)
 {
-    while (p < c->t.n && pk_is_letter_at(c->t.s + p, c->t.n - p)) {
+    while (p < c->t.n && letter_at(c->t.s + p, c->t.n - p)) {
         p++;
         while (p < c->t.n && ((unsigned char)c->t.s[p] & 0xC0) == 0x80)
             p++;
@@ -1259,7 +1268,7 @@ static int letter_before(const ctx *c, size_t p)
     size_t q = p;
     while (q > 0 && p - q < 4 && ((unsigned char)c->t.s[--q] & 0xC0) == 0x80)
         ;
-    return q < p && pk_is_letter_at(c->t.s + q, p - q);
+    return q < p && letter_at(c->t.s + q, p - q);
 }
 
 /* the word w (a literal, so its length is known where this is inlined)
