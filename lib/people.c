@@ -1291,29 +1291,33 @@ static void trim_member(ctx *c, member *m)
 {
     size_t s0 = m->s;
     const char *nl = memchr(c->t.s + m->s, '\n', m->e - m->s);
+    word w[8];
+    size_t n = 0;
     if (nl && (m->s == 0 || c->t.s[m->s - 1] == '\n')) {
+        /* the words after the line break: the name's, when two or more */
         size_t after = (size_t)(nl - c->t.s) + 1;
-        word w2[4];
-        if (words_of(c, after, m->e, w2, 4, NULL) >= 2)
+        if ((n = words_of(c, after, m->e, w, 8, NULL)) >= 2)
             m->s = after;
     }
-    word w[8];
-    size_t n = words_of(c, m->s, m->e, w, 8, NULL);
-    int given0 = -1; /* whether w[0] is a given name, when asked */
+    if (m->s == s0)
+        n = words_of(c, m->s, m->e, w, 8, NULL);
+    /* whether the word at m->s is a given name, when asked: the match
+       anew below starts there, and its first word, followed by a space or
+       line break, is that word whole, so the answer holds for it too */
+    int given0 = -1;
     if (n > 2 && !(given0 = given(c, &w[0])))
         for (size_t i = 1; i + 1 < n; i++)
             if (given(c, &w[i])) {
                 m->s = w[i].s;
+                given0 = 1;
                 break;
             }
     /* the words dropped in front may have cut the name's tail: match anew */
     size_t ov[4], lim = m->s + 160 < c->t.n ? m->s + 160 : c->t.n;
     if (m->s != s0 && name_at(c, m->s, lim, ov))
         m->e = ov[3];
-    if (m->s != s0) { /* else the words are those above */
+    if (m->s != s0) /* else the words are those above */
         n = words_of(c, m->s, m->e, w, 8, NULL);
-        given0 = -1;
-    }
     m->given = n > 0 && (given0 >= 0 ? given0 : given(c, &w[0]));
     m->nw = n;
     m->shaped = n >= 2 && n <= 4 ? -1 : 0;
