@@ -1620,12 +1620,14 @@ static void merge_genitives(ctx *c)
    "Reimfelt", "Gustavsson" and "Gustafsson", "Lindqvist" and "Lindkvist",
    "Henric" and "Henrik", doubled letters). */
 /* The letters spelling_key() writes as another (q c -> k, w v -> f, z ->
-   s, a hyphen as a space), and those it looks at with the letter after
-   them first (dt th ck ph é); 0 for the rest, written as they are. */
-static const unsigned char spell_as[256] = {
-    ['q'] = 'k', ['c'] = 'k', ['w'] = 'f', ['v'] = 'f', ['z'] = 's', ['-'] = ' ',
+   s, a hyphen as a space: the low byte), and those it looks at with the
+   letter after them first (dt th ck ph é: SPELL_PAIR); 0 for the rest,
+   written as they are, so most letters cost one look here. */
+#define SPELL_PAIR 0x100
+static const uint16_t spell[256] = {
+    ['q'] = 'k', ['c'] = SPELL_PAIR | 'k', ['w'] = 'f', ['v'] = 'f', ['z'] = 's', ['-'] = ' ',
+    ['d'] = SPELL_PAIR, ['t'] = SPELL_PAIR, ['p'] = SPELL_PAIR, [0xC3] = SPELL_PAIR,
 };
-static const unsigned char spell_pair[256] = {['d'] = 1, ['t'] = 1, ['c'] = 1, ['p'] = 1, [0xC3] = 1};
 
 static char *spelling_key(ctx *c, const char *name, size_t *len)
 {
@@ -1640,7 +1642,8 @@ static char *spelling_key(ctx *c, const char *name, size_t *len)
     char *k = pk_arena_alloc(c->a, n + 1);
     for (size_t i = 0; i < n; i++) {
         char ch = lw[i];
-        if (spell_pair[(unsigned char)ch]) {
+        unsigned sp = spell[(unsigned char)ch];
+        if (sp & SPELL_PAIR) {
             char nx = i + 1 < n ? lw[i + 1] : 0;
             if ((unsigned char)ch == 0xC3 && (unsigned char)nx == 0xA9) { /* é */
                 ch = 'e';
@@ -1650,10 +1653,10 @@ static char *spelling_key(ctx *c, const char *name, size_t *len)
             else if (ch == 'p' && nx == 'h') {
                 ch = 'f';
                 i++;
-            } else if (spell_as[(unsigned char)ch])
-                ch = (char)spell_as[(unsigned char)ch];
-        } else if (spell_as[(unsigned char)ch])
-            ch = (char)spell_as[(unsigned char)ch];
+            } else if (sp & 0xFF)
+                ch = (char)(sp & 0xFF);
+        } else if (sp)
+            ch = (char)sp;
         if (o > 0 && k[o - 1] == ch && ch != ' ')
             continue; /* doubled letters */
         k[o++] = ch;
