@@ -321,15 +321,24 @@ static PK_ALWAYS_INLINE int name_bits_answer(const ctx *c, size_t q, size_t e, c
     unsigned r = (unsigned)__builtin_ctzll(~ok & ~(uint64_t)0 << i);
     if (r >= win - 1)
         return -2;
+    /* no small letter after the capital: a Latin-1 capital there (the
+       "Ö" of "FÖRSLAG") is none either, so only another script's
+       character is left to the walk */
     if (r == i)
-        return b->high >> r & 1 ? -1 : 0;
+        return b->high >> r & 1 && !(b->up_lead >> r & 1) ? -1 : 0;
     if (!(b->space >> r & 1))
         return c->t.s[q + r] == '-' || b->high >> r & 1 ? -1 : 0;
     /* a capital, then a small letter; a particle before them is rare */
     unsigned j = r + 1;
     unsigned k = b->up >> j & 1 ? j + 1 : b->up_lead >> j & 1 ? j + 2 : 0;
-    if (!k) /* a particle (two or three small letters) ends in a space two or three bytes on */
-        return b->high >> j & 1 || ((j + 3 >= win || b->space >> (j + 2) & 3) && particle_at(c, q + j, e)) ? -1 : 0;
+    /* a particle (two or three small letters) ends in a space two or
+       three bytes on; a Latin-1 small letter ("är", "över") is no capital
+       and opens no particle */
+    if (!k)
+        return (b->high >> j & 1 && !(b->low_lead >> j & 1)) ||
+                       ((j + 3 >= win || b->space >> (j + 2) & 3) && particle_at(c, q + j, e))
+                   ? -1
+                   : 0;
     if (k >= win)
         return -2;
     return low >> k & 1 ? 1 : b->high >> k & 1 ? -1 : 0;
