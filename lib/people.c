@@ -326,8 +326,23 @@ static PK_ALWAYS_INLINE int name_bits_answer(const ctx *c, size_t q, size_t e, c
        character is left to the walk */
     if (r == i)
         return b->high >> r & 1 && !(b->up_lead >> r & 1) ? -1 : 0;
-    if (!(b->space >> r & 1))
-        return c->t.s[q + r] == '-' || b->high >> r & 1 ? -1 : 0;
+    if (!(b->space >> r & 1)) {
+        if (c->t.s[q + r] != '-')
+            return b->high >> r & 1 ? -1 : 0;
+        /* "Anna-Karin": a capital and small letters after the hyphen, then
+           a space, as the walk asks (another script's letter is left to it) */
+        unsigned h = r + 1;
+        unsigned i2 = b->up >> h & 1 ? h + 1 : b->up_lead >> h & 1 ? h + 2 : 0;
+        if (!i2)
+            return b->high >> h & 1 ? -1 : 0;
+        r = (unsigned)__builtin_ctzll(~ok & ~(uint64_t)0 << i2);
+        if (r >= win - 1)
+            return -2;
+        if (r == i2)
+            return b->high >> r & 1 && !(b->up_lead >> r & 1) ? -1 : 0;
+        if (!(b->space >> r & 1))
+            return b->high >> r & 1 ? -1 : 0;
+    }
     /* a capital, then a small letter; a particle before them is rare */
     unsigned j = r + 1;
     unsigned k = b->up >> j & 1 ? j + 1 : b->up_lead >> j & 1 ? j + 2 : 0;
