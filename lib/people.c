@@ -651,6 +651,17 @@ static const unsigned char no_name[256] = {
     ['9'] = 1, [':'] = 1, ['('] = 1, [')'] = 1, [','] = 1, ['.'] = 1, ['@'] = 1, ['/'] = 1,
 };
 
+#if defined(__SSE2__)
+/* The bytes of x that no_name holds, as bits: . / 0-9 : are 0x2E-0x3A,
+   then ( ) , @ */
+static inline unsigned no_name_bits(__m128i x)
+{
+    __m128i nn = _mm_or_si128(_mm_or_si128(bytes_in(x, 0x2E, 0x3A), bytes_in(x, '(', ')')),
+                              _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')), _mm_cmpeq_epi8(x, _mm_set1_epi8('@'))));
+    return (unsigned)_mm_movemask_epi8(nn);
+}
+#endif
+
 /* The end of the word at p in a range that ends at e: the first space or
    newline from p on, else e. *bad, when asked, tells whether a byte of
    no_name stands in the word. Sixteen bytes at a time (SSE2) while the
@@ -667,14 +678,8 @@ static inline size_t word_end_at(const ctx *c, size_t p, size_t e, unsigned char
         if (e - p < 16)
             m |= 1u << (e - p);
         unsigned end = m ? (unsigned)__builtin_ctz(m) : 16;
-        if (bad) {
-            /* no_name's bytes: . / 0-9 : are 0x2E-0x3A, then ( ) , @ */
-            __m128i nn = _mm_or_si128(_mm_or_si128(bytes_in(x, 0x2E, 0x3A), bytes_in(x, '(', ')')),
-                                      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')),
-                                                   _mm_cmpeq_epi8(x, _mm_set1_epi8('@'))));
-            if ((unsigned)_mm_movemask_epi8(nn) & ((1u << end) - 1))
-                b = 1;
-        }
+        if (bad && no_name_bits(x) & ((1u << end) - 1))
+            b = 1;
         if (end < 16) {
             if (bad)
                 *bad = b;
@@ -739,6 +744,12 @@ static int is_name_word(const ctx *c, const word *w)
     size_t n = w->e - w->s;
     if (!upper_at(s, n) || n < 2)
         return 0;
+#if defined(__SSE2__)
+    /* a word of sixteen bytes or fewer (most are) in one step, where the
+       text holds the block */
+    if (n <= 16 && w->s + 16 <= c->t.n)
+        return !(no_name_bits(_mm_loadu_si128((const __m128i *)(const void *)s)) & ((1u << n) - 1));
+#endif
     for (size_t i = 0; i < n; i++)
         if (no_name[(unsigned char)s[i]])
             return 0;
