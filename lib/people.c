@@ -522,6 +522,10 @@ static size_t name_end(const ctx *c, size_t q, size_t e)
         size_t w = p + 1;
         if (w < e && (unsigned char)(c->t.s[w] - 'A') >= 26) /* a particle is in small letters */
             w += particle_at(c, w, e);
+        /* no capital there (the end, or ASCII other than A-Z): no word,
+           as name_word_end() would say */
+        if (w >= e || ((unsigned char)c->t.s[w] < 0x80 && (unsigned char)(c->t.s[w] - 'A') >= 26))
+            break;
         size_t r = name_word_end(c, w, e, 1);
         if (r == NAME_ASK_PCRE2)
             return r;
