@@ -1400,8 +1400,10 @@ static void party_after(ctx *c, member *m)
         }
         return;
     }
-    size_t r = q;
-    while (r < c->t.n && r < q + 8 && c->t.s[r] != ' ' && c->t.s[r] != '\n' && c->t.s[r] != ',' && c->t.s[r] != '.')
+    /* the word up to eight bytes on: to a space, line break, comma or full stop */
+    static const unsigned char stop[256] = {[' '] = 1, ['\n'] = 1, [','] = 1, ['.'] = 1};
+    size_t r = q, lim = q + 8 < c->t.n ? q + 8 : c->t.n;
+    while (r < lim && !stop[(unsigned char)c->t.s[r]])
         r++;
     /* as the table spells it: no two rows differ only in case */
     const char *party = pk_party(c->t.s + q, r - q);
