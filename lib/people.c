@@ -17,6 +17,33 @@
 #include <emmintrin.h>
 #endif
 
+/* pk_is_upper_at() and pk_is_lower_at() with their commonest case, a
+   first byte of ASCII, answered in line: a capital is A-Z, a small letter
+   a-z, any other ASCII byte neither (as util.c's latin_case reads it);
+   the rest is asked of util.c. */
+static inline int upper_at(const char *s, size_t n)
+{
+    if (n && (unsigned char)s[0] < 0x80)
+        return (unsigned char)(s[0] - 'A') < 26;
+    return pk_is_upper_at(s, n);
+}
+
+static inline int lower_at(const char *s, size_t n)
+{
+    if (n && (unsigned char)s[0] < 0x80)
+        return (unsigned char)(s[0] - 'a') < 26;
+    return pk_is_lower_at(s, n);
+}
+
+/* pk_is_letter_at() likewise: an ASCII byte is a letter when it is A-Z
+   or a-z */
+static inline int letter_at(const char *s, size_t n)
+{
+    if (n && (unsigned char)s[0] < 0x80)
+        return (unsigned char)((s[0] | 0x20) - 'a') < 26;
+    return pk_is_letter_at(s, n);
+}
+
 /* The party that the word s[0..n) in parentheses after a name stands for:
    the table's spelling of a party it holds ("(m)" and "(M)" are "M"); after
    a name that opens with a given name, also an abbreviation the table does
@@ -27,14 +54,14 @@ static const char *party_of(ctx *c, const char *s, size_t n, int given_led)
     const char *party = pk_party(s, n);
     if (party)
         return party;
-    if (!given_led || !pk_is_upper_at(s, n))
+    if (!given_led || !upper_at(s, n))
         return NULL;
     size_t letters = 0, upper = 0;
     for (size_t i = 0; i < n;) {
-        if (!pk_is_letter_at(s + i, n - i))
+        if (!letter_at(s + i, n - i))
             return NULL;
         letters++;
-        upper += (size_t)pk_is_upper_at(s + i, n - i);
+        upper += (size_t)upper_at(s + i, n - i);
         i++;
         while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
             i++;
@@ -79,7 +106,7 @@ static size_t drop_place(const ctx *c, size_t s, size_t e)
     size_t q = p;
     while (q < c->t.n && c->t.s[q] != ' ' && c->t.s[q] != '\n' && c->t.s[q] != ',' && c->t.s[q] != '.')
         q++;
-    if (p == e || q == p || !pk_is_lower_at(c->t.s + p, q - p))
+    if (p == e || q == p || !lower_at(c->t.s + p, q - p))
         return e;
     for (size_t i = 0; i < pk_n_body_ending; i++) {
         const char *b = pk_body_ending[i];
@@ -294,15 +321,39 @@ static PK_ALWAYS_INLINE int name_bits_answer(const ctx *c, size_t q, size_t e, c
     unsigned r = (unsigned)__builtin_ctzll(~ok & ~(uint64_t)0 << i);
     if (r >= win - 1)
         return -2;
+    /* no small letter after the capital: a Latin-1 capital there (the
+       "Ö" of "FÖRSLAG") is none either, so only another script's
+       character is left to the walk */
     if (r == i)
-        return b->high >> r & 1 ? -1 : 0;
-    if (!(b->space >> r & 1))
-        return c->t.s[q + r] == '-' || b->high >> r & 1 ? -1 : 0;
+        return b->high >> r & 1 && !(b->up_lead >> r & 1) ? -1 : 0;
+    if (!(b->space >> r & 1)) {
+        if (c->t.s[q + r] != '-')
+            return b->high >> r & 1 ? -1 : 0;
+        /* "Anna-Karin": a capital and small letters after the hyphen, then
+           a space, as the walk asks (another script's letter is left to it) */
+        unsigned h = r + 1;
+        unsigned i2 = b->up >> h & 1 ? h + 1 : b->up_lead >> h & 1 ? h + 2 : 0;
+        if (!i2)
+            return b->high >> h & 1 ? -1 : 0;
+        r = (unsigned)__builtin_ctzll(~ok & ~(uint64_t)0 << i2);
+        if (r >= win - 1)
+            return -2;
+        if (r == i2)
+            return b->high >> r & 1 && !(b->up_lead >> r & 1) ? -1 : 0;
+        if (!(b->space >> r & 1))
+            return b->high >> r & 1 ? -1 : 0;
+    }
     /* a capital, then a small letter; a particle before them is rare */
     unsigned j = r + 1;
     unsigned k = b->up >> j & 1 ? j + 1 : b->up_lead >> j & 1 ? j + 2 : 0;
-    if (!k) /* a particle (two or three small letters) ends in a space two or three bytes on */
-        return b->high >> j & 1 || ((j + 3 >= win || b->space >> (j + 2) & 3) && particle_at(c, q + j, e)) ? -1 : 0;
+    /* a particle (two or three small letters) ends in a space two or
+       three bytes on; a Latin-1 small letter ("är", "över") is no capital
+       and opens no particle */
+    if (!k)
+        return (b->high >> j & 1 && !(b->low_lead >> j & 1)) ||
+                       ((j + 3 >= win || b->space >> (j + 2) & 3) && particle_at(c, q + j, e))
+                   ? -1
+                   : 0;
     if (k >= win)
         return -2;
     return low >> k & 1 ? 1 : b->high >> k & 1 ? -1 : 0;
@@ -471,6 +522,10 @@ static size_t name_end(const ctx *c, size_t q, size_t e)
         size_t w = p + 1;
         if (w < e && (unsigned char)(c->t.s[w] - 'A') >= 26) /* a particle is in small letters */
             w += particle_at(c, w, e);
+        /* no capital there (the end, or ASCII other than A-Z): no word,
+           as name_word_end() would say */
+        if (w >= e || ((unsigned char)c->t.s[w] < 0x80 && (unsigned char)(c->t.s[w] - 'A') >= 26))
+            break;
         size_t r = name_word_end(c, w, e, 1);
         if (r == NAME_ASK_PCRE2)
             return r;
@@ -600,6 +655,17 @@ static const unsigned char no_name[256] = {
     ['9'] = 1, [':'] = 1, ['('] = 1, [')'] = 1, [','] = 1, ['.'] = 1, ['@'] = 1, ['/'] = 1,
 };
 
+#if defined(__SSE2__)
+/* The bytes of x that no_name holds, as bits: . / 0-9 : are 0x2E-0x3A,
+   then ( ) , @ */
+static inline unsigned no_name_bits(__m128i x)
+{
+    __m128i nn = _mm_or_si128(_mm_or_si128(bytes_in(x, 0x2E, 0x3A), bytes_in(x, '(', ')')),
+                              _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')), _mm_cmpeq_epi8(x, _mm_set1_epi8('@'))));
+    return (unsigned)_mm_movemask_epi8(nn);
+}
+#endif
+
 /* The end of the word at p in a range that ends at e: the first space or
    newline from p on, else e. *bad, when asked, tells whether a byte of
    no_name stands in the word. Sixteen bytes at a time (SSE2) while the
@@ -616,14 +682,8 @@ static inline size_t word_end_at(const ctx *c, size_t p, size_t e, unsigned char
         if (e - p < 16)
             m |= 1u << (e - p);
         unsigned end = m ? (unsigned)__builtin_ctz(m) : 16;
-        if (bad) {
-            /* no_name's bytes: . / 0-9 : are 0x2E-0x3A, then ( ) , @ */
-            __m128i nn = _mm_or_si128(_mm_or_si128(bytes_in(x, 0x2E, 0x3A), bytes_in(x, '(', ')')),
-                                      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')),
-                                                   _mm_cmpeq_epi8(x, _mm_set1_epi8('@'))));
-            if ((unsigned)_mm_movemask_epi8(nn) & ((1u << end) - 1))
-                b = 1;
-        }
+        if (bad && no_name_bits(x) & ((1u << end) - 1))
+            b = 1;
         if (end < 16) {
             if (bad)
                 *bad = b;
@@ -686,8 +746,14 @@ static int is_name_word(const ctx *c, const word *w)
 {
     const char *s = c->t.s + w->s;
     size_t n = w->e - w->s;
-    if (!pk_is_upper_at(s, n) || n < 2)
+    if (!upper_at(s, n) || n < 2)
         return 0;
+#if defined(__SSE2__)
+    /* a word of sixteen bytes or fewer (most are) in one step, where the
+       text holds the block */
+    if (n <= 16 && w->s + 16 <= c->t.n)
+        return !(no_name_bits(_mm_loadu_si128((const __m128i *)(const void *)s)) & ((1u << n) - 1));
+#endif
     for (size_t i = 0; i < n; i++)
         if (no_name[(unsigned char)s[i]])
             return 0;
@@ -718,23 +784,23 @@ static size_t titles_of(const ctx *c, size_t s, size_t e, word *t, size_t max)
         if (p >= e)
             break;
         size_t k = pk_title_at(c->t.s + p, e - p);
-        if (!k && n > 0 && pk_is_lower_at(c->t.s + p, e - p) && e - p < 30) {
+        if (!k && n > 0 && lower_at(c->t.s + p, e - p) && e - p < 30) {
             /* the last title's domain: "Avdelningschef förskola" */
             t[n - 1].e = e;
             return n;
         }
-        if (!k && n == 1 && pk_is_lower_at(c->t.s + p, e - p)) {
+        if (!k && n == 1 && lower_at(c->t.s + p, e - p)) {
             /* "Chef verksamhetsstödet Välfärd skola": one word of domain,
                then the unit */
             size_t q = p;
             while (q < e && c->t.s[q] != ' ')
                 q++;
-            if (q + 1 < e && pk_is_upper_at(c->t.s + q + 1, e - q - 1)) {
+            if (q + 1 < e && upper_at(c->t.s + q + 1, e - q - 1)) {
                 t[0].e = q;
                 p = q + 1;
             }
         }
-        if (!k && n == 1 && p > t[0].e && pk_is_upper_at(c->t.s + p, e - p) && e - p < 40) {
+        if (!k && n == 1 && p > t[0].e && upper_at(c->t.s + p, e - p) && e - p < 40) {
             /* one title and the unit it heads: "Produktionsdirektör Välfärd
                skola"; a given name there begins prose ("Kommundirektör Per Ek
                informerar") */
@@ -755,7 +821,7 @@ static size_t titles_of(const ctx *c, size_t s, size_t e, word *t, size_t max)
             size_t q = p;
             while (q < e && c->t.s[q] != ' ')
                 q++;
-            if (q - p > 3 && c->t.s[q - 1] == 's' && q + 1 < e && pk_is_lower_at(c->t.s + q + 1, e - q - 1)) {
+            if (q - p > 3 && c->t.s[q - 1] == 's' && q + 1 < e && lower_at(c->t.s + q + 1, e - q - 1)) {
                 size_t k2 = pk_title_at(c->t.s + q + 1, e - q - 1);
                 if (k2)
                     k = q + 1 + k2 - p;
@@ -827,7 +893,7 @@ static int may_sign(const ctx *c, const line *nl)
         size_t m = q - p;
         p = q;
         if ((n == 0 || (m > 3 && !(m <= 12 && s[0] == '(' && s[m - 1] == ')'))) &&
-            (bad || m < 2 || !pk_is_upper_at(s, m)))
+            (bad || m < 2 || !upper_at(s, m)))
             return 0;
     }
     return n >= 2;
@@ -1144,10 +1210,13 @@ static void titled(ctx *c, const name_starts *starts)
 {
     size_t ov[4];
     /* a name must follow the word after one space: the word before each
-       place a name may start, before its case and the titles are looked at */
+       place a name may start, before its case and the titles are looked at.
+       The places passed name_may_start() to the text's end; where the
+       shorter range ne cuts a name off, name_at() finds none, so the check
+       is not asked again here. */
     for (size_t j = 0; j < starts->n; j++) {
         size_t ns = starts->at[j], ne = ns + 120 < c->t.n ? ns + 120 : c->t.n;
-        if (ns == 0 || c->t.s[ns - 1] != ' ' || !name_may_start(c, ns, ne))
+        if (ns == 0 || c->t.s[ns - 1] != ' ')
             continue;
         size_t we = ns - 1, p = we;
 #if defined(__SSE2__)
@@ -1169,8 +1238,8 @@ static void titled(ctx *c, const name_starts *starts)
         /* a title opens a sentence ("Kommundirektör Per Ek informerar") or
            stands in one ("informerar stadsdirektör Eva Hessman"): then a
            capital follows */
-        if (!pk_is_upper_at(c->t.s + p, c->t.n - p) &&
-            !(pk_is_lower_at(c->t.s + p, c->t.n - p) && pk_is_upper_at(c->t.s + ns, c->t.n - ns)))
+        if (!upper_at(c->t.s + p, c->t.n - p) &&
+            !(lower_at(c->t.s + p, c->t.n - p) && upper_at(c->t.s + ns, c->t.n - ns)))
             continue;
         size_t k = pk_title_word(c->t.s + p, we - p);
         /* the definite form: "Stadsdelsdirektören", "Enhetschefen", "ersättaren" */
@@ -1220,12 +1289,12 @@ static size_t skip_space(const ctx *c, size_t p)
 }
 
 /* the word at p ends at e: no letter follows */
-static int word_ends(const ctx *c, size_t e) { return e >= c->t.n || !pk_is_letter_at(c->t.s + e, c->t.n - e); }
+static int word_ends(const ctx *c, size_t e) { return e >= c->t.n || !letter_at(c->t.s + e, c->t.n - e); }
 
 /* the end of the letters from p on */
 static size_t letters_end(const ctx *c, size_t p)
 {
-    while (p < c->t.n && pk_is_letter_at(c->t.s + p, c->t.n - p)) {
+    while (p < c->t.n && letter_at(c->t.s + p, c->t.n - p)) {
         p++;
         while (p < c->t.n && ((unsigned char)c->t.s[p] & 0xC0) == 0x80)
             p++;
@@ -1238,13 +1307,15 @@ static int letter_before(const ctx *c, size_t p)
     size_t q = p;
     while (q > 0 && p - q < 4 && ((unsigned char)c->t.s[--q] & 0xC0) == 0x80)
         ;
-    return q < p && pk_is_letter_at(c->t.s + q, p - q);
+    return q < p && letter_at(c->t.s + q, p - q);
 }
 
-static int word_is(const ctx *c, size_t p, const char *w)
+/* the word w (a literal, so its length is known where this is inlined)
+   stands at p; its first byte is compared before the rest */
+static inline int word_is(const ctx *c, size_t p, const char *w)
 {
     size_t n = strlen(w);
-    return p + n <= c->t.n && memcmp(c->t.s + p, w, n) == 0 && word_ends(c, p + n);
+    return p + n <= c->t.n && c->t.s[p] == w[0] && memcmp(c->t.s + p, w, n) == 0 && word_ends(c, p + n);
 }
 
 static int org_word(const ctx *c, const word *w)
@@ -1259,29 +1330,33 @@ static void trim_member(ctx *c, member *m)
 {
     size_t s0 = m->s;
     const char *nl = memchr(c->t.s + m->s, '\n', m->e - m->s);
+    word w[8];
+    size_t n = 0;
     if (nl && (m->s == 0 || c->t.s[m->s - 1] == '\n')) {
+        /* the words after the line break: the name's, when two or more */
         size_t after = (size_t)(nl - c->t.s) + 1;
-        word w2[4];
-        if (words_of(c, after, m->e, w2, 4, NULL) >= 2)
+        if ((n = words_of(c, after, m->e, w, 8, NULL)) >= 2)
             m->s = after;
     }
-    word w[8];
-    size_t n = words_of(c, m->s, m->e, w, 8, NULL);
-    int given0 = -1; /* whether w[0] is a given name, when asked */
+    if (m->s == s0)
+        n = words_of(c, m->s, m->e, w, 8, NULL);
+    /* whether the word at m->s is a given name, when asked: the match
+       anew below starts there, and its first word, followed by a space or
+       line break, is that word whole, so the answer holds for it too */
+    int given0 = -1;
     if (n > 2 && !(given0 = given(c, &w[0])))
         for (size_t i = 1; i + 1 < n; i++)
             if (given(c, &w[i])) {
                 m->s = w[i].s;
+                given0 = 1;
                 break;
             }
     /* the words dropped in front may have cut the name's tail: match anew */
     size_t ov[4], lim = m->s + 160 < c->t.n ? m->s + 160 : c->t.n;
     if (m->s != s0 && name_at(c, m->s, lim, ov))
         m->e = ov[3];
-    if (m->s != s0) { /* else the words are those above */
+    if (m->s != s0) /* else the words are those above */
         n = words_of(c, m->s, m->e, w, 8, NULL);
-        given0 = -1;
-    }
     m->given = n > 0 && (given0 >= 0 ? given0 : given(c, &w[0]));
     m->nw = n;
     m->shaped = n >= 2 && n <= 4 ? -1 : 0;
@@ -1325,8 +1400,10 @@ static void party_after(ctx *c, member *m)
         }
         return;
     }
-    size_t r = q;
-    while (r < c->t.n && r < q + 8 && c->t.s[r] != ' ' && c->t.s[r] != '\n' && c->t.s[r] != ',' && c->t.s[r] != '.')
+    /* the word up to eight bytes on: to a space, line break, comma or full stop */
+    static const unsigned char stop[256] = {[' '] = 1, ['\n'] = 1, [','] = 1, ['.'] = 1};
+    size_t r = q, lim = q + 8 < c->t.n ? q + 8 : c->t.n;
+    while (r < lim && !stop[(unsigned char)c->t.s[r]])
         r++;
     /* as the table spells it: no two rows differ only in case */
     const char *party = pk_party(c->t.s + q, r - q);
@@ -1380,7 +1457,7 @@ static int genitive_follows(const ctx *c, size_t p)
     else if (word_is(c, p, "med") && word_is(c, skip_space(c, p + 3), "flera"))
         p = skip_space(c, skip_space(c, p + 3) + 5);
     size_t q = letters_end(c, p);
-    if (q == p || !pk_is_lower_at(s + p, c->t.n - p))
+    if (q == p || !lower_at(s + p, c->t.n - p))
         return 0;
     return pk_ends_in_genitive_noun(s + p, q - p);
 }
@@ -1402,7 +1479,7 @@ static int org_follows(const ctx *c, size_t p)
     if (p + 2 >= c->t.n || c->t.s[p] != ',')
         return 0;
     p = skip_space(c, p + 1);
-    for (int words = 0; words < 4 && p < c->t.n && pk_is_upper_at(c->t.s + p, c->t.n - p); words++) {
+    for (int words = 0; words < 4 && p < c->t.n && upper_at(c->t.s + p, c->t.n - p); words++) {
         word w = {p, letters_end(c, p)};
         if (w.e == w.s)
             return 0;
@@ -1423,7 +1500,7 @@ static const char *apposition(ctx *c, const member *m)
     if (p >= c->t.n || c->t.s[p] != ',')
         return NULL;
     p = skip_space(c, p + 1);
-    if (p >= c->t.n || !pk_is_lower_at(c->t.s + p, c->t.n - p))
+    if (p >= c->t.n || !lower_at(c->t.s + p, c->t.n - p))
         return NULL;
     size_t k = pk_title_at(c->t.s + p, c->t.n - p);
     if (!k || !word_ends(c, p + k))
@@ -1453,7 +1530,7 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
     if (last->e - last->s > 3 && c->t.s[last->e - 1] == 's') {
         gen = genitive_follows(c, last->end);
         thing = !gen && genitive_form(c, last->s, last->e) && !last->party && last->e + 1 < c->t.n &&
-                c->t.s[last->e] == ' ' && pk_is_lower_at(c->t.s + last->e + 1, c->t.n - last->e - 1);
+                c->t.s[last->e] == ' ' && lower_at(c->t.s + last->e + 1, c->t.n - last->e - 1);
     }
     int list = nm >= 2 && !foreign && !thing && 2 * given_n >= nm;
     for (size_t i = 0; i < nm && list; i++)
@@ -1501,10 +1578,13 @@ static void runs(ctx *c, const name_starts *ns)
         int foreign = 0, closed = 0, conj;
         for (;;) {
             member *x = &m[nm++];
-            memset(x, 0, sizeof *x);
+            /* the fields trim_member() and party_after() do not always
+               set; the rest they do (w only where shaped asks for it) */
             x->s = s;
             x->e = e;
             x->glued = glued;
+            x->party = NULL;
+            x->paren = 0;
             trim_member(c, x);
             party_after(c, x);
             size_t q = list_next(c, x->end, &conj);
@@ -1517,7 +1597,7 @@ static void runs(ctx *c, const name_starts *ns)
             size_t lim = q + 160 < c->t.n ? q + 160 : c->t.n;
             if (!name_at(c, q, lim, ov)) {
                 /* "A, B och Kommunstyrelsen": a list of more than names */
-                foreign = q < c->t.n && pk_is_upper_at(c->t.s + q, c->t.n - q);
+                foreign = q < c->t.n && upper_at(c->t.s + q, c->t.n - q);
                 break;
             }
             s = ov[2];
@@ -1581,12 +1661,14 @@ static void merge_genitives(ctx *c)
    "Reimfelt", "Gustavsson" and "Gustafsson", "Lindqvist" and "Lindkvist",
    "Henric" and "Henrik", doubled letters). */
 /* The letters spelling_key() writes as another (q c -> k, w v -> f, z ->
-   s, a hyphen as a space), and those it looks at with the letter after
-   them first (dt th ck ph é); 0 for the rest, written as they are. */
-static const unsigned char spell_as[256] = {
-    ['q'] = 'k', ['c'] = 'k', ['w'] = 'f', ['v'] = 'f', ['z'] = 's', ['-'] = ' ',
+   s, a hyphen as a space: the low byte), and those it looks at with the
+   letter after them first (dt th ck ph é: SPELL_PAIR); 0 for the rest,
+   written as they are, so most letters cost one look here. */
+#define SPELL_PAIR 0x100
+static const uint16_t spell[256] = {
+    ['q'] = 'k', ['c'] = SPELL_PAIR | 'k', ['w'] = 'f', ['v'] = 'f', ['z'] = 's', ['-'] = ' ',
+    ['d'] = SPELL_PAIR, ['t'] = SPELL_PAIR, ['p'] = SPELL_PAIR, [0xC3] = SPELL_PAIR,
 };
-static const unsigned char spell_pair[256] = {['d'] = 1, ['t'] = 1, ['c'] = 1, ['p'] = 1, [0xC3] = 1};
 
 static char *spelling_key(ctx *c, const char *name, size_t *len)
 {
@@ -1601,7 +1683,8 @@ static char *spelling_key(ctx *c, const char *name, size_t *len)
     char *k = pk_arena_alloc(c->a, n + 1);
     for (size_t i = 0; i < n; i++) {
         char ch = lw[i];
-        if (spell_pair[(unsigned char)ch]) {
+        unsigned sp = spell[(unsigned char)ch];
+        if (sp & SPELL_PAIR) {
             char nx = i + 1 < n ? lw[i + 1] : 0;
             if ((unsigned char)ch == 0xC3 && (unsigned char)nx == 0xA9) { /* é */
                 ch = 'e';
@@ -1611,10 +1694,10 @@ static char *spelling_key(ctx *c, const char *name, size_t *len)
             else if (ch == 'p' && nx == 'h') {
                 ch = 'f';
                 i++;
-            } else if (spell_as[(unsigned char)ch])
-                ch = (char)spell_as[(unsigned char)ch];
-        } else if (spell_as[(unsigned char)ch])
-            ch = (char)spell_as[(unsigned char)ch];
+            } else if (sp & 0xFF)
+                ch = (char)(sp & 0xFF);
+        } else if (sp)
+            ch = (char)sp;
         if (o > 0 && k[o - 1] == ch && ch != ' ')
             continue; /* doubled letters */
         k[o++] = ch;

@@ -110,6 +110,27 @@ static void test_names_beyond_latin1(void **state)
     pk_doc_free(d);
 }
 
+/* Names joined by hyphens, whose second part opens with a Latin-1 capital
+   or stands past the first sixteen bytes from the capital, and capitals
+   before a Latin-1 capital or a word that opens with one of å ä ö: found
+   as the pattern finds them, and no more. */
+static void test_hyphenated_names(void **state)
+{
+    (void)state;
+    const char *text = "FÖRSLAG TILL BESLUT\n\nYrkanden: Ann-Christine Åkerlund (S), Karl-Åke Öberg (M) och "
+                       "Marie-Louise Lindqvist-Åberg (L) yrkar bifall. Kommunen är enig.\n"
+                       "Reservation: Eva-Lena Ek (V) och Lars-Erik Sjöberg-Ödman (KD) reserverar sig.\n";
+    pk_doc *d = extract(text);
+    const pk_record *r = pk_doc_record(d);
+    expect(r, "Ann-Christine Åkerlund", "S", "other");
+    expect(r, "Karl-Åke Öberg", "M", "other");
+    expect(r, "Marie-Louise Lindqvist-Åberg", "L", "other");
+    expect(r, "Eva-Lena Ek", "V", "other");
+    expect(r, "Lars-Erik Sjöberg-Ödman", "KD", "other");
+    assert_int_equal(r->n_people, 5);
+    pk_doc_free(d);
+}
+
 static void test_officers_in_prose(void **state)
 {
     (void)state;
@@ -394,6 +415,7 @@ int main(void)
         cmocka_unit_test(test_given_names_cover_common_names), cmocka_unit_test(test_many_people_in_one_list),
         cmocka_unit_test(test_lone_names),        cmocka_unit_test(test_spellings_of_one_person),
         cmocka_unit_test(test_names_beyond_latin1),
+        cmocka_unit_test(test_hyphenated_names),
     };
     return cmocka_run_group_tests_name("real forms of people", tests, setup_ex, teardown_ex);
 }
