@@ -33,6 +33,25 @@ static inline __m128i lower16(__m128i x, __m128i prev)
 
 static int heading_lowered(const char *s, size_t n, int colon, int row);
 
+/* The two ends of the forms after the table's that hold no colon (see
+   heading_lowered()). */
+#define FORM_END_1 "beslut"
+#define FORM_END_2 "förslag"
+
+/* s[0..n) ends with suf, in lower case, once lowered (as heading_lowered()
+   lowers: a byte that changes gains 0x20, so that a byte and its lowered
+   form are the same with 0x20 set): each byte compared with 0x20 set. */
+static inline int ends_folded(const char *s, size_t n, const char *suf)
+{
+    size_t m = strlen(suf);
+    if (n < m)
+        return 0;
+    for (size_t k = 0; k < m; k++)
+        if ((s[n - m + k] | 0x20) != (suf[k] | 0x20))
+            return 0;
+    return 1;
+}
+
 int pk_heading_kind(const char *s, size_t n)
 {
     int colon = 0;
@@ -49,13 +68,15 @@ int pk_heading_kind(const char *s, size_t n)
     /* refused before it is lowered: a line no row of the table can be (no
        row of its length begins with its first byte, lowered: A-Z, no byte
        before it to make a Latin-1 capital) and none of the forms after the
-       table's (a colon, or the end "t" or "g": lowering makes those of no
-       other byte). The lowering keeps the length: each byte on its own */
+       table's (a colon, or the end "beslut" or "förslag", its last byte
+       looked at first: lowering makes "t" and "g" of no other byte). The
+       lowering keeps the length: each byte on its own */
     unsigned char first = (unsigned char)s[0], last = (unsigned char)(s[n - 1] | 0x20);
     if (first >= 'A' && first <= 'Z')
         first = (unsigned char)(first + 32);
     int row = n <= 60 && (pk_heading_first[first] >> n & 1);
-    if (!row && !colon && last != 't' && last != 'g')
+    if (!row && !colon &&
+        !(last == 't' ? ends_folded(s, n, FORM_END_1) : last == 'g' ? ends_folded(s, n, FORM_END_2) : 0))
         return H_NONE;
     return heading_lowered(s, n, colon, row);
 }
@@ -126,7 +147,7 @@ static int heading_lowered(const char *s, size_t n, int colon, int row)
     if (kind != H_NONE)
         return kind;
     /* the forms below end in "beslut" or "förslag", or hold a colon */
-    if (!colon && low[o - 1] != 't' && low[o - 1] != 'g')
+    if (!colon && !ends_with(low, o, FORM_END_1) && !ends_with(low, o, FORM_END_2))
         return H_NONE;
     /* "<X>s förslag till beslut": the preparing office's own proposal;
        the one laid before a meeting ("Framlagda ...") is not the decision */
