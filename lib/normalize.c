@@ -550,11 +550,19 @@ static int is_furniture(const char *s, size_t n)
 /* The line s[0..n) opens with a word after which a hyphen at the end of
    the line before opens a suspended compound (conjunction_words.tsv:
    suspended_next). */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* seldom asked: out of the line loop */
+#endif
 static int next_word_is_conj(const char *s, size_t n)
 {
+    if (n == 0)
+        return 0;
     for (size_t k = 0; k < pk_n_suspended_next; k++) {
-        size_t m = strlen(pk_suspended_next[k]);
-        if (n >= m && memcmp(s, pk_suspended_next[k], m) == 0 && (n == m || s[m] == ' ' || s[m] == ','))
+        const char *w = pk_suspended_next[k];
+        if (w[0] != s[0] && w[0])
+            continue; /* most rows, by their first byte: no call */
+        size_t m = strlen(w);
+        if (n >= m && memcmp(s, w, m) == 0 && (n == m || s[m] == ' ' || s[m] == ','))
             return 1;
     }
     return 0;
