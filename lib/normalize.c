@@ -438,6 +438,16 @@ static int is_furniture(const char *s, size_t n)
     char low[256];
     if (n == 0)
         return 0;
+    /* each form below, by its first byte: a digit (a page number, "N Sida
+       N"), "Sida", "Din position:", a line that opens "justerandes", or a
+       row of furniture_lines.txt (its first byte lowered: ASCII capitals
+       only, no space before it to drop); most lines are none of them */
+    unsigned char first = (unsigned char)s[0];
+    if (first >= 'A' && first <= 'Z')
+        first = (unsigned char)(first + 32);
+    if (!(first >= '0' && first <= '9') && first != 's' && first != 'j' && s[0] != 'D' &&
+        !pk_furniture_line_first[first])
+        return 0;
     /* lone page number */
     size_t d = 0;
     while (d < n && s[d] >= '0' && s[d] <= '9')
@@ -468,9 +478,6 @@ static int is_furniture(const char *s, size_t n)
        bytes, or a row of furniture_lines.txt: a line whose first byte,
        lowered (the lowered line's first: no space before it to drop), is
        the first of a row, and no longer than the longest row */
-    unsigned char first = (unsigned char)s[0];
-    if (first >= 'A' && first <= 'Z')
-        first = (unsigned char)(first + 32);
     if (first != 'j' && !pk_furniture_line_first[first])
         return 0;
     size_t most = first == 'j' && pk_furniture_line_max < 49 ? 49 : pk_furniture_line_max;
