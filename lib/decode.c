@@ -157,7 +157,13 @@ static size_t text_run(const unsigned char *in, size_t len, size_t i)
 static inline unsigned text_bad16(__m128i x)
 {
     /* signed bytes: the high ones are below 0x20 too */
-    unsigned low = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)));
+    __m128i below = _mm_cmplt_epi8(x, _mm_set1_epi8(0x20));
+    /* most blocks of a text are printable ASCII and line breaks: told so
+       first, in a few steps */
+    if (!_mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), below),
+                                        _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F)))))
+        return 0;
+    unsigned low = (unsigned)_mm_movemask_epi8(below);
     __m128i ws = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
                               _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\f')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'))));
     unsigned del = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F)));
