@@ -161,8 +161,13 @@ static inline unsigned plain_bad16(const char *p)
 {
     __m128i x = _mm_loadu_si128((const __m128i *)p);
     /* signed bytes: the high ones are below 0x20 too, 80..BF below C0 */
-    unsigned low = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)));
-    unsigned nl = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
+    __m128i below = _mm_cmplt_epi8(x, _mm_set1_epi8(0x20)), nlb = _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'));
+    /* most blocks of a text are ASCII and line breaks: told so first, in
+       a few steps */
+    if (!_mm_movemask_epi8(_mm_andnot_si128(nlb, below)))
+        return 0;
+    unsigned low = (unsigned)_mm_movemask_epi8(below);
+    unsigned nl = (unsigned)_mm_movemask_epi8(nlb);
     unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0)));
     unsigned lead = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3)));
     unsigned pair = (lead & (cont >> 1)) | (cont & (lead << 1));
