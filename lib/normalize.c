@@ -689,7 +689,10 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
        they are; it is counted on the types before the furniture goes) */
     size_t n = 0, s = 0, ntext = 0, text_then_empty = 0;
     int page = 0, last_text = 0;
-    size_t first_text[16], nfirst = 0;
+    /* the first page's first text lines, each its start and length (kept
+       together: most lines of the later pages' tops differ by length) */
+    const char *first_text[16];
+    size_t first_len[16], nfirst = 0;
     int pageno = 0, since_page = 99;
 #if defined(__SSE2__)
     for (size_t i = breaks_next(b, &it);; i = breaks_next(b, &it)) {
@@ -724,11 +727,11 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
             if (is_furniture(t, tn)) {
                 type = L_GONE;
             } else if (pageno == 0 && nfirst < 16) {
-                first_text[nfirst++] = n - 1;
+                first_text[nfirst] = t;
+                first_len[nfirst++] = tn;
             } else if (pageno > 0 && since_page <= 6) {
                 for (size_t k = 0; k < nfirst; k++) {
-                    rline *f = &L[first_text[k]];
-                    if (f->te - f->ts == tn && memcmp(b->s + f->ts, t, tn) == 0 && tn > 0) {
+                    if (first_len[k] == tn && memcmp(first_text[k], t, tn) == 0 && tn > 0) {
                         type = L_GONE;
                         break;
                     }
