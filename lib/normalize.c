@@ -704,8 +704,9 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
         l->e = (uint32_t)i;
         l->page_start = (unsigned char)page;
         page = (i < b->n && b->s[i] == '\f');
-        /* trimmed of spaces (a line holds no break, '\n' or '\f') */
-        size_t ts = skip_spaces(b, s, i), te = i;
+        /* trimmed of spaces (a line holds no break, '\n' or '\f'); most
+           lines open with no space, told by their first byte */
+        size_t ts = b->s[s] != ' ' ? s : skip_spaces(b, s, i), te = i;
         while (te > ts && b->s[te - 1] == ' ')
             te--;
         l->ts = (uint32_t)ts;
