@@ -828,6 +828,18 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
                 continue;
             }
         }
+        /* the text lines after it that follow as they stand (each after a
+           line break with no space on either side, and with no hyphen at
+           its end to join) move with it in one piece: their breaks and
+           their map are the text's own, as the steps above would write
+           them one line at a time */
+        while (i + 1 < n && L[i].te == L[i].e && b->s[L[i].e] == '\n') {
+            const rline *nx = &L[i + 1];
+            if (nx->type != L_TEXT || nx->ts != nx->s || (nx->te - nx->ts >= 2 && b->s[nx->te - 1] == '-'))
+                break;
+            i++;
+        }
+        to = L[i].te;
         move_line(a, b, &m, &k, o, from, to - from, map_start(b->runs, b->nruns, &k, from));
         o += to - from;
         prev_text = i;
