@@ -582,13 +582,14 @@ static int next_word_is_conj(const char *s, size_t n)
 
 #if defined(__SSE2__)
 /* The line and page breaks of a text in order, from the bits of its blocks
-   of sixteen bytes (bits[k] for the bytes from 16 k, the last block's
+   of sixty-four bytes (bits[k] for the bytes from 64 k, the last block's
    bytes past the end not among them): those of the block blk not given
-   yet in left. */
+   yet in left. A block of a text of lines holds a break or two: one step
+   for each. */
 typedef struct breaks {
-    const uint16_t *bits;
+    const uint64_t *bits;
     size_t nblocks, blk;
-    unsigned left;
+    uint64_t left;
 } breaks;
 
 /* The next break (b->n after the last). */
@@ -599,7 +600,7 @@ static inline size_t breaks_next(const buf *b, breaks *it)
             return b->n;
         it->left = it->bits[it->blk];
     }
-    size_t i = it->blk * 16 + (size_t)__builtin_ctz(it->left);
+    size_t i = it->blk * 64 + (size_t)__builtin_ctzll(it->left);
     it->left &= it->left - 1;
     return i;
 }
@@ -651,33 +652,41 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
     size_t nl = 1;
 #if defined(__SSE2__)
     /* sixteen bytes at a time, each byte of the sum counting at most 255
-       steps; the bits of each block's breaks kept for the lines below
-       (two bytes for sixteen of the text), the last block read into the
-       text's room */
-    breaks it = {NULL, b->n / 16 + 1, (size_t)-1, 0}; /* the first block read is 0 */
-    uint16_t *bits = pk_arena_alloc(a, it.nblocks * sizeof *bits);
+       breaks (four a step of sixty-four bytes); the bits of the breaks of
+       each block of sixty-four kept for the lines below (eight bytes for
+       sixty-four of the text), the last block read sixteen bytes at a
+       time into the text's room */
+    breaks it = {NULL, b->n / 64 + 1, (size_t)-1, 0}; /* the first block read is 0 */
+    uint64_t *bits = pk_arena_alloc(a, it.nblocks * sizeof *bits);
     it.bits = bits;
     size_t q = 0, blk = 0;
     const __m128i nl_byte = _mm_set1_epi8('\n'), ff_byte = _mm_set1_epi8('\f');
-    while (q + 16 <= b->n) {
+#define BREAKS16(x) _mm_or_si128(_mm_cmpeq_epi8((x), nl_byte), _mm_cmpeq_epi8((x), ff_byte))
+    while (q + 64 <= b->n) {
         __m128i sum = _mm_setzero_si128();
-        for (size_t steps = 0; steps < 255 && q + 16 <= b->n; steps++, q += 16) {
-            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b->s + q));
-            __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(x, nl_byte), _mm_cmpeq_epi8(x, ff_byte));
-            sum = _mm_sub_epi8(sum, hit);
-            bits[blk++] = (uint16_t)_mm_movemask_epi8(hit);
+        for (size_t steps = 0; steps < 63 && q + 64 <= b->n; steps++, q += 64) {
+            const __m128i *p = (const __m128i *)(const void *)(b->s + q);
+            __m128i h0 = BREAKS16(_mm_loadu_si128(p)), h1 = BREAKS16(_mm_loadu_si128(p + 1));
+            __m128i h2 = BREAKS16(_mm_loadu_si128(p + 2)), h3 = BREAKS16(_mm_loadu_si128(p + 3));
+            sum = _mm_sub_epi8(sum, _mm_add_epi8(_mm_add_epi8(h0, h1), _mm_add_epi8(h2, h3)));
+            bits[blk++] = (uint64_t)(unsigned)_mm_movemask_epi8(h0) | (uint64_t)(unsigned)_mm_movemask_epi8(h1) << 16 |
+                          (uint64_t)(unsigned)_mm_movemask_epi8(h2) << 32 | (uint64_t)(unsigned)_mm_movemask_epi8(h3) << 48;
         }
         __m128i t = _mm_sad_epu8(sum, _mm_setzero_si128());
         nl += (size_t)_mm_cvtsi128_si32(t) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(t, 8));
     }
     {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b->s + q));
-        unsigned hit = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, nl_byte), _mm_cmpeq_epi8(x, ff_byte))) &
-                       ((1u << (b->n - q)) - 1);
-        bits[blk] = (uint16_t)hit;
+        uint64_t hit = 0;
+        for (size_t j = 0; q + j < b->n; j += 16)
+            hit |= (uint64_t)(unsigned)_mm_movemask_epi8(
+                        BREAKS16(_mm_loadu_si128((const __m128i *)(const void *)(b->s + q + j))))
+                   << j;
+        hit &= ((uint64_t)1 << (b->n - q)) - 1; /* (fewer than 64 bytes are left) */
+        bits[blk] = hit;
         for (; hit; hit &= hit - 1)
             nl++;
     }
+#undef BREAKS16
 #else
     for (size_t i = next_break(b, 0); i < b->n; i = next_break(b, i + 1))
         nl++;
