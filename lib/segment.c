@@ -166,19 +166,34 @@ static int heading_lowered(const char *s, size_t n, int colon, int row)
     return H_NONE;
 }
 
-/* The next line break at or after i (n when none): sixteen (SSE2) or eight
-   bytes at a time, inline (a line is too short for a call to pay). */
+#if defined(__SSE2__)
+/* The line breaks among the sixty-four bytes of s[0..n) from base, bit j
+   for byte base + j: sixteen bytes at a time, none read past n (the last
+   block's last few one by one). */
+static inline uint64_t newline_bits(const char *s, size_t base, size_t n)
+{
+    const __m128i nl = _mm_set1_epi8('\n');
+    const __m128i *p = (const __m128i *)(const void *)(s + base);
+    if (base + 64 <= n) /* (all blocks but the last) */
+        return (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p), nl)) |
+               (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p + 1), nl)) << 16 |
+               (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p + 2), nl)) << 32 |
+               (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p + 3), nl)) << 48;
+    uint64_t m = 0;
+    size_t j = 0;
+    for (; base + j + 16 <= n; j += 16)
+        m |= (uint64_t)(unsigned)_mm_movemask_epi8(
+                 _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + base + j)), nl))
+             << j;
+    for (; base + j < n; j++)
+        m |= (uint64_t)(s[base + j] == '\n') << j;
+    return m;
+}
+#else
+/* The next line break at or after i (n when none): eight bytes at a time,
+   inline (a line is too short for a call to pay). */
 static size_t next_newline(const char *s, size_t i, size_t n)
 {
-#if defined(__SSE2__)
-    const __m128i nl = _mm_set1_epi8('\n');
-    for (; i + 16 <= n; i += 16) {
-        unsigned m = (unsigned)_mm_movemask_epi8(
-            _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), nl));
-        if (m)
-            return i + (size_t)__builtin_ctz(m);
-    }
-#endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
     for (; i + 8 <= n; i += 8) {
@@ -194,6 +209,7 @@ static size_t next_newline(const char *s, size_t i, size_t n)
         i++;
     return i;
 }
+#endif
 
 void pk_segment(arena *a, const pk_text *t, segs *out)
 {
@@ -201,8 +217,23 @@ void pk_segment(arena *a, const pk_text *t, segs *out)
     size_t cap = t->n / 32 + 16;
     out->lines = pk_arena_alloc(a, cap * sizeof(line));
     out->nlines = 0;
+#if defined(__SSE2__)
+    /* the breaks of the block of sixty-four bytes from base not taken yet:
+       a block or two a line */
+    size_t base = 0;
+    uint64_t left = newline_bits(t->s, 0, t->n);
+#endif
     for (size_t s = 0; s <= t->n;) {
+#if defined(__SSE2__)
+        while (!left && base + 64 < t->n) {
+            base += 64;
+            left = newline_bits(t->s, base, t->n);
+        }
+        size_t i = left ? base + (size_t)__builtin_ctzll(left) : t->n;
+        left &= left - 1;
+#else
         size_t i = next_newline(t->s, s, t->n);
+#endif
         if (out->nlines == cap) {
             out->lines = pk_arena_grow(a, out->lines, cap * sizeof(line), 2 * cap * sizeof(line));
             cap *= 2;
