@@ -176,8 +176,30 @@ static inline unsigned text_bad16(__m128i x)
 }
 #endif
 
+#if defined(__SSE2__)
+/* The bytes (bit j for byte j) of the sixteen x that are not plain
+   (plain[]). */
+static inline unsigned plain_bad16(__m128i x)
+{
+    /* signed bytes: the high ones are below 0x20 too */
+    __m128i below = _mm_cmplt_epi8(x, _mm_set1_epi8(0x20));
+    __m128i ws = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
+                              _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\f')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'))));
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(ws, below), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F))));
+}
+#endif
+
 static size_t plain_run(const unsigned char *in, size_t len, size_t i)
 {
+#if defined(__SSE2__)
+    /* sixteen bytes at a time, up to the first that is not plain; the
+       last few by the words below */
+    for (; i + 16 <= len; i += 16) {
+        unsigned bad = plain_bad16(_mm_loadu_si128((const __m128i *)(const void *)(in + i)));
+        if (bad)
+            return i + (size_t)__builtin_ctz(bad);
+    }
+#endif
 #ifdef WORD_MASKS
     /* eight bytes at a time, up to the first that is not plain */
     return run_of(in, len, i, plain_bytes);
