@@ -288,7 +288,19 @@ static int is_terminator(const pk_text *t, size_t lo, size_t i)
         return 0; /* an initial */
     char low[16];
     if (wn < sizeof low) {
-        for (size_t k = 0; k < wn; k++)
+        size_t k = 0;
+#if defined(__SSE2__)
+        if (w + 16 <= t->n) {
+            /* the sixteen bytes from w lowered at once (A-Z, as signed
+               bytes: a byte of 0x80 and above is below 0), those past the
+               word cut off below */
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t->s + w));
+            __m128i up = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+            _mm_storeu_si128((__m128i *)(void *)low, _mm_add_epi8(x, _mm_and_si128(up, _mm_set1_epi8(0x20))));
+            k = wn;
+        }
+#endif
+        for (; k < wn; k++)
             low[k] = (t->s[w + k] >= 'A' && t->s[w + k] <= 'Z') ? (char)(t->s[w + k] + 32) : t->s[w + k];
         low[wn] = 0;
         if (pk_is_abbreviation(low, wn))
