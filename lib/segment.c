@@ -52,7 +52,12 @@ static inline int ends_folded(const char *s, size_t n, const char *suf)
     return 1;
 }
 
-int pk_heading_kind(const char *s, size_t n)
+/* pk_heading_kind(), inline in the pass over the lines (a call a line
+   costs more than most of its tests) */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int heading_kind(const char *s, size_t n)
 {
     int colon = 0;
     if (n && (s[n - 1] == ' ' || s[n - 1] == ':')) { /* most lines end in neither */
@@ -79,6 +84,11 @@ int pk_heading_kind(const char *s, size_t n)
         !(last == 't' ? ends_folded(s, n, FORM_END_1) : last == 'g' ? ends_folded(s, n, FORM_END_2) : 0))
         return H_NONE;
     return heading_lowered(s, n, colon, row);
+}
+
+int pk_heading_kind(const char *s, size_t n)
+{
+    return heading_kind(s, n);
 }
 
 /* pk_heading_kind() of the line s[0..n), trimmed, that it has not
@@ -242,7 +252,7 @@ void pk_segment(arena *a, const pk_text *t, segs *out)
         l->s = s;
         l->e = i;
         l->blank = (i == s);
-        l->heading = l->blank ? H_NONE : pk_heading_kind(t->s + s, i - s);
+        l->heading = l->blank ? H_NONE : heading_kind(t->s + s, i - s);
         s = i + 1;
     }
 }
