@@ -160,19 +160,18 @@ static inline unsigned text_bad16(__m128i x)
     __m128i below = _mm_cmplt_epi8(x, _mm_set1_epi8(0x20));
     /* most blocks of a text are printable ASCII and line breaks: told so
        first, in a few steps */
-    if (!_mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), below),
-                                        _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F)))))
+    __m128i del = _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F));
+    if (!_mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), below), del)))
         return 0;
-    unsigned low = (unsigned)_mm_movemask_epi8(below);
     __m128i ws = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
                               _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\f')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'))));
-    unsigned del = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F)));
-    /* 80..BF, and C2..DF, as signed bytes */
-    unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0)));
-    unsigned lead = (unsigned)_mm_movemask_epi8(
-        _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8((char)0xC1)), _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xE0))));
-    unsigned pair = (lead & (cont >> 1)) | (cont & (lead << 1));
-    return ((low & ~(unsigned)_mm_movemask_epi8(ws) & ~pair) | del) & 0xFFFFu;
+    /* 80..BF, and C2..DF, as signed bytes; a lead with the byte after it a
+       continuation, and that byte (the sixteen shifted by a byte: a pair
+       cut by the block's end is none) */
+    __m128i cont = _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0));
+    __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8((char)0xC1)), _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xE0)));
+    __m128i pair = _mm_or_si128(_mm_and_si128(lead, _mm_srli_si128(cont, 1)), _mm_and_si128(cont, _mm_slli_si128(lead, 1)));
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(_mm_or_si128(ws, pair), below), del));
 }
 #endif
 

@@ -164,14 +164,14 @@ static inline unsigned plain_bad16(const char *p)
     __m128i below = _mm_cmplt_epi8(x, _mm_set1_epi8(0x20)), nlb = _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'));
     /* most blocks of a text are ASCII and line breaks: told so first, in
        a few steps */
-    if (!_mm_movemask_epi8(_mm_andnot_si128(nlb, below)))
+    __m128i bad = _mm_andnot_si128(nlb, below);
+    if (!_mm_movemask_epi8(bad))
         return 0;
-    unsigned low = (unsigned)_mm_movemask_epi8(below);
-    unsigned nl = (unsigned)_mm_movemask_epi8(nlb);
-    unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0)));
-    unsigned lead = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3)));
-    unsigned pair = (lead & (cont >> 1)) | (cont & (lead << 1));
-    return low & ~nl & ~pair & 0xFFFFu;
+    /* a lead C3 with the byte after it a continuation, and that byte (the
+       sixteen shifted by a byte: a pair cut by the block's end is none) */
+    __m128i cont = _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0)), lead = _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3));
+    __m128i pair = _mm_or_si128(_mm_and_si128(lead, _mm_srli_si128(cont, 1)), _mm_and_si128(cont, _mm_slli_si128(lead, 1)));
+    return (unsigned)_mm_movemask_epi8(_mm_andnot_si128(pair, bad));
 }
 #endif
 
