@@ -166,12 +166,11 @@ static inline unsigned plain_bad16(const char *p)
     __m128i ok = _mm_or_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(0x1F)), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
     if (_mm_movemask_epi8(ok) == 0xFFFF)
         return 0;
-    __m128i bad = _mm_andnot_si128(ok, _mm_set1_epi8(-1));
     /* a lead C3 with the byte after it a continuation, and that byte (the
        sixteen shifted by a byte: a pair cut by the block's end is none) */
     __m128i cont = _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0)), lead = _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3));
     __m128i pair = _mm_or_si128(_mm_and_si128(lead, _mm_srli_si128(cont, 1)), _mm_and_si128(cont, _mm_slli_si128(lead, 1)));
-    return (unsigned)_mm_movemask_epi8(_mm_andnot_si128(pair, bad));
+    return ~(unsigned)_mm_movemask_epi8(_mm_or_si128(ok, pair)) & 0xFFFFu;
 }
 #endif
 
