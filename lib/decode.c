@@ -156,22 +156,47 @@ static size_t text_run(const unsigned char *in, size_t len, size_t i)
    byte, both among the sixteen). */
 static inline unsigned text_bad16(__m128i x)
 {
-    /* signed bytes: the high ones are below 0x20 too */
-    unsigned low = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)));
+    /* the bytes that are: printable (one more, as signed bytes: 0x21..0x7F
+       for 0x20..0x7E, 0x80 for 0x7F, 0x81..0x00 for the high bytes), a
+       tab, line break, form feed or carriage return, or of a pair (80..BF
+       and C2..DF as signed bytes; a lead with the byte after it a
+       continuation, and that byte: the sixteen shifted by a byte, a pair
+       cut by the block's end is none). No branch: a text's blocks of
+       ASCII and of letters come in no order a branch could foretell. */
+    __m128i printable = _mm_cmpgt_epi8(_mm_add_epi8(x, _mm_set1_epi8(1)), _mm_set1_epi8(0x20));
     __m128i ws = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
                               _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\f')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'))));
-    unsigned del = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F)));
-    /* 80..BF, and C2..DF, as signed bytes */
-    unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0)));
-    unsigned lead = (unsigned)_mm_movemask_epi8(
-        _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8((char)0xC1)), _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xE0))));
-    unsigned pair = (lead & (cont >> 1)) | (cont & (lead << 1));
-    return ((low & ~(unsigned)_mm_movemask_epi8(ws) & ~pair) | del) & 0xFFFFu;
+    __m128i cont = _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0));
+    __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8((char)0xC1)), _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xE0)));
+    __m128i pair = _mm_or_si128(_mm_and_si128(lead, _mm_srli_si128(cont, 1)), _mm_and_si128(cont, _mm_slli_si128(lead, 1)));
+    return ~(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(printable, ws), pair)) & 0xFFFFu;
+}
+#endif
+
+#if defined(__SSE2__)
+/* The bytes (bit j for byte j) of the sixteen x that are not plain
+   (plain[]). */
+static inline unsigned plain_bad16(__m128i x)
+{
+    /* signed bytes: the high ones are below 0x20 too */
+    __m128i below = _mm_cmplt_epi8(x, _mm_set1_epi8(0x20));
+    __m128i ws = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
+                              _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\f')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'))));
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(ws, below), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F))));
 }
 #endif
 
 static size_t plain_run(const unsigned char *in, size_t len, size_t i)
 {
+#if defined(__SSE2__)
+    /* sixteen bytes at a time, up to the first that is not plain; the
+       last few by the words below */
+    for (; i + 16 <= len; i += 16) {
+        unsigned bad = plain_bad16(_mm_loadu_si128((const __m128i *)(const void *)(in + i)));
+        if (bad)
+            return i + (size_t)__builtin_ctz(bad);
+    }
+#endif
 #ifdef WORD_MASKS
     /* eight bytes at a time, up to the first that is not plain */
     return run_of(in, len, i, plain_bytes);

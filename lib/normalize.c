@@ -160,13 +160,15 @@ static inline int word_ascii_printable(const char *p)
 static inline unsigned plain_bad16(const char *p)
 {
     __m128i x = _mm_loadu_si128((const __m128i *)p);
-    /* signed bytes: the high ones are below 0x20 too, 80..BF below C0 */
-    unsigned low = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)));
-    unsigned nl = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
-    unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0)));
-    unsigned lead = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3)));
-    unsigned pair = (lead & (cont >> 1)) | (cont & (lead << 1));
-    return low & ~nl & ~pair & 0xFFFFu;
+    /* signed bytes: the high ones are below 0x20 too, 80..BF below C0. No
+       branch: a text's blocks of ASCII and of letters come in no order a
+       branch could foretell */
+    __m128i ok = _mm_or_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(0x1F)), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
+    /* a lead C3 with the byte after it a continuation, and that byte (the
+       sixteen shifted by a byte: a pair cut by the block's end is none) */
+    __m128i cont = _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0)), lead = _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3));
+    __m128i pair = _mm_or_si128(_mm_and_si128(lead, _mm_srli_si128(cont, 1)), _mm_and_si128(cont, _mm_slli_si128(lead, 1)));
+    return ~(unsigned)_mm_movemask_epi8(_mm_or_si128(ok, pair)) & 0xFFFFu;
 }
 #endif
 
@@ -438,6 +440,16 @@ static int is_furniture(const char *s, size_t n)
     char low[256];
     if (n == 0)
         return 0;
+    /* each form below, by its first byte: a digit (a page number, "N Sida
+       N"), "Sida", "Din position:", a line that opens "justerandes", or a
+       row of furniture_lines.txt (its first byte lowered: ASCII capitals
+       only, no space before it to drop); most lines are none of them */
+    unsigned char first = (unsigned char)s[0];
+    if (first >= 'A' && first <= 'Z')
+        first = (unsigned char)(first + 32);
+    if (!(first >= '0' && first <= '9') && first != 's' && first != 'j' && s[0] != 'D' &&
+        !pk_furniture_line_first[first])
+        return 0;
     /* lone page number */
     size_t d = 0;
     while (d < n && s[d] >= '0' && s[d] <= '9')
@@ -468,9 +480,6 @@ static int is_furniture(const char *s, size_t n)
        bytes, or a row of furniture_lines.txt: a line whose first byte,
        lowered (the lowered line's first: no space before it to drop), is
        the first of a row, and no longer than the longest row */
-    unsigned char first = (unsigned char)s[0];
-    if (first >= 'A' && first <= 'Z')
-        first = (unsigned char)(first + 32);
     if (first != 'j' && !pk_furniture_line_first[first])
         return 0;
     size_t most = first == 'j' && pk_furniture_line_max < 49 ? 49 : pk_furniture_line_max;
@@ -550,11 +559,19 @@ static int is_furniture(const char *s, size_t n)
 /* The line s[0..n) opens with a word after which a hyphen at the end of
    the line before opens a suspended compound (conjunction_words.tsv:
    suspended_next). */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* seldom asked: out of the line loop */
+#endif
 static int next_word_is_conj(const char *s, size_t n)
 {
+    if (n == 0)
+        return 0;
     for (size_t k = 0; k < pk_n_suspended_next; k++) {
-        size_t m = strlen(pk_suspended_next[k]);
-        if (n >= m && memcmp(s, pk_suspended_next[k], m) == 0 && (n == m || s[m] == ' ' || s[m] == ','))
+        const char *w = pk_suspended_next[k];
+        if (w[0] != s[0] && w[0])
+            continue; /* most rows, by their first byte: no call */
+        size_t m = strlen(w);
+        if (n >= m && memcmp(s, w, m) == 0 && (n == m || s[m] == ' ' || s[m] == ','))
             return 1;
     }
     return 0;
@@ -562,13 +579,14 @@ static int next_word_is_conj(const char *s, size_t n)
 
 #if defined(__SSE2__)
 /* The line and page breaks of a text in order, from the bits of its blocks
-   of sixteen bytes (bits[k] for the bytes from 16 k, the last block's
+   of sixty-four bytes (bits[k] for the bytes from 64 k, the last block's
    bytes past the end not among them): those of the block blk not given
-   yet in left. */
+   yet in left. A block of a text of lines holds a break or two: one step
+   for each. */
 typedef struct breaks {
-    const uint16_t *bits;
+    const uint64_t *bits;
     size_t nblocks, blk;
-    unsigned left;
+    uint64_t left;
 } breaks;
 
 /* The next break (b->n after the last). */
@@ -579,7 +597,7 @@ static inline size_t breaks_next(const buf *b, breaks *it)
             return b->n;
         it->left = it->bits[it->blk];
     }
-    size_t i = it->blk * 16 + (size_t)__builtin_ctz(it->left);
+    size_t i = it->blk * 64 + (size_t)__builtin_ctzll(it->left);
     it->left &= it->left - 1;
     return i;
 }
@@ -631,33 +649,41 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
     size_t nl = 1;
 #if defined(__SSE2__)
     /* sixteen bytes at a time, each byte of the sum counting at most 255
-       steps; the bits of each block's breaks kept for the lines below
-       (two bytes for sixteen of the text), the last block read into the
-       text's room */
-    breaks it = {NULL, b->n / 16 + 1, (size_t)-1, 0}; /* the first block read is 0 */
-    uint16_t *bits = pk_arena_alloc(a, it.nblocks * sizeof *bits);
+       breaks (four a step of sixty-four bytes); the bits of the breaks of
+       each block of sixty-four kept for the lines below (eight bytes for
+       sixty-four of the text), the last block read sixteen bytes at a
+       time into the text's room */
+    breaks it = {NULL, b->n / 64 + 1, (size_t)-1, 0}; /* the first block read is 0 */
+    uint64_t *bits = pk_arena_alloc(a, it.nblocks * sizeof *bits);
     it.bits = bits;
     size_t q = 0, blk = 0;
     const __m128i nl_byte = _mm_set1_epi8('\n'), ff_byte = _mm_set1_epi8('\f');
-    while (q + 16 <= b->n) {
+#define BREAKS16(x) _mm_or_si128(_mm_cmpeq_epi8((x), nl_byte), _mm_cmpeq_epi8((x), ff_byte))
+    while (q + 64 <= b->n) {
         __m128i sum = _mm_setzero_si128();
-        for (size_t steps = 0; steps < 255 && q + 16 <= b->n; steps++, q += 16) {
-            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b->s + q));
-            __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(x, nl_byte), _mm_cmpeq_epi8(x, ff_byte));
-            sum = _mm_sub_epi8(sum, hit);
-            bits[blk++] = (uint16_t)_mm_movemask_epi8(hit);
+        for (size_t steps = 0; steps < 63 && q + 64 <= b->n; steps++, q += 64) {
+            const __m128i *p = (const __m128i *)(const void *)(b->s + q);
+            __m128i h0 = BREAKS16(_mm_loadu_si128(p)), h1 = BREAKS16(_mm_loadu_si128(p + 1));
+            __m128i h2 = BREAKS16(_mm_loadu_si128(p + 2)), h3 = BREAKS16(_mm_loadu_si128(p + 3));
+            sum = _mm_sub_epi8(sum, _mm_add_epi8(_mm_add_epi8(h0, h1), _mm_add_epi8(h2, h3)));
+            bits[blk++] = (uint64_t)(unsigned)_mm_movemask_epi8(h0) | (uint64_t)(unsigned)_mm_movemask_epi8(h1) << 16 |
+                          (uint64_t)(unsigned)_mm_movemask_epi8(h2) << 32 | (uint64_t)(unsigned)_mm_movemask_epi8(h3) << 48;
         }
         __m128i t = _mm_sad_epu8(sum, _mm_setzero_si128());
         nl += (size_t)_mm_cvtsi128_si32(t) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(t, 8));
     }
     {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b->s + q));
-        unsigned hit = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, nl_byte), _mm_cmpeq_epi8(x, ff_byte))) &
-                       ((1u << (b->n - q)) - 1);
-        bits[blk] = (uint16_t)hit;
+        uint64_t hit = 0;
+        for (size_t j = 0; q + j < b->n; j += 16)
+            hit |= (uint64_t)(unsigned)_mm_movemask_epi8(
+                        BREAKS16(_mm_loadu_si128((const __m128i *)(const void *)(b->s + q + j))))
+                   << j;
+        hit &= ((uint64_t)1 << (b->n - q)) - 1; /* (fewer than 64 bytes are left) */
+        bits[blk] = hit;
         for (; hit; hit &= hit - 1)
             nl++;
     }
+#undef BREAKS16
 #else
     for (size_t i = next_break(b, 0); i < b->n; i = next_break(b, i + 1))
         nl++;
@@ -669,7 +695,10 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
        they are; it is counted on the types before the furniture goes) */
     size_t n = 0, s = 0, ntext = 0, text_then_empty = 0;
     int page = 0, last_text = 0;
-    size_t first_text[16], nfirst = 0;
+    /* the first page's first text lines, each its start and length (kept
+       together: most lines of the later pages' tops differ by length) */
+    const char *first_text[16];
+    size_t first_len[16], nfirst = 0;
     int pageno = 0, since_page = 99;
 #if defined(__SSE2__)
     for (size_t i = breaks_next(b, &it);; i = breaks_next(b, &it)) {
@@ -681,8 +710,9 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
         l->e = (uint32_t)i;
         l->page_start = (unsigned char)page;
         page = (i < b->n && b->s[i] == '\f');
-        /* trimmed of spaces (a line holds no break, '\n' or '\f') */
-        size_t ts = skip_spaces(b, s, i), te = i;
+        /* trimmed of spaces (a line holds no break, '\n' or '\f'); most
+           lines open with no space, told by their first byte */
+        size_t ts = b->s[s] != ' ' ? s : skip_spaces(b, s, i), te = i;
         while (te > ts && b->s[te - 1] == ' ')
             te--;
         l->ts = (uint32_t)ts;
@@ -704,11 +734,11 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
             if (is_furniture(t, tn)) {
                 type = L_GONE;
             } else if (pageno == 0 && nfirst < 16) {
-                first_text[nfirst++] = n - 1;
+                first_text[nfirst] = t;
+                first_len[nfirst++] = tn;
             } else if (pageno > 0 && since_page <= 6) {
                 for (size_t k = 0; k < nfirst; k++) {
-                    rline *f = &L[first_text[k]];
-                    if (f->te - f->ts == tn && memcmp(b->s + f->ts, t, tn) == 0 && tn > 0) {
+                    if (first_len[k] == tn && memcmp(first_text[k], t, tn) == 0 && tn > 0) {
                         type = L_GONE;
                         break;
                     }
@@ -804,6 +834,18 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
                 continue;
             }
         }
+        /* the text lines after it that follow as they stand (each after a
+           line break with no space on either side, and with no hyphen at
+           its end to join) move with it in one piece: their breaks and
+           their map are the text's own, as the steps above would write
+           them one line at a time */
+        while (i + 1 < n && L[i].te == L[i].e && b->s[L[i].e] == '\n') {
+            const rline *nx = &L[i + 1];
+            if (nx->type != L_TEXT || nx->ts != nx->s || (nx->te - nx->ts >= 2 && b->s[nx->te - 1] == '-'))
+                break;
+            i++;
+        }
+        to = L[i].te;
         move_line(a, b, &m, &k, o, from, to - from, map_start(b->runs, b->nruns, &k, from));
         o += to - from;
         prev_text = i;

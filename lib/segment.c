@@ -33,7 +33,31 @@ static inline __m128i lower16(__m128i x, __m128i prev)
 
 static int heading_lowered(const char *s, size_t n, int colon, int row);
 
-int pk_heading_kind(const char *s, size_t n)
+/* The two ends of the forms after the table's that hold no colon (see
+   heading_lowered()). */
+#define FORM_END_1 "beslut"
+#define FORM_END_2 "förslag"
+
+/* s[0..n) ends with suf, in lower case, once lowered (as heading_lowered()
+   lowers: a byte that changes gains 0x20, so that a byte and its lowered
+   form are the same with 0x20 set): each byte compared with 0x20 set. */
+static inline int ends_folded(const char *s, size_t n, const char *suf)
+{
+    size_t m = strlen(suf);
+    if (n < m)
+        return 0;
+    for (size_t k = 0; k < m; k++)
+        if ((s[n - m + k] | 0x20) != (suf[k] | 0x20))
+            return 0;
+    return 1;
+}
+
+/* pk_heading_kind(), inline in the pass over the lines (a call a line
+   costs more than most of its tests) */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int heading_kind(const char *s, size_t n)
 {
     int colon = 0;
     if (n && (s[n - 1] == ' ' || s[n - 1] == ':')) { /* most lines end in neither */
@@ -49,15 +73,22 @@ int pk_heading_kind(const char *s, size_t n)
     /* refused before it is lowered: a line no row of the table can be (no
        row of its length begins with its first byte, lowered: A-Z, no byte
        before it to make a Latin-1 capital) and none of the forms after the
-       table's (a colon, or the end "t" or "g": lowering makes those of no
-       other byte). The lowering keeps the length: each byte on its own */
+       table's (a colon, or the end "beslut" or "förslag", its last byte
+       looked at first: lowering makes "t" and "g" of no other byte). The
+       lowering keeps the length: each byte on its own */
     unsigned char first = (unsigned char)s[0], last = (unsigned char)(s[n - 1] | 0x20);
     if (first >= 'A' && first <= 'Z')
         first = (unsigned char)(first + 32);
     int row = n <= 60 && (pk_heading_first[first] >> n & 1);
-    if (!row && !colon && last != 't' && last != 'g')
+    if (!row && !colon &&
+        !(last == 't' ? ends_folded(s, n, FORM_END_1) : last == 'g' ? ends_folded(s, n, FORM_END_2) : 0))
         return H_NONE;
     return heading_lowered(s, n, colon, row);
+}
+
+int pk_heading_kind(const char *s, size_t n)
+{
+    return heading_kind(s, n);
 }
 
 /* pk_heading_kind() of the line s[0..n), trimmed, that it has not
@@ -126,7 +157,7 @@ static int heading_lowered(const char *s, size_t n, int colon, int row)
     if (kind != H_NONE)
         return kind;
     /* the forms below end in "beslut" or "förslag", or hold a colon */
-    if (!colon && low[o - 1] != 't' && low[o - 1] != 'g')
+    if (!colon && !ends_with(low, o, FORM_END_1) && !ends_with(low, o, FORM_END_2))
         return H_NONE;
     /* "<X>s förslag till beslut": the preparing office's own proposal;
        the one laid before a meeting ("Framlagda ...") is not the decision */
@@ -145,19 +176,34 @@ static int heading_lowered(const char *s, size_t n, int colon, int row)
     return H_NONE;
 }
 
-/* The next line break at or after i (n when none): sixteen (SSE2) or eight
-   bytes at a time, inline (a line is too short for a call to pay). */
+#if defined(__SSE2__)
+/* The line breaks among the sixty-four bytes of s[0..n) from base, bit j
+   for byte base + j: sixteen bytes at a time, none read past n (the last
+   block's last few one by one). */
+static inline uint64_t newline_bits(const char *s, size_t base, size_t n)
+{
+    const __m128i nl = _mm_set1_epi8('\n');
+    const __m128i *p = (const __m128i *)(const void *)(s + base);
+    if (base + 64 <= n) /* (all blocks but the last) */
+        return (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p), nl)) |
+               (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p + 1), nl)) << 16 |
+               (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p + 2), nl)) << 32 |
+               (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p + 3), nl)) << 48;
+    uint64_t m = 0;
+    size_t j = 0;
+    for (; base + j + 16 <= n; j += 16)
+        m |= (uint64_t)(unsigned)_mm_movemask_epi8(
+                 _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + base + j)), nl))
+             << j;
+    for (; base + j < n; j++)
+        m |= (uint64_t)(s[base + j] == '\n') << j;
+    return m;
+}
+#else
+/* The next line break at or after i (n when none): eight bytes at a time,
+   inline (a line is too short for a call to pay). */
 static size_t next_newline(const char *s, size_t i, size_t n)
 {
-#if defined(__SSE2__)
-    const __m128i nl = _mm_set1_epi8('\n');
-    for (; i + 16 <= n; i += 16) {
-        unsigned m = (unsigned)_mm_movemask_epi8(
-            _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), nl));
-        if (m)
-            return i + (size_t)__builtin_ctz(m);
-    }
-#endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
     for (; i + 8 <= n; i += 8) {
@@ -173,6 +219,7 @@ static size_t next_newline(const char *s, size_t i, size_t n)
         i++;
     return i;
 }
+#endif
 
 void pk_segment(arena *a, const pk_text *t, segs *out)
 {
@@ -180,8 +227,23 @@ void pk_segment(arena *a, const pk_text *t, segs *out)
     size_t cap = t->n / 32 + 16;
     out->lines = pk_arena_alloc(a, cap * sizeof(line));
     out->nlines = 0;
+#if defined(__SSE2__)
+    /* the breaks of the block of sixty-four bytes from base not taken yet:
+       a block or two a line */
+    size_t base = 0;
+    uint64_t left = newline_bits(t->s, 0, t->n);
+#endif
     for (size_t s = 0; s <= t->n;) {
+#if defined(__SSE2__)
+        while (!left && base + 64 < t->n) {
+            base += 64;
+            left = newline_bits(t->s, base, t->n);
+        }
+        size_t i = left ? base + (size_t)__builtin_ctzll(left) : t->n;
+        left &= left - 1;
+#else
         size_t i = next_newline(t->s, s, t->n);
+#endif
         if (out->nlines == cap) {
             out->lines = pk_arena_grow(a, out->lines, cap * sizeof(line), 2 * cap * sizeof(line));
             cap *= 2;
@@ -190,7 +252,7 @@ void pk_segment(arena *a, const pk_text *t, segs *out)
         l->s = s;
         l->e = i;
         l->blank = (i == s);
-        l->heading = l->blank ? H_NONE : pk_heading_kind(t->s + s, i - s);
+        l->heading = l->blank ? H_NONE : heading_kind(t->s + s, i - s);
         s = i + 1;
     }
 }
@@ -236,7 +298,19 @@ static int is_terminator(const pk_text *t, size_t lo, size_t i)
         return 0; /* an initial */
     char low[16];
     if (wn < sizeof low) {
-        for (size_t k = 0; k < wn; k++)
+        size_t k = 0;
+#if defined(__SSE2__)
+        if (w + 16 <= t->n) {
+            /* the sixteen bytes from w lowered at once (A-Z, as signed
+               bytes: a byte of 0x80 and above is below 0), those past the
+               word cut off below */
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t->s + w));
+            __m128i up = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+            _mm_storeu_si128((__m128i *)(void *)low, _mm_add_epi8(x, _mm_and_si128(up, _mm_set1_epi8(0x20))));
+            k = wn;
+        }
+#endif
+        for (; k < wn; k++)
             low[k] = (t->s[w + k] >= 'A' && t->s[w + k] <= 'Z') ? (char)(t->s[w + k] + 32) : t->s[w + k];
         low[wn] = 0;
         if (pk_is_abbreviation(low, wn))
