@@ -296,6 +296,13 @@ typedef struct leads {
     unsigned short row[MAX_LEADS];
     unsigned short lo[257];
     int all; /* too many rows for the arrays: each line is compared with every row */
+    /* the rows of pk_cue_words of kind proposal, in table order, and their
+       lengths: a document without a decision section asks about these
+       few, not about every cue row (furniture words and all) */
+    uint32_t proposal[MAX_LEADS];
+    size_t proposal_len[MAX_LEADS];
+    size_t n_proposal;
+    int proposal_all; /* too many of them for the arrays: every row is looked at */
 } leads;
 static leads lead_rows;
 static pthread_once_t lead_rows_once = PTHREAD_ONCE_INIT;
@@ -312,6 +319,16 @@ static inline uint32_t tail_of(const char *s, size_t n)
 static void make_lead_rows(void)
 {
     leads *ld = &lead_rows;
+    for (size_t k = 0; k < pk_n_cue_words && !ld->proposal_all; k++) {
+        if (pk_cue_words[k].kind != PK_CUE_PROPOSAL)
+            continue;
+        if (ld->n_proposal == MAX_LEADS) {
+            ld->proposal_all = 1;
+            break;
+        }
+        ld->proposal_len[ld->n_proposal] = strlen(pk_cue_words[k].word);
+        ld->proposal[ld->n_proposal++] = (uint32_t)k;
+    }
     if (pk_n_decision_leads > MAX_LEADS) {
         ld->all = 1;
         return;
@@ -644,10 +661,12 @@ void pk_extract_decisions(ctx *c)
     /* no section: the office's proposal ("Förvaltningen föreslår att nämnden godkänner ...") */
     /* the cues (cue_words.tsv, kind proposal) in table order, each at its
        first place in the text */
-    for (size_t k = 0; k < pk_n_cue_words && !c->decisions.n; k++) {
+    size_t nk = ld->proposal_all ? pk_n_cue_words : ld->n_proposal;
+    for (size_t j = 0; j < nk && !c->decisions.n; j++) {
+        size_t k = ld->proposal_all ? j : ld->proposal[j];
         if (pk_cue_words[k].kind != PK_CUE_PROPOSAL)
             continue;
-        size_t m = strlen(pk_cue_words[k].word), ss, se;
+        size_t m = ld->proposal_all ? strlen(pk_cue_words[k].word) : ld->proposal_len[j], ss, se;
         size_t pos = pk_cue_word_at(c, PK_CUE_PROPOSAL, k, 0, c->t.n, NULL);
         if (pos == SIZE_MAX)
             continue;
