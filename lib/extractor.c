@@ -252,14 +252,24 @@ PK_EXPORT int pk_extract_ex(const pk_extractor *ex, const char *text, size_t len
         return fail(err, rc, di.bad_offset, msg);
     }
     c.encoding = di.encoding;
-    /* the form feeds, once, so that every span finds its page by bisection */
+    /* the form feeds, once, so that every span finds its page by bisection:
+       the first FEW_FF kept as the one pass finds them, the input read
+       again only for a document of more pages */
+    enum { FEW_FF = 256 };
+    uint32_t few_ff[FEW_FF];
     for (const unsigned char *p = c.orig, *end = c.orig + len; (p = memchr(p, '\f', (size_t)(end - p))) != NULL; p++)
-        c.n_ff++;
+        if (c.n_ff++ < FEW_FF)
+            few_ff[c.n_ff - 1] = (uint32_t)(p - c.orig);
     if (c.n_ff) {
         uint32_t *ff = pk_arena_alloc(c.a, c.n_ff * sizeof *ff);
-        size_t k = 0;
-        for (const unsigned char *p = c.orig, *end = c.orig + len; (p = memchr(p, '\f', (size_t)(end - p))) != NULL; p++)
-            ff[k++] = (uint32_t)(p - c.orig);
+        if (c.n_ff <= FEW_FF) {
+            memcpy(ff, few_ff, c.n_ff * sizeof *ff);
+        } else {
+            size_t k = 0;
+            for (const unsigned char *p = c.orig, *end = c.orig + len; (p = memchr(p, '\f', (size_t)(end - p))) != NULL;
+                 p++)
+                ff[k++] = (uint32_t)(p - c.orig);
+        }
         c.ff = ff;
     }
     if (di.encoding == ENC_CP1252)
