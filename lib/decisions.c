@@ -36,11 +36,13 @@ static size_t marker_len(const ctx *c, size_t p, size_t end, int att_items)
 }
 
 /* The deciding body closest before `before` in [from, before), or 0. */
-static int body_before(ctx *c, size_t from, size_t before, size_t *bs, size_t *be)
+static int body_before_from(ctx *c, size_t from, size_t before, const size_t *first, size_t *bs, size_t *be)
 {
     size_t ov[6], pos = from;
     int found = 0;
-    while (pos < before && pk_rx_match(c, RX_BODY, pos, before, ov, 3)) {
+    /* first: the first question's answer, when it is known (a match) */
+    while (pos < before && (first ? (memcpy(ov, first, sizeof ov), 1) : pk_rx_match(c, RX_BODY, pos, before, ov, 3))) {
+        first = NULL;
         size_t hs = ov[4], he = ov[5];
         size_t s = hs;
         if (!pk_is_upper_at(c->t.s + hs, he - hs) && ov[2] != (size_t)-1)
@@ -51,6 +53,11 @@ static int body_before(ctx *c, size_t from, size_t before, size_t *bs, size_t *b
         pos = ov[1];
     }
     return found;
+}
+
+static int body_before(ctx *c, size_t from, size_t before, size_t *bs, size_t *be)
+{
+    return body_before_from(c, from, before, NULL, bs, be);
 }
 
 /* The first match of formula pattern id (built from `rows`) in [s, e): its
@@ -174,6 +181,10 @@ typedef struct lead_body {
     int known;     /* when its answer is known: */
     int found;     /* body_before's result, */
     size_t bs, be; /* and the body */
+    /* the line of "<Nämnd> beslutar" [ks, ke), when there is one, whose
+       RX_BODY match from its start (kov) pk_extract_decisions found: the
+       first question of body_before about that lead-in */
+    size_t ks, ke, kov[6];
 } lead_body;
 
 static int body_of_lead(ctx *c, lead_body *lb, size_t lead_s, size_t lead_e, size_t *bs, size_t *be)
@@ -182,7 +193,8 @@ static int body_of_lead(ctx *c, lead_body *lb, size_t lead_s, size_t lead_e, siz
         lb->s = lead_s;
         lb->e = lead_e;
         lb->known = 1;
-        lb->found = body_before(c, lead_s, lead_e, &lb->bs, &lb->be);
+        lb->found = body_before_from(c, lead_s, lead_e, lb->ks == lead_s && lb->ke == lead_e ? lb->kov : NULL, &lb->bs,
+                                     &lb->be);
     }
     if (lb->found) {
         *bs = lb->bs;
@@ -592,18 +604,21 @@ void pk_extract_decisions(ctx *c)
     int protokoll = c->rec->doc_type && strncmp(c->rec->doc_type, "protokoll", 9) == 0;
     const leads *ld = leads_init();
     text_set ts = {NULL, 0, 0}; /* filled once there are FEW_TEXTS decisions */
-    lead_body lb = {0, 0, 0, 0, 0, 0};
+    lead_body lb = {0, 0, 0, 0, 0, 0, 0, 0, {0}};
     for (size_t i = c->focus_line; i < g->nlines; i++) {
         const line *l = &g->lines[i];
-        size_t ov[2];
+        size_t ov[6];
         if (l->heading == H_DECISION) {
             if (head == g->nlines)
                 head = i;
             if (beslut == g->nlines && line_is_beslut(c, l))
                 beslut = i;
         } else if (lead == g->nlines && !l->blank && !l->heading && is_lead_in(c, ld, l) &&
-                   pk_rx_match(c, RX_BODY, l->s, l->e, ov, 1) && ov[0] == l->s) {
+                   pk_rx_match(c, RX_BODY, l->s, l->e, ov, 3) && ov[0] == l->s) {
             lead = i; /* "<Nämnd> beslutar" standing on its own line */
+            lb.ks = l->s;
+            lb.ke = l->e;
+            memcpy(lb.kov, ov, sizeof lb.kov);
         }
     }
     /* in minutes the decision itself wins over a proposal quoted before it */
@@ -643,15 +658,12 @@ void pk_extract_decisions(ctx *c)
     /* "Kommunstyrelsens personalutskott beslutar:" names the body even
        where no item below it reads as a decision */
     if (!c->rec->body && lead < g->nlines) {
-        size_t ov[6];
-        const line *l = &g->lines[lead];
-        if (pk_rx_match(c, RX_BODY, l->s, l->e, ov, 3) && ov[0] == l->s) {
-            size_t hs = ov[4], he = ov[5], bs = hs;
-            if (!pk_is_upper_at(c->t.s + hs, he - hs) && ov[2] != (size_t)-1)
-                bs = ov[2];
-            c->rec->body = pk_fold(c, bs, he);
-            c->rec->body_span = pk_span_of(c, bs, he);
-        }
+        const size_t *ov = lb.kov; /* the match the lead-in was found by */
+        size_t hs = ov[4], he = ov[5], bs = hs;
+        if (!pk_is_upper_at(c->t.s + hs, he - hs) && ov[2] != (size_t)-1)
+            bs = ov[2];
+        c->rec->body = pk_fold(c, bs, he);
+        c->rec->body_span = pk_span_of(c, bs, he);
     }
     if (c->decisions.n) {
         body_from_header(c);
