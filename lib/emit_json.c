@@ -270,6 +270,23 @@ static char *put_num(char *w, long long v)
         *w = (char)('0' + v); /* one digit: most pages */
         return w + 1;
     }
+    if ((unsigned long long)v < 10000) {
+        /* two to four digits, as most offsets and years are: no count of
+           digits, no loop */
+        uint32_t x = (uint32_t)v, hi = x / 100, lo = x % 100;
+        if (x < 100) {
+            memcpy(w, pairs + 2 * x, 2);
+            return w + 2;
+        }
+        if (hi < 10) {
+            *w = (char)('0' + hi);
+            memcpy(w + 1, pairs + 2 * lo, 2);
+            return w + 3;
+        }
+        memcpy(w, pairs + 2 * hi, 2);
+        memcpy(w + 2, pairs + 2 * lo, 2);
+        return w + 4;
+    }
     unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
     if (v < 0)
         *w++ = '-';
