@@ -94,13 +94,16 @@ static inline size_t plain_run(char *w, const char *p, size_t r)
 {
     size_t j = 0;
 #if defined(__SSE2__)
-    for (; j + 16 <= r; j += 16) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + j));
-        _mm_storeu_si128((__m128i *)(void *)(w + j), x);
-        unsigned look = look16(x);
-        if (look)
-            return j + (size_t)__builtin_ctz(look);
-    }
+    /* most strings are shorter (a name, a date, a role): they go straight
+       to their last bytes */
+    if (__builtin_expect(r >= 16, 0))
+        for (; j + 16 <= r; j += 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + j));
+            _mm_storeu_si128((__m128i *)(void *)(w + j), x);
+            unsigned look = look16(x);
+            if (look)
+                return j + (size_t)__builtin_ctz(look);
+        }
 #endif
 #if defined(__SSE2__) && defined __GNUC__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     /* the last 1 to 15 bytes in one block, from loads within them, and
