@@ -389,12 +389,22 @@ void pk_extract_fields(ctx *c)
     if (have) {
         c->rec->paragraph = pk_arena_strndup(c->a, c->t.s + pv[2], pv[3] - pv[2]);
         c->rec->paragraph_span = pk_span_of(c, pv[2], pv[3]);
-        if (pv[0] > 0) /* the line of the chosen paragraph, when it is not the first thing */
-            for (size_t i = 0; i < g->nlines; i++)
-                if (g->lines[i].s <= pv[0] && pv[0] <= g->lines[i].e) {
-                    c->focus_line = i;
-                    break;
-                }
+        if (pv[0] > 0) {
+            /* the line of the chosen paragraph, when it is not the first
+               thing: the first line that ends at it or after, by bisection
+               (the lines stand in order), if that line starts by it (no
+               later one does) */
+            size_t lo = 0, hi = g->nlines;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (g->lines[mid].e < pv[0])
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            if (lo < g->nlines && g->lines[lo].s <= pv[0])
+                c->focus_line = lo;
+        }
     }
 
     /* the first decision heading bounds the header zone */
