@@ -322,6 +322,13 @@ static pthread_once_t lead_rows_once = PTHREAD_ONCE_INIT;
 /* The last bytes (four at most) of s[0..n), the last as the low byte */
 static inline uint32_t tail_of(const char *s, size_t n)
 {
+#if defined __GNUC__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n >= 4) { /* one load: its first byte is the low one */
+        uint32_t v;
+        memcpy(&v, s + n - 4, 4);
+        return __builtin_bswap32(v);
+    }
+#endif
     uint32_t x = 0;
     for (size_t i = 0; i < 4 && i < n; i++)
         x |= (uint32_t)(unsigned char)s[n - 1 - i] << (8 * i);
