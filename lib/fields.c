@@ -67,11 +67,11 @@ static int line_is(ctx *c, const line *l, int id)
 }
 
 /* A line of a person's name: two to four capitalised words, the first a
-   given name. */
-static int is_name_line(const ctx *c, const line *l)
+   given name (w: the line's count_words). */
+static int is_name_line(const ctx *c, const line *l, size_t w)
 {
     const char *s = c->t.s + l->s;
-    size_t n = l->e - l->s, w = count_words(s, n);
+    size_t n = l->e - l->s;
     if (w < 2 || w > 4)
         return 0;
     size_t i = 0;
@@ -136,11 +136,12 @@ static int is_furniture_line(ctx *c, const line *l, int under_para)
     size_t n = l->e - l->s;
     if (l->heading || has_furniture_word(c, l))
         return 1;
-    if (under_para && count_words(s, n) >= 2)
+    size_t w = count_words(s, n); /* counted once for the tests below */
+    if (under_para && w >= 2)
         ;
-    else if ((count_words(s, n) < 2 && !pk_is_lower_at(s, n) && !(n == 4 && s[0] >= '1' && s[0] <= '2')) ||
+    else if ((w < 2 && !pk_is_lower_at(s, n) && !(n == 4 && s[0] >= '1' && s[0] <= '2')) ||
         (n == 15 && memcmp(s, "Stockholms stad", 15) == 0) || (n > 3 && memcmp(s + n - 3, " AB", 3) == 0) ||
-        (n > 7 && memcmp(s + n - 7, " kommun", 7) == 0 && count_words(s, n) <= 3))
+        (n > 7 && memcmp(s + n - 7, " kommun", 7) == 0 && w <= 3))
         return 1;
     /* the first date of the line, asked once: the line that is one, or
        that opens with one (below) */
@@ -159,7 +160,7 @@ static int is_furniture_line(ctx *c, const line *l, int under_para)
         return 1;
     if (n >= 6 && s[0] >= '0' && s[0] <= '9' && s[3] == ' ' && s[4] >= '0' && s[4] <= '9')
         return 1;
-    if (is_name_line(c, l))
+    if (is_name_line(c, l, w))
         return 1;
     return 0;
 }
