@@ -431,9 +431,12 @@ static void split_section(ctx *c, text_set *ts, lead_body *lb, const leads *ld, 
             att_items = 1;
             continue;
         }
-        if (marker_len(c, l->s, l->e, att_items))
+        /* a marker of any kind (asked once); "att" is one only where the
+           marker without it is none */
+        size_t m = marker_len(c, l->s, l->e, 0);
+        if (m || (att_items && marker_len(c, l->s, l->e, att_items)))
             marked = 1;
-        if (marker_len(c, l->s, l->e, 0) && c->t.s[l->s] >= '0' && c->t.s[l->s] <= '9')
+        if (m && c->t.s[l->s] >= '0' && c->t.s[l->s] <= '9')
             numbered = 1;
     }
     /* numbered items: a line that opens with "att" goes on the item above
