@@ -638,8 +638,14 @@ static void from_decision(ctx *c, const pk_decision *d, size_t s, size_t e)
         break;
     }
     /* "... för LIST" after deltagande/anmälan, "från LIST": only in a
-       matter about an award ("bevilja ... för projektet X" names no unit) */
-    for (size_t q = s; c->award && q + 4 < e; q++) {
+       matter about an award ("bevilja ... för projektet X" names no unit).
+       A limit: only the first FOR_TRIES of them are tried. Each try reads
+       the rest of the item (list_end, then add_list over it), so an item of
+       n words "för" cost time n squared; a list stands after one of the
+       first few (in the sets read so far, always the first). */
+    enum { FOR_TRIES = 16 };
+    size_t tries = 0;
+    for (size_t q = s; c->award && q + 4 < e && tries < FOR_TRIES; q++) {
         if (!is_sp(c->t.s[q]))
             continue;
         size_t w = q + 1, k = 0;
@@ -650,6 +656,7 @@ static void from_decision(ctx *c, const pk_decision *d, size_t s, size_t e)
         if (!k)
             continue;
         size_t ls = w + k;
+        tries++;
         if (add_list(c, ls, list_end(c, ls, e), 0) > 0)
             return;
     }

@@ -134,6 +134,9 @@ static const form forms[] = {
     {"capital, then no case", "A", "\xCD\xB8", " Protokoll", 20000},
     {"people with parties", "", "Anna Berg (S), ", "", 4000},
     {"named dates", "", "den 3 maj 2021, ", "", 4000},
+    /* each "för" in an award's decision tried the rest of the item as a list */
+    {"för in an award", "Tjänsteutlåtande\nAnmälan till Stockholms stads kvalitetsutmärkelse 2020\n\nFörslag till beslut\n"
+     "Förskolenämnden godkänner deltagande i kvalitetsutmärkelsen ", "för b ", "ok.\n", 2000},
 };
 
 /* the ratio of the time at 10x to the time at 1x; measured again, up to
