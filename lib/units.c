@@ -1159,6 +1159,15 @@ static void from_cues(ctx *c, size_t s, size_t e, int *budget, unit_keys *keys)
     if (strlen(low) != n) /* a case folding that changed the length: no offsets */
         return;
     pthread_once(&cue_first_once, make_cue_first);
+    /* what one cue's walk found, kept for the cues after it (they come in
+       order), so that a text of n cues costs no time n squared: the end of
+       the sentence from le_from (le_end); the subject's start after the
+       last "att" before att_q (att_from), and past the spaces and
+       numbering after it (num_from, read to e: with a cue at cs, the walk
+       to cs ends at the smaller of num_from and cs) */
+    struct {
+        size_t le_from, le_end, att_q, att_from, num_of, num_from;
+    } k = {e, e, s, s, e, e};
     for (size_t p = 0; p < n; p++) {
         /* a cue opens a word: not after a letter (an ASCII one, or any byte
            from 0x80) or a hyphen */
@@ -1185,8 +1194,25 @@ static void from_cues(ctx *c, size_t s, size_t e, int *budget, unit_keys *keys)
         if (best->before) {
             /* "avveckla A, som tillhör X, och B": to the end of the sentence */
             size_t le = ce;
-            while (le < e && !(c->t.s[le] == '.' && (le + 1 == e || is_sp(c->t.s[le + 1]))))
-                le++;
+            if (k.le_from <= ce && ce <= k.le_end) {
+                le = k.le_end; /* no sentence end in [le_from, le_end) */
+            } else {
+                while (le < e && !(c->t.s[le] == '.' && (le + 1 == e || is_sp(c->t.s[le + 1]))))
+                    le++;
+                k.le_from = ce;
+                k.le_end = le;
+            }
+            /* A limit: the list is read to at most LIST_MAX bytes after
+               the cue (16 names of at most 120 bytes, and their
+               separators). split() and name_end() read its first item to
+               the sentence's end, so a sentence of n cues ("avveckla b
+               avveckla b ...") cost time n squared. */
+            enum { LIST_MAX = 2048 };
+            if (le - ce > LIST_MAX) { /* (at a character's first byte) */
+                le = ce + LIST_MAX;
+                while (((unsigned char)c->t.s[le] & 0xC0) == 0x80)
+                    le--;
+            }
             ni = split(c, ce, le, items, 16);
             for (size_t i = 0; i < ni; i++) {
                 size_t a = skip_sp(c, items[i].s, items[i].e), b = name_end(c, a, items[i].e);
@@ -1210,15 +1236,30 @@ static void from_cues(ctx *c, size_t s, size_t e, int *budget, unit_keys *keys)
             }
         } else {
             /* the subject: from the item's start or its last "att" */
-            size_t from = s;
-            for (size_t q = s; q + 4 < cs; q++)
-                if ((q == s || is_sp(c->t.s[q - 1])) && word_at(c, q, cs, "att"))
-                    from = q + 3;
+            /* (an "att" at q with q + 4 < cs is one whatever the cue: the
+               byte after it is before cs) */
+            for (; k.att_q + 4 < cs; k.att_q++)
+                if ((k.att_q == s || is_sp(c->t.s[k.att_q - 1])) && word_at(c, k.att_q, cs, "att"))
+                    k.att_from = k.att_q + 3;
             /* "1. " numbering */
-            from = skip_sp(c, from, cs);
-            while (from < cs && ((c->t.s[from] >= '0' && c->t.s[from] <= '9') || c->t.s[from] == '.' ||
-                                 c->t.s[from] == ')'))
-                from++;
+            if (k.num_of != k.att_from) {
+                size_t f = skip_sp(c, k.att_from, e);
+                while (f < e && ((c->t.s[f] >= '0' && c->t.s[f] <= '9') || c->t.s[f] == '.' || c->t.s[f] == ')'))
+                    f++;
+                k.num_of = k.att_from;
+                k.num_from = f;
+            }
+            size_t from = k.num_from < cs ? k.num_from : cs;
+            /* A limit: a subject longer than SUBJECT_MAX bytes is not read
+               (the cue names no unit). Each of its items must pass clean(),
+               a name of at most 120 bytes after the words it drops, and
+               split() yields at most 16 of them, so a longer subject is
+               hardly a list of names; read again for each cue, it cost a
+               text of n cues ("b läggs ned och b läggs ned och ...") time
+               n squared. */
+            enum { SUBJECT_MAX = 2048 };
+            if (cs - from > SUBJECT_MAX)
+                continue;
             size_t to = cs;
             const char *parent = NULL;
             for (size_t q = from; q < cs; q++)

@@ -137,6 +137,9 @@ static const form forms[] = {
     /* each "för" in an award's decision tried the rest of the item as a list */
     {"för in an award", "Tjänsteutlåtande\nAnmälan till Stockholms stads kvalitetsutmärkelse 2020\n\nFörslag till beslut\n"
      "Förskolenämnden godkänner deltagande i kvalitetsutmärkelsen ", "för b ", "ok.\n", 2000},
+    /* each cue read its subject from the item's start, or its list to the sentence's end */
+    {"units before cues", "Tjänsteutlåtande\n\nFörslag till beslut\nFörskolenämnden beslutar att ", "b läggs ned och ", "ok.\n", 2000},
+    {"units after cues", "Tjänsteutlåtande\n\nFörslag till beslut\nFörskolenämnden beslutar att ", "avveckla b ", "ok.\n", 2000},
 };
 
 /* the ratio of the time at 10x to the time at 1x; measured again, up to
