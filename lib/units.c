@@ -526,8 +526,9 @@ static int add_list(ctx *c, size_t s, size_t e, int strict)
     return added;
 }
 
-/* Bullet lines after a colon: "följande enheter deltar:" */
-static int bullet_list(ctx *c, size_t q, size_t limit)
+/* Bullet lines after a colon: "följande enheter deltar:". With stop, the
+   start of the line the walk ended at (or limit). */
+static int bullet_list(ctx *c, size_t q, size_t limit, size_t *stop)
 {
     int got = 0;
     size_t ls = q + 1;
@@ -573,6 +574,8 @@ static int bullet_list(ctx *c, size_t q, size_t limit)
             got++;
         ls = le;
     }
+    if (stop)
+        *stop = ls;
     return got;
 }
 
@@ -615,7 +618,7 @@ static void from_decision(ctx *c, const pk_decision *d, size_t s, size_t e)
         size_t q = p;
         while (q < e && c->t.s[q] != ':')
             q++;
-        if (q < e && c->t.s[q] == ':' && bullet_list(c, q, c->decision_hi))
+        if (q < e && c->t.s[q] == ':' && bullet_list(c, q, c->decision_hi, NULL))
             return;
         add_list(c, p, list_end(c, p, e), 0);
         return;
@@ -631,7 +634,7 @@ static void from_decision(ctx *c, const pk_decision *d, size_t s, size_t e)
         size_t after = ov[1], k = after;
         while (k < c->t.n && k - after < 80 && c->t.s[k] != ':' && c->t.s[k] != '.')
             k++;
-        if (k < c->t.n && c->t.s[k] == ':' && bullet_list(c, k, c->t.n))
+        if (k < c->t.n && c->t.s[k] == ':' && bullet_list(c, k, c->t.n, NULL))
             return;
         if (add_list(c, ls, ov[0], 0) > 0)
             return;
@@ -843,7 +846,12 @@ static void set_parents(ctx *c)
 /* "X har valt att delta ...": the first sentence whose subject is a list of units. */
 static void from_participation(ctx *c)
 {
-    size_t ov[2], pos = 0;
+    /* the lines [bl_lo, bl_hi] a list of lines that named no unit was read
+       over: a list from any of them is the rest of that one (its walk
+       depends on the line it is at and on whether a unit was found), so it
+       is not read again; "- A deltar:" on each of n lines cost time and
+       memory n squared */
+    size_t ov[2], pos = 0, bl_lo = 1, bl_hi = 0;
     while (pk_rx_match(c, RX_PARTICIPATE, pos, c->t.n, ov, 1)) {
         size_t vs = ov[0];
         pos = ov[1];
@@ -863,8 +871,12 @@ static void from_participation(ctx *c)
             k++;
         if (k < se && k - ov[1] < 80) {
             size_t after = skip_sp(c, k + 1, c->t.n);
-            if (after < c->t.n && c->t.s[after - 1] == '\n' && bullet_list(c, k, c->t.n))
-                return;
+            if (after < c->t.n && c->t.s[after - 1] == '\n' && !(bl_lo <= after && after <= bl_hi)) {
+                /* (after is the start of a line: after a line break) */
+                if (bullet_list(c, k, c->t.n, &bl_hi))
+                    return;
+                bl_lo = after;
+            }
             if (add_list(c, k + 1, se, 0) > 0 && c->units.n > before)
                 return;
         }
