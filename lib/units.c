@@ -526,8 +526,9 @@ static int add_list(ctx *c, size_t s, size_t e, int strict)
     return added;
 }
 
-/* Bullet lines after a colon: "följande enheter deltar:" */
-static int bullet_list(ctx *c, size_t q, size_t limit)
+/* Bullet lines after a colon: "följande enheter deltar:". With stop, the
+   start of the line the walk ended at (or limit). */
+static int bullet_list(ctx *c, size_t q, size_t limit, size_t *stop)
 {
     int got = 0;
     size_t ls = q + 1;
@@ -573,6 +574,8 @@ static int bullet_list(ctx *c, size_t q, size_t limit)
             got++;
         ls = le;
     }
+    if (stop)
+        *stop = ls;
     return got;
 }
 
@@ -615,7 +618,7 @@ static void from_decision(ctx *c, const pk_decision *d, size_t s, size_t e)
         size_t q = p;
         while (q < e && c->t.s[q] != ':')
             q++;
-        if (q < e && c->t.s[q] == ':' && bullet_list(c, q, c->decision_hi))
+        if (q < e && c->t.s[q] == ':' && bullet_list(c, q, c->decision_hi, NULL))
             return;
         add_list(c, p, list_end(c, p, e), 0);
         return;
@@ -631,15 +634,21 @@ static void from_decision(ctx *c, const pk_decision *d, size_t s, size_t e)
         size_t after = ov[1], k = after;
         while (k < c->t.n && k - after < 80 && c->t.s[k] != ':' && c->t.s[k] != '.')
             k++;
-        if (k < c->t.n && c->t.s[k] == ':' && bullet_list(c, k, c->t.n))
+        if (k < c->t.n && c->t.s[k] == ':' && bullet_list(c, k, c->t.n, NULL))
             return;
         if (add_list(c, ls, ov[0], 0) > 0)
             return;
         break;
     }
     /* "... för LIST" after deltagande/anmälan, "från LIST": only in a
-       matter about an award ("bevilja ... för projektet X" names no unit) */
-    for (size_t q = s; c->award && q + 4 < e; q++) {
+       matter about an award ("bevilja ... för projektet X" names no unit).
+       A limit: only the first FOR_TRIES of them are tried. Each try reads
+       the rest of the item (list_end, then add_list over it), so an item of
+       n words "för" cost time n squared; a list stands after one of the
+       first few (in the sets read so far, always the first). */
+    enum { FOR_TRIES = 16 };
+    size_t tries = 0;
+    for (size_t q = s; c->award && q + 4 < e && tries < FOR_TRIES; q++) {
         if (!is_sp(c->t.s[q]))
             continue;
         size_t w = q + 1, k = 0;
@@ -650,6 +659,7 @@ static void from_decision(ctx *c, const pk_decision *d, size_t s, size_t e)
         if (!k)
             continue;
         size_t ls = w + k;
+        tries++;
         if (add_list(c, ls, list_end(c, ls, e), 0) > 0)
             return;
     }
@@ -836,7 +846,12 @@ static void set_parents(ctx *c)
 /* "X har valt att delta ...": the first sentence whose subject is a list of units. */
 static void from_participation(ctx *c)
 {
-    size_t ov[2], pos = 0;
+    /* the lines [bl_lo, bl_hi] a list of lines that named no unit was read
+       over: a list from any of them is the rest of that one (its walk
+       depends on the line it is at and on whether a unit was found), so it
+       is not read again; "- A deltar:" on each of n lines cost time and
+       memory n squared */
+    size_t ov[2], pos = 0, bl_lo = 1, bl_hi = 0;
     while (pk_rx_match(c, RX_PARTICIPATE, pos, c->t.n, ov, 1)) {
         size_t vs = ov[0];
         pos = ov[1];
@@ -856,8 +871,12 @@ static void from_participation(ctx *c)
             k++;
         if (k < se && k - ov[1] < 80) {
             size_t after = skip_sp(c, k + 1, c->t.n);
-            if (after < c->t.n && c->t.s[after - 1] == '\n' && bullet_list(c, k, c->t.n))
-                return;
+            if (after < c->t.n && c->t.s[after - 1] == '\n' && !(bl_lo <= after && after <= bl_hi)) {
+                /* (after is the start of a line: after a line break) */
+                if (bullet_list(c, k, c->t.n, &bl_hi))
+                    return;
+                bl_lo = after;
+            }
             if (add_list(c, k + 1, se, 0) > 0 && c->units.n > before)
                 return;
         }
@@ -1152,6 +1171,15 @@ static void from_cues(ctx *c, size_t s, size_t e, int *budget, unit_keys *keys)
     if (strlen(low) != n) /* a case folding that changed the length: no offsets */
         return;
     pthread_once(&cue_first_once, make_cue_first);
+    /* what one cue's walk found, kept for the cues after it (they come in
+       order), so that a text of n cues costs no time n squared: the end of
+       the sentence from le_from (le_end); the subject's start after the
+       last "att" before att_q (att_from), and past the spaces and
+       numbering after it (num_from, read to e: with a cue at cs, the walk
+       to cs ends at the smaller of num_from and cs) */
+    struct {
+        size_t le_from, le_end, att_q, att_from, num_of, num_from;
+    } k = {e, e, s, s, e, e};
     for (size_t p = 0; p < n; p++) {
         /* a cue opens a word: not after a letter (an ASCII one, or any byte
            from 0x80) or a hyphen */
@@ -1178,8 +1206,25 @@ static void from_cues(ctx *c, size_t s, size_t e, int *budget, unit_keys *keys)
         if (best->before) {
             /* "avveckla A, som tillhör X, och B": to the end of the sentence */
             size_t le = ce;
-            while (le < e && !(c->t.s[le] == '.' && (le + 1 == e || is_sp(c->t.s[le + 1]))))
-                le++;
+            if (k.le_from <= ce && ce <= k.le_end) {
+                le = k.le_end; /* no sentence end in [le_from, le_end) */
+            } else {
+                while (le < e && !(c->t.s[le] == '.' && (le + 1 == e || is_sp(c->t.s[le + 1]))))
+                    le++;
+                k.le_from = ce;
+                k.le_end = le;
+            }
+            /* A limit: the list is read to at most LIST_MAX bytes after
+               the cue (16 names of at most 120 bytes, and their
+               separators). split() and name_end() read its first item to
+               the sentence's end, so a sentence of n cues ("avveckla b
+               avveckla b ...") cost time n squared. */
+            enum { LIST_MAX = 2048 };
+            if (le - ce > LIST_MAX) { /* (at a character's first byte) */
+                le = ce + LIST_MAX;
+                while (((unsigned char)c->t.s[le] & 0xC0) == 0x80)
+                    le--;
+            }
             ni = split(c, ce, le, items, 16);
             for (size_t i = 0; i < ni; i++) {
                 size_t a = skip_sp(c, items[i].s, items[i].e), b = name_end(c, a, items[i].e);
@@ -1203,15 +1248,30 @@ static void from_cues(ctx *c, size_t s, size_t e, int *budget, unit_keys *keys)
             }
         } else {
             /* the subject: from the item's start or its last "att" */
-            size_t from = s;
-            for (size_t q = s; q + 4 < cs; q++)
-                if ((q == s || is_sp(c->t.s[q - 1])) && word_at(c, q, cs, "att"))
-                    from = q + 3;
+            /* (an "att" at q with q + 4 < cs is one whatever the cue: the
+               byte after it is before cs) */
+            for (; k.att_q + 4 < cs; k.att_q++)
+                if ((k.att_q == s || is_sp(c->t.s[k.att_q - 1])) && word_at(c, k.att_q, cs, "att"))
+                    k.att_from = k.att_q + 3;
             /* "1. " numbering */
-            from = skip_sp(c, from, cs);
-            while (from < cs && ((c->t.s[from] >= '0' && c->t.s[from] <= '9') || c->t.s[from] == '.' ||
-                                 c->t.s[from] == ')'))
-                from++;
+            if (k.num_of != k.att_from) {
+                size_t f = skip_sp(c, k.att_from, e);
+                while (f < e && ((c->t.s[f] >= '0' && c->t.s[f] <= '9') || c->t.s[f] == '.' || c->t.s[f] == ')'))
+                    f++;
+                k.num_of = k.att_from;
+                k.num_from = f;
+            }
+            size_t from = k.num_from < cs ? k.num_from : cs;
+            /* A limit: a subject longer than SUBJECT_MAX bytes is not read
+               (the cue names no unit). Each of its items must pass clean(),
+               a name of at most 120 bytes after the words it drops, and
+               split() yields at most 16 of them, so a longer subject is
+               hardly a list of names; read again for each cue, it cost a
+               text of n cues ("b läggs ned och b läggs ned och ...") time
+               n squared. */
+            enum { SUBJECT_MAX = 2048 };
+            if (cs - from > SUBJECT_MAX)
+                continue;
             size_t to = cs;
             const char *parent = NULL;
             for (size_t q = from; q < cs; q++)
