@@ -500,7 +500,12 @@ static int is_furniture(const char *s, size_t n)
        the first of a row, and no longer than the longest row */
     if (first != 'j' && !pk_furniture_line_first[first])
         return 0;
-    size_t most = first == 'j' && pk_furniture_line_max < 49 ? 49 : pk_furniture_line_max;
+    /* no longer than the longest row that begins with the line's first
+       byte (the highest length of its filter), or 49 for "justerandes" */
+    uint64_t lengths = pk_furniture_line_first[first];
+    size_t most = lengths ? (size_t)(63 - __builtin_clzll(lengths)) : 0;
+    if (first == 'j' && most < 49)
+        most = 49;
     if (n < sizeof low) {
 #if defined(__SSE2__)
         /* sixteen bytes at a time, lowered at once; a space after a space
