@@ -153,8 +153,10 @@ static size_t text_run(const unsigned char *in, size_t len, size_t i)
 /* The bytes (bit j for byte j) of the sixteen x that the one pass over
    valid UTF-8 does not copy in a run (text_bytes()): bytes that are not
    plain, other than whole two-byte characters (C2..DF and a continuation
-   byte, both among the sixteen). */
-static inline unsigned text_bad16(__m128i x)
+   byte, both among the sixteen). *p1: those of the others that
+   pk_normalize's first pass may change or must look at (pass1_bad(): a
+   tab, a carriage return, a lead byte but C3). */
+static inline unsigned text_bad16(__m128i x, unsigned *p1)
 {
     /* the bytes that are: printable (one more, as signed bytes: 0x21..0x7F
        for 0x20..0x7E, 0x80 for 0x7F, 0x81..0x00 for the high bytes), a
@@ -164,14 +166,53 @@ static inline unsigned text_bad16(__m128i x)
        cut by the block's end is none). No branch: a text's blocks of
        ASCII and of letters come in no order a branch could foretell. */
     __m128i printable = _mm_cmpgt_epi8(_mm_add_epi8(x, _mm_set1_epi8(1)), _mm_set1_epi8(0x20));
-    __m128i ws = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
-                              _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\f')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'))));
+    __m128i tab_cr = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\r')));
+    __m128i ws = _mm_or_si128(tab_cr, _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\f')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))));
     __m128i cont = _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0));
     __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8((char)0xC1)), _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xE0)));
     __m128i pair = _mm_or_si128(_mm_and_si128(lead, _mm_srli_si128(cont, 1)), _mm_and_si128(cont, _mm_slli_si128(lead, 1)));
+    *p1 = (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(tab_cr, _mm_andnot_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3)), lead)));
     return ~(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(printable, ws), pair)) & 0xFFFFu;
 }
 #endif
+
+/* The byte b of valid UTF-8 is one that pk_normalize's first pass may
+   change or must look at: below 0x20 but a line break or a form feed, or
+   a lead byte but C3 (the letters "å", "ä", "ö", "é", whose pairs it
+   copies as they are). */
+static inline int pass1_bad(unsigned char b)
+{
+    return (b < 0x20 && b != '\n' && b != '\f') || (b >= 0xC0 && b != 0xC3);
+}
+
+/* The character of k bytes at p (valid UTF-8), of which pass1_bad() told
+   the first, is one the first pass copies as it stands all the same (a
+   "§", a dash, a quotation mark). */
+static int pass1_keeps(const unsigned char *p, size_t k)
+{
+    if (p[0] < 0x80)
+        return 0;
+    utf8proc_int32_t cp;
+    return utf8proc_iterate(p, (utf8proc_ssize_t)k, &cp) > 0 && pk_norm_keeps(cp);
+}
+
+/* The first of the bytes p1 (bit j for byte j of the sixteen at p, the
+   first of each a tab, a carriage return or the lead of a pair) whose
+   character pass1_keeps() does not keep; 16 when none. Out of the loop
+   that asks it: a block with a "§" in it, a few a page. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static size_t pass1_first(const unsigned char *p, unsigned p1)
+{
+    for (; p1; p1 &= p1 - 1) {
+        size_t j = (size_t)__builtin_ctz(p1);
+        if (!pass1_keeps(p + j, 2))
+            return j;
+    }
+    return 16;
+}
 
 #if defined(__SSE2__)
 /* The bytes (bit j for byte j) of the sixteen x that are not plain
@@ -246,6 +287,22 @@ static inline void map_from(arena *a, pk_map_out *m, size_t o, size_t i)
     m->r[m->n++].orig = (uint32_t)i;
 }
 
+/* What the one pass below found of the text it wrote last, in this
+   thread (pk_decode_plain()): the text's own pointers and length tell it
+   from any other. */
+static _Thread_local struct {
+    const char *s;
+    const pk_run *runs;
+    size_t n, plain;
+} last_plain;
+
+size_t pk_decode_plain(const pk_text *t)
+{
+    if (t->s != last_plain.s || t->runs != last_plain.runs || t->n != last_plain.n || t->base != 0 || !t->s)
+        return 0;
+    return last_plain.plain;
+}
+
 /* The common case in one pass: input that is valid UTF-8 is copied as it
    is, its control bytes dropped and counted. 1 when done (out and info as
    the two passes below would leave them), -1 when the input is not text
@@ -262,6 +319,10 @@ static int decode_valid_utf8(arena *a, const unsigned char *in, size_t start, si
     /* the map: one run while no control byte is dropped */
     pk_map_out m = {0};
     size_t o = 0;
+    /* the first output byte pass1_bad() tells, once found (last_plain):
+       looked for in the blocks copied whole until then, a branch that
+       goes the same way until it is found */
+    size_t p1_at = (size_t)-1;
     for (size_t i = start; i < len;) {
         size_t r;
         map_from(a, &m, o, i);
@@ -270,9 +331,17 @@ static int decode_valid_utf8(arena *a, const unsigned char *in, size_t start, si
            <= body: within the text), of which the run's count */
         while (i + 16 <= len) {
             __m128i x = _mm_loadu_si128((const __m128i *)(in + i));
-            unsigned bad = text_bad16(x);
+            unsigned p1, bad = text_bad16(x, &p1);
             _mm_storeu_si128((__m128i *)(os + o), x);
             size_t k = bad ? (size_t)__builtin_ctz(bad) : 16;
+            /* among the bytes copied in the run (those before the first
+               of bad: a lead among them is of a pair, whole); most blocks
+               hold none of p1's at all */
+            if (__builtin_expect(p1 != 0, 0) && p1_at == (size_t)-1) {
+                size_t j = pass1_first(in + i, p1 & ((bad & (0u - bad)) - 1u));
+                if (j < 16)
+                    p1_at = o + j;
+            }
             i += k;
             o += k;
             if (k < 16)
@@ -283,6 +352,9 @@ static int decode_valid_utf8(arena *a, const unsigned char *in, size_t start, si
 #else
         r = text_run(in, len, i);
 #endif
+        for (size_t j = i; p1_at == (size_t)-1 && j < r; j++)
+            if (pass1_bad(in[j]) && !pass1_keeps(in + j, utf8_seq(in, r, j)))
+                p1_at = o + (j - i);
         memcpy(os + o, in + i, r - i);
         o += r - i;
         i = r;
@@ -293,6 +365,8 @@ static int decode_valid_utf8(arena *a, const unsigned char *in, size_t start, si
             if (is_ctrl(b)) {
                 count_ctrl(b, i, &ctrl, &nuls, &first_bad);
             } else {
+                if (p1_at == (size_t)-1 && pass1_bad(b))
+                    p1_at = o;
                 os[o] = (char)b;
                 o++;
             }
@@ -302,6 +376,8 @@ static int decode_valid_utf8(arena *a, const unsigned char *in, size_t start, si
         size_t k = utf8_seq(in, len, i);
         if (!k)
             return 0;
+        if (p1_at == (size_t)-1 && pass1_bad(b) && !pass1_keeps(in + i, k))
+            p1_at = o;
         memcpy(os + o, in + i, k);
         o += k;
         i += k;
@@ -320,12 +396,17 @@ static int decode_valid_utf8(arena *a, const unsigned char *in, size_t start, si
     out->nruns = m.n;
     out->base = 0;
     out->n = o;
+    last_plain.s = os;
+    last_plain.runs = m.r;
+    last_plain.n = o;
+    last_plain.plain = p1_at == (size_t)-1 ? o : p1_at;
     return 1;
 }
 
 int pk_decode(arena *a, const unsigned char *in, size_t len, pk_text *out, decode_info *info)
 {
     memset(info, 0, sizeof *info);
+    last_plain.s = NULL; /* (set by the one pass over valid UTF-8 only) */
     size_t start = 0;
     if (len >= 3 && in[0] == 0xEF && in[1] == 0xBB && in[2] == 0xBF) {
         start = 3;

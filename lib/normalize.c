@@ -114,6 +114,11 @@ static int cp_rule(utf8proc_int32_t cp)
     return CP_OTHER;
 }
 
+int pk_norm_keeps(int32_t cp)
+{
+    return cp_rule(cp) == CP_OTHER && utf8proc_get_property(cp)->combining_class == 0;
+}
+
 /* Recompose the combining sequence that ends the output with NFC. The
    composed bytes map to the base character, the last to the last mark,
    so that a span over the letter covers all its original bytes. */
@@ -206,7 +211,20 @@ static void pass_chars(arena *a, const pk_text *in, buf *b)
     size_t ki = 0; /* the input's run at i */
     int own = 0;
     size_t base = (size_t)-1; /* start of the last starter in the output */
-    for (size_t i = 0; i < in->n;) {
+    /* the bytes that pk_decode found this pass leaves as they stand (ASCII
+       runs, form feeds, letters and the characters it keeps: each a
+       starter), as the steps below would take them; the last starter is
+       the last character's first byte */
+    size_t i = pk_decode_plain(in);
+    if (i > in->n)
+        i = in->n;
+    if (i > 0) {
+        b->n = i;
+        base = i - 1;
+        while (base > 0 && ((unsigned char)in->s[base] & 0xC0) == 0x80)
+            base--;
+    }
+    while (i < in->n) {
         /* a run of plain ASCII, and the two-byte Latin-1 letters (C3 80..BF:
            no spaces, marks or ligatures among them), is copied as it is */
         size_t r = i;
@@ -482,7 +500,12 @@ static int is_furniture(const char *s, size_t n)
        the first of a row, and no longer than the longest row */
     if (first != 'j' && !pk_furniture_line_first[first])
         return 0;
-    size_t most = first == 'j' && pk_furniture_line_max < 49 ? 49 : pk_furniture_line_max;
+    /* no longer than the longest row that begins with the line's first
+       byte (the highest length of its filter), or 49 for "justerandes" */
+    uint64_t lengths = pk_furniture_line_first[first];
+    size_t most = lengths ? (size_t)(63 - __builtin_clzll(lengths)) : 0;
+    if (first == 'j' && most < 49)
+        most = 49;
     if (n < sizeof low) {
 #if defined(__SSE2__)
         /* sixteen bytes at a time, lowered at once; a space after a space
