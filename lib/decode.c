@@ -287,22 +287,6 @@ static inline void map_from(arena *a, pk_map_out *m, size_t o, size_t i)
     m->r[m->n++].orig = (uint32_t)i;
 }
 
-/* What the one pass below found of the text it wrote last, in this
-   thread (pk_decode_plain()): the text's own pointers and length tell it
-   from any other. */
-static _Thread_local struct {
-    const char *s;
-    const pk_run *runs;
-    size_t n, plain;
-} last_plain;
-
-size_t pk_decode_plain(const pk_text *t)
-{
-    if (t->s != last_plain.s || t->runs != last_plain.runs || t->n != last_plain.n || t->base != 0 || !t->s)
-        return 0;
-    return last_plain.plain;
-}
-
 /* The common case in one pass: input that is valid UTF-8 is copied as it
    is, its control bytes dropped and counted. 1 when done (out and info as
    the two passes below would leave them), -1 when the input is not text
@@ -319,7 +303,7 @@ static int decode_valid_utf8(arena *a, const unsigned char *in, size_t start, si
     /* the map: one run while no control byte is dropped */
     pk_map_out m = {0};
     size_t o = 0;
-    /* the first output byte pass1_bad() tells, once found (last_plain):
+    /* the first output byte pass1_bad() tells, once found (info->plain):
        looked for in the blocks copied whole until then, a branch that
        goes the same way until it is found */
     size_t p1_at = (size_t)-1;
@@ -396,17 +380,13 @@ static int decode_valid_utf8(arena *a, const unsigned char *in, size_t start, si
     out->nruns = m.n;
     out->base = 0;
     out->n = o;
-    last_plain.s = os;
-    last_plain.runs = m.r;
-    last_plain.n = o;
-    last_plain.plain = p1_at == (size_t)-1 ? o : p1_at;
+    info->plain = p1_at == (size_t)-1 ? o : p1_at;
     return 1;
 }
 
 int pk_decode(arena *a, const unsigned char *in, size_t len, pk_text *out, decode_info *info)
 {
     memset(info, 0, sizeof *info);
-    last_plain.s = NULL; /* (set by the one pass over valid UTF-8 only) */
     size_t start = 0;
     if (len >= 3 && in[0] == 0xEF && in[1] == 0xBB && in[2] == 0xBF) {
         start = 3;

@@ -284,7 +284,7 @@ PK_EXPORT int pk_extract_ex(const pk_extractor *ex, const char *text, size_t len
         snprintf(msg, sizeof msg, "%zu NUL bytes dropped", di.nuls);
         pk_warn(&c, msg);
     }
-    pk_normalize(c.a, &raw, &c.t);
+    pk_normalize(c.a, &raw, di.plain, &c.t);
     pk_segment(c.a, &c.t, &c.sg);
 
     vec paras = {0};

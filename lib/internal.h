@@ -202,24 +202,26 @@ typedef struct decode_info {
     size_t nuls;       /* NUL bytes dropped */
     int had_bom;
     size_t bad_offset; /* first offset that made the input "not text" */
+    /* the bytes [0, plain) of the text are ones pk_normalize's first pass
+       leaves as they stand: ASCII but tabs, carriage returns and other
+       control bytes, and the characters it keeps (pk_norm_keeps()), each
+       a starter; found by the one pass over valid UTF-8, else 0 */
+    size_t plain;
 } decode_info;
 
 /* Returns 0, or PK_ENOTTEXT with info->bad_offset set. */
 int pk_decode(arena *a, const unsigned char *in, size_t len, pk_text *out, decode_info *info);
 /* Byte length in the original input of the character starting at off. */
 size_t pk_orig_charlen(const unsigned char *in, size_t len, size_t off, int encoding);
-/* The bytes [0, k) of t, the text the calling thread decoded last (0 for
-   any other text), are ones pk_normalize's first pass leaves as they
-   stand: ASCII but tabs, carriage returns and other control bytes, and
-   the characters it keeps (pk_norm_keeps()), each a starter. */
-size_t pk_decode_plain(const pk_text *t);
 
 /* ---- normalize.c: NFC, folding, page furniture, line-break hyphens ---- */
 
 /* The cleaned text may be in's text and map, cleaned where they stand:
    in is spent. Its text has room for sixteen bytes after in->n (pk_decode
-   leaves it so), which end the cleaned text zeroed. */
-void pk_normalize(arena *a, pk_text *in, pk_text *out);
+   leaves it so), which end the cleaned text zeroed. plain: the bytes at
+   its start the first pass may leave as they stand (decode_info's plain,
+   or 0). */
+void pk_normalize(arena *a, pk_text *in, size_t plain, pk_text *out);
 /* The character cp is one pk_normalize's first pass copies as it stands,
    a starter (pk_decode's text's plain bytes may hold it). */
 int pk_norm_keeps(int32_t cp);

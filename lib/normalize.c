@@ -200,7 +200,7 @@ static inline size_t plain_bytes(const char *p)
 
 /* Pass 1: characters. As long as it changes nothing (most texts) its
    output is its input, and its own copy begins at the first change. */
-static void pass_chars(arena *a, const pk_text *in, buf *b)
+static void pass_chars(arena *a, const pk_text *in, size_t plain, buf *b)
 {
     b->s = in->s;
     b->runs = in->runs;
@@ -215,7 +215,7 @@ static void pass_chars(arena *a, const pk_text *in, buf *b)
        runs, form feeds, letters and the characters it keeps: each a
        starter), as the steps below would take them; the last starter is
        the last character's first byte */
-    size_t i = pk_decode_plain(in);
+    size_t i = plain;
     if (i > in->n)
         i = in->n;
     if (i > 0) {
@@ -884,10 +884,10 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
     out->base = 0;
 }
 
-void pk_normalize(arena *a, pk_text *in, pk_text *out)
+void pk_normalize(arena *a, pk_text *in, size_t plain, pk_text *out)
 {
     buf b;
     size_t end = pk_map_at(in, in->n);
-    pass_chars(a, in, &b);
+    pass_chars(a, in, plain, &b);
     pass_lines(a, &b, out, end);
 }
