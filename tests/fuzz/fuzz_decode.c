@@ -198,8 +198,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         CHECK(info.bad_offset < size);
     } else {
         check_decoded(in, size, &raw, &info);
-        pk_normalize(&a, &raw, &clean);
+        CHECK(info.plain <= raw.n);
+        pk_normalize(&a, &raw, info.plain, &clean);
         check_normalized(in, size, info.had_bom ? 3 : 0, info.encoding, &clean);
+        /* the bytes decode told normalize to leave change nothing: the
+           same text and map as a first pass over every byte */
+        arena b = {0};
+        pk_text raw0, clean0;
+        decode_info info0;
+        CHECK(pk_decode(&b, in, size, &raw0, &info0) == 0);
+        pk_normalize(&b, &raw0, 0, &clean0);
+        CHECK(clean0.n == clean.n && memcmp(clean0.s, clean.s, clean.n) == 0);
+        for (size_t i = 0; i <= clean.n; i++)
+            CHECK(pk_map_at(&clean0, i) == pk_map_at(&clean, i));
+        pk_arena_free(&b);
     }
     pk_arena_free(&a);
     free(in);
