@@ -150,7 +150,7 @@ static int before_month(unsigned char ch) { return is_digit(ch) || ch == ' ' || 
 /* The first byte after the day that is none of those, at k: a letter, and
    the ordinal's ("1:a maj") or the first of a month's name (j, f, m, a,
    s, o, n or d in either case). */
-static int month_at(const char *s, size_t k)
+static PK_ALWAYS_INLINE int month_at(const char *s, size_t k)
 {
     unsigned char ch = (unsigned char)s[k];
     if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0xC3))
@@ -190,7 +190,7 @@ static size_t digits_then_letter(const char *s, size_t n, size_t from, size_t to
 /* After a group of digits, at k: a separator ('-', '/', ':', '.' or an
    en dash, a space before it at most) and then a digit, a space or a line
    break between at most. */
-static int separator_then_digit(const char *s, size_t n, size_t k)
+static PK_ALWAYS_INLINE int separator_then_digit(const char *s, size_t n, size_t k)
 {
     if (k < n && s[k] == ' ')
         k++;
