@@ -377,7 +377,7 @@ static pthread_once_t regnum_lead_once = PTHREAD_ONCE_INIT;
 /* A letter beyond doubt at p: an ASCII letter, or one of Latin-1 (0xC3
    and a byte that is not the second of U+00D7 or U+00F7); its length in
    bytes, or 0. */
-static size_t sure_letter(const char *s, size_t n, size_t p)
+static PK_ALWAYS_INLINE size_t sure_letter(const char *s, size_t n, size_t p)
 {
     unsigned char b = (unsigned char)s[p];
     if ((unsigned)((b | 0x20) - 'a') < 26)
@@ -391,7 +391,7 @@ static size_t sure_letter(const char *s, size_t n, size_t p)
 /* p begins a character after no letter of Latin-1, digit, dot, dash,
    slash or en dash: where RX_REGNUM's lookbehind may let a match open (it
    judges the other letters). */
-static int regnum_may_open(const char *s, size_t p)
+static PK_ALWAYS_INLINE int regnum_may_open(const char *s, size_t p)
 {
     unsigned char b = (unsigned char)s[p], a = p > 0 ? (unsigned char)s[p - 1] : ' ';
     if ((b & 0xC0) == 0x80 || ascii_alnum(a) || a == '.' || a == '-' || a == '/')
@@ -403,7 +403,7 @@ static int regnum_may_open(const char *s, size_t p)
 
 /* Fewer sure letters (digits) at p than regnum_lead[] lets a shape open
    with: a place that a shape may open at. */
-static int regnum_lead_fits(const char *s, size_t n, size_t p)
+static PK_ALWAYS_INLINE int regnum_lead_fits(const char *s, size_t n, size_t p)
 {
     size_t k = 0, q = p, most;
     if (is_digit((unsigned char)s[p])) {
