@@ -1211,12 +1211,16 @@ static size_t participate_starts(const char *s, size_t n, size_t cue, size_t *at
    "Förskolenämnden", "Justeras" at a range's end), and pcre2 was asked
    there in vain. */
 #define HEAD_MAX 8
+_Static_assert(HEAD_MAX <= 8, "a head's bytes after its first are compared in one uint64_t");
 typedef struct formula_head {
     unsigned char b[HEAD_MAX];
     unsigned char n, ws;
 } formula_head;
 typedef struct formula_heads {
     formula_head h[256];
+    /* each head's bytes after its first, byte i at bits 8(i - 1), and the
+       mask of those it has: compared with eight bytes of ASCII text at once */
+    uint64_t sig[256], mask[256];
     unsigned char lo[257]; /* heads opening with byte b: h[lo[b] .. lo[b + 1]) */
     uint8_t pair[256][32]; /* bit b1 of pair[b0]: a head may open with the bytes b0 b1 */
     int all;               /* some row has no head */
@@ -1297,8 +1301,13 @@ static void make_heads(formula_heads *fh, const formula_entry *rows, size_t nrow
     for (unsigned b = 0; b < 256; b++) {
         fh->lo[b] = (unsigned char)o;
         for (size_t j = 0; j < n; j++)
-            if (tmp[j].b[0] == b)
+            if (tmp[j].b[0] == b) {
+                for (size_t i = 1; i < tmp[j].n; i++) {
+                    fh->sig[o] |= (uint64_t)tmp[j].b[i] << (8 * (i - 1));
+                    fh->mask[o] |= (uint64_t)0xFF << (8 * (i - 1));
+                }
                 fh->h[o++] = tmp[j];
+            }
     }
     fh->lo[256] = (unsigned char)o;
     for (size_t j = 0; j < n; j++)
@@ -1361,6 +1370,33 @@ static inline int head_at(const formula_heads *fh, const char *s, size_t end, si
                 return 0;
         }
     }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (q + 8 <= end) {
+        /* eight bytes of ASCII (most places): folded at once (A-Z to a-z,
+           as pk_fold_byte() folds a byte below 0x80), then each head's
+           bytes after its first compared in one step */
+        uint64_t w;
+        memcpy(&w, s + q, 8);
+        if (!(w & 0x8080808080808080u)) {
+            /* bit 7 of w + 0x3F: the byte is at least 'A'; of w + 0x25: past 'Z' */
+            uint64_t upper = (w + 0x3F3F3F3F3F3F3F3Fu) & ~(w + 0x2525252525252525u) & 0x8080808080808080u;
+            uint64_t t = (w | upper >> 2) >> 8;
+            for (size_t j = fh->lo[f0]; j < fh->lo[f0 + 1]; j++) {
+                if ((t ^ fh->sig[j]) & fh->mask[j])
+                    continue;
+                const formula_head *h = &fh->h[j];
+                if (!h->ws)
+                    return 1;
+                if (q + h->n < end) {
+                    unsigned char c = (unsigned char)s[q + h->n];
+                    if (c >= 0x80 || rx_space(c))
+                        return 1;
+                }
+            }
+            return 0;
+        }
+    }
+#endif
     for (size_t j = fh->lo[f0]; j < fh->lo[f0 + 1]; j++) {
         const formula_head *h = &fh->h[j];
         size_t i = 1;
