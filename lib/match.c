@@ -913,7 +913,16 @@ static int rx_space(unsigned char b) { return b == ' ' || (b >= '\t' && b <= '\r
    the word's start. */
 static size_t word_places(const char *s, size_t e, size_t *at, size_t *k)
 {
-    size_t b = letters_back(s, e, e > 24 ? e - 24 : 0);
+    size_t b = e, lo = e > 24 ? e - 24 : 0;
+    unsigned high = 0; /* bit 7: a byte beyond ASCII in the word */
+    while (b > lo && ((unsigned char)s[b - 1] >= 0x80 || ascii_letter((unsigned char)s[b - 1])))
+        high |= (unsigned char)s[--b];
+    if (!(high & 0x80)) {
+        /* ASCII letters alone: every byte but the first follows one */
+        if (b < e && !(b > 0 && ascii_alnum((unsigned char)s[b - 1])))
+            at[(*k)++] = b;
+        return b;
+    }
     for (size_t p = b; p < e; p++)
         if (((unsigned char)s[p] & 0xC0) != 0x80 && !(p > 0 && ascii_alnum((unsigned char)s[p - 1])))
             at[(*k)++] = p;
