@@ -595,12 +595,35 @@ int pk_is_regnum_prefix(const char *low);
 int pk_is_regnum_not_prefix(const char *low);
 
 /* ---- util ---- */
-int pk_is_upper_at(const char *s, size_t n);  /* first code point is an upper-case letter */
-int pk_is_lower_at(const char *s, size_t n);
-int pk_is_letter_at(const char *s, size_t n);
-/* The case of the character at s: 1 an upper-case letter (Lu), 2 a small
-   one (Ll), 0 anything else. */
-int pk_case_at(const char *s, size_t n);
+/* The first code point is an upper-case letter, a small one, a letter;
+   its case (pk_case_at: 1 an upper-case letter (Lu), 2 a small one (Ll),
+   0 anything else). An ASCII byte is answered here, without a call (most
+   are asked at one); any other character by the *_beyond functions
+   (util.c, utf8proc's categories). */
+int pk_is_upper_beyond(const char *s, size_t n);
+int pk_is_lower_beyond(const char *s, size_t n);
+int pk_is_letter_beyond(const char *s, size_t n);
+int pk_case_beyond(const char *s, size_t n);
+static inline int pk_is_upper_at(const char *s, size_t n)
+{
+    return n && (unsigned char)s[0] < 0x80 ? (unsigned)((unsigned char)s[0] - 'A') < 26 : pk_is_upper_beyond(s, n);
+}
+static inline int pk_is_lower_at(const char *s, size_t n)
+{
+    return n && (unsigned char)s[0] < 0x80 ? (unsigned)((unsigned char)s[0] - 'a') < 26 : pk_is_lower_beyond(s, n);
+}
+static inline int pk_is_letter_at(const char *s, size_t n)
+{
+    return n && (unsigned char)s[0] < 0x80 ? (unsigned)(((unsigned char)s[0] | 0x20) - 'a') < 26 : pk_is_letter_beyond(s, n);
+}
+static inline int pk_case_at(const char *s, size_t n)
+{
+    if (n && (unsigned char)s[0] < 0x80) {
+        unsigned char a = (unsigned char)s[0];
+        return (unsigned)(a - 'A') < 26 ? 1 : (unsigned)(a - 'a') < 26 ? 2 : 0;
+    }
+    return pk_case_beyond(s, n);
+}
 char *pk_lower(arena *a, const char *s, size_t n); /* case-folded copy */
 /* A hash of s[0..n) with A-Z folded to a-z (strings strncasecmp finds
    equal hash alike): one hash for the indices of names, whose spellings

@@ -150,7 +150,7 @@ static int before_month(unsigned char ch) { return is_digit(ch) || ch == ' ' || 
 /* The first byte after the day that is none of those, at k: a letter, and
    the ordinal's ("1:a maj") or the first of a month's name (j, f, m, a,
    s, o, n or d in either case). */
-static int month_at(const char *s, size_t k)
+static PK_ALWAYS_INLINE int month_at(const char *s, size_t k)
 {
     unsigned char ch = (unsigned char)s[k];
     if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0xC3))
@@ -190,7 +190,7 @@ static size_t digits_then_letter(const char *s, size_t n, size_t from, size_t to
 /* After a group of digits, at k: a separator ('-', '/', ':', '.' or an
    en dash, a space before it at most) and then a digit, a space or a line
    break between at most. */
-static int separator_then_digit(const char *s, size_t n, size_t k)
+static PK_ALWAYS_INLINE int separator_then_digit(const char *s, size_t n, size_t k)
 {
     if (k < n && s[k] == ' ')
         k++;
@@ -377,7 +377,7 @@ static pthread_once_t regnum_lead_once = PTHREAD_ONCE_INIT;
 /* A letter beyond doubt at p: an ASCII letter, or one of Latin-1 (0xC3
    and a byte that is not the second of U+00D7 or U+00F7); its length in
    bytes, or 0. */
-static size_t sure_letter(const char *s, size_t n, size_t p)
+static PK_ALWAYS_INLINE size_t sure_letter(const char *s, size_t n, size_t p)
 {
     unsigned char b = (unsigned char)s[p];
     if ((unsigned)((b | 0x20) - 'a') < 26)
@@ -391,7 +391,7 @@ static size_t sure_letter(const char *s, size_t n, size_t p)
 /* p begins a character after no letter of Latin-1, digit, dot, dash,
    slash or en dash: where RX_REGNUM's lookbehind may let a match open (it
    judges the other letters). */
-static int regnum_may_open(const char *s, size_t p)
+static PK_ALWAYS_INLINE int regnum_may_open(const char *s, size_t p)
 {
     unsigned char b = (unsigned char)s[p], a = p > 0 ? (unsigned char)s[p - 1] : ' ';
     if ((b & 0xC0) == 0x80 || ascii_alnum(a) || a == '.' || a == '-' || a == '/')
@@ -403,7 +403,7 @@ static int regnum_may_open(const char *s, size_t p)
 
 /* Fewer sure letters (digits) at p than regnum_lead[] lets a shape open
    with: a place that a shape may open at. */
-static int regnum_lead_fits(const char *s, size_t n, size_t p)
+static PK_ALWAYS_INLINE int regnum_lead_fits(const char *s, size_t n, size_t p)
 {
     size_t k = 0, q = p, most;
     if (is_digit((unsigned char)s[p])) {
@@ -913,7 +913,16 @@ static int rx_space(unsigned char b) { return b == ' ' || (b >= '\t' && b <= '\r
    the word's start. */
 static size_t word_places(const char *s, size_t e, size_t *at, size_t *k)
 {
-    size_t b = letters_back(s, e, e > 24 ? e - 24 : 0);
+    size_t b = e, lo = e > 24 ? e - 24 : 0;
+    unsigned high = 0; /* bit 7: a byte beyond ASCII in the word */
+    while (b > lo && ((unsigned char)s[b - 1] >= 0x80 || ascii_letter((unsigned char)s[b - 1])))
+        high |= (unsigned char)s[--b];
+    if (!(high & 0x80)) {
+        /* ASCII letters alone: every byte but the first follows one */
+        if (b < e && !(b > 0 && ascii_alnum((unsigned char)s[b - 1])))
+            at[(*k)++] = b;
+        return b;
+    }
     for (size_t p = b; p < e; p++)
         if (((unsigned char)s[p] & 0xC0) != 0x80 && !(p > 0 && ascii_alnum((unsigned char)s[p - 1])))
             at[(*k)++] = p;
@@ -1211,12 +1220,16 @@ static size_t participate_starts(const char *s, size_t n, size_t cue, size_t *at
    "Förskolenämnden", "Justeras" at a range's end), and pcre2 was asked
    there in vain. */
 #define HEAD_MAX 8
+_Static_assert(HEAD_MAX <= 8, "a head's bytes after its first are compared in one uint64_t");
 typedef struct formula_head {
     unsigned char b[HEAD_MAX];
     unsigned char n, ws;
 } formula_head;
 typedef struct formula_heads {
     formula_head h[256];
+    /* each head's bytes after its first, byte i at bits 8(i - 1), and the
+       mask of those it has: compared with eight bytes of ASCII text at once */
+    uint64_t sig[256], mask[256];
     unsigned char lo[257]; /* heads opening with byte b: h[lo[b] .. lo[b + 1]) */
     uint8_t pair[256][32]; /* bit b1 of pair[b0]: a head may open with the bytes b0 b1 */
     int all;               /* some row has no head */
@@ -1297,8 +1310,13 @@ static void make_heads(formula_heads *fh, const formula_entry *rows, size_t nrow
     for (unsigned b = 0; b < 256; b++) {
         fh->lo[b] = (unsigned char)o;
         for (size_t j = 0; j < n; j++)
-            if (tmp[j].b[0] == b)
+            if (tmp[j].b[0] == b) {
+                for (size_t i = 1; i < tmp[j].n; i++) {
+                    fh->sig[o] |= (uint64_t)tmp[j].b[i] << (8 * (i - 1));
+                    fh->mask[o] |= (uint64_t)0xFF << (8 * (i - 1));
+                }
                 fh->h[o++] = tmp[j];
+            }
     }
     fh->lo[256] = (unsigned char)o;
     for (size_t j = 0; j < n; j++)
@@ -1361,6 +1379,33 @@ static inline int head_at(const formula_heads *fh, const char *s, size_t end, si
                 return 0;
         }
     }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (q + 8 <= end) {
+        /* eight bytes of ASCII (most places): folded at once (A-Z to a-z,
+           as pk_fold_byte() folds a byte below 0x80), then each head's
+           bytes after its first compared in one step */
+        uint64_t w;
+        memcpy(&w, s + q, 8);
+        if (!(w & 0x8080808080808080u)) {
+            /* bit 7 of w + 0x3F: the byte is at least 'A'; of w + 0x25: past 'Z' */
+            uint64_t upper = (w + 0x3F3F3F3F3F3F3F3Fu) & ~(w + 0x2525252525252525u) & 0x8080808080808080u;
+            uint64_t t = (w | upper >> 2) >> 8;
+            for (size_t j = fh->lo[f0]; j < fh->lo[f0 + 1]; j++) {
+                if ((t ^ fh->sig[j]) & fh->mask[j])
+                    continue;
+                const formula_head *h = &fh->h[j];
+                if (!h->ws)
+                    return 1;
+                if (q + h->n < end) {
+                    unsigned char c = (unsigned char)s[q + h->n];
+                    if (c >= 0x80 || rx_space(c))
+                        return 1;
+                }
+            }
+            return 0;
+        }
+    }
+#endif
     for (size_t j = fh->lo[f0]; j < fh->lo[f0 + 1]; j++) {
         const formula_head *h = &fh->h[j];
         size_t i = 1;

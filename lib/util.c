@@ -38,7 +38,7 @@ static int latin_case(const char *s, size_t n)
     return b <= 0x9E ? 1 : 2;
 }
 
-int pk_is_upper_at(const char *s, size_t n)
+int pk_is_upper_beyond(const char *s, size_t n)
 {
     int k = latin_case(s, n);
     if (k)
@@ -47,7 +47,7 @@ int pk_is_upper_at(const char *s, size_t n)
     return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 }
 
-int pk_is_lower_at(const char *s, size_t n)
+int pk_is_lower_beyond(const char *s, size_t n)
 {
     int k = latin_case(s, n);
     if (k)
@@ -56,7 +56,7 @@ int pk_is_lower_at(const char *s, size_t n)
     return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
-int pk_is_letter_at(const char *s, size_t n)
+int pk_is_letter_beyond(const char *s, size_t n)
 {
     int lc = latin_case(s, n);
     if (lc)
@@ -68,7 +68,7 @@ int pk_is_letter_at(const char *s, size_t n)
     return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
 }
 
-int pk_case_at(const char *s, size_t n)
+int pk_case_beyond(const char *s, size_t n)
 {
     int k = latin_case(s, n);
     if (k)
