@@ -120,14 +120,16 @@ static void test_hyphenated_names(void **state)
     const char *text = "FÖRSLAG TILL BESLUT\n\nYrkanden: Ann-Christine Åkerlund (S), Karl-Åke Öberg (M) och "
                        "Marie-Louise Lindqvist-Åberg (L) yrkar bifall. Kommunen är enig.\n"
                        "Reservation: Eva-Lena Ek (V) och Lars-Erik Sjöberg-Ödman (KD) reserverar sig.\n";
+    static const char *const named[][2] = {
+        {"Ann-Christine Åkerlund", "S"}, {"Karl-Åke Öberg", "M"},         {"Marie-Louise Lindqvist-Åberg", "L"},
+        {"Eva-Lena Ek", "V"},            {"Lars-Erik Sjöberg-Ödman", "KD"},
+    };
+    size_t n = sizeof named / sizeof *named;
     pk_doc *d = extract(text);
     const pk_record *r = pk_doc_record(d);
-    expect(r, "Ann-Christine Åkerlund", "S", "other");
-    expect(r, "Karl-Åke Öberg", "M", "other");
-    expect(r, "Marie-Louise Lindqvist-Åberg", "L", "other");
-    expect(r, "Eva-Lena Ek", "V", "other");
-    expect(r, "Lars-Erik Sjöberg-Ödman", "KD", "other");
-    assert_int_equal(r->n_people, 5);
+    for (size_t i = 0; i < n; i++)
+        expect(r, named[i][0], named[i][1], "other");
+    assert_int_equal(r->n_people, n);
     pk_doc_free(d);
 }
 
