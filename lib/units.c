@@ -600,7 +600,7 @@ static size_t list_end(const ctx *c, size_t p, size_t e)
 
 /* Units named in one decision item: "att LIST deltar", "deltagande ...
    för LIST", "ansökan från LIST om att delta", "nominerar LIST i ...". */
-static void from_decision(ctx *c, const pk_decision *d, size_t s, size_t e)
+static void from_decision(ctx *c, const pk_decision *d, const pk_decision_item *it, size_t s, size_t e)
 {
     size_t ov[2];
     /* "ställer sig bakom förvaltningens förslag att A, B och C anmäls": an
@@ -609,8 +609,15 @@ static void from_decision(ctx *c, const pk_decision *d, size_t s, size_t e)
     if (!d->formula || (strcmp(d->kind, "approve") != 0 && strcmp(d->kind, "note") != 0 &&
                         strcmp(d->kind, "nominate") != 0 && strcmp(d->kind, "adopt") != 0))
         return;
-    if (!pk_rx_match(c, RX_FORMULA, s, e, ov, 1))
+    /* decisions.c asked RX_FORMULA over the item (it): its answer when the
+       span finds the same item again */
+    if (it && it->s == s && it->e == e) {
+        if (it->fs == SIZE_MAX)
+            return;
+        ov[1] = it->fe;
+    } else if (!pk_rx_match(c, RX_FORMULA, s, e, ov, 1)) {
         return;
+    }
     size_t fe = ov[1], p = skip_sp(c, fe, e);
     if (strcmp(d->kind, "nominate") == 0) {
         /* "nominera följande skolor i tävlingsklassen skola till ...:" and
@@ -912,7 +919,7 @@ static void from_proposal(ctx *c)
             continue;
         pk_decision d = {.kind = pk_formulas[k].kind, .formula = pk_formulas[k].pattern};
         pk_sentence_bounds(&c->t, lo, hi, ov[0], &ss, &se);
-        from_decision(c, &d, ss, se);
+        from_decision(c, &d, NULL, ss, se);
     }
     c->decision_lo = keep_lo;
     c->decision_hi = keep_hi;
@@ -1334,7 +1341,8 @@ void pk_extract_units(ctx *c)
             e = e < s ? s : e > c->decision_hi ? c->decision_hi : e;
         }
         if (e > s)
-            from_decision(c, &ds[i], s, e);
+            from_decision(c, &ds[i], i < c->decision_items.n ? (const pk_decision_item *)c->decision_items.items + i : NULL,
+                          s, e);
     }
     /* "beslutar i enlighet med förvaltningens förslag": the units are in the
        proposal the decision adopts */
