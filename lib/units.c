@@ -14,6 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 typedef struct range {
     size_t s, e;
@@ -1216,6 +1219,25 @@ static void from_cues(ctx *c, size_t s, size_t e, int *budget, unit_keys *keys)
     for (size_t p = 0; p < n; p++) {
         /* a cue opens a word: not after a letter (an ASCII one, or any byte
            from 0x80) or a hyphen */
+#if defined(__SSE2__)
+        /* sixteen places at a time to the next after another byte (the
+           test below, for each of the bytes low[p - 1 .. p + 15)) */
+        while (p && p + 16 <= n) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(low + p - 1));
+            __m128i y = _mm_or_si128(x, _mm_set1_epi8(0x20));
+            __m128i w = _mm_or_si128(
+                _mm_or_si128(_mm_cmplt_epi8(x, _mm_setzero_si128()), _mm_cmpeq_epi8(x, _mm_set1_epi8('-'))),
+                _mm_and_si128(_mm_cmpgt_epi8(y, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(y, _mm_set1_epi8('z' + 1))));
+            unsigned m = (unsigned)_mm_movemask_epi8(w) ^ 0xFFFFu;
+            if (m) {
+                p += (size_t)__builtin_ctz(m);
+                break;
+            }
+            p += 16;
+        }
+        if (p >= n)
+            break;
+#endif
         unsigned char pb = p ? (unsigned char)low[p - 1] : ' ';
         if (pb >= 0x80 || pb == '-' || ((pb | 0x20) >= 'a' && (pb | 0x20) <= 'z'))
             continue;
@@ -1225,7 +1247,8 @@ static void from_cues(ctx *c, size_t s, size_t e, int *budget, unit_keys *keys)
         size_t bl = 0;
         for (size_t i = cues_from((unsigned char)low[p]); i < NCUES && unit_cues[i].cue[0] == low[p]; i++) {
             size_t m = unit_cues[i].len;
-            if (p + m <= n && memcmp(low + p, unit_cues[i].cue, m) == 0 && !is_word_char(c, s + p + m)) {
+            if (p + m <= n && (m < 2 || low[p + 1] == unit_cues[i].cue[1]) && /* (most differ there) */
+                memcmp(low + p, unit_cues[i].cue, m) == 0 && !is_word_char(c, s + p + m)) {
                 best = &unit_cues[i];
                 bl = m;
                 break;
