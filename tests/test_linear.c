@@ -155,6 +155,9 @@ static const form forms[] = {
        found the sentence's ends and read it again */
     {"formulas of a proposal", "Tjänsteutlåtande\n\nBeslut\nNämnden beslutar i enlighet med förvaltningens förslag.\n\n"
      "Förslag till beslut\nNämnden ", "godkänner b ", "ok.\n", 1000},
+    /* ... and of one sentence over many lines, a formula on each */
+    {"proposal formula lines", "Tjänsteutlåtande\n\nBeslut\nNämnden beslutar i enlighet med förvaltningens förslag.\n\n"
+     "Förslag till beslut\nNämnden ", "godkänner b\n", "ok.\n", 1000},
 };
 
 /* the ratio of the time at 10x to the time at 1x; measured again, up to
