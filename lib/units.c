@@ -490,8 +490,16 @@ static int ends_word(const ctx *c, const range *r, const char *suf)
 static int add_list(ctx *c, size_t s, size_t e, int strict)
 {
     /* at most one item per separator: allocate for that many */
-    size_t max = 2;
-    for (size_t p = s; p < e; p++)
+    size_t max = 2, p = s;
+#if defined(__SSE2__)
+    for (; p + 16 <= e; p += 16) { /* (sixteen at a time, the same count) */
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p));
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')), _mm_cmpeq_epi8(x, _mm_set1_epi8(';'))),
+                                 _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))));
+        max += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(m));
+    }
+#endif
+    for (; p < e; p++)
         max += c->t.s[p] == ',' || c->t.s[p] == ';' || is_sp(c->t.s[p]);
     range *items = pk_arena_alloc(c->a, 2 * max * sizeof *items), *ok = items + max;
     /* drop the "inom X" phrases: they name parents, found separately */
