@@ -74,6 +74,9 @@ static size_t skip_sp(const ctx *c, size_t p, size_t e)
    Made once per process; a list of more rows than bits is asked whole. */
 typedef struct word_rows {
     uint64_t at[256][2];
+    /* and by their second byte (ASCII lower case), as word_at() compares
+       it; a row of fewer bytes is in every set */
+    uint64_t second[256][2];
 } word_rows;
 enum { WORD_ROWS_MAX = 128 };
 static word_rows not_unit_rows, list_stop_rows, parent_stop_rows;
@@ -89,6 +92,12 @@ static void make_word_rows_of(word_rows *wr, const char *const *list, size_t n)
         else
             for (int k = 0; k < 256; k++)
                 wr->at[k][i / 64] |= bit;
+        unsigned char b2 = b ? (unsigned char)list[i][1] : 0;
+        if (b2)
+            wr->second[ascii_lower(b2)][i / 64] |= bit;
+        else
+            for (int k = 0; k < 256; k++)
+                wr->second[k][i / 64] |= bit;
     }
 }
 
@@ -111,8 +120,11 @@ static size_t first_word(const ctx *c, size_t p, size_t e, const char *const *li
     }
     pthread_once(&word_rows_once, make_word_rows);
     const uint64_t *m = wr->at[ascii_lower((unsigned char)c->t.s[p])];
+    /* a row of two bytes or more needs the text's second byte before e */
+    static const uint64_t all[2] = {~(uint64_t)0, ~(uint64_t)0};
+    const uint64_t *m2 = p + 1 < e ? wr->second[ascii_lower((unsigned char)c->t.s[p + 1])] : all;
     for (size_t h = 0; h < 2; h++)
-        for (uint64_t bits = m[h]; bits; bits &= bits - 1) {
+        for (uint64_t bits = m[h] & m2[h]; bits; bits &= bits - 1) {
             size_t i = h * 64 + (size_t)__builtin_ctzll(bits);
             if (word_at(c, p, e, list[i]))
                 return i;
