@@ -855,9 +855,27 @@ static void set_parents(ctx *c)
         while (e > ss && (is_sp(c->t.s[e - 1]) || c->t.s[e - 1] == ','))
             e--;
         size_t s = e;
-        while (s > ss && c->t.s[s - 1] != ',' && c->t.s[s - 1] != ':' && c->t.s[s - 1] != '(' &&
-               !(is_sp(c->t.s[s - 1]) && (word_at(c, s, e, "samt") || word_at(c, s, e, "att"))))
+        for (;;) {
+#if defined(__SSE2__)
+            /* (sixteen bytes at a time back to the nearest that the test below looks at) */
+            while (s >= ss + 16) {
+                __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + s - 16));
+                unsigned b = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+                    _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')), _mm_cmpeq_epi8(x, _mm_set1_epi8(':'))),
+                    _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('(')),
+                                 _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))))));
+                if (b) {
+                    s -= 15 - (size_t)(31 - __builtin_clz(b));
+                    break;
+                }
+                s -= 16;
+            }
+#endif
+            if (!(s > ss && c->t.s[s - 1] != ',' && c->t.s[s - 1] != ':' && c->t.s[s - 1] != '(' &&
+                  !(is_sp(c->t.s[s - 1]) && (word_at(c, s, e, "samt") || word_at(c, s, e, "att")))))
+                break;
             s--;
+        }
         range items[32];
         size_t n = split(c, s, e, items, 32);
         size_t b0 = skip_sp(c, s, e);
