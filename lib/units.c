@@ -728,6 +728,25 @@ static const char *parent_phrase(ctx *c, size_t p, size_t e, size_t *pe)
     /* unit_words.tsv: unit_parent_stop */
     size_t q = p, words = 0;
     while (q < e && words < 8) {
+#if defined(__SSE2__)
+        /* (sixteen bytes at a time to the next that the tests below look at) */
+        while (q + 16 <= e) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + q));
+            __m128i m = _mm_or_si128(
+                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')), _mm_cmpeq_epi8(x, _mm_set1_epi8('.'))),
+                             _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(';')), _mm_cmpeq_epi8(x, _mm_set1_epi8(':')))),
+                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
+                             _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(1)), _mm_set1_epi8(')')))); /* '(' or ')' */
+            unsigned b = (unsigned)_mm_movemask_epi8(m);
+            if (b) {
+                q += (size_t)__builtin_ctz(b);
+                break;
+            }
+            q += 16;
+        }
+        if (q >= e)
+            break;
+#endif
         char ch = c->t.s[q];
         if (ch == ',' || ch == '.' || ch == ';' || ch == ':' || ch == '(' || ch == ')')
             break;
