@@ -258,7 +258,9 @@ static void add_item(ctx *c, text_set *ts, lead_body *lb, size_t s, size_t e, in
     const char *kind = "other", *formula = NULL;
     size_t fs = e, fe = e;
     /* a formula of the table, else "X beslutar att <a verb the table does not know>" */
-    if (formula_in(c, RX_FORMULA, pk_formulas, pk_n_formulas, s, e, &kind, &formula, &fs, &fe) ||
+    int closed = formula_in(c, RX_FORMULA, pk_formulas, pk_n_formulas, s, e, &kind, &formula, &fs, &fe);
+    size_t rfs = closed ? fs : SIZE_MAX, rfe = closed ? fe : SIZE_MAX; /* RX_FORMULA's answer, kept below */
+    if (closed ||
         formula_in(c, RX_OPEN_FORMULA, pk_open_formulas, pk_n_open_formulas, s, e, &kind, &formula, &fs, &fe)) {
         /* kind and formula set */
     } else if (!marked || !has_verb(c, s, e)) {
@@ -287,6 +289,11 @@ static void add_item(ctx *c, text_set *ts, lead_body *lb, size_t s, size_t e, in
     d->formula = formula;
     d->text = text;
     d->span = pk_span_of(c, s, e);
+    pk_decision_item *it = pk_vec_push(c->a, &c->decision_items);
+    it->s = s;
+    it->e = e;
+    it->fs = rfs;
+    it->fe = rfe;
     size_t bs, be;
     if (body_before(c, s, fs, &bs, &be) || (lead_e > lead_s && body_of_lead(c, lb, lead_s, lead_e, &bs, &be)) ||
         body_after(c, fe, e, &bs, &be)) {

@@ -103,6 +103,7 @@ static void ctx_init(ctx *c, const pk_extractor *ex, arena *a, pcre2_match_data 
     c->regnums.size = sizeof(pk_regnum);
     c->dates.size = sizeof(pk_date);
     c->decisions.size = sizeof(pk_decision);
+    c->decision_items.size = sizeof(pk_decision_item);
     c->units.size = sizeof(pk_unit);
     c->people.size = sizeof(pk_person);
     c->warnings.size = sizeof(const char *);

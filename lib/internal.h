@@ -356,6 +356,13 @@ struct pk_extractor {
     pcre2_general_context *gctx; /* pcre2's memory through pk_malloc */
 };
 
+/* decisions.c: a decision's item in the cleaned text [s, e), and the first
+   match of RX_FORMULA there [fs, fe) (fs == SIZE_MAX: none), which
+   units.c reads rather than asking again */
+typedef struct pk_decision_item {
+    size_t s, e, fs, fe;
+} pk_decision_item;
+
 typedef struct ctx {
     const pk_extractor *ex;
     arena *a;
@@ -381,6 +388,7 @@ typedef struct ctx {
     pk_index *people_index;       /* people.c: the people by name, case-folded */
     const struct date_cue_rows *date_cue_rows; /* dates.c: the cue rows of each place, by first byte */
     size_t decision_lo, decision_hi; /* first decision section, cleaned offsets */
+    vec decision_items;              /* decisions.c: of pk_decision_item, one for each decision */
     size_t header_end;               /* end of the header zone (before the first decision or title) */
     int ref_year, ref_month;          /* for dates without a year */
     int minutes;                      /* a part of whole minutes: one paragraph, or the meeting's header */

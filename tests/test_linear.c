@@ -151,6 +151,13 @@ static const form forms[] = {
        (and kept their items: memory n squared too) */
     {"participation lines", "Tjänsteutlåtande\nAnmälan till Stockholms stads kvalitetsutmärkelse 2020\n\nFörslag till beslut\n"
      "Förskolenämnden noterar informationen.\n\nBakgrund\n", "- b deltar:\n", "ok.\n", 500},
+    /* a proposal the decision adopts: each formula of one long sentence
+       found the sentence's ends and read it again */
+    {"formulas of a proposal", "Tjänsteutlåtande\n\nBeslut\nNämnden beslutar i enlighet med förvaltningens förslag.\n\n"
+     "Förslag till beslut\nNämnden ", "godkänner b ", "ok.\n", 1000},
+    /* ... and of one sentence over many lines, a formula on each */
+    {"proposal formula lines", "Tjänsteutlåtande\n\nBeslut\nNämnden beslutar i enlighet med förvaltningens förslag.\n\n"
+     "Förslag till beslut\nNämnden ", "godkänner b\n", "ok.\n", 1000},
 };
 
 /* the ratio of the time at 10x to the time at 1x; measured again, up to
