@@ -1148,9 +1148,10 @@ static int lower_keeps_length(const char *s, size_t n, size_t avail)
 /* Attendance lists: under "Närvarande ledamöter", "Ersättare", "Övriga
    närvarande" ... (roll_headings.tsv), one person a line: "Name", "Name
    (S)", "Name, title". */
-static void attendance(ctx *c, const segs *g)
+static void attendance(ctx *c, const segs *g, const name_starts *ns)
 {
     size_t ov[6];
+    size_t at = 0; /* the first place in ns at or after the next line's start */
     for (size_t i = 0; i + 1 < g->nlines; i++) {
         const line *l = &g->lines[i];
         size_t n = l->e - l->s;
@@ -1160,6 +1161,17 @@ static void attendance(ctx *c, const segs *g)
         while (n && (c->t.s[l->s + n - 1] == ':' || c->t.s[l->s + n - 1] == ' '))
             n--;
         if (n > 40)
+            continue;
+        /* a heading reads nothing unless a name starts the next line
+           (name_at() there below): RX_NAME matches only at a place of ns,
+           so a line before any other is no heading worth lowering. The
+           lines ascend, and so does the look into ns. */
+        const line *nx = &g->lines[i + 1];
+        if (nx->blank || nx->heading)
+            continue;
+        while (at < ns->n && ns->at[at] < nx->s)
+            at++;
+        if (at >= ns->n || ns->at[at] != nx->s)
             continue;
         /* a line whose lower case is as long as it, and as long as no
            heading, is none */
@@ -1771,7 +1783,7 @@ void pk_extract_people(ctx *c)
     }
     name_starts ns = find_name_starts(c);
     labelled(c, g, &ns);
-    attendance(c, g);
+    attendance(c, g, &ns);
     titled(c, &ns);
     /* signature blocks */
     for (size_t i = 0; i + 1 < g->nlines; i++) {
