@@ -435,9 +435,32 @@ static name_starts find_name_starts(ctx *c)
     size_t k = 0;
     if (!at)
         return (name_starts){NULL, 0};
-    for (size_t i = 0; i < q->n; i++)
-        if (name_may_start(c, q->at[i], c->t.n))
+    for (size_t i = 0; i < q->n; i++) {
+        size_t p = q->at[i];
+#if defined(__SSE2__)
+        /* the check wants the first space or line break after the capital
+           ("Kommunstyrelsen beslutar") followed by a capital or a
+           particle (particle_at(): "af", "de", "da", "el", "von", "van"):
+           where an ASCII byte other than A-Z and those letters follows it
+           in the sixteen bytes at p, no name starts, and the classes of
+           those bytes are never asked */
+        if (p + 16 <= c->t.n) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p));
+            unsigned m = (unsigned)_mm_movemask_epi8(
+                             _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')))) &
+                         0x7FFF;
+            if (m) {
+                unsigned char b = (unsigned char)c->t.s[p + (size_t)__builtin_ctz(m) + 1];
+                /* a, d, e, v: bits 0, 3, 4, 21 */
+                if (b < 0x80 && (unsigned char)(b - 'A') >= 26 &&
+                    !((unsigned char)(b - 'a') < 26 && (0x200019u >> (b - 'a') & 1)))
+                    continue;
+            }
+        }
+#endif
+        if (name_may_start(c, p, c->t.n))
             at[k++] = q->at[i];
+    }
     return (name_starts){at, k};
 }
 
