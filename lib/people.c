@@ -442,13 +442,18 @@ static name_starts find_name_starts(ctx *c)
            ("Kommunstyrelsen beslutar") followed by a capital or a
            particle (particle_at(): "af", "de", "da", "el", "von", "van"):
            where an ASCII byte other than A-Z and those letters follows it
-           in the sixteen bytes at p, no name starts, and the classes of
-           those bytes are never asked */
-        if (p + 16 <= c->t.n) {
+           in the 32 bytes at p (the second sixteen read only where the
+           first hold no space: a long word), no name starts, and the
+           classes of those bytes are never asked */
+        if (p + 32 <= c->t.n) {
+            const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n');
             __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p));
-            unsigned m = (unsigned)_mm_movemask_epi8(
-                             _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')))) &
-                         0x7FFF;
+            unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, sp), _mm_cmpeq_epi8(x, nl)));
+            if (!m) {
+                x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p + 16));
+                m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, sp), _mm_cmpeq_epi8(x, nl))) << 16;
+            }
+            m &= 0x7FFFFFFFu;
             if (m) {
                 unsigned char b = (unsigned char)c->t.s[p + (size_t)__builtin_ctz(m) + 1];
                 /* a, d, e, v: bits 0, 3, 4, 21 */
