@@ -1179,27 +1179,26 @@ static int lower_keeps_length(const char *s, size_t n, size_t avail)
 static void attendance(ctx *c, const segs *g, const name_starts *ns)
 {
     size_t ov[6];
-    size_t at = 0; /* the first place in ns at or after the next line's start */
-    for (size_t i = 0; i + 1 < g->nlines; i++) {
-        const line *l = &g->lines[i];
-        size_t n = l->e - l->s;
+    /* a heading reads nothing unless a name starts the next line (name_at()
+       there below), and RX_NAME matches only at a place of ns: the lines
+       looked at are those before a line that starts at such a place, found
+       by walking the places and the lines (which start in ascending order)
+       together, in the lines' order */
+    for (size_t a = 0, b = 1; a < ns->n; a++) {
+        while (b < g->nlines && g->lines[b].s < ns->at[a])
+            b++;
+        if (b >= g->nlines)
+            break;
+        const line *nx = &g->lines[b], *l = &g->lines[b - 1];
+        if (nx->s != ns->at[a] || nx->blank || nx->heading)
+            continue;
+        size_t i = b - 1, n = l->e - l->s;
         /* a long line that ends in no colon or space stays long */
         if (l->blank || (n > 40 && c->t.s[l->e - 1] != ':' && c->t.s[l->e - 1] != ' '))
             continue;
         while (n && (c->t.s[l->s + n - 1] == ':' || c->t.s[l->s + n - 1] == ' '))
             n--;
         if (n > 40)
-            continue;
-        /* a heading reads nothing unless a name starts the next line
-           (name_at() there below): RX_NAME matches only at a place of ns,
-           so a line before any other is no heading worth lowering. The
-           lines ascend, and so does the look into ns. */
-        const line *nx = &g->lines[i + 1];
-        if (nx->blank || nx->heading)
-            continue;
-        while (at < ns->n && ns->at[at] < nx->s)
-            at++;
-        if (at >= ns->n || ns->at[at] != nx->s)
             continue;
         /* a line whose lower case is as long as it, and as long as no
            heading, is none */
