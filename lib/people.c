@@ -1571,14 +1571,20 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
         thing = !gen && genitive_form(c, last->s, last->e) && !last->party && last->e + 1 < c->t.n &&
                 c->t.s[last->e] == ' ' && lower_at(c->t.s + last->e + 1, c->t.n - last->e - 1);
     }
-    int list = nm >= 2 && !foreign && !thing && 2 * given_n >= nm;
-    for (size_t i = 0; i < nm && list; i++)
-        list = shaped(c, &m[i]);
+    /* whether the run is a list of names: asked only for a name without a
+       party, the first time one comes ("Anna Ek (S), Per Holm (M)" never
+       asks, and its names are not looked up in the tables for it) */
+    int list = nm >= 2 && !foreign && !thing && 2 * given_n >= nm ? -1 : 0;
     for (size_t i = 0; i < nm; i++) {
         member *x = &m[i];
         const char *party = x->paren || any_paren ? x->party : NULL;
         if (x->glued && !x->paren)
             continue;
+        if (!party && list < 0) {
+            list = 1;
+            for (size_t j = 0; j < nm && list; j++)
+                list = shaped(c, &m[j]);
+        }
         int ok = party ? x->given || shaped(c, x) : list || (nm >= 2 && any_paren && shaped(c, x));
         const char *title = i + 1 == nm ? apposition(c, x) : NULL;
         if (title && (x->given || party) && shaped(c, x))
