@@ -1587,11 +1587,12 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
         }
         int ok = party ? x->given || shaped(c, x) : list || (nm >= 2 && any_paren && shaped(c, x));
         const char *title = i + 1 == nm ? apposition(c, x) : NULL;
-        if (title && (x->given || party) && shaped(c, x))
+        /* (a name already taken asks the tables nothing more below) */
+        if (!ok && title && (x->given || party) && shaped(c, x))
             ok = 1;
         /* a lone name that does what people do, or works somewhere (the words
            after it are looked at before its own words in the tables) */
-        if (nm == 1 && !party && x->given && !x->glued &&
+        if (!ok && nm == 1 && !party && x->given && !x->glued &&
             (verb_follows(c, x->end) || org_follows(c, x->end)) && shaped(c, x))
             ok = 1;
         size_t e = x->e;
@@ -1599,7 +1600,7 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
             /* "Hans Peters (C)" named before: "Hans Peters yrkande" is his */
             if (genitive_form(c, x->s, x->e) && !find(c, pk_fold(c, x->s, x->e)))
                 e--;
-            ok |= x->given && shaped(c, x);
+            ok = ok || (x->given && shaped(c, x));
         }
         if (ok)
             add(c, x->s, e, title, party, title && strcmp(title, "handläggare") == 0 ? "officer" : "other");
