@@ -1554,6 +1554,11 @@ static const char *apposition(ctx *c, const member *m)
    stands in it; a lone name counts with a title after it or in the genitive. */
 static void take_run(ctx *c, member *m, size_t nm, int foreign)
 {
+    /* a lone name with no party in parentheses and no given name is taken
+       by none of the tests below (each asks for one or the other): the
+       words after it are not looked at */
+    if (nm == 1 && !m[0].paren && !m[0].given)
+        return;
     int any_paren = 0;
     size_t given_n = 0;
     for (size_t i = 0; i < nm; i++) {
