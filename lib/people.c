@@ -1721,9 +1721,34 @@ static const uint16_t spell[256] = {
     ['d'] = SPELL_PAIR, ['t'] = SPELL_PAIR, ['p'] = SPELL_PAIR, [0xC3] = SPELL_PAIR,
 };
 
-static char *spelling_key(ctx *c, const char *name, size_t *len)
+/* One step of the key over lw[0..n), in lower case, at *i: the byte it
+   writes, or -1 where the letter gives way to the one after it (dt th
+   ck); *i moves past what it read. It looks one byte ahead, no further. */
+static inline int spell_step(const char *lw, size_t n, size_t *i)
 {
-    size_t nn = strlen(name);
+    char ch = lw[*i];
+    unsigned sp = spell[(unsigned char)ch];
+    if (sp & SPELL_PAIR) {
+        char nx = *i + 1 < n ? lw[*i + 1] : 0;
+        if ((unsigned char)ch == 0xC3 && (unsigned char)nx == 0xA9) { /* é */
+            ch = 'e';
+            (*i)++;
+        } else if ((ch == 'd' && nx == 't') || (ch == 't' && nx == 'h') || (ch == 'c' && nx == 'k')) {
+            (*i)++;
+            return -1; /* dt, th, ck: the second letter stands */
+        } else if (ch == 'p' && nx == 'h') {
+            ch = 'f';
+            (*i)++;
+        } else if (sp & 0xFF)
+            ch = (char)(sp & 0xFF);
+    } else if (sp)
+        ch = (char)sp;
+    (*i)++;
+    return (unsigned char)ch;
+}
+
+static char *spelling_key(ctx *c, const char *name, size_t nn, size_t *len)
+{
     char buf[48];
     /* most names are of ASCII and Latin-1 letters: lowered without an
        allocation, as pk_lower() lowers them */
@@ -1732,23 +1757,11 @@ static char *spelling_key(ctx *c, const char *name, size_t *len)
         lw = pk_lower(c->a, name, nn);
     size_t n = lw == buf ? nn : strlen(lw), o = 0;
     char *k = pk_arena_alloc(c->a, n + 1);
-    for (size_t i = 0; i < n; i++) {
-        char ch = lw[i];
-        unsigned sp = spell[(unsigned char)ch];
-        if (sp & SPELL_PAIR) {
-            char nx = i + 1 < n ? lw[i + 1] : 0;
-            if ((unsigned char)ch == 0xC3 && (unsigned char)nx == 0xA9) { /* é */
-                ch = 'e';
-                i++;
-            } else if ((ch == 'd' && nx == 't') || (ch == 't' && nx == 'h') || (ch == 'c' && nx == 'k'))
-                continue; /* dt, th, ck: the second letter stands */
-            else if (ch == 'p' && nx == 'h') {
-                ch = 'f';
-                i++;
-            } else if (sp & 0xFF)
-                ch = (char)(sp & 0xFF);
-        } else if (sp)
-            ch = (char)sp;
+    for (size_t i = 0; i < n;) {
+        int w = spell_step(lw, n, &i);
+        if (w < 0)
+            continue;
+        char ch = (char)w;
         if (o > 0 && k[o - 1] == ch && ch != ' ')
             continue; /* doubled letters */
         k[o++] = ch;
@@ -1758,6 +1771,38 @@ static char *spelling_key(ctx *c, const char *name, size_t *len)
     return k;
 }
 
+/* The byte the key of name[0..nn) opens with (256: an empty key): two
+   names of one key open with one byte. Found from the name's first bytes
+   lowered as pk_lower() lowers them, each step looking one byte ahead
+   within them; -1 where that is not told (a character other than ASCII
+   or a Latin-1 letter after 0xC3 there). */
+static int spelling_first(const char *name, size_t nn)
+{
+    char lw[8];
+    size_t m = 0, i = 0;
+    while (i < nn && m < 4) {
+        unsigned char u = (unsigned char)name[i];
+        if (u < 0x80) {
+            lw[m++] = (char)((unsigned char)(u - 'A') < 26 ? u + 32 : u);
+            i++;
+        } else if (u == 0xC3 && i + 1 < nn && ((unsigned char)name[i + 1] & 0xC0) == 0x80) {
+            unsigned char b = (unsigned char)name[i + 1];
+            lw[m++] = (char)u;
+            lw[m++] = (char)(b <= 0x9E && b != 0x97 ? b + 0x20 : b);
+            i += 2;
+        } else
+            return -1;
+    }
+    for (size_t j = 0; j < m;) {
+        if (i < nn && j + 1 >= m)
+            return -1; /* the byte ahead is past the bytes lowered */
+        int w = spell_step(lw, m, &j);
+        if (w >= 0)
+            return w;
+    }
+    return 256;
+}
+
 /* One person spelt two ways in one document ("Johanna Reimfelt (L)" and
    "Johanna Reimfeldt har skickat in en motion") is one person; two parties
    make two. The mention that tells more stands. */
@@ -1765,6 +1810,8 @@ static void merge_spellings(ctx *c)
 {
     pk_person *ps = c->people.items;
     size_t n = c->people.n, cap = 64, k = 0;
+    if (n < 2)
+        return; /* one name merges with none */
     while (cap < 2 * n)
         cap *= 2;
     size_t *slot = pk_arena_alloc(c->a, cap * sizeof *slot);
@@ -1772,9 +1819,27 @@ static void merge_spellings(ctx *c)
     char *gone = pk_arena_alloc(c->a, n + 1);
     memset(slot, 0, cap * sizeof *slot);
     memset(gone, 0, n + 1);
+    /* a name whose key opens with a byte (spelling_first()) that no other
+       name's does has a key no other has: it merges with none, and its key
+       is not made (the names of one key keep their order in the slots
+       without it) */
+    char *alone = pk_arena_alloc(c->a, n + 1);
+    memset(alone, 0, n + 1);
+    {
+        int *first = pk_arena_alloc(c->a, n * sizeof *first);
+        unsigned char count[257] = {0}; /* 0, 1, or 2 for more */
+        int told = 1;
+        for (size_t i = 0; i < n && told; i++)
+            if ((told = (first[i] = spelling_first(ps[i].name, strlen(ps[i].name))) >= 0))
+                count[first[i]] = (unsigned char)(count[first[i]] < 2 ? count[first[i]] + 1 : 2);
+        for (size_t i = 0; i < n && told; i++)
+            alone[i] = count[first[i]] == 1;
+    }
     for (size_t i = 0; i < n; i++) {
+        if (alone[i])
+            continue;
         size_t kn;
-        key[i] = spelling_key(c, ps[i].name, &kn);
+        key[i] = spelling_key(c, ps[i].name, strlen(ps[i].name), &kn);
         size_t j = pk_hash_folded(key[i], kn) & (cap - 1);
         for (; slot[j]; j = (j + 1) & (cap - 1)) {
             size_t o = slot[j] - 1;
