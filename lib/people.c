@@ -1012,21 +1012,47 @@ static const struct label {
 #undef LABEL
 };
 
-static void labelled(ctx *c, const segs *g, const name_starts *ns)
+/* The lines that labelled() and the signature blocks look at, found in one
+   walk over the lines: those that open with the first byte of a label
+   (the labels by their first byte as bits in rows, so most lines cost
+   one test), and those that may_sign() passes with a line below them that
+   is not blank. Each list ascends. */
+typedef struct line_picks {
+    uint16_t rows[256];
+    size_t *label, nlabel;
+    size_t *sign, nsign;
+} line_picks;
+
+static void pick_lines(ctx *c, const segs *g, line_picks *lp)
 {
-    size_t ov[4];
-    /* the labels by their first byte, as bits: most lines open with none
-       of them and cost one test, the rest a look at the rows that open
-       with their byte, in the rows' order */
-    uint16_t rows[256] = {0};
+    memset(lp->rows, 0, sizeof lp->rows);
     _Static_assert(sizeof labels / sizeof *labels <= 16, "a label's bit in rows");
     for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
-        rows[(unsigned char)labels[k].word[0]] |= (uint16_t)(1u << k);
+        lp->rows[(unsigned char)labels[k].word[0]] |= (uint16_t)(1u << k);
+    lp->nlabel = lp->nsign = 0;
+    lp->label = g->nlines ? pk_arena_alloc(c->a, 2 * g->nlines * sizeof *lp->label) : NULL;
+    lp->sign = lp->label ? lp->label + g->nlines : NULL;
+    if (!lp->label)
+        return;
     for (size_t i = 0; i < g->nlines; i++) {
-        const line *l = &g->lines[i];
-        if (l->blank)
+        const line *nl = &g->lines[i];
+        if (nl->blank)
             continue;
-        for (unsigned bits = rows[(unsigned char)c->t.s[l->s]]; bits; bits &= bits - 1) {
+        if (lp->rows[(unsigned char)c->t.s[nl->s]])
+            lp->label[lp->nlabel++] = i;
+        if (i + 1 < g->nlines && !g->lines[i + 1].blank && !nl->heading && may_sign(c, nl))
+            lp->sign[lp->nsign++] = i;
+    }
+}
+
+static void labelled(ctx *c, const segs *g, const name_starts *ns, const line_picks *lp)
+{
+    size_t ov[4];
+    /* the rows that open with the line's first byte, in the rows' order */
+    for (size_t x = 0; x < lp->nlabel; x++) {
+        size_t i = lp->label[x];
+        const line *l = &g->lines[i];
+        for (unsigned bits = lp->rows[(unsigned char)c->t.s[l->s]]; bits; bits &= bits - 1) {
             size_t k = (size_t)__builtin_ctz(bits), m = labels[k].len;
             /* most rows end at their second byte */
             if (l->e - l->s < m || labels[k].word[1] != c->t.s[l->s + 1] || memcmp(c->t.s + l->s, labels[k].word, m) != 0)
@@ -1886,16 +1912,14 @@ void pk_extract_people(ctx *c)
         add(c, s, e, vice ? "vice ordförande" : "ordförande", party, vice ? "other" : "chair");
     }
     name_starts ns = find_name_starts(c);
-    labelled(c, g, &ns);
+    line_picks lp;
+    pick_lines(c, g, &lp);
+    labelled(c, g, &ns, &lp);
     attendance(c, g, &ns);
     titled(c, &ns);
-    /* signature blocks */
-    for (size_t i = 0; i + 1 < g->nlines; i++) {
-        const line *nl = &g->lines[i], *tl = &g->lines[i + 1];
-        if (nl->blank || tl->blank || nl->heading)
-            continue;
-        if (!may_sign(c, nl))
-            continue;
+    /* signature blocks: the lines that may_sign() passed (pick_lines()) over a line of titles */
+    for (size_t x = 0; x < lp.nsign; x++) {
+        const line *nl = &g->lines[lp.sign[x]], *tl = nl + 1;
         word t[8], scratch[4];
         size_t k = titles_of(c, tl->s, tl->e, t, 8);
         /* a line of titles is no line of names; its titles must not
