@@ -978,7 +978,9 @@ static void signature(ctx *c, const line *nl, const word *titles, size_t k)
     }
 }
 
-/* The name inside a match: from its first given name on. */
+/* The name inside a match: from its first given name on. Returns 2 when
+   the name opens with a given name, 1 when it is taken without one (its
+   first word was asked and is none), 0 when it is none. */
 static int trim_name(const ctx *c, size_t *s, size_t e)
 {
     word w[8];
@@ -986,7 +988,7 @@ static int trim_name(const ctx *c, size_t *s, size_t e)
     for (size_t i = 0; i + 1 < n; i++)
         if (given(c, &w[i])) {
             *s = w[i].s;
-            return 1;
+            return 2;
         }
     if (n < 2 || n > 3)
         return 0;
@@ -1902,10 +1904,10 @@ void pk_extract_people(ctx *c)
         const char *nl = memchr(c->t.s + ov[0], '\n', s - ov[0]);
         if (nl && memchr(nl + 1, '\n', (size_t)(c->t.s + s - nl - 1)))
             continue;
-        if (!trim_name(c, &s, e))
+        int trimmed = trim_name(c, &s, e);
+        if (!trimmed)
             continue;
-        word w0[1];
-        int gl = words_of(c, s, e, w0, 1, NULL) && given(c, &w0[0]);
+        int gl = trimmed == 2; /* the first word is a given name */
         const char *party = ov[4] != (size_t)-1 ? party_of(c, c->t.s + ov[4], ov[5] - ov[4], gl) : NULL;
         /* a vice chair is named, but does not chair */
         int vice = ov[0] + 4 < ov[1] && (strncasecmp(c->t.s + ov[0], "vice", 4) == 0);
