@@ -632,8 +632,73 @@ static int fold_is_self(const ctx *c, size_t s, size_t e)
     return 1;
 }
 
+/* The ranges add() was given, each with the person it named: a name is
+   often given again where it stands (a title before it, then a verb after
+   it), and the person found again by the range costs no look at the name
+   itself. An open hash by the range, doubled when half full. */
+typedef struct people_seen {
+    struct seen_slot {
+        size_t s, e, person; /* person: index + 1, 0 for an empty slot */
+    } *slot;
+    size_t cap, n;
+} people_seen;
+
+static inline size_t seen_at(const people_seen *ps, size_t s, size_t e)
+{
+    size_t j = (size_t)(((uint64_t)s * 0x9E3779B97F4A7C15u ^ (uint64_t)e * 0xC2B2AE3D27D4EB4Fu) >> 32) & (ps->cap - 1);
+    while (ps->slot[j].person && (ps->slot[j].s != s || ps->slot[j].e != e))
+        j = (j + 1) & (ps->cap - 1);
+    return j;
+}
+
+/* The range [s, e) names the person of index person; j is its slot as
+   seen_at() gave it (any value when there is no table yet). */
+static void seen_put(ctx *c, size_t j, size_t s, size_t e, size_t person)
+{
+    people_seen *ps = c->people_seen;
+    if (!ps || 2 * (ps->n + 1) > ps->cap) {
+        if (!ps) {
+            ps = c->people_seen = pk_arena_alloc(c->a, sizeof *ps);
+            ps->cap = ps->n = 0;
+            ps->slot = NULL;
+        }
+        people_seen old = *ps;
+        ps->cap = old.cap ? 2 * old.cap : 16;
+        ps->slot = pk_arena_alloc(c->a, ps->cap * sizeof *ps->slot);
+        memset(ps->slot, 0, ps->cap * sizeof *ps->slot);
+        for (size_t k = 0; k < old.cap; k++)
+            if (old.slot[k].person)
+                ps->slot[seen_at(ps, old.slot[k].s, old.slot[k].e)] = old.slot[k];
+        j = seen_at(ps, s, e);
+    }
+    ps->slot[j].s = s;
+    ps->slot[j].e = e;
+    ps->slot[j].person = person + 1;
+    ps->n++;
+}
+
+/* What a mention adds to the person it names. */
+static inline void add_to(pk_person *p, const char *title, const char *party, const char *role)
+{
+    if (strcmp(role, "chair") == 0 && strcmp(p->role, "chair") != 0)
+        p->role = role;
+    if (!p->title && title)
+        p->title = title;
+    if (!p->party && party)
+        p->party = party;
+}
+
 static void add(ctx *c, size_t s, size_t e, const char *title, const char *party, const char *role)
 {
+    size_t j = 0;
+    if (c->people_seen) {
+        j = seen_at(c->people_seen, s, e);
+        if (c->people_seen->slot[j].person) {
+            add_to((pk_person *)c->people.items + (c->people_seen->slot[j].person - 1), title, party, role);
+            return;
+        }
+    }
+    size_t s0 = s, e0 = e;
     e = drop_place(c, s, e);
     /* the name as pk_fold() gives it: most names hold no line break and
        no two spaces in a row, and are their own fold, looked up where
@@ -650,12 +715,8 @@ static void add(ctx *c, size_t s, size_t e, const char *title, const char *party
     uint32_t h = (uint32_t)pk_hash_folded(name, n);
     pk_person *p = find_hashed(c, name, n, h);
     if (p) {
-        if (strcmp(role, "chair") == 0 && strcmp(p->role, "chair") != 0)
-            p->role = role;
-        if (!p->title && title)
-            p->title = title;
-        if (!p->party && party)
-            p->party = party;
+        add_to(p, title, party, role);
+        seen_put(c, j, s0, e0, (size_t)(p - (pk_person *)c->people.items));
         return;
     }
     if (name == c->t.s + s)
@@ -671,6 +732,7 @@ static void add(ctx *c, size_t s, size_t e, const char *title, const char *party
         memset(c->people_index, 0, sizeof *c->people_index);
     }
     pk_index_add(c->a, c->people_index, c->people.n - 1, h);
+    seen_put(c, j, s0, e0, c->people.n - 1);
 }
 
 typedef struct word {
@@ -1890,6 +1952,7 @@ static void merge_spellings(ctx *c)
 void pk_extract_people(ctx *c)
 {
     const segs *g = &c->sg;
+    c->people_seen = NULL;
     size_t ov[8];
     /* the chair of the meeting */
     size_t pos = 0;
@@ -1931,6 +1994,7 @@ void pk_extract_people(ctx *c)
         signature(c, nl, t, k);
     }
     runs(c, &ns);
+    c->people_seen = NULL; /* the indices hold no longer after the merges */
     merge_genitives(c);
     merge_spellings(c);
 }
