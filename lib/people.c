@@ -1402,7 +1402,9 @@ typedef struct member {
     const char *party; /* NULL when none */
     int paren;         /* the party stood in parentheses */
     int given;         /* the name opens with a given name */
-    int glued;         /* a letter stands right before it ("AnnaSara Perslow") */
+    int glued;         /* a letter stands right before the match ("AnnaSara
+                          Perslow"); -1 until asked (is_glued()) */
+    size_t at;         /* where the match started */
     int shaped;        /* two to four name words, none a title; -1 until asked */
     size_t nw;         /* its words (at most 8 counted), the first four of them: */
     word w[4];         /* shaped is looked up in the tables only when a run asks */
@@ -1637,6 +1639,15 @@ static const char *apposition(ctx *c, const member *m)
     return pk_lower(c->a, c->t.s + p, k);
 }
 
+/* Whether a letter stands right before the match m was read from (asked
+   once, where a run needs it). */
+static int is_glued(const ctx *c, member *m)
+{
+    if (m->glued < 0)
+        m->glued = letter_before(c, m->at);
+    return m->glued;
+}
+
 /* A run of names: one name, or a list of them. A name with its party is a
    politician; so is every name of a list where one has a party. A list of
    names without parties ("utses Anders Åhrlin, Max Klarvik och Lars Modig")
@@ -1673,7 +1684,7 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
     for (size_t i = 0; i < nm; i++) {
         member *x = &m[i];
         const char *party = x->paren || any_paren ? x->party : NULL;
-        if (x->glued && !x->paren)
+        if (!x->paren && is_glued(c, x))
             continue;
         if (!party && list < 0) {
             list = 1;
@@ -1687,7 +1698,7 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
             ok = 1;
         /* a lone name that does what people do, or works somewhere (the words
            after it are looked at before its own words in the tables) */
-        if (!ok && nm == 1 && !party && x->given && !x->glued &&
+        if (!ok && nm == 1 && !party && x->given && !is_glued(c, x) &&
             (verb_follows(c, x->end) || org_follows(c, x->end)) && shaped(c, x))
             ok = 1;
         size_t e = x->e;
@@ -1714,7 +1725,7 @@ static void runs(ctx *c, const name_starts *ns)
            unless a party follows: then two words ran together */
         if (s > 0 && c->t.s[s - 1] == '-')
             continue;
-        int glued = s > 0 && letter_before(c, s);
+        int glued = s > 0 ? -1 : 0; /* asked of the first name only where a run needs it */
         size_t nm = 0;
         int foreign = 0, closed = 0, conj;
         for (;;) {
@@ -1724,6 +1735,7 @@ static void runs(ctx *c, const name_starts *ns)
             x->s = s;
             x->e = e;
             x->glued = glued;
+            x->at = s;
             x->party = NULL;
             x->paren = 0;
             trim_member(c, x);
