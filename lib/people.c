@@ -536,14 +536,31 @@ static size_t name_word_end(const ctx *c, size_t p, size_t e, int hyphen)
     return p;
 }
 
+typedef struct word {
+    size_t s, e;
+} word;
+
+/* The words of a match found by hand, as words_of() splits it (one space
+   or line break stands between two, and a particle is a word); n is 0
+   where they are not known. */
+typedef struct name_words {
+    word w[8];
+    size_t n;
+} name_words;
+
 /* RX_NAME's match at q in a range that ends at e: its end, 0 when none
-   starts at q, NAME_ASK_PCRE2 when that is not known here. */
-static size_t name_end(const ctx *c, size_t q, size_t e)
+   starts at q, NAME_ASK_PCRE2 when that is not known here; its words in
+   *nw, when asked, where it is found. */
+static size_t name_end_words(const ctx *c, size_t q, size_t e, name_words *nw)
 {
+    if (nw)
+        nw->n = 0;
     size_t p = name_word_end(c, q, e, 1);
     if (p == 0 || p == NAME_ASK_PCRE2)
         return p;
-    size_t reps = 0;
+    size_t reps = 0, k = 0;
+    word found[8];
+    found[k++] = (word){q, p};
     while (reps < 3 && p < e && (c->t.s[p] == ' ' || c->t.s[p] == '\n')) {
         /* pcre2 tries the particle first; it opens with a small letter,
            so without it no word could follow */
@@ -559,22 +576,33 @@ static size_t name_end(const ctx *c, size_t q, size_t e)
             return r;
         if (!r)
             break;
+        if (w > p + 1)
+            found[k++] = (word){p + 1, w - 1}; /* the particle, without its space */
+        found[k++] = (word){w, r};
         p = r;
         reps++;
     }
-    return reps ? p : 0;
+    if (!reps)
+        return 0;
+    if (nw) {
+        memcpy(nw->w, found, k * sizeof *found);
+        nw->n = k;
+    }
+    return p;
 }
+
+static inline size_t name_end(const ctx *c, size_t q, size_t e) { return name_end_words(c, q, e, NULL); }
 
 /* The first match of RX_NAME in [pos, end), as pk_rx_match gives it: none
    starts before the first place the hand check passes; *i is where the
    look for a place begins in ns (the index of the first place at or
    after pos, or before it), and is left there. */
-static int next_name(ctx *c, const name_starts *ns, size_t *i, size_t pos, size_t end, size_t *ov)
+static int next_name(ctx *c, const name_starts *ns, size_t *i, size_t pos, size_t end, size_t *ov, name_words *nw)
 {
     while (*i < ns->n && ns->at[*i] < pos)
         (*i)++;
     for (; *i < ns->n && ns->at[*i] < end; (*i)++) {
-        size_t q = ns->at[*i], r = name_end(c, q, end);
+        size_t q = ns->at[*i], r = name_end_words(c, q, end, nw);
         if (r == NAME_ASK_PCRE2)
             return pk_rx_match(c, RX_NAME, q, end, ov, 2);
         if (r) {
@@ -586,10 +614,11 @@ static int next_name(ctx *c, const name_starts *ns, size_t *i, size_t pos, size_
     return 0;
 }
 
-/* RX_NAME matches at q, in a range that ends at e. */
-static int name_at(ctx *c, size_t q, size_t e, size_t *ov)
+/* RX_NAME matches at q, in a range that ends at e (its words in *nw, when
+   asked, as name_end_words() gives them). */
+static int name_at_words(ctx *c, size_t q, size_t e, size_t *ov, name_words *nw)
 {
-    size_t r = name_end(c, q, e);
+    size_t r = name_end_words(c, q, e, nw);
     if (r == NAME_ASK_PCRE2)
         return pk_rx_match(c, RX_NAME, q, e, ov, 2) && ov[2] == q;
     if (!r)
@@ -598,6 +627,8 @@ static int name_at(ctx *c, size_t q, size_t e, size_t *ov)
     ov[1] = ov[3] = r;
     return 1;
 }
+
+static int name_at(ctx *c, size_t q, size_t e, size_t *ov) { return name_at_words(c, q, e, ov, NULL); }
 
 /* [s, e) is its own pk_fold(): not empty, no space or line break at either
    end, no line break and no two spaces in a row in it */
@@ -735,9 +766,6 @@ static void add(ctx *c, size_t s, size_t e, const char *title, const char *party
     seen_put(c, j, s0, e0, c->people.n - 1);
 }
 
-typedef struct word {
-    size_t s, e;
-} word;
 
 /* the bytes no name word holds: digits : ( ) , . @ / */
 static const unsigned char no_name[256] = {
@@ -1140,7 +1168,7 @@ static void labelled(ctx *c, const segs *g, const name_starts *ns, const line_pi
                         break; /* the titles under a signature line: no names below */
                 }
                 size_t pos = from, got = 0, at = pk_first_from(ns->at, ns->n, from);
-                while (pos < to && next_name(c, ns, &at, pos, to, ov)) {
+                while (pos < to && next_name(c, ns, &at, pos, to, ov, NULL)) {
                     size_t s = ov[2], e = ov[3];
                     pos = ov[1];
                     word w[8];
@@ -1457,7 +1485,7 @@ static int org_word(const ctx *c, const word *w)
 /* A name that a match of RX_NAME gives: a heading on the line before it
    ("Reservationer\nKarolina Wallström") and words before the first given
    name ("Inbjudna Henric Elgstrand") are no part of it. */
-static void trim_member(ctx *c, member *m)
+static void trim_member(ctx *c, member *m, const name_words *known)
 {
     size_t s0 = m->s;
     const char *nl = memchr(c->t.s + m->s, '\n', m->e - m->s);
@@ -1469,8 +1497,13 @@ static void trim_member(ctx *c, member *m)
         if ((n = words_of(c, after, m->e, w, 8, NULL)) >= 2)
             m->s = after;
     }
-    if (m->s == s0)
-        n = words_of(c, m->s, m->e, w, 8, NULL);
+    if (m->s == s0) {
+        /* the words the match was found with, where they are known */
+        if ((n = known->n) != 0)
+            memcpy(w, known->w, n * sizeof *w);
+        else
+            n = words_of(c, m->s, m->e, w, 8, NULL);
+    }
     /* whether the word at m->s is a given name, when asked: the match
        anew below starts there, and its first word, followed by a space or
        line break, is that word whole, so the answer holds for it too */
@@ -1718,7 +1751,8 @@ static void runs(ctx *c, const name_starts *ns)
     size_t ov[4], pos = 0;
     member m[24];
     size_t at = 0;
-    while (pos < c->t.n && next_name(c, ns, &at, pos, c->t.n, ov)) {
+    name_words known; /* the words of the match last found */
+    while (pos < c->t.n && next_name(c, ns, &at, pos, c->t.n, ov, &known)) {
         size_t s = ov[2], e = ov[3];
         pos = e;
         /* a match that starts inside a word ("KommunStyrelsen") is none,
@@ -1738,7 +1772,7 @@ static void runs(ctx *c, const name_starts *ns)
             x->at = s;
             x->party = NULL;
             x->paren = 0;
-            trim_member(c, x);
+            trim_member(c, x, &known);
             party_after(c, x);
             size_t q = list_next(c, x->end, &conj);
             /* "A, B och C, Socialnämnd Centrum,": after "och" only another
@@ -1748,7 +1782,7 @@ static void runs(ctx *c, const name_starts *ns)
             closed |= conj;
             glued = 0;
             size_t lim = q + 160 < c->t.n ? q + 160 : c->t.n;
-            if (!name_at(c, q, lim, ov)) {
+            if (!name_at_words(c, q, lim, ov, &known)) {
                 /* "A, B och Kommunstyrelsen": a list of more than names */
                 foreign = q < c->t.n && upper_at(c->t.s + q, c->t.n - q);
                 break;
