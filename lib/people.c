@@ -1488,14 +1488,30 @@ static int org_word(const ctx *c, const word *w)
 static void trim_member(ctx *c, member *m, const name_words *known)
 {
     size_t s0 = m->s;
-    const char *nl = memchr(c->t.s + m->s, '\n', m->e - m->s);
     word w[8];
     size_t n = 0;
-    if (nl && (m->s == 0 || c->t.s[m->s - 1] == '\n')) {
-        /* the words after the line break: the name's, when two or more */
-        size_t after = (size_t)(nl - c->t.s) + 1;
-        if ((n = words_of(c, after, m->e, w, 8, NULL)) >= 2)
-            m->s = after;
+    if (m->s == 0 || c->t.s[m->s - 1] == '\n') {
+        /* the words after a line break in the name: the name's, when two
+           or more (the words the match was found with, where they are
+           known, tell where the break stands: between two of them) */
+        size_t after = 0, i = 0;
+        if (known->n) {
+            while (i + 1 < known->n && c->t.s[known->w[i].e] != '\n')
+                i++;
+            after = i + 1 < known->n ? known->w[i].e + 1 : 0;
+        } else {
+            const char *nl = memchr(c->t.s + m->s, '\n', m->e - m->s);
+            after = nl ? (size_t)(nl - c->t.s) + 1 : 0;
+        }
+        if (after) {
+            if (known->n) {
+                n = known->n - i - 1;
+                memcpy(w, known->w + i + 1, n * sizeof *w);
+            } else
+                n = words_of(c, after, m->e, w, 8, NULL);
+            if (n >= 2)
+                m->s = after;
+        }
     }
     if (m->s == s0) {
         /* the words the match was found with, where they are known */
