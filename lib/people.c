@@ -616,7 +616,7 @@ static int next_name(ctx *c, const name_starts *ns, size_t *i, size_t pos, size_
 
 /* RX_NAME matches at q, in a range that ends at e (its words in *nw, when
    asked, as name_end_words() gives them). */
-static int name_at_words(ctx *c, size_t q, size_t e, size_t *ov, name_words *nw)
+static int name_at(ctx *c, size_t q, size_t e, size_t *ov, name_words *nw)
 {
     size_t r = name_end_words(c, q, e, nw);
     if (r == NAME_ASK_PCRE2)
@@ -627,8 +627,6 @@ static int name_at_words(ctx *c, size_t q, size_t e, size_t *ov, name_words *nw)
     ov[1] = ov[3] = r;
     return 1;
 }
-
-static int name_at(ctx *c, size_t q, size_t e, size_t *ov) { return name_at_words(c, q, e, ov, NULL); }
 
 /* [s, e) is its own pk_fold(): not empty, no space or line break at either
    end, no line break and no two spaces in a row in it */
@@ -858,6 +856,17 @@ static size_t words_of(const ctx *c, size_t s, size_t e, word *w, size_t max, in
         n++;
     }
     return n;
+}
+
+/* The words of a match [s, e): those it was found with where they are
+   known, else as words_of() splits them (at most eight). */
+static inline size_t match_words(const ctx *c, const name_words *nw, size_t s, size_t e, word *w)
+{
+    if (nw->n) {
+        memcpy(w, nw->w, nw->n * sizeof *w);
+        return nw->n;
+    }
+    return words_of(c, s, e, w, 8, NULL);
 }
 
 static int is_name_word(const ctx *c, const word *w)
@@ -1168,11 +1177,12 @@ static void labelled(ctx *c, const segs *g, const name_starts *ns, const line_pi
                         break; /* the titles under a signature line: no names below */
                 }
                 size_t pos = from, got = 0, at = pk_first_from(ns->at, ns->n, from);
-                while (pos < to && next_name(c, ns, &at, pos, to, ov, NULL)) {
+                name_words found;
+                while (pos < to && next_name(c, ns, &at, pos, to, ov, &found)) {
                     size_t s = ov[2], e = ov[3];
                     pos = ov[1];
                     word w[8];
-                    size_t nw = words_of(c, s, e, w, 8, NULL);
+                    size_t nw = match_words(c, &found, s, e, w);
                     if (nw > labels[k].max_words)
                         break; /* names run together: the tail of the run is no name */
                     if (nw >= 2 && !pk_title_at(c->t.s + s, e - s)) {
@@ -1331,11 +1341,12 @@ static void attendance(ctx *c, const segs *g, const name_starts *ns)
             continue;
         for (size_t j = i + 1; j < g->nlines && !g->lines[j].blank && !g->lines[j].heading; j++) {
             const line *m = &g->lines[j];
-            if (!name_at(c, m->s, m->e, ov))
+            name_words found;
+            if (!name_at(c, m->s, m->e, ov, &found))
                 break;
             size_t s = ov[2], e = ov[3], p = e;
             word w[8];
-            size_t nw = words_of(c, s, e, w, 8, NULL);
+            size_t nw = match_words(c, &found, s, e, w);
             if (nw < 2 || nw > 4)
                 break;
             const char *party = NULL, *title = roll_title;
@@ -1402,9 +1413,10 @@ static void titled(ctx *c, const name_starts *starts)
         /* the definite form: "Stadsdelsdirektören", "Enhetschefen", "ersättaren" */
         for (size_t cut = 1; !k && cut <= 2 && we - p > 6 && we - p < 60 && c->t.s[we - 1] == 'n'; cut++)
             k = pk_title_word(c->t.s + p, we - p - cut);
-        if (!k || !name_at(c, ns, ne, ov))
+        name_words found;
+        if (!k || !name_at(c, ns, ne, ov, &found))
             continue;
-        size_t e = ov[3];
+        size_t e = ov[3], e0 = e;
         word w[8];
         /* a name whole on the title's line ends there ("Personaldirektör
            Elisabeth Carle\nProduktionsdirektör ..."); one broken over two
@@ -1414,7 +1426,7 @@ static void titled(ctx *c, const name_starts *starts)
         int party_after = e + 1 < c->t.n && c->t.s[e] == ' ' && c->t.s[e + 1] == '(';
         if (nl && !party_after && words_of(c, ns, (size_t)(nl - c->t.s), w, 8, NULL) >= 2)
             e = (size_t)(nl - c->t.s);
-        size_t nw = words_of(c, ns, e, w, 8, NULL);
+        size_t nw = e == e0 ? match_words(c, &found, ns, e, w) : words_of(c, ns, e, w, 8, NULL);
         if (nw >= 2 && nw <= 3 && given(c, &w[0])) {
             const char *title = pk_lower(c->a, c->t.s + p, k);
             add(c, ns, e, title, NULL, strcmp(title, "handläggare") == 0 ? "officer" : "other");
@@ -1533,10 +1545,12 @@ static void trim_member(ctx *c, member *m, const name_words *known)
             }
     /* the words dropped in front may have cut the name's tail: match anew */
     size_t ov[4], lim = m->s + 160 < c->t.n ? m->s + 160 : c->t.n;
-    if (m->s != s0 && name_at(c, m->s, lim, ov))
+    name_words again;
+    again.n = 0;
+    if (m->s != s0 && name_at(c, m->s, lim, ov, &again))
         m->e = ov[3];
     if (m->s != s0) /* else the words are those above */
-        n = words_of(c, m->s, m->e, w, 8, NULL);
+        n = match_words(c, &again, m->s, m->e, w);
     m->given = n > 0 && (given0 >= 0 ? given0 : given(c, &w[0]));
     m->nw = n;
     m->shaped = n >= 2 && n <= 4 ? -1 : 0;
@@ -1798,7 +1812,7 @@ static void runs(ctx *c, const name_starts *ns)
             closed |= conj;
             glued = 0;
             size_t lim = q + 160 < c->t.n ? q + 160 : c->t.n;
-            if (!name_at_words(c, q, lim, ov, &known)) {
+            if (!name_at(c, q, lim, ov, &known)) {
                 /* "A, B och Kommunstyrelsen": a list of more than names */
                 foreign = q < c->t.n && upper_at(c->t.s + q, c->t.n - q);
                 break;
