@@ -989,7 +989,7 @@ static int party_word(ctx *c, const word *w)
    stand below it: two words or more, each a name word but for short words
    and parties in parentheses after the first (what signature() asks of
    every line, before the titles are looked up). */
-static int may_sign(const ctx *c, const line *nl)
+static PK_ALWAYS_INLINE int may_sign(const ctx *c, const line *nl)
 {
     /* the words as words_of() gives them, looked at as they come: most
        lines fail at their first or second */
