@@ -888,16 +888,19 @@ static int is_name_word(const ctx *c, const word *w)
 }
 
 /* A given name, or given names joined by hyphens ("Mats-Olof"). */
-static int given_at(const char *s, size_t n)
+static int given_at(const char *s, size_t n);
+
+/* given_at() past the look at the whole word. */
+static int given_joined(const char *s, size_t n)
 {
-    if (pk_is_given_name(s, n))
-        return 1;
     const char *h = memchr(s, '-', n);
     if (!h || h == s)
         return 0;
     size_t k = (size_t)(h - s);
     return pk_is_given_name(s, k) && given_at(h + 1, n - k - 1);
 }
+
+static inline int given_at(const char *s, size_t n) { return pk_is_given_name(s, n) || given_joined(s, n); }
 
 static int given(const ctx *c, const word *w) { return given_at(c->t.s + w->s, w->e - w->s); }
 
