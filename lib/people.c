@@ -692,7 +692,7 @@ static void seen_put(ctx *c, size_t j, size_t s, size_t e, size_t person)
             ps->slot = NULL;
         }
         people_seen old = *ps;
-        ps->cap = old.cap ? 2 * old.cap : 16;
+        ps->cap = old.cap ? 2 * old.cap : 32;
         ps->slot = pk_arena_alloc(c->a, ps->cap * sizeof *ps->slot);
         memset(ps->slot, 0, ps->cap * sizeof *ps->slot);
         for (size_t k = 0; k < old.cap; k++)
