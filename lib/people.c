@@ -764,7 +764,6 @@ static void add(ctx *c, size_t s, size_t e, const char *title, const char *party
     seen_put(c, j, s0, e0, c->people.n - 1);
 }
 
-
 /* the bytes no name word holds: digits : ( ) , . @ / */
 static const unsigned char no_name[256] = {
     ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1,
@@ -1119,8 +1118,8 @@ static const struct label {
 /* The lines that labelled() and the signature blocks look at, found in one
    walk over the lines: those that open with the first byte of a label
    (the labels by their first byte as bits in rows, so most lines cost
-   one test), and those that may_sign() passes with a line below them that
-   is not blank. Each list ascends. */
+   one test), and those no heading that may_sign() passes with a line
+   below them that is not blank. Each list ascends. */
 typedef struct line_picks {
     uint16_t rows[256];
     size_t *label, nlabel;
