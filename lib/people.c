@@ -559,7 +559,7 @@ static size_t name_end_words(const ctx *c, size_t q, size_t e, name_words *nw)
     if (p == 0 || p == NAME_ASK_PCRE2)
         return p;
     size_t reps = 0, k = 0;
-    word found[8];
+    word scratch[8], *found = nw ? nw->w : scratch; /* nw->n is set last */
     found[k++] = (word){q, p};
     while (reps < 3 && p < e && (c->t.s[p] == ' ' || c->t.s[p] == '\n')) {
         /* pcre2 tries the particle first; it opens with a small letter,
@@ -584,10 +584,8 @@ static size_t name_end_words(const ctx *c, size_t q, size_t e, name_words *nw)
     }
     if (!reps)
         return 0;
-    if (nw) {
-        memcpy(nw->w, found, k * sizeof *found);
+    if (nw)
         nw->n = k;
-    }
     return p;
 }
 
