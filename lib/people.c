@@ -1182,7 +1182,7 @@ static void labelled(ctx *c, const segs *g, const name_starts *ns, const line_pi
                     size_t s = ov[2], e = ov[3];
                     pos = ov[1];
                     word w[8];
-                    size_t nw = match_words(c, &found, s, e, w);
+                    size_t nw = found.n ? found.n : words_of(c, s, e, w, 8, NULL);
                     if (nw > labels[k].max_words)
                         break; /* names run together: the tail of the run is no name */
                     if (nw >= 2 && !pk_title_at(c->t.s + s, e - s)) {
@@ -1500,7 +1500,8 @@ static int org_word(const ctx *c, const word *w)
 static void trim_member(ctx *c, member *m, const name_words *known)
 {
     size_t s0 = m->s;
-    word w[8];
+    word buf[8];
+    const word *w = buf; /* the words: in buf, or those known */
     size_t n = 0;
     if (m->s == 0 || c->t.s[m->s - 1] == '\n') {
         /* the words after a line break in the name: the name's, when two
@@ -1518,9 +1519,9 @@ static void trim_member(ctx *c, member *m, const name_words *known)
         if (after) {
             if (known->n) {
                 n = known->n - i - 1;
-                memcpy(w, known->w + i + 1, n * sizeof *w);
+                w = known->w + i + 1;
             } else
-                n = words_of(c, after, m->e, w, 8, NULL);
+                n = words_of(c, after, m->e, buf, 8, NULL);
             if (n >= 2)
                 m->s = after;
         }
@@ -1528,9 +1529,11 @@ static void trim_member(ctx *c, member *m, const name_words *known)
     if (m->s == s0) {
         /* the words the match was found with, where they are known */
         if ((n = known->n) != 0)
-            memcpy(w, known->w, n * sizeof *w);
-        else
-            n = words_of(c, m->s, m->e, w, 8, NULL);
+            w = known->w;
+        else {
+            n = words_of(c, m->s, m->e, buf, 8, NULL);
+            w = buf;
+        }
     }
     /* whether the word at m->s is a given name, when asked: the match
        anew below starts there, and its first word, followed by a space or
@@ -1549,8 +1552,14 @@ static void trim_member(ctx *c, member *m, const name_words *known)
     again.n = 0;
     if (m->s != s0 && name_at(c, m->s, lim, ov, &again))
         m->e = ov[3];
-    if (m->s != s0) /* else the words are those above */
-        n = match_words(c, &again, m->s, m->e, w);
+    if (m->s != s0) { /* else the words are those above */
+        if ((n = again.n) != 0)
+            w = again.w;
+        else {
+            n = words_of(c, m->s, m->e, buf, 8, NULL);
+            w = buf;
+        }
+    }
     m->given = n > 0 && (given0 >= 0 ? given0 : given(c, &w[0]));
     m->nw = n;
     m->shaped = n >= 2 && n <= 4 ? -1 : 0;
