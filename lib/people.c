@@ -435,9 +435,37 @@ static name_starts find_name_starts(ctx *c)
     size_t k = 0;
     if (!at)
         return (name_starts){NULL, 0};
-    for (size_t i = 0; i < q->n; i++)
-        if (name_may_start(c, q->at[i], c->t.n))
+    for (size_t i = 0; i < q->n; i++) {
+        size_t p = q->at[i];
+#if defined(__SSE2__)
+        /* the check wants the first space or line break after the capital
+           ("Kommunstyrelsen beslutar") followed by a capital or a
+           particle (particle_at(): "af", "de", "da", "el", "von", "van"):
+           where an ASCII byte other than A-Z and those letters follows it
+           in the 32 bytes at p (the second sixteen read only where the
+           first hold no space: a long word), no name starts, and the
+           classes of those bytes are never asked */
+        if (p + 32 <= c->t.n) {
+            const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n');
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p));
+            unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, sp), _mm_cmpeq_epi8(x, nl)));
+            if (!m) {
+                x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p + 16));
+                m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, sp), _mm_cmpeq_epi8(x, nl))) << 16;
+            }
+            m &= 0x7FFFFFFFu;
+            if (m) {
+                unsigned char b = (unsigned char)c->t.s[p + (size_t)__builtin_ctz(m) + 1];
+                /* a, d, e, v: bits 0, 3, 4, 21 */
+                if (b < 0x80 && (unsigned char)(b - 'A') >= 26 &&
+                    !((unsigned char)(b - 'a') < 26 && (0x200019u >> (b - 'a') & 1)))
+                    continue;
+            }
+        }
+#endif
+        if (name_may_start(c, p, c->t.n))
             at[k++] = q->at[i];
+    }
     return (name_starts){at, k};
 }
 
@@ -508,14 +536,31 @@ static size_t name_word_end(const ctx *c, size_t p, size_t e, int hyphen)
     return p;
 }
 
+typedef struct word {
+    size_t s, e;
+} word;
+
+/* The words of a match found by hand, as words_of() splits it (one space
+   or line break stands between two, and a particle is a word); n is 0
+   where they are not known. */
+typedef struct name_words {
+    word w[8];
+    size_t n;
+} name_words;
+
 /* RX_NAME's match at q in a range that ends at e: its end, 0 when none
-   starts at q, NAME_ASK_PCRE2 when that is not known here. */
-static size_t name_end(const ctx *c, size_t q, size_t e)
+   starts at q, NAME_ASK_PCRE2 when that is not known here; its words in
+   *nw, when asked, where it is found. */
+static size_t name_end_words(const ctx *c, size_t q, size_t e, name_words *nw)
 {
+    if (nw)
+        nw->n = 0;
     size_t p = name_word_end(c, q, e, 1);
     if (p == 0 || p == NAME_ASK_PCRE2)
         return p;
-    size_t reps = 0;
+    size_t reps = 0, k = 0;
+    word scratch[8], *found = nw ? nw->w : scratch; /* nw->n is set last */
+    found[k++] = (word){q, p};
     while (reps < 3 && p < e && (c->t.s[p] == ' ' || c->t.s[p] == '\n')) {
         /* pcre2 tries the particle first; it opens with a small letter,
            so without it no word could follow */
@@ -531,22 +576,31 @@ static size_t name_end(const ctx *c, size_t q, size_t e)
             return r;
         if (!r)
             break;
+        if (w > p + 1)
+            found[k++] = (word){p + 1, w - 1}; /* the particle, without its space */
+        found[k++] = (word){w, r};
         p = r;
         reps++;
     }
-    return reps ? p : 0;
+    if (!reps)
+        return 0;
+    if (nw)
+        nw->n = k;
+    return p;
 }
+
+static inline size_t name_end(const ctx *c, size_t q, size_t e) { return name_end_words(c, q, e, NULL); }
 
 /* The first match of RX_NAME in [pos, end), as pk_rx_match gives it: none
    starts before the first place the hand check passes; *i is where the
    look for a place begins in ns (the index of the first place at or
    after pos, or before it), and is left there. */
-static int next_name(ctx *c, const name_starts *ns, size_t *i, size_t pos, size_t end, size_t *ov)
+static int next_name(ctx *c, const name_starts *ns, size_t *i, size_t pos, size_t end, size_t *ov, name_words *nw)
 {
     while (*i < ns->n && ns->at[*i] < pos)
         (*i)++;
     for (; *i < ns->n && ns->at[*i] < end; (*i)++) {
-        size_t q = ns->at[*i], r = name_end(c, q, end);
+        size_t q = ns->at[*i], r = name_end_words(c, q, end, nw);
         if (r == NAME_ASK_PCRE2)
             return pk_rx_match(c, RX_NAME, q, end, ov, 2);
         if (r) {
@@ -558,10 +612,11 @@ static int next_name(ctx *c, const name_starts *ns, size_t *i, size_t pos, size_
     return 0;
 }
 
-/* RX_NAME matches at q, in a range that ends at e. */
-static int name_at(ctx *c, size_t q, size_t e, size_t *ov)
+/* RX_NAME matches at q, in a range that ends at e (its words in *nw, when
+   asked, as name_end_words() gives them). */
+static int name_at(ctx *c, size_t q, size_t e, size_t *ov, name_words *nw)
 {
-    size_t r = name_end(c, q, e);
+    size_t r = name_end_words(c, q, e, nw);
     if (r == NAME_ASK_PCRE2)
         return pk_rx_match(c, RX_NAME, q, e, ov, 2) && ov[2] == q;
     if (!r)
@@ -604,8 +659,73 @@ static int fold_is_self(const ctx *c, size_t s, size_t e)
     return 1;
 }
 
+/* The ranges add() was given, each with the person it named: a name is
+   often given again where it stands (a title before it, then a verb after
+   it), and the person found again by the range costs no look at the name
+   itself. An open hash by the range, doubled when half full. */
+typedef struct people_seen {
+    struct seen_slot {
+        size_t s, e, person; /* person: index + 1, 0 for an empty slot */
+    } *slot;
+    size_t cap, n;
+} people_seen;
+
+static inline size_t seen_at(const people_seen *ps, size_t s, size_t e)
+{
+    size_t j = (size_t)(((uint64_t)s * 0x9E3779B97F4A7C15u ^ (uint64_t)e * 0xC2B2AE3D27D4EB4Fu) >> 32) & (ps->cap - 1);
+    while (ps->slot[j].person && (ps->slot[j].s != s || ps->slot[j].e != e))
+        j = (j + 1) & (ps->cap - 1);
+    return j;
+}
+
+/* The range [s, e) names the person of index person; j is its slot as
+   seen_at() gave it (any value when there is no table yet). */
+static void seen_put(ctx *c, size_t j, size_t s, size_t e, size_t person)
+{
+    people_seen *ps = c->people_seen;
+    if (!ps || 2 * (ps->n + 1) > ps->cap) {
+        if (!ps) {
+            ps = c->people_seen = pk_arena_alloc(c->a, sizeof *ps);
+            ps->cap = ps->n = 0;
+            ps->slot = NULL;
+        }
+        people_seen old = *ps;
+        ps->cap = old.cap ? 2 * old.cap : 32;
+        ps->slot = pk_arena_alloc(c->a, ps->cap * sizeof *ps->slot);
+        memset(ps->slot, 0, ps->cap * sizeof *ps->slot);
+        for (size_t k = 0; k < old.cap; k++)
+            if (old.slot[k].person)
+                ps->slot[seen_at(ps, old.slot[k].s, old.slot[k].e)] = old.slot[k];
+        j = seen_at(ps, s, e);
+    }
+    ps->slot[j].s = s;
+    ps->slot[j].e = e;
+    ps->slot[j].person = person + 1;
+    ps->n++;
+}
+
+/* What a mention adds to the person it names. */
+static inline void add_to(pk_person *p, const char *title, const char *party, const char *role)
+{
+    if (strcmp(role, "chair") == 0 && strcmp(p->role, "chair") != 0)
+        p->role = role;
+    if (!p->title && title)
+        p->title = title;
+    if (!p->party && party)
+        p->party = party;
+}
+
 static void add(ctx *c, size_t s, size_t e, const char *title, const char *party, const char *role)
 {
+    size_t j = 0;
+    if (c->people_seen) {
+        j = seen_at(c->people_seen, s, e);
+        if (c->people_seen->slot[j].person) {
+            add_to((pk_person *)c->people.items + (c->people_seen->slot[j].person - 1), title, party, role);
+            return;
+        }
+    }
+    size_t s0 = s, e0 = e;
     e = drop_place(c, s, e);
     /* the name as pk_fold() gives it: most names hold no line break and
        no two spaces in a row, and are their own fold, looked up where
@@ -622,12 +742,8 @@ static void add(ctx *c, size_t s, size_t e, const char *title, const char *party
     uint32_t h = (uint32_t)pk_hash_folded(name, n);
     pk_person *p = find_hashed(c, name, n, h);
     if (p) {
-        if (strcmp(role, "chair") == 0 && strcmp(p->role, "chair") != 0)
-            p->role = role;
-        if (!p->title && title)
-            p->title = title;
-        if (!p->party && party)
-            p->party = party;
+        add_to(p, title, party, role);
+        seen_put(c, j, s0, e0, (size_t)(p - (pk_person *)c->people.items));
         return;
     }
     if (name == c->t.s + s)
@@ -643,11 +759,8 @@ static void add(ctx *c, size_t s, size_t e, const char *title, const char *party
         memset(c->people_index, 0, sizeof *c->people_index);
     }
     pk_index_add(c->a, c->people_index, c->people.n - 1, h);
+    seen_put(c, j, s0, e0, c->people.n - 1);
 }
-
-typedef struct word {
-    size_t s, e;
-} word;
 
 /* the bytes no name word holds: digits : ( ) , . @ / */
 static const unsigned char no_name[256] = {
@@ -742,6 +855,17 @@ static size_t words_of(const ctx *c, size_t s, size_t e, word *w, size_t max, in
     return n;
 }
 
+/* The words of a match [s, e): those it was found with where they are
+   known, else as words_of() splits them (at most eight). */
+static inline size_t match_words(const ctx *c, const name_words *nw, size_t s, size_t e, word *w)
+{
+    if (nw->n) {
+        memcpy(w, nw->w, nw->n * sizeof *w);
+        return nw->n;
+    }
+    return words_of(c, s, e, w, 8, NULL);
+}
+
 static int is_name_word(const ctx *c, const word *w)
 {
     const char *s = c->t.s + w->s;
@@ -761,16 +885,19 @@ static int is_name_word(const ctx *c, const word *w)
 }
 
 /* A given name, or given names joined by hyphens ("Mats-Olof"). */
-static int given_at(const char *s, size_t n)
+static int given_at(const char *s, size_t n);
+
+/* given_at() past the look at the whole word. */
+static int given_joined(const char *s, size_t n)
 {
-    if (pk_is_given_name(s, n))
-        return 1;
     const char *h = memchr(s, '-', n);
     if (!h || h == s)
         return 0;
     size_t k = (size_t)(h - s);
     return pk_is_given_name(s, k) && given_at(h + 1, n - k - 1);
 }
+
+static inline int given_at(const char *s, size_t n) { return pk_is_given_name(s, n) || given_joined(s, n); }
 
 static int given(const ctx *c, const word *w) { return given_at(c->t.s + w->s, w->e - w->s); }
 
@@ -862,7 +989,7 @@ static int party_word(ctx *c, const word *w)
    stand below it: two words or more, each a name word but for short words
    and parties in parentheses after the first (what signature() asks of
    every line, before the titles are looked up). */
-static int may_sign(const ctx *c, const line *nl)
+static PK_ALWAYS_INLINE int may_sign(const ctx *c, const line *nl)
 {
     /* the words as words_of() gives them, looked at as they come: most
        lines fail at their first or second */
@@ -950,7 +1077,9 @@ static void signature(ctx *c, const line *nl, const word *titles, size_t k)
     }
 }
 
-/* The name inside a match: from its first given name on. */
+/* The name inside a match: from its first given name on. Returns 2 when
+   the name opens with a given name, 1 when it is taken without one (its
+   first word was asked and is none), 0 when it is none. */
 static int trim_name(const ctx *c, size_t *s, size_t e)
 {
     word w[8];
@@ -958,7 +1087,7 @@ static int trim_name(const ctx *c, size_t *s, size_t e)
     for (size_t i = 0; i + 1 < n; i++)
         if (given(c, &w[i])) {
             *s = w[i].s;
-            return 1;
+            return 2;
         }
     if (n < 2 || n > 3)
         return 0;
@@ -984,21 +1113,47 @@ static const struct label {
 #undef LABEL
 };
 
-static void labelled(ctx *c, const segs *g, const name_starts *ns)
+/* The lines that labelled() and the signature blocks look at, found in one
+   walk over the lines: those that open with the first byte of a label
+   (the labels by their first byte as bits in rows, so most lines cost
+   one test), and those no heading that may_sign() passes with a line
+   below them that is not blank. Each list ascends. */
+typedef struct line_picks {
+    uint16_t rows[256];
+    size_t *label, nlabel;
+    size_t *sign, nsign;
+} line_picks;
+
+static void pick_lines(ctx *c, const segs *g, line_picks *lp)
 {
-    size_t ov[4];
-    /* the labels by their first byte, as bits: most lines open with none
-       of them and cost one test, the rest a look at the rows that open
-       with their byte, in the rows' order */
-    uint16_t rows[256] = {0};
+    memset(lp->rows, 0, sizeof lp->rows);
     _Static_assert(sizeof labels / sizeof *labels <= 16, "a label's bit in rows");
     for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
-        rows[(unsigned char)labels[k].word[0]] |= (uint16_t)(1u << k);
+        lp->rows[(unsigned char)labels[k].word[0]] |= (uint16_t)(1u << k);
+    lp->nlabel = lp->nsign = 0;
+    lp->label = g->nlines ? pk_arena_alloc(c->a, 2 * g->nlines * sizeof *lp->label) : NULL;
+    lp->sign = lp->label ? lp->label + g->nlines : NULL;
+    if (!lp->label)
+        return;
     for (size_t i = 0; i < g->nlines; i++) {
-        const line *l = &g->lines[i];
-        if (l->blank)
+        const line *nl = &g->lines[i];
+        if (nl->blank)
             continue;
-        for (unsigned bits = rows[(unsigned char)c->t.s[l->s]]; bits; bits &= bits - 1) {
+        if (lp->rows[(unsigned char)c->t.s[nl->s]])
+            lp->label[lp->nlabel++] = i;
+        if (i + 1 < g->nlines && !g->lines[i + 1].blank && !nl->heading && may_sign(c, nl))
+            lp->sign[lp->nsign++] = i;
+    }
+}
+
+static void labelled(ctx *c, const segs *g, const name_starts *ns, const line_picks *lp)
+{
+    size_t ov[4];
+    /* the rows that open with the line's first byte, in the rows' order */
+    for (size_t x = 0; x < lp->nlabel; x++) {
+        size_t i = lp->label[x];
+        const line *l = &g->lines[i];
+        for (unsigned bits = lp->rows[(unsigned char)c->t.s[l->s]]; bits; bits &= bits - 1) {
             size_t k = (size_t)__builtin_ctz(bits), m = labels[k].len;
             /* most rows end at their second byte */
             if (l->e - l->s < m || labels[k].word[1] != c->t.s[l->s + 1] || memcmp(c->t.s + l->s, labels[k].word, m) != 0)
@@ -1022,11 +1177,12 @@ static void labelled(ctx *c, const segs *g, const name_starts *ns)
                         break; /* the titles under a signature line: no names below */
                 }
                 size_t pos = from, got = 0, at = pk_first_from(ns->at, ns->n, from);
-                while (pos < to && next_name(c, ns, &at, pos, to, ov)) {
+                name_words found;
+                while (pos < to && next_name(c, ns, &at, pos, to, ov, &found)) {
                     size_t s = ov[2], e = ov[3];
                     pos = ov[1];
                     word w[8];
-                    size_t nw = words_of(c, s, e, w, 8, NULL);
+                    size_t nw = found.n ? found.n : words_of(c, s, e, w, 8, NULL);
                     if (nw > labels[k].max_words)
                         break; /* names run together: the tail of the run is no name */
                     if (nw >= 2 && !pk_title_at(c->t.s + s, e - s)) {
@@ -1148,12 +1304,23 @@ static int lower_keeps_length(const char *s, size_t n, size_t avail)
 /* Attendance lists: under "Närvarande ledamöter", "Ersättare", "Övriga
    närvarande" ... (roll_headings.tsv), one person a line: "Name", "Name
    (S)", "Name, title". */
-static void attendance(ctx *c, const segs *g)
+static void attendance(ctx *c, const segs *g, const name_starts *ns)
 {
     size_t ov[6];
-    for (size_t i = 0; i + 1 < g->nlines; i++) {
-        const line *l = &g->lines[i];
-        size_t n = l->e - l->s;
+    /* a heading reads nothing unless a name starts the next line (name_at()
+       there below), and RX_NAME matches only at a place of ns: the lines
+       looked at are those before a line that starts at such a place, found
+       by walking the places and the lines (which start in ascending order)
+       together, in the lines' order */
+    for (size_t a = 0, b = 1; a < ns->n; a++) {
+        while (b < g->nlines && g->lines[b].s < ns->at[a])
+            b++;
+        if (b >= g->nlines)
+            break;
+        const line *nx = &g->lines[b], *l = &g->lines[b - 1];
+        if (nx->s != ns->at[a] || nx->blank || nx->heading)
+            continue;
+        size_t i = b - 1, n = l->e - l->s;
         /* a long line that ends in no colon or space stays long */
         if (l->blank || (n > 40 && c->t.s[l->e - 1] != ':' && c->t.s[l->e - 1] != ' '))
             continue;
@@ -1174,11 +1341,12 @@ static void attendance(ctx *c, const segs *g)
             continue;
         for (size_t j = i + 1; j < g->nlines && !g->lines[j].blank && !g->lines[j].heading; j++) {
             const line *m = &g->lines[j];
-            if (!name_at(c, m->s, m->e, ov))
+            name_words found;
+            if (!name_at(c, m->s, m->e, ov, &found))
                 break;
             size_t s = ov[2], e = ov[3], p = e;
             word w[8];
-            size_t nw = words_of(c, s, e, w, 8, NULL);
+            size_t nw = match_words(c, &found, s, e, w);
             if (nw < 2 || nw > 4)
                 break;
             const char *party = NULL, *title = roll_title;
@@ -1245,9 +1413,10 @@ static void titled(ctx *c, const name_starts *starts)
         /* the definite form: "Stadsdelsdirektören", "Enhetschefen", "ersättaren" */
         for (size_t cut = 1; !k && cut <= 2 && we - p > 6 && we - p < 60 && c->t.s[we - 1] == 'n'; cut++)
             k = pk_title_word(c->t.s + p, we - p - cut);
-        if (!k || !name_at(c, ns, ne, ov))
+        name_words found;
+        if (!k || !name_at(c, ns, ne, ov, &found))
             continue;
-        size_t e = ov[3];
+        size_t e = ov[3], e0 = e;
         word w[8];
         /* a name whole on the title's line ends there ("Personaldirektör
            Elisabeth Carle\nProduktionsdirektör ..."); one broken over two
@@ -1257,7 +1426,7 @@ static void titled(ctx *c, const name_starts *starts)
         int party_after = e + 1 < c->t.n && c->t.s[e] == ' ' && c->t.s[e + 1] == '(';
         if (nl && !party_after && words_of(c, ns, (size_t)(nl - c->t.s), w, 8, NULL) >= 2)
             e = (size_t)(nl - c->t.s);
-        size_t nw = words_of(c, ns, e, w, 8, NULL);
+        size_t nw = e == e0 ? match_words(c, &found, ns, e, w) : words_of(c, ns, e, w, 8, NULL);
         if (nw >= 2 && nw <= 3 && given(c, &w[0])) {
             const char *title = pk_lower(c->a, c->t.s + p, k);
             add(c, ns, e, title, NULL, strcmp(title, "handläggare") == 0 ? "officer" : "other");
@@ -1273,7 +1442,9 @@ typedef struct member {
     const char *party; /* NULL when none */
     int paren;         /* the party stood in parentheses */
     int given;         /* the name opens with a given name */
-    int glued;         /* a letter stands right before it ("AnnaSara Perslow") */
+    int glued;         /* a letter stands right before the match ("AnnaSara
+                          Perslow"); -1 until asked (is_glued()) */
+    size_t at;         /* where the match started */
     int shaped;        /* two to four name words, none a title; -1 until asked */
     size_t nw;         /* its words (at most 8 counted), the first four of them: */
     word w[4];         /* shaped is looked up in the tables only when a run asks */
@@ -1326,20 +1497,44 @@ static int org_word(const ctx *c, const word *w)
 /* A name that a match of RX_NAME gives: a heading on the line before it
    ("Reservationer\nKarolina Wallström") and words before the first given
    name ("Inbjudna Henric Elgstrand") are no part of it. */
-static void trim_member(ctx *c, member *m)
+static void trim_member(ctx *c, member *m, const name_words *known)
 {
     size_t s0 = m->s;
-    const char *nl = memchr(c->t.s + m->s, '\n', m->e - m->s);
-    word w[8];
+    word buf[8];
+    const word *w = buf; /* the words: in buf, or those known */
     size_t n = 0;
-    if (nl && (m->s == 0 || c->t.s[m->s - 1] == '\n')) {
-        /* the words after the line break: the name's, when two or more */
-        size_t after = (size_t)(nl - c->t.s) + 1;
-        if ((n = words_of(c, after, m->e, w, 8, NULL)) >= 2)
-            m->s = after;
+    if (m->s == 0 || c->t.s[m->s - 1] == '\n') {
+        /* the words after a line break in the name: the name's, when two
+           or more (the words the match was found with, where they are
+           known, tell where the break stands: between two of them) */
+        size_t after = 0, i = 0;
+        if (known->n) {
+            while (i + 1 < known->n && c->t.s[known->w[i].e] != '\n')
+                i++;
+            after = i + 1 < known->n ? known->w[i].e + 1 : 0;
+        } else {
+            const char *nl = memchr(c->t.s + m->s, '\n', m->e - m->s);
+            after = nl ? (size_t)(nl - c->t.s) + 1 : 0;
+        }
+        if (after) {
+            if (known->n) {
+                n = known->n - i - 1;
+                w = known->w + i + 1;
+            } else
+                n = words_of(c, after, m->e, buf, 8, NULL);
+            if (n >= 2)
+                m->s = after;
+        }
     }
-    if (m->s == s0)
-        n = words_of(c, m->s, m->e, w, 8, NULL);
+    if (m->s == s0) {
+        /* the words the match was found with, where they are known */
+        if ((n = known->n) != 0)
+            w = known->w;
+        else {
+            n = words_of(c, m->s, m->e, buf, 8, NULL);
+            w = buf;
+        }
+    }
     /* whether the word at m->s is a given name, when asked: the match
        anew below starts there, and its first word, followed by a space or
        line break, is that word whole, so the answer holds for it too */
@@ -1353,10 +1548,18 @@ static void trim_member(ctx *c, member *m)
             }
     /* the words dropped in front may have cut the name's tail: match anew */
     size_t ov[4], lim = m->s + 160 < c->t.n ? m->s + 160 : c->t.n;
-    if (m->s != s0 && name_at(c, m->s, lim, ov))
+    name_words again;
+    again.n = 0;
+    if (m->s != s0 && name_at(c, m->s, lim, ov, &again))
         m->e = ov[3];
-    if (m->s != s0) /* else the words are those above */
-        n = words_of(c, m->s, m->e, w, 8, NULL);
+    if (m->s != s0) { /* else the words are those above */
+        if ((n = again.n) != 0)
+            w = again.w;
+        else {
+            n = words_of(c, m->s, m->e, buf, 8, NULL);
+            w = buf;
+        }
+    }
     m->given = n > 0 && (given0 >= 0 ? given0 : given(c, &w[0]));
     m->nw = n;
     m->shaped = n >= 2 && n <= 4 ? -1 : 0;
@@ -1508,6 +1711,15 @@ static const char *apposition(ctx *c, const member *m)
     return pk_lower(c->a, c->t.s + p, k);
 }
 
+/* Whether a letter stands right before the match m was read from (asked
+   once, where a run needs it). */
+static int is_glued(const ctx *c, member *m)
+{
+    if (m->glued < 0)
+        m->glued = letter_before(c, m->at);
+    return m->glued;
+}
+
 /* A run of names: one name, or a list of them. A name with its party is a
    politician; so is every name of a list where one has a party. A list of
    names without parties ("utses Anders Åhrlin, Max Klarvik och Lars Modig")
@@ -1515,6 +1727,11 @@ static const char *apposition(ctx *c, const member *m)
    stands in it; a lone name counts with a title after it or in the genitive. */
 static void take_run(ctx *c, member *m, size_t nm, int foreign)
 {
+    /* a lone name with no party in parentheses and no given name is taken
+       by none of the tests below (each asks for one or the other): the
+       words after it are not looked at */
+    if (nm == 1 && !m[0].paren && !m[0].given)
+        return;
     int any_paren = 0;
     size_t given_n = 0;
     for (size_t i = 0; i < nm; i++) {
@@ -1532,21 +1749,28 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
         thing = !gen && genitive_form(c, last->s, last->e) && !last->party && last->e + 1 < c->t.n &&
                 c->t.s[last->e] == ' ' && lower_at(c->t.s + last->e + 1, c->t.n - last->e - 1);
     }
-    int list = nm >= 2 && !foreign && !thing && 2 * given_n >= nm;
-    for (size_t i = 0; i < nm && list; i++)
-        list = shaped(c, &m[i]);
+    /* whether the run is a list of names: asked only for a name without a
+       party, the first time one comes ("Anna Ek (S), Per Holm (M)" never
+       asks, and its names are not looked up in the tables for it) */
+    int list = nm >= 2 && !foreign && !thing && 2 * given_n >= nm ? -1 : 0;
     for (size_t i = 0; i < nm; i++) {
         member *x = &m[i];
         const char *party = x->paren || any_paren ? x->party : NULL;
-        if (x->glued && !x->paren)
+        if (!x->paren && is_glued(c, x))
             continue;
+        if (!party && list < 0) {
+            list = 1;
+            for (size_t j = 0; j < nm && list; j++)
+                list = shaped(c, &m[j]);
+        }
         int ok = party ? x->given || shaped(c, x) : list || (nm >= 2 && any_paren && shaped(c, x));
         const char *title = i + 1 == nm ? apposition(c, x) : NULL;
-        if (title && (x->given || party) && shaped(c, x))
+        /* (a name already taken asks the tables nothing more below) */
+        if (!ok && title && (x->given || party) && shaped(c, x))
             ok = 1;
         /* a lone name that does what people do, or works somewhere (the words
            after it are looked at before its own words in the tables) */
-        if (nm == 1 && !party && x->given && !x->glued &&
+        if (!ok && nm == 1 && !party && x->given && !is_glued(c, x) &&
             (verb_follows(c, x->end) || org_follows(c, x->end)) && shaped(c, x))
             ok = 1;
         size_t e = x->e;
@@ -1554,7 +1778,7 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
             /* "Hans Peters (C)" named before: "Hans Peters yrkande" is his */
             if (genitive_form(c, x->s, x->e) && !find(c, pk_fold(c, x->s, x->e)))
                 e--;
-            ok |= x->given && shaped(c, x);
+            ok = ok || (x->given && shaped(c, x));
         }
         if (ok)
             add(c, x->s, e, title, party, title && strcmp(title, "handläggare") == 0 ? "officer" : "other");
@@ -1566,14 +1790,15 @@ static void runs(ctx *c, const name_starts *ns)
     size_t ov[4], pos = 0;
     member m[24];
     size_t at = 0;
-    while (pos < c->t.n && next_name(c, ns, &at, pos, c->t.n, ov)) {
+    name_words known; /* the words of the match last found */
+    while (pos < c->t.n && next_name(c, ns, &at, pos, c->t.n, ov, &known)) {
         size_t s = ov[2], e = ov[3];
         pos = e;
         /* a match that starts inside a word ("KommunStyrelsen") is none,
            unless a party follows: then two words ran together */
         if (s > 0 && c->t.s[s - 1] == '-')
             continue;
-        int glued = s > 0 && letter_before(c, s);
+        int glued = s > 0 ? -1 : 0; /* asked of the first name only where a run needs it */
         size_t nm = 0;
         int foreign = 0, closed = 0, conj;
         for (;;) {
@@ -1583,9 +1808,10 @@ static void runs(ctx *c, const name_starts *ns)
             x->s = s;
             x->e = e;
             x->glued = glued;
+            x->at = s;
             x->party = NULL;
             x->paren = 0;
-            trim_member(c, x);
+            trim_member(c, x, &known);
             party_after(c, x);
             size_t q = list_next(c, x->end, &conj);
             /* "A, B och C, Socialnämnd Centrum,": after "och" only another
@@ -1595,7 +1821,7 @@ static void runs(ctx *c, const name_starts *ns)
             closed |= conj;
             glued = 0;
             size_t lim = q + 160 < c->t.n ? q + 160 : c->t.n;
-            if (!name_at(c, q, lim, ov)) {
+            if (!name_at(c, q, lim, ov, &known)) {
                 /* "A, B och Kommunstyrelsen": a list of more than names */
                 foreign = q < c->t.n && upper_at(c->t.s + q, c->t.n - q);
                 break;
@@ -1670,9 +1896,34 @@ static const uint16_t spell[256] = {
     ['d'] = SPELL_PAIR, ['t'] = SPELL_PAIR, ['p'] = SPELL_PAIR, [0xC3] = SPELL_PAIR,
 };
 
-static char *spelling_key(ctx *c, const char *name, size_t *len)
+/* One step of the key over lw[0..n), in lower case, at *i: the byte it
+   writes, or -1 where the letter gives way to the one after it (dt th
+   ck); *i moves past what it read. It looks one byte ahead, no further. */
+static inline int spell_step(const char *lw, size_t n, size_t *i)
 {
-    size_t nn = strlen(name);
+    char ch = lw[*i];
+    unsigned sp = spell[(unsigned char)ch];
+    if (sp & SPELL_PAIR) {
+        char nx = *i + 1 < n ? lw[*i + 1] : 0;
+        if ((unsigned char)ch == 0xC3 && (unsigned char)nx == 0xA9) { /* é */
+            ch = 'e';
+            (*i)++;
+        } else if ((ch == 'd' && nx == 't') || (ch == 't' && nx == 'h') || (ch == 'c' && nx == 'k')) {
+            (*i)++;
+            return -1; /* dt, th, ck: the second letter stands */
+        } else if (ch == 'p' && nx == 'h') {
+            ch = 'f';
+            (*i)++;
+        } else if (sp & 0xFF)
+            ch = (char)(sp & 0xFF);
+    } else if (sp)
+        ch = (char)sp;
+    (*i)++;
+    return (unsigned char)ch;
+}
+
+static char *spelling_key(ctx *c, const char *name, size_t nn, size_t *len)
+{
     char buf[48];
     /* most names are of ASCII and Latin-1 letters: lowered without an
        allocation, as pk_lower() lowers them */
@@ -1681,23 +1932,11 @@ static char *spelling_key(ctx *c, const char *name, size_t *len)
         lw = pk_lower(c->a, name, nn);
     size_t n = lw == buf ? nn : strlen(lw), o = 0;
     char *k = pk_arena_alloc(c->a, n + 1);
-    for (size_t i = 0; i < n; i++) {
-        char ch = lw[i];
-        unsigned sp = spell[(unsigned char)ch];
-        if (sp & SPELL_PAIR) {
-            char nx = i + 1 < n ? lw[i + 1] : 0;
-            if ((unsigned char)ch == 0xC3 && (unsigned char)nx == 0xA9) { /* é */
-                ch = 'e';
-                i++;
-            } else if ((ch == 'd' && nx == 't') || (ch == 't' && nx == 'h') || (ch == 'c' && nx == 'k'))
-                continue; /* dt, th, ck: the second letter stands */
-            else if (ch == 'p' && nx == 'h') {
-                ch = 'f';
-                i++;
-            } else if (sp & 0xFF)
-                ch = (char)(sp & 0xFF);
-        } else if (sp)
-            ch = (char)sp;
+    for (size_t i = 0; i < n;) {
+        int w = spell_step(lw, n, &i);
+        if (w < 0)
+            continue;
+        char ch = (char)w;
         if (o > 0 && k[o - 1] == ch && ch != ' ')
             continue; /* doubled letters */
         k[o++] = ch;
@@ -1707,6 +1946,38 @@ static char *spelling_key(ctx *c, const char *name, size_t *len)
     return k;
 }
 
+/* The byte the key of name[0..nn) opens with (256: an empty key): two
+   names of one key open with one byte. Found from the name's first bytes
+   lowered as pk_lower() lowers them, each step looking one byte ahead
+   within them; -1 where that is not told (a character other than ASCII
+   or a Latin-1 letter after 0xC3 there). */
+static int spelling_first(const char *name, size_t nn)
+{
+    char lw[8];
+    size_t m = 0, i = 0;
+    while (i < nn && m < 4) {
+        unsigned char u = (unsigned char)name[i];
+        if (u < 0x80) {
+            lw[m++] = (char)((unsigned char)(u - 'A') < 26 ? u + 32 : u);
+            i++;
+        } else if (u == 0xC3 && i + 1 < nn && ((unsigned char)name[i + 1] & 0xC0) == 0x80) {
+            unsigned char b = (unsigned char)name[i + 1];
+            lw[m++] = (char)u;
+            lw[m++] = (char)(b <= 0x9E && b != 0x97 ? b + 0x20 : b);
+            i += 2;
+        } else
+            return -1;
+    }
+    for (size_t j = 0; j < m;) {
+        if (i < nn && j + 1 >= m)
+            return -1; /* the byte ahead is past the bytes lowered */
+        int w = spell_step(lw, m, &j);
+        if (w >= 0)
+            return w;
+    }
+    return 256;
+}
+
 /* One person spelt two ways in one document ("Johanna Reimfelt (L)" and
    "Johanna Reimfeldt har skickat in en motion") is one person; two parties
    make two. The mention that tells more stands. */
@@ -1714,6 +1985,8 @@ static void merge_spellings(ctx *c)
 {
     pk_person *ps = c->people.items;
     size_t n = c->people.n, cap = 64, k = 0;
+    if (n < 2)
+        return; /* one name merges with none */
     while (cap < 2 * n)
         cap *= 2;
     size_t *slot = pk_arena_alloc(c->a, cap * sizeof *slot);
@@ -1721,9 +1994,27 @@ static void merge_spellings(ctx *c)
     char *gone = pk_arena_alloc(c->a, n + 1);
     memset(slot, 0, cap * sizeof *slot);
     memset(gone, 0, n + 1);
+    /* a name whose key opens with a byte (spelling_first()) that no other
+       name's does has a key no other has: it merges with none, and its key
+       is not made (the names of one key keep their order in the slots
+       without it) */
+    char *alone = pk_arena_alloc(c->a, n + 1);
+    memset(alone, 0, n + 1);
+    {
+        int *first = pk_arena_alloc(c->a, n * sizeof *first);
+        unsigned char count[257] = {0}; /* 0, 1, or 2 for more */
+        int told = 1;
+        for (size_t i = 0; i < n && told; i++)
+            if ((told = (first[i] = spelling_first(ps[i].name, strlen(ps[i].name))) >= 0))
+                count[first[i]] = (unsigned char)(count[first[i]] < 2 ? count[first[i]] + 1 : 2);
+        for (size_t i = 0; i < n && told; i++)
+            alone[i] = count[first[i]] == 1;
+    }
     for (size_t i = 0; i < n; i++) {
+        if (alone[i])
+            continue;
         size_t kn;
-        key[i] = spelling_key(c, ps[i].name, &kn);
+        key[i] = spelling_key(c, ps[i].name, strlen(ps[i].name), &kn);
         size_t j = pk_hash_folded(key[i], kn) & (cap - 1);
         for (; slot[j]; j = (j + 1) & (cap - 1)) {
             size_t o = slot[j] - 1;
@@ -1746,6 +2037,7 @@ static void merge_spellings(ctx *c)
 void pk_extract_people(ctx *c)
 {
     const segs *g = &c->sg;
+    c->people_seen = NULL;
     size_t ov[8];
     /* the chair of the meeting */
     size_t pos = 0;
@@ -1760,26 +2052,24 @@ void pk_extract_people(ctx *c)
         const char *nl = memchr(c->t.s + ov[0], '\n', s - ov[0]);
         if (nl && memchr(nl + 1, '\n', (size_t)(c->t.s + s - nl - 1)))
             continue;
-        if (!trim_name(c, &s, e))
+        int trimmed = trim_name(c, &s, e);
+        if (!trimmed)
             continue;
-        word w0[1];
-        int gl = words_of(c, s, e, w0, 1, NULL) && given(c, &w0[0]);
+        int gl = trimmed == 2; /* the first word is a given name */
         const char *party = ov[4] != (size_t)-1 ? party_of(c, c->t.s + ov[4], ov[5] - ov[4], gl) : NULL;
         /* a vice chair is named, but does not chair */
         int vice = ov[0] + 4 < ov[1] && (strncasecmp(c->t.s + ov[0], "vice", 4) == 0);
         add(c, s, e, vice ? "vice ordförande" : "ordförande", party, vice ? "other" : "chair");
     }
     name_starts ns = find_name_starts(c);
-    labelled(c, g, &ns);
-    attendance(c, g);
+    line_picks lp;
+    pick_lines(c, g, &lp);
+    labelled(c, g, &ns, &lp);
+    attendance(c, g, &ns);
     titled(c, &ns);
-    /* signature blocks */
-    for (size_t i = 0; i + 1 < g->nlines; i++) {
-        const line *nl = &g->lines[i], *tl = &g->lines[i + 1];
-        if (nl->blank || tl->blank || nl->heading)
-            continue;
-        if (!may_sign(c, nl))
-            continue;
+    /* signature blocks: the lines that may_sign() passed (pick_lines()) over a line of titles */
+    for (size_t x = 0; x < lp.nsign; x++) {
+        const line *nl = &g->lines[lp.sign[x]], *tl = nl + 1;
         word t[8], scratch[4];
         size_t k = titles_of(c, tl->s, tl->e, t, 8);
         /* a line of titles is no line of names; its titles must not
@@ -1789,6 +2079,7 @@ void pk_extract_people(ctx *c)
         signature(c, nl, t, k);
     }
     runs(c, &ns);
+    c->people_seen = NULL; /* the indices hold no longer after the merges */
     merge_genitives(c);
     merge_spellings(c);
 }
