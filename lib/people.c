@@ -1301,9 +1301,36 @@ static int lower_keeps_length(const char *s, size_t n, size_t avail)
     return 1;
 }
 
+/* Whether the line l is the heading of an attendance list (roll_headings.tsv,
+   compared in lower case, its trailing spaces and colons dropped), and the
+   title of a person under it whose line names none. */
+static int roll_heading_line(ctx *c, const line *l, const char **roll_title)
+{
+    size_t n = l->e - l->s;
+    /* a long line that ends in no colon or space stays long */
+    if (l->blank || (n > 40 && c->t.s[l->e - 1] != ':' && c->t.s[l->e - 1] != ' '))
+        return 0;
+    while (n && (c->t.s[l->s + n - 1] == ':' || c->t.s[l->s + n - 1] == ' '))
+        n--;
+    if (n > 40)
+        return 0;
+    /* a line whose lower case is as long as it, and as long as no
+       heading, is none */
+    if ((n < pk_roll_heading_min || n > pk_roll_heading_max) && lower_keeps_length(c->t.s + l->s, n, c->t.n - l->s))
+        return 0;
+    char buf[48];
+    const char *low = lower_latin(c->t.s + l->s, n, c->t.n - l->s, buf);
+    if (!low)
+        low = pk_lower(c->a, c->t.s + l->s, n);
+    return pk_roll_heading(low, low == buf ? n : strlen(low), roll_title);
+}
+
 /* Attendance lists: under "Närvarande ledamöter", "Ersättare", "Övriga
    närvarande" ... (roll_headings.tsv), one person a line: "Name", "Name
-   (S)", "Name, title". */
+   (S)", "Name, title". A list ends at the next heading of one, which
+   opens its own list: a heading written in capitals ("Tjänstgörande
+   Ersättare") is no person, and a line is read under one heading only
+   (so the lists cost time linear in their lines). */
 static void attendance(ctx *c, const segs *g, const name_starts *ns)
 {
     size_t ov[6];
@@ -1320,29 +1347,15 @@ static void attendance(ctx *c, const segs *g, const name_starts *ns)
         const line *nx = &g->lines[b], *l = &g->lines[b - 1];
         if (nx->s != ns->at[a] || nx->blank || nx->heading)
             continue;
-        size_t i = b - 1, n = l->e - l->s;
-        /* a long line that ends in no colon or space stays long */
-        if (l->blank || (n > 40 && c->t.s[l->e - 1] != ':' && c->t.s[l->e - 1] != ' '))
-            continue;
-        while (n && (c->t.s[l->s + n - 1] == ':' || c->t.s[l->s + n - 1] == ' '))
-            n--;
-        if (n > 40)
-            continue;
-        /* a line whose lower case is as long as it, and as long as no
-           heading, is none */
-        if ((n < pk_roll_heading_min || n > pk_roll_heading_max) && lower_keeps_length(c->t.s + l->s, n, c->t.n - l->s))
-            continue;
-        char buf[48];
-        const char *low = lower_latin(c->t.s + l->s, n, c->t.n - l->s, buf);
-        if (!low)
-            low = pk_lower(c->a, c->t.s + l->s, n);
+        size_t i = b - 1;
         const char *roll_title; /* the title when a line names none */
-        if (!pk_roll_heading(low, low == buf ? n : strlen(low), &roll_title))
+        if (!roll_heading_line(c, l, &roll_title))
             continue;
         for (size_t j = i + 1; j < g->nlines && !g->lines[j].blank && !g->lines[j].heading; j++) {
             const line *m = &g->lines[j];
             name_words found;
-            if (!name_at(c, m->s, m->e, ov, &found))
+            const char *next_title;
+            if (!name_at(c, m->s, m->e, ov, &found) || roll_heading_line(c, m, &next_title))
                 break;
             size_t s = ov[2], e = ov[3], p = e;
             word w[8];

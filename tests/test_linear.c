@@ -151,6 +151,10 @@ static const form forms[] = {
        (and kept their items: memory n squared too) */
     {"participation lines", "Tjänsteutlåtande\nAnmälan till Stockholms stads kvalitetsutmärkelse 2020\n\nFörslag till beslut\n"
      "Förskolenämnden noterar informationen.\n\nBakgrund\n", "- b deltar:\n", "ok.\n", 500},
+    /* each heading of an attendance list in capitals ("Tjänstgörande
+       Ersättare") was read as a name by the list of the heading above it,
+       and opened its own list over the same lines */
+    {"roll headings in capitals", "Protokoll\n\n", "Tjänstgörande Ersättare\n", "\n§ 1 Ärende\n", 1000},
     /* a proposal the decision adopts: each formula of one long sentence
        found the sentence's ends and read it again */
     {"formulas of a proposal", "Tjänsteutlåtande\n\nBeslut\nNämnden beslutar i enlighet med förvaltningens förslag.\n\n"

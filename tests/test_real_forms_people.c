@@ -133,6 +133,27 @@ static void test_hyphenated_names(void **state)
     pk_doc_free(d);
 }
 
+/* An attendance list ends at the next heading of one, even one written in
+   capitals that reads like a name: the heading is no person, and the
+   names under it take its title. */
+static void test_roll_heading_in_capitals(void **state)
+{
+    (void)state;
+    const char *text = "Protokoll\n\nNärvarande Ledamöter\nAnna Berg (S)\nKarl Holm (M)\nTjänstgörande Ersättare\n"
+                       "Bo Ek (M)\n\n§ 1 Ärende\nText.\n";
+    pk_doc *d = extract(text);
+    const pk_record *r = pk_doc_record(d);
+    expect(r, "Anna Berg", "S", "other");
+    expect(r, "Karl Holm", "M", "other");
+    expect(r, "Bo Ek", "M", "other");
+    expect_title(r, "Anna Berg", "ledamot");
+    expect_title(r, "Karl Holm", "ledamot");
+    expect_title(r, "Bo Ek", "ersättare");
+    assert_null(person(r, "Tjänstgörande Ersättare"));
+    assert_int_equal(r->n_people, 3);
+    pk_doc_free(d);
+}
+
 static void test_officers_in_prose(void **state)
 {
     (void)state;
@@ -418,6 +439,7 @@ int main(void)
         cmocka_unit_test(test_lone_names),        cmocka_unit_test(test_spellings_of_one_person),
         cmocka_unit_test(test_names_beyond_latin1),
         cmocka_unit_test(test_hyphenated_names),
+        cmocka_unit_test(test_roll_heading_in_capitals),
     };
     return cmocka_run_group_tests_name("real forms of people", tests, setup_ex, teardown_ex);
 }
