@@ -201,6 +201,7 @@ static int pass1_keeps(const unsigned char *p, size_t k)
    first of each a tab, a carriage return or the lead of a pair) whose
    character pass1_keeps() does not keep; 16 when none. Out of the loop
    that asks it: a block with a "§" in it, a few a page. */
+#if defined(__SSE2__)
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
@@ -213,6 +214,7 @@ static size_t pass1_first(const unsigned char *p, unsigned p1)
     }
     return 16;
 }
+#endif
 
 #if defined(__SSE2__)
 /* The bytes (bit j for byte j) of the sixteen x that are not plain
