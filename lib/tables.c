@@ -347,11 +347,11 @@ static const struct {
 #undef SUFFIX
 };
 
-/* What the suffixes above have in common, from their rows: the bytes
-   they end in and the shortest word one may end (its suffix and two
-   bytes more). Most words end in another byte and cost no walk over the
-   rows. */
-static unsigned char suffix_last[256];
+/* What the suffixes above have in common, from their rows: the pairs of
+   bytes they end in (bit b of suffix_end[last][b >> 6], b the byte
+   before the last) and the shortest word one may end (its suffix and two
+   bytes more). Most words end otherwise and cost no walk over the rows. */
+static uint64_t suffix_end[256][4];
 static size_t suffix_min_word = SIZE_MAX;
 static pthread_once_t suffix_once = PTHREAD_ONCE_INIT;
 
@@ -359,16 +359,26 @@ static void make_suffix_filter(void)
 {
     for (size_t i = 0; i < sizeof title_suffixes / sizeof *title_suffixes; i++) {
         size_t m = title_suffixes[i].n;
-        suffix_last[(unsigned char)title_suffixes[i].s[m - 1]] = 1;
+        unsigned char b = (unsigned char)title_suffixes[i].s[m - 2];
+        suffix_end[(unsigned char)title_suffixes[i].s[m - 1]][b >> 6] |= (uint64_t)1 << (b & 63);
         if (m + 2 < suffix_min_word)
             suffix_min_word = m + 2;
     }
 }
 
-static int title_suffix(const char *s, size_t w)
+/* Whether s[0..w) may end in one of the suffixes: the filter above */
+static inline int suffix_may_end(const char *s, size_t w)
 {
     pthread_once(&suffix_once, make_suffix_filter);
-    if (w < suffix_min_word || !suffix_last[(unsigned char)s[w - 1]])
+    if (w < suffix_min_word)
+        return 0;
+    unsigned char b = (unsigned char)s[w - 2];
+    return suffix_end[(unsigned char)s[w - 1]][b >> 6] >> (b & 63) & 1;
+}
+
+static int title_suffix(const char *s, size_t w)
+{
+    if (!suffix_may_end(s, w))
         return 0;
     for (size_t i = 0; i < sizeof title_suffixes / sizeof *title_suffixes; i++) {
         size_t m = title_suffixes[i].n;
@@ -400,7 +410,8 @@ size_t pk_title_word(const char *s, size_t n)
         if (title_may_be(f, n) && pk_titles_lookup(f, n))
             return n;
     }
-    return n && !memchr(s, ',', n) && title_suffix(s, n) ? n : 0;
+    /* (the filter first: most words end in no suffix, and need no look for a comma) */
+    return suffix_may_end(s, n) && !memchr(s, ',', n) && title_suffix(s, n) ? n : 0;
 }
 
 /* The bytes pk_title_at's fold pass does more with than copy: the ends
