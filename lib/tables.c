@@ -388,6 +388,19 @@ static int title_suffix(const char *s, size_t w)
     return 0;
 }
 
+/* Whether s[0..k) (k at least 1), not yet folded, may be a title by its
+   last byte: that byte folded by itself, or as the byte after a lead 0xC3
+   when one stands before it (title_fold's either way), ends rows of its
+   length. Most words fail here and are never folded. */
+static inline int title_may_end(const char *s, size_t k)
+{
+    unsigned char b = (unsigned char)s[k - 1];
+    uint64_t lens = titles_last[pk_fold_byte(b, 0)];
+    if (k >= 2 && (unsigned char)s[k - 2] == 0xC3)
+        lens |= titles_last[pk_fold_byte(b, 0xC3)];
+    return lens >> k & 1;
+}
+
 /* The title's fold of s[0..n) into f (n at most TITLES_MAX_WORD_LENGTH). */
 static void title_fold(const char *s, size_t n, size_t lim, char *f)
 {
@@ -404,7 +417,7 @@ size_t pk_title_word(const char *s, size_t n)
 {
     /* (the first byte folds by itself: no byte before it) */
     if (n >= TITLES_MIN_WORD_LENGTH && n <= TITLES_MAX_WORD_LENGTH &&
-        (titles_first[pk_fold_byte((unsigned char)s[0], 0)] >> n & 1)) {
+        (titles_first[pk_fold_byte((unsigned char)s[0], 0)] >> n & 1) && title_may_end(s, n)) {
         char f[TITLES_MAX_WORD_LENGTH + 1];
         title_fold(s, n, n, f);
         if (title_may_be(f, n) && pk_titles_lookup(f, n))
