@@ -441,12 +441,16 @@ static const unsigned char title_byte_special[256] = {
    stands right after another (then every 0xC3 is a lead byte, as the pass
    reads it): s[0..lim) folded into f (room for 48 bytes), and the places
    before lim where a word ends, as bits. Returns 0 when the pass must go
-   byte by byte. */
-static int title_fold_wide(const char *s, size_t n, size_t lim, char *f, uint64_t *ends)
+   byte by byte. The blocks are read from s itself when its avail bytes
+   hold them (what they hold past lim changes no answer: it is folded
+   unread, its ends put aside, and a 0xC3 pair there only sends the pass
+   byte by byte), else from a copy. */
+static int title_fold_wide(const char *s, size_t n, size_t avail, size_t lim, char *f, uint64_t *ends)
 {
-    char in[48] = {0};
+    char in[48];
     const char *t = s;
-    if (n < 48) {
+    if (n < 48 && avail < ((lim + 15) & ~(size_t)15)) {
+        memset(in, 0, sizeof in);
         /* the bytes past n as zeros, nothing to the pass */
         memcpy(in, s, n);
         t = in;
@@ -476,16 +480,21 @@ static int title_fold_wide(const char *s, size_t n, size_t lim, char *f, uint64_
 }
 #endif
 
-size_t pk_title_at(const char *s, size_t n)
+size_t pk_title_at(const char *s, size_t n) { return pk_title_in(s, n, n); }
+
+size_t pk_title_in(const char *s, size_t n, size_t avail)
 {
     if (n == 0)
         return 0;
+#if !defined(TITLE_FOLD_WIDE)
+    (void)avail;
+#endif
 #if defined(TITLE_FOLD_WIDE)
     {
         char f[48];
         size_t lim = n < TITLES_MAX_WORD_LENGTH ? n : TITLES_MAX_WORD_LENGTH;
         uint64_t ends;
-        if (title_fold_wide(s, n, lim, f, &ends)) {
+        if (title_fold_wide(s, n, avail, lim, f, &ends)) {
             if (lim == n || s[lim] == ' ' || s[lim] == ',' || s[lim] == '\n')
                 ends |= (uint64_t)1 << lim;
             size_t w = ends ? (size_t)__builtin_ctzll(ends) : lim;
