@@ -592,6 +592,9 @@ int pk_is_given_name(const char *s, size_t n);
    say): n, or 0. */
 size_t pk_title_word(const char *s, size_t n);
 size_t pk_title_at(const char *s, size_t n);
+/* pk_title_at(s, n), told that avail bytes (at least n) may be read at s:
+   the same answer, with no copy of the text. */
+size_t pk_title_in(const char *s, size_t n, size_t avail);
 /* The party s[0..n) names without its case: the table's spelling, or NULL. */
 const char *pk_party(const char *s, size_t n);
 int pk_is_person_verb(const char *s, size_t n);

@@ -910,7 +910,7 @@ static size_t titles_of(const ctx *c, size_t s, size_t e, word *t, size_t max)
             p++;
         if (p >= e)
             break;
-        size_t k = pk_title_at(c->t.s + p, e - p);
+        size_t k = pk_title_in(c->t.s + p, e - p, c->t.n - p);
         if (!k && n > 0 && lower_at(c->t.s + p, e - p) && e - p < 30) {
             /* the last title's domain: "Avdelningschef förskola" */
             t[n - 1].e = e;
@@ -949,7 +949,7 @@ static size_t titles_of(const ctx *c, size_t s, size_t e, word *t, size_t max)
             while (q < e && c->t.s[q] != ' ')
                 q++;
             if (q - p > 3 && c->t.s[q - 1] == 's' && q + 1 < e && lower_at(c->t.s + q + 1, e - q - 1)) {
-                size_t k2 = pk_title_at(c->t.s + q + 1, e - q - 1);
+                size_t k2 = pk_title_in(c->t.s + q + 1, e - q - 1, c->t.n - q - 1);
                 if (k2)
                     k = q + 1 + k2 - p;
             }
@@ -1036,7 +1036,7 @@ static void signature(ctx *c, const line *nl, const word *titles, size_t k)
         return;
     /* "Personaldirektör Elisabeth Carle" over a title: a line of a title
        and a name, not of names */
-    if (pk_title_at(c->t.s + w[0].s, w[0].e - w[0].s))
+    if (pk_title_in(c->t.s + w[0].s, w[0].e - w[0].s, c->t.n - w[0].s))
         return;
     for (size_t i = 0; i < n; i++)
         if (!is_name_word(c, &w[i]) && !(i > 0 && (w[i].e - w[i].s) <= 3) && !(i > 0 && party_word(c, &w[i])))
@@ -1092,7 +1092,7 @@ static int trim_name(const ctx *c, size_t *s, size_t e)
     if (n < 2 || n > 3)
         return 0;
     for (size_t i = 0; i < n; i++)
-        if (pk_title_at(c->t.s + w[i].s, w[i].e - w[i].s) || !is_name_word(c, &w[i]))
+        if (pk_title_in(c->t.s + w[i].s, w[i].e - w[i].s, c->t.n - w[i].s) || !is_name_word(c, &w[i]))
             return 0;
     return 1;
 }
@@ -1185,7 +1185,7 @@ static void labelled(ctx *c, const segs *g, const name_starts *ns, const line_pi
                     size_t nw = found.n ? found.n : words_of(c, s, e, w, 8, NULL);
                     if (nw > labels[k].max_words)
                         break; /* names run together: the tail of the run is no name */
-                    if (nw >= 2 && !pk_title_at(c->t.s + s, e - s)) {
+                    if (nw >= 2 && !pk_title_in(c->t.s + s, e - s, c->t.n - s)) {
                         add(c, s, e, labels[k].title, NULL, labels[k].role);
                         got++;
                     }
@@ -1375,7 +1375,7 @@ static void attendance(ctx *c, const segs *g, const name_starts *ns)
             }
             while (p < m->e && (c->t.s[p] == ',' || c->t.s[p] == ' '))
                 p++;
-            size_t k = p < m->e ? pk_title_at(c->t.s + p, m->e - p) : 0;
+            size_t k = p < m->e ? pk_title_in(c->t.s + p, m->e - p, c->t.n - p) : 0;
             if (k)
                 title = pk_lower(c->a, c->t.s + p, k);
             const char *role = title && strcmp(title, "ordförande") == 0 ? "chair" : "other";
@@ -1589,7 +1589,7 @@ static int shaped(const ctx *c, member *m)
         m->shaped = 1;
         for (size_t i = 0; i < m->nw && m->shaped; i++) {
             const word *w = &m->w[i];
-            if (pk_title_at(c->t.s + w->s, w->e - w->s) || !is_name_word(c, w) || org_word(c, w))
+            if (pk_title_in(c->t.s + w->s, w->e - w->s, c->t.n - w->s) || !is_name_word(c, w) || org_word(c, w))
                 m->shaped = 0;
         }
     }

@@ -347,11 +347,11 @@ static const struct {
 #undef SUFFIX
 };
 
-/* What the suffixes above have in common, from their rows: the bytes
-   they end in and the shortest word one may end (its suffix and two
-   bytes more). Most words end in another byte and cost no walk over the
-   rows. */
-static unsigned char suffix_last[256];
+/* What the suffixes above have in common, from their rows: the pairs of
+   bytes they end in (bit b of suffix_end[last][b >> 6], b the byte
+   before the last) and the shortest word one may end (its suffix and two
+   bytes more). Most words end otherwise and cost no walk over the rows. */
+static uint64_t suffix_end[256][4];
 static size_t suffix_min_word = SIZE_MAX;
 static pthread_once_t suffix_once = PTHREAD_ONCE_INIT;
 
@@ -359,16 +359,26 @@ static void make_suffix_filter(void)
 {
     for (size_t i = 0; i < sizeof title_suffixes / sizeof *title_suffixes; i++) {
         size_t m = title_suffixes[i].n;
-        suffix_last[(unsigned char)title_suffixes[i].s[m - 1]] = 1;
+        unsigned char b = (unsigned char)title_suffixes[i].s[m - 2];
+        suffix_end[(unsigned char)title_suffixes[i].s[m - 1]][b >> 6] |= (uint64_t)1 << (b & 63);
         if (m + 2 < suffix_min_word)
             suffix_min_word = m + 2;
     }
 }
 
-static int title_suffix(const char *s, size_t w)
+/* Whether s[0..w) may end in one of the suffixes: the filter above */
+static inline int suffix_may_end(const char *s, size_t w)
 {
     pthread_once(&suffix_once, make_suffix_filter);
-    if (w < suffix_min_word || !suffix_last[(unsigned char)s[w - 1]])
+    if (w < suffix_min_word)
+        return 0;
+    unsigned char b = (unsigned char)s[w - 2];
+    return suffix_end[(unsigned char)s[w - 1]][b >> 6] >> (b & 63) & 1;
+}
+
+static int title_suffix(const char *s, size_t w)
+{
+    if (!suffix_may_end(s, w))
         return 0;
     for (size_t i = 0; i < sizeof title_suffixes / sizeof *title_suffixes; i++) {
         size_t m = title_suffixes[i].n;
@@ -376,6 +386,19 @@ static int title_suffix(const char *s, size_t w)
             return 1;
     }
     return 0;
+}
+
+/* Whether s[0..k) (k at least 1), not yet folded, may be a title by its
+   last byte: that byte folded by itself, or as the byte after a lead 0xC3
+   when one stands before it (title_fold's either way), ends rows of its
+   length. Most words fail here and are never folded. */
+static inline int title_may_end(const char *s, size_t k)
+{
+    unsigned char b = (unsigned char)s[k - 1];
+    uint64_t lens = titles_last[pk_fold_byte(b, 0)];
+    if (k >= 2 && (unsigned char)s[k - 2] == 0xC3)
+        lens |= titles_last[pk_fold_byte(b, 0xC3)];
+    return lens >> k & 1;
 }
 
 /* The title's fold of s[0..n) into f (n at most TITLES_MAX_WORD_LENGTH). */
@@ -394,13 +417,14 @@ size_t pk_title_word(const char *s, size_t n)
 {
     /* (the first byte folds by itself: no byte before it) */
     if (n >= TITLES_MIN_WORD_LENGTH && n <= TITLES_MAX_WORD_LENGTH &&
-        (titles_first[pk_fold_byte((unsigned char)s[0], 0)] >> n & 1)) {
+        (titles_first[pk_fold_byte((unsigned char)s[0], 0)] >> n & 1) && title_may_end(s, n)) {
         char f[TITLES_MAX_WORD_LENGTH + 1];
         title_fold(s, n, n, f);
         if (title_may_be(f, n) && pk_titles_lookup(f, n))
             return n;
     }
-    return n && !memchr(s, ',', n) && title_suffix(s, n) ? n : 0;
+    /* (the filter first: most words end in no suffix, and need no look for a comma) */
+    return suffix_may_end(s, n) && !memchr(s, ',', n) && title_suffix(s, n) ? n : 0;
 }
 
 /* The bytes pk_title_at's fold pass does more with than copy: the ends
@@ -417,12 +441,16 @@ static const unsigned char title_byte_special[256] = {
    stands right after another (then every 0xC3 is a lead byte, as the pass
    reads it): s[0..lim) folded into f (room for 48 bytes), and the places
    before lim where a word ends, as bits. Returns 0 when the pass must go
-   byte by byte. */
-static int title_fold_wide(const char *s, size_t n, size_t lim, char *f, uint64_t *ends)
+   byte by byte. The blocks are read from s itself when its avail bytes
+   hold them (what they hold past lim changes no answer: it is folded
+   unread, its ends put aside, and a 0xC3 pair there only sends the pass
+   byte by byte), else from a copy. */
+static int title_fold_wide(const char *s, size_t n, size_t avail, size_t lim, char *f, uint64_t *ends)
 {
-    char in[48] = {0};
+    char in[48];
     const char *t = s;
-    if (n < 48) {
+    if (n < 48 && avail < ((lim + 15) & ~(size_t)15)) {
+        memset(in, 0, sizeof in);
         /* the bytes past n as zeros, nothing to the pass */
         memcpy(in, s, n);
         t = in;
@@ -452,16 +480,21 @@ static int title_fold_wide(const char *s, size_t n, size_t lim, char *f, uint64_
 }
 #endif
 
-size_t pk_title_at(const char *s, size_t n)
+size_t pk_title_at(const char *s, size_t n) { return pk_title_in(s, n, n); }
+
+size_t pk_title_in(const char *s, size_t n, size_t avail)
 {
     if (n == 0)
         return 0;
+#if !defined(TITLE_FOLD_WIDE)
+    (void)avail;
+#endif
 #if defined(TITLE_FOLD_WIDE)
     {
         char f[48];
         size_t lim = n < TITLES_MAX_WORD_LENGTH ? n : TITLES_MAX_WORD_LENGTH;
         uint64_t ends;
-        if (title_fold_wide(s, n, lim, f, &ends)) {
+        if (title_fold_wide(s, n, avail, lim, f, &ends)) {
             if (lim == n || s[lim] == ' ' || s[lim] == ',' || s[lim] == '\n')
                 ends |= (uint64_t)1 << lim;
             size_t w = ends ? (size_t)__builtin_ctzll(ends) : lim;

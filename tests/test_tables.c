@@ -256,6 +256,15 @@ static void test_title_at_as_a_scan(void **state)
             if (got != want)
                 fail_msg("%s at %zu: %zu bytes of title by a scan, %zu by the hash", path, p, want, got);
             found += want > 0;
+            /* cut at the line's end, the text read on past it: the same as cut there */
+            const char *nl = memchr(s + p, '\n', n - p < 48 ? n - p : 48);
+            if (nl && nl > s + p) {
+                size_t m = (size_t)(nl - (s + p));
+                want = title_at_scan(&t, s + p, m);
+                got = pk_title_in(s + p, m, n - p);
+                if (got != want)
+                    fail_msg("%s at %zu, %zu bytes: %zu bytes of title by a scan, %zu by the hash", path, p, m, want, got);
+            }
         }
         free(s);
     }
@@ -272,6 +281,15 @@ static void test_title_at_as_a_scan(void **state)
             if (pk_title_at(cut[i], n) != title_at_scan(&t, cut[i], n))
                 fail_msg("\"%.*s\": %zu bytes of title by a scan, %zu by the hash", (int)n, cut[i],
                          title_at_scan(&t, cut[i], n), pk_title_at(cut[i], n));
+    /* and told that the text goes on past the cut: the same answers */
+    for (size_t i = 0; i < sizeof cut / sizeof *cut; i++) {
+        char buf[64] = {0};
+        memcpy(buf, cut[i], strlen(cut[i]));
+        for (size_t n = 0; n <= strlen(cut[i]); n++)
+            if (pk_title_in(buf, n, sizeof buf) != title_at_scan(&t, cut[i], n))
+                fail_msg("\"%.*s\" with more text after it: %zu bytes of title by a scan, %zu by the hash", (int)n,
+                         cut[i], title_at_scan(&t, cut[i], n), pk_title_in(buf, n, sizeof buf));
+    }
     free_rows(&t);
 }
 
