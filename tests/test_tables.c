@@ -333,7 +333,7 @@ static void test_pattern_sources(void **state)
    lists they replace, word for word and in order: RX_BODY's and RX_ADMIN's
    (each noun that holds no other at its start, as written, capitalised,
    in capitals), RX_REGNUM_LABELED's and RX_PARTICIPATE's (the parts of
-   their rows in brackets). */
+   their rows in brackets), and those of pattern_sources.tsv's rows. */
 static void test_pattern_cues(void **state)
 {
     (void)state;
@@ -344,11 +344,16 @@ static void test_pattern_cues(void **state)
                                        "BEREDNINGEN", NULL},
                              *const admin[] = {"förvaltning", "Förvaltning", "FÖRVALTNING", "kontor", "Kontor", "KONTOR", NULL},
                              *const label[] = {"nr", "NR", "nummer", "Er ref", NULL},
-                             *const participate[] = {"delt", "medv", "täv", "anm", "nom", NULL};
+                             *const participate[] = {"delt", "medv", "täv", "anm", "nom", NULL},
+                             *const chair[] = {"ordförande", "Ordförande", "ORDFÖRANDE", NULL},
+                             *const town[] = {"stad", "Stad", "STAD", "kommun", "KOMMUN", NULL},
+                             *const inom[] = {"inom", "tillhör", NULL};
     static const struct {
         int id;
         const char *const *cues;
-    } want[] = {{RX_BODY, body}, {RX_ADMIN, admin}, {RX_REGNUM_LABELED, label}, {RX_PARTICIPATE, participate}};
+    } want[] = {{RX_BODY, body}, {RX_ADMIN, admin}, {RX_REGNUM_LABELED, label}, {RX_PARTICIPATE, participate},
+                 /* pattern_sources.tsv: "ordförande*" and "stad*" written out in three cases */
+                 {RX_CHAIR, chair}, {RX_MUNICIPALITY, town}, {RX_INOM, inom}};
     for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
         const char *const *got = pk_rx_cues(want[i].id);
         assert_non_null(got);
