@@ -263,7 +263,7 @@ $(B)/gen/line_words.inc: KINDS = subtitle_opener closing_opener
 $(B)/gen/conjunction_words.inc: KINDS = suspended_next unit_list_joint
 $(B)/gen/date_words.inc: KINDS = day_list_word year_word weekday
 $(B)/gen/people_words.inc: KINDS = body_ending
-$(B)/gen/pattern_words.inc: KINDS = regnum_label chair_title name_particle body_noun admin_noun participation_phrase participation_verb slash_date_lead body_joint body_genitive
+$(B)/gen/pattern_words.inc: KINDS = regnum_label chair_title name_particle body_noun admin_noun participation_phrase participation_verb slash_date_lead body_joint body_genitive weekday_ending day_article
 $(B)/gen/%_words.inc: lib/data/%_words.tsv
 	@mkdir -p $(dir $@)
 	LC_ALL=C awk -F'\t' -v kinds="$(KINDS)" 'BEGIN { nk = split(kinds, k, " "); for (i = 1; i <= nk; i++) known[k[i]] = 1 } \

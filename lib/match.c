@@ -16,7 +16,8 @@
 /* the words the patterns' sources are written from (pattern_words.tsv):
    pk_regnum_label, pk_chair_title, pk_name_particle, pk_body_noun,
    pk_admin_noun, pk_participation_phrase, pk_participation_verb,
-   pk_slash_date_lead, pk_body_joint, pk_body_genitive */
+   pk_slash_date_lead, pk_body_joint, pk_body_genitive, pk_weekday_ending,
+   pk_day_article */
 #include "pattern_words.inc"
 
 /* A person's name, written out by write_name() with the particles of
@@ -27,12 +28,6 @@
 #define NAME_TAIL ")?\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)?+){1,3})"
 /* any short word in parentheses: people.c tells a party by the table of parties */
 #define PARTY "(\\p{L}{1,5})"
-/* RX_DATE_NAMED's words before the day: a weekday (lib/data/date_words.tsv,
-   weekday), with its ending or not, then "den", each optional
-   (named_places reads them too) */
-#define WEEKDAY_END "en"
-#define DAY_DEN "den"
-static const char *const day_den[] = {DAY_DEN};
 #define REGVAL "(?:\\p{Lu}\\p{L}{0,5}(?:[ \\n\\-/]|(?=\\d)))?\\d[\\d.]*(?:(?:[-/:]| ?[–/] ?)\\n?\\d[\\d.]*)*"
 
 /* A pattern's row: its pcre2 source; the cues every match of it contains
@@ -628,23 +623,32 @@ static char *build_chair_pattern(void)
     return p;
 }
 
-/* RX_DATE_NAMED's source: its weekdays (lib/data/date_words.tsv) and
-   months (lib/data/months.tsv, month_forms()) written out, any sign of
-   pcre2's escaped. */
+/* RX_DATE_NAMED's source: its weekdays (lib/data/date_words.tsv), each
+   with its ending or not, then an article ("den"), each optional (the
+   weekday_ending and day_article rows of pattern_words.tsv, which
+   named_places reads too), and its months (lib/data/months.tsv,
+   month_forms()) written out, any sign of pcre2's escaped. */
 static char *build_named_pattern(void)
 {
-    static const char head[] = "(?i)(?<![\\p{L}\\d])(?:(?:",
-                      mid[] = ")(?:" WEEKDAY_END ")?\\s+)?(?:" DAY_DEN "\\s+)?(\\d{1,2})(?::[ae])?\\s+(",
+    static const char head[] = "(?i)(?<![\\p{L}\\d])(?:(?:", ending[] = ")(?:", article[] = ")?\\s+)?(?:",
+                      group[] = "(?:", group_end[] = ")", day[] = "\\s+)?(\\d{1,2})(?::[ae])?\\s+(",
                       tail[] = ")(?![\\p{L}])(\\.)?(?:\\s+(\\d{4})(?![\\d]))?";
     const char *forms[MONTH_FORMS];
     size_t nf = month_forms(forms);
-    size_t need = sizeof head + sizeof mid + sizeof tail + alts_size(pk_weekday, pk_n_weekday) + alts_size(forms, nf);
+    int grouped = pk_n_day_article > 1; /* "(?:(?:den|dagen)\\s+)?" */
+    size_t need = sizeof head + sizeof ending + sizeof article + sizeof group + sizeof group_end + sizeof day +
+                  sizeof tail + alts_size(pk_weekday, pk_n_weekday) + alts_size(pk_weekday_ending, pk_n_weekday_ending) +
+                  alts_size(pk_day_article, pk_n_day_article) + alts_size(forms, nf);
     char *p = pk_malloc(need);
     if (!p)
         return NULL;
     size_t o = (size_t)snprintf(p, need, "%s", head);
     o += write_alts(p + o, pk_weekday, pk_n_weekday);
-    o += (size_t)snprintf(p + o, need - o, "%s", mid);
+    o += (size_t)snprintf(p + o, need - o, "%s", ending);
+    o += write_alts(p + o, pk_weekday_ending, pk_n_weekday_ending);
+    o += (size_t)snprintf(p + o, need - o, "%s%s", article, grouped ? group : "");
+    o += write_alts(p + o, pk_day_article, pk_n_day_article);
+    o += (size_t)snprintf(p + o, need - o, "%s%s", grouped ? group_end : "", day);
     o += write_alts(p + o, forms, nf);
     snprintf(p + o, need - o, "%s", tail);
     return p;
@@ -948,7 +952,7 @@ static int caseless_ascii(const char *s, size_t end, size_t i)
 
 /* Lists of words that may stand before a pattern's place, made once from
    the rows the pattern is written from: RX_DATE_NAMED's words before the
-   day (from pk_weekday, WEEKDAY_END and DAY_DEN: each weekday with its
+   day (from pk_weekday, pk_weekday_ending and pk_day_article: each weekday with its
    ending or not, before "den" or the day, and "den" before the day) and
    RX_CHAIR's titles (pk_chair_title). Their ASCII letters folded; first[b]:
    a bit for each word that opens with the byte b. */
@@ -1059,8 +1063,11 @@ static pthread_once_t month_stems_once = PTHREAD_ONCE_INIT; /* and the word list
 
 static void make_month_stems(void)
 {
-    add_day_words(&weekday_words, pk_weekday, pk_n_weekday, WEEKDAY_END);
-    add_day_words(&den_words, day_den, 1, "");
+    /* the weekdays with their ending or not: one ending row (more, and
+       the words before the day are not filtered) */
+    add_day_words(&weekday_words, pk_weekday, pk_n_weekday, pk_weekday_ending[0]);
+    weekday_words.all |= pk_n_weekday_ending != 1;
+    add_day_words(&den_words, pk_day_article, pk_n_day_article, "");
     add_day_words(&chair_titles, pk_chair_title, pk_n_chair_title, "");
     const char *forms[MONTH_FORMS];
     for (size_t f = 0, nf = month_forms(forms); f < nf; f++) {
