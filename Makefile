@@ -61,7 +61,7 @@ GEN      = $(patsubst %,$(B)/gen/%_hash.h,$(HASHES)) $(B)/gen/bodies.inc $(B)/ge
            $(B)/gen/cue_words.inc $(B)/gen/unit_words.inc \
            $(B)/gen/decision_words.inc $(B)/gen/line_words.inc $(B)/gen/conjunction_words.inc \
            $(B)/gen/date_words.inc $(B)/gen/people_words.inc $(ROW_FILTERS)
-GEN     += $(B)/gen/months.inc $(B)/gen/pattern_words.inc $(B)/gen/pattern_sources.inc
+GEN     += $(B)/gen/months.inc $(B)/gen/pattern_words.inc $(B)/gen/pattern_sources.inc $(B)/gen/generic_bodies.inc
 # the filters made from the rows of some word lists (see below)
 ROW_FILTERS = $(B)/gen/titles_first.inc $(B)/gen/titles_last.inc $(B)/gen/headings_first.inc \
            $(B)/gen/headings_last.inc $(B)/gen/furniture_lines_first.inc
@@ -89,6 +89,13 @@ gen: $(GEN)
 $(B)/gen/bodies.inc: lib/data/bodies.tsv
 	@mkdir -p $(dir $@)
 	awk -F'\t' '!/^#/ && NF && $$1 != "canonical" { printf "{\"%s\", \"%s\", %d, %d, \"%s\", \"%s\", \"%s\"},\n", $$1, $$2, $$3, $$4, $$5, $$6, $$7 }' $< > $@
+
+# the generic names of a body: one C initialiser per row, the name and its
+# kinds; a row without its two columns fails the build
+$(B)/gen/generic_bodies.inc: lib/data/generic_bodies.tsv
+	@mkdir -p $(dir $@)
+	awk -F'\t' '!/^#/ && NF { if (NF != 2 || $$2 !~ /^[a-z]+( [a-z]+)*$$/) { printf "%s:%d: bad row (a name, a tab, its kinds): %s\n", FILENAME, FNR, $$0 > "/dev/stderr"; bad = 1; exit 1 } \
+		printf "{\"%s\", \"%s\"},\n", $$1, $$2 } END { if (bad) exit 1 }' $< > $@ || { rm -f $@; exit 1; }
 
 # the unit class table: one C initialiser per row, the pattern without its
 # stars, its length, whether it may end (*x) or begin (x*) a longer word,
