@@ -61,7 +61,7 @@ GEN      = $(patsubst %,$(B)/gen/%_hash.h,$(HASHES)) $(B)/gen/bodies.inc $(B)/ge
            $(B)/gen/cue_words.inc $(B)/gen/unit_words.inc \
            $(B)/gen/decision_words.inc $(B)/gen/line_words.inc $(B)/gen/conjunction_words.inc \
            $(B)/gen/date_words.inc $(B)/gen/people_words.inc $(ROW_FILTERS)
-GEN     += $(B)/gen/months.inc $(B)/gen/pattern_words.inc $(B)/gen/pattern_sources.inc $(B)/gen/generic_bodies.inc
+GEN     += $(B)/gen/months.inc $(B)/gen/pattern_words.inc $(B)/gen/pattern_sources.inc $(B)/gen/generic_bodies.inc $(B)/gen/doc_types.inc
 # the filters made from the rows of some word lists (see below)
 ROW_FILTERS = $(B)/gen/titles_first.inc $(B)/gen/titles_last.inc $(B)/gen/headings_first.inc \
            $(B)/gen/headings_last.inc $(B)/gen/furniture_lines_first.inc
@@ -230,35 +230,16 @@ $(B)/gen/cue_words.inc: lib/data/cue_words.tsv lib/data/furniture_words.txt
 	grep -v '^#' lib/data/furniture_words.txt | grep . | sed 's/.*/{PK_CUE_FURNITURE, &},/' >> $@
 
 # the patterns written out whole (lib/data/pattern_sources.tsv), each with
-# its cue words: cue_P[] (NULL-terminated; a word marked "*" written out
-# as itself, capitalised and in capitals, A-Z and Latin-1; "0-9" the digit
-# cue cue_digit, "-" none: NULL) and src_P (its source as a C string; "-":
-# NULL, written by the code); a row without its three columns, or a "*"
-# word not in lower case, fails the build
-$(B)/gen/pattern_sources.inc: lib/data/pattern_sources.tsv Makefile
+# its cue words (lib/pattern_sources.awk)
+$(B)/gen/pattern_sources.inc: lib/data/pattern_sources.tsv lib/pattern_sources.awk lib/upper.awk
 	@mkdir -p $(dir $@)
-	LC_ALL=C awk -F'\t' 'BEGIN { for (i = 1; i < 256; i++) { ch[i] = sprintf("%c", i); ord[ch[i]] = i } } \
-		function up1(w, i) { b = ord[substr(w, i, 1)]; \
-			if (b >= 97 && b <= 122) return ch[b - 32]; \
-			if (b == 195 && ord[substr(w, i + 1, 1)] >= 160 && ord[substr(w, i + 1, 1)] <= 190 && ord[substr(w, i + 1, 1)] != 183) return ch[195] ch[ord[substr(w, i + 1, 1)] - 32]; \
-			return "" } \
-		function upall(w, o, i, u) { o = ""; for (i = 1; i <= length(w); i++) { u = up1(w, i); \
-			if (u == "") o = o substr(w, i, 1); else { o = o u; if (length(u) == 2) i++ } } return o } \
-		function q(w) { gsub(/[\\"]/, "\\\\&", w); return "\"" w "\"" } \
-		!/^#/ && NF { \
-			if (NF != 3 || $$1 !~ /^[a-z_]+$$/ || $$2 == "" || $$3 == "") { \
-				printf "%s:%d: bad row (a pattern, a tab, its cue words, a tab, its source): %s\n", FILENAME, FNR, $$0 > "/dev/stderr"; bad = 1; exit 1 } \
-			if ($$2 == "0-9") printf "#define cue_%s cue_digit\n", $$1; \
-			else if ($$2 == "-") printf "#define cue_%s NULL\n", $$1; \
-			else { printf "static const char *const cue_%s[] = {", $$1; nw = split($$2, w, " "); \
-				for (i = 1; i <= nw; i++) { x = w[i]; \
-					if (x ~ /\*$$/) { x = substr(x, 1, length(x) - 1); \
-						if (x == "" || x ~ /[A-Z]/ || upall(x) == x) { printf "%s:%d: \"%s*\" is not a word in lower case\n", FILENAME, FNR, x > "/dev/stderr"; bad = 1; exit 1 } \
-						u = up1(x, 1); printf "%s, %s, %s, ", q(x), q(u substr(x, length(u) + 1)), q(upall(x)) } \
-					else printf "%s, ", q(x) } \
-				printf "NULL};\n" } \
-			if ($$3 == "-") printf "#define src_%s NULL\n", $$1; else printf "static const char src_%s[] = %s;\n", $$1, q($$3) } \
-		END { if (bad) exit 1 }' $< > $@ || { rm -f $@; exit 1; }
+	LC_ALL=C awk -f lib/upper.awk -f lib/pattern_sources.awk $< > $@ || { rm -f $@; exit 1; }
+
+# the words that tell a document's type (lib/data/doc_types.tsv;
+# lib/doc_types.awk)
+$(B)/gen/doc_types.inc: lib/data/doc_types.tsv lib/doc_types.awk lib/upper.awk
+	@mkdir -p $(dir $@)
+	LC_ALL=C awk -f lib/upper.awk -f lib/doc_types.awk $< > $@ || { rm -f $@; exit 1; }
 
 # a table of the word lists of stages (lib/data/*_words.tsv): a kind and a
 # word in double quotes a row (a word may end in a space); each kind K is

@@ -8,10 +8,19 @@
 #endif
 
 
-/* One of the words (a NULL-terminated list, all with the same first
-   byte) occurs in the input, not as the start of a longer word; in a part
-   of whole minutes, in that part's text alone. One pass for them all. */
-static int has_any(const ctx *c, const char *const *needles)
+/* The words that tell a document's type (lib/data/doc_types.tsv), a row
+   each, in the table's order: the rows of one type follow each other. */
+typedef struct doc_word {
+    const char *type, *word;
+} doc_word;
+static const doc_word doc_words[] = {
+#include "doc_types.inc"
+};
+
+/* One of the n words at needles (all with the same first byte) occurs in
+   the input, not as the start of a longer word; in a part of whole
+   minutes, in that part's text alone. One pass for them all. */
+static int has_any(const ctx *c, const doc_word *needles, size_t n)
 {
     const unsigned char *p = c->orig, *end = c->orig + c->orig_len;
     if (c->minutes) {
@@ -20,13 +29,14 @@ static int has_any(const ctx *c, const char *const *needles)
     }
     /* from each place of their first byte (a capital, rare in prose):
        memchr skips to them faster than memmem searches for a whole word */
-    for (; (p = memchr(p, needles[0][0], (size_t)(end - p))) != NULL; p++)
-        for (const char *const *w = needles; *w; w++) {
+    for (; (p = memchr(p, needles[0].word[0], (size_t)(end - p))) != NULL; p++)
+        for (size_t i = 0; i < n; i++) {
+            const char *w = needles[i].word;
             /* the second byte first: most places of the first are no word's */
-            if ((*w)[1] && (p + 1 >= end || p[1] != (unsigned char)(*w)[1]))
+            if (w[1] && (p + 1 >= end || p[1] != (unsigned char)w[1]))
                 continue;
-            size_t m = strlen(*w);
-            if ((size_t)(end - p) < m || memcmp(p, *w, m) != 0)
+            size_t m = strlen(w);
+            if ((size_t)(end - p) < m || memcmp(p, w, m) != 0)
                 continue;
             if (p + m >= end || !((p[m] >= 'a' && p[m] <= 'z') || p[m] >= 0xC0))
                 return 1;
@@ -34,10 +44,31 @@ static int has_any(const ctx *c, const char *const *needles)
     return 0;
 }
 
-static int has(const ctx *c, const char *needle)
+/* The type of the document: the first of doc_words' types (in the order
+   of their rows) that holds, "unknown" when none does. A type holds where
+   one of its words occurs (has_any(), the rows that follow each other
+   with one first byte in one pass; each word is sought only when the
+   answer still depends on it), "protokoll" also where the text has a
+   paragraph ("§ N"), "tjansteutlatande" where it has a decision's heading
+   (decision). */
+static const char *doc_type(const ctx *c, int decision)
 {
-    const char *const one[] = {needle, NULL};
-    return has_any(c, one);
+    const size_t n = sizeof doc_words / sizeof *doc_words;
+    for (size_t i = 0, j; i < n; i = j) {
+        const char *type = doc_words[i].type;
+        for (j = i + 1; j < n && strcmp(doc_words[j].type, type) == 0;)
+            j++;
+        int holds = (strcmp(type, "protokoll") == 0 && c->rec->paragraph != NULL) ||
+                    (strcmp(type, "tjansteutlatande") == 0 && decision);
+        for (size_t k = i, l; !holds && k < j; k = l) {
+            for (l = k + 1; l < j && doc_words[l].word[0] == doc_words[k].word[0];)
+                l++;
+            holds = has_any(c, doc_words + k, l - k);
+        }
+        if (holds)
+            return type;
+    }
+    return "unknown";
 }
 
 /* The number of words, counted up to FEW_WORDS: every test below
@@ -439,21 +470,7 @@ void pk_extract_fields(ctx *c)
         limit = g->nlines;
     c->header_end = limit < g->nlines ? g->lines[limit].s : c->t.n;
 
-    /* doc_type: each word is sought only when the answer still depends on it */
-    /* the words of one first byte in one pass */
-    static const char *const extract[] = {"Protokollsutdrag", "PROTOKOLLSUTDRAG", NULL};
-    static const char *const adjust[] = {"Justerandes", "Justerare", NULL};
-    static const char *const statement[] = {"Tj\xc3\xa4nsteutl\xc3\xa5tande", "TJ\xc3\x84NSTEUTL\xc3\x85TANDE",
-                                            "Tj\xe4nsteutl\xe5tande", NULL};
-    if (has_any(c, extract) || has(c, "Utdrag ur protokoll"))
-        c->rec->doc_type = "protokollsutdrag";
-    else if (c->rec->paragraph != NULL || has(c, "Beslutsg\xc3\xa5ng") || has_any(c, adjust) ||
-             has(c, "Sammantr\xc3\xa4" "desdatum"))
-        c->rec->doc_type = "protokoll";
-    else if (first_dec < g->nlines || has_any(c, statement))
-        c->rec->doc_type = "tjansteutlatande";
-    else
-        c->rec->doc_type = "unknown";
+    c->rec->doc_type = doc_type(c, first_dec < g->nlines);
 
     find_title(c, limit);
 
