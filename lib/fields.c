@@ -374,7 +374,11 @@ static int admin_at(ctx *c, size_t from, size_t to, size_t *s, size_t *e)
             }
             ws = w;
         }
-        int bare = (strncmp(low, "förvaltning", strlen("förvaltning")) == 0 || strncmp(low, "kontor", 6) == 0);
+        /* the noun alone ("förvaltningen", "kontoret"): it opens with one
+           of RX_ADMIN's nouns (pattern_words.tsv: admin_noun) */
+        int bare = 0;
+        for (size_t k = 0; k < pk_n_admin_noun && !bare; k++)
+            bare = strncmp(low, pk_admin_noun[k], strlen(pk_admin_noun[k])) == 0;
         if (bare)
             continue;
         /* "KUNGSHOLMENS STADSDELSFÖRVALTNING": a heading in capitals */
