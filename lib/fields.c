@@ -8,6 +8,31 @@
 #endif
 
 
+/* pk_lead_in_end, pk_letterhead_line, pk_letterhead_end, pk_town_end,
+   pk_district_prefix (field_words.tsv) */
+#include "field_words.inc"
+
+/* Does s[0..n) end in one of the n words of w, the line longer than the
+   word (by more than `more` bytes)? */
+static int ends_in(const char *s, size_t n, const char *const *w, size_t nw, size_t more)
+{
+    for (size_t i = 0; i < nw; i++) {
+        size_t m = strlen(w[i]);
+        if (n > m + more && memcmp(s + n - m, w[i], m) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Does low open with one of the n words of w? */
+static int opens_with(const char *low, const char *const *w, size_t nw)
+{
+    for (size_t i = 0; i < nw; i++)
+        if (strncmp(low, w[i], strlen(w[i])) == 0)
+            return 1;
+    return 0;
+}
+
 /* The words that tell a document's type (lib/data/doc_types.tsv), a row
    each, in the table's order: the rows of one type follow each other. */
 typedef struct doc_word {
@@ -150,10 +175,12 @@ static int is_subtitle(const ctx *c, const line *l)
     return 0;
 }
 
-/* A "<Nämnd> beslutar" lead-in: it opens the decision, it is no title. */
+/* A "<Nämnd> beslutar" lead-in (field_words.tsv: lead_in_end, ':' after
+   it or not): it opens the decision, it is no title. */
 static int ends_beslutar(const char *s, size_t n)
 {
-    return n > 9 && (memcmp(s + n - 8, "beslutar", 8) == 0 || memcmp(s + n - 9, "beslutar:", 9) == 0);
+    return ends_in(s, n, pk_lead_in_end, pk_n_lead_in_end, 1) ||
+           (n && s[n - 1] == ':' && ends_in(s, n - 1, pk_lead_in_end, pk_n_lead_in_end, 0));
 }
 
 static int has_digit(const char *s, size_t n)
@@ -171,7 +198,17 @@ static int has_furniture_word(ctx *c, const line *l)
     return pk_cue_word_at(c, PK_CUE_FURNITURE, SIZE_MAX, l->s, l->e, NULL) != SIZE_MAX;
 }
 
-/* A line of page furniture or of the letterhead, no heading of a matter.
+/* Is s[0..n) one of the n words of w, whole? */
+static int one_line_of(const char *s, size_t n, const char *const *w, size_t nw)
+{
+    for (size_t i = 0; i < nw; i++)
+        if (strlen(w[i]) == n && memcmp(s, w[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* A line of page furniture or of the letterhead (field_words.tsv:
+   letterhead_line, letterhead_end, town_end), no heading of a matter.
    Under a "§ N" line (under_para) there is no letterhead: a line that ends
    in " AB" or is one word is the matter's heading or part of it. */
 static int is_furniture_line(ctx *c, const line *l, int under_para)
@@ -184,8 +221,9 @@ static int is_furniture_line(ctx *c, const line *l, int under_para)
     if (under_para && w >= 2)
         ;
     else if ((w < 2 && !pk_is_lower_at(s, n) && !(n == 4 && s[0] >= '1' && s[0] <= '2')) ||
-        (n == 15 && memcmp(s, "Stockholms stad", 15) == 0) || (n > 3 && memcmp(s + n - 3, " AB", 3) == 0) ||
-        (n > 7 && memcmp(s + n - 7, " kommun", 7) == 0 && w <= 3))
+        one_line_of(s, n, pk_letterhead_line, pk_n_letterhead_line) ||
+        ends_in(s, n, pk_letterhead_end, pk_n_letterhead_end, 0) ||
+        (w <= 3 && ends_in(s, n, pk_town_end, pk_n_town_end, 0)))
         return 1;
     /* the first date of the line, asked once: the line that is one, or
        that opens with one (below) */
@@ -383,13 +421,14 @@ static int admin_at(ctx *c, size_t from, size_t to, size_t *s, size_t *e)
             continue;
         /* "KUNGSHOLMENS STADSDELSFÖRVALTNING": a heading in capitals */
         int caps = hn > 2 && pk_is_upper_at(h, hn) && pk_is_upper_at(h + hn - 1, 1);
-        if (pk_is_upper_at(h, hn) && !(caps && strncmp(low, "stadsdels", 9) == 0)) {
+        int district = opens_with(low, pk_district_prefix, pk_n_district_prefix);
+        if (pk_is_upper_at(h, hn) && !(caps && district)) {
             *s = hs;
             *e = he;
             return 1;
         }
         /* "Östermalms stadsdelsförvaltning" */
-        if (ov[2] != (size_t)-1 && hn > 8 && strncmp(low, "stadsdels", 9) == 0) {
+        if (ov[2] != (size_t)-1 && district) {
             *s = ov[2];
             *e = he;
             return 1;
