@@ -326,12 +326,15 @@ static int fits(const body_row *b, const generic_body *generic)
 {
     if (!generic)
         return 1;
-    size_t lk = strlen(b->kind);
     for (const char *k = generic->kinds; *k;) {
-        size_t l = strcspn(k, " ");
-        if (l == lk && memcmp(k, b->kind, l) == 0)
+        const char *a = b->kind;
+        while (*k && *k != ' ' && *k == *a)
+            k++, a++;
+        if ((!*k || *k == ' ') && !*a)
             return 1;
-        k += l + (k[l] == ' ');
+        while (*k && *k != ' ')
+            k++;
+        k += *k == ' ';
     }
     return 0;
 }

@@ -81,10 +81,11 @@ static const char *doc_type(const ctx *c, int decision)
     const size_t n = sizeof doc_words / sizeof *doc_words;
     for (size_t i = 0, j; i < n; i = j) {
         const char *type = doc_words[i].type;
-        for (j = i + 1; j < n && strcmp(doc_words[j].type, type) == 0;)
+        /* (one type's rows most often share its string) */
+        for (j = i + 1; j < n && (doc_words[j].type == type || strcmp(doc_words[j].type, type) == 0);)
             j++;
-        int holds = (strcmp(type, "protokoll") == 0 && c->rec->paragraph != NULL) ||
-                    (strcmp(type, "tjansteutlatande") == 0 && decision);
+        int holds = (c->rec->paragraph != NULL && strcmp(type, "protokoll") == 0) ||
+                    (decision && strcmp(type, "tjansteutlatande") == 0);
         for (size_t k = i, l; !holds && k < j; k = l) {
             for (l = k + 1; l < j && doc_words[l].word[0] == doc_words[k].word[0];)
                 l++;
