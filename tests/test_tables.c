@@ -276,7 +276,7 @@ static void test_title_at_as_a_scan(void **state)
 }
 
 /* The sources of the patterns that lib/match.c writes from table rows
-   (lib/data/months.tsv, date_words.tsv, pattern_words.tsv) are what they were when they were written
+   (lib/data/months.tsv, date_words.tsv, pattern_words.tsv, pattern_sources.tsv) are what they were when they were written
    out in the code, byte for byte: pcre2 compiles the same patterns. */
 static void test_pattern_sources(void **state)
 {
@@ -319,6 +319,12 @@ static void test_pattern_sources(void **state)
         {RX_PART_VERB,
          "(?i)(?<![\\p{L}])(?:deltar|delta|deltager|medverkar|medverka|tävlar|tävla|får\\s+delta|ska\\s+delta|"
          "skall\\s+delta|anmäls|anmäler|nomineras|ställer\\s+upp)(?![\\p{L}])"},
+        /* pattern_sources.tsv's rows, read as written (no escapes of C's) */
+        {RX_PARAGRAPH, "(?m)^(?:Protokoll[^\\n]{0,60}?|\\p{Lu}{2,6}[ ]+)?§[ ]*(\\d{1,4})(?![\\d])"},
+        {RX_INOM, "(?<![\\p{L}])(?:inom|tillhör)(?![\\p{L}])"},
+        {RX_MUNICIPALITY,
+         "(?=[A-Z\\x{C0}-\\x{10FFFF}])(?<![\\p{L}])(\\p{Lu}[\\p{L}]++(?:-\\p{Lu}[\\p{L}]++)?+)\\s+(?:[Ss]tad|STAD|"
+         "kommun|KOMMUN)s?(?![\\p{L}])"},
     };
     for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
         char *got = pk_rx_source(want[i].id);
