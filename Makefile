@@ -61,7 +61,7 @@ GEN      = $(patsubst %,$(B)/gen/%_hash.h,$(HASHES)) $(B)/gen/bodies.inc $(B)/ge
            $(B)/gen/cue_words.inc $(B)/gen/unit_words.inc \
            $(B)/gen/decision_words.inc $(B)/gen/line_words.inc $(B)/gen/conjunction_words.inc \
            $(B)/gen/date_words.inc $(B)/gen/people_words.inc $(ROW_FILTERS)
-GEN     += $(B)/gen/months.inc $(B)/gen/pattern_words.inc $(B)/gen/pattern_sources.inc $(B)/gen/generic_bodies.inc $(B)/gen/doc_types.inc $(B)/gen/minutes_words.inc $(B)/gen/field_words.inc
+GEN     += $(B)/gen/months.inc $(B)/gen/pattern_words.inc $(B)/gen/pattern_sources.inc $(B)/gen/generic_bodies.inc $(B)/gen/doc_types.inc $(B)/gen/minutes_words.inc $(B)/gen/field_words.inc $(B)/gen/canonical_words.inc
 # the filters made from the rows of some word lists (see below)
 ROW_FILTERS = $(B)/gen/titles_first.inc $(B)/gen/titles_last.inc $(B)/gen/headings_first.inc \
            $(B)/gen/headings_last.inc $(B)/gen/furniture_lines_first.inc
@@ -252,6 +252,7 @@ $(B)/gen/conjunction_words.inc: KINDS = suspended_next unit_list_joint
 $(B)/gen/date_words.inc: KINDS = day_list_word year_word weekday
 $(B)/gen/people_words.inc: KINDS = body_ending
 $(B)/gen/minutes_words.inc: KINDS = body_article
+$(B)/gen/canonical_words.inc: KINDS = part_ending
 $(B)/gen/field_words.inc: KINDS = lead_in_end letterhead_line letterhead_end town_end district_prefix
 $(B)/gen/pattern_words.inc: KINDS = regnum_label chair_title name_particle body_noun admin_noun participation_phrase participation_verb slash_date_lead body_joint body_genitive weekday_ending day_article
 $(B)/gen/%_words.inc: lib/data/%_words.tsv

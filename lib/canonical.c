@@ -310,6 +310,9 @@ static int alive(const body_row *b, int year)
     return !year || ((!b->from || b->from <= year) && (!b->to || year <= b->to));
 }
 
+/* pk_part_ending (canonical_words.tsv) */
+#include "canonical_words.inc"
+
 /* The generic names of a body ("nämnden", "styrelsen"), each with the
    kinds of body it can stand for (lib/data/generic_bodies.tsv). */
 typedef struct generic_body {
@@ -439,10 +442,14 @@ static const char *other_municipality_body(ctx *c, int m)
     for (size_t i = 0; i < sizeof generic_bodies / sizeof *generic_bodies; i++)
         if (strcmp(low, generic_bodies[i].name) == 0)
             return NULL;
-    /* "Arbetsutskottet": an utskott without the body it belongs to */
+    /* "Arbetsutskottet": an utskott without the body it belongs to
+       (canonical_words.tsv: part_ending) */
     size_t ln = strlen(low);
-    if (!strchr(low, ' ') && ln >= 9 && strcmp(low + ln - 9, "utskottet") == 0)
-        return NULL;
+    for (size_t i = 0; i < pk_n_part_ending && !strchr(low, ' '); i++) {
+        size_t le = strlen(pk_part_ending[i]);
+        if (ln >= le && strcmp(low + ln - le, pk_part_ending[i]) == 0)
+            return NULL;
+    }
     const char *body = pk_capitalize(c->a, r->body);
     size_t on = strlen(munis[m].official), bn = strlen(body);
     char *out = pk_arena_alloc(c->a, on + 2 + bn + 1);
