@@ -9,7 +9,7 @@
 
 
 /* pk_lead_in_end, pk_letterhead_line, pk_letterhead_end, pk_town_end,
-   pk_district_prefix (field_words.tsv) */
+   pk_district_prefix, pk_renamed_marker (field_words.tsv) */
 #include "field_words.inc"
 
 /* Does s[0..n) end in one of the n words of w, the line longer than the
@@ -439,13 +439,18 @@ static int admin_at(ctx *c, size_t from, size_t to, size_t *s, size_t *e)
 }
 
 /* "Kommunstyrelseförvaltningen (numera Kommunledningsförvaltningen)": the
-   administration goes by its present name. */
+   administration goes by its present name, after a row of field_words.tsv
+   (renamed_marker: " (numera") and a space or a line break. */
 static void follow_renaming(ctx *c, size_t *s, size_t *e)
 {
-    static const char numera[] = " (numera ";
-    size_t n = sizeof numera - 1, p = *e, ov[6];
-    if (p + n >= c->t.n || memcmp(c->t.s + p, numera, n - 1) != 0 ||
-        (c->t.s[p + n - 1] != ' ' && c->t.s[p + n - 1] != '\n'))
+    size_t n = 0, p = *e, ov[6];
+    for (size_t i = 0; i < pk_n_renamed_marker && !n; i++) {
+        size_t m = strlen(pk_renamed_marker[i]);
+        if (p + m + 1 < c->t.n && memcmp(c->t.s + p, pk_renamed_marker[i], m) == 0 &&
+            (c->t.s[p + m] == ' ' || c->t.s[p + m] == '\n'))
+            n = m + 1;
+    }
+    if (!n)
         return;
     size_t to = p + n + 120 < c->t.n ? p + n + 120 : c->t.n;
     if (pk_rx_match(c, RX_ADMIN, p + n, to, ov, 3) && ov[0] == p + n && pk_is_upper_at(c->t.s + ov[0], ov[1] - ov[0])) {
