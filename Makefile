@@ -61,7 +61,7 @@ GEN      = $(patsubst %,$(B)/gen/%_hash.h,$(HASHES)) $(B)/gen/bodies.inc $(B)/ge
            $(B)/gen/cue_words.inc $(B)/gen/unit_words.inc \
            $(B)/gen/decision_words.inc $(B)/gen/line_words.inc $(B)/gen/conjunction_words.inc \
            $(B)/gen/date_words.inc $(B)/gen/people_words.inc $(ROW_FILTERS)
-GEN     += $(B)/gen/months.inc $(B)/gen/pattern_words.inc
+GEN     += $(B)/gen/months.inc $(B)/gen/pattern_words.inc $(B)/gen/pattern_sources.inc $(B)/gen/generic_bodies.inc $(B)/gen/doc_types.inc $(B)/gen/minutes_words.inc $(B)/gen/field_words.inc $(B)/gen/canonical_words.inc
 # the filters made from the rows of some word lists (see below)
 ROW_FILTERS = $(B)/gen/titles_first.inc $(B)/gen/titles_last.inc $(B)/gen/headings_first.inc \
            $(B)/gen/headings_last.inc $(B)/gen/furniture_lines_first.inc
@@ -89,6 +89,13 @@ gen: $(GEN)
 $(B)/gen/bodies.inc: lib/data/bodies.tsv
 	@mkdir -p $(dir $@)
 	awk -F'\t' '!/^#/ && NF && $$1 != "canonical" { printf "{\"%s\", \"%s\", %d, %d, \"%s\", \"%s\", \"%s\"},\n", $$1, $$2, $$3, $$4, $$5, $$6, $$7 }' $< > $@
+
+# the generic names of a body: one C initialiser per row, the name and its
+# kinds; a row without its two columns fails the build
+$(B)/gen/generic_bodies.inc: lib/data/generic_bodies.tsv
+	@mkdir -p $(dir $@)
+	awk -F'\t' '!/^#/ && NF { if (NF != 2 || $$2 !~ /^[a-z]+( [a-z]+)*$$/) { printf "%s:%d: bad row (a name, a tab, its kinds): %s\n", FILENAME, FNR, $$0 > "/dev/stderr"; bad = 1; exit 1 } \
+		printf "{\"%s\", \"%s\"},\n", $$1, $$2 } END { if (bad) exit 1 }' $< > $@ || { rm -f $@; exit 1; }
 
 # the unit class table: one C initialiser per row, the pattern without its
 # stars, its length, whether it may end (*x) or begin (x*) a longer word,
@@ -222,6 +229,18 @@ $(B)/gen/cue_words.inc: lib/data/cue_words.tsv lib/data/furniture_words.txt
 	awk -F'\t' '!/^#/ && NF { gsub(/[\\"]/, "\\\\&", $$2); printf "{PK_CUE_%s, \"%s\"},\n", toupper($$1), $$2 }' lib/data/cue_words.tsv > $@
 	grep -v '^#' lib/data/furniture_words.txt | grep . | sed 's/.*/{PK_CUE_FURNITURE, &},/' >> $@
 
+# the patterns written out whole (lib/data/pattern_sources.tsv), each with
+# its cue words (lib/pattern_sources.awk)
+$(B)/gen/pattern_sources.inc: lib/data/pattern_sources.tsv lib/pattern_sources.awk lib/upper.awk
+	@mkdir -p $(dir $@)
+	LC_ALL=C awk -f lib/upper.awk -f lib/pattern_sources.awk $< > $@ || { rm -f $@; exit 1; }
+
+# the words that tell a document's type (lib/data/doc_types.tsv;
+# lib/doc_types.awk)
+$(B)/gen/doc_types.inc: lib/data/doc_types.tsv lib/doc_types.awk lib/upper.awk
+	@mkdir -p $(dir $@)
+	LC_ALL=C awk -f lib/upper.awk -f lib/doc_types.awk $< > $@ || { rm -f $@; exit 1; }
+
 # a table of the word lists of stages (lib/data/*_words.tsv): a kind and a
 # word in double quotes a row (a word may end in a space); each kind K is
 # the array pk_K[] with its count pk_n_K, its rows in the table's order; a
@@ -232,7 +251,10 @@ $(B)/gen/line_words.inc: KINDS = subtitle_opener closing_opener
 $(B)/gen/conjunction_words.inc: KINDS = suspended_next unit_list_joint
 $(B)/gen/date_words.inc: KINDS = day_list_word year_word weekday
 $(B)/gen/people_words.inc: KINDS = body_ending
-$(B)/gen/pattern_words.inc: KINDS = regnum_label chair_title name_particle body_noun admin_noun participation_phrase participation_verb slash_date_lead body_joint body_genitive
+$(B)/gen/minutes_words.inc: KINDS = body_article
+$(B)/gen/canonical_words.inc: KINDS = part_ending
+$(B)/gen/field_words.inc: KINDS = lead_in_end letterhead_line letterhead_end town_end district_prefix renamed_marker
+$(B)/gen/pattern_words.inc: KINDS = regnum_label chair_title name_particle body_noun admin_noun participation_phrase participation_verb slash_date_lead body_joint body_genitive weekday_ending day_article
 $(B)/gen/%_words.inc: lib/data/%_words.tsv
 	@mkdir -p $(dir $@)
 	LC_ALL=C awk -F'\t' -v kinds="$(KINDS)" 'BEGIN { nk = split(kinds, k, " "); for (i = 1; i <= nk; i++) known[k[i]] = 1 } \

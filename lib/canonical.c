@@ -310,19 +310,37 @@ static int alive(const body_row *b, int year)
     return !year || ((!b->from || b->from <= year) && (!b->to || year <= b->to));
 }
 
-/* The kinds a generic name can stand for. */
-static int fits(const body_row *b, const char *generic)
+/* pk_part_ending (canonical_words.tsv) */
+#include "canonical_words.inc"
+
+/* The generic names of a body ("nämnden", "styrelsen"), each with the
+   kinds of body it can stand for (lib/data/generic_bodies.tsv). */
+typedef struct generic_body {
+    const char *name;
+    const char *kinds; /* separated by spaces */
+} generic_body;
+static const generic_body generic_bodies[] = {
+#include "generic_bodies.inc"
+};
+
+/* Can a body of b's kind be the one a generic name stands for (any body,
+   where there is none)? */
+static int fits(const body_row *b, const generic_body *generic)
 {
     if (!generic)
         return 1;
-    if (strcmp(generic, "stadsdelsnämnden") == 0)
-        return strcmp(b->kind, "sdn") == 0;
-    if (strcmp(generic, "styrelsen") == 0)
-        return strcmp(b->kind, "bolag") == 0 || strcmp(b->kind, "ks") == 0;
-    return strcmp(b->kind, "sdn") == 0 || strcmp(b->kind, "facknamnd") == 0; /* "nämnden" */
+    for (const char *k = generic->kinds; *k;) {
+        const char *a = b->kind;
+        while (*k && *k != ' ' && *k == *a)
+            k++, a++;
+        if ((!*k || *k == ' ') && !*a)
+            return 1;
+        while (*k && *k != ' ')
+            k++;
+        k += *k == ' ';
+    }
+    return 0;
 }
-
-static const char *const generic_bodies[] = {"nämnden", "stadsdelsnämnden", "styrelsen", "facknämnden"};
 
 /* The municipality of the table that the cleaned range [s, e) names, or -1. */
 static int muni_at(ctx *c, size_t s, size_t e)
@@ -422,12 +440,16 @@ static const char *other_municipality_body(ctx *c, int m)
         return NULL;
     const char *low = pk_lower(c->a, r->body, strlen(r->body));
     for (size_t i = 0; i < sizeof generic_bodies / sizeof *generic_bodies; i++)
-        if (strcmp(low, generic_bodies[i]) == 0)
+        if (strcmp(low, generic_bodies[i].name) == 0)
             return NULL;
-    /* "Arbetsutskottet": an utskott without the body it belongs to */
+    /* "Arbetsutskottet": an utskott without the body it belongs to
+       (canonical_words.tsv: part_ending) */
     size_t ln = strlen(low);
-    if (!strchr(low, ' ') && ln >= 9 && strcmp(low + ln - 9, "utskottet") == 0)
-        return NULL;
+    for (size_t i = 0; i < pk_n_part_ending && !strchr(low, ' '); i++) {
+        size_t le = strlen(pk_part_ending[i]);
+        if (ln >= le && strcmp(low + ln - le, pk_part_ending[i]) == 0)
+            return NULL;
+    }
     const char *body = pk_capitalize(c->a, r->body);
     size_t on = strlen(munis[m].official), bn = strlen(body);
     char *out = pk_arena_alloc(c->a, on + 2 + bn + 1);
@@ -468,7 +490,7 @@ static int doc_year(const ctx *c)
 /* The one body whose entry of this kind equals `low` (lower case), of the
    fitting kind and alive in the year; -1 when none or more than one. With
    any_year, a name settles it whatever the year. */
-static int lookup(const pk_names *ix, const char *low, int kind, const char *generic, int year)
+static int lookup(const pk_names *ix, const char *low, int kind, const generic_body *generic, int year)
 {
     int found = -1;
     for (uint32_t i = first_named(ix, kind, low); i != NONE; i = ix->v[i].same) {
@@ -497,7 +519,7 @@ static int pairs_seen(const uint64_t *seen, const char *p, size_t n)
 /* Whether the name entry i stands in the header low[0..n) as a word of
    its own (a necessary pair of it missing, or its body unfitting: no). */
 static int header_names(const pk_names *ix, uint32_t i, const uint64_t *seen, const char *low, size_t n,
-                        const char *generic, int year, signed char *ok)
+                        const generic_body *generic, int year, signed char *ok)
 {
     const struct name_ent *e = &ix->v[i];
     /* whether the body fits, asked once per body (ok[] starts at -1) */
@@ -519,7 +541,7 @@ static int header_names(const pk_names *ix, uint32_t i, const uint64_t *seen, co
 
 /* The one body the header names (its letterhead: "FARSTA STADSDELSNÄMND"),
    of the fitting kind; -1 when none or several. */
-static int from_header(ctx *c, const pk_names *ix, const char *generic, int year)
+static int from_header(ctx *c, const pk_names *ix, const generic_body *generic, int year)
 {
     size_t end = c->header_end && c->header_end < c->t.n ? c->header_end : c->t.n;
     if (end > 2000)
@@ -623,10 +645,10 @@ void pk_extract_canonical(ctx *c)
         settle(c, b);
         return;
     }
-    const char *generic = NULL;
+    const generic_body *generic = NULL;
     for (size_t i = 0; body && i < sizeof generic_bodies / sizeof *generic_bodies; i++)
-        if (strcmp(body, generic_bodies[i]) == 0)
-            generic = generic_bodies[i];
+        if (strcmp(body, generic_bodies[i].name) == 0)
+            generic = &generic_bodies[i];
     if (body && !generic)
         return; /* a specific name the table does not know */
     /* "Stadsdelsnämnden i Bromma godkänner ...": the name goes on in the decision */

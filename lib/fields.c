@@ -8,10 +8,44 @@
 #endif
 
 
-/* One of the words (a NULL-terminated list, all with the same first
-   byte) occurs in the input, not as the start of a longer word; in a part
-   of whole minutes, in that part's text alone. One pass for them all. */
-static int has_any(const ctx *c, const char *const *needles)
+/* pk_lead_in_end, pk_letterhead_line, pk_letterhead_end, pk_town_end,
+   pk_district_prefix, pk_renamed_marker (field_words.tsv) */
+#include "field_words.inc"
+
+/* Does s[0..n) end in one of the n words of w, the line longer than the
+   word (by more than `more` bytes)? */
+static int ends_in(const char *s, size_t n, const char *const *w, size_t nw, size_t more)
+{
+    for (size_t i = 0; i < nw; i++) {
+        size_t m = strlen(w[i]);
+        if (n > m + more && memcmp(s + n - m, w[i], m) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Does low open with one of the n words of w? */
+static int opens_with(const char *low, const char *const *w, size_t nw)
+{
+    for (size_t i = 0; i < nw; i++)
+        if (strncmp(low, w[i], strlen(w[i])) == 0)
+            return 1;
+    return 0;
+}
+
+/* The words that tell a document's type (lib/data/doc_types.tsv), a row
+   each, in the table's order: the rows of one type follow each other. */
+typedef struct doc_word {
+    const char *type, *word;
+} doc_word;
+static const doc_word doc_words[] = {
+#include "doc_types.inc"
+};
+
+/* One of the n words at needles (all with the same first byte) occurs in
+   the input, not as the start of a longer word; in a part of whole
+   minutes, in that part's text alone. One pass for them all. */
+static int has_any(const ctx *c, const doc_word *needles, size_t n)
 {
     const unsigned char *p = c->orig, *end = c->orig + c->orig_len;
     if (c->minutes) {
@@ -20,13 +54,14 @@ static int has_any(const ctx *c, const char *const *needles)
     }
     /* from each place of their first byte (a capital, rare in prose):
        memchr skips to them faster than memmem searches for a whole word */
-    for (; (p = memchr(p, needles[0][0], (size_t)(end - p))) != NULL; p++)
-        for (const char *const *w = needles; *w; w++) {
+    for (; (p = memchr(p, needles[0].word[0], (size_t)(end - p))) != NULL; p++)
+        for (size_t i = 0; i < n; i++) {
+            const char *w = needles[i].word;
             /* the second byte first: most places of the first are no word's */
-            if ((*w)[1] && (p + 1 >= end || p[1] != (unsigned char)(*w)[1]))
+            if (w[1] && (p + 1 >= end || p[1] != (unsigned char)w[1]))
                 continue;
-            size_t m = strlen(*w);
-            if ((size_t)(end - p) < m || memcmp(p, *w, m) != 0)
+            size_t m = strlen(w);
+            if ((size_t)(end - p) < m || memcmp(p, w, m) != 0)
                 continue;
             if (p + m >= end || !((p[m] >= 'a' && p[m] <= 'z') || p[m] >= 0xC0))
                 return 1;
@@ -34,10 +69,32 @@ static int has_any(const ctx *c, const char *const *needles)
     return 0;
 }
 
-static int has(const ctx *c, const char *needle)
+/* The type of the document: the first of doc_words' types (in the order
+   of their rows) that holds, "unknown" when none does. A type holds where
+   one of its words occurs (has_any(), the rows that follow each other
+   with one first byte in one pass; each word is sought only when the
+   answer still depends on it), "protokoll" also where the text has a
+   paragraph ("§ N"), "tjansteutlatande" where it has a decision's heading
+   (decision). */
+static const char *doc_type(const ctx *c, int decision)
 {
-    const char *const one[] = {needle, NULL};
-    return has_any(c, one);
+    const size_t n = sizeof doc_words / sizeof *doc_words;
+    for (size_t i = 0, j; i < n; i = j) {
+        const char *type = doc_words[i].type;
+        /* (one type's rows most often share its string) */
+        for (j = i + 1; j < n && (doc_words[j].type == type || strcmp(doc_words[j].type, type) == 0);)
+            j++;
+        int holds = (c->rec->paragraph != NULL && strcmp(type, "protokoll") == 0) ||
+                    (decision && strcmp(type, "tjansteutlatande") == 0);
+        for (size_t k = i, l; !holds && k < j; k = l) {
+            for (l = k + 1; l < j && doc_words[l].word[0] == doc_words[k].word[0];)
+                l++;
+            holds = has_any(c, doc_words + k, l - k);
+        }
+        if (holds)
+            return type;
+    }
+    return "unknown";
 }
 
 /* The number of words, counted up to FEW_WORDS: every test below
@@ -119,10 +176,12 @@ static int is_subtitle(const ctx *c, const line *l)
     return 0;
 }
 
-/* A "<Nämnd> beslutar" lead-in: it opens the decision, it is no title. */
+/* A "<Nämnd> beslutar" lead-in (field_words.tsv: lead_in_end, ':' after
+   it or not): it opens the decision, it is no title. */
 static int ends_beslutar(const char *s, size_t n)
 {
-    return n > 9 && (memcmp(s + n - 8, "beslutar", 8) == 0 || memcmp(s + n - 9, "beslutar:", 9) == 0);
+    return ends_in(s, n, pk_lead_in_end, pk_n_lead_in_end, 1) ||
+           (n && s[n - 1] == ':' && ends_in(s, n - 1, pk_lead_in_end, pk_n_lead_in_end, 0));
 }
 
 static int has_digit(const char *s, size_t n)
@@ -140,7 +199,17 @@ static int has_furniture_word(ctx *c, const line *l)
     return pk_cue_word_at(c, PK_CUE_FURNITURE, SIZE_MAX, l->s, l->e, NULL) != SIZE_MAX;
 }
 
-/* A line of page furniture or of the letterhead, no heading of a matter.
+/* Is s[0..n) one of the n words of w, whole? */
+static int one_line_of(const char *s, size_t n, const char *const *w, size_t nw)
+{
+    for (size_t i = 0; i < nw; i++)
+        if (strlen(w[i]) == n && memcmp(s, w[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* A line of page furniture or of the letterhead (field_words.tsv:
+   letterhead_line, letterhead_end, town_end), no heading of a matter.
    Under a "§ N" line (under_para) there is no letterhead: a line that ends
    in " AB" or is one word is the matter's heading or part of it. */
 static int is_furniture_line(ctx *c, const line *l, int under_para)
@@ -153,8 +222,9 @@ static int is_furniture_line(ctx *c, const line *l, int under_para)
     if (under_para && w >= 2)
         ;
     else if ((w < 2 && !pk_is_lower_at(s, n) && !(n == 4 && s[0] >= '1' && s[0] <= '2')) ||
-        (n == 15 && memcmp(s, "Stockholms stad", 15) == 0) || (n > 3 && memcmp(s + n - 3, " AB", 3) == 0) ||
-        (n > 7 && memcmp(s + n - 7, " kommun", 7) == 0 && w <= 3))
+        one_line_of(s, n, pk_letterhead_line, pk_n_letterhead_line) ||
+        ends_in(s, n, pk_letterhead_end, pk_n_letterhead_end, 0) ||
+        (w <= 3 && ends_in(s, n, pk_town_end, pk_n_town_end, 0)))
         return 1;
     /* the first date of the line, asked once: the line that is one, or
        that opens with one (below) */
@@ -343,18 +413,23 @@ static int admin_at(ctx *c, size_t from, size_t to, size_t *s, size_t *e)
             }
             ws = w;
         }
-        int bare = (strncmp(low, "förvaltning", strlen("förvaltning")) == 0 || strncmp(low, "kontor", 6) == 0);
+        /* the noun alone ("förvaltningen", "kontoret"): it opens with one
+           of RX_ADMIN's nouns (pattern_words.tsv: admin_noun) */
+        int bare = 0;
+        for (size_t k = 0; k < pk_n_admin_noun && !bare; k++)
+            bare = strncmp(low, pk_admin_noun[k], strlen(pk_admin_noun[k])) == 0;
         if (bare)
             continue;
         /* "KUNGSHOLMENS STADSDELSFÖRVALTNING": a heading in capitals */
         int caps = hn > 2 && pk_is_upper_at(h, hn) && pk_is_upper_at(h + hn - 1, 1);
-        if (pk_is_upper_at(h, hn) && !(caps && strncmp(low, "stadsdels", 9) == 0)) {
+        int district = opens_with(low, pk_district_prefix, pk_n_district_prefix);
+        if (pk_is_upper_at(h, hn) && !(caps && district)) {
             *s = hs;
             *e = he;
             return 1;
         }
         /* "Östermalms stadsdelsförvaltning" */
-        if (ov[2] != (size_t)-1 && hn > 8 && strncmp(low, "stadsdels", 9) == 0) {
+        if (ov[2] != (size_t)-1 && district) {
             *s = ov[2];
             *e = he;
             return 1;
@@ -364,13 +439,18 @@ static int admin_at(ctx *c, size_t from, size_t to, size_t *s, size_t *e)
 }
 
 /* "Kommunstyrelseförvaltningen (numera Kommunledningsförvaltningen)": the
-   administration goes by its present name. */
+   administration goes by its present name, after a row of field_words.tsv
+   (renamed_marker: " (numera") and a space or a line break. */
 static void follow_renaming(ctx *c, size_t *s, size_t *e)
 {
-    static const char numera[] = " (numera ";
-    size_t n = sizeof numera - 1, p = *e, ov[6];
-    if (p + n >= c->t.n || memcmp(c->t.s + p, numera, n - 1) != 0 ||
-        (c->t.s[p + n - 1] != ' ' && c->t.s[p + n - 1] != '\n'))
+    size_t n = 0, p = *e, ov[6];
+    for (size_t i = 0; i < pk_n_renamed_marker && !n; i++) {
+        size_t m = strlen(pk_renamed_marker[i]);
+        if (p + m + 1 < c->t.n && memcmp(c->t.s + p, pk_renamed_marker[i], m) == 0 &&
+            (c->t.s[p + m] == ' ' || c->t.s[p + m] == '\n'))
+            n = m + 1;
+    }
+    if (!n)
         return;
     size_t to = p + n + 120 < c->t.n ? p + n + 120 : c->t.n;
     if (pk_rx_match(c, RX_ADMIN, p + n, to, ov, 3) && ov[0] == p + n && pk_is_upper_at(c->t.s + ov[0], ov[1] - ov[0])) {
@@ -439,21 +519,7 @@ void pk_extract_fields(ctx *c)
         limit = g->nlines;
     c->header_end = limit < g->nlines ? g->lines[limit].s : c->t.n;
 
-    /* doc_type: each word is sought only when the answer still depends on it */
-    /* the words of one first byte in one pass */
-    static const char *const extract[] = {"Protokollsutdrag", "PROTOKOLLSUTDRAG", NULL};
-    static const char *const adjust[] = {"Justerandes", "Justerare", NULL};
-    static const char *const statement[] = {"Tj\xc3\xa4nsteutl\xc3\xa5tande", "TJ\xc3\x84NSTEUTL\xc3\x85TANDE",
-                                            "Tj\xe4nsteutl\xe5tande", NULL};
-    if (has_any(c, extract) || has(c, "Utdrag ur protokoll"))
-        c->rec->doc_type = "protokollsutdrag";
-    else if (c->rec->paragraph != NULL || has(c, "Beslutsg\xc3\xa5ng") || has_any(c, adjust) ||
-             has(c, "Sammantr\xc3\xa4" "desdatum"))
-        c->rec->doc_type = "protokoll";
-    else if (first_dec < g->nlines || has_any(c, statement))
-        c->rec->doc_type = "tjansteutlatande";
-    else
-        c->rec->doc_type = "unknown";
+    c->rec->doc_type = doc_type(c, first_dec < g->nlines);
 
     find_title(c, limit);
 

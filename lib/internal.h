@@ -563,6 +563,10 @@ extern const size_t pk_n_weekday;
 /* the endings of a word that names a body, for people.c (people_words.tsv) */
 extern const char *const pk_body_ending[];
 extern const size_t pk_n_body_ending;
+/* the nouns an office's name ends in (pattern_words.tsv: admin_noun, made
+   in match.c), which fields.c reads too */
+extern const char *const pk_admin_noun[];
+extern const size_t pk_n_admin_noun;
 /* The word lists of lib/data/, each looked up through a perfect hash */
 /* low[0..n), in lower case, heads an attendance list (roll_headings.tsv):
    1 and *title the title of a person under it (NULL for none), else 0 */

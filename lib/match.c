@@ -16,7 +16,8 @@
 /* the words the patterns' sources are written from (pattern_words.tsv):
    pk_regnum_label, pk_chair_title, pk_name_particle, pk_body_noun,
    pk_admin_noun, pk_participation_phrase, pk_participation_verb,
-   pk_slash_date_lead, pk_body_joint, pk_body_genitive */
+   pk_slash_date_lead, pk_body_joint, pk_body_genitive, pk_weekday_ending,
+   pk_day_article */
 #include "pattern_words.inc"
 
 /* A person's name, written out by write_name() with the particles of
@@ -27,12 +28,6 @@
 #define NAME_TAIL ")?\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)?+){1,3})"
 /* any short word in parentheses: people.c tells a party by the table of parties */
 #define PARTY "(\\p{L}{1,5})"
-/* RX_DATE_NAMED's words before the day: a weekday (lib/data/date_words.tsv,
-   weekday), with its ending or not, then "den", each optional
-   (named_places reads them too) */
-#define WEEKDAY_END "en"
-#define DAY_DEN "den"
-static const char *const day_den[] = {DAY_DEN};
 #define REGVAL "(?:\\p{Lu}\\p{L}{0,5}(?:[ \\n\\-/]|(?=\\d)))?\\d[\\d.]*(?:(?:[-/:]| ?[–/] ?)\\n?\\d[\\d.]*)*"
 
 /* A pattern's row: its pcre2 source; the cues every match of it contains
@@ -43,6 +38,11 @@ static const char *const day_den[] = {DAY_DEN};
    pattern match. Without cues a pattern scans the range it is given (those
    that open with a digit need none: pcre2 skips to a digit itself). */
 #define CUE_DIGIT "0-9"
+static const char *const cue_digit[] = {CUE_DIGIT, NULL};
+/* the patterns written out whole, each with its cue words, from
+   lib/data/pattern_sources.tsv: cue_P[] and src_P for the row of RX_P
+   (lower case), cue_digit where the row's cue is any digit */
+#include "pattern_sources.inc"
 typedef struct pattern {
     const char *src;            /* NULL: built from a table when compiled */
     const char *const *needles; /* NULL-terminated; CUE_DIGIT: any ASCII digit */
@@ -602,40 +602,53 @@ static char *build_name_pattern(void)
 
 /* RX_CHAIR's source, its titles written out from pattern_words.tsv's
    chair_title rows (any case in the text; the pattern takes them in their
-   order, their signs escaped). */
+   order, their signs escaped), then its role word: the first cue word of
+   its row of pattern_sources.tsv, as written. */
 static char *build_chair_pattern(void)
 {
-    static const char head[] = "(?<![\\p{L}])(?i:(?:(?:", mid[] = ")\\s+)?ordförande(?:n)?)(?::)?\\s+",
+    static const char head[] = "(?<![\\p{L}])(?i:(?:(?:", mid[] = ")\\s+)?", role_end[] = "(?:n)?)(?::)?\\s+",
                       tail[] = "(?:\\s*\\(" PARTY "\\))?";
-    size_t need = sizeof head + sizeof mid + sizeof tail + alts_size(pk_chair_title, pk_n_chair_title) + name_size();
+    size_t need = sizeof head + sizeof mid + sizeof role_end + sizeof tail + alts_size(pk_chair_title, pk_n_chair_title) +
+                  alts_size(cue_chair, 1) + name_size();
     char *p = pk_malloc(need);
     if (!p)
         return NULL;
     size_t o = (size_t)snprintf(p, need, "%s", head);
     o += write_alts(p + o, pk_chair_title, pk_n_chair_title);
     o += (size_t)snprintf(p + o, need - o, "%s", mid);
+    o += write_alts(p + o, cue_chair, 1);
+    o += (size_t)snprintf(p + o, need - o, "%s", role_end);
     o += write_name(p + o);
     snprintf(p + o, need - o, "%s", tail);
     return p;
 }
 
-/* RX_DATE_NAMED's source: its weekdays (lib/data/date_words.tsv) and
-   months (lib/data/months.tsv, month_forms()) written out, any sign of
-   pcre2's escaped. */
+/* RX_DATE_NAMED's source: its weekdays (lib/data/date_words.tsv), each
+   with its ending or not, then an article ("den"), each optional (the
+   weekday_ending and day_article rows of pattern_words.tsv, which
+   named_places reads too), and its months (lib/data/months.tsv,
+   month_forms()) written out, any sign of pcre2's escaped. */
 static char *build_named_pattern(void)
 {
-    static const char head[] = "(?i)(?<![\\p{L}\\d])(?:(?:",
-                      mid[] = ")(?:" WEEKDAY_END ")?\\s+)?(?:" DAY_DEN "\\s+)?(\\d{1,2})(?::[ae])?\\s+(",
+    static const char head[] = "(?i)(?<![\\p{L}\\d])(?:(?:", ending[] = ")(?:", article[] = ")?\\s+)?(?:",
+                      group[] = "(?:", group_end[] = ")", day[] = "\\s+)?(\\d{1,2})(?::[ae])?\\s+(",
                       tail[] = ")(?![\\p{L}])(\\.)?(?:\\s+(\\d{4})(?![\\d]))?";
     const char *forms[MONTH_FORMS];
     size_t nf = month_forms(forms);
-    size_t need = sizeof head + sizeof mid + sizeof tail + alts_size(pk_weekday, pk_n_weekday) + alts_size(forms, nf);
+    int grouped = pk_n_day_article > 1; /* "(?:(?:den|dagen)\\s+)?" */
+    size_t need = sizeof head + sizeof ending + sizeof article + sizeof group + sizeof group_end + sizeof day +
+                  sizeof tail + alts_size(pk_weekday, pk_n_weekday) + alts_size(pk_weekday_ending, pk_n_weekday_ending) +
+                  alts_size(pk_day_article, pk_n_day_article) + alts_size(forms, nf);
     char *p = pk_malloc(need);
     if (!p)
         return NULL;
     size_t o = (size_t)snprintf(p, need, "%s", head);
     o += write_alts(p + o, pk_weekday, pk_n_weekday);
-    o += (size_t)snprintf(p + o, need - o, "%s", mid);
+    o += (size_t)snprintf(p + o, need - o, "%s", ending);
+    o += write_alts(p + o, pk_weekday_ending, pk_n_weekday_ending);
+    o += (size_t)snprintf(p + o, need - o, "%s%s", article, grouped ? group : "");
+    o += write_alts(p + o, pk_day_article, pk_n_day_article);
+    o += (size_t)snprintf(p + o, need - o, "%s%s", grouped ? group_end : "", day);
     o += write_alts(p + o, forms, nf);
     snprintf(p + o, need - o, "%s", tail);
     return p;
@@ -939,7 +952,7 @@ static int caseless_ascii(const char *s, size_t end, size_t i)
 
 /* Lists of words that may stand before a pattern's place, made once from
    the rows the pattern is written from: RX_DATE_NAMED's words before the
-   day (from pk_weekday, WEEKDAY_END and DAY_DEN: each weekday with its
+   day (from pk_weekday, pk_weekday_ending and pk_day_article: each weekday with its
    ending or not, before "den" or the day, and "den" before the day) and
    RX_CHAIR's titles (pk_chair_title). Their ASCII letters folded; first[b]:
    a bit for each word that opens with the byte b. */
@@ -1050,8 +1063,11 @@ static pthread_once_t month_stems_once = PTHREAD_ONCE_INIT; /* and the word list
 
 static void make_month_stems(void)
 {
-    add_day_words(&weekday_words, pk_weekday, pk_n_weekday, WEEKDAY_END);
-    add_day_words(&den_words, day_den, 1, "");
+    /* the weekdays with their ending or not: one ending row (more, and
+       the words before the day are not filtered) */
+    add_day_words(&weekday_words, pk_weekday, pk_n_weekday, pk_weekday_ending[0]);
+    weekday_words.all |= pk_n_weekday_ending != 1;
+    add_day_words(&den_words, pk_day_article, pk_n_day_article, "");
     add_day_words(&chair_titles, pk_chair_title, pk_n_chair_title, "");
     const char *forms[MONTH_FORMS];
     for (size_t f = 0, nf = month_forms(forms); f < nf; f++) {
@@ -1508,8 +1524,6 @@ static size_t verb_opens(const char *s, size_t p, size_t end)
     return head_places(&verb_rows_heads, s, end, &p, &at, 1) ? at : end;
 }
 
-static const char *const cue_chair[] = {"ordförande", "Ordförande", "ORDFÖRANDE", NULL};
-
 /* After RX_CHAIR's role word at the cue (one of cue_chair's spellings,
    whose bytes the word's match takes, title or none): "n" or not, ':' or
    not, white space, and the name's first letter, upper-case (A-Z, or a
@@ -1670,7 +1684,6 @@ static size_t body_opens(const char *s, size_t at, size_t lo)
     }
 }
 
-static const char *const cue_digit[] = {CUE_DIGIT, NULL};
 /* The cues of RX_BODY and RX_ADMIN, from their nouns (make_noun_cues(),
    before the scan is made): each noun that holds no other at its start,
    as written, with its first letter in upper case, and all in upper
@@ -1718,9 +1731,6 @@ static void make_noun_cues(void)
     make_cues_of(&admin_cues, pk_admin_noun, pk_n_admin_noun);
 }
 
-static const char *const cue_town[] = {"stad", "Stad", "STAD", "kommun", "KOMMUN", NULL};
-static const char *const cue_quality[] = {"kval", NULL};
-static const char *const cue_class[] = {"klas", NULL};
 /* RX_PARTICIPATE's cues: the openings of verbs its phrases mark in
    brackets (pattern_words.tsv's participation_phrase rows: "[delt]a"),
    each once, in the order they come first (make_participate_cues(),
@@ -1740,23 +1750,20 @@ static void make_participate_cues(void)
                          sizeof participate_cues.text[0], participate_cues.cue, PHRASE_CUES_MAX, "sk");
     participate_cues.bad = k <= 0;
 }
-static const char *const cue_inom[] = {"inom", "tillhör", NULL};
-static const char *const cue_section[] = {"§", NULL};
 
 static const pattern patterns[RX_COUNT] = {
     [RX_REGNUM_LABELED] = {NULL /* built from pattern_words.tsv's regnum_label rows */, label_cues.cue, 0, 0, NULL, labeled_starts},
-    [RX_REGNUM] = {NULL /* built from lib/data/regnum_shapes.tsv */, cue_digit, 24, 48, digit_group_then_separator, regnum_starts},
+    [RX_REGNUM] = {src_regnum, cue_regnum, 24, 48, digit_group_then_separator, regnum_starts},
     /* a line may break after a separator: "2023-03-\n22"; or the compact
        "Kapacitetsplan 20190327" (the second branch, its separator empty) */
-    [RX_DATE_ISO] = {"(?<![\\d.\\-/])(?|(\\d{4})([-.])\\n?(\\d{1,2})\\2\\n?(\\d{1,2})(?![\\d]|\\.\\d)|"
-                    "((?:19|20)\\d\\d)()(0[1-9]|1[0-2])([0-3]\\d)(?![\\d\\-/.]))", cue_digit, 0, 0, date_digit, iso_starts},
-    [RX_DATE_SLASH] = {"(?<![\\d/.\\-])(\\d{1,2})/(\\d{1,2})[ ]+(\\d{4})(?![\\d/])", NULL, 0, 0, NULL, slash_starts, NULL,
+    [RX_DATE_ISO] = {src_date_iso, cue_date_iso, 0, 0, date_digit, iso_starts},
+    [RX_DATE_SLASH] = {src_date_slash, cue_date_slash, 0, 0, NULL, slash_starts, NULL,
                        RX_DATE_ISO},
     /* "(24/11)", or a day/month after a word of pattern_words.tsv's
        slash_date_lead rows ("den", "senast", "t.o.m.", "fr.o.m.") */
     [RX_DATE_PAREN] = {NULL /* built from pattern_words.tsv's slash_date_lead rows */, NULL, 0, 0, NULL, paren_starts, NULL,
                       RX_DATE_ISO},
-    [RX_DATE_NAMED] = {NULL /* built from lib/data/months.tsv and date_words.tsv */, cue_digit, 64, 96, digit_then_letter, NULL,
+    [RX_DATE_NAMED] = {src_date_named, cue_date_named, 64, 96, digit_then_letter, NULL,
                       named_places},
     [RX_FORMULA] = {NULL /* built from pk_formulas */, NULL, 0, 0, NULL, .first = formula_opens, .each = 1},
     [RX_OPEN_FORMULA] = {NULL /* built from pk_open_formulas */, NULL, 0, 0, NULL, .first = open_formula_opens},
@@ -1769,22 +1776,22 @@ static const pattern patterns[RX_COUNT] = {
        what follows them is no letter.) */
     [RX_BODY] = {NULL /* built from pattern_words.tsv's body_noun rows */, body_cues.cue, 128, 48, pk_word_ends_soon, .opens = body_opens},
     [RX_ADMIN] = {NULL /* built from pattern_words.tsv's admin_noun rows */, admin_cues.cue, 128, 48, pk_word_ends_soon, .opens = admin_opens},
-    [RX_PARAGRAPH] = {"(?m)^(?:Protokoll[^\\n]{0,60}?|\\p{Lu}{2,6}[ ]+)?§[ ]*(\\d{1,4})(?![\\d])", cue_section, 256, 16, NULL, .opens = line_opens},
-    [RX_AWARD] = {"(?i)(?<![\\p{L}])(?:stadens\\s+|stockholms\\s+stads\\s+)?kvalitets(?:utmärkelse(?:n|r|rna)?|pris(?:et|er)?)(?![\\p{L}])", cue_quality, 64, 48, NULL, .folded = 1, .opens = award_opens},
-    [RX_AWARD_YEAR] = {"(?i)(?:(\\d{4})\\s+års\\s+(?:\\p{L}+\\s+){0,2}?kvalitets(?:utmärkelse|pris)|kvalitets(?:utmärkelse(?:n|ns)?|pris(?:et|ets)?)\\s+(?:år\\s+)?(\\d{4})(?![\\d\\-/]))", cue_quality, 160, 64, NULL, .folded = 1},
-    [RX_CHAIR] = {NULL /* built from pk_chair_title */, cue_chair, 0, 0, NULL, chair_starts},
+    [RX_PARAGRAPH] = {src_paragraph, cue_paragraph, 256, 16, NULL, .opens = line_opens},
+    [RX_AWARD] = {src_award, cue_award, 64, 48, NULL, .folded = 1, .opens = award_opens},
+    [RX_AWARD_YEAR] = {src_award_year, cue_award_year, 160, 64, NULL, .folded = 1},
+    [RX_CHAIR] = {src_chair, cue_chair, 0, 0, NULL, chair_starts},
     [RX_NAME] = {NULL /* built from pattern_words.tsv's name_particle rows */, NULL, 0, 0, NULL},
     [RX_PARTICIPATE] = {NULL /* built from pattern_words.tsv's participation_phrase rows */, participate_cues.cue, 0, 0, NULL,
                         participate_starts, .folded = 1},
     [RX_PART_VERB] = {NULL /* built from pattern_words.tsv's participation_verb rows */, NULL, 0, 0, NULL, .first = verb_opens},
-    [RX_INOM] = {"(?<![\\p{L}])(?:inom|tillhör)(?![\\p{L}])", cue_inom, 0, 16, NULL},
-    [RX_CLASS] = {"(?i)(?<![\\p{L}])(?:tävlings)?klass(?:en)?\\s+(\\p{L}+(?:\\s+(?:och|inklusive)\\s+\\p{L}+)?)", cue_class, 16, 96, NULL, .folded = 1},
+    [RX_INOM] = {src_inom, cue_inom, 0, 16, NULL},
+    [RX_CLASS] = {src_class, cue_class, 16, 96, NULL, .folded = 1},
     /* a municipality by name: "Göteborgs Stad", "SOLNA STAD", "Nacka kommun";
        opened by a lookahead true of every upper-case letter (none lies
        below U+00C0 but A-Z), which gives pcre2 a table of the bytes a
        match can open with, and possessive where a space
        or '-' must follow the letters */
-    [RX_MUNICIPALITY] = {"(?=[A-Z\\x{C0}-\\x{10FFFF}])(?<![\\p{L}])(\\p{Lu}[\\p{L}]++(?:-\\p{Lu}[\\p{L}]++)?+)\\s+(?:[Ss]tad|STAD|kommun|KOMMUN)s?(?![\\p{L}])", cue_town, 96, 16, pk_word_ends_soon, .opens = town_opens},
+    [RX_MUNICIPALITY] = {src_municipality, cue_municipality, 96, 16, pk_word_ends_soon, .opens = town_opens},
 };
 
 /* The stand-ins of lib/data/regnum_shapes.tsv. */

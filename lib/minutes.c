@@ -183,6 +183,10 @@ void pk_minutes_meeting_text(arena *a, const pk_text *t, size_t he, size_t cs, p
     out->base = 0;
 }
 
+/* the endings a generic body's name takes as its article (pk_body_article,
+   minutes_words.tsv) */
+#include "minutes_words.inc"
+
 /* "Stadsdelsnämnden" in the minutes of Järva stadsdelsnämnd, "Nämnden",
    "Styrelsen", or the meeting's body by its own name: the paragraph's
    body is the meeting's. */
@@ -196,11 +200,10 @@ static int same_body(ctx *c, const char *para, const char *meeting)
     if (strchr(p, ' '))
         return 0;
     /* the generic word without its article, ending the meeting's name */
-    static const char *const articles[] = {"en", "et", "n"};
     size_t n = strlen(p), mn = strlen(m);
-    for (size_t k = 0; k < sizeof articles / sizeof *articles; k++) {
-        size_t a = strlen(articles[k]);
-        if (n <= a + 3 || strcmp(p + n - a, articles[k]) != 0)
+    for (size_t k = 0; k < pk_n_body_article; k++) {
+        size_t a = strlen(pk_body_article[k]);
+        if (n <= a + 3 || strcmp(p + n - a, pk_body_article[k]) != 0)
             continue;
         size_t stem = n - a;
         if (mn >= stem && memcmp(m + mn - stem, p, stem) == 0)

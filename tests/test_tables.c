@@ -294,7 +294,7 @@ static void test_title_at_as_a_scan(void **state)
 }
 
 /* The sources of the patterns that lib/match.c writes from table rows
-   (lib/data/months.tsv, date_words.tsv, pattern_words.tsv) are what they were when they were written
+   (lib/data/months.tsv, date_words.tsv, pattern_words.tsv, pattern_sources.tsv) are what they were when they were written
    out in the code, byte for byte: pcre2 compiles the same patterns. */
 static void test_pattern_sources(void **state)
 {
@@ -337,6 +337,12 @@ static void test_pattern_sources(void **state)
         {RX_PART_VERB,
          "(?i)(?<![\\p{L}])(?:deltar|delta|deltager|medverkar|medverka|tävlar|tävla|får\\s+delta|ska\\s+delta|"
          "skall\\s+delta|anmäls|anmäler|nomineras|ställer\\s+upp)(?![\\p{L}])"},
+        /* pattern_sources.tsv's rows, read as written (no escapes of C's) */
+        {RX_PARAGRAPH, "(?m)^(?:Protokoll[^\\n]{0,60}?|\\p{Lu}{2,6}[ ]+)?§[ ]*(\\d{1,4})(?![\\d])"},
+        {RX_INOM, "(?<![\\p{L}])(?:inom|tillhör)(?![\\p{L}])"},
+        {RX_MUNICIPALITY,
+         "(?=[A-Z\\x{C0}-\\x{10FFFF}])(?<![\\p{L}])(\\p{Lu}[\\p{L}]++(?:-\\p{Lu}[\\p{L}]++)?+)\\s+(?:[Ss]tad|STAD|"
+         "kommun|KOMMUN)s?(?![\\p{L}])"},
     };
     for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
         char *got = pk_rx_source(want[i].id);
@@ -351,7 +357,7 @@ static void test_pattern_sources(void **state)
    lists they replace, word for word and in order: RX_BODY's and RX_ADMIN's
    (each noun that holds no other at its start, as written, capitalised,
    in capitals), RX_REGNUM_LABELED's and RX_PARTICIPATE's (the parts of
-   their rows in brackets). */
+   their rows in brackets), and those of pattern_sources.tsv's rows. */
 static void test_pattern_cues(void **state)
 {
     (void)state;
@@ -362,11 +368,16 @@ static void test_pattern_cues(void **state)
                                        "BEREDNINGEN", NULL},
                              *const admin[] = {"förvaltning", "Förvaltning", "FÖRVALTNING", "kontor", "Kontor", "KONTOR", NULL},
                              *const label[] = {"nr", "NR", "nummer", "Er ref", NULL},
-                             *const participate[] = {"delt", "medv", "täv", "anm", "nom", NULL};
+                             *const participate[] = {"delt", "medv", "täv", "anm", "nom", NULL},
+                             *const chair[] = {"ordförande", "Ordförande", "ORDFÖRANDE", NULL},
+                             *const town[] = {"stad", "Stad", "STAD", "kommun", "KOMMUN", NULL},
+                             *const inom[] = {"inom", "tillhör", NULL};
     static const struct {
         int id;
         const char *const *cues;
-    } want[] = {{RX_BODY, body}, {RX_ADMIN, admin}, {RX_REGNUM_LABELED, label}, {RX_PARTICIPATE, participate}};
+    } want[] = {{RX_BODY, body}, {RX_ADMIN, admin}, {RX_REGNUM_LABELED, label}, {RX_PARTICIPATE, participate},
+                 /* pattern_sources.tsv: "ordförande*" and "stad*" written out in three cases */
+                 {RX_CHAIR, chair}, {RX_MUNICIPALITY, town}, {RX_INOM, inom}};
     for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
         const char *const *got = pk_rx_cues(want[i].id);
         assert_non_null(got);
