@@ -31,9 +31,10 @@ typedef struct key {
     pk_cue_fits fits; /* what must follow the key, or NULL */
     /* a folded key that ends in a space: the bytes one of which must
        follow the run of spaces and line breaks there (bit t % 8 of
-       then[t / 8]), when `bound` */
+       then[t / 8]), and those one of which must follow that byte (of
+       then[32 + t / 8]; all of them when any may), when `bound` */
     unsigned char bound;
-    unsigned char then[32];
+    unsigned char then[64];
 } key;
 
 /* The automaton reads the text's bytes folded (canon()): a state's key
@@ -89,7 +90,7 @@ struct pk_scan {
     unsigned char *checks; /* the bytes of the keys whose hits are checked */
     size_t nchecks;
     /* the sets of bytes after a folded key's run of spaces (0: none) */
-    unsigned char (*thens)[32];
+    unsigned char (*thens)[64];
     size_t nthens;
     /* the digit rows: each asked once for each run of digits, at its
        first digit (pk_scan_digit: fits, or pk_scan_digit_run: run) */
@@ -194,29 +195,44 @@ int pk_scan_digit_rows(pk_scan *sc, const int *kinds, int nkinds, pk_digit_rows 
 }
 
 /* Into a set of bytes (bit t % 8 of then[t / 8]), those that read as
-   c after a space as the date cues compare (pk_fold_byte), which leaves a
-   byte or adds 32 to it. */
-static void then_add(unsigned char then[32], unsigned char c)
+   c after the byte prev as the date cues compare (pk_fold_byte), which
+   leaves a byte or adds 32 to it. */
+static void then_add(unsigned char *then, unsigned char c, unsigned char prev)
 {
     unsigned char cand[2] = {c, (unsigned char)(c - 32)};
     for (int i = 0; i < 2; i++)
-        if (pk_fold_byte(cand[i], ' ') == c)
+        if (pk_fold_byte(cand[i], prev) == c)
             then[cand[i] / 8] = (unsigned char)(then[cand[i] / 8] | 1u << (cand[i] % 8));
+}
+
+/* A byte of a phrase's word: not its end, a space, '-' or '*'. */
+static int word_of_phrase(unsigned char c) { return c && c != ' ' && c != '\n' && c != '-' && c != '*'; }
+
+/* The phrase's bytes b[n], b[n + 1] into a bound key's sets: the second
+   any byte (and the end of the text, read as 0) when it is no byte of
+   the word. */
+static void then_phrase(key *k, const unsigned char *b, size_t n)
+{
+    then_add(k->then, b[n], ' ');
+    if (word_of_phrase(b[n + 1]))
+        then_add(k->then + 32, b[n + 1], b[n]);
+    else
+        memset(k->then + 32, 0xFF, 32);
 }
 
 /* The first n bytes of a phrase in lower case, spelt in the text in any
    case, a space of it (after its first byte) as a space or a line break.
    When they end in a space, the phrase's next byte (a byte of its word,
    not '-', '*', a space or its end) follows the run of spaces and line
-   breaks there, read as the date cues compare it (pk_fold_byte after a
-   space): a place where no phrase of the opening can go on is not one
-   where a phrase opens. Phrases of one opening share its key, and their
-   next bytes a set (any byte once one phrase has none). */
+   breaks there, and the byte after it (when one of the word) follows
+   that, read as the date cues compare them (pk_fold_byte): a place where
+   no phrase of the opening can go on is not one where a phrase opens.
+   Phrases of one opening share its key, and their next bytes its sets
+   (any bytes once one phrase has none). */
 int pk_scan_folded(pk_scan *sc, int kind, const char *phrase, size_t n)
 {
     const unsigned char *b = (const unsigned char *)phrase;
-    unsigned char next = n > 1 && b[n - 1] == ' ' ? b[n] : 0;
-    int bound = next && next != ' ' && next != '\n' && next != '-' && next != '*';
+    int bound = n > 1 && b[n - 1] == ' ' && word_of_phrase(b[n]);
     for (size_t i = 0; i < sc->nkeys; i++) {
         key *k = &sc->keys[i];
         if (k->how != FOLDED || k->kind != kind || k->len != n || memcmp(k->b, b, n) != 0)
@@ -224,7 +240,7 @@ int pk_scan_folded(pk_scan *sc, int kind, const char *phrase, size_t n)
         if (!bound)
             k->bound = 0;
         if (k->bound)
-            then_add(k->then, next);
+            then_phrase(k, b, n);
         return 0;
     }
     if (add_key(sc, kind, b, n, FOLDED, NULL))
@@ -233,7 +249,7 @@ int pk_scan_folded(pk_scan *sc, int kind, const char *phrase, size_t n)
     k->bound = (unsigned char)bound;
     memset(k->then, 0, sizeof k->then);
     if (bound)
-        then_add(k->then, next);
+        then_phrase(k, b, n);
     return 0;
 }
 
@@ -396,16 +412,16 @@ int pk_scan_compile(pk_scan *sc)
         if (!sc->keys[i].bound || sc->keys[i].fits)
             continue;
         size_t t = 1;
-        while (t < sc->nthens && memcmp(sc->thens[t], sc->keys[i].then, 32) != 0)
+        while (t < sc->nthens && memcmp(sc->thens[t], sc->keys[i].then, sizeof *sc->thens) != 0)
             t++;
         if (t > UCHAR_MAX)
             continue; /* no room: the key takes any byte */
         if (t == sc->nthens) {
-            unsigned char(*more)[32] = pk_realloc(sc->thens, (t + 1) * sizeof *more);
+            unsigned char(*more)[64] = pk_realloc(sc->thens, (t + 1) * sizeof *more);
             if (!more)
                 goto done;
             sc->thens = more;
-            memcpy(sc->thens[t], sc->keys[i].then, 32);
+            memcpy(sc->thens[t], sc->keys[i].then, sizeof *sc->thens);
             sc->nthens = t + 1;
         }
         then[i] = (unsigned char)t;
@@ -727,14 +743,19 @@ static void digit_cues(const pk_scan *sc, pass *ps, places *q, size_t p)
     }
 }
 
-/* After the run of spaces and line breaks from `at` stands one of the
-   bytes of `then` (the set of a folded key that ends in a space). Each
-   run is read once for each key that ends before it. */
+/* After the run of spaces and line breaks from `at` stand one of the
+   bytes of then[0 .. 32) and one of then[32 .. 64) (the sets of a folded
+   key that ends in a space; the end of the text read as 0, which only
+   the set of any byte holds). Each run is read once for each key that
+   ends before it. */
 static int run_then(const unsigned char *then, const unsigned char *u, size_t n, size_t at)
 {
     while (at < n && (u[at] == ' ' || u[at] == '\n'))
         at++;
-    return at < n && (then[u[at] / 8] >> (u[at] % 8) & 1);
+    if (at >= n || !(then[u[at] / 8] >> (u[at] % 8) & 1))
+        return 0;
+    unsigned char b = at + 1 < n ? u[at + 1] : 0;
+    return then[32 + b / 8] >> (b % 8) & 1;
 }
 
 /* The cues of the hot state st, whose last byte is at p, into q. */
