@@ -323,7 +323,9 @@ pk_scan *pk_scan_new(void);
 /* the rows, before pk_scan_compile: a word as written; a digit, where
    its condition says yes (below); the first n (1 to 4) bytes of a phrase
    in lower case, in any case in the text, a space as a space or a line
-   break (as the date cues compare) */
+   break (as the date cues compare); when those n end in a space, only
+   where the phrase's next byte (read from phrase) follows the run of
+   spaces and line breaks there, as the date cues compare it */
 int pk_scan_word(pk_scan *sc, int kind, const char *word);
 /* a word as written, where fits (called with the offset after the word) says yes */
 int pk_scan_word_then(pk_scan *sc, int kind, const char *word, pk_cue_fits fits);

@@ -29,6 +29,12 @@ typedef struct key {
     unsigned char b[MAX_KEY];
     unsigned char len, kind, how;
     pk_cue_fits fits; /* what must follow the key, or NULL */
+    /* a folded key that ends in a space: the bytes one of which must
+       follow the run of spaces and line breaks there (bit t % 8 of
+       then[t / 8]), and those one of which must follow that byte (of
+       then[32 + t / 8]; all of them when any may), when `bound` */
+    unsigned char bound;
+    unsigned char then[64];
 } key;
 
 /* The automaton reads the text's bytes folded (canon()): a state's key
@@ -43,6 +49,9 @@ typedef struct hit {
     pk_cue_fits fits;
     uint32_t check;
     unsigned char kind, len, how;
+    /* a folded key's set of the bytes after its run of spaces (in
+       thens, when fits is then_follows), else 0 */
+    unsigned char then;
     /* how many hits after it in its state are of its kind, length and
        fits (its bytes otherwise spelt: "nämnd", "Nämnd", "NÄMND"): once
        one of them is spelt in the text, the others add the same place if
@@ -80,6 +89,9 @@ struct pk_scan {
     hit *outs;          /* longest first: at one end, the earlier starts first */
     unsigned char *checks; /* the bytes of the keys whose hits are checked */
     size_t nchecks;
+    /* the sets of bytes after a folded key's run of spaces (0: none) */
+    unsigned char (*thens)[64];
+    size_t nthens;
     /* the digit rows: each asked once for each run of digits, at its
        first digit (pk_scan_digit: fits, or pk_scan_digit_run: run) */
     int ndigit;
@@ -118,6 +130,7 @@ void pk_scan_free(pk_scan *sc)
     free(sc->words);
     free(sc->word_len);
     free(sc->checks);
+    free(sc->thens);
     free(sc);
 }
 
@@ -139,6 +152,7 @@ static int add_key(pk_scan *sc, int kind, const unsigned char *b, size_t len, in
     k->kind = (unsigned char)kind;
     k->how = (unsigned char)how;
     k->fits = fits;
+    k->bound = 0;
     return 0;
 }
 
@@ -180,11 +194,74 @@ int pk_scan_digit_rows(pk_scan *sc, const int *kinds, int nkinds, pk_digit_rows 
     return 0;
 }
 
+/* Into a set of bytes (bit t % 8 of then[t / 8]), those that read as
+   c after the byte prev as the date cues compare (pk_fold_byte), which
+   leaves a byte or adds 32 to it. */
+static void then_add(unsigned char *then, unsigned char c, unsigned char prev)
+{
+    unsigned char cand[2] = {c, (unsigned char)(c - 32)};
+    for (int i = 0; i < 2; i++)
+        if (pk_fold_byte(cand[i], prev) == c)
+            then[cand[i] / 8] = (unsigned char)(then[cand[i] / 8] | 1u << (cand[i] % 8));
+}
+
+/* A byte of a phrase's word: not its end, a space, '-' or '*'. */
+static int word_of_phrase(unsigned char c) { return c && c != ' ' && c != '\n' && c != '-' && c != '*'; }
+
+/* The phrase's bytes b[n], b[n + 1] into a bound key's sets: the second
+   any byte (and the end of the text, read as 0) when it is no byte of
+   the word. */
+static void then_phrase(key *k, const unsigned char *b, size_t n)
+{
+    then_add(k->then, b[n], ' ');
+    if (word_of_phrase(b[n + 1]))
+        then_add(k->then + 32, b[n + 1], b[n]);
+    else
+        memset(k->then + 32, 0xFF, 32);
+}
+
 /* The first n bytes of a phrase in lower case, spelt in the text in any
-   case, a space of it (after its first byte) as a space or a line break. */
+   case, a space of it (after its first byte) as a space or a line break.
+   When they end in a space, the phrase's next byte (a byte of its word,
+   not '-', '*', a space or its end) follows the run of spaces and line
+   breaks there, and the byte after it (when one of the word) follows
+   that, read as the date cues compare them (pk_fold_byte): a place where
+   no phrase of the opening can go on is not one where a phrase opens.
+   Phrases of one opening share its key, and their next bytes its sets
+   (any bytes once one phrase has none). */
 int pk_scan_folded(pk_scan *sc, int kind, const char *phrase, size_t n)
 {
-    return add_key(sc, kind, (const unsigned char *)phrase, n, FOLDED, NULL);
+    const unsigned char *b = (const unsigned char *)phrase;
+    int bound = n > 1 && b[n - 1] == ' ' && word_of_phrase(b[n]);
+    for (size_t i = 0; i < sc->nkeys; i++) {
+        key *k = &sc->keys[i];
+        if (k->how != FOLDED || k->kind != kind || k->len != n || memcmp(k->b, b, n) != 0)
+            continue;
+        if (!bound)
+            k->bound = 0;
+        if (k->bound)
+            then_phrase(k, b, n);
+        return 0;
+    }
+    if (add_key(sc, kind, b, n, FOLDED, NULL))
+        return -1;
+    key *k = &sc->keys[sc->nkeys - 1];
+    k->bound = (unsigned char)bound;
+    memset(k->then, 0, sizeof k->then);
+    if (bound)
+        then_phrase(k, b, n);
+    return 0;
+}
+
+/* The fits of a hit whose key has a set of bytes after its run of
+   spaces (then): a stand-in, never called, that sends such a hit the way
+   of the hits with a fits, so that the rest (most) are told by one test. */
+static int then_follows(const char *s, size_t n, size_t at)
+{
+    (void)s;
+    (void)n;
+    (void)at;
+    return 1;
 }
 
 /* The byte as the automaton reads it: A-Z as a-z, the second bytes of the
@@ -312,8 +389,11 @@ int pk_scan_compile(pk_scan *sc)
     unsigned char *digit = pk_malloc(nodes_max);
     /* each key's check: its place in checks (its bytes), or 0 */
     uint32_t *check = pk_malloc((sc->nkeys + 1) * sizeof *check);
+    /* each key's set of bytes after its run of spaces: its place in
+       thens, or 0 */
+    unsigned char *then = pk_malloc(sc->nkeys + 1);
     int rc = -1;
-    if (!fail || !queue || !first_hit || !next_hit || !delta || !out_at || !out_n || !renum || !digit || !check)
+    if (!fail || !queue || !first_hit || !next_hit || !delta || !out_at || !out_n || !renum || !digit || !check || !then)
         goto done;
     size_t nbytes = 1;
     for (size_t i = 0; i < sc->nkeys; i++)
@@ -323,6 +403,29 @@ int pk_scan_compile(pk_scan *sc)
     if (!sc->checks)
         goto done;
     sc->nchecks = 1; /* 0: no check */
+    /* each bound key's set of bytes in thens, each set once */
+    free(sc->thens);
+    sc->thens = NULL;
+    sc->nthens = 1; /* 0: no set */
+    for (size_t i = 0; i < sc->nkeys; i++) {
+        then[i] = 0;
+        if (!sc->keys[i].bound || sc->keys[i].fits)
+            continue;
+        size_t t = 1;
+        while (t < sc->nthens && memcmp(sc->thens[t], sc->keys[i].then, sizeof *sc->thens) != 0)
+            t++;
+        if (t > UCHAR_MAX)
+            continue; /* no room: the key takes any byte */
+        if (t == sc->nthens) {
+            unsigned char(*more)[64] = pk_realloc(sc->thens, (t + 1) * sizeof *more);
+            if (!more)
+                goto done;
+            sc->thens = more;
+            memcpy(sc->thens[t], sc->keys[i].then, sizeof *sc->thens);
+            sc->nthens = t + 1;
+        }
+        then[i] = (unsigned char)t;
+    }
     alike_bytes ab;
     sort_alike(&ab);
     for (size_t i = 0; i < sc->nkeys; i++) {
@@ -417,6 +520,10 @@ int pk_scan_compile(pk_scan *sc)
                 }
                 hit h = {.kind = sc->keys[i].kind, .len = sc->keys[i].len, .how = sc->keys[i].how,
                          .fits = sc->keys[i].fits, .check = check[i]};
+                if (then[i]) {
+                    h.then = then[i];
+                    h.fits = then_follows;
+                }
                 unsigned char last[8] = {0}, mask[8] = {0};
                 size_t m = h.len < 8 ? h.len : 8;
                 memcpy(last + 8 - m, sc->keys[i].b + h.len - m, m);
@@ -425,7 +532,8 @@ int pk_scan_compile(pk_scan *sc)
                 memcpy(&h.mask, mask, 8);
                 size_t k = out_at[st];
                 while (k < nouts && !(sc->outs[k].kind == h.kind && sc->outs[k].len == h.len && sc->outs[k].fits == h.fits &&
-                                      sc->outs[k].how == h.how && same_check(sc, sc->outs[k].check, h.check, h.len)))
+                                      sc->outs[k].then == h.then && sc->outs[k].how == h.how &&
+                                      same_check(sc, sc->outs[k].check, h.check, h.len)))
                     k++;
                 if (k < nouts)
                     continue;
@@ -443,7 +551,8 @@ int pk_scan_compile(pk_scan *sc)
                 while (to < nouts && sc->outs[to].len >= h.len)
                     to++;
                 for (size_t o = out_at[st]; o < to; o++)
-                    if (sc->outs[o].kind == h.kind && sc->outs[o].len == h.len && sc->outs[o].fits == h.fits)
+                    if (sc->outs[o].kind == h.kind && sc->outs[o].len == h.len && sc->outs[o].fits == h.fits &&
+                        sc->outs[o].then == h.then)
                         to = o + 1;
                 memmove(sc->outs + to + 1, sc->outs + to, (nouts - to) * sizeof *sc->outs);
                 sc->outs[to] = h;
@@ -452,7 +561,7 @@ int pk_scan_compile(pk_scan *sc)
         out_n[st] = (uint16_t)(nouts - out_at[st]);
         for (size_t o = nouts; o-- > out_at[st] + 1;) {
             const hit *x = &sc->outs[o - 1], *y = &sc->outs[o];
-            if (x->kind == y->kind && x->len == y->len && x->fits == y->fits && y->alike < UCHAR_MAX)
+            if (x->kind == y->kind && x->len == y->len && x->fits == y->fits && x->then == y->then && y->alike < UCHAR_MAX)
                 sc->outs[o - 1].alike = (unsigned char)(y->alike + 1);
         }
         if (two)
@@ -515,6 +624,7 @@ done:
     free(renum);
     free(digit);
     free(check);
+    free(then);
     free(sc->keys);
     sc->keys = NULL;
     sc->nkeys = sc->capkeys = 0;
@@ -633,6 +743,21 @@ static void digit_cues(const pk_scan *sc, pass *ps, places *q, size_t p)
     }
 }
 
+/* After the run of spaces and line breaks from `at` stand one of the
+   bytes of then[0 .. 32) and one of then[32 .. 64) (the sets of a folded
+   key that ends in a space; the end of the text read as 0, which only
+   the set of any byte holds). Each run is read once for each key that
+   ends before it. */
+static int run_then(const unsigned char *then, const unsigned char *u, size_t n, size_t at)
+{
+    while (at < n && (u[at] == ' ' || u[at] == '\n'))
+        at++;
+    if (at >= n || !(then[u[at] / 8] >> (u[at] % 8) & 1))
+        return 0;
+    unsigned char b = at + 1 < n ? u[at + 1] : 0;
+    return then[32 + b / 8] >> (b % 8) & 1;
+}
+
 /* The cues of the hot state st, whose last byte is at p, into q. */
 static inline void hits_at(const pk_scan *sc, pass *ps, places *q, const hot_state *hs, size_t p)
 {
@@ -667,7 +792,7 @@ static inline void hits_at(const pk_scan *sc, pass *ps, places *q, const hot_sta
                 continue;
             }
         }
-        if (!h->fits || h->fits(s, n, p + 1))
+        if (!h->fits || (h->then ? run_then(sc->thens[h->then], u, n, p + 1) : h->fits(s, n, p + 1)))
             add_place(ps, &q[h->kind], at);
         h += h->alike;
     }
