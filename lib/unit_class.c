@@ -63,11 +63,44 @@ static size_t first_row(size_t from, char scope, size_t len)
     return a;
 }
 
-/* The rows of `scope` no longer than `len` bytes: [*lo, return value). */
-static size_t scope_rows(char scope, size_t len, size_t *lo)
+/* first_row's answers for the rows' scopes (a few), made once with
+   row_pairs: for each scope the first row of each length up to the
+   longest row's (a longer `len` asks as that one does), and the end of
+   the scope's rows; a text's class asked about costs a look-up, not two
+   searches over the table */
+enum { SCOPES_MAX = 8, SCOPE_LEN_MAX = 96 };
+typedef struct scope_table {
+    signed char ix[256]; /* a scope's index, -1 when no row has it */
+    size_t hi[SCOPES_MAX], max_len;
+    unsigned short lo[SCOPES_MAX][SCOPE_LEN_MAX + 1];
+    int off; /* too many scopes, or a row too long: searched */
+} scope_table;
+
+static void make_scope_table(scope_table *st)
 {
-    *lo = first_row(0, scope, len);
-    return first_row(*lo, (char)(scope + 1), SIZE_MAX);
+    memset(st->ix, -1, sizeof st->ix);
+    size_t n = 0;
+    for (size_t i = 0; i < NROWS && !st->off; i++) {
+        unsigned char sc = (unsigned char)rows[i].scope;
+        if (rows[i].len > SCOPE_LEN_MAX || NROWS > 65535)
+            st->off = 1;
+        else if (st->ix[sc] < 0 && n == SCOPES_MAX)
+            st->off = 1;
+        else if (st->ix[sc] < 0)
+            st->ix[sc] = (signed char)n++;
+        if (rows[i].len > st->max_len)
+            st->max_len = rows[i].len;
+    }
+    if (st->off)
+        return;
+    for (unsigned sc = 0; sc < 256; sc++) {
+        if (st->ix[sc] < 0)
+            continue;
+        size_t j = (size_t)st->ix[sc];
+        for (size_t len = 0; len <= st->max_len; len++)
+            st->lo[j][len] = (unsigned short)first_row(0, (char)sc, len);
+        st->hi[j] = first_row(st->lo[j][0], (char)(sc + 1), SIZE_MAX);
+    }
 }
 
 /* ---- matching the table ---- */
@@ -121,11 +154,28 @@ enum { ROW_WORDS = (NROWS + 63) / 64 };
 static struct {
     uint64_t by_first[1024][ROW_WORDS];
     uint64_t short_rows[ROW_WORDS];
+    scope_table scopes;
 } row_pairs;
 static pthread_once_t row_pairs_once = PTHREAD_ONCE_INIT;
+static void make_row_pairs(void);
+
+/* The rows of `scope` no longer than `len` bytes: [*lo, return value). */
+static size_t scope_rows(char scope, size_t len, size_t *lo)
+{
+    pthread_once(&row_pairs_once, make_row_pairs);
+    const scope_table *st = &row_pairs.scopes;
+    int j = st->ix[(unsigned char)scope];
+    if (st->off || j < 0) {
+        *lo = first_row(0, scope, len);
+        return first_row(*lo, (char)(scope + 1), SIZE_MAX);
+    }
+    *lo = st->lo[j][len < st->max_len ? len : st->max_len];
+    return st->hi[j];
+}
 
 static void make_row_pairs(void)
 {
+    make_scope_table(&row_pairs.scopes);
     for (size_t i = 0; i < NROWS; i++) {
         uint64_t bit = (uint64_t)1 << (i % 64);
         if (rows[i].len >= 2)
