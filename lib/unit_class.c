@@ -533,16 +533,25 @@ void pk_extract_unit_class(ctx *c)
     phrases(c, &ix, &st);
     const char *common = st.common_conflict ? NULL : st.common;
 
+    /* the body's class and the noun in front of a list are read when a
+       unit asks for them, not for every document and every list: most
+       units have their class before that */
     const char *body = c->rec->body_canonical ? c->rec->body_canonical : c->rec->body;
-    const char *body_class = body ? class_of(c, body, strlen(body), 'b') : NULL;
-    const char *run_kind = NULL; /* the noun in front of the list the unit is in */
+    const char *body_class = NULL;
+    int body_known = 0;
+    const char *run_kind = NULL; /* the noun in front of the list the unit is in, */
+    size_t run_s = SIZE_MAX;     /* read before run_s (SIZE_MAX: the unit is not placed), */
+    int run_known = 1;           /* once asked for */
     size_t prev_e = 0;
     for (size_t u = 0; u < n; u++) {
         pk_unit *x = &us[u];
         size_t s = pk_cleaned_at(c, x->span.start), e = pk_cleaned_at(c, x->span.end);
         int placed = s < c->t.n && pk_map_at(&c->t, s) == x->span.start && e >= s;
-        if (!placed || u == 0 || !same_list(c, prev_e, s))
-            run_kind = placed ? kind_before(c, s) : NULL;
+        if (!placed || u == 0 || !same_list(c, prev_e, s)) {
+            run_s = placed ? s : SIZE_MAX;
+            run_kind = NULL;
+            run_known = run_s == SIZE_MAX;
+        }
         prev_e = placed ? e : 0;
         const char *k = st.klass[u];
         if (!k)
@@ -551,10 +560,18 @@ void pk_extract_unit_class(ctx *c)
             k = class_of(c, x->name, strlen(x->name), 'n');
         if (!k && placed)
             k = kind_after(c, e);
+        if (!k && !run_known) {
+            run_kind = kind_before(c, run_s);
+            run_known = 1;
+        }
         if (!k)
             k = run_kind;
         if (!k && x->parent)
             k = class_of(c, x->parent, strlen(x->parent), 'n');
+        if (!k && !body_known) {
+            body_class = body ? class_of(c, body, strlen(body), 'b') : NULL;
+            body_known = 1;
+        }
         if (!k)
             k = body_class;
         x->klass = k;
