@@ -414,8 +414,11 @@ static int next_phrase(ctx *c, size_t pos, size_t *ov)
 }
 
 /* Every class phrase of the text, in order: the units it names, or all of them. */
-static void phrases(ctx *c, const name_ix *ix, state *st)
+static void phrases(ctx *c, state *st)
 {
+    /* the units by name, made at the first phrase that asks (most texts have none) */
+    name_ix ix = {0};
+    int ix_made = 0;
     size_t ov[4], pos = 0, prev_end = 0;
     while (pos < c->t.n && next_phrase(c, pos, ov)) {
         size_t m0 = ov[0], we = 0;
@@ -434,7 +437,11 @@ static void phrases(ctx *c, const name_ix *ix, state *st)
         prev_end = pos;
         int in_decision = m0 >= c->decision_lo && m0 < c->decision_hi;
         int coll = 0;
-        size_t named = ss < m0 ? name_units(c, ix, st, ss, m0, k, in_decision ? SRC_DECISION_PHRASE : SRC_PHRASE,
+        if (ss < m0 && !ix_made) {
+            ix_build(c, &ix);
+            ix_made = 1;
+        }
+        size_t named = ss < m0 ? name_units(c, &ix, st, ss, m0, k, in_decision ? SRC_DECISION_PHRASE : SRC_PHRASE,
                                             &coll)
                                : 0;
         if (!named && (in_decision || coll))
@@ -523,14 +530,12 @@ void pk_extract_unit_class(ctx *c)
     if (!n)
         return;
     pk_unit *us = c->units.items;
-    name_ix ix;
-    ix_build(c, &ix);
     state st = {0};
     st.klass = pk_arena_alloc(c->a, n * sizeof *st.klass);
     st.source = pk_arena_alloc(c->a, n * sizeof *st.source);
     memset(st.klass, 0, n * sizeof *st.klass);
     memset(st.source, 0, n * sizeof *st.source);
-    phrases(c, &ix, &st);
+    phrases(c, &st);
     const char *common = st.common_conflict ? NULL : st.common;
 
     /* the body's class and the noun in front of a list are read when a
