@@ -257,6 +257,28 @@ static size_t class_phrase(const ctx *c, size_t p, size_t e)
     return 0;
 }
 
+/* The first place q in [p, e) where class_phrase() may find a phrase (white
+   space before an "i" or "I": it asks for the word "i" there), or e. */
+static size_t phrase_place(const ctx *c, size_t p, size_t e)
+{
+    const char *t = c->t.s;
+#if defined(__SSE2__)
+    /* sixteen places at a time, the loads within [p, e) */
+    for (; p + 17 <= e; p += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + p));
+        __m128i y = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(t + p + 1)), _mm_set1_epi8(0x20));
+        __m128i sp = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(sp, _mm_cmpeq_epi8(y, _mm_set1_epi8('i'))));
+        if (m)
+            return p + (size_t)__builtin_ctz(m);
+    }
+#endif
+    for (; p + 1 < e; p++)
+        if (is_sp(t[p]) && (t[p + 1] | 0x20) == 'i')
+            return p;
+    return e;
+}
+
 /* "Tenstagården (äldreboende)": a kind of unit in parentheses after the
    name is no part of it ("Rinkeby-Kista mottagningen (missbruksenheten)" is) */
 static size_t drop_kind(const ctx *c, size_t s, size_t e)
@@ -531,8 +553,8 @@ static int add_list(ctx *c, size_t s, size_t e, int strict)
         size_t ov[2];
         if (pk_rx_match(c, RX_INOM, r.s, r.e, ov, 1))
             r.e = ov[0];
-        for (size_t q = r.s; q < r.e; q++)
-            if (is_sp(c->t.s[q]) && class_phrase(c, q, r.e)) { /* the class is no part of the name */
+        for (size_t q = r.s; (q = phrase_place(c, q, r.e)) < r.e; q++)
+            if (class_phrase(c, q, r.e)) { /* the class is no part of the name */
                 r.e = q;
                 break;
             }
