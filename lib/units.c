@@ -59,6 +59,17 @@ static int word_at_rest(const ctx *c, size_t p, size_t end, const char *w)
 
 static int is_sp(char ch) { return ch == ' ' || ch == '\n'; }
 
+/* The bits set in a mask of sixteen (a movemask), in a few instructions:
+   __builtin_popcount is a call into libgcc where the baseline has no
+   popcnt instruction. */
+static inline size_t bits16(unsigned m)
+{
+    m = m - ((m >> 1) & 0x5555u);
+    m = (m & 0x3333u) + ((m >> 2) & 0x3333u);
+    m = (m + (m >> 4)) & 0x0F0Fu;
+    return (size_t)((m + (m >> 8)) & 0x1Fu);
+}
+
 static size_t skip_sp(const ctx *c, size_t p, size_t e)
 {
     while (p < e && is_sp(c->t.s[p]))
@@ -370,7 +381,7 @@ static int clean(const ctx *c, range *r)
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + i));
         if (_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('@'))))
             return 0;
-        words += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(
+        words += bits16((unsigned)_mm_movemask_epi8(
             _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')))));
     }
 #endif
@@ -539,7 +550,7 @@ static int add_list(ctx *c, size_t s, size_t e, int strict)
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p));
         __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')), _mm_cmpeq_epi8(x, _mm_set1_epi8(';'))),
                                  _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))));
-        max += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(m));
+        max += bits16((unsigned)_mm_movemask_epi8(m));
     }
 #endif
     for (; p < e; p++)
