@@ -685,16 +685,22 @@ static size_t list_end(const ctx *c, size_t p, size_t e)
    told apart there, without a call. */
 static inline int kind_is(const char *k, const char *w) { return k[0] == w[0] && strcmp(k, w) == 0; }
 
+/* May a decision of d's kind name units? "ställer sig bakom
+   förvaltningens förslag att A, B och C anmäls": an adopted proposal
+   names its units like an approval (the kind first: it refuses most
+   items without a search) */
+static int may_name_units(const pk_decision *d)
+{
+    return d->formula &&
+           (kind_is(d->kind, "approve") || kind_is(d->kind, "note") || kind_is(d->kind, "nominate") || kind_is(d->kind, "adopt"));
+}
+
 /* Units named in one decision item: "att LIST deltar", "deltagande ...
    för LIST", "ansökan från LIST om att delta", "nominerar LIST i ...". */
 static void from_decision(ctx *c, const pk_decision *d, const pk_decision_item *it, size_t s, size_t e)
 {
     size_t ov[2];
-    /* "ställer sig bakom förvaltningens förslag att A, B och C anmäls": an
-       adopted proposal names its units like an approval (the kind first:
-       it refuses most items without a search) */
-    if (!d->formula ||
-        !(kind_is(d->kind, "approve") || kind_is(d->kind, "note") || kind_is(d->kind, "nominate") || kind_is(d->kind, "adopt")))
+    if (!may_name_units(d))
         return;
     /* decisions.c asked RX_FORMULA over the item (it): its answer when the
        span finds the same item again */
@@ -1521,6 +1527,8 @@ void pk_extract_units(ctx *c)
 {
     const pk_decision *ds = c->decisions.items;
     for (size_t i = 0; i < c->decisions.n; i++) {
+        if (!may_name_units(&ds[i]))
+            continue; /* (from_decision would refuse it: its span is not looked up) */
         /* find the item again in the cleaned text by its span; the map is
            in order: the first byte of the decision's lines that maps to the
            span's start (a binary search), and the first at or after its end */
