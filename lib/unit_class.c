@@ -374,9 +374,9 @@ static const char *wording(ctx *c, size_t at, size_t *end)
     pos[o] = e;
     const class_row *best = NULL;
     size_t lo, hi = scope_rows('c', o, &lo);
-    for (size_t i = lo; i < hi && !best; i++) { /* longest first */
+    for (size_t i = lo; i < hi && !best; i++) { /* longest first; the first bytes before a call */
         const class_row *r = &rows[i];
-        if (memcmp(w, r->pat, r->len) == 0 && (r->right || !letter_at(w, o, r->len)))
+        if ((!r->len || w[0] == r->pat[0]) && memcmp(w, r->pat, r->len) == 0 && (r->right || !letter_at(w, o, r->len)))
             best = r;
     }
     if (!best)
