@@ -524,6 +524,38 @@ static int same_list(const ctx *c, size_t e, size_t s)
     return p == s;
 }
 
+/* Where a unit stands in the cleaned text, found when a unit asks for
+   the words around it (most have their class before): its start and end,
+   whether its span maps back there (placed), and the first unit of the
+   list it is in (run). */
+typedef struct unit_place {
+    size_t s, e, run;
+    int placed, known;
+} unit_place;
+
+static void place_unit(ctx *c, const pk_unit *x, unit_place *p)
+{
+    if (p->known)
+        return;
+    p->s = pk_cleaned_at(c, x->span.start);
+    p->e = pk_cleaned_at(c, x->span.end);
+    p->placed = p->s < c->t.n && pk_map_at(&c->t, p->s) == x->span.start && p->e >= p->s;
+    p->known = 1;
+}
+
+/* The lists of the units up to u, in order from *ran (the units before
+   it have theirs): each unit is placed and joined to the list before it
+   once, whichever unit asks. */
+static void runs_to(ctx *c, const pk_unit *us, unit_place *pl, size_t *ran, size_t u)
+{
+    for (; *ran <= u; ++*ran) {
+        size_t v = *ran;
+        place_unit(c, &us[v], &pl[v]);
+        size_t prev_e = v && pl[v - 1].placed ? pl[v - 1].e : 0;
+        pl[v].run = !pl[v].placed || v == 0 || !same_list(c, prev_e, pl[v].s) ? v : pl[v - 1].run;
+    }
+}
+
 void pk_extract_unit_class(ctx *c)
 {
     size_t n = c->units.n;
@@ -538,39 +570,38 @@ void pk_extract_unit_class(ctx *c)
     phrases(c, &st);
     const char *common = st.common_conflict ? NULL : st.common;
 
-    /* the body's class and the noun in front of a list are read when a
-       unit asks for them, not for every document and every list: most
-       units have their class before that */
+    /* the units' places, the body's class and the noun in front of a list
+       are read when a unit asks for them, not for every unit, document and
+       list: most units have their class before that */
+    unit_place *pl = pk_arena_alloc(c->a, n * sizeof *pl);
+    memset(pl, 0, n * sizeof *pl);
+    size_t ran = 0;
     const char *body = c->rec->body_canonical ? c->rec->body_canonical : c->rec->body;
     const char *body_class = NULL;
     int body_known = 0;
-    const char *run_kind = NULL; /* the noun in front of the list the unit is in, */
-    size_t run_s = SIZE_MAX;     /* read before run_s (SIZE_MAX: the unit is not placed), */
-    int run_known = 1;           /* once asked for */
-    size_t prev_e = 0;
+    const char *run_kind = NULL; /* the noun in front of the list that starts at unit kind_run */
+    size_t kind_run = SIZE_MAX;
     for (size_t u = 0; u < n; u++) {
         pk_unit *x = &us[u];
-        size_t s = pk_cleaned_at(c, x->span.start), e = pk_cleaned_at(c, x->span.end);
-        int placed = s < c->t.n && pk_map_at(&c->t, s) == x->span.start && e >= s;
-        if (!placed || u == 0 || !same_list(c, prev_e, s)) {
-            run_s = placed ? s : SIZE_MAX;
-            run_kind = NULL;
-            run_known = run_s == SIZE_MAX;
-        }
-        prev_e = placed ? e : 0;
         const char *k = st.klass[u];
         if (!k)
             k = common;
         if (!k)
             k = class_of(c, x->name, strlen(x->name), 'n');
-        if (!k && placed)
-            k = kind_after(c, e);
-        if (!k && !run_known) {
-            run_kind = kind_before(c, run_s);
-            run_known = 1;
+        if (!k) {
+            place_unit(c, x, &pl[u]);
+            if (pl[u].placed)
+                k = kind_after(c, pl[u].e);
         }
-        if (!k)
+        if (!k) {
+            runs_to(c, us, pl, &ran, u);
+            size_t r = pl[u].run;
+            if (r != kind_run) {
+                kind_run = r;
+                run_kind = pl[r].placed ? kind_before(c, pl[r].s) : NULL;
+            }
             k = run_kind;
+        }
         if (!k && x->parent)
             k = class_of(c, x->parent, strlen(x->parent), 'n');
         if (!k && !body_known) {
