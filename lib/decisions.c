@@ -82,6 +82,128 @@ static int formula_in(ctx *c, int id, const formula_entry *rows, size_t nrows, s
     return 1;
 }
 
+/* The words an open formula's match holds (RX_OPEN_FORMULA, built from
+   pk_open_formulas): asked only where the table's formulas were not
+   found, mostly in vain (names under an item, a "beslutar följande"),
+   it is not asked of an item without any of them. Each row's word is
+   read from its fragment once: its leading letters (none that a
+   quantifier after them makes optional), cut to their longest run
+   without an 's' or a 'k', which (?i) also matches as a character
+   beyond ASCII (U+017F, the Kelvin sign); the rest match ASCII letters
+   of either case only. A row with no such word (or holding a '|' of its
+   own) lets every item through. */
+#define OPEN_WORDS 16
+#define OPEN_WORD_MAX 32
+typedef struct open_words {
+    char w[OPEN_WORDS][OPEN_WORD_MAX]; /* lower case */
+    size_t n[OPEN_WORDS];
+    size_t count;
+    int all; /* every item is asked about */
+} open_words;
+static open_words open_rows;
+static pthread_once_t open_rows_once = PTHREAD_ONCE_INIT;
+
+static int ascii_alpha(unsigned char ch) { return (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'; }
+
+/* The word of one row's fragment into w (lower case); its length, 0 when none. */
+static size_t open_word(const char *src, char *w)
+{
+    int depth = 0, cls = 0;
+    for (const char *q = src; *q; q++) {
+        if (*q == '\\' && q[1])
+            q++;
+        else if (cls)
+            cls = *q != ']';
+        else if (*q == '[')
+            cls = 1;
+        else if (*q == '(')
+            depth++;
+        else if (*q == ')')
+            depth--;
+        else if (*q == '|' && depth == 0)
+            return 0;
+    }
+    size_t n = 0;
+    while (ascii_alpha((unsigned char)src[n]))
+        n++;
+    if (n && (src[n] == '?' || src[n] == '*' || src[n] == '{'))
+        n--; /* "ar?": the last letter may be missing */
+    size_t best = 0, best_at = 0;
+    for (size_t a = 0; a < n;) {
+        size_t b = a;
+        while (b < n && (src[b] | 0x20) != 's' && (src[b] | 0x20) != 'k')
+            b++;
+        if (b - a > best) {
+            best = b - a;
+            best_at = a;
+        }
+        a = b + 1;
+    }
+    if (best >= OPEN_WORD_MAX)
+        best = OPEN_WORD_MAX - 1;
+    for (size_t i = 0; i < best; i++)
+        w[i] = (char)(src[best_at + i] | 0x20);
+    return best;
+}
+
+static void make_open_rows(void)
+{
+    open_words *o = &open_rows;
+    if (pk_n_open_formulas > OPEN_WORDS) {
+        o->all = 1;
+        return;
+    }
+    for (size_t k = 0; k < pk_n_open_formulas; k++) {
+        size_t n = open_word(pk_open_formulas[k].pattern, o->w[o->count]);
+        if (!n) {
+            o->all = 1;
+            return;
+        }
+        o->n[o->count++] = n;
+    }
+}
+
+/* May an open formula stand in [s, e)? 0 when no row's word does (any
+   match lies in the range: its word, in ASCII, does too). */
+static int open_may(const ctx *c, size_t s, size_t e)
+{
+    pthread_once(&open_rows_once, make_open_rows);
+    const open_words *o = &open_rows;
+    if (o->all)
+        return 1;
+    const char *t = c->t.s;
+    for (size_t k = 0; k < o->count; k++) {
+        const char *w = o->w[k];
+        size_t n = o->n[k];
+        if (e - s < n)
+            continue;
+        for (size_t p = s, last = e - n; p <= last; p++) {
+#if defined(__SSE2__)
+            /* sixteen places at a time to one whose byte is the word's first in either case */
+            while (p + 16 <= last + 1) {
+                __m128i x = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(t + p)), _mm_set1_epi8(0x20));
+                unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(w[0])));
+                if (m) {
+                    p += (size_t)__builtin_ctz(m);
+                    break;
+                }
+                p += 16;
+            }
+            if (p > last)
+                break;
+#endif
+            if ((t[p] | 0x20) != w[0])
+                continue;
+            size_t i = 1;
+            while (i < n && (t[p + i] | 0x20) == w[i])
+                i++;
+            if (i == n)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* The verb first, after an adverbial: "Med stöd av ... antar Bygg- och
    miljönämnden detaljplanen." The body must follow the formula at once,
    and the formula be an active verb in the present ("antar", "godkänner"):
@@ -260,8 +382,8 @@ static void add_item(ctx *c, text_set *ts, lead_body *lb, size_t s, size_t e, in
     /* a formula of the table, else "X beslutar att <a verb the table does not know>" */
     int closed = formula_in(c, RX_FORMULA, pk_formulas, pk_n_formulas, s, e, &kind, &formula, &fs, &fe);
     size_t rfs = closed ? fs : SIZE_MAX, rfe = closed ? fe : SIZE_MAX; /* RX_FORMULA's answer, kept below */
-    if (closed ||
-        formula_in(c, RX_OPEN_FORMULA, pk_open_formulas, pk_n_open_formulas, s, e, &kind, &formula, &fs, &fe)) {
+    if (closed || (open_may(c, s, e) &&
+                   formula_in(c, RX_OPEN_FORMULA, pk_open_formulas, pk_n_open_formulas, s, e, &kind, &formula, &fs, &fe))) {
         /* kind and formula set */
     } else if (!marked || !has_verb(c, s, e)) {
         return; /* a name in a list under an item is no decision of its own */

@@ -63,11 +63,44 @@ static size_t first_row(size_t from, char scope, size_t len)
     return a;
 }
 
-/* The rows of `scope` no longer than `len` bytes: [*lo, return value). */
-static size_t scope_rows(char scope, size_t len, size_t *lo)
+/* first_row's answers for the rows' scopes (a few), made once with
+   row_pairs: for each scope the first row of each length up to the
+   longest row's (a longer `len` asks as that one does), and the end of
+   the scope's rows; a text's class asked about costs a look-up, not two
+   searches over the table */
+enum { SCOPES_MAX = 8, SCOPE_LEN_MAX = 96 };
+typedef struct scope_table {
+    signed char ix[256]; /* a scope's index, -1 when no row has it */
+    size_t hi[SCOPES_MAX], max_len;
+    unsigned short lo[SCOPES_MAX][SCOPE_LEN_MAX + 1];
+    int off; /* too many scopes, or a row too long: searched */
+} scope_table;
+
+static void make_scope_table(scope_table *st)
 {
-    *lo = first_row(0, scope, len);
-    return first_row(*lo, (char)(scope + 1), SIZE_MAX);
+    memset(st->ix, -1, sizeof st->ix);
+    size_t n = 0;
+    for (size_t i = 0; i < NROWS && !st->off; i++) {
+        unsigned char sc = (unsigned char)rows[i].scope;
+        if (rows[i].len > SCOPE_LEN_MAX || NROWS > 65535)
+            st->off = 1;
+        else if (st->ix[sc] < 0 && n == SCOPES_MAX)
+            st->off = 1;
+        else if (st->ix[sc] < 0)
+            st->ix[sc] = (signed char)n++;
+        if (rows[i].len > st->max_len)
+            st->max_len = rows[i].len;
+    }
+    if (st->off)
+        return;
+    for (unsigned sc = 0; sc < 256; sc++) {
+        if (st->ix[sc] < 0)
+            continue;
+        size_t j = (size_t)st->ix[sc];
+        for (size_t len = 0; len <= st->max_len; len++)
+            st->lo[j][len] = (unsigned short)first_row(0, (char)sc, len);
+        st->hi[j] = first_row(st->lo[j][0], (char)(sc + 1), SIZE_MAX);
+    }
 }
 
 /* ---- matching the table ---- */
@@ -121,11 +154,28 @@ enum { ROW_WORDS = (NROWS + 63) / 64 };
 static struct {
     uint64_t by_first[1024][ROW_WORDS];
     uint64_t short_rows[ROW_WORDS];
+    scope_table scopes;
 } row_pairs;
 static pthread_once_t row_pairs_once = PTHREAD_ONCE_INIT;
+static void make_row_pairs(void);
+
+/* The rows of `scope` no longer than `len` bytes: [*lo, return value). */
+static size_t scope_rows(char scope, size_t len, size_t *lo)
+{
+    pthread_once(&row_pairs_once, make_row_pairs);
+    const scope_table *st = &row_pairs.scopes;
+    int j = st->ix[(unsigned char)scope];
+    if (st->off || j < 0) {
+        *lo = first_row(0, scope, len);
+        return first_row(*lo, (char)(scope + 1), SIZE_MAX);
+    }
+    *lo = st->lo[j][len < st->max_len ? len : st->max_len];
+    return st->hi[j];
+}
 
 static void make_row_pairs(void)
 {
+    make_scope_table(&row_pairs.scopes);
     for (size_t i = 0; i < NROWS; i++) {
         uint64_t bit = (uint64_t)1 << (i % 64);
         if (rows[i].len >= 2)
@@ -324,9 +374,9 @@ static const char *wording(ctx *c, size_t at, size_t *end)
     pos[o] = e;
     const class_row *best = NULL;
     size_t lo, hi = scope_rows('c', o, &lo);
-    for (size_t i = lo; i < hi && !best; i++) { /* longest first */
+    for (size_t i = lo; i < hi && !best; i++) { /* longest first; the first bytes before a call */
         const class_row *r = &rows[i];
-        if (memcmp(w, r->pat, r->len) == 0 && (r->right || !letter_at(w, o, r->len)))
+        if ((!r->len || w[0] == r->pat[0]) && memcmp(w, r->pat, r->len) == 0 && (r->right || !letter_at(w, o, r->len)))
             best = r;
     }
     if (!best)
@@ -364,8 +414,11 @@ static int next_phrase(ctx *c, size_t pos, size_t *ov)
 }
 
 /* Every class phrase of the text, in order: the units it names, or all of them. */
-static void phrases(ctx *c, const name_ix *ix, state *st)
+static void phrases(ctx *c, state *st)
 {
+    /* the units by name, made at the first phrase that asks (most texts have none) */
+    name_ix ix = {0};
+    int ix_made = 0;
     size_t ov[4], pos = 0, prev_end = 0;
     while (pos < c->t.n && next_phrase(c, pos, ov)) {
         size_t m0 = ov[0], we = 0;
@@ -384,7 +437,11 @@ static void phrases(ctx *c, const name_ix *ix, state *st)
         prev_end = pos;
         int in_decision = m0 >= c->decision_lo && m0 < c->decision_hi;
         int coll = 0;
-        size_t named = ss < m0 ? name_units(c, ix, st, ss, m0, k, in_decision ? SRC_DECISION_PHRASE : SRC_PHRASE,
+        if (ss < m0 && !ix_made) {
+            ix_build(c, &ix);
+            ix_made = 1;
+        }
+        size_t named = ss < m0 ? name_units(c, &ix, st, ss, m0, k, in_decision ? SRC_DECISION_PHRASE : SRC_PHRASE,
                                             &coll)
                                : 0;
         if (!named && (in_decision || coll))
@@ -467,44 +524,90 @@ static int same_list(const ctx *c, size_t e, size_t s)
     return p == s;
 }
 
+/* Where a unit stands in the cleaned text, found when a unit asks for
+   the words around it (most have their class before): its start and end,
+   whether its span maps back there (placed), and the first unit of the
+   list it is in (run). */
+typedef struct unit_place {
+    size_t s, e, run;
+    int placed, known;
+} unit_place;
+
+static void place_unit(ctx *c, const pk_unit *x, unit_place *p)
+{
+    if (p->known)
+        return;
+    p->s = pk_cleaned_at(c, x->span.start);
+    p->e = pk_cleaned_at(c, x->span.end);
+    p->placed = p->s < c->t.n && pk_map_at(&c->t, p->s) == x->span.start && p->e >= p->s;
+    p->known = 1;
+}
+
+/* The lists of the units up to u, in order from *ran (the units before
+   it have theirs): each unit is placed and joined to the list before it
+   once, whichever unit asks. */
+static void runs_to(ctx *c, const pk_unit *us, unit_place *pl, size_t *ran, size_t u)
+{
+    for (; *ran <= u; ++*ran) {
+        size_t v = *ran;
+        place_unit(c, &us[v], &pl[v]);
+        size_t prev_e = v && pl[v - 1].placed ? pl[v - 1].e : 0;
+        pl[v].run = !pl[v].placed || v == 0 || !same_list(c, prev_e, pl[v].s) ? v : pl[v - 1].run;
+    }
+}
+
 void pk_extract_unit_class(ctx *c)
 {
     size_t n = c->units.n;
     if (!n)
         return;
     pk_unit *us = c->units.items;
-    name_ix ix;
-    ix_build(c, &ix);
     state st = {0};
     st.klass = pk_arena_alloc(c->a, n * sizeof *st.klass);
     st.source = pk_arena_alloc(c->a, n * sizeof *st.source);
     memset(st.klass, 0, n * sizeof *st.klass);
     memset(st.source, 0, n * sizeof *st.source);
-    phrases(c, &ix, &st);
+    phrases(c, &st);
     const char *common = st.common_conflict ? NULL : st.common;
 
+    /* the units' places, the body's class and the noun in front of a list
+       are read when a unit asks for them, not for every unit, document and
+       list: most units have their class before that */
+    unit_place *pl = pk_arena_alloc(c->a, n * sizeof *pl);
+    memset(pl, 0, n * sizeof *pl);
+    size_t ran = 0;
     const char *body = c->rec->body_canonical ? c->rec->body_canonical : c->rec->body;
-    const char *body_class = body ? class_of(c, body, strlen(body), 'b') : NULL;
-    const char *run_kind = NULL; /* the noun in front of the list the unit is in */
-    size_t prev_e = 0;
+    const char *body_class = NULL;
+    int body_known = 0;
+    const char *run_kind = NULL; /* the noun in front of the list that starts at unit kind_run */
+    size_t kind_run = SIZE_MAX;
     for (size_t u = 0; u < n; u++) {
         pk_unit *x = &us[u];
-        size_t s = pk_cleaned_at(c, x->span.start), e = pk_cleaned_at(c, x->span.end);
-        int placed = s < c->t.n && pk_map_at(&c->t, s) == x->span.start && e >= s;
-        if (!placed || u == 0 || !same_list(c, prev_e, s))
-            run_kind = placed ? kind_before(c, s) : NULL;
-        prev_e = placed ? e : 0;
         const char *k = st.klass[u];
         if (!k)
             k = common;
         if (!k)
             k = class_of(c, x->name, strlen(x->name), 'n');
-        if (!k && placed)
-            k = kind_after(c, e);
-        if (!k)
+        if (!k) {
+            place_unit(c, x, &pl[u]);
+            if (pl[u].placed)
+                k = kind_after(c, pl[u].e);
+        }
+        if (!k) {
+            runs_to(c, us, pl, &ran, u);
+            size_t r = pl[u].run;
+            if (r != kind_run) {
+                kind_run = r;
+                run_kind = pl[r].placed ? kind_before(c, pl[r].s) : NULL;
+            }
             k = run_kind;
+        }
         if (!k && x->parent)
             k = class_of(c, x->parent, strlen(x->parent), 'n');
+        if (!k && !body_known) {
+            body_class = body ? class_of(c, body, strlen(body), 'b') : NULL;
+            body_known = 1;
+        }
         if (!k)
             k = body_class;
         x->klass = k;

@@ -59,6 +59,17 @@ static int word_at_rest(const ctx *c, size_t p, size_t end, const char *w)
 
 static int is_sp(char ch) { return ch == ' ' || ch == '\n'; }
 
+/* The bits set in a mask of sixteen (a movemask), in a few instructions:
+   __builtin_popcount is a call into libgcc where the baseline has no
+   popcnt instruction. */
+static inline size_t bits16(unsigned m)
+{
+    m = m - ((m >> 1) & 0x5555u);
+    m = (m & 0x3333u) + ((m >> 2) & 0x3333u);
+    m = (m + (m >> 4)) & 0x0F0Fu;
+    return (size_t)((m + (m >> 8)) & 0x1Fu);
+}
+
 static size_t skip_sp(const ctx *c, size_t p, size_t e)
 {
     while (p < e && is_sp(c->t.s[p]))
@@ -257,6 +268,28 @@ static size_t class_phrase(const ctx *c, size_t p, size_t e)
     return 0;
 }
 
+/* The first place q in [p, e) where class_phrase() may find a phrase (white
+   space before an "i" or "I": it asks for the word "i" there), or e. */
+static size_t phrase_place(const ctx *c, size_t p, size_t e)
+{
+    const char *t = c->t.s;
+#if defined(__SSE2__)
+    /* sixteen places at a time, the loads within [p, e) */
+    for (; p + 17 <= e; p += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + p));
+        __m128i y = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(t + p + 1)), _mm_set1_epi8(0x20));
+        __m128i sp = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(sp, _mm_cmpeq_epi8(y, _mm_set1_epi8('i'))));
+        if (m)
+            return p + (size_t)__builtin_ctz(m);
+    }
+#endif
+    for (; p + 1 < e; p++)
+        if (is_sp(t[p]) && (t[p + 1] | 0x20) == 'i')
+            return p;
+    return e;
+}
+
 /* "Tenstagården (äldreboende)": a kind of unit in parentheses after the
    name is no part of it ("Rinkeby-Kista mottagningen (missbruksenheten)" is) */
 static size_t drop_kind(const ctx *c, size_t s, size_t e)
@@ -348,7 +381,7 @@ static int clean(const ctx *c, range *r)
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + i));
         if (_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('@'))))
             return 0;
-        words += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(
+        words += bits16((unsigned)_mm_movemask_epi8(
             _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')))));
     }
 #endif
@@ -517,7 +550,7 @@ static int add_list(ctx *c, size_t s, size_t e, int strict)
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p));
         __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')), _mm_cmpeq_epi8(x, _mm_set1_epi8(';'))),
                                  _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))));
-        max += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(m));
+        max += bits16((unsigned)_mm_movemask_epi8(m));
     }
 #endif
     for (; p < e; p++)
@@ -531,8 +564,8 @@ static int add_list(ctx *c, size_t s, size_t e, int strict)
         size_t ov[2];
         if (pk_rx_match(c, RX_INOM, r.s, r.e, ov, 1))
             r.e = ov[0];
-        for (size_t q = r.s; q < r.e; q++)
-            if (is_sp(c->t.s[q]) && class_phrase(c, q, r.e)) { /* the class is no part of the name */
+        for (size_t q = r.s; (q = phrase_place(c, q, r.e)) < r.e; q++)
+            if (class_phrase(c, q, r.e)) { /* the class is no part of the name */
                 r.e = q;
                 break;
             }
@@ -648,16 +681,26 @@ static size_t list_end(const ctx *c, size_t p, size_t e)
     return e;
 }
 
+/* Is the kind k the word w? Their first bytes first: most kinds are
+   told apart there, without a call. */
+static inline int kind_is(const char *k, const char *w) { return k[0] == w[0] && strcmp(k, w) == 0; }
+
+/* May a decision of d's kind name units? "ställer sig bakom
+   förvaltningens förslag att A, B och C anmäls": an adopted proposal
+   names its units like an approval (the kind first: it refuses most
+   items without a search) */
+static int may_name_units(const pk_decision *d)
+{
+    return d->formula &&
+           (kind_is(d->kind, "approve") || kind_is(d->kind, "note") || kind_is(d->kind, "nominate") || kind_is(d->kind, "adopt"));
+}
+
 /* Units named in one decision item: "att LIST deltar", "deltagande ...
    för LIST", "ansökan från LIST om att delta", "nominerar LIST i ...". */
 static void from_decision(ctx *c, const pk_decision *d, const pk_decision_item *it, size_t s, size_t e)
 {
     size_t ov[2];
-    /* "ställer sig bakom förvaltningens förslag att A, B och C anmäls": an
-       adopted proposal names its units like an approval (the kind first:
-       it refuses most items without a search) */
-    if (!d->formula || (strcmp(d->kind, "approve") != 0 && strcmp(d->kind, "note") != 0 &&
-                        strcmp(d->kind, "nominate") != 0 && strcmp(d->kind, "adopt") != 0))
+    if (!may_name_units(d))
         return;
     /* decisions.c asked RX_FORMULA over the item (it): its answer when the
        span finds the same item again */
@@ -669,7 +712,7 @@ static void from_decision(ctx *c, const pk_decision *d, const pk_decision_item *
         return;
     }
     size_t fe = ov[1], p = skip_sp(c, fe, e);
-    if (strcmp(d->kind, "nominate") == 0) {
+    if (kind_is(d->kind, "nominate")) {
         /* "nominera följande skolor i tävlingsklassen skola till ...:" and
            a list of lines; the colon may stand lines below the formula */
         size_t q = p;
@@ -1484,6 +1527,8 @@ void pk_extract_units(ctx *c)
 {
     const pk_decision *ds = c->decisions.items;
     for (size_t i = 0; i < c->decisions.n; i++) {
+        if (!may_name_units(&ds[i]))
+            continue; /* (from_decision would refuse it: its span is not looked up) */
         /* find the item again in the cleaned text by its span; the map is
            in order: the first byte of the decision's lines that maps to the
            span's start (a binary search), and the first at or after its end */
