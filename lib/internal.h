@@ -305,6 +305,10 @@ enum {
                         at each) */
     PK_CUE_KINDS
 };
+/* scan.c: the byte at p of s[0, n) is a capital before a small letter as
+   PK_CUE_CAPITALS tells it (the byte after s read as 0): a word that
+   opens so stands only at such places */
+int pk_capital_at(const char *s, size_t n, size_t p);
 typedef struct pk_scan pk_scan;
 typedef int (*pk_cue_fits)(const char *s, size_t n, size_t at);
 /* After a cue word that ends a pattern's word ("nämnd", "förvaltning"),

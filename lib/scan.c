@@ -840,6 +840,11 @@ static inline int capital_at(const unsigned char *u, size_t n, size_t p)
     return a >= 0xC3 && !(a == 0xC3 && (b & 0xE0) == 0xA0);
 }
 
+int pk_capital_at(const char *s, size_t n, size_t p)
+{
+    return capital_at((const unsigned char *)s, n, p);
+}
+
 #if !defined(__SSE2__) && defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 /* The bytes of x (8 bytes of text) that may open a capital, each as its
    high bit: A-Z, and the lead bytes from 0xC3 on. The high bit cleared

@@ -1201,35 +1201,60 @@ static size_t name_end(const ctx *c, size_t s, size_t e)
     return end;
 }
 
-/* The document calls the proper name [s, e) a unit: it writes a unit noun
+/* The name of n bytes stands at `at` as a word of its own, a unit noun
    before it ("boendet Ölmbrogården", "verksamheten på Ölmbrogården"). */
+static int unit_noun_before(ctx *c, size_t at, size_t n)
+{
+    if (at < 2 || !is_sp(c->t.s[at - 1]) || is_word_char(c, at + n))
+        return 0;
+    /* the word before, and the one before "på"/"vid" */
+    size_t b = at - 1;
+    for (int hop = 0; hop < 2; hop++) {
+        size_t we = b;
+        while (b > 0 && !is_sp(c->t.s[b - 1]))
+            b--;
+        const char *low = pk_lower(c->a, c->t.s + b, we - b);
+        size_t ln = strlen(low);
+        if (hop == 0 && ((ln == 3 && memcmp(low, "vid", 3) == 0) || (ln == 3 && memcmp(low, "p\xC3\xA5", 3) == 0))) {
+            if (b < 2)
+                break;
+            b--;
+            continue;
+        }
+        if (ln && noun_form(low, ln, 0))
+            return 1;
+        break;
+    }
+    return 0;
+}
+
+/* The document calls the proper name [s, e) a unit: it writes a unit noun
+   before it somewhere. Its places, each after the last one's end (as a
+   search from the text's start finds them): a name that opens with a
+   capital before a small letter stands only where the one pass found
+   such a capital (PK_CUE_CAPITALS, told by the name's own first two
+   bytes), and is compared there; another ("IFO", "LSS": capitals only)
+   has no cue of the pass at its places, and is searched for. */
 static int called_unit(ctx *c, size_t s, size_t e)
 {
     size_t n = e - s;
     const char *name = c->t.s + s;
-    for (const char *p = c->t.s; (p = memmem(p, c->t.n - (size_t)(p - c->t.s), name, n)) != NULL; p += n) {
-        size_t at = (size_t)(p - c->t.s);
-        if (at < 2 || !is_sp(c->t.s[at - 1]) || is_word_char(c, at + n))
-            continue;
-        /* the word before, and the one before "på"/"vid" */
-        size_t b = at - 1;
-        for (int hop = 0; hop < 2; hop++) {
-            size_t we = b;
-            while (b > 0 && !is_sp(c->t.s[b - 1]))
-                b--;
-            const char *low = pk_lower(c->a, c->t.s + b, we - b);
-            size_t ln = strlen(low);
-            if (hop == 0 && ((ln == 3 && memcmp(low, "vid", 3) == 0) || (ln == 3 && memcmp(low, "p\xC3\xA5", 3) == 0))) {
-                if (b < 2)
-                    break;
-                b--;
+    if (n >= 2 && pk_capital_at(name, n, 0)) {
+        const pk_cues *q = pk_cue_places(c, PK_CUE_CAPITALS);
+        size_t next = 0;
+        for (size_t i = 0; i < q->n; i++) {
+            size_t at = q->at[i];
+            if (at < next || c->t.s[at] != name[0] || n > c->t.n - at || memcmp(c->t.s + at, name, n) != 0)
                 continue;
-            }
-            if (ln && noun_form(low, ln, 0))
+            next = at + n;
+            if (unit_noun_before(c, at, n))
                 return 1;
-            break;
         }
+        return 0;
     }
+    for (const char *p = c->t.s; (p = memmem(p, c->t.n - (size_t)(p - c->t.s), name, n)) != NULL; p += n)
+        if (unit_noun_before(c, (size_t)(p - c->t.s), n))
+            return 1;
     return 0;
 }
 
