@@ -640,8 +640,16 @@ static int line_is_beslut(const ctx *c, const line *l)
     size_t n = l->e - l->s;
     while (n && (c->t.s[l->s + n - 1] == ':' || c->t.s[l->s + n - 1] == ' '))
         n--;
-    return n >= 6 && memcmp(c->t.s + l->s + n - 5, "eslut", 5) == 0 &&
-           !memmem(c->t.s + l->s, n, "rslag", 5);
+    /* beslut_end and beslut_not of decision_words.tsv */
+    const char *s = c->t.s + l->s;
+    int ends = 0;
+    for (size_t i = 0; i < pk_n_beslut_end && !ends; i++) {
+        size_t m = strlen(pk_beslut_end[i]);
+        ends = n > m && memcmp(s + n - m, pk_beslut_end[i], m) == 0;
+    }
+    for (size_t i = 0; i < pk_n_beslut_not && ends; i++)
+        ends = !memmem(s, n, pk_beslut_not[i], strlen(pk_beslut_not[i]));
+    return ends;
 }
 
 /* Minutes whose decision names no actor ("Informationen tas till
@@ -701,12 +709,24 @@ static void body_from_proposer(ctx *c)
     const pk_decision *d = c->decisions.items;
     for (size_t i = 0; i < c->decisions.n; i++) {
         const char *f = d[i].formula;
-        if (!f || strcmp(d[i].kind, "adopt") != 0 || !(strncmp(f, "enligt ", 7) == 0 || strncmp(f, "i enlighet ", 11) == 0))
+        if (!f || strcmp(d[i].kind, "adopt") != 0)
             continue;
-        /* the office in the genitive, between "enligt" and "förslag" */
-        const char *end = strstr(f, " förslag"), *w = f + (f[0] == 'e' ? 7 : 11);
-        if (f[0] == 'i' && strncmp(w, "med ", 4) == 0)
-            w += 4;
+        /* the office in the genitive, between the first proposer_lead the
+           formula opens with ("enligt ") and the first place of a
+           proposer_end (" förslag"; decision_words.tsv) */
+        const char *w = NULL, *end = NULL;
+        for (size_t k = 0; k < pk_n_proposer_lead && !w; k++) {
+            size_t m = strlen(pk_proposer_lead[k]);
+            if (strncmp(f, pk_proposer_lead[k], m) == 0)
+                w = f + m;
+        }
+        if (!w)
+            continue;
+        for (size_t k = 0; k < pk_n_proposer_end; k++) {
+            const char *x = strstr(f, pk_proposer_end[k]);
+            if (x && (!end || x < end))
+                end = x;
+        }
         if (!end || end <= w)
             continue;
         size_t n = (size_t)(end - w);

@@ -970,8 +970,14 @@ static const char *role_for_title(const char *t)
         return "signatory";
     if (strcmp(t, "ordförande") == 0)
         return "chair";
-    if (strstr(t, "sekreterare") || strcmp(t, "justerare") == 0 || strcmp(t, "justerande") == 0 || strstr(t, "ordförande"))
-        return "other";
+    /* the titles of people_words.tsv (other_title whole, other_title_part
+       anywhere in the title) */
+    for (size_t i = 0; i < pk_n_other_title; i++)
+        if (strcmp(t, pk_other_title[i]) == 0)
+            return "other";
+    for (size_t i = 0; i < pk_n_other_title_part; i++)
+        if (strstr(t, pk_other_title_part[i]))
+            return "other";
     if (strcmp(t, "handläggare") == 0)
         return "officer";
     return "signatory";
