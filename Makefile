@@ -247,11 +247,11 @@ $(B)/gen/doc_types.inc: lib/data/doc_types.tsv lib/doc_types.awk lib/upper.awk
 # the array pk_K[] with its count pk_n_K, its rows in the table's order; a
 # row without its two columns, or of a kind not in KINDS, fails the build
 $(B)/gen/unit_words.inc: KINDS = not_unit unit_class_head unit_sector unit_list_stop unit_parent_stop unit_parent_head
-$(B)/gen/decision_words.inc: KINDS = verb_ending beslut_end beslut_not proposer_lead proposer_end
+$(B)/gen/decision_words.inc: KINDS = verb_ending beslut_end beslut_not att_joint proposer_lead proposer_end
 $(B)/gen/line_words.inc: KINDS = subtitle_opener closing_opener
 $(B)/gen/conjunction_words.inc: KINDS = suspended_next unit_list_joint
 $(B)/gen/date_words.inc: KINDS = day_list_word year_word weekday
-$(B)/gen/people_words.inc: KINDS = body_ending other_title other_title_part
+$(B)/gen/people_words.inc: KINDS = body_ending chair_role_title officer_title other_title other_title_part
 $(B)/gen/award_words.inc: KINDS = award_title_part prize_part
 $(B)/gen/segment_words.inc: KINDS = proposal_to proposal_body decision_body
 $(B)/gen/minutes_words.inc: KINDS = body_article

@@ -352,15 +352,18 @@ static void add_item(ctx *c, text_set *ts, lead_body *lb, size_t s, size_t e, in
         if (r == q || r == s)
             continue;
         /* the joint p: ',' or ';' right before the white space, or the
-           space or line break before "samt" or "och" that stand there */
-        size_t p;
+           space or line break before an att_joint of decision_words.tsv
+           ("samt", "och") that stands there */
+        size_t p = 0;
         if (c->t.s[r - 1] == ',' || c->t.s[r - 1] == ';')
             p = r - 1;
-        else if (r >= s + 6 && memcmp(c->t.s + r - 4, "samt", 4) == 0)
-            p = r - 5;
-        else if (r >= s + 5 && memcmp(c->t.s + r - 3, "och", 3) == 0)
-            p = r - 4;
         else
+            for (size_t k = 0; k < pk_n_att_joint && !p; k++) {
+                size_t m = strlen(pk_att_joint[k]);
+                if (r >= s + m + 2 && memcmp(c->t.s + r - m, pk_att_joint[k], m) == 0)
+                    p = r - m - 1;
+            }
+        if (!p)
             continue;
         if (p < s + 1 || (p != r - 1 && c->t.s[p] != ' ' && c->t.s[p] != '\n'))
             continue;

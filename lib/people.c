@@ -964,21 +964,31 @@ static size_t titles_of(const ctx *c, size_t s, size_t e, word *t, size_t max)
     return p >= e ? n : 0;
 }
 
+/* t, a title (or NULL), is one of the n whole titles of w (their first
+   bytes compared before the rest: most titles are none of them) */
+static int title_in(const char *t, const char *const *w, size_t n)
+{
+    for (size_t i = 0; t && i < n; i++)
+        if (t[0] == w[i][0] && strcmp(t, w[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* The role a signatory's title gives, from the titles of
+   people_words.tsv (other_title whole, other_title_part anywhere in the
+   title) */
 static const char *role_for_title(const char *t)
 {
     if (!t)
         return "signatory";
-    if (strcmp(t, "ordförande") == 0)
+    if (title_in(t, pk_chair_role_title, pk_n_chair_role_title))
         return "chair";
-    /* the titles of people_words.tsv (other_title whole, other_title_part
-       anywhere in the title) */
-    for (size_t i = 0; i < pk_n_other_title; i++)
-        if (strcmp(t, pk_other_title[i]) == 0)
-            return "other";
+    if (title_in(t, pk_other_title, pk_n_other_title))
+        return "other";
     for (size_t i = 0; i < pk_n_other_title_part; i++)
         if (strstr(t, pk_other_title_part[i]))
             return "other";
-    if (strcmp(t, "handläggare") == 0)
+    if (title_in(t, pk_officer_title, pk_n_officer_title))
         return "officer";
     return "signatory";
 }
@@ -1384,7 +1394,7 @@ static void attendance(ctx *c, const segs *g, const name_starts *ns)
             size_t k = p < m->e ? pk_title_in(c->t.s + p, m->e - p, c->t.n - p) : 0;
             if (k)
                 title = pk_lower(c->a, c->t.s + p, k);
-            const char *role = title && strcmp(title, "ordförande") == 0 ? "chair" : "other";
+            const char *role = title_in(title, pk_chair_role_title, pk_n_chair_role_title) ? "chair" : "other";
             add(c, s, e, title, party, role);
         }
     }
@@ -1448,7 +1458,7 @@ static void titled(ctx *c, const name_starts *starts)
         size_t nw = e == e0 ? match_words(c, &found, ns, e, w) : words_of(c, ns, e, w, 8, NULL);
         if (nw >= 2 && nw <= 3 && given(c, &w[0])) {
             const char *title = pk_lower(c->a, c->t.s + p, k);
-            add(c, ns, e, title, NULL, strcmp(title, "handläggare") == 0 ? "officer" : "other");
+            add(c, ns, e, title, NULL, title_in(title, pk_officer_title, pk_n_officer_title) ? "officer" : "other");
         }
     }
 }
@@ -1800,7 +1810,7 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
             ok = ok || (x->given && shaped(c, x));
         }
         if (ok)
-            add(c, x->s, e, title, party, title && strcmp(title, "handläggare") == 0 ? "officer" : "other");
+            add(c, x->s, e, title, party, title_in(title, pk_officer_title, pk_n_officer_title) ? "officer" : "other");
     }
 }
 
