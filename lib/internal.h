@@ -565,6 +565,9 @@ extern const size_t pk_n_weekday;
 /* the endings of a word that names a body, for people.c (people_words.tsv) */
 extern const char *const pk_body_ending[];
 extern const size_t pk_n_body_ending;
+/* the articles such an ending may take (people_words.tsv) */
+extern const char *const pk_body_ending_article[];
+extern const size_t pk_n_body_ending_article;
 /* a person's titles that make the chair, the officer, and the role
    "other", whole and as a part (people_words.tsv); the ends and parts of a line that heads a decision,
    the words that join its "att" clauses, and the openings and end of an office's proposal in a decision

@@ -108,19 +108,30 @@ static size_t drop_place(const ctx *c, size_t s, size_t e)
         q++;
     if (p == e || q == p || !lower_at(c->t.s + p, q - p))
         return e;
-    for (size_t i = 0; i < pk_n_body_ending; i++) {
-        const char *b = pk_body_ending[i];
-        size_t m = strlen(b);
-        if ((q - p >= m && memcmp(c->t.s + q - m, b, m) == 0) ||
-            (q - p >= m + 2 && memcmp(c->t.s + q - m - 2, b, m) == 0 && memcmp(c->t.s + q - 2, "en", 2) == 0)) {
-            size_t w = e;
-            while (w > s && c->t.s[w - 1] != ' ' && c->t.s[w - 1] != '\n')
-                w--;
-            size_t words = 1;
-            for (size_t k = s; k < w; k++)
-                words += c->t.s[k] == ' ' || c->t.s[k] == '\n';
-            return words >= 3 && w > s ? w - 1 : e;
+    /* the word ends in one of them, or in one and then an article of
+       people_words.tsv (body_ending_article: "stadsdelsnämnden") */
+    int ends = 0;
+    for (size_t i = 0; i < pk_n_body_ending && !ends; i++) {
+        size_t m = strlen(pk_body_ending[i]);
+        ends = q - p >= m && memcmp(c->t.s + q - m, pk_body_ending[i], m) == 0;
+    }
+    for (size_t k = 0; k < pk_n_body_ending_article && !ends; k++) {
+        size_t l = strlen(pk_body_ending_article[k]);
+        if (q - p < l || memcmp(c->t.s + q - l, pk_body_ending_article[k], l) != 0)
+            continue;
+        for (size_t i = 0; i < pk_n_body_ending && !ends; i++) {
+            size_t m = strlen(pk_body_ending[i]);
+            ends = q - p >= m + l && memcmp(c->t.s + q - l - m, pk_body_ending[i], m) == 0;
         }
+    }
+    if (ends) {
+        size_t w = e;
+        while (w > s && c->t.s[w - 1] != ' ' && c->t.s[w - 1] != '\n')
+            w--;
+        size_t words = 1;
+        for (size_t k = s; k < w; k++)
+            words += c->t.s[k] == ' ' || c->t.s[k] == '\n';
+        return words >= 3 && w > s ? w - 1 : e;
     }
     return e;
 }
