@@ -62,7 +62,7 @@ GEN      = $(patsubst %,$(B)/gen/%_hash.h,$(HASHES)) $(B)/gen/bodies.inc $(B)/ge
            $(B)/gen/decision_words.inc $(B)/gen/line_words.inc $(B)/gen/conjunction_words.inc \
            $(B)/gen/date_words.inc $(B)/gen/people_words.inc $(ROW_FILTERS)
 GEN     += $(B)/gen/months.inc $(B)/gen/pattern_words.inc $(B)/gen/pattern_sources.inc $(B)/gen/generic_bodies.inc $(B)/gen/doc_types.inc $(B)/gen/minutes_words.inc $(B)/gen/field_words.inc $(B)/gen/canonical_words.inc
-GEN     += $(B)/gen/award_words.inc $(B)/gen/segment_words.inc
+GEN     += $(B)/gen/award_words.inc $(B)/gen/segment_words.inc $(B)/gen/name_list_words.inc
 # the filters made from the rows of some word lists (see below)
 ROW_FILTERS = $(B)/gen/titles_first.inc $(B)/gen/titles_last.inc $(B)/gen/headings_first.inc \
            $(B)/gen/headings_last.inc $(B)/gen/furniture_lines_first.inc
@@ -252,6 +252,7 @@ $(B)/gen/line_words.inc: KINDS = subtitle_opener closing_opener
 $(B)/gen/conjunction_words.inc: KINDS = suspended_next unit_list_joint
 $(B)/gen/date_words.inc: KINDS = day_list_word year_word weekday
 $(B)/gen/people_words.inc: KINDS = body_ending body_ending_article chair_role_title officer_title other_title other_title_part
+$(B)/gen/name_list_words.inc: KINDS = name_list_joint
 $(B)/gen/award_words.inc: KINDS = award_title_part prize_part
 $(B)/gen/segment_words.inc: KINDS = proposal_to proposal_body decision_body
 $(B)/gen/minutes_words.inc: KINDS = body_article

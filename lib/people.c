@@ -1656,9 +1656,12 @@ static void party_after(ctx *c, member *m)
     }
 }
 
+/* pk_name_list_joint (name_list_words.tsv) */
+#include "name_list_words.inc"
+
 /* Where the next name of a list starts after p (", ", " och ", ", samt "),
-   or 0 when no list separator follows; *conj tells whether "och" or "samt"
-   joined it. */
+   or 0 when no list separator follows; *conj tells whether a word
+   (name_list_words.tsv: name_list_joint, "och", "samt") joined it. */
 static size_t list_next(const ctx *c, size_t p, int *conj)
 {
     *conj = 0;
@@ -1669,12 +1672,16 @@ static size_t list_next(const ctx *c, size_t p, int *conj)
     }
     size_t q = skip_space(c, p);
     if (q > p || sep) {
-        if (word_is(c, q, "och") || word_is(c, q, "samt")) {
-            size_t k = c->t.s[q] == 'o' ? 3 : 4;
+        /* the first name_list_joint that stands there */
+        for (size_t i = 0; i < pk_n_name_list_joint; i++) {
+            if (!word_is(c, q, pk_name_list_joint[i]))
+                continue;
+            size_t k = strlen(pk_name_list_joint[i]);
             if (space_at(c, q + k)) {
                 sep = *conj = 1;
                 q = skip_space(c, q + k);
             }
+            break;
         }
     }
     return sep ? q : 0;
