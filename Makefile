@@ -62,6 +62,7 @@ GEN      = $(patsubst %,$(B)/gen/%_hash.h,$(HASHES)) $(B)/gen/bodies.inc $(B)/ge
            $(B)/gen/decision_words.inc $(B)/gen/line_words.inc $(B)/gen/conjunction_words.inc \
            $(B)/gen/date_words.inc $(B)/gen/people_words.inc $(ROW_FILTERS)
 GEN     += $(B)/gen/months.inc $(B)/gen/pattern_words.inc $(B)/gen/pattern_sources.inc $(B)/gen/generic_bodies.inc $(B)/gen/doc_types.inc $(B)/gen/minutes_words.inc $(B)/gen/field_words.inc $(B)/gen/canonical_words.inc
+GEN     += $(B)/gen/award_words.inc $(B)/gen/segment_words.inc $(B)/gen/name_list_words.inc
 # the filters made from the rows of some word lists (see below)
 ROW_FILTERS = $(B)/gen/titles_first.inc $(B)/gen/titles_last.inc $(B)/gen/headings_first.inc \
            $(B)/gen/headings_last.inc $(B)/gen/furniture_lines_first.inc
@@ -246,11 +247,14 @@ $(B)/gen/doc_types.inc: lib/data/doc_types.tsv lib/doc_types.awk lib/upper.awk
 # the array pk_K[] with its count pk_n_K, its rows in the table's order; a
 # row without its two columns, or of a kind not in KINDS, fails the build
 $(B)/gen/unit_words.inc: KINDS = not_unit unit_class_head unit_sector unit_list_stop unit_parent_stop unit_parent_head
-$(B)/gen/decision_words.inc: KINDS = verb_ending
+$(B)/gen/decision_words.inc: KINDS = verb_ending beslut_end beslut_not att_joint proposer_lead proposer_end
 $(B)/gen/line_words.inc: KINDS = subtitle_opener closing_opener
 $(B)/gen/conjunction_words.inc: KINDS = suspended_next unit_list_joint
 $(B)/gen/date_words.inc: KINDS = day_list_word year_word weekday
-$(B)/gen/people_words.inc: KINDS = body_ending
+$(B)/gen/people_words.inc: KINDS = body_ending body_ending_article chair_role_title officer_title other_title other_title_part
+$(B)/gen/name_list_words.inc: KINDS = name_list_joint
+$(B)/gen/award_words.inc: KINDS = award_title_part prize_part
+$(B)/gen/segment_words.inc: KINDS = proposal_to proposal_body decision_body
 $(B)/gen/minutes_words.inc: KINDS = body_article
 $(B)/gen/canonical_words.inc: KINDS = part_ending
 $(B)/gen/field_words.inc: KINDS = lead_in_end letterhead_line letterhead_end town_end district_prefix renamed_marker

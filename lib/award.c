@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* pk_award_title_part, pk_prize_part (award_words.tsv) */
+#include "award_words.inc"
+
 static int year_in(ctx *c, size_t s, size_t e)
 {
     size_t ov[6];
@@ -51,8 +54,10 @@ void pk_extract_award(ctx *c)
         ts = 0;
         te = c->header_end;
     }
-    int in_title = c->rec->title && (strstr(c->rec->title, "tmärkelse") || strstr(c->rec->title, "kvalitetspris")) &&
-                   award_in(c, ts, te);
+    int in_title = 0;
+    for (size_t i = 0; c->rec->title && i < pk_n_award_title_part && !in_title; i++)
+        in_title = strstr(c->rec->title, pk_award_title_part[i]) != NULL;
+    in_title = in_title && award_in(c, ts, te);
     int in_decision = c->decision_hi > c->decision_lo && award_in(c, c->decision_lo, c->decision_hi);
     if (!in_title && !in_decision) {
         /* an older nomination: "Nominering till kvalitetsutmärkelsen" */
@@ -68,8 +73,10 @@ void pk_extract_award(ctx *c)
     memset(a, 0, sizeof *a);
     /* other municipalities call theirs a "kvalitetspris" */
     const size_t *m = c->award_mention;
-    a->name = c->has_award_mention && memmem(c->t.s + m[0], m[1] - m[0], "pris", 4) ? "Kvalitetspriset"
-                                                                                     : "Kvalitetsutmärkelsen";
+    int prize = 0;
+    for (size_t i = 0; c->has_award_mention && i < pk_n_prize_part && !prize; i++)
+        prize = memmem(c->t.s + m[0], m[1] - m[0], pk_prize_part[i], strlen(pk_prize_part[i])) != NULL;
+    a->name = prize ? "Kvalitetspriset" : "Kvalitetsutmärkelsen";
     if (c->rec->title) {
         const char *t = c->rec->title;
         for (const char *p = t; *p; p++) {

@@ -352,15 +352,18 @@ static void add_item(ctx *c, text_set *ts, lead_body *lb, size_t s, size_t e, in
         if (r == q || r == s)
             continue;
         /* the joint p: ',' or ';' right before the white space, or the
-           space or line break before "samt" or "och" that stand there */
-        size_t p;
+           space or line break before an att_joint of decision_words.tsv
+           ("samt", "och") that stands there */
+        size_t p = 0;
         if (c->t.s[r - 1] == ',' || c->t.s[r - 1] == ';')
             p = r - 1;
-        else if (r >= s + 6 && memcmp(c->t.s + r - 4, "samt", 4) == 0)
-            p = r - 5;
-        else if (r >= s + 5 && memcmp(c->t.s + r - 3, "och", 3) == 0)
-            p = r - 4;
         else
+            for (size_t k = 0; k < pk_n_att_joint && !p; k++) {
+                size_t m = strlen(pk_att_joint[k]);
+                if (r >= s + m + 2 && memcmp(c->t.s + r - m, pk_att_joint[k], m) == 0)
+                    p = r - m - 1;
+            }
+        if (!p)
             continue;
         if (p < s + 1 || (p != r - 1 && c->t.s[p] != ' ' && c->t.s[p] != '\n'))
             continue;
@@ -640,8 +643,16 @@ static int line_is_beslut(const ctx *c, const line *l)
     size_t n = l->e - l->s;
     while (n && (c->t.s[l->s + n - 1] == ':' || c->t.s[l->s + n - 1] == ' '))
         n--;
-    return n >= 6 && memcmp(c->t.s + l->s + n - 5, "eslut", 5) == 0 &&
-           !memmem(c->t.s + l->s, n, "rslag", 5);
+    /* beslut_end and beslut_not of decision_words.tsv */
+    const char *s = c->t.s + l->s;
+    int ends = 0;
+    for (size_t i = 0; i < pk_n_beslut_end && !ends; i++) {
+        size_t m = strlen(pk_beslut_end[i]);
+        ends = n > m && memcmp(s + n - m, pk_beslut_end[i], m) == 0;
+    }
+    for (size_t i = 0; i < pk_n_beslut_not && ends; i++)
+        ends = !memmem(s, n, pk_beslut_not[i], strlen(pk_beslut_not[i]));
+    return ends;
 }
 
 /* Minutes whose decision names no actor ("Informationen tas till
@@ -701,12 +712,24 @@ static void body_from_proposer(ctx *c)
     const pk_decision *d = c->decisions.items;
     for (size_t i = 0; i < c->decisions.n; i++) {
         const char *f = d[i].formula;
-        if (!f || strcmp(d[i].kind, "adopt") != 0 || !(strncmp(f, "enligt ", 7) == 0 || strncmp(f, "i enlighet ", 11) == 0))
+        if (!f || strcmp(d[i].kind, "adopt") != 0)
             continue;
-        /* the office in the genitive, between "enligt" and "förslag" */
-        const char *end = strstr(f, " förslag"), *w = f + (f[0] == 'e' ? 7 : 11);
-        if (f[0] == 'i' && strncmp(w, "med ", 4) == 0)
-            w += 4;
+        /* the office in the genitive, between the first proposer_lead the
+           formula opens with ("enligt ") and the first place of a
+           proposer_end (" förslag"; decision_words.tsv) */
+        const char *w = NULL, *end = NULL;
+        for (size_t k = 0; k < pk_n_proposer_lead && !w; k++) {
+            size_t m = strlen(pk_proposer_lead[k]);
+            if (strncmp(f, pk_proposer_lead[k], m) == 0)
+                w = f + m;
+        }
+        if (!w)
+            continue;
+        for (size_t k = 0; k < pk_n_proposer_end; k++) {
+            const char *x = strstr(f, pk_proposer_end[k]);
+            if (x && (!end || x < end))
+                end = x;
+        }
         if (!end || end <= w)
             continue;
         size_t n = (size_t)(end - w);

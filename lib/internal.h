@@ -569,6 +569,20 @@ extern const size_t pk_n_weekday;
 /* the endings of a word that names a body, for people.c (people_words.tsv) */
 extern const char *const pk_body_ending[];
 extern const size_t pk_n_body_ending;
+/* the articles such an ending may take (people_words.tsv) */
+extern const char *const pk_body_ending_article[];
+extern const size_t pk_n_body_ending_article;
+/* a person's titles that make the chair, the officer, and the role
+   "other", whole and as a part (people_words.tsv); the ends and parts of a line that heads a decision,
+   the words that join its "att" clauses, and the openings and end of an office's proposal in a decision
+   (decision_words.tsv) */
+extern const char *const pk_chair_role_title[], *const pk_officer_title[];
+extern const size_t pk_n_chair_role_title, pk_n_officer_title;
+extern const char *const pk_other_title[], *const pk_other_title_part[];
+extern const size_t pk_n_other_title, pk_n_other_title_part;
+extern const char *const pk_beslut_end[], *const pk_beslut_not[], *const pk_att_joint[], *const pk_proposer_lead[],
+    *const pk_proposer_end[];
+extern const size_t pk_n_beslut_end, pk_n_beslut_not, pk_n_att_joint, pk_n_proposer_lead, pk_n_proposer_end;
 /* the nouns an office's name ends in (pattern_words.tsv: admin_noun, made
    in match.c), which fields.c reads too */
 extern const char *const pk_admin_noun[];

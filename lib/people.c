@@ -108,19 +108,30 @@ static size_t drop_place(const ctx *c, size_t s, size_t e)
         q++;
     if (p == e || q == p || !lower_at(c->t.s + p, q - p))
         return e;
-    for (size_t i = 0; i < pk_n_body_ending; i++) {
-        const char *b = pk_body_ending[i];
-        size_t m = strlen(b);
-        if ((q - p >= m && memcmp(c->t.s + q - m, b, m) == 0) ||
-            (q - p >= m + 2 && memcmp(c->t.s + q - m - 2, b, m) == 0 && memcmp(c->t.s + q - 2, "en", 2) == 0)) {
-            size_t w = e;
-            while (w > s && c->t.s[w - 1] != ' ' && c->t.s[w - 1] != '\n')
-                w--;
-            size_t words = 1;
-            for (size_t k = s; k < w; k++)
-                words += c->t.s[k] == ' ' || c->t.s[k] == '\n';
-            return words >= 3 && w > s ? w - 1 : e;
+    /* the word ends in one of them, or in one and then an article of
+       people_words.tsv (body_ending_article: "stadsdelsnämnden") */
+    int ends = 0;
+    for (size_t i = 0; i < pk_n_body_ending && !ends; i++) {
+        size_t m = strlen(pk_body_ending[i]);
+        ends = q - p >= m && memcmp(c->t.s + q - m, pk_body_ending[i], m) == 0;
+    }
+    for (size_t k = 0; k < pk_n_body_ending_article && !ends; k++) {
+        size_t l = strlen(pk_body_ending_article[k]);
+        if (q - p < l || memcmp(c->t.s + q - l, pk_body_ending_article[k], l) != 0)
+            continue;
+        for (size_t i = 0; i < pk_n_body_ending && !ends; i++) {
+            size_t m = strlen(pk_body_ending[i]);
+            ends = q - p >= m + l && memcmp(c->t.s + q - l - m, pk_body_ending[i], m) == 0;
         }
+    }
+    if (ends) {
+        size_t w = e;
+        while (w > s && c->t.s[w - 1] != ' ' && c->t.s[w - 1] != '\n')
+            w--;
+        size_t words = 1;
+        for (size_t k = s; k < w; k++)
+            words += c->t.s[k] == ' ' || c->t.s[k] == '\n';
+        return words >= 3 && w > s ? w - 1 : e;
     }
     return e;
 }
@@ -964,15 +975,31 @@ static size_t titles_of(const ctx *c, size_t s, size_t e, word *t, size_t max)
     return p >= e ? n : 0;
 }
 
+/* t, a title (or NULL), is one of the n whole titles of w (their first
+   bytes compared before the rest: most titles are none of them) */
+static int title_in(const char *t, const char *const *w, size_t n)
+{
+    for (size_t i = 0; t && i < n; i++)
+        if (t[0] == w[i][0] && strcmp(t, w[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* The role a signatory's title gives, from the titles of
+   people_words.tsv (other_title whole, other_title_part anywhere in the
+   title) */
 static const char *role_for_title(const char *t)
 {
     if (!t)
         return "signatory";
-    if (strcmp(t, "ordförande") == 0)
+    if (title_in(t, pk_chair_role_title, pk_n_chair_role_title))
         return "chair";
-    if (strstr(t, "sekreterare") || strcmp(t, "justerare") == 0 || strcmp(t, "justerande") == 0 || strstr(t, "ordförande"))
+    if (title_in(t, pk_other_title, pk_n_other_title))
         return "other";
-    if (strcmp(t, "handläggare") == 0)
+    for (size_t i = 0; i < pk_n_other_title_part; i++)
+        if (strstr(t, pk_other_title_part[i]))
+            return "other";
+    if (title_in(t, pk_officer_title, pk_n_officer_title))
         return "officer";
     return "signatory";
 }
@@ -1378,7 +1405,7 @@ static void attendance(ctx *c, const segs *g, const name_starts *ns)
             size_t k = p < m->e ? pk_title_in(c->t.s + p, m->e - p, c->t.n - p) : 0;
             if (k)
                 title = pk_lower(c->a, c->t.s + p, k);
-            const char *role = title && strcmp(title, "ordförande") == 0 ? "chair" : "other";
+            const char *role = title_in(title, pk_chair_role_title, pk_n_chair_role_title) ? "chair" : "other";
             add(c, s, e, title, party, role);
         }
     }
@@ -1442,7 +1469,7 @@ static void titled(ctx *c, const name_starts *starts)
         size_t nw = e == e0 ? match_words(c, &found, ns, e, w) : words_of(c, ns, e, w, 8, NULL);
         if (nw >= 2 && nw <= 3 && given(c, &w[0])) {
             const char *title = pk_lower(c->a, c->t.s + p, k);
-            add(c, ns, e, title, NULL, strcmp(title, "handläggare") == 0 ? "officer" : "other");
+            add(c, ns, e, title, NULL, title_in(title, pk_officer_title, pk_n_officer_title) ? "officer" : "other");
         }
     }
 }
@@ -1629,9 +1656,12 @@ static void party_after(ctx *c, member *m)
     }
 }
 
+/* pk_name_list_joint (name_list_words.tsv) */
+#include "name_list_words.inc"
+
 /* Where the next name of a list starts after p (", ", " och ", ", samt "),
-   or 0 when no list separator follows; *conj tells whether "och" or "samt"
-   joined it. */
+   or 0 when no list separator follows; *conj tells whether a word
+   (name_list_words.tsv: name_list_joint, "och", "samt") joined it. */
 static size_t list_next(const ctx *c, size_t p, int *conj)
 {
     *conj = 0;
@@ -1642,12 +1672,16 @@ static size_t list_next(const ctx *c, size_t p, int *conj)
     }
     size_t q = skip_space(c, p);
     if (q > p || sep) {
-        if (word_is(c, q, "och") || word_is(c, q, "samt")) {
-            size_t k = c->t.s[q] == 'o' ? 3 : 4;
+        /* the first name_list_joint that stands there */
+        for (size_t i = 0; i < pk_n_name_list_joint; i++) {
+            if (!word_is(c, q, pk_name_list_joint[i]))
+                continue;
+            size_t k = strlen(pk_name_list_joint[i]);
             if (space_at(c, q + k)) {
                 sep = *conj = 1;
                 q = skip_space(c, q + k);
             }
+            break;
         }
     }
     return sep ? q : 0;
@@ -1794,7 +1828,7 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
             ok = ok || (x->given && shaped(c, x));
         }
         if (ok)
-            add(c, x->s, e, title, party, title && strcmp(title, "handläggare") == 0 ? "officer" : "other");
+            add(c, x->s, e, title, party, title_in(title, pk_officer_title, pk_n_officer_title) ? "officer" : "other");
     }
 }
 

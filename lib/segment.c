@@ -15,6 +15,18 @@ static int ends_with(const char *s, size_t n, const char *suf)
     return n >= m && memcmp(s + n - m, suf, m) == 0;
 }
 
+/* pk_proposal_to, pk_proposal_body, pk_decision_body (segment_words.tsv) */
+#include "segment_words.inc"
+
+/* The string s holds one of the n words of w. */
+static int holds_any(const char *s, const char *const *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strstr(s, w[i]))
+            return 1;
+    return 0;
+}
+
 #if defined(__SSE2__)
 /* The sixteen bytes x in lower case, prev the bytes before each: A-Z, and
    85 84 96 89 after a lead byte C3 (Å Ä Ö É). */
@@ -164,12 +176,12 @@ static int heading_lowered(const char *s, size_t n, int colon, int row)
     if (ends_with(low, o, "förslag till beslut") && strncmp(low, "framlagd", 8) != 0 && !memchr(low, '.', o))
         return H_DECISION;
     /* "Socialförvaltningens förslag till Vård- och omsorgsnämnden:" */
-    if (colon && o > 20 && strstr(low, "s förslag till ") && !memchr(low, '.', o) &&
-        (strstr(low, "nämnd") || strstr(low, "styrelse") || strstr(low, "fullmäktige") || strstr(low, "utskott")))
+    if (colon && o > 20 && holds_any(low, pk_proposal_to, pk_n_proposal_to) && !memchr(low, '.', o) &&
+        holds_any(low, pk_proposal_body, pk_n_proposal_body))
         return H_DECISION;
     /* "Vård- och omsorgsnämndens beslut" */
     if (o > 8 && o < 60 && ends_with(low, o, "s beslut") && !memchr(low, '.', o) &&
-        (strstr(low, "nämnd") || strstr(low, "styrelse")))
+        holds_any(low, pk_decision_body, pk_n_decision_body))
         return H_DECISION;
     if (ends_with(low, o, "synpunkter och förslag") || ends_with(low, o, "synpunkter och förslag till beslut"))
         return H_PROPOSAL;

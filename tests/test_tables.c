@@ -393,6 +393,20 @@ static void test_pattern_cues(void **state)
     }
 }
 
+/* decisions.c takes the first row of proposer_lead (decision_words.tsv)
+   that a decision opens with: a row that begins with a row before it
+   ("i enlighet med " after "i enlighet ") would never be taken. */
+static void test_proposer_leads_taken(void **state)
+{
+    (void)state;
+    assert_true(pk_n_proposer_lead > 0);
+    for (size_t j = 0; j < pk_n_proposer_lead; j++)
+        for (size_t i = 0; i < j; i++)
+            if (strncmp(pk_proposer_lead[j], pk_proposer_lead[i], strlen(pk_proposer_lead[i])) == 0)
+                fail_msg("proposer_lead \"%s\" begins with \"%s\", a row before it: it is never taken",
+                         pk_proposer_lead[j], pk_proposer_lead[i]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -400,6 +414,7 @@ int main(void)
         cmocka_unit_test(test_every_party_found),  cmocka_unit_test(test_other_lists_found),
         cmocka_unit_test(test_near_misses),        cmocka_unit_test(test_title_at_as_a_scan),
         cmocka_unit_test(test_pattern_sources),    cmocka_unit_test(test_pattern_cues),
+        cmocka_unit_test(test_proposer_leads_taken),
     };
     return cmocka_run_group_tests_name("tables", tests, NULL, NULL);
 }
