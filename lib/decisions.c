@@ -108,21 +108,8 @@ static int ascii_alpha(unsigned char ch) { return (ch | 0x20) >= 'a' && (ch | 0x
 /* The word of one row's fragment into w (lower case); its length, 0 when none. */
 static size_t open_word(const char *src, char *w)
 {
-    int depth = 0, cls = 0;
-    for (const char *q = src; *q; q++) {
-        if (*q == '\\' && q[1])
-            q++;
-        else if (cls)
-            cls = *q != ']';
-        else if (*q == '[')
-            cls = 1;
-        else if (*q == '(')
-            depth++;
-        else if (*q == ')')
-            depth--;
-        else if (*q == '|' && depth == 0)
-            return 0;
-    }
+    if (pk_fragment_alternates(src))
+        return 0;
     size_t n = 0;
     while (ascii_alpha((unsigned char)src[n]))
         n++;

@@ -417,6 +417,9 @@ static inline const pk_cues *pk_cue_places(ctx *c, int kind)
 /* Compiles every pattern into ex->rx; 0, or -1 when out of memory. */
 int pk_match_compile(pk_extractor *ex);
 void pk_match_free(pk_extractor *ex);
+/* Whether the pcre2 fragment src holds a '|' outside parentheses and
+   brackets (alternatives at its top: no one word opens every match). */
+int pk_fragment_alternates(const char *src);
 /* Match pattern id in the cleaned text from `start`, not beyond `end`.
    Returns 1 and fills ov[0..2*ncap) with offsets, or 0. */
 int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap);

@@ -1251,12 +1251,12 @@ typedef struct formula_heads {
     int all;               /* some row has no head */
 } formula_heads;
 
-/* The head of one fragment; 0 when it has none. */
-static int fragment_head(const char *src, formula_head *h)
+/* Whether the pcre2 fragment src holds a '|' outside parentheses and
+   brackets: alternatives at its top, so no one word opens every match. */
+int pk_fragment_alternates(const char *src)
 {
-    const unsigned char *p = (const unsigned char *)src;
     int depth = 0, cls = 0;
-    for (const unsigned char *q = p; *q; q++) {
+    for (const char *q = src; *q; q++) {
         if (*q == '\\' && q[1])
             q++;
         else if (cls)
@@ -1268,8 +1268,17 @@ static int fragment_head(const char *src, formula_head *h)
         else if (*q == ')')
             depth--;
         else if (*q == '|' && depth == 0)
-            return 0;
+            return 1;
     }
+    return 0;
+}
+
+/* The head of one fragment; 0 when it has none. */
+static int fragment_head(const char *src, formula_head *h)
+{
+    const unsigned char *p = (const unsigned char *)src;
+    if (pk_fragment_alternates(src))
+        return 0;
     memset(h, 0, sizeof *h);
     while (h->n < HEAD_MAX) {
         size_t len;

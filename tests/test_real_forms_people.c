@@ -141,16 +141,18 @@ static void test_roll_heading_in_capitals(void **state)
     (void)state;
     const char *text = "Protokoll\n\nNärvarande Ledamöter\nAnna Berg (S)\nKarl Holm (M)\nTjänstgörande Ersättare\n"
                        "Bo Ek (M)\n\n§ 1 Ärende\nText.\n";
+    /* each person: name, party, title */
+    static const char *const listed[][3] = {
+        {"Anna Berg", "S", "ledamot"}, {"Karl Holm", "M", "ledamot"}, {"Bo Ek", "M", "ersättare"}};
+    size_t n = sizeof listed / sizeof *listed;
     pk_doc *d = extract(text);
     const pk_record *r = pk_doc_record(d);
-    expect(r, "Anna Berg", "S", "other");
-    expect(r, "Karl Holm", "M", "other");
-    expect(r, "Bo Ek", "M", "other");
-    expect_title(r, "Anna Berg", "ledamot");
-    expect_title(r, "Karl Holm", "ledamot");
-    expect_title(r, "Bo Ek", "ersättare");
+    for (size_t i = 0; i < n; i++) {
+        expect(r, listed[i][0], listed[i][1], "other");
+        expect_title(r, listed[i][0], listed[i][2]);
+    }
     assert_null(person(r, "Tjänstgörande Ersättare"));
-    assert_int_equal(r->n_people, 3);
+    assert_int_equal(r->n_people, n);
     pk_doc_free(d);
 }
 
