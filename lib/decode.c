@@ -275,18 +275,11 @@ static inline void count_ctrl(unsigned char b, size_t i, size_t *ctrl, size_t *n
 static inline void map_from(arena *a, pk_map_out *m, size_t o, size_t i)
 {
     if (m->n) {
-        pk_run *l = &m->r[m->n - 1];
+        const pk_run *l = &m->r[m->n - 1];
         if ((size_t)l->orig + (o - l->at) == i)
             return;
-        if (l->at == o) {
-            l->orig = (uint32_t)i;
-            return;
-        }
     }
-    if (m->n == m->cap)
-        pk_map_grow(a, m);
-    m->r[m->n].at = (uint32_t)o;
-    m->r[m->n++].orig = (uint32_t)i;
+    pk_map_open(a, m, o, i);
 }
 
 /* The common case in one pass: input that is valid UTF-8 is copied as it

@@ -148,26 +148,33 @@ typedef struct pk_map_out {
     size_t n, cap;
 } pk_map_out;
 void pk_map_grow(arena *a, pk_map_out *m);
+/* Byte i of the text and those after it map as a run from v: the last run
+   takes v when it starts at i (nothing of it was mapped yet), else a new
+   run starts. */
+static inline void pk_map_open(arena *a, pk_map_out *m, size_t i, size_t v)
+{
+    if (m->n && m->r[m->n - 1].at == i) {
+        m->r[m->n - 1].orig = (uint32_t)v;
+        return;
+    }
+    if (m->n == m->cap)
+        pk_map_grow(a, m);
+    m->r[m->n].at = (uint32_t)i;
+    m->r[m->n++].orig = (uint32_t)v;
+}
 /* The bytes from i of the text s (s[0..i] written; i after every run's
    start) map as a run from i that starts at v: a new run unless the last
    one says so already. */
 static inline void pk_map_run(arena *a, pk_map_out *m, const char *s, size_t i, size_t v)
 {
     if (m->n) {
-        pk_run *l = &m->r[m->n - 1];
+        const pk_run *l = &m->r[m->n - 1];
         /* at a character's start only: a run that starts on a later byte
            of a character maps the rest of it to its own start */
         if (((unsigned char)s[i] & 0xC0) != 0x80 && (size_t)l->orig + (i - l->at) == v)
             return;
-        if (l->at == i) {
-            l->orig = (uint32_t)v;
-            return;
-        }
     }
-    if (m->n == m->cap)
-        pk_map_grow(a, m);
-    m->r[m->n].at = (uint32_t)i;
-    m->r[m->n++].orig = (uint32_t)v;
+    pk_map_open(a, m, i, v);
 }
 /* Byte i of the text s maps to v (s[0..i] written, i after every run's
    start; the bytes after i are written next): the same, but a later byte
