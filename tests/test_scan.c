@@ -67,6 +67,23 @@ static void same_places(pk_scan *sc, const char *text, size_t n, int kind, const
 
 static int next_is_space(const char *s, size_t n, size_t at) { return at < n && s[at] == ' '; }
 
+/* The places of the keys of one kind in text by a plain search: naive[p]
+   set where one of them stands (and, for a key whose cond is set, a space
+   follows it; cond NULL: none has one). */
+static void naive_places(const char *text, size_t n, char keys[][65], const int *kinds, const int *cond, int nk,
+                         int kind, unsigned char *naive)
+{
+    memset(naive, 0, n + 1);
+    for (int i = 0; i < nk; i++) {
+        size_t m = strlen(keys[i]);
+        if (kinds[i] != kind)
+            continue;
+        for (size_t p = 0; p + m <= n; p++)
+            if (memcmp(text + p, keys[i], m) == 0 && (!cond || !cond[i] || next_is_space(text, n, p + m)))
+                naive[p] = 1;
+    }
+}
+
 /* words as written, some with a condition on what follows, in four kinds */
 static void test_words_as_naive_search(void **state)
 {
@@ -74,7 +91,7 @@ static void test_words_as_naive_search(void **state)
     for (int round = 0; round < 300; round++) {
         pk_scan *sc = pk_scan_new();
         assert_non_null(sc);
-        char keys[12][32];
+        char keys[12][65];
         int kinds[12], cond[12];
         int nk = 1 + (int)rnd(12);
         for (int i = 0; i < nk; i++) {
@@ -92,15 +109,7 @@ static void test_words_as_naive_search(void **state)
         size_t n = random_text(text, sizeof text, rnd(1500));
         static unsigned char naive[4096];
         for (int kind = 0; kind < 4; kind++) {
-            memset(naive, 0, n + 1);
-            for (int i = 0; i < nk; i++) {
-                size_t m = strlen(keys[i]);
-                if (kinds[i] != kind)
-                    continue;
-                for (size_t p = 0; p + m <= n; p++)
-                    if (memcmp(text + p, keys[i], m) == 0 && (!cond[i] || next_is_space(text, n, p + m)))
-                        naive[p] = 1;
-            }
+            naive_places(text, n, keys, kinds, cond, nk, kind, naive);
             same_places(sc, text, n, kind, naive);
         }
         pk_scan_free(sc);
@@ -140,15 +149,7 @@ static void test_long_words_as_naive_search(void **state)
         assert_int_equal(pk_scan_compile(sc), 0);
         static unsigned char naive[4096];
         for (int kind = 0; kind < 3; kind++) {
-            memset(naive, 0, n + 1);
-            for (int i = 0; i < nk; i++) {
-                size_t m = strlen(keys[i]);
-                if (kinds[i] != kind)
-                    continue;
-                for (size_t p = 0; p + m <= n; p++)
-                    if (memcmp(text + p, keys[i], m) == 0)
-                        naive[p] = 1;
-            }
+            naive_places(text, n, keys, kinds, NULL, nk, kind, naive);
             same_places(sc, text, n, kind, naive);
         }
         pk_scan_free(sc);
