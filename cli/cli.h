@@ -28,17 +28,34 @@ typedef struct walker {
     struct level {
         inputs list;
         size_t i;
+        void *dir;   /* the directory, open while its entries are taken (DIR *) */
+        size_t name; /* where an entry's name starts in its path */
     } *stack;
     size_t depth, cap;
 } walker;
 void walker_init(walker *w, char **args, size_t nargs);
 /* 1 and the next path (the caller frees it), 0 at the end, -1 out of memory. */
 int walker_next(walker *w, char **path);
+/* walker_next, and where the file opens: an entry of a directory's listing
+   as the name (in *path) in that directory (*dirfd, open until the next
+   call), else the path as it is (*dirfd AT_FDCWD); *reg 1 when the
+   listing said a regular file (no stat needed), else 0 */
+int walker_next_at(walker *w, char **path, int *dirfd, const char **name, int *reg);
 void walker_free(walker *w);
 
 /* ---- io.c: also compiled into the PDF reader ---- */
 /* Reads a whole file ("-": standard input); NULL with a message in err. */
 char *read_all(const char *path, size_t *len, char *err, size_t errn);
+/* A buffer the reads of one thread reuse from one file to the next. */
+typedef struct read_buf {
+    char *s;
+    size_t cap;
+} read_buf;
+/* Reads fd to its end into b (grown as needed), and closes it (not 0,
+   standard input): b->s, or NULL with a message in err. reg: the file is
+   known to be a regular one (no fstat: a read short of the room is its
+   end); else fstat says what it is and how large. */
+char *read_fd(int fd, int reg, read_buf *b, size_t *len, char *err, size_t errn);
 /* Writes all n bytes (retrying short writes); 0, or -1 with errno. */
 int write_all(int fd, const void *p, size_t n);
 

@@ -5,6 +5,7 @@
 #include "cli.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,9 +76,13 @@ static int cmp_entry(const void *a, const void *b, void *arg)
     return (cx > cy) - (cx < cy);
 }
 
-/* The sorted entries of dir that are directories, *.txt or *.pdf files. */
-static int list_dir(const char *dir, inputs *out)
+/* The sorted entries of dir that are directories, *.txt or *.pdf files,
+   into l, which keeps the directory open (its files are opened in it,
+   by name: no walk of their whole paths). A file's path has one byte
+   after its end: 1 when the listing said a regular file, else 0. */
+static int list_dir(const char *dir, struct level *l)
 {
+    inputs *out = &l->list;
     DIR *d = opendir(dir);
     if (!d)
         return 1; /* not a directory that opens: the caller reads it as a file */
@@ -106,13 +111,16 @@ static int list_dir(const char *dir, inputs *out)
         } else if (!wanted(e->d_name)) {
             free(path);
             continue;
+        } else {
+            path[dn + 2 + nn] = e->d_type == DT_REG;
         }
         if (take_input(out, path) != 0) {
             free(path);
             rc = -1;
         }
     }
-    closedir(d);
+    l->dir = d;
+    l->name = dn + 1;
     /* a directory with nothing to read leaves v NULL, which qsort must not get */
     size_t common = dn + 1;
     if (out->n > 1)
@@ -139,22 +147,33 @@ static int walker_push(walker *w, const char *dir)
     }
     struct level *l = &w->stack[w->depth];
     memset(l, 0, sizeof *l);
-    int rc = list_dir(dir, &l->list);
+    int rc = list_dir(dir, l);
     if (rc) {
         free_inputs(&l->list);
+        if (l->dir)
+            closedir(l->dir);
         return rc;
     }
     w->depth++;
     return 0;
 }
 
-int walker_next(walker *w, char **path)
+/* The level's listing done: its directory closed */
+static void level_free(struct level *l)
+{
+    free_inputs(&l->list);
+    if (l->dir)
+        closedir(l->dir);
+    l->dir = NULL;
+}
+
+int walker_next_at(walker *w, char **path, int *dirfd_out, const char **name, int *reg)
 {
     for (;;) {
         if (w->depth) {
             struct level *l = &w->stack[w->depth - 1];
             if (l->i == l->list.n) {
-                free_inputs(&l->list);
+                level_free(l);
                 w->depth--;
                 continue;
             }
@@ -170,8 +189,17 @@ int walker_next(walker *w, char **path)
                         return -1;
                     continue;
                 }
+                /* a directory that does not open: its error says why */
+                *dirfd_out = AT_FDCWD;
+                *name = p;
+                *reg = 0;
+            } else {
+                /* a file of the listing: its name in the open directory */
+                *dirfd_out = dirfd(l->dir);
+                *name = p + l->name;
+                *reg = p[pn + 1] == 1;
             }
-            *path = p; /* a file, or a directory that does not open: its error says why */
+            *path = p;
             return 1;
         }
         if (w->ai == w->nargs && (w->nargs || w->stdin_done))
@@ -186,14 +214,24 @@ int walker_next(walker *w, char **path)
                 continue;
         }
         *path = strdup(a);
+        *dirfd_out = AT_FDCWD;
+        *name = *path;
+        *reg = 0;
         return *path ? 1 : -1;
     }
+}
+
+int walker_next(walker *w, char **path)
+{
+    int fd, reg;
+    const char *name;
+    return walker_next_at(w, path, &fd, &name, &reg);
 }
 
 void walker_free(walker *w)
 {
     while (w->depth)
-        free_inputs(&w->stack[--w->depth].list);
+        level_free(&w->stack[--w->depth]);
     free(w->stack);
     w->stack = NULL;
     w->cap = 0;

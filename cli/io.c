@@ -13,6 +13,81 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Room for need bytes in b: 0, or -1 when out of memory (b as it was). */
+static int buf_room(read_buf *b, size_t need)
+{
+    if (need <= b->cap)
+        return 0;
+    char *nb = realloc(b->s, need);
+    if (!nb)
+        return -1;
+    b->s = nb;
+    b->cap = need;
+    return 0;
+}
+
+char *read_fd(int fd, int reg, read_buf *b, size_t *len, char *err, size_t errn)
+{
+    char *out = NULL;
+    size_t n = 0;
+    struct stat st;
+    if (!reg && fstat(fd, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            snprintf(err, errn, "is a directory");
+            goto done;
+        }
+        if (S_ISREG(st.st_mode) && (size_t)st.st_size > PK_MAX_INPUT) {
+            snprintf(err, errn, "%s", pk_strerror(PK_ETOOBIG));
+            goto done;
+        }
+        /* a regular file, its size known: room for one byte more, so that
+           one read that comes back short finds its end */
+        reg = S_ISREG(st.st_mode) && st.st_size > 0;
+        if (reg && buf_room(b, (size_t)st.st_size + 1) != 0) {
+            snprintf(err, errn, "%s", pk_strerror(PK_ENOMEM));
+            goto done;
+        }
+    }
+    if (!b->cap && buf_room(b, 65536) != 0) {
+        snprintf(err, errn, "%s", pk_strerror(PK_ENOMEM));
+        goto done;
+    }
+    for (;;) {
+        if (n == b->cap) {
+            if (b->cap > PK_MAX_INPUT) {
+                snprintf(err, errn, "%s", pk_strerror(PK_ETOOBIG));
+                goto done;
+            }
+            if (buf_room(b, b->cap * 2) != 0) {
+                snprintf(err, errn, "%s", pk_strerror(PK_ENOMEM));
+                goto done;
+            }
+        }
+        ssize_t r = read(fd, b->s + n, b->cap - n);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            /* (a directory in the place of a file the listing named) */
+            snprintf(err, errn, "%s", errno == EISDIR ? "is a directory" : strerror(errno));
+            goto done;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+        /* a regular file read short of the room is at its end: the read
+           that would return 0 is not made (a syscall per file of a large
+           archive) */
+        if (reg && n < b->cap)
+            break;
+    }
+    out = b->s;
+done:
+    if (fd != 0)
+        close(fd);
+    *len = n;
+    return out;
+}
+
 char *read_all(const char *path, size_t *len, char *err, size_t errn)
 {
     int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
@@ -20,66 +95,11 @@ char *read_all(const char *path, size_t *len, char *err, size_t errn)
         snprintf(err, errn, "%s", strerror(errno));
         return NULL;
     }
-    struct stat st;
-    int reg = 0; /* a regular file, its size known */
-    if (fstat(fd, &st) == 0) {
-        reg = S_ISREG(st.st_mode) && st.st_size > 0;
-        if (S_ISDIR(st.st_mode)) {
-            snprintf(err, errn, "is a directory");
-            close(fd);
-            return NULL;
-        }
-        if (S_ISREG(st.st_mode) && (size_t)st.st_size > PK_MAX_INPUT) {
-            snprintf(err, errn, "%s", pk_strerror(PK_ETOOBIG));
-            close(fd);
-            return NULL;
-        }
-    }
-    size_t cap = reg ? (size_t)st.st_size + 1 : 65536, n = 0;
-    char *buf = malloc(cap);
-    for (;;) {
-        if (!buf) {
-            snprintf(err, errn, "%s", pk_strerror(PK_ENOMEM));
-            break;
-        }
-        if (n == cap) {
-            if (cap > PK_MAX_INPUT) {
-                snprintf(err, errn, "%s", pk_strerror(PK_ETOOBIG));
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                continue;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        ssize_t r = read(fd, buf + n, cap - n);
-        if (r < 0) {
-            if (errno == EINTR)
-                continue;
-            snprintf(err, errn, "%s", strerror(errno));
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-        /* a regular file read short of the room its size made is at its
-           end: the read that would return 0 is not made (a syscall per
-           file of a large archive) */
-        if (reg && n < cap)
-            break;
-    }
-    if (fd != 0)
-        close(fd);
-    *len = n;
-    return buf;
+    read_buf b = {NULL, 0};
+    char *s = read_fd(fd, 0, &b, len, err, errn);
+    if (!s)
+        free(b.s);
+    return s;
 }
 
 int write_all(int fd, const void *p, size_t n)

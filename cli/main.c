@@ -56,6 +56,9 @@ static const char usage[] =
 
 typedef struct job {
     char *path;    /* the input, from the walk */
+    int fd;        /* the input opened as it was taken, or -1 ... */
+    int open_errno; /* ... and why not */
+    int reg;       /* the walk's listing said a regular file */
     char *out;     /* the rendered record(s) */
     pk_doc *doc;   /* -f sqlite: the record itself, written by the main thread */
     char *error;   /* -f sqlite: the error of a failed input */
@@ -120,14 +123,20 @@ static char *render_records(enum fmt fmt, const pk_doc *doc)
     return all;
 }
 
-static void process(run *r, size_t i)
+/* Document i, read into the thread's buffer rb. */
+static void process(run *r, size_t i, read_buf *rb)
 {
     job *j = &r->jobs[i % r->window];
     const char *path = j->path;
     const char *source = strcmp(path, "-") == 0 ? "-" : path;
     char err[1024]; /* a PDF reader not found: two paths and the fix */
     size_t len = 0;
-    char *text = read_all(path, &len, err, sizeof err);
+    char *text = NULL;
+    if (j->fd < 0)
+        snprintf(err, sizeof err, "%s", strerror(j->open_errno));
+    else
+        text = read_fd(j->fd, j->reg, rb, &len, err, sizeof err);
+    j->fd = -1; /* closed by read_fd */
     j->bytes = len;
     if (!text && r->fmt == F_SQLITE) {
         j->error = strdup(err);
@@ -144,8 +153,7 @@ static void process(run *r, size_t i)
     int is_pdf = is_pdf_name(path) || looks_like_pdf(text, len);
     if (is_pdf) {
         int prc = pdf_read_isolated(text, len, r->pdf, &pr, err, sizeof err);
-        free(text);
-        text = NULL;
+        text = NULL; /* (rb's, kept for the next input) */
         if (prc == 0 && r->text_dir && write_text(r->text_dir, source, pr.text, pr.len, err, sizeof err) != 0) {
             pdf_result_free(&pr);
             prc = -1;
@@ -165,7 +173,8 @@ static void process(run *r, size_t i)
     pk_doc *doc = NULL;
     pk_error e;
     int rc = pk_extract_ex(r->ex, text, len, source, &doc, &e);
-    free(text);
+    if (is_pdf)
+        free(text); /* the reader's text; a file's stays in rb */
     for (size_t k = 0; rc == 0 && k < pr.n_warnings; k++)
         if (pk_doc_add_warning(doc, pr.warnings[k]) != 0) {
             pk_doc_free(doc);
@@ -206,7 +215,9 @@ static int claim(run *r, size_t *k)
     if (r->next >= r->written + r->window)
         return -1;
     char *path = NULL;
-    int rc = walker_next(r->wk, &path);
+    const char *name;
+    int dir, reg;
+    int rc = walker_next_at(r->wk, &path, &dir, &name, &reg);
     if (rc <= 0) {
         r->exhausted = 1;
         r->oom |= rc < 0;
@@ -214,13 +225,20 @@ static int claim(run *r, size_t *k)
         return 0;
     }
     *k = r->next++;
-    r->jobs[*k % r->window].path = path;
+    job *j = &r->jobs[*k % r->window];
+    j->path = path;
+    /* opened here, while the walk holds its directory open: by its name
+       there, not by its whole path (standard input as "-") */
+    j->fd = strcmp(path, "-") == 0 ? 0 : openat(dir, name, O_RDONLY);
+    j->open_errno = j->fd < 0 ? errno : 0;
+    j->reg = reg;
     return 1;
 }
 
 static void *worker(void *arg)
 {
     run *r = arg;
+    read_buf rb = {NULL, 0};
     pthread_mutex_lock(&r->mu);
     for (;;) {
         size_t k;
@@ -232,12 +250,13 @@ static void *worker(void *arg)
             continue;
         }
         pthread_mutex_unlock(&r->mu);
-        process(r, k);
+        process(r, k, &rb);
         pthread_mutex_lock(&r->mu);
         r->jobs[k % r->window].done = 1;
         pthread_cond_broadcast(&r->cv);
     }
     pthread_mutex_unlock(&r->mu);
+    free(rb.s);
     return NULL;
 }
 
@@ -444,6 +463,7 @@ static int run_command(int argc, char **argv)
     }
     int show = total > 1;
     double t0 = now(), bytes = 0;
+    read_buf rb = {NULL, 0}; /* the main thread's reads */
     int any_failed = 0, write_failed = 0;
     if (fmt == F_CSV)
         write_failed |= fputs(pk_csv_header(), out) < 0;
@@ -466,7 +486,7 @@ static int run_command(int argc, char **argv)
             int c = claim(&r, &k);
             if (c > 0) {
                 pthread_mutex_unlock(&r.mu);
-                process(&r, k);
+                process(&r, k, &rb);
                 pthread_mutex_lock(&r.mu);
                 r.jobs[k % r.window].done = 1;
                 pthread_cond_broadcast(&r.cv);
@@ -523,6 +543,7 @@ static int run_command(int argc, char **argv)
         write_failed |= fputs(i ? "\n]\n" : "]\n", out) < 0;
     for (long k = 0; k < started; k++)
         pthread_join(th[k], NULL);
+    free(rb.s);
     free(th);
     free(r.jobs);
     walker_free(&wk);
