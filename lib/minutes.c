@@ -78,21 +78,19 @@ static int opens_closing(const ctx *c, const line *l)
 }
 
 /* A word of a report (cue_words.tsv, kind report) stands in [0, he), the
-   text before the first paragraph: the one pass's places of kind
-   PK_CUE_REPORT (each word as written, no condition after it) over that
-   part alone, as the parts of minutes are each read on their own; the
-   whole text's pass is never run for minutes. A word that crosses he is
-   not in [0, he), and the pass over the part does not see it either. */
+   text before the first paragraph, as written (no condition after it):
+   each such row sought there at once (memmem), not the one pass over
+   the part with every kind of cue, since the whole text's pass is never
+   run for minutes and these few words are all that is asked of it here.
+   A word that crosses he is not in [0, he). */
 static int holds_report_word(const ctx *c, size_t he)
 {
-    if (!he)
-        return 0;
-    ctx h;
-    memset(&h, 0, sizeof h);
-    h.ex = c->ex;
-    h.a = c->a;
-    h.t = pk_text_part(&c->t, 0, he);
-    return pk_cue_word_at(&h, PK_CUE_REPORT, SIZE_MAX, 0, he, NULL) != SIZE_MAX;
+    for (size_t k = 0; k < pk_n_cue_words; k++) {
+        const char *w = pk_cue_words[k].word;
+        if (pk_cue_words[k].kind == PK_CUE_REPORT && memmem(c->t.s, he, w, strlen(w)))
+            return 1;
+    }
+    return 0;
 }
 
 size_t pk_minutes_paragraphs(ctx *c, vec *out, size_t *closing)
