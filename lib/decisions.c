@@ -471,20 +471,28 @@ static void make_lead_rows(void)
         ld->all = 1;
         return;
     }
-    size_t k = 0;
-    for (unsigned b = 0; b < 256; b++) {
-        ld->lo[b] = (unsigned short)k;
-        for (size_t i = 0; i < pk_n_decision_leads; i++) {
-            size_t m = strlen(pk_decision_leads[i]);
-            if (m && (unsigned char)pk_decision_leads[i][m - 1] == b) {
-                ld->len[k] = m;
-                ld->tail[k] = tail_of(pk_decision_leads[i], m);
-                ld->mask[k] = m >= 4 ? 0xFFFFFFFFu : (1u << (8 * m)) - 1;
-                ld->row[k++] = (unsigned short)i;
-            }
-        }
+    /* the rows counted by their last byte, then placed in table order
+       within each byte's run: each row's length taken once */
+    size_t len[MAX_LEADS];
+    unsigned short at[257] = {0};
+    for (size_t i = 0; i < pk_n_decision_leads; i++) {
+        len[i] = strlen(pk_decision_leads[i]);
+        if (len[i])
+            at[(unsigned char)pk_decision_leads[i][len[i] - 1] + 1]++;
     }
-    ld->lo[256] = (unsigned short)k;
+    for (unsigned b = 0; b < 256; b++)
+        at[b + 1] = (unsigned short)(at[b + 1] + at[b]);
+    memcpy(ld->lo, at, sizeof ld->lo);
+    for (size_t i = 0; i < pk_n_decision_leads; i++) {
+        size_t m = len[i];
+        if (!m)
+            continue;
+        size_t k = at[(unsigned char)pk_decision_leads[i][m - 1]]++;
+        ld->len[k] = m;
+        ld->tail[k] = tail_of(pk_decision_leads[i], m);
+        ld->mask[k] = m >= 4 ? 0xFFFFFFFFu : (1u << (8 * m)) - 1;
+        ld->row[k] = (unsigned short)i;
+    }
 }
 
 static const leads *leads_init(void)
@@ -754,20 +762,27 @@ void pk_extract_decisions(ctx *c)
     const leads *ld = leads_init();
     text_set ts = {NULL, 0, 0}; /* filled once there are FEW_TEXTS decisions */
     lead_body lb = {0, 0, 0, 0, 0, 0, 0, 0, {0}};
+    /* the first of each: a decision heading, a "Beslut" heading (read in
+       minutes only, so sought in them only) and a lead-in line; the walk
+       ends when all it seeks are found */
     for (size_t i = c->focus_line; i < g->nlines; i++) {
         const line *l = &g->lines[i];
         size_t ov[6];
         if (l->heading == H_DECISION) {
             if (head == g->nlines)
                 head = i;
-            if (beslut == g->nlines && line_is_beslut(c, l))
+            if (protokoll && beslut == g->nlines && line_is_beslut(c, l))
                 beslut = i;
+            if (lead < g->nlines && (beslut < g->nlines || !protokoll))
+                break;
         } else if (lead == g->nlines && !l->blank && !l->heading && is_lead_in(c, ld, l) &&
                    pk_rx_match(c, RX_BODY, l->s, l->e, ov, 3) && ov[0] == l->s) {
             lead = i; /* "<Nämnd> beslutar" standing on its own line */
             lb.ks = l->s;
             lb.ke = l->e;
             memcpy(lb.kov, ov, sizeof lb.kov);
+            if (head < g->nlines && (beslut < g->nlines || !protokoll))
+                break;
         }
     }
     /* in minutes the decision itself wins over a proposal quoted before it */
