@@ -215,8 +215,12 @@ void pk_extract_regnums(ctx *c)
                 x->vs = ov[2];
                 x->ve = ov[3];
             } else {
+                /* the shape's row, in decimal (match.c writes "(*MARK:%zu)"):
+                   read here, not by strtoul and its locale */
                 const char *mark = pk_rx_mark(c);
-                size_t row = mark ? (size_t)strtoul(mark, NULL, 10) : 0;
+                size_t row = 0;
+                for (const char *d = mark; d && *d >= '0' && *d <= '9'; d++)
+                    row = row * 10 + (size_t)(*d - '0');
                 x->context = row < pk_n_regnum_shapes ? pk_regnum_shapes[row].context : "prefix";
                 x->vs = ov[0];
                 x->ve = ov[1];
