@@ -838,6 +838,8 @@ void pk_extract_decisions(ctx *c)
     /* the cues (cue_words.tsv, kind proposal) in table order, each at its
        first place in the text */
     size_t nk = ld->proposal_all ? pk_n_cue_words : ld->n_proposal;
+    if (!pk_cue_places(c, PK_CUE_PROPOSAL)->n)
+        nk = 0; /* none of them stands anywhere: no row is asked where */
     for (size_t j = 0; j < nk && !c->decisions.n; j++) {
         size_t k = ld->proposal_all ? j : ld->proposal[j];
         if (pk_cue_words[k].kind != PK_CUE_PROPOSAL)
