@@ -129,10 +129,19 @@ static size_t count_words(const char *s, size_t n)
     return w;
 }
 
-/* Whole line matched by pattern id. */
+/* Whole line matched by pattern id. A match of RX_BODY or RX_ADMIN ends
+   in the letters of its noun (match.c reads the word whole, then tests
+   its ending looking back, then no letter after it), whatever the rows:
+   a line whose last byte is no letter's is neither, and pcre2 is not
+   asked (a one-line text named a body in passing at each call). */
 static int line_is(ctx *c, const line *l, int id)
 {
     size_t ov[2];
+    if ((id == RX_BODY || id == RX_ADMIN) && l->e > l->s) {
+        unsigned char b = (unsigned char)c->t.s[l->e - 1];
+        if (b < 0x80 && (unsigned)((b | 0x20) - 'a') >= 26)
+            return 0;
+    }
     return pk_rx_match(c, id, l->s, l->e, ov, 1) && ov[0] == l->s && ov[1] == l->e;
 }
 
