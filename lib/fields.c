@@ -2,6 +2,7 @@
    ärendemening) and administration. */
 #include "internal.h"
 
+#include <pthread.h>
 #include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -42,10 +43,47 @@ static const doc_word doc_words[] = {
 #include "doc_types.inc"
 };
 
-/* One of the n words at needles (all with the same first byte) occurs in
-   the input, not as the start of a longer word; in a part of whole
+#define N_DOC_WORDS (sizeof doc_words / sizeof *doc_words)
+
+/* doc_words' rows read once: each row's length; at the first row of a
+   type, the end of its rows and what else makes it hold (DOC_PARAGRAPH,
+   DOC_DECISION); at the first row of a run of them with one first byte,
+   the end of the run */
+enum { DOC_PARAGRAPH = 1, DOC_DECISION = 2 };
+typedef struct doc_rows {
+    size_t len[N_DOC_WORDS];
+    size_t type_end[N_DOC_WORDS];
+    size_t run_end[N_DOC_WORDS];
+    int also[N_DOC_WORDS];
+} doc_rows;
+static doc_rows doc_rows_made;
+static pthread_once_t doc_rows_once = PTHREAD_ONCE_INIT;
+
+static void make_doc_rows(void)
+{
+    doc_rows *d = &doc_rows_made;
+    for (size_t i = 0; i < N_DOC_WORDS; i++)
+        d->len[i] = strlen(doc_words[i].word);
+    for (size_t i = 0, j; i < N_DOC_WORDS; i = j) {
+        const char *type = doc_words[i].type;
+        /* (one type's rows most often share its string) */
+        for (j = i + 1; j < N_DOC_WORDS && (doc_words[j].type == type || strcmp(doc_words[j].type, type) == 0);)
+            j++;
+        d->type_end[i] = j;
+        d->also[i] = (strcmp(type, "protokoll") == 0 ? DOC_PARAGRAPH : 0) |
+                     (strcmp(type, "tjansteutlatande") == 0 ? DOC_DECISION : 0);
+        for (size_t k = i, l; k < j; k = l) {
+            for (l = k + 1; l < j && doc_words[l].word[0] == doc_words[k].word[0];)
+                l++;
+            d->run_end[k] = l;
+        }
+    }
+}
+
+/* One of the words of rows [k, l) (all with the same first byte) occurs
+   in the input, not as the start of a longer word; in a part of whole
    minutes, in that part's text alone. One pass for them all. */
-static int has_any(const ctx *c, const doc_word *needles, size_t n)
+static int has_any(const ctx *c, const doc_rows *d, size_t k, size_t l)
 {
     const unsigned char *p = c->orig, *end = c->orig + c->orig_len;
     if (c->minutes) {
@@ -54,13 +92,13 @@ static int has_any(const ctx *c, const doc_word *needles, size_t n)
     }
     /* from each place of their first byte (a capital, rare in prose):
        memchr skips to them faster than memmem searches for a whole word */
-    for (; (p = memchr(p, needles[0].word[0], (size_t)(end - p))) != NULL; p++)
-        for (size_t i = 0; i < n; i++) {
-            const char *w = needles[i].word;
+    for (; (p = memchr(p, doc_words[k].word[0], (size_t)(end - p))) != NULL; p++)
+        for (size_t i = k; i < l; i++) {
+            const char *w = doc_words[i].word;
             /* the second byte first: most places of the first are no word's */
             if (w[1] && (p + 1 >= end || p[1] != (unsigned char)w[1]))
                 continue;
-            size_t m = strlen(w);
+            size_t m = d->len[i];
             if ((size_t)(end - p) < m || memcmp(p, w, m) != 0)
                 continue;
             if (p + m >= end || !((p[m] >= 'a' && p[m] <= 'z') || p[m] >= 0xC0))
@@ -78,21 +116,15 @@ static int has_any(const ctx *c, const doc_word *needles, size_t n)
    (decision). */
 static const char *doc_type(const ctx *c, int decision)
 {
-    const size_t n = sizeof doc_words / sizeof *doc_words;
-    for (size_t i = 0, j; i < n; i = j) {
-        const char *type = doc_words[i].type;
-        /* (one type's rows most often share its string) */
-        for (j = i + 1; j < n && (doc_words[j].type == type || strcmp(doc_words[j].type, type) == 0);)
-            j++;
-        int holds = (c->rec->paragraph != NULL && strcmp(type, "protokoll") == 0) ||
-                    (decision && strcmp(type, "tjansteutlatande") == 0);
-        for (size_t k = i, l; !holds && k < j; k = l) {
-            for (l = k + 1; l < j && doc_words[l].word[0] == doc_words[k].word[0];)
-                l++;
-            holds = has_any(c, doc_words + k, l - k);
-        }
+    pthread_once(&doc_rows_once, make_doc_rows);
+    const doc_rows *d = &doc_rows_made;
+    for (size_t i = 0, j; i < N_DOC_WORDS; i = j) {
+        j = d->type_end[i];
+        int holds = (c->rec->paragraph != NULL && (d->also[i] & DOC_PARAGRAPH)) || (decision && (d->also[i] & DOC_DECISION));
+        for (size_t k = i; !holds && k < j; k = d->run_end[k])
+            holds = has_any(c, d, k, d->run_end[k]);
         if (holds)
-            return type;
+            return doc_words[i].type;
     }
     return "unknown";
 }
