@@ -683,8 +683,12 @@ static void body_from_header(ctx *c)
                 e = q;
                 break;
             }
-        if (l->blank || !pk_rx_match(c, RX_BODY, l->s, e, ov, 3) || ov[0] != l->s ||
-            ov[1] != e)
+        /* the first column a body's name whole: a match of RX_BODY ends
+           in the letters of its noun, whatever the rows, so a column whose
+           last byte is no letter's is none, and pcre2 is not asked */
+        unsigned char last = e > l->s ? (unsigned char)t[e - 1] : 0;
+        if (l->blank || (last < 0x80 && (unsigned)((last | 0x20) - 'a') >= 26) ||
+            !pk_rx_match(c, RX_BODY, l->s, e, ov, 3) || ov[0] != l->s || ov[1] != e)
             continue;
         size_t hs = ov[4], he = ov[5], s = hs;
         if (ov[2] != (size_t)-1 && (!pk_is_upper_at(c->t.s + hs, he - hs) || strncasecmp(c->t.s + hs, "stadsdels", 9) == 0))
