@@ -268,9 +268,10 @@ static int is_furniture_line(ctx *c, const line *l, int under_para)
         (w <= 3 && ends_in(s, n, pk_town_end, pk_n_town_end, 0)))
         return 1;
     /* the first date of the line, asked once: the line that is one, or
-       that opens with one (below) */
+       that opens with one (below); an ISO date opens with a digit, so
+       pcre2 is asked only of a line that does */
     size_t dv[2];
-    int date_first = pk_rx_match(c, RX_DATE_ISO, l->s, l->e, dv, 1) && dv[0] == l->s;
+    int date_first = n && s[0] >= '0' && s[0] <= '9' && pk_rx_match(c, RX_DATE_ISO, l->s, l->e, dv, 1) && dv[0] == l->s;
     if ((date_first && dv[1] == l->e) || line_is(c, l, RX_REGNUM) || line_is(c, l, RX_BODY) || line_is(c, l, RX_ADMIN))
         return 1;
     size_t ov[4];
