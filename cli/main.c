@@ -228,8 +228,9 @@ static int claim(run *r, size_t *k)
     job *j = &r->jobs[*k % r->window];
     j->path = path;
     /* opened here, while the walk holds its directory open: by its name
-       there, not by its whole path (standard input as "-") */
-    j->fd = strcmp(path, "-") == 0 ? 0 : openat(dir, name, O_RDONLY);
+       there, not by its whole path (standard input as "-"); not handed to
+       a PDF reader another thread starts meanwhile */
+    j->fd = strcmp(path, "-") == 0 ? 0 : openat(dir, name, O_RDONLY | O_CLOEXEC);
     j->open_errno = j->fd < 0 ? errno : 0;
     j->reg = reg;
     return 1;
