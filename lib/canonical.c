@@ -69,13 +69,14 @@ struct pk_names {
     /* the entries of kind K_NAME, in table order: the names a header is searched for */
     uint32_t *names;
     size_t n_names;
-    /* the same entries grouped by the pair of bytes (pair_bit) that the
-       fewest names hold of those each holds: a header is searched only for
-       the names whose pair it holds. by_pair[pair_first[k] .. pair_first[k
-       + 1]) hold pair k; those from pair_first[4096] on are shorter than a
-       pair */
-    uint32_t *by_pair;
-    uint32_t pair_first[4096 + 2];
+    /* for each of names[]: the triples of bytes (tri_bit) of its name,
+       the one the fewest names hold first: tri[tri_at[i] .. tri_at[i +
+       1]). A header is searched only for the names whose triples it all
+       holds, the first tried before anything else; a name shorter than a
+       triple has none and is always searched for */
+    uint16_t *tri;
+    uint32_t *tri_at;
+    uint32_t *rare; /* the first of each name's triples; TRI_BITS for a name without one */
 };
 
 #define NONE UINT32_MAX
@@ -167,7 +168,9 @@ void pk_names_free(pk_names *ix)
     free(ix->v);
     free(ix->slot);
     free(ix->names);
-    free(ix->by_pair);
+    free(ix->tri);
+    free(ix->tri_at);
+    free(ix->rare);
     free(ix);
 }
 
@@ -189,55 +192,62 @@ static int add_list(pk_names *ix, const char *list, int body, int kind)
     return 0;
 }
 
-/* A pair of bytes as a bit of the set of pairs that occur in a text. */
-static inline unsigned pair_bit(unsigned char a, unsigned char b) { return ((unsigned)a << 5 ^ b) & 4095; }
-
-/* The names grouped by their rarest pair (ix->by_pair); 0, or -1 when out
-   of memory. */
-static int group_by_pair(pk_names *ix)
+/* Three bytes as a bit of the set of triples that occur in a text (the
+   bytes' low five bits each beside one another, the last one's whole:
+   the lower-case letters tell apart, and a text's triples are set in one
+   rolling step per byte, tri_next). */
+enum { TRI_BITS = 32768 };
+static inline unsigned tri_next(unsigned h, unsigned char b) { return ((h << 5) ^ b) & (TRI_BITS - 1); }
+static inline unsigned tri_bit(const char *p)
 {
-    enum { SHORT = 4096 };
-    uint32_t *key = pk_malloc((ix->n_names + 1) * sizeof *key);
-    uint32_t *count = pk_malloc(4096 * sizeof *count), *mark = pk_malloc(4096 * sizeof *mark);
-    ix->by_pair = pk_malloc((ix->n_names + 1) * sizeof *ix->by_pair);
-    int rc = key && count && mark && ix->by_pair ? 0 : -1;
+    return tri_next(tri_next(tri_next(0, (unsigned char)p[0]), (unsigned char)p[1]), (unsigned char)p[2]);
+}
+
+/* The triples of each name (ix->tri, ix->tri_at), the one the fewest
+   names hold first, and that one in ix->rare; 0, or -1 when out of
+   memory. The counts only order a name's triples (a triple a name holds
+   twice counts twice, a count stops at 255): any order gives the same
+   answers. */
+static int name_triples(pk_names *ix)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < ix->n_names; i++) {
+        size_t len = ix->v[ix->names[i]].len;
+        total += len >= 3 ? len - 2 : 0;
+    }
+    unsigned char *count = pk_malloc(TRI_BITS);
+    ix->tri = pk_malloc((total + 1) * sizeof *ix->tri);
+    ix->tri_at = pk_malloc((ix->n_names + 1) * sizeof *ix->tri_at);
+    ix->rare = pk_malloc((ix->n_names + 1) * sizeof *ix->rare);
+    int rc = count && ix->tri && ix->tri_at && ix->rare ? 0 : -1;
     if (rc == 0) {
-        /* how many names hold each pair (a name counts once) */
-        memset(count, 0, 4096 * sizeof *count);
-        for (size_t k = 0; k < 4096; k++)
-            mark[k] = UINT32_MAX;
+        memset(count, 0, TRI_BITS);
         for (size_t i = 0; i < ix->n_names; i++) {
             const struct name_ent *e = &ix->v[ix->names[i]];
-            for (size_t j = 0; j + 1 < e->len; j++) {
-                unsigned k = pair_bit((unsigned char)e->low[j], (unsigned char)e->low[j + 1]);
-                if (mark[k] != (uint32_t)i) {
-                    mark[k] = (uint32_t)i;
-                    count[k]++;
+            for (size_t j = 0; j + 2 < e->len; j++) {
+                unsigned k = tri_bit(e->low + j);
+                count[k] = (unsigned char)(count[k] + (count[k] < 255));
+            }
+        }
+        uint32_t o = 0;
+        for (size_t i = 0; i < ix->n_names; i++) {
+            const struct name_ent *e = &ix->v[ix->names[i]];
+            uint32_t first = o;
+            ix->tri_at[i] = first;
+            for (size_t j = 0; j + 2 < e->len; j++) {
+                unsigned k = tri_bit(e->low + j);
+                ix->tri[o++] = (uint16_t)k;
+                if (count[k] < count[ix->tri[first]]) {
+                    ix->tri[o - 1] = ix->tri[first];
+                    ix->tri[first] = (uint16_t)k;
                 }
             }
+            /* none: the bit past the triples', set in every header's */
+            ix->rare[i] = o > first ? ix->tri[first] : TRI_BITS;
         }
-        memset(ix->pair_first, 0, sizeof ix->pair_first);
-        for (size_t i = 0; i < ix->n_names; i++) {
-            const struct name_ent *e = &ix->v[ix->names[i]];
-            uint32_t best = SHORT;
-            for (size_t j = 0; j + 1 < e->len; j++) {
-                unsigned k = pair_bit((unsigned char)e->low[j], (unsigned char)e->low[j + 1]);
-                if (best == SHORT || count[k] < count[best])
-                    best = k;
-            }
-            key[i] = best;
-            ix->pair_first[best + 1]++;
-        }
-        for (size_t k = 0; k <= SHORT; k++)
-            ix->pair_first[k + 1] += ix->pair_first[k];
-        memcpy(count, ix->pair_first, 4096 * sizeof *count); /* the next free place of each group */
-        uint32_t fill_short = ix->pair_first[SHORT];
-        for (size_t i = 0; i < ix->n_names; i++)
-            ix->by_pair[key[i] == SHORT ? fill_short++ : count[key[i]]++] = ix->names[i];
+        ix->tri_at[ix->n_names] = o;
     }
-    free(key);
     free(count);
-    free(mark);
     return rc;
 }
 
@@ -260,7 +270,9 @@ pk_names *pk_names_new(void)
     ix->slot = NULL;
     ix->names = NULL;
     ix->n_names = 0;
-    ix->by_pair = NULL;
+    ix->tri = NULL;
+    ix->tri_at = NULL;
+    ix->rare = NULL;
     ix->v = pk_malloc(cap * sizeof *ix->v);
     if (!ix->v) {
         free(ix);
@@ -298,7 +310,7 @@ pk_names *pk_names_new(void)
     for (size_t i = 0; i < ix->n; i++)
         if (ix->v[i].kind == K_NAME)
             ix->names[ix->n_names++] = (uint32_t)i;
-    if (group_by_pair(ix)) {
+    if (name_triples(ix)) {
         pk_names_free(ix);
         return NULL;
     }
@@ -505,30 +517,13 @@ static int lookup(const pk_names *ix, const char *low, int kind, const generic_b
     return found;
 }
 
-/* Every pair of bytes of p[0..n) occurs in the text. */
-static int pairs_seen(const uint64_t *seen, const char *p, size_t n)
-{
-    for (size_t i = 0; i + 1 < n; i++) {
-        unsigned k = pair_bit((unsigned char)p[i], (unsigned char)p[i + 1]);
-        if (!(seen[k >> 6] >> (k & 63) & 1))
-            return 0;
-    }
-    return 1;
-}
+static inline int tri_seen(const uint64_t *seen, unsigned k) { return seen[k >> 6] >> (k & 63) & 1; }
 
 /* Whether the name entry i stands in the header low[0..n) as a word of
-   its own (a necessary pair of it missing, or its body unfitting: no). */
-static int header_names(const pk_names *ix, uint32_t i, const uint64_t *seen, const char *low, size_t n,
-                        const generic_body *generic, int year, signed char *ok)
+   its own. */
+static int header_names(const pk_names *ix, uint32_t i, const char *low, size_t n)
 {
     const struct name_ent *e = &ix->v[i];
-    /* whether the body fits, asked once per body (ok[] starts at -1) */
-    if (ok[e->body] < 0) {
-        const body_row *b = &bodies[e->body];
-        ok[e->body] = fits(b, generic) && alive(b, year);
-    }
-    if (!ok[e->body] || !pairs_seen(seen, e->low, e->len))
-        return 0;
     for (const char *p = low; (p = memmem(p, n - (size_t)(p - low), e->low, e->len)) != NULL; p++) {
         size_t at = (size_t)(p - low), after = at + e->len;
         int left = at == 0 || !(pk_is_letter_at(low + at - 1, 1) || (unsigned char)low[at - 1] >= 0x80);
@@ -548,36 +543,46 @@ static int from_header(ctx *c, const pk_names *ix, const generic_body *generic, 
         end = 2000;
     const char *low = pk_lower(c->a, c->t.s, end);
     size_t n = strlen(low);
-    /* the pairs of bytes that occur in the header: a name with a pair
+    /* the triples of bytes that occur in the header: a name with a triple
        that does not occur is not searched for */
-    uint64_t seen[64] = {0};
-    for (size_t i = 0; i + 1 < n; i++) {
-        unsigned k = pair_bit((unsigned char)low[i], (unsigned char)low[i + 1]);
-        seen[k >> 6] |= (uint64_t)1 << (k & 63);
+    uint64_t seen[TRI_BITS / 64 + 1];
+    memset(seen, 0, sizeof seen);
+    seen[TRI_BITS / 64] = 1; /* (the bit TRI_BITS: a name without a triple) */
+    if (n >= 2) {
+        unsigned h = tri_next(tri_next(0, (unsigned char)low[0]), (unsigned char)low[1]);
+        for (size_t i = 2; i < n; i++) {
+            h = tri_next(h, (unsigned char)low[i]);
+            seen[h >> 6] |= (uint64_t)1 << (h & 63);
+        }
     }
-    /* only the names of the groups of the pairs the header holds, and
-       those shorter than a pair, can stand in it; the outcome (the one
-       body found, or none) does not depend on the order they are tried in */
+    /* the outcome (the one body found, or none) does not depend on the
+       order the names are tried in */
     int found = -1;
     signed char ok[NBODIES];
     memset(ok, -1, sizeof ok);
-    for (uint32_t i = ix->pair_first[4096]; i < ix->pair_first[4097]; i++)
-        if (ix->v[ix->by_pair[i]].body != found && header_names(ix, ix->by_pair[i], seen, low, n, generic, year, ok)) {
-            if (found >= 0)
-                return -1;
-            found = ix->v[ix->by_pair[i]].body;
+    for (size_t i = 0; i < ix->n_names; i++) {
+        /* the rarest triple, before anything else: most names fail there */
+        if (!tri_seen(seen, ix->rare[i]))
+            continue;
+        const struct name_ent *e = &ix->v[ix->names[i]];
+        if (e->body == found)
+            continue;
+        /* whether the body fits, asked once per body (ok[] starts at -1) */
+        if (ok[e->body] < 0) {
+            const body_row *b = &bodies[e->body];
+            ok[e->body] = fits(b, generic) && alive(b, year);
         }
-    for (unsigned w = 0; w < 64; w++)
-        for (uint64_t bits = seen[w]; bits; bits &= bits - 1) {
-            unsigned k = w * 64 + (unsigned)__builtin_ctzll(bits);
-            for (uint32_t i = ix->pair_first[k]; i < ix->pair_first[k + 1]; i++)
-                if (ix->v[ix->by_pair[i]].body != found &&
-                    header_names(ix, ix->by_pair[i], seen, low, n, generic, year, ok)) {
-                    if (found >= 0)
-                        return -1;
-                    found = ix->v[ix->by_pair[i]].body;
-                }
-        }
+        if (!ok[e->body])
+            continue;
+        const uint16_t *t = ix->tri + ix->tri_at[i], *te = ix->tri + ix->tri_at[i + 1];
+        while (t < te && tri_seen(seen, *t))
+            t++;
+        if (t < te || !header_names(ix, ix->names[i], low, n))
+            continue;
+        if (found >= 0)
+            return -1;
+        found = e->body;
+    }
     return found;
 }
 
