@@ -354,12 +354,14 @@ static int fits(const body_row *b, const generic_body *generic)
     return 0;
 }
 
-/* The municipality of the table that the cleaned range [s, e) names, or -1. */
+/* The municipality of the table that the cleaned range [s, e) names, or
+   -1. The range is a word, or two with a space between (muni_of_match:
+   neither a line break nor a space at its ends nor two together), as
+   pk_fold would leave it: it is lowered as it stands. */
 static int muni_at(ctx *c, size_t s, size_t e)
 {
     const pk_names *ix = c->ex->names;
-    char *f = pk_fold(c, s, e);
-    const char *low = pk_lower(c->a, f, strlen(f));
+    const char *low = pk_lower(c->a, c->t.s + s, e - s);
     uint32_t i = first_named(ix, K_MUNI, low);
     return i == NONE ? -1 : ix->v[i].body;
 }
