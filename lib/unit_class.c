@@ -246,6 +246,13 @@ typedef struct name_ix {
     size_t *next;     /* the next unit with the same key, + 1 */
     size_t cap;
     uint64_t lens[4]; /* the lengths of the keys under 256: most runs of words are none, and need no hash */
+    /* the pairs of bytes (pair_bit) the keys of two bytes or more open
+       with, whether a key is shorter, and the longest key: the runs of
+       words from a place that opens with no such pair are looked up no
+       further than their first word's collective question */
+    uint64_t opens[16];
+    int short_key;
+    size_t max_len;
 } name_ix;
 
 static void ix_build(ctx *c, name_ix *ix)
@@ -260,12 +267,23 @@ static void ix_build(ctx *c, name_ix *ix)
     ix->next = pk_arena_alloc(c->a, n * sizeof *ix->next + 1);
     memset(ix->slot, 0, ix->cap * sizeof *ix->slot);
     memset(ix->lens, 0, sizeof ix->lens);
+    memset(ix->opens, 0, sizeof ix->opens);
+    ix->short_key = 0;
+    ix->max_len = 0;
     for (size_t u = 0; u < n; u++) {
         ix->key[u] = pk_lower(c->a, us[u].name, strlen(us[u].name));
         ix->next[u] = 0;
         size_t len = strlen(ix->key[u]);
         if (len < 256)
             ix->lens[len >> 6] |= (uint64_t)1 << (len & 63);
+        if (len > ix->max_len)
+            ix->max_len = len;
+        if (len >= 2) {
+            unsigned k = pair_bit((unsigned char)ix->key[u][0], (unsigned char)ix->key[u][1]);
+            ix->opens[k >> 6] |= (uint64_t)1 << (k & 63);
+        } else {
+            ix->short_key = 1;
+        }
         size_t i = pk_hash_folded(ix->key[u], len) & (ix->cap - 1);
         for (; ix->slot[i]; i = (i + 1) & (ix->cap - 1))
             if (strcmp(ix->key[ix->slot[i] - 1], ix->key[u]) == 0)
@@ -324,6 +342,8 @@ static size_t name_units(ctx *c, const name_ix *ix, state *st, size_t s, size_t 
         if (a >= n)
             break;
         size_t b = a;
+        /* a key of two bytes or more stands here only where its first two do */
+        int may = ix->short_key || (a + 1 < n && pair_seen(ix->opens, low + a));
         for (int words = 0; words < 9 && b < n; words++) {
             b = j + (size_t)words < m ? sp[j + (size_t)words] : n;
             size_t z = b;
@@ -331,6 +351,9 @@ static size_t name_units(ctx *c, const name_ix *ix, state *st, size_t s, size_t 
                 z--;
             if (words == 0 && pk_is_collective_word(low + a, z - a))
                 *coll = 1;
+            /* (the runs grow: none further is a key) */
+            if (!may || z - a > ix->max_len)
+                break;
             for (size_t u = z > a ? ix_find(ix, low + a, z - a) : 0; u; u = ix->next[u - 1]) {
                 found++;
                 if (st->source[u - 1] < src) {
