@@ -28,6 +28,7 @@ const unit_noun pk_unit_nouns[] = {
 #include "unit_nouns.inc"
 };
 const size_t pk_n_unit_nouns = sizeof pk_unit_nouns / sizeof *pk_unit_nouns;
+enum { N_UNIT_NOUNS = sizeof pk_unit_nouns / sizeof *pk_unit_nouns };
 
 static int word_at_rest(const ctx *c, size_t p, size_t end, const char *w);
 
@@ -153,11 +154,18 @@ static struct {
     noun_mask indef[256];  /* pl_indef (list-indef), after "följande" */
     noun_mask generic[256]; /* def (generic) */
     noun_mask opens[256];  /* def (opens) */
+    size_t len[N_UNIT_NOUNS][4]; /* each row's indef, def, pl_indef, pl_def: its length, 0 where it has none */
 } noun_masks;
 static pthread_once_t noun_masks_once = PTHREAD_ONCE_INIT;
 
 static void make_noun_masks(void)
 {
+    for (size_t i = 0; i < N_UNIT_NOUNS; i++) {
+        const unit_noun *u = &pk_unit_nouns[i];
+        const char *f[4] = {u->indef, u->def, u->pl_indef, u->pl_def};
+        for (int k = 0; k < 4; k++)
+            noun_masks.len[i][k] = f[k] ? strlen(f[k]) : 0;
+    }
     for (size_t i = 0; i < pk_n_unit_nouns && i < sizeof(noun_mask) * 8; i++) {
         const unit_noun *u = &pk_unit_nouns[i];
         noun_mask bit = (noun_mask)1 << i;
@@ -1152,12 +1160,18 @@ static size_t cues_from(unsigned char b) { return cue_first[b]; }
    with compound, also a word that ends in one ("Fisksätraskolan"). */
 static int noun_form(const char *w, size_t n, int compound)
 {
-    for (size_t i = 0; i < pk_n_unit_nouns; i++) {
+    pthread_once(&noun_masks_once, make_noun_masks);
+    if (!n)
+        return 0;
+    for (size_t i = 0; i < N_UNIT_NOUNS; i++) {
         const unit_noun *u = &pk_unit_nouns[i];
         const char *f[4] = {u->indef, u->def, u->pl_indef, u->pl_def};
         for (int k = 0; k < 4; k++) {
-            size_t m = f[k] ? strlen(f[k]) : 0;
+            size_t m = noun_masks.len[i][k];
             if (!m || m > n)
+                continue;
+            /* (the last bytes first, where either question compares: most differ there) */
+            if (w[n - 1] != f[k][m - 1])
                 continue;
             if (m == n && memcmp(w, f[k], m) == 0)
                 return 1;
