@@ -1436,7 +1436,8 @@ static void from_cues(ctx *c, size_t s, size_t e, int *budget, unit_keys *keys)
         size_t bl = 0;
         for (size_t i = cues_from((unsigned char)low[p]); i < NCUES && unit_cues[i].cue[0] == low[p]; i++) {
             size_t m = unit_cues[i].len;
-            if (p + m <= n && (m < 2 || low[p + 1] == unit_cues[i].cue[1]) && /* (most differ there) */
+            if (p + m <= n && (m < 2 || (low[p + 1] == unit_cues[i].cue[1] && /* (most differ there, */
+                                        low[p + m - 1] == unit_cues[i].cue[m - 1])) && /* or at the end) */
                 memcmp(low + p, unit_cues[i].cue, m) == 0 && !is_word_char(c, s + p + m)) {
                 best = &unit_cues[i];
                 bl = m;
