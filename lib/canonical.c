@@ -357,33 +357,51 @@ static int fits(const body_row *b, const generic_body *generic)
     return 0;
 }
 
+/* The ranges muni_at() was last asked about, and its answers: a header
+   writes its town again and again ("Stockholms stad"), each asked twice
+   (with the word before it and alone). */
+enum { MUNI_MEMO = 4 };
+typedef struct muni_memo {
+    size_t s[MUNI_MEMO], len[MUNI_MEMO];
+    int m[MUNI_MEMO];
+    unsigned n, next;
+} muni_memo;
+
 /* The municipality of the table that the cleaned range [s, e) names, or
    -1. The range is a word, or two with a space between (muni_of_match:
    neither a line break nor a space at its ends nor two together), as
    pk_fold would leave it: it is lowered as it stands. */
-static int muni_at(ctx *c, size_t s, size_t e)
+static int muni_at(ctx *c, muni_memo *mm, size_t s, size_t e)
 {
+    for (unsigned k = 0; k < mm->n; k++)
+        if (mm->len[k] == e - s && memcmp(c->t.s + mm->s[k], c->t.s + s, e - s) == 0)
+            return mm->m[k];
     const pk_names *ix = c->ex->names;
     const char *low = pk_lower(c->a, c->t.s + s, e - s);
     uint32_t i = first_named(ix, K_MUNI, low);
-    return i == NONE ? -1 : ix->v[i].body;
+    int m = i == NONE ? -1 : ix->v[i].body;
+    unsigned k = mm->n < MUNI_MEMO ? mm->n++ : mm->next++ % MUNI_MEMO;
+    mm->s[k] = s;
+    mm->len[k] = e - s;
+    mm->m[k] = m;
+    return m;
 }
 
 /* The municipality named by an RX_MUNICIPALITY match: the word before
    "kommun"/"stad", or with the word before it ("Upplands Väsby kommun",
    "Lilla Edets kommun"); -1 when the table has neither ("Varje kommun"). */
-static int muni_of_match(ctx *c, const size_t *ov, size_t lo)
+static int muni_of_match(ctx *c, muni_memo *mm, const size_t *ov, size_t lo)
 {
     size_t w = ov[2];
     if (w > lo + 1 && c->t.s[w - 1] == ' ') {
         size_t p = w - 1;
         while (p > lo && c->t.s[p - 1] != ' ' && c->t.s[p - 1] != '\n')
             p--;
-        int m = pk_is_upper_at(c->t.s + p, w - p) ? muni_at(c, p, ov[3]) : -1;
+        int m = pk_is_upper_at(c->t.s + p, w - p) ? muni_at(c, mm, p, ov[3]) : -1;
         if (m >= 0)
             return m;
     }
-    return muni_at(c, ov[2], ov[3]);
+    return muni_at(c, mm, ov[2], ov[3]);
 }
 
 static int is_stockholm(int m) { return m >= 0 && strcmp(munis[m].name, "Stockholm") == 0; }
@@ -401,6 +419,8 @@ static int named_municipality(ctx *c, int *elsewhere)
     if (end > c->t.n)
         end = c->t.n;
     int found = -1, several = 0;
+    muni_memo mm;
+    mm.n = mm.next = 0;
     *elsewhere = 0;
     /* a name that starts in the range is read whole: the range's end does not
        cut "Bromma stadsdelsnämnd" into a "Bromma stads" */
@@ -410,7 +430,7 @@ static int named_municipality(ctx *c, int *elsewhere)
         const char *w = c->t.s + ov[2];
         if (!((n == 9 && strncasecmp(w, "Stockholm", 9) == 0) || (n == 10 && strncasecmp(w, "Stockholms", 10) == 0)))
             *elsewhere = 1;
-        int m = muni_of_match(c, ov, 0);
+        int m = muni_of_match(c, &mm, ov, 0);
         if (m < 0 || m == found)
             continue;
         several |= found >= 0;
@@ -438,7 +458,7 @@ static int named_municipality(ctx *c, int *elsewhere)
             hit = ov[1] == q; /* the name that ends at the comma */
             at = ov[1];
         }
-        int m = hit ? muni_of_match(c, ov, lo) : -1;
+        int m = hit ? muni_of_match(c, &mm, ov, lo) : -1;
         if (m < 0 || m == found)
             continue;
         if (found >= 0)
