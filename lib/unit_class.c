@@ -130,29 +130,16 @@ static inline int pair_seen(const uint64_t *seen, const char *p)
     return seen[k >> 6] >> (k & 63) & 1;
 }
 
-/* The first place at or after `from` where pat[0..len) stands in s[0..n), or n. */
-static size_t find(const char *s, size_t n, size_t from, const char *pat, size_t len)
-{
-    for (size_t k = from; k + len <= n; k++) {
-        if (s[k] != pat[0])
-            continue;
-        size_t j = 1;
-        while (j < len && s[k + j] == pat[j])
-            j++;
-        if (j == len)
-            return k;
-    }
-    return n;
-}
-
-/* The rows as bits (row i: bit i % 64 of word i / 64) by the pair_bit()
-   of their first two bytes, and the rows shorter than two bytes: the rows
-   a text's pairs let stand are found in a few words per pair, not by a
-   test of every row. Made once per process. */
+/* The rows of two bytes or more by the pair_bit() of their first two
+   bytes, in table order: by_first[first_at[k] .. first_at[k + 1]) hold
+   pair k, so that a place of a text is compared only with the rows that
+   open as it does; and the shorter rows, as bits (row i: bit i % 64 of
+   word i / 64). Made once per process. */
 enum { ROW_WORDS = (NROWS + 63) / 64 };
 
 static struct {
-    uint64_t by_first[1024][ROW_WORDS];
+    unsigned short first_at[1024 + 1];
+    unsigned short by_first[NROWS];
     uint64_t short_rows[ROW_WORDS];
     scope_table scopes;
 } row_pairs;
@@ -176,55 +163,70 @@ static size_t scope_rows(char scope, size_t len, size_t *lo)
 static void make_row_pairs(void)
 {
     make_scope_table(&row_pairs.scopes);
-    for (size_t i = 0; i < NROWS; i++) {
-        uint64_t bit = (uint64_t)1 << (i % 64);
+    unsigned short fill[1024 + 1] = {0};
+    for (size_t i = 0; i < NROWS; i++)
         if (rows[i].len >= 2)
-            row_pairs.by_first[pair_bit((unsigned char)rows[i].pat[0], (unsigned char)rows[i].pat[1])][i / 64] |= bit;
+            fill[pair_bit((unsigned char)rows[i].pat[0], (unsigned char)rows[i].pat[1]) + 1]++;
         else
-            row_pairs.short_rows[i / 64] |= bit;
-    }
+            row_pairs.short_rows[i / 64] |= (uint64_t)1 << (i % 64);
+    for (size_t k = 0; k < 1024; k++)
+        fill[k + 1] = (unsigned short)(fill[k + 1] + fill[k]);
+    memcpy(row_pairs.first_at, fill, sizeof fill);
+    for (size_t i = 0; i < NROWS; i++)
+        if (rows[i].len >= 2)
+            row_pairs.by_first[fill[pair_bit((unsigned char)rows[i].pat[0], (unsigned char)rows[i].pat[1])]++] =
+                (unsigned short)i;
+}
+
+/* The row `r` stands at s[k..] (it fits there) as a word's part its stars allow. */
+static int row_at(const class_row *r, const char *s, size_t n, size_t k)
+{
+    for (size_t j = 0; j < r->len; j++)
+        if (s[k + j] != r->pat[j])
+            return 0;
+    return (r->left || !letter_before(s, k)) && (r->right || !letter_at(s, n, k + r->len));
 }
 
 /* The class of the longest row of `scope` found in s (lower case, n
-   bytes), or NULL. With anchored, only a row that starts at s[0]. */
+   bytes), or NULL. With anchored, only a row that starts at s[0]. The
+   rows are longest first: the answer is the first row (in table order)
+   that stands anywhere, found place by place among the rows of the scope
+   that open with the place's pair of bytes (by_first), fit in the bytes
+   from it and come before the best found so far; the rows shorter than
+   a pair (the scope's last) only where none does. */
 static const char *match_rows(const char *s, size_t n, char scope, int anchored)
 {
-    /* the pairs of bytes that occur in s: a row whose first, middle or
-       last pair does not occur is passed over without a search; the rows
-       whose first pair occurs (cand), in their order */
-    pthread_once(&row_pairs_once, make_row_pairs);
-    uint64_t seen[16] = {0}, cand[ROW_WORDS];
-    memcpy(cand, row_pairs.short_rows, sizeof cand);
-    for (size_t i = 0; i + 1 < n; i++) {
+    size_t lo, hi = scope_rows(scope, n, &lo), best = hi;
+    for (size_t i = 0; i + 1 < n && (!anchored || i == 0); i++) {
+        /* the rows before best are as long as it or longer: none fits from here on */
+        if (best < hi && rows[best].len > n - i)
+            break;
         unsigned k = pair_bit((unsigned char)s[i], (unsigned char)s[i + 1]);
-        uint64_t bit = (uint64_t)1 << (k & 63);
-        if (seen[k >> 6] & bit)
-            continue;
-        seen[k >> 6] |= bit;
-        for (size_t w = 0; w < ROW_WORDS; w++)
-            cand[w] |= row_pairs.by_first[k][w];
+        for (size_t j = row_pairs.first_at[k]; j < row_pairs.first_at[k + 1]; j++) {
+            size_t r = row_pairs.by_first[j];
+            if (r >= best)
+                break;
+            /* (the last byte first: most rows that open alike end otherwise) */
+            if (r < lo || rows[r].len > n - i || s[i + rows[r].len - 1] != rows[r].pat[rows[r].len - 1] ||
+                !row_at(&rows[r], s, n, i))
+                continue;
+            best = r;
+            break;
+        }
     }
-    size_t lo, hi = scope_rows(scope, n, &lo);
+    if (best < hi)
+        return rows[best].klass;
     for (size_t w = lo / 64; w < ROW_WORDS && w * 64 < hi; w++) {
-        uint64_t bits = cand[w];
+        uint64_t bits = row_pairs.short_rows[w];
         if (w == lo / 64)
             bits &= ~(uint64_t)0 << (lo % 64);
         if (hi < (w + 1) * 64)
             bits &= ((uint64_t)1 << (hi % 64)) - 1;
         for (; bits; bits &= bits - 1) {
             const class_row *r = &rows[w * 64 + (size_t)__builtin_ctzll(bits)];
-            if (r->len >= 2 && (!pair_seen(seen, r->pat + r->len - 2) || !pair_seen(seen, r->pat + r->len / 2 - 1)))
-                continue;
-            for (size_t at = 0; at + r->len <= n;) {
-                size_t k = find(s, n, at, r->pat, r->len);
-                if (k == n)
-                    break;
-                if (anchored && k)
-                    break;
-                if ((r->left || !letter_before(s, k)) && (r->right || !letter_at(s, n, k + r->len)))
-                    return r->klass; /* the longest: the rows are longest first */
-                at = k + 1;
-            }
+            for (size_t k = 0; r->len && k + r->len <= n && (!anchored || k == 0); k++) /* (an empty row: nowhere) */
+                if (row_at(r, s, n, k))
+                    return r->klass;
         }
     }
     return NULL;
