@@ -885,6 +885,77 @@ static size_t first_at(const unit_at *o, size_t n, size_t at)
 /* Up to this many units, each "inom" looks at every one. */
 #define FEW_UNITS 16
 
+/* The first word of the name w (up to its first space) stands in the
+   cleaned text [lo, hi), its ASCII letters in either case (as strcasecmp
+   compares them; a byte from 0x80 on is taken to match any). Its first
+   and last ASCII bytes are sought first, in either case (sixteen places
+   at a time), and the word compared only where both stand. */
+static int first_word_in(const ctx *c, size_t lo, size_t hi, const char *w)
+{
+    const unsigned char *t = (const unsigned char *)c->t.s, *u = (const unsigned char *)w;
+    size_t m = 0, a = SIZE_MAX, z = 0;
+    for (; u[m] && u[m] != ' '; m++)
+        if (u[m] < 0x80) {
+            if (a == SIZE_MAX)
+                a = m;
+            z = m;
+        }
+    if (a == SIZE_MAX)
+        return 1; /* (nothing to seek: the word may stand anywhere) */
+    if (hi < lo || hi - lo < m)
+        return 0;
+    unsigned char al = ascii_lower(u[a]), au = al >= 'a' && al <= 'z' ? (unsigned char)(al - 32) : al;
+    unsigned char zl = ascii_lower(u[z]), zu = zl >= 'a' && zl <= 'z' ? (unsigned char)(zl - 32) : zl;
+    size_t end = hi - m + 1; /* the word's places: [lo, end) */
+    for (size_t p = lo; p < end; p++) {
+#if defined(__SSE2__)
+        while (p + 16 <= end) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + p + a));
+            __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(t + p + z));
+            __m128i hit = _mm_and_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)al)), _mm_cmpeq_epi8(x, _mm_set1_epi8((char)au))),
+                _mm_or_si128(_mm_cmpeq_epi8(y, _mm_set1_epi8((char)zl)), _mm_cmpeq_epi8(y, _mm_set1_epi8((char)zu))));
+            unsigned b = (unsigned)_mm_movemask_epi8(hit);
+            if (b) {
+                p += (size_t)__builtin_ctz(b);
+                break;
+            }
+            p += 16;
+        }
+        if (p >= end)
+            break;
+#endif
+        if ((t[p + a] != al && t[p + a] != au) || (t[p + z] != zl && t[p + z] != zu))
+            continue;
+        size_t j = 0;
+        while (j < m && (t[p + j] == u[j] || t[p + j] >= 0x80 || u[j] >= 0x80 || ascii_lower(t[p + j]) == ascii_lower(u[j])))
+            j++;
+        if (j == m)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether the "inom" at `at` (here in the input) may give a parent to a
+   unit without one, of a few (every unit looked at): one that ends right
+   before it, one that starts in the 400 bytes before it (what "båda
+   inom" gives), or one whose name stands in the 400 bytes before it (its
+   first word, at least: the chunk of names the sentence holds there).
+   Most places of "inom" give none, and are not read further. */
+static int inom_may_give(const ctx *c, size_t at, size_t here)
+{
+    const pk_unit *us = c->units.items;
+    for (size_t k = 0; k < c->units.n; k++)
+        if (!us[k].parent && ((us[k].span.end <= here && here - us[k].span.end <= 8) ||
+                              (us[k].span.start < here && here - us[k].span.start < 400)))
+            return 1;
+    size_t lo = at > 400 ? at - 400 : 0;
+    for (size_t k = 0; k < c->units.n; k++)
+        if (!us[k].parent && first_word_in(c, lo, at, us[k].name))
+            return 1;
+    return 0;
+}
+
 static void set_parents(ctx *c)
 {
     if (!c->units.n)
@@ -901,6 +972,8 @@ static void set_parents(ctx *c)
     while (orphans && pk_rx_match(c, RX_INOM, pos, c->t.n, ov, 1)) {
         size_t at = ov[0];
         pos = ov[1];
+        if (nu <= FEW_UNITS && !inom_may_give(c, at, pk_map_at(&c->t, at)))
+            continue;
         size_t pstart = skip_sp(c, ov[1], c->t.n), pend;
         size_t lo = at > 400 ? at - 400 : 0, hi = at + 400 < c->t.n ? at + 400 : c->t.n, ss, se;
         pk_sentence_bounds(&c->t, lo, hi, at, &ss, &se);
