@@ -685,11 +685,25 @@ void pk_extract_canonical(ctx *c)
     if (body && c->decisions.n) {
         const char *t = ((const pk_decision *)c->decisions.items)[0].text;
         const char *at = t ? strstr(t, r->body) : NULL;
+        /* the name so far in lower case, each word lowered once as the
+           name grows by it (the lower case goes character by character:
+           the body's own is the lowered body) */
+        char *name = NULL;
+        size_t nl = 0;
         for (const char *e = at ? at + strlen(r->body) : NULL; e && *e == ' ' && e - at < 80;) {
             const char *w = e + 1;
             while (*w && *w != ' ' && *w != ',' && *w != '.')
                 w++;
-            if ((b = lookup(ix, pk_lower(c->a, at, (size_t)(w - at)), K_NAME, generic, year)) >= 0) {
+            if (!name) {
+                nl = strlen(body);
+                name = pk_arena_alloc(c->a, nl + 2 * strlen(e) + 1);
+                memcpy(name, body, nl);
+            }
+            const char *word = pk_lower(c->a, e, (size_t)(w - e));
+            size_t wl = strlen(word);
+            memcpy(name + nl, word, wl + 1);
+            nl += wl;
+            if ((b = lookup(ix, name, K_NAME, generic, year)) >= 0) {
                 settle(c, b);
                 return;
             }
