@@ -418,7 +418,7 @@ static int named_municipality(ctx *c, int *elsewhere)
     size_t ov[4], pos = 0, end = c->header_end > 3000 ? c->header_end : 3000;
     if (end > c->t.n)
         end = c->t.n;
-    int found = -1, several = 0;
+    int found = -1;
     muni_memo mm;
     mm.n = mm.next = 0;
     *elsewhere = 0;
@@ -433,11 +433,10 @@ static int named_municipality(ctx *c, int *elsewhere)
         int m = muni_of_match(c, &mm, ov, 0);
         if (m < 0 || m == found)
             continue;
-        several |= found >= 0;
+        if (found >= 0)
+            return -2; /* several: nothing later in the header changes that */
         found = m;
     }
-    if (several)
-        return -2;
     if (found >= 0)
         return found;
     /* the postal address line: ", " and a postcode after "kommun" or
