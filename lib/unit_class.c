@@ -322,6 +322,7 @@ typedef struct state {
     int *source;        /* SRC_*: where that came from */
     const char *common; /* step 2: the class of the phrases about all units */
     int common_conflict;
+    size_t settled; /* the units whose class a phrase in the decision gave: no later phrase changes it */
 } state;
 
 /* Units named in [s, e) get class k. Returns how many names were found;
@@ -359,6 +360,7 @@ static size_t name_units(ctx *c, const name_ix *ix, state *st, size_t s, size_t 
             for (size_t u = z > a ? ix_find(ix, low + a, z - a) : 0; u; u = ix->next[u - 1]) {
                 found++;
                 if (st->source[u - 1] < src) {
+                    st->settled += src == SRC_DECISION_PHRASE;
                     st->klass[u - 1] = k;
                     st->source[u - 1] = src;
                 }
@@ -445,7 +447,10 @@ static void phrases(ctx *c, state *st)
     name_ix ix = {0};
     int ix_made = 0;
     size_t ov[4], pos = 0, prev_end = 0;
-    while (pos < c->t.n && next_phrase(c, pos, ov)) {
+    /* (every unit given its class by a phrase in the decision: the later
+       phrases change no class, and the class they have in common is
+       asked for no unit) */
+    while (pos < c->t.n && st->settled < c->units.n && next_phrase(c, pos, ov)) {
         size_t m0 = ov[0], we = 0;
         const char *k = wording(c, ov[2], &we);
         if (!k) {
