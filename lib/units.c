@@ -276,9 +276,10 @@ static size_t class_phrase(const ctx *c, size_t p, size_t e)
     return 0;
 }
 
-/* The first place q in [p, e) where class_phrase() may find a phrase (white
-   space before an "i" or "I": it asks for the word "i" there), or e. */
-static size_t phrase_place(const ctx *c, size_t p, size_t e)
+/* The first place q in [p, e) of white space before a byte that is
+   `lower` in either ASCII case (q + 1 < e), or e: where a word that opens
+   with it may stand after a space (word_at() compares its first byte so). */
+static size_t space_before(const ctx *c, size_t p, size_t e, char lower)
 {
     const char *t = c->t.s;
 #if defined(__SSE2__)
@@ -287,16 +288,20 @@ static size_t phrase_place(const ctx *c, size_t p, size_t e)
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + p));
         __m128i y = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(t + p + 1)), _mm_set1_epi8(0x20));
         __m128i sp = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
-        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(sp, _mm_cmpeq_epi8(y, _mm_set1_epi8('i'))));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(sp, _mm_cmpeq_epi8(y, _mm_set1_epi8(lower))));
         if (m)
             return p + (size_t)__builtin_ctz(m);
     }
 #endif
     for (; p + 1 < e; p++)
-        if (is_sp(t[p]) && (t[p + 1] | 0x20) == 'i')
+        if (is_sp(t[p]) && (t[p + 1] | 0x20) == lower)
             return p;
     return e;
 }
+
+/* The first place q in [p, e) where class_phrase() may find a phrase (white
+   space before an "i" or "I": it asks for the word "i" there), or e. */
+static size_t phrase_place(const ctx *c, size_t p, size_t e) { return space_before(c, p, e, 'i'); }
 
 /* "Tenstagården (äldreboende)": a kind of unit in parentheses after the
    name is no part of it ("Rinkeby-Kista mottagningen (missbruksenheten)" is) */
@@ -731,9 +736,14 @@ static void from_decision(ctx *c, const pk_decision *d, const pk_decision_item *
         add_list(c, p, list_end(c, p, e), 0);
         return;
     }
-    /* "att LIST <verb>" */
+    /* "att LIST <verb>" (at p, or after a space: the places found by the
+       space before an "a") */
     for (size_t q = p; q + 4 < e; q++) {
-        if (!(q == p || is_sp(c->t.s[q - 1])) || !word_at(c, q, e, "att"))
+        if (q > p)
+            q = space_before(c, q - 1, e, 'a') + 1;
+        if (q + 4 >= e)
+            break;
+        if (!word_at(c, q, e, "att"))
             continue;
         size_t ls = q + 3;
         if (!pk_rx_match(c, RX_PART_VERB, ls, e, ov, 1))
@@ -769,8 +779,9 @@ static void from_decision(ctx *c, const pk_decision *d, const pk_decision_item *
     enum { FOR_TRIES = 16 };
     size_t tries = 0;
     for (size_t q = s; c->award && q + 4 < e && tries < FOR_TRIES; q++) {
-        if (!is_sp(c->t.s[q]))
-            continue;
+        /* (a space before an "f": where either word may stand) */
+        if ((q = space_before(c, q, e, 'f')) + 4 >= e)
+            break;
         size_t w = q + 1, k = 0;
         if (word_at(c, w, e, "för"))
             k = strlen("för");
@@ -1089,8 +1100,8 @@ static void from_participation(ctx *c)
         pk_sentence_bounds(&c->t, lo, hi, vs, &ss, &se);
         /* a subordinate "att"-clause holds the subject: "... beslutat att X deltar" */
         size_t s = ss;
-        for (size_t q = ss; q + 4 < vs; q++)
-            if (is_sp(c->t.s[q]) && word_at(c, q + 1, vs, "att"))
+        for (size_t q = ss; (q = space_before(c, q, vs, 'a')) + 4 < vs; q++)
+            if (word_at(c, q + 1, vs, "att"))
                 s = q + 4;
         if (vs <= s)
             continue;
