@@ -633,9 +633,8 @@ static int bullet_list(ctx *c, size_t q, size_t limit, size_t *stop)
         ls = skip_sp(c, ls, limit);
         if (got && memchr(c->t.s + from, '\n', ls - from) != memrchr(c->t.s + from, '\n', ls - from))
             break; /* a blank line ends the list */
-        size_t le = ls;
-        while (le < limit && c->t.s[le] != '\n')
-            le++;
+        const char *nl = ls < limit ? memchr(c->t.s + ls, '\n', limit - ls) : NULL;
+        size_t le = nl ? (size_t)(nl - c->t.s) : ls > limit ? ls : limit;
         const unsigned char *u = (const unsigned char *)c->t.s + ls;
         size_t mk = (u[0] == '-' || u[0] == '*') ? 1 : (u[0] == 0xE2 && u[1] == 0x80) ? 3 : 0;
         /* "1. Förskolan Ekebyhov", "2) ...": a numbered line */
@@ -728,9 +727,8 @@ static void from_decision(ctx *c, const pk_decision *d, const pk_decision_item *
     if (kind_is(d->kind, "nominate")) {
         /* "nominera följande skolor i tävlingsklassen skola till ...:" and
            a list of lines; the colon may stand lines below the formula */
-        size_t q = p;
-        while (q < e && c->t.s[q] != ':')
-            q++;
+        const char *colon = p < e ? memchr(c->t.s + p, ':', e - p) : NULL;
+        size_t q = colon ? (size_t)(colon - c->t.s) : p > e ? p : e;
         if (q < e && c->t.s[q] == ':' && bullet_list(c, q, c->decision_hi, NULL))
             return;
         add_list(c, p, list_end(c, p, e), 0);
