@@ -292,6 +292,16 @@ static size_t space_before(const ctx *c, size_t p, size_t e, char lower)
         if (m)
             return p + (size_t)__builtin_ctz(m);
     }
+    /* the last places too, where the text goes on past e: the bits of the
+       places before e - 1 */
+    if (p + 1 < e && p + 17 <= c->t.n) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + p));
+        __m128i y = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(t + p + 1)), _mm_set1_epi8(0x20));
+        __m128i sp = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(sp, _mm_cmpeq_epi8(y, _mm_set1_epi8(lower)))) &
+                     ((1u << (e - 1 - p)) - 1);
+        return m ? p + (size_t)__builtin_ctz(m) : e;
+    }
 #endif
     for (; p + 1 < e; p++)
         if (is_sp(t[p]) && (t[p + 1] | 0x20) == lower)
@@ -396,6 +406,17 @@ static int clean(const ctx *c, range *r)
             return 0;
         words += bits16((unsigned)_mm_movemask_epi8(
             _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')))));
+    }
+    /* (the last bytes too, where the text goes on past e: the bits of those before e) */
+    if (i < e && i + 16 <= c->t.n) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + i));
+        unsigned tail = (1u << (e - i)) - 1;
+        if ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('@'))) & tail)
+            return 0;
+        words += bits16((unsigned)_mm_movemask_epi8(
+                            _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')))) &
+                        tail);
+        i = e;
     }
 #endif
     for (; i < e; i++) {
