@@ -593,10 +593,14 @@ static int add_list(ctx *c, size_t s, size_t e, int strict)
     /* drop the "inom X" phrases: they name parents, found separately */
     size_t n = split(c, s, e, items, max);
     size_t m = 0;
+    /* the places of RX_INOM's cue words (the one pass's): an item that
+       holds none holds no match, and is not asked (the items come in order) */
+    const pk_cues *inom = pk_cue_places(c, RX_INOM);
+    size_t near = 0;
     for (size_t i = 0; i < n; i++) {
         range r = items[i];
-        size_t ov[2];
-        if (pk_rx_match(c, RX_INOM, r.s, r.e, ov, 1))
+        size_t ov[2], k = pk_first_from_near(inom->at, inom->n, r.s, &near);
+        if (k < inom->n && inom->at[k] < r.e && pk_rx_match(c, RX_INOM, r.s, r.e, ov, 1))
             r.e = ov[0];
         for (size_t q = r.s; (q = phrase_place(c, q, r.e)) < r.e; q++)
             if (class_phrase(c, q, r.e)) { /* the class is no part of the name */
