@@ -1002,8 +1002,22 @@ static void set_parents(ctx *c)
     size_t orphans = 0;
     for (size_t k = 0; k < nu; k++)
         orphans += !((const pk_unit *)c->units.items)[k].parent;
-    size_t ov[2], pos = 0;
-    while (orphans && pk_rx_match(c, RX_INOM, pos, c->t.n, ov, 1)) {
+    size_t ov[2], pos = 0, near = 0;
+    const pk_cues *cues = pk_cue_places(c, RX_INOM);
+    while (orphans) {
+        /* of a few units: the places of the pattern's cue words (where its
+           matches start: the word is all a match holds) that may give one
+           a parent, the others passed over without a match asked there */
+        if (nu <= FEW_UNITS) {
+            size_t k = pk_first_from_near(cues->at, cues->n, pos, &near);
+            while (k < cues->n && !inom_may_give(c, cues->at[k], pk_map_at(&c->t, cues->at[k])))
+                k++;
+            if (k == cues->n)
+                break;
+            pos = cues->at[k];
+        }
+        if (!pk_rx_match(c, RX_INOM, pos, c->t.n, ov, 1))
+            break;
         size_t at = ov[0];
         pos = ov[1];
         if (nu <= FEW_UNITS && !inom_may_give(c, at, pk_map_at(&c->t, at)))
