@@ -736,6 +736,7 @@ void pk_extract_canonical(ctx *c)
    made once per process: a word is compared only with the forms that open
    as it does. */
 static uint64_t key_rows[2][256];
+static size_t key_len[2][64]; /* the length of each of those forms */
 static pthread_once_t key_rows_once = PTHREAD_ONCE_INIT;
 
 static void make_key_rows(void)
@@ -744,8 +745,10 @@ static void make_key_rows(void)
         for (int d = 0; d < 2; d++) {
             const unit_noun *u = &pk_unit_nouns[i];
             const char *f = d ? u->def : u->indef;
-            if ((u->uses & UN_KEY) && f)
+            if ((u->uses & UN_KEY) && f) {
                 key_rows[d][(unsigned char)f[0]] |= (uint64_t)1 << i;
+                key_len[d][i] = strlen(f);
+            }
         }
 }
 
@@ -761,8 +764,11 @@ static int noun_index(const char *w, size_t n, int definite)
     if (n) {
         pthread_once(&key_rows_once, make_key_rows);
         for (uint64_t rows = key_rows[definite][(unsigned char)w[0]]; rows; rows &= rows - 1) {
+            /* (a row of the groups: a key noun's form that opens with w's
+               first byte, its length kept) */
             size_t i = (size_t)__builtin_ctzll(rows);
-            if (noun_is(&pk_unit_nouns[i], w, n, definite))
+            const unit_noun *u = &pk_unit_nouns[i];
+            if (key_len[definite][i] == n && memcmp(definite ? u->def : u->indef, w, n) == 0)
                 return (int)i;
         }
         from = 64; /* the rows past the groups one by one */
