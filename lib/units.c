@@ -919,12 +919,13 @@ static size_t first_at(const unit_at *o, size_t n, size_t at)
 /* Up to this many units, each "inom" looks at every one. */
 #define FEW_UNITS 16
 
-/* The first word of the name w (up to its first space) stands in the
-   cleaned text [lo, hi), its ASCII letters in either case (as strcasecmp
-   compares them; a byte from 0x80 on is taken to match any). Its first
+/* The first place in [lo, hi) where the first word of the name w (up to
+   its first space, *m bytes) stands in the cleaned text, to its end before
+   hi, its ASCII letters in either case (as strcasecmp compares them; a
+   byte from 0x80 on is taken to match any); SIZE_MAX when none. Its first
    and last ASCII bytes are sought first, in either case (sixteen places
    at a time), and the word compared only where both stand. */
-static int first_word_in(const ctx *c, size_t lo, size_t hi, const char *w)
+static size_t first_word_in(const ctx *c, size_t lo, size_t hi, const char *w, size_t *mp)
 {
     const unsigned char *t = (const unsigned char *)c->t.s, *u = (const unsigned char *)w;
     size_t m = 0, a = SIZE_MAX, z = 0;
@@ -934,10 +935,11 @@ static int first_word_in(const ctx *c, size_t lo, size_t hi, const char *w)
                 a = m;
             z = m;
         }
-    if (a == SIZE_MAX)
-        return 1; /* (nothing to seek: the word may stand anywhere) */
+    *mp = m;
     if (hi < lo || hi - lo < m)
-        return 0;
+        return SIZE_MAX;
+    if (a == SIZE_MAX)
+        return lo; /* (nothing to seek: the word may stand anywhere) */
     unsigned char al = ascii_lower(u[a]), au = al >= 'a' && al <= 'z' ? (unsigned char)(al - 32) : al;
     unsigned char zl = ascii_lower(u[z]), zu = zl >= 'a' && zl <= 'z' ? (unsigned char)(zl - 32) : zl;
     size_t end = hi - m + 1; /* the word's places: [lo, end) */
@@ -965,8 +967,33 @@ static int first_word_in(const ctx *c, size_t lo, size_t hi, const char *w)
         while (j < m && (t[p + j] == u[j] || t[p + j] >= 0x80 || u[j] >= 0x80 || ascii_lower(t[p + j]) == ascii_lower(u[j])))
             j++;
         if (j == m)
-            return 1;
+            return p;
     }
+    return SIZE_MAX;
+}
+
+/* What first_word_in() found of a unit's first word in the windows asked
+   so far, which move forward: the last place found (SIZE_MAX: none), and
+   the first place not yet looked at. A window is looked at from there:
+   the walk over the text is done once for a unit, not for each window. */
+typedef struct word_seen {
+    size_t last, done;
+} word_seen;
+
+/* The first word of w stands in [lo, hi), lo and hi no smaller than at
+   the question before (first_word_in, with what it found before). */
+static int first_word_near(const ctx *c, word_seen *ws, size_t lo, size_t hi, const char *w)
+{
+    if (ws->last != SIZE_MAX && ws->last >= lo)
+        return 1;
+    size_t m, p = first_word_in(c, ws->done > lo ? ws->done : lo, hi, w, &m);
+    if (p != SIZE_MAX) {
+        ws->last = p;
+        ws->done = p + 1;
+        return 1;
+    }
+    if (hi >= m && hi - m + 1 > ws->done)
+        ws->done = hi - m + 1;
     return 0;
 }
 
@@ -976,7 +1003,7 @@ static int first_word_in(const ctx *c, size_t lo, size_t hi, const char *w)
    inom" gives), or one whose name stands in the 400 bytes before it (its
    first word, at least: the chunk of names the sentence holds there).
    Most places of "inom" give none, and are not read further. */
-static int inom_may_give(const ctx *c, size_t at, size_t here)
+static int inom_may_give(const ctx *c, word_seen *ws, size_t at, size_t here)
 {
     const pk_unit *us = c->units.items;
     for (size_t k = 0; k < c->units.n; k++)
@@ -985,7 +1012,7 @@ static int inom_may_give(const ctx *c, size_t at, size_t here)
             return 1;
     size_t lo = at > 400 ? at - 400 : 0;
     for (size_t k = 0; k < c->units.n; k++)
-        if (!us[k].parent && first_word_in(c, lo, at, us[k].name))
+        if (!us[k].parent && first_word_near(c, &ws[k], lo, at, us[k].name))
             return 1;
     return 0;
 }
@@ -1004,13 +1031,16 @@ static void set_parents(ctx *c)
         orphans += !((const pk_unit *)c->units.items)[k].parent;
     size_t ov[2], pos = 0, near = 0;
     const pk_cues *cues = pk_cue_places(c, RX_INOM);
+    word_seen seen[FEW_UNITS];
+    for (size_t k = 0; k < FEW_UNITS; k++)
+        seen[k] = (word_seen){SIZE_MAX, 0};
     while (orphans) {
         /* of a few units: the places of the pattern's cue words (where its
            matches start: the word is all a match holds) that may give one
            a parent, the others passed over without a match asked there */
         if (nu <= FEW_UNITS) {
             size_t k = pk_first_from_near(cues->at, cues->n, pos, &near);
-            while (k < cues->n && !inom_may_give(c, cues->at[k], pk_map_at(&c->t, cues->at[k])))
+            while (k < cues->n && !inom_may_give(c, seen, cues->at[k], pk_map_at(&c->t, cues->at[k])))
                 k++;
             if (k == cues->n)
                 break;
@@ -1020,7 +1050,7 @@ static void set_parents(ctx *c)
             break;
         size_t at = ov[0];
         pos = ov[1];
-        if (nu <= FEW_UNITS && !inom_may_give(c, at, pk_map_at(&c->t, at)))
+        if (nu <= FEW_UNITS && !inom_may_give(c, seen, at, pk_map_at(&c->t, at)))
             continue;
         size_t pstart = skip_sp(c, ov[1], c->t.n), pend;
         size_t lo = at > 400 ? at - 400 : 0, hi = at + 400 < c->t.n ? at + 400 : c->t.n, ss, se;
