@@ -412,7 +412,8 @@ static int is_stockholm(int m) { return m >= 0 && strcmp(munis[m].name, "Stockho
    131 81 Nacka"). -1 when none, -2 when several. *elsewhere is set when
    the header names anything but Stockholm before "kommun" or "stad", a
    municipality of the table or not: such a document is not settled as
-   Stockholm's. */
+   Stockholm's (with -2 it tells nothing: the header's names are read
+   only to the second municipality, and the caller settles nothing). */
 static int named_municipality(ctx *c, int *elsewhere)
 {
     size_t ov[4], pos = 0, end = c->header_end > 3000 ? c->header_end : 3000;
