@@ -29,6 +29,9 @@
 #include <string.h>
 #include <strings.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 typedef struct body_row {
     const char *name, *kind;
@@ -69,13 +72,14 @@ struct pk_names {
     /* the entries of kind K_NAME, in table order: the names a header is searched for */
     uint32_t *names;
     size_t n_names;
-    /* the same entries grouped by the pair of bytes (pair_bit) that the
-       fewest names hold of those each holds: a header is searched only for
-       the names whose pair it holds. by_pair[pair_first[k] .. pair_first[k
-       + 1]) hold pair k; those from pair_first[4096] on are shorter than a
-       pair */
-    uint32_t *by_pair;
-    uint32_t pair_first[4096 + 2];
+    /* for each of names[]: the triples of bytes (tri_bit) of its name,
+       the one the fewest names hold first: tri[tri_at[i] .. tri_at[i +
+       1]). A header is searched only for the names whose triples it all
+       holds, the first tried before anything else; a name shorter than a
+       triple has none and is always searched for */
+    uint16_t *tri;
+    uint32_t *tri_at;
+    uint32_t *rare; /* the first of each name's triples; TRI_BITS for a name without one */
 };
 
 #define NONE UINT32_MAX
@@ -167,7 +171,9 @@ void pk_names_free(pk_names *ix)
     free(ix->v);
     free(ix->slot);
     free(ix->names);
-    free(ix->by_pair);
+    free(ix->tri);
+    free(ix->tri_at);
+    free(ix->rare);
     free(ix);
 }
 
@@ -189,55 +195,62 @@ static int add_list(pk_names *ix, const char *list, int body, int kind)
     return 0;
 }
 
-/* A pair of bytes as a bit of the set of pairs that occur in a text. */
-static inline unsigned pair_bit(unsigned char a, unsigned char b) { return ((unsigned)a << 5 ^ b) & 4095; }
-
-/* The names grouped by their rarest pair (ix->by_pair); 0, or -1 when out
-   of memory. */
-static int group_by_pair(pk_names *ix)
+/* Three bytes as a bit of the set of triples that occur in a text (the
+   bytes' low five bits each beside one another, the last one's whole:
+   the lower-case letters tell apart, and a text's triples are set in one
+   rolling step per byte, tri_next). */
+enum { TRI_BITS = 32768 };
+static inline unsigned tri_next(unsigned h, unsigned char b) { return ((h << 5) ^ b) & (TRI_BITS - 1); }
+static inline unsigned tri_bit(const char *p)
 {
-    enum { SHORT = 4096 };
-    uint32_t *key = pk_malloc((ix->n_names + 1) * sizeof *key);
-    uint32_t *count = pk_malloc(4096 * sizeof *count), *mark = pk_malloc(4096 * sizeof *mark);
-    ix->by_pair = pk_malloc((ix->n_names + 1) * sizeof *ix->by_pair);
-    int rc = key && count && mark && ix->by_pair ? 0 : -1;
+    return tri_next(tri_next(tri_next(0, (unsigned char)p[0]), (unsigned char)p[1]), (unsigned char)p[2]);
+}
+
+/* The triples of each name (ix->tri, ix->tri_at), the one the fewest
+   names hold first, and that one in ix->rare; 0, or -1 when out of
+   memory. The counts only order a name's triples (a triple a name holds
+   twice counts twice, a count stops at 255): any order gives the same
+   answers. */
+static int name_triples(pk_names *ix)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < ix->n_names; i++) {
+        size_t len = ix->v[ix->names[i]].len;
+        total += len >= 3 ? len - 2 : 0;
+    }
+    unsigned char *count = pk_malloc(TRI_BITS);
+    ix->tri = pk_malloc((total + 1) * sizeof *ix->tri);
+    ix->tri_at = pk_malloc((ix->n_names + 1) * sizeof *ix->tri_at);
+    ix->rare = pk_malloc((ix->n_names + 1) * sizeof *ix->rare);
+    int rc = count && ix->tri && ix->tri_at && ix->rare ? 0 : -1;
     if (rc == 0) {
-        /* how many names hold each pair (a name counts once) */
-        memset(count, 0, 4096 * sizeof *count);
-        for (size_t k = 0; k < 4096; k++)
-            mark[k] = UINT32_MAX;
+        memset(count, 0, TRI_BITS);
         for (size_t i = 0; i < ix->n_names; i++) {
             const struct name_ent *e = &ix->v[ix->names[i]];
-            for (size_t j = 0; j + 1 < e->len; j++) {
-                unsigned k = pair_bit((unsigned char)e->low[j], (unsigned char)e->low[j + 1]);
-                if (mark[k] != (uint32_t)i) {
-                    mark[k] = (uint32_t)i;
-                    count[k]++;
+            for (size_t j = 0; j + 2 < e->len; j++) {
+                unsigned k = tri_bit(e->low + j);
+                count[k] = (unsigned char)(count[k] + (count[k] < 255));
+            }
+        }
+        uint32_t o = 0;
+        for (size_t i = 0; i < ix->n_names; i++) {
+            const struct name_ent *e = &ix->v[ix->names[i]];
+            uint32_t first = o;
+            ix->tri_at[i] = first;
+            for (size_t j = 0; j + 2 < e->len; j++) {
+                unsigned k = tri_bit(e->low + j);
+                ix->tri[o++] = (uint16_t)k;
+                if (count[k] < count[ix->tri[first]]) {
+                    ix->tri[o - 1] = ix->tri[first];
+                    ix->tri[first] = (uint16_t)k;
                 }
             }
+            /* none: the bit past the triples', set in every header's */
+            ix->rare[i] = o > first ? ix->tri[first] : TRI_BITS;
         }
-        memset(ix->pair_first, 0, sizeof ix->pair_first);
-        for (size_t i = 0; i < ix->n_names; i++) {
-            const struct name_ent *e = &ix->v[ix->names[i]];
-            uint32_t best = SHORT;
-            for (size_t j = 0; j + 1 < e->len; j++) {
-                unsigned k = pair_bit((unsigned char)e->low[j], (unsigned char)e->low[j + 1]);
-                if (best == SHORT || count[k] < count[best])
-                    best = k;
-            }
-            key[i] = best;
-            ix->pair_first[best + 1]++;
-        }
-        for (size_t k = 0; k <= SHORT; k++)
-            ix->pair_first[k + 1] += ix->pair_first[k];
-        memcpy(count, ix->pair_first, 4096 * sizeof *count); /* the next free place of each group */
-        uint32_t fill_short = ix->pair_first[SHORT];
-        for (size_t i = 0; i < ix->n_names; i++)
-            ix->by_pair[key[i] == SHORT ? fill_short++ : count[key[i]]++] = ix->names[i];
+        ix->tri_at[ix->n_names] = o;
     }
-    free(key);
     free(count);
-    free(mark);
     return rc;
 }
 
@@ -260,7 +273,9 @@ pk_names *pk_names_new(void)
     ix->slot = NULL;
     ix->names = NULL;
     ix->n_names = 0;
-    ix->by_pair = NULL;
+    ix->tri = NULL;
+    ix->tri_at = NULL;
+    ix->rare = NULL;
     ix->v = pk_malloc(cap * sizeof *ix->v);
     if (!ix->v) {
         free(ix);
@@ -298,7 +313,7 @@ pk_names *pk_names_new(void)
     for (size_t i = 0; i < ix->n; i++)
         if (ix->v[i].kind == K_NAME)
             ix->names[ix->n_names++] = (uint32_t)i;
-    if (group_by_pair(ix)) {
+    if (name_triples(ix)) {
         pk_names_free(ix);
         return NULL;
     }
@@ -342,31 +357,51 @@ static int fits(const body_row *b, const generic_body *generic)
     return 0;
 }
 
-/* The municipality of the table that the cleaned range [s, e) names, or -1. */
-static int muni_at(ctx *c, size_t s, size_t e)
+/* The ranges muni_at() was last asked about, and its answers: a header
+   writes its town again and again ("Stockholms stad"), each asked twice
+   (with the word before it and alone). */
+enum { MUNI_MEMO = 4 };
+typedef struct muni_memo {
+    size_t s[MUNI_MEMO], len[MUNI_MEMO];
+    int m[MUNI_MEMO];
+    unsigned n, next;
+} muni_memo;
+
+/* The municipality of the table that the cleaned range [s, e) names, or
+   -1. The range is a word, or two with a space between (muni_of_match:
+   neither a line break nor a space at its ends nor two together), as
+   pk_fold would leave it: it is lowered as it stands. */
+static int muni_at(ctx *c, muni_memo *mm, size_t s, size_t e)
 {
+    for (unsigned k = 0; k < mm->n; k++)
+        if (mm->len[k] == e - s && memcmp(c->t.s + mm->s[k], c->t.s + s, e - s) == 0)
+            return mm->m[k];
     const pk_names *ix = c->ex->names;
-    char *f = pk_fold(c, s, e);
-    const char *low = pk_lower(c->a, f, strlen(f));
+    const char *low = pk_lower(c->a, c->t.s + s, e - s);
     uint32_t i = first_named(ix, K_MUNI, low);
-    return i == NONE ? -1 : ix->v[i].body;
+    int m = i == NONE ? -1 : ix->v[i].body;
+    unsigned k = mm->n < MUNI_MEMO ? mm->n++ : mm->next++ % MUNI_MEMO;
+    mm->s[k] = s;
+    mm->len[k] = e - s;
+    mm->m[k] = m;
+    return m;
 }
 
 /* The municipality named by an RX_MUNICIPALITY match: the word before
    "kommun"/"stad", or with the word before it ("Upplands Väsby kommun",
    "Lilla Edets kommun"); -1 when the table has neither ("Varje kommun"). */
-static int muni_of_match(ctx *c, const size_t *ov, size_t lo)
+static int muni_of_match(ctx *c, muni_memo *mm, const size_t *ov, size_t lo)
 {
     size_t w = ov[2];
     if (w > lo + 1 && c->t.s[w - 1] == ' ') {
         size_t p = w - 1;
         while (p > lo && c->t.s[p - 1] != ' ' && c->t.s[p - 1] != '\n')
             p--;
-        int m = pk_is_upper_at(c->t.s + p, w - p) ? muni_at(c, p, ov[3]) : -1;
+        int m = pk_is_upper_at(c->t.s + p, w - p) ? muni_at(c, mm, p, ov[3]) : -1;
         if (m >= 0)
             return m;
     }
-    return muni_at(c, ov[2], ov[3]);
+    return muni_at(c, mm, ov[2], ov[3]);
 }
 
 static int is_stockholm(int m) { return m >= 0 && strcmp(munis[m].name, "Stockholm") == 0; }
@@ -377,13 +412,16 @@ static int is_stockholm(int m) { return m >= 0 && strcmp(munis[m].name, "Stockho
    131 81 Nacka"). -1 when none, -2 when several. *elsewhere is set when
    the header names anything but Stockholm before "kommun" or "stad", a
    municipality of the table or not: such a document is not settled as
-   Stockholm's. */
+   Stockholm's (with -2 it tells nothing: the header's names are read
+   only to the second municipality, and the caller settles nothing). */
 static int named_municipality(ctx *c, int *elsewhere)
 {
     size_t ov[4], pos = 0, end = c->header_end > 3000 ? c->header_end : 3000;
     if (end > c->t.n)
         end = c->t.n;
-    int found = -1, several = 0;
+    int found = -1;
+    muni_memo mm;
+    mm.n = mm.next = 0;
     *elsewhere = 0;
     /* a name that starts in the range is read whole: the range's end does not
        cut "Bromma stadsdelsnämnd" into a "Bromma stads" */
@@ -393,14 +431,13 @@ static int named_municipality(ctx *c, int *elsewhere)
         const char *w = c->t.s + ov[2];
         if (!((n == 9 && strncasecmp(w, "Stockholm", 9) == 0) || (n == 10 && strncasecmp(w, "Stockholms", 10) == 0)))
             *elsewhere = 1;
-        int m = muni_of_match(c, ov, 0);
+        int m = muni_of_match(c, &mm, ov, 0);
         if (m < 0 || m == found)
             continue;
-        several |= found >= 0;
+        if (found >= 0)
+            return -2; /* several: nothing later in the header changes that */
         found = m;
     }
-    if (several)
-        return -2;
     if (found >= 0)
         return found;
     /* the postal address line: ", " and a postcode after "kommun" or
@@ -421,7 +458,7 @@ static int named_municipality(ctx *c, int *elsewhere)
             hit = ov[1] == q; /* the name that ends at the comma */
             at = ov[1];
         }
-        int m = hit ? muni_of_match(c, ov, lo) : -1;
+        int m = hit ? muni_of_match(c, &mm, ov, lo) : -1;
         if (m < 0 || m == found)
             continue;
         if (found >= 0)
@@ -505,30 +542,13 @@ static int lookup(const pk_names *ix, const char *low, int kind, const generic_b
     return found;
 }
 
-/* Every pair of bytes of p[0..n) occurs in the text. */
-static int pairs_seen(const uint64_t *seen, const char *p, size_t n)
-{
-    for (size_t i = 0; i + 1 < n; i++) {
-        unsigned k = pair_bit((unsigned char)p[i], (unsigned char)p[i + 1]);
-        if (!(seen[k >> 6] >> (k & 63) & 1))
-            return 0;
-    }
-    return 1;
-}
+static inline int tri_seen(const uint64_t *seen, unsigned k) { return seen[k >> 6] >> (k & 63) & 1; }
 
 /* Whether the name entry i stands in the header low[0..n) as a word of
-   its own (a necessary pair of it missing, or its body unfitting: no). */
-static int header_names(const pk_names *ix, uint32_t i, const uint64_t *seen, const char *low, size_t n,
-                        const generic_body *generic, int year, signed char *ok)
+   its own. */
+static int header_names(const pk_names *ix, uint32_t i, const char *low, size_t n)
 {
     const struct name_ent *e = &ix->v[i];
-    /* whether the body fits, asked once per body (ok[] starts at -1) */
-    if (ok[e->body] < 0) {
-        const body_row *b = &bodies[e->body];
-        ok[e->body] = fits(b, generic) && alive(b, year);
-    }
-    if (!ok[e->body] || !pairs_seen(seen, e->low, e->len))
-        return 0;
     for (const char *p = low; (p = memmem(p, n - (size_t)(p - low), e->low, e->len)) != NULL; p++) {
         size_t at = (size_t)(p - low), after = at + e->len;
         int left = at == 0 || !(pk_is_letter_at(low + at - 1, 1) || (unsigned char)low[at - 1] >= 0x80);
@@ -548,36 +568,46 @@ static int from_header(ctx *c, const pk_names *ix, const generic_body *generic, 
         end = 2000;
     const char *low = pk_lower(c->a, c->t.s, end);
     size_t n = strlen(low);
-    /* the pairs of bytes that occur in the header: a name with a pair
+    /* the triples of bytes that occur in the header: a name with a triple
        that does not occur is not searched for */
-    uint64_t seen[64] = {0};
-    for (size_t i = 0; i + 1 < n; i++) {
-        unsigned k = pair_bit((unsigned char)low[i], (unsigned char)low[i + 1]);
-        seen[k >> 6] |= (uint64_t)1 << (k & 63);
+    uint64_t seen[TRI_BITS / 64 + 1];
+    memset(seen, 0, sizeof seen);
+    seen[TRI_BITS / 64] = 1; /* (the bit TRI_BITS: a name without a triple) */
+    if (n >= 2) {
+        unsigned h = tri_next(tri_next(0, (unsigned char)low[0]), (unsigned char)low[1]);
+        for (size_t i = 2; i < n; i++) {
+            h = tri_next(h, (unsigned char)low[i]);
+            seen[h >> 6] |= (uint64_t)1 << (h & 63);
+        }
     }
-    /* only the names of the groups of the pairs the header holds, and
-       those shorter than a pair, can stand in it; the outcome (the one
-       body found, or none) does not depend on the order they are tried in */
+    /* the outcome (the one body found, or none) does not depend on the
+       order the names are tried in */
     int found = -1;
     signed char ok[NBODIES];
     memset(ok, -1, sizeof ok);
-    for (uint32_t i = ix->pair_first[4096]; i < ix->pair_first[4097]; i++)
-        if (ix->v[ix->by_pair[i]].body != found && header_names(ix, ix->by_pair[i], seen, low, n, generic, year, ok)) {
-            if (found >= 0)
-                return -1;
-            found = ix->v[ix->by_pair[i]].body;
+    for (size_t i = 0; i < ix->n_names; i++) {
+        /* the rarest triple, before anything else: most names fail there */
+        if (!tri_seen(seen, ix->rare[i]))
+            continue;
+        const struct name_ent *e = &ix->v[ix->names[i]];
+        if (e->body == found)
+            continue;
+        /* whether the body fits, asked once per body (ok[] starts at -1) */
+        if (ok[e->body] < 0) {
+            const body_row *b = &bodies[e->body];
+            ok[e->body] = fits(b, generic) && alive(b, year);
         }
-    for (unsigned w = 0; w < 64; w++)
-        for (uint64_t bits = seen[w]; bits; bits &= bits - 1) {
-            unsigned k = w * 64 + (unsigned)__builtin_ctzll(bits);
-            for (uint32_t i = ix->pair_first[k]; i < ix->pair_first[k + 1]; i++)
-                if (ix->v[ix->by_pair[i]].body != found &&
-                    header_names(ix, ix->by_pair[i], seen, low, n, generic, year, ok)) {
-                    if (found >= 0)
-                        return -1;
-                    found = ix->v[ix->by_pair[i]].body;
-                }
-        }
+        if (!ok[e->body])
+            continue;
+        const uint16_t *t = ix->tri + ix->tri_at[i], *te = ix->tri + ix->tri_at[i + 1];
+        while (t < te && tri_seen(seen, *t))
+            t++;
+        if (t < te || !header_names(ix, ix->names[i], low, n))
+            continue;
+        if (found >= 0)
+            return -1;
+        found = e->body;
+    }
     return found;
 }
 
@@ -655,11 +685,25 @@ void pk_extract_canonical(ctx *c)
     if (body && c->decisions.n) {
         const char *t = ((const pk_decision *)c->decisions.items)[0].text;
         const char *at = t ? strstr(t, r->body) : NULL;
+        /* the name so far in lower case, each word lowered once as the
+           name grows by it (the lower case goes character by character:
+           the body's own is the lowered body) */
+        char *name = NULL;
+        size_t nl = 0;
         for (const char *e = at ? at + strlen(r->body) : NULL; e && *e == ' ' && e - at < 80;) {
             const char *w = e + 1;
             while (*w && *w != ' ' && *w != ',' && *w != '.')
                 w++;
-            if ((b = lookup(ix, pk_lower(c->a, at, (size_t)(w - at)), K_NAME, generic, year)) >= 0) {
+            if (!name) {
+                nl = strlen(body);
+                name = pk_arena_alloc(c->a, nl + 2 * strlen(e) + 1);
+                memcpy(name, body, nl);
+            }
+            const char *word = pk_lower(c->a, e, (size_t)(w - e));
+            size_t wl = strlen(word);
+            memcpy(name + nl, word, wl + 1);
+            nl += wl;
+            if ((b = lookup(ix, name, K_NAME, generic, year)) >= 0) {
                 settle(c, b);
                 return;
             }
@@ -693,6 +737,7 @@ void pk_extract_canonical(ctx *c)
    made once per process: a word is compared only with the forms that open
    as it does. */
 static uint64_t key_rows[2][256];
+static size_t key_len[2][64]; /* the length of each of those forms */
 static pthread_once_t key_rows_once = PTHREAD_ONCE_INIT;
 
 static void make_key_rows(void)
@@ -701,8 +746,10 @@ static void make_key_rows(void)
         for (int d = 0; d < 2; d++) {
             const unit_noun *u = &pk_unit_nouns[i];
             const char *f = d ? u->def : u->indef;
-            if ((u->uses & UN_KEY) && f)
+            if ((u->uses & UN_KEY) && f) {
                 key_rows[d][(unsigned char)f[0]] |= (uint64_t)1 << i;
+                key_len[d][i] = strlen(f);
+            }
         }
 }
 
@@ -718,8 +765,11 @@ static int noun_index(const char *w, size_t n, int definite)
     if (n) {
         pthread_once(&key_rows_once, make_key_rows);
         for (uint64_t rows = key_rows[definite][(unsigned char)w[0]]; rows; rows &= rows - 1) {
+            /* (a row of the groups: a key noun's form that opens with w's
+               first byte, its length kept) */
             size_t i = (size_t)__builtin_ctzll(rows);
-            if (noun_is(&pk_unit_nouns[i], w, n, definite))
+            const unit_noun *u = &pk_unit_nouns[i];
+            if (key_len[definite][i] == n && memcmp(definite ? u->def : u->indef, w, n) == 0)
                 return (int)i;
         }
         from = 64; /* the rows past the groups one by one */
@@ -744,6 +794,25 @@ const char *pk_unit_key(ctx *c, const char *name)
     size_t o = 0;
     int depth = 0;
     for (size_t i = 0; i < n; i++) {
+#if defined(__SSE2__)
+        /* (outside parentheses, sixteen bytes at a time to the first that
+           is one of those below: the bytes before it copied at once; room:
+           the key is never longer than the bytes read) */
+        while (!depth && i + 16 <= n) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(low + i));
+            __m128i stop = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(')')), x),
+                                        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('-')), _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE2))));
+            unsigned m = (unsigned)_mm_movemask_epi8(stop);
+            _mm_storeu_si128((__m128i *)(void *)(w + o), x);
+            size_t k = m ? (size_t)__builtin_ctz(m) : 16;
+            o += k;
+            i += k;
+            if (m)
+                break;
+        }
+        if (i >= n)
+            break;
+#endif
         char ch = low[i];
         /* most bytes: outside parentheses, none of a parenthesis, a space
            (and every byte below it), a hyphen or a dash's first byte; kept

@@ -31,6 +31,9 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 typedef struct class_row {
     const char *pat; /* lower case, without its stars */
@@ -130,29 +133,16 @@ static inline int pair_seen(const uint64_t *seen, const char *p)
     return seen[k >> 6] >> (k & 63) & 1;
 }
 
-/* The first place at or after `from` where pat[0..len) stands in s[0..n), or n. */
-static size_t find(const char *s, size_t n, size_t from, const char *pat, size_t len)
-{
-    for (size_t k = from; k + len <= n; k++) {
-        if (s[k] != pat[0])
-            continue;
-        size_t j = 1;
-        while (j < len && s[k + j] == pat[j])
-            j++;
-        if (j == len)
-            return k;
-    }
-    return n;
-}
-
-/* The rows as bits (row i: bit i % 64 of word i / 64) by the pair_bit()
-   of their first two bytes, and the rows shorter than two bytes: the rows
-   a text's pairs let stand are found in a few words per pair, not by a
-   test of every row. Made once per process. */
+/* The rows of two bytes or more by the pair_bit() of their first two
+   bytes, in table order: by_first[first_at[k] .. first_at[k + 1]) hold
+   pair k, so that a place of a text is compared only with the rows that
+   open as it does; and the shorter rows, as bits (row i: bit i % 64 of
+   word i / 64). Made once per process. */
 enum { ROW_WORDS = (NROWS + 63) / 64 };
 
 static struct {
-    uint64_t by_first[1024][ROW_WORDS];
+    unsigned short first_at[1024 + 1];
+    unsigned short by_first[NROWS];
     uint64_t short_rows[ROW_WORDS];
     scope_table scopes;
 } row_pairs;
@@ -176,55 +166,70 @@ static size_t scope_rows(char scope, size_t len, size_t *lo)
 static void make_row_pairs(void)
 {
     make_scope_table(&row_pairs.scopes);
-    for (size_t i = 0; i < NROWS; i++) {
-        uint64_t bit = (uint64_t)1 << (i % 64);
+    unsigned short fill[1024 + 1] = {0};
+    for (size_t i = 0; i < NROWS; i++)
         if (rows[i].len >= 2)
-            row_pairs.by_first[pair_bit((unsigned char)rows[i].pat[0], (unsigned char)rows[i].pat[1])][i / 64] |= bit;
+            fill[pair_bit((unsigned char)rows[i].pat[0], (unsigned char)rows[i].pat[1]) + 1]++;
         else
-            row_pairs.short_rows[i / 64] |= bit;
-    }
+            row_pairs.short_rows[i / 64] |= (uint64_t)1 << (i % 64);
+    for (size_t k = 0; k < 1024; k++)
+        fill[k + 1] = (unsigned short)(fill[k + 1] + fill[k]);
+    memcpy(row_pairs.first_at, fill, sizeof fill);
+    for (size_t i = 0; i < NROWS; i++)
+        if (rows[i].len >= 2)
+            row_pairs.by_first[fill[pair_bit((unsigned char)rows[i].pat[0], (unsigned char)rows[i].pat[1])]++] =
+                (unsigned short)i;
+}
+
+/* The row `r` stands at s[k..] (it fits there) as a word's part its stars allow. */
+static int row_at(const class_row *r, const char *s, size_t n, size_t k)
+{
+    for (size_t j = 0; j < r->len; j++)
+        if (s[k + j] != r->pat[j])
+            return 0;
+    return (r->left || !letter_before(s, k)) && (r->right || !letter_at(s, n, k + r->len));
 }
 
 /* The class of the longest row of `scope` found in s (lower case, n
-   bytes), or NULL. With anchored, only a row that starts at s[0]. */
+   bytes), or NULL. With anchored, only a row that starts at s[0]. The
+   rows are longest first: the answer is the first row (in table order)
+   that stands anywhere, found place by place among the rows of the scope
+   that open with the place's pair of bytes (by_first), fit in the bytes
+   from it and come before the best found so far; the rows shorter than
+   a pair (the scope's last) only where none does. */
 static const char *match_rows(const char *s, size_t n, char scope, int anchored)
 {
-    /* the pairs of bytes that occur in s: a row whose first, middle or
-       last pair does not occur is passed over without a search; the rows
-       whose first pair occurs (cand), in their order */
-    pthread_once(&row_pairs_once, make_row_pairs);
-    uint64_t seen[16] = {0}, cand[ROW_WORDS];
-    memcpy(cand, row_pairs.short_rows, sizeof cand);
-    for (size_t i = 0; i + 1 < n; i++) {
+    size_t lo, hi = scope_rows(scope, n, &lo), best = hi;
+    for (size_t i = 0; i + 1 < n && (!anchored || i == 0); i++) {
+        /* the rows before best are as long as it or longer: none fits from here on */
+        if (best < hi && rows[best].len > n - i)
+            break;
         unsigned k = pair_bit((unsigned char)s[i], (unsigned char)s[i + 1]);
-        uint64_t bit = (uint64_t)1 << (k & 63);
-        if (seen[k >> 6] & bit)
-            continue;
-        seen[k >> 6] |= bit;
-        for (size_t w = 0; w < ROW_WORDS; w++)
-            cand[w] |= row_pairs.by_first[k][w];
+        for (size_t j = row_pairs.first_at[k]; j < row_pairs.first_at[k + 1]; j++) {
+            size_t r = row_pairs.by_first[j];
+            if (r >= best)
+                break;
+            /* (the last byte first: most rows that open alike end otherwise) */
+            if (r < lo || rows[r].len > n - i || s[i + rows[r].len - 1] != rows[r].pat[rows[r].len - 1] ||
+                !row_at(&rows[r], s, n, i))
+                continue;
+            best = r;
+            break;
+        }
     }
-    size_t lo, hi = scope_rows(scope, n, &lo);
+    if (best < hi)
+        return rows[best].klass;
     for (size_t w = lo / 64; w < ROW_WORDS && w * 64 < hi; w++) {
-        uint64_t bits = cand[w];
+        uint64_t bits = row_pairs.short_rows[w];
         if (w == lo / 64)
             bits &= ~(uint64_t)0 << (lo % 64);
         if (hi < (w + 1) * 64)
             bits &= ((uint64_t)1 << (hi % 64)) - 1;
         for (; bits; bits &= bits - 1) {
             const class_row *r = &rows[w * 64 + (size_t)__builtin_ctzll(bits)];
-            if (r->len >= 2 && (!pair_seen(seen, r->pat + r->len - 2) || !pair_seen(seen, r->pat + r->len / 2 - 1)))
-                continue;
-            for (size_t at = 0; at + r->len <= n;) {
-                size_t k = find(s, n, at, r->pat, r->len);
-                if (k == n)
-                    break;
-                if (anchored && k)
-                    break;
-                if ((r->left || !letter_before(s, k)) && (r->right || !letter_at(s, n, k + r->len)))
-                    return r->klass; /* the longest: the rows are longest first */
-                at = k + 1;
-            }
+            for (size_t k = 0; r->len && k + r->len <= n && (!anchored || k == 0); k++) /* (an empty row: nowhere) */
+                if (row_at(r, s, n, k))
+                    return r->klass;
         }
     }
     return NULL;
@@ -246,6 +251,13 @@ typedef struct name_ix {
     size_t *next;     /* the next unit with the same key, + 1 */
     size_t cap;
     uint64_t lens[4]; /* the lengths of the keys under 256: most runs of words are none, and need no hash */
+    /* the pairs of bytes (pair_bit) the keys of two bytes or more open
+       with, whether a key is shorter, and the longest key: the runs of
+       words from a place that opens with no such pair are looked up no
+       further than their first word's collective question */
+    uint64_t opens[16];
+    int short_key;
+    size_t max_len;
 } name_ix;
 
 static void ix_build(ctx *c, name_ix *ix)
@@ -260,12 +272,23 @@ static void ix_build(ctx *c, name_ix *ix)
     ix->next = pk_arena_alloc(c->a, n * sizeof *ix->next + 1);
     memset(ix->slot, 0, ix->cap * sizeof *ix->slot);
     memset(ix->lens, 0, sizeof ix->lens);
+    memset(ix->opens, 0, sizeof ix->opens);
+    ix->short_key = 0;
+    ix->max_len = 0;
     for (size_t u = 0; u < n; u++) {
         ix->key[u] = pk_lower(c->a, us[u].name, strlen(us[u].name));
         ix->next[u] = 0;
         size_t len = strlen(ix->key[u]);
         if (len < 256)
             ix->lens[len >> 6] |= (uint64_t)1 << (len & 63);
+        if (len > ix->max_len)
+            ix->max_len = len;
+        if (len >= 2) {
+            unsigned k = pair_bit((unsigned char)ix->key[u][0], (unsigned char)ix->key[u][1]);
+            ix->opens[k >> 6] |= (uint64_t)1 << (k & 63);
+        } else {
+            ix->short_key = 1;
+        }
         size_t i = pk_hash_folded(ix->key[u], len) & (ix->cap - 1);
         for (; ix->slot[i]; i = (i + 1) & (ix->cap - 1))
             if (strcmp(ix->key[ix->slot[i] - 1], ix->key[u]) == 0)
@@ -302,6 +325,7 @@ typedef struct state {
     int *source;        /* SRC_*: where that came from */
     const char *common; /* step 2: the class of the phrases about all units */
     int common_conflict;
+    size_t settled; /* the units whose class a phrase in the decision gave: no later phrase changes it */
 } state;
 
 /* Units named in [s, e) get class k. Returns how many names were found;
@@ -315,8 +339,15 @@ static size_t name_units(ctx *c, const name_ix *ix, state *st, size_t s, size_t 
     *coll = 0;
     /* every run of one to nine words, without punctuation at its end: the
        spaces found once, a word's end the space after it (or n) */
-    size_t *sp = pk_arena_alloc(c->a, (n + 1) * sizeof *sp), m = 0;
-    for (size_t i = 0; i < n; i++)
+    size_t *sp = pk_arena_alloc(c->a, (n + 1) * sizeof *sp), m = 0, i = 0;
+#if defined(__SSE2__)
+    for (; i + 16 <= n; i += 16) /* (sixteen at a time, the spaces' bits in order) */
+        for (unsigned b = (unsigned)_mm_movemask_epi8(
+                 _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(low + i)), _mm_set1_epi8(' ')));
+             b; b &= b - 1)
+            sp[m++] = i + (size_t)__builtin_ctz(b);
+#endif
+    for (; i < n; i++)
         if (low[i] == ' ')
             sp[m++] = i;
     for (size_t j = 0; j <= m; j++) {
@@ -324,6 +355,8 @@ static size_t name_units(ctx *c, const name_ix *ix, state *st, size_t s, size_t 
         if (a >= n)
             break;
         size_t b = a;
+        /* a key of two bytes or more stands here only where its first two do */
+        int may = ix->short_key || (a + 1 < n && pair_seen(ix->opens, low + a));
         for (int words = 0; words < 9 && b < n; words++) {
             b = j + (size_t)words < m ? sp[j + (size_t)words] : n;
             size_t z = b;
@@ -331,9 +364,13 @@ static size_t name_units(ctx *c, const name_ix *ix, state *st, size_t s, size_t 
                 z--;
             if (words == 0 && pk_is_collective_word(low + a, z - a))
                 *coll = 1;
+            /* (the runs grow: none further is a key) */
+            if (!may || z - a > ix->max_len)
+                break;
             for (size_t u = z > a ? ix_find(ix, low + a, z - a) : 0; u; u = ix->next[u - 1]) {
                 found++;
                 if (st->source[u - 1] < src) {
+                    st->settled += src == SRC_DECISION_PHRASE;
                     st->klass[u - 1] = k;
                     st->source[u - 1] = src;
                 }
@@ -420,7 +457,10 @@ static void phrases(ctx *c, state *st)
     name_ix ix = {0};
     int ix_made = 0;
     size_t ov[4], pos = 0, prev_end = 0;
-    while (pos < c->t.n && next_phrase(c, pos, ov)) {
+    /* (every unit given its class by a phrase in the decision: the later
+       phrases change no class, and the class they have in common is
+       asked for no unit) */
+    while (pos < c->t.n && st->settled < c->units.n && next_phrase(c, pos, ov)) {
         size_t m0 = ov[0], we = 0;
         const char *k = wording(c, ov[2], &we);
         if (!k) {

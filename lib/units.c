@@ -28,6 +28,7 @@ const unit_noun pk_unit_nouns[] = {
 #include "unit_nouns.inc"
 };
 const size_t pk_n_unit_nouns = sizeof pk_unit_nouns / sizeof *pk_unit_nouns;
+enum { N_UNIT_NOUNS = sizeof pk_unit_nouns / sizeof *pk_unit_nouns };
 
 static int word_at_rest(const ctx *c, size_t p, size_t end, const char *w);
 
@@ -153,11 +154,18 @@ static struct {
     noun_mask indef[256];  /* pl_indef (list-indef), after "följande" */
     noun_mask generic[256]; /* def (generic) */
     noun_mask opens[256];  /* def (opens) */
+    size_t len[N_UNIT_NOUNS][4]; /* each row's indef, def, pl_indef, pl_def: its length, 0 where it has none */
 } noun_masks;
 static pthread_once_t noun_masks_once = PTHREAD_ONCE_INIT;
 
 static void make_noun_masks(void)
 {
+    for (size_t i = 0; i < N_UNIT_NOUNS; i++) {
+        const unit_noun *u = &pk_unit_nouns[i];
+        const char *f[4] = {u->indef, u->def, u->pl_indef, u->pl_def};
+        for (int k = 0; k < 4; k++)
+            noun_masks.len[i][k] = f[k] ? strlen(f[k]) : 0;
+    }
     for (size_t i = 0; i < pk_n_unit_nouns && i < sizeof(noun_mask) * 8; i++) {
         const unit_noun *u = &pk_unit_nouns[i];
         noun_mask bit = (noun_mask)1 << i;
@@ -268,9 +276,10 @@ static size_t class_phrase(const ctx *c, size_t p, size_t e)
     return 0;
 }
 
-/* The first place q in [p, e) where class_phrase() may find a phrase (white
-   space before an "i" or "I": it asks for the word "i" there), or e. */
-static size_t phrase_place(const ctx *c, size_t p, size_t e)
+/* The first place q in [p, e) of white space before a byte that is
+   `lower` in either ASCII case (q + 1 < e), or e: where a word that opens
+   with it may stand after a space (word_at() compares its first byte so). */
+static size_t space_before(const ctx *c, size_t p, size_t e, char lower)
 {
     const char *t = c->t.s;
 #if defined(__SSE2__)
@@ -279,16 +288,30 @@ static size_t phrase_place(const ctx *c, size_t p, size_t e)
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + p));
         __m128i y = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(t + p + 1)), _mm_set1_epi8(0x20));
         __m128i sp = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
-        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(sp, _mm_cmpeq_epi8(y, _mm_set1_epi8('i'))));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(sp, _mm_cmpeq_epi8(y, _mm_set1_epi8(lower))));
         if (m)
             return p + (size_t)__builtin_ctz(m);
     }
+    /* the last places too, where the text goes on past e: the bits of the
+       places before e - 1 */
+    if (p + 1 < e && p + 17 <= c->t.n) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + p));
+        __m128i y = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(t + p + 1)), _mm_set1_epi8(0x20));
+        __m128i sp = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(sp, _mm_cmpeq_epi8(y, _mm_set1_epi8(lower)))) &
+                     ((1u << (e - 1 - p)) - 1);
+        return m ? p + (size_t)__builtin_ctz(m) : e;
+    }
 #endif
     for (; p + 1 < e; p++)
-        if (is_sp(t[p]) && (t[p + 1] | 0x20) == 'i')
+        if (is_sp(t[p]) && (t[p + 1] | 0x20) == lower)
             return p;
     return e;
 }
+
+/* The first place q in [p, e) where class_phrase() may find a phrase (white
+   space before an "i" or "I": it asks for the word "i" there), or e. */
+static size_t phrase_place(const ctx *c, size_t p, size_t e) { return space_before(c, p, e, 'i'); }
 
 /* "Tenstagården (äldreboende)": a kind of unit in parentheses after the
    name is no part of it ("Rinkeby-Kista mottagningen (missbruksenheten)" is) */
@@ -383,6 +406,17 @@ static int clean(const ctx *c, range *r)
             return 0;
         words += bits16((unsigned)_mm_movemask_epi8(
             _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')))));
+    }
+    /* (the last bytes too, where the text goes on past e: the bits of those before e) */
+    if (i < e && i + 16 <= c->t.n) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + i));
+        unsigned tail = (1u << (e - i)) - 1;
+        if ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('@'))) & tail)
+            return 0;
+        words += bits16((unsigned)_mm_movemask_epi8(
+                            _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')))) &
+                        tail);
+        i = e;
     }
 #endif
     for (; i < e; i++) {
@@ -559,10 +593,14 @@ static int add_list(ctx *c, size_t s, size_t e, int strict)
     /* drop the "inom X" phrases: they name parents, found separately */
     size_t n = split(c, s, e, items, max);
     size_t m = 0;
+    /* the places of RX_INOM's cue words (the one pass's): an item that
+       holds none holds no match, and is not asked (the items come in order) */
+    const pk_cues *inom = pk_cue_places(c, RX_INOM);
+    size_t near = 0;
     for (size_t i = 0; i < n; i++) {
         range r = items[i];
-        size_t ov[2];
-        if (pk_rx_match(c, RX_INOM, r.s, r.e, ov, 1))
+        size_t ov[2], k = pk_first_from_near(inom->at, inom->n, r.s, &near);
+        if (k < inom->n && inom->at[k] < r.e && pk_rx_match(c, RX_INOM, r.s, r.e, ov, 1))
             r.e = ov[0];
         for (size_t q = r.s; (q = phrase_place(c, q, r.e)) < r.e; q++)
             if (class_phrase(c, q, r.e)) { /* the class is no part of the name */
@@ -620,9 +658,8 @@ static int bullet_list(ctx *c, size_t q, size_t limit, size_t *stop)
         ls = skip_sp(c, ls, limit);
         if (got && memchr(c->t.s + from, '\n', ls - from) != memrchr(c->t.s + from, '\n', ls - from))
             break; /* a blank line ends the list */
-        size_t le = ls;
-        while (le < limit && c->t.s[le] != '\n')
-            le++;
+        const char *nl = ls < limit ? memchr(c->t.s + ls, '\n', limit - ls) : NULL;
+        size_t le = nl ? (size_t)(nl - c->t.s) : ls > limit ? ls : limit;
         const unsigned char *u = (const unsigned char *)c->t.s + ls;
         size_t mk = (u[0] == '-' || u[0] == '*') ? 1 : (u[0] == 0xE2 && u[1] == 0x80) ? 3 : 0;
         /* "1. Förskolan Ekebyhov", "2) ...": a numbered line */
@@ -715,17 +752,21 @@ static void from_decision(ctx *c, const pk_decision *d, const pk_decision_item *
     if (kind_is(d->kind, "nominate")) {
         /* "nominera följande skolor i tävlingsklassen skola till ...:" and
            a list of lines; the colon may stand lines below the formula */
-        size_t q = p;
-        while (q < e && c->t.s[q] != ':')
-            q++;
+        const char *colon = p < e ? memchr(c->t.s + p, ':', e - p) : NULL;
+        size_t q = colon ? (size_t)(colon - c->t.s) : p > e ? p : e;
         if (q < e && c->t.s[q] == ':' && bullet_list(c, q, c->decision_hi, NULL))
             return;
         add_list(c, p, list_end(c, p, e), 0);
         return;
     }
-    /* "att LIST <verb>" */
+    /* "att LIST <verb>" (at p, or after a space: the places found by the
+       space before an "a") */
     for (size_t q = p; q + 4 < e; q++) {
-        if (!(q == p || is_sp(c->t.s[q - 1])) || !word_at(c, q, e, "att"))
+        if (q > p)
+            q = space_before(c, q - 1, e, 'a') + 1;
+        if (q + 4 >= e)
+            break;
+        if (!word_at(c, q, e, "att"))
             continue;
         size_t ls = q + 3;
         if (!pk_rx_match(c, RX_PART_VERB, ls, e, ov, 1))
@@ -761,8 +802,9 @@ static void from_decision(ctx *c, const pk_decision *d, const pk_decision_item *
     enum { FOR_TRIES = 16 };
     size_t tries = 0;
     for (size_t q = s; c->award && q + 4 < e && tries < FOR_TRIES; q++) {
-        if (!is_sp(c->t.s[q]))
-            continue;
+        /* (a space before an "f": where either word may stand) */
+        if ((q = space_before(c, q, e, 'f')) + 4 >= e)
+            break;
         size_t w = q + 1, k = 0;
         if (word_at(c, w, e, "för"))
             k = strlen("för");
@@ -877,6 +919,104 @@ static size_t first_at(const unit_at *o, size_t n, size_t at)
 /* Up to this many units, each "inom" looks at every one. */
 #define FEW_UNITS 16
 
+/* The first place in [lo, hi) where the first word of the name w (up to
+   its first space, *m bytes) stands in the cleaned text, to its end before
+   hi, its ASCII letters in either case (as strcasecmp compares them; a
+   byte from 0x80 on is taken to match any); SIZE_MAX when none. Its first
+   and last ASCII bytes are sought first, in either case (sixteen places
+   at a time), and the word compared only where both stand. */
+static size_t first_word_in(const ctx *c, size_t lo, size_t hi, const char *w, size_t *mp)
+{
+    const unsigned char *t = (const unsigned char *)c->t.s, *u = (const unsigned char *)w;
+    size_t m = 0, a = SIZE_MAX, z = 0;
+    for (; u[m] && u[m] != ' '; m++)
+        if (u[m] < 0x80) {
+            if (a == SIZE_MAX)
+                a = m;
+            z = m;
+        }
+    *mp = m;
+    if (hi < lo || hi - lo < m)
+        return SIZE_MAX;
+    if (a == SIZE_MAX)
+        return lo; /* (nothing to seek: the word may stand anywhere) */
+    unsigned char al = ascii_lower(u[a]), au = al >= 'a' && al <= 'z' ? (unsigned char)(al - 32) : al;
+    unsigned char zl = ascii_lower(u[z]), zu = zl >= 'a' && zl <= 'z' ? (unsigned char)(zl - 32) : zl;
+    size_t end = hi - m + 1; /* the word's places: [lo, end) */
+    for (size_t p = lo; p < end; p++) {
+#if defined(__SSE2__)
+        while (p + 16 <= end) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + p + a));
+            __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(t + p + z));
+            __m128i hit = _mm_and_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)al)), _mm_cmpeq_epi8(x, _mm_set1_epi8((char)au))),
+                _mm_or_si128(_mm_cmpeq_epi8(y, _mm_set1_epi8((char)zl)), _mm_cmpeq_epi8(y, _mm_set1_epi8((char)zu))));
+            unsigned b = (unsigned)_mm_movemask_epi8(hit);
+            if (b) {
+                p += (size_t)__builtin_ctz(b);
+                break;
+            }
+            p += 16;
+        }
+        if (p >= end)
+            break;
+#endif
+        if ((t[p + a] != al && t[p + a] != au) || (t[p + z] != zl && t[p + z] != zu))
+            continue;
+        size_t j = 0;
+        while (j < m && (t[p + j] == u[j] || t[p + j] >= 0x80 || u[j] >= 0x80 || ascii_lower(t[p + j]) == ascii_lower(u[j])))
+            j++;
+        if (j == m)
+            return p;
+    }
+    return SIZE_MAX;
+}
+
+/* What first_word_in() found of a unit's first word in the windows asked
+   so far, which move forward: the last place found (SIZE_MAX: none), and
+   the first place not yet looked at. A window is looked at from there:
+   the walk over the text is done once for a unit, not for each window. */
+typedef struct word_seen {
+    size_t last, done;
+} word_seen;
+
+/* The first word of w stands in [lo, hi), lo and hi no smaller than at
+   the question before (first_word_in, with what it found before). */
+static int first_word_near(const ctx *c, word_seen *ws, size_t lo, size_t hi, const char *w)
+{
+    if (ws->last != SIZE_MAX && ws->last >= lo)
+        return 1;
+    size_t m, p = first_word_in(c, ws->done > lo ? ws->done : lo, hi, w, &m);
+    if (p != SIZE_MAX) {
+        ws->last = p;
+        ws->done = p + 1;
+        return 1;
+    }
+    if (hi >= m && hi - m + 1 > ws->done)
+        ws->done = hi - m + 1;
+    return 0;
+}
+
+/* Whether the "inom" at `at` (here in the input) may give a parent to a
+   unit without one, of a few (every unit looked at): one that ends right
+   before it, one that starts in the 400 bytes before it (what "båda
+   inom" gives), or one whose name stands in the 400 bytes before it (its
+   first word, at least: the chunk of names the sentence holds there).
+   Most places of "inom" give none, and are not read further. */
+static int inom_may_give(const ctx *c, word_seen *ws, size_t at, size_t here)
+{
+    const pk_unit *us = c->units.items;
+    for (size_t k = 0; k < c->units.n; k++)
+        if (!us[k].parent && ((us[k].span.end <= here && here - us[k].span.end <= 8) ||
+                              (us[k].span.start < here && here - us[k].span.start < 400)))
+            return 1;
+    size_t lo = at > 400 ? at - 400 : 0;
+    for (size_t k = 0; k < c->units.n; k++)
+        if (!us[k].parent && first_word_near(c, &ws[k], lo, at, us[k].name))
+            return 1;
+    return 0;
+}
+
 static void set_parents(ctx *c)
 {
     if (!c->units.n)
@@ -889,10 +1029,29 @@ static void set_parents(ctx *c)
     size_t orphans = 0;
     for (size_t k = 0; k < nu; k++)
         orphans += !((const pk_unit *)c->units.items)[k].parent;
-    size_t ov[2], pos = 0;
-    while (orphans && pk_rx_match(c, RX_INOM, pos, c->t.n, ov, 1)) {
+    size_t ov[2], pos = 0, near = 0;
+    const pk_cues *cues = pk_cue_places(c, RX_INOM);
+    word_seen seen[FEW_UNITS];
+    for (size_t k = 0; k < FEW_UNITS; k++)
+        seen[k] = (word_seen){SIZE_MAX, 0};
+    while (orphans) {
+        /* of a few units: the places of the pattern's cue words (where its
+           matches start: the word is all a match holds) that may give one
+           a parent, the others passed over without a match asked there */
+        if (nu <= FEW_UNITS) {
+            size_t k = pk_first_from_near(cues->at, cues->n, pos, &near);
+            while (k < cues->n && !inom_may_give(c, seen, cues->at[k], pk_map_at(&c->t, cues->at[k])))
+                k++;
+            if (k == cues->n)
+                break;
+            pos = cues->at[k];
+        }
+        if (!pk_rx_match(c, RX_INOM, pos, c->t.n, ov, 1))
+            break;
         size_t at = ov[0];
         pos = ov[1];
+        if (nu <= FEW_UNITS && !inom_may_give(c, seen, at, pk_map_at(&c->t, at)))
+            continue;
         size_t pstart = skip_sp(c, ov[1], c->t.n), pend;
         size_t lo = at > 400 ? at - 400 : 0, hi = at + 400 < c->t.n ? at + 400 : c->t.n, ss, se;
         pk_sentence_bounds(&c->t, lo, hi, at, &ss, &se);
@@ -1008,8 +1167,8 @@ static void from_participation(ctx *c)
         pk_sentence_bounds(&c->t, lo, hi, vs, &ss, &se);
         /* a subordinate "att"-clause holds the subject: "... beslutat att X deltar" */
         size_t s = ss;
-        for (size_t q = ss; q + 4 < vs; q++)
-            if (is_sp(c->t.s[q]) && word_at(c, q + 1, vs, "att"))
+        for (size_t q = ss; (q = space_before(c, q, vs, 'a')) + 4 < vs; q++)
+            if (word_at(c, q + 1, vs, "att"))
                 s = q + 4;
         if (vs <= s)
             continue;
@@ -1152,12 +1311,18 @@ static size_t cues_from(unsigned char b) { return cue_first[b]; }
    with compound, also a word that ends in one ("Fisksätraskolan"). */
 static int noun_form(const char *w, size_t n, int compound)
 {
-    for (size_t i = 0; i < pk_n_unit_nouns; i++) {
+    pthread_once(&noun_masks_once, make_noun_masks);
+    if (!n)
+        return 0;
+    for (size_t i = 0; i < N_UNIT_NOUNS; i++) {
         const unit_noun *u = &pk_unit_nouns[i];
         const char *f[4] = {u->indef, u->def, u->pl_indef, u->pl_def};
         for (int k = 0; k < 4; k++) {
-            size_t m = f[k] ? strlen(f[k]) : 0;
+            size_t m = noun_masks.len[i][k];
             if (!m || m > n)
+                continue;
+            /* (the last bytes first, where either question compares: most differ there) */
+            if (w[n - 1] != f[k][m - 1])
                 continue;
             if (m == n && memcmp(w, f[k], m) == 0)
                 return 1;
@@ -1422,7 +1587,8 @@ static void from_cues(ctx *c, size_t s, size_t e, int *budget, unit_keys *keys)
         size_t bl = 0;
         for (size_t i = cues_from((unsigned char)low[p]); i < NCUES && unit_cues[i].cue[0] == low[p]; i++) {
             size_t m = unit_cues[i].len;
-            if (p + m <= n && (m < 2 || low[p + 1] == unit_cues[i].cue[1]) && /* (most differ there) */
+            if (p + m <= n && (m < 2 || (low[p + 1] == unit_cues[i].cue[1] && /* (most differ there, */
+                                        low[p + m - 1] == unit_cues[i].cue[m - 1])) && /* or at the end) */
                 memcmp(low + p, unit_cues[i].cue, m) == 0 && !is_word_char(c, s + p + m)) {
                 best = &unit_cues[i];
                 bl = m;
