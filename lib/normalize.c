@@ -450,24 +450,39 @@ static size_t count_nonspace(const char *s, size_t n)
 }
 #endif
 
-/* Page furniture: a line that only repeats the page's frame. The sixteen
-   bytes after s[n] may be read (a line of pass 2's text, which has room
-   for sixteen bytes past its end). */
+/* The byte s[0], ASCII capitals lowered. */
+static inline unsigned char first_lowered(const char *s)
+{
+    unsigned char first = (unsigned char)s[0];
+    return first >= 'A' && first <= 'Z' ? (unsigned char)(first + 32) : first;
+}
+
+/* The line s[0..n) (n > 0) may be page furniture (is_furniture()), by its
+   first byte: a digit (a page number, "N Sida N"), "Sida", "Din
+   position:", a line that opens "justerandes", or a row of
+   furniture_lines.txt (its first byte lowered: ASCII capitals only, no
+   space before it to drop); most lines are none of them. Inline in the
+   pass over the lines; the tests after it out of line. */
+static inline int may_be_furniture(const char *s)
+{
+    unsigned char first = first_lowered(s);
+    return pk_furniture_line_first[first] || (first >= '0' && first <= '9') || first == 's' || first == 'j' ||
+           s[0] == 'D';
+}
+
+/* Page furniture: a line that only repeats the page's frame, of those
+   may_be_furniture() lets by. The sixteen bytes after s[n] may be read
+   (a line of pass 2's text, which has room for sixteen bytes past its
+   end). */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static int is_furniture(const char *s, size_t n)
 {
     char low[256];
     if (n == 0)
         return 0;
-    /* each form below, by its first byte: a digit (a page number, "N Sida
-       N"), "Sida", "Din position:", a line that opens "justerandes", or a
-       row of furniture_lines.txt (its first byte lowered: ASCII capitals
-       only, no space before it to drop); most lines are none of them */
-    unsigned char first = (unsigned char)s[0];
-    if (first >= 'A' && first <= 'Z')
-        first = (unsigned char)(first + 32);
-    if (!(first >= '0' && first <= '9') && first != 's' && first != 'j' && s[0] != 'D' &&
-        !pk_furniture_line_first[first])
-        return 0;
+    unsigned char first = first_lowered(s);
     /* lone page number */
     size_t d = 0;
     while (d < n && s[d] >= '0' && s[d] <= '9')
@@ -600,6 +615,36 @@ static int next_word_is_conj(const char *s, size_t n)
     return 0;
 }
 
+/* The text lines at the tops of the pages: the first page's first
+   sixteen that are no furniture (each its start and length: most lines of
+   the later pages' tops differ by length), and whether a later page has
+   begun. */
+typedef struct tops {
+    const char *text[16];
+    size_t len[16], n;
+    int later;
+} tops;
+
+/* The type of the text line t[0..n) (no furniture) at a page's top, *top
+   (not 0) the lines left there: on the first page it is kept, on a later
+   one it goes when it repeats a line kept (a header). */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* a few lines a page: out of the line loop */
+#endif
+static unsigned char top_line(tops *tp, const char *t, size_t n, size_t *top)
+{
+    --*top;
+    if (!tp->later) {
+        tp->text[tp->n] = t;
+        tp->len[tp->n++] = n;
+        return L_TEXT;
+    }
+    for (size_t k = 0; k < tp->n; k++)
+        if (tp->len[k] == n && memcmp(tp->text[k], t, n) == 0)
+            return L_GONE;
+    return L_TEXT;
+}
+
 #if defined(__SSE2__)
 /* The line and page breaks of a text in order, from the bits of its blocks
    of sixty-four bytes (bits[k] for the bytes from 64 k, the last block's
@@ -718,11 +763,14 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
        they are; it is counted on the types before the furniture goes) */
     size_t n = 0, s = 0, ntext = 0, text_then_empty = 0;
     int page = 0, last_text = 0;
-    /* the first page's first text lines, each its start and length (kept
-       together: most lines of the later pages' tops differ by length) */
-    const char *first_text[16];
-    size_t first_len[16], nfirst = 0;
-    int pageno = 0, since_page = 99;
+    /* the lines at a page's top: the first page's first text lines (kept),
+       then the first six text lines of each later page (compared with
+       those); top counts down the lines left to keep or compare, so that
+       a line below the top costs one test */
+    tops tp;
+    tp.n = 0;
+    tp.later = 0;
+    size_t top = 16;
 #if defined(__SSE2__)
     for (size_t i = breaks_next(b, &it);; i = breaks_next(b, &it)) {
 #else
@@ -732,42 +780,46 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
         l->s = (uint32_t)s;
         l->e = (uint32_t)i;
         l->page_start = (unsigned char)page;
-        page = (i < b->n && b->s[i] == '\f');
-        /* trimmed of spaces (a line holds no break, '\n' or '\f'); most
-           lines open with no space, told by their first byte */
-        size_t ts = b->s[s] != ' ' ? s : skip_spaces(b, s, i), te = i;
-        while (te > ts && b->s[te - 1] == ' ')
-            te--;
-        l->ts = (uint32_t)ts;
-        l->te = (uint32_t)te;
-        /* the empty line that closes a page is no paragraph break */
-        unsigned char type = (page && i == s) ? L_GONE : i == s ? L_EMPTY : ts == te ? L_SPACE : L_TEXT;
-        /* (the last line's own count is taken back below) */
-        ntext += type == L_TEXT;
-        text_then_empty += last_text && type == L_EMPTY;
-        last_text = type == L_TEXT;
-        if (l->page_start) {
-            pageno++;
-            since_page = 0;
+        if (page) {
+            tp.later = 1;
+            top = 6;
         }
-        if (type == L_TEXT) {
-            since_page++;
-            const char *t = b->s + ts;
-            size_t tn = te - ts;
-            if (is_furniture(t, tn)) {
-                type = L_GONE;
-            } else if (pageno == 0 && nfirst < 16) {
-                first_text[nfirst] = t;
-                first_len[nfirst++] = tn;
-            } else if (pageno > 0 && since_page <= 6) {
-                for (size_t k = 0; k < nfirst; k++) {
-                    if (first_len[k] == tn && memcmp(first_text[k], t, tn) == 0 && tn > 0) {
-                        type = L_GONE;
-                        break;
-                    }
+        /* (the text has a zero byte at b->n) */
+        page = b->s[i] == '\f';
+        unsigned char type;
+        size_t ts = s, te = i;
+        if (i == s) {
+            /* the empty line that closes a page is no paragraph break */
+            type = page ? L_GONE : L_EMPTY;
+            text_then_empty += (size_t)(last_text && !page);
+            last_text = 0;
+        } else {
+            /* trimmed of spaces (a line holds no break, '\n' or '\f'); most
+               lines open with no space, told by their first byte */
+            if (b->s[s] == ' ')
+                ts = skip_spaces(b, s, i);
+            while (te > ts && b->s[te - 1] == ' ')
+                te--;
+            if (ts == te) {
+                type = L_SPACE;
+                last_text = 0;
+            } else {
+                /* (the last line's own count is taken back below) */
+                type = L_TEXT;
+                ntext++;
+                last_text = 1;
+                const char *t = b->s + ts;
+                size_t tn = te - ts;
+                if (may_be_furniture(t) && is_furniture(t, tn)) {
+                    type = L_GONE;
+                    top -= top && tp.later; /* (counted on a later page) */
+                } else if (top) {
+                    type = top_line(&tp, t, tn, &top);
                 }
             }
         }
+        l->ts = (uint32_t)ts;
+        l->te = (uint32_t)te;
         l->type = type;
         s = i + 1;
         if (i >= b->n)
