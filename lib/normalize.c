@@ -5,6 +5,7 @@
    reads: one logical line per line, one blank line between paragraphs. */
 #include "internal.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -457,17 +458,30 @@ static inline unsigned char first_lowered(const char *s)
     return first >= 'A' && first <= 'Z' ? (unsigned char)(first + 32) : first;
 }
 
-/* The line s[0..n) (n > 0) may be page furniture (is_furniture()), by its
-   first byte: a digit (a page number, "N Sida N"), "Sida", "Din
+/* The first bytes of the lines that may be page furniture
+   (is_furniture()): a digit (a page number, "N Sida N"), "Sida", "Din
    position:", a line that opens "justerandes", or a row of
    furniture_lines.txt (its first byte lowered: ASCII capitals only, no
-   space before it to drop); most lines are none of them. Inline in the
-   pass over the lines; the tests after it out of line. */
+   space before it to drop); most lines begin with none of them. Made
+   once per process, from the rows' filter. */
+static unsigned char furniture_first[256];
+static pthread_once_t furniture_first_once = PTHREAD_ONCE_INIT;
+
+static void make_furniture_first(void)
+{
+    for (unsigned c = 0; c < 256; c++) {
+        char ch = (char)c;
+        unsigned char first = first_lowered(&ch);
+        furniture_first[c] = pk_furniture_line_first[first] || (first >= '0' && first <= '9') || first == 's' ||
+                             first == 'j' || c == 'D';
+    }
+}
+
+/* The line s[0..n) (n > 0) may be page furniture, by its first byte: one
+   look in the pass over the lines; the tests after it out of line. */
 static inline int may_be_furniture(const char *s)
 {
-    unsigned char first = first_lowered(s);
-    return pk_furniture_line_first[first] || (first >= '0' && first <= '9') || first == 's' || first == 'j' ||
-           s[0] == 'D';
+    return furniture_first[(unsigned char)s[0]];
 }
 
 /* Page furniture: a line that only repeats the page's frame, of those
@@ -763,6 +777,7 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
        they are; it is counted on the types before the furniture goes) */
     size_t n = 0, s = 0, ntext = 0, text_then_empty = 0;
     int page = 0, last_text = 0;
+    pthread_once(&furniture_first_once, make_furniture_first);
     /* the lines at a page's top: the first page's first text lines (kept),
        then the first six text lines of each later page (compared with
        those); top counts down the lines left to keep or compare, so that
