@@ -400,6 +400,8 @@ static int decode_valid_utf8(arena *a, const unsigned char *in, size_t start, si
     out->runs = m.r;
     out->nruns = m.n;
     out->base = 0;
+    out->line_ends = NULL;
+    out->nlines = 0;
     out->n = o;
     info->plain = p1_at == (size_t)-1 ? o : p1_at;
     return 1;
@@ -506,6 +508,8 @@ int pk_decode(arena *a, const unsigned char *in, size_t len, pk_text *out, decod
     out->runs = m.r;
     out->nruns = m.n;
     out->base = 0;
+    out->line_ends = NULL;
+    out->nlines = 0;
     out->n = o;
     return 0;
 }

@@ -122,6 +122,11 @@ typedef struct pk_text {
     const pk_run *runs;
     size_t nruns;
     size_t base;
+    /* the cleaned text of pk_normalize: the end of each of its lines, its
+       line breaks and then n (nlines of them), found as it was written,
+       for pk_segment; NULL for any other text and for a part */
+    const uint32_t *line_ends;
+    size_t nlines;
 } pk_text;
 
 /* The offset in the input of the text's byte i (i <= n). */
@@ -139,6 +144,8 @@ static inline pk_text pk_text_part(const pk_text *t, size_t s, size_t e)
     p.s += s;
     p.n = e - s;
     p.base += s;
+    p.line_ends = NULL;
+    p.nlines = 0;
     return p;
 }
 

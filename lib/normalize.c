@@ -859,6 +859,11 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
     m.r = pk_arena_alloc(a, m.cap * sizeof *m.r);
     size_t k = 0; /* b's run at the last byte asked */
     size_t o = 0;
+    /* the output's line ends, as its line breaks are written or moved (no
+       more than the lines read: each break written is one read, or the
+       blank line's after one read) */
+    uint32_t *ends = pk_arena_alloc(a, (nl + 1) * sizeof *ends);
+    size_t nends = 0;
     int pending_blank = 0, any = 0, joined = 0;
     size_t prev_text = (size_t)-1;
     for (size_t i = 0; i < n; i++) {
@@ -875,9 +880,11 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
             /* line separator, or a blank line */
             size_t at = L[prev_text].e < b->n ? map_start(b->runs, b->nruns, &k, L[prev_text].e)
                                               : map_near(b->runs, b->nruns, &k, b->s, b->n - 1);
+            ends[nends++] = (uint32_t)o;
             out->s[o] = '\n';
             pk_map_run(a, &m, out->s, o++, at);
             if (pending_blank) {
+                ends[nends++] = (uint32_t)o;
                 out->s[o] = '\n';
                 pk_map_run(a, &m, out->s, o++, at);
             }
@@ -933,6 +940,7 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
             const rline *nx = &L[i + 1];
             if (nx->type != L_TEXT || nx->ts != nx->s || (nx->te - nx->ts >= 2 && b->s[nx->te - 1] == '-'))
                 break;
+            ends[nends++] = (uint32_t)(o + (L[i].e - from));
             i++;
         }
         to = L[i].te;
@@ -945,6 +953,9 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
        (the text has room for sixteen bytes after b->n) */
     memset(out->s + o, 0, b->n + 16 - o);
     out->n = o;
+    ends[nends++] = (uint32_t)o;
+    out->line_ends = ends;
+    out->nlines = nends;
     pk_map_put(a, &m, out->s, o, end);
     out->runs = m.r;
     out->nruns = m.n;

@@ -235,6 +235,21 @@ static size_t next_newline(const char *s, size_t i, size_t n)
 
 void pk_segment(arena *a, const pk_text *t, segs *out)
 {
+    if (t->line_ends) {
+        /* the lines pk_normalize wrote: their ends known */
+        out->lines = pk_arena_alloc(a, t->nlines * sizeof(line));
+        out->nlines = t->nlines;
+        for (size_t k = 0, s = 0; k < t->nlines; k++) {
+            size_t i = t->line_ends[k];
+            line *l = &out->lines[k];
+            l->s = s;
+            l->e = i;
+            l->blank = (i == s);
+            l->heading = l->blank ? H_NONE : heading_kind(t->s + s, i - s);
+            s = i + 1;
+        }
+        return;
+    }
     /* one pass: the lines' room grows as they come */
     size_t cap = t->n / 32 + 16;
     out->lines = pk_arena_alloc(a, cap * sizeof(line));
