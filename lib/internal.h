@@ -122,9 +122,10 @@ typedef struct pk_text {
     const pk_run *runs;
     size_t nruns;
     size_t base;
-    /* the cleaned text of pk_normalize: the end of each of its lines, its
-       line breaks and then n (nlines of them), found as it was written,
-       for pk_segment; NULL for any other text and for a part */
+    /* the cleaned text of pk_normalize, and a part of it: the end of each
+       line of the whole, its line breaks and then its length (nlines of
+       them, offsets in the whole), found as it was written, for
+       pk_segment; NULL for any other text */
     const uint32_t *line_ends;
     size_t nlines;
 } pk_text;
@@ -144,8 +145,6 @@ static inline pk_text pk_text_part(const pk_text *t, size_t s, size_t e)
     p.s += s;
     p.n = e - s;
     p.base += s;
-    p.line_ends = NULL;
-    p.nlines = 0;
     return p;
 }
 
