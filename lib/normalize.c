@@ -636,6 +636,7 @@ static int next_word_is_conj(const char *s, size_t n)
 typedef struct tops {
     const char *text[16];
     size_t len[16], n;
+    uint64_t lens; /* bit len % 64 of each line kept */
     int later;
 } tops;
 
@@ -651,8 +652,11 @@ static unsigned char top_line(tops *tp, const char *t, size_t n, size_t *top)
     if (!tp->later) {
         tp->text[tp->n] = t;
         tp->len[tp->n++] = n;
+        tp->lens |= (uint64_t)1 << (n % 64);
         return L_TEXT;
     }
+    if (!(tp->lens >> (n % 64) & 1))
+        return L_TEXT; /* no line kept is as long */
     for (size_t k = 0; k < tp->n; k++)
         if (tp->len[k] == n && memcmp(tp->text[k], t, n) == 0)
             return L_GONE;
@@ -784,6 +788,7 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
        a line below the top costs one test */
     tops tp;
     tp.n = 0;
+    tp.lens = 0;
     tp.later = 0;
     size_t top = 16;
 #if defined(__SSE2__)
