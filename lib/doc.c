@@ -40,36 +40,39 @@ char *pk_fold(ctx *c, size_t s, size_t e)
     char *out = pk_arena_alloc(c->a, e - s + 1);
 #endif
     size_t o = 0;
-    int sp = 0;
+#if !defined(__SSE2__)
+    int sp = 0; /* a space is owed before the next byte written */
+#endif
     for (size_t i = s; i < e;) {
 #if defined(__SSE2__)
         {
             /* sixteen bytes at a time, the last few of [s, e) too (read
                into the text's room: it has sixteen bytes past its end;
-               those past e are no part of it): with no line break, no
-               space at either end and no two spaces together they are
-               their own folding, copied at once; else the bytes before the
-               first space or line break (room: the output is never longer
-               than the input read, and has sixteen bytes more) */
+               those past e are no part of it), written as they stand up to
+               the first that is not: a line break, or a space after a space
+               or a line break (or at the start of the output, or after a
+               space written); that one is a space written where the output
+               does not end in one already, and a space at the end is taken
+               back below (room: the output is never longer than the input
+               read, and has sixteen bytes more) */
             size_t m = e - i < 16 ? e - i : 16;
             unsigned in = (1u << m) - 1;
             __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + i));
-            unsigned nl = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))) & in;
-            unsigned ws = (nl | (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')))) & in;
-            size_t k = m;
-            if (ws && (nl || (ws & (ws >> 1)) || (ws & (1u | 1u << (m - 1)))))
-                k = (size_t)__builtin_ctz(ws);
-            if (k == 0) {
-                sp = 1;
-                i++;
+            unsigned nl = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
+            unsigned ws = nl | (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+            unsigned after_ws = o == 0 || out[o - 1] == ' ';
+            unsigned stop = (nl | (ws & ((ws << 1) | after_ws))) & in;
+            _mm_storeu_si128((__m128i *)(void *)(out + o), x);
+            if (!stop) {
+                o += m;
+                i += m;
                 continue;
             }
-            if (sp && o)
-                out[o++] = ' ';
-            sp = 0;
-            _mm_storeu_si128((__m128i *)(void *)(out + o), x);
+            size_t k = (size_t)__builtin_ctz(stop);
             o += k;
-            i += k;
+            i += k + 1;
+            if (o > 0 && out[o - 1] != ' ')
+                out[o++] = ' ';
         }
 #else
         const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
@@ -127,6 +130,10 @@ char *pk_fold(ctx *c, size_t s, size_t e)
         }
 #endif
     }
+#if defined(__SSE2__)
+    if (o > 0 && out[o - 1] == ' ')
+        o--;
+#endif
     out[o] = 0;
     return out;
 }
