@@ -484,6 +484,30 @@ static inline int may_be_furniture(const char *s)
     return furniture_first[(unsigned char)s[0]];
 }
 
+/* Two spaces stand together among s[0..n). The sixteen bytes after s[n]
+   may be read. */
+static int two_spaces(const char *s, size_t n)
+{
+#if defined(__SSE2__)
+    unsigned carry = 0; /* the last byte of the sixteen before was a space */
+    for (size_t j = 0; j < n; j += 16) {
+        unsigned space = (unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + j)), _mm_set1_epi8(' ')));
+        if (n - j < 16)
+            space &= (1u << (n - j)) - 1;
+        if (space & ((space << 1) | carry))
+            return 1;
+        carry = space >> 15;
+    }
+    return 0;
+#else
+    for (size_t j = 1; j < n; j++)
+        if (s[j] == ' ' && s[j - 1] == ' ')
+            return 1;
+    return 0;
+#endif
+}
+
 /* Page furniture: a line that only repeats the page's frame, of those
    may_be_furniture() lets by. The sixteen bytes after s[n] may be read
    (a line of pass 2's text, which has room for sixteen bytes past its
@@ -535,6 +559,11 @@ static int is_furniture(const char *s, size_t n)
     size_t most = lengths ? (size_t)(63 - __builtin_clzll(lengths)) : 0;
     if (first == 'j' && most < 49)
         most = 49;
+    /* a line longer than that keeps its first most + 1 bytes when no two
+       spaces stand together among them: longer than any row (most lines
+       that begin as a row does) */
+    if (n > most && !two_spaces(s, most + 1))
+        return 0;
     if (n < sizeof low) {
 #if defined(__SSE2__)
         /* sixteen bytes at a time, lowered at once; a space after a space
