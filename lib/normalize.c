@@ -458,30 +458,37 @@ static inline unsigned char first_lowered(const char *s)
     return first >= 'A' && first <= 'Z' ? (unsigned char)(first + 32) : first;
 }
 
-/* The first bytes of the lines that may be page furniture
-   (is_furniture()): a digit (a page number, "N Sida N"), "Sida", "Din
-   position:", a line that opens "justerandes", or a row of
+/* What a line's first byte tells (line_first[]): it may open page
+   furniture (is_furniture()): a digit (a page number, "N Sida N"), "Sida",
+   "Din position:", a line that opens "justerandes", or a row of
    furniture_lines.txt (its first byte lowered: ASCII capitals only, no
-   space before it to drop); most lines begin with none of them. Made
-   once per process, from the rows' filter. */
-static unsigned char furniture_first[256];
-static pthread_once_t furniture_first_once = PTHREAD_ONCE_INIT;
+   space before it to drop); it may open a word of suspended_next
+   (next_word_is_conj()). Most lines begin with none of them. Made once per
+   process, from the rows. */
+enum { FIRST_FURNITURE = 1, FIRST_CONJ = 2 };
+static unsigned char line_first[256];
+static pthread_once_t line_first_once = PTHREAD_ONCE_INIT;
 
-static void make_furniture_first(void)
+static void make_line_first(void)
 {
     for (unsigned c = 0; c < 256; c++) {
         char ch = (char)c;
         unsigned char first = first_lowered(&ch);
-        furniture_first[c] = pk_furniture_line_first[first] || (first >= '0' && first <= '9') || first == 's' ||
-                             first == 'j' || c == 'D';
+        if (pk_furniture_line_first[first] || (first >= '0' && first <= '9') || first == 's' || first == 'j' ||
+            c == 'D')
+            line_first[c] |= FIRST_FURNITURE;
     }
+    for (size_t k = 0; k < pk_n_suspended_next; k++)
+        for (unsigned c = 0; c < 256; c++) /* (an empty row: any byte) */
+            if (c == (unsigned char)pk_suspended_next[k][0] || !pk_suspended_next[k][0])
+                line_first[c] |= FIRST_CONJ;
 }
 
 /* The line s[0..n) (n > 0) may be page furniture, by its first byte: one
    look in the pass over the lines; the tests after it out of line. */
 static inline int may_be_furniture(const char *s)
 {
-    return furniture_first[(unsigned char)s[0]];
+    return line_first[(unsigned char)s[0]] & FIRST_FURNITURE;
 }
 
 /* Two spaces stand together among s[0..n). The sixteen bytes after s[n]
@@ -645,8 +652,8 @@ __attribute__((noinline)) /* seldom asked: out of the line loop */
 #endif
 static int next_word_is_conj(const char *s, size_t n)
 {
-    if (n == 0)
-        return 0;
+    if (n == 0 || !(line_first[(unsigned char)s[0]] & FIRST_CONJ))
+        return 0; /* most lines, by their first byte */
     for (size_t k = 0; k < pk_n_suspended_next; k++) {
         const char *w = pk_suspended_next[k];
         if (w[0] != s[0] && w[0])
@@ -810,7 +817,7 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
        they are; it is counted on the types before the furniture goes) */
     size_t n = 0, s = 0, ntext = 0, text_then_empty = 0;
     int page = 0, last_text = 0;
-    pthread_once(&furniture_first_once, make_furniture_first);
+    pthread_once(&line_first_once, make_line_first);
     /* the lines at a page's top: the first page's first text lines (kept),
        then the first six text lines of each later page (compared with
        those); top counts down the lines left to keep or compare, so that
