@@ -724,6 +724,10 @@ static inline size_t breaks_next(const buf *b, breaks *it)
     return i;
 }
 #else
+typedef struct breaks {
+    int none; /* (the breaks are found as the lines are read) */
+} breaks;
+
 /* The next line or page break at or after i (b->n when none): eight
    bytes at a time, inline (a line is too short for a call to pay). */
 static size_t next_break(const buf *b, size_t i)
@@ -758,6 +762,226 @@ static inline void move_line(arena *a, const buf *b, pk_map_out *m, size_t *k, s
     pk_map_run(a, m, b->s, o, v);
     for (size_t i = *k + 1; i < b->nruns && b->runs[i].at < from + n; i++)
         pk_map_run(a, m, b->s, o + (b->runs[i].at - from), b->runs[i].orig);
+}
+
+/* The records of the lines of b (L: room for each), their breaks from it:
+   how many. */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* (a function of its own: fewer values live at once) */
+#endif
+static size_t line_records(const buf *b, rline *L, breaks *it)
+{
+#if defined(__SSE2__)
+    breaks itl = *it; /* (in registers, not through a pointer) */
+#else
+    (void)it;
+#endif
+    const char *text = b->s; /* (not read again after each record written) */
+    size_t len = b->n;
+    /* one pass over the lines: their bounds, trimmed, their type, and the
+       page furniture and the header lines repeated at the top of later
+       pages (only text lines, which the double spacing below leaves as
+       they are; it is counted on the types before the furniture goes) */
+    size_t n = 0, s = 0, ntext = 0, text_then_empty = 0;
+    int page = 0, last_text = 0;
+    pthread_once(&line_first_once, make_line_first);
+    /* the lines at a page's top: the first page's first text lines (kept),
+       then the first six text lines of each later page (compared with
+       those); top counts down the lines left to keep or compare, so that
+       a line below the top costs one test */
+    tops tp;
+    tp.n = 0;
+    tp.lens = 0;
+    tp.later = 0;
+    size_t top = 16;
+#if defined(__SSE2__)
+    for (size_t i = breaks_next(b, &itl);; i = breaks_next(b, &itl)) {
+#else
+    for (size_t i = next_break(b, 0);; i = next_break(b, i + 1)) {
+#endif
+        rline *l = &L[n++];
+        l->s = (uint32_t)s;
+        l->e = (uint32_t)i;
+        l->page_start = (unsigned char)page;
+        if (page) {
+            tp.later = 1;
+            top = 6;
+        }
+        /* (the text has a zero byte at b->n) */
+        page = text[i] == '\f';
+        unsigned char type;
+        size_t ts = s, te = i;
+        if (i == s) {
+            /* the empty line that closes a page is no paragraph break */
+            type = page ? L_GONE : L_EMPTY;
+            text_then_empty += (size_t)(last_text && !page);
+            last_text = 0;
+        } else {
+            /* trimmed of spaces (a line holds no break, '\n' or '\f'); most
+               lines open with no space, told by their first byte */
+            if (text[s] == ' ')
+                ts = skip_spaces(b, s, i);
+            while (te > ts && text[te - 1] == ' ')
+                te--;
+            if (ts == te) {
+                type = L_SPACE;
+                last_text = 0;
+            } else {
+                /* (the last line's own count is taken back below) */
+                type = L_TEXT;
+                ntext++;
+                last_text = 1;
+                const char *t = text + ts;
+                size_t tn = te - ts;
+                if (may_be_furniture(t) && is_furniture(t, tn)) {
+                    type = L_GONE;
+                    top -= top && tp.later; /* (counted on a later page) */
+                } else if (top) {
+                    type = top_line(&tp, t, tn, &top);
+                }
+            }
+        }
+        l->ts = (uint32_t)ts;
+        l->te = (uint32_t)te;
+        l->type = type;
+        s = i + 1;
+        if (i >= len)
+            break;
+    }
+    if (last_text)
+        ntext--;
+    /* double spacing: pdftotext wrote an empty line after every line; the
+       paragraph breaks are then the lines that remain blank */
+    if (ntext >= 6 && text_then_empty * 10 > ntext * 6)
+        for (size_t i = 0; i + 1 < n; i++)
+            if (L[i].type != L_EMPTY && L[i + 1].type == L_EMPTY)
+                L[i + 1].type = L_GONE;
+
+    return n;
+}
+
+/* The text of the n records L of b's lines (nl lines read) written where
+   they stand, with its map and its line ends: the cleaned text out; end:
+   the input's length. */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* (a function of its own: fewer values live at once) */
+#endif
+static void emit_lines(arena *a, const buf *pb, const rline *L, size_t n, size_t nl, pk_text *out, size_t end)
+{
+    /* (a copy of its own, which no byte written can change: its text, runs
+       and length not read again after each) */
+    const buf bc = *pb, *b = &bc;
+    /* emit, where the lines stand: the output never runs ahead of what is
+       read (o <= from: a line's bytes and its break, or the blank line's
+       own break, make room for each byte written), so a line is moved only
+       behind it, and a line that has not moved (o == from) is not copied */
+    out->s = b->s;
+    pk_map_out m = {0};
+    m.cap = b->nruns + 16;
+    m.r = pk_arena_alloc(a, m.cap * sizeof *m.r);
+    size_t k = 0; /* b's run at the last byte asked */
+    size_t o = 0;
+    /* the output's line ends, as its line breaks are written or moved (no
+       more than the lines read: each break written is one read, or the
+       blank line's after one read) */
+    uint32_t *ends = pk_arena_alloc(a, (nl + 1) * sizeof *ends);
+    size_t nends = 0;
+    int pending_blank = 0, any = 0, joined = 0;
+    size_t prev_text = (size_t)-1;
+    for (size_t i = 0; i < n; i++) {
+        const rline *l = &L[i];
+        if (l->type == L_GONE)
+            continue;
+        if (l->type != L_TEXT) {
+            if (any)
+                pending_blank = 1;
+            continue;
+        }
+        size_t from = l->ts;
+        if (any && !joined) {
+            /* line separator, or a blank line */
+            size_t at = L[prev_text].e < b->n ? map_start(b->runs, b->nruns, &k, L[prev_text].e)
+                                              : map_near(b->runs, b->nruns, &k, b->s, b->n - 1);
+            ends[nends++] = (uint32_t)o;
+            b->s[o] = '\n';
+            pk_map_run(a, &m, b->s, o++, at);
+            if (pending_blank) {
+                ends[nends++] = (uint32_t)o;
+                b->s[o] = '\n';
+                pk_map_run(a, &m, b->s, o++, at);
+            }
+        }
+        pending_blank = 0;
+        joined = 0;
+        size_t to = l->te;
+        /* a word broken at the line end, continued on the next text line */
+        int hyphen = to - from >= 2 && b->s[to - 1] == '-';
+        size_t j = i + 1;
+        while (hyphen && j < n && L[j].type == L_GONE)
+            j++;
+        if (hyphen && j < n && L[j].type == L_TEXT &&
+            pk_is_letter_at(b->s + L[j].ts, L[j].te - L[j].ts)) {
+            size_t h = to - 1, p = h;
+            while (p > from && ((unsigned char)b->s[p - 1] & 0xC0) == 0x80)
+                p--;
+            if (p > from) {
+                p--;
+                while (p > from && ((unsigned char)b->s[p] & 0xC0) == 0x80)
+                    p--;
+            }
+            const char *nx = b->s + L[j].ts;
+            size_t nxn = L[j].te - L[j].ts;
+            if (pk_is_letter_at(b->s + p, h - p) || (b->s[p] >= '0' && b->s[p] <= '9')) {
+                joined = 1;
+                /* decided before the line moves over its own bytes */
+                int conj = next_word_is_conj(nx, nxn);
+                int keep = pk_is_upper_at(b->s + p, h - p) || pk_is_upper_at(nx, nxn) ||
+                           (b->s[p] >= '0' && b->s[p] <= '9');
+                size_t hat = map_start(b->runs, b->nruns, &k, h);
+                size_t v = map_start(b->runs, b->nruns, &k, from);
+                move_line(a, b, &m, &k, o, from, to - from, v);
+                o += to - from;
+                if (conj) {
+                    b->s[o] = ' '; /* suspended compound: "Stöd- och ..." */
+                    pk_map_run(a, &m, b->s, o++, hat);
+                } else if (!keep) {
+                    o--; /* "omsorgs-\nboende": the hyphen goes */
+                    pk_map_cut(&m, o);
+                }
+                prev_text = i;
+                any = 1;
+                continue;
+            }
+        }
+        /* the text lines after it that follow as they stand (each after a
+           line break with no space on either side, and with no hyphen at
+           its end to join) move with it in one piece: their breaks and
+           their map are the text's own, as the steps above would write
+           them one line at a time */
+        while (i + 1 < n && L[i].te == L[i].e && b->s[L[i].e] == '\n') {
+            const rline *nx = &L[i + 1];
+            if (nx->type != L_TEXT || nx->ts != nx->s || (nx->te - nx->ts >= 2 && b->s[nx->te - 1] == '-'))
+                break;
+            ends[nends++] = (uint32_t)(o + (L[i].e - from));
+            i++;
+        }
+        to = L[i].te;
+        move_line(a, b, &m, &k, o, from, to - from, map_start(b->runs, b->nruns, &k, from));
+        o += to - from;
+        prev_text = i;
+        any = 1;
+    }
+    /* zeroed: the JIT-compiled patterns may read a few bytes past the end
+       (the text has room for sixteen bytes after b->n) */
+    memset(b->s + o, 0, b->n + 16 - o);
+    out->n = o;
+    ends[nends++] = (uint32_t)o;
+    out->line_ends = ends;
+    out->nlines = nends;
+    pk_map_put(a, &m, b->s, o, end);
+    out->runs = m.r;
+    out->nruns = m.n;
+    out->base = 0;
 }
 
 /* Pass 2, in pass 1's text where it stands (the map written anew: a line
@@ -811,196 +1035,12 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
         nl++;
 #endif
     rline *L = pk_arena_alloc(a, nl * sizeof *L);
-    /* one pass over the lines: their bounds, trimmed, their type, and the
-       page furniture and the header lines repeated at the top of later
-       pages (only text lines, which the double spacing below leaves as
-       they are; it is counted on the types before the furniture goes) */
-    size_t n = 0, s = 0, ntext = 0, text_then_empty = 0;
-    int page = 0, last_text = 0;
-    pthread_once(&line_first_once, make_line_first);
-    /* the lines at a page's top: the first page's first text lines (kept),
-       then the first six text lines of each later page (compared with
-       those); top counts down the lines left to keep or compare, so that
-       a line below the top costs one test */
-    tops tp;
-    tp.n = 0;
-    tp.lens = 0;
-    tp.later = 0;
-    size_t top = 16;
 #if defined(__SSE2__)
-    for (size_t i = breaks_next(b, &it);; i = breaks_next(b, &it)) {
+    size_t n = line_records(b, L, &it);
 #else
-    for (size_t i = next_break(b, 0);; i = next_break(b, i + 1)) {
+    size_t n = line_records(b, L, NULL);
 #endif
-        rline *l = &L[n++];
-        l->s = (uint32_t)s;
-        l->e = (uint32_t)i;
-        l->page_start = (unsigned char)page;
-        if (page) {
-            tp.later = 1;
-            top = 6;
-        }
-        /* (the text has a zero byte at b->n) */
-        page = b->s[i] == '\f';
-        unsigned char type;
-        size_t ts = s, te = i;
-        if (i == s) {
-            /* the empty line that closes a page is no paragraph break */
-            type = page ? L_GONE : L_EMPTY;
-            text_then_empty += (size_t)(last_text && !page);
-            last_text = 0;
-        } else {
-            /* trimmed of spaces (a line holds no break, '\n' or '\f'); most
-               lines open with no space, told by their first byte */
-            if (b->s[s] == ' ')
-                ts = skip_spaces(b, s, i);
-            while (te > ts && b->s[te - 1] == ' ')
-                te--;
-            if (ts == te) {
-                type = L_SPACE;
-                last_text = 0;
-            } else {
-                /* (the last line's own count is taken back below) */
-                type = L_TEXT;
-                ntext++;
-                last_text = 1;
-                const char *t = b->s + ts;
-                size_t tn = te - ts;
-                if (may_be_furniture(t) && is_furniture(t, tn)) {
-                    type = L_GONE;
-                    top -= top && tp.later; /* (counted on a later page) */
-                } else if (top) {
-                    type = top_line(&tp, t, tn, &top);
-                }
-            }
-        }
-        l->ts = (uint32_t)ts;
-        l->te = (uint32_t)te;
-        l->type = type;
-        s = i + 1;
-        if (i >= b->n)
-            break;
-    }
-    if (last_text)
-        ntext--;
-    /* double spacing: pdftotext wrote an empty line after every line; the
-       paragraph breaks are then the lines that remain blank */
-    if (ntext >= 6 && text_then_empty * 10 > ntext * 6)
-        for (size_t i = 0; i + 1 < n; i++)
-            if (L[i].type != L_EMPTY && L[i + 1].type == L_EMPTY)
-                L[i + 1].type = L_GONE;
-
-    /* emit, where the lines stand: the output never runs ahead of what is
-       read (o <= from: a line's bytes and its break, or the blank line's
-       own break, make room for each byte written), so a line is moved only
-       behind it, and a line that has not moved (o == from) is not copied */
-    out->s = b->s;
-    pk_map_out m = {0};
-    m.cap = b->nruns + 16;
-    m.r = pk_arena_alloc(a, m.cap * sizeof *m.r);
-    size_t k = 0; /* b's run at the last byte asked */
-    size_t o = 0;
-    /* the output's line ends, as its line breaks are written or moved (no
-       more than the lines read: each break written is one read, or the
-       blank line's after one read) */
-    uint32_t *ends = pk_arena_alloc(a, (nl + 1) * sizeof *ends);
-    size_t nends = 0;
-    int pending_blank = 0, any = 0, joined = 0;
-    size_t prev_text = (size_t)-1;
-    for (size_t i = 0; i < n; i++) {
-        rline *l = &L[i];
-        if (l->type == L_GONE)
-            continue;
-        if (l->type != L_TEXT) {
-            if (any)
-                pending_blank = 1;
-            continue;
-        }
-        size_t from = l->ts;
-        if (any && !joined) {
-            /* line separator, or a blank line */
-            size_t at = L[prev_text].e < b->n ? map_start(b->runs, b->nruns, &k, L[prev_text].e)
-                                              : map_near(b->runs, b->nruns, &k, b->s, b->n - 1);
-            ends[nends++] = (uint32_t)o;
-            out->s[o] = '\n';
-            pk_map_run(a, &m, out->s, o++, at);
-            if (pending_blank) {
-                ends[nends++] = (uint32_t)o;
-                out->s[o] = '\n';
-                pk_map_run(a, &m, out->s, o++, at);
-            }
-        }
-        pending_blank = 0;
-        joined = 0;
-        size_t to = l->te;
-        /* a word broken at the line end, continued on the next text line */
-        int hyphen = to - from >= 2 && b->s[to - 1] == '-';
-        size_t j = i + 1;
-        while (hyphen && j < n && L[j].type == L_GONE)
-            j++;
-        if (hyphen && j < n && L[j].type == L_TEXT &&
-            pk_is_letter_at(b->s + L[j].ts, L[j].te - L[j].ts)) {
-            size_t h = to - 1, p = h;
-            while (p > from && ((unsigned char)b->s[p - 1] & 0xC0) == 0x80)
-                p--;
-            if (p > from) {
-                p--;
-                while (p > from && ((unsigned char)b->s[p] & 0xC0) == 0x80)
-                    p--;
-            }
-            const char *nx = b->s + L[j].ts;
-            size_t nxn = L[j].te - L[j].ts;
-            if (pk_is_letter_at(b->s + p, h - p) || (b->s[p] >= '0' && b->s[p] <= '9')) {
-                joined = 1;
-                /* decided before the line moves over its own bytes */
-                int conj = next_word_is_conj(nx, nxn);
-                int keep = pk_is_upper_at(b->s + p, h - p) || pk_is_upper_at(nx, nxn) ||
-                           (b->s[p] >= '0' && b->s[p] <= '9');
-                size_t hat = map_start(b->runs, b->nruns, &k, h);
-                size_t v = map_start(b->runs, b->nruns, &k, from);
-                move_line(a, b, &m, &k, o, from, to - from, v);
-                o += to - from;
-                if (conj) {
-                    out->s[o] = ' '; /* suspended compound: "Stöd- och ..." */
-                    pk_map_run(a, &m, out->s, o++, hat);
-                } else if (!keep) {
-                    o--; /* "omsorgs-\nboende": the hyphen goes */
-                    pk_map_cut(&m, o);
-                }
-                prev_text = i;
-                any = 1;
-                continue;
-            }
-        }
-        /* the text lines after it that follow as they stand (each after a
-           line break with no space on either side, and with no hyphen at
-           its end to join) move with it in one piece: their breaks and
-           their map are the text's own, as the steps above would write
-           them one line at a time */
-        while (i + 1 < n && L[i].te == L[i].e && b->s[L[i].e] == '\n') {
-            const rline *nx = &L[i + 1];
-            if (nx->type != L_TEXT || nx->ts != nx->s || (nx->te - nx->ts >= 2 && b->s[nx->te - 1] == '-'))
-                break;
-            ends[nends++] = (uint32_t)(o + (L[i].e - from));
-            i++;
-        }
-        to = L[i].te;
-        move_line(a, b, &m, &k, o, from, to - from, map_start(b->runs, b->nruns, &k, from));
-        o += to - from;
-        prev_text = i;
-        any = 1;
-    }
-    /* zeroed: the JIT-compiled patterns may read a few bytes past the end
-       (the text has room for sixteen bytes after b->n) */
-    memset(out->s + o, 0, b->n + 16 - o);
-    out->n = o;
-    ends[nends++] = (uint32_t)o;
-    out->line_ends = ends;
-    out->nlines = nends;
-    pk_map_put(a, &m, out->s, o, end);
-    out->runs = m.r;
-    out->nruns = m.n;
-    out->base = 0;
+    emit_lines(a, b, L, n, nl, out, end);
 }
 
 void pk_normalize(arena *a, pk_text *in, size_t plain, pk_text *out)
