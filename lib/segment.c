@@ -264,8 +264,13 @@ void pk_segment(arena *a, const pk_text *t, segs *out)
             size_t i = k < last ? ends[k] - base : n;
             l->s = s;
             l->e = i;
-            l->blank = (i == s);
-            l->heading = l->blank ? H_NONE : heading_kind(text + s, i - s);
+            if (i == s) {
+                l->blank = 1;
+                l->heading = H_NONE;
+            } else {
+                l->blank = 0;
+                l->heading = heading_kind(text + s, i - s);
+            }
             s = i + 1;
         }
         return;
