@@ -522,55 +522,16 @@ static int two_spaces(const char *s, size_t n)
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static int is_furniture(const char *s, size_t n)
+/* The line s[0..n) of is_furniture(), no longer than most once lowered
+   maybe, lowered: a row of furniture_lines.txt, or a line that opens
+   "justerandes". Out of line: the room for the lowered line is taken only
+   for the few lines that come this far. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int is_furniture_row(const char *s, size_t n, size_t most)
 {
     char low[256];
-    if (n == 0)
-        return 0;
-    unsigned char first = first_lowered(s);
-    /* lone page number */
-    size_t d = 0;
-    while (d < n && s[d] >= '0' && s[d] <= '9')
-        d++;
-    if (d == n && n <= 3)
-        return 1;
-    /* [N] Sida N [(M)] | Sida N av M */
-    size_t i = d;
-    while (i < n && s[i] == ' ')
-        i++;
-    if (n - i >= 5 && (s[i] == 'S' || s[i] == 's') && memcmp(s + i + 1, "ida ", 4) == 0) {
-        size_t j = i + 5, k;
-        while (j < n && s[j] == ' ')
-            j++;
-        k = j;
-        while (j < n && s[j] >= '0' && s[j] <= '9')
-            j++;
-        if (j > k) {
-            while (j < n && (s[j] == ' ' || s[j] == '(' || s[j] == ')' || (s[j] >= '0' && s[j] <= '9') || s[j] == 'a' || s[j] == 'v'))
-                j++;
-            if (j == n)
-                return 1;
-        }
-    }
-    if (n >= 14 && s[0] == 'D' && memcmp(s, "Din position:", 13) == 0)
-        return 1;
-    /* what is left: a line that opens "justerandes" (below), at most 49
-       bytes, or a row of furniture_lines.txt: a line whose first byte,
-       lowered (the lowered line's first: no space before it to drop), is
-       the first of a row, and no longer than the longest row */
-    if (first != 'j' && !pk_furniture_line_first[first])
-        return 0;
-    /* no longer than the longest row that begins with the line's first
-       byte (the highest length of its filter), or 49 for "justerandes" */
-    uint64_t lengths = pk_furniture_line_first[first];
-    size_t most = lengths ? (size_t)(63 - __builtin_clzll(lengths)) : 0;
-    if (first == 'j' && most < 49)
-        most = 49;
-    /* a line longer than that keeps its first most + 1 bytes when no two
-       spaces stand together among them: longer than any row (most lines
-       that begin as a row does) */
-    if (n > most && !two_spaces(s, most + 1))
-        return 0;
     if (n < sizeof low) {
 #if defined(__SSE2__)
         /* sixteen bytes at a time, lowered at once; a space after a space
@@ -642,6 +603,57 @@ static int is_furniture(const char *s, size_t n)
             return 1; /* a caption of the signatures (furniture_lines.txt) */
     }
     return 0;
+}
+
+static int is_furniture(const char *s, size_t n)
+{
+    if (n == 0)
+        return 0;
+    unsigned char first = first_lowered(s);
+    /* lone page number */
+    size_t d = 0;
+    while (d < n && s[d] >= '0' && s[d] <= '9')
+        d++;
+    if (d == n && n <= 3)
+        return 1;
+    /* [N] Sida N [(M)] | Sida N av M */
+    size_t i = d;
+    while (i < n && s[i] == ' ')
+        i++;
+    if (n - i >= 5 && (s[i] == 'S' || s[i] == 's') && memcmp(s + i + 1, "ida ", 4) == 0) {
+        size_t j = i + 5, k;
+        while (j < n && s[j] == ' ')
+            j++;
+        k = j;
+        while (j < n && s[j] >= '0' && s[j] <= '9')
+            j++;
+        if (j > k) {
+            while (j < n && (s[j] == ' ' || s[j] == '(' || s[j] == ')' || (s[j] >= '0' && s[j] <= '9') || s[j] == 'a' || s[j] == 'v'))
+                j++;
+            if (j == n)
+                return 1;
+        }
+    }
+    if (n >= 14 && s[0] == 'D' && memcmp(s, "Din position:", 13) == 0)
+        return 1;
+    /* what is left: a line that opens "justerandes" (below), at most 49
+       bytes, or a row of furniture_lines.txt: a line whose first byte,
+       lowered (the lowered line's first: no space before it to drop), is
+       the first of a row, and no longer than the longest row */
+    if (first != 'j' && !pk_furniture_line_first[first])
+        return 0;
+    /* no longer than the longest row that begins with the line's first
+       byte (the highest length of its filter), or 49 for "justerandes" */
+    uint64_t lengths = pk_furniture_line_first[first];
+    size_t most = lengths ? (size_t)(63 - __builtin_clzll(lengths)) : 0;
+    if (first == 'j' && most < 49)
+        most = 49;
+    /* a line longer than that keeps its first most + 1 bytes when no two
+       spaces stand together among them: longer than any row (most lines
+       that begin as a row does) */
+    if (n > most && !two_spaces(s, most + 1))
+        return 0;
+    return is_furniture_row(s, n, most);
 }
 
 /* The line s[0..n) opens with a word after which a hyphen at the end of
