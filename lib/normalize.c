@@ -515,13 +515,6 @@ static int two_spaces(const char *s, size_t n)
 #endif
 }
 
-/* Page furniture: a line that only repeats the page's frame, of those
-   may_be_furniture() lets by. The sixteen bytes after s[n] may be read
-   (a line of pass 2's text, which has room for sixteen bytes past its
-   end). */
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
 /* The line s[0..n) of is_furniture(), no longer than most once lowered
    maybe, lowered: a row of furniture_lines.txt, or a line that opens
    "justerandes". Out of line: the room for the lowered line is taken only
@@ -605,6 +598,10 @@ static int is_furniture_row(const char *s, size_t n, size_t most)
     return 0;
 }
 
+/* Page furniture: a line that only repeats the page's frame, of those
+   may_be_furniture() lets by. The sixteen bytes after s[n] may be read
+   (a line of pass 2's text, which has room for sixteen bytes past its
+   end). */
 static int is_furniture(const char *s, size_t n)
 {
     if (n == 0)
