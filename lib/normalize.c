@@ -53,6 +53,8 @@ static inline size_t run_near(const pk_run *r, size_t n, size_t *k, size_t j)
 /* The input offset of byte j, the start of a character, by the runs r[0..n). */
 static inline size_t map_start(const pk_run *r, size_t n, size_t *k, size_t j)
 {
+    if (n == 1) /* (most texts: nothing dropped or replaced in the input) */
+        return (size_t)r[0].orig + (j - r[0].at);
     size_t i = run_near(r, n, k, j);
     return (size_t)r[i].orig + (j - r[i].at);
 }
