@@ -24,7 +24,9 @@ pk_span pk_span_of(const ctx *c, size_t s, size_t e)
     size_t start, last;
     pk_map_at2(&c->t, s, e - 1, &start, &last);
     sp.start = start;
-    sp.end = last + pk_orig_charlen(c->orig, c->orig_len, last, c->encoding);
+    /* (an ASCII byte is a character of one byte in either encoding) */
+    sp.end = last + (last < c->orig_len && c->orig[last] < 0x80 ? 1
+                                                                 : pk_orig_charlen(c->orig, c->orig_len, last, c->encoding));
     if (sp.end < sp.start)
         sp.end = sp.start;
     sp.page = page_at(c, sp.start);
