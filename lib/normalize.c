@@ -871,6 +871,52 @@ static size_t line_records(const buf *b, rline *L, breaks *it)
     return n;
 }
 
+/* The text line L[i] of n records, [from, to) and its hyphen at to - 1,
+   joined with the next text line when a word is broken there: its bytes
+   moved to o, and the hyphen taken out, kept ("Covid-\n19", a capital on
+   either side) or made a space before a word of suspended_next ("Stöd-
+   och ..."); the output's end, or (size_t)-1 when the line is no broken
+   word's. Out of the line loop: a line or two a page. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static size_t join_broken(arena *a, const buf *b, const rline *L, size_t n, size_t i, pk_map_out *m, size_t *k,
+                          size_t o, size_t from, size_t to)
+{
+    size_t j = i + 1;
+    while (j < n && L[j].type == L_GONE)
+        j++;
+    if (!(j < n && L[j].type == L_TEXT && pk_is_letter_at(b->s + L[j].ts, L[j].te - L[j].ts)))
+        return (size_t)-1;
+    size_t h = to - 1, p = h;
+    while (p > from && ((unsigned char)b->s[p - 1] & 0xC0) == 0x80)
+        p--;
+    if (p > from) {
+        p--;
+        while (p > from && ((unsigned char)b->s[p] & 0xC0) == 0x80)
+            p--;
+    }
+    const char *nx = b->s + L[j].ts;
+    size_t nxn = L[j].te - L[j].ts;
+    if (!(pk_is_letter_at(b->s + p, h - p) || (b->s[p] >= '0' && b->s[p] <= '9')))
+        return (size_t)-1;
+    /* decided before the line moves over its own bytes */
+    int conj = next_word_is_conj(nx, nxn);
+    int keep = pk_is_upper_at(b->s + p, h - p) || pk_is_upper_at(nx, nxn) || (b->s[p] >= '0' && b->s[p] <= '9');
+    size_t hat = map_start(b->runs, b->nruns, k, h);
+    size_t v = map_start(b->runs, b->nruns, k, from);
+    move_line(a, b, m, k, o, from, to - from, v);
+    o += to - from;
+    if (conj) {
+        b->s[o] = ' '; /* suspended compound: "Stöd- och ..." */
+        pk_map_run(a, m, b->s, o++, hat);
+    } else if (!keep) {
+        o--; /* "omsorgs-\nboende": the hyphen goes */
+        pk_map_cut(m, o);
+    }
+    return o;
+}
+
 /* The text of the n records L of b's lines (nl lines read) written where
    they stand, with its map and its line ends: the cleaned text out; end:
    the input's length. */
@@ -926,39 +972,11 @@ static void emit_lines(arena *a, const buf *pb, const rline *L, size_t n, size_t
         joined = 0;
         size_t to = l->te;
         /* a word broken at the line end, continued on the next text line */
-        int hyphen = to - from >= 2 && b->s[to - 1] == '-';
-        size_t j = i + 1;
-        while (hyphen && j < n && L[j].type == L_GONE)
-            j++;
-        if (hyphen && j < n && L[j].type == L_TEXT &&
-            pk_is_letter_at(b->s + L[j].ts, L[j].te - L[j].ts)) {
-            size_t h = to - 1, p = h;
-            while (p > from && ((unsigned char)b->s[p - 1] & 0xC0) == 0x80)
-                p--;
-            if (p > from) {
-                p--;
-                while (p > from && ((unsigned char)b->s[p] & 0xC0) == 0x80)
-                    p--;
-            }
-            const char *nx = b->s + L[j].ts;
-            size_t nxn = L[j].te - L[j].ts;
-            if (pk_is_letter_at(b->s + p, h - p) || (b->s[p] >= '0' && b->s[p] <= '9')) {
+        if (to - from >= 2 && b->s[to - 1] == '-') {
+            size_t jo = join_broken(a, pb, L, n, i, &m, &k, o, from, to);
+            if (jo != (size_t)-1) {
+                o = jo;
                 joined = 1;
-                /* decided before the line moves over its own bytes */
-                int conj = next_word_is_conj(nx, nxn);
-                int keep = pk_is_upper_at(b->s + p, h - p) || pk_is_upper_at(nx, nxn) ||
-                           (b->s[p] >= '0' && b->s[p] <= '9');
-                size_t hat = map_start(b->runs, b->nruns, &k, h);
-                size_t v = map_start(b->runs, b->nruns, &k, from);
-                move_line(a, b, &m, &k, o, from, to - from, v);
-                o += to - from;
-                if (conj) {
-                    b->s[o] = ' '; /* suspended compound: "Stöd- och ..." */
-                    pk_map_run(a, &m, b->s, o++, hat);
-                } else if (!keep) {
-                    o--; /* "omsorgs-\nboende": the hyphen goes */
-                    pk_map_cut(&m, o);
-                }
                 prev_text = i;
                 any = 1;
                 continue;
