@@ -687,23 +687,13 @@ typedef struct tops {
     int later;
 } tops;
 
-/* The type of the text line t[0..n) (no furniture) at a page's top, *top
-   (not 0) the lines left there: on the first page it is kept, on a later
-   one it goes when it repeats a line kept (a header). */
+/* The type of the text line t[0..n) (no furniture) at a later page's
+   top: it goes when it repeats a line kept (a header). */
 #if defined(__GNUC__)
 __attribute__((noinline)) /* a few lines a page: out of the line loop */
 #endif
-static unsigned char top_line(tops *tp, const char *t, size_t n, size_t *top)
+static unsigned char top_line(const tops *tp, const char *t, size_t n)
 {
-    --*top;
-    if (!tp->later) {
-        tp->text[tp->n] = t;
-        tp->len[tp->n++] = n;
-        tp->lens |= (uint64_t)1 << (n % 64);
-        return L_TEXT;
-    }
-    if (!(tp->lens >> (n % 64) & 1))
-        return L_TEXT; /* no line kept is as long */
     for (size_t k = 0; k < tp->n; k++)
         if (tp->len[k] == n && memcmp(tp->text[k], t, n) == 0)
             return L_GONE;
@@ -848,7 +838,15 @@ static size_t line_records(const buf *b, rline *L, breaks *it)
                     type = L_GONE;
                     top -= top && tp.later; /* (counted on a later page) */
                 } else if (top) {
-                    type = top_line(&tp, t, tn, &top);
+                    /* (a later page's top: the lines kept may go) */
+                    if (tp.later && tp.lens >> (tn % 64) & 1)
+                        type = top_line(&tp, t, tn);
+                    else if (!tp.later) {
+                        tp.text[tp.n] = t;
+                        tp.len[tp.n++] = tn;
+                        tp.lens |= (uint64_t)1 << (tn % 64);
+                    }
+                    top--;
                 }
             }
         }
