@@ -24,7 +24,9 @@ pk_span pk_span_of(const ctx *c, size_t s, size_t e)
     size_t start, last;
     pk_map_at2(&c->t, s, e - 1, &start, &last);
     sp.start = start;
-    sp.end = last + pk_orig_charlen(c->orig, c->orig_len, last, c->encoding);
+    /* (an ASCII byte is a character of one byte in either encoding) */
+    sp.end = last + (last < c->orig_len && c->orig[last] < 0x80 ? 1
+                                                                 : pk_orig_charlen(c->orig, c->orig_len, last, c->encoding));
     if (sp.end < sp.start)
         sp.end = sp.start;
     sp.page = page_at(c, sp.start);
@@ -33,38 +35,49 @@ pk_span pk_span_of(const ctx *c, size_t s, size_t e)
 
 char *pk_fold(ctx *c, size_t s, size_t e)
 {
+#if defined(__SSE2__)
+    /* (room for the sixteen bytes stored at a time below) */
+    char *out = pk_arena_alloc(c->a, e - s + 16);
+#else
     char *out = pk_arena_alloc(c->a, e - s + 1);
-    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
+#endif
     size_t o = 0;
-    int sp = 0;
+#if !defined(__SSE2__)
+    int sp = 0; /* a space is owed before the next byte written */
+#endif
     for (size_t i = s; i < e;) {
 #if defined(__SSE2__)
-        if (e - i >= 16) {
-            /* sixteen bytes at a time: with no line break, no space at
-               either end and no two spaces together they are their own
-               folding, copied at once; else the bytes before the first
-               space or line break (room: the output is never longer than
-               the input read) */
+        {
+            /* sixteen bytes at a time, the last few of [s, e) too (read
+               into the text's room: it has sixteen bytes past its end;
+               those past e are no part of it), written as they stand up to
+               the first that is not: a line break, or a space after a space
+               or a line break (or at the start of the output, or after a
+               space written); that one is a space written where the output
+               does not end in one already, and a space at the end is taken
+               back below (room: the output is never longer than the input
+               read, and has sixteen bytes more) */
+            size_t m = e - i < 16 ? e - i : 16;
+            unsigned in = (1u << m) - 1;
             __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + i));
             unsigned nl = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
             unsigned ws = nl | (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
-            size_t k = 16;
-            if (ws && (nl || (ws & (ws >> 1)) || (ws & 0x8001u)))
-                k = (size_t)__builtin_ctz(ws);
-            if (k == 0) {
-                sp = 1;
-                i++;
+            unsigned after_ws = o == 0 || out[o - 1] == ' ';
+            unsigned stop = (nl | (ws & ((ws << 1) | after_ws))) & in;
+            _mm_storeu_si128((__m128i *)(void *)(out + o), x);
+            if (!stop) {
+                o += m;
+                i += m;
                 continue;
             }
-            if (sp && o)
-                out[o++] = ' ';
-            sp = 0;
-            _mm_storeu_si128((__m128i *)(void *)(out + o), x);
+            size_t k = (size_t)__builtin_ctz(stop);
             o += k;
-            i += k;
-            continue;
+            i += k + 1;
+            if (o > 0 && out[o - 1] != ' ')
+                out[o++] = ' ';
         }
-#endif
+#else
+        const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
         if (e - i >= 8) {
             /* eight bytes at a time, those before the first space or line
@@ -117,7 +130,12 @@ char *pk_fold(ctx *c, size_t s, size_t e)
             sp = 0;
             out[o++] = ch;
         }
+#endif
     }
+#if defined(__SSE2__)
+    if (o > 0 && out[o - 1] == ' ')
+        o--;
+#endif
     out[o] = 0;
     return out;
 }

@@ -122,6 +122,12 @@ typedef struct pk_text {
     const pk_run *runs;
     size_t nruns;
     size_t base;
+    /* the cleaned text of pk_normalize, and a part of it: the end of each
+       line of the whole, its line breaks and then its length (nlines of
+       them, offsets in the whole), found as it was written, for
+       pk_segment; NULL for any other text */
+    const uint32_t *line_ends;
+    size_t nlines;
 } pk_text;
 
 /* The offset in the input of the text's byte i (i <= n). */

@@ -5,6 +5,7 @@
    reads: one logical line per line, one blank line between paragraphs. */
 #include "internal.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -52,6 +53,8 @@ static inline size_t run_near(const pk_run *r, size_t n, size_t *k, size_t j)
 /* The input offset of byte j, the start of a character, by the runs r[0..n). */
 static inline size_t map_start(const pk_run *r, size_t n, size_t *k, size_t j)
 {
+    if (n == 1) /* (most texts: nothing dropped or replaced in the input) */
+        return (size_t)r[0].orig + (j - r[0].at);
     size_t i = run_near(r, n, k, j);
     return (size_t)r[i].orig + (j - r[i].at);
 }
@@ -450,62 +453,80 @@ static size_t count_nonspace(const char *s, size_t n)
 }
 #endif
 
-/* Page furniture: a line that only repeats the page's frame. The sixteen
-   bytes after s[n] may be read (a line of pass 2's text, which has room
-   for sixteen bytes past its end). */
-static int is_furniture(const char *s, size_t n)
+/* The byte s[0], ASCII capitals lowered. */
+static inline unsigned char first_lowered(const char *s)
+{
+    unsigned char first = (unsigned char)s[0];
+    return first >= 'A' && first <= 'Z' ? (unsigned char)(first + 32) : first;
+}
+
+/* What a line's first byte tells (line_first[]): it may open page
+   furniture (is_furniture()): a digit (a page number, "N Sida N"), "Sida",
+   "Din position:", a line that opens "justerandes", or a row of
+   furniture_lines.txt (its first byte lowered: ASCII capitals only, no
+   space before it to drop); it may open a word of suspended_next
+   (next_word_is_conj()). Most lines begin with none of them. Made once per
+   process, from the rows. */
+enum { FIRST_FURNITURE = 1, FIRST_CONJ = 2 };
+static unsigned char line_first[256];
+static pthread_once_t line_first_once = PTHREAD_ONCE_INIT;
+
+static void make_line_first(void)
+{
+    for (unsigned c = 0; c < 256; c++) {
+        char ch = (char)c;
+        unsigned char first = first_lowered(&ch);
+        if (pk_furniture_line_first[first] || (first >= '0' && first <= '9') || first == 's' || first == 'j' ||
+            c == 'D')
+            line_first[c] |= FIRST_FURNITURE;
+    }
+    for (size_t k = 0; k < pk_n_suspended_next; k++)
+        for (unsigned c = 0; c < 256; c++) /* (an empty row: any byte) */
+            if (c == (unsigned char)pk_suspended_next[k][0] || !pk_suspended_next[k][0])
+                line_first[c] |= FIRST_CONJ;
+}
+
+/* The line s[0..n) (n > 0) may be page furniture, by its first byte: one
+   look in the pass over the lines; the tests after it out of line. */
+static inline int may_be_furniture(const char *s)
+{
+    return line_first[(unsigned char)s[0]] & FIRST_FURNITURE;
+}
+
+/* Two spaces stand together among s[0..n). The sixteen bytes after s[n]
+   may be read. */
+static int two_spaces(const char *s, size_t n)
+{
+#if defined(__SSE2__)
+    unsigned carry = 0; /* the last byte of the sixteen before was a space */
+    for (size_t j = 0; j < n; j += 16) {
+        unsigned space = (unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + j)), _mm_set1_epi8(' ')));
+        if (n - j < 16)
+            space &= (1u << (n - j)) - 1;
+        if (space & ((space << 1) | carry))
+            return 1;
+        carry = space >> 15;
+    }
+    return 0;
+#else
+    for (size_t j = 1; j < n; j++)
+        if (s[j] == ' ' && s[j - 1] == ' ')
+            return 1;
+    return 0;
+#endif
+}
+
+/* The line s[0..n) of is_furniture(), no longer than most once lowered
+   maybe, lowered: a row of furniture_lines.txt, or a line that opens
+   "justerandes". Out of line: the room for the lowered line is taken only
+   for the few lines that come this far. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int is_furniture_row(const char *s, size_t n, size_t most)
 {
     char low[256];
-    if (n == 0)
-        return 0;
-    /* each form below, by its first byte: a digit (a page number, "N Sida
-       N"), "Sida", "Din position:", a line that opens "justerandes", or a
-       row of furniture_lines.txt (its first byte lowered: ASCII capitals
-       only, no space before it to drop); most lines are none of them */
-    unsigned char first = (unsigned char)s[0];
-    if (first >= 'A' && first <= 'Z')
-        first = (unsigned char)(first + 32);
-    if (!(first >= '0' && first <= '9') && first != 's' && first != 'j' && s[0] != 'D' &&
-        !pk_furniture_line_first[first])
-        return 0;
-    /* lone page number */
-    size_t d = 0;
-    while (d < n && s[d] >= '0' && s[d] <= '9')
-        d++;
-    if (d == n && n <= 3)
-        return 1;
-    /* [N] Sida N [(M)] | Sida N av M */
-    size_t i = d;
-    while (i < n && s[i] == ' ')
-        i++;
-    if (n - i >= 5 && (s[i] == 'S' || s[i] == 's') && memcmp(s + i + 1, "ida ", 4) == 0) {
-        size_t j = i + 5, k;
-        while (j < n && s[j] == ' ')
-            j++;
-        k = j;
-        while (j < n && s[j] >= '0' && s[j] <= '9')
-            j++;
-        if (j > k) {
-            while (j < n && (s[j] == ' ' || s[j] == '(' || s[j] == ')' || (s[j] >= '0' && s[j] <= '9') || s[j] == 'a' || s[j] == 'v'))
-                j++;
-            if (j == n)
-                return 1;
-        }
-    }
-    if (n >= 14 && s[0] == 'D' && memcmp(s, "Din position:", 13) == 0)
-        return 1;
-    /* what is left: a line that opens "justerandes" (below), at most 49
-       bytes, or a row of furniture_lines.txt: a line whose first byte,
-       lowered (the lowered line's first: no space before it to drop), is
-       the first of a row, and no longer than the longest row */
-    if (first != 'j' && !pk_furniture_line_first[first])
-        return 0;
-    /* no longer than the longest row that begins with the line's first
-       byte (the highest length of its filter), or 49 for "justerandes" */
-    uint64_t lengths = pk_furniture_line_first[first];
-    size_t most = lengths ? (size_t)(63 - __builtin_clzll(lengths)) : 0;
-    if (first == 'j' && most < 49)
-        most = 49;
     if (n < sizeof low) {
 #if defined(__SSE2__)
         /* sixteen bytes at a time, lowered at once; a space after a space
@@ -579,6 +600,61 @@ static int is_furniture(const char *s, size_t n)
     return 0;
 }
 
+/* Page furniture: a line that only repeats the page's frame, of those
+   may_be_furniture() lets by. The sixteen bytes after s[n] may be read
+   (a line of pass 2's text, which has room for sixteen bytes past its
+   end). */
+static int is_furniture(const char *s, size_t n)
+{
+    if (n == 0)
+        return 0;
+    unsigned char first = first_lowered(s);
+    /* lone page number */
+    size_t d = 0;
+    while (d < n && s[d] >= '0' && s[d] <= '9')
+        d++;
+    if (d == n && n <= 3)
+        return 1;
+    /* [N] Sida N [(M)] | Sida N av M */
+    size_t i = d;
+    while (i < n && s[i] == ' ')
+        i++;
+    if (n - i >= 5 && (s[i] == 'S' || s[i] == 's') && memcmp(s + i + 1, "ida ", 4) == 0) {
+        size_t j = i + 5, k;
+        while (j < n && s[j] == ' ')
+            j++;
+        k = j;
+        while (j < n && s[j] >= '0' && s[j] <= '9')
+            j++;
+        if (j > k) {
+            while (j < n && (s[j] == ' ' || s[j] == '(' || s[j] == ')' || (s[j] >= '0' && s[j] <= '9') || s[j] == 'a' || s[j] == 'v'))
+                j++;
+            if (j == n)
+                return 1;
+        }
+    }
+    if (n >= 14 && s[0] == 'D' && memcmp(s, "Din position:", 13) == 0)
+        return 1;
+    /* what is left: a line that opens "justerandes" (below), at most 49
+       bytes, or a row of furniture_lines.txt: a line whose first byte,
+       lowered (the lowered line's first: no space before it to drop), is
+       the first of a row, and no longer than the longest row */
+    if (first != 'j' && !pk_furniture_line_first[first])
+        return 0;
+    /* no longer than the longest row that begins with the line's first
+       byte (the highest length of its filter), or 49 for "justerandes" */
+    uint64_t lengths = pk_furniture_line_first[first];
+    size_t most = lengths ? (size_t)(63 - __builtin_clzll(lengths)) : 0;
+    if (first == 'j' && most < 49)
+        most = 49;
+    /* a line longer than that keeps its first most + 1 bytes when no two
+       spaces stand together among them: longer than any row (most lines
+       that begin as a row does) */
+    if (n > most && !two_spaces(s, most + 1))
+        return 0;
+    return is_furniture_row(s, n, most);
+}
+
 /* The line s[0..n) opens with a word after which a hyphen at the end of
    the line before opens a suspended compound (conjunction_words.tsv:
    suspended_next). */
@@ -587,8 +663,8 @@ __attribute__((noinline)) /* seldom asked: out of the line loop */
 #endif
 static int next_word_is_conj(const char *s, size_t n)
 {
-    if (n == 0)
-        return 0;
+    if (n == 0 || !(line_first[(unsigned char)s[0]] & FIRST_CONJ))
+        return 0; /* most lines, by their first byte */
     for (size_t k = 0; k < pk_n_suspended_next; k++) {
         const char *w = pk_suspended_next[k];
         if (w[0] != s[0] && w[0])
@@ -598,6 +674,30 @@ static int next_word_is_conj(const char *s, size_t n)
             return 1;
     }
     return 0;
+}
+
+/* The text lines at the tops of the pages: the first page's first
+   sixteen that are no furniture (each its start and length: most lines of
+   the later pages' tops differ by length), and whether a later page has
+   begun. */
+typedef struct tops {
+    const char *text[16];
+    size_t len[16], n;
+    uint64_t lens; /* bit len % 64 of each line kept */
+    int later;
+} tops;
+
+/* The type of the text line t[0..n) (no furniture) at a later page's
+   top: it goes when it repeats a line kept (a header). */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* a few lines a page: out of the line loop */
+#endif
+static unsigned char top_line(const tops *tp, const char *t, size_t n)
+{
+    for (size_t k = 0; k < tp->n; k++)
+        if (tp->len[k] == n && memcmp(tp->text[k], t, n) == 0)
+            return L_GONE;
+    return L_TEXT;
 }
 
 #if defined(__SSE2__)
@@ -625,6 +725,10 @@ static inline size_t breaks_next(const buf *b, breaks *it)
     return i;
 }
 #else
+typedef struct breaks {
+    int none; /* (the breaks are found as the lines are read) */
+} breaks;
+
 /* The next line or page break at or after i (b->n when none): eight
    bytes at a time, inline (a line is too short for a call to pay). */
 static size_t next_break(const buf *b, size_t i)
@@ -659,6 +763,252 @@ static inline void move_line(arena *a, const buf *b, pk_map_out *m, size_t *k, s
     pk_map_run(a, m, b->s, o, v);
     for (size_t i = *k + 1; i < b->nruns && b->runs[i].at < from + n; i++)
         pk_map_run(a, m, b->s, o + (b->runs[i].at - from), b->runs[i].orig);
+}
+
+/* The records of the lines of b (L: room for each), their breaks from it:
+   how many. */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* (a function of its own: fewer values live at once) */
+#endif
+static size_t line_records(const buf *b, rline *L, breaks *it)
+{
+#if defined(__SSE2__)
+    breaks itl = *it; /* (in registers, not through a pointer) */
+#else
+    (void)it;
+#endif
+    const char *text = b->s; /* (not read again after each record written) */
+    size_t len = b->n;
+    /* one pass over the lines: their bounds, trimmed, their type, and the
+       page furniture and the header lines repeated at the top of later
+       pages (only text lines, which the double spacing below leaves as
+       they are; it is counted on the types before the furniture goes) */
+    size_t n = 0, s = 0, ntext = 0, text_then_empty = 0;
+    int page = 0, last_text = 0;
+    pthread_once(&line_first_once, make_line_first);
+    /* the lines at a page's top: the first page's first text lines (kept),
+       then the first six text lines of each later page (compared with
+       those); top counts down the lines left to keep or compare, so that
+       a line below the top costs one test */
+    tops tp;
+    tp.n = 0;
+    tp.lens = 0;
+    tp.later = 0;
+    size_t top = 16;
+#if defined(__SSE2__)
+    for (size_t i = breaks_next(b, &itl);; i = breaks_next(b, &itl)) {
+#else
+    for (size_t i = next_break(b, 0);; i = next_break(b, i + 1)) {
+#endif
+        rline *l = &L[n++];
+        l->s = (uint32_t)s;
+        l->e = (uint32_t)i;
+        l->page_start = (unsigned char)page;
+        if (page) {
+            tp.later = 1;
+            top = 6;
+        }
+        /* (the text has a zero byte at b->n) */
+        page = text[i] == '\f';
+        unsigned char type;
+        size_t ts = s, te = i;
+        if (i == s) {
+            /* the empty line that closes a page is no paragraph break */
+            type = page ? L_GONE : L_EMPTY;
+            text_then_empty += (size_t)(last_text && !page);
+            last_text = 0;
+        } else {
+            /* trimmed of spaces (a line holds no break, '\n' or '\f'); most
+               lines open with no space, told by their first byte */
+            if (text[s] == ' ')
+                ts = skip_spaces(b, s, i);
+            while (te > ts && text[te - 1] == ' ')
+                te--;
+            if (ts == te) {
+                type = L_SPACE;
+                last_text = 0;
+            } else {
+                /* (the last line's own count is taken back below) */
+                type = L_TEXT;
+                ntext++;
+                last_text = 1;
+                const char *t = text + ts;
+                size_t tn = te - ts;
+                if (may_be_furniture(t) && is_furniture(t, tn)) {
+                    type = L_GONE;
+                    top -= top && tp.later; /* (counted on a later page) */
+                } else if (top) {
+                    /* (a later page's top: the lines kept may go) */
+                    if (tp.later && tp.lens >> (tn % 64) & 1)
+                        type = top_line(&tp, t, tn);
+                    else if (!tp.later) {
+                        tp.text[tp.n] = t;
+                        tp.len[tp.n++] = tn;
+                        tp.lens |= (uint64_t)1 << (tn % 64);
+                    }
+                    top--;
+                }
+            }
+        }
+        l->ts = (uint32_t)ts;
+        l->te = (uint32_t)te;
+        l->type = type;
+        s = i + 1;
+        if (i >= len)
+            break;
+    }
+    if (last_text)
+        ntext--;
+    /* double spacing: pdftotext wrote an empty line after every line; the
+       paragraph breaks are then the lines that remain blank */
+    if (ntext >= 6 && text_then_empty * 10 > ntext * 6)
+        for (size_t i = 0; i + 1 < n; i++)
+            if (L[i].type != L_EMPTY && L[i + 1].type == L_EMPTY)
+                L[i + 1].type = L_GONE;
+
+    return n;
+}
+
+/* The text line L[i] of n records, [from, to) and its hyphen at to - 1,
+   joined with the next text line when a word is broken there: its bytes
+   moved to o, and the hyphen taken out, kept ("Covid-\n19", a capital on
+   either side) or made a space before a word of suspended_next ("Stöd-
+   och ..."); the output's end, or (size_t)-1 when the line is no broken
+   word's. Out of the line loop: a line or two a page. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static size_t join_broken(arena *a, const buf *b, const rline *L, size_t n, size_t i, pk_map_out *m, size_t *k,
+                          size_t o, size_t from, size_t to)
+{
+    size_t j = i + 1;
+    while (j < n && L[j].type == L_GONE)
+        j++;
+    if (!(j < n && L[j].type == L_TEXT && pk_is_letter_at(b->s + L[j].ts, L[j].te - L[j].ts)))
+        return (size_t)-1;
+    size_t h = to - 1, p = h;
+    while (p > from && ((unsigned char)b->s[p - 1] & 0xC0) == 0x80)
+        p--;
+    if (p > from) {
+        p--;
+        while (p > from && ((unsigned char)b->s[p] & 0xC0) == 0x80)
+            p--;
+    }
+    const char *nx = b->s + L[j].ts;
+    size_t nxn = L[j].te - L[j].ts;
+    if (!(pk_is_letter_at(b->s + p, h - p) || (b->s[p] >= '0' && b->s[p] <= '9')))
+        return (size_t)-1;
+    /* decided before the line moves over its own bytes */
+    int conj = next_word_is_conj(nx, nxn);
+    int keep = pk_is_upper_at(b->s + p, h - p) || pk_is_upper_at(nx, nxn) || (b->s[p] >= '0' && b->s[p] <= '9');
+    size_t hat = map_start(b->runs, b->nruns, k, h);
+    size_t v = map_start(b->runs, b->nruns, k, from);
+    move_line(a, b, m, k, o, from, to - from, v);
+    o += to - from;
+    if (conj) {
+        b->s[o] = ' '; /* suspended compound: "Stöd- och ..." */
+        pk_map_run(a, m, b->s, o++, hat);
+    } else if (!keep) {
+        o--; /* "omsorgs-\nboende": the hyphen goes */
+        pk_map_cut(m, o);
+    }
+    return o;
+}
+
+/* The text of the n records L of b's lines (nl lines read) written where
+   they stand, with its map and its line ends: the cleaned text out; end:
+   the input's length. */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* (a function of its own: fewer values live at once) */
+#endif
+static void emit_lines(arena *a, const buf *pb, const rline *L, size_t n, size_t nl, pk_text *out, size_t end)
+{
+    /* (a copy of its own, which no byte written can change: its text, runs
+       and length not read again after each) */
+    const buf bc = *pb, *b = &bc;
+    /* emit, where the lines stand: the output never runs ahead of what is
+       read (o <= from: a line's bytes and its break, or the blank line's
+       own break, make room for each byte written), so a line is moved only
+       behind it, and a line that has not moved (o == from) is not copied */
+    out->s = b->s;
+    pk_map_out m = {0};
+    m.cap = b->nruns + 16;
+    m.r = pk_arena_alloc(a, m.cap * sizeof *m.r);
+    size_t k = 0; /* b's run at the last byte asked */
+    size_t o = 0;
+    /* the output's line ends, as its line breaks are written or moved (no
+       more than the lines read: each break written is one read, or the
+       blank line's after one read) */
+    uint32_t *ends = pk_arena_alloc(a, (nl + 1) * sizeof *ends);
+    size_t nends = 0;
+    int pending_blank = 0, any = 0, joined = 0;
+    size_t prev_text = (size_t)-1;
+    for (size_t i = 0; i < n; i++) {
+        const rline *l = &L[i];
+        if (l->type == L_GONE)
+            continue;
+        if (l->type != L_TEXT) {
+            if (any)
+                pending_blank = 1;
+            continue;
+        }
+        size_t from = l->ts;
+        if (any && !joined) {
+            /* line separator, or a blank line */
+            size_t at = L[prev_text].e < b->n ? map_start(b->runs, b->nruns, &k, L[prev_text].e)
+                                              : map_near(b->runs, b->nruns, &k, b->s, b->n - 1);
+            ends[nends++] = (uint32_t)o;
+            b->s[o] = '\n';
+            pk_map_run(a, &m, b->s, o++, at);
+            if (pending_blank) {
+                ends[nends++] = (uint32_t)o;
+                b->s[o] = '\n';
+                pk_map_run(a, &m, b->s, o++, at);
+            }
+        }
+        pending_blank = 0;
+        joined = 0;
+        size_t to = l->te;
+        /* a word broken at the line end, continued on the next text line */
+        if (to - from >= 2 && b->s[to - 1] == '-') {
+            size_t jo = join_broken(a, pb, L, n, i, &m, &k, o, from, to);
+            if (jo != (size_t)-1) {
+                o = jo;
+                joined = 1;
+                prev_text = i;
+                any = 1;
+                continue;
+            }
+        }
+        /* the text lines after it that follow as they stand (each after a
+           line break with no space on either side, and with no hyphen at
+           its end to join) move with it in one piece: their breaks and
+           their map are the text's own, as the steps above would write
+           them one line at a time */
+        while (i + 1 < n && L[i].te == L[i].e && b->s[L[i].e] == '\n') {
+            const rline *nx = &L[i + 1];
+            if (nx->type != L_TEXT || nx->ts != nx->s || (nx->te - nx->ts >= 2 && b->s[nx->te - 1] == '-'))
+                break;
+            ends[nends++] = (uint32_t)(o + (L[i].e - from));
+            i++;
+        }
+        to = L[i].te;
+        move_line(a, b, &m, &k, o, from, to - from, map_start(b->runs, b->nruns, &k, from));
+        o += to - from;
+        prev_text = i;
+        any = 1;
+    }
+    /* zeroed: the JIT-compiled patterns may read a few bytes past the end
+       (the text has room for sixteen bytes after b->n) */
+    memset(b->s + o, 0, b->n + 16 - o);
+    out->n = o;
+    ends[nends++] = (uint32_t)o;
+    out->line_ends = ends;
+    out->nlines = nends;
+    pk_map_put(a, &m, b->s, o, end);
+    out->runs = m.r;
+    out->nruns = m.n;
+    out->base = 0;
 }
 
 /* Pass 2, in pass 1's text where it stands (the map written anew: a line
@@ -712,176 +1062,12 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
         nl++;
 #endif
     rline *L = pk_arena_alloc(a, nl * sizeof *L);
-    /* one pass over the lines: their bounds, trimmed, their type, and the
-       page furniture and the header lines repeated at the top of later
-       pages (only text lines, which the double spacing below leaves as
-       they are; it is counted on the types before the furniture goes) */
-    size_t n = 0, s = 0, ntext = 0, text_then_empty = 0;
-    int page = 0, last_text = 0;
-    /* the first page's first text lines, each its start and length (kept
-       together: most lines of the later pages' tops differ by length) */
-    const char *first_text[16];
-    size_t first_len[16], nfirst = 0;
-    int pageno = 0, since_page = 99;
 #if defined(__SSE2__)
-    for (size_t i = breaks_next(b, &it);; i = breaks_next(b, &it)) {
+    size_t n = line_records(b, L, &it);
 #else
-    for (size_t i = next_break(b, 0);; i = next_break(b, i + 1)) {
+    size_t n = line_records(b, L, NULL);
 #endif
-        rline *l = &L[n++];
-        l->s = (uint32_t)s;
-        l->e = (uint32_t)i;
-        l->page_start = (unsigned char)page;
-        page = (i < b->n && b->s[i] == '\f');
-        /* trimmed of spaces (a line holds no break, '\n' or '\f'); most
-           lines open with no space, told by their first byte */
-        size_t ts = b->s[s] != ' ' ? s : skip_spaces(b, s, i), te = i;
-        while (te > ts && b->s[te - 1] == ' ')
-            te--;
-        l->ts = (uint32_t)ts;
-        l->te = (uint32_t)te;
-        /* the empty line that closes a page is no paragraph break */
-        unsigned char type = (page && i == s) ? L_GONE : i == s ? L_EMPTY : ts == te ? L_SPACE : L_TEXT;
-        /* (the last line's own count is taken back below) */
-        ntext += type == L_TEXT;
-        text_then_empty += last_text && type == L_EMPTY;
-        last_text = type == L_TEXT;
-        if (l->page_start) {
-            pageno++;
-            since_page = 0;
-        }
-        if (type == L_TEXT) {
-            since_page++;
-            const char *t = b->s + ts;
-            size_t tn = te - ts;
-            if (is_furniture(t, tn)) {
-                type = L_GONE;
-            } else if (pageno == 0 && nfirst < 16) {
-                first_text[nfirst] = t;
-                first_len[nfirst++] = tn;
-            } else if (pageno > 0 && since_page <= 6) {
-                for (size_t k = 0; k < nfirst; k++) {
-                    if (first_len[k] == tn && memcmp(first_text[k], t, tn) == 0 && tn > 0) {
-                        type = L_GONE;
-                        break;
-                    }
-                }
-            }
-        }
-        l->type = type;
-        s = i + 1;
-        if (i >= b->n)
-            break;
-    }
-    if (last_text)
-        ntext--;
-    /* double spacing: pdftotext wrote an empty line after every line; the
-       paragraph breaks are then the lines that remain blank */
-    if (ntext >= 6 && text_then_empty * 10 > ntext * 6)
-        for (size_t i = 0; i + 1 < n; i++)
-            if (L[i].type != L_EMPTY && L[i + 1].type == L_EMPTY)
-                L[i + 1].type = L_GONE;
-
-    /* emit, where the lines stand: the output never runs ahead of what is
-       read (o <= from: a line's bytes and its break, or the blank line's
-       own break, make room for each byte written), so a line is moved only
-       behind it, and a line that has not moved (o == from) is not copied */
-    out->s = b->s;
-    pk_map_out m = {0};
-    m.cap = b->nruns + 16;
-    m.r = pk_arena_alloc(a, m.cap * sizeof *m.r);
-    size_t k = 0; /* b's run at the last byte asked */
-    size_t o = 0;
-    int pending_blank = 0, any = 0, joined = 0;
-    size_t prev_text = (size_t)-1;
-    for (size_t i = 0; i < n; i++) {
-        rline *l = &L[i];
-        if (l->type == L_GONE)
-            continue;
-        if (l->type != L_TEXT) {
-            if (any)
-                pending_blank = 1;
-            continue;
-        }
-        size_t from = l->ts;
-        if (any && !joined) {
-            /* line separator, or a blank line */
-            size_t at = L[prev_text].e < b->n ? map_start(b->runs, b->nruns, &k, L[prev_text].e)
-                                              : map_near(b->runs, b->nruns, &k, b->s, b->n - 1);
-            out->s[o] = '\n';
-            pk_map_run(a, &m, out->s, o++, at);
-            if (pending_blank) {
-                out->s[o] = '\n';
-                pk_map_run(a, &m, out->s, o++, at);
-            }
-        }
-        pending_blank = 0;
-        joined = 0;
-        size_t to = l->te;
-        /* a word broken at the line end, continued on the next text line */
-        int hyphen = to - from >= 2 && b->s[to - 1] == '-';
-        size_t j = i + 1;
-        while (hyphen && j < n && L[j].type == L_GONE)
-            j++;
-        if (hyphen && j < n && L[j].type == L_TEXT &&
-            pk_is_letter_at(b->s + L[j].ts, L[j].te - L[j].ts)) {
-            size_t h = to - 1, p = h;
-            while (p > from && ((unsigned char)b->s[p - 1] & 0xC0) == 0x80)
-                p--;
-            if (p > from) {
-                p--;
-                while (p > from && ((unsigned char)b->s[p] & 0xC0) == 0x80)
-                    p--;
-            }
-            const char *nx = b->s + L[j].ts;
-            size_t nxn = L[j].te - L[j].ts;
-            if (pk_is_letter_at(b->s + p, h - p) || (b->s[p] >= '0' && b->s[p] <= '9')) {
-                joined = 1;
-                /* decided before the line moves over its own bytes */
-                int conj = next_word_is_conj(nx, nxn);
-                int keep = pk_is_upper_at(b->s + p, h - p) || pk_is_upper_at(nx, nxn) ||
-                           (b->s[p] >= '0' && b->s[p] <= '9');
-                size_t hat = map_start(b->runs, b->nruns, &k, h);
-                size_t v = map_start(b->runs, b->nruns, &k, from);
-                move_line(a, b, &m, &k, o, from, to - from, v);
-                o += to - from;
-                if (conj) {
-                    out->s[o] = ' '; /* suspended compound: "Stöd- och ..." */
-                    pk_map_run(a, &m, out->s, o++, hat);
-                } else if (!keep) {
-                    o--; /* "omsorgs-\nboende": the hyphen goes */
-                    pk_map_cut(&m, o);
-                }
-                prev_text = i;
-                any = 1;
-                continue;
-            }
-        }
-        /* the text lines after it that follow as they stand (each after a
-           line break with no space on either side, and with no hyphen at
-           its end to join) move with it in one piece: their breaks and
-           their map are the text's own, as the steps above would write
-           them one line at a time */
-        while (i + 1 < n && L[i].te == L[i].e && b->s[L[i].e] == '\n') {
-            const rline *nx = &L[i + 1];
-            if (nx->type != L_TEXT || nx->ts != nx->s || (nx->te - nx->ts >= 2 && b->s[nx->te - 1] == '-'))
-                break;
-            i++;
-        }
-        to = L[i].te;
-        move_line(a, b, &m, &k, o, from, to - from, map_start(b->runs, b->nruns, &k, from));
-        o += to - from;
-        prev_text = i;
-        any = 1;
-    }
-    /* zeroed: the JIT-compiled patterns may read a few bytes past the end
-       (the text has room for sixteen bytes after b->n) */
-    memset(out->s + o, 0, b->n + 16 - o);
-    out->n = o;
-    pk_map_put(a, &m, out->s, o, end);
-    out->runs = m.r;
-    out->nruns = m.n;
-    out->base = 0;
+    emit_lines(a, b, L, n, nl, out, end);
 }
 
 void pk_normalize(arena *a, pk_text *in, size_t plain, pk_text *out)

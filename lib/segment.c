@@ -233,8 +233,48 @@ static size_t next_newline(const char *s, size_t i, size_t n)
 }
 #endif
 
+/* The first of the n line ends e[0..n) at or after at (n when none). */
+static size_t first_end(const uint32_t *e, size_t n, size_t at)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (e[mid] < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 void pk_segment(arena *a, const pk_text *t, segs *out)
 {
+    if (t->line_ends) {
+        /* the lines pk_normalize wrote, their ends known: the breaks of the
+           whole within the text (the first at or after its start, found by
+           halves; the whole's last end is no break), then its end */
+        const uint32_t *ends = t->line_ends;
+        size_t lo = first_end(ends, t->nlines - 1, t->base), last = first_end(ends, t->nlines - 1, t->base + t->n);
+        const char *text = t->s;
+        size_t base = t->base, n = t->n, s = 0;
+        line *l = pk_arena_alloc(a, (last - lo + 1) * sizeof(line));
+        out->lines = l;
+        out->nlines = last - lo + 1;
+        for (size_t k = lo; k <= last; k++, l++) {
+            size_t i = k < last ? ends[k] - base : n;
+            l->s = s;
+            l->e = i;
+            if (i == s) {
+                l->blank = 1;
+                l->heading = H_NONE;
+            } else {
+                l->blank = 0;
+                l->heading = heading_kind(text + s, i - s);
+            }
+            s = i + 1;
+        }
+        return;
+    }
     /* one pass: the lines' room grows as they come */
     size_t cap = t->n / 32 + 16;
     out->lines = pk_arena_alloc(a, cap * sizeof(line));

@@ -375,7 +375,7 @@ static void test_sentences(void **state)
 {
     (void)state;
     const char *s = "Enheten har bl.a. deltagit t.ex. i år. Nästa mening börjar här.";
-    pk_text t = {(char *)s, strlen(s), NULL, 0, 0};
+    pk_text t = {.s = (char *)s, .n = strlen(s)};
     size_t a, b;
     pk_sentence_bounds(&t, 0, t.n, 5, &a, &b);
     assert_int_equal(a, 0);
@@ -408,7 +408,7 @@ static void test_sentences(void **state)
                      H_PROPOSAL);
     /* the full stop after a list number ends no sentence at a line start */
     const char *l = "Beslut\n1. Nämnden godkänner. Text\n2010. Ett år.";
-    pk_text lt = {(char *)l, strlen(l), NULL, 0, 0};
+    pk_text lt = {.s = (char *)l, .n = strlen(l)};
     pk_sentence_bounds(&lt, 0, lt.n, strlen("Beslut\n1"), &a, &b);
     assert_int_equal(b, strlen("Beslut\n1. Nämnden godkänner."));
     pk_sentence_bounds(&lt, 0, lt.n, strlen("Beslut\n1. Nämnden godkänner. Text\n2010"), &a, &b);
