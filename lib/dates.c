@@ -380,9 +380,12 @@ struct date_cue_rows {
     const cue_groups *g;
     const uint32_t *at; /* the places, in order */
     size_t nat;
+    /* the index of the last walk's first place: the dates come in
+       order, and the windows around one date lie near each other */
+    size_t near;
 };
 
-static const struct date_cue_rows *cue_rows_of(ctx *c)
+static struct date_cue_rows *cue_rows_of(ctx *c)
 {
     struct date_cue_rows *r = pk_arena_alloc(c->a, sizeof *r);
     pthread_once(&groups_once, make_groups);
@@ -390,6 +393,7 @@ static const struct date_cue_rows *cue_rows_of(ctx *c)
     const pk_cues *q = pk_cue_places(c, PK_CUE_DATES);
     r->at = q->at;
     r->nat = q->n;
+    r->near = 0;
     return r;
 }
 
@@ -408,9 +412,19 @@ static void walk_cues(const ctx *c, int set, const size_t *lo, const size_t *hi,
     const unsigned char *rows = g->pair_rows[set];
     const uint16_t *pf = g->pair_first[set];
     const char *s = c->t.s;
-    const uint32_t *at = c->date_cue_rows->at;
-    size_t na = c->date_cue_rows->nat;
-    for (size_t ia = pk_first_from(at, na, slo); ia < na && at[ia] < shi; ia++) {
+    struct date_cue_rows *cr = c->date_cue_rows;
+    const uint32_t *at = cr->at;
+    size_t na = cr->nat;
+    /* the first place from slo, a step at a time from the last walk's:
+       the steps back or on pass the places of the windows around a date
+       and between two dates, a bounded stretch of text each */
+    size_t ia = cr->near;
+    while (ia > 0 && at[ia - 1] >= slo)
+        ia--;
+    while (ia < na && at[ia] < slo)
+        ia++;
+    cr->near = ia;
+    for (; ia < na && at[ia] < shi; ia++) {
         size_t p = at[ia];
         unsigned char ch = (unsigned char)s[p];
         if (ch >= 'A' && ch <= 'Z')
@@ -418,6 +432,10 @@ static void walk_cues(const ctx *c, int set, const size_t *lo, const size_t *hi,
         if (ch == ' ' || ch == '\n')
             continue;
         if (first[ch] == first[ch + 1])
+            continue;
+        /* a label row stands only where its word begins a column: asked
+           once for the place, not for each row that holds there */
+        if (!set && !column_start(s, slo, p))
             continue;
         /* the opening, and the four bytes after it when a row asks */
         size_t fp = p;
@@ -447,7 +465,7 @@ static void walk_cues(const ctx *c, int set, const size_t *lo, const size_t *hi,
             len -= !g->gap[k] && len && g->phrase[k][len - 1] == '-';
             size_t held = len < 8 ? len : 8;
             size_t e = cue_at(s, slo, shi, p, q->phrase, g->part_len[k], g->gap[k], held, held ? ends[held - 1] : p);
-            if (!e || (p < de && e > ds) || (q->where == W_LABEL && !column_start(s, slo, p)))
+            if (!e || (p < de && e > ds))
                 continue;
             cue_hit h = {k, p, e, p >= de};
             if (q->role == R_ANOTHER && another)
