@@ -329,30 +329,42 @@ size_t pk_first_from_near(const uint32_t *at, size_t n, size_t p, size_t *hint)
     else if (h > n)
         h = pk_first_from(at, n, p);
     else if (h > 0 && at[h - 1] >= p) {
-        /* the answer lies before the last one, mostly a few places back:
-           found in steps back that double from h - 1 (where at >= p), then
-           by bisection of the last step */
-        size_t step = 1;
+        /* the answer lies before the last one, mostly a place or two
+           back: a few steps of one, then steps back that double from
+           h - 1 (where at >= p), then a bisection of the last step */
         h--;
-        while (h >= step && at[h - step] >= p) {
-            h -= step;
-            step *= 2;
+        for (int k = 0; k < 3 && h > 0; k++, h--)
+            if (at[h - 1] < p)
+                goto found;
+        if (h > 0) {
+            size_t step = 1;
+            while (h >= step && at[h - step] >= p) {
+                h -= step;
+                step *= 2;
+            }
+            size_t lo = h >= step ? h - step + 1 : 0;
+            h = lo + pk_first_from(at + lo, h - lo, p);
         }
-        size_t lo = h >= step ? h - step + 1 : 0;
-        h = lo + pk_first_from(at + lo, h - lo, p);
     } else if (h < n && at[h] < p) {
-        /* at[h - 1] < p, and at[h] too: the answer is after h, found in
-           steps that double, then by bisection of the last step (where
-           at[h] >= p or h is n, h itself is the answer, as questions asked
-           in order mostly find) */
-        size_t step = 1;
-        while (h + step <= n && at[h + step - 1] < p) {
-            h += step;
-            step *= 2;
+        /* at[h - 1] < p, and at[h] too: the answer is after h, mostly a
+           place or two on (questions asked in order): a few steps of one,
+           then steps that double, then a bisection of the last step
+           (where at[h] >= p or h is n, h itself is the answer) */
+        h++;
+        for (int k = 0; k < 3 && h < n; k++, h++)
+            if (at[h] >= p)
+                goto found;
+        if (h < n) {
+            size_t step = 1;
+            while (h + step <= n && at[h + step - 1] < p) {
+                h += step;
+                step *= 2;
+            }
+            size_t lim = h + step <= n ? step : n - h;
+            h += pk_first_from(at + h, lim, p);
         }
-        size_t lim = h + step <= n ? step : n - h;
-        h += pk_first_from(at + h, lim, p);
     }
+found:
     *hint = h;
     return h;
 }
