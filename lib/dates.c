@@ -1040,16 +1040,19 @@ void pk_extract_dates(ctx *c)
             /* YYYY-MM-DD, digit by digit into the arena (printf's format
                parsing is the cost) */
             char *o = pk_arena_alloc(c->a, 11);
-            o[0] = (char)('0' + x->y / 1000);
-            o[1] = (char)('0' + x->y / 100 % 10);
-            o[2] = (char)('0' + x->y / 10 % 10);
-            o[3] = (char)('0' + x->y % 10);
+            /* each quotient by a constant once, the remainders from it */
+            unsigned y = (unsigned)x->y, hi = y / 100, lo = y - hi * 100, mo = (unsigned)x->m, dy = (unsigned)x->d;
+            unsigned y0 = hi / 10, y2 = lo / 10, m0 = mo / 10, d0 = dy / 10;
+            o[0] = (char)('0' + y0);
+            o[1] = (char)('0' + hi - y0 * 10);
+            o[2] = (char)('0' + y2);
+            o[3] = (char)('0' + lo - y2 * 10);
             o[4] = '-';
-            o[5] = (char)('0' + x->m / 10);
-            o[6] = (char)('0' + x->m % 10);
+            o[5] = (char)('0' + m0);
+            o[6] = (char)('0' + mo - m0 * 10);
             o[7] = '-';
-            o[8] = (char)('0' + x->d / 10);
-            o[9] = (char)('0' + x->d % 10);
+            o[8] = (char)('0' + d0);
+            o[9] = (char)('0' + dy - d0 * 10);
             o[10] = 0;
             d->iso = o;
         } else {
