@@ -199,7 +199,7 @@ static int column_start(const char *s, size_t lo, size_t p)
 /* The rows of each `where`, grouped by the byte the phrase opens with, in
    table order within a group: rows[w][first[w][b] .. first[w][b + 1]) open
    with b (the table has fewer than 256 rows). Made once per process. */
-enum { PAIR_BUCKETS = 1024 };
+enum { PAIR_BUCKETS = 1024, MORE_GROUPS = 2 };
 
 typedef struct cue_groups {
     unsigned char rows[W_SENTENCE + 1][256];
@@ -213,9 +213,10 @@ typedef struct cue_groups {
        at bits 8i, and the mask of those it has: a row whose opening the
        text's (opening()) does not hold is passed over */
     uint32_t sig[256], mask[256];
-    /* the same of its next four bytes (4 to 7): a row that passes the
-       opening is passed over when the text's next four do not hold them */
-    uint32_t sig_more[256], mask_more[256];
+    /* the same of its next bytes, four at a time (4 to 7, 8 to 11; a
+       mask of 0 where the part has none): a row that passes the opening
+       is passed over when the text's next four do not hold them */
+    uint32_t sig_more[256][MORE_GROUPS], mask_more[256][MORE_GROUPS];
     /* the prose rows (W_NEAR .. W_SENTENCE) together, grouped by their
        first byte as above, within a group by `where`, then in table order */
     unsigned char prose_rows[256];
@@ -270,9 +271,9 @@ static void make_groups(void)
             r->sig[k] |= (uint32_t)ph[i] << (8 * i);
             r->mask[k] |= (uint32_t)0xFF << (8 * i);
         }
-        for (size_t i = 4; i < n && i < 8; i++) {
-            r->sig_more[k] |= (uint32_t)ph[i] << (8 * (i - 4));
-            r->mask_more[k] |= (uint32_t)0xFF << (8 * (i - 4));
+        for (size_t i = 4; i < n && i < 4 + 4 * MORE_GROUPS; i++) {
+            r->sig_more[k][i / 4 - 1] |= (uint32_t)ph[i] << (8 * (i % 4));
+            r->mask_more[k][i / 4 - 1] |= (uint32_t)0xFF << (8 * (i % 4));
         }
     }
     for (int b = 0, n = 0; b < 256; b++)
@@ -437,11 +438,11 @@ static void walk_cues(const ctx *c, int set, const size_t *lo, const size_t *hi,
            once for the place, not for each row that holds there */
         if (!set && !column_start(s, slo, p))
             continue;
-        /* the opening, and the four bytes after it when a row asks */
+        /* the opening, and the bytes after it, four at a time, when a row asks */
         size_t fp = p;
         unsigned char prev = 0;
-        size_t ends[8]; /* the text's offset after each folded byte */
-        uint32_t op = opening(s, &fp, shi, &prev, ends), more = 0;
+        size_t ends[4 + 4 * MORE_GROUPS]; /* the text's offset after each folded byte */
+        uint32_t op = opening(s, &fp, shi, &prev, ends), more[MORE_GROUPS] = {0};
         int have_more = 0;
         unsigned bucket = pair_of(op);
         for (int i = pf[bucket]; i < pf[bucket + 1]; i++) {
@@ -450,20 +451,28 @@ static void walk_cues(const ctx *c, int set, const size_t *lo, const size_t *hi,
             /* the opening as part_at() compares it: most candidates end here */
             if ((op & g->mask[k]) != g->sig[k] || p < lo[q->where] || p >= hi[q->where])
                 continue;
-            if (g->mask_more[k]) {
+            if (g->mask_more[k][0]) {
                 if (!have_more) {
-                    more = opening(s, &fp, shi, &prev, ends + 4);
+                    more[0] = opening(s, &fp, shi, &prev, ends + 4);
                     have_more = 1;
                 }
-                if ((more & g->mask_more[k]) != g->sig_more[k])
+                if ((more[0] & g->mask_more[k][0]) != g->sig_more[k][0])
                     continue;
+                if (g->mask_more[k][1]) {
+                    if (have_more < 2) {
+                        more[1] = opening(s, &fp, shi, &prev, ends + 8);
+                        have_more = 2;
+                    }
+                    if ((more[1] & g->mask_more[k][1]) != g->sig_more[k][1])
+                        continue;
+                }
             }
             /* the opening and the bytes after it hold the first part's
-               first eight bytes (all of a shorter one): it is compared
+               first twelve bytes (all of a shorter one): it is compared
                from there */
             size_t len = g->part_len[k];
             len -= !g->gap[k] && len && g->phrase[k][len - 1] == '-';
-            size_t held = len < 8 ? len : 8;
+            size_t held = len < 4 + 4 * MORE_GROUPS ? len : 4 + 4 * MORE_GROUPS;
             size_t e = cue_at(s, slo, shi, p, q->phrase, g->part_len[k], g->gap[k], held, held ? ends[held - 1] : p);
             if (!e || (p < de && e > ds))
                 continue;
