@@ -549,16 +549,15 @@ static size_t input_column(const ctx *c, size_t p)
    page), not a line of prose that begins with "sammanträde 2024-04-15". */
 static int label_in(const ctx *c, size_t s, size_t e, int whole)
 {
-    if (whole) {
-        /* the label's word is the range's first (but spaces before it),
-           and opens with a capital: a range whose first byte but spaces
-           opens none holds no such label */
-        size_t f = s;
-        while (f < e && c->t.s[f] == ' ')
-            f++;
-        if (f == e || !pk_is_upper_at(c->t.s + f, e - f))
-            return -1;
-    }
+    /* a range of spaces holds no label (no cue place is a space); with
+       whole set, the label's word is the range's first (but spaces before
+       it), and opens with a capital: a range whose first byte but spaces
+       opens none holds no such label */
+    size_t f = s;
+    while (f < e && c->t.s[f] == ' ')
+        f++;
+    if (f == e || (whole && !pk_is_upper_at(c->t.s + f, e - f)))
+        return -1;
     cue_hit best = {-1, 0, 0, 0};
     find_label_cues(c, s, e, e, e, &best);
     if (best.row < 0)
