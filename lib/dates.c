@@ -38,22 +38,23 @@ static int num(const ctx *c, size_t s, size_t e)
     return x;
 }
 
+/* The first three bytes of each month's name (months.tsv), byte i at bits
+   8i: made with the cue groups, once per process. */
+static uint32_t month_keys[12];
+
 static int month_of(const ctx *c, size_t s, size_t e)
 {
     if (e - s < 3)
         return 0;
-    char low[4];
+    uint32_t key = 0;
     for (int i = 0; i < 3; i++) {
-        char ch = c->t.s[s + (size_t)i];
-        low[i] = (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : ch;
+        unsigned char ch = (unsigned char)c->t.s[s + (size_t)i];
+        key |= (uint32_t)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch) << (8 * i);
     }
-    low[3] = 0;
-    for (int m = 0; m < 12; m++) {
-        /* strncmp(name, low, 3) == 0 without a call: every name has three bytes or more */
-        const char *name = pk_months[m][0];
-        if (name[0] == low[0] && name[1] == low[1] && name[2] == low[2])
+    /* the first name whose three bytes they are: every name has three or more */
+    for (int m = 0; m < 12; m++)
+        if (month_keys[m] == key)
             return m + 1;
-    }
     return 0;
 }
 
@@ -238,6 +239,9 @@ static pthread_once_t groups_once = PTHREAD_ONCE_INIT;
 
 static void make_groups(void)
 {
+    for (int m = 0; m < 12; m++)
+        for (int i = 0; i < 3; i++)
+            month_keys[m] |= (uint32_t)(unsigned char)pk_months[m][0][i] << (8 * i);
     cue_groups *r = &groups;
     /* a counting sort of the rows by (where, first byte) */
     for (int k = 0; k < (int)pk_n_date_cues; k++) {
@@ -389,8 +393,7 @@ struct date_cue_rows {
 static struct date_cue_rows *cue_rows_of(ctx *c)
 {
     struct date_cue_rows *r = pk_arena_alloc(c->a, sizeof *r);
-    pthread_once(&groups_once, make_groups);
-    r->g = &groups;
+    r->g = &groups; /* made by pk_extract_dates */
     const pk_cues *q = pk_cue_places(c, PK_CUE_DATES);
     r->at = q->at;
     r->nat = q->n;
@@ -912,6 +915,7 @@ static size_t header_end(const ctx *c)
 
 void pk_extract_dates(ctx *c)
 {
+    pthread_once(&groups_once, make_groups); /* the cue groups and the months' keys */
     rn_spans rns = rn_spans_of(c);
     vec cs = {0};
     cs.size = sizeof(dcand);
