@@ -32,6 +32,12 @@ static int days_in(int y, int m)
 
 static int num(const ctx *c, size_t s, size_t e)
 {
+    /* a day, a month, a year: their lengths without the loop */
+    const char *t = c->t.s;
+    if (e - s == 2)
+        return (t[s] - '0') * 10 + (t[s + 1] - '0');
+    if (e - s == 4)
+        return (((t[s] - '0') * 10 + (t[s + 1] - '0')) * 10 + (t[s + 2] - '0')) * 10 + (t[s + 3] - '0');
     int x = 0;
     for (size_t i = s; i < e && i < s + 6; i++)
         x = x * 10 + (c->t.s[i] - '0');
