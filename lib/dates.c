@@ -69,21 +69,29 @@ static int month_of(const ctx *c, size_t s, size_t e)
    1]) is in order already, so the runs are merged, not sorted. */
 static dcand *by_pos(arena *a, dcand *xs, const size_t *runs, int nruns)
 {
+    /* the runs not spent yet, in the order of their patterns */
     size_t n = runs[nruns], at[RX_DATE_NAMED - RX_DATE_ISO + 1];
-    int some = 0;
+    int live[RX_DATE_NAMED - RX_DATE_ISO + 1], nlive = 0;
     for (int r = 0; r < nruns; r++) {
         at[r] = runs[r];
-        some += runs[r + 1] > runs[r];
+        if (runs[r + 1] > runs[r])
+            live[nlive++] = r;
     }
-    if (some < 2)
+    if (nlive < 2)
         return xs;
     dcand *out = pk_arena_alloc(a, n * sizeof *out);
     for (size_t o = 0; o < n; o++) {
-        int best = -1;
-        for (int r = 0; r < nruns; r++)
-            if (at[r] < runs[r + 1] && (best < 0 || xs[at[r]].s < xs[at[best]].s))
-                best = r;
+        int bi = 0;
+        for (int j = 1; j < nlive; j++)
+            if (xs[at[live[j]]].s < xs[at[live[bi]]].s)
+                bi = j;
+        int best = live[bi];
         out[o] = xs[at[best]++];
+        if (at[best] == runs[best + 1]) {
+            for (int j = bi; j + 1 < nlive; j++)
+                live[j] = live[j + 1];
+            nlive--;
+        }
     }
     return out;
 }
