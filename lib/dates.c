@@ -224,6 +224,7 @@ typedef struct cue_groups {
     const unsigned char *phrase[256];
     uint16_t part_len[256];
     unsigned char gap[256];
+    unsigned char where[256]; /* each row's `where`, beside the rest */
     /* the first (up to) four bytes part_at() compares of each row, byte i
        at bits 8i, and the mask of those it has: a row whose opening the
        text's (opening()) does not hold is passed over */
@@ -282,6 +283,7 @@ static void make_groups(void)
         r->phrase[k] = ph;
         r->part_len[k] = (uint16_t)(g ? (size_t)(g - (const char *)ph) : strlen((const char *)ph));
         r->gap[k] = g != NULL;
+        r->where[k] = (unsigned char)date_cues[k].where;
         size_t n = r->part_len[k];
         if (!g && n && ph[n - 1] == '-')
             n--; /* an open end: the part without its '-' */
@@ -464,10 +466,10 @@ static void walk_cues(const ctx *c, int set, const size_t *lo, const size_t *hi,
         unsigned bucket = pair_of(op);
         for (int i = pf[bucket]; i < pf[bucket + 1]; i++) {
             int k = rows[i];
-            const date_cue *q = &date_cues[k];
             /* the opening as part_at() compares it: most candidates end here */
-            if ((op & g->mask[k]) != g->sig[k] || p < lo[q->where] || p >= hi[q->where])
+            if ((op & g->mask[k]) != g->sig[k] || p < lo[g->where[k]] || p >= hi[g->where[k]])
                 continue;
+            const date_cue *q = &date_cues[k];
             if (g->mask_more[k][0]) {
                 if (!have_more) {
                     more[0] = opening(s, &fp, shi, &prev, ends + 4);
