@@ -855,9 +855,15 @@ static rn_spans rn_spans_of(ctx *c)
     r.start = pk_arena_alloc(c->a, r.n * sizeof *r.start);
     r.end = pk_arena_alloc(c->a, r.n * sizeof *r.end);
     const pk_regnum *rn = c->regnums.items;
-    for (size_t i = 0; i < r.n; i++)
+    int sorted = 1;
+    for (size_t i = 0; i < r.n; i++) {
         sp[i] = rn[i].span;
-    qsort(sp, r.n, sizeof *sp, by_span_start);
+        sorted &= !i || sp[i - 1].start <= sp[i].start;
+    }
+    /* most often found in order already: no sort (the order of spans that
+       start together changes no answer of in_regnum) */
+    if (!sorted)
+        qsort(sp, r.n, sizeof *sp, by_span_start);
     for (size_t i = 0; i < r.n; i++) {
         r.start[i] = sp[i].start;
         r.end[i] = i && r.end[i - 1] > sp[i].end ? r.end[i - 1] : sp[i].end;
