@@ -401,8 +401,9 @@ struct date_cue_rows {
     const cue_groups *g;
     const uint32_t *at; /* the places, in order */
     size_t nat;
-    /* the index of the last walk's first place: the dates come in
-       order, and the windows around one date lie near each other */
+    /* the index of the last walk's first place (first_place()): the
+       dates come in order, and the windows around one date lie near each
+       other */
     size_t near;
 };
 
@@ -415,6 +416,21 @@ static struct date_cue_rows *cue_rows_of(ctx *c)
     r->nat = q->n;
     r->near = 0;
     return r;
+}
+
+/* The index of the first place from p, a step at a time from the last
+   question's: the steps back or on pass the places of the windows around
+   a date and between two dates, a bounded stretch of text each. */
+static PK_ALWAYS_INLINE size_t first_place(struct date_cue_rows *cr, size_t p)
+{
+    const uint32_t *at = cr->at;
+    size_t ia = cr->near;
+    while (ia > 0 && at[ia - 1] >= p)
+        ia--;
+    while (ia < cr->nat && at[ia] < p)
+        ia++;
+    cr->near = ia;
+    return ia;
 }
 
 /* Every hit outside the date [ds, de) of the label rows (set 0) or the
@@ -435,16 +451,7 @@ static void walk_cues(const ctx *c, int set, const size_t *lo, const size_t *hi,
     struct date_cue_rows *cr = c->date_cue_rows;
     const uint32_t *at = cr->at;
     size_t na = cr->nat;
-    /* the first place from slo, a step at a time from the last walk's:
-       the steps back or on pass the places of the windows around a date
-       and between two dates, a bounded stretch of text each */
-    size_t ia = cr->near;
-    while (ia > 0 && at[ia - 1] >= slo)
-        ia--;
-    while (ia < na && at[ia] < slo)
-        ia++;
-    cr->near = ia;
-    for (; ia < na && at[ia] < shi; ia++) {
+    for (size_t ia = first_place(cr, slo); ia < na && at[ia] < shi; ia++) {
         size_t p = at[ia];
         unsigned char ch = (unsigned char)s[p];
         if (ch >= 'A' && ch <= 'Z')
@@ -577,6 +584,18 @@ static int label_in(const ctx *c, size_t s, size_t e, int whole)
         f++;
     if (f == e || (whole && !pk_is_upper_at(c->t.s + f, e - f)))
         return -1;
+    if (whole) {
+        /* and the label opens in that word: the first cue place from f
+           stands there (or at the byte after it), nothing but word bytes
+           before it */
+        const struct date_cue_rows *cr = c->date_cue_rows;
+        size_t ia = first_place(c->date_cue_rows, f);
+        if (ia == cr->nat || cr->at[ia] >= e)
+            return -1;
+        for (size_t w = f; w < cr->at[ia]; w++)
+            if (!word_byte((unsigned char)c->t.s[w]))
+                return -1;
+    }
     cue_hit best = {-1, 0, 0, 0};
     find_label_cues(c, s, e, e, e, &best);
     if (best.row < 0)
