@@ -32,28 +32,35 @@ static int days_in(int y, int m)
 
 static int num(const ctx *c, size_t s, size_t e)
 {
+    /* a day, a month, a year: their lengths without the loop */
+    const char *t = c->t.s;
+    if (e - s == 2)
+        return (t[s] - '0') * 10 + (t[s + 1] - '0');
+    if (e - s == 4)
+        return (((t[s] - '0') * 10 + (t[s + 1] - '0')) * 10 + (t[s + 2] - '0')) * 10 + (t[s + 3] - '0');
     int x = 0;
     for (size_t i = s; i < e && i < s + 6; i++)
         x = x * 10 + (c->t.s[i] - '0');
     return x;
 }
 
+/* The first three bytes of each month's name (months.tsv), byte i at bits
+   8i: made with the cue groups, once per process. */
+static uint32_t month_keys[12];
+
 static int month_of(const ctx *c, size_t s, size_t e)
 {
     if (e - s < 3)
         return 0;
-    char low[4];
+    uint32_t key = 0;
     for (int i = 0; i < 3; i++) {
-        char ch = c->t.s[s + (size_t)i];
-        low[i] = (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : ch;
+        unsigned char ch = (unsigned char)c->t.s[s + (size_t)i];
+        key |= (uint32_t)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch) << (8 * i);
     }
-    low[3] = 0;
-    for (int m = 0; m < 12; m++) {
-        /* strncmp(name, low, 3) == 0 without a call: every name has three bytes or more */
-        const char *name = pk_months[m][0];
-        if (name[0] == low[0] && name[1] == low[1] && name[2] == low[2])
+    /* the first name whose three bytes they are: every name has three or more */
+    for (int m = 0; m < 12; m++)
+        if (month_keys[m] == key)
             return m + 1;
-    }
     return 0;
 }
 
@@ -62,21 +69,29 @@ static int month_of(const ctx *c, size_t s, size_t e)
    1]) is in order already, so the runs are merged, not sorted. */
 static dcand *by_pos(arena *a, dcand *xs, const size_t *runs, int nruns)
 {
+    /* the runs not spent yet, in the order of their patterns */
     size_t n = runs[nruns], at[RX_DATE_NAMED - RX_DATE_ISO + 1];
-    int some = 0;
+    int live[RX_DATE_NAMED - RX_DATE_ISO + 1], nlive = 0;
     for (int r = 0; r < nruns; r++) {
         at[r] = runs[r];
-        some += runs[r + 1] > runs[r];
+        if (runs[r + 1] > runs[r])
+            live[nlive++] = r;
     }
-    if (some < 2)
+    if (nlive < 2)
         return xs;
     dcand *out = pk_arena_alloc(a, n * sizeof *out);
     for (size_t o = 0; o < n; o++) {
-        int best = -1;
-        for (int r = 0; r < nruns; r++)
-            if (at[r] < runs[r + 1] && (best < 0 || xs[at[r]].s < xs[at[best]].s))
-                best = r;
+        int bi = 0;
+        for (int j = 1; j < nlive; j++)
+            if (xs[at[live[j]]].s < xs[at[live[bi]]].s)
+                bi = j;
+        int best = live[bi];
         out[o] = xs[at[best]++];
+        if (at[best] == runs[best + 1]) {
+            for (int j = bi; j + 1 < nlive; j++)
+                live[j] = live[j + 1];
+            nlive--;
+        }
     }
     return out;
 }
@@ -199,7 +214,7 @@ static int column_start(const char *s, size_t lo, size_t p)
 /* The rows of each `where`, grouped by the byte the phrase opens with, in
    table order within a group: rows[w][first[w][b] .. first[w][b + 1]) open
    with b (the table has fewer than 256 rows). Made once per process. */
-enum { PAIR_BUCKETS = 1024 };
+enum { PAIR_BUCKETS = 1024, MORE_GROUPS = 2 };
 
 typedef struct cue_groups {
     unsigned char rows[W_SENTENCE + 1][256];
@@ -209,13 +224,15 @@ typedef struct cue_groups {
     const unsigned char *phrase[256];
     uint16_t part_len[256];
     unsigned char gap[256];
+    unsigned char where[256]; /* each row's `where`, beside the rest */
     /* the first (up to) four bytes part_at() compares of each row, byte i
        at bits 8i, and the mask of those it has: a row whose opening the
        text's (opening()) does not hold is passed over */
     uint32_t sig[256], mask[256];
-    /* the same of its next four bytes (4 to 7): a row that passes the
-       opening is passed over when the text's next four do not hold them */
-    uint32_t sig_more[256], mask_more[256];
+    /* the same of its next bytes, four at a time (4 to 7, 8 to 11; a
+       mask of 0 where the part has none): a row that passes the opening
+       is passed over when the text's next four do not hold them */
+    uint32_t sig_more[256][MORE_GROUPS], mask_more[256][MORE_GROUPS];
     /* the prose rows (W_NEAR .. W_SENTENCE) together, grouped by their
        first byte as above, within a group by `where`, then in table order */
     unsigned char prose_rows[256];
@@ -237,6 +254,9 @@ static pthread_once_t groups_once = PTHREAD_ONCE_INIT;
 
 static void make_groups(void)
 {
+    for (int m = 0; m < 12; m++)
+        for (int i = 0; i < 3; i++)
+            month_keys[m] |= (uint32_t)(unsigned char)pk_months[m][0][i] << (8 * i);
     cue_groups *r = &groups;
     /* a counting sort of the rows by (where, first byte) */
     for (int k = 0; k < (int)pk_n_date_cues; k++) {
@@ -263,6 +283,7 @@ static void make_groups(void)
         r->phrase[k] = ph;
         r->part_len[k] = (uint16_t)(g ? (size_t)(g - (const char *)ph) : strlen((const char *)ph));
         r->gap[k] = g != NULL;
+        r->where[k] = (unsigned char)date_cues[k].where;
         size_t n = r->part_len[k];
         if (!g && n && ph[n - 1] == '-')
             n--; /* an open end: the part without its '-' */
@@ -270,9 +291,9 @@ static void make_groups(void)
             r->sig[k] |= (uint32_t)ph[i] << (8 * i);
             r->mask[k] |= (uint32_t)0xFF << (8 * i);
         }
-        for (size_t i = 4; i < n && i < 8; i++) {
-            r->sig_more[k] |= (uint32_t)ph[i] << (8 * (i - 4));
-            r->mask_more[k] |= (uint32_t)0xFF << (8 * (i - 4));
+        for (size_t i = 4; i < n && i < 4 + 4 * MORE_GROUPS; i++) {
+            r->sig_more[k][i / 4 - 1] |= (uint32_t)ph[i] << (8 * (i % 4));
+            r->mask_more[k][i / 4 - 1] |= (uint32_t)0xFF << (8 * (i % 4));
         }
     }
     for (int b = 0, n = 0; b < 256; b++)
@@ -380,17 +401,36 @@ struct date_cue_rows {
     const cue_groups *g;
     const uint32_t *at; /* the places, in order */
     size_t nat;
+    /* the index of the last walk's first place (first_place()): the
+       dates come in order, and the windows around one date lie near each
+       other */
+    size_t near;
 };
 
-static const struct date_cue_rows *cue_rows_of(ctx *c)
+static struct date_cue_rows *cue_rows_of(ctx *c)
 {
     struct date_cue_rows *r = pk_arena_alloc(c->a, sizeof *r);
-    pthread_once(&groups_once, make_groups);
-    r->g = &groups;
+    r->g = &groups; /* made by pk_extract_dates */
     const pk_cues *q = pk_cue_places(c, PK_CUE_DATES);
     r->at = q->at;
     r->nat = q->n;
+    r->near = 0;
     return r;
+}
+
+/* The index of the first place from p, a step at a time from the last
+   question's: the steps back or on pass the places of the windows around
+   a date and between two dates, a bounded stretch of text each. */
+static PK_ALWAYS_INLINE size_t first_place(struct date_cue_rows *cr, size_t p)
+{
+    const uint32_t *at = cr->at;
+    size_t ia = cr->near;
+    while (ia > 0 && at[ia - 1] >= p)
+        ia--;
+    while (ia < cr->nat && at[ia] < p)
+        ia++;
+    cr->near = ia;
+    return ia;
 }
 
 /* Every hit outside the date [ds, de) of the label rows (set 0) or the
@@ -408,9 +448,10 @@ static void walk_cues(const ctx *c, int set, const size_t *lo, const size_t *hi,
     const unsigned char *rows = g->pair_rows[set];
     const uint16_t *pf = g->pair_first[set];
     const char *s = c->t.s;
-    const uint32_t *at = c->date_cue_rows->at;
-    size_t na = c->date_cue_rows->nat;
-    for (size_t ia = pk_first_from(at, na, slo); ia < na && at[ia] < shi; ia++) {
+    struct date_cue_rows *cr = c->date_cue_rows;
+    const uint32_t *at = cr->at;
+    size_t na = cr->nat;
+    for (size_t ia = first_place(cr, slo); ia < na && at[ia] < shi; ia++) {
         size_t p = at[ia];
         unsigned char ch = (unsigned char)s[p];
         if (ch >= 'A' && ch <= 'Z')
@@ -419,35 +460,47 @@ static void walk_cues(const ctx *c, int set, const size_t *lo, const size_t *hi,
             continue;
         if (first[ch] == first[ch + 1])
             continue;
-        /* the opening, and the four bytes after it when a row asks */
+        /* a label row stands only where its word begins a column: asked
+           once for the place, not for each row that holds there */
+        if (!set && !column_start(s, slo, p))
+            continue;
+        /* the opening, and the bytes after it, four at a time, when a row asks */
         size_t fp = p;
         unsigned char prev = 0;
-        size_t ends[8]; /* the text's offset after each folded byte */
-        uint32_t op = opening(s, &fp, shi, &prev, ends), more = 0;
+        size_t ends[4 + 4 * MORE_GROUPS]; /* the text's offset after each folded byte */
+        uint32_t op = opening(s, &fp, shi, &prev, ends), more[MORE_GROUPS] = {0};
         int have_more = 0;
         unsigned bucket = pair_of(op);
         for (int i = pf[bucket]; i < pf[bucket + 1]; i++) {
             int k = rows[i];
-            const date_cue *q = &date_cues[k];
             /* the opening as part_at() compares it: most candidates end here */
-            if ((op & g->mask[k]) != g->sig[k] || p < lo[q->where] || p >= hi[q->where])
+            if ((op & g->mask[k]) != g->sig[k] || p < lo[g->where[k]] || p >= hi[g->where[k]])
                 continue;
-            if (g->mask_more[k]) {
+            const date_cue *q = &date_cues[k];
+            if (g->mask_more[k][0]) {
                 if (!have_more) {
-                    more = opening(s, &fp, shi, &prev, ends + 4);
+                    more[0] = opening(s, &fp, shi, &prev, ends + 4);
                     have_more = 1;
                 }
-                if ((more & g->mask_more[k]) != g->sig_more[k])
+                if ((more[0] & g->mask_more[k][0]) != g->sig_more[k][0])
                     continue;
+                if (g->mask_more[k][1]) {
+                    if (have_more < 2) {
+                        more[1] = opening(s, &fp, shi, &prev, ends + 8);
+                        have_more = 2;
+                    }
+                    if ((more[1] & g->mask_more[k][1]) != g->sig_more[k][1])
+                        continue;
+                }
             }
             /* the opening and the bytes after it hold the first part's
-               first eight bytes (all of a shorter one): it is compared
+               first twelve bytes (all of a shorter one): it is compared
                from there */
             size_t len = g->part_len[k];
             len -= !g->gap[k] && len && g->phrase[k][len - 1] == '-';
-            size_t held = len < 8 ? len : 8;
+            size_t held = len < 4 + 4 * MORE_GROUPS ? len : 4 + 4 * MORE_GROUPS;
             size_t e = cue_at(s, slo, shi, p, q->phrase, g->part_len[k], g->gap[k], held, held ? ends[held - 1] : p);
-            if (!e || (p < de && e > ds) || (q->where == W_LABEL && !column_start(s, slo, p)))
+            if (!e || (p < de && e > ds))
                 continue;
             cue_hit h = {k, p, e, p >= de};
             if (q->role == R_ANOTHER && another)
@@ -522,6 +575,27 @@ static size_t input_column(const ctx *c, size_t p)
    page), not a line of prose that begins with "sammanträde 2024-04-15". */
 static int label_in(const ctx *c, size_t s, size_t e, int whole)
 {
+    /* a range of spaces holds no label (no cue place is a space); with
+       whole set, the label's word is the range's first (but spaces before
+       it), and opens with a capital: a range whose first byte but spaces
+       opens none holds no such label */
+    size_t f = s;
+    while (f < e && c->t.s[f] == ' ')
+        f++;
+    if (f == e || (whole && !pk_is_upper_at(c->t.s + f, e - f)))
+        return -1;
+    if (whole) {
+        /* and the label opens in that word: the first cue place from f
+           stands there (or at the byte after it), nothing but word bytes
+           before it */
+        const struct date_cue_rows *cr = c->date_cue_rows;
+        size_t ia = first_place(c->date_cue_rows, f);
+        if (ia == cr->nat || cr->at[ia] >= e)
+            return -1;
+        for (size_t w = f; w < cr->at[ia]; w++)
+            if (!word_byte((unsigned char)c->t.s[w]))
+                return -1;
+    }
     cue_hit best = {-1, 0, 0, 0};
     find_label_cues(c, s, e, e, e, &best);
     if (best.row < 0)
@@ -800,9 +874,15 @@ static rn_spans rn_spans_of(ctx *c)
     r.start = pk_arena_alloc(c->a, r.n * sizeof *r.start);
     r.end = pk_arena_alloc(c->a, r.n * sizeof *r.end);
     const pk_regnum *rn = c->regnums.items;
-    for (size_t i = 0; i < r.n; i++)
+    int sorted = 1;
+    for (size_t i = 0; i < r.n; i++) {
         sp[i] = rn[i].span;
-    qsort(sp, r.n, sizeof *sp, by_span_start);
+        sorted &= !i || sp[i - 1].start <= sp[i].start;
+    }
+    /* most often found in order already: no sort (the order of spans that
+       start together changes no answer of in_regnum) */
+    if (!sorted)
+        qsort(sp, r.n, sizeof *sp, by_span_start);
     for (size_t i = 0; i < r.n; i++) {
         r.start[i] = sp[i].start;
         r.end[i] = i && r.end[i - 1] > sp[i].end ? r.end[i - 1] : sp[i].end;
@@ -876,6 +956,7 @@ static size_t header_end(const ctx *c)
 
 void pk_extract_dates(ctx *c)
 {
+    pthread_once(&groups_once, make_groups); /* the cue groups and the months' keys */
     rn_spans rns = rn_spans_of(c);
     vec cs = {0};
     cs.size = sizeof(dcand);
@@ -1022,16 +1103,19 @@ void pk_extract_dates(ctx *c)
             /* YYYY-MM-DD, digit by digit into the arena (printf's format
                parsing is the cost) */
             char *o = pk_arena_alloc(c->a, 11);
-            o[0] = (char)('0' + x->y / 1000);
-            o[1] = (char)('0' + x->y / 100 % 10);
-            o[2] = (char)('0' + x->y / 10 % 10);
-            o[3] = (char)('0' + x->y % 10);
+            /* each quotient by a constant once, the remainders from it */
+            unsigned y = (unsigned)x->y, hi = y / 100, lo = y - hi * 100, mo = (unsigned)x->m, dy = (unsigned)x->d;
+            unsigned y0 = hi / 10, y2 = lo / 10, m0 = mo / 10, d0 = dy / 10;
+            o[0] = (char)('0' + y0);
+            o[1] = (char)('0' + hi - y0 * 10);
+            o[2] = (char)('0' + y2);
+            o[3] = (char)('0' + lo - y2 * 10);
             o[4] = '-';
-            o[5] = (char)('0' + x->m / 10);
-            o[6] = (char)('0' + x->m % 10);
+            o[5] = (char)('0' + m0);
+            o[6] = (char)('0' + mo - m0 * 10);
             o[7] = '-';
-            o[8] = (char)('0' + x->d / 10);
-            o[9] = (char)('0' + x->d % 10);
+            o[8] = (char)('0' + d0);
+            o[9] = (char)('0' + dy - d0 * 10);
             o[10] = 0;
             d->iso = o;
         } else {

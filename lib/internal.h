@@ -406,7 +406,7 @@ typedef struct ctx {
     pk_index *unit_names;         /* units.c: the units by name, case-folded */
     pk_index *people_index;       /* people.c: the people by name, case-folded */
     struct people_seen *people_seen; /* people.c: the person of each range named, by the range */
-    const struct date_cue_rows *date_cue_rows; /* dates.c: the cue rows of each place, by first byte */
+    struct date_cue_rows *date_cue_rows; /* dates.c: the cue rows of each place, by first byte, and a cursor among the places */
     size_t decision_lo, decision_hi; /* first decision section, cleaned offsets */
     vec decision_items;              /* decisions.c: of pk_decision_item, one for each decision */
     size_t header_end;               /* end of the header zone (before the first decision or title) */

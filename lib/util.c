@@ -112,6 +112,17 @@ size_t pk_hash_folded(const char *s, size_t n)
     const uint64_t mul = 0xFF51AFD7ED558CCDu;
     uint64_t h = 0x9E3779B97F4A7C15u ^ n, x;
     size_t i = 0;
+#if defined(__SSE2__) && defined(__x86_64__)
+    /* sixteen bytes folded at once (A-Z, as signed bytes: one from 0x80
+       is below 0), then hashed as their two halves, as below */
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+        v = _mm_or_si128(v, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+        h = (h ^ (uint64_t)_mm_cvtsi128_si64(v)) * mul;
+        h = (h ^ (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(v, v))) * mul;
+    }
+#endif
     for (; i + 8 <= n; i += 8) {
         memcpy(&x, s + i, 8);
         h = (h ^ fold_az(x)) * mul;
@@ -134,19 +145,57 @@ size_t pk_hash_folded(const char *s, size_t n)
     return mix_down(h);
 }
 
+#if defined(__SSE2__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define LOWER_SSE2 1
+/* The r bytes at s (1 to 8) as a number, the first byte lowest, the bytes
+   past r zero: read in two pieces that may overlap (their common bytes
+   are the same), none past s + r */
+static inline uint64_t bytes_le(const char *s, size_t r)
+{
+    uint64_t x;
+    if (r == 8) {
+        memcpy(&x, s, 8);
+        return x;
+    }
+    if (r >= 4) {
+        uint32_t lo, hi;
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + r - 4, 4);
+        return lo | (uint64_t)hi << 8 * (r - 4);
+    }
+    if (r >= 2) {
+        uint16_t lo, hi;
+        memcpy(&lo, s, 2);
+        memcpy(&hi, s + r - 2, 2);
+        return lo | (uint64_t)hi << 8 * (r - 2);
+    }
+    return (unsigned char)s[0];
+}
+#endif
+
 char *pk_lower(arena *a, const char *s, size_t n)
 {
-    char *out = pk_arena_alloc(a, n * 2 + 1); /* lower case never more than doubles in UTF-8 */
+    /* lower case never more than doubles in UTF-8; sixteen bytes more for
+       the last sixteen the step below stores */
+    char *out = pk_arena_alloc(a, n * 2 + 16 + 1);
     size_t o = 0, i = 0;
     while (i < n) {
-#if defined(__SSE2__)
-        /* sixteen bytes at a time: A-Z take 0x20, and so do the Latin-1
-           capitals (0x80..0x9E but 0x97 after 0xC3) as below; the bytes
-           before the first that is neither ASCII nor such a pair of bytes
-           (a pair cut by the end of the sixteen included) are kept, the
-           rest written over below */
-        if (n - i >= 16) {
-            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+#if defined(LOWER_SSE2)
+        /* sixteen bytes at a time, the last fewer (read without a byte
+           past the end, the rest zero): A-Z take 0x20, and so do the
+           Latin-1 capitals (0x80..0x9E but 0x97 after 0xC3) as below; the
+           bytes before the first that is neither ASCII nor such a pair of
+           bytes (a pair cut by the end of the sixteen included) are kept,
+           the rest written over below */
+        {
+            size_t r = n - i, w = r < 16 ? r : 16;
+            __m128i x;
+            if (r >= 16)
+                x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            else if (r > 8)
+                x = _mm_set_epi64x((long long)bytes_le(s + i + 8, r - 8), (long long)bytes_le(s + i, 8));
+            else
+                x = _mm_set_epi64x(0, (long long)bytes_le(s + i, r));
             __m128i up = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
             __m128i lead = _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3));
             __m128i cap = _mm_andnot_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0x97)),
@@ -154,13 +203,13 @@ char *pk_lower(arena *a, const char *s, size_t n)
             _mm_storeu_si128((__m128i *)(void *)(out + o), _mm_or_si128(x, _mm_and_si128(_mm_or_si128(up, cap), _mm_set1_epi8(0x20))));
             unsigned c3 = (unsigned)_mm_movemask_epi8(lead), cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0)));
             unsigned bad = (unsigned)_mm_movemask_epi8(x) & ~((c3 & cont >> 1) | (cont & c3 << 1));
-            size_t k = bad ? (size_t)__builtin_ctz(bad) : 16;
+            size_t k = bad ? (size_t)__builtin_ctz(bad) : w;
             o += k;
             i += k;
-            if (k == 16)
+            if (k == w)
                 continue;
-        } else
-#endif
+        }
+#else
         /* eight bytes at a time: A-Z take 0x20; the ASCII bytes before the
            first that is not are kept (no carry reaches them), the rest
            written over below */
@@ -181,6 +230,7 @@ char *pk_lower(arena *a, const char *s, size_t n)
             if (k == 8)
                 continue;
         }
+#endif
         unsigned char u = (unsigned char)s[i];
         if (u < 0x80) { /* ASCII, and the Latin-1 letters (À-Þ but ×), without a call */
             out[o++] = (char)(u >= 'A' && u <= 'Z' ? u + 32 : u);
@@ -290,30 +340,42 @@ size_t pk_first_from_near(const uint32_t *at, size_t n, size_t p, size_t *hint)
     else if (h > n)
         h = pk_first_from(at, n, p);
     else if (h > 0 && at[h - 1] >= p) {
-        /* the answer lies before the last one, mostly a few places back:
-           found in steps back that double from h - 1 (where at >= p), then
-           by bisection of the last step */
-        size_t step = 1;
+        /* the answer lies before the last one, mostly a place or two
+           back: a few steps of one, then steps back that double from
+           h - 1 (where at >= p), then a bisection of the last step */
         h--;
-        while (h >= step && at[h - step] >= p) {
-            h -= step;
-            step *= 2;
+        for (int k = 0; k < 3 && h > 0; k++, h--)
+            if (at[h - 1] < p)
+                goto found;
+        if (h > 0) {
+            size_t step = 1;
+            while (h >= step && at[h - step] >= p) {
+                h -= step;
+                step *= 2;
+            }
+            size_t lo = h >= step ? h - step + 1 : 0;
+            h = lo + pk_first_from(at + lo, h - lo, p);
         }
-        size_t lo = h >= step ? h - step + 1 : 0;
-        h = lo + pk_first_from(at + lo, h - lo, p);
     } else if (h < n && at[h] < p) {
-        /* at[h - 1] < p, and at[h] too: the answer is after h, found in
-           steps that double, then by bisection of the last step (where
-           at[h] >= p or h is n, h itself is the answer, as questions asked
-           in order mostly find) */
-        size_t step = 1;
-        while (h + step <= n && at[h + step - 1] < p) {
-            h += step;
-            step *= 2;
+        /* at[h - 1] < p, and at[h] too: the answer is after h, mostly a
+           place or two on (questions asked in order): a few steps of one,
+           then steps that double, then a bisection of the last step
+           (where at[h] >= p or h is n, h itself is the answer) */
+        h++;
+        for (int k = 0; k < 3 && h < n; k++, h++)
+            if (at[h] >= p)
+                goto found;
+        if (h < n) {
+            size_t step = 1;
+            while (h + step <= n && at[h + step - 1] < p) {
+                h += step;
+                step *= 2;
+            }
+            size_t lim = h + step <= n ? step : n - h;
+            h += pk_first_from(at + h, lim, p);
         }
-        size_t lim = h + step <= n ? step : n - h;
-        h += pk_first_from(at + h, lim, p);
     }
+found:
     *hint = h;
     return h;
 }

@@ -4,6 +4,7 @@
 #include "internal.h"
 
 #include <dirent.h>
+#include <utf8proc.h>
 
 static void cleaned(const char *in, size_t n, pk_text *out, arena *a, decode_info *di)
 {
@@ -47,6 +48,64 @@ static void test_places_found_from_near(void **state)
             assert_int_equal(hint, pk_first_from(at, n, p));
         }
     }
+}
+
+/* pk_lower gives what lowering a character at a time gives (A-Z; after
+   0xC3 the Latin-1 capitals but the sign of multiplication; beyond,
+   utf8proc's lower case; a byte that opens no character as it stands): on
+   random strings of every length up to 48 (a character cut by the end
+   too), each in memory of its own length, so that a byte read past the
+   end shows under the sanitizers. */
+static void test_lower_as_char_by_char(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {"a", "Z", "@", "[", " ", "\n", "7", "\xc3\x85", "\xc3\xa5", "\xc3\x97",
+                                         "\xc3\x9e", "\xc3\x9f", "\xc3\x96", "\xc4\x80", "\xe2\x80\x93", "\xc2\xa7",
+                                         "\xf0\x9f\x98\x80", "\xc3", "\x80", "\xff"};
+    const size_t npieces = sizeof pieces / sizeof *pieces;
+    arena a = {0};
+    unsigned seed = 777;
+    for (int round = 0; round < 6000; round++) {
+        char buf[64];
+        seed = seed * 1103515245u + 12345u;
+        size_t n = (size_t)round % 49, k = 0;
+        while (k < n) {
+            seed = seed * 1103515245u + 12345u;
+            const char *piece = pieces[(seed >> 16) % npieces];
+            for (size_t j = 0; piece[j] && k < n; j++)
+                buf[k++] = piece[j];
+        }
+        char *s = malloc(n ? n : 1);
+        assert_non_null(s);
+        memcpy(s, buf, n);
+        char want[4 * 64 + 1];
+        size_t o = 0;
+        for (size_t i = 0; i < n;) {
+            unsigned char u = (unsigned char)s[i];
+            if (u < 0x80) {
+                want[o++] = (char)(u >= 'A' && u <= 'Z' ? u + 32 : u);
+                i++;
+            } else if (u == 0xC3 && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+                unsigned char b = (unsigned char)s[i + 1];
+                want[o++] = (char)u;
+                want[o++] = (char)(b <= 0x9E && b != 0x97 ? b + 0x20 : b);
+                i += 2;
+            } else {
+                utf8proc_int32_t cp;
+                utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+                if (r <= 0) {
+                    want[o++] = s[i++];
+                } else {
+                    o += (size_t)utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)want + o);
+                    i += (size_t)r;
+                }
+            }
+        }
+        want[o] = 0;
+        assert_string_equal(pk_lower(&a, s, n), want);
+        free(s);
+    }
+    pk_arena_free(&a);
 }
 
 /* The bytes pk_decode tells pk_normalize it may leave as they stand
@@ -424,7 +483,7 @@ int main(void)
         cmocka_unit_test(test_furniture),         cmocka_unit_test(test_double_spacing),
         cmocka_unit_test(test_repeated_header),   cmocka_unit_test(test_round_trip_corpus),
         cmocka_unit_test(test_sentences),       cmocka_unit_test(test_arena_vectors_grow), cmocka_unit_test(test_places_found_from_near),
-        cmocka_unit_test(test_plain_start_same),
+        cmocka_unit_test(test_plain_start_same),  cmocka_unit_test(test_lower_as_char_by_char),
     };
     return cmocka_run_group_tests_name("text", tests, setup_ex, teardown_ex);
 }
