@@ -1012,16 +1012,13 @@ static int party_word(ctx *c, const word *w)
     return n >= 3 && n <= 12 && s[0] == '(' && s[n - 1] == ')' && party_of(c, s + 1, n - 2, 1);
 }
 
-/* The line may be one of names that signature() takes, whatever titles
-   stand below it: two words or more, each a name word but for short words
-   and parties in parentheses after the first (what signature() asks of
-   every line, before the titles are looked up). */
-static PK_ALWAYS_INLINE int may_sign(const ctx *c, const line *nl)
+/* may_sign()'s walk by bytes over the line from p on (at a word's start
+   or in the spaces before it), the n words before p passed */
+static PK_ALWAYS_INLINE int may_sign_from(const ctx *c, const line *nl, size_t p, size_t n)
 {
     /* the words as words_of() gives them, looked at as they come: most
        lines fail at their first or second */
-    size_t n = 0;
-    for (size_t p = nl->s; p < nl->e && n < 16; n++) {
+    for (; p < nl->e && n < 16; n++) {
         while (p < nl->e && (c->t.s[p] == ' ' || c->t.s[p] == '\n'))
             p++;
         if (p >= nl->e)
@@ -1051,6 +1048,63 @@ static PK_ALWAYS_INLINE int may_sign(const ctx *c, const line *nl)
             return 0;
     }
     return n >= 2;
+}
+
+/* The line may be one of names that signature() takes, whatever titles
+   stand below it: two words or more, each a name word but for short words
+   and parties in parentheses after the first (what signature() asks of
+   every line, before the titles are looked up). */
+static PK_ALWAYS_INLINE int may_sign(const ctx *c, const line *nl)
+{
+#if defined(__SSE2__)
+    /* the line's first 32 bytes, where the text holds them, read once: its
+       spaces and line breaks and the bytes no name word holds as bits (those from the line's end on as spaces), and the
+       words the runs of clear bits; a word that reaches past them is
+       walked by bytes from its start */
+    if (nl->s + 32 <= c->t.n) {
+        const char *t = c->t.s + nl->s;
+        size_t len = nl->e - nl->s;
+        /* most lines that fail do so at their first byte: ASCII, no
+           capital and no space (no name word opens there) */
+        unsigned char a0 = (unsigned char)t[0];
+        if (a0 < 0x80 && (unsigned char)(a0 - 'A') >= 26 && a0 != ' ' && a0 != '\n')
+            return 0;
+        __m128i x0 = _mm_loadu_si128((const __m128i *)(const void *)t);
+        __m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)(t + 16));
+        const __m128i sp_b = _mm_set1_epi8(' '), nl_b = _mm_set1_epi8('\n');
+        uint64_t sp = (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x0, sp_b), _mm_cmpeq_epi8(x0, nl_b))) |
+                      (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x1, sp_b), _mm_cmpeq_epi8(x1, nl_b))) << 16;
+        uint64_t bad = (uint64_t)no_name_bits(x0) | (uint64_t)no_name_bits(x1) << 16;
+        if (len <= 32)
+            sp |= ~(uint64_t)0 << len; /* the line ends in the window */
+        size_t n = 0, pos = 0;
+        for (; n < 16; n++) {
+            uint64_t from = ~(uint64_t)0 << pos, at = ~sp & from;
+            if (!at)
+                return n >= 2; /* the line ended */
+            size_t ws = (size_t)__builtin_ctzll(at);
+            if (ws >= 32)
+                return may_sign_from(c, nl, nl->s + 32, n);
+            uint64_t end = sp & ~(uint64_t)0 << ws;
+            if (!end)
+                return may_sign_from(c, nl, nl->s + ws, n);
+            size_t we = (size_t)__builtin_ctzll(end), m = we - ws;
+            unsigned char a = (unsigned char)t[ws];
+            if (a < 0x80 && (unsigned char)(a - 'A') >= 26) {
+                /* no name word: a short word or a party in parentheses */
+                if (n == 0)
+                    return 0;
+                size_t lim = a == '(' ? 12 : 3;
+                if (m > lim || (m > 3 && t[we - 1] != ')'))
+                    return 0;
+            } else if ((n == 0 || m > 3) && (bad >> ws & (((uint64_t)1 << m) - 1) || m < 2 || !upper_at(t + ws, m)))
+                return 0;
+            pos = we;
+        }
+        return 1;
+    }
+#endif
+    return may_sign_from(c, nl, nl->s, 0);
 }
 
 /* Names on a line over k titles: split at wide gaps, else at given names. */
