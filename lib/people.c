@@ -452,8 +452,8 @@ static name_starts find_name_starts(ctx *c)
         /* the check wants the first space or line break after the capital
            ("Kommunstyrelsen beslutar") followed by a capital or a
            particle (particle_at(): "af", "de", "da", "el", "von", "van"):
-           where an ASCII byte other than A-Z and those letters follows it
-           in the 32 bytes at p (the second sixteen read only where the
+           where an ASCII byte other than A-Z and a particle's first, or
+           a Latin-1 small letter, follows it in the 32 bytes at p (the second sixteen read only where the
            first hold no space: a long word), no name starts, and the
            classes of those bytes are never asked */
         if (p + 32 <= c->t.n) {
@@ -466,10 +466,14 @@ static name_starts find_name_starts(ctx *c)
             }
             m &= 0x7FFFFFFFu;
             if (m) {
-                unsigned char b = (unsigned char)c->t.s[p + (size_t)__builtin_ctz(m) + 1];
-                /* a, d, e, v: bits 0, 3, 4, 21 */
-                if (b < 0x80 && (unsigned char)(b - 'A') >= 26 &&
-                    !((unsigned char)(b - 'a') < 26 && (0x200019u >> (b - 'a') & 1)))
+                size_t w = p + (size_t)__builtin_ctz(m) + 1;
+                unsigned char b = (unsigned char)c->t.s[w];
+                /* ASCII: a capital, or a small letter that opens a
+                   particle; a Latin-1 small letter ("är", "över") opens
+                   neither */
+                if (b < 0x80 ? (unsigned char)(b - 'A') >= 26 && !particle_at(c, w, c->t.n)
+                             : b == 0xC3 && w + 1 < c->t.n && (unsigned char)c->t.s[w + 1] >= 0x9F &&
+                                   (unsigned char)c->t.s[w + 1] <= 0xBF)
                     continue;
             }
         }
