@@ -512,10 +512,9 @@ static inline int name_class(const ctx *c, size_t p, size_t e, size_t *len)
     return 3;
 }
 
-/* "\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?" at p: where it ends, 0 when it does
-   not match, NAME_ASK_PCRE2 when that is not known here. With hyphen 0 the
-   part after a hyphen alone ("\p{Lu}\p{Ll}+"). */
-static size_t name_word_end(const ctx *c, size_t p, size_t e, int hyphen)
+/* "\p{Lu}\p{Ll}+" at p: where it ends, 0 when it does not match,
+   NAME_ASK_PCRE2 when that is not known here */
+static PK_ALWAYS_INLINE size_t cap_word_end(const ctx *c, size_t p, size_t e)
 {
     size_t k;
     int cl;
@@ -539,10 +538,17 @@ static size_t name_word_end(const ctx *c, size_t p, size_t e, int hyphen)
         if ((cl = name_class(c, p, e, &k)) != 2)
             break;
     }
-    if (cl == 3)
-        return NAME_ASK_PCRE2;
-    if (hyphen && p < e && c->t.s[p] == '-') {
-        size_t h = name_word_end(c, p + 1, e, 0);
+    return cl == 3 ? NAME_ASK_PCRE2 : p;
+}
+
+/* "\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?" at p: where it ends, 0 when it does
+   not match, NAME_ASK_PCRE2 when that is not known here (in line in
+   name_end_words(), which asks it of every word) */
+static PK_ALWAYS_INLINE size_t name_word_end(const ctx *c, size_t p, size_t e)
+{
+    p = cap_word_end(c, p, e);
+    if (p && p != NAME_ASK_PCRE2 && p < e && c->t.s[p] == '-') {
+        size_t h = cap_word_end(c, p + 1, e);
         if (h == NAME_ASK_PCRE2)
             return h;
         if (h)
@@ -570,7 +576,7 @@ static size_t name_end_words(const ctx *c, size_t q, size_t e, name_words *nw)
 {
     if (nw)
         nw->n = 0;
-    size_t p = name_word_end(c, q, e, 1);
+    size_t p = name_word_end(c, q, e);
     if (p == 0 || p == NAME_ASK_PCRE2)
         return p;
     size_t reps = 0, k = 0;
@@ -586,7 +592,7 @@ static size_t name_end_words(const ctx *c, size_t q, size_t e, name_words *nw)
            as name_word_end() would say */
         if (w >= e || ((unsigned char)c->t.s[w] < 0x80 && (unsigned char)(c->t.s[w] - 'A') >= 26))
             break;
-        size_t r = name_word_end(c, w, e, 1);
+        size_t r = name_word_end(c, w, e);
         if (r == NAME_ASK_PCRE2)
             return r;
         if (!r)
