@@ -572,7 +572,7 @@ typedef struct name_words {
 /* RX_NAME's match at q in a range that ends at e: its end, 0 when none
    starts at q, NAME_ASK_PCRE2 when that is not known here; its words in
    *nw, when asked, where it is found. */
-static size_t name_end_words(const ctx *c, size_t q, size_t e, name_words *nw)
+static PK_ALWAYS_INLINE size_t name_end_words(const ctx *c, size_t q, size_t e, name_words *nw)
 {
     if (nw)
         nw->n = 0;
