@@ -887,7 +887,7 @@ static inline size_t match_words(const ctx *c, const name_words *nw, size_t s, s
     return words_of(c, s, e, w, 8, NULL);
 }
 
-static int is_name_word(const ctx *c, const word *w)
+static PK_ALWAYS_INLINE int is_name_word(const ctx *c, const word *w)
 {
     const char *s = c->t.s + w->s;
     size_t n = w->e - w->s;
