@@ -1067,10 +1067,11 @@ static PK_ALWAYS_INLINE int may_sign_from(const ctx *c, const line *nl, size_t p
 static PK_ALWAYS_INLINE int may_sign(const ctx *c, const line *nl)
 {
 #if defined(__SSE2__)
-    /* the line's first 32 bytes, where the text holds them, read once: its
-       spaces and line breaks and the bytes no name word holds as bits (those from the line's end on as spaces), and the
-       words the runs of clear bits; a word that reaches past them is
-       walked by bytes from its start */
+    /* the line's first 32 bytes, where the text holds them, read once:
+       its spaces and line breaks and the bytes no name word holds as
+       bits (those from the line's end on as spaces), and the words the
+       runs of clear bits; a word that reaches past them is walked by
+       bytes from its start */
     if (nl->s + 32 <= c->t.n) {
         const char *t = c->t.s + nl->s;
         size_t len = nl->e - nl->s;
@@ -1082,8 +1083,9 @@ static PK_ALWAYS_INLINE int may_sign(const ctx *c, const line *nl)
         __m128i x0 = _mm_loadu_si128((const __m128i *)(const void *)t);
         __m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)(t + 16));
         const __m128i sp_b = _mm_set1_epi8(' '), nl_b = _mm_set1_epi8('\n');
-        uint64_t sp = (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x0, sp_b), _mm_cmpeq_epi8(x0, nl_b))) |
-                      (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x1, sp_b), _mm_cmpeq_epi8(x1, nl_b))) << 16;
+        __m128i s0 = _mm_or_si128(_mm_cmpeq_epi8(x0, sp_b), _mm_cmpeq_epi8(x0, nl_b));
+        __m128i s1 = _mm_or_si128(_mm_cmpeq_epi8(x1, sp_b), _mm_cmpeq_epi8(x1, nl_b));
+        uint64_t sp = (uint64_t)(unsigned)_mm_movemask_epi8(s0) | (uint64_t)(unsigned)_mm_movemask_epi8(s1) << 16;
         uint64_t bad = (uint64_t)no_name_bits(x0) | (uint64_t)no_name_bits(x1) << 16;
         if (len <= 32)
             sp |= ~(uint64_t)0 << len; /* the line ends in the window */
