@@ -320,8 +320,11 @@ static PK_ALWAYS_INLINE void name_bits_at(const char *s, size_t p, unsigned shif
 
 /* name_may_start()'s answer from the bits of the win bytes at q: 1 or 0,
    or -1 where a character of another script, a hyphen or a particle
-   leaves it to the walk by characters, -2 where the window is too short. */
-static PK_ALWAYS_INLINE int name_bits_answer(const ctx *c, size_t q, size_t e, const name_bits *b, unsigned win)
+   leaves it to the walk by characters, -2 where the window is too short.
+   With 1, *first is the length of the first word (its part after a
+   hyphen in): ASCII and Latin-1 letters, which the space after it ends. */
+static PK_ALWAYS_INLINE int name_bits_answer(const ctx *c, size_t q, size_t e, const name_bits *b, unsigned win,
+                                             unsigned *first)
 {
     uint64_t low = b->low | b->low_lead, ok = low | b->low_lead << 1;
     /* a capital: A-Z, or two bytes */
@@ -367,24 +370,25 @@ static PK_ALWAYS_INLINE int name_bits_answer(const ctx *c, size_t q, size_t e, c
                    : 0;
     if (k >= win)
         return -2;
+    *first = r;
     return low >> k & 1 ? 1 : b->high >> k & 1 ? -1 : 0;
 }
 
 /* name_may_start()'s answer from the bytes at q, sixteen at a time, the
    next sixteen only where a long word asks for them: 1 or 0, or -1 (the
-   walk by characters must say). The range holds the first window
-   (q + 17 <= e). */
-static PK_ALWAYS_INLINE int name_may_start_wide(const ctx *c, size_t q, size_t e)
+   walk by characters must say), and with 1 the first word's length in
+   *first. The range holds the first window (q + 17 <= e). */
+static PK_ALWAYS_INLINE int name_may_start_wide(const ctx *c, size_t q, size_t e, unsigned *first)
 {
     name_bits b = {0, 0, 0, 0, 0, 0};
     name_bits_at(c->t.s, q, 0, &b);
-    int w = name_bits_answer(c, q, e, &b, 16);
+    int w = name_bits_answer(c, q, e, &b, 16, first);
     if (w != -2)
         return w;
     if (q + 33 > e)
         return -1;
     name_bits_at(c->t.s, q + 16, 16, &b);
-    w = name_bits_answer(c, q, e, &b, 32);
+    w = name_bits_answer(c, q, e, &b, 32, first);
     return w == -2 ? -1 : w;
 }
 #endif
@@ -412,14 +416,18 @@ static int name_may_start_walk(const ctx *c, size_t q, size_t e)
     return k && may_lower(c, p + k, e);
 }
 
-/* RX_NAME may match from q on in a range that ends at e. */
-static PK_ALWAYS_INLINE int name_may_start(const ctx *c, size_t q, size_t e)
+/* RX_NAME may match from q on in a range that ends at e; where the bytes
+   told it (ASCII and Latin-1 letters), the first word's length (its part
+   after a hyphen in) in *first, else 0 there. */
+static PK_ALWAYS_INLINE int name_may_start(const ctx *c, size_t q, size_t e, unsigned *first)
 {
+    *first = 0;
 #if defined(__SSE2__)
     if (q + 17 <= e) {
-        int w = name_may_start_wide(c, q, e);
+        int w = name_may_start_wide(c, q, e, first);
         if (w >= 0)
             return w;
+        *first = 0;
     }
 #endif
     return name_may_start_walk(c, q, e);
@@ -432,6 +440,11 @@ static PK_ALWAYS_INLINE int name_may_start(const ctx *c, size_t q, size_t e)
 typedef struct name_starts {
     uint32_t *at;
     size_t n;
+    /* the length of the name's first word at each, where the check by the
+       bytes' classes told it (0 where not): it ends at a space or line
+       break, so a match there in any range that holds that space has it
+       for its first word, and the walk by hand starts after it */
+    uint8_t *first;
 } name_starts;
 
 /* The places of a capital before a small letter (scan.c's
@@ -443,9 +456,10 @@ static name_starts find_name_starts(ctx *c)
 {
     const pk_cues *q = pk_cue_places(c, PK_CUE_CAPITALS);
     uint32_t *at = q->n ? pk_arena_alloc(c->a, q->n * sizeof *at) : NULL;
+    uint8_t *first = q->n ? pk_arena_alloc(c->a, q->n) : NULL;
     size_t k = 0;
-    if (!at)
-        return (name_starts){NULL, 0};
+    if (!at || !first)
+        return (name_starts){NULL, 0, NULL};
     for (size_t i = 0; i < q->n; i++) {
         size_t p = q->at[i];
 #if defined(__SSE2__)
@@ -478,10 +492,13 @@ static name_starts find_name_starts(ctx *c)
             }
         }
 #endif
-        if (name_may_start(c, p, c->t.n))
+        unsigned w;
+        if (name_may_start(c, p, c->t.n, &w)) {
+            first[k] = (uint8_t)w;
             at[k++] = q->at[i];
+        }
     }
-    return (name_starts){at, k};
+    return (name_starts){at, k, first};
 }
 
 /* ---- RX_NAME's match by hand ----
@@ -571,12 +588,13 @@ typedef struct name_words {
 
 /* RX_NAME's match at q in a range that ends at e: its end, 0 when none
    starts at q, NAME_ASK_PCRE2 when that is not known here; its words in
-   *nw, when asked, where it is found. */
-static PK_ALWAYS_INLINE size_t name_end_words(const ctx *c, size_t q, size_t e, name_words *nw)
+   *nw, when asked, where it is found. first: the length of the first
+   word, where the place's check told it (name_starts), else 0. */
+static PK_ALWAYS_INLINE size_t name_end_words(const ctx *c, size_t q, size_t e, name_words *nw, size_t first)
 {
     if (nw)
         nw->n = 0;
-    size_t p = name_word_end(c, q, e);
+    size_t p = first && q + first < e ? q + first : name_word_end(c, q, e);
     if (p == 0 || p == NAME_ASK_PCRE2)
         return p;
     size_t reps = 0, k = 0;
@@ -610,7 +628,6 @@ static PK_ALWAYS_INLINE size_t name_end_words(const ctx *c, size_t q, size_t e, 
     return p;
 }
 
-static inline size_t name_end(const ctx *c, size_t q, size_t e) { return name_end_words(c, q, e, NULL); }
 
 /* The first match of RX_NAME in [pos, end), as pk_rx_match gives it: none
    starts before the first place the hand check passes; *i is where the
@@ -621,7 +638,7 @@ static int next_name(ctx *c, const name_starts *ns, size_t *i, size_t pos, size_
     while (*i < ns->n && ns->at[*i] < pos)
         (*i)++;
     for (; *i < ns->n && ns->at[*i] < end; (*i)++) {
-        size_t q = ns->at[*i], r = name_end_words(c, q, end, nw);
+        size_t q = ns->at[*i], r = name_end_words(c, q, end, nw, ns->first[*i]);
         if (r == NAME_ASK_PCRE2)
             return pk_rx_match(c, RX_NAME, q, end, ov, 2);
         if (r) {
@@ -634,10 +651,10 @@ static int next_name(ctx *c, const name_starts *ns, size_t *i, size_t pos, size_
 }
 
 /* RX_NAME matches at q, in a range that ends at e (its words in *nw, when
-   asked, as name_end_words() gives them). */
-static int name_at(ctx *c, size_t q, size_t e, size_t *ov, name_words *nw)
+   asked, as name_end_words() gives them; first as it takes it). */
+static int name_at(ctx *c, size_t q, size_t e, size_t *ov, name_words *nw, size_t first)
 {
-    size_t r = name_end_words(c, q, e, nw);
+    size_t r = name_end_words(c, q, e, nw, first);
     if (r == NAME_ASK_PCRE2)
         return pk_rx_match(c, RX_NAME, q, e, ov, 2) && ov[2] == q;
     if (!r)
@@ -1448,7 +1465,9 @@ static void attendance(ctx *c, const segs *g, const name_starts *ns)
             const line *m = &g->lines[j];
             name_words found;
             const char *next_title;
-            if (!name_at(c, m->s, m->e, ov, &found) || roll_heading_line(c, m, &next_title))
+            /* (the first line starts at the place ns->at[a]) */
+            if (!name_at(c, m->s, m->e, ov, &found, j == b ? ns->first[a] : 0) ||
+                roll_heading_line(c, m, &next_title))
                 break;
             size_t s = ov[2], e = ov[3], p = e;
             word w[8];
@@ -1520,7 +1539,7 @@ static void titled(ctx *c, const name_starts *starts)
         for (size_t cut = 1; !k && cut <= 2 && we - p > 6 && we - p < 60 && c->t.s[we - 1] == 'n'; cut++)
             k = pk_title_word(c->t.s + p, we - p - cut);
         name_words found;
-        if (!k || !name_at(c, ns, ne, ov, &found))
+        if (!k || !name_at(c, ns, ne, ov, &found, starts->first[j]))
             continue;
         size_t e = ov[3], e0 = e;
         word w[8];
@@ -1656,7 +1675,7 @@ static void trim_member(ctx *c, member *m, const name_words *known)
     size_t ov[4], lim = m->s + 160 < c->t.n ? m->s + 160 : c->t.n;
     name_words again;
     again.n = 0;
-    if (m->s != s0 && name_at(c, m->s, lim, ov, &again))
+    if (m->s != s0 && name_at(c, m->s, lim, ov, &again, 0))
         m->e = ov[3];
     if (m->s != s0) { /* else the words are those above */
         if ((n = again.n) != 0)
@@ -1934,7 +1953,7 @@ static void runs(ctx *c, const name_starts *ns)
             closed |= conj;
             glued = 0;
             size_t lim = q + 160 < c->t.n ? q + 160 : c->t.n;
-            if (!name_at(c, q, lim, ov, &known)) {
+            if (!name_at(c, q, lim, ov, &known, 0)) {
                 /* "A, B och Kommunstyrelsen": a list of more than names */
                 foreign = q < c->t.n && upper_at(c->t.s + q, c->t.n - q);
                 break;
