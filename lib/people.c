@@ -321,8 +321,10 @@ static PK_ALWAYS_INLINE void name_bits_at(const char *s, size_t p, unsigned shif
 /* name_may_start()'s answer from the bits of the win bytes at q: 1 or 0,
    or -1 where a character of another script, a hyphen or a particle
    leaves it to the walk by characters, -2 where the window is too short.
-   With 1, *first is the length of the first word (its part after a
-   hyphen in): ASCII and Latin-1 letters, which the space after it ends. */
+   With 1, first[0] is the length of the first word (its part after a
+   hyphen in): ASCII and Latin-1 letters, which the space after it ends;
+   first[1] where the second word ends, when its letters end in the
+   window at an ASCII byte other than a hyphen, else 0. */
 static PK_ALWAYS_INLINE int name_bits_answer(const ctx *c, size_t q, size_t e, const name_bits *b, unsigned win,
                                              unsigned *first)
 {
@@ -370,14 +372,19 @@ static PK_ALWAYS_INLINE int name_bits_answer(const ctx *c, size_t q, size_t e, c
                    : 0;
     if (k >= win)
         return -2;
-    *first = r;
-    return low >> k & 1 ? 1 : b->high >> k & 1 ? -1 : 0;
+    if (!(low >> k & 1))
+        return b->high >> k & 1 ? -1 : 0;
+    unsigned r2 = (unsigned)__builtin_ctzll(~ok & ~(uint64_t)0 << k);
+    first[0] = r;
+    first[1] = r2 < win && !(b->high >> r2 & 1) && c->t.s[q + r2] != '-' ? r2 : 0;
+    return 1;
 }
 
 /* name_may_start()'s answer from the bytes at q, sixteen at a time, the
    next sixteen only where a long word asks for them: 1 or 0, or -1 (the
-   walk by characters must say), and with 1 the first word's length in
-   *first. The range holds the first window (q + 17 <= e). */
+   walk by characters must say), and with 1 the ends of the first two
+   words in first[] as name_bits_answer() gives them. The range holds the
+   first window (q + 17 <= e). */
 static PK_ALWAYS_INLINE int name_may_start_wide(const ctx *c, size_t q, size_t e, unsigned *first)
 {
     name_bits b = {0, 0, 0, 0, 0, 0};
@@ -418,16 +425,17 @@ static int name_may_start_walk(const ctx *c, size_t q, size_t e)
 
 /* RX_NAME may match from q on in a range that ends at e; where the bytes
    told it (ASCII and Latin-1 letters), the first word's length (its part
-   after a hyphen in) in *first, else 0 there. */
-static PK_ALWAYS_INLINE int name_may_start(const ctx *c, size_t q, size_t e, unsigned *first)
+   after a hyphen in) in first[0], and where the second ends in first[1]
+   (name_bits_answer()), else 0 there. */
+static PK_ALWAYS_INLINE int name_may_start(const ctx *c, size_t q, size_t e, unsigned first[2])
 {
-    *first = 0;
+    first[0] = first[1] = 0;
 #if defined(__SSE2__)
     if (q + 17 <= e) {
         int w = name_may_start_wide(c, q, e, first);
         if (w >= 0)
             return w;
-        *first = 0;
+        first[0] = first[1] = 0;
     }
 #endif
     return name_may_start_walk(c, q, e);
@@ -443,8 +451,10 @@ typedef struct name_starts {
     /* the length of the name's first word at each, where the check by the
        bytes' classes told it (0 where not): it ends at a space or line
        break, so a match there in any range that holds that space has it
-       for its first word, and the walk by hand starts after it */
-    uint8_t *first;
+       for its first word, and the walk by hand starts after it; and
+       where the second ends (0 where not told), at an ASCII byte that
+       ends its run of letters as it does the walk's */
+    uint8_t (*first)[2];
 } name_starts;
 
 /* The places of a capital before a small letter (scan.c's
@@ -456,7 +466,7 @@ static name_starts find_name_starts(ctx *c)
 {
     const pk_cues *q = pk_cue_places(c, PK_CUE_CAPITALS);
     uint32_t *at = q->n ? pk_arena_alloc(c->a, q->n * sizeof *at) : NULL;
-    uint8_t *first = q->n ? pk_arena_alloc(c->a, q->n) : NULL;
+    uint8_t(*first)[2] = q->n ? pk_arena_alloc(c->a, q->n * sizeof *first) : NULL;
     size_t k = 0;
     if (!at || !first)
         return (name_starts){NULL, 0, NULL};
@@ -492,9 +502,10 @@ static name_starts find_name_starts(ctx *c)
             }
         }
 #endif
-        unsigned w;
-        if (name_may_start(c, p, c->t.n, &w)) {
-            first[k] = (uint8_t)w;
+        unsigned w[2];
+        if (name_may_start(c, p, c->t.n, w)) {
+            first[k][0] = (uint8_t)w[0];
+            first[k][1] = (uint8_t)w[1];
             at[k++] = q->at[i];
         }
     }
@@ -588,18 +599,24 @@ typedef struct name_words {
 
 /* RX_NAME's match at q in a range that ends at e: its end, 0 when none
    starts at q, NAME_ASK_PCRE2 when that is not known here; its words in
-   *nw, when asked, where it is found. first: the length of the first
-   word, where the place's check told it (name_starts), else 0. */
-static PK_ALWAYS_INLINE size_t name_end_words(const ctx *c, size_t q, size_t e, name_words *nw, size_t first)
+   *nw, when asked, where it is found. first: where the first two words
+   end, as the place's check told it (name_starts), else NULL or 0s. */
+static PK_ALWAYS_INLINE size_t name_end_words(const ctx *c, size_t q, size_t e, name_words *nw, const uint8_t *first)
 {
     if (nw)
         nw->n = 0;
-    size_t p = first && q + first < e ? q + first : name_word_end(c, q, e);
+    size_t p = first && first[0] && q + first[0] < e ? q + first[0] : name_word_end(c, q, e);
     if (p == 0 || p == NAME_ASK_PCRE2)
         return p;
     size_t reps = 0, k = 0;
     word scratch[8], *found = nw ? nw->w : scratch; /* nw->n is set last */
     found[k++] = (word){q, p};
+    if (first && first[0] && first[1] && q + first[1] < e) {
+        /* the second word, a capital after the space, is known too */
+        found[k++] = (word){p + 1, q + first[1]};
+        p = q + first[1];
+        reps++;
+    }
     while (reps < 3 && p < e && (c->t.s[p] == ' ' || c->t.s[p] == '\n')) {
         /* pcre2 tries the particle first; it opens with a small letter,
            so without it no word could follow */
@@ -652,7 +669,7 @@ static int next_name(ctx *c, const name_starts *ns, size_t *i, size_t pos, size_
 
 /* RX_NAME matches at q, in a range that ends at e (its words in *nw, when
    asked, as name_end_words() gives them; first as it takes it). */
-static int name_at(ctx *c, size_t q, size_t e, size_t *ov, name_words *nw, size_t first)
+static int name_at(ctx *c, size_t q, size_t e, size_t *ov, name_words *nw, const uint8_t *first)
 {
     size_t r = name_end_words(c, q, e, nw, first);
     if (r == NAME_ASK_PCRE2)
@@ -1466,7 +1483,7 @@ static void attendance(ctx *c, const segs *g, const name_starts *ns)
             name_words found;
             const char *next_title;
             /* (the first line starts at the place ns->at[a]) */
-            if (!name_at(c, m->s, m->e, ov, &found, j == b ? ns->first[a] : 0) ||
+            if (!name_at(c, m->s, m->e, ov, &found, j == b ? ns->first[a] : NULL) ||
                 roll_heading_line(c, m, &next_title))
                 break;
             size_t s = ov[2], e = ov[3], p = e;
@@ -1675,7 +1692,7 @@ static void trim_member(ctx *c, member *m, const name_words *known)
     size_t ov[4], lim = m->s + 160 < c->t.n ? m->s + 160 : c->t.n;
     name_words again;
     again.n = 0;
-    if (m->s != s0 && name_at(c, m->s, lim, ov, &again, 0))
+    if (m->s != s0 && name_at(c, m->s, lim, ov, &again, NULL))
         m->e = ov[3];
     if (m->s != s0) { /* else the words are those above */
         if ((n = again.n) != 0)
@@ -1953,7 +1970,7 @@ static void runs(ctx *c, const name_starts *ns)
             closed |= conj;
             glued = 0;
             size_t lim = q + 160 < c->t.n ? q + 160 : c->t.n;
-            if (!name_at(c, q, lim, ov, &known, 0)) {
+            if (!name_at(c, q, lim, ov, &known, NULL)) {
                 /* "A, B och Kommunstyrelsen": a list of more than names */
                 foreign = q < c->t.n && upper_at(c->t.s + q, c->t.n - q);
                 break;
