@@ -477,9 +477,10 @@ static name_starts find_name_starts(ctx *c)
            ("Kommunstyrelsen beslutar") followed by a capital or a
            particle (particle_at(): "af", "de", "da", "el", "von", "van"):
            where an ASCII byte other than A-Z and a particle's first, or
-           a Latin-1 small letter, follows it in the 32 bytes at p (the second sixteen read only where the
-           first hold no space: a long word), no name starts, and the
-           classes of those bytes are never asked */
+           a Latin-1 small letter, follows it in the 32 bytes at p (the
+           second sixteen read only where the first hold no space: a long
+           word), no name starts, and the classes of those bytes are never
+           asked */
         if (p + 32 <= c->t.n) {
             const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n');
             __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p));
