@@ -11,6 +11,7 @@
    one. */
 #include "internal.h"
 
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
 #if defined(__SSE2__)
@@ -1241,23 +1242,32 @@ static const struct label {
 #undef LABEL
 };
 
+/* The labels by their first byte, as bits (bit k: labels[k]), made once
+   from the rows: most lines cost one test. */
+static uint16_t label_rows[256];
+static pthread_once_t label_rows_once = PTHREAD_ONCE_INIT;
+
+static void make_label_rows(void)
+{
+    _Static_assert(sizeof labels / sizeof *labels <= 16, "a label's bit in label_rows");
+    for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+        label_rows[(unsigned char)labels[k].word[0]] |= (uint16_t)(1u << k);
+}
+
 /* The lines that labelled() and the signature blocks look at, found in one
    walk over the lines: those that open with the first byte of a label
-   (the labels by their first byte as bits in rows, so most lines cost
-   one test), and those no heading that may_sign() passes with a line
-   below them that is not blank. Each list ascends. */
+   (rows: label_rows), and those no heading that may_sign() passes with a
+   line below them that is not blank. Each list ascends. */
 typedef struct line_picks {
-    uint16_t rows[256];
+    const uint16_t *rows;
     size_t *label, nlabel;
     size_t *sign, nsign;
 } line_picks;
 
 static void pick_lines(ctx *c, const segs *g, line_picks *lp)
 {
-    memset(lp->rows, 0, sizeof lp->rows);
-    _Static_assert(sizeof labels / sizeof *labels <= 16, "a label's bit in rows");
-    for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
-        lp->rows[(unsigned char)labels[k].word[0]] |= (uint16_t)(1u << k);
+    pthread_once(&label_rows_once, make_label_rows);
+    lp->rows = label_rows;
     lp->nlabel = lp->nsign = 0;
     lp->label = g->nlines ? pk_arena_alloc(c->a, 2 * g->nlines * sizeof *lp->label) : NULL;
     lp->sign = lp->label ? lp->label + g->nlines : NULL;
