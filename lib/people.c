@@ -764,7 +764,8 @@ static void seen_put(ctx *c, size_t j, size_t s, size_t e, size_t person)
 /* What a mention adds to the person it names. */
 static inline void add_to(pk_person *p, const char *title, const char *party, const char *role)
 {
-    if (strcmp(role, "chair") == 0 && strcmp(p->role, "chair") != 0)
+    /* (its first byte first: most roles are another) */
+    if (role[0] == 'c' && strcmp(role, "chair") == 0 && strcmp(p->role, "chair") != 0)
         p->role = role;
     if (!p->title && title)
         p->title = title;
