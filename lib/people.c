@@ -1124,20 +1124,20 @@ static PK_ALWAYS_INLINE int may_sign(const ctx *c, const line *nl)
         __m128i s1 = _mm_or_si128(_mm_cmpeq_epi8(x1, sp_b), _mm_cmpeq_epi8(x1, nl_b));
         uint64_t sp = (uint64_t)(unsigned)_mm_movemask_epi8(s0) | (uint64_t)(unsigned)_mm_movemask_epi8(s1) << 16;
         uint64_t bad = (uint64_t)no_name_bits(x0) | (uint64_t)no_name_bits(x1) << 16;
-        if (len <= 32)
-            sp |= ~(uint64_t)0 << len; /* the line ends in the window */
-        size_t n = 0, pos = 0;
-        for (; n < 16; n++) {
-            uint64_t from = ~(uint64_t)0 << pos, at = ~sp & from;
-            if (!at)
-                return n >= 2; /* the line ended */
-            size_t ws = (size_t)__builtin_ctzll(at);
-            if (ws >= 32)
-                return may_sign_from(c, nl, nl->s + 32, n);
-            uint64_t end = sp & ~(uint64_t)0 << ws;
-            if (!end)
+        int closed = len <= 32; /* the line ends in the window */
+        if (closed)
+            sp |= ~(uint64_t)0 << len;
+        /* the words' first and last bytes; past the window, a word whose
+           last byte is the window's last may go on */
+        uint64_t in = ~sp & 0xFFFFFFFFu, starts = in & ~(in << 1), ends = in & ~(in >> 1);
+        for (size_t n = 0; starts; n++) {
+            if (n == 16)
+                return 1;
+            size_t ws = (size_t)__builtin_ctzll(starts), we = (size_t)__builtin_ctzll(ends) + 1, m = we - ws;
+            if (!closed && we >= 32)
                 return may_sign_from(c, nl, nl->s + ws, n);
-            size_t we = (size_t)__builtin_ctzll(end), m = we - ws;
+            starts &= starts - 1;
+            ends &= ends - 1;
             unsigned char a = (unsigned char)t[ws];
             if (a < 0x80 && (unsigned char)(a - 'A') >= 26) {
                 /* no name word: a short word or a party in parentheses */
@@ -1148,9 +1148,10 @@ static PK_ALWAYS_INLINE int may_sign(const ctx *c, const line *nl)
                     return 0;
             } else if ((n == 0 || m > 3) && (bad >> ws & (((uint64_t)1 << m) - 1) || m < 2 || !upper_at(t + ws, m)))
                 return 0;
-            pos = we;
+            if (!starts) /* the last word in the window */
+                return closed ? n + 1 >= 2 : may_sign_from(c, nl, nl->s + 32, n + 1);
         }
-        return 1;
+        return closed ? 0 : may_sign_from(c, nl, nl->s + 32, 0);
     }
 #endif
     return may_sign_from(c, nl, nl->s, 0);
