@@ -495,9 +495,11 @@ static name_starts find_name_starts(ctx *c)
                 size_t w = p + (size_t)__builtin_ctz(m) + 1;
                 unsigned char b = (unsigned char)c->t.s[w];
                 /* ASCII: a capital, or a small letter that opens a
-                   particle; a Latin-1 small letter ("är", "över") opens
-                   neither */
-                if (b < 0x80 ? (unsigned char)(b - 'A') >= 26 && !particle_at(c, w, c->t.n)
+                   particle (a, d, e, v: bits 0, 3, 4, 21, before the
+                   look at the particle); a Latin-1 small letter ("är",
+                   "över") opens neither */
+                if (b < 0x80 ? (unsigned char)(b - 'A') >= 26 &&
+                                   !((unsigned char)(b - 'a') < 26 && (0x200019u >> (b - 'a') & 1) && particle_at(c, w, c->t.n))
                              : b == 0xC3 && w + 1 < c->t.n && (unsigned char)c->t.s[w + 1] >= 0x9F &&
                                    (unsigned char)c->t.s[w + 1] <= 0xBF)
                     continue;
