@@ -2173,6 +2173,49 @@ static void merge_spellings(ctx *c)
                 count[first[i]] = (unsigned char)(count[first[i]] < 2 ? count[first[i]] + 1 : 2);
         for (size_t i = 0; i < n && told; i++)
             alone[i] = count[first[i]] == 1;
+        /* of the names that share that byte, those whose last word's key
+           opens with a byte no other's does (with the first byte, a pair
+           by hash): the key's last space stands for the name's last space
+           or hyphen, and the key after it is that word's own, so two names
+           of one key have both bytes alike (a name of one word none to
+           pair: 257) */
+        size_t m = 0;
+        for (size_t i = 0; i < n && told; i++)
+            m += !alone[i];
+        if (told && m >= 2) {
+            size_t hc = 16;
+            while (hc < 2 * m)
+                hc *= 2;
+            uint32_t *sig = pk_arena_alloc(c->a, n * sizeof *sig), *hs = pk_arena_alloc(c->a, hc * sizeof *hs);
+            unsigned char *hn = pk_arena_alloc(c->a, hc);
+            memset(hs, 0, hc * sizeof *hs);
+            memset(hn, 0, hc);
+            for (size_t i = 0; i < n && told; i++) {
+                if (alone[i])
+                    continue;
+                const char *name = ps[i].name;
+                size_t len = strlen(name), b = len;
+                while (b > 0 && name[b - 1] != ' ' && name[b - 1] != '-')
+                    b--;
+                int last = b ? spelling_first(name + b, len - b) : 257;
+                if (!(told = last >= 0))
+                    break;
+                sig[i] = (uint32_t)(first[i] * 258 + last) + 1;
+                size_t j = (sig[i] * 2654435761u) & (hc - 1);
+                while (hs[j] && hs[j] != sig[i])
+                    j = (j + 1) & (hc - 1);
+                hs[j] = sig[i];
+                hn[j] = (unsigned char)(hn[j] < 2 ? hn[j] + 1 : 2);
+            }
+            for (size_t i = 0; i < n && told; i++) {
+                if (alone[i])
+                    continue;
+                size_t j = (sig[i] * 2654435761u) & (hc - 1);
+                while (hs[j] != sig[i])
+                    j = (j + 1) & (hc - 1);
+                alone[i] = hn[j] == 1;
+            }
+        }
     }
     for (size_t i = 0; i < n; i++) {
         if (alone[i])
