@@ -1277,15 +1277,20 @@ static void pick_lines(ctx *c, const segs *g, line_picks *lp)
     lp->sign = lp->label ? lp->label + g->nlines : NULL;
     if (!lp->label)
         return;
-    for (size_t i = 0; i < g->nlines; i++) {
-        const line *nl = &g->lines[i];
+    /* the counts and bounds in locals, which the lists' stores cannot change */
+    const line *lines = g->lines;
+    size_t nlines = g->nlines, nlabel = 0, nsign = 0;
+    for (size_t i = 0; i < nlines; i++) {
+        const line *nl = &lines[i];
         if (nl->blank)
             continue;
-        if (lp->rows[(unsigned char)c->t.s[nl->s]])
-            lp->label[lp->nlabel++] = i;
-        if (i + 1 < g->nlines && !g->lines[i + 1].blank && !nl->heading && may_sign(c, nl))
-            lp->sign[lp->nsign++] = i;
+        if (label_rows[(unsigned char)c->t.s[nl->s]])
+            lp->label[nlabel++] = i;
+        if (i + 1 < nlines && !lines[i + 1].blank && !nl->heading && may_sign(c, nl))
+            lp->sign[nsign++] = i;
     }
+    lp->nlabel = nlabel;
+    lp->nsign = nsign;
 }
 
 static void labelled(ctx *c, const segs *g, const name_starts *ns, const line_picks *lp)
