@@ -595,11 +595,43 @@ typedef struct word {
 
 /* The words of a match found by hand, as words_of() splits it (one space
    or line break stands between two, and a particle is a word); n is 0
-   where they are not known. */
+   where they are not known. far: the match ends sixteen bytes or more
+   before the range's end, so that no word of it was cut by that end (nor
+   is by a range that reaches as far). */
 typedef struct name_words {
     word w[8];
     size_t n;
+    int far;
 } name_words;
+
+/* name_end_words()'s walk on from p, the end of a name word, with *reps
+   name words after the first and *k words in found: the match's end, or
+   NAME_ASK_PCRE2; *reps and *k as it leaves them */
+static PK_ALWAYS_INLINE size_t name_walk_on(const ctx *c, size_t p, size_t e, size_t *reps, word *found, size_t *k)
+{
+    while (*reps < 3 && p < e && (c->t.s[p] == ' ' || c->t.s[p] == '\n')) {
+        /* pcre2 tries the particle first; it opens with a small letter,
+           so without it no word could follow */
+        size_t w = p + 1;
+        if (w < e && (unsigned char)(c->t.s[w] - 'A') >= 26) /* a particle is in small letters */
+            w += particle_at(c, w, e);
+        /* no capital there (the end, or ASCII other than A-Z): no word,
+           as name_word_end() would say */
+        if (w >= e || ((unsigned char)c->t.s[w] < 0x80 && (unsigned char)(c->t.s[w] - 'A') >= 26))
+            break;
+        size_t r = name_word_end(c, w, e);
+        if (r == NAME_ASK_PCRE2)
+            return r;
+        if (!r)
+            break;
+        if (w > p + 1)
+            found[(*k)++] = (word){p + 1, w - 1}; /* the particle, without its space */
+        found[(*k)++] = (word){w, r};
+        p = r;
+        (*reps)++;
+    }
+    return p;
+}
 
 /* RX_NAME's match at q in a range that ends at e: its end, 0 when none
    starts at q, NAME_ASK_PCRE2 when that is not known here; its words in
@@ -621,31 +653,14 @@ static PK_ALWAYS_INLINE size_t name_end_words(const ctx *c, size_t q, size_t e, 
         p = q + first[1];
         reps++;
     }
-    while (reps < 3 && p < e && (c->t.s[p] == ' ' || c->t.s[p] == '\n')) {
-        /* pcre2 tries the particle first; it opens with a small letter,
-           so without it no word could follow */
-        size_t w = p + 1;
-        if (w < e && (unsigned char)(c->t.s[w] - 'A') >= 26) /* a particle is in small letters */
-            w += particle_at(c, w, e);
-        /* no capital there (the end, or ASCII other than A-Z): no word,
-           as name_word_end() would say */
-        if (w >= e || ((unsigned char)c->t.s[w] < 0x80 && (unsigned char)(c->t.s[w] - 'A') >= 26))
-            break;
-        size_t r = name_word_end(c, w, e);
-        if (r == NAME_ASK_PCRE2)
-            return r;
-        if (!r)
-            break;
-        if (w > p + 1)
-            found[k++] = (word){p + 1, w - 1}; /* the particle, without its space */
-        found[k++] = (word){w, r};
-        p = r;
-        reps++;
-    }
+    if ((p = name_walk_on(c, p, e, &reps, found, &k)) == NAME_ASK_PCRE2)
+        return p;
     if (!reps)
         return 0;
-    if (nw)
+    if (nw) {
         nw->n = k;
+        nw->far = p + 16 <= e;
+    }
     return p;
 }
 
@@ -1712,9 +1727,31 @@ static void trim_member(ctx *c, member *m, const name_words *known)
     size_t ov[4], lim = m->s + 160 < c->t.n ? m->s + 160 : c->t.n;
     name_words again;
     again.n = 0;
-    if (m->s != s0 && name_at(c, m->s, lim, ov, &again, NULL))
-        m->e = ov[3];
-    if (m->s != s0) { /* else the words are those above */
+    /* from a name word of a match found by hand that no range's end cut
+       (here nor in lim), the walk reads what the match's walk read to its
+       end: it has those words, and goes on from there (as far as the
+       fourth name word) */
+    size_t from = 0, on = NAME_ASK_PCRE2;
+    if (m->s != s0 && known->n && known->far && m->e + 16 <= lim && (unsigned char)(c->t.s[m->s] - 'a') >= 26)
+        for (size_t i = 1; i < known->n && !from; i++)
+            if (known->w[i].s == m->s)
+                from = i;
+    if (from) {
+        size_t k = known->n - from, reps = 0;
+        memcpy(again.w, known->w + from, k * sizeof *again.w);
+        for (size_t i = 1; i < k; i++) /* its name words (a particle opens with a small letter) */
+            reps += (unsigned char)(c->t.s[again.w[i].s] - 'a') >= 26;
+        if ((on = name_walk_on(c, m->e, lim, &reps, again.w, &k)) != NAME_ASK_PCRE2) {
+            /* no word after the first: no match, and the words are those */
+            if (reps)
+                m->e = on;
+            n = k;
+            w = again.w;
+        }
+    }
+    if (on == NAME_ASK_PCRE2 && m->s != s0) { /* else the words are those above */
+        if (name_at(c, m->s, lim, ov, &again, NULL))
+            m->e = ov[3];
         if ((n = again.n) != 0)
             w = again.w;
         else {
