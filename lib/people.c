@@ -2159,6 +2159,16 @@ static char *spelling_key(ctx *c, const char *name, size_t nn, size_t *len)
    or a Latin-1 letter after 0xC3 there). */
 static int spelling_first(const char *name, size_t nn)
 {
+    /* the commonest: an ASCII first byte that spell pairs with none
+       (spell_step() reads no byte after it): the key opens with it as
+       spell writes it, whatever follows */
+    if (nn && (unsigned char)name[0] < 0x80) {
+        unsigned char a = (unsigned char)name[0];
+        a = (unsigned char)((unsigned char)(a - 'A') < 26 ? a + 32 : a);
+        unsigned sp = spell[a];
+        if (!(sp & SPELL_PAIR))
+            return sp ? (int)(sp & 0xFF) : a;
+    }
     char lw[8];
     size_t m = 0, i = 0;
     while (i < nn && m < 4) {
