@@ -492,16 +492,16 @@ static name_starts find_name_starts(ctx *c)
             }
             m &= 0x7FFFFFFFu;
             if (m) {
-                size_t w = p + (size_t)__builtin_ctz(m) + 1;
-                unsigned char b = (unsigned char)c->t.s[w];
+                size_t nx = p + (size_t)__builtin_ctz(m) + 1;
+                unsigned char b = (unsigned char)c->t.s[nx];
                 /* ASCII: a capital, or a small letter that opens a
                    particle (a, d, e, v: bits 0, 3, 4, 21, before the
                    look at the particle); a Latin-1 small letter ("är",
                    "över") opens neither */
-                if (b < 0x80 ? (unsigned char)(b - 'A') >= 26 &&
-                                   !((unsigned char)(b - 'a') < 26 && (0x200019u >> (b - 'a') & 1) && particle_at(c, w, c->t.n))
-                             : b == 0xC3 && w + 1 < c->t.n && (unsigned char)c->t.s[w + 1] >= 0x9F &&
-                                   (unsigned char)c->t.s[w + 1] <= 0xBF)
+                int particle = (unsigned char)(b - 'a') < 26 && (0x200019u >> (b - 'a') & 1) && particle_at(c, nx, c->t.n);
+                if (b < 0x80 ? (unsigned char)(b - 'A') >= 26 && !particle
+                             : b == 0xC3 && nx + 1 < c->t.n && (unsigned char)c->t.s[nx + 1] >= 0x9F &&
+                                   (unsigned char)c->t.s[nx + 1] <= 0xBF)
                     continue;
             }
         }
@@ -636,7 +636,7 @@ static PK_ALWAYS_INLINE size_t name_walk_on(const ctx *c, size_t p, size_t e, si
 /* RX_NAME's match at q in a range that ends at e: its end, 0 when none
    starts at q, NAME_ASK_PCRE2 when that is not known here; its words in
    *nw, when asked, where it is found. first: where the first two words
-   end, as the place's check told it (name_starts), else NULL or 0s. */
+   end, as the place's check told it (name_starts's first), or NULL. */
 static PK_ALWAYS_INLINE size_t name_end_words(const ctx *c, size_t q, size_t e, name_words *nw, const uint8_t *first)
 {
     if (nw)
@@ -663,7 +663,6 @@ static PK_ALWAYS_INLINE size_t name_end_words(const ctx *c, size_t q, size_t e, 
     }
     return p;
 }
-
 
 /* The first match of RX_NAME in [pos, end), as pk_rx_match gives it: none
    starts before the first place the hand check passes; *i is where the
