@@ -1260,22 +1260,31 @@ static const struct label {
 #undef LABEL
 };
 
-/* The labels by their first byte, as bits (bit k: labels[k]), made once
-   from the rows: most lines cost one test. */
-static uint16_t label_rows[256];
+/* The labels by their first two bytes, as bits (bit k: labels[k]) under
+   a hash of the two (label_pair()), made once from the rows: most lines
+   cost one test, and those that open with a label's first byte but not
+   its second ("Stockholms stad" by "Sekreterare") are not picked. Two
+   pairs of one hash share their bits: the rows are compared whole after
+   it. */
+#define LABEL_PAIRS 1024
+static uint16_t label_rows[LABEL_PAIRS];
 static pthread_once_t label_rows_once = PTHREAD_ONCE_INIT;
+
+static inline size_t label_pair(unsigned char a, unsigned char b) { return ((size_t)a * 31 + b) & (LABEL_PAIRS - 1); }
 
 static void make_label_rows(void)
 {
     _Static_assert(sizeof labels / sizeof *labels <= 16, "a label's bit in label_rows");
     for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
-        label_rows[(unsigned char)labels[k].word[0]] |= (uint16_t)(1u << k);
+        label_rows[label_pair((unsigned char)labels[k].word[0], (unsigned char)labels[k].word[1])] |= (uint16_t)(1u << k);
 }
 
 /* The lines that labelled() and the signature blocks look at, found in one
-   walk over the lines: those that open with the first byte of a label
-   (rows: label_rows), and those no heading that may_sign() passes with a
-   line below them that is not blank. Each list ascends. */
+   walk over the lines: those that open with the first two bytes of a
+   label (rows: label_rows; after a line of one byte, its line break or
+   a byte the text holds past its end), and those no heading that
+   may_sign() passes with a line below them that is not blank. Each list
+   ascends. */
 typedef struct line_picks {
     const uint16_t *rows;
     size_t *label, nlabel;
@@ -1298,7 +1307,7 @@ static void pick_lines(ctx *c, const segs *g, line_picks *lp)
         const line *nl = &lines[i];
         if (nl->blank)
             continue;
-        if (label_rows[(unsigned char)c->t.s[nl->s]])
+        if (label_rows[label_pair((unsigned char)c->t.s[nl->s], (unsigned char)c->t.s[nl->s + 1])])
             lp->label[nlabel++] = i;
         if (i + 1 < nlines && !lines[i + 1].blank && !nl->heading && may_sign(c, nl))
             lp->sign[nsign++] = i;
@@ -1310,11 +1319,13 @@ static void pick_lines(ctx *c, const segs *g, line_picks *lp)
 static void labelled(ctx *c, const segs *g, const name_starts *ns, const line_picks *lp)
 {
     size_t ov[4];
-    /* the rows that open with the line's first byte, in the rows' order */
+    /* the rows that open with the line's first two bytes (or share their
+       hash), in the rows' order */
     for (size_t x = 0; x < lp->nlabel; x++) {
         size_t i = lp->label[x];
         const line *l = &g->lines[i];
-        for (unsigned bits = lp->rows[(unsigned char)c->t.s[l->s]]; bits; bits &= bits - 1) {
+        for (unsigned bits = lp->rows[label_pair((unsigned char)c->t.s[l->s], (unsigned char)c->t.s[l->s + 1])]; bits;
+             bits &= bits - 1) {
             size_t k = (size_t)__builtin_ctz(bits), m = labels[k].len;
             /* most rows end at their second byte */
             if (l->e - l->s < m || labels[k].word[1] != c->t.s[l->s + 1] || memcmp(c->t.s + l->s, labels[k].word, m) != 0)
