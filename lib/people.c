@@ -1508,16 +1508,37 @@ static void attendance(ctx *c, const segs *g, const name_starts *ns)
     size_t ov[6];
     /* a heading reads nothing unless a name starts the next line (name_at()
        there below), and RX_NAME matches only at a place of ns: the lines
-       looked at are those before a line that starts at such a place, found
-       by walking the places and the lines (which start in ascending order)
-       together, in the lines' order */
+       looked at are those before a line that starts at such a place, in
+       the lines' order. A line after the first starts after a line break
+       (pk_segment() splits the text at each), so a place after none starts
+       no line, and the line one starts is found from the last one found,
+       by steps that double and then by halves (the places and the lines
+       ascend) */
     for (size_t a = 0, b = 1; a < ns->n; a++) {
-        while (b < g->nlines && g->lines[b].s < ns->at[a])
-            b++;
+        size_t x = ns->at[a];
+        if (x == 0 || c->t.s[x - 1] != '\n')
+            continue;
+        size_t lo = b, step = 1, n = g->nlines;
+        if (lo < n && g->lines[lo].s < x) {
+            while (lo + step < n && g->lines[lo + step].s < x) {
+                lo += step;
+                step *= 2;
+            }
+            size_t hi = lo + step < n ? lo + step : n; /* the first at x or after it is in (lo, hi] */
+            while (hi - lo > 1) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (g->lines[mid].s < x)
+                    lo = mid;
+                else
+                    hi = mid;
+            }
+            lo = hi;
+        }
+        b = lo;
         if (b >= g->nlines)
             break;
         const line *nx = &g->lines[b], *l = &g->lines[b - 1];
-        if (nx->s != ns->at[a] || nx->blank || nx->heading)
+        if (nx->s != x || nx->blank || nx->heading)
             continue;
         size_t i = b - 1;
         const char *roll_title; /* the title when a line names none */
