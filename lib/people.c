@@ -11,6 +11,7 @@
    one. */
 #include "internal.h"
 
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
 #if defined(__SSE2__)
@@ -320,8 +321,13 @@ static PK_ALWAYS_INLINE void name_bits_at(const char *s, size_t p, unsigned shif
 
 /* name_may_start()'s answer from the bits of the win bytes at q: 1 or 0,
    or -1 where a character of another script, a hyphen or a particle
-   leaves it to the walk by characters, -2 where the window is too short. */
-static PK_ALWAYS_INLINE int name_bits_answer(const ctx *c, size_t q, size_t e, const name_bits *b, unsigned win)
+   leaves it to the walk by characters, -2 where the window is too short.
+   With 1, first[0] is the length of the first word (its part after a
+   hyphen in): ASCII and Latin-1 letters, which the space after it ends;
+   first[1] where the second word ends, when its letters end in the
+   window at an ASCII byte other than a hyphen, else 0. */
+static PK_ALWAYS_INLINE int name_bits_answer(const ctx *c, size_t q, size_t e, const name_bits *b, unsigned win,
+                                             unsigned *first)
 {
     uint64_t low = b->low | b->low_lead, ok = low | b->low_lead << 1;
     /* a capital: A-Z, or two bytes */
@@ -367,24 +373,30 @@ static PK_ALWAYS_INLINE int name_bits_answer(const ctx *c, size_t q, size_t e, c
                    : 0;
     if (k >= win)
         return -2;
-    return low >> k & 1 ? 1 : b->high >> k & 1 ? -1 : 0;
+    if (!(low >> k & 1))
+        return b->high >> k & 1 ? -1 : 0;
+    unsigned r2 = (unsigned)__builtin_ctzll(~ok & ~(uint64_t)0 << k);
+    first[0] = r;
+    first[1] = r2 < win && !(b->high >> r2 & 1) && c->t.s[q + r2] != '-' ? r2 : 0;
+    return 1;
 }
 
 /* name_may_start()'s answer from the bytes at q, sixteen at a time, the
    next sixteen only where a long word asks for them: 1 or 0, or -1 (the
-   walk by characters must say). The range holds the first window
-   (q + 17 <= e). */
-static PK_ALWAYS_INLINE int name_may_start_wide(const ctx *c, size_t q, size_t e)
+   walk by characters must say), and with 1 the ends of the first two
+   words in first[] as name_bits_answer() gives them. The range holds the
+   first window (q + 17 <= e). */
+static PK_ALWAYS_INLINE int name_may_start_wide(const ctx *c, size_t q, size_t e, unsigned *first)
 {
     name_bits b = {0, 0, 0, 0, 0, 0};
     name_bits_at(c->t.s, q, 0, &b);
-    int w = name_bits_answer(c, q, e, &b, 16);
+    int w = name_bits_answer(c, q, e, &b, 16, first);
     if (w != -2)
         return w;
     if (q + 33 > e)
         return -1;
     name_bits_at(c->t.s, q + 16, 16, &b);
-    w = name_bits_answer(c, q, e, &b, 32);
+    w = name_bits_answer(c, q, e, &b, 32, first);
     return w == -2 ? -1 : w;
 }
 #endif
@@ -412,14 +424,19 @@ static int name_may_start_walk(const ctx *c, size_t q, size_t e)
     return k && may_lower(c, p + k, e);
 }
 
-/* RX_NAME may match from q on in a range that ends at e. */
-static PK_ALWAYS_INLINE int name_may_start(const ctx *c, size_t q, size_t e)
+/* RX_NAME may match from q on in a range that ends at e; where the bytes
+   told it (ASCII and Latin-1 letters), the first word's length (its part
+   after a hyphen in) in first[0], and where the second ends in first[1]
+   (name_bits_answer()), else 0 there. */
+static PK_ALWAYS_INLINE int name_may_start(const ctx *c, size_t q, size_t e, unsigned first[2])
 {
+    first[0] = first[1] = 0;
 #if defined(__SSE2__)
     if (q + 17 <= e) {
-        int w = name_may_start_wide(c, q, e);
+        int w = name_may_start_wide(c, q, e, first);
         if (w >= 0)
             return w;
+        first[0] = first[1] = 0;
     }
 #endif
     return name_may_start_walk(c, q, e);
@@ -432,6 +449,13 @@ static PK_ALWAYS_INLINE int name_may_start(const ctx *c, size_t q, size_t e)
 typedef struct name_starts {
     uint32_t *at;
     size_t n;
+    /* the length of the name's first word at each, where the check by the
+       bytes' classes told it (0 where not): it ends at a space or line
+       break, so a match there in any range that holds that space has it
+       for its first word, and the walk by hand starts after it; and
+       where the second ends (0 where not told), at an ASCII byte that
+       ends its run of letters as it does the walk's */
+    uint8_t (*first)[2];
 } name_starts;
 
 /* The places of a capital before a small letter (scan.c's
@@ -443,19 +467,21 @@ static name_starts find_name_starts(ctx *c)
 {
     const pk_cues *q = pk_cue_places(c, PK_CUE_CAPITALS);
     uint32_t *at = q->n ? pk_arena_alloc(c->a, q->n * sizeof *at) : NULL;
+    uint8_t(*first)[2] = q->n ? pk_arena_alloc(c->a, q->n * sizeof *first) : NULL;
     size_t k = 0;
-    if (!at)
-        return (name_starts){NULL, 0};
+    if (!at || !first)
+        return (name_starts){NULL, 0, NULL};
     for (size_t i = 0; i < q->n; i++) {
         size_t p = q->at[i];
 #if defined(__SSE2__)
         /* the check wants the first space or line break after the capital
            ("Kommunstyrelsen beslutar") followed by a capital or a
            particle (particle_at(): "af", "de", "da", "el", "von", "van"):
-           where an ASCII byte other than A-Z and those letters follows it
-           in the 32 bytes at p (the second sixteen read only where the
-           first hold no space: a long word), no name starts, and the
-           classes of those bytes are never asked */
+           where an ASCII byte other than A-Z and a particle's first, or
+           a Latin-1 small letter, follows it in the 32 bytes at p (the
+           second sixteen read only where the first hold no space: a long
+           word), no name starts, and the classes of those bytes are never
+           asked */
         if (p + 32 <= c->t.n) {
             const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n');
             __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p));
@@ -466,18 +492,28 @@ static name_starts find_name_starts(ctx *c)
             }
             m &= 0x7FFFFFFFu;
             if (m) {
-                unsigned char b = (unsigned char)c->t.s[p + (size_t)__builtin_ctz(m) + 1];
-                /* a, d, e, v: bits 0, 3, 4, 21 */
-                if (b < 0x80 && (unsigned char)(b - 'A') >= 26 &&
-                    !((unsigned char)(b - 'a') < 26 && (0x200019u >> (b - 'a') & 1)))
+                size_t nx = p + (size_t)__builtin_ctz(m) + 1;
+                unsigned char b = (unsigned char)c->t.s[nx];
+                /* ASCII: a capital, or a small letter that opens a
+                   particle (a, d, e, v: bits 0, 3, 4, 21, before the
+                   look at the particle); a Latin-1 small letter ("är",
+                   "över") opens neither */
+                int particle = (unsigned char)(b - 'a') < 26 && (0x200019u >> (b - 'a') & 1) && particle_at(c, nx, c->t.n);
+                if (b < 0x80 ? (unsigned char)(b - 'A') >= 26 && !particle
+                             : b == 0xC3 && nx + 1 < c->t.n && (unsigned char)c->t.s[nx + 1] >= 0x9F &&
+                                   (unsigned char)c->t.s[nx + 1] <= 0xBF)
                     continue;
             }
         }
 #endif
-        if (name_may_start(c, p, c->t.n))
+        unsigned w[2];
+        if (name_may_start(c, p, c->t.n, w)) {
+            first[k][0] = (uint8_t)w[0];
+            first[k][1] = (uint8_t)w[1];
             at[k++] = q->at[i];
+        }
     }
-    return (name_starts){at, k};
+    return (name_starts){at, k, first};
 }
 
 /* ---- RX_NAME's match by hand ----
@@ -508,10 +544,9 @@ static inline int name_class(const ctx *c, size_t p, size_t e, size_t *len)
     return 3;
 }
 
-/* "\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?" at p: where it ends, 0 when it does
-   not match, NAME_ASK_PCRE2 when that is not known here. With hyphen 0 the
-   part after a hyphen alone ("\p{Lu}\p{Ll}+"). */
-static size_t name_word_end(const ctx *c, size_t p, size_t e, int hyphen)
+/* "\p{Lu}\p{Ll}+" at p: where it ends, 0 when it does not match,
+   NAME_ASK_PCRE2 when that is not known here */
+static PK_ALWAYS_INLINE size_t cap_word_end(const ctx *c, size_t p, size_t e)
 {
     size_t k;
     int cl;
@@ -535,10 +570,17 @@ static size_t name_word_end(const ctx *c, size_t p, size_t e, int hyphen)
         if ((cl = name_class(c, p, e, &k)) != 2)
             break;
     }
-    if (cl == 3)
-        return NAME_ASK_PCRE2;
-    if (hyphen && p < e && c->t.s[p] == '-') {
-        size_t h = name_word_end(c, p + 1, e, 0);
+    return cl == 3 ? NAME_ASK_PCRE2 : p;
+}
+
+/* "\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?" at p: where it ends, 0 when it does
+   not match, NAME_ASK_PCRE2 when that is not known here (in line in
+   name_end_words(), which asks it of every word) */
+static PK_ALWAYS_INLINE size_t name_word_end(const ctx *c, size_t p, size_t e)
+{
+    p = cap_word_end(c, p, e);
+    if (p && p != NAME_ASK_PCRE2 && p < e && c->t.s[p] == '-') {
+        size_t h = cap_word_end(c, p + 1, e);
         if (h == NAME_ASK_PCRE2)
             return h;
         if (h)
@@ -553,26 +595,21 @@ typedef struct word {
 
 /* The words of a match found by hand, as words_of() splits it (one space
    or line break stands between two, and a particle is a word); n is 0
-   where they are not known. */
+   where they are not known. far: the match ends sixteen bytes or more
+   before the range's end, so that no word of it was cut by that end (nor
+   is by a range that reaches as far). */
 typedef struct name_words {
     word w[8];
     size_t n;
+    int far;
 } name_words;
 
-/* RX_NAME's match at q in a range that ends at e: its end, 0 when none
-   starts at q, NAME_ASK_PCRE2 when that is not known here; its words in
-   *nw, when asked, where it is found. */
-static size_t name_end_words(const ctx *c, size_t q, size_t e, name_words *nw)
+/* name_end_words()'s walk on from p, the end of a name word, with *reps
+   name words after the first and *k words in found: the match's end, or
+   NAME_ASK_PCRE2; *reps and *k as it leaves them */
+static PK_ALWAYS_INLINE size_t name_walk_on(const ctx *c, size_t p, size_t e, size_t *reps, word *found, size_t *k)
 {
-    if (nw)
-        nw->n = 0;
-    size_t p = name_word_end(c, q, e, 1);
-    if (p == 0 || p == NAME_ASK_PCRE2)
-        return p;
-    size_t reps = 0, k = 0;
-    word scratch[8], *found = nw ? nw->w : scratch; /* nw->n is set last */
-    found[k++] = (word){q, p};
-    while (reps < 3 && p < e && (c->t.s[p] == ' ' || c->t.s[p] == '\n')) {
+    while (*reps < 3 && p < e && (c->t.s[p] == ' ' || c->t.s[p] == '\n')) {
         /* pcre2 tries the particle first; it opens with a small letter,
            so without it no word could follow */
         size_t w = p + 1;
@@ -582,25 +619,50 @@ static size_t name_end_words(const ctx *c, size_t q, size_t e, name_words *nw)
            as name_word_end() would say */
         if (w >= e || ((unsigned char)c->t.s[w] < 0x80 && (unsigned char)(c->t.s[w] - 'A') >= 26))
             break;
-        size_t r = name_word_end(c, w, e, 1);
+        size_t r = name_word_end(c, w, e);
         if (r == NAME_ASK_PCRE2)
             return r;
         if (!r)
             break;
         if (w > p + 1)
-            found[k++] = (word){p + 1, w - 1}; /* the particle, without its space */
-        found[k++] = (word){w, r};
+            found[(*k)++] = (word){p + 1, w - 1}; /* the particle, without its space */
+        found[(*k)++] = (word){w, r};
         p = r;
-        reps++;
+        (*reps)++;
     }
-    if (!reps)
-        return 0;
-    if (nw)
-        nw->n = k;
     return p;
 }
 
-static inline size_t name_end(const ctx *c, size_t q, size_t e) { return name_end_words(c, q, e, NULL); }
+/* RX_NAME's match at q in a range that ends at e: its end, 0 when none
+   starts at q, NAME_ASK_PCRE2 when that is not known here; its words in
+   *nw, when asked, where it is found. first: where the first two words
+   end, as the place's check told it (name_starts's first), or NULL. */
+static PK_ALWAYS_INLINE size_t name_end_words(const ctx *c, size_t q, size_t e, name_words *nw, const uint8_t *first)
+{
+    if (nw)
+        nw->n = 0;
+    size_t p = first && first[0] && q + first[0] < e ? q + first[0] : name_word_end(c, q, e);
+    if (p == 0 || p == NAME_ASK_PCRE2)
+        return p;
+    size_t reps = 0, k = 0;
+    word scratch[8], *found = nw ? nw->w : scratch; /* nw->n is set last */
+    found[k++] = (word){q, p};
+    if (first && first[0] && first[1] && q + first[1] < e) {
+        /* the second word, a capital after the space, is known too */
+        found[k++] = (word){p + 1, q + first[1]};
+        p = q + first[1];
+        reps++;
+    }
+    if ((p = name_walk_on(c, p, e, &reps, found, &k)) == NAME_ASK_PCRE2)
+        return p;
+    if (!reps)
+        return 0;
+    if (nw) {
+        nw->n = k;
+        nw->far = p + 16 <= e;
+    }
+    return p;
+}
 
 /* The first match of RX_NAME in [pos, end), as pk_rx_match gives it: none
    starts before the first place the hand check passes; *i is where the
@@ -611,7 +673,7 @@ static int next_name(ctx *c, const name_starts *ns, size_t *i, size_t pos, size_
     while (*i < ns->n && ns->at[*i] < pos)
         (*i)++;
     for (; *i < ns->n && ns->at[*i] < end; (*i)++) {
-        size_t q = ns->at[*i], r = name_end_words(c, q, end, nw);
+        size_t q = ns->at[*i], r = name_end_words(c, q, end, nw, ns->first[*i]);
         if (r == NAME_ASK_PCRE2)
             return pk_rx_match(c, RX_NAME, q, end, ov, 2);
         if (r) {
@@ -624,10 +686,10 @@ static int next_name(ctx *c, const name_starts *ns, size_t *i, size_t pos, size_
 }
 
 /* RX_NAME matches at q, in a range that ends at e (its words in *nw, when
-   asked, as name_end_words() gives them). */
-static int name_at(ctx *c, size_t q, size_t e, size_t *ov, name_words *nw)
+   asked, as name_end_words() gives them; first as it takes it). */
+static int name_at(ctx *c, size_t q, size_t e, size_t *ov, name_words *nw, const uint8_t *first)
 {
-    size_t r = name_end_words(c, q, e, nw);
+    size_t r = name_end_words(c, q, e, nw, first);
     if (r == NAME_ASK_PCRE2)
         return pk_rx_match(c, RX_NAME, q, e, ov, 2) && ov[2] == q;
     if (!r)
@@ -718,7 +780,8 @@ static void seen_put(ctx *c, size_t j, size_t s, size_t e, size_t person)
 /* What a mention adds to the person it names. */
 static inline void add_to(pk_person *p, const char *title, const char *party, const char *role)
 {
-    if (strcmp(role, "chair") == 0 && strcmp(p->role, "chair") != 0)
+    /* (its first byte first: most roles are another) */
+    if (role[0] == 'c' && strcmp(role, "chair") == 0 && strcmp(p->role, "chair") != 0)
         p->role = role;
     if (!p->title && title)
         p->title = title;
@@ -877,7 +940,7 @@ static inline size_t match_words(const ctx *c, const name_words *nw, size_t s, s
     return words_of(c, s, e, w, 8, NULL);
 }
 
-static int is_name_word(const ctx *c, const word *w)
+static PK_ALWAYS_INLINE int is_name_word(const ctx *c, const word *w)
 {
     const char *s = c->t.s + w->s;
     size_t n = w->e - w->s;
@@ -1012,16 +1075,13 @@ static int party_word(ctx *c, const word *w)
     return n >= 3 && n <= 12 && s[0] == '(' && s[n - 1] == ')' && party_of(c, s + 1, n - 2, 1);
 }
 
-/* The line may be one of names that signature() takes, whatever titles
-   stand below it: two words or more, each a name word but for short words
-   and parties in parentheses after the first (what signature() asks of
-   every line, before the titles are looked up). */
-static PK_ALWAYS_INLINE int may_sign(const ctx *c, const line *nl)
+/* may_sign()'s walk by bytes over the line from p on (at a word's start
+   or in the spaces before it), the n words before p passed */
+static PK_ALWAYS_INLINE int may_sign_from(const ctx *c, const line *nl, size_t p, size_t n)
 {
     /* the words as words_of() gives them, looked at as they come: most
        lines fail at their first or second */
-    size_t n = 0;
-    for (size_t p = nl->s; p < nl->e && n < 16; n++) {
+    for (; p < nl->e && n < 16; n++) {
         while (p < nl->e && (c->t.s[p] == ' ' || c->t.s[p] == '\n'))
             p++;
         if (p >= nl->e)
@@ -1051,6 +1111,66 @@ static PK_ALWAYS_INLINE int may_sign(const ctx *c, const line *nl)
             return 0;
     }
     return n >= 2;
+}
+
+/* The line may be one of names that signature() takes, whatever titles
+   stand below it: two words or more, each a name word but for short words
+   and parties in parentheses after the first (what signature() asks of
+   every line, before the titles are looked up). */
+static PK_ALWAYS_INLINE int may_sign(const ctx *c, const line *nl)
+{
+#if defined(__SSE2__)
+    /* the line's first 32 bytes, where the text holds them, read once:
+       its spaces and line breaks and the bytes no name word holds as
+       bits (those from the line's end on as spaces), and the words the
+       runs of clear bits; a word that reaches past them is walked by
+       bytes from its start */
+    if (nl->s + 32 <= c->t.n) {
+        const char *t = c->t.s + nl->s;
+        size_t len = nl->e - nl->s;
+        /* most lines that fail do so at their first byte: ASCII, no
+           capital and no space (no name word opens there) */
+        unsigned char a0 = (unsigned char)t[0];
+        if (a0 < 0x80 && (unsigned char)(a0 - 'A') >= 26 && a0 != ' ' && a0 != '\n')
+            return 0;
+        __m128i x0 = _mm_loadu_si128((const __m128i *)(const void *)t);
+        __m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)(t + 16));
+        const __m128i sp_b = _mm_set1_epi8(' '), nl_b = _mm_set1_epi8('\n');
+        __m128i s0 = _mm_or_si128(_mm_cmpeq_epi8(x0, sp_b), _mm_cmpeq_epi8(x0, nl_b));
+        __m128i s1 = _mm_or_si128(_mm_cmpeq_epi8(x1, sp_b), _mm_cmpeq_epi8(x1, nl_b));
+        uint64_t sp = (uint64_t)(unsigned)_mm_movemask_epi8(s0) | (uint64_t)(unsigned)_mm_movemask_epi8(s1) << 16;
+        uint64_t bad = (uint64_t)no_name_bits(x0) | (uint64_t)no_name_bits(x1) << 16;
+        int closed = len <= 32; /* the line ends in the window */
+        if (closed)
+            sp |= ~(uint64_t)0 << len;
+        /* the words' first and last bytes; past the window, a word whose
+           last byte is the window's last may go on */
+        uint64_t in = ~sp & 0xFFFFFFFFu, starts = in & ~(in << 1), ends = in & ~(in >> 1);
+        for (size_t n = 0; starts; n++) {
+            if (n == 16)
+                return 1;
+            size_t ws = (size_t)__builtin_ctzll(starts), we = (size_t)__builtin_ctzll(ends) + 1, m = we - ws;
+            if (!closed && we >= 32)
+                return may_sign_from(c, nl, nl->s + ws, n);
+            starts &= starts - 1;
+            ends &= ends - 1;
+            unsigned char a = (unsigned char)t[ws];
+            if (a < 0x80 && (unsigned char)(a - 'A') >= 26) {
+                /* no name word: a short word or a party in parentheses */
+                if (n == 0)
+                    return 0;
+                size_t lim = a == '(' ? 12 : 3;
+                if (m > lim || (m > 3 && t[we - 1] != ')'))
+                    return 0;
+            } else if ((n == 0 || m > 3) && (bad >> ws & (((uint64_t)1 << m) - 1) || m < 2 || !upper_at(t + ws, m)))
+                return 0;
+            if (!starts) /* the last word in the window */
+                return closed ? n + 1 >= 2 : may_sign_from(c, nl, nl->s + 32, n + 1);
+        }
+        return closed ? 0 : may_sign_from(c, nl, nl->s + 32, 0);
+    }
+#endif
+    return may_sign_from(c, nl, nl->s, 0);
 }
 
 /* Names on a line over k titles: split at wide gaps, else at given names. */
@@ -1140,47 +1260,72 @@ static const struct label {
 #undef LABEL
 };
 
+/* The labels by their first two bytes, as bits (bit k: labels[k]) under
+   a hash of the two (label_pair()), made once from the rows: most lines
+   cost one test, and those that open with a label's first byte but not
+   its second ("Stockholms stad" by "Sekreterare") are not picked. Two
+   pairs of one hash share their bits: the rows are compared whole after
+   it. */
+#define LABEL_PAIRS 1024
+static uint16_t label_rows[LABEL_PAIRS];
+static pthread_once_t label_rows_once = PTHREAD_ONCE_INIT;
+
+static inline size_t label_pair(unsigned char a, unsigned char b) { return ((size_t)a * 31 + b) & (LABEL_PAIRS - 1); }
+
+static void make_label_rows(void)
+{
+    _Static_assert(sizeof labels / sizeof *labels <= 16, "a label's bit in label_rows");
+    for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+        label_rows[label_pair((unsigned char)labels[k].word[0], (unsigned char)labels[k].word[1])] |= (uint16_t)(1u << k);
+}
+
 /* The lines that labelled() and the signature blocks look at, found in one
-   walk over the lines: those that open with the first byte of a label
-   (the labels by their first byte as bits in rows, so most lines cost
-   one test), and those no heading that may_sign() passes with a line
-   below them that is not blank. Each list ascends. */
+   walk over the lines: those that open with the first two bytes of a
+   label (rows: label_rows; after a line of one byte, its line break or
+   a byte the text holds past its end), and those no heading that
+   may_sign() passes with a line below them that is not blank. Each list
+   ascends. */
 typedef struct line_picks {
-    uint16_t rows[256];
+    const uint16_t *rows;
     size_t *label, nlabel;
     size_t *sign, nsign;
 } line_picks;
 
 static void pick_lines(ctx *c, const segs *g, line_picks *lp)
 {
-    memset(lp->rows, 0, sizeof lp->rows);
-    _Static_assert(sizeof labels / sizeof *labels <= 16, "a label's bit in rows");
-    for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
-        lp->rows[(unsigned char)labels[k].word[0]] |= (uint16_t)(1u << k);
+    pthread_once(&label_rows_once, make_label_rows);
+    lp->rows = label_rows;
     lp->nlabel = lp->nsign = 0;
     lp->label = g->nlines ? pk_arena_alloc(c->a, 2 * g->nlines * sizeof *lp->label) : NULL;
     lp->sign = lp->label ? lp->label + g->nlines : NULL;
     if (!lp->label)
         return;
-    for (size_t i = 0; i < g->nlines; i++) {
-        const line *nl = &g->lines[i];
+    /* the counts and bounds in locals, which the lists' stores cannot change */
+    const line *lines = g->lines;
+    size_t nlines = g->nlines, nlabel = 0, nsign = 0;
+    for (size_t i = 0; i < nlines; i++) {
+        const line *nl = &lines[i];
         if (nl->blank)
             continue;
-        if (lp->rows[(unsigned char)c->t.s[nl->s]])
-            lp->label[lp->nlabel++] = i;
-        if (i + 1 < g->nlines && !g->lines[i + 1].blank && !nl->heading && may_sign(c, nl))
-            lp->sign[lp->nsign++] = i;
+        if (label_rows[label_pair((unsigned char)c->t.s[nl->s], (unsigned char)c->t.s[nl->s + 1])])
+            lp->label[nlabel++] = i;
+        if (i + 1 < nlines && !lines[i + 1].blank && !nl->heading && may_sign(c, nl))
+            lp->sign[nsign++] = i;
     }
+    lp->nlabel = nlabel;
+    lp->nsign = nsign;
 }
 
 static void labelled(ctx *c, const segs *g, const name_starts *ns, const line_picks *lp)
 {
     size_t ov[4];
-    /* the rows that open with the line's first byte, in the rows' order */
+    /* the rows that open with the line's first two bytes (or share their
+       hash), in the rows' order */
     for (size_t x = 0; x < lp->nlabel; x++) {
         size_t i = lp->label[x];
         const line *l = &g->lines[i];
-        for (unsigned bits = lp->rows[(unsigned char)c->t.s[l->s]]; bits; bits &= bits - 1) {
+        for (unsigned bits = lp->rows[label_pair((unsigned char)c->t.s[l->s], (unsigned char)c->t.s[l->s + 1])]; bits;
+             bits &= bits - 1) {
             size_t k = (size_t)__builtin_ctz(bits), m = labels[k].len;
             /* most rows end at their second byte */
             if (l->e - l->s < m || labels[k].word[1] != c->t.s[l->s + 1] || memcmp(c->t.s + l->s, labels[k].word, m) != 0)
@@ -1363,16 +1508,37 @@ static void attendance(ctx *c, const segs *g, const name_starts *ns)
     size_t ov[6];
     /* a heading reads nothing unless a name starts the next line (name_at()
        there below), and RX_NAME matches only at a place of ns: the lines
-       looked at are those before a line that starts at such a place, found
-       by walking the places and the lines (which start in ascending order)
-       together, in the lines' order */
+       looked at are those before a line that starts at such a place, in
+       the lines' order. A line after the first starts after a line break
+       (pk_segment() splits the text at each), so a place after none starts
+       no line, and the line one starts is found from the last one found,
+       by steps that double and then by halves (the places and the lines
+       ascend) */
     for (size_t a = 0, b = 1; a < ns->n; a++) {
-        while (b < g->nlines && g->lines[b].s < ns->at[a])
-            b++;
+        size_t x = ns->at[a];
+        if (x == 0 || c->t.s[x - 1] != '\n')
+            continue;
+        size_t lo = b, step = 1, n = g->nlines;
+        if (lo < n && g->lines[lo].s < x) {
+            while (lo + step < n && g->lines[lo + step].s < x) {
+                lo += step;
+                step *= 2;
+            }
+            size_t hi = lo + step < n ? lo + step : n; /* the first at x or after it is in (lo, hi] */
+            while (hi - lo > 1) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (g->lines[mid].s < x)
+                    lo = mid;
+                else
+                    hi = mid;
+            }
+            lo = hi;
+        }
+        b = lo;
         if (b >= g->nlines)
             break;
         const line *nx = &g->lines[b], *l = &g->lines[b - 1];
-        if (nx->s != ns->at[a] || nx->blank || nx->heading)
+        if (nx->s != x || nx->blank || nx->heading)
             continue;
         size_t i = b - 1;
         const char *roll_title; /* the title when a line names none */
@@ -1382,7 +1548,9 @@ static void attendance(ctx *c, const segs *g, const name_starts *ns)
             const line *m = &g->lines[j];
             name_words found;
             const char *next_title;
-            if (!name_at(c, m->s, m->e, ov, &found) || roll_heading_line(c, m, &next_title))
+            /* (the first line starts at the place ns->at[a]) */
+            if (!name_at(c, m->s, m->e, ov, &found, j == b ? ns->first[a] : NULL) ||
+                roll_heading_line(c, m, &next_title))
                 break;
             size_t s = ov[2], e = ov[3], p = e;
             word w[8];
@@ -1454,7 +1622,7 @@ static void titled(ctx *c, const name_starts *starts)
         for (size_t cut = 1; !k && cut <= 2 && we - p > 6 && we - p < 60 && c->t.s[we - 1] == 'n'; cut++)
             k = pk_title_word(c->t.s + p, we - p - cut);
         name_words found;
-        if (!k || !name_at(c, ns, ne, ov, &found))
+        if (!k || !name_at(c, ns, ne, ov, &found, starts->first[j]))
             continue;
         size_t e = ov[3], e0 = e;
         word w[8];
@@ -1590,9 +1758,31 @@ static void trim_member(ctx *c, member *m, const name_words *known)
     size_t ov[4], lim = m->s + 160 < c->t.n ? m->s + 160 : c->t.n;
     name_words again;
     again.n = 0;
-    if (m->s != s0 && name_at(c, m->s, lim, ov, &again))
-        m->e = ov[3];
-    if (m->s != s0) { /* else the words are those above */
+    /* from a name word of a match found by hand that no range's end cut
+       (here nor in lim), the walk reads what the match's walk read to its
+       end: it has those words, and goes on from there (as far as the
+       fourth name word) */
+    size_t from = 0, on = NAME_ASK_PCRE2;
+    if (m->s != s0 && known->n && known->far && m->e + 16 <= lim && (unsigned char)(c->t.s[m->s] - 'a') >= 26)
+        for (size_t i = 1; i < known->n && !from; i++)
+            if (known->w[i].s == m->s)
+                from = i;
+    if (from) {
+        size_t k = known->n - from, reps = 0;
+        memcpy(again.w, known->w + from, k * sizeof *again.w);
+        for (size_t i = 1; i < k; i++) /* its name words (a particle opens with a small letter) */
+            reps += (unsigned char)(c->t.s[again.w[i].s] - 'a') >= 26;
+        if ((on = name_walk_on(c, m->e, lim, &reps, again.w, &k)) != NAME_ASK_PCRE2) {
+            /* no word after the first: no match, and the words are those */
+            if (reps)
+                m->e = on;
+            n = k;
+            w = again.w;
+        }
+    }
+    if (on == NAME_ASK_PCRE2 && m->s != s0) { /* else the words are those above */
+        if (name_at(c, m->s, lim, ov, &again, NULL))
+            m->e = ov[3];
         if ((n = again.n) != 0)
             w = again.w;
         else {
@@ -1868,7 +2058,7 @@ static void runs(ctx *c, const name_starts *ns)
             closed |= conj;
             glued = 0;
             size_t lim = q + 160 < c->t.n ? q + 160 : c->t.n;
-            if (!name_at(c, q, lim, ov, &known)) {
+            if (!name_at(c, q, lim, ov, &known, NULL)) {
                 /* "A, B och Kommunstyrelsen": a list of more than names */
                 foreign = q < c->t.n && upper_at(c->t.s + q, c->t.n - q);
                 break;
@@ -2000,6 +2190,16 @@ static char *spelling_key(ctx *c, const char *name, size_t nn, size_t *len)
    or a Latin-1 letter after 0xC3 there). */
 static int spelling_first(const char *name, size_t nn)
 {
+    /* the commonest: an ASCII first byte that spell pairs with none
+       (spell_step() reads no byte after it): the key opens with it as
+       spell writes it, whatever follows */
+    if (nn && (unsigned char)name[0] < 0x80) {
+        unsigned char a = (unsigned char)name[0];
+        a = (unsigned char)((unsigned char)(a - 'A') < 26 ? a + 32 : a);
+        unsigned sp = spell[a];
+        if (!(sp & SPELL_PAIR))
+            return sp ? (int)(sp & 0xFF) : a;
+    }
     char lw[8];
     size_t m = 0, i = 0;
     while (i < nn && m < 4) {
@@ -2056,6 +2256,49 @@ static void merge_spellings(ctx *c)
                 count[first[i]] = (unsigned char)(count[first[i]] < 2 ? count[first[i]] + 1 : 2);
         for (size_t i = 0; i < n && told; i++)
             alone[i] = count[first[i]] == 1;
+        /* of the names that share that byte, those whose last word's key
+           opens with a byte no other's does (with the first byte, a pair
+           by hash): the key's last space stands for the name's last space
+           or hyphen, and the key after it is that word's own, so two names
+           of one key have both bytes alike (a name of one word none to
+           pair: 257) */
+        size_t m = 0;
+        for (size_t i = 0; i < n && told; i++)
+            m += !alone[i];
+        if (told && m >= 2) {
+            size_t hc = 16;
+            while (hc < 2 * m)
+                hc *= 2;
+            uint32_t *sig = pk_arena_alloc(c->a, n * sizeof *sig), *hs = pk_arena_alloc(c->a, hc * sizeof *hs);
+            unsigned char *hn = pk_arena_alloc(c->a, hc);
+            memset(hs, 0, hc * sizeof *hs);
+            memset(hn, 0, hc);
+            for (size_t i = 0; i < n && told; i++) {
+                if (alone[i])
+                    continue;
+                const char *name = ps[i].name;
+                size_t len = strlen(name), b = len;
+                while (b > 0 && name[b - 1] != ' ' && name[b - 1] != '-')
+                    b--;
+                int last = b ? spelling_first(name + b, len - b) : 257;
+                if (!(told = last >= 0))
+                    break;
+                sig[i] = (uint32_t)(first[i] * 258 + last) + 1;
+                size_t j = (sig[i] * 2654435761u) & (hc - 1);
+                while (hs[j] && hs[j] != sig[i])
+                    j = (j + 1) & (hc - 1);
+                hs[j] = sig[i];
+                hn[j] = (unsigned char)(hn[j] < 2 ? hn[j] + 1 : 2);
+            }
+            for (size_t i = 0; i < n && told; i++) {
+                if (alone[i])
+                    continue;
+                size_t j = (sig[i] * 2654435761u) & (hc - 1);
+                while (hs[j] != sig[i])
+                    j = (j + 1) & (hc - 1);
+                alone[i] = hn[j] == 1;
+            }
+        }
     }
     for (size_t i = 0; i < n; i++) {
         if (alone[i])
