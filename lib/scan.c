@@ -35,6 +35,10 @@ typedef struct key {
        then[32 + t / 8]; all of them when any may), when `bound` */
     unsigned char bound;
     unsigned char then[64];
+    /* once compiled: its set's place in thens (0: none), and where in
+       the key the run of spaces ends that the sets follow (its length,
+       or less for a key that goes on past the run: extend_bound()) */
+    unsigned char then_id, then_at;
 } key;
 
 /* The automaton reads the text's bytes folded (canon()): a state's key
@@ -50,8 +54,9 @@ typedef struct hit {
     uint32_t check;
     unsigned char kind, len, how;
     /* a folded key's set of the bytes after its run of spaces (in
-       thens, when fits is then_follows), else 0 */
-    unsigned char then;
+       thens, when fits is then_follows), else 0; and where in the key
+       that run ends */
+    unsigned char then, then_at;
     /* how many hits after it in its state are of its kind, length and
        fits (its bytes otherwise spelt: "nämnd", "Nämnd", "NÄMND"): once
        one of them is spelt in the text, the others add the same place if
@@ -153,6 +158,8 @@ static int add_key(pk_scan *sc, int kind, const unsigned char *b, size_t len, in
     k->how = (unsigned char)how;
     k->fits = fits;
     k->bound = 0;
+    k->then_id = 0;
+    k->then_at = (unsigned char)len;
     return 0;
 }
 
@@ -250,6 +257,65 @@ int pk_scan_folded(pk_scan *sc, int kind, const char *phrase, size_t n)
     memset(k->then, 0, sizeof k->then);
     if (bound)
         then_phrase(k, b, n);
+    return 0;
+}
+
+/* A bound key whose sets are kept (then_id) stands in the automaton as
+   the keys that go on past its space: with a byte that may follow a
+   single space there (each byte of the first set as the key's next byte
+   reads it), and, when the second set is one of a few bytes, with one of
+   those after it; or with a second space (a longer run, the sets asked
+   after it as before). Every place where the sets hold is a place of one
+   of them, and each hit asks the sets from the end of the run as the
+   bound key did (then_at): the same places are kept, but the state after
+   the space, where most text after a word that ends as the key does
+   goes on otherwise, is no hot one. The key itself is replaced by the
+   last of them. */
+static int extend_bound(pk_scan *sc, size_t i)
+{
+    key k = sc->keys[i];
+    size_t len = k.len;
+    if (len + 2 > MAX_KEY)
+        return 0;
+    /* the bytes after the space as the key reads them, and after them
+       (none when the second set holds the end of the text, or many) */
+    unsigned char next[256], after[256];
+    size_t nnext = 0, nafter = 0;
+    for (int t = 0; t < 256; t++)
+        if (k.then[t / 8] >> (t % 8) & 1) {
+            unsigned char c = pk_fold_byte((unsigned char)t, ' ');
+            if (!memchr(next, c, nnext))
+                next[nnext++] = c;
+        }
+    int two = !(k.then[32] & 1);
+    for (int t = 0; two && t < 256; t++)
+        if (k.then[32 + t / 8] >> (t % 8) & 1)
+            after[nafter++] = (unsigned char)t;
+    if (nnext * nafter > 16 || nafter == 0)
+        two = 0;
+    unsigned char b[MAX_KEY];
+    memcpy(b, k.b, len);
+    b[len] = ' ';
+    for (size_t c = 0; c < nnext; c++) {
+        b[len] = next[c];
+        /* the byte after as read after the key's next byte, each once */
+        unsigned char seen[256 / 8] = {0};
+        for (size_t d = 0; d < (two ? nafter : 1); d++) {
+            unsigned char t = pk_fold_byte(after[d], next[c]);
+            if (two && (seen[t / 8] >> (t % 8) & 1))
+                continue;
+            seen[t / 8] = (unsigned char)(seen[t / 8] | 1u << (t % 8));
+            b[len + 1] = t;
+            if (add_key(sc, k.kind, b, len + 1 + (size_t)two, FOLDED, NULL))
+                return -1;
+            sc->keys[sc->nkeys - 1].then_id = k.then_id;
+            sc->keys[sc->nkeys - 1].then_at = (unsigned char)len;
+        }
+    }
+    key *r = &sc->keys[i];
+    r->b[len] = ' ';
+    r->len = (unsigned char)(len + 1);
+    r->then_at = (unsigned char)len;
     return 0;
 }
 
@@ -359,6 +425,30 @@ int pk_scan_compile(pk_scan *sc)
             return -1;
         sc->keys[sc->nkeys - 1].kind = d < 10 ? DIGIT_KIND : DIGITS_KIND;
     }
+    /* each bound key's set of bytes in thens, each set once */
+    free(sc->thens);
+    sc->thens = NULL;
+    sc->nthens = 1; /* 0: no set */
+    for (size_t i = 0, nbound = sc->nkeys; i < nbound; i++) {
+        if (!sc->keys[i].bound || sc->keys[i].fits)
+            continue;
+        size_t t = 1;
+        while (t < sc->nthens && memcmp(sc->thens[t], sc->keys[i].then, sizeof *sc->thens) != 0)
+            t++;
+        if (t > UCHAR_MAX)
+            continue; /* no room: the key takes any byte */
+        if (t == sc->nthens) {
+            unsigned char(*more)[64] = pk_realloc(sc->thens, (t + 1) * sizeof *more);
+            if (!more)
+                return -1;
+            sc->thens = more;
+            memcpy(sc->thens[t], sc->keys[i].then, sizeof *sc->thens);
+            sc->nthens = t + 1;
+        }
+        sc->keys[i].then_id = (unsigned char)t;
+        if (extend_bound(sc, i))
+            return -1;
+    }
     /* a class for each canonical byte that some key holds; every byte
        that reads as it in its class */
     unsigned char of_canon[256];
@@ -389,11 +479,8 @@ int pk_scan_compile(pk_scan *sc)
     unsigned char *digit = pk_malloc(nodes_max);
     /* each key's check: its place in checks (its bytes), or 0 */
     uint32_t *check = pk_malloc((sc->nkeys + 1) * sizeof *check);
-    /* each key's set of bytes after its run of spaces: its place in
-       thens, or 0 */
-    unsigned char *then = pk_malloc(sc->nkeys + 1);
     int rc = -1;
-    if (!fail || !queue || !first_hit || !next_hit || !delta || !out_at || !out_n || !renum || !digit || !check || !then)
+    if (!fail || !queue || !first_hit || !next_hit || !delta || !out_at || !out_n || !renum || !digit || !check)
         goto done;
     size_t nbytes = 1;
     for (size_t i = 0; i < sc->nkeys; i++)
@@ -403,29 +490,6 @@ int pk_scan_compile(pk_scan *sc)
     if (!sc->checks)
         goto done;
     sc->nchecks = 1; /* 0: no check */
-    /* each bound key's set of bytes in thens, each set once */
-    free(sc->thens);
-    sc->thens = NULL;
-    sc->nthens = 1; /* 0: no set */
-    for (size_t i = 0; i < sc->nkeys; i++) {
-        then[i] = 0;
-        if (!sc->keys[i].bound || sc->keys[i].fits)
-            continue;
-        size_t t = 1;
-        while (t < sc->nthens && memcmp(sc->thens[t], sc->keys[i].then, sizeof *sc->thens) != 0)
-            t++;
-        if (t > UCHAR_MAX)
-            continue; /* no room: the key takes any byte */
-        if (t == sc->nthens) {
-            unsigned char(*more)[64] = pk_realloc(sc->thens, (t + 1) * sizeof *more);
-            if (!more)
-                goto done;
-            sc->thens = more;
-            memcpy(sc->thens[t], sc->keys[i].then, sizeof *sc->thens);
-            sc->nthens = t + 1;
-        }
-        then[i] = (unsigned char)t;
-    }
     alike_bytes ab;
     sort_alike(&ab);
     for (size_t i = 0; i < sc->nkeys; i++) {
@@ -520,8 +584,9 @@ int pk_scan_compile(pk_scan *sc)
                 }
                 hit h = {.kind = sc->keys[i].kind, .len = sc->keys[i].len, .how = sc->keys[i].how,
                          .fits = sc->keys[i].fits, .check = check[i]};
-                if (then[i]) {
-                    h.then = then[i];
+                if (sc->keys[i].then_id) {
+                    h.then = sc->keys[i].then_id;
+                    h.then_at = sc->keys[i].then_at;
                     h.fits = then_follows;
                 }
                 unsigned char last[8] = {0}, mask[8] = {0};
@@ -532,7 +597,7 @@ int pk_scan_compile(pk_scan *sc)
                 memcpy(&h.mask, mask, 8);
                 size_t k = out_at[st];
                 while (k < nouts && !(sc->outs[k].kind == h.kind && sc->outs[k].len == h.len && sc->outs[k].fits == h.fits &&
-                                      sc->outs[k].then == h.then && sc->outs[k].how == h.how &&
+                                      sc->outs[k].then == h.then && sc->outs[k].then_at == h.then_at && sc->outs[k].how == h.how &&
                                       same_check(sc, sc->outs[k].check, h.check, h.len)))
                     k++;
                 if (k < nouts)
@@ -552,7 +617,7 @@ int pk_scan_compile(pk_scan *sc)
                     to++;
                 for (size_t o = out_at[st]; o < to; o++)
                     if (sc->outs[o].kind == h.kind && sc->outs[o].len == h.len && sc->outs[o].fits == h.fits &&
-                        sc->outs[o].then == h.then)
+                        sc->outs[o].then == h.then && sc->outs[o].then_at == h.then_at)
                         to = o + 1;
                 memmove(sc->outs + to + 1, sc->outs + to, (nouts - to) * sizeof *sc->outs);
                 sc->outs[to] = h;
@@ -561,7 +626,8 @@ int pk_scan_compile(pk_scan *sc)
         out_n[st] = (uint16_t)(nouts - out_at[st]);
         for (size_t o = nouts; o-- > out_at[st] + 1;) {
             const hit *x = &sc->outs[o - 1], *y = &sc->outs[o];
-            if (x->kind == y->kind && x->len == y->len && x->fits == y->fits && x->then == y->then && y->alike < UCHAR_MAX)
+            if (x->kind == y->kind && x->len == y->len && x->fits == y->fits && x->then == y->then && x->then_at == y->then_at &&
+                y->alike < UCHAR_MAX)
                 sc->outs[o - 1].alike = (unsigned char)(y->alike + 1);
         }
         if (two)
@@ -624,7 +690,6 @@ done:
     free(renum);
     free(digit);
     free(check);
-    free(then);
     free(sc->keys);
     sc->keys = NULL;
     sc->nkeys = sc->capkeys = 0;
@@ -792,7 +857,7 @@ static inline void hits_at(const pk_scan *sc, pass *ps, places *q, const hot_sta
                 continue;
             }
         }
-        if (!h->fits || (h->then ? run_then(sc->thens[h->then], u, n, p + 1) : h->fits(s, n, p + 1)))
+        if (!h->fits || (h->then ? run_then(sc->thens[h->then], u, n, at + h->then_at) : h->fits(s, n, p + 1)))
             add_place(ps, &q[h->kind], at);
         h += h->alike;
     }
