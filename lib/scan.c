@@ -650,12 +650,19 @@ int pk_scan_compile(pk_scan *sc)
     sc->hots = pk_malloc(nodes * sizeof *sc->hots);
     if (!sc->delta || !sc->hots)
         goto done;
+    /* each new number's old state (in fail, no longer asked), and the
+       table a column at a time, each written in order */
     for (size_t st = 0; st < nodes; st++) {
-        for (size_t c = 0; c < nc; c++)
-            sc->delta[c * nodes + renum[st]] = renum[delta[st * nc + c]];
+        fail[renum[st]] = (uint16_t)st;
         sc->hots[renum[st]].first = sc->outs + out_at[st];
         sc->hots[renum[st]].n = out_n[st];
         sc->hots[renum[st]].after_digit = digit[st];
+    }
+    for (size_t c = 0; c < nc; c++) {
+        uint16_t *to = sc->delta + c * nodes;
+        const uint16_t *from = delta + c;
+        for (size_t r = 0; r < nodes; r++)
+            to[r] = renum[from[fail[r] * nc]];
     }
     for (int b = 0; b < 256; b++)
         sc->col[b] = sc->delta + sc->cls[b] * nodes;
