@@ -718,11 +718,12 @@ done:
 
 /* A kind's places while the pass notes them: the room they have, the
    place noted last (end: it + 1, 0 before any), and whether one came
-   before the place noted last (settle() puts them in order then). */
+   before the place noted last (settle() puts them in order then); in
+   32 bits, as the places are, so that the four streams' places of every
+   kind are cleared at once in a few lines. */
 typedef struct places {
     uint32_t *at;
-    size_t n, cap, end;
-    int unsorted;
+    uint32_t n, cap, end, unsorted;
 } places;
 
 /* The pass's text and arena, and the room not yet handed to a kind:
@@ -734,15 +735,19 @@ typedef struct pass {
     arena *a;
     uint32_t *spare;
     size_t nspare;
+    /* the kinds that have any place in any stream (bit kind) */
+    uint64_t kinds;
 } pass;
+_Static_assert(PK_CUE_KINDS <= 64, "a bit for each kind of cue");
 
 #define ROOM 64
 #define ROOMS_AT_ONCE 16
 
 /* More room for a kind's places. */
-static void grow_room(pass *ps, places *q)
+static void grow_room(pass *ps, places *q, int kind)
 {
     if (!q->cap) {
+        ps->kinds |= (uint64_t)1 << kind;
         if (ps->nspare < ROOM) {
             ps->spare = pk_arena_alloc(ps->a, ROOMS_AT_ONCE * ROOM * sizeof *ps->spare);
             ps->nspare = ROOMS_AT_ONCE * ROOM;
@@ -757,17 +762,19 @@ static void grow_room(pass *ps, places *q)
     q->cap *= 2;
 }
 
-static inline void add_place(pass *ps, places *q, size_t p)
+/* Place p of this kind into a stream's places (of every kind). */
+static inline void add_place(pass *ps, places *kinds, int kind, size_t p)
 {
+    places *q = &kinds[kind];
     if (q->end > p) {
         if (q->end == p + 1)
             return;
         q->unsorted = 1;
     }
     if (q->n == q->cap)
-        grow_room(ps, q);
+        grow_room(ps, q, kind);
     q->at[q->n++] = (uint32_t)p;
-    q->end = p + 1;
+    q->end = (uint32_t)(p + 1);
 }
 
 /* Keys of one kind but of different lengths end in order, not always start
@@ -816,14 +823,14 @@ static void digit_cues(const pk_scan *sc, pass *ps, places *q, size_t p)
         else if (!sc->digit_fits[i](s, n, p))
             continue;
         for (int kind = sc->digit_kind[i]; lo < hi; lo++)
-            add_place(ps, &q[kind], lo);
+            add_place(ps, q, kind, lo);
     }
     if (sc->rows) {
         size_t lo[MAX_DIGIT], hi[MAX_DIGIT];
         for (unsigned rows = sc->rows(s, n, p, to, lo, hi); rows; rows &= rows - 1) {
             int i = __builtin_ctz(rows), kind = sc->rows_kind[i];
             for (size_t at = lo[i]; kind >= 0 && at < hi[i]; at++)
-                add_place(ps, &q[kind], at);
+                add_place(ps, q, kind, at);
         }
     }
 }
@@ -878,7 +885,7 @@ static inline void hits_at(const pk_scan *sc, pass *ps, places *q, const hot_sta
             }
         }
         if (!h->fits || (h->then ? run_then(sc->thens[h->then], u, n, at + h->then_at) : h->fits(s, n, p + 1)))
-            add_place(ps, &q[h->kind], at);
+            add_place(ps, q, h->kind, at);
         h += h->alike;
     }
 }
@@ -1041,41 +1048,66 @@ done:
     c->cue[PK_CUE_CAPITALS].n = k;
 }
 
-/* A text shorter than this is read in one stream (at least twice the
-   longest key: the second stream starts that far before the half). */
-#define TWO_STREAMS 256
-_Static_assert(TWO_STREAMS >= 2 * MAX_KEY + 2, "the second stream's start lies in the text");
-
-void pk_scan_text(ctx *c)
+/* The cues of the text read in one stream, into q (a text too short to
+   be cut in four). */
+static void one_stream(const pk_scan *sc, pass *ps, places *q)
 {
-    const pk_scan *sc = c->ex->scan;
-    places first[PK_CUE_KINDS], later[PK_CUE_KINDS];
-    /* no places and no room yet (all bits zero: at NULL, n, cap and end 0) */
-    memset(first, 0, sizeof first);
-    memset(later, 0, sizeof later);
-    pass ps = {.s = c->t.s, .n = c->t.n, .a = c->a, .spare = NULL, .nspare = 0};
-    size_t n = c->t.n;
     const uint16_t *const *col = sc->col;
-    const unsigned char *u = (const unsigned char *)c->t.s;
+    const unsigned char *u = (const unsigned char *)ps->s;
+    uint16_t st[SCAN_BLOCK], hot[SCAN_BLOCK / 16];
+    size_t x = 0;
+    for (size_t j = 0; j < ps->n;) {
+        size_t m = ps->n - j > SCAN_BLOCK ? SCAN_BLOCK : ps->n - j;
+        memset(hot, 0, (m + 63) / 64 * 4 * sizeof *hot);
+        for (size_t i = 0; i < m; i++) {
+            x = col[u[j + i]][x];
+            st[i] = (uint16_t)x;
+            note_hot(hot, i, x, sc->hot);
+        }
+        block_hits(sc, ps, q, st, hot, m, j, 0);
+        j += m;
+    }
+}
+
+/* A text shorter than this is read in one stream, a longer one in four
+   (four_streams: stretches of (n + 3 depth) / 4 bytes, rounded up, each
+   but the first from `depth` bytes before the end of the one before, lie
+   in order in the text once n > depth + 9). */
+#define STREAMS 4
+#define MANY_STREAMS 256
+_Static_assert(MANY_STREAMS >= 2 * MAX_KEY + 16, "each stream starts in the text, before the place it keeps from");
+
+/* The cues of the text in four streams, into the places of each (a row
+   of PK_CUE_KINDS a stream in pl). */
+static void four_streams(const pk_scan *sc, pass *ps, places *pl)
+{
+    size_t n = ps->n, depth = sc->depth;
+    const uint16_t *const *col = sc->col;
+    const unsigned char *u = (const unsigned char *)ps->s;
     /* Each byte's state hangs on the one before: one stream waits for a
-       load a byte. Two streams, the text's first half and its second, are
-       read side by side (their loads overlap); the second starts `depth`
-       bytes early, where its state is found again (a state is the longest
-       end of the bytes read that opens a key), and keeps the cues that end
-       in its half, in later[], put after the first's at the end. */
-    size_t mid = n / 2, from = mid - sc->depth;
-    size_t a = 0, b = 0, j = 0;
-    if (n < TWO_STREAMS)
-        mid = from = 0; /* the second stream reads it all */
+       load a byte. Four streams, over four stretches of the text of one
+       length (len), are read side by side (their loads overlap): each but
+       the first starts `depth` bytes before the place where the one before
+       it stops, where its state is found again (a state is the longest end
+       of the bytes read that opens a key), and keeps the cues that end
+       from there on (keep[]), in its own places, put after those of the
+       one before at the end. The last ends at the end of the text. */
+    size_t len = (n + (STREAMS - 1) * depth + STREAMS - 1) / STREAMS, from[STREAMS] = {0}, keep[STREAMS] = {0};
+    for (int k = 1; k < STREAMS; k++) {
+        keep[k] = from[k - 1] + len;
+        from[k] = k + 1 < STREAMS ? keep[k] - depth : n - len;
+    }
     /* a block at a time, the state after each byte of each stream noted,
        then the hot ones among them found and their hits taken in order: a
        hot state is too frequent and too irregular a branch to be guessed
        at each byte */
-    uint16_t sa[SCAN_BLOCK], sb[SCAN_BLOCK], ha[SCAN_BLOCK / 16], hb[SCAN_BLOCK / 16];
+    uint16_t st[STREAMS][SCAN_BLOCK], hot[STREAMS][SCAN_BLOCK / 16];
     const uint32_t first_hot = sc->hot;
-    while (j < mid) {
-        size_t m = mid - j > SCAN_BLOCK ? SCAN_BLOCK : mid - j;
-        const unsigned char *ua = u + j, *ub = u + from + j;
+    size_t x0 = 0, x1 = 0, x2 = 0, x3 = 0;
+    _Static_assert(STREAMS == 4, "the loop reads four streams");
+    for (size_t j = 0; j < len;) {
+        size_t m = len - j > SCAN_BLOCK ? SCAN_BLOCK : len - j;
+        const unsigned char *u0 = u + from[0] + j, *u1 = u + from[1] + j, *u2 = u + from[2] + j, *u3 = u + from[3] + j;
         size_t i = 0;
 #if defined(__SSE2__)
         /* sixteen bytes of each stream a round, their states gathered in
@@ -1083,85 +1115,120 @@ void pk_scan_text(ctx *c)
            hot told there: a state at or past the first hot one is one that
            the hot one less one, taken from it without going below 0,
            leaves above 0 (the loop's count and test, and the stores, once
-           for thirty-two lookups) */
+           for sixty-four lookups) */
         const __m128i cold = _mm_set1_epi16((short)(uint16_t)(first_hot - 1)), zero = _mm_setzero_si128();
-#define STEP(k, va, vb)                                      \
-    a = col[ua[i + k]][a];                                   \
-    b = col[ub[i + k]][b];                                   \
-    va = _mm_insert_epi16(va, (int)(unsigned)a, (k) % 8);    \
-    vb = _mm_insert_epi16(vb, (int)(unsigned)b, (k) % 8)
+#define STEP(k, v0, v1, v2, v3)                            \
+    x0 = col[u0[i + k]][x0];                               \
+    x1 = col[u1[i + k]][x1];                               \
+    x2 = col[u2[i + k]][x2];                               \
+    x3 = col[u3[i + k]][x3];                               \
+    v0 = _mm_insert_epi16(v0, (int)(unsigned)x0, (k) % 8); \
+    v1 = _mm_insert_epi16(v1, (int)(unsigned)x1, (k) % 8); \
+    v2 = _mm_insert_epi16(v2, (int)(unsigned)x2, (k) % 8); \
+    v3 = _mm_insert_epi16(v3, (int)(unsigned)x3, (k) % 8)
 #define NOT_HOT(v) _mm_cmpeq_epi16(_mm_subs_epu16(v, cold), zero)
+#define KEEP(s, lo, hi)                                                 \
+    _mm_storeu_si128((__m128i *)(void *)(st[s] + i), lo);              \
+    _mm_storeu_si128((__m128i *)(void *)(st[s] + i + 8), hi);          \
+    hot[s][i / 16] = (uint16_t)~_mm_movemask_epi8(_mm_packs_epi16(NOT_HOT(lo), NOT_HOT(hi)))
         for (; i + 16 <= m; i += 16) {
-            __m128i va0 = zero, va1 = zero, vb0 = zero, vb1 = zero;
-            STEP(0, va0, vb0);
-            STEP(1, va0, vb0);
-            STEP(2, va0, vb0);
-            STEP(3, va0, vb0);
-            STEP(4, va0, vb0);
-            STEP(5, va0, vb0);
-            STEP(6, va0, vb0);
-            STEP(7, va0, vb0);
-            STEP(8, va1, vb1);
-            STEP(9, va1, vb1);
-            STEP(10, va1, vb1);
-            STEP(11, va1, vb1);
-            STEP(12, va1, vb1);
-            STEP(13, va1, vb1);
-            STEP(14, va1, vb1);
-            STEP(15, va1, vb1);
-            _mm_storeu_si128((__m128i *)(void *)(sa + i), va0);
-            _mm_storeu_si128((__m128i *)(void *)(sa + i + 8), va1);
-            _mm_storeu_si128((__m128i *)(void *)(sb + i), vb0);
-            _mm_storeu_si128((__m128i *)(void *)(sb + i + 8), vb1);
-            ha[i / 16] = (uint16_t)~_mm_movemask_epi8(_mm_packs_epi16(NOT_HOT(va0), NOT_HOT(va1)));
-            hb[i / 16] = (uint16_t)~_mm_movemask_epi8(_mm_packs_epi16(NOT_HOT(vb0), NOT_HOT(vb1)));
+            __m128i a0 = zero, a1 = zero, a2 = zero, a3 = zero, b0 = zero, b1 = zero, b2 = zero, b3 = zero;
+            STEP(0, a0, a1, a2, a3);
+            STEP(1, a0, a1, a2, a3);
+            STEP(2, a0, a1, a2, a3);
+            STEP(3, a0, a1, a2, a3);
+            STEP(4, a0, a1, a2, a3);
+            STEP(5, a0, a1, a2, a3);
+            STEP(6, a0, a1, a2, a3);
+            STEP(7, a0, a1, a2, a3);
+            STEP(8, b0, b1, b2, b3);
+            STEP(9, b0, b1, b2, b3);
+            STEP(10, b0, b1, b2, b3);
+            STEP(11, b0, b1, b2, b3);
+            STEP(12, b0, b1, b2, b3);
+            STEP(13, b0, b1, b2, b3);
+            STEP(14, b0, b1, b2, b3);
+            STEP(15, b0, b1, b2, b3);
+            KEEP(0, a0, b0);
+            KEEP(1, a1, b1);
+            KEEP(2, a2, b2);
+            KEEP(3, a3, b3);
         }
+#undef KEEP
 #undef NOT_HOT
 #undef STEP
 #endif
         /* the rest a byte at a time, the hot bits from i / 16 on cleared
            first, up to a multiple of 64 */
         size_t words = (m + 63) / 64 * 4;
-        memset(ha + i / 16, 0, (words - i / 16) * sizeof *ha);
-        memset(hb + i / 16, 0, (words - i / 16) * sizeof *hb);
+        for (int k = 0; k < STREAMS; k++)
+            memset(hot[k] + i / 16, 0, (words - i / 16) * sizeof *hot[k]);
         for (; i < m; i++) {
-            a = col[ua[i]][a];
-            b = col[ub[i]][b];
-            sa[i] = (uint16_t)a;
-            sb[i] = (uint16_t)b;
-            note_hot(ha, i, a, first_hot);
-            note_hot(hb, i, b, first_hot);
+            x0 = col[u0[i]][x0];
+            x1 = col[u1[i]][x1];
+            x2 = col[u2[i]][x2];
+            x3 = col[u3[i]][x3];
+            st[0][i] = (uint16_t)x0;
+            st[1][i] = (uint16_t)x1;
+            st[2][i] = (uint16_t)x2;
+            st[3][i] = (uint16_t)x3;
+            note_hot(hot[0], i, x0, first_hot);
+            note_hot(hot[1], i, x1, first_hot);
+            note_hot(hot[2], i, x2, first_hot);
+            note_hot(hot[3], i, x3, first_hot);
         }
-        block_hits(sc, &ps, first, sa, ha, m, j, 0);
-        block_hits(sc, &ps, later, sb, hb, m, from + j, from + j < mid ? mid - from - j : 0);
+        for (int k = 0; k < STREAMS; k++) {
+            size_t at = from[k] + j, lo = keep[k] > at ? keep[k] - at : 0;
+            if (lo < m)
+                block_hits(sc, ps, pl + k * PK_CUE_KINDS, st[k], hot[k], m, at, lo);
+        }
         j += m;
     }
-    for (j += from; j < n;) {
-        size_t m = n - j > SCAN_BLOCK ? SCAN_BLOCK : n - j;
-        memset(hb, 0, (m + 63) / 64 * 4 * sizeof *hb);
-        for (size_t i = 0; i < m; i++) {
-            b = col[u[j + i]][b];
-            sb[i] = (uint16_t)b;
-            note_hot(hb, i, b, first_hot);
+}
+
+void pk_scan_text(ctx *c)
+{
+    const pk_scan *sc = c->ex->scan;
+    places pl[STREAMS * PK_CUE_KINDS];
+    /* no places and no room yet (all bits zero: at NULL, n, cap and end 0) */
+    memset(pl, 0, sizeof pl);
+    pass ps = {.s = c->t.s, .n = c->t.n, .a = c->a, .spare = NULL, .nspare = 0, .kinds = 0};
+    if (c->t.n < MANY_STREAMS)
+        one_stream(sc, &ps, pl);
+    else
+        four_streams(sc, &ps, pl);
+    for (int kind = 0; kind < PK_CUE_KINDS; kind++) {
+        pk_cues *q = &c->cue[kind];
+        q->at = NULL;
+        q->n = 0;
+        if (!(ps.kinds >> kind & 1))
+            continue;
+        size_t total = 0, cap = 0;
+        uint32_t unsorted = 0;
+        for (int k = 0; k < STREAMS; k++) {
+            total += pl[k * PK_CUE_KINDS + kind].n;
+            unsorted |= pl[k * PK_CUE_KINDS + kind].unsorted;
         }
-        block_hits(sc, &ps, later, sb, hb, m, j, 0);
-        j += m;
-    }
-    for (int k = 0; k < PK_CUE_KINDS; k++) {
-        pk_cues *q = &c->cue[k];
-        const places *f = &first[k], *l = &later[k];
-        int unsorted = f->unsorted || l->unsorted;
-        /* the first stream's places, then the second's after them (or
-           the second's alone) */
-        q->at = f->n ? f->at : l->at;
-        q->n = f->n;
-        if (f->n && l->n) {
-            unsorted |= f->at[f->n - 1] >= l->at[0];
-            if (f->n + l->n > f->cap)
-                q->at = pk_arena_grow(c->a, q->at, f->n * sizeof *q->at, (f->n + l->n) * sizeof *q->at);
+        /* the first stream's places with any, then each later one's
+           after them, in room grown once */
+        for (int k = 0; k < STREAMS; k++) {
+            const places *l = &pl[k * PK_CUE_KINDS + kind];
+            if (!l->n)
+                continue;
+            if (!q->n) {
+                q->at = l->at;
+                q->n = l->n;
+                cap = l->cap;
+                continue;
+            }
+            unsorted |= q->at[q->n - 1] >= l->at[0];
+            if (total > cap) {
+                q->at = pk_arena_grow(c->a, q->at, q->n * sizeof *q->at, total * sizeof *q->at);
+                cap = total;
+            }
             memcpy(q->at + q->n, l->at, l->n * sizeof *q->at);
+            q->n += l->n;
         }
-        q->n += l->n;
         if (unsorted)
             settle(q);
     }
