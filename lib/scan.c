@@ -718,9 +718,7 @@ done:
 
 /* A kind's places while the pass notes them: the room they have, the
    place noted last (end: it + 1, 0 before any), and whether one came
-   before the place noted last (settle() puts them in order then); in
-   32 bits, as the places are, so that the four streams' places of every
-   kind are cleared at once in a few lines. */
+   before the place noted last (settle() puts them in order then). */
 typedef struct places {
     uint32_t *at;
     uint32_t n, cap, end, unsorted;
@@ -735,19 +733,15 @@ typedef struct pass {
     arena *a;
     uint32_t *spare;
     size_t nspare;
-    /* the kinds that have any place in any stream (bit kind) */
-    uint64_t kinds;
 } pass;
-_Static_assert(PK_CUE_KINDS <= 64, "a bit for each kind of cue");
 
 #define ROOM 64
 #define ROOMS_AT_ONCE 16
 
 /* More room for a kind's places. */
-static void grow_room(pass *ps, places *q, int kind)
+static void grow_room(pass *ps, places *q)
 {
     if (!q->cap) {
-        ps->kinds |= (uint64_t)1 << kind;
         if (ps->nspare < ROOM) {
             ps->spare = pk_arena_alloc(ps->a, ROOMS_AT_ONCE * ROOM * sizeof *ps->spare);
             ps->nspare = ROOMS_AT_ONCE * ROOM;
@@ -762,7 +756,7 @@ static void grow_room(pass *ps, places *q, int kind)
     q->cap *= 2;
 }
 
-/* Place p of this kind into a stream's places (of every kind). */
+/* Place p of this kind into the places of every kind. */
 static inline void add_place(pass *ps, places *kinds, int kind, size_t p)
 {
     places *q = &kinds[kind];
@@ -772,7 +766,7 @@ static inline void add_place(pass *ps, places *kinds, int kind, size_t p)
         q->unsorted = 1;
     }
     if (q->n == q->cap)
-        grow_room(ps, q, kind);
+        grow_room(ps, q);
     q->at[q->n++] = (uint32_t)p;
     q->end = (uint32_t)(p + 1);
 }
@@ -890,8 +884,9 @@ static inline void hits_at(const pk_scan *sc, pass *ps, places *q, const hot_sta
     }
 }
 
-/* The bytes of each stream read before their hits are taken (their
-   states, two bytes each, and the bytes stay in the first-level cache) */
+/* The bytes of a text read in one stream before their hits are taken
+   (their states, two bytes each, and the bytes stay in the first-level
+   cache) */
 #define SCAN_BLOCK 1024
 
 /* The hot states of a block: bit i % 16 of hot[i / 16] for the state
@@ -1077,9 +1072,8 @@ static void one_stream(const pk_scan *sc, pass *ps, places *q)
 #define MANY_STREAMS 256
 _Static_assert(MANY_STREAMS >= 2 * MAX_KEY + 16, "each stream starts in the text, before the place it keeps from");
 
-/* The cues of the text in four streams, into the places of each (a row
-   of PK_CUE_KINDS a stream in pl). */
-static void four_streams(const pk_scan *sc, pass *ps, places *pl)
+/* The cues of the text in four streams, into q. */
+static void four_streams(const pk_scan *sc, pass *ps, places *q)
 {
     size_t n = ps->n, depth = sc->depth;
     const uint16_t *const *col = sc->col;
@@ -1090,33 +1084,37 @@ static void four_streams(const pk_scan *sc, pass *ps, places *pl)
        the first starts `depth` bytes before the place where the one before
        it stops, where its state is found again (a state is the longest end
        of the bytes read that opens a key), and keeps the cues that end
-       from there on (keep[]), in its own places, put after those of the
-       one before at the end. The last ends at the end of the text. */
+       from there on (keep[]). The last ends at the end of the text. */
     size_t len = (n + (STREAMS - 1) * depth + STREAMS - 1) / STREAMS, from[STREAMS] = {0}, keep[STREAMS] = {0};
     for (int k = 1; k < STREAMS; k++) {
         keep[k] = from[k - 1] + len;
         from[k] = k + 1 < STREAMS ? keep[k] - depth : n - len;
     }
-    /* a block at a time, the state after each byte of each stream noted,
-       then the hot ones among them found and their hits taken in order: a
+    /* the state after each byte of each stretch noted, and which are hot
+       (up to a multiple of 64 bits a stretch), then the hits of the hot
+       ones taken a stretch after the other, in the order of the text: a
        hot state is too frequent and too irregular a branch to be guessed
-       at each byte */
-    uint16_t st[STREAMS][SCAN_BLOCK], hot[STREAMS][SCAN_BLOCK / 16];
+       at each byte, and the places of each kind come in order, into one
+       room */
+    size_t words = (len + 63) / 64 * 4;
+    uint16_t *st = pk_arena_alloc(ps->a, STREAMS * len * sizeof *st);
+    uint16_t *hot = pk_arena_alloc(ps->a, STREAMS * words * sizeof *hot);
+    if (!st || !hot)
+        return;
+    uint16_t *s0 = st, *s1 = st + len, *s2 = st + 2 * len, *s3 = st + 3 * len;
+    uint16_t *h0 = hot, *h1 = hot + words, *h2 = hot + 2 * words, *h3 = hot + 3 * words;
+    const unsigned char *u0 = u + from[0], *u1 = u + from[1], *u2 = u + from[2], *u3 = u + from[3];
     const uint32_t first_hot = sc->hot;
-    size_t x0 = 0, x1 = 0, x2 = 0, x3 = 0;
+    size_t x0 = 0, x1 = 0, x2 = 0, x3 = 0, i = 0;
     _Static_assert(STREAMS == 4, "the loop reads four streams");
-    for (size_t j = 0; j < len;) {
-        size_t m = len - j > SCAN_BLOCK ? SCAN_BLOCK : len - j;
-        const unsigned char *u0 = u + from[0] + j, *u1 = u + from[1] + j, *u2 = u + from[2] + j, *u3 = u + from[3] + j;
-        size_t i = 0;
 #if defined(__SSE2__)
-        /* sixteen bytes of each stream a round, their states gathered in
-           registers (pinsrw) and stored at once, and which of them are
-           hot told there: a state at or past the first hot one is one that
-           the hot one less one, taken from it without going below 0,
-           leaves above 0 (the loop's count and test, and the stores, once
-           for sixty-four lookups) */
-        const __m128i cold = _mm_set1_epi16((short)(uint16_t)(first_hot - 1)), zero = _mm_setzero_si128();
+    /* sixteen bytes of each stream a round, their states gathered in
+       registers (pinsrw) and stored at once, and which of them are hot
+       told there: a state at or past the first hot one is one that the
+       hot one less one, taken from it without going below 0, leaves above
+       0 (the loop's count and test, and the stores, once for sixty-four
+       lookups) */
+    const __m128i cold = _mm_set1_epi16((short)(uint16_t)(first_hot - 1)), zero = _mm_setzero_si128();
 #define STEP(k, v0, v1, v2, v3)                            \
     x0 = col[u0[i + k]][x0];                               \
     x1 = col[u1[i + k]][x1];                               \
@@ -1127,109 +1125,75 @@ static void four_streams(const pk_scan *sc, pass *ps, places *pl)
     v2 = _mm_insert_epi16(v2, (int)(unsigned)x2, (k) % 8); \
     v3 = _mm_insert_epi16(v3, (int)(unsigned)x3, (k) % 8)
 #define NOT_HOT(v) _mm_cmpeq_epi16(_mm_subs_epu16(v, cold), zero)
-#define KEEP(s, lo, hi)                                                 \
-    _mm_storeu_si128((__m128i *)(void *)(st[s] + i), lo);              \
-    _mm_storeu_si128((__m128i *)(void *)(st[s] + i + 8), hi);          \
-    hot[s][i / 16] = (uint16_t)~_mm_movemask_epi8(_mm_packs_epi16(NOT_HOT(lo), NOT_HOT(hi)))
-        for (; i + 16 <= m; i += 16) {
-            __m128i a0 = zero, a1 = zero, a2 = zero, a3 = zero, b0 = zero, b1 = zero, b2 = zero, b3 = zero;
-            STEP(0, a0, a1, a2, a3);
-            STEP(1, a0, a1, a2, a3);
-            STEP(2, a0, a1, a2, a3);
-            STEP(3, a0, a1, a2, a3);
-            STEP(4, a0, a1, a2, a3);
-            STEP(5, a0, a1, a2, a3);
-            STEP(6, a0, a1, a2, a3);
-            STEP(7, a0, a1, a2, a3);
-            STEP(8, b0, b1, b2, b3);
-            STEP(9, b0, b1, b2, b3);
-            STEP(10, b0, b1, b2, b3);
-            STEP(11, b0, b1, b2, b3);
-            STEP(12, b0, b1, b2, b3);
-            STEP(13, b0, b1, b2, b3);
-            STEP(14, b0, b1, b2, b3);
-            STEP(15, b0, b1, b2, b3);
-            KEEP(0, a0, b0);
-            KEEP(1, a1, b1);
-            KEEP(2, a2, b2);
-            KEEP(3, a3, b3);
-        }
+#define KEEP(s, h, lo, hi)                                   \
+    _mm_storeu_si128((__m128i *)(void *)(s + i), lo);       \
+    _mm_storeu_si128((__m128i *)(void *)(s + i + 8), hi);   \
+    h[i / 16] = (uint16_t)~_mm_movemask_epi8(_mm_packs_epi16(NOT_HOT(lo), NOT_HOT(hi)))
+    for (; i + 16 <= len; i += 16) {
+        __m128i a0 = zero, a1 = zero, a2 = zero, a3 = zero, b0 = zero, b1 = zero, b2 = zero, b3 = zero;
+        STEP(0, a0, a1, a2, a3);
+        STEP(1, a0, a1, a2, a3);
+        STEP(2, a0, a1, a2, a3);
+        STEP(3, a0, a1, a2, a3);
+        STEP(4, a0, a1, a2, a3);
+        STEP(5, a0, a1, a2, a3);
+        STEP(6, a0, a1, a2, a3);
+        STEP(7, a0, a1, a2, a3);
+        STEP(8, b0, b1, b2, b3);
+        STEP(9, b0, b1, b2, b3);
+        STEP(10, b0, b1, b2, b3);
+        STEP(11, b0, b1, b2, b3);
+        STEP(12, b0, b1, b2, b3);
+        STEP(13, b0, b1, b2, b3);
+        STEP(14, b0, b1, b2, b3);
+        STEP(15, b0, b1, b2, b3);
+        KEEP(s0, h0, a0, b0);
+        KEEP(s1, h1, a1, b1);
+        KEEP(s2, h2, a2, b2);
+        KEEP(s3, h3, a3, b3);
+    }
 #undef KEEP
 #undef NOT_HOT
 #undef STEP
 #endif
-        /* the rest a byte at a time, the hot bits from i / 16 on cleared
-           first, up to a multiple of 64 */
-        size_t words = (m + 63) / 64 * 4;
-        for (int k = 0; k < STREAMS; k++)
-            memset(hot[k] + i / 16, 0, (words - i / 16) * sizeof *hot[k]);
-        for (; i < m; i++) {
-            x0 = col[u0[i]][x0];
-            x1 = col[u1[i]][x1];
-            x2 = col[u2[i]][x2];
-            x3 = col[u3[i]][x3];
-            st[0][i] = (uint16_t)x0;
-            st[1][i] = (uint16_t)x1;
-            st[2][i] = (uint16_t)x2;
-            st[3][i] = (uint16_t)x3;
-            note_hot(hot[0], i, x0, first_hot);
-            note_hot(hot[1], i, x1, first_hot);
-            note_hot(hot[2], i, x2, first_hot);
-            note_hot(hot[3], i, x3, first_hot);
-        }
-        for (int k = 0; k < STREAMS; k++) {
-            size_t at = from[k] + j, lo = keep[k] > at ? keep[k] - at : 0;
-            if (lo < m)
-                block_hits(sc, ps, pl + k * PK_CUE_KINDS, st[k], hot[k], m, at, lo);
-        }
-        j += m;
+    /* the rest a byte at a time, the hot bits from i / 16 on cleared
+       first */
+    for (size_t k = 0; k < STREAMS; k++)
+        memset(hot + k * words + i / 16, 0, (words - i / 16) * sizeof *hot);
+    for (; i < len; i++) {
+        x0 = col[u0[i]][x0];
+        x1 = col[u1[i]][x1];
+        x2 = col[u2[i]][x2];
+        x3 = col[u3[i]][x3];
+        s0[i] = (uint16_t)x0;
+        s1[i] = (uint16_t)x1;
+        s2[i] = (uint16_t)x2;
+        s3[i] = (uint16_t)x3;
+        note_hot(h0, i, x0, first_hot);
+        note_hot(h1, i, x1, first_hot);
+        note_hot(h2, i, x2, first_hot);
+        note_hot(h3, i, x3, first_hot);
     }
+    for (size_t k = 0; k < STREAMS; k++)
+        block_hits(sc, ps, q, st + k * len, hot + k * words, len, from[k], keep[k] - from[k]);
 }
 
 void pk_scan_text(ctx *c)
 {
     const pk_scan *sc = c->ex->scan;
-    places pl[STREAMS * PK_CUE_KINDS];
+    places pl[PK_CUE_KINDS];
     /* no places and no room yet (all bits zero: at NULL, n, cap and end 0) */
     memset(pl, 0, sizeof pl);
-    pass ps = {.s = c->t.s, .n = c->t.n, .a = c->a, .spare = NULL, .nspare = 0, .kinds = 0};
+    pass ps = {.s = c->t.s, .n = c->t.n, .a = c->a, .spare = NULL, .nspare = 0};
     if (c->t.n < MANY_STREAMS)
         one_stream(sc, &ps, pl);
     else
         four_streams(sc, &ps, pl);
     for (int kind = 0; kind < PK_CUE_KINDS; kind++) {
         pk_cues *q = &c->cue[kind];
-        q->at = NULL;
-        q->n = 0;
-        if (!(ps.kinds >> kind & 1))
-            continue;
-        size_t total = 0, cap = 0;
-        uint32_t unsorted = 0;
-        for (int k = 0; k < STREAMS; k++) {
-            total += pl[k * PK_CUE_KINDS + kind].n;
-            unsorted |= pl[k * PK_CUE_KINDS + kind].unsorted;
-        }
-        /* the first stream's places with any, then each later one's
-           after them, in room grown once */
-        for (int k = 0; k < STREAMS; k++) {
-            const places *l = &pl[k * PK_CUE_KINDS + kind];
-            if (!l->n)
-                continue;
-            if (!q->n) {
-                q->at = l->at;
-                q->n = l->n;
-                cap = l->cap;
-                continue;
-            }
-            unsorted |= q->at[q->n - 1] >= l->at[0];
-            if (total > cap) {
-                q->at = pk_arena_grow(c->a, q->at, q->n * sizeof *q->at, total * sizeof *q->at);
-                cap = total;
-            }
-            memcpy(q->at + q->n, l->at, l->n * sizeof *q->at);
-            q->n += l->n;
-        }
-        if (unsorted)
+        q->at = pl[kind].at;
+        q->n = pl[kind].n;
+        if (pl[kind].unsorted)
             settle(q);
     }
     /* and, beside the automaton, the capitals before a small letter */
