@@ -1064,18 +1064,27 @@ static void one_stream(const pk_scan *sc, pass *ps, places *q)
     }
 }
 
-/* A text shorter than this is read in one stream, a longer one in four
-   (four_streams: stretches of (n + 3 depth) / 4 bytes, rounded up, each
-   but the first from `depth` bytes before the end of the one before, lie
-   in order in the text once n > depth + 9). */
+/* A text shorter than this is read in one stream, a longer one in four,
+   a part of at most PART bytes at a time (four_streams: stretches of
+   (m + 3 depth) / 4 bytes of the m read, rounded up, each but the first
+   from `depth` bytes before the end of the one before, lie in order in
+   what is read once m > depth + 9; the parts of a text are of one length,
+   more than PART / 2 bytes when there are two or more). */
 #define STREAMS 4
 #define MANY_STREAMS 256
+#define PART 8192
 _Static_assert(MANY_STREAMS >= 2 * MAX_KEY + 16, "each stream starts in the text, before the place it keeps from");
 
-/* The cues of the text in four streams, into q. */
-static void four_streams(const pk_scan *sc, pass *ps, places *q)
+/* The length of the stretches of four_streams over m bytes. */
+static size_t stretch(size_t m, size_t depth) { return (m + (STREAMS - 1) * depth + STREAMS - 1) / STREAMS; }
+
+/* The cues that end in [keep0, end) into q, from the text read from start
+   (keep0 itself, or `depth` bytes before it) in four streams; st and hot:
+   room for the states and hot bits of stretches of len bytes (stretch()). */
+static void four_streams(const pk_scan *sc, pass *ps, places *q, size_t start, size_t keep0, size_t end, uint16_t *st,
+                         uint16_t *hot)
 {
-    size_t n = ps->n, depth = sc->depth;
+    size_t depth = sc->depth;
     const uint16_t *const *col = sc->col;
     const unsigned char *u = (const unsigned char *)ps->s;
     /* Each byte's state hangs on the one before: one stream waits for a
@@ -1084,11 +1093,11 @@ static void four_streams(const pk_scan *sc, pass *ps, places *q)
        the first starts `depth` bytes before the place where the one before
        it stops, where its state is found again (a state is the longest end
        of the bytes read that opens a key), and keeps the cues that end
-       from there on (keep[]). The last ends at the end of the text. */
-    size_t len = (n + (STREAMS - 1) * depth + STREAMS - 1) / STREAMS, from[STREAMS] = {0}, keep[STREAMS] = {0};
+       from there on (keep[]). The last ends at the end. */
+    size_t len = stretch(end - start, depth), from[STREAMS] = {start}, keep[STREAMS] = {keep0};
     for (int k = 1; k < STREAMS; k++) {
         keep[k] = from[k - 1] + len;
-        from[k] = k + 1 < STREAMS ? keep[k] - depth : n - len;
+        from[k] = k + 1 < STREAMS ? keep[k] - depth : end - len;
     }
     /* the state after each byte of each stretch noted, and which are hot
        (up to a multiple of 64 bits a stretch), then the hits of the hot
@@ -1097,10 +1106,6 @@ static void four_streams(const pk_scan *sc, pass *ps, places *q)
        at each byte, and the places of each kind come in order, into one
        room */
     size_t words = (len + 63) / 64 * 4;
-    uint16_t *st = pk_arena_alloc(ps->a, STREAMS * len * sizeof *st);
-    uint16_t *hot = pk_arena_alloc(ps->a, STREAMS * words * sizeof *hot);
-    if (!st || !hot)
-        return;
     uint16_t *s0 = st, *s1 = st + len, *s2 = st + 2 * len, *s3 = st + 3 * len;
     uint16_t *h0 = hot, *h1 = hot + words, *h2 = hot + 2 * words, *h3 = hot + 3 * words;
     const unsigned char *u0 = u + from[0], *u1 = u + from[1], *u2 = u + from[2], *u3 = u + from[3];
@@ -1185,10 +1190,22 @@ void pk_scan_text(ctx *c)
     /* no places and no room yet (all bits zero: at NULL, n, cap and end 0) */
     memset(pl, 0, sizeof pl);
     pass ps = {.s = c->t.s, .n = c->t.n, .a = c->a, .spare = NULL, .nspare = 0};
-    if (c->t.n < MANY_STREAMS)
+    size_t n = c->t.n, depth = sc->depth;
+    if (n < MANY_STREAMS) {
         one_stream(sc, &ps, pl);
-    else
-        four_streams(sc, &ps, pl);
+    } else {
+        /* a part at a time (part k: from k n / parts), each but the first
+           read from `depth` bytes before it; the room for the states of
+           the longest */
+        size_t parts = (n + PART - 1) / PART, size = (n + parts - 1) / parts;
+        size_t len = stretch(size + depth, depth), words = (len + 63) / 64 * 4;
+        uint16_t *st = pk_arena_alloc(c->a, STREAMS * len * sizeof *st);
+        uint16_t *hot = pk_arena_alloc(c->a, STREAMS * words * sizeof *hot);
+        for (size_t k = 0; st && hot && k < parts; k++) {
+            size_t at = k * n / parts;
+            four_streams(sc, &ps, pl, k ? at - depth : 0, at, (k + 1) * n / parts, st, hot);
+        }
+    }
     for (int kind = 0; kind < PK_CUE_KINDS; kind++) {
         pk_cues *q = &c->cue[kind];
         q->at = pl[kind].at;
