@@ -798,9 +798,9 @@ static void settle(pk_cues *q)
 
 /* The digit cues of the run of digits that opens at p, into q: each row
    asked once for the whole run (its later digits are no hot state). (A
-   run that goes on past the half of the text, where the second stream
-   begins, is the first stream's: its places there are put in order by
-   settle().) */
+   run that goes on past the place where the next stream keeps from is
+   the stream's where it opens: its places past there, taken before the
+   next stream's, are put in order by settle().) */
 static void digit_cues(const pk_scan *sc, pass *ps, places *q, size_t p)
 {
     const char *s = ps->s;
