@@ -35,6 +35,10 @@ typedef struct key {
        then[32 + t / 8]; all of them when any may), when `bound` */
     unsigned char bound;
     unsigned char then[64];
+    /* once compiled: its set's place in thens (0: none), and where in
+       the key the run of spaces ends that the sets follow (its length,
+       or less for a key that goes on past the run: extend_bound()) */
+    unsigned char then_id, then_at;
 } key;
 
 /* The automaton reads the text's bytes folded (canon()): a state's key
@@ -50,8 +54,9 @@ typedef struct hit {
     uint32_t check;
     unsigned char kind, len, how;
     /* a folded key's set of the bytes after its run of spaces (in
-       thens, when fits is then_follows), else 0 */
-    unsigned char then;
+       thens, when fits is then_follows), else 0; and where in the key
+       that run ends */
+    unsigned char then, then_at;
     /* how many hits after it in its state are of its kind, length and
        fits (its bytes otherwise spelt: "nämnd", "Nämnd", "NÄMND"): once
        one of them is spelt in the text, the others add the same place if
@@ -109,13 +114,26 @@ struct pk_scan {
     uint32_t by_kind[PK_CUE_KINDS + 1];
     uint32_t *words;
     size_t *word_len;
+#if defined(__SSE2__)
+    /* for each byte: the places of its set bits from the lowest (as
+       many as they are, then 0), and how many they are
+       (capital_places) */
+    uint16_t bit_at[256][8];
+    unsigned char bits[256];
+#endif
 };
 
 pk_scan *pk_scan_new(void)
 {
     pk_scan *sc = pk_malloc(sizeof *sc);
-    if (sc)
-        memset(sc, 0, sizeof *sc);
+    if (!sc)
+        return NULL;
+    memset(sc, 0, sizeof *sc);
+#if defined(__SSE2__)
+    for (unsigned m = 0; m < 256; m++)
+        for (unsigned r = m; r; r &= r - 1)
+            sc->bit_at[m][sc->bits[m]++] = (uint16_t)__builtin_ctz(r);
+#endif
     return sc;
 }
 
@@ -153,6 +171,8 @@ static int add_key(pk_scan *sc, int kind, const unsigned char *b, size_t len, in
     k->how = (unsigned char)how;
     k->fits = fits;
     k->bound = 0;
+    k->then_id = 0;
+    k->then_at = (unsigned char)len;
     return 0;
 }
 
@@ -250,6 +270,65 @@ int pk_scan_folded(pk_scan *sc, int kind, const char *phrase, size_t n)
     memset(k->then, 0, sizeof k->then);
     if (bound)
         then_phrase(k, b, n);
+    return 0;
+}
+
+/* A bound key whose sets are kept (then_id) stands in the automaton as
+   the keys that go on past its space: with a byte that may follow a
+   single space there (each byte of the first set as the key's next byte
+   reads it), and, when the second set is one of a few bytes, with one of
+   those after it; or with a second space (a longer run, the sets asked
+   after it as before). Every place where the sets hold is a place of one
+   of them, and each hit asks the sets from the end of the run as the
+   bound key did (then_at): the same places are kept, but the state after
+   the space, where most text after a word that ends as the key does
+   goes on otherwise, is no hot one. The key itself is replaced by the
+   last of them. */
+static int extend_bound(pk_scan *sc, size_t i)
+{
+    key k = sc->keys[i];
+    size_t len = k.len;
+    if (len + 2 > MAX_KEY)
+        return 0;
+    /* the bytes after the space as the key reads them, and after them
+       (none when the second set holds the end of the text, or many) */
+    unsigned char next[256], after[256];
+    size_t nnext = 0, nafter = 0;
+    for (int t = 0; t < 256; t++)
+        if (k.then[t / 8] >> (t % 8) & 1) {
+            unsigned char c = pk_fold_byte((unsigned char)t, ' ');
+            if (!memchr(next, c, nnext))
+                next[nnext++] = c;
+        }
+    int two = !(k.then[32] & 1);
+    for (int t = 0; two && t < 256; t++)
+        if (k.then[32 + t / 8] >> (t % 8) & 1)
+            after[nafter++] = (unsigned char)t;
+    if (nnext * nafter > 16 || nafter == 0)
+        two = 0;
+    unsigned char b[MAX_KEY];
+    memcpy(b, k.b, len);
+    b[len] = ' ';
+    for (size_t c = 0; c < nnext; c++) {
+        b[len] = next[c];
+        /* the byte after as read after the key's next byte, each once */
+        unsigned char seen[256 / 8] = {0};
+        for (size_t d = 0; d < (two ? nafter : 1); d++) {
+            unsigned char t = pk_fold_byte(after[d], next[c]);
+            if (two && (seen[t / 8] >> (t % 8) & 1))
+                continue;
+            seen[t / 8] = (unsigned char)(seen[t / 8] | 1u << (t % 8));
+            b[len + 1] = t;
+            if (add_key(sc, k.kind, b, len + 1 + (size_t)two, FOLDED, NULL))
+                return -1;
+            sc->keys[sc->nkeys - 1].then_id = k.then_id;
+            sc->keys[sc->nkeys - 1].then_at = (unsigned char)len;
+        }
+    }
+    key *r = &sc->keys[i];
+    r->b[len] = ' ';
+    r->len = (unsigned char)(len + 1);
+    r->then_at = (unsigned char)len;
     return 0;
 }
 
@@ -359,6 +438,30 @@ int pk_scan_compile(pk_scan *sc)
             return -1;
         sc->keys[sc->nkeys - 1].kind = d < 10 ? DIGIT_KIND : DIGITS_KIND;
     }
+    /* each bound key's set of bytes in thens, each set once */
+    free(sc->thens);
+    sc->thens = NULL;
+    sc->nthens = 1; /* 0: no set */
+    for (size_t i = 0, nbound = sc->nkeys; i < nbound; i++) {
+        if (!sc->keys[i].bound || sc->keys[i].fits)
+            continue;
+        size_t t = 1;
+        while (t < sc->nthens && memcmp(sc->thens[t], sc->keys[i].then, sizeof *sc->thens) != 0)
+            t++;
+        if (t > UCHAR_MAX)
+            continue; /* no room: the key takes any byte */
+        if (t == sc->nthens) {
+            unsigned char(*more)[64] = pk_realloc(sc->thens, (t + 1) * sizeof *more);
+            if (!more)
+                return -1;
+            sc->thens = more;
+            memcpy(sc->thens[t], sc->keys[i].then, sizeof *sc->thens);
+            sc->nthens = t + 1;
+        }
+        sc->keys[i].then_id = (unsigned char)t;
+        if (extend_bound(sc, i))
+            return -1;
+    }
     /* a class for each canonical byte that some key holds; every byte
        that reads as it in its class */
     unsigned char of_canon[256];
@@ -389,11 +492,8 @@ int pk_scan_compile(pk_scan *sc)
     unsigned char *digit = pk_malloc(nodes_max);
     /* each key's check: its place in checks (its bytes), or 0 */
     uint32_t *check = pk_malloc((sc->nkeys + 1) * sizeof *check);
-    /* each key's set of bytes after its run of spaces: its place in
-       thens, or 0 */
-    unsigned char *then = pk_malloc(sc->nkeys + 1);
     int rc = -1;
-    if (!fail || !queue || !first_hit || !next_hit || !delta || !out_at || !out_n || !renum || !digit || !check || !then)
+    if (!fail || !queue || !first_hit || !next_hit || !delta || !out_at || !out_n || !renum || !digit || !check)
         goto done;
     size_t nbytes = 1;
     for (size_t i = 0; i < sc->nkeys; i++)
@@ -403,29 +503,6 @@ int pk_scan_compile(pk_scan *sc)
     if (!sc->checks)
         goto done;
     sc->nchecks = 1; /* 0: no check */
-    /* each bound key's set of bytes in thens, each set once */
-    free(sc->thens);
-    sc->thens = NULL;
-    sc->nthens = 1; /* 0: no set */
-    for (size_t i = 0; i < sc->nkeys; i++) {
-        then[i] = 0;
-        if (!sc->keys[i].bound || sc->keys[i].fits)
-            continue;
-        size_t t = 1;
-        while (t < sc->nthens && memcmp(sc->thens[t], sc->keys[i].then, sizeof *sc->thens) != 0)
-            t++;
-        if (t > UCHAR_MAX)
-            continue; /* no room: the key takes any byte */
-        if (t == sc->nthens) {
-            unsigned char(*more)[64] = pk_realloc(sc->thens, (t + 1) * sizeof *more);
-            if (!more)
-                goto done;
-            sc->thens = more;
-            memcpy(sc->thens[t], sc->keys[i].then, sizeof *sc->thens);
-            sc->nthens = t + 1;
-        }
-        then[i] = (unsigned char)t;
-    }
     alike_bytes ab;
     sort_alike(&ab);
     for (size_t i = 0; i < sc->nkeys; i++) {
@@ -520,8 +597,9 @@ int pk_scan_compile(pk_scan *sc)
                 }
                 hit h = {.kind = sc->keys[i].kind, .len = sc->keys[i].len, .how = sc->keys[i].how,
                          .fits = sc->keys[i].fits, .check = check[i]};
-                if (then[i]) {
-                    h.then = then[i];
+                if (sc->keys[i].then_id) {
+                    h.then = sc->keys[i].then_id;
+                    h.then_at = sc->keys[i].then_at;
                     h.fits = then_follows;
                 }
                 unsigned char last[8] = {0}, mask[8] = {0};
@@ -532,7 +610,7 @@ int pk_scan_compile(pk_scan *sc)
                 memcpy(&h.mask, mask, 8);
                 size_t k = out_at[st];
                 while (k < nouts && !(sc->outs[k].kind == h.kind && sc->outs[k].len == h.len && sc->outs[k].fits == h.fits &&
-                                      sc->outs[k].then == h.then && sc->outs[k].how == h.how &&
+                                      sc->outs[k].then == h.then && sc->outs[k].then_at == h.then_at && sc->outs[k].how == h.how &&
                                       same_check(sc, sc->outs[k].check, h.check, h.len)))
                     k++;
                 if (k < nouts)
@@ -552,7 +630,7 @@ int pk_scan_compile(pk_scan *sc)
                     to++;
                 for (size_t o = out_at[st]; o < to; o++)
                     if (sc->outs[o].kind == h.kind && sc->outs[o].len == h.len && sc->outs[o].fits == h.fits &&
-                        sc->outs[o].then == h.then)
+                        sc->outs[o].then == h.then && sc->outs[o].then_at == h.then_at)
                         to = o + 1;
                 memmove(sc->outs + to + 1, sc->outs + to, (nouts - to) * sizeof *sc->outs);
                 sc->outs[to] = h;
@@ -561,7 +639,8 @@ int pk_scan_compile(pk_scan *sc)
         out_n[st] = (uint16_t)(nouts - out_at[st]);
         for (size_t o = nouts; o-- > out_at[st] + 1;) {
             const hit *x = &sc->outs[o - 1], *y = &sc->outs[o];
-            if (x->kind == y->kind && x->len == y->len && x->fits == y->fits && x->then == y->then && y->alike < UCHAR_MAX)
+            if (x->kind == y->kind && x->len == y->len && x->fits == y->fits && x->then == y->then && x->then_at == y->then_at &&
+                y->alike < UCHAR_MAX)
                 sc->outs[o - 1].alike = (unsigned char)(y->alike + 1);
         }
         if (two)
@@ -584,12 +663,19 @@ int pk_scan_compile(pk_scan *sc)
     sc->hots = pk_malloc(nodes * sizeof *sc->hots);
     if (!sc->delta || !sc->hots)
         goto done;
+    /* each new number's old state (in fail, no longer asked), and the
+       table a column at a time, each written in order */
     for (size_t st = 0; st < nodes; st++) {
-        for (size_t c = 0; c < nc; c++)
-            sc->delta[c * nodes + renum[st]] = renum[delta[st * nc + c]];
+        fail[renum[st]] = (uint16_t)st;
         sc->hots[renum[st]].first = sc->outs + out_at[st];
         sc->hots[renum[st]].n = out_n[st];
         sc->hots[renum[st]].after_digit = digit[st];
+    }
+    for (size_t c = 0; c < nc; c++) {
+        uint16_t *to = sc->delta + c * nodes;
+        const uint16_t *from = delta + c;
+        for (size_t r = 0; r < nodes; r++)
+            to[r] = renum[from[fail[r] * nc]];
     }
     for (int b = 0; b < 256; b++)
         sc->col[b] = sc->delta + sc->cls[b] * nodes;
@@ -624,7 +710,6 @@ done:
     free(renum);
     free(digit);
     free(check);
-    free(then);
     free(sc->keys);
     sc->keys = NULL;
     sc->nkeys = sc->capkeys = 0;
@@ -636,8 +721,7 @@ done:
    before the place noted last (settle() puts them in order then). */
 typedef struct places {
     uint32_t *at;
-    size_t n, cap, end;
-    int unsorted;
+    uint32_t n, cap, end, unsorted;
 } places;
 
 /* The pass's text and arena, and the room not yet handed to a kind:
@@ -672,8 +756,10 @@ static void grow_room(pass *ps, places *q)
     q->cap *= 2;
 }
 
-static inline void add_place(pass *ps, places *q, size_t p)
+/* Place p of this kind into the places of every kind. */
+static inline void add_place(pass *ps, places *kinds, int kind, size_t p)
 {
+    places *q = &kinds[kind];
     if (q->end > p) {
         if (q->end == p + 1)
             return;
@@ -682,7 +768,7 @@ static inline void add_place(pass *ps, places *q, size_t p)
     if (q->n == q->cap)
         grow_room(ps, q);
     q->at[q->n++] = (uint32_t)p;
-    q->end = p + 1;
+    q->end = (uint32_t)(p + 1);
 }
 
 /* Keys of one kind but of different lengths end in order, not always start
@@ -712,9 +798,9 @@ static void settle(pk_cues *q)
 
 /* The digit cues of the run of digits that opens at p, into q: each row
    asked once for the whole run (its later digits are no hot state). (A
-   run that goes on past the half of the text, where the second stream
-   begins, is the first stream's: its places there are put in order by
-   settle().) */
+   run that goes on past the place where the next stream keeps from is
+   the stream's where it opens: its places past there, taken before the
+   next stream's, are put in order by settle().) */
 static void digit_cues(const pk_scan *sc, pass *ps, places *q, size_t p)
 {
     const char *s = ps->s;
@@ -731,14 +817,14 @@ static void digit_cues(const pk_scan *sc, pass *ps, places *q, size_t p)
         else if (!sc->digit_fits[i](s, n, p))
             continue;
         for (int kind = sc->digit_kind[i]; lo < hi; lo++)
-            add_place(ps, &q[kind], lo);
+            add_place(ps, q, kind, lo);
     }
     if (sc->rows) {
         size_t lo[MAX_DIGIT], hi[MAX_DIGIT];
         for (unsigned rows = sc->rows(s, n, p, to, lo, hi); rows; rows &= rows - 1) {
             int i = __builtin_ctz(rows), kind = sc->rows_kind[i];
             for (size_t at = lo[i]; kind >= 0 && at < hi[i]; at++)
-                add_place(ps, &q[kind], at);
+                add_place(ps, q, kind, at);
         }
     }
 }
@@ -792,14 +878,15 @@ static inline void hits_at(const pk_scan *sc, pass *ps, places *q, const hot_sta
                 continue;
             }
         }
-        if (!h->fits || (h->then ? run_then(sc->thens[h->then], u, n, p + 1) : h->fits(s, n, p + 1)))
-            add_place(ps, &q[h->kind], at);
+        if (!h->fits || (h->then ? run_then(sc->thens[h->then], u, n, at + h->then_at) : h->fits(s, n, p + 1)))
+            add_place(ps, q, h->kind, at);
         h += h->alike;
     }
 }
 
-/* The bytes of each stream read before their hits are taken (their
-   states, two bytes each, and the bytes stay in the first-level cache) */
+/* The bytes of a text read in one stream before their hits are taken
+   (their states, two bytes each, and the bytes stay in the first-level
+   cache) */
 #define SCAN_BLOCK 1024
 
 /* The hot states of a block: bit i % 16 of hot[i / 16] for the state
@@ -860,11 +947,14 @@ static inline uint64_t capital_bytes(uint64_t x)
 }
 #endif
 
-/* The places of PK_CUE_CAPITALS, in order: sixteen bytes at a time, most
-   of which hold none. The room grows before 256 bytes while it is short
-   of one place a byte for them. */
+/* The places of PK_CUE_CAPITALS, in order: sixteen bytes at a time. The
+   room grows before 256 bytes while it is short of one place a byte for
+   them. */
 static void capital_places(ctx *c)
 {
+#if defined(__SSE2__)
+    const pk_scan *sc = c->ex->scan;
+#endif
     const unsigned char *u = (const unsigned char *)c->t.s;
     size_t n = c->t.n, p = 0, k = 0, cap = n / 32 + 16;
     uint32_t *at = pk_arena_alloc(c->a, cap * sizeof *at);
@@ -878,8 +968,10 @@ static void capital_places(ctx *c)
     const __m128i to_a = _mm_set1_epi8((char)(0x80 - 'A')), to_sa = _mm_set1_epi8((char)(0x80 - 'a'));
     const __m128i letters = _mm_set1_epi8((char)(-128 + 26)), zero = _mm_setzero_si128();
     const __m128i c3 = _mm_set1_epi8((char)0xC3), e0 = _mm_set1_epi8((char)0xE0), a0 = _mm_set1_epi8((char)0xA0);
+    const __m128i eight = _mm_set1_epi32(8);
     while (p + 17 <= n) {
-        /* room for every byte of the next 256 */
+        /* room for every byte of the next 256 (the places of the
+           last sixteen are written as sixteen) */
         if (k + 256 > cap) {
             size_t more = k + 256 > 2 * cap ? k + 256 : 2 * cap;
             at = pk_arena_grow(c->a, at, cap * sizeof *at, more * sizeof *at);
@@ -897,8 +989,20 @@ static void capital_places(ctx *c)
             __m128i lead = _mm_cmpeq_epi8(_mm_subs_epu8(c3, x), zero);
             __m128i small_latin = _mm_and_si128(_mm_cmpeq_epi8(x, c3), _mm_cmpeq_epi8(_mm_and_si128(y, e0), a0));
             unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_and_si128(up, low), _mm_andnot_si128(small_latin, lead)));
-            for (; m; m &= m - 1)
-                at[k++] = (uint32_t)(p + (size_t)__builtin_ctz(m));
+            /* the places of each half's bits written as eight, whatever
+               their number, and as many kept: no branch on how many
+               capitals the bytes hold, which is irregular */
+            unsigned lo = m & 0xFF, hi = m >> 8;
+            __m128i from = _mm_set1_epi32((int)p);
+            __m128i b = _mm_loadu_si128((const __m128i *)(const void *)sc->bit_at[lo]);
+            _mm_storeu_si128((__m128i *)(void *)(at + k), _mm_add_epi32(_mm_unpacklo_epi16(b, zero), from));
+            _mm_storeu_si128((__m128i *)(void *)(at + k + 4), _mm_add_epi32(_mm_unpackhi_epi16(b, zero), from));
+            k += sc->bits[lo];
+            from = _mm_add_epi32(from, eight);
+            b = _mm_loadu_si128((const __m128i *)(const void *)sc->bit_at[hi]);
+            _mm_storeu_si128((__m128i *)(void *)(at + k), _mm_add_epi32(_mm_unpacklo_epi16(b, zero), from));
+            _mm_storeu_si128((__m128i *)(void *)(at + k + 4), _mm_add_epi32(_mm_unpackhi_epi16(b, zero), from));
+            k += sc->bits[hi];
         }
     }
 #elif defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -939,128 +1043,174 @@ done:
     c->cue[PK_CUE_CAPITALS].n = k;
 }
 
-/* A text shorter than this is read in one stream (at least twice the
-   longest key: the second stream starts that far before the half). */
-#define TWO_STREAMS 256
-_Static_assert(TWO_STREAMS >= 2 * MAX_KEY + 2, "the second stream's start lies in the text");
+/* The cues of the text read in one stream, into q (a text too short to
+   be cut in four). */
+static void one_stream(const pk_scan *sc, pass *ps, places *q)
+{
+    const uint16_t *const *col = sc->col;
+    const unsigned char *u = (const unsigned char *)ps->s;
+    uint16_t st[SCAN_BLOCK], hot[SCAN_BLOCK / 16];
+    size_t x = 0;
+    for (size_t j = 0; j < ps->n;) {
+        size_t m = ps->n - j > SCAN_BLOCK ? SCAN_BLOCK : ps->n - j;
+        memset(hot, 0, (m + 63) / 64 * 4 * sizeof *hot);
+        for (size_t i = 0; i < m; i++) {
+            x = col[u[j + i]][x];
+            st[i] = (uint16_t)x;
+            note_hot(hot, i, x, sc->hot);
+        }
+        block_hits(sc, ps, q, st, hot, m, j, 0);
+        j += m;
+    }
+}
+
+/* A text shorter than this is read in one stream, a longer one in four,
+   a part of at most PART bytes at a time (four_streams: stretches of
+   (m + 3 depth) / 4 bytes of the m read, rounded up, each but the first
+   from `depth` bytes before the end of the one before, lie in order in
+   what is read once m > depth + 9; the parts of a text are of one length,
+   more than PART / 2 bytes when there are two or more). */
+#define STREAMS 4
+#define MANY_STREAMS 256
+#define PART 8192
+_Static_assert(MANY_STREAMS >= 2 * MAX_KEY + 16, "each stream starts in the text, before the place it keeps from");
+
+/* The length of the stretches of four_streams over m bytes. */
+static size_t stretch(size_t m, size_t depth) { return (m + (STREAMS - 1) * depth + STREAMS - 1) / STREAMS; }
+
+/* The cues that end in [keep0, end) into q, from the text read from start
+   (keep0 itself, or `depth` bytes before it) in four streams; st and hot:
+   room for the states and hot bits of stretches of len bytes (stretch()). */
+static void four_streams(const pk_scan *sc, pass *ps, places *q, size_t start, size_t keep0, size_t end, uint16_t *st,
+                         uint16_t *hot)
+{
+    size_t depth = sc->depth;
+    const uint16_t *const *col = sc->col;
+    const unsigned char *u = (const unsigned char *)ps->s;
+    /* Each byte's state hangs on the one before: one stream waits for a
+       load a byte. Four streams, over four stretches of the text of one
+       length (len), are read side by side (their loads overlap): each but
+       the first starts `depth` bytes before the place where the one before
+       it stops, where its state is found again (a state is the longest end
+       of the bytes read that opens a key), and keeps the cues that end
+       from there on (keep[]). The last ends at the end. */
+    size_t len = stretch(end - start, depth), from[STREAMS] = {start}, keep[STREAMS] = {keep0};
+    for (int k = 1; k < STREAMS; k++) {
+        keep[k] = from[k - 1] + len;
+        from[k] = k + 1 < STREAMS ? keep[k] - depth : end - len;
+    }
+    /* the state after each byte of each stretch noted, and which are hot
+       (up to a multiple of 64 bits a stretch), then the hits of the hot
+       ones taken a stretch after the other, in the order of the text: a
+       hot state is too frequent and too irregular a branch to be guessed
+       at each byte, and the places of each kind come in order, into one
+       room */
+    size_t words = (len + 63) / 64 * 4;
+    uint16_t *s0 = st, *s1 = st + len, *s2 = st + 2 * len, *s3 = st + 3 * len;
+    uint16_t *h0 = hot, *h1 = hot + words, *h2 = hot + 2 * words, *h3 = hot + 3 * words;
+    const unsigned char *u0 = u + from[0], *u1 = u + from[1], *u2 = u + from[2], *u3 = u + from[3];
+    const uint32_t first_hot = sc->hot;
+    size_t x0 = 0, x1 = 0, x2 = 0, x3 = 0, i = 0;
+    _Static_assert(STREAMS == 4, "the loop reads four streams");
+#if defined(__SSE2__)
+    /* sixteen bytes of each stream a round, their states gathered in
+       registers (pinsrw) and stored at once, and which of them are hot
+       told there: a state at or past the first hot one is one that the
+       hot one less one, taken from it without going below 0, leaves above
+       0 (the loop's count and test, and the stores, once for sixty-four
+       lookups) */
+    const __m128i cold = _mm_set1_epi16((short)(uint16_t)(first_hot - 1)), zero = _mm_setzero_si128();
+#define STEP(k, v0, v1, v2, v3)                            \
+    x0 = col[u0[i + k]][x0];                               \
+    x1 = col[u1[i + k]][x1];                               \
+    x2 = col[u2[i + k]][x2];                               \
+    x3 = col[u3[i + k]][x3];                               \
+    v0 = _mm_insert_epi16(v0, (int)(unsigned)x0, (k) % 8); \
+    v1 = _mm_insert_epi16(v1, (int)(unsigned)x1, (k) % 8); \
+    v2 = _mm_insert_epi16(v2, (int)(unsigned)x2, (k) % 8); \
+    v3 = _mm_insert_epi16(v3, (int)(unsigned)x3, (k) % 8)
+#define NOT_HOT(v) _mm_cmpeq_epi16(_mm_subs_epu16(v, cold), zero)
+#define KEEP(s, h, lo, hi)                                   \
+    _mm_storeu_si128((__m128i *)(void *)(s + i), lo);       \
+    _mm_storeu_si128((__m128i *)(void *)(s + i + 8), hi);   \
+    h[i / 16] = (uint16_t)~_mm_movemask_epi8(_mm_packs_epi16(NOT_HOT(lo), NOT_HOT(hi)))
+    for (; i + 16 <= len; i += 16) {
+        __m128i a0 = zero, a1 = zero, a2 = zero, a3 = zero, b0 = zero, b1 = zero, b2 = zero, b3 = zero;
+        STEP(0, a0, a1, a2, a3);
+        STEP(1, a0, a1, a2, a3);
+        STEP(2, a0, a1, a2, a3);
+        STEP(3, a0, a1, a2, a3);
+        STEP(4, a0, a1, a2, a3);
+        STEP(5, a0, a1, a2, a3);
+        STEP(6, a0, a1, a2, a3);
+        STEP(7, a0, a1, a2, a3);
+        STEP(8, b0, b1, b2, b3);
+        STEP(9, b0, b1, b2, b3);
+        STEP(10, b0, b1, b2, b3);
+        STEP(11, b0, b1, b2, b3);
+        STEP(12, b0, b1, b2, b3);
+        STEP(13, b0, b1, b2, b3);
+        STEP(14, b0, b1, b2, b3);
+        STEP(15, b0, b1, b2, b3);
+        KEEP(s0, h0, a0, b0);
+        KEEP(s1, h1, a1, b1);
+        KEEP(s2, h2, a2, b2);
+        KEEP(s3, h3, a3, b3);
+    }
+#undef KEEP
+#undef NOT_HOT
+#undef STEP
+#endif
+    /* the rest a byte at a time, the hot bits from i / 16 on cleared
+       first */
+    for (size_t k = 0; k < STREAMS; k++)
+        memset(hot + k * words + i / 16, 0, (words - i / 16) * sizeof *hot);
+    for (; i < len; i++) {
+        x0 = col[u0[i]][x0];
+        x1 = col[u1[i]][x1];
+        x2 = col[u2[i]][x2];
+        x3 = col[u3[i]][x3];
+        s0[i] = (uint16_t)x0;
+        s1[i] = (uint16_t)x1;
+        s2[i] = (uint16_t)x2;
+        s3[i] = (uint16_t)x3;
+        note_hot(h0, i, x0, first_hot);
+        note_hot(h1, i, x1, first_hot);
+        note_hot(h2, i, x2, first_hot);
+        note_hot(h3, i, x3, first_hot);
+    }
+    for (size_t k = 0; k < STREAMS; k++)
+        block_hits(sc, ps, q, st + k * len, hot + k * words, len, from[k], keep[k] - from[k]);
+}
 
 void pk_scan_text(ctx *c)
 {
     const pk_scan *sc = c->ex->scan;
-    places first[PK_CUE_KINDS], later[PK_CUE_KINDS];
+    places pl[PK_CUE_KINDS];
     /* no places and no room yet (all bits zero: at NULL, n, cap and end 0) */
-    memset(first, 0, sizeof first);
-    memset(later, 0, sizeof later);
+    memset(pl, 0, sizeof pl);
     pass ps = {.s = c->t.s, .n = c->t.n, .a = c->a, .spare = NULL, .nspare = 0};
-    size_t n = c->t.n;
-    const uint16_t *const *col = sc->col;
-    const unsigned char *u = (const unsigned char *)c->t.s;
-    /* Each byte's state hangs on the one before: one stream waits for a
-       load a byte. Two streams, the text's first half and its second, are
-       read side by side (their loads overlap); the second starts `depth`
-       bytes early, where its state is found again (a state is the longest
-       end of the bytes read that opens a key), and keeps the cues that end
-       in its half, in later[], put after the first's at the end. */
-    size_t mid = n / 2, from = mid - sc->depth;
-    size_t a = 0, b = 0, j = 0;
-    if (n < TWO_STREAMS)
-        mid = from = 0; /* the second stream reads it all */
-    /* a block at a time, the state after each byte of each stream noted,
-       then the hot ones among them found and their hits taken in order: a
-       hot state is too frequent and too irregular a branch to be guessed
-       at each byte */
-    uint16_t sa[SCAN_BLOCK], sb[SCAN_BLOCK], ha[SCAN_BLOCK / 16], hb[SCAN_BLOCK / 16];
-    const uint32_t first_hot = sc->hot;
-    while (j < mid) {
-        size_t m = mid - j > SCAN_BLOCK ? SCAN_BLOCK : mid - j;
-        const unsigned char *ua = u + j, *ub = u + from + j;
-        size_t i = 0;
-#if defined(__SSE2__)
-        /* sixteen bytes of each stream a round, their states gathered in
-           registers (pinsrw) and stored at once, and which of them are
-           hot told there: a state at or past the first hot one is one that
-           the hot one less one, taken from it without going below 0,
-           leaves above 0 (the loop's count and test, and the stores, once
-           for thirty-two lookups) */
-        const __m128i cold = _mm_set1_epi16((short)(uint16_t)(first_hot - 1)), zero = _mm_setzero_si128();
-#define STEP(k, va, vb)                                      \
-    a = col[ua[i + k]][a];                                   \
-    b = col[ub[i + k]][b];                                   \
-    va = _mm_insert_epi16(va, (int)(unsigned)a, (k) % 8);    \
-    vb = _mm_insert_epi16(vb, (int)(unsigned)b, (k) % 8)
-#define NOT_HOT(v) _mm_cmpeq_epi16(_mm_subs_epu16(v, cold), zero)
-        for (; i + 16 <= m; i += 16) {
-            __m128i va0 = zero, va1 = zero, vb0 = zero, vb1 = zero;
-            STEP(0, va0, vb0);
-            STEP(1, va0, vb0);
-            STEP(2, va0, vb0);
-            STEP(3, va0, vb0);
-            STEP(4, va0, vb0);
-            STEP(5, va0, vb0);
-            STEP(6, va0, vb0);
-            STEP(7, va0, vb0);
-            STEP(8, va1, vb1);
-            STEP(9, va1, vb1);
-            STEP(10, va1, vb1);
-            STEP(11, va1, vb1);
-            STEP(12, va1, vb1);
-            STEP(13, va1, vb1);
-            STEP(14, va1, vb1);
-            STEP(15, va1, vb1);
-            _mm_storeu_si128((__m128i *)(void *)(sa + i), va0);
-            _mm_storeu_si128((__m128i *)(void *)(sa + i + 8), va1);
-            _mm_storeu_si128((__m128i *)(void *)(sb + i), vb0);
-            _mm_storeu_si128((__m128i *)(void *)(sb + i + 8), vb1);
-            ha[i / 16] = (uint16_t)~_mm_movemask_epi8(_mm_packs_epi16(NOT_HOT(va0), NOT_HOT(va1)));
-            hb[i / 16] = (uint16_t)~_mm_movemask_epi8(_mm_packs_epi16(NOT_HOT(vb0), NOT_HOT(vb1)));
+    size_t n = c->t.n, depth = sc->depth;
+    if (n < MANY_STREAMS) {
+        one_stream(sc, &ps, pl);
+    } else {
+        /* a part at a time (part k: from k n / parts), each but the first
+           read from `depth` bytes before it; the room for the states of
+           the longest */
+        size_t parts = (n + PART - 1) / PART, size = (n + parts - 1) / parts;
+        size_t len = stretch(size + depth, depth), words = (len + 63) / 64 * 4;
+        uint16_t *st = pk_arena_alloc(c->a, STREAMS * len * sizeof *st);
+        uint16_t *hot = pk_arena_alloc(c->a, STREAMS * words * sizeof *hot);
+        for (size_t k = 0; st && hot && k < parts; k++) {
+            size_t at = k * n / parts;
+            four_streams(sc, &ps, pl, k ? at - depth : 0, at, (k + 1) * n / parts, st, hot);
         }
-#undef NOT_HOT
-#undef STEP
-#endif
-        /* the rest a byte at a time, the hot bits from i / 16 on cleared
-           first, up to a multiple of 64 */
-        size_t words = (m + 63) / 64 * 4;
-        memset(ha + i / 16, 0, (words - i / 16) * sizeof *ha);
-        memset(hb + i / 16, 0, (words - i / 16) * sizeof *hb);
-        for (; i < m; i++) {
-            a = col[ua[i]][a];
-            b = col[ub[i]][b];
-            sa[i] = (uint16_t)a;
-            sb[i] = (uint16_t)b;
-            note_hot(ha, i, a, first_hot);
-            note_hot(hb, i, b, first_hot);
-        }
-        block_hits(sc, &ps, first, sa, ha, m, j, 0);
-        block_hits(sc, &ps, later, sb, hb, m, from + j, from + j < mid ? mid - from - j : 0);
-        j += m;
     }
-    for (j += from; j < n;) {
-        size_t m = n - j > SCAN_BLOCK ? SCAN_BLOCK : n - j;
-        memset(hb, 0, (m + 63) / 64 * 4 * sizeof *hb);
-        for (size_t i = 0; i < m; i++) {
-            b = col[u[j + i]][b];
-            sb[i] = (uint16_t)b;
-            note_hot(hb, i, b, first_hot);
-        }
-        block_hits(sc, &ps, later, sb, hb, m, j, 0);
-        j += m;
-    }
-    for (int k = 0; k < PK_CUE_KINDS; k++) {
-        pk_cues *q = &c->cue[k];
-        const places *f = &first[k], *l = &later[k];
-        int unsorted = f->unsorted || l->unsorted;
-        /* the first stream's places, then the second's after them (or
-           the second's alone) */
-        q->at = f->n ? f->at : l->at;
-        q->n = f->n;
-        if (f->n && l->n) {
-            unsorted |= f->at[f->n - 1] >= l->at[0];
-            if (f->n + l->n > f->cap)
-                q->at = pk_arena_grow(c->a, q->at, f->n * sizeof *q->at, (f->n + l->n) * sizeof *q->at);
-            memcpy(q->at + q->n, l->at, l->n * sizeof *q->at);
-        }
-        q->n += l->n;
-        if (unsorted)
+    for (int kind = 0; kind < PK_CUE_KINDS; kind++) {
+        pk_cues *q = &c->cue[kind];
+        q->at = pl[kind].at;
+        q->n = pl[kind].n;
+        if (pl[kind].unsorted)
             settle(q);
     }
     /* and, beside the automaton, the capitals before a small letter */
