@@ -99,6 +99,23 @@ static int ascii_alnum(unsigned char b) { return is_digit(b) || ((b | 0x20) >= '
    than lo: the word a place-finder steps back over. */
 static size_t letters_back(const char *s, size_t e, size_t lo)
 {
+#if defined(__SSE2__)
+    /* the sixteen bytes before e at a time: a byte beyond ASCII is negative
+       as a signed byte, an ASCII letter one whose (b | 0x20) - 'a' is below
+       26; the last byte that is neither ends the run */
+    const __m128i x20 = _mm_set1_epi8(0x20), xa = _mm_set1_epi8('a'), x25 = _mm_set1_epi8(25);
+    while (e > lo && e >= 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + e - 16));
+        __m128i t = _mm_sub_epi8(_mm_or_si128(x, x20), xa);
+        unsigned letter = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, x25), t)) | (unsigned)_mm_movemask_epi8(x);
+        unsigned stop = ~letter & 0xFFFFu;
+        if (stop) {
+            size_t b = e - 16 + (size_t)(32 - __builtin_clz(stop));
+            return b > lo ? b : lo;
+        }
+        e = e - 16 > lo ? e - 16 : lo;
+    }
+#endif
     while (e > lo && ((unsigned char)s[e - 1] >= 0x80 || (unsigned)((s[e - 1] | 0x20) - 'a') < 26))
         e--;
     return e;
@@ -879,9 +896,11 @@ static size_t regnum_starts(const char *s, size_t n, size_t cue, size_t *at)
     size_t i = letters_back(s, j, j > 24 ? j - 24 : 0);
     /* within the word a byte after an ASCII letter opens nothing (as
        regnum_may_open() says): only the word's start and the bytes after
-       one beyond ASCII are asked */
-    for (size_t p = i; p < j; p++)
-        if ((p == i || !ascii_letter((unsigned char)s[p - 1])) && regnum_may_open(s, p) && regnum_lead_fits(s, n, p))
+       one beyond ASCII (the word's others) are asked */
+    if (i < j && regnum_may_open(s, i) && regnum_lead_fits(s, n, i))
+        at[k++] = i;
+    for (size_t p = i + 1; p < j; p++)
+        if ((unsigned char)s[p - 1] >= 0x80 && regnum_may_open(s, p) && regnum_lead_fits(s, n, p))
             at[k++] = p;
     if (regnum_may_open(s, cue) && regnum_lead_fits(s, n, cue))
         at[k++] = cue;
@@ -1059,6 +1078,7 @@ static uint32_t month_stems[32];
 static size_t n_month_stems;
 static int month_stems_all; /* a form under three bytes, or too many: no filter */
 static int month_stems_beyond; /* a form with a byte beyond ASCII */
+static unsigned char stem_firsts[256]; /* 1 at each byte a stem opens with */
 static pthread_once_t month_stems_once = PTHREAD_ONCE_INIT; /* and the word lists before */
 
 static void make_month_stems(void)
@@ -1086,6 +1106,7 @@ static void make_month_stems(void)
             month_stems_all = 1;
         else if (i == n_month_stems)
             month_stems[n_month_stems++] = key;
+        stem_firsts[key >> 16 & 0xFF] = 1;
         /* the first byte in either case; one beyond ASCII: every byte that
            opens a character beyond ASCII */
         unsigned char b = (unsigned char)m[0];
@@ -1105,7 +1126,7 @@ static void make_month_stems(void)
    Reads no byte past k + 3. */
 static int month_stem(const char *s, size_t end, size_t k)
 {
-    pthread_once(&month_stems_once, make_month_stems);
+    /* (the stems are made by pk_match_compile, before any row runs) */
     uint32_t key = 0;
     for (size_t i = k; i < k + 3; i++) {
         if (i >= end)
@@ -1117,6 +1138,8 @@ static int month_stem(const char *s, size_t end, size_t k)
     }
     if (month_stems_all)
         return 1;
+    if (!stem_firsts[key >> 16 & 0xFF])
+        return 0;
     for (size_t i = 0; i < n_month_stems; i++)
         if (key == month_stems[i])
             return 1;
