@@ -283,12 +283,23 @@ static int year_digit(const char *s, size_t n, size_t at)
            is_digit((unsigned char)s[at + 3]) && (at + 4 == n || !is_digit((unsigned char)s[at + 4]));
 }
 
+/* The first digit of a day and month ("15/4", "24/11"), the cue of
+   RX_DATE_SLASH and RX_DATE_PAREN: those of date_digit's cues that
+   day_slash_month() holds at, the only ones their places take
+   (slash_starts(), paren_starts()), so that a walk over their cues passes
+   no ISO date's year. */
+static int slash_digit(const char *s, size_t n, size_t at)
+{
+    return date_digit(s, n, at) && day_slash_month(s, n, at);
+}
+
 /* The conditions of the digit rows that compile_cues has answered
-   together, by slot: RX_REGNUM's, RX_DATE_ISO's, RX_DATE_NAMED's, and
-   the places of a lone year (PK_CUE_YEARS, no pattern's). */
-enum { ROW_GROUP, ROW_DATE, ROW_NAMED, ROW_YEAR, DIGIT_ROWS };
+   together, by slot: RX_REGNUM's, RX_DATE_ISO's, RX_DATE_NAMED's, the
+   places of a lone year (PK_CUE_YEARS, no pattern's) and those of a day
+   and month (RX_DATE_SLASH's kind, which RX_DATE_PAREN reads too). */
+enum { ROW_GROUP, ROW_DATE, ROW_NAMED, ROW_YEAR, ROW_SLASH, DIGIT_ROWS };
 static const pk_cue_fits together[DIGIT_ROWS] = {digit_group_then_separator, date_digit, digit_then_letter,
-                                                 year_digit};
+                                                 year_digit, slash_digit};
 
 /* Sets of bytes below 64, a bit each: a byte is in one when it is below
    64 and its bit is set (one shift, not a chain of comparisons). */
@@ -309,15 +320,16 @@ static int in_set(uint64_t set, unsigned char ch) { return ch < 64 && (set >> ch
      one or two that a slash and a digit follow (a third digit stands
      where its slash must be).
    - digit_then_letter answers for the run as digits_then_letter does.
-   - year_digit: a run of four whose first digit is 1 or 2. */
+   - year_digit: a run of four whose first digit is 1 or 2.
+   - slash_digit: day_slash_month's part of date_digit. */
 static unsigned digit_rows(const char *s, size_t n, size_t from, size_t to, size_t *lo, size_t *hi)
 {
     unsigned char prev = from > 0 ? (unsigned char)s[from - 1] : ' ';
     size_t len = to - from;
     int date_may = !in_set(DIGIT_BITS | BYTE_BIT('.') | BYTE_BIT('-') | BYTE_BIT('/'), prev);
     unsigned rows = len == 4 && (s[from] == '1' || s[from] == '2') ? 1u << ROW_YEAR : 0;
-    lo[ROW_GROUP] = lo[ROW_DATE] = lo[ROW_YEAR] = from;
-    hi[ROW_GROUP] = hi[ROW_DATE] = hi[ROW_YEAR] = from + 1;
+    lo[ROW_GROUP] = lo[ROW_DATE] = lo[ROW_YEAR] = lo[ROW_SLASH] = from;
+    hi[ROW_GROUP] = hi[ROW_DATE] = hi[ROW_YEAR] = hi[ROW_SLASH] = from + 1;
     if (to >= n)
         return rows | (date_may && len >= 5 ? 1u << ROW_DATE : 0);
     unsigned char next = (unsigned char)s[to];
@@ -325,9 +337,10 @@ static unsigned digit_rows(const char *s, size_t n, size_t from, size_t to, size
         (in_set(BYTE_BIT(' ') | BYTE_BIT('-') | BYTE_BIT('/') | BYTE_BIT(':') | BYTE_BIT('.'), next) || next == 0xE2) &&
         separator_then_digit(s, n, to))
         rows |= 1u << ROW_GROUP;
-    if (date_may && (len >= 5 || (len == 4 && (next == '-' || next == '.')) ||
-                     (len <= 2 && next == '/' && to + 1 < n && is_digit((unsigned char)s[to + 1]))))
+    if (date_may && (len >= 5 || (len == 4 && (next == '-' || next == '.'))))
         rows |= 1u << ROW_DATE;
+    else if (date_may && len <= 2 && next == '/' && to + 1 < n && is_digit((unsigned char)s[to + 1]))
+        rows |= 1u << ROW_DATE | 1u << ROW_SLASH;
     const uint64_t gap = DIGIT_BITS | BYTE_BIT(' ') | BYTE_BIT('\n') | BYTE_BIT(':') | BYTE_BIT('.'); /* before_month */
     size_t k = to, lim = n < to + 5 ? n : to + 5;
     while (k < lim && in_set(gap, (unsigned char)s[k]))
@@ -1789,12 +1802,11 @@ static const pattern patterns[RX_COUNT] = {
     /* a line may break after a separator: "2023-03-\n22"; or the compact
        "Kapacitetsplan 20190327" (the second branch, its separator empty) */
     [RX_DATE_ISO] = {src_date_iso, cue_date_iso, 0, 0, date_digit, iso_starts},
-    [RX_DATE_SLASH] = {src_date_slash, cue_date_slash, 0, 0, NULL, slash_starts, NULL,
-                       RX_DATE_ISO},
+    [RX_DATE_SLASH] = {src_date_slash, cue_date_slash, 0, 0, NULL, slash_starts},
     /* "(24/11)", or a day/month after a word of pattern_words.tsv's
        slash_date_lead rows ("den", "senast", "t.o.m.", "fr.o.m.") */
     [RX_DATE_PAREN] = {NULL /* built from pattern_words.tsv's slash_date_lead rows */, NULL, 0, 0, NULL, paren_starts, NULL,
-                      RX_DATE_ISO},
+                      RX_DATE_SLASH},
     [RX_DATE_NAMED] = {src_date_named, cue_date_named, 64, 96, digit_then_letter, NULL,
                       named_places},
     [RX_FORMULA] = {NULL /* built from pk_formulas */, NULL, 0, 0, NULL, .first = formula_opens, .each = 1},
@@ -2133,8 +2145,9 @@ static int compile_cues(pk_extractor *ex)
     /* the digit rows: those whose conditions digit_rows answers together
        (one to a slot) asked once a run; any other alone, at the first
        digit of a run (a condition that rejects a digit after a digit);
-       the lone years' row is no pattern's */
-    int kinds[DIGIT_ROWS] = {-1, -1, -1, PK_CUE_YEARS};
+       the lone years' row is no pattern's, and the day and month's is
+       RX_DATE_SLASH's, a row without cue words of its own */
+    int kinds[DIGIT_ROWS] = {-1, -1, -1, PK_CUE_YEARS, RX_DATE_SLASH};
     for (int id = 0; id < RX_COUNT; id++)
         for (int k = 0; patterns[id].needles && patterns[id].needles[k]; k++) {
             if (patterns[id].needles[k] != cue_digit[0]) {
