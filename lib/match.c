@@ -94,31 +94,46 @@ static int ascii_letter(unsigned char b) { return (unsigned)((b | 0x20) - 'a') <
 
 static int ascii_alnum(unsigned char b) { return is_digit(b) || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'); }
 
+/* The start of the run of bytes that ends at e, no earlier than lo, each
+   an ASCII letter, any byte beyond ASCII (of a character taken for a
+   letter) or, with dash, a '-'; bit 7 of *high set when a byte beyond
+   ASCII stands in the run. Sixteen bytes at a time where SSE2 is: a byte
+   beyond ASCII is negative as a signed byte, an ASCII letter one whose
+   (b | 0x20) - 'a' is below 26; the last byte that is none of them ends
+   the run. */
+static PK_ALWAYS_INLINE size_t back_over(const char *s, size_t e, size_t lo, int dash, unsigned *high)
+{
+#if defined(__SSE2__)
+    const __m128i x20 = _mm_set1_epi8(0x20), xa = _mm_set1_epi8('a'), x25 = _mm_set1_epi8(25), xdash = _mm_set1_epi8('-');
+    while (e > lo && e >= 16) {
+        size_t base = e - 16;
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + base));
+        __m128i t = _mm_sub_epi8(_mm_or_si128(x, x20), xa);
+        unsigned beyond = (unsigned)_mm_movemask_epi8(x);
+        unsigned in = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, x25), t)) | beyond;
+        if (dash)
+            in |= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, xdash));
+        unsigned stop = ~in & 0xFFFFu;
+        size_t b = stop ? base + (size_t)(32 - __builtin_clz(stop)) : base;
+        b = b > lo ? b : lo;
+        *high |= beyond >> (b - base) ? 0x80u : 0u;
+        if (stop || b == lo)
+            return b;
+        e = b;
+    }
+#endif
+    for (unsigned char b; e > lo && ((b = (unsigned char)s[e - 1]) >= 0x80 || ascii_letter(b) || (dash && b == '-')); e--)
+        *high |= b;
+    return e;
+}
+
 /* The start of the run of bytes of letters (ASCII letters, and any byte of
    a character beyond ASCII, taken for a letter) that ends at e, no earlier
    than lo: the word a place-finder steps back over. */
 static size_t letters_back(const char *s, size_t e, size_t lo)
 {
-#if defined(__SSE2__)
-    /* the sixteen bytes before e at a time: a byte beyond ASCII is negative
-       as a signed byte, an ASCII letter one whose (b | 0x20) - 'a' is below
-       26; the last byte that is neither ends the run */
-    const __m128i x20 = _mm_set1_epi8(0x20), xa = _mm_set1_epi8('a'), x25 = _mm_set1_epi8(25);
-    while (e > lo && e >= 16) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + e - 16));
-        __m128i t = _mm_sub_epi8(_mm_or_si128(x, x20), xa);
-        unsigned letter = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, x25), t)) | (unsigned)_mm_movemask_epi8(x);
-        unsigned stop = ~letter & 0xFFFFu;
-        if (stop) {
-            size_t b = e - 16 + (size_t)(32 - __builtin_clz(stop));
-            return b > lo ? b : lo;
-        }
-        e = e - 16 > lo ? e - 16 : lo;
-    }
-#endif
-    while (e > lo && ((unsigned char)s[e - 1] >= 0x80 || (unsigned)((s[e - 1] | 0x20) - 'a') < 26))
-        e--;
-    return e;
+    unsigned high = 0;
+    return back_over(s, e, lo, 0, &high);
 }
 
 int pk_word_ends_soon(const char *s, size_t n, size_t at)
@@ -958,10 +973,8 @@ static int rx_space(unsigned char b) { return b == ' ' || (b >= '\t' && b <= '\r
    the word's start. */
 static size_t word_places(const char *s, size_t e, size_t *at, size_t *k)
 {
-    size_t b = e, lo = e > 24 ? e - 24 : 0;
     unsigned high = 0; /* bit 7: a byte beyond ASCII in the word */
-    while (b > lo && ((unsigned char)s[b - 1] >= 0x80 || ascii_letter((unsigned char)s[b - 1])))
-        high |= (unsigned char)s[--b];
+    size_t b = back_over(s, e, e > 24 ? e - 24 : 0, 0, &high);
     if (!(high & 0x80)) {
         /* ASCII letters alone: every byte but the first follows one */
         if (b < e && !(b > 0 && ascii_alnum((unsigned char)s[b - 1])))
@@ -1635,17 +1648,14 @@ static size_t chair_starts(const char *s, size_t n, size_t cue, size_t *at)
     return k;
 }
 
-/* A byte of a word as the windows' openings see it: an ASCII letter, '-',
-   or any byte of a non-ASCII character (taken for a letter: stepping back
-   over too much only opens the window earlier) */
-static int word_byte(unsigned char b) { return b >= 0x80 || b == '-' || (unsigned)((b | 0x20) - 'a') < 26; }
-
-/* The start of the run of word bytes that ends at p, no earlier than lo. */
+/* The start of the run of word bytes that ends at p, no earlier than lo:
+   a byte of a word as the windows' openings see it is an ASCII letter,
+   '-', or any byte of a non-ASCII character (taken for a letter: stepping
+   back over too much only opens the window earlier). */
 static size_t run_back(const char *s, size_t p, size_t lo)
 {
-    while (p > lo && word_byte((unsigned char)s[p - 1]))
-        p--;
-    return p;
+    unsigned high = 0;
+    return back_over(s, p, lo, 1, &high);
 }
 
 /* RX_ADMIN: the cue's word and the one word before it, across one space
