@@ -936,8 +936,10 @@ static size_t regnum_starts(const char *s, size_t n, size_t cue, size_t *at)
 }
 
 /* The first ASCII digit in [p, end), or end: sixteen bytes at a time
-   where SSE2 is, then eight at a time (a byte's high bit in m says 0x30 <=
-   byte <= 0x39; no carry crosses bytes, every sum stays below 256). */
+   where SSE2 is (the last fewer than sixteen in one step too, read with
+   the bytes before them), else eight at a time (a byte's high bit in m
+   says 0x30 <= byte <= 0x39; no carry crosses bytes, every sum stays
+   below 256). */
 static size_t next_digit(const char *s, size_t p, size_t end)
 {
 #if defined(__SSE2__)
@@ -949,6 +951,15 @@ static size_t next_digit(const char *s, size_t p, size_t end)
             _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1))));
         if (m)
             return p + (size_t)__builtin_ctz(m);
+    }
+    if (p < end && end >= 16) {
+        /* fewer than sixteen left: the sixteen bytes before end, those
+           before p left out */
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + end - 16));
+        unsigned m = (unsigned)_mm_movemask_epi8(
+                         _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)))) >>
+                     (p - (end - 16));
+        return m ? p + (size_t)__builtin_ctz(m) : end;
     }
 #endif
     const uint64_t ones = 0x0101010101010101u;
