@@ -85,6 +85,11 @@ typedef struct pattern {
        is started), and which is started at each place first gives in
        turn, not once to scan the range */
     int each;
+    /* a row with starts: may a match open at a place starts gives? (a
+       necessary condition, asked before pcre2 is; NULL: at every place)
+       A place it refuses counts as tried all the same, so that the places
+       tried after it are those tried without it */
+    int (*may)(const char *s, size_t n, size_t at);
 } pattern;
 #define MAX_STARTS 64
 
@@ -402,14 +407,33 @@ static size_t slash_starts(const char *s, size_t n, size_t cue, size_t *at)
     return k && k < n && s[k] == ' ' ? 1 : 0;
 }
 
-/* RX_DATE_PAREN opens at the parenthesis of "(24/11)", or at the day of
-   "den 24/11" after a space or a line break. */
+/* RX_DATE_PAREN opens at the parenthesis of "(24/11)" (a ')' after the
+   month), or at the day of "den 24/11", after one of its words
+   (pattern_words.tsv's slash_date_lead rows, each as its lookbehind takes
+   it: as written, in that case) and a space or a line break. */
 static size_t paren_starts(const char *s, size_t n, size_t cue, size_t *at)
 {
-    if (!day_slash_month(s, n, cue) || cue == 0 || !(s[cue - 1] == '(' || s[cue - 1] == ' ' || s[cue - 1] == '\n'))
+    size_t k = day_slash_month(s, n, cue);
+    if (!k || cue == 0)
         return 0;
-    at[0] = s[cue - 1] == '(' ? cue - 1 : cue;
-    return 1;
+    if (s[cue - 1] == '(') {
+        if (k < n && is_digit((unsigned char)s[k]))
+            k++;
+        if (k >= n || s[k] != ')')
+            return 0;
+        at[0] = cue - 1;
+        return 1;
+    }
+    if (s[cue - 1] != ' ' && s[cue - 1] != '\n')
+        return 0;
+    for (size_t i = 0; i < pk_n_slash_date_lead; i++) {
+        size_t len = strlen(pk_slash_date_lead[i]);
+        if (len < cue && memcmp(s + cue - 1 - len, pk_slash_date_lead[i], len) == 0) {
+            at[0] = cue;
+            return 1;
+        }
+    }
+    return 0;
 }
 
 /* The most letters and digits a diarienummer's shape opens with
@@ -1410,37 +1434,43 @@ static void make_heads(formula_heads *fh, const formula_entry *rows, size_t nrow
                 fh->pair[tmp[j].b[0]][b / 8] = (uint8_t)(fh->pair[tmp[j].b[0]][b / 8] | 1u << (b % 8));
 }
 
-static formula_heads formula_rows_heads, open_rows_heads, verb_rows_heads;
+static formula_heads formula_rows_heads, open_rows_heads, verb_rows_heads, participate_rows_heads;
 static pthread_once_t heads_once = PTHREAD_ONCE_INIT;
 
-/* The heads of RX_PART_VERB's phrases, each read from its alternative as
-   the source writes it: the pattern is the formula rows' shape
-   ((?i), (?<![\p{L}]), the alternatives), and is started at their first
-   place as they are. Too many phrases, or one too long: no head. */
-#define VERB_ROWS_MAX 64
-#define VERB_FRAGMENT_MAX 96
-static void make_verb_heads(void)
+/* The heads of the phrases of RX_PART_VERB or RX_PARTICIPATE, each read
+   from its alternative as the source writes it (build_phrase_pattern()):
+   the pattern is the formula rows' shape ((?i), (?<![\p{L}]), the
+   alternatives). RX_PART_VERB is started at their first place as the
+   formula rows are; RX_PARTICIPATE is tried only at those of its places
+   where one may open. Too many phrases, or one too long: no head. */
+#define PHRASE_ROWS_MAX 64
+static void make_phrase_heads(formula_heads *fh, const char *const *phrases, size_t n)
 {
-    formula_entry rows[VERB_ROWS_MAX];
-    char text[VERB_ROWS_MAX][VERB_FRAGMENT_MAX];
-    size_t n = pk_n_participation_verb;
-    for (size_t i = 0; i < n; i++) {
-        if (n > VERB_ROWS_MAX || 3 * strlen(pk_participation_verb[i]) >= VERB_FRAGMENT_MAX) {
-            verb_rows_heads.all = 1;
-            return;
-        }
-        text[i][write_phrase(text[i], pk_participation_verb[i])] = 0;
-        rows[i].pattern = text[i];
-        rows[i].kind = NULL;
+    formula_entry rows[PHRASE_ROWS_MAX];
+    size_t need = 0;
+    for (size_t i = 0; i < n; i++)
+        need += 3 * strlen(phrases[i]) + 1; /* write_phrase's room */
+    char *text = n <= PHRASE_ROWS_MAX ? pk_malloc(need ? need : 1) : NULL;
+    if (!text) {
+        fh->all = 1;
+        return;
     }
-    make_heads(&verb_rows_heads, rows, n);
+    for (size_t i = 0, o = 0; i < n; i++) {
+        rows[i].pattern = text + o;
+        rows[i].kind = NULL;
+        o += write_phrase(text + o, phrases[i]);
+        text[o++] = 0;
+    }
+    make_heads(fh, rows, n);
+    free(text);
 }
 
 static void make_all_heads(void)
 {
     make_heads(&formula_rows_heads, pk_formulas, pk_n_formulas);
     make_heads(&open_rows_heads, pk_open_formulas, pk_n_open_formulas);
-    make_verb_heads();
+    make_phrase_heads(&verb_rows_heads, pk_participation_verb, pk_n_participation_verb);
+    make_phrase_heads(&participate_rows_heads, pk_participation_phrase, pk_n_participation_phrase);
 }
 
 /* May a head of fh open at q (a character's start), the text read up to
@@ -1591,6 +1621,13 @@ static size_t verb_opens(const char *s, size_t p, size_t end)
 {
     size_t at;
     return head_places(&verb_rows_heads, s, end, &p, &at, 1) ? at : end;
+}
+
+/* A place of RX_PARTICIPATE where one of its phrases' heads may open (the
+   text read to its end: a match holds its head whole). */
+static int participate_head(const char *s, size_t n, size_t at)
+{
+    return participate_rows_heads.all || head_at(&participate_rows_heads, s, n, at);
 }
 
 /* After RX_CHAIR's role word at the cue (one of cue_chair's spellings,
@@ -1847,7 +1884,7 @@ static const pattern patterns[RX_COUNT] = {
     [RX_CHAIR] = {src_chair, cue_chair, 0, 0, NULL, chair_starts},
     [RX_NAME] = {NULL /* built from pattern_words.tsv's name_particle rows */, NULL, 0, 0, NULL},
     [RX_PARTICIPATE] = {NULL /* built from pattern_words.tsv's participation_phrase rows */, participate_cues.cue, 0, 0, NULL,
-                        participate_starts, .folded = 1},
+                        participate_starts, .folded = 1, .may = participate_head},
     [RX_PART_VERB] = {NULL /* built from pattern_words.tsv's participation_verb rows */, NULL, 0, 0, NULL, .first = verb_opens},
     [RX_INOM] = {src_inom, cue_inom, 0, 16, NULL},
     [RX_CLASS] = {src_class, cue_class, 16, 96, NULL, .folded = 1},
@@ -2436,7 +2473,7 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
             for (size_t k = 0, nk = q->starts(c->t.s, c->t.n, cu->at[i], at); k < nk; k++)
                 if (at[k] >= from) {
                     from = at[k] + 1;
-                    if (rx_run(c, id, at[k], end, ov, ncap))
+                    if ((!q->may || q->may(c->t.s, c->t.n, at[k])) && rx_run(c, id, at[k], end, ov, ncap))
                         return 1;
                 }
         return 0;
