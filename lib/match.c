@@ -1140,6 +1140,7 @@ static size_t n_month_stems;
 static int month_stems_all; /* a form under three bytes, or too many: no filter */
 static int month_stems_beyond; /* a form with a byte beyond ASCII */
 static unsigned char stem_firsts[256]; /* 1 at each byte a stem opens with */
+static unsigned char particle_firsts[256]; /* 1 at each byte a name's particle opens with (every byte: an empty one) */
 static pthread_once_t month_stems_once = PTHREAD_ONCE_INIT; /* and the word lists before */
 
 static void make_month_stems(void)
@@ -1150,6 +1151,11 @@ static void make_month_stems(void)
     weekday_words.all |= pk_n_weekday_ending != 1;
     add_day_words(&den_words, pk_day_article, pk_n_day_article, "");
     add_day_words(&chair_titles, pk_chair_title, pk_n_chair_title, "");
+    for (size_t i = 0; i < pk_n_name_particle; i++)
+        if (pk_name_particle[i][0])
+            particle_firsts[(unsigned char)pk_name_particle[i][0]] = 1;
+        else
+            memset(particle_firsts, 1, sizeof particle_firsts);
     const char *forms[MONTH_FORMS];
     for (size_t f = 0, nf = month_forms(forms); f < nf; f++) {
         const char *m = forms[f];
@@ -1630,6 +1636,36 @@ static int participate_head(const char *s, size_t n, size_t at)
     return participate_rows_heads.all || head_at(&participate_rows_heads, s, n, at);
 }
 
+/* A name (NAME_HEAD) may open at j: a capital and, when it is one of
+   A-Z, small letters, then a '-', or a space or a line break that a
+   capital or the first byte of a particle (pattern_words.tsv's
+   name_particle rows) follows, as a name of two words at least has them.
+   A byte beyond ASCII, where the name may read one, lets it through. */
+static int name_may_open(const char *s, size_t n, size_t j)
+{
+    if (j >= n)
+        return 0;
+    unsigned char b = (unsigned char)s[j];
+    if (b >= 0x80)
+        return 1;
+    if (b < 'A' || b > 'Z')
+        return 0;
+    size_t k = j + 1;
+    while (k < n && s[k] >= 'a' && s[k] <= 'z')
+        k++;
+    if (k >= n)
+        return 0;
+    b = (unsigned char)s[k];
+    if (b >= 0x80)
+        return 1;
+    if (k == j + 1 || (b != '-' && b != ' ' && b != '\n'))
+        return 0;
+    if (b == '-')
+        return 1;
+    b = k + 1 < n ? (unsigned char)s[k + 1] : 0;
+    return (b >= 'A' && b <= 'Z') || b >= 0x80 || particle_firsts[b];
+}
+
 /* After RX_CHAIR's role word at the cue (one of cue_chair's spellings,
    whose bytes the word's match takes, title or none): "n" or not, ':' or
    not, white space, and the name's first letter, upper-case (A-Z, or a
@@ -1656,7 +1692,7 @@ static int chair_name_follows(const char *s, size_t n, size_t cue)
             continue;
         while (j < n && rx_space((unsigned char)s[j]))
             j++;
-        if (j < n && ((s[j] >= 'A' && s[j] <= 'Z') || (unsigned char)s[j] >= 0x80))
+        if (name_may_open(s, n, j))
             return 1;
     }
     return 0;
