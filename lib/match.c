@@ -375,16 +375,23 @@ static unsigned digit_rows(const char *s, size_t n, size_t from, size_t to, size
 
 /* RX_DATE_ISO opens at a cue that holds its year; when a dash or a dot
    follows the year, the month follows it (a line break between at most),
-   one or two digits, and then the same dash or dot ("2024.\n\nBeslutsgång"
-   is none). */
+   one or two digits, then the same dash or dot and the day ("2024.\n\nBeslutsgång"
+   and "2020.\n2. Beslutet" are none); when a digit follows it, the month
+   and the day are two digits each. */
 static size_t iso_starts(const char *s, size_t n, size_t cue, size_t *at)
 {
     at[0] = cue;
     if (!four_digits_then(s, n, cue))
         return 0;
     char sep = s[cue + 4];
-    if (is_digit((unsigned char)sep))
-        return 1;
+    if (is_digit((unsigned char)sep)) {
+        /* "20240415": eight digits (the bytes a match holds, no more: what
+           follows them its lookahead asks within the range it is given) */
+        size_t k = cue + 5;
+        while (k < cue + 8 && k < n && is_digit((unsigned char)s[k]))
+            k++;
+        return k == cue + 8 ? 1 : 0;
+    }
     size_t k = cue + 5;
     if (k < n && s[k] == '\n')
         k++;
@@ -393,7 +400,13 @@ static size_t iso_starts(const char *s, size_t n, size_t cue, size_t *at)
     k++;
     if (k < n && is_digit((unsigned char)s[k]))
         k++;
-    return k < n && s[k] == sep ? 1 : 0;
+    if (k >= n || s[k] != sep)
+        return 0;
+    /* and the day after it, a line break before it at most */
+    k++;
+    if (k < n && s[k] == '\n')
+        k++;
+    return k < n && is_digit((unsigned char)s[k]) ? 1 : 0;
 }
 
 /* RX_DATE_SLASH opens at a cue where the day, the month and a space stand
