@@ -2477,10 +2477,11 @@ static int rx_exec(ctx *c, int id, size_t start, size_t end, size_t *ov, int nca
         c->rx_limit_hit = 1; /* match or depth limit: reported once as a warning */
     if (rc <= 0)
         return 0;
+    /* rc pairs are set, never more than the ovector holds (pcre2 gives 0
+       when it is too small) */
     PCRE2_SIZE *v = pcre2_get_ovector_pointer(c->md);
-    uint32_t nv = pcre2_get_ovector_count(c->md);
     for (int i = 0; i < ncap; i++) {
-        if ((uint32_t)i < nv && i < rc && v[2 * i] != PCRE2_UNSET) {
+        if (i < rc && v[2 * i] != PCRE2_UNSET) {
             ov[2 * i] = v[2 * i];
             ov[2 * i + 1] = v[2 * i + 1];
         } else {
