@@ -2424,7 +2424,38 @@ static size_t cue_index(ctx *c, int id, size_t p)
     return pk_first_from_near(q->at, q->n, p, &q->near);
 }
 
-static int rx_exec(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap);
+/* One pcre2 match of pattern id from start, the subject ending at end: 1
+   and the offsets, or 0 (inline in rx_run's three calls: a call and its
+   saved registers cost as much as pcre2's own entry). */
+static PK_ALWAYS_INLINE int rx_exec(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
+{
+    /* the bound grows with the text searched: linear, never a stop short
+       of the end on a long clean text */
+    size_t lim = 1000000 + 64 * (end - start);
+    pcre2_set_match_limit(c->mctx, lim > UINT32_MAX ? UINT32_MAX : (uint32_t)lim);
+    /* the text is valid UTF-8 (normalize.c): no check, and JIT code is
+       entered without the interpreter's checks in front of it */
+    int rc = c->ex->jit[id] ? pcre2_jit_match(c->ex->rx[id], (PCRE2_SPTR)c->t.s, end, start, 0, c->md, c->mctx)
+                            : pcre2_match(c->ex->rx[id], (PCRE2_SPTR)c->t.s, end, start, PCRE2_NO_UTF_CHECK, c->md, c->mctx);
+    if (rc == PCRE2_ERROR_NOMEMORY && c->a->oom)
+        longjmp(*c->a->oom, 1);
+    if (rc < PCRE2_ERROR_NOMATCH)
+        c->rx_limit_hit = 1; /* match or depth limit: reported once as a warning */
+    if (rc <= 0)
+        return 0;
+    /* rc pairs are set, never more than the ovector holds (pcre2 gives 0
+       when it is too small) */
+    PCRE2_SIZE *v = pcre2_get_ovector_pointer(c->md);
+    for (int i = 0; i < ncap; i++) {
+        if (i < rc && v[2 * i] != PCRE2_UNSET) {
+            ov[2 * i] = v[2 * i];
+            ov[2 * i + 1] = v[2 * i + 1];
+        } else {
+            ov[2 * i] = ov[2 * i + 1] = (size_t)-1;
+        }
+    }
+    return 1;
+}
 
 /* One pcre2 match over [start, end): 1 and the offsets, or 0. */
 static int rx_run(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
@@ -2459,36 +2490,6 @@ static int rx_run(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap
     if (patterns[id].first && (start = patterns[id].first(c->t.s, start, end)) >= end)
         return 0;
     return rx_exec(c, id, start, end, ov, ncap);
-}
-
-static int rx_exec(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
-{
-    /* the bound grows with the text searched: linear, never a stop short
-       of the end on a long clean text */
-    size_t lim = 1000000 + 64 * (end - start);
-    pcre2_set_match_limit(c->mctx, lim > UINT32_MAX ? UINT32_MAX : (uint32_t)lim);
-    /* the text is valid UTF-8 (normalize.c): no check, and JIT code is
-       entered without the interpreter's checks in front of it */
-    int rc = c->ex->jit[id] ? pcre2_jit_match(c->ex->rx[id], (PCRE2_SPTR)c->t.s, end, start, 0, c->md, c->mctx)
-                            : pcre2_match(c->ex->rx[id], (PCRE2_SPTR)c->t.s, end, start, PCRE2_NO_UTF_CHECK, c->md, c->mctx);
-    if (rc == PCRE2_ERROR_NOMEMORY && c->a->oom)
-        longjmp(*c->a->oom, 1);
-    if (rc < PCRE2_ERROR_NOMATCH)
-        c->rx_limit_hit = 1; /* match or depth limit: reported once as a warning */
-    if (rc <= 0)
-        return 0;
-    /* rc pairs are set, never more than the ovector holds (pcre2 gives 0
-       when it is too small) */
-    PCRE2_SIZE *v = pcre2_get_ovector_pointer(c->md);
-    for (int i = 0; i < ncap; i++) {
-        if (i < rc && v[2 * i] != PCRE2_UNSET) {
-            ov[2 * i] = v[2 * i];
-            ov[2 * i + 1] = v[2 * i + 1];
-        } else {
-            ov[2 * i] = ov[2 * i + 1] = (size_t)-1;
-        }
-    }
-    return 1;
 }
 
 /* A cluster of cues is searched as one window, but no window grows past
