@@ -2457,8 +2457,9 @@ static PK_ALWAYS_INLINE int rx_exec(ctx *c, int id, size_t start, size_t end, si
     return 1;
 }
 
-/* One pcre2 match over [start, end): 1 and the offsets, or 0. */
-static int rx_run(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
+/* One pcre2 match over [start, end): 1 and the offsets, or 0 (inline in
+   pk_rx_match's calls, as rx_exec is in its own). */
+static PK_ALWAYS_INLINE int rx_run(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
 {
     /* windows are counted in bytes: never hand pcre2 a cut character */
     while (end < c->t.n && ((unsigned char)c->t.s[end] & 0xC0) == 0x80)
