@@ -90,6 +90,11 @@ typedef struct pattern {
        A place it refuses counts as tried all the same, so that the places
        tried after it are those tried without it */
     int (*may)(const char *s, size_t n, size_t at);
+    /* a row with windows: may a match open in [lo, hi), where the window
+       opens at lo and its last cue stands at hi? (every match holds a cue
+       of its window, and opens before it; a necessary condition; NULL:
+       yes) A window it refuses is not asked of pcre2 */
+    int (*may_open)(const char *s, size_t lo, size_t hi);
 } pattern;
 #define MAX_STARTS 64
 
@@ -1780,6 +1785,31 @@ static size_t town_opens(const char *s, size_t at, size_t lo)
     return run_back(s, p, lo);
 }
 
+/* RX_MUNICIPALITY: a match opens with the town's capital (A-Z, or a
+   character from U+00C0 on, whose first byte is 0xC3 or more, as the
+   pattern's lookahead says): one such byte in [lo, hi) at least. Sixteen
+   bytes at a time where SSE2 is (a byte from 0xC3 on is one from -61 to
+   -1 as a signed byte). */
+static int town_may(const char *s, size_t lo, size_t hi)
+{
+    size_t p = lo;
+#if defined(__SSE2__)
+    const __m128i at = _mm_set1_epi8('A' - 1), z = _mm_set1_epi8('Z' + 1), c2 = _mm_set1_epi8((char)0xC2),
+                  zero = _mm_setzero_si128();
+    for (; p + 16 <= hi; p += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
+        __m128i cap = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(x, at), _mm_cmplt_epi8(x, z)),
+                                   _mm_and_si128(_mm_cmpgt_epi8(x, c2), _mm_cmplt_epi8(x, zero)));
+        if (_mm_movemask_epi8(cap))
+            return 1;
+    }
+#endif
+    for (; p < hi; p++)
+        if ((s[p] >= 'A' && s[p] <= 'Z') || (unsigned char)s[p] >= 0xC3)
+            return 1;
+    return 0;
+}
+
 /* RX_AWARD: before the cue's word a match holds at most two words, each
    followed by white space ("stockholms stads kvalitetspris"). */
 static size_t award_opens(const char *s, size_t at, size_t lo)
@@ -1948,7 +1978,8 @@ static const pattern patterns[RX_COUNT] = {
        below U+00C0 but A-Z), which gives pcre2 a table of the bytes a
        match can open with, and possessive where a space
        or '-' must follow the letters */
-    [RX_MUNICIPALITY] = {src_municipality, cue_municipality, 96, 16, pk_word_ends_soon, .opens = town_opens},
+    [RX_MUNICIPALITY] = {src_municipality, cue_municipality, 96, 16, pk_word_ends_soon, .opens = town_opens,
+                         .may_open = town_may},
 };
 
 /* The stand-ins of lib/data/regnum_shapes.tsv. */
@@ -2573,6 +2604,19 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
         while (i + 1 < n && at[i + 1] < end && at[i + 1] <= last + q->back + q->fwd && at[i + 1] - a <= span)
             last = at[++i];
         size_t we = last + q->fwd < end ? last + q->fwd : end;
+        if (q->may_open) {
+            /* every match in the window holds a cue of it (none stands
+               between start and a): its last before we is the bound */
+            size_t j = i;
+            while (j + 1 < n && at[j + 1] < we)
+                j++;
+            if (!q->may_open(c->t.s, ws, at[j])) {
+                if (we == end)
+                    return 0;
+                i++;
+                continue;
+            }
+        }
         /* the next cue's matches start no earlier than this */
         size_t next = i + 1 < n && at[i + 1] < end ? at[i + 1] : SIZE_MAX;
         size_t next_start = next == SIZE_MAX ? SIZE_MAX : next > q->back ? next - q->back : 0;
