@@ -1354,6 +1354,10 @@ _Static_assert(HEAD_MAX <= 8, "a head's bytes after its first are compared in on
 typedef struct formula_head {
     unsigned char b[HEAD_MAX];
     unsigned char n, ws;
+    /* after the white space, when known: a bit for each ASCII byte
+       (folded) the next word may open with */
+    unsigned char has_next;
+    uint8_t next[16];
 } formula_head;
 typedef struct formula_heads {
     formula_head h[256];
@@ -1387,6 +1391,49 @@ int pk_fragment_alternates(const char *src)
     return 0;
 }
 
+/* The word after a head's white space, read from the fragment at q (what
+   follows its "\s" and quantifier): an ASCII letter, or a group of
+   alternatives ("(?:att|om)") each of which opens with one, none made
+   optional, gives the bytes it may open with (folded) in h->next; any
+   other leaves has_next 0 (any byte). */
+static void head_next(const unsigned char *q, formula_head *h)
+{
+    uint8_t set[16] = {0};
+    int group = q[0] == '(' && q[1] == '?' && q[2] == ':';
+    const unsigned char *r = group ? q + 3 : q;
+    for (;;) {
+        if (!ascii_letter(r[0]) || r[1] == '?' || r[1] == '*' || r[1] == '{')
+            return; /* no letter that every match holds there */
+        unsigned char f = pk_fold_byte(r[0], 0);
+        set[f / 8] = (uint8_t)(set[f / 8] | 1u << (f % 8));
+        if (!group)
+            break;
+        /* to the alternative's end: its '|' or the group's ')' */
+        int depth = 0, cls = 0;
+        for (; *r && (depth || cls || (*r != '|' && *r != ')')); r++) {
+            if (*r == '\\' && r[1])
+                r++;
+            else if (cls)
+                cls = *r != ']';
+            else if (*r == '[')
+                cls = 1;
+            else if (*r == '(')
+                depth++;
+            else if (*r == ')')
+                depth--;
+        }
+        if (*r == '|') {
+            r++;
+            continue;
+        }
+        if (*r != ')' || r[1] == '?' || r[1] == '*' || r[1] == '{')
+            return; /* the group optional, or counted */
+        break;
+    }
+    memcpy(h->next, set, sizeof set);
+    h->has_next = 1;
+}
+
 /* The head of one fragment; 0 when it has none. */
 static int fragment_head(const char *src, formula_head *h)
 {
@@ -1394,7 +1441,7 @@ static int fragment_head(const char *src, formula_head *h)
     if (pk_fragment_alternates(src))
         return 0;
     memset(h, 0, sizeof *h);
-    while (h->n < HEAD_MAX) {
+    for (;;) { /* (a head of HEAD_MAX bytes still reads the white space after it) */
         size_t len;
         int ws = 0;
         if (ascii_letter(p[0]))
@@ -1410,6 +1457,10 @@ static int fragment_head(const char *src, formula_head *h)
             break; /* optional, or counted: no part of every match */
         if (ws) {
             h->ws = 1;
+            const unsigned char *q = p + len + (next == '+');
+            if (*q == '+' || *q == '?')
+                q++; /* possessive, or lazy */
+            head_next(q, h);
             break;
         }
         if (h->n + len > HEAD_MAX)
@@ -1503,6 +1554,34 @@ static void make_all_heads(void)
     make_phrase_heads(&participate_rows_heads, pk_participation_phrase, pk_n_participation_phrase);
 }
 
+/* After the head h's bytes, at k (the text read up to end): may the rest
+   of a match follow? White space when the head asks for it (a byte beyond
+   ASCII lets it through), and after it a byte the next word may open with
+   (any beyond ASCII, which may be a letter that matches one without
+   case; the range's end, or white space that goes on and on, lets it
+   through as well). */
+static PK_ALWAYS_INLINE int after_head(const formula_head *h, const char *s, size_t end, size_t k)
+{
+    if (!h->ws)
+        return 1;
+    if (k >= end)
+        return 0;
+    unsigned char c = (unsigned char)s[k];
+    if (c >= 0x80)
+        return 1;
+    if (!rx_space(c))
+        return 0;
+    if (!h->has_next)
+        return 1;
+    size_t lim = end - k > 64 ? k + 64 : end;
+    while (k < lim && rx_space((unsigned char)s[k]))
+        k++;
+    if (k >= lim)
+        return 1;
+    c = pk_fold_byte((unsigned char)s[k], 0);
+    return c >= 0x80 || (h->next[c / 8] >> (c % 8) & 1);
+}
+
 /* May a head of fh open at q (a character's start), the text read up to
    end? A byte beyond ASCII that is no letter of Latin-1 after its 0xC3
    may be a letter that matches a head's without case (U+017F "s", U+212A
@@ -1539,13 +1618,8 @@ static inline int head_at(const formula_heads *fh, const char *s, size_t end, si
                 if ((t ^ fh->sig[j]) & fh->mask[j])
                     continue;
                 const formula_head *h = &fh->h[j];
-                if (!h->ws)
+                if (after_head(h, s, end, q + h->n))
                     return 1;
-                if (q + h->n < end) {
-                    unsigned char c = (unsigned char)s[q + h->n];
-                    if (c >= 0x80 || rx_space(c))
-                        return 1;
-                }
             }
             return 0;
         }
@@ -1565,13 +1639,8 @@ static inline int head_at(const formula_heads *fh, const char *s, size_t end, si
         }
         if (i < h->n)
             continue;
-        if (!h->ws)
+        if (after_head(h, s, end, q + i))
             return 1;
-        if (q + i < end) {
-            unsigned char t = (unsigned char)s[q + i];
-            if (t >= 0x80 || rx_space(t))
-                return 1;
-        }
     }
     return 0;
 }
