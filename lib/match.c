@@ -1490,29 +1490,41 @@ static void make_heads(formula_heads *fh, const formula_entry *rows, size_t nrow
             break;
         }
         size_t j = 0;
-        while (j < n && memcmp(&tmp[j], &h, sizeof h) != 0)
+        while (j < n && (tmp[j].b[0] != h.b[0] || memcmp(&tmp[j], &h, sizeof h) != 0))
             j++;
         if (j == n)
             tmp[n++] = h;
     }
-    /* by first byte */
-    size_t o = 0;
-    for (unsigned b = 0; b < 256; b++) {
-        fh->lo[b] = (unsigned char)o;
-        for (size_t j = 0; j < n; j++)
-            if (tmp[j].b[0] == b) {
-                for (size_t i = 1; i < tmp[j].n; i++) {
-                    fh->sig[o] |= (uint64_t)tmp[j].b[i] << (8 * (i - 1));
-                    fh->mask[o] |= (uint64_t)0xFF << (8 * (i - 1));
-                }
-                fh->h[o++] = tmp[j];
-            }
-    }
-    fh->lo[256] = (unsigned char)o;
+    /* by first byte, in the rows' order within each (counted, then placed) */
+    size_t count[257] = {0}, o[256];
     for (size_t j = 0; j < n; j++)
+        count[tmp[j].b[0] + 1]++;
+    for (unsigned b = 0; b < 256; b++) {
+        count[b + 1] += count[b];
+        fh->lo[b] = (unsigned char)count[b];
+        o[b] = count[b];
+    }
+    fh->lo[256] = (unsigned char)n;
+    for (size_t j = 0; j < n; j++) {
+        size_t k = o[tmp[j].b[0]]++;
+        for (size_t i = 1; i < tmp[j].n; i++) {
+            fh->sig[k] |= (uint64_t)tmp[j].b[i] << (8 * (i - 1));
+            fh->mask[k] |= (uint64_t)0xFF << (8 * (i - 1));
+        }
+        fh->h[k] = tmp[j];
+    }
+    /* the second byte: the head's, or any white space or byte beyond ASCII
+       after a head of one byte that white space follows, or any */
+    for (size_t j = 0; j < n; j++) {
+        uint8_t *pair = fh->pair[tmp[j].b[0]];
+        if (tmp[j].n >= 2) {
+            pair[tmp[j].b[1] / 8] = (uint8_t)(pair[tmp[j].b[1] / 8] | 1u << (tmp[j].b[1] % 8));
+            continue;
+        }
         for (unsigned b = 0; b < 256; b++)
-            if (tmp[j].n >= 2 ? b == tmp[j].b[1] : tmp[j].ws ? b >= 0x80 || rx_space((unsigned char)b) : 1)
-                fh->pair[tmp[j].b[0]][b / 8] = (uint8_t)(fh->pair[tmp[j].b[0]][b / 8] | 1u << (b % 8));
+            if (tmp[j].ws ? b >= 0x80 || rx_space((unsigned char)b) : 1)
+                pair[b / 8] = (uint8_t)(pair[b / 8] | 1u << (b % 8));
+    }
 }
 
 static formula_heads formula_rows_heads, open_rows_heads, verb_rows_heads, participate_rows_heads;
