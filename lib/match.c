@@ -1155,6 +1155,15 @@ static int may_be_day_word(const day_words *d, const char *s, size_t p, size_t q
     return 0;
 }
 
+/* may_be_day_word() where a word of d may open with the byte at p (its
+   first, in any case; every byte beyond ASCII where one opens with "s",
+   "k" or a character beyond ASCII), the call spared elsewhere: no word
+   can stand there. */
+static PK_ALWAYS_INLINE int day_word_at(const day_words *d, const char *s, size_t p, size_t q)
+{
+    return (d->all || d->opens[(unsigned char)s[p]]) && may_be_day_word(d, s, p, q);
+}
+
 /* The first three bytes of every name and short form of the months ("jan",
    "feb", ... "dec"), each as a number, and the bytes a form opens with
    (month_initials), made from lib/data/months.tsv once (with the words
@@ -1281,12 +1290,12 @@ static size_t named_places(const char *s, size_t end, size_t *p, size_t *at)
                 if (r < b)
                     word_places(s, r, v, &nv);
                 for (size_t i = 0; i < nv; i++)
-                    if (may_be_day_word(&weekday_words, s, v[i], r))
+                    if (day_word_at(&weekday_words, s, v[i], r))
                         at[n++] = v[i];
             }
             /* a place in the word before the day opens a weekday or "den" */
             for (size_t i = 0; i < nw; i++)
-                if (may_be_day_word(&weekday_words, s, w[i], q) || may_be_day_word(&den_words, s, w[i], q))
+                if (day_word_at(&weekday_words, s, w[i], q) || day_word_at(&den_words, s, w[i], q))
                     at[n++] = w[i];
         }
         at[n++] = d;
