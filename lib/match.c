@@ -85,6 +85,16 @@ typedef struct pattern {
        is started), and which is started at each place first gives in
        turn, not once to scan the range */
     int each;
+    /* a row with starts: may a match open at a place starts gives? (a
+       necessary condition, asked before pcre2 is; NULL: at every place)
+       A place it refuses counts as tried all the same, so that the places
+       tried after it are those tried without it */
+    int (*may)(const char *s, size_t n, size_t at);
+    /* a row with windows: may a match open in [lo, hi), where the window
+       opens at lo and its last cue stands at hi? (every match holds a cue
+       of its window, and opens before it; a necessary condition; NULL:
+       yes) A window it refuses is not asked of pcre2 */
+    int (*may_open)(const char *s, size_t lo, size_t hi);
 } pattern;
 #define MAX_STARTS 64
 
@@ -94,21 +104,59 @@ static int ascii_letter(unsigned char b) { return (unsigned)((b | 0x20) - 'a') <
 
 static int ascii_alnum(unsigned char b) { return is_digit(b) || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'); }
 
+/* The start of the run of bytes that ends at e, no earlier than lo, each
+   an ASCII letter, any byte beyond ASCII (of a character taken for a
+   letter) or, with dash, a '-'; bit 7 of *high set when a byte beyond
+   ASCII stands in the run. Sixteen bytes at a time where SSE2 is: a byte
+   beyond ASCII is negative as a signed byte, an ASCII letter one whose
+   (b | 0x20) - 'a' is below 26; the last byte that is none of them ends
+   the run. */
+static PK_ALWAYS_INLINE size_t back_over(const char *s, size_t e, size_t lo, int dash, unsigned *high)
+{
+#if defined(__SSE2__)
+    const __m128i x20 = _mm_set1_epi8(0x20), xa = _mm_set1_epi8('a'), x25 = _mm_set1_epi8(25), xdash = _mm_set1_epi8('-');
+    while (e > lo && e >= 16) {
+        size_t base = e - 16;
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + base));
+        __m128i t = _mm_sub_epi8(_mm_or_si128(x, x20), xa);
+        unsigned beyond = (unsigned)_mm_movemask_epi8(x);
+        unsigned in = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, x25), t)) | beyond;
+        if (dash)
+            in |= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, xdash));
+        unsigned stop = ~in & 0xFFFFu;
+        size_t b = stop ? base + (size_t)(32 - __builtin_clz(stop)) : base;
+        b = b > lo ? b : lo;
+        *high |= beyond >> (b - base) ? 0x80u : 0u;
+        if (stop || b == lo)
+            return b;
+        e = b;
+    }
+#endif
+    for (unsigned char b; e > lo && ((b = (unsigned char)s[e - 1]) >= 0x80 || ascii_letter(b) || (dash && b == '-')); e--)
+        *high |= b;
+    return e;
+}
+
 /* The start of the run of bytes of letters (ASCII letters, and any byte of
    a character beyond ASCII, taken for a letter) that ends at e, no earlier
    than lo: the word a place-finder steps back over. */
 static size_t letters_back(const char *s, size_t e, size_t lo)
 {
-    while (e > lo && ((unsigned char)s[e - 1] >= 0x80 || (unsigned)((s[e - 1] | 0x20) - 'a') < 26))
-        e--;
-    return e;
+    unsigned high = 0;
+    return back_over(s, e, lo, 0, &high);
 }
 
 int pk_word_ends_soon(const char *s, size_t n, size_t at)
 {
     /* an ASCII byte is a letter when it is one of A-Z, a-z (as
        pk_is_letter_at says): only a byte beyond ASCII, which ends the
-       question either way, is looked up */
+       question either way, is looked up; three ASCII bytes (the most
+       often) are asked at once, in any order */
+    if (at + 3 <= n) {
+        unsigned char a = (unsigned char)s[at], b = (unsigned char)s[at + 1], c = (unsigned char)s[at + 2];
+        if (!((a | b | c) & 0x80))
+            return !(ascii_letter(a) && ascii_letter(b) && ascii_letter(c));
+    }
     for (size_t k = at; k <= at + 2; k++) {
         if (k >= n)
             return 1;
@@ -266,12 +314,23 @@ static int year_digit(const char *s, size_t n, size_t at)
            is_digit((unsigned char)s[at + 3]) && (at + 4 == n || !is_digit((unsigned char)s[at + 4]));
 }
 
+/* The first digit of a day and month ("15/4", "24/11"), the cue of
+   RX_DATE_SLASH and RX_DATE_PAREN: those of date_digit's cues that
+   day_slash_month() holds at, the only ones their places take
+   (slash_starts(), paren_starts()), so that a walk over their cues passes
+   no ISO date's year. */
+static int slash_digit(const char *s, size_t n, size_t at)
+{
+    return date_digit(s, n, at) && day_slash_month(s, n, at);
+}
+
 /* The conditions of the digit rows that compile_cues has answered
-   together, by slot: RX_REGNUM's, RX_DATE_ISO's, RX_DATE_NAMED's, and
-   the places of a lone year (PK_CUE_YEARS, no pattern's). */
-enum { ROW_GROUP, ROW_DATE, ROW_NAMED, ROW_YEAR, DIGIT_ROWS };
+   together, by slot: RX_REGNUM's, RX_DATE_ISO's, RX_DATE_NAMED's, the
+   places of a lone year (PK_CUE_YEARS, no pattern's) and those of a day
+   and month (RX_DATE_SLASH's kind, which RX_DATE_PAREN reads too). */
+enum { ROW_GROUP, ROW_DATE, ROW_NAMED, ROW_YEAR, ROW_SLASH, DIGIT_ROWS };
 static const pk_cue_fits together[DIGIT_ROWS] = {digit_group_then_separator, date_digit, digit_then_letter,
-                                                 year_digit};
+                                                 year_digit, slash_digit};
 
 /* Sets of bytes below 64, a bit each: a byte is in one when it is below
    64 and its bit is set (one shift, not a chain of comparisons). */
@@ -292,15 +351,16 @@ static int in_set(uint64_t set, unsigned char ch) { return ch < 64 && (set >> ch
      one or two that a slash and a digit follow (a third digit stands
      where its slash must be).
    - digit_then_letter answers for the run as digits_then_letter does.
-   - year_digit: a run of four whose first digit is 1 or 2. */
+   - year_digit: a run of four whose first digit is 1 or 2.
+   - slash_digit: day_slash_month's part of date_digit. */
 static unsigned digit_rows(const char *s, size_t n, size_t from, size_t to, size_t *lo, size_t *hi)
 {
     unsigned char prev = from > 0 ? (unsigned char)s[from - 1] : ' ';
     size_t len = to - from;
     int date_may = !in_set(DIGIT_BITS | BYTE_BIT('.') | BYTE_BIT('-') | BYTE_BIT('/'), prev);
     unsigned rows = len == 4 && (s[from] == '1' || s[from] == '2') ? 1u << ROW_YEAR : 0;
-    lo[ROW_GROUP] = lo[ROW_DATE] = lo[ROW_YEAR] = from;
-    hi[ROW_GROUP] = hi[ROW_DATE] = hi[ROW_YEAR] = from + 1;
+    lo[ROW_GROUP] = lo[ROW_DATE] = lo[ROW_YEAR] = lo[ROW_SLASH] = from;
+    hi[ROW_GROUP] = hi[ROW_DATE] = hi[ROW_YEAR] = hi[ROW_SLASH] = from + 1;
     if (to >= n)
         return rows | (date_may && len >= 5 ? 1u << ROW_DATE : 0);
     unsigned char next = (unsigned char)s[to];
@@ -308,9 +368,10 @@ static unsigned digit_rows(const char *s, size_t n, size_t from, size_t to, size
         (in_set(BYTE_BIT(' ') | BYTE_BIT('-') | BYTE_BIT('/') | BYTE_BIT(':') | BYTE_BIT('.'), next) || next == 0xE2) &&
         separator_then_digit(s, n, to))
         rows |= 1u << ROW_GROUP;
-    if (date_may && (len >= 5 || (len == 4 && (next == '-' || next == '.')) ||
-                     (len <= 2 && next == '/' && to + 1 < n && is_digit((unsigned char)s[to + 1]))))
+    if (date_may && (len >= 5 || (len == 4 && (next == '-' || next == '.'))))
         rows |= 1u << ROW_DATE;
+    else if (date_may && len <= 2 && next == '/' && to + 1 < n && is_digit((unsigned char)s[to + 1]))
+        rows |= 1u << ROW_DATE | 1u << ROW_SLASH;
     const uint64_t gap = DIGIT_BITS | BYTE_BIT(' ') | BYTE_BIT('\n') | BYTE_BIT(':') | BYTE_BIT('.'); /* before_month */
     size_t k = to, lim = n < to + 5 ? n : to + 5;
     while (k < lim && in_set(gap, (unsigned char)s[k]))
@@ -325,16 +386,23 @@ static unsigned digit_rows(const char *s, size_t n, size_t from, size_t to, size
 
 /* RX_DATE_ISO opens at a cue that holds its year; when a dash or a dot
    follows the year, the month follows it (a line break between at most),
-   one or two digits, and then the same dash or dot ("2024.\n\nBeslutsgång"
-   is none). */
+   one or two digits, then the same dash or dot and the day ("2024.\n\nBeslutsgång"
+   and "2020.\n2. Beslutet" are none); when a digit follows it, the month
+   and the day are two digits each. */
 static size_t iso_starts(const char *s, size_t n, size_t cue, size_t *at)
 {
     at[0] = cue;
     if (!four_digits_then(s, n, cue))
         return 0;
     char sep = s[cue + 4];
-    if (is_digit((unsigned char)sep))
-        return 1;
+    if (is_digit((unsigned char)sep)) {
+        /* "20240415": eight digits (the bytes a match holds, no more: what
+           follows them its lookahead asks within the range it is given) */
+        size_t k = cue + 5;
+        while (k < cue + 8 && k < n && is_digit((unsigned char)s[k]))
+            k++;
+        return k == cue + 8 ? 1 : 0;
+    }
     size_t k = cue + 5;
     if (k < n && s[k] == '\n')
         k++;
@@ -343,7 +411,13 @@ static size_t iso_starts(const char *s, size_t n, size_t cue, size_t *at)
     k++;
     if (k < n && is_digit((unsigned char)s[k]))
         k++;
-    return k < n && s[k] == sep ? 1 : 0;
+    if (k >= n || s[k] != sep)
+        return 0;
+    /* and the day after it, a line break before it at most */
+    k++;
+    if (k < n && s[k] == '\n')
+        k++;
+    return k < n && is_digit((unsigned char)s[k]) ? 1 : 0;
 }
 
 /* RX_DATE_SLASH opens at a cue where the day, the month and a space stand
@@ -357,14 +431,33 @@ static size_t slash_starts(const char *s, size_t n, size_t cue, size_t *at)
     return k && k < n && s[k] == ' ' ? 1 : 0;
 }
 
-/* RX_DATE_PAREN opens at the parenthesis of "(24/11)", or at the day of
-   "den 24/11" after a space or a line break. */
+/* RX_DATE_PAREN opens at the parenthesis of "(24/11)" (a ')' after the
+   month), or at the day of "den 24/11", after one of its words
+   (pattern_words.tsv's slash_date_lead rows, each as its lookbehind takes
+   it: as written, in that case) and a space or a line break. */
 static size_t paren_starts(const char *s, size_t n, size_t cue, size_t *at)
 {
-    if (!day_slash_month(s, n, cue) || cue == 0 || !(s[cue - 1] == '(' || s[cue - 1] == ' ' || s[cue - 1] == '\n'))
+    size_t k = day_slash_month(s, n, cue);
+    if (!k || cue == 0)
         return 0;
-    at[0] = s[cue - 1] == '(' ? cue - 1 : cue;
-    return 1;
+    if (s[cue - 1] == '(') {
+        if (k < n && is_digit((unsigned char)s[k]))
+            k++;
+        if (k >= n || s[k] != ')')
+            return 0;
+        at[0] = cue - 1;
+        return 1;
+    }
+    if (s[cue - 1] != ' ' && s[cue - 1] != '\n')
+        return 0;
+    for (size_t i = 0; i < pk_n_slash_date_lead; i++) {
+        size_t len = strlen(pk_slash_date_lead[i]);
+        if (len < cue && memcmp(s + cue - 1 - len, pk_slash_date_lead[i], len) == 0) {
+            at[0] = cue;
+            return 1;
+        }
+    }
+    return 0;
 }
 
 /* The most letters and digits a diarienummer's shape opens with
@@ -879,9 +972,11 @@ static size_t regnum_starts(const char *s, size_t n, size_t cue, size_t *at)
     size_t i = letters_back(s, j, j > 24 ? j - 24 : 0);
     /* within the word a byte after an ASCII letter opens nothing (as
        regnum_may_open() says): only the word's start and the bytes after
-       one beyond ASCII are asked */
-    for (size_t p = i; p < j; p++)
-        if ((p == i || !ascii_letter((unsigned char)s[p - 1])) && regnum_may_open(s, p) && regnum_lead_fits(s, n, p))
+       one beyond ASCII (the word's others) are asked */
+    if (i < j && regnum_may_open(s, i) && regnum_lead_fits(s, n, i))
+        at[k++] = i;
+    for (size_t p = i + 1; p < j; p++)
+        if ((unsigned char)s[p - 1] >= 0x80 && regnum_may_open(s, p) && regnum_lead_fits(s, n, p))
             at[k++] = p;
     if (regnum_may_open(s, cue) && regnum_lead_fits(s, n, cue))
         at[k++] = cue;
@@ -889,8 +984,10 @@ static size_t regnum_starts(const char *s, size_t n, size_t cue, size_t *at)
 }
 
 /* The first ASCII digit in [p, end), or end: sixteen bytes at a time
-   where SSE2 is, then eight at a time (a byte's high bit in m says 0x30 <=
-   byte <= 0x39; no carry crosses bytes, every sum stays below 256). */
+   where SSE2 is (the last fewer than sixteen in one step too, read with
+   the bytes before them), else eight at a time (a byte's high bit in m
+   says 0x30 <= byte <= 0x39; no carry crosses bytes, every sum stays
+   below 256). */
 static size_t next_digit(const char *s, size_t p, size_t end)
 {
 #if defined(__SSE2__)
@@ -902,6 +999,15 @@ static size_t next_digit(const char *s, size_t p, size_t end)
             _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1))));
         if (m)
             return p + (size_t)__builtin_ctz(m);
+    }
+    if (p < end && end >= 16) {
+        /* fewer than sixteen left: the sixteen bytes before end, those
+           before p left out */
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + end - 16));
+        unsigned m = (unsigned)_mm_movemask_epi8(
+                         _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)))) >>
+                     (p - (end - 16));
+        return m ? p + (size_t)__builtin_ctz(m) : end;
     }
 #endif
     const uint64_t ones = 0x0101010101010101u;
@@ -926,10 +1032,8 @@ static int rx_space(unsigned char b) { return b == ' ' || (b >= '\t' && b <= '\r
    the word's start. */
 static size_t word_places(const char *s, size_t e, size_t *at, size_t *k)
 {
-    size_t b = e, lo = e > 24 ? e - 24 : 0;
     unsigned high = 0; /* bit 7: a byte beyond ASCII in the word */
-    while (b > lo && ((unsigned char)s[b - 1] >= 0x80 || ascii_letter((unsigned char)s[b - 1])))
-        high |= (unsigned char)s[--b];
+    size_t b = back_over(s, e, e > 24 ? e - 24 : 0, 0, &high);
     if (!(high & 0x80)) {
         /* ASCII letters alone: every byte but the first follows one */
         if (b < e && !(b > 0 && ascii_alnum((unsigned char)s[b - 1])))
@@ -1051,6 +1155,15 @@ static int may_be_day_word(const day_words *d, const char *s, size_t p, size_t q
     return 0;
 }
 
+/* may_be_day_word() where a word of d may open with the byte at p (its
+   first, in any case; every byte beyond ASCII where one opens with "s",
+   "k" or a character beyond ASCII), the call spared elsewhere: no word
+   can stand there. */
+static PK_ALWAYS_INLINE int day_word_at(const day_words *d, const char *s, size_t p, size_t q)
+{
+    return (d->all || d->opens[(unsigned char)s[p]]) && may_be_day_word(d, s, p, q);
+}
+
 /* The first three bytes of every name and short form of the months ("jan",
    "feb", ... "dec"), each as a number, and the bytes a form opens with
    (month_initials), made from lib/data/months.tsv once (with the words
@@ -1059,6 +1172,8 @@ static uint32_t month_stems[32];
 static size_t n_month_stems;
 static int month_stems_all; /* a form under three bytes, or too many: no filter */
 static int month_stems_beyond; /* a form with a byte beyond ASCII */
+static unsigned char stem_firsts[256]; /* 1 at each byte a stem opens with */
+static unsigned char particle_firsts[256]; /* 1 at each byte a name's particle opens with (every byte: an empty one) */
 static pthread_once_t month_stems_once = PTHREAD_ONCE_INIT; /* and the word lists before */
 
 static void make_month_stems(void)
@@ -1069,6 +1184,11 @@ static void make_month_stems(void)
     weekday_words.all |= pk_n_weekday_ending != 1;
     add_day_words(&den_words, pk_day_article, pk_n_day_article, "");
     add_day_words(&chair_titles, pk_chair_title, pk_n_chair_title, "");
+    for (size_t i = 0; i < pk_n_name_particle; i++)
+        if (pk_name_particle[i][0])
+            particle_firsts[(unsigned char)pk_name_particle[i][0]] = 1;
+        else
+            memset(particle_firsts, 1, sizeof particle_firsts);
     const char *forms[MONTH_FORMS];
     for (size_t f = 0, nf = month_forms(forms); f < nf; f++) {
         const char *m = forms[f];
@@ -1086,6 +1206,7 @@ static void make_month_stems(void)
             month_stems_all = 1;
         else if (i == n_month_stems)
             month_stems[n_month_stems++] = key;
+        stem_firsts[key >> 16 & 0xFF] = 1;
         /* the first byte in either case; one beyond ASCII: every byte that
            opens a character beyond ASCII */
         unsigned char b = (unsigned char)m[0];
@@ -1105,7 +1226,7 @@ static void make_month_stems(void)
    Reads no byte past k + 3. */
 static int month_stem(const char *s, size_t end, size_t k)
 {
-    pthread_once(&month_stems_once, make_month_stems);
+    /* (the stems are made by pk_match_compile, before any row runs) */
     uint32_t key = 0;
     for (size_t i = k; i < k + 3; i++) {
         if (i >= end)
@@ -1117,6 +1238,8 @@ static int month_stem(const char *s, size_t end, size_t k)
     }
     if (month_stems_all)
         return 1;
+    if (!stem_firsts[key >> 16 & 0xFF])
+        return 0;
     for (size_t i = 0; i < n_month_stems; i++)
         if (key == month_stems[i])
             return 1;
@@ -1167,12 +1290,12 @@ static size_t named_places(const char *s, size_t end, size_t *p, size_t *at)
                 if (r < b)
                     word_places(s, r, v, &nv);
                 for (size_t i = 0; i < nv; i++)
-                    if (may_be_day_word(&weekday_words, s, v[i], r))
+                    if (day_word_at(&weekday_words, s, v[i], r))
                         at[n++] = v[i];
             }
             /* a place in the word before the day opens a weekday or "den" */
             for (size_t i = 0; i < nw; i++)
-                if (may_be_day_word(&weekday_words, s, w[i], q) || may_be_day_word(&den_words, s, w[i], q))
+                if (day_word_at(&weekday_words, s, w[i], q) || day_word_at(&den_words, s, w[i], q))
                     at[n++] = w[i];
         }
         at[n++] = d;
@@ -1240,6 +1363,10 @@ _Static_assert(HEAD_MAX <= 8, "a head's bytes after its first are compared in on
 typedef struct formula_head {
     unsigned char b[HEAD_MAX];
     unsigned char n, ws;
+    /* after the white space, when known: a bit for each ASCII byte
+       (folded) the next word may open with */
+    unsigned char has_next;
+    uint8_t next[16];
 } formula_head;
 typedef struct formula_heads {
     formula_head h[256];
@@ -1273,6 +1400,49 @@ int pk_fragment_alternates(const char *src)
     return 0;
 }
 
+/* The word after a head's white space, read from the fragment at q (what
+   follows its "\s" and quantifier): an ASCII letter, or a group of
+   alternatives ("(?:att|om)") each of which opens with one, none made
+   optional, gives the bytes it may open with (folded) in h->next; any
+   other leaves has_next 0 (any byte). */
+static void head_next(const unsigned char *q, formula_head *h)
+{
+    uint8_t set[16] = {0};
+    int group = q[0] == '(' && q[1] == '?' && q[2] == ':';
+    const unsigned char *r = group ? q + 3 : q;
+    for (;;) {
+        if (!ascii_letter(r[0]) || r[1] == '?' || r[1] == '*' || r[1] == '{')
+            return; /* no letter that every match holds there */
+        unsigned char f = pk_fold_byte(r[0], 0);
+        set[f / 8] = (uint8_t)(set[f / 8] | 1u << (f % 8));
+        if (!group)
+            break;
+        /* to the alternative's end: its '|' or the group's ')' */
+        int depth = 0, cls = 0;
+        for (; *r && (depth || cls || (*r != '|' && *r != ')')); r++) {
+            if (*r == '\\' && r[1])
+                r++;
+            else if (cls)
+                cls = *r != ']';
+            else if (*r == '[')
+                cls = 1;
+            else if (*r == '(')
+                depth++;
+            else if (*r == ')')
+                depth--;
+        }
+        if (*r == '|') {
+            r++;
+            continue;
+        }
+        if (*r != ')' || r[1] == '?' || r[1] == '*' || r[1] == '{')
+            return; /* the group optional, or counted */
+        break;
+    }
+    memcpy(h->next, set, sizeof set);
+    h->has_next = 1;
+}
+
 /* The head of one fragment; 0 when it has none. */
 static int fragment_head(const char *src, formula_head *h)
 {
@@ -1280,7 +1450,7 @@ static int fragment_head(const char *src, formula_head *h)
     if (pk_fragment_alternates(src))
         return 0;
     memset(h, 0, sizeof *h);
-    while (h->n < HEAD_MAX) {
+    for (;;) { /* (a head of HEAD_MAX bytes still reads the white space after it) */
         size_t len;
         int ws = 0;
         if (ascii_letter(p[0]))
@@ -1296,6 +1466,10 @@ static int fragment_head(const char *src, formula_head *h)
             break; /* optional, or counted: no part of every match */
         if (ws) {
             h->ws = 1;
+            const unsigned char *q = p + len + (next == '+');
+            if (*q == '+' || *q == '?')
+                q++; /* possessive, or lazy */
+            head_next(q, h);
             break;
         }
         if (h->n + len > HEAD_MAX)
@@ -1325,62 +1499,108 @@ static void make_heads(formula_heads *fh, const formula_entry *rows, size_t nrow
             break;
         }
         size_t j = 0;
-        while (j < n && memcmp(&tmp[j], &h, sizeof h) != 0)
+        while (j < n && (tmp[j].b[0] != h.b[0] || memcmp(&tmp[j], &h, sizeof h) != 0))
             j++;
         if (j == n)
             tmp[n++] = h;
     }
-    /* by first byte */
-    size_t o = 0;
-    for (unsigned b = 0; b < 256; b++) {
-        fh->lo[b] = (unsigned char)o;
-        for (size_t j = 0; j < n; j++)
-            if (tmp[j].b[0] == b) {
-                for (size_t i = 1; i < tmp[j].n; i++) {
-                    fh->sig[o] |= (uint64_t)tmp[j].b[i] << (8 * (i - 1));
-                    fh->mask[o] |= (uint64_t)0xFF << (8 * (i - 1));
-                }
-                fh->h[o++] = tmp[j];
-            }
-    }
-    fh->lo[256] = (unsigned char)o;
+    /* by first byte, in the rows' order within each (counted, then placed) */
+    size_t count[257] = {0}, o[256];
     for (size_t j = 0; j < n; j++)
+        count[tmp[j].b[0] + 1]++;
+    for (unsigned b = 0; b < 256; b++) {
+        count[b + 1] += count[b];
+        fh->lo[b] = (unsigned char)count[b];
+        o[b] = count[b];
+    }
+    fh->lo[256] = (unsigned char)n;
+    for (size_t j = 0; j < n; j++) {
+        size_t k = o[tmp[j].b[0]]++;
+        for (size_t i = 1; i < tmp[j].n; i++) {
+            fh->sig[k] |= (uint64_t)tmp[j].b[i] << (8 * (i - 1));
+            fh->mask[k] |= (uint64_t)0xFF << (8 * (i - 1));
+        }
+        fh->h[k] = tmp[j];
+    }
+    /* the second byte: the head's, or any white space or byte beyond ASCII
+       after a head of one byte that white space follows, or any */
+    for (size_t j = 0; j < n; j++) {
+        uint8_t *pair = fh->pair[tmp[j].b[0]];
+        if (tmp[j].n >= 2) {
+            pair[tmp[j].b[1] / 8] = (uint8_t)(pair[tmp[j].b[1] / 8] | 1u << (tmp[j].b[1] % 8));
+            continue;
+        }
         for (unsigned b = 0; b < 256; b++)
-            if (tmp[j].n >= 2 ? b == tmp[j].b[1] : tmp[j].ws ? b >= 0x80 || rx_space((unsigned char)b) : 1)
-                fh->pair[tmp[j].b[0]][b / 8] = (uint8_t)(fh->pair[tmp[j].b[0]][b / 8] | 1u << (b % 8));
+            if (tmp[j].ws ? b >= 0x80 || rx_space((unsigned char)b) : 1)
+                pair[b / 8] = (uint8_t)(pair[b / 8] | 1u << (b % 8));
+    }
 }
 
-static formula_heads formula_rows_heads, open_rows_heads, verb_rows_heads;
+static formula_heads formula_rows_heads, open_rows_heads, verb_rows_heads, participate_rows_heads;
 static pthread_once_t heads_once = PTHREAD_ONCE_INIT;
 
-/* The heads of RX_PART_VERB's phrases, each read from its alternative as
-   the source writes it: the pattern is the formula rows' shape
-   ((?i), (?<![\p{L}]), the alternatives), and is started at their first
-   place as they are. Too many phrases, or one too long: no head. */
-#define VERB_ROWS_MAX 64
-#define VERB_FRAGMENT_MAX 96
-static void make_verb_heads(void)
+/* The heads of the phrases of RX_PART_VERB or RX_PARTICIPATE, each read
+   from its alternative as the source writes it (build_phrase_pattern()):
+   the pattern is the formula rows' shape ((?i), (?<![\p{L}]), the
+   alternatives). RX_PART_VERB is started at their first place as the
+   formula rows are; RX_PARTICIPATE is tried only at those of its places
+   where one may open. Too many phrases, or one too long: no head. */
+#define PHRASE_ROWS_MAX 64
+static void make_phrase_heads(formula_heads *fh, const char *const *phrases, size_t n)
 {
-    formula_entry rows[VERB_ROWS_MAX];
-    char text[VERB_ROWS_MAX][VERB_FRAGMENT_MAX];
-    size_t n = pk_n_participation_verb;
-    for (size_t i = 0; i < n; i++) {
-        if (n > VERB_ROWS_MAX || 3 * strlen(pk_participation_verb[i]) >= VERB_FRAGMENT_MAX) {
-            verb_rows_heads.all = 1;
-            return;
-        }
-        text[i][write_phrase(text[i], pk_participation_verb[i])] = 0;
-        rows[i].pattern = text[i];
-        rows[i].kind = NULL;
+    formula_entry rows[PHRASE_ROWS_MAX];
+    size_t need = 0;
+    for (size_t i = 0; i < n; i++)
+        need += 3 * strlen(phrases[i]) + 1; /* write_phrase's room */
+    char *text = n <= PHRASE_ROWS_MAX ? pk_malloc(need ? need : 1) : NULL;
+    if (!text) {
+        fh->all = 1;
+        return;
     }
-    make_heads(&verb_rows_heads, rows, n);
+    for (size_t i = 0, o = 0; i < n; i++) {
+        rows[i].pattern = text + o;
+        rows[i].kind = NULL;
+        o += write_phrase(text + o, phrases[i]);
+        text[o++] = 0;
+    }
+    make_heads(fh, rows, n);
+    free(text);
 }
 
 static void make_all_heads(void)
 {
     make_heads(&formula_rows_heads, pk_formulas, pk_n_formulas);
     make_heads(&open_rows_heads, pk_open_formulas, pk_n_open_formulas);
-    make_verb_heads();
+    make_phrase_heads(&verb_rows_heads, pk_participation_verb, pk_n_participation_verb);
+    make_phrase_heads(&participate_rows_heads, pk_participation_phrase, pk_n_participation_phrase);
+}
+
+/* After the head h's bytes, at k (the text read up to end): may the rest
+   of a match follow? White space when the head asks for it (a byte beyond
+   ASCII lets it through), and after it a byte the next word may open with
+   (any beyond ASCII, which may be a letter that matches one without
+   case; the range's end, or white space that goes on and on, lets it
+   through as well). */
+static PK_ALWAYS_INLINE int after_head(const formula_head *h, const char *s, size_t end, size_t k)
+{
+    if (!h->ws)
+        return 1;
+    if (k >= end)
+        return 0;
+    unsigned char c = (unsigned char)s[k];
+    if (c >= 0x80)
+        return 1;
+    if (!rx_space(c))
+        return 0;
+    if (!h->has_next)
+        return 1;
+    size_t lim = end - k > 64 ? k + 64 : end;
+    while (k < lim && rx_space((unsigned char)s[k]))
+        k++;
+    if (k >= lim)
+        return 1;
+    c = pk_fold_byte((unsigned char)s[k], 0);
+    return c >= 0x80 || (h->next[c / 8] >> (c % 8) & 1);
 }
 
 /* May a head of fh open at q (a character's start), the text read up to
@@ -1419,13 +1639,8 @@ static inline int head_at(const formula_heads *fh, const char *s, size_t end, si
                 if ((t ^ fh->sig[j]) & fh->mask[j])
                     continue;
                 const formula_head *h = &fh->h[j];
-                if (!h->ws)
+                if (after_head(h, s, end, q + h->n))
                     return 1;
-                if (q + h->n < end) {
-                    unsigned char c = (unsigned char)s[q + h->n];
-                    if (c >= 0x80 || rx_space(c))
-                        return 1;
-                }
             }
             return 0;
         }
@@ -1445,13 +1660,8 @@ static inline int head_at(const formula_heads *fh, const char *s, size_t end, si
         }
         if (i < h->n)
             continue;
-        if (!h->ws)
+        if (after_head(h, s, end, q + i))
             return 1;
-        if (q + i < end) {
-            unsigned char t = (unsigned char)s[q + i];
-            if (t >= 0x80 || rx_space(t))
-                return 1;
-        }
     }
     return 0;
 }
@@ -1533,6 +1743,43 @@ static size_t verb_opens(const char *s, size_t p, size_t end)
     return head_places(&verb_rows_heads, s, end, &p, &at, 1) ? at : end;
 }
 
+/* A place of RX_PARTICIPATE where one of its phrases' heads may open (the
+   text read to its end: a match holds its head whole). */
+static int participate_head(const char *s, size_t n, size_t at)
+{
+    return participate_rows_heads.all || head_at(&participate_rows_heads, s, n, at);
+}
+
+/* A name (NAME_HEAD) may open at j: a capital and, when it is one of
+   A-Z, small letters, then a '-', or a space or a line break that a
+   capital or the first byte of a particle (pattern_words.tsv's
+   name_particle rows) follows, as a name of two words at least has them.
+   A byte beyond ASCII, where the name may read one, lets it through. */
+static int name_may_open(const char *s, size_t n, size_t j)
+{
+    if (j >= n)
+        return 0;
+    unsigned char b = (unsigned char)s[j];
+    if (b >= 0x80)
+        return 1;
+    if (b < 'A' || b > 'Z')
+        return 0;
+    size_t k = j + 1;
+    while (k < n && s[k] >= 'a' && s[k] <= 'z')
+        k++;
+    if (k >= n)
+        return 0;
+    b = (unsigned char)s[k];
+    if (b >= 0x80)
+        return 1;
+    if (k == j + 1 || (b != '-' && b != ' ' && b != '\n'))
+        return 0;
+    if (b == '-')
+        return 1;
+    b = k + 1 < n ? (unsigned char)s[k + 1] : 0;
+    return (b >= 'A' && b <= 'Z') || b >= 0x80 || particle_firsts[b];
+}
+
 /* After RX_CHAIR's role word at the cue (one of cue_chair's spellings,
    whose bytes the word's match takes, title or none): "n" or not, ':' or
    not, white space, and the name's first letter, upper-case (A-Z, or a
@@ -1559,7 +1806,7 @@ static int chair_name_follows(const char *s, size_t n, size_t cue)
             continue;
         while (j < n && rx_space((unsigned char)s[j]))
             j++;
-        if (j < n && ((s[j] >= 'A' && s[j] <= 'Z') || (unsigned char)s[j] >= 0x80))
+        if (name_may_open(s, n, j))
             return 1;
     }
     return 0;
@@ -1599,17 +1846,14 @@ static size_t chair_starts(const char *s, size_t n, size_t cue, size_t *at)
     return k;
 }
 
-/* A byte of a word as the windows' openings see it: an ASCII letter, '-',
-   or any byte of a non-ASCII character (taken for a letter: stepping back
-   over too much only opens the window earlier) */
-static int word_byte(unsigned char b) { return b >= 0x80 || b == '-' || (unsigned)((b | 0x20) - 'a') < 26; }
-
-/* The start of the run of word bytes that ends at p, no earlier than lo. */
+/* The start of the run of word bytes that ends at p, no earlier than lo:
+   a byte of a word as the windows' openings see it is an ASCII letter,
+   '-', or any byte of a non-ASCII character (taken for a letter: stepping
+   back over too much only opens the window earlier). */
 static size_t run_back(const char *s, size_t p, size_t lo)
 {
-    while (p > lo && word_byte((unsigned char)s[p - 1]))
-        p--;
-    return p;
+    unsigned high = 0;
+    return back_over(s, p, lo, 1, &high);
 }
 
 /* RX_ADMIN: the cue's word and the one word before it, across one space
@@ -1629,6 +1873,31 @@ static size_t town_opens(const char *s, size_t at, size_t lo)
     while (p > lo && (s[p - 1] == ' ' || (unsigned)(s[p - 1] - '\t') < 5))
         p--;
     return run_back(s, p, lo);
+}
+
+/* RX_MUNICIPALITY: a match opens with the town's capital (A-Z, or a
+   character from U+00C0 on, whose first byte is 0xC3 or more, as the
+   pattern's lookahead says): one such byte in [lo, hi) at least. Sixteen
+   bytes at a time where SSE2 is (a byte from 0xC3 on is one from -61 to
+   -1 as a signed byte). */
+static int town_may(const char *s, size_t lo, size_t hi)
+{
+    size_t p = lo;
+#if defined(__SSE2__)
+    const __m128i at = _mm_set1_epi8('A' - 1), z = _mm_set1_epi8('Z' + 1), c2 = _mm_set1_epi8((char)0xC2),
+                  zero = _mm_setzero_si128();
+    for (; p + 16 <= hi; p += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
+        __m128i cap = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(x, at), _mm_cmplt_epi8(x, z)),
+                                   _mm_and_si128(_mm_cmpgt_epi8(x, c2), _mm_cmplt_epi8(x, zero)));
+        if (_mm_movemask_epi8(cap))
+            return 1;
+    }
+#endif
+    for (; p < hi; p++)
+        if ((s[p] >= 'A' && s[p] <= 'Z') || (unsigned char)s[p] >= 0xC3)
+            return 1;
+    return 0;
 }
 
 /* RX_AWARD: before the cue's word a match holds at most two words, each
@@ -1766,12 +2035,11 @@ static const pattern patterns[RX_COUNT] = {
     /* a line may break after a separator: "2023-03-\n22"; or the compact
        "Kapacitetsplan 20190327" (the second branch, its separator empty) */
     [RX_DATE_ISO] = {src_date_iso, cue_date_iso, 0, 0, date_digit, iso_starts},
-    [RX_DATE_SLASH] = {src_date_slash, cue_date_slash, 0, 0, NULL, slash_starts, NULL,
-                       RX_DATE_ISO},
+    [RX_DATE_SLASH] = {src_date_slash, cue_date_slash, 0, 0, NULL, slash_starts},
     /* "(24/11)", or a day/month after a word of pattern_words.tsv's
        slash_date_lead rows ("den", "senast", "t.o.m.", "fr.o.m.") */
     [RX_DATE_PAREN] = {NULL /* built from pattern_words.tsv's slash_date_lead rows */, NULL, 0, 0, NULL, paren_starts, NULL,
-                      RX_DATE_ISO},
+                      RX_DATE_SLASH},
     [RX_DATE_NAMED] = {src_date_named, cue_date_named, 64, 96, digit_then_letter, NULL,
                       named_places},
     [RX_FORMULA] = {NULL /* built from pk_formulas */, NULL, 0, 0, NULL, .first = formula_opens, .each = 1},
@@ -1791,7 +2059,7 @@ static const pattern patterns[RX_COUNT] = {
     [RX_CHAIR] = {src_chair, cue_chair, 0, 0, NULL, chair_starts},
     [RX_NAME] = {NULL /* built from pattern_words.tsv's name_particle rows */, NULL, 0, 0, NULL},
     [RX_PARTICIPATE] = {NULL /* built from pattern_words.tsv's participation_phrase rows */, participate_cues.cue, 0, 0, NULL,
-                        participate_starts, .folded = 1},
+                        participate_starts, .folded = 1, .may = participate_head},
     [RX_PART_VERB] = {NULL /* built from pattern_words.tsv's participation_verb rows */, NULL, 0, 0, NULL, .first = verb_opens},
     [RX_INOM] = {src_inom, cue_inom, 0, 16, NULL},
     [RX_CLASS] = {src_class, cue_class, 16, 96, NULL, .folded = 1},
@@ -1800,7 +2068,8 @@ static const pattern patterns[RX_COUNT] = {
        below U+00C0 but A-Z), which gives pcre2 a table of the bytes a
        match can open with, and possessive where a space
        or '-' must follow the letters */
-    [RX_MUNICIPALITY] = {src_municipality, cue_municipality, 96, 16, pk_word_ends_soon, .opens = town_opens},
+    [RX_MUNICIPALITY] = {src_municipality, cue_municipality, 96, 16, pk_word_ends_soon, .opens = town_opens,
+                         .may_open = town_may},
 };
 
 /* The stand-ins of lib/data/regnum_shapes.tsv. */
@@ -2110,8 +2379,9 @@ static int compile_cues(pk_extractor *ex)
     /* the digit rows: those whose conditions digit_rows answers together
        (one to a slot) asked once a run; any other alone, at the first
        digit of a run (a condition that rejects a digit after a digit);
-       the lone years' row is no pattern's */
-    int kinds[DIGIT_ROWS] = {-1, -1, -1, PK_CUE_YEARS};
+       the lone years' row is no pattern's, and the day and month's is
+       RX_DATE_SLASH's, a row without cue words of its own */
+    int kinds[DIGIT_ROWS] = {-1, -1, -1, PK_CUE_YEARS, RX_DATE_SLASH};
     for (int id = 0; id < RX_COUNT; id++)
         for (int k = 0; patterns[id].needles && patterns[id].needles[k]; k++) {
             if (patterns[id].needles[k] != cue_digit[0]) {
@@ -2281,10 +2551,42 @@ static size_t cue_index(ctx *c, int id, size_t p)
     return pk_first_from_near(q->at, q->n, p, &q->near);
 }
 
-static int rx_exec(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap);
+/* One pcre2 match of pattern id from start, the subject ending at end: 1
+   and the offsets, or 0 (inline in rx_run's three calls: a call and its
+   saved registers cost as much as pcre2's own entry). */
+static PK_ALWAYS_INLINE int rx_exec(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
+{
+    /* the bound grows with the text searched: linear, never a stop short
+       of the end on a long clean text */
+    size_t lim = 1000000 + 64 * (end - start);
+    pcre2_set_match_limit(c->mctx, lim > UINT32_MAX ? UINT32_MAX : (uint32_t)lim);
+    /* the text is valid UTF-8 (normalize.c): no check, and JIT code is
+       entered without the interpreter's checks in front of it */
+    int rc = c->ex->jit[id] ? pcre2_jit_match(c->ex->rx[id], (PCRE2_SPTR)c->t.s, end, start, 0, c->md, c->mctx)
+                            : pcre2_match(c->ex->rx[id], (PCRE2_SPTR)c->t.s, end, start, PCRE2_NO_UTF_CHECK, c->md, c->mctx);
+    if (rc == PCRE2_ERROR_NOMEMORY && c->a->oom)
+        longjmp(*c->a->oom, 1);
+    if (rc < PCRE2_ERROR_NOMATCH)
+        c->rx_limit_hit = 1; /* match or depth limit: reported once as a warning */
+    if (rc <= 0)
+        return 0;
+    /* rc pairs are set, never more than the ovector holds (pcre2 gives 0
+       when it is too small) */
+    PCRE2_SIZE *v = pcre2_get_ovector_pointer(c->md);
+    for (int i = 0; i < ncap; i++) {
+        if (i < rc && v[2 * i] != PCRE2_UNSET) {
+            ov[2 * i] = v[2 * i];
+            ov[2 * i + 1] = v[2 * i + 1];
+        } else {
+            ov[2 * i] = ov[2 * i + 1] = (size_t)-1;
+        }
+    }
+    return 1;
+}
 
-/* One pcre2 match over [start, end): 1 and the offsets, or 0. */
-static int rx_run(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
+/* One pcre2 match over [start, end): 1 and the offsets, or 0 (inline in
+   pk_rx_match's calls, as rx_exec is in its own). */
+static PK_ALWAYS_INLINE int rx_run(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
 {
     /* windows are counted in bytes: never hand pcre2 a cut character */
     while (end < c->t.n && ((unsigned char)c->t.s[end] & 0xC0) == 0x80)
@@ -2316,35 +2618,6 @@ static int rx_run(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap
     if (patterns[id].first && (start = patterns[id].first(c->t.s, start, end)) >= end)
         return 0;
     return rx_exec(c, id, start, end, ov, ncap);
-}
-
-static int rx_exec(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
-{
-    /* the bound grows with the text searched: linear, never a stop short
-       of the end on a long clean text */
-    size_t lim = 1000000 + 64 * (end - start);
-    pcre2_set_match_limit(c->mctx, lim > UINT32_MAX ? UINT32_MAX : (uint32_t)lim);
-    /* the text is valid UTF-8 (normalize.c): no check, and JIT code is
-       entered without the interpreter's checks in front of it */
-    int rc = c->ex->jit[id] ? pcre2_jit_match(c->ex->rx[id], (PCRE2_SPTR)c->t.s, end, start, 0, c->md, c->mctx)
-                            : pcre2_match(c->ex->rx[id], (PCRE2_SPTR)c->t.s, end, start, PCRE2_NO_UTF_CHECK, c->md, c->mctx);
-    if (rc == PCRE2_ERROR_NOMEMORY && c->a->oom)
-        longjmp(*c->a->oom, 1);
-    if (rc < PCRE2_ERROR_NOMATCH)
-        c->rx_limit_hit = 1; /* match or depth limit: reported once as a warning */
-    if (rc <= 0)
-        return 0;
-    PCRE2_SIZE *v = pcre2_get_ovector_pointer(c->md);
-    uint32_t nv = pcre2_get_ovector_count(c->md);
-    for (int i = 0; i < ncap; i++) {
-        if ((uint32_t)i < nv && i < rc && v[2 * i] != PCRE2_UNSET) {
-            ov[2 * i] = v[2 * i];
-            ov[2 * i + 1] = v[2 * i + 1];
-        } else {
-            ov[2 * i] = ov[2 * i + 1] = (size_t)-1;
-        }
-    }
-    return 1;
 }
 
 /* A cluster of cues is searched as one window, but no window grows past
@@ -2379,7 +2652,7 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
             for (size_t k = 0, nk = q->starts(c->t.s, c->t.n, cu->at[i], at); k < nk; k++)
                 if (at[k] >= from) {
                     from = at[k] + 1;
-                    if (rx_run(c, id, at[k], end, ov, ncap))
+                    if ((!q->may || q->may(c->t.s, c->t.n, at[k])) && rx_run(c, id, at[k], end, ov, ncap))
                         return 1;
                 }
         return 0;
@@ -2421,6 +2694,19 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
         while (i + 1 < n && at[i + 1] < end && at[i + 1] <= last + q->back + q->fwd && at[i + 1] - a <= span)
             last = at[++i];
         size_t we = last + q->fwd < end ? last + q->fwd : end;
+        if (q->may_open) {
+            /* every match in the window holds a cue of it (none stands
+               between start and a): its last before we is the bound */
+            size_t j = i;
+            while (j + 1 < n && at[j + 1] < we)
+                j++;
+            if (!q->may_open(c->t.s, ws, at[j])) {
+                if (we == end)
+                    return 0;
+                i++;
+                continue;
+            }
+        }
         /* the next cue's matches start no earlier than this */
         size_t next = i + 1 < n && at[i + 1] < end ? at[i + 1] : SIZE_MAX;
         size_t next_start = next == SIZE_MAX ? SIZE_MAX : next > q->back ? next - q->back : 0;
