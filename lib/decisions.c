@@ -423,7 +423,10 @@ static void add_item(ctx *c, text_set *ts, lead_body *lb, size_t s, size_t e, in
 #define MAX_LEADS 256
 typedef struct leads {
     size_t len[MAX_LEADS];
-    uint32_t tail[MAX_LEADS], mask[MAX_LEADS]; /* its last four bytes (fewer: mask), as tail_of reads a line's */
+    /* its last eight bytes (fewer: mask), as tail_of reads a line's: the
+       rows that end alike ("... att") differ within them, so a line is
+       most often told from a row by one comparison */
+    uint64_t tail[MAX_LEADS], mask[MAX_LEADS];
     unsigned short row[MAX_LEADS];
     unsigned short lo[257];
     int all; /* too many rows for the arrays: each line is compared with every row */
@@ -438,19 +441,19 @@ typedef struct leads {
 static leads lead_rows;
 static pthread_once_t lead_rows_once = PTHREAD_ONCE_INIT;
 
-/* The last bytes (four at most) of s[0..n), the last as the low byte */
-static inline uint32_t tail_of(const char *s, size_t n)
+/* The last bytes (eight at most) of s[0..n), the last as the low byte */
+static inline uint64_t tail_of(const char *s, size_t n)
 {
 #if defined __GNUC__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    if (n >= 4) { /* one load: its first byte is the low one */
-        uint32_t v;
-        memcpy(&v, s + n - 4, 4);
-        return __builtin_bswap32(v);
+    if (n >= 8) { /* one load: its first byte is the low one */
+        uint64_t v;
+        memcpy(&v, s + n - 8, 8);
+        return __builtin_bswap64(v);
     }
 #endif
-    uint32_t x = 0;
-    for (size_t i = 0; i < 4 && i < n; i++)
-        x |= (uint32_t)(unsigned char)s[n - 1 - i] << (8 * i);
+    uint64_t x = 0;
+    for (size_t i = 0; i < 8 && i < n; i++)
+        x |= (uint64_t)(unsigned char)s[n - 1 - i] << (8 * i);
     return x;
 }
 
@@ -490,7 +493,7 @@ static void make_lead_rows(void)
         size_t k = at[(unsigned char)pk_decision_leads[i][m - 1]]++;
         ld->len[k] = m;
         ld->tail[k] = tail_of(pk_decision_leads[i], m);
-        ld->mask[k] = m >= 4 ? 0xFFFFFFFFu : (1u << (8 * m)) - 1;
+        ld->mask[k] = m >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * m)) - 1;
         ld->row[k] = (unsigned short)i;
     }
 }
@@ -525,15 +528,15 @@ static PK_ALWAYS_INLINE int is_lead_in(const ctx *c, const leads *ld, const line
     unsigned char b = (unsigned char)s[n - 1];
     if (ld->lo[b] == ld->lo[b + 1])
         return 0; /* no row ends in b: most lines */
-    uint32_t x = tail_of(s, n);
+    uint64_t x = tail_of(s, n);
     for (size_t k = ld->lo[b]; k < ld->lo[b + 1]; k++) {
-        const char *end = pk_decision_leads[ld->row[k]];
-        size_t m = ld->len[k], j = 1;
-        if (n < m || (x & ld->mask[k]) != ld->tail[k]) /* their last four bytes first */
+        size_t m = ld->len[k];
+        if (n < m || (x & ld->mask[k]) != ld->tail[k]) /* their last eight bytes first */
             continue;
-        while (j < m && s[n - 1 - j] == end[m - 1 - j]) /* from the end: most differ at once */
-            j++;
-        if (j == m && (n == m || s[n - m - 1] == ' '))
+        /* the bytes before those eight (a longer row's) */
+        if (m > 8 && memcmp(s + n - m, pk_decision_leads[ld->row[k]], m - 8) != 0)
+            continue;
+        if (n == m || s[n - m - 1] == ' ')
             return 1;
     }
     return 0;
