@@ -451,6 +451,13 @@ static int split_byte(unsigned char ch)
     return ch == '"' || ch == 0xE2 || ch == '(' || ch == ')' || ch == ',' || ch == ';' || is_sp((char)ch);
 }
 
+/* The words after a space that split a list ("A samt B", "A respektive
+   B", "A och B"): split()'s sixteen-byte loop passes a space before any
+   other first byte */
+#define SPLIT_W1 "samt"
+#define SPLIT_W2 "respektive"
+#define SPLIT_W3 "och"
+
 /* Splits [s, e) into list items. */
 static size_t split(const ctx *c, size_t s, size_t e, range *out, size_t max)
 {
@@ -461,11 +468,18 @@ static size_t split(const ctx *c, size_t s, size_t e, range *out, size_t max)
         int is_comma = 0;
         /* a byte that is none of those looked at below changes nothing */
 #if defined(__SSE2__)
-        /* (sixteen at a time: split_byte() of each) */
-        while (p + 16 <= e) {
+        /* (sixteen at a time: split_byte() of each; a space or line break
+           only where the next byte, in either case, is the first of one
+           of the words looked for after it below: at any other it changes
+           nothing either) */
+        while (p + 17 <= e) {
             __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p));
+            __m128i y = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p + 1)), _mm_set1_epi8(0x20));
+            __m128i joint = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(y, _mm_set1_epi8(SPLIT_W1[0] | 0x20)),
+                                                      _mm_cmpeq_epi8(y, _mm_set1_epi8(SPLIT_W2[0] | 0x20))),
+                                         _mm_cmpeq_epi8(y, _mm_set1_epi8(SPLIT_W3[0] | 0x20)));
             __m128i m = _mm_or_si128(
-                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
+                _mm_or_si128(_mm_and_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))), joint),
                              _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')), _mm_cmpeq_epi8(x, _mm_set1_epi8(';')))),
                 _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\xE2'))),
                              _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(1)), _mm_set1_epi8(')')))); /* '(' or ')' */
@@ -497,10 +511,10 @@ static size_t split(const ctx *c, size_t s, size_t e, range *out, size_t max)
                 cut = 1;
                 skip = 1;
                 is_comma = 1;
-            } else if (depth == 0 && is_sp(ch) && (word_at(c, p + 1, e, "samt") || word_at(c, p + 1, e, "respektive"))) {
+            } else if (depth == 0 && is_sp(ch) && (word_at(c, p + 1, e, SPLIT_W1) || word_at(c, p + 1, e, SPLIT_W2))) {
                 cut = 1;
-                skip = word_at(c, p + 1, e, "samt") ? 5 : 11;
-            } else if (depth == 0 && is_sp(ch) && word_at(c, p + 1, e, "och") && p > s && c->t.s[p - 1] != '-') {
+                skip = word_at(c, p + 1, e, SPLIT_W1) ? 5 : 11;
+            } else if (depth == 0 && is_sp(ch) && word_at(c, p + 1, e, SPLIT_W3) && p > s && c->t.s[p - 1] != '-') {
                 /* "och" starts a new item only before a new name */
                 size_t q = skip_sp(c, p + 4, e);
                 if (q < e && (pk_is_upper_at(c->t.s + q, e - q) ||
