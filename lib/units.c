@@ -1309,12 +1309,41 @@ static size_t cues_search(unsigned char b)
 /* cues_search() of every byte, made once per process: from_cues() asks at
    every word of every title and decision item. */
 static size_t cue_first[256];
+/* The pairs of bytes the cues of two bytes or more open with (as bits,
+   cue_pair()), and the bytes the shorter ones are: a place whose first
+   two bytes are no cue's pair, and whose first byte no short cue's, is
+   no cue's, without a look at the rows */
+static uint64_t cue_pairs[1024 / 64];
+static unsigned char cue_short[256];
 static pthread_once_t cue_first_once = PTHREAD_ONCE_INIT;
+
+static inline unsigned cue_pair(unsigned char a, unsigned char b) { return ((unsigned)a << 4 ^ b) & 1023; }
 
 static void make_cue_first(void)
 {
     for (int b = 0; b < 256; b++)
         cue_first[b] = cues_search((unsigned char)b);
+    for (size_t i = 0; i < NCUES; i++) {
+        const unsigned char *q = (const unsigned char *)unit_cues[i].cue;
+        if (unit_cues[i].len >= 2) {
+            unsigned k = cue_pair(q[0], q[1]);
+            cue_pairs[k >> 6] |= (uint64_t)1 << (k & 63);
+        } else {
+            cue_short[q[0]] = 1;
+        }
+    }
+}
+
+/* May a cue stand at low[p] (of n bytes)? (after make_cue_first) */
+static inline int cue_may(const char *low, size_t p, size_t n)
+{
+    unsigned char b = (unsigned char)low[p];
+    if (cue_short[b])
+        return 1;
+    if (p + 1 >= n)
+        return 0;
+    unsigned k = cue_pair(b, (unsigned char)low[p + 1]);
+    return cue_pairs[k >> 6] >> (k & 63) & 1;
 }
 
 /* The first row whose cue opens with b or a later byte (after
@@ -1593,7 +1622,7 @@ static void from_cues(ctx *c, size_t s, size_t e, int *budget, unit_keys *keys)
             break;
 #endif
         unsigned char pb = p ? (unsigned char)low[p - 1] : ' ';
-        if (pb >= 0x80 || pb == '-' || ((pb | 0x20) >= 'a' && (pb | 0x20) <= 'z'))
+        if (pb >= 0x80 || pb == '-' || ((pb | 0x20) >= 'a' && (pb | 0x20) <= 'z') || !cue_may(low, p, n))
             continue;
         /* the rows that open with this byte, longest first: the first that
            stands here is the longest */
