@@ -66,11 +66,8 @@ struct pk_names {
         uint32_t same; /* the next entry of the same kind and name, or NONE */
     } *v;
     size_t n;
-    /* a hash of (kind, name): the first entry of each, in table order, as
-       its index (low half; NONE where the slot is empty) and the high half
-       of the hash (high half): a slot whose entry has another hash is
-       passed without a look at the entry */
-    uint64_t *slot;
+    /* a hash of (kind, name): the first entry of each, in table order */
+    uint32_t *slot;
     size_t nslot; /* a power of two, at least twice n */
     /* the entries of kind K_NAME, in table order: the names a header is searched for */
     uint32_t *names;
@@ -87,14 +84,10 @@ struct pk_names {
 
 #define NONE UINT32_MAX
 
-/* The hash of (kind, name): its low bits the slot, its high half the
-   tag the slot keeps */
-static uint64_t hash_of(int kind, const char *low, size_t len)
+static size_t slot_of(const pk_names *ix, int kind, const char *low, size_t len)
 {
-    return (uint64_t)pk_hash_folded(low, len) ^ ((uint64_t)kind * 0x9E3779B97F4A7C15u);
+    return (pk_hash_folded(low, len) ^ ((size_t)kind * 0x9E3779B97F4A7C15u)) & (ix->nslot - 1);
 }
-
-#define SLOT_EMPTY ((uint64_t)NONE)
 
 /* The first entry (in table order) of this kind whose name is low; NONE. */
 static uint32_t first_named(const pk_names *ix, int kind, const char *low)
@@ -102,13 +95,11 @@ static uint32_t first_named(const pk_names *ix, int kind, const char *low)
     if (!ix->slot)
         return NONE;
     size_t len = strlen(low);
-    uint64_t hv = hash_of(kind, low, len), tag = hv >> 32;
-    for (size_t h = (size_t)(hv & (ix->nslot - 1));; h = (h + 1) & (ix->nslot - 1)) {
-        uint64_t sl = ix->slot[h];
-        uint32_t i = (uint32_t)sl;
+    for (size_t h = slot_of(ix, kind, low, len);; h = (h + 1) & (ix->nslot - 1)) {
+        uint32_t i = ix->slot[h];
         if (i == NONE)
             return NONE;
-        if (sl >> 32 == tag && ix->v[i].kind == kind && ix->v[i].len == len && memcmp(ix->v[i].low, low, len) == 0)
+        if (ix->v[i].kind == kind && ix->v[i].len == len && memcmp(ix->v[i].low, low, len) == 0)
             return i;
     }
 }
@@ -122,7 +113,7 @@ static int index_names(pk_names *ix)
     if (!ix->slot)
         return -1;
     for (size_t h = 0; h < ix->nslot; h++)
-        ix->slot[h] = SLOT_EMPTY;
+        ix->slot[h] = NONE;
     uint32_t *last = pk_malloc((ix->n + 1) * sizeof *last); /* the last entry of each first one's chain */
     if (!last)
         return -1;
@@ -135,11 +126,10 @@ static int index_names(pk_names *ix)
             last[f] = (uint32_t)i;
             continue;
         }
-        uint64_t hv = hash_of(e->kind, e->low, e->len);
-        size_t h = (size_t)(hv & (ix->nslot - 1));
-        while ((uint32_t)ix->slot[h] != NONE)
+        size_t h = slot_of(ix, e->kind, e->low, e->len);
+        while (ix->slot[h] != NONE)
             h = (h + 1) & (ix->nslot - 1);
-        ix->slot[h] = (hv >> 32) << 32 | (uint32_t)i;
+        ix->slot[h] = (uint32_t)i;
         last[i] = (uint32_t)i;
     }
     free(last);
