@@ -143,6 +143,11 @@ enum { ROW_WORDS = (NROWS + 63) / 64 };
 static struct {
     unsigned short first_at[1024 + 1];
     unsigned short by_first[NROWS];
+    /* beside each of by_first: its row's length and last byte, so that
+       the rows that do not fit, or end otherwise, are passed without a
+       load of the row or its bytes */
+    size_t by_len[NROWS];
+    unsigned char by_last[NROWS];
     uint64_t short_rows[ROW_WORDS];
     scope_table scopes;
 } row_pairs;
@@ -176,9 +181,12 @@ static void make_row_pairs(void)
         fill[k + 1] = (unsigned short)(fill[k + 1] + fill[k]);
     memcpy(row_pairs.first_at, fill, sizeof fill);
     for (size_t i = 0; i < NROWS; i++)
-        if (rows[i].len >= 2)
-            row_pairs.by_first[fill[pair_bit((unsigned char)rows[i].pat[0], (unsigned char)rows[i].pat[1])]++] =
-                (unsigned short)i;
+        if (rows[i].len >= 2) {
+            size_t j = fill[pair_bit((unsigned char)rows[i].pat[0], (unsigned char)rows[i].pat[1])]++;
+            row_pairs.by_first[j] = (unsigned short)i;
+            row_pairs.by_len[j] = rows[i].len;
+            row_pairs.by_last[j] = (unsigned char)rows[i].pat[rows[i].len - 1];
+        }
 }
 
 /* The row `r` stands at s[k..] (it fits there) as a word's part its stars allow. */
@@ -210,8 +218,8 @@ static const char *match_rows(const char *s, size_t n, char scope, int anchored)
             if (r >= best)
                 break;
             /* (the last byte first: most rows that open alike end otherwise) */
-            if (r < lo || rows[r].len > n - i || s[i + rows[r].len - 1] != rows[r].pat[rows[r].len - 1] ||
-                !row_at(&rows[r], s, n, i))
+            size_t m = row_pairs.by_len[j];
+            if (r < lo || m > n - i || (unsigned char)s[i + m - 1] != row_pairs.by_last[j] || !row_at(&rows[r], s, n, i))
                 continue;
             best = r;
             break;
