@@ -1041,26 +1041,35 @@ void pk_extract_dates(ctx *c)
        to be "vid sammanträdet" is some other meeting ("... till styrelsen
        vid sammanträdet den 12 december") */
     size_t first_meeting = cs.n;
-    for (size_t i = 0; i < cs.n; i++)
+    /* in the same walk, the first document's date and the first meeting's
+       (as the roles end) that state their year */
+    size_t doc_stated = cs.n, meeting_stated = cs.n;
+    for (size_t i = 0; i < cs.n; i++) {
         if (roles[i] == role_meeting) {
             if (first_meeting == cs.n) {
                 first_meeting = i;
-                continue;
+            } else {
+                const dcand *m = &xs[first_meeting];
+                if (xs[i].m != m->m || xs[i].d != m->d || (!xs[i].inferred && !m->inferred && xs[i].y != m->y))
+                    roles[i] = role_other;
             }
-            const dcand *m = &xs[first_meeting];
-            if (xs[i].m != m->m || xs[i].d != m->d || (!xs[i].inferred && !m->inferred && xs[i].y != m->y))
-                roles[i] = role_other;
         }
+        if (!xs[i].inferred) {
+            if (roles[i] == role_document && doc_stated == cs.n)
+                doc_stated = i;
+            else if (roles[i] == role_meeting && meeting_stated == cs.n)
+                meeting_stated = i;
+        }
+    }
     /* the year of a date without one: a year heading the lines above it,
        else the document's own date or its meeting, the award's year, the
        nearest date that states a year, the year the text is about */
     int ry = 0, rm = 0;
-    for (int pass = 0; pass < 2 && !ry; pass++)
-        for (size_t i = 0; i < cs.n && !ry; i++)
-            if (roles[i] && !xs[i].inferred && roles[i] == (pass ? role_meeting : role_document)) {
-                ry = xs[i].y;
-                rm = xs[i].m;
-            }
+    size_t stated = doc_stated < cs.n ? doc_stated : meeting_stated;
+    if (stated < cs.n) {
+        ry = xs[stated].y;
+        rm = xs[stated].m;
+    }
     if (!ry && c->award && c->award->year)
         ry = c->award->year;
     int about = ry ? 0 : year_of_text(c, xs, cs.n, &rns);
