@@ -211,20 +211,33 @@ static int column_start(const char *s, size_t lo, size_t p)
     return p == lo || s[p - 1] == '\n' || (p >= lo + 2 && s[p - 1] == ' ' && s[p - 2] == ' ');
 }
 
-/* The rows of each `where`, grouped by the byte the phrase opens with, in
-   table order within a group: rows[w][first[w][b] .. first[w][b + 1]) open
-   with b (the table has fewer than 256 rows). Made once per process. */
+/* The rows a walk asks at a place, by where the place stands: the label
+   rows (on a label's line), and of the prose rows those whose window
+   holds every place of a stretch of the date's sentence (role_of()):
+   before the near window (before, sentence), in it (near, before,
+   sentence), in the bytes after the date that `after` takes (after,
+   sentence), and beyond them (sentence). A place is asked only the rows
+   that may count there, and no row's window is asked of it. */
+enum { SET_LABEL, SET_FAR, SET_NEAR, SET_AFTER, SET_TAIL, N_SETS };
+static const unsigned set_where[N_SETS] = {
+    1u << W_LABEL, 1u << W_BEFORE | 1u << W_SENTENCE, 1u << W_NEAR | 1u << W_BEFORE | 1u << W_SENTENCE,
+    1u << W_AFTER | 1u << W_SENTENCE, 1u << W_SENTENCE};
+
+/* Each set's rows grouped by their first two bytes as opening() gives
+   them (pair_of()); within a bucket by the byte the phrase opens with,
+   then by `where`, then in table order (the order in which one `where`
+   after another would meet the hits that tie: those share their place).
+   Made once per process. */
 enum { PAIR_BUCKETS = 1024, MORE_GROUPS = 2 };
 
 typedef struct cue_groups {
-    unsigned char rows[W_SENTENCE + 1][256];
-    uint16_t first[W_SENTENCE + 1][257];
     /* each row's phrase after its leading '-', the length of its first
-       part (up to " * ", or all of it) and whether a gap follows */
+       part (up to " * ", or all of it), whether a gap follows, and the
+       bytes of the part (but an open end's '-') that opening() gives
+       (held: up to 4 + 4 * MORE_GROUPS) */
     const unsigned char *phrase[256];
     uint16_t part_len[256];
-    unsigned char gap[256];
-    unsigned char where[256]; /* each row's `where`, beside the rest */
+    unsigned char gap[256], held[256];
     /* the first (up to) four bytes part_at() compares of each row, byte i
        at bits 8i, and the mask of those it has: a row whose opening the
        text's (opening()) does not hold is passed over */
@@ -233,17 +246,14 @@ typedef struct cue_groups {
        mask of 0 where the part has none): a row that passes the opening
        is passed over when the text's next four do not hold them */
     uint32_t sig_more[256][MORE_GROUPS], mask_more[256][MORE_GROUPS];
-    /* the prose rows (W_NEAR .. W_SENTENCE) together, grouped by their
-       first byte as above, within a group by `where`, then in table order */
-    unsigned char prose_rows[256];
-    uint16_t prose_first[257];
-    /* the label rows (0) and the prose rows (1) again, grouped by their
-       first two bytes as opening() gives them (pair_of()), in the order of
-       the groups above: pair_rows[i][pair_first[i][h] .. pair_first[i][h +
-       1]) are the rows that can open with a pair of bucket h; a row whose
-       part is shorter than two bytes stands in every bucket of its byte */
-    uint16_t pair_first[2][PAIR_BUCKETS + 1];
-    unsigned char pair_rows[2][256 * 256];
+    /* of each set, whether one of its rows opens with byte b */
+    unsigned char opens[N_SETS][256];
+    /* pair_rows[set][pair_first[set][h] .. pair_first[set][h + 1]) are
+       the rows of the set that can open with a pair of bucket h; a row
+       whose part is shorter than two bytes stands in every bucket of its
+       byte */
+    uint16_t pair_first[N_SETS][PAIR_BUCKETS + 1];
+    unsigned char pair_rows[N_SETS][256 * 256];
 } cue_groups;
 
 /* The bucket of an opening's first two bytes. */
@@ -258,35 +268,16 @@ static void make_groups(void)
         for (int i = 0; i < 3; i++)
             month_keys[m] |= (uint32_t)(unsigned char)pk_months[m][0][i] << (8 * i);
     cue_groups *r = &groups;
-    /* a counting sort of the rows by (where, first byte) */
     for (int k = 0; k < (int)pk_n_date_cues; k++) {
         const unsigned char *ph = (const unsigned char *)date_cues[k].phrase + (date_cues[k].phrase[0] == '-');
-        r->first[date_cues[k].where][ph[0] + 1]++;
-    }
-    for (int w = 0; w <= W_SENTENCE; w++)
-        for (int b = 0; b < 256; b++)
-            r->first[w][b + 1] = (uint16_t)(r->first[w][b + 1] + r->first[w][b]);
-    uint16_t fill[W_SENTENCE + 1][256];
-    for (int w = 0; w <= W_SENTENCE; w++)
-        memcpy(fill[w], r->first[w], sizeof fill[w]);
-    for (int b = 0; b < 256; b++) {
-        uint16_t n = r->prose_first[b];
-        for (int w = W_NEAR; w <= W_SENTENCE; w++)
-            n = (uint16_t)(n + r->first[w][b + 1] - r->first[w][b]);
-        r->prose_first[b + 1] = n;
-    }
-    for (int k = 0; k < (int)pk_n_date_cues; k++) {
-        int w = date_cues[k].where;
-        const unsigned char *ph = (const unsigned char *)date_cues[k].phrase + (date_cues[k].phrase[0] == '-');
-        r->rows[w][fill[w][ph[0]]++] = (unsigned char)k;
         const char *g = strstr((const char *)ph, " * ");
         r->phrase[k] = ph;
         r->part_len[k] = (uint16_t)(g ? (size_t)(g - (const char *)ph) : strlen((const char *)ph));
         r->gap[k] = g != NULL;
-        r->where[k] = (unsigned char)date_cues[k].where;
         size_t n = r->part_len[k];
         if (!g && n && ph[n - 1] == '-')
             n--; /* an open end: the part without its '-' */
+        r->held[k] = (unsigned char)(n < 4 + 4 * MORE_GROUPS ? n : 4 + 4 * MORE_GROUPS);
         for (size_t i = 0; i < n && i < 4; i++) {
             r->sig[k] |= (uint32_t)ph[i] << (8 * i);
             r->mask[k] |= (uint32_t)0xFF << (8 * i);
@@ -296,14 +287,20 @@ static void make_groups(void)
             r->mask_more[k][i / 4 - 1] |= (uint32_t)0xFF << (8 * (i % 4));
         }
     }
-    for (int b = 0, n = 0; b < 256; b++)
-        for (int w = W_NEAR; w <= W_SENTENCE; w++)
-            for (int i = r->first[w][b]; i < r->first[w][b + 1]; i++)
-                r->prose_rows[n++] = r->rows[w][i];
-    /* the pair buckets: counted, then filled, in the groups' order */
-    for (int set = 0; set < 2; set++) {
-        const unsigned char *rows = set ? r->prose_rows : r->rows[W_LABEL];
-        const uint16_t *first = set ? r->prose_first : r->first[W_LABEL];
+    /* the rows by first byte, then `where`, then table order: a counting
+       sort by the pair */
+    enum { KEYS = 256 * (W_SENTENCE + 1) };
+    static uint16_t start[KEYS + 1];
+    unsigned char order[256];
+    int norder = (int)pk_n_date_cues;
+    for (int k = 0; k < norder; k++)
+        start[r->phrase[k][0] * (W_SENTENCE + 1) + date_cues[k].where + 1]++;
+    for (int key = 0; key < KEYS; key++)
+        start[key + 1] = (uint16_t)(start[key + 1] + start[key]);
+    for (int k = 0; k < norder; k++)
+        order[start[r->phrase[k][0] * (W_SENTENCE + 1) + date_cues[k].where]++] = (unsigned char)k;
+    /* each set's pair buckets: counted, then filled, in that order */
+    for (int set = 0; set < N_SETS; set++) {
         uint16_t *pf = r->pair_first[set];
         static uint16_t next[PAIR_BUCKETS + 1];
         for (int pass = 0; pass < 2; pass++) {
@@ -311,13 +308,16 @@ static void make_groups(void)
                 for (int h = 0; h < PAIR_BUCKETS; h++)
                     pf[h + 1] = (uint16_t)(pf[h + 1] + pf[h]);
             memcpy(next, pf, sizeof next);
-            for (int i = 0; i < first[256]; i++) {
-                int k = rows[i];
+            for (int i = 0; i < norder; i++) {
+                int k = order[i];
+                if (!(set_where[set] >> date_cues[k].where & 1))
+                    continue;
                 /* a part of two bytes or more: the bucket of its own
                    pair; a shorter one: every bucket of its group's byte,
                    once */
                 int whole = (r->mask[k] >> 8 & 0xFF) != 0;
                 unsigned b0 = r->phrase[k][0];
+                r->opens[set][b0] = 1;
                 static unsigned char in[PAIR_BUCKETS];
                 if (!whole)
                     memset(in, 0, sizeof in);
@@ -433,36 +433,33 @@ static PK_ALWAYS_INLINE size_t first_place(struct date_cue_rows *cr, size_t p)
     return ia;
 }
 
-/* Every hit outside the date [ds, de) of the label rows (set 0) or the
-   prose rows (set 1), each row's place within [lo[w], hi[w]) of its
-   `where` w, in one walk over the cue places of the sentence [slo, shi):
-   at each place the rows of the bucket of its first two bytes, in their
-   group's order (by `where`, then table order), the order in which one `where` after another would meet the hits
-   that tie (those share their place); into best, and *another set when a
-   row of role `another` hits (another may be NULL). */
-static void walk_cues(const ctx *c, int set, const size_t *lo, const size_t *hi, size_t ds, size_t de, size_t slo,
-                      size_t shi, cue_hit *best, int *another)
+/* Every hit outside the date [ds, de) of the rows of `set` at the cue
+   places from index ia on that stand before zhi, within the line or the
+   sentence [slo, shi): at each place the rows of the bucket of its first
+   two bytes, in their order; into best, and *another set when a row of
+   role `another` hits (another may be NULL). The index of the first
+   place from zhi. */
+static PK_ALWAYS_INLINE size_t walk_set(const ctx *c, int set, size_t ia, size_t zhi, size_t ds, size_t de, size_t slo, size_t shi,
+                       cue_hit *best, int *another)
 {
     const cue_groups *g = c->date_cue_rows->g;
-    const uint16_t *first = set ? g->prose_first : g->first[W_LABEL];
+    const unsigned char *opens_with = g->opens[set];
     const unsigned char *rows = g->pair_rows[set];
     const uint16_t *pf = g->pair_first[set];
     const char *s = c->t.s;
-    struct date_cue_rows *cr = c->date_cue_rows;
+    const struct date_cue_rows *cr = c->date_cue_rows;
     const uint32_t *at = cr->at;
     size_t na = cr->nat;
-    for (size_t ia = first_place(cr, slo); ia < na && at[ia] < shi; ia++) {
+    for (; ia < na && at[ia] < zhi; ia++) {
         size_t p = at[ia];
         unsigned char ch = (unsigned char)s[p];
         if (ch >= 'A' && ch <= 'Z')
             ch = (unsigned char)(ch + 32);
-        if (ch == ' ' || ch == '\n')
-            continue;
-        if (first[ch] == first[ch + 1])
+        if (!opens_with[ch]) /* no row of the set opens here (nor with a space) */
             continue;
         /* a label row stands only where its word begins a column: asked
            once for the place, not for each row that holds there */
-        if (!set && !column_start(s, slo, p))
+        if (set == SET_LABEL && !column_start(s, slo, p))
             continue;
         /* the opening, and the bytes after it, four at a time, when a row asks */
         size_t fp = p;
@@ -474,7 +471,7 @@ static void walk_cues(const ctx *c, int set, const size_t *lo, const size_t *hi,
         for (int i = pf[bucket]; i < pf[bucket + 1]; i++) {
             int k = rows[i];
             /* the opening as part_at() compares it: most candidates end here */
-            if ((op & g->mask[k]) != g->sig[k] || p < lo[g->where[k]] || p >= hi[g->where[k]])
+            if ((op & g->mask[k]) != g->sig[k])
                 continue;
             const date_cue *q = &date_cues[k];
             if (g->mask_more[k][0]) {
@@ -496,9 +493,7 @@ static void walk_cues(const ctx *c, int set, const size_t *lo, const size_t *hi,
             /* the opening and the bytes after it hold the first part's
                first twelve bytes (all of a shorter one): it is compared
                from there */
-            size_t len = g->part_len[k];
-            len -= !g->gap[k] && len && g->phrase[k][len - 1] == '-';
-            size_t held = len < 4 + 4 * MORE_GROUPS ? len : 4 + 4 * MORE_GROUPS;
+            size_t held = g->held[k];
             size_t e = cue_at(s, slo, shi, p, q->phrase, g->part_len[k], g->gap[k], held, held ? ends[held - 1] : p);
             if (!e || (p < de && e > ds))
                 continue;
@@ -509,15 +504,32 @@ static void walk_cues(const ctx *c, int set, const size_t *lo, const size_t *hi,
                 *best = h;
         }
     }
+    return ia;
 }
 
 /* The label rows' hits in the line [ls, le) outside the date [ds, de). */
 static void find_label_cues(const ctx *c, size_t ls, size_t le, size_t ds, size_t de, cue_hit *best)
 {
-    size_t lo[W_SENTENCE + 1] = {0}, hi[W_SENTENCE + 1] = {0};
-    lo[W_LABEL] = ls;
-    hi[W_LABEL] = le;
-    walk_cues(c, 0, lo, hi, ds, de, ls, le, best, NULL);
+    walk_set(c, SET_LABEL, first_place(c->date_cue_rows, ls), le, ds, de, ls, le, best, NULL);
+}
+
+/* The prose rows' hits in the sentence [ss, se) of the date x, each row's
+   where it counts (date_cues.tsv): `near` in the 40 bytes before the
+   date, `before` before it, `after` in the 8 bytes after it, `sentence`
+   anywhere; a stretch at a time, in order, each with the rows that count
+   there. A hit at a place in the date overlaps it: those places are
+   passed over. */
+static void find_prose_cues(const ctx *c, const dcand *x, size_t ss, size_t se, cue_hit *best, int *another)
+{
+    const struct date_cue_rows *cr = c->date_cue_rows;
+    size_t w = x->s > ss + 40 ? x->s - 40 : ss, a = x->e + 8 < se ? x->e + 8 : se;
+    size_t ia = first_place(c->date_cue_rows, ss);
+    ia = walk_set(c, SET_FAR, ia, w, x->s, x->e, ss, se, best, another);
+    ia = walk_set(c, SET_NEAR, ia, x->s, x->s, x->e, ss, se, best, another);
+    while (ia < cr->nat && cr->at[ia] < x->e)
+        ia++;
+    ia = walk_set(c, SET_AFTER, ia, a, x->s, x->e, ss, se, best, another);
+    walk_set(c, SET_TAIL, ia, se, x->s, x->e, ss, se, best, another);
 }
 
 /* The start and end of p's line, looking no further than 160 bytes: a
@@ -700,10 +712,7 @@ static const char *role_of(ctx *c, const dcand *x, size_t hdr_end, size_t fence_
         se = fence_hi;
     cue_hit best = {-1, 0, 0, 0};
     int another = 0;
-    size_t w = x->s > ss + 40 ? x->s - 40 : ss;
-    size_t wlo[W_SENTENCE + 1] = {0, w, ss, x->e, ss};
-    size_t whi[W_SENTENCE + 1] = {0, x->s, x->s, x->e + 8 < se ? x->e + 8 : se, se};
-    walk_cues(c, 1, wlo, whi, x->s, x->e, ss, se, &best, &another);
+    find_prose_cues(c, x, ss, se, &best, &another);
     if (best.row < 0)
         return role_other;
     r = date_cues[best.row].role;
@@ -1032,26 +1041,35 @@ void pk_extract_dates(ctx *c)
        to be "vid sammanträdet" is some other meeting ("... till styrelsen
        vid sammanträdet den 12 december") */
     size_t first_meeting = cs.n;
-    for (size_t i = 0; i < cs.n; i++)
+    /* in the same walk, the first document's date and the first meeting's
+       (as the roles end) that state their year */
+    size_t doc_stated = cs.n, meeting_stated = cs.n;
+    for (size_t i = 0; i < cs.n; i++) {
         if (roles[i] == role_meeting) {
             if (first_meeting == cs.n) {
                 first_meeting = i;
-                continue;
+            } else {
+                const dcand *m = &xs[first_meeting];
+                if (xs[i].m != m->m || xs[i].d != m->d || (!xs[i].inferred && !m->inferred && xs[i].y != m->y))
+                    roles[i] = role_other;
             }
-            const dcand *m = &xs[first_meeting];
-            if (xs[i].m != m->m || xs[i].d != m->d || (!xs[i].inferred && !m->inferred && xs[i].y != m->y))
-                roles[i] = role_other;
         }
+        if (!xs[i].inferred) {
+            if (roles[i] == role_document && doc_stated == cs.n)
+                doc_stated = i;
+            else if (roles[i] == role_meeting && meeting_stated == cs.n)
+                meeting_stated = i;
+        }
+    }
     /* the year of a date without one: a year heading the lines above it,
        else the document's own date or its meeting, the award's year, the
        nearest date that states a year, the year the text is about */
     int ry = 0, rm = 0;
-    for (int pass = 0; pass < 2 && !ry; pass++)
-        for (size_t i = 0; i < cs.n && !ry; i++)
-            if (roles[i] && !xs[i].inferred && roles[i] == (pass ? role_meeting : role_document)) {
-                ry = xs[i].y;
-                rm = xs[i].m;
-            }
+    size_t stated = doc_stated < cs.n ? doc_stated : meeting_stated;
+    if (stated < cs.n) {
+        ry = xs[stated].y;
+        rm = xs[stated].m;
+    }
     if (!ry && c->award && c->award->year)
         ry = c->award->year;
     int about = ry ? 0 : year_of_text(c, xs, cs.n, &rns);

@@ -10,6 +10,20 @@
 #include <stdlib.h>
 #include <strings.h>
 
+/* s[0, n) holds "...." or "…": the leader of a line of a table of
+   contents. Each found by memchr of its first byte (most lines hold
+   neither), not by memmem's set-up per line. */
+static int toc_leader(const char *s, size_t n)
+{
+    for (const char *p = s, *end = s + n; (p = memchr(p, '.', (size_t)(end - p))) != NULL; p++)
+        if (end - p >= 4 && p[1] == '.' && p[2] == '.' && p[3] == '.')
+            return 1;
+    for (const char *p = s, *end = s + n; (p = memchr(p, 0xE2, (size_t)(end - p))) != NULL; p++)
+        if (end - p >= 3 && (unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0xA6)
+            return 1;
+    return 0;
+}
+
 /* The number of the paragraph a line opens, or 0: "§ 12", "§ 12 Title",
    "§ 12 Ärendenummer SLK-...", "KS § 12". Not "§§ 1-6", "§ 8, att ..."
    (a reference that prose broke onto a line of its own), "§ 10 ....... 17"
@@ -52,7 +66,7 @@ static unsigned opens(const ctx *c, const line *l, size_t *ns, size_t *ne)
         return n;
     if (!pk_is_upper_at(s + p, e - p) && s[p] != '(')
         return 0; /* "§ 92 med tillhörande handlingar" */
-    if (memmem(s + p, e - p, "....", 4) || memmem(s + p, e - p, "\xE2\x80\xA6", 3))
+    if (toc_leader(s + p, e - p))
         return 0; /* a line of the table of contents */
     return n;
 }
@@ -60,12 +74,12 @@ static unsigned opens(const ctx *c, const line *l, size_t *ns, size_t *ne)
 /* A line that opens the meeting's closing part: the secretary's and the
    adjusters' signatures after the last paragraph (line_words.tsv:
    closing_opener). */
-static int opens_closing(const ctx *c, const line *l)
+static int opens_closing(const ctx *c, const line *l, const unsigned char *first)
 {
     const char *s = c->t.s + l->s;
     size_t n = l->e - l->s;
-    if (!n)
-        return 0;
+    if (!n || !(first[(unsigned char)s[0] / 8] >> ((unsigned char)s[0] % 8) & 1))
+        return 0; /* no row opens with its first byte */
     for (size_t i = 0; i < pk_n_closing_opener; i++) {
         const char *w = pk_closing_opener[i];
         if (w[0] != s[0]) /* most lines differ at once: no length, no memcmp */
@@ -99,24 +113,20 @@ size_t pk_minutes_paragraphs(ctx *c, vec *out, size_t *closing)
     unsigned last = 0;
     *closing = c->t.n;
     /* a line opens a paragraph only with a "§" (its first byte 0xC2) in
-       it: the lines in order that hold that byte, found by memchr */
+       it: the lines in order that hold that byte, found by memchr, each
+       bounded by the line breaks around the byte (the lines of pk_segment
+       are the stretches between them), not by a walk over the lines
+       before it */
     const char *t = c->t.s, *q;
-    size_t li = 0, x = 0;
-    while (x < c->t.n && (q = memchr(t + x, 0xC2, c->t.n - x)) != NULL) {
-        x = (size_t)(q - t);
-        while (li < g->nlines && g->lines[li].e <= x)
-            li++;
-        if (li >= g->nlines)
-            break;
-        const line *l = &g->lines[li];
-        if (l->s > x) { /* between lines */
-            x++;
-            continue;
-        }
+    size_t x = 0, tn = c->t.n;
+    while (x < tn && (q = memchr(t + x, 0xC2, tn - x)) != NULL) {
+        size_t h = (size_t)(q - t);
+        /* x is 0 or the end of the last line read, a line break */
+        const char *b = memrchr(t + x, '\n', h - x), *f = memchr(q, '\n', tn - h);
+        line ll = {b ? (size_t)(b - t) + 1 : x, f ? (size_t)(f - t) : tn, H_NONE, 0}, *l = &ll;
         x = l->e; /* the line is read once */
-        li++;
         size_t ns, ne;
-        unsigned n = l->blank ? 0 : opens(c, l, &ns, &ne);
+        unsigned n = opens(c, l, &ns, &ne);
         /* numbers rise through the minutes: a lower one, or one far
            beyond the last, is a reference, not a paragraph */
         if (!n || (last && (n <= last || n > last + 100)))
@@ -141,11 +151,25 @@ size_t pk_minutes_paragraphs(ctx *c, vec *out, size_t *closing)
     /* the last paragraph ends where the signatures begin */
     pk_para *ps = out->items, *lp = &ps[out->n - 1];
     lp->e = c->t.n;
-    size_t i = 0;
-    while (i < g->nlines && g->lines[i].s < lp->s)
-        i++;
+    /* the line of the last paragraph's start (the first that starts
+       there: lines are in order), by bisection */
+    size_t i = 0, hi = g->nlines;
+    while (i < hi) {
+        size_t mid = i + (hi - i) / 2;
+        if (g->lines[mid].s < lp->s)
+            i = mid + 1;
+        else
+            hi = mid;
+    }
+    /* the bytes the rows open with (bit b % 8 of first[b / 8]): most
+       lines open with none */
+    unsigned char first[32] = {0};
+    for (size_t k = 0; k < pk_n_closing_opener; k++) {
+        unsigned char b = (unsigned char)pk_closing_opener[k][0];
+        first[b / 8] = (unsigned char)(first[b / 8] | 1u << (b % 8));
+    }
     for (i++; i < g->nlines; i++)
-        if (!g->lines[i].blank && opens_closing(c, &g->lines[i])) {
+        if (!g->lines[i].blank && opens_closing(c, &g->lines[i], first)) {
             lp->e = *closing = g->lines[i].s;
             break;
         }
