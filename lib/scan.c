@@ -431,12 +431,19 @@ int pk_scan_compile(pk_scan *sc)
 {
     /* every digit a key of its own, so that the state after a digit is
        never the root and tells that a digit was read, and every two
-       digits one, so that it tells whether a digit stood before */
-    for (int d = 0; (sc->ndigit || sc->rows) && d < 110; d++) {
-        unsigned char b[2] = {(unsigned char)('0' + d % 10), (unsigned char)('0' + d / 10 - 1)};
-        if (add_key(sc, 0, b, d < 10 ? 1 : 2, AS_WRITTEN, NULL))
+       digits one, so that it tells whether a digit stood before; when no
+       other key holds a digit, the ten digits are one class, read as '0'
+       (two keys and two states, not 110 of each: a smaller table) */
+    int one_digit = 1;
+    for (size_t i = 0; i < sc->nkeys; i++)
+        for (size_t j = 0; j < sc->keys[i].len; j++)
+            one_digit &= (unsigned char)(sc->keys[i].b[j] - '0') >= 10;
+    int digits = one_digit ? 1 : 10;
+    for (int d = 0; (sc->ndigit || sc->rows) && d < digits * (digits + 1); d++) {
+        unsigned char b[2] = {(unsigned char)('0' + d % digits), (unsigned char)('0' + d / digits - 1)};
+        if (add_key(sc, 0, b, d < digits ? 1 : 2, AS_WRITTEN, NULL))
             return -1;
-        sc->keys[sc->nkeys - 1].kind = d < 10 ? DIGIT_KIND : DIGITS_KIND;
+        sc->keys[sc->nkeys - 1].kind = d < digits ? DIGIT_KIND : DIGITS_KIND;
     }
     /* each bound key's set of bytes in thens, each set once */
     free(sc->thens);
@@ -480,6 +487,8 @@ int pk_scan_compile(pk_scan *sc)
     }
     for (int t = 0; t < 256; t++)
         sc->cls[t] = of_canon[canon((unsigned char)t)];
+    for (int t = '1'; one_digit && t <= '9'; t++)
+        sc->cls[t] = sc->cls['0'];
     if (nodes_max > UINT16_MAX || sc->nclass > 255)
         return -1;
     size_t nc = (size_t)sc->nclass;
