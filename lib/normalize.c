@@ -652,6 +652,17 @@ static int is_furniture(const char *s, size_t n)
        that begin as a row does) */
     if (n > most && !two_spaces(s, most + 1))
         return 0;
+    /* a line with no two spaces together is compared as it stands,
+       lowered: its length is a row's (the filter's bits), or it opens
+       "justerandes" (its bytes after the first, ORed with 0x20: a lowered
+       byte keeps that bit) in fewer than 50 bytes */
+    if (n <= most && !two_spaces(s, n) && !(lengths >> n & 1)) {
+        uint64_t w, u;
+        memcpy(&w, s + 1, 8); /* (n > 0: the text has room past it) */
+        memcpy(&u, "usterand", 8);
+        if (!(first == 'j' && n >= 11 && n < 50 && (w | 0x2020202020202020u) == u))
+            return 0;
+    }
     return is_furniture_row(s, n, most);
 }
 
