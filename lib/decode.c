@@ -347,6 +347,14 @@ static int decode_valid_utf8(arena *a, const unsigned char *in, size_t start, si
                 if (j < 16)
                     p1_at = o + j;
             }
+            /* a pair cut by the block's end (its lead the last byte, a
+               continuation after it): whole, read with the next block, which
+               opens with it */
+            if (k == 15 && i + 16 < len && in[i + 15] >= 0xC2 && in[i + 15] <= 0xDF && (in[i + 16] & 0xC0) == 0x80) {
+                i += 15;
+                o += 15;
+                continue;
+            }
             i += k;
             o += k;
             if (k < 16)

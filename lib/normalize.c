@@ -652,6 +652,17 @@ static int is_furniture(const char *s, size_t n)
        that begin as a row does) */
     if (n > most && !two_spaces(s, most + 1))
         return 0;
+    /* a line with no two spaces together is compared as it stands,
+       lowered: its length is a row's (the filter's bits), or it opens
+       "justerandes" (its bytes after the first, ORed with 0x20: a lowered
+       byte keeps that bit) in fewer than 50 bytes */
+    if (n <= most && !two_spaces(s, n) && !(lengths >> n & 1)) {
+        uint64_t w, u;
+        memcpy(&w, s + 1, 8); /* (n > 0: the text has room past it) */
+        memcpy(&u, "usterand", 8);
+        if (!(first == 'j' && n >= 11 && n < 50 && (w | 0x2020202020202020u) == u))
+            return 0;
+    }
     return is_furniture_row(s, n, most);
 }
 
@@ -701,28 +712,35 @@ static unsigned char top_line(const tops *tp, const char *t, size_t n)
 }
 
 #if defined(__SSE2__)
-/* The line and page breaks of a text in order, from the bits of its blocks
-   of sixty-four bytes (bits[k] for the bytes from 64 k, the last block's
-   bytes past the end not among them): those of the block blk not given
-   yet in left. A block of a text of lines holds a break or two: one step
-   for each. */
+/* The line and page breaks of a text in order, their offsets written out
+   from the bits of its blocks of sixty-four bytes (each block three steps
+   with no test, so that the pass over the lines takes the next with no
+   branch to mispredict), b->n after the last. */
 typedef struct breaks {
-    const uint64_t *bits;
-    size_t nblocks, blk;
-    uint64_t left;
+    const uint32_t *at;
 } breaks;
 
-/* The next break (b->n after the last). */
-static inline size_t breaks_next(const buf *b, breaks *it)
+/* The offsets of the breaks of the blocks bits[0..nblocks) (the last
+   block's bytes past the end not among them), then end: nb breaks, room
+   for nb + 4. */
+static void breaks_flatten(uint32_t *at, const uint64_t *bits, size_t nblocks, size_t end)
 {
-    while (!it->left) {
-        if (++it->blk >= it->nblocks)
-            return b->n;
-        it->left = it->bits[it->blk];
+    const uint64_t top = (uint64_t)1 << 63; /* (no change to a lowest bit; a block with none: 63, not kept) */
+    size_t c = 0;
+    for (size_t k = 0; k < nblocks; k++) {
+        uint64_t w = bits[k];
+        uint32_t base = (uint32_t)(k * 64);
+        /* a block of a text of lines holds a break or two: three written,
+           each kept (c moved on) only when it is one */
+        for (int step = 0; step < 3; step++) {
+            at[c] = base + (uint32_t)__builtin_ctzll(w | top);
+            c += w != 0;
+            w &= w - 1;
+        }
+        for (; w; w &= w - 1)
+            at[c++] = base + (uint32_t)__builtin_ctzll(w);
     }
-    size_t i = it->blk * 64 + (size_t)__builtin_ctzll(it->left);
-    it->left &= it->left - 1;
-    return i;
+    at[c] = (uint32_t)end;
 }
 #else
 typedef struct breaks {
@@ -773,7 +791,7 @@ __attribute__((noinline)) /* (a function of its own: fewer values live at once) 
 static size_t line_records(const buf *b, rline *L, breaks *it)
 {
 #if defined(__SSE2__)
-    breaks itl = *it; /* (in registers, not through a pointer) */
+    const uint32_t *at = it->at;
 #else
     (void)it;
 #endif
@@ -796,7 +814,7 @@ static size_t line_records(const buf *b, rline *L, breaks *it)
     tp.later = 0;
     size_t top = 16;
 #if defined(__SSE2__)
-    for (size_t i = breaks_next(b, &itl);; i = breaks_next(b, &itl)) {
+    for (size_t i = *at;; i = *++at) {
 #else
     for (size_t i = next_break(b, 0);; i = next_break(b, i + 1)) {
 #endif
@@ -1026,9 +1044,8 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
        each block of sixty-four kept for the lines below (eight bytes for
        sixty-four of the text), the last block read sixteen bytes at a
        time into the text's room */
-    breaks it = {NULL, b->n / 64 + 1, (size_t)-1, 0}; /* the first block read is 0 */
-    uint64_t *bits = pk_arena_alloc(a, it.nblocks * sizeof *bits);
-    it.bits = bits;
+    size_t nblocks = b->n / 64 + 1;
+    uint64_t *bits = pk_arena_alloc(a, nblocks * sizeof *bits);
     size_t q = 0, blk = 0;
     const __m128i nl_byte = _mm_set1_epi8('\n'), ff_byte = _mm_set1_epi8('\f');
 #define BREAKS16(x) _mm_or_si128(_mm_cmpeq_epi8((x), nl_byte), _mm_cmpeq_epi8((x), ff_byte))
@@ -1057,6 +1074,9 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
             nl++;
     }
 #undef BREAKS16
+    uint32_t *at = pk_arena_alloc(a, (nl + 4) * sizeof *at);
+    breaks_flatten(at, bits, nblocks, b->n);
+    breaks it = {at};
 #else
     for (size_t i = next_break(b, 0); i < b->n; i = next_break(b, i + 1))
         nl++;
