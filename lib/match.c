@@ -85,11 +85,12 @@ typedef struct pattern {
        is started), and which is started at each place first gives in
        turn, not once to scan the range */
     int each;
-    /* a row with starts: may a match open at a place starts gives? (a
-       necessary condition, asked before pcre2 is; NULL: at every place)
+    /* a row with starts: may a match open at a place starts gives, the
+       text read up to end (the subject pcre2 is given)? (a necessary
+       condition, asked before pcre2 is; NULL: at every place)
        A place it refuses counts as tried all the same, so that the places
        tried after it are those tried without it */
-    int (*may)(const char *s, size_t n, size_t at);
+    int (*may)(const char *s, size_t end, size_t at);
     /* a row with windows: may a match open in [lo, hi), where the window
        opens at lo and its last cue stands at hi? (every match holds a cue
        of its window, and opens before it; a necessary condition; NULL:
@@ -2029,9 +2030,11 @@ static void make_participate_cues(void)
     participate_cues.bad = k <= 0;
 }
 
+static int regnum_may(const char *s, size_t end, size_t p);
+
 static const pattern patterns[RX_COUNT] = {
     [RX_REGNUM_LABELED] = {NULL /* built from pattern_words.tsv's regnum_label rows */, label_cues.cue, 0, 0, NULL, labeled_starts},
-    [RX_REGNUM] = {src_regnum, cue_regnum, 24, 48, digit_group_then_separator, regnum_starts},
+    [RX_REGNUM] = {src_regnum, cue_regnum, 24, 48, digit_group_then_separator, regnum_starts, .may = regnum_may},
     /* a line may break after a separator: "2023-03-\n22"; or the compact
        "Kapacitetsplan 20190327" (the second branch, its separator empty) */
     [RX_DATE_ISO] = {src_date_iso, cue_date_iso, 0, 0, date_digit, iso_starts},
@@ -2316,6 +2319,549 @@ static void make_regnum_lead(void)
     regnum_lead[OPEN_DIGIT] = lead[OPEN_DIGIT];
 }
 
+/* A necessary test of RX_REGNUM at a place, read from the shapes once
+   (make_regnum_chains(), stand-ins written out): what each shape asks from
+   its first digit group on, as a chain of steps on the text. A shape's
+   items before that group match no ASCII digit (letters, separators), so
+   the group is the first digit at or after the place; from there the
+   chain asks the runs of digits, the separators between them and what the
+   shape's end refuses, each as pcre2 would (a run of \d of any digits, a
+   class of the bytes and characters it names, a negative lookahead of such
+   classes, an optional group both ways), and takes whatever follows the
+   first item it does not read for a match. A place where no shape's chain
+   holds is one where pcre2 finds no match: it is not asked. */
+/* The steps: STEP_DIGITS, lo to hi digits (any: a superset of the
+   digits a class or group of them names); STEP_CHAR, one character of a
+   class; STEP_OPT, one or none; STEP_NOT, a negative lookahead, its
+   alternatives following it up to skip, each a STEP_ALT and its lo
+   STEP_CHARs; STEP_GROUP, an optional group: its steps follow it up to
+   skip, tried, and then skipped. The steps are tried both ways wherever
+   pcre2 could go either way, so a chain holds wherever the shape matches
+   (the costs bounded by the chain, not by the text). */
+enum { STEP_DIGITS, STEP_CHAR, STEP_OPT, STEP_NOT, STEP_ALT, STEP_GROUP };
+#define CHAIN_MAX 48
+typedef struct {
+    unsigned char kind;
+    unsigned char whole; /* STEP_DIGITS: the step after it refuses a digit, so the run is taken whole */
+    size_t lo, hi;      /* STEP_DIGITS: how many (hi SIZE_MAX: no bound); STEP_ALT: its steps */
+    size_t skip;        /* STEP_NOT, STEP_GROUP: the step after its own */
+    uint8_t set[16];    /* STEP_CHAR, STEP_OPT: the ASCII bytes of the class */
+    uint32_t wide[4];   /* and its characters beyond ASCII (0: none) */
+} chain_step;
+typedef struct {
+    chain_step t[CHAIN_MAX];
+    size_t n;
+    int digit_first; /* the chain opens the shape: the place is its first digit */
+    int letter_first; /* the shape opens with a letter: never at a digit */
+} regnum_chain;
+static regnum_chain *regnum_chains; /* one a shape; NULL: no test */
+/* The shapes (a bit each) whose first step admits a run of that many
+   digits (the last: that many or more), those whose step after it admits
+   the byte after the run, and those that may open at a digit or at
+   another byte: one look at the run narrows the chains to ask. */
+#define RUN_MAX 16
+static uint32_t chains_by_run[RUN_MAX + 1], chains_by_next[256], chains_by_open[2];
+static pthread_once_t regnum_chains_once = PTHREAD_ONCE_INIT;
+
+/* One character of a class at *q (an escape, or a character of the
+   source), as a range; 0 when it is none read here. */
+static int class_char(const char **q, uint32_t *lo, uint32_t *hi)
+{
+    if (**q == '\\') {
+        if (!escape_range(*q, lo, hi))
+            return 0;
+        *q += 2;
+        return 1;
+    }
+    if (!**q)
+        return 0;
+    *lo = *hi = source_char(q);
+    return 1;
+}
+
+/* Adds [lo, hi] to the step's class: 0 when it cannot hold it (a range
+   beyond ASCII, or too many characters). */
+static int class_add(chain_step *t, uint32_t lo, uint32_t hi)
+{
+    if (hi < 0x80) {
+        for (uint32_t c = lo; c <= hi; c++)
+            t->set[c / 8] = (uint8_t)(t->set[c / 8] | 1u << (c % 8));
+        return 1;
+    }
+    if (lo != hi)
+        return 0;
+    for (size_t k = 0; k < 4; k++)
+        if (!t->wide[k]) {
+            t->wide[k] = lo;
+            return 1;
+        }
+    return 0;
+}
+
+/* One atom at *q that matches one character (an escape, a class or a
+   character of the source) into the step's class; 0 when it is none read
+   here (\p, a negated class, a group, ...). */
+static int atom_class(const char **q, chain_step *t)
+{
+    uint32_t lo, hi;
+    const char *p = *q;
+    memset(t->set, 0, sizeof t->set);
+    memset(t->wide, 0, sizeof t->wide);
+    if (*p == '[') {
+        p++;
+        if (*p == '^' || *p == ']')
+            return 0;
+        while (*p && *p != ']') {
+            if (*p == '[' || !class_char(&p, &lo, &hi))
+                return 0; /* a POSIX class, or none read here */
+            if (*p == '-' && p[1] && p[1] != ']') {
+                p++;
+                uint32_t l2, h2;
+                if (*p == '[' || !class_char(&p, &l2, &h2) || l2 != h2)
+                    return 0;
+                hi = h2;
+            }
+            if (!class_add(t, lo, hi))
+                return 0;
+        }
+        if (*p != ']')
+            return 0;
+        *q = p + 1;
+        return 1;
+    }
+    if (*p == '\\' || (*p && !strchr("()|.^$?*+{}[", *p))) {
+        if (!class_char(&p, &lo, &hi) || !class_add(t, lo, hi))
+            return 0;
+        *q = p;
+        return 1;
+    }
+    return 0;
+}
+
+/* The quantifier at *q (moved past it, and past a lazy or possessive
+   sign): its bounds; 0 when it is none read here. */
+static int quantifier(const char **q, size_t *lo, size_t *hi)
+{
+    const char *p = *q;
+    *lo = *hi = 1;
+    if (*p == '?')
+        *lo = 0, p++;
+    else if (*p == '*')
+        *lo = 0, *hi = SIZE_MAX, p++;
+    else if (*p == '+')
+        *hi = SIZE_MAX, p++;
+    else if (*p == '{') {
+        char *e;
+        if (!is_digit((unsigned char)p[1]))
+            return 0;
+        *lo = *hi = (size_t)strtoul(p + 1, &e, 10);
+        if (*e == ',')
+            *hi = is_digit((unsigned char)e[1]) ? (size_t)strtoul(e + 1, &e, 10) : SIZE_MAX;
+        if (*e != '}' || *hi < *lo)
+            return 0;
+        p = e + 1;
+    }
+    if (*p == '?' || *p == '+')
+        p++;
+    *q = p;
+    return 1;
+}
+
+static int class_digits_only(const chain_step *t)
+{
+    if (t->wide[0])
+        return 0;
+    for (unsigned k = 0; k < 16; k++) {
+        /* the bits of '0'..'9' in byte k of the set */
+        unsigned digits = k == '0' / 8 ? 0xFFu << ('0' % 8) & 0xFF : k == '9' / 8 ? 0xFFu >> (7 - '9' % 8) : 0;
+        if (t->set[k] & ~digits)
+            return 0;
+    }
+    return 1;
+}
+
+static int class_all_digits(const chain_step *t)
+{
+    for (unsigned c = '0'; c <= '9'; c++)
+        if (!(t->set[c / 8] >> (c % 8) & 1))
+            return 0;
+    return 1;
+}
+
+static int class_has_digit(const chain_step *t)
+{
+    for (unsigned c = '0'; c <= '9'; c++)
+        if (t->set[c / 8] >> (c % 8) & 1)
+            return 1;
+    return 0;
+}
+
+/* A group of alternatives at *q (after its "(?:") each of digits alone:
+   the fewest and the most digits of them, *q after its ')'; 0 when it is
+   none such. */
+static int digit_group(const char **q, size_t *lo, size_t *hi)
+{
+    const char *p = *q;
+    *lo = SIZE_MAX, *hi = 0;
+    for (;;) {
+        size_t a = 0, b = 0;
+        while (*p && *p != '|' && *p != ')') {
+            chain_step t;
+            size_t l, h;
+            if (!atom_class(&p, &t) || !class_digits_only(&t) || !quantifier(&p, &l, &h) || h == SIZE_MAX)
+                return 0;
+            a += l, b += h;
+        }
+        *lo = a < *lo ? a : *lo;
+        *hi = b > *hi ? b : *hi;
+        if (*p == ')')
+            break;
+        if (*p != '|')
+            return 0;
+        p++;
+    }
+    *q = p + 1;
+    return *lo <= *hi;
+}
+
+static int chain_push(regnum_chain *c, const chain_step *t)
+{
+    if (c->n >= CHAIN_MAX)
+        return 0;
+    c->t[c->n++] = *t;
+    return 1;
+}
+
+static int parse_chain(const char **q, regnum_chain *c, int inner);
+
+/* One item at *q into the chain (*q moved past it): 0 when it is none
+   read here, the chain left as it was. */
+static int chain_item(const char **q, regnum_chain *c)
+{
+    const char *p = *q;
+    size_t n0 = c->n, lo, hi;
+    chain_step t;
+    memset(&t, 0, sizeof t);
+    if (p[0] == '(' && p[1] == '?' && p[2] == '!') {
+        /* a negative lookahead of alternatives of single characters: exact */
+        size_t at = c->n;
+        t.kind = STEP_NOT;
+        if (!chain_push(c, &t))
+            return 0;
+        p += 3;
+        for (;;) {
+            size_t alt = c->n;
+            chain_step a;
+            memset(&a, 0, sizeof a);
+            a.kind = STEP_ALT;
+            if (!chain_push(c, &a))
+                goto none;
+            while (*p && *p != '|' && *p != ')') {
+                chain_step ch;
+                memset(&ch, 0, sizeof ch);
+                if (!atom_class(&p, &ch) || (*p && strchr("?*+{", *p)))
+                    goto none;
+                ch.kind = STEP_CHAR;
+                if (!chain_push(c, &ch))
+                    goto none;
+            }
+            c->t[alt].lo = c->n - alt - 1;
+            if (*p == ')')
+                break;
+            if (*p != '|')
+                goto none;
+            p++;
+        }
+        c->t[at].skip = c->n;
+        *q = p + 1;
+        return 1;
+    }
+    if (p[0] == '(' && p[1] == '?' && p[2] == ':') {
+        const char *g = p + 3;
+        if (digit_group(&g, &lo, &hi)) {
+            if (*g && strchr("?*+{", *g))
+                return 0;
+            t.kind = STEP_DIGITS, t.lo = lo, t.hi = hi;
+            if (lo == 0 || !chain_push(c, &t))
+                return 0;
+            *q = g;
+            return 1;
+        }
+        /* a group of one alternative, some times: its steps written out
+           that many times, those beyond the fewest each optional (X{1,3}
+           is X X? X?) */
+        g = p + 3;
+        regnum_chain *in = pk_malloc(sizeof *in);
+        if (!in)
+            return 0;
+        in->n = 0;
+        int ok = parse_chain(&g, in, 1) && *g == ')' && (g++, quantifier(&g, &lo, &hi)) && hi <= 8 && in->n > 0;
+        for (size_t k = 0; ok && k < hi; k++) {
+            size_t at = c->n;
+            if (k >= lo) {
+                t.kind = STEP_GROUP;
+                ok = chain_push(c, &t);
+            }
+            for (size_t j = 0; ok && j < in->n; j++) {
+                chain_step s = in->t[j];
+                if (s.kind == STEP_NOT || s.kind == STEP_GROUP)
+                    s.skip += c->n - j;
+                ok = chain_push(c, &s);
+            }
+            if (ok && k >= lo)
+                c->t[at].skip = c->n; /* the step after its own copy */
+        }
+        free(in);
+        if (!ok)
+            goto none;
+        *q = g;
+        return 1;
+    }
+    if (!atom_class(&p, &t) || !quantifier(&p, &lo, &hi))
+        return 0;
+    if (class_digits_only(&t) && lo >= 1)
+        t.kind = STEP_DIGITS, t.lo = lo, t.hi = hi;
+    else if (lo == 1 && hi == 1)
+        t.kind = STEP_CHAR;
+    else if (lo == 0 && hi == 1)
+        t.kind = STEP_OPT;
+    else
+        return 0;
+    if (!chain_push(c, &t))
+        return 0;
+    *q = p;
+    return 1;
+none:
+    c->n = n0;
+    return 0;
+}
+
+/* The items at *q into the chain up to the first it does not read (the
+   end, or with inner a ')' or '|'): 1 when it read them all. */
+static int parse_chain(const char **q, regnum_chain *c, int inner)
+{
+    while (**q && !(inner && (**q == ')' || **q == '|')))
+        if (!chain_item(q, c))
+            return 0;
+    return !inner || **q == ')';
+}
+
+/* One item of a shape's opening at *q, before its first digit group: 1
+   (*q moved past it) when it matches no ASCII digit (\p{L}, \p{Lu} or
+   \p{Ll}, a class or a group of such items), 0 when it may, -1 when it is
+   none read here. */
+static int prefix_item(const char **q)
+{
+    const char *p = *q;
+    size_t lo, hi;
+    if (strncmp(p, "\\p{L}", 5) == 0 || strncmp(p, "\\p{Lu}", 6) == 0 || strncmp(p, "\\p{Ll}", 6) == 0) {
+        p += p[4] == '}' ? 5 : 6;
+    } else if (p[0] == '(' && p[1] == '?' && p[2] == ':') {
+        p += 3;
+        for (;;) {
+            while (*p && *p != '|' && *p != ')') {
+                int r = prefix_item(&p);
+                if (r <= 0)
+                    return r;
+            }
+            if (*p == ')')
+                break;
+            if (*p != '|')
+                return -1;
+            p++;
+        }
+        p++;
+    } else {
+        chain_step t;
+        if (!atom_class(&p, &t))
+            return -1;
+        if (class_has_digit(&t))
+            return 0;
+    }
+    if (!quantifier(&p, &lo, &hi))
+        return -1;
+    *q = p;
+    return 1;
+}
+
+static void make_regnum_chains(void)
+{
+    if (pk_n_regnum_shapes == 0 || pk_n_regnum_shapes > 32)
+        return; /* no test */
+    regnum_chain *rc = pk_malloc(pk_n_regnum_shapes * sizeof *rc);
+    if (!rc)
+        return;
+    for (size_t i = 0; i < pk_n_regnum_shapes; i++) {
+        size_t need = strlen(pk_regnum_shapes[i].shape) * 16 + 1;
+        char *e = pk_malloc(need);
+        if (!e) {
+            free(rc);
+            return;
+        }
+        expand_shape(pk_regnum_shapes[i].shape, e, need);
+        const char *p = e;
+        regnum_chain *c = &rc[i];
+        memset(c, 0, sizeof *c);
+        /* \p{L}, \p{Lu} or \p{Ll}, at least once: no ASCII digit opens it */
+        size_t o = strncmp(p, "\\p{L}", 5) == 0 ? 5 : strncmp(p, "\\p{Lu}", 6) == 0 || strncmp(p, "\\p{Ll}", 6) == 0 ? 6 : 0;
+        c->letter_first = o > 0 && !(p[o] == '?' || p[o] == '*' || (p[o] == '{' && p[o + 1] == '0'));
+        int r;
+        while ((r = prefix_item(&p)) == 1)
+            ;
+        c->digit_first = p == e;
+        if (r == 0)
+            parse_chain(&p, c, 0);
+        free(e);
+        if (c->n == 0 || c->t[0].kind != STEP_DIGITS || c->t[0].lo == 0) {
+            free(rc);
+            return; /* a shape whose first digit group is not read here: no test */
+        }
+        /* a run of digits after which the chain refuses a digit (a class
+           without one, a lookahead that refuses any, an optional step or
+           group whose both ways do) ends where the text's run does */
+        unsigned char refuses[CHAIN_MAX + 1] = {0};
+        for (size_t j = c->n; j-- > 0;) {
+            const chain_step *t = &c->t[j];
+            if (t->kind == STEP_CHAR)
+                refuses[j] = !class_has_digit(t);
+            else if (t->kind == STEP_OPT)
+                refuses[j] = !class_has_digit(t) && refuses[j + 1];
+            else if (t->kind == STEP_GROUP)
+                refuses[j] = refuses[j + 1] && refuses[t->skip];
+            for (size_t a = j + 1; t->kind == STEP_NOT && a < t->skip; a += c->t[a].lo + 1)
+                if (c->t[a].lo == 1 && class_all_digits(&c->t[a + 1]))
+                    refuses[j] = 1;
+            if (t->kind == STEP_DIGITS)
+                c->t[j].whole = refuses[j + 1];
+        }
+    }
+    for (size_t i = 0; i < pk_n_regnum_shapes; i++) {
+        const chain_step *t = &rc[i].t[0];
+        uint32_t bit = (uint32_t)1 << i;
+        for (size_t r = 0; r <= RUN_MAX; r++)
+            if (r == RUN_MAX ? !t->whole || t->hi >= RUN_MAX : r >= t->lo && (!t->whole || r <= t->hi))
+                chains_by_run[r] |= bit;
+        const chain_step *u = rc[i].n < 2 ? NULL : &rc[i].t[1];
+        int any = !t->whole || !u || u->kind != STEP_CHAR;
+        for (unsigned b = 0; b < 256; b++)
+            if (any || (b < 0x80 ? u->set[b / 8] >> (b % 8) & 1 : u->wide[0] != 0))
+                chains_by_next[b] |= bit;
+        if (!rc[i].letter_first)
+            chains_by_open[1] |= bit;
+        if (!rc[i].digit_first)
+            chains_by_open[0] |= bit;
+    }
+    regnum_chains = rc;
+}
+
+/* The length of the character at p when the step's class holds it, else 0
+   (none at or after end). */
+static PK_ALWAYS_INLINE size_t step_char(const chain_step *t, const char *s, size_t end, size_t p)
+{
+    if (p >= end)
+        return 0;
+    unsigned char b = (unsigned char)s[p];
+    if (b < 0x80)
+        return t->set[b / 8] >> (b % 8) & 1;
+    const char *q = s + p;
+    uint32_t cp = source_char(&q);
+    size_t len = (size_t)(q - (s + p));
+    if (p + len > end)
+        return 0;
+    for (size_t k = 0; k < 4 && t->wide[k]; k++)
+        if (t->wide[k] == cp)
+            return len;
+    return 0;
+}
+
+/* Does the chain hold from its step i at p, the text read up to end? */
+static int chain_holds(const regnum_chain *c, size_t i, const char *s, size_t end, size_t p)
+{
+    while (i < c->n) {
+        const chain_step *t = &c->t[i];
+        size_t len;
+        switch (t->kind) {
+        case STEP_DIGITS: {
+            size_t r = 0;
+            while (r < t->hi && p + r < end && is_digit((unsigned char)s[p + r]))
+                r++;
+            if (r < t->lo)
+                return 0;
+            if (t->whole) {
+                /* fewer than the run's digits leave a digit that the next
+                   step refuses; more than hi: none */
+                if (r == t->hi && p + r < end && is_digit((unsigned char)s[p + r]))
+                    return 0;
+                p += r, i++;
+                break;
+            }
+            for (size_t k = r; k > t->lo; k--)
+                if (chain_holds(c, i + 1, s, end, p + k))
+                    return 1;
+            p += t->lo, i++;
+            break;
+        }
+        case STEP_CHAR:
+            if (!(len = step_char(t, s, end, p)))
+                return 0;
+            p += len, i++;
+            break;
+        case STEP_OPT:
+            if ((len = step_char(t, s, end, p)) && chain_holds(c, i + 1, s, end, p + len))
+                return 1;
+            i++;
+            break;
+        case STEP_GROUP:
+            /* a group that opens with a character not here is skipped */
+            if ((c->t[i + 1].kind != STEP_CHAR || step_char(&c->t[i + 1], s, end, p)) && chain_holds(c, i + 1, s, end, p))
+                return 1;
+            i = t->skip;
+            break;
+        case STEP_NOT:
+            for (size_t a = i + 1; a < t->skip; a += c->t[a].lo + 1) {
+                size_t k = 0, q = p;
+                while (k < c->t[a].lo && (len = step_char(&c->t[a + 1 + k], s, end, q)) > 0)
+                    k++, q += len;
+                if (k == c->t[a].lo)
+                    return 0; /* what the lookahead refuses stands here */
+            }
+            i = t->skip;
+            break;
+        default:
+            return 1;
+        }
+    }
+    return 1;
+}
+
+/* May a shape's match open at p, the text read up to end (the subject
+   pcre2 is given)? */
+static int regnum_may(const char *s, size_t end, size_t p)
+{
+    const regnum_chain *rc = regnum_chains;
+    if (!rc)
+        return 1;
+    int digit = is_digit((unsigned char)s[p]);
+    size_t d = p;
+    while (d < end && !is_digit((unsigned char)s[d]))
+        d++;
+    if (d >= end)
+        return 0;
+    size_t r = 1;
+    while (r < RUN_MAX && d + r < end && is_digit((unsigned char)s[d + r]))
+        r++;
+    /* past RUN_MAX digits the byte after the run is not looked for: any */
+    uint32_t m = chains_by_open[digit] & chains_by_run[r] & (d + r < end && r < RUN_MAX ? chains_by_next[(unsigned char)s[d + r]] : ~0u);
+    /* at a word most places hold a match, and the chains cost more there
+       than the calls they spare: the run alone decides */
+    if (!digit)
+        return m != 0;
+    for (; m; m &= m - 1)
+        if (chain_holds(&rc[__builtin_ctz(m)], 0, s, end, d))
+            return 1;
+    return 0;
+}
+
 /* One pattern of every shape, each marked with its row: "(?<!...)(?:A(*MARK:0)|B(*MARK:1)...)". */
 static char *build_regnum_pattern(void)
 {
@@ -2506,6 +3052,7 @@ int pk_match_compile(pk_extractor *ex)
     pthread_once(&label_cues_once, make_label_cues); /* where the labels hold their cues, read by labeled_starts */
     pthread_once(&month_stems_once, make_month_stems); /* the word lists, read by chair_starts too */
     pthread_once(&regnum_lead_once, make_regnum_lead); /* the shapes' openings, read by regnum_starts */
+    pthread_once(&regnum_chains_once, make_regnum_chains); /* what they ask after, read by regnum_may */
     pthread_once(&noun_cues_once, make_noun_cues); /* RX_BODY's and RX_ADMIN's cues, read by the scan */
     pthread_once(&participate_cues_once, make_participate_cues); /* RX_PARTICIPATE's, read by the scan */
     ex->gctx = pcre2_general_context_create(rx_alloc, rx_free, NULL);
@@ -2647,12 +3194,15 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
         int kind = q->share ? q->share : id;
         pk_cue_places(c, kind);
         pk_cues *cu = &c->cue[kind];
-        size_t from = start, at[MAX_STARTS];
+        size_t from = start, at[MAX_STARTS], e = end;
+        /* the subject's end as rx_run() gives it to pcre2 (no cut character) */
+        while (e < c->t.n && ((unsigned char)c->t.s[e] & 0xC0) == 0x80)
+            e++;
         for (size_t i = pk_first_from_near(cu->at, cu->n, start, &cu->near); i < cu->n && cu->at[i] < end; i++)
             for (size_t k = 0, nk = q->starts(c->t.s, c->t.n, cu->at[i], at); k < nk; k++)
                 if (at[k] >= from) {
                     from = at[k] + 1;
-                    if ((!q->may || q->may(c->t.s, c->t.n, at[k])) && rx_run(c, id, at[k], end, ov, ncap))
+                    if ((!q->may || q->may(c->t.s, e, at[k])) && rx_run(c, id, at[k], end, ov, ncap))
                         return 1;
                 }
         return 0;
