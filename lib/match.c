@@ -96,6 +96,10 @@ typedef struct pattern {
        of its window, and opens before it; a necessary condition; NULL:
        yes) A window it refuses is not asked of pcre2 */
     int (*may_open)(const char *s, size_t lo, size_t hi);
+    /* a row with places: the kind of cue whose places hold every anchor
+       places finds (the digits' rows record it), so that the search for
+       the next anchor starts at the next such cue; 0: none */
+    int anchors;
 } pattern;
 #define MAX_STARTS 64
 
@@ -325,13 +329,44 @@ static int slash_digit(const char *s, size_t n, size_t at)
     return date_digit(s, n, at) && day_slash_month(s, n, at);
 }
 
+static int rx_space(unsigned char b);
+static int month_stem(const char *s, size_t end, size_t k);
+
+/* The day of RX_DATE_NAMED at `at` as named_places() finds it (the text
+   read to n): the first of one or two digits after no digit, ":a" or
+   ":e" after them or not, white space, and a month's opening
+   (month_stem()); the cue PK_CUE_DAYS. The digits of the run [at, to). */
+static int day_run(const char *s, size_t n, size_t at, size_t to)
+{
+    if (to - at > 2 || (at > 0 && is_digit((unsigned char)s[at - 1])))
+        return 0;
+    size_t k = to;
+    if (k + 1 < n && s[k] == ':' && ((s[k + 1] | 0x20) == 'a' || (s[k + 1] | 0x20) == 'e'))
+        k += 2;
+    if (k >= n || !rx_space((unsigned char)s[k]))
+        return 0;
+    while (k < n && rx_space((unsigned char)s[k]))
+        k++;
+    return month_stem(s, n, k);
+}
+
+static int day_digit(const char *s, size_t n, size_t at)
+{
+    size_t to = at + 1;
+    while (to < n && to < at + 3 && is_digit((unsigned char)s[to]))
+        to++;
+    return day_run(s, n, at, to);
+}
+
 /* The conditions of the digit rows that compile_cues has answered
    together, by slot: RX_REGNUM's, RX_DATE_ISO's, RX_DATE_NAMED's, the
-   places of a lone year (PK_CUE_YEARS, no pattern's) and those of a day
-   and month (RX_DATE_SLASH's kind, which RX_DATE_PAREN reads too). */
-enum { ROW_GROUP, ROW_DATE, ROW_NAMED, ROW_YEAR, ROW_SLASH, DIGIT_ROWS };
+   places of a lone year (PK_CUE_YEARS, no pattern's), those of a day
+   and month (RX_DATE_SLASH's kind, which RX_DATE_PAREN reads too) and
+   RX_DATE_NAMED's days (PK_CUE_DAYS, no pattern's: the anchors of its
+   places). */
+enum { ROW_GROUP, ROW_DATE, ROW_NAMED, ROW_YEAR, ROW_SLASH, ROW_DAY, DIGIT_ROWS };
 static const pk_cue_fits together[DIGIT_ROWS] = {digit_group_then_separator, date_digit, digit_then_letter,
-                                                 year_digit, slash_digit};
+                                                 year_digit, slash_digit, day_digit};
 
 /* Sets of bytes below 64, a bit each: a byte is in one when it is below
    64 and its bit is set (one shift, not a chain of comparisons). */
@@ -353,7 +388,8 @@ static int in_set(uint64_t set, unsigned char ch) { return ch < 64 && (set >> ch
      where its slash must be).
    - digit_then_letter answers for the run as digits_then_letter does.
    - year_digit: a run of four whose first digit is 1 or 2.
-   - slash_digit: day_slash_month's part of date_digit. */
+   - slash_digit: day_slash_month's part of date_digit.
+   - day_digit: day_run() of the run, at its first digit. */
 static unsigned digit_rows(const char *s, size_t n, size_t from, size_t to, size_t *lo, size_t *hi)
 {
     unsigned char prev = from > 0 ? (unsigned char)s[from - 1] : ' ';
@@ -381,6 +417,11 @@ static unsigned digit_rows(const char *s, size_t n, size_t from, size_t to, size
         lo[ROW_NAMED] = k >= from + 5 ? k - 5 : from;
         hi[ROW_NAMED] = to;
         rows |= 1u << ROW_NAMED;
+    }
+    if (len <= 2 && day_run(s, n, from, to)) {
+        lo[ROW_DAY] = from;
+        hi[ROW_DAY] = from + 1;
+        rows |= 1u << ROW_DAY;
     }
     return rows;
 }
@@ -1174,6 +1215,7 @@ static size_t n_month_stems;
 static int month_stems_all; /* a form under three bytes, or too many: no filter */
 static int month_stems_beyond; /* a form with a byte beyond ASCII */
 static unsigned char stem_firsts[256]; /* 1 at each byte a stem opens with */
+static uint32_t stem_pairs[32]; /* bit b1 % 32 of word b0 % 32: a stem opens with b0, b1 */
 static unsigned char particle_firsts[256]; /* 1 at each byte a name's particle opens with (every byte: an empty one) */
 static pthread_once_t month_stems_once = PTHREAD_ONCE_INIT; /* and the word lists before */
 
@@ -1208,6 +1250,7 @@ static void make_month_stems(void)
         else if (i == n_month_stems)
             month_stems[n_month_stems++] = key;
         stem_firsts[key >> 16 & 0xFF] = 1;
+        stem_pairs[key >> 16 & 31] |= (uint32_t)1 << (key >> 8 & 31);
         /* the first byte in either case; one beyond ASCII: every byte that
            opens a character beyond ASCII */
         unsigned char b = (unsigned char)m[0];
@@ -1239,7 +1282,7 @@ static int month_stem(const char *s, size_t end, size_t k)
     }
     if (month_stems_all)
         return 1;
-    if (!stem_firsts[key >> 16 & 0xFF])
+    if (!stem_firsts[key >> 16 & 0xFF] || !(stem_pairs[key >> 16 & 31] >> (key >> 8 & 31) & 1))
         return 0;
     for (size_t i = 0; i < n_month_stems; i++)
         if (key == month_stems[i])
@@ -2044,7 +2087,7 @@ static const pattern patterns[RX_COUNT] = {
     [RX_DATE_PAREN] = {NULL /* built from pattern_words.tsv's slash_date_lead rows */, NULL, 0, 0, NULL, paren_starts, NULL,
                       RX_DATE_SLASH},
     [RX_DATE_NAMED] = {src_date_named, cue_date_named, 64, 96, digit_then_letter, NULL,
-                      named_places},
+                      named_places, .anchors = PK_CUE_DAYS},
     [RX_FORMULA] = {NULL /* built from pk_formulas */, NULL, 0, 0, NULL, .first = formula_opens, .each = 1},
     [RX_OPEN_FORMULA] = {NULL /* built from pk_open_formulas */, NULL, 0, 0, NULL, .first = open_formula_opens},
     /* "Bygg- och miljönämnden", "Äldre samt vård- och omsorgsnämnden",
@@ -2925,9 +2968,9 @@ static int compile_cues(pk_extractor *ex)
     /* the digit rows: those whose conditions digit_rows answers together
        (one to a slot) asked once a run; any other alone, at the first
        digit of a run (a condition that rejects a digit after a digit);
-       the lone years' row is no pattern's, and the day and month's is
-       RX_DATE_SLASH's, a row without cue words of its own */
-    int kinds[DIGIT_ROWS] = {-1, -1, -1, PK_CUE_YEARS, RX_DATE_SLASH};
+       the lone years' and the days' rows are no pattern's, and the day
+       and month's is RX_DATE_SLASH's, a row without cue words of its own */
+    int kinds[DIGIT_ROWS] = {-1, -1, -1, PK_CUE_YEARS, RX_DATE_SLASH, PK_CUE_DAYS};
     for (int id = 0; id < RX_COUNT; id++)
         for (int k = 0; patterns[id].needles && patterns[id].needles[k]; k++) {
             if (patterns[id].needles[k] != cue_digit[0]) {
@@ -3144,10 +3187,25 @@ static PK_ALWAYS_INLINE int rx_run(ctx *c, int id, size_t start, size_t end, siz
         /* the anchored pattern at the row's places in order: the first
            that matches is the one a scan of [start, end) finds */
         size_t at[MAX_STARTS];
-        for (size_t p = start; p < end;)
+        pk_cues *an = NULL;
+        if (patterns[id].anchors) {
+            pk_cue_places(c, patterns[id].anchors);
+            an = &c->cue[patterns[id].anchors];
+        }
+        for (size_t p = start; p < end;) {
+            if (an) {
+                /* every anchor is a cue of the anchors' kind: the search
+                   for the next starts at the next such cue, and ends
+                   where none is left */
+                size_t j = pk_first_from_near(an->at, an->n, p, &an->near);
+                if (j >= an->n || an->at[j] >= end)
+                    return 0;
+                p = an->at[j];
+            }
             for (size_t k = 0, nk = patterns[id].places(c->t.s, end, &p, at); k < nk; k++)
                 if (at[k] >= start && rx_exec(c, id, at[k], end, ov, ncap))
                     return 1;
+        }
         return 0;
     }
     if (patterns[id].each) {
