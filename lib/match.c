@@ -1216,6 +1216,7 @@ static int month_stems_all; /* a form under three bytes, or too many: no filter 
 static int month_stems_beyond; /* a form with a byte beyond ASCII */
 static unsigned char stem_firsts[256]; /* 1 at each byte a stem opens with */
 static uint32_t stem_pairs[32]; /* bit b1 % 32 of word b0 % 32: a stem opens with b0, b1 */
+static unsigned char stems_from[33]; /* month_stems in order: those whose first byte % 32 is b, from stems_from[b] */
 static unsigned char particle_firsts[256]; /* 1 at each byte a name's particle opens with (every byte: an empty one) */
 static pthread_once_t month_stems_once = PTHREAD_ONCE_INIT; /* and the word lists before */
 
@@ -1260,6 +1261,19 @@ static void make_month_stems(void)
         else if (b >= 0x80)
             memset(month_initials + 0xC0, 1, 0x40);
     }
+    /* the stems in order of their first byte % 32, and where each such
+       byte's stems begin */
+    for (size_t i = 1; i < n_month_stems; i++)
+        for (size_t j = i; j > 0 && (month_stems[j - 1] >> 16 & 31) > (month_stems[j] >> 16 & 31); j--) {
+            uint32_t t = month_stems[j];
+            month_stems[j] = month_stems[j - 1];
+            month_stems[j - 1] = t;
+        }
+    for (unsigned b = 0, i = 0; b <= 32; b++) {
+        while (i < n_month_stems && (month_stems[i] >> 16 & 31) < b)
+            i++;
+        stems_from[b] = (unsigned char)i;
+    }
 }
 
 /* The three bytes at k open a month's name, any case, as every name and
@@ -1272,19 +1286,25 @@ static int month_stem(const char *s, size_t end, size_t k)
 {
     /* (the stems are made by pk_match_compile, before any row runs) */
     uint32_t key = 0;
-    for (size_t i = k; i < k + 3; i++) {
-        if (i >= end)
-            return 0;
-        unsigned char b = (unsigned char)s[i];
-        if (b >= 0x80)
-            return month_stems_all || month_stems_beyond || caseless_ascii(s, end, i);
-        key = key << 8 | (uint32_t)(b | 0x20);
+    if (k + 3 <= end && !(((unsigned char)s[k] | (unsigned char)s[k + 1] | (unsigned char)s[k + 2]) & 0x80)) {
+        /* three ASCII bytes (the most often): at once */
+        key = (uint32_t)((unsigned char)s[k] | 0x20) << 16 | (uint32_t)((unsigned char)s[k + 1] | 0x20) << 8 |
+              (uint32_t)((unsigned char)s[k + 2] | 0x20);
+    } else {
+        for (size_t i = k; i < k + 3; i++) {
+            if (i >= end)
+                return 0;
+            unsigned char b = (unsigned char)s[i];
+            if (b >= 0x80)
+                return month_stems_all || month_stems_beyond || caseless_ascii(s, end, i);
+            key = key << 8 | (uint32_t)(b | 0x20);
+        }
     }
     if (month_stems_all)
         return 1;
     if (!stem_firsts[key >> 16 & 0xFF] || !(stem_pairs[key >> 16 & 31] >> (key >> 8 & 31) & 1))
         return 0;
-    for (size_t i = 0; i < n_month_stems; i++)
+    for (size_t i = stems_from[key >> 16 & 31], e = stems_from[(key >> 16 & 31) + 1]; i < e; i++)
         if (key == month_stems[i])
             return 1;
     return 0;
