@@ -331,6 +331,7 @@ static int slash_digit(const char *s, size_t n, size_t at)
 
 static int rx_space(unsigned char b);
 static int month_stem(const char *s, size_t end, size_t k);
+static int month_stems_all, month_stems_beyond;
 
 /* The day of RX_DATE_NAMED at `at` as named_places() finds it (the text
    read to n): the first of one or two digits after no digit, ":a" or
@@ -413,12 +414,28 @@ static unsigned digit_rows(const char *s, size_t n, size_t from, size_t to, size
     size_t k = to, lim = n < to + 5 ? n : to + 5;
     while (k < lim && in_set(gap, (unsigned char)s[k]))
         k++;
-    if (k < lim && month_at(s, k)) {
+    int named = k < lim && month_at(s, k);
+    if (named) {
         lo[ROW_NAMED] = k >= from + 5 ? k - 5 : from;
         hi[ROW_NAMED] = to;
         rows |= 1u << ROW_NAMED;
     }
-    if (len <= 2 && day_run(s, n, from, to)) {
+    if (len > 2 || is_digit(prev))
+        return rows;
+    /* a day is a run that digit_then_letter admits, or one whose white
+       space runs past the five bytes it reads or holds a tab, a form feed
+       or a carriage return, or one where month_stem() meets a character
+       beyond ASCII that it lets through (in the three bytes at k: those
+       before k are ASCII; with the months' forms all ASCII only U+017F
+       and U+212A, whose first bytes are 0xC5 and 0xE2), or any when a
+       month's form is too short to filter: of the others none is asked */
+    int may_day = named || k == lim || month_stems_all || k + 3 > n || rx_space((unsigned char)s[k]);
+    if (!may_day) {
+        unsigned char b0 = (unsigned char)s[k], b1 = (unsigned char)s[k + 1], b2 = (unsigned char)s[k + 2];
+        may_day = ((b0 | b1 | b2) & 0x80) && (month_stems_beyond || b0 == 0xC5 || b0 == 0xE2 || b1 == 0xC5 ||
+                                             b1 == 0xE2 || b2 == 0xC5 || b2 == 0xE2);
+    }
+    if (may_day && day_run(s, n, from, to)) {
         lo[ROW_DAY] = from;
         hi[ROW_DAY] = from + 1;
         rows |= 1u << ROW_DAY;
