@@ -3200,14 +3200,13 @@ static PK_ALWAYS_INLINE int rx_exec(ctx *c, int id, size_t start, size_t end, si
     /* rc pairs are set, never more than the ovector holds (pcre2 gives 0
        when it is too small) */
     PCRE2_SIZE *v = pcre2_get_ovector_pointer(c->md);
-    for (int i = 0; i < ncap; i++) {
-        if (i < rc && v[2 * i] != PCRE2_UNSET) {
-            ov[2 * i] = v[2 * i];
-            ov[2 * i + 1] = v[2 * i + 1];
-        } else {
-            ov[2 * i] = ov[2 * i + 1] = (size_t)-1;
-        }
-    }
+    /* an unset pair is pcre2's PCRE2_UNSET, (size_t)-1 as ours is: the
+       set pairs are copied as they stand, the others filled */
+    _Static_assert(PCRE2_UNSET == (size_t)-1, "an unset offset is (size_t)-1 in both");
+    size_t want = ncap > 0 ? (size_t)ncap : 0, set = (size_t)rc < want ? (size_t)rc : want;
+    memcpy(ov, v, 2 * set * sizeof *ov);
+    for (size_t i = 2 * set; i < 2 * want; i++)
+        ov[i] = (size_t)-1;
     return 1;
 }
 
