@@ -1028,13 +1028,15 @@ static size_t regnum_starts(const char *s, size_t n, size_t cue, size_t *at)
         else
             break;
     }
-    size_t i = letters_back(s, j, j > 24 ? j - 24 : 0);
+    unsigned high = 0; /* bit 7: a byte beyond ASCII in the word */
+    size_t i = back_over(s, j, j > 24 ? j - 24 : 0, 0, &high);
     /* within the word a byte after an ASCII letter opens nothing (as
        regnum_may_open() says): only the word's start and the bytes after
-       one beyond ASCII (the word's others) are asked */
+       one beyond ASCII (the word's others, none in a word of ASCII
+       letters) are asked */
     if (i < j && regnum_may_open(s, i) && regnum_lead_fits(s, n, i))
         at[k++] = i;
-    for (size_t p = i + 1; p < j; p++)
+    for (size_t p = i + 1; (high & 0x80) && p < j; p++)
         if ((unsigned char)s[p - 1] >= 0x80 && regnum_may_open(s, p) && regnum_lead_fits(s, n, p))
             at[k++] = p;
     if (regnum_may_open(s, cue) && regnum_lead_fits(s, n, cue))
