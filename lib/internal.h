@@ -309,6 +309,11 @@ enum {
     PK_CUE_YEARS, /* where a year may stand alone: the first digit of a run of
                      exactly four digits whose first is 1 or 2 (match.c's
                      digit rows; dates.c's year_of_text walks them) */
+    PK_CUE_DAYS, /* where RX_DATE_NAMED's day stands as match.c's
+                    named_places reads it: the first digit of a run of one
+                    or two after no digit, then ":a" or ":e", white space
+                    and a month's opening (match.c's digit rows; every
+                    anchor of the row's places is one) */
     PK_CUE_CAPITALS, /* a capital before a small letter, as the bytes tell
                         it: A-Z before a-z or a byte from 0x80 on, or a lead
                         byte from 0xC3 on but 0xC3 before 0xA0-0xBF (a

@@ -85,16 +85,21 @@ typedef struct pattern {
        is started), and which is started at each place first gives in
        turn, not once to scan the range */
     int each;
-    /* a row with starts: may a match open at a place starts gives? (a
-       necessary condition, asked before pcre2 is; NULL: at every place)
+    /* a row with starts: may a match open at a place starts gives, the
+       text read up to end (the subject pcre2 is given)? (a necessary
+       condition, asked before pcre2 is; NULL: at every place)
        A place it refuses counts as tried all the same, so that the places
        tried after it are those tried without it */
-    int (*may)(const char *s, size_t n, size_t at);
+    int (*may)(const char *s, size_t end, size_t at);
     /* a row with windows: may a match open in [lo, hi), where the window
        opens at lo and its last cue stands at hi? (every match holds a cue
        of its window, and opens before it; a necessary condition; NULL:
        yes) A window it refuses is not asked of pcre2 */
     int (*may_open)(const char *s, size_t lo, size_t hi);
+    /* a row with places: the kind of cue whose places hold every anchor
+       places finds (the digits' rows record it), so that the search for
+       the next anchor starts at the next such cue; 0: none */
+    int anchors;
 } pattern;
 #define MAX_STARTS 64
 
@@ -324,13 +329,45 @@ static int slash_digit(const char *s, size_t n, size_t at)
     return date_digit(s, n, at) && day_slash_month(s, n, at);
 }
 
+static int rx_space(unsigned char b);
+static int month_stem(const char *s, size_t end, size_t k);
+static int month_stems_all, month_stems_beyond;
+
+/* The day of RX_DATE_NAMED at `at` as named_places() finds it (the text
+   read to n): the first of one or two digits after no digit, ":a" or
+   ":e" after them or not, white space, and a month's opening
+   (month_stem()); the cue PK_CUE_DAYS. The digits of the run [at, to). */
+static int day_run(const char *s, size_t n, size_t at, size_t to)
+{
+    if (to - at > 2 || (at > 0 && is_digit((unsigned char)s[at - 1])))
+        return 0;
+    size_t k = to;
+    if (k + 1 < n && s[k] == ':' && ((s[k + 1] | 0x20) == 'a' || (s[k + 1] | 0x20) == 'e'))
+        k += 2;
+    if (k >= n || !rx_space((unsigned char)s[k]))
+        return 0;
+    while (k < n && rx_space((unsigned char)s[k]))
+        k++;
+    return month_stem(s, n, k);
+}
+
+static int day_digit(const char *s, size_t n, size_t at)
+{
+    size_t to = at + 1;
+    while (to < n && to < at + 3 && is_digit((unsigned char)s[to]))
+        to++;
+    return day_run(s, n, at, to);
+}
+
 /* The conditions of the digit rows that compile_cues has answered
    together, by slot: RX_REGNUM's, RX_DATE_ISO's, RX_DATE_NAMED's, the
-   places of a lone year (PK_CUE_YEARS, no pattern's) and those of a day
-   and month (RX_DATE_SLASH's kind, which RX_DATE_PAREN reads too). */
-enum { ROW_GROUP, ROW_DATE, ROW_NAMED, ROW_YEAR, ROW_SLASH, DIGIT_ROWS };
+   places of a lone year (PK_CUE_YEARS, no pattern's), those of a day
+   and month (RX_DATE_SLASH's kind, which RX_DATE_PAREN reads too) and
+   RX_DATE_NAMED's days (PK_CUE_DAYS, no pattern's: the anchors of its
+   places). */
+enum { ROW_GROUP, ROW_DATE, ROW_NAMED, ROW_YEAR, ROW_SLASH, ROW_DAY, DIGIT_ROWS };
 static const pk_cue_fits together[DIGIT_ROWS] = {digit_group_then_separator, date_digit, digit_then_letter,
-                                                 year_digit, slash_digit};
+                                                 year_digit, slash_digit, day_digit};
 
 /* Sets of bytes below 64, a bit each: a byte is in one when it is below
    64 and its bit is set (one shift, not a chain of comparisons). */
@@ -352,7 +389,8 @@ static int in_set(uint64_t set, unsigned char ch) { return ch < 64 && (set >> ch
      where its slash must be).
    - digit_then_letter answers for the run as digits_then_letter does.
    - year_digit: a run of four whose first digit is 1 or 2.
-   - slash_digit: day_slash_month's part of date_digit. */
+   - slash_digit: day_slash_month's part of date_digit.
+   - day_digit: day_run() of the run, at its first digit. */
 static unsigned digit_rows(const char *s, size_t n, size_t from, size_t to, size_t *lo, size_t *hi)
 {
     unsigned char prev = from > 0 ? (unsigned char)s[from - 1] : ' ';
@@ -376,10 +414,31 @@ static unsigned digit_rows(const char *s, size_t n, size_t from, size_t to, size
     size_t k = to, lim = n < to + 5 ? n : to + 5;
     while (k < lim && in_set(gap, (unsigned char)s[k]))
         k++;
-    if (k < lim && month_at(s, k)) {
+    int named = k < lim && month_at(s, k);
+    if (named) {
         lo[ROW_NAMED] = k >= from + 5 ? k - 5 : from;
         hi[ROW_NAMED] = to;
         rows |= 1u << ROW_NAMED;
+    }
+    if (len > 2 || is_digit(prev))
+        return rows;
+    /* a day is a run that digit_then_letter admits, or one whose white
+       space runs past the five bytes it reads or holds a tab, a form feed
+       or a carriage return, or one where month_stem() meets a character
+       beyond ASCII that it lets through (in the three bytes at k: those
+       before k are ASCII; with the months' forms all ASCII only U+017F
+       and U+212A, whose first bytes are 0xC5 and 0xE2), or any when a
+       month's form is too short to filter: of the others none is asked */
+    int may_day = named || k == lim || month_stems_all || k + 3 > n || rx_space((unsigned char)s[k]);
+    if (!may_day) {
+        unsigned char b0 = (unsigned char)s[k], b1 = (unsigned char)s[k + 1], b2 = (unsigned char)s[k + 2];
+        may_day = ((b0 | b1 | b2) & 0x80) && (month_stems_beyond || b0 == 0xC5 || b0 == 0xE2 || b1 == 0xC5 ||
+                                             b1 == 0xE2 || b2 == 0xC5 || b2 == 0xE2);
+    }
+    if (may_day && day_run(s, n, from, to)) {
+        lo[ROW_DAY] = from;
+        hi[ROW_DAY] = from + 1;
+        rows |= 1u << ROW_DAY;
     }
     return rows;
 }
@@ -969,13 +1028,15 @@ static size_t regnum_starts(const char *s, size_t n, size_t cue, size_t *at)
         else
             break;
     }
-    size_t i = letters_back(s, j, j > 24 ? j - 24 : 0);
+    unsigned high = 0; /* bit 7: a byte beyond ASCII in the word */
+    size_t i = back_over(s, j, j > 24 ? j - 24 : 0, 0, &high);
     /* within the word a byte after an ASCII letter opens nothing (as
        regnum_may_open() says): only the word's start and the bytes after
-       one beyond ASCII (the word's others) are asked */
+       one beyond ASCII (the word's others, none in a word of ASCII
+       letters) are asked */
     if (i < j && regnum_may_open(s, i) && regnum_lead_fits(s, n, i))
         at[k++] = i;
-    for (size_t p = i + 1; p < j; p++)
+    for (size_t p = i + 1; (high & 0x80) && p < j; p++)
         if ((unsigned char)s[p - 1] >= 0x80 && regnum_may_open(s, p) && regnum_lead_fits(s, n, p))
             at[k++] = p;
     if (regnum_may_open(s, cue) && regnum_lead_fits(s, n, cue))
@@ -1173,6 +1234,8 @@ static size_t n_month_stems;
 static int month_stems_all; /* a form under three bytes, or too many: no filter */
 static int month_stems_beyond; /* a form with a byte beyond ASCII */
 static unsigned char stem_firsts[256]; /* 1 at each byte a stem opens with */
+static uint32_t stem_pairs[32]; /* bit b1 % 32 of word b0 % 32: a stem opens with b0, b1 */
+static unsigned char stems_from[33]; /* month_stems in order: those whose first byte % 32 is b, from stems_from[b] */
 static unsigned char particle_firsts[256]; /* 1 at each byte a name's particle opens with (every byte: an empty one) */
 static pthread_once_t month_stems_once = PTHREAD_ONCE_INIT; /* and the word lists before */
 
@@ -1207,6 +1270,7 @@ static void make_month_stems(void)
         else if (i == n_month_stems)
             month_stems[n_month_stems++] = key;
         stem_firsts[key >> 16 & 0xFF] = 1;
+        stem_pairs[key >> 16 & 31] |= (uint32_t)1 << (key >> 8 & 31);
         /* the first byte in either case; one beyond ASCII: every byte that
            opens a character beyond ASCII */
         unsigned char b = (unsigned char)m[0];
@@ -1215,6 +1279,19 @@ static void make_month_stems(void)
             month_initials[b ^ 0x20] = 1;
         else if (b >= 0x80)
             memset(month_initials + 0xC0, 1, 0x40);
+    }
+    /* the stems in order of their first byte % 32, and where each such
+       byte's stems begin */
+    for (size_t i = 1; i < n_month_stems; i++)
+        for (size_t j = i; j > 0 && (month_stems[j - 1] >> 16 & 31) > (month_stems[j] >> 16 & 31); j--) {
+            uint32_t t = month_stems[j];
+            month_stems[j] = month_stems[j - 1];
+            month_stems[j - 1] = t;
+        }
+    for (unsigned b = 0, i = 0; b <= 32; b++) {
+        while (i < n_month_stems && (month_stems[i] >> 16 & 31) < b)
+            i++;
+        stems_from[b] = (unsigned char)i;
     }
 }
 
@@ -1228,19 +1305,25 @@ static int month_stem(const char *s, size_t end, size_t k)
 {
     /* (the stems are made by pk_match_compile, before any row runs) */
     uint32_t key = 0;
-    for (size_t i = k; i < k + 3; i++) {
-        if (i >= end)
-            return 0;
-        unsigned char b = (unsigned char)s[i];
-        if (b >= 0x80)
-            return month_stems_all || month_stems_beyond || caseless_ascii(s, end, i);
-        key = key << 8 | (uint32_t)(b | 0x20);
+    if (k + 3 <= end && !(((unsigned char)s[k] | (unsigned char)s[k + 1] | (unsigned char)s[k + 2]) & 0x80)) {
+        /* three ASCII bytes (the most often): at once */
+        key = (uint32_t)((unsigned char)s[k] | 0x20) << 16 | (uint32_t)((unsigned char)s[k + 1] | 0x20) << 8 |
+              (uint32_t)((unsigned char)s[k + 2] | 0x20);
+    } else {
+        for (size_t i = k; i < k + 3; i++) {
+            if (i >= end)
+                return 0;
+            unsigned char b = (unsigned char)s[i];
+            if (b >= 0x80)
+                return month_stems_all || month_stems_beyond || caseless_ascii(s, end, i);
+            key = key << 8 | (uint32_t)(b | 0x20);
+        }
     }
     if (month_stems_all)
         return 1;
-    if (!stem_firsts[key >> 16 & 0xFF])
+    if (!stem_firsts[key >> 16 & 0xFF] || !(stem_pairs[key >> 16 & 31] >> (key >> 8 & 31) & 1))
         return 0;
-    for (size_t i = 0; i < n_month_stems; i++)
+    for (size_t i = stems_from[key >> 16 & 31], e = stems_from[(key >> 16 & 31) + 1]; i < e; i++)
         if (key == month_stems[i])
             return 1;
     return 0;
@@ -2029,9 +2112,11 @@ static void make_participate_cues(void)
     participate_cues.bad = k <= 0;
 }
 
+static int regnum_may(const char *s, size_t end, size_t p);
+
 static const pattern patterns[RX_COUNT] = {
     [RX_REGNUM_LABELED] = {NULL /* built from pattern_words.tsv's regnum_label rows */, label_cues.cue, 0, 0, NULL, labeled_starts},
-    [RX_REGNUM] = {src_regnum, cue_regnum, 24, 48, digit_group_then_separator, regnum_starts},
+    [RX_REGNUM] = {src_regnum, cue_regnum, 24, 48, digit_group_then_separator, regnum_starts, .may = regnum_may},
     /* a line may break after a separator: "2023-03-\n22"; or the compact
        "Kapacitetsplan 20190327" (the second branch, its separator empty) */
     [RX_DATE_ISO] = {src_date_iso, cue_date_iso, 0, 0, date_digit, iso_starts},
@@ -2041,7 +2126,7 @@ static const pattern patterns[RX_COUNT] = {
     [RX_DATE_PAREN] = {NULL /* built from pattern_words.tsv's slash_date_lead rows */, NULL, 0, 0, NULL, paren_starts, NULL,
                       RX_DATE_SLASH},
     [RX_DATE_NAMED] = {src_date_named, cue_date_named, 64, 96, digit_then_letter, NULL,
-                      named_places},
+                      named_places, .anchors = PK_CUE_DAYS},
     [RX_FORMULA] = {NULL /* built from pk_formulas */, NULL, 0, 0, NULL, .first = formula_opens, .each = 1},
     [RX_OPEN_FORMULA] = {NULL /* built from pk_open_formulas */, NULL, 0, 0, NULL, .first = open_formula_opens},
     /* "Bygg- och miljönämnden", "Äldre samt vård- och omsorgsnämnden",
@@ -2316,6 +2401,549 @@ static void make_regnum_lead(void)
     regnum_lead[OPEN_DIGIT] = lead[OPEN_DIGIT];
 }
 
+/* A necessary test of RX_REGNUM at a place, read from the shapes once
+   (make_regnum_chains(), stand-ins written out): what each shape asks from
+   its first digit group on, as a chain of steps on the text. A shape's
+   items before that group match no ASCII digit (letters, separators), so
+   the group is the first digit at or after the place; from there the
+   chain asks the runs of digits, the separators between them and what the
+   shape's end refuses, each as pcre2 would (a run of \d of any digits, a
+   class of the bytes and characters it names, a negative lookahead of such
+   classes, an optional group both ways), and takes whatever follows the
+   first item it does not read for a match. A place where no shape's chain
+   holds is one where pcre2 finds no match: it is not asked. */
+/* The steps: STEP_DIGITS, lo to hi digits (any: a superset of the
+   digits a class or group of them names); STEP_CHAR, one character of a
+   class; STEP_OPT, one or none; STEP_NOT, a negative lookahead, its
+   alternatives following it up to skip, each a STEP_ALT and its lo
+   STEP_CHARs; STEP_GROUP, an optional group: its steps follow it up to
+   skip, tried, and then skipped. The steps are tried both ways wherever
+   pcre2 could go either way, so a chain holds wherever the shape matches
+   (the costs bounded by the chain, not by the text). */
+enum { STEP_DIGITS, STEP_CHAR, STEP_OPT, STEP_NOT, STEP_ALT, STEP_GROUP };
+#define CHAIN_MAX 48
+typedef struct {
+    unsigned char kind;
+    unsigned char whole; /* STEP_DIGITS: the step after it refuses a digit, so the run is taken whole */
+    size_t lo, hi;      /* STEP_DIGITS: how many (hi SIZE_MAX: no bound); STEP_ALT: its steps */
+    size_t skip;        /* STEP_NOT, STEP_GROUP: the step after its own */
+    uint8_t set[16];    /* STEP_CHAR, STEP_OPT: the ASCII bytes of the class */
+    uint32_t wide[4];   /* and its characters beyond ASCII (0: none) */
+} chain_step;
+typedef struct {
+    chain_step t[CHAIN_MAX];
+    size_t n;
+    int digit_first; /* the chain opens the shape: the place is its first digit */
+    int letter_first; /* the shape opens with a letter: never at a digit */
+} regnum_chain;
+static regnum_chain *regnum_chains; /* one a shape; NULL: no test */
+/* The shapes (a bit each) whose first step admits a run of that many
+   digits (the last: that many or more), those whose step after it admits
+   the byte after the run, and those that may open at a digit or at
+   another byte: one look at the run narrows the chains to ask. */
+#define RUN_MAX 16
+static uint32_t chains_by_run[RUN_MAX + 1], chains_by_next[256], chains_by_open[2];
+static pthread_once_t regnum_chains_once = PTHREAD_ONCE_INIT;
+
+/* One character of a class at *q (an escape, or a character of the
+   source), as a range; 0 when it is none read here. */
+static int class_char(const char **q, uint32_t *lo, uint32_t *hi)
+{
+    if (**q == '\\') {
+        if (!escape_range(*q, lo, hi))
+            return 0;
+        *q += 2;
+        return 1;
+    }
+    if (!**q)
+        return 0;
+    *lo = *hi = source_char(q);
+    return 1;
+}
+
+/* Adds [lo, hi] to the step's class: 0 when it cannot hold it (a range
+   beyond ASCII, or too many characters). */
+static int class_add(chain_step *t, uint32_t lo, uint32_t hi)
+{
+    if (hi < 0x80) {
+        for (uint32_t c = lo; c <= hi; c++)
+            t->set[c / 8] = (uint8_t)(t->set[c / 8] | 1u << (c % 8));
+        return 1;
+    }
+    if (lo != hi)
+        return 0;
+    for (size_t k = 0; k < 4; k++)
+        if (!t->wide[k]) {
+            t->wide[k] = lo;
+            return 1;
+        }
+    return 0;
+}
+
+/* One atom at *q that matches one character (an escape, a class or a
+   character of the source) into the step's class; 0 when it is none read
+   here (\p, a negated class, a group, ...). */
+static int atom_class(const char **q, chain_step *t)
+{
+    uint32_t lo, hi;
+    const char *p = *q;
+    memset(t->set, 0, sizeof t->set);
+    memset(t->wide, 0, sizeof t->wide);
+    if (*p == '[') {
+        p++;
+        if (*p == '^' || *p == ']')
+            return 0;
+        while (*p && *p != ']') {
+            if (*p == '[' || !class_char(&p, &lo, &hi))
+                return 0; /* a POSIX class, or none read here */
+            if (*p == '-' && p[1] && p[1] != ']') {
+                p++;
+                uint32_t l2, h2;
+                if (*p == '[' || !class_char(&p, &l2, &h2) || l2 != h2)
+                    return 0;
+                hi = h2;
+            }
+            if (!class_add(t, lo, hi))
+                return 0;
+        }
+        if (*p != ']')
+            return 0;
+        *q = p + 1;
+        return 1;
+    }
+    if (*p == '\\' || (*p && !strchr("()|.^$?*+{}[", *p))) {
+        if (!class_char(&p, &lo, &hi) || !class_add(t, lo, hi))
+            return 0;
+        *q = p;
+        return 1;
+    }
+    return 0;
+}
+
+/* The quantifier at *q (moved past it, and past a lazy or possessive
+   sign): its bounds; 0 when it is none read here. */
+static int quantifier(const char **q, size_t *lo, size_t *hi)
+{
+    const char *p = *q;
+    *lo = *hi = 1;
+    if (*p == '?')
+        *lo = 0, p++;
+    else if (*p == '*')
+        *lo = 0, *hi = SIZE_MAX, p++;
+    else if (*p == '+')
+        *hi = SIZE_MAX, p++;
+    else if (*p == '{') {
+        char *e;
+        if (!is_digit((unsigned char)p[1]))
+            return 0;
+        *lo = *hi = (size_t)strtoul(p + 1, &e, 10);
+        if (*e == ',')
+            *hi = is_digit((unsigned char)e[1]) ? (size_t)strtoul(e + 1, &e, 10) : SIZE_MAX;
+        if (*e != '}' || *hi < *lo)
+            return 0;
+        p = e + 1;
+    }
+    if (*p == '?' || *p == '+')
+        p++;
+    *q = p;
+    return 1;
+}
+
+static int class_digits_only(const chain_step *t)
+{
+    if (t->wide[0])
+        return 0;
+    for (unsigned k = 0; k < 16; k++) {
+        /* the bits of '0'..'9' in byte k of the set */
+        unsigned digits = k == '0' / 8 ? 0xFFu << ('0' % 8) & 0xFF : k == '9' / 8 ? 0xFFu >> (7 - '9' % 8) : 0;
+        if (t->set[k] & ~digits)
+            return 0;
+    }
+    return 1;
+}
+
+static int class_all_digits(const chain_step *t)
+{
+    for (unsigned c = '0'; c <= '9'; c++)
+        if (!(t->set[c / 8] >> (c % 8) & 1))
+            return 0;
+    return 1;
+}
+
+static int class_has_digit(const chain_step *t)
+{
+    for (unsigned c = '0'; c <= '9'; c++)
+        if (t->set[c / 8] >> (c % 8) & 1)
+            return 1;
+    return 0;
+}
+
+/* A group of alternatives at *q (after its "(?:") each of digits alone:
+   the fewest and the most digits of them, *q after its ')'; 0 when it is
+   none such. */
+static int digit_group(const char **q, size_t *lo, size_t *hi)
+{
+    const char *p = *q;
+    *lo = SIZE_MAX, *hi = 0;
+    for (;;) {
+        size_t a = 0, b = 0;
+        while (*p && *p != '|' && *p != ')') {
+            chain_step t;
+            size_t l, h;
+            if (!atom_class(&p, &t) || !class_digits_only(&t) || !quantifier(&p, &l, &h) || h == SIZE_MAX)
+                return 0;
+            a += l, b += h;
+        }
+        *lo = a < *lo ? a : *lo;
+        *hi = b > *hi ? b : *hi;
+        if (*p == ')')
+            break;
+        if (*p != '|')
+            return 0;
+        p++;
+    }
+    *q = p + 1;
+    return *lo <= *hi;
+}
+
+static int chain_push(regnum_chain *c, const chain_step *t)
+{
+    if (c->n >= CHAIN_MAX)
+        return 0;
+    c->t[c->n++] = *t;
+    return 1;
+}
+
+static int parse_chain(const char **q, regnum_chain *c, int inner);
+
+/* One item at *q into the chain (*q moved past it): 0 when it is none
+   read here, the chain left as it was. */
+static int chain_item(const char **q, regnum_chain *c)
+{
+    const char *p = *q;
+    size_t n0 = c->n, lo, hi;
+    chain_step t;
+    memset(&t, 0, sizeof t);
+    if (p[0] == '(' && p[1] == '?' && p[2] == '!') {
+        /* a negative lookahead of alternatives of single characters: exact */
+        size_t at = c->n;
+        t.kind = STEP_NOT;
+        if (!chain_push(c, &t))
+            return 0;
+        p += 3;
+        for (;;) {
+            size_t alt = c->n;
+            chain_step a;
+            memset(&a, 0, sizeof a);
+            a.kind = STEP_ALT;
+            if (!chain_push(c, &a))
+                goto none;
+            while (*p && *p != '|' && *p != ')') {
+                chain_step ch;
+                memset(&ch, 0, sizeof ch);
+                if (!atom_class(&p, &ch) || (*p && strchr("?*+{", *p)))
+                    goto none;
+                ch.kind = STEP_CHAR;
+                if (!chain_push(c, &ch))
+                    goto none;
+            }
+            c->t[alt].lo = c->n - alt - 1;
+            if (*p == ')')
+                break;
+            if (*p != '|')
+                goto none;
+            p++;
+        }
+        c->t[at].skip = c->n;
+        *q = p + 1;
+        return 1;
+    }
+    if (p[0] == '(' && p[1] == '?' && p[2] == ':') {
+        const char *g = p + 3;
+        if (digit_group(&g, &lo, &hi)) {
+            if (*g && strchr("?*+{", *g))
+                return 0;
+            t.kind = STEP_DIGITS, t.lo = lo, t.hi = hi;
+            if (lo == 0 || !chain_push(c, &t))
+                return 0;
+            *q = g;
+            return 1;
+        }
+        /* a group of one alternative, some times: its steps written out
+           that many times, those beyond the fewest each optional (X{1,3}
+           is X X? X?) */
+        g = p + 3;
+        regnum_chain *in = pk_malloc(sizeof *in);
+        if (!in)
+            return 0;
+        in->n = 0;
+        int ok = parse_chain(&g, in, 1) && *g == ')' && (g++, quantifier(&g, &lo, &hi)) && hi <= 8 && in->n > 0;
+        for (size_t k = 0; ok && k < hi; k++) {
+            size_t at = c->n;
+            if (k >= lo) {
+                t.kind = STEP_GROUP;
+                ok = chain_push(c, &t);
+            }
+            for (size_t j = 0; ok && j < in->n; j++) {
+                chain_step s = in->t[j];
+                if (s.kind == STEP_NOT || s.kind == STEP_GROUP)
+                    s.skip += c->n - j;
+                ok = chain_push(c, &s);
+            }
+            if (ok && k >= lo)
+                c->t[at].skip = c->n; /* the step after its own copy */
+        }
+        free(in);
+        if (!ok)
+            goto none;
+        *q = g;
+        return 1;
+    }
+    if (!atom_class(&p, &t) || !quantifier(&p, &lo, &hi))
+        return 0;
+    if (class_digits_only(&t) && lo >= 1)
+        t.kind = STEP_DIGITS, t.lo = lo, t.hi = hi;
+    else if (lo == 1 && hi == 1)
+        t.kind = STEP_CHAR;
+    else if (lo == 0 && hi == 1)
+        t.kind = STEP_OPT;
+    else
+        return 0;
+    if (!chain_push(c, &t))
+        return 0;
+    *q = p;
+    return 1;
+none:
+    c->n = n0;
+    return 0;
+}
+
+/* The items at *q into the chain up to the first it does not read (the
+   end, or with inner a ')' or '|'): 1 when it read them all. */
+static int parse_chain(const char **q, regnum_chain *c, int inner)
+{
+    while (**q && !(inner && (**q == ')' || **q == '|')))
+        if (!chain_item(q, c))
+            return 0;
+    return !inner || **q == ')';
+}
+
+/* One item of a shape's opening at *q, before its first digit group: 1
+   (*q moved past it) when it matches no ASCII digit (\p{L}, \p{Lu} or
+   \p{Ll}, a class or a group of such items), 0 when it may, -1 when it is
+   none read here. */
+static int prefix_item(const char **q)
+{
+    const char *p = *q;
+    size_t lo, hi;
+    if (strncmp(p, "\\p{L}", 5) == 0 || strncmp(p, "\\p{Lu}", 6) == 0 || strncmp(p, "\\p{Ll}", 6) == 0) {
+        p += p[4] == '}' ? 5 : 6;
+    } else if (p[0] == '(' && p[1] == '?' && p[2] == ':') {
+        p += 3;
+        for (;;) {
+            while (*p && *p != '|' && *p != ')') {
+                int r = prefix_item(&p);
+                if (r <= 0)
+                    return r;
+            }
+            if (*p == ')')
+                break;
+            if (*p != '|')
+                return -1;
+            p++;
+        }
+        p++;
+    } else {
+        chain_step t;
+        if (!atom_class(&p, &t))
+            return -1;
+        if (class_has_digit(&t))
+            return 0;
+    }
+    if (!quantifier(&p, &lo, &hi))
+        return -1;
+    *q = p;
+    return 1;
+}
+
+static void make_regnum_chains(void)
+{
+    if (pk_n_regnum_shapes == 0 || pk_n_regnum_shapes > 32)
+        return; /* no test */
+    regnum_chain *rc = pk_malloc(pk_n_regnum_shapes * sizeof *rc);
+    if (!rc)
+        return;
+    for (size_t i = 0; i < pk_n_regnum_shapes; i++) {
+        size_t need = strlen(pk_regnum_shapes[i].shape) * 16 + 1;
+        char *e = pk_malloc(need);
+        if (!e) {
+            free(rc);
+            return;
+        }
+        expand_shape(pk_regnum_shapes[i].shape, e, need);
+        const char *p = e;
+        regnum_chain *c = &rc[i];
+        memset(c, 0, sizeof *c);
+        /* \p{L}, \p{Lu} or \p{Ll}, at least once: no ASCII digit opens it */
+        size_t o = strncmp(p, "\\p{L}", 5) == 0 ? 5 : strncmp(p, "\\p{Lu}", 6) == 0 || strncmp(p, "\\p{Ll}", 6) == 0 ? 6 : 0;
+        c->letter_first = o > 0 && !(p[o] == '?' || p[o] == '*' || (p[o] == '{' && p[o + 1] == '0'));
+        int r;
+        while ((r = prefix_item(&p)) == 1)
+            ;
+        c->digit_first = p == e;
+        if (r == 0)
+            parse_chain(&p, c, 0);
+        free(e);
+        if (c->n == 0 || c->t[0].kind != STEP_DIGITS || c->t[0].lo == 0) {
+            free(rc);
+            return; /* a shape whose first digit group is not read here: no test */
+        }
+        /* a run of digits after which the chain refuses a digit (a class
+           without one, a lookahead that refuses any, an optional step or
+           group whose both ways do) ends where the text's run does */
+        unsigned char refuses[CHAIN_MAX + 1] = {0};
+        for (size_t j = c->n; j-- > 0;) {
+            const chain_step *t = &c->t[j];
+            if (t->kind == STEP_CHAR)
+                refuses[j] = !class_has_digit(t);
+            else if (t->kind == STEP_OPT)
+                refuses[j] = !class_has_digit(t) && refuses[j + 1];
+            else if (t->kind == STEP_GROUP)
+                refuses[j] = refuses[j + 1] && refuses[t->skip];
+            for (size_t a = j + 1; t->kind == STEP_NOT && a < t->skip; a += c->t[a].lo + 1)
+                if (c->t[a].lo == 1 && class_all_digits(&c->t[a + 1]))
+                    refuses[j] = 1;
+            if (t->kind == STEP_DIGITS)
+                c->t[j].whole = refuses[j + 1];
+        }
+    }
+    for (size_t i = 0; i < pk_n_regnum_shapes; i++) {
+        const chain_step *t = &rc[i].t[0];
+        uint32_t bit = (uint32_t)1 << i;
+        for (size_t r = 0; r <= RUN_MAX; r++)
+            if (r == RUN_MAX ? !t->whole || t->hi >= RUN_MAX : r >= t->lo && (!t->whole || r <= t->hi))
+                chains_by_run[r] |= bit;
+        const chain_step *u = rc[i].n < 2 ? NULL : &rc[i].t[1];
+        int any = !t->whole || !u || u->kind != STEP_CHAR;
+        for (unsigned b = 0; b < 256; b++)
+            if (any || (b < 0x80 ? u->set[b / 8] >> (b % 8) & 1 : u->wide[0] != 0))
+                chains_by_next[b] |= bit;
+        if (!rc[i].letter_first)
+            chains_by_open[1] |= bit;
+        if (!rc[i].digit_first)
+            chains_by_open[0] |= bit;
+    }
+    regnum_chains = rc;
+}
+
+/* The length of the character at p when the step's class holds it, else 0
+   (none at or after end). */
+static PK_ALWAYS_INLINE size_t step_char(const chain_step *t, const char *s, size_t end, size_t p)
+{
+    if (p >= end)
+        return 0;
+    unsigned char b = (unsigned char)s[p];
+    if (b < 0x80)
+        return t->set[b / 8] >> (b % 8) & 1;
+    const char *q = s + p;
+    uint32_t cp = source_char(&q);
+    size_t len = (size_t)(q - (s + p));
+    if (p + len > end)
+        return 0;
+    for (size_t k = 0; k < 4 && t->wide[k]; k++)
+        if (t->wide[k] == cp)
+            return len;
+    return 0;
+}
+
+/* Does the chain hold from its step i at p, the text read up to end? */
+static int chain_holds(const regnum_chain *c, size_t i, const char *s, size_t end, size_t p)
+{
+    while (i < c->n) {
+        const chain_step *t = &c->t[i];
+        size_t len;
+        switch (t->kind) {
+        case STEP_DIGITS: {
+            size_t r = 0;
+            while (r < t->hi && p + r < end && is_digit((unsigned char)s[p + r]))
+                r++;
+            if (r < t->lo)
+                return 0;
+            if (t->whole) {
+                /* fewer than the run's digits leave a digit that the next
+                   step refuses; more than hi: none */
+                if (r == t->hi && p + r < end && is_digit((unsigned char)s[p + r]))
+                    return 0;
+                p += r, i++;
+                break;
+            }
+            for (size_t k = r; k > t->lo; k--)
+                if (chain_holds(c, i + 1, s, end, p + k))
+                    return 1;
+            p += t->lo, i++;
+            break;
+        }
+        case STEP_CHAR:
+            if (!(len = step_char(t, s, end, p)))
+                return 0;
+            p += len, i++;
+            break;
+        case STEP_OPT:
+            if ((len = step_char(t, s, end, p)) && chain_holds(c, i + 1, s, end, p + len))
+                return 1;
+            i++;
+            break;
+        case STEP_GROUP:
+            /* a group that opens with a character not here is skipped */
+            if ((c->t[i + 1].kind != STEP_CHAR || step_char(&c->t[i + 1], s, end, p)) && chain_holds(c, i + 1, s, end, p))
+                return 1;
+            i = t->skip;
+            break;
+        case STEP_NOT:
+            for (size_t a = i + 1; a < t->skip; a += c->t[a].lo + 1) {
+                size_t k = 0, q = p;
+                while (k < c->t[a].lo && (len = step_char(&c->t[a + 1 + k], s, end, q)) > 0)
+                    k++, q += len;
+                if (k == c->t[a].lo)
+                    return 0; /* what the lookahead refuses stands here */
+            }
+            i = t->skip;
+            break;
+        default:
+            return 1;
+        }
+    }
+    return 1;
+}
+
+/* May a shape's match open at p, the text read up to end (the subject
+   pcre2 is given)? */
+static int regnum_may(const char *s, size_t end, size_t p)
+{
+    const regnum_chain *rc = regnum_chains;
+    if (!rc)
+        return 1;
+    int digit = is_digit((unsigned char)s[p]);
+    size_t d = p;
+    while (d < end && !is_digit((unsigned char)s[d]))
+        d++;
+    if (d >= end)
+        return 0;
+    size_t r = 1;
+    while (r < RUN_MAX && d + r < end && is_digit((unsigned char)s[d + r]))
+        r++;
+    /* past RUN_MAX digits the byte after the run is not looked for: any */
+    uint32_t m = chains_by_open[digit] & chains_by_run[r] & (d + r < end && r < RUN_MAX ? chains_by_next[(unsigned char)s[d + r]] : ~0u);
+    /* at a word most places hold a match, and the chains cost more there
+       than the calls they spare: the run alone decides */
+    if (!digit)
+        return m != 0;
+    for (; m; m &= m - 1)
+        if (chain_holds(&rc[__builtin_ctz(m)], 0, s, end, d))
+            return 1;
+    return 0;
+}
+
 /* One pattern of every shape, each marked with its row: "(?<!...)(?:A(*MARK:0)|B(*MARK:1)...)". */
 static char *build_regnum_pattern(void)
 {
@@ -2379,9 +3007,9 @@ static int compile_cues(pk_extractor *ex)
     /* the digit rows: those whose conditions digit_rows answers together
        (one to a slot) asked once a run; any other alone, at the first
        digit of a run (a condition that rejects a digit after a digit);
-       the lone years' row is no pattern's, and the day and month's is
-       RX_DATE_SLASH's, a row without cue words of its own */
-    int kinds[DIGIT_ROWS] = {-1, -1, -1, PK_CUE_YEARS, RX_DATE_SLASH};
+       the lone years' and the days' rows are no pattern's, and the day
+       and month's is RX_DATE_SLASH's, a row without cue words of its own */
+    int kinds[DIGIT_ROWS] = {-1, -1, -1, PK_CUE_YEARS, RX_DATE_SLASH, PK_CUE_DAYS};
     for (int id = 0; id < RX_COUNT; id++)
         for (int k = 0; patterns[id].needles && patterns[id].needles[k]; k++) {
             if (patterns[id].needles[k] != cue_digit[0]) {
@@ -2506,6 +3134,7 @@ int pk_match_compile(pk_extractor *ex)
     pthread_once(&label_cues_once, make_label_cues); /* where the labels hold their cues, read by labeled_starts */
     pthread_once(&month_stems_once, make_month_stems); /* the word lists, read by chair_starts too */
     pthread_once(&regnum_lead_once, make_regnum_lead); /* the shapes' openings, read by regnum_starts */
+    pthread_once(&regnum_chains_once, make_regnum_chains); /* what they ask after, read by regnum_may */
     pthread_once(&noun_cues_once, make_noun_cues); /* RX_BODY's and RX_ADMIN's cues, read by the scan */
     pthread_once(&participate_cues_once, make_participate_cues); /* RX_PARTICIPATE's, read by the scan */
     ex->gctx = pcre2_general_context_create(rx_alloc, rx_free, NULL);
@@ -2573,14 +3202,13 @@ static PK_ALWAYS_INLINE int rx_exec(ctx *c, int id, size_t start, size_t end, si
     /* rc pairs are set, never more than the ovector holds (pcre2 gives 0
        when it is too small) */
     PCRE2_SIZE *v = pcre2_get_ovector_pointer(c->md);
-    for (int i = 0; i < ncap; i++) {
-        if (i < rc && v[2 * i] != PCRE2_UNSET) {
-            ov[2 * i] = v[2 * i];
-            ov[2 * i + 1] = v[2 * i + 1];
-        } else {
-            ov[2 * i] = ov[2 * i + 1] = (size_t)-1;
-        }
-    }
+    /* an unset pair is pcre2's PCRE2_UNSET, (size_t)-1 as ours is: the
+       set pairs are copied as they stand, the others filled */
+    _Static_assert(PCRE2_UNSET == (size_t)-1, "an unset offset is (size_t)-1 in both");
+    size_t want = ncap > 0 ? (size_t)ncap : 0, set = (size_t)rc < want ? (size_t)rc : want;
+    memcpy(ov, v, 2 * set * sizeof *ov);
+    for (size_t i = 2 * set; i < 2 * want; i++)
+        ov[i] = (size_t)-1;
     return 1;
 }
 
@@ -2597,10 +3225,25 @@ static PK_ALWAYS_INLINE int rx_run(ctx *c, int id, size_t start, size_t end, siz
         /* the anchored pattern at the row's places in order: the first
            that matches is the one a scan of [start, end) finds */
         size_t at[MAX_STARTS];
-        for (size_t p = start; p < end;)
+        pk_cues *an = NULL;
+        if (patterns[id].anchors) {
+            pk_cue_places(c, patterns[id].anchors);
+            an = &c->cue[patterns[id].anchors];
+        }
+        for (size_t p = start; p < end;) {
+            if (an) {
+                /* every anchor is a cue of the anchors' kind: the search
+                   for the next starts at the next such cue, and ends
+                   where none is left */
+                size_t j = pk_first_from_near(an->at, an->n, p, &an->near);
+                if (j >= an->n || an->at[j] >= end)
+                    return 0;
+                p = an->at[j];
+            }
             for (size_t k = 0, nk = patterns[id].places(c->t.s, end, &p, at); k < nk; k++)
                 if (at[k] >= start && rx_exec(c, id, at[k], end, ov, ncap))
                     return 1;
+        }
         return 0;
     }
     if (patterns[id].each) {
@@ -2647,12 +3290,15 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
         int kind = q->share ? q->share : id;
         pk_cue_places(c, kind);
         pk_cues *cu = &c->cue[kind];
-        size_t from = start, at[MAX_STARTS];
+        size_t from = start, at[MAX_STARTS], e = end;
+        /* the subject's end as rx_run() gives it to pcre2 (no cut character) */
+        while (e < c->t.n && ((unsigned char)c->t.s[e] & 0xC0) == 0x80)
+            e++;
         for (size_t i = pk_first_from_near(cu->at, cu->n, start, &cu->near); i < cu->n && cu->at[i] < end; i++)
             for (size_t k = 0, nk = q->starts(c->t.s, c->t.n, cu->at[i], at); k < nk; k++)
                 if (at[k] >= from) {
                     from = at[k] + 1;
-                    if ((!q->may || q->may(c->t.s, c->t.n, at[k])) && rx_run(c, id, at[k], end, ov, ncap))
+                    if ((!q->may || q->may(c->t.s, e, at[k])) && rx_run(c, id, at[k], end, ov, ncap))
                         return 1;
                 }
         return 0;
