@@ -353,6 +353,7 @@ static const struct {
    bytes more). Most words end otherwise and cost no walk over the rows. */
 static uint64_t suffix_end[256][4];
 static size_t suffix_min_word = SIZE_MAX;
+static int suffix_ready;
 static pthread_once_t suffix_once = PTHREAD_ONCE_INIT;
 
 static void make_suffix_filter(void)
@@ -364,12 +365,15 @@ static void make_suffix_filter(void)
         if (m + 2 < suffix_min_word)
             suffix_min_word = m + 2;
     }
+    __atomic_store_n(&suffix_ready, 1, __ATOMIC_RELEASE);
 }
 
 /* Whether s[0..w) may end in one of the suffixes: the filter above */
 static inline int suffix_may_end(const char *s, size_t w)
 {
-    pthread_once(&suffix_once, make_suffix_filter);
+    /* (pthread_once() only until the filter is made: it is a call) */
+    if (!__atomic_load_n(&suffix_ready, __ATOMIC_ACQUIRE))
+        pthread_once(&suffix_once, make_suffix_filter);
     if (w < suffix_min_word)
         return 0;
     unsigned char b = (unsigned char)s[w - 2];
