@@ -456,7 +456,29 @@ typedef struct name_starts {
        where the second ends (0 where not told), at an ASCII byte that
        ends its run of letters as it does the walk's */
     uint8_t (*first)[2];
+    /* the indices of the places after a line break (line_at, nline of
+       them: attendance() reads those) and after a space (space_at,
+       nspace: titled() reads those), each list ascending */
+    uint32_t *line_at, *space_at;
+    size_t nline, nspace;
 } name_starts;
+
+/* The place p passed the check: it is kept in ns, with the ends of its
+   first two words (w), and in the list of those after a line break or a
+   space; the lists are written without a branch on the byte (a place
+   follows either, or neither, as unpredictably). */
+static PK_ALWAYS_INLINE void keep_start(const ctx *c, name_starts *ns, size_t p, const unsigned w[2])
+{
+    size_t k = ns->n++;
+    unsigned char before = p ? (unsigned char)c->t.s[p - 1] : 0;
+    ns->at[k] = (uint32_t)p;
+    ns->first[k][0] = (uint8_t)w[0];
+    ns->first[k][1] = (uint8_t)w[1];
+    ns->line_at[ns->nline] = (uint32_t)k;
+    ns->nline += before == '\n';
+    ns->space_at[ns->nspace] = (uint32_t)k;
+    ns->nspace += before == ' ';
+}
 
 /* The places of a capital before a small letter (scan.c's
    PK_CUE_CAPITALS: A-Z before a-z or a byte from 0x80 on, or a lead byte
@@ -466,11 +488,16 @@ typedef struct name_starts {
 static name_starts find_name_starts(ctx *c)
 {
     const pk_cues *q = pk_cue_places(c, PK_CUE_CAPITALS);
-    uint32_t *at = q->n ? pk_arena_alloc(c->a, q->n * sizeof *at) : NULL;
+    name_starts ns = {NULL, 0, NULL, NULL, NULL, 0, 0};
+    uint32_t *at = q->n ? pk_arena_alloc(c->a, 3 * q->n * sizeof *at) : NULL;
     uint8_t(*first)[2] = q->n ? pk_arena_alloc(c->a, q->n * sizeof *first) : NULL;
-    size_t k = 0, i = 0;
+    size_t i = 0;
     if (!at || !first)
-        return (name_starts){NULL, 0, NULL};
+        return ns;
+    ns.at = at;
+    ns.first = first;
+    ns.line_at = at + q->n;
+    ns.space_at = at + 2 * q->n;
 #if defined(__SSE2__)
     /* The check wants the first space or line break after the capital
        ("Kommunstyrelsen beslutar") followed by a capital or a particle
@@ -507,23 +534,17 @@ static name_starts find_name_starts(ctx *c)
     }
     for (size_t j = 0; j < kept; j++) {
         unsigned w[2];
-        if (name_may_start(c, at[j], c->t.n, w)) {
-            first[k][0] = (uint8_t)w[0];
-            first[k][1] = (uint8_t)w[1];
-            at[k++] = at[j];
-        }
+        if (name_may_start(c, at[j], c->t.n, w))
+            keep_start(c, &ns, at[j], w);
     }
 #endif
     /* the rest (or all, without SSE2) asked one by one */
     for (; i < q->n; i++) {
         unsigned w[2];
-        if (name_may_start(c, q->at[i], c->t.n, w)) {
-            first[k][0] = (uint8_t)w[0];
-            first[k][1] = (uint8_t)w[1];
-            at[k++] = q->at[i];
-        }
+        if (name_may_start(c, q->at[i], c->t.n, w))
+            keep_start(c, &ns, q->at[i], w);
     }
-    return (name_starts){at, k, first};
+    return ns;
 }
 
 /* ---- RX_NAME's match by hand ----
@@ -1524,10 +1545,8 @@ static void attendance(ctx *c, const segs *g, const name_starts *ns)
        no line, and the line one starts is found from the last one found,
        by steps that double and then by halves (the places and the lines
        ascend) */
-    for (size_t a = 0, b = 1; a < ns->n; a++) {
-        size_t x = ns->at[a];
-        if (x == 0 || c->t.s[x - 1] != '\n')
-            continue;
+    for (size_t u = 0, b = 1; u < ns->nline; u++) {
+        size_t a = ns->line_at[u], x = ns->at[a];
         size_t lo = b, step = 1, n = g->nlines;
         if (lo < n && g->lines[lo].s < x) {
             while (lo + step < n && g->lines[lo + step].s < x) {
@@ -1600,10 +1619,8 @@ static void titled(ctx *c, const name_starts *starts)
        The places passed name_may_start() to the text's end; where the
        shorter range ne cuts a name off, name_at() finds none, so the check
        is not asked again here. */
-    for (size_t j = 0; j < starts->n; j++) {
-        size_t ns = starts->at[j], ne = ns + 120 < c->t.n ? ns + 120 : c->t.n;
-        if (ns == 0 || c->t.s[ns - 1] != ' ')
-            continue;
+    for (size_t u = 0; u < starts->nspace; u++) {
+        size_t j = starts->space_at[u], ns = starts->at[j], ne = ns + 120 < c->t.n ? ns + 120 : c->t.n;
         size_t we = ns - 1, p = we;
 #if defined(__SSE2__)
         /* back sixteen bytes at a time to the space or line break before
