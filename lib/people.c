@@ -1282,7 +1282,8 @@ static const struct label {
     const char *role;
     size_t max_words; /* under "Justeras" four words are two names more often than one */
 } labels[] = {
-#define LABEL(w, t, r, m) {w, sizeof w - 1, t, r, m}
+/* (a row of fewer than four bytes fails the build: label_quad() reads four) */
+#define LABEL(w, t, r, m) {w, sizeof w - 1 + 0 * sizeof(char[sizeof w > 4 ? 1 : -1]), t, r, m}
     LABEL("Handläggare", "handläggare", "officer", 4), LABEL("Kontaktperson", NULL, "officer", 4),
     LABEL("Föredragande", NULL, "officer", 4),        LABEL("Justerare", NULL, "other", 3),
     LABEL("Justerande", NULL, "other", 3),            LABEL("Sekreterare", "sekreterare", "other", 4),
@@ -1291,29 +1292,39 @@ static const struct label {
 #undef LABEL
 };
 
-/* The labels by their first two bytes, as bits (bit k: labels[k]) under
-   a hash of the two (label_pair()), made once from the rows: most lines
-   cost one test, and those that open with a label's first byte but not
-   its second ("Stockholms stad" by "Sekreterare") are not picked. Two
-   pairs of one hash share their bits: the rows are compared whole after
-   it. */
-#define LABEL_PAIRS 1024
-static uint16_t label_rows[LABEL_PAIRS];
+/* The labels by their first four bytes, as bits (bit k: labels[k]) under
+   a hash of the four (label_quad()), made once from the rows, with the
+   length of the shortest: a line shorter holds none, and most others
+   cost one test that fails, even those that open with a label's first
+   two bytes ("Kommunstyrelsen" by "Kontaktperson", a line in six or so:
+   a test that passed as unpredictably). Two openings of one hash share
+   their bits: the rows are compared whole after it. */
+#define LABEL_QUADS 1024
+static uint16_t label_rows[LABEL_QUADS];
+static size_t label_min = SIZE_MAX;
 static pthread_once_t label_rows_once = PTHREAD_ONCE_INIT;
 
-static inline size_t label_pair(unsigned char a, unsigned char b) { return ((size_t)a * 31 + b) & (LABEL_PAIRS - 1); }
+/* the hash of the four bytes at s (a line at least label_min long) */
+static inline size_t label_quad(const char *s)
+{
+    uint32_t v;
+    memcpy(&v, s, 4);
+    return (size_t)((v * 0x9E3779B1u) >> 22) & (LABEL_QUADS - 1);
+}
 
 static void make_label_rows(void)
 {
     _Static_assert(sizeof labels / sizeof *labels <= 16, "a label's bit in label_rows");
-    for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
-        label_rows[label_pair((unsigned char)labels[k].word[0], (unsigned char)labels[k].word[1])] |= (uint16_t)(1u << k);
+    for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
+        label_rows[label_quad(labels[k].word)] |= (uint16_t)(1u << k);
+        if (labels[k].len < label_min)
+            label_min = labels[k].len;
+    }
 }
 
 /* The lines that labelled() and the signature blocks look at, found in one
-   walk over the lines: those that open with the first two bytes of a
-   label (rows: label_rows; after a line of one byte, its line break or
-   a byte the text holds past its end), and those no heading that
+   walk over the lines: those that open with the first four bytes of a
+   label (rows: label_rows) and are as long as one, and those no heading that
    may_sign() passes with a line below them that is not blank. Each list
    ascends. */
 typedef struct line_picks {
@@ -1338,7 +1349,7 @@ static void pick_lines(ctx *c, const segs *g, line_picks *lp)
         const line *nl = &lines[i];
         if (nl->blank)
             continue;
-        if (label_rows[label_pair((unsigned char)c->t.s[nl->s], (unsigned char)c->t.s[nl->s + 1])])
+        if (nl->e - nl->s >= label_min && label_rows[label_quad(c->t.s + nl->s)])
             lp->label[nlabel++] = i;
         if (i + 1 < nlines && !lines[i + 1].blank && !nl->heading && may_sign(c, nl))
             lp->sign[nsign++] = i;
@@ -1350,12 +1361,12 @@ static void pick_lines(ctx *c, const segs *g, line_picks *lp)
 static void labelled(ctx *c, const segs *g, const name_starts *ns, const line_picks *lp)
 {
     size_t ov[4];
-    /* the rows that open with the line's first two bytes (or share their
+    /* the rows that open with the line's first four bytes (or share their
        hash), in the rows' order */
     for (size_t x = 0; x < lp->nlabel; x++) {
         size_t i = lp->label[x];
         const line *l = &g->lines[i];
-        for (unsigned bits = lp->rows[label_pair((unsigned char)c->t.s[l->s], (unsigned char)c->t.s[l->s + 1])]; bits;
+        for (unsigned bits = lp->rows[label_quad(c->t.s + l->s)]; bits;
              bits &= bits - 1) {
             size_t k = (size_t)__builtin_ctz(bits), m = labels[k].len;
             /* most rows end at their second byte */
