@@ -507,8 +507,8 @@ static name_starts find_name_starts(ctx *c)
        and the classes of those bytes are never asked. Most capitals fail
        so, as unpredictably as they pass: the test is made without a
        branch on its answer for every capital with 48 bytes of text after
-       it, and those it passes are kept in at[] (which it reads ahead of)
-       for the check below. */
+       it, and those it passes are kept at the front of at[] for the
+       check below (which keeps those it passes at the front again). */
     const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n');
     size_t kept = 0;
     for (; i < q->n && (size_t)q->at[i] + 48 <= c->t.n; i++) {
