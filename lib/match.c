@@ -1461,12 +1461,13 @@ typedef struct formula_heads {
     int all;               /* some row has no head */
 } formula_heads;
 
-/* Whether the pcre2 fragment src holds a '|' outside parentheses and
-   brackets: alternatives at its top, so no one word opens every match. */
-int pk_fragment_alternates(const char *src)
+/* The first '|' of the pcre2 fragment q outside parentheses and brackets
+   (and, when at_close, the first ')' that closes a group q stands in), or
+   its end: escapes and character classes passed over. */
+static const char *fragment_top(const char *q, int at_close)
 {
     int depth = 0, cls = 0;
-    for (const char *q = src; *q; q++) {
+    for (; *q; q++) {
         if (*q == '\\' && q[1])
             q++;
         else if (cls)
@@ -1475,13 +1476,19 @@ int pk_fragment_alternates(const char *src)
             cls = 1;
         else if (*q == '(')
             depth++;
-        else if (*q == ')')
+        else if (*q == ')') {
+            if (depth == 0 && at_close)
+                break;
             depth--;
-        else if (*q == '|' && depth == 0)
-            return 1;
+        } else if (*q == '|' && depth == 0)
+            break;
     }
-    return 0;
+    return q;
 }
+
+/* Whether the pcre2 fragment src holds a '|' outside parentheses and
+   brackets: alternatives at its top, so no one word opens every match. */
+int pk_fragment_alternates(const char *src) { return *fragment_top(src, 0) == '|'; }
 
 /* The word after a head's white space, read from the fragment at q (what
    follows its "\s" and quantifier): an ASCII letter, or a group of
@@ -1501,19 +1508,7 @@ static void head_next(const unsigned char *q, formula_head *h)
         if (!group)
             break;
         /* to the alternative's end: its '|' or the group's ')' */
-        int depth = 0, cls = 0;
-        for (; *r && (depth || cls || (*r != '|' && *r != ')')); r++) {
-            if (*r == '\\' && r[1])
-                r++;
-            else if (cls)
-                cls = *r != ']';
-            else if (*r == '[')
-                cls = 1;
-            else if (*r == '(')
-                depth++;
-            else if (*r == ')')
-                depth--;
-        }
+        r = (const unsigned char *)fragment_top((const char *)r, 1);
         if (*r == '|') {
             r++;
             continue;
