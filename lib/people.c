@@ -1831,8 +1831,16 @@ static void trim_member(ctx *c, member *m, const name_words *known)
     m->given = n > 0 && (given0 >= 0 ? given0 : given(c, &w[0]));
     m->nw = n;
     m->shaped = n >= 2 && n <= 4 ? -1 : 0;
-    if (m->shaped)
-        memcpy(m->w, w, n * sizeof *w);
+    /* two to four words, copied one by one: a copy of n words made a
+       string move, slow to start, for every member */
+    if (m->shaped) {
+        m->w[0] = w[0];
+        m->w[1] = w[1];
+        if (n > 2)
+            m->w[2] = w[2];
+        if (n > 3)
+            m->w[3] = w[3];
+    }
 }
 
 /* Whether m is shaped as a name: two to four name words, none a title or
