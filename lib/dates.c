@@ -671,9 +671,6 @@ static const char *role_of(ctx *c, const dcand *x, size_t hdr_end, size_t fence_
         return role_names[r];
     /* two columns flattened: the date stands in the right one under its
        label ("JÖNKÖPINGS KOMMUN    Sammanträdesdatum" /
-       "Barn- och utbildningsnämnden    2022-10-19") */
-    /* two columns flattened: the date stands in the right one under its
-       label ("JÖNKÖPINGS KOMMUN    Sammanträdesdatum" /
        "Barn- och utbildningsnämnden    2022-10-19"); columns are counted
        in the input, where the spaces stand */
     if (head && !alone && column_start(c->t.s, ls, x->s) && prev_line(c, ls, &ps, &pe)) {
