@@ -527,19 +527,12 @@ void pk_extract_fields(ctx *c)
         c->rec->paragraph_span = pk_span_of(c, pv[2], pv[3]);
         if (pv[0] > 0) {
             /* the line of the chosen paragraph, when it is not the first
-               thing: the first line that ends at it or after, by bisection
-               (the lines stand in order), if that line starts by it (no
-               later one does) */
-            size_t lo = 0, hi = g->nlines;
-            while (lo < hi) {
-                size_t mid = lo + (hi - lo) / 2;
-                if (g->lines[mid].e < pv[0])
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-            if (lo < g->nlines && g->lines[lo].s <= pv[0])
-                c->focus_line = lo;
+               thing: the last line that starts by it, if it ends at it or
+               after (each line ends before the next starts, so no earlier
+               one does, and no later one starts by it) */
+            size_t lo = pk_line_from(g, 0, pv[0] + 1);
+            if (lo > 0 && g->lines[lo - 1].e >= pv[0])
+                c->focus_line = lo - 1;
         }
     }
 

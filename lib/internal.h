@@ -261,6 +261,11 @@ typedef struct segs {
 } segs;
 
 void pk_segment(arena *a, const pk_text *t, segs *out);
+/* The first line at index `from` or after that starts at p or after
+   (g->nlines when none): by steps that double from `from`, then halves
+   (the lines ascend), so a walk forward asking from its last answer
+   costs about the log of each step. */
+size_t pk_line_from(const segs *g, size_t from, size_t p);
 int pk_heading_kind(const char *s, size_t n);
 /* Sentence around pos within [lo, hi): returns bounds in *s, *e. */
 void pk_sentence_bounds(const pk_text *t, size_t lo, size_t hi, size_t pos, size_t *s, size_t *e);

@@ -152,15 +152,8 @@ size_t pk_minutes_paragraphs(ctx *c, vec *out, size_t *closing)
     pk_para *ps = out->items, *lp = &ps[out->n - 1];
     lp->e = c->t.n;
     /* the line of the last paragraph's start (the first that starts
-       there: lines are in order), by bisection */
-    size_t i = 0, hi = g->nlines;
-    while (i < hi) {
-        size_t mid = i + (hi - i) / 2;
-        if (g->lines[mid].s < lp->s)
-            i = mid + 1;
-        else
-            hi = mid;
-    }
+       there) */
+    size_t i = pk_line_from(g, 0, lp->s);
     /* the bytes the rows open with (bit b % 8 of first[b / 8]): most
        lines open with none */
     unsigned char first[32] = {0};

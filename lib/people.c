@@ -1558,23 +1558,7 @@ static void attendance(ctx *c, const segs *g, const name_starts *ns)
        ascend) */
     for (size_t u = 0, b = 1; u < ns->nline; u++) {
         size_t a = ns->line_at[u], x = ns->at[a];
-        size_t lo = b, step = 1, n = g->nlines;
-        if (lo < n && g->lines[lo].s < x) {
-            while (lo + step < n && g->lines[lo + step].s < x) {
-                lo += step;
-                step *= 2;
-            }
-            size_t hi = lo + step < n ? lo + step : n; /* the first at x or after it is in (lo, hi] */
-            while (hi - lo > 1) {
-                size_t mid = lo + (hi - lo) / 2;
-                if (g->lines[mid].s < x)
-                    lo = mid;
-                else
-                    hi = mid;
-            }
-            lo = hi;
-        }
-        b = lo;
+        b = pk_line_from(g, b, x);
         if (b >= g->nlines)
             break;
         const line *nx = &g->lines[b], *l = &g->lines[b - 1];

@@ -437,6 +437,26 @@ static inline uint64_t stops_in(const char *p)
 }
 #endif
 
+size_t pk_line_from(const segs *g, size_t from, size_t p)
+{
+    size_t lo = from, step = 1, n = g->nlines;
+    if (lo >= n || g->lines[lo].s >= p)
+        return lo < n ? lo : n;
+    while (lo + step < n && g->lines[lo + step].s < p) {
+        lo += step;
+        step *= 2;
+    }
+    size_t hi = lo + step < n ? lo + step : n; /* the answer is in (lo, hi] */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (g->lines[mid].s < p)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return hi;
+}
+
 void pk_sentence_bounds(const pk_text *t, size_t lo, size_t hi, size_t pos, size_t *s, size_t *e)
 {
     /* callers pass byte windows (pos ± 400): never cut a character */

@@ -56,6 +56,28 @@ static void test_places_found_from_near(void **state)
    random strings of every length up to 48 (a character cut by the end
    too), each in memory of its own length, so that a byte read past the
    end shows under the sanitizers. */
+/* pk_line_from answers as a walk over the lines does: the first line at
+   `from` or after that starts at p or after, for every from and p of a
+   text's lines (empty ones among them). */
+static void test_line_from_as_walk(void **state)
+{
+    (void)state;
+    static char text[] = "a\n\nbb ccc\n\n\nd\neeeeeeee ff\ng\n\nhh";
+    pk_text t = {.s = text, .n = sizeof text - 1};
+    arena a = {0};
+    segs g;
+    pk_segment(&a, &t, &g);
+    assert_true(g.nlines >= 8);
+    for (size_t from = 0; from <= g.nlines; from++)
+        for (size_t p = 0; p <= t.n + 1; p++) {
+            size_t want = from;
+            while (want < g.nlines && g.lines[want].s < p)
+                want++;
+            assert_int_equal(pk_line_from(&g, from, p), want);
+        }
+    pk_arena_free(&a);
+}
+
 static void test_lower_as_char_by_char(void **state)
 {
     (void)state;
@@ -483,7 +505,7 @@ int main(void)
         cmocka_unit_test(test_furniture),         cmocka_unit_test(test_double_spacing),
         cmocka_unit_test(test_repeated_header),   cmocka_unit_test(test_round_trip_corpus),
         cmocka_unit_test(test_sentences),       cmocka_unit_test(test_arena_vectors_grow), cmocka_unit_test(test_places_found_from_near),
-        cmocka_unit_test(test_plain_start_same),  cmocka_unit_test(test_lower_as_char_by_char),
+        cmocka_unit_test(test_plain_start_same),  cmocka_unit_test(test_lower_as_char_by_char), cmocka_unit_test(test_line_from_as_walk),
     };
     return cmocka_run_group_tests_name("text", tests, setup_ex, teardown_ex);
 }
