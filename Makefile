@@ -196,6 +196,11 @@ $(B)/gen/roll_headings_hash.h: lib/data/roll_headings.tsv lib/wordhash.awk
 	@mkdir -p $(dir $@)
 	LC_ALL=C awk -v name=roll_headings -v key=valued -v value=text -f lib/wordhash.awk $< > $(B)/gen/roll_headings.gperf || { rm -f $(B)/gen/roll_headings.gperf; exit 1; }
 	gperf --output-file=$@ $(B)/gen/roll_headings.gperf
+# the given names: a table of their own whose look-up reads one row (see
+# lib/given_names.awk), not gperf's, which read three tables far apart
+$(B)/gen/given_names_hash.h: lib/data/given_names.txt lib/given_names.awk
+	@mkdir -p $(dir $@)
+	LC_ALL=C awk -f lib/given_names.awk $< > $@ || { rm -f $@; exit 1; }
 $(B)/gen/%_hash.h: lib/data/%.txt lib/wordhash.awk
 	@mkdir -p $(dir $@)
 	LC_ALL=C awk -v name=$* -v key=$(HASH_KEY) -f lib/wordhash.awk $< > $(B)/gen/$*.gperf || { rm -f $(B)/gen/$*.gperf; exit 1; }

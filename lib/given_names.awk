@@ -1,0 +1,154 @@
+# The given names (lib/data/given_names.txt, one a line) as a table that a
+# look-up reads one row of, a row of sixteen bytes (the name, padded with
+# zeros, and its length) in a table of 2048 rows (32 KB; four rows to a
+# cache line): pk_given_names_lookup(). gperf's perfect hash of the list
+# spread 1664 rows over more than 10,000 places, in three tables (the
+# lengths, pointers to the names, the names), each a cache miss of its own
+# for a look-up asked of most capitalised words.
+#
+# The place of a name is hash and displace: the name's hash h (h = h * 31
+# + byte over its bytes, from a seed, modulo 2^24) picks a group by its low
+# nine bits, and the row is (h >> 9) plus the group's displacement, modulo
+# 2048. The displacements are found here, the largest groups first, each
+# the least that puts all of its names in free rows; a seed under which
+# two names of one group fall on one row is passed over for the next.
+# A row that is no name has length 0, which no word has. Two rows alike,
+# or a row longer than a row holds, fail the build. Run under LC_ALL=C:
+# the rows are bytes.
+BEGIN {
+    for (i = 1; i < 256; i++)
+        ord[sprintf("%c", i)] = i
+    GROUPS = 512
+    ROWS = 2048
+    WIDTH = 15 # bytes for a name, the sixteenth its length
+}
+
+/^#/ || !NF { next }
+
+{
+    if ($0 in seen) {
+        printf "%s:%d: the same name as line %d: %s\n", FILENAME, FNR, seen[$0], $0 > "/dev/stderr"
+        bad = 1
+        exit 1
+    }
+    if (length($0) >= WIDTH) {
+        printf "%s:%d: a name of %d bytes or more: %s\n", FILENAME, FNR, WIDTH, $0 > "/dev/stderr"
+        bad = 1
+        exit 1
+    }
+    seen[$0] = FNR
+    name[n++] = $0
+}
+
+function hash(s, seed,    h, i) {
+    h = seed
+    for (i = 1; i <= length(s); i++)
+        h = (h * 31 + ord[substr(s, i, 1)]) % 16777216
+    return h
+}
+
+# the names placed under seed: 1 when every group found its displacement
+function place(seed,    k, h, g, big, size, d, j, ok, r, taken, used) {
+    for (g = 0; g < GROUPS; g++) {
+        count[g] = 0
+        disp[g] = 0
+    }
+    for (r = 0; r < ROWS; r++)
+        row[r] = -1
+    big = 0
+    for (k = 0; k < n; k++) {
+        h = hash(name[k], seed)
+        g = h % GROUPS
+        home[k] = int(h / GROUPS) % ROWS
+        member[g, count[g]++] = k
+        if (count[g] > big)
+            big = count[g]
+    }
+    for (size = big; size > 0; size--)
+        for (g = 0; g < GROUPS; g++) {
+            if (count[g] != size)
+                continue
+            for (d = 0; d < ROWS; d++) {
+                ok = 1
+                split("", taken)
+                for (j = 0; j < size && ok; j++) {
+                    r = (home[member[g, j]] + d) % ROWS
+                    ok = row[r] < 0 && !(r in taken)
+                    taken[r] = 1
+                }
+                if (ok)
+                    break
+            }
+            if (!ok)
+                return 0
+            disp[g] = d
+            for (j = 0; j < size; j++)
+                row[(home[member[g, j]] + d) % ROWS] = member[g, j]
+        }
+    return 1
+}
+
+function quoted(s,    out, i, ch) {
+    out = ""
+    for (i = 1; i <= length(s); i++) {
+        ch = substr(s, i, 1)
+        if (ord[ch] >= 128 || ch == "\"" || ch == "\\")
+            out = out sprintf("\\%03o", ord[ch])
+        else
+            out = out ch
+    }
+    return "\"" out "\""
+}
+
+END {
+    if (bad)
+        exit 1
+    if (n > ROWS * 7 / 8) {
+        printf "%s: %d names, more than the table's %d rows hold\n", FILENAME, n, ROWS * 7 / 8 > "/dev/stderr"
+        exit 1
+    }
+    for (seed = 1; seed < 1000 && !place(seed); seed++)
+        ;
+    if (seed == 1000) {
+        print "given_names.awk: no seed places the names" > "/dev/stderr"
+        exit 1
+    }
+    min = WIDTH
+    max = 0
+    for (k = 0; k < n; k++) {
+        if (length(name[k]) < min)
+            min = length(name[k])
+        if (length(name[k]) > max)
+            max = length(name[k])
+    }
+    print "/* made by lib/given_names.awk from lib/data/given_names.txt: do not edit */"
+    printf "#define GIVEN_NAMES_TOTAL_KEYWORDS %d\n", n
+    printf "#define GIVEN_NAMES_MIN_WORD_LENGTH %d\n", min
+    printf "#define GIVEN_NAMES_MAX_WORD_LENGTH %d\n", max
+    print ""
+    print "/* each group's displacement (the group: the hash's low nine bits) */"
+    printf "static const unsigned short given_names_disp[%d] = {", GROUPS
+    for (g = 0; g < GROUPS; g++)
+        printf "%s%d", (g == 0 ? "\n    " : g % 16 ? ", " : ",\n    "), disp[g]
+    print "\n};"
+    print ""
+    print "/* the names by row, a row in one cache line */"
+    printf "static _Alignas(64) const struct given_names_row {\n    char name[%d];\n    unsigned char len;\n} given_names_rows[%d] = {\n", WIDTH, ROWS
+    for (r = 0; r < ROWS; r++)
+        if (row[r] >= 0)
+            printf "    [%d] = {%s, %d},\n", r, quoted(name[row[r]]), length(name[row[r]])
+    print "};"
+    print ""
+    print "/* the row of the name str[0..len), or NULL */"
+    print "static const char *pk_given_names_lookup(const char *str, size_t len)"
+    print "{"
+    print "    if (len < GIVEN_NAMES_MIN_WORD_LENGTH || len > GIVEN_NAMES_MAX_WORD_LENGTH)"
+    print "        return NULL;"
+    printf "    uint32_t h = %du;\n", seed
+    print "    for (size_t i = 0; i < len; i++)"
+    print "        h = h * 31u + (unsigned char)str[i];"
+    print "    h &= 0xFFFFFFu;"
+    printf "    const struct given_names_row *r = &given_names_rows[((h >> 9) + given_names_disp[h & %d]) & %d];\n", GROUPS - 1, ROWS - 1
+    print "    return r->len == len && memcmp(r->name, str, len) == 0 ? r->name : NULL;"
+    print "}"
+}
