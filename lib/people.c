@@ -480,6 +480,30 @@ static PK_ALWAYS_INLINE void keep_start(const ctx *c, name_starts *ns, size_t p,
     ns->nspace += before == ' ';
 }
 
+#if defined(__SSE2__)
+/* find_name_starts()'s classes of the byte after the first space after a
+   capital: one a name may go on from (A-Z, or a byte from 0x80 on but
+   0xC3), one no name goes on from (ASCII other than A-Z and a particle's
+   first letter), the first letter of a particle (a, d, e, v: "af", "de",
+   "da", "el", "von", "van"), which particle_at() must say, and 0xC3,
+   which the byte after it must say (a Latin-1 small letter: no name) */
+enum { AFTER_SPACE_GOES, AFTER_SPACE_NO, AFTER_SPACE_PARTICLE, AFTER_SPACE_C3 };
+#define AFTER_SPACE(b)                                                                                                 \
+    ((b) >= 0x80   ? ((b) == 0xC3 ? AFTER_SPACE_C3 : AFTER_SPACE_GOES)                                                 \
+     : (b) >= 'A' && (b) <= 'Z' ? AFTER_SPACE_GOES                                                                     \
+     : (b) == 'a' || (b) == 'd' || (b) == 'e' || (b) == 'v' ? AFTER_SPACE_PARTICLE                                     \
+                                                              : AFTER_SPACE_NO)
+#define AFTER_SPACE4(b) AFTER_SPACE(b), AFTER_SPACE((b) + 1), AFTER_SPACE((b) + 2), AFTER_SPACE((b) + 3)
+#define AFTER_SPACE16(b) AFTER_SPACE4(b), AFTER_SPACE4((b) + 4), AFTER_SPACE4((b) + 8), AFTER_SPACE4((b) + 12)
+#define AFTER_SPACE64(b) AFTER_SPACE16(b), AFTER_SPACE16((b) + 16), AFTER_SPACE16((b) + 32), AFTER_SPACE16((b) + 48)
+static const unsigned char after_space[256] = {AFTER_SPACE64(0), AFTER_SPACE64(64), AFTER_SPACE64(128),
+                                               AFTER_SPACE64(192)};
+#undef AFTER_SPACE64
+#undef AFTER_SPACE16
+#undef AFTER_SPACE4
+#undef AFTER_SPACE
+#endif
+
 /* The places of a capital before a small letter (scan.c's
    PK_CUE_CAPITALS: A-Z before a-z or a byte from 0x80 on, or a lead byte
    from 0xC3 on but for a Latin-1 small letter's), each asked whether
@@ -522,13 +546,13 @@ static name_starts find_name_starts(ctx *c)
            it holds none: the test then passes the capital) */
         size_t nx = p + (size_t)__builtin_ctz(m | 0x80000000u) + 1;
         unsigned b = (unsigned char)c->t.s[nx], b2 = (unsigned char)c->t.s[nx + 1];
-        /* ASCII: a capital, or a small letter that opens a particle (a,
-           d, e, v: bits 0, 3, 4, 21, before the look at the particle); a
-           Latin-1 small letter ("är", "över") opens neither */
-        unsigned lead = (b - 'a' < 26) & (0x200019u >> ((b - 'a') & 31));
-        if (lead)
-            lead = particle_at(c, nx, c->t.n) != 0;
-        unsigned no = ((b < 0x80) & (b - 'A' >= 26) & (lead ^ 1)) | ((b == 0xC3) & (b2 - 0x9F <= 0xBF - 0x9F));
+        /* ASCII: a capital, or a small letter that opens a particle (the
+           look at the particle after it); a Latin-1 small letter ("är",
+           "över") opens neither (after_space) */
+        unsigned k = after_space[b];
+        unsigned no = (k == AFTER_SPACE_NO) | ((k == AFTER_SPACE_C3) & (b2 - 0x9F <= 0xBF - 0x9F));
+        if (k == AFTER_SPACE_PARTICLE)
+            no = particle_at(c, nx, c->t.n) == 0;
         at[kept] = (uint32_t)p;
         kept += (m != 0) & (no ^ 1);
     }
