@@ -1333,8 +1333,10 @@ static const struct label {
    cost one test that fails, even those that open with a label's first
    two bytes ("Kommunstyrelsen" by "Kontaktperson", a line in six or so:
    a test that passed as unpredictably). Two openings of one hash share
-   their bits: the rows are compared whole after it. */
-#define LABEL_QUADS 1024
+   their bits: the rows are compared whole after it. The hashes are 256,
+   a table of 512 bytes that every line reads (a larger one costs a cache
+   miss a line more often than the lines its collisions pass cost). */
+#define LABEL_QUADS 256
 static uint16_t label_rows[LABEL_QUADS];
 static size_t label_min = SIZE_MAX;
 static pthread_once_t label_rows_once = PTHREAD_ONCE_INIT;
@@ -1344,7 +1346,7 @@ static inline size_t label_quad(const char *s)
 {
     uint32_t v;
     memcpy(&v, s, 4);
-    return (size_t)((v * 0x9E3779B1u) >> 22) & (LABEL_QUADS - 1);
+    return (size_t)((v * 0x9E3779B1u) >> 24) & (LABEL_QUADS - 1);
 }
 
 static void make_label_rows(void)
