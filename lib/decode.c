@@ -410,6 +410,7 @@ static int decode_valid_utf8(arena *a, const unsigned char *in, size_t start, si
     out->base = 0;
     out->line_ends = NULL;
     out->nlines = 0;
+    out->lines = NULL;
     out->n = o;
     info->plain = p1_at == (size_t)-1 ? o : p1_at;
     return 1;
@@ -518,6 +519,7 @@ int pk_decode(arena *a, const unsigned char *in, size_t len, pk_text *out, decod
     out->base = 0;
     out->line_ends = NULL;
     out->nlines = 0;
+    out->lines = NULL;
     out->n = o;
     return 0;
 }

@@ -128,6 +128,11 @@ typedef struct pk_text {
        pk_segment; NULL for any other text */
     const uint32_t *line_ends;
     size_t nlines;
+    /* the same texts: the whole's lines as pk_segment finds them (nlines
+       of them, bounds in the whole), found once, so that the whole and
+       each part take their lines, and pk_sentence_bounds a line's
+       heading, from them; NULL for any other text */
+    struct line *lines;
 } pk_text;
 
 /* The offset in the input of the text's byte i (i <= n). */

@@ -1027,6 +1027,11 @@ static void emit_lines(arena *a, const buf *pb, const rline *L, size_t n, size_t
     out->runs = m.r;
     out->nruns = m.n;
     out->base = 0;
+    /* the lines, once: the whole's and each part's are taken from them */
+    segs g;
+    out->lines = NULL;
+    pk_segment(a, out, &g);
+    out->lines = g.lines;
 }
 
 /* Pass 2, in pass 1's text where it stands (the map written anew: a line

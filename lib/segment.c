@@ -254,12 +254,36 @@ void pk_segment(arena *a, const pk_text *t, segs *out)
            whole within the text (the first at or after its start, found by
            halves; the whole's last end is no break), then its end */
         const uint32_t *ends = t->line_ends;
+        if (t->lines && t->base == 0 && t->n == ends[t->nlines - 1]) {
+            /* the whole: its lines as found */
+            out->lines = t->lines;
+            out->nlines = t->nlines;
+            return;
+        }
         size_t lo = first_end(ends, t->nlines - 1, t->base), last = first_end(ends, t->nlines - 1, t->base + t->n);
         const char *text = t->s;
         size_t base = t->base, n = t->n, s = 0;
         line *l = pk_arena_alloc(a, (last - lo + 1) * sizeof(line));
         out->lines = l;
         out->nlines = last - lo + 1;
+        if (t->lines) {
+            /* a part: the whole's lines, moved by its start; its first and
+               its last where the part cuts them (not a line of the whole)
+               found again */
+            const line *w = t->lines + lo;
+            for (size_t k = lo; k <= last; k++, l++, w++) {
+                l->s = k > lo ? w->s - base : 0;
+                l->e = k < last ? w->e - base : n;
+                if ((k > lo || w->s == base) && (k < last || w->e == base + n)) {
+                    l->heading = w->heading;
+                    l->blank = w->blank;
+                } else {
+                    l->blank = l->e == l->s;
+                    l->heading = l->blank ? H_NONE : heading_kind(text + l->s, l->e - l->s);
+                }
+            }
+            return;
+        }
         for (size_t k = lo; k <= last; k++, l++) {
             size_t i = k < last ? ends[k] - base : n;
             l->s = s;
