@@ -894,22 +894,20 @@ static inline void add_place(pass *ps, places *kinds, int kind, size_t p) { add_
 /* A kind's places in order, each once. Keys of one kind but of different
    lengths end in order, not always start in order, and two of them may
    start at one place: the places found in order are kept as they come
-   (each but once passed over), and the few out of order, after the
-   first, put right. (Asked only of a kind whose places came out of order
-   or twice.) */
+   (each but once passed over), and each of the few out of order put
+   where it goes among those kept before it. (Asked only of a kind whose
+   places came out of order or twice.) */
 static void settle(pk_cues *q)
 {
-    size_t o = 1, i = 1;
-    for (; i < q->n; i++) {
+    size_t o = q->n > 0;
+    for (size_t i = 1; i < q->n; i++) {
         uint32_t v = q->at[i];
-        if (v < q->at[o - 1])
-            break;
-        q->at[o] = v;
-        o += v != q->at[o - 1];
-    }
-    for (; i < q->n; i++) {
-        uint32_t v = q->at[i];
-        size_t k = o;
+        if (v >= q->at[o - 1]) {
+            q->at[o] = v;
+            o += v != q->at[o - 1];
+            continue;
+        }
+        size_t k = o - 1;
         while (k > 0 && q->at[k - 1] > v)
             k--;
         if (k > 0 && q->at[k - 1] == v)
