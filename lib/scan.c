@@ -43,26 +43,47 @@ typedef struct key {
 
 /* The automaton reads the text's bytes folded (canon()): a state's key
    there may be spelt otherwise in the text than the key allows (an exact
-   "nämnd" where "NäMnd" stands), and such a hit is checked against the
-   key's own bytes (check: its place in checks, else 0). */
-typedef struct hit {
-    /* a key as written that is checked: its last eight bytes (all of it,
-       after as many bytes of nothing when shorter) and which of them it
-       holds, as eight bytes of the text ending where it does are loaded */
-    uint64_t last, mask;
+   "nämnd" where "NäMnd" stands). The bytes that read as one differ in
+   bit 5 only (a letter's case, the Latin-1 second bytes of a capital and
+   of its small letter, a line break and a space), so where the text
+   reads as a key, it spells it as the key allows when bit 5 of each of
+   its bytes is as the key wants it, at the places where the key allows
+   only one of them: a key's check is a word of bits (care, and want
+   there), held to the bits of the 32 bytes that end where it does
+   (case_bits()). A key whose check those cannot tell (longer than 32
+   bytes, or allowing bytes that bit 5 does not tell from those it does
+   not allow) is spelt out (spelt(): check, its place in checks). */
+typedef struct key_hit {
     pk_cue_fits fits;
-    uint32_t check;
-    unsigned char kind, len, how;
+    uint32_t check, want, care;
+    unsigned char kind, len, how, cased;
     /* a folded key's set of the bytes after its run of spaces (in
        thens, when fits is then_follows), else 0; and where in the key
        that run ends */
     unsigned char then, then_at;
-    /* how many hits after it in its state are of its kind, length and
-       fits (its bytes otherwise spelt: "nämnd", "Nämnd", "NÄMND"): once
-       one of them is spelt in the text, the others add the same place if
-       any, and are passed over */
-    unsigned char alike;
+} key_hit;
+
+/* The hits of a state that add one place, one record: keys of one kind,
+   length and fits, their bytes otherwise spelt ("nämnd", "Nämnd",
+   "NÄMND"), any of which spelt in the text adds the place if its fits
+   hold. Up to SPELLINGS checks by their bits (those not used the first
+   again: one test for all, and no branch on which holds), or, when any
+   of them is spelt out, all of them in spells[spell .. spell + nspell). */
+#define SPELLINGS 4
+typedef struct hit {
+    uint32_t want[SPELLINGS], care[SPELLINGS];
+    pk_cue_fits fits;
+    uint32_t spell;
+    uint16_t nspell;
+    unsigned char kind, len, then, then_at;
 } hit;
+
+/* A key spelt out: its bytes' place in checks (0: any spelling that
+   reads as it) and how it stands. */
+typedef struct spelling {
+    uint32_t check;
+    unsigned char how;
+} spelling;
 
 /* A hot state's hits: first[0 .. n) (in outs), and whether it is reached
    by a digit after no digit. */
@@ -92,6 +113,7 @@ struct pk_scan {
     size_t depth;       /* the length of the longest key */
     hot_state *hots;    /* state -> its hits (a cold state's: none) */
     hit *outs;          /* longest first: at one end, the earlier starts first */
+    spelling *spells;   /* the spellings of the hits spelt out (0: none) */
     unsigned char *checks; /* the bytes of the keys whose hits are checked */
     size_t nchecks;
     /* the sets of bytes after a folded key's run of spaces (0: none) */
@@ -145,6 +167,7 @@ void pk_scan_free(pk_scan *sc)
     free(sc->delta);
     free(sc->hots);
     free(sc->outs);
+    free(sc->spells);
     free(sc->words);
     free(sc->word_len);
     free(sc->checks);
@@ -400,6 +423,36 @@ static int needs_no_check(const key *k, const alike_bytes *ab)
     return 1;
 }
 
+/* The key's check as bits (key_hit): 0 when bit 5 cannot tell it (the
+   key is spelt out then). Bit 32 - len + j stands for its byte j. */
+static int case_of(const key *k, const alike_bytes *ab, uint32_t *want, uint32_t *care)
+{
+    *want = *care = 0;
+    if (k->len > 32)
+        return 0;
+    for (size_t j = 0; j < k->len; j++) {
+        unsigned char c = canon(k->b[j]);
+        /* bit v: a byte allowed (yes) or not (no) whose bit 5 is v */
+        unsigned yes = 0, no = 0;
+        for (size_t i = ab->from[c]; i < ab->from[c + 1]; i++) {
+            unsigned v = 1u << (ab->alike[i] >> 5 & 1);
+            if (allows(k->b, k->how, j, ab->alike[i]))
+                yes |= v;
+            else
+                no |= v;
+        }
+        if (!no)
+            continue;
+        if (!yes || (yes & no))
+            return 0;
+        uint32_t bit = 1u << (32 - k->len + j);
+        *care |= bit;
+        if (yes == 2)
+            *want |= bit;
+    }
+    return 1;
+}
+
 /* A key that stands for a digit: the digit rows (pk_scan_digit) are asked
    in the states its byte leads to, unless a digit stands before it (a
    key of two digits, DIGITS_KIND, ends there too): a run of digits is
@@ -501,8 +554,11 @@ int pk_scan_compile(pk_scan *sc)
     unsigned char *digit = pk_malloc(nodes_max);
     /* each key's check: its place in checks (its bytes), or 0 */
     uint32_t *check = pk_malloc((sc->nkeys + 1) * sizeof *check);
+    /* a state's hits, one a key, before they are made records; and each
+       key's check as bits (case_of()) */
+    key_hit *kh = pk_malloc((sc->nkeys + 1) * sizeof *kh), *as_bits = pk_malloc((sc->nkeys + 1) * sizeof *as_bits);
     int rc = -1;
-    if (!fail || !queue || !first_hit || !next_hit || !delta || !out_at || !out_n || !renum || !digit || !check)
+    if (!fail || !queue || !first_hit || !next_hit || !delta || !out_at || !out_n || !renum || !digit || !check || !kh || !as_bits)
         goto done;
     size_t nbytes = 1;
     for (size_t i = 0; i < sc->nkeys; i++)
@@ -516,6 +572,7 @@ int pk_scan_compile(pk_scan *sc)
     sort_alike(&ab);
     for (size_t i = 0; i < sc->nkeys; i++) {
         check[i] = 0;
+        as_bits[i].cased = (unsigned char)case_of(&sc->keys[i], &ab, &as_bits[i].want, &as_bits[i].care);
         if (!needs_no_check(&sc->keys[i], &ab)) {
             check[i] = (uint32_t)sc->nchecks;
             memcpy(sc->checks + sc->nchecks, sc->keys[i].b, sc->keys[i].len);
@@ -593,9 +650,9 @@ int pk_scan_compile(pk_scan *sc)
        each (kind, length) once, the longest first; and whether it is the
        first digit of a run (a digit's key in the chain, and no key of two
        digits) */
-    size_t nouts = 0, capouts = 0;
+    size_t nouts = 0, capouts = 0, nspells = 1, capspells = 0;
     for (size_t st = 1; st < nodes; st++) {
-        out_at[st] = (uint32_t)nouts;
+        size_t nkh = 0;
         int two = 0;
         for (size_t f = st; f; f = fail[f])
             for (int32_t i = first_hit[f]; i >= 0; i = next_hit[i]) {
@@ -604,54 +661,100 @@ int pk_scan_compile(pk_scan *sc)
                     two |= sc->keys[i].kind == DIGITS_KIND;
                     continue;
                 }
-                hit h = {.kind = sc->keys[i].kind, .len = sc->keys[i].len, .how = sc->keys[i].how,
-                         .fits = sc->keys[i].fits, .check = check[i]};
+                key_hit h = {.kind = sc->keys[i].kind, .len = sc->keys[i].len, .how = sc->keys[i].how,
+                             .fits = sc->keys[i].fits, .check = check[i]};
                 if (sc->keys[i].then_id) {
                     h.then = sc->keys[i].then_id;
                     h.then_at = sc->keys[i].then_at;
                     h.fits = then_follows;
                 }
-                unsigned char last[8] = {0}, mask[8] = {0};
-                size_t m = h.len < 8 ? h.len : 8;
-                memcpy(last + 8 - m, sc->keys[i].b + h.len - m, m);
-                memset(mask + 8 - m, 0xFF, m);
-                memcpy(&h.last, last, 8);
-                memcpy(&h.mask, mask, 8);
-                size_t k = out_at[st];
-                while (k < nouts && !(sc->outs[k].kind == h.kind && sc->outs[k].len == h.len && sc->outs[k].fits == h.fits &&
-                                      sc->outs[k].then == h.then && sc->outs[k].then_at == h.then_at && sc->outs[k].how == h.how &&
-                                      same_check(sc, sc->outs[k].check, h.check, h.len)))
+                h.cased = as_bits[i].cased;
+                h.want = as_bits[i].want;
+                h.care = as_bits[i].care;
+                size_t k = 0;
+                while (k < nkh && !(kh[k].kind == h.kind && kh[k].len == h.len && kh[k].fits == h.fits && kh[k].then == h.then &&
+                                    kh[k].then_at == h.then_at && kh[k].how == h.how && same_check(sc, kh[k].check, h.check, h.len)))
                     k++;
-                if (k < nouts)
+                if (k < nkh)
                     continue;
-                if (nouts == capouts) {
-                    size_t more = capouts ? 2 * capouts : 64;
-                    hit *o = pk_realloc(sc->outs, more * sizeof *o);
-                    if (!o)
-                        goto done;
-                    sc->outs = o;
-                    capouts = more;
-                }
                 /* insert by length, longest first, after the last hit of
                    its kind, length and fits if there is one */
-                size_t to = out_at[st];
-                while (to < nouts && sc->outs[to].len >= h.len)
+                size_t to = 0;
+                while (to < nkh && kh[to].len >= h.len)
                     to++;
-                for (size_t o = out_at[st]; o < to; o++)
-                    if (sc->outs[o].kind == h.kind && sc->outs[o].len == h.len && sc->outs[o].fits == h.fits &&
-                        sc->outs[o].then == h.then && sc->outs[o].then_at == h.then_at)
+                for (size_t o = 0; o < to; o++)
+                    if (kh[o].kind == h.kind && kh[o].len == h.len && kh[o].fits == h.fits && kh[o].then == h.then &&
+                        kh[o].then_at == h.then_at)
                         to = o + 1;
-                memmove(sc->outs + to + 1, sc->outs + to, (nouts - to) * sizeof *sc->outs);
-                sc->outs[to] = h;
-                nouts++;
+                memmove(kh + to + 1, kh + to, (nkh - to) * sizeof *kh);
+                kh[to] = h;
+                nkh++;
             }
-        out_n[st] = (uint16_t)(nouts - out_at[st]);
-        for (size_t o = nouts; o-- > out_at[st] + 1;) {
-            const hit *x = &sc->outs[o - 1], *y = &sc->outs[o];
-            if (x->kind == y->kind && x->len == y->len && x->fits == y->fits && x->then == y->then && x->then_at == y->then_at &&
-                y->alike < UCHAR_MAX)
-                sc->outs[o - 1].alike = (unsigned char)(y->alike + 1);
+        /* the hits of one kind, length and fits (together in kh) in one
+           record each */
+        out_at[st] = (uint32_t)nouts;
+        for (size_t a = 0, b; a < nkh; a = b) {
+            int cased = 1;
+            for (b = a; b < nkh && kh[b].kind == kh[a].kind && kh[b].len == kh[a].len && kh[b].fits == kh[a].fits &&
+                        kh[b].then == kh[a].then && kh[b].then_at == kh[a].then_at;
+                 b++)
+                cased &= kh[b].cased;
+            if (nouts == capouts) {
+                size_t more = capouts ? 2 * capouts : 64;
+                hit *o = pk_realloc(sc->outs, more * sizeof *o);
+                if (!o)
+                    goto done;
+                sc->outs = o;
+                capouts = more;
+            }
+            hit *r = &sc->outs[nouts++];
+            memset(r, 0, sizeof *r);
+            r->fits = kh[a].fits;
+            r->kind = kh[a].kind;
+            r->len = kh[a].len;
+            r->then = kh[a].then;
+            r->then_at = kh[a].then_at;
+            /* the checks by their bits, each once; any spelling when one
+               of them needs none */
+            size_t nw = 0;
+            for (size_t i = a; cased && i < b; i++) {
+                size_t w = 0;
+                while (w < nw && !(r->want[w] == kh[i].want && r->care[w] == kh[i].care))
+                    w++;
+                if (w < nw)
+                    continue;
+                if (nw == SPELLINGS) {
+                    cased = 0;
+                    break;
+                }
+                r->want[nw] = kh[i].want;
+                r->care[nw++] = kh[i].care;
+            }
+            for (size_t i = 0; cased && i < nw; i++)
+                if (!r->care[i])
+                    r->want[0] = r->care[0] = 0, nw = 1;
+            for (size_t w = nw; cased && w < SPELLINGS; w++) {
+                r->want[w] = r->want[0];
+                r->care[w] = r->care[0];
+            }
+            if (cased)
+                continue;
+            memset(r->want, 0, sizeof r->want);
+            memset(r->care, 0, sizeof r->care);
+            if (nspells + (b - a) > capspells) {
+                size_t more = 2 * capspells + (b - a) + 16;
+                spelling *o = pk_realloc(sc->spells, more * sizeof *o);
+                if (!o)
+                    goto done;
+                sc->spells = o;
+                capspells = more;
+            }
+            r->spell = (uint32_t)nspells;
+            r->nspell = (uint16_t)(b - a);
+            for (size_t i = a; i < b; i++)
+                sc->spells[nspells++] = (spelling){.check = kh[i].check, .how = kh[i].how};
         }
+        out_n[st] = (uint16_t)(nouts - out_at[st]);
         if (two)
             digit[st] = 0;
     }
@@ -719,18 +822,22 @@ done:
     free(renum);
     free(digit);
     free(check);
+    free(kh);
+    free(as_bits);
     free(sc->keys);
     sc->keys = NULL;
     sc->nkeys = sc->capkeys = 0;
     return rc;
 }
 
-/* A kind's places while the pass notes them: the room they have, the
-   place noted last (end: it + 1, 0 before any), and whether one came
-   before the place noted last (settle() puts them in order then). */
+/* A kind's places while the pass notes them, and the room they have:
+   in the order they are found, which is that of the text but for a few
+   (and some found twice); `end` is the place kept last (+ 1, 0 before
+   any), and `out` tells whether a place came at or before it (settle()
+   puts them right then). */
 typedef struct places {
     uint32_t *at;
-    uint32_t n, cap, end, unsorted;
+    uint32_t n, cap, end, out;
 } places;
 
 /* The pass's text and arena, and the room not yet handed to a kind:
@@ -765,35 +872,42 @@ static void grow_room(pass *ps, places *q)
     q->cap *= 2;
 }
 
-/* Place p of this kind into the places of every kind. */
-static inline void add_place(pass *ps, places *kinds, int kind, size_t p)
+/* Place p of this kind into the places of every kind when `ok`, without
+   a branch on it (ok is as irregular as the text): the place is written
+   whatever ok is, and kept when ok. There is room for one more after
+   each. */
+static inline void add_place_if(pass *ps, places *kinds, int kind, size_t p, int ok)
 {
     places *q = &kinds[kind];
-    if (q->end > p) {
-        if (q->end == p + 1)
-            return;
-        q->unsorted = 1;
-    }
     if (q->n == q->cap)
         grow_room(ps, q);
-    q->at[q->n++] = (uint32_t)p;
-    q->end = (uint32_t)(p + 1);
+    uint32_t e = (uint32_t)p + 1, keep = (uint32_t)ok;
+    q->at[q->n] = (uint32_t)p;
+    q->n += keep;
+    q->out |= keep & (e <= q->end);
+    q->end = keep ? e : q->end;
 }
 
-/* Keys of one kind but of different lengths end in order, not always start
-   in order: the few places out of order are put right, and each place is
-   kept once. (Asked only of a kind whose places came out of order.) */
+/* Place p of this kind into the places of every kind. */
+static inline void add_place(pass *ps, places *kinds, int kind, size_t p) { add_place_if(ps, kinds, kind, p, 1); }
+
+/* A kind's places in order, each once. Keys of one kind but of different
+   lengths end in order, not always start in order, and two of them may
+   start at one place: the places found in order are kept as they come
+   (each but once passed over), and each of the few out of order put
+   where it goes among those kept before it. (Asked only of a kind whose
+   places came out of order or twice.) */
 static void settle(pk_cues *q)
 {
-    size_t o = 1;
-    while (o < q->n && q->at[o - 1] < q->at[o])
-        o++;
-    if (o >= q->n)
-        return; /* in order already, as most are */
-    o = 0;
-    for (size_t i = 0; i < q->n; i++) {
+    size_t o = q->n > 0;
+    for (size_t i = 1; i < q->n; i++) {
         uint32_t v = q->at[i];
-        size_t k = o;
+        if (v >= q->at[o - 1]) {
+            q->at[o] = v;
+            o += v != q->at[o - 1];
+            continue;
+        }
+        size_t k = o - 1;
         while (k > 0 && q->at[k - 1] > v)
             k--;
         if (k > 0 && q->at[k - 1] == v)
@@ -853,6 +967,34 @@ static int run_then(const unsigned char *then, const unsigned char *u, size_t n,
     return then[32 + b / 8] >> (b % 8) & 1;
 }
 
+/* Bit 5 of each of the 32 bytes that end at p: bit i for the byte at
+   p - 31 + i (0 for those before the text), as a hit's check asks them. */
+static inline uint32_t case_bits(const unsigned char *u, size_t p)
+{
+#if defined(__SSE2__)
+    if (p >= 31) {
+        /* bit 5 of each byte to its top bit (the bits shifted in from the
+           byte below are not asked) */
+        __m128i lo = _mm_loadu_si128((const __m128i *)(const void *)(u + p - 31));
+        __m128i hi = _mm_loadu_si128((const __m128i *)(const void *)(u + p - 15));
+        return (uint32_t)_mm_movemask_epi8(_mm_slli_epi16(lo, 2)) | (uint32_t)_mm_movemask_epi8(_mm_slli_epi16(hi, 2)) << 16;
+    }
+#endif
+    uint32_t m = 0;
+    for (size_t i = 0; i < 32 && i <= p; i++)
+        m |= (uint32_t)(u[p - i] >> 5 & 1) << (31 - i);
+    return m;
+}
+
+/* Any of the hit's spellings spelt out stands at `at`. */
+static int spelt_out(const pk_scan *sc, const hit *h, const unsigned char *u, size_t at)
+{
+    for (const spelling *w = sc->spells + h->spell, *e = w + h->nspell; w < e; w++)
+        if (!w->check || spelt(sc->checks + w->check, w->how, u + at, h->len))
+            return 1;
+    return 0;
+}
+
 /* The cues of the hot state st, whose last byte is at p, into q. */
 static inline void hits_at(const pk_scan *sc, pass *ps, places *q, const hot_state *hs, size_t p)
 {
@@ -861,35 +1003,29 @@ static inline void hits_at(const pk_scan *sc, pass *ps, places *q, const hot_sta
     size_t n = ps->n;
     if (hs->after_digit)
         digit_cues(sc, ps, q, p);
+    uint32_t m = case_bits(u, p);
+#if defined(__SSE2__)
+    const __m128i bits = _mm_set1_epi32((int)m), zero = _mm_setzero_si128();
+#endif
     for (const hit *h = hs->first, *e = h + hs->n; h < e; h++) {
         size_t at = p + 1 - h->len;
-        if (h->check) {
-            if (h->how == AS_WRITTEN && p >= 7) {
-                /* the last eight bytes at once, the rest (if any) after */
-                uint64_t w;
-                memcpy(&w, u + p - 7, 8);
-                if ((w ^ h->last) & h->mask)
-                    continue;
-                /* the bytes before them eight at a time (each eight in
-                   the key: o + 8 < len) */
-                const unsigned char *kb = sc->checks + h->check;
-                size_t o = 0;
-                for (; o + 8u < h->len; o += 8) {
-                    uint64_t x, y;
-                    memcpy(&x, u + at + o, 8);
-                    memcpy(&y, kb + o, 8);
-                    if (x != y)
-                        break;
-                }
-                if (o + 8u < h->len)
-                    continue;
-            } else if (!spelt(sc->checks + h->check, h->how, u + at, h->len)) {
-                continue;
-            }
+        int ok;
+        if (h->spell) {
+            ok = spelt_out(sc, h, u, at);
+        } else {
+#if defined(__SSE2__)
+            __m128i d = _mm_and_si128(_mm_xor_si128(bits, _mm_loadu_si128((const __m128i *)(const void *)h->want)),
+                                      _mm_loadu_si128((const __m128i *)(const void *)h->care));
+            ok = _mm_movemask_epi8(_mm_cmpeq_epi32(d, zero)) != 0;
+#else
+            ok = 0;
+            for (int w = 0; w < SPELLINGS; w++)
+                ok |= ((m ^ h->want[w]) & h->care[w]) == 0;
+#endif
         }
-        if (!h->fits || (h->then ? run_then(sc->thens[h->then], u, n, at + h->then_at) : h->fits(s, n, p + 1)))
-            add_place(ps, q, h->kind, at);
-        h += h->alike;
+        if (h->fits && ok)
+            ok = h->then ? run_then(sc->thens[h->then], u, n, at + h->then_at) : h->fits(s, n, p + 1);
+        add_place_if(ps, q, h->kind, at, ok);
     }
 }
 
@@ -1219,7 +1355,7 @@ void pk_scan_text(ctx *c)
         pk_cues *q = &c->cue[kind];
         q->at = pl[kind].at;
         q->n = pl[kind].n;
-        if (pl[kind].unsorted)
+        if (pl[kind].out)
             settle(q);
     }
     /* and, beside the automaton, the capitals before a small letter */
