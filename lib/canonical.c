@@ -66,8 +66,13 @@ struct pk_names {
         uint32_t same; /* the next entry of the same kind and name, or NONE */
     } *v;
     size_t n;
-    /* a hash of (kind, name): the first entry of each, in table order */
-    uint32_t *slot;
+    /* a hash of (kind, name): the first entry of each, in table order,
+       beside the hash it was placed by, so that a probe that meets
+       another name is passed without a look at its entry (the table is
+       cold at a document's few questions: each look is a cache miss) */
+    struct name_slot {
+        uint32_t item, hash;
+    } *slot;
     size_t nslot; /* a power of two, at least twice n */
     /* the entries of kind K_NAME, in table order: the names a header is searched for */
     uint32_t *names;
@@ -84,24 +89,32 @@ struct pk_names {
 
 #define NONE UINT32_MAX
 
-static size_t slot_of(const pk_names *ix, int kind, const char *low, size_t len)
+/* The hash of (kind, name); its low bits are the first slot probed. */
+static uint32_t hash_of(int kind, const char *low, size_t len)
 {
-    return (pk_hash_folded(low, len) ^ ((size_t)kind * 0x9E3779B97F4A7C15u)) & (ix->nslot - 1);
+    return (uint32_t)(pk_hash_folded(low, len) ^ ((size_t)kind * 0x9E3779B97F4A7C15u));
 }
 
-/* The first entry (in table order) of this kind whose name is low; NONE. */
-static uint32_t first_named(const pk_names *ix, int kind, const char *low)
+/* The first entry (in table order) of this kind whose name is low[0..len); NONE. */
+static uint32_t first_named_n(const pk_names *ix, int kind, const char *low, size_t len)
 {
     if (!ix->slot)
         return NONE;
-    size_t len = strlen(low);
-    for (size_t h = slot_of(ix, kind, low, len);; h = (h + 1) & (ix->nslot - 1)) {
-        uint32_t i = ix->slot[h];
+    uint32_t hash = hash_of(kind, low, len);
+    for (size_t h = hash & (ix->nslot - 1);; h = (h + 1) & (ix->nslot - 1)) {
+        uint32_t i = ix->slot[h].item;
         if (i == NONE)
             return NONE;
-        if (ix->v[i].kind == kind && ix->v[i].len == len && memcmp(ix->v[i].low, low, len) == 0)
+        if (ix->slot[h].hash == hash && ix->v[i].kind == kind && ix->v[i].len == len &&
+            memcmp(ix->v[i].low, low, len) == 0)
             return i;
     }
+}
+
+/* The same of the string low. */
+static uint32_t first_named(const pk_names *ix, int kind, const char *low)
+{
+    return first_named_n(ix, kind, low, strlen(low));
 }
 
 static int index_names(pk_names *ix)
@@ -113,23 +126,24 @@ static int index_names(pk_names *ix)
     if (!ix->slot)
         return -1;
     for (size_t h = 0; h < ix->nslot; h++)
-        ix->slot[h] = NONE;
+        ix->slot[h] = (struct name_slot){NONE, 0};
     uint32_t *last = pk_malloc((ix->n + 1) * sizeof *last); /* the last entry of each first one's chain */
     if (!last)
         return -1;
     for (size_t i = 0; i < ix->n; i++) {
         struct name_ent *e = &ix->v[i];
         e->same = NONE;
-        uint32_t f = first_named(ix, e->kind, e->low);
+        uint32_t f = first_named_n(ix, e->kind, e->low, e->len);
         if (f != NONE) {
             ix->v[last[f]].same = (uint32_t)i;
             last[f] = (uint32_t)i;
             continue;
         }
-        size_t h = slot_of(ix, e->kind, e->low, e->len);
-        while (ix->slot[h] != NONE)
+        uint32_t hash = hash_of(e->kind, e->low, e->len);
+        size_t h = hash & (ix->nslot - 1);
+        while (ix->slot[h].item != NONE)
             h = (h + 1) & (ix->nslot - 1);
-        ix->slot[h] = (uint32_t)i;
+        ix->slot[h] = (struct name_slot){(uint32_t)i, hash};
         last[i] = (uint32_t)i;
     }
     free(last);

@@ -109,18 +109,24 @@ static void ctx_init(ctx *c, const pk_extractor *ex, arena *a, pcre2_match_data 
     c->warnings.size = sizeof(const char *);
 }
 
-/* The stages, each after those whose results it reads. */
-static void run_stages(ctx *c)
+/* The stages, each after those whose results it reads. Without units
+   for the header and signatures of whole minutes, whose record gives the
+   paragraphs only its type, body and canonical name, administration,
+   dates and people (pk_minutes_merge): no other stage reads the units,
+   so they are not sought. */
+static void run_stages(ctx *c, int units)
 {
     pk_extract_regnums(c);    /* first: dates skip what lies in a diarienummer */
     pk_extract_fields(c);     /* doc_type, title, the header's end: where the decision is sought */
     pk_extract_decisions(c);  /* the decision section and the body that decides */
     pk_extract_award(c);      /* the award, from the title and the decision */
     pk_extract_dates(c);      /* roles and years need the header, the decision and the award */
-    pk_extract_units(c);      /* the units the decisions name */
+    if (units)
+        pk_extract_units(c);  /* the units the decisions name */
     pk_extract_people(c);     /* names, titles and parties anywhere in the text */
     pk_extract_canonical(c);  /* body_canonical and unit keys, from all the above */
-    pk_extract_unit_class(c); /* units' classes: names, the decision, the body */
+    if (units)
+        pk_extract_unit_class(c); /* units' classes: names, the decision, the body */
     if (c->rx_limit_hit)
         pk_warn(c, "pattern limit reached: some text was not searched to the end");
     if (c->t.n == 0)
@@ -145,7 +151,7 @@ static void extract_minutes(ctx *c, pk_doc *doc, const pk_para *ps, size_t np, s
     pk_minutes_meeting_text(c->a, &c->t, ps[0].s, closing, &m.t);
     if (m.t.n) {
         pk_segment(c->a, &m.t, &m.sg);
-        run_stages(&m);
+        run_stages(&m, 0);
         finish(&m);
         /* the body whose minutes these are: a header line that is its name alone */
         const char *body = mrec->body;
@@ -190,7 +196,7 @@ static void extract_minutes(ctx *c, pk_doc *doc, const pk_para *ps, size_t np, s
         for (size_t k = 0; k < ndw; k++)
             *(const char **)pk_vec_push(v.a, &v.warnings) = dw[k];
         pk_segment(c->a, &v.t, &v.sg);
-        run_stages(&v);
+        run_stages(&v, 1);
         pk_minutes_merge(&v, mrec, mt);
         finish(&v);
     }
@@ -292,7 +298,7 @@ PK_EXPORT int pk_extract_ex(const pk_extractor *ex, const char *text, size_t len
     paras.size = sizeof(pk_para);
     size_t closing;
     if (pk_minutes_paragraphs(&c, &paras, &closing) < 2) {
-        run_stages(&c);
+        run_stages(&c, 1);
         finish(&c);
     } else {
         extract_minutes(&c, doc, paras.items, paras.n, closing, source);
