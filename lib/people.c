@@ -534,18 +534,21 @@ static name_starts find_name_starts(ctx *c)
        it, and those it passes are kept at the front of at[] for the
        check below (which keeps those it passes at the front again). */
     const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n');
-    size_t kept = 0;
-    for (; i < q->n && (size_t)q->at[i] + 48 <= c->t.n; i++) {
+    size_t kept = 0, wide = q->n; /* the places with 48 bytes after them: all but the last few */
+    while (wide > 0 && (size_t)q->at[wide - 1] + 48 > c->t.n)
+        wide--;
+    const char *text = c->t.s;
+    for (; i < wide; i++) {
         size_t p = q->at[i];
-        __m128i x0 = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p));
-        __m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p + 16));
+        __m128i x0 = _mm_loadu_si128((const __m128i *)(const void *)(text + p));
+        __m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)(text + p + 16));
         unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x0, sp), _mm_cmpeq_epi8(x0, nl))) |
                      (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x1, sp), _mm_cmpeq_epi8(x1, nl))) << 16;
         m &= 0x7FFFFFFFu;
         /* the byte after the first space (or a byte of the window, when
            it holds none: the test then passes the capital) */
         size_t nx = p + (size_t)__builtin_ctz(m | 0x80000000u) + 1;
-        unsigned b = (unsigned char)c->t.s[nx], b2 = (unsigned char)c->t.s[nx + 1];
+        unsigned b = (unsigned char)text[nx], b2 = (unsigned char)text[nx + 1];
         /* ASCII: a capital, or a small letter that opens a particle (the
            look at the particle after it); a Latin-1 small letter ("är",
            "över") opens neither (after_space) */
