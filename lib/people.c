@@ -1369,8 +1369,10 @@ static void make_label_rows(void)
    ascends. */
 typedef struct line_picks {
     const uint16_t *rows;
-    size_t *label, nlabel;
-    size_t *sign, nsign;
+    uint32_t *label; /* (line indices as cue places are, below 2^32: a */
+    size_t nlabel;   /* store of one is no store of a size_t of the ctx */
+    uint32_t *sign;  /* that would be read again after it) */
+    size_t nsign;
 } line_picks;
 
 static void pick_lines(ctx *c, const segs *g, line_picks *lp)
@@ -1390,9 +1392,9 @@ static void pick_lines(ctx *c, const segs *g, line_picks *lp)
         if (nl->blank)
             continue;
         if (nl->e - nl->s >= label_min && label_rows[label_quad(c->t.s + nl->s)])
-            lp->label[nlabel++] = i;
+            lp->label[nlabel++] = (uint32_t)i;
         if (i + 1 < nlines && !lines[i + 1].blank && !nl->heading && may_sign(c, nl))
-            lp->sign[nsign++] = i;
+            lp->sign[nsign++] = (uint32_t)i;
     }
     lp->nlabel = nlabel;
     lp->nsign = nsign;
