@@ -454,8 +454,11 @@ typedef struct name_starts {
        break, so a match there in any range that holds that space has it
        for its first word, and the walk by hand starts after it; and
        where the second ends (0 where not told), at an ASCII byte that
-       ends its run of letters as it does the walk's */
-    uint8_t (*first)[2];
+       ends its run of letters as it does the walk's: the first in the
+       low byte, the second in the high (a store of a uint16_t, unlike
+       one of bytes, changes no other field, so the check's loop need not
+       read them again after it) */
+    uint16_t *first;
     /* the indices of the places after a line break (line_at, nline of
        them: attendance() reads those) and after a space (space_at,
        nspace: titled() reads those), each list ascending */
@@ -472,8 +475,7 @@ static PK_ALWAYS_INLINE void keep_start(const ctx *c, name_starts *ns, size_t p,
     size_t k = ns->n++;
     unsigned char before = p ? (unsigned char)c->t.s[p - 1] : 0;
     ns->at[k] = (uint32_t)p;
-    ns->first[k][0] = (uint8_t)w[0];
-    ns->first[k][1] = (uint8_t)w[1];
+    ns->first[k] = (uint16_t)(w[0] | w[1] << 8);
     ns->line_at[ns->nline] = (uint32_t)k;
     ns->nline += before == '\n';
     ns->space_at[ns->nspace] = (uint32_t)k;
@@ -514,7 +516,7 @@ static name_starts find_name_starts(ctx *c)
     const pk_cues *q = pk_cue_places(c, PK_CUE_CAPITALS);
     name_starts ns = {NULL, 0, NULL, NULL, NULL, 0, 0};
     uint32_t *at = q->n ? pk_arena_alloc(c->a, 3 * q->n * sizeof *at) : NULL;
-    uint8_t(*first)[2] = q->n ? pk_arena_alloc(c->a, q->n * sizeof *first) : NULL;
+    uint16_t *first = q->n ? pk_arena_alloc(c->a, q->n * sizeof *first) : NULL;
     size_t i = 0;
     if (!at || !first)
         return ns;
@@ -695,20 +697,21 @@ static PK_ALWAYS_INLINE size_t name_walk_on(const ctx *c, size_t p, size_t e, si
    starts at q, NAME_ASK_PCRE2 when that is not known here; its words in
    *nw, when asked, where it is found. first: where the first two words
    end, as the place's check told it (name_starts's first), or NULL. */
-static PK_ALWAYS_INLINE size_t name_end_words(const ctx *c, size_t q, size_t e, name_words *nw, const uint8_t *first)
+static PK_ALWAYS_INLINE size_t name_end_words(const ctx *c, size_t q, size_t e, name_words *nw, const uint16_t *first)
 {
     if (nw)
         nw->n = 0;
-    size_t p = first && first[0] && q + first[0] < e ? q + first[0] : name_word_end(c, q, e);
+    size_t f0 = first ? *first & 0xFFu : 0, f1 = first ? (size_t)(*first >> 8) : 0;
+    size_t p = f0 && q + f0 < e ? q + f0 : name_word_end(c, q, e);
     if (p == 0 || p == NAME_ASK_PCRE2)
         return p;
     size_t reps = 0, k = 0;
     word scratch[8], *found = nw ? nw->w : scratch; /* nw->n is set last */
     found[k++] = (word){q, p};
-    if (first && first[0] && first[1] && q + first[1] < e) {
+    if (f0 && f1 && q + f1 < e) {
         /* the second word, a capital after the space, is known too */
-        found[k++] = (word){p + 1, q + first[1]};
-        p = q + first[1];
+        found[k++] = (word){p + 1, q + f1};
+        p = q + f1;
         reps++;
     }
     if ((p = name_walk_on(c, p, e, &reps, found, &k)) == NAME_ASK_PCRE2)
@@ -731,7 +734,7 @@ static int next_name(ctx *c, const name_starts *ns, size_t *i, size_t pos, size_
     while (*i < ns->n && ns->at[*i] < pos)
         (*i)++;
     for (; *i < ns->n && ns->at[*i] < end; (*i)++) {
-        size_t q = ns->at[*i], r = name_end_words(c, q, end, nw, ns->first[*i]);
+        size_t q = ns->at[*i], r = name_end_words(c, q, end, nw, &ns->first[*i]);
         if (r == NAME_ASK_PCRE2)
             return pk_rx_match(c, RX_NAME, q, end, ov, 2);
         if (r) {
@@ -745,7 +748,7 @@ static int next_name(ctx *c, const name_starts *ns, size_t *i, size_t pos, size_
 
 /* RX_NAME matches at q, in a range that ends at e (its words in *nw, when
    asked, as name_end_words() gives them; first as it takes it). */
-static int name_at(ctx *c, size_t q, size_t e, size_t *ov, name_words *nw, const uint8_t *first)
+static int name_at(ctx *c, size_t q, size_t e, size_t *ov, name_words *nw, const uint16_t *first)
 {
     size_t r = name_end_words(c, q, e, nw, first);
     if (r == NAME_ASK_PCRE2)
@@ -1615,7 +1618,7 @@ static void attendance(ctx *c, const segs *g, const name_starts *ns)
             name_words found;
             const char *next_title;
             /* (the first line starts at the place ns->at[a]) */
-            if (!name_at(c, m->s, m->e, ov, &found, j == b ? ns->first[a] : NULL) ||
+            if (!name_at(c, m->s, m->e, ov, &found, j == b ? &ns->first[a] : NULL) ||
                 roll_heading_line(c, m, &next_title))
                 break;
             size_t s = ov[2], e = ov[3], p = e;
@@ -1686,7 +1689,7 @@ static void titled(ctx *c, const name_starts *starts)
         for (size_t cut = 1; !k && cut <= 2 && we - p > 6 && we - p < 60 && c->t.s[we - 1] == 'n'; cut++)
             k = pk_title_word(c->t.s + p, we - p - cut);
         name_words found;
-        if (!k || !name_at(c, ns, ne, ov, &found, starts->first[j]))
+        if (!k || !name_at(c, ns, ne, ov, &found, &starts->first[j]))
             continue;
         size_t e = ov[3], e0 = e;
         word w[8];
