@@ -2196,11 +2196,16 @@ static void merge_genitives(ctx *c)
         if (gone[j])
             continue;
         merge_people(ps, i, j, gone);
+        k++;
     }
-    for (size_t i = 0; i < n; i++)
-        if (!gone[i])
-            ps[k++] = ps[i];
-    c->people.n = k;
+    /* (the people close up only where one is gone) */
+    if (k) {
+        k = 0;
+        for (size_t i = 0; i < n; i++)
+            if (!gone[i])
+                ps[k++] = ps[i];
+        c->people.n = k;
+    }
     c->people_index = NULL; /* the indices no longer hold */
 }
 
@@ -2319,13 +2324,6 @@ static void merge_spellings(ctx *c)
     size_t n = c->people.n, cap = 64, k = 0;
     if (n < 2)
         return; /* one name merges with none */
-    while (cap < 2 * n)
-        cap *= 2;
-    size_t *slot = pk_arena_alloc(c->a, cap * sizeof *slot);
-    const char **key = pk_arena_alloc(c->a, (n + 1) * sizeof *key);
-    char *gone = pk_arena_alloc(c->a, n + 1);
-    memset(slot, 0, cap * sizeof *slot);
-    memset(gone, 0, n + 1);
     /* a name whose key opens with a byte (spelling_first()) that no other
        name's does has a key no other has: it merges with none, and its key
        is not made (the names of one key keep their order in the slots
@@ -2385,6 +2383,19 @@ static void merge_spellings(ctx *c)
             }
         }
     }
+    /* the keys by hash, made only where a name may share its key */
+    size_t shared = 0, merged = 0;
+    for (size_t i = 0; i < n; i++)
+        shared += !alone[i];
+    if (!shared)
+        return;
+    while (cap < 2 * n)
+        cap *= 2;
+    size_t *slot = pk_arena_alloc(c->a, cap * sizeof *slot);
+    const char **key = pk_arena_alloc(c->a, (n + 1) * sizeof *key);
+    char *gone = pk_arena_alloc(c->a, n + 1);
+    memset(slot, 0, cap * sizeof *slot);
+    memset(gone, 0, n + 1);
     for (size_t i = 0; i < n; i++) {
         if (alone[i])
             continue;
@@ -2398,11 +2409,14 @@ static void merge_spellings(ctx *c)
             if (ps[o].party && ps[i].party && strcmp(ps[o].party, ps[i].party) != 0)
                 continue;
             slot[j] = merge_people(ps, i, o, gone) + 1;
+            merged++;
             break;
         }
         if (!slot[j])
             slot[j] = i + 1;
     }
+    if (!merged)
+        return;
     for (size_t i = 0; i < n; i++)
         if (!gone[i])
             ps[k++] = ps[i];
