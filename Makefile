@@ -52,7 +52,8 @@ LIB_CFLAGS = $(ALL_CFLAGS) -fPIC -fvisibility=hidden -DPK_BUILDING
 
 LIB_SRC  = $(wildcard lib/*.c)
 LIB_OBJ  = $(patsubst lib/%.c,$(B)/obj/%.o,$(LIB_SRC))
-# the word lists looked up by a perfect hash (gperf; lib/wordhash.awk)
+# the word lists looked up by a perfect hash (gperf; lib/wordhash.awk), but
+# the given names, whose table lib/given_names.awk makes (see its rule)
 HASHES   = titles given_names parties genitive_nouns org_words person_verbs regnum_prefixes regnum_not_prefixes \
            abbreviations headings not_verbs furniture_lines collective_words roll_headings
 GEN      = $(patsubst %,$(B)/gen/%_hash.h,$(HASHES)) $(B)/gen/bodies.inc $(B)/gen/unit_classes.inc \

@@ -454,8 +454,11 @@ typedef struct name_starts {
        break, so a match there in any range that holds that space has it
        for its first word, and the walk by hand starts after it; and
        where the second ends (0 where not told), at an ASCII byte that
-       ends its run of letters as it does the walk's */
-    uint8_t (*first)[2];
+       ends its run of letters as it does the walk's: the first in the
+       low byte, the second in the high (a store of a uint16_t, unlike
+       one of bytes, changes no other field, so the check's loop need not
+       read them again after it) */
+    uint16_t *first;
     /* the indices of the places after a line break (line_at, nline of
        them: attendance() reads those) and after a space (space_at,
        nspace: titled() reads those), each list ascending */
@@ -472,8 +475,7 @@ static PK_ALWAYS_INLINE void keep_start(const ctx *c, name_starts *ns, size_t p,
     size_t k = ns->n++;
     unsigned char before = p ? (unsigned char)c->t.s[p - 1] : 0;
     ns->at[k] = (uint32_t)p;
-    ns->first[k][0] = (uint8_t)w[0];
-    ns->first[k][1] = (uint8_t)w[1];
+    ns->first[k] = (uint16_t)(w[0] | w[1] << 8);
     ns->line_at[ns->nline] = (uint32_t)k;
     ns->nline += before == '\n';
     ns->space_at[ns->nspace] = (uint32_t)k;
@@ -514,7 +516,7 @@ static name_starts find_name_starts(ctx *c)
     const pk_cues *q = pk_cue_places(c, PK_CUE_CAPITALS);
     name_starts ns = {NULL, 0, NULL, NULL, NULL, 0, 0};
     uint32_t *at = q->n ? pk_arena_alloc(c->a, 3 * q->n * sizeof *at) : NULL;
-    uint8_t(*first)[2] = q->n ? pk_arena_alloc(c->a, q->n * sizeof *first) : NULL;
+    uint16_t *first = q->n ? pk_arena_alloc(c->a, q->n * sizeof *first) : NULL;
     size_t i = 0;
     if (!at || !first)
         return ns;
@@ -534,18 +536,21 @@ static name_starts find_name_starts(ctx *c)
        it, and those it passes are kept at the front of at[] for the
        check below (which keeps those it passes at the front again). */
     const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n');
-    size_t kept = 0;
-    for (; i < q->n && (size_t)q->at[i] + 48 <= c->t.n; i++) {
+    size_t kept = 0, wide = q->n; /* the places with 48 bytes after them: all but the last few */
+    while (wide > 0 && (size_t)q->at[wide - 1] + 48 > c->t.n)
+        wide--;
+    const char *text = c->t.s;
+    for (; i < wide; i++) {
         size_t p = q->at[i];
-        __m128i x0 = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p));
-        __m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p + 16));
+        __m128i x0 = _mm_loadu_si128((const __m128i *)(const void *)(text + p));
+        __m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)(text + p + 16));
         unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x0, sp), _mm_cmpeq_epi8(x0, nl))) |
                      (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x1, sp), _mm_cmpeq_epi8(x1, nl))) << 16;
         m &= 0x7FFFFFFFu;
         /* the byte after the first space (or a byte of the window, when
            it holds none: the test then passes the capital) */
         size_t nx = p + (size_t)__builtin_ctz(m | 0x80000000u) + 1;
-        unsigned b = (unsigned char)c->t.s[nx], b2 = (unsigned char)c->t.s[nx + 1];
+        unsigned b = (unsigned char)text[nx], b2 = (unsigned char)text[nx + 1];
         /* ASCII: a capital, or a small letter that opens a particle (the
            look at the particle after it); a Latin-1 small letter ("är",
            "över") opens neither (after_space) */
@@ -692,20 +697,21 @@ static PK_ALWAYS_INLINE size_t name_walk_on(const ctx *c, size_t p, size_t e, si
    starts at q, NAME_ASK_PCRE2 when that is not known here; its words in
    *nw, when asked, where it is found. first: where the first two words
    end, as the place's check told it (name_starts's first), or NULL. */
-static PK_ALWAYS_INLINE size_t name_end_words(const ctx *c, size_t q, size_t e, name_words *nw, const uint8_t *first)
+static PK_ALWAYS_INLINE size_t name_end_words(const ctx *c, size_t q, size_t e, name_words *nw, const uint16_t *first)
 {
     if (nw)
         nw->n = 0;
-    size_t p = first && first[0] && q + first[0] < e ? q + first[0] : name_word_end(c, q, e);
+    size_t f0 = first ? *first & 0xFFu : 0, f1 = first ? (size_t)(*first >> 8) : 0;
+    size_t p = f0 && q + f0 < e ? q + f0 : name_word_end(c, q, e);
     if (p == 0 || p == NAME_ASK_PCRE2)
         return p;
     size_t reps = 0, k = 0;
     word scratch[8], *found = nw ? nw->w : scratch; /* nw->n is set last */
     found[k++] = (word){q, p};
-    if (first && first[0] && first[1] && q + first[1] < e) {
+    if (f0 && f1 && q + f1 < e) {
         /* the second word, a capital after the space, is known too */
-        found[k++] = (word){p + 1, q + first[1]};
-        p = q + first[1];
+        found[k++] = (word){p + 1, q + f1};
+        p = q + f1;
         reps++;
     }
     if ((p = name_walk_on(c, p, e, &reps, found, &k)) == NAME_ASK_PCRE2)
@@ -728,7 +734,7 @@ static int next_name(ctx *c, const name_starts *ns, size_t *i, size_t pos, size_
     while (*i < ns->n && ns->at[*i] < pos)
         (*i)++;
     for (; *i < ns->n && ns->at[*i] < end; (*i)++) {
-        size_t q = ns->at[*i], r = name_end_words(c, q, end, nw, ns->first[*i]);
+        size_t q = ns->at[*i], r = name_end_words(c, q, end, nw, &ns->first[*i]);
         if (r == NAME_ASK_PCRE2)
             return pk_rx_match(c, RX_NAME, q, end, ov, 2);
         if (r) {
@@ -742,7 +748,7 @@ static int next_name(ctx *c, const name_starts *ns, size_t *i, size_t pos, size_
 
 /* RX_NAME matches at q, in a range that ends at e (its words in *nw, when
    asked, as name_end_words() gives them; first as it takes it). */
-static int name_at(ctx *c, size_t q, size_t e, size_t *ov, name_words *nw, const uint8_t *first)
+static int name_at(ctx *c, size_t q, size_t e, size_t *ov, name_words *nw, const uint16_t *first)
 {
     size_t r = name_end_words(c, q, e, nw, first);
     if (r == NAME_ASK_PCRE2)
@@ -1366,8 +1372,10 @@ static void make_label_rows(void)
    ascends. */
 typedef struct line_picks {
     const uint16_t *rows;
-    size_t *label, nlabel;
-    size_t *sign, nsign;
+    uint32_t *label; /* (line indices as cue places are, below 2^32: a */
+    size_t nlabel;   /* store of one is no store of a size_t of the ctx */
+    uint32_t *sign;  /* that would be read again after it) */
+    size_t nsign;
 } line_picks;
 
 static void pick_lines(ctx *c, const segs *g, line_picks *lp)
@@ -1387,9 +1395,9 @@ static void pick_lines(ctx *c, const segs *g, line_picks *lp)
         if (nl->blank)
             continue;
         if (nl->e - nl->s >= label_min && label_rows[label_quad(c->t.s + nl->s)])
-            lp->label[nlabel++] = i;
+            lp->label[nlabel++] = (uint32_t)i;
         if (i + 1 < nlines && !lines[i + 1].blank && !nl->heading && may_sign(c, nl))
-            lp->sign[nsign++] = i;
+            lp->sign[nsign++] = (uint32_t)i;
     }
     lp->nlabel = nlabel;
     lp->nsign = nsign;
@@ -1610,7 +1618,7 @@ static void attendance(ctx *c, const segs *g, const name_starts *ns)
             name_words found;
             const char *next_title;
             /* (the first line starts at the place ns->at[a]) */
-            if (!name_at(c, m->s, m->e, ov, &found, j == b ? ns->first[a] : NULL) ||
+            if (!name_at(c, m->s, m->e, ov, &found, j == b ? &ns->first[a] : NULL) ||
                 roll_heading_line(c, m, &next_title))
                 break;
             size_t s = ov[2], e = ov[3], p = e;
@@ -1681,7 +1689,7 @@ static void titled(ctx *c, const name_starts *starts)
         for (size_t cut = 1; !k && cut <= 2 && we - p > 6 && we - p < 60 && c->t.s[we - 1] == 'n'; cut++)
             k = pk_title_word(c->t.s + p, we - p - cut);
         name_words found;
-        if (!k || !name_at(c, ns, ne, ov, &found, starts->first[j]))
+        if (!k || !name_at(c, ns, ne, ov, &found, &starts->first[j]))
             continue;
         size_t e = ov[3], e0 = e;
         word w[8];
@@ -2188,11 +2196,16 @@ static void merge_genitives(ctx *c)
         if (gone[j])
             continue;
         merge_people(ps, i, j, gone);
+        k++;
     }
-    for (size_t i = 0; i < n; i++)
-        if (!gone[i])
-            ps[k++] = ps[i];
-    c->people.n = k;
+    /* (the people close up only where one is gone) */
+    if (k) {
+        k = 0;
+        for (size_t i = 0; i < n; i++)
+            if (!gone[i])
+                ps[k++] = ps[i];
+        c->people.n = k;
+    }
     c->people_index = NULL; /* the indices no longer hold */
 }
 
@@ -2311,13 +2324,6 @@ static void merge_spellings(ctx *c)
     size_t n = c->people.n, cap = 64, k = 0;
     if (n < 2)
         return; /* one name merges with none */
-    while (cap < 2 * n)
-        cap *= 2;
-    size_t *slot = pk_arena_alloc(c->a, cap * sizeof *slot);
-    const char **key = pk_arena_alloc(c->a, (n + 1) * sizeof *key);
-    char *gone = pk_arena_alloc(c->a, n + 1);
-    memset(slot, 0, cap * sizeof *slot);
-    memset(gone, 0, n + 1);
     /* a name whose key opens with a byte (spelling_first()) that no other
        name's does has a key no other has: it merges with none, and its key
        is not made (the names of one key keep their order in the slots
@@ -2377,6 +2383,19 @@ static void merge_spellings(ctx *c)
             }
         }
     }
+    /* the keys by hash, made only where a name may share its key */
+    size_t shared = 0, merged = 0;
+    for (size_t i = 0; i < n; i++)
+        shared += !alone[i];
+    if (!shared)
+        return;
+    while (cap < 2 * n)
+        cap *= 2;
+    size_t *slot = pk_arena_alloc(c->a, cap * sizeof *slot);
+    const char **key = pk_arena_alloc(c->a, (n + 1) * sizeof *key);
+    char *gone = pk_arena_alloc(c->a, n + 1);
+    memset(slot, 0, cap * sizeof *slot);
+    memset(gone, 0, n + 1);
     for (size_t i = 0; i < n; i++) {
         if (alone[i])
             continue;
@@ -2390,11 +2409,14 @@ static void merge_spellings(ctx *c)
             if (ps[o].party && ps[i].party && strcmp(ps[o].party, ps[i].party) != 0)
                 continue;
             slot[j] = merge_people(ps, i, o, gone) + 1;
+            merged++;
             break;
         }
         if (!slot[j])
             slot[j] = i + 1;
     }
+    if (!merged)
+        return;
     for (size_t i = 0; i < n; i++)
         if (!gone[i])
             ps[k++] = ps[i];
