@@ -737,12 +737,17 @@ static void breaks_flatten(uint32_t *at, const uint64_t *bits, size_t nblocks, s
         uint64_t w = bits[k];
         uint32_t base = (uint32_t)(k * 64);
         /* a block of a text of lines holds a break or two: three written,
-           each kept (c moved on) only when it is one */
-        for (int step = 0; step < 3; step++) {
-            at[c] = base + (uint32_t)__builtin_ctzll(w | top);
-            c += w != 0;
-            w &= w - 1;
-        }
+           each kept (c moved on) only when it is one (written out: no
+           count of the steps) */
+        at[c] = base + (uint32_t)__builtin_ctzll(w | top);
+        c += w != 0;
+        w &= w - 1;
+        at[c] = base + (uint32_t)__builtin_ctzll(w | top);
+        c += w != 0;
+        w &= w - 1;
+        at[c] = base + (uint32_t)__builtin_ctzll(w | top);
+        c += w != 0;
+        w &= w - 1;
         for (; w; w &= w - 1)
             at[c++] = base + (uint32_t)__builtin_ctzll(w);
     }
