@@ -403,13 +403,19 @@ static void pass_chars(arena *a, const pk_text *in, size_t plain, buf *b)
 
 enum { L_EMPTY, L_SPACE, L_TEXT, L_GONE };
 
-/* (offsets in 32 bits, as the map's: 20 bytes a line, where a text of
-   short lines, "Sida 1 (2)\n\f" over and over, has one every six bytes) */
+/* The lines between two text lines that the output keeps (a record's
+   gap): an empty line, a line of spaces. */
+enum { GAP_EMPTY = 1, GAP_SPACE = 2 };
+
+/* A text line's record: the lines that go (page furniture, headers
+   repeated) and the blank ones take none, the blank ones told by the gap
+   of the text line after them. (Offsets in 32 bits, as the map's: 20
+   bytes a line, where a text of short lines, "Sida 1 (2)\n\f" over and
+   over, has one every six bytes) */
 typedef struct rline {
     uint32_t s, e;   /* raw bounds in pass-1 text */
     uint32_t ts, te; /* trimmed bounds */
-    unsigned char type;
-    unsigned char page_start; /* the line follows a form feed */
+    unsigned char gap; /* the lines since the text line before (GAP_*) */
 } rline;
 
 /* The first byte of s[i..e) that is no space (e when none): sixteen at a
@@ -731,12 +737,17 @@ static void breaks_flatten(uint32_t *at, const uint64_t *bits, size_t nblocks, s
         uint64_t w = bits[k];
         uint32_t base = (uint32_t)(k * 64);
         /* a block of a text of lines holds a break or two: three written,
-           each kept (c moved on) only when it is one */
-        for (int step = 0; step < 3; step++) {
-            at[c] = base + (uint32_t)__builtin_ctzll(w | top);
-            c += w != 0;
-            w &= w - 1;
-        }
+           each kept (c moved on) only when it is one (written out: no
+           count of the steps) */
+        at[c] = base + (uint32_t)__builtin_ctzll(w | top);
+        c += w != 0;
+        w &= w - 1;
+        at[c] = base + (uint32_t)__builtin_ctzll(w | top);
+        c += w != 0;
+        w &= w - 1;
+        at[c] = base + (uint32_t)__builtin_ctzll(w | top);
+        c += w != 0;
+        w &= w - 1;
         for (; w; w &= w - 1)
             at[c++] = base + (uint32_t)__builtin_ctzll(w);
     }
@@ -783,12 +794,13 @@ static inline void move_line(arena *a, const buf *b, pk_map_out *m, size_t *k, s
         pk_map_run(a, m, b->s, o + (b->runs[i].at - from), b->runs[i].orig);
 }
 
-/* The records of the lines of b (L: room for each), their breaks from it:
-   how many. */
+/* The records of the text lines of b (L: room for one a line), their
+   breaks from it: how many; *blank the gaps (GAP_*) that make a blank
+   line in the output. */
 #if defined(__GNUC__)
 __attribute__((noinline)) /* (a function of its own: fewer values live at once) */
 #endif
-static size_t line_records(const buf *b, rline *L, breaks *it)
+static size_t line_records(const buf *b, rline *L, breaks *it, unsigned *blank)
 {
 #if defined(__SSE2__)
     const uint32_t *at = it->at;
@@ -800,9 +812,12 @@ static size_t line_records(const buf *b, rline *L, breaks *it)
     /* one pass over the lines: their bounds, trimmed, their type, and the
        page furniture and the header lines repeated at the top of later
        pages (only text lines, which the double spacing below leaves as
-       they are; it is counted on the types before the furniture goes) */
+       they are; it is counted on the types before the furniture goes);
+       a record for each text line kept, with the blank lines before it
+       (gap) */
     size_t n = 0, s = 0, ntext = 0, text_then_empty = 0;
     int page = 0, last_text = 0;
+    unsigned char gap = 0;
     pthread_once(&line_first_once, make_line_first);
     /* the lines at a page's top: the first page's first text lines (kept),
        then the first six text lines of each later page (compared with
@@ -818,47 +833,42 @@ static size_t line_records(const buf *b, rline *L, breaks *it)
 #else
     for (size_t i = next_break(b, 0);; i = next_break(b, i + 1)) {
 #endif
-        rline *l = &L[n++];
-        l->s = (uint32_t)s;
-        l->e = (uint32_t)i;
-        l->page_start = (unsigned char)page;
         if (page) {
             tp.later = 1;
             top = 6;
         }
         /* (the text has a zero byte at b->n) */
         page = text[i] == '\f';
-        unsigned char type;
-        size_t ts = s, te = i;
         if (i == s) {
             /* the empty line that closes a page is no paragraph break */
-            type = page ? L_GONE : L_EMPTY;
+            gap |= (unsigned char)!page;
             text_then_empty += (size_t)(last_text && !page);
             last_text = 0;
         } else {
             /* trimmed of spaces (a line holds no break, '\n' or '\f'); most
                lines open with no space, told by their first byte */
+            size_t ts = s, te = i;
             if (text[s] == ' ')
                 ts = skip_spaces(b, s, i);
             while (te > ts && text[te - 1] == ' ')
                 te--;
             if (ts == te) {
-                type = L_SPACE;
+                gap |= GAP_SPACE;
                 last_text = 0;
             } else {
                 /* (the last line's own count is taken back below) */
-                type = L_TEXT;
+                int kept = 1;
                 ntext++;
                 last_text = 1;
                 const char *t = text + ts;
                 size_t tn = te - ts;
                 if (may_be_furniture(t) && is_furniture(t, tn)) {
-                    type = L_GONE;
+                    kept = 0;
                     top -= top && tp.later; /* (counted on a later page) */
                 } else if (top) {
                     /* (a later page's top: the lines kept may go) */
                     if (tp.later && tp.lens >> (tn % 64) & 1)
-                        type = top_line(&tp, t, tn);
+                        kept = top_line(&tp, t, tn) == L_TEXT;
                     else if (!tp.later) {
                         tp.text[tp.n] = t;
                         tp.len[tp.n++] = tn;
@@ -866,11 +876,17 @@ static size_t line_records(const buf *b, rline *L, breaks *it)
                     }
                     top--;
                 }
+                if (kept) {
+                    rline *l = &L[n++];
+                    l->s = (uint32_t)s;
+                    l->e = (uint32_t)i;
+                    l->ts = (uint32_t)ts;
+                    l->te = (uint32_t)te;
+                    l->gap = gap;
+                    gap = 0;
+                }
             }
         }
-        l->ts = (uint32_t)ts;
-        l->te = (uint32_t)te;
-        l->type = type;
         s = i + 1;
         if (i >= len)
             break;
@@ -878,17 +894,16 @@ static size_t line_records(const buf *b, rline *L, breaks *it)
     if (last_text)
         ntext--;
     /* double spacing: pdftotext wrote an empty line after every line; the
-       paragraph breaks are then the lines that remain blank */
-    if (ntext >= 6 && text_then_empty * 10 > ntext * 6)
-        for (size_t i = 0; i + 1 < n; i++)
-            if (L[i].type != L_EMPTY && L[i + 1].type == L_EMPTY)
-                L[i + 1].type = L_GONE;
-
+       paragraph breaks are then the lines that remain blank. Each empty
+       line after one that is not (or that went so) goes, and so all after
+       the first text line: only the lines of spaces remain blank */
+    *blank = ntext >= 6 && text_then_empty * 10 > ntext * 6 ? GAP_SPACE : GAP_EMPTY | GAP_SPACE;
     return n;
 }
 
 /* The text line L[i] of n records, [from, to) and its hyphen at to - 1,
-   joined with the next text line when a word is broken there: its bytes
+   joined with the next text line when a word is broken there (no blank
+   line between: no gap of blank's): its bytes
    moved to o, and the hyphen taken out, kept ("Covid-\n19", a capital on
    either side) or made a space before a word of suspended_next ("Stöd-
    och ..."); the output's end, or (size_t)-1 when the line is no broken
@@ -896,13 +911,11 @@ static size_t line_records(const buf *b, rline *L, breaks *it)
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static size_t join_broken(arena *a, const buf *b, const rline *L, size_t n, size_t i, pk_map_out *m, size_t *k,
-                          size_t o, size_t from, size_t to)
+static size_t join_broken(arena *a, const buf *b, const rline *L, size_t n, size_t i, unsigned blank, pk_map_out *m,
+                          size_t *k, size_t o, size_t from, size_t to)
 {
     size_t j = i + 1;
-    while (j < n && L[j].type == L_GONE)
-        j++;
-    if (!(j < n && L[j].type == L_TEXT && pk_is_letter_at(b->s + L[j].ts, L[j].te - L[j].ts)))
+    if (!(j < n && !(L[j].gap & blank) && pk_is_letter_at(b->s + L[j].ts, L[j].te - L[j].ts)))
         return (size_t)-1;
     size_t h = to - 1, p = h;
     while (p > from && ((unsigned char)b->s[p - 1] & 0xC0) == 0x80)
@@ -933,13 +946,15 @@ static size_t join_broken(arena *a, const buf *b, const rline *L, size_t n, size
     return o;
 }
 
-/* The text of the n records L of b's lines (nl lines read) written where
-   they stand, with its map and its line ends: the cleaned text out; end:
-   the input's length. */
+/* The text of the n records L of b's text lines (nl lines read) written
+   where they stand, a blank line between two where a gap of blank's
+   stands, with its map and its line ends: the cleaned text out; end: the
+   input's length. */
 #if defined(__GNUC__)
 __attribute__((noinline)) /* (a function of its own: fewer values live at once) */
 #endif
-static void emit_lines(arena *a, const buf *pb, const rline *L, size_t n, size_t nl, pk_text *out, size_t end)
+static void emit_lines(arena *a, const buf *pb, const rline *L, size_t n, unsigned blank, size_t nl, pk_text *out,
+                       size_t end)
 {
     /* (a copy of its own, which no byte written can change: its text, runs
        and length not read again after each) */
@@ -959,17 +974,10 @@ static void emit_lines(arena *a, const buf *pb, const rline *L, size_t n, size_t
        blank line's after one read) */
     uint32_t *ends = pk_arena_alloc(a, (nl + 1) * sizeof *ends);
     size_t nends = 0;
-    int pending_blank = 0, any = 0, joined = 0;
+    int any = 0, joined = 0;
     size_t prev_text = (size_t)-1;
     for (size_t i = 0; i < n; i++) {
         const rline *l = &L[i];
-        if (l->type == L_GONE)
-            continue;
-        if (l->type != L_TEXT) {
-            if (any)
-                pending_blank = 1;
-            continue;
-        }
         size_t from = l->ts;
         if (any && !joined) {
             /* line separator, or a blank line */
@@ -978,18 +986,17 @@ static void emit_lines(arena *a, const buf *pb, const rline *L, size_t n, size_t
             ends[nends++] = (uint32_t)o;
             b->s[o] = '\n';
             pk_map_run(a, &m, b->s, o++, at);
-            if (pending_blank) {
+            if (l->gap & blank) {
                 ends[nends++] = (uint32_t)o;
                 b->s[o] = '\n';
                 pk_map_run(a, &m, b->s, o++, at);
             }
         }
-        pending_blank = 0;
         joined = 0;
         size_t to = l->te;
         /* a word broken at the line end, continued on the next text line */
         if (to - from >= 2 && b->s[to - 1] == '-') {
-            size_t jo = join_broken(a, pb, L, n, i, &m, &k, o, from, to);
+            size_t jo = join_broken(a, pb, L, n, i, blank, &m, &k, o, from, to);
             if (jo != (size_t)-1) {
                 o = jo;
                 joined = 1;
@@ -1005,7 +1012,7 @@ static void emit_lines(arena *a, const buf *pb, const rline *L, size_t n, size_t
            them one line at a time */
         while (i + 1 < n && L[i].te == L[i].e && b->s[L[i].e] == '\n') {
             const rline *nx = &L[i + 1];
-            if (nx->type != L_TEXT || nx->ts != nx->s || (nx->te - nx->ts >= 2 && b->s[nx->te - 1] == '-'))
+            if (nx->s != L[i].e + 1 || nx->ts != nx->s || (nx->te - nx->ts >= 2 && b->s[nx->te - 1] == '-'))
                 break;
             ends[nends++] = (uint32_t)(o + (L[i].e - from));
             i++;
@@ -1087,12 +1094,13 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
         nl++;
 #endif
     rline *L = pk_arena_alloc(a, nl * sizeof *L);
+    unsigned blank;
 #if defined(__SSE2__)
-    size_t n = line_records(b, L, &it);
+    size_t n = line_records(b, L, &it, &blank);
 #else
-    size_t n = line_records(b, L, NULL);
+    size_t n = line_records(b, L, NULL, &blank);
 #endif
-    emit_lines(a, b, L, n, nl, out, end);
+    emit_lines(a, b, L, n, blank, nl, out, end);
 }
 
 void pk_normalize(arena *a, pk_text *in, size_t plain, pk_text *out)

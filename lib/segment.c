@@ -260,8 +260,27 @@ void pk_segment(arena *a, const pk_text *t, segs *out)
             out->nlines = t->nlines;
             return;
         }
-        size_t lo = first_end(ends, t->nlines - 1, t->base), last = first_end(ends, t->nlines - 1, t->base + t->n);
         const char *text = t->s;
+        if (t->base == 0 && t->n == ends[t->nlines - 1]) {
+            /* the whole (its lines found the first time): a line ends at
+               each end */
+            size_t s = 0, nl = t->nlines;
+            line *l = pk_arena_alloc(a, nl * sizeof(line));
+            out->lines = l;
+            out->nlines = nl;
+            for (size_t k = 0; k < nl; k++, l++) {
+                size_t i = ends[k];
+                /* (an empty line is no heading: heading_kind() tells it
+                   so, with no branch here on the lines' kinds) */
+                l->s = s;
+                l->e = i;
+                l->blank = i == s;
+                l->heading = heading_kind(text + s, i - s);
+                s = i + 1;
+            }
+            return;
+        }
+        size_t lo = first_end(ends, t->nlines - 1, t->base), last = first_end(ends, t->nlines - 1, t->base + t->n);
         size_t base = t->base, n = t->n, s = 0;
         line *l = pk_arena_alloc(a, (last - lo + 1) * sizeof(line));
         out->lines = l;
