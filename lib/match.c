@@ -181,6 +181,10 @@ static unsigned char month_initials[256];
 
 static int month_initial(unsigned char ch) { return month_initials[ch]; }
 
+/* month_at() of a byte, after a byte that is no colon ([0]) or after a
+   colon ([1]) (made with month_initials) */
+static unsigned char month_opens[2][256];
+
 /* The months' forms (lib/data/months.tsv) in the order RX_DATE_NAMED's
    pattern takes them: every name, then every short form, each in the
    table's order; their count. */
@@ -375,6 +379,7 @@ static const pk_cue_fits together[DIGIT_ROWS] = {digit_group_then_separator, dat
 #define DIGIT_BITS ((uint64_t)0x3FF << '0')
 static int in_set(uint64_t set, unsigned char ch) { return ch < 64 && (set >> ch & 1); }
 
+
 /* The three conditions at once for the run of digits [from, to) (the scan
    asks so, once a run): what each asks of the bytes at and after the
    run's first digit is read off the run's length and the bytes around it,
@@ -402,19 +407,58 @@ static unsigned digit_rows(const char *s, size_t n, size_t from, size_t to, size
     if (to >= n)
         return rows | (date_may && len >= 5 ? 1u << ROW_DATE : 0);
     unsigned char next = (unsigned char)s[to];
-    if (!is_digit(prev) && len <= 7 &&
-        (in_set(BYTE_BIT(' ') | BYTE_BIT('-') | BYTE_BIT('/') | BYTE_BIT(':') | BYTE_BIT('.'), next) || next == 0xE2) &&
-        separator_then_digit(s, n, to))
-        rows |= 1u << ROW_GROUP;
-    if (date_may && (len >= 5 || (len == 4 && (next == '-' || next == '.'))))
-        rows |= 1u << ROW_DATE;
-    else if (date_may && len <= 2 && next == '/' && to + 1 < n && is_digit((unsigned char)s[to + 1]))
-        rows |= 1u << ROW_DATE | 1u << ROW_SLASH;
-    const uint64_t gap = DIGIT_BITS | BYTE_BIT(' ') | BYTE_BIT('\n') | BYTE_BIT(':') | BYTE_BIT('.'); /* before_month */
-    size_t k = to, lim = n < to + 5 ? n : to + 5;
-    while (k < lim && in_set(gap, (unsigned char)s[k]))
-        k++;
-    int named = k < lim && month_at(s, k);
+    size_t k, lim = n < to + 5 ? n : to + 5;
+    int named;
+#if defined(__SSE2__)
+    if (to + 8 <= n) {
+        /* the eight bytes after the run at once (the most runs): what the
+           conditions below ask of them read off masks of their kinds (a
+           bit each), with few branches, where the runs' kinds and lengths,
+           mixed as they come, made each a guess */
+        __m128i x = _mm_loadl_epi64((const __m128i *)(const void *)(s + to)); /* the bytes after them 0 */
+        unsigned dig = (unsigned)_mm_movemask_epi8(
+            _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1))));
+        unsigned sp = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))));
+        unsigned colon = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(':')));
+        unsigned dot = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')));
+        unsigned sep = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('-')), _mm_cmpeq_epi8(x, _mm_set1_epi8('/')))) | colon | dot;
+        /* separator_then_digit: a separator at k0 (a space before it at
+           most), one byte or an en dash's three, then a digit after at
+           most two spaces or line breaks (every byte it reads is among
+           the eight) */
+        unsigned k0 = next == ' ', one = sep >> k0 & 1;
+        unsigned dash = (unsigned char)s[to + k0] == 0xE2 && (unsigned char)s[to + k0 + 1] == 0x80 &&
+                        (unsigned char)s[to + k0 + 2] == 0x93;
+        unsigned k1 = k0 + one + 3 * dash, d = dig >> k1, g = sp >> k1;
+        unsigned then_digit = (d | (g & d >> 1) | (g & g >> 1 & d >> 2)) & 1;
+        rows |= (unsigned)(!is_digit(prev) & (len <= 7) & (one | dash) & then_digit) << ROW_GROUP;
+        /* date_digit's two shapes, as below */
+        unsigned iso = (unsigned)date_may & ((len >= 5) | ((len == 4) & ((next == '-') | (next == '.'))));
+        unsigned day_month = (unsigned)date_may & !iso & (len <= 2) & (next == '/') & (dig >> 1 & 1);
+        rows |= iso << ROW_DATE | day_month * (1u << ROW_DATE | 1u << ROW_SLASH);
+        /* the first of the five bytes that is none of before_month's (5:
+           none), and month_at() there: after a colon or not (the first
+           after the run's last digit) */
+        unsigned kr = (unsigned)__builtin_ctz((~(dig | sp | colon | dot) & 0x1Fu) | 0x20u);
+        k = to + kr;
+        named = (kr < 5) & month_opens[(colon << 1) >> kr & 1][(unsigned char)s[k]];
+    } else
+#endif
+    {
+        if (!is_digit(prev) && len <= 7 &&
+            (in_set(BYTE_BIT(' ') | BYTE_BIT('-') | BYTE_BIT('/') | BYTE_BIT(':') | BYTE_BIT('.'), next) || next == 0xE2) &&
+            separator_then_digit(s, n, to))
+            rows |= 1u << ROW_GROUP;
+        if (date_may && (len >= 5 || (len == 4 && (next == '-' || next == '.'))))
+            rows |= 1u << ROW_DATE;
+        else if (date_may && len <= 2 && next == '/' && to + 1 < n && is_digit((unsigned char)s[to + 1]))
+            rows |= 1u << ROW_DATE | 1u << ROW_SLASH;
+        const uint64_t gap = DIGIT_BITS | BYTE_BIT(' ') | BYTE_BIT('\n') | BYTE_BIT(':') | BYTE_BIT('.'); /* before_month */
+        k = to;
+        while (k < lim && in_set(gap, (unsigned char)s[k]))
+            k++;
+        named = k < lim && month_at(s, k);
+    }
     if (named) {
         lo[ROW_NAMED] = k >= from + 5 ? k - 5 : from;
         hi[ROW_NAMED] = to;
@@ -1280,6 +1324,12 @@ static void make_month_stems(void)
         else if (b >= 0x80)
             memset(month_initials + 0xC0, 1, 0x40);
     }
+    /* month_at() of each byte after a byte that is no colon, and after one */
+    for (unsigned b = 0; b < 256; b++)
+        for (int colon = 0; colon < 2; colon++) {
+            const char two[2] = {colon ? ':' : ' ', (char)b};
+            month_opens[colon][b] = (unsigned char)month_at(two, 1);
+        }
     /* the stems in order of their first byte % 32, and where each such
        byte's stems begin */
     for (size_t i = 1; i < n_month_stems; i++)
