@@ -1754,15 +1754,34 @@ static inline int head_at(const formula_heads *fh, const char *s, size_t end, si
     }
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (q + 8 <= end) {
-        /* eight bytes of ASCII (most places): folded at once (A-Z to a-z,
-           as pk_fold_byte() folds a byte below 0x80), then each head's
-           bytes after its first compared in one step */
+        /* eight bytes of ASCII and Latin-1 letters (most places, in
+           Swedish): folded at once as pk_fold_byte() folds each (A-Z to
+           a-z, and after a lead byte 0xC3 the bytes 0x80..0x9E to their
+           small letters), then each head's bytes after its first compared
+           in one step */
+        const uint64_t high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
         uint64_t w;
         memcpy(&w, s + q, 8);
-        if (!(w & 0x8080808080808080u)) {
-            /* bit 7 of w + 0x3F: the byte is at least 'A'; of w + 0x25: past 'Z' */
-            uint64_t upper = (w + 0x3F3F3F3F3F3F3F3Fu) & ~(w + 0x2525252525252525u) & 0x8080808080808080u;
-            uint64_t t = (w | upper >> 2) >> 8;
+        uint64_t beyond = w & high, fold = 0;
+        if (beyond) {
+            /* every byte from 0x80 on a lead 0xC3 or the byte after one
+               (a Latin-1 letter, or its half at the end of the eight): no
+               byte that lets a place through below (the first is none) */
+            uint64_t y = w ^ 0xC3C3C3C3C3C3C3C3u;
+            uint64_t lead = ~(((y & low7) + low7) | y) & high, cont = w & ~(w << 1) & high;
+            if ((lead | cont) != beyond || cont != (lead << 8 & high) || (lead << 8 & high & ~cont))
+                goto bytewise;
+            /* the capitals among the bytes after a lead: 0x80..0x9E (bit 5
+               clear, and not 0x9F) */
+            uint64_t z = w ^ 0x9F9F9F9F9F9F9F9Fu;
+            fold = cont & ~(w << 2) & ~(~(((z & low7) + low7) | z) & high);
+        }
+        {
+            /* bit 7 of (the low seven bits) + 0x3F: the byte is at least
+               'A'; of + 0x25: past 'Z' (a byte from 0x80 on none) */
+            uint64_t w7 = w & low7;
+            uint64_t upper = (w7 + 0x3F3F3F3F3F3F3F3Fu) & ~(w7 + 0x2525252525252525u) & ~w & high;
+            uint64_t t = (w | (upper | fold) >> 2) >> 8;
             for (size_t j = fh->lo[f0]; j < fh->lo[f0 + 1]; j++) {
                 if ((t ^ fh->sig[j]) & fh->mask[j])
                     continue;
@@ -1773,6 +1792,7 @@ static inline int head_at(const formula_heads *fh, const char *s, size_t end, si
             return 0;
         }
     }
+bytewise:
 #endif
     for (size_t j = fh->lo[f0]; j < fh->lo[f0 + 1]; j++) {
         const formula_head *h = &fh->h[j];
