@@ -59,7 +59,8 @@ typedef struct pattern {
        cue, not per byte. NULL: windows. */
     size_t (*starts)(const char *s, size_t n, size_t cue, size_t *at);
     /* A row that finds its own places (compiled anchored, and tried at
-       them wherever it runs, in its cues' windows too): the places where a
+       them wherever it runs: over the whole range when it has anchors,
+       else in its cues' windows too): the places where a
        match may start for the first of its anchors (a day's digits) at or
        after *p and before end, up to MAX_STARTS, ascending and after the
        previous anchor; *p moves past the anchor. It reads no byte at or
@@ -3368,7 +3369,11 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
                 }
         return 0;
     }
-    if (!q->needles)
+    /* a row whose places walk the cues that hold its anchors searches the
+       range itself, a place at a time: windows around its own cues
+       ("15 maj", the digits before a month's letter) would walk those cues
+       too, and then ask the places of each window again */
+    if (!q->needles || q->anchors)
         return rx_run(c, id, start, end, ov, ncap);
     if (end - start < 512) {
         /* a short range (a line, a sentence): every match holds a cue word
