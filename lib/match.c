@@ -101,6 +101,10 @@ typedef struct pattern {
        places finds (the digits' rows record it), so that the search for
        the next anchor starts at the next such cue; 0: none */
     int anchors;
+    /* a row with anchors: its places for an anchor at d, the text read
+       to its end (as the scan read it when it found the anchor, so that
+       what places() would ask of the anchor again holds); NULL: places() */
+    size_t (*anchor_places)(const char *s, size_t d, size_t *at);
 } pattern;
 #define MAX_STARTS 64
 
@@ -1380,10 +1384,39 @@ static int month_stem(const char *s, size_t end, size_t k)
     return 0;
 }
 
+/* RX_DATE_NAMED's places for the day at d (named_places() found it so):
+   where its match may open, at the day, or at the word before it, "den"
+   or a weekday, or at the word before "den". */
+static size_t day_places(const char *s, size_t d, size_t *at)
+{
+    size_t n = 0, q = d;
+    while (q > 0 && rx_space((unsigned char)s[q - 1]))
+        q--;
+    if (q < d) {
+        /* the word before the day; before "den", the word before it too */
+        size_t w[MAX_STARTS], nw = 0, b = word_places(s, q, w, &nw);
+        if (q - b == 3 && (s[b] | 0x20) == 'd' && (s[b + 1] | 0x20) == 'e' && (s[b + 2] | 0x20) == 'n') {
+            size_t r = b, v[MAX_STARTS], nv = 0;
+            while (r > 0 && rx_space((unsigned char)s[r - 1]))
+                r--;
+            if (r < b)
+                word_places(s, r, v, &nv);
+            for (size_t i = 0; i < nv; i++)
+                if (day_word_at(&weekday_words, s, v[i], r))
+                    at[n++] = v[i];
+        }
+        /* a place in the word before the day opens a weekday or "den" */
+        for (size_t i = 0; i < nw; i++)
+            if (day_word_at(&weekday_words, s, w[i], q) || day_word_at(&den_words, s, w[i], q))
+                at[n++] = w[i];
+    }
+    at[n++] = d;
+    return n;
+}
+
 /* RX_DATE_NAMED's places: a day (one or two digits after no digit, ":a"
    or ":e", white space, and the opening of a month's name, as
-   month_stem() reads it), and where its match may open: at the day, or at
-   the word before it, "den" or a weekday, or at the word before "den". */
+   month_stem() reads it), and where its match may open (day_places()). */
 static size_t named_places(const char *s, size_t end, size_t *p, size_t *at)
 {
     for (size_t d = *p; (d = next_digit(s, d, end)) < end; d++) {
@@ -1411,30 +1444,8 @@ static size_t named_places(const char *s, size_t end, size_t *p, size_t *at)
             d = run - 1;
             continue;
         }
-        size_t n = 0, q = d;
-        while (q > 0 && rx_space((unsigned char)s[q - 1]))
-            q--;
-        if (q < d) {
-            /* the word before the day; before "den", the word before it too */
-            size_t w[MAX_STARTS], nw = 0, b = word_places(s, q, w, &nw);
-            if (q - b == 3 && (s[b] | 0x20) == 'd' && (s[b + 1] | 0x20) == 'e' && (s[b + 2] | 0x20) == 'n') {
-                size_t r = b, v[MAX_STARTS], nv = 0;
-                while (r > 0 && rx_space((unsigned char)s[r - 1]))
-                    r--;
-                if (r < b)
-                    word_places(s, r, v, &nv);
-                for (size_t i = 0; i < nv; i++)
-                    if (day_word_at(&weekday_words, s, v[i], r))
-                        at[n++] = v[i];
-            }
-            /* a place in the word before the day opens a weekday or "den" */
-            for (size_t i = 0; i < nw; i++)
-                if (day_word_at(&weekday_words, s, w[i], q) || day_word_at(&den_words, s, w[i], q))
-                    at[n++] = w[i];
-        }
-        at[n++] = d;
         *p = d + 1;
-        return n;
+        return day_places(s, d, at);
     }
     *p = end;
     return 0;
@@ -2192,7 +2203,7 @@ static const pattern patterns[RX_COUNT] = {
     [RX_DATE_PAREN] = {NULL /* built from pattern_words.tsv's slash_date_lead rows */, NULL, 0, 0, NULL, paren_starts, NULL,
                       RX_DATE_SLASH},
     [RX_DATE_NAMED] = {src_date_named, cue_date_named, 64, 96, digit_then_letter, NULL,
-                      named_places, .anchors = PK_CUE_DAYS},
+                      named_places, .anchors = PK_CUE_DAYS, .anchor_places = day_places},
     [RX_FORMULA] = {NULL /* built from pk_formulas */, NULL, 0, 0, NULL, .first = formula_opens, .each = 1},
     [RX_OPEN_FORMULA] = {NULL /* built from pk_open_formulas */, NULL, 0, 0, NULL, .first = open_formula_opens},
     /* "Bygg- och miljönämnden", "Äldre samt vård- och omsorgsnämnden",
@@ -3296,7 +3307,11 @@ static PK_ALWAYS_INLINE int rx_run(ctx *c, int id, size_t start, size_t end, siz
             pk_cue_places(c, patterns[id].anchors);
             an = &c->cue[patterns[id].anchors];
         }
+        /* read to the text's end, an anchor holds as the scan found it:
+           its places are read off it, not asked again */
+        size_t (*anchor_places)(const char *, size_t, size_t *) = end == c->t.n ? patterns[id].anchor_places : NULL;
         for (size_t p = start; p < end;) {
+            size_t nk;
             if (an) {
                 /* every anchor is a cue of the anchors' kind: the search
                    for the next starts at the next such cue, and ends
@@ -3306,7 +3321,11 @@ static PK_ALWAYS_INLINE int rx_run(ctx *c, int id, size_t start, size_t end, siz
                     return 0;
                 p = an->at[j];
             }
-            for (size_t k = 0, nk = patterns[id].places(c->t.s, end, &p, at); k < nk; k++)
+            if (an && anchor_places)
+                nk = anchor_places(c->t.s, p++, at);
+            else
+                nk = patterns[id].places(c->t.s, end, &p, at);
+            for (size_t k = 0; k < nk; k++)
                 if (at[k] >= start && rx_exec(c, id, at[k], end, ov, ncap))
                     return 1;
         }
