@@ -59,7 +59,8 @@ typedef struct pattern {
        cue, not per byte. NULL: windows. */
     size_t (*starts)(const char *s, size_t n, size_t cue, size_t *at);
     /* A row that finds its own places (compiled anchored, and tried at
-       them wherever it runs, in its cues' windows too): the places where a
+       them wherever it runs: over the whole range when it has anchors,
+       else in its cues' windows too): the places where a
        match may start for the first of its anchors (a day's digits) at or
        after *p and before end, up to MAX_STARTS, ascending and after the
        previous anchor; *p moves past the anchor. It reads no byte at or
@@ -100,6 +101,10 @@ typedef struct pattern {
        places finds (the digits' rows record it), so that the search for
        the next anchor starts at the next such cue; 0: none */
     int anchors;
+    /* a row with anchors: its places for an anchor at d, the text read
+       to its end (as the scan read it when it found the anchor, so that
+       what places() would ask of the anchor again holds); NULL: places() */
+    size_t (*anchor_places)(const char *s, size_t d, size_t *at);
 } pattern;
 #define MAX_STARTS 64
 
@@ -180,6 +185,10 @@ int pk_word_ends_soon(const char *s, size_t n, size_t at)
 static unsigned char month_initials[256];
 
 static int month_initial(unsigned char ch) { return month_initials[ch]; }
+
+/* month_at() of a byte, after a byte that is no colon ([0]) or after a
+   colon ([1]) (made with month_initials) */
+static unsigned char month_opens[2][256];
 
 /* The months' forms (lib/data/months.tsv) in the order RX_DATE_NAMED's
    pattern takes them: every name, then every short form, each in the
@@ -375,6 +384,7 @@ static const pk_cue_fits together[DIGIT_ROWS] = {digit_group_then_separator, dat
 #define DIGIT_BITS ((uint64_t)0x3FF << '0')
 static int in_set(uint64_t set, unsigned char ch) { return ch < 64 && (set >> ch & 1); }
 
+
 /* The three conditions at once for the run of digits [from, to) (the scan
    asks so, once a run): what each asks of the bytes at and after the
    run's first digit is read off the run's length and the bytes around it,
@@ -402,19 +412,58 @@ static unsigned digit_rows(const char *s, size_t n, size_t from, size_t to, size
     if (to >= n)
         return rows | (date_may && len >= 5 ? 1u << ROW_DATE : 0);
     unsigned char next = (unsigned char)s[to];
-    if (!is_digit(prev) && len <= 7 &&
-        (in_set(BYTE_BIT(' ') | BYTE_BIT('-') | BYTE_BIT('/') | BYTE_BIT(':') | BYTE_BIT('.'), next) || next == 0xE2) &&
-        separator_then_digit(s, n, to))
-        rows |= 1u << ROW_GROUP;
-    if (date_may && (len >= 5 || (len == 4 && (next == '-' || next == '.'))))
-        rows |= 1u << ROW_DATE;
-    else if (date_may && len <= 2 && next == '/' && to + 1 < n && is_digit((unsigned char)s[to + 1]))
-        rows |= 1u << ROW_DATE | 1u << ROW_SLASH;
-    const uint64_t gap = DIGIT_BITS | BYTE_BIT(' ') | BYTE_BIT('\n') | BYTE_BIT(':') | BYTE_BIT('.'); /* before_month */
-    size_t k = to, lim = n < to + 5 ? n : to + 5;
-    while (k < lim && in_set(gap, (unsigned char)s[k]))
-        k++;
-    int named = k < lim && month_at(s, k);
+    size_t k, lim = n < to + 5 ? n : to + 5;
+    int named;
+#if defined(__SSE2__)
+    if (to + 8 <= n) {
+        /* the eight bytes after the run at once (the most runs): what the
+           conditions below ask of them read off masks of their kinds (a
+           bit each), with few branches, where the runs' kinds and lengths,
+           mixed as they come, made each a guess */
+        __m128i x = _mm_loadl_epi64((const __m128i *)(const void *)(s + to)); /* the bytes after them 0 */
+        unsigned dig = (unsigned)_mm_movemask_epi8(
+            _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1))));
+        unsigned sp = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))));
+        unsigned colon = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(':')));
+        unsigned dot = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')));
+        unsigned sep = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('-')), _mm_cmpeq_epi8(x, _mm_set1_epi8('/')))) | colon | dot;
+        /* separator_then_digit: a separator at k0 (a space before it at
+           most), one byte or an en dash's three, then a digit after at
+           most two spaces or line breaks (every byte it reads is among
+           the eight) */
+        unsigned k0 = next == ' ', one = sep >> k0 & 1;
+        unsigned dash = (unsigned char)s[to + k0] == 0xE2 && (unsigned char)s[to + k0 + 1] == 0x80 &&
+                        (unsigned char)s[to + k0 + 2] == 0x93;
+        unsigned k1 = k0 + one + 3 * dash, d = dig >> k1, g = sp >> k1;
+        unsigned then_digit = (d | (g & d >> 1) | (g & g >> 1 & d >> 2)) & 1;
+        rows |= (unsigned)(!is_digit(prev) & (len <= 7) & (one | dash) & then_digit) << ROW_GROUP;
+        /* date_digit's two shapes, as below */
+        unsigned iso = (unsigned)date_may & ((len >= 5) | ((len == 4) & ((next == '-') | (next == '.'))));
+        unsigned day_month = (unsigned)date_may & !iso & (len <= 2) & (next == '/') & (dig >> 1 & 1);
+        rows |= iso << ROW_DATE | day_month * (1u << ROW_DATE | 1u << ROW_SLASH);
+        /* the first of the five bytes that is none of before_month's (5:
+           none), and month_at() there: after a colon or not (the first
+           after the run's last digit) */
+        unsigned kr = (unsigned)__builtin_ctz((~(dig | sp | colon | dot) & 0x1Fu) | 0x20u);
+        k = to + kr;
+        named = (kr < 5) & month_opens[(colon << 1) >> kr & 1][(unsigned char)s[k]];
+    } else
+#endif
+    {
+        if (!is_digit(prev) && len <= 7 &&
+            (in_set(BYTE_BIT(' ') | BYTE_BIT('-') | BYTE_BIT('/') | BYTE_BIT(':') | BYTE_BIT('.'), next) || next == 0xE2) &&
+            separator_then_digit(s, n, to))
+            rows |= 1u << ROW_GROUP;
+        if (date_may && (len >= 5 || (len == 4 && (next == '-' || next == '.'))))
+            rows |= 1u << ROW_DATE;
+        else if (date_may && len <= 2 && next == '/' && to + 1 < n && is_digit((unsigned char)s[to + 1]))
+            rows |= 1u << ROW_DATE | 1u << ROW_SLASH;
+        const uint64_t gap = DIGIT_BITS | BYTE_BIT(' ') | BYTE_BIT('\n') | BYTE_BIT(':') | BYTE_BIT('.'); /* before_month */
+        k = to;
+        while (k < lim && in_set(gap, (unsigned char)s[k]))
+            k++;
+        named = k < lim && month_at(s, k);
+    }
     if (named) {
         lo[ROW_NAMED] = k >= from + 5 ? k - 5 : from;
         hi[ROW_NAMED] = to;
@@ -1280,6 +1329,12 @@ static void make_month_stems(void)
         else if (b >= 0x80)
             memset(month_initials + 0xC0, 1, 0x40);
     }
+    /* month_at() of each byte after a byte that is no colon, and after one */
+    for (unsigned b = 0; b < 256; b++)
+        for (int colon = 0; colon < 2; colon++) {
+            const char two[2] = {colon ? ':' : ' ', (char)b};
+            month_opens[colon][b] = (unsigned char)month_at(two, 1);
+        }
     /* the stems in order of their first byte % 32, and where each such
        byte's stems begin */
     for (size_t i = 1; i < n_month_stems; i++)
@@ -1329,10 +1384,39 @@ static int month_stem(const char *s, size_t end, size_t k)
     return 0;
 }
 
+/* RX_DATE_NAMED's places for the day at d (named_places() found it so):
+   where its match may open, at the day, or at the word before it, "den"
+   or a weekday, or at the word before "den". */
+static size_t day_places(const char *s, size_t d, size_t *at)
+{
+    size_t n = 0, q = d;
+    while (q > 0 && rx_space((unsigned char)s[q - 1]))
+        q--;
+    if (q < d) {
+        /* the word before the day; before "den", the word before it too */
+        size_t w[MAX_STARTS], nw = 0, b = word_places(s, q, w, &nw);
+        if (q - b == 3 && (s[b] | 0x20) == 'd' && (s[b + 1] | 0x20) == 'e' && (s[b + 2] | 0x20) == 'n') {
+            size_t r = b, v[MAX_STARTS], nv = 0;
+            while (r > 0 && rx_space((unsigned char)s[r - 1]))
+                r--;
+            if (r < b)
+                word_places(s, r, v, &nv);
+            for (size_t i = 0; i < nv; i++)
+                if (day_word_at(&weekday_words, s, v[i], r))
+                    at[n++] = v[i];
+        }
+        /* a place in the word before the day opens a weekday or "den" */
+        for (size_t i = 0; i < nw; i++)
+            if (day_word_at(&weekday_words, s, w[i], q) || day_word_at(&den_words, s, w[i], q))
+                at[n++] = w[i];
+    }
+    at[n++] = d;
+    return n;
+}
+
 /* RX_DATE_NAMED's places: a day (one or two digits after no digit, ":a"
    or ":e", white space, and the opening of a month's name, as
-   month_stem() reads it), and where its match may open: at the day, or at
-   the word before it, "den" or a weekday, or at the word before "den". */
+   month_stem() reads it), and where its match may open (day_places()). */
 static size_t named_places(const char *s, size_t end, size_t *p, size_t *at)
 {
     for (size_t d = *p; (d = next_digit(s, d, end)) < end; d++) {
@@ -1360,30 +1444,8 @@ static size_t named_places(const char *s, size_t end, size_t *p, size_t *at)
             d = run - 1;
             continue;
         }
-        size_t n = 0, q = d;
-        while (q > 0 && rx_space((unsigned char)s[q - 1]))
-            q--;
-        if (q < d) {
-            /* the word before the day; before "den", the word before it too */
-            size_t w[MAX_STARTS], nw = 0, b = word_places(s, q, w, &nw);
-            if (q - b == 3 && (s[b] | 0x20) == 'd' && (s[b + 1] | 0x20) == 'e' && (s[b + 2] | 0x20) == 'n') {
-                size_t r = b, v[MAX_STARTS], nv = 0;
-                while (r > 0 && rx_space((unsigned char)s[r - 1]))
-                    r--;
-                if (r < b)
-                    word_places(s, r, v, &nv);
-                for (size_t i = 0; i < nv; i++)
-                    if (day_word_at(&weekday_words, s, v[i], r))
-                        at[n++] = v[i];
-            }
-            /* a place in the word before the day opens a weekday or "den" */
-            for (size_t i = 0; i < nw; i++)
-                if (day_word_at(&weekday_words, s, w[i], q) || day_word_at(&den_words, s, w[i], q))
-                    at[n++] = w[i];
-        }
-        at[n++] = d;
         *p = d + 1;
-        return n;
+        return day_places(s, d, at);
     }
     *p = end;
     return 0;
@@ -1704,15 +1766,34 @@ static inline int head_at(const formula_heads *fh, const char *s, size_t end, si
     }
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (q + 8 <= end) {
-        /* eight bytes of ASCII (most places): folded at once (A-Z to a-z,
-           as pk_fold_byte() folds a byte below 0x80), then each head's
-           bytes after its first compared in one step */
+        /* eight bytes of ASCII and Latin-1 letters (most places, in
+           Swedish): folded at once as pk_fold_byte() folds each (A-Z to
+           a-z, and after a lead byte 0xC3 the bytes 0x80..0x9E to their
+           small letters), then each head's bytes after its first compared
+           in one step */
+        const uint64_t high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
         uint64_t w;
         memcpy(&w, s + q, 8);
-        if (!(w & 0x8080808080808080u)) {
-            /* bit 7 of w + 0x3F: the byte is at least 'A'; of w + 0x25: past 'Z' */
-            uint64_t upper = (w + 0x3F3F3F3F3F3F3F3Fu) & ~(w + 0x2525252525252525u) & 0x8080808080808080u;
-            uint64_t t = (w | upper >> 2) >> 8;
+        uint64_t beyond = w & high, fold = 0;
+        if (beyond) {
+            /* every byte from 0x80 on a lead 0xC3 or the byte after one
+               (a Latin-1 letter, or its half at the end of the eight): no
+               byte that lets a place through below (the first is none) */
+            uint64_t y = w ^ 0xC3C3C3C3C3C3C3C3u;
+            uint64_t lead = ~(((y & low7) + low7) | y) & high, cont = w & ~(w << 1) & high;
+            if ((lead | cont) != beyond || cont != (lead << 8 & high) || (lead << 8 & high & ~cont))
+                goto bytewise;
+            /* the capitals among the bytes after a lead: 0x80..0x9E (bit 5
+               clear, and not 0x9F) */
+            uint64_t z = w ^ 0x9F9F9F9F9F9F9F9Fu;
+            fold = cont & ~(w << 2) & ~(~(((z & low7) + low7) | z) & high);
+        }
+        {
+            /* bit 7 of (the low seven bits) + 0x3F: the byte is at least
+               'A'; of + 0x25: past 'Z' (a byte from 0x80 on none) */
+            uint64_t w7 = w & low7;
+            uint64_t upper = (w7 + 0x3F3F3F3F3F3F3F3Fu) & ~(w7 + 0x2525252525252525u) & ~w & high;
+            uint64_t t = (w | (upper | fold) >> 2) >> 8;
             for (size_t j = fh->lo[f0]; j < fh->lo[f0 + 1]; j++) {
                 if ((t ^ fh->sig[j]) & fh->mask[j])
                     continue;
@@ -1723,6 +1804,7 @@ static inline int head_at(const formula_heads *fh, const char *s, size_t end, si
             return 0;
         }
     }
+bytewise:
 #endif
     for (size_t j = fh->lo[f0]; j < fh->lo[f0 + 1]; j++) {
         const formula_head *h = &fh->h[j];
@@ -2121,7 +2203,7 @@ static const pattern patterns[RX_COUNT] = {
     [RX_DATE_PAREN] = {NULL /* built from pattern_words.tsv's slash_date_lead rows */, NULL, 0, 0, NULL, paren_starts, NULL,
                       RX_DATE_SLASH},
     [RX_DATE_NAMED] = {src_date_named, cue_date_named, 64, 96, digit_then_letter, NULL,
-                      named_places, .anchors = PK_CUE_DAYS},
+                      named_places, .anchors = PK_CUE_DAYS, .anchor_places = day_places},
     [RX_FORMULA] = {NULL /* built from pk_formulas */, NULL, 0, 0, NULL, .first = formula_opens, .each = 1},
     [RX_OPEN_FORMULA] = {NULL /* built from pk_open_formulas */, NULL, 0, 0, NULL, .first = open_formula_opens},
     /* "Bygg- och miljönämnden", "Äldre samt vård- och omsorgsnämnden",
@@ -3225,7 +3307,11 @@ static PK_ALWAYS_INLINE int rx_run(ctx *c, int id, size_t start, size_t end, siz
             pk_cue_places(c, patterns[id].anchors);
             an = &c->cue[patterns[id].anchors];
         }
+        /* read to the text's end, an anchor holds as the scan found it:
+           its places are read off it, not asked again */
+        size_t (*anchor_places)(const char *, size_t, size_t *) = end == c->t.n ? patterns[id].anchor_places : NULL;
         for (size_t p = start; p < end;) {
+            size_t nk;
             if (an) {
                 /* every anchor is a cue of the anchors' kind: the search
                    for the next starts at the next such cue, and ends
@@ -3235,7 +3321,11 @@ static PK_ALWAYS_INLINE int rx_run(ctx *c, int id, size_t start, size_t end, siz
                     return 0;
                 p = an->at[j];
             }
-            for (size_t k = 0, nk = patterns[id].places(c->t.s, end, &p, at); k < nk; k++)
+            if (an && anchor_places)
+                nk = anchor_places(c->t.s, p++, at);
+            else
+                nk = patterns[id].places(c->t.s, end, &p, at);
+            for (size_t k = 0; k < nk; k++)
                 if (at[k] >= start && rx_exec(c, id, at[k], end, ov, ncap))
                     return 1;
         }
@@ -3298,7 +3388,11 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
                 }
         return 0;
     }
-    if (!q->needles)
+    /* a row whose places walk the cues that hold its anchors searches the
+       range itself, a place at a time: windows around its own cues
+       ("15 maj", the digits before a month's letter) would walk those cues
+       too, and then ask the places of each window again */
+    if (!q->needles || q->anchors)
         return rx_run(c, id, start, end, ov, ncap);
     if (end - start < 512) {
         /* a short range (a line, a sentence): every match holds a cue word
