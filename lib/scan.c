@@ -840,36 +840,23 @@ typedef struct places {
     uint32_t n, cap, end, out;
 } places;
 
-/* The pass's text and arena, and the room not yet handed to a kind:
-   each kind's first room (ROOM places) is cut from one allocation for
-   several. */
+/* The pass's text and arena. */
 typedef struct pass {
     const char *s;
     size_t n;
     arena *a;
-    uint32_t *spare;
-    size_t nspare;
 } pass;
 
+/* The room each kind has at first (cut from one allocation for all). */
 #define ROOM 64
-#define ROOMS_AT_ONCE 16
 
 /* More room for a kind's places. */
+__attribute__((noinline)) /* seldom asked: out of the loop over the hits */
 static void grow_room(pass *ps, places *q)
 {
-    if (!q->cap) {
-        if (ps->nspare < ROOM) {
-            ps->spare = pk_arena_alloc(ps->a, ROOMS_AT_ONCE * ROOM * sizeof *ps->spare);
-            ps->nspare = ROOMS_AT_ONCE * ROOM;
-        }
-        q->at = ps->spare;
-        q->cap = ROOM;
-        ps->spare += ROOM;
-        ps->nspare -= ROOM;
-        return;
-    }
-    q->at = pk_arena_grow(ps->a, q->at, q->cap * sizeof *q->at, 2 * q->cap * sizeof *q->at);
-    q->cap *= 2;
+    uint32_t more = q->cap ? 2 * q->cap : ROOM;
+    q->at = pk_arena_grow(ps->a, q->at, q->cap * sizeof *q->at, more * sizeof *q->at);
+    q->cap = more;
 }
 
 /* Place p of this kind into the places of every kind when `ok`, without
@@ -1349,9 +1336,16 @@ void pk_scan_text(ctx *c)
 {
     const pk_scan *sc = c->ex->scan;
     places pl[PK_CUE_KINDS];
-    /* no places and no room yet (all bits zero: at NULL, n, cap and end 0) */
+    /* no places yet (all bits zero: n, end and out 0), and each kind its
+       first room: no kind's first place waits for its room (a branch
+       that most kinds take once in each text) */
     memset(pl, 0, sizeof pl);
-    pass ps = {.s = c->t.s, .n = c->t.n, .a = c->a, .spare = NULL, .nspare = 0};
+    uint32_t *room = pk_arena_alloc(c->a, PK_CUE_KINDS * ROOM * sizeof *room);
+    for (int kind = 0; room && kind < PK_CUE_KINDS; kind++) {
+        pl[kind].at = room + kind * ROOM;
+        pl[kind].cap = ROOM;
+    }
+    pass ps = {.s = c->t.s, .n = c->t.n, .a = c->a};
     size_t n = c->t.n, depth = sc->depth;
     if (n < MANY_STREAMS) {
         one_stream(sc, &ps, pl);
@@ -1370,7 +1364,7 @@ void pk_scan_text(ctx *c)
     }
     for (int kind = 0; kind < PK_CUE_KINDS; kind++) {
         pk_cues *q = &c->cue[kind];
-        q->at = pl[kind].at;
+        q->at = pl[kind].n ? pl[kind].at : NULL;
         q->n = pl[kind].n;
         if (pl[kind].out)
             settle(q);
