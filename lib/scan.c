@@ -1005,8 +1005,11 @@ static inline void hits_at(const pk_scan *sc, pass *ps, places *q, const hot_sta
     const char *s = ps->s;
     const unsigned char *u = (const unsigned char *)s;
     size_t n = ps->n;
-    if (hs->after_digit)
+    if (hs->after_digit) {
         digit_cues(sc, ps, q, p);
+        if (!hs->n)
+            return; /* as a digit's state mostly is: no hits */
+    }
     uint32_t m = case_bits(u, p);
 #if defined(__SSE2__)
     const __m128i bits = _mm_set1_epi32((int)m), zero = _mm_setzero_si128();
