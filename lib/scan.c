@@ -840,36 +840,23 @@ typedef struct places {
     uint32_t n, cap, end, out;
 } places;
 
-/* The pass's text and arena, and the room not yet handed to a kind:
-   each kind's first room (ROOM places) is cut from one allocation for
-   several. */
+/* The pass's text and arena. */
 typedef struct pass {
     const char *s;
     size_t n;
     arena *a;
-    uint32_t *spare;
-    size_t nspare;
 } pass;
 
+/* The room each kind has at first (cut from one allocation for all). */
 #define ROOM 64
-#define ROOMS_AT_ONCE 16
 
 /* More room for a kind's places. */
+__attribute__((noinline)) /* seldom asked: out of the loop over the hits */
 static void grow_room(pass *ps, places *q)
 {
-    if (!q->cap) {
-        if (ps->nspare < ROOM) {
-            ps->spare = pk_arena_alloc(ps->a, ROOMS_AT_ONCE * ROOM * sizeof *ps->spare);
-            ps->nspare = ROOMS_AT_ONCE * ROOM;
-        }
-        q->at = ps->spare;
-        q->cap = ROOM;
-        ps->spare += ROOM;
-        ps->nspare -= ROOM;
-        return;
-    }
-    q->at = pk_arena_grow(ps->a, q->at, q->cap * sizeof *q->at, 2 * q->cap * sizeof *q->at);
-    q->cap *= 2;
+    uint32_t more = q->cap ? 2 * q->cap : ROOM;
+    q->at = pk_arena_grow(ps->a, q->at, q->cap * sizeof *q->at, more * sizeof *q->at);
+    q->cap = more;
 }
 
 /* Place p of this kind into the places of every kind when `ok`, without
@@ -919,6 +906,25 @@ static void settle(pk_cues *q)
     q->n = o;
 }
 
+/* The end of the run of digits from `to` on: sixteen bytes at a time
+   (most runs are short: a walk by bytes would end as unpredictably as
+   they do), the last few by bytes. */
+static inline size_t digits_end(const unsigned char *u, size_t n, size_t to)
+{
+#if defined(__SSE2__)
+    const __m128i below = _mm_set1_epi8('0' - 1), above = _mm_set1_epi8('9' + 1);
+    for (; to + 16 <= n; to += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + to));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, below), _mm_cmplt_epi8(x, above)));
+        if (m != 0xFFFF)
+            return to + (size_t)__builtin_ctz(~m);
+    }
+#endif
+    while (to < n && (unsigned char)(u[to] - '0') < 10)
+        to++;
+    return to;
+}
+
 /* The digit cues of the run of digits that opens at p, into q: each row
    asked once for the whole run (its later digits are no hot state). (A
    run that goes on past the place where the next stream keeps from is
@@ -928,9 +934,7 @@ static void digit_cues(const pk_scan *sc, pass *ps, places *q, size_t p)
 {
     const char *s = ps->s;
     const unsigned char *u = (const unsigned char *)s;
-    size_t n = ps->n, to = p + 1;
-    while (to < n && (unsigned char)(u[to] - '0') < 10)
-        to++;
+    size_t n = ps->n, to = digits_end(u, n, p + 1);
     for (int i = 0; i < sc->ndigit; i++) {
         size_t lo = p, hi = p + 1;
         if (sc->digit_run[i])
@@ -1001,8 +1005,11 @@ static inline void hits_at(const pk_scan *sc, pass *ps, places *q, const hot_sta
     const char *s = ps->s;
     const unsigned char *u = (const unsigned char *)s;
     size_t n = ps->n;
-    if (hs->after_digit)
+    if (hs->after_digit) {
         digit_cues(sc, ps, q, p);
+        if (!hs->n)
+            return; /* as a digit's state mostly is: no hits */
+    }
     uint32_t m = case_bits(u, p);
 #if defined(__SSE2__)
     const __m128i bits = _mm_set1_epi32((int)m), zero = _mm_setzero_si128();
@@ -1332,9 +1339,16 @@ void pk_scan_text(ctx *c)
 {
     const pk_scan *sc = c->ex->scan;
     places pl[PK_CUE_KINDS];
-    /* no places and no room yet (all bits zero: at NULL, n, cap and end 0) */
+    /* no places yet (all bits zero: n, end and out 0), and each kind its
+       first room: no kind's first place waits for its room (a branch
+       that most kinds take once in each text) */
     memset(pl, 0, sizeof pl);
-    pass ps = {.s = c->t.s, .n = c->t.n, .a = c->a, .spare = NULL, .nspare = 0};
+    uint32_t *room = pk_arena_alloc(c->a, PK_CUE_KINDS * ROOM * sizeof *room);
+    for (int kind = 0; room && kind < PK_CUE_KINDS; kind++) {
+        pl[kind].at = room + kind * ROOM;
+        pl[kind].cap = ROOM;
+    }
+    pass ps = {.s = c->t.s, .n = c->t.n, .a = c->a};
     size_t n = c->t.n, depth = sc->depth;
     if (n < MANY_STREAMS) {
         one_stream(sc, &ps, pl);
@@ -1353,7 +1367,7 @@ void pk_scan_text(ctx *c)
     }
     for (int kind = 0; kind < PK_CUE_KINDS; kind++) {
         pk_cues *q = &c->cue[kind];
-        q->at = pl[kind].at;
+        q->at = pl[kind].n ? pl[kind].at : NULL;
         q->n = pl[kind].n;
         if (pl[kind].out)
             settle(q);
