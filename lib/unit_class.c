@@ -149,6 +149,11 @@ static struct {
     size_t by_len[NROWS];
     unsigned char by_last[NROWS];
     uint64_t short_rows[ROW_WORDS];
+    /* the pairs any row of two bytes or more opens with (bit k: pair k),
+       two cache lines: a place whose pair opens none (most) is passed
+       without a look at first_at, which is cold at a document's few
+       questions */
+    uint64_t opens[1024 / 64];
     scope_table scopes;
 } row_pairs;
 static pthread_once_t row_pairs_once = PTHREAD_ONCE_INIT;
@@ -173,9 +178,11 @@ static void make_row_pairs(void)
     make_scope_table(&row_pairs.scopes);
     unsigned short fill[1024 + 1] = {0};
     for (size_t i = 0; i < NROWS; i++)
-        if (rows[i].len >= 2)
-            fill[pair_bit((unsigned char)rows[i].pat[0], (unsigned char)rows[i].pat[1]) + 1]++;
-        else
+        if (rows[i].len >= 2) {
+            unsigned k = pair_bit((unsigned char)rows[i].pat[0], (unsigned char)rows[i].pat[1]);
+            fill[k + 1]++;
+            row_pairs.opens[k >> 6] |= (uint64_t)1 << (k & 63);
+        } else
             row_pairs.short_rows[i / 64] |= (uint64_t)1 << (i % 64);
     for (size_t k = 0; k < 1024; k++)
         fill[k + 1] = (unsigned short)(fill[k + 1] + fill[k]);
@@ -212,6 +219,8 @@ static const char *match_rows(const char *s, size_t n, char scope, int anchored)
         /* the rows before best are as long as it or longer: none fits from here on */
         if (best < hi && rows[best].len > n - i)
             break;
+        if (!pair_seen(row_pairs.opens, s + i))
+            continue;
         unsigned k = pair_bit((unsigned char)s[i], (unsigned char)s[i + 1]);
         for (size_t j = row_pairs.first_at[k]; j < row_pairs.first_at[k + 1]; j++) {
             size_t r = row_pairs.by_first[j];
