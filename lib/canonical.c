@@ -833,8 +833,12 @@ static int noun_index(const char *w, size_t n, int definite)
    "Rinkeby-Kistamottagningen"). */
 const char *pk_unit_key(ctx *c, const char *name)
 {
-    char *low = pk_lower(c->a, name, strlen(name));
-    size_t n = strlen(low);
+    const char *low = pk_lower(c->a, name, strlen(name));
+    return pk_unit_key_lowered(c, low, strlen(low));
+}
+
+const char *pk_unit_key_lowered(ctx *c, const char *low, size_t n)
+{
     char *w = pk_arena_alloc(c->a, n + 1);
     size_t o = 0;
     int depth = 0;

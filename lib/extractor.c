@@ -105,6 +105,7 @@ static void ctx_init(ctx *c, const pk_extractor *ex, arena *a, pcre2_match_data 
     c->decisions.size = sizeof(pk_decision);
     c->decision_items.size = sizeof(pk_decision_item);
     c->units.size = sizeof(pk_unit);
+    c->unit_lows.size = sizeof(const char *);
     c->people.size = sizeof(pk_person);
     c->warnings.size = sizeof(const char *);
 }

@@ -252,12 +252,24 @@ static const char *match_rows(const char *s, size_t n, char scope, int anchored)
     return NULL;
 }
 
+/* The class of the lower-case text low, as class_of() */
+static const char *class_of_low(const char *low, char scope) { return match_rows(low, strlen(low), scope, 0); }
+
 static const char *class_of(ctx *c, const char *s, size_t n, char scope)
 {
     if (!s || !n)
         return NULL;
-    const char *low = pk_lower(c->a, s, n);
-    return match_rows(low, strlen(low), scope, 0);
+    return class_of_low(pk_lower(c->a, s, n), scope);
+}
+
+/* Unit u's name in lower case: as units.c kept it beside the unit, or
+   made here (a unit list filled otherwise) */
+static const char *unit_low(ctx *c, size_t u)
+{
+    if (c->unit_lows.n == c->units.n)
+        return ((const char *const *)c->unit_lows.items)[u];
+    const char *name = ((const pk_unit *)c->units.items)[u].name;
+    return pk_lower(c->a, name, strlen(name));
 }
 
 /* ---- unit names, looked up by their case-folded form ---- */
@@ -279,7 +291,6 @@ typedef struct name_ix {
 
 static void ix_build(ctx *c, name_ix *ix)
 {
-    const pk_unit *us = c->units.items;
     size_t n = c->units.n;
     ix->cap = 16;
     while (ix->cap < 2 * n)
@@ -293,7 +304,7 @@ static void ix_build(ctx *c, name_ix *ix)
     ix->short_key = 0;
     ix->max_len = 0;
     for (size_t u = 0; u < n; u++) {
-        ix->key[u] = pk_lower(c->a, us[u].name, strlen(us[u].name));
+        ix->key[u] = unit_low(c, u);
         ix->next[u] = 0;
         size_t len = strlen(ix->key[u]);
         if (len < 256)
@@ -644,7 +655,7 @@ void pk_extract_unit_class(ctx *c)
         if (!k)
             k = common;
         if (!k)
-            k = class_of(c, x->name, strlen(x->name), 'n');
+            k = x->name[0] ? class_of_low(unit_low(c, u), 'n') : NULL;
         if (!k) {
             place_unit(c, x, &pl[u]);
             if (pl[u].placed)

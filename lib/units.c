@@ -578,7 +578,10 @@ static void add_unit(ctx *c, size_t s, size_t e, const char *parent)
     u->name = name;
     u->parent = parent;
     u->span = pk_span_of(c, s, e);
-    u->key = pk_unit_key(c, name);
+    /* the name in lower case, for its key and, kept, for unit_class.c */
+    const char *low = pk_lower(c->a, name, strlen(name));
+    u->key = pk_unit_key_lowered(c, low, strlen(low));
+    *(const char **)pk_vec_push(c->a, &c->unit_lows) = low;
 }
 
 static int ends_word(const ctx *c, const range *r, const char *suf)
