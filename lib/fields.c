@@ -234,10 +234,16 @@ static int has_digit(const char *s, size_t n)
 }
 
 /* A word of lib/data/furniture_words.txt in the line, as the one pass found
-   them (scan.c). */
+   them (scan.c): a place where one starts in it. Each place is one where
+   a row's word stands as written, and a word of one line that starts in
+   a line ends in it (before its line break or the text's end), so the
+   place is all there is to ask, not which row stands there
+   (pk_cue_word_at would compare the rows at it). */
 static int has_furniture_word(ctx *c, const line *l)
 {
-    return pk_cue_word_at(c, PK_CUE_FURNITURE, SIZE_MAX, l->s, l->e, NULL) != SIZE_MAX;
+    const pk_cues *q = pk_cue_places(c, PK_CUE_FURNITURE);
+    size_t i = pk_first_from(q->at, q->n, l->s);
+    return i < q->n && q->at[i] < l->e;
 }
 
 /* Is s[0..n) one of the n words of w, whole? */
