@@ -670,8 +670,10 @@ int pk_known_admin(ctx *c, size_t s, size_t e)
    diarienummer carries the nämnd's own prefix ("ÄN", "UtbN"). */
 static int stockholm_evidence(ctx *c, int b)
 {
-    if (pk_cue_word_at(c, PK_CUE_STOCKHOLM, SIZE_MAX, 0, c->t.n, NULL) != SIZE_MAX)
-        return 1; /* cue_words.tsv: "Stockholm" */
+    /* cue_words.tsv: "Stockholm" (each place the one pass found is one
+       where a row's word stands, within the text) */
+    if (pk_cue_places(c, PK_CUE_STOCKHOLM)->n)
+        return 1;
     const pk_regnum *own = c->regnums.n ? c->regnums.items : NULL;
     if (!own || !own->prefix || strcmp(bodies[b].kind, "facknamnd") != 0)
         return 0;

@@ -580,8 +580,9 @@ void pk_extract_fields(ctx *c)
             k++;
         if (k == prep->n)
             break;
-        if (prep->at[k] >= g->lines[i].e ||
-            pk_cue_word_at(c, PK_CUE_PREPARED, SIZE_MAX, g->lines[i].s, g->lines[i].e, NULL) == SIZE_MAX)
+        /* (a place in the line is a word of the rows in it, as in
+           has_furniture_word()) */
+        if (prep->at[k] >= g->lines[i].e)
             continue;
         size_t at = g->lines[i].s, ss, se;
         /* only where the sentence ends is wanted: search forward from the line */

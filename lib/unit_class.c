@@ -464,8 +464,11 @@ static void note_common(state *st, const char *k)
 static int next_phrase(ctx *c, size_t pos, size_t *ov)
 {
     size_t n = c->t.n;
+    /* (each place is one where a row's word stands as written, within the
+       text: the place is the answer pk_cue_word_at would give) */
+    const pk_cues *cues = pk_cue_places(c, PK_CUE_CLASS);
     while (pos < n) {
-        size_t q = pk_cue_word_at(c, PK_CUE_CLASS, SIZE_MAX, pos, n, NULL);
+        size_t i = pk_first_from(cues->at, cues->n, pos), q = i < cues->n ? cues->at[i] : n;
         if (q >= n)
             return 0;
         /* "tävlingsklassen": the match starts at most 10 bytes before the
