@@ -157,12 +157,16 @@ static struct {
     scope_table scopes;
 } row_pairs;
 static pthread_once_t row_pairs_once = PTHREAD_ONCE_INIT;
+/* set last by make_row_pairs (release order): scope_rows calls
+   pthread_once() only until then, not at every question */
+static int row_pairs_ready;
 static void make_row_pairs(void);
 
 /* The rows of `scope` no longer than `len` bytes: [*lo, return value). */
-static size_t scope_rows(char scope, size_t len, size_t *lo)
+static inline size_t scope_rows(char scope, size_t len, size_t *lo)
 {
-    pthread_once(&row_pairs_once, make_row_pairs);
+    if (!__atomic_load_n(&row_pairs_ready, __ATOMIC_ACQUIRE))
+        pthread_once(&row_pairs_once, make_row_pairs);
     const scope_table *st = &row_pairs.scopes;
     int j = st->ix[(unsigned char)scope];
     if (st->off || j < 0) {
@@ -194,6 +198,7 @@ static void make_row_pairs(void)
             row_pairs.by_len[j] = rows[i].len;
             row_pairs.by_last[j] = (unsigned char)rows[i].pat[rows[i].len - 1];
         }
+    __atomic_store_n(&row_pairs_ready, 1, __ATOMIC_RELEASE);
 }
 
 /* The row `r` stands at s[k..] (it fits there) as a word's part its stars allow. */
