@@ -383,6 +383,7 @@ struct pk_extractor {
     pk_scan *scan;
     pk_names *names;
     pcre2_general_context *gctx; /* pcre2's memory through pk_malloc */
+    struct pk_match_pool *pool;  /* extractor.c: match data and contexts of documents done, for the next */
 };
 
 /* decisions.c: a decision's item in the cleaned text [s, e), and the first
