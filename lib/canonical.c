@@ -588,8 +588,39 @@ static int from_header(ctx *c, const pk_names *ix, const generic_body *generic, 
     memset(seen, 0, sizeof seen);
     seen[TRI_BITS / 64] = 1; /* (the bit TRI_BITS: a name without a triple) */
     if (n >= 2) {
-        unsigned h = tri_next(tri_next(0, (unsigned char)low[0]), (unsigned char)low[1]);
-        for (size_t i = 2; i < n; i++) {
+        size_t i = 2;
+#if defined(__SSE2__)
+        /* eight triples at a time, those that end at i .. i + 7: each
+           one's bits as tri_next() leaves them after its three bytes
+           (those of the first two that a shift keeps), from the bytes side
+           by side in 16-bit lanes, with no step that waits for the one
+           before it; the load may read up to six bytes past n, in the
+           room pk_lower leaves, into lanes no triple uses */
+        const __m128i zero = _mm_setzero_si128(), bits = _mm_set1_epi16(TRI_BITS - 1);
+        for (; i + 8 <= n; i += 8) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(low + i - 2));
+            __m128i b0 = _mm_unpacklo_epi8(x, zero), b1 = _mm_unpacklo_epi8(_mm_srli_si128(x, 1), zero),
+                    b2 = _mm_unpacklo_epi8(_mm_srli_si128(x, 2), zero);
+            __m128i h = _mm_and_si128(_mm_xor_si128(_mm_xor_si128(_mm_slli_epi16(b0, 10), _mm_slli_epi16(b1, 5)), b2), bits);
+            /* (each lane's bit set on its own line: no loop to count) */
+#define SEEN_LANE(j)                                                    \
+    do {                                                                \
+        unsigned k = (unsigned)_mm_extract_epi16(h, j);                 \
+        seen[k >> 6] |= (uint64_t)1 << (k & 63);                        \
+    } while (0)
+            SEEN_LANE(0);
+            SEEN_LANE(1);
+            SEEN_LANE(2);
+            SEEN_LANE(3);
+            SEEN_LANE(4);
+            SEEN_LANE(5);
+            SEEN_LANE(6);
+            SEEN_LANE(7);
+#undef SEEN_LANE
+        }
+#endif
+        unsigned h = tri_next(tri_next(0, (unsigned char)low[i - 2]), (unsigned char)low[i - 1]);
+        for (; i < n; i++) {
             h = tri_next(h, (unsigned char)low[i]);
             seen[h >> 6] |= (uint64_t)1 << (h & 63);
         }
@@ -639,8 +670,10 @@ int pk_known_admin(ctx *c, size_t s, size_t e)
    diarienummer carries the nämnd's own prefix ("ÄN", "UtbN"). */
 static int stockholm_evidence(ctx *c, int b)
 {
-    if (pk_cue_word_at(c, PK_CUE_STOCKHOLM, SIZE_MAX, 0, c->t.n, NULL) != SIZE_MAX)
-        return 1; /* cue_words.tsv: "Stockholm" */
+    /* cue_words.tsv: "Stockholm" (each place the one pass found is one
+       where a row's word stands, within the text) */
+    if (pk_cue_places(c, PK_CUE_STOCKHOLM)->n)
+        return 1;
     const pk_regnum *own = c->regnums.n ? c->regnums.items : NULL;
     if (!own || !own->prefix || strcmp(bodies[b].kind, "facknamnd") != 0)
         return 0;
@@ -753,6 +786,9 @@ void pk_extract_canonical(ctx *c)
 static uint64_t key_rows[2][256];
 static size_t key_len[2][64]; /* the length of each of those forms */
 static pthread_once_t key_rows_once = PTHREAD_ONCE_INIT;
+/* set last by make_key_rows (release order): noun_index calls
+   pthread_once() only until then */
+static int key_rows_ready;
 
 static void make_key_rows(void)
 {
@@ -765,6 +801,7 @@ static void make_key_rows(void)
                 key_len[d][i] = strlen(f);
             }
         }
+    __atomic_store_n(&key_rows_ready, 1, __ATOMIC_RELEASE);
 }
 
 static int noun_is(const unit_noun *u, const char *w, size_t n, int definite)
@@ -777,7 +814,8 @@ static int noun_index(const char *w, size_t n, int definite)
 {
     size_t from = 0;
     if (n) {
-        pthread_once(&key_rows_once, make_key_rows);
+        if (!__atomic_load_n(&key_rows_ready, __ATOMIC_ACQUIRE))
+            pthread_once(&key_rows_once, make_key_rows);
         for (uint64_t rows = key_rows[definite][(unsigned char)w[0]]; rows; rows &= rows - 1) {
             /* (a row of the groups: a key noun's form that opens with w's
                first byte, its length kept) */
@@ -802,8 +840,12 @@ static int noun_index(const char *w, size_t n, int definite)
    "Rinkeby-Kistamottagningen"). */
 const char *pk_unit_key(ctx *c, const char *name)
 {
-    char *low = pk_lower(c->a, name, strlen(name));
-    size_t n = strlen(low);
+    const char *low = pk_lower(c->a, name, strlen(name));
+    return pk_unit_key_lowered(c, low, strlen(low));
+}
+
+const char *pk_unit_key_lowered(ctx *c, const char *low, size_t n)
+{
     char *w = pk_arena_alloc(c->a, n + 1);
     size_t o = 0;
     int depth = 0;

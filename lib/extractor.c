@@ -6,6 +6,7 @@
    header and signatures, whose fields every paragraph's record shares. */
 #include "internal.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,10 +35,84 @@ PK_EXPORT const char *pk_strerror(int code)
     }
 }
 
+/* A document's pcre2 match data and match context, kept when it is done
+   for the next document (pcre2 makes each with an allocation, and frees
+   it): a stack of them under a lock, as many as documents were extracted
+   at once at most. */
+typedef struct match_pair {
+    pcre2_match_data *md;
+    pcre2_match_context *mctx;
+    struct match_pair *next;
+} match_pair;
+struct pk_match_pool {
+    pthread_mutex_t mu;
+    match_pair *free;
+};
+
+static void pair_free(match_pair *p)
+{
+    if (!p)
+        return;
+    pcre2_match_data_free(p->md);
+    pcre2_match_context_free(p->mctx);
+    free(p);
+}
+
+/* A pair from the pool, or a new one; NULL when out of memory. */
+static match_pair *pair_take(const pk_extractor *ex)
+{
+    struct pk_match_pool *pool = ex->pool;
+    match_pair *p = NULL;
+    if (pool) {
+        pthread_mutex_lock(&pool->mu);
+        if ((p = pool->free) != NULL)
+            pool->free = p->next;
+        pthread_mutex_unlock(&pool->mu);
+        if (p)
+            return p;
+    }
+    p = pk_malloc(sizeof *p);
+    if (!p)
+        return NULL;
+    p->md = pcre2_match_data_create(40, ex->gctx);
+    p->mctx = pcre2_match_context_create(ex->gctx);
+    if (!p->md || !p->mctx) {
+        pair_free(p);
+        return NULL;
+    }
+    /* bounds on every match: the patterns have no nested unbounded
+       repetition, and these stop any that would still go wrong */
+    pcre2_set_match_limit(p->mctx, 1000000);
+    pcre2_set_depth_limit(p->mctx, 10000);
+    return p;
+}
+
+/* The pair back to the pool, for the next document */
+static void pair_give(const pk_extractor *ex, match_pair *p)
+{
+    struct pk_match_pool *pool = ex->pool;
+    if (!pool) {
+        pair_free(p);
+        return;
+    }
+    pthread_mutex_lock(&pool->mu);
+    p->next = pool->free;
+    pool->free = p;
+    pthread_mutex_unlock(&pool->mu);
+}
+
 PK_EXPORT void pk_extractor_free(pk_extractor *ex)
 {
     if (!ex)
         return;
+    if (ex->pool) {
+        for (match_pair *p = ex->pool->free, *next; p; p = next) {
+            next = p->next;
+            pair_free(p);
+        }
+        pthread_mutex_destroy(&ex->pool->mu);
+        free(ex->pool);
+    }
     pk_match_free(ex);
     pk_names_free(ex->names);
     free(ex);
@@ -54,6 +129,14 @@ PK_EXPORT pk_extractor *pk_extractor_new(void)
         pk_extractor_free(ex);
         return NULL;
     }
+    ex->pool = pk_malloc(sizeof *ex->pool);
+    if (!ex->pool || pthread_mutex_init(&ex->pool->mu, NULL) != 0) {
+        free(ex->pool);
+        ex->pool = NULL;
+        pk_extractor_free(ex);
+        return NULL;
+    }
+    ex->pool->free = NULL;
     return ex;
 }
 
@@ -105,6 +188,7 @@ static void ctx_init(ctx *c, const pk_extractor *ex, arena *a, pcre2_match_data 
     c->decisions.size = sizeof(pk_decision);
     c->decision_items.size = sizeof(pk_decision_item);
     c->units.size = sizeof(pk_unit);
+    c->unit_lows.size = sizeof(const char *);
     c->people.size = sizeof(pk_person);
     c->warnings.size = sizeof(const char *);
 }
@@ -218,27 +302,19 @@ PK_EXPORT int pk_extract_ex(const pk_extractor *ex, const char *text, size_t len
         return fail(err, PK_ENOMEM, 0, NULL);
     memset(doc, 0, sizeof *doc);
     jmp_buf jb;
-    pcre2_match_data *volatile md = NULL;
-    pcre2_match_context *volatile mctx = NULL;
+    match_pair *volatile mp = NULL;
     if (setjmp(jb)) {
-        pcre2_match_data_free(md);
-        pcre2_match_context_free(mctx);
+        pair_free(mp); /* (not kept: out of memory, the document's state is not known) */
         pk_arena_free(&doc->a);
         free(doc);
         return fail(err, PK_ENOMEM, 0, NULL);
     }
     doc->a.oom = &jb;
-    md = pcre2_match_data_create(40, ex->gctx);
-    mctx = pcre2_match_context_create(ex->gctx);
-    if (!md || !mctx)
+    if (!(mp = pair_take(ex)))
         longjmp(jb, 1);
-    /* bounds on every match: the patterns have no nested unbounded
-       repetition, and these stop any that would still go wrong */
-    pcre2_set_match_limit(mctx, 1000000);
-    pcre2_set_depth_limit(mctx, 10000);
 
     ctx c;
-    ctx_init(&c, ex, &doc->a, md, mctx, (const unsigned char *)(text ? text : ""), len, NULL);
+    ctx_init(&c, ex, &doc->a, mp->md, mp->mctx, (const unsigned char *)(text ? text : ""), len, NULL);
     /* the first record, for a document of one (its only one) */
     doc->recs = pk_arena_alloc(c.a, sizeof *doc->recs);
     memset(doc->recs, 0, sizeof *doc->recs);
@@ -252,8 +328,7 @@ PK_EXPORT int pk_extract_ex(const pk_extractor *ex, const char *text, size_t len
     if (rc) {
         char msg[96];
         snprintf(msg, sizeof msg, "not text (binary data at byte %zu)", di.bad_offset);
-        pcre2_match_data_free(md);
-        pcre2_match_context_free(mctx);
+        pair_give(ex, mp);
         pk_arena_free(&doc->a);
         free(doc);
         return fail(err, rc, di.bad_offset, msg);
@@ -304,8 +379,7 @@ PK_EXPORT int pk_extract_ex(const pk_extractor *ex, const char *text, size_t len
         extract_minutes(&c, doc, paras.items, paras.n, closing, source);
     }
 
-    pcre2_match_data_free(md);
-    pcre2_match_context_free(mctx);
+    pair_give(ex, mp);
     doc->a.oom = NULL;
     *out = doc;
     return 0;

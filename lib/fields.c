@@ -234,10 +234,16 @@ static int has_digit(const char *s, size_t n)
 }
 
 /* A word of lib/data/furniture_words.txt in the line, as the one pass found
-   them (scan.c). */
+   them (scan.c): a place where one starts in it. Each place is one where
+   a row's word stands as written, and a word of one line that starts in
+   a line ends in it (before its line break or the text's end), so the
+   place is all there is to ask, not which row stands there
+   (pk_cue_word_at would compare the rows at it). */
 static int has_furniture_word(ctx *c, const line *l)
 {
-    return pk_cue_word_at(c, PK_CUE_FURNITURE, SIZE_MAX, l->s, l->e, NULL) != SIZE_MAX;
+    const pk_cues *q = pk_cue_places(c, PK_CUE_FURNITURE);
+    size_t i = pk_first_from(q->at, q->n, l->s);
+    return i < q->n && q->at[i] < l->e;
 }
 
 /* Is s[0..n) one of the n words of w, whole? */
@@ -574,8 +580,9 @@ void pk_extract_fields(ctx *c)
             k++;
         if (k == prep->n)
             break;
-        if (prep->at[k] >= g->lines[i].e ||
-            pk_cue_word_at(c, PK_CUE_PREPARED, SIZE_MAX, g->lines[i].s, g->lines[i].e, NULL) == SIZE_MAX)
+        /* (a place in the line is a word of the rows in it, as in
+           has_furniture_word()) */
+        if (prep->at[k] >= g->lines[i].e)
             continue;
         size_t at = g->lines[i].s, ss, se;
         /* only where the sentence ends is wanted: search forward from the line */

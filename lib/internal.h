@@ -388,6 +388,7 @@ struct pk_extractor {
     pk_scan *scan;
     pk_names *names;
     pcre2_general_context *gctx; /* pcre2's memory through pk_malloc */
+    struct pk_match_pool *pool;  /* extractor.c: match data and contexts of documents done, for the next */
 };
 
 /* decisions.c: a decision's item in the cleaned text [s, e), and the first
@@ -419,6 +420,7 @@ typedef struct ctx {
     pk_cues cue[PK_CUE_KINDS];    /* scan.c: where each kind of cue stands, */
     int cues_built;               /* found in one pass over the text */
     pk_index *unit_names;         /* units.c: the units by name, case-folded */
+    vec unit_lows;                /* units.c: each unit's name in lower case (pk_lower), beside c->units: unit_class.c reads it */
     pk_index *people_index;       /* people.c: the people by name, case-folded */
     struct people_seen *people_seen; /* people.c: the person of each range named, by the range */
     struct date_cue_rows *date_cue_rows; /* dates.c: the cue rows of each place, by first byte, and a cursor among the places */
@@ -505,6 +507,8 @@ void pk_extract_unit_class(ctx *c); /* units[].klass, after units, award and bod
 int pk_known_admin(ctx *c, size_t s, size_t e);
 /* The key of a unit name, under which its spellings meet. */
 const char *pk_unit_key(ctx *c, const char *name);
+/* The same of the name's lower case (pk_lower), low[0..n), which stays as it is. */
+const char *pk_unit_key_lowered(ctx *c, const char *low, size_t n);
 /* The unit nouns (lib/data/unit_nouns.tsv, defined in units.c): each
    noun's forms, NULL where it has none, and what the rules do with them. */
 enum {

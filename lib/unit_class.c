@@ -149,15 +149,24 @@ static struct {
     size_t by_len[NROWS];
     unsigned char by_last[NROWS];
     uint64_t short_rows[ROW_WORDS];
+    /* the pairs any row of two bytes or more opens with (bit k: pair k),
+       two cache lines: a place whose pair opens none (most) is passed
+       without a look at first_at, which is cold at a document's few
+       questions */
+    uint64_t opens[1024 / 64];
     scope_table scopes;
 } row_pairs;
 static pthread_once_t row_pairs_once = PTHREAD_ONCE_INIT;
+/* set last by make_row_pairs (release order): scope_rows calls
+   pthread_once() only until then, not at every question */
+static int row_pairs_ready;
 static void make_row_pairs(void);
 
 /* The rows of `scope` no longer than `len` bytes: [*lo, return value). */
-static size_t scope_rows(char scope, size_t len, size_t *lo)
+static inline size_t scope_rows(char scope, size_t len, size_t *lo)
 {
-    pthread_once(&row_pairs_once, make_row_pairs);
+    if (!__atomic_load_n(&row_pairs_ready, __ATOMIC_ACQUIRE))
+        pthread_once(&row_pairs_once, make_row_pairs);
     const scope_table *st = &row_pairs.scopes;
     int j = st->ix[(unsigned char)scope];
     if (st->off || j < 0) {
@@ -173,9 +182,11 @@ static void make_row_pairs(void)
     make_scope_table(&row_pairs.scopes);
     unsigned short fill[1024 + 1] = {0};
     for (size_t i = 0; i < NROWS; i++)
-        if (rows[i].len >= 2)
-            fill[pair_bit((unsigned char)rows[i].pat[0], (unsigned char)rows[i].pat[1]) + 1]++;
-        else
+        if (rows[i].len >= 2) {
+            unsigned k = pair_bit((unsigned char)rows[i].pat[0], (unsigned char)rows[i].pat[1]);
+            fill[k + 1]++;
+            row_pairs.opens[k >> 6] |= (uint64_t)1 << (k & 63);
+        } else
             row_pairs.short_rows[i / 64] |= (uint64_t)1 << (i % 64);
     for (size_t k = 0; k < 1024; k++)
         fill[k + 1] = (unsigned short)(fill[k + 1] + fill[k]);
@@ -187,6 +198,7 @@ static void make_row_pairs(void)
             row_pairs.by_len[j] = rows[i].len;
             row_pairs.by_last[j] = (unsigned char)rows[i].pat[rows[i].len - 1];
         }
+    __atomic_store_n(&row_pairs_ready, 1, __ATOMIC_RELEASE);
 }
 
 /* The row `r` stands at s[k..] (it fits there) as a word's part its stars allow. */
@@ -212,6 +224,8 @@ static const char *match_rows(const char *s, size_t n, char scope, int anchored)
         /* the rows before best are as long as it or longer: none fits from here on */
         if (best < hi && rows[best].len > n - i)
             break;
+        if (!pair_seen(row_pairs.opens, s + i))
+            continue;
         unsigned k = pair_bit((unsigned char)s[i], (unsigned char)s[i + 1]);
         for (size_t j = row_pairs.first_at[k]; j < row_pairs.first_at[k + 1]; j++) {
             size_t r = row_pairs.by_first[j];
@@ -243,12 +257,24 @@ static const char *match_rows(const char *s, size_t n, char scope, int anchored)
     return NULL;
 }
 
+/* The class of the lower-case text low, as class_of() */
+static const char *class_of_low(const char *low, char scope) { return match_rows(low, strlen(low), scope, 0); }
+
 static const char *class_of(ctx *c, const char *s, size_t n, char scope)
 {
     if (!s || !n)
         return NULL;
-    const char *low = pk_lower(c->a, s, n);
-    return match_rows(low, strlen(low), scope, 0);
+    return class_of_low(pk_lower(c->a, s, n), scope);
+}
+
+/* Unit u's name in lower case: as units.c kept it beside the unit, or
+   made here (a unit list filled otherwise) */
+static const char *unit_low(ctx *c, size_t u)
+{
+    if (c->unit_lows.n == c->units.n)
+        return ((const char *const *)c->unit_lows.items)[u];
+    const char *name = ((const pk_unit *)c->units.items)[u].name;
+    return pk_lower(c->a, name, strlen(name));
 }
 
 /* ---- unit names, looked up by their case-folded form ---- */
@@ -270,7 +296,6 @@ typedef struct name_ix {
 
 static void ix_build(ctx *c, name_ix *ix)
 {
-    const pk_unit *us = c->units.items;
     size_t n = c->units.n;
     ix->cap = 16;
     while (ix->cap < 2 * n)
@@ -284,7 +309,7 @@ static void ix_build(ctx *c, name_ix *ix)
     ix->short_key = 0;
     ix->max_len = 0;
     for (size_t u = 0; u < n; u++) {
-        ix->key[u] = pk_lower(c->a, us[u].name, strlen(us[u].name));
+        ix->key[u] = unit_low(c, u);
         ix->next[u] = 0;
         size_t len = strlen(ix->key[u]);
         if (len < 256)
@@ -444,8 +469,11 @@ static void note_common(state *st, const char *k)
 static int next_phrase(ctx *c, size_t pos, size_t *ov)
 {
     size_t n = c->t.n;
+    /* (each place is one where a row's word stands as written, within the
+       text: the place is the answer pk_cue_word_at would give) */
+    const pk_cues *cues = pk_cue_places(c, PK_CUE_CLASS);
     while (pos < n) {
-        size_t q = pk_cue_word_at(c, PK_CUE_CLASS, SIZE_MAX, pos, n, NULL);
+        size_t i = pk_first_from(cues->at, cues->n, pos), q = i < cues->n ? cues->at[i] : n;
         if (q >= n)
             return 0;
         /* "tävlingsklassen": the match starts at most 10 bytes before the
@@ -635,7 +663,7 @@ void pk_extract_unit_class(ctx *c)
         if (!k)
             k = common;
         if (!k)
-            k = class_of(c, x->name, strlen(x->name), 'n');
+            k = x->name[0] ? class_of_low(unit_low(c, u), 'n') : NULL;
         if (!k) {
             place_unit(c, x, &pl[u]);
             if (pl[u].placed)

@@ -18,6 +18,15 @@
 #include <emmintrin.h>
 #endif
 
+/* pthread_once(o, init), called only until init has run: init sets *ready
+   last (release order), read here first (acquire order); the call into
+   the library is made at every question otherwise */
+static inline void once(pthread_once_t *o, const int *ready, void (*init)(void))
+{
+    if (!__atomic_load_n(ready, __ATOMIC_ACQUIRE))
+        pthread_once(o, init);
+}
+
 typedef struct range {
     size_t s, e;
     int comma_before; /* separated from the previous item by a comma only */
@@ -93,6 +102,7 @@ typedef struct word_rows {
 enum { WORD_ROWS_MAX = 128 };
 static word_rows not_unit_rows, list_stop_rows, parent_stop_rows;
 static pthread_once_t word_rows_once = PTHREAD_ONCE_INIT;
+static int word_rows_ready;
 
 static void make_word_rows_of(word_rows *wr, const char *const *list, size_t n)
 {
@@ -118,6 +128,7 @@ static void make_word_rows(void)
     make_word_rows_of(&not_unit_rows, pk_not_unit, pk_n_not_unit);
     make_word_rows_of(&list_stop_rows, pk_unit_list_stop, pk_n_unit_list_stop);
     make_word_rows_of(&parent_stop_rows, pk_unit_parent_stop, pk_n_unit_parent_stop);
+    __atomic_store_n(&word_rows_ready, 1, __ATOMIC_RELEASE);
 }
 
 /* The first row of list[0..n) (in table order) that stands at p as
@@ -130,7 +141,7 @@ static size_t first_word(const ctx *c, size_t p, size_t e, const char *const *li
                 return i;
         return n;
     }
-    pthread_once(&word_rows_once, make_word_rows);
+    once(&word_rows_once, &word_rows_ready, make_word_rows);
     const uint64_t *m = wr->at[ascii_lower((unsigned char)c->t.s[p])];
     /* a row of two bytes or more needs the text's second byte before e */
     static const uint64_t all[2] = {~(uint64_t)0, ~(uint64_t)0};
@@ -157,6 +168,7 @@ static struct {
     size_t len[N_UNIT_NOUNS][4]; /* each row's indef, def, pl_indef, pl_def: its length, 0 where it has none */
 } noun_masks;
 static pthread_once_t noun_masks_once = PTHREAD_ONCE_INIT;
+static int noun_masks_ready;
 
 static void make_noun_masks(void)
 {
@@ -183,12 +195,13 @@ static void make_noun_masks(void)
     if (pk_n_unit_nouns > sizeof(noun_mask) * 8) /* more rows than bits: every row is asked */
         for (int b = 0; b < 256; b++)
             noun_masks.list[b] = noun_masks.indef[b] = noun_masks.generic[b] = noun_masks.opens[b] = (noun_mask)-1;
+    __atomic_store_n(&noun_masks_ready, 1, __ATOMIC_RELEASE);
 }
 
 /* The mask of rows `m` asks about for the byte at p (none at or past end). */
-static noun_mask noun_rows(const noun_mask *m, const ctx *c, size_t p, size_t end)
+static inline noun_mask noun_rows(const noun_mask *m, const ctx *c, size_t p, size_t end)
 {
-    pthread_once(&noun_masks_once, make_noun_masks);
+    once(&noun_masks_once, &noun_masks_ready, make_noun_masks);
     return p < end ? m[ascii_lower((unsigned char)c->t.s[p])] : 0;
 }
 
@@ -578,7 +591,10 @@ static void add_unit(ctx *c, size_t s, size_t e, const char *parent)
     u->name = name;
     u->parent = parent;
     u->span = pk_span_of(c, s, e);
-    u->key = pk_unit_key(c, name);
+    /* the name in lower case, for its key and, kept, for unit_class.c */
+    const char *low = pk_lower(c->a, name, strlen(name));
+    u->key = pk_unit_key_lowered(c, low, strlen(low));
+    *(const char **)pk_vec_push(c->a, &c->unit_lows) = low;
 }
 
 static int ends_word(const ctx *c, const range *r, const char *suf)
@@ -1316,6 +1332,7 @@ static size_t cue_first[256];
 static uint64_t cue_pairs[1024 / 64];
 static unsigned char cue_short[256];
 static pthread_once_t cue_first_once = PTHREAD_ONCE_INIT;
+static int cue_first_ready;
 
 static inline unsigned cue_pair(unsigned char a, unsigned char b) { return ((unsigned)a << 4 ^ b) & 1023; }
 
@@ -1332,6 +1349,7 @@ static void make_cue_first(void)
             cue_short[q[0]] = 1;
         }
     }
+    __atomic_store_n(&cue_first_ready, 1, __ATOMIC_RELEASE);
 }
 
 /* May a cue stand at low[p] (of n bytes)? (after make_cue_first) */
@@ -1354,7 +1372,7 @@ static size_t cues_from(unsigned char b) { return cue_first[b]; }
    with compound, also a word that ends in one ("Fisksätraskolan"). */
 static int noun_form(const char *w, size_t n, int compound)
 {
-    pthread_once(&noun_masks_once, make_noun_masks);
+    once(&noun_masks_once, &noun_masks_ready, make_noun_masks);
     if (!n)
         return 0;
     for (size_t i = 0; i < N_UNIT_NOUNS; i++) {
@@ -1589,7 +1607,7 @@ static void from_cues(ctx *c, size_t s, size_t e, int *budget, unit_keys *keys)
     const char *low = pk_lower(c->a, c->t.s + s, n);
     if (strlen(low) != n) /* a case folding that changed the length: no offsets */
         return;
-    pthread_once(&cue_first_once, make_cue_first);
+    once(&cue_first_once, &cue_first_ready, make_cue_first);
     /* what one cue's walk found, kept for the cues after it (they come in
        order), so that a text of n cues costs no time n squared: the end of
        the sentence from le_from (le_end); the subject's start after the
