@@ -384,7 +384,6 @@ static const pk_cue_fits together[DIGIT_ROWS] = {digit_group_then_separator, dat
 #define DIGIT_BITS ((uint64_t)0x3FF << '0')
 static int in_set(uint64_t set, unsigned char ch) { return ch < 64 && (set >> ch & 1); }
 
-
 /* The three conditions at once for the run of digits [from, to) (the scan
    asks so, once a run): what each asks of the bytes at and after the
    run's first digit is read off the run's length and the bytes around it,
@@ -423,10 +422,13 @@ static unsigned digit_rows(const char *s, size_t n, size_t from, size_t to, size
         __m128i x = _mm_loadl_epi64((const __m128i *)(const void *)(s + to)); /* the bytes after them 0 */
         unsigned dig = (unsigned)_mm_movemask_epi8(
             _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1))));
-        unsigned sp = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))));
+        unsigned sp = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))));
         unsigned colon = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(':')));
         unsigned dot = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')));
-        unsigned sep = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('-')), _mm_cmpeq_epi8(x, _mm_set1_epi8('/')))) | colon | dot;
+        unsigned sep = (unsigned)_mm_movemask_epi8(
+                           _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('-')), _mm_cmpeq_epi8(x, _mm_set1_epi8('/')))) |
+                       colon | dot;
         /* separator_then_digit: a separator at k0 (a space before it at
            most), one byte or an en dash's three, then a digit after at
            most two spaces or line breaks (every byte it reads is among
@@ -1384,9 +1386,9 @@ static int month_stem(const char *s, size_t end, size_t k)
     return 0;
 }
 
-/* RX_DATE_NAMED's places for the day at d (named_places() found it so):
-   where its match may open, at the day, or at the word before it, "den"
-   or a weekday, or at the word before "den". */
+/* RX_DATE_NAMED's places for the day at d (found so by named_places(),
+   or by the scan as an anchor): where its match may open, at the day, or
+   at the word before it, "den" or a weekday, or at the word before "den". */
 static size_t day_places(const char *s, size_t d, size_t *at)
 {
     size_t n = 0, q = d;
