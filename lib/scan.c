@@ -1106,8 +1106,8 @@ static void capital_places(ctx *c)
     const __m128i letters = _mm_set1_epi8((char)(-128 + 26)), zero = _mm_setzero_si128();
     const __m128i c3 = _mm_set1_epi8((char)0xC3), e0 = _mm_set1_epi8((char)0xE0), a0 = _mm_set1_epi8((char)0xA0);
     while (p + 17 <= n) {
-        /* room for every byte of the next 256 (the places of the
-           last sixteen are written as sixteen) */
+        /* room for every byte of the next 256 (the two places written
+           for the last sixteen whatever they hold among them) */
         if (k + 256 > cap) {
             size_t more = k + 256 > 2 * cap ? k + 256 : 2 * cap;
             at = pk_arena_grow(c->a, at, cap * sizeof *at, more * sizeof *at);
