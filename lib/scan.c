@@ -136,13 +136,6 @@ struct pk_scan {
     uint32_t by_kind[PK_CUE_KINDS + 1];
     uint32_t *words;
     size_t *word_len;
-#if defined(__SSE2__)
-    /* for each byte: the places of its set bits from the lowest (as
-       many as they are, then 0), and how many they are
-       (capital_places) */
-    uint16_t bit_at[256][8];
-    unsigned char bits[256];
-#endif
 };
 
 pk_scan *pk_scan_new(void)
@@ -151,11 +144,6 @@ pk_scan *pk_scan_new(void)
     if (!sc)
         return NULL;
     memset(sc, 0, sizeof *sc);
-#if defined(__SSE2__)
-    for (unsigned m = 0; m < 256; m++)
-        for (unsigned r = m; r; r &= r - 1)
-            sc->bit_at[m][sc->bits[m]++] = (uint16_t)__builtin_ctz(r);
-#endif
     return sc;
 }
 
@@ -1104,9 +1092,6 @@ static inline uint64_t capital_bytes(uint64_t x)
    them. */
 static void capital_places(ctx *c)
 {
-#if defined(__SSE2__)
-    const pk_scan *sc = c->ex->scan;
-#endif
     const unsigned char *u = (const unsigned char *)c->t.s;
     size_t n = c->t.n, p = 0, k = 0, cap = n / 32 + 16;
     uint32_t *at = pk_arena_alloc(c->a, cap * sizeof *at);
@@ -1120,10 +1105,9 @@ static void capital_places(ctx *c)
     const __m128i to_a = _mm_set1_epi8((char)(0x80 - 'A')), to_sa = _mm_set1_epi8((char)(0x80 - 'a'));
     const __m128i letters = _mm_set1_epi8((char)(-128 + 26)), zero = _mm_setzero_si128();
     const __m128i c3 = _mm_set1_epi8((char)0xC3), e0 = _mm_set1_epi8((char)0xE0), a0 = _mm_set1_epi8((char)0xA0);
-    const __m128i eight = _mm_set1_epi32(8);
     while (p + 17 <= n) {
-        /* room for every byte of the next 256 (the places of the
-           last sixteen are written as sixteen) */
+        /* room for every byte of the next 256 (the two places written
+           for the last sixteen whatever they hold among them) */
         if (k + 256 > cap) {
             size_t more = k + 256 > 2 * cap ? k + 256 : 2 * cap;
             at = pk_arena_grow(c->a, at, cap * sizeof *at, more * sizeof *at);
@@ -1141,20 +1125,16 @@ static void capital_places(ctx *c)
             __m128i lead = _mm_cmpeq_epi8(_mm_subs_epu8(c3, x), zero);
             __m128i small_latin = _mm_and_si128(_mm_cmpeq_epi8(x, c3), _mm_cmpeq_epi8(_mm_and_si128(y, e0), a0));
             unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_and_si128(up, low), _mm_andnot_si128(small_latin, lead)));
-            /* the places of each half's bits written as eight, whatever
-               their number, and as many kept: no branch on how many
-               capitals the bytes hold, which is irregular */
-            unsigned lo = m & 0xFF, hi = m >> 8;
-            __m128i from = _mm_set1_epi32((int)p);
-            __m128i b = _mm_loadu_si128((const __m128i *)(const void *)sc->bit_at[lo]);
-            _mm_storeu_si128((__m128i *)(void *)(at + k), _mm_add_epi32(_mm_unpacklo_epi16(b, zero), from));
-            _mm_storeu_si128((__m128i *)(void *)(at + k + 4), _mm_add_epi32(_mm_unpackhi_epi16(b, zero), from));
-            k += sc->bits[lo];
-            from = _mm_add_epi32(from, eight);
-            b = _mm_loadu_si128((const __m128i *)(const void *)sc->bit_at[hi]);
-            _mm_storeu_si128((__m128i *)(void *)(at + k), _mm_add_epi32(_mm_unpacklo_epi16(b, zero), from));
-            _mm_storeu_si128((__m128i *)(void *)(at + k + 4), _mm_add_epi32(_mm_unpackhi_epi16(b, zero), from));
-            k += sc->bits[hi];
+            /* the first two places written whatever their number (one
+               a capital in 36 bytes: most sixteen hold none or one), and
+               as many kept: no branch on how many the bytes hold, which
+               is irregular, but when they hold three or more */
+            unsigned m1 = m & (m - 1);
+            at[k] = (uint32_t)(p + (size_t)__builtin_ctz(m | 0x10000u));
+            at[k + 1] = (uint32_t)(p + (size_t)__builtin_ctz(m1 | 0x10000u));
+            k += (size_t)(m != 0) + (size_t)(m1 != 0);
+            for (m1 &= m1 - 1; m1; m1 &= m1 - 1)
+                at[k++] = (uint32_t)(p + (size_t)__builtin_ctz(m1));
         }
     }
 #elif defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
