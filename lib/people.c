@@ -1355,14 +1355,24 @@ static inline size_t label_quad(const char *s)
     return (size_t)((v * 0x9E3779B1u) >> 24) & (LABEL_QUADS - 1);
 }
 
+/* The first bytes of the lines that pick_lines() looks at further: a
+   label's first (from the rows), and those may_sign() reads on from (a
+   capital A-Z, a byte from 0x80 on, a space or a line break); a line that
+   opens with any other is neither (most lines of prose, which open in
+   small letters). */
+static unsigned char line_opens[256];
+
 static void make_label_rows(void)
 {
     _Static_assert(sizeof labels / sizeof *labels <= 16, "a label's bit in label_rows");
     for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
         label_rows[label_quad(labels[k].word)] |= (uint16_t)(1u << k);
+        line_opens[(unsigned char)labels[k].word[0]] = 1;
         if (labels[k].len < label_min)
             label_min = labels[k].len;
     }
+    for (unsigned b = 0; b < 256; b++)
+        line_opens[b] |= (unsigned char)(b >= 0x80 || b - 'A' < 26 || b == ' ' || b == '\n');
 }
 
 /* The lines that labelled() and the signature blocks look at, found in one
@@ -1392,7 +1402,7 @@ static void pick_lines(ctx *c, const segs *g, line_picks *lp)
     size_t nlines = g->nlines, nlabel = 0, nsign = 0;
     for (size_t i = 0; i < nlines; i++) {
         const line *nl = &lines[i];
-        if (nl->blank)
+        if (nl->blank || !line_opens[(unsigned char)c->t.s[nl->s]])
             continue;
         if (nl->e - nl->s >= label_min && label_rows[label_quad(c->t.s + nl->s)])
             lp->label[nlabel++] = (uint32_t)i;
