@@ -1611,8 +1611,18 @@ static void attendance(ctx *c, const segs *g, const name_starts *ns)
        no line, and the line one starts is found from the last one found,
        by steps that double and then by halves (the places and the lines
        ascend) */
+    const char *t = c->t.s;
     for (size_t u = 0, b = 1; u < ns->nline; u++) {
         size_t a = ns->line_at[u], x = ns->at[a];
+        /* the line before the one x starts ends at x - 1, its line break
+           (the lines are the text between line breaks): a blank one, or one
+           of more than 40 bytes (no line break in the 41 before x - 1) that
+           ends in neither a colon nor a space, is no heading of a list
+           (roll_heading_line()'s first test), and most lines before a name
+           are prose, told so before the line is looked for */
+        if (x < 2 || t[x - 2] == '\n' ||
+            (t[x - 2] != ':' && t[x - 2] != ' ' && x > 41 && !memchr(t + x - 42, '\n', 41)))
+            continue;
         b = pk_line_from(g, b, x);
         if (b >= g->nlines)
             break;
