@@ -1736,7 +1736,10 @@ typedef struct member {
     size_t end;        /* the name with its party */
     const char *party; /* NULL when none */
     int paren;         /* the party stood in parentheses */
-    int given;         /* the name opens with a given name */
+    int given;         /* the name opens with a given name: its first word
+                          (w0) a row of the given names; -1 until asked
+                          (member_given()) */
+    word w0;
     int glued;         /* a letter stands right before the match ("AnnaSara
                           Perslow"); -1 until asked (is_glued()) */
     size_t at;         /* where the match started */
@@ -1877,7 +1880,9 @@ static void trim_member(ctx *c, member *m, const name_words *known)
             w = buf;
         }
     }
-    m->given = n > 0 && (given0 >= 0 ? given0 : given(c, &w[0]));
+    m->given = n == 0 ? 0 : given0 >= 0 ? given0 : -1;
+    if (n)
+        m->w0 = w[0];
     m->nw = n;
     m->shaped = n >= 2 && n <= 4 ? -1 : 0;
     /* two to four words, copied one by one: a copy of n words made a
@@ -1890,6 +1895,14 @@ static void trim_member(ctx *c, member *m, const name_words *known)
         if (n > 3)
             m->w[3] = w[3];
     }
+}
+
+/* Whether m opens with a given name (asked once, where a run needs it). */
+static int member_given(const ctx *c, member *m)
+{
+    if (m->given < 0)
+        m->given = given(c, &m->w0);
+    return m->given;
 }
 
 /* Whether m is shaped as a name: two to four name words, none a title or
@@ -1922,7 +1935,7 @@ static void party_after(ctx *c, member *m)
         size_t r = q + 1;
         while (r < c->t.n && r < q + 12 && c->t.s[r] != ')' && c->t.s[r] != '\n')
             r++;
-        if (r < c->t.n && c->t.s[r] == ')' && r > q + 1 && (m->party = party_of(c, c->t.s + q + 1, r - q - 1, m->given))) {
+        if (r < c->t.n && c->t.s[r] == ')' && r > q + 1 && (m->party = party_of(c, c->t.s + q + 1, r - q - 1, member_given(c, m)))) {
             m->paren = 1;
             m->end = r + 1;
         }
@@ -2072,13 +2085,25 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
     /* a lone name with no party in parentheses and no given name is taken
        by none of the tests below (each asks for one or the other): the
        words after it are not looked at */
-    if (nm == 1 && !m[0].paren && !m[0].given)
-        return;
+    if (nm == 1 && !m[0].paren) {
+        /* a lone name with no party in parentheses is taken only when it
+           opens with a given name and something stands after it: a title
+           or a workplace after a comma, a verb people do, or a noun it is
+           the genitive of (the tests below): the comma, the verb and the
+           name's last "s" are asked first, and the given names' table (a
+           cache miss more often than not) only then */
+        member *x = &m[0];
+        if (!(x->end < c->t.n && c->t.s[x->end] == ',') && !(x->e - x->s > 3 && c->t.s[x->e - 1] == 's') &&
+            !verb_follows(c, x->end))
+            return;
+        if (!member_given(c, x))
+            return;
+    }
     int any_paren = 0;
     size_t given_n = 0;
     for (size_t i = 0; i < nm; i++) {
         any_paren |= m[i].paren;
-        given_n += (size_t)m[i].given;
+        given_n += (size_t)member_given(c, &m[i]);
     }
     /* "Anna Eks och Per Holms yrkande": the noun after the last name makes
        every name of the run a genitive ("Jonas Attenius yrkande" too);
@@ -2105,14 +2130,14 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
             for (size_t j = 0; j < nm && list; j++)
                 list = shaped(c, &m[j]);
         }
-        int ok = party ? x->given || shaped(c, x) : list || (nm >= 2 && any_paren && shaped(c, x));
+        int ok = party ? member_given(c, x) || shaped(c, x) : list || (nm >= 2 && any_paren && shaped(c, x));
         const char *title = i + 1 == nm ? apposition(c, x) : NULL;
         /* (a name already taken asks the tables nothing more below) */
-        if (!ok && title && (x->given || party) && shaped(c, x))
+        if (!ok && title && (member_given(c, x) || party) && shaped(c, x))
             ok = 1;
         /* a lone name that does what people do, or works somewhere (the words
            after it are looked at before its own words in the tables) */
-        if (!ok && nm == 1 && !party && x->given && !is_glued(c, x) &&
+        if (!ok && nm == 1 && !party && member_given(c, x) && !is_glued(c, x) &&
             (verb_follows(c, x->end) || org_follows(c, x->end)) && shaped(c, x))
             ok = 1;
         size_t e = x->e;
@@ -2120,7 +2145,7 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
             /* "Hans Peters (C)" named before: "Hans Peters yrkande" is his */
             if (genitive_form(c, x->s, x->e) && !find(c, pk_fold(c, x->s, x->e)))
                 e--;
-            ok = ok || (x->given && shaped(c, x));
+            ok = ok || (member_given(c, x) && shaped(c, x));
         }
         if (ok)
             add(c, x->s, e, title, party, title_in(title, pk_officer_title, pk_n_officer_title) ? "officer" : "other");
