@@ -1763,6 +1763,24 @@ static int word_ends(const ctx *c, size_t e) { return e >= c->t.n || !letter_at(
 /* the end of the letters from p on */
 static size_t letters_end(const ctx *c, size_t p)
 {
+#if defined(__SSE2__)
+    /* ASCII letters sixteen bytes at a time, where the text holds them: the
+       first other byte ends the run when it is ASCII, and is walked from
+       by characters when not */
+    const char *t = c->t.s;
+    while (p + 16 <= c->t.n) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + p));
+        unsigned other = ~(unsigned)_mm_movemask_epi8(bytes_in(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 'z')) & 0xFFFFu;
+        if (!other) {
+            p += 16;
+            continue;
+        }
+        p += (size_t)__builtin_ctz(other);
+        if ((unsigned char)t[p] < 0x80)
+            return p;
+        break;
+    }
+#endif
     while (p < c->t.n && letter_at(c->t.s + p, c->t.n - p)) {
         p++;
         while (p < c->t.n && ((unsigned char)c->t.s[p] & 0xC0) == 0x80)
