@@ -1355,14 +1355,24 @@ static inline size_t label_quad(const char *s)
     return (size_t)((v * 0x9E3779B1u) >> 24) & (LABEL_QUADS - 1);
 }
 
+/* The first bytes of the lines that pick_lines() looks at further: a
+   label's first (from the rows), and those may_sign() reads on from (a
+   capital A-Z, a byte from 0x80 on, a space or a line break); a line that
+   opens with any other is neither (most lines of prose, which open in
+   small letters). */
+static unsigned char line_opens[256];
+
 static void make_label_rows(void)
 {
     _Static_assert(sizeof labels / sizeof *labels <= 16, "a label's bit in label_rows");
     for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
         label_rows[label_quad(labels[k].word)] |= (uint16_t)(1u << k);
+        line_opens[(unsigned char)labels[k].word[0]] = 1;
         if (labels[k].len < label_min)
             label_min = labels[k].len;
     }
+    for (unsigned b = 0; b < 256; b++)
+        line_opens[b] |= (unsigned char)(b >= 0x80 || b - 'A' < 26 || b == ' ' || b == '\n');
 }
 
 /* The lines that labelled() and the signature blocks look at, found in one
@@ -1392,7 +1402,7 @@ static void pick_lines(ctx *c, const segs *g, line_picks *lp)
     size_t nlines = g->nlines, nlabel = 0, nsign = 0;
     for (size_t i = 0; i < nlines; i++) {
         const line *nl = &lines[i];
-        if (nl->blank)
+        if (nl->blank || !line_opens[(unsigned char)c->t.s[nl->s]])
             continue;
         if (nl->e - nl->s >= label_min && label_rows[label_quad(c->t.s + nl->s)])
             lp->label[nlabel++] = (uint32_t)i;
@@ -1601,8 +1611,18 @@ static void attendance(ctx *c, const segs *g, const name_starts *ns)
        no line, and the line one starts is found from the last one found,
        by steps that double and then by halves (the places and the lines
        ascend) */
+    const char *t = c->t.s;
     for (size_t u = 0, b = 1; u < ns->nline; u++) {
         size_t a = ns->line_at[u], x = ns->at[a];
+        /* the line before the one x starts ends at x - 1, its line break
+           (the lines are the text between line breaks): a blank one, or one
+           of more than 40 bytes (no line break in the 41 before x - 1) that
+           ends in neither a colon nor a space, is no heading of a list
+           (roll_heading_line()'s first test), and most lines before a name
+           are prose, told so before the line is looked for */
+        if (x < 2 || t[x - 2] == '\n' ||
+            (t[x - 2] != ':' && t[x - 2] != ' ' && x > 41 && !memchr(t + x - 42, '\n', 41)))
+            continue;
         b = pk_line_from(g, b, x);
         if (b >= g->nlines)
             break;
@@ -1716,7 +1736,10 @@ typedef struct member {
     size_t end;        /* the name with its party */
     const char *party; /* NULL when none */
     int paren;         /* the party stood in parentheses */
-    int given;         /* the name opens with a given name */
+    int given;         /* the name opens with a given name: its first word
+                          (w0) a row of the given names; -1 until asked
+                          (member_given()) */
+    word w0;
     int glued;         /* a letter stands right before the match ("AnnaSara
                           Perslow"); -1 until asked (is_glued()) */
     size_t at;         /* where the match started */
@@ -1740,6 +1763,24 @@ static int word_ends(const ctx *c, size_t e) { return e >= c->t.n || !letter_at(
 /* the end of the letters from p on */
 static size_t letters_end(const ctx *c, size_t p)
 {
+#if defined(__SSE2__)
+    /* ASCII letters sixteen bytes at a time, where the text holds them: the
+       first other byte ends the run when it is ASCII, and is walked from
+       by characters when not */
+    const char *t = c->t.s;
+    while (p + 16 <= c->t.n) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + p));
+        unsigned other = ~(unsigned)_mm_movemask_epi8(bytes_in(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 'z')) & 0xFFFFu;
+        if (!other) {
+            p += 16;
+            continue;
+        }
+        p += (size_t)__builtin_ctz(other);
+        if ((unsigned char)t[p] < 0x80)
+            return p;
+        break;
+    }
+#endif
     while (p < c->t.n && letter_at(c->t.s + p, c->t.n - p)) {
         p++;
         while (p < c->t.n && ((unsigned char)c->t.s[p] & 0xC0) == 0x80)
@@ -1857,7 +1898,9 @@ static void trim_member(ctx *c, member *m, const name_words *known)
             w = buf;
         }
     }
-    m->given = n > 0 && (given0 >= 0 ? given0 : given(c, &w[0]));
+    m->given = n == 0 ? 0 : given0 >= 0 ? given0 : -1;
+    if (n)
+        m->w0 = w[0];
     m->nw = n;
     m->shaped = n >= 2 && n <= 4 ? -1 : 0;
     /* two to four words, copied one by one: a copy of n words made a
@@ -1870,6 +1913,14 @@ static void trim_member(ctx *c, member *m, const name_words *known)
         if (n > 3)
             m->w[3] = w[3];
     }
+}
+
+/* Whether m opens with a given name (asked once, where a run needs it). */
+static int member_given(const ctx *c, member *m)
+{
+    if (m->given < 0)
+        m->given = given(c, &m->w0);
+    return m->given;
 }
 
 /* Whether m is shaped as a name: two to four name words, none a title or
@@ -1902,7 +1953,7 @@ static void party_after(ctx *c, member *m)
         size_t r = q + 1;
         while (r < c->t.n && r < q + 12 && c->t.s[r] != ')' && c->t.s[r] != '\n')
             r++;
-        if (r < c->t.n && c->t.s[r] == ')' && r > q + 1 && (m->party = party_of(c, c->t.s + q + 1, r - q - 1, m->given))) {
+        if (r < c->t.n && c->t.s[r] == ')' && r > q + 1 && (m->party = party_of(c, c->t.s + q + 1, r - q - 1, member_given(c, m)))) {
             m->paren = 1;
             m->end = r + 1;
         }
@@ -2052,13 +2103,25 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
     /* a lone name with no party in parentheses and no given name is taken
        by none of the tests below (each asks for one or the other): the
        words after it are not looked at */
-    if (nm == 1 && !m[0].paren && !m[0].given)
-        return;
+    if (nm == 1 && !m[0].paren) {
+        /* a lone name with no party in parentheses is taken only when it
+           opens with a given name and something stands after it: a title
+           or a workplace after a comma, a verb people do, or a noun it is
+           the genitive of (the tests below): the comma, the verb and the
+           name's last "s" are asked first, and the given names' table (a
+           cache miss more often than not) only then */
+        member *x = &m[0];
+        if (!(x->end < c->t.n && c->t.s[x->end] == ',') && !(x->e - x->s > 3 && c->t.s[x->e - 1] == 's') &&
+            !verb_follows(c, x->end))
+            return;
+        if (!member_given(c, x))
+            return;
+    }
     int any_paren = 0;
     size_t given_n = 0;
     for (size_t i = 0; i < nm; i++) {
         any_paren |= m[i].paren;
-        given_n += (size_t)m[i].given;
+        given_n += (size_t)member_given(c, &m[i]);
     }
     /* "Anna Eks och Per Holms yrkande": the noun after the last name makes
        every name of the run a genitive ("Jonas Attenius yrkande" too);
@@ -2085,14 +2148,14 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
             for (size_t j = 0; j < nm && list; j++)
                 list = shaped(c, &m[j]);
         }
-        int ok = party ? x->given || shaped(c, x) : list || (nm >= 2 && any_paren && shaped(c, x));
+        int ok = party ? member_given(c, x) || shaped(c, x) : list || (nm >= 2 && any_paren && shaped(c, x));
         const char *title = i + 1 == nm ? apposition(c, x) : NULL;
         /* (a name already taken asks the tables nothing more below) */
-        if (!ok && title && (x->given || party) && shaped(c, x))
+        if (!ok && title && (member_given(c, x) || party) && shaped(c, x))
             ok = 1;
         /* a lone name that does what people do, or works somewhere (the words
            after it are looked at before its own words in the tables) */
-        if (!ok && nm == 1 && !party && x->given && !is_glued(c, x) &&
+        if (!ok && nm == 1 && !party && member_given(c, x) && !is_glued(c, x) &&
             (verb_follows(c, x->end) || org_follows(c, x->end)) && shaped(c, x))
             ok = 1;
         size_t e = x->e;
@@ -2100,7 +2163,7 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
             /* "Hans Peters (C)" named before: "Hans Peters yrkande" is his */
             if (genitive_form(c, x->s, x->e) && !find(c, pk_fold(c, x->s, x->e)))
                 e--;
-            ok = ok || (x->given && shaped(c, x));
+            ok = ok || (member_given(c, x) && shaped(c, x));
         }
         if (ok)
             add(c, x->s, e, title, party, title_in(title, pk_officer_title, pk_n_officer_title) ? "officer" : "other");
