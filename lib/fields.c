@@ -143,7 +143,12 @@ static size_t count_words(const char *s, size_t n)
         unsigned sp = (unsigned)_mm_movemask_epi8(
             _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), _mm_set1_epi8(' ')));
         unsigned opens = ~sp & ((sp << 1) | (in ? 0u : 1u)) & 0xFFFFu;
-        w += (size_t)__builtin_popcount(opens);
+        /* (their count in a few instructions: __builtin_popcount is a call
+           into libgcc where the baseline has no popcnt instruction) */
+        opens = opens - ((opens >> 1) & 0x5555u);
+        opens = (opens & 0x3333u) + ((opens >> 2) & 0x3333u);
+        opens = (opens + (opens >> 4)) & 0x0F0Fu;
+        w += (size_t)((opens + (opens >> 8)) & 0x1Fu);
         if (w >= FEW_WORDS)
             return FEW_WORDS;
         in = !(sp & 0x8000u);
