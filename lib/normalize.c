@@ -1028,11 +1028,15 @@ static void emit_lines(arena *a, const buf *pb, const rline *L, size_t n, unsign
            its end to join) move with it in one piece: their breaks and
            their map are the text's own, as the steps above would write
            them one line at a time */
-        while (i + 1 < n && L[i].te == L[i].e && b->s[L[i].e] == '\n') {
+        /* (the next text line's trimmed start just after this one's
+           trimmed end: no space at the end of this one, none at the start
+           of the next, no line between; the byte between a line break) */
+        while (i + 1 < n) {
             const rline *nx = &L[i + 1];
-            if (nx->s != L[i].e + 1 || nx->ts != nx->s || (nx->te - nx->ts >= 2 && b->s[nx->te - 1] == '-'))
+            size_t te = L[i].te;
+            if (nx->ts != te + 1 || b->s[te] != '\n' || (nx->te - nx->ts >= 2 && b->s[nx->te - 1] == '-'))
                 break;
-            ends[nends++] = (uint32_t)(o + (L[i].e - from));
+            ends[nends++] = (uint32_t)(o + (te - from));
             i++;
         }
         to = L[i].te;
