@@ -591,16 +591,14 @@ size_t pk_map_find(const pk_text *t, size_t orig)
        before it */
     const pk_run *b = r;
     size_t len = n;
-    while (len > 0) {
+    /* (each step halves the range by a conditional move, no branch: the
+       last run below orig, or the first) */
+    while (len > 1) {
         size_t half = len / 2;
-        if (b[half].orig < orig) {
-            b += half + 1;
-            len -= half + 1;
-        } else {
-            len = half;
-        }
+        b = b[half].orig < orig ? b + half : b;
+        len -= half;
     }
-    size_t k = (size_t)(b - r), j = 0;
+    size_t k = (size_t)(b - r) + (n && b->orig < orig), j = 0;
     if (k > 0) {
         /* in the run before: the first character that starts at or after
            the byte that maps to orig, or the next run */

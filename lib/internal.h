@@ -130,8 +130,7 @@ typedef struct pk_text {
     size_t nlines;
     /* the same texts: the whole's lines as pk_segment finds them (nlines
        of them, bounds in the whole), found once, so that the whole and
-       each part take their lines, and pk_sentence_bounds a line's
-       heading, from them; NULL for any other text */
+       each part take their lines from them; NULL for any other text */
     struct line *lines;
 } pk_text;
 

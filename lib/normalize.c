@@ -726,31 +726,36 @@ typedef struct breaks {
     const uint32_t *at;
 } breaks;
 
+/* The offsets of the breaks w of the block of sixty-four bytes from base
+   written at c, and c moved past them: three written, each kept (c moved
+   on) only when it is one (a block of a text of lines holds a break or
+   two; written out: no count of the steps), the others one by one. Room
+   for the block's breaks and three more. */
+static inline size_t flatten_block(uint32_t *at, size_t c, uint64_t w, uint32_t base)
+{
+    const uint64_t top = (uint64_t)1 << 63; /* (no change to a lowest bit; a block with none: 63, not kept) */
+    at[c] = base + (uint32_t)__builtin_ctzll(w | top);
+    c += w != 0;
+    w &= w - 1;
+    at[c] = base + (uint32_t)__builtin_ctzll(w | top);
+    c += w != 0;
+    w &= w - 1;
+    at[c] = base + (uint32_t)__builtin_ctzll(w | top);
+    c += w != 0;
+    w &= w - 1;
+    for (; w; w &= w - 1)
+        at[c++] = base + (uint32_t)__builtin_ctzll(w);
+    return c;
+}
+
 /* The offsets of the breaks of the blocks bits[0..nblocks) (the last
    block's bytes past the end not among them), then end: nb breaks, room
    for nb + 4. */
 static void breaks_flatten(uint32_t *at, const uint64_t *bits, size_t nblocks, size_t end)
 {
-    const uint64_t top = (uint64_t)1 << 63; /* (no change to a lowest bit; a block with none: 63, not kept) */
     size_t c = 0;
-    for (size_t k = 0; k < nblocks; k++) {
-        uint64_t w = bits[k];
-        uint32_t base = (uint32_t)(k * 64);
-        /* a block of a text of lines holds a break or two: three written,
-           each kept (c moved on) only when it is one (written out: no
-           count of the steps) */
-        at[c] = base + (uint32_t)__builtin_ctzll(w | top);
-        c += w != 0;
-        w &= w - 1;
-        at[c] = base + (uint32_t)__builtin_ctzll(w | top);
-        c += w != 0;
-        w &= w - 1;
-        at[c] = base + (uint32_t)__builtin_ctzll(w | top);
-        c += w != 0;
-        w &= w - 1;
-        for (; w; w &= w - 1)
-            at[c++] = base + (uint32_t)__builtin_ctzll(w);
-    }
+    for (size_t k = 0; k < nblocks; k++)
+        c = flatten_block(at, c, bits[k], (uint32_t)(k * 64));
     at[c] = (uint32_t)end;
 }
 #else
@@ -781,6 +786,19 @@ static size_t next_break(const buf *b, size_t i)
 }
 #endif
 
+/* Byte i of the text, the first of a character (a line's first, a line
+   break, a space), and those after it map as a run from v: pk_map_run()
+   with no look at the byte. */
+static inline void map_char(arena *a, pk_map_out *m, size_t i, size_t v)
+{
+    if (m->n) {
+        const pk_run *l = &m->r[m->n - 1];
+        if ((size_t)l->orig + (i - l->at) == v)
+            return;
+    }
+    pk_map_open(a, m, i, v);
+}
+
 /* The n bytes at from moved back to o (o <= from), and their map, v the
    input offset of the first (a character's start, taken before the move),
    *k the run of b's that holds it. */
@@ -789,7 +807,7 @@ static inline void move_line(arena *a, const buf *b, pk_map_out *m, size_t *k, s
 {
     if (o != from)
         memmove(b->s + o, b->s + from, n);
-    pk_map_run(a, m, b->s, o, v);
+    map_char(a, m, o, v);
     for (size_t i = *k + 1; i < b->nruns && b->runs[i].at < from + n; i++)
         pk_map_run(a, m, b->s, o + (b->runs[i].at - from), b->runs[i].orig);
 }
@@ -938,7 +956,7 @@ static size_t join_broken(arena *a, const buf *b, const rline *L, size_t n, size
     o += to - from;
     if (conj) {
         b->s[o] = ' '; /* suspended compound: "Stöd- och ..." */
-        pk_map_run(a, m, b->s, o++, hat);
+        map_char(a, m, o++, hat);
     } else if (!keep) {
         o--; /* "omsorgs-\nboende": the hyphen goes */
         pk_map_cut(m, o);
@@ -985,11 +1003,11 @@ static void emit_lines(arena *a, const buf *pb, const rline *L, size_t n, unsign
                                               : map_near(b->runs, b->nruns, &k, b->s, b->n - 1);
             ends[nends++] = (uint32_t)o;
             b->s[o] = '\n';
-            pk_map_run(a, &m, b->s, o++, at);
+            map_char(a, &m, o++, at);
             if (l->gap & blank) {
                 ends[nends++] = (uint32_t)o;
                 b->s[o] = '\n';
-                pk_map_run(a, &m, b->s, o++, at);
+                map_char(a, &m, o++, at);
             }
         }
         joined = 0;
@@ -1010,11 +1028,15 @@ static void emit_lines(arena *a, const buf *pb, const rline *L, size_t n, unsign
            its end to join) move with it in one piece: their breaks and
            their map are the text's own, as the steps above would write
            them one line at a time */
-        while (i + 1 < n && L[i].te == L[i].e && b->s[L[i].e] == '\n') {
+        /* (the next text line's trimmed start just after this one's
+           trimmed end: no space at the end of this one, none at the start
+           of the next, no line between; the byte between a line break) */
+        while (i + 1 < n) {
             const rline *nx = &L[i + 1];
-            if (nx->s != L[i].e + 1 || nx->ts != nx->s || (nx->te - nx->ts >= 2 && b->s[nx->te - 1] == '-'))
+            size_t te = L[i].te;
+            if (nx->ts != te + 1 || b->s[te] != '\n' || (nx->te - nx->ts >= 2 && b->s[nx->te - 1] == '-'))
                 break;
-            ends[nends++] = (uint32_t)(o + (L[i].e - from));
+            ends[nends++] = (uint32_t)(o + (te - from));
             i++;
         }
         to = L[i].te;
@@ -1045,49 +1067,78 @@ static void emit_lines(arena *a, const buf *pb, const rline *L, size_t n, unsign
    moved or trimmed starts a run of its own); end: the input's length. */
 static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
 {
-    /* the breaks counted first, so that the lines take the room they need
-       and no more: room grown by doubling in the arena keeps every smaller
-       copy, up to four times the lines' size (a text of short lines:
-       "a-\n" x 300,000 took 34 MB instead of 9) */
+    /* the breaks counted before the lines take room, so that they take
+       the room they need and no more: room grown by doubling in the arena
+       keeps every smaller copy, up to four times the lines' size (a text
+       of short lines: "a-\n" x 300,000 took 34 MB instead of 9) */
     size_t nl = 1;
 #if defined(__SSE2__)
-    /* sixteen bytes at a time, each byte of the sum counting at most 255
-       breaks (four a step of sixty-four bytes); the bits of the breaks of
-       each block of sixty-four kept for the lines below (eight bytes for
-       sixty-four of the text), the last block read sixteen bytes at a
-       time into the text's room */
-    size_t nblocks = b->n / 64 + 1;
-    uint64_t *bits = pk_arena_alloc(a, nblocks * sizeof *bits);
-    size_t q = 0, blk = 0;
     const __m128i nl_byte = _mm_set1_epi8('\n'), ff_byte = _mm_set1_epi8('\f');
 #define BREAKS16(x) _mm_or_si128(_mm_cmpeq_epi8((x), nl_byte), _mm_cmpeq_epi8((x), ff_byte))
-    while (q + 64 <= b->n) {
-        __m128i sum = _mm_setzero_si128();
-        for (size_t steps = 0; steps < 63 && q + 64 <= b->n; steps++, q += 64) {
-            const __m128i *p = (const __m128i *)(const void *)(b->s + q);
-            __m128i h0 = BREAKS16(_mm_loadu_si128(p)), h1 = BREAKS16(_mm_loadu_si128(p + 1));
-            __m128i h2 = BREAKS16(_mm_loadu_si128(p + 2)), h3 = BREAKS16(_mm_loadu_si128(p + 3));
-            sum = _mm_sub_epi8(sum, _mm_add_epi8(_mm_add_epi8(h0, h1), _mm_add_epi8(h2, h3)));
-            bits[blk++] = (uint64_t)(unsigned)_mm_movemask_epi8(h0) | (uint64_t)(unsigned)_mm_movemask_epi8(h1) << 16 |
-                          (uint64_t)(unsigned)_mm_movemask_epi8(h2) << 32 | (uint64_t)(unsigned)_mm_movemask_epi8(h3) << 48;
-        }
-        __m128i t = _mm_sad_epu8(sum, _mm_setzero_si128());
-        nl += (size_t)_mm_cvtsi128_si32(t) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(t, 8));
-    }
-    {
+#define BREAKS64(p)                                                                                                    \
+    ((uint64_t)(unsigned)_mm_movemask_epi8(BREAKS16(_mm_loadu_si128((p)))) |                                          \
+     (uint64_t)(unsigned)_mm_movemask_epi8(BREAKS16(_mm_loadu_si128((p) + 1))) << 16 |                                \
+     (uint64_t)(unsigned)_mm_movemask_epi8(BREAKS16(_mm_loadu_si128((p) + 2))) << 32 |                                \
+     (uint64_t)(unsigned)_mm_movemask_epi8(BREAKS16(_mm_loadu_si128((p) + 3))) << 48)
+    /* the breaks written out as they are found, sixty-four bytes at a
+       time, in room for four a block on the whole (a text of lines of
+       sixteen bytes and more, most texts) and a block's more; a text of
+       shorter lines counts them first, below */
+    size_t cap = b->n / 16 + 68, c = 0, q = 0;
+    uint32_t *at = pk_arena_alloc(a, cap * sizeof *at);
+    for (; q + 64 <= b->n && c + 67 <= cap; q += 64)
+        c = flatten_block(at, c, BREAKS64((const __m128i *)(const void *)(b->s + q)), (uint32_t)q);
+    if (q + 64 > b->n) {
+        /* the last block read sixteen bytes at a time into the text's
+           room (fewer than 64 bytes are left) */
         uint64_t hit = 0;
         for (size_t j = 0; q + j < b->n; j += 16)
             hit |= (uint64_t)(unsigned)_mm_movemask_epi8(
-                        BREAKS16(_mm_loadu_si128((const __m128i *)(const void *)(b->s + q + j))))
+                       BREAKS16(_mm_loadu_si128((const __m128i *)(const void *)(b->s + q + j))))
+                   << j;
+        hit &= ((uint64_t)1 << (b->n - q)) - 1;
+        c = flatten_block(at, c, hit, (uint32_t)q);
+        at[c] = (uint32_t)b->n;
+        nl = c + 1;
+    } else {
+        /* sixteen bytes at a time, each byte of the sum counting at most
+           255 breaks (four a step of sixty-four bytes); the bits of the
+           breaks of each block of sixty-four kept for the lines below
+           (eight bytes for sixty-four of the text), the last block read
+           sixteen bytes at a time into the text's room */
+        size_t nblocks = b->n / 64 + 1;
+        uint64_t *bits = pk_arena_alloc(a, nblocks * sizeof *bits);
+        size_t blk = 0;
+        q = 0;
+        while (q + 64 <= b->n) {
+            __m128i sum = _mm_setzero_si128();
+            for (size_t steps = 0; steps < 63 && q + 64 <= b->n; steps++, q += 64) {
+                const __m128i *p = (const __m128i *)(const void *)(b->s + q);
+                __m128i h0 = BREAKS16(_mm_loadu_si128(p)), h1 = BREAKS16(_mm_loadu_si128(p + 1));
+                __m128i h2 = BREAKS16(_mm_loadu_si128(p + 2)), h3 = BREAKS16(_mm_loadu_si128(p + 3));
+                sum = _mm_sub_epi8(sum, _mm_add_epi8(_mm_add_epi8(h0, h1), _mm_add_epi8(h2, h3)));
+                bits[blk++] = (uint64_t)(unsigned)_mm_movemask_epi8(h0) |
+                              (uint64_t)(unsigned)_mm_movemask_epi8(h1) << 16 |
+                              (uint64_t)(unsigned)_mm_movemask_epi8(h2) << 32 |
+                              (uint64_t)(unsigned)_mm_movemask_epi8(h3) << 48;
+            }
+            __m128i t = _mm_sad_epu8(sum, _mm_setzero_si128());
+            nl += (size_t)_mm_cvtsi128_si32(t) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(t, 8));
+        }
+        uint64_t hit = 0;
+        for (size_t j = 0; q + j < b->n; j += 16)
+            hit |= (uint64_t)(unsigned)_mm_movemask_epi8(
+                       BREAKS16(_mm_loadu_si128((const __m128i *)(const void *)(b->s + q + j))))
                    << j;
         hit &= ((uint64_t)1 << (b->n - q)) - 1; /* (fewer than 64 bytes are left) */
         bits[blk] = hit;
         for (; hit; hit &= hit - 1)
             nl++;
+        at = pk_arena_alloc(a, (nl + 4) * sizeof *at);
+        breaks_flatten(at, bits, nblocks, b->n);
     }
+#undef BREAKS64
 #undef BREAKS16
-    uint32_t *at = pk_arena_alloc(a, (nl + 4) * sizeof *at);
-    breaks_flatten(at, bits, nblocks, b->n);
     breaks it = {at};
 #else
     for (size_t i = next_break(b, 0); i < b->n; i = next_break(b, i + 1))

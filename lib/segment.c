@@ -490,14 +490,14 @@ size_t pk_line_from(const segs *g, size_t from, size_t p)
         step *= 2;
     }
     size_t hi = lo + step < n ? lo + step : n; /* the answer is in (lo, hi] */
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (g->lines[mid].s < p)
-            lo = mid;
-        else
-            hi = mid;
+    /* the last of [lo, hi) that starts before p, each step halving the
+       range by a conditional move (no branch) */
+    for (size_t len = hi - lo; len > 1;) {
+        size_t half = len / 2;
+        lo = g->lines[lo + half].s < p ? lo + half : lo;
+        len -= half;
     }
-    return hi;
+    return lo + 1;
 }
 
 void pk_sentence_bounds(const pk_text *t, size_t lo, size_t hi, size_t pos, size_t *s, size_t *e)
