@@ -358,8 +358,8 @@ static PK_ALWAYS_INLINE uint32_t opening(const char *s, size_t *pp, size_t hi, u
     unsigned char prev = *pprev;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (p + 4 <= hi) {
-        /* four ASCII bytes with no run of two spaces or line breaks and
-           none last (most places), so that each ends a byte further: each
+        /* four ASCII bytes with no run of two spaces or line breaks (nor
+           one that goes on past them), so that each ends a byte further: each
            folds by itself (a byte below 0x80 does not ask the one before
            it), A-Z becoming a-z and a line break a space four at a time */
         uint32_t w;
@@ -370,7 +370,10 @@ static PK_ALWAYS_INLINE uint32_t opening(const char *s, size_t *pp, size_t hi, u
             uint32_t sp = ~((w ^ 0x20202020u) + 0x7F7F7F7Fu) & 0x80808080u;
             uint32_t nl = ~((w ^ 0x0A0A0A0Au) + 0x7F7F7F7Fu) & 0x80808080u;
             uint32_t ws = sp | nl;
-            if (!(ws & (ws << 8)) && !(ws & 0x80000000u)) {
+            /* (a space or line break last, alone when the byte after it,
+               if there is one before hi, is neither: its run ends there too) */
+            if (!(ws & (ws << 8)) &&
+                (!(ws & 0x80000000u) || p + 4 == hi || (s[p + 4] != ' ' && s[p + 4] != '\n'))) {
                 /* bit 7 of w + 0x3F: the byte is at least 'A'; of w + 0x25: past 'Z' */
                 uint32_t upper = (w + 0x3F3F3F3Fu) & ~(w + 0x25252525u) & 0x80808080u;
                 for (int i = 0; i < 4; i++)
