@@ -229,6 +229,7 @@ static const unsigned set_where[N_SETS] = {
    after another would meet the hits that tie: those share their place).
    Made once per process. */
 enum { PAIR_BUCKETS = 1024, MORE_GROUPS = 2 };
+enum { WHOLE = 1, WHOLE_OPEN_START = 2, WHOLE_OPEN_END = 4 };
 
 typedef struct cue_groups {
     /* each row's phrase after its leading '-', the length of its first
@@ -238,6 +239,9 @@ typedef struct cue_groups {
     const unsigned char *phrase[256];
     uint16_t part_len[256];
     unsigned char gap[256], held[256];
+    /* a phrase of one part no longer than held (its end is the opening's
+       end): 0, else WHOLE and whether it may open or end inside a word */
+    unsigned char whole[256];
     /* the first (up to) four bytes part_at() compares of each row, byte i
        at bits 8i, and the mask of those it has: a row whose opening the
        text's (opening()) does not hold is passed over */
@@ -278,6 +282,9 @@ static void make_groups(void)
         if (!g && n && ph[n - 1] == '-')
             n--; /* an open end: the part without its '-' */
         r->held[k] = (unsigned char)(n < 4 + 4 * MORE_GROUPS ? n : 4 + 4 * MORE_GROUPS);
+        if (!g && n && n <= 4 + 4 * MORE_GROUPS)
+            r->whole[k] = (unsigned char)(WHOLE | (date_cues[k].phrase[0] == '-' ? WHOLE_OPEN_START : 0) |
+                                          (n < r->part_len[k] ? WHOLE_OPEN_END : 0));
         for (size_t i = 0; i < n && i < 4; i++) {
             r->sig[k] |= (uint32_t)ph[i] << (8 * i);
             r->mask[k] |= (uint32_t)0xFF << (8 * i);
@@ -351,8 +358,8 @@ static PK_ALWAYS_INLINE uint32_t opening(const char *s, size_t *pp, size_t hi, u
     unsigned char prev = *pprev;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (p + 4 <= hi) {
-        /* four ASCII bytes with no run of two spaces or line breaks and
-           none last (most places), so that each ends a byte further: each
+        /* four ASCII bytes with no run of two spaces or line breaks (nor
+           one that goes on past them), so that each ends a byte further: each
            folds by itself (a byte below 0x80 does not ask the one before
            it), A-Z becoming a-z and a line break a space four at a time */
         uint32_t w;
@@ -363,7 +370,10 @@ static PK_ALWAYS_INLINE uint32_t opening(const char *s, size_t *pp, size_t hi, u
             uint32_t sp = ~((w ^ 0x20202020u) + 0x7F7F7F7Fu) & 0x80808080u;
             uint32_t nl = ~((w ^ 0x0A0A0A0Au) + 0x7F7F7F7Fu) & 0x80808080u;
             uint32_t ws = sp | nl;
-            if (!(ws & (ws << 8)) && !(ws & 0x80000000u)) {
+            /* (a space or line break last, alone when the byte after it,
+               if there is one before hi, is neither: its run ends there too) */
+            if (!(ws & (ws << 8)) &&
+                (!(ws & 0x80000000u) || p + 4 == hi || (s[p + 4] != ' ' && s[p + 4] != '\n'))) {
                 /* bit 7 of w + 0x3F: the byte is at least 'A'; of w + 0x25: past 'Z' */
                 uint32_t upper = (w + 0x3F3F3F3Fu) & ~(w + 0x25252525u) & 0x80808080u;
                 for (int i = 0; i < 4; i++)
@@ -434,102 +444,103 @@ static PK_ALWAYS_INLINE size_t first_place(struct date_cue_rows *cr, size_t p)
 }
 
 /* Every hit outside the date [ds, de) of the rows of `set` at the cue
-   places from index ia on that stand before zhi, within the line or the
-   sentence [slo, shi): at each place the rows of the bucket of its first
-   two bytes, in their order; into best, and *another set when a row of
-   role `another` hits (another may be NULL). The index of the first
-   place from zhi. */
-static PK_ALWAYS_INLINE size_t walk_set(const ctx *c, int set, size_t ia, size_t zhi, size_t ds, size_t de, size_t slo, size_t shi,
-                       cue_hit *best, int *another)
+   place p, within the line or the sentence [slo, shi): the rows of the
+   bucket of its first two bytes, in their order; into best, and *another
+   set when a row of role `another` hits (another may be NULL). */
+static PK_ALWAYS_INLINE void hits_at(const ctx *c, int set, size_t p, size_t ds, size_t de, size_t slo, size_t shi,
+                                     cue_hit *best, int *another)
 {
     const cue_groups *g = c->date_cue_rows->g;
-    const unsigned char *opens_with = g->opens[set];
+    const char *s = c->t.s;
+    unsigned char ch = (unsigned char)s[p];
+    if (ch >= 'A' && ch <= 'Z')
+        ch = (unsigned char)(ch + 32);
+    if (!g->opens[set][ch]) /* no row of the set opens here (nor with a space) */
+        return;
+    /* a label row stands only where its word begins a column: asked
+       once for the place, not for each row that holds there */
+    if (set == SET_LABEL && !column_start(s, slo, p))
+        return;
     const unsigned char *rows = g->pair_rows[set];
     const uint16_t *pf = g->pair_first[set];
-    const char *s = c->t.s;
-    const struct date_cue_rows *cr = c->date_cue_rows;
-    const uint32_t *at = cr->at;
-    size_t na = cr->nat;
-    for (; ia < na && at[ia] < zhi; ia++) {
-        size_t p = at[ia];
-        unsigned char ch = (unsigned char)s[p];
-        if (ch >= 'A' && ch <= 'Z')
-            ch = (unsigned char)(ch + 32);
-        if (!opens_with[ch]) /* no row of the set opens here (nor with a space) */
+    /* the opening, and the bytes after it, four at a time, when a row asks */
+    size_t fp = p;
+    unsigned char prev = 0;
+    size_t ends[4 + 4 * MORE_GROUPS]; /* the text's offset after each folded byte */
+    uint32_t op = opening(s, &fp, shi, &prev, ends), more[MORE_GROUPS] = {0};
+    int have_more = 0;
+    unsigned bucket = pair_of(op);
+    for (int i = pf[bucket]; i < pf[bucket + 1]; i++) {
+        int k = rows[i];
+        /* the opening as part_at() compares it: most candidates end here */
+        if ((op & g->mask[k]) != g->sig[k])
             continue;
-        /* a label row stands only where its word begins a column: asked
-           once for the place, not for each row that holds there */
-        if (set == SET_LABEL && !column_start(s, slo, p))
-            continue;
-        /* the opening, and the bytes after it, four at a time, when a row asks */
-        size_t fp = p;
-        unsigned char prev = 0;
-        size_t ends[4 + 4 * MORE_GROUPS]; /* the text's offset after each folded byte */
-        uint32_t op = opening(s, &fp, shi, &prev, ends), more[MORE_GROUPS] = {0};
-        int have_more = 0;
-        unsigned bucket = pair_of(op);
-        for (int i = pf[bucket]; i < pf[bucket + 1]; i++) {
-            int k = rows[i];
-            /* the opening as part_at() compares it: most candidates end here */
-            if ((op & g->mask[k]) != g->sig[k])
-                continue;
-            const date_cue *q = &date_cues[k];
-            if (g->mask_more[k][0]) {
-                if (!have_more) {
-                    more[0] = opening(s, &fp, shi, &prev, ends + 4);
-                    have_more = 1;
-                }
-                if ((more[0] & g->mask_more[k][0]) != g->sig_more[k][0])
-                    continue;
-                if (g->mask_more[k][1]) {
-                    if (have_more < 2) {
-                        more[1] = opening(s, &fp, shi, &prev, ends + 8);
-                        have_more = 2;
-                    }
-                    if ((more[1] & g->mask_more[k][1]) != g->sig_more[k][1])
-                        continue;
-                }
+        const date_cue *q = &date_cues[k];
+        if (g->mask_more[k][0]) {
+            if (!have_more) {
+                more[0] = opening(s, &fp, shi, &prev, ends + 4);
+                have_more = 1;
             }
-            /* the opening and the bytes after it hold the first part's
-               first twelve bytes (all of a shorter one): it is compared
-               from there */
-            size_t held = g->held[k];
-            size_t e = cue_at(s, slo, shi, p, q->phrase, g->part_len[k], g->gap[k], held, held ? ends[held - 1] : p);
-            if (!e || (p < de && e > ds))
+            if ((more[0] & g->mask_more[k][0]) != g->sig_more[k][0])
                 continue;
-            cue_hit h = {k, p, e, p >= de};
-            if (q->role == R_ANOTHER && another)
-                *another = 1;
-            if (hit_better(&h, best))
-                *best = h;
+            if (g->mask_more[k][1]) {
+                if (have_more < 2) {
+                    more[1] = opening(s, &fp, shi, &prev, ends + 8);
+                    have_more = 2;
+                }
+                if ((more[1] & g->mask_more[k][1]) != g->sig_more[k][1])
+                    continue;
+            }
         }
+        /* the opening and the bytes after it hold the first part's
+           first twelve bytes (all of a shorter one): it is compared
+           from there; a phrase of one part that they hold whole ends
+           there (cue_at()'s ends of words asked here) */
+        size_t held = g->held[k], e;
+        if (g->whole[k]) {
+            e = ends[held - 1];
+            unsigned char how = g->whole[k];
+            if ((!(how & WHOLE_OPEN_START) && p > slo && word_byte((unsigned char)s[p - 1])) ||
+                (!(how & WHOLE_OPEN_END) && e < shi && word_byte((unsigned char)s[e])))
+                continue;
+        } else {
+            e = cue_at(s, slo, shi, p, q->phrase, g->part_len[k], g->gap[k], held, held ? ends[held - 1] : p);
+        }
+        if (!e || (p < de && e > ds))
+            continue;
+        cue_hit h = {k, p, e, p >= de};
+        if (q->role == R_ANOTHER && another)
+            *another = 1;
+        if (hit_better(&h, best))
+            *best = h;
     }
-    return ia;
 }
 
 /* The label rows' hits in the line [ls, le) outside the date [ds, de). */
 static void find_label_cues(const ctx *c, size_t ls, size_t le, size_t ds, size_t de, cue_hit *best)
 {
-    walk_set(c, SET_LABEL, first_place(c->date_cue_rows, ls), le, ds, de, ls, le, best, NULL);
+    const struct date_cue_rows *cr = c->date_cue_rows;
+    for (size_t ia = first_place(c->date_cue_rows, ls); ia < cr->nat && cr->at[ia] < le; ia++)
+        hits_at(c, SET_LABEL, cr->at[ia], ds, de, ls, le, best, NULL);
 }
 
 /* The prose rows' hits in the sentence [ss, se) of the date x, each row's
    where it counts (date_cues.tsv): `near` in the 40 bytes before the
    date, `before` before it, `after` in the 8 bytes after it, `sentence`
-   anywhere; a stretch at a time, in order, each with the rows that count
-   there. A hit at a place in the date overlaps it: those places are
-   passed over. */
+   anywhere; in one walk over the places, each asked the rows that count
+   where it stands. A hit at a place in the date overlaps it: those places
+   are passed over. */
 static void find_prose_cues(const ctx *c, const dcand *x, size_t ss, size_t se, cue_hit *best, int *another)
 {
     const struct date_cue_rows *cr = c->date_cue_rows;
     size_t w = x->s > ss + 40 ? x->s - 40 : ss, a = x->e + 8 < se ? x->e + 8 : se;
-    size_t ia = first_place(c->date_cue_rows, ss);
-    ia = walk_set(c, SET_FAR, ia, w, x->s, x->e, ss, se, best, another);
-    ia = walk_set(c, SET_NEAR, ia, x->s, x->s, x->e, ss, se, best, another);
-    while (ia < cr->nat && cr->at[ia] < x->e)
-        ia++;
-    ia = walk_set(c, SET_AFTER, ia, a, x->s, x->e, ss, se, best, another);
-    walk_set(c, SET_TAIL, ia, se, x->s, x->e, ss, se, best, another);
+    for (size_t ia = first_place(c->date_cue_rows, ss); ia < cr->nat && cr->at[ia] < se; ia++) {
+        size_t p = cr->at[ia];
+        if (p >= x->s && p < x->e)
+            continue;
+        int set = p < w ? SET_FAR : p < x->s ? SET_NEAR : p < a ? SET_AFTER : SET_TAIL;
+        hits_at(c, set, p, x->s, x->e, ss, se, best, another);
+    }
 }
 
 /* The start and end of p's line, looking no further than 160 bytes: a

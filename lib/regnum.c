@@ -85,9 +85,8 @@ static int regnum_year(const char *v, size_t pl)
 }
 
 /* "KPI 2024-2030": two years joined by a dash are a range, not a number. */
-static int is_range(const char *v)
+static int is_range(const char *v, size_t n)
 {
-    size_t n = strlen(v);
     if (n < 9 || !is_digit(v[n - 1]))
         return 0;
     const char *z = v + n - 4;
@@ -114,8 +113,8 @@ static int has_separator(const char *s, size_t n)
 
 
 /* The value: the number folded to one line; a line broken after a hyphen
-   or slash ("M-\n2025-1234") joins without a space. */
-static char *regnum_value(ctx *c, size_t s, size_t e)
+   or slash ("M-\n2025-1234") joins without a space. Its length in *len. */
+static char *regnum_value(ctx *c, size_t s, size_t e, size_t *len)
 {
     char *out = pk_arena_alloc(c->a, e - s + 1);
     size_t o = 0;
@@ -134,6 +133,7 @@ static char *regnum_value(ctx *c, size_t s, size_t e)
         out[o++] = ch;
     }
     out[o] = 0;
+    *len = o;
     return out;
 }
 
@@ -176,19 +176,19 @@ static value_set value_set_new(ctx *c, size_t n)
     return set;
 }
 
-/* The slot that holds `v`, or the empty one where it would go. */
-static const char **slot_of(const value_set *set, const char *v)
+/* The slot that holds `v` (n bytes), or the empty one where it would go. */
+static const char **slot_of(const value_set *set, const char *v, size_t n)
 {
     /* the folded hash: values that differ in case only probe one more slot */
-    for (size_t i = pk_hash_folded(v, strlen(v)) % set->n;; i = i + 1 < set->n ? i + 1 : 0)
+    for (size_t i = pk_hash_folded(v, n) % set->n;; i = i + 1 < set->n ? i + 1 : 0)
         if (!set->slot[i] || strcmp(set->slot[i], v) == 0)
             return &set->slot[i];
 }
 
-/* 1 when `v` is in the set, else 0 and v is added. */
-static int seen_value(value_set *set, const char *v)
+/* 1 when `v` (n bytes) is in the set, else 0 and v is added. */
+static int seen_value(value_set *set, const char *v, size_t n)
 {
-    const char **slot = slot_of(set, v);
+    const char **slot = slot_of(set, v, n);
     if (*slot)
         return 1;
     *slot = v;
@@ -235,9 +235,13 @@ void pk_extract_regnums(ctx *c)
     value_set attested = value_set_new(c, cs.n);
     for (size_t i = 0; i < cs.n; i++) {
         cand *x = (cand *)cs.items + i;
+        if (!x->labelled)
+            continue;
         size_t pl = prefix_len(c->t.s + x->vs);
-        if (x->labelled && pl && x->vs + pl <= x->ve)
-            seen_value(&attested, pk_lower(c->a, c->t.s + x->vs, pl));
+        if (pl && x->vs + pl <= x->ve) {
+            const char *low = pk_lower(c->a, c->t.s + x->vs, pl);
+            seen_value(&attested, low, strlen(low));
+        }
     }
     size_t last_end = 0;
     value_set seen = value_set_new(c, cs.n);
@@ -256,7 +260,8 @@ void pk_extract_regnums(ctx *c)
         size_t vn = x->ve - x->vs;
         if (!has_separator(v, vn) && !pk_is_letter_at(v, vn))
             continue;
-        char *value = regnum_value(c, x->vs, x->ve);
+        size_t vlen;
+        char *value = regnum_value(c, x->vs, x->ve, &vlen);
         size_t pl = prefix_len(value);
         const char *prefix = NULL;
         if (pl) {
@@ -264,16 +269,16 @@ void pk_extract_regnums(ctx *c)
             const char *low = pk_lower(c->a, p, pl);
             if (pk_is_regnum_not_prefix(low))
                 continue;
-            int known = pk_is_regnum_prefix(low) || *slot_of(&attested, low);
+            int known = pk_is_regnum_prefix(low) || *slot_of(&attested, low, strlen(low));
             if (x->context && strcmp(x->context, "known") == 0 && !known)
                 continue;
             if (x->context && strcmp(x->context, "prefix") == 0 && !known && !(pl >= 2 && all_capitals(p, pl)))
                 continue;
             prefix = p;
         }
-        if (!x->labelled && is_range(value))
+        if (!x->labelled && is_range(value, vlen))
             continue;
-        int dup = seen_value(&seen, value);
+        int dup = seen_value(&seen, value, vlen);
         last_end = x->e;
         if (dup)
             continue;
