@@ -1323,13 +1323,10 @@ static const struct label {
     const char *role;
     size_t max_words; /* under "Justeras" four words are two names more often than one */
 } labels[] = {
-/* (a row of fewer than four bytes fails the build: label_quad() reads four) */
+/* the rows of name_labels.tsv (a row of fewer than four bytes fails the
+   build there, and here: label_quad() reads four) */
 #define LABEL(w, t, r, m) {w, sizeof w - 1 + 0 * sizeof(char[sizeof w > 4 ? 1 : -1]), t, r, m}
-    LABEL("Handläggare", "handläggare", "officer", 4), LABEL("Kontaktperson", NULL, "officer", 4),
-    LABEL("Föredragande", NULL, "officer", 4),        LABEL("Justerare", NULL, "other", 3),
-    LABEL("Justerande", NULL, "other", 3),            LABEL("Sekreterare", "sekreterare", "other", 4),
-    LABEL("Vid protokollet", "sekreterare", "other", 4), LABEL("Justerat", NULL, "other", 3),
-    LABEL("Justeras", NULL, "other", 3),
+#include "name_labels.inc"
 #undef LABEL
 };
 
