@@ -14,7 +14,8 @@
 #include <emmintrin.h>
 #endif
 
-/* Length of an item marker at p ("1. ", "- ", "• ", "att "), or 0. */
+/* Length of an item marker at p ("1. ", "- ", "• "; where att_items, a
+   row of decision_words.tsv: item_word, "att "), or 0. */
 static size_t marker_len(const ctx *c, size_t p, size_t end, int att_items)
 {
     const unsigned char *s = (const unsigned char *)c->t.s + p;
@@ -30,8 +31,11 @@ static size_t marker_len(const ctx *c, size_t p, size_t end, int att_items)
         d++;
     if (d && d + 1 < n && (s[d] == '.' || s[d] == ')') && s[d + 1] == ' ')
         return d + 2;
-    if (att_items && n >= 4 && memcmp(s, "att ", 4) == 0)
-        return 4;
+    for (size_t k = 0; att_items && k < pk_n_item_word; k++) {
+        size_t m = strlen(pk_item_word[k]);
+        if (n >= m && memcmp(s, pk_item_word[k], m) == 0)
+            return m;
+    }
     return 0;
 }
 

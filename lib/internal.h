@@ -618,6 +618,10 @@ extern const size_t pk_n_other_title, pk_n_other_title_part;
 extern const char *const pk_beslut_end[], *const pk_beslut_not[], *const pk_att_joint[], *const pk_proposer_lead[],
     *const pk_proposer_end[];
 extern const size_t pk_n_beslut_end, pk_n_beslut_not, pk_n_att_joint, pk_n_proposer_lead, pk_n_proposer_end;
+/* the words that open an item of a decision's list under a lead-in, a
+   space after each (decision_words.tsv: item_word, "att ") */
+extern const char *const pk_item_word[];
+extern const size_t pk_n_item_word;
 /* the nouns an office's name ends in (pattern_words.tsv: admin_noun, made
    in match.c), which fields.c reads too */
 extern const char *const pk_admin_noun[];
