@@ -582,6 +582,9 @@ extern const char *const pk_not_unit[], *const pk_unit_class_head[], *const pk_u
 extern const char *const pk_unit_list_stop[], *const pk_unit_parent_stop[], *const pk_unit_parent_head[];
 extern const size_t pk_n_not_unit, pk_n_unit_class_head, pk_n_unit_sector;
 extern const size_t pk_n_unit_list_stop, pk_n_unit_parent_stop, pk_n_unit_parent_head;
+/* the words that split a list of units: always; only before a new name */
+extern const char *const pk_unit_split[], *const pk_unit_split_name[];
+extern const size_t pk_n_unit_split, pk_n_unit_split_name;
 /* the endings of a Swedish finite verb (decision_words.tsv: verb_ending) */
 extern const char *const pk_verb_ending[];
 extern const size_t pk_n_verb_ending;

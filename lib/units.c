@@ -27,6 +27,14 @@ static inline void once(pthread_once_t *o, const int *ready, void (*init)(void))
         pthread_once(o, init);
 }
 
+/* The word lists of the unit finder (unit_words.tsv), an array per kind,
+   made here, so that the rows are constants where they are read (a scan
+   of sixteen bytes at a time compares them with the rows' first bytes):
+   pk_not_unit, pk_unit_class_head, pk_unit_sector, pk_unit_list_stop,
+   pk_unit_parent_stop, pk_unit_parent_head, pk_unit_split,
+   pk_unit_split_name */
+#include "unit_words.inc"
+
 typedef struct range {
     size_t s, e;
     int comma_before; /* separated from the previous item by a comma only */
@@ -464,12 +472,17 @@ static int split_byte(unsigned char ch)
     return ch == '"' || ch == 0xE2 || ch == '(' || ch == ')' || ch == ',' || ch == ';' || is_sp((char)ch);
 }
 
-/* The words after a space that split a list ("A samt B", "A respektive
-   B", "A och B"): split()'s sixteen-byte loop passes a space before any
-   other first byte */
-#define SPLIT_W1 "samt"
-#define SPLIT_W2 "respektive"
-#define SPLIT_W3 "och"
+/* The length of the first row of rows[0..n) at p as word_at() finds it,
+   or 0: the words after a space that split a list (unit_words.tsv:
+   unit_split, "A samt B", "A respektive B"; unit_split_name, "A och B");
+   split()'s sixteen-byte loop passes a space before any other first byte */
+static size_t split_word_at(const ctx *c, size_t p, size_t e, const char *const *rows, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (word_at(c, p, e, rows[k]))
+            return strlen(rows[k]);
+    return 0;
+}
 
 /* Splits [s, e) into list items. */
 static size_t split(const ctx *c, size_t s, size_t e, range *out, size_t max)
@@ -477,7 +490,7 @@ static size_t split(const ctx *c, size_t s, size_t e, range *out, size_t max)
     size_t n = 0, start = s;
     int depth = 0, comma = 0, quoted = 0;
     for (size_t p = s; p <= e && n < max; p++) {
-        size_t cut = 0, skip = 0;
+        size_t cut = 0, skip = 0, wl;
         int is_comma = 0;
         /* a byte that is none of those looked at below changes nothing */
 #if defined(__SSE2__)
@@ -488,9 +501,11 @@ static size_t split(const ctx *c, size_t s, size_t e, range *out, size_t max)
         while (p + 17 <= e) {
             __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p));
             __m128i y = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p + 1)), _mm_set1_epi8(0x20));
-            __m128i joint = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(y, _mm_set1_epi8(SPLIT_W1[0] | 0x20)),
-                                                      _mm_cmpeq_epi8(y, _mm_set1_epi8(SPLIT_W2[0] | 0x20))),
-                                         _mm_cmpeq_epi8(y, _mm_set1_epi8(SPLIT_W3[0] | 0x20)));
+            __m128i joint = _mm_setzero_si128();
+            for (size_t k = 0; k < pk_n_unit_split; k++)
+                joint = _mm_or_si128(joint, _mm_cmpeq_epi8(y, _mm_set1_epi8((char)(pk_unit_split[k][0] | 0x20))));
+            for (size_t k = 0; k < pk_n_unit_split_name; k++)
+                joint = _mm_or_si128(joint, _mm_cmpeq_epi8(y, _mm_set1_epi8((char)(pk_unit_split_name[k][0] | 0x20))));
             __m128i m = _mm_or_si128(
                 _mm_or_si128(_mm_and_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))), joint),
                              _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')), _mm_cmpeq_epi8(x, _mm_set1_epi8(';')))),
@@ -524,17 +539,19 @@ static size_t split(const ctx *c, size_t s, size_t e, range *out, size_t max)
                 cut = 1;
                 skip = 1;
                 is_comma = 1;
-            } else if (depth == 0 && is_sp(ch) && (word_at(c, p + 1, e, SPLIT_W1) || word_at(c, p + 1, e, SPLIT_W2))) {
+            } else if (depth == 0 && is_sp(ch) && (wl = split_word_at(c, p + 1, e, pk_unit_split, pk_n_unit_split)) != 0) {
                 cut = 1;
-                skip = word_at(c, p + 1, e, SPLIT_W1) ? 5 : 11;
-            } else if (depth == 0 && is_sp(ch) && word_at(c, p + 1, e, SPLIT_W3) && p > s && c->t.s[p - 1] != '-') {
+                skip = wl + 1;
+            } else if (depth == 0 && is_sp(ch) &&
+                       (wl = split_word_at(c, p + 1, e, pk_unit_split_name, pk_n_unit_split_name)) != 0 && p > s &&
+                       c->t.s[p - 1] != '-') {
                 /* "och" starts a new item only before a new name */
-                size_t q = skip_sp(c, p + 4, e);
+                size_t q = skip_sp(c, p + 1 + wl, e);
                 if (q < e && (pk_is_upper_at(c->t.s + q, e - q) ||
                               opens_name(c, q, e) ||
                               noun_then_name(c, q, e))) {
                     cut = 1;
-                    skip = 4;
+                    skip = wl + 1;
                 }
             }
         }
