@@ -585,6 +585,12 @@ extern const size_t pk_n_unit_list_stop, pk_n_unit_parent_stop, pk_n_unit_parent
 /* the words that split a list of units: always; only before a new name */
 extern const char *const pk_unit_split[], *const pk_unit_split_name[];
 extern const size_t pk_n_unit_split, pk_n_unit_split_name;
+/* the other word lists of units.c (unit_words.tsv) */
+extern const char *const pk_unit_drop_word[], *const pk_unit_all_word[], *const pk_unit_part_noun[],
+    *const pk_unit_team_parent[], *const pk_unit_team_noun[], *const pk_unit_list_lead[], *const pk_unit_place_prep[],
+    *const pk_not_unit_end[], *const pk_proposal_word[];
+extern const size_t pk_n_unit_drop_word, pk_n_unit_all_word, pk_n_unit_part_noun, pk_n_unit_team_parent,
+    pk_n_unit_team_noun, pk_n_unit_list_lead, pk_n_unit_place_prep, pk_n_not_unit_end, pk_n_proposal_word;
 /* the endings of a Swedish finite verb (decision_words.tsv: verb_ending) */
 extern const char *const pk_verb_ending[];
 extern const size_t pk_n_verb_ending;

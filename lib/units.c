@@ -60,6 +60,16 @@ static inline int word_at(const ctx *c, size_t p, size_t end, const char *w)
     return word_at_rest(c, p, end, w);
 }
 
+/* The length of the first row of rows[0..n) (a word list of
+   unit_words.tsv) that stands at p as word_at() finds it, or 0 */
+static size_t row_at(const ctx *c, size_t p, size_t end, const char *const *rows, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (word_at(c, p, end, rows[k]))
+            return strlen(rows[k]);
+    return 0;
+}
+
 static inline unsigned char ascii_lower(unsigned char ch) { return ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch + 32) : ch; }
 
 /* word_at past its first byte: the word's bytes (ASCII in either case, as
@@ -330,6 +340,22 @@ static size_t space_before(const ctx *c, size_t p, size_t e, char lower)
     return e;
 }
 
+/* space_before() for the first bytes of the rows of rows[0..n) (each
+   byte once): the first place q in [p, e) of white space before one, or e */
+static size_t space_before_rows(const ctx *c, size_t p, size_t e, const char *const *rows, size_t n)
+{
+    size_t q = e;
+    for (size_t k = 0; k < n; k++) {
+        char b = (char)(rows[k][0] | 0x20);
+        size_t j = 0;
+        while (j < k && (char)(rows[j][0] | 0x20) != b)
+            j++;
+        if (j == k)
+            q = space_before(c, p, q, b);
+    }
+    return q;
+}
+
 /* The first place q in [p, e) where class_phrase() may find a phrase (white
    space before an "i" or "I": it asks for the word "i" there), or e. */
 static size_t phrase_place(const ctx *c, size_t p, size_t e) { return space_before(c, p, e, 'i'); }
@@ -373,8 +399,8 @@ static int clean(const ctx *c, range *r)
                          c->t.s[e - 1] == ';' || c->t.s[e - 1] == ':'))
             e--;
         e = drop_kind(c, s, e);
-        if (word_at(c, s, e, "samt") || word_at(c, s, e, "och") || word_at(c, s, e, "även") ||
-            word_at(c, s, e, "att") || word_at(c, s, e, "både")) {
+        /* unit_words.tsv: unit_drop_word */
+        if (row_at(c, s, e, pk_unit_drop_word, pk_n_unit_drop_word)) {
             while (s < e && !is_sp(c->t.s[s]))
                 s++;
             continue;
@@ -472,17 +498,9 @@ static int split_byte(unsigned char ch)
     return ch == '"' || ch == 0xE2 || ch == '(' || ch == ')' || ch == ',' || ch == ';' || is_sp((char)ch);
 }
 
-/* The length of the first row of rows[0..n) at p as word_at() finds it,
-   or 0: the words after a space that split a list (unit_words.tsv:
-   unit_split, "A samt B", "A respektive B"; unit_split_name, "A och B");
-   split()'s sixteen-byte loop passes a space before any other first byte */
-static size_t split_word_at(const ctx *c, size_t p, size_t e, const char *const *rows, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (word_at(c, p, e, rows[k]))
-            return strlen(rows[k]);
-    return 0;
-}
+/* The words after a space that split a list (unit_words.tsv: unit_split,
+   "A samt B", "A respektive B"; unit_split_name, "A och B"): split()'s
+   sixteen-byte loop passes a space before any other first byte */
 
 /* Splits [s, e) into list items. */
 static size_t split(const ctx *c, size_t s, size_t e, range *out, size_t max)
@@ -539,11 +557,11 @@ static size_t split(const ctx *c, size_t s, size_t e, range *out, size_t max)
                 cut = 1;
                 skip = 1;
                 is_comma = 1;
-            } else if (depth == 0 && is_sp(ch) && (wl = split_word_at(c, p + 1, e, pk_unit_split, pk_n_unit_split)) != 0) {
+            } else if (depth == 0 && is_sp(ch) && (wl = row_at(c, p + 1, e, pk_unit_split, pk_n_unit_split)) != 0) {
                 cut = 1;
                 skip = wl + 1;
             } else if (depth == 0 && is_sp(ch) &&
-                       (wl = split_word_at(c, p + 1, e, pk_unit_split_name, pk_n_unit_split_name)) != 0 && p > s &&
+                       (wl = row_at(c, p + 1, e, pk_unit_split_name, pk_n_unit_split_name)) != 0 && p > s &&
                        c->t.s[p - 1] != '-') {
                 /* "och" starts a new item only before a new name */
                 size_t q = skip_sp(c, p + 1 + wl, e);
@@ -620,6 +638,15 @@ static int ends_word(const ctx *c, const range *r, const char *suf)
     return r->e - r->s >= m && strncasecmp(c->t.s + r->e - m, suf, m) == 0;
 }
 
+/* Does r end in a row of rows[0..n), as ends_word() compares it? */
+static int ends_row(const ctx *c, const range *r, const char *const *rows, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (ends_word(c, r, rows[k]))
+            return 1;
+    return 0;
+}
+
 /* Adds the units of a list; returns how many were valid, or -1 when an
    item was not a unit name (then nothing is added). */
 static int add_list(ctx *c, size_t s, size_t e, int strict)
@@ -660,14 +687,13 @@ static int add_list(ctx *c, size_t s, size_t e, int strict)
         size_t b0 = skip_sp(c, r.s, r.e), b1 = r.e;
         while (b1 > b0 && is_sp(c->t.s[b1 - 1]))
             b1--;
-        if ((word_at(c, b0, b1, "båda") || word_at(c, b0, b1, "samtliga")) && b1 - b0 <= 9)
+        if (row_at(c, b0, b1, pk_unit_all_word, pk_n_unit_all_word) && b1 - b0 <= 9)
             continue;
         /* "Kulturskolan Stockholm, enheten Söderort": a part of the unit
            before it, named with its generic noun, stays with it */
         size_t raw = skip_sp(c, r.s, r.e);
         if (m && r.comma_before && ok[m - 1].e + 2 >= items[i].s &&
-            (word_at(c, raw, r.e, "enheten") || word_at(c, raw, r.e, "avdelningen") ||
-             word_at(c, raw, r.e, "sektionen")) && clean(c, &r)) {
+            row_at(c, raw, r.e, pk_unit_part_noun, pk_n_unit_part_noun) && clean(c, &r)) {
             ok[m - 1].e = r.e;
             continue;
         }
@@ -681,8 +707,8 @@ static int add_list(ctx *c, size_t s, size_t e, int strict)
     int added = 0;
     for (size_t i = 0; i < m; i++) {
         /* "Resursenheten, KBT-teamet": a team within the unit before it */
-        if (i + 1 < m && ok[i + 1].comma_before && ends_word(c, &ok[i], "enheten") &&
-            (ends_word(c, &ok[i + 1], "teamet") || ends_word(c, &ok[i + 1], "gruppen"))) {
+        if (i + 1 < m && ok[i + 1].comma_before && ends_row(c, &ok[i], pk_unit_team_parent, pk_n_unit_team_parent) &&
+            ends_row(c, &ok[i + 1], pk_unit_team_noun, pk_n_unit_team_noun)) {
             add_unit(c, ok[i].s, ok[i + 1].e, pk_fold(c, ok[i].s, ok[i].e));
             i++;
             added++;
@@ -849,14 +875,11 @@ static void from_decision(ctx *c, const pk_decision *d, const pk_decision_item *
     enum { FOR_TRIES = 16 };
     size_t tries = 0;
     for (size_t q = s; c->award && q + 4 < e && tries < FOR_TRIES; q++) {
-        /* (a space before an "f": where either word may stand) */
-        if ((q = space_before(c, q, e, 'f')) + 4 >= e)
+        /* (a space before the first byte of a row of unit_words.tsv,
+           unit_list_lead: where one may stand) */
+        if ((q = space_before_rows(c, q, e, pk_unit_list_lead, pk_n_unit_list_lead)) + 4 >= e)
             break;
-        size_t w = q + 1, k = 0;
-        if (word_at(c, w, e, "för"))
-            k = strlen("för");
-        else if (word_at(c, w, e, "från"))
-            k = strlen("från");
+        size_t w = q + 1, k = row_at(c, w, e, pk_unit_list_lead, pk_n_unit_list_lead);
         if (!k)
             continue;
         size_t ls = w + k;
@@ -1159,7 +1182,7 @@ static void set_parents(ctx *c)
         range items[32];
         size_t n = split(c, s, e, items, 32);
         size_t b0 = skip_sp(c, s, e);
-        if (n == 1 && e - b0 < 24 && (word_at(c, b0, e, "båda") || word_at(c, b0, e, "samtliga"))) {
+        if (n == 1 && e - b0 < 24 && row_at(c, b0, e, pk_unit_all_word, pk_n_unit_all_word)) {
             /* "A och B, båda inom X": X holds the units just named */
             pk_unit *us = c->units.items;
             size_t here = pk_map_at(&c->t, at);
@@ -1444,13 +1467,32 @@ static size_t name_end(const ctx *c, size_t s, size_t e)
     return end;
 }
 
+/* Does text hold a row of rows[0..n) anywhere, as written? */
+static int holds_row(const char *text, const char *const *rows, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strstr(text, rows[k]))
+            return 1;
+    return 0;
+}
+
+/* Is s[0..n) a row of rows[0..n), whole and as written? */
+static int is_row(const char *s, size_t n, const char *const *rows, size_t nrows)
+{
+    for (size_t k = 0; k < nrows; k++)
+        if (strlen(rows[k]) == n && memcmp(s, rows[k], n) == 0)
+            return 1;
+    return 0;
+}
+
 /* The name of n bytes stands at `at` as a word of its own, a unit noun
    before it ("boendet Ölmbrogården", "verksamheten på Ölmbrogården"). */
 static int unit_noun_before(ctx *c, size_t at, size_t n)
 {
     if (at < 2 || !is_sp(c->t.s[at - 1]) || is_word_char(c, at + n))
         return 0;
-    /* the word before, and the one before "på"/"vid" */
+    /* the word before, and the one before a row of unit_words.tsv
+       (unit_place_prep: "på", "vid") */
     size_t b = at - 1;
     for (int hop = 0; hop < 2; hop++) {
         size_t we = b;
@@ -1458,7 +1500,7 @@ static int unit_noun_before(ctx *c, size_t at, size_t n)
             b--;
         const char *low = pk_lower(c->a, c->t.s + b, we - b);
         size_t ln = strlen(low);
-        if (hop == 0 && ((ln == 3 && memcmp(low, "vid", 3) == 0) || (ln == 3 && memcmp(low, "p\xC3\xA5", 3) == 0))) {
+        if (hop == 0 && is_row(low, ln, pk_unit_place_prep, pk_n_unit_place_prep)) {
             if (b < 2)
                 break;
             b--;
@@ -1529,10 +1571,14 @@ static int named_unit(ctx *c, size_t s, size_t e, int *budget)
     }
     const char *name = pk_fold(c, s, e);
     const pk_record *r = c->rec;
-    /* a company ("GS Trafikantservice AB") is no unit of the organisation */
+    /* a company ("GS Trafikantservice AB"; unit_words.tsv: not_unit_end) is
+       no unit of the organisation */
     size_t nl = strlen(name);
-    if (nl > 3 && strcmp(name + nl - 3, " AB") == 0)
-        return 0;
+    for (size_t k = 0; k < pk_n_not_unit_end; k++) {
+        size_t m = strlen(pk_not_unit_end[k]);
+        if (nl > m && strcmp(name + nl - m, pk_not_unit_end[k]) == 0)
+            return 0;
+    }
     if ((r->body && strcasecmp(name, r->body) == 0) || (r->administration && strcasecmp(name, r->administration) == 0))
         return 0;
     if (noun && proper)
@@ -1815,8 +1861,9 @@ void pk_extract_units(ctx *c)
                           s, e);
     }
     /* "beslutar i enlighet med förvaltningens förslag": the units are in the
-       proposal the decision adopts */
-    if (!c->units.n && c->decisions.n && strcmp(ds[0].kind, "adopt") == 0 && strstr(ds[0].text, "förslag"))
+       proposal the decision adopts (unit_words.tsv: proposal_word) */
+    if (!c->units.n && c->decisions.n && strcmp(ds[0].kind, "adopt") == 0 &&
+        holds_row(ds[0].text, pk_proposal_word, pk_n_proposal_word))
         from_proposal(c);
     /* a notification names no units in its decision: the text says who takes part */
     if (!c->units.n && c->award)
