@@ -591,6 +591,10 @@ extern const char *const pk_unit_drop_word[], *const pk_unit_all_word[], *const 
     *const pk_not_unit_end[], *const pk_proposal_word[];
 extern const size_t pk_n_unit_drop_word, pk_n_unit_all_word, pk_n_unit_part_noun, pk_n_unit_team_parent,
     pk_n_unit_team_noun, pk_n_unit_list_lead, pk_n_unit_place_prep, pk_n_not_unit_end, pk_n_proposal_word;
+extern const char *const pk_unit_list_indef_lead[], *const pk_generic_lead[], *const pk_unit_name_opener[],
+    *const pk_unit_class_lead[], *const pk_definite_ending[], *const pk_front_noun_ending[], *const pk_unit_parent_joint[];
+extern const size_t pk_n_unit_list_indef_lead, pk_n_generic_lead, pk_n_unit_name_opener, pk_n_unit_class_lead,
+    pk_n_definite_ending, pk_n_front_noun_ending, pk_n_unit_parent_joint;
 /* the endings of a Swedish finite verb (decision_words.tsv: verb_ending) */
 extern const char *const pk_verb_ending[];
 extern const size_t pk_n_verb_ending;

@@ -70,6 +70,35 @@ static size_t row_at(const ctx *c, size_t p, size_t end, const char *const *rows
     return 0;
 }
 
+/* Does text hold a row of rows[0..n) anywhere, as written? */
+static int holds_row(const char *text, const char *const *rows, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strstr(text, rows[k]))
+            return 1;
+    return 0;
+}
+
+/* Does s[0..n) end in a row of rows[0..nrows), as written? */
+static int ends_in_row(const char *s, size_t n, const char *const *rows, size_t nrows)
+{
+    for (size_t k = 0; k < nrows; k++) {
+        size_t m = strlen(rows[k]);
+        if (n >= m && memcmp(s + n - m, rows[k], m) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Is s[0..n) a row of rows[0..n), whole and as written? */
+static int is_row(const char *s, size_t n, const char *const *rows, size_t nrows)
+{
+    for (size_t k = 0; k < nrows; k++)
+        if (strlen(rows[k]) == n && memcmp(s, rows[k], n) == 0)
+            return 1;
+    return 0;
+}
+
 static inline unsigned char ascii_lower(unsigned char ch) { return ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch + 32) : ch; }
 
 /* word_at past its first byte: the word's bytes (ASCII in either case, as
@@ -240,10 +269,17 @@ static size_t next_row(noun_mask *rows, size_t i)
    unit noun that opens a list at s (unit_nouns.tsv: list, list-indef), or 0. */
 static size_t collective_at(const ctx *c, size_t s, size_t e)
 {
-    static const char follow[] = "följande";
-    int after_follow = word_at(c, s, e, follow) && s + sizeof follow < e && c->t.s[s + sizeof follow - 1] == ' ';
+    /* after a row of unit_words.tsv (unit_list_indef_lead, "följande")
+       and a space, an indefinite plural: fl, the row and its space */
+    size_t fl = 0;
+    for (size_t k = 0; k < pk_n_unit_list_indef_lead && !fl; k++) {
+        size_t m = strlen(pk_unit_list_indef_lead[k]);
+        if (word_at(c, s, e, pk_unit_list_indef_lead[k]) && s + m + 1 < e && c->t.s[s + m] == ' ')
+            fl = m + 1;
+    }
+    int after_follow = fl != 0;
     noun_mask rows = noun_rows(noun_masks.list, c, s, e) |
-                     (after_follow ? noun_rows(noun_masks.indef, c, s + sizeof follow, e) : 0);
+                     (after_follow ? noun_rows(noun_masks.indef, c, s + fl, e) : 0);
     for (size_t i = next_row(&rows, (size_t)-1); i < pk_n_unit_nouns; i = next_row(&rows, i)) {
         const unit_noun *u = &pk_unit_nouns[i];
         if ((u->uses & UN_LIST) && u->pl_def && word_at(c, s, e, u->pl_def))
@@ -251,8 +287,8 @@ static size_t collective_at(const ctx *c, size_t s, size_t e)
         if ((u->uses & UN_LIST_INDEF) && u->pl_indef) {
             if (word_at(c, s, e, u->pl_indef))
                 return strlen(u->pl_indef);
-            if (after_follow && word_at(c, s + sizeof follow, e, u->pl_indef))
-                return sizeof follow + strlen(u->pl_indef);
+            if (after_follow && word_at(c, s + fl, e, u->pl_indef))
+                return fl + strlen(u->pl_indef);
         }
     }
     return 0;
@@ -262,11 +298,15 @@ static size_t collective_at(const ctx *c, size_t s, size_t e)
    at s, dropped before a proper name (unit_nouns.tsv: generic), or 0. */
 static size_t generic_at(const ctx *c, size_t s, size_t e)
 {
-    static const char den_nya[] = "den nya ";
-    size_t k = word_at(c, s, e, "den") && s + sizeof den_nya - 1 < e &&
-                       strncasecmp(c->t.s + s, den_nya, sizeof den_nya - 1) == 0
-                   ? sizeof den_nya - 1
-                   : 0;
+    /* the words before it of a row of unit_words.tsv (generic_lead, "den
+       nya ", in any case), dropped with it: k bytes */
+    size_t k = 0;
+    for (size_t r = 0; r < pk_n_generic_lead && !k; r++) {
+        size_t m = strlen(pk_generic_lead[r]);
+        if (s + m < e && (c->t.s[s] | 0x20) == (pk_generic_lead[r][0] | 0x20) &&
+            strncasecmp(c->t.s + s, pk_generic_lead[r], m) == 0)
+            k = m;
+    }
     noun_mask rows = noun_rows(noun_masks.generic, c, s + k, e);
     for (size_t i = next_row(&rows, (size_t)-1); i < pk_n_unit_nouns; i = next_row(&rows, i)) {
         const unit_noun *u = &pk_unit_nouns[i];
@@ -277,10 +317,11 @@ static size_t generic_at(const ctx *c, size_t s, size_t e)
 }
 
 /* A unit noun that may open a name in lower case at s ("förskolan Ekorren";
-   unit_nouns.tsv: opens), or the "vård- och" of "vård- och omsorgsboendet". */
+   unit_nouns.tsv: opens), or the "vård- och" of "vård- och omsorgsboendet"
+   (unit_words.tsv: unit_name_opener). */
 static int opens_name(const ctx *c, size_t s, size_t e)
 {
-    if (word_at(c, s, e, "vård- och"))
+    if (row_at(c, s, e, pk_unit_name_opener, pk_n_unit_name_opener))
         return 1;
     noun_mask rows = noun_rows(noun_masks.opens, c, s, e);
     for (size_t i = next_row(&rows, (size_t)-1); i < pk_n_unit_nouns; i = next_row(&rows, i))
@@ -293,10 +334,12 @@ static int opens_name(const ctx *c, size_t s, size_t e)
    when one starts at the space p, else 0. */
 static size_t class_phrase(const ctx *c, size_t p, size_t e)
 {
-    /* the nouns of unit_words.tsv (unit_class_head) */
-    if (!is_sp(c->t.s[p]) || !word_at(c, p + 1, e, "i"))
+    /* a row of unit_words.tsv (unit_class_lead, "i"), then a noun of
+       unit_class_head */
+    size_t m;
+    if (!is_sp(c->t.s[p]) || !(m = row_at(c, p + 1, e, pk_unit_class_lead, pk_n_unit_class_lead)))
         return 0;
-    size_t q = skip_sp(c, p + 2, e);
+    size_t q = skip_sp(c, p + 1 + m, e);
     for (size_t i = 0; i < pk_n_unit_class_head; i++)
         if (word_at(c, q, e, pk_unit_class_head[i])) {
             size_t w = skip_sp(c, q + strlen(pk_unit_class_head[i]), e);
@@ -358,7 +401,10 @@ static size_t space_before_rows(const ctx *c, size_t p, size_t e, const char *co
 
 /* The first place q in [p, e) where class_phrase() may find a phrase (white
    space before an "i" or "I": it asks for the word "i" there), or e. */
-static size_t phrase_place(const ctx *c, size_t p, size_t e) { return space_before(c, p, e, 'i'); }
+static size_t phrase_place(const ctx *c, size_t p, size_t e)
+{
+    return space_before_rows(c, p, e, pk_unit_class_lead, pk_n_unit_class_lead);
+}
 
 /* "Tenstagården (äldreboende)": a kind of unit in parentheses after the
    name is no part of it ("Rinkeby-Kista mottagningen (missbruksenheten)" is) */
@@ -424,8 +470,7 @@ static int clean(const ctx *c, range *r)
                 w++;
             size_t p = skip_sp(c, w, e);
             if (w - s > 4 && p < e && pk_is_upper_at(c->t.s + p, e - p) &&
-                ((c->t.s[w - 2] == 'n' && c->t.s[w - 1] == 'a') || (c->t.s[w - 2] == 'e' && c->t.s[w - 1] == 'n') ||
-                 (c->t.s[w - 2] == 'e' && c->t.s[w - 1] == 't'))) {
+                ends_in_row(c->t.s + s, w - s, pk_front_noun_ending, pk_n_front_noun_ending)) {
                 s = p;
                 continue;
             }
@@ -483,8 +528,13 @@ static int noun_then_name(const ctx *c, size_t q, size_t e)
         w++;
     if (w - q < 5 || !pk_is_lower_at(c->t.s + q, w - q))
         return 0;
-    const char *end = c->t.s + w - 2;
-    if (!(memcmp(end, "en", 2) == 0 || memcmp(end, "et", 2) == 0 || memcmp(end, "an", 2) == 0))
+    /* a row of unit_words.tsv (definite_ending) */
+    int def = 0;
+    for (size_t k = 0; k < pk_n_definite_ending && !def; k++) {
+        size_t m = strlen(pk_definite_ending[k]);
+        def = w - q >= m && memcmp(c->t.s + w - m, pk_definite_ending[k], m) == 0;
+    }
+    if (!def)
         return 0;
     size_t n = skip_sp(c, w, e);
     return n < e && n > w && pk_is_upper_at(c->t.s + n, e - n);
@@ -921,9 +971,11 @@ static const char *parent_phrase(ctx *c, size_t p, size_t e, size_t *pe)
             size_t w = q + 1;
             size_t k = first_word(c, w, e, pk_unit_parent_stop, pk_n_unit_parent_stop, &parent_stop_rows);
             int stop = k < pk_n_unit_parent_stop;
-            /* "avdelning socialtjänst och fritid": an "och" between lower-case words stays */
-            if (stop && strcmp(pk_unit_parent_stop[k], "och") == 0) {
-                size_t nx = skip_sp(c, w + 3, e);
+            /* "avdelning socialtjänst och fritid": an "och" between
+               lower-case words stays (unit_words.tsv: unit_parent_joint) */
+            size_t kl = stop ? strlen(pk_unit_parent_stop[k]) : 0;
+            if (stop && is_row(pk_unit_parent_stop[k], kl, pk_unit_parent_joint, pk_n_unit_parent_joint)) {
+                size_t nx = skip_sp(c, w + kl, e);
                 if ((nx < e && !pk_is_upper_at(c->t.s + nx, e - nx)) || c->t.s[q - 1] == '-')
                     stop = 0;
             }
@@ -1465,24 +1517,6 @@ static size_t name_end(const ctx *c, size_t s, size_t e)
         p = skip_sp(c, w, e);
     }
     return end;
-}
-
-/* Does text hold a row of rows[0..n) anywhere, as written? */
-static int holds_row(const char *text, const char *const *rows, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (strstr(text, rows[k]))
-            return 1;
-    return 0;
-}
-
-/* Is s[0..n) a row of rows[0..n), whole and as written? */
-static int is_row(const char *s, size_t n, const char *const *rows, size_t nrows)
-{
-    for (size_t k = 0; k < nrows; k++)
-        if (strlen(rows[k]) == n && memcmp(s, rows[k], n) == 0)
-            return 1;
-    return 0;
 }
 
 /* The name of n bytes stands at `at` as a word of its own, a unit noun
