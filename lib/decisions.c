@@ -39,6 +39,16 @@ static size_t marker_len(const ctx *c, size_t p, size_t end, int att_items)
     return 0;
 }
 
+/* Does the noun at s open with a district_prefix of field_words.tsv
+   ("stadsdels": "STADSDELSNÄMND"), in any case (ASCII)? */
+static int district_noun(const char *s)
+{
+    for (size_t k = 0; k < pk_n_district_prefix; k++)
+        if (strncasecmp(s, pk_district_prefix[k], strlen(pk_district_prefix[k])) == 0)
+            return 1;
+    return 0;
+}
+
 /* The deciding body closest before `before` in [from, before), or 0. */
 static int body_before_from(ctx *c, size_t from, size_t before, const size_t *first, size_t *bs, size_t *be)
 {
@@ -698,7 +708,7 @@ static void body_from_header(ctx *c)
             !pk_rx_match(c, RX_BODY, l->s, e, ov, 3) || ov[0] != l->s || ov[1] != e)
             continue;
         size_t hs = ov[4], he = ov[5], s = hs;
-        if (ov[2] != (size_t)-1 && (!pk_is_upper_at(c->t.s + hs, he - hs) || strncasecmp(c->t.s + hs, "stadsdels", 9) == 0))
+        if (ov[2] != (size_t)-1 && (!pk_is_upper_at(c->t.s + hs, he - hs) || district_noun(c->t.s + hs)))
             s = ov[2]; /* "KATARINA-SOFIA STADSDELSNÄMND" */
         c->rec->body = pk_fold(c, s, he);
         c->rec->body_span = pk_span_of(c, s, he);

@@ -635,6 +635,10 @@ extern const size_t pk_n_beslut_end, pk_n_beslut_not, pk_n_att_joint, pk_n_propo
    space after each (decision_words.tsv: item_word, "att ") */
 extern const char *const pk_item_word[];
 extern const size_t pk_n_item_word;
+/* the opening of a district's office or nämnd (field_words.tsv:
+   district_prefix, made in fields.c), which decisions.c reads too */
+extern const char *const pk_district_prefix[];
+extern const size_t pk_n_district_prefix;
 /* the nouns an office's name ends in (pattern_words.tsv: admin_noun, made
    in match.c), which fields.c reads too */
 extern const char *const pk_admin_noun[];
