@@ -628,6 +628,10 @@ extern const char *const pk_chair_role_title[], *const pk_officer_title[];
 extern const size_t pk_n_chair_role_title, pk_n_officer_title;
 extern const char *const pk_other_title[], *const pk_other_title_part[];
 extern const size_t pk_n_other_title, pk_n_other_title_part;
+/* the phrases between a genitive name and its noun (people_words.tsv:
+   others_phrase, "m.fl.") */
+extern const char *const pk_others_phrase[];
+extern const size_t pk_n_others_phrase;
 extern const char *const pk_beslut_end[], *const pk_beslut_not[], *const pk_att_joint[], *const pk_proposer_lead[],
     *const pk_proposer_end[];
 extern const size_t pk_n_beslut_end, pk_n_beslut_not, pk_n_att_joint, pk_n_proposer_lead, pk_n_proposer_end;

@@ -2019,16 +2019,35 @@ static int genitive_form(const ctx *c, size_t s, size_t e)
     return !strchr("sxzuieo", c->t.s[e - 2]);
 }
 
+/* The end of the first row of people_words.tsv (others_phrase: "m.fl.",
+   "med flera") at p, and of the white space after it, or p: the row's
+   words in turn, white space between them in the text; a word that ends
+   in a full stop may be followed by anything, any other ends where no
+   letter follows (word_is()). */
+static size_t others_phrase_end(const ctx *c, size_t p)
+{
+    for (size_t k = 0; k < pk_n_others_phrase; k++) {
+        const char *w = pk_others_phrase[k];
+        size_t q = p;
+        for (;;) {
+            size_t n = strcspn(w, " ");
+            if (!n || q + n > c->t.n || memcmp(c->t.s + q, w, n) != 0 || (w[n - 1] != '.' && !word_ends(c, q + n)))
+                break;
+            q = skip_space(c, q + n);
+            if (!w[n])
+                return q;
+            w += n + 1;
+        }
+    }
+    return p;
+}
+
 /* A noun that a genitive stands before follows p ("fråga", "m.fl.
    ändringsyrkande"). */
 static int genitive_follows(const ctx *c, size_t p)
 {
     const char *s = c->t.s;
-    p = skip_space(c, p);
-    if (p + 5 <= c->t.n && memcmp(s + p, "m.fl.", 5) == 0)
-        p = skip_space(c, p + 5);
-    else if (word_is(c, p, "med") && word_is(c, skip_space(c, p + 3), "flera"))
-        p = skip_space(c, skip_space(c, p + 3) + 5);
+    p = others_phrase_end(c, skip_space(c, p));
     size_t q = letters_end(c, p);
     if (q == p || !lower_at(s + p, c->t.n - p))
         return 0;
