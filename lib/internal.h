@@ -632,6 +632,10 @@ extern const size_t pk_n_other_title, pk_n_other_title_part;
    others_phrase, "m.fl.") */
 extern const char *const pk_others_phrase[];
 extern const size_t pk_n_others_phrase;
+/* the titles before the chair's role word that make a vice chair
+   (people_words.tsv: vice_chair_title, "vice") */
+extern const char *const pk_vice_chair_title[];
+extern const size_t pk_n_vice_chair_title;
 extern const char *const pk_beslut_end[], *const pk_beslut_not[], *const pk_att_joint[], *const pk_proposer_lead[],
     *const pk_proposer_end[];
 extern const size_t pk_n_beslut_end, pk_n_beslut_not, pk_n_att_joint, pk_n_proposer_lead, pk_n_proposer_end;

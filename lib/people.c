@@ -2502,6 +2502,18 @@ static void merge_spellings(ctx *c)
     c->people.n = k;
 }
 
+/* Does the match [s, e) of RX_CHAIR open with a row of people_words.tsv
+   (vice_chair_title: "vice"), in any case (ASCII), and go on after it? */
+static int vice_chair(const ctx *c, size_t s, size_t e)
+{
+    for (size_t k = 0; k < pk_n_vice_chair_title; k++) {
+        size_t m = strlen(pk_vice_chair_title[k]);
+        if (s + m < e && strncasecmp(c->t.s + s, pk_vice_chair_title[k], m) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 void pk_extract_people(ctx *c)
 {
     const segs *g = &c->sg;
@@ -2526,7 +2538,7 @@ void pk_extract_people(ctx *c)
         int gl = trimmed == 2; /* the first word is a given name */
         const char *party = ov[4] != (size_t)-1 ? party_of(c, c->t.s + ov[4], ov[5] - ov[4], gl) : NULL;
         /* a vice chair is named, but does not chair */
-        int vice = ov[0] + 4 < ov[1] && (strncasecmp(c->t.s + ov[0], "vice", 4) == 0);
+        int vice = vice_chair(c, ov[0], ov[1]);
         add(c, s, e, vice ? "vice ordförande" : "ordförande", party, vice ? "other" : "chair");
     }
     name_starts ns = find_name_starts(c);
