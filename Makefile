@@ -276,7 +276,7 @@ $(B)/gen/name_list_words.inc: KINDS = name_list_joint
 $(B)/gen/award_words.inc: KINDS = award_title_part prize_part
 $(B)/gen/segment_words.inc: KINDS = proposal_to proposal_body decision_body
 $(B)/gen/minutes_words.inc: KINDS = body_article
-$(B)/gen/canonical_words.inc: KINDS = part_ending
+$(B)/gen/canonical_words.inc: KINDS = part_ending table_town
 $(B)/gen/field_words.inc: KINDS = lead_in_end letterhead_line letterhead_end town_end district_prefix renamed_marker prose_word
 $(B)/gen/pattern_words.inc: KINDS = regnum_label chair_title name_particle body_noun admin_noun participation_phrase participation_verb slash_date_lead body_joint body_genitive weekday_ending day_article
 $(B)/gen/%_words.inc: lib/data/%_words.tsv
