@@ -266,7 +266,7 @@ $(B)/gen/doc_types.inc: lib/data/doc_types.tsv lib/doc_types.awk lib/upper.awk
 # row without its two columns, or of a kind not in KINDS, fails the build
 $(B)/gen/unit_words.inc: KINDS = not_unit unit_class_head unit_sector unit_list_stop unit_parent_stop unit_parent_head unit_split unit_split_name \
 	unit_drop_word unit_all_word unit_part_noun unit_team_parent unit_team_noun unit_list_lead unit_place_prep not_unit_end proposal_word \
-	unit_list_indef_lead generic_lead unit_name_opener unit_class_lead definite_ending front_noun_ending unit_parent_joint
+	unit_list_indef_lead generic_lead unit_name_opener unit_class_lead definite_ending front_noun_ending unit_parent_joint parent_list_stop
 $(B)/gen/decision_words.inc: KINDS = verb_ending beslut_end beslut_not att_joint proposer_lead proposer_end item_word
 $(B)/gen/line_words.inc: KINDS = subtitle_opener closing_opener
 $(B)/gen/conjunction_words.inc: KINDS = suspended_next unit_list_joint

@@ -595,6 +595,8 @@ extern const char *const pk_unit_list_indef_lead[], *const pk_generic_lead[], *c
     *const pk_unit_class_lead[], *const pk_definite_ending[], *const pk_front_noun_ending[], *const pk_unit_parent_joint[];
 extern const size_t pk_n_unit_list_indef_lead, pk_n_generic_lead, pk_n_unit_name_opener, pk_n_unit_class_lead,
     pk_n_definite_ending, pk_n_front_noun_ending, pk_n_unit_parent_joint;
+extern const char *const pk_parent_list_stop[];
+extern const size_t pk_n_parent_list_stop;
 /* the endings of a Swedish finite verb (decision_words.tsv: verb_ending) */
 extern const char *const pk_verb_ending[];
 extern const size_t pk_n_verb_ending;

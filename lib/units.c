@@ -62,7 +62,7 @@ static inline int word_at(const ctx *c, size_t p, size_t end, const char *w)
 
 /* The length of the first row of rows[0..n) (a word list of
    unit_words.tsv) that stands at p as word_at() finds it, or 0 */
-static size_t row_at(const ctx *c, size_t p, size_t end, const char *const *rows, size_t n)
+static inline size_t row_at(const ctx *c, size_t p, size_t end, const char *const *rows, size_t n)
 {
     for (size_t k = 0; k < n; k++)
         if (word_at(c, p, end, rows[k]))
@@ -1205,7 +1205,9 @@ static void set_parents(ctx *c)
                 }
             }
         }
-        /* the chunk of names before "inom", back to the previous boundary */
+        /* the chunk of names before "inom", back to the previous boundary
+           (a comma, a colon, a parenthesis, a row of unit_words.tsv:
+           parent_list_stop, "samt", "att") */
         size_t e = at;
         while (e > ss && (is_sp(c->t.s[e - 1]) || c->t.s[e - 1] == ','))
             e--;
@@ -1227,7 +1229,7 @@ static void set_parents(ctx *c)
             }
 #endif
             if (!(s > ss && c->t.s[s - 1] != ',' && c->t.s[s - 1] != ':' && c->t.s[s - 1] != '(' &&
-                  !(is_sp(c->t.s[s - 1]) && (word_at(c, s, e, "samt") || word_at(c, s, e, "att")))))
+                  !(is_sp(c->t.s[s - 1]) && row_at(c, s, e, pk_parent_list_stop, pk_n_parent_list_stop))))
                 break;
             s--;
         }
