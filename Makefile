@@ -63,7 +63,7 @@ GEN      = $(patsubst %,$(B)/gen/%_hash.h,$(HASHES)) $(B)/gen/bodies.inc $(B)/ge
            $(B)/gen/decision_words.inc $(B)/gen/line_words.inc $(B)/gen/conjunction_words.inc \
            $(B)/gen/date_words.inc $(B)/gen/people_words.inc $(ROW_FILTERS)
 GEN     += $(B)/gen/months.inc $(B)/gen/pattern_words.inc $(B)/gen/pattern_sources.inc $(B)/gen/generic_bodies.inc $(B)/gen/doc_types.inc $(B)/gen/minutes_words.inc $(B)/gen/field_words.inc $(B)/gen/canonical_words.inc
-GEN     += $(B)/gen/award_words.inc $(B)/gen/segment_words.inc $(B)/gen/name_list_words.inc
+GEN     += $(B)/gen/award_words.inc $(B)/gen/segment_words.inc $(B)/gen/name_list_words.inc $(B)/gen/name_labels.inc
 # the filters made from the rows of some word lists (see below)
 ROW_FILTERS = $(B)/gen/titles_first.inc $(B)/gen/titles_last.inc $(B)/gen/headings_first.inc \
            $(B)/gen/headings_last.inc $(B)/gen/furniture_lines_first.inc
@@ -146,6 +146,18 @@ $(B)/gen/unit_cues.inc: lib/data/unit_cues.tsv Makefile
 		printf "%s %d {\"%s\", sizeof \"%s\" - 1, %d},\n", substr($$1, 1, 1), length($$1), $$1, $$1, $$2 == "before" } \
 		END { exit bad }' $< > $@.rows && \
 	LC_ALL=C sort -s -k1,1 -k2,2nr $@.rows | cut -d' ' -f3- > $@ && rm -f $@.rows || { rm -f $@ $@.rows; exit 1; }
+
+# the labels of a name line (people.c): LABEL(label, title, role, most
+# words) per row, a missing title (-) NULL; a row without its four columns,
+# a label of fewer than four bytes (people.c reads a line's first four), a
+# role not in the list, or more than sixteen rows fail the build
+$(B)/gen/name_labels.inc: lib/data/name_labels.tsv
+	@mkdir -p $(dir $@)
+	LC_ALL=C awk -F'\t' '!/^#/ && NF { \
+		if (NF != 4 || length($$1) < 4 || $$0 ~ /["\\]/ || $$3 !~ /^(officer|other|chair|signatory)$$/ || $$4 !~ /^[1-9][0-9]*$$/) { \
+			printf "%s:%d: bad row (a label of four bytes or more, its title or -, a role, the most words): %s\n", FILENAME, FNR, $$0 > "/dev/stderr"; bad = 1; exit 1 } \
+		printf "LABEL(\"%s\", %s, \"%s\", %d),\n", $$1, ($$2 == "-" ? "NULL" : "\"" $$2 "\""), $$3, $$4; n++ } \
+		END { if (!bad && n > 16) { printf "%s: %d rows, more than sixteen\n", FILENAME, n > "/dev/stderr"; bad = 1 } exit bad }' $< > $@ || { rm -f $@; exit 1; }
 
 # the date cues: phrase, role and where, the last two as the enum names of dates.c
 $(B)/gen/date_cues.inc: lib/data/date_cues.tsv
@@ -252,18 +264,20 @@ $(B)/gen/doc_types.inc: lib/data/doc_types.tsv lib/doc_types.awk lib/upper.awk
 # word in double quotes a row (a word may end in a space); each kind K is
 # the array pk_K[] with its count pk_n_K, its rows in the table's order; a
 # row without its two columns, or of a kind not in KINDS, fails the build
-$(B)/gen/unit_words.inc: KINDS = not_unit unit_class_head unit_sector unit_list_stop unit_parent_stop unit_parent_head
-$(B)/gen/decision_words.inc: KINDS = verb_ending beslut_end beslut_not att_joint proposer_lead proposer_end
+$(B)/gen/unit_words.inc: KINDS = not_unit unit_class_head unit_sector unit_list_stop unit_parent_stop unit_parent_head unit_split unit_split_name \
+	unit_drop_word unit_all_word unit_part_noun unit_team_parent unit_team_noun unit_list_lead unit_place_prep not_unit_end proposal_word \
+	unit_list_indef_lead generic_lead unit_name_opener unit_class_lead definite_ending front_noun_ending unit_parent_joint parent_list_stop
+$(B)/gen/decision_words.inc: KINDS = verb_ending beslut_end beslut_not att_joint proposer_lead proposer_end item_word
 $(B)/gen/line_words.inc: KINDS = subtitle_opener closing_opener
 $(B)/gen/conjunction_words.inc: KINDS = suspended_next unit_list_joint
 $(B)/gen/date_words.inc: KINDS = day_list_word year_word weekday
-$(B)/gen/people_words.inc: KINDS = body_ending body_ending_article chair_role_title officer_title other_title other_title_part
+$(B)/gen/people_words.inc: KINDS = body_ending body_ending_article chair_role_title officer_title other_title other_title_part others_phrase vice_chair_title
 $(B)/gen/name_list_words.inc: KINDS = name_list_joint
 $(B)/gen/award_words.inc: KINDS = award_title_part prize_part
 $(B)/gen/segment_words.inc: KINDS = proposal_to proposal_body decision_body
 $(B)/gen/minutes_words.inc: KINDS = body_article
-$(B)/gen/canonical_words.inc: KINDS = part_ending
-$(B)/gen/field_words.inc: KINDS = lead_in_end letterhead_line letterhead_end town_end district_prefix renamed_marker
+$(B)/gen/canonical_words.inc: KINDS = part_ending table_town
+$(B)/gen/field_words.inc: KINDS = lead_in_end letterhead_line letterhead_end town_end district_prefix renamed_marker prose_word
 $(B)/gen/pattern_words.inc: KINDS = regnum_label chair_title name_particle body_noun admin_noun participation_phrase participation_verb slash_date_lead body_joint body_genitive weekday_ending day_article
 $(B)/gen/%_words.inc: lib/data/%_words.tsv
 	@mkdir -p $(dir $@)

@@ -418,7 +418,18 @@ static int muni_of_match(ctx *c, muni_memo *mm, const size_t *ov, size_t lo)
     return muni_at(c, mm, ov[2], ov[3]);
 }
 
-static int is_stockholm(int m) { return m >= 0 && strcmp(munis[m].name, "Stockholm") == 0; }
+/* Is s[0..n) a row of canonical_words.tsv (table_town: "stockholm",
+   "stockholms"), in any case (ASCII)? */
+static int table_town(const char *s, size_t n)
+{
+    for (size_t k = 0; k < pk_n_table_town; k++)
+        if (strlen(pk_table_town[k]) == n && strncasecmp(s, pk_table_town[k], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Is municipality m the one whose nämnder bodies.tsv holds (Stockholm)? */
+static int is_stockholm(int m) { return m >= 0 && table_town(munis[m].name, strlen(munis[m].name)); }
 
 /* The municipality the document names as its own: the one its header
    (or first 3000 bytes: "Uppsala kommuns kvalitetspris") names, when it
@@ -443,7 +454,7 @@ static int named_municipality(ctx *c, int *elsewhere)
         pos = ov[1];
         size_t n = ov[3] - ov[2];
         const char *w = c->t.s + ov[2];
-        if (!((n == 9 && strncasecmp(w, "Stockholm", 9) == 0) || (n == 10 && strncasecmp(w, "Stockholms", 10) == 0)))
+        if (!table_town(w, n))
             *elsewhere = 1;
         int m = muni_of_match(c, &mm, ov, 0);
         if (m < 0 || m == found)

@@ -14,7 +14,8 @@
 #include <emmintrin.h>
 #endif
 
-/* Length of an item marker at p ("1. ", "- ", "• ", "att "), or 0. */
+/* Length of an item marker at p ("1. ", "- ", "• "; where att_items, a
+   row of decision_words.tsv: item_word, "att "), or 0. */
 static size_t marker_len(const ctx *c, size_t p, size_t end, int att_items)
 {
     const unsigned char *s = (const unsigned char *)c->t.s + p;
@@ -30,8 +31,21 @@ static size_t marker_len(const ctx *c, size_t p, size_t end, int att_items)
         d++;
     if (d && d + 1 < n && (s[d] == '.' || s[d] == ')') && s[d + 1] == ' ')
         return d + 2;
-    if (att_items && n >= 4 && memcmp(s, "att ", 4) == 0)
-        return 4;
+    for (size_t k = 0; att_items && k < pk_n_item_word; k++) {
+        size_t m = strlen(pk_item_word[k]);
+        if (n >= m && memcmp(s, pk_item_word[k], m) == 0)
+            return m;
+    }
+    return 0;
+}
+
+/* Does the noun at s open with a district_prefix of field_words.tsv
+   ("stadsdels": "STADSDELSNÄMND"), in any case (ASCII)? */
+static int district_noun(const char *s)
+{
+    for (size_t k = 0; k < pk_n_district_prefix; k++)
+        if (strncasecmp(s, pk_district_prefix[k], strlen(pk_district_prefix[k])) == 0)
+            return 1;
     return 0;
 }
 
@@ -694,7 +708,7 @@ static void body_from_header(ctx *c)
             !pk_rx_match(c, RX_BODY, l->s, e, ov, 3) || ov[0] != l->s || ov[1] != e)
             continue;
         size_t hs = ov[4], he = ov[5], s = hs;
-        if (ov[2] != (size_t)-1 && (!pk_is_upper_at(c->t.s + hs, he - hs) || strncasecmp(c->t.s + hs, "stadsdels", 9) == 0))
+        if (ov[2] != (size_t)-1 && (!pk_is_upper_at(c->t.s + hs, he - hs) || district_noun(c->t.s + hs)))
             s = ov[2]; /* "KATARINA-SOFIA STADSDELSNÄMND" */
         c->rec->body = pk_fold(c, s, he);
         c->rec->body_span = pk_span_of(c, s, he);

@@ -10,7 +10,7 @@
 
 
 /* pk_lead_in_end, pk_letterhead_line, pk_letterhead_end, pk_town_end,
-   pk_district_prefix, pk_renamed_marker (field_words.tsv) */
+   pk_district_prefix, pk_renamed_marker, pk_prose_word (field_words.tsv) */
 #include "field_words.inc"
 
 /* Does s[0..n) end in one of the n words of w, the line longer than the
@@ -301,9 +301,33 @@ static int is_furniture_line(ctx *c, const line *l, int under_para)
     return 0;
 }
 
+/* Does the byte b open a row of field_words.tsv (prose_word)? */
+static inline int prose_first(char b)
+{
+    for (size_t k = 0; k < pk_n_prose_word; k++)
+        if (b == pk_prose_word[k][0])
+            return 1;
+    return 0;
+}
+
+/* Does a row of field_words.tsv (prose_word: "beslutade ") stand at p of
+   s[0..n), after a space? */
+static int prose_word_at(const char *s, size_t n, size_t p)
+{
+    if (p == 0 || s[p - 1] != ' ')
+        return 0;
+    for (size_t k = 0; k < pk_n_prose_word; k++) {
+        size_t m = strlen(pk_prose_word[k]);
+        if (n - p >= m && memcmp(s + p, pk_prose_word[k], m) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Does s[0..n) read as prose, no heading: two sentences (". ", ".\n"), a
-   list of names with titles (":\n"), or " beslutade "? One pass over it,
-   to the bytes '.', ':' and 'b' (16 at a time), not four searches. */
+   list of names with titles (":\n"), or a prose_word of field_words.tsv
+   after a space (" beslutade ")? One pass over it, to the bytes '.', ':'
+   and the rows' first bytes (16 at a time), not a search for each. */
 static int is_prose(const char *s, size_t n)
 {
     size_t p = 0;
@@ -311,22 +335,23 @@ static int is_prose(const char *s, size_t n)
 #if defined(__SSE2__)
         for (; p + 16 <= n; p += 16) {
             __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
-            unsigned m = (unsigned)_mm_movemask_epi8(
-                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')), _mm_cmpeq_epi8(x, _mm_set1_epi8(':'))),
-                             _mm_cmpeq_epi8(x, _mm_set1_epi8('b'))));
+            __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')), _mm_cmpeq_epi8(x, _mm_set1_epi8(':')));
+            for (size_t k = 0; k < pk_n_prose_word; k++)
+                hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, _mm_set1_epi8(pk_prose_word[k][0])));
+            unsigned m = (unsigned)_mm_movemask_epi8(hit);
             if (m) {
                 p += (size_t)__builtin_ctz(m);
                 break;
             }
         }
 #endif
-        while (p < n && s[p] != '.' && s[p] != ':' && s[p] != 'b')
+        while (p < n && s[p] != '.' && s[p] != ':' && !prose_first(s[p]))
             p++;
         if (p + 1 >= n)
             return 0;
         if (s[p] == '.' ? (s[p + 1] == ' ' || s[p + 1] == '\n')
             : s[p] == ':' ? s[p + 1] == '\n'
-                          : (p > 0 && n - p >= 10 && s[p - 1] == ' ' && memcmp(s + p, "beslutade ", 10) == 0))
+                          : prose_word_at(s, n, p))
             return 1;
         p++;
     }

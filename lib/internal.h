@@ -581,6 +581,21 @@ extern const char *const pk_not_unit[], *const pk_unit_class_head[], *const pk_u
 extern const char *const pk_unit_list_stop[], *const pk_unit_parent_stop[], *const pk_unit_parent_head[];
 extern const size_t pk_n_not_unit, pk_n_unit_class_head, pk_n_unit_sector;
 extern const size_t pk_n_unit_list_stop, pk_n_unit_parent_stop, pk_n_unit_parent_head;
+/* the words that split a list of units: always; only before a new name */
+extern const char *const pk_unit_split[], *const pk_unit_split_name[];
+extern const size_t pk_n_unit_split, pk_n_unit_split_name;
+/* the other word lists of units.c (unit_words.tsv) */
+extern const char *const pk_unit_drop_word[], *const pk_unit_all_word[], *const pk_unit_part_noun[],
+    *const pk_unit_team_parent[], *const pk_unit_team_noun[], *const pk_unit_list_lead[], *const pk_unit_place_prep[],
+    *const pk_not_unit_end[], *const pk_proposal_word[];
+extern const size_t pk_n_unit_drop_word, pk_n_unit_all_word, pk_n_unit_part_noun, pk_n_unit_team_parent,
+    pk_n_unit_team_noun, pk_n_unit_list_lead, pk_n_unit_place_prep, pk_n_not_unit_end, pk_n_proposal_word;
+extern const char *const pk_unit_list_indef_lead[], *const pk_generic_lead[], *const pk_unit_name_opener[],
+    *const pk_unit_class_lead[], *const pk_definite_ending[], *const pk_front_noun_ending[], *const pk_unit_parent_joint[];
+extern const size_t pk_n_unit_list_indef_lead, pk_n_generic_lead, pk_n_unit_name_opener, pk_n_unit_class_lead,
+    pk_n_definite_ending, pk_n_front_noun_ending, pk_n_unit_parent_joint;
+extern const char *const pk_parent_list_stop[];
+extern const size_t pk_n_parent_list_stop;
 /* the endings of a Swedish finite verb (decision_words.tsv: verb_ending) */
 extern const char *const pk_verb_ending[];
 extern const size_t pk_n_verb_ending;
@@ -614,9 +629,25 @@ extern const char *const pk_chair_role_title[], *const pk_officer_title[];
 extern const size_t pk_n_chair_role_title, pk_n_officer_title;
 extern const char *const pk_other_title[], *const pk_other_title_part[];
 extern const size_t pk_n_other_title, pk_n_other_title_part;
+/* the phrases between a genitive name and its noun (people_words.tsv:
+   others_phrase, "m.fl.") */
+extern const char *const pk_others_phrase[];
+extern const size_t pk_n_others_phrase;
+/* the titles before the chair's role word that make a vice chair
+   (people_words.tsv: vice_chair_title, "vice") */
+extern const char *const pk_vice_chair_title[];
+extern const size_t pk_n_vice_chair_title;
 extern const char *const pk_beslut_end[], *const pk_beslut_not[], *const pk_att_joint[], *const pk_proposer_lead[],
     *const pk_proposer_end[];
 extern const size_t pk_n_beslut_end, pk_n_beslut_not, pk_n_att_joint, pk_n_proposer_lead, pk_n_proposer_end;
+/* the words that open an item of a decision's list under a lead-in, a
+   space after each (decision_words.tsv: item_word, "att ") */
+extern const char *const pk_item_word[];
+extern const size_t pk_n_item_word;
+/* the opening of a district's office or nämnd (field_words.tsv:
+   district_prefix, made in fields.c), which decisions.c reads too */
+extern const char *const pk_district_prefix[];
+extern const size_t pk_n_district_prefix;
 /* the nouns an office's name ends in (pattern_words.tsv: admin_noun, made
    in match.c), which fields.c reads too */
 extern const char *const pk_admin_noun[];

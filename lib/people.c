@@ -1323,13 +1323,10 @@ static const struct label {
     const char *role;
     size_t max_words; /* under "Justeras" four words are two names more often than one */
 } labels[] = {
-/* (a row of fewer than four bytes fails the build: label_quad() reads four) */
+/* the rows of name_labels.tsv (a row of fewer than four bytes fails the
+   build there, and here: label_quad() reads four) */
 #define LABEL(w, t, r, m) {w, sizeof w - 1 + 0 * sizeof(char[sizeof w > 4 ? 1 : -1]), t, r, m}
-    LABEL("Handläggare", "handläggare", "officer", 4), LABEL("Kontaktperson", NULL, "officer", 4),
-    LABEL("Föredragande", NULL, "officer", 4),        LABEL("Justerare", NULL, "other", 3),
-    LABEL("Justerande", NULL, "other", 3),            LABEL("Sekreterare", "sekreterare", "other", 4),
-    LABEL("Vid protokollet", "sekreterare", "other", 4), LABEL("Justerat", NULL, "other", 3),
-    LABEL("Justeras", NULL, "other", 3),
+#include "name_labels.inc"
 #undef LABEL
 };
 
@@ -2022,16 +2019,35 @@ static int genitive_form(const ctx *c, size_t s, size_t e)
     return !strchr("sxzuieo", c->t.s[e - 2]);
 }
 
+/* The end of the first row of people_words.tsv (others_phrase: "m.fl.",
+   "med flera") at p, and of the white space after it, or p: the row's
+   words in turn, white space between them in the text; a word that ends
+   in a full stop may be followed by anything, any other ends where no
+   letter follows (word_is()). */
+static size_t others_phrase_end(const ctx *c, size_t p)
+{
+    for (size_t k = 0; k < pk_n_others_phrase; k++) {
+        const char *w = pk_others_phrase[k];
+        size_t q = p;
+        for (;;) {
+            size_t n = strcspn(w, " ");
+            if (!n || q + n > c->t.n || memcmp(c->t.s + q, w, n) != 0 || (w[n - 1] != '.' && !word_ends(c, q + n)))
+                break;
+            q = skip_space(c, q + n);
+            if (!w[n])
+                return q;
+            w += n + 1;
+        }
+    }
+    return p;
+}
+
 /* A noun that a genitive stands before follows p ("fråga", "m.fl.
    ändringsyrkande"). */
 static int genitive_follows(const ctx *c, size_t p)
 {
     const char *s = c->t.s;
-    p = skip_space(c, p);
-    if (p + 5 <= c->t.n && memcmp(s + p, "m.fl.", 5) == 0)
-        p = skip_space(c, p + 5);
-    else if (word_is(c, p, "med") && word_is(c, skip_space(c, p + 3), "flera"))
-        p = skip_space(c, skip_space(c, p + 3) + 5);
+    p = others_phrase_end(c, skip_space(c, p));
     size_t q = letters_end(c, p);
     if (q == p || !lower_at(s + p, c->t.n - p))
         return 0;
@@ -2486,6 +2502,18 @@ static void merge_spellings(ctx *c)
     c->people.n = k;
 }
 
+/* Does the match [s, e) of RX_CHAIR open with a row of people_words.tsv
+   (vice_chair_title: "vice"), in any case (ASCII), and go on after it? */
+static int vice_chair(const ctx *c, size_t s, size_t e)
+{
+    for (size_t k = 0; k < pk_n_vice_chair_title; k++) {
+        size_t m = strlen(pk_vice_chair_title[k]);
+        if (s + m < e && strncasecmp(c->t.s + s, pk_vice_chair_title[k], m) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 void pk_extract_people(ctx *c)
 {
     const segs *g = &c->sg;
@@ -2510,7 +2538,7 @@ void pk_extract_people(ctx *c)
         int gl = trimmed == 2; /* the first word is a given name */
         const char *party = ov[4] != (size_t)-1 ? party_of(c, c->t.s + ov[4], ov[5] - ov[4], gl) : NULL;
         /* a vice chair is named, but does not chair */
-        int vice = ov[0] + 4 < ov[1] && (strncasecmp(c->t.s + ov[0], "vice", 4) == 0);
+        int vice = vice_chair(c, ov[0], ov[1]);
         add(c, s, e, vice ? "vice ordförande" : "ordförande", party, vice ? "other" : "chair");
     }
     name_starts ns = find_name_starts(c);

@@ -151,11 +151,6 @@ const cue_word pk_cue_words[] = {
 };
 const size_t pk_n_cue_words = sizeof pk_cue_words / sizeof *pk_cue_words;
 
-/* The word lists of the unit finder (unit_words.tsv), an array per kind:
-   pk_not_unit, pk_unit_class_head, pk_unit_sector, pk_unit_list_stop,
-   pk_unit_parent_stop, pk_unit_parent_head */
-#include "unit_words.inc"
-
 /* the endings of a finite verb (decision_words.tsv): pk_verb_ending */
 #include "decision_words.inc"
 

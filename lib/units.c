@@ -27,6 +27,14 @@ static inline void once(pthread_once_t *o, const int *ready, void (*init)(void))
         pthread_once(o, init);
 }
 
+/* The word lists of the unit finder (unit_words.tsv), an array per kind,
+   made here, so that the rows are constants where they are read (a scan
+   of sixteen bytes at a time compares them with the rows' first bytes):
+   pk_not_unit, pk_unit_class_head, pk_unit_sector, pk_unit_list_stop,
+   pk_unit_parent_stop, pk_unit_parent_head, pk_unit_split,
+   pk_unit_split_name */
+#include "unit_words.inc"
+
 typedef struct range {
     size_t s, e;
     int comma_before; /* separated from the previous item by a comma only */
@@ -50,6 +58,45 @@ static inline int word_at(const ctx *c, size_t p, size_t end, const char *w)
     if (w[0] && (p >= end || (c->t.s[p] | 0x20) != (w[0] | 0x20)))
         return 0;
     return word_at_rest(c, p, end, w);
+}
+
+/* The length of the first row of rows[0..n) (a word list of
+   unit_words.tsv) that stands at p as word_at() finds it, or 0 */
+static inline size_t row_at(const ctx *c, size_t p, size_t end, const char *const *rows, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (word_at(c, p, end, rows[k]))
+            return strlen(rows[k]);
+    return 0;
+}
+
+/* Does text hold a row of rows[0..n) anywhere, as written? */
+static int holds_row(const char *text, const char *const *rows, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strstr(text, rows[k]))
+            return 1;
+    return 0;
+}
+
+/* Does s[0..n) end in a row of rows[0..nrows), as written? */
+static int ends_in_row(const char *s, size_t n, const char *const *rows, size_t nrows)
+{
+    for (size_t k = 0; k < nrows; k++) {
+        size_t m = strlen(rows[k]);
+        if (n >= m && memcmp(s + n - m, rows[k], m) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Is s[0..n) a row of rows[0..n), whole and as written? */
+static int is_row(const char *s, size_t n, const char *const *rows, size_t nrows)
+{
+    for (size_t k = 0; k < nrows; k++)
+        if (strlen(rows[k]) == n && memcmp(s, rows[k], n) == 0)
+            return 1;
+    return 0;
 }
 
 static inline unsigned char ascii_lower(unsigned char ch) { return ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch + 32) : ch; }
@@ -222,10 +269,17 @@ static size_t next_row(noun_mask *rows, size_t i)
    unit noun that opens a list at s (unit_nouns.tsv: list, list-indef), or 0. */
 static size_t collective_at(const ctx *c, size_t s, size_t e)
 {
-    static const char follow[] = "följande";
-    int after_follow = word_at(c, s, e, follow) && s + sizeof follow < e && c->t.s[s + sizeof follow - 1] == ' ';
+    /* after a row of unit_words.tsv (unit_list_indef_lead, "följande")
+       and a space, an indefinite plural: fl, the row and its space */
+    size_t fl = 0;
+    for (size_t k = 0; k < pk_n_unit_list_indef_lead && !fl; k++) {
+        size_t m = strlen(pk_unit_list_indef_lead[k]);
+        if (word_at(c, s, e, pk_unit_list_indef_lead[k]) && s + m + 1 < e && c->t.s[s + m] == ' ')
+            fl = m + 1;
+    }
+    int after_follow = fl != 0;
     noun_mask rows = noun_rows(noun_masks.list, c, s, e) |
-                     (after_follow ? noun_rows(noun_masks.indef, c, s + sizeof follow, e) : 0);
+                     (after_follow ? noun_rows(noun_masks.indef, c, s + fl, e) : 0);
     for (size_t i = next_row(&rows, (size_t)-1); i < pk_n_unit_nouns; i = next_row(&rows, i)) {
         const unit_noun *u = &pk_unit_nouns[i];
         if ((u->uses & UN_LIST) && u->pl_def && word_at(c, s, e, u->pl_def))
@@ -233,8 +287,8 @@ static size_t collective_at(const ctx *c, size_t s, size_t e)
         if ((u->uses & UN_LIST_INDEF) && u->pl_indef) {
             if (word_at(c, s, e, u->pl_indef))
                 return strlen(u->pl_indef);
-            if (after_follow && word_at(c, s + sizeof follow, e, u->pl_indef))
-                return sizeof follow + strlen(u->pl_indef);
+            if (after_follow && word_at(c, s + fl, e, u->pl_indef))
+                return fl + strlen(u->pl_indef);
         }
     }
     return 0;
@@ -244,11 +298,15 @@ static size_t collective_at(const ctx *c, size_t s, size_t e)
    at s, dropped before a proper name (unit_nouns.tsv: generic), or 0. */
 static size_t generic_at(const ctx *c, size_t s, size_t e)
 {
-    static const char den_nya[] = "den nya ";
-    size_t k = word_at(c, s, e, "den") && s + sizeof den_nya - 1 < e &&
-                       strncasecmp(c->t.s + s, den_nya, sizeof den_nya - 1) == 0
-                   ? sizeof den_nya - 1
-                   : 0;
+    /* the words before it of a row of unit_words.tsv (generic_lead, "den
+       nya ", in any case), dropped with it: k bytes */
+    size_t k = 0;
+    for (size_t r = 0; r < pk_n_generic_lead && !k; r++) {
+        size_t m = strlen(pk_generic_lead[r]);
+        if (s + m < e && (c->t.s[s] | 0x20) == (pk_generic_lead[r][0] | 0x20) &&
+            strncasecmp(c->t.s + s, pk_generic_lead[r], m) == 0)
+            k = m;
+    }
     noun_mask rows = noun_rows(noun_masks.generic, c, s + k, e);
     for (size_t i = next_row(&rows, (size_t)-1); i < pk_n_unit_nouns; i = next_row(&rows, i)) {
         const unit_noun *u = &pk_unit_nouns[i];
@@ -259,10 +317,11 @@ static size_t generic_at(const ctx *c, size_t s, size_t e)
 }
 
 /* A unit noun that may open a name in lower case at s ("förskolan Ekorren";
-   unit_nouns.tsv: opens), or the "vård- och" of "vård- och omsorgsboendet". */
+   unit_nouns.tsv: opens), or the "vård- och" of "vård- och omsorgsboendet"
+   (unit_words.tsv: unit_name_opener). */
 static int opens_name(const ctx *c, size_t s, size_t e)
 {
-    if (word_at(c, s, e, "vård- och"))
+    if (row_at(c, s, e, pk_unit_name_opener, pk_n_unit_name_opener))
         return 1;
     noun_mask rows = noun_rows(noun_masks.opens, c, s, e);
     for (size_t i = next_row(&rows, (size_t)-1); i < pk_n_unit_nouns; i = next_row(&rows, i))
@@ -275,10 +334,12 @@ static int opens_name(const ctx *c, size_t s, size_t e)
    when one starts at the space p, else 0. */
 static size_t class_phrase(const ctx *c, size_t p, size_t e)
 {
-    /* the nouns of unit_words.tsv (unit_class_head) */
-    if (!is_sp(c->t.s[p]) || !word_at(c, p + 1, e, "i"))
+    /* a row of unit_words.tsv (unit_class_lead, "i"), then a noun of
+       unit_class_head */
+    size_t m;
+    if (!is_sp(c->t.s[p]) || !(m = row_at(c, p + 1, e, pk_unit_class_lead, pk_n_unit_class_lead)))
         return 0;
-    size_t q = skip_sp(c, p + 2, e);
+    size_t q = skip_sp(c, p + 1 + m, e);
     for (size_t i = 0; i < pk_n_unit_class_head; i++)
         if (word_at(c, q, e, pk_unit_class_head[i])) {
             size_t w = skip_sp(c, q + strlen(pk_unit_class_head[i]), e);
@@ -322,9 +383,28 @@ static size_t space_before(const ctx *c, size_t p, size_t e, char lower)
     return e;
 }
 
+/* space_before() for the first bytes of the rows of rows[0..n) (each
+   byte once): the first place q in [p, e) of white space before one, or e */
+static size_t space_before_rows(const ctx *c, size_t p, size_t e, const char *const *rows, size_t n)
+{
+    size_t q = e;
+    for (size_t k = 0; k < n; k++) {
+        char b = (char)(rows[k][0] | 0x20);
+        size_t j = 0;
+        while (j < k && (char)(rows[j][0] | 0x20) != b)
+            j++;
+        if (j == k)
+            q = space_before(c, p, q, b);
+    }
+    return q;
+}
+
 /* The first place q in [p, e) where class_phrase() may find a phrase (white
    space before an "i" or "I": it asks for the word "i" there), or e. */
-static size_t phrase_place(const ctx *c, size_t p, size_t e) { return space_before(c, p, e, 'i'); }
+static size_t phrase_place(const ctx *c, size_t p, size_t e)
+{
+    return space_before_rows(c, p, e, pk_unit_class_lead, pk_n_unit_class_lead);
+}
 
 /* "Tenstagården (äldreboende)": a kind of unit in parentheses after the
    name is no part of it ("Rinkeby-Kista mottagningen (missbruksenheten)" is) */
@@ -365,8 +445,8 @@ static int clean(const ctx *c, range *r)
                          c->t.s[e - 1] == ';' || c->t.s[e - 1] == ':'))
             e--;
         e = drop_kind(c, s, e);
-        if (word_at(c, s, e, "samt") || word_at(c, s, e, "och") || word_at(c, s, e, "även") ||
-            word_at(c, s, e, "att") || word_at(c, s, e, "både")) {
+        /* unit_words.tsv: unit_drop_word */
+        if (row_at(c, s, e, pk_unit_drop_word, pk_n_unit_drop_word)) {
             while (s < e && !is_sp(c->t.s[s]))
                 s++;
             continue;
@@ -390,8 +470,7 @@ static int clean(const ctx *c, range *r)
                 w++;
             size_t p = skip_sp(c, w, e);
             if (w - s > 4 && p < e && pk_is_upper_at(c->t.s + p, e - p) &&
-                ((c->t.s[w - 2] == 'n' && c->t.s[w - 1] == 'a') || (c->t.s[w - 2] == 'e' && c->t.s[w - 1] == 'n') ||
-                 (c->t.s[w - 2] == 'e' && c->t.s[w - 1] == 't'))) {
+                ends_in_row(c->t.s + s, w - s, pk_front_noun_ending, pk_n_front_noun_ending)) {
                 s = p;
                 continue;
             }
@@ -449,8 +528,13 @@ static int noun_then_name(const ctx *c, size_t q, size_t e)
         w++;
     if (w - q < 5 || !pk_is_lower_at(c->t.s + q, w - q))
         return 0;
-    const char *end = c->t.s + w - 2;
-    if (!(memcmp(end, "en", 2) == 0 || memcmp(end, "et", 2) == 0 || memcmp(end, "an", 2) == 0))
+    /* a row of unit_words.tsv (definite_ending) */
+    int def = 0;
+    for (size_t k = 0; k < pk_n_definite_ending && !def; k++) {
+        size_t m = strlen(pk_definite_ending[k]);
+        def = w - q >= m && memcmp(c->t.s + w - m, pk_definite_ending[k], m) == 0;
+    }
+    if (!def)
         return 0;
     size_t n = skip_sp(c, w, e);
     return n < e && n > w && pk_is_upper_at(c->t.s + n, e - n);
@@ -464,12 +548,9 @@ static int split_byte(unsigned char ch)
     return ch == '"' || ch == 0xE2 || ch == '(' || ch == ')' || ch == ',' || ch == ';' || is_sp((char)ch);
 }
 
-/* The words after a space that split a list ("A samt B", "A respektive
-   B", "A och B"): split()'s sixteen-byte loop passes a space before any
-   other first byte */
-#define SPLIT_W1 "samt"
-#define SPLIT_W2 "respektive"
-#define SPLIT_W3 "och"
+/* The words after a space that split a list (unit_words.tsv: unit_split,
+   "A samt B", "A respektive B"; unit_split_name, "A och B"): split()'s
+   sixteen-byte loop passes a space before any other first byte */
 
 /* Splits [s, e) into list items. */
 static size_t split(const ctx *c, size_t s, size_t e, range *out, size_t max)
@@ -477,7 +558,7 @@ static size_t split(const ctx *c, size_t s, size_t e, range *out, size_t max)
     size_t n = 0, start = s;
     int depth = 0, comma = 0, quoted = 0;
     for (size_t p = s; p <= e && n < max; p++) {
-        size_t cut = 0, skip = 0;
+        size_t cut = 0, skip = 0, wl;
         int is_comma = 0;
         /* a byte that is none of those looked at below changes nothing */
 #if defined(__SSE2__)
@@ -488,9 +569,11 @@ static size_t split(const ctx *c, size_t s, size_t e, range *out, size_t max)
         while (p + 17 <= e) {
             __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p));
             __m128i y = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p + 1)), _mm_set1_epi8(0x20));
-            __m128i joint = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(y, _mm_set1_epi8(SPLIT_W1[0] | 0x20)),
-                                                      _mm_cmpeq_epi8(y, _mm_set1_epi8(SPLIT_W2[0] | 0x20))),
-                                         _mm_cmpeq_epi8(y, _mm_set1_epi8(SPLIT_W3[0] | 0x20)));
+            __m128i joint = _mm_setzero_si128();
+            for (size_t k = 0; k < pk_n_unit_split; k++)
+                joint = _mm_or_si128(joint, _mm_cmpeq_epi8(y, _mm_set1_epi8((char)(pk_unit_split[k][0] | 0x20))));
+            for (size_t k = 0; k < pk_n_unit_split_name; k++)
+                joint = _mm_or_si128(joint, _mm_cmpeq_epi8(y, _mm_set1_epi8((char)(pk_unit_split_name[k][0] | 0x20))));
             __m128i m = _mm_or_si128(
                 _mm_or_si128(_mm_and_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))), joint),
                              _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')), _mm_cmpeq_epi8(x, _mm_set1_epi8(';')))),
@@ -524,17 +607,19 @@ static size_t split(const ctx *c, size_t s, size_t e, range *out, size_t max)
                 cut = 1;
                 skip = 1;
                 is_comma = 1;
-            } else if (depth == 0 && is_sp(ch) && (word_at(c, p + 1, e, SPLIT_W1) || word_at(c, p + 1, e, SPLIT_W2))) {
+            } else if (depth == 0 && is_sp(ch) && (wl = row_at(c, p + 1, e, pk_unit_split, pk_n_unit_split)) != 0) {
                 cut = 1;
-                skip = word_at(c, p + 1, e, SPLIT_W1) ? 5 : 11;
-            } else if (depth == 0 && is_sp(ch) && word_at(c, p + 1, e, SPLIT_W3) && p > s && c->t.s[p - 1] != '-') {
+                skip = wl + 1;
+            } else if (depth == 0 && is_sp(ch) &&
+                       (wl = row_at(c, p + 1, e, pk_unit_split_name, pk_n_unit_split_name)) != 0 && p > s &&
+                       c->t.s[p - 1] != '-') {
                 /* "och" starts a new item only before a new name */
-                size_t q = skip_sp(c, p + 4, e);
+                size_t q = skip_sp(c, p + 1 + wl, e);
                 if (q < e && (pk_is_upper_at(c->t.s + q, e - q) ||
                               opens_name(c, q, e) ||
                               noun_then_name(c, q, e))) {
                     cut = 1;
-                    skip = 4;
+                    skip = wl + 1;
                 }
             }
         }
@@ -603,6 +688,15 @@ static int ends_word(const ctx *c, const range *r, const char *suf)
     return r->e - r->s >= m && strncasecmp(c->t.s + r->e - m, suf, m) == 0;
 }
 
+/* Does r end in a row of rows[0..n), as ends_word() compares it? */
+static int ends_row(const ctx *c, const range *r, const char *const *rows, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (ends_word(c, r, rows[k]))
+            return 1;
+    return 0;
+}
+
 /* Adds the units of a list; returns how many were valid, or -1 when an
    item was not a unit name (then nothing is added). */
 static int add_list(ctx *c, size_t s, size_t e, int strict)
@@ -643,14 +737,13 @@ static int add_list(ctx *c, size_t s, size_t e, int strict)
         size_t b0 = skip_sp(c, r.s, r.e), b1 = r.e;
         while (b1 > b0 && is_sp(c->t.s[b1 - 1]))
             b1--;
-        if ((word_at(c, b0, b1, "båda") || word_at(c, b0, b1, "samtliga")) && b1 - b0 <= 9)
+        if (row_at(c, b0, b1, pk_unit_all_word, pk_n_unit_all_word) && b1 - b0 <= 9)
             continue;
         /* "Kulturskolan Stockholm, enheten Söderort": a part of the unit
            before it, named with its generic noun, stays with it */
         size_t raw = skip_sp(c, r.s, r.e);
         if (m && r.comma_before && ok[m - 1].e + 2 >= items[i].s &&
-            (word_at(c, raw, r.e, "enheten") || word_at(c, raw, r.e, "avdelningen") ||
-             word_at(c, raw, r.e, "sektionen")) && clean(c, &r)) {
+            row_at(c, raw, r.e, pk_unit_part_noun, pk_n_unit_part_noun) && clean(c, &r)) {
             ok[m - 1].e = r.e;
             continue;
         }
@@ -664,8 +757,8 @@ static int add_list(ctx *c, size_t s, size_t e, int strict)
     int added = 0;
     for (size_t i = 0; i < m; i++) {
         /* "Resursenheten, KBT-teamet": a team within the unit before it */
-        if (i + 1 < m && ok[i + 1].comma_before && ends_word(c, &ok[i], "enheten") &&
-            (ends_word(c, &ok[i + 1], "teamet") || ends_word(c, &ok[i + 1], "gruppen"))) {
+        if (i + 1 < m && ok[i + 1].comma_before && ends_row(c, &ok[i], pk_unit_team_parent, pk_n_unit_team_parent) &&
+            ends_row(c, &ok[i + 1], pk_unit_team_noun, pk_n_unit_team_noun)) {
             add_unit(c, ok[i].s, ok[i + 1].e, pk_fold(c, ok[i].s, ok[i].e));
             i++;
             added++;
@@ -832,14 +925,11 @@ static void from_decision(ctx *c, const pk_decision *d, const pk_decision_item *
     enum { FOR_TRIES = 16 };
     size_t tries = 0;
     for (size_t q = s; c->award && q + 4 < e && tries < FOR_TRIES; q++) {
-        /* (a space before an "f": where either word may stand) */
-        if ((q = space_before(c, q, e, 'f')) + 4 >= e)
+        /* (a space before the first byte of a row of unit_words.tsv,
+           unit_list_lead: where one may stand) */
+        if ((q = space_before_rows(c, q, e, pk_unit_list_lead, pk_n_unit_list_lead)) + 4 >= e)
             break;
-        size_t w = q + 1, k = 0;
-        if (word_at(c, w, e, "för"))
-            k = strlen("för");
-        else if (word_at(c, w, e, "från"))
-            k = strlen("från");
+        size_t w = q + 1, k = row_at(c, w, e, pk_unit_list_lead, pk_n_unit_list_lead);
         if (!k)
             continue;
         size_t ls = w + k;
@@ -881,9 +971,11 @@ static const char *parent_phrase(ctx *c, size_t p, size_t e, size_t *pe)
             size_t w = q + 1;
             size_t k = first_word(c, w, e, pk_unit_parent_stop, pk_n_unit_parent_stop, &parent_stop_rows);
             int stop = k < pk_n_unit_parent_stop;
-            /* "avdelning socialtjänst och fritid": an "och" between lower-case words stays */
-            if (stop && strcmp(pk_unit_parent_stop[k], "och") == 0) {
-                size_t nx = skip_sp(c, w + 3, e);
+            /* "avdelning socialtjänst och fritid": an "och" between
+               lower-case words stays (unit_words.tsv: unit_parent_joint) */
+            size_t kl = stop ? strlen(pk_unit_parent_stop[k]) : 0;
+            if (stop && is_row(pk_unit_parent_stop[k], kl, pk_unit_parent_joint, pk_n_unit_parent_joint)) {
+                size_t nx = skip_sp(c, w + kl, e);
                 if ((nx < e && !pk_is_upper_at(c->t.s + nx, e - nx)) || c->t.s[q - 1] == '-')
                     stop = 0;
             }
@@ -1113,7 +1205,9 @@ static void set_parents(ctx *c)
                 }
             }
         }
-        /* the chunk of names before "inom", back to the previous boundary */
+        /* the chunk of names before "inom", back to the previous boundary
+           (a comma, a colon, a parenthesis, a row of unit_words.tsv:
+           parent_list_stop, "samt", "att") */
         size_t e = at;
         while (e > ss && (is_sp(c->t.s[e - 1]) || c->t.s[e - 1] == ','))
             e--;
@@ -1135,14 +1229,14 @@ static void set_parents(ctx *c)
             }
 #endif
             if (!(s > ss && c->t.s[s - 1] != ',' && c->t.s[s - 1] != ':' && c->t.s[s - 1] != '(' &&
-                  !(is_sp(c->t.s[s - 1]) && (word_at(c, s, e, "samt") || word_at(c, s, e, "att")))))
+                  !(is_sp(c->t.s[s - 1]) && row_at(c, s, e, pk_parent_list_stop, pk_n_parent_list_stop))))
                 break;
             s--;
         }
         range items[32];
         size_t n = split(c, s, e, items, 32);
         size_t b0 = skip_sp(c, s, e);
-        if (n == 1 && e - b0 < 24 && (word_at(c, b0, e, "båda") || word_at(c, b0, e, "samtliga"))) {
+        if (n == 1 && e - b0 < 24 && row_at(c, b0, e, pk_unit_all_word, pk_n_unit_all_word)) {
             /* "A och B, båda inom X": X holds the units just named */
             pk_unit *us = c->units.items;
             size_t here = pk_map_at(&c->t, at);
@@ -1433,7 +1527,8 @@ static int unit_noun_before(ctx *c, size_t at, size_t n)
 {
     if (at < 2 || !is_sp(c->t.s[at - 1]) || is_word_char(c, at + n))
         return 0;
-    /* the word before, and the one before "på"/"vid" */
+    /* the word before, and the one before a row of unit_words.tsv
+       (unit_place_prep: "på", "vid") */
     size_t b = at - 1;
     for (int hop = 0; hop < 2; hop++) {
         size_t we = b;
@@ -1441,7 +1536,7 @@ static int unit_noun_before(ctx *c, size_t at, size_t n)
             b--;
         const char *low = pk_lower(c->a, c->t.s + b, we - b);
         size_t ln = strlen(low);
-        if (hop == 0 && ((ln == 3 && memcmp(low, "vid", 3) == 0) || (ln == 3 && memcmp(low, "p\xC3\xA5", 3) == 0))) {
+        if (hop == 0 && is_row(low, ln, pk_unit_place_prep, pk_n_unit_place_prep)) {
             if (b < 2)
                 break;
             b--;
@@ -1512,10 +1607,14 @@ static int named_unit(ctx *c, size_t s, size_t e, int *budget)
     }
     const char *name = pk_fold(c, s, e);
     const pk_record *r = c->rec;
-    /* a company ("GS Trafikantservice AB") is no unit of the organisation */
+    /* a company ("GS Trafikantservice AB"; unit_words.tsv: not_unit_end) is
+       no unit of the organisation */
     size_t nl = strlen(name);
-    if (nl > 3 && strcmp(name + nl - 3, " AB") == 0)
-        return 0;
+    for (size_t k = 0; k < pk_n_not_unit_end; k++) {
+        size_t m = strlen(pk_not_unit_end[k]);
+        if (nl > m && strcmp(name + nl - m, pk_not_unit_end[k]) == 0)
+            return 0;
+    }
     if ((r->body && strcasecmp(name, r->body) == 0) || (r->administration && strcasecmp(name, r->administration) == 0))
         return 0;
     if (noun && proper)
@@ -1798,8 +1897,9 @@ void pk_extract_units(ctx *c)
                           s, e);
     }
     /* "beslutar i enlighet med förvaltningens förslag": the units are in the
-       proposal the decision adopts */
-    if (!c->units.n && c->decisions.n && strcmp(ds[0].kind, "adopt") == 0 && strstr(ds[0].text, "förslag"))
+       proposal the decision adopts (unit_words.tsv: proposal_word) */
+    if (!c->units.n && c->decisions.n && strcmp(ds[0].kind, "adopt") == 0 &&
+        holds_row(ds[0].text, pk_proposal_word, pk_n_proposal_word))
         from_proposal(c);
     /* a notification names no units in its decision: the text says who takes part */
     if (!c->units.n && c->award)
