@@ -233,22 +233,6 @@ static int digit_then_letter(const char *s, size_t n, size_t at)
     return 0;
 }
 
-/* digit_then_letter at every digit of the run [from, to) at once (the
-   scan asks it so): what each digit of the run skips up to the byte that
-   decides is the rest of the run and the same bytes after it, so every
-   digit meets the same byte at the same place, and admits it when that
-   place is less than six bytes on, as the digits from *lo up to the run's
-   end do. */
-static size_t digits_then_letter(const char *s, size_t n, size_t from, size_t to, size_t *lo)
-{
-    size_t lim = n < to + 5 ? n : to + 5; /* the run's last digit looks no further */
-    size_t k = to;
-    while (k < lim && before_month((unsigned char)s[k]))
-        k++;
-    *lo = k >= from + 5 ? k - 5 : from;
-    return k < lim && month_at(s, k) ? to : *lo;
-}
-
 /* After a group of digits, at k: a separator ('-', '/', ':', '.' or an
    en dash, a space before it at most) and then a digit, a space or a line
    break between at most. */
@@ -369,7 +353,9 @@ static int day_digit(const char *s, size_t n, size_t at)
 }
 
 /* The conditions of the digit rows that compile_cues has answered
-   together, by slot: RX_REGNUM's, RX_DATE_ISO's, RX_DATE_NAMED's, the
+   together, by slot: RX_REGNUM's, RX_DATE_ISO's, that of a digit a
+   month's name follows (RX_DATE_NAMED's cue, whose places no row reads:
+   it searches from its anchors; the days' slot reads its answer), the
    places of a lone year (PK_CUE_YEARS, no pattern's), those of a day
    and month (RX_DATE_SLASH's kind, which RX_DATE_PAREN reads too) and
    RX_DATE_NAMED's days (PK_CUE_DAYS, no pattern's: the anchors of its
@@ -396,7 +382,10 @@ static int in_set(uint64_t set, unsigned char ch) { return ch < 64 && (set >> ch
      or of four that a dash or a dot follows; day_slash_month for a run of
      one or two that a slash and a digit follow (a third digit stands
      where its slash must be).
-   - digit_then_letter answers for the run as digits_then_letter does.
+   - digit_then_letter at every digit of the run at once: what each digit
+     skips up to the byte that decides is the rest of the run and the
+     same bytes after it, so every digit meets the same byte at the same
+     place, and admits it when that place is less than six bytes on.
    - year_digit: a run of four whose first digit is 1 or 2.
    - slash_digit: day_slash_month's part of date_digit.
    - day_digit: day_run() of the run, at its first digit. */
@@ -3077,6 +3066,22 @@ static void rx_free(void *p, void *data)
    cue words and digits, the openings of the date cue table's phrases (a
    phrase's first two bytes, or its first where a word may go on after
    it), and the words of the page furniture. */
+/* pk_rx_match reads the places of row id's own cues: a row with starts
+   walks those of its own kind (or of the row it shares, whose cues must
+   then be found), one that finds its places from its anchors' cues
+   searches its range itself, and any other walks its cues' windows. The
+   cues of a row that reads none of its own are not looked for: every key
+   costs the pass its hot states, and its places their room. */
+static int reads_own_cues(int id)
+{
+    for (int other = 0; other < RX_COUNT; other++)
+        if (patterns[other].starts && patterns[other].share == id)
+            return 1;
+    if (patterns[id].starts)
+        return !patterns[id].share;
+    return !patterns[id].anchors;
+}
+
 static int compile_cues(pk_extractor *ex)
 {
     ex->scan = pk_scan_new();
@@ -3090,7 +3095,7 @@ static int compile_cues(pk_extractor *ex)
        and month's is RX_DATE_SLASH's, a row without cue words of its own */
     int kinds[DIGIT_ROWS] = {-1, -1, -1, PK_CUE_YEARS, RX_DATE_SLASH, PK_CUE_DAYS};
     for (int id = 0; id < RX_COUNT; id++)
-        for (int k = 0; patterns[id].needles && patterns[id].needles[k]; k++) {
+        for (int k = 0; reads_own_cues(id) && patterns[id].needles && patterns[id].needles[k]; k++) {
             if (patterns[id].needles[k] != cue_digit[0]) {
                 rc |= patterns[id].folded ? pk_scan_folded(ex->scan, id, patterns[id].needles[k], strlen(patterns[id].needles[k]))
                                           : pk_scan_word_then(ex->scan, id, patterns[id].needles[k], patterns[id].fits);
@@ -3101,9 +3106,10 @@ static int compile_cues(pk_extractor *ex)
                 slot++;
             if (slot < DIGIT_ROWS && kinds[slot] < 0)
                 kinds[slot] = id;
+            else if (patterns[id].fits == digit_then_letter)
+                rc = -1; /* it admits a digit after a digit: answered for a whole run in its slot only */
             else
-                rc |= patterns[id].fits == digit_then_letter ? pk_scan_digit_run(ex->scan, id, digits_then_letter)
-                                                             : pk_scan_digit(ex->scan, id, patterns[id].fits);
+                rc |= pk_scan_digit(ex->scan, id, patterns[id].fits);
         }
     rc |= pk_scan_digit_rows(ex->scan, kinds, DIGIT_ROWS, digit_rows);
     for (size_t k = 0; k < pk_n_date_cues; k++) {
