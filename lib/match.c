@@ -3066,20 +3066,49 @@ static void rx_free(void *p, void *data)
    cue words and digits, the openings of the date cue table's phrases (a
    phrase's first two bytes, or its first where a word may go on after
    it), and the words of the page furniture. */
+/* Two rows whose cues the scan finds alike: the same cue words in the
+   same order, under the same condition and case. */
+static int same_cues(const pattern *a, const pattern *b)
+{
+    if (!a->needles || !b->needles || a->fits != b->fits || a->folded != b->folded)
+        return 0;
+    size_t k = 0;
+    while (a->needles[k] && b->needles[k] && strcmp(a->needles[k], b->needles[k]) == 0)
+        k++;
+    return !a->needles[k] && !b->needles[k];
+}
+
+/* The kind of cue whose places each row reads (make_cue_kinds(), after
+   the rows' cue words are made): a row with starts the row's it shares,
+   or else its own; and a row whose cue words are an earlier row's, that
+   row's (the scan would find the same places twice, each a hit in the
+   pass and a place in the room). */
+static int cue_kinds[RX_COUNT];
+static pthread_once_t cue_kinds_once = PTHREAD_ONCE_INIT;
+
+static void make_cue_kinds(void)
+{
+    for (int id = 0; id < RX_COUNT; id++) {
+        cue_kinds[id] = patterns[id].starts && patterns[id].share ? patterns[id].share : id;
+        for (int j = 0; j < id && cue_kinds[id] == id; j++)
+            if (cue_kinds[j] == j && same_cues(&patterns[j], &patterns[id]))
+                cue_kinds[id] = j;
+    }
+}
+
 /* pk_rx_match reads the places of row id's own cues: a row with starts
-   walks those of its own kind (or of the row it shares, whose cues must
-   then be found), one that finds its places from its anchors' cues
-   searches its range itself, and any other walks its cues' windows. The
-   cues of a row that reads none of its own are not looked for: every key
-   costs the pass its hot states, and its places their room. */
+   walks those of its cue kind, one that finds its places from its
+   anchors' cues searches its range itself, and any other walks its cue
+   kind's windows; a row is read under its own kind when it or another
+   reads that kind. The cues of a row that reads none of its own are not
+   looked for: every key costs the pass its hot states, and its places
+   their room. */
 static int reads_own_cues(int id)
 {
     for (int other = 0; other < RX_COUNT; other++)
-        if (patterns[other].starts && patterns[other].share == id)
+        if (cue_kinds[other] == id && (patterns[other].starts || !patterns[other].anchors))
             return 1;
-    if (patterns[id].starts)
-        return !patterns[id].share;
-    return !patterns[id].anchors;
+    return 0;
 }
 
 static int compile_cues(pk_extractor *ex)
@@ -3222,6 +3251,7 @@ int pk_match_compile(pk_extractor *ex)
     pthread_once(&regnum_chains_once, make_regnum_chains); /* what they ask after, read by regnum_may */
     pthread_once(&noun_cues_once, make_noun_cues); /* RX_BODY's and RX_ADMIN's cues, read by the scan */
     pthread_once(&participate_cues_once, make_participate_cues); /* RX_PARTICIPATE's, read by the scan */
+    pthread_once(&cue_kinds_once, make_cue_kinds); /* read by the scan, after the cue words */
     ex->gctx = pcre2_general_context_create(rx_alloc, rx_free, NULL);
     pcre2_compile_context *cctx = ex->gctx ? pcre2_compile_context_create(ex->gctx) : NULL;
     if (!cctx || label_cues.bad || noun_cues_bad || participate_cues.bad)
@@ -3257,11 +3287,11 @@ void pk_match_free(pk_extractor *ex)
     pcre2_general_context_free(ex->gctx);
 }
 
-/* The index of the first cue of pattern id at or after p (n when none). */
-static size_t cue_index(ctx *c, int id, size_t p)
+/* The index of the first cue of this kind at or after p (n when none). */
+static size_t cue_index(ctx *c, int kind, size_t p)
 {
-    pk_cue_places(c, id);
-    pk_cues *q = &c->cue[id];
+    pk_cue_places(c, kind);
+    pk_cues *q = &c->cue[kind];
     return pk_first_from_near(q->at, q->n, p, &q->near);
 }
 
@@ -3380,7 +3410,7 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
     if (q->starts) {
         /* the anchored pattern at each place a cue lets a match start, in
            order: the first that matches is the range's leftmost match */
-        int kind = q->share ? q->share : id;
+        int kind = cue_kinds[id];
         pk_cue_places(c, kind);
         pk_cues *cu = &c->cue[kind];
         size_t from = start, at[MAX_STARTS], e = end;
@@ -3402,6 +3432,7 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
        too, and then ask the places of each window again */
     if (!q->needles || q->anchors)
         return rx_run(c, id, start, end, ov, ncap);
+    int kind = cue_kinds[id];
     if (end - start < 512) {
         /* a short range (a line, a sentence): every match holds a cue word
            that starts in it, so a range without one holds no match — unless
@@ -3409,12 +3440,12 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
            beyond the range, or the cues are digits (their conditions read
            past the range) */
         if (q->needles[0] != cue_digit[0] && !inside_word(c, start, end)) {
-            size_t i = cue_index(c, id, start);
-            if (i >= c->cue[id].n || c->cue[id].at[i] >= end)
+            size_t i = cue_index(c, kind, start);
+            if (i >= c->cue[kind].n || c->cue[kind].at[i] >= end)
                 return 0;
             /* every match holds a cue of the range, the first or a later one */
             if (q->opens)
-                start = q->opens(c->t.s, c->cue[id].at[i], start);
+                start = q->opens(c->t.s, c->cue[kind].at[i], start);
         }
         return rx_run(c, id, start, end, ov, ncap);
     }
@@ -3425,9 +3456,9 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
        first cue does not walk the cues of 4 KB first (a text dense with
        cues asks many such questions) */
     size_t span = CUE_WINDOW_MIN;
-    for (size_t i = cue_index(c, id, start);; span = span < CUE_WINDOW_MAX ? span * 2 : CUE_WINDOW_MAX) {
-        at = c->cue[id].at;
-        n = c->cue[id].n;
+    for (size_t i = cue_index(c, kind, start);; span = span < CUE_WINDOW_MAX ? span * 2 : CUE_WINDOW_MAX) {
+        at = c->cue[kind].at;
+        n = c->cue[kind].n;
         if (i >= n || at[i] >= end)
             return 0;
         /* a window over a cluster of cues: [first - back, last + fwd) */
