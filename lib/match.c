@@ -3153,7 +3153,8 @@ static int compile_cues(pk_extractor *ex)
         rc |= pk_scan_folded(ex->scan, PK_CUE_DATES, ph, n ? n : 1);
     }
     for (size_t k = 0; k < pk_n_cue_words; k++)
-        rc |= pk_scan_word(ex->scan, pk_cue_words[k].kind, pk_cue_words[k].word);
+        if (pk_cue_words[k].kind < PK_CUE_KINDS) /* (the others' rows a stage seeks itself) */
+            rc |= pk_scan_word(ex->scan, pk_cue_words[k].kind, pk_cue_words[k].word);
     return rc ? -1 : pk_scan_compile(ex->scan);
 }
 
