@@ -313,7 +313,6 @@ enum {
     PK_CUE_STOCKHOLM,        /* the words of cue_words.tsv, by kind */
     PK_CUE_PROPOSAL,
     PK_CUE_CLASS,
-    PK_CUE_REPORT,
     PK_CUE_PREPARED,
     PK_CUE_YEARS, /* where a year may stand alone: the first digit of a run of
                      exactly four digits whose first is 1 or 2 (match.c's
@@ -330,7 +329,11 @@ enum {
                         pass, sixteen bytes at a time beside the automaton
                         (people.c's find_name_starts asks RX_NAME's check
                         at each) */
-    PK_CUE_KINDS
+    PK_CUE_KINDS,
+    /* a kind of cue_words.tsv's rows that the pass keeps no places for
+       (none from PK_CUE_KINDS on): minutes.c seeks the report's words
+       itself, in the text before the first "§ N" alone */
+    PK_CUE_REPORT = PK_CUE_KINDS
 };
 /* scan.c: the byte at p of s[0, n) is a capital before a small letter as
    PK_CUE_CAPITALS tells it (the byte after s read as 0): a word that

@@ -233,22 +233,6 @@ static int digit_then_letter(const char *s, size_t n, size_t at)
     return 0;
 }
 
-/* digit_then_letter at every digit of the run [from, to) at once (the
-   scan asks it so): what each digit of the run skips up to the byte that
-   decides is the rest of the run and the same bytes after it, so every
-   digit meets the same byte at the same place, and admits it when that
-   place is less than six bytes on, as the digits from *lo up to the run's
-   end do. */
-static size_t digits_then_letter(const char *s, size_t n, size_t from, size_t to, size_t *lo)
-{
-    size_t lim = n < to + 5 ? n : to + 5; /* the run's last digit looks no further */
-    size_t k = to;
-    while (k < lim && before_month((unsigned char)s[k]))
-        k++;
-    *lo = k >= from + 5 ? k - 5 : from;
-    return k < lim && month_at(s, k) ? to : *lo;
-}
-
 /* After a group of digits, at k: a separator ('-', '/', ':', '.' or an
    en dash, a space before it at most) and then a digit, a space or a line
    break between at most. */
@@ -369,7 +353,9 @@ static int day_digit(const char *s, size_t n, size_t at)
 }
 
 /* The conditions of the digit rows that compile_cues has answered
-   together, by slot: RX_REGNUM's, RX_DATE_ISO's, RX_DATE_NAMED's, the
+   together, by slot: RX_REGNUM's, RX_DATE_ISO's, that of a digit a
+   month's name follows (RX_DATE_NAMED's cue, whose places no row reads:
+   it searches from its anchors; the days' slot reads its answer), the
    places of a lone year (PK_CUE_YEARS, no pattern's), those of a day
    and month (RX_DATE_SLASH's kind, which RX_DATE_PAREN reads too) and
    RX_DATE_NAMED's days (PK_CUE_DAYS, no pattern's: the anchors of its
@@ -396,7 +382,10 @@ static int in_set(uint64_t set, unsigned char ch) { return ch < 64 && (set >> ch
      or of four that a dash or a dot follows; day_slash_month for a run of
      one or two that a slash and a digit follow (a third digit stands
      where its slash must be).
-   - digit_then_letter answers for the run as digits_then_letter does.
+   - digit_then_letter at every digit of the run at once: what each digit
+     skips up to the byte that decides is the rest of the run and the
+     same bytes after it, so every digit meets the same byte at the same
+     place, and admits it when that place is less than six bytes on.
    - year_digit: a run of four whose first digit is 1 or 2.
    - slash_digit: day_slash_month's part of date_digit.
    - day_digit: day_run() of the run, at its first digit. */
@@ -3077,6 +3066,51 @@ static void rx_free(void *p, void *data)
    cue words and digits, the openings of the date cue table's phrases (a
    phrase's first two bytes, or its first where a word may go on after
    it), and the words of the page furniture. */
+/* Two rows whose cues the scan finds alike: the same cue words in the
+   same order, under the same condition and case. */
+static int same_cues(const pattern *a, const pattern *b)
+{
+    if (!a->needles || !b->needles || a->fits != b->fits || a->folded != b->folded)
+        return 0;
+    size_t k = 0;
+    while (a->needles[k] && b->needles[k] && strcmp(a->needles[k], b->needles[k]) == 0)
+        k++;
+    return !a->needles[k] && !b->needles[k];
+}
+
+/* The kind of cue whose places each row reads (make_cue_kinds(), after
+   the rows' cue words are made): a row with starts the row's it shares,
+   or else its own; and a row whose cue words are an earlier row's, that
+   row's (the scan would find the same places twice, each a hit in the
+   pass and a place in the room). */
+static int cue_kinds[RX_COUNT];
+static pthread_once_t cue_kinds_once = PTHREAD_ONCE_INIT;
+
+static void make_cue_kinds(void)
+{
+    for (int id = 0; id < RX_COUNT; id++) {
+        cue_kinds[id] = patterns[id].starts && patterns[id].share ? patterns[id].share : id;
+        for (int j = 0; j < id && cue_kinds[id] == id; j++)
+            if (cue_kinds[j] == j && same_cues(&patterns[j], &patterns[id]))
+                cue_kinds[id] = j;
+    }
+}
+
+/* pk_rx_match reads the places of row id's own cues: a row with starts
+   walks those of its cue kind, one that finds its places from its
+   anchors' cues searches its range itself, and any other walks its cue
+   kind's windows; a row is read under its own kind when it or another
+   reads that kind. The cues of a row that reads none of its own are not
+   looked for: every key costs the pass its hot states, and its places
+   their room. */
+static int reads_own_cues(int id)
+{
+    for (int other = 0; other < RX_COUNT; other++)
+        if (cue_kinds[other] == id && (patterns[other].starts || !patterns[other].anchors))
+            return 1;
+    return 0;
+}
+
 static int compile_cues(pk_extractor *ex)
 {
     ex->scan = pk_scan_new();
@@ -3090,7 +3124,7 @@ static int compile_cues(pk_extractor *ex)
        and month's is RX_DATE_SLASH's, a row without cue words of its own */
     int kinds[DIGIT_ROWS] = {-1, -1, -1, PK_CUE_YEARS, RX_DATE_SLASH, PK_CUE_DAYS};
     for (int id = 0; id < RX_COUNT; id++)
-        for (int k = 0; patterns[id].needles && patterns[id].needles[k]; k++) {
+        for (int k = 0; reads_own_cues(id) && patterns[id].needles && patterns[id].needles[k]; k++) {
             if (patterns[id].needles[k] != cue_digit[0]) {
                 rc |= patterns[id].folded ? pk_scan_folded(ex->scan, id, patterns[id].needles[k], strlen(patterns[id].needles[k]))
                                           : pk_scan_word_then(ex->scan, id, patterns[id].needles[k], patterns[id].fits);
@@ -3101,9 +3135,10 @@ static int compile_cues(pk_extractor *ex)
                 slot++;
             if (slot < DIGIT_ROWS && kinds[slot] < 0)
                 kinds[slot] = id;
+            else if (patterns[id].fits == digit_then_letter)
+                rc = -1; /* it admits a digit after a digit: answered for a whole run in its slot only */
             else
-                rc |= patterns[id].fits == digit_then_letter ? pk_scan_digit_run(ex->scan, id, digits_then_letter)
-                                                             : pk_scan_digit(ex->scan, id, patterns[id].fits);
+                rc |= pk_scan_digit(ex->scan, id, patterns[id].fits);
         }
     rc |= pk_scan_digit_rows(ex->scan, kinds, DIGIT_ROWS, digit_rows);
     for (size_t k = 0; k < pk_n_date_cues; k++) {
@@ -3118,7 +3153,8 @@ static int compile_cues(pk_extractor *ex)
         rc |= pk_scan_folded(ex->scan, PK_CUE_DATES, ph, n ? n : 1);
     }
     for (size_t k = 0; k < pk_n_cue_words; k++)
-        rc |= pk_scan_word(ex->scan, pk_cue_words[k].kind, pk_cue_words[k].word);
+        if (pk_cue_words[k].kind < PK_CUE_KINDS) /* (the others' rows a stage seeks itself) */
+            rc |= pk_scan_word(ex->scan, pk_cue_words[k].kind, pk_cue_words[k].word);
     return rc ? -1 : pk_scan_compile(ex->scan);
 }
 
@@ -3216,6 +3252,7 @@ int pk_match_compile(pk_extractor *ex)
     pthread_once(&regnum_chains_once, make_regnum_chains); /* what they ask after, read by regnum_may */
     pthread_once(&noun_cues_once, make_noun_cues); /* RX_BODY's and RX_ADMIN's cues, read by the scan */
     pthread_once(&participate_cues_once, make_participate_cues); /* RX_PARTICIPATE's, read by the scan */
+    pthread_once(&cue_kinds_once, make_cue_kinds); /* read by the scan, after the cue words */
     ex->gctx = pcre2_general_context_create(rx_alloc, rx_free, NULL);
     pcre2_compile_context *cctx = ex->gctx ? pcre2_compile_context_create(ex->gctx) : NULL;
     if (!cctx || label_cues.bad || noun_cues_bad || participate_cues.bad)
@@ -3251,11 +3288,11 @@ void pk_match_free(pk_extractor *ex)
     pcre2_general_context_free(ex->gctx);
 }
 
-/* The index of the first cue of pattern id at or after p (n when none). */
-static size_t cue_index(ctx *c, int id, size_t p)
+/* The index of the first cue of this kind at or after p (n when none). */
+static size_t cue_index(ctx *c, int kind, size_t p)
 {
-    pk_cue_places(c, id);
-    pk_cues *q = &c->cue[id];
+    pk_cue_places(c, kind);
+    pk_cues *q = &c->cue[kind];
     return pk_first_from_near(q->at, q->n, p, &q->near);
 }
 
@@ -3374,7 +3411,7 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
     if (q->starts) {
         /* the anchored pattern at each place a cue lets a match start, in
            order: the first that matches is the range's leftmost match */
-        int kind = q->share ? q->share : id;
+        int kind = cue_kinds[id];
         pk_cue_places(c, kind);
         pk_cues *cu = &c->cue[kind];
         size_t from = start, at[MAX_STARTS], e = end;
@@ -3396,6 +3433,7 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
        too, and then ask the places of each window again */
     if (!q->needles || q->anchors)
         return rx_run(c, id, start, end, ov, ncap);
+    int kind = cue_kinds[id];
     if (end - start < 512) {
         /* a short range (a line, a sentence): every match holds a cue word
            that starts in it, so a range without one holds no match — unless
@@ -3403,12 +3441,12 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
            beyond the range, or the cues are digits (their conditions read
            past the range) */
         if (q->needles[0] != cue_digit[0] && !inside_word(c, start, end)) {
-            size_t i = cue_index(c, id, start);
-            if (i >= c->cue[id].n || c->cue[id].at[i] >= end)
+            size_t i = cue_index(c, kind, start);
+            if (i >= c->cue[kind].n || c->cue[kind].at[i] >= end)
                 return 0;
             /* every match holds a cue of the range, the first or a later one */
             if (q->opens)
-                start = q->opens(c->t.s, c->cue[id].at[i], start);
+                start = q->opens(c->t.s, c->cue[kind].at[i], start);
         }
         return rx_run(c, id, start, end, ov, ncap);
     }
@@ -3419,9 +3457,9 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
        first cue does not walk the cues of 4 KB first (a text dense with
        cues asks many such questions) */
     size_t span = CUE_WINDOW_MIN;
-    for (size_t i = cue_index(c, id, start);; span = span < CUE_WINDOW_MAX ? span * 2 : CUE_WINDOW_MAX) {
-        at = c->cue[id].at;
-        n = c->cue[id].n;
+    for (size_t i = cue_index(c, kind, start);; span = span < CUE_WINDOW_MAX ? span * 2 : CUE_WINDOW_MAX) {
+        at = c->cue[kind].at;
+        n = c->cue[kind].n;
         if (i >= n || at[i] >= end)
             return 0;
         /* a window over a cluster of cues: [first - back, last + fwd) */

@@ -130,6 +130,7 @@ struct pk_scan {
     pk_digit_rows rows;
     int nrows;
     int rows_kind[MAX_DIGIT];
+    unsigned rows_kept; /* the answers with a kind (bit i: rows_kind[i] >= 0) */
     /* the rows of pk_cue_words by kind, each kind's in table order
        (words[by_kind[kind] .. by_kind[kind + 1])), and each row's length,
        for pk_cue_word_at */
@@ -219,6 +220,7 @@ int pk_scan_digit_rows(pk_scan *sc, const int *kinds, int nkinds, pk_digit_rows 
         if (kinds[i] >= PK_CUE_KINDS)
             return -1;
         sc->rows_kind[i] = kinds[i];
+        sc->rows_kept |= kinds[i] >= 0 ? 1u << i : 0;
     }
     sc->rows = rows;
     sc->nrows = nkinds;
@@ -936,9 +938,10 @@ static void digit_cues(const pk_scan *sc, pass *ps, places *q, size_t p)
     }
     if (sc->rows) {
         size_t lo[MAX_DIGIT], hi[MAX_DIGIT];
-        for (unsigned rows = sc->rows(s, n, p, to, lo, hi); rows; rows &= rows - 1) {
+        /* (an answer without a kind, one that the others read, is none) */
+        for (unsigned rows = sc->rows(s, n, p, to, lo, hi) & sc->rows_kept; rows; rows &= rows - 1) {
             int i = __builtin_ctz(rows), kind = sc->rows_kind[i];
-            for (size_t at = lo[i]; kind >= 0 && at < hi[i]; at++)
+            for (size_t at = lo[i]; at < hi[i]; at++)
                 add_place(ps, q, kind, at);
         }
     }

@@ -302,25 +302,6 @@ static void test_digits_as_naive_search(void **state)
    asked at every digit: the scan answers them together, a run at a time
    (match.c's digit_rows), and must admit the same digits. */
 static int ref_digit(unsigned char ch) { return (unsigned char)(ch - '0') < 10; }
-static int ref_before_month(unsigned char ch) { return ref_digit(ch) || ch == ' ' || ch == '\n' || ch == ':' || ch == '.'; }
-static int ref_month_at(const char *s, size_t k)
-{
-    unsigned char ch = (unsigned char)s[k];
-    if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0xC3))
-        return 0;
-    if (s[k - 1] == ':' && (ch == 'a' || ch == 'e' || ch == 'A' || ch == 'E'))
-        return 1;
-    unsigned char l = (unsigned char)(ch | 0x20);
-    return ch < 0x80 && (l == 'j' || l == 'f' || l == 'm' || l == 'a' || l == 's' || l == 'o' || l == 'n' || l == 'd');
-}
-static int ref_digit_then_letter(const char *s, size_t n, size_t at)
-{
-    size_t lim = n < at + 6 ? n : at + 6;
-    for (size_t k = at + 1; k < lim; k++)
-        if (!ref_before_month((unsigned char)s[k]))
-            return ref_month_at(s, k);
-    return 0;
-}
 static int ref_digit_group_then_separator(const char *s, size_t n, size_t at)
 {
     if (at > 0 && ref_digit((unsigned char)s[at - 1]))
@@ -356,6 +337,18 @@ static int ref_date_digit(const char *s, size_t n, size_t at)
     if (k < n && ref_digit((unsigned char)s[k]))
         k++;
     return !(k + 1 >= n || s[k] != '/' || !ref_digit((unsigned char)s[k + 1]));
+}
+
+/* the first digit of a day and month ("15/4"): a date's first digit that
+   one or two digits, a slash and a digit open (RX_DATE_SLASH's places) */
+static int ref_slash_digit(const char *s, size_t n, size_t at)
+{
+    if (!ref_date_digit(s, n, at))
+        return 0;
+    size_t k = at + 1;
+    if (k < n && ref_digit((unsigned char)s[k]))
+        k++;
+    return k + 1 < n && s[k] == '/' && ref_digit((unsigned char)s[k + 1]);
 }
 
 /* pk_word_ends_soon as first written: each byte asked whether it begins
@@ -410,9 +403,9 @@ static size_t condition_text(char *out, size_t max, size_t pieces_n)
 static void test_digit_conditions_as_before(void **state)
 {
     (void)state;
-    static const int kinds[] = {RX_REGNUM, RX_DATE_ISO, RX_DATE_NAMED, PK_CUE_YEARS, PK_CUE_CAPITALS};
+    static const int kinds[] = {RX_REGNUM, RX_DATE_ISO, RX_DATE_SLASH, PK_CUE_YEARS, PK_CUE_CAPITALS};
     static int (*const ref[])(const char *, size_t, size_t) = {ref_digit_group_then_separator, ref_date_digit,
-                                                                 ref_digit_then_letter, ref_year_digit, ref_capital};
+                                                                 ref_slash_digit, ref_year_digit, ref_capital};
     static char text[4096];
     static unsigned char naive[4096];
     for (int round = 0; round < 400; round++) {
@@ -460,6 +453,8 @@ static void test_table_words_found(void **state)
     c.t.s = text;
     c.t.n = n;
     for (size_t k = 0; k < pk_n_cue_words; k++) {
+        if (pk_cue_words[k].kind >= PK_CUE_KINDS)
+            continue; /* a kind the pass keeps no places for */
         const char *w = strstr(text, pk_cue_words[k].word);
         assert_non_null(w);
         size_t row = SIZE_MAX, at = pk_cue_word_at(&c, pk_cue_words[k].kind, SIZE_MAX, (size_t)(w - text), n, &row);
