@@ -400,7 +400,8 @@ static size_t space_before_rows(const ctx *c, size_t p, size_t e, const char *co
 }
 
 /* The first place q in [p, e) where class_phrase() may find a phrase (white
-   space before an "i" or "I": it asks for the word "i" there), or e. */
+   space before the first byte of a unit_class_lead row, "i" or "I": it
+   asks for the row there), or e. */
 static size_t phrase_place(const ctx *c, size_t p, size_t e)
 {
     return space_before_rows(c, p, e, pk_unit_class_lead, pk_n_unit_class_lead);
