@@ -63,7 +63,7 @@ static inline int word_at(const ctx *c, size_t p, size_t end, const char *w)
 /* A loop over the rows of a word list of unit_words.tsv, unrolled: the
    rows are constants here, and each test is then the one it would be
    written out (GCC; other compilers decide for themselves) */
-#if defined(__GNUC__) && !defined(__clang__)
+#if defined(__GNUC__) && __GNUC__ >= 8 && !defined(__clang__)
 #define ROWS_UNROLLED _Pragma("GCC unroll 16")
 #else
 #define ROWS_UNROLLED
