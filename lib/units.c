@@ -27,12 +27,11 @@ static inline void once(pthread_once_t *o, const int *ready, void (*init)(void))
         pthread_once(o, init);
 }
 
-/* The word lists of the unit finder (unit_words.tsv), an array per kind,
-   made here, so that the rows are constants where they are read (a scan
-   of sixteen bytes at a time compares them with the rows' first bytes):
-   pk_not_unit, pk_unit_class_head, pk_unit_sector, pk_unit_list_stop,
-   pk_unit_parent_stop, pk_unit_parent_head, pk_unit_split,
-   pk_unit_split_name */
+/* The word lists of the unit finder (unit_words.tsv), an array per kind
+   (pk_not_unit, pk_unit_split, ...: each kind K is pk_K, its count
+   pk_n_K), made here, so that the rows are constants where they are read
+   (a scan of sixteen bytes at a time compares them with the rows' first
+   bytes, and a loop over a kind's rows is each row's test written out) */
 #include "unit_words.inc"
 
 typedef struct range {
