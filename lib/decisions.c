@@ -14,6 +14,12 @@
 #include <emmintrin.h>
 #endif
 
+/* The word lists of decisions.c (decision_words.tsv), an array per kind,
+   made here, so that the rows are constants where they are read:
+   pk_verb_ending, pk_beslut_end, pk_beslut_not, pk_att_joint,
+   pk_proposer_lead, pk_proposer_end, pk_item_word */
+#include "decision_words.inc"
+
 /* Length of an item marker at p ("1. ", "- ", "• "; where att_items, a
    row of decision_words.tsv: item_word, "att "), or 0. */
 static size_t marker_len(const ctx *c, size_t p, size_t end, int att_items)

@@ -304,10 +304,10 @@ static int is_furniture_line(ctx *c, const line *l, int under_para)
 /* Does the byte b open a row of field_words.tsv (prose_word)? */
 static inline int prose_first(char b)
 {
+    int hit = 0;
     for (size_t k = 0; k < pk_n_prose_word; k++)
-        if (b == pk_prose_word[k][0])
-            return 1;
-    return 0;
+        hit |= b == pk_prose_word[k][0];
+    return hit;
 }
 
 /* Does a row of field_words.tsv (prose_word: "beslutade ") stand at p of

@@ -2029,9 +2029,13 @@ static size_t others_phrase_end(const ctx *c, size_t p)
     for (size_t k = 0; k < pk_n_others_phrase; k++) {
         const char *w = pk_others_phrase[k];
         size_t q = p;
+        if (q >= c->t.n || c->t.s[q] != w[0])
+            continue; /* (most places: no call) */
         for (;;) {
             size_t n = strcspn(w, " ");
-            if (!n || q + n > c->t.n || memcmp(c->t.s + q, w, n) != 0 || (w[n - 1] != '.' && !word_ends(c, q + n)))
+            /* (word_ends() written out) */
+            if (!n || q + n > c->t.n || memcmp(c->t.s + q, w, n) != 0 ||
+                (w[n - 1] != '.' && q + n < c->t.n && letter_at(c->t.s + q + n, c->t.n - q - n)))
                 break;
             q = skip_space(c, q + n);
             if (!w[n])
@@ -2507,8 +2511,11 @@ static void merge_spellings(ctx *c)
 static int vice_chair(const ctx *c, size_t s, size_t e)
 {
     for (size_t k = 0; k < pk_n_vice_chair_title; k++) {
-        size_t m = strlen(pk_vice_chair_title[k]);
-        if (s + m < e && strncasecmp(c->t.s + s, pk_vice_chair_title[k], m) == 0)
+        const char *w = pk_vice_chair_title[k];
+        if ((c->t.s[s] | 0x20) != (w[0] | 0x20))
+            continue; /* (most matches: no call) */
+        size_t m = strlen(w);
+        if (s + m < e && strncasecmp(c->t.s + s, w, m) == 0)
             return 1;
     }
     return 0;

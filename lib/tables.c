@@ -151,9 +151,6 @@ const cue_word pk_cue_words[] = {
 };
 const size_t pk_n_cue_words = sizeof pk_cue_words / sizeof *pk_cue_words;
 
-/* the endings of a finite verb (decision_words.tsv): pk_verb_ending */
-#include "decision_words.inc"
-
 /* the openings of a line that say what it is (line_words.tsv):
    pk_subtitle_opener, pk_closing_opener */
 #include "line_words.inc"

@@ -27,12 +27,11 @@ static inline void once(pthread_once_t *o, const int *ready, void (*init)(void))
         pthread_once(o, init);
 }
 
-/* The word lists of the unit finder (unit_words.tsv), an array per kind,
-   made here, so that the rows are constants where they are read (a scan
-   of sixteen bytes at a time compares them with the rows' first bytes):
-   pk_not_unit, pk_unit_class_head, pk_unit_sector, pk_unit_list_stop,
-   pk_unit_parent_stop, pk_unit_parent_head, pk_unit_split,
-   pk_unit_split_name */
+/* The word lists of the unit finder (unit_words.tsv), an array per kind
+   (pk_not_unit, pk_unit_split, ...: each kind K is pk_K, its count
+   pk_n_K), made here, so that the rows are constants where they are read
+   (a scan of sixteen bytes at a time compares them with the rows' first
+   bytes, and a loop over a kind's rows is each row's test written out) */
 #include "unit_words.inc"
 
 typedef struct range {
@@ -60,10 +59,20 @@ static inline int word_at(const ctx *c, size_t p, size_t end, const char *w)
     return word_at_rest(c, p, end, w);
 }
 
+/* A loop over the rows of a word list of unit_words.tsv, unrolled: the
+   rows are constants here, and each test is then the one it would be
+   written out (GCC; other compilers decide for themselves) */
+#if defined(__GNUC__) && __GNUC__ >= 8 && !defined(__clang__)
+#define ROWS_UNROLLED _Pragma("GCC unroll 16")
+#else
+#define ROWS_UNROLLED
+#endif
+
 /* The length of the first row of rows[0..n) (a word list of
    unit_words.tsv) that stands at p as word_at() finds it, or 0 */
 static inline size_t row_at(const ctx *c, size_t p, size_t end, const char *const *rows, size_t n)
 {
+    ROWS_UNROLLED
     for (size_t k = 0; k < n; k++)
         if (word_at(c, p, end, rows[k]))
             return strlen(rows[k]);
@@ -82,6 +91,7 @@ static int holds_row(const char *text, const char *const *rows, size_t n)
 /* Does s[0..n) end in a row of rows[0..nrows), as written? */
 static int ends_in_row(const char *s, size_t n, const char *const *rows, size_t nrows)
 {
+    ROWS_UNROLLED
     for (size_t k = 0; k < nrows; k++) {
         size_t m = strlen(rows[k]);
         if (n >= m && memcmp(s + n - m, rows[k], m) == 0)
@@ -93,6 +103,7 @@ static int ends_in_row(const char *s, size_t n, const char *const *rows, size_t 
 /* Is s[0..n) a row of rows[0..n), whole and as written? */
 static int is_row(const char *s, size_t n, const char *const *rows, size_t nrows)
 {
+    ROWS_UNROLLED
     for (size_t k = 0; k < nrows; k++)
         if (strlen(rows[k]) == n && memcmp(s, rows[k], n) == 0)
             return 1;
@@ -531,6 +542,7 @@ static int noun_then_name(const ctx *c, size_t q, size_t e)
         return 0;
     /* a row of unit_words.tsv (definite_ending) */
     int def = 0;
+    ROWS_UNROLLED
     for (size_t k = 0; k < pk_n_definite_ending && !def; k++) {
         size_t m = strlen(pk_definite_ending[k]);
         def = w - q >= m && memcmp(c->t.s + w - m, pk_definite_ending[k], m) == 0;
@@ -692,6 +704,7 @@ static int ends_word(const ctx *c, const range *r, const char *suf)
 /* Does r end in a row of rows[0..n), as ends_word() compares it? */
 static int ends_row(const ctx *c, const range *r, const char *const *rows, size_t n)
 {
+    ROWS_UNROLLED
     for (size_t k = 0; k < n; k++)
         if (ends_word(c, r, rows[k]))
             return 1;
