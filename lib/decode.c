@@ -288,19 +288,6 @@ static inline void count_ctrl(unsigned char b, size_t i, size_t *ctrl, size_t *n
         *first_bad = i;
 }
 
-/* Output byte o comes from input byte i, at the start of a character:
-   a new run of the map where the last one does not say so (where a
-   control byte was dropped, or a character's bytes were replaced). */
-static inline void map_from(arena *a, pk_map_out *m, size_t o, size_t i)
-{
-    if (m->n) {
-        const pk_run *l = &m->r[m->n - 1];
-        if ((size_t)l->orig + (o - l->at) == i)
-            return;
-    }
-    pk_map_open(a, m, o, i);
-}
-
 /* The common case in one pass: input that is valid UTF-8 is copied as it
    is, its control bytes dropped and counted. 1 when done (out and info as
    the two passes below would leave them), -1 when the input is not text
@@ -323,7 +310,7 @@ static int decode_valid_utf8(arena *a, const unsigned char *in, size_t start, si
     size_t p1_at = (size_t)-1;
     for (size_t i = start; i < len;) {
         size_t r;
-        map_from(a, &m, o, i);
+        pk_map_char(a, &m, o, i);
 #if defined(__SSE2__)
         /* sixteen bytes at a time, copied whole (o + 16 <= i + 16 - start
            <= body: within the text), of which the run's count */
@@ -403,7 +390,7 @@ static int decode_valid_utf8(arena *a, const unsigned char *in, size_t start, si
     }
     info->encoding = ENC_UTF8;
     os[o] = 0;
-    map_from(a, &m, o, len);
+    pk_map_char(a, &m, o, len);
     out->s = os;
     out->runs = m.r;
     out->nruns = m.n;
@@ -470,7 +457,7 @@ int pk_decode(arena *a, const unsigned char *in, size_t len, pk_text *out, decod
     size_t o = 0;
     for (size_t i = start; i < len;) {
         size_t r = plain_run(in, len, i);
-        map_from(a, &m, o, i);
+        pk_map_char(a, &m, o, i);
         memcpy(out->s + o, in + i, r - i);
         o += r - i;
         i = r;
@@ -479,7 +466,7 @@ int pk_decode(arena *a, const unsigned char *in, size_t len, pk_text *out, decod
         unsigned char b = in[i];
         if (b < 0x80) {
             if (!is_ctrl(b)) {
-                map_from(a, &m, o, i);
+                pk_map_char(a, &m, o, i);
                 out->s[o++] = (char)b;
             }
             i++;
@@ -496,7 +483,7 @@ int pk_decode(arena *a, const unsigned char *in, size_t len, pk_text *out, decod
         } else {
             k = utf8_seq(in, len, i);
             if (k) {
-                map_from(a, &m, o, i);
+                pk_map_char(a, &m, o, i);
                 memcpy(out->s + o, in + i, k);
                 o += k;
                 i += k;
@@ -507,13 +494,13 @@ int pk_decode(arena *a, const unsigned char *in, size_t len, pk_text *out, decod
             info->replaced++;
         }
         /* the character's bytes all map to the one it replaces */
-        map_from(a, &m, o, i);
+        pk_map_char(a, &m, o, i);
         utf8proc_ssize_t w = utf8proc_encode_char(cp, (utf8proc_uint8_t *)out->s + o);
         o += (size_t)w;
         i += k;
     }
     out->s[o] = 0;
-    map_from(a, &m, o, len);
+    pk_map_char(a, &m, o, len);
     out->runs = m.r;
     out->nruns = m.n;
     out->base = 0;

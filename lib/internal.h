@@ -172,6 +172,18 @@ static inline void pk_map_open(arena *a, pk_map_out *m, size_t i, size_t v)
     m->r[m->n].at = (uint32_t)i;
     m->r[m->n++].orig = (uint32_t)v;
 }
+/* Byte i of the text, the first of a character, and those after it map
+   as a run from v: a new run unless the last one says so already (no look
+   at the byte: the caller knows it starts a character). */
+static inline void pk_map_char(arena *a, pk_map_out *m, size_t i, size_t v)
+{
+    if (m->n) {
+        const pk_run *l = &m->r[m->n - 1];
+        if ((size_t)l->orig + (i - l->at) == v)
+            return;
+    }
+    pk_map_open(a, m, i, v);
+}
 /* The bytes from i of the text s (s[0..i] written; i after every run's
    start) map as a run from i that starts at v: a new run unless the last
    one says so already. */

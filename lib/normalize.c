@@ -786,19 +786,6 @@ static size_t next_break(const buf *b, size_t i)
 }
 #endif
 
-/* Byte i of the text, the first of a character (a line's first, a line
-   break, a space), and those after it map as a run from v: pk_map_run()
-   with no look at the byte. */
-static inline void map_char(arena *a, pk_map_out *m, size_t i, size_t v)
-{
-    if (m->n) {
-        const pk_run *l = &m->r[m->n - 1];
-        if ((size_t)l->orig + (i - l->at) == v)
-            return;
-    }
-    pk_map_open(a, m, i, v);
-}
-
 /* The n bytes at from moved back to o (o <= from), and their map, v the
    input offset of the first (a character's start, taken before the move),
    *k the run of b's that holds it. */
@@ -807,7 +794,7 @@ static inline void move_line(arena *a, const buf *b, pk_map_out *m, size_t *k, s
 {
     if (o != from)
         memmove(b->s + o, b->s + from, n);
-    map_char(a, m, o, v);
+    pk_map_char(a, m, o, v);
     for (size_t i = *k + 1; i < b->nruns && b->runs[i].at < from + n; i++)
         pk_map_run(a, m, b->s, o + (b->runs[i].at - from), b->runs[i].orig);
 }
@@ -956,7 +943,7 @@ static size_t join_broken(arena *a, const buf *b, const rline *L, size_t n, size
     o += to - from;
     if (conj) {
         b->s[o] = ' '; /* suspended compound: "Stöd- och ..." */
-        map_char(a, m, o++, hat);
+        pk_map_char(a, m, o++, hat);
     } else if (!keep) {
         o--; /* "omsorgs-\nboende": the hyphen goes */
         pk_map_cut(m, o);
@@ -1003,11 +990,11 @@ static void emit_lines(arena *a, const buf *pb, const rline *L, size_t n, unsign
                                               : map_near(b->runs, b->nruns, &k, b->s, b->n - 1);
             ends[nends++] = (uint32_t)o;
             b->s[o] = '\n';
-            map_char(a, &m, o++, at);
+            pk_map_char(a, &m, o++, at);
             if (l->gap & blank) {
                 ends[nends++] = (uint32_t)o;
                 b->s[o] = '\n';
-                map_char(a, &m, o++, at);
+                pk_map_char(a, &m, o++, at);
             }
         }
         joined = 0;
