@@ -1075,9 +1075,12 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
     uint32_t *at = pk_arena_alloc(a, cap * sizeof *at);
     for (; q + 64 <= b->n && c + 67 <= cap; q += 64)
         c = flatten_block(at, c, BREAKS64((const __m128i *)(const void *)(b->s + q)), (uint32_t)q);
-    if (q + 64 > b->n) {
+    if (q + 64 > b->n && c + 67 <= cap) {
         /* the last block read sixteen bytes at a time into the text's
-           room (fewer than 64 bytes are left) */
+           room (fewer than 64 bytes are left), where there is room for
+           its breaks, the three that flatten_block() writes past them
+           and the end; else (a block of breaks before it took the room)
+           counted first as a text of short lines is, below */
         uint64_t hit = 0;
         for (size_t j = 0; q + j < b->n; j += 16)
             hit |= (uint64_t)(unsigned)_mm_movemask_epi8(

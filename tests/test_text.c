@@ -334,6 +334,40 @@ static void test_double_spacing(void **state)
     expect_clean("Ett\n\ntvå\n\ntre\n\nfyra\n\n \n\nfem\n\nsex\n\nsju\n", "Ett\ntvå\ntre\nfyra\n\nfem\nsex\nsju");
 }
 
+/* Texts of many line breaks in few bytes, of every length up to five
+   blocks of sixty-four: the breaks' room in the cleanup holds them all
+   (a dense block before the last took it once), and the letters come out
+   in order, whatever the lines around them. */
+static void test_dense_breaks(void **state)
+{
+    (void)state;
+    static char in[400], want[400], got[400];
+    for (int every = 0; every < 4; every++)
+        for (size_t n = 1; n < 330; n++) {
+            size_t nw = 0;
+            for (size_t k = 0; k < n; k++) {
+                /* breaks only; a letter every 5th or 61st byte; a letter
+                   after the first block's breaks (as "\f\r...\rM\r...") */
+                int letter = (every == 1 && k % 5 == 4) || (every == 2 && k % 61 == 60) || (every == 3 && k == 66);
+                in[k] = letter ? (char)('a' + k % 26) : (k % 7 == 3 ? '\r' : '\n');
+                if (letter)
+                    want[nw++] = in[k];
+            }
+            want[nw] = 0;
+            arena a = {0};
+            pk_text t;
+            decode_info di;
+            cleaned(in, n, &t, &a, &di);
+            size_t ng = 0;
+            for (size_t k = 0; k < t.n; k++)
+                if (t.s[k] != '\n' && t.s[k] != ' ')
+                    got[ng++] = t.s[k];
+            got[ng] = 0;
+            assert_string_equal(got, want);
+            pk_arena_free(&a);
+        }
+}
+
 static void test_repeated_header(void **state)
 {
     (void)state;
@@ -503,6 +537,7 @@ int main(void)
         cmocka_unit_test(test_invalid_utf8_replaced), cmocka_unit_test(test_binary_refused),
         cmocka_unit_test(test_folding),           cmocka_unit_test(test_dehyphenation),
         cmocka_unit_test(test_furniture),         cmocka_unit_test(test_double_spacing),
+        cmocka_unit_test(test_dense_breaks),
         cmocka_unit_test(test_repeated_header),   cmocka_unit_test(test_round_trip_corpus),
         cmocka_unit_test(test_sentences),       cmocka_unit_test(test_arena_vectors_grow), cmocka_unit_test(test_places_found_from_near),
         cmocka_unit_test(test_plain_start_same),  cmocka_unit_test(test_lower_as_char_by_char), cmocka_unit_test(test_line_from_as_walk),
