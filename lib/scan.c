@@ -345,6 +345,71 @@ static int extend_bound(pk_scan *sc, size_t i)
     return 0;
 }
 
+/* Keys by kind, how they stand and bytes, a key after those it opens
+   with. */
+static int by_bytes(const void *pa, const void *pb)
+{
+    const key *a = *(const key *const *)pa, *b = *(const key *const *)pb;
+    if (a->kind != b->kind)
+        return a->kind < b->kind ? -1 : 1;
+    if (a->how != b->how)
+        return a->how < b->how ? -1 : 1;
+    int d = memcmp(a->b, b->b, a->len < b->len ? a->len : b->len);
+    return d ? d : (a->len > b->len) - (a->len < b->len);
+}
+
+/* A key whose every place is one of a key of its kind that it opens
+   with: the shorter one spelt as the same (its bytes those of the
+   longer, read as they are), its hits asking nothing but the spelling
+   (no fits, no sets), finds each place where the longer stands, at its
+   own end. The longer is dropped: its hits would only find those places
+   again (a hot state more to visit, and a place found twice for
+   settle()), and the places of each kind are the same without it
+   ("sammanträde" holds those of "sammanträdesdatum", "till" those of
+   "till sammanträdet").
+
+   In the order of by_bytes(), the keys that a key opens with (of its
+   kind and how) come before it, each followed by those that open with
+   it only: the shorter ones whose hits ask nothing but the spelling are
+   kept on a stack while the keys go on to open with them. 0, or -1 when
+   out of memory. */
+static int drop_covered(pk_scan *sc)
+{
+    size_t n = sc->nkeys, top = 0, o = 0;
+    const key **order = pk_malloc((n + 1) * sizeof *order), **stack = pk_malloc((n + 1) * sizeof *stack);
+    unsigned char *drop = pk_malloc(n + 1);
+    int rc = -1;
+    if (!order || !stack || !drop)
+        goto done;
+    for (size_t i = 0; i < n; i++)
+        order[i] = &sc->keys[i];
+    qsort(order, n, sizeof *order, by_bytes);
+    memset(drop, 0, n);
+    for (size_t i = 0; i < n; i++) {
+        const key *k = order[i];
+        while (top > 0) {
+            const key *c = stack[top - 1];
+            if (c->kind == k->kind && c->how == k->how && c->len <= k->len && memcmp(c->b, k->b, c->len) == 0)
+                break;
+            top--;
+        }
+        /* the bottom of the stack is the shortest of those it holds */
+        drop[k - sc->keys] = top > 0 && stack[0]->len < k->len;
+        if (!k->fits && !k->then_id && k->kind < PK_CUE_KINDS)
+            stack[top++] = k;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!drop[i])
+            sc->keys[o++] = sc->keys[i];
+    sc->nkeys = o;
+    rc = 0;
+done:
+    free(order);
+    free(stack);
+    free(drop);
+    return rc;
+}
+
 /* The fits of a hit whose key has a set of bytes after its run of
    spaces (then): a stand-in, never called, that sends such a hit the way
    of the hits with a fits, so that the rest (most) are told by one test. */
@@ -512,6 +577,8 @@ int pk_scan_compile(pk_scan *sc)
         if (extend_bound(sc, i))
             return -1;
     }
+    if (drop_covered(sc))
+        return -1;
     /* a class for each canonical byte that some key holds; every byte
        that reads as it in its class */
     unsigned char of_canon[256];

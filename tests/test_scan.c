@@ -189,8 +189,12 @@ static void test_folded_openings_as_naive_search(void **state)
                 assert_int_equal(pk_scan_folded(sc, 0, phrases[i], len[i]), 0);
         }
         assert_int_equal(pk_scan_compile(sc), 0);
+        /* every other round, a text of longer runs of spaces and line
+           breaks between the letters */
+        static const char *const spacey[] = {"a", "b", "B", "\xC3\xA4", "\xC3\x84", " ", "  ", "\n", " \n  ", "\n\n"};
         static char text[4096];
-        size_t n = random_text(text, sizeof text, rnd(1500));
+        size_t n = round % 2 ? pieced_text(text, sizeof text, rnd(1500), spacey, sizeof spacey / sizeof *spacey)
+                             : random_text(text, sizeof text, rnd(1500));
         static unsigned char naive[4096];
         memset(naive, 0, n + 1);
         for (int i = 0; i < NPH; i++) {
