@@ -64,6 +64,7 @@ GEN      = $(patsubst %,$(B)/gen/%_hash.h,$(HASHES)) $(B)/gen/bodies.inc $(B)/ge
            $(B)/gen/date_words.inc $(B)/gen/people_words.inc $(ROW_FILTERS)
 GEN     += $(B)/gen/months.inc $(B)/gen/pattern_words.inc $(B)/gen/pattern_sources.inc $(B)/gen/generic_bodies.inc $(B)/gen/doc_types.inc $(B)/gen/minutes_words.inc $(B)/gen/field_words.inc $(B)/gen/canonical_words.inc
 GEN     += $(B)/gen/award_words.inc $(B)/gen/segment_words.inc $(B)/gen/name_list_words.inc $(B)/gen/name_labels.inc
+GEN     += $(B)/gen/name_particles.inc
 # the filters made from the rows of some word lists (see below)
 ROW_FILTERS = $(B)/gen/titles_first.inc $(B)/gen/titles_last.inc $(B)/gen/headings_first.inc \
            $(B)/gen/headings_last.inc $(B)/gen/furniture_lines_first.inc
@@ -214,6 +215,11 @@ $(B)/gen/roll_headings_hash.h: lib/data/roll_headings.tsv lib/wordhash.awk
 $(B)/gen/given_names_hash.h: lib/data/given_names.txt lib/given_names.awk
 	@mkdir -p $(dir $@)
 	LC_ALL=C awk -f lib/given_names.awk $< > $@ || { rm -f $@; exit 1; }
+# the name particles (pattern_words.tsv's name_particle rows, which
+# RX_NAME's source reads) as the constants of lib/people.c's checks
+$(B)/gen/name_particles.inc: lib/data/pattern_words.tsv lib/name_particles.awk
+	@mkdir -p $(dir $@)
+	LC_ALL=C awk -f lib/name_particles.awk $< > $@ || { rm -f $@; exit 1; }
 $(B)/gen/%_hash.h: lib/data/%.txt lib/wordhash.awk
 	@mkdir -p $(dir $@)
 	LC_ALL=C awk -v name=$* -v key=$(HASH_KEY) -f lib/wordhash.awk $< > $(B)/gen/$*.gperf || { rm -f $(B)/gen/$*.gperf; exit 1; }

@@ -277,18 +277,31 @@ static inline size_t may_cap_word(const ctx *c, size_t p, size_t e)
     }
 }
 
-/* the particle of RX_NAME at p ("af ", "von ", "van ", "de ", "da ", "el "):
-   its length, or 0 */
+#include "name_particles.inc"
+
+/* the particle of RX_NAME at p (a name_particle row of pattern_words.tsv:
+   "af ", "von "), in a range that ends at e: its length, or 0. Every
+   particle is two or three letters and its space (lib/name_particles.awk
+   fails the build for another), so no space two or three bytes on says
+   0 at once; else the four bytes at p (those in the range) as one word,
+   held against every particle's word at once (NAME_PARTICLE_LEN,
+   constants made from the rows). */
 static inline size_t particle_at(const ctx *c, size_t p, size_t e)
 {
     const char *s = c->t.s + p;
     size_t n = e - p;
-    if (n >= 3 && s[2] == ' ' &&
-        ((s[0] == 'a' && s[1] == 'f') || (s[0] == 'd' && (s[1] == 'e' || s[1] == 'a')) || (s[0] == 'e' && s[1] == 'l')))
-        return 3;
-    if (n >= 4 && s[0] == 'v' && (s[1] == 'o' || s[1] == 'a') && s[2] == 'n' && s[3] == ' ')
-        return 4;
-    return 0;
+    if (n < 3 || (s[2] != ' ' && (n < 4 || s[3] != ' ')))
+        return 0;
+    uint32_t w;
+    if (n >= 4) {
+        memcpy(&w, s, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        w = __builtin_bswap32(w);
+#endif
+    } else {
+        w = (uint32_t)(unsigned char)s[0] | (uint32_t)(unsigned char)s[1] << 8 | (uint32_t)(unsigned char)s[2] << 16;
+    }
+    return NAME_PARTICLE_LEN(w);
 }
 
 #if defined(__SSE2__)
@@ -486,15 +499,15 @@ static PK_ALWAYS_INLINE void keep_start(const ctx *c, name_starts *ns, size_t p,
 /* find_name_starts()'s classes of the byte after the first space after a
    capital: one a name may go on from (A-Z, or a byte from 0x80 on but
    0xC3), one no name goes on from (ASCII other than A-Z and a particle's
-   first letter), the first letter of a particle (a, d, e, v: "af", "de",
-   "da", "el", "von", "van"), which particle_at() must say, and 0xC3,
+   first letter), the first letter of a particle (NAME_PARTICLE_FIRST,
+   from the rows: "af", "von"), which particle_at() must say, and 0xC3,
    which the byte after it must say (a Latin-1 small letter: no name) */
 enum { AFTER_SPACE_GOES, AFTER_SPACE_NO, AFTER_SPACE_PARTICLE, AFTER_SPACE_C3 };
 #define AFTER_SPACE(b)                                                                                                 \
     ((b) >= 0x80   ? ((b) == 0xC3 ? AFTER_SPACE_C3 : AFTER_SPACE_GOES)                                                 \
      : (b) >= 'A' && (b) <= 'Z' ? AFTER_SPACE_GOES                                                                     \
-     : (b) == 'a' || (b) == 'd' || (b) == 'e' || (b) == 'v' ? AFTER_SPACE_PARTICLE                                     \
-                                                              : AFTER_SPACE_NO)
+     : NAME_PARTICLE_FIRST(b)   ? AFTER_SPACE_PARTICLE                                                               \
+                                : AFTER_SPACE_NO)
 #define AFTER_SPACE4(b) AFTER_SPACE(b), AFTER_SPACE((b) + 1), AFTER_SPACE((b) + 2), AFTER_SPACE((b) + 3)
 #define AFTER_SPACE16(b) AFTER_SPACE4(b), AFTER_SPACE4((b) + 4), AFTER_SPACE4((b) + 8), AFTER_SPACE4((b) + 12)
 #define AFTER_SPACE64(b) AFTER_SPACE16(b), AFTER_SPACE16((b) + 16), AFTER_SPACE16((b) + 32), AFTER_SPACE16((b) + 48)
