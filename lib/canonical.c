@@ -797,9 +797,7 @@ void pk_extract_canonical(ctx *c)
 static uint64_t key_rows[2][256];
 static size_t key_len[2][64]; /* the length of each of those forms */
 static pthread_once_t key_rows_once = PTHREAD_ONCE_INIT;
-/* set last by make_key_rows (release order): noun_index calls
-   pthread_once() only until then */
-static int key_rows_ready;
+static int key_rows_ready; /* set last by make_key_rows (pk_once) */
 
 static void make_key_rows(void)
 {
@@ -825,8 +823,7 @@ static int noun_index(const char *w, size_t n, int definite)
 {
     size_t from = 0;
     if (n) {
-        if (!__atomic_load_n(&key_rows_ready, __ATOMIC_ACQUIRE))
-            pthread_once(&key_rows_once, make_key_rows);
+        pk_once(&key_rows_once, &key_rows_ready, make_key_rows);
         for (uint64_t rows = key_rows[definite][(unsigned char)w[0]]; rows; rows &= rows - 1) {
             /* (a row of the groups: a key noun's form that opens with w's
                first byte, its length kept) */

@@ -10,6 +10,7 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <pthread.h>
 
 /* A small function that a hot loop must have inline, where the compiler's
    own choice would move it out of line as its callers grow */
@@ -18,6 +19,16 @@
 #else
 #define PK_ALWAYS_INLINE inline
 #endif
+
+/* pthread_once(o, init), called only until init has run: init sets *ready
+   last (release order), read here first (acquire order), so that a table
+   made once per process costs a load, not a call into the library, at
+   every question */
+static inline void pk_once(pthread_once_t *o, const int *ready, void (*init)(void))
+{
+    if (!__atomic_load_n(ready, __ATOMIC_ACQUIRE))
+        pthread_once(o, init);
+}
 
 /* ---- arena.c: per-document memory; running out of memory jumps back to pk_extract ---- */
 

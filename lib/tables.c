@@ -345,7 +345,7 @@ static const struct {
    bytes more). Most words end otherwise and cost no walk over the rows. */
 static uint64_t suffix_end[256][4];
 static size_t suffix_min_word = SIZE_MAX;
-static int suffix_ready;
+static int suffix_ready; /* set last by make_suffix_filter (pk_once) */
 static pthread_once_t suffix_once = PTHREAD_ONCE_INIT;
 
 static void make_suffix_filter(void)
@@ -363,9 +363,7 @@ static void make_suffix_filter(void)
 /* Whether s[0..w) may end in one of the suffixes: the filter above */
 static inline int suffix_may_end(const char *s, size_t w)
 {
-    /* (pthread_once() only until the filter is made: it is a call) */
-    if (!__atomic_load_n(&suffix_ready, __ATOMIC_ACQUIRE))
-        pthread_once(&suffix_once, make_suffix_filter);
+    pk_once(&suffix_once, &suffix_ready, make_suffix_filter);
     if (w < suffix_min_word)
         return 0;
     unsigned char b = (unsigned char)s[w - 2];

@@ -157,16 +157,13 @@ static struct {
     scope_table scopes;
 } row_pairs;
 static pthread_once_t row_pairs_once = PTHREAD_ONCE_INIT;
-/* set last by make_row_pairs (release order): scope_rows calls
-   pthread_once() only until then, not at every question */
-static int row_pairs_ready;
+static int row_pairs_ready; /* set last by make_row_pairs (pk_once) */
 static void make_row_pairs(void);
 
 /* The rows of `scope` no longer than `len` bytes: [*lo, return value). */
 static inline size_t scope_rows(char scope, size_t len, size_t *lo)
 {
-    if (!__atomic_load_n(&row_pairs_ready, __ATOMIC_ACQUIRE))
-        pthread_once(&row_pairs_once, make_row_pairs);
+    pk_once(&row_pairs_once, &row_pairs_ready, make_row_pairs);
     const scope_table *st = &row_pairs.scopes;
     int j = st->ix[(unsigned char)scope];
     if (st->off || j < 0) {

@@ -18,15 +18,6 @@
 #include <emmintrin.h>
 #endif
 
-/* pthread_once(o, init), called only until init has run: init sets *ready
-   last (release order), read here first (acquire order); the call into
-   the library is made at every question otherwise */
-static inline void once(pthread_once_t *o, const int *ready, void (*init)(void))
-{
-    if (!__atomic_load_n(ready, __ATOMIC_ACQUIRE))
-        pthread_once(o, init);
-}
-
 /* The word lists of the unit finder (unit_words.tsv), an array per kind
    (pk_not_unit, pk_unit_split, ...: each kind K is pk_K, its count
    pk_n_K), made here, so that the rows are constants where they are read
@@ -199,7 +190,7 @@ static size_t first_word(const ctx *c, size_t p, size_t e, const char *const *li
                 return i;
         return n;
     }
-    once(&word_rows_once, &word_rows_ready, make_word_rows);
+    pk_once(&word_rows_once, &word_rows_ready, make_word_rows);
     const uint64_t *m = wr->at[ascii_lower((unsigned char)c->t.s[p])];
     /* a row of two bytes or more needs the text's second byte before e */
     static const uint64_t all[2] = {~(uint64_t)0, ~(uint64_t)0};
@@ -259,7 +250,7 @@ static void make_noun_masks(void)
 /* The mask of rows `m` asks about for the byte at p (none at or past end). */
 static inline noun_mask noun_rows(const noun_mask *m, const ctx *c, size_t p, size_t end)
 {
-    once(&noun_masks_once, &noun_masks_ready, make_noun_masks);
+    pk_once(&noun_masks_once, &noun_masks_ready, make_noun_masks);
     return p < end ? m[ascii_lower((unsigned char)c->t.s[p])] : 0;
 }
 
@@ -1480,7 +1471,7 @@ static size_t cues_from(unsigned char b) { return cue_first[b]; }
    with compound, also a word that ends in one ("Fisksätraskolan"). */
 static int noun_form(const char *w, size_t n, int compound)
 {
-    once(&noun_masks_once, &noun_masks_ready, make_noun_masks);
+    pk_once(&noun_masks_once, &noun_masks_ready, make_noun_masks);
     if (!n)
         return 0;
     for (size_t i = 0; i < N_UNIT_NOUNS; i++) {
@@ -1720,7 +1711,7 @@ static void from_cues(ctx *c, size_t s, size_t e, int *budget, unit_keys *keys)
     const char *low = pk_lower(c->a, c->t.s + s, n);
     if (strlen(low) != n) /* a case folding that changed the length: no offsets */
         return;
-    once(&cue_first_once, &cue_first_ready, make_cue_first);
+    pk_once(&cue_first_once, &cue_first_ready, make_cue_first);
     /* what one cue's walk found, kept for the cues after it (they come in
        order), so that a text of n cues costs no time n squared: the end of
        the sentence from le_from (le_end); the subject's start after the
