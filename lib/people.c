@@ -1760,8 +1760,15 @@ typedef struct member {
 
 static int space_at(const ctx *c, size_t p) { return p < c->t.n && (c->t.s[p] == ' ' || c->t.s[p] == '\n'); }
 
+/* The first space or line break past p; most places hold one or none,
+   and the first is stepped over without a branch on it (a walk's exit
+   after none or after one was as unpredictable as the text). The byte at
+   p is read where p is the text's end too: the text (or the document's,
+   a part's text lies in) has room after it. */
 static size_t skip_space(const ctx *c, size_t p)
 {
+    unsigned char b = (unsigned char)c->t.s[p];
+    p += (size_t)((p < c->t.n) & ((b == ' ') | (b == '\n')));
     while (space_at(c, p))
         p++;
     return p;
@@ -1954,6 +1961,9 @@ static int shaped(const ctx *c, member *m)
 static void party_after(ctx *c, member *m)
 {
     size_t p = m->e, q = p;
+    /* (one space or none, most often: the first without a branch, as
+       skip_space() steps) */
+    q += (size_t)((q < c->t.n) & (c->t.s[q] == ' '));
     while (q < c->t.n && c->t.s[q] == ' ')
         q++;
     if (q < c->t.n && c->t.s[q] == '\n')
