@@ -686,12 +686,22 @@ static PK_ALWAYS_INLINE size_t name_walk_on(const ctx *c, size_t p, size_t e, si
         /* pcre2 tries the particle first; it opens with a small letter,
            so without it no word could follow */
         size_t w = p + 1;
-        if (w < e && (unsigned char)(c->t.s[w] - 'A') >= 26) /* a particle is in small letters */
-            w += particle_at(c, w, e);
-        /* no capital there (the end, or ASCII other than A-Z): no word,
-           as name_word_end() would say */
-        if (w >= e || ((unsigned char)c->t.s[w] < 0x80 && (unsigned char)(c->t.s[w] - 'A') >= 26))
+        if (w >= e)
             break;
+        unsigned char b = (unsigned char)c->t.s[w];
+        if ((unsigned char)(b - 'A') >= 26 && b < 0x80) {
+            /* ASCII other than A-Z: no word, as name_word_end() would
+               say, unless a particle stands there (in small letters a-z:
+               a byte from 0x80 on opens none), and a capital after it.
+               Most such words open with a byte no particle opens with
+               (NAME_PARTICLE_FIRST), and are not asked for their spaces. */
+            size_t m = NAME_PARTICLE_FIRST(b) ? particle_at(c, w, e) : 0;
+            if (!m)
+                break;
+            w += m;
+            if (w >= e || ((unsigned char)c->t.s[w] < 0x80 && (unsigned char)(c->t.s[w] - 'A') >= 26))
+                break;
+        }
         size_t r = name_word_end(c, w, e);
         if (r == NAME_ASK_PCRE2)
             return r;
