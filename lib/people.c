@@ -502,7 +502,7 @@ static PK_ALWAYS_INLINE void keep_start(const ctx *c, name_starts *ns, size_t p,
    first letter), the first letter of a particle (NAME_PARTICLE_FIRST,
    from the rows: "af", "von"), which particle_at() must say, and 0xC3,
    which the byte after it must say (a Latin-1 small letter: no name) */
-enum { AFTER_SPACE_GOES, AFTER_SPACE_NO, AFTER_SPACE_PARTICLE, AFTER_SPACE_C3 };
+enum { AFTER_SPACE_GOES = 0, AFTER_SPACE_NO = 1, AFTER_SPACE_C3 = 2, AFTER_SPACE_PARTICLE = 4 }; /* (bits) */
 #define AFTER_SPACE(b)                                                                                                 \
     ((b) >= 0x80   ? ((b) == 0xC3 ? AFTER_SPACE_C3 : AFTER_SPACE_GOES)                                                 \
      : (b) >= 'A' && (b) <= 'Z' ? AFTER_SPACE_GOES                                                                     \
@@ -559,20 +559,21 @@ static name_starts find_name_starts(ctx *c)
         __m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)(text + p + 16));
         unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x0, sp), _mm_cmpeq_epi8(x0, nl))) |
                      (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x1, sp), _mm_cmpeq_epi8(x1, nl))) << 16;
-        m &= 0x7FFFFFFFu;
-        /* the byte after the first space (or a byte of the window, when
-           it holds none: the test then passes the capital) */
-        size_t nx = p + (size_t)__builtin_ctz(m | 0x80000000u) + 1;
+        /* the byte after the first space in the 31 bytes after p (or a
+           byte of the window, f = 31, when they hold none: the test then
+           fails the capital) */
+        unsigned f = (unsigned)__builtin_ctz(m | 0x80000000u);
+        size_t nx = p + f + 1;
         unsigned b = (unsigned char)text[nx], b2 = (unsigned char)text[nx + 1];
         /* ASCII: a capital, or a small letter that opens a particle (the
            look at the particle after it); a Latin-1 small letter ("är",
-           "över") opens neither (after_space) */
+           "över") opens neither (after_space, its classes as bits) */
         unsigned k = after_space[b];
-        unsigned no = (k == AFTER_SPACE_NO) | ((k == AFTER_SPACE_C3) & (b2 - 0x9F <= 0xBF - 0x9F));
+        unsigned no = (k & AFTER_SPACE_NO) | ((k >> 1) & (b2 - 0x9F <= 0xBF - 0x9F));
         if (k == AFTER_SPACE_PARTICLE)
             no = particle_at(c, nx, c->t.n) == 0;
         at[kept] = (uint32_t)p;
-        kept += (m != 0) & (no ^ 1);
+        kept += (f < 31) & (no ^ 1);
     }
     for (size_t j = 0; j < kept; j++) {
         unsigned w[2];
