@@ -513,6 +513,14 @@ enum { AFTER_SPACE_GOES = 0, AFTER_SPACE_NO = 1, AFTER_SPACE_C3 = 2, AFTER_SPACE
 #define AFTER_SPACE64(b) AFTER_SPACE16(b), AFTER_SPACE16((b) + 16), AFTER_SPACE16((b) + 32), AFTER_SPACE16((b) + 48)
 static const unsigned char after_space[256] = {AFTER_SPACE64(0), AFTER_SPACE64(64), AFTER_SPACE64(128),
                                                AFTER_SPACE64(192)};
+#undef AFTER_SPACE
+/* the classes of after_space that stop a name, by the byte after: 0xC3
+   stops one before a Latin-1 small letter's second byte (ß-ÿ), and the
+   class of the ASCII bytes no name goes on from at any (a class held
+   against these bits is 0 where a name may go on) */
+#define AFTER_SPACE(b) (AFTER_SPACE_NO | ((b) >= 0x9F && (b) <= 0xBF ? AFTER_SPACE_C3 : 0))
+static const unsigned char after_space_stops[256] = {AFTER_SPACE64(0), AFTER_SPACE64(64), AFTER_SPACE64(128),
+                                                     AFTER_SPACE64(192)};
 #undef AFTER_SPACE64
 #undef AFTER_SPACE16
 #undef AFTER_SPACE4
@@ -569,7 +577,7 @@ static name_starts find_name_starts(ctx *c)
            look at the particle after it); a Latin-1 small letter ("är",
            "över") opens neither (after_space, its classes as bits) */
         unsigned k = after_space[b];
-        unsigned no = (k & AFTER_SPACE_NO) | ((k >> 1) & (b2 - 0x9F <= 0xBF - 0x9F));
+        unsigned no = (k & after_space_stops[b2]) != 0;
         if (k == AFTER_SPACE_PARTICLE)
             no = particle_at(c, nx, c->t.n) == 0;
         at[kept] = (uint32_t)p;
