@@ -760,8 +760,10 @@ static PK_ALWAYS_INLINE size_t name_end_words(const ctx *c, size_t q, size_t e, 
 /* The first match of RX_NAME in [pos, end), as pk_rx_match gives it: none
    starts before the first place the hand check passes; *i is where the
    look for a place begins in ns (the index of the first place at or
-   after pos, or before it), and is left there. */
-static int next_name(ctx *c, const name_starts *ns, size_t *i, size_t pos, size_t end, size_t *ov, name_words *nw)
+   after pos, or before it), and is left there. In line in its two
+   callers, runs() and labelled(): a call for each name cost a frame's
+   saves and loads, and ns's bounds and *i read again from memory. */
+static PK_ALWAYS_INLINE int next_name(ctx *c, const name_starts *ns, size_t *i, size_t pos, size_t end, size_t *ov, name_words *nw)
 {
     while (*i < ns->n && ns->at[*i] < pos)
         (*i)++;
