@@ -889,12 +889,10 @@ done:
 
 /* A kind's places while the pass notes them, and the room they have:
    in the order they are found, which is that of the text but for a few
-   (and some found twice); `end` is the place kept last (+ 1, 0 before
-   any), and `out` tells whether a place came at or before it (settle()
-   puts them right then). */
+   (and some found twice), told once the pass is done (in_order()). */
 typedef struct places {
     uint32_t *at;
-    uint32_t n, cap, end, out;
+    uint32_t n, cap;
 } places;
 
 /* The pass's text and arena. */
@@ -925,15 +923,36 @@ static inline void add_place_if(pass *ps, places *kinds, int kind, size_t p, int
     places *q = &kinds[kind];
     if (q->n == q->cap)
         grow_room(ps, q);
-    uint32_t e = (uint32_t)p + 1, keep = (uint32_t)ok;
     q->at[q->n] = (uint32_t)p;
-    q->n += keep;
-    q->out |= keep & (e <= q->end);
-    q->end = keep ? e : q->end;
+    q->n += (uint32_t)ok;
 }
 
 /* Place p of this kind into the places of every kind. */
 static inline void add_place(pass *ps, places *kinds, int kind, size_t p) { add_place_if(ps, kinds, kind, p, 1); }
+
+/* The places at[0..n) come in order, each once: no branch a place (one
+   out of order is seldom, and the test of each as it was kept cost more
+   than this look at them all once they are). */
+static int in_order(const uint32_t *at, size_t n)
+{
+    uint32_t out = 0;
+    size_t i = 1;
+#if defined(__SSE2__)
+    /* four at a time against the four before them, compared as signed
+       once their top bits are flipped */
+    const __m128i flip = _mm_set1_epi32(INT_MIN);
+    __m128i up = _mm_set1_epi32(-1);
+    for (; i + 4 <= n; i += 4) {
+        __m128i x = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(const void *)(at + i)), flip);
+        __m128i w = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(const void *)(at + i - 1)), flip);
+        up = _mm_and_si128(up, _mm_cmpgt_epi32(x, w));
+    }
+    out = _mm_movemask_epi8(up) != 0xFFFF;
+#endif
+    for (; i < n; i++)
+        out |= at[i] <= at[i - 1];
+    return !out;
+}
 
 /* A kind's places in order, each once. Keys of one kind but of different
    lengths end in order, not always start in order, and two of them may
@@ -1389,7 +1408,7 @@ void pk_scan_text(ctx *c)
 {
     const pk_scan *sc = c->ex->scan;
     places pl[PK_CUE_KINDS];
-    /* no places yet (all bits zero: n, end and out 0), and each kind its
+    /* no places yet (all bits zero: n 0), and each kind its
        first room: no kind's first place waits for its room (a branch
        that most kinds take once in each text) */
     memset(pl, 0, sizeof pl);
@@ -1419,7 +1438,7 @@ void pk_scan_text(ctx *c)
         pk_cues *q = &c->cue[kind];
         q->at = pl[kind].n ? pl[kind].at : NULL;
         q->n = pl[kind].n;
-        if (pl[kind].out)
+        if (!in_order(q->at, q->n))
             settle(q);
     }
     /* and, beside the automaton, the capitals before a small letter */
