@@ -1176,9 +1176,50 @@ static inline uint64_t capital_bytes(uint64_t x)
 }
 #endif
 
-/* The places of PK_CUE_CAPITALS, in order: sixteen bytes at a time. The
-   room grows before 256 bytes while it is short of one place a byte for
-   them. */
+#if defined(__SSE2__)
+/* The bytes of the sixteen at u that open a capital before a small
+   letter (bit i for u[i]; u[16] read): A-Z before a-z or a byte from 0x80
+   on (a negative one), or a lead byte from 0xC3 on but 0xC3 before
+   0xA0-0xBF; each range of bytes shifted so that its first is the
+   smallest signed byte. */
+static inline unsigned capitals16(const unsigned char *u)
+{
+    const __m128i to_a = _mm_set1_epi8((char)(0x80 - 'A')), to_sa = _mm_set1_epi8((char)(0x80 - 'a'));
+    const __m128i letters = _mm_set1_epi8((char)(-128 + 26)), zero = _mm_setzero_si128();
+    const __m128i c3 = _mm_set1_epi8((char)0xC3), e0 = _mm_set1_epi8((char)0xE0), a0 = _mm_set1_epi8((char)0xA0);
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)u);
+    __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(u + 1));
+    __m128i up = _mm_cmplt_epi8(_mm_add_epi8(x, to_a), letters);
+    __m128i low = _mm_or_si128(_mm_cmplt_epi8(_mm_add_epi8(y, to_sa), letters), _mm_cmplt_epi8(y, zero));
+    /* from 0xC3 on: 0xC3 - x saturates to 0 */
+    __m128i lead = _mm_cmpeq_epi8(_mm_subs_epu8(c3, x), zero);
+    __m128i small_latin = _mm_and_si128(_mm_cmpeq_epi8(x, c3), _mm_cmpeq_epi8(_mm_and_si128(y, e0), a0));
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_and_si128(up, low), _mm_andnot_si128(small_latin, lead)));
+}
+
+/* The places of the capitals among the bits of m (bit i: the byte at
+   p + i; none from bit `width` on) at at[k..]: the first three written
+   whatever their number (one a capital in 36 bytes: most thirty-two
+   bytes hold three or fewer), and as many kept: no branch on how many
+   the bytes hold, which is irregular, but when they hold four or more.
+   The new number of places. */
+static inline size_t put_capitals(uint32_t *at, size_t k, size_t p, uint64_t m, unsigned width)
+{
+    uint64_t m1 = m & (m - 1), m2 = m1 & (m1 - 1), none = (uint64_t)1 << width;
+    at[k] = (uint32_t)(p + (size_t)__builtin_ctzll(m | none));
+    at[k + 1] = (uint32_t)(p + (size_t)__builtin_ctzll(m1 | none));
+    at[k + 2] = (uint32_t)(p + (size_t)__builtin_ctzll(m2 | none));
+    k += (size_t)(m != 0) + (size_t)(m1 != 0) + (size_t)(m2 != 0);
+    for (m2 &= m2 - 1; m2; m2 &= m2 - 1)
+        at[k++] = (uint32_t)(p + (size_t)__builtin_ctzll(m2));
+    return k;
+}
+#endif
+
+/* The places of PK_CUE_CAPITALS, in order: thirty-two bytes at a time
+   (the places of each such stretch written at once), the last sixteen
+   or so by sixteen. The room grows before 256 bytes while it is short of
+   one place a byte for them. */
 static void capital_places(ctx *c)
 {
     const unsigned char *u = (const unsigned char *)c->t.s;
@@ -1188,15 +1229,9 @@ static void capital_places(ctx *c)
     if (!at)
         goto done;
 #if defined(__SSE2__)
-    /* A-Z before a-z or a byte from 0x80 on (a negative one), or a lead
-       byte from 0xC3 on but 0xC3 before 0xA0-0xBF; each range of bytes
-       shifted so that its first is the smallest signed byte */
-    const __m128i to_a = _mm_set1_epi8((char)(0x80 - 'A')), to_sa = _mm_set1_epi8((char)(0x80 - 'a'));
-    const __m128i letters = _mm_set1_epi8((char)(-128 + 26)), zero = _mm_setzero_si128();
-    const __m128i c3 = _mm_set1_epi8((char)0xC3), e0 = _mm_set1_epi8((char)0xE0), a0 = _mm_set1_epi8((char)0xA0);
     while (p + 17 <= n) {
-        /* room for every byte of the next 256 (the two places written
-           for the last sixteen whatever they hold among them) */
+        /* room for every byte of the next 256 (the three places written
+           for the last bytes whatever they hold among them) */
         if (k + 256 > cap) {
             size_t more = k + 256 > 2 * cap ? k + 256 : 2 * cap;
             at = pk_arena_grow(c->a, at, cap * sizeof *at, more * sizeof *at);
@@ -1205,26 +1240,13 @@ static void capital_places(ctx *c)
             cap = more;
             c->cue[PK_CUE_CAPITALS].at = at;
         }
-        for (size_t end = n - p > 256 + 16 ? p + 256 : n - 16; p < end; p += 16) {
-            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + p));
-            __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(u + p + 1));
-            __m128i up = _mm_cmplt_epi8(_mm_add_epi8(x, to_a), letters);
-            __m128i low = _mm_or_si128(_mm_cmplt_epi8(_mm_add_epi8(y, to_sa), letters), _mm_cmplt_epi8(y, zero));
-            /* from 0xC3 on: 0xC3 - x saturates to 0 */
-            __m128i lead = _mm_cmpeq_epi8(_mm_subs_epu8(c3, x), zero);
-            __m128i small_latin = _mm_and_si128(_mm_cmpeq_epi8(x, c3), _mm_cmpeq_epi8(_mm_and_si128(y, e0), a0));
-            unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_and_si128(up, low), _mm_andnot_si128(small_latin, lead)));
-            /* the first two places written whatever their number (one
-               a capital in 36 bytes: most sixteen hold none or one), and
-               as many kept: no branch on how many the bytes hold, which
-               is irregular, but when they hold three or more */
-            unsigned m1 = m & (m - 1);
-            at[k] = (uint32_t)(p + (size_t)__builtin_ctz(m | 0x10000u));
-            at[k + 1] = (uint32_t)(p + (size_t)__builtin_ctz(m1 | 0x10000u));
-            k += (size_t)(m != 0) + (size_t)(m1 != 0);
-            for (m1 &= m1 - 1; m1; m1 &= m1 - 1)
-                at[k++] = (uint32_t)(p + (size_t)__builtin_ctz(m1));
+        if (p + 33 > n) {
+            k = put_capitals(at, k, p, capitals16(u + p), 16);
+            p += 16;
+            continue;
         }
+        for (size_t end = n - p > 256 + 32 ? p + 256 : n - 32; p < end; p += 32)
+            k = put_capitals(at, k, p, capitals16(u + p) | (uint64_t)capitals16(u + p + 16) << 16, 32);
     }
 #elif defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     /* eight bytes at a time: most hold no capital */
