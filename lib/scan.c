@@ -889,12 +889,10 @@ done:
 
 /* A kind's places while the pass notes them, and the room they have:
    in the order they are found, which is that of the text but for a few
-   (and some found twice); `end` is the place kept last (+ 1, 0 before
-   any), and `out` tells whether a place came at or before it (settle()
-   puts them right then). */
+   (and some found twice), told once the pass is done (in_order()). */
 typedef struct places {
     uint32_t *at;
-    uint32_t n, cap, end, out;
+    uint32_t n, cap;
 } places;
 
 /* The pass's text and arena. */
@@ -925,15 +923,36 @@ static inline void add_place_if(pass *ps, places *kinds, int kind, size_t p, int
     places *q = &kinds[kind];
     if (q->n == q->cap)
         grow_room(ps, q);
-    uint32_t e = (uint32_t)p + 1, keep = (uint32_t)ok;
     q->at[q->n] = (uint32_t)p;
-    q->n += keep;
-    q->out |= keep & (e <= q->end);
-    q->end = keep ? e : q->end;
+    q->n += (uint32_t)ok;
 }
 
 /* Place p of this kind into the places of every kind. */
 static inline void add_place(pass *ps, places *kinds, int kind, size_t p) { add_place_if(ps, kinds, kind, p, 1); }
+
+/* The places at[0..n) come in order, each once: no branch a place (one
+   out of order is seldom, and the test of each as it was kept cost more
+   than this look at them all once they are). */
+static int in_order(const uint32_t *at, size_t n)
+{
+    uint32_t out = 0;
+    size_t i = 1;
+#if defined(__SSE2__)
+    /* four at a time against the four before them, compared as signed
+       once their top bits are flipped */
+    const __m128i flip = _mm_set1_epi32(INT_MIN);
+    __m128i up = _mm_set1_epi32(-1);
+    for (; i + 4 <= n; i += 4) {
+        __m128i x = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(const void *)(at + i)), flip);
+        __m128i w = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(const void *)(at + i - 1)), flip);
+        up = _mm_and_si128(up, _mm_cmpgt_epi32(x, w));
+    }
+    out = _mm_movemask_epi8(up) != 0xFFFF;
+#endif
+    for (; i < n; i++)
+        out |= at[i] <= at[i - 1];
+    return !out;
+}
 
 /* A kind's places in order, each once. Keys of one kind but of different
    lengths end in order, not always start in order, and two of them may
@@ -1157,9 +1176,50 @@ static inline uint64_t capital_bytes(uint64_t x)
 }
 #endif
 
-/* The places of PK_CUE_CAPITALS, in order: sixteen bytes at a time. The
-   room grows before 256 bytes while it is short of one place a byte for
-   them. */
+#if defined(__SSE2__)
+/* The bytes of the sixteen at u that open a capital before a small
+   letter (bit i for u[i]; u[16] read): A-Z before a-z or a byte from 0x80
+   on (a negative one), or a lead byte from 0xC3 on but 0xC3 before
+   0xA0-0xBF; each range of bytes shifted so that its first is the
+   smallest signed byte. */
+static inline unsigned capitals16(const unsigned char *u)
+{
+    const __m128i to_a = _mm_set1_epi8((char)(0x80 - 'A')), to_sa = _mm_set1_epi8((char)(0x80 - 'a'));
+    const __m128i letters = _mm_set1_epi8((char)(-128 + 26)), zero = _mm_setzero_si128();
+    const __m128i c3 = _mm_set1_epi8((char)0xC3), e0 = _mm_set1_epi8((char)0xE0), a0 = _mm_set1_epi8((char)0xA0);
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)u);
+    __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(u + 1));
+    __m128i up = _mm_cmplt_epi8(_mm_add_epi8(x, to_a), letters);
+    __m128i low = _mm_or_si128(_mm_cmplt_epi8(_mm_add_epi8(y, to_sa), letters), _mm_cmplt_epi8(y, zero));
+    /* from 0xC3 on: 0xC3 - x saturates to 0 */
+    __m128i lead = _mm_cmpeq_epi8(_mm_subs_epu8(c3, x), zero);
+    __m128i small_latin = _mm_and_si128(_mm_cmpeq_epi8(x, c3), _mm_cmpeq_epi8(_mm_and_si128(y, e0), a0));
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_and_si128(up, low), _mm_andnot_si128(small_latin, lead)));
+}
+
+/* The places of the capitals among the bits of m (bit i: the byte at
+   p + i; none from bit `width` on) at at[k..]: the first three written
+   whatever their number (one a capital in 36 bytes: most thirty-two
+   bytes hold three or fewer), and as many kept: no branch on how many
+   the bytes hold, which is irregular, but when they hold four or more.
+   The new number of places. */
+static inline size_t put_capitals(uint32_t *at, size_t k, size_t p, uint64_t m, unsigned width)
+{
+    uint64_t m1 = m & (m - 1), m2 = m1 & (m1 - 1), none = (uint64_t)1 << width;
+    at[k] = (uint32_t)(p + (size_t)__builtin_ctzll(m | none));
+    at[k + 1] = (uint32_t)(p + (size_t)__builtin_ctzll(m1 | none));
+    at[k + 2] = (uint32_t)(p + (size_t)__builtin_ctzll(m2 | none));
+    k += (size_t)(m != 0) + (size_t)(m1 != 0) + (size_t)(m2 != 0);
+    for (m2 &= m2 - 1; m2; m2 &= m2 - 1)
+        at[k++] = (uint32_t)(p + (size_t)__builtin_ctzll(m2));
+    return k;
+}
+#endif
+
+/* The places of PK_CUE_CAPITALS, in order: thirty-two bytes at a time
+   (the places of each such stretch written at once), the last sixteen
+   or so by sixteen. The room grows before 256 bytes while it is short of
+   one place a byte for them. */
 static void capital_places(ctx *c)
 {
     const unsigned char *u = (const unsigned char *)c->t.s;
@@ -1169,15 +1229,9 @@ static void capital_places(ctx *c)
     if (!at)
         goto done;
 #if defined(__SSE2__)
-    /* A-Z before a-z or a byte from 0x80 on (a negative one), or a lead
-       byte from 0xC3 on but 0xC3 before 0xA0-0xBF; each range of bytes
-       shifted so that its first is the smallest signed byte */
-    const __m128i to_a = _mm_set1_epi8((char)(0x80 - 'A')), to_sa = _mm_set1_epi8((char)(0x80 - 'a'));
-    const __m128i letters = _mm_set1_epi8((char)(-128 + 26)), zero = _mm_setzero_si128();
-    const __m128i c3 = _mm_set1_epi8((char)0xC3), e0 = _mm_set1_epi8((char)0xE0), a0 = _mm_set1_epi8((char)0xA0);
     while (p + 17 <= n) {
-        /* room for every byte of the next 256 (the two places written
-           for the last sixteen whatever they hold among them) */
+        /* room for every byte of the next 256 (the three places written
+           for the last bytes whatever they hold among them) */
         if (k + 256 > cap) {
             size_t more = k + 256 > 2 * cap ? k + 256 : 2 * cap;
             at = pk_arena_grow(c->a, at, cap * sizeof *at, more * sizeof *at);
@@ -1186,26 +1240,13 @@ static void capital_places(ctx *c)
             cap = more;
             c->cue[PK_CUE_CAPITALS].at = at;
         }
-        for (size_t end = n - p > 256 + 16 ? p + 256 : n - 16; p < end; p += 16) {
-            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + p));
-            __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(u + p + 1));
-            __m128i up = _mm_cmplt_epi8(_mm_add_epi8(x, to_a), letters);
-            __m128i low = _mm_or_si128(_mm_cmplt_epi8(_mm_add_epi8(y, to_sa), letters), _mm_cmplt_epi8(y, zero));
-            /* from 0xC3 on: 0xC3 - x saturates to 0 */
-            __m128i lead = _mm_cmpeq_epi8(_mm_subs_epu8(c3, x), zero);
-            __m128i small_latin = _mm_and_si128(_mm_cmpeq_epi8(x, c3), _mm_cmpeq_epi8(_mm_and_si128(y, e0), a0));
-            unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_and_si128(up, low), _mm_andnot_si128(small_latin, lead)));
-            /* the first two places written whatever their number (one
-               a capital in 36 bytes: most sixteen hold none or one), and
-               as many kept: no branch on how many the bytes hold, which
-               is irregular, but when they hold three or more */
-            unsigned m1 = m & (m - 1);
-            at[k] = (uint32_t)(p + (size_t)__builtin_ctz(m | 0x10000u));
-            at[k + 1] = (uint32_t)(p + (size_t)__builtin_ctz(m1 | 0x10000u));
-            k += (size_t)(m != 0) + (size_t)(m1 != 0);
-            for (m1 &= m1 - 1; m1; m1 &= m1 - 1)
-                at[k++] = (uint32_t)(p + (size_t)__builtin_ctz(m1));
+        if (p + 33 > n) {
+            k = put_capitals(at, k, p, capitals16(u + p), 16);
+            p += 16;
+            continue;
         }
+        for (size_t end = n - p > 256 + 32 ? p + 256 : n - 32; p < end; p += 32)
+            k = put_capitals(at, k, p, capitals16(u + p) | (uint64_t)capitals16(u + p + 16) << 16, 32);
     }
 #elif defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     /* eight bytes at a time: most hold no capital */
@@ -1389,7 +1430,7 @@ void pk_scan_text(ctx *c)
 {
     const pk_scan *sc = c->ex->scan;
     places pl[PK_CUE_KINDS];
-    /* no places yet (all bits zero: n, end and out 0), and each kind its
+    /* no places yet (all bits zero: n 0), and each kind its
        first room: no kind's first place waits for its room (a branch
        that most kinds take once in each text) */
     memset(pl, 0, sizeof pl);
@@ -1419,7 +1460,7 @@ void pk_scan_text(ctx *c)
         pk_cues *q = &c->cue[kind];
         q->at = pl[kind].n ? pl[kind].at : NULL;
         q->n = pl[kind].n;
-        if (pl[kind].out)
+        if (!in_order(q->at, q->n))
             settle(q);
     }
     /* and, beside the automaton, the capitals before a small letter */
