@@ -854,19 +854,31 @@ const char *pk_unit_key(ctx *c, const char *name)
 
 const char *pk_unit_key_lowered(ctx *c, const char *low, size_t n)
 {
+#if defined(__SSE2__)
+    char *w = pk_arena_alloc(c->a, n + 16); /* (room for the sixteen bytes stored at a time below) */
+#else
     char *w = pk_arena_alloc(c->a, n + 1);
+#endif
     size_t o = 0;
     int depth = 0;
     for (size_t i = 0; i < n; i++) {
 #if defined(__SSE2__)
         /* (outside parentheses, sixteen bytes at a time to the first that
-           is one of those below: the bytes before it copied at once; room:
-           the key is never longer than the bytes read) */
-        while (!depth && i + 16 <= n) {
+           is one of those below, a space after a space or at the key's
+           start (dropped below), or the end: the bytes before it copied at
+           once. The last fewer than sixteen too: read into the room
+           pk_lower leaves after the lower case (sixteen bytes and more),
+           stored into the key's; the key is never longer than the bytes
+           read) */
+        while (!depth && i < n) {
             __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(low + i));
-            __m128i stop = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(')')), x),
+            __m128i sp = _mm_cmpeq_epi8(x, _mm_set1_epi8(' '));
+            __m128i stop = _mm_or_si128(_mm_andnot_si128(sp, _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(')')), x)),
                                         _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('-')), _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE2))));
-            unsigned m = (unsigned)_mm_movemask_epi8(stop);
+            unsigned sps = (unsigned)_mm_movemask_epi8(sp), after_sp = o == 0 || w[o - 1] == ' ';
+            unsigned m = (unsigned)_mm_movemask_epi8(stop) | (sps & ((sps << 1) | after_sp));
+            if (n - i < 16)
+                m |= 1u << (n - i);
             _mm_storeu_si128((__m128i *)(void *)(w + o), x);
             size_t k = m ? (size_t)__builtin_ctz(m) : 16;
             o += k;

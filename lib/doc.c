@@ -7,8 +7,21 @@
 #include <emmintrin.h>
 #endif
 
-/* The page an offset of the original input stands on: 1 + the form feeds before it. */
-static size_t page_at(const ctx *c, size_t off) { return pk_first_from(c->ff, c->n_ff, off) + 1; }
+/* The page an offset of the original input stands on: 1 + the form feeds
+   before it. Most documents have a few pages: their form feeds are
+   counted where the page is asked (the count of a document is the same at
+   every span: its loop is one a branch foresees), the form feeds of more
+   found by bisection. */
+enum { FEW_PAGES = 8 };
+static inline size_t page_at(const ctx *c, size_t off)
+{
+    if (c->n_ff > FEW_PAGES)
+        return pk_first_from(c->ff, c->n_ff, off) + 1;
+    size_t page = 1;
+    for (size_t i = 0; i < c->n_ff; i++)
+        page += c->ff[i] < off;
+    return page;
+}
 
 size_t pk_cleaned_at(const ctx *c, size_t orig) { return pk_map_find(&c->t, orig); }
 

@@ -242,13 +242,15 @@ static inline char *put_s(char *w, const char *s, size_t n)
     return put_str(w, s, n);
 }
 
-/* The number v at w (20 bytes at most); the end. Its digits are counted
-   first, then written from the last, two at a time from a table. */
-static char *put_num(char *w, long long v)
+/* The two digits of each number below 100, in order */
+static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                            "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                            "8081828384858687888990919293949596979899";
+
+/* put_num's numbers from 10,000 and below 0: their digits are counted
+   first, then written from the last, two at a time from the table. */
+static char *put_long_num(char *w, long long v)
 {
-    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-                                "8081828384858687888990919293949596979899";
     static const unsigned long long pow10[20] = {1u,
                                                  10u,
                                                  100u,
@@ -269,27 +271,6 @@ static char *put_num(char *w, long long v)
                                                  100000000000000000u,
                                                  1000000000000000000u,
                                                  10000000000000000000u};
-    if ((unsigned long long)v < 10) {
-        *w = (char)('0' + v); /* one digit: most pages */
-        return w + 1;
-    }
-    if ((unsigned long long)v < 10000) {
-        /* two to four digits, as most offsets and years are: no count of
-           digits, no loop */
-        uint32_t x = (uint32_t)v, hi = x / 100, lo = x % 100;
-        if (x < 100) {
-            memcpy(w, pairs + 2 * x, 2);
-            return w + 2;
-        }
-        if (hi < 10) {
-            *w = (char)('0' + hi);
-            memcpy(w + 1, pairs + 2 * lo, 2);
-            return w + 3;
-        }
-        memcpy(w, pairs + 2 * hi, 2);
-        memcpy(w + 2, pairs + 2 * lo, 2);
-        return w + 4;
-    }
     unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
     if (v < 0)
         *w++ = '-';
@@ -317,6 +298,34 @@ static char *put_num(char *w, long long v)
     else
         p[-1] = (char)('0' + x);
     return e;
+}
+
+/* The number v at w (20 bytes at most); the end. The numbers below 10,000
+   (most pages, offsets and years: three to a span, some 20 a record)
+   where they are written, without a call. */
+static inline char *put_num(char *w, long long v)
+{
+    if ((unsigned long long)v < 10) {
+        *w = (char)('0' + v); /* one digit: most pages */
+        return w + 1;
+    }
+    if ((unsigned long long)v < 10000) {
+        /* two to four digits: no count of digits, no loop */
+        uint32_t x = (uint32_t)v, hi = x / 100, lo = x % 100;
+        if (x < 100) {
+            memcpy(w, pairs + 2 * x, 2);
+            return w + 2;
+        }
+        if (hi < 10) {
+            *w = (char)('0' + hi);
+            memcpy(w + 1, pairs + 2 * lo, 2);
+            return w + 3;
+        }
+        memcpy(w, pairs + 2 * hi, 2);
+        memcpy(w + 2, pairs + 2 * lo, 2);
+        return w + 4;
+    }
+    return put_long_num(w, v);
 }
 
 static inline char *put_year(char *w, int y)

@@ -547,10 +547,12 @@ static int noun_then_name(const ctx *c, size_t q, size_t e)
 /* The bytes split() looks at: quotation marks (and the first byte of
    the typographic ones), parentheses, separators and spaces (split()'s
    SSE2 loop compares sixteen bytes with the same ones). */
+#if !defined(__SSE2__)
 static int split_byte(unsigned char ch)
 {
     return ch == '"' || ch == 0xE2 || ch == '(' || ch == ')' || ch == ',' || ch == ';' || is_sp((char)ch);
 }
+#endif
 
 /* The words after a space that split a list (unit_words.tsv: unit_split,
    "A samt B", "A respektive B"; unit_split_name, "A och B"): split()'s
@@ -569,8 +571,10 @@ static size_t split(const ctx *c, size_t s, size_t e, range *out, size_t max)
         /* (sixteen at a time: split_byte() of each; a space or line break
            only where the next byte, in either case, is the first of one
            of the words looked for after it below: at any other it changes
-           nothing either) */
-        while (p + 17 <= e) {
+           nothing either. The last fewer than sixteen too, read into the
+           text's room (sixteen bytes past its end), those from e on put
+           aside) */
+        while (p < e) {
             __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p));
             __m128i y = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p + 1)), _mm_set1_epi8(0x20));
             __m128i joint = _mm_setzero_si128();
@@ -584,15 +588,21 @@ static size_t split(const ctx *c, size_t s, size_t e, range *out, size_t max)
                 _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\xE2'))),
                              _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(1)), _mm_set1_epi8(')')))); /* '(' or ')' */
             unsigned b = (unsigned)_mm_movemask_epi8(m);
+            if (e - p < 16) {
+                b &= (1u << (e - p)) - 1;
+                p = b ? p + (size_t)__builtin_ctz(b) : e;
+                break;
+            }
             if (b) {
                 p += (size_t)__builtin_ctz(b);
                 break;
             }
             p += 16;
         }
-#endif
+#else
         while (p < e && !split_byte((unsigned char)c->t.s[p]))
             p++;
+#endif
         if (p == e) {
             cut = 1;
         } else {
