@@ -30,7 +30,7 @@ static int days_in(int y, int m)
     return dm[m - 1];
 }
 
-static int num(const ctx *c, size_t s, size_t e)
+static PK_ALWAYS_INLINE int num(const ctx *c, size_t s, size_t e)
 {
     /* a day, a month, a year: their lengths without the loop */
     const char *t = c->t.s;
@@ -929,7 +929,7 @@ static rn_spans rn_spans_of(ctx *c)
 
 /* A diarienummer's span overlaps sp: one of those that start before sp
    ends reaches past its start. */
-static int in_regnum(const rn_spans *r, pk_span sp)
+static PK_ALWAYS_INLINE int in_regnum(const rn_spans *r, pk_span sp)
 {
     size_t lo = 0, hi = r->n; /* the number of starts below sp.end */
     while (lo < hi) {
