@@ -30,7 +30,7 @@ static int days_in(int y, int m)
     return dm[m - 1];
 }
 
-static int num(const ctx *c, size_t s, size_t e)
+static PK_ALWAYS_INLINE int num(const ctx *c, size_t s, size_t e)
 {
     /* a day, a month, a year: their lengths without the loop */
     const char *t = c->t.s;
@@ -44,9 +44,33 @@ static int num(const ctx *c, size_t s, size_t e)
     return x;
 }
 
-/* The first three bytes of each month's name (months.tsv), byte i at bits
-   8i: made with the cue groups, once per process. */
-static uint32_t month_keys[12];
+/* The months by the first three bytes of their names (months.tsv), byte i
+   at bits 8i: a table of MONTH_SLOTS slots open to the next one, each a
+   key and its month (0: an empty slot), the first name whose three bytes
+   they are kept; made with the cue groups, once per process. */
+enum { MONTH_SLOTS = 32 };
+static struct {
+    uint32_t key;
+    int month;
+} month_slots[MONTH_SLOTS];
+
+static unsigned month_slot(uint32_t key) { return (key * 0x9E3779B1u) >> 27; }
+
+static void make_month_slots(void)
+{
+    for (int m = 0; m < 12; m++) {
+        uint32_t key = 0;
+        for (int i = 0; i < 3; i++)
+            key |= (uint32_t)(unsigned char)pk_months[m][0][i] << (8 * i);
+        unsigned h = month_slot(key);
+        while (month_slots[h].month && month_slots[h].key != key)
+            h = (h + 1) % MONTH_SLOTS;
+        if (!month_slots[h].month) {
+            month_slots[h].key = key;
+            month_slots[h].month = m + 1;
+        }
+    }
+}
 
 static int month_of(const ctx *c, size_t s, size_t e)
 {
@@ -57,10 +81,10 @@ static int month_of(const ctx *c, size_t s, size_t e)
         unsigned char ch = (unsigned char)c->t.s[s + (size_t)i];
         key |= (uint32_t)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch) << (8 * i);
     }
-    /* the first name whose three bytes they are: every name has three or more */
-    for (int m = 0; m < 12; m++)
-        if (month_keys[m] == key)
-            return m + 1;
+    /* every name has three bytes or more */
+    for (unsigned h = month_slot(key); month_slots[h].month; h = (h + 1) % MONTH_SLOTS)
+        if (month_slots[h].key == key)
+            return month_slots[h].month;
     return 0;
 }
 
@@ -69,29 +93,25 @@ static int month_of(const ctx *c, size_t s, size_t e)
    1]) is in order already, so the runs are merged, not sorted. */
 static dcand *by_pos(arena *a, dcand *xs, const size_t *runs, int nruns)
 {
-    /* the runs not spent yet, in the order of their patterns */
-    size_t n = runs[nruns], at[RX_DATE_NAMED - RX_DATE_ISO + 1];
-    int live[RX_DATE_NAMED - RX_DATE_ISO + 1], nlive = 0;
+    /* each run's next candidate and its start (SIZE_MAX: the run is spent) */
+    size_t n = runs[nruns], at[RX_DATE_NAMED - RX_DATE_ISO + 1], head[RX_DATE_NAMED - RX_DATE_ISO + 1];
+    int nlive = 0;
     for (int r = 0; r < nruns; r++) {
         at[r] = runs[r];
-        if (runs[r + 1] > runs[r])
-            live[nlive++] = r;
+        head[r] = runs[r + 1] > runs[r] ? xs[runs[r]].s : SIZE_MAX;
+        nlive += head[r] != SIZE_MAX;
     }
     if (nlive < 2)
         return xs;
     dcand *out = pk_arena_alloc(a, n * sizeof *out);
     for (size_t o = 0; o < n; o++) {
-        int bi = 0;
-        for (int j = 1; j < nlive; j++)
-            if (xs[at[live[j]]].s < xs[at[live[bi]]].s)
-                bi = j;
-        int best = live[bi];
+        /* the earliest start, of those alike the first pattern's */
+        int best = 0;
+        for (int r = 1; r < nruns; r++)
+            if (head[r] < head[best])
+                best = r;
         out[o] = xs[at[best]++];
-        if (at[best] == runs[best + 1]) {
-            for (int j = bi; j + 1 < nlive; j++)
-                live[j] = live[j + 1];
-            nlive--;
-        }
+        head[best] = at[best] < runs[best + 1] ? xs[at[best]].s : SIZE_MAX;
     }
     return out;
 }
@@ -265,12 +285,11 @@ static unsigned pair_of(uint32_t op) { return ((op & 0xFF) << 5 ^ (op >> 8 & 0xF
 
 static cue_groups groups;
 static pthread_once_t groups_once = PTHREAD_ONCE_INIT;
+static int groups_ready;
 
 static void make_groups(void)
 {
-    for (int m = 0; m < 12; m++)
-        for (int i = 0; i < 3; i++)
-            month_keys[m] |= (uint32_t)(unsigned char)pk_months[m][0][i] << (8 * i);
+    make_month_slots();
     cue_groups *r = &groups;
     for (int k = 0; k < (int)pk_n_date_cues; k++) {
         const unsigned char *ph = (const unsigned char *)date_cues[k].phrase + (date_cues[k].phrase[0] == '-');
@@ -341,6 +360,7 @@ static void make_groups(void)
             }
         }
     }
+    __atomic_store_n(&groups_ready, 1, __ATOMIC_RELEASE);
 }
 
 /* The next four bytes at *pp as part_at() compares them with a phrase's
@@ -909,7 +929,7 @@ static rn_spans rn_spans_of(ctx *c)
 
 /* A diarienummer's span overlaps sp: one of those that start before sp
    ends reaches past its start. */
-static int in_regnum(const rn_spans *r, pk_span sp)
+static PK_ALWAYS_INLINE int in_regnum(const rn_spans *r, pk_span sp)
 {
     size_t lo = 0, hi = r->n; /* the number of starts below sp.end */
     while (lo < hi) {
@@ -973,7 +993,7 @@ static size_t header_end(const ctx *c)
 
 void pk_extract_dates(ctx *c)
 {
-    pthread_once(&groups_once, make_groups); /* the cue groups and the months' keys */
+    pk_once(&groups_once, &groups_ready, make_groups); /* the cue groups and the months' slots */
     rn_spans rns = rn_spans_of(c);
     vec cs = {0};
     cs.size = sizeof(dcand);
