@@ -1786,7 +1786,7 @@ static int space_at(const ctx *c, size_t p) { return p < c->t.n && (c->t.s[p] ==
    after none or after one was as unpredictable as the text). The byte at
    p is read where p is the text's end too: the text (or the document's,
    a part's text lies in) has room after it. */
-static size_t skip_space(const ctx *c, size_t p)
+static PK_ALWAYS_INLINE size_t skip_space(const ctx *c, size_t p)
 {
     unsigned char b = (unsigned char)c->t.s[p];
     p += (size_t)((p < c->t.n) & ((b == ' ') | (b == '\n')));
@@ -1954,7 +1954,7 @@ static void trim_member(ctx *c, member *m, const name_words *known)
 }
 
 /* Whether m opens with a given name (asked once, where a run needs it). */
-static int member_given(const ctx *c, member *m)
+static inline int member_given(const ctx *c, member *m)
 {
     if (m->given < 0)
         m->given = given(c, &m->w0);
@@ -2103,7 +2103,7 @@ static int genitive_follows(const ctx *c, size_t p)
 }
 
 /* A verb of the table follows p ("informerar", "väljs"). */
-static int verb_follows(const ctx *c, size_t p)
+static inline int verb_follows(const ctx *c, size_t p)
 {
     if (p >= c->t.n || c->t.s[p] != ' ')
         return 0;
