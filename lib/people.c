@@ -2405,18 +2405,25 @@ static char *spelling_key(ctx *c, const char *name, size_t nn, size_t *len)
    lowered as pk_lower() lowers them, each step looking one byte ahead
    within them; -1 where that is not told (a character other than ASCII
    or a Latin-1 letter after 0xC3 there). */
+/* The commonest: an ASCII first byte a that spell pairs with none
+   (spell_step() reads no byte after it): the key opens with it as spell
+   writes it, whatever follows; -2 for any other. */
+static inline int spelling_first_ascii(unsigned char a)
+{
+    if (a >= 0x80)
+        return -2;
+    a = (unsigned char)((unsigned char)(a - 'A') < 26 ? a + 32 : a);
+    unsigned sp = spell[a];
+    if (sp & SPELL_PAIR)
+        return -2;
+    return sp ? (int)(sp & 0xFF) : a;
+}
+
 static int spelling_first(const char *name, size_t nn)
 {
-    /* the commonest: an ASCII first byte that spell pairs with none
-       (spell_step() reads no byte after it): the key opens with it as
-       spell writes it, whatever follows */
-    if (nn && (unsigned char)name[0] < 0x80) {
-        unsigned char a = (unsigned char)name[0];
-        a = (unsigned char)((unsigned char)(a - 'A') < 26 ? a + 32 : a);
-        unsigned sp = spell[a];
-        if (!(sp & SPELL_PAIR))
-            return sp ? (int)(sp & 0xFF) : a;
-    }
+    int f = nn ? spelling_first_ascii((unsigned char)name[0]) : -2;
+    if (f != -2)
+        return f;
     char lw[8];
     size_t m = 0, i = 0;
     while (i < nn && m < 4) {
@@ -2461,9 +2468,15 @@ static void merge_spellings(ctx *c)
         int *first = pk_arena_alloc(c->a, n * sizeof *first);
         unsigned char count[257] = {0}; /* 0, 1, or 2 for more */
         int told = 1;
-        for (size_t i = 0; i < n && told; i++)
-            if ((told = (first[i] = spelling_first(ps[i].name, strlen(ps[i].name))) >= 0))
+        for (size_t i = 0; i < n && told; i++) {
+            /* (the name's length is asked only where its first byte does
+               not tell) */
+            const char *nm = ps[i].name;
+            int f = nm[0] ? spelling_first_ascii((unsigned char)nm[0]) : -2;
+            first[i] = f != -2 ? f : spelling_first(nm, strlen(nm));
+            if ((told = first[i] >= 0))
                 count[first[i]] = (unsigned char)(count[first[i]] < 2 ? count[first[i]] + 1 : 2);
+        }
         for (size_t i = 0; i < n && told; i++)
             alone[i] = count[first[i]] == 1;
         /* of the names that share that byte, those whose last word's key
