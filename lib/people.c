@@ -2400,11 +2400,6 @@ static char *spelling_key(ctx *c, const char *name, size_t nn, size_t *len)
     return k;
 }
 
-/* The byte the key of name[0..nn) opens with (256: an empty key): two
-   names of one key open with one byte. Found from the name's first bytes
-   lowered as pk_lower() lowers them, each step looking one byte ahead
-   within them; -1 where that is not told (a character other than ASCII
-   or a Latin-1 letter after 0xC3 there). */
 /* The commonest: an ASCII first byte a that spell pairs with none
    (spell_step() reads no byte after it): the key opens with it as spell
    writes it, whatever follows; -2 for any other. */
@@ -2419,6 +2414,11 @@ static inline int spelling_first_ascii(unsigned char a)
     return sp ? (int)(sp & 0xFF) : a;
 }
 
+/* The byte the key of name[0..nn) opens with (256: an empty key): two
+   names of one key open with one byte. Found from the name's first bytes
+   lowered as pk_lower() lowers them, each step looking one byte ahead
+   within them; -1 where that is not told (a character other than ASCII
+   or a Latin-1 letter after 0xC3 there). */
 static int spelling_first(const char *name, size_t nn)
 {
     int f = nn ? spelling_first_ascii((unsigned char)name[0]) : -2;
