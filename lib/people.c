@@ -1786,7 +1786,7 @@ static int space_at(const ctx *c, size_t p) { return p < c->t.n && (c->t.s[p] ==
    after none or after one was as unpredictable as the text). The byte at
    p is read where p is the text's end too: the text (or the document's,
    a part's text lies in) has room after it. */
-static size_t skip_space(const ctx *c, size_t p)
+static PK_ALWAYS_INLINE size_t skip_space(const ctx *c, size_t p)
 {
     unsigned char b = (unsigned char)c->t.s[p];
     p += (size_t)((p < c->t.n) & ((b == ' ') | (b == '\n')));
@@ -1954,7 +1954,7 @@ static void trim_member(ctx *c, member *m, const name_words *known)
 }
 
 /* Whether m opens with a given name (asked once, where a run needs it). */
-static int member_given(const ctx *c, member *m)
+static inline int member_given(const ctx *c, member *m)
 {
     if (m->given < 0)
         m->given = given(c, &m->w0);
@@ -2103,7 +2103,7 @@ static int genitive_follows(const ctx *c, size_t p)
 }
 
 /* A verb of the table follows p ("informerar", "väljs"). */
-static int verb_follows(const ctx *c, size_t p)
+static inline int verb_follows(const ctx *c, size_t p)
 {
     if (p >= c->t.n || c->t.s[p] != ' ')
         return 0;
@@ -2400,6 +2400,20 @@ static char *spelling_key(ctx *c, const char *name, size_t nn, size_t *len)
     return k;
 }
 
+/* The commonest: an ASCII first byte a that spell pairs with none
+   (spell_step() reads no byte after it): the key opens with it as spell
+   writes it, whatever follows; -2 for any other. */
+static inline int spelling_first_ascii(unsigned char a)
+{
+    if (a >= 0x80)
+        return -2;
+    a = (unsigned char)((unsigned char)(a - 'A') < 26 ? a + 32 : a);
+    unsigned sp = spell[a];
+    if (sp & SPELL_PAIR)
+        return -2;
+    return sp ? (int)(sp & 0xFF) : a;
+}
+
 /* The byte the key of name[0..nn) opens with (256: an empty key): two
    names of one key open with one byte. Found from the name's first bytes
    lowered as pk_lower() lowers them, each step looking one byte ahead
@@ -2407,16 +2421,9 @@ static char *spelling_key(ctx *c, const char *name, size_t nn, size_t *len)
    or a Latin-1 letter after 0xC3 there). */
 static int spelling_first(const char *name, size_t nn)
 {
-    /* the commonest: an ASCII first byte that spell pairs with none
-       (spell_step() reads no byte after it): the key opens with it as
-       spell writes it, whatever follows */
-    if (nn && (unsigned char)name[0] < 0x80) {
-        unsigned char a = (unsigned char)name[0];
-        a = (unsigned char)((unsigned char)(a - 'A') < 26 ? a + 32 : a);
-        unsigned sp = spell[a];
-        if (!(sp & SPELL_PAIR))
-            return sp ? (int)(sp & 0xFF) : a;
-    }
+    int f = nn ? spelling_first_ascii((unsigned char)name[0]) : -2;
+    if (f != -2)
+        return f;
     char lw[8];
     size_t m = 0, i = 0;
     while (i < nn && m < 4) {
@@ -2461,9 +2468,15 @@ static void merge_spellings(ctx *c)
         int *first = pk_arena_alloc(c->a, n * sizeof *first);
         unsigned char count[257] = {0}; /* 0, 1, or 2 for more */
         int told = 1;
-        for (size_t i = 0; i < n && told; i++)
-            if ((told = (first[i] = spelling_first(ps[i].name, strlen(ps[i].name))) >= 0))
+        for (size_t i = 0; i < n && told; i++) {
+            /* (the name's length is asked only where its first byte does
+               not tell) */
+            const char *nm = ps[i].name;
+            int f = nm[0] ? spelling_first_ascii((unsigned char)nm[0]) : -2;
+            first[i] = f != -2 ? f : spelling_first(nm, strlen(nm));
+            if ((told = first[i] >= 0))
                 count[first[i]] = (unsigned char)(count[first[i]] < 2 ? count[first[i]] + 1 : 2);
+        }
         for (size_t i = 0; i < n && told; i++)
             alone[i] = count[first[i]] == 1;
         /* of the names that share that byte, those whose last word's key
