@@ -1189,20 +1189,23 @@ static void set_parents(ctx *c)
     while (orphans) {
         /* of a few units: the places of the pattern's cue words (where its
            matches start: the word is all a match holds) that may give one
-           a parent, the others passed over without a match asked there */
+           a parent, the others passed over without a match asked there;
+           a match at the place found is not asked about again (nothing
+           the answer reads has changed since) */
+        size_t asked = SIZE_MAX;
         if (nu <= FEW_UNITS) {
             size_t k = pk_first_from_near(cues->at, cues->n, pos, &near);
             while (k < cues->n && !inom_may_give(c, seen, cues->at[k], pk_map_at(&c->t, cues->at[k])))
                 k++;
             if (k == cues->n)
                 break;
-            pos = cues->at[k];
+            pos = asked = cues->at[k];
         }
         if (!pk_rx_match(c, RX_INOM, pos, c->t.n, ov, 1))
             break;
         size_t at = ov[0];
         pos = ov[1];
-        if (nu <= FEW_UNITS && !inom_may_give(c, seen, at, pk_map_at(&c->t, at)))
+        if (nu <= FEW_UNITS && at != asked && !inom_may_give(c, seen, at, pk_map_at(&c->t, at)))
             continue;
         size_t pstart = skip_sp(c, ov[1], c->t.n), pend;
         size_t lo = at > 400 ? at - 400 : 0, hi = at + 400 < c->t.n ? at + 400 : c->t.n, ss, se;
