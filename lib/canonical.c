@@ -711,8 +711,7 @@ int pk_known_admin(ctx *c, size_t s, size_t e)
     const pk_names *ix = c->ex->names;
     if (!ix || e <= s)
         return 0;
-    char *f = pk_fold(c, s, e);
-    const char *low = pk_lower(c->a, f, strlen(f));
+    const char *low = pk_fold_lower(c, s, e);
     return first_named(ix, K_ADMIN, low) != NONE;
 }
 
