@@ -521,10 +521,49 @@ static const char *other_municipality_body(ctx *c, int m)
     return out;
 }
 
+/* The bodies table's prefixes as written, each with its length, read
+   from their lists once per process (a document may ask about its
+   prefix several times); more than the array holds: the lists are read
+   at each question. */
+enum { MAX_PREFIXES = 1024 };
+static struct prefix_row {
+    const char *s;
+    size_t n;
+} prefix_rows[MAX_PREFIXES];
+static size_t n_prefix_rows;
+static int prefix_rows_all;
+static pthread_once_t prefix_rows_once = PTHREAD_ONCE_INIT;
+static int prefix_rows_ready; /* set last by make_prefix_rows (pk_once) */
+
+static void make_prefix_rows(void)
+{
+    for (size_t i = 0; i < NBODIES && !prefix_rows_all; i++)
+        for (const char *p = bodies[i].prefixes; *p;) {
+            const char *bar = strchr(p, '|');
+            size_t m = bar ? (size_t)(bar - p) : strlen(p);
+            if (n_prefix_rows == MAX_PREFIXES) {
+                prefix_rows_all = 1;
+                break;
+            }
+            prefix_rows[n_prefix_rows++] = (struct prefix_row){p, m};
+            if (!bar)
+                break;
+            p = bar + 1;
+        }
+    __atomic_store_n(&prefix_rows_ready, 1, __ATOMIC_RELEASE);
+}
+
 /* The prefix stands in the bodies table exactly as written ("KS", not "Ks"). */
 static int stockholm_prefix(const char *prefix)
 {
     size_t n = strlen(prefix);
+    pk_once(&prefix_rows_once, &prefix_rows_ready, make_prefix_rows);
+    if (!prefix_rows_all) {
+        for (size_t i = 0; i < n_prefix_rows; i++)
+            if (prefix_rows[i].n == n && memcmp(prefix_rows[i].s, prefix, n) == 0)
+                return 1;
+        return 0;
+    }
     for (size_t i = 0; i < NBODIES; i++)
         for (const char *p = bodies[i].prefixes; *p;) {
             const char *bar = strchr(p, '|');
@@ -672,8 +711,7 @@ int pk_known_admin(ctx *c, size_t s, size_t e)
     const pk_names *ix = c->ex->names;
     if (!ix || e <= s)
         return 0;
-    char *f = pk_fold(c, s, e);
-    const char *low = pk_lower(c->a, f, strlen(f));
+    const char *low = pk_fold_lower(c, s, e);
     return first_named(ix, K_ADMIN, low) != NONE;
 }
 

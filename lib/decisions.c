@@ -95,8 +95,7 @@ static int formula_in(ctx *c, int id, const formula_entry *rows, size_t nrows, s
         k = k * 10 + (size_t)(*d - '0');
     if (k < nrows)
         *kind = rows[k].kind;
-    char *f = pk_fold(c, ov[0], ov[1]);
-    *formula = pk_lower(c->a, f, strlen(f));
+    *formula = pk_fold_lower(c, ov[0], ov[1]);
     *fs = ov[0];
     *fe = ov[1];
     return 1;

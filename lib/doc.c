@@ -153,6 +153,44 @@ char *pk_fold(ctx *c, size_t s, size_t e)
     return out;
 }
 
+/* Does pk_fold copy [s, e) as it stands? No line break, no space at
+   either end or after a space, and no zero byte (the lower case of a fold
+   ends at its first). */
+static int folds_as_is(const ctx *c, size_t s, size_t e)
+{
+    const char *t = c->t.s;
+    if (t[s] == ' ' || t[e - 1] == ' ')
+        return 0;
+#if defined(__SSE2__)
+    /* sixteen bytes at a time, the last fewer too (read into the text's
+       room: it has sixteen bytes past its end), those from e on put aside */
+    for (size_t i = s; i < e; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+        unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+        unsigned bad = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(x, _mm_setzero_si128()))) |
+                       (sp & sp << 1) | (sp & (i > s && t[i - 1] == ' '));
+        if (e - i < 16)
+            bad &= (1u << (e - i)) - 1;
+        if (bad)
+            return 0;
+    }
+#else
+    for (size_t i = s; i < e; i++)
+        if (t[i] == '\n' || t[i] == 0 || (t[i] == ' ' && t[i - 1] == ' '))
+            return 0;
+#endif
+    return 1;
+}
+
+char *pk_fold_lower(ctx *c, size_t s, size_t e)
+{
+    /* (most ranges: lowered where they stand, not folded and measured first) */
+    if (s < e && folds_as_is(c, s, e))
+        return pk_lower(c->a, c->t.s + s, e - s);
+    const char *f = pk_fold(c, s, e);
+    return pk_lower(c->a, f, strlen(f));
+}
+
 void pk_warn(ctx *c, const char *msg)
 {
     const char **w = pk_vec_push(c->a, &c->warnings);

@@ -129,8 +129,9 @@ static const char *doc_type(const ctx *c, int decision)
     return "unknown";
 }
 
-/* The number of words, counted up to FEW_WORDS: every test below
-   compares it with fewer, and a line of prose is not read to its end */
+/* The number of words of s[0..n) (in the text), counted up to FEW_WORDS:
+   every test below compares it with fewer, and a line of prose is not
+   read to its end */
 #define FEW_WORDS 5
 static size_t count_words(const char *s, size_t n)
 {
@@ -138,11 +139,13 @@ static size_t count_words(const char *s, size_t n)
     int in = 0;
 #if defined(__SSE2__)
     /* sixteen bytes at a time: a word opens at a byte that is no space
-       after a space (or, the first, where no word is open) */
-    for (; i + 16 <= n; i += 16) {
+       after a space (or, the first, where no word is open); the last fewer
+       too, read into the text's room (sixteen bytes past its end), the
+       bytes from n on put aside */
+    for (; i < n; i += 16) {
         unsigned sp = (unsigned)_mm_movemask_epi8(
             _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), _mm_set1_epi8(' ')));
-        unsigned opens = ~sp & ((sp << 1) | (in ? 0u : 1u)) & 0xFFFFu;
+        unsigned opens = ~sp & ((sp << 1) | (in ? 0u : 1u)) & (n - i < 16 ? (1u << (n - i)) - 1 : 0xFFFFu);
         /* (their count in a few instructions: __builtin_popcount is a call
            into libgcc where the baseline has no popcnt instruction) */
         opens = opens - ((opens >> 1) & 0x5555u);
@@ -153,7 +156,7 @@ static size_t count_words(const char *s, size_t n)
             return FEW_WORDS;
         in = !(sp & 0x8000u);
     }
-#endif
+#else
     for (; i < n; i++) {
         if (s[i] == ' ') {
             in = 0;
@@ -163,6 +166,7 @@ static size_t count_words(const char *s, size_t n)
                 break;
         }
     }
+#endif
     return w;
 }
 

@@ -497,6 +497,8 @@ size_t pk_cleaned_at(const ctx *c, size_t orig);
 pk_span pk_span_of(const ctx *c, size_t s, size_t e);
 /* The cleaned range [s, e) as a string with whitespace folded to single spaces. */
 char *pk_fold(ctx *c, size_t s, size_t e);
+/* The same in lower case: pk_lower of pk_fold's string. */
+char *pk_fold_lower(ctx *c, size_t s, size_t e);
 void pk_warn(ctx *c, const char *msg);
 
 /* ---- minutes.c: whole minutes, one record per paragraph ---- */

@@ -363,8 +363,7 @@ typedef struct state {
 static size_t name_units(ctx *c, const name_ix *ix, state *st, size_t s, size_t e, const char *k, int src,
                          int *coll)
 {
-    const char *seg = pk_fold(c, s, e);
-    const char *low = pk_lower(c->a, seg, strlen(seg));
+    const char *low = pk_fold_lower(c, s, e);
     size_t n = strlen(low), found = 0;
     *coll = 0;
     /* every run of one to nine words, without punctuation at its end: the

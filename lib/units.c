@@ -719,15 +719,22 @@ static int add_list(ctx *c, size_t s, size_t e, int strict)
     /* at most one item per separator: allocate for that many */
     size_t max = 2, p = s;
 #if defined(__SSE2__)
-    for (; p + 16 <= e; p += 16) { /* (sixteen at a time, the same count) */
+    /* (sixteen at a time, the same count; the last fewer too, read into
+       the text's room, sixteen bytes past its end, those from e on put
+       aside) */
+    for (; p < e; p += 16) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p));
         __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')), _mm_cmpeq_epi8(x, _mm_set1_epi8(';'))),
                                  _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))));
-        max += bits16((unsigned)_mm_movemask_epi8(m));
+        unsigned b = (unsigned)_mm_movemask_epi8(m);
+        if (e - p < 16)
+            b &= (1u << (e - p)) - 1;
+        max += bits16(b);
     }
-#endif
+#else
     for (; p < e; p++)
         max += c->t.s[p] == ',' || c->t.s[p] == ';' || is_sp(c->t.s[p]);
+#endif
     range *items = pk_arena_alloc(c->a, 2 * max * sizeof *items), *ok = items + max;
     /* drop the "inom X" phrases: they name parents, found separately */
     size_t n = split(c, s, e, items, max);
@@ -1082,13 +1089,21 @@ static size_t first_word_in(const ctx *c, size_t lo, size_t hi, const char *w, s
     size_t end = hi - m + 1; /* the word's places: [lo, end) */
     for (size_t p = lo; p < end; p++) {
 #if defined(__SSE2__)
-        while (p + 16 <= end) {
+        /* (sixteen places at a time; the last fewer too, read into the
+           text's room: the loads reach p + z + 15 < hi + 15, and hi is in
+           the text) */
+        while (p < end) {
             __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + p + a));
             __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(t + p + z));
             __m128i hit = _mm_and_si128(
                 _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)al)), _mm_cmpeq_epi8(x, _mm_set1_epi8((char)au))),
                 _mm_or_si128(_mm_cmpeq_epi8(y, _mm_set1_epi8((char)zl)), _mm_cmpeq_epi8(y, _mm_set1_epi8((char)zu))));
             unsigned b = (unsigned)_mm_movemask_epi8(hit);
+            if (end - p < 16) {
+                b &= (1u << (end - p)) - 1;
+                p = b ? p + (size_t)__builtin_ctz(b) : end;
+                break;
+            }
             if (b) {
                 p += (size_t)__builtin_ctz(b);
                 break;
@@ -1174,20 +1189,23 @@ static void set_parents(ctx *c)
     while (orphans) {
         /* of a few units: the places of the pattern's cue words (where its
            matches start: the word is all a match holds) that may give one
-           a parent, the others passed over without a match asked there */
+           a parent, the others passed over without a match asked there;
+           a match at the place found is not asked about again (nothing
+           the answer reads has changed since) */
+        size_t asked = SIZE_MAX;
         if (nu <= FEW_UNITS) {
             size_t k = pk_first_from_near(cues->at, cues->n, pos, &near);
             while (k < cues->n && !inom_may_give(c, seen, cues->at[k], pk_map_at(&c->t, cues->at[k])))
                 k++;
             if (k == cues->n)
                 break;
-            pos = cues->at[k];
+            pos = asked = cues->at[k];
         }
         if (!pk_rx_match(c, RX_INOM, pos, c->t.n, ov, 1))
             break;
         size_t at = ov[0];
         pos = ov[1];
-        if (nu <= FEW_UNITS && !inom_may_give(c, seen, at, pk_map_at(&c->t, at)))
+        if (nu <= FEW_UNITS && at != asked && !inom_may_give(c, seen, at, pk_map_at(&c->t, at)))
             continue;
         size_t pstart = skip_sp(c, ov[1], c->t.n), pend;
         size_t lo = at > 400 ? at - 400 : 0, hi = at + 400 < c->t.n ? at + 400 : c->t.n, ss, se;
@@ -1736,14 +1754,22 @@ static void from_cues(ctx *c, size_t s, size_t e, int *budget, unit_keys *keys)
            from 0x80) or a hyphen */
 #if defined(__SSE2__)
         /* sixteen places at a time to the next after another byte (the
-           test below, for each of the bytes low[p - 1 .. p + 15)) */
-        while (p && p + 16 <= n) {
+           test below, for each of the bytes low[p - 1 .. p + 15)); the
+           last fewer too, read into the room pk_lower leaves after the
+           lower case (sixteen bytes and more), the places from n on put
+           aside */
+        while (p && p < n) {
             __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(low + p - 1));
             __m128i y = _mm_or_si128(x, _mm_set1_epi8(0x20));
             __m128i w = _mm_or_si128(
                 _mm_or_si128(_mm_cmplt_epi8(x, _mm_setzero_si128()), _mm_cmpeq_epi8(x, _mm_set1_epi8('-'))),
                 _mm_and_si128(_mm_cmpgt_epi8(y, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(y, _mm_set1_epi8('z' + 1))));
             unsigned m = (unsigned)_mm_movemask_epi8(w) ^ 0xFFFFu;
+            if (n - p < 16) {
+                m &= (1u << (n - p)) - 1;
+                p = m ? p + (size_t)__builtin_ctz(m) : n;
+                break;
+            }
             if (m) {
                 p += (size_t)__builtin_ctz(m);
                 break;
