@@ -1017,15 +1017,19 @@ static void emit_lines(arena *a, const buf *pb, const rline *L, size_t n, unsign
         /* (the next text line's trimmed start just after this one's
            trimmed end: no space at the end of this one, none at the start
            of the next, no line between; the byte between a line break) */
-        while (i + 1 < n) {
-            const rline *nx = &L[i + 1];
-            size_t te = L[i].te;
-            if (nx->ts != te + 1 || b->s[te] != '\n' || (nx->te - nx->ts >= 2 && b->s[nx->te - 1] == '-'))
-                break;
-            ends[nends++] = (uint32_t)(o + (te - from));
-            i++;
+        /* (a record and its end in hand from one step to the next, the
+           line ends written through a pointer of their own) */
+        const rline *p = l, *last = L + (n - 1);
+        uint32_t *ep = ends + nends;
+        to = p->te;
+        while (p < last && p[1].ts == to + 1 && b->s[to] == '\n' &&
+               !(p[1].te - p[1].ts >= 2 && b->s[p[1].te - 1] == '-')) {
+            *ep++ = (uint32_t)(o + (to - from));
+            p++;
+            to = p->te;
         }
-        to = L[i].te;
+        i = (size_t)(p - L);
+        nends = (size_t)(ep - ends);
         move_line(a, b, &m, &k, o, from, to - from, map_start(b->runs, b->nruns, &k, from));
         o += to - from;
         prev_text = i;
