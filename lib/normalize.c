@@ -976,36 +976,36 @@ static void emit_lines(arena *a, const buf *pb, const rline *L, size_t n, unsign
     /* the output's line ends, as its line breaks are written or moved (no
        more than the lines read: each break written is one read, or the
        blank line's after one read) */
-    uint32_t *ends = pk_arena_alloc(a, (nl + 1) * sizeof *ends);
-    size_t nends = 0;
-    int any = 0, joined = 0;
-    size_t prev_text = (size_t)-1;
-    for (size_t i = 0; i < n; i++) {
-        const rline *l = &L[i];
+    uint32_t *ends = pk_arena_alloc(a, (nl + 1) * sizeof *ends), *ep = ends;
+    /* the break of the text line written last, where a line separator is
+       owed before the next ((size_t)-1: none, before the first and after a
+       line joined with the next); the records walked by a pointer, the
+       line ends written through one (no index nor count read again from
+       memory at each line) */
+    size_t sep = (size_t)-1;
+    const rline *l = L, *last = L + n;
+    for (; l < last; l++) {
         size_t from = l->ts;
-        if (any && !joined) {
+        if (sep != (size_t)-1) {
             /* line separator, or a blank line */
-            size_t at = L[prev_text].e < b->n ? map_start(b->runs, b->nruns, &k, L[prev_text].e)
-                                              : map_near(b->runs, b->nruns, &k, b->s, b->n - 1);
-            ends[nends++] = (uint32_t)o;
+            size_t at = sep < b->n ? map_start(b->runs, b->nruns, &k, sep)
+                                   : map_near(b->runs, b->nruns, &k, b->s, b->n - 1);
+            *ep++ = (uint32_t)o;
             b->s[o] = '\n';
             pk_map_char(a, &m, o++, at);
             if (l->gap & blank) {
-                ends[nends++] = (uint32_t)o;
+                *ep++ = (uint32_t)o;
                 b->s[o] = '\n';
                 pk_map_char(a, &m, o++, at);
             }
         }
-        joined = 0;
         size_t to = l->te;
         /* a word broken at the line end, continued on the next text line */
         if (to - from >= 2 && b->s[to - 1] == '-') {
-            size_t jo = join_broken(a, pb, L, n, i, blank, &m, &k, o, from, to);
+            size_t jo = join_broken(a, pb, L, n, (size_t)(l - L), blank, &m, &k, o, from, to);
             if (jo != (size_t)-1) {
                 o = jo;
-                joined = 1;
-                prev_text = i;
-                any = 1;
+                sep = (size_t)-1;
                 continue;
             }
         }
@@ -1017,31 +1017,23 @@ static void emit_lines(arena *a, const buf *pb, const rline *L, size_t n, unsign
         /* (the next text line's trimmed start just after this one's
            trimmed end: no space at the end of this one, none at the start
            of the next, no line between; the byte between a line break) */
-        /* (a record and its end in hand from one step to the next, the
-           line ends written through a pointer of their own) */
-        const rline *p = l, *last = L + (n - 1);
-        uint32_t *ep = ends + nends;
-        to = p->te;
-        while (p < last && p[1].ts == to + 1 && b->s[to] == '\n' &&
-               !(p[1].te - p[1].ts >= 2 && b->s[p[1].te - 1] == '-')) {
+        while (l + 1 < last && l[1].ts == to + 1 && b->s[to] == '\n' &&
+               !(l[1].te - l[1].ts >= 2 && b->s[l[1].te - 1] == '-')) {
             *ep++ = (uint32_t)(o + (to - from));
-            p++;
-            to = p->te;
+            l++;
+            to = l->te;
         }
-        i = (size_t)(p - L);
-        nends = (size_t)(ep - ends);
         move_line(a, b, &m, &k, o, from, to - from, map_start(b->runs, b->nruns, &k, from));
         o += to - from;
-        prev_text = i;
-        any = 1;
+        sep = l->e;
     }
     /* zeroed: the JIT-compiled patterns may read a few bytes past the end
        (the text has room for sixteen bytes after b->n) */
     memset(b->s + o, 0, b->n + 16 - o);
     out->n = o;
-    ends[nends++] = (uint32_t)o;
+    *ep++ = (uint32_t)o;
     out->line_ends = ends;
-    out->nlines = nends;
+    out->nlines = (size_t)(ep - ends);
     pk_map_put(a, &m, b->s, o, end);
     out->runs = m.r;
     out->nruns = m.n;
