@@ -819,8 +819,10 @@ static size_t line_records(const buf *b, rline *L, breaks *it, unsigned *blank)
        pages (only text lines, which the double spacing below leaves as
        they are; it is counted on the types before the furniture goes);
        a record for each text line kept, with the blank lines before it
-       (gap) */
-    size_t n = 0, s = 0, ntext = 0, text_then_empty = 0;
+       (gap), written through a pointer; the text lines counted as the
+       records and those that go (gone: a few a page), no count at each */
+    rline *l = L;
+    size_t s = 0, gone = 0, text_then_empty = 0;
     int page = 0, last_text = 0;
     unsigned char gap = 0;
     pthread_once(&line_first_once, make_line_first);
@@ -863,7 +865,6 @@ static size_t line_records(const buf *b, rline *L, breaks *it, unsigned *blank)
             } else {
                 /* (the last line's own count is taken back below) */
                 int kept = 1;
-                ntext++;
                 last_text = 1;
                 const char *t = text + ts;
                 size_t tn = te - ts;
@@ -882,12 +883,14 @@ static size_t line_records(const buf *b, rline *L, breaks *it, unsigned *blank)
                     top--;
                 }
                 if (kept) {
-                    rline *l = &L[n++];
                     l->e = (uint32_t)i;
                     l->ts = (uint32_t)ts;
                     l->te = (uint32_t)te;
                     l->gap = gap;
+                    l++;
                     gap = 0;
+                } else {
+                    gone++;
                 }
             }
         }
@@ -895,8 +898,7 @@ static size_t line_records(const buf *b, rline *L, breaks *it, unsigned *blank)
         if (i >= len)
             break;
     }
-    if (last_text)
-        ntext--;
+    size_t n = (size_t)(l - L), ntext = n + gone - (size_t)last_text;
     /* double spacing: pdftotext wrote an empty line after every line; the
        paragraph breaks are then the lines that remain blank. Each empty
        line after one that is not (or that went so) goes, and so all after
