@@ -178,21 +178,20 @@ static inline unsigned text_bad16(__m128i x, unsigned *p1)
 #endif
 
 #if defined(__SSE2__)
-/* The sixteen bytes x are all printable ASCII (0x20..0x7E), line breaks
-   and whole letters C3 80..BF (a lead C3 and the byte after it, both
-   among the sixteen): the one pass over valid UTF-8 copies them in a run,
-   and pk_normalize's first pass leaves them (text_bad16() tells no byte
-   of them, in bad or in p1). */
-static inline int common16(__m128i x)
+/* The bytes of the sixteen x (all ones each) that are printable ASCII
+   (0x20..0x7E), line breaks or of whole letters C3 80..BF (a lead C3 and
+   the byte after it, both among the sixteen): where all are, the one pass
+   over valid UTF-8 copies them in a run, and pk_normalize's first pass
+   leaves them (text_bad16() tells no byte of them, in bad or in p1). */
+static inline __m128i common_bytes(__m128i x)
 {
     /* (signed bytes: one more, 0x21..0x7F for 0x20..0x7E; 80..BF below
        C0) */
     __m128i printable = _mm_cmpgt_epi8(_mm_add_epi8(x, _mm_set1_epi8(1)), _mm_set1_epi8(0x20));
     __m128i cont = _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0));
     __m128i lead = _mm_and_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3)), _mm_srli_si128(cont, 1));
-    __m128i ok = _mm_or_si128(_mm_or_si128(printable, _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
-                              _mm_or_si128(lead, _mm_slli_si128(lead, 1)));
-    return _mm_movemask_epi8(ok) == 0xFFFF;
+    return _mm_or_si128(_mm_or_si128(printable, _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
+                        _mm_or_si128(lead, _mm_slli_si128(lead, 1)));
 }
 #endif
 
@@ -315,15 +314,31 @@ static int decode_valid_utf8(arena *a, const unsigned char *in, size_t start, si
         /* sixteen bytes at a time, copied whole (o + 16 <= i + 16 - start
            <= body: within the text), of which the run's count */
         while (i + 16 <= len) {
+            /* most blocks of a Swedish text hold only what the fewer tests
+               of common_bytes() tell: all in the run, none of p1's (or all
+               but a lead C3 last, whose letter the next block reads); their
+               bytes all go, output and input a fixed shift apart (one
+               count to step, and no other) */
+            size_t shift = i - o;
             __m128i x = _mm_loadu_si128((const __m128i *)(in + i));
             _mm_storeu_si128((__m128i *)(os + o), x);
-            /* most blocks of a Swedish text hold only what the fewer tests
-               of common16() tell: all in the run, none of p1's */
-            if (common16(x)) {
-                i += 16;
-                o += 16;
-                continue;
+            for (;;) {
+                unsigned ok = (unsigned)_mm_movemask_epi8(common_bytes(x));
+                if (ok == 0xFFFFu)
+                    i += 16;
+                else if (ok == 0x7FFFu && in[i + 15] == 0xC3)
+                    i += 15; /* a letter cut by the block's end: read whole
+                                with the next block, which opens with it */
+                else
+                    break;
+                if (i + 16 > len)
+                    break;
+                x = _mm_loadu_si128((const __m128i *)(in + i));
+                _mm_storeu_si128((__m128i *)(os + (i - shift)), x);
             }
+            o = i - shift;
+            if (i + 16 > len)
+                break;
             unsigned p1, bad = text_bad16(x, &p1);
             size_t k = bad ? (size_t)__builtin_ctz(bad) : 16;
             /* among the bytes copied in the run (those before the first

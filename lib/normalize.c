@@ -409,11 +409,11 @@ enum { GAP_EMPTY = 1, GAP_SPACE = 2 };
 
 /* A text line's record: the lines that go (page furniture, headers
    repeated) and the blank ones take none, the blank ones told by the gap
-   of the text line after them. (Offsets in 32 bits, as the map's: 20
+   of the text line after them. (Offsets in 32 bits, as the map's: 16
    bytes a line, where a text of short lines, "Sida 1 (2)\n\f" over and
    over, has one every six bytes) */
 typedef struct rline {
-    uint32_t s, e;   /* raw bounds in pass-1 text */
+    uint32_t e;      /* the line's break in pass-1 text */
     uint32_t ts, te; /* trimmed bounds */
     unsigned char gap; /* the lines since the text line before (GAP_*) */
 } rline;
@@ -819,8 +819,10 @@ static size_t line_records(const buf *b, rline *L, breaks *it, unsigned *blank)
        pages (only text lines, which the double spacing below leaves as
        they are; it is counted on the types before the furniture goes);
        a record for each text line kept, with the blank lines before it
-       (gap) */
-    size_t n = 0, s = 0, ntext = 0, text_then_empty = 0;
+       (gap), written through a pointer; the text lines counted as the
+       records and those that go (gone: a few a page), no count at each */
+    rline *l = L;
+    size_t s = 0, gone = 0, text_then_empty = 0;
     int page = 0, last_text = 0;
     unsigned char gap = 0;
     pthread_once(&line_first_once, make_line_first);
@@ -863,7 +865,6 @@ static size_t line_records(const buf *b, rline *L, breaks *it, unsigned *blank)
             } else {
                 /* (the last line's own count is taken back below) */
                 int kept = 1;
-                ntext++;
                 last_text = 1;
                 const char *t = text + ts;
                 size_t tn = te - ts;
@@ -882,13 +883,14 @@ static size_t line_records(const buf *b, rline *L, breaks *it, unsigned *blank)
                     top--;
                 }
                 if (kept) {
-                    rline *l = &L[n++];
-                    l->s = (uint32_t)s;
                     l->e = (uint32_t)i;
                     l->ts = (uint32_t)ts;
                     l->te = (uint32_t)te;
                     l->gap = gap;
+                    l++;
                     gap = 0;
+                } else {
+                    gone++;
                 }
             }
         }
@@ -896,8 +898,7 @@ static size_t line_records(const buf *b, rline *L, breaks *it, unsigned *blank)
         if (i >= len)
             break;
     }
-    if (last_text)
-        ntext--;
+    size_t n = (size_t)(l - L), ntext = n + gone - (size_t)last_text;
     /* double spacing: pdftotext wrote an empty line after every line; the
        paragraph breaks are then the lines that remain blank. Each empty
        line after one that is not (or that went so) goes, and so all after
@@ -977,36 +978,36 @@ static void emit_lines(arena *a, const buf *pb, const rline *L, size_t n, unsign
     /* the output's line ends, as its line breaks are written or moved (no
        more than the lines read: each break written is one read, or the
        blank line's after one read) */
-    uint32_t *ends = pk_arena_alloc(a, (nl + 1) * sizeof *ends);
-    size_t nends = 0;
-    int any = 0, joined = 0;
-    size_t prev_text = (size_t)-1;
-    for (size_t i = 0; i < n; i++) {
-        const rline *l = &L[i];
+    uint32_t *ends = pk_arena_alloc(a, (nl + 1) * sizeof *ends), *ep = ends;
+    /* the break of the text line written last, where a line separator is
+       owed before the next ((size_t)-1: none, before the first and after a
+       line joined with the next); the records walked by a pointer, the
+       line ends written through one (no index nor count read again from
+       memory at each line) */
+    size_t sep = (size_t)-1;
+    const rline *l = L, *last = L + n;
+    for (; l < last; l++) {
         size_t from = l->ts;
-        if (any && !joined) {
+        if (sep != (size_t)-1) {
             /* line separator, or a blank line */
-            size_t at = L[prev_text].e < b->n ? map_start(b->runs, b->nruns, &k, L[prev_text].e)
-                                              : map_near(b->runs, b->nruns, &k, b->s, b->n - 1);
-            ends[nends++] = (uint32_t)o;
+            size_t at = sep < b->n ? map_start(b->runs, b->nruns, &k, sep)
+                                   : map_near(b->runs, b->nruns, &k, b->s, b->n - 1);
+            *ep++ = (uint32_t)o;
             b->s[o] = '\n';
             pk_map_char(a, &m, o++, at);
             if (l->gap & blank) {
-                ends[nends++] = (uint32_t)o;
+                *ep++ = (uint32_t)o;
                 b->s[o] = '\n';
                 pk_map_char(a, &m, o++, at);
             }
         }
-        joined = 0;
         size_t to = l->te;
         /* a word broken at the line end, continued on the next text line */
         if (to - from >= 2 && b->s[to - 1] == '-') {
-            size_t jo = join_broken(a, pb, L, n, i, blank, &m, &k, o, from, to);
+            size_t jo = join_broken(a, pb, L, n, (size_t)(l - L), blank, &m, &k, o, from, to);
             if (jo != (size_t)-1) {
                 o = jo;
-                joined = 1;
-                prev_text = i;
-                any = 1;
+                sep = (size_t)-1;
                 continue;
             }
         }
@@ -1018,27 +1019,23 @@ static void emit_lines(arena *a, const buf *pb, const rline *L, size_t n, unsign
         /* (the next text line's trimmed start just after this one's
            trimmed end: no space at the end of this one, none at the start
            of the next, no line between; the byte between a line break) */
-        while (i + 1 < n) {
-            const rline *nx = &L[i + 1];
-            size_t te = L[i].te;
-            if (nx->ts != te + 1 || b->s[te] != '\n' || (nx->te - nx->ts >= 2 && b->s[nx->te - 1] == '-'))
-                break;
-            ends[nends++] = (uint32_t)(o + (te - from));
-            i++;
+        while (l + 1 < last && l[1].ts == to + 1 && b->s[to] == '\n' &&
+               !(l[1].te - l[1].ts >= 2 && b->s[l[1].te - 1] == '-')) {
+            *ep++ = (uint32_t)(o + (to - from));
+            l++;
+            to = l->te;
         }
-        to = L[i].te;
         move_line(a, b, &m, &k, o, from, to - from, map_start(b->runs, b->nruns, &k, from));
         o += to - from;
-        prev_text = i;
-        any = 1;
+        sep = l->e;
     }
     /* zeroed: the JIT-compiled patterns may read a few bytes past the end
        (the text has room for sixteen bytes after b->n) */
     memset(b->s + o, 0, b->n + 16 - o);
     out->n = o;
-    ends[nends++] = (uint32_t)o;
+    *ep++ = (uint32_t)o;
     out->line_ends = ends;
-    out->nlines = nends;
+    out->nlines = (size_t)(ep - ends);
     pk_map_put(a, &m, b->s, o, end);
     out->runs = m.r;
     out->nruns = m.n;
