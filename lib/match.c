@@ -1069,12 +1069,18 @@ static size_t regnum_starts(const char *s, size_t n, size_t cue, size_t *at)
             break;
     }
     unsigned high = 0; /* bit 7: a byte beyond ASCII in the word */
-    size_t i = back_over(s, j, j > 24 ? j - 24 : 0, 0, &high);
+    size_t i = j;
+    unsigned char w = j > 0 ? (unsigned char)s[j - 1] : 0;
+    if (w >= 0x80 || ascii_letter(w)) /* else no word ends at j: back_over() would stop at once */
+        i = back_over(s, j, j > 24 ? j - 24 : 0, 0, &high);
     /* within the word a byte after an ASCII letter opens nothing (as
        regnum_may_open() says): only the word's start and the bytes after
        one beyond ASCII (the word's others, none in a word of ASCII
-       letters) are asked */
-    if (i < j && regnum_may_open(s, i) && regnum_lead_fits(s, n, i))
+       letters) are asked. In a word of ASCII letters alone every byte is
+       a sure letter and the one at j (a separator, or the cue's digit)
+       is none: regnum_lead_fits() would count the word's length. */
+    if (i < j && regnum_may_open(s, i) &&
+        ((high & 0x80) ? regnum_lead_fits(s, n, i) : j - i <= regnum_lead[OPEN_LETTER]))
         at[k++] = i;
     for (size_t p = i + 1; (high & 0x80) && p < j; p++)
         if ((unsigned char)s[p - 1] >= 0x80 && regnum_may_open(s, p) && regnum_lead_fits(s, n, p))
