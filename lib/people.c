@@ -1781,11 +1781,12 @@ typedef struct member {
 
 static int space_at(const ctx *c, size_t p) { return p < c->t.n && (c->t.s[p] == ' ' || c->t.s[p] == '\n'); }
 
-/* The first space or line break past p; most places hold one or none,
-   and the first is stepped over without a branch on it (a walk's exit
-   after none or after one was as unpredictable as the text). The byte at
-   p is read where p is the text's end too: the text (or the document's,
-   a part's text lies in) has room after it. */
+/* The first byte from p on that is no space or line break. Most places
+   hold one space or none, and the first is stepped over without a branch
+   on it (a walk's exit after none or after one was as unpredictable as
+   the text). p is at most the text's end, and the byte there may be read:
+   a document's text has room after its end, and a part's text lies in its
+   document's. */
 static PK_ALWAYS_INLINE size_t skip_space(const ctx *c, size_t p)
 {
     unsigned char b = (unsigned char)c->t.s[p];
@@ -1983,7 +1984,7 @@ static void party_after(ctx *c, member *m)
 {
     size_t p = m->e, q = p;
     /* (one space or none, most often: the first without a branch, as
-       skip_space() steps) */
+       skip_space() steps; m->e is at most the text's end) */
     q += (size_t)((q < c->t.n) & (c->t.s[q] == ' '));
     while (q < c->t.n && c->t.s[q] == ' ')
         q++;
