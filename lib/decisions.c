@@ -290,19 +290,24 @@ static size_t next_att(const char *t, size_t from, size_t e)
         return e;
     for (;;) {
 #if defined(__SSE2__)
-        /* the loads reach q + 16 < e - 4 */
-        for (; q + 21 <= e; q += 16) {
+        /* the last places too, read into the text's room (sixteen bytes
+           past its end: the loads reach q + 16 < e + 12), those from
+           e - 4 on put aside */
+        for (; q + 4 < e; q += 16) {
             __m128i a = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(t + q)), _mm_set1_epi8('a'));
             __m128i b = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(t + q + 1)), _mm_set1_epi8('t'));
             unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(a, b));
+            if (e - 4 - q < 16)
+                m &= (1u << (e - 4 - q)) - 1;
             if (m) {
                 q += (size_t)__builtin_ctz(m);
                 break;
             }
         }
-#endif
+#else
         while (q + 4 < e && !(t[q] == 'a' && t[q + 1] == 't'))
             q++;
+#endif
         if (q + 4 >= e)
             return e;
         if (t[q + 2] == 't' && (t[q + 3] == ' ' || t[q + 3] == '\n'))
