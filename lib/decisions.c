@@ -185,10 +185,19 @@ static int open_may(const ctx *c, size_t s, size_t e)
             continue;
         for (size_t p = s, last = e - n; p <= last; p++) {
 #if defined(__SSE2__)
-            /* sixteen places at a time to one whose byte is the word's first in either case */
-            while (p + 16 <= last + 1) {
+            /* sixteen places at a time to one whose bytes are the word's
+               first two in either case; the last fewer too, read into the
+               text's room (sixteen bytes past its end: the loads reach
+               p + 16 < e + 16), the places past last put aside */
+            while (p <= last) {
                 __m128i x = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(t + p)), _mm_set1_epi8(0x20));
                 unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(w[0])));
+                if (n > 1) {
+                    __m128i y = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(t + p + 1)), _mm_set1_epi8(0x20));
+                    m &= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(y, _mm_set1_epi8(w[1])));
+                }
+                if (last - p < 15)
+                    m &= (1u << (last - p + 1)) - 1;
                 if (m) {
                     p += (size_t)__builtin_ctz(m);
                     break;
@@ -281,19 +290,24 @@ static size_t next_att(const char *t, size_t from, size_t e)
         return e;
     for (;;) {
 #if defined(__SSE2__)
-        /* the loads reach q + 16 < e - 4 */
-        for (; q + 21 <= e; q += 16) {
+        /* the last places too, read into the text's room (sixteen bytes
+           past its end: the loads reach q + 16 < e + 12), those from
+           e - 4 on put aside */
+        for (; q + 4 < e; q += 16) {
             __m128i a = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(t + q)), _mm_set1_epi8('a'));
             __m128i b = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(t + q + 1)), _mm_set1_epi8('t'));
             unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(a, b));
+            if (e - 4 - q < 16)
+                m &= (1u << (e - 4 - q)) - 1;
             if (m) {
                 q += (size_t)__builtin_ctz(m);
                 break;
             }
         }
-#endif
+#else
         while (q + 4 < e && !(t[q] == 'a' && t[q + 1] == 't'))
             q++;
+#endif
         if (q + 4 >= e)
             return e;
         if (t[q + 2] == 't' && (t[q + 3] == ' ' || t[q + 3] == '\n'))

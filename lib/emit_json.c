@@ -96,7 +96,7 @@ static inline size_t plain_run(char *w, const char *p, size_t r)
 #if defined(__SSE2__)
     /* most strings are shorter (a name, a date, a role): they go straight
        to their last bytes */
-    if (__builtin_expect(r >= 16, 0))
+    if (__builtin_expect(r >= 16, 0)) {
         for (; j + 16 <= r; j += 16) {
             __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + j));
             _mm_storeu_si128((__m128i *)(void *)(w + j), x);
@@ -104,6 +104,19 @@ static inline size_t plain_run(char *w, const char *p, size_t r)
             if (look)
                 return j + (size_t)__builtin_ctz(look);
         }
+        if (j == r)
+            return r;
+        /* the last 1 to 15 bytes: the sixteen that end the string, loaded
+           whole (no byte past it, no test of their number), the bits of
+           those the block before looked at put aside. The byte before the
+           last ones is no lead of two bytes (the block before stopped at
+           such a byte at its end), so a continuation after it gets a look
+           as at the start of a block; a lead at the end gets one too. */
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + r - 16));
+        _mm_storeu_si128((__m128i *)(void *)(w + r - 16), x);
+        unsigned look = look16(x) & (0xFFFFu << (16 - (r - j)));
+        return look ? r - 16 + (size_t)__builtin_ctz(look) : r;
+    }
 #endif
 #if defined(__SSE2__) && defined __GNUC__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     /* the last 1 to 15 bytes in one block, from loads within them, and

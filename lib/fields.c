@@ -305,7 +305,9 @@ static int is_furniture_line(ctx *c, const line *l, int under_para)
     return 0;
 }
 
-/* Does the byte b open a row of field_words.tsv (prose_word)? */
+#if !defined(__SSE2__)
+/* Does the byte b open a row of field_words.tsv (prose_word)? (is_prose's
+   SSE2 step compares sixteen bytes with the same ones) */
 static inline int prose_first(char b)
 {
     int hit = 0;
@@ -313,6 +315,7 @@ static inline int prose_first(char b)
         hit |= b == pk_prose_word[k][0];
     return hit;
 }
+#endif
 
 /* Does a row of field_words.tsv (prose_word: "beslutade ") stand at p of
    s[0..n), after a space? */
@@ -328,29 +331,37 @@ static int prose_word_at(const char *s, size_t n, size_t p)
     return 0;
 }
 
-/* Does s[0..n) read as prose, no heading: two sentences (". ", ".\n"), a
-   list of names with titles (":\n"), or a prose_word of field_words.tsv
-   after a space (" beslutade ")? One pass over it, to the bytes '.', ':'
-   and the rows' first bytes (16 at a time), not a search for each. */
+/* Does s[0..n) (in the text) read as prose, no heading: two sentences
+   (". ", ".\n"), a list of names with titles (":\n"), or a prose_word of
+   field_words.tsv after a space (" beslutade ")? One pass over it, to the
+   bytes '.', ':' and the rows' first bytes (16 at a time), not a search
+   for each. */
 static int is_prose(const char *s, size_t n)
 {
     size_t p = 0;
     for (;;) {
 #if defined(__SSE2__)
-        for (; p + 16 <= n; p += 16) {
+        /* (the last fewer than sixteen too, read into the text's room,
+           sixteen bytes past its end: the places from n on put aside) */
+        for (; p < n; p += 16) {
             __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
             __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')), _mm_cmpeq_epi8(x, _mm_set1_epi8(':')));
             for (size_t k = 0; k < pk_n_prose_word; k++)
                 hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, _mm_set1_epi8(pk_prose_word[k][0])));
             unsigned m = (unsigned)_mm_movemask_epi8(hit);
+            if (n - p < 16)
+                m &= (1u << (n - p)) - 1;
             if (m) {
                 p += (size_t)__builtin_ctz(m);
                 break;
             }
         }
-#endif
+        if (p > n)
+            p = n;
+#else
         while (p < n && s[p] != '.' && s[p] != ':' && !prose_first(s[p]))
             p++;
+#endif
         if (p + 1 >= n)
             return 0;
         if (s[p] == '.' ? (s[p + 1] == ' ' || s[p + 1] == '\n')

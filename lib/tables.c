@@ -370,10 +370,11 @@ static inline int suffix_may_end(const char *s, size_t w)
     return suffix_end[(unsigned char)s[w - 1]][b >> 6] >> (b & 63) & 1;
 }
 
+/* s[0..w) ends in one of the suffixes (asked where suffix_may_end holds:
+   the filter where the question is asked, most words fail it without a
+   call) */
 static int title_suffix(const char *s, size_t w)
 {
-    if (!suffix_may_end(s, w))
-        return 0;
     for (size_t i = 0; i < sizeof title_suffixes / sizeof *title_suffixes; i++) {
         size_t m = title_suffixes[i].n;
         if (w >= m + 2 && s[w - 1] == title_suffixes[i].s[m - 1] && memcmp(s + w - m, title_suffixes[i].s, m) == 0)
@@ -505,7 +506,7 @@ size_t pk_title_in(const char *s, size_t n, size_t avail)
             }
             while (w < n && s[w] != ' ' && s[w] != ',' && s[w] != '\n')
                 w++;
-            return title_suffix(s, w) ? w : 0;
+            return suffix_may_end(s, w) && title_suffix(s, w) ? w : 0;
         }
     }
 #endif
@@ -546,7 +547,7 @@ size_t pk_title_in(const char *s, size_t n, size_t avail)
     /* a word formed like a title: "trafikdirektör", "kvalitetsstrateg" */
     while (w < n && s[w] != ' ' && s[w] != ',' && s[w] != '\n')
         w++;
-    return title_suffix(s, w) ? w : 0;
+    return suffix_may_end(s, w) && title_suffix(s, w) ? w : 0;
 }
 
 int pk_heading_of(const char *low, size_t n)
