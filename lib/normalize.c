@@ -857,12 +857,13 @@ static size_t line_records(const buf *b, rline *L, breaks *it, unsigned *blank)
             size_t ts = s, te = i;
             if (text[s] == ' ')
                 ts = skip_spaces(b, s, i);
-            while (te > ts && text[te - 1] == ' ')
-                te--;
             if (ts == te) {
                 gap |= GAP_SPACE;
                 last_text = 0;
             } else {
+                /* (text[ts] is no space: the trim stops after it) */
+                while (text[te - 1] == ' ')
+                    te--;
                 /* (the last line's own count is taken back below) */
                 int kept = 1;
                 last_text = 1;
