@@ -555,10 +555,21 @@ static int is_furniture_row(const char *s, size_t n, size_t most)
                 _mm_storeu_si128((__m128i *)(void *)(low + o), x);
                 o += k;
             } else {
-                char t[16];
+                /* each run of the bytes kept (a word, a space: a few) at
+                   once, sixteen bytes stored from its first, those past it
+                   written over by the next (o at most most + 15 at a
+                   store: far from the room's end) */
+                char t[32];
                 _mm_storeu_si128((__m128i *)(void *)t, x);
-                for (unsigned keep = valid & ~drop; keep; keep &= keep - 1)
-                    low[o++] = t[__builtin_ctz(keep)];
+                _mm_storeu_si128((__m128i *)(void *)(t + 16), _mm_setzero_si128());
+                for (unsigned keep = valid & ~drop; keep;) {
+                    unsigned first = (unsigned)__builtin_ctz(keep);
+                    unsigned run = (unsigned)__builtin_ctz(~(keep >> first));
+                    _mm_storeu_si128((__m128i *)(void *)(low + o),
+                                     _mm_loadu_si128((const __m128i *)(const void *)(t + first)));
+                    o += run;
+                    keep &= ~((1u << (first + run)) - 1);
+                }
             }
             if (o > most)
                 return 0; /* longer than any furniture line below */
