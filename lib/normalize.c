@@ -998,11 +998,15 @@ static void emit_lines(arena *a, const buf *pb, const rline *L, size_t n, unsign
        memory at each line) */
     size_t sep = (size_t)-1;
     const rline *l = L, *last = L + n;
+    /* (most texts: one run, nothing dropped or replaced in the input; its
+       shift taken once, not read again after each byte written) */
+    const int one = b->nruns == 1;
+    const size_t d0 = (size_t)b->runs[0].orig - b->runs[0].at;
     for (; l < last; l++) {
         size_t from = l->ts;
         if (sep != (size_t)-1) {
             /* line separator, or a blank line */
-            size_t at = sep < b->n ? map_start(b->runs, b->nruns, &k, sep)
+            size_t at = sep < b->n ? (one ? sep + d0 : map_start(b->runs, b->nruns, &k, sep))
                                    : map_near(b->runs, b->nruns, &k, b->s, b->n - 1);
             *ep++ = (uint32_t)o;
             b->s[o] = '\n';
@@ -1037,7 +1041,7 @@ static void emit_lines(arena *a, const buf *pb, const rline *L, size_t n, unsign
             l++;
             to = l->te;
         }
-        move_line(a, b, &m, &k, o, from, to - from, map_start(b->runs, b->nruns, &k, from));
+        move_line(a, b, &m, &k, o, from, to - from, one ? from + d0 : map_start(b->runs, b->nruns, &k, from));
         o += to - from;
         sep = l->e;
     }
