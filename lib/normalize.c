@@ -1012,9 +1012,11 @@ static void emit_lines(arena *a, const buf *pb, const rline *L, size_t n, unsign
             b->s[o] = '\n';
             pk_map_char(a, &m, o++, at);
             if (l->gap & blank) {
+                /* (a run of its own: the one before maps this byte to
+                   at + 1) */
                 *ep++ = (uint32_t)o;
                 b->s[o] = '\n';
-                pk_map_char(a, &m, o++, at);
+                pk_map_open(a, &m, o++, at);
             }
         }
         size_t to = l->te;
