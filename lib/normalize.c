@@ -555,10 +555,21 @@ static int is_furniture_row(const char *s, size_t n, size_t most)
                 _mm_storeu_si128((__m128i *)(void *)(low + o), x);
                 o += k;
             } else {
-                char t[16];
+                /* each run of the bytes kept (a word, a space: a few) at
+                   once, sixteen bytes stored from its first, those past it
+                   written over by the next (o at most most + 15 at a
+                   store: far from the room's end) */
+                char t[32];
                 _mm_storeu_si128((__m128i *)(void *)t, x);
-                for (unsigned keep = valid & ~drop; keep; keep &= keep - 1)
-                    low[o++] = t[__builtin_ctz(keep)];
+                _mm_storeu_si128((__m128i *)(void *)(t + 16), _mm_setzero_si128());
+                for (unsigned keep = valid & ~drop; keep;) {
+                    unsigned first = (unsigned)__builtin_ctz(keep);
+                    unsigned run = (unsigned)__builtin_ctz(~(keep >> first));
+                    _mm_storeu_si128((__m128i *)(void *)(low + o),
+                                     _mm_loadu_si128((const __m128i *)(const void *)(t + first)));
+                    o += run;
+                    keep &= ~((1u << (first + run)) - 1);
+                }
             }
             if (o > most)
                 return 0; /* longer than any furniture line below */
@@ -857,12 +868,13 @@ static size_t line_records(const buf *b, rline *L, breaks *it, unsigned *blank)
             size_t ts = s, te = i;
             if (text[s] == ' ')
                 ts = skip_spaces(b, s, i);
-            while (te > ts && text[te - 1] == ' ')
-                te--;
             if (ts == te) {
                 gap |= GAP_SPACE;
                 last_text = 0;
             } else {
+                /* (text[ts] is no space: the trim stops after it) */
+                while (text[te - 1] == ' ')
+                    te--;
                 /* (the last line's own count is taken back below) */
                 int kept = 1;
                 last_text = 1;
@@ -986,19 +998,25 @@ static void emit_lines(arena *a, const buf *pb, const rline *L, size_t n, unsign
        memory at each line) */
     size_t sep = (size_t)-1;
     const rline *l = L, *last = L + n;
+    /* (most texts: one run, nothing dropped or replaced in the input; its
+       shift taken once, not read again after each byte written) */
+    const int one = b->nruns == 1;
+    const size_t d0 = (size_t)b->runs[0].orig - b->runs[0].at;
     for (; l < last; l++) {
         size_t from = l->ts;
         if (sep != (size_t)-1) {
             /* line separator, or a blank line */
-            size_t at = sep < b->n ? map_start(b->runs, b->nruns, &k, sep)
+            size_t at = sep < b->n ? (one ? sep + d0 : map_start(b->runs, b->nruns, &k, sep))
                                    : map_near(b->runs, b->nruns, &k, b->s, b->n - 1);
             *ep++ = (uint32_t)o;
             b->s[o] = '\n';
             pk_map_char(a, &m, o++, at);
             if (l->gap & blank) {
+                /* (a run of its own: the one before maps this byte to
+                   at + 1) */
                 *ep++ = (uint32_t)o;
                 b->s[o] = '\n';
-                pk_map_char(a, &m, o++, at);
+                pk_map_open(a, &m, o++, at);
             }
         }
         size_t to = l->te;
@@ -1025,7 +1043,7 @@ static void emit_lines(arena *a, const buf *pb, const rline *L, size_t n, unsign
             l++;
             to = l->te;
         }
-        move_line(a, b, &m, &k, o, from, to - from, map_start(b->runs, b->nruns, &k, from));
+        move_line(a, b, &m, &k, o, from, to - from, one ? from + d0 : map_start(b->runs, b->nruns, &k, from));
         o += to - from;
         sep = l->e;
     }
