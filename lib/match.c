@@ -3038,21 +3038,107 @@ static char *build_regnum_pattern(void)
     return p;
 }
 
+/* Whether the pcre2 fragment q holds a group that captures: a '(' outside
+   brackets, not escaped, that no '?' or '*' follows. */
+static int fragment_captures(const char *q)
+{
+    int cls = 0;
+    for (; *q; q++) {
+        if (*q == '\\' && q[1])
+            q++;
+        else if (cls)
+            cls = *q != ']';
+        else if (*q == '[')
+            cls = 1;
+        else if (*q == '(' && q[1] != '?' && q[1] != '*')
+            return 1;
+    }
+    return 0;
+}
+
 /* The formula rows' pattern: one alternative a row, each marked with its
    row; opened by (*COMMIT) when it is tried at each place (no scan past a
-   place where it fails). */
+   place where it fails).
+   Tried at each place, where pcre2 tries the alternatives in their order,
+   every row before the one that matches costs a try in vain (a match of
+   the table's last rows took four times its first's). Each row's match
+   opens with its head's first character (fragment_head()), and the rows
+   whose heads open with different bytes (folded) never match at one place:
+   without case a character matches those of its own byte alone (an ASCII
+   letter, or a Latin-1 letter's lead 0xC3: they hold every row's first
+   character; the characters beyond them that match one without case, as
+   U+017F "s", fall to the one row whose letter they match). So the rows
+   stand in groups by that byte, the groups in the order of their first
+   rows and the rows of a group in the table's: at any place the first row
+   that matches is the first of the one group that can, as in the table's
+   order. A group of two rows or more opens with a lookahead of its rows'
+   first characters (without case, as the pattern reads them), and a
+   place that opens none of them passes the group in one try. Rows without
+   a head, or a row whose groups capture (numbered in the rows' order):
+   the table's order. */
 static char *build_formula_pattern(const formula_entry *rows, size_t n, int each)
 {
     size_t need = 64;
     for (size_t i = 0; i < n; i++)
-        need += strlen(rows[i].pattern) + 24;
+        need += strlen(rows[i].pattern) + 24 + 16;
     char *p = pk_malloc(need);
-    if (!p)
+    int *head = each && n ? pk_malloc(n * sizeof *head) : NULL;
+    unsigned char *done = head ? pk_malloc(n) : NULL;
+    if (!p) {
+        free(head);
+        free(done);
         return NULL;
+    }
+    int grouped = done != NULL;
+    for (size_t i = 0; i < n && grouped; i++) {
+        formula_head h;
+        grouped = fragment_head(rows[i].pattern, &h) && !fragment_captures(rows[i].pattern);
+        head[i] = h.b[0];
+        done[i] = 0;
+    }
     size_t o = (size_t)snprintf(p, need, "(?i)%s(?<![\\p{L}])(?:", each ? "(*COMMIT)" : "");
-    for (size_t i = 0; i < n; i++)
-        o += (size_t)snprintf(p + o, need - o, "%s%s(*MARK:%zu)", i ? "|" : "", rows[i].pattern, i);
+    for (size_t i = 0; i < n; i++) {
+        if (!grouped) {
+            o += (size_t)snprintf(p + o, need - o, "%s%s(*MARK:%zu)", i ? "|" : "", rows[i].pattern, i);
+            continue;
+        }
+        if (done[i])
+            continue;
+        size_t count = 0;
+        for (size_t j = i; j < n; j++)
+            count += head[j] == head[i];
+        if (i)
+            p[o++] = '|';
+        if (count > 1) {
+            /* the lookahead: each row's first character once (one byte, or
+               a Latin-1 letter's two) */
+            o += (size_t)snprintf(p + o, need - o, "(?=[");
+            size_t cls = o;
+            for (size_t j = i; j < n; j++) {
+                const char *f = rows[j].pattern;
+                size_t len = (unsigned char)f[0] == 0xC3 ? 2 : 1, seen = 0;
+                if (head[j] != head[i])
+                    continue;
+                for (size_t q = cls; q + len <= o && !seen; q += (unsigned char)p[q] == 0xC3 ? 2 : 1)
+                    seen = memcmp(p + q, f, len) == 0;
+                if (!seen) {
+                    memcpy(p + o, f, len);
+                    o += len;
+                }
+            }
+            o += (size_t)snprintf(p + o, need - o, "])(?:");
+        }
+        for (size_t j = i, k = 0; j < n; j++)
+            if (head[j] == head[i]) {
+                o += (size_t)snprintf(p + o, need - o, "%s%s(*MARK:%zu)", k++ ? "|" : "", rows[j].pattern, j);
+                done[j] = 1;
+            }
+        if (count > 1)
+            p[o++] = ')';
+    }
     snprintf(p + o, need - o, ")(?![\\p{L}])");
+    free(head);
+    free(done);
     return p;
 }
 
