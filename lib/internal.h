@@ -374,7 +374,7 @@ int pk_word_ends_soon(const char *s, size_t n, size_t at);
 typedef struct pk_cues {
     uint32_t *at; /* cleaned offsets where a cue starts, in order, each once */
     size_t n;
-    size_t near; /* match.c: the index of its last question (pk_first_from_near) */
+    size_t near; /* the index of its last question (pk_first_from_near): match.c's; fields.c's of the furniture words */
 } pk_cues;
 pk_scan *pk_scan_new(void);
 /* the rows, before pk_scan_compile: a word as written; a digit, where

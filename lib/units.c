@@ -180,21 +180,17 @@ static void make_word_rows(void)
     __atomic_store_n(&word_rows_ready, 1, __ATOMIC_RELEASE);
 }
 
-/* The first row of list[0..n) (in table order) that stands at p as
-   word_at() finds it, or n; wr holds the list's rows by their first byte. */
-static size_t first_word(const ctx *c, size_t p, size_t e, const char *const *list, size_t n, const word_rows *wr)
+/* first_word's rows compared: those of the bits m[] & m2[] (of the rows
+   by the place's first and second byte), or every row without them */
+static size_t first_word_of(const ctx *c, size_t p, size_t e, const char *const *list, size_t n, const uint64_t *m,
+                            const uint64_t *m2)
 {
-    if (n > WORD_ROWS_MAX || p >= e) {
+    if (!m) {
         for (size_t i = 0; i < n; i++)
             if (word_at(c, p, e, list[i]))
                 return i;
         return n;
     }
-    pk_once(&word_rows_once, &word_rows_ready, make_word_rows);
-    const uint64_t *m = wr->at[ascii_lower((unsigned char)c->t.s[p])];
-    /* a row of two bytes or more needs the text's second byte before e */
-    static const uint64_t all[2] = {~(uint64_t)0, ~(uint64_t)0};
-    const uint64_t *m2 = p + 1 < e ? wr->second[ascii_lower((unsigned char)c->t.s[p + 1])] : all;
     for (size_t h = 0; h < 2; h++)
         for (uint64_t bits = m[h] & m2[h]; bits; bits &= bits - 1) {
             size_t i = h * 64 + (size_t)__builtin_ctzll(bits);
@@ -202,6 +198,24 @@ static size_t first_word(const ctx *c, size_t p, size_t e, const char *const *li
                 return i;
         }
     return n;
+}
+
+/* The first row of list[0..n) (in table order) that stands at p as
+   word_at() finds it, or n; wr holds the list's rows by their first byte.
+   (The rows' bits are read where it is asked: most places open with no
+   row's two bytes, and are told so without a call.) */
+static inline size_t first_word(const ctx *c, size_t p, size_t e, const char *const *list, size_t n, const word_rows *wr)
+{
+    if (n > WORD_ROWS_MAX || p >= e)
+        return first_word_of(c, p, e, list, n, NULL, NULL);
+    pk_once(&word_rows_once, &word_rows_ready, make_word_rows);
+    const uint64_t *m = wr->at[ascii_lower((unsigned char)c->t.s[p])];
+    /* a row of two bytes or more needs the text's second byte before e */
+    static const uint64_t all[2] = {~(uint64_t)0, ~(uint64_t)0};
+    const uint64_t *m2 = p + 1 < e ? wr->second[ascii_lower((unsigned char)c->t.s[p + 1])] : all;
+    if (!((m[0] & m2[0]) | (m[1] & m2[1])))
+        return n;
+    return first_word_of(c, p, e, list, n, m, m2);
 }
 
 /* The rows of unit_nouns.tsv that a form opening with a byte (in ASCII
