@@ -3038,9 +3038,11 @@ static char *build_regnum_pattern(void)
     return p;
 }
 
-/* Whether the pcre2 fragment q holds a group that captures: a '(' outside
-   brackets, not escaped, that no '?' or '*' follows. */
-static int fragment_captures(const char *q)
+/* Whether the pcre2 fragment q holds a group other than those that
+   neither capture nor set an option nor act as a verb: "(?:", a
+   lookahead or lookbehind, or "(?>" (a '(' outside brackets, not escaped).
+   Such a group's number, option or verb could reach past its row. */
+static int fragment_groups_reach(const char *q)
 {
     int cls = 0;
     for (; *q; q++) {
@@ -3050,7 +3052,8 @@ static int fragment_captures(const char *q)
             cls = *q != ']';
         else if (*q == '[')
             cls = 1;
-        else if (*q == '(' && q[1] != '?' && q[1] != '*')
+        else if (*q == '(' && !(q[1] == '?' && (q[2] == ':' || q[2] == '=' || q[2] == '!' || q[2] == '>' ||
+                                                (q[2] == '<' && (q[3] == '=' || q[3] == '!')))))
             return 1;
     }
     return 0;
@@ -3059,8 +3062,9 @@ static int fragment_captures(const char *q)
 /* The first character of a formula row that a group of rows can take in
    front of it: an ASCII letter or a Latin-1 letter (0xC3 and a byte after
    it) that no quantifier follows, in a row with no '|' at its top and no
-   group that captures; folded (a Latin-1 letter as 0xC3 << 8 and its
-   second byte), or -1. *len: its bytes. */
+   group that captures, sets an option or acts as a verb; folded (a
+   Latin-1 letter as 0xC3 << 8 and its second byte), or -1. *len: its
+   bytes. */
 static int row_first(const char *row, size_t *len)
 {
     const unsigned char *u = (const unsigned char *)row;
@@ -3072,7 +3076,7 @@ static int row_first(const char *row, size_t *len)
     else
         return -1;
     unsigned char next = u[*len];
-    if (next == '?' || next == '*' || next == '+' || next == '{' || pk_fragment_alternates(row) || fragment_captures(row))
+    if (next == '?' || next == '*' || next == '+' || next == '{' || pk_fragment_alternates(row) || fragment_groups_reach(row))
         return -1;
     return key;
 }
@@ -3091,8 +3095,9 @@ static int row_first(const char *row, size_t *len)
    (each character matches its own without case, and none of another), so
    at any place the first row that matches is the first of the one group
    that can, as in the table's order. A row that cannot stand so (no
-   letter first, a quantifier after it, a '|' at its top or a group that
-   captures, numbered in the rows' order): the table's order. */
+   letter first, a quantifier after it, a '|' at its top, or a group whose
+   number, option or verb would reach the rows after it): the table's
+   order. */
 static char *build_formula_pattern(const formula_entry *rows, size_t n, int each)
 {
     size_t need = 64;
