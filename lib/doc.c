@@ -57,6 +57,8 @@ char *pk_fold(ctx *c, size_t s, size_t e)
     size_t o = 0;
 #if !defined(__SSE2__)
     int sp = 0; /* a space is owed before the next byte written */
+#else
+    unsigned after_ws = 1; /* the output is empty or ends in a space */
 #endif
     for (size_t i = s; i < e;) {
 #if defined(__SSE2__)
@@ -75,19 +77,24 @@ char *pk_fold(ctx *c, size_t s, size_t e)
             __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + i));
             unsigned nl = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
             unsigned ws = nl | (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
-            unsigned after_ws = o == 0 || out[o - 1] == ' ';
             unsigned stop = (nl | (ws & ((ws << 1) | after_ws))) & in;
             _mm_storeu_si128((__m128i *)(void *)(out + o), x);
+            /* (whether the output ends in a space, from the bits: the bytes
+               written as they stand hold no line break, a stop) */
             if (!stop) {
                 o += m;
                 i += m;
+                after_ws = ws >> (m - 1) & 1;
                 continue;
             }
             size_t k = (size_t)__builtin_ctz(stop);
+            if (k)
+                after_ws = ws >> (k - 1) & 1;
             o += k;
             i += k + 1;
-            if (o > 0 && out[o - 1] != ' ')
+            if (!after_ws)
                 out[o++] = ' ';
+            after_ws = 1;
         }
 #else
         const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;

@@ -127,11 +127,11 @@ static inline size_t plain_run(char *w, const char *p, size_t r)
         size_t m = r - j;
         uint64_t lo, hi = fill;
         if (m >= 8) {
+            /* (the last eight shifted down past those of lo: by 8 and
+               then 8 * (15 - m), no shift of 64 where m is 8) */
             memcpy(&lo, q, 8);
-            if (m > 8) {
-                memcpy(&hi, q + m - 8, 8);
-                hi = hi >> (8 * (16 - m)) | fill << (8 * (m - 8));
-            }
+            memcpy(&hi, q + m - 8, 8);
+            hi = hi >> 8 >> (8 * (15 - m)) | fill << (8 * (m - 8));
         } else {
             lo = last_bytes(q, m);
         }

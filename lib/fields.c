@@ -48,12 +48,14 @@ static const doc_word doc_words[] = {
 /* doc_words' rows read once: each row's length; at the first row of a
    type, the end of its rows and what else makes it hold (DOC_PARAGRAPH,
    DOC_DECISION); at the first row of a run of them with one first byte,
-   the end of the run */
+   the end of the run and the second bytes of its rows (as bits; every
+   byte where a row has no second byte) */
 enum { DOC_PARAGRAPH = 1, DOC_DECISION = 2 };
 typedef struct doc_rows {
     size_t len[N_DOC_WORDS];
     size_t type_end[N_DOC_WORDS];
     size_t run_end[N_DOC_WORDS];
+    uint64_t second[N_DOC_WORDS][4];
     int also[N_DOC_WORDS];
 } doc_rows;
 static doc_rows doc_rows_made;
@@ -76,6 +78,13 @@ static void make_doc_rows(void)
             for (l = k + 1; l < j && doc_words[l].word[0] == doc_words[k].word[0];)
                 l++;
             d->run_end[k] = l;
+            for (size_t r = k; r < l; r++) {
+                unsigned char b = (unsigned char)doc_words[r].word[1];
+                if (b)
+                    d->second[k][b >> 6] |= (uint64_t)1 << (b & 63);
+                else
+                    memset(d->second[k], 0xFF, sizeof d->second[k]);
+            }
         }
     }
 }
@@ -92,7 +101,12 @@ static int has_any(const ctx *c, const doc_rows *d, size_t k, size_t l)
     }
     /* from each place of their first byte (a capital, rare in prose):
        memchr skips to them faster than memmem searches for a whole word */
-    for (; (p = memchr(p, doc_words[k].word[0], (size_t)(end - p))) != NULL; p++)
+    const uint64_t *second = d->second[k];
+    for (; (p = memchr(p, doc_words[k].word[0], (size_t)(end - p))) != NULL; p++) {
+        /* (the byte after it first, against the run's second bytes at
+           once: most places of the first byte are no row's) */
+        if (p + 1 < end && !(second[p[1] >> 6] >> (p[1] & 63) & 1))
+            continue;
         for (size_t i = k; i < l; i++) {
             const char *w = doc_words[i].word;
             /* the second byte first: most places of the first are no word's */
@@ -104,6 +118,7 @@ static int has_any(const ctx *c, const doc_rows *d, size_t k, size_t l)
             if (p + m >= end || !((p[m] >= 'a' && p[m] <= 'z') || p[m] >= 0xC0))
                 return 1;
         }
+    }
     return 0;
 }
 

@@ -217,10 +217,13 @@ static int row_at(const class_row *r, const char *s, size_t n, size_t k)
 static const char *match_rows(const char *s, size_t n, char scope, int anchored)
 {
     size_t lo, hi = scope_rows(scope, n, &lo), best = hi;
-    for (size_t i = 0; i + 1 < n && (!anchored || i == 0); i++) {
-        /* the rows before best are as long as it or longer: none fits from here on */
-        if (best < hi && rows[best].len > n - i)
-            break;
+    /* the places [0, lim): where a pair stands, only the first when
+       anchored, and, once a row is found, where one as long fits (the rows
+       before best are as long as it or longer: none fits past them) */
+    size_t lim = n ? n - 1 : 0;
+    if (anchored && lim > 1)
+        lim = 1;
+    for (size_t i = 0; i < lim; i++) {
         if (!pair_seen(row_pairs.opens, s + i))
             continue;
         unsigned k = pair_bit((unsigned char)s[i], (unsigned char)s[i + 1]);
@@ -233,6 +236,8 @@ static const char *match_rows(const char *s, size_t n, char scope, int anchored)
             if (r < lo || m > n - i || (unsigned char)s[i + m - 1] != row_pairs.by_last[j] || !row_at(&rows[r], s, n, i))
                 continue;
             best = r;
+            if (lim > n - m + 1)
+                lim = n - m + 1;
             break;
         }
     }

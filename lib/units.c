@@ -1768,7 +1768,8 @@ static void from_cues(ctx *c, size_t s, size_t e, int *budget, unit_keys *keys)
            from 0x80) or a hyphen */
 #if defined(__SSE2__)
         /* sixteen places at a time to the next after another byte (the
-           test below, for each of the bytes low[p - 1 .. p + 15)); the
+           portable step's test below, for each of the bytes
+           low[p - 1 .. p + 15)); the
            last fewer too, read into the room pk_lower leaves after the
            lower case (sixteen bytes and more), the places from n on put
            aside */
@@ -1792,10 +1793,14 @@ static void from_cues(ctx *c, size_t s, size_t e, int *budget, unit_keys *keys)
         }
         if (p >= n)
             break;
-#endif
+        /* (p opens a word: the step above stops at no other place) */
+        if (!cue_may(low, p, n))
+            continue;
+#else
         unsigned char pb = p ? (unsigned char)low[p - 1] : ' ';
         if (pb >= 0x80 || pb == '-' || ((pb | 0x20) >= 'a' && (pb | 0x20) <= 'z') || !cue_may(low, p, n))
             continue;
+#endif
         /* the rows that open with this byte, longest first: the first that
            stands here is the longest */
         const unit_cue *best = NULL;
