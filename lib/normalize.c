@@ -409,11 +409,11 @@ enum { GAP_EMPTY = 1, GAP_SPACE = 2 };
 
 /* A text line's record: the lines that go (page furniture, headers
    repeated) and the blank ones take none, the blank ones told by the gap
-   of the text line after them. (Offsets in 32 bits, as the map's: 16
+   of the text line after them. (Offsets in 32 bits, as the map's: 20
    bytes a line, where a text of short lines, "Sida 1 (2)\n\f" over and
    over, has one every six bytes) */
 typedef struct rline {
-    uint32_t e;      /* the line's break in pass-1 text */
+    uint32_t s, e;   /* raw bounds in pass-1 text */
     uint32_t ts, te; /* trimmed bounds */
     unsigned char gap; /* the lines since the text line before (GAP_*) */
 } rline;
@@ -895,6 +895,7 @@ static size_t line_records(const buf *b, rline *L, breaks *it, unsigned *blank)
                     top--;
                 }
                 if (kept) {
+                    l->s = (uint32_t)s;
                     l->e = (uint32_t)i;
                     l->ts = (uint32_t)ts;
                     l->te = (uint32_t)te;
