@@ -880,6 +880,14 @@ static size_t line_records(const buf *b, rline *L, breaks *it, unsigned *blank)
                 last_text = 1;
                 const char *t = text + ts;
                 size_t tn = te - ts;
+                /* the record written before the tests below, in the next
+                   slot (free for the next line where this one goes): no
+                   bounds kept across them */
+                l->s = (uint32_t)s;
+                l->e = (uint32_t)i;
+                l->ts = (uint32_t)ts;
+                l->te = (uint32_t)te;
+                l->gap = gap;
                 if (may_be_furniture(t) && is_furniture(t, tn)) {
                     kept = 0;
                     top -= top && tp.later; /* (counted on a later page) */
@@ -895,11 +903,6 @@ static size_t line_records(const buf *b, rline *L, breaks *it, unsigned *blank)
                     top--;
                 }
                 if (kept) {
-                    l->s = (uint32_t)s;
-                    l->e = (uint32_t)i;
-                    l->ts = (uint32_t)ts;
-                    l->te = (uint32_t)te;
-                    l->gap = gap;
                     l++;
                     gap = 0;
                 } else {
