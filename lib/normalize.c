@@ -1092,7 +1092,10 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
        shorter lines counts them first, below */
     size_t cap = b->n / 16 + 68, c = 0, q = 0;
     uint32_t *at = pk_arena_alloc(a, cap * sizeof *at);
-    for (; q + 64 <= b->n && c + 67 <= cap; q += 64)
+    /* (the bounds taken once: the blocks whole below the end, the room's
+       last count before a block) */
+    const size_t qend = b->n & ~(size_t)63, cmax = cap - 67;
+    for (; q < qend && c <= cmax; q += 64)
         c = flatten_block(at, c, BREAKS64((const __m128i *)(const void *)(b->s + q)), (uint32_t)q);
     if (q + 64 > b->n && c + 67 <= cap) {
         /* the last block read sixteen bytes at a time into the text's
