@@ -409,11 +409,11 @@ enum { GAP_EMPTY = 1, GAP_SPACE = 2 };
 
 /* A text line's record: the lines that go (page furniture, headers
    repeated) and the blank ones take none, the blank ones told by the gap
-   of the text line after them. (Offsets in 32 bits, as the map's: 16
+   of the text line after them. (Offsets in 32 bits, as the map's: 20
    bytes a line, where a text of short lines, "Sida 1 (2)\n\f" over and
    over, has one every six bytes) */
 typedef struct rline {
-    uint32_t e;      /* the line's break in pass-1 text */
+    uint32_t s, e;   /* raw bounds in pass-1 text */
     uint32_t ts, te; /* trimmed bounds */
     unsigned char gap; /* the lines since the text line before (GAP_*) */
 } rline;
@@ -880,6 +880,14 @@ static size_t line_records(const buf *b, rline *L, breaks *it, unsigned *blank)
                 last_text = 1;
                 const char *t = text + ts;
                 size_t tn = te - ts;
+                /* the record written before the tests below, in the next
+                   slot (free for the next line where this one goes): no
+                   bounds kept across them */
+                l->s = (uint32_t)s;
+                l->e = (uint32_t)i;
+                l->ts = (uint32_t)ts;
+                l->te = (uint32_t)te;
+                l->gap = gap;
                 if (may_be_furniture(t) && is_furniture(t, tn)) {
                     kept = 0;
                     top -= top && tp.later; /* (counted on a later page) */
@@ -895,10 +903,6 @@ static size_t line_records(const buf *b, rline *L, breaks *it, unsigned *blank)
                     top--;
                 }
                 if (kept) {
-                    l->e = (uint32_t)i;
-                    l->ts = (uint32_t)ts;
-                    l->te = (uint32_t)te;
-                    l->gap = gap;
                     l++;
                     gap = 0;
                 } else {
@@ -1088,7 +1092,10 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
        shorter lines counts them first, below */
     size_t cap = b->n / 16 + 68, c = 0, q = 0;
     uint32_t *at = pk_arena_alloc(a, cap * sizeof *at);
-    for (; q + 64 <= b->n && c + 67 <= cap; q += 64)
+    /* (the bounds taken once: the blocks whole below the end, the room's
+       last count before a block) */
+    const size_t qend = b->n & ~(size_t)63, cmax = cap - 67;
+    for (; q < qend && c <= cmax; q += 64)
         c = flatten_block(at, c, BREAKS64((const __m128i *)(const void *)(b->s + q)), (uint32_t)q);
     if (q + 64 > b->n && c + 67 <= cap) {
         /* the last block read sixteen bytes at a time into the text's
