@@ -1230,10 +1230,13 @@ static void capital_places(ctx *c)
         goto done;
 #if defined(__SSE2__)
     while (p + 17 <= n) {
-        /* room for every byte of the next 256 (the three places written
-           for the last bytes whatever they hold among them) */
-        if (k + 256 > cap) {
-            size_t more = k + 256 > 2 * cap ? k + 256 : 2 * cap;
+        /* room for every byte of the next 256, or of the rest of the text
+           when shorter (the three places written for the last bytes
+           whatever they hold among them fall before the end of that: each
+           step reads sixteen or thirty-two bytes before the text's end) */
+        size_t ahead = n - p < 256 ? n - p : 256;
+        if (k + ahead > cap) {
+            size_t more = k + ahead > 2 * cap ? k + ahead : 2 * cap;
             at = pk_arena_grow(c->a, at, cap * sizeof *at, more * sizeof *at);
             if (!at)
                 goto done;
@@ -1434,10 +1437,14 @@ void pk_scan_text(ctx *c)
        first room: no kind's first place waits for its room (a branch
        that most kinds take once in each text) */
     memset(pl, 0, sizeof pl);
-    uint32_t *room = pk_arena_alloc(c->a, PK_CUE_KINDS * ROOM * sizeof *room);
+    /* (a short text, such as a paragraph of whole minutes, a room of its
+       size: one of ROOM for each kind of cue would be most of the memory
+       its extraction takes) */
+    uint32_t first = c->t.n / 16 + 4 < ROOM ? (uint32_t)(c->t.n / 16 + 4) : (uint32_t)ROOM;
+    uint32_t *room = pk_arena_alloc(c->a, PK_CUE_KINDS * first * sizeof *room);
     for (int kind = 0; room && kind < PK_CUE_KINDS; kind++) {
-        pl[kind].at = room + kind * ROOM;
-        pl[kind].cap = ROOM;
+        pl[kind].at = room + (size_t)kind * first;
+        pl[kind].cap = first;
     }
     pass ps = {.s = c->t.s, .n = c->t.n, .a = c->a};
     size_t n = c->t.n, depth = sc->depth;
