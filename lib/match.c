@@ -1520,12 +1520,12 @@ typedef struct formula_heads {
     int all;               /* some row has no head */
 } formula_heads;
 
-/* The first '|' of the pcre2 fragment q outside parentheses and brackets
-   (and, when at_close, the first ')' that closes a group q stands in), or
-   its end: escapes and character classes passed over. */
-static const char *fragment_top(const char *q, int at_close)
+/* The first byte at or after q of a pcre2 fragment that stands outside
+   its character classes and is no escape's, or its end (q itself outside
+   any class). */
+static const char *fragment_plain(const char *q)
 {
-    int depth = 0, cls = 0;
+    int cls = 0;
     for (; *q; q++) {
         if (*q == '\\' && q[1])
             q++;
@@ -1533,7 +1533,20 @@ static const char *fragment_top(const char *q, int at_close)
             cls = *q != ']';
         else if (*q == '[')
             cls = 1;
-        else if (*q == '(')
+        else
+            break;
+    }
+    return q;
+}
+
+/* The first '|' of the pcre2 fragment q outside parentheses and brackets
+   (and, when at_close, the first ')' that closes a group q stands in), or
+   its end: escapes and character classes passed over. */
+static const char *fragment_top(const char *q, int at_close)
+{
+    int depth = 0;
+    for (q = fragment_plain(q); *q; q = fragment_plain(q + 1)) {
+        if (*q == '(')
             depth++;
         else if (*q == ')') {
             if (depth == 0 && at_close)
@@ -3044,18 +3057,10 @@ static char *build_regnum_pattern(void)
    Such a group's number, option or verb could reach past its row. */
 static int fragment_groups_reach(const char *q)
 {
-    int cls = 0;
-    for (; *q; q++) {
-        if (*q == '\\' && q[1])
-            q++;
-        else if (cls)
-            cls = *q != ']';
-        else if (*q == '[')
-            cls = 1;
-        else if (*q == '(' && !(q[1] == '?' && (q[2] == ':' || q[2] == '=' || q[2] == '!' || q[2] == '>' ||
-                                                (q[2] == '<' && (q[3] == '=' || q[3] == '!')))))
+    for (q = fragment_plain(q); *q; q = fragment_plain(q + 1))
+        if (*q == '(' && !(q[1] == '?' && (q[2] == ':' || q[2] == '=' || q[2] == '!' || q[2] == '>' ||
+                                           (q[2] == '<' && (q[3] == '=' || q[3] == '!')))))
             return 1;
-    }
     return 0;
 }
 
