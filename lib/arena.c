@@ -165,6 +165,13 @@ void pk_arena_free(arena *a)
     a->cur = a->end = NULL;
 }
 
+void pk_arena_release(arena *a, void *mark)
+{
+    char *m = mark;
+    if (a->head && m && m >= (char *)a->head->data && m <= a->cur)
+        a->cur = m;
+}
+
 void *pk_vec_grow(arena *a, vec *v)
 {
     size_t cap = v->cap ? v->cap * 2 : 8;

@@ -501,6 +501,11 @@ static int admin_at(ctx *c, size_t from, size_t to, size_t *s, size_t *e)
     size_t pos = from;
     while (pos <= to && pk_rx_match(c, RX_ADMIN, pos, to, ov, 3)) {
         pos = ov[1];
+        /* each match's lowered and folded copies given back when it is
+           not the one: the lines that say where a matter was prepared
+           ask about every match in the 400 bytes after them, and kept
+           they were most of such a text's memory */
+        void *mark = c->a->cur;
         size_t hs = ov[4], he = ov[5];
         const char *h = c->t.s + hs;
         size_t hn = he - hs;
@@ -528,8 +533,10 @@ static int admin_at(ctx *c, size_t from, size_t to, size_t *s, size_t *e)
         int bare = 0;
         for (size_t k = 0; k < pk_n_admin_noun && !bare; k++)
             bare = strncmp(low, pk_admin_noun[k], strlen(pk_admin_noun[k])) == 0;
-        if (bare)
+        if (bare) {
+            pk_arena_release(c->a, mark);
             continue;
+        }
         /* "KUNGSHOLMENS STADSDELSFÖRVALTNING": a heading in capitals */
         int caps = hn > 2 && pk_is_upper_at(h, hn) && pk_is_upper_at(h + hn - 1, 1);
         int district = opens_with(low, pk_district_prefix, pk_n_district_prefix);
@@ -544,6 +551,7 @@ static int admin_at(ctx *c, size_t from, size_t to, size_t *s, size_t *e)
             *e = he;
             return 1;
         }
+        pk_arena_release(c->a, mark);
     }
     return 0;
 }

@@ -57,6 +57,11 @@ void *pk_arena_grow(arena *a, void *old, size_t old_n, size_t new_n);
 char *pk_arena_strndup(arena *a, const char *s, size_t n);
 char *pk_arena_strdup(arena *a, const char *s);
 void pk_arena_free(arena *a);
+/* Scratch memory given back: what was allocated since mark (a->cur then)
+   is free again when it all lies in the head block still; else (a new
+   block was taken since) it stays until pk_arena_free. Nothing may point
+   into it afterwards. */
+void pk_arena_release(arena *a, void *mark);
 /* malloc through the injectable hook, so that tests can make allocations fail */
 void *pk_malloc(size_t n);
 void *pk_realloc(void *p, size_t n);
