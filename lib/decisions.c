@@ -121,6 +121,7 @@ typedef struct open_words {
 } open_words;
 static open_words open_rows;
 static pthread_once_t open_rows_once = PTHREAD_ONCE_INIT;
+static int open_rows_ready;
 
 static int ascii_alpha(unsigned char ch) { return (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'; }
 
@@ -152,9 +153,8 @@ static size_t open_word(const char *src, char *w)
     return best;
 }
 
-static void make_open_rows(void)
+static void open_rows_of(open_words *o)
 {
-    open_words *o = &open_rows;
     if (pk_n_open_formulas > OPEN_WORDS) {
         o->all = 1;
         return;
@@ -169,11 +169,17 @@ static void make_open_rows(void)
     }
 }
 
+static void make_open_rows(void)
+{
+    open_rows_of(&open_rows);
+    __atomic_store_n(&open_rows_ready, 1, __ATOMIC_RELEASE);
+}
+
 /* May an open formula stand in [s, e)? 0 when no row's word does (any
    match lies in the range: its word, in ASCII, does too). */
 static int open_may(const ctx *c, size_t s, size_t e)
 {
-    pthread_once(&open_rows_once, make_open_rows);
+    pk_once(&open_rows_once, &open_rows_ready, make_open_rows);
     const open_words *o = &open_rows;
     if (o->all)
         return 1;
@@ -473,6 +479,7 @@ typedef struct leads {
 } leads;
 static leads lead_rows;
 static pthread_once_t lead_rows_once = PTHREAD_ONCE_INIT;
+static int lead_rows_ready;
 
 /* The last bytes (eight at most) of s[0..n), the last as the low byte */
 static inline uint64_t tail_of(const char *s, size_t n)
@@ -505,6 +512,7 @@ static void make_lead_rows(void)
     }
     if (pk_n_decision_leads > MAX_LEADS) {
         ld->all = 1;
+        __atomic_store_n(&lead_rows_ready, 1, __ATOMIC_RELEASE);
         return;
     }
     /* the rows counted by their last byte, then placed in table order
@@ -529,11 +537,12 @@ static void make_lead_rows(void)
         ld->mask[k] = m >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * m)) - 1;
         ld->row[k] = (unsigned short)i;
     }
+    __atomic_store_n(&lead_rows_ready, 1, __ATOMIC_RELEASE);
 }
 
 static const leads *leads_init(void)
 {
-    pthread_once(&lead_rows_once, make_lead_rows);
+    pk_once(&lead_rows_once, &lead_rows_ready, make_lead_rows);
     return &lead_rows;
 }
 

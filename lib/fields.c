@@ -60,6 +60,7 @@ typedef struct doc_rows {
 } doc_rows;
 static doc_rows doc_rows_made;
 static pthread_once_t doc_rows_once = PTHREAD_ONCE_INIT;
+static int doc_rows_ready;
 
 static void make_doc_rows(void)
 {
@@ -87,6 +88,7 @@ static void make_doc_rows(void)
             }
         }
     }
+    __atomic_store_n(&doc_rows_ready, 1, __ATOMIC_RELEASE);
 }
 
 /* One of the words of rows [k, l) (all with the same first byte) occurs
@@ -131,7 +133,7 @@ static int has_any(const ctx *c, const doc_rows *d, size_t k, size_t l)
    (decision). */
 static const char *doc_type(const ctx *c, int decision)
 {
-    pthread_once(&doc_rows_once, make_doc_rows);
+    pk_once(&doc_rows_once, &doc_rows_ready, make_doc_rows);
     const doc_rows *d = &doc_rows_made;
     for (size_t i = 0, j; i < N_DOC_WORDS; i = j) {
         j = d->type_end[i];

@@ -476,6 +476,7 @@ static inline unsigned char first_lowered(const char *s)
 enum { FIRST_FURNITURE = 1, FIRST_CONJ = 2 };
 static unsigned char line_first[256];
 static pthread_once_t line_first_once = PTHREAD_ONCE_INIT;
+static int line_first_ready;
 
 static void make_line_first(void)
 {
@@ -490,6 +491,7 @@ static void make_line_first(void)
         for (unsigned c = 0; c < 256; c++) /* (an empty row: any byte) */
             if (c == (unsigned char)pk_suspended_next[k][0] || !pk_suspended_next[k][0])
                 line_first[c] |= FIRST_CONJ;
+    __atomic_store_n(&line_first_ready, 1, __ATOMIC_RELEASE);
 }
 
 /* The line s[0..n) (n > 0) may be page furniture, by its first byte: one
@@ -836,7 +838,7 @@ static size_t line_records(const buf *b, rline *L, breaks *it, unsigned *blank)
     size_t s = 0, gone = 0, text_then_empty = 0;
     int page = 0, last_text = 0;
     unsigned char gap = 0;
-    pthread_once(&line_first_once, make_line_first);
+    pk_once(&line_first_once, &line_first_ready, make_line_first);
     /* the lines at a page's top: the first page's first text lines (kept),
        then the first six text lines of each later page (compared with
        those); top counts down the lines left to keep or compare, so that

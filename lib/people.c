@@ -1377,6 +1377,7 @@ static const struct label {
 static uint16_t label_rows[LABEL_QUADS];
 static size_t label_min = SIZE_MAX;
 static pthread_once_t label_rows_once = PTHREAD_ONCE_INIT;
+static int label_rows_ready;
 
 /* the hash of the four bytes at s (a line at least label_min long) */
 static inline size_t label_quad(const char *s)
@@ -1404,6 +1405,7 @@ static void make_label_rows(void)
     }
     for (unsigned b = 0; b < 256; b++)
         line_opens[b] |= (unsigned char)(b >= 0x80 || b - 'A' < 26 || b == ' ' || b == '\n');
+    __atomic_store_n(&label_rows_ready, 1, __ATOMIC_RELEASE);
 }
 
 /* The lines that labelled() and the signature blocks look at, found in one
@@ -1421,7 +1423,7 @@ typedef struct line_picks {
 
 static void pick_lines(ctx *c, const segs *g, line_picks *lp)
 {
-    pthread_once(&label_rows_once, make_label_rows);
+    pk_once(&label_rows_once, &label_rows_ready, make_label_rows);
     lp->rows = label_rows;
     lp->nlabel = lp->nsign = 0;
     lp->label = g->nlines ? pk_arena_alloc(c->a, 2 * g->nlines * sizeof *lp->label) : NULL;
