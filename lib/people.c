@@ -320,9 +320,10 @@ static PK_ALWAYS_INLINE void name_bits_at(const char *s, size_t p, unsigned shif
     b->up |= (uint64_t)(unsigned)_mm_movemask_epi8(bytes_in(x, 'A', 'Z')) << shift;
     b->low |= (uint64_t)(unsigned)_mm_movemask_epi8(bytes_in(x, 'a', 'z')) << shift;
     b->space |= (uint64_t)(unsigned)_mm_movemask_epi8(sp) << shift;
+    /* (the bytes from 0x80 on asked of every block, without a branch on
+       whether it holds one: a block of ASCII was as unpredictable as the
+       text) */
     unsigned high = (unsigned)_mm_movemask_epi8(x);
-    if (!high)
-        return; /* ASCII: no 0xC3, no two-byte letter */
     b->high |= (uint64_t)high << shift;
     __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(s + p + 1));
     __m128i c3 = _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3));
@@ -390,7 +391,10 @@ static PK_ALWAYS_INLINE int name_bits_answer(const ctx *c, size_t q, size_t e, c
         return b->high >> k & 1 ? -1 : 0;
     unsigned r2 = (unsigned)__builtin_ctzll(~ok & ~(uint64_t)0 << k);
     first[0] = r;
-    first[1] = r2 < win && !(b->high >> r2 & 1) && c->t.s[q + r2] != '-' ? r2 : 0;
+    /* (r2 is at most win + 1, and the byte there may be read: the text
+       has room after its end; the three tests made without a branch) */
+    unsigned known = (unsigned)(r2 < win) & (unsigned)!(b->high >> r2 & 1) & (unsigned)(c->t.s[q + r2] != '-');
+    first[1] = known ? r2 : 0;
     return 1;
 }
 
@@ -1235,8 +1239,7 @@ static PK_ALWAYS_INLINE int may_sign(const ctx *c, const line *nl)
         __m128i s1 = _mm_or_si128(_mm_cmpeq_epi8(x1, sp_b), _mm_cmpeq_epi8(x1, nl_b));
         uint64_t sp = (uint64_t)(unsigned)_mm_movemask_epi8(s0) | (uint64_t)(unsigned)_mm_movemask_epi8(s1) << 16;
         int closed = len <= 32; /* the line ends in the window */
-        if (closed)
-            sp |= ~(uint64_t)0 << len;
+        sp |= ((uint64_t)0 - (uint64_t)closed) & (~(uint64_t)0 << (len & 63)); /* (without a branch on it) */
         /* the words' first and last bytes; past the window, a word whose
            last byte is the window's last may go on */
         uint64_t in = ~sp & 0xFFFFFFFFu, starts = in & ~(in << 1), ends = in & ~(in >> 1);
@@ -1365,8 +1368,7 @@ static const struct label {
 };
 
 /* The labels by their first four bytes, as bits (bit k: labels[k]) under
-   a hash of the four (label_quad()), made once from the rows, with the
-   length of the shortest: a line shorter holds none, and most others
+   a hash of the four (label_quad()), made once from the rows: most lines
    cost one test that fails, even those that open with a label's first
    two bytes ("Kommunstyrelsen" by "Kontaktperson", a line in six or so:
    a test that passed as unpredictably). Two openings of one hash share
@@ -1375,11 +1377,10 @@ static const struct label {
    miss a line more often than the lines its collisions pass cost). */
 #define LABEL_QUADS 256
 static uint16_t label_rows[LABEL_QUADS];
-static size_t label_min = SIZE_MAX;
 static pthread_once_t label_rows_once = PTHREAD_ONCE_INIT;
 static int label_rows_ready;
 
-/* the hash of the four bytes at s (a line at least label_min long) */
+/* the hash of the four bytes at s (which may be read past a line's end) */
 static inline size_t label_quad(const char *s)
 {
     uint32_t v;
@@ -1387,11 +1388,12 @@ static inline size_t label_quad(const char *s)
     return (size_t)((v * 0x9E3779B1u) >> 24) & (LABEL_QUADS - 1);
 }
 
-/* The first bytes of the lines that pick_lines() looks at further: a
-   label's first (from the rows), and those may_sign() reads on from (a
-   capital A-Z, a byte from 0x80 on, a space or a line break); a line that
-   opens with any other is neither (most lines of prose, which open in
-   small letters). */
+/* The first bytes of the lines that pick_lines() looks at further, as
+   bits: a label's first (from the rows, LINE_OPENS_LABEL), and those
+   may_sign() reads on from (a capital A-Z, a byte from 0x80 on, a space
+   or a line break: LINE_OPENS_SIGN); a line that opens with any other is
+   neither (most lines of prose, which open in small letters). */
+enum { LINE_OPENS_LABEL = 1, LINE_OPENS_SIGN = 2 };
 static unsigned char line_opens[256];
 
 static void make_label_rows(void)
@@ -1399,12 +1401,11 @@ static void make_label_rows(void)
     _Static_assert(sizeof labels / sizeof *labels <= 16, "a label's bit in label_rows");
     for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
         label_rows[label_quad(labels[k].word)] |= (uint16_t)(1u << k);
-        line_opens[(unsigned char)labels[k].word[0]] = 1;
-        if (labels[k].len < label_min)
-            label_min = labels[k].len;
+        line_opens[(unsigned char)labels[k].word[0]] = LINE_OPENS_LABEL;
     }
     for (unsigned b = 0; b < 256; b++)
-        line_opens[b] |= (unsigned char)(b >= 0x80 || b - 'A' < 26 || b == ' ' || b == '\n');
+        if (b >= 0x80 || b - 'A' < 26 || b == ' ' || b == '\n')
+            line_opens[b] |= LINE_OPENS_SIGN;
     __atomic_store_n(&label_rows_ready, 1, __ATOMIC_RELEASE);
 }
 
@@ -1432,15 +1433,32 @@ static void pick_lines(ctx *c, const segs *g, line_picks *lp)
         return;
     /* the counts and bounds in locals, which the lists' stores cannot change */
     const line *lines = g->lines;
-    size_t nlines = g->nlines, nlabel = 0, nsign = 0;
+    size_t nlines = g->nlines, nlabel = 0, nsign = 0, ncand = 0;
+    /* Every line's tests without a branch on their answers (lines that
+       open with a label or a capital come as unpredictably as the text):
+       each index is written to both lists, and a list moves on by 0 or 1.
+       A line is listed for the labels when its first byte is a label's and
+       its first four bytes' hash a label's: one shorter than any label, or
+       that shares only their hash, fails the rows' comparison in
+       labelled(). The four bytes are read from any line: the text has room
+       after its end. The lines may_sign() is asked of are listed first, in
+       sign[], and asked after. (blank is 0 or 1; the last line has none
+       below it.) */
+    unsigned blank = nlines ? (unsigned)lines[0].blank : 0u;
     for (size_t i = 0; i < nlines; i++) {
         const line *nl = &lines[i];
-        if (nl->blank || !line_opens[(unsigned char)c->t.s[nl->s]])
-            continue;
-        if (nl->e - nl->s >= label_min && label_rows[label_quad(c->t.s + nl->s)])
-            lp->label[nlabel++] = (uint32_t)i;
-        if (i + 1 < nlines && !lines[i + 1].blank && !nl->heading && may_sign(c, nl))
-            lp->sign[nsign++] = (uint32_t)i;
+        const char *t = c->t.s + nl->s;
+        unsigned open = line_opens[(unsigned char)t[0]] & (blank - 1u);
+        blank = i + 1 < nlines ? (unsigned)nl[1].blank : 1u;
+        lp->label[nlabel] = (uint32_t)i;
+        nlabel += (open & LINE_OPENS_LABEL) & (unsigned)(label_rows[label_quad(t)] != 0);
+        lp->sign[ncand] = (uint32_t)i;
+        ncand += (open >> 1) & (blank ^ 1u) & (unsigned)!nl->heading;
+    }
+    for (size_t x = 0; x < ncand; x++) {
+        uint32_t i = lp->sign[x];
+        lp->sign[nsign] = i;
+        nsign += (size_t)may_sign(c, &lines[i]);
     }
     lp->nlabel = nlabel;
     lp->nsign = nsign;
