@@ -499,9 +499,8 @@ static PK_ALWAYS_INLINE void keep_start(const ctx *c, name_starts *ns, size_t p,
     ns->nspace += before == ' ';
 }
 
-#if defined(__SSE2__)
 /* find_name_starts()'s classes of the byte after the first space after a
-   capital: one a name may go on from (A-Z, or a byte from 0x80 on but
+   capital (and name_walk_on()'s of the byte after a name word's): one a name may go on from (A-Z, or a byte from 0x80 on but
    0xC3), one no name goes on from (ASCII other than A-Z and a particle's
    first letter), the first letter of a particle (NAME_PARTICLE_FIRST,
    from the rows: "af", "von"), which particle_at() must say, and 0xC3,
@@ -518,6 +517,7 @@ enum { AFTER_SPACE_GOES = 0, AFTER_SPACE_NO = 1, AFTER_SPACE_C3 = 2, AFTER_SPACE
 static const unsigned char after_space[256] = {AFTER_SPACE64(0), AFTER_SPACE64(64), AFTER_SPACE64(128),
                                                AFTER_SPACE64(192)};
 #undef AFTER_SPACE
+#if defined(__SSE2__)
 /* the classes of after_space that stop a name, by the byte after: 0xC3
    stops one before a Latin-1 small letter's second byte (ß-ÿ), and the
    class of the ASCII bytes no name goes on from at any (a class held
@@ -525,11 +525,11 @@ static const unsigned char after_space[256] = {AFTER_SPACE64(0), AFTER_SPACE64(6
 #define AFTER_SPACE(b) (AFTER_SPACE_NO | ((b) >= 0x9F && (b) <= 0xBF ? AFTER_SPACE_C3 : 0))
 static const unsigned char after_space_stops[256] = {AFTER_SPACE64(0), AFTER_SPACE64(64), AFTER_SPACE64(128),
                                                      AFTER_SPACE64(192)};
+#undef AFTER_SPACE
+#endif
 #undef AFTER_SPACE64
 #undef AFTER_SPACE16
 #undef AFTER_SPACE4
-#undef AFTER_SPACE
-#endif
 
 /* The places of a capital before a small letter (scan.c's
    PK_CUE_CAPITALS: A-Z before a-z or a byte from 0x80 on, or a lead byte
@@ -695,24 +695,26 @@ typedef struct name_words {
    NAME_ASK_PCRE2; *reps and *k as it leaves them */
 static PK_ALWAYS_INLINE size_t name_walk_on(const ctx *c, size_t p, size_t e, size_t *reps, word *found, size_t *k)
 {
-    while (*reps < 3 && p < e && (c->t.s[p] == ' ' || c->t.s[p] == '\n')) {
-        /* pcre2 tries the particle first; it opens with a small letter,
-           so without it no word could follow */
-        size_t w = p + 1;
-        if (w >= e)
+    for (const char *t = c->t.s; *reps < 3;) {
+        /* a space or line break, a byte after it in the range, and that
+           byte no ASCII other than A-Z and a particle's first letter (no
+           word, as name_word_end() would say, and no particle: in small
+           letters a-z, a byte from 0x80 on opens none): asked in one
+           branch (each alone was as unpredictable as the text). The two
+           bytes may be read: p is at most the text's end, which has room
+           after it. */
+        unsigned char a = (unsigned char)t[p], b = (unsigned char)t[p + 1];
+        unsigned cls = after_space[b];
+        if (!((unsigned)(p + 1 < e) & ((unsigned)(a == ' ') | (unsigned)(a == '\n')) & (unsigned)!(cls & AFTER_SPACE_NO)))
             break;
-        unsigned char b = (unsigned char)c->t.s[w];
-        if ((unsigned char)(b - 'A') >= 26 && b < 0x80) {
-            /* ASCII other than A-Z: no word, as name_word_end() would
-               say, unless a particle stands there (in small letters a-z:
-               a byte from 0x80 on opens none), and a capital after it.
-               Most such words open with a byte no particle opens with
-               (NAME_PARTICLE_FIRST), and are not asked for their spaces. */
-            size_t m = NAME_PARTICLE_FIRST(b) ? particle_at(c, w, e) : 0;
+        size_t w = p + 1;
+        if (cls & AFTER_SPACE_PARTICLE) {
+            /* pcre2 tries the particle first, and a capital must follow it */
+            size_t m = particle_at(c, w, e);
             if (!m)
                 break;
             w += m;
-            if (w >= e || ((unsigned char)c->t.s[w] < 0x80 && (unsigned char)(c->t.s[w] - 'A') >= 26))
+            if (w >= e || ((unsigned char)t[w] < 0x80 && (unsigned char)(t[w] - 'A') >= 26))
                 break;
         }
         size_t r = name_word_end(c, w, e);
