@@ -540,7 +540,8 @@ static name_starts find_name_starts(ctx *c)
 {
     const pk_cues *q = pk_cue_places(c, PK_CUE_CAPITALS);
     name_starts ns = {NULL, 0, NULL, NULL, NULL, 0, 0};
-    uint32_t *at = q->n ? pk_arena_alloc(c->a, 3 * q->n * sizeof *at) : NULL;
+    /* (four places more: next_name() reads the places four at a time) */
+    uint32_t *at = q->n ? pk_arena_alloc(c->a, (3 * q->n + 4) * sizeof *at) : NULL;
     uint16_t *first = q->n ? pk_arena_alloc(c->a, q->n * sizeof *first) : NULL;
     size_t i = 0;
     if (!at || !first)
@@ -771,8 +772,27 @@ static PK_ALWAYS_INLINE size_t name_end_words(const ctx *c, size_t q, size_t e, 
    saves and loads, and ns's bounds and *i read again from memory. */
 static PK_ALWAYS_INLINE int next_name(ctx *c, const name_starts *ns, size_t *i, size_t pos, size_t end, size_t *ov, name_words *nw)
 {
+#if defined(__SSE2__)
+    /* the places before pos skipped four at a time, their count taken
+       from the comparisons' bits (a walk's exit after none, one or two
+       was as unpredictable as the names' lengths); the places are below
+       2^32, and so is pos where one may stand before it, and room for
+       four more stands after them (find_name_starts()) */
+    const __m128i bias = _mm_set1_epi32(INT32_MIN);
+    const __m128i before = _mm_xor_si128(_mm_set1_epi32((int)(uint32_t)(pos < UINT32_MAX ? pos : UINT32_MAX)), bias);
+    for (size_t left; (left = ns->n - *i) != 0;) {
+        __m128i x = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(const void *)(ns->at + *i)), bias);
+        unsigned m = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmplt_epi32(x, before)));
+        m &= left >= 4 ? 15u : (1u << left) - 1;
+        unsigned k = (unsigned)__builtin_ctz(~m);
+        *i += k;
+        if (k < 4)
+            break;
+    }
+#else
     while (*i < ns->n && ns->at[*i] < pos)
         (*i)++;
+#endif
     for (; *i < ns->n && ns->at[*i] < end; (*i)++) {
         size_t q = ns->at[*i], r = name_end_words(c, q, end, nw, &ns->first[*i]);
         if (r == NAME_ASK_PCRE2)
