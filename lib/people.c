@@ -394,7 +394,7 @@ static PK_ALWAYS_INLINE int name_bits_answer(const ctx *c, size_t q, size_t e, c
     /* (r2 is at most win + 1, and the byte there may be read: the text
        has room after its end; the three tests made without a branch) */
     unsigned known = (unsigned)(r2 < win) & (unsigned)!(b->high >> r2 & 1) & (unsigned)(c->t.s[q + r2] != '-');
-    first[1] = known ? r2 : 0;
+    first[1] = r2 & (0u - known);
     return 1;
 }
 
@@ -1821,7 +1821,13 @@ typedef struct member {
     word w[4];         /* shaped is looked up in the tables only when a run asks */
 } member;
 
-static int space_at(const ctx *c, size_t p) { return p < c->t.n && (c->t.s[p] == ' ' || c->t.s[p] == '\n'); }
+/* (p is at most the text's end, and the byte there may be read: the
+   three tests without a branch) */
+static int space_at(const ctx *c, size_t p)
+{
+    unsigned char b = (unsigned char)c->t.s[p];
+    return (p < c->t.n) & ((b == ' ') | (b == '\n'));
+}
 
 /* The first byte from p on that is no space or line break. Most places
    hold one space or none, and the first is stepped over without a branch
