@@ -1249,11 +1249,9 @@ static PK_ALWAYS_INLINE int may_sign(const ctx *c, const line *nl)
     if (nl->s + 32 <= c->t.n) {
         const char *t = c->t.s + nl->s;
         size_t len = nl->e - nl->s;
-        /* most lines that fail do so at their first byte: ASCII, no
-           capital and no space (no name word opens there) */
-        unsigned char a0 = (unsigned char)t[0];
-        if (a0 < 0x80 && (unsigned char)(a0 - 'A') >= 26 && a0 != ' ' && a0 != '\n')
-            return 0;
+        /* (a line that opens with ASCII other than a capital, a space or
+           a line break, where no name word opens, is never asked:
+           pick_lines() lists none) */
         __m128i x0 = _mm_loadu_si128((const __m128i *)(const void *)t);
         __m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)(t + 16));
         const __m128i sp_b = _mm_set1_epi8(' '), nl_b = _mm_set1_epi8('\n');
