@@ -97,12 +97,16 @@ static size_t drop_place(const ctx *c, size_t s, size_t e)
 {
     /* the word endings of people_words.tsv (body_ending), so
        "stadsdelsnämnd" and "stadsdelsnämnden" are in */
-    size_t p = e;
+    /* (one space or none, most often: the first stepped over without a
+       branch; e is at most the text's end, whose byte may be read) */
+    size_t p = e + (size_t)((e < c->t.n) & (c->t.s[e] == ' '));
     while (p < c->t.n && c->t.s[p] == ' ')
         p++;
     /* no word after a space, or one that opens with an ASCII byte other
-       than a-z (no small letter): no place, and no walk to its end */
-    if (p == e || p >= c->t.n || ((unsigned char)c->t.s[p] < 0x80 && (unsigned char)(c->t.s[p] - 'a') >= 26))
+       than a-z (no small letter): no place, and no walk to its end (asked
+       in one branch) */
+    unsigned char b = (unsigned char)c->t.s[p];
+    if ((unsigned)(p == e) | (unsigned)(p >= c->t.n) | ((unsigned)(b < 0x80) & (unsigned)((unsigned char)(b - 'a') >= 26)))
         return e;
     size_t q = p;
     while (q < c->t.n && c->t.s[q] != ' ' && c->t.s[q] != '\n' && c->t.s[q] != ',' && c->t.s[q] != '.')
@@ -2034,13 +2038,25 @@ static void party_after(ctx *c, member *m)
     q += (size_t)((q < c->t.n) & (c->t.s[q] == ' '));
     while (q < c->t.n && c->t.s[q] == ' ')
         q++;
-    if (q < c->t.n && c->t.s[q] == '\n')
-        q++;
+    /* (a line break after them stepped over without a branch: q is at
+       most the text's end, whose byte may be read) */
+    q += (size_t)((q < c->t.n) & (c->t.s[q] == '\n'));
     m->end = p;
     if (q < c->t.n && c->t.s[q] == '(') {
         size_t r = q + 1;
-        while (r < c->t.n && r < q + 12 && c->t.s[r] != ')' && c->t.s[r] != '\n')
-            r++;
+#if defined(__SSE2__)
+        /* the first ')' or line break in the eleven bytes after it, in one
+           read where the text holds them (the walk's exit was as
+           unpredictable as the words' lengths), else at q + 12 */
+        if (q + 17 <= c->t.n) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + r));
+            unsigned hit = (unsigned)_mm_movemask_epi8(
+                _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(')')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))));
+            r += (size_t)__builtin_ctz(hit | 0x800u);
+        } else
+#endif
+            while (r < c->t.n && r < q + 12 && c->t.s[r] != ')' && c->t.s[r] != '\n')
+                r++;
         if (r < c->t.n && c->t.s[r] == ')' && r > q + 1 && (m->party = party_of(c, c->t.s + q + 1, r - q - 1, member_given(c, m)))) {
             m->paren = 1;
             m->end = r + 1;
