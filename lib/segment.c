@@ -515,6 +515,13 @@ static inline unsigned stops_in16(const char *p)
                              _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('!')), _mm_cmpeq_epi8(x, _mm_set1_epi8('?'))));
     return (unsigned)_mm_movemask_epi8(m);
 }
+
+/* The same for the sixty-four bytes at p (bit j for byte j). */
+static inline uint64_t stops_in64(const char *p)
+{
+    return (uint64_t)stops_in16(p) | (uint64_t)stops_in16(p + 16) << 16 | (uint64_t)stops_in16(p + 32) << 32 |
+           (uint64_t)stops_in16(p + 48) << 48;
+}
 #endif
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -564,24 +571,48 @@ void pk_sentence_bounds(const pk_text *t, size_t lo, size_t hi, size_t pos, size
     while (lo < pos && ((unsigned char)t->s[lo] & 0xC0) == 0x80)
         lo++;
     size_t i = pos;
+#if defined(__SSE2__)
+    /* the stops (stops_in64()) of the block of sixty-four bytes from below
+       not tried yet, those below i; the blocks read from pos down. A block
+       holds a line break or two, so that the test for a stop found goes
+       the same way most times, where a block of sixteen bytes left it to
+       chance; the last bytes above lo, fewer than sixty-four, as below */
+    size_t below = pos;
+    uint64_t m = 0;
+#endif
     while (i > lo) {
+#if defined(__SSE2__)
+        while (!m && below >= lo + 64) {
+            below -= 64;
+            m = stops_in64(t->s + below);
+        }
+        if (m) {
+            /* the last stop below i: the tests below at the byte after it */
+            size_t p = below + 63 - (size_t)__builtin_clzll(m);
+            m ^= (uint64_t)1 << (p - below);
+            i = p + 1;
+        } else {
+            /* (no stop among the bytes from below up to i) */
+            if (i > below)
+                i = below;
+#endif
 #ifdef SKIP_WORDS
         /* sixteen bytes at a time (SSE2), then eight, to the nearest byte
            before i where the tests below can hold */
 #if defined(__SSE2__)
         while (i >= lo + 16) {
-            unsigned m = stops_in16(t->s + i - 16);
-            if (m) {
-                i -= 15 - (size_t)(31 - __builtin_clz(m));
+            unsigned m16 = stops_in16(t->s + i - 16);
+            if (m16) {
+                i -= 15 - (size_t)(31 - __builtin_clz(m16));
                 goto stop_before;
             }
             i -= 16;
         }
 #endif
         while (i >= lo + 8) {
-            uint64_t m = stops_in(t->s + i - 8);
-            if (m) {
-                i -= (size_t)__builtin_clzll(m) / 8;
+            uint64_t m8 = stops_in(t->s + i - 8);
+            if (m8) {
+                i -= (size_t)__builtin_clzll(m8) / 8;
                 break;
             }
             i -= 8;
@@ -591,6 +622,9 @@ void pk_sentence_bounds(const pk_text *t, size_t lo, size_t hi, size_t pos, size
 #endif
         if (i == lo)
             break;
+#endif
+#if defined(__SSE2__)
+        }
 #endif
         if (t->s[i - 1] == '\n' && ((i >= 2 && i - 1 > lo && t->s[i - 2] == '\n') || line_starts_item(t, i) ||
                                     prev_line_is_heading(t, lo, i - 1)))
@@ -603,22 +637,42 @@ void pk_sentence_bounds(const pk_text *t, size_t lo, size_t hi, size_t pos, size
         i++;
     *s = i;
     size_t j = pos;
+#if defined(__SSE2__)
+    /* the same forward: the stops of the block of sixty-four bytes from
+       at not tried yet (those at j and after), next the block after it */
+    size_t at = pos, next = pos;
+    uint64_t f = 0;
+#endif
     while (j < hi) {
+#if defined(__SSE2__)
+        while (!f && next + 64 <= hi) {
+            at = next;
+            f = stops_in64(t->s + at);
+            next += 64;
+        }
+        if (f) {
+            j = at + (size_t)__builtin_ctzll(f);
+            f &= f - 1;
+        } else {
+            /* (no stop among the bytes from j up to next) */
+            if (j < next)
+                j = next;
+#endif
 #ifdef SKIP_WORDS
 #if defined(__SSE2__)
         while (j + 16 <= hi) {
-            unsigned m = stops_in16(t->s + j);
-            if (m) {
-                j += (size_t)__builtin_ctz(m);
+            unsigned m16 = stops_in16(t->s + j);
+            if (m16) {
+                j += (size_t)__builtin_ctz(m16);
                 goto stop_at;
             }
             j += 16;
         }
 #endif
         while (j + 8 <= hi) {
-            uint64_t m = stops_in(t->s + j);
-            if (m) {
-                j += (size_t)__builtin_ctzll(m) / 8;
+            uint64_t m8 = stops_in(t->s + j);
+            if (m8) {
+                j += (size_t)__builtin_ctzll(m8) / 8;
                 break;
             }
             j += 8;
@@ -628,6 +682,9 @@ void pk_sentence_bounds(const pk_text *t, size_t lo, size_t hi, size_t pos, size
 #endif
         if (j >= hi)
             break;
+#endif
+#if defined(__SSE2__)
+        }
 #endif
         if (ends_here(t->s[j]) && is_terminator(t, lo, j)) {
             j++;
