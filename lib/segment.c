@@ -3,6 +3,7 @@
    abbreviations, so that "bl.a." does not end one). */
 #include "internal.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 #if defined(__SSE2__)
@@ -101,6 +102,60 @@ static inline int heading_kind(const char *s, size_t n)
 int pk_heading_kind(const char *s, size_t n)
 {
     return heading_kind(s, n);
+}
+
+/* heading_kind() out of line: the few lines of a text that the filter
+   below lets by. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int heading_kind_out(const char *s, size_t n)
+{
+    return heading_kind(s, n);
+}
+
+/* The filter of heading_kind_line(), made once per process from the
+   rows' filter and the forms' ends: for a line's first byte, the lengths
+   of the rows that begin with it lowered (heading_first[], no bit above
+   60: heading_kind()'s longest line with no colon, nor bit 0); for its
+   last byte, whether a form's end may end there (LAST_FORM: its last
+   byte, ORed with 0x20 as ends_folded() compares) or heading_kind() trims
+   it (LAST_TRIM: a space, a colon). */
+enum { LAST_FORM = 1, LAST_TRIM = 2 };
+static uint64_t heading_first[256];
+static unsigned char heading_last[256];
+static pthread_once_t heading_filter_once = PTHREAD_ONCE_INIT;
+static int heading_filter_ready;
+
+static void make_heading_filter(void)
+{
+    const unsigned char f1 = (unsigned char)(FORM_END_1[sizeof FORM_END_1 - 2] | 0x20);
+    const unsigned char f2 = (unsigned char)(FORM_END_2[sizeof FORM_END_2 - 2] | 0x20);
+    for (unsigned c = 0; c < 256; c++) {
+        unsigned first = c >= 'A' && c <= 'Z' ? c + 32 : c;
+        heading_first[c] = pk_heading_first[first] & ((((uint64_t)1 << 61) - 1) & ~(uint64_t)1);
+        unsigned char low = (unsigned char)(c | 0x20);
+        heading_last[c] = (unsigned char)((low == f1 || low == f2 ? LAST_FORM : 0) | (c == ' ' || c == ':' ? LAST_TRIM : 0));
+    }
+    __atomic_store_n(&heading_filter_ready, 1, __ATOMIC_RELEASE);
+}
+
+/* heading_kind() of the line s[0..n) of a text (the byte s[n] read: its
+   break, or the text's end), in the pass over the lines: one branch a
+   line, and a call for the few it lets by (a row's first byte and length,
+   a form's last byte in no more than 60 bytes, a space or a colon at the
+   end), where heading_kind() took several (an empty line, a line longer
+   than 60 bytes, its first byte and its end: each as a text's lines come,
+   in no order a branch could foretell). */
+static inline int heading_kind_line(const char *s, size_t n)
+{
+    /* (n == 0: the byte after the line; no row of no byte, and
+       heading_kind() tells such a line at once) */
+    unsigned last = heading_last[(unsigned char)s[n - (n != 0)]];
+    uint64_t row = heading_first[(unsigned char)s[0]] >> (n & 63);
+    if (((unsigned)(n - 1 < 60) & ((unsigned)row | last)) | (last >> 1))
+        return heading_kind_out(s, n);
+    return H_NONE;
 }
 
 /* pk_heading_kind() of the line s[0..n), trimmed, that it has not
@@ -261,6 +316,7 @@ void pk_segment(arena *a, const pk_text *t, segs *out)
             return;
         }
         const char *text = t->s;
+        pk_once(&heading_filter_once, &heading_filter_ready, make_heading_filter);
         if (t->base == 0 && t->n == ends[t->nlines - 1]) {
             /* the whole (its lines found the first time): a line ends at
                each end */
@@ -275,7 +331,7 @@ void pk_segment(arena *a, const pk_text *t, segs *out)
                 l->s = s;
                 l->e = i;
                 l->blank = i == s;
-                l->heading = heading_kind(text + s, i - s);
+                l->heading = heading_kind_line(text + s, i - s);
                 s = i + 1;
             }
             return;
@@ -298,7 +354,7 @@ void pk_segment(arena *a, const pk_text *t, segs *out)
                     l->blank = w->blank;
                 } else {
                     l->blank = l->e == l->s;
-                    l->heading = l->blank ? H_NONE : heading_kind(text + l->s, l->e - l->s);
+                    l->heading = heading_kind_line(text + l->s, l->e - l->s);
                 }
             }
             return;
@@ -312,7 +368,7 @@ void pk_segment(arena *a, const pk_text *t, segs *out)
                 l->heading = H_NONE;
             } else {
                 l->blank = 0;
-                l->heading = heading_kind(text + s, i - s);
+                l->heading = heading_kind_line(text + s, i - s);
             }
             s = i + 1;
         }
@@ -459,6 +515,13 @@ static inline unsigned stops_in16(const char *p)
                              _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('!')), _mm_cmpeq_epi8(x, _mm_set1_epi8('?'))));
     return (unsigned)_mm_movemask_epi8(m);
 }
+
+/* The same for the sixty-four bytes at p (bit j for byte j). */
+static inline uint64_t stops_in64(const char *p)
+{
+    return (uint64_t)stops_in16(p) | (uint64_t)stops_in16(p + 16) << 16 | (uint64_t)stops_in16(p + 32) << 32 |
+           (uint64_t)stops_in16(p + 48) << 48;
+}
 #endif
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -508,24 +571,48 @@ void pk_sentence_bounds(const pk_text *t, size_t lo, size_t hi, size_t pos, size
     while (lo < pos && ((unsigned char)t->s[lo] & 0xC0) == 0x80)
         lo++;
     size_t i = pos;
+#if defined(__SSE2__)
+    /* the stops (stops_in64()) of the block of sixty-four bytes from below
+       not tried yet, those below i; the blocks read from pos down. A block
+       holds a line break or two, so that the test for a stop found goes
+       the same way most times, where a block of sixteen bytes left it to
+       chance; the last bytes above lo, fewer than sixty-four, as below */
+    size_t below = pos;
+    uint64_t m = 0;
+#endif
     while (i > lo) {
+#if defined(__SSE2__)
+        while (!m && below >= lo + 64) {
+            below -= 64;
+            m = stops_in64(t->s + below);
+        }
+        if (m) {
+            /* the last stop below i: the tests below at the byte after it */
+            size_t p = below + 63 - (size_t)__builtin_clzll(m);
+            m ^= (uint64_t)1 << (p - below);
+            i = p + 1;
+        } else {
+            /* (no stop among the bytes from below up to i) */
+            if (i > below)
+                i = below;
+#endif
 #ifdef SKIP_WORDS
         /* sixteen bytes at a time (SSE2), then eight, to the nearest byte
            before i where the tests below can hold */
 #if defined(__SSE2__)
         while (i >= lo + 16) {
-            unsigned m = stops_in16(t->s + i - 16);
-            if (m) {
-                i -= 15 - (size_t)(31 - __builtin_clz(m));
+            unsigned m16 = stops_in16(t->s + i - 16);
+            if (m16) {
+                i -= 15 - (size_t)(31 - __builtin_clz(m16));
                 goto stop_before;
             }
             i -= 16;
         }
 #endif
         while (i >= lo + 8) {
-            uint64_t m = stops_in(t->s + i - 8);
-            if (m) {
-                i -= (size_t)__builtin_clzll(m) / 8;
+            uint64_t m8 = stops_in(t->s + i - 8);
+            if (m8) {
+                i -= (size_t)__builtin_clzll(m8) / 8;
                 break;
             }
             i -= 8;
@@ -535,6 +622,9 @@ void pk_sentence_bounds(const pk_text *t, size_t lo, size_t hi, size_t pos, size
 #endif
         if (i == lo)
             break;
+#endif
+#if defined(__SSE2__)
+        }
 #endif
         if (t->s[i - 1] == '\n' && ((i >= 2 && i - 1 > lo && t->s[i - 2] == '\n') || line_starts_item(t, i) ||
                                     prev_line_is_heading(t, lo, i - 1)))
@@ -547,22 +637,42 @@ void pk_sentence_bounds(const pk_text *t, size_t lo, size_t hi, size_t pos, size
         i++;
     *s = i;
     size_t j = pos;
+#if defined(__SSE2__)
+    /* the same forward: the stops of the block of sixty-four bytes from
+       at not tried yet (those at j and after), next the block after it */
+    size_t at = pos, next = pos;
+    uint64_t f = 0;
+#endif
     while (j < hi) {
+#if defined(__SSE2__)
+        while (!f && next + 64 <= hi) {
+            at = next;
+            f = stops_in64(t->s + at);
+            next += 64;
+        }
+        if (f) {
+            j = at + (size_t)__builtin_ctzll(f);
+            f &= f - 1;
+        } else {
+            /* (no stop among the bytes from j up to next) */
+            if (j < next)
+                j = next;
+#endif
 #ifdef SKIP_WORDS
 #if defined(__SSE2__)
         while (j + 16 <= hi) {
-            unsigned m = stops_in16(t->s + j);
-            if (m) {
-                j += (size_t)__builtin_ctz(m);
+            unsigned m16 = stops_in16(t->s + j);
+            if (m16) {
+                j += (size_t)__builtin_ctz(m16);
                 goto stop_at;
             }
             j += 16;
         }
 #endif
         while (j + 8 <= hi) {
-            uint64_t m = stops_in(t->s + j);
-            if (m) {
-                j += (size_t)__builtin_ctzll(m) / 8;
+            uint64_t m8 = stops_in(t->s + j);
+            if (m8) {
+                j += (size_t)__builtin_ctzll(m8) / 8;
                 break;
             }
             j += 8;
@@ -572,6 +682,9 @@ void pk_sentence_bounds(const pk_text *t, size_t lo, size_t hi, size_t pos, size
 #endif
         if (j >= hi)
             break;
+#endif
+#if defined(__SSE2__)
+        }
 #endif
         if (ends_here(t->s[j]) && is_terminator(t, lo, j)) {
             j++;
