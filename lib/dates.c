@@ -537,12 +537,14 @@ static PK_ALWAYS_INLINE void hits_at(const ctx *c, int set, size_t p, size_t ds,
     }
 }
 
-/* The label rows' hits in the line [ls, le) outside the date [ds, de). */
-static void find_label_cues(const ctx *c, size_t ls, size_t le, size_t ds, size_t de, cue_hit *best)
+/* The label rows' hits in the line [ls, le) (a date after it), from the
+   place ia on: the first at ls or after, or one after places that give
+   no hit. */
+static void find_label_cues(const ctx *c, size_t ia, size_t ls, size_t le, cue_hit *best)
 {
     const struct date_cue_rows *cr = c->date_cue_rows;
-    for (size_t ia = first_place(c->date_cue_rows, ls); ia < cr->nat && cr->at[ia] < le; ia++)
-        hits_at(c, SET_LABEL, cr->at[ia], ds, de, ls, le, best, NULL);
+    for (; ia < cr->nat && cr->at[ia] < le; ia++)
+        hits_at(c, SET_LABEL, cr->at[ia], le, le, ls, le, best, NULL);
 }
 
 /* The prose rows' hits in the sentence [ss, se) of the date x, each row's
@@ -628,20 +630,27 @@ static int label_in(const ctx *c, size_t s, size_t e, int whole)
         f++;
     if (f == e || (whole && !pk_is_upper_at(c->t.s + f, e - f)))
         return -1;
+    const struct date_cue_rows *cr = c->date_cue_rows;
+    size_t ia;
     if (whole) {
         /* and the label opens in that word: the first cue place from f
            stands there (or at the byte after it), nothing but word bytes
            before it */
-        const struct date_cue_rows *cr = c->date_cue_rows;
-        size_t ia = first_place(c->date_cue_rows, f);
+        ia = first_place(cr, f);
         if (ia == cr->nat || cr->at[ia] >= e)
             return -1;
         for (size_t w = f; w < cr->at[ia]; w++)
             if (!word_byte((unsigned char)c->t.s[w]))
                 return -1;
+        /* the spaces before f: a place there opens no label row unless
+           one opens with a space */
+        if (cr->g->opens[SET_LABEL][' '])
+            ia = first_place(cr, s);
+    } else {
+        ia = first_place(cr, s);
     }
     cue_hit best = {-1, 0, 0, 0};
-    find_label_cues(c, s, e, e, e, &best);
+    find_label_cues(c, ia, s, e, &best);
     if (best.row < 0)
         return -1;
     if (whole) {
@@ -707,7 +716,7 @@ static const char *role_of(ctx *c, const dcand *x, size_t hdr_end, size_t fence_
        in the input, where the spaces stand */
     if (head && !alone && column_start(c->t.s, ls, x->s) && prev_line(c, ls, &ps, &pe)) {
         cue_hit best = {-1, 0, 0, 0};
-        find_label_cues(c, ps, pe, pe, pe, &best);
+        find_label_cues(c, first_place(c->date_cue_rows, ps), ps, pe, &best);
         if (best.row >= 0) {
             size_t dc = input_column(c, x->s), lc = input_column(c, best.s);
             if ((dc > lc ? dc - lc : lc - dc) <= 8)
