@@ -127,9 +127,49 @@ static const char role_document[] = "document", role_meeting[] = "meeting", role
 static const char *const role_names[] = {role_document, role_meeting, role_deadline, role_ceremony,
                                          role_other,    role_meeting, role_other};
 
-static int word_byte(unsigned char ch)
+static inline int word_byte(unsigned char ch)
 {
-    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch >= 0x80;
+    /* the three ranges tested together, without a branch between them: a
+       word's bytes and the bytes around it come in no order a predictor
+       learns */
+    return ((unsigned)((ch | 0x20) - 'a') < 26) | ((unsigned)(ch - '0') < 10) | (ch >= 0x80);
+}
+
+#if defined(__SSE2__)
+/* The bits of the sixteen bytes at s that are no word's (word_byte()). */
+static inline unsigned non_word16(const char *s)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i l = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(l, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(l, _mm_set1_epi8('z' + 1)));
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+    /* (a byte of 0x80 or more is negative: no letter or digit above, a word's by its sign) */
+    return ~(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(letter, digit), v)) & 0xFFFF;
+}
+#endif
+
+/* The start of the word that ends at p (p itself when the byte before p
+   is no word's), not before lo: with SSE2 the sixteen bytes before p at
+   once (a word is most often shorter), not a byte at a time for as many
+   bytes as the word has, a count no predictor learns. */
+static inline size_t word_start(const char *s, size_t lo, size_t p)
+{
+#if defined(__SSE2__)
+    while (p >= lo + 16) {
+        unsigned m = non_word16(s + p - 16);
+        if (m)
+            return p - 16 + (size_t)(32 - __builtin_clz(m));
+        p -= 16;
+    }
+    if (p > lo && p >= 16) {
+        /* fewer than sixteen bytes from lo: those before lo stop it too */
+        unsigned m = non_word16(s + p - 16) | ((1u << (16 - (p - lo))) - 1);
+        return p - 16 + (size_t)(32 - __builtin_clz(m));
+    }
+#endif
+    while (p > lo && word_byte((unsigned char)s[p - 1]))
+        p--;
+    return p;
 }
 
 /* The part's bytes from j on at p (its first j stand before p), not
@@ -226,8 +266,7 @@ static int hit_better(const cue_hit *h, const cue_hit *best)
    header's label stands, and not "... vid sammanträde 2024-04-15". */
 static int column_start(const char *s, size_t lo, size_t p)
 {
-    while (p > lo && word_byte((unsigned char)s[p - 1]))
-        p--;
+    p = word_start(s, lo, p);
     return p == lo || s[p - 1] == '\n' || (p >= lo + 2 && s[p - 1] == ' ' && s[p - 2] == ' ');
 }
 
@@ -431,10 +470,6 @@ struct date_cue_rows {
     const cue_groups *g;
     const uint32_t *at; /* the places, in order */
     size_t nat;
-    /* the index of the last walk's first place (first_place()): the
-       dates come in order, and the windows around one date lie near each
-       other */
-    size_t near;
 };
 
 static struct date_cue_rows *cue_rows_of(ctx *c)
@@ -444,23 +479,25 @@ static struct date_cue_rows *cue_rows_of(ctx *c)
     const pk_cues *q = pk_cue_places(c, PK_CUE_DATES);
     r->at = q->at;
     r->nat = q->n;
-    r->near = 0;
     return r;
 }
 
-/* The index of the first place from p, a step at a time from the last
-   question's: the steps back or on pass the places of the windows around
-   a date and between two dates, a bounded stretch of text each. */
-static PK_ALWAYS_INLINE size_t first_place(struct date_cue_rows *cr, size_t p)
+/* The index of the first place from p: a binary search whose halvings
+   select rather than branch, as many for every question of a document
+   (a walk from the last question's place, a step at a time, took as many
+   steps as the places between, a count no predictor learns). */
+static PK_ALWAYS_INLINE size_t first_place(const struct date_cue_rows *cr, size_t p)
 {
-    const uint32_t *at = cr->at;
-    size_t ia = cr->near;
-    while (ia > 0 && at[ia - 1] >= p)
-        ia--;
-    while (ia < cr->nat && at[ia] < p)
-        ia++;
-    cr->near = ia;
-    return ia;
+    const uint32_t *at = cr->at, *b = at;
+    size_t n = cr->nat;
+    if (!n)
+        return 0;
+    while (n > 1) {
+        size_t half = n / 2;
+        b = b[half] < p ? b + half : b;
+        n -= half;
+    }
+    return (size_t)(b - at) + (*b < p);
 }
 
 /* Every hit outside the date [ds, de) of the rows of `set` at the cue
@@ -536,12 +573,14 @@ static PK_ALWAYS_INLINE void hits_at(const ctx *c, int set, size_t p, size_t ds,
     }
 }
 
-/* The label rows' hits in the line [ls, le) outside the date [ds, de). */
-static void find_label_cues(const ctx *c, size_t ls, size_t le, size_t ds, size_t de, cue_hit *best)
+/* The label rows' hits in the line [ls, le) (a date after it), from the
+   place ia on: the first at ls or after, or one after places that give
+   no hit. */
+static void find_label_cues(const ctx *c, size_t ia, size_t ls, size_t le, cue_hit *best)
 {
     const struct date_cue_rows *cr = c->date_cue_rows;
-    for (size_t ia = first_place(c->date_cue_rows, ls); ia < cr->nat && cr->at[ia] < le; ia++)
-        hits_at(c, SET_LABEL, cr->at[ia], ds, de, ls, le, best, NULL);
+    for (; ia < cr->nat && cr->at[ia] < le; ia++)
+        hits_at(c, SET_LABEL, cr->at[ia], le, le, ls, le, best, NULL);
 }
 
 /* The prose rows' hits in the sentence [ss, se) of the date x, each row's
@@ -627,20 +666,27 @@ static int label_in(const ctx *c, size_t s, size_t e, int whole)
         f++;
     if (f == e || (whole && !pk_is_upper_at(c->t.s + f, e - f)))
         return -1;
+    const struct date_cue_rows *cr = c->date_cue_rows;
+    size_t ia;
     if (whole) {
         /* and the label opens in that word: the first cue place from f
            stands there (or at the byte after it), nothing but word bytes
            before it */
-        const struct date_cue_rows *cr = c->date_cue_rows;
-        size_t ia = first_place(c->date_cue_rows, f);
+        ia = first_place(cr, f);
         if (ia == cr->nat || cr->at[ia] >= e)
             return -1;
         for (size_t w = f; w < cr->at[ia]; w++)
             if (!word_byte((unsigned char)c->t.s[w]))
                 return -1;
+        /* the spaces before f: a place there opens no label row unless
+           one opens with a space */
+        if (cr->g->opens[SET_LABEL][' '])
+            ia = first_place(cr, s);
+    } else {
+        ia = first_place(cr, s);
     }
     cue_hit best = {-1, 0, 0, 0};
-    find_label_cues(c, s, e, e, e, &best);
+    find_label_cues(c, ia, s, e, &best);
     if (best.row < 0)
         return -1;
     if (whole) {
@@ -706,7 +752,7 @@ static const char *role_of(ctx *c, const dcand *x, size_t hdr_end, size_t fence_
        in the input, where the spaces stand */
     if (head && !alone && column_start(c->t.s, ls, x->s) && prev_line(c, ls, &ps, &pe)) {
         cue_hit best = {-1, 0, 0, 0};
-        find_label_cues(c, ps, pe, pe, pe, &best);
+        find_label_cues(c, first_place(c->date_cue_rows, ps), ps, pe, &best);
         if (best.row >= 0) {
             size_t dc = input_column(c, x->s), lc = input_column(c, best.s);
             if ((dc > lc ? dc - lc : lc - dc) <= 8)

@@ -804,12 +804,14 @@ static void body_from_proposer(ctx *c)
 }
 
 /* A cue of the places bc starts in the line l: *k, the first of them not
-   before the lines asked so far, moves forward (the lines ascend) */
+   before the lines asked so far, moves forward (the lines ascend); the
+   answer selected, not branched on */
 static inline int body_cue_in(const pk_cues *bc, size_t *k, const line *l)
 {
     while (*k < bc->n && bc->at[*k] < l->s)
         ++*k;
-    return *k < bc->n && bc->at[*k] < l->e;
+    size_t next = *k < bc->n ? bc->at[*k] : SIZE_MAX;
+    return next < l->e;
 }
 
 void pk_extract_decisions(ctx *c)
@@ -825,7 +827,9 @@ void pk_extract_decisions(ctx *c)
        ends when all it seeks are found. A lead-in opens with a match of
        RX_BODY, which holds one of its cue words (a line ends no word, so
        the cues the one pass found are all a line holds): a line without
-       one is not asked, the cues walked beside the lines */
+       one is not asked, the cues walked beside the lines (at every line
+       while a lead-in is sought: the line's blank, heading and cue asked
+       together, one branch) */
     const pk_cues *bc = pk_cue_places(c, RX_BODY);
     size_t bi = 0;
     for (size_t i = c->focus_line; i < g->nlines; i++) {
@@ -838,7 +842,7 @@ void pk_extract_decisions(ctx *c)
                 beslut = i;
             if (lead < g->nlines && (beslut < g->nlines || !protokoll))
                 break;
-        } else if (lead == g->nlines && !l->blank && !l->heading && body_cue_in(bc, &bi, l) && is_lead_in(c, ld, l) &&
+        } else if (lead == g->nlines && (!l->blank & !l->heading & body_cue_in(bc, &bi, l)) && is_lead_in(c, ld, l) &&
                    pk_rx_match(c, RX_BODY, l->s, l->e, ov, 3) && ov[0] == l->s) {
             lead = i; /* "<Nämnd> beslutar" standing on its own line */
             lb.ks = l->s;
