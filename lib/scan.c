@@ -889,10 +889,13 @@ done:
 
 /* A kind's places while the pass notes them, and the room they have:
    in the order they are found, which is that of the text but for a few
-   (and some found twice), told once the pass is done (in_order()). */
+   (and some found twice), told as they are kept: `down` once a place
+   kept is not past the one kept before it (at[-1] before the first,
+   UINT32_MAX: the place before each is compared as it is and one, which
+   turns that to 0). */
 typedef struct places {
     uint32_t *at;
-    uint32_t n, cap;
+    uint32_t n, cap, down;
 } places;
 
 /* The pass's text and arena. */
@@ -905,54 +908,34 @@ typedef struct pass {
 /* The room each kind has at first (cut from one allocation for all). */
 #define ROOM 64
 
-/* More room for a kind's places. */
+/* More room for a kind's places (and at[-1] before them). */
 __attribute__((noinline)) /* seldom asked: out of the loop over the hits */
 static void grow_room(pass *ps, places *q)
 {
     uint32_t more = q->cap ? 2 * q->cap : ROOM;
-    q->at = pk_arena_grow(ps->a, q->at, q->cap * sizeof *q->at, more * sizeof *q->at);
+    uint32_t *from = q->at ? q->at - 1 : NULL;
+    uint32_t *to = pk_arena_grow(ps->a, from, from ? (q->cap + 1) * sizeof *to : 0, (more + 1) * sizeof *to);
+    to[0] = UINT32_MAX;
+    q->at = to + 1;
     q->cap = more;
 }
 
 /* Place p of this kind into the places of every kind when `ok`, without
    a branch on it (ok is as irregular as the text): the place is written
-   whatever ok is, and kept when ok. There is room for one more after
-   each. */
+   whatever ok is, and kept when ok, and whether it comes in order noted
+   so. There is room for one more after each. */
 static inline void add_place_if(pass *ps, places *kinds, int kind, size_t p, int ok)
 {
     places *q = &kinds[kind];
     if (q->n == q->cap)
         grow_room(ps, q);
+    q->down |= (uint32_t)ok & ((uint32_t)p < q->at[(ptrdiff_t)q->n - 1] + 1u);
     q->at[q->n] = (uint32_t)p;
     q->n += (uint32_t)ok;
 }
 
 /* Place p of this kind into the places of every kind. */
 static inline void add_place(pass *ps, places *kinds, int kind, size_t p) { add_place_if(ps, kinds, kind, p, 1); }
-
-/* The places at[0..n) come in order, each once: no branch a place (one
-   out of order is seldom, and the test of each as it was kept cost more
-   than this look at them all once they are). */
-static int in_order(const uint32_t *at, size_t n)
-{
-    uint32_t out = 0;
-    size_t i = 1;
-#if defined(__SSE2__)
-    /* four at a time against the four before them, compared as signed
-       once their top bits are flipped */
-    const __m128i flip = _mm_set1_epi32(INT_MIN);
-    __m128i up = _mm_set1_epi32(-1);
-    for (; i + 4 <= n; i += 4) {
-        __m128i x = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(const void *)(at + i)), flip);
-        __m128i w = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(const void *)(at + i - 1)), flip);
-        up = _mm_and_si128(up, _mm_cmpgt_epi32(x, w));
-    }
-    out = _mm_movemask_epi8(up) != 0xFFFF;
-#endif
-    for (; i < n; i++)
-        out |= at[i] <= at[i - 1];
-    return !out;
-}
 
 /* A kind's places in order, each once. Keys of one kind but of different
    lengths end in order, not always start in order, and two of them may
@@ -1441,9 +1424,10 @@ void pk_scan_text(ctx *c)
        size: one of ROOM for each kind of cue would be most of the memory
        its extraction takes) */
     uint32_t first = c->t.n / 16 + 4 < ROOM ? (uint32_t)(c->t.n / 16 + 4) : (uint32_t)ROOM;
-    uint32_t *room = pk_arena_alloc(c->a, PK_CUE_KINDS * first * sizeof *room);
+    uint32_t *room = pk_arena_alloc(c->a, PK_CUE_KINDS * (first + 1) * sizeof *room);
     for (int kind = 0; room && kind < PK_CUE_KINDS; kind++) {
-        pl[kind].at = room + (size_t)kind * first;
+        pl[kind].at = room + (size_t)kind * (first + 1) + 1;
+        pl[kind].at[-1] = UINT32_MAX;
         pl[kind].cap = first;
     }
     pass ps = {.s = c->t.s, .n = c->t.n, .a = c->a};
@@ -1463,11 +1447,13 @@ void pk_scan_text(ctx *c)
             four_streams(sc, &ps, pl, k ? at - depth : 0, at, (k + 1) * n / parts, st, hot);
         }
     }
+    /* (no places: no room, by a mask, a kind having places or not as the
+       text has them) */
     for (int kind = 0; kind < PK_CUE_KINDS; kind++) {
         pk_cues *q = &c->cue[kind];
-        q->at = pl[kind].n ? pl[kind].at : NULL;
+        q->at = (uint32_t *)((uintptr_t)pl[kind].at & ((uintptr_t)0 - (uintptr_t)(pl[kind].n != 0)));
         q->n = pl[kind].n;
-        if (!in_order(q->at, q->n))
+        if (pl[kind].down)
             settle(q);
     }
     /* and, beside the automaton, the capitals before a small letter */

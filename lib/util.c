@@ -2,6 +2,7 @@
 #include "internal.h"
 
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 
 #include <string.h>
@@ -332,50 +333,40 @@ size_t pk_first_from(const uint32_t *at, size_t n, size_t p)
     return (size_t)(b - at) + (*b < p);
 }
 
+/* The first place at or after p when the last answer h does not hold it
+   among its neighbours (pk_first_from_near): apart, so that the common
+   way saves no registers for a call. */
+__attribute__((noinline)) static size_t first_from_far(const uint32_t *at, size_t n, size_t p, size_t *hint)
+{
+    size_t r = pk_first_from(at, n, p);
+    *hint = r;
+    return r;
+}
+
+/* 1 when a < b, else 0, for a and b below 2^63 (the sign of a - b): an
+   integer the compiler keeps, where of a comparison's truth it may make
+   a branch */
+static inline size_t below_of(size_t a, size_t b) { return (a - b) >> (sizeof(size_t) * CHAR_BIT - 1); }
+
 size_t pk_first_from_near(const uint32_t *at, size_t n, size_t p, size_t *hint)
 {
-    size_t h = *hint;
-    if (n == 0)
-        h = 0; /* no places (and `at` may be NULL) */
-    else if (h > n)
-        h = pk_first_from(at, n, p);
-    else if (h > 0 && at[h - 1] >= p) {
-        /* the answer lies before the last one, mostly a place or two
-           back: a few steps of one, then steps back that double from
-           h - 1 (where at >= p), then a bisection of the last step */
-        h--;
-        for (int k = 0; k < 3 && h > 0; k++, h--)
-            if (at[h - 1] < p)
-                goto found;
-        if (h > 0) {
-            size_t step = 1;
-            while (h >= step && at[h - step] >= p) {
-                h -= step;
-                step *= 2;
-            }
-            size_t lo = h >= step ? h - step + 1 : 0;
-            h = lo + pk_first_from(at + lo, h - lo, p);
-        }
-    } else if (h < n && at[h] < p) {
-        /* at[h - 1] < p, and at[h] too: the answer is after h, mostly a
-           place or two on (questions asked in order): a few steps of one,
-           then steps that double, then a bisection of the last step
-           (where at[h] >= p or h is n, h itself is the answer) */
-        h++;
-        for (int k = 0; k < 3 && h < n; k++, h++)
-            if (at[h] >= p)
-                goto found;
-        if (h < n) {
-            size_t step = 1;
-            while (h + step <= n && at[h + step - 1] < p) {
-                h += step;
-                step *= 2;
-            }
-            size_t lim = h + step <= n ? step : n - h;
-            h += pk_first_from(at + h, lim, p);
-        }
-    }
-found:
-    *hint = h;
-    return h;
+    /* the answer is mostly the last one or the one after it (questions
+       asked in order): the two places from the last answer h, counted
+       below p without a branch, give it when the place before them is
+       below p (or none) and the one after them is not (or none); else
+       the places are halved (pk_first_from). A walk from h took a branch
+       on each place it passed (which way, how far), none a pattern could
+       guess. With no places (`at` may be NULL) a place of its own is
+       read, and the answer is 0. */
+    static const uint32_t none[1] = {0};
+    uintptr_t empty = (uintptr_t)0 - (uintptr_t)(n == 0);
+    const uint32_t *a = (const uint32_t *)((uintptr_t)at ^ (((uintptr_t)at ^ (uintptr_t)none) & empty));
+    size_t last = n - (n != 0), h = *hint < n ? *hint : n;
+    size_t i0 = h < last ? h : last, i1 = h + 1 < last ? h + 1 : last, i2 = h + 2 < last ? h + 2 : last;
+    size_t below = (below_of(h, n) & below_of(a[i0], p)) + (below_of(h + 1, n) & below_of(a[i1], p));
+    size_t holds = (below_of(h, 1) | below_of(a[h - (h != 0)], p)) & (below_of(n, h + 3) | (below_of(a[i2], p) ^ 1));
+    if (!holds)
+        return first_from_far(at, n, p, hint);
+    *hint = h + below;
+    return h + below;
 }
