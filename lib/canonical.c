@@ -680,28 +680,40 @@ static int from_header(ctx *c, const pk_names *ix, const generic_body *generic, 
     int found = -1;
     signed char ok[NBODIES];
     memset(ok, -1, sizeof ok);
-    for (size_t i = 0; i < ix->n_names; i++) {
-        /* the rarest triple, before anything else: most names fail there */
-        if (!tri_seen(seen, ix->rare[i]))
-            continue;
-        const struct name_ent *e = &ix->v[ix->names[i]];
-        if (e->body == found)
-            continue;
-        /* whether the body fits, asked once per body (ok[] starts at -1) */
-        if (ok[e->body] < 0) {
-            const body_row *b = &bodies[e->body];
-            ok[e->body] = fits(b, generic) && alive(b, year);
+    /* the rarest triple, before anything else: most names fail there. The
+       names whose rarest triple the header holds are listed first, a
+       chunk at a time, each name written and the list's end moved on by
+       whether it holds it (no branch that goes one way or the other from
+       name to name) */
+    enum { CHUNK = 256 };
+    uint32_t cand[CHUNK];
+    for (size_t base = 0; base < ix->n_names; base += CHUNK) {
+        size_t lim = ix->n_names - base < CHUNK ? ix->n_names - base : CHUNK, nc = 0;
+        for (size_t j = 0; j < lim; j++) {
+            cand[nc] = (uint32_t)(base + j);
+            nc += (size_t)tri_seen(seen, ix->rare[base + j]);
         }
-        if (!ok[e->body])
-            continue;
-        const uint16_t *t = ix->tri + ix->tri_at[i], *te = ix->tri + ix->tri_at[i + 1];
-        while (t < te && tri_seen(seen, *t))
-            t++;
-        if (t < te || !header_names(ix, ix->names[i], low, n))
-            continue;
-        if (found >= 0)
-            return -1;
-        found = e->body;
+        for (size_t k = 0; k < nc; k++) {
+            size_t i = cand[k];
+            const struct name_ent *e = &ix->v[ix->names[i]];
+            if (e->body == found)
+                continue;
+            /* whether the body fits, asked once per body (ok[] starts at -1) */
+            if (ok[e->body] < 0) {
+                const body_row *b = &bodies[e->body];
+                ok[e->body] = fits(b, generic) && alive(b, year);
+            }
+            if (!ok[e->body])
+                continue;
+            const uint16_t *t = ix->tri + ix->tri_at[i], *te = ix->tri + ix->tri_at[i + 1];
+            while (t < te && tri_seen(seen, *t))
+                t++;
+            if (t < te || !header_names(ix, ix->names[i], low, n))
+                continue;
+            if (found >= 0)
+                return -1;
+            found = e->body;
+        }
     }
     return found;
 }

@@ -52,18 +52,18 @@ static inline unsigned look16(__m128i x)
     unsigned look = (unsigned)_mm_movemask_epi8(
         _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)),
                      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')))));
-    if (look) {
-        unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0)));
-        unsigned lead = (unsigned)_mm_movemask_epi8(
-            _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8((char)0xC1)), _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xE0))));
-        /* a lead followed by a continuation, and that continuation, are a
-           valid character as they stand (a lead at the end of x, or a
-           continuation at its start, still gets a look); before the first
-           byte that needs a look they pair up in order, as no byte is both
-           a lead and a continuation */
-        look &= ~((lead & (cont >> 1)) | (cont & (lead << 1)));
-    }
-    return look;
+    /* (computed whatever look holds: the last block of every string has
+       a byte that needs a look, its end, and a test of look here would
+       go one way or the other as the strings come) */
+    unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0)));
+    unsigned lead = (unsigned)_mm_movemask_epi8(
+        _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8((char)0xC1)), _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xE0))));
+    /* a lead followed by a continuation, and that continuation, are a
+       valid character as they stand (a lead at the end of x, or a
+       continuation at its start, still gets a look); before the first
+       byte that needs a look they pair up in order, as no byte is both
+       a lead and a continuation */
+    return look & ~((lead & (cont >> 1)) | (cont & (lead << 1)));
 }
 #endif
 
@@ -177,53 +177,64 @@ static inline size_t plain_run(char *w, const char *p, size_t r)
 #endif
 }
 
+/* The character at s (n bytes from s to the string's end, s[0] a byte
+   that needs a look) at w, escaped or as it stands; the bytes of s it
+   took in *used */
+static char *put_char(char *w, const char *s, size_t n, size_t *used)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c >= 0xC2 && c <= 0xDF && 1 < n && ((unsigned char)s[1] & 0xC0) == 0x80) {
+        *w++ = (char)c; /* a character of two bytes ("å"): valid as it stands */
+        *w++ = s[1];
+        *used = 2;
+    } else if (c >= 0x80) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp);
+        if (l > 0) {
+            memcpy(w, s, (size_t)l);
+            w += l;
+            *used = (size_t)l;
+        } else {
+            memcpy(w, "\xEF\xBF\xBD", 3); /* U+FFFD */
+            w += 3;
+            *used = 1;
+        }
+    } else if (c == '"' || c == '\\') {
+        *used = 1;
+        *w++ = '\\';
+        *w++ = (char)c;
+    } else if (c >= 0x20) {
+        *used = 1;
+        *w++ = (char)c;
+    } else {
+        static const char hex[] = "0123456789ABCDEF";
+        *used = 1;
+        *w++ = '\\';
+        switch (c) {
+        case '\b': *w++ = 'b'; break;
+        case '\f': *w++ = 'f'; break;
+        case '\n': *w++ = 'n'; break;
+        case '\r': *w++ = 'r'; break;
+        case '\t': *w++ = 't'; break;
+        default:
+            *w++ = 'u';
+            *w++ = '0';
+            *w++ = '0';
+            *w++ = hex[c >> 4];
+            *w++ = hex[c & 15];
+        }
+    }
+    return w;
+}
+
 /* The rest of put_str from s[i], a byte that needs a look (w after the
    bytes before it); the end. */
 static char *put_str_rest(char *w, const char *s, size_t n, size_t i)
 {
     for (;;) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0xC2 && c <= 0xDF && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
-            *w++ = (char)c; /* a character of two bytes ("å"): valid as it stands */
-            *w++ = s[i + 1];
-            i += 2;
-        } else if (c >= 0x80) {
-            utf8proc_int32_t cp;
-            utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
-            if (l > 0) {
-                memcpy(w, s + i, (size_t)l);
-                w += l;
-                i += (size_t)l;
-            } else {
-                memcpy(w, "\xEF\xBF\xBD", 3); /* U+FFFD */
-                w += 3;
-                i++;
-            }
-        } else if (c == '"' || c == '\\') {
-            i++;
-            *w++ = '\\';
-            *w++ = (char)c;
-        } else if (c >= 0x20) {
-            i++;
-            *w++ = (char)c;
-        } else {
-            static const char hex[] = "0123456789ABCDEF";
-            i++;
-            *w++ = '\\';
-            switch (c) {
-            case '\b': *w++ = 'b'; break;
-            case '\f': *w++ = 'f'; break;
-            case '\n': *w++ = 'n'; break;
-            case '\r': *w++ = 'r'; break;
-            case '\t': *w++ = 't'; break;
-            default:
-                *w++ = 'u';
-                *w++ = '0';
-                *w++ = '0';
-                *w++ = hex[c >> 4];
-                *w++ = hex[c & 15];
-            }
-        }
+        size_t used;
+        w = put_char(w, s + i, n - i, &used);
+        i += used;
         size_t k = plain_run(w, s + i, n - i);
         w += k;
         i += k;
@@ -253,6 +264,128 @@ static inline char *put_s(char *w, const char *s, size_t n)
     if (!s)
         return PUT(w, "null"), w;
     return put_str(w, s, n);
+}
+
+/* Room a string's writer leaves after the string for the rest of its
+   group: the keys, numbers and punctuation up to the next string or the
+   group's end (below 256 bytes in any group) and the 16 bytes a block
+   copy may write past its end */
+#define AFTER 512
+
+#if defined(__SSE2__) && defined(__SANITIZE_ADDRESS__)
+#define NO_OVERREAD 1
+#elif defined(__SSE2__) && defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define NO_OVERREAD 1
+#endif
+#endif
+
+#if defined(__SSE2__)
+/* 16 bytes from p, those up to the zero that ends its string (and that
+   zero) p's: one load where the 16 lie in one page, as it may read past
+   the string's end but never into a page the string does not touch (the
+   way strlen reads); else, and under AddressSanitizer, which would see
+   the bytes past the end, the string's bytes copied up to its end */
+static inline __m128i load_z(const char *p)
+{
+#if !defined(NO_OVERREAD)
+    if (__builtin_expect(((uintptr_t)p & 4095) <= 4096 - 16, 1))
+        return _mm_loadu_si128((const __m128i *)(const void *)p);
+#endif
+    char b[16] = {0};
+    for (size_t i = 0; i < 16 && p[i]; i++)
+        b[i] = p[i];
+    return _mm_loadu_si128((const __m128i *)(const void *)b);
+}
+#endif
+
+#if defined(__SSE2__)
+/* put_z from p on, where the room runs short or a byte needs a look that
+   is not the string's end (the same loop, with those two cases) */
+__attribute__((noinline)) static char *put_z_rest(pk_buf *o, char *w, const char *p, char close)
+{
+    const char *end = NULL;
+    for (;;) {
+        if ((size_t)(o->s + o->cap - w) < AFTER + 16 + 8) {
+            size_t at = (size_t)(w - o->s);
+            o->n = at;
+            if (pk_buf_reserve(o, AFTER + 16 + 8))
+                return NULL;
+            w = o->s + at;
+        }
+        __m128i x = load_z(p);
+        _mm_storeu_si128((__m128i *)(void *)w, x);
+        unsigned look = look16(x);
+        if (!look) {
+            p += 16;
+            w += 16;
+            continue;
+        }
+        size_t k = (size_t)__builtin_ctz(look), used;
+        p += k;
+        w += k;
+        if (!*p)
+            break;
+        /* a byte to escape, or one from 0x80 not of a valid character of
+           two bytes: the string's end found once, for the characters that
+           need it */
+        if (!end)
+            end = p + strlen(p);
+        w = put_char(w, p, (size_t)(end - p), &used);
+        p += used;
+    }
+    *w++ = close;
+    return w;
+}
+#endif
+
+/* The string s (NUL-terminated), or null when s is NULL, at w in o's
+   buffer, which grows as needed to leave AFTER bytes of room after it;
+   the end, or NULL when out of memory. Its length is not asked first:
+   the blocks that copy it find its end as one more byte that needs a
+   look. */
+static char *put_z(pk_buf *o, char *w, const char *s)
+{
+#if defined(__SSE2__)
+    /* null as the letters "ul" between an 'n' and an 'l' in place of the
+       quotes: a null string takes the same way as any other */
+    /* (by masks: a compiler turns the selections into a branch) */
+    uintptr_t none = (uintptr_t)(s == NULL), all = 0 - none;
+    const char *p = (const char *)((uintptr_t)s | (all & (uintptr_t) "ul"));
+    char close = (char)('"' + (all & ('l' - '"')));
+    *w++ = (char)('"' + (all & ('n' - '"')));
+    /* most strings: blocks of plain bytes up to the end, in room the
+       buffer has (without a call, no register to save) */
+    const char *lim = o->s + o->cap - (AFTER + 16 + 8);
+    for (;;) {
+        if (__builtin_expect(w > lim, 0))
+            break;
+        __m128i x = load_z(p);
+        _mm_storeu_si128((__m128i *)(void *)w, x);
+        unsigned look = look16(x);
+        if (!look) {
+            p += 16;
+            w += 16;
+            continue;
+        }
+        size_t k = (size_t)__builtin_ctz(look);
+        p += k;
+        w += k;
+        if (__builtin_expect(*p != 0, 0))
+            break;
+        *w++ = close;
+        return w;
+    }
+    return put_z_rest(o, w, p, close);
+#else
+    if (!s)
+        return PUT(w, "null"), w;
+    size_t n = strlen(s), at = (size_t)(w - o->s);
+    o->n = at;
+    if (pk_buf_reserve(o, STR_ROOM(n) + 2 + AFTER))
+        return NULL;
+    return put_str(o->s + at, s, n);
+#endif
 }
 
 /* The two digits of each number below 100, in order */
@@ -362,6 +495,14 @@ static inline char *put_span(char *w, pk_span sp)
 /* the record's bytes end at w */
 #define AT(o, w) ((o)->n = (size_t)((w) - (o)->s))
 
+/* the string s at w (in record_json, o's buffer), or to the end when out
+   of memory */
+#define STR(s)                                                                                                         \
+    do {                                                                                                               \
+        if (!(w = put_z(&o, w, (s))))                                                                                  \
+            goto done;                                                                                                 \
+    } while (0)
+
 /* A list's end: its last item's comma dropped */
 static inline void drop_comma(pk_buf *o, size_t n) { o->n -= n > 0; }
 
@@ -371,38 +512,35 @@ static char *record_json(const pk_record *r)
         return NULL;
     pk_buf o = {0};
     char *w;
-    size_t l0 = len(r->source), l1 = len(r->doc_type), l2 = len(r->title), l3 = len(r->body),
-           l4 = len(r->body_canonical), l5 = len(r->administration), l6 = len(r->paragraph);
-    if (!(w = room(&o, ROOM(7, 0) + STR_ROOM(l0 + l1 + l2 + l3 + l4 + l5 + l6))))
+    if (!(w = room(&o, ROOM(7, 0))))
         goto done;
     PUT(w, "{\"source\":");
-    w = put_s(w, r->source, l0);
+    STR(r->source);
     PUT(w, ",\"doc_type\":");
-    w = put_s(w, r->doc_type, l1);
+    STR(r->doc_type);
     PUT(w, ",\"title\":");
-    w = put_s(w, r->title, l2);
+    STR(r->title);
     PUT(w, ",\"body\":");
-    w = put_s(w, r->body, l3);
+    STR(r->body);
     PUT(w, ",\"body_canonical\":");
-    w = put_s(w, r->body_canonical, l4);
+    STR(r->body_canonical);
     PUT(w, ",\"administration\":");
-    w = put_s(w, r->administration, l5);
+    STR(r->administration);
     PUT(w, ",\"paragraph\":");
-    w = put_s(w, r->paragraph, l6);
+    STR(r->paragraph);
     PUT(w, ",\"registration_numbers\":[");
     AT(&o, w);
 
     for (size_t i = 0; i < r->n_registration_numbers; i++) {
         const pk_regnum *x = &r->registration_numbers[i];
-        size_t a = len(x->text), b = len(x->value), c = len(x->prefix);
-        if (!(w = room(&o, ROOM(3, 4) + STR_ROOM(a + b + c))))
+        if (!(w = room(&o, ROOM(3, 4))))
             goto done;
         PUT(w, "{\"text\":");
-        w = put_s(w, x->text, a);
+        STR(x->text);
         PUT(w, ",\"value\":");
-        w = put_s(w, x->value, b);
+        STR(x->value);
         PUT(w, ",\"prefix\":");
-        w = put_s(w, x->prefix, c);
+        STR(x->prefix);
         PUT(w, ",\"year\":");
         w = put_year(w, x->year);
         PUT(w, ",\"span\":");
@@ -414,22 +552,20 @@ static char *record_json(const pk_record *r)
 
     {
         const pk_award *aw = r->award;
-        size_t a = len(r->document_date), b = len(r->meeting_date), c = aw ? len(aw->name) : 0,
-               d = aw ? len(aw->klass) : 0;
-        if (!(w = room(&o, ROOM(4, 1) + STR_ROOM(a + b + c + d))))
+        if (!(w = room(&o, ROOM(4, 1))))
             goto done;
         PUT(w, "],\"document_date\":");
-        w = put_s(w, r->document_date, a);
+        STR(r->document_date);
         PUT(w, ",\"meeting_date\":");
-        w = put_s(w, r->meeting_date, b);
+        STR(r->meeting_date);
         PUT(w, ",\"award\":");
         if (aw) {
             PUT(w, "{\"name\":");
-            w = put_s(w, aw->name, c);
+            STR(aw->name);
             PUT(w, ",\"year\":");
             w = put_year(w, aw->year);
             PUT(w, ",\"class\":");
-            w = put_s(w, aw->klass, d);
+            STR(aw->klass);
             PUT(w, "}");
         } else {
             PUT(w, "null");
@@ -440,17 +576,16 @@ static char *record_json(const pk_record *r)
 
     for (size_t i = 0; i < r->n_decisions; i++) {
         const pk_decision *x = &r->decisions[i];
-        size_t a = len(x->kind), b = len(x->formula), c = len(x->actor), d = len(x->text);
-        if (!(w = room(&o, ROOM(4, 3) + STR_ROOM(a + b + c + d))))
+        if (!(w = room(&o, ROOM(4, 3))))
             goto done;
         PUT(w, "{\"kind\":");
-        w = put_s(w, x->kind, a);
+        STR(x->kind);
         PUT(w, ",\"formula\":");
-        w = put_s(w, x->formula, b);
+        STR(x->formula);
         PUT(w, ",\"actor\":");
-        w = put_s(w, x->actor, c);
+        STR(x->actor);
         PUT(w, ",\"text\":");
-        w = put_s(w, x->text, d);
+        STR(x->text);
         PUT(w, ",\"span\":");
         w = put_span(w, x->span);
         PUT(w, "},");
@@ -464,17 +599,16 @@ static char *record_json(const pk_record *r)
 
     for (size_t i = 0; i < r->n_units; i++) {
         const pk_unit *x = &r->units[i];
-        size_t a = len(x->name), b = len(x->parent), c = len(x->key), d = len(x->klass);
-        if (!(w = room(&o, ROOM(4, 3) + STR_ROOM(a + b + c + d))))
+        if (!(w = room(&o, ROOM(4, 3))))
             goto done;
         PUT(w, "{\"name\":");
-        w = put_s(w, x->name, a);
+        STR(x->name);
         PUT(w, ",\"parent\":");
-        w = put_s(w, x->parent, b);
+        STR(x->parent);
         PUT(w, ",\"key\":");
-        w = put_s(w, x->key, c);
+        STR(x->key);
         PUT(w, ",\"class\":");
-        w = put_s(w, x->klass, d);
+        STR(x->klass);
         PUT(w, ",\"span\":");
         w = put_span(w, x->span);
         PUT(w, "},");
@@ -488,17 +622,16 @@ static char *record_json(const pk_record *r)
 
     for (size_t i = 0; i < r->n_people; i++) {
         const pk_person *x = &r->people[i];
-        size_t a = len(x->name), b = len(x->title), c = len(x->party), d = len(x->role);
-        if (!(w = room(&o, ROOM(4, 3) + STR_ROOM(a + b + c + d))))
+        if (!(w = room(&o, ROOM(4, 3))))
             goto done;
         PUT(w, "{\"name\":");
-        w = put_s(w, x->name, a);
+        STR(x->name);
         PUT(w, ",\"title\":");
-        w = put_s(w, x->title, b);
+        STR(x->title);
         PUT(w, ",\"party\":");
-        w = put_s(w, x->party, c);
+        STR(x->party);
         PUT(w, ",\"role\":");
-        w = put_s(w, x->role, d);
+        STR(x->role);
         PUT(w, ",\"span\":");
         w = put_span(w, x->span);
         PUT(w, "},");
@@ -512,15 +645,14 @@ static char *record_json(const pk_record *r)
 
     for (size_t i = 0; i < r->n_dates; i++) {
         const pk_date *x = &r->dates[i];
-        size_t a = len(x->text), b = len(x->iso), c = len(x->role);
-        if (!(w = room(&o, ROOM(3, 3) + STR_ROOM(a + b + c))))
+        if (!(w = room(&o, ROOM(3, 3))))
             goto done;
         PUT(w, "{\"text\":");
-        w = put_s(w, x->text, a);
+        STR(x->text);
         PUT(w, ",\"iso\":");
-        w = put_s(w, x->iso, b);
+        STR(x->iso);
         PUT(w, ",\"role\":");
-        w = put_s(w, x->role, c);
+        STR(x->role);
         if (x->year_inferred)
             PUT(w, ",\"year_inferred\":true,\"span\":");
         else
@@ -536,10 +668,9 @@ static char *record_json(const pk_record *r)
     AT(&o, w);
 
     for (size_t i = 0; i < r->n_warnings; i++) {
-        size_t a = len(r->warnings[i]);
-        if (!(w = room(&o, ROOM(1, 0) + STR_ROOM(a))))
+        if (!(w = room(&o, ROOM(1, 0))))
             goto done;
-        w = put_s(w, r->warnings[i], a);
+        STR(r->warnings[i]);
         PUT(w, ",");
         AT(&o, w);
     }
@@ -548,20 +679,18 @@ static char *record_json(const pk_record *r)
     /* the meeting that groups the records of whole minutes, else null */
     const pk_meeting *m = r->meeting;
     if (m) {
-        size_t a = len(m->body), b = len(m->body_canonical), c = len(m->date), d = len(m->first_paragraph),
-               e = len(m->last_paragraph);
-        if (!(w = room(&o, ROOM(5, 4) + STR_ROOM(a + b + c + d + e))))
+        if (!(w = room(&o, ROOM(5, 4))))
             goto done;
         PUT(w, "],\"meeting\":{\"body\":");
-        w = put_s(w, m->body, a);
+        STR(m->body);
         PUT(w, ",\"body_canonical\":");
-        w = put_s(w, m->body_canonical, b);
+        STR(m->body_canonical);
         PUT(w, ",\"date\":");
-        w = put_s(w, m->date, c);
+        STR(m->date);
         PUT(w, ",\"first_paragraph\":");
-        w = put_s(w, m->first_paragraph, d);
+        STR(m->first_paragraph);
         PUT(w, ",\"last_paragraph\":");
-        w = put_s(w, m->last_paragraph, e);
+        STR(m->last_paragraph);
         PUT(w, ",\"paragraphs\":");
         w = put_num(w, (long long)m->n_paragraphs);
         PUT(w, ",\"span\":");
