@@ -2092,16 +2092,29 @@ static void party_after(ctx *c, member *m)
 /* Where the next name of a list starts after p (", ", " och ", ", samt "),
    or 0 when no list separator follows; *conj tells whether a word
    (name_list_words.tsv: name_list_joint, "och", "samt") joined it. */
+/* The first bytes of the rows of name_list_joint, made once from them:
+   most places after a name open with none, and the rows are not asked. */
+static unsigned char joint_first[256];
+static pthread_once_t joint_first_once = PTHREAD_ONCE_INIT;
+static int joint_first_ready;
+
+static void make_joint_first(void)
+{
+    for (size_t i = 0; i < pk_n_name_list_joint; i++)
+        joint_first[(unsigned char)pk_name_list_joint[i][0]] = 1;
+    __atomic_store_n(&joint_first_ready, 1, __ATOMIC_RELEASE);
+}
+
 static size_t list_next(const ctx *c, size_t p, int *conj)
 {
     *conj = 0;
-    int sep = 0;
-    if (p < c->t.n && c->t.s[p] == ',') {
-        sep = 1;
-        p++;
-    }
+    /* (a comma stepped over without a branch: p is at most the text's
+       end, whose byte may be read) */
+    int sep = (p < c->t.n) & (c->t.s[p] == ',');
+    p += (size_t)sep;
     size_t q = skip_space(c, p);
-    if (q > p || sep) {
+    /* (a separator and a row's first byte after it asked in one branch) */
+    if ((unsigned)((q > p) | sep) & joint_first[(unsigned char)c->t.s[q]]) {
         /* the first name_list_joint that stands there */
         for (size_t i = 0; i < pk_n_name_list_joint; i++) {
             if (!word_is(c, q, pk_name_list_joint[i]))
@@ -2299,6 +2312,7 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
 
 static void runs(ctx *c, const name_starts *ns)
 {
+    pk_once(&joint_first_once, &joint_first_ready, make_joint_first);
     size_t ov[4], pos = 0;
     member m[24];
     size_t at = 0;
