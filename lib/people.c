@@ -1776,8 +1776,14 @@ static void titled(ctx *c, const name_starts *starts)
         /* a title opens a sentence ("Kommundirektör Per Ek informerar") or
            stands in one ("informerar stadsdirektör Eva Hessman"): then a
            capital follows */
-        if (!upper_at(c->t.s + p, c->t.n - p) &&
-            !(lower_at(c->t.s + p, c->t.n - p) && upper_at(c->t.s + ns, c->t.n - ns)))
+        unsigned char a = (unsigned char)c->t.s[p];
+        if (a < 0x80) {
+            /* (ASCII, the commonest: the tests in one branch) */
+            if (!((unsigned)((unsigned char)(a - 'A') < 26) |
+                  ((unsigned)((unsigned char)(a - 'a') < 26) & (unsigned)upper_at(c->t.s + ns, c->t.n - ns))))
+                continue;
+        } else if (!upper_at(c->t.s + p, c->t.n - p) &&
+                   !(lower_at(c->t.s + p, c->t.n - p) && upper_at(c->t.s + ns, c->t.n - ns)))
             continue;
         size_t k = pk_title_word(c->t.s + p, we - p);
         /* the definite form: "Stadsdelsdirektören", "Enhetschefen", "ersättaren" */
@@ -2251,7 +2257,10 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
            name's last "s" are asked first, and the given names' table (a
            cache miss more often than not) only then */
         member *x = &m[0];
-        if (!(x->end < c->t.n && c->t.s[x->end] == ',') && !(x->e - x->s > 3 && c->t.s[x->e - 1] == 's') &&
+        /* (the comma and the "s" in one branch: x->end is at most the
+           text's end, whose byte may be read) */
+        if (!((unsigned)((x->end < c->t.n) & (c->t.s[x->end] == ',')) |
+              (unsigned)((x->e - x->s > 3) & (c->t.s[x->e - 1] == 's'))) &&
             !verb_follows(c, x->end))
             return;
         if (!member_given(c, x))
