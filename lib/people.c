@@ -45,6 +45,35 @@ static inline int letter_at(const char *s, size_t n)
     return pk_is_letter_at(s, n);
 }
 
+/* The end of the run of spaces from p on (and of line breaks too, with
+   nl), p at most the text's end: sixteen bytes in one read, their count
+   from the comparisons' bits (a walk's exit after none, one or two was as
+   unpredictable as the text; a double space is common where columns were
+   flattened). The sixteen bytes from p may be read: a document's text has
+   room after its end, and a part's text lies in its document's; a run
+   that reaches past the end ends there. */
+static PK_ALWAYS_INLINE size_t blank_run_end(const ctx *c, size_t p, int nl)
+{
+#if defined(__SSE2__)
+    for (;;) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p));
+        __m128i hit = _mm_cmpeq_epi8(x, _mm_set1_epi8(' '));
+        if (nl)
+            hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
+        unsigned k = (unsigned)__builtin_ctz(~(unsigned)_mm_movemask_epi8(hit));
+        p += k;
+        if (p >= c->t.n)
+            return c->t.n;
+        if (k < 16)
+            return p;
+    }
+#else
+    while (p < c->t.n && (c->t.s[p] == ' ' || (nl && c->t.s[p] == '\n')))
+        p++;
+    return p;
+#endif
+}
+
 /* The party that the word s[0..n) in parentheses after a name stands for:
    the table's spelling of a party it holds ("(m)" and "(M)" are "M"); after
    a name that opens with a given name, also an abbreviation the table does
@@ -97,11 +126,7 @@ static size_t drop_place(const ctx *c, size_t s, size_t e)
 {
     /* the word endings of people_words.tsv (body_ending), so
        "stadsdelsnämnd" and "stadsdelsnämnden" are in */
-    /* (one space or none, most often: the first stepped over without a
-       branch; e is at most the text's end, whose byte may be read) */
-    size_t p = e + (size_t)((e < c->t.n) & (c->t.s[e] == ' '));
-    while (p < c->t.n && c->t.s[p] == ' ')
-        p++;
+    size_t p = blank_run_end(c, e, 0);
     /* no word after a space, or one that opens with an ASCII byte other
        than a-z (no small letter): no place, and no walk to its end (asked
        in one branch) */
@@ -1837,20 +1862,9 @@ static int space_at(const ctx *c, size_t p)
     return (p < c->t.n) & ((b == ' ') | (b == '\n'));
 }
 
-/* The first byte from p on that is no space or line break. Most places
-   hold one space or none, and the first is stepped over without a branch
-   on it (a walk's exit after none or after one was as unpredictable as
-   the text). p is at most the text's end, and the byte there may be read:
-   a document's text has room after its end, and a part's text lies in its
-   document's. */
-static PK_ALWAYS_INLINE size_t skip_space(const ctx *c, size_t p)
-{
-    unsigned char b = (unsigned char)c->t.s[p];
-    p += (size_t)((p < c->t.n) & ((b == ' ') | (b == '\n')));
-    while (space_at(c, p))
-        p++;
-    return p;
-}
+/* The first byte from p on that is no space or line break, p at most the
+   text's end (blank_run_end()). */
+static PK_ALWAYS_INLINE size_t skip_space(const ctx *c, size_t p) { return blank_run_end(c, p, 1); }
 
 /* the word at p ends at e: no letter follows */
 static int word_ends(const ctx *c, size_t e) { return e >= c->t.n || !letter_at(c->t.s + e, c->t.n - e); }
@@ -2038,12 +2052,7 @@ static int shaped(const ctx *c, member *m)
    table standing bare ("Habib Brini SD avstår"). */
 static void party_after(ctx *c, member *m)
 {
-    size_t p = m->e, q = p;
-    /* (one space or none, most often: the first without a branch, as
-       skip_space() steps; m->e is at most the text's end) */
-    q += (size_t)((q < c->t.n) & (c->t.s[q] == ' '));
-    while (q < c->t.n && c->t.s[q] == ' ')
-        q++;
+    size_t p = m->e, q = blank_run_end(c, p, 0); /* (m->e is at most the text's end) */
     /* (a line break after them stepped over without a branch: q is at
        most the text's end, whose byte may be read) */
     q += (size_t)((q < c->t.n) & (c->t.s[q] == '\n'));
