@@ -45,33 +45,60 @@ static inline int letter_at(const char *s, size_t n)
     return pk_is_letter_at(s, n);
 }
 
-/* The end of the run of spaces from p on (and of line breaks too, with
-   nl), p at most the text's end: sixteen bytes in one read, their count
-   from the comparisons' bits (a walk's exit after none, one or two was as
+/* The end of the run of the bytes x and y from p on, at most e (at most
+   the text's end): sixteen bytes in one read, their count from the
+   comparisons' bits (a walk's exit after none, one or two was as
    unpredictable as the text; a double space is common where columns were
    flattened). The sixteen bytes from p may be read: a document's text has
    room after its end, and a part's text lies in its document's; a run
-   that reaches past the end ends there. */
-static PK_ALWAYS_INLINE size_t blank_run_end(const ctx *c, size_t p, int nl)
+   that reaches past e ends there. */
+static PK_ALWAYS_INLINE size_t run_end(const ctx *c, size_t p, size_t e, char x, char y)
 {
 #if defined(__SSE2__)
     for (;;) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p));
-        __m128i hit = _mm_cmpeq_epi8(x, _mm_set1_epi8(' '));
-        if (nl)
-            hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p));
+        __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(x)), _mm_cmpeq_epi8(v, _mm_set1_epi8(y)));
         unsigned k = (unsigned)__builtin_ctz(~(unsigned)_mm_movemask_epi8(hit));
         p += k;
-        if (p >= c->t.n)
-            return c->t.n;
+        if (p >= e)
+            return e;
         if (k < 16)
             return p;
     }
 #else
-    while (p < c->t.n && (c->t.s[p] == ' ' || (nl && c->t.s[p] == '\n')))
+    while (p < e && (c->t.s[p] == x || c->t.s[p] == y))
         p++;
     return p;
 #endif
+}
+
+/* The first byte x from p on, or e where none stands before it (p at most
+   e, at most the text's end), sixteen bytes at a time as run_end() reads
+   them. */
+static PK_ALWAYS_INLINE size_t byte_from(const ctx *c, size_t p, size_t e, char x)
+{
+#if defined(__SSE2__)
+    for (; p < e; p += 16) {
+        unsigned m = (unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p)), _mm_set1_epi8(x)));
+        if (m) {
+            p += (size_t)__builtin_ctz(m);
+            return p < e ? p : e;
+        }
+    }
+    return e;
+#else
+    while (p < e && c->t.s[p] != x)
+        p++;
+    return p;
+#endif
+}
+
+/* The end of the run of spaces from p on (and of line breaks too, with
+   nl), p at most the text's end (run_end()). */
+static PK_ALWAYS_INLINE size_t blank_run_end(const ctx *c, size_t p, int nl)
+{
+    return run_end(c, p, c->t.n, ' ', nl ? '\n' : ' ');
 }
 
 /* The party that the word s[0..n) in parentheses after a name stands for:
@@ -1130,8 +1157,7 @@ static size_t titles_of(const ctx *c, size_t s, size_t e, word *t, size_t max)
 {
     size_t n = 0, p = s;
     while (p < e && n < max) {
-        while (p < e && (c->t.s[p] == ' ' || c->t.s[p] == ','))
-            p++;
+        p = run_end(c, p, e, ' ', ',');
         if (p >= e)
             break;
         size_t k = pk_title_in(c->t.s + p, e - p, c->t.n - p);
@@ -1169,9 +1195,7 @@ static size_t titles_of(const ctx *c, size_t s, size_t e, word *t, size_t max)
         }
         if (!k && n == 0) {
             /* a compound split in two by the PDF's text: "Utbildnings strateg" */
-            size_t q = p;
-            while (q < e && c->t.s[q] != ' ')
-                q++;
+            size_t q = byte_from(c, p, e, ' ');
             if (q - p > 3 && c->t.s[q - 1] == 's' && q + 1 < e && lower_at(c->t.s + q + 1, e - q - 1)) {
                 size_t k2 = pk_title_in(c->t.s + q + 1, e - q - 1, c->t.n - q - 1);
                 if (k2)
@@ -1232,8 +1256,7 @@ static PK_ALWAYS_INLINE int may_sign_from(const ctx *c, const line *nl, size_t p
     /* the words as words_of() gives them, looked at as they come: most
        lines fail at their first or second */
     for (; p < nl->e && n < 16; n++) {
-        while (p < nl->e && (c->t.s[p] == ' ' || c->t.s[p] == '\n'))
-            p++;
+        p = run_end(c, p, nl->e, ' ', '\n');
         if (p >= nl->e)
             break;
         const char *s = c->t.s + p;
