@@ -1550,9 +1550,7 @@ static void labelled(ctx *c, const segs *g, const name_starts *ns, const line_pi
             /* most rows end at their second byte */
             if (l->e - l->s < m || labels[k].word[1] != c->t.s[l->s + 1] || memcmp(c->t.s + l->s, labels[k].word, m) != 0)
                 continue;
-            size_t p = l->s + m;
-            while (p < l->e && (c->t.s[p] == ':' || c->t.s[p] == ' '))
-                p++;
+            size_t p = run_end(c, l->s + m, l->e, ':', ' ');
             /* names on the same line, else on the next lines */
             size_t from = p, to = l->e;
             for (size_t j = i + (p < l->e ? 0 : 1), tries = 0, blanks = 0; j < g->nlines && tries < 3; j++, tries++) {
@@ -1770,18 +1768,15 @@ static void attendance(ctx *c, const segs *g, const name_starts *ns)
             if (nw < 2 || nw > 4)
                 break;
             const char *party = NULL, *title = roll_title;
-            while (p < m->e && c->t.s[p] == ' ')
-                p++;
+            p = run_end(c, p, m->e, ' ', ' ');
             if (p + 2 < m->e && c->t.s[p] == '(') {
-                size_t q = p + 1;
-                while (q < m->e && c->t.s[q] != ')')
-                    q++;
+                size_t q = byte_from(c, p + 1, m->e, ')');
                 if (q < m->e && q - p - 1 <= 10)
                     party = party_of(c, c->t.s + p + 1, q - p - 1, given(c, &w[0]));
                 p = q + 1;
             }
-            while (p < m->e && (c->t.s[p] == ',' || c->t.s[p] == ' '))
-                p++;
+            if (p < m->e)
+                p = run_end(c, p, m->e, ',', ' ');
             size_t k = p < m->e ? pk_title_in(c->t.s + p, m->e - p, c->t.n - p) : 0;
             if (k)
                 title = pk_lower(c->a, c->t.s + p, k);
