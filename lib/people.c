@@ -45,6 +45,62 @@ static inline int letter_at(const char *s, size_t n)
     return pk_is_letter_at(s, n);
 }
 
+/* The end of the run of the bytes x and y from p on, at most e (at most
+   the text's end): sixteen bytes in one read, their count from the
+   comparisons' bits (a walk's exit after none, one or two was as
+   unpredictable as the text; a double space is common where columns were
+   flattened). The sixteen bytes from p may be read: a document's text has
+   room after its end, and a part's text lies in its document's; a run
+   that reaches past e ends there. */
+static PK_ALWAYS_INLINE size_t run_end(const ctx *c, size_t p, size_t e, char x, char y)
+{
+#if defined(__SSE2__)
+    for (;;) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p));
+        __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(x)), _mm_cmpeq_epi8(v, _mm_set1_epi8(y)));
+        unsigned k = (unsigned)__builtin_ctz(~(unsigned)_mm_movemask_epi8(hit));
+        p += k;
+        if (p >= e)
+            return e;
+        if (k < 16)
+            return p;
+    }
+#else
+    while (p < e && (c->t.s[p] == x || c->t.s[p] == y))
+        p++;
+    return p;
+#endif
+}
+
+/* The first byte x from p on, or e where none stands before it (p at most
+   e, at most the text's end), sixteen bytes at a time as run_end() reads
+   them. */
+static PK_ALWAYS_INLINE size_t byte_from(const ctx *c, size_t p, size_t e, char x)
+{
+#if defined(__SSE2__)
+    for (; p < e; p += 16) {
+        unsigned m = (unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(c->t.s + p)), _mm_set1_epi8(x)));
+        if (m) {
+            p += (size_t)__builtin_ctz(m);
+            return p < e ? p : e;
+        }
+    }
+    return e;
+#else
+    while (p < e && c->t.s[p] != x)
+        p++;
+    return p;
+#endif
+}
+
+/* The end of the run of spaces from p on (and of line breaks too, with
+   nl), p at most the text's end (run_end()). */
+static PK_ALWAYS_INLINE size_t blank_run_end(const ctx *c, size_t p, int nl)
+{
+    return run_end(c, p, c->t.n, ' ', nl ? '\n' : ' ');
+}
+
 /* The party that the word s[0..n) in parentheses after a name stands for:
    the table's spelling of a party it holds ("(m)" and "(M)" are "M"); after
    a name that opens with a given name, also an abbreviation the table does
@@ -97,11 +153,7 @@ static size_t drop_place(const ctx *c, size_t s, size_t e)
 {
     /* the word endings of people_words.tsv (body_ending), so
        "stadsdelsnämnd" and "stadsdelsnämnden" are in */
-    /* (one space or none, most often: the first stepped over without a
-       branch; e is at most the text's end, whose byte may be read) */
-    size_t p = e + (size_t)((e < c->t.n) & (c->t.s[e] == ' '));
-    while (p < c->t.n && c->t.s[p] == ' ')
-        p++;
+    size_t p = blank_run_end(c, e, 0);
     /* no word after a space, or one that opens with an ASCII byte other
        than a-z (no small letter): no place, and no walk to its end (asked
        in one branch) */
@@ -1105,8 +1157,7 @@ static size_t titles_of(const ctx *c, size_t s, size_t e, word *t, size_t max)
 {
     size_t n = 0, p = s;
     while (p < e && n < max) {
-        while (p < e && (c->t.s[p] == ' ' || c->t.s[p] == ','))
-            p++;
+        p = run_end(c, p, e, ' ', ',');
         if (p >= e)
             break;
         size_t k = pk_title_in(c->t.s + p, e - p, c->t.n - p);
@@ -1144,9 +1195,7 @@ static size_t titles_of(const ctx *c, size_t s, size_t e, word *t, size_t max)
         }
         if (!k && n == 0) {
             /* a compound split in two by the PDF's text: "Utbildnings strateg" */
-            size_t q = p;
-            while (q < e && c->t.s[q] != ' ')
-                q++;
+            size_t q = byte_from(c, p, e, ' ');
             if (q - p > 3 && c->t.s[q - 1] == 's' && q + 1 < e && lower_at(c->t.s + q + 1, e - q - 1)) {
                 size_t k2 = pk_title_in(c->t.s + q + 1, e - q - 1, c->t.n - q - 1);
                 if (k2)
@@ -1207,8 +1256,7 @@ static PK_ALWAYS_INLINE int may_sign_from(const ctx *c, const line *nl, size_t p
     /* the words as words_of() gives them, looked at as they come: most
        lines fail at their first or second */
     for (; p < nl->e && n < 16; n++) {
-        while (p < nl->e && (c->t.s[p] == ' ' || c->t.s[p] == '\n'))
-            p++;
+        p = run_end(c, p, nl->e, ' ', '\n');
         if (p >= nl->e)
             break;
         const char *s = c->t.s + p;
@@ -1502,9 +1550,7 @@ static void labelled(ctx *c, const segs *g, const name_starts *ns, const line_pi
             /* most rows end at their second byte */
             if (l->e - l->s < m || labels[k].word[1] != c->t.s[l->s + 1] || memcmp(c->t.s + l->s, labels[k].word, m) != 0)
                 continue;
-            size_t p = l->s + m;
-            while (p < l->e && (c->t.s[p] == ':' || c->t.s[p] == ' '))
-                p++;
+            size_t p = run_end(c, l->s + m, l->e, ':', ' ');
             /* names on the same line, else on the next lines */
             size_t from = p, to = l->e;
             for (size_t j = i + (p < l->e ? 0 : 1), tries = 0, blanks = 0; j < g->nlines && tries < 3; j++, tries++) {
@@ -1722,18 +1768,15 @@ static void attendance(ctx *c, const segs *g, const name_starts *ns)
             if (nw < 2 || nw > 4)
                 break;
             const char *party = NULL, *title = roll_title;
-            while (p < m->e && c->t.s[p] == ' ')
-                p++;
+            p = run_end(c, p, m->e, ' ', ' ');
             if (p + 2 < m->e && c->t.s[p] == '(') {
-                size_t q = p + 1;
-                while (q < m->e && c->t.s[q] != ')')
-                    q++;
+                size_t q = byte_from(c, p + 1, m->e, ')');
                 if (q < m->e && q - p - 1 <= 10)
                     party = party_of(c, c->t.s + p + 1, q - p - 1, given(c, &w[0]));
                 p = q + 1;
             }
-            while (p < m->e && (c->t.s[p] == ',' || c->t.s[p] == ' '))
-                p++;
+            if (p < m->e)
+                p = run_end(c, p, m->e, ',', ' ');
             size_t k = p < m->e ? pk_title_in(c->t.s + p, m->e - p, c->t.n - p) : 0;
             if (k)
                 title = pk_lower(c->a, c->t.s + p, k);
@@ -1776,8 +1819,14 @@ static void titled(ctx *c, const name_starts *starts)
         /* a title opens a sentence ("Kommundirektör Per Ek informerar") or
            stands in one ("informerar stadsdirektör Eva Hessman"): then a
            capital follows */
-        if (!upper_at(c->t.s + p, c->t.n - p) &&
-            !(lower_at(c->t.s + p, c->t.n - p) && upper_at(c->t.s + ns, c->t.n - ns)))
+        unsigned char a = (unsigned char)c->t.s[p];
+        if (a < 0x80) {
+            /* (ASCII, the commonest: the tests in one branch) */
+            if (!((unsigned)((unsigned char)(a - 'A') < 26) |
+                  ((unsigned)((unsigned char)(a - 'a') < 26) & (unsigned)upper_at(c->t.s + ns, c->t.n - ns))))
+                continue;
+        } else if (!upper_at(c->t.s + p, c->t.n - p) &&
+                   !(lower_at(c->t.s + p, c->t.n - p) && upper_at(c->t.s + ns, c->t.n - ns)))
             continue;
         size_t k = pk_title_word(c->t.s + p, we - p);
         /* the definite form: "Stadsdelsdirektören", "Enhetschefen", "ersättaren" */
@@ -1831,20 +1880,9 @@ static int space_at(const ctx *c, size_t p)
     return (p < c->t.n) & ((b == ' ') | (b == '\n'));
 }
 
-/* The first byte from p on that is no space or line break. Most places
-   hold one space or none, and the first is stepped over without a branch
-   on it (a walk's exit after none or after one was as unpredictable as
-   the text). p is at most the text's end, and the byte there may be read:
-   a document's text has room after its end, and a part's text lies in its
-   document's. */
-static PK_ALWAYS_INLINE size_t skip_space(const ctx *c, size_t p)
-{
-    unsigned char b = (unsigned char)c->t.s[p];
-    p += (size_t)((p < c->t.n) & ((b == ' ') | (b == '\n')));
-    while (space_at(c, p))
-        p++;
-    return p;
-}
+/* The first byte from p on that is no space or line break, p at most the
+   text's end (blank_run_end()). */
+static PK_ALWAYS_INLINE size_t skip_space(const ctx *c, size_t p) { return blank_run_end(c, p, 1); }
 
 /* the word at p ends at e: no letter follows */
 static int word_ends(const ctx *c, size_t e) { return e >= c->t.n || !letter_at(c->t.s + e, c->t.n - e); }
@@ -2032,12 +2070,7 @@ static int shaped(const ctx *c, member *m)
    table standing bare ("Habib Brini SD avstår"). */
 static void party_after(ctx *c, member *m)
 {
-    size_t p = m->e, q = p;
-    /* (one space or none, most often: the first without a branch, as
-       skip_space() steps; m->e is at most the text's end) */
-    q += (size_t)((q < c->t.n) & (c->t.s[q] == ' '));
-    while (q < c->t.n && c->t.s[q] == ' ')
-        q++;
+    size_t p = m->e, q = blank_run_end(c, p, 0); /* (m->e is at most the text's end) */
     /* (a line break after them stepped over without a branch: q is at
        most the text's end, whose byte may be read) */
     q += (size_t)((q < c->t.n) & (c->t.s[q] == '\n'));
@@ -2092,16 +2125,29 @@ static void party_after(ctx *c, member *m)
 /* Where the next name of a list starts after p (", ", " och ", ", samt "),
    or 0 when no list separator follows; *conj tells whether a word
    (name_list_words.tsv: name_list_joint, "och", "samt") joined it. */
+/* The first bytes of the rows of name_list_joint, made once from them:
+   most places after a name open with none, and the rows are not asked. */
+static unsigned char joint_first[256];
+static pthread_once_t joint_first_once = PTHREAD_ONCE_INIT;
+static int joint_first_ready;
+
+static void make_joint_first(void)
+{
+    for (size_t i = 0; i < pk_n_name_list_joint; i++)
+        joint_first[(unsigned char)pk_name_list_joint[i][0]] = 1;
+    __atomic_store_n(&joint_first_ready, 1, __ATOMIC_RELEASE);
+}
+
 static size_t list_next(const ctx *c, size_t p, int *conj)
 {
     *conj = 0;
-    int sep = 0;
-    if (p < c->t.n && c->t.s[p] == ',') {
-        sep = 1;
-        p++;
-    }
+    /* (a comma stepped over without a branch: p is at most the text's
+       end, whose byte may be read) */
+    int sep = (p < c->t.n) & (c->t.s[p] == ',');
+    p += (size_t)sep;
     size_t q = skip_space(c, p);
-    if (q > p || sep) {
+    /* (a separator and a row's first byte after it asked in one branch) */
+    if ((unsigned)((q > p) | sep) & joint_first[(unsigned char)c->t.s[q]]) {
         /* the first name_list_joint that stands there */
         for (size_t i = 0; i < pk_n_name_list_joint; i++) {
             if (!word_is(c, q, pk_name_list_joint[i]))
@@ -2238,7 +2284,10 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
            name's last "s" are asked first, and the given names' table (a
            cache miss more often than not) only then */
         member *x = &m[0];
-        if (!(x->end < c->t.n && c->t.s[x->end] == ',') && !(x->e - x->s > 3 && c->t.s[x->e - 1] == 's') &&
+        /* (the comma and the "s" in one branch: x->end is at most the
+           text's end, whose byte may be read) */
+        if (!((unsigned)((x->end < c->t.n) & (c->t.s[x->end] == ',')) |
+              (unsigned)((x->e - x->s > 3) & (c->t.s[x->e - 1] == 's'))) &&
             !verb_follows(c, x->end))
             return;
         if (!member_given(c, x))
@@ -2299,6 +2348,7 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
 
 static void runs(ctx *c, const name_starts *ns)
 {
+    pk_once(&joint_first_once, &joint_first_ready, make_joint_first);
     size_t ov[4], pos = 0;
     member m[24];
     size_t at = 0;
