@@ -585,10 +585,13 @@ size_t pk_line_from(const segs *g, size_t from, size_t p)
 void pk_sentence_bounds(const pk_text *t, size_t lo, size_t hi, size_t pos, size_t *s, size_t *e)
 {
     pk_once(&heading_filter_once, &heading_filter_ready, make_heading_filter);
-    /* callers pass byte windows (pos ± 400): never cut a character */
-    while (hi > pos && hi < t->n && ((unsigned char)t->s[hi] & 0xC0) == 0x80)
+    /* callers pass byte windows (pos ± 400): never cut a character (the
+       byte asked first, the bounds after: a window's ends fall on a
+       character's first byte most times, inside the text as often as at
+       its ends) */
+    while (((unsigned char)t->s[hi < t->n ? hi : 0] & 0xC0) == 0x80 && hi > pos && hi < t->n)
         hi--;
-    while (lo < pos && ((unsigned char)t->s[lo] & 0xC0) == 0x80)
+    while (((unsigned char)t->s[lo] & 0xC0) == 0x80 && lo < pos)
         lo++;
     size_t i = pos;
 #if defined(__SSE2__)
