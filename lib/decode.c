@@ -555,7 +555,9 @@ static size_t run_holding(const pk_run *r, size_t n, size_t j)
 static inline size_t run_value(const pk_run *r, const char *s, size_t j)
 {
     size_t c = j;
-    while (c > r->at && ((unsigned char)s[c] & 0xC0) == 0x80)
+    /* (the byte first: most often a character's first, where the run's
+       start is as often as not the byte asked, a span's first) */
+    while (((unsigned char)s[c] & 0xC0) == 0x80 && c > r->at)
         c--;
     return (size_t)r->orig + (c - r->at);
 }

@@ -418,11 +418,26 @@ typedef struct rline {
     unsigned char gap; /* the lines since the text line before (GAP_*) */
 } rline;
 
-/* The first byte of s[i..e) that is no space (e when none): sixteen at a
-   time, reading past e into the text's room. */
+/* The first byte of s[i..e) that is no space (e when none): sixty-four
+   at a time where the text's room allows (a line that opens with spaces
+   most often opens with a column's worth, more than sixteen: a loop of
+   sixteen went round as often as not), then sixteen, reading past e into
+   the text's room. */
 static inline size_t skip_spaces(const buf *b, size_t i, size_t e)
 {
 #if defined(__SSE2__)
+    const __m128i sp = _mm_set1_epi8(' ');
+    for (; i < e && i + 64 <= b->n + 16; i += 64) {
+        const __m128i *p = (const __m128i *)(const void *)(b->s + i);
+        uint64_t other = ~((uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p), sp)) |
+                           (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p + 1), sp)) << 16 |
+                           (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p + 2), sp)) << 32 |
+                           (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p + 3), sp)) << 48);
+        if (other) {
+            i += (size_t)__builtin_ctzll(other);
+            return i < e ? i : e;
+        }
+    }
     for (; i < e; i += 16) {
         unsigned other = ~(unsigned)_mm_movemask_epi8(
             _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(b->s + i)), _mm_set1_epi8(' ')));
@@ -475,6 +490,12 @@ static inline unsigned char first_lowered(const char *s)
    process, from the rows. */
 enum { FIRST_FURNITURE = 1, FIRST_CONJ = 2 };
 static unsigned char line_first[256];
+/* For a line's first byte: the lengths of the rows of furniture_lines.txt
+   that begin with it lowered (pk_furniture_line_first[]) and those of a
+   line that opens "justerandes" (11 to 49 bytes), and the length of the
+   longest line is_furniture() may take for either (0: none begins so) */
+static uint64_t furniture_lengths[256];
+static unsigned char furniture_most[256];
 static pthread_once_t line_first_once = PTHREAD_ONCE_INIT;
 static int line_first_ready;
 
@@ -486,6 +507,13 @@ static void make_line_first(void)
         if (pk_furniture_line_first[first] || (first >= '0' && first <= '9') || first == 's' || first == 'j' ||
             c == 'D')
             line_first[c] |= FIRST_FURNITURE;
+        uint64_t lengths = pk_furniture_line_first[first];
+        unsigned most = lengths ? (unsigned)(63 - __builtin_clzll(lengths)) : 0;
+        if (first == 'j' && most < 49)
+            most = 49;
+        /* (and 11 to 49 bytes for a line that opens "justerandes") */
+        furniture_lengths[c] = lengths | (first == 'j' ? (((uint64_t)1 << 50) - 1) & ~(((uint64_t)1 << 11) - 1) : 0);
+        furniture_most[c] = (unsigned char)most;
     }
     for (size_t k = 0; k < pk_n_suspended_next; k++)
         for (unsigned c = 0; c < 256; c++) /* (an empty row: any byte) */
@@ -617,6 +645,76 @@ static int is_furniture_row(const char *s, size_t n, size_t most)
             return 1; /* a caption of the signatures (furniture_lines.txt) */
     }
     return 0;
+}
+
+/* The eight bytes at s as a word, as the text's are read below (the
+   same order in memory: no byte order assumed). */
+static inline uint64_t word8(const char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+    return w;
+}
+
+/* The line s[0..n) (n > 0), of those may_be_furniture() lets by, may be
+   page furniture: a necessary condition of each form is_furniture()
+   takes, computed with no branch (a digit and no more than three bytes;
+   "Sida " or "sida " after the digits and spaces that open the line;
+   "Din posi"; a row's first byte, and a row's length (or 11 to 49 bytes
+   after a "j") or two spaces together among the bytes is_furniture()
+   compares), so that the many lines that pass
+   the test of their first byte (a text line that opens with "s", "o",
+   "u", "j", "D" or a digit) are told with one branch, where
+   is_furniture()'s tests took several, each as the lines come. room: the
+   bytes that may be read from s (the line, the text after it and its
+   room); with fewer than sixty-four (the last lines of a text) and where
+   SSE2 is not, is_furniture() tells. */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* (registers of its own: none of the line loop's kept in memory) */
+#endif
+static int furniture_candidate(const char *s, size_t n, size_t room)
+{
+#if defined(__SSE2__)
+    if (room < 64)
+        return 1;
+    const unsigned char c = (unsigned char)s[0];
+    const __m128i space = _mm_set1_epi8(' ');
+    const __m128i *p = (const __m128i *)(const void *)s;
+    __m128i x0 = _mm_loadu_si128(p);
+    /* the spaces among the sixty-four bytes from s, and the digits among
+       the sixteen (signed bytes: the high ones are no digits) */
+    uint64_t sp = (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x0, space)) |
+                  (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p + 1), space)) << 16 |
+                  (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p + 2), space)) << 32 |
+                  (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p + 3), space)) << 48;
+    unsigned digits = (unsigned)_mm_movemask_epi8(
+        _mm_and_si128(_mm_cmpgt_epi8(x0, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x0, _mm_set1_epi8('9' + 1))));
+    /* "Sida" after the digits and the spaces that open the line: its
+       first byte the first that is neither (past the first sixteen
+       bytes: told by is_furniture()) */
+    unsigned d = (unsigned)__builtin_ctz(~digits);
+    unsigned i = (unsigned)__builtin_ctzll(~sp & (~(uint64_t)0 << d));
+    int far = i >= 16;
+    i &= 0u - (unsigned)!far; /* (masks: no branch) */
+    const uint64_t low5 = word8("\xff\xff\xff\xff\xff\0\0\0"), fold1 = word8("\x20\0\0\0\0\0\0\0");
+    int sida = ((word8(s + i) | fold1) & low5) == word8("sida \0\0");
+    int lone = (digits & 1) & (n <= 3);
+    int din = word8(s) == word8("Din posi");
+    /* a row, or "justerandes": two spaces together among the bytes
+       is_furniture() reads for them (the line, or the first most + 1 of a
+       longer one: at most 50), or a row's length */
+    size_t most = furniture_most[c];
+    size_t longer = (size_t)0 - (size_t)(n > most);
+    size_t m = (n & ~longer) | ((most + 1) & longer);
+    uint64_t dbl = sp & (sp << 1) & (((uint64_t)1 << m) - 1);
+    int row = (most != 0) & ((dbl != 0) | ((int)~longer & (int)(furniture_lengths[c] >> (n & 63) & 1)));
+    return far | sida | lone | din | row;
+#else
+    (void)s;
+    (void)n;
+    (void)room;
+    return 1;
+#endif
 }
 
 /* Page furniture: a line that only repeats the page's frame, of those
@@ -890,7 +988,7 @@ static size_t line_records(const buf *b, rline *L, breaks *it, unsigned *blank)
                 l->ts = (uint32_t)ts;
                 l->te = (uint32_t)te;
                 l->gap = gap;
-                if (may_be_furniture(t) && is_furniture(t, tn)) {
+                if (may_be_furniture(t) && furniture_candidate(t, tn, len + 16 - ts) && is_furniture(t, tn)) {
                     kept = 0;
                     top -= top && tp.later; /* (counted on a later page) */
                 } else if (top) {

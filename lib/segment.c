@@ -416,10 +416,13 @@ static inline int ends_here(char ch) { return ch == '.' || ch == '!' || ch == '?
    initial, or a number followed by more of the same item. */
 static int is_terminator(const pk_text *t, size_t lo, size_t i)
 {
+    /* (asked at a '.', '!' or '?': ends_here()) A byte other than a space
+       or a line break after it, within the text, goes on with the item
+       ("1.4", "bl.a"): one test of the three, no branch on each (the byte
+       at the text's end is read: its zero, or the whole's next) */
     char ch = t->s[i];
-    if (ch != '.' && ch != '!' && ch != '?')
-        return 0;
-    if (i + 1 < t->n && t->s[i + 1] != ' ' && t->s[i + 1] != '\n')
+    unsigned char next = (unsigned char)t->s[i + 1];
+    if ((i + 1 < t->n) & (next != ' ') & (next != '\n'))
         return 0;
     if (ch != '.')
         return 1;
@@ -499,10 +502,29 @@ static int line_starts_item(const pk_text *t, size_t p)
 static int prev_line_is_heading(const pk_text *t, size_t lo, size_t nl)
 {
     size_t s = nl > lo + 61 ? nl - 61 : lo;
-    const char *b = memrchr(t->s + s, '\n', nl - s);
-    if (b)
-        s = (size_t)(b - t->s) + 1;
-    return pk_heading_kind(t->s + s, nl - s) != H_NONE;
+#if defined(__SSE2__)
+    if (nl >= 64 && s < nl) {
+        /* the last line break among the sixty-four bytes before nl, those
+           from s kept (no call for a few bytes) */
+        const __m128i brk = _mm_set1_epi8('\n');
+        const __m128i *p = (const __m128i *)(const void *)(t->s + nl - 64);
+        uint64_t m = (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p), brk)) |
+                     (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p + 1), brk)) << 16 |
+                     (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p + 2), brk)) << 32 |
+                     (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p + 3), brk)) << 48;
+        m &= ~(uint64_t)0 << (s - (nl - 64));
+        if (m)
+            s = nl - 64 + (size_t)(63 - __builtin_clzll(m)) + 1;
+    } else
+#endif
+    {
+        const char *b = memrchr(t->s + s, '\n', nl - s);
+        if (b)
+            s = (size_t)(b - t->s) + 1;
+    }
+    /* (the line ends at a break of the text: the filter of the pass over
+       the lines reads no byte past it) */
+    return heading_kind_line(t->s + s, nl - s) != H_NONE;
 }
 
 #if defined(__SSE2__)
@@ -565,10 +587,14 @@ size_t pk_line_from(const segs *g, size_t from, size_t p)
 
 void pk_sentence_bounds(const pk_text *t, size_t lo, size_t hi, size_t pos, size_t *s, size_t *e)
 {
-    /* callers pass byte windows (pos ± 400): never cut a character */
-    while (hi > pos && hi < t->n && ((unsigned char)t->s[hi] & 0xC0) == 0x80)
+    pk_once(&heading_filter_once, &heading_filter_ready, make_heading_filter);
+    /* callers pass byte windows (pos ± 400): never cut a character (the
+       byte asked first, the bounds after: a window's ends fall on a
+       character's first byte most times, inside the text as often as at
+       its ends) */
+    while (((unsigned char)t->s[hi < t->n ? hi : 0] & 0xC0) == 0x80 && hi > pos && hi < t->n)
         hi--;
-    while (lo < pos && ((unsigned char)t->s[lo] & 0xC0) == 0x80)
+    while (((unsigned char)t->s[lo] & 0xC0) == 0x80 && lo < pos)
         lo++;
     size_t i = pos;
 #if defined(__SSE2__)
