@@ -675,9 +675,8 @@ static int label_in(const ctx *c, size_t s, size_t e, int whole)
         ia = first_place(cr, f);
         if (ia == cr->nat || cr->at[ia] >= e)
             return -1;
-        for (size_t w = f; w < cr->at[ia]; w++)
-            if (!word_byte((unsigned char)c->t.s[w]))
-                return -1;
+        if (word_start(c->t.s, f, cr->at[ia]) != f)
+            return -1;
         /* the spaces before f: a place there opens no label row unless
            one opens with a space */
         if (cr->g->opens[SET_LABEL][' '])
@@ -693,9 +692,7 @@ static int label_in(const ctx *c, size_t s, size_t e, int whole)
         while (e > best.e && (c->t.s[e - 1] == ' ' || c->t.s[e - 1] == ':'))
             e--;
         /* a label that ends a word ("Utskriftsdatum") stands from the word's start */
-        size_t ws = best.s;
-        while (ws > s && word_byte((unsigned char)c->t.s[ws - 1]))
-            ws--;
+        size_t ws = word_start(c->t.s, s, best.s);
         if (!blank_range(c, s, ws) || e != best.e || !pk_is_upper_at(c->t.s + ws, e - ws))
             return -1;
     }
@@ -919,9 +916,7 @@ static int year_governed(const ctx *c, size_t p)
         e--;
     if (e == p)
         return 0;
-    size_t s = e;
-    while (s > 0 && word_byte((unsigned char)c->t.s[s - 1]))
-        s--;
+    size_t s = word_start(c->t.s, 0, e);
     for (int m = 0; m < 12; m++)
         if (strlen(pk_months[m][0]) == e - s && part_at(c->t.s, s, e, pk_months[m][0], e - s) == e)
             return 1;
