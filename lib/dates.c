@@ -105,13 +105,20 @@ static dcand *by_pos(arena *a, dcand *xs, const size_t *runs, int nruns)
         return xs;
     dcand *out = pk_arena_alloc(a, n * sizeof *out);
     for (size_t o = 0; o < n; o++) {
-        /* the earliest start, of those alike the first pattern's */
+        /* the earliest start, of those alike the first pattern's: selected,
+           not branched on (the patterns' turns come in no order) */
         int best = 0;
-        for (int r = 1; r < nruns; r++)
-            if (head[r] < head[best])
-                best = r;
+        size_t least = head[0];
+        for (int r = 1; r < nruns; r++) {
+            int lt = head[r] < least;
+            best = lt ? r : best;
+            least = lt ? head[r] : least;
+        }
         out[o] = xs[at[best]++];
-        head[best] = at[best] < runs[best + 1] ? xs[at[best]].s : SIZE_MAX;
+        /* (the run's next start read at its first where it is spent: xs has one) */
+        int live = at[best] < runs[best + 1];
+        size_t next = xs[live ? at[best] : 0].s;
+        head[best] = live ? next : SIZE_MAX;
     }
     return out;
 }
@@ -972,14 +979,17 @@ static rn_spans rn_spans_of(ctx *c)
    ends reaches past its start. */
 static PK_ALWAYS_INLINE int in_regnum(const rn_spans *r, pk_span sp)
 {
-    size_t lo = 0, hi = r->n; /* the number of starts below sp.end */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (r->start[mid] < sp.end)
-            lo = mid + 1;
-        else
-            hi = mid;
+    /* the number of starts below sp.end: halvings that select rather than
+       branch, as many for every question of a document */
+    if (!r->n)
+        return 0;
+    const size_t *b = r->start;
+    for (size_t n = r->n; n > 1;) {
+        size_t half = n / 2;
+        b = b[half] < sp.end ? b + half : b;
+        n -= half;
     }
+    size_t lo = (size_t)(b - r->start) + (*b < sp.end);
     return lo > 0 && r->end[lo - 1] > sp.start;
 }
 
