@@ -434,12 +434,16 @@ static const char *wording(ctx *c, size_t at, size_t *end)
     size_t all, most = scope_rows('c', SIZE_MAX, &all) > all ? rows[all].len + 4 : 0;
     char *w = pk_arena_alloc(c->a, n + 1);
     size_t *pos = pk_arena_alloc(c->a, (n + 1) * sizeof *pos), o = 0;
+    /* each byte written, and kept (o moved on) unless a space follows one:
+       no branch on where the spaces stand (a space passed over leaves
+       `prev` a space either way) */
+    char prev = 0;
     for (size_t i = 0; i < n && o < most; i++) {
         char ch = low[i] == '\n' ? ' ' : low[i];
-        if (ch == ' ' && o && w[o - 1] == ' ')
-            continue;
         pos[o] = same ? at + i : at;
-        w[o++] = ch;
+        w[o] = ch;
+        o += !((ch == ' ') & (prev == ' '));
+        prev = ch;
     }
     w[o] = 0;
     pos[o] = e;
