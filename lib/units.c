@@ -131,6 +131,12 @@ static inline size_t bits16(unsigned m)
 
 static size_t skip_sp(const ctx *c, size_t p, size_t e)
 {
+    /* most often none or one: the first passed over by its test's value,
+       not a branch on it (whether a place holds a space comes in no order;
+       a second after it is rare). The byte is read at e where p is not
+       before it (e is in the text, which has room past its end). */
+    unsigned char ch = (unsigned char)c->t.s[p < e ? p : e];
+    p += (p < e) & ((ch == ' ') | (ch == '\n'));
     while (p < e && is_sp(c->t.s[p]))
         p++;
     return p;
