@@ -105,13 +105,20 @@ static dcand *by_pos(arena *a, dcand *xs, const size_t *runs, int nruns)
         return xs;
     dcand *out = pk_arena_alloc(a, n * sizeof *out);
     for (size_t o = 0; o < n; o++) {
-        /* the earliest start, of those alike the first pattern's */
+        /* the earliest start, of those alike the first pattern's: selected,
+           not branched on (the patterns' turns come in no order) */
         int best = 0;
-        for (int r = 1; r < nruns; r++)
-            if (head[r] < head[best])
-                best = r;
+        size_t least = head[0];
+        for (int r = 1; r < nruns; r++) {
+            int lt = head[r] < least;
+            best = lt ? r : best;
+            least = lt ? head[r] : least;
+        }
         out[o] = xs[at[best]++];
-        head[best] = at[best] < runs[best + 1] ? xs[at[best]].s : SIZE_MAX;
+        /* (the run's next start read at its first where it is spent: xs has one) */
+        int live = at[best] < runs[best + 1];
+        size_t next = xs[live ? at[best] : 0].s;
+        head[best] = live ? next : SIZE_MAX;
     }
     return out;
 }
@@ -675,9 +682,8 @@ static int label_in(const ctx *c, size_t s, size_t e, int whole)
         ia = first_place(cr, f);
         if (ia == cr->nat || cr->at[ia] >= e)
             return -1;
-        for (size_t w = f; w < cr->at[ia]; w++)
-            if (!word_byte((unsigned char)c->t.s[w]))
-                return -1;
+        if (word_start(c->t.s, f, cr->at[ia]) != f)
+            return -1;
         /* the spaces before f: a place there opens no label row unless
            one opens with a space */
         if (cr->g->opens[SET_LABEL][' '])
@@ -693,9 +699,7 @@ static int label_in(const ctx *c, size_t s, size_t e, int whole)
         while (e > best.e && (c->t.s[e - 1] == ' ' || c->t.s[e - 1] == ':'))
             e--;
         /* a label that ends a word ("Utskriftsdatum") stands from the word's start */
-        size_t ws = best.s;
-        while (ws > s && word_byte((unsigned char)c->t.s[ws - 1]))
-            ws--;
+        size_t ws = word_start(c->t.s, s, best.s);
         if (!blank_range(c, s, ws) || e != best.e || !pk_is_upper_at(c->t.s + ws, e - ws))
             return -1;
     }
@@ -919,9 +923,7 @@ static int year_governed(const ctx *c, size_t p)
         e--;
     if (e == p)
         return 0;
-    size_t s = e;
-    while (s > 0 && word_byte((unsigned char)c->t.s[s - 1]))
-        s--;
+    size_t s = word_start(c->t.s, 0, e);
     for (int m = 0; m < 12; m++)
         if (strlen(pk_months[m][0]) == e - s && part_at(c->t.s, s, e, pk_months[m][0], e - s) == e)
             return 1;
@@ -977,14 +979,17 @@ static rn_spans rn_spans_of(ctx *c)
    ends reaches past its start. */
 static PK_ALWAYS_INLINE int in_regnum(const rn_spans *r, pk_span sp)
 {
-    size_t lo = 0, hi = r->n; /* the number of starts below sp.end */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (r->start[mid] < sp.end)
-            lo = mid + 1;
-        else
-            hi = mid;
+    /* the number of starts below sp.end: halvings that select rather than
+       branch, as many for every question of a document */
+    if (!r->n)
+        return 0;
+    const size_t *b = r->start;
+    for (size_t n = r->n; n > 1;) {
+        size_t half = n / 2;
+        b = b[half] < sp.end ? b + half : b;
+        n -= half;
     }
+    size_t lo = (size_t)(b - r->start) + (*b < sp.end);
     return lo > 0 && r->end[lo - 1] > sp.start;
 }
 

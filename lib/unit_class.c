@@ -133,15 +133,19 @@ static inline int pair_seen(const uint64_t *seen, const char *p)
     return seen[k >> 6] >> (k & 63) & 1;
 }
 
-/* The rows of two bytes or more by the pair_bit() of their first two
-   bytes, in table order: by_first[first_at[k] .. first_at[k + 1]) hold
-   pair k, so that a place of a text is compared only with the rows that
-   open as it does; and the shorter rows, as bits (row i: bit i % 64 of
-   word i / 64). Made once per process. */
-enum { ROW_WORDS = (NROWS + 63) / 64 };
+/* The rows of two bytes or more by their scope and the pair_bit() of
+   their first two bytes, in table order: by_first[first_at[k] ..
+   first_at[k + 1]) hold key k (the scope's index times 1024, and the
+   pair), so that a place of a text is compared only with the rows of the
+   scope asked about that open as it does (the scopes' rows in one set of
+   pairs gave most places rows of another scope, each passed over by a
+   test of its own); and the shorter rows, as bits (row i: bit i % 64 of
+   word i / 64). A table of scopes `off` has them all under index 0. Made
+   once per process. */
+enum { ROW_WORDS = (NROWS + 63) / 64, PAIR_KEYS = SCOPES_MAX * 1024 };
 
 static struct {
-    unsigned short first_at[1024 + 1];
+    unsigned short first_at[PAIR_KEYS + 1];
     unsigned short by_first[NROWS];
     /* beside each of by_first: its row's length and last byte, so that
        the rows that do not fit, or end otherwise, are passed without a
@@ -149,11 +153,11 @@ static struct {
     size_t by_len[NROWS];
     unsigned char by_last[NROWS];
     uint64_t short_rows[ROW_WORDS];
-    /* the pairs any row of two bytes or more opens with (bit k: pair k),
-       two cache lines: a place whose pair opens none (most) is passed
-       without a look at first_at, which is cold at a document's few
-       questions */
-    uint64_t opens[1024 / 64];
+    /* the pairs any row of two bytes or more of each scope opens with
+       (bit k: pair k), two cache lines a scope: a place whose pair opens
+       none (most) is passed without a look at first_at, which is cold at
+       a document's few questions */
+    uint64_t opens[SCOPES_MAX][1024 / 64];
     scope_table scopes;
 } row_pairs;
 static pthread_once_t row_pairs_once = PTHREAD_ONCE_INIT;
@@ -174,23 +178,37 @@ static inline size_t scope_rows(char scope, size_t len, size_t *lo)
     return st->hi[j];
 }
 
+/* The index of a scope in the pairs' keys: its own, 0 for a table `off`
+   or a scope no row has (whose rows, none, no key holds). */
+static inline size_t scope_key(char scope)
+{
+    const scope_table *st = &row_pairs.scopes;
+    int j = st->off ? 0 : st->ix[(unsigned char)scope];
+    return j > 0 ? (size_t)j : 0;
+}
+
 static void make_row_pairs(void)
 {
     make_scope_table(&row_pairs.scopes);
-    unsigned short fill[1024 + 1] = {0};
+    static unsigned short fill[PAIR_KEYS + 1];
+    size_t nkeys = 1024; /* the keys of the scopes the rows have */
     for (size_t i = 0; i < NROWS; i++)
         if (rows[i].len >= 2) {
+            size_t j = scope_key(rows[i].scope);
+            if ((j + 1) * 1024 > nkeys)
+                nkeys = (j + 1) * 1024;
             unsigned k = pair_bit((unsigned char)rows[i].pat[0], (unsigned char)rows[i].pat[1]);
-            fill[k + 1]++;
-            row_pairs.opens[k >> 6] |= (uint64_t)1 << (k & 63);
+            fill[j * 1024 + k + 1]++;
+            row_pairs.opens[j][k >> 6] |= (uint64_t)1 << (k & 63);
         } else
             row_pairs.short_rows[i / 64] |= (uint64_t)1 << (i % 64);
-    for (size_t k = 0; k < 1024; k++)
+    for (size_t k = 0; k < nkeys; k++)
         fill[k + 1] = (unsigned short)(fill[k + 1] + fill[k]);
     memcpy(row_pairs.first_at, fill, sizeof fill);
     for (size_t i = 0; i < NROWS; i++)
         if (rows[i].len >= 2) {
-            size_t j = fill[pair_bit((unsigned char)rows[i].pat[0], (unsigned char)rows[i].pat[1])]++;
+            size_t j = fill[scope_key(rows[i].scope) * 1024 +
+                            pair_bit((unsigned char)rows[i].pat[0], (unsigned char)rows[i].pat[1])]++;
             row_pairs.by_first[j] = (unsigned short)i;
             row_pairs.by_len[j] = rows[i].len;
             row_pairs.by_last[j] = (unsigned char)rows[i].pat[rows[i].len - 1];
@@ -223,11 +241,16 @@ static const char *match_rows(const char *s, size_t n, char scope, int anchored)
     size_t lim = n ? n - 1 : 0;
     if (anchored && lim > 1)
         lim = 1;
+    /* the scope's pairs (a row of another scope is passed over by r < lo
+       or r >= best below, wherever it stands) */
+    size_t sk = scope_key(scope);
+    const uint64_t *opens = row_pairs.opens[sk];
+    const unsigned short *first_at = row_pairs.first_at + sk * 1024;
     for (size_t i = 0; i < lim; i++) {
-        if (!pair_seen(row_pairs.opens, s + i))
+        if (!pair_seen(opens, s + i))
             continue;
         unsigned k = pair_bit((unsigned char)s[i], (unsigned char)s[i + 1]);
-        for (size_t j = row_pairs.first_at[k]; j < row_pairs.first_at[k + 1]; j++) {
+        for (size_t j = first_at[k]; j < first_at[k + 1]; j++) {
             size_t r = row_pairs.by_first[j];
             if (r >= best)
                 break;
@@ -434,12 +457,16 @@ static const char *wording(ctx *c, size_t at, size_t *end)
     size_t all, most = scope_rows('c', SIZE_MAX, &all) > all ? rows[all].len + 4 : 0;
     char *w = pk_arena_alloc(c->a, n + 1);
     size_t *pos = pk_arena_alloc(c->a, (n + 1) * sizeof *pos), o = 0;
+    /* each byte written, and kept (o moved on) unless a space follows one:
+       no branch on where the spaces stand (a space passed over leaves
+       `prev` a space either way) */
+    char prev = 0;
     for (size_t i = 0; i < n && o < most; i++) {
         char ch = low[i] == '\n' ? ' ' : low[i];
-        if (ch == ' ' && o && w[o - 1] == ' ')
-            continue;
         pos[o] = same ? at + i : at;
-        w[o++] = ch;
+        w[o] = ch;
+        o += !((ch == ' ') & (prev == ' '));
+        prev = ch;
     }
     w[o] = 0;
     pos[o] = e;

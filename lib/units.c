@@ -131,6 +131,12 @@ static inline size_t bits16(unsigned m)
 
 static size_t skip_sp(const ctx *c, size_t p, size_t e)
 {
+    /* most often none or one: the first passed over by its test's value,
+       not a branch on it (whether a place holds a space comes in no order;
+       a second after it is rare). The byte is read at e where p is not
+       before it (e is in the text, which has room past its end). */
+    unsigned char ch = (unsigned char)c->t.s[p < e ? p : e];
+    p += (p < e) & ((ch == ' ') | (ch == '\n'));
     while (p < e && is_sp(c->t.s[p]))
         p++;
     return p;
@@ -680,9 +686,9 @@ static pk_unit *unit_of_hash(ctx *c, const char *name, uint32_t h)
 }
 
 /* Returns 1 when `name` is already a unit, else records it as unit `idx`. */
-static int seen_unit(ctx *c, const char *name, size_t idx)
+static int seen_unit(ctx *c, const char *name, size_t n, size_t idx)
 {
-    uint32_t h = (uint32_t)pk_hash_folded(name, strlen(name));
+    uint32_t h = (uint32_t)pk_hash_folded(name, n);
     if (unit_of_hash(c, name, h))
         return 1;
     if (!c->unit_names) {
@@ -696,8 +702,9 @@ static int seen_unit(ctx *c, const char *name, size_t idx)
 static void add_unit(ctx *c, size_t s, size_t e, const char *parent)
 {
     char *name = pk_fold(c, s, e);
+    size_t n = strlen(name); /* (measured once, for the name's hash and its lower case) */
     pk_unit *u = pk_vec_push(c->a, &c->units);
-    if (seen_unit(c, name, c->units.n - 1)) {
+    if (seen_unit(c, name, n, c->units.n - 1)) {
         c->units.n--;
         return;
     }
@@ -705,7 +712,7 @@ static void add_unit(ctx *c, size_t s, size_t e, const char *parent)
     u->parent = parent;
     u->span = pk_span_of(c, s, e);
     /* the name in lower case, for its key and, kept, for unit_class.c */
-    const char *low = pk_lower(c->a, name, strlen(name));
+    const char *low = pk_lower(c->a, name, n);
     u->key = pk_unit_key_lowered(c, low, strlen(low));
     *(const char **)pk_vec_push(c->a, &c->unit_lows) = low;
 }
