@@ -394,14 +394,14 @@ static unsigned digit_rows(const char *s, size_t n, size_t from, size_t to, size
     unsigned char prev = from > 0 ? (unsigned char)s[from - 1] : ' ';
     size_t len = to - from;
     int date_may = !in_set(DIGIT_BITS | BYTE_BIT('.') | BYTE_BIT('-') | BYTE_BIT('/'), prev);
-    unsigned rows = len == 4 && (s[from] == '1' || s[from] == '2') ? 1u << ROW_YEAR : 0;
-    lo[ROW_GROUP] = lo[ROW_DATE] = lo[ROW_YEAR] = lo[ROW_SLASH] = from;
-    hi[ROW_GROUP] = hi[ROW_DATE] = hi[ROW_YEAR] = hi[ROW_SLASH] = from + 1;
+    unsigned rows = (unsigned)((len == 4) & ((unsigned char)(s[from] - '1') < 2)) << ROW_YEAR;
+    lo[ROW_GROUP] = lo[ROW_DATE] = lo[ROW_YEAR] = lo[ROW_SLASH] = lo[ROW_DAY] = from;
+    hi[ROW_GROUP] = hi[ROW_DATE] = hi[ROW_YEAR] = hi[ROW_SLASH] = hi[ROW_DAY] = from + 1;
     if (to >= n)
         return rows | (date_may && len >= 5 ? 1u << ROW_DATE : 0);
     unsigned char next = (unsigned char)s[to];
     size_t k, lim = n < to + 5 ? n : to + 5;
-    int named;
+    int named, day;
 #if defined(__SSE2__)
     if (to + 8 <= n) {
         /* the eight bytes after the run at once (the most runs): what the
@@ -438,6 +438,17 @@ static unsigned digit_rows(const char *s, size_t n, size_t from, size_t to, size
         unsigned kr = (unsigned)__builtin_ctz((~(dig | sp | colon | dot) & 0x1Fu) | 0x20u);
         k = to + kr;
         named = (kr < 5) & month_opens[(colon << 1) >> kr & 1][(unsigned char)s[k]];
+        /* whether day_run() is asked, as below, read off the bytes at once
+           (k + 3 <= n: the three bytes at k are among the eight; the one
+           at k, when k is before to + 5, no space or line break) */
+        unsigned high = (unsigned)_mm_movemask_epi8(x) >> kr & 7;
+        unsigned lead = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC5)),
+                                                                 _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE2)))) >>
+                        kr & 7;
+        unsigned beyond = (high != 0) & ((month_stems_beyond != 0) | (lead != 0));
+        unsigned space = (unsigned char)(s[k] - '\t') < 5;
+        day = (int)((len <= 2) & !is_digit(prev) &
+                    ((unsigned)named | (kr == 5) | (month_stems_all != 0) | space | beyond));
     } else
 #endif
     {
@@ -454,32 +465,28 @@ static unsigned digit_rows(const char *s, size_t n, size_t from, size_t to, size
         while (k < lim && in_set(gap, (unsigned char)s[k]))
             k++;
         named = k < lim && month_at(s, k);
+        /* a day is a run that digit_then_letter admits, or one whose
+           white space runs past the five bytes it reads or holds a tab, a
+           form feed or a carriage return, or one where month_stem() meets
+           a character beyond ASCII that it lets through (in the three
+           bytes at k: those before k are ASCII; with the months' forms
+           all ASCII only U+017F and U+212A, whose first bytes are 0xC5
+           and 0xE2), or any when a month's form is too short to filter:
+           of the others none is asked */
+        day = len <= 2 && !is_digit(prev);
+        if (day && !(named || k == lim || month_stems_all || k + 3 > n || rx_space((unsigned char)s[k]))) {
+            unsigned char b0 = (unsigned char)s[k], b1 = (unsigned char)s[k + 1], b2 = (unsigned char)s[k + 2];
+            day = ((b0 | b1 | b2) & 0x80) && (month_stems_beyond || b0 == 0xC5 || b0 == 0xE2 || b1 == 0xC5 || b1 == 0xE2 ||
+                                              b2 == 0xC5 || b2 == 0xE2);
+        }
     }
-    if (named) {
-        lo[ROW_NAMED] = k >= from + 5 ? k - 5 : from;
-        hi[ROW_NAMED] = to;
-        rows |= 1u << ROW_NAMED;
-    }
-    if (len > 2 || is_digit(prev))
-        return rows;
-    /* a day is a run that digit_then_letter admits, or one whose white
-       space runs past the five bytes it reads or holds a tab, a form feed
-       or a carriage return, or one where month_stem() meets a character
-       beyond ASCII that it lets through (in the three bytes at k: those
-       before k are ASCII; with the months' forms all ASCII only U+017F
-       and U+212A, whose first bytes are 0xC5 and 0xE2), or any when a
-       month's form is too short to filter: of the others none is asked */
-    int may_day = named || k == lim || month_stems_all || k + 3 > n || rx_space((unsigned char)s[k]);
-    if (!may_day) {
-        unsigned char b0 = (unsigned char)s[k], b1 = (unsigned char)s[k + 1], b2 = (unsigned char)s[k + 2];
-        may_day = ((b0 | b1 | b2) & 0x80) && (month_stems_beyond || b0 == 0xC5 || b0 == 0xE2 || b1 == 0xC5 ||
-                                             b1 == 0xE2 || b2 == 0xC5 || b2 == 0xE2);
-    }
-    if (may_day && day_run(s, n, from, to)) {
-        lo[ROW_DAY] = from;
-        hi[ROW_DAY] = from + 1;
+    /* the named row's digits, none when no month follows (written
+       whatever it holds: its answer is the bit) */
+    lo[ROW_NAMED] = k >= from + 5 ? k - 5 : from;
+    hi[ROW_NAMED] = named ? to : lo[ROW_NAMED];
+    rows |= (unsigned)named << ROW_NAMED;
+    if (day && day_run(s, n, from, to))
         rows |= 1u << ROW_DAY;
-    }
     return rows;
 }
 
