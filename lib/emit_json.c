@@ -356,9 +356,10 @@ static char *put_z(pk_buf *o, char *w, const char *s)
     *w++ = (char)('"' + (all & ('n' - '"')));
     /* most strings: blocks of plain bytes up to the end, in room the
        buffer has (without a call, no register to save) */
-    const char *lim = o->s + o->cap - (AFTER + 16 + 8);
+    /* (as integers: a buffer smaller than that has no such place in it) */
+    uintptr_t lim = (uintptr_t)o->s + o->cap - (AFTER + 16 + 8);
     for (;;) {
-        if (__builtin_expect(w > lim, 0))
+        if (__builtin_expect((uintptr_t)w > lim, 0))
             break;
         __m128i x = load_z(p);
         _mm_storeu_si128((__m128i *)(void *)w, x);
