@@ -62,7 +62,8 @@ typedef struct job {
     int fd;        /* the input opened as it was taken, or -1 ... */
     int open_errno; /* ... and why not */
     int reg;       /* the walk's listing said a regular file */
-    char *out;     /* the rendered record(s) */
+    char *out;     /* the rendered record(s): out_len bytes (and a NUL) */
+    size_t out_len, out_cap; /* (out's room: kept for the slot's next input) */
     pk_doc *doc;   /* -f sqlite: the record itself, written by the main thread */
     char *error;   /* -f sqlite: the error of a failed input */
     int failed;    /* the input gave an error record */
@@ -84,46 +85,68 @@ typedef struct run {
     pthread_cond_t cv;
 } run;
 
-static char *render_error(enum fmt fmt, const char *source, const char *msg)
+/* j's output the error record of source (a string of its own: the
+   slot's room is given back); NULL when out of memory */
+static void render_error(job *j, enum fmt fmt, const char *source, const char *msg)
 {
-    char *s = fmt == F_CSV ? pk_error_to_csv(source, msg) : pk_error_to_json(source, msg);
-    return s;
+    free(j->out);
+    j->out = fmt == F_CSV ? pk_error_to_csv(source, msg) : pk_error_to_json(source, msg);
+    j->out_len = j->out ? strlen(j->out) : 0;
+    j->out_cap = j->out ? j->out_len + 1 : 0;
+}
+
+/* The most room a slot keeps for its next input's output */
+#define OUT_KEEP ((size_t)1 << 20)
+
+/* s[0..n) after j's output so far; 0, or -1 when out of memory */
+static int out_add(job *j, const char *s, size_t n)
+{
+    if (j->out_len + n + 1 > j->out_cap) {
+        size_t nc = 2 * (j->out_len + n + 1);
+        char *grown = realloc(j->out, nc);
+        if (!grown)
+            return -1;
+        j->out = grown;
+        j->out_cap = nc;
+    }
+    memcpy(j->out + j->out_len, s, n);
+    j->out_len += n;
+    j->out[j->out_len] = 0;
+    return 0;
 }
 
 /* Every record of a doc (one per paragraph of whole minutes), as the
    format writes them one after another: JSONL lines, the elements of the
-   JSON array, CSV rows. NULL when out of memory. */
-static char *render_records(enum fmt fmt, const pk_doc *doc)
+   JSON array, CSV rows; into j's output, in the room the slot kept from
+   its input before (JSON written there as it is made, no string of its
+   own per record). 0, or -1 when out of memory (the room given back). */
+static int render_records(job *j, enum fmt fmt, const pk_doc *doc)
 {
-    size_t n = pk_doc_count(doc), len = 0, cap = 0;
-    char *all = NULL;
+    size_t n = pk_doc_count(doc);
     const char *sep = fmt == F_CSV ? "" : fmt == F_JSON ? ",\n" : "\n";
+    j->out_len = 0;
     for (size_t k = 0; k < n; k++) {
-        char *one = fmt == F_CSV ? pk_doc_record_to_csv(doc, k) : pk_doc_record_to_json(doc, k);
-        if (!one) {
-            free(all);
-            return NULL;
+        if (k && out_add(j, sep, strlen(sep)))
+            goto oom;
+        if (fmt != F_CSV) {
+            if (pk_doc_record_json_append(doc, k, &j->out, &j->out_len, &j->out_cap))
+                goto oom;
+            continue;
         }
-        if (n == 1)
-            return one;
-        size_t m = strlen(one), sn = k ? strlen(sep) : 0;
-        if (len + sn + m + 1 > cap) {
-            size_t nc = 2 * (len + sn + m + 1);
-            char *grown = realloc(all, nc);
-            if (!grown) {
-                free(one);
-                free(all);
-                return NULL;
-            }
-            all = grown;
-            cap = nc;
-        }
-        memcpy(all + len, sep, sn);
-        memcpy(all + len + sn, one, m + 1);
-        len += sn + m;
+        char *one = pk_doc_record_to_csv(doc, k);
+        int rc = one ? out_add(j, one, strlen(one)) : -1;
         free(one);
+        if (rc)
+            goto oom;
     }
-    return all;
+    if (n == 0) /* (no doc: as when out of memory) */
+        goto oom;
+    return 0;
+oom:
+    free(j->out);
+    j->out = NULL;
+    j->out_len = j->out_cap = 0;
+    return -1;
 }
 
 /* Document i, read into the thread's buffer rb. */
@@ -147,7 +170,7 @@ static void process(run *r, size_t i, read_buf *rb)
         return;
     }
     if (!text) {
-        j->out = render_error(r->fmt, source, err);
+        render_error(j, r->fmt, source, err);
         j->failed = 1;
         return;
     }
@@ -165,7 +188,7 @@ static void process(run *r, size_t i, read_buf *rb)
             if (r->fmt == F_SQLITE)
                 j->error = strdup(err);
             else
-                j->out = render_error(r->fmt, source, err);
+                render_error(j, r->fmt, source, err);
             j->failed = 1;
             return;
         }
@@ -196,13 +219,12 @@ static void process(run *r, size_t i, read_buf *rb)
         return;
     }
     if (rc) {
-        j->out = render_error(r->fmt, source, e.message);
+        render_error(j, r->fmt, source, e.message);
         j->failed = 1;
         return;
     }
-    j->out = render_records(r->fmt, doc);
-    if (!j->out) {
-        j->out = render_error(r->fmt, source, pk_strerror(PK_ENOMEM));
+    if (render_records(j, r->fmt, doc)) {
+        render_error(j, r->fmt, source, pk_strerror(PK_ENOMEM));
         j->failed = 1;
     }
     pk_doc_free(doc);
@@ -516,7 +538,7 @@ static int run_command(int argc, char **argv)
         } else if (!write_failed && j->out) {
             if (fmt == F_JSON && i)
                 write_failed |= fputs(",\n", out) < 0;
-            write_failed |= fputs(j->out, out) < 0;
+            write_failed |= fwrite(j->out, 1, j->out_len, out) != j->out_len;
             if (fmt != F_CSV && fmt != F_JSON)
                 write_failed |= fputc('\n', out) < 0;
         }
@@ -526,11 +548,20 @@ static int run_command(int argc, char **argv)
         }
         any_failed |= j->failed;
         bytes += (double)j->bytes;
-        free(j->out);
         free(j->path);
-        j->out = NULL;
+        /* (the output's room stays with the slot, for document i + window;
+           but the room of a large one, of whole minutes) */
+        char *keep = j->out;
+        size_t keep_cap = j->out_cap;
+        if (keep_cap > OUT_KEEP) {
+            free(keep);
+            keep = NULL;
+            keep_cap = 0;
+        }
         pthread_mutex_lock(&r.mu);
         memset(j, 0, sizeof *j); /* the slot is free for document i + window */
+        j->out = keep;
+        j->out_cap = keep_cap;
         r.written = i + 1;
         pthread_cond_broadcast(&r.cv);
         pthread_mutex_unlock(&r.mu);
@@ -549,6 +580,8 @@ static int run_command(int argc, char **argv)
         pthread_join(th[k], NULL);
     free(rb.s);
     free(th);
+    for (size_t k = 0; k < r.window; k++)
+        free(r.jobs[k].out);
     free(r.jobs);
     walker_free(&wk);
     pk_extractor_free(ex);

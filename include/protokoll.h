@@ -224,6 +224,16 @@ PK_EXPORT char *pk_doc_to_json(const pk_doc *doc);
 /** Record i as one line of JSON (no newline). Caller frees with free(); NULL when out of memory or i >= pk_doc_count(doc). */
 PK_EXPORT char *pk_doc_record_to_json(const pk_doc *doc, size_t i);
 
+/** Record i as pk_doc_record_to_json() writes it, after the first *len
+    bytes of *buf (of *cap bytes from malloc(); or NULL and 0), which grows
+    by realloc() as needed: *len is then its new length and the text ends
+    in a NUL. For a caller that writes many records: one buffer, not an
+    allocation each. Returns 0, PK_EINVAL (i >= pk_doc_count(doc), a NULL
+    argument, *len not below a buffer's *cap), or PK_ENOMEM (*len as it
+    was; *buf and *cap may have changed, the buffer is still the
+    caller's to free). */
+PK_EXPORT int pk_doc_record_json_append(const pk_doc *doc, size_t i, char **buf, size_t *len, size_t *cap);
+
 /** An error record {"source": ..., "error": ...} as one line of JSON. Caller frees with free(); NULL when out of memory. */
 PK_EXPORT char *pk_error_to_json(const char *source, const char *message);
 

@@ -356,9 +356,10 @@ static char *put_z(pk_buf *o, char *w, const char *s)
     *w++ = (char)('"' + (all & ('n' - '"')));
     /* most strings: blocks of plain bytes up to the end, in room the
        buffer has (without a call, no register to save) */
-    const char *lim = o->s + o->cap - (AFTER + 16 + 8);
+    /* (as integers: a buffer smaller than that has no such place in it) */
+    uintptr_t lim = (uintptr_t)o->s + o->cap - (AFTER + 16 + 8);
     for (;;) {
-        if (__builtin_expect(w > lim, 0))
+        if (__builtin_expect((uintptr_t)w > lim, 0))
             break;
         __m128i x = load_z(p);
         _mm_storeu_si128((__m128i *)(void *)w, x);
@@ -495,7 +496,7 @@ static inline char *put_span(char *w, pk_span sp)
 /* the record's bytes end at w */
 #define AT(o, w) ((o)->n = (size_t)((w) - (o)->s))
 
-/* the string s at w (in record_json, o's buffer), or to the end when out
+/* the string s at w (in record_json_into, o's buffer), or to the end when out
    of memory */
 #define STR(s)                                                                                                         \
     do {                                                                                                               \
@@ -506,11 +507,11 @@ static inline char *put_span(char *w, pk_span sp)
 /* A list's end: its last item's comma dropped */
 static inline void drop_comma(pk_buf *o, size_t n) { o->n -= n > 0; }
 
-static char *record_json(const pk_record *r)
+/* The record r's JSON after the o->n bytes of o (o->n then past it); 0,
+   or -1 when out of memory (o->bad set, o->s still o's) */
+static int record_json_into(const pk_record *r, pk_buf *op)
 {
-    if (!r)
-        return NULL;
-    pk_buf o = {0};
+    pk_buf o = *op;
     char *w;
     if (!(w = room(&o, ROOM(7, 0))))
         goto done;
@@ -703,12 +704,41 @@ static char *record_json(const pk_record *r)
     }
     AT(&o, w);
 done:
+    *op = o;
+    return o.bad ? -1 : 0;
+}
+
+static char *record_json(const pk_record *r)
+{
+    if (!r)
+        return NULL;
+    pk_buf o = {0};
+    record_json_into(r, &o);
     return pk_buf_finish(&o);
 }
 
 PK_EXPORT char *pk_doc_to_json(const pk_doc *doc) { return record_json(pk_doc_record(doc)); }
 
 PK_EXPORT char *pk_doc_record_to_json(const pk_doc *doc, size_t i) { return record_json(pk_doc_record_at(doc, i)); }
+
+PK_EXPORT int pk_doc_record_json_append(const pk_doc *doc, size_t i, char **buf, size_t *len, size_t *cap)
+{
+    const pk_record *r = pk_doc_record_at(doc, i);
+    if (!r || !buf || !len || !cap || (*buf ? *len >= *cap : *len || *cap))
+        return PK_EINVAL;
+    pk_buf o = {*buf, *len, *cap, 0};
+    int rc = record_json_into(r, &o);
+    if (rc == 0)
+        rc = pk_buf_reserve(&o, 0);
+    /* (a failed realloc left the buffer as it was: still the caller's) */
+    *buf = o.s;
+    *cap = o.cap;
+    if (rc)
+        return PK_ENOMEM;
+    o.s[o.n] = 0;
+    *len = o.n;
+    return 0;
+}
 
 PK_EXPORT char *pk_error_to_json(const char *source, const char *message)
 {

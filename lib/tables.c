@@ -444,7 +444,8 @@ static int title_fold_wide(const char *s, size_t n, size_t avail, size_t lim, ch
 {
     char in[48];
     const char *t = s;
-    if (n < 48 && avail < ((lim + 15) & ~(size_t)15)) {
+    /* (n is then below 48 too: n <= avail) */
+    if (avail < ((lim + 15) & ~(size_t)15)) {
         memset(in, 0, sizeof in);
         /* the bytes past n as zeros, nothing to the pass */
         memcpy(in, s, n);

@@ -81,11 +81,100 @@ static void test_awkward_strings(void **state)
     free(s);
 }
 
+static void test_record_json_append(void **state)
+{
+    (void)state;
+    /* every record of whole minutes appended to one buffer, from a small
+       one the writer must grow, gives the records' own strings one after
+       another; the bytes before stay */
+    size_t len = 0;
+    char *text = read_file("corpus/400_jarva_2024_flera_paragrafer.txt", &len);
+    pk_doc *doc = NULL;
+    assert_int_equal(pk_extract(shared_ex, text, len, "m.txt", &doc), 0);
+    assert_true(pk_doc_count(doc) > 1);
+    size_t cap = 4, n = 1;
+    char *buf = malloc(cap);
+    assert_non_null(buf);
+    buf[0] = '[';
+    size_t want_n = 1;
+    char *want = strdup("[");
+    for (size_t k = 0; k < pk_doc_count(doc); k++) {
+        assert_int_equal(pk_doc_record_json_append(doc, k, &buf, &n, &cap), 0);
+        char *one = pk_doc_record_to_json(doc, k);
+        want = realloc(want, want_n + strlen(one) + 1);
+        memcpy(want + want_n, one, strlen(one) + 1);
+        want_n += strlen(one);
+        free(one);
+        assert_int_equal(n, want_n);
+        assert_string_equal(buf, want);
+        assert_true(n < cap);
+    }
+    assert_int_equal(pk_doc_record_json_append(doc, pk_doc_count(doc), &buf, &n, &cap), PK_EINVAL);
+    assert_int_equal(pk_doc_record_json_append(doc, 0, &buf, &n, NULL), PK_EINVAL);
+    size_t z = 0, zc = 1;
+    char *none = NULL;
+    assert_int_equal(pk_doc_record_json_append(doc, 0, &none, &z, &zc), PK_EINVAL);
+    zc = 0;
+    assert_int_equal(pk_doc_record_json_append(doc, 0, &none, &z, &zc), 0);
+    char *one = pk_doc_record_to_json(doc, 0);
+    assert_string_equal(none, one);
+    free(one);
+    free(none);
+    free(want);
+    free(buf);
+    pk_doc_free(doc);
+    free(text);
+}
+
+static void test_long_strings(void **state)
+{
+    (void)state;
+    /* sources of every length up to some thousands of bytes, plain or with
+       a byte to escape or a character of two or three bytes here and
+       there, or a lead byte without its continuation (U+FFFD in its
+       place): each string's end found, its bytes as they were */
+    static const char *const spice[] = {"", "\"", "\xC3\xA5", "\xE2\x80\x93", "\n", "\xC3"};
+    char *src = malloc(5000), *want = malloc(15000);
+    assert_true(src && want);
+    for (size_t len = 0; len < 4500; len += len < 80 ? 1 : 37) {
+        for (size_t sp = 0; sp < sizeof spice / sizeof *spice; sp++) {
+            size_t n = 0, m = 0;
+            for (size_t i = 0; i < len; i++) {
+                if (i % 29 == 7 && n + 4 < len) {
+                    for (const char *q = spice[sp]; *q; q++)
+                        src[n++] = *q;
+                    const char *r = sp == 5 ? "\xEF\xBF\xBD" : spice[sp];
+                    memcpy(want + m, r, strlen(r));
+                    m += strlen(r);
+                }
+                if (n < len) {
+                    src[n++] = (char)('a' + i % 26);
+                    want[m++] = (char)('a' + i % 26);
+                }
+            }
+            src[n] = 0;
+            want[m] = 0;
+            pk_doc *doc = NULL;
+            assert_int_equal(pk_extract(shared_ex, "Protokoll", 9, src, &doc), 0);
+            char *s = pk_doc_to_json(doc);
+            json_t *j = parse(s);
+            assert_string_equal(json_string_value(json_object_get(j, "source")), want);
+            json_decref(j);
+            free(s);
+            pk_doc_free(doc);
+        }
+    }
+    free(src);
+    free(want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_corpus_records_parse),
         cmocka_unit_test(test_awkward_strings),
+        cmocka_unit_test(test_record_json_append),
+        cmocka_unit_test(test_long_strings),
     };
     return cmocka_run_group_tests_name("json", tests, setup_ex, teardown_ex);
 }
