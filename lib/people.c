@@ -1286,70 +1286,86 @@ static PK_ALWAYS_INLINE int may_sign_from(const ctx *c, const line *nl, size_t p
     return n >= 2;
 }
 
+#if defined(__SSE2__)
+/* may_sign() on the line's first win bytes (32 or 64), where the text
+   holds them, read once: its spaces and line breaks and the bytes no name
+   word holds as bits (those from the line's end on as spaces), and the
+   words the runs of clear bits; a word that reaches past them is walked
+   by bytes from its start */
+static PK_ALWAYS_INLINE int may_sign_window(const ctx *c, const line *nl, unsigned win)
+{
+    const char *t = c->t.s + nl->s;
+    size_t len = nl->e - nl->s;
+    /* (a line that opens with ASCII other than a capital, a space or a
+       line break, where no name word opens, is never asked: pick_lines()
+       lists none) */
+    const __m128i sp_b = _mm_set1_epi8(' '), nl_b = _mm_set1_epi8('\n');
+    uint64_t sp = 0;
+    __m128i x[4];
+    for (unsigned k = 0; k < win / 16; k++) {
+        x[k] = _mm_loadu_si128((const __m128i *)(const void *)(t + 16 * k));
+        sp |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x[k], sp_b), _mm_cmpeq_epi8(x[k], nl_b)))
+              << (16 * k);
+    }
+    int closed = len <= win; /* the line ends in the window */
+    /* (the bits from the line's end on, without a branch on it) */
+    sp |= ((uint64_t)0 - (uint64_t)(len < win)) & (~(uint64_t)0 << (len & 63));
+    /* the words' first and last bytes; past the window, a word whose
+       last byte is the window's last may go on */
+    uint64_t in = ~sp & (win == 64 ? ~(uint64_t)0 : ((uint64_t)1 << win) - 1), starts = in & ~(in << 1),
+             ends = in & ~(in >> 1);
+    /* a line of prose fails at its second word, in small letters and
+       longer than a short word ("Kommunstyrelsen beslutar"): asked
+       before the bytes no name word holds (a word cut by the window is
+       no shorter past it) */
+    uint64_t starts2 = starts & (starts - 1);
+    if (starts2) {
+        size_t ws2 = (size_t)__builtin_ctzll(starts2), we2 = (size_t)__builtin_ctzll(ends & (ends - 1)) + 1;
+        unsigned char a2 = (unsigned char)t[ws2];
+        if (a2 < 0x80 && (unsigned char)(a2 - 'A') >= 26 && a2 != '(' && we2 - ws2 > 3)
+            return 0;
+    }
+    uint64_t bad = 0;
+    for (unsigned k = 0; k < win / 16; k++)
+        bad |= (uint64_t)no_name_bits(x[k]) << (16 * k);
+    for (size_t n = 0; starts; n++) {
+        if (n == 16)
+            return 1;
+        size_t ws = (size_t)__builtin_ctzll(starts), we = (size_t)__builtin_ctzll(ends) + 1, m = we - ws;
+        if (!closed && we >= win)
+            return may_sign_from(c, nl, nl->s + ws, n);
+        starts &= starts - 1;
+        ends &= ends - 1;
+        unsigned char a = (unsigned char)t[ws];
+        if (a < 0x80 && (unsigned char)(a - 'A') >= 26) {
+            /* no name word: a short word or a party in parentheses */
+            if (n == 0)
+                return 0;
+            size_t lim = a == '(' ? 12 : 3;
+            if (m > lim || (m > 3 && t[we - 1] != ')'))
+                return 0;
+        } else if ((n == 0 || m > 3) &&
+                   (bad >> ws & (m < 64 ? ((uint64_t)1 << m) - 1 : ~(uint64_t)0) || m < 2 || !upper_at(t + ws, m)))
+            return 0;
+        if (!starts) /* the last word in the window */
+            return closed ? n + 1 >= 2 : may_sign_from(c, nl, nl->s + win, n + 1);
+    }
+    return closed ? 0 : may_sign_from(c, nl, nl->s + win, 0);
+}
+#endif
+
 /* The line may be one of names that signature() takes, whatever titles
    stand below it: two words or more, each a name word but for short words
    and parties in parentheses after the first (what signature() asks of
-   every line, before the titles are looked up). */
+   every line, before the titles are looked up): read by the window of 64
+   bytes where the text holds it (most lines end in it), else of 32. */
 static PK_ALWAYS_INLINE int may_sign(const ctx *c, const line *nl)
 {
 #if defined(__SSE2__)
-    /* the line's first 32 bytes, where the text holds them, read once:
-       its spaces and line breaks and the bytes no name word holds as
-       bits (those from the line's end on as spaces), and the words the
-       runs of clear bits; a word that reaches past them is walked by
-       bytes from its start */
-    if (nl->s + 32 <= c->t.n) {
-        const char *t = c->t.s + nl->s;
-        size_t len = nl->e - nl->s;
-        /* (a line that opens with ASCII other than a capital, a space or
-           a line break, where no name word opens, is never asked:
-           pick_lines() lists none) */
-        __m128i x0 = _mm_loadu_si128((const __m128i *)(const void *)t);
-        __m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)(t + 16));
-        const __m128i sp_b = _mm_set1_epi8(' '), nl_b = _mm_set1_epi8('\n');
-        __m128i s0 = _mm_or_si128(_mm_cmpeq_epi8(x0, sp_b), _mm_cmpeq_epi8(x0, nl_b));
-        __m128i s1 = _mm_or_si128(_mm_cmpeq_epi8(x1, sp_b), _mm_cmpeq_epi8(x1, nl_b));
-        uint64_t sp = (uint64_t)(unsigned)_mm_movemask_epi8(s0) | (uint64_t)(unsigned)_mm_movemask_epi8(s1) << 16;
-        int closed = len <= 32; /* the line ends in the window */
-        sp |= ((uint64_t)0 - (uint64_t)closed) & (~(uint64_t)0 << (len & 63)); /* (without a branch on it) */
-        /* the words' first and last bytes; past the window, a word whose
-           last byte is the window's last may go on */
-        uint64_t in = ~sp & 0xFFFFFFFFu, starts = in & ~(in << 1), ends = in & ~(in >> 1);
-        /* a line of prose fails at its second word, in small letters and
-           longer than a short word ("Kommunstyrelsen beslutar"): asked
-           before the bytes no name word holds (a word cut by the window is
-           no shorter past it) */
-        uint64_t starts2 = starts & (starts - 1);
-        if (starts2) {
-            size_t ws2 = (size_t)__builtin_ctzll(starts2), we2 = (size_t)__builtin_ctzll(ends & (ends - 1)) + 1;
-            unsigned char a2 = (unsigned char)t[ws2];
-            if (a2 < 0x80 && (unsigned char)(a2 - 'A') >= 26 && a2 != '(' && we2 - ws2 > 3)
-                return 0;
-        }
-        uint64_t bad = (uint64_t)no_name_bits(x0) | (uint64_t)no_name_bits(x1) << 16;
-        for (size_t n = 0; starts; n++) {
-            if (n == 16)
-                return 1;
-            size_t ws = (size_t)__builtin_ctzll(starts), we = (size_t)__builtin_ctzll(ends) + 1, m = we - ws;
-            if (!closed && we >= 32)
-                return may_sign_from(c, nl, nl->s + ws, n);
-            starts &= starts - 1;
-            ends &= ends - 1;
-            unsigned char a = (unsigned char)t[ws];
-            if (a < 0x80 && (unsigned char)(a - 'A') >= 26) {
-                /* no name word: a short word or a party in parentheses */
-                if (n == 0)
-                    return 0;
-                size_t lim = a == '(' ? 12 : 3;
-                if (m > lim || (m > 3 && t[we - 1] != ')'))
-                    return 0;
-            } else if ((n == 0 || m > 3) && (bad >> ws & (((uint64_t)1 << m) - 1) || m < 2 || !upper_at(t + ws, m)))
-                return 0;
-            if (!starts) /* the last word in the window */
-                return closed ? n + 1 >= 2 : may_sign_from(c, nl, nl->s + 32, n + 1);
-        }
-        return closed ? 0 : may_sign_from(c, nl, nl->s + 32, 0);
-    }
+    if (nl->s + 64 <= c->t.n)
+        return may_sign_window(c, nl, 64);
+    if (nl->s + 32 <= c->t.n)
+        return may_sign_window(c, nl, 32);
 #endif
     return may_sign_from(c, nl, nl->s, 0);
 }
