@@ -117,9 +117,35 @@ static int cp_rule(utf8proc_int32_t cp)
     return CP_OTHER;
 }
 
+/* cp_rule() of the characters most texts hold past ASCII, Latin-1's
+   (U+0080 to U+00FF: "§", a no-break space) and the general punctuation's
+   (U+2000 to U+207F: "–", "”"), made once per process from cp_rule()
+   itself: a look each, where the tests above took a score of branches */
+static unsigned char cp_rules_latin[0x80], cp_rules_punct[0x80];
+static pthread_once_t cp_rules_once = PTHREAD_ONCE_INIT;
+static int cp_rules_ready;
+
+static void make_cp_rules(void)
+{
+    for (utf8proc_int32_t k = 0; k < 0x80; k++) {
+        cp_rules_latin[k] = (unsigned char)cp_rule(0x80 + k);
+        cp_rules_punct[k] = (unsigned char)cp_rule(0x2000 + k);
+    }
+    __atomic_store_n(&cp_rules_ready, 1, __ATOMIC_RELEASE);
+}
+
+static inline int cp_rule_of(utf8proc_int32_t cp)
+{
+    if ((cp >= 0x80 && cp < 0x100) || (cp >= 0x2000 && cp < 0x2080)) {
+        pk_once(&cp_rules_once, &cp_rules_ready, make_cp_rules);
+        return cp < 0x100 ? cp_rules_latin[cp - 0x80] : cp_rules_punct[cp - 0x2000];
+    }
+    return cp_rule(cp);
+}
+
 int pk_norm_keeps(int32_t cp)
 {
-    return cp_rule(cp) == CP_OTHER && utf8proc_get_property(cp)->combining_class == 0;
+    return cp_rule_of(cp) == CP_OTHER && utf8proc_get_property(cp)->combining_class == 0;
 }
 
 /* Recompose the combining sequence that ends the output with NFC. The
@@ -296,7 +322,7 @@ static void pass_chars(arena *a, const pk_text *in, size_t plain, buf *b)
                 utf8proc_int32_t cp;
                 utf8proc_ssize_t w =
                     utf8proc_iterate((const utf8proc_uint8_t *)in->s + i, (utf8proc_ssize_t)(in->n - i), &cp);
-                if (w > 0 && cp_rule(cp) == CP_OTHER && utf8proc_get_property(cp)->combining_class == 0) {
+                if (w > 0 && cp_rule_of(cp) == CP_OTHER && utf8proc_get_property(cp)->combining_class == 0) {
                     k = (size_t)w;
                     for (size_t j = 1; j < k; j++)
                         if (map_near(in->runs, in->nruns, &ki, in->s, i + j) != at)
@@ -343,7 +369,7 @@ static void pass_chars(arena *a, const pk_text *in, size_t plain, buf *b)
         }
         i += (size_t)k;
         const char *lig;
-        switch (cp_rule(cp)) {
+        switch (cp_rule_of(cp)) {
         case CP_SOFT_HYPHEN: {
             /* a soft hyphen at a line end marks a word broken there: it
                becomes a line-break hyphen, which the line pass joins */

@@ -487,6 +487,14 @@ static int line_starts_item(const pk_text *t, size_t p)
     /* p is a line start: a bullet or a list number opens a new sentence */
     const unsigned char *s = (const unsigned char *)t->s + p;
     size_t n = t->n - p;
+    /* most lines open with none of the bytes below ('-', '*', a digit,
+       the lead of a bullet or a dash): told with one test, not one for
+       each (the byte at the text's end is read, its zero or the whole's
+       next: the tests below take n) */
+    const uint64_t opens = (uint64_t)1 << '-' | (uint64_t)1 << '*' | (uint64_t)0x3FF << '0';
+    unsigned c = s[0];
+    if (!(((c < 64) & (unsigned)(opens >> (c & 63))) | (c == 0xE2)))
+        return 0;
     if (n >= 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ')
         return 1;
     if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0xA2 || s[2] == 0x93))
