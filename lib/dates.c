@@ -658,19 +658,25 @@ static size_t input_column(const ctx *c, size_t p)
     return col;
 }
 
-/* The header's label before a date in [s, e): its role, or -1. With
-   whole set, only a capitalised label that is all the range holds but
-   spaces and a colon ("Sammanträdesdatum: 2024-01-10" repeated on every
-   page), not a line of prose that begins with "sammanträde 2024-04-15". */
-static int label_in(const ctx *c, size_t s, size_t e, int whole)
+/* The first byte of [s, e) that is no space, or e. */
+static size_t past_spaces(const ctx *c, size_t s, size_t e)
+{
+    while (s < e && c->t.s[s] == ' ')
+        s++;
+    return s;
+}
+
+/* The header's label before a date in [s, e), whose first byte but
+   spaces is at f (past_spaces()): its role, or -1. With whole set, only
+   a capitalised label that is all the range holds but spaces and a colon
+   ("Sammanträdesdatum: 2024-01-10" repeated on every page), not a line of
+   prose that begins with "sammanträde 2024-04-15". */
+static int label_from(const ctx *c, size_t s, size_t f, size_t e, int whole)
 {
     /* a range of spaces holds no label (no cue place is a space); with
        whole set, the label's word is the range's first (but spaces before
        it), and opens with a capital: a range whose first byte but spaces
        opens none holds no such label */
-    size_t f = s;
-    while (f < e && c->t.s[f] == ' ')
-        f++;
     if (f == e || (whole && !pk_is_upper_at(c->t.s + f, e - f)))
         return -1;
     const struct date_cue_rows *cr = c->date_cue_rows;
@@ -704,6 +710,12 @@ static int label_in(const ctx *c, size_t s, size_t e, int whole)
             return -1;
     }
     return date_cues[best.row].role;
+}
+
+/* label_from() of [s, e), its spaces sought here. */
+static int label_in(const ctx *c, size_t s, size_t e, int whole)
+{
+    return label_from(c, s, past_spaces(c, s, e), e, whole);
 }
 
 /* "Till" heading the addressee block of a tjänsteutlåtande, with the nämnd
@@ -745,8 +757,11 @@ static const char *role_of(ctx *c, const dcand *x, size_t hdr_end, size_t fence_
        block, or a date alone on its line under a label or a nämnd; past
        the header, a label that is all its line holds */
     size_t ls = line_start(c, x->s), le = line_end(c, x->e), ps, pe;
-    int head = x->s < hdr_end, alone = blank_range(c, ls, x->s) && blank_range(c, x->e, le), r;
-    if ((r = label_in(c, ls, x->s, !head)) >= 0)
+    /* (the line's first byte but spaces: whether the date is alone on it,
+       and where a label before it opens; sought once for both) */
+    size_t f = past_spaces(c, ls, x->s);
+    int head = x->s < hdr_end, alone = f == x->s && blank_range(c, x->e, le), r;
+    if ((r = label_from(c, ls, f, x->s, !head)) >= 0)
         return role_names[r];
     if (alone && prev_line(c, ls, &ps, &pe) && (r = label_in(c, ps, pe, !head)) >= 0)
         return role_names[r];

@@ -803,17 +803,6 @@ static void body_from_proposer(ctx *c)
     }
 }
 
-/* A cue of the places bc starts in the line l: *k, the first of them not
-   before the lines asked so far, moves forward (the lines ascend); the
-   answer selected, not branched on */
-static inline int body_cue_in(const pk_cues *bc, size_t *k, const line *l)
-{
-    while (*k < bc->n && bc->at[*k] < l->s)
-        ++*k;
-    size_t next = *k < bc->n ? bc->at[*k] : SIZE_MAX;
-    return next < l->e;
-}
-
 void pk_extract_decisions(ctx *c)
 {
     const segs *g = &c->sg;
@@ -823,33 +812,42 @@ void pk_extract_decisions(ctx *c)
     text_set ts = {NULL, 0, 0}; /* filled once there are FEW_TEXTS decisions */
     lead_body lb = {0, 0, 0, 0, 0, 0, 0, 0, {0}};
     /* the first of each: a decision heading, a "Beslut" heading (read in
-       minutes only, so sought in them only) and a lead-in line; the walk
-       ends when all it seeks are found. A lead-in opens with a match of
-       RX_BODY, which holds one of its cue words (a line ends no word, so
-       the cues the one pass found are all a line holds): a line without
-       one is not asked, the cues walked beside the lines (at every line
-       while a lead-in is sought: the line's blank, heading and cue asked
-       together, one branch) */
+       minutes only, so sought in them only) and a lead-in line, each sought
+       on its own (a walk over the lines that asked every line about each
+       took three branches a line on bits that come in no order). A lead-in
+       opens with a match of RX_BODY, which holds one of its cue words (a
+       line ends no word, so the cues the one pass found are all a line
+       holds): only the lines that hold one are asked, the lines walked to
+       each cue's */
+    for (size_t i = c->focus_line; i < g->nlines; i++)
+        if (g->lines[i].heading == H_DECISION) {
+            head = i;
+            break;
+        }
+    for (size_t i = head; protokoll && i < g->nlines; i++)
+        if (g->lines[i].heading == H_DECISION && line_is_beslut(c, &g->lines[i])) {
+            beslut = i;
+            break;
+        }
     const pk_cues *bc = pk_cue_places(c, RX_BODY);
-    size_t bi = 0;
-    for (size_t i = c->focus_line; i < g->nlines; i++) {
-        const line *l = &g->lines[i];
-        size_t ov[6];
-        if (l->heading == H_DECISION) {
-            if (head == g->nlines)
-                head = i;
-            if (protokoll && beslut == g->nlines && line_is_beslut(c, l))
-                beslut = i;
-            if (lead < g->nlines && (beslut < g->nlines || !protokoll))
-                break;
-        } else if (lead == g->nlines && (!l->blank & !l->heading & body_cue_in(bc, &bi, l)) && is_lead_in(c, ld, l) &&
-                   pk_rx_match(c, RX_BODY, l->s, l->e, ov, 3) && ov[0] == l->s) {
-            lead = i; /* "<Nämnd> beslutar" standing on its own line */
+    size_t li = c->focus_line, asked = g->nlines;
+    for (size_t k = 0; k < bc->n; k++) {
+        size_t p = bc->at[k], ov[6];
+        while (li < g->nlines && g->lines[li].e <= p)
+            li++;
+        if (li == g->nlines)
+            break;
+        const line *l = &g->lines[li];
+        if (p < l->s || li == asked) /* (a cue before the line, or another in a line asked) */
+            continue;
+        asked = li;
+        if (!l->blank && !l->heading && is_lead_in(c, ld, l) && pk_rx_match(c, RX_BODY, l->s, l->e, ov, 3) &&
+            ov[0] == l->s) {
+            lead = li; /* "<Nämnd> beslutar" standing on its own line */
             lb.ks = l->s;
             lb.ke = l->e;
             memcpy(lb.kov, ov, sizeof lb.kov);
-            if (head < g->nlines && (beslut < g->nlines || !protokoll))
-                break;
+            break;
         }
     }
     /* in minutes the decision itself wins over a proposal quoted before it */
