@@ -343,9 +343,9 @@ __attribute__((noinline)) static size_t first_from_far(const uint32_t *at, size_
     return r;
 }
 
-/* 1 when a < b, else 0, for a and b below 2^63 (the sign of a - b): an
-   integer the compiler keeps, where of a comparison's truth it may make
-   a branch */
+/* 1 when a < b, else 0, for a and b below SIZE_MAX / 2 (the top bit of
+   a - b): an integer the compiler keeps, where of a comparison's truth
+   it may make a branch */
 static inline size_t below_of(size_t a, size_t b) { return (a - b) >> (sizeof(size_t) * CHAR_BIT - 1); }
 
 size_t pk_first_from_near(const uint32_t *at, size_t n, size_t p, size_t *hint)
