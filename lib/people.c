@@ -158,7 +158,8 @@ static size_t drop_place(const ctx *c, size_t s, size_t e)
        than a-z (no small letter): no place, and no walk to its end (asked
        in one branch) */
     unsigned char b = (unsigned char)c->t.s[p];
-    if ((unsigned)(p == e) | (unsigned)(p >= c->t.n) | ((unsigned)(b < 0x80) & (unsigned)((unsigned char)(b - 'a') >= 26)))
+    if ((unsigned)(p == e) | (unsigned)(p >= c->t.n) |
+        ((unsigned)(b < 0x80) & (unsigned)((unsigned char)(b - 'a') >= 26)))
         return e;
     size_t q = p;
     while (q < c->t.n && c->t.s[q] != ' ' && c->t.s[q] != '\n' && c->t.s[q] != ',' && c->t.s[q] != '.')
@@ -556,11 +557,12 @@ static PK_ALWAYS_INLINE void keep_start(const ctx *c, name_starts *ns, size_t p,
 }
 
 /* find_name_starts()'s classes of the byte after the first space after a
-   capital (and name_walk_on()'s of the byte after a name word's): one a name may go on from (A-Z, or a byte from 0x80 on but
-   0xC3), one no name goes on from (ASCII other than A-Z and a particle's
-   first letter), the first letter of a particle (NAME_PARTICLE_FIRST,
-   from the rows: "af", "von"), which particle_at() must say, and 0xC3,
-   which the byte after it must say (a Latin-1 small letter: no name) */
+   capital (and name_walk_on()'s of the byte after a name word's): one a
+   name may go on from (A-Z, or a byte from 0x80 on but 0xC3), one no
+   name goes on from (ASCII other than A-Z and a particle's first
+   letter), the first letter of a particle (NAME_PARTICLE_FIRST, from the
+   rows: "af", "von"), which particle_at() must say, and 0xC3, which the
+   byte after it must say (a Latin-1 small letter: no name) */
 enum { AFTER_SPACE_GOES = 0, AFTER_SPACE_NO = 1, AFTER_SPACE_C3 = 2, AFTER_SPACE_PARTICLE = 4 }; /* (bits) */
 #define AFTER_SPACE(b)                                                                                                 \
     ((b) >= 0x80   ? ((b) == 0xC3 ? AFTER_SPACE_C3 : AFTER_SPACE_GOES)                                                 \
@@ -762,7 +764,8 @@ static PK_ALWAYS_INLINE size_t name_walk_on(const ctx *c, size_t p, size_t e, si
            after it. */
         unsigned char a = (unsigned char)t[p], b = (unsigned char)t[p + 1];
         unsigned cls = after_space[b];
-        if (!((unsigned)(p + 1 < e) & ((unsigned)(a == ' ') | (unsigned)(a == '\n')) & (unsigned)!(cls & AFTER_SPACE_NO)))
+        if (!((unsigned)(p + 1 < e) & ((unsigned)(a == ' ') | (unsigned)(a == '\n')) &
+              (unsigned)!(cls & AFTER_SPACE_NO)))
             break;
         size_t w = p + 1;
         if (cls & AFTER_SPACE_PARTICLE) {
@@ -1304,8 +1307,8 @@ static PK_ALWAYS_INLINE int may_sign_window(const ctx *c, const line *nl, unsign
     __m128i x[4];
     for (unsigned k = 0; k < win / 16; k++) {
         x[k] = _mm_loadu_si128((const __m128i *)(const void *)(t + 16 * k));
-        sp |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x[k], sp_b), _mm_cmpeq_epi8(x[k], nl_b)))
-              << (16 * k);
+        __m128i blank = _mm_or_si128(_mm_cmpeq_epi8(x[k], sp_b), _mm_cmpeq_epi8(x[k], nl_b));
+        sp |= (uint64_t)(unsigned)_mm_movemask_epi8(blank) << (16 * k);
     }
     int closed = len <= win; /* the line ends in the window */
     /* (the bits from the line's end on, without a branch on it) */
