@@ -518,10 +518,10 @@ enum { FIRST_FURNITURE = 1, FIRST_CONJ = 2 };
 static unsigned char line_first[256];
 /* For a line's first byte: the lengths of the rows of furniture_lines.txt
    that begin with it lowered (pk_furniture_line_first[]) and those of a
-   line that opens "justerandes" (11 to 49 bytes), and the length of the
-   longest line is_furniture() may take for either (0: none begins so) */
-static uint64_t furniture_lengths[256];
-static unsigned char furniture_most[256];
+   line that opens "justerandes" (11 to 49 bytes), and the bytes of a line
+   is_furniture() may read for either (up to the longest such line and one
+   more; none where none begins so) */
+static uint64_t furniture_lengths[256], furniture_reach[256];
 static pthread_once_t line_first_once = PTHREAD_ONCE_INIT;
 static int line_first_ready;
 
@@ -539,7 +539,9 @@ static void make_line_first(void)
             most = 49;
         /* (and 11 to 49 bytes for a line that opens "justerandes") */
         furniture_lengths[c] = lengths | (first == 'j' ? (((uint64_t)1 << 50) - 1) & ~(((uint64_t)1 << 11) - 1) : 0);
-        furniture_most[c] = (unsigned char)most;
+        /* (the bytes is_furniture() reads for two spaces together: the
+           first most + 1 at most, a bit each) */
+        furniture_reach[c] = most ? ((uint64_t)2 << most) - 1 : 0;
     }
     for (size_t k = 0; k < pk_n_suspended_next; k++)
         for (unsigned c = 0; c < 256; c++) /* (an empty row: any byte) */
@@ -727,13 +729,12 @@ static int furniture_candidate(const char *s, size_t n, size_t room)
     int lone = (digits & 1) & (n <= 3);
     int din = word8(s) == word8("Din posi");
     /* a row, or "justerandes": two spaces together among the bytes
-       is_furniture() reads for them (the line, or the first most + 1 of a
-       longer one: at most 50), or a row's length */
-    size_t most = furniture_most[c];
-    size_t longer = (size_t)0 - (size_t)(n > most);
-    size_t m = (n & ~longer) | ((most + 1) & longer);
-    uint64_t dbl = sp & (sp << 1) & (((uint64_t)1 << m) - 1);
-    int row = (most != 0) & ((dbl != 0) | ((int)~longer & (int)(furniture_lengths[c] >> (n & 63) & 1)));
+       is_furniture() reads for them (the first most + 1 at most, at most
+       50; the line's bytes and those after a shorter one: a condition a
+       little wider, no worse), or a row's length (a line of 64 bytes or
+       more, as one of n % 64) */
+    uint64_t dbl = sp & (sp << 1) & furniture_reach[c];
+    int row = (dbl != 0) | (int)(furniture_lengths[c] >> (n & 63) & 1);
     return far | sida | lone | din | row;
 #else
     (void)s;

@@ -44,7 +44,7 @@ static inline __m128i lower16(__m128i x, __m128i prev)
 }
 #endif
 
-static int heading_lowered(const char *s, size_t n, int colon, int row);
+static int heading_lowered(const char *s, size_t n, int colon, int row, int room);
 
 /* The two ends of the forms after the table's that hold no colon (see
    heading_lowered()). */
@@ -70,7 +70,7 @@ static inline int ends_folded(const char *s, size_t n, const char *suf)
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
-static inline int heading_kind(const char *s, size_t n)
+static inline int heading_kind(const char *s, size_t n, int room)
 {
     int colon = 0;
     if (n && (s[n - 1] == ' ' || s[n - 1] == ':')) { /* most lines end in neither */
@@ -96,12 +96,12 @@ static inline int heading_kind(const char *s, size_t n)
     if (!row && !colon &&
         !(last == 't' ? ends_folded(s, n, FORM_END_1) : last == 'g' ? ends_folded(s, n, FORM_END_2) : 0))
         return H_NONE;
-    return heading_lowered(s, n, colon, row);
+    return heading_lowered(s, n, colon, row, room);
 }
 
 int pk_heading_kind(const char *s, size_t n)
 {
-    return heading_kind(s, n);
+    return heading_kind(s, n, 0);
 }
 
 /* heading_kind() out of line: the few lines of a text that the filter
@@ -109,9 +109,9 @@ int pk_heading_kind(const char *s, size_t n)
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static int heading_kind_out(const char *s, size_t n)
+static int heading_kind_out(const char *s, size_t n, int room)
 {
-    return heading_kind(s, n);
+    return heading_kind(s, n, room);
 }
 
 /* The filter of heading_kind_line(), made once per process from the
@@ -146,15 +146,16 @@ static void make_heading_filter(void)
    a form's last byte in no more than 60 bytes, a space or a colon at the
    end), where heading_kind() took several (an empty line, a line longer
    than 60 bytes, its first byte and its end: each as a text's lines come,
-   in no order a branch could foretell). */
-static inline int heading_kind_line(const char *s, size_t n)
+   in no order a branch could foretell). room: sixteen bytes from s may be
+   read (heading_lowered()). */
+static inline int heading_kind_line(const char *s, size_t n, int room)
 {
     /* (n == 0: the byte after the line; no row of no byte, and
        heading_kind() tells such a line at once) */
     unsigned last = heading_last[(unsigned char)s[n - (n != 0)]];
     uint64_t row = heading_first[(unsigned char)s[0]] >> (n & 63);
     if (((unsigned)(n - 1 < 60) & ((unsigned)row | last)) | (last >> 1))
-        return heading_kind_out(s, n);
+        return heading_kind_out(s, n, room);
     return H_NONE;
 }
 
@@ -165,7 +166,7 @@ static inline int heading_kind_line(const char *s, size_t n)
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static int heading_lowered(const char *s, size_t n, int colon, int row)
+static int heading_lowered(const char *s, size_t n, int colon, int row, int room)
 {
     char low[128];
     size_t o = n;
@@ -176,10 +177,12 @@ static int heading_lowered(const char *s, size_t n, int colon, int row)
     /* sixteen bytes at a time, each lowered by itself and the byte before
        it (none before the line: no lead byte). A line of sixteen bytes or
        more is read where it stands, its last block overlapping the one
-       before (its bytes written again the same); a shorter one from a copy
-       with nothing after it (the bytes past n are lowered too, then cut
-       off). */
-    if (n < 16) {
+       before (its bytes written again the same); a shorter one too where
+       sixteen bytes from s may be read (room: a line of a text), else from
+       a copy with nothing after it (the bytes past n are lowered too, then
+       cut off; no call to copy a few bytes where a text's lines are
+       asked) */
+    if (n < 16 && !room) {
         unsigned char in[16] = {0};
         memcpy(in, s, n);
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)in);
@@ -331,7 +334,7 @@ void pk_segment(arena *a, const pk_text *t, segs *out)
                 l->s = s;
                 l->e = i;
                 l->blank = i == s;
-                l->heading = heading_kind_line(text + s, i - s);
+                l->heading = heading_kind_line(text + s, i - s, 1);
                 s = i + 1;
             }
             return;
@@ -354,7 +357,7 @@ void pk_segment(arena *a, const pk_text *t, segs *out)
                     l->blank = w->blank;
                 } else {
                     l->blank = l->e == l->s;
-                    l->heading = heading_kind_line(text + l->s, l->e - l->s);
+                    l->heading = heading_kind_line(text + l->s, l->e - l->s, 1);
                 }
             }
             return;
@@ -368,7 +371,7 @@ void pk_segment(arena *a, const pk_text *t, segs *out)
                 l->heading = H_NONE;
             } else {
                 l->blank = 0;
-                l->heading = heading_kind_line(text + s, i - s);
+                l->heading = heading_kind_line(text + s, i - s, 1);
             }
             s = i + 1;
         }
@@ -403,7 +406,7 @@ void pk_segment(arena *a, const pk_text *t, segs *out)
         l->s = s;
         l->e = i;
         l->blank = (i == s);
-        l->heading = l->blank ? H_NONE : heading_kind(t->s + s, i - s);
+        l->heading = l->blank ? H_NONE : heading_kind(t->s + s, i - s, 0);
         s = i + 1;
     }
 }
@@ -532,7 +535,7 @@ static int prev_line_is_heading(const pk_text *t, size_t lo, size_t nl)
     }
     /* (the line ends at a break of the text: the filter of the pass over
        the lines reads no byte past it) */
-    return heading_kind_line(t->s + s, nl - s) != H_NONE;
+    return heading_kind_line(t->s + s, nl - s, s + 16 <= t->n) != H_NONE;
 }
 
 #if defined(__SSE2__)
