@@ -2481,6 +2481,8 @@ static void make_regnum_lead(void)
             if (*end == ',')
                 most = end[1] >= '0' && end[1] <= '9' ? (size_t)strtoul(end + 1, &end, 10) : 0;
             p = *end == '}' && most > 0 ? end + 1 : NULL;
+            if (p && *p == '+')
+                p++; /* possessive: still no more than most */
         } else if (kind >= 0 && *p && strchr("?*+", *p)) {
             p = NULL;
         }
