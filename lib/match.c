@@ -769,17 +769,60 @@ static size_t alts_size(const char *const *w, size_t n)
     return need;
 }
 
+/* A lookahead for the characters the n words of w open with, written in
+   front of their alternatives (room for guard_size(n) bytes); the bytes
+   written (none when a word is empty). Every match of the alternatives
+   opens with one of them (without case too where the source is caseless:
+   the class then takes their other cases as the words do), so it holds
+   wherever they match: where it fails, pcre2 is spared trying each word. */
+static size_t write_guard(char *p, const char *const *w, size_t n)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!w[i][0])
+            return 0;
+    o += (size_t)sprintf(p, "(?=[");
+    size_t cls = o;
+    for (size_t i = 0; i < n; i++) {
+        /* the first character: its first byte and the continuation bytes after it */
+        size_t len = 1;
+        while (len < 4 && ((unsigned char)w[i][len] & 0xC0) == 0x80)
+            len++;
+        int seen = 0;
+        for (size_t q = cls; q + len <= o && !seen; q++)
+            seen = memcmp(p + q, w[i], len) == 0 && (len > 1 || p[q - 1] != '\\');
+        if (seen)
+            continue;
+        if (len == 1 && strchr("\\]^-[", w[i][0]))
+            p[o++] = '\\';
+        memcpy(p + o, w[i], len);
+        o += len;
+    }
+    memcpy(p + o, "])", 2);
+    return o + 2;
+}
+
+static size_t guard_size(size_t n) { return 6 + 5 * n; }
+
 /* The name pattern at p (room for name_size() bytes); the bytes written. */
 static size_t write_name(char *p)
 {
     size_t o = strlen(NAME_HEAD);
     memcpy(p, NAME_HEAD, o);
+    o += write_guard(p + o, pk_name_particle, pk_n_name_particle);
+    memcpy(p + o, "(?:", 3);
+    o += 3;
     o += write_alts(p + o, pk_name_particle, pk_n_name_particle);
+    p[o++] = ')';
     memcpy(p + o, NAME_TAIL, strlen(NAME_TAIL));
     return o + strlen(NAME_TAIL);
 }
 
-static size_t name_size(void) { return strlen(NAME_HEAD) + alts_size(pk_name_particle, pk_n_name_particle) + strlen(NAME_TAIL); }
+static size_t name_size(void)
+{
+    return strlen(NAME_HEAD) + guard_size(pk_n_name_particle) + 4 + alts_size(pk_name_particle, pk_n_name_particle) +
+           strlen(NAME_TAIL);
+}
 
 /* RX_NAME's source: the name, after a lookahead true of every upper-case
    letter (none lies below U+00C0 but A-Z), which gives pcre2 a table of
@@ -805,14 +848,16 @@ static char *build_name_pattern(void)
    its row of pattern_sources.tsv, as written. */
 static char *build_chair_pattern(void)
 {
-    static const char head[] = "(?<![\\p{L}])(?i:(?:(?:", mid[] = ")\\s+)?", role_end[] = "(?:n)?)(?::)?\\s+",
+    static const char head[] = "(?<![\\p{L}])(?i:(?:", alts[] = "(?:", mid[] = ")\\s+)?", role_end[] = "(?:n)?)(?::)?\\s+",
                       tail[] = "(?:\\s*\\(" PARTY "\\))?";
-    size_t need = sizeof head + sizeof mid + sizeof role_end + sizeof tail + alts_size(pk_chair_title, pk_n_chair_title) +
-                  alts_size(cue_chair, 1) + name_size();
+    size_t need = sizeof head + sizeof alts + sizeof mid + sizeof role_end + sizeof tail + guard_size(pk_n_chair_title) +
+                  alts_size(pk_chair_title, pk_n_chair_title) + alts_size(cue_chair, 1) + name_size();
     char *p = pk_malloc(need);
     if (!p)
         return NULL;
     size_t o = (size_t)snprintf(p, need, "%s", head);
+    o += write_guard(p + o, pk_chair_title, pk_n_chair_title);
+    o += (size_t)snprintf(p + o, need - o, "%s", alts);
     o += write_alts(p + o, pk_chair_title, pk_n_chair_title);
     o += (size_t)snprintf(p + o, need - o, "%s", mid);
     o += write_alts(p + o, cue_chair, 1);
@@ -829,19 +874,21 @@ static char *build_chair_pattern(void)
    month_forms()) written out, any sign of pcre2's escaped. */
 static char *build_named_pattern(void)
 {
-    static const char head[] = "(?i)(?<![\\p{L}\\d])(?:(?:", ending[] = ")(?:", article[] = ")?\\s+)?(?:",
+    static const char head[] = "(?i)(?<![\\p{L}\\d])(?:", alts[] = "(?:", ending[] = ")(?:", article[] = ")?\\s+)?(?:",
                       group[] = "(?:", group_end[] = ")", day[] = "\\s+)?(\\d{1,2})(?::[ae])?\\s+(",
                       tail[] = ")(?![\\p{L}])(\\.)?(?:\\s+(\\d{4})(?![\\d]))?";
     const char *forms[MONTH_FORMS];
     size_t nf = month_forms(forms);
     int grouped = pk_n_day_article > 1; /* "(?:(?:den|dagen)\\s+)?" */
-    size_t need = sizeof head + sizeof ending + sizeof article + sizeof group + sizeof group_end + sizeof day +
+    size_t need = sizeof head + sizeof alts + guard_size(pk_n_weekday) + sizeof ending + sizeof article + sizeof group + sizeof group_end + sizeof day +
                   sizeof tail + alts_size(pk_weekday, pk_n_weekday) + alts_size(pk_weekday_ending, pk_n_weekday_ending) +
                   alts_size(pk_day_article, pk_n_day_article) + alts_size(forms, nf);
     char *p = pk_malloc(need);
     if (!p)
         return NULL;
     size_t o = (size_t)snprintf(p, need, "%s", head);
+    o += write_guard(p + o, pk_weekday, pk_n_weekday);
+    o += (size_t)snprintf(p + o, need - o, "%s", alts);
     o += write_alts(p + o, pk_weekday, pk_n_weekday);
     o += (size_t)snprintf(p + o, need - o, "%s", ending);
     o += write_alts(p + o, pk_weekday_ending, pk_n_weekday_ending);
@@ -2481,6 +2528,8 @@ static void make_regnum_lead(void)
             if (*end == ',')
                 most = end[1] >= '0' && end[1] <= '9' ? (size_t)strtoul(end + 1, &end, 10) : 0;
             p = *end == '}' && most > 0 ? end + 1 : NULL;
+            if (p && *p == '+')
+                p++; /* possessive: still no more than most */
         } else if (kind >= 0 && *p && strchr("?*+", *p)) {
             p = NULL;
         }

@@ -304,17 +304,17 @@ static void test_pattern_sources(void **state)
         const char *src;
     } want[] = {
         {RX_DATE_NAMED,
-         "(?i)(?<![\\p{L}\\d])(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\\s+)?(?:den\\s+)"
+         "(?i)(?<![\\p{L}\\d])(?:(?=[mtofls])(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\\s+)?(?:den\\s+)"
          "?(\\d{1,2})(?::[ae])?\\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
          "december|jan|febr|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)(?![\\p{L}])(\\.)?(?:\\s+(\\d{4})"
          "(?![\\d]))?"},
         {RX_CHAIR,
-         "(?<![\\p{L}])(?i:(?:(?:tjänstgörande|vice|t\\.f\\.|t\\.f|tf\\.|tf)\\s+)?ordförande(?:n)?)(?::)?\\s+(\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)"
-         "?+(?:[ \\n](?:af |von |van |de |da |el )?\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)?+){1,3})(?:\\s*\\((\\p{L}{1,5})"
+         "(?<![\\p{L}])(?i:(?:(?=[tv])(?:tjänstgörande|vice|t\\.f\\.|t\\.f|tf\\.|tf)\\s+)?ordförande(?:n)?)(?::)?\\s+(\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)"
+         "?+(?:[ \\n](?:(?=[avde])(?:af |von |van |de |da |el ))?\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)?+){1,3})(?:\\s*\\((\\p{L}{1,5})"
          "\\))?"},
         {RX_NAME,
-         "(?=[A-Z\\x{C0}-\\x{10FFFF}])(\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)?+(?:[ \\n](?:af |von |van |de |"
-         "da |el )?\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)?+){1,3})"},
+         "(?=[A-Z\\x{C0}-\\x{10FFFF}])(\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)?+(?:[ \\n](?:(?=[avde])(?:af |von |van |de |"
+         "da |el ))?\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)?+){1,3})"},
         {RX_BODY,
          "(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*+(?:,?[ \\n](?:och|samt)[ \\n]\\p{Ll}\\p{L}*+-|,[ \\n]\\p{Ll}\\p{L}*+-)"
          "*[ \\n](?:(?:och|samt)[ \\n])?)(?:stads[ \\n])?)?(\\p{L}*+(?<=[dDnNeEtTéÉ])(?<=(?i)nämnd|nämnden|"
