@@ -65,35 +65,31 @@ char *pk_fold(ctx *c, size_t s, size_t e)
         {
             /* sixteen bytes at a time, the last few of [s, e) too (read
                into the text's room: it has sixteen bytes past its end;
-               those past e are no part of it), written as they stand up to
-               the first that is not: a line break, or a space after a space
-               or a line break (or at the start of the output, or after a
-               space written); that one is a space written where the output
-               does not end in one already, and a space at the end is taken
-               back below (room: the output is never longer than the input
-               read, and has sixteen bytes more) */
+               those past e are no part of it), each line break a space,
+               written as they stand up to the first that is not: a space
+               after a space (or at the start of the output, or after a
+               space written), taken out; a space at the end is taken back
+               below (room: the output is never longer than the input read,
+               and has sixteen bytes more). A line break alone stops
+               nothing: most ranges run on over several lines */
             size_t m = e - i < 16 ? e - i : 16;
             unsigned in = (1u << m) - 1;
             __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + i));
-            unsigned nl = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
-            unsigned ws = nl | (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
-            unsigned stop = (nl | (ws & ((ws << 1) | after_ws))) & in;
+            x = _mm_xor_si128(x, _mm_and_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), _mm_set1_epi8('\n' ^ ' ')));
+            unsigned ws = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+            unsigned stop = ws & ((ws << 1) | after_ws) & in;
             _mm_storeu_si128((__m128i *)(void *)(out + o), x);
-            /* (whether the output ends in a space, from the bits: the bytes
-               written as they stand hold no line break, a stop) */
             if (!stop) {
                 o += m;
                 i += m;
                 after_ws = ws >> (m - 1) & 1;
                 continue;
             }
+            /* (the output ends in a space: the byte before the stop, or
+               the one before the block) */
             size_t k = (size_t)__builtin_ctz(stop);
-            if (k)
-                after_ws = ws >> (k - 1) & 1;
             o += k;
             i += k + 1;
-            if (!after_ws)
-                out[o++] = ' ';
             after_ws = 1;
         }
 #else
