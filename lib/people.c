@@ -2620,7 +2620,30 @@ static void merge_spellings(ctx *c)
         size_t m = 0;
         for (size_t i = 0; i < n && told; i++)
             m += !alone[i];
-        if (told && m >= 2) {
+        if (told && m >= 2 && m <= 16) {
+            /* a few (most documents): each pair compared, with no table */
+            uint32_t sig[16], at[16];
+            size_t k2 = 0;
+            for (size_t i = 0; i < n && told; i++) {
+                if (alone[i])
+                    continue;
+                const char *name = ps[i].name;
+                size_t len = strlen(name), b = len;
+                while (b > 0 && name[b - 1] != ' ' && name[b - 1] != '-')
+                    b--;
+                int last = b ? spelling_first(name + b, len - b) : 257;
+                if (!(told = last >= 0))
+                    break;
+                sig[k2] = (uint32_t)(first[i] * 258 + last);
+                at[k2++] = (uint32_t)i;
+            }
+            for (size_t x = 0; x < k2 && told; x++) {
+                unsigned same = 0;
+                for (size_t y = 0; y < k2; y++)
+                    same += sig[x] == sig[y];
+                alone[at[x]] = same == 1;
+            }
+        } else if (told && m >= 2) {
             size_t hc = 16;
             while (hc < 2 * m)
                 hc *= 2;
