@@ -902,24 +902,33 @@ static char *build_named_pattern(void)
 
 /* The source of RX_BODY or RX_ADMIN: head, a class of the last letters
    their nouns may end in (each noun's last character, and its upper
-   case, in the order they come first), then the nouns as a lookbehind
-   (pattern_words.tsv: body_noun, admin_noun). */
+   case, in the order they come first), then the nouns as lookbehinds
+   (pattern_words.tsv: body_noun, admin_noun), those that end in one
+   character together, each group after a lookbehind of that character
+   where it is an ASCII letter whose only other case is its upper or lower
+   one (all but "k" and "s"): a noun that matches ends in that character,
+   so the group's test holds wherever the noun's does, and a word is tested
+   against the nouns of its last letter only, not against each in turn. */
+/* Where the last character of w opens: its first byte is no continuation byte. */
+static size_t last_char(const char *w)
+{
+    size_t b = strlen(w);
+    while (b > 0 && ((unsigned char)w[b - 1] & 0xC0) == 0x80)
+        b--;
+    return b > 0 ? b - 1 : 0;
+}
+
 static char *build_noun_pattern(const char *head, const char *const *words, size_t nw)
 {
-    static const char mid[] = "])(?<=(?i)", tail[] = "))(?![\\p{L}])";
-    size_t need = strlen(head) + sizeof mid + sizeof tail + 3 * alts_size(words, nw);
+    static const char mid[] = "])(?:", tail[] = "))(?![\\p{L}])";
+    size_t need = strlen(head) + sizeof mid + sizeof tail + 3 * alts_size(words, nw) + 32 * nw;
     char *p = pk_malloc(need);
     if (!p)
         return NULL;
     size_t o = (size_t)snprintf(p, need, "%s", head), cls = o;
     for (size_t i = 0; i < nw; i++) {
-        /* the last character: its first byte is no continuation byte */
         const char *w = words[i];
-        size_t e = strlen(w), b = e;
-        while (b > 0 && ((unsigned char)w[b - 1] & 0xC0) == 0x80)
-            b--;
-        if (b > 0)
-            b--;
+        size_t e = strlen(w), b = last_char(w);
         char up[4];
         size_t n = e - b;
         if (n > 2 || strchr("\\]^-[", w[b]))
@@ -941,7 +950,28 @@ static char *build_noun_pattern(const char *head, const char *const *words, size
         }
     }
     o += (size_t)snprintf(p + o, need - o, "%s", mid);
-    o += write_alts(p + o, words, nw);
+    for (size_t i = 0; i < nw; i++) {
+        /* a group opens at the first noun that ends in its character */
+        const char *ch = words[i] + last_char(words[i]);
+        size_t n = strlen(ch), first = 0;
+        while (first < i && strcmp(words[first] + last_char(words[first]), ch) != 0)
+            first++;
+        if (first < i)
+            continue;
+        if (i)
+            p[o++] = '|';
+        unsigned char b = (unsigned char)ch[0];
+        if (n == 1 && ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') && (b | 0x20) != 'k' && (b | 0x20) != 's')
+            o += (size_t)snprintf(p + o, need - o, "(?<=[%c%c])", (char)b, (char)(b ^ 0x20));
+        o += (size_t)snprintf(p + o, need - o, "(?<=(?i)");
+        for (size_t j = i, k = 0; j < nw; j++)
+            if (strcmp(words[j] + last_char(words[j]), ch) == 0) {
+                if (k++)
+                    p[o++] = '|';
+                o += write_escaped(p + o, words[j], strlen(words[j]));
+            }
+        p[o++] = ')';
+    }
     snprintf(p + o, need - o, "%s", tail);
     return p;
 }

@@ -317,11 +317,12 @@ static void test_pattern_sources(void **state)
          "da |el ))?\\p{Lu}\\p{Ll}++(?:-\\p{Lu}\\p{Ll}++)?+){1,3})"},
         {RX_BODY,
          "(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*+(?:,?[ \\n](?:och|samt)[ \\n]\\p{Ll}\\p{L}*+-|,[ \\n]\\p{Ll}\\p{L}*+-)"
-         "*[ \\n](?:(?:och|samt)[ \\n])?)(?:stads[ \\n])?)?(\\p{L}*+(?<=[dDnNeEtTéÉ])(?<=(?i)nämnd|nämnden|"
-         "styrelse|styrelsen|fullmäktige|utskott|utskottet|kommittén|kommitté|direktionen|beredningen))(?![\\p{L}])"},
+         "*[ \\n](?:(?:och|samt)[ \\n])?)(?:stads[ \\n])?)?(\\p{L}*+(?<=[dDnNeEtTéÉ])(?:(?<=[dD])(?<=(?i)nämnd)|"
+         "(?<=[nN])(?<=(?i)nämnden|styrelsen|kommittén|direktionen|beredningen)|(?<=[eE])(?<=(?i)styrelse|fullmäktige)|"
+         "(?<=[tT])(?<=(?i)utskott|utskottet)|(?<=(?i)kommitté)))(?![\\p{L}])"},
         {RX_ADMIN,
-         "(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*+)[ \\n])?(\\p{L}*+(?<=[gGnNtTrR])(?<=(?i)förvaltning|förvaltningen|"
-         "kontoret|kontor))(?![\\p{L}])"},
+         "(?<![\\p{L}\\-])(?:(\\p{Lu}[\\p{L}\\-]*+)[ \\n])?(\\p{L}*+(?<=[gGnNtTrR])(?:(?<=[gG])(?<=(?i)förvaltning)|"
+         "(?<=[nN])(?<=(?i)förvaltningen)|(?<=[tT])(?<=(?i)kontoret)|(?<=[rR])(?<=(?i)kontor)))(?![\\p{L}])"},
         {RX_REGNUM_LABELED,
          "(?<![\\p{L}])(?:D nr|Dnr|d nr|dnr|DNR|Diarienummer|Diarienr|Ärendenummer|Ärendenr|Vårt dnr|Er ref)"
          "\\.?:?[ \\n]*((?:\\p{Lu}\\p{L}{0,5}(?:[ \\n\\-/]|(?=\\d)))?\\d[\\d.]*(?:(?:[-/:]| ?[–/] ?)\\n?\\d[\\d.]*)"
