@@ -1138,13 +1138,26 @@ static PK_ALWAYS_INLINE int is_name_word(const ctx *c, const word *w)
     return 1;
 }
 
-/* A given name, or given names joined by hyphens ("Mats-Olof"). */
+/* A given name, or given names joined by hyphens ("Mats-Olof"): s[0..n)
+   lies in the text (given_joined()). */
 static int given_at(const char *s, size_t n);
 
-/* given_at() past the look at the whole word. */
+/* given_at() past the look at the whole word. s lies in the text, whose
+   room after its end lets sixteen bytes be read from it: a word of sixteen
+   bytes or fewer (most) is asked for its first hyphen in one read, not by
+   memchr() (a call, and its branches on the short, varying length). */
 static int given_joined(const char *s, size_t n)
 {
-    const char *h = memchr(s, '-', n);
+    const char *h;
+#if defined(__SSE2__)
+    if (n <= 16) {
+        unsigned m = (unsigned)_mm_movemask_epi8(
+                         _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)s), _mm_set1_epi8('-'))) &
+                     ((1u << n) - 1);
+        h = m ? s + __builtin_ctz(m) : NULL;
+    } else
+#endif
+        h = memchr(s, '-', n);
     if (!h || h == s)
         return 0;
     size_t k = (size_t)(h - s);
