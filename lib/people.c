@@ -147,6 +147,31 @@ static pk_person *find_n(ctx *c, const char *name, size_t n)
 
 static pk_person *find(ctx *c, const char *name) { return find_n(c, name, strlen(name)); }
 
+/* The last bytes of the rows of body_ending (bit 1) and of
+   body_ending_article (bit 2) of people_words.tsv, made once from the
+   rows: a word that ends in neither a row's last byte nor an article's is
+   compared with no row (most words after a name: "föredrar", "har"). */
+static unsigned char ending_last[256];
+static pthread_once_t ending_last_once = PTHREAD_ONCE_INIT;
+static int ending_last_ready;
+
+static void make_ending_last(void)
+{
+    for (size_t i = 0; i < pk_n_body_ending; i++) {
+        size_t m = strlen(pk_body_ending[i]);
+        for (size_t x = 0; x < 256; x++) /* (an empty row ends every word) */
+            if (!m || x == (unsigned char)pk_body_ending[i][m - 1])
+                ending_last[x] |= 1;
+    }
+    /* (an empty article leaves a row of body_ending to end the word) */
+    for (size_t k = 0; k < pk_n_body_ending_article; k++) {
+        size_t l = strlen(pk_body_ending_article[k]);
+        if (l)
+            ending_last[(unsigned char)pk_body_ending_article[k][l - 1]] |= 2;
+    }
+    __atomic_store_n(&ending_last_ready, 1, __ATOMIC_RELEASE);
+}
+
 /* "Ulla Sten Spånga-Tensta stadsdelsnämnd": a place that opens a body's
    name is no part of the name before it. */
 static size_t drop_place(const ctx *c, size_t s, size_t e)
@@ -162,9 +187,33 @@ static size_t drop_place(const ctx *c, size_t s, size_t e)
         ((unsigned)(b < 0x80) & (unsigned)((unsigned char)(b - 'a') >= 26)))
         return e;
     size_t q = p;
+#if defined(__SSE2__)
+    /* the word's end, its first space, line break, comma or full stop,
+       sixteen bytes at a time (p is below the text's end, and sixteen
+       bytes from any place below it may be read): the walk's exit by byte
+       was as unpredictable as the words' lengths */
+    for (; q < c->t.n; q += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + q));
+        unsigned m = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
+                         _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')), _mm_cmpeq_epi8(x, _mm_set1_epi8('.')))));
+        if (m) {
+            q += (size_t)__builtin_ctz(m);
+            break;
+        }
+    }
+    if (q > c->t.n)
+        q = c->t.n;
+#else
     while (q < c->t.n && c->t.s[q] != ' ' && c->t.s[q] != '\n' && c->t.s[q] != ',' && c->t.s[q] != '.')
         q++;
+#endif
     if (p == e || q == p || !lower_at(c->t.s + p, q - p))
+        return e;
+    /* a row of either list ends where the word does: its last byte is a
+       row's last (make_ending_last()) */
+    pk_once(&ending_last_once, &ending_last_ready, make_ending_last);
+    if (!ending_last[(unsigned char)c->t.s[q - 1]])
         return e;
     /* the word ends in one of them, or in one and then an article of
        people_words.tsv (body_ending_article: "stadsdelsnämnden") */
