@@ -2357,6 +2357,7 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
     /* a lone name with no party in parentheses and no given name is taken
        by none of the tests below (each asks for one or the other): the
        words after it are not looked at */
+    int verb = -1; /* a lone name's verb after it (verb_follows()), -1 until asked */
     if (nm == 1 && !m[0].paren) {
         /* a lone name with no party in parentheses is taken only when it
            opens with a given name and something stands after it: a title
@@ -2369,7 +2370,7 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
            text's end, whose byte may be read) */
         if (!((unsigned)((x->end < c->t.n) & (c->t.s[x->end] == ',')) |
               (unsigned)((x->e - x->s > 3) & (c->t.s[x->e - 1] == 's'))) &&
-            !verb_follows(c, x->end))
+            !(verb = verb_follows(c, x->end)))
             return;
         if (!member_given(c, x))
             return;
@@ -2413,7 +2414,7 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
         /* a lone name that does what people do, or works somewhere (the words
            after it are looked at before its own words in the tables) */
         if (!ok && nm == 1 && !party && member_given(c, x) && !is_glued(c, x) &&
-            (verb_follows(c, x->end) || org_follows(c, x->end)) && shaped(c, x))
+            ((verb < 0 ? verb_follows(c, x->end) : verb) || org_follows(c, x->end)) && shaped(c, x))
             ok = 1;
         size_t e = x->e;
         if (gen && c->t.s[x->e - 1] == 's') {
