@@ -84,7 +84,9 @@ struct pk_names {
        triple has none and is always searched for */
     uint16_t *tri;
     uint32_t *tri_at;
-    uint32_t *rare; /* the first of each name's triples; TRI_BITS for a name without one */
+    uint32_t *rare; /* the first of each name's triples, and in the high 16 bits the one the
+                       fewest names hold of the rest (the first again for a name of one
+                       triple); TRI_BITS twice for a name without one */
 };
 
 #define NONE UINT32_MAX
@@ -214,6 +216,7 @@ static int add_list(pk_names *ix, const char *list, int body, int kind)
    the lower-case letters tell apart, and a text's triples are set in one
    rolling step per byte, tri_next). */
 enum { TRI_BITS = 32768 };
+_Static_assert(TRI_BITS < 65536, "two triples' bits side by side in a uint32_t (ix->rare)");
 static inline unsigned tri_next(unsigned h, unsigned char b) { return ((h << 5) ^ b) & (TRI_BITS - 1); }
 static inline unsigned tri_bit(const char *p)
 {
@@ -221,7 +224,7 @@ static inline unsigned tri_bit(const char *p)
 }
 
 /* The triples of each name (ix->tri, ix->tri_at), the one the fewest
-   names hold first, and that one in ix->rare; 0, or -1 when out of
+   names hold first, and that one and the next rarest in ix->rare; 0, or -1 when out of
    memory. The counts only order a name's triples (a triple a name holds
    twice counts twice, a count stops at 255): any order gives the same
    answers. */
@@ -259,8 +262,13 @@ static int name_triples(pk_names *ix)
                     ix->tri[first] = (uint16_t)k;
                 }
             }
+            /* the next rarest: of the rest, the one the fewest names hold */
+            uint32_t next = first;
+            for (uint32_t r = first + 1; r < o; r++)
+                if (next == first || count[ix->tri[r]] < count[ix->tri[next]])
+                    next = r;
             /* none: the bit past the triples', set in every header's */
-            ix->rare[i] = o > first ? ix->tri[first] : TRI_BITS;
+            ix->rare[i] = o > first ? (uint32_t)ix->tri[first] | (uint32_t)ix->tri[next] << 16 : TRI_BITS | (uint32_t)TRI_BITS << 16;
         }
         ix->tri_at[ix->n_names] = o;
     }
@@ -680,8 +688,8 @@ static int from_header(ctx *c, const pk_names *ix, const generic_body *generic, 
     int found = -1;
     signed char ok[NBODIES];
     memset(ok, -1, sizeof ok);
-    /* the rarest triple, before anything else: most names fail there. The
-       names whose rarest triple the header holds are listed first, a
+    /* the two rarest triples, before anything else: most names fail
+       there. The names whose two rarest triples the header holds are listed first, a
        chunk at a time, each name written and the list's end moved on by
        whether it holds it (no branch that goes one way or the other from
        name to name) */
@@ -691,7 +699,8 @@ static int from_header(ctx *c, const pk_names *ix, const generic_body *generic, 
         size_t lim = ix->n_names - base < CHUNK ? ix->n_names - base : CHUNK, nc = 0;
         for (size_t j = 0; j < lim; j++) {
             cand[nc] = (uint32_t)(base + j);
-            nc += (size_t)tri_seen(seen, ix->rare[base + j]);
+            uint32_t r = ix->rare[base + j];
+            nc += (size_t)(tri_seen(seen, r & 0xFFFF) & tri_seen(seen, r >> 16));
         }
         for (size_t k = 0; k < nc; k++) {
             size_t i = cand[k];

@@ -147,6 +147,31 @@ static pk_person *find_n(ctx *c, const char *name, size_t n)
 
 static pk_person *find(ctx *c, const char *name) { return find_n(c, name, strlen(name)); }
 
+/* The last bytes of the rows of body_ending (bit 1) and of
+   body_ending_article (bit 2) of people_words.tsv, made once from the
+   rows: a word that ends in neither a row's last byte nor an article's is
+   compared with no row (most words after a name: "föredrar", "har"). */
+static unsigned char ending_last[256];
+static pthread_once_t ending_last_once = PTHREAD_ONCE_INIT;
+static int ending_last_ready;
+
+static void make_ending_last(void)
+{
+    for (size_t i = 0; i < pk_n_body_ending; i++) {
+        size_t m = strlen(pk_body_ending[i]);
+        for (size_t x = 0; x < 256; x++) /* (an empty row ends every word) */
+            if (!m || x == (unsigned char)pk_body_ending[i][m - 1])
+                ending_last[x] |= 1;
+    }
+    /* (an empty article leaves a row of body_ending to end the word) */
+    for (size_t k = 0; k < pk_n_body_ending_article; k++) {
+        size_t l = strlen(pk_body_ending_article[k]);
+        if (l)
+            ending_last[(unsigned char)pk_body_ending_article[k][l - 1]] |= 2;
+    }
+    __atomic_store_n(&ending_last_ready, 1, __ATOMIC_RELEASE);
+}
+
 /* "Ulla Sten Spånga-Tensta stadsdelsnämnd": a place that opens a body's
    name is no part of the name before it. */
 static size_t drop_place(const ctx *c, size_t s, size_t e)
@@ -162,9 +187,33 @@ static size_t drop_place(const ctx *c, size_t s, size_t e)
         ((unsigned)(b < 0x80) & (unsigned)((unsigned char)(b - 'a') >= 26)))
         return e;
     size_t q = p;
+#if defined(__SSE2__)
+    /* the word's end, its first space, line break, comma or full stop,
+       sixteen bytes at a time (p is below the text's end, and sixteen
+       bytes from any place below it may be read): the walk's exit by byte
+       was as unpredictable as the words' lengths */
+    for (; q < c->t.n; q += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + q));
+        unsigned m = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
+                         _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')), _mm_cmpeq_epi8(x, _mm_set1_epi8('.')))));
+        if (m) {
+            q += (size_t)__builtin_ctz(m);
+            break;
+        }
+    }
+    if (q > c->t.n)
+        q = c->t.n;
+#else
     while (q < c->t.n && c->t.s[q] != ' ' && c->t.s[q] != '\n' && c->t.s[q] != ',' && c->t.s[q] != '.')
         q++;
+#endif
     if (p == e || q == p || !lower_at(c->t.s + p, q - p))
+        return e;
+    /* a row of either list ends where the word does: its last byte is a
+       row's last (make_ending_last()) */
+    pk_once(&ending_last_once, &ending_last_ready, make_ending_last);
+    if (!ending_last[(unsigned char)c->t.s[q - 1]])
         return e;
     /* the word ends in one of them, or in one and then an article of
        people_words.tsv (body_ending_article: "stadsdelsnämnden") */
@@ -1138,13 +1187,26 @@ static PK_ALWAYS_INLINE int is_name_word(const ctx *c, const word *w)
     return 1;
 }
 
-/* A given name, or given names joined by hyphens ("Mats-Olof"). */
+/* A given name, or given names joined by hyphens ("Mats-Olof"): s[0..n)
+   lies in the text (given_joined()). */
 static int given_at(const char *s, size_t n);
 
-/* given_at() past the look at the whole word. */
+/* given_at() past the look at the whole word. s lies in the text, whose
+   room after its end lets sixteen bytes be read from it: a word of sixteen
+   bytes or fewer (most) is asked for its first hyphen in one read, not by
+   memchr() (a call, and its branches on the short, varying length). */
 static int given_joined(const char *s, size_t n)
 {
-    const char *h = memchr(s, '-', n);
+    const char *h;
+#if defined(__SSE2__)
+    if (n <= 16) {
+        unsigned m = (unsigned)_mm_movemask_epi8(
+                         _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)s), _mm_set1_epi8('-'))) &
+                     ((1u << n) - 1);
+        h = m ? s + __builtin_ctz(m) : NULL;
+    } else
+#endif
+        h = memchr(s, '-', n);
     if (!h || h == s)
         return 0;
     size_t k = (size_t)(h - s);
@@ -2295,6 +2357,7 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
     /* a lone name with no party in parentheses and no given name is taken
        by none of the tests below (each asks for one or the other): the
        words after it are not looked at */
+    int verb = -1; /* a lone name's verb after it (verb_follows()), -1 until asked */
     if (nm == 1 && !m[0].paren) {
         /* a lone name with no party in parentheses is taken only when it
            opens with a given name and something stands after it: a title
@@ -2307,7 +2370,7 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
            text's end, whose byte may be read) */
         if (!((unsigned)((x->end < c->t.n) & (c->t.s[x->end] == ',')) |
               (unsigned)((x->e - x->s > 3) & (c->t.s[x->e - 1] == 's'))) &&
-            !verb_follows(c, x->end))
+            !(verb = verb_follows(c, x->end)))
             return;
         if (!member_given(c, x))
             return;
@@ -2351,7 +2414,7 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
         /* a lone name that does what people do, or works somewhere (the words
            after it are looked at before its own words in the tables) */
         if (!ok && nm == 1 && !party && member_given(c, x) && !is_glued(c, x) &&
-            (verb_follows(c, x->end) || org_follows(c, x->end)) && shaped(c, x))
+            ((verb < 0 ? verb_follows(c, x->end) : verb) || org_follows(c, x->end)) && shaped(c, x))
             ok = 1;
         size_t e = x->e;
         if (gen && c->t.s[x->e - 1] == 's') {
