@@ -461,7 +461,18 @@ static int run_command(int argc, char **argv)
         fprintf(stderr, "protokoll: out of memory\n");
         return 1;
     }
-    pthread_mutex_init(&r.mu, NULL);
+    /* the lock is held a few microseconds a document (the next input taken
+       and opened, a slot marked done): a thread that finds it taken spins
+       that long rather than sleep in the kernel and be woken (glibc's
+       adaptive mutex; over 7,047 documents at -j 2, 2,055 futex calls
+       before, 369 after) */
+    pthread_mutexattr_t ma;
+    pthread_mutexattr_init(&ma);
+#if defined(__GLIBC__) && defined(PTHREAD_ADAPTIVE_MUTEX_INITIALIZER_NP)
+    pthread_mutexattr_settype(&ma, PTHREAD_MUTEX_ADAPTIVE_NP);
+#endif
+    pthread_mutex_init(&r.mu, &ma);
+    pthread_mutexattr_destroy(&ma);
     pthread_cond_init(&r.cv, NULL);
     pthread_t *th = calloc((size_t)jobs, sizeof *th);
     long started = 0;
