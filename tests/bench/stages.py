@@ -31,7 +31,7 @@ ROWS = [
     ("people.c", "lib/people.c:pk_extract_people"),
     ("canonical.c: body_canonical, unit keys", "lib/canonical.c:pk_extract_canonical"),
     ("unit_class.c", "lib/unit_class.c:pk_extract_unit_class"),
-    ("emit_json.c: the records as JSON", "lib/emit_json.c:record_json"),
+    ("emit_json.c: the records as JSON", "lib/emit_json.c:record_json_into"),
     ("the extractor's tables and patterns (once)", "lib/extractor.c:pk_extractor_new"),
 ]
 INSIDE = [
