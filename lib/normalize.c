@@ -721,7 +721,9 @@ static int furniture_candidate(const char *s, size_t n, size_t room)
        first byte the first that is neither (past the first sixteen
        bytes: told by is_furniture()) */
     unsigned d = (unsigned)__builtin_ctz(~digits);
-    unsigned i = (unsigned)__builtin_ctzll(~sp & (~(uint64_t)0 << d));
+    /* (bit 63 set too: sixty-four spaces from d read as far, as any
+       first byte past the sixteenth does, and ctz is never asked of 0) */
+    unsigned i = (unsigned)__builtin_ctzll((~sp & (~(uint64_t)0 << d)) | (uint64_t)1 << 63);
     int far = i >= 16;
     i &= 0u - (unsigned)!far; /* (masks: no branch) */
     const uint64_t low5 = word8("\xff\xff\xff\xff\xff\0\0\0"), fold1 = word8("\x20\0\0\0\0\0\0\0");
