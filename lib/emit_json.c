@@ -357,16 +357,34 @@ static char *put_z(pk_buf *o, char *w, const char *s)
     /* most strings: blocks of plain bytes up to the end, in room the
        buffer has (without a call, no register to save) */
     /* (as integers: a buffer smaller than that has no such place in it) */
-    uintptr_t lim = (uintptr_t)o->s + o->cap - (AFTER + 16 + 8);
+    /* thirty-two bytes a step where they lie in one page (most strings
+       end within them: a step of sixteen went on or stopped as the
+       strings' lengths came), else sixteen */
+    uintptr_t lim = (uintptr_t)o->s + o->cap - (AFTER + 32 + 8);
     for (;;) {
         if (__builtin_expect((uintptr_t)w > lim, 0))
             break;
-        __m128i x = load_z(p);
-        _mm_storeu_si128((__m128i *)(void *)w, x);
-        unsigned look = look16(x);
+        unsigned look;
+        size_t step;
+#if !defined(NO_OVERREAD)
+        if (__builtin_expect(((uintptr_t)p & 4095) <= 4096 - 32, 1)) {
+            __m128i x0 = _mm_loadu_si128((const __m128i *)(const void *)p);
+            __m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 16));
+            _mm_storeu_si128((__m128i *)(void *)w, x0);
+            _mm_storeu_si128((__m128i *)(void *)(w + 16), x1);
+            look = look16(x0) | look16(x1) << 16;
+            step = 32;
+        } else
+#endif
+        {
+            __m128i x = load_z(p);
+            _mm_storeu_si128((__m128i *)(void *)w, x);
+            look = look16(x);
+            step = 16;
+        }
         if (!look) {
-            p += 16;
-            w += 16;
+            p += step;
+            w += step;
             continue;
         }
         size_t k = (size_t)__builtin_ctz(look);

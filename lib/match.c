@@ -1601,6 +1601,9 @@ typedef struct formula_heads {
     uint64_t sig[256], mask[256];
     unsigned char lo[257]; /* heads opening with byte b: h[lo[b] .. lo[b + 1]) */
     uint8_t pair[256][32]; /* bit b1 of pair[b0]: a head may open with the bytes b0 b1 */
+    /* 1: a place whose byte is b may be asked of head_at() (a byte beyond
+       ASCII, or one whose folded byte opens a head) */
+    uint8_t opens[256];
     int all;               /* some row has no head */
 } formula_heads;
 
@@ -1748,6 +1751,10 @@ static void make_heads(formula_heads *fh, const formula_entry *rows, size_t nrow
         o[b] = count[b];
     }
     fh->lo[256] = (unsigned char)n;
+    for (unsigned b = 0; b < 256; b++) {
+        unsigned char f0 = pk_fold_byte((unsigned char)b, 0);
+        fh->opens[b] = b >= 0x80 || fh->lo[f0] != fh->lo[f0 + 1];
+    }
     for (size_t j = 0; j < n; j++) {
         size_t k = o[tmp[j].b[0]]++;
         for (size_t i = 1; i < tmp[j].n; i++) {
@@ -1958,9 +1965,26 @@ static size_t head_places(const formula_heads *fh, const char *s, size_t end, si
         unsigned lead = (unsigned)_mm_movemask_epi8(w) & ~(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(w, xc0));
         unsigned m = ~after_letter & (fh->all ? 0xFFFFu : letter | lead) & 0xFFFFu;
         size_t next = q + 16;
+        if (!fh->all) {
+            /* head_place()'s tests of each word's start, with no branch:
+               no Latin-1 letter before it (an ASCII letter is none, and a
+               continuation byte no start, by the masks) and a byte that
+               may open a head; head_at() asked of the few left. The
+               starts came as the words do, and each test went its own way */
+            unsigned keep = 0;
+            for (; m; m &= m - 1) {
+                unsigned i = (unsigned)__builtin_ctz(m);
+                size_t r = q + i;
+                unsigned char b = (unsigned char)s[r], a = (unsigned char)s[r - 1];
+                unsigned char z = r > 1 ? (unsigned char)s[r - 2] : 0;
+                unsigned latin = (z == 0xC3) & ((a & 0xC0) == 0x80) & (a != 0x97) & (a != 0xB7);
+                keep |= (unsigned)(fh->opens[b] & !latin) << i;
+            }
+            m = keep;
+        }
         for (; m; m &= m - 1) {
             size_t r = q + (size_t)__builtin_ctz(m);
-            if (head_place(fh, s, end, r)) {
+            if (fh->all ? head_place(fh, s, end, r) : head_at(fh, s, end, r)) {
                 at[k++] = r;
                 if (k == max) {
                     next = r + 1;

@@ -148,6 +148,20 @@ size_t pk_hash_folded(const char *s, size_t n)
 
 #if defined(__SSE2__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define LOWER_SSE2 1
+/* Under AddressSanitizer, which would see the bytes read past a string's
+   end, pk_lower reads only the string's own */
+#if defined(__SANITIZE_ADDRESS__)
+#define LOWER_NO_OVERREAD 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define LOWER_NO_OVERREAD 1
+#endif
+#endif
+#if !defined(LOWER_NO_OVERREAD)
+/* sixteen bytes from lower_keep + 16 - w: w bytes 0xFF, then zero */
+static const unsigned char lower_keep[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                             0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+#endif
 /* The r bytes at s (1 to 8) as a number, the first byte lowest, the bytes
    past r zero: read in two pieces that may overlap (their common bytes
    are the same), none past s + r */
@@ -191,6 +205,17 @@ char *pk_lower(arena *a, const char *s, size_t n)
         {
             size_t r = n - i, w = r < 16 ? r : 16;
             __m128i x;
+#if !defined(LOWER_NO_OVERREAD)
+            /* fewer than sixteen left (most words and names asked): one
+               load where the sixteen bytes lie in one page, as it may read
+               past the string's end but never into a page the string does
+               not touch (the way strlen reads), the bytes past the end
+               masked to zero; the pieces below went by the length */
+            if (r >= 16 || ((uintptr_t)(s + i) & 4095) <= 4096 - 16)
+                x = _mm_and_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + i)),
+                                  _mm_loadu_si128((const __m128i *)(const void *)(lower_keep + 16 - w)));
+            else
+#endif
             if (r >= 16)
                 x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
             else if (r > 8)
