@@ -604,7 +604,9 @@ static void find_prose_cues(const ctx *c, const dcand *x, size_t ss, size_t se, 
         size_t p = cr->at[ia];
         if (p >= x->s && p < x->e)
             continue;
-        int set = p < w ? SET_FAR : p < x->s ? SET_NEAR : p < a ? SET_AFTER : SET_TAIL;
+        /* (w <= x->s <= a: the set counted from the bounds passed, not
+           a branch on each as the places come) */
+        int set = SET_FAR + (p >= w) + (p >= x->s) + (p >= a);
         hits_at(c, set, p, x->s, x->e, ss, se, best, another);
     }
 }
