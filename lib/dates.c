@@ -604,7 +604,9 @@ static void find_prose_cues(const ctx *c, const dcand *x, size_t ss, size_t se, 
         size_t p = cr->at[ia];
         if (p >= x->s && p < x->e)
             continue;
-        int set = p < w ? SET_FAR : p < x->s ? SET_NEAR : p < a ? SET_AFTER : SET_TAIL;
+        /* (w <= x->s <= a: the set counted from the bounds passed, not
+           a branch on each as the places come) */
+        int set = SET_FAR + (p >= w) + (p >= x->s) + (p >= a);
         hits_at(c, set, p, x->s, x->e, ss, se, best, another);
     }
 }
@@ -718,6 +720,36 @@ static int label_in(const ctx *c, size_t s, size_t e, int whole)
     return label_from(c, s, past_spaces(c, s, e), e, whole);
 }
 
+/* The last place in [lo, p) that holds byte b, or SIZE_MAX: sixteen bytes
+   at a step where SSE2 is there, the last fewer too where the text holds
+   sixteen before p (memrchr() went its own ways on the short, varying
+   lengths between one place and the next). */
+static size_t last_byte(const char *s, size_t lo, size_t p, char b)
+{
+#if defined(__SSE2__)
+    const __m128i want = _mm_set1_epi8(b);
+    while (p >= lo + 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + p - 16));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, want));
+        if (m)
+            return p - 16 + (31 - (size_t)__builtin_clz(m));
+        p -= 16;
+    }
+    if (p > lo && p >= 16) {
+        /* fewer than sixteen bytes from lo: the bits of those before it cleared */
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + p - 16));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, want)) & ~((1u << (16 - (p - lo))) - 1);
+        return m ? p - 16 + (31 - (size_t)__builtin_clz(m)) : SIZE_MAX;
+    }
+#endif
+    while (p > lo) {
+        p--;
+        if (s[p] == b)
+            return p;
+    }
+    return SIZE_MAX;
+}
+
 /* "Till" heading the addressee block of a tjänsteutlåtande, with the nämnd
    between it and the date, on the lines above the date (two columns
    flattened: "Handläggare  Till" / "Oskar Lind  Norra innerstadens" /
@@ -727,10 +759,9 @@ static int in_till_block(ctx *c, size_t ds)
     size_t from = ds > 320 ? ds - 320 : 0;
     const char *s = c->t.s;
     for (size_t p = ds; p > from;) {
-        const char *t = memrchr(s + from, 'T', p - from);
-        if (!t)
+        p = last_byte(s, from, p, 'T');
+        if (p == SIZE_MAX)
             break;
-        p = (size_t)(t - s);
         if (p + 4 > ds || memcmp(s + p, "Till", 4) != 0)
             continue;
         if (p + 4 < ds && s[p + 4] != ' ' && s[p + 4] != '\n')
