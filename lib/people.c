@@ -2647,6 +2647,16 @@ static int spelling_first(const char *name, size_t nn)
 /* One person spelt two ways in one document ("Johanna Reimfelt (L)" and
    "Johanna Reimfeldt har skickat in en motion") is one person; two parties
    make two. The mention that tells more stands. */
+/* spelling_first() of a name's last word (after its last space or
+   hyphen), or 257 for a name of one word (none to pair). */
+static int last_word_first(const char *name)
+{
+    size_t len = strlen(name), b = len;
+    while (b > 0 && name[b - 1] != ' ' && name[b - 1] != '-')
+        b--;
+    return b ? spelling_first(name + b, len - b) : 257;
+}
+
 static void merge_spellings(ctx *c)
 {
     pk_person *ps = c->people.items;
@@ -2683,55 +2693,46 @@ static void merge_spellings(ctx *c)
         size_t m = 0;
         for (size_t i = 0; i < n && told; i++)
             m += !alone[i];
-        if (told && m >= 2 && m <= 16) {
+        /* each name's pair of bytes (plus one: 0 is no pair) */
+        uint32_t *sig = told && m >= 2 ? pk_arena_alloc(c->a, n * sizeof *sig) : NULL;
+        for (size_t i = 0; sig && i < n && told; i++) {
+            if (alone[i])
+                continue;
+            int last = last_word_first(ps[i].name);
+            if (!(told = last >= 0))
+                break;
+            sig[i] = (uint32_t)(first[i] * 258 + last) + 1;
+        }
+        if (sig && told && m <= 16) {
             /* a few (most documents): each pair compared, with no table */
-            uint32_t sig[16], at[16];
-            size_t k2 = 0;
-            for (size_t i = 0; i < n && told; i++) {
-                if (alone[i])
-                    continue;
-                const char *name = ps[i].name;
-                size_t len = strlen(name), b = len;
-                while (b > 0 && name[b - 1] != ' ' && name[b - 1] != '-')
-                    b--;
-                int last = b ? spelling_first(name + b, len - b) : 257;
-                if (!(told = last >= 0))
-                    break;
-                sig[k2] = (uint32_t)(first[i] * 258 + last);
-                at[k2++] = (uint32_t)i;
-            }
-            for (size_t x = 0; x < k2 && told; x++) {
+            size_t at[16], k2 = 0;
+            for (size_t i = 0; i < n; i++)
+                if (!alone[i])
+                    at[k2++] = i;
+            for (size_t x = 0; x < k2; x++) {
                 unsigned same = 0;
                 for (size_t y = 0; y < k2; y++)
-                    same += sig[x] == sig[y];
+                    same += sig[at[x]] == sig[at[y]];
                 alone[at[x]] = same == 1;
             }
-        } else if (told && m >= 2) {
+        } else if (sig && told) {
             size_t hc = 16;
             while (hc < 2 * m)
                 hc *= 2;
-            uint32_t *sig = pk_arena_alloc(c->a, n * sizeof *sig), *hs = pk_arena_alloc(c->a, hc * sizeof *hs);
+            uint32_t *hs = pk_arena_alloc(c->a, hc * sizeof *hs);
             unsigned char *hn = pk_arena_alloc(c->a, hc);
             memset(hs, 0, hc * sizeof *hs);
             memset(hn, 0, hc);
-            for (size_t i = 0; i < n && told; i++) {
+            for (size_t i = 0; i < n; i++) {
                 if (alone[i])
                     continue;
-                const char *name = ps[i].name;
-                size_t len = strlen(name), b = len;
-                while (b > 0 && name[b - 1] != ' ' && name[b - 1] != '-')
-                    b--;
-                int last = b ? spelling_first(name + b, len - b) : 257;
-                if (!(told = last >= 0))
-                    break;
-                sig[i] = (uint32_t)(first[i] * 258 + last) + 1;
                 size_t j = (sig[i] * 2654435761u) & (hc - 1);
                 while (hs[j] && hs[j] != sig[i])
                     j = (j + 1) & (hc - 1);
                 hs[j] = sig[i];
                 hn[j] = (unsigned char)(hn[j] < 2 ? hn[j] + 1 : 2);
             }
-            for (size_t i = 0; i < n && told; i++) {
+            for (size_t i = 0; i < n; i++) {
                 if (alone[i])
                     continue;
                 size_t j = (sig[i] * 2654435761u) & (hc - 1);
