@@ -541,7 +541,7 @@ static struct prefix_row {
 static size_t n_prefix_rows;
 static int prefix_rows_all;
 static pthread_once_t prefix_rows_once = PTHREAD_ONCE_INIT;
-static int prefix_rows_ready; /* set last by make_prefix_rows (pk_once) */
+static int prefix_rows_ready; /* (pk_once) */
 
 static void make_prefix_rows(void)
 {
@@ -558,7 +558,6 @@ static void make_prefix_rows(void)
                 break;
             p = bar + 1;
         }
-    __atomic_store_n(&prefix_rows_ready, 1, __ATOMIC_RELEASE);
 }
 
 /* The prefix stands in the bodies table exactly as written ("KS", not "Ks"). */
@@ -856,7 +855,7 @@ void pk_extract_canonical(ctx *c)
 static uint64_t key_rows[2][256];
 static size_t key_len[2][64]; /* the length of each of those forms */
 static pthread_once_t key_rows_once = PTHREAD_ONCE_INIT;
-static int key_rows_ready; /* set last by make_key_rows (pk_once) */
+static int key_rows_ready; /* (pk_once) */
 
 static void make_key_rows(void)
 {
@@ -869,7 +868,6 @@ static void make_key_rows(void)
                 key_len[d][i] = strlen(f);
             }
         }
-    __atomic_store_n(&key_rows_ready, 1, __ATOMIC_RELEASE);
 }
 
 static int noun_is(const unit_noun *u, const char *w, size_t n, int definite)

@@ -406,7 +406,6 @@ static void make_groups(void)
             }
         }
     }
-    __atomic_store_n(&groups_ready, 1, __ATOMIC_RELEASE);
 }
 
 /* The next four bytes at *pp as part_at() compares them with a phrase's

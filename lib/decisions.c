@@ -153,8 +153,9 @@ static size_t open_word(const char *src, char *w)
     return best;
 }
 
-static void open_rows_of(open_words *o)
+static void make_open_rows(void)
 {
+    open_words *o = &open_rows;
     if (pk_n_open_formulas > OPEN_WORDS) {
         o->all = 1;
         return;
@@ -167,12 +168,6 @@ static void open_rows_of(open_words *o)
         }
         o->n[o->count++] = n;
     }
-}
-
-static void make_open_rows(void)
-{
-    open_rows_of(&open_rows);
-    __atomic_store_n(&open_rows_ready, 1, __ATOMIC_RELEASE);
 }
 
 /* May an open formula stand in [s, e)? 0 when no row's word does (any
@@ -512,7 +507,6 @@ static void make_lead_rows(void)
     }
     if (pk_n_decision_leads > MAX_LEADS) {
         ld->all = 1;
-        __atomic_store_n(&lead_rows_ready, 1, __ATOMIC_RELEASE);
         return;
     }
     /* the rows counted by their last byte, then placed in table order
@@ -537,7 +531,6 @@ static void make_lead_rows(void)
         ld->mask[k] = m >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * m)) - 1;
         ld->row[k] = (unsigned short)i;
     }
-    __atomic_store_n(&lead_rows_ready, 1, __ATOMIC_RELEASE);
 }
 
 static const leads *leads_init(void)

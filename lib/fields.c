@@ -88,7 +88,6 @@ static void make_doc_rows(void)
             }
         }
     }
-    __atomic_store_n(&doc_rows_ready, 1, __ATOMIC_RELEASE);
 }
 
 /* One of the words of rows [k, l) (all with the same first byte) occurs

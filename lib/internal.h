@@ -20,14 +20,16 @@
 #define PK_ALWAYS_INLINE inline
 #endif
 
-/* pthread_once(o, init), called only until init has run: init sets *ready
-   last (release order), read here first (acquire order), so that a table
-   made once per process costs a load, not a call into the library, at
-   every question */
-static inline void pk_once(pthread_once_t *o, const int *ready, void (*init)(void))
+/* pthread_once(o, init), called only until init has run: *ready is set
+   once pthread_once has returned (release order: after all init wrote)
+   and read here first (acquire order), so that a table made once per
+   process costs a load, not a call into the library, at every question */
+static inline void pk_once(pthread_once_t *o, int *ready, void (*init)(void))
 {
-    if (!__atomic_load_n(ready, __ATOMIC_ACQUIRE))
+    if (!__atomic_load_n(ready, __ATOMIC_ACQUIRE)) {
         pthread_once(o, init);
+        __atomic_store_n(ready, 1, __ATOMIC_RELEASE);
+    }
 }
 
 /* ---- arena.c: per-document memory; running out of memory jumps back to pk_extract ---- */

@@ -131,7 +131,6 @@ static void make_cp_rules(void)
         cp_rules_latin[k] = (unsigned char)cp_rule(0x80 + k);
         cp_rules_punct[k] = (unsigned char)cp_rule(0x2000 + k);
     }
-    __atomic_store_n(&cp_rules_ready, 1, __ATOMIC_RELEASE);
 }
 
 static inline int cp_rule_of(utf8proc_int32_t cp)
@@ -547,7 +546,6 @@ static void make_line_first(void)
         for (unsigned c = 0; c < 256; c++) /* (an empty row: any byte) */
             if (c == (unsigned char)pk_suspended_next[k][0] || !pk_suspended_next[k][0])
                 line_first[c] |= FIRST_CONJ;
-    __atomic_store_n(&line_first_ready, 1, __ATOMIC_RELEASE);
 }
 
 /* The line s[0..n) (n > 0) may be page furniture, by its first byte: one

@@ -169,7 +169,6 @@ static void make_ending_last(void)
         if (l)
             ending_last[(unsigned char)pk_body_ending_article[k][l - 1]] |= 2;
     }
-    __atomic_store_n(&ending_last_ready, 1, __ATOMIC_RELEASE);
 }
 
 /* "Ulla Sten Spånga-Tensta stadsdelsnämnd": a place that opens a body's
@@ -1559,7 +1558,6 @@ static void make_label_rows(void)
     for (unsigned b = 0; b < 256; b++)
         if (b >= 0x80 || b - 'A' < 26 || b == ' ' || b == '\n')
             line_opens[b] |= LINE_OPENS_SIGN;
-    __atomic_store_n(&label_rows_ready, 1, __ATOMIC_RELEASE);
 }
 
 /* The lines that labelled() and the signature blocks look at, found in one
@@ -2216,7 +2214,6 @@ static void make_joint_first(void)
 {
     for (size_t i = 0; i < pk_n_name_list_joint; i++)
         joint_first[(unsigned char)pk_name_list_joint[i][0]] = 1;
-    __atomic_store_n(&joint_first_ready, 1, __ATOMIC_RELEASE);
 }
 
 static size_t list_next(const ctx *c, size_t p, int *conj)

@@ -137,7 +137,6 @@ static void make_heading_filter(void)
         unsigned char low = (unsigned char)(c | 0x20);
         heading_last[c] = (unsigned char)((low == f1 || low == f2 ? LAST_FORM : 0) | (c == ' ' || c == ':' ? LAST_TRIM : 0));
     }
-    __atomic_store_n(&heading_filter_ready, 1, __ATOMIC_RELEASE);
 }
 
 /* heading_kind() of the line s[0..n) of a text (the byte s[n] read: its

@@ -345,7 +345,7 @@ static const struct {
    bytes more). Most words end otherwise and cost no walk over the rows. */
 static uint64_t suffix_end[256][4];
 static size_t suffix_min_word = SIZE_MAX;
-static int suffix_ready; /* set last by make_suffix_filter (pk_once) */
+static int suffix_ready; /* (pk_once) */
 static pthread_once_t suffix_once = PTHREAD_ONCE_INIT;
 
 static void make_suffix_filter(void)
@@ -357,7 +357,6 @@ static void make_suffix_filter(void)
         if (m + 2 < suffix_min_word)
             suffix_min_word = m + 2;
     }
-    __atomic_store_n(&suffix_ready, 1, __ATOMIC_RELEASE);
 }
 
 /* Whether s[0..w) may end in one of the suffixes: the filter above */

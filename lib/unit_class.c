@@ -161,7 +161,7 @@ static struct {
     scope_table scopes;
 } row_pairs;
 static pthread_once_t row_pairs_once = PTHREAD_ONCE_INIT;
-static int row_pairs_ready; /* set last by make_row_pairs (pk_once) */
+static int row_pairs_ready; /* (pk_once) */
 static void make_row_pairs(void);
 
 /* The rows of `scope` no longer than `len` bytes: [*lo, return value). */
@@ -213,7 +213,6 @@ static void make_row_pairs(void)
             row_pairs.by_len[j] = rows[i].len;
             row_pairs.by_last[j] = (unsigned char)rows[i].pat[rows[i].len - 1];
         }
-    __atomic_store_n(&row_pairs_ready, 1, __ATOMIC_RELEASE);
 }
 
 /* The row `r` stands at s[k..] (it fits there) as a word's part its stars allow. */

@@ -183,7 +183,6 @@ static void make_word_rows(void)
     make_word_rows_of(&not_unit_rows, pk_not_unit, pk_n_not_unit);
     make_word_rows_of(&list_stop_rows, pk_unit_list_stop, pk_n_unit_list_stop);
     make_word_rows_of(&parent_stop_rows, pk_unit_parent_stop, pk_n_unit_parent_stop);
-    __atomic_store_n(&word_rows_ready, 1, __ATOMIC_RELEASE);
 }
 
 /* first_word's rows compared: those of the bits m[] & m2[] (of the rows
@@ -264,7 +263,6 @@ static void make_noun_masks(void)
     if (pk_n_unit_nouns > sizeof(noun_mask) * 8) /* more rows than bits: every row is asked */
         for (int b = 0; b < 256; b++)
             noun_masks.list[b] = noun_masks.indef[b] = noun_masks.generic[b] = noun_masks.opens[b] = (noun_mask)-1;
-    __atomic_store_n(&noun_masks_ready, 1, __ATOMIC_RELEASE);
 }
 
 /* The mask of rows `m` asks about for the byte at p (none at or past end). */
@@ -1497,7 +1495,6 @@ static void make_cue_first(void)
             cue_short[q[0]] = 1;
         }
     }
-    __atomic_store_n(&cue_first_ready, 1, __ATOMIC_RELEASE);
 }
 
 /* May a cue stand at low[p] (of n bytes)? (after make_cue_first) */
