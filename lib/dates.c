@@ -488,23 +488,11 @@ static struct date_cue_rows *cue_rows_of(ctx *c)
     return r;
 }
 
-/* The index of the first place from p: a binary search whose halvings
-   select rather than branch, as many for every question of a document
-   (a walk from the last question's place, a step at a time, took as many
+/* The index of the first place from p (pk_first_from: a binary search
+   whose halvings select rather than branch, as many for every question of
+   a document, where a walk from the last question's place took as many
    steps as the places between, a count no predictor learns). */
-static PK_ALWAYS_INLINE size_t first_place(const struct date_cue_rows *cr, size_t p)
-{
-    const uint32_t *at = cr->at, *b = at;
-    size_t n = cr->nat;
-    if (!n)
-        return 0;
-    while (n > 1) {
-        size_t half = n / 2;
-        b = b[half] < p ? b + half : b;
-        n -= half;
-    }
-    return (size_t)(b - at) + (*b < p);
-}
+static inline size_t first_place(const struct date_cue_rows *cr, size_t p) { return pk_first_from(cr->at, cr->nat, p); }
 
 /* Every hit outside the date [ds, de) of the rows of `set` at the cue
    place p, within the line or the sentence [slo, shi): the rows of the
@@ -985,7 +973,8 @@ static int year_governed(const ctx *c, size_t p)
    each date about every diarienummer): their starts in order, and for each
    the furthest end among it and those before it. */
 typedef struct rn_spans {
-    size_t *start, *end;
+    uint32_t *start; /* (offsets of the text, as cue places are) */
+    size_t *end;
     size_t n;
 } rn_spans;
 
@@ -1014,7 +1003,7 @@ static rn_spans rn_spans_of(ctx *c)
     if (!sorted)
         qsort(sp, r.n, sizeof *sp, by_span_start);
     for (size_t i = 0; i < r.n; i++) {
-        r.start[i] = sp[i].start;
+        r.start[i] = (uint32_t)sp[i].start;
         r.end[i] = i && r.end[i - 1] > sp[i].end ? r.end[i - 1] : sp[i].end;
     }
     return r;
@@ -1024,17 +1013,8 @@ static rn_spans rn_spans_of(ctx *c)
    ends reaches past its start. */
 static PK_ALWAYS_INLINE int in_regnum(const rn_spans *r, pk_span sp)
 {
-    /* the number of starts below sp.end: halvings that select rather than
-       branch, as many for every question of a document */
-    if (!r->n)
-        return 0;
-    const size_t *b = r->start;
-    for (size_t n = r->n; n > 1;) {
-        size_t half = n / 2;
-        b = b[half] < sp.end ? b + half : b;
-        n -= half;
-    }
-    size_t lo = (size_t)(b - r->start) + (*b < sp.end);
+    /* the number of starts below sp.end (pk_first_from) */
+    size_t lo = pk_first_from(r->start, r->n, sp.end);
     return lo > 0 && r->end[lo - 1] > sp.start;
 }
 
