@@ -266,10 +266,9 @@ static int has_digit(const char *s, size_t n)
    (pk_cue_word_at would compare the rows at it). */
 static int has_furniture_word(ctx *c, const line *l)
 {
-    pk_cue_places(c, PK_CUE_FURNITURE);
-    pk_cues *q = &c->cue[PK_CUE_FURNITURE];
     /* (the lines are asked mostly in order: from the place asked last) */
-    size_t i = pk_first_from_near(q->at, q->n, l->s, &q->near);
+    size_t i = pk_cue_index(c, PK_CUE_FURNITURE, l->s);
+    const pk_cues *q = &c->cue[PK_CUE_FURNITURE];
     return i < q->n && q->at[i] < l->e;
 }
 

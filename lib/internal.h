@@ -474,6 +474,10 @@ static inline const pk_cues *pk_cue_places(ctx *c, int kind)
     return &c->cue[kind];
 }
 
+/* The index of the first place of this kind at or after p (questions
+   asked mostly in order: from the place asked last, pk_first_from_near) */
+size_t pk_cue_index(ctx *c, int kind, size_t p);
+
 /* ---- match.c: the patterns, their cues, and matching in cue windows ---- */
 
 /* Compiles every pattern into ex->rx; 0, or -1 when out of memory. */

@@ -3504,13 +3504,6 @@ void pk_match_free(pk_extractor *ex)
     pcre2_general_context_free(ex->gctx);
 }
 
-/* The index of the first cue of this kind at or after p (n when none). */
-static size_t cue_index(ctx *c, int kind, size_t p)
-{
-    pk_cue_places(c, kind);
-    pk_cues *q = &c->cue[kind];
-    return pk_first_from_near(q->at, q->n, p, &q->near);
-}
 
 /* One pcre2 match of pattern id from start, the subject ending at end: 1
    and the offsets, or 0 (inline in rx_run's three calls: a call and its
@@ -3657,7 +3650,7 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
            beyond the range, or the cues are digits (their conditions read
            past the range) */
         if (q->needles[0] != cue_digit[0] && !inside_word(c, start, end)) {
-            size_t i = cue_index(c, kind, start);
+            size_t i = pk_cue_index(c, kind, start);
             if (i >= c->cue[kind].n || c->cue[kind].at[i] >= end)
                 return 0;
             /* every match holds a cue of the range, the first or a later one */
@@ -3673,7 +3666,7 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
        first cue does not walk the cues of 4 KB first (a text dense with
        cues asks many such questions) */
     size_t span = CUE_WINDOW_MIN;
-    for (size_t i = cue_index(c, kind, start);; span = span < CUE_WINDOW_MAX ? span * 2 : CUE_WINDOW_MAX) {
+    for (size_t i = pk_cue_index(c, kind, start);; span = span < CUE_WINDOW_MAX ? span * 2 : CUE_WINDOW_MAX) {
         at = c->cue[kind].at;
         n = c->cue[kind].n;
         if (i >= n || at[i] >= end)
