@@ -614,13 +614,16 @@ static size_t line_end(const ctx *c, size_t p)
     return nl ? (size_t)(nl - c->t.s) : stop;
 }
 
-static int blank_range(const ctx *c, size_t s, size_t e)
+
+/* The first byte of [s, e) that is no space, or e. */
+static size_t past_spaces(const ctx *c, size_t s, size_t e)
 {
-    for (size_t i = s; i < e; i++)
-        if (c->t.s[i] != ' ')
-            return 0;
-    return 1;
+    while (s < e && c->t.s[s] == ' ')
+        s++;
+    return s;
 }
+
+static int blank_range(const ctx *c, size_t s, size_t e) { return past_spaces(c, s, e) == e; }
 
 /* The line above the one starting at ls, skipping one blank line. */
 static int prev_line(const ctx *c, size_t ls, size_t *ps, size_t *pe)
@@ -647,13 +650,6 @@ static size_t input_column(const ctx *c, size_t p)
     return col;
 }
 
-/* The first byte of [s, e) that is no space, or e. */
-static size_t past_spaces(const ctx *c, size_t s, size_t e)
-{
-    while (s < e && c->t.s[s] == ' ')
-        s++;
-    return s;
-}
 
 /* The header's label before a date in [s, e), whose first byte but
    spaces is at f (past_spaces()): its role, or -1. With whole set, only
