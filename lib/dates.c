@@ -703,17 +703,17 @@ static int label_in(const ctx *c, size_t s, size_t e, int whole)
     return label_from(c, s, past_spaces(c, s, e), e, whole);
 }
 
-/* The last place in [lo, p) that holds byte b, or SIZE_MAX: sixteen bytes
-   at a step where SSE2 is there, the last fewer too where the text holds
-   sixteen before p (memrchr() went its own ways on the short, varying
-   lengths between one place and the next). */
-static size_t last_byte(const char *s, size_t lo, size_t p, char b)
+/* The last place in [lo, p) that holds byte x or byte y, or SIZE_MAX:
+   sixteen bytes at a step where SSE2 is there, the last fewer too where
+   the text holds sixteen before p (memrchr() went its own ways on the
+   short, varying lengths between one place and the next). */
+static size_t last_of(const char *s, size_t lo, size_t p, char x, char y)
 {
 #if defined(__SSE2__)
-    const __m128i want = _mm_set1_epi8(b);
+    const __m128i wx = _mm_set1_epi8(x), wy = _mm_set1_epi8(y);
     while (p >= lo + 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + p - 16));
-        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, want));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, wx), _mm_cmpeq_epi8(v, wy)));
         if (m)
             return p - 16 + (31 - (size_t)__builtin_clz(m));
         p -= 16;
@@ -721,13 +721,14 @@ static size_t last_byte(const char *s, size_t lo, size_t p, char b)
     if (p > lo && p >= 16) {
         /* fewer than sixteen bytes from lo: the bits of those before it cleared */
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + p - 16));
-        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, want)) & ~((1u << (16 - (p - lo))) - 1);
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, wx), _mm_cmpeq_epi8(v, wy))) &
+                     ~((1u << (16 - (p - lo))) - 1);
         return m ? p - 16 + (31 - (size_t)__builtin_clz(m)) : SIZE_MAX;
     }
 #endif
     while (p > lo) {
         p--;
-        if (s[p] == b)
+        if (s[p] == x || s[p] == y)
             return p;
     }
     return SIZE_MAX;
@@ -742,7 +743,7 @@ static int in_till_block(ctx *c, size_t ds)
     size_t from = ds > 320 ? ds - 320 : 0;
     const char *s = c->t.s;
     for (size_t p = ds; p > from;) {
-        p = last_byte(s, from, p, 'T');
+        p = last_of(s, from, p, 'T', 'T');
         if (p == SIZE_MAX)
             break;
         if (p + 4 > ds || memcmp(s + p, "Till", 4) != 0)
@@ -895,28 +896,6 @@ static int only_days(const ctx *c, size_t s, size_t e)
     return 1;
 }
 
-/* The last place in [lo, p) that holds a line break or a colon, or
-   SIZE_MAX: sixteen bytes at a step where SSE2 is there. */
-static size_t last_break_or_colon(const char *s, size_t lo, size_t p)
-{
-#if defined(__SSE2__)
-    const __m128i nl = _mm_set1_epi8('\n'), colon = _mm_set1_epi8(':');
-    while (p >= lo + 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + p - 16));
-        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, colon)));
-        if (m)
-            return p - 16 + (31 - (size_t)__builtin_clz(m));
-        p -= 16;
-    }
-#endif
-    while (p > lo) {
-        p--;
-        if (s[p] == '\n' || s[p] == ':')
-            return p;
-    }
-    return SIZE_MAX;
-}
-
 /* The year that heads the date i: on the line above it, on the line above
    a run of dates each starting its line ("2024" / "29 januari" / "26
    februari"), or before a colon that opens a list of days ("för 2025: 28
@@ -933,7 +912,7 @@ static int heading_year(const ctx *c, const dcand *xs, const int *heading, size_
                 return heading[j];
     }
     size_t stop = xs[i].s > 300 ? xs[i].s - 300 : 0;
-    for (size_t p = xs[i].s; (p = last_break_or_colon(c->t.s, stop + 4, p)) != SIZE_MAX;) {
+    for (size_t p = xs[i].s; (p = last_of(c->t.s, stop + 4, p, '\n', ':')) != SIZE_MAX;) {
         if (c->t.s[p] == '\n' && c->t.s[p - 1] == '\n')
             break; /* the paragraph's start */
         if (c->t.s[p] == ':' && lone_year(c, p - 4))
