@@ -517,12 +517,7 @@ static int prev_line_is_heading(const pk_text *t, size_t lo, size_t nl)
     if (nl >= 64 && s < nl) {
         /* the last line break among the sixty-four bytes before nl, those
            from s kept (no call for a few bytes) */
-        const __m128i brk = _mm_set1_epi8('\n');
-        const __m128i *p = (const __m128i *)(const void *)(t->s + nl - 64);
-        uint64_t m = (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p), brk)) |
-                     (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p + 1), brk)) << 16 |
-                     (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p + 2), brk)) << 32 |
-                     (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p + 3), brk)) << 48;
+        uint64_t m = newline_bits(t->s, nl - 64, t->n);
         m &= ~(uint64_t)0 << (s - (nl - 64));
         if (m)
             s = nl - 64 + (size_t)(63 - __builtin_clzll(m)) + 1;
