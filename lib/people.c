@@ -2201,9 +2201,6 @@ static void party_after(ctx *c, member *m)
 /* pk_name_list_joint (name_list_words.tsv) */
 #include "name_list_words.inc"
 
-/* Where the next name of a list starts after p (", ", " och ", ", samt "),
-   or 0 when no list separator follows; *conj tells whether a word
-   (name_list_words.tsv: name_list_joint, "och", "samt") joined it. */
 /* The first bytes of the rows of name_list_joint, made once from them:
    most places after a name open with none, and the rows are not asked. */
 static unsigned char joint_first[256];
@@ -2216,8 +2213,12 @@ static void make_joint_first(void)
         joint_first[(unsigned char)pk_name_list_joint[i][0]] = 1;
 }
 
+/* Where the next name of a list starts after p (", ", " och ", ", samt "),
+   or 0 when no list separator follows; *conj tells whether a word
+   (name_list_words.tsv: name_list_joint, "och", "samt") joined it. */
 static size_t list_next(const ctx *c, size_t p, int *conj)
 {
+    pk_once(&joint_first_once, &joint_first_ready, make_joint_first);
     *conj = 0;
     /* (a comma stepped over without a branch: p is at most the text's
        end, whose byte may be read) */
@@ -2427,7 +2428,6 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
 
 static void runs(ctx *c, const name_starts *ns)
 {
-    pk_once(&joint_first_once, &joint_first_ready, make_joint_first);
     size_t ov[4], pos = 0;
     member m[24];
     size_t at = 0;
@@ -2641,9 +2641,6 @@ static int spelling_first(const char *name, size_t nn)
     return 256;
 }
 
-/* One person spelt two ways in one document ("Johanna Reimfelt (L)" and
-   "Johanna Reimfeldt har skickat in en motion") is one person; two parties
-   make two. The mention that tells more stands. */
 /* spelling_first() of a name's last word (after its last space or
    hyphen), or 257 for a name of one word (none to pair). */
 static int last_word_first(const char *name)
@@ -2654,6 +2651,9 @@ static int last_word_first(const char *name)
     return b ? spelling_first(name + b, len - b) : 257;
 }
 
+/* One person spelt two ways in one document ("Johanna Reimfelt (L)" and
+   "Johanna Reimfeldt har skickat in en motion") is one person; two parties
+   make two. The mention that tells more stands. */
 static void merge_spellings(ctx *c)
 {
     pk_person *ps = c->people.items;
