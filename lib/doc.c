@@ -156,13 +156,10 @@ char *pk_fold(ctx *c, size_t s, size_t e)
     return out;
 }
 
-/* Does pk_fold copy [s, e) as it stands? No line break, no space at
-   either end or after a space, and no zero byte (the lower case of a fold
-   ends at its first). */
-static int folds_as_is(const ctx *c, size_t s, size_t e)
+int pk_fold_is_self(const ctx *c, size_t s, size_t e)
 {
     const char *t = c->t.s;
-    if (t[s] == ' ' || t[e - 1] == ' ')
+    if (s >= e || t[s] == ' ' || t[e - 1] == ' ')
         return 0;
 #if defined(__SSE2__)
     /* sixteen bytes at a time, the last fewer too (read into the text's
@@ -188,7 +185,7 @@ static int folds_as_is(const ctx *c, size_t s, size_t e)
 char *pk_fold_lower(ctx *c, size_t s, size_t e)
 {
     /* (most ranges: lowered where they stand, not folded and measured first) */
-    if (s < e && folds_as_is(c, s, e))
+    if (pk_fold_is_self(c, s, e))
         return pk_lower(c->a, c->t.s + s, e - s);
     const char *f = pk_fold(c, s, e);
     return pk_lower(c->a, f, strlen(f));

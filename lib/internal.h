@@ -508,6 +508,10 @@ size_t pk_cleaned_at(const ctx *c, size_t orig);
 pk_span pk_span_of(const ctx *c, size_t s, size_t e);
 /* The cleaned range [s, e) as a string with whitespace folded to single spaces. */
 char *pk_fold(ctx *c, size_t s, size_t e);
+/* Does pk_fold copy [s, e) as it stands? Not empty, no line break, no
+   space at either end or after a space, and no zero byte (the lower case
+   of a fold ends at its first). */
+int pk_fold_is_self(const ctx *c, size_t s, size_t e);
 /* The same in lower case: pk_lower of pk_fold's string. */
 char *pk_fold_lower(ctx *c, size_t s, size_t e);
 void pk_warn(ctx *c, const char *msg);

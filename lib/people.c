@@ -927,39 +927,6 @@ static int name_at(ctx *c, size_t q, size_t e, size_t *ov, name_words *nw, const
     return 1;
 }
 
-/* [s, e) is its own pk_fold(): not empty, no space or line break at either
-   end, no line break and no two spaces in a row in it */
-static int fold_is_self(const ctx *c, size_t s, size_t e)
-{
-    const char *t = c->t.s;
-    if (s >= e || t[s] == ' ' || t[s] == '\n' || t[e - 1] == ' ' || t[e - 1] == '\n')
-        return 0;
-    size_t p = s;
-#if defined(__SSE2__)
-    /* sixteen bytes at a time, each block with the byte after it, where
-       the text holds them; the bits from e on put aside (the byte before
-       e is no space, so no pair of spaces reaches past it) */
-    for (; p < e && p + 17 <= c->t.n; p += 16) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + p));
-        __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(t + p + 1));
-        __m128i sp = _mm_set1_epi8(' ');
-        __m128i bad = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')),
-                                   _mm_and_si128(_mm_cmpeq_epi8(x, sp), _mm_cmpeq_epi8(y, sp)));
-        unsigned m = (unsigned)_mm_movemask_epi8(bad);
-        if (e - p < 16)
-            m &= (1u << (e - p)) - 1;
-        if (m)
-            return 0;
-    }
-    if (p >= e)
-        return 1;
-#endif
-    for (; p < e; p++)
-        if (t[p] == '\n' || (t[p] == ' ' && p + 1 < e && t[p + 1] == ' '))
-            return 0;
-    return 1;
-}
-
 /* The ranges add() was given, each with the person it named: a name is
    often given again where it stands (a title before it, then a verb after
    it), and the person found again by the range costs no look at the name
@@ -1034,7 +1001,7 @@ static void add(ctx *c, size_t s, size_t e, const char *title, const char *party
        they stand and copied only when new */
     const char *name;
     size_t n;
-    if (fold_is_self(c, s, e)) {
+    if (pk_fold_is_self(c, s, e)) {
         name = c->t.s + s;
         n = e - s;
     } else {
