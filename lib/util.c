@@ -381,12 +381,12 @@ size_t pk_first_from_near(const uint32_t *at, size_t n, size_t p, size_t *hint)
        below p (or none) and the one after them is not (or none); else
        the places are halved (pk_first_from). A walk from h took a branch
        on each place it passed (which way, how far), none a pattern could
-       guess. With no places (`at` may be NULL) a place of its own is
-       read, and the answer is 0. */
-    static const uint32_t none[1] = {0};
-    uintptr_t empty = (uintptr_t)0 - (uintptr_t)(n == 0);
-    const uint32_t *a = (const uint32_t *)((uintptr_t)at ^ (((uintptr_t)at ^ (uintptr_t)none) & empty));
-    size_t last = n - (n != 0), h = *hint < n ? *hint : n;
+       guess. With no places (`at` may be NULL) the answer is 0: a branch
+       that goes the same way for all a kind's questions. */
+    if (n == 0)
+        return *hint = 0;
+    const uint32_t *a = at;
+    size_t last = n - 1, h = *hint < n ? *hint : n;
     size_t i0 = h < last ? h : last, i1 = h + 1 < last ? h + 1 : last, i2 = h + 2 < last ? h + 2 : last;
     size_t below = (below_of(h, n) & below_of(a[i0], p)) + (below_of(h + 1, n) & below_of(a[i1], p));
     size_t holds = (below_of(h, 1) | below_of(a[h - (h != 0)], p)) & (below_of(n, h + 3) | (below_of(a[i2], p) ^ 1));
