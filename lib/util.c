@@ -205,19 +205,18 @@ char *pk_lower(arena *a, const char *s, size_t n)
         {
             size_t r = n - i, w = r < 16 ? r : 16;
             __m128i x;
+            if (r >= 16)
+                x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
 #if !defined(LOWER_NO_OVERREAD)
             /* fewer than sixteen left (most words and names asked): one
                load where the sixteen bytes lie in one page, as it may read
                past the string's end but never into a page the string does
                not touch (the way strlen reads), the bytes past the end
                masked to zero; the pieces below went by the length */
-            if (r >= 16 || ((uintptr_t)(s + i) & 4095) <= 4096 - 16)
+            else if (((uintptr_t)(s + i) & 4095) <= 4096 - 16)
                 x = _mm_and_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + i)),
                                   _mm_loadu_si128((const __m128i *)(const void *)(lower_keep + 16 - w)));
-            else
 #endif
-            if (r >= 16)
-                x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
             else if (r > 8)
                 x = _mm_set_epi64x((long long)bytes_le(s + i + 8, r - 8), (long long)bytes_le(s + i, 8));
             else
