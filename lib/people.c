@@ -147,10 +147,10 @@ static pk_person *find_n(ctx *c, const char *name, size_t n)
 
 static pk_person *find(ctx *c, const char *name) { return find_n(c, name, strlen(name)); }
 
-/* The last bytes of the rows of body_ending (bit 1) and of
-   body_ending_article (bit 2) of people_words.tsv, made once from the
-   rows: a word that ends in neither a row's last byte nor an article's is
-   compared with no row (most words after a name: "föredrar", "har"). */
+/* The last bytes of the rows of body_ending and of body_ending_article
+   of people_words.tsv, made once from the rows: a word that ends in
+   neither a row's last byte nor an article's is compared with no row
+   (most words after a name: "föredrar", "har"). */
 static unsigned char ending_last[256];
 static pthread_once_t ending_last_once = PTHREAD_ONCE_INIT;
 static int ending_last_ready;
@@ -159,15 +159,16 @@ static void make_ending_last(void)
 {
     for (size_t i = 0; i < pk_n_body_ending; i++) {
         size_t m = strlen(pk_body_ending[i]);
-        for (size_t x = 0; x < 256; x++) /* (an empty row ends every word) */
-            if (!m || x == (unsigned char)pk_body_ending[i][m - 1])
-                ending_last[x] |= 1;
+        if (m)
+            ending_last[(unsigned char)pk_body_ending[i][m - 1]] = 1;
+        else /* (an empty row ends every word) */
+            memset(ending_last, 1, sizeof ending_last);
     }
     /* (an empty article leaves a row of body_ending to end the word) */
     for (size_t k = 0; k < pk_n_body_ending_article; k++) {
         size_t l = strlen(pk_body_ending_article[k]);
         if (l)
-            ending_last[(unsigned char)pk_body_ending_article[k][l - 1]] |= 2;
+            ending_last[(unsigned char)pk_body_ending_article[k][l - 1]] = 1;
     }
 }
 
@@ -207,7 +208,9 @@ static size_t drop_place(const ctx *c, size_t s, size_t e)
     while (q < c->t.n && c->t.s[q] != ' ' && c->t.s[q] != '\n' && c->t.s[q] != ',' && c->t.s[q] != '.')
         q++;
 #endif
-    if (p == e || q == p || !lower_at(c->t.s + p, q - p))
+    /* (q is past p: the byte at p is a-z or from 0x80 on, and the word
+       goes on to its end) */
+    if (!lower_at(c->t.s + p, q - p))
         return e;
     /* a row of either list ends where the word does: its last byte is a
        row's last (make_ending_last()) */
@@ -1819,10 +1822,10 @@ static void attendance(ctx *c, const segs *g, const name_starts *ns)
                 size_t q = byte_from(c, p + 1, m->e, ')');
                 if (q < m->e && q - p - 1 <= 10)
                     party = party_of(c, c->t.s + p + 1, q - p - 1, given(c, &w[0]));
-                p = q + 1;
+                /* (past the ')', or at the line's end where none stands) */
+                p = q + (q < m->e);
             }
-            if (p < m->e)
-                p = run_end(c, p, m->e, ',', ' ');
+            p = run_end(c, p, m->e, ',', ' ');
             size_t k = p < m->e ? pk_title_in(c->t.s + p, m->e - p, c->t.n - p) : 0;
             if (k)
                 title = pk_lower(c->a, c->t.s + p, k);
@@ -2124,18 +2127,19 @@ static void party_after(ctx *c, member *m)
     if (q < c->t.n && c->t.s[q] == '(') {
         size_t r = q + 1;
 #if defined(__SSE2__)
-        /* the first ')' or line break in the eleven bytes after it, in one
-           read where the text holds them (the walk's exit was as
-           unpredictable as the words' lengths), else at q + 12 */
-        if (q + 17 <= c->t.n) {
-            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + r));
-            unsigned hit = (unsigned)_mm_movemask_epi8(
-                _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(')')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))));
-            r += (size_t)__builtin_ctz(hit | 0x800u);
-        } else
+        /* the first ')' or line break in the eleven bytes after it (else
+           q + 12), in one read: the walk's exit was as unpredictable as
+           the words' lengths. r is at most the text's end, and sixteen
+           bytes from there may be read; one found at the end or past it
+           is none of the text's, as the test below tells. */
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + r));
+        unsigned hit = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(')')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))));
+        r += (size_t)__builtin_ctz(hit | 0x800u);
+#else
+        while (r < c->t.n && r < q + 12 && c->t.s[r] != ')' && c->t.s[r] != '\n')
+            r++;
 #endif
-            while (r < c->t.n && r < q + 12 && c->t.s[r] != ')' && c->t.s[r] != '\n')
-                r++;
         if (r < c->t.n && c->t.s[r] == ')' && r > q + 1 && (m->party = party_of(c, c->t.s + q + 1, r - q - 1, member_given(c, m)))) {
             m->paren = 1;
             m->end = r + 1;
@@ -2143,20 +2147,22 @@ static void party_after(ctx *c, member *m)
         return;
     }
     /* the word up to eight bytes on: to a space, line break, comma or full stop */
-    static const unsigned char stop[256] = {[' '] = 1, ['\n'] = 1, [','] = 1, ['.'] = 1};
-    size_t r = q, lim = q + 8 < c->t.n ? q + 8 : c->t.n;
+    size_t r = q;
 #if defined(__SSE2__)
-    /* the eight bytes in one read where the text holds them: the walk's
-       exit by byte was as unpredictable as the words' lengths */
-    if (q + 8 <= c->t.n) {
-        __m128i x = _mm_loadl_epi64((const __m128i *)(const void *)(c->t.s + q));
-        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
-                                   _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')), _mm_cmpeq_epi8(x, _mm_set1_epi8('.'))));
-        r = q + (size_t)__builtin_ctz(((unsigned)_mm_movemask_epi8(hit) & 0xFFu) | 0x100u);
-    } else
+    /* the eight bytes in one read (q is at most the text's end, and
+       sixteen bytes from there may be read), the word cut at the text's
+       end: the walk's exit by byte was as unpredictable as the words'
+       lengths */
+    __m128i x = _mm_loadl_epi64((const __m128i *)(const void *)(c->t.s + q));
+    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
+                               _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')), _mm_cmpeq_epi8(x, _mm_set1_epi8('.'))));
+    r += (size_t)__builtin_ctz(((unsigned)_mm_movemask_epi8(hit) & 0xFFu) | 0x100u);
+    r = r < c->t.n ? r : c->t.n;
+#else
+    static const unsigned char stop[256] = {[' '] = 1, ['\n'] = 1, [','] = 1, ['.'] = 1};
+    for (size_t lim = q + 8 < c->t.n ? q + 8 : c->t.n; r < lim && !stop[(unsigned char)c->t.s[r]];)
+        r++;
 #endif
-        while (r < lim && !stop[(unsigned char)c->t.s[r]])
-            r++;
     /* as the table spells it: no two rows differ only in case */
     const char *party = pk_party(c->t.s + q, r - q);
     if (party && memcmp(party, c->t.s + q, r - q) == 0 && word_ends(c, r)) {
@@ -2573,16 +2579,10 @@ static inline int spelling_first_ascii(unsigned char a)
     return sp ? (int)(sp & 0xFF) : a;
 }
 
-/* The byte the key of name[0..nn) opens with (256: an empty key): two
-   names of one key open with one byte. Found from the name's first bytes
-   lowered as pk_lower() lowers them, each step looking one byte ahead
-   within them; -1 where that is not told (a character other than ASCII
-   or a Latin-1 letter after 0xC3 there). */
-static int spelling_first(const char *name, size_t nn)
+/* spelling_first() below where spelling_first_ascii() does not tell:
+   the name's first bytes lowered and stepped over. */
+static int spelling_first_rest(const char *name, size_t nn)
 {
-    int f = nn ? spelling_first_ascii((unsigned char)name[0]) : -2;
-    if (f != -2)
-        return f;
     char lw[8];
     size_t m = 0, i = 0;
     while (i < nn && m < 4) {
@@ -2606,6 +2606,17 @@ static int spelling_first(const char *name, size_t nn)
             return w;
     }
     return 256;
+}
+
+/* The byte the key of name[0..nn) opens with (256: an empty key): two
+   names of one key open with one byte. Found from the name's first bytes
+   lowered as pk_lower() lowers them, each step looking one byte ahead
+   within them; -1 where that is not told (a character other than ASCII
+   or a Latin-1 letter after 0xC3 there). */
+static int spelling_first(const char *name, size_t nn)
+{
+    int f = nn ? spelling_first_ascii((unsigned char)name[0]) : -2;
+    return f != -2 ? f : spelling_first_rest(name, nn);
 }
 
 /* spelling_first() of a name's last word (after its last space or
@@ -2642,7 +2653,7 @@ static void merge_spellings(ctx *c)
                not tell) */
             const char *nm = ps[i].name;
             int f = nm[0] ? spelling_first_ascii((unsigned char)nm[0]) : -2;
-            first[i] = f != -2 ? f : spelling_first(nm, strlen(nm));
+            first[i] = f != -2 ? f : spelling_first_rest(nm, strlen(nm));
             if ((told = first[i] >= 0))
                 count[first[i]] = (unsigned char)(count[first[i]] < 2 ? count[first[i]] + 1 : 2);
         }
