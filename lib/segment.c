@@ -115,15 +115,18 @@ static int heading_kind_out(const char *s, size_t n, int room)
 }
 
 /* The filter of heading_kind_line(), made once per process from the
-   rows' filter and the forms' ends: for a line's first byte, the lengths
-   of the rows that begin with it lowered (heading_first[], no bit above
-   60: heading_kind()'s longest line with no colon, nor bit 0); for its
-   last byte, whether a form's end may end there (LAST_FORM: its last
-   byte, ORed with 0x20 as ends_folded() compares) or heading_kind() trims
-   it (LAST_TRIM: a space, a colon). */
-enum { LAST_FORM = 1, LAST_TRIM = 2 };
-static uint64_t heading_first[256];
-static unsigned char heading_last[256];
+   rows' filter and the forms' ends, each a set of line lengths (bit n: a
+   line of n bytes): for a line's first byte, the lengths of the rows that
+   begin with it lowered (heading_first[], no bit above 60: heading_kind()'s
+   longest line with no colon, nor bit 0); for its last byte, the lengths
+   of the rows that end with it as heading_lowered() lowers it
+   (heading_last_rows[]: A-Z, and a Latin-1 capital's second byte, which
+   the byte before it may lower), and those that heading_kind() lets on
+   whatever the first byte (heading_last_any[]: 1 to 60 where a form's end
+   may end, its last byte ORed with 0x20 as ends_folded() compares; every
+   length, bit 63 standing for those of 63 and more, where it trims the
+   byte, a space or a colon). */
+static uint64_t heading_first[256], heading_last_rows[256], heading_last_any[256];
 static pthread_once_t heading_filter_once = PTHREAD_ONCE_INIT;
 static int heading_filter_ready;
 
@@ -131,29 +134,33 @@ static void make_heading_filter(void)
 {
     const unsigned char f1 = (unsigned char)(FORM_END_1[sizeof FORM_END_1 - 2] | 0x20);
     const unsigned char f2 = (unsigned char)(FORM_END_2[sizeof FORM_END_2 - 2] | 0x20);
+    const uint64_t to60 = (((uint64_t)1 << 61) - 1) & ~(uint64_t)1;
     for (unsigned c = 0; c < 256; c++) {
         unsigned first = c >= 'A' && c <= 'Z' ? c + 32 : c;
-        heading_first[c] = pk_heading_first[first] & ((((uint64_t)1 << 61) - 1) & ~(uint64_t)1);
+        heading_first[c] = pk_heading_first[first] & to60;
+        unsigned latin = c == 0x84 || c == 0x85 || c == 0x89 || c == 0x96 ? c + 0x20 : c;
+        heading_last_rows[c] = pk_heading_last[c] | pk_heading_last[first] | pk_heading_last[latin];
         unsigned char low = (unsigned char)(c | 0x20);
-        heading_last[c] = (unsigned char)((low == f1 || low == f2 ? LAST_FORM : 0) | (c == ' ' || c == ':' ? LAST_TRIM : 0));
+        heading_last_any[c] = c == ' ' || c == ':' ? ~(uint64_t)0 : low == f1 || low == f2 ? to60 : 0;
     }
 }
 
 /* heading_kind() of the line s[0..n) of a text (the byte s[n] read: its
    break, or the text's end), in the pass over the lines: one branch a
-   line, and a call for the few it lets by (a row's first byte and length,
-   a form's last byte in no more than 60 bytes, a space or a colon at the
-   end), where heading_kind() took several (an empty line, a line longer
-   than 60 bytes, its first byte and its end: each as a text's lines come,
-   in no order a branch could foretell). room: sixteen bytes from s may be
-   read (heading_lowered()). */
+   line, and a call for the few it lets by (a row's first and last bytes
+   and length, a form's last byte in no more than 60 bytes, a space or a
+   colon at the end: the bit of its length in the sets of its first and
+   last bytes), where heading_kind() took several (an empty line, a line
+   longer than 60 bytes, its first byte and its end: each as a text's
+   lines come, in no order a branch could foretell). room: sixteen bytes
+   from s may be read (heading_lowered()). */
 static inline int heading_kind_line(const char *s, size_t n, int room)
 {
-    /* (n == 0: the byte after the line; no row of no byte, and
-       heading_kind() tells such a line at once) */
-    unsigned last = heading_last[(unsigned char)s[n - (n != 0)]];
-    uint64_t row = heading_first[(unsigned char)s[0]] >> (n & 63);
-    if (((unsigned)(n - 1 < 60) & ((unsigned)row | last)) | (last >> 1))
+    /* (n == 0: the byte after the line, a break or the text's end; no row
+       of no byte, and heading_kind() tells such a line at once) */
+    unsigned char lb = (unsigned char)s[n - (n != 0)];
+    uint64_t lens = (heading_first[(unsigned char)s[0]] & heading_last_rows[lb]) | heading_last_any[lb];
+    if (lens >> (n < 63 ? n : 63) & 1)
         return heading_kind_out(s, n, room);
     return H_NONE;
 }
