@@ -65,12 +65,14 @@ static inline int ends_folded(const char *s, size_t n, const char *suf)
     return 1;
 }
 
-/* pk_heading_kind(), inline in the pass over the lines (a call a line
-   costs more than most of its tests) */
+/* pk_heading_kind(), and of the few lines of a text that the filter of
+   heading_kind_line() lets by: out of line, so that the many lines it
+   refuses cost no room for these tests. room: sixteen bytes from s may be
+   read (heading_lowered()). */
 #if defined(__GNUC__)
-__attribute__((always_inline))
+__attribute__((noinline))
 #endif
-static inline int heading_kind(const char *s, size_t n, int room)
+static int heading_kind(const char *s, size_t n, int room)
 {
     int colon = 0;
     if (n && (s[n - 1] == ' ' || s[n - 1] == ':')) { /* most lines end in neither */
@@ -102,16 +104,6 @@ static inline int heading_kind(const char *s, size_t n, int room)
 int pk_heading_kind(const char *s, size_t n)
 {
     return heading_kind(s, n, 0);
-}
-
-/* heading_kind() out of line: the few lines of a text that the filter
-   below lets by. */
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
-static int heading_kind_out(const char *s, size_t n, int room)
-{
-    return heading_kind(s, n, room);
 }
 
 /* The filter of heading_kind_line(), made once per process from the
@@ -161,7 +153,7 @@ static inline int heading_kind_line(const char *s, size_t n, int room)
     unsigned char lb = (unsigned char)s[n - (n != 0)];
     uint64_t lens = (heading_first[(unsigned char)s[0]] & heading_last_rows[lb]) | heading_last_any[lb];
     if (lens >> (n < 63 ? n : 63) & 1)
-        return heading_kind_out(s, n, room);
+        return heading_kind(s, n, room);
     return H_NONE;
 }
 
@@ -385,6 +377,7 @@ void pk_segment(arena *a, const pk_text *t, segs *out)
         return;
     }
     /* one pass: the lines' room grows as they come */
+    pk_once(&heading_filter_once, &heading_filter_ready, make_heading_filter);
     size_t cap = t->n / 32 + 16;
     out->lines = pk_arena_alloc(a, cap * sizeof(line));
     out->nlines = 0;
@@ -412,8 +405,8 @@ void pk_segment(arena *a, const pk_text *t, segs *out)
         line *l = &out->lines[out->nlines++];
         l->s = s;
         l->e = i;
-        l->blank = (i == s);
-        l->heading = l->blank ? H_NONE : heading_kind(t->s + s, i - s, 0);
+        l->blank = i == s;
+        l->heading = heading_kind_line(t->s + s, i - s, 0);
         s = i + 1;
     }
 }
