@@ -771,11 +771,12 @@ static const char *role_of(ctx *c, const dcand *x, size_t hdr_end, size_t fence_
     /* the header: a label before the date on its line, the addressee
        block, or a date alone on its line under a label or a nämnd; past
        the header, a label that is all its line holds */
-    size_t ls = line_start(c, x->s), le = line_end(c, x->e), ps, pe;
+    size_t ls = line_start(c, x->s), ps, pe;
     /* (the line's first byte but spaces: whether the date is alone on it,
-       and where a label before it opens; sought once for both) */
+       and where a label before it opens; sought once for both. Its line's
+       end is sought only for a date that opens it) */
     size_t f = past_spaces(c, ls, x->s);
-    int head = x->s < hdr_end, alone = f == x->s && blank_range(c, x->e, le), r;
+    int head = x->s < hdr_end, alone = f == x->s && blank_range(c, x->e, line_end(c, x->e)), r;
     if ((r = label_from(c, ls, f, x->s, !head)) >= 0)
         return role_names[r];
     if (alone && prev_line(c, ls, &ps, &pe) && (r = label_in(c, ps, pe, !head)) >= 0)
