@@ -1220,11 +1220,17 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
        of short lines: "a-\n" x 300,000 took 34 MB instead of 9) */
     size_t nl = 1;
 #if defined(__SSE2__)
-    const __m128i nl_byte = _mm_set1_epi8('\n'), ff_byte = _mm_set1_epi8('\f');
-#define BREAKS16(x) _mm_or_si128(_mm_cmpeq_epi8((x), nl_byte), _mm_cmpeq_epi8((x), ff_byte))
+    /* the breaks are the bytes below 0x20: pk_decode drops every control
+       byte but tabs, line and page breaks and carriage returns, and pass
+       1 makes the tabs spaces and the carriage returns line breaks. A
+       block of sixteen as all ones a break (the bytes no greater than
+       their minimum with 0x1F), or sixty-four as bits: the bytes whose
+       high bit a saturated 0x60 more leaves clear, one step each */
+    const __m128i below = _mm_set1_epi8(0x1F), up = _mm_set1_epi8(0x60);
+#define BREAKS16(x) _mm_cmpeq_epi8(_mm_min_epu8((x), below), (x))
 #define BREAKS64(p)                                                                                                    \
-    bits64(BREAKS16(_mm_loadu_si128((p))), BREAKS16(_mm_loadu_si128((p) + 1)), BREAKS16(_mm_loadu_si128((p) + 2)),    \
-           BREAKS16(_mm_loadu_si128((p) + 3)))
+    ~bits64(_mm_adds_epu8(_mm_loadu_si128((p)), up), _mm_adds_epu8(_mm_loadu_si128((p) + 1), up),                     \
+            _mm_adds_epu8(_mm_loadu_si128((p) + 2), up), _mm_adds_epu8(_mm_loadu_si128((p) + 3), up))
     /* the breaks written out as they are found, sixty-four bytes at a
        time, in room for four a block on the whole (a text of lines of
        sixteen bytes and more, most texts) and a block's more; a text of
