@@ -41,30 +41,44 @@ static inline char *room(pk_buf *o, size_t more)
 static inline size_t len(const char *s) { return s ? strlen(s) : 0; }
 
 #if defined(__SSE2__)
-/* The bytes of x that need a look, as bits: a control character, '"',
-   '\\', or a byte from 0x80 that is not part of a valid character of two
-   bytes in x */
-static inline unsigned look16(__m128i x)
+/* The bytes of x that may need a look, as bits: a control character, '"',
+   '\\', or any byte from 0x80 (signed bytes: those below 0x20) */
+static inline unsigned special16(__m128i x)
 {
-    /* signed bytes: a control character and every byte from 0x80 are
-       below 0x20; the continuations 80..BF below C0; the leads of two
-       bytes C2..DF between C1 and E0 */
-    unsigned look = (unsigned)_mm_movemask_epi8(
+    return (unsigned)_mm_movemask_epi8(
         _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)),
                      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')))));
-    /* (computed whatever look holds: the last block of every string has
-       a byte that needs a look, its end, and a test of look here would
-       go one way or the other as the strings come) */
-    unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0)));
-    unsigned lead = (unsigned)_mm_movemask_epi8(
-        _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8((char)0xC1)), _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xE0))));
-    /* a lead followed by a continuation, and that continuation, are a
-       valid character as they stand (a lead at the end of x, or a
-       continuation at its start, still gets a look); before the first
-       byte that needs a look they pair up in order, as no byte is both
-       a lead and a continuation */
-    return look & ~((lead & (cont >> 1)) | (cont & (lead << 1)));
 }
+
+/* x's continuation bytes 80..BF (signed: below C0), as bits */
+static inline unsigned cont16(__m128i x)
+{
+    return (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0)));
+}
+
+/* x's leads of two bytes C2..DF, as bits: the one range that the adding
+   of A0 takes to 62..7F, above 61 as signed bytes (one compare, not two) */
+static inline unsigned lead16(__m128i x)
+{
+    return (unsigned)_mm_movemask_epi8(
+        _mm_cmpgt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)0xA0)), _mm_set1_epi8(0x61)));
+}
+
+/* Of the bytes that may need a look (special), those that do: a lead of
+   two bytes followed by a continuation, and that continuation, are a
+   valid character as they stand (a lead at the end of the bytes, or a
+   continuation at their start, still gets a look); before the first byte
+   that needs a look they pair up in order, as no byte is both a lead and
+   a continuation. (computed whatever special holds: the last block of
+   every string has a byte that needs a look, its end, and a test here
+   would go one way or the other as the strings come) */
+static inline unsigned look_bits(unsigned special, unsigned cont, unsigned lead)
+{
+    return special & ~((lead & (cont >> 1)) | (cont & (lead << 1)));
+}
+
+/* The bytes of x that need a look, as bits */
+static inline unsigned look16(__m128i x) { return look_bits(special16(x), cont16(x), lead16(x)); }
 #endif
 
 #if defined __GNUC__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -372,7 +386,9 @@ static char *put_z(pk_buf *o, char *w, const char *s)
             __m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 16));
             _mm_storeu_si128((__m128i *)(void *)w, x0);
             _mm_storeu_si128((__m128i *)(void *)(w + 16), x1);
-            look = look16(x0) | look16(x1) << 16;
+            /* (as one run of 32: a character across the two blocks passes) */
+            look = look_bits(special16(x0) | special16(x1) << 16, cont16(x0) | cont16(x1) << 16,
+                             lead16(x0) | lead16(x1) << 16);
             step = 32;
         } else
 #endif
