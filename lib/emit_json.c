@@ -80,7 +80,6 @@ static inline unsigned look_bits(unsigned special, unsigned cont, unsigned lead)
 static inline unsigned look16(__m128i x) { return look_bits(special16(x), cont16(x), lead16(x)); }
 #endif
 
-#if !defined(__SSE2__)
 #if defined __GNUC__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 /* The m bytes q[0..m) (1 to 7) as the low bytes of a word, from loads
    within them that overlap, and after them plain letters */
@@ -103,7 +102,9 @@ static inline uint64_t last_bytes(const char *q, size_t m)
 /* The number of bytes from p (of r) before the first that needs a look
    (a control character, '"', '\\', or any byte from 0x80: put_char sees
    to those), those bytes copied to w. Up to 8 bytes past them may be
-   written (the room has them). The build without SSE2's. */
+   written (the room has them). Strings of a known length, read within
+   them: an error record's (the caller's strings) and, in the build
+   without SSE2, every string (put_z). */
 static inline size_t plain_run(char *w, const char *p, size_t r)
 {
     size_t j = 0;
@@ -141,7 +142,6 @@ static inline size_t plain_run(char *w, const char *p, size_t r)
     return j;
 #endif
 }
-#endif
 
 /* The character at s (n bytes from s to the string's end, s[0] a byte
    that needs a look) at w, escaped or as it stands; the bytes of s it
@@ -193,7 +193,6 @@ static char *put_char(char *w, const char *s, size_t n, size_t *used)
     return w;
 }
 
-#if !defined(__SSE2__)
 /* The rest of put_str from s[i], a byte that needs a look (w after the
    bytes before it); the end. */
 static char *put_str_rest(char *w, const char *s, size_t n, size_t i)
@@ -224,7 +223,14 @@ static inline char *put_str(char *w, const char *s, size_t n)
     w[k] = '"';
     return w + k + 1;
 }
-#endif
+
+/* s (n bytes, strlen) as a JSON string, or null */
+static inline char *put_s(char *w, const char *s, size_t n)
+{
+    if (!s)
+        return PUT(w, "null"), w;
+    return put_str(w, s, n);
+}
 
 /* Room a string's writer leaves after the string for the rest of its
    group: the keys, numbers and punctuation up to the next string or the
@@ -723,16 +729,17 @@ PK_EXPORT int pk_doc_record_json_append(const pk_doc *doc, size_t i, char **buf,
 PK_EXPORT char *pk_error_to_json(const char *source, const char *message)
 {
     pk_buf o = {0};
-    char *w = room(&o, ROOM);
+    if (!message)
+        message = "error";
+    /* (the caller's strings, their lengths asked first: put_z's blocks
+       would read past their ends) */
+    size_t a = source ? strlen(source) : 0, b = strlen(message);
+    char *w = room(&o, ROOM + STR_ROOM(a + b));
     if (w) {
         PUT(w, "{\"source\":");
-        w = put_z(&o, w, source);
-    }
-    if (w) {
+        w = put_s(w, source, a);
         PUT(w, ",\"error\":");
-        w = put_z(&o, w, message ? message : "error");
-    }
-    if (w) {
+        w = put_str(w, message, b);
         PUT(w, "}");
         AT(&o, w);
     }
