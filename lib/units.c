@@ -699,8 +699,8 @@ static int seen_unit(ctx *c, const char *name, size_t n, size_t idx)
 
 static void add_unit(ctx *c, size_t s, size_t e, const char *parent)
 {
-    char *name = pk_fold(c, s, e);
-    size_t n = strlen(name); /* (measured once, for the name's hash and its lower case) */
+    size_t n; /* (measured as it is written, for the name's hash and its lower case) */
+    char *name = pk_fold_len(c, s, e, &n);
     pk_unit *u = pk_vec_push(c->a, &c->units);
     if (seen_unit(c, name, n, c->units.n - 1)) {
         c->units.n--;
@@ -1714,9 +1714,9 @@ typedef struct unit_keys {
    units named by cues took time of their number squared). */
 static void add_named(ctx *c, size_t s, size_t e, const char *parent, size_t earlier, unit_keys *keys)
 {
-    char *name = pk_fold(c, s, e);
+    size_t n, first = c->units.n;
+    char *name = pk_fold_len(c, s, e, &n);
     pk_unit *us = c->units.items;
-    size_t n = strlen(name), first = c->units.n;
     if (first) {
         const pk_unit *same = unit_named(c, name);
         if (same)
