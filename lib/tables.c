@@ -494,20 +494,23 @@ size_t pk_title_in(const char *s, size_t n, size_t avail)
         if (title_fold_wide(s, n, avail, lim, f, &ends)) {
             if (lim == n || s[lim] == ' ' || s[lim] == ',' || s[lim] == '\n')
                 ends |= (uint64_t)1 << lim;
+            /* the first word's end, for the suffixes below: where one
+               ends in the bytes folded, else further on (lim is then
+               before n, and the byte there no word's end) */
             size_t w = ends ? (size_t)__builtin_ctzll(ends) : lim;
+            if (!ends)
+                while (w < n && s[w] != ' ' && s[w] != ',' && s[w] != '\n')
+                    w++;
             /* the longest title that ends where a word does, of a length
-               of the rows that begin as the text does */
-            ends &= titles_first[(unsigned char)f[0]];
+               of the rows that begin as the text does (each such length
+               a row's: none below TITLES_MIN_WORD_LENGTH) */
+            ends &= titles_first[(unsigned char)f[0]] & ~(((uint64_t)1 << TITLES_MIN_WORD_LENGTH) - 1);
             while (ends) {
                 size_t k = 63 - (size_t)__builtin_clzll(ends);
-                if (k < TITLES_MIN_WORD_LENGTH)
-                    break;
                 if ((titles_last[(unsigned char)f[k - 1]] >> k & 1) && pk_titles_lookup(f, k))
                     return k;
                 ends &= ~((uint64_t)1 << k);
             }
-            while (w < n && s[w] != ' ' && s[w] != ',' && s[w] != '\n')
-                w++;
             return suffix_title(s, w) ? w : 0;
         }
     }
