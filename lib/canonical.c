@@ -87,6 +87,14 @@ struct pk_names {
     uint32_t *rare; /* the first of each name's triples, and in the high 16 bits the one the
                        fewest names hold of the rest (the first again for a name of one
                        triple); TRI_BITS twice for a name without one */
+    /* the bodies' prefixes as written ("KS", not "Ks": stockholm_prefix and
+       stockholm_evidence compare them so), each with its length, body by
+       body: body b's are prefix[prefix_at[b] .. prefix_at[b + 1]) */
+    struct prefix_row {
+        const char *s;
+        size_t n;
+    } *prefix;
+    size_t prefix_at[NBODIES + 1];
 };
 
 #define NONE UINT32_MAX
@@ -190,6 +198,7 @@ void pk_names_free(pk_names *ix)
     free(ix->tri);
     free(ix->tri_at);
     free(ix->rare);
+    free(ix->prefix);
     free(ix);
 }
 
@@ -276,6 +285,33 @@ static int name_triples(pk_names *ix)
     return rc;
 }
 
+/* The prefixes of each body's list as written, an empty one too
+   (ix->prefix, ix->prefix_at); -1 when out of memory. */
+static int prefix_rows(pk_names *ix)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < NBODIES; i++)
+        for (const char *p = bodies[i].prefixes; *p; p++)
+            n += p == bodies[i].prefixes || *p == '|';
+    ix->prefix = pk_malloc(n * sizeof *ix->prefix);
+    if (!ix->prefix)
+        return -1;
+    n = 0;
+    for (size_t i = 0; i < NBODIES; i++) {
+        ix->prefix_at[i] = n;
+        for (const char *p = bodies[i].prefixes; *p;) {
+            const char *bar = strchr(p, '|');
+            size_t m = bar ? (size_t)(bar - p) : strlen(p);
+            ix->prefix[n++] = (struct prefix_row){p, m};
+            if (!bar)
+                break;
+            p = bar + 1;
+        }
+    }
+    ix->prefix_at[NBODIES] = n;
+    return 0;
+}
+
 pk_names *pk_names_new(void)
 {
     pk_names *ix = pk_malloc(sizeof *ix);
@@ -298,9 +334,14 @@ pk_names *pk_names_new(void)
     ix->tri = NULL;
     ix->tri_at = NULL;
     ix->rare = NULL;
+    ix->prefix = NULL;
     ix->v = pk_malloc(cap * sizeof *ix->v);
     if (!ix->v) {
         free(ix);
+        return NULL;
+    }
+    if (prefix_rows(ix)) {
+        pk_names_free(ix);
         return NULL;
     }
     for (int i = 0; i < NBODIES; i++)
@@ -529,58 +570,13 @@ static const char *other_municipality_body(ctx *c, int m)
     return out;
 }
 
-/* The bodies table's prefixes as written, each with its length, read
-   from their lists once per process (a document may ask about its
-   prefix several times); more than the array holds: the lists are read
-   at each question. */
-enum { MAX_PREFIXES = 1024 };
-static struct prefix_row {
-    const char *s;
-    size_t n;
-} prefix_rows[MAX_PREFIXES];
-static size_t n_prefix_rows;
-static int prefix_rows_all;
-static pthread_once_t prefix_rows_once = PTHREAD_ONCE_INIT;
-static int prefix_rows_ready; /* (pk_once) */
-
-static void make_prefix_rows(void)
-{
-    for (size_t i = 0; i < NBODIES && !prefix_rows_all; i++)
-        for (const char *p = bodies[i].prefixes; *p;) {
-            const char *bar = strchr(p, '|');
-            size_t m = bar ? (size_t)(bar - p) : strlen(p);
-            if (n_prefix_rows == MAX_PREFIXES) {
-                prefix_rows_all = 1;
-                break;
-            }
-            prefix_rows[n_prefix_rows++] = (struct prefix_row){p, m};
-            if (!bar)
-                break;
-            p = bar + 1;
-        }
-}
-
 /* The prefix stands in the bodies table exactly as written ("KS", not "Ks"). */
-static int stockholm_prefix(const char *prefix)
+static int stockholm_prefix(const pk_names *ix, const char *prefix)
 {
     size_t n = strlen(prefix);
-    pk_once(&prefix_rows_once, &prefix_rows_ready, make_prefix_rows);
-    if (!prefix_rows_all) {
-        for (size_t i = 0; i < n_prefix_rows; i++)
-            if (prefix_rows[i].n == n && memcmp(prefix_rows[i].s, prefix, n) == 0)
-                return 1;
-        return 0;
-    }
-    for (size_t i = 0; i < NBODIES; i++)
-        for (const char *p = bodies[i].prefixes; *p;) {
-            const char *bar = strchr(p, '|');
-            size_t m = bar ? (size_t)(bar - p) : strlen(p);
-            if (m == n && memcmp(p, prefix, n) == 0)
-                return 1;
-            if (!bar)
-                break;
-            p = bar + 1;
-        }
+    for (size_t i = 0; i < ix->prefix_at[NBODIES]; i++)
+        if (ix->prefix[i].n == n && memcmp(ix->prefix[i].s, prefix, n) == 0)
+            return 1;
     return 0;
 }
 
@@ -746,16 +742,11 @@ static int stockholm_evidence(ctx *c, int b)
     const pk_regnum *own = c->regnums.n ? c->regnums.items : NULL;
     if (!own || !own->prefix || strcmp(bodies[b].kind, "facknamnd") != 0)
         return 0;
+    const pk_names *ix = c->ex->names;
     size_t n = strlen(own->prefix);
-    for (const char *p = bodies[b].prefixes; *p;) {
-        const char *bar = strchr(p, '|');
-        size_t m = bar ? (size_t)(bar - p) : strlen(p);
-        if (m == n && memcmp(p, own->prefix, n) == 0)
+    for (size_t i = ix->prefix_at[b]; i < ix->prefix_at[b + 1]; i++)
+        if (ix->prefix[i].n == n && memcmp(ix->prefix[i].s, own->prefix, n) == 0)
             return 1;
-        if (!bar)
-            break;
-        p = bar + 1;
-    }
     return 0;
 }
 
@@ -767,7 +758,7 @@ static void settle(ctx *c, int b)
 {
     const pk_regnum *own = c->regnums.n ? c->regnums.items : NULL;
     int common = strcmp(bodies[b].kind, "sdn") != 0 && strcmp(bodies[b].kind, "bolag") != 0;
-    if (common && ((own && own->prefix && !stockholm_prefix(own->prefix)) || !stockholm_evidence(c, b)))
+    if (common && ((own && own->prefix && !stockholm_prefix(c->ex->names, own->prefix)) || !stockholm_evidence(c, b)))
         return;
     c->rec->body_canonical = bodies[b].name;
 }
@@ -830,7 +821,7 @@ void pk_extract_canonical(ctx *c)
         b = lookup(ix, pk_lower(c->a, r->administration, strlen(r->administration)), K_ADMIN, generic, year);
     if (b < 0 && c->regnums.n) {
         const pk_regnum *g = c->regnums.items;
-        if (g[0].prefix && stockholm_prefix(g[0].prefix))
+        if (g[0].prefix && stockholm_prefix(ix, g[0].prefix))
             b = lookup(ix, pk_lower(c->a, g[0].prefix, strlen(g[0].prefix)), K_PREFIX, generic, year);
         /* a prefix alone names no kommunstyrelse or facknämnd where no body
            is written: other municipalities' offices share the letters

@@ -46,7 +46,10 @@ pk_span pk_span_of(const ctx *c, size_t s, size_t e)
     return sp;
 }
 
-char *pk_fold(ctx *c, size_t s, size_t e)
+/* pk_fold's work, its string's length in *len: written out in each of
+   the two below (most callers want no length, and a call more cost them
+   more than the length saves the others) */
+static PK_ALWAYS_INLINE char *fold(ctx *c, size_t s, size_t e, size_t *len)
 {
 #if defined(__SSE2__)
     /* (room for the sixteen bytes stored at a time below) */
@@ -153,8 +156,17 @@ char *pk_fold(ctx *c, size_t s, size_t e)
         o--;
 #endif
     out[o] = 0;
+    *len = o;
     return out;
 }
+
+char *pk_fold(ctx *c, size_t s, size_t e)
+{
+    size_t n;
+    return fold(c, s, e, &n);
+}
+
+char *pk_fold_len(ctx *c, size_t s, size_t e, size_t *len) { return fold(c, s, e, len); }
 
 int pk_fold_is_self(const ctx *c, size_t s, size_t e)
 {
@@ -187,8 +199,9 @@ char *pk_fold_lower(ctx *c, size_t s, size_t e)
     /* (most ranges: lowered where they stand, not folded and measured first) */
     if (pk_fold_is_self(c, s, e))
         return pk_lower(c->a, c->t.s + s, e - s);
-    const char *f = pk_fold(c, s, e);
-    return pk_lower(c->a, f, strlen(f));
+    size_t n;
+    const char *f = pk_fold_len(c, s, e, &n);
+    return pk_lower(c->a, f, n);
 }
 
 void pk_warn(ctx *c, const char *msg)

@@ -5,9 +5,10 @@
    record with jansson and Python.
 
    The record is written in groups (the fields before the first list, each
-   item of a list, ...): a group reserves room for its worst case at once
-   (every string byte escaped as \u00XX, every number 20 characters) and
-   is then written without a test of room per piece. */
+   item of a list, ...): a group asks for room for its keys and numbers
+   once, and each string (put_z) grows the buffer as it needs and leaves
+   room after it for what follows, so that keys, punctuation and numbers
+   are written without a test of room per piece. */
 #include "internal.h"
 
 #include <stdio.h>
@@ -18,12 +19,12 @@
 #include <emmintrin.h>
 #endif
 
-/* Room a group takes besides its strings' bytes: its keys and punctuation
-   (fewer than 200 bytes in any group below), the 16 bytes a block copy of
-   a string may write past its end, four bytes a string ("null" or its
-   quotes and more) and 20 a number. */
-#define ROOM(nstr, nnum) (256 + (nstr) * 4 + (nnum) * 20)
-/* the most a string of n bytes takes, besides its four in ROOM */
+/* Room a group asks for before it is written: its keys, punctuation and
+   numbers up to its first string, or all of them in a group without one
+   (fewer than 64 bytes in any group below); put_z sees to the strings and
+   to the room after each (AFTER) */
+#define ROOM 256
+/* the most a string of n bytes takes escaped, besides its quotes */
 #define STR_ROOM(n) ((n) * 6)
 
 /* Where a group of `more` bytes at most is written, after the record's
@@ -38,33 +39,45 @@ static inline char *room(pk_buf *o, size_t more)
 /* the literal s at w, w past it */
 #define PUT(w, s) (memcpy((w), (s), sizeof(s) - 1), (w) += sizeof(s) - 1)
 
-static inline size_t len(const char *s) { return s ? strlen(s) : 0; }
-
 #if defined(__SSE2__)
-/* The bytes of x that need a look, as bits: a control character, '"',
-   '\\', or a byte from 0x80 that is not part of a valid character of two
-   bytes in x */
-static inline unsigned look16(__m128i x)
+/* The bytes of x that may need a look, as bits: a control character, '"',
+   '\\', or any byte from 0x80 (signed bytes: those below 0x20) */
+static inline unsigned special16(__m128i x)
 {
-    /* signed bytes: a control character and every byte from 0x80 are
-       below 0x20; the continuations 80..BF below C0; the leads of two
-       bytes C2..DF between C1 and E0 */
-    unsigned look = (unsigned)_mm_movemask_epi8(
+    return (unsigned)_mm_movemask_epi8(
         _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)),
                      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')))));
-    /* (computed whatever look holds: the last block of every string has
-       a byte that needs a look, its end, and a test of look here would
-       go one way or the other as the strings come) */
-    unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0)));
-    unsigned lead = (unsigned)_mm_movemask_epi8(
-        _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8((char)0xC1)), _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xE0))));
-    /* a lead followed by a continuation, and that continuation, are a
-       valid character as they stand (a lead at the end of x, or a
-       continuation at its start, still gets a look); before the first
-       byte that needs a look they pair up in order, as no byte is both
-       a lead and a continuation */
-    return look & ~((lead & (cont >> 1)) | (cont & (lead << 1)));
 }
+
+/* x's continuation bytes 80..BF (signed: below C0), as bits */
+static inline unsigned cont16(__m128i x)
+{
+    return (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0)));
+}
+
+/* x's leads of two bytes C2..DF, as bits: the one range that the adding
+   of A0 takes to 62..7F, above 61 as signed bytes (one compare, not two) */
+static inline unsigned lead16(__m128i x)
+{
+    return (unsigned)_mm_movemask_epi8(
+        _mm_cmpgt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)0xA0)), _mm_set1_epi8(0x61)));
+}
+
+/* Of the bytes that may need a look (special), those that do: a lead of
+   two bytes followed by a continuation, and that continuation, are a
+   valid character as they stand (a lead at the end of the bytes, or a
+   continuation at their start, still gets a look); before the first byte
+   that needs a look they pair up in order, as no byte is both a lead and
+   a continuation. (computed whatever special holds: the last block of
+   every string has a byte that needs a look, its end, and a test here
+   would go one way or the other as the strings come) */
+static inline unsigned look_bits(unsigned special, unsigned cont, unsigned lead)
+{
+    return special & ~((lead & (cont >> 1)) | (cont & (lead << 1)));
+}
+
+/* The bytes of x that need a look, as bits */
+static inline unsigned look16(__m128i x) { return look_bits(special16(x), cont16(x), lead16(x)); }
 #endif
 
 #if defined __GNUC__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -87,62 +100,15 @@ static inline uint64_t last_bytes(const char *q, size_t m)
 #endif
 
 /* The number of bytes from p (of r) before the first that needs a look
-   (a control character, '"', '\\', or a byte from 0x80 that is not part
-   of a valid character of two bytes), those bytes copied to w. Up to 16
-   bytes past them may be written (the group's room has them). */
+   (a control character, '"', '\\', or any byte from 0x80: put_char sees
+   to those), those bytes copied to w. Up to 8 bytes past them may be
+   written (the room has them). Strings of a known length, read within
+   them: an error record's (the caller's strings) and, in the build
+   without SSE2, every string (put_z). */
 static inline size_t plain_run(char *w, const char *p, size_t r)
 {
     size_t j = 0;
-#if defined(__SSE2__)
-    /* most strings are shorter (a name, a date, a role): they go straight
-       to their last bytes */
-    if (__builtin_expect(r >= 16, 0)) {
-        for (; j + 16 <= r; j += 16) {
-            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + j));
-            _mm_storeu_si128((__m128i *)(void *)(w + j), x);
-            unsigned look = look16(x);
-            if (look)
-                return j + (size_t)__builtin_ctz(look);
-        }
-        if (j == r)
-            return r;
-        /* the last 1 to 15 bytes: the sixteen that end the string, loaded
-           whole (no byte past it, no test of their number), the bits of
-           those the block before looked at put aside. The byte before the
-           last ones is no lead of two bytes (the block before stopped at
-           such a byte at its end), so a continuation after it gets a look
-           as at the start of a block; a lead at the end gets one too. */
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + r - 16));
-        _mm_storeu_si128((__m128i *)(void *)(w + r - 16), x);
-        unsigned look = look16(x) & (0xFFFFu << (16 - (r - j)));
-        return look ? r - 16 + (size_t)__builtin_ctz(look) : r;
-    }
-#endif
-#if defined(__SSE2__) && defined __GNUC__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    /* the last 1 to 15 bytes in one block, from loads within them, and
-       after them plain letters */
-    if (j < r) {
-        const uint64_t fill = 0x0101010101010101u * 'a';
-        const char *q = p + j;
-        size_t m = r - j;
-        uint64_t lo, hi = fill;
-        if (m >= 8) {
-            /* (the last eight shifted down past those of lo: by 8 and
-               then 8 * (15 - m), no shift of 64 where m is 8) */
-            memcpy(&lo, q, 8);
-            memcpy(&hi, q + m - 8, 8);
-            hi = hi >> 8 >> (8 * (15 - m)) | fill << (8 * (m - 8));
-        } else {
-            lo = last_bytes(q, m);
-        }
-        __m128i x = _mm_set_epi64x((long long)hi, (long long)lo);
-        _mm_storeu_si128((__m128i *)(void *)(w + j), x);
-        unsigned look = look16(x);
-        if (look)
-            return j + (size_t)__builtin_ctz(look);
-    }
-    return r;
-#elif defined __GNUC__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined __GNUC__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     /* eight bytes at a time: no control character, no byte from 0x80, no
        '"' and no '\\' (the tests of whether a word holds a byte below a
        bound or a zero byte); the last few bytes in one word */
@@ -246,7 +212,7 @@ static char *put_str_rest(char *w, const char *s, size_t n, size_t i)
 }
 
 /* The string s of n bytes quoted and escaped at w (room STR_ROOM(n) + 2,
-   and the 16 bytes past); the end. Most strings need no escape: their
+   and the 8 bytes past); the end. Most strings need no escape: their
    copy is all, the rest apart. */
 static inline char *put_str(char *w, const char *s, size_t n)
 {
@@ -268,8 +234,8 @@ static inline char *put_s(char *w, const char *s, size_t n)
 
 /* Room a string's writer leaves after the string for the rest of its
    group: the keys, numbers and punctuation up to the next string or the
-   group's end (below 256 bytes in any group) and the 16 bytes a block
-   copy may write past its end */
+   group's end (below 256 bytes in any group), and the bytes a block copy
+   of the next string may write past its end */
 #define AFTER 512
 
 #if defined(__SSE2__) && defined(__SANITIZE_ADDRESS__)
@@ -372,7 +338,9 @@ static char *put_z(pk_buf *o, char *w, const char *s)
             __m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 16));
             _mm_storeu_si128((__m128i *)(void *)w, x0);
             _mm_storeu_si128((__m128i *)(void *)(w + 16), x1);
-            look = look16(x0) | look16(x1) << 16;
+            /* (as one run of 32: a character across the two blocks passes) */
+            look = look_bits(special16(x0) | special16(x1) << 16, cont16(x0) | cont16(x1) << 16,
+                             lead16(x0) | lead16(x1) << 16);
             step = 32;
         } else
 #endif
@@ -531,7 +499,7 @@ static int record_json_into(const pk_record *r, pk_buf *op)
 {
     pk_buf o = *op;
     char *w;
-    if (!(w = room(&o, ROOM(7, 0))))
+    if (!(w = room(&o, ROOM)))
         goto done;
     PUT(w, "{\"source\":");
     STR(r->source);
@@ -552,7 +520,7 @@ static int record_json_into(const pk_record *r, pk_buf *op)
 
     for (size_t i = 0; i < r->n_registration_numbers; i++) {
         const pk_regnum *x = &r->registration_numbers[i];
-        if (!(w = room(&o, ROOM(3, 4))))
+        if (!(w = room(&o, ROOM)))
             goto done;
         PUT(w, "{\"text\":");
         STR(x->text);
@@ -571,7 +539,7 @@ static int record_json_into(const pk_record *r, pk_buf *op)
 
     {
         const pk_award *aw = r->award;
-        if (!(w = room(&o, ROOM(4, 1))))
+        if (!(w = room(&o, ROOM)))
             goto done;
         PUT(w, "],\"document_date\":");
         STR(r->document_date);
@@ -595,7 +563,7 @@ static int record_json_into(const pk_record *r, pk_buf *op)
 
     for (size_t i = 0; i < r->n_decisions; i++) {
         const pk_decision *x = &r->decisions[i];
-        if (!(w = room(&o, ROOM(4, 3))))
+        if (!(w = room(&o, ROOM)))
             goto done;
         PUT(w, "{\"kind\":");
         STR(x->kind);
@@ -611,14 +579,14 @@ static int record_json_into(const pk_record *r, pk_buf *op)
         AT(&o, w);
     }
     drop_comma(&o, r->n_decisions);
-    if (!(w = room(&o, ROOM(0, 0))))
+    if (!(w = room(&o, ROOM)))
         goto done;
     PUT(w, "],\"units\":[");
     AT(&o, w);
 
     for (size_t i = 0; i < r->n_units; i++) {
         const pk_unit *x = &r->units[i];
-        if (!(w = room(&o, ROOM(4, 3))))
+        if (!(w = room(&o, ROOM)))
             goto done;
         PUT(w, "{\"name\":");
         STR(x->name);
@@ -634,14 +602,14 @@ static int record_json_into(const pk_record *r, pk_buf *op)
         AT(&o, w);
     }
     drop_comma(&o, r->n_units);
-    if (!(w = room(&o, ROOM(0, 0))))
+    if (!(w = room(&o, ROOM)))
         goto done;
     PUT(w, "],\"people\":[");
     AT(&o, w);
 
     for (size_t i = 0; i < r->n_people; i++) {
         const pk_person *x = &r->people[i];
-        if (!(w = room(&o, ROOM(4, 3))))
+        if (!(w = room(&o, ROOM)))
             goto done;
         PUT(w, "{\"name\":");
         STR(x->name);
@@ -657,14 +625,14 @@ static int record_json_into(const pk_record *r, pk_buf *op)
         AT(&o, w);
     }
     drop_comma(&o, r->n_people);
-    if (!(w = room(&o, ROOM(0, 0))))
+    if (!(w = room(&o, ROOM)))
         goto done;
     PUT(w, "],\"dates\":[");
     AT(&o, w);
 
     for (size_t i = 0; i < r->n_dates; i++) {
         const pk_date *x = &r->dates[i];
-        if (!(w = room(&o, ROOM(3, 3))))
+        if (!(w = room(&o, ROOM)))
             goto done;
         PUT(w, "{\"text\":");
         STR(x->text);
@@ -681,13 +649,13 @@ static int record_json_into(const pk_record *r, pk_buf *op)
         AT(&o, w);
     }
     drop_comma(&o, r->n_dates);
-    if (!(w = room(&o, ROOM(0, 0))))
+    if (!(w = room(&o, ROOM)))
         goto done;
     PUT(w, "],\"warnings\":[");
     AT(&o, w);
 
     for (size_t i = 0; i < r->n_warnings; i++) {
-        if (!(w = room(&o, ROOM(1, 0))))
+        if (!(w = room(&o, ROOM)))
             goto done;
         STR(r->warnings[i]);
         PUT(w, ",");
@@ -698,7 +666,7 @@ static int record_json_into(const pk_record *r, pk_buf *op)
     /* the meeting that groups the records of whole minutes, else null */
     const pk_meeting *m = r->meeting;
     if (m) {
-        if (!(w = room(&o, ROOM(5, 4))))
+        if (!(w = room(&o, ROOM)))
             goto done;
         PUT(w, "],\"meeting\":{\"body\":");
         STR(m->body);
@@ -716,7 +684,7 @@ static int record_json_into(const pk_record *r, pk_buf *op)
         w = put_span(w, m->span);
         PUT(w, "}}");
     } else {
-        if (!(w = room(&o, ROOM(0, 0))))
+        if (!(w = room(&o, ROOM)))
             goto done;
         PUT(w, "],\"meeting\":null}");
     }
@@ -763,8 +731,10 @@ PK_EXPORT char *pk_error_to_json(const char *source, const char *message)
     pk_buf o = {0};
     if (!message)
         message = "error";
-    size_t a = len(source), b = strlen(message);
-    char *w = room(&o, ROOM(2, 0) + STR_ROOM(a + b));
+    /* (the caller's strings, their lengths asked first: put_z's blocks
+       would read past their ends) */
+    size_t a = source ? strlen(source) : 0, b = strlen(message);
+    char *w = room(&o, ROOM + STR_ROOM(a + b));
     if (w) {
         PUT(w, "{\"source\":");
         w = put_s(w, source, a);

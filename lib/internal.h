@@ -508,6 +508,8 @@ size_t pk_cleaned_at(const ctx *c, size_t orig);
 pk_span pk_span_of(const ctx *c, size_t s, size_t e);
 /* The cleaned range [s, e) as a string with whitespace folded to single spaces. */
 char *pk_fold(ctx *c, size_t s, size_t e);
+/* The same, its length in *len (the string's own, measured as it is written). */
+char *pk_fold_len(ctx *c, size_t s, size_t e, size_t *len);
 /* Does pk_fold copy [s, e) as it stands? Not empty, no line break, no
    space at either end or after a space, and no zero byte (the lower case
    of a fold ends at its first). */

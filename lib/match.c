@@ -114,6 +114,15 @@ static int ascii_letter(unsigned char b) { return (unsigned)((b | 0x20) - 'a') <
 
 static int ascii_alnum(unsigned char b) { return is_digit(b) || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'); }
 
+/* A letter of Latin-1 ends right before p (0 < p): a lead byte 0xC3 and
+   a byte after it that is no second byte of U+00D7 or U+00F7 (the signs
+   of multiplication and division); 1 or 0, with no branch */
+static PK_ALWAYS_INLINE unsigned latin1_before(const char *s, size_t p)
+{
+    unsigned char a = (unsigned char)s[p - 1], z = p > 1 ? (unsigned char)s[p - 2] : 0;
+    return (unsigned)(z == 0xC3) & ((a & 0xC0) == 0x80) & (a != 0x97) & (a != 0xB7);
+}
+
 /* The start of the run of bytes that ends at e, no earlier than lo, each
    an ASCII letter, any byte beyond ASCII (of a character taken for a
    letter) or, with dash, a '-'; bit 7 of *high set when a byte beyond
@@ -595,7 +604,7 @@ static PK_ALWAYS_INLINE int regnum_may_open(const char *s, size_t p)
     unsigned char b = (unsigned char)s[p], a = p > 0 ? (unsigned char)s[p - 1] : ' ';
     if ((b & 0xC0) == 0x80 || ascii_alnum(a) || a == '.' || a == '-' || a == '/')
         return 0;
-    if (p >= 2 && (unsigned char)s[p - 2] == 0xC3 && (a & 0xC0) == 0x80 && a != 0x97 && a != 0xB7)
+    if ((a & 0xC0) == 0x80 && latin1_before(s, p)) /* (a byte beyond ASCII before p, seldom) */
         return 0;
     return !(a == 0x93 && p >= 3 && (unsigned char)s[p - 2] == 0x80 && (unsigned char)s[p - 3] == 0xE2);
 }
@@ -804,24 +813,34 @@ static size_t write_guard(char *p, const char *const *w, size_t n)
 
 static size_t guard_size(size_t n) { return 6 + 5 * n; }
 
+/* The n words of w as a group of alternatives behind their guard
+   ("(?=[..])(?:w1|w2|..)"), at p (room for guarded_size(w, n) bytes); the
+   bytes written. */
+static size_t write_guarded(char *p, const char *const *w, size_t n)
+{
+    size_t o = write_guard(p, w, n);
+    memcpy(p + o, "(?:", 3);
+    o += 3;
+    o += write_alts(p + o, w, n);
+    p[o++] = ')';
+    return o;
+}
+
+static size_t guarded_size(const char *const *w, size_t n) { return guard_size(n) + 4 + alts_size(w, n); }
+
 /* The name pattern at p (room for name_size() bytes); the bytes written. */
 static size_t write_name(char *p)
 {
     size_t o = strlen(NAME_HEAD);
     memcpy(p, NAME_HEAD, o);
-    o += write_guard(p + o, pk_name_particle, pk_n_name_particle);
-    memcpy(p + o, "(?:", 3);
-    o += 3;
-    o += write_alts(p + o, pk_name_particle, pk_n_name_particle);
-    p[o++] = ')';
+    o += write_guarded(p + o, pk_name_particle, pk_n_name_particle);
     memcpy(p + o, NAME_TAIL, strlen(NAME_TAIL));
     return o + strlen(NAME_TAIL);
 }
 
 static size_t name_size(void)
 {
-    return strlen(NAME_HEAD) + guard_size(pk_n_name_particle) + 4 + alts_size(pk_name_particle, pk_n_name_particle) +
-           strlen(NAME_TAIL);
+    return strlen(NAME_HEAD) + guarded_size(pk_name_particle, pk_n_name_particle) + strlen(NAME_TAIL);
 }
 
 /* RX_NAME's source: the name, after a lookahead true of every upper-case
@@ -848,17 +867,15 @@ static char *build_name_pattern(void)
    its row of pattern_sources.tsv, as written. */
 static char *build_chair_pattern(void)
 {
-    static const char head[] = "(?<![\\p{L}])(?i:(?:", alts[] = "(?:", mid[] = ")\\s+)?", role_end[] = "(?:n)?)(?::)?\\s+",
+    static const char head[] = "(?<![\\p{L}])(?i:(?:", mid[] = "\\s+)?", role_end[] = "(?:n)?)(?::)?\\s+",
                       tail[] = "(?:\\s*\\(" PARTY "\\))?";
-    size_t need = sizeof head + sizeof alts + sizeof mid + sizeof role_end + sizeof tail + guard_size(pk_n_chair_title) +
-                  alts_size(pk_chair_title, pk_n_chair_title) + alts_size(cue_chair, 1) + name_size();
+    size_t need = sizeof head + sizeof mid + sizeof role_end + sizeof tail + guarded_size(pk_chair_title, pk_n_chair_title) +
+                  alts_size(cue_chair, 1) + name_size();
     char *p = pk_malloc(need);
     if (!p)
         return NULL;
     size_t o = (size_t)snprintf(p, need, "%s", head);
-    o += write_guard(p + o, pk_chair_title, pk_n_chair_title);
-    o += (size_t)snprintf(p + o, need - o, "%s", alts);
-    o += write_alts(p + o, pk_chair_title, pk_n_chair_title);
+    o += write_guarded(p + o, pk_chair_title, pk_n_chair_title);
     o += (size_t)snprintf(p + o, need - o, "%s", mid);
     o += write_alts(p + o, cue_chair, 1);
     o += (size_t)snprintf(p + o, need - o, "%s", role_end);
@@ -874,22 +891,20 @@ static char *build_chair_pattern(void)
    month_forms()) written out, any sign of pcre2's escaped. */
 static char *build_named_pattern(void)
 {
-    static const char head[] = "(?i)(?<![\\p{L}\\d])(?:", alts[] = "(?:", ending[] = ")(?:", article[] = ")?\\s+)?(?:",
+    static const char head[] = "(?i)(?<![\\p{L}\\d])(?:", ending[] = "(?:", article[] = ")?\\s+)?(?:",
                       group[] = "(?:", group_end[] = ")", day[] = "\\s+)?(\\d{1,2})(?::[ae])?\\s+(",
                       tail[] = ")(?![\\p{L}])(\\.)?(?:\\s+(\\d{4})(?![\\d]))?";
     const char *forms[MONTH_FORMS];
     size_t nf = month_forms(forms);
     int grouped = pk_n_day_article > 1; /* "(?:(?:den|dagen)\\s+)?" */
-    size_t need = sizeof head + sizeof alts + guard_size(pk_n_weekday) + sizeof ending + sizeof article + sizeof group + sizeof group_end + sizeof day +
-                  sizeof tail + alts_size(pk_weekday, pk_n_weekday) + alts_size(pk_weekday_ending, pk_n_weekday_ending) +
+    size_t need = sizeof head + guarded_size(pk_weekday, pk_n_weekday) + sizeof ending + sizeof article + sizeof group +
+                  sizeof group_end + sizeof day + sizeof tail + alts_size(pk_weekday_ending, pk_n_weekday_ending) +
                   alts_size(pk_day_article, pk_n_day_article) + alts_size(forms, nf);
     char *p = pk_malloc(need);
     if (!p)
         return NULL;
     size_t o = (size_t)snprintf(p, need, "%s", head);
-    o += write_guard(p + o, pk_weekday, pk_n_weekday);
-    o += (size_t)snprintf(p + o, need - o, "%s", alts);
-    o += write_alts(p + o, pk_weekday, pk_n_weekday);
+    o += write_guarded(p + o, pk_weekday, pk_n_weekday);
     o += (size_t)snprintf(p + o, need - o, "%s", ending);
     o += write_alts(p + o, pk_weekday_ending, pk_n_weekday_ending);
     o += (size_t)snprintf(p + o, need - o, "%s%s", article, grouped ? group : "");
@@ -1932,14 +1947,10 @@ bytewise:
 static inline int head_place(const formula_heads *fh, const char *s, size_t end, size_t q)
 {
     unsigned char b = (unsigned char)s[q], a = (unsigned char)s[q - 1];
-    if ((b & 0xC0) == 0x80 || ascii_letter(a) ||
-        (q > 1 && (unsigned char)s[q - 2] == 0xC3 && (a & 0xC0) == 0x80 && a != 0x97 && a != 0xB7))
+    if ((b & 0xC0) == 0x80 || ascii_letter(a) || latin1_before(s, q))
         return 0;
-    if (fh->all)
-        return 1;
-    /* an ASCII letter that opens no head, the most of the words: no call */
-    unsigned char f0 = pk_fold_byte(b, 0);
-    return (b >= 0x80 || fh->lo[f0] != fh->lo[f0 + 1]) && head_at(fh, s, end, q);
+    /* a byte that opens no head (an ASCII letter, the most of the words): no call */
+    return fh->all || (fh->opens[b] && head_at(fh, s, end, q));
 }
 
 /* The places of the rows of fh in [*p, end), up to MAX_STARTS. */
@@ -1975,10 +1986,7 @@ static size_t head_places(const formula_heads *fh, const char *s, size_t end, si
             for (; m; m &= m - 1) {
                 unsigned i = (unsigned)__builtin_ctz(m);
                 size_t r = q + i;
-                unsigned char b = (unsigned char)s[r], a = (unsigned char)s[r - 1];
-                unsigned char z = r > 1 ? (unsigned char)s[r - 2] : 0;
-                unsigned latin = (z == 0xC3) & ((a & 0xC0) == 0x80) & (a != 0x97) & (a != 0xB7);
-                keep |= (unsigned)(fh->opens[b] & !latin) << i;
+                keep |= (unsigned)(fh->opens[(unsigned char)s[r]] & !latin1_before(s, r)) << i;
             }
             m = keep;
         }

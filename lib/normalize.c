@@ -11,6 +11,22 @@
 #include <utf8proc.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
+
+/* The bytes of sixty-four (bit j for byte j) that the four masks of
+   sixteen a to d tell, a first. */
+static inline uint64_t bits64(__m128i a, __m128i b, __m128i c, __m128i d)
+{
+    return (uint64_t)(unsigned)_mm_movemask_epi8(a) | (uint64_t)(unsigned)_mm_movemask_epi8(b) << 16 |
+           (uint64_t)(unsigned)_mm_movemask_epi8(c) << 32 | (uint64_t)(unsigned)_mm_movemask_epi8(d) << 48;
+}
+
+/* The bytes equal to c (each byte of it) among the sixty-four at p. */
+static inline uint64_t eq64(const char *p, __m128i c)
+{
+    const __m128i *q = (const __m128i *)(const void *)p;
+    return bits64(_mm_cmpeq_epi8(_mm_loadu_si128(q), c), _mm_cmpeq_epi8(_mm_loadu_si128(q + 1), c),
+                  _mm_cmpeq_epi8(_mm_loadu_si128(q + 2), c), _mm_cmpeq_epi8(_mm_loadu_si128(q + 3), c));
+}
 #endif
 
 /* Pass 1's text: its input's text and runs as long as it changes nothing
@@ -133,17 +149,18 @@ static void make_cp_rules(void)
     }
 }
 
+/* (the tables made: the caller asked pk_once() for them, once for the
+   characters of a text, not at each) */
 static inline int cp_rule_of(utf8proc_int32_t cp)
 {
-    if ((cp >= 0x80 && cp < 0x100) || (cp >= 0x2000 && cp < 0x2080)) {
-        pk_once(&cp_rules_once, &cp_rules_ready, make_cp_rules);
+    if ((cp >= 0x80 && cp < 0x100) || (cp >= 0x2000 && cp < 0x2080))
         return cp < 0x100 ? cp_rules_latin[cp - 0x80] : cp_rules_punct[cp - 0x2000];
-    }
     return cp_rule(cp);
 }
 
 int pk_norm_keeps(int32_t cp)
 {
+    pk_once(&cp_rules_once, &cp_rules_ready, make_cp_rules);
     return cp_rule_of(cp) == CP_OTHER && utf8proc_get_property(cp)->combining_class == 0;
 }
 
@@ -252,6 +269,8 @@ static void pass_chars(arena *a, const pk_text *in, size_t plain, buf *b)
         while (base > 0 && ((unsigned char)in->s[base] & 0xC0) == 0x80)
             base--;
     }
+    if (i < in->n)
+        pk_once(&cp_rules_once, &cp_rules_ready, make_cp_rules);
     while (i < in->n) {
         /* a run of plain ASCII, and the two-byte Latin-1 letters (C3 80..BF:
            no spaces, marks or ligatures among them), is copied as it is */
@@ -453,11 +472,7 @@ static inline size_t skip_spaces(const buf *b, size_t i, size_t e)
 #if defined(__SSE2__)
     const __m128i sp = _mm_set1_epi8(' ');
     for (; i < e && i + 64 <= b->n + 16; i += 64) {
-        const __m128i *p = (const __m128i *)(const void *)(b->s + i);
-        uint64_t other = ~((uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p), sp)) |
-                           (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p + 1), sp)) << 16 |
-                           (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p + 2), sp)) << 32 |
-                           (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p + 3), sp)) << 48);
+        uint64_t other = ~eq64(b->s + i, sp);
         if (other) {
             i += (size_t)__builtin_ctzll(other);
             return i < e ? i : e;
@@ -521,6 +536,10 @@ static unsigned char line_first[256];
    is_furniture() may read for either (up to the longest such line and one
    more; none where none begins so) */
 static uint64_t furniture_lengths[256], furniture_reach[256];
+/* For a line's first byte: the longest line is_furniture() compares with a
+   row or "justerandes" (the highest length of the row filter's entry for
+   the byte lowered, 49 for a "j"; 0 where none begins so) */
+static unsigned char furniture_most[256];
 static pthread_once_t line_first_once = PTHREAD_ONCE_INIT;
 static int line_first_ready;
 
@@ -536,6 +555,7 @@ static void make_line_first(void)
         unsigned most = lengths ? (unsigned)(63 - __builtin_clzll(lengths)) : 0;
         if (first == 'j' && most < 49)
             most = 49;
+        furniture_most[c] = (unsigned char)most;
         /* (and 11 to 49 bytes for a line that opens "justerandes") */
         furniture_lengths[c] = lengths | (first == 'j' ? (((uint64_t)1 << 50) - 1) & ~(((uint64_t)1 << 11) - 1) : 0);
         /* (the bytes is_furniture() reads for two spaces together: the
@@ -705,14 +725,10 @@ static int furniture_candidate(const char *s, size_t n, size_t room)
         return 1;
     const unsigned char c = (unsigned char)s[0];
     const __m128i space = _mm_set1_epi8(' ');
-    const __m128i *p = (const __m128i *)(const void *)s;
-    __m128i x0 = _mm_loadu_si128(p);
+    __m128i x0 = _mm_loadu_si128((const __m128i *)(const void *)s);
     /* the spaces among the sixty-four bytes from s, and the digits among
        the sixteen (signed bytes: the high ones are no digits) */
-    uint64_t sp = (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x0, space)) |
-                  (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p + 1), space)) << 16 |
-                  (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p + 2), space)) << 32 |
-                  (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(p + 3), space)) << 48;
+    uint64_t sp = eq64(s, space);
     unsigned digits = (unsigned)_mm_movemask_epi8(
         _mm_and_si128(_mm_cmpgt_epi8(x0, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x0, _mm_set1_epi8('9' + 1))));
     /* "Sida" after the digits and the spaces that open the line: its
@@ -788,9 +804,7 @@ static int is_furniture(const char *s, size_t n)
     /* no longer than the longest row that begins with the line's first
        byte (the highest length of its filter), or 49 for "justerandes" */
     uint64_t lengths = pk_furniture_line_first[first];
-    size_t most = lengths ? (size_t)(63 - __builtin_clzll(lengths)) : 0;
-    if (first == 'j' && most < 49)
-        most = 49;
+    size_t most = furniture_most[first];
     /* a line longer than that keeps its first most + 1 bytes when no two
        spaces stand together among them: longer than any row (most lines
        that begin as a row does) */
@@ -1206,13 +1220,17 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
        of short lines: "a-\n" x 300,000 took 34 MB instead of 9) */
     size_t nl = 1;
 #if defined(__SSE2__)
-    const __m128i nl_byte = _mm_set1_epi8('\n'), ff_byte = _mm_set1_epi8('\f');
-#define BREAKS16(x) _mm_or_si128(_mm_cmpeq_epi8((x), nl_byte), _mm_cmpeq_epi8((x), ff_byte))
+    /* the breaks are the bytes below 0x20: pk_decode drops every control
+       byte but tabs, line and page breaks and carriage returns, and pass
+       1 makes the tabs spaces and the carriage returns line breaks. A
+       block of sixteen as all ones a break (the bytes no greater than
+       their minimum with 0x1F), or sixty-four as bits: the bytes whose
+       high bit a saturated 0x60 more leaves clear, one step each */
+    const __m128i below = _mm_set1_epi8(0x1F), up = _mm_set1_epi8(0x60);
+#define BREAKS16(x) _mm_cmpeq_epi8(_mm_min_epu8((x), below), (x))
 #define BREAKS64(p)                                                                                                    \
-    ((uint64_t)(unsigned)_mm_movemask_epi8(BREAKS16(_mm_loadu_si128((p)))) |                                          \
-     (uint64_t)(unsigned)_mm_movemask_epi8(BREAKS16(_mm_loadu_si128((p) + 1))) << 16 |                                \
-     (uint64_t)(unsigned)_mm_movemask_epi8(BREAKS16(_mm_loadu_si128((p) + 2))) << 32 |                                \
-     (uint64_t)(unsigned)_mm_movemask_epi8(BREAKS16(_mm_loadu_si128((p) + 3))) << 48)
+    ~bits64(_mm_adds_epu8(_mm_loadu_si128((p)), up), _mm_adds_epu8(_mm_loadu_si128((p) + 1), up),                     \
+            _mm_adds_epu8(_mm_loadu_si128((p) + 2), up), _mm_adds_epu8(_mm_loadu_si128((p) + 3), up))
     /* the breaks written out as they are found, sixty-four bytes at a
        time, in room for four a block on the whole (a text of lines of
        sixteen bytes and more, most texts) and a block's more; a text of
@@ -1256,10 +1274,7 @@ static void pass_lines(arena *a, const buf *b, pk_text *out, size_t end)
                 __m128i h0 = BREAKS16(_mm_loadu_si128(p)), h1 = BREAKS16(_mm_loadu_si128(p + 1));
                 __m128i h2 = BREAKS16(_mm_loadu_si128(p + 2)), h3 = BREAKS16(_mm_loadu_si128(p + 3));
                 sum = _mm_sub_epi8(sum, _mm_add_epi8(_mm_add_epi8(h0, h1), _mm_add_epi8(h2, h3)));
-                bits[blk++] = (uint64_t)(unsigned)_mm_movemask_epi8(h0) |
-                              (uint64_t)(unsigned)_mm_movemask_epi8(h1) << 16 |
-                              (uint64_t)(unsigned)_mm_movemask_epi8(h2) << 32 |
-                              (uint64_t)(unsigned)_mm_movemask_epi8(h3) << 48;
+                bits[blk++] = bits64(h0, h1, h2, h3);
             }
             __m128i t = _mm_sad_epu8(sum, _mm_setzero_si128());
             nl += (size_t)_mm_cvtsi128_si32(t) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(t, 8));

@@ -1347,13 +1347,22 @@ static void four_streams(const pk_scan *sc, pass *ps, places *q, size_t start, s
        told there: a state at or past the first hot one is one that the
        hot one less one, taken from it without going below 0, leaves above
        0 (the loop's count and test, and the stores, once for sixty-four
-       lookups) */
+       lookups). Each stream's bytes are read eight at a time into a
+       register (x86 is little-endian: the first byte lowest) and taken
+       from it by a shift, not loaded one at a time: the loads of the
+       bytes took turns with those of the states and their columns (the
+       loop alone over c25's documents, best of 9: ~4.9K -> ~4.5K cycles a
+       document) */
     const __m128i cold = _mm_set1_epi16((short)(uint16_t)(first_hot - 1)), zero = _mm_setzero_si128();
 #define STEP(k, v0, v1, v2, v3)                            \
-    x0 = col[u0[i + k]][x0];                               \
-    x1 = col[u1[i + k]][x1];                               \
-    x2 = col[u2[i + k]][x2];                               \
-    x3 = col[u3[i + k]][x3];                               \
+    x0 = col[(unsigned char)w0][x0];                       \
+    x1 = col[(unsigned char)w1][x1];                       \
+    x2 = col[(unsigned char)w2][x2];                       \
+    x3 = col[(unsigned char)w3][x3];                       \
+    w0 >>= 8;                                              \
+    w1 >>= 8;                                              \
+    w2 >>= 8;                                              \
+    w3 >>= 8;                                              \
     v0 = _mm_insert_epi16(v0, (int)(unsigned)x0, (k) % 8); \
     v1 = _mm_insert_epi16(v1, (int)(unsigned)x1, (k) % 8); \
     v2 = _mm_insert_epi16(v2, (int)(unsigned)x2, (k) % 8); \
@@ -1365,6 +1374,11 @@ static void four_streams(const pk_scan *sc, pass *ps, places *q, size_t start, s
     h[i / 16] = (uint16_t)~_mm_movemask_epi8(_mm_packs_epi16(NOT_HOT(lo), NOT_HOT(hi)))
     for (; i + 16 <= len; i += 16) {
         __m128i a0 = zero, a1 = zero, a2 = zero, a3 = zero, b0 = zero, b1 = zero, b2 = zero, b3 = zero;
+        uint64_t w0, w1, w2, w3;
+        memcpy(&w0, u0 + i, 8);
+        memcpy(&w1, u1 + i, 8);
+        memcpy(&w2, u2 + i, 8);
+        memcpy(&w3, u3 + i, 8);
         STEP(0, a0, a1, a2, a3);
         STEP(1, a0, a1, a2, a3);
         STEP(2, a0, a1, a2, a3);
@@ -1373,6 +1387,10 @@ static void four_streams(const pk_scan *sc, pass *ps, places *q, size_t start, s
         STEP(5, a0, a1, a2, a3);
         STEP(6, a0, a1, a2, a3);
         STEP(7, a0, a1, a2, a3);
+        memcpy(&w0, u0 + i + 8, 8);
+        memcpy(&w1, u1 + i + 8, 8);
+        memcpy(&w2, u2 + i + 8, 8);
+        memcpy(&w3, u3 + i + 8, 8);
         STEP(8, b0, b1, b2, b3);
         STEP(9, b0, b1, b2, b3);
         STEP(10, b0, b1, b2, b3);

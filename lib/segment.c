@@ -65,12 +65,14 @@ static inline int ends_folded(const char *s, size_t n, const char *suf)
     return 1;
 }
 
-/* pk_heading_kind(), inline in the pass over the lines (a call a line
-   costs more than most of its tests) */
+/* pk_heading_kind(), and of the few lines of a text that the filter of
+   heading_kind_line() lets by: out of line, so that the many lines it
+   refuses cost no room for these tests. room: sixteen bytes from s may be
+   read (heading_lowered()). */
 #if defined(__GNUC__)
-__attribute__((always_inline))
+__attribute__((noinline))
 #endif
-static inline int heading_kind(const char *s, size_t n, int room)
+static int heading_kind(const char *s, size_t n, int room)
 {
     int colon = 0;
     if (n && (s[n - 1] == ' ' || s[n - 1] == ':')) { /* most lines end in neither */
@@ -104,26 +106,19 @@ int pk_heading_kind(const char *s, size_t n)
     return heading_kind(s, n, 0);
 }
 
-/* heading_kind() out of line: the few lines of a text that the filter
-   below lets by. */
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
-static int heading_kind_out(const char *s, size_t n, int room)
-{
-    return heading_kind(s, n, room);
-}
-
 /* The filter of heading_kind_line(), made once per process from the
-   rows' filter and the forms' ends: for a line's first byte, the lengths
-   of the rows that begin with it lowered (heading_first[], no bit above
-   60: heading_kind()'s longest line with no colon, nor bit 0); for its
-   last byte, whether a form's end may end there (LAST_FORM: its last
-   byte, ORed with 0x20 as ends_folded() compares) or heading_kind() trims
-   it (LAST_TRIM: a space, a colon). */
-enum { LAST_FORM = 1, LAST_TRIM = 2 };
-static uint64_t heading_first[256];
-static unsigned char heading_last[256];
+   rows' filter and the forms' ends, each a set of line lengths (bit n: a
+   line of n bytes): for a line's first byte, the lengths of the rows that
+   begin with it lowered (heading_first[], no bit above 60: heading_kind()'s
+   longest line with no colon, nor bit 0); for its last byte, the lengths
+   of the rows that end with it as heading_lowered() lowers it
+   (heading_last_rows[]: A-Z, and a Latin-1 capital's second byte, which
+   the byte before it may lower), and those that heading_kind() lets on
+   whatever the first byte (heading_last_any[]: 1 to 60 where a form's end
+   may end, its last byte ORed with 0x20 as ends_folded() compares; every
+   length, bit 63 standing for those of 63 and more, where it trims the
+   byte, a space or a colon). */
+static uint64_t heading_first[256], heading_last_rows[256], heading_last_any[256];
 static pthread_once_t heading_filter_once = PTHREAD_ONCE_INIT;
 static int heading_filter_ready;
 
@@ -131,30 +126,34 @@ static void make_heading_filter(void)
 {
     const unsigned char f1 = (unsigned char)(FORM_END_1[sizeof FORM_END_1 - 2] | 0x20);
     const unsigned char f2 = (unsigned char)(FORM_END_2[sizeof FORM_END_2 - 2] | 0x20);
+    const uint64_t to60 = (((uint64_t)1 << 61) - 1) & ~(uint64_t)1;
     for (unsigned c = 0; c < 256; c++) {
         unsigned first = c >= 'A' && c <= 'Z' ? c + 32 : c;
-        heading_first[c] = pk_heading_first[first] & ((((uint64_t)1 << 61) - 1) & ~(uint64_t)1);
+        heading_first[c] = pk_heading_first[first] & to60;
+        unsigned latin = c == 0x84 || c == 0x85 || c == 0x89 || c == 0x96 ? c + 0x20 : c;
+        heading_last_rows[c] = pk_heading_last[c] | pk_heading_last[first] | pk_heading_last[latin];
         unsigned char low = (unsigned char)(c | 0x20);
-        heading_last[c] = (unsigned char)((low == f1 || low == f2 ? LAST_FORM : 0) | (c == ' ' || c == ':' ? LAST_TRIM : 0));
+        heading_last_any[c] = c == ' ' || c == ':' ? ~(uint64_t)0 : low == f1 || low == f2 ? to60 : 0;
     }
 }
 
 /* heading_kind() of the line s[0..n) of a text (the byte s[n] read: its
    break, or the text's end), in the pass over the lines: one branch a
-   line, and a call for the few it lets by (a row's first byte and length,
-   a form's last byte in no more than 60 bytes, a space or a colon at the
-   end), where heading_kind() took several (an empty line, a line longer
-   than 60 bytes, its first byte and its end: each as a text's lines come,
-   in no order a branch could foretell). room: sixteen bytes from s may be
-   read (heading_lowered()). */
+   line, and a call for the few it lets by (a row's first and last bytes
+   and length, a form's last byte in no more than 60 bytes, a space or a
+   colon at the end: the bit of its length in the sets of its first and
+   last bytes), where heading_kind() took several (an empty line, a line
+   longer than 60 bytes, its first byte and its end: each as a text's
+   lines come, in no order a branch could foretell). room: sixteen bytes
+   from s may be read (heading_lowered()). */
 static inline int heading_kind_line(const char *s, size_t n, int room)
 {
-    /* (n == 0: the byte after the line; no row of no byte, and
-       heading_kind() tells such a line at once) */
-    unsigned last = heading_last[(unsigned char)s[n - (n != 0)]];
-    uint64_t row = heading_first[(unsigned char)s[0]] >> (n & 63);
-    if (((unsigned)(n - 1 < 60) & ((unsigned)row | last)) | (last >> 1))
-        return heading_kind_out(s, n, room);
+    /* (n == 0: the byte after the line, a break or the text's end; no row
+       of no byte, and heading_kind() tells such a line at once) */
+    unsigned char lb = (unsigned char)s[n - (n != 0)];
+    uint64_t lens = (heading_first[(unsigned char)s[0]] & heading_last_rows[lb]) | heading_last_any[lb];
+    if (lens >> (n < 63 ? n : 63) & 1)
+        return heading_kind(s, n, room);
     return H_NONE;
 }
 
@@ -378,6 +377,7 @@ void pk_segment(arena *a, const pk_text *t, segs *out)
         return;
     }
     /* one pass: the lines' room grows as they come */
+    pk_once(&heading_filter_once, &heading_filter_ready, make_heading_filter);
     size_t cap = t->n / 32 + 16;
     out->lines = pk_arena_alloc(a, cap * sizeof(line));
     out->nlines = 0;
@@ -405,21 +405,18 @@ void pk_segment(arena *a, const pk_text *t, segs *out)
         line *l = &out->lines[out->nlines++];
         l->s = s;
         l->e = i;
-        l->blank = (i == s);
-        l->heading = l->blank ? H_NONE : heading_kind(t->s + s, i - s, 0);
+        l->blank = i == s;
+        l->heading = heading_kind_line(t->s + s, i - s, 0);
         s = i + 1;
     }
 }
 
 
-/* A byte that may end a sentence: the question is_terminator() answers. */
-static inline int ends_here(char ch) { return ch == '.' || ch == '!' || ch == '?'; }
-
 /* Whether the '.' at i ends a sentence: not after an abbreviation, an
    initial, or a number followed by more of the same item. */
 static int is_terminator(const pk_text *t, size_t lo, size_t i)
 {
-    /* (asked at a '.', '!' or '?': ends_here()) A byte other than a space
+    /* (asked at a '.', '!' or '?') A byte other than a space
        or a line break after it, within the text, goes on with the item
        ("1.4", "bl.a"): one test of the three, no branch on each (the byte
        at the text's end is read: its zero, or the whole's next) */
@@ -536,40 +533,65 @@ static int prev_line_is_heading(const pk_text *t, size_t lo, size_t nl)
 #if defined(__SSE2__)
 /* The bit of each of the sixteen bytes at p that is a line break, '.', '!'
    or '?' (the first byte the lowest bit). */
-static inline unsigned stops_in16(const char *p)
+static inline uint64_t stops_in16(const char *p)
 {
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
     __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(x, _mm_set1_epi8('.'))),
                              _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('!')), _mm_cmpeq_epi8(x, _mm_set1_epi8('?'))));
     return (unsigned)_mm_movemask_epi8(m);
 }
-
-/* The same for the sixty-four bytes at p (bit j for byte j). */
-static inline uint64_t stops_in64(const char *p)
-{
-    return (uint64_t)stops_in16(p) | (uint64_t)stops_in16(p + 16) << 16 | (uint64_t)stops_in16(p + 32) << 32 |
-           (uint64_t)stops_in16(p + 48) << 48;
-}
-#endif
-
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define SKIP_WORDS 1
-/* The high bit of each of the eight bytes at p that is a line break, '.',
-   '!' or '?' (the only bytes where a sentence may end or a line matter;
-   each test exact for each byte; the lowest byte first in memory). */
-static inline uint64_t stops_in(const char *p)
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* The bit of each of the eight bytes at p that is a line break, '.', '!'
+   or '?' (the first byte the lowest bit): each test exact for each byte,
+   a stop's high bit gathered into its byte's bit (the product's top byte). */
+static inline uint64_t stops_in8(const char *p)
 {
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = 0x7F7F7F7F7F7F7F7Fu;
-    uint64_t x, m = 0;
+    uint64_t x, h = 0;
     memcpy(&x, p, 8);
     const unsigned char stop[4] = {'\n', '.', '!', '?'};
     for (int k = 0; k < 4; k++) {
         uint64_t y = x ^ (stop[k] * ones);
-        m |= ~(((y & low7) + low7) | y) & high;
+        h |= ~(((y & low7) + low7) | y) & high;
     }
-    return m;
+    return (h >> 7) * 0x0102040810204080u >> 56;
 }
 #endif
+
+/* The same for the sixty-four bytes at p (the only bytes where a sentence
+   may end or a line matter), bit j for byte j: with SSE2 sixteen bytes at
+   a time, else eight, else one by one. */
+static inline uint64_t stops_in64(const char *p)
+{
+#if defined(__SSE2__)
+    return stops_in16(p) | stops_in16(p + 16) << 16 | stops_in16(p + 32) << 32 | stops_in16(p + 48) << 48;
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return stops_in8(p) | stops_in8(p + 8) << 8 | stops_in8(p + 16) << 16 | stops_in8(p + 24) << 24 |
+           stops_in8(p + 32) << 32 | stops_in8(p + 40) << 40 | stops_in8(p + 48) << 48 | stops_in8(p + 56) << 56;
+#else
+    uint64_t m = 0;
+    for (int j = 0; j < 64; j++)
+        m |= (uint64_t)(p[j] == '\n' || p[j] == '.' || p[j] == '!' || p[j] == '?') << j;
+    return m;
+#endif
+}
+
+/* The stops (stops_in64()) of s[from..to), 0 < to - from <= 64, bit j for
+   byte from + j, read within the text s[0..n) (to <= n): sixty-four bytes
+   from `from` where the text holds them, else the sixty-four before `to`,
+   else (a text shorter than that) one by one. */
+static inline uint64_t stops_between(const char *s, size_t n, size_t from, size_t to)
+{
+    size_t k = to - from;
+    if (from + 64 <= n)
+        return stops_in64(s + from) & (~(uint64_t)0 >> (64 - k));
+    if (to >= 64)
+        return stops_in64(s + to - 64) >> (64 - k);
+    uint64_t m = 0;
+    for (size_t j = 0; j < k; j++)
+        m |= (uint64_t)(s[from + j] == '\n' || s[from + j] == '.' || s[from + j] == '!' || s[from + j] == '?') << j;
+    return m;
+}
 
 size_t pk_line_from(const segs *g, size_t from, size_t p)
 {
@@ -602,129 +624,52 @@ void pk_sentence_bounds(const pk_text *t, size_t lo, size_t hi, size_t pos, size
         hi--;
     while (((unsigned char)t->s[lo] & 0xC0) == 0x80 && lo < pos)
         lo++;
-    size_t i = pos;
-#if defined(__SSE2__)
-    /* the stops (stops_in64()) of the block of sixty-four bytes from below
-       not tried yet, those below i; the blocks read from pos down. A block
-       holds a line break or two, so that the test for a stop found goes
-       the same way most times, where a block of sixteen bytes left it to
-       chance; the last bytes above lo, fewer than sixty-four, as below */
-    size_t below = pos;
+    /* the stops before pos, the nearest first: those of the block of up to
+       sixty-four bytes from below not tried yet (m), the blocks read from
+       pos down (a block holds a line break or two, so that the test for a
+       stop found goes the same way most times) */
+    size_t i = lo < pos ? lo : pos, below = pos;
     uint64_t m = 0;
-#endif
-    while (i > lo) {
-#if defined(__SSE2__)
-        while (!m && below >= lo + 64) {
-            below -= 64;
-            m = stops_in64(t->s + below);
+    for (;;) {
+        while (!m && below > lo) {
+            size_t from = below - lo >= 64 ? below - 64 : lo;
+            m = stops_between(t->s, t->n, from, below);
+            below = from;
         }
-        if (m) {
-            /* the last stop below i: the tests below at the byte after it */
-            size_t p = below + 63 - (size_t)__builtin_clzll(m);
-            m ^= (uint64_t)1 << (p - below);
+        if (!m)
+            break; /* (no stop from lo: the sentence starts there) */
+        size_t p = below + 63 - (size_t)__builtin_clzll(m);
+        m ^= (uint64_t)1 << (p - below);
+        /* (the stop at p ends the sentence before pos, the test at the byte after it) */
+        if (t->s[p] == '\n' ? (p > lo && t->s[p - 1] == '\n') || line_starts_item(t, p + 1) || prev_line_is_heading(t, lo, p)
+                            : is_terminator(t, lo, p)) {
             i = p + 1;
-        } else {
-            /* (no stop among the bytes from below up to i) */
-            if (i > below)
-                i = below;
-#endif
-#ifdef SKIP_WORDS
-        /* sixteen bytes at a time (SSE2), then eight, to the nearest byte
-           before i where the tests below can hold */
-#if defined(__SSE2__)
-        while (i >= lo + 16) {
-            unsigned m16 = stops_in16(t->s + i - 16);
-            if (m16) {
-                i -= 15 - (size_t)(31 - __builtin_clz(m16));
-                goto stop_before;
-            }
-            i -= 16;
-        }
-#endif
-        while (i >= lo + 8) {
-            uint64_t m8 = stops_in(t->s + i - 8);
-            if (m8) {
-                i -= (size_t)__builtin_clzll(m8) / 8;
-                break;
-            }
-            i -= 8;
-        }
-#if defined(__SSE2__)
-    stop_before:
-#endif
-        if (i == lo)
             break;
-#endif
-#if defined(__SSE2__)
         }
-#endif
-        if (t->s[i - 1] == '\n' && ((i >= 2 && i - 1 > lo && t->s[i - 2] == '\n') || line_starts_item(t, i) ||
-                                    prev_line_is_heading(t, lo, i - 1)))
-            break;
-        if (ends_here(t->s[i - 1]) && i - 1 >= lo && is_terminator(t, lo, i - 1) && i - 1 < pos)
-            break;
-        i--;
     }
     while (i < pos && (t->s[i] == ' ' || t->s[i] == '\n'))
         i++;
     *s = i;
-    size_t j = pos;
-#if defined(__SSE2__)
-    /* the same forward: the stops of the block of sixty-four bytes from
-       at not tried yet (those at j and after), next the block after it */
-    size_t at = pos, next = pos;
+    /* the same forward: the stops from pos, of the block of up to sixty-four
+       bytes from `at` not tried yet (f), then the blocks after it */
+    size_t j = hi > pos ? hi : pos, at = pos, next = pos;
     uint64_t f = 0;
-#endif
-    while (j < hi) {
-#if defined(__SSE2__)
-        while (!f && next + 64 <= hi) {
+    for (;;) {
+        while (!f && next < hi) {
             at = next;
-            f = stops_in64(t->s + at);
-            next += 64;
+            next = hi - at >= 64 ? at + 64 : hi;
+            f = stops_between(t->s, t->n, at, next);
         }
-        if (f) {
-            j = at + (size_t)__builtin_ctzll(f);
-            f &= f - 1;
-        } else {
-            /* (no stop among the bytes from j up to next) */
-            if (j < next)
-                j = next;
-#endif
-#ifdef SKIP_WORDS
-#if defined(__SSE2__)
-        while (j + 16 <= hi) {
-            unsigned m16 = stops_in16(t->s + j);
-            if (m16) {
-                j += (size_t)__builtin_ctz(m16);
-                goto stop_at;
-            }
-            j += 16;
-        }
-#endif
-        while (j + 8 <= hi) {
-            uint64_t m8 = stops_in(t->s + j);
-            if (m8) {
-                j += (size_t)__builtin_ctzll(m8) / 8;
-                break;
-            }
-            j += 8;
-        }
-#if defined(__SSE2__)
-    stop_at:
-#endif
-        if (j >= hi)
-            break;
-#endif
-#if defined(__SSE2__)
-        }
-#endif
-        if (ends_here(t->s[j]) && is_terminator(t, lo, j)) {
-            j++;
+        if (!f)
+            break; /* (no stop before hi: the sentence ends there) */
+        size_t q = at + (size_t)__builtin_ctzll(f);
+        f &= f - 1;
+        if (t->s[q] != '\n' ? is_terminator(t, lo, q)
+                            : q + 1 < hi && (t->s[q + 1] == '\n' || line_starts_item(t, q + 1))) {
+            /* (a full stop, '!' or '?' is the sentence's; a line break is not) */
+            j = t->s[q] != '\n' ? q + 1 : q;
             break;
         }
-        if (t->s[j] == '\n' && j + 1 < hi && (t->s[j + 1] == '\n' || line_starts_item(t, j + 1)))
-            break;
-        j++;
     }
     *e = j;
 }

@@ -369,9 +369,7 @@ static inline int suffix_may_end(const char *s, size_t w)
     return suffix_end[(unsigned char)s[w - 1]][b >> 6] >> (b & 63) & 1;
 }
 
-/* s[0..w) ends in one of the suffixes (asked where suffix_may_end holds:
-   the filter where the question is asked, most words fail it without a
-   call) */
+/* s[0..w) ends in one of the suffixes (asked where suffix_may_end holds) */
 static int title_suffix(const char *s, size_t w)
 {
     for (size_t i = 0; i < sizeof title_suffixes / sizeof *title_suffixes; i++) {
@@ -381,6 +379,10 @@ static int title_suffix(const char *s, size_t w)
     }
     return 0;
 }
+
+/* Is s[0..w) a word formed like a title ("trafikdirektör")? The filter
+   where the question is asked: most words fail it without a call. */
+static inline int suffix_title(const char *s, size_t w) { return suffix_may_end(s, w) && title_suffix(s, w); }
 
 /* Whether s[0..k) (k at least 1), not yet folded, may be a title by its
    last byte: that byte folded by itself, or as the byte after a lead 0xC3
@@ -417,8 +419,8 @@ size_t pk_title_word(const char *s, size_t n)
         if (title_may_be(f, n) && pk_titles_lookup(f, n))
             return n;
     }
-    /* (the filter first: most words end in no suffix, and need no look for a comma) */
-    return suffix_may_end(s, n) && !memchr(s, ',', n) && title_suffix(s, n) ? n : 0;
+    /* (the suffix first: most words end in none, and need no look for a comma) */
+    return suffix_title(s, n) && !memchr(s, ',', n) ? n : 0;
 }
 
 /* The bytes pk_title_at's fold pass does more with than copy: the ends
@@ -492,21 +494,24 @@ size_t pk_title_in(const char *s, size_t n, size_t avail)
         if (title_fold_wide(s, n, avail, lim, f, &ends)) {
             if (lim == n || s[lim] == ' ' || s[lim] == ',' || s[lim] == '\n')
                 ends |= (uint64_t)1 << lim;
+            /* the first word's end, for the suffixes below: where one
+               ends in the bytes folded, else further on (lim is then
+               before n, and the byte there no word's end) */
             size_t w = ends ? (size_t)__builtin_ctzll(ends) : lim;
+            if (!ends)
+                while (w < n && s[w] != ' ' && s[w] != ',' && s[w] != '\n')
+                    w++;
             /* the longest title that ends where a word does, of a length
-               of the rows that begin as the text does */
-            ends &= titles_first[(unsigned char)f[0]];
+               of the rows that begin as the text does (each such length
+               a row's: none below TITLES_MIN_WORD_LENGTH) */
+            ends &= titles_first[(unsigned char)f[0]] & ~(((uint64_t)1 << TITLES_MIN_WORD_LENGTH) - 1);
             while (ends) {
                 size_t k = 63 - (size_t)__builtin_clzll(ends);
-                if (k < TITLES_MIN_WORD_LENGTH)
-                    break;
                 if ((titles_last[(unsigned char)f[k - 1]] >> k & 1) && pk_titles_lookup(f, k))
                     return k;
                 ends &= ~((uint64_t)1 << k);
             }
-            while (w < n && s[w] != ' ' && s[w] != ',' && s[w] != '\n')
-                w++;
-            return suffix_may_end(s, w) && title_suffix(s, w) ? w : 0;
+            return suffix_title(s, w) ? w : 0;
         }
     }
 #endif
@@ -547,7 +552,7 @@ size_t pk_title_in(const char *s, size_t n, size_t avail)
     /* a word formed like a title: "trafikdirektör", "kvalitetsstrateg" */
     while (w < n && s[w] != ' ' && s[w] != ',' && s[w] != '\n')
         w++;
-    return suffix_may_end(s, w) && title_suffix(s, w) ? w : 0;
+    return suffix_title(s, w) ? w : 0;
 }
 
 int pk_heading_of(const char *low, size_t n)

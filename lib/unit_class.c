@@ -191,18 +191,15 @@ static void make_row_pairs(void)
 {
     make_scope_table(&row_pairs.scopes);
     static unsigned short fill[PAIR_KEYS + 1];
-    size_t nkeys = 1024; /* the keys of the scopes the rows have */
     for (size_t i = 0; i < NROWS; i++)
         if (rows[i].len >= 2) {
             size_t j = scope_key(rows[i].scope);
-            if ((j + 1) * 1024 > nkeys)
-                nkeys = (j + 1) * 1024;
             unsigned k = pair_bit((unsigned char)rows[i].pat[0], (unsigned char)rows[i].pat[1]);
             fill[j * 1024 + k + 1]++;
             row_pairs.opens[j][k >> 6] |= (uint64_t)1 << (k & 63);
         } else
             row_pairs.short_rows[i / 64] |= (uint64_t)1 << (i % 64);
-    for (size_t k = 0; k < nkeys; k++)
+    for (size_t k = 0; k < PAIR_KEYS; k++)
         fill[k + 1] = (unsigned short)(fill[k + 1] + fill[k]);
     memcpy(row_pairs.first_at, fill, sizeof fill);
     for (size_t i = 0; i < NROWS; i++)

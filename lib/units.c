@@ -116,7 +116,7 @@ static int word_at_rest(const ctx *c, size_t p, size_t end, const char *w)
            c->t.s[p + m] == '.' || c->t.s[p + m] == ':';
 }
 
-static int is_sp(char ch) { return ch == ' ' || ch == '\n'; }
+static inline int is_sp(char ch) { return (ch == ' ') | (ch == '\n'); }
 
 /* The bits set in a mask of sixteen (a movemask), in a few instructions:
    __builtin_popcount is a call into libgcc where the baseline has no
@@ -129,14 +129,15 @@ static inline size_t bits16(unsigned m)
     return (size_t)((m + (m >> 8)) & 0x1Fu);
 }
 
+/* The first place in [p, e) that holds no space or line break, else e (p
+   itself where p is not before e) */
 static size_t skip_sp(const ctx *c, size_t p, size_t e)
 {
     /* most often none or one: the first passed over by its test's value,
        not a branch on it (whether a place holds a space comes in no order;
        a second after it is rare). The byte is read at e where p is not
        before it (e is in the text, which has room past its end). */
-    unsigned char ch = (unsigned char)c->t.s[p < e ? p : e];
-    p += (p < e) & ((ch == ' ') | (ch == '\n'));
+    p += (p < e) & is_sp(c->t.s[p < e ? p : e]);
     while (p < e && is_sp(c->t.s[p]))
         p++;
     return p;
@@ -699,8 +700,8 @@ static int seen_unit(ctx *c, const char *name, size_t n, size_t idx)
 
 static void add_unit(ctx *c, size_t s, size_t e, const char *parent)
 {
-    char *name = pk_fold(c, s, e);
-    size_t n = strlen(name); /* (measured once, for the name's hash and its lower case) */
+    size_t n; /* (measured as it is written, for the name's hash and its lower case) */
+    char *name = pk_fold_len(c, s, e, &n);
     pk_unit *u = pk_vec_push(c->a, &c->units);
     if (seen_unit(c, name, n, c->units.n - 1)) {
         c->units.n--;
@@ -1714,9 +1715,9 @@ typedef struct unit_keys {
    units named by cues took time of their number squared). */
 static void add_named(ctx *c, size_t s, size_t e, const char *parent, size_t earlier, unit_keys *keys)
 {
-    char *name = pk_fold(c, s, e);
+    size_t n, first = c->units.n;
+    char *name = pk_fold_len(c, s, e, &n);
     pk_unit *us = c->units.items;
-    size_t n = strlen(name), first = c->units.n;
     if (first) {
         const pk_unit *same = unit_named(c, name);
         if (same)
