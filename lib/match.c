@@ -3493,9 +3493,17 @@ static int option_caseless(const char *q, int caseless, size_t *len)
    character, and the patterns step over words letter by letter. (Where
    matching is without case the letters would take their other cases
    along, and pcre2's JIT compiler was seen to crash on such a class when
-   an allocation failed: a property there stays as written.) In memory of
+   an allocation failed: a property there stays as written. So does a
+   negative assertion's one class, "(?![\p{L}])": the character it tests,
+   mostly none of the class, costs more of a bitmap first.) In memory of
    pk_malloc; NULL when out of memory. */
 #define OPTION_DEPTH 64
+/* src[i] opens a negative assertion's item: "(?!" or "(?<!" before it */
+static int after_negative(const char *src, size_t i)
+{
+    return (i >= 3 && memcmp(src + i - 3, "(?!", 3) == 0) || (i >= 4 && memcmp(src + i - 4, "(?<!", 4) == 0);
+}
+
 static char *ascii_classes(const char *src)
 {
     static const struct {
@@ -3510,6 +3518,7 @@ static char *ascii_classes(const char *src)
     int caseless[OPTION_DEPTH + 1] = {0};
     size_t depth = 0, o = 0;
     int cls = 0; /* 1: in a class; 2: at its first item, after "[" or "[^" */
+    int asserted = 0; /* the class is a negative assertion's whole: left as written */
     for (size_t i = 0; i < n;) {
         const char *q = src + i;
         size_t len = 0;
@@ -3519,7 +3528,8 @@ static char *ascii_classes(const char *src)
                 k++;
             /* in a class only as its first item: no range ("x-\p{L}") nor
                '-' ("\p{L}-") can reach the letters put before it */
-            if (k < sizeof props / sizeof *props && cls != 1 && depth < OPTION_DEPTH && !caseless[depth]) {
+            if (k < sizeof props / sizeof *props && cls != 1 && depth < OPTION_DEPTH && !caseless[depth] &&
+                !(cls ? asserted : after_negative(src, i))) {
                 len = strlen(props[k].prop);
                 if (!cls)
                     out[o++] = '[';
@@ -3550,6 +3560,7 @@ static char *ascii_classes(const char *src)
         } else if (*q == '[') {
             len = q[1] == '^' ? 2 : 1;
             cls = 2;
+            asserted = after_negative(src, i);
         } else if (*q == '(' && q[1] == '*') {
             /* a verb ("(*COMMIT)", "(*MARK:3)"): no group */
             const char *e = strchr(q, ')');
