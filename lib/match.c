@@ -3772,7 +3772,15 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
             for (size_t k = 0, nk = q->starts(c->t.s, c->t.n, cu->at[i], at); k < nk; k++)
                 if (at[k] >= from) {
                     from = at[k] + 1;
-                    if ((!q->may || q->may(c->t.s, e, at[k])) && rx_run(c, id, at[k], end, ov, ncap))
+                    if (q->may && !q->may(c->t.s, e, at[k]))
+                        continue;
+                    /* rx_run()'s match at the place, the subject's end
+                       found once for them all (a row with starts has no
+                       places, first or each of its own) */
+                    size_t p = at[k];
+                    while (p > 0 && p < e && ((unsigned char)c->t.s[p] & 0xC0) == 0x80)
+                        p--;
+                    if (rx_exec(c, id, p, e, ov, ncap))
                         return 1;
                 }
         return 0;
