@@ -174,7 +174,7 @@ int pk_word_ends_soon(const char *s, size_t n, size_t at)
     if (at + 3 <= n) {
         unsigned char a = (unsigned char)s[at], b = (unsigned char)s[at + 1], c = (unsigned char)s[at + 2];
         if (!((a | b | c) & 0x80))
-            return !(ascii_letter(a) && ascii_letter(b) && ascii_letter(c));
+            return !(ascii_letter(a) & ascii_letter(b) & ascii_letter(c)); /* (no branch on each) */
     }
     for (size_t k = at; k <= at + 2; k++) {
         if (k >= n)
