@@ -179,8 +179,9 @@ static int heading_lowered(const char *s, size_t n, int colon, int row, int room
        sixteen bytes from s may be read (room: a line of a text), else from
        a copy with nothing after it (the bytes past n are lowered too, then
        cut off; no call to copy a few bytes where a text's lines are
-       asked) */
-    if (n < 16 && !room) {
+       asked; room asked first, the same for every line of a text, where
+       the length goes either way as the lines come) */
+    if (!room && n < 16) {
         unsigned char in[16] = {0};
         memcpy(in, s, n);
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)in);
