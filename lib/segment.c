@@ -137,9 +137,8 @@ static void make_heading_filter(void)
     }
 }
 
-/* heading_kind() of the line s[0..n) of a text (the byte s[n] read: its
-   break, or the text's end), in the pass over the lines: one branch a
-   line, and a call for the few it lets by (a row's first and last bytes
+/* heading_kind() of the line s[0..n) of a text, lb read for its last
+   byte, in the pass over the lines: one branch a line, and a call for the few it lets by (a row's first and last bytes
    and length, a form's last byte in no more than 60 bytes, a space or a
    colon at the end: the bit of its length in the sets of its first and
    last bytes), where heading_kind() took several (an empty line, a line
@@ -154,6 +153,8 @@ static inline int heading_kind_last(const char *s, size_t n, unsigned char lb, i
     return H_NONE;
 }
 
+/* heading_kind_last() of a line whose byte s[n] may be read (its break,
+   or the text's end). */
 static inline int heading_kind_line(const char *s, size_t n, int room)
 {
     /* (n == 0: the byte after the line, a break or the text's end; no row
@@ -163,8 +164,8 @@ static inline int heading_kind_line(const char *s, size_t n, int room)
 
 /* heading_kind_line() of a line that a line break stands before (a line
    of a text but its first): an empty line's last byte read is that break,
-   not the byte after it, which spares the test of its length (a break is
-   no trimmed byte: the filter lets no empty line by either way). */
+   not the byte after it, which spares the test of whether it is empty (a
+   break is no trimmed byte: the filter lets no empty line by either way). */
 static inline int heading_kind_after_break(const char *s, size_t n)
 {
     return heading_kind_last(s, n, (unsigned char)s[(ptrdiff_t)n - 1], 1);
