@@ -152,18 +152,21 @@ oom:
     return -1;
 }
 
-/* Input i read into rb (its text there until it is processed), or why not */
-static void fetch(run *r, size_t i, read_buf *rb)
+/* Input i read into rb (its text there until it is processed), or why
+   not; its descriptor, left open for the caller to close, or -1 */
+static int fetch(run *r, size_t i, read_buf *rb)
 {
     job *j = &r->jobs[i % r->window];
     size_t len = 0;
+    int fd = j->fd;
     j->text = NULL;
-    if (j->fd < 0)
+    if (fd < 0)
         snprintf(j->read_err, sizeof j->read_err, "%s", strerror(j->open_errno));
     else
-        j->text = read_fd(j->fd, j->reg, rb, &len, j->read_err, sizeof j->read_err);
-    j->fd = -1; /* closed by read_fd */
+        j->text = read_open_fd(fd, j->reg, rb, &len, j->read_err, sizeof j->read_err);
+    j->fd = -1;
     j->bytes = len;
+    return fd;
 }
 
 /* Document i, fetched before. */
@@ -305,16 +308,20 @@ static int claim_batch(run *r, size_t *k0)
 }
 
 /* Reads and processes inputs k0 .. k0 + n - 1 (mu not held), with the
-   thread's buffers rb[0 .. n), and marks each done as it is */
+   thread's buffers rb[0 .. n), and marks each done as it is. The files
+   read ahead are closed together: most often one system call (their
+   descriptors were opened one after another). */
 static void take_batch(run *r, size_t k0, size_t n, read_buf *rb)
 {
+    int fds[BATCH];
     for (size_t i = 0; i < n;) {
         size_t m = i, bytes = 0;
         do {
-            fetch(r, k0 + m, &rb[m]);
+            fds[m - i] = fetch(r, k0 + m, &rb[m]);
             bytes += r->jobs[(k0 + m) % r->window].bytes;
             m++;
         } while (m < n && bytes < READ_AHEAD);
+        close_fds(fds, m - i);
         for (; i < m; i++) {
             process(r, k0 + i);
             if (rb[i].cap > READ_KEEP) {
