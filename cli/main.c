@@ -290,11 +290,16 @@ static int claim(run *r, size_t *k)
 /* The most room a thread keeps for its next reads, per buffer */
 #define READ_KEEP ((size_t)1 << 20)
 
-/* Takes the next inputs, up to r->batch (mu held): their number and the
-   first one's index (they follow it), 0 when the walk has ended, -1 when
-   the window is full and the caller must wait. */
+/* Takes the next inputs, r->batch of them or those left (mu held): their
+   number and the first one's index (they follow it), 0 when the walk has
+   ended, -1 when the window has no room for a whole batch and the caller
+   must wait (a thread that took what room there was would go on by ones) */
 static int claim_batch(run *r, size_t *k0)
 {
+    if (r->exhausted)
+        return 0;
+    if (r->next + r->batch > r->written + r->window)
+        return -1;
     int c = 0;
     while ((size_t)c < r->batch) {
         size_t k;
@@ -343,7 +348,7 @@ static void *worker(void *arg)
     read_buf rb[BATCH] = {{NULL, 0}};
     pthread_mutex_lock(&r->mu);
     for (;;) {
-        size_t k0;
+        size_t k0 = 0;
         int c = claim_batch(r, &k0);
         if (c == 0)
             break;
@@ -530,7 +535,8 @@ static int run_command(int argc, char **argv)
         return 1;
     }
     /* a batch of sixteen inputs a thread, fewer where many threads would
-       hold more than 256 inputs open at once */
+       hold more than 256 inputs open at once; room in the window for three
+       a thread, so that a thread seldom waits for the writer */
     size_t batch = 256 / (size_t)jobs;
     batch = batch > BATCH ? BATCH : batch ? batch : 1;
     run r = {.ex = ex,
@@ -538,7 +544,7 @@ static int run_command(int argc, char **argv)
              .text_dir = text_dir,
              .wk = &wk,
              .fmt = fmt,
-             .window = (size_t)jobs * (4 + batch),
+             .window = (size_t)jobs * (4 + 3 * batch),
              .batch = batch};
     /* a ring of `window` slots: memory bounded by the documents in flight */
     r.jobs = calloc(r.window, sizeof *r.jobs);
@@ -604,7 +610,7 @@ static int run_command(int argc, char **argv)
                 pthread_cond_wait(&r.cv, &r.mu);
                 continue;
             }
-            size_t k0;
+            size_t k0 = 0;
             int c = claim_batch(&r, &k0);
             if (c > 0) {
                 pthread_mutex_unlock(&r.mu);
