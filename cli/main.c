@@ -536,7 +536,8 @@ static int run_command(int argc, char **argv)
     }
     /* a batch of sixteen inputs a thread, fewer where many threads would
        hold more than 256 inputs open at once; room in the window for three
-       a thread, so that a thread seldom waits for the writer */
+       a thread, so that a thread seldom waits for the writer (one job: the
+       writer itself, one batch) */
     size_t batch = 256 / (size_t)jobs;
     batch = batch > BATCH ? BATCH : batch ? batch : 1;
     run r = {.ex = ex,
@@ -544,7 +545,7 @@ static int run_command(int argc, char **argv)
              .text_dir = text_dir,
              .wk = &wk,
              .fmt = fmt,
-             .window = (size_t)jobs * (4 + 3 * batch),
+             .window = (size_t)jobs * (4 + (jobs > 1 ? 3 : 1) * batch),
              .batch = batch};
     /* a ring of `window` slots: memory bounded by the documents in flight */
     r.jobs = calloc(r.window, sizeof *r.jobs);
