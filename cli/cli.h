@@ -56,6 +56,12 @@ typedef struct read_buf {
    known to be a regular one (no fstat: a read short of the room is its
    end); else fstat says what it is and how large. */
 char *read_fd(int fd, int reg, read_buf *b, size_t *len, char *err, size_t errn);
+/* read_fd, fd left open: the caller closes it */
+char *read_open_fd(int fd, int reg, read_buf *b, size_t *len, char *err, size_t errn);
+/* Closes the descriptors fd[0..n) above 0 (-1 and standard input are
+   skipped), distinct and open: those whose numbers follow one another in
+   fd[] with one system call (close_range), the others one by one. */
+void close_fds(const int *fd, size_t n);
 /* Writes all n bytes (retrying short writes); 0, or -1 with errno. */
 int write_all(int fd, const void *p, size_t n);
 

@@ -26,7 +26,7 @@ static int buf_room(read_buf *b, size_t need)
     return 0;
 }
 
-char *read_fd(int fd, int reg, read_buf *b, size_t *len, char *err, size_t errn)
+char *read_open_fd(int fd, int reg, read_buf *b, size_t *len, char *err, size_t errn)
 {
     char *out = NULL;
     size_t n = 0;
@@ -82,10 +82,48 @@ char *read_fd(int fd, int reg, read_buf *b, size_t *len, char *err, size_t errn)
     }
     out = b->s;
 done:
-    if (fd != 0)
-        close(fd);
     *len = n;
     return out;
+}
+
+char *read_fd(int fd, int reg, read_buf *b, size_t *len, char *err, size_t errn)
+{
+    char *out = read_open_fd(fd, reg, b, len, err, errn);
+    if (fd != 0)
+        close(fd);
+    return out;
+}
+
+/* Closes the descriptors lo .. hi, all of them open and the caller's */
+static void close_run(int lo, int hi)
+{
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 34))
+    if (hi > lo && close_range((unsigned)lo, (unsigned)hi, 0) == 0)
+        return;
+#endif
+    for (int fd = lo; fd <= hi; fd++)
+        close(fd);
+}
+
+void close_fds(const int *fd, size_t n)
+{
+    /* runs of numbers that follow one another in fd[] (as descriptors
+       opened one after another get them): a run's numbers are all the
+       caller's, none another's */
+    int lo = -1, hi = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (fd[i] <= 0)
+            continue;
+        if (lo >= 0 && fd[i] == hi + 1) {
+            hi = fd[i];
+            continue;
+        }
+        if (lo >= 0)
+            close_run(lo, hi);
+        lo = hi = fd[i];
+    }
+    if (lo >= 0)
+        close_run(lo, hi);
 }
 
 char *read_all(const char *path, size_t *len, char *err, size_t errn)

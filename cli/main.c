@@ -62,6 +62,8 @@ typedef struct job {
     int fd;        /* the input opened as it was taken, or -1 ... */
     int open_errno; /* ... and why not */
     int reg;       /* the walk's listing said a regular file */
+    char *text;    /* the input as read (in a buffer of the thread's), or NULL ... */
+    char read_err[256]; /* ... and why */
     char *out;     /* the rendered record(s): out_len bytes (and a NUL) */
     size_t out_len, out_cap; /* (out's room: kept for the slot's next input) */
     pk_doc *doc;   /* -f sqlite: the record itself, written by the main thread */
@@ -81,6 +83,7 @@ typedef struct run {
     enum fmt fmt;
     job *jobs;
     size_t next, written, window;
+    size_t batch; /* the inputs a thread takes at once (BATCH, fewer at many jobs) */
     pthread_mutex_t mu;
     pthread_cond_t cv;
 } run;
@@ -149,28 +152,40 @@ oom:
     return -1;
 }
 
-/* Document i, read into the thread's buffer rb. */
-static void process(run *r, size_t i, read_buf *rb)
+/* Input i read into rb (its text there until it is processed), or why
+   not; its descriptor, left open for the caller to close, or -1 */
+static int fetch(run *r, size_t i, read_buf *rb)
+{
+    job *j = &r->jobs[i % r->window];
+    size_t len = 0;
+    int fd = j->fd;
+    j->text = NULL;
+    if (fd < 0)
+        snprintf(j->read_err, sizeof j->read_err, "%s", strerror(j->open_errno));
+    else
+        j->text = read_open_fd(fd, j->reg, rb, &len, j->read_err, sizeof j->read_err);
+    j->fd = -1;
+    j->bytes = len;
+    return fd;
+}
+
+/* Document i, fetched before. */
+static void process(run *r, size_t i)
 {
     job *j = &r->jobs[i % r->window];
     const char *path = j->path;
     const char *source = strcmp(path, "-") == 0 ? "-" : path;
     char err[1024]; /* a PDF reader not found: two paths and the fix */
-    size_t len = 0;
-    char *text = NULL;
-    if (j->fd < 0)
-        snprintf(err, sizeof err, "%s", strerror(j->open_errno));
-    else
-        text = read_fd(j->fd, j->reg, rb, &len, err, sizeof err);
-    j->fd = -1; /* closed by read_fd */
-    j->bytes = len;
+    size_t len = j->bytes;
+    char *text = j->text;
+    j->text = NULL;
     if (!text && r->fmt == F_SQLITE) {
-        j->error = strdup(err);
+        j->error = strdup(j->read_err);
         j->failed = 1;
         return;
     }
     if (!text) {
-        render_error(j, r->fmt, source, err);
+        render_error(j, r->fmt, source, j->read_err);
         j->failed = 1;
         return;
     }
@@ -261,14 +276,80 @@ static int claim(run *r, size_t *k)
     return 1;
 }
 
+/* The most inputs a thread takes at once: opened, read and closed one
+   after another, then extracted one after another. The code that runs
+   after a file's system calls finds the caches and branch predictors
+   colder; with the calls of sixteen files together, it does so once in
+   sixteen documents (1,000 documents of the benchmark read and extracted
+   in memory: 44.5 us a document with each one's reads before it, 43.2
+   with sixteen's before them) */
+#define BATCH 16
+/* A batch's inputs are read ahead by about this many bytes at most, then
+   extracted, then the rest read */
+#define READ_AHEAD ((size_t)1 << 20)
+/* The most room a thread keeps for its next reads, per buffer */
+#define READ_KEEP ((size_t)1 << 20)
+
+/* Takes the next inputs, r->batch of them or those left (mu held): their
+   number and the first one's index (they follow it), 0 when the walk has
+   ended, -1 when the window has no room for a whole batch and the caller
+   must wait (a thread that took what room there was would go on by ones) */
+static int claim_batch(run *r, size_t *k0)
+{
+    if (r->exhausted)
+        return 0;
+    if (r->next + r->batch > r->written + r->window)
+        return -1;
+    int c = 0;
+    while ((size_t)c < r->batch) {
+        size_t k;
+        int rc = claim(r, &k);
+        if (rc <= 0)
+            return c ? c : rc;
+        if (c++ == 0)
+            *k0 = k;
+    }
+    return c;
+}
+
+/* Reads and processes inputs k0 .. k0 + n - 1 (mu not held), with the
+   thread's buffers rb[0 .. n), and marks each done as it is. The files
+   read ahead are closed together: most often one system call (their
+   descriptors were opened one after another). */
+static void take_batch(run *r, size_t k0, size_t n, read_buf *rb)
+{
+    int fds[BATCH];
+    for (size_t i = 0; i < n;) {
+        size_t m = i, bytes = 0;
+        do {
+            fds[m - i] = fetch(r, k0 + m, &rb[m]);
+            bytes += r->jobs[(k0 + m) % r->window].bytes;
+            m++;
+        } while (m < n && bytes < READ_AHEAD);
+        close_fds(fds, m - i);
+        for (; i < m; i++) {
+            process(r, k0 + i);
+            if (rb[i].cap > READ_KEEP) {
+                free(rb[i].s);
+                rb[i].s = NULL;
+                rb[i].cap = 0;
+            }
+            pthread_mutex_lock(&r->mu);
+            r->jobs[(k0 + i) % r->window].done = 1;
+            pthread_cond_broadcast(&r->cv);
+            pthread_mutex_unlock(&r->mu);
+        }
+    }
+}
+
 static void *worker(void *arg)
 {
     run *r = arg;
-    read_buf rb = {NULL, 0};
+    read_buf rb[BATCH] = {{NULL, 0}};
     pthread_mutex_lock(&r->mu);
     for (;;) {
-        size_t k;
-        int c = claim(r, &k);
+        size_t k0 = 0;
+        int c = claim_batch(r, &k0);
         if (c == 0)
             break;
         if (c < 0) {
@@ -276,13 +357,12 @@ static void *worker(void *arg)
             continue;
         }
         pthread_mutex_unlock(&r->mu);
-        process(r, k, &rb);
+        take_batch(r, k0, (size_t)c, rb);
         pthread_mutex_lock(&r->mu);
-        r->jobs[k % r->window].done = 1;
-        pthread_cond_broadcast(&r->cv);
     }
     pthread_mutex_unlock(&r->mu);
-    free(rb.s);
+    for (size_t i = 0; i < BATCH; i++)
+        free(rb[i].s);
     return NULL;
 }
 
@@ -454,7 +534,19 @@ static int run_command(int argc, char **argv)
         fprintf(stderr, "protokoll: cannot make %s: %s\n", text_dir, strerror(errno));
         return 1;
     }
-    run r = {.ex = ex, .pdf = &pdf, .text_dir = text_dir, .wk = &wk, .fmt = fmt, .window = (size_t)jobs * 4};
+    /* a batch of sixteen inputs a thread, fewer where many threads would
+       hold more than 256 inputs open at once; room in the window for three
+       a thread, so that a thread seldom waits for the writer (one job: the
+       writer itself, one batch) */
+    size_t batch = 256 / (size_t)jobs;
+    batch = batch > BATCH ? BATCH : batch ? batch : 1;
+    run r = {.ex = ex,
+             .pdf = &pdf,
+             .text_dir = text_dir,
+             .wk = &wk,
+             .fmt = fmt,
+             .window = (size_t)jobs * (4 + (jobs > 1 ? 3 : 1) * batch),
+             .batch = batch};
     /* a ring of `window` slots: memory bounded by the documents in flight */
     r.jobs = calloc(r.window, sizeof *r.jobs);
     if (!r.jobs) {
@@ -500,7 +592,7 @@ static int run_command(int argc, char **argv)
     }
     int show = total > 1;
     double t0 = now(), bytes = 0;
-    read_buf rb = {NULL, 0}; /* the main thread's reads */
+    read_buf rb[BATCH] = {{NULL, 0}}; /* the main thread's reads */
     int any_failed = 0, write_failed = 0;
     if (fmt == F_CSV)
         write_failed |= fputs(pk_csv_header(), out) < 0;
@@ -519,14 +611,12 @@ static int run_command(int argc, char **argv)
                 pthread_cond_wait(&r.cv, &r.mu);
                 continue;
             }
-            size_t k;
-            int c = claim(&r, &k);
+            size_t k0 = 0;
+            int c = claim_batch(&r, &k0);
             if (c > 0) {
                 pthread_mutex_unlock(&r.mu);
-                process(&r, k, &rb);
+                take_batch(&r, k0, (size_t)c, rb);
                 pthread_mutex_lock(&r.mu);
-                r.jobs[k % r.window].done = 1;
-                pthread_cond_broadcast(&r.cv);
             } else if (c < 0) {
                 pthread_cond_wait(&r.cv, &r.mu);
             }
@@ -589,7 +679,8 @@ static int run_command(int argc, char **argv)
         write_failed |= fputs(i ? "\n]\n" : "]\n", out) < 0;
     for (long k = 0; k < started; k++)
         pthread_join(th[k], NULL);
-    free(rb.s);
+    for (size_t k = 0; k < BATCH; k++)
+        free(rb[k].s);
     free(th);
     for (size_t k = 0; k < r.window; k++)
         free(r.jobs[k].out);

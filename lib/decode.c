@@ -179,6 +179,22 @@ static inline unsigned text_bad16(__m128i x, unsigned *p1)
 
 #if defined(__SSE2__)
 /* The bytes of the sixteen x (all ones each) that are printable ASCII
+   (0x20..0x7E) or line breaks. */
+static inline __m128i ascii_common(__m128i x)
+{
+    /* (signed bytes: one more, 0x21..0x7F for 0x20..0x7E) */
+    return _mm_or_si128(_mm_cmpgt_epi8(_mm_add_epi8(x, _mm_set1_epi8(1)), _mm_set1_epi8(0x20)),
+                        _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
+}
+
+/* The bytes of the sixteen x that are a lead C3 with a continuation after
+   it, next the sixteen bytes from the one after x's first. */
+static inline __m128i lead_c3(__m128i x, __m128i next)
+{
+    return _mm_and_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3)), _mm_cmplt_epi8(next, _mm_set1_epi8((char)0xC0)));
+}
+
+/* The bytes of the sixteen x (all ones each) that are printable ASCII
    (0x20..0x7E), line breaks or of whole letters C3 80..BF (a lead C3 and
    the byte after it, both among the sixteen): where all are, the one pass
    over valid UTF-8 copies them in a run, and pk_normalize's first pass
@@ -320,8 +336,38 @@ static int decode_valid_utf8(arena *a, const unsigned char *in, size_t start, si
                bytes all go, output and input a fixed shift apart (one
                count to step, and no other) */
             size_t shift = i - o;
+            /* thirty-two at a time first, while all are such: each lead C3
+               told with the byte after it (read at one past: a letter cut
+               by the sixteen's end is whole, and one cut by the thirty-
+               two's read whole with the next step, its continuation that
+               step's first byte, carry); the byte after them read too. The
+               step is always thirty-two: the next step's loads wait for no
+               test of these bytes */
+            uint32_t carry = 0;
+            while (i + 33 <= len) {
+                __m128i x0 = _mm_loadu_si128((const __m128i *)(in + i)),
+                        x1 = _mm_loadu_si128((const __m128i *)(in + i + 16));
+                _mm_storeu_si128((__m128i *)(os + (i - shift)), x0);
+                _mm_storeu_si128((__m128i *)(os + (i - shift) + 16), x1);
+                __m128i n0 = _mm_loadu_si128((const __m128i *)(in + i + 1)),
+                        n1 = _mm_loadu_si128((const __m128i *)(in + i + 17));
+                uint32_t ok = (uint32_t)_mm_movemask_epi8(ascii_common(x0)) |
+                              (uint32_t)_mm_movemask_epi8(ascii_common(x1)) << 16;
+                uint32_t lead = (uint32_t)_mm_movemask_epi8(lead_c3(x0, n0)) |
+                                (uint32_t)_mm_movemask_epi8(lead_c3(x1, n1)) << 16;
+                if ((ok | lead | lead << 1 | carry) != 0xFFFFFFFFu)
+                    break;
+                carry = lead >> 31;
+                i += 32;
+            }
+            /* (a letter the last step cut: read from its lead below) */
+            i -= carry;
+            if (i + 16 > len) {
+                o = i - shift;
+                break;
+            }
             __m128i x = _mm_loadu_si128((const __m128i *)(in + i));
-            _mm_storeu_si128((__m128i *)(os + o), x);
+            _mm_storeu_si128((__m128i *)(os + (i - shift)), x);
             for (;;) {
                 unsigned ok = (unsigned)_mm_movemask_epi8(common_bytes(x));
                 if (ok == 0xFFFFu)

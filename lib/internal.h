@@ -491,9 +491,10 @@ int pk_fragment_alternates(const char *src);
 int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap);
 /* The (*MARK) name of the last successful match, or NULL. */
 const char *pk_rx_mark(ctx *c);
-/* Pattern id's pcre2 source as it is compiled (those written from a
-   table's rows too), in memory of pk_malloc that the caller frees; NULL
-   when out of memory. */
+/* Pattern id's pcre2 source as written (those written from a table's
+   rows too; pcre2 compiles it with the ASCII letters named in its classes
+   of letters, the same pattern), in memory of pk_malloc that the caller
+   frees; NULL when out of memory. */
 char *pk_rx_source(int id);
 /* Pattern id's cue words as the scan is given them (those made from a
    table's rows too), NULL-terminated; NULL when it has none. */

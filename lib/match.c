@@ -174,7 +174,7 @@ int pk_word_ends_soon(const char *s, size_t n, size_t at)
     if (at + 3 <= n) {
         unsigned char a = (unsigned char)s[at], b = (unsigned char)s[at + 1], c = (unsigned char)s[at + 2];
         if (!((a | b | c) & 0x80))
-            return !(ascii_letter(a) && ascii_letter(b) && ascii_letter(c));
+            return !(ascii_letter(a) & ascii_letter(b) & ascii_letter(c)); /* (no branch on each) */
     }
     for (size_t k = at; k <= at + 2; k++) {
         if (k >= n)
@@ -3460,6 +3460,138 @@ const char *const *pk_rx_cues(int id)
     return patterns[id].needles;
 }
 
+/* At "(?" of a source: an option setting ("(?i)", "(?-i:", "(?^m)"), its
+   letters read to the ')' or ':' that ends it, gives whether matching is
+   without case after it (caseless: before it) and sets *len to its
+   length up to that sign; anything else sets *len to 0. */
+static int option_caseless(const char *q, int caseless, size_t *len)
+{
+    const char *r = q + 2;
+    int on = 1, to = caseless;
+    for (;; r++) {
+        if (*r == '^')
+            to = 0;
+        else if (*r == '-')
+            on = 0;
+        else if (*r == 'i')
+            to = on;
+        else if (!((*r >= 'a' && *r <= 'z') || (*r >= 'A' && *r <= 'Z')))
+            break;
+    }
+    *len = (*r == ')' || *r == ':') && r > q + 2 ? (size_t)(r - q) : 0;
+    return to;
+}
+
+/* src as pcre2 is given it: each letter property (\p{L}, \p{Lu}, \p{Ll})
+   standing alone, or first in a class, where the source matches with
+   case, becomes a class that names its ASCII letters as well
+   ("[a-z\p{L}]", "[a-z\p{L}\-]", "[A-Z\p{Lu}]"). The set of characters is
+   the same (an ASCII letter of the property has it), so every match and
+   every capture is; but pcre2's JIT code tests a character of a class
+   against its bitmap first and looks up its Unicode properties only
+   beyond it, where for a property alone it looks them up at every
+   character, and the patterns step over words letter by letter. (Where
+   matching is without case the letters would take their other cases
+   along, and pcre2's JIT compiler was seen to crash on such a class when
+   an allocation failed: a property there stays as written. So does a
+   negative assertion's one class, "(?![\p{L}])": the character it tests,
+   mostly none of the class, costs more of a bitmap first.) In memory of
+   pk_malloc; NULL when out of memory. */
+#define OPTION_DEPTH 64
+/* src[i] opens a negative assertion's item: "(?!" or "(?<!" before it */
+static int after_negative(const char *src, size_t i)
+{
+    return (i >= 3 && memcmp(src + i - 3, "(?!", 3) == 0) || (i >= 4 && memcmp(src + i - 4, "(?<!", 4) == 0);
+}
+
+static char *ascii_classes(const char *src)
+{
+    static const struct {
+        const char *prop, *ascii;
+    } props[] = {{"\\p{L}", "a-z"}, {"\\p{Lu}", "A-Z"}, {"\\p{Ll}", "a-z"}};
+    size_t n = strlen(src);
+    char *out = pk_malloc(3 * n + 1); /* a property of five bytes at least grows by five at most */
+    if (!out)
+        return NULL;
+    /* whether matching is without case in each open group (the outermost
+       at 0); past OPTION_DEPTH groups, taken to be so */
+    int caseless[OPTION_DEPTH + 1] = {0};
+    size_t depth = 0, o = 0;
+    int cls = 0; /* 1: in a class; 2: at its first item, after "[" or "[^" */
+    int asserted = 0; /* the class is a negative assertion's whole: left as written */
+    for (size_t i = 0; i < n;) {
+        const char *q = src + i;
+        size_t len = 0;
+        if (*q == '\\') {
+            size_t k = q[1] == 'p' ? 0 : sizeof props / sizeof *props;
+            while (k < sizeof props / sizeof *props && strncmp(q, props[k].prop, strlen(props[k].prop)) != 0)
+                k++;
+            /* in a class only as its first item: no range ("x-\p{L}") nor
+               '-' ("\p{L}-") can reach the letters put before it */
+            if (k < sizeof props / sizeof *props && cls != 1 && depth < OPTION_DEPTH && !caseless[depth] &&
+                !(cls ? asserted : after_negative(src, i))) {
+                len = strlen(props[k].prop);
+                if (!cls)
+                    out[o++] = '[';
+                memcpy(out + o, props[k].ascii, 3);
+                memcpy(out + o + 3, q, len);
+                o += 3 + len;
+                if (!cls)
+                    out[o++] = ']';
+            } else {
+                /* an escape, its sign with it */
+                len = i + 1 < n ? 2 : 1;
+                memcpy(out + o, q, len);
+                o += len;
+            }
+            i += len;
+            cls = cls ? 1 : 0;
+            continue;
+        }
+        if (cls) {
+            if (*q == '[' && q[1] == ':') {
+                /* a POSIX class within, to its ":]" */
+                const char *e = strstr(q + 2, ":]");
+                len = e ? (size_t)(e - q) + 2 : n - i;
+            } else if (cls == 1 && *q == ']')
+                cls = 0;
+            if (cls)
+                cls = 1; /* (a ']' first is a character of the class) */
+        } else if (*q == '[') {
+            len = q[1] == '^' ? 2 : 1;
+            cls = 2;
+            asserted = after_negative(src, i);
+        } else if (*q == '(' && q[1] == '*') {
+            /* a verb ("(*COMMIT)", "(*MARK:3)"): no group */
+            const char *e = strchr(q, ')');
+            len = e ? (size_t)(e - q) + 1 : n - i;
+        } else if (*q == '(') {
+            size_t opt = 0;
+            int to = q[1] == '?' && depth < OPTION_DEPTH ? option_caseless(q, caseless[depth], &opt) : 1;
+            if (opt && q[opt] == ')') {
+                /* to the end of the group it stands in */
+                caseless[depth] = to;
+                len = opt + 1;
+            } else {
+                /* a group: as the one around it, or as its options say */
+                int inner = depth < OPTION_DEPTH ? (opt ? to : caseless[depth]) : 1;
+                depth++;
+                if (depth <= OPTION_DEPTH)
+                    caseless[depth] = inner;
+                len = opt ? opt + 1 : 1;
+            }
+        } else if (*q == ')' && depth > 0)
+            depth--;
+        if (!len)
+            len = 1;
+        memcpy(out + o, q, len);
+        o += len;
+        i += len;
+    }
+    out[o] = 0;
+    return out;
+}
+
 /* Compiles every pattern into ex->rx (pcre2 with JIT). 0, or -1 when out
    of memory. */
 int pk_match_compile(pk_extractor *ex)
@@ -3482,16 +3614,17 @@ int pk_match_compile(pk_extractor *ex)
     if (!cctx || label_cues.bad || noun_cues_bad || participate_cues.bad)
         rc = -1;
     for (int i = 0; i < RX_COUNT && rc == 0; i++) {
-        const char *src = patterns[i].src ? patterns[i].src : built[i];
+        char *src = ascii_classes(patterns[i].src ? patterns[i].src : built[i]);
         int err;
         PCRE2_SIZE off;
         /* a row tried at its cues' places only is anchored there */
         uint32_t opt = PCRE2_UTF | PCRE2_NO_UTF_CHECK | (patterns[i].starts || patterns[i].places ? PCRE2_ANCHORED : 0);
-        ex->rx[i] = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, opt, &err, &off, cctx);
+        ex->rx[i] = src ? pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, opt, &err, &off, cctx) : NULL;
         if (!ex->rx[i])
             rc = -1;
         else /* JIT is an optimisation: without it the interpreter still works */
             ex->jit[i] = pcre2_jit_compile(ex->rx[i], PCRE2_JIT_COMPLETE) == 0;
+        free(src);
     }
     for (int i = 0; i < RX_COUNT && rc == 0; i++)
         if (patterns[i].each)
@@ -3639,7 +3772,15 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
             for (size_t k = 0, nk = q->starts(c->t.s, c->t.n, cu->at[i], at); k < nk; k++)
                 if (at[k] >= from) {
                     from = at[k] + 1;
-                    if ((!q->may || q->may(c->t.s, e, at[k])) && rx_run(c, id, at[k], end, ov, ncap))
+                    if (q->may && !q->may(c->t.s, e, at[k]))
+                        continue;
+                    /* rx_run()'s match at the place, the subject's end
+                       found once for them all (a row with starts has no
+                       places, first or each of its own) */
+                    size_t p = at[k];
+                    while (p > 0 && p < e && ((unsigned char)c->t.s[p] & 0xC0) == 0x80)
+                        p--;
+                    if (rx_exec(c, id, p, e, ov, ncap))
                         return 1;
                 }
         return 0;

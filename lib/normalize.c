@@ -1128,7 +1128,11 @@ static void emit_lines(arena *a, const buf *pb, const rline *L, size_t n, unsign
        behind it, and a line that has not moved (o == from) is not copied */
     out->s = b->s;
     pk_map_out m = {0};
-    m.cap = b->nruns + 16;
+    /* room for the runs the text lines open (three at most a line: its
+       start, the break before it and a blank line's; a word joined across
+       two lines five for both), b's own and the end's, so that the map
+       never grows (each doubling in the arena a copy, the smaller kept) */
+    m.cap = 3 * n + b->nruns + 16;
     m.r = pk_arena_alloc(a, m.cap * sizeof *m.r);
     size_t k = 0; /* b's run at the last byte asked */
     size_t o = 0;

@@ -933,46 +933,21 @@ static int name_at(ctx *c, size_t q, size_t e, size_t *ov, name_words *nw, const
 /* The ranges add() was given, each with the person it named: a name is
    often given again where it stands (a title before it, then a verb after
    it), and the person found again by the range costs no look at the name
-   itself. An open hash by the range, doubled when half full. */
+   itself. A cache of SEEN_SLOTS slots by a hash of the range, each slot
+   written over by the next range that hashes to it: a range it no longer
+   holds is looked up by its name, which finds the same person (no probes
+   and no table to grow: a document names a few people). */
+#define SEEN_SLOTS 64
 typedef struct people_seen {
     struct seen_slot {
         size_t s, e, person; /* person: index + 1, 0 for an empty slot */
-    } *slot;
-    size_t cap, n;
+    } slot[SEEN_SLOTS];
 } people_seen;
 
-static inline size_t seen_at(const people_seen *ps, size_t s, size_t e)
+static inline struct seen_slot *seen_at(people_seen *ps, size_t s, size_t e)
 {
-    size_t j = (size_t)(((uint64_t)s * 0x9E3779B97F4A7C15u ^ (uint64_t)e * 0xC2B2AE3D27D4EB4Fu) >> 32) & (ps->cap - 1);
-    while (ps->slot[j].person && (ps->slot[j].s != s || ps->slot[j].e != e))
-        j = (j + 1) & (ps->cap - 1);
-    return j;
-}
-
-/* The range [s, e) names the person of index person; j is its slot as
-   seen_at() gave it (any value when there is no table yet). */
-static void seen_put(ctx *c, size_t j, size_t s, size_t e, size_t person)
-{
-    people_seen *ps = c->people_seen;
-    if (!ps || 2 * (ps->n + 1) > ps->cap) {
-        if (!ps) {
-            ps = c->people_seen = pk_arena_alloc(c->a, sizeof *ps);
-            ps->cap = ps->n = 0;
-            ps->slot = NULL;
-        }
-        people_seen old = *ps;
-        ps->cap = old.cap ? 2 * old.cap : 32;
-        ps->slot = pk_arena_alloc(c->a, ps->cap * sizeof *ps->slot);
-        memset(ps->slot, 0, ps->cap * sizeof *ps->slot);
-        for (size_t k = 0; k < old.cap; k++)
-            if (old.slot[k].person)
-                ps->slot[seen_at(ps, old.slot[k].s, old.slot[k].e)] = old.slot[k];
-        j = seen_at(ps, s, e);
-    }
-    ps->slot[j].s = s;
-    ps->slot[j].e = e;
-    ps->slot[j].person = person + 1;
-    ps->n++;
+    return &ps->slot[(size_t)(((uint64_t)s * 0x9E3779B97F4A7C15u ^ (uint64_t)e * 0xC2B2AE3D27D4EB4Fu) >> 32) &
+                     (SEEN_SLOTS - 1)];
 }
 
 /* What a mention adds to the person it names. */
@@ -989,13 +964,14 @@ static inline void add_to(pk_person *p, const char *title, const char *party, co
 
 static void add(ctx *c, size_t s, size_t e, const char *title, const char *party, const char *role)
 {
-    size_t j = 0;
-    if (c->people_seen) {
-        j = seen_at(c->people_seen, s, e);
-        if (c->people_seen->slot[j].person) {
-            add_to((pk_person *)c->people.items + (c->people_seen->slot[j].person - 1), title, party, role);
-            return;
-        }
+    if (!c->people_seen) {
+        c->people_seen = pk_arena_alloc(c->a, sizeof *c->people_seen);
+        memset(c->people_seen, 0, sizeof *c->people_seen);
+    }
+    struct seen_slot *seen = seen_at(c->people_seen, s, e);
+    if ((unsigned)(seen->s == s) & (unsigned)(seen->e == e) & (unsigned)(seen->person != 0)) {
+        add_to((pk_person *)c->people.items + (seen->person - 1), title, party, role);
+        return;
     }
     size_t s0 = s, e0 = e;
     e = drop_place(c, s, e);
@@ -1015,7 +991,7 @@ static void add(ctx *c, size_t s, size_t e, const char *title, const char *party
     pk_person *p = find_hashed(c, name, n, h);
     if (p) {
         add_to(p, title, party, role);
-        seen_put(c, j, s0, e0, (size_t)(p - (pk_person *)c->people.items));
+        *seen = (struct seen_slot){s0, e0, (size_t)(p - (pk_person *)c->people.items) + 1};
         return;
     }
     if (name == c->t.s + s)
@@ -1031,7 +1007,7 @@ static void add(ctx *c, size_t s, size_t e, const char *title, const char *party
         memset(c->people_index, 0, sizeof *c->people_index);
     }
     pk_index_add(c->a, c->people_index, c->people.n - 1, h);
-    seen_put(c, j, s0, e0, c->people.n - 1);
+    *seen = (struct seen_slot){s0, e0, c->people.n};
 }
 
 /* the bytes no name word holds: digits : ( ) , . @ / */

@@ -137,24 +137,38 @@ static void make_heading_filter(void)
     }
 }
 
-/* heading_kind() of the line s[0..n) of a text (the byte s[n] read: its
-   break, or the text's end), in the pass over the lines: one branch a
-   line, and a call for the few it lets by (a row's first and last bytes
+/* heading_kind() of the line s[0..n) of a text, lb read for its last
+   byte, in the pass over the lines: one branch a line, and a call for the few it lets by (a row's first and last bytes
    and length, a form's last byte in no more than 60 bytes, a space or a
    colon at the end: the bit of its length in the sets of its first and
    last bytes), where heading_kind() took several (an empty line, a line
    longer than 60 bytes, its first byte and its end: each as a text's
    lines come, in no order a branch could foretell). room: sixteen bytes
    from s may be read (heading_lowered()). */
-static inline int heading_kind_line(const char *s, size_t n, int room)
+static inline int heading_kind_last(const char *s, size_t n, unsigned char lb, int room)
 {
-    /* (n == 0: the byte after the line, a break or the text's end; no row
-       of no byte, and heading_kind() tells such a line at once) */
-    unsigned char lb = (unsigned char)s[n - (n != 0)];
     uint64_t lens = (heading_first[(unsigned char)s[0]] & heading_last_rows[lb]) | heading_last_any[lb];
     if (lens >> (n < 63 ? n : 63) & 1)
         return heading_kind(s, n, room);
     return H_NONE;
+}
+
+/* heading_kind_last() of a line whose byte s[n] may be read (its break,
+   or the text's end). */
+static inline int heading_kind_line(const char *s, size_t n, int room)
+{
+    /* (n == 0: the byte after the line, a break or the text's end; no row
+       of no byte, and heading_kind() tells such a line at once) */
+    return heading_kind_last(s, n, (unsigned char)s[n - (n != 0)], room);
+}
+
+/* heading_kind_line() of a line that a line break stands before (a line
+   of a text but its first): an empty line's last byte read is that break,
+   not the byte after it, which spares the test of whether it is empty (a
+   break is no trimmed byte: the filter lets no empty line by either way). */
+static inline int heading_kind_after_break(const char *s, size_t n)
+{
+    return heading_kind_last(s, n, (unsigned char)s[(ptrdiff_t)n - 1], 1);
 }
 
 /* pk_heading_kind() of the line s[0..n), trimmed, that it has not
@@ -179,8 +193,9 @@ static int heading_lowered(const char *s, size_t n, int colon, int row, int room
        sixteen bytes from s may be read (room: a line of a text), else from
        a copy with nothing after it (the bytes past n are lowered too, then
        cut off; no call to copy a few bytes where a text's lines are
-       asked) */
-    if (n < 16 && !room) {
+       asked; room asked first, the same for every line of a text, where
+       the length goes either way as the lines come) */
+    if (!room && n < 16) {
         unsigned char in[16] = {0};
         memcpy(in, s, n);
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)in);
@@ -322,18 +337,25 @@ void pk_segment(arena *a, const pk_text *t, segs *out)
         if (t->base == 0 && t->n == ends[t->nlines - 1]) {
             /* the whole (its lines found the first time): a line ends at
                each end */
-            size_t s = 0, nl = t->nlines;
+            size_t nl = t->nlines;
             line *l = pk_arena_alloc(a, nl * sizeof(line));
             out->lines = l;
             out->nlines = nl;
-            for (size_t k = 0; k < nl; k++, l++) {
+            l->s = 0;
+            l->e = ends[0];
+            l->blank = ends[0] == 0;
+            l->heading = heading_kind_line(text, ends[0], 1);
+            /* each line after the first, a break before it */
+            size_t s = ends[0] + 1;
+            for (size_t k = 1; k < nl; k++) {
                 size_t i = ends[k];
                 /* (an empty line is no heading: heading_kind() tells it
                    so, with no branch here on the lines' kinds) */
+                l++;
                 l->s = s;
                 l->e = i;
                 l->blank = i == s;
-                l->heading = heading_kind_line(text + s, i - s, 1);
+                l->heading = heading_kind_after_break(text + s, i - s);
                 s = i + 1;
             }
             return;
