@@ -3482,6 +3482,15 @@ static int option_caseless(const char *q, int caseless, size_t *len)
     return to;
 }
 
+/* The groups whose case ascii_classes() follows, one inside another */
+#define OPTION_DEPTH 64
+
+/* src[i] opens a negative assertion's item: "(?!" or "(?<!" before it */
+static int after_negative(const char *src, size_t i)
+{
+    return (i >= 3 && memcmp(src + i - 3, "(?!", 3) == 0) || (i >= 4 && memcmp(src + i - 4, "(?<!", 4) == 0);
+}
+
 /* src as pcre2 is given it: each letter property (\p{L}, \p{Lu}, \p{Ll})
    standing alone, or first in a class, where the source matches with
    case, becomes a class that names its ASCII letters as well
@@ -3497,13 +3506,6 @@ static int option_caseless(const char *q, int caseless, size_t *len)
    negative assertion's one class, "(?![\p{L}])": the character it tests,
    mostly none of the class, costs more of a bitmap first.) In memory of
    pk_malloc; NULL when out of memory. */
-#define OPTION_DEPTH 64
-/* src[i] opens a negative assertion's item: "(?!" or "(?<!" before it */
-static int after_negative(const char *src, size_t i)
-{
-    return (i >= 3 && memcmp(src + i - 3, "(?!", 3) == 0) || (i >= 4 && memcmp(src + i - 4, "(?<!", 4) == 0);
-}
-
 static char *ascii_classes(const char *src)
 {
     static const struct {
