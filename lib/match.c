@@ -3523,7 +3523,15 @@ static char *ascii_classes(const char *src)
     int asserted = 0; /* the class is a negative assertion's whole: left as written */
     for (size_t i = 0; i < n;) {
         const char *q = src + i;
-        size_t len = 0;
+        /* the bytes up to the next sign that may matter, copied at once */
+        size_t len = strcspn(q, cls ? "\\[]" : "\\[()");
+        if (len) {
+            memcpy(out + o, q, len);
+            o += len;
+            i += len;
+            cls = cls ? 1 : 0;
+            continue;
+        }
         if (*q == '\\') {
             size_t k = q[1] == 'p' ? 0 : sizeof props / sizeof *props;
             while (k < sizeof props / sizeof *props && strncmp(q, props[k].prop, strlen(props[k].prop)) != 0)
