@@ -787,7 +787,10 @@ static const char *role_of(ctx *c, const dcand *x, size_t hdr_end, size_t fence_
     int head = x->s < hdr_end, alone = f == x->s && blank_range(c, x->e, line_end(c, x->e)), r;
     if ((r = label_from(c, ls, f, x->s, !head)) >= 0)
         return role_names[r];
-    if (alone && prev_line(c, ls, &ps, &pe) && (r = label_in(c, ps, pe, !head)) >= 0)
+    /* (the line above a date alone on its line: sought once, for its label
+       and its nämnd) */
+    int above = alone && prev_line(c, ls, &ps, &pe);
+    if (above && (r = label_in(c, ps, pe, !head)) >= 0)
         return role_names[r];
     /* two columns flattened: the date stands in the right one under its
        label ("JÖNKÖPINGS KOMMUN    Sammanträdesdatum" /
@@ -807,7 +810,7 @@ static const char *role_of(ctx *c, const dcand *x, size_t hdr_end, size_t fence_
             return role_meeting;
         if (alone) {
             size_t ov[2];
-            if (prev_line(c, ls, &ps, &pe) && pk_rx_match(c, RX_BODY, ps, pe, ov, 1) && ov[0] == ps)
+            if (above && pk_rx_match(c, RX_BODY, ps, pe, ov, 1) && ov[0] == ps)
                 return role_meeting;
             /* minutes are dated by their meeting */
             if (is_minutes(c) && !c->rec->meeting_date)

@@ -3482,6 +3482,15 @@ static int option_caseless(const char *q, int caseless, size_t *len)
     return to;
 }
 
+/* The groups whose case ascii_classes() follows, one inside another */
+#define OPTION_DEPTH 64
+
+/* src[i] opens a negative assertion's item: "(?!" or "(?<!" before it */
+static int after_negative(const char *src, size_t i)
+{
+    return (i >= 3 && memcmp(src + i - 3, "(?!", 3) == 0) || (i >= 4 && memcmp(src + i - 4, "(?<!", 4) == 0);
+}
+
 /* src as pcre2 is given it: each letter property (\p{L}, \p{Lu}, \p{Ll})
    standing alone, or first in a class, where the source matches with
    case, becomes a class that names its ASCII letters as well
@@ -3497,13 +3506,6 @@ static int option_caseless(const char *q, int caseless, size_t *len)
    negative assertion's one class, "(?![\p{L}])": the character it tests,
    mostly none of the class, costs more of a bitmap first.) In memory of
    pk_malloc; NULL when out of memory. */
-#define OPTION_DEPTH 64
-/* src[i] opens a negative assertion's item: "(?!" or "(?<!" before it */
-static int after_negative(const char *src, size_t i)
-{
-    return (i >= 3 && memcmp(src + i - 3, "(?!", 3) == 0) || (i >= 4 && memcmp(src + i - 4, "(?<!", 4) == 0);
-}
-
 static char *ascii_classes(const char *src)
 {
     static const struct {
@@ -3521,7 +3523,15 @@ static char *ascii_classes(const char *src)
     int asserted = 0; /* the class is a negative assertion's whole: left as written */
     for (size_t i = 0; i < n;) {
         const char *q = src + i;
-        size_t len = 0;
+        /* the bytes up to the next sign that may matter, copied at once */
+        size_t len = strcspn(q, cls ? "\\[]" : "\\[()");
+        if (len) {
+            memcpy(out + o, q, len);
+            o += len;
+            i += len;
+            cls = cls ? 1 : 0;
+            continue;
+        }
         if (*q == '\\') {
             size_t k = q[1] == 'p' ? 0 : sizeof props / sizeof *props;
             while (k < sizeof props / sizeof *props && strncmp(q, props[k].prop, strlen(props[k].prop)) != 0)

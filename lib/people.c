@@ -1767,7 +1767,7 @@ static void attendance(ctx *c, const segs *g, const name_starts *ns)
            (roll_heading_line()'s first test), and most lines before a name
            are prose, told so before the line is looked for */
         if (x < 2 || t[x - 2] == '\n' ||
-            (t[x - 2] != ':' && t[x - 2] != ' ' && x > 41 && !memchr(t + x - 42, '\n', 41)))
+            (t[x - 2] != ':' && t[x - 2] != ' ' && x > 41 && byte_from(c, x - 42, x - 1, '\n') == x - 1))
             continue;
         b = pk_line_from(g, b, x);
         if (b >= g->nlines)
@@ -1866,10 +1866,10 @@ static void titled(ctx *c, const name_starts *starts)
            Elisabeth Carle\nProduktionsdirektör ..."); one broken over two
            lines ("Kommundirektör Per\nEk") goes on, and so does one whose
            party follows it on the next line ("Bo Ekholm\nNyman (fp)") */
-        const char *nl = memchr(c->t.s + ns, '\n', e - ns);
+        size_t nl = byte_from(c, ns, e, '\n');
         int party_after = e + 1 < c->t.n && c->t.s[e] == ' ' && c->t.s[e + 1] == '(';
-        if (nl && !party_after && words_of(c, ns, (size_t)(nl - c->t.s), w, 8, NULL) >= 2)
-            e = (size_t)(nl - c->t.s);
+        if (nl < e && !party_after && words_of(c, ns, nl, w, 8, NULL) >= 2)
+            e = nl;
         size_t nw = e == e0 ? match_words(c, &found, ns, e, w) : words_of(c, ns, e, w, 8, NULL);
         if (nw >= 2 && nw <= 3 && given(c, &w[0])) {
             const char *title = pk_lower(c->a, c->t.s + p, k);
@@ -2758,13 +2758,15 @@ void pk_extract_people(ctx *c)
     while (pk_rx_match(c, RX_CHAIR, pos, c->t.n, ov, 3)) {
         pos = ov[1];
         size_t s = ov[2], e = ov[3];
+        /* the first line break before the name, looked for once (sixteen
+           bytes at a time: the title and the spaces after it are short) */
+        size_t nl = byte_from(c, ov[0], s, '\n');
         /* "Gunnar Hedlund-Ek, ordförande\nSara Lindgren": the title of the line before */
-        if (ov[0] >= 2 && c->t.s[ov[0] - 2] == ',' && memchr(c->t.s + ov[0], '\n', s - ov[0]))
+        if (nl < s && ov[0] >= 2 && c->t.s[ov[0] - 2] == ',')
             continue;
         /* "Ordförande Vice ordförande\n\nMicasa Fastigheter i Stockholm AB":
            a blank line ends the title's block, the next line is no name */
-        const char *nl = memchr(c->t.s + ov[0], '\n', s - ov[0]);
-        if (nl && memchr(nl + 1, '\n', (size_t)(c->t.s + s - nl - 1)))
+        if (nl < s && byte_from(c, nl + 1, s, '\n') < s)
             continue;
         int trimmed = trim_name(c, &s, e);
         if (!trimmed)

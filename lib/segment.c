@@ -504,19 +504,13 @@ static int is_terminator(const pk_text *t, size_t lo, size_t i)
     return 1;
 }
 
-static int line_starts_item(const pk_text *t, size_t p)
+/* line_starts_item() past its first test: the line opens with one of its
+   bytes. Out of line, for the few lines that do. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int item_at(const unsigned char *s, size_t n)
 {
-    /* p is a line start: a bullet or a list number opens a new sentence */
-    const unsigned char *s = (const unsigned char *)t->s + p;
-    size_t n = t->n - p;
-    /* most lines open with none of the bytes below ('-', '*', a digit,
-       the lead of a bullet or a dash): told with one test, not one for
-       each (the byte at the text's end is read, its zero or the whole's
-       next: the tests below take n) */
-    const uint64_t opens = (uint64_t)1 << '-' | (uint64_t)1 << '*' | (uint64_t)0x3FF << '0';
-    unsigned c = s[0];
-    if (!(((c < 64) & (unsigned)(opens >> (c & 63))) | (c == 0xE2)))
-        return 0;
     if (n >= 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ')
         return 1;
     if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0xA2 || s[2] == 0x93))
@@ -525,6 +519,21 @@ static int line_starts_item(const pk_text *t, size_t p)
     while (d < n && d < 3 && s[d] >= '0' && s[d] <= '9')
         d++;
     return d > 0 && d < n && (s[d] == '.' || s[d] == ')') && d + 1 < n && s[d + 1] == ' ';
+}
+
+static inline int line_starts_item(const pk_text *t, size_t p)
+{
+    /* p is a line start: a bullet or a list number opens a new sentence */
+    const unsigned char *s = (const unsigned char *)t->s + p;
+    /* most lines open with none of the bytes item_at() asks for ('-',
+       '*', a digit, the lead of a bullet or a dash): told with one test,
+       not one for each, and no call (the byte at the text's end is read,
+       its zero or the whole's next: item_at() takes the bytes left) */
+    const uint64_t opens = (uint64_t)1 << '-' | (uint64_t)1 << '*' | (uint64_t)0x3FF << '0';
+    unsigned c = s[0];
+    if (!(((c < 64) & (unsigned)(opens >> (c & 63))) | (c == 0xE2)))
+        return 0;
+    return item_at(s, t->n - p);
 }
 
 /* Is the line ending at nl (a newline) a section heading? (Its start, or
