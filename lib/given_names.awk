@@ -88,16 +88,20 @@ function place(seed,    k, h, g, big, size, d, j, ok, r, taken, used) {
     return 1
 }
 
-function quoted(s,    out, i, ch) {
+# bytes from..from+7 of the row of s (the name, zeros, its length in the
+# sixteenth) as a word, byte from + k in bits 8k..8k+7
+function word(s, from,    out, i, b) {
     out = ""
-    for (i = 1; i <= length(s); i++) {
-        ch = substr(s, i, 1)
-        if (ord[ch] >= 128 || ch == "\"" || ch == "\\")
-            out = out sprintf("\\%03o", ord[ch])
+    for (i = from + 7; i >= from; i--) {
+        if (i == WIDTH)
+            b = length(s)
+        else if (i < length(s))
+            b = ord[substr(s, i + 1, 1)]
         else
-            out = out ch
+            b = 0
+        out = out sprintf("%02x", b)
     }
-    return "\"" out "\""
+    return "0x" out "u"
 }
 
 END {
@@ -132,23 +136,37 @@ END {
         printf "%s%d", (g == 0 ? "\n    " : g % 16 ? ", " : ",\n    "), disp[g]
     print "\n};"
     print ""
-    print "/* the names by row, a row in one cache line */"
-    printf "static _Alignas(64) const struct given_names_row {\n    char name[%d];\n    unsigned char len;\n} given_names_rows[%d] = {\n", WIDTH, ROWS
+    print "/* the names by row, a row in one cache line: its bytes (the name, padded"
+    print "   with zeros, and its length in the sixteenth) as two words, byte i of"
+    print "   the row in bits 8i.. of w[i / 8], whatever the byte order */"
+    printf "static _Alignas(64) const struct given_names_row {\n    uint64_t w[2];\n} given_names_rows[%d] = {\n", ROWS
     for (r = 0; r < ROWS; r++)
         if (row[r] >= 0)
-            printf "    [%d] = {%s, %d},\n", r, quoted(name[row[r]]), length(name[row[r]])
+            printf "    [%d] = {{%s, %s}}, /* %s */\n", r, word(name[row[r]], 0), word(name[row[r]], 8), name[row[r]]
     print "};"
     print ""
-    print "/* the row of the name str[0..len), or NULL */"
-    print "static const char *pk_given_names_lookup(const char *str, size_t len)"
+    print "/* whether str[0..len) is a name: its bytes gathered into the row's two"
+    print "   words as they are hashed, and the words compared, where memcmp() was a"
+    print "   call for most words asked */"
+    print "static int pk_given_names_lookup(const char *str, size_t len)"
     print "{"
     print "    if (len < GIVEN_NAMES_MIN_WORD_LENGTH || len > GIVEN_NAMES_MAX_WORD_LENGTH)"
-    print "        return NULL;"
+    print "        return 0;"
     printf "    uint32_t h = %du;\n", seed
-    print "    for (size_t i = 0; i < len; i++)"
-    print "        h = h * 31u + (unsigned char)str[i];"
+    print "    uint64_t w0 = 0, w1 = (uint64_t)len << 56;"
+    print "    size_t i = 0, m = len < 8 ? len : 8;"
+    print "    for (; i < m; i++) {"
+    print "        unsigned char b = (unsigned char)str[i];"
+    print "        h = h * 31u + b;"
+    print "        w0 |= (uint64_t)b << 8 * i;"
+    print "    }"
+    print "    for (; i < len; i++) {"
+    print "        unsigned char b = (unsigned char)str[i];"
+    print "        h = h * 31u + b;"
+    print "        w1 |= (uint64_t)b << 8 * (i - 8);"
+    print "    }"
     print "    h &= 0xFFFFFFu;"
     printf "    const struct given_names_row *r = &given_names_rows[((h >> 9) + given_names_disp[h & %d]) & %d];\n", GROUPS - 1, ROWS - 1
-    print "    return r->len == len && memcmp(r->name, str, len) == 0 ? r->name : NULL;"
+    print "    return ((r->w[0] ^ w0) | (r->w[1] ^ w1)) == 0;"
     print "}"
 }

@@ -232,7 +232,7 @@ static inline int title_may_be(const char *f, size_t k)
 
 int pk_is_given_name(const char *s, size_t n)
 {
-    return n > 0 && pk_given_names_lookup(s, n) != NULL;
+    return pk_given_names_lookup(s, n);
 }
 
 /* s[0..n) folded into f: ASCII and the Latin-1 capitals after a byte 0xC3
