@@ -6,12 +6,15 @@
 # lengths, pointers to the names, the names), each a cache miss of its own
 # for a look-up asked of most capitalised words.
 #
-# The place of a name is hash and displace: the name's hash h (h = h * 31
-# + byte over its bytes, from a seed, modulo 2^24) picks a group by its low
-# nine bits, and the row is (h >> 9) plus the group's displacement, modulo
-# 2048. The displacements are found here, the largest groups first, each
-# the least that puts all of its names in free rows; a seed under which
-# two names of one group fall on one row is passed over for the next.
+# The place of a name is hash and displace: the name's hash h (the sum of
+# its bytes, each times the weight of its place, modulo 2^24; the weights
+# drawn from a seed) picks a group by its low nine bits, and the row is
+# (h >> 9) plus the group's displacement, modulo 2048. A sum's terms are
+# independent of one another, where h = h * 31 + byte waited at each byte
+# for the multiplication before it. The displacements are found here, the
+# largest groups first, each the least that puts all of its names in free
+# rows; a seed under which two names of one group fall on one row is
+# passed over for the next.
 # A row that is no name has length 0, which no word has. Two rows alike,
 # or a row longer than a row holds, fail the build. Run under LC_ALL=C:
 # the rows are bytes.
@@ -40,10 +43,19 @@ BEGIN {
     name[n++] = $0
 }
 
-function hash(s, seed,    h, i) {
-    h = seed
+# the weights of a name's bytes under seed, one for each place in a name
+function weigh(seed,    i, k) {
+    k = seed
+    for (i = 0; i < WIDTH; i++) {
+        k = (k * 69069 + 12345) % 16777216
+        weight[i] = k
+    }
+}
+
+function hash(s,    h, i) {
+    h = 0
     for (i = 1; i <= length(s); i++)
-        h = (h * 31 + ord[substr(s, i, 1)]) % 16777216
+        h = (h + ord[substr(s, i, 1)] * weight[i - 1]) % 16777216
     return h
 }
 
@@ -56,8 +68,9 @@ function place(seed,    k, h, g, big, size, d, j, ok, r, taken, used) {
     for (r = 0; r < ROWS; r++)
         row[r] = -1
     big = 0
+    weigh(seed)
     for (k = 0; k < n; k++) {
-        h = hash(name[k], seed)
+        h = hash(name[k])
         g = h % GROUPS
         home[k] = int(h / GROUPS) % ROWS
         member[g, count[g]++] = k
@@ -130,6 +143,12 @@ END {
     printf "#define GIVEN_NAMES_MIN_WORD_LENGTH %d\n", min
     printf "#define GIVEN_NAMES_MAX_WORD_LENGTH %d\n", max
     print ""
+    print "/* the weight of a name's byte by its place */"
+    printf "static const uint32_t given_names_weight[%d] = {", max
+    for (i = 0; i < max; i++)
+        printf "%s%du", (i == 0 ? "\n    " : i % 8 ? ", " : ",\n    "), weight[i]
+    print "\n};"
+    print ""
     print "/* each group's displacement (the group: the hash's low nine bits) */"
     printf "static const unsigned short given_names_disp[%d] = {", GROUPS
     for (g = 0; g < GROUPS; g++)
@@ -152,17 +171,17 @@ END {
     print "{"
     print "    if (len < GIVEN_NAMES_MIN_WORD_LENGTH || len > GIVEN_NAMES_MAX_WORD_LENGTH)"
     print "        return 0;"
-    printf "    uint32_t h = %du;\n", seed
+    print "    uint32_t h = 0;"
     print "    uint64_t w0 = 0, w1 = (uint64_t)len << 56;"
     print "    size_t i = 0, m = len < 8 ? len : 8;"
     print "    for (; i < m; i++) {"
     print "        unsigned char b = (unsigned char)str[i];"
-    print "        h = h * 31u + b;"
+    print "        h += b * given_names_weight[i];"
     print "        w0 |= (uint64_t)b << 8 * i;"
     print "    }"
     print "    for (; i < len; i++) {"
     print "        unsigned char b = (unsigned char)str[i];"
-    print "        h = h * 31u + b;"
+    print "        h += b * given_names_weight[i];"
     print "        w1 |= (uint64_t)b << 8 * (i - 8);"
     print "    }"
     print "    h &= 0xFFFFFFu;"
