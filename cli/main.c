@@ -287,8 +287,11 @@ static int claim(run *r, size_t *k)
 /* A batch's inputs are read ahead by about this many bytes at most, then
    extracted, then the rest read */
 #define READ_AHEAD ((size_t)1 << 20)
-/* The most room a thread keeps for its next reads, per buffer */
-#define READ_KEEP ((size_t)1 << 20)
+/* The most room a thread keeps for its next reads, per buffer: sixteen
+   buffers kept at 128 KB hold at most 2 MB between batches, where most
+   minutes are read into one of a few KB (a longer file's room is taken
+   for it and given back after it) */
+#define READ_KEEP ((size_t)128 << 10)
 
 /* Takes the next inputs, r->batch of them or those left (mu held): their
    number and the first one's index (they follow it), 0 when the walk has
