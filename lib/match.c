@@ -437,18 +437,18 @@ static PK_ALWAYS_INLINE unsigned digit_rows_of(const char *s, size_t n, size_t f
             _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1))));
         __m128i blank = _mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), feed = _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'));
         unsigned sp = (unsigned)_mm_movemask_epi8(_mm_or_si128(blank, feed));
-        unsigned colon = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(':')));
-        unsigned dot = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')));
+        /* '-', '.', '/' (one range) and ':' */
         unsigned sep = (unsigned)_mm_movemask_epi8(
-                           _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('-')), _mm_cmpeq_epi8(x, _mm_set1_epi8('/')))) |
-                       colon | dot;
+            _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('-' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('/' + 1))),
+                         _mm_cmpeq_epi8(x, _mm_set1_epi8(':'))));
+        uint64_t w;
+        memcpy(&w, s + to, sizeof w);
         /* separator_then_digit: a separator at k0 (a space before it at
            most), one byte or an en dash's three, then a digit after at
            most two spaces or line breaks (every byte it reads is among
            the eight) */
         unsigned k0 = next == ' ', one = sep >> k0 & 1;
-        unsigned dash = (unsigned char)s[to + k0] == 0xE2 && (unsigned char)s[to + k0 + 1] == 0x80 &&
-                        (unsigned char)s[to + k0 + 2] == 0x93;
+        unsigned dash = (w >> 8 * k0 & 0xFFFFFFu) == 0x9380E2u; /* E2 80 93 */
         unsigned k1 = k0 + one + 3 * dash, d = dig >> k1, g = sp >> k1;
         unsigned then_digit = (d | (g & d >> 1) | (g & g >> 1 & d >> 2)) & 1;
         rows |= (unsigned)(!is_digit(prev) & (len <= 7) & (one | dash) & then_digit) << ROW_GROUP;
@@ -461,6 +461,8 @@ static PK_ALWAYS_INLINE unsigned digit_rows_of(const char *s, size_t n, size_t f
             /* the first of the five bytes that is none of before_month's
                (5: none), and month_at() there: after a colon or not (the
                first after the run's last digit) */
+            unsigned colon = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(':')));
+            unsigned dot = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')));
             unsigned kr = (unsigned)__builtin_ctz((~(dig | sp | colon | dot) & 0x1Fu) | 0x20u);
             k = to + kr;
             named = (kr < 5) & month_opens[(colon << 1) >> kr & 1][(unsigned char)s[k]];
@@ -477,8 +479,6 @@ static PK_ALWAYS_INLINE unsigned digit_rows_of(const char *s, size_t n, size_t f
            unhashed) */
         unsigned rs = (unsigned)_mm_movemask_epi8(_mm_or_si128(
             blank, _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('\t' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('\r' + 1)))));
-        uint64_t w;
-        memcpy(&w, s + to, sizeof w);
         /* (the second byte with bits 0x20 and 0x04 set is 'e' when it is
            one of 'a', 'e', 'A', 'E' and only then) */
         unsigned o = 2u * ((((uint32_t)w & 0xFFFFu) | 0x2400u) == ('e' << 8 | ':')), after = rs >> o;
