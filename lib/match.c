@@ -417,7 +417,7 @@ static PK_ALWAYS_INLINE unsigned digit_rows_of(const char *s, size_t n, size_t f
 {
     unsigned char prev = from > 0 ? (unsigned char)s[from - 1] : ' ';
     size_t len = to - from;
-    int date_may = !in_set(DIGIT_BITS | BYTE_BIT('.') | BYTE_BIT('-') | BYTE_BIT('/'), prev);
+    int date_may = (unsigned char)(prev - '-') > '9' - '-'; /* none of '-', '.', '/', '0' to '9', one range */
     unsigned rows = (unsigned)((len == 4) & ((unsigned char)(s[from] - '1') < 2)) << ROW_YEAR;
     lo[ROW_GROUP] = lo[ROW_DATE] = lo[ROW_NAMED] = lo[ROW_YEAR] = lo[ROW_SLASH] = lo[ROW_DAY] = from;
     hi[ROW_GROUP] = hi[ROW_DATE] = hi[ROW_NAMED] = hi[ROW_YEAR] = hi[ROW_SLASH] = hi[ROW_DAY] = from + 1;
