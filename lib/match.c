@@ -441,7 +441,7 @@ static PK_ALWAYS_INLINE unsigned digit_rows_of(const char *s, size_t n, size_t f
         unsigned sep = (unsigned)_mm_movemask_epi8(
             _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('-' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('/' + 1))),
                          _mm_cmpeq_epi8(x, _mm_set1_epi8(':'))));
-        uint64_t w;
+        uint64_t w; /* the same bytes as a number, the first in its low byte (SSE2: x86, little-endian) */
         memcpy(&w, s + to, sizeof w);
         /* separator_then_digit: a separator at k0 (a space before it at
            most), one byte or an en dash's three, then a digit after at
@@ -491,7 +491,7 @@ static PK_ALWAYS_INLINE unsigned digit_rows_of(const char *s, size_t n, size_t f
         rows |= (cand & whole & stem) << ROW_DAY;
         day = (int)(cand & !whole);
         if (day) {
-            /* a byte beyond ASCII among the three (at k): only U+017F and
+            /* a byte beyond ASCII among the three (at j): only U+017F and
                U+212A, whose first bytes are 0xC5 and 0xE2, may stand for a
                month's letter, when the months' forms are all ASCII */
             if (j <= 5 && stems_hashed && !month_stems_beyond) {
