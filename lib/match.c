@@ -334,6 +334,16 @@ static int slash_digit(const char *s, size_t n, size_t at)
 static int rx_space(unsigned char b);
 static int month_stem(const char *s, size_t end, size_t k);
 static int month_stems_all, month_stems_beyond;
+/* month_stems by a hash of their bytes read as a little-endian number
+   (the first in the low byte): (key * stem_mult) >> 26 is the slot of the
+   stem key, if any (0: none; a key read from the text, its ASCII letters
+   folded, is never 0); stems_hashed: no two stems share a slot and no
+   form is too short to filter (else month_stem() is asked) */
+#if defined(__SSE2__)
+static uint32_t stem_slots[64];
+static uint32_t stem_mult;
+static int stems_hashed;
+#endif
 
 /* The day of RX_DATE_NAMED at `at` as named_places() finds it (the text
    read to n): the first of one or two digits after no digit, ":a" or
@@ -397,15 +407,20 @@ static int in_set(uint64_t set, unsigned char ch) { return ch < 64 && (set >> ch
      place, and admits it when that place is less than six bytes on.
    - year_digit: a run of four whose first digit is 1 or 2.
    - slash_digit: day_slash_month's part of date_digit.
-   - day_digit: day_run() of the run, at its first digit. */
-static unsigned digit_rows(const char *s, size_t n, size_t from, size_t to, size_t *lo, size_t *hi)
+   - day_digit: day_run() of the run, at its first digit; where the
+     eight bytes after the run hold its white space and the three bytes
+     of the month's stem, read off them (month_stem() by the stems' hash).
+   The named row's answer is written only where a row reads it
+   (digit_rows; digit_rows_unnamed where none does). */
+static PK_ALWAYS_INLINE unsigned digit_rows_of(const char *s, size_t n, size_t from, size_t to, size_t *lo, size_t *hi,
+                                               int named_kept)
 {
     unsigned char prev = from > 0 ? (unsigned char)s[from - 1] : ' ';
     size_t len = to - from;
-    int date_may = !in_set(DIGIT_BITS | BYTE_BIT('.') | BYTE_BIT('-') | BYTE_BIT('/'), prev);
+    int date_may = (unsigned char)(prev - '-') > '9' - '-'; /* none of '-', '.', '/', '0' to '9', one range */
     unsigned rows = (unsigned)((len == 4) & ((unsigned char)(s[from] - '1') < 2)) << ROW_YEAR;
-    lo[ROW_GROUP] = lo[ROW_DATE] = lo[ROW_YEAR] = lo[ROW_SLASH] = lo[ROW_DAY] = from;
-    hi[ROW_GROUP] = hi[ROW_DATE] = hi[ROW_YEAR] = hi[ROW_SLASH] = hi[ROW_DAY] = from + 1;
+    lo[ROW_GROUP] = lo[ROW_DATE] = lo[ROW_NAMED] = lo[ROW_YEAR] = lo[ROW_SLASH] = lo[ROW_DAY] = from;
+    hi[ROW_GROUP] = hi[ROW_DATE] = hi[ROW_NAMED] = hi[ROW_YEAR] = hi[ROW_SLASH] = hi[ROW_DAY] = from + 1;
     if (to >= n)
         return rows | (date_may && len >= 5 ? 1u << ROW_DATE : 0);
     unsigned char next = (unsigned char)s[to];
@@ -420,44 +435,72 @@ static unsigned digit_rows(const char *s, size_t n, size_t from, size_t to, size
         __m128i x = _mm_loadl_epi64((const __m128i *)(const void *)(s + to)); /* the bytes after them 0 */
         unsigned dig = (unsigned)_mm_movemask_epi8(
             _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1))));
-        unsigned sp = (unsigned)_mm_movemask_epi8(
-            _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))));
-        unsigned colon = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(':')));
-        unsigned dot = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')));
+        __m128i blank = _mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), feed = _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'));
+        unsigned sp = (unsigned)_mm_movemask_epi8(_mm_or_si128(blank, feed));
+        /* '-', '.', '/' (one range) and ':' */
         unsigned sep = (unsigned)_mm_movemask_epi8(
-                           _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('-')), _mm_cmpeq_epi8(x, _mm_set1_epi8('/')))) |
-                       colon | dot;
+            _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('-' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('/' + 1))),
+                         _mm_cmpeq_epi8(x, _mm_set1_epi8(':'))));
+        uint64_t w; /* the same bytes as a number, the first in its low byte (SSE2: x86, little-endian) */
+        memcpy(&w, s + to, sizeof w);
         /* separator_then_digit: a separator at k0 (a space before it at
            most), one byte or an en dash's three, then a digit after at
            most two spaces or line breaks (every byte it reads is among
            the eight) */
         unsigned k0 = next == ' ', one = sep >> k0 & 1;
-        unsigned dash = (unsigned char)s[to + k0] == 0xE2 && (unsigned char)s[to + k0 + 1] == 0x80 &&
-                        (unsigned char)s[to + k0 + 2] == 0x93;
+        unsigned dash = (w >> 8 * k0 & 0xFFFFFFu) == 0x9380E2u; /* E2 80 93 */
         unsigned k1 = k0 + one + 3 * dash, d = dig >> k1, g = sp >> k1;
         unsigned then_digit = (d | (g & d >> 1) | (g & g >> 1 & d >> 2)) & 1;
         rows |= (unsigned)(!is_digit(prev) & (len <= 7) & (one | dash) & then_digit) << ROW_GROUP;
-        /* date_digit's two shapes, as below */
+        /* date_digit's two shapes, as below (a run of one or two is no
+           ISO date's) */
         unsigned iso = (unsigned)date_may & ((len >= 5) | ((len == 4) & ((next == '-') | (next == '.'))));
-        unsigned day_month = (unsigned)date_may & !iso & (len <= 2) & (next == '/') & (dig >> 1 & 1);
+        unsigned day_month = (unsigned)date_may & (len <= 2) & (next == '/') & (dig >> 1 & 1);
         rows |= iso << ROW_DATE | day_month * (1u << ROW_DATE | 1u << ROW_SLASH);
-        /* the first of the five bytes that is none of before_month's (5:
-           none), and month_at() there: after a colon or not (the first
-           after the run's last digit) */
-        unsigned kr = (unsigned)__builtin_ctz((~(dig | sp | colon | dot) & 0x1Fu) | 0x20u);
-        k = to + kr;
-        named = (kr < 5) & month_opens[(colon << 1) >> kr & 1][(unsigned char)s[k]];
-        /* whether day_run() is asked, as below, read off the bytes at once
-           (k + 3 <= n: the three bytes at k are among the eight; the one
-           at k, when k is before to + 5, no space or line break) */
-        unsigned high = (unsigned)_mm_movemask_epi8(x) >> kr & 7;
-        unsigned lead = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC5)),
-                                                                 _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE2)))) >>
-                        kr & 7;
-        unsigned beyond = (high != 0) & ((month_stems_beyond != 0) | (lead != 0));
-        unsigned space = (unsigned char)(s[k] - '\t') < 5;
-        day = (int)((len <= 2) & !is_digit(prev) &
-                    ((unsigned)named | (kr == 5) | (month_stems_all != 0) | space | beyond));
+        if (named_kept) {
+            /* the first of the five bytes that is none of before_month's
+               (5: none), and month_at() there: after a colon or not (the
+               first after the run's last digit) */
+            unsigned colon = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(':')));
+            unsigned dot = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')));
+            unsigned kr = (unsigned)__builtin_ctz((~(dig | sp | colon | dot) & 0x1Fu) | 0x20u);
+            k = to + kr;
+            named = (kr < 5) & month_opens[(colon << 1) >> kr & 1][(unsigned char)s[k]];
+            lo[ROW_NAMED] = k >= from + 5 ? k - 5 : from;
+            hi[ROW_NAMED] = named ? to : lo[ROW_NAMED];
+            rows |= (unsigned)named << ROW_NAMED;
+        } else
+            hi[ROW_NAMED] = from;
+        /* day_run() read off the same bytes: an ordinal (":a", ":e") or
+           none, white space (rx_space), and the three bytes after it, a
+           month's stem (month_stem(), by its hash) when they are among the
+           eight and ASCII; else day_run() is asked (more white space, a
+           byte beyond ASCII that may be U+017F or U+212A, the stems
+           unhashed) */
+        unsigned rs = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+            blank, _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('\t' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('\r' + 1)))));
+        /* (the second byte with bits 0x20 and 0x04 set is 'e' when it is
+           one of 'a', 'e', 'A', 'E' and only then) */
+        unsigned o = 2u * ((((uint32_t)w & 0xFFFFu) | 0x2400u) == ('e' << 8 | ':')), after = rs >> o;
+        unsigned j = o + (unsigned)__builtin_ctz(~after); /* at most 8 */
+        uint32_t key = (uint32_t)(w >> (8 * j & 63)) & 0xFFFFFFu;
+        unsigned whole = (j <= 5) & !(key & 0x808080u) & (unsigned)stems_hashed;
+        key |= 0x202020u;
+        unsigned stem = stem_slots[(key * stem_mult) >> 26] == key;
+        unsigned cand = (len <= 2) & !is_digit(prev) & after & 1;
+        rows |= (cand & whole & stem) << ROW_DAY;
+        day = (int)(cand & !whole);
+        if (day) {
+            /* a byte beyond ASCII among the three (at j): only U+017F and
+               U+212A, whose first bytes are 0xC5 and 0xE2, may stand for a
+               month's letter, when the months' forms are all ASCII */
+            if (j <= 5 && stems_hashed && !month_stems_beyond) {
+                unsigned lead = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+                                    _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC5)), _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE2)))) >>
+                                j & 7;
+                day = lead != 0;
+            }
+        }
     } else
 #endif
     {
@@ -474,6 +517,11 @@ static unsigned digit_rows(const char *s, size_t n, size_t from, size_t to, size
         while (k < lim && in_set(gap, (unsigned char)s[k]))
             k++;
         named = k < lim && month_at(s, k);
+        /* the named row's digits, none when no month follows (written
+           whatever it holds: its answer is the bit) */
+        lo[ROW_NAMED] = k >= from + 5 ? k - 5 : from;
+        hi[ROW_NAMED] = named && named_kept ? to : lo[ROW_NAMED];
+        rows |= (unsigned)(named && named_kept) << ROW_NAMED;
         /* a day is a run that digit_then_letter admits, or one whose
            white space runs past the five bytes it reads or holds a tab, a
            form feed or a carriage return, or one where month_stem() meets
@@ -489,14 +537,20 @@ static unsigned digit_rows(const char *s, size_t n, size_t from, size_t to, size
                                               b2 == 0xC5 || b2 == 0xE2);
         }
     }
-    /* the named row's digits, none when no month follows (written
-       whatever it holds: its answer is the bit) */
-    lo[ROW_NAMED] = k >= from + 5 ? k - 5 : from;
-    hi[ROW_NAMED] = named ? to : lo[ROW_NAMED];
-    rows |= (unsigned)named << ROW_NAMED;
     if (day && day_run(s, n, from, to))
         rows |= 1u << ROW_DAY;
     return rows;
+}
+
+static unsigned digit_rows(const char *s, size_t n, size_t from, size_t to, size_t *lo, size_t *hi)
+{
+    return digit_rows_of(s, n, from, to, lo, hi, 1);
+}
+
+/* digit_rows without the named row's answer (no row reads it) */
+static unsigned digit_rows_unnamed(const char *s, size_t n, size_t from, size_t to, size_t *lo, size_t *hi)
+{
+    return digit_rows_of(s, n, from, to, lo, hi, 0);
 }
 
 /* RX_DATE_ISO opens at a cue that holds its year; when a dash or a dot
@@ -1444,6 +1498,26 @@ static void make_month_stems(void)
             i++;
         stems_from[b] = (unsigned char)i;
     }
+#if defined(__SSE2__)
+    /* the stems by their hash (stem_slots): the first multiplier of a
+       fixed sequence under which no two share a slot */
+    for (uint32_t t = 0; !month_stems_all && !stems_hashed && t < 4096; t++) {
+        uint32_t mult = 0x9E3779B1u + 2 * t, slots[64] = {0};
+        size_t i = 0;
+        for (; i < n_month_stems; i++) {
+            uint32_t key = month_stems[i], le = (key >> 16 & 0xFF) | (key & 0xFF00) | (key & 0xFF) << 16;
+            uint32_t *slot = &slots[(le * mult) >> 26];
+            if (*slot)
+                break;
+            *slot = le;
+        }
+        if (i == n_month_stems) {
+            memcpy(stem_slots, slots, sizeof slots);
+            stem_mult = mult;
+            stems_hashed = 1;
+        }
+    }
+#endif
 }
 
 /* The three bytes at k open a month's name, any case, as every name and
@@ -3364,7 +3438,7 @@ static int compile_cues(pk_extractor *ex)
             else
                 rc |= pk_scan_digit(ex->scan, id, patterns[id].fits);
         }
-    rc |= pk_scan_digit_rows(ex->scan, kinds, DIGIT_ROWS, digit_rows);
+    rc |= pk_scan_digit_rows(ex->scan, kinds, DIGIT_ROWS, kinds[ROW_NAMED] >= 0 ? digit_rows : digit_rows_unnamed);
     for (size_t k = 0; k < pk_n_date_cues; k++) {
         /* the opening: the phrase's bytes up to its first space (one space
            of a phrase may be many in the text), before a '-' or a '*';
