@@ -52,6 +52,15 @@ function weigh(seed,    i, k) {
     }
 }
 
+# a[0 .. count) as a C array declared as decl, per numbers a line, each
+# with suffix after it
+function print_array(decl, a, count, per, suffix,    i) {
+    printf "%s[%d] = {", decl, count
+    for (i = 0; i < count; i++)
+        printf "%s%d%s", (i == 0 ? "\n    " : i % per ? ", " : ",\n    "), a[i], suffix
+    print "\n};"
+}
+
 function hash(s,    h, i) {
     h = 0
     for (i = 1; i <= length(s); i++)
@@ -144,16 +153,10 @@ END {
     printf "#define GIVEN_NAMES_MAX_WORD_LENGTH %d\n", max
     print ""
     print "/* the weight of a name's byte by its place */"
-    printf "static const uint32_t given_names_weight[%d] = {", max
-    for (i = 0; i < max; i++)
-        printf "%s%du", (i == 0 ? "\n    " : i % 8 ? ", " : ",\n    "), weight[i]
-    print "\n};"
+    print_array("static const uint32_t given_names_weight", weight, max, 8, "u")
     print ""
     print "/* each group's displacement (the group: the hash's low nine bits) */"
-    printf "static const unsigned short given_names_disp[%d] = {", GROUPS
-    for (g = 0; g < GROUPS; g++)
-        printf "%s%d", (g == 0 ? "\n    " : g % 16 ? ", " : ",\n    "), disp[g]
-    print "\n};"
+    print_array("static const unsigned short given_names_disp", disp, GROUPS, 16, "")
     print ""
     print "/* the names by row, a row in one cache line: its bytes (the name, padded"
     print "   with zeros, and its length in the sixteenth) as two words, byte i of"
