@@ -21,22 +21,45 @@
 #include "decision_words.inc"
 
 /* Length of an item marker at p ("1. ", "- ", "• "; where att_items, a
-   row of decision_words.tsv: item_word, "att "), or 0. */
+   row of decision_words.tsv: item_word, "att "), or 0. The marker's
+   kind by its first byte, one switch: a line most often opens with a
+   letter, which opens none of them, and went through each test in turn. */
 static size_t marker_len(const ctx *c, size_t p, size_t end, int att_items)
 {
     const unsigned char *s = (const unsigned char *)c->t.s + p;
-    size_t n = end - p;
-    if (n >= 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ')
-        return 2;
-    if (n >= 4 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0xA2 || s[2] == 0x93 || s[2] == 0x94) && s[3] == ' ')
-        return 4;
-    if (n >= 3 && s[0] == 0xC2 && s[1] == 0xB7 && s[2] == ' ')
-        return 3;
-    size_t d = 0;
-    while (d < n && d < 2 && s[d] >= '0' && s[d] <= '9')
-        d++;
-    if (d && d + 1 < n && (s[d] == '.' || s[d] == ')') && s[d + 1] == ' ')
-        return d + 2;
+    size_t n = end - p, d = 0;
+    switch (n ? s[0] : 0) {
+    case '-':
+    case '*':
+        if (n >= 2 && s[1] == ' ')
+            return 2;
+        break;
+    case 0xE2:
+        if (n >= 4 && s[1] == 0x80 && (s[2] == 0xA2 || s[2] == 0x93 || s[2] == 0x94) && s[3] == ' ')
+            return 4;
+        break;
+    case 0xC2:
+        if (n >= 3 && s[1] == 0xB7 && s[2] == ' ')
+            return 3;
+        break;
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7':
+    case '8':
+    case '9':
+        while (d < n && d < 2 && s[d] >= '0' && s[d] <= '9')
+            d++;
+        if (d && d + 1 < n && (s[d] == '.' || s[d] == ')') && s[d + 1] == ' ')
+            return d + 2;
+        break;
+    default:
+        break;
+    }
     for (size_t k = 0; att_items && k < pk_n_item_word; k++) {
         size_t m = strlen(pk_item_word[k]);
         if (n >= m && memcmp(s, pk_item_word[k], m) == 0)
@@ -597,9 +620,10 @@ static void split_section(ctx *c, text_set *ts, lead_body *lb, const leads *ld, 
             continue;
         }
         /* a marker of any kind (asked once); "att" is one only where the
-           marker without it is none */
+           marker without it is none, and asked only until some line has a
+           marker (the others are asked of every line, for numbered) */
         size_t m = marker_len(c, l->s, l->e, 0);
-        if (m || (att_items && marker_len(c, l->s, l->e, att_items)))
+        if (m || (!marked && att_items && marker_len(c, l->s, l->e, att_items)))
             marked = 1;
         if (m && c->t.s[l->s] >= '0' && c->t.s[l->s] <= '9')
             numbered = 1;
