@@ -293,35 +293,59 @@ static int claim(run *r, size_t *k)
    for it and given back after it) */
 #define READ_KEEP ((size_t)128 << 10)
 
-/* Takes the next inputs, r->batch of them or those left (mu held): their
-   number and the first one's index (they follow it), 0 when the walk has
-   ended, -1 when the window has no room for a whole batch and the caller
-   must wait (a thread that took what room there was would go on by ones) */
-static int claim_batch(run *r, size_t *k0)
+/* Takes the next inputs, *want of them (at most r->batch) or those left
+   (mu held): their number and the first one's index (they follow it), 0
+   when the walk has ended, -1 when the window has no room for the batch
+   and the caller must wait (a thread that took what room there was would
+   go on by ones). A thread's batches grow from one input, doubling up to
+   r->batch (*want, the thread's own: next_want()), and a PDF ends the
+   batch it is taken into: a few long inputs (PDFs, each read by a process
+   of its own, or large minutes) are spread over the threads, not all
+   taken by the first. */
+static int claim_batch(run *r, size_t *k0, size_t *want)
 {
     if (r->exhausted)
         return 0;
-    if (r->next + r->batch > r->written + r->window)
+    if (r->next + *want > r->written + r->window)
         return -1;
     int c = 0;
-    while ((size_t)c < r->batch) {
+    while ((size_t)c < *want) {
         size_t k;
         int rc = claim(r, &k);
         if (rc <= 0)
-            return c ? c : rc;
+            break;
         if (c++ == 0)
             *k0 = k;
+        if (is_pdf_name(r->jobs[k % r->window].path))
+            break;
     }
+    if (c == 0)
+        return r->exhausted ? 0 : -1;
     return c;
+}
+
+/* An input of this many bytes or more, on average over a batch, is a long
+   one: the batch after it is of one input again */
+#define LONG_INPUT ((size_t)64 << 10)
+
+/* The size of a thread's next batch after one of n inputs that held
+   `bytes` bytes: twice the last (up to r->batch) after short inputs, one
+   after long ones */
+static size_t next_want(const run *r, size_t want, size_t n, size_t bytes)
+{
+    if (bytes >= LONG_INPUT * n)
+        return 1;
+    return 2 * want < r->batch ? 2 * want : r->batch;
 }
 
 /* Reads and processes inputs k0 .. k0 + n - 1 (mu not held), with the
    thread's buffers rb[0 .. n), and marks each done as it is. The files
    read ahead are closed together: most often one system call (their
-   descriptors were opened one after another). */
-static void take_batch(run *r, size_t k0, size_t n, read_buf *rb)
+   descriptors were opened one after another). The bytes read. */
+static size_t take_batch(run *r, size_t k0, size_t n, read_buf *rb)
 {
     int fds[BATCH];
+    size_t total = 0;
     for (size_t i = 0; i < n;) {
         size_t m = i, bytes = 0;
         do {
@@ -330,6 +354,7 @@ static void take_batch(run *r, size_t k0, size_t n, read_buf *rb)
             m++;
         } while (m < n && bytes < READ_AHEAD);
         close_fds(fds, m - i);
+        total += bytes;
         for (; i < m; i++) {
             process(r, k0 + i);
             if (rb[i].cap > READ_KEEP) {
@@ -343,16 +368,18 @@ static void take_batch(run *r, size_t k0, size_t n, read_buf *rb)
             pthread_mutex_unlock(&r->mu);
         }
     }
+    return total;
 }
 
 static void *worker(void *arg)
 {
     run *r = arg;
     read_buf rb[BATCH] = {{NULL, 0}};
+    size_t want = 1;
     pthread_mutex_lock(&r->mu);
     for (;;) {
         size_t k0 = 0;
-        int c = claim_batch(r, &k0);
+        int c = claim_batch(r, &k0, &want);
         if (c == 0)
             break;
         if (c < 0) {
@@ -360,7 +387,7 @@ static void *worker(void *arg)
             continue;
         }
         pthread_mutex_unlock(&r->mu);
-        take_batch(r, k0, (size_t)c, rb);
+        want = next_want(r, want, (size_t)c, take_batch(r, k0, (size_t)c, rb));
         pthread_mutex_lock(&r->mu);
     }
     pthread_mutex_unlock(&r->mu);
@@ -596,6 +623,7 @@ static int run_command(int argc, char **argv)
     int show = total > 1;
     double t0 = now(), bytes = 0;
     read_buf rb[BATCH] = {{NULL, 0}}; /* the main thread's reads */
+    size_t want = 1;                  /* and the size of its next batch */
     int any_failed = 0, write_failed = 0;
     if (fmt == F_CSV)
         write_failed |= fputs(pk_csv_header(), out) < 0;
@@ -615,10 +643,10 @@ static int run_command(int argc, char **argv)
                 continue;
             }
             size_t k0 = 0;
-            int c = claim_batch(&r, &k0);
+            int c = claim_batch(&r, &k0, &want);
             if (c > 0) {
                 pthread_mutex_unlock(&r.mu);
-                take_batch(&r, k0, (size_t)c, rb);
+                want = next_want(&r, want, (size_t)c, take_batch(&r, k0, (size_t)c, rb));
                 pthread_mutex_lock(&r.mu);
             } else if (c < 0) {
                 pthread_cond_wait(&r.cv, &r.mu);
