@@ -17,7 +17,7 @@ import subprocess
 import sys
 
 ROWS = [
-    ("reading the files (cli)", "cli/io.c:read_fd"),
+    ("reading the files (cli)", "cli/io.c:read_open_fd"),
     ("decode.c: bytes to UTF-8", "lib/decode.c:pk_decode"),
     ("normalize.c: cleanup, the offset map", "lib/normalize.c:pk_normalize"),
     ("segment.c: lines, headings, sentences", "lib/segment.c:pk_segment"),
