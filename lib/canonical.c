@@ -289,11 +289,16 @@ static int name_triples(pk_names *ix)
    (ix->prefix, ix->prefix_at); -1 when out of memory. */
 static int prefix_rows(pk_names *ix)
 {
+    /* a list that is not empty: one row, and one more after each bar (a
+       bar first or two together give an empty one between) */
     size_t n = 0;
     for (size_t i = 0; i < NBODIES; i++)
         for (const char *p = bodies[i].prefixes; *p; p++)
-            n += p == bodies[i].prefixes || *p == '|';
-    ix->prefix = pk_malloc(n * sizeof *ix->prefix);
+            n += p == bodies[i].prefixes;
+    for (size_t i = 0; i < NBODIES; i++)
+        for (const char *p = bodies[i].prefixes; *p; p++)
+            n += *p == '|';
+    ix->prefix = pk_malloc((n + 1) * sizeof *ix->prefix);
     if (!ix->prefix)
         return -1;
     n = 0;
