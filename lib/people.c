@@ -984,8 +984,7 @@ static void add(ctx *c, size_t s, size_t e, const char *title, const char *party
         name = c->t.s + s;
         n = e - s;
     } else {
-        name = pk_fold(c, s, e);
-        n = strlen(name);
+        name = pk_fold_len(c, s, e, &n);
     }
     uint32_t h = (uint32_t)pk_hash_folded(name, n);
     pk_person *p = find_hashed(c, name, n, h);
