@@ -3845,14 +3845,12 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
     if (q->starts) {
         /* the anchored pattern at each place a cue lets a match start, in
            order: the first that matches is the range's leftmost match */
-        int kind = cue_kinds[id];
-        pk_cue_places(c, kind);
-        pk_cues *cu = &c->cue[kind];
         size_t from = start, at[MAX_STARTS], e = end;
         /* the subject's end as rx_run() gives it to pcre2 (no cut character) */
         while (e < c->t.n && ((unsigned char)c->t.s[e] & 0xC0) == 0x80)
             e++;
-        for (size_t i = pk_first_from_near(cu->at, cu->n, start, &cu->near); i < cu->n && cu->at[i] < end; i++)
+        const pk_cues *cu = &c->cue[cue_kinds[id]];
+        for (size_t i = pk_cue_index(c, cue_kinds[id], start); i < cu->n && cu->at[i] < end; i++)
             for (size_t k = 0, nk = q->starts(c->t.s, c->t.n, cu->at[i], at); k < nk; k++)
                 if (at[k] >= from) {
                     from = at[k] + 1;
