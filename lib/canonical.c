@@ -80,7 +80,7 @@ struct pk_names {
     /* for each of names[]: the triples of bytes (tri_bit) of its name,
        the one the fewest names hold first: tri[tri_at[i] .. tri_at[i +
        1]). A header is searched only for the names whose triples it all
-       holds, the first tried before anything else; a name shorter than a
+       holds, the two rarest (rare) tried before anything else; a name shorter than a
        triple has none and is always searched for */
     uint16_t *tri;
     uint32_t *tri_at;

@@ -1507,7 +1507,7 @@ static void make_label_rows(void)
 
 /* The lines that labelled() and the signature blocks look at, found in one
    walk over the lines: those that open with the first four bytes of a
-   label (rows: label_rows) and are as long as one, and those no heading that
+   label (rows: label_rows; labelled() compares the rows whole), and those no heading that
    may_sign() passes with a line below them that is not blank. Each list
    ascends. */
 typedef struct line_picks {

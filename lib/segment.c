@@ -349,8 +349,8 @@ void pk_segment(arena *a, const pk_text *t, segs *out)
             size_t s = ends[0] + 1;
             for (size_t k = 1; k < nl; k++) {
                 size_t i = ends[k];
-                /* (an empty line is no heading: heading_kind() tells it
-                   so, with no branch here on the lines' kinds) */
+                /* (an empty line is no heading: the length filter
+                   refuses it, with no branch here on the lines' kinds) */
                 l++;
                 l->s = s;
                 l->e = i;

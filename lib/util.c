@@ -307,7 +307,7 @@ int pk_buf_reserve(pk_buf *b, size_t more)
     if (b->n + more + 1 <= b->cap)
         return 0;
     /* a page at first: a record's JSON (with the room its writer asks for
-       the worst case of its strings) most often fits without a realloc */
+       ahead of each group and string) most often fits without a realloc */
     size_t cap = b->cap ? b->cap : 4096;
     while (cap < b->n + more + 1)
         cap *= 2;
