@@ -201,13 +201,10 @@ static inline __m128i lead_c3(__m128i x, __m128i next)
    leaves them (text_bad16() tells no byte of them, in bad or in p1). */
 static inline __m128i common_bytes(__m128i x)
 {
-    /* (signed bytes: one more, 0x21..0x7F for 0x20..0x7E; 80..BF below
-       C0) */
-    __m128i printable = _mm_cmpgt_epi8(_mm_add_epi8(x, _mm_set1_epi8(1)), _mm_set1_epi8(0x20));
+    /* (signed bytes: 80..BF below C0) */
     __m128i cont = _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0));
     __m128i lead = _mm_and_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3)), _mm_srli_si128(cont, 1));
-    return _mm_or_si128(_mm_or_si128(printable, _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
-                        _mm_or_si128(lead, _mm_slli_si128(lead, 1)));
+    return _mm_or_si128(ascii_common(x), _mm_or_si128(lead, _mm_slli_si128(lead, 1)));
 }
 #endif
 
