@@ -158,10 +158,17 @@ static inline int cp_rule_of(utf8proc_int32_t cp)
     return cp_rule(cp);
 }
 
+/* cp is kept as it stands: no rule of the cleanup's, and no combining
+   mark (the rules made) */
+static inline int keeps(int32_t cp)
+{
+    return cp_rule_of(cp) == CP_OTHER && utf8proc_get_property(cp)->combining_class == 0;
+}
+
 int pk_norm_keeps(int32_t cp)
 {
     pk_once(&cp_rules_once, &cp_rules_ready, make_cp_rules);
-    return cp_rule_of(cp) == CP_OTHER && utf8proc_get_property(cp)->combining_class == 0;
+    return keeps(cp);
 }
 
 /* Recompose the combining sequence that ends the output with NFC. The
@@ -340,7 +347,7 @@ static void pass_chars(arena *a, const pk_text *in, size_t plain, buf *b)
                 utf8proc_int32_t cp;
                 utf8proc_ssize_t w =
                     utf8proc_iterate((const utf8proc_uint8_t *)in->s + i, (utf8proc_ssize_t)(in->n - i), &cp);
-                if (w > 0 && cp_rule_of(cp) == CP_OTHER && utf8proc_get_property(cp)->combining_class == 0) {
+                if (w > 0 && keeps(cp)) {
                     k = (size_t)w;
                     for (size_t j = 1; j < k; j++)
                         if (map_near(in->runs, in->nruns, &ki, in->s, i + j) != at)
