@@ -238,14 +238,6 @@ static inline char *put_s(char *w, const char *s, size_t n)
    of the next string may write past its end */
 #define AFTER 512
 
-#if defined(__SSE2__) && defined(__SANITIZE_ADDRESS__)
-#define NO_OVERREAD 1
-#elif defined(__SSE2__) && defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define NO_OVERREAD 1
-#endif
-#endif
-
 #if defined(__SSE2__)
 /* 16 bytes from p, those up to the zero that ends its string (and that
    zero) p's: one load where the 16 lie in one page, as it may read past
@@ -254,8 +246,8 @@ static inline char *put_s(char *w, const char *s, size_t n)
    the bytes past the end, the string's bytes copied up to its end */
 static inline __m128i load_z(const char *p)
 {
-#if !defined(NO_OVERREAD)
-    if (__builtin_expect(((uintptr_t)p & 4095) <= 4096 - 16, 1))
+#if !defined(PK_NO_OVERREAD)
+    if (__builtin_expect(pk_in_page(p, 16), 1))
         return _mm_loadu_si128((const __m128i *)(const void *)p);
 #endif
     char b[16] = {0};
@@ -332,8 +324,8 @@ static char *put_z(pk_buf *o, char *w, const char *s)
             break;
         unsigned look;
         size_t step;
-#if !defined(NO_OVERREAD)
-        if (__builtin_expect(((uintptr_t)p & 4095) <= 4096 - 32, 1)) {
+#if !defined(PK_NO_OVERREAD)
+        if (__builtin_expect(pk_in_page(p, 32), 1)) {
             __m128i x0 = _mm_loadu_si128((const __m128i *)(const void *)p);
             __m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 16));
             _mm_storeu_si128((__m128i *)(void *)w, x0);

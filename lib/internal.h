@@ -20,6 +20,20 @@
 #define PK_ALWAYS_INLINE inline
 #endif
 
+/* Loads that may read past a string's end, within its page (the way
+   strlen reads), are not made under AddressSanitizer, which would see
+   the bytes past the end: PK_NO_OVERREAD is then defined */
+#if defined(__SANITIZE_ADDRESS__)
+#define PK_NO_OVERREAD 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PK_NO_OVERREAD 1
+#endif
+#endif
+
+/* The n bytes from p lie in the page of p's first */
+static inline int pk_in_page(const void *p, size_t n) { return ((uintptr_t)p & 4095) <= 4096 - n; }
+
 /* pthread_once(o, init), called only until init has run: *ready is set
    once pthread_once has returned (release order: after all init wrote)
    and read here first (acquire order), so that a table made once per

@@ -148,16 +148,9 @@ size_t pk_hash_folded(const char *s, size_t n)
 
 #if defined(__SSE2__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define LOWER_SSE2 1
-/* Under AddressSanitizer, which would see the bytes read past a string's
-   end, pk_lower reads only the string's own */
-#if defined(__SANITIZE_ADDRESS__)
-#define LOWER_NO_OVERREAD 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define LOWER_NO_OVERREAD 1
-#endif
-#endif
-#if !defined(LOWER_NO_OVERREAD)
+/* (under AddressSanitizer, PK_NO_OVERREAD: pk_lower reads only the
+   string's own bytes) */
+#if !defined(PK_NO_OVERREAD)
 /* sixteen bytes from lower_keep + 16 - w: w bytes 0xFF, then zero */
 static const unsigned char lower_keep[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
                                              0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
@@ -207,13 +200,13 @@ char *pk_lower(arena *a, const char *s, size_t n)
             __m128i x;
             if (r >= 16)
                 x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-#if !defined(LOWER_NO_OVERREAD)
+#if !defined(PK_NO_OVERREAD)
             /* fewer than sixteen left (most words and names asked): one
                load where the sixteen bytes lie in one page, as it may read
                past the string's end but never into a page the string does
                not touch (the way strlen reads), the bytes past the end
                masked to zero; the pieces below went by the length */
-            else if (((uintptr_t)(s + i) & 4095) <= 4096 - 16)
+            else if (pk_in_page(s + i, 16))
                 x = _mm_and_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + i)),
                                   _mm_loadu_si128((const __m128i *)(const void *)(lower_keep + 16 - w)));
 #endif
