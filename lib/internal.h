@@ -488,9 +488,8 @@ static inline const pk_cues *pk_cue_places(ctx *c, int kind)
     return &c->cue[kind];
 }
 
-/* The index of the first place of this kind at or after p (questions
-   asked mostly in order: from the place asked last, pk_first_from_near) */
-size_t pk_cue_index(ctx *c, int kind, size_t p);
+/* (pk_cue_index(), the first place of a kind at or after p: below
+   pk_first_from_near) */
 
 /* ---- match.c: the patterns, their cues, and matching in cue windows ---- */
 
@@ -807,6 +806,15 @@ size_t pk_first_from(const uint32_t *at, size_t n, size_t p);
    last answer, any index is safe), in steps that double; *hint becomes
    the answer. Amortised constant time on a walk forward. */
 size_t pk_first_from_near(const uint32_t *at, size_t n, size_t p, size_t *hint);
+/* The index of the first place of this kind of cue at or after p
+   (questions asked mostly in order: from the place asked last; inline,
+   as pk_cue_places is) */
+static inline size_t pk_cue_index(ctx *c, int kind, size_t p)
+{
+    pk_cue_places(c, kind);
+    pk_cues *q = &c->cue[kind];
+    return pk_first_from_near(q->at, q->n, p, &q->near);
+}
 char *pk_capitalize(arena *a, const char *s);       /* copy with its first letter upper case */
 
 /* A growing output buffer (pk_malloc'd, for strings handed to the caller):

@@ -1479,13 +1479,6 @@ void pk_scan_text(ctx *c)
     c->cues_built = 1;
 }
 
-size_t pk_cue_index(ctx *c, int kind, size_t p)
-{
-    pk_cue_places(c, kind);
-    pk_cues *q = &c->cue[kind];
-    return pk_first_from_near(q->at, q->n, p, &q->near);
-}
-
 /* The first place at or after p of this kind where one of its words (or
    the row `only`) stands whole before end: the earliest such place, and of
    the words there the first in table order. */
