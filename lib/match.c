@@ -834,13 +834,16 @@ static size_t alts_size(const char *const *w, size_t n)
 
 /* A lookahead for the characters the n words of w open with, written in
    front of their alternatives (room for guard_size(n) bytes); the bytes
-   written (none when a word is empty). Every match of the alternatives
+   written (none when a word is empty, or there are none: "[]" would be
+   no class). Every match of the alternatives
    opens with one of them (without case too where the source is caseless:
    the class then takes their other cases as the words do), so it holds
    wherever they match: where it fails, pcre2 is spared trying each word. */
 static size_t write_guard(char *p, const char *const *w, size_t n)
 {
     size_t o = 0;
+    if (n == 0)
+        return 0;
     for (size_t i = 0; i < n; i++)
         if (!w[i][0])
             return 0;
