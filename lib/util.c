@@ -189,8 +189,9 @@ char *pk_lower(arena *a, const char *s, size_t n)
     size_t o = 0, i = 0;
     while (i < n) {
 #if defined(LOWER_SSE2)
-        /* sixteen bytes at a time, the last fewer (read without a byte
-           past the end, the rest zero): A-Z take 0x20, and so do the
+        /* sixteen bytes at a time, the last fewer (one load within their
+           page, the bytes past the end masked to zero, else read in pieces
+           by the length): A-Z take 0x20, and so do the
            Latin-1 capitals (0x80..0x9E but 0x97 after 0xC3) as below; the
            bytes before the first that is neither ASCII nor such a pair of
            bytes (a pair cut by the end of the sixteen included) are kept,
