@@ -195,10 +195,6 @@ static unsigned char month_initials[256];
 
 static int month_initial(unsigned char ch) { return month_initials[ch]; }
 
-/* month_at() of a byte, after a byte that is no colon ([0]) or after a
-   colon ([1]) (made with month_initials) */
-static unsigned char month_opens[2][256];
-
 /* The months' forms (lib/data/months.tsv) in the order RX_DATE_NAMED's
    pattern takes them: every name, then every short form, each in the
    table's order; their count. */
@@ -374,7 +370,7 @@ static int day_digit(const char *s, size_t n, size_t at)
 /* The conditions of the digit rows that compile_cues has answered
    together, by slot: RX_REGNUM's, RX_DATE_ISO's, that of a digit a
    month's name follows (RX_DATE_NAMED's cue, whose places no row reads:
-   it searches from its anchors; the days' slot reads its answer), the
+   it searches from its anchors; the slot is not answered), the
    places of a lone year (PK_CUE_YEARS, no pattern's), those of a day
    and month (RX_DATE_SLASH's kind, which RX_DATE_PAREN reads too) and
    RX_DATE_NAMED's days (PK_CUE_DAYS, no pattern's: the anchors of its
@@ -401,19 +397,14 @@ static int in_set(uint64_t set, unsigned char ch) { return ch < 64 && (set >> ch
      or of four that a dash or a dot follows; day_slash_month for a run of
      one or two that a slash and a digit follow (a third digit stands
      where its slash must be).
-   - digit_then_letter at every digit of the run at once: what each digit
-     skips up to the byte that decides is the rest of the run and the
-     same bytes after it, so every digit meets the same byte at the same
-     place, and admits it when that place is less than six bytes on.
    - year_digit: a run of four whose first digit is 1 or 2.
    - slash_digit: day_slash_month's part of date_digit.
    - day_digit: day_run() of the run, at its first digit; where the
      eight bytes after the run hold its white space and the three bytes
      of the month's stem, read off them (month_stem() by the stems' hash).
-   The named row's answer is written only where a row reads it
-   (digit_rows; digit_rows_unnamed where none does). */
-static PK_ALWAYS_INLINE unsigned digit_rows_of(const char *s, size_t n, size_t from, size_t to, size_t *lo, size_t *hi,
-                                               int named_kept)
+   The named row is not answered: no row reads its places (compile_cues
+   refuses a table where one would). */
+static unsigned digit_rows(const char *s, size_t n, size_t from, size_t to, size_t *lo, size_t *hi)
 {
     unsigned char prev = from > 0 ? (unsigned char)s[from - 1] : ' ';
     size_t len = to - from;
@@ -425,7 +416,7 @@ static PK_ALWAYS_INLINE unsigned digit_rows_of(const char *s, size_t n, size_t f
         return rows | (date_may && len >= 5 ? 1u << ROW_DATE : 0);
     unsigned char next = (unsigned char)s[to];
     size_t k, lim = n < to + 5 ? n : to + 5;
-    int named, day;
+    int day;
 #if defined(__SSE2__)
     if (to + 8 <= n) {
         /* the eight bytes after the run at once (the most runs): what the
@@ -457,20 +448,6 @@ static PK_ALWAYS_INLINE unsigned digit_rows_of(const char *s, size_t n, size_t f
         unsigned iso = (unsigned)date_may & ((len >= 5) | ((len == 4) & ((next == '-') | (next == '.'))));
         unsigned day_month = (unsigned)date_may & (len <= 2) & (next == '/') & (dig >> 1 & 1);
         rows |= iso << ROW_DATE | day_month * (1u << ROW_DATE | 1u << ROW_SLASH);
-        if (named_kept) {
-            /* the first of the five bytes that is none of before_month's
-               (5: none), and month_at() there: after a colon or not (the
-               first after the run's last digit) */
-            unsigned colon = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(':')));
-            unsigned dot = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')));
-            unsigned kr = (unsigned)__builtin_ctz((~(dig | sp | colon | dot) & 0x1Fu) | 0x20u);
-            k = to + kr;
-            named = (kr < 5) & month_opens[(colon << 1) >> kr & 1][(unsigned char)s[k]];
-            lo[ROW_NAMED] = k >= from + 5 ? k - 5 : from;
-            hi[ROW_NAMED] = named ? to : lo[ROW_NAMED];
-            rows |= (unsigned)named << ROW_NAMED;
-        } else
-            hi[ROW_NAMED] = from;
         /* day_run() read off the same bytes: an ordinal (":a", ":e") or
            none, white space (rx_space), and the three bytes after it, a
            month's stem (month_stem(), by its hash) when they are among the
@@ -516,12 +493,7 @@ static PK_ALWAYS_INLINE unsigned digit_rows_of(const char *s, size_t n, size_t f
         k = to;
         while (k < lim && in_set(gap, (unsigned char)s[k]))
             k++;
-        named = k < lim && month_at(s, k);
-        /* the named row's digits, none when no month follows (written
-           whatever it holds: its answer is the bit) */
-        lo[ROW_NAMED] = k >= from + 5 ? k - 5 : from;
-        hi[ROW_NAMED] = named && named_kept ? to : lo[ROW_NAMED];
-        rows |= (unsigned)(named && named_kept) << ROW_NAMED;
+        int named = k < lim && month_at(s, k);
         /* a day is a run that digit_then_letter admits, or one whose
            white space runs past the five bytes it reads or holds a tab, a
            form feed or a carriage return, or one where month_stem() meets
@@ -542,16 +514,6 @@ static PK_ALWAYS_INLINE unsigned digit_rows_of(const char *s, size_t n, size_t f
     return rows;
 }
 
-static unsigned digit_rows(const char *s, size_t n, size_t from, size_t to, size_t *lo, size_t *hi)
-{
-    return digit_rows_of(s, n, from, to, lo, hi, 1);
-}
-
-/* digit_rows without the named row's answer (no row reads it) */
-static unsigned digit_rows_unnamed(const char *s, size_t n, size_t from, size_t to, size_t *lo, size_t *hi)
-{
-    return digit_rows_of(s, n, from, to, lo, hi, 0);
-}
 
 /* RX_DATE_ISO opens at a cue that holds its year; when a dash or a dot
    follows the year, the month follows it (a line break between at most),
@@ -1482,12 +1444,6 @@ static void make_month_stems(void)
         else if (b >= 0x80)
             memset(month_initials + 0xC0, 1, 0x40);
     }
-    /* month_at() of each byte after a byte that is no colon, and after one */
-    for (unsigned b = 0; b < 256; b++)
-        for (int colon = 0; colon < 2; colon++) {
-            const char two[2] = {colon ? ':' : ' ', (char)b};
-            month_opens[colon][b] = (unsigned char)month_at(two, 1);
-        }
     /* the stems in order of their first byte % 32, and where each such
        byte's stems begin */
     for (size_t i = 1; i < n_month_stems; i++)
@@ -3441,7 +3397,9 @@ static int compile_cues(pk_extractor *ex)
             else
                 rc |= pk_scan_digit(ex->scan, id, patterns[id].fits);
         }
-    rc |= pk_scan_digit_rows(ex->scan, kinds, DIGIT_ROWS, kinds[ROW_NAMED] >= 0 ? digit_rows : digit_rows_unnamed);
+    if (kinds[ROW_NAMED] >= 0)
+        rc = -1; /* digit_rows does not answer the named row */
+    rc |= pk_scan_digit_rows(ex->scan, kinds, DIGIT_ROWS, digit_rows);
     for (size_t k = 0; k < pk_n_date_cues; k++) {
         /* the opening: the phrase's bytes up to its first space (one space
            of a phrase may be many in the text), before a '-' or a '*';
