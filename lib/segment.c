@@ -305,20 +305,6 @@ static size_t next_newline(const char *s, size_t i, size_t n)
 }
 #endif
 
-/* The first of the n line ends e[0..n) at or after at (n when none). */
-static size_t first_end(const uint32_t *e, size_t n, size_t at)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (e[mid] < at)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 void pk_segment(arena *a, const pk_text *t, segs *out)
 {
     if (t->line_ends) {
@@ -360,7 +346,7 @@ void pk_segment(arena *a, const pk_text *t, segs *out)
             }
             return;
         }
-        size_t lo = first_end(ends, t->nlines - 1, t->base), last = first_end(ends, t->nlines - 1, t->base + t->n);
+        size_t lo = pk_first_from(ends, t->nlines - 1, t->base), last = pk_first_from(ends, t->nlines - 1, t->base + t->n);
         size_t base = t->base, n = t->n, s = 0;
         line *l = pk_arena_alloc(a, (last - lo + 1) * sizeof(line));
         out->lines = l;
