@@ -18,33 +18,6 @@
 #include <emmintrin.h>
 #endif
 
-/* pk_is_upper_at() and pk_is_lower_at() with their commonest case, a
-   first byte of ASCII, answered in line: a capital is A-Z, a small letter
-   a-z, any other ASCII byte neither (as util.c's latin_case reads it);
-   the rest is asked of util.c. */
-static inline int upper_at(const char *s, size_t n)
-{
-    if (n && (unsigned char)s[0] < 0x80)
-        return (unsigned char)(s[0] - 'A') < 26;
-    return pk_is_upper_at(s, n);
-}
-
-static inline int lower_at(const char *s, size_t n)
-{
-    if (n && (unsigned char)s[0] < 0x80)
-        return (unsigned char)(s[0] - 'a') < 26;
-    return pk_is_lower_at(s, n);
-}
-
-/* pk_is_letter_at() likewise: an ASCII byte is a letter when it is A-Z
-   or a-z */
-static inline int letter_at(const char *s, size_t n)
-{
-    if (n && (unsigned char)s[0] < 0x80)
-        return (unsigned char)((s[0] | 0x20) - 'a') < 26;
-    return pk_is_letter_at(s, n);
-}
-
 /* The end of the run of the bytes x and y from p on, at most e (at most
    the text's end): sixteen bytes in one read, their count from the
    comparisons' bits (a walk's exit after none, one or two was as
@@ -111,14 +84,14 @@ static const char *party_of(ctx *c, const char *s, size_t n, int given_led)
     const char *party = pk_party(s, n);
     if (party)
         return party;
-    if (!given_led || !upper_at(s, n))
+    if (!given_led || !pk_is_upper_at(s, n))
         return NULL;
     size_t letters = 0, upper = 0;
     for (size_t i = 0; i < n;) {
-        if (!letter_at(s + i, n - i))
+        if (!pk_is_letter_at(s + i, n - i))
             return NULL;
         letters++;
-        upper += (size_t)upper_at(s + i, n - i);
+        upper += (size_t)pk_is_upper_at(s + i, n - i);
         i++;
         while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
             i++;
@@ -210,7 +183,7 @@ static size_t drop_place(const ctx *c, size_t s, size_t e)
 #endif
     /* (q is past p: the byte at p is a-z or from 0x80 on, and the word
        goes on to its end) */
-    if (!lower_at(c->t.s + p, q - p))
+    if (!pk_is_lower_at(c->t.s + p, q - p))
         return e;
     /* a row of either list ends where the word does: its last byte is a
        row's last (make_ending_last()) */
@@ -1117,7 +1090,7 @@ static PK_ALWAYS_INLINE int is_name_word(const ctx *c, const word *w)
 {
     const char *s = c->t.s + w->s;
     size_t n = w->e - w->s;
-    if (!upper_at(s, n) || n < 2)
+    if (!pk_is_upper_at(s, n) || n < 2)
         return 0;
 #if defined(__SSE2__)
     /* a word of sixteen bytes or fewer (most are) in one step, where the
@@ -1170,23 +1143,23 @@ static size_t titles_of(const ctx *c, size_t s, size_t e, word *t, size_t max)
         if (p >= e)
             break;
         size_t k = pk_title_in(c->t.s + p, e - p, c->t.n - p);
-        if (!k && n > 0 && lower_at(c->t.s + p, e - p) && e - p < 30) {
+        if (!k && n > 0 && pk_is_lower_at(c->t.s + p, e - p) && e - p < 30) {
             /* the last title's domain: "Avdelningschef förskola" */
             t[n - 1].e = e;
             return n;
         }
-        if (!k && n == 1 && lower_at(c->t.s + p, e - p)) {
+        if (!k && n == 1 && pk_is_lower_at(c->t.s + p, e - p)) {
             /* "Chef verksamhetsstödet Välfärd skola": one word of domain,
                then the unit */
             size_t q = p;
             while (q < e && c->t.s[q] != ' ')
                 q++;
-            if (q + 1 < e && upper_at(c->t.s + q + 1, e - q - 1)) {
+            if (q + 1 < e && pk_is_upper_at(c->t.s + q + 1, e - q - 1)) {
                 t[0].e = q;
                 p = q + 1;
             }
         }
-        if (!k && n == 1 && p > t[0].e && upper_at(c->t.s + p, e - p) && e - p < 40) {
+        if (!k && n == 1 && p > t[0].e && pk_is_upper_at(c->t.s + p, e - p) && e - p < 40) {
             /* one title and the unit it heads: "Produktionsdirektör Välfärd
                skola"; a given name there begins prose ("Kommundirektör Per Ek
                informerar") */
@@ -1205,7 +1178,7 @@ static size_t titles_of(const ctx *c, size_t s, size_t e, word *t, size_t max)
         if (!k && n == 0) {
             /* a compound split in two by the PDF's text: "Utbildnings strateg" */
             size_t q = byte_from(c, p, e, ' ');
-            if (q - p > 3 && c->t.s[q - 1] == 's' && q + 1 < e && lower_at(c->t.s + q + 1, e - q - 1)) {
+            if (q - p > 3 && c->t.s[q - 1] == 's' && q + 1 < e && pk_is_lower_at(c->t.s + q + 1, e - q - 1)) {
                 size_t k2 = pk_title_in(c->t.s + q + 1, e - q - 1, c->t.n - q - 1);
                 if (k2)
                     k = q + 1 + k2 - p;
@@ -1289,7 +1262,7 @@ static PK_ALWAYS_INLINE int may_sign_from(const ctx *c, const line *nl, size_t p
         size_t m = q - p;
         p = q;
         if ((n == 0 || (m > 3 && !(m <= 12 && s[0] == '(' && s[m - 1] == ')'))) &&
-            (bad || m < 2 || !upper_at(s, m)))
+            (bad || m < 2 || !pk_is_upper_at(s, m)))
             return 0;
     }
     return n >= 2;
@@ -1354,7 +1327,7 @@ static PK_ALWAYS_INLINE int may_sign_window(const ctx *c, const line *nl, unsign
             if (m > lim || (m > 3 && t[we - 1] != ')'))
                 return 0;
         } else if ((n == 0 || m > 3) &&
-                   (bad >> ws & (m < 64 ? ((uint64_t)1 << m) - 1 : ~(uint64_t)0) || m < 2 || !upper_at(t + ws, m)))
+                   (bad >> ws & (m < 64 ? ((uint64_t)1 << m) - 1 : ~(uint64_t)0) || m < 2 || !pk_is_upper_at(t + ws, m)))
             return 0;
         if (!starts) /* the last word in the window */
             return closed ? n + 1 >= 2 : may_sign_from(c, nl, nl->s + win, n + 1);
@@ -1847,10 +1820,10 @@ static void titled(ctx *c, const name_starts *starts)
         if (a < 0x80) {
             /* (ASCII, the commonest: the tests in one branch) */
             if (!((unsigned)((unsigned char)(a - 'A') < 26) |
-                  ((unsigned)((unsigned char)(a - 'a') < 26) & (unsigned)upper_at(c->t.s + ns, c->t.n - ns))))
+                  ((unsigned)((unsigned char)(a - 'a') < 26) & (unsigned)pk_is_upper_at(c->t.s + ns, c->t.n - ns))))
                 continue;
-        } else if (!upper_at(c->t.s + p, c->t.n - p) &&
-                   !(lower_at(c->t.s + p, c->t.n - p) && upper_at(c->t.s + ns, c->t.n - ns)))
+        } else if (!pk_is_upper_at(c->t.s + p, c->t.n - p) &&
+                   !(pk_is_lower_at(c->t.s + p, c->t.n - p) && pk_is_upper_at(c->t.s + ns, c->t.n - ns)))
             continue;
         size_t k = pk_title_word(c->t.s + p, we - p);
         /* the definite form: "Stadsdelsdirektören", "Enhetschefen", "ersättaren" */
@@ -1909,7 +1882,7 @@ static int space_at(const ctx *c, size_t p)
 static PK_ALWAYS_INLINE size_t skip_space(const ctx *c, size_t p) { return blank_run_end(c, p, 1); }
 
 /* the word at p ends at e: no letter follows */
-static int word_ends(const ctx *c, size_t e) { return e >= c->t.n || !letter_at(c->t.s + e, c->t.n - e); }
+static int word_ends(const ctx *c, size_t e) { return e >= c->t.n || !pk_is_letter_at(c->t.s + e, c->t.n - e); }
 
 /* the end of the letters from p on */
 static size_t letters_end(const ctx *c, size_t p)
@@ -1932,7 +1905,7 @@ static size_t letters_end(const ctx *c, size_t p)
         break;
     }
 #endif
-    while (p < c->t.n && letter_at(c->t.s + p, c->t.n - p)) {
+    while (p < c->t.n && pk_is_letter_at(c->t.s + p, c->t.n - p)) {
         p++;
         while (p < c->t.n && ((unsigned char)c->t.s[p] & 0xC0) == 0x80)
             p++;
@@ -1945,7 +1918,7 @@ static int letter_before(const ctx *c, size_t p)
     size_t q = p;
     while (q > 0 && p - q < 4 && ((unsigned char)c->t.s[--q] & 0xC0) == 0x80)
         ;
-    return q < p && letter_at(c->t.s + q, p - q);
+    return q < p && pk_is_letter_at(c->t.s + q, p - q);
 }
 
 /* the word w (a literal, so its length is known where this is inlined)
@@ -2215,7 +2188,7 @@ static size_t others_phrase_end(const ctx *c, size_t p)
             size_t n = strcspn(w, " ");
             /* (word_ends() written out) */
             if (!n || q + n > c->t.n || memcmp(c->t.s + q, w, n) != 0 ||
-                (w[n - 1] != '.' && q + n < c->t.n && letter_at(c->t.s + q + n, c->t.n - q - n)))
+                (w[n - 1] != '.' && q + n < c->t.n && pk_is_letter_at(c->t.s + q + n, c->t.n - q - n)))
                 break;
             q = skip_space(c, q + n);
             if (!w[n])
@@ -2233,7 +2206,7 @@ static int genitive_follows(const ctx *c, size_t p)
     const char *s = c->t.s;
     p = others_phrase_end(c, skip_space(c, p));
     size_t q = letters_end(c, p);
-    if (q == p || !lower_at(s + p, c->t.n - p))
+    if (q == p || !pk_is_lower_at(s + p, c->t.n - p))
         return 0;
     return pk_ends_in_genitive_noun(s + p, q - p);
 }
@@ -2255,7 +2228,7 @@ static int org_follows(const ctx *c, size_t p)
     if (p + 2 >= c->t.n || c->t.s[p] != ',')
         return 0;
     p = skip_space(c, p + 1);
-    for (int words = 0; words < 4 && p < c->t.n && upper_at(c->t.s + p, c->t.n - p); words++) {
+    for (int words = 0; words < 4 && p < c->t.n && pk_is_upper_at(c->t.s + p, c->t.n - p); words++) {
         word w = {p, letters_end(c, p)};
         if (w.e == w.s)
             return 0;
@@ -2276,7 +2249,7 @@ static const char *apposition(ctx *c, const member *m)
     if (p >= c->t.n || c->t.s[p] != ',')
         return NULL;
     p = skip_space(c, p + 1);
-    if (p >= c->t.n || !lower_at(c->t.s + p, c->t.n - p))
+    if (p >= c->t.n || !pk_is_lower_at(c->t.s + p, c->t.n - p))
         return NULL;
     size_t k = pk_title_at(c->t.s + p, c->t.n - p);
     if (!k || !word_ends(c, p + k))
@@ -2336,7 +2309,7 @@ static void take_run(ctx *c, member *m, size_t nm, int foreign)
     if (last->e - last->s > 3 && c->t.s[last->e - 1] == 's') {
         gen = genitive_follows(c, last->end);
         thing = !gen && genitive_form(c, last->s, last->e) && !last->party && last->e + 1 < c->t.n &&
-                c->t.s[last->e] == ' ' && lower_at(c->t.s + last->e + 1, c->t.n - last->e - 1);
+                c->t.s[last->e] == ' ' && pk_is_lower_at(c->t.s + last->e + 1, c->t.n - last->e - 1);
     }
     /* whether the run is a list of names: asked only for a name without a
        party, the first time one comes ("Anna Ek (S), Per Holm (M)" never
@@ -2412,7 +2385,7 @@ static void runs(ctx *c, const name_starts *ns)
             size_t lim = q + 160 < c->t.n ? q + 160 : c->t.n;
             if (!name_at(c, q, lim, ov, &known, NULL)) {
                 /* "A, B och Kommunstyrelsen": a list of more than names */
-                foreign = q < c->t.n && upper_at(c->t.s + q, c->t.n - q);
+                foreign = q < c->t.n && pk_is_upper_at(c->t.s + q, c->t.n - q);
                 break;
             }
             s = ov[2];
