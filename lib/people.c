@@ -1816,14 +1816,8 @@ static void titled(ctx *c, const name_starts *starts)
         /* a title opens a sentence ("Kommundirektör Per Ek informerar") or
            stands in one ("informerar stadsdirektör Eva Hessman"): then a
            capital follows */
-        unsigned char a = (unsigned char)c->t.s[p];
-        if (a < 0x80) {
-            /* (ASCII, the commonest: the tests in one branch) */
-            if (!((unsigned)((unsigned char)(a - 'A') < 26) |
-                  ((unsigned)((unsigned char)(a - 'a') < 26) & (unsigned)pk_is_upper_at(c->t.s + ns, c->t.n - ns))))
-                continue;
-        } else if (!pk_is_upper_at(c->t.s + p, c->t.n - p) &&
-                   !(pk_is_lower_at(c->t.s + p, c->t.n - p) && pk_is_upper_at(c->t.s + ns, c->t.n - ns)))
+        int kase = pk_case_at(c->t.s + p, c->t.n - p); /* (one look at a letter beyond ASCII) */
+        if (kase != 1 && !(kase == 2 && pk_is_upper_at(c->t.s + ns, c->t.n - ns)))
             continue;
         size_t k = pk_title_word(c->t.s + p, we - p);
         /* the definite form: "Stadsdelsdirektören", "Enhetschefen", "ersättaren" */
