@@ -147,6 +147,19 @@ static void make_ending_last(void)
 
 /* "Ulla Sten Spånga-Tensta stadsdelsnämnd": a place that opens a body's
    name is no part of the name before it. */
+#if defined(__SSE2__)
+/* The bytes that end a word where a place or a party's word is read (a
+   space, line break, comma or full stop) among the sixteen from p, a bit
+   each */
+static inline unsigned word_stops16(const char *p)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    return (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
+                     _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')), _mm_cmpeq_epi8(x, _mm_set1_epi8('.')))));
+}
+#endif
+
 static size_t drop_place(const ctx *c, size_t s, size_t e)
 {
     /* the word endings of people_words.tsv (body_ending), so
@@ -166,10 +179,7 @@ static size_t drop_place(const ctx *c, size_t s, size_t e)
        bytes from any place below it may be read): the walk's exit by byte
        was as unpredictable as the words' lengths */
     for (; q < c->t.n; q += 16) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->t.s + q));
-        unsigned m = (unsigned)_mm_movemask_epi8(
-            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
-                         _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')), _mm_cmpeq_epi8(x, _mm_set1_epi8('.')))));
+        unsigned m = word_stops16(c->t.s + q);
         if (m) {
             q += (size_t)__builtin_ctz(m);
             break;
@@ -2095,10 +2105,7 @@ static void party_after(ctx *c, member *m)
        sixteen bytes from there may be read), the word cut at the text's
        end: the walk's exit by byte was as unpredictable as the words'
        lengths */
-    __m128i x = _mm_loadl_epi64((const __m128i *)(const void *)(c->t.s + q));
-    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
-                               _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')), _mm_cmpeq_epi8(x, _mm_set1_epi8('.'))));
-    r += (size_t)__builtin_ctz(((unsigned)_mm_movemask_epi8(hit) & 0xFFu) | 0x100u);
+    r += (size_t)__builtin_ctz((word_stops16(c->t.s + q) & 0xFFu) | 0x100u);
     r = r < c->t.n ? r : c->t.n;
 #else
     static const unsigned char stop[256] = {[' '] = 1, ['\n'] = 1, [','] = 1, ['.'] = 1};
