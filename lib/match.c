@@ -3658,6 +3658,11 @@ int pk_match_compile(pk_extractor *ex)
     pcre2_compile_context *cctx = ex->gctx ? pcre2_compile_context_create(ex->gctx) : NULL;
     if (!cctx || label_cues.bad || noun_cues_bad || participate_cues.bad)
         rc = -1;
+    /* a row with starts is matched at them by pk_rx_match itself, which
+       reads no places, first or each of its */
+    for (int i = 0; i < RX_COUNT; i++)
+        if (patterns[i].starts && (patterns[i].places || patterns[i].first || patterns[i].each))
+            rc = -1;
     for (int i = 0; i < RX_COUNT && rc == 0; i++) {
         char *src = ascii_classes(patterns[i].src ? patterns[i].src : built[i]);
         int err;
@@ -3725,13 +3730,27 @@ static PK_ALWAYS_INLINE int rx_exec(ctx *c, int id, size_t start, size_t end, si
 
 /* One pcre2 match over [start, end): 1 and the offsets, or 0 (inline in
    pk_rx_match's calls, as rx_exec is in its own). */
-static PK_ALWAYS_INLINE int rx_run(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
+/* Windows are counted in bytes, and pcre2 is never handed a cut
+   character: a window's end moved past the character it cuts, ... */
+static inline size_t whole_end(const ctx *c, size_t end)
 {
-    /* windows are counted in bytes: never hand pcre2 a cut character */
     while (end < c->t.n && ((unsigned char)c->t.s[end] & 0xC0) == 0x80)
         end++;
+    return end;
+}
+
+/* ... and its start back to the first byte of the one it cuts */
+static inline size_t whole_start(const ctx *c, size_t start, size_t end)
+{
     while (start > 0 && start < end && ((unsigned char)c->t.s[start] & 0xC0) == 0x80)
         start--;
+    return start;
+}
+
+static PK_ALWAYS_INLINE int rx_run(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
+{
+    end = whole_end(c, end);
+    start = whole_start(c, start, end);
     if (patterns[id].places) {
         /* the anchored pattern at the row's places in order: the first
            that matches is the one a scan of [start, end) finds */
@@ -3806,10 +3825,8 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
     if (q->starts) {
         /* the anchored pattern at each place a cue lets a match start, in
            order: the first that matches is the range's leftmost match */
-        size_t from = start, at[MAX_STARTS], e = end;
-        /* the subject's end as rx_run() gives it to pcre2 (no cut character) */
-        while (e < c->t.n && ((unsigned char)c->t.s[e] & 0xC0) == 0x80)
-            e++;
+        /* the subject's end as rx_run() gives it to pcre2 */
+        size_t from = start, at[MAX_STARTS], e = whole_end(c, end);
         const pk_cues *cu = &c->cue[cue_kinds[id]];
         for (size_t i = pk_cue_index(c, cue_kinds[id], start); i < cu->n && cu->at[i] < end; i++)
             for (size_t k = 0, nk = q->starts(c->t.s, c->t.n, cu->at[i], at); k < nk; k++)
@@ -3819,11 +3836,8 @@ int pk_rx_match(ctx *c, int id, size_t start, size_t end, size_t *ov, int ncap)
                         continue;
                     /* rx_run()'s match at the place, the subject's end
                        found once for them all (a row with starts has no
-                       places, first or each of its own) */
-                    size_t p = at[k];
-                    while (p > 0 && p < e && ((unsigned char)c->t.s[p] & 0xC0) == 0x80)
-                        p--;
-                    if (rx_exec(c, id, p, e, ov, ncap))
+                       places, first or each of its own: pk_match_compile) */
+                    if (rx_exec(c, id, whole_start(c, at[k], e), e, ov, ncap))
                         return 1;
                 }
         return 0;
